@@ -1,0 +1,58 @@
+"""Where things live, as data: each setting has a name, a default and a help text.
+
+Environment variables override the defaults (``EVENTMAP_DB``, ``EVENTMAP_GAZETTEER``,
+``EVENTMAP_DATA_DIR``), so the app, the CLI and the tests agree on one place per concept.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+#: the repository root when running from a checkout / editable install
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    help: str
+
+
+SETTINGS = (
+    Setting("gazetteer_dir", "EVENTMAP_GAZETTEER", "folder with the committed gazetteer files (places.tsv, boundaries/)"),
+    Setting("data_dir", "EVENTMAP_DATA_DIR", "per-user folder for the embedded store and the analyst places overlay"),
+    Setting("db", "EVENTMAP_DB", "store URL or path: a .gpkg/.sqlite file (default) or postgresql://user@host/db"),
+)
+
+
+def gazetteer_dir() -> Path:
+    env = os.environ.get("EVENTMAP_GAZETTEER")
+    if env:
+        return Path(env)
+    for cand in (PROJECT_ROOT / "gazetteer", Path(__file__).resolve().parent / "_gazetteer"):
+        if (cand / "places.tsv").exists():
+            return cand
+    return PROJECT_ROOT / "gazetteer"
+
+
+def data_dir() -> Path:
+    env = os.environ.get("EVENTMAP_DATA_DIR")
+    p = Path(env) if env else Path(platformdirs.user_data_dir("eventmap", appauthor=False))
+    return p
+
+
+def default_db() -> str:
+    return os.environ.get("EVENTMAP_DB") or str(data_dir() / "eventmap.gpkg")
+
+
+def analyst_places_path() -> Path:
+    return Path(os.environ.get("EVENTMAP_ANALYST_PLACES") or (data_dir() / "analyst_places.csv"))
+
+
+def sample_dir() -> Path:
+    return PROJECT_ROOT / "sample"
