@@ -1,0 +1,687 @@
+"""Build the committed gazetteer files from the source datasets (reproducible, byte-identical).
+
+Inputs (read-only, see ``gazetteer/PROVENANCE.md``)::
+
+    SRC/wof_sy/wof_sy_localities.csv                 Who's On First localities (GeoNames-derived)
+    SRC/ocha_cod_ab_syr/syr_admin{1,2,3}.geojson     OCHA COD-AB polygons
+    SRC/opensyria_geography/{governorates,districts,subdistricts}.json   OpenSyria aliases, population
+    gazetteer/regions.csv                            hand-curated regions (unions of OCHA units)
+
+Outputs (in ``out_dir``)::
+
+    places.tsv                 one row per place, columns = ``eventmap.model.Place`` fields
+    boundaries/adm{1,2,3}.geojson, boundaries/south.geojson   simplified OCHA polygons
+    build_stats.json           counts per source / kind / governorate / flag, file sizes
+
+Nothing here invents a coordinate: localities keep their source point, admin units take
+OCHA's own ``center_lat``/``center_lon``, and regions take the representative point of the
+union of their member polygons, computed here.  No timestamps are written, rows and
+features are sorted, so a rerun gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import shutil
+from collections import Counter
+from dataclasses import fields
+from pathlib import Path
+from typing import Any, Iterable
+
+import shapely
+from shapely.geometry import mapping, shape
+
+from eventmap.model import Place
+
+#: places.tsv columns, in order (the fields of ``eventmap.model.Place``, regrouped)
+COLUMNS = (
+    "id", "kind", "name_ar", "name_en", "variants_ar", "variants_en", "lat", "lon",
+    "admin1_en", "admin1_ar", "admin1_pcode", "admin2_en", "admin2_ar", "admin2_pcode",
+    "admin3_en", "admin3_ar", "admin3_pcode", "source", "source_id", "flags",
+    "feature_code", "population", "note",
+)
+assert set(COLUMNS) == {f.name for f in fields(Place)}, "places.tsv columns must be the Place fields"
+
+LIST_FIELDS = ("variants_ar", "variants_en", "flags")
+LIST_SEP = "|"
+
+#: governorates whose polygons make up the map basemap of the south
+SOUTH_ADM1 = ("SY01", "SY03", "SY12", "SY13", "SY14")
+
+#: simplification tolerance in degrees. With coverage (Visvalingam-Whyatt) simplification it
+#: is about the square root of the area of the triangles removed (0.0003 deg ~ 30 m); the
+#: outline moves by at most ~50 m, below one screen pixel at zoom 10 (~130 m at 33°N).
+SIMPLIFY_TOLERANCE = 0.0003
+#: decimals kept in boundary coordinates (~1 m)
+BOUNDARY_DECIMALS = 5
+#: decimals kept in place coordinates
+POINT_DECIMALS = 6
+
+#: Syria's bounding box with a margin (lat_min, lat_max, lon_min, lon_max): a sanity check only
+SYRIA_BBOX = (32.3, 37.4, 35.6, 42.4)
+
+FLAG_ORDER = ("abandoned", "israeli_settlement", "admin_seat", "no_admin")
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_CENTRE_PREFIX = "مركز"
+
+
+# --- small helpers ------------------------------------------------------------------------
+
+def _is_arabic(s: str) -> bool:
+    return bool(_ARABIC_RE.search(s))
+
+
+def _is_latin(s: str) -> bool:
+    return bool(_LATIN_RE.search(s)) and not _is_arabic(s)
+
+
+def _clean(s: Any) -> str:
+    """A cell value: no tabs, newlines or list separators inside, outer spaces stripped.
+
+    Invisible bidi marks (U+200E/U+200F, e.g. «الحولة‎‎» in WOF) are dropped too.
+    """
+    s = "" if s is None else str(s)
+    s = s.replace("\u200e", "").replace("\u200f", "").replace("\ufeff", "")
+    s = re.sub(r"[\t\r\n\v\f]+", " ", s)
+    s = s.replace(LIST_SEP, "/")
+    return re.sub(r" {2,}", " ", s).strip()
+
+
+def _dedupe(values: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+    """Distinct non-empty values in first-seen order, minus ``exclude``."""
+    seen = {e for e in exclude if e}
+    out: list[str] = []
+    for v in values:
+        v = _clean(v)
+        if v and v not in seen:
+            seen.add(v)
+            out.append(v)
+    return out
+
+
+def _fmt_coord(x: float, decimals: int = POINT_DECIMALS) -> str:
+    s = f"{round(float(x), decimals):.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def _split(s: str) -> list[str]:
+    return [p for p in (s or "").split("|") if p.strip()]
+
+
+def _ar_key(s: str) -> str:
+    """Loose Arabic key for matching names inside the builder (not the lookup's key)."""
+    s = re.sub(r"[\u064B-\u065F\u0670\u0640]", "", s)
+    for a, b in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي")):
+        s = s.replace(a, b)
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in s.split()]
+    return " ".join(words)
+
+
+def _en_key(s: str) -> str:
+    """Loose Latin key for matching names inside the builder."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"[^a-z ]+", " ", s)
+    words = [w for w in s.split() if w not in {"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ed", "es", "esh"}]
+    s = "".join(words)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s.replace("ou", "u").replace("ee", "i").rstrip("h").replace("y", "i")
+
+
+def _strip_centre(name_ar: str) -> str:
+    """«مركز درعا» -> «درعا» (OCHA writes the sub-district of a district town that way)."""
+    n = name_ar.strip()
+    if n.startswith(_CENTRE_PREFIX) and len(n) > len(_CENTRE_PREFIX) + 1:
+        rest = n[len(_CENTRE_PREFIX):].strip()
+        return rest or n
+    return n
+
+
+# --- reading the sources -------------------------------------------------------------------
+
+def _valid_polygonal(geom):
+    """Repair the few self-touching OCHA rings (e.g. Dar'a at 36.0328E 32.658N), keeping only polygons."""
+    if geom.is_valid:
+        return geom
+    fixed = shapely.make_valid(geom, method="structure", keep_collapsed=False)
+    if fixed.geom_type == "GeometryCollection":
+        fixed = shapely.union_all([g for g in fixed.geoms if g.geom_type in ("Polygon", "MultiPolygon")])
+    return fixed
+
+
+def _read_ocha(src_dir: Path) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    for level in (1, 2, 3):
+        path = src_dir / "ocha_cod_ab_syr" / f"syr_admin{level}.geojson"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        feats = []
+        for f in data["features"]:
+            p = f["properties"]
+            geom = _valid_polygonal(shape(f["geometry"]))
+            feats.append({"props": p, "geom": geom, "pcode": p[f"adm{level}_pcode"], "level": level})
+        feats.sort(key=lambda x: x["pcode"])
+        out[level] = feats
+    return out
+
+
+def _read_opensyria(src_dir: Path) -> dict[str, dict[str, Any]]:
+    """OpenSyria records by OCHA p-code."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in ("governorates", "districts", "subdistricts"):
+        path = src_dir / "opensyria_geography" / f"{name}.json"
+        for rec in json.loads(path.read_text(encoding="utf-8")):
+            pc = (rec.get("externalIds") or {}).get("ochaPcode")
+            if pc:
+                out[pc] = rec
+    return out
+
+
+def _read_regions(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    need = {"slug", "name_en", "name_ar", "variants_en", "variants_ar", "members", "reasoning"}
+    if rows and not need <= set(rows[0]):
+        raise ValueError(f"{path}: columns must be {sorted(need)}")
+    return rows
+
+
+# --- admin units ------------------------------------------------------------------------------
+
+def _admin_names(props: dict[str, Any], level: int) -> tuple[str, str, str]:
+    return (_clean(props.get(f"adm{level}_name")), _clean(props.get(f"adm{level}_name1")),
+            _clean(props.get(f"adm{level}_pcode")))
+
+
+def _admin_columns(props: dict[str, Any], upto: int) -> dict[str, str]:
+    cols: dict[str, str] = {}
+    for lv in (1, 2, 3):
+        en, ar, pc = _admin_names(props, lv) if lv <= upto else ("", "", "")
+        cols[f"admin{lv}_en"], cols[f"admin{lv}_ar"], cols[f"admin{lv}_pcode"] = en, ar, pc
+    return cols
+
+
+def _looks_machine_transliterated(s: str) -> bool:
+    """OpenSyria carries consonant-skeleton transliterations such as "nahyt mrkz alhskt"."""
+    return s == s.lower() and _is_latin(s)
+
+
+_KIND_BY_LEVEL = {1: "governorate", 2: "district", 3: "subdistrict"}
+
+#: words that say which admin level a name is for
+_LEVEL_WORDS_AR = {1: ("محافظة",), 2: ("منطقة",), 3: ("ناحية",)}
+_LEVEL_WORDS_EN = {1: ("governorate", "muhafazat", "muḩāfaz̧at"), 2: ("district", "mintaqat", "minţaqat"),
+                   3: ("subdistrict", "sub-district", "nahiyat", "nāḩiyat", "nahiya")}
+
+
+def _drop_other_level_forms(v_ar: list[str], v_en: list[str], level: int, stats: Counter) -> tuple[list[str], list[str]]:
+    def other_level(v: str, words: dict[int, tuple[str, ...]], arabic: bool) -> bool:
+        toks = re.sub(r"[\u064B-\u065F\u0670]", "", v).split() if arabic else v.lower().replace("-", " ").split()
+        if not arabic and "sub" in toks:  # "Sub district"
+            toks = [t for t in toks if t != "sub"] + ["subdistrict"]
+        for lv, ws in words.items():
+            if lv != level and any(w.replace("-", " ") in toks for w in ws):
+                return True
+        return False
+
+    keep_ar = [v for v in v_ar if not (v and other_level(v, _LEVEL_WORDS_AR, True))]
+    keep_en = [v for v in v_en if not (v and other_level(v, _LEVEL_WORDS_EN, False))]
+    stats["admin_variants_dropped_other_level"] += (len(v_ar) - len(keep_ar)) + (len(v_en) - len(keep_en))
+    return keep_ar, keep_en
+
+
+def _admin_places(ocha: dict[int, list[dict[str, Any]]], osy: dict[str, dict[str, Any]],
+                  reserved_keys: set[str], stats: Counter) -> list[dict[str, str]]:
+    gov_ar = {f["pcode"]: _clean(f["props"]["adm1_name1"]) for f in ocha[1]}
+    # «ريف X» / "X countryside" belong to the governorate named «ريف X» when there is one
+    # (Rural Damascus, SY03, is the countryside of Damascus, SY01).
+    countryside_owner: dict[str, str] = {}
+    for pc, ar in gov_ar.items():
+        if ar.startswith("ريف "):
+            base = ar[len("ريف "):]
+            for pc2, ar2 in gov_ar.items():
+                if ar2 == base:
+                    countryside_owner[pc2] = pc
+    rows: list[dict[str, str]] = []
+    extra_variants: dict[str, tuple[list[str], list[str]]] = {}
+    for level in (1, 2, 3):
+        for f in ocha[level]:
+            p, pc = f["props"], f["pcode"]
+            en, ar_full, _ = _admin_names(p, level)
+            ar = _strip_centre(ar_full)
+            rec = osy.get(pc) or {}
+            os_en = _clean((rec.get("name") or {}).get("en"))
+            os_ar = _clean((rec.get("name") or {}).get("ar"))
+            aliases = [_clean(a.get("value")) for a in rec.get("aliases") or []]
+            ref = _clean(p.get(f"adm{level}_ref_n"))
+            v_ar: list[str] = [ar_full, os_ar, _strip_centre(os_ar) if os_ar else ""]
+            v_en: list[str] = [ref, os_en]
+            for a in aliases:
+                if _is_arabic(a):
+                    v_ar.append(a)
+                elif _looks_machine_transliterated(a):
+                    stats["opensyria_aliases_dropped_machine_transliteration"] += 1
+                else:
+                    v_en.append(a)
+            ar_bases = _dedupe([ar, _strip_centre(os_ar) if os_ar else ""])
+            en_bases = _dedupe([en, os_en])
+            if level == 1:
+                for b in ar_bases:
+                    v_ar.append(f"محافظة {b}")
+                for b in en_bases:
+                    v_en.append(f"{b} Governorate")
+                c_ar = [f"ريف {b}" for b in ar_bases if not b.startswith("ريف ")]
+                c_en = [f for b in en_bases if not b.lower().startswith(("rural ", "rif "))
+                        for f in (f"{b} countryside", f"rural {b}")]
+                owner = countryside_owner.get(pc, pc)
+                if owner == pc:
+                    v_ar += c_ar
+                    v_en += c_en
+                else:
+                    extra_variants.setdefault(owner, ([], []))
+                    extra_variants[owner][0].extend(c_ar)
+                    extra_variants[owner][1].extend(c_en)
+            elif level == 2:
+                for b in ar_bases:
+                    v_ar.append(f"منطقة {b}")
+                for b in en_bases:
+                    v_en.append(f"{b} District")
+            else:
+                for b in _dedupe(ar_bases + [ar_full]):
+                    v_ar.append(f"ناحية {b}")
+                for b in en_bases:
+                    v_en.append(f"{b} Subdistrict")
+            # OpenSyria sometimes gives a unit the formal name of its parent ("Quneitra
+            # Governorate" on the Quneitra district): a variant that names another level goes
+            v_ar, v_en = _drop_other_level_forms(v_ar, v_en, level, stats)
+            # a bare name that a curated region owns (e.g. «الغوطة الشرقية», which GeoNames
+            # also gives the Jaramana sub-district) stays with the region only
+            kept_ar = []
+            for v in v_ar:
+                if v and _ar_key(v) in reserved_keys and _ar_key(v) != _ar_key(ar):
+                    stats["admin_variants_left_to_regions"] += 1
+                    continue
+                kept_ar.append(v)
+            kept_en = []
+            for v in v_en:
+                if v and ("en:" + _en_key(v)) in reserved_keys and _en_key(v) != _en_key(en):
+                    stats["admin_variants_left_to_regions"] += 1
+                    continue
+                kept_en.append(v)
+            pop = (rec.get("population") or {}).get("value") or 0
+            note = f"opensyria:{rec['id']}" if rec.get("id") else ""
+            row = {
+                "id": f"ocha:{pc}", "kind": _KIND_BY_LEVEL[level], "name_ar": ar, "name_en": en,
+                "variants_ar": kept_ar, "variants_en": kept_en,
+                "lat": _fmt_coord(p["center_lat"]), "lon": _fmt_coord(p["center_lon"]),
+                **_admin_columns(p, level),
+                "source": "ocha", "source_id": pc, "flags": [], "feature_code": f"ADM{level}",
+                "population": str(int(pop)) if pop else "", "note": note,
+            }
+            rows.append(row)
+    by_id = {r["id"]: r for r in rows}
+    for owner, (x_ar, x_en) in extra_variants.items():
+        r = by_id[f"ocha:{owner}"]
+        r["variants_ar"] = list(r["variants_ar"]) + x_ar
+        r["variants_en"] = list(r["variants_en"]) + x_en
+    for r in rows:
+        r["variants_ar"] = _dedupe(r["variants_ar"], exclude=[r["name_ar"]])
+        r["variants_en"] = _dedupe(r["variants_en"], exclude=[r["name_en"]])
+    return rows
+
+
+# --- localities ----------------------------------------------------------------------------
+
+def _capital_keys(ocha: dict[int, list[dict[str, Any]]], osy: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
+    """Name keys of each governorate (for spotting its capital in its centre sub-district)."""
+    keys: dict[str, set[str]] = {}
+    for f in ocha[1]:
+        pc, p = f["pcode"], f["props"]
+        names = [p["adm1_name"], p["adm1_name1"], p.get("adm1_ref_n") or ""]
+        rec = osy.get(pc) or {}
+        names += [(rec.get("name") or {}).get("en", ""), (rec.get("name") or {}).get("ar", "")]
+        names += [a["value"] for a in rec.get("aliases") or [] if a.get("type") != "formal"]
+        ks = set()
+        for n in names:
+            if not n:
+                continue
+            ks.add(_ar_key(n) if _is_arabic(n) else "en:" + _en_key(n))
+        keys[pc] = ks
+    return keys
+
+
+def _gov_form_to_name(name: str, stats: Counter) -> str:
+    """WOF gives two towns the governorate's formal name («مُحافظة طرطوس» for Tartus): keep the town name."""
+    bare = re.sub(r"[\u064B-\u065F\u0670]", "", name)
+    if bare.startswith("محافظة "):
+        stats["wof_governorate_form_stripped"] += 1
+        return name.split(None, 1)[1].strip()
+    return name
+
+
+def _name_keys(*names: str) -> set[str]:
+    return {(_ar_key(n) if _is_arabic(n) else "en:" + _en_key(n)) for n in names if n}
+
+
+def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
+                     osy: dict[str, dict[str, Any]], stats: Counter) -> list[dict[str, str]]:
+    path = src_dir / "wof_sy" / "wof_sy_localities.csv"
+    cap_keys = _capital_keys(ocha, osy)
+    adm2_names = {f["pcode"]: _name_keys(f["props"]["adm2_name"], _strip_centre(f["props"]["adm2_name1"]))
+                  for f in ocha[2]}
+    adm3_names = {f["pcode"]: _name_keys(f["props"]["adm3_name"], _strip_centre(f["props"]["adm3_name1"]))
+                  for f in ocha[3]}
+    rows: list[dict[str, str]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            wof_id = r["wof_id"].strip()
+            fc = r["gn_feature_code"].strip()
+            ar_all = [_gov_form_to_name(_clean(x), stats) for x in _split(r["names_ar_all"])]
+            col_name, col_ar, gn_name = _clean(r["name"]), _gov_form_to_name(_clean(r["name_ar"]), stats), _clean(r["gn_name"])
+            # Arabic: the name_ar column when it is Arabic, else the first Arabic variant
+            ar_candidates = [x for x in [col_ar] + ar_all + [col_name] if x and _is_arabic(x)]
+            name_ar = col_ar if col_ar and _is_arabic(col_ar) else (ar_candidates[0] if ar_candidates else "")
+            # Latin: WOF's default name (GeoNames ASCII-ish); a few WOF names are Arabic
+            latin_candidates = [x for x in [col_name] + _split(r["names_en_all"]) + [gn_name] + ar_all + [col_ar]
+                                if x and _is_latin(_clean(x))]
+            latin_candidates = [_clean(x) for x in latin_candidates]
+            if col_name and _is_latin(col_name):
+                name_en = col_name
+            else:
+                name_en = latin_candidates[0] if latin_candidates else ""
+                stats["wof_name_not_latin"] += 1
+            variants_ar = _dedupe(ar_candidates, exclude=[name_ar])
+            variants_en = _dedupe(latin_candidates, exclude=[name_en])
+            if not name_ar:
+                stats["wof_without_arabic"] += 1
+
+            a1, a3 = r["ocha_adm1_pcode"].strip(), r["ocha_adm3_pcode"].strip()
+            flags = []
+            if fc == "PPLQ" or r["mz_is_current"].strip() == "0":
+                flags.append("abandoned")
+            if fc == "STLMT":
+                flags.append("israeli_settlement")
+            if fc.startswith("PPLA"):
+                flags.append("admin_seat")
+            if not a1:
+                flags.append("no_admin")
+
+            keys = _name_keys(name_ar, name_en, *variants_ar, *variants_en)
+            is_centre = bool(a3) and a3.endswith("0000")
+            if fc in ("PPLA", "PPLA2", "PPLC") or (is_centre and keys & cap_keys.get(a1, set())):
+                kind = "city"
+            elif fc == "PPLA3":
+                kind = "town"
+            elif r["placetype"].strip() == "neighbourhood":
+                kind = "neighbourhood"
+            elif not fc and a3 and a3.endswith("00") and keys & adm2_names.get(a3[:6], set()):
+                # WOF records without a GeoNames code that carry their district's name and lie
+                # in its centre sub-district: the district seats (e.g. Izra, As Sanamayn)
+                kind = "city"
+                stats["wof_kind_inferred_district_seat"] += 1
+            elif not fc and a3 and keys & adm3_names.get(a3, set()):
+                kind = "town"
+                stats["wof_kind_inferred_subdistrict_seat"] += 1
+            else:
+                kind = "village"
+
+            note = [f"geonames:{r['gn_id'].strip()}"] if r["gn_id"].strip() else []
+            if r["wd_id"].strip():
+                note.append(f"wikidata:{r['wd_id'].strip()}")
+            lat, lon = float(r["lat"]), float(r["lon"])
+            row = {
+                "id": f"wof:{wof_id}", "kind": kind, "name_ar": name_ar, "name_en": name_en,
+                "variants_ar": variants_ar, "variants_en": variants_en,
+                "lat": _fmt_coord(lat), "lon": _fmt_coord(lon),
+                "admin1_en": _clean(r["ocha_adm1_en"]), "admin1_ar": _clean(r["ocha_adm1_ar"]), "admin1_pcode": a1,
+                "admin2_en": _clean(r["ocha_adm2_en"]), "admin2_ar": _clean(r["ocha_adm2_ar"]),
+                "admin2_pcode": r["ocha_adm2_pcode"].strip(),
+                "admin3_en": _clean(r["ocha_adm3_en"]), "admin3_ar": _clean(r["ocha_adm3_ar"]), "admin3_pcode": a3,
+                "source": "wof", "source_id": wof_id, "flags": flags, "feature_code": fc,
+                "population": "", "note": " ".join(note),
+            }
+            rows.append(row)
+    return rows
+
+
+# --- regions ---------------------------------------------------------------------------------
+
+def _region_places(regions: list[dict[str, str]], ocha: dict[int, list[dict[str, Any]]]) -> list[dict[str, str]]:
+    feats = {f["pcode"]: f for lv in (1, 2, 3) for f in ocha[lv]}
+    rows: list[dict[str, str]] = []
+    for reg in regions:
+        slug = reg["slug"].strip()
+        members = [m.strip() for m in reg["members"].split("|") if m.strip()]
+        missing = [m for m in members if m not in feats]
+        if not members or missing:
+            raise ValueError(f"region {slug}: unknown or no member p-codes {missing or members}")
+        union = shapely.union_all([feats[m]["geom"] for m in members])
+        pt = union.representative_point()
+        # common parents of all members
+        cols = {f"admin{lv}_{k}": "" for lv in (1, 2, 3) for k in ("en", "ar", "pcode")}
+        for lv in (1, 2, 3):
+            vals = set()
+            for m in members:
+                f = feats[m]
+                vals.add(_admin_names(f["props"], lv) if f["level"] >= lv else None)
+            if len(vals) == 1 and None not in vals:
+                en, ar, pc = vals.pop()
+                cols[f"admin{lv}_en"], cols[f"admin{lv}_ar"], cols[f"admin{lv}_pcode"] = en, ar, pc
+            else:
+                break
+        member_desc = ", ".join(
+            f"{m} ({_clean(feats[m]['props']['adm%d_name' % feats[m]['level']])})" for m in members)
+        name_ar, name_en = _clean(reg["name_ar"]), _clean(reg["name_en"])
+        rows.append({
+            "id": f"region:{slug}", "kind": "region", "name_ar": name_ar, "name_en": name_en,
+            "variants_ar": _dedupe(_split(reg["variants_ar"]), exclude=[name_ar]),
+            "variants_en": _dedupe(_split(reg["variants_en"]), exclude=[name_en]),
+            "lat": _fmt_coord(pt.y), "lon": _fmt_coord(pt.x), **cols,
+            "source": "curated", "source_id": slug, "flags": [], "feature_code": "RGN",
+            "population": "", "note": f"{_clean(reg['reasoning'])} Members: {member_desc}.",
+        })
+    return rows
+
+
+def _region_reserved_keys(regions: list[dict[str, str]]) -> set[str]:
+    keys: set[str] = set()
+    for reg in regions:
+        for n in [reg["name_ar"], reg["name_en"], *_split(reg["variants_ar"]), *_split(reg["variants_en"])]:
+            n = _clean(n)
+            if n:
+                keys.add(_ar_key(n) if _is_arabic(n) else "en:" + _en_key(n))
+    return keys
+
+
+# --- boundaries ------------------------------------------------------------------------------
+
+def _round_geom(geom, decimals: int = BOUNDARY_DECIMALS):
+    """Snap to a 10^-decimals grid (keeps the geometry valid) and orient rings (RFC 7946)."""
+    g = shapely.set_precision(geom, 10 ** -decimals)
+    if g.is_empty:
+        g = geom
+    g = shapely.orient_polygons(g) if hasattr(shapely, "orient_polygons") else g
+    return g
+
+
+def _coords_rounded(obj: Any, decimals: int) -> Any:
+    if isinstance(obj, (list, tuple)):
+        if obj and isinstance(obj[0], (int, float)):
+            return [round(float(v), decimals) for v in obj]
+        return [_coords_rounded(o, decimals) for o in obj]
+    return obj
+
+
+def _boundary_features(ocha: dict[int, list[dict[str, Any]]], tolerance: float) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    for level in (1, 2, 3):
+        feats = ocha[level]
+        geoms = [f["geom"] for f in feats]
+        # coverage simplification keeps neighbours' shared edges identical (no slivers)
+        if hasattr(shapely, "coverage_simplify"):
+            simp = list(shapely.coverage_simplify(list(geoms), tolerance))
+        else:  # pragma: no cover - older shapely
+            simp = [g.simplify(tolerance, preserve_topology=True) for g in geoms]
+        res = []
+        for f, g in zip(feats, simp):
+            p = f["props"]
+            g = _round_geom(g)
+            gj = mapping(g)
+            props = {
+                "pcode": f["pcode"],
+                "name_en": _clean(p[f"adm{level}_name"]),
+                "name_ar": _clean(p[f"adm{level}_name1"]),
+                "level": level,
+                "adm1_pcode": _clean(p.get("adm1_pcode")),
+                "adm2_pcode": _clean(p.get("adm2_pcode")) if level >= 2 else "",
+                "adm1_en": _clean(p.get("adm1_name")),
+                "adm2_en": _clean(p.get("adm2_name")) if level >= 2 else "",
+                "area_sqkm": round(float(p.get("area_sqkm") or 0.0), 2),
+            }
+            res.append({"type": "Feature", "properties": props,
+                        "geometry": {"type": gj["type"], "coordinates": _coords_rounded(gj["coordinates"], BOUNDARY_DECIMALS)}})
+        out[level] = res
+    return out
+
+
+def _write_geojson(path: Path, features: list[dict[str, Any]], name: str) -> int:
+    fc = {"type": "FeatureCollection", "name": name, "features": features}
+    text = json.dumps(fc, ensure_ascii=False, separators=(",", ":"))
+    # one feature per line keeps diffs readable
+    text = text.replace(',{"type":"Feature",', ',\n{"type":"Feature",').replace('[{"type":"Feature",', '[\n{"type":"Feature",')
+    path.write_text(text + "\n", encoding="utf-8")
+    return path.stat().st_size
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def _row_sort_key(row: dict[str, str]) -> tuple:
+    prefix, _, rest = row["id"].partition(":")
+    order = {"ocha": 0, "region": 1, "wof": 2}.get(prefix, 3)
+    return (order, int(rest) if rest.isdigit() else 0, rest)
+
+
+def _write_tsv(path: Path, rows: list[dict[str, Any]]) -> int:
+    lines = ["\t".join(COLUMNS)]
+    for r in rows:
+        cells = []
+        for c in COLUMNS:
+            v = r.get(c, "")
+            if c in LIST_FIELDS:
+                v = LIST_SEP.join(_clean(x) for x in v)
+            else:
+                v = _clean(v) if c != "note" else _clean(v).replace(LIST_SEP, "/")
+            cells.append(v)
+        lines.append("\t".join(cells))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path.stat().st_size
+
+
+def _check_rows(rows: list[dict[str, str]]) -> None:
+    ids = Counter(r["id"] for r in rows)
+    dup = [i for i, n in ids.items() if n > 1]
+    if dup:
+        raise ValueError(f"duplicate place ids: {dup[:5]}")
+    lat0, lat1, lon0, lon1 = SYRIA_BBOX
+    for r in rows:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        if not (math.isfinite(lat) and math.isfinite(lon) and lat0 <= lat <= lat1 and lon0 <= lon <= lon1):
+            raise ValueError(f"{r['id']}: coordinates outside Syria: {lat}, {lon}")
+
+
+def default_regions_path() -> Path:
+    from eventmap.settings import PROJECT_ROOT
+
+    return PROJECT_ROOT / "gazetteer" / "regions.csv"
+
+
+#: hand-written files that live beside the generated ones and are copied along
+STATIC_FILES = ("regions.csv", "PROVENANCE.md", "LICENSE")
+
+
+def build_gazetteer(src_dir: Path, out_dir: Path, regions_csv: Path | None = None,
+                    tolerance: float = SIMPLIFY_TOLERANCE) -> dict[str, Any]:
+    """Build ``places.tsv``, ``boundaries/*.geojson`` and ``build_stats.json`` into ``out_dir``.
+
+    ``regions_csv`` defaults to ``out_dir/regions.csv`` when present, else the repository's
+    ``gazetteer/regions.csv``.  Returns the statistics also written to ``build_stats.json``.
+    """
+    src_dir, out_dir = Path(src_dir), Path(out_dir)
+    if not (src_dir / "wof_sy" / "wof_sy_localities.csv").exists():
+        raise FileNotFoundError(f"{src_dir}: not a source data folder (wof_sy/wof_sy_localities.csv missing)")
+    if regions_csv is None:
+        regions_csv = out_dir / "regions.csv" if (out_dir / "regions.csv").exists() else default_regions_path()
+    regions_csv = Path(regions_csv)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "boundaries").mkdir(exist_ok=True)
+    # carry the curated/hand-written files along when building elsewhere
+    for name in STATIC_FILES:
+        src = (regions_csv if name == "regions.csv" else regions_csv.parent / name)
+        dst = out_dir / name
+        if src.exists() and src.resolve() != dst.resolve():
+            shutil.copyfile(src, dst)
+
+    stats: Counter = Counter()
+    ocha = _read_ocha(src_dir)
+    osy = _read_opensyria(src_dir)
+    regions = _read_regions(regions_csv)
+    reserved = _region_reserved_keys(regions)
+
+    rows = _admin_places(ocha, osy, reserved, stats)
+    rows += _region_places(regions, ocha)
+    rows += _locality_places(src_dir, ocha, osy, stats)
+    rows.sort(key=_row_sort_key)
+    _check_rows(rows)
+    sizes: dict[str, int] = {}
+    sizes["places.tsv"] = _write_tsv(out_dir / "places.tsv", rows)
+
+    bfeats = _boundary_features(ocha, tolerance)
+    for level in (1, 2, 3):
+        sizes[f"boundaries/adm{level}.geojson"] = _write_geojson(
+            out_dir / "boundaries" / f"adm{level}.geojson", bfeats[level], f"syr_adm{level}")
+    south = [f for lv in (1, 2, 3) for f in bfeats[lv] if f["properties"]["adm1_pcode"] in SOUTH_ADM1]
+    sizes["boundaries/south.geojson"] = _write_geojson(out_dir / "boundaries" / "south.geojson", south, "syr_south")
+    south_bytes = sum(len(json.dumps(f, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) for f in south)
+
+    by_gov: dict[str, Counter] = {}
+    gov_names = {f["pcode"]: f["props"]["adm1_name"] for f in ocha[1]}
+    for r in rows:
+        key = r["admin1_pcode"] or "(none)"
+        by_gov.setdefault(key, Counter())[r["kind"]] += 1
+    result: dict[str, Any] = {
+        "rows": len(rows),
+        "by_source": dict(sorted(Counter(r["source"] for r in rows).items())),
+        "by_kind": dict(sorted(Counter(r["kind"] for r in rows).items())),
+        "by_flag": dict(sorted(Counter(f for r in rows for f in r["flags"]).items())),
+        "by_governorate": {
+            k: {"name_en": gov_names.get(k, ""), "total": sum(v.values()), "by_kind": dict(sorted(v.items()))}
+            for k, v in sorted(by_gov.items())
+        },
+        "with_arabic_name": sum(1 for r in rows if r["name_ar"]),
+        "regions": {r["id"]: r["note"].rsplit("Members: ", 1)[-1].rstrip(".") for r in rows if r["kind"] == "region"},
+        "boundaries": {
+            "simplify_tolerance_deg": tolerance,
+            "coordinate_decimals": BOUNDARY_DECIMALS,
+            "features": {f"adm{lv}": len(bfeats[lv]) for lv in (1, 2, 3)},
+            "south_adm1": list(SOUTH_ADM1),
+            "south_features": len(south),
+            "south_feature_bytes": south_bytes,
+        },
+        "file_bytes": dict(sorted(sizes.items())),
+        "notes": dict(sorted(stats.items())),
+    }
+    (out_dir / "build_stats.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    return result
+
+
+def read_places_tsv(path: Path) -> list[dict[str, str]]:
+    """The rows of a places.tsv as dicts of strings (for tests and tools; the lookup has its own loader)."""
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
