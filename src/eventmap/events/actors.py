@@ -1,0 +1,189 @@
+"""Actor mentions -> a small normalised list of actors, for Arabic and English text.
+
+The list is deliberately short (what an analyst filters on in southern Syria):
+see :data:`ACTORS`.  Surface forms are matched on normalised text, longest first, so
+"الجيش السوري الحر" is the Free Syrian Army (opposition) and not "الجيش السوري".
+
+Conventions of the outlets are part of the lexicon: Syrian state media call
+opposition and jihadist fighters alike "الإرهابيين" / "المجموعات الإرهابية" and
+Israel "العدو الصهيوني" / "الكيان"; opposition media call the army "قوات النظام" /
+"قوات الأسد".  Those words map to the same actors whoever writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventmap.events.lexicon import ar
+
+GOV = "Syrian government forces"
+RUS = "Russian forces"
+ISR = "Israeli forces"
+IRN = "Iranian forces"
+HZB = "Hezbollah"
+HTS = "Jabhat al-Nusra / HTS"
+ISIS = "ISIS / Khalid ibn al-Walid Army"
+OPP = "Opposition armed groups"
+CIV = "Civilians"
+USC = "US-led coalition"
+TUR = "Turkish forces"
+SDF = "SDF"
+PROTESTERS = "Protesters"
+
+ACTORS = (GOV, RUS, ISR, IRN, HZB, HTS, ISIS, OPP, CIV, USC, TUR, SDF, PROTESTERS)
+
+#: actors of the state side (their taking of territory is "Government regains territory")
+STATE_SIDE = {GOV, RUS, IRN, HZB}
+
+AR_FORMS: dict[str, tuple[str, ...]] = {
+    GOV: ("الجيش السوري", "الجيش العربي السوري", "الجيش", "جيش النظام", "وحدات الجيش", "وحدات من الجيش",
+          "وحدات من الجيش العربي السوري", "وحدات من الجيش السوري", "وحدة من الجيش", "القوات الحكومية",
+          "قوات النظام", "قوات النظام السوري", "قوات الأسد", "القوات السورية", "قواتنا المسلحة",
+          "الفرقة الرابعة", "قوات النمر", "الحرس الجمهوري", "قوات الفرقة", "الفيلق الخامس",
+          "الدفاعات الجوية السورية", "الدفاع الجوي السوري", "الطيران الحربي السوري", "الطيران السوري",
+          "سلاح الجو السوري", "طائرة حربية سورية", "طائرة سورية", "الطائرة السورية", "طائرات النظام",
+          "الطيران الحربي التابع للنظام", "طيران النظام", "المروحيات السورية", "مروحيات النظام",
+          "عناصر الهندسة في الجيش", "عناصر الهندسة", "الهندسة في الجيش", "الجيش والقوات الرديفة",
+          "القوات الرديفة", "قوات الدفاع الوطني", "الدفاع الوطني", "الأجهزة الأمنية", "المخابرات الجوية",
+          "الأمن العسكري", "قوات الأمن", "الجيش السوري وحلفاؤه", "القوات المسلحة السورية"),
+    RUS: ("القوات الروسية", "الطيران الروسي", "الطيران الحربي الروسي", "الطائرات الروسية", "الشرطة العسكرية الروسية",
+          "الشرطة الروسية", "الجيش الروسي", "المقاتلات الروسية", "القوات الجوية الروسية"),
+    ISR: ("العدو الصهيوني", "العدو الإسرائيلي", "جيش الاحتلال", "جيش الاحتلال الإسرائيلي", "الجيش الإسرائيلي",
+          "الجيش الصهيوني", "قوات الاحتلال", "قوات الاحتلال الإسرائيلي", "الطيران الإسرائيلي",
+          "الطيران الحربي الإسرائيلي", "الطائرات الإسرائيلية", "الاحتلال الإسرائيلي", "قوات العدو",
+          "الكيان الصهيوني", "إسرائيل", "طيران العدو", "الدفاعات الإسرائيلية", "طائرات العدو"),
+    IRN: ("القوات الإيرانية", "الحرس الثوري", "الحرس الثوري الإيراني", "الميليشيات الإيرانية", "الميليشيات الشيعية",
+          "الميليشيات المدعومة من إيران", "ميليشيات إيران", "المستشارين الإيرانيين"),
+    HZB: ("حزب الله", "ميليشيا حزب الله", "حزب الله اللبناني"),
+    HTS: ("جبهة النصرة", "النصرة", "هيئة تحرير الشام", "تحرير الشام", "جبهة فتح الشام", "فتح الشام"),
+    ISIS: ("داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "جيش خالد بن الوليد", "جيش خالد",
+           "لواء شهداء اليرموك", "حركة المثنى"),
+    OPP: ("الفصائل", "فصائل المعارضة", "الفصائل المسلحة", "فصائل المعارضة المسلحة", "المعارضة المسلحة",
+          "الجيش الحر", "الجيش السوري الحر", "المسلحين", "المسلحون", "الإرهابيين", "الإرهابيون",
+          "المجموعات الإرهابية", "الجماعات الإرهابية", "الجماعات المسلحة", "المجموعات المسلحة",
+          "التنظيمات الإرهابية", "الثوار", "مقاتلي المعارضة", "مقاتلو المعارضة", "الفصائل الثورية",
+          "الجبهة الجنوبية", "غرفة عمليات البنيان المرصوص", "غرفة العمليات المركزية", "قوات شباب السنة",
+          "فصائل الجيش الحر", "فصيل", "المجموعات المسلحة الإرهابية", "الإرهابي",
+          "مسلحين", "مسلحون", "إرهابيين", "الرافضين للتسوية", "مجموعات إرهابية"),
+    CIV: ("المدنيين", "المدنيون", "مدنيين", "مدنيون", "مدني", "الأهالي", "السكان", "أطفال", "الأطفال",
+          "نساء", "النازحين", "المواطنين", "مواطنين", "مزارع", "مزارعين"),
+    USC: ("التحالف الدولي", "التحالف الأمريكي", "التحالف الأميركي", "القوات الأمريكية", "القوات الأميركية",
+          "الطيران الأمريكي"),
+    TUR: ("الجيش التركي", "القوات التركية"),
+    SDF: ("قسد", "قوات سوريا الديمقراطية"),
+    PROTESTERS: ("المتظاهرين", "المتظاهرون", "المحتجين", "المحتجون"),
+}
+
+EN_FORMS: dict[str, tuple[str, ...]] = {
+    GOV: ("syrian army", "syrian arab army", "saa", "government forces", "pro-government forces", "regime forces",
+          "syrian government forces", "syrian forces", "syrian troops", "government troops", "army troops",
+          "syrian military", "tiger forces", "4th division", "fourth division", "republican guard",
+          "syrian air force", "syrian jets", "syrian warplanes", "syrian government", "assad's forces",
+          "pro-assad forces", "assad forces", "regime", "the army", "army units", "army", "government", "syrian air defen[cs]es?",
+          "5th corps", "fifth corps", "national defense forces", "ndf", "syrian jet", "syrian warplane", "syrian helicopters?",
+          "regime warplanes", "regime helicopters", "army engineers", "army's engineering units"),
+    RUS: ("russian forces", "russian military police", "russian jets", "russian warplanes", "russian air force",
+          "russian military", "russian troops", "russian aircraft"),
+    ISR: ("israeli army", "israeli military", "israeli forces", "idf", "israel defense forces", "israeli jets",
+          "israeli warplanes", "israeli aircraft", "israeli air force", "israel", "israeli troops",
+          "israeli patriot"),
+    IRN: ("iranian forces", "irgc", "revolutionary guards?", "iran-backed militias?", "iranian-backed militias?",
+          "iranian militias?", "iranian troops"),
+    HZB: ("hezbollah", "hizbollah", "hizballah", "hizbullah"),
+    HTS: ("nusra front", "al-nusra", "al nusra", "nusra", "jabhat al-nusra", "jabhat al nusra", "hts",
+          "hayat tahrir al-sham", "hayat tahrir al sham", "tahrir al-sham", "tahrir al sham", "hayaat tahrir al-sham"),
+    ISIS: ("isis", "isil", "islamic state", "daesh", "khalid ibn al-walid army", "khalid ibn al walid army",
+           "jaish khalid ibn al-walid", "jaish khalid", "khalid bin walid army", "khalid ibn al-walid"),
+    OPP: ("rebels", "rebel", "opposition fighters", "opposition forces", "opposition groups", "insurgents",
+          "militants", "terrorists", "armed groups", "free syrian army", "fsa", "southern front", "rebel groups",
+          "rebel fighters", "opposition factions", "factions", "gunmen", "fighters", "jihadists"),
+    CIV: ("civilians", "civilian", "residents", "children", "women", "villagers", "farmers", "a farmer"),
+    USC: ("us-led coalition", "u.s.-led coalition", "coalition", "us forces", "u.s. forces", "american forces"),
+    TUR: ("turkish army", "turkish forces", "turkish military"),
+    SDF: ("sdf", "syrian democratic forces"),
+    PROTESTERS: ("protesters", "demonstrators"),
+}
+
+# an actor after one of these words is the target / second party of the event
+_OBJECT_MARKERS_AR = ("مع", "ضد", "على", "علي", "بين", "استهدف", "استهدفت", "لصالح", "عن")
+_OBJECT_MARKERS_EN = ("with", "against", "on", "between", "targeting", "targeted", "at", "from", "and", "of", "by")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: str
+    start: int      # normalised-text offsets
+    end: int
+    role: str       # "subject" | "object" | "agent" (after "by"/"من قبل": the doer, in a passive)
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+    ar_map: dict[str, str] = {}
+    for actor, forms in AR_FORMS.items():
+        for f in forms:
+            ar_map[ar(f)] = actor
+    en_map: dict[str, str] = {}
+    en_parts: list[tuple[str, str]] = []
+    for actor, forms in EN_FORMS.items():
+        for f in forms:
+            en_parts.append((f, actor))
+    ar_alt = "|".join(re.escape(k).replace(r"\ ", " ") for k in sorted(ar_map, key=len, reverse=True))
+    ar_rx = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?P<a>" + ar_alt + r")(?!\w)")
+    # English forms may be small regexes (?), longest source string first
+    en_parts.sort(key=lambda p: len(p[0]), reverse=True)
+    groups = []
+    for i, (f, actor) in enumerate(en_parts):
+        en_map[f"e{i}"] = actor
+        groups.append(f"(?P<e{i}>{f})")
+    en_rx = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
+    return ar_rx, ar_map, en_rx, en_map
+
+
+def _lam_fix(k: str, ar_map: dict[str, str]) -> str | None:
+    if k in ar_map:
+        return ar_map[k]
+    if k.startswith("ل") and ("ا" + k) in ar_map:   # لل + X = ل + ال + X
+        return ar_map["ا" + k]
+    return None
+
+
+def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
+    """Actor mentions in ``norm[start:end]`` (normalised text), left to right."""
+    end = len(norm) if end is None else end
+    ar_rx, ar_map, en_rx, en_map = _compiled()
+    out: list[ActorMention] = []
+    seg = norm[start:end]
+    if any("\u0600" <= ch <= "\u06ff" for ch in seg):
+        for m in ar_rx.finditer(norm, start, end):
+            actor = _lam_fix(m.group("a"), ar_map)
+            if actor is None:
+                continue
+            prev = norm[max(start, m.start() - 16):m.start()].split()
+            prev_w = prev[-1] if prev else ""
+            prev2 = " ".join(prev[-2:])
+            role = "subject"
+            if prev2 == "من قبل":
+                role = "agent"
+            elif prev_w in _OBJECT_MARKERS_AR:
+                role = "object"
+            elif prev_w.startswith(("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "عناصر")) and actor != GOV:
+                role = "object"
+            out.append(ActorMention(actor, m.start("a"), m.end("a"), role, m.group("a")))
+    if any("a" <= ch <= "z" for ch in seg):
+        for m in en_rx.finditer(norm, start, end):
+            key = m.lastgroup or ""
+            actor = en_map.get(key)
+            if actor is None:
+                continue
+            prev = norm[max(start, m.start() - 16):m.start()].split()
+            prev_w = prev[-1] if prev else ""
+            if prev_w in ("the", "a", "an") and len(prev) > 1:
+                prev_w = prev[-2]
+            role = "agent" if prev_w == "by" else "object" if prev_w in _OBJECT_MARKERS_EN else "subject"
+            out.append(ActorMention(actor, m.start(), m.end(), role, m.group(0)))
+    out.sort(key=lambda a: a.start)
+    return out

@@ -1,0 +1,254 @@
+"""Dates in Arabic and English news text, resolved against the publication date.
+
+Written by hand on purpose.  ``dateparser`` (the usual library) does not know the
+Levantine month names as they appear in Syrian media in their paired form
+("11 تموز/ يوليو", "تشرين الأول/أكتوبر"), misses the relative expressions that carry
+most event dates in these reports (أمس الأول, أول أمس, مساء أمس, ليل أمس, الأحد
+الماضي), and cannot give the character offsets we need to say *which clause* a
+date belongs to.  The rules here are small, explicit and tested.
+
+Every date found is a :class:`DateMention` with offsets into the original text,
+the resolved :class:`datetime.date` and an ACLED time precision (1 the day, 2 about
+a week, 3 the month).  Dates without a year take the most recent occurrence not
+after the publication date (reports describe the past) unless marked as future
+(المقبل, next).  A month without a day is coded to the 15th (precision 3), never
+later than the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventmap.events._spans import orig_span
+from eventmap.text import normalize_with_offsets
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int            # offsets into the text given to find_dates
+    end: int
+    date: date
+    precision: int        # 1 day, 2 about a week, 3 month
+    text: str = ""
+    kind: str = ""        # "explicit", "relative", "weekday", "month", "iso"
+
+
+def parse_published(value: str | date) -> date:
+    """'2018-07-25' (or a date) -> date; raises ValueError with a readable message."""
+    if isinstance(value, date):
+        return value
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*", str(value))
+    if not m:
+        raise ValueError(f"publication date {value!r} is not YYYY-MM-DD")
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+# --- month names (normalised forms: ا for أ إ آ, ه for ة, ي for ى) ---------------------
+
+_AR_MONTHS: dict[str, int] = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
+    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7,
+    "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
+}
+_EN_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_AR_WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثا": 1, "الاربعا": 2,
+                "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(words, key=len, reverse=True))
+
+
+_ARM = _alt(_AR_MONTHS)
+_ENM = _alt(_EN_MONTHS)
+_B = r"(?<![\w])"      # word start (Arabic letters are \w)
+_E = r"(?![\w])"
+_CL = r"(?:[وف]?(?:ب|ل|ك)?)"  # proclitics before a word
+
+# "11 تموز/ يوليو 2018", "يوم 20 تموز", "11 تموز الماضي" (slashes are spaces after normalisation)
+_AR_DAY_MONTH = re.compile(
+    _B + r"(?P<day>[0-3]?\d)\s(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?"
+    r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+# "شهر تموز الماضي", "في حزيران 2018", "منذ آب": month without a day
+_AR_MONTH_ONLY = re.compile(
+    _B + r"(?:(?P<cue>شهر|خلال|منذ|في|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه)\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")"
+    r"(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:عام\s|من\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+
+_AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
+    # (pattern, days back, precision); longest expressions first
+    (re.compile(_B + _CL + r"(?:امس\sالاول|اول\sامس|اول\sمن\sامس|قبل\sيومين)" + _E), 2, 1),
+    (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?امس" + _E), 1, 1),
+    (re.compile(_B + _CL + r"(?:الليله\sالماضيه|ليل\sالبارحه|البارحه)" + _E), 1, 1),
+    (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s)?اليوم" + _E), 0, 1),
+    (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفائت|قبل\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
+    (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
+]
+_AR_WEEKDAY_RE = re.compile(
+    _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
+    r"(?:\s(?P<rel>الماضي|الفائت|المنصرم|المقبل|القادم))?" + _E)
+
+_EN_DAY_MONTH = re.compile(
+    _B + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>" + _ENM + r")"
+    r"|(?P<m2>" + _ENM + r")\s(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
+    r"(?:\s(?P<year>(?:19|20)\d\d))?" + _E)
+_EN_MONTH_ONLY = re.compile(
+    _B + r"(?P<cue>in|since|during|early|late|mid|last|next|of|throughout)\s(?P<m1>" + _ENM + r")"
+    r"(?:\s(?P<year>(?:19|20)\d\d))?" + _E)
+_EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
+    (re.compile(_B + r"(?:the\sday\sbefore\syesterday|two\sdays\sago)" + _E), 2, 1),
+    (re.compile(_B + r"(?:yesterday|last\snight|overnight|late\son\syesterday)" + _E), 1, 1),
+    (re.compile(_B + r"(?:today|tonight|this\smorning|this\safternoon|this\sevening|earlier\stoday|on\sthe\sday)" + _E), 0, 1),
+    (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago)" + _E), 7, 2),
+]
+_EN_WEEKDAY_RE = re.compile(
+    _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(_EN_WEEKDAYS) + r")"
+    r"(?:\s(?P<post>morning|night|evening|afternoon))?" + _E)
+_ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
+_DMY_RE = re.compile(r"(?<![\d-])(?P<d>[0-3]?\d)[ .-](?P<m>[01]?\d)[ .-](?P<y>(?:19|20)\d\d)(?![\d-])")
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(m: int, d: int, pub: date, future: bool) -> date | None:
+    cand = _safe_date(pub.year, m, d)
+    if cand is None:
+        return None
+    if future:
+        return cand if cand >= pub else _safe_date(pub.year + 1, m, d)
+    if cand > pub + timedelta(days=1):
+        return _safe_date(pub.year - 1, m, d)
+    return cand
+
+
+def _month_date(month: int, year: int | None, pub: date, rel: str | None) -> date | None:
+    future = rel in ("المقبل", "القادم", "next")
+    past = rel in ("الماضي", "الفائت", "المنصرم", "last")
+    y = year if year else pub.year
+    if not year:
+        if future and month <= pub.month:
+            y += 1
+        elif (past and month >= pub.month) or (not future and month > pub.month):
+            y -= 1
+    d = _safe_date(y, month, 15)
+    if d and d > pub and not future and d.year == pub.year and d.month == pub.month:
+        d = pub
+    return d
+
+
+def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int] | None = None) -> list[tuple[int, int, date, int, str]]:
+    """Date mentions over normalised text: (start, end, date, precision, kind) in normalised offsets."""
+    out: list[tuple[int, int, date, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(a: int, b: int, d: date | None, prec: int, kind: str) -> None:
+        if d is None or not free(a, b):
+            return
+        # a date far from the publication date is more likely a history reference (1974) than an event date
+        out.append((a, b, d, prec, kind))
+        taken.append((a, b))
+
+    has_ar = any("\u0600" <= ch <= "\u06ff" for ch in norm[:5000]) or any("\u0600" <= ch <= "\u06ff" for ch in norm)
+    for m in _ISO_RE.finditer(norm):
+        add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
+    for m in _DMY_RE.finditer(norm):
+        add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
+    if has_ar:
+        for m in _AR_DAY_MONTH.finditer(norm):
+            mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+            day = int(m["day"])
+            if m["year"]:
+                d = _safe_date(int(m["year"]), mon, day)
+            else:
+                d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
+            add(m.start(), m.end(), d, 1, "explicit")
+        for m in _AR_MONTH_ONLY.finditer(norm):
+            if not (m["cue"] or m["year"]):
+                continue
+            mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+            if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"]):
+                continue  # "في اب" without year: too weak (اب also means father)
+            a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
+            add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
+        for pat, back, prec in _AR_RELATIVE:
+            for m in pat.finditer(norm):
+                add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
+        for m in _AR_WEEKDAY_RE.finditer(norm):
+            wd = _AR_WEEKDAYS[m["wd"]]
+            if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
+                continue
+            add(m.start(), m.end(), _weekday(pub, wd, m["rel"]), 1, "weekday")
+    for m in _EN_DAY_MONTH.finditer(norm):
+        mname = m["m1"] or m["m2"]
+        if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
+            continue
+        mon = _EN_MONTHS[mname]
+        day = int(m["day"] or m["day2"])
+        d = _safe_date(int(m["year"]), mon, day) if m["year"] else _infer_year(mon, day, pub, False)
+        add(m.start(), m.end(), d, 1, "explicit")
+    for m in _EN_MONTH_ONLY.finditer(norm):
+        if m["m1"] in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr") and (
+                original is None or offs is None or not _is_capital(original, offs, m.start("m1"))):
+            continue
+        cue = m["cue"]
+        a = m.start("m1") if cue in ("in", "since", "during", "of", "throughout") else m.start()
+        add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
+                                    "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
+    for pat, back, prec in _EN_RELATIVE:
+        for m in pat.finditer(norm):
+            add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
+    for m in _EN_WEEKDAY_RE.finditer(norm):
+        pre = m["pre"]
+        rel = "last" if pre == "last" else "next" if pre == "next" else None
+        add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
+    out.sort()
+    return out
+
+
+def _is_capital(original: str, offs: list[int], norm_idx: int) -> bool:
+    i = offs[norm_idx] if norm_idx < len(offs) else -1
+    return 0 <= i < len(original) and original[i].isupper()
+
+
+def _weekday(pub: date, wd: int, rel: str | None) -> date:
+    """Most recent ``wd`` on or before ``pub`` ("الماضي"/"last": strictly before); "next": after."""
+    if rel in ("المقبل", "القادم", "next"):
+        delta = (wd - pub.weekday()) % 7 or 7
+        return pub + timedelta(days=delta)
+    back = (pub.weekday() - wd) % 7
+    if back == 0 and rel in ("الماضي", "الفائت", "المنصرم", "last"):
+        back = 7
+    return pub - timedelta(days=back)
+
+
+def find_dates(text: str, published: str | date) -> list[DateMention]:
+    """All date expressions in ``text`` with offsets into ``text``, resolved against ``published``."""
+    pub = parse_published(published)
+    norm, offs = normalize_with_offsets(text)
+    out = []
+    for a, b, d, p, k in _find_norm(norm, pub, text, offs):
+        s, e = orig_span(text, offs, a, b)
+        out.append(DateMention(s, e, d, p, text[s:e], k))
+    return out
+
+
+def resolve_date(expr: str, published: str | date) -> tuple[date, int] | None:
+    """The first date expressed in ``expr`` as (date, precision), or None."""
+    found = find_dates(expr, published)
+    return (found[0].date, found[0].precision) if found else None

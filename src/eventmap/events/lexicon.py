@@ -1,0 +1,350 @@
+"""Event trigger lexicons: Arabic and English trigger phrases -> internal label -> ACLED type.
+
+Each label maps to one of ACLED's six event types and 25 sub-event types, spelled
+exactly as ACLED spells them (see :data:`ACLED_TYPES`).  Triggers are matched on the
+normalised text (``eventmap.text.normalize_with_offsets``: no harakat, unified
+alef/hamza forms, ة->ه, ى->ي, Latin lower-cased, punctuation as spaces); the
+patterns below are written in ordinary Arabic and normalised the same way when
+compiled.  Arabic triggers may carry proclitics (و ف ب ل ك, ال, لل); a trailing
+``~`` on a pattern allows the usual verb/noun suffixes (ت وا ها هم ات ين ون ...).
+
+Coding choices worth stating (ACLED codebook, 2019 onwards):
+
+* **Aircraft shot down** -> ``Strategic developments / Disrupted weapons use``.
+  ACLED's "Disrupted weapons use" covers the interception of explosives in the air
+  and the defeat of weapons platforms such as jets, which is what a surface-to-air
+  missile hitting a jet is; it is not an ``Armed clash`` (no exchange of fire
+  between two forces at a place) and the shooter usually stands outside the place
+  where the aircraft falls (the 24 July 2018 Patriot launch came from Safed).  The
+  air strike the jet was carrying out is coded separately as ``Air/drone strike``.
+* **Cache, depot or field hospital found** (عثر على) -> ``Disrupted weapons use``
+  when weapons, ammunition or explosives are named in the clause (a seizure of
+  weapons), otherwise ``Strategic developments / Other``.
+* **Entry under a settlement / reconciliation** (تسوية، مصالحة), evacuation of
+  fighters (buses to Idlib), withdrawal and a flag raised without fighting ->
+  ``Non-violent transfer of territory``.
+* **Territory taken** -> ``Battles / Government regains territory`` when the actor
+  taking it is the state or its allies, ``Non-state actor overtakes territory``
+  otherwise (decided in ``extract`` from the actors).
+* **Weapons handed over** under a deal, **combing operations** (تمشيط) and
+  **air-raid sirens** -> ``Strategic developments / Other``: none is violence, and
+  ACLED keeps such context under "Other".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventmap.text import _AR_DIACRITICS, _AR_LETTER_MAP
+
+#: ACLED's event types and sub-event types, as ACLED spells them
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    event_type: str
+    sub_event_type: str
+    strength: float          # how sure a trigger of this label makes an event, in [0, 1]
+    needs_actor: bool = False  # only an event when an armed actor is named in the clause
+    near_place: int = 0      # >0: the place must follow the trigger within this many characters
+
+
+BATTLES, EXPL, VAC, PROT, RIOT, STRAT = (
+    "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+    "Strategic developments")
+
+LABELS: dict[str, Label] = {l.name: l for l in (
+    Label("territory_taken", BATTLES, "Government regains territory", 0.85),
+    Label("territory_entered", BATTLES, "Government regains territory", 0.6, needs_actor=True, near_place=45),
+    Label("settlement_entry", STRAT, "Non-violent transfer of territory", 0.8),
+    Label("agreement", STRAT, "Agreement", 0.6),
+    Label("armed_clash", BATTLES, "Armed clash", 0.8),
+    Label("attack", BATTLES, "Armed clash", 0.6),
+    Label("air_strike", EXPL, "Air/drone strike", 0.85),
+    Label("bombardment", EXPL, "Shelling/artillery/missile attack", 0.7),  # becomes air_strike with aircraft
+    Label("shelling", EXPL, "Shelling/artillery/missile attack", 0.8),
+    Label("aircraft_downed", STRAT, "Disrupted weapons use", 0.85),
+    Label("interception", STRAT, "Disrupted weapons use", 0.7),
+    Label("explosive_defused", STRAT, "Disrupted weapons use", 0.7),
+    Label("ied", EXPL, "Remote explosive/landmine/IED", 0.8),
+    Label("suicide_bomb", EXPL, "Suicide bomb", 0.85),
+    Label("grenade", EXPL, "Grenade", 0.8),
+    Label("chemical", EXPL, "Chemical weapon", 0.75),
+    Label("cache_found", STRAT, "Other", 0.7),  # Disrupted weapons use when weapons are named
+    Label("weapons_handover", STRAT, "Other", 0.7),
+    Label("evacuation", STRAT, "Non-violent transfer of territory", 0.7),
+    Label("withdrawal", STRAT, "Non-violent transfer of territory", 0.6, needs_actor=True),
+    Label("combing", STRAT, "Other", 0.55),
+    Label("flag_raised", STRAT, "Non-violent transfer of territory", 0.6),
+    Label("sirens", STRAT, "Other", 0.5),
+    Label("arrests", STRAT, "Arrests", 0.75),
+    Label("abduction", VAC, "Abduction/forced disappearance", 0.8),
+    Label("attack_civilians", VAC, "Attack", 0.75),
+    Label("sexual_violence", VAC, "Sexual violence", 0.8),
+    Label("protest", PROT, "Peaceful protest", 0.75),
+    Label("protest_intervention", PROT, "Protest with intervention", 0.8),
+    Label("protest_excessive", PROT, "Excessive force against protesters", 0.85),
+    Label("riot", RIOT, "Violent demonstration", 0.75),
+    Label("mob_violence", RIOT, "Mob violence", 0.7),
+    Label("base_established", STRAT, "Headquarters or base established", 0.7),
+    Label("looting", STRAT, "Looting/property destruction", 0.7),
+    Label("group_change", STRAT, "Change to group/activity", 0.6),
+)}
+
+#: when both labels appear in one clause, the first absorbs the second (one event, not two)
+ABSORBS: dict[str, tuple[str, ...]] = {
+    "territory_taken": ("armed_clash", "attack", "combing", "flag_raised", "territory_entered", "withdrawal",
+                        "bombardment", "shelling", "agreement"),
+    "settlement_entry": ("agreement", "flag_raised", "territory_entered", "combing", "withdrawal", "protest"),
+    "evacuation": ("agreement", "withdrawal", "settlement_entry", "territory_entered"),
+    "weapons_handover": ("agreement", "cache_found", "settlement_entry"),
+    "aircraft_downed": ("interception", "shelling", "attack", "armed_clash"),
+    "air_strike": ("bombardment", "attack"),
+    "shelling": ("bombardment", "attack"),
+    "cache_found": ("combing",),
+    "explosive_defused": ("ied", "combing", "cache_found"),
+    "suicide_bomb": ("ied", "attack"),
+    "protest_excessive": ("protest_intervention", "protest", "riot"),
+    "protest_intervention": ("protest",),
+    "riot": ("protest",),
+    "armed_clash": ("attack",),
+    "abduction": ("arrests",),
+}
+
+# --- Arabic patterns ----------------------------------------------------------------------
+
+_AR_SUFFIX = r"(?:ت|تا|وا|ن|نا|ه|ها|هم|هما|ات|ين|ون|يه|ا)?"
+_AR_PREFIX = r"(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)?"
+
+AR_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "territory_taken": (
+        r"حرر~", r"يحرر~", r"تحرير~(?!\s(?:الشام|فلسطين|الوطني|الجولان))", r"محرر~", r"سيطر~", r"يسيطر~", r"سيطرة(?:ه|ها|هم)?",
+        r"استعاد~", r"يستعيد~", r"استعادة", r"استولى", r"استولت", r"استولوا", r"الاستيلاء", r"بسط~\sسيطرت~",
+        r"انتزع~", r"تقدم~\sوسيطر~",
+    ),
+    "territory_entered": (r"دخل~", r"دخول", r"يدخل~", r"اقتحم~", r"اقتحام"),
+    "settlement_entry": (r"تسوية(?!\s(?:السياسي|السوري|سياسي))", r"مصالحة", r"مصالحات", r"التسويات", r"تسويات"),
+    "agreement": (r"اتفاق~", r"اتفاقية", r"اتفاقا", r"هدنة", r"وقف\sاطلاق\sال?نار", r"توصل~\sالى\sاتفاق"),
+    "armed_clash": (r"اشتباك~", r"اشتبك~", r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
+                    r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين", r"اشتباكات"),
+    "attack": (r"هجوم~", r"هاجم~", r"يهاجم~", r"هجمات"),
+    "air_strike": (r"غارة", r"غارات", r"قصف\sجوي", r"قصفا\sجويا", r"القصف\sالجوي", r"براميل\sمتفجرة",
+                   r"برميل\sمتفجر", r"البراميل", r"طائرة\sمسيرة", r"طائرات\sمسيرة", r"مسيرة\sانتحارية"),
+    "bombardment": (r"قصف~", r"يقصف~", r"دك~", r"استهدف~", r"يستهدف~", r"استهداف"),
+    "shelling": (r"قذائف", r"قذيفة", r"هاون", r"مدفعي~", r"المدفعية", r"صاروخي~", r"صواريخ", r"صاروخ",
+                 r"راجمات", r"راجمة"),
+    "aircraft_downed": (r"اسقاط", r"اسقط~", r"سقوط\sطائرة", r"سقطت\sطائرة", r"سقوط\s(?:ال)?مروحية",
+                        r"استهدف~\s(?:ال)?طائرة", r"اعتراض(?:ها)?\s(?:ال)?طائرة", r"اعترض~\s(?:ال)?طائرة"),
+    "interception": (r"تصد~\s(?:ال)?دفاعات", r"تصدت\s(?:ال)?دفاعات", r"اعتراض\sصواريخ", r"اعترض~",
+                     r"وسائط\sالدفاع\sالجوي"),
+    "explosive_defused": (r"تفكيك", r"فكك~", r"نزع\s(?:ال)?الغام", r"ازالة\s(?:ال)?الغام", r"تفجير~\sعبو~\sفي\sمكان"),
+    "ied": (r"عبوة\sناسفة", r"عبوات\sناسفة", r"لغم", r"الغام", r"مفخخة", r"مفخخات", r"انفجار~"),
+    "suicide_bomb": (r"انتحاري~", r"حزام\sناسف", r"احزمة\sناسفة"),
+    "grenade": (r"قنبلة\sيدوية", r"قنابل\sيدوية"),
+    "chemical": (r"كيماوي~", r"كيميائي~", r"غاز\sالكلور", r"سارين", r"غازات\sسامة"),
+    "cache_found": (r"عثر~\sعلى", r"العثور\sعلى", r"ضبط~(?!\s(?:النفس|الامن))", r"مصادرة", r"صادر~",
+                    r"مستودع~?\s(?:اسلحة|ذخيرة|ذخائر)", r"مخبا", r"مخابئ", r"ترسانة"),
+    "weapons_handover": (r"تسليم\s(?:ال)?(?:سلاح|اسلحة)~", r"سلم~\s(?:ال)?(?:سلاح|اسلحت)~", r"يسلم~\s(?:ال)?سلاح~",
+                         r"تسليم\s(?:ال)?عتاد"),
+    "evacuation": (r"تهجير", r"ترحيل", r"اجلاء", r"خروج\s(?:ال)?(?:مسلحين|مقاتلين|رافضين|ارهابيين)",
+                   r"اخراج\s(?:ال)?(?:مسلحين|مقاتلين|رافضين|ارهابيين)", r"حافلات", r"الباصات\sالخضر",
+                   r"باصات", r"قافلة\s(?:ال)?مهجرين", r"المهجرين"),
+    "withdrawal": (r"انسحب~", r"انسحاب", r"اخلى", r"اخلت", r"اخلاء\s(?:ال)?مواقع"),
+    "combing": (r"تمشيط", r"مشط~", r"يمشط~", r"تطهير", r"عمليات\sالتثبيت"),
+    "flag_raised": (r"رفع~\s(?:ال)?علم", r"رفع\sالعلم", r"يرفع~\s(?:ال)?علم", r"رفعوا\s(?:ال)?علم"),
+    "sirens": (r"صافرات\s(?:ال)?انذار", r"صفارات\s(?:ال)?انذار", r"دوت\s(?:ال)?صافرات", r"دوت\s(?:ال)?صفارات"),
+    "arrests": (r"اعتقل~", r"اعتقال~", r"حملة\sاعتقالات", r"اعتقالات", r"داهم~", r"مداهمة", r"مداهمات",
+                r"القبض\sعلى", r"توقيف", r"اوقف~"),
+    "abduction": (r"اختطاف", r"خطف~", r"اختطف~", r"اخفاء\sقسري", r"تغييب\sقسري", r"مخطوف~"),
+    "attack_civilians": (r"اغتيال", r"اغتال~", r"اعدام", r"اعدم~", r"تصفية", r"استهداف\s(?:ال)?مدنيين",
+                         r"قتل\s(?:ال)?مدني~", r"مقتل\s(?:ال)?مدني~", r"مجزرة", r"مجازر"),
+    "sexual_violence": (r"اغتصاب", r"اعتداء\sجنسي"),
+    "protest": (r"مظاهرة", r"مظاهرات", r"تظاهر~", r"متظاهر~", r"وقفة\sاحتجاجية", r"وقفات\sاحتجاجية",
+                r"احتجاج~", r"اعتصام~", r"احتجاجات"),
+    "protest_intervention": (r"تفريق\s(?:ال)?(?:متظاهرين|مظاهرة|محتجين)", r"فرق~\s(?:ال)?(?:متظاهرين|محتجين)",
+                             r"الغاز\sالمسيل", r"قنابل\sمسيلة"),
+    "protest_excessive": (r"(?:اطلاق|اطلق~)\s(?:ال)?(?:نار|رصاص)\s(?:الحي\s)?على\s(?:ال)?(?:متظاهرين|محتجين)",
+                          r"قتل\s(?:ال)?(?:متظاهرين|محتجين)"),
+    "riot": (r"اعمال\sشغب", r"شغب", r"احرق~", r"حرق\s(?:ال)?اطارات"),
+    "mob_violence": (r"اعتدى\s(?:ال)?(?:اهالي|سكان)", r"ضرب~\sحتى\sالموت"),
+    "base_established": (r"(?:اقام~|اقامة|انشا~|انشاء|ثبت~|تثبيت|نشر~|تمركز~|استحدث~)\s(?:\w+\s){0,2}?"
+                         r"(?:نقطة|نقاط|قاعدة|حاجز~|حواجز|مقر~|مركز\sمراقبة|نقاط\sمراقبة)",),
+    "looting": (r"نهب", r"نهبت", r"سرقة\s(?:ال)?(?:منازل|ممتلكات|محاصيل)", r"تعفيش", r"عفش~",
+                r"هدم\s(?:ال)?منازل", r"تجريف", r"حرق\s(?:ال)?منازل", r"تفجير\s(?:ال)?منازل"),
+    "group_change": (r"انشق~", r"انشقاق", r"اندماج", r"اندمج~", r"حل\s(?:ال)?فصيل", r"تشكيل\sفصيل"),
+}
+
+# --- English patterns (lower-cased normalised text) ---------------------------------------
+
+EN_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "territory_taken": (r"captur(?:ed|es|ing|e)", r"recaptur\w*", r"retook", r"retake\w*", r"retaken",
+                        r"seized control", r"seized", r"took (?:full )?control", r"taken (?:full )?control",
+                        r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
+                        r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
+                        r"fell to", r"swept into", r"advanced into", r"control of"),
+    "territory_entered": (r"entered", r"enter(?:s|ing)?", r"stormed", r"moved into", r"rolled into"),
+    "settlement_entry": (r"reconciliation", r"settlement (?:deal|agreement|process)", r"surrender (?:deal|agreement)",
+                         r"under (?:a|the) (?:russian[- ]brokered )?(?:deal|agreement|settlement)",
+                         r"negotiated (?:surrender|handover)", r"handed (?:the \w+ )?over to (?:the )?(?:government|army|state)"),
+    "agreement": (r"agreement", r"ceasefire", r"cease-fire", r"truce", r"accord", r"deal"),
+    "armed_clash": (r"clash(?:es|ed)?", r"fighting", r"fought", r"battles?", r"firefights?", r"gun ?battles?",
+                    r"ambush\w*", r"skirmish\w*", r"street fighting", r"heavy fighting", r"combat"),
+    "attack": (r"attack(?:ed|s)?", r"assault(?:ed|s)?", r"offensive"),
+    "air_strike": (r"air ?strikes?", r"air ?raids?", r"bombing raids?", r"barrel bombs?",
+                   r"aerial (?:bombardment|attack|bombing)s?", r"air attacks?",
+                   r"(?:warplanes?|jets?|helicopters?|aircraft) (?:struck|bombed|hit|pounded|targeted|raided)",
+                   r"drone (?:strike|attack)s?"),
+    "bombardment": (r"bombard\w*", r"pound(?:ed|ing)", r"bombed", r"bombing", r"struck", r"targeted"),
+    "shelling": (r"shell(?:ed|ing)", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"rocket fire",
+                 r"tank fire", r"grad rockets?"),
+    "aircraft_downed": (r"shot down", r"shoots down", r"shooting down", r"downed", r"brought down",
+                        r"shoot(?:ing)?-?down",
+                        r"intercepted (?:a |an |the )?(?:syrian |israeli |russian )?(?:\w+ )?(?:jet|plane|aircraft|warplane|helicopter|drone)"),
+    "interception": (r"intercepted", r"interception", r"air defen[cs]es? (?:responded|intercepted|confronted|engaged)"),
+    "explosive_defused": (r"defus\w*", r"dismantl\w* (?:an? )?(?:ied|bomb|mines?|explosive)", r"demin\w*",
+                          r"cleared (?:of )?(?:land)?mines"),
+    "ied": (r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"car bombs?",
+            r"booby[- ]trap\w*", r"explosive devices?", r"bomb exploded", r"explosions?", r"blast"),
+    "suicide_bomb": (r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vests?)",),
+    "grenade": (r"grenades?",),
+    "chemical": (r"chemical (?:weapons?|attack\w*)", r"chlorine", r"sarin", r"toxic gas"),
+    "cache_found": (r"found", r"discovered", r"uncovered", r"seized (?:a |an )?(?:large )?(?:cache|weapons|arms|ammunition|depot)",
+                    r"weapons cache", r"arms depot", r"cache of", r"caches? of"),
+    "weapons_handover": (r"hand(?:ed|ing|s)? over (?:their |its )?(?:heavy |medium |light |remaining )*(?:weapons|arms|weaponry)",
+                         r"weapons handover", r"surrender(?:ed|ing)? (?:their )?(?:heavy )?(?:weapons|arms)",
+                         r"turned over (?:their )?(?:heavy )?weapons"),
+    "evacuation": (r"evacuat\w+", r"buses (?:carrying|transporting|left|departed|ferrying)", r"green buses",
+                   r"bused", r"bussed", r"transferred to idlib", r"transported to idlib", r"displaced fighters"),
+    "withdrawal": (r"withdr(?:ew|awn|awal|aw)", r"pulled out", r"retreated", r"pulled back"),
+    "combing": (r"comb(?:ed|ing)", r"sweep(?:s|ing)?", r"clearing operations?", r"mop(?:ping)?[- ]up"),
+    "flag_raised": (r"rais(?:ed|ing) the (?:syrian |national |state )?flag", r"hoist(?:ed|ing) the (?:\w+ )?flag",
+                    r"flag (?:was |has been )?raised"),
+    "sirens": (r"sirens?", r"red alert"),
+    "arrests": (r"arrest\w*", r"detain\w*", r"raided", r"rounded up", r"detention campaign"),
+    "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance"),
+    "attack_civilians": (r"assassinat\w+", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
+                         r"massacre\w*", r"killed (?:a |two |three |several )?civilians?"),
+    "sexual_violence": (r"rape\w*", r"sexual (?:violence|assault)"),
+    "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"rall(?:y|ies|ied)", r"sit-ins?"),
+    "protest_intervention": (r"dispersed", r"tear gas", r"broke up (?:the )?(?:protest|demonstration|rally)"),
+    "protest_excessive": (r"(?:fired|opened fire|shot) (?:live ammunition )?(?:on|at) (?:the )?(?:protesters|demonstrators)",
+                          r"killed (?:\w+ )?(?:protesters|demonstrators)"),
+    "riot": (r"riot\w*", r"torched", r"set fire to", r"burned tyres", r"burning tires"),
+    "mob_violence": (r"mob\b", r"lynch\w*"),
+    "base_established": (r"(?:set up|established|establish|build|built|deployed|opened) (?:a |an |new |several )?(?:\w+ )?"
+                         r"(?:base|bases|position|positions|checkpoint|checkpoints|observation posts?|outposts?|headquarters)",),
+    "looting": (r"loot\w*", r"plunder\w*", r"demolish\w*", r"bulldoz\w*", r"ransack\w*"),
+    "group_change": (r"defect\w*", r"merged", r"disband\w*", r"formed a new (?:group|faction|brigade)"),
+}
+
+#: words that, in the same clause, say the generic "bombardment" was done from the air
+AIRCRAFT_WORDS_AR = (r"طائرة", r"طائرات", r"طيران", r"الطيران", r"جوي", r"حربي", r"حربية", r"مروحي", r"مروحية",
+                     r"سوخوي", r"ميغ", r"مقاتلات", r"مقاتلة", r"الحربي")
+AIRCRAFT_WORDS_EN = (r"warplanes?", r"jets?", r"aircraft", r"helicopters?", r"planes?", r"air force", r"sukhoi", r"mig",
+                     r"drones?")
+WEAPON_WORDS_AR = (r"اسلحة", r"سلاح", r"ذخائر", r"ذخيرة", r"عبوات", r"متفجرات", r"صواريخ", r"قذائف", r"الغام",
+                   r"اسلحه", r"ذخيره", r"قنابل", r"اعتدة", r"عتاد", r"مدافع", r"دبابات", r"دبابة")
+WEAPON_WORDS_EN = (r"weapons?", r"ammunition", r"arms", r"explosives?", r"rockets?", r"missiles?", r"mines?",
+                   r"munitions?", r"ordnance", r"rifles?", r"tanks?", r"artillery pieces?")
+
+
+def ar(pattern: str) -> str:
+    """Normalise the Arabic letters of a regex the way the text is normalised (regex syntax untouched)."""
+    out = []
+    for ch in pattern:
+        cp = ord(ch)
+        if cp in _AR_DIACRITICS or cp == 0x0640 or ch == "ء":
+            continue
+        out.append(_AR_LETTER_MAP.get(ch, ch))
+    return "".join(out)
+
+
+def _ar_regex(pats: tuple[str, ...]) -> str:
+    parts = []
+    for p in pats:
+        p = ar(p).replace("~", _AR_SUFFIX)
+        parts.append(p)
+    return r"(?<!\w)" + _AR_PREFIX + r"(?P<t>" + "|".join(f"(?:{p})" for p in parts) + r")(?!\w)"
+
+
+def _en_regex(pats: tuple[str, ...]) -> str:
+    return r"(?<![\w-])(?P<t>" + "|".join(f"(?:{p})" for p in pats) + r")(?![\w-])"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    label: str
+    start: int   # offsets in the normalised text
+    end: int
+    text: str    # normalised trigger text
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
+    arp = [(lab, re.compile(_ar_regex(p))) for lab, p in AR_TRIGGERS.items()]
+    enp = [(lab, re.compile(_en_regex(p))) for lab, p in EN_TRIGGERS.items()]
+    return arp, enp
+
+
+@lru_cache(maxsize=1)
+def _context_res() -> dict[str, re.Pattern[str]]:
+    def arw(ws):
+        return re.compile(r"(?<!\w)(?:[وف]?[بلك]?(?:ال)?)?(?:" + "|".join(ar(w) for w in ws) + r")(?!\w)")
+
+    def enw(ws):
+        return re.compile(r"\b(?:" + "|".join(ws) + r")\b")
+    return {"air_ar": arw(AIRCRAFT_WORDS_AR), "air_en": enw(AIRCRAFT_WORDS_EN),
+            "weap_ar": arw(WEAPON_WORDS_AR), "weap_en": enw(WEAPON_WORDS_EN)}
+
+
+def mentions_aircraft(norm_clause: str) -> bool:
+    r = _context_res()
+    return bool(r["air_ar"].search(norm_clause) or r["air_en"].search(norm_clause))
+
+
+def mentions_weapons(norm_clause: str) -> bool:
+    r = _context_res()
+    return bool(r["weap_ar"].search(norm_clause) or r["weap_en"].search(norm_clause))
+
+
+def find_triggers(norm: str, start: int = 0, end: int | None = None, lang: str = "auto") -> list[TriggerHit]:
+    """Trigger hits in ``norm[start:end]`` (normalised text), overlapping hits resolved to the longest."""
+    end = len(norm) if end is None else end
+    arp, enp = _compiled()
+    hits: list[TriggerHit] = []
+    pats: list[tuple[str, re.Pattern[str]]] = []
+    seg = norm[start:end]
+    if lang in ("ar", "auto") and any("\u0600" <= ch <= "\u06ff" for ch in seg):
+        pats += arp
+    if lang in ("en", "auto") and any("a" <= ch <= "z" for ch in seg):
+        pats += enp
+    for lab, rx in pats:
+        for m in rx.finditer(norm, start, end):
+            hits.append(TriggerHit(lab, m.start("t"), m.end("t"), m.group("t")))
+    # longest first; drop a hit that overlaps a longer one
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[TriggerHit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+def acled_type(label: str) -> tuple[str, str]:
+    lab = LABELS[label]
+    return lab.event_type, lab.sub_event_type

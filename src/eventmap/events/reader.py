@@ -1,0 +1,222 @@
+"""A report file (``.txt`` or a saved ``.html`` page) or a string -> :class:`eventmap.model.Report`.
+
+HTML pages go through trafilatura (article text only, ``include_comments=False``),
+so markup, menus and reader comments never become report text.  When trafilatura
+finds nothing (a fragment, a page without an article body) the tags are stripped
+with the standard library's HTML parser, scripts and styles dropped.
+
+Hostile input is refused with :class:`InputError`, a message meant for people:
+empty or whitespace-only text, binary data (NUL bytes, undecodable bytes), and
+anything larger than :data:`MAX_BYTES` (checked from the file size before reading,
+so a 50 MB file is refused at once).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from eventmap.model import Report
+from eventmap.text import has_arabic, has_latin, normalize_ar
+
+#: inputs above this size are refused (bytes)
+MAX_BYTES = 50 * 1024 * 1024 - 1
+#: HTML is handed to trafilatura only below this size (it is slow on huge pages)
+_MAX_HTML_FOR_TRAFILATURA = 8 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """The input cannot be read as a news report; the message says why and what to do."""
+
+
+_HTML_SNIFF_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_SNIFF_RE.search(text[:4096]))
+
+
+def decode_bytes(data: bytes, name: str = "input") -> str:
+    """Bytes -> text (UTF-8, UTF-8 with BOM, UTF-16 with BOM, or Windows-1256 Arabic)."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
+                         "for one report; split it into reports")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not readable as UTF-16 text ({exc.reason})") from None
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not a text or HTML report")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # legacy Arabic pages: accept cp1256 only when the result is mostly Arabic text
+    try:
+        txt = data.decode("cp1256")
+    except UnicodeDecodeError:
+        txt = ""
+    if txt and has_arabic(txt) and _printable_share(txt) > 0.97:
+        return txt
+    raise InputError(f"{name}: not valid UTF-8 text (binary data or an unknown encoding); "
+                     "save the report as UTF-8 text or HTML")
+
+
+def _printable_share(s: str) -> float:
+    sample = s[:20000]
+    if not sample:
+        return 0.0
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return good / len(sample)
+
+
+class _Stripper(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "form", "iframe"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
+              "blockquote", "pre", "td", "header"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        if tag in self._SKIP:
+            self.skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):  # noqa: ANN001
+        if tag in self._SKIP and self.skip:
+            self.skip -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):  # noqa: ANN001
+        if not self.skip:
+            self.parts.append(data)
+
+
+def strip_html(page: str) -> str:
+    """Fallback: tags out, scripts/styles/navigation dropped, entities decoded, blocks -> lines."""
+    p = _Stripper()
+    try:
+        p.feed(page)
+        p.close()
+    except Exception:  # noqa: BLE001 - a broken page still gives its text
+        return re.sub(r"<[^>]*>", " ", html.unescape(page))
+    text = "".join(p.parts)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.splitlines()]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def html_to_text(page: str) -> tuple[str, str]:
+    """HTML page -> (article text, title).  trafilatura first, tag stripping as fallback."""
+    title = ""
+    m = re.search(r"<title[^>]*>(.*?)</title>", page[:200000], re.I | re.S)
+    if m:
+        title = html.unescape(re.sub(r"\s+", " ", m.group(1))).strip()
+    text = ""
+    if len(page) <= _MAX_HTML_FOR_TRAFILATURA:
+        try:
+            import trafilatura  # imported lazily: heavy, and plain text never needs it
+
+            text = trafilatura.extract(page, include_comments=False, include_tables=False,
+                                       favor_recall=True) or ""
+        except Exception:  # noqa: BLE001 - trafilatura missing or failing: fall back to stripping
+            text = ""
+    if not text.strip():
+        text = strip_html(page)
+    return text, title
+
+
+def detect_language(text: str) -> str:
+    """'ar' or 'en' from the share of Arabic letters among letters (first 20,000 characters)."""
+    sample = text[:20000]
+    ar = sum(1 for ch in sample if "\u0600" <= ch <= "\u06ff")
+    lat = sum(1 for ch in sample if ("a" <= ch <= "z") or ("A" <= ch <= "Z"))
+    if ar == 0 and lat == 0:
+        return "ar" if has_arabic(sample) else "en"
+    return "ar" if ar >= lat else "en"
+
+
+def report_id_for(text: str) -> str:
+    """Content hash of the normalised text: the same report gives the same id."""
+    return hashlib.sha256(normalize_ar(text).encode("utf-8")).hexdigest()[:16]
+
+
+def clean_text(text: str) -> str:
+    """Check a decoded text and tidy it (NFC, no control characters); raise InputError if unusable."""
+    if "\x00" in text:
+        raise InputError("input looks binary (it contains NUL characters), not a text report")
+    if len(text) > MAX_BYTES:
+        raise InputError(f"input of {len(text):,} characters is larger than the "
+                         f"{MAX_BYTES // 1_000_000} MB limit for one report; split it into reports")
+    text = unicodedata.normalize("NFC", text)
+    # control characters out (keep newlines and tabs); lone surrogates cannot be encoded, drop them too
+    text = "".join(ch for ch in text if ch in "\n\t" or not (unicodedata.category(ch) in ("Cc", "Cs")))
+    if not text.strip():
+        raise InputError("the report is empty (no text to read)")
+    if not (has_arabic(text) or has_latin(text)):
+        raise InputError("the report has no Arabic or Latin letters: nothing to read")
+    return text
+
+
+def make_report(text: str, published: date | str, title: str = "", source: str = "", url: str = "",
+                language: str = "auto") -> Report:
+    """A :class:`Report` from article text (checked with :func:`clean_text`)."""
+    text = clean_text(text)
+    pub = published.isoformat() if isinstance(published, date) else str(published)
+    lang = detect_language(text) if language in ("", "auto", None) else language
+    return Report(text=text, published=pub, title=title, source=source, url=url, language=lang,
+                  report_id=report_id_for(text))
+
+
+def read_report(path_or_text: str | Path | bytes, published: date | str | None = None, title: str = "",
+                source: str = "", url: str = "", language: str = "auto") -> Report:
+    """Read a report from a path, ``bytes`` or a string of text/HTML.
+
+    Raises :class:`InputError` with a readable message for empty, binary, too large or
+    undated input (``published`` is required: reports rarely say their own date).
+    """
+    if published in (None, ""):
+        raise InputError("no publication date: pass published=YYYY-MM-DD (CLI: --published YYYY-MM-DD)")
+    name = "input"
+    if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and _is_path(path_or_text)):
+        p = Path(path_or_text)
+        name = str(p)
+        try:
+            size = p.stat().st_size
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+        if size > MAX_BYTES:
+            raise InputError(f"{p}: {size / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
+                             "for one report; split it into reports")
+        if size == 0:
+            raise InputError(f"{p}: the file is empty")
+        raw = p.read_bytes()
+        text = decode_bytes(raw, name)
+    elif isinstance(path_or_text, (bytes, bytearray)):
+        text = decode_bytes(bytes(path_or_text), name)
+    else:
+        text = str(path_or_text)
+    if looks_like_html(text):
+        body, page_title = html_to_text(text)
+        title = title or page_title
+        text = body
+    return make_report(text, published, title=title, source=source, url=url, language=language)
+
+
+def _is_path(s: str) -> bool:
+    if len(s) > 1024 or "\n" in s or not s.strip():
+        return False
+    try:
+        return Path(s).is_file()
+    except (OSError, ValueError):
+        return False
