@@ -1,0 +1,56 @@
+"""The event store: reports, events, analyst corrections and places, reference layers.
+
+``open_store(url)`` picks the backend from the URL:
+
+- ``None`` -> ``eventmap.settings.default_db()`` (``EVENTMAP_DB`` or a per-user ``eventmap.gpkg``);
+- a path, ``sqlite:///path`` or ``*.gpkg`` -> the embedded store, one SQLite file that is a GeoPackage;
+- ``postgresql://user@host/db`` -> PostgreSQL + PostGIS shared by a team.
+
+Both backends implement the same ``EventStore`` and pass the same tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventmap.store.base import EventStore, content_hash
+from eventmap.store.filters import EventFilter
+from eventmap.store.records import (
+    CORRECTION_KINDS, Correction, IngestResult, ReprocessResult, StoreError, StoreVersionError,
+)
+
+
+def _embedded_path(url: str) -> Path:
+    if url.startswith("sqlite:///"):
+        # as SQLAlchemy: sqlite:///relative/path, sqlite:////absolute/path
+        return Path(url[len("sqlite:///"):])
+    if url.startswith("gpkg:"):
+        return Path(url[len("gpkg:"):])
+    return Path(url)
+
+
+def open_store(url: str | Path | None = None) -> EventStore:
+    """Open (creating or upgrading as needed) the store at ``url``."""
+    if url is None or str(url) == "":
+        from eventmap.settings import default_db
+        url = default_db()
+    s = str(url)
+    if s.startswith(("postgresql://", "postgres://")):
+        from eventmap.store.postgis import PostGISBackend
+        return EventStore(PostGISBackend(s))
+    if "://" in s and not s.startswith("sqlite://"):
+        raise StoreError(f"unsupported store URL {s!r}: use a file path (.gpkg), sqlite:///path or postgresql://...")
+    from eventmap.store.sqlite import SQLiteBackend
+    return EventStore(SQLiteBackend(_embedded_path(s)))
+
+
+def ensure_sample(store: EventStore) -> bool:
+    """Ingest the project's sample report into an empty store; ``True`` when it did."""
+    from eventmap.store.ingest import ingest_sample
+    return ingest_sample(store)
+
+
+__all__ = [
+    "open_store", "ensure_sample", "EventStore", "EventFilter", "Correction", "CORRECTION_KINDS",
+    "IngestResult", "ReprocessResult", "StoreError", "StoreVersionError", "content_hash",
+]

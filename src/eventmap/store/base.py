@@ -1,0 +1,726 @@
+"""``EventStore``: one interface over two SQL backends (embedded GeoPackage, PostGIS).
+
+All SQL here is written once with ``?`` placeholders and portable syntax
+(``INSERT ... ON CONFLICT``, ``LIKE ... ESCAPE``); the backend object
+(``sqlite.SQLiteBackend`` / ``postgis.PostGISBackend``) adapts placeholders,
+opens write transactions and writes geometries.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Any, Callable, Iterable, Sequence
+
+import pandas as pd
+
+from eventmap.frame import FRAME_COLUMNS, normalise_frame
+from eventmap.model import EVENT_FIELDS, Event, Report
+from eventmap.store import corrections as _corr
+from eventmap.store import migrations
+from eventmap.store.corroborate import cluster, join_sources, place_key
+from eventmap.store.filters import EventFilter, search_key
+from eventmap.store.records import (
+    Correction, IngestResult, ReprocessResult, StoreError, StoreVersionError, utc_now,
+)
+from eventmap.text import ar_loose_key, has_arabic, latin_key
+
+log = logging.getLogger(__name__)
+
+#: event columns stored in the ``events`` table (besides fid, extracted, geom)
+EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS + (
+    "trigger", "report_id", "language", "trigger_label", "alternatives", "resolution_note",
+    "uncertainty_km", "admin1_pcode", "admin2_pcode", "admin3_pcode", "extractor",
+    "mention_start", "mention_end", "status", "merged_into", "corrected", "place_key", "search",
+)
+_FRAME_FROM_TABLE = [c for c in FRAME_COLUMNS if c not in ("number_of_sources", "sources")]
+_LIGHT = ("fid", "event_id", "report_id", "place_key", "event_type", "event_date", "source",
+          "geo_precision", "confidence", "status", "merged_into")
+
+
+def q(col: str) -> str:
+    """Quote a column name (``trigger`` is an SQL keyword)."""
+    return f'"{col}"'
+
+
+def content_hash(text: str) -> str:
+    """The report identity: sha256 of the NFC text with whitespace runs collapsed and ends stripped."""
+    norm = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def name_key(name: str) -> str:
+    """Matching key of a place name as written (Arabic without articles, or romanisation key)."""
+    return ar_loose_key(name) if has_arabic(name or "") else latin_key(name or "")
+
+
+def _evidence_offsets(ev: dict) -> tuple[int | None, int | None]:
+    e = ev.get("evidence") or {}
+    try:
+        return int(e.get("mention_start")), int(e.get("mention_end"))
+    except (TypeError, ValueError):
+        return None, None
+
+
+def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | None = None,
+                   corrected: bool = False) -> dict[str, Any]:
+    """``Event.to_dict()``-shaped dict (after corrections) -> ``events`` table values."""
+    row: dict[str, Any] = {}
+    for c in EVENT_FIELDS:
+        row[c] = ev.get(c)
+    evidence = ev.get("evidence") or {}
+    row["evidence"] = json.dumps(evidence, ensure_ascii=False, sort_keys=True)
+    row["trigger"] = evidence.get("trigger", "") or ""
+    for c in ("report_id", "language", "trigger_label", "resolution_note", "admin1_pcode", "admin2_pcode",
+              "admin3_pcode", "extractor"):
+        row[c] = ev.get(c) or ""
+    row["alternatives"] = json.dumps(list(ev.get("alternatives") or ()), ensure_ascii=False)
+    row["uncertainty_km"] = float(ev.get("uncertainty_km") or 0.0)
+    row["mention_start"], row["mention_end"] = _evidence_offsets(ev)
+    for c in ("event_type", "sub_event_type", "actor1", "actor2", "location", "place_name_ar", "place_name_en",
+              "admin1", "admin2", "admin3", "resolution", "source", "source_url", "published", "notes"):
+        row[c] = row[c] if row[c] is not None else ""
+    lat, lon = row["latitude"], row["longitude"]
+    row["latitude"] = None if lat is None or lat != lat else float(lat)
+    row["longitude"] = None if lon is None or lon != lon else float(lon)
+    row["place_id"] = row["place_id"] or None
+    row["time_precision"] = int(row["time_precision"] or 1)
+    row["geo_precision"] = int(row["geo_precision"] or 1)
+    row["confidence"] = float(row["confidence"] or 0.0)
+    row["status"], row["merged_into"], row["corrected"] = status, merged_into, int(bool(corrected))
+    row["place_key"] = place_key(row["place_id"], row["latitude"], row["longitude"])
+    row["search"] = search_key(" ".join(str(ev.get(k) or "") for k in
+                                        ("notes", "location", "place_name_ar", "place_name_en")))
+    return row
+
+
+class EventStore:
+    """Reports, events, corrections, analyst places and reference layers in one store.
+
+    Use ``eventmap.store.open_store(url)`` to get one.  Every write is one
+    transaction; a report and its events commit together or not at all.
+    """
+
+    def __init__(self, backend) -> None:
+        self._db = backend
+        self.url = backend.url
+        self.dialect = backend.dialect
+        self._migrate()
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<EventStore {self.dialect} {self._db.display_url}>"
+
+    def schema_version(self) -> int:
+        rows = self._db.fetchall("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
+
+    def _migrate(self) -> None:
+        db = self._db
+        with db.write(schema_lock=True):
+            has_meta = db.has_table("meta")
+            if not has_meta:
+                if db.has_table("events") or db.has_table("reports"):
+                    raise StoreVersionError(
+                        f"{db.display_url} has events/reports tables but no eventmap schema version: it was not "
+                        "written by eventmap. Point --db / EVENTMAP_DB at a new file or database.")
+                version = 0
+            else:
+                rows = db.fetchall("SELECT value FROM meta WHERE key = 'schema_version'")
+                version = int(rows[0][0]) if rows else 0
+            if version > migrations.CURRENT_VERSION:
+                raise StoreVersionError(
+                    f"{db.display_url} has store schema version {version}, newer than this eventmap understands "
+                    f"(up to {migrations.CURRENT_VERSION}). Upgrade eventmap (`pip install -U eventmap`, or "
+                    "`git pull && pip install -e .` in a checkout), or open it with the version that wrote it.")
+            if version == migrations.CURRENT_VERSION:
+                return
+            if version:
+                log.warning("upgrading store %s from schema %d to %d", db.display_url, version,
+                            migrations.CURRENT_VERSION)
+            for v in range(version + 1, migrations.CURRENT_VERSION + 1):
+                for stmt in migrations.statements(v, self.dialect):
+                    db.execute(stmt)
+                db.after_schema(v)
+                if v == 2 and version:  # existing rows need the v2 keys
+                    self._backfill_keys()
+                db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(v),))
+        db.checkpoint()
+
+    def _backfill_keys(self) -> None:
+        rows = self._db.fetchall("SELECT fid, place_id, latitude, longitude, notes, location, place_name_ar, "
+                                 "place_name_en FROM events")
+        upd = [(place_key(pid, lat, lon), search_key(" ".join(x or "" for x in (notes, loc, ar, en))), fid)
+               for fid, pid, lat, lon, notes, loc, ar, en in rows]
+        if upd:
+            self._db.executemany("UPDATE events SET place_key = ?, search = ? WHERE fid = ?", upd)
+
+    # ------------------------------------------------------------------ ingest
+    def ingest(self, report: Report, events: Sequence[Event]) -> IngestResult:
+        """Store a report and its events in one transaction; the same text again is a "duplicate"."""
+        return self.ingest_many([(report, events)])[0]
+
+    def ingest_many(self, items: Iterable[tuple[Report, Sequence[Event]]]) -> list[IngestResult]:
+        """Several reports in ONE transaction (for bulk loads; each report is still whole or absent)."""
+        prepared = [self._prepare(r, evs) for r, evs in items]
+        results: list[IngestResult] = []
+        with self._db.write():
+            pins = self._analyst_pins()
+            for rep, evs in prepared:
+                results.append(self._ingest_one(rep, evs, pins))
+        return results
+
+    def _prepare(self, report: Report, events: Sequence[Event]) -> tuple[Report, list[Event]]:
+        if not isinstance(report, Report):
+            raise TypeError("ingest() takes a eventmap.model.Report")
+        if not (report.text or "").strip():
+            raise ValueError("empty report text")
+        rid = report.report_id or content_hash(report.text)
+        lang = report.language or next((e.language for e in events if e.language), "")
+        report = replace(report, report_id=rid, language=lang)
+        evs = []
+        for e in events:
+            if e.report_id != rid:
+                e = replace(e, report_id=rid)
+            evs.append(e)
+        return report, evs
+
+    def _ingest_one(self, rep: Report, evs: list[Event], pins: dict[str, dict]) -> IngestResult:
+        db = self._db
+        extractor = next((e.extractor for e in evs if e.extractor), "")
+        n = db.execute(
+            "INSERT INTO reports (report_id, text, title, source, url, language, published, ingested_at, n_events, "
+            "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO NOTHING",
+            (rep.report_id, rep.text, rep.title or "", rep.source or "", rep.url or "", rep.language or "",
+             rep.published or "", utc_now(), len(evs), extractor))
+        if n == 0:
+            return IngestResult(rep.report_id, "duplicate", 0, ())
+        self._insert_events(evs)
+        if pins:
+            self._auto_pin(evs, pins)
+        unresolved = tuple(dict.fromkeys(e.location for e in evs if e.resolution == "unresolved" and e.location))
+        return IngestResult(rep.report_id, "new", len(evs), unresolved)
+
+    def _insert_events(self, evs: Sequence[Event]) -> None:
+        if not evs:
+            return
+        cols = list(EVENT_COLUMNS) + ["extracted"]
+        sql = (f"INSERT INTO events ({', '.join(q(c) for c in cols)}, geom) VALUES "
+               f"({', '.join('?' for _ in cols)}, {self._db.geom_placeholder}) ON CONFLICT (event_id) DO NOTHING")
+        params = []
+        for e in evs:
+            d = e.to_dict()
+            row = row_from_event(d)
+            row["extracted"] = json.dumps(d, ensure_ascii=False, sort_keys=True)
+            params.append([row[c] for c in cols] + [self._db.geom_value(row["latitude"], row["longitude"])])
+        self._db.executemany(sql, params)
+
+    # ------------------------------------------------------------------ reads
+    def _select(self, f: EventFilter | None, cols: Sequence[str], order: bool = True) -> list[dict]:
+        f = f or EventFilter()
+        where, params = f.to_sql()
+        sql = f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where}"
+        if order:
+            sql += " ORDER BY event_date, fid"
+        if f.limit is not None:
+            sql += f" LIMIT {int(f.limit)}"
+        return [dict(zip(cols, r)) for r in self._db.fetchall(sql, params)]
+
+    def _companions(self, rows: list[dict]) -> list[dict]:
+        """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them."""
+        keys = sorted({r["place_key"] for r in rows if r.get("place_key")})
+        have = {r["event_id"] for r in rows}
+        out: list[dict] = []
+        if keys:
+            dates = [r["event_date"] for r in rows if r.get("place_key") and r.get("event_date")]
+            lo = (_dt.date.fromisoformat(min(dates)[:10]) - _dt.timedelta(days=1)).isoformat()
+            hi = (_dt.date.fromisoformat(max(dates)[:10]) + _dt.timedelta(days=1)).isoformat()
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                sql = (f"SELECT {', '.join(q(c) for c in _LIGHT)} FROM events WHERE status = 'ok' AND place_key IN "
+                       f"({', '.join('?' for _ in chunk)}) AND event_date >= ? AND event_date <= ?")
+                for r in self._db.fetchall(sql, [*chunk, lo, hi]):
+                    d = dict(zip(_LIGHT, r))
+                    if d["event_id"] not in have:
+                        have.add(d["event_id"])
+                        out.append(d)
+        ids = [r["event_id"] for r in rows] + [r["event_id"] for r in out]
+        if self._db.fetchall("SELECT 1 FROM events WHERE status = 'merged' LIMIT 1"):
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                sql = (f"SELECT {', '.join(q(c) for c in _LIGHT)} FROM events WHERE status = 'merged' AND merged_into "
+                       f"IN ({', '.join('?' for _ in chunk)})")
+                out.extend(dict(zip(_LIGHT, r)) for r in self._db.fetchall(sql, chunk))
+        return out
+
+    def _merged(self, f: EventFilter | None, cols: Sequence[str]) -> list[dict]:
+        """Filtered rows with corroborated events merged (one row per cluster)."""
+        need = list(dict.fromkeys(list(cols) + list(_LIGHT)))
+        rows = self._select(f, need)
+        if not rows:
+            return []
+        extra = self._companions(rows)
+        n_main = len(rows)
+        allrows = rows + [r for r in extra if r["status"] == "ok"]
+        merged_in = [r for r in extra if r["status"] == "merged"]
+        clusters = cluster(allrows)
+        by_id = {allrows[i]["event_id"]: ci for ci, members in enumerate(clusters) for i in members}
+        extra_members: dict[int, list[dict]] = {}
+        for r in merged_in:
+            ci = by_id.get(r["merged_into"])
+            if ci is not None:
+                extra_members.setdefault(ci, []).append(r)
+        out: list[dict] = []
+        for ci, members in enumerate(clusters):
+            mine = [i for i in members if i < n_main]
+            if not mine:
+                continue
+            best = min(mine, key=lambda i: (rows[i]["geo_precision"] or 9, -(rows[i]["confidence"] or 0.0),
+                                            rows[i]["fid"]))
+            rec = dict(rows[best])
+            group = [allrows[i] for i in members] + extra_members.get(ci, [])
+            rec["number_of_sources"] = len({g["report_id"] for g in group})
+            rec["sources"] = join_sources(g["source"] for g in group)
+            rec["event_ids"] = "; ".join(sorted(g["event_id"] for g in group))
+            out.append(rec)
+        out.sort(key=lambda r: (r["event_date"] or "", r["fid"]))
+        return out
+
+    def query(self, f: EventFilter | None = None) -> pd.DataFrame:
+        """Events matching ``f`` as a frame (``FRAME_COLUMNS`` + ``event_ids``): corrections applied,
+        false positives and merged duplicates hidden, corroborating reports merged into one row."""
+        rows = self._merged(f, _FRAME_FROM_TABLE)
+        cols = list(FRAME_COLUMNS) + ["event_ids"]
+        df = pd.DataFrame.from_records(rows, columns=list(dict.fromkeys(cols + list(_LIGHT)))) if rows else \
+            pd.DataFrame(columns=cols)
+        df = df[[c for c in cols]]
+        if f is not None and f.limit is not None:
+            df = df.head(int(f.limit))
+        return normalise_frame(df)
+
+    def count(self, f: EventFilter | None = None) -> int:
+        """Number of rows ``query(f)`` returns (corroborated events counted once)."""
+        n = len(self._merged(f, ()))
+        return min(n, int(f.limit)) if f is not None and f.limit is not None else n
+
+    def count_stored(self, f: EventFilter | None = None) -> int:
+        """Number of stored event rows matching ``f`` (each report's events counted separately)."""
+        where, params = (f or EventFilter()).to_sql()
+        return int(self._db.fetchall(f"SELECT COUNT(*) FROM events WHERE {where}", params)[0][0])
+
+    def get_event(self, event_id: str) -> Event | None:
+        """One stored event, corrections applied (also when hidden as false positive or merged)."""
+        cols = list(EVENT_COLUMNS)
+        rows = self._db.fetchall(f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE event_id = ?",
+                                 (event_id,))
+        if not rows:
+            return None
+        d = dict(zip(cols, rows[0]))
+        d["evidence"] = json.loads(d["evidence"] or "{}")
+        d["alternatives"] = tuple(json.loads(d["alternatives"] or "[]"))
+        return Event.from_dict(d)
+
+    def event_status(self, event_id: str) -> str | None:
+        rows = self._db.fetchall("SELECT status FROM events WHERE event_id = ?", (event_id,))
+        return rows[0][0] if rows else None
+
+    def report_events(self, report_id: str) -> list[str]:
+        """Event ids stored for one report (in extraction order)."""
+        return [r[0] for r in self._db.fetchall("SELECT event_id FROM events WHERE report_id = ? ORDER BY fid",
+                                                (report_id,))]
+
+    def reports(self) -> pd.DataFrame:
+        cols = ["report_id", "title", "source", "url", "language", "published", "ingested_at", "n_events",
+                "extractor"]
+        rows = self._db.fetchall(f"SELECT {', '.join(cols)} FROM reports ORDER BY published, fid")
+        return pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
+
+    def get_report(self, report_id: str) -> Report | None:
+        rows = self._db.fetchall("SELECT text, published, title, source, url, language, report_id FROM reports "
+                                 "WHERE report_id = ?", (report_id,))
+        return Report(*rows[0]) if rows else None
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        r = self._db.fetchall("SELECT MIN(event_date), MAX(event_date) FROM events WHERE status = 'ok'")[0]
+        return r[0], r[1]
+
+    def facets(self) -> dict[str, list[str]]:
+        """Distinct values for filter widgets, keyed like ``EventFilter`` fields."""
+        out: dict[str, list[str]] = {}
+        for key, col in (("event_types", "event_type"), ("sub_event_types", "sub_event_type"),
+                         ("admin1", "admin1"), ("admin2", "admin2"), ("admin3", "admin3"),
+                         ("sources", "source"), ("resolutions", "resolution")):
+            rows = self._db.fetchall(f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''")
+            out[key] = sorted(r[0] for r in rows)
+        acts = set()
+        for col in ("actor1", "actor2"):
+            acts.update(r[0] for r in self._db.fetchall(
+                f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''"))
+        out["actors"] = sorted(acts)
+        return out
+
+    def unresolved_names(self) -> pd.DataFrame:
+        """Place names that did not resolve: ``name`` (most frequent spelling), ``count``, ``examples`` (sentences)."""
+        rows = self._db.fetchall("SELECT location, notes FROM events WHERE status = 'ok' AND resolution = 'unresolved' "
+                                 "AND location <> '' ORDER BY fid")
+        groups: dict[str, dict] = {}
+        for loc, notes in rows:
+            k = name_key(loc) or loc
+            g = groups.setdefault(k, {"spellings": {}, "count": 0, "examples": []})
+            g["spellings"][loc] = g["spellings"].get(loc, 0) + 1
+            g["count"] += 1
+            if notes and notes not in g["examples"] and len(g["examples"]) < 3:
+                g["examples"].append(notes)
+        recs = [{"name": max(g["spellings"], key=g["spellings"].get), "count": g["count"],
+                 "examples": g["examples"], "spellings": sorted(g["spellings"])} for g in groups.values()]
+        recs.sort(key=lambda r: (-r["count"], r["name"]))
+        return pd.DataFrame(recs, columns=["name", "count", "examples", "spellings"])
+
+    # ------------------------------------------------------------------ corrections
+    def _event_key(self, event_id: str) -> tuple[str, str, int | None, int | None] | None:
+        rows = self._db.fetchall("SELECT report_id, location, mention_start, mention_end FROM events "
+                                 "WHERE event_id = ?", (event_id,))
+        return tuple(rows[0]) if rows else None  # type: ignore[return-value]
+
+    def _resolve_payload(self, c: Correction) -> dict[str, Any]:
+        if c.kind == "repin_place":
+            place = self.analyst_place(c.place_id)
+            if place is None:
+                try:
+                    from eventmap.places.gazetteer import default_gazetteer
+                    p = default_gazetteer().get(c.place_id)
+                except ImportError:
+                    p = None
+                if p is not None:
+                    place = {"place_id": p.id, "place_name_ar": p.name_ar, "place_name_en": p.name_en,
+                             "admin1": p.admin1_en, "admin2": p.admin2_en, "admin3": p.admin3_en,
+                             "admin1_pcode": p.admin1_pcode, "admin2_pcode": p.admin2_pcode,
+                             "admin3_pcode": p.admin3_pcode, "lat": p.lat, "lon": p.lon}
+            if place is None and c.payload.get("lat") is not None:
+                place = dict(c.payload)
+            if place is None:
+                raise ValueError(f"unknown place {c.place_id!r}: not in the gazetteer nor among analyst places "
+                                 "(pin it first: eventmap places pin NAME --lat --lon)")
+            return place
+        if c.kind == "repin_coords":
+            payload: dict[str, Any] = {}
+            try:
+                from eventmap.places.gazetteer import default_gazetteer
+                p = default_gazetteer().admin_for_point(c.lat, c.lon)
+            except Exception:  # gazetteer not built or no boundaries: keep the admin names as they were
+                p = None
+            if p is not None:
+                payload = {"admin1": p.admin1_en, "admin2": p.admin2_en, "admin3": p.admin3_en or p.name_en,
+                           "admin1_pcode": p.admin1_pcode, "admin2_pcode": p.admin2_pcode,
+                           "admin3_pcode": p.admin3_pcode or (p.source_id if p.kind == "subdistrict" else "")}
+            return payload
+        return dict(c.payload or {})
+
+    def add_correction(self, c: Correction) -> Correction:
+        """Validate, store and apply one correction; returns it with its id and stable key filled."""
+        c = _corr.validate(c)
+        key = self._event_key(c.event_id)
+        if key is None:
+            raise ValueError(f"no event {c.event_id!r} in this store")
+        if c.kind == "merge" and self._event_key(c.into_event_id) is None:
+            raise ValueError(f"merge target {c.into_event_id!r} is not in this store")
+        payload = self._resolve_payload(c)
+        c = replace(c, created_at=c.created_at or utc_now(), report_id=key[0], location=key[1] or "",
+                    mention_start=key[2], mention_end=key[3], payload=payload, status="active")
+        args = json.dumps(_corr.args_of(c), ensure_ascii=False, sort_keys=True)
+        with self._db.write():
+            cid = self._db.insert_returning_id(
+                "INSERT INTO corrections (kind, event_id, report_id, location, mention_start, mention_end, author, "
+                "reason, created_at, args, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
+                (c.kind, c.event_id, c.report_id, c.location, c.mention_start, c.mention_end, c.author,
+                 c.reason or "", c.created_at, args), "correction_id")
+            self._rewrite_events([c.event_id])
+        return replace(c, correction_id=cid)
+
+    _CORR_COLS = ("correction_id", "kind", "event_id", "report_id", "location", "mention_start", "mention_end",
+                  "author", "reason", "created_at", "args", "status")
+
+    def _corrections_where(self, where: str = "1=1", params: Sequence = ()) -> list[Correction]:
+        rows = self._db.fetchall(f"SELECT {', '.join(self._CORR_COLS)} FROM corrections WHERE {where} "
+                                 "ORDER BY created_at, correction_id", params)
+        out = []
+        for r in rows:
+            d = dict(zip(self._CORR_COLS, r))
+            args = json.loads(d.pop("args") or "{}")
+            payload = args.pop("payload", {})
+            out.append(Correction(**d, **args, payload=payload))
+        return out
+
+    def corrections(self, status: str | None = None) -> list[Correction]:
+        """All corrections (or those with ``status`` "active" / "stale"), oldest first."""
+        if status:
+            return self._corrections_where("status = ?", (status,))
+        return self._corrections_where()
+
+    def _rewrite_events(self, event_ids: Iterable[str]) -> None:
+        """Recompute the effective values of events from their extraction + active corrections."""
+        cols = [c for c in EVENT_COLUMNS if c != "event_id"]
+        sql = (f"UPDATE events SET {', '.join(f'{q(c)} = ?' for c in cols)}, geom = {self._db.geom_placeholder} "
+               "WHERE event_id = ?")
+        for eid in dict.fromkeys(event_ids):
+            rows = self._db.fetchall("SELECT extracted FROM events WHERE event_id = ?", (eid,))
+            if not rows:
+                continue
+            ev = json.loads(rows[0][0])
+            corrs = self._corrections_where("event_id = ? AND status = 'active'", (eid,))
+            ev2, status, merged_into, corrected = _corr.apply(ev, corrs)
+            row = row_from_event(ev2, status, merged_into, corrected)
+            self._db.execute(sql, [row[c] for c in cols] + [self._db.geom_value(row["latitude"], row["longitude"]),
+                                                            eid])
+
+    # ------------------------------------------------------------------ analyst places
+    def analyst_place(self, place_id: str) -> dict[str, Any] | None:
+        rows = self._db.fetchall("SELECT place_id, name_ar, name_en, admin1, admin2, admin3, latitude, longitude, name "
+                                 "FROM analyst_places WHERE place_id = ?", (place_id,))
+        if not rows:
+            return None
+        pid, ar, en, a1, a2, a3, lat, lon, name = rows[0]
+        return {"place_id": pid, "place_name_ar": ar or (name if has_arabic(name) else ""),
+                "place_name_en": en or ("" if has_arabic(name) else name), "admin1": a1, "admin2": a2, "admin3": a3,
+                "admin1_pcode": "", "admin2_pcode": "", "admin3_pcode": "", "lat": lat, "lon": lon}
+
+    def analyst_places(self) -> pd.DataFrame:
+        cols = ["place_id", "name", "name_ar", "name_en", "latitude", "longitude", "admin1", "admin2", "admin3",
+                "author", "note", "created_at"]
+        rows = self._db.fetchall(f"SELECT {', '.join(cols)} FROM analyst_places ORDER BY fid")
+        return pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
+
+    def _analyst_pins(self) -> dict[str, dict]:
+        """name key -> analyst place row, for re-resolving unresolved mentions."""
+        out: dict[str, dict] = {}
+        for pid, name, ar, en, author in self._db.fetchall(
+                "SELECT place_id, name, name_ar, name_en, author FROM analyst_places ORDER BY fid"):
+            for n in (name, ar, en):
+                if n:
+                    out[name_key(n)] = {"place_id": pid, "name": name, "author": author or "analyst"}
+        return out
+
+    def add_analyst_place(self, name: str, lat: float, lon: float, *, name_ar: str = "", name_en: str = "",
+                          admin1: str = "", admin2: str = "", admin3: str = "", author: str = "analyst",
+                          note: str = "", place_id: str | None = None) -> tuple[str, int]:
+        """Store an analyst place and re-pin the unresolved stored events that named it.
+
+        Returns ``(place_id, number of events re-pinned)``.  The re-pinning is a
+        ``repin_place`` correction per event (author and note kept), so it
+        survives ``reprocess``.
+        """
+        name = (name or "").strip()
+        if not name:
+            raise ValueError("an analyst place needs a name")
+        lat, lon = float(lat), float(lon)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f"coordinates out of range: lat {lat}, lon {lon}")
+        if place_id is None:
+            slug = re.sub(r"[^a-z0-9]+", "-", latin_key(name_en or name).lower()).strip("-")
+            if not slug:
+                slug = hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:10]
+            place_id = f"user:{slug}"
+        if has_arabic(name) and not name_ar:
+            name_ar = name
+        if not has_arabic(name) and not name_en:
+            name_en = name
+        with self._db.write():
+            self._db.execute(
+                "INSERT INTO analyst_places (place_id, name, name_ar, name_en, latitude, longitude, admin1, admin2, "
+                f"admin3, author, note, created_at, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                f"{self._db.geom_placeholder}) ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, "
+                "name_ar = excluded.name_ar, name_en = excluded.name_en, latitude = excluded.latitude, "
+                "longitude = excluded.longitude, admin1 = excluded.admin1, admin2 = excluded.admin2, "
+                "admin3 = excluded.admin3, author = excluded.author, note = excluded.note, geom = excluded.geom",
+                (place_id, name, name_ar, name_en, lat, lon, admin1, admin2, admin3, author, note, utc_now(),
+                 self._db.geom_value(lat, lon)))
+            pins = {name_key(n): {"place_id": place_id, "name": name, "author": author}
+                    for n in (name, name_ar, name_en) if n}
+            rows = self._db.fetchall("SELECT event_id, location FROM events WHERE resolution IN "
+                                     "('unresolved', 'ambiguous') AND location <> ''")
+            targets = [eid for eid, loc in rows if name_key(loc) in pins]
+            for eid in targets:
+                self._pin_event(eid, place_id, author, f"analyst place {name}" + (f": {note}" if note else ""))
+        return place_id, len(targets)
+
+    def _auto_pin(self, evs: Sequence[Event], pins: dict[str, dict]) -> None:
+        for e in evs:
+            if e.resolution in ("unresolved", "ambiguous") and e.location:
+                pin = pins.get(name_key(e.location))
+                if pin:
+                    self._pin_event(e.event_id, pin["place_id"], pin["author"], f"analyst place {pin['name']}")
+
+    def _pin_event(self, event_id: str, place_id: str, author: str, reason: str) -> None:
+        key = self._event_key(event_id)
+        if key is None:
+            return
+        payload = self.analyst_place(place_id) or {}
+        args = json.dumps({"place_id": place_id, "payload": payload}, ensure_ascii=False, sort_keys=True)
+        self._db.execute(
+            "INSERT INTO corrections (kind, event_id, report_id, location, mention_start, mention_end, author, reason, "
+            "created_at, args, status) VALUES ('repin_place', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
+            (event_id, key[0], key[1] or "", key[2], key[3], author or "analyst", reason, utc_now(), args))
+        self._rewrite_events([event_id])
+
+    # ------------------------------------------------------------------ reprocess
+    def reprocess(self, extract_fn: Callable[..., list[Event]] | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> ReprocessResult:
+        """Re-run an extractor over every stored report, keeping the corrections that still apply.
+
+        ``extract_fn(text, published, source=, url=, title=) -> list[Event]``
+        (default: ``eventmap.events.extract.extract_events``).  Each report is
+        replaced in its own transaction.  A correction follows its event by id,
+        else by (report, place name as written, mention offsets), else by the place
+        name when exactly one new event has it; corrections that match nothing are
+        marked "stale" and listed in the result (never deleted).
+        """
+        if extract_fn is None:
+            from eventmap.events.extract import extract_events as extract_fn  # noqa: N813
+        report_ids = [r[0] for r in self._db.fetchall("SELECT report_id FROM reports ORDER BY fid")]
+        before = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
+        kept: list[Correction] = []
+        stale: list[Correction] = []
+        failed: list[tuple[str, str]] = []
+        id_map: dict[str, str] = {}
+        for i, rid in enumerate(report_ids):
+            rep = self.get_report(rid)
+            assert rep is not None
+            try:
+                new = list(extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title))
+            except Exception as exc:  # one bad report must not stop the run; its old events stay
+                failed.append((rid, f"{type(exc).__name__}: {exc}"))
+                continue
+            new = [e if e.report_id == rid else replace(e, report_id=rid) for e in new]
+            with self._db.write():
+                k, s, m = self._replace_report_events(rep, new)
+            kept += k
+            stale += s
+            id_map.update(m)
+            if progress:
+                progress(i + 1, len(report_ids))
+        # merge corrections point at events that may have been renamed in another report
+        with self._db.write():
+            for c in self._corrections_where("kind = 'merge' AND status = 'active'"):
+                target = id_map.get(c.into_event_id, c.into_event_id)
+                if self._event_key(target) is None:
+                    self._db.execute("UPDATE corrections SET status = 'stale' WHERE correction_id = ?",
+                                     (c.correction_id,))
+                    kept = [x for x in kept if x.correction_id != c.correction_id]
+                    stale.append(replace(c, status="stale"))
+                    self._rewrite_events([c.event_id])
+                elif target != c.into_event_id:
+                    args = json.dumps({"into_event_id": target}, sort_keys=True)
+                    self._db.execute("UPDATE corrections SET args = ? WHERE correction_id = ?",
+                                     (args, c.correction_id))
+                    self._rewrite_events([c.event_id])
+        after = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
+        return ReprocessResult(len(report_ids) - len(failed), before, after, tuple(kept), tuple(stale),
+                               tuple(failed))
+
+    def _replace_report_events(self, rep: Report, new: list[Event]):
+        rid = rep.report_id
+        old = {r[0]: r[1:] for r in self._db.fetchall(
+            "SELECT event_id, location, mention_start, mention_end FROM events WHERE report_id = ?", (rid,))}
+        corrs = self._corrections_where("report_id = ?", (rid,))
+        self._db.execute("DELETE FROM events WHERE report_id = ?", (rid,))
+        self._insert_events(new)
+        by_id = {e.event_id: e for e in new}
+        by_key: dict[tuple, list[str]] = {}
+        by_loc: dict[str, list[str]] = {}
+        for e in new:
+            by_key.setdefault((e.location, e.evidence.mention_start, e.evidence.mention_end), []).append(e.event_id)
+            by_loc.setdefault(e.location, []).append(e.event_id)
+        id_map: dict[str, str] = {}
+        kept, stale, touched = [], [], []
+        for c in corrs:
+            target = None
+            if c.event_id in by_id:
+                target = c.event_id
+            elif len(by_key.get((c.location, c.mention_start, c.mention_end), [])) >= 1:
+                target = by_key[(c.location, c.mention_start, c.mention_end)][0]
+            elif len(by_loc.get(c.location, [])) == 1:
+                target = by_loc[c.location][0]
+            if target is None:
+                self._db.execute("UPDATE corrections SET status = 'stale' WHERE correction_id = ?",
+                                 (c.correction_id,))
+                stale.append(replace(c, status="stale"))
+                continue
+            id_map[c.event_id] = target
+            e = by_id[target]
+            self._db.execute(
+                "UPDATE corrections SET event_id = ?, location = ?, mention_start = ?, mention_end = ?, "
+                "status = 'active' WHERE correction_id = ?",
+                (target, e.location, e.evidence.mention_start, e.evidence.mention_end, c.correction_id))
+            kept.append(replace(c, event_id=target, status="active"))
+            touched.append(target)
+        for oid in old:
+            if oid in by_id:
+                id_map.setdefault(oid, oid)
+        extractor = next((e.extractor for e in new if e.extractor), "")
+        self._db.execute("UPDATE reports SET n_events = ?, extractor = ? WHERE report_id = ?",
+                         (len(new), extractor, rid))
+        self._rewrite_events(touched)
+        pins = self._analyst_pins()
+        if pins:
+            pinned = {c.event_id for c in kept if c.kind == "repin_place"}
+            self._auto_pin([e for e in new if e.event_id not in pinned], pins)
+        return kept, stale, id_map
+
+    # ------------------------------------------------------------------ reference layers
+    def import_reference(self, kind: str, source) -> int:
+        """Load an ACLED export or a UCDP GED CSV (path or DataFrame) as a reference layer; returns rows stored.
+
+        Rows are upserted by their dataset id, so importing the same file twice changes nothing.
+        """
+        from eventmap.store.reference import parse_reference
+        rows = parse_reference(kind, source)
+        cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
+                "notes", "raw", "imported_at"]
+        upd = ", ".join(f"{c} = excluded.{c}" for c in cols[2:]) + ", geom = excluded.geom"
+        sql = (f"INSERT INTO reference_events ({', '.join(cols)}, geom) VALUES ({', '.join('?' for _ in cols)}, "
+               f"{self._db.geom_placeholder}) ON CONFLICT (kind, ref_id) DO UPDATE SET {upd}")
+        now = utc_now()
+        params = [[r.get(c) if c not in ("kind", "imported_at") else (kind if c == "kind" else now) for c in cols]
+                  + [self._db.geom_value(r.get("latitude"), r.get("longitude"))] for r in rows]
+        with self._db.write():
+            if params:
+                self._db.executemany(sql, params)
+        return len(params)
+
+    def reference_layer(self, kind: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
+        """A reference layer (ACLED or UCDP rows), never mixed with extracted events."""
+        cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
+                "notes"]
+        where, params = "kind = ?", [kind]
+        if since:
+            where += " AND event_date >= ?"
+            params.append(str(since)[:10])
+        if until:
+            where += " AND event_date <= ?"
+            params.append(str(until)[:10])
+        rows = self._db.fetchall(f"SELECT {', '.join(cols)} FROM reference_events WHERE {where} "
+                                 "ORDER BY event_date, fid", params)
+        df = pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
+        df["latitude"] = pd.to_numeric(df["latitude"], errors="coerce").astype(float)
+        df["longitude"] = pd.to_numeric(df["longitude"], errors="coerce").astype(float)
+        return df
+
+
+__all__ = ["EventStore", "content_hash", "name_key", "row_from_event", "EVENT_COLUMNS", "StoreError"]

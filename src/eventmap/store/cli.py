@@ -1,0 +1,275 @@
+"""Store commands: ``ingest``, ``events``, ``reprocess``, ``import acled|ucdp``.
+
+``cmd_places_unresolved`` and ``cmd_places_pin`` are the handlers of
+``eventmap places unresolved`` / ``eventmap places pin``; the ``places`` group
+itself is registered by ``eventmap.places.cli`` which wires them in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import json
+import sys
+from typing import Callable
+
+DEFAULT_EXTRACTOR = "eventmap.events.extract:extract_events"
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=None, metavar="URL",
+                   help="store: a .gpkg path or postgresql://user@host/db (default: $EVENTMAP_DB or the per-user store)")
+
+
+def _load_extractor(spec: str | None) -> Callable:
+    spec = spec or DEFAULT_EXTRACTOR
+    mod, _, fn = spec.partition(":")
+    try:
+        return getattr(importlib.import_module(mod), fn or "extract_events")
+    except (ImportError, AttributeError) as exc:
+        raise SystemExit(f"eventmap: cannot load the extractor {spec!r}: {exc}")
+
+
+def _open(args):
+    from eventmap.store import StoreError, open_store
+    try:
+        return open_store(getattr(args, "db", None))
+    except StoreError as exc:
+        raise SystemExit(f"eventmap: {exc}")
+
+
+def _extractor_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--extractor", default=None, metavar="MODULE:FUNCTION",
+                   help=f"extraction function (default {DEFAULT_EXTRACTOR})")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("ingest", help="extract events from report files and store them",
+                              description="Ingest .txt, .html and .jsonl reports (folders recursively). "
+                                          "Each report is stored with its events in one transaction; a report "
+                                          "already stored is skipped as duplicate; one bad file never stops the batch.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) for files that do not carry one")
+    p.add_argument("--source", help="outlet name, e.g. SANA, Enab Baladi")
+    p.add_argument("--url", help="URL of the report")
+    p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
+    _extractor_arg(p)
+    _add_db(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("events", help="list stored events (corrections applied, corroborated events merged)")
+    p.add_argument("--since", help="first day (YYYY-MM-DD)")
+    p.add_argument("--until", help="last day (YYYY-MM-DD)")
+    p.add_argument("--type", action="append", dest="event_types", metavar="EVENT_TYPE",
+                   help="ACLED event type (repeatable)")
+    p.add_argument("--admin1", action="append", metavar="GOVERNORATE", help="governorate (repeatable)")
+    p.add_argument("--text", help="substring of notes or place names (Arabic or English)")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--format", choices=("json", "csv", "geojson"), default="csv")
+    p.add_argument("--no-sample", action="store_true", help="do not seed an empty store with the sample report")
+    _add_db(p)
+    p.set_defaults(func=cmd_events)
+
+    p = subparsers.add_parser("reprocess", help="re-run the extractor over every stored report, keeping corrections")
+    _extractor_arg(p)
+    _add_db(p)
+    p.set_defaults(func=cmd_reprocess)
+
+    p = subparsers.add_parser("import", help="load ACLED or UCDP GED data as a reference layer")
+    p.add_argument("kind", choices=("acled", "ucdp"))
+    p.add_argument("file")
+    _add_db(p)
+    p.set_defaults(func=cmd_import)
+
+
+# ---------------------------------------------------------------------- handlers
+def cmd_ingest(args) -> int:
+    from eventmap.store.ingest import InputError, ingest_paths
+    extract_fn = _load_extractor(args.extractor)
+    store = _open(args)
+    try:
+        summary = ingest_paths(store, args.paths, published=args.published, source=args.source, url=args.url,
+                               extract_fn=extract_fn, progress=True if args.progress else None)
+    except InputError as exc:
+        print(f"eventmap ingest: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    for line in summary.lines():
+        print(line)
+    return 1 if summary.failed and not (summary.new or summary.duplicate) else 0
+
+
+def _is_embedded(store) -> bool:
+    return store.dialect == "sqlite"
+
+
+def cmd_events(args) -> int:
+    from eventmap.store import EventFilter
+    store = _open(args)
+    try:
+        if not args.no_sample and _is_embedded(store) and not len(store.reports()):
+            try:
+                from eventmap.store import ensure_sample
+                if ensure_sample(store):
+                    print("empty store: ingested the sample report", file=sys.stderr)
+            except ImportError:
+                pass
+        try:
+            f = EventFilter(since=args.since, until=args.until, event_types=args.event_types or (),
+                            admin1=args.admin1 or (), text=args.text or "", limit=args.limit)
+        except ValueError as exc:
+            print(f"eventmap events: {exc}", file=sys.stderr)
+            return 2
+        df = store.query(f)
+    finally:
+        store.close()
+    out = sys.stdout
+    if args.format == "csv":
+        df.to_csv(out, index=False, lineterminator="\n")
+    elif args.format == "json":
+        json.dump(_records(df), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        json.dump(to_geojson(df), out, ensure_ascii=False)
+        out.write("\n")
+    return 0
+
+
+def _records(df) -> list[dict]:
+    recs = json.loads(df.to_json(orient="records", force_ascii=False))
+    return recs
+
+
+def to_geojson(df) -> dict:
+    """Located events as a GeoJSON FeatureCollection (unresolved events are left out: no made-up points)."""
+    feats = []
+    for rec in _records(df):
+        lat, lon = rec.get("latitude"), rec.get("longitude")
+        if lat is None or lon is None:
+            continue
+        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                      "properties": {k: v for k, v in rec.items() if k not in ("latitude", "longitude")}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def cmd_reprocess(args) -> int:
+    extract_fn = _load_extractor(args.extractor)
+    store = _open(args)
+    try:
+        res = store.reprocess(extract_fn)
+    finally:
+        store.close()
+    print(f"reports: {res.reports}")
+    print(f"events: {res.events_before} -> {res.events_after}")
+    print(f"corrections kept: {len(res.kept)}")
+    print(f"corrections that no longer apply: {len(res.stale)}")
+    for c in res.stale:
+        print(f"  stale #{c.correction_id} {c.kind} by {c.author} on {c.location!r} (report {c.report_id[:12]}): "
+              f"{c.reason}")
+    for rid, reason in res.failed:
+        print(f"  failed report {rid[:12]}: {reason} (its previous events are kept)")
+    return 1 if res.failed else 0
+
+
+def cmd_import(args) -> int:
+    store = _open(args)
+    try:
+        n = store.import_reference(args.kind, args.file)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"eventmap import {args.kind}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"imported {n} {args.kind.upper()} rows as the {args.kind} reference layer")
+    return 0
+
+
+def cmd_places_unresolved(args) -> int:
+    """``eventmap places unresolved [--db] [--format text|csv|json]``"""
+    store = _open(args)
+    try:
+        df = store.unresolved_names()
+    finally:
+        store.close()
+    fmt = getattr(args, "format", None) or "text"
+    if fmt == "json":
+        json.dump(json.loads(df.to_json(orient="records", force_ascii=False)), sys.stdout, ensure_ascii=False,
+                  indent=1)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["name", "count", "examples"])
+        for r in df.itertuples():
+            w.writerow([r.name, r.count, " | ".join(r.examples)])
+    else:
+        if df.empty:
+            print("no unresolved place names")
+        for r in df.itertuples():
+            print(f"{r.name}\t{r.count}")
+            for ex in r.examples:
+                print(f"    {ex}")
+    return 0
+
+
+def cmd_places_pin(args) -> int:
+    """``eventmap places pin NAME --lat --lon [--admin1 --admin2 --admin3 --name-en --author --note] [--db]``"""
+    name = args.name
+    author = getattr(args, "author", None) or "analyst"
+    note = getattr(args, "note", None) or ""
+    admin1 = _one(getattr(args, "admin1", None))
+    admin2 = _one(getattr(args, "admin2", None))
+    admin3 = _one(getattr(args, "admin3", None))
+    name_en = getattr(args, "name_en", None) or ""
+    overlay_id = None
+    try:  # the gazetteer overlay, so the extractor finds the place in future reports
+        from eventmap.places.overlay import add_analyst_place as overlay_add
+    except ImportError:
+        overlay_add = None
+    if overlay_add is not None:
+        try:
+            res = overlay_add(name=name, lat=args.lat, lon=args.lon, admin1=admin1, author=author, note=note)
+            overlay_id = getattr(res, "id", None) or (res if isinstance(res, str) else None)
+        except TypeError as exc:  # the overlay's signature changed: keep going with the store's copy, say so
+            print(f"eventmap places pin: gazetteer overlay not updated ({exc}); the store keeps the place",
+                  file=sys.stderr)
+        except ValueError as exc:
+            print(f"eventmap places pin: {exc}", file=sys.stderr)
+            return 2
+    store = _open(args)
+    try:
+        place_id, n = store.add_analyst_place(name, args.lat, args.lon, name_en=name_en, admin1=admin1,
+                                              admin2=admin2, admin3=admin3, author=author, note=note,
+                                              place_id=overlay_id)
+    except ValueError as exc:
+        print(f"eventmap places pin: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"pinned {name} as {place_id} at {args.lat}, {args.lon}; re-resolved {n} stored event(s)")
+    return 0
+
+
+def _one(v) -> str:
+    if isinstance(v, (list, tuple)):
+        return v[0] if v else ""
+    return v or ""
+
+
+def add_places_arguments(unresolved: argparse.ArgumentParser, pin: argparse.ArgumentParser) -> None:
+    """Arguments of the two ``places`` subcommands, for whoever registers the ``places`` group."""
+    _add_db(unresolved)
+    unresolved.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    unresolved.set_defaults(func=cmd_places_unresolved)
+    pin.add_argument("name", help="the place name as written in reports (Arabic or English)")
+    pin.add_argument("--lat", type=float, required=True)
+    pin.add_argument("--lon", type=float, required=True)
+    pin.add_argument("--admin1", help="governorate")
+    pin.add_argument("--admin2", help="district")
+    pin.add_argument("--admin3", help="sub-district")
+    pin.add_argument("--name-en", dest="name_en", help="English name")
+    pin.add_argument("--author", default="analyst")
+    pin.add_argument("--note", default="", help="why / source of the coordinates")
+    _add_db(pin)
+    pin.set_defaults(func=cmd_places_pin)

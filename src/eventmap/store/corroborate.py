@@ -1,0 +1,75 @@
+"""Corroboration: the same event told by several reports becomes one row.
+
+Two events corroborate each other when they are at the same place (same
+``place_id``, or the same coordinates rounded to 3 decimals, about 100 m),
+have the same ``event_type``, fall within one day of each other, and come from
+different reports.  Each report's own event stays stored; only query results
+are merged.  ``number_of_sources`` counts the reports (as UCDP GED counts source
+articles), ``sources`` lists the distinct outlets.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Iterable, Sequence
+
+
+def place_key(place_id: str | None, lat: float | None, lon: float | None) -> str | None:
+    """The place part of the corroboration key, ``None`` for an unlocated event (never merged)."""
+    if place_id:
+        return str(place_id)
+    if lat is None or lon is None or lat != lat or lon != lon:
+        return None
+    return f"ll:{float(lat):.3f},{float(lon):.3f}"
+
+
+def _ordinal(d: str) -> int:
+    try:
+        return _dt.date.fromisoformat(str(d)[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
+def cluster(rows: Sequence[dict]) -> list[list[int]]:
+    """Group row indexes into corroboration clusters.
+
+    ``rows`` need ``place_key``, ``event_type``, ``event_date``, ``report_id``.
+    Greedy in date order: an event joins the first open cluster of its key whose
+    first date is within one day and that has no event of the same report yet.
+    Deterministic for a given input set (sorted by date, then event_id).
+    """
+    order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("event_date") or ""), str(rows[i].get("event_id") or "")))
+    open_by_key: dict[tuple, list[tuple[int, set, list[int]]]] = {}
+    clusters: list[list[int]] = []
+    for i in order:
+        r = rows[i]
+        pk = r.get("place_key")
+        if not pk:
+            clusters.append([i])
+            continue
+        key = (pk, r.get("event_type") or "")
+        day = _ordinal(r.get("event_date") or "")
+        rep = r.get("report_id") or ""
+        cands = open_by_key.setdefault(key, [])
+        # drop clusters that can no longer take anything (dates are ascending)
+        while cands and day - cands[0][0] > 1:
+            cands.pop(0)
+        for anchor, reports, members in cands:
+            if rep not in reports:
+                reports.add(rep)
+                members.append(i)
+                break
+        else:
+            members = [i]
+            clusters.append(members)
+            cands.append((day, {rep}, members))
+    return clusters
+
+
+def join_sources(values: Iterable[str]) -> str:
+    seen: list[str] = []
+    for v in values:
+        for part in str(v or "").split("; "):
+            if part and part not in seen:
+                seen.append(part)
+    return "; ".join(seen)

@@ -1,0 +1,272 @@
+"""Batch ingestion of files: .txt, .html, .jsonl and folders, one bad file never stopping the batch.
+
+Each report is extracted, then stored with its events in one transaction, so a
+batch killed half-way leaves whole reports only, and running it again stores
+the rest (reports already stored come back as "duplicate").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, TextIO
+
+from eventmap.model import Report
+from eventmap.store.base import EventStore, content_hash
+from eventmap.text import script_of
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SAMPLE_FILE = "2018-07-25_southern-front.txt"
+SAMPLE_PUBLISHED = "2018-07-25"
+SAMPLE_SOURCE = "Al-Binaa (sample)"
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+class InputError(ValueError):
+    """A file or line that cannot become a report (the message says why)."""
+
+
+@dataclass
+class BatchSummary:
+    new: int = 0
+    duplicate: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file or file:line, reason)
+    events: int = 0
+    unresolved: Counter = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        out = [f"new: {self.new}", f"duplicate: {self.duplicate}", f"failed: {len(self.failed)}",
+               f"events: {self.events}", f"unresolved names: {len(self.unresolved)}"]
+        for label, reason in self.failed:
+            out.append(f"  failed {label}: {reason}")
+        for name, n in self.unresolved.most_common(15):
+            out.append(f"  unresolved {name} ({n})")
+        if len(self.unresolved) > 15:
+            out.append(f"  ... {len(self.unresolved) - 15} more: eventmap places unresolved")
+        return out
+
+
+def iso_date(s: str | None, what: str = "date") -> str:
+    if not s:
+        raise InputError(f"no {what}")
+    try:
+        return _dt.date.fromisoformat(str(s).strip()[:10]).isoformat()
+    except ValueError as exc:
+        raise InputError(f"{what} is not an ISO date (YYYY-MM-DD): {s!r}") from exc
+
+
+def date_from_name(path: Path) -> str | None:
+    m = _DATE_IN_NAME.search(path.name)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to ingest: named files as given, folders searched recursively for .txt/.html/.htm/.jsonl."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                    yield f
+        else:
+            yield p
+
+
+def _make_report(text: str, published: str, title: str = "", source: str = "", url: str = "") -> Report:
+    if not (text or "").strip():
+        raise InputError("empty text")
+    lang = {"ar": "ar", "latin": "en"}.get(script_of(text[:2000]), "")
+    if script_of(text[:2000]) == "mixed":
+        arabic = sum(1 for ch in text[:2000] if "\u0600" <= ch <= "\u06ff")
+        lang = "ar" if arabic * 2 > len(text[:2000].strip()) else "en"
+    return Report(text=text, published=published, title=title or "", source=source or "", url=url or "",
+                  language=lang, report_id=content_hash(text))
+
+
+def _read_text_file(path: Path) -> str:
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("empty file")
+    if b"\x00" in data[:4096]:
+        raise InputError("binary file (NUL bytes), not a text report")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1256")  # Arabic Windows code page, common in saved pages
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text ({exc.reason})") from exc
+
+
+def read_file(path: Path, published: str | None = None, source: str | None = None,
+              url: str | None = None) -> Report:
+    """One .txt/.html file -> Report (uses the extraction engineer's reader when available)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".txt", ".html", ".htm"):
+        raise InputError(f"unsupported file type {suffix or '(none)'}: .txt, .html, .htm or .jsonl")
+    pub = published or date_from_name(path)
+    try:
+        from eventmap.events.reader import read_report  # being written alongside; optional here
+    except ImportError:
+        read_report = None
+    if read_report is not None:
+        try:
+            rep = read_report(path, published=pub, source=source or "", url=url or "")
+        except TypeError:
+            rep = None
+        except Exception as exc:  # the reader's InputError (empty, binary, no text in HTML) and friends
+            raise InputError(str(exc) or type(exc).__name__) from exc
+        if rep is not None:
+            if not rep.published:
+                raise InputError("no publication date: pass --published YYYY-MM-DD")
+            return rep if rep.report_id else _make_report(rep.text, rep.published, rep.title, rep.source, rep.url)
+    raw = _read_text_file(path)
+    title = ""
+    if suffix in (".html", ".htm"):
+        import trafilatura
+        text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
+        meta = trafilatura.extract_metadata(raw)
+        if meta is not None:
+            title = meta.title or ""
+            pub = pub or (meta.date[:10] if meta.date else None)
+            url = url or meta.url or ""
+        if not text.strip():
+            raise InputError("no article text found in the HTML")
+    else:
+        text = raw
+    if not pub:
+        raise InputError("no publication date: pass --published YYYY-MM-DD (or name the file YYYY-MM-DD_*.txt)")
+    return _make_report(text, iso_date(pub, "published"), title, source or "", url or "")
+
+
+def read_jsonl(path: Path, published: str | None = None, source: str | None = None,
+               url: str | None = None) -> Iterator[tuple[str, Report | InputError]]:
+    """``(label, Report or InputError)`` per line; one bad line does not stop the file."""
+    text = _read_text_file(path)
+    for n, line in enumerate(text.splitlines(), 1):
+        label = f"{path}:{n}"
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            if not isinstance(d, dict):
+                raise InputError("line is not a JSON object")
+            body = d.get("text")
+            if not isinstance(body, str):
+                raise InputError("no 'text' string")
+            pub = d.get("published") or published
+            if not pub:
+                raise InputError("no 'published' date (pass --published for the whole file)")
+            yield label, _make_report(body, iso_date(pub, "published"), str(d.get("title") or ""),
+                                      str(d.get("source") or source or ""), str(d.get("url") or url or ""))
+        except json.JSONDecodeError as exc:
+            yield label, InputError(f"invalid JSON ({exc.msg})")
+        except InputError as exc:
+            yield label, exc
+
+
+def iter_reports(paths: Iterable[str | Path], published: str | None = None, source: str | None = None,
+                 url: str | None = None) -> Iterator[tuple[str, Report | InputError]]:
+    if published:
+        published = iso_date(published, "--published")
+    for f in iter_files(paths):
+        if not f.exists():
+            yield str(f), InputError("no such file or folder")
+            continue
+        if f.suffix.lower() == ".jsonl":
+            try:
+                yield from read_jsonl(f, published, source, url)
+            except (InputError, OSError) as exc:
+                yield str(f), InputError(str(exc))
+            continue
+        try:
+            yield str(f), read_file(f, published, source, url)
+        except (InputError, OSError) as exc:
+            yield str(f), InputError(str(exc))
+
+
+class Progress:
+    """A one-line progress bar on stderr (no dependency); silent when not a terminal unless forced."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, force: bool = False, width: int = 30) -> None:
+        self.total, self.width = total, width
+        self.stream = stream or sys.stderr
+        self.enabled = total > 1 and (force or getattr(self.stream, "isatty", lambda: False)())
+        self.start = time.monotonic()
+
+    def update(self, done: int, label: str = "") -> None:
+        if not self.enabled:
+            return
+        frac = done / self.total if self.total else 1.0
+        bar = "#" * int(frac * self.width) + "-" * (self.width - int(frac * self.width))
+        rate = done / max(time.monotonic() - self.start, 1e-6)
+        label = label[-40:]
+        self.stream.write(f"\r[{bar}] {done}/{self.total} {rate:5.1f}/s {label:<40}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def default_extractor() -> Callable:
+    from eventmap.events.extract import extract_events
+    return extract_events
+
+
+def ingest_paths(store: EventStore, paths: Iterable[str | Path], published: str | None = None,
+                 source: str | None = None, url: str | None = None, extract_fn: Callable | None = None,
+                 progress: bool | None = None, stream: TextIO | None = None) -> BatchSummary:
+    """Read, extract and store every report under ``paths``; failures are collected, never raised."""
+    extract_fn = extract_fn or default_extractor()
+    items = list(iter_reports(paths, published, source, url))
+    summary = BatchSummary()
+    bar = Progress(len(items), stream, force=bool(progress)) if progress is not False else Progress(0)
+    for i, (label, rep) in enumerate(items, 1):
+        bar.update(i, label)
+        if isinstance(rep, InputError):
+            summary.failed.append((label, str(rep)))
+            continue
+        try:
+            events = extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title)
+            res = store.ingest(rep, events)
+        except Exception as exc:  # extraction or storage failed for this report only
+            summary.failed.append((label, f"{type(exc).__name__}: {exc}"))
+            continue
+        if res.status == "duplicate":
+            summary.duplicate += 1
+        else:
+            summary.new += 1
+            summary.events += res.events
+            summary.unresolved.update(res.unresolved)
+    bar.close()
+    return summary
+
+
+def sample_report() -> Report:
+    from eventmap.settings import sample_dir
+    path = sample_dir() / SAMPLE_FILE
+    return _make_report(_read_text_file(path), SAMPLE_PUBLISHED, title=path.stem, source=SAMPLE_SOURCE)
+
+
+def ingest_sample(store: EventStore, extract_fn: Callable | None = None) -> bool:
+    """Seed an empty store with the project's sample report; ``False`` if the store has reports already."""
+    if len(store.reports()):
+        return False
+    rep = sample_report()
+    extract_fn = extract_fn or default_extractor()
+    events = extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title)
+    return store.ingest(rep, events).status == "new"

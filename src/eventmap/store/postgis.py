@@ -1,0 +1,109 @@
+"""Shared backend: PostgreSQL + PostGIS through psycopg 3.
+
+Geometries are ``geometry(Point,4326)`` with a GiST index.  Reads run in
+autocommit; each write is one transaction.  Two processes ingesting the same
+report at once: the unique ``report_id`` makes the second a no-op
+(``ON CONFLICT DO NOTHING`` waits for the first to commit).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from typing import Iterator, Sequence
+
+from eventmap.store import geopackage as gpkg
+from eventmap.store.records import StoreError
+
+_SCHEMA_LOCK = 0x6576656E746D6170 & 0x7FFFFFFFFFFFFFFF  # "eventmap"
+
+
+def _pg(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostGISBackend:
+    dialect = "postgis"
+    geom_placeholder = "ST_GeomFromWKB(?, 4326)"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+            raise StoreError("the PostGIS store needs psycopg: pip install 'psycopg[binary]'") from exc
+        self.url = url
+        self.display_url = re.sub(r"//([^:@/]+):[^@/]*@", r"//\1:***@", url)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"cannot connect to {self.display_url}: {exc}".strip()) from exc
+        self._lock = threading.RLock()
+        self._psycopg = psycopg
+        self._tx = None
+        self._depth = 0
+        has_postgis = self.conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone()
+        if not has_postgis:
+            try:
+                self.conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+            except psycopg.Error as exc:
+                raise StoreError(f"{self.display_url} has no PostGIS and this user cannot add it: ask an admin to "
+                                 "run CREATE EXTENSION postgis; in that database") from exc
+
+    @staticmethod
+    def geom_value(lat, lon):
+        return gpkg.wkb_point(lat, lon)
+
+    def execute(self, sql: str, params: Sequence = ()) -> int:
+        with self._lock:
+            return self.conn.execute(_pg(sql), tuple(params)).rowcount
+
+    def executemany(self, sql: str, seq) -> None:
+        with self._lock:
+            with self.conn.cursor() as cur:
+                cur.executemany(_pg(sql), [tuple(p) for p in seq])
+
+    def fetchall(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self._lock:
+            return self.conn.execute(_pg(sql), tuple(params)).fetchall()
+
+    def insert_returning_id(self, sql: str, params: Sequence, id_col: str) -> int:
+        with self._lock:
+            return int(self.conn.execute(_pg(sql) + f" RETURNING {id_col}", tuple(params)).fetchone()[0])
+
+    def has_table(self, name: str) -> bool:
+        # the first schema on search_path that exists (normally public, or a per-team/per-test schema)
+        row = self.conn.execute(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = %s AND table_schema = "
+            "(SELECT nspname FROM pg_namespace WHERE oid = (SELECT COALESCE(to_regnamespace(current_schema()), 0)))",
+            (name,)).fetchone()
+        return bool(row)
+
+    @contextlib.contextmanager
+    def write(self, schema_lock: bool = False) -> Iterator[None]:
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
+            try:
+                with self.conn.transaction():
+                    if schema_lock:
+                        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                    yield
+            finally:
+                self._depth = 0
+
+    def after_schema(self, version: int) -> None:
+        pass
+
+    def checkpoint(self) -> None:
+        pass
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()

@@ -1,0 +1,132 @@
+"""ACLED and UCDP GED files as reference layers, read by their codebooks' column names.
+
+ACLED export columns (ACLED Codebook): event_id_cnty, event_date, year, time_precision,
+disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2,
+assoc_actor_2, inter2, interaction, civilian_targeting, iso, region, country, admin1,
+admin2, admin3, location, latitude, longitude, geo_precision, source, source_scale,
+notes, fatalities, tags, timestamp.
+
+UCDP GED columns (UCDP GED Codebook): id, relid, year, active_year, code_status,
+type_of_violence, conflict_dset_id, conflict_new_id, conflict_name, dyad_dset_id,
+dyad_new_id, dyad_name, side_a_dset_id, side_a_new_id, side_a, side_b_dset_id,
+side_b_new_id, side_b, number_of_sources, source_article, source_office, source_date,
+source_headline, source_original, where_prec, where_coordinates, where_description,
+adm_1, adm_2, latitude, longitude, geom_wkt, priogrid_gid, country, country_id,
+region, event_clarity, date_prec, date_start, date_end, deaths_a, deaths_b,
+deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
+UCDP_REQUIRED = ("id", "type_of_violence", "date_start", "latitude", "longitude")
+
+#: UCDP type_of_violence codes
+UCDP_VIOLENCE = {1: "State-based conflict", 2: "Non-state conflict", 3: "One-sided violence"}
+
+
+def _date(v) -> str:
+    """ACLED writes "2018-07-25" in new exports and "25 July 2018" in older ones; UCDP "2018-07-25 00:00:00.000"."""
+    s = str(v or "").strip()
+    if not s or s.lower() == "nan":
+        return ""
+    try:
+        return _dt.date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        pass
+    for fmt in ("%d %B %Y", "%d-%B-%Y", "%d/%m/%Y", "%B %d, %Y", "%d %b %Y"):
+        try:
+            return _dt.datetime.strptime(s, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise ValueError(f"unreadable date {s!r}")
+
+
+def _float(v) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def _int(v) -> int | None:
+    f = _float(v)
+    return None if f is None else int(f)
+
+
+def _str(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return str(v).strip()
+
+
+def _frame(kind: str, source) -> pd.DataFrame:
+    if isinstance(source, pd.DataFrame):
+        return source.copy()
+    path = Path(source)
+    if not path.exists():
+        raise FileNotFoundError(f"no such file: {path}")
+    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    try:
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not a UTF-8 CSV ({exc})") from exc
+    except pd.errors.ParserError as exc:
+        raise ValueError(f"{path}: not a readable {kind.upper()} CSV ({exc})") from exc
+
+
+def parse_reference(kind: str, source) -> list[dict]:
+    """Rows of an ACLED export or UCDP GED CSV, mapped to the reference-layer columns."""
+    kind = kind.lower()
+    if kind not in ("acled", "ucdp"):
+        raise ValueError(f"unknown reference kind {kind!r}: 'acled' or 'ucdp'")
+    df = _frame(kind, source)
+    df.columns = [str(c).strip().lower() for c in df.columns]
+    required = ACLED_REQUIRED if kind == "acled" else UCDP_REQUIRED
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise ValueError(f"not a {kind.upper()} file: missing codebook column(s) {', '.join(missing)}"
+                         f" (found: {', '.join(df.columns[:12])}{' ...' if len(df.columns) > 12 else ''})")
+    out = []
+    for i, r in enumerate(df.to_dict("records")):
+        raw = json.dumps({k: _str(v) for k, v in r.items()}, ensure_ascii=False)
+        lat, lon = _float(r.get("latitude")), _float(r.get("longitude"))
+        if lat is not None and not -90 <= lat <= 90 or lon is not None and not -180 <= lon <= 180:
+            raise ValueError(f"row {i + 2}: coordinates out of range ({lat}, {lon})")
+        if kind == "acled":
+            rid = _str(r.get("event_id_cnty"))
+            out.append({
+                "ref_id": rid, "event_date": _date(r.get("event_date")),
+                "event_type": _str(r.get("event_type")), "sub_event_type": _str(r.get("sub_event_type")),
+                "actor1": _str(r.get("actor1")), "actor2": _str(r.get("actor2")),
+                "location": _str(r.get("location")), "admin1": _str(r.get("admin1")),
+                "admin2": _str(r.get("admin2")), "admin3": _str(r.get("admin3")),
+                "latitude": lat, "longitude": lon, "geo_precision": _int(r.get("geo_precision")),
+                "fatalities": _int(r.get("fatalities")), "source": _str(r.get("source")),
+                "notes": _str(r.get("notes")), "raw": raw,
+            })
+        else:
+            rid = _str(r.get("id"))
+            tv = _int(r.get("type_of_violence"))
+            out.append({
+                "ref_id": rid, "event_date": _date(r.get("date_start")),
+                "event_type": UCDP_VIOLENCE.get(tv or 0, _str(r.get("type_of_violence"))),
+                "sub_event_type": _str(r.get("conflict_name")),
+                "actor1": _str(r.get("side_a")), "actor2": _str(r.get("side_b")),
+                "location": _str(r.get("where_coordinates")),
+                "admin1": _str(r.get("adm_1")), "admin2": _str(r.get("adm_2")), "admin3": "",
+                "latitude": lat, "longitude": lon, "geo_precision": _int(r.get("where_prec")),
+                "fatalities": _int(r.get("best")), "source": _str(r.get("source_office")),
+                "notes": _str(r.get("source_headline")) or _str(r.get("where_description")), "raw": raw,
+            })
+        if not rid:
+            raise ValueError(f"row {i + 2}: empty {'event_id_cnty' if kind == 'acled' else 'id'}")
+    return out
