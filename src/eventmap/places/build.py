@@ -138,9 +138,10 @@ def _en_key(s: str) -> str:
 def _strip_centre(name_ar: str) -> str:
     """«مركز درعا» -> «درعا» (OCHA writes the sub-district of a district town that way)."""
     n = name_ar.strip()
-    if n.startswith(_CENTRE_PREFIX) and len(n) > len(_CENTRE_PREFIX) + 1:
-        rest = n[len(_CENTRE_PREFIX):].strip()
-        return rest or n
+    rest = n[len(_CENTRE_PREFIX):]
+    # «مركز X», and OCHA's glued «مركزالحفة» (SY060300); not a word that merely starts so
+    if n.startswith(_CENTRE_PREFIX) and (rest.startswith(" ") or rest.startswith("ال")) and rest.strip():
+        return rest.strip()
     return n
 
 
@@ -388,7 +389,7 @@ def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
             ar_candidates = [x for x in [col_ar] + ar_all + [col_name] if x and _is_arabic(x)]
             name_ar = col_ar if col_ar and _is_arabic(col_ar) else (ar_candidates[0] if ar_candidates else "")
             # Latin: WOF's default name (GeoNames ASCII-ish); a few WOF names are Arabic
-            latin_candidates = [x for x in [col_name] + _split(r["names_en_all"]) + [gn_name] + ar_all + [col_ar]
+            latin_candidates = [x for x in [col_name, col_ar] + _split(r["names_en_all"]) + [gn_name] + ar_all
                                 if x and _is_latin(_clean(x))]
             latin_candidates = [_clean(x) for x in latin_candidates]
             if col_name and _is_latin(col_name):
