@@ -135,7 +135,7 @@ def strip_clitics(word: str) -> list[str]:
     w = word
     # at most two proclitics (وب, فل, وك ...)
     for _ in range(2):
-        if len(w) > 3 and w[0] in _PROCLITICS:
+        if len(w) >= 3 and w[0] in _PROCLITICS:
             nxt = w[1:]
             # ل + ال contracts to لل: لل + X = ل + ال + X
             if w[0] == "ل" and w.startswith("لل") and len(w) > 4:

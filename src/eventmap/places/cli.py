@@ -63,7 +63,126 @@ def add_gazetteer_parser(sub: argparse._SubParsersAction) -> argparse._SubParser
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    add_gazetteer_parser(subparsers)
+    gz_sub = add_gazetteer_parser(subparsers)
+    _add_lookup(gz_sub)
+    _add_places(subparsers)
 
 
 # --- more subcommands (gazetteer lookup, places ...) go below ---------------------------------
+
+
+def _print_candidate(c: dict, indent: str = "  ") -> None:
+    print(f"{indent}{c['score']:.3f}  {c['id']:<22} {c['name_ar'] or '-'} / {c['name_en'] or '-'}  "
+          f"({c['lat']:.5f}, {c['lon']:.5f})  {c['kind']}  {c['admin1']} / {c['admin2']} / {c['admin3']}")
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from eventmap.places.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    near = [tuple(map(float, p.split(","))) for p in (args.near or [])]
+    res = gaz.lookup(args.name, context=args.context or "", near=near, limit=args.limit)
+    d = res.to_dict()
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False, indent=1))
+    else:
+        print(f"{res.status}: {res.reason}")
+        if res.qualifier:
+            print(f"qualifier: {res.qualifier}")
+        for c in d["candidates"]:
+            _print_candidate(c)
+        if d["suggestions"]:
+            print("suggestions (not used as the answer):")
+            for c in d["suggestions"]:
+                _print_candidate(c)
+    return 0 if res.status in ("resolved", "ambiguous") else 1
+
+
+def _add_lookup(gz_sub: argparse._SubParsersAction) -> None:
+    lk = gz_sub.add_parser("lookup", help="resolve a place name (Arabic or Latin script)")
+    lk.add_argument("name", help="the place name as written, e.g. صيدا or \"Nab' al-Sakhr\"")
+    lk.add_argument("--context", default="", help="surrounding text used to choose among namesakes")
+    lk.add_argument("--near", action="append", metavar="LAT,LON",
+                    help="a place already resolved nearby (repeatable)")
+    lk.add_argument("--limit", type=int, default=5, help="how many candidates to show (default 5)")
+    lk.add_argument("--json", action="store_true", help="print JSON: status, reason, candidates")
+    lk.set_defaults(func=_cmd_lookup)
+
+
+def _cmd_places_export(args: argparse.Namespace) -> int:
+    from eventmap.places.overlay import export_analyst_places
+
+    n = export_analyst_places(Path(args.output))
+    print(f"wrote {n} analyst places to {args.output}")
+    return 0
+
+
+def _cmd_places_import(args: argparse.Namespace) -> int:
+    from eventmap.places.gazetteer import default_gazetteer
+    from eventmap.places.overlay import import_analyst_places
+
+    added, errors = import_analyst_places(Path(args.file), gazetteer=default_gazetteer())
+    print(f"imported {added} analyst places from {args.file}")
+    for e in errors:
+        print(f"  skipped {e}", file=sys.stderr)
+    return 0 if not errors else 1
+
+
+def _cmd_places_list(args: argparse.Namespace) -> int:
+    from eventmap.places.overlay import read_rows
+    from eventmap.settings import analyst_places_path
+
+    rows = read_rows(analyst_places_path())
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(f"{r['id']:<16} {r.get('name_ar') or '-'} / {r.get('name_en') or '-'} ({r['lat']}, {r['lon']}) "
+                  f"{r.get('admin1', '')} by {r.get('author') or '?'}: {r.get('note', '')}")
+        print(f"{len(rows)} analyst places in {analyst_places_path()}")
+    return 0
+
+
+def _store_cmd(name: str):
+    def run(args: argparse.Namespace) -> int:
+        from eventmap.store import cli as store_cli
+        return getattr(store_cli, name)(args)
+    return run
+
+
+def _add_places(subparsers: argparse._SubParsersAction) -> None:
+    pl = subparsers.add_parser("places", help="analyst places and unresolved names")
+    pl_sub = pl.add_subparsers(dest="places_command", metavar="SUBCOMMAND")
+    pl.set_defaults(func=lambda a: (pl.print_help(), 2)[1])
+
+    un = pl_sub.add_parser("unresolved", help="names the gazetteer did not resolve, with counts and sentences")
+    un.add_argument("--db", default=None, help="store URL or path (default: EVENTMAP_DB or the per-user store)")
+    un.add_argument("--limit", type=int, default=50)
+    un.add_argument("--json", action="store_true")
+    un.set_defaults(func=_store_cmd("cmd_places_unresolved"))
+
+    pin = pl_sub.add_parser("pin", help="add an analyst place and re-resolve stored events that named it")
+    pin.add_argument("name")
+    pin.add_argument("--lat", type=float, required=True)
+    pin.add_argument("--lon", type=float, required=True)
+    pin.add_argument("--admin1", default="")
+    pin.add_argument("--admin2", default="")
+    pin.add_argument("--admin3", default="")
+    pin.add_argument("--name-en", default="", help="Latin spelling, added as a variant")
+    pin.add_argument("--variant", action="append", default=[], help="another spelling (repeatable)")
+    pin.add_argument("--note", default="")
+    pin.add_argument("--author", default="")
+    pin.add_argument("--db", default=None)
+    pin.set_defaults(func=_store_cmd("cmd_places_pin"))
+
+    ls = pl_sub.add_parser("list", help="list the analyst places overlay")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=_cmd_places_list)
+
+    ex = pl_sub.add_parser("export", help="write the analyst places overlay to a CSV to share")
+    ex.add_argument("-o", "--output", required=True)
+    ex.set_defaults(func=_cmd_places_export)
+
+    im = pl_sub.add_parser("import", help="merge a colleague's analyst places CSV (each row validated)")
+    im.add_argument("file")
+    im.set_defaults(func=_cmd_places_import)

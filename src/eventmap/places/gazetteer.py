@@ -1,0 +1,614 @@
+"""The gazetteer: load the committed place table and resolve names to places.
+
+Resolution works in three passes, most literal first, and stops at the first
+pass that finds anything:
+
+1. exact  - the normalised name (Arabic letter forms unified; Latin folded by
+   ``latin_key``) equals a gazetteer name or variant, also after stripping
+   attached clitics (و ب ل ف ك, وال, بال, لل);
+2. loose  - the same without definite articles, with the direction qualifier
+   (شرقي/الشرقي/Sharqi/Eastern ...) kept apart as part of the key, so "البكار" and
+   "البكار الشرقي" never match each other;
+3. generic - a leading generic word (قرية، بلدة، مدينة، مزرعة، حي، تل، ريف، ناحية،
+   منطقة، محافظة، وادي، جبل; village/town/city/hill/countryside ...) is taken off and
+   its meaning kept: "تل الجابية" resolves to the village الجابية with qualifier
+   "hill"; "ريف درعا" to the governorate.
+
+Only Latin-script names go on to a fuzzy pass (rapidfuzz ``fuzz.ratio`` over the
+latin keys, threshold ``FUZZY_RESOLVE``): romanisations vary, Arabic spellings do
+not, and a one-letter Arabic difference is usually another village.  Arabic
+near-misses come back as suggestions, never as the answer.
+
+Candidates sharing a name are ranked with context: admin units and curated
+regions named in ``context`` (soft evidence: reports and OCHA polygons disagree
+near boundaries), distance to places already resolved nearby (``near``), and a
+regional prior for the south.  When every candidate is far from the context the
+name is ``unresolved`` with the namesakes as suggestions: never a confident
+far-away namesake.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from eventmap.model import Candidate, LookupResult, Place
+from eventmap.settings import analyst_places_path, gazetteer_dir
+from eventmap.text import (
+    AR_DIRECTIONS,
+    drop_article,
+    latin_key,
+    normalize_ar,
+    script_of,
+    split_latin_direction,
+    strip_clitics,
+    strip_controls,
+)
+
+#: the focus of the product: Dar'a, Quneitra (strong), As-Sweida, Rural Damascus, Damascus (weaker)
+SOUTH_CORE = ("SY12", "SY14")
+SOUTH_NEAR = ("SY13", "SY03", "SY01")
+
+MAX_NAME_CHARS = 200
+#: rapidfuzz ratio (0-100) on latin keys at or above which a Latin name resolves by fuzzy match.
+#: Calibrated by ``benchmarks/calibrate_fuzzy.py`` on noisy romanisations of southern names; see README.
+FUZZY_RESOLVE = 88.0
+#: lower bound for suggestions
+FUZZY_SUGGEST = 70.0
+#: best minus second score below which a lookup is "ambiguous"
+AMBIGUITY_MARGIN = 0.05
+#: a candidate further than this from every context anchor is "far"
+FAR_KM = 60.0
+
+# Leading generic words: normalised Arabic form -> (qualifier, kind hint)
+AR_GENERICS: dict[str, tuple[str, str]] = {
+    "قريه": ("", "village"), "بلده": ("", "village"), "مدينه": ("", "city"), "حي": ("", "neighbourhood"),
+    "مزرعه": ("farm", "village"), "مزارع": ("farms", "village"), "بلدات": ("", "village"), "قري": ("", "village"),
+    "مخيم": ("camp", "village"), "تل": ("hill", "village"), "تله": ("hill", "village"), "جبل": ("mountain", "village"),
+    "وادي": ("valley", "village"), "سهل": ("plain", "village"), "بحيره": ("lake", "village"), "سد": ("dam", "village"),
+    "ريف": ("countryside", "admin"), "محافظه": ("", "governorate"), "ناحيه": ("", "subdistrict"),
+    "منطقه": ("area", "any"), "مركز": ("", "any"), "اطراف": ("outskirts", "village"), "محيط": ("surroundings", "village"),
+}
+LATIN_GENERICS: dict[str, tuple[str, str]] = {
+    "village": ("", "village"), "town": ("", "village"), "city": ("", "city"), "hamlet": ("", "village"),
+    "neighbourhood": ("", "neighbourhood"), "neighborhood": ("", "neighbourhood"), "district": ("", "district"),
+    "tal": ("hill", "village"), "hill": ("hill", "village"), "jabal": ("mountain", "village"), "mount": ("mountain", "village"),
+    "wadi": ("valley", "village"), "valley": ("valley", "village"), "camp": ("camp", "village"),
+    "farm": ("farm", "village"), "farms": ("farms", "village"), "mazraat": ("farm", "village"),
+    "countryside": ("countryside", "admin"), "rural": ("countryside", "admin"), "rif": ("countryside", "admin"),
+    "reef": ("countryside", "admin"), "governorate": ("", "governorate"), "province": ("", "governorate"),
+    "subdistrict": ("", "subdistrict"), "sub": ("", "subdistrict"), "area": ("area", "any"),
+    "outskirts": ("outskirts", "village"), "nahiyat": ("", "subdistrict"), "nahiya": ("", "subdistrict"),
+    "muhafazat": ("", "governorate"), "mintaqat": ("area", "any"),
+}
+#: trailing generic words in English ("Daraa countryside", "Quneitra province")
+LATIN_TRAILING: dict[str, tuple[str, str]] = {
+    "countryside": ("countryside", "admin"), "province": ("", "governorate"), "governorate": ("", "governorate"),
+    "district": ("", "district"), "subdistrict": ("", "subdistrict"), "city": ("", "village"),
+    "village": ("", "village"), "town": ("", "village"), "area": ("area", "any"), "region": ("", "any"),
+    "valley": ("valley", "any"), "basin": ("basin", "any"), "plain": ("plain", "any"),
+    "heights": ("heights", "any"), "camp": ("camp", "village"),
+}
+
+_COLUMNS = ("id", "kind", "name_ar", "name_en", "variants_ar", "variants_en", "lat", "lon",
+            "admin1_en", "admin1_ar", "admin1_pcode", "admin2_en", "admin2_ar", "admin2_pcode",
+            "admin3_en", "admin3_ar", "admin3_pcode", "source", "source_id", "flags", "feature_code",
+            "population", "note")
+
+
+def _split(v: str) -> tuple[str, ...]:
+    return tuple(x for x in v.split("|") if x) if v else ()
+
+
+def place_from_row(r: dict[str, str]) -> Place:
+    return Place(
+        id=r["id"], kind=r["kind"], name_ar=r.get("name_ar", ""), name_en=r.get("name_en", ""),
+        variants_ar=_split(r.get("variants_ar", "")), variants_en=_split(r.get("variants_en", "")),
+        lat=float(r["lat"]), lon=float(r["lon"]),
+        admin1_en=r.get("admin1_en", ""), admin1_ar=r.get("admin1_ar", ""), admin1_pcode=r.get("admin1_pcode", ""),
+        admin2_en=r.get("admin2_en", ""), admin2_ar=r.get("admin2_ar", ""), admin2_pcode=r.get("admin2_pcode", ""),
+        admin3_en=r.get("admin3_en", ""), admin3_ar=r.get("admin3_ar", ""), admin3_pcode=r.get("admin3_pcode", ""),
+        source=r.get("source", ""), source_id=r.get("source_id", ""), flags=_split(r.get("flags", "")),
+        feature_code=r.get("feature_code", ""), population=int(r.get("population") or 0), note=r.get("note", ""),
+    )
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1 = map(math.radians, a)
+    lat2, lon2 = map(math.radians, b)
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _ar_key(norm: str) -> str:
+    """Loose Arabic key with the direction qualifier split off: "بكار|east"."""
+    words = [drop_article(w) for w in norm.split()]
+    direction = ""
+    if len(words) >= 2:
+        last = words[-1]
+        lab = AR_DIRECTIONS.get(last) or AR_DIRECTIONS.get("ال" + last)
+        if lab:
+            direction = lab
+            words = words[:-1]
+    return " ".join(words) + "|" + direction
+
+
+def _lat_key(name: str) -> str:
+    base, direction = split_latin_direction(latin_key(name))
+    return base + "|" + direction
+
+
+class Gazetteer:
+    """Places of Syria (Dar'a and Quneitra in detail) with name lookup."""
+
+    def __init__(self, places: Sequence[Place], directory: Path | None = None):
+        self.directory = directory
+        self.places: list[Place] = list(places)
+        self._by_id: dict[str, Place] = {}
+        self._ar_exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._ar_loose: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._lat: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._analyst: set[int] = set()
+        self.region_members = load_region_members(directory)
+        for i, p in enumerate(self.places):
+            self._index(i, p)
+        self._finish_index()
+
+    # -- construction ----------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None, analyst_places: str | Path | None = None) -> "Gazetteer":
+        directory = Path(path) if path else gazetteer_dir()
+        tsv = directory / "places.tsv" if directory.is_dir() else directory
+        if not tsv.exists():
+            raise FileNotFoundError(
+                f"gazetteer file not found: {tsv}. Build it with `eventmap gazetteer build --from ../shared/data` "
+                "or set EVENTMAP_GAZETTEER to the folder holding places.tsv")
+        csv.field_size_limit(sys.maxsize)
+        with open(tsv, encoding="utf-8", newline="") as fh:
+            places = [place_from_row(r) for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        if analyst_places is not False:
+            from eventmap.places.overlay import load_analyst_places
+            ap = Path(analyst_places) if analyst_places else analyst_places_path()
+            places.extend(load_analyst_places(ap))
+        return cls(places, directory=tsv.parent)
+
+    def _names(self, p: Place) -> Iterable[str]:
+        yield p.name_ar
+        yield p.name_en
+        yield from p.variants_ar
+        yield from p.variants_en
+
+    def _index(self, i: int, p: Place) -> None:
+        if p.id in self._by_id:  # analyst places may shadow: later wins
+            pass
+        self._by_id[p.id] = p
+        if p.source == "analyst":
+            self._analyst.add(i)
+        for name in self._names(p):
+            if not name:
+                continue
+            sc = script_of(name)
+            if sc == "ar":
+                norm = normalize_ar(name)
+                self._ar_exact[norm].append((i, name))
+                self._ar_loose[_ar_key(norm)].append((i, name))
+            elif sc == "latin":
+                k = _lat_key(name)
+                if k.strip("|"):
+                    self._lat[k].append((i, name))
+
+    def _finish_index(self) -> None:
+        self._lat_choices = list(self._lat.keys())
+        self._ar_choices = list(self._ar_loose.keys())
+        # admin / region names for reading context: normalised form -> place indices
+        self._context_names_ar: dict[str, list[int]] = defaultdict(list)
+        self._context_names_lat: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(self.places):
+            if p.kind in ("governorate", "district", "subdistrict", "region"):
+                for name in self._names(p):
+                    if not name:
+                        continue
+                    if script_of(name) == "ar":
+                        n = normalize_ar(name)
+                        # "مركز درعا" style names are too literal for context; keep the plain name
+                        if len(n) >= 3:
+                            self._context_names_ar[n].append(i)
+                    else:
+                        k = latin_key(name)
+                        if len(k) >= 4:
+                            self._context_names_lat[k].append(i)
+        self._ctx_ar_max = max((len(k.split()) for k in self._context_names_ar), default=1)
+        self._ctx_lat_max = max((len(k.split()) for k in self._context_names_lat), default=1)
+        self._admin_index = None
+
+    def add_places(self, places: Iterable[Place]) -> None:
+        """Add places (analyst overlay) to a loaded gazetteer."""
+        for p in places:
+            self.places.append(p)
+            self._index(len(self.places) - 1, p)
+        self._finish_index()
+
+    # -- simple accessors --------------------------------------------------------------
+    def get(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def name_keys(self) -> Iterable[tuple[str, str]]:
+        """(normalised key, place_id) for every name: Arabic ``normalize_ar``, Latin ``latin_key``."""
+        for norm, hits in self._ar_exact.items():
+            for i, _ in hits:
+                yield norm, self.places[i].id
+        for p in self.places:
+            for name in (p.name_en, *p.variants_en):
+                if name and script_of(name) == "latin":
+                    k = latin_key(name)
+                    if k:
+                        yield k, p.id
+
+    def boundaries_path(self, level: int | str) -> Path:
+        base = (self.directory or gazetteer_dir()) / "boundaries"
+        return base / (f"adm{level}.geojson" if str(level) in "123" else f"{level}.geojson")
+
+    def admin_for_point(self, lat: float, lon: float) -> Place | None:
+        """The OCHA sub-district (as a Place) containing a point, or None outside Syria."""
+        if self._admin_index is None:
+            self._admin_index = _AdminIndex(self.boundaries_path(3))
+        pcode = self._admin_index.locate(lat, lon)
+        return self.get(f"ocha:{pcode}") if pcode else None
+
+    # -- context -------------------------------------------------------------------------
+    def context_places(self, context: str) -> list[Place]:
+        """Admin units and curated regions named in a piece of text (soft evidence)."""
+        if not context:
+            return []
+        found: dict[int, None] = {}
+        if script_of(context) in ("ar", "mixed"):
+            words = normalize_ar(context).split()
+            # also try each word without its clitics
+            for n in range(self._ctx_ar_max, 0, -1):
+                for s in range(0, len(words) - n + 1):
+                    first_forms = strip_clitics(words[s])
+                    for f in first_forms:
+                        phrase = " ".join([f, *words[s + 1:s + n]])
+                        for i in self._broadest(self._context_names_ar.get(phrase, ())):
+                            found.setdefault(i)
+        if script_of(context) in ("latin", "mixed"):
+            words = latin_key(context).split()
+            for n in range(self._ctx_lat_max, 0, -1):
+                for s in range(0, len(words) - n + 1):
+                    phrase = " ".join(words[s:s + n])
+                    for i in self._broadest(self._context_names_lat.get(phrase, ())):
+                        found.setdefault(i)
+        return [self.places[i] for i in found]
+
+    _LEVEL = {"region": 0, "governorate": 1, "district": 2, "subdistrict": 3}
+
+    def _broadest(self, idxs) -> list[int]:
+        """A bare name shared by a governorate, its district and sub-district means the governorate."""
+        if len(idxs) <= 1:
+            return list(idxs)
+        lv = {i: self._LEVEL.get(self.places[i].kind, 4) for i in idxs}
+        non_region = [i for i in idxs if lv[i] > 0]
+        keep = [i for i in idxs if lv[i] == 0]
+        if non_region:
+            top = min(lv[i] for i in non_region)
+            keep += [i for i in non_region if lv[i] == top]
+        return keep
+
+    # -- lookup --------------------------------------------------------------------------
+    def lookup(self, name: str, context: str = "", near: Sequence[tuple[float, float]] | None = None,
+               limit: int = 5) -> LookupResult:
+        """Resolve ``name``; ``context`` is the surrounding text, ``near`` the points of places
+        already resolved in the same sentence or list."""
+        query = name if isinstance(name, str) else str(name)
+        clean = strip_controls(query).strip()
+        limit = max(1, int(limit or 5))
+        if not clean:
+            return LookupResult(query, "unresolved", "empty name: give a place name in Arabic or Latin script")
+        if len(clean) > MAX_NAME_CHARS:
+            return LookupResult(query[:80] + "…", "unresolved",
+                                f"name too long ({len(clean)} characters; a place name has at most {MAX_NAME_CHARS}): "
+                                "pass the place name itself, and the rest of the text as --context")
+        sc = script_of(clean)
+        if sc == "none":
+            return LookupResult(query, "unresolved", "no letters in the name (only digits, punctuation or symbols)")
+        hits, qualifier, how = self._match(clean, sc)
+        anchors, ctx_places = self._anchors(context, near)
+        if not hits:
+            sugg = self._suggest(clean, sc, anchors, limit)
+            reason = "not in the gazetteer"
+            if sc == "mixed":
+                reason += " (the name mixes Arabic and Latin script; give one script)"
+            if sugg:
+                reason += "; nearest names: " + ", ".join(
+                    f"{c.place.name_ar or c.place.name_en} ({c.place.admin1_en or '?'})" for c in sugg[:3])
+            return LookupResult(query, "unresolved", reason, (), qualifier, tuple(sugg))
+        cands = self._rank(hits, how, qualifier, anchors, ctx_places)
+        # the regional guard: all candidates far from a known context -> unresolved
+        if anchors and all("far from context" in " ".join(c.reasons) for c in cands):
+            names = "; ".join(f"{c.place.name_en} ({c.place.admin1_en}/{c.place.admin3_en})" for c in cands[:3])
+            return LookupResult(query, "unresolved",
+                                f"only namesakes far (>{FAR_KM:.0f} km) from the area the text is about: {names}",
+                                (), qualifier, tuple(cands[:limit]))
+        cands = cands[:max(limit, 2)]
+        best = cands[0]
+        if how == "fuzzy" and best.score < 0.5:
+            return LookupResult(query, "unresolved", "only weak fuzzy matches", (), qualifier, tuple(cands[:limit]))
+        rival = self._rival(cands)
+        if rival is not None and self._raw[best.place.id] - self._raw[rival.place.id] < AMBIGUITY_MARGIN:
+            reason = (f"{len(cands)} places share this name and the context does not separate them "
+                      f"({best.place.admin1_en}/{best.place.admin3_en} vs {rival.place.admin1_en}/{rival.place.admin3_en})")
+            return LookupResult(query, "ambiguous", reason, tuple(cands[:limit]), qualifier)
+        reason = f"{how} match on '{best.matched_name}'"
+        if best.reasons:
+            reason += "; " + "; ".join(best.reasons)
+        if qualifier:
+            reason += f"; qualifier: {qualifier} (located at the place it is named after)"
+        return LookupResult(query, "resolved", reason, tuple(cands[:limit]), qualifier)
+
+    @staticmethod
+    def _rival(cands: list[Candidate]) -> Candidate | None:
+        """The strongest candidate that is really another place: not an admin unit containing the best one."""
+        best = cands[0].place
+        for c in cands[1:]:
+            p = c.place
+            if p.is_admin:
+                code = p.admin3_pcode if p.kind == "subdistrict" else p.admin2_pcode if p.kind == "district" else p.admin1_pcode
+                if p.kind != "region" and code and best.admin3_pcode.startswith(code):
+                    continue
+            return c
+        return None
+
+    # name matching: returns [(place_index, matched_name, base_score)], qualifier, how
+    def _match(self, clean: str, sc: str) -> tuple[list[tuple[int, str, float]], str, str]:
+        if sc == "mixed":
+            # mixed scripts: try the Arabic part, then the Latin part
+            ar = " ".join(w for w in clean.split() if script_of(w) == "ar")
+            la = " ".join(w for w in clean.split() if script_of(w) == "latin")
+            for part, psc in ((ar, "ar"), (la, "latin")):
+                if part:
+                    hits, q, how = self._match(part, psc)
+                    if hits:
+                        return hits, q, how
+            return [], "", ""
+        if sc == "ar":
+            return self._match_ar(normalize_ar(clean))
+        return self._match_latin(clean)
+
+    def _match_ar(self, norm: str) -> tuple[list[tuple[int, str, float]], str, str]:
+        words = norm.split()
+        if not words:
+            return [], "", ""
+        for first in strip_clitics(words[0]):
+            full = " ".join([first, *words[1:]])
+            hits = self._ar_exact.get(full)
+            if hits:
+                return [(i, n, 1.0) for i, n in hits], "", "exact"
+            hits = self._ar_loose.get(_ar_key(full))
+            if hits:
+                return [(i, n, 0.96) for i, n in hits], "", "loose"
+        # generic leading word: "قرية X", "تل X", "ريف X"
+        for first in strip_clitics(words[0]):
+            g = AR_GENERICS.get(first)
+            if g and len(words) > 1:
+                qualifier, kind = g
+                rest = " ".join(words[1:])
+                # ريف X الجنوبي: "countryside of X, south part" -> X's governorate
+                hits, q2, how = self._match_ar(rest)
+                if not hits and kind == "admin":
+                    base, direction = _split_ar_direction_word(rest)
+                    if direction:
+                        hits, q2, how = self._match_ar(base)
+                        qualifier = f"{direction} countryside"
+                if hits:
+                    hits = self._prefer_kind(hits, kind)
+                    return hits, qualifier or q2, how + "+generic"
+        return [], "", ""
+
+    def _match_latin(self, clean: str) -> tuple[list[tuple[int, str, float]], str, str]:
+        key = latin_key(clean)
+        if not key:
+            return [], "", ""
+        k = _lat_key(clean)
+        hits = self._lat.get(k)
+        if hits:
+            return [(i, n, 0.97) for i, n in hits], "", "exact"
+        words = key.split()
+        # leading / trailing generic words
+        if len(words) > 1:
+            g = LATIN_GENERICS.get(words[0])
+            if g:
+                hits, q2, how = self._match_latin(" ".join(words[1:]))
+                if hits:
+                    return self._prefer_kind(hits, g[1]), g[0] or q2, how + "+generic"
+            t = words[-1]
+            for raw, (qual, kind) in LATIN_TRAILING.items():
+                if latin_key(raw) == t:
+                    hits, q2, how = self._match_latin(" ".join(words[:-1]))
+                    if hits:
+                        return self._prefer_kind(hits, kind), qual or q2, how + "+generic"
+        # fuzzy on the latin keys
+        res = process.extract(k, self._lat_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_RESOLVE, limit=8)
+        out: list[tuple[int, str, float]] = []
+        want_dir = k.rsplit("|", 1)[1]
+        for choice, score, _ in res:
+            if choice.rsplit("|", 1)[1] != want_dir:
+                continue
+            for i, n in self._lat[choice]:
+                out.append((i, n, 0.55 + 0.4 * (score - FUZZY_RESOLVE) / (100 - FUZZY_RESOLVE)))
+        return out, "", "fuzzy" if out else ""
+
+    def _prefer_kind(self, hits: list[tuple[int, str, float]], kind: str) -> list[tuple[int, str, float]]:
+        if kind in ("", "any"):
+            return hits
+        out = []
+        for i, n, s in hits:
+            k = self.places[i].kind
+            is_admin = k in ("governorate", "district", "subdistrict", "region")
+            if kind == "admin":
+                s += 0.2 if is_admin else -0.2
+                if k == "governorate":
+                    s += 0.05
+            elif kind in ("governorate", "district", "subdistrict"):
+                s += 0.25 if k == kind else -0.2
+            else:  # village/city/neighbourhood: populated places
+                s += -0.2 if is_admin else 0.02
+            out.append((i, n, s))
+        return out
+
+    def _anchors(self, context: str, near: Sequence[tuple[float, float]] | None):
+        ctx_places = self.context_places(context) if context else []
+        anchors: list[tuple[float, float]] = [tuple(p) for p in (near or ()) if p and None not in p]
+        for p in ctx_places:
+            anchors.append((p.lat, p.lon))
+        return anchors, ctx_places
+
+    def _rank(self, hits, how, qualifier, anchors, ctx_places) -> list[Candidate]:
+        self._raw: dict[str, float] = {}
+        best_by_place: dict[int, tuple[str, float]] = {}
+        for i, n, s in hits:
+            if i not in best_by_place or s > best_by_place[i][1]:
+                best_by_place[i] = (n, s)
+        ctx_pcodes = {p.admin1_pcode: p for p in ctx_places if p.kind == "governorate"}
+        ctx_p2 = {p.admin2_pcode for p in ctx_places if p.kind == "district"}
+        ctx_p3 = {p.admin3_pcode for p in ctx_places if p.kind == "subdistrict"}
+        region_members: set[str] = set()
+        for p in ctx_places:
+            if p.kind == "region":
+                region_members.update(self.region_members.get(p.id, ()))
+        out: list[Candidate] = []
+        for i, (n, s) in best_by_place.items():
+            p = self.places[i]
+            reasons: list[str] = []
+            score = s
+            in_region = False
+            if i in self._analyst:
+                score += 0.3
+                reasons.append("analyst place")
+            if p.admin1_pcode in SOUTH_CORE:
+                score += 0.06
+            elif p.admin1_pcode in SOUTH_NEAR:
+                score += 0.03
+            if p.kind in ("governorate", "district", "subdistrict") and not qualifier:
+                score -= 0.12  # a plain name means the town before the unit named after it
+            if "abandoned" in p.flags:
+                score -= 0.03
+            if p.kind in ("city", "town") or "admin_seat" in p.flags:
+                score += 0.02
+            if ctx_places:
+                if p.admin1_pcode and p.admin1_pcode in ctx_pcodes and p.kind != "governorate":
+                    score += 0.1
+                    reasons.append(f"governorate named in context: {p.admin1_en}")
+                if p.admin2_pcode and p.admin2_pcode in ctx_p2 and p.kind not in ("district", "governorate"):
+                    score += 0.12
+                    reasons.append(f"district named in context: {p.admin2_en}")
+                if p.admin3_pcode and p.admin3_pcode in ctx_p3 and p.kind in ("village", "town", "city", "neighbourhood"):
+                    score += 0.15
+                    reasons.append(f"sub-district named in context: {p.admin3_en}")
+                in_region = bool(p.admin3_pcode) and any(p.admin3_pcode.startswith(m) for m in region_members)
+                if in_region and p.kind != "region":
+                    score += 0.2
+                    reasons.append("inside a region named in context")
+            in_ctx_admin = bool(ctx_places) and (p.admin1_pcode in ctx_pcodes or p.admin2_pcode in ctx_p2
+                                                 or p.admin3_pcode in ctx_p3 or in_region)
+            if anchors:
+                d = min(haversine_km((p.lat, p.lon), a) for a in anchors)
+                if d > FAR_KM and not p.is_admin and not in_ctx_admin:
+                    score -= 0.25
+                    reasons.append(f"far from context ({d:.0f} km)")
+                else:
+                    score += 0.1 * math.exp(-d / 25.0)
+            out.append(Candidate(place=p, score=_squash(score), match=how or "exact",
+                                 matched_name=n, reasons=tuple(reasons)))
+            self._raw[p.id] = score
+        out.sort(key=lambda c: (-c.score, c.place.id))
+        return out
+
+    def _suggest(self, clean: str, sc: str, anchors, limit: int) -> list[Candidate]:
+        """Nearest names for an unresolved query: shown to the analyst, never used as the answer."""
+        if sc == "ar":
+            key = _ar_key(normalize_ar(clean))
+            table, choices = self._ar_loose, self._ar_choices
+        else:
+            key = _lat_key(clean)
+            table, choices = self._lat, self._lat_choices
+        res = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SUGGEST, limit=limit * 3)
+        out: list[Candidate] = []
+        for choice, score, _ in res:
+            for i, n in table[choice]:
+                p = self.places[i]
+                s = score / 100.0
+                if anchors:
+                    d = min(haversine_km((p.lat, p.lon), a) for a in anchors)
+                    s -= 0.2 if d > FAR_KM else 0.0
+                out.append(Candidate(place=p, score=max(0.0, s), match="suggestion", matched_name=n))
+        out.sort(key=lambda c: (-c.score, c.place.id))
+        return out[:limit]
+
+
+def _squash(raw: float) -> float:
+    """Map a raw ranking score (about 0 to 1.7) monotonically into [0, 1] without ties at the top."""
+    raw = max(0.0, raw)
+    return round(1.0 - math.exp(-1.8 * raw), 6)
+
+
+def _split_ar_direction_word(norm: str) -> tuple[str, str]:
+    words = norm.split()
+    if len(words) >= 2 and words[-1] in AR_DIRECTIONS:
+        return " ".join(words[:-1]), AR_DIRECTIONS[words[-1]]
+    return norm, ""
+
+
+def load_region_members(directory: Path | None) -> dict[str, tuple[str, ...]]:
+    """Curated regions -> the OCHA p-codes they are the union of (from ``regions.csv``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    path = (directory or gazetteer_dir()) / "regions.csv"
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                out[f"region:{r['slug']}"] = tuple(m for m in r.get("members", "").split("|") if m)
+    return out
+
+
+class _AdminIndex:
+    """Point-in-polygon over the simplified sub-district boundaries."""
+
+    def __init__(self, path: Path):
+        import json
+
+        from shapely import STRtree
+        from shapely.geometry import shape
+
+        with open(path, encoding="utf-8") as fh:
+            fc = json.load(fh)
+        self.geoms = [shape(f["geometry"]) for f in fc["features"]]
+        self.pcodes = [f["properties"].get("pcode", "") for f in fc["features"]]
+        self.tree = STRtree(self.geoms)
+
+    def locate(self, lat: float, lon: float) -> str | None:
+        from shapely.geometry import Point
+
+        pt = Point(lon, lat)
+        for idx in self.tree.query(pt, predicate="intersects"):
+            return self.pcodes[int(idx)]
+        return None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The committed gazetteer plus this user's analyst places (cached; call ``reload_default`` after edits)."""
+    return Gazetteer.load()
+
+
+def reload_default() -> Gazetteer:
+    default_gazetteer.cache_clear()
+    return default_gazetteer()
