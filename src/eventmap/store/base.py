@@ -28,7 +28,7 @@ from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
     Correction, IngestResult, ReprocessResult, StoreError, StoreVersionError, utc_now,
 )
-from eventmap.text import ar_loose_key, has_arabic, latin_key
+from eventmap.text import ar_loose_key, has_arabic, latin_key, normalize_ar
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,13 @@ def q(col: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    """The report identity: sha256 of the NFC text with whitespace runs collapsed and ends stripped."""
-    norm = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    """The report identity, the same as ``eventmap.events.reader.report_id_for``: sha256 of the
+    normalised text (Arabic letter forms, diacritics, whitespace), first 16 hex digits."""
+    try:
+        from eventmap.events.reader import report_id_for
+    except ImportError:  # the reader is optional for the store; same formula
+        return hashlib.sha256(normalize_ar(text or "").encode("utf-8")).hexdigest()[:16]
+    return report_id_for(text or "")
 
 
 def name_key(name: str) -> str:

@@ -121,7 +121,9 @@ class EventFilter:
                 where.append(f"({a}longitude >= ? OR {a}longitude <= ?)")
                 params.extend([w, e])
         if self.text and self.text.strip():
-            needle = search_key(self.text)
+            # a query of punctuation only (e.g. "%") normalises to nothing: search it literally (matches nothing
+            # in the punctuation-free search column) rather than dropping the filter
+            needle = search_key(self.text) or self.text.strip().lower()
             if needle:
                 esc = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 where.append(f"{a}search LIKE ? ESCAPE '\\'")

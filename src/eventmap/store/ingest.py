@@ -19,7 +19,6 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from eventmap.model import Report
 from eventmap.store.base import EventStore, content_hash
-from eventmap.text import script_of
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 SAMPLE_FILE = "2018-07-25_southern-front.txt"
@@ -85,12 +84,20 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _make_report(text: str, published: str, title: str = "", source: str = "", url: str = "") -> Report:
+    """Report with its content hash; the extraction engineer's ``make_report`` (checks + cleans) when present."""
     if not (text or "").strip():
         raise InputError("empty text")
-    lang = {"ar": "ar", "latin": "en"}.get(script_of(text[:2000]), "")
-    if script_of(text[:2000]) == "mixed":
-        arabic = sum(1 for ch in text[:2000] if "\u0600" <= ch <= "\u06ff")
-        lang = "ar" if arabic * 2 > len(text[:2000].strip()) else "en"
+    try:
+        from eventmap.events.reader import make_report
+    except ImportError:
+        make_report = None
+    if make_report is not None:
+        try:
+            return make_report(text, published, title=title, source=source, url=url)
+        except ValueError as exc:  # the reader's InputError is a ValueError
+            raise InputError(str(exc)) from exc
+    lang = "ar" if sum(1 for ch in text[:2000] if "\u0600" <= ch <= "\u06ff") * 2 > len(text[:2000].strip()) \
+        else "en"
     return Report(text=text, published=published, title=title or "", source=source or "", url=url or "",
                   language=lang, report_id=content_hash(text))
 
@@ -122,16 +129,13 @@ def read_file(path: Path, published: str | None = None, source: str | None = Non
     except ImportError:
         read_report = None
     if read_report is not None:
+        if not pub:
+            raise InputError("no publication date: pass --published YYYY-MM-DD (or name the file YYYY-MM-DD_*.txt)")
         try:
-            rep = read_report(path, published=pub, source=source or "", url=url or "")
-        except TypeError:
-            rep = None
-        except Exception as exc:  # the reader's InputError (empty, binary, no text in HTML) and friends
+            rep = read_report(path, published=iso_date(pub, "published"), source=source or "", url=url or "")
+        except ValueError as exc:  # the reader's InputError (empty, binary, no text in HTML, too large)
             raise InputError(str(exc) or type(exc).__name__) from exc
-        if rep is not None:
-            if not rep.published:
-                raise InputError("no publication date: pass --published YYYY-MM-DD")
-            return rep if rep.report_id else _make_report(rep.text, rep.published, rep.title, rep.source, rep.url)
+        return rep if rep.report_id else _make_report(rep.text, rep.published, rep.title, rep.source, rep.url)
     raw = _read_text_file(path)
     title = ""
     if suffix in (".html", ".htm"):

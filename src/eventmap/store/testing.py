@@ -247,3 +247,37 @@ def pg_schema_url(base: str, schema: str) -> str:
 
 __all__ = ["PLACES", "UNRESOLVED", "make_report", "make_event", "rafid_report_ar", "rafid_report_en",
            "toy_extract", "toy_extract_v2", "synthetic_batch", "fast_events", "pg_url", "pg_schema_url", "replace"]
+
+
+SKIP_PG = ("EVENTMAP_TEST_PG is not set, so the PostGIS store is not tested here: "
+           "run `export EVENTMAP_TEST_PG=$(sudo .ci/start-postgres.sh)` (Debian postgresql + postgis) and re-run")
+
+
+class backend_url:
+    """Context manager: a fresh store URL for ``kind`` ("sqlite" | "postgis"), removed afterwards.
+
+    PostGIS stores get a private schema on the ``EVENTMAP_TEST_PG`` server (``search_path``),
+    so tests running at the same time never see each other's rows.
+    """
+
+    def __init__(self, kind: str, tmp_path) -> None:
+        self.kind, self.tmp_path, self.schema = kind, tmp_path, None
+
+    def __enter__(self) -> str:
+        if self.kind == "sqlite":
+            return str(self.tmp_path / "events.gpkg")
+        base = pg_url()
+        if not base:
+            import pytest
+            pytest.skip(SKIP_PG)
+        import psycopg
+        self.schema = "t_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(base, autocommit=True) as c:
+            c.execute(f"CREATE SCHEMA {self.schema}")
+        return pg_schema_url(base, self.schema)
+
+    def __exit__(self, *exc) -> None:
+        if self.schema:
+            import psycopg
+            with psycopg.connect(pg_url(), autocommit=True) as c:
+                c.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
