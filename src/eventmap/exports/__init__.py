@@ -1,0 +1,104 @@
+"""Exports: one call, ``export(frame, fmt, path, meta)``, with a registry by format.
+
+Formats: ``html`` (self-contained interactive map), ``png`` (that map rendered by headless
+Chromium), ``geojson`` (RFC 7946), ``csv`` (ACLED column names/order, UTF-8 BOM, sidecar
+``.meta.json``), ``gpkg`` (events + boundaries + metadata layers), ``kml`` (Google Earth).
+Every export carries ``ExportMeta``: title, filters, time window, generated at, eventmap
+version, data attribution.  An empty selection raises ``EmptySelectionError``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+from eventmap.exports.meta import EmptySelectionError, ExportMeta
+
+Exporter = Callable[..., Path]
+
+
+def _html(frame, path, meta, **kw):
+    from eventmap.exports.html import export_html
+
+    return export_html(frame, path, meta, **{k: v for k, v in kw.items() if k in ("tiles", "cluster", "heat", "boundary_dir")})
+
+
+def _png(frame, path, meta, *, size=(1600, 1000), scale=1.0, renderer=None, **kw):
+    from eventmap.exports.html import render_html
+    from eventmap.exports.png import PngRenderer
+
+    html = render_html(frame, meta, **{k: v for k, v in kw.items() if k in ("tiles", "cluster", "heat", "boundary_dir")})
+    if renderer is not None:
+        return renderer.render_html(html, path, size=size, scale=scale)
+    with PngRenderer(allow_network=bool(kw.get("tiles"))) as r:
+        return r.render_html(html, path, size=size, scale=scale)
+
+
+def _geojson(frame, path, meta, **kw):
+    from eventmap.exports.tables import export_geojson
+
+    return export_geojson(frame, path, meta)
+
+
+def _csv(frame, path, meta, **kw):
+    from eventmap.exports.tables import export_csv
+
+    return export_csv(frame, path, meta)
+
+
+def _gpkg(frame, path, meta, **kw):
+    from eventmap.exports.tables import export_gpkg
+
+    return export_gpkg(frame, path, meta, boundary_dir=kw.get("boundary_dir"))
+
+
+def _kml(frame, path, meta, **kw):
+    from eventmap.exports.kml import export_kml
+
+    return export_kml(frame, path, meta)
+
+
+#: format -> (exporter, file suffix)
+EXPORTERS: dict[str, tuple[Exporter, str]] = {
+    "html": (_html, ".html"),
+    "png": (_png, ".png"),
+    "geojson": (_geojson, ".geojson"),
+    "csv": (_csv, ".csv"),
+    "gpkg": (_gpkg, ".gpkg"),
+    "kml": (_kml, ".kml"),
+}
+FORMATS = tuple(EXPORTERS)
+
+
+def format_for_path(path: str | Path) -> str | None:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"json": "geojson", "htm": "html"}.get(suffix, suffix if suffix in EXPORTERS else None)
+
+
+def export(frame: pd.DataFrame, fmt: str | None, path: str | Path, meta: ExportMeta | None = None,
+           **options: Any) -> Path:
+    """Write ``frame`` as ``fmt`` (or the format named by the path's suffix) to ``path``.
+
+    Options: ``size``/``scale``/``renderer`` (png: a ``PngRenderer`` to reuse), ``tiles``,
+    ``cluster``, ``heat`` (html/png), ``boundary_dir``.  Raises ``EmptySelectionError`` when
+    ``frame`` has no rows and ``ValueError`` for an unknown format.
+    """
+    fmt = (fmt or format_for_path(path) or "").lower()
+    if fmt not in EXPORTERS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    meta = (meta or ExportMeta())
+    if frame is None or len(frame) == 0:
+        raise EmptySelectionError(meta, fmt)
+    from eventmap.frame import normalise_frame
+
+    frame = normalise_frame(frame.copy())
+    meta = meta.resolved(frame)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fn, _ = EXPORTERS[fmt]
+    return fn(frame, path, meta, **options)
+
+
+__all__ = ["export", "ExportMeta", "EmptySelectionError", "EXPORTERS", "FORMATS", "format_for_path"]

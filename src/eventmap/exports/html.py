@@ -1,0 +1,131 @@
+"""Self-contained HTML map: all JS, CSS and data inlined; opens from disk with no network.
+
+The page is ``views.map.build_map`` plus a title panel (title, time window, filters, count)
+with a client-side time slider (vanilla JS: a range input over the days, step/play
+buttons, "up to"/"on" modes) and the export metadata as JSON in
+``<script type="application/json" id="eventmap-meta">``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from eventmap.exports.meta import ExportMeta
+from eventmap.views import assets
+from eventmap.views.escape import esc, js_safe_json
+from eventmap.views.map import build_map
+
+_SLIDER_CSS = """
+.em-title { background: rgba(255,255,255,0.94); padding: 8px 11px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  max-width: 440px; line-height: 1.3; }
+.em-title h1 { font-size: 17px; margin: 0 0 2px 0; }
+.em-title .em-win { font-size: 13px; font-weight: 600; color: #222; }
+.em-title .em-filt, .em-title .em-gen { font-size: 12px; color: #444; }
+.em-slider { margin-top: 6px; border-top: 1px solid #ddd; padding-top: 6px; font-size: 12px; }
+.em-slider .em-srow { display: flex; align-items: center; gap: 5px; }
+.em-slider input[type=range] { flex: 1; min-width: 160px; }
+.em-slider button { font-size: 12px; padding: 1px 6px; cursor: pointer; }
+.em-slider select { font-size: 12px; }
+.em-count { margin-top: 3px; font-variant-numeric: tabular-nums; }
+"""
+
+
+class TitleSlider(MacroElement):
+    """The title panel with the time slider (export pages only)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function(map){
+  var EM = window.EM;
+  EM.css({{ this.css }});
+  var ctl = L.control({position: 'topleft'});
+  var box;
+  ctl.onAdd = function(){
+    box = L.DomUtil.create('div', 'em-title leaflet-control');
+    box.innerHTML = {{ this.head }} +
+      '<div class="em-slider"><div class="em-srow">' +
+      '<button type="button" class="em-prev" title="previous day">\u25c0</button>' +
+      '<input type="range" class="em-range" min="0" max="0" step="1" value="0" aria-label="day">' +
+      '<button type="button" class="em-next" title="next day">\u25b6</button>' +
+      '<button type="button" class="em-play" title="play day by day">play</button></div>' +
+      '<div class="em-srow"><select class="em-mode" aria-label="window"><option value="upto">up to</option><option value="on">on</option></select>' +
+      '<span class="em-day"></span><button type="button" class="em-all">all days</button></div>' +
+      '<div class="em-count"></div></div>';
+    L.DomEvent.disableClickPropagation(box); L.DomEvent.disableScrollPropagation(box);
+    return box;
+  };
+  ctl.addTo(map);
+  var q = function(c){ return box.querySelector(c); };
+  var range = q('.em-range'), mode = q('.em-mode'), timer = null;
+  function apply(){
+    var D = EM.D; if (!D || !D.days.length) return;
+    var v = +range.value;
+    q('.em-day').textContent = D.days[v];
+    if (mode.value === 'on') EM.showRange(v, v); else EM.showRange(0, v);
+  }
+  EM.onRange = function(d0, d1, n){
+    var D = EM.D;
+    var win = d0 === d1 ? D.days[d0] : D.days[d0] + ' \u2013 ' + D.days[d1];
+    q('.em-count').textContent = n.toLocaleString('en') + ' of ' + D.n.toLocaleString('en') + ' events on the map, ' + win;
+  };
+  EM.onData = function(D){
+    range.max = Math.max(D.days.length - 1, 0); range.value = range.max;
+    q('.em-day').textContent = D.days.length ? D.days[D.days.length - 1] : '';
+    EM.onRange(0, Math.max(D.days.length - 1, 0), EM.count || 0);
+  };
+  function step(k){ var v = Math.min(Math.max(+range.value + k, 0), +range.max); range.value = v; apply(); return v; }
+  range.addEventListener('input', apply);
+  mode.addEventListener('change', apply);
+  q('.em-prev').addEventListener('click', function(){ step(-1); });
+  q('.em-next').addEventListener('click', function(){ step(1); });
+  q('.em-all').addEventListener('click', function(){ mode.value = 'upto'; range.value = range.max; apply(); });
+  q('.em-play').addEventListener('click', function(){
+    var b = this;
+    if (timer){ clearInterval(timer); timer = null; b.textContent = 'play'; return; }
+    if (+range.value >= +range.max) range.value = 0;
+    b.textContent = 'pause'; apply();
+    timer = setInterval(function(){ if (step(1) >= +range.max){ clearInterval(timer); timer = null; b.textContent = 'play'; } }, 700);
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, head_html: str) -> None:
+        super().__init__()
+        self._name = "TitleSlider"
+        self.head = js_safe_json(head_html)
+        self.css = js_safe_json(_SLIDER_CSS)
+
+
+def title_html(meta: ExportMeta, frame: pd.DataFrame) -> str:
+    """The title panel's text (every part escaped)."""
+    filt = meta.filters_text()
+    return (f"<h1>{esc(meta.title)}</h1>"
+            f'<div class="em-win">{esc(meta.window_text())} · {len(frame):,} event{"s" if len(frame) != 1 else ""}</div>'
+            + (f'<div class="em-filt">{esc(filt)}</div>' if filt else "")
+            + f'<div class="em-gen">eventmap {esc(meta.version)} · generated {esc(meta.generated_at)}</div>')
+
+
+def render_html(frame: pd.DataFrame, meta: ExportMeta, *, tiles: str | None = None, cluster: bool = True,
+                heat: bool = False, boundary_dir=None) -> str:
+    """The exported page as a string."""
+    meta = meta.resolved(frame)
+    m = build_map(frame, tiles=tiles, cluster=cluster, heat=heat, boundary_dir=boundary_dir,
+                  attribution=meta.attribution)
+    m.add_child(TitleSlider(title_html(meta, frame)))
+    fig = m.get_root()
+    fig.header.add_child(Element(f"<title>{esc(meta.title)} · {esc(meta.window_text())}</title>"), name="title")
+    fig.header.add_child(Element('<script type="application/json" id="eventmap-meta">'
+                                 + js_safe_json(meta.to_dict(frame)) + "</script>"), name="eventmap_meta")
+    page = assets.inline_assets(fig.render())
+    return page.replace("<html>", '<html lang="en">', 1)
+
+
+def export_html(frame: pd.DataFrame, path: Path, meta: ExportMeta, **kw) -> Path:
+    path = Path(path)
+    path.write_text(render_html(frame, meta, **kw), encoding="utf-8")
+    return path

@@ -1,0 +1,85 @@
+"""KML for Google Earth: placemarks styled by event type, a TimeStamp per event (the time
+slider), Arabic names intact, every field in ExtendedData, the export metadata on the
+Document.  Written by hand with XML escaping (no KML library is needed for points)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as _xml_escape
+
+import pandas as pd
+
+from eventmap.exports.meta import ExportMeta
+from eventmap.views.colors import kml_color, style_for
+from eventmap.views.escape import clean_text
+from eventmap.views.map import has_coords
+
+#: Google Earth's own icon set (cached by Google Earth; tinted by IconStyle colour)
+ICON_SOLID = "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png"
+ICON_HOLLOW = "http://maps.google.com/mapfiles/kml/shapes/donut.png"
+
+
+def x(v: Any) -> str:
+    """XML text/attribute escaping; control characters (invalid in XML 1.0) dropped."""
+    return _xml_escape(clean_text(v), {'"': "&quot;", "'": "&apos;"})
+
+
+def _style_id(event_type: str, approx: bool) -> str:
+    st = style_for(event_type)
+    base = "".join(ch if ch.isalnum() else "_" for ch in st.event_type.lower())[:40] or "other"
+    return f"t_{base}{'_approx' if approx else ''}"
+
+
+def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
+    ok = has_coords(frame).to_numpy()
+    located = frame[ok]
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<kml xmlns="http://www.opengis.net/kml/2.2">', "<Document>",
+           f"<name>{x(meta.title)} · {x(meta.window_text())}</name>",
+           "<description>" + x(
+               f"{meta.title}\nTime window: {meta.window_text()}\nFilters: {meta.filters_text() or 'none'}\n"
+               f"Events: {len(frame)} ({len(located)} located; events without a place are not included)\n"
+               f"Generated {meta.generated_at} by eventmap {meta.version}\n{meta.attribution}") + "</description>",
+           "<ExtendedData>"]
+    for k, v in meta.to_dict(frame).items():
+        out.append(f'<Data name="{x(k)}"><value>{x(v if isinstance(v, str) else __import__("json").dumps(v, ensure_ascii=False))}</value></Data>')
+    out.append("</ExtendedData>")
+    seen = set()
+    for t, gp in zip(located["event_type"].astype(str), located["geo_precision"].astype(int)):
+        sid = _style_id(t, gp >= 2)
+        if sid in seen:
+            continue
+        seen.add(sid)
+        st = style_for(t)
+        out.append(f'<Style id="{sid}"><IconStyle><color>{kml_color(st.color)}</color><scale>{1.0 if gp < 2 else 1.1}</scale>'
+                   f"<Icon><href>{ICON_HOLLOW if gp >= 2 else ICON_SOLID}</href></Icon></IconStyle>"
+                   f"<LabelStyle><scale>0.8</scale></LabelStyle></Style>")
+    out.append(f"<Folder><name>Events ({len(located)})</name>")
+    cols = [c for c in frame.columns]
+    for row in located.itertuples(index=False, name=None):
+        r = dict(zip(cols, row))
+        name_ar, name_en = clean_text(r.get("place_name_ar")), clean_text(r.get("place_name_en"))
+        name = " · ".join(n for n in (name_ar, name_en) if n) or clean_text(r.get("location"))
+        gp = int(r.get("geo_precision") or 1)
+        desc = (f"{r.get('event_date')} — {r.get('event_type')}: {r.get('sub_event_type')}\n"
+                f"{clean_text(r.get('notes'))}\n{clean_text(r.get('source'))} {clean_text(r.get('source_url'))}")
+        out.append(f'<Placemark id="{x(r.get("event_id"))}"><name>{x(name)}</name>'
+                   f"<description>{x(desc)}</description>"
+                   f"<TimeStamp><when>{x(str(r.get('event_date'))[:10])}</when></TimeStamp>"
+                   f"<styleUrl>#{_style_id(str(r.get('event_type')), gp >= 2)}</styleUrl><ExtendedData>")
+        for c in cols:
+            v = r[c]
+            if c in ("latitude", "longitude"):
+                v = repr(float(v))
+            out.append(f'<Data name="{x(c)}"><value>{x(v)}</value></Data>')
+        out.append(f"</ExtendedData><Point><coordinates>{float(r['longitude'])!r},{float(r['latitude'])!r}"
+                   "</coordinates></Point></Placemark>")
+    out.append("</Folder></Document></kml>")
+    return "\n".join(out)
+
+
+def export_kml(frame: pd.DataFrame, path: Path, meta: ExportMeta) -> Path:
+    path = Path(path)
+    path.write_text(render_kml(frame, meta), encoding="utf-8")
+    return path

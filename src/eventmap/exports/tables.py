@@ -1,0 +1,183 @@
+"""GeoJSON (RFC 7946), CSV (ACLED column names and order) and GeoPackage exports."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from eventmap.exports.meta import ExportMeta
+from eventmap.frame import FRAME_COLUMNS
+from eventmap.views.map import has_coords
+
+#: ACLED's column order (the columns of ACLED's export, whether or not we have them)
+ACLED_ORDER = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+    "timestamp",
+)
+#: ACLED column <- our column (``year`` is derived from ``event_date``). ACLED's ``location``
+#: is the place's standard name, so it takes ``place_name_en``; the name as written in the
+#: report follows as ``location_as_written``.
+ACLED_FROM_OURS = {
+    "event_id_cnty": "event_id", "event_date": "event_date", "time_precision": "time_precision",
+    "event_type": "event_type", "sub_event_type": "sub_event_type", "actor1": "actor1", "actor2": "actor2",
+    "admin1": "admin1", "admin2": "admin2", "admin3": "admin3", "location": "place_name_en",
+    "latitude": "latitude", "longitude": "longitude", "geo_precision": "geo_precision", "source": "source",
+    "notes": "notes",
+}
+_JSON_COLUMNS = ("evidence", "alternatives")
+
+
+def _plain(v: Any) -> Any:
+    """A JSON-native value (NaN -> None, numpy scalars -> Python)."""
+    if v is None:
+        return None
+    if isinstance(v, (np.integer,)):
+        return int(v)
+    if isinstance(v, (np.floating, float)):
+        f = float(v)
+        return None if math.isnan(f) or math.isinf(f) else f
+    if isinstance(v, np.bool_):
+        return bool(v)
+    return v
+
+
+def _maybe_json(v: Any) -> Any:
+    if isinstance(v, str) and v[:1] in "[{":
+        try:
+            return json.loads(v)
+        except ValueError:
+            return v
+    return v
+
+
+def acled_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Our frame with ACLED's names and order for the shared columns, then our other columns."""
+    out = {}
+    for col in ACLED_ORDER:
+        if col == "year":
+            out["year"] = pd.to_numeric(frame["event_date"].astype(str).str[:4], errors="coerce").astype("Int64")
+        elif col in ACLED_FROM_OURS:
+            src = frame[ACLED_FROM_OURS[col]]
+            if col == "location":
+                # the standard name when the place is resolved, else the name as written
+                src = src.where(src.astype(str).str.len() > 0, frame["location"])
+            out[col] = src
+    used = set(ACLED_FROM_OURS.values()) - {"place_name_en"}
+    for col in frame.columns:
+        if col in used:
+            continue
+        name = "location_as_written" if col == "location" else col
+        out[name] = frame[col]
+    return pd.DataFrame(out)
+
+
+def export_csv(frame: pd.DataFrame, path: Path, meta: ExportMeta) -> Path:
+    """UTF-8 with a BOM (Excel shows Arabic), metadata in ``<path>.meta.json``."""
+    path = Path(path)
+    acled_frame(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    sidecar = path.with_name(path.name + ".meta.json")
+    sidecar.write_text(json.dumps(meta.to_dict(frame), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def geojson_dict(frame: pd.DataFrame, meta: ExportMeta) -> dict[str, Any]:
+    ok = has_coords(frame).to_numpy()
+    feats = []
+    cols = list(frame.columns)
+    for located, row in zip(ok, frame.itertuples(index=False, name=None)):
+        props = {}
+        for c, v in zip(cols, row):
+            v = _plain(v)
+            props[c] = _maybe_json(v) if c in _JSON_COLUMNS else v
+        geom = None
+        if located:
+            geom = {"type": "Point", "coordinates": [props["longitude"], props["latitude"]]}
+        feats.append({"type": "Feature", "id": props.get("event_id"), "geometry": geom, "properties": props})
+    fc: dict[str, Any] = {"type": "FeatureCollection"}
+    if ok.any():
+        lon = frame.loc[ok, "longitude"].astype(float)
+        lat = frame.loc[ok, "latitude"].astype(float)
+        fc["bbox"] = [float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())]
+    fc["eventmap"] = meta.to_dict(frame)   # RFC 7946 foreign member
+    fc["features"] = feats
+    return fc
+
+
+def export_geojson(frame: pd.DataFrame, path: Path, meta: ExportMeta) -> Path:
+    """RFC 7946: WGS 84 lon/lat, no ``crs`` member; unlocated events have ``"geometry": null``."""
+    path = Path(path)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(geojson_dict(frame, meta), f, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return path
+
+
+def events_geodataframe(frame: pd.DataFrame):
+    import geopandas as gpd
+    from shapely import points
+
+    ok = has_coords(frame).to_numpy()
+    geoms = np.array([None] * len(frame), dtype=object)
+    if ok.any():
+        geoms[ok] = points(frame.loc[ok, "longitude"].astype(float).to_numpy(),
+                           frame.loc[ok, "latitude"].astype(float).to_numpy())
+    df = frame.copy()
+    for c in df.columns:
+        if df[c].dtype == bool:
+            df[c] = df[c].astype(int)
+    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"), crs="EPSG:4326")
+
+
+def boundaries_geodataframe(frame: pd.DataFrame | None = None, boundary_dir=None):
+    """Governorates, districts and sub-districts around the events (simplified, as on the map)."""
+    import geopandas as gpd
+
+    from eventmap.views.boundaries import load_boundaries, view_bbox
+
+    bbox = None
+    if frame is not None:
+        ok = has_coords(frame)
+        bbox = view_bbox(frame.loc[ok, "latitude"].astype(float).tolist(),
+                         frame.loc[ok, "longitude"].astype(float).tolist())
+    rows = []
+    for level in (1, 2, 3):
+        for b in load_boundaries(level, bbox, directory=boundary_dir):
+            rows.append({"level": level, "pcode": b.pcode, "name_en": b.name_en, "name_ar": b.name_ar,
+                         "parent_pcode": b.parent_pcode, "geometry": b.geometry})
+    if not rows:
+        return None
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
+def export_gpkg(frame: pd.DataFrame, path: Path, meta: ExportMeta, *, boundary_dir=None) -> Path:
+    """Layers ``events`` (points), ``boundaries`` (polygons) and ``metadata`` (key/value table);
+    the events layer's description holds the title, window and attribution too."""
+    import pyogrio
+
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    md = meta.to_dict(frame)
+    desc = f"{meta.title} · {meta.window_text()} · {meta.filters_text() or 'no filters'} · {meta.attribution}"
+    gdf = events_geodataframe(frame)
+    pyogrio.write_dataframe(gdf, path, layer="events", driver="GPKG", layer_options={"DESCRIPTION": desc[:1000],
+                                                                                    "IDENTIFIER": "events"})
+    bnd = boundaries_geodataframe(frame, boundary_dir)
+    if bnd is not None:
+        pyogrio.write_dataframe(bnd, path, layer="boundaries", driver="GPKG", append=False,
+                                layer_options={"DESCRIPTION": "Administrative boundaries (UN OCHA COD-AB)"})
+    kv = pd.DataFrame({"key": list(md), "value": [json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+                                                  for v in md.values()]})
+    pyogrio.write_dataframe(kv, path, layer="metadata", driver="GPKG")
+    return path
+
+
+__all__ = ["ACLED_ORDER", "ACLED_FROM_OURS", "acled_frame", "export_csv", "export_geojson", "geojson_dict",
+           "export_gpkg", "events_geodataframe", "boundaries_geodataframe", "FRAME_COLUMNS"]

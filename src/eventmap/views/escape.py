@@ -1,0 +1,74 @@
+"""The one place where strings from reports become safe HTML or safe inline JSON.
+
+Every string that comes from a report (sentences, place names as written, actors,
+outlets, URLs) goes through :func:`esc` exactly once before it reaches a folium
+Popup/Tooltip, a Leaflet control or any HTML file we write.  Data inlined into a
+``<script>`` block goes through :func:`js_safe_json`, which cannot close the script
+element or break a JavaScript string.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from typing import Any
+
+# C0 controls other than tab/newline/CR, DEL and C1 controls: never meaningful in a report,
+# and invalid in XML 1.0 (KML) or harmful in HTML.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(s: Any) -> str:
+    """``s`` as text with NaN/None as "" and control characters removed (not escaped)."""
+    if s is None:
+        return ""
+    if isinstance(s, float) and math.isnan(s):
+        return ""
+    return _CONTROL_RE.sub("", str(s))
+
+
+def esc(s: Any) -> str:
+    """Escape ``s`` for HTML text or a quoted attribute value.
+
+    ``&``, ``<``, ``>``, ``"`` and ``'`` become entities; control characters are dropped;
+    ``None``/NaN become "".  Apply it once, to the raw string: escaping twice shows
+    ``&amp;lt;`` to the reader.
+    """
+    return html.escape(clean_text(s), quote=True)
+
+
+_JS_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JS_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def js_safe_json(obj: Any, *, indent: int | None = None) -> str:
+    """JSON for inlining in an HTML ``<script>`` element.
+
+    ``<``, ``>``, ``&`` and the line separators U+2028/U+2029 are written as ``\\uXXXX``
+    escapes, so the text can neither end the script element (``</script>``), open a
+    comment (``<!--``) nor break an older JavaScript parser.  Non-ASCII text (Arabic)
+    stays as UTF-8 to keep files small.  NaN is not valid JSON: pass ``None`` instead.
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":") if indent is None else None,
+                      indent=indent, allow_nan=False)
+    return _JS_UNSAFE_RE.sub(lambda m: _JS_UNSAFE[m.group()], text)
+
+
+def safe_url(u: Any) -> str:
+    """``u`` if it is an http(s) URL, else "" (never a ``javascript:`` or ``data:`` link).
+
+    The result is still raw text: pass it through :func:`esc` before writing it in HTML.
+    """
+    s = clean_text(u).strip()
+    low = re.sub(r"[\s\x00-\x20]", "", s).lower()
+    if low.startswith(("http://", "https://")):
+        return s
+    return ""

@@ -1,0 +1,30 @@
+"""The map legend: one HTML block built from ``colors.TYPE_STYLES`` (type names escaped)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from eventmap.views.colors import TYPE_STYLES, style_for, svg_symbol
+from eventmap.views.escape import esc
+
+
+def legend_html(event_types: Iterable[str] | None = None, *, counts: dict[str, int] | None = None,
+                unresolved: int = 0, approximate: bool = True) -> str:
+    """Legend rows for the given types (all ACLED types when ``None``), with optional counts."""
+    types = list(dict.fromkeys(t for t in (event_types or []) if t)) if event_types is not None else \
+        [s.event_type for s in TYPE_STYLES]
+    order = {s.event_type: i for i, s in enumerate(TYPE_STYLES)}
+    types.sort(key=lambda t: (order.get(style_for(t).event_type, 99), t))
+    rows = []
+    for t in types:
+        st = style_for(t)
+        n = f' <span class="em-n">{counts[t]:,}</span>' if counts and t in counts else ""
+        rows.append(f'<div class="em-row">{svg_symbol(st.shape, st.color)}'
+                    f'<span>{esc(t)}</span>{n}</div>')
+    if approximate:
+        rows.append(f'<div class="em-row em-sep">{svg_symbol("circle", "#444", hollow=True)}'
+                    f"<span>approximate place (hollow; dashed = uncertainty)</span></div>")
+    if unresolved:
+        rows.append(f'<div class="em-row em-note">{unresolved:,} event{"s" if unresolved != 1 else ""} '
+                    f"without a place {'is' if unresolved == 1 else 'are'} not drawn</div>")
+    return '<div class="em-legend-title">Event type</div>' + "".join(rows)

@@ -1,0 +1,667 @@
+"""The events map: one folium Map whose events are drawn client-side from compact columns.
+
+``build_map(frame)`` turns an events frame (``eventmap.frame.FRAME_COLUMNS``) into a
+``folium.Map`` that needs no network:
+
+* events are ONE payload of columnar arrays (string tables, rounded coordinates, day
+  indices), gzip+base64 when large, decoded in the browser into canvas-drawn markers
+  (colour and shape by event type, ``colors.py``) in one MarkerCluster or FeatureGroup:
+  no Python object per marker, so 100,000 events stay fast;
+* approximate events (``geo_precision`` 2/3) are hollow, with a dashed circle of
+  ``uncertainty_km`` or the outline of the admin unit they stand for; unresolved events
+  (NaN coordinates) are never drawn;
+* popups/tooltips show date, type, place in Arabic and Latin script, admin units, actors,
+  number of sources, the source sentence (right-to-left when Arabic) with the place name
+  marked, outlet and link. Every report string goes through ``escape.esc`` once, in Python;
+* governorate/district/sub-district boundaries with Arabic and English labels are the
+  basemap, so the map reads with no tiles; a layer control, a legend, a scale bar and the
+  data attribution;
+* ``window.eventmapReady`` becomes ``true`` once every layer is drawn (PNG export waits
+  for it) and ``window.EM`` exposes ``showRange(lo, hi)`` / ``count`` for the time slider.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import math
+from typing import Any, Iterable
+
+import folium
+import numpy as np
+import pandas as pd
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from folium.map import Layer
+from jinja2 import Template
+
+from eventmap.views import assets
+from eventmap.views.boundaries import LEVELS, load_boundaries, to_geojson_geometry, view_bbox
+from eventmap.views.colors import style_for
+from eventmap.views.escape import esc, js_safe_json, safe_url
+from eventmap.views.legend import legend_html
+
+#: payloads above this many bytes of JSON are gzip+base64 encoded in the page
+COMPRESS_ABOVE = 1_500_000
+
+FALLBACK_ATTRIBUTION = (
+    "Places: Who's On First (CC0) / GeoNames (CC BY 4.0); boundaries: UN OCHA COD-AB "
+    "via HDX (CC BY-IGO 3.0); OpenSyria (CC BY 4.0)"
+)
+
+
+def data_attribution() -> str:
+    """The gazetteer's attribution line (``eventmap.places.provenance.ATTRIBUTION``)."""
+    try:
+        from eventmap.places.provenance import ATTRIBUTION  # type: ignore
+
+        return str(ATTRIBUTION) or FALLBACK_ATTRIBUTION
+    except Exception:  # the module may not exist yet in a partial checkout
+        return FALLBACK_ATTRIBUTION
+
+
+# --------------------------------------------------------------------------- payload
+
+def has_coords(frame: pd.DataFrame) -> pd.Series:
+    lat = pd.to_numeric(frame["latitude"], errors="coerce")
+    lon = pd.to_numeric(frame["longitude"], errors="coerce")
+    return lat.between(-90, 90) & lon.between(-180, 180) & np.isfinite(lat) & np.isfinite(lon)
+
+
+def _text(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return str(v)
+
+
+def _mention_span(notes: str, location: str, evidence: str) -> tuple[int, int] | None:
+    """Where the place name sits in the sentence: from the evidence offsets when they agree
+    with the text, else the first occurrence of the name."""
+    if not notes or not location:
+        return None
+    try:
+        ev = json.loads(evidence) if evidence else {}
+        s = int(ev.get("mention_start", -1)) - int(ev.get("sentence_start", 0))
+        e = int(ev.get("mention_end", -1)) - int(ev.get("sentence_start", 0))
+        if 0 <= s < e <= len(notes) and notes[s:e] == location:
+            return s, e
+    except (ValueError, TypeError, AttributeError):
+        pass
+    i = notes.find(location)
+    if i >= 0:
+        return i, i + len(location)
+    return None
+
+
+def highlight_html(notes: Any, location: Any, evidence: Any = "") -> str:
+    """The sentence as HTML with the place name in ``<mark>``; each part escaped once."""
+    n, loc = _text(notes), _text(location)
+    span = _mention_span(n, loc, _text(evidence))
+    if not span:
+        return esc(n)
+    s, e = span
+    return f"{esc(n[:s])}<mark>{esc(n[s:e])}</mark>{esc(n[e:])}"
+
+
+def _is_rtl(notes: str, language: str) -> bool:
+    if language:
+        return language.lower().startswith("ar")
+    from eventmap.text import has_arabic
+
+    return has_arabic(notes)
+
+
+def calendar_days(dates: Iterable[str]) -> list[str]:
+    """Every calendar day from the first to the last date (so a time slider steps through
+    quiet days too); the distinct dates themselves when they are not all ISO dates."""
+    uniq = sorted(set(dates))
+    if not uniq:
+        return []
+    try:
+        first, last = pd.Timestamp(uniq[0]), pd.Timestamp(uniq[-1])
+        full = [d.strftime("%Y-%m-%d") for d in pd.date_range(first, last, freq="D")]
+    except (ValueError, TypeError):
+        return uniq
+    if len(full) > 40_000 or not set(uniq) <= set(full):
+        return uniq
+    return full
+
+
+class _Strings:
+    """A shared string table: each distinct (already escaped) string stored once."""
+
+    def __init__(self) -> None:
+        self.table: list[str] = [""]
+        self.index: dict[str, int] = {"": 0}
+
+    def codes(self, values: Iterable[str]) -> list[int]:
+        out = []
+        idx, tab = self.index, self.table
+        for v in values:
+            i = idx.get(v)
+            if i is None:
+                i = idx[v] = len(tab)
+                tab.append(v)
+            out.append(i)
+        return out
+
+    def column(self, series: pd.Series, transform=esc) -> list[int]:
+        # escape each distinct raw value once, then code the rows
+        raw = series.map(_text)
+        uniq = pd.unique(raw)
+        mapped = {u: transform(u) for u in uniq}
+        return self.codes(mapped[v] for v in raw)
+
+
+def region_pcode(place_id: Any) -> str:
+    """The admin p-code an event's place stands for ("ocha:SY1400" -> "SY1400"), or ""."""
+    s = _text(place_id)
+    if s.startswith("ocha:"):
+        return s[5:]
+    return ""
+
+
+def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
+                  boundary_dir=None) -> dict[str, Any]:
+    """The compact columnar payload the map's JavaScript draws (resolved events only),
+    sorted by date so a day window is one contiguous slice."""
+    drawn = frame[has_coords(frame)]
+    if len(drawn):
+        order = np.argsort(drawn["event_date"].map(_text).to_numpy(dtype=object), kind="stable")
+        drawn = drawn.iloc[order]
+    S = _Strings()
+    dates = drawn["event_date"].map(lambda v: _text(v)[:10])
+    days = calendar_days(dates)
+    day_index = {d: i for i, d in enumerate(days)}
+
+    # event types: index into T = [[name (escaped), colour, shape], ...]
+    types = list(dict.fromkeys(drawn["event_type"].map(_text)))
+    T = []
+    for t in types:
+        st = style_for(t)
+        T.append([esc(t or "Unknown"), st.color, st.shape])
+    t_index = {t: i for i, t in enumerate(types)}
+
+    notes = drawn["notes"].map(_text)
+    locs = drawn["location"].map(_text)
+    evid = drawn["evidence"].map(_text) if "evidence" in drawn else pd.Series([""] * len(drawn))
+    langs = drawn["language"].map(_text) if "language" in drawn else pd.Series([""] * len(drawn))
+    notes_html = [highlight_html(n, l, e) for n, l, e in zip(notes, locs, evid)]
+    rtl = [1 if _is_rtl(n, lg) else 0 for n, lg in zip(notes, langs)]
+
+    # approximate events standing for an admin unit get that unit's outline
+    region_codes = drawn["place_id"].map(region_pcode)
+    gp = drawn["geo_precision"].fillna(1).astype(int).tolist()
+    wanted = {p for p, g in zip(region_codes, gp) if p and g >= 2}
+    regions: list[dict] = []
+    r_index: dict[str, int] = {}
+    if wanted:
+        for level in (1, 2, 3):
+            for b in load_boundaries(level, directory=boundary_dir):
+                if b.pcode in wanted and b.pcode not in r_index:
+                    r_index[b.pcode] = len(regions)
+                    regions.append(to_geojson_geometry(b.geometry))
+    nsrc = pd.to_numeric(drawn.get("number_of_sources", 1), errors="coerce").fillna(1).astype(int).tolist() \
+        if "number_of_sources" in drawn else [1] * len(drawn)
+    unc = pd.to_numeric(drawn["uncertainty_km"], errors="coerce").fillna(0.0).round(2).tolist() \
+        if "uncertainty_km" in drawn else [0.0] * len(drawn)
+
+    ids = drawn["event_id"].map(_text).tolist()
+    sel = -1
+    if selected_event_id is not None and selected_event_id in ids:
+        sel = ids.index(selected_event_id)
+    payload = {
+        "n": len(drawn),
+        "unresolved": int(len(frame) - len(drawn)),
+        "days": days,
+        "T": T,
+        "lat": drawn["latitude"].astype(float).round(5).tolist(),
+        "lon": drawn["longitude"].astype(float).round(5).tolist(),
+        "d": [day_index[d] for d in dates],
+        "t": [t_index[t] for t in drawn["event_type"].map(_text)],
+        "gp": gp,
+        "u": unc,
+        "ns": nsrc,
+        "rtl": rtl,
+        "rg": [r_index.get(p, -1) if g >= 2 else -1 for p, g in zip(region_codes, gp)],
+        "R": regions,
+        "id": [esc(i) for i in ids],
+        "st": S.column(drawn["sub_event_type"]),
+        "pa": S.column(drawn["place_name_ar"]),
+        "pe": S.column(drawn["place_name_en"]),
+        "lo": S.column(locs),
+        "a1": S.column(drawn["admin1"]),
+        "a2": S.column(drawn["admin2"]),
+        "a3": S.column(drawn["admin3"]),
+        "x1": S.column(drawn["actor1"]),
+        "x2": S.column(drawn["actor2"]),
+        "so": S.column(drawn["source"]),
+        "ur": S.column(drawn["source_url"], transform=lambda u: esc(safe_url(u))),
+        "no": S.codes(notes_html),
+        "sel": sel,
+    }
+    payload["S"] = S.table
+    return payload
+
+
+def encode_payload(payload: dict[str, Any], compress_above: int = COMPRESS_ABOVE) -> str:
+    """The payload as a JavaScript expression: a JSON literal, or ``{"z": base64(gzip(json))}``."""
+    text = js_safe_json(payload)
+    if len(text) <= compress_above:
+        return text
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    z = base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+    return js_safe_json({"z": z})
+
+
+# --------------------------------------------------------------------------- JavaScript
+
+_LIB_JS = r"""
+(function(){
+if (window.EM && window.EM.lib) return;
+var EM = window.EM = window.EM || {};
+EM.lib = true;
+EM.css = function(text){ var s = document.createElement('style'); s.textContent = text; document.head.appendChild(s); };
+EM.css(%(css)s);
+EM.shapePts = function(shape, x, y, r){
+  function poly(n, start, rad){ var p = []; for (var i = 0; i < n; i++){ var a = (start + i*360/n)*Math.PI/180; p.push([x + rad*Math.cos(a), y + rad*Math.sin(a)]); } return p; }
+  if (shape === 'triangle') return poly(3, -90, r*1.25);
+  if (shape === 'triangle-down') return poly(3, 90, r*1.25);
+  if (shape === 'diamond') return poly(4, -90, r*1.25);
+  if (shape === 'square') return poly(4, -45, r*1.2);
+  if (shape === 'star'){ var p = []; for (var i = 0; i < 10; i++){ var rad = i %% 2 ? r*0.6 : r*1.35, a = (-90 + i*36)*Math.PI/180; p.push([x + rad*Math.cos(a), y + rad*Math.sin(a)]); } return p; }
+  return null;
+};
+EM.ShapeMarker = L.CircleMarker.extend({
+  options: {shape: 'circle'},
+  _updateBounds: function(){
+    var r = this._radius*1.4, w = this._clickTolerance(), p = [r + w, r + w];
+    this._pxBounds = new L.Bounds(this._point.subtract(p), this._point.add(p));
+  },
+  _updatePath: function(){
+    var pts = EM.shapePts(this.options.shape, this._point.x, this._point.y, this._radius);
+    var rd = this._renderer;
+    if (!pts) return rd._updateCircle(this);
+    if (rd._ctx){
+      if (!rd._drawing || this._empty()) return;
+      var ctx = rd._ctx; ctx.beginPath();
+      for (var i = 0; i < pts.length; i++){ if (i) ctx.lineTo(pts[i][0], pts[i][1]); else ctx.moveTo(pts[i][0], pts[i][1]); }
+      ctx.closePath(); rd._fillStroke(ctx, this);
+    } else {
+      var d = this._empty() ? 'M0 0' : 'M' + pts.map(function(q){ return q[0].toFixed(1) + ',' + q[1].toFixed(1); }).join('L') + 'z';
+      rd._setPath(this, d);
+    }
+  }
+});
+EM.decode = function(p){
+  if (!p || !p.z) return Promise.resolve(p);
+  var bin = atob(p.z), bytes = new Uint8Array(bin.length);
+  for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text().then(JSON.parse);
+};
+EM.s = function(col, i){ var D = EM.D; return D.S[D[col][i]]; };
+EM.approxNote = function(i){
+  var D = EM.D, g = D.gp[i];
+  if (g < 2) return '';
+  var u = D.u[i];
+  return '<span class="em-approx">' + (g >= 3 ? 'area' : 'approximate') + (u > 0 ? ' \u00b1' + u + ' km' : '') + '</span>';
+};
+EM.tip = function(i){
+  var D = EM.D, ty = D.T[D.t[i]], el = document.createElement('div');
+  var pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
+  el.className = 'em-tip';
+  el.innerHTML = '<b>' + D.days[D.d[i]] + '</b> \u00b7 <span style="color:' + ty[1] + '">' + ty[0] + '</span>' +
+    '<div>' + (pa ? '<span dir="rtl" lang="ar">' + pa + '</span>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe || (!pa ? lo : '')) + ' ' + EM.approxNote(i) + '</div>' +
+    '<div class="em-id">#' + D.id[i] + '</div>';
+  return el;
+};
+EM.popup = function(i){
+  var D = EM.D, ty = D.T[D.t[i]], el = document.createElement('div');
+  var st = EM.s('st', i), pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
+  var adm = [EM.s('a3', i), EM.s('a2', i), EM.s('a1', i)].filter(Boolean).join(', ');
+  var x1 = EM.s('x1', i), x2 = EM.s('x2', i), so = EM.s('so', i), ur = EM.s('ur', i), ns = D.ns[i];
+  var h = '<div class="em-h"><b>' + D.days[D.d[i]] + '</b> \u00b7 <span class="em-type" style="border-color:' + ty[1] + '">' + ty[0] + '</span>' + (st ? ' \u2014 ' + st : '') + '</div>';
+  h += '<div class="em-place">' + (pa ? '<span dir="rtl" lang="ar" class="em-ar">' + pa + '</span>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe ? '<span>' + pe + '</span>' : '') + ' ' + EM.approxNote(i) + '</div>';
+  if (lo && lo !== pa && lo !== pe) h += '<div class="em-small">as written: <span dir="auto">' + lo + '</span></div>';
+  if (adm) h += '<div class="em-small">' + adm + '</div>';
+  if (x1 || x2) h += '<div class="em-actors">' + (x1 || '?') + (x2 ? ' \u2194 ' + x2 : '') + '</div>';
+  var no = D.S[D.no[i]];
+  if (no) h += '<blockquote class="em-note" dir="' + (D.rtl[i] ? 'rtl' : 'ltr') + '"' + (D.rtl[i] ? ' lang="ar"' : '') + '>' + no + '</blockquote>';
+  h += '<div class="em-src">' + (so || '') + (ur ? ' \u00b7 <a href="' + ur + '" target="_blank" rel="noopener noreferrer nofollow">link</a>' : '') +
+       ' \u00b7 ' + ns + ' source' + (ns === 1 ? '' : 's') + '</div>';
+  h += '<div class="em-id">#' + D.id[i] + '</div>';
+  el.className = 'em-pop'; el.innerHTML = h;
+  return el;
+};
+EM.marker = function(i){
+  var m = EM.markers[i];
+  if (m) return m;
+  var D = EM.D, ty = D.T[D.t[i]], approx = D.gp[i] >= 2;
+  m = new EM.ShapeMarker([D.lat[i], D.lon[i]], {
+    radius: approx ? 7 : 6.5, shape: ty[2], color: approx ? ty[1] : '#1e1e1e', weight: approx ? 2 : 0.8,
+    opacity: 0.95, fillColor: ty[1], fillOpacity: approx ? 0 : 0.88, dashArray: approx ? '3,2' : null
+  });
+  m.em = i;
+  EM.markers[i] = m;
+  return m;
+};
+EM.uncertainty = function(i){
+  var D = EM.D, ty = D.T[D.t[i]];
+  if (D.gp[i] < 2) return null;
+  if (D.rg[i] >= 0){
+    var r = D.rg[i];
+    if (!EM.regions[r]) EM.regions[r] = L.geoJSON(D.R[r], {interactive: false, style: {color: ty[1], weight: 2, dashArray: '6,4', fillColor: ty[1], fillOpacity: 0.06}});
+    return EM.regions[r];
+  }
+  if (!(D.u[i] > 0)) return null;
+  if (!EM.circles[i]) EM.circles[i] = L.circle([D.lat[i], D.lon[i]], {radius: D.u[i]*1000, interactive: false, color: ty[1], weight: 1, dashArray: '4,4', fillColor: ty[1], fillOpacity: 0.05});
+  return EM.circles[i];
+};
+EM.dayStart = function(day){ // first event index with d >= day (events are sorted by day)
+  var D = EM.D, lo = 0, hi = D.n;
+  while (lo < hi){ var mid = (lo + hi) >> 1; if (D.d[mid] < day) lo = mid + 1; else hi = mid; }
+  return lo;
+};
+EM.showRange = function(day0, day1){ // inclusive day indices
+  var D = EM.D; if (!D) return 0;
+  var i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), ms = [], us = [], seen = {};
+  for (var i = i0; i < i1; i++){
+    ms.push(EM.marker(i));
+    var u = EM.uncertainty(i);
+    if (u && !seen[L.stamp(u)]){ seen[L.stamp(u)] = 1; us.push(u); }
+  }
+  EM.layer.clearLayers();
+  if (EM.layer.addLayers) EM.layer.addLayers(ms); else for (var k = 0; k < ms.length; k++) EM.layer.addLayer(ms[k]);
+  EM.approxLayer.clearLayers();
+  for (var k = 0; k < us.length; k++) EM.approxLayer.addLayer(us[k]);
+  if (EM.heatLayer && EM.heatLayer.setLatLngs){
+    var pts = []; for (var j = i0; j < i1; j++) pts.push([D.lat[j], D.lon[j]]);
+    EM.heatLayer.setLatLngs(pts);
+  }
+  EM.range = [day0, day1]; EM.count = i1 - i0;
+  if (EM.onRange) EM.onRange(day0, day1, EM.count);
+  return EM.count;
+};
+EM.fit = function(map){
+  var D = EM.D; if (!D || !D.n) return;
+  var b = L.latLngBounds([]);
+  for (var i = 0; i < D.n; i++) b.extend([D.lat[i], D.lon[i]]);
+  // keep markers clear of the overlays (title top-left, legend bottom-right)
+  var c = map.getContainer(), tl = c.querySelector('.em-title'), lg = c.querySelector('.em-legend');
+  var opts = {paddingTopLeft: [30, 30 + (tl ? tl.offsetHeight : 0)], paddingBottomRight: [30 + (lg ? lg.offsetWidth : 0), 40]};
+  if (opts.paddingTopLeft[1] + opts.paddingBottomRight[1] > c.clientHeight * 0.7) opts.paddingTopLeft[1] = 30;
+  if (opts.paddingBottomRight[0] > c.clientWidth * 0.5) opts.paddingBottomRight[0] = 30;
+  opts.maxZoom = 12; opts.animate = false;
+  map.fitBounds(b, opts);
+};
+EM.declutter = function(map){ // hide labels that would overlap a more important one
+  var c = map.getContainer(), els = Array.prototype.slice.call(c.querySelectorAll('.em-lab'));
+  var lvl = function(e){ return e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
+  els.sort(function(a, b){ return lvl(a) - lvl(b); });
+  var placed = [];
+  els.forEach(function(e){
+    e.style.visibility = '';
+    if (e.offsetParent === null) return; // hidden at this zoom by CSS
+    var r = e.getBoundingClientRect(), hit = false;
+    for (var k = 0; k < placed.length && !hit; k++){
+      var q = placed[k];
+      hit = !(r.right + 4 < q.left || r.left - 4 > q.right || r.bottom + 2 < q.top || r.top - 2 > q.bottom);
+    }
+    if (hit) e.style.visibility = 'hidden'; else placed.push(r);
+  });
+};
+EM.zoomClass = function(map){
+  var z = map.getZoom(), c = map.getContainer();
+  c.classList.toggle('em-zlo', z < 9);
+  c.classList.toggle('em-zmid', z >= 9 && z < 11);
+  c.classList.toggle('em-zhi', z >= 11);
+};
+})();
+"""
+
+_CSS = """
+.leaflet-container { background: #d9e4ea; font: 13px/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+.em-legend { background: rgba(255,255,255,0.93); padding: 7px 9px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.3; max-width: 250px; }
+.em-legend-title { font-weight: 600; margin-bottom: 3px; }
+.em-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+.em-row svg { flex: none; }
+.em-n { color: #555; margin-left: auto; padding-left: 8px; font-variant-numeric: tabular-nums; }
+.em-sep { border-top: 1px solid #ddd; padding-top: 3px; margin-top: 4px; }
+.em-note { color: #555; font-size: 12px; }
+.em-pop { max-width: 340px; }
+.em-pop .em-h { margin-bottom: 3px; }
+.em-type { border-left: 4px solid; padding-left: 4px; font-weight: 600; }
+.em-ar { font-size: 15px; }
+.em-small { color: #444; font-size: 12px; }
+.em-actors { font-size: 12px; margin-top: 2px; }
+blockquote.em-note { margin: 5px 0; padding: 4px 8px; background: #f5f5f0; border-inline-start: 3px solid #999; color: #111; font-size: 13px; }
+blockquote.em-note[dir=rtl] { font-size: 14.5px; line-height: 1.6; }
+.em-note mark { background: #ffe270; padding: 0 1px; }
+.em-src { font-size: 12px; color: #333; }
+.em-id { font-size: 10px; color: #888; font-family: monospace; word-break: break-all; }
+.em-approx { font-size: 11px; color: #7a4b00; background: #fff3d6; padding: 0 3px; border-radius: 3px; white-space: nowrap; }
+.em-tip .em-id { display: block; }
+.leaflet-tooltip.em-lab { background: transparent; border: 0; box-shadow: none; padding: 0; text-align: center; white-space: nowrap;
+  color: #333; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; line-height: 1.15; }
+.leaflet-tooltip.em-lab:before { display: none; }
+.em-lab1 { font-size: 14px; font-weight: 700; color: #3a3a3a; letter-spacing: .02em; }
+.em-lab2 { font-size: 12px; font-weight: 600; color: #4a4a4a; }
+.em-lab3 { font-size: 11px; color: #555; font-style: italic; }
+.em-lab .ar { display: block; font-style: normal; }
+.em-zlo .em-lab2, .em-zlo .em-lab3, .em-zmid .em-lab3, .em-zhi .em-lab1 { display: none; }
+.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large { background-color: rgba(60,60,60,.25); }
+.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div { background-color: rgba(45,45,45,.78); color: #fff; font-weight: 600; }
+"""
+
+_BOUNDARY_STYLE = {
+    1: {"color": "#4d4d4d", "weight": 2.2, "fillColor": "#f3efe6", "fillOpacity": 1.0, "opacity": 0.9},
+    2: {"color": "#6d6d6d", "weight": 1.3, "fill": False, "opacity": 0.8, "dashArray": "6,3"},
+    3: {"color": "#9a9a9a", "weight": 0.7, "fill": True, "fillOpacity": 0.0, "opacity": 0.9},
+}
+
+
+class EventMapSupport(JSCSSMixin, MacroElement):
+    """Shared JavaScript (marker shapes, popups, filtering) and CSS, injected once."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+""" + "{{ this.lib }}" + """
+{% endmacro %}
+""")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "EventMapSupport"
+        self.lib = _LIB_JS % {"css": js_safe_json(_CSS)}
+        self.default_js = assets.js("markercluster_js", "heat_js")
+        self.default_css = assets.css("markercluster_css", "markercluster_default_css")
+
+
+class BoundaryLayer(Layer):
+    """One admin level as a GeoJSON layer with bilingual labels (part of the basemap)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function(map){
+  var data = {{ this.data }};
+  var style = {{ this.style }};
+  var polys = L.geoJSON(data, {
+    style: function(){ return style; },
+    interactive: {{ 'true' if this.interactive else 'false' }},
+    onEachFeature: function(f, l){
+      {% if this.interactive %}l.bindTooltip(f.properties.n + (f.properties.a ? ' \u00b7 <span dir="rtl" lang="ar">' + f.properties.a + '</span>' : '') + ' <small>(' + {{ this.kind }} + ')</small>', {sticky: true, opacity: 0.9});{% endif %}
+    }
+  });
+  var group = L.featureGroup([polys]);
+  data.features.forEach(function(f){
+    var p = f.properties;
+    if (!p.lp) return;
+    var t = L.tooltip({permanent: true, direction: 'center', interactive: false, className: 'em-lab em-lab{{ this.level }}'})
+      .setLatLng(p.lp).setContent(p.n + (p.a ? '<span class="ar" dir="rtl" lang="ar">' + p.a + '</span>' : ''));
+    group.addLayer(t);
+  });
+  {% if this.show %}group.addTo(map);{% endif %}
+  return group;
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, level: int, features: list, *, show: bool = True, basemap_fill: bool = True) -> None:
+        en, ar = LEVELS[level]
+        super().__init__(name=f"{en} · {ar}", overlay=True, control=True, show=show)
+        self._name = f"Boundaries{level}"
+        self.level = level
+        self.interactive = level == 3
+        self.kind = json.dumps({1: "governorate", 2: "district", 3: "sub-district"}[level])
+        style = dict(_BOUNDARY_STYLE[level])
+        if not basemap_fill and level == 1:
+            style["fillOpacity"] = 0.0
+        self.style = json.dumps(style)
+        fc = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": to_geojson_geometry(b.geometry),
+             "properties": {"n": esc(b.name_en), "a": esc(b.name_ar), "p": esc(b.pcode), "lp": list(b.label_point)}}
+            for b in features]}
+        self.data = js_safe_json(fc)
+
+
+class EventLayer(Layer):
+    """All events: one cluster group (or feature group) filled from the payload in the browser."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function(map){
+  var EM = window.EM;
+  EM.map = map; EM.markers = []; EM.circles = []; EM.regions = [];
+  EM.layer = {% if this.cluster %}L.markerClusterGroup({chunkedLoading: false, maxClusterRadius: 35, disableClusteringAtZoom: 13,
+      spiderfyOnMaxZoom: true, showCoverageOnHover: false}){% else %}L.featureGroup(){% endif %};
+  EM.approxLayer = L.featureGroup();
+  EM.heatLayer = (L.heatLayer ? L.heatLayer([], {radius: 18, blur: 16, minOpacity: 0.35, maxZoom: 12}) : null);
+  EM.layer.bindPopup(function(l){ return EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
+  EM.layer.bindTooltip(function(l){ return EM.tip(l.em); }, {direction: 'top', offset: [0, -6], opacity: 0.95});
+  EM.attribution = {{ this.attribution }};
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>');
+  map.attributionControl.addAttribution(EM.attribution);
+  L.control.zoom({position: 'topright'}).addTo(map);
+  L.control.scale({imperial: false, position: 'bottomleft', maxWidth: 150}).addTo(map);
+  var legend = L.control({position: 'bottomright'});
+  legend.onAdd = function(){ var d = L.DomUtil.create('div', 'em-legend leaflet-control'); d.innerHTML = {{ this.legend }}; L.DomEvent.disableClickPropagation(d); return d; };
+  legend.addTo(map);
+  EM.approxLayer.addTo(map);
+  EM.layer.addTo(map);
+  {% if this.heat %}if (EM.heatLayer) EM.heatLayer.addTo(map);{% endif %}
+  EM.zoomClass(map); map.on('zoomend', function(){ EM.zoomClass(map); EM.declutter(map); });
+  EM.decode({{ this.payload }}).then(function(D){
+    EM.D = D;
+    {% if this.fit %}EM.fit(map);{% endif %}
+    EM.showRange(0, Math.max(D.days.length - 1, 0));
+    EM.zoomClass(map); EM.declutter(map);
+    if (D.sel >= 0){
+      var ll = [D.lat[D.sel], D.lon[D.sel]];
+      map.setView(ll, Math.max(map.getZoom(), 13), {animate: false});
+      L.circleMarker(ll, {radius: 13, color: '#ffcc00', weight: 4, fill: false, interactive: false}).addTo(map);
+      L.popup({maxWidth: 360}).setLatLng(ll).setContent(EM.popup(D.sel)).openOn(map);
+    }
+    if (EM.onData) EM.onData(D);
+    requestAnimationFrame(function(){ requestAnimationFrame(function(){ window.eventmapReady = true; }); });
+  }).catch(function(err){ window.eventmapError = String(err); window.eventmapReady = true; console.error(err); });
+  return EM.layer;
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, payload: str, *, legend: str, attribution: str, cluster: bool, heat: bool, fit: bool) -> None:
+        super().__init__(name="Events · أحداث", overlay=True, control=True, show=True)
+        self._name = "Events"
+        self.payload = payload
+        self.legend = js_safe_json(legend)
+        self.attribution = js_safe_json(attribution)
+        self.cluster = cluster
+        self.heat = heat
+        self.fit = fit
+
+
+class _AliasLayer(Layer):
+    """A layer-control entry for a layer the EventLayer script created (``window.EM.<attr>``)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = window.EM.{{ this.attr }} || L.layerGroup();
+{% endmacro %}
+""")
+
+    def __init__(self, name: str, attr: str) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "EventsAlias"
+        self.attr = attr
+
+
+def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = True, heat: bool = False,
+              tiles: str | None = None, center: tuple[float, float] | None = None, zoom: int | None = None,
+              selected_event_id: str | None = None, boundary_dir=None, attribution: str | None = None,
+              layer_control: bool = True,
+              compress_above: int = COMPRESS_ABOVE) -> folium.Map:
+    """The events map (see the module docstring). ``tiles``: None (offline boundary basemap),
+    a folium tile name (``"OpenStreetMap"``) or a URL template; tiles need the network."""
+    payload = build_payload(frame, selected_event_id=selected_event_id, boundary_dir=boundary_dir)
+    ok = has_coords(frame)
+    lats, lons = frame.loc[ok, "latitude"].astype(float).tolist(), frame.loc[ok, "longitude"].astype(float).tolist()
+    bbox = view_bbox(lats, lons)
+    fit = center is None and bool(lats)
+    if center is None:
+        center = ((bbox[1] + bbox[3]) / 2, (bbox[0] + bbox[2]) / 2)
+    m = assets.offline_map(location=list(center), zoom_start=zoom or 9, prefer_canvas=True,
+                           control_scale=False)
+    m.options["zoomControl"] = False   # re-added top-right, leaving top-left to the title
+    m.options["minZoom"] = 5
+    m.options["maxZoom"] = 17   # MarkerCluster needs it when there is no tile layer
+    if tiles:
+        folium.TileLayer(tiles, name="Tiles", control=True, attr="© tile provider" if "://" in tiles else None).add_to(m)
+    m.add_child(EventMapSupport())
+    if boundaries:
+        # governorates whole (they are the land fill); districts and sub-districts in view
+        for level in (1, 2, 3):
+            feats = load_boundaries(level, None if level == 1 else bbox, directory=boundary_dir)
+            if feats:
+                m.add_child(BoundaryLayer(level, feats, basemap_fill=not tiles))
+    counts = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown").value_counts().to_dict()
+    legend = legend_html(list(counts), counts=counts, unresolved=payload["unresolved"],
+                         approximate=True)
+    m.add_child(EventLayer(encode_payload(payload, compress_above), legend=legend,
+                           attribution=esc(attribution or data_attribution()),
+                           cluster=cluster, heat=heat, fit=fit and zoom is None))
+    m.add_child(_AliasLayer("Approximate areas · مواقع تقريبية", "approxLayer"))
+    heat_alias = _AliasLayer("Heat map · خريطة حرارية", "heatLayer")
+    heat_alias.show = heat
+    m.add_child(heat_alias)
+    if layer_control:
+        folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    return m
+
+
+def clicked_event_id(st_folium_result: dict | None, frame: pd.DataFrame | None = None) -> str | None:
+    """The event id behind a marker click returned by ``streamlit_folium.st_folium``.
+
+    Tooltips end with ``#<event_id>``; when no tooltip text came back, the nearest event to
+    the clicked point (within ~50 m) in ``frame`` is used.
+    """
+    import re
+
+    if not st_folium_result:
+        return None
+    for key in ("last_object_clicked_tooltip", "last_object_clicked_popup"):
+        txt = st_folium_result.get(key) or ""
+        m = re.search(r"#([^\s#]+)\s*$", txt.strip())
+        if m:
+            return m.group(1)
+    pt = st_folium_result.get("last_object_clicked")
+    if pt and frame is not None and len(frame):
+        ok = has_coords(frame)
+        f = frame[ok]
+        if len(f):
+            d = (f["latitude"] - float(pt["lat"])) ** 2 + (f["longitude"] - float(pt["lng"])) ** 2
+            i = d.idxmin()
+            if d[i] < 0.0005 ** 2:
+                return str(f.at[i, "event_id"])
+    return None
