@@ -121,6 +121,24 @@ def test_flags_settlements_abandoned_and_outside(rows, by_id):
     assert by_id["wof:1193144729"]["kind"] == "city"
 
 
+def test_duplicate_wof_records_are_flagged_not_dropped(rows, by_id):
+    dup = by_id["wof:1141906035"]  # the second Dar'a record (no GeoNames id, 0.7 km away)
+    assert "duplicate" in _vals(dup, "flags") and "duplicate_of:wof:421197257" in dup["note"]
+    assert "duplicate" not in _vals(by_id["wof:421197257"], "flags")
+    assert "Dar'a" in _vals(by_id["wof:421197257"], "variants_en")  # the duplicate's name joins the kept row
+    q = by_id["wof:1141906991"]  # Al Qunaytirah without GeoNames id -> the GeoNames record
+    assert "duplicate_of:wof:1125979117" in q["note"]
+    manbij = by_id["wof:1125781547"]  # same GeoNames id twice; WOF superseded this one
+    assert _vals(manbij, "flags") == ["duplicate"] and "duplicate_of:wof:1141906291" in manbij["note"]
+    # two GeoNames features are never merged: both Saydas, and every duplicate points at a real row
+    assert "duplicate" not in by_id["wof:1276450189"]["flags"]
+    dups = [r for r in rows if "duplicate" in _vals(r, "flags")]
+    assert 10 <= len(dups) <= 40
+    for r in dups:
+        target = r["note"].split("duplicate_of:")[1].split()[0]
+        assert target in by_id and "duplicate" not in by_id[target]["flags"]
+
+
 def test_kinds_of_localities(by_id):
     assert by_id["wof:421197257"]["kind"] == "city"        # Dar'a (درعا), the governorate capital
     assert by_id["wof:421202165"]["kind"] == "city"        # Damascus

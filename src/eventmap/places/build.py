@@ -63,7 +63,7 @@ POINT_DECIMALS = 6
 #: Syria's bounding box with a margin (lat_min, lat_max, lon_min, lon_max): a sanity check only
 SYRIA_BBOX = (32.3, 37.4, 35.6, 42.4)
 
-FLAG_ORDER = ("abandoned", "israeli_settlement", "admin_seat", "no_admin")
+FLAG_ORDER = ("abandoned", "israeli_settlement", "admin_seat", "no_admin", "duplicate")
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
@@ -378,7 +378,8 @@ def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
                   for f in ocha[2]}
     adm3_names = {f["pcode"]: _name_keys(f["props"]["adm3_name"], _strip_centre(f["props"]["adm3_name1"]))
                   for f in ocha[3]}
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, Any]] = []
+    meta: list[dict[str, Any]] = []
     with path.open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             wof_id = r["wof_id"].strip()
@@ -448,7 +449,67 @@ def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
                 "population": "", "note": " ".join(note),
             }
             rows.append(row)
+            meta.append({"gn": r["gn_id"].strip(), "current": r["mz_is_current"].strip(), "keys": keys,
+                         "lat": lat, "lon": lon, "fc": fc})
+    _mark_duplicates(rows, meta, stats)
     return rows
+
+
+#: how far apart two WOF records of the same name may be and still be one place (km)
+DUPLICATE_KM = 5.0
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    dy = a["lat"] - b["lat"]
+    dx = (a["lon"] - b["lon"]) * math.cos(math.radians((a["lat"] + b["lat"]) / 2))
+    return 111.2 * math.hypot(dx, dy)
+
+
+def _mark_duplicates(rows: list[dict[str, Any]], meta: list[dict[str, Any]], stats: Counter) -> None:
+    """Flag WOF records that repeat another record of the same place (flag ``duplicate``,
+    note ``duplicate_of:wof:<id>``); the rows stay, so their ids remain valid.
+
+    Two cases, both conservative (two GeoNames features with different ids are never merged):
+    - the same GeoNames id twice: the record WOF marks current (else the lower id) is kept;
+      the other is a superseded copy, so it is not flagged ``abandoned`` for ``mz_is_current=0``;
+    - a record with no GeoNames id (a WOF record from another source, e.g. the second Dar'a)
+      sharing a name with a GeoNames record less than 5 km away: the nearest such record is kept.
+    """
+    by_gn: dict[str, list[int]] = {}
+    for i, m in enumerate(meta):
+        if m["gn"]:
+            by_gn.setdefault(m["gn"], []).append(i)
+    canonical: dict[int, int] = {}
+    for idxs in by_gn.values():
+        if len(idxs) > 1:
+            keep = min(idxs, key=lambda i: (meta[i]["current"] != "1", not meta[i]["fc"], int(rows[i]["source_id"])))
+            for i in idxs:
+                if i != keep:
+                    canonical[i] = keep
+                    if meta[i]["current"] == "0" and meta[i]["fc"] != "PPLQ" and "abandoned" in rows[i]["flags"]:
+                        rows[i]["flags"].remove("abandoned")
+    with_gn = [i for i, m in enumerate(meta) if m["gn"]]
+    for i, m in enumerate(meta):
+        if m["gn"] or i in canonical:
+            continue
+        near = [(_km(m, meta[j]), j) for j in with_gn
+                if abs(meta[j]["lat"] - m["lat"]) < 0.05 and abs(meta[j]["lon"] - m["lon"]) < 0.06
+                and meta[j]["keys"] & m["keys"]]
+        near = [(d, j) for d, j in near if d < DUPLICATE_KM]
+        if near:
+            canonical[i] = min(near)[1]
+    for i, j in sorted(canonical.items()):
+        rows[i]["flags"] = [f for f in FLAG_ORDER if f in rows[i]["flags"] or f == "duplicate"]
+        rows[i]["note"] = " ".join(x for x in (rows[i]["note"], f"duplicate_of:{rows[j]['id']}") if x)
+        stats["wof_duplicates_flagged"] += 1
+        # the kept record also answers to the duplicate's names ("Dar'a" for "Dar a")
+        keep = rows[j]
+        keep["variants_ar"] = _dedupe(list(keep["variants_ar"]) + [rows[i]["name_ar"], *rows[i]["variants_ar"]],
+                                      exclude=[keep["name_ar"]])
+        keep["variants_en"] = _dedupe(list(keep["variants_en"]) + [rows[i]["name_en"], *rows[i]["variants_en"]],
+                                      exclude=[keep["name_en"]])
+        if not keep["name_ar"] and keep["variants_ar"]:
+            keep["name_ar"] = keep["variants_ar"].pop(0)
 
 
 # --- regions ---------------------------------------------------------------------------------
