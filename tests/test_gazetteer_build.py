@@ -160,6 +160,7 @@ def test_wof_governorate_form_is_not_a_town_name(by_id):
     tartus = by_id["wof:421182331"]
     assert tartus["name_ar"] == "طرطوس"
     assert not any(v.startswith(("محافظة", "مُحافظة")) for v in _vals(tartus, "variants_ar"))
+    assert "Tartus Governate" not in _vals(by_id["wof:890449825"], "variants_en")
 
 
 def test_quneitra_governorate_and_countryside_variants(by_id):

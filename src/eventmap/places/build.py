@@ -363,6 +363,10 @@ def _gov_form_to_name(name: str, stats: Counter) -> str:
     if bare.startswith("محافظة "):
         stats["wof_governorate_form_stripped"] += 1
         return name.split(None, 1)[1].strip()
+    m = re.match(r"^(.+?)\s+(?:governate|governorate)$", name, flags=re.IGNORECASE)  # "Tartus Governate"
+    if m:
+        stats["wof_governorate_form_stripped"] += 1
+        return m.group(1).strip()
     return name
 
 
@@ -390,7 +394,8 @@ def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
             ar_candidates = [x for x in [col_ar] + ar_all + [col_name] if x and _is_arabic(x)]
             name_ar = col_ar if col_ar and _is_arabic(col_ar) else (ar_candidates[0] if ar_candidates else "")
             # Latin: WOF's default name (GeoNames ASCII-ish); a few WOF names are Arabic
-            latin_candidates = [x for x in [col_name, col_ar] + _split(r["names_en_all"]) + [gn_name] + ar_all
+            names_en_all = [_gov_form_to_name(_clean(x), stats) for x in _split(r["names_en_all"])]
+            latin_candidates = [x for x in [col_name, col_ar] + names_en_all + [gn_name] + ar_all
                                 if x and _is_latin(_clean(x))]
             latin_candidates = [_clean(x) for x in latin_candidates]
             if col_name and _is_latin(col_name):
