@@ -14,7 +14,7 @@ Outputs (in ``out_dir``)::
     build_stats.json           counts per source / kind / governorate / flag, file sizes
 
 Nothing here invents a coordinate: localities keep their source point, admin units take
-OCHA's own ``center_lat``/``center_lon``, and regions take the representative point of the
+OCHA's own ``center_lat``/``center_lon``, and regions take the centroid (or, when that falls outside, a representative point) of the
 union of their member polygons, computed here.  No timestamps are written, rows and
 features are sorted, so a rerun gives the same bytes.
 """
@@ -529,7 +529,11 @@ def _region_places(regions: list[dict[str, str]], ocha: dict[int, list[dict[str,
         if not members or missing:
             raise ValueError(f"region {slug}: unknown or no member p-codes {missing or members}")
         union = shapely.union_all([feats[m]["geom"] for m in members])
-        pt = union.representative_point()
+        # the centroid when it falls inside the union (the most central point), else a point
+        # shapely guarantees to be inside (representative_point)
+        pt = union.centroid
+        if not union.contains(pt):
+            pt = union.representative_point()
         # common parents of all members
         cols = {f"admin{lv}_{k}": "" for lv in (1, 2, 3) for k in ("en", "ar", "pcode")}
         for lv in (1, 2, 3):
