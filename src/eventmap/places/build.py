@@ -14,9 +14,9 @@ Outputs (in ``out_dir``)::
     build_stats.json           counts per source / kind / governorate / flag, file sizes
 
 Nothing here invents a coordinate: localities keep their source point, admin units take
-OCHA's own ``center_lat``/``center_lon``, and regions take the centroid (or, when that falls outside, a representative point) of the
-union of their member polygons, computed here.  No timestamps are written, rows and
-features are sorted, so a rerun gives the same bytes.
+OCHA's own ``center_lat``/``center_lon``, and regions take the centroid (or, when that falls
+outside, a representative point) of the union of their member polygons, computed here.
+No timestamps are written, rows and features are sorted, so a rerun gives the same bytes.
 """
 
 from __future__ import annotations
