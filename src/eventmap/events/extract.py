@@ -1,0 +1,530 @@
+"""A news report in, dated, typed, located events out: one event per place and event type.
+
+Pipeline (each step is a module of its own, tested on its own):
+
+1. normalise the whole text once, keeping an offset map (``eventmap.text``);
+2. split sentences and clauses (``sentences``);
+3. find triggers (``lexicon``), actors (``actors``) and dates (``dates``) over the whole text once;
+4. per clause with a trigger: find place mentions (``mentions``), keep those with support,
+   resolve them with the gazetteer (sentence as context, places already resolved in the
+   report as ``near``), and emit one event per (event label, place);
+5. report-level clean-up: the same event twice collapses; a region-level event whose
+   type is also coded at a finer place in the report is dropped (ACLED codes the most
+   specific location).
+
+Unresolved names listed with resolved ones get an approximate location (the centre
+of the resolved list members, with their spread as the uncertainty radius,
+``geo_precision`` 2, ``resolution`` "approximate"); otherwise a region named in the
+same clause gives a region-level approximation (``geo_precision`` 3); otherwise the
+event stays ``unresolved`` with no coordinates.  Never a made-up point.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from eventmap.events import actors as A
+from eventmap.events.dates import _find_norm, parse_published
+from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
+from eventmap.events.mentions import Mention, find_mentions, index_for
+from eventmap.events.reader import MAX_BYTES, InputError, detect_language, report_id_for
+from eventmap.events.sentences import Span, split_clauses, split_sentences
+from eventmap.events._spans import orig_span
+from eventmap.model import Event, Evidence, LookupResult, Place
+from eventmap.text import normalize_with_offsets
+
+EXTRACTOR_VERSION = "eventmap-extract/0.1"
+
+#: texts longer than this are refused by ``extract_events`` (a news report is far shorter)
+MAX_TEXT_CHARS = 3_000_000
+
+_ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
+_NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
+_NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent", "prevented", "avoid", "avoided",
+           "non", "nor", "rejected"}
+_HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "قد", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
+_HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned", "expected", "threatened",
+             "threatens", "possible", "reportedly", "alleged", "allegedly"}
+_DEST_AR = {"الى", "نحو", "باتجاه", "اتجاه", "صوب", "حتي"}
+_DEST_EN = {"to", "towards", "toward", "for", "into"}
+
+#: labels that tell the same kind of event (for the region-level de-duplication)
+_FAMILY = {"interception": "downed", "aircraft_downed": "downed", "territory_taken": "territory",
+           "territory_entered": "territory", "settlement_entry": "territory", "withdrawal": "territory",
+           "air_strike": "strike", "shelling": "strike", "bombardment": "strike"}
+
+_RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
+
+
+@dataclass(slots=True)
+class _Clause:
+    span: Span
+    sent: Span
+    lo: int   # normalised offsets
+    hi: int
+    sent_lo: int
+    sent_hi: int
+    index: int
+
+
+@dataclass(slots=True)
+class _Located:
+    mention: Mention
+    result: LookupResult | None = None
+    place: Place | None = None
+    resolution: str = "unresolved"
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int = 3
+    note: str = ""
+    uncertainty_km: float = 0.0
+    alternatives: tuple[dict[str, Any], ...] = ()
+    admin: Place | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
+    seg = norm[max(lo, i - 40):i]
+    ws = seg.split()
+    if seg and not seg.endswith(" ") and ws:
+        ws = ws[:-1]
+    return ws[-n:]
+
+
+class _Extractor:
+    def __init__(self, text: str, published: date, source: str, url: str, title: str, lang: str, gazetteer) -> None:  # noqa: ANN001
+        self.text = text
+        self.pub = published
+        self.source = source
+        self.url = url
+        self.title = title
+        self.g = gazetteer
+        self.idx = index_for(gazetteer) if gazetteer is not None else None
+        self.norm, self.offs = normalize_with_offsets(text)
+        self.lang = detect_language(text) if lang in ("", "auto", None) else lang
+        self.report_id = report_id_for(text)
+        self._lookup_cache: dict[tuple, LookupResult] = {}
+
+    # -- offsets ---------------------------------------------------------------------------
+    def n2o(self, a: int, b: int) -> tuple[int, int]:
+        return orig_span(self.text, self.offs, a, b)
+
+    def o2n(self, i: int) -> int:
+        return bisect.bisect_left(self.offs, i)
+
+    # -- main ------------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        text, norm = self.text, self.norm
+        triggers = find_triggers(norm, 0, len(norm), self.lang if self.lang in ("ar", "en") else "auto")
+        if not triggers:
+            return []
+        actors = A.find_actors(norm)
+        dates = _find_norm(norm, self.pub, text, self.offs)
+        clauses: list[_Clause] = []
+        for sent in split_sentences(text):
+            slo, shi = self.o2n(sent.start), self.o2n(sent.end)
+            for c in split_clauses(text, sent):
+                clauses.append(_Clause(c, sent, self.o2n(c.start), self.o2n(c.end), slo, shi, len(clauses)))
+        t_starts = [t.start for t in triggers]
+        a_starts = [a.start for a in actors]
+        # per clause: labels and mentions
+        plans: list[tuple[_Clause, list[TriggerHit], list[Mention], list[A.ActorMention]]] = []
+        last_subject = ""
+        last_sent = None
+        for cl in clauses:
+            if cl.sent != last_sent and last_sent is not None and cl.sent.start - last_sent.end > 0:
+                # carry an actor only from the sentence just before
+                last_subject = self._sent_subject.get(last_sent, "")
+            last_sent = cl.sent
+            ca = actors[bisect.bisect_left(a_starts, cl.lo):bisect.bisect_left(a_starts, cl.hi)]
+            hits = triggers[bisect.bisect_left(t_starts, cl.lo):bisect.bisect_left(t_starts, cl.hi)]
+            hits = [h for h in hits if h.end <= cl.hi and not self._negated(h, cl)]
+            self._carry[cl.index] = last_subject   # the actor of the previous clauses, for clauses without one
+            if hits:
+                ms = find_mentions(text, norm, self.offs, self.idx, cl.lo, cl.hi, self.lang)
+                plans.append((cl, hits, ms, ca))
+            subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS)]
+            if subj:
+                last_subject = subj[0]
+                self._sent_subject.setdefault(cl.sent, subj[0])
+        # resolve places of all clauses with triggers (two passes: anchors, then with near)
+        located: dict[tuple[int, int], _Located] = {}
+        cand: list[tuple[_Clause, Mention]] = []
+        for cl, hits, ms, ca in plans:
+            for m in ms:
+                if self._keep_mention(m, hits, ca, cl):
+                    cand.append((cl, m))
+        anchors = self._first_pass(cand)
+        for cl, m in cand:
+            located[(m.start, m.end)] = self._locate(cl, m, anchors)
+        self._approximate(located, plans)
+        events: list[Event] = []
+        for cl, hits, ms, ca in plans:
+            events.extend(self._events_for_clause(cl, hits, ms, ca, located, dates))
+        return self._dedup(events)
+
+    _carry: dict[int, str]
+    _sent_subject: dict[Span, str]
+
+    # -- triggers ------------------------------------------------------------------------------
+    def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
+        prev = _words_before(self.norm, h.start, cl.lo, 2)
+        if not prev:
+            return False
+        return any(w in _NEG_AR or w in _NEG_EN for w in prev) or " ".join(prev[-2:]) in ("من دون",)
+
+    def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
+        seg = self.norm[cl.lo:cl.hi]
+        out: dict[str, TriggerHit] = {}
+        for h in hits:
+            lab = h.label
+            if lab == "bombardment":
+                lab = "air_strike" if mentions_aircraft(seg) else "shelling"
+            if lab not in out:
+                out[lab] = h
+        for lab in list(out):
+            for absorbed in ABSORBS.get(lab, ()):
+                if absorbed in out and absorbed != lab:
+                    del out[absorbed]
+        # an aircraft downed and an air strike in one clause: both stay (two events)
+        return sorted(out.items(), key=lambda kv: kv[1].start)
+
+    # -- mentions ------------------------------------------------------------------------------
+    def _keep_mention(self, m: Mention, hits: list[TriggerHit], ca: list[A.ActorMention], cl: _Clause) -> bool:
+        if m.veto or m.reference:
+            return False
+        if any(not (m.end <= a.start or m.start >= a.end) for a in ca):
+            return False      # part of an actor name ("جيش خالد بن الوليد", "قوات الأسد")
+        if any(not (m.end <= h.start or m.start >= h.end) for h in hits):
+            return False      # inside a trigger phrase
+        if not m.cue_kind:
+            prev = _words_before(self.norm, m.start, cl.lo, 1)
+            # a name right after a trigger verb ("قصف طفس", "captured Nawa") has a cue
+            for h in hits:
+                if 0 <= m.start - h.end <= 2 or (prev and h.start <= m.start - len(prev[-1]) - 1 < h.end):
+                    m.cue, m.cue_kind = self.norm[h.start:h.end], "trigger"
+                    break
+        return m.supported
+
+    def _lookup(self, name: str, context: str, near: list[tuple[float, float]] | None) -> LookupResult:
+        key = (name, context, tuple(near or ()))
+        r = self._lookup_cache.get(key)
+        if r is None:
+            r = _cached_lookup(self.g, name, context, near)
+            self._lookup_cache[key] = r
+        return r
+
+    def _query_name(self, m: Mention) -> str:
+        name = self.text[m.orig_start:m.orig_end]
+        if m.admin and m.lang == "ar" and not name.startswith(("ريف", "محافظ")):
+            return "ريف " + name
+        if m.admin and m.lang == "en" and not re.search(r"province|governorate|countryside", name, re.I):
+            return name + " countryside"
+        return name
+
+    def _first_pass(self, cand: list[tuple[_Clause, Mention]]) -> list[tuple[float, float]]:
+        pts: list[tuple[float, float]] = []
+        if self.g is None:
+            return pts
+        for cl, m in cand:
+            r = self._lookup(self._query_name(m), self.text[cl.sent.start:cl.sent.end], None)
+            if r.status == "resolved" and r.best and r.best.place.kind not in _ADMIN_KINDS:
+                pts.append((r.best.place.lat, r.best.place.lon))
+        if len(pts) >= 3:
+            mlat = sorted(p[0] for p in pts)[len(pts) // 2]
+            mlon = sorted(p[1] for p in pts)[len(pts) // 2]
+            pts = [p for p in pts if _km(p, (mlat, mlon)) <= 60.0]
+        # a small, deterministic set
+        seen: dict[tuple[float, float], None] = {}
+        for p in pts:
+            seen.setdefault((round(p[0], 5), round(p[1], 5)))
+        return list(seen)[:25]
+
+    def _locate(self, cl: _Clause, m: Mention, anchors: list[tuple[float, float]]) -> _Located:
+        loc = _Located(m)
+        if self.g is None:
+            loc.note = "no gazetteer loaded"
+            return loc
+        ctx = self.text[cl.sent.start:cl.sent.end]
+        name = self._query_name(m)
+        r0 = self._lookup(name, ctx, None)
+        r = r0
+        if anchors:
+            own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
+            near = [p for p in anchors if own is None or _km(p, own) > 0.05]
+            if near:
+                r = self._lookup(name, ctx, near)
+                if r.status == "unresolved" and r0.status == "resolved" and r0.best and r0.best.place.kind in _ADMIN_KINDS:
+                    r = r0
+        loc.result = r
+        if r.status in ("resolved", "ambiguous") and r.best:
+            p = r.best.place
+            loc.place = p
+            loc.resolution = r.status
+            loc.lat, loc.lon = p.lat, p.lon
+            if p.kind in _ADMIN_KINDS:
+                loc.geo_precision = 3
+            elif m.near or r.qualifier:
+                loc.geo_precision = 2
+            else:
+                loc.geo_precision = 1
+            notes = []
+            if r.status == "ambiguous":
+                notes.append("ambiguous: " + r.reason)
+                loc.alternatives = tuple(c.to_dict() for c in r.candidates[1:])
+            if r.qualifier:
+                notes.append(f"{r.qualifier} named after {p.name_ar or p.name_en}: located at that place")
+            if m.near:
+                notes.append("the report says near this place")
+            loc.note = "; ".join(notes)
+        else:
+            loc.note = "unresolved: " + (r.reason if r else "no lookup")
+            if r and r.suggestions:
+                loc.alternatives = tuple(c.to_dict() for c in r.suggestions[:3])
+        return loc
+
+    def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:  # noqa: ANN001
+        """Unresolved list members -> centre and spread of the resolved members of the same list;
+        otherwise a region named in the same clause (region precision)."""
+        groups: dict[int, list[_Located]] = {}
+        for loc in located.values():
+            if loc.mention.list_id >= 0:
+                groups.setdefault(loc.mention.list_id, []).append(loc)
+        for members in groups.values():
+            pts = [(l.lat, l.lon, l) for l in members if l.resolution in ("resolved", "ambiguous") and l.lat is not None
+                   and l.place is not None and l.place.kind not in _ADMIN_KINDS]
+            if not pts:
+                continue
+            clat = sum(p[0] for p in pts) / len(pts)
+            clon = sum(p[1] for p in pts) / len(pts)
+            spread = max(_km((clat, clon), (p[0], p[1])) for p in pts)
+            names = ", ".join(p[2].place.name_ar or p[2].place.name_en for p in pts[:8])
+            for l in members:
+                if l.resolution != "unresolved":
+                    continue
+                l.resolution = "approximate"
+                l.lat, l.lon = round(clat, 6), round(clon, 6)
+                l.geo_precision = 2
+                l.uncertainty_km = round(max(spread, 2.0), 2)
+                l.note = (f"approximate: no place of this name in the area of the report; placed at the centre of the {len(pts)} resolved "
+                          f"places listed with it ({names}), uncertainty {l.uncertainty_km} km; " + l.note)
+                if self.g is not None:
+                    l.admin = self.g.admin_for_point(clat, clon)
+        # region of the clause for the remaining unresolved ones
+        for cl, hits, ms, ca in plans:
+            region = None
+            for m in ms:
+                lo = located.get((m.start, m.end))
+                if lo and lo.place is not None and lo.place.kind in _ADMIN_KINDS and lo.resolution == "resolved":
+                    region = lo
+                    break
+            if region is None:
+                continue
+            for m in ms:
+                lo = located.get((m.start, m.end))
+                if lo and lo.resolution == "unresolved":
+                    p = region.place
+                    lo.resolution = "approximate"
+                    lo.lat, lo.lon = p.lat, p.lon
+                    lo.geo_precision = 3
+                    lo.extra["region"] = p
+                    lo.note = (f"approximate: no place of this name in the area of the report; placed at the region named in the same clause "
+                               f"({p.name_ar or p.name_en}), region precision; " + lo.note)
+
+    # -- events --------------------------------------------------------------------------------
+    def _events_for_clause(self, cl: _Clause, hits, ms, ca, located, dates) -> list[Event]:  # noqa: ANN001
+        labels = self._labels(hits, cl)
+        if not labels:
+            return []
+        locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
+        if not locs:
+            return []
+        # containers: a region or admin unit named with finer places in the clause is not an event place
+        fine = [l for l in locs if not (l.place is not None and l.place.kind in _ADMIN_KINDS and l.resolution == "resolved")
+                and not (l.geo_precision == 3 and l.resolution == "approximate")]
+        if fine:
+            locs = fine
+        seg = self.norm[cl.lo:cl.hi]
+        sent_text = self.text[cl.sent.start:cl.sent.end]
+        date_, tprec = self._date_for(cl, dates, labels[0][1])
+        hedged = any(w in _HEDGE_AR or w in _HEDGE_EN for w in seg.split())
+        out: list[Event] = []
+        for lab, hit in labels:
+            L = LABELS[lab]
+            a1, a2 = self._actors_for(hit, ca, cl, lab)
+            if L.needs_actor and not a1:
+                continue
+            etype, sub = L.event_type, L.sub_event_type
+            if lab in ("territory_taken", "territory_entered"):
+                if a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR):
+                    sub = "Non-state actor overtakes territory"
+            if lab == "cache_found" and mentions_weapons(seg):
+                sub = "Disrupted weapons use"
+            for loc in locs:
+                m = loc.mention
+                if L.near_place and not (0 <= m.start - hit.end <= L.near_place):
+                    continue
+                if lab == "evacuation":
+                    pw = _words_before(self.norm, m.start, cl.lo, 1)
+                    if pw and (pw[0] in _DEST_AR or pw[0] in _DEST_EN):
+                        continue   # destination of the buses, not the place of the event
+                out.append(self._event(cl, lab, etype, sub, hit, loc, a1, a2, date_, tprec, hedged, sent_text))
+        return out
+
+    def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:  # noqa: ANN001
+        def pick(lo: int, hi: int):
+            inside = [d for d in dates if d[0] >= lo and d[1] <= hi]
+            if not inside:
+                return None
+            return min(inside, key=lambda d: abs(d[0] - hit.start))
+        d = pick(cl.lo, cl.hi) or pick(cl.sent_lo, cl.sent_hi)
+        if d is None:
+            return self.pub.isoformat(), 2
+        return d[2].isoformat(), d[3]
+
+    def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
+        subj_before = [a for a in ca if a.end <= hit.start and a.role in ("subject", "agent")]
+        after = [a for a in ca if a.start >= hit.start]
+        agents = [a for a in ca if a.role == "agent"]
+        a1 = ""
+        if self.lang == "ar" and re.search(r"(?:ها|هم|ه)$", hit.text) and len(hit.text) > 4:
+            prev_any = [a for a in ca if a.end <= hit.start]
+            if prev_any:   # "أثناء قصفها": the pronoun points back to the nearest actor
+                a1 = prev_any[-1].actor
+        if a1:
+            pass
+        elif agents:
+            a1 = agents[0].actor
+        elif subj_before:
+            a1 = subj_before[-1].actor
+        else:
+            nxt = [a for a in after if a.role == "subject" and a.start - hit.end < 40]
+            if nxt:
+                a1 = nxt[0].actor
+        if not a1:
+            a1 = self._carry.get(cl.index, "")
+        rest = [a for a in after if a.actor != a1] + [a for a in ca if a.end <= hit.start and a.actor != a1]
+        a2 = rest[0].actor if rest else ""
+        if lab in ("protest", "protest_intervention", "protest_excessive") and not a1:
+            a1 = A.PROTESTERS
+        if lab in ("territory_taken",) and not a1 and re.match(r"(?:[وف]?(?:ال)?)?(?:حرر|تحرير|محرر|يحرر)|liberat", hit.text):
+            a1 = A.GOV    # "liberated" is the state's word for its own advances
+        if a1 == a2:
+            a2 = ""
+        return a1, a2
+
+    def _event(self, cl, lab, etype, sub, hit, loc: _Located, a1, a2, date_, tprec, hedged, sent_text) -> Event:  # noqa: ANN001
+        m = loc.mention
+        ts, te = self.n2o(hit.start, hit.end)
+        ms, me = m.orig_start, m.orig_end
+        p = loc.place
+        admin = p if p is not None else (loc.admin or loc.extra.get("region"))
+        conf = LABELS[lab].strength * _RES_FACTOR[loc.resolution]
+        if a1:
+            conf += 0.05
+        if m.cue_kind == "noun" or m.list_id >= 0:
+            conf += 0.03
+        if hedged:
+            conf *= 0.7
+        conf = round(max(0.05, min(0.99, conf)), 3)
+        eid = hashlib.sha1(f"{self.report_id}|{ms}|{me}|{lab}".encode()).hexdigest()[:16]
+        note = loc.note
+        return Event(
+            event_id=eid, event_date=date_, time_precision=tprec, event_type=etype, sub_event_type=sub,
+            actor1=a1, actor2=a2, location=self.text[ms:me],
+            place_id=p.id if p is not None else None,
+            place_name_ar=p.name_ar if p is not None else "", place_name_en=p.name_en if p is not None else "",
+            admin1=admin.admin1_en if admin is not None else "", admin2=admin.admin2_en if admin is not None else "",
+            admin3=admin.admin3_en if admin is not None else "",
+            latitude=loc.lat, longitude=loc.lon, geo_precision=loc.geo_precision, resolution=loc.resolution,
+            source=self.source, source_url=self.url, published=self.pub.isoformat(), notes=sent_text,
+            confidence=conf,
+            evidence=Evidence(trigger=self.text[ts:te], trigger_start=ts, trigger_end=te, mention_start=ms,
+                              mention_end=me, sentence_start=cl.sent.start, sentence_end=cl.sent.end),
+            report_id=self.report_id, language=self.lang, trigger_label=lab, alternatives=loc.alternatives,
+            resolution_note=note, uncertainty_km=loc.uncertainty_km,
+            admin1_pcode=admin.admin1_pcode if admin is not None else "",
+            admin2_pcode=admin.admin2_pcode if admin is not None else "",
+            admin3_pcode=admin.admin3_pcode if admin is not None else "",
+            extractor=EXTRACTOR_VERSION,
+        )
+
+    def _dedup(self, events: list[Event]) -> list[Event]:
+        # the same event (type, place, date) said twice: keep the more confident, first-seen order
+        best: dict[tuple, Event] = {}
+        order: list[tuple] = []
+        for e in events:
+            key = (e.event_type, e.sub_event_type, e.place_id or e.location, e.event_date, e.latitude, e.longitude)
+            if key not in best:
+                best[key] = e
+                order.append(key)
+            elif e.confidence > best[key].confidence:
+                best[key] = e
+        out = [best[k] for k in order]
+        # region-level events whose type is coded at a finer place in the same report
+        fine = {_FAMILY.get(e.trigger_label, e.trigger_label) for e in out if e.geo_precision < 3 and e.latitude is not None}
+        out = [e for e in out if not (e.geo_precision == 3 and _FAMILY.get(e.trigger_label, e.trigger_label) in fine)]
+        return out
+
+
+_GLOBAL_LOOKUP_CACHE: dict[tuple, LookupResult] = {}
+
+
+def _cached_lookup(g, name: str, context: str, near) -> LookupResult:  # noqa: ANN001
+    """Lookups of names the gazetteer does not know do not depend on context: cache them."""
+    k = (id(g), name)
+    r = _GLOBAL_LOOKUP_CACHE.get(k)
+    if r is not None:
+        return r
+    r = g.lookup(name, context=context, near=near)
+    if r.status == "unresolved" and r.reason.startswith("not in the gazetteer"):
+        if len(_GLOBAL_LOOKUP_CACHE) > 50000:
+            _GLOBAL_LOOKUP_CACHE.clear()
+        _GLOBAL_LOOKUP_CACHE[k] = r
+    return r
+
+
+def extract_events(text: str, published: date | str, source: str = "", url: str = "", title: str = "",
+                   lang: str = "auto", gazetteer=None) -> list[Event]:  # noqa: ANN001
+    """Events in one report.
+
+    ``text``: the report text (offsets in the events point into it); ``published``: the
+    publication date (``date`` or ``YYYY-MM-DD``); ``gazetteer``: a
+    :class:`eventmap.places.gazetteer.Gazetteer` (default: the committed one).
+    Any string gives a list (possibly empty); a text over :data:`MAX_TEXT_CHARS`
+    raises :class:`InputError`.
+    """
+    pub = parse_published(published)
+    if not isinstance(text, str):
+        raise InputError("extract_events takes text (str); use eventmap.events.reader.read_report for files or bytes")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text of {len(text):,} characters is longer than the {MAX_TEXT_CHARS:,} characters "
+                         "accepted for one report; split it into reports")
+    if not text.strip() or not any(ch.isalpha() for ch in text[:MAX_BYTES]):
+        return []
+    if gazetteer is None:
+        from eventmap.places.gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    ex = _Extractor(text, pub, source, url, title, lang, gazetteer)
+    ex._carry = {}
+    ex._sent_subject = {}
+    return ex.run()
+
+
+def extract_report(report, gazetteer=None) -> list[Event]:  # noqa: ANN001
+    """Events of a :class:`eventmap.model.Report`."""
+    return extract_events(report.text, report.published, source=report.source, url=report.url,
+                          title=report.title, lang=report.language or "auto", gazetteer=gazetteer)

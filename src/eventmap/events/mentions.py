@@ -1,0 +1,646 @@
+"""Place mentions in report text: gazetteer names, cue-driven names, lists, foreign vetoes.
+
+Two sources of candidates:
+
+1. **Gazetteer names.**  An Aho-Corasick automaton (pyahocorasick) over every Arabic
+   name key of the gazetteer (``normalize_ar`` forms, plus the article-added and
+   ``لل`` forms) is built once per gazetteer and cached; it scans the normalised
+   report (``eventmap.text.normalize_with_offsets``) in one pass.  Only whole words
+   are kept, allowing attached proclitics (و ف ب ل ك and two of them: وب، فل ...);
+   overlapping hits resolve to the leftmost-longest.  English text is tokenised and
+   each token keyed with ``latin_key`` (articles al-/el-/ash- dropped) so n-grams of
+   capitalised tokens are looked up in the set of Latin keys.
+2. **Cue-driven names** the gazetteer does not know: the words after a place noun
+   (قرية، بلدة، مدينة، مزرعة، بلدات، قرى، تل ...; "village of", "town of"), and the
+   items of a list after "هي"/"وهي"/":" (or "villages of X, Y and Z") in a clause that
+   speaks of places (قرى، بلدات، المناطق; villages, towns).
+
+Every mention records its *support*: the cue word before it (place noun or
+preposition), whether it is an item of a list of places, and whether it is a
+reference point ("جنوب شرق مدينة القنيطرة", "10 km south of Daraa") rather than the
+place where the event happened.  Names that are also common words or personal names
+(:data:`COMMON_AR`, :data:`PERSON_AR`) need a cue or a list; a name after a personal
+first name or title ("بشار الأسد", "President Assad") is never a place; names abroad
+(:data:`FOREIGN_AR`, :data:`FOREIGN_EN`) are vetoed.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+
+from eventmap.events._spans import orig_span
+from eventmap.text import latin_key, normalize_ar
+
+# --- word lists (written naturally; normalised when used) ---------------------------------
+
+#: single-word gazetteer names that are everyday words: only a place noun before them or a list makes them places
+COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرقي الغربي الشمالي الجنوبي الشرقية الغربية الشمالية الجنوبية
+الزيارة زيارة الروسية السورية اللواء قوله خلاله مدينة مزرعة قرية بلدة المدينة القرية البلدة الجبل التل الوادي
+النهر الخان القصر الدير الكنيسة القلعة البرج المزرعة الجديدة القديمة الكبرى الصغرى الكبير الصغير الزراعة الكتيبة
+العليا السفلى الوسطى سال زر زاره مفصله النور النجمة البيضاء السوداء الحمراء الخضراء الصفراء الكرم البركة الفرج
+السعادة الصليب الأزرق المنطقة منطقة المناطق الحدود الطريق المعبر المطار القاعدة المركز المحطة المستشفى المدرسة
+الجامعة الجسر السوق الساحة الحي الريف الأرض السهل البستان العين البئر السد المخيم الحاجز الموقع النقطة المحور
+الجبهة الأطراف المحيط الوسط الدولة الحكومة الجيش القوات الفصائل الأمن المقاومة الشهداء الشهيد الوطن العودة
+الأمل السلام الحرية الكرامة الثورة النصر العروبة الوحدة التحرير الصمود الفداء المجد الرحمة الخير الهدى القادسية
+اليرموك الأمانة الإدارة الشركة المعمل المصنع العمال الفلاحين الصناعة الجمعية البلد ضمن عبر نحو حول قرب بعد قبل
+حتى منذ خلال لدى عند مقابل الجديد الأول الثاني الثالث الأخرى آخر أخرى العام عام المقبل الماضي الحالي
+البعث تشرين حزيران آذار نيسان أيار تموز آب أيلول شباط كانون""".split()
+
+#: names that are also personal names or words that often stand alone: a cue word or a list makes them places
+PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار عمر خالد إبراهيم جوزيف بنيامين الميادين حافظ ماهر محمد أحمد علي
+حسن حسين يوسف عيسى موسى سلمان سليمان صالح سعيد زياد طارق حمزة عثمان ياسين عادل منصور ناصر فيصل سلطان فارس
+حمدان غازي شاكر شريف رشيد مالك هاني نبيل كريم عمار أنور الشيخ زينب مريم فاطمة خديجة عائشة ليلى غدير
+الكرك المزيريب""".split()
+
+#: words before a name that make it a person (title or first name)
+PERSON_TITLES_AR = """الرئيس الرئيس السوري السيد الشيخ الحاج العميد اللواء العقيد المقدم الرائد النقيب الملازم
+الشهيد الطفل الطفلة الشاب الشابة المواطن المواطنة الناشط الإعلامي القيادي القائد المدعو الدكتور المهندس الأستاذ
+المحامي القاضي الوزير النائب الأمير الملك الإمام أبو أم ابن بن بنت آل عائلة بشار حافظ ماهر باسل رفعت أسماء
+محمد أحمد علي خالد عمر حسن حسين يوسف إبراهيم جاسم عبد""".split()
+
+#: place nouns: a name right after one is a place
+PLACE_NOUNS_AR = """قرية بلدة مدينة مزرعة مزارع بلدات قرى حي أحياء مخيم ناحية منطقة محافظة ريف بلدتي قريتي
+مدينتي مناطق المدن القرى البلدات تل تلة تلال جبل وادي سهل مدن""".split()
+#: prepositions and locatives: a name right after one is probably a place
+PREPS_AR = """في على من الى إلى قرب بقرب نحو باتجاه اتجاه عند حول محيط أطراف داخل خارج بين تجاه شرقي غربي
+شمالي جنوبي جنوب شمال شرق غرب مشارف أرياف وسط أنحاء ضواحي مداخل مدخل""".split()
+#: directions: "جنوب (شرق) مدينة X" after another place makes X a reference point
+DIRECTIONS_AR = ("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي")
+
+FOREIGN_AR = tuple(x.strip() for x in """باريس، فرنسا، ألمانيا، المانيا، برلين، هلسنكي، فنلندا، موسكو، روسيا، واشنطن،
+الولايات المتحدة، أمريكا، أميركا، لندن، بريطانيا، جنيف، سويسرا، فيينا، النمسا، أستانا، سوتشي، أنقرة، إسطنبول، اسطنبول،
+تركيا، طهران، إيران، بغداد، العراق، عمان، الأردن، بيروت، لبنان، القاهرة، مصر، الرياض، السعودية، الدوحة، قطر، الإمارات،
+أبو ظبي، دبي، الكويت، تل أبيب، القدس، إسرائيل، الكيان الصهيوني، الكيان، فلسطين، فلسطين المحتلة، صفد، الناصرة، حيفا، يافا،
+عكا، طبريا، بحيرة طبريا، الجليل، إيلات، غزة، الضفة الغربية، رام الله، نيويورك، بروكسل، بكين، الصين، الهند، أوروبا،
+الاتحاد الأوروبي، الرمثا، إربد، المفرق، الزرقاء، روما، مدريد، أثينا، كييف، أوكرانيا""".replace("\n", " ").split("،") if x.strip())
+
+FOREIGN_EN = ("Paris", "France", "Germany", "Berlin", "Helsinki", "Finland", "Moscow", "Russia", "Washington",
+              "United States", "America", "London", "Britain", "Geneva", "Switzerland", "Vienna", "Astana",
+              "Sochi", "Ankara", "Istanbul", "Turkey", "Tehran", "Iran", "Baghdad", "Iraq", "Amman", "Jordan",
+              "Beirut", "Lebanon", "Cairo", "Egypt", "Riyadh", "Saudi Arabia", "Doha", "Qatar", "Tel Aviv",
+              "Jerusalem", "Israel", "Palestine", "Safed", "Tzfat", "Nazareth", "Haifa", "Tiberias", "Galilee",
+              "Gaza", "West Bank", "New York", "Brussels", "Beijing", "China", "Europe", "Ramtha", "Irbid",
+              "Mafraq", "Jaber", "Kuwait", "Dubai", "Abu Dhabi", "UAE", "US", "U.S.", "UK", "U.K.", "EU",
+              "Hamburg", "Kiev", "Kyiv", "Ukraine", "Rome", "Italy", "Madrid", "Spain", "Athens", "Greece")
+
+EN_PLACE_NOUNS = ("village", "villages", "town", "towns", "city", "cities", "hamlet", "hamlets", "area", "areas",
+                  "localities", "locality", "neighbourhood", "neighborhood", "district", "camp", "hill", "hills")
+EN_PREPS = ("in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "of", "on",
+            "across", "between", "inside", "entered", "captured", "took", "retook", "recaptured", "reached",
+            "shelled", "struck", "hit", "bombed", "targeted", "seized", "liberated", "besieged", "stormed")
+#: capitalised English words that are never the start of a place name
+EN_STOP = set("""The A An In On At By For From To Of And Or But With Without Into Near After Before During Since Until
+While Meanwhile However Also This That These Those There Here It Its He She They We I You His Her Their Our Mr Mrs
+Ms Dr Gen General President Minister Sheikh Colonel Col Major Brig Lt Capt Sgt King Prince Syrian Syria Syrians
+Israeli Israelis Russian Russians Iranian Jordanian Lebanese Turkish American Arab Arabs Kurdish Islamic Army
+Government Forces Force Regime Rebels Rebel Opposition State Reuters AFP AP SANA SOHR Observatory Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
+November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Source Sources News Media
+According Local Activists Activist Witnesses Officials Official Commander Spokesman Agency Network Front Division
+Brigade Corps Battalion Guard Guards Council Committee Center Centre Ministry Defense Defence Foreign Affairs
+Western Eastern Northern Southern North South East West Central Upper Lower Al Ash As Ad Ar At An Az El Ed Es
+Assad Bashar Hafez Maher Putin Netanyahu Lavrov Trump Tiger Tigers Hezbollah Nusra ISIS Daesh Islamic Khalid
+Free Democratic United Nations UN Red Crescent Cross White Helmets Civil Defence Patriot Sukhoi MiG Su Golan
+Heights Quneitra Daraa Deraa Dara Hauran Houran Yarmouk Basin Valley Province Governorate Countryside Rural
+Damascus Idlib Aleppo Homs Hama Suwayda Sweida""".split())
+#: ... except these, which are places even when they head a sentence (kept out of EN_STOP's veto for multiword)
+_EN_STOP_BUT_PLACE = {"Golan", "Quneitra", "Daraa", "Deraa", "Dara", "Hauran", "Houran", "Yarmouk", "Damascus",
+                      "Idlib", "Aleppo", "Homs", "Hama", "Suwayda", "Sweida"}
+EN_TITLES = ("president", "mr", "mrs", "ms", "dr", "gen", "general", "minister", "sheikh", "colonel", "col",
+             "major", "brig", "brigadier", "lt", "lieutenant", "capt", "captain", "commander", "leader", "spokesman",
+             "king", "prince", "bashar", "hafez", "maher", "abu", "umm", "bin", "ibn", "named", "called", "mohammed",
+             "muhammad", "ahmad", "ahmed", "ali", "omar", "khaled", "khalid", "hassan", "hussein", "youssef", "ibrahim")
+
+
+def _n(words) -> set[str]:
+    return {normalize_ar(w) for w in words if w.strip()}
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, set[str]]:
+    return {
+        "strict": _n(COMMON_AR_STRICT), "person": _n(PERSON_AR), "titles": _n(PERSON_TITLES_AR),
+        "nouns": _n(PLACE_NOUNS_AR), "preps": _n(PREPS_AR), "dirs": _n(DIRECTIONS_AR),
+        "foreign": _n(FOREIGN_AR), "foreign_en": {latin_key(w) for w in FOREIGN_EN if latin_key(w)},
+    }
+
+
+_CLITIC_PREFIXES = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int                 # normalised offsets of the name (clitics excluded)
+    end: int
+    name: str                  # normalised name
+    source: str                # "gazetteer" | "cue" | "list"
+    lang: str = "ar"
+    cue: str = ""              # the word before it: a place noun, a preposition, "" if none
+    cue_kind: str = ""         # "noun" | "prep" | ""
+    list_id: int = -1          # mentions in one list share an id
+    admin: bool = False        # after ريف/محافظة/countryside/province: the admin unit, not the town
+    reference: bool = False    # a reference point ("south of X"), not the event place
+    near: bool = False         # "قرب X" / "near X": the event is near, not at, the place
+    common: str = ""           # "strict" | "person" | "" : how much support the name needs
+    veto: str = ""             # why it is not a place ("foreign", "person name", ...)
+    orig_start: int = 0        # offsets into the original text
+    orig_end: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def supported(self) -> bool:
+        if self.veto:
+            return False
+        if self.common == "strict":
+            return self.cue_kind == "noun" or self.list_id >= 0
+        if self.common == "person":
+            return bool(self.cue_kind) or self.list_id >= 0
+        return True
+
+
+# --- automaton per gazetteer ----------------------------------------------------------------
+
+class _Index:
+    def __init__(self, gazetteer) -> None:  # noqa: ANN001
+        self.ar = ahocorasick.Automaton()
+        self.latin: dict[str, int] = {}   # latin key -> number of words
+        self.max_latin_words = 1
+        ar_keys: dict[str, tuple[str, str, int]] = {}
+        for key, _pid in gazetteer.name_keys():
+            if not key:
+                continue
+            if any("\u0600" <= ch <= "\u06ff" for ch in key):
+                ar_keys.setdefault(key, (key, key, 0))
+                if key.startswith("ال") and len(key) > 3:
+                    w = "لل" + key[2:]
+                    ar_keys.setdefault(w, (w, key, 1))     # ل + الرفيد -> للرفيد
+                elif len(key) >= 4 and not key.startswith(("ال", "ابو ", "ام ", "تل ", "بير ", "عين ")):
+                    w = "ال" + key
+                    ar_keys.setdefault(w, (w, key, 0))     # معلقه -> المعلقه
+            else:
+                n = key.count(" ") + 1
+                self.latin[key] = n
+                self.max_latin_words = max(self.max_latin_words, n)
+        for k, v in ar_keys.items():
+            self.ar.add_word(k, v)
+        if ar_keys:
+            self.ar.make_automaton()
+        self.has_ar = bool(ar_keys)
+
+
+_INDEXES: "weakref.WeakKeyDictionary[object, _Index]" = weakref.WeakKeyDictionary()
+_INDEXES_BY_ID: dict[int, _Index] = {}
+
+
+def index_for(gazetteer) -> _Index:  # noqa: ANN001
+    """The cached automaton for a gazetteer (built on first use)."""
+    try:
+        idx = _INDEXES.get(gazetteer)
+        if idx is None:
+            idx = _INDEXES[gazetteer] = _Index(gazetteer)
+        return idx
+    except TypeError:  # not weak-referenceable
+        idx = _INDEXES_BY_ID.get(id(gazetteer))
+        if idx is None:
+            idx = _INDEXES_BY_ID[id(gazetteer)] = _Index(gazetteer)
+        return idx
+
+
+# --- scanning ---------------------------------------------------------------------------------
+
+def _word_start(norm: str, i: int) -> int:
+    j = norm.rfind(" ", 0, i)
+    return j + 1
+
+
+def _prev_words(norm: str, i: int, n: int, lo: int = 0) -> list[str]:
+    seg = norm[max(lo, i - 60):i]
+    ws = seg.split()
+    if seg and not seg.endswith(" ") and ws:
+        ws = ws[:-1]   # the current word's clitic prefix is not a previous word
+    return ws[-n:]
+
+
+def scan_gazetteer_ar(norm: str, idx: _Index, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, key) of whole-word gazetteer names in ``norm[lo:hi]``, leftmost-longest."""
+    hi = len(norm) if hi is None else hi
+    if not idx.has_ar:
+        return []
+    raw: list[tuple[int, int, str]] = []
+    for end_idx, (word, key, drop) in idx.ar.iter(norm, lo, hi):
+        end = end_idx + 1
+        s_full = end - len(word)
+        start = s_full + drop          # "للرفيد": the name starts after the first ل
+        if end < len(norm) and norm[end] != " ":
+            continue
+        ws = _word_start(norm, s_full)
+        prefix = norm[ws:s_full] + ("ل" if drop else "")
+        if prefix not in _CLITIC_PREFIXES:
+            continue
+        raw.append((start, end, key))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    out: list[tuple[int, int, str]] = []
+    for r in sorted(raw, key=lambda r: (-(r[1] - r[0]), r[0])):
+        if all(r[1] <= o[0] or r[0] >= o[1] for o in out):
+            out.append(r)
+    out.sort()
+    return out
+
+
+_EN_TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F'’`ʿʾ]+")
+
+
+def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(orig_start, orig_end, key) of capitalised name n-grams in ``text[lo:hi]`` found among Latin keys."""
+    toks = [(m.start(), m.end(), m.group(0)) for m in _EN_TOKEN_RE.finditer(text, lo, hi)]
+    keys = [latin_key(t[2]) for t in toks]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        s, e, w = toks[i]
+        # a name starts with a capital (or an article glued to a capitalised word: al-Harra)
+        is_art = keys[i] == ""
+        if is_art:
+            if i + 1 < n and toks[i + 1][0] - e <= 1 and toks[i + 1][2][:1].isupper():
+                pass
+            else:
+                i += 1
+                continue
+        elif not w[:1].isupper():
+            i += 1
+            continue
+        best = None
+        words: list[str] = []
+        j = i
+        while j < n and len(words) < idx.max_latin_words + 2:
+            if j > i and toks[j][0] - toks[j - 1][1] > 2:   # a gap of punctuation or more: stop
+                break
+            if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("",):
+                break
+            if keys[j]:
+                if not toks[j][2][:1].isupper() and not toks[j][2].lower() in ("al", "el"):
+                    break
+                words.append(keys[j])
+                k = " ".join(words)
+                if k in idx.latin:
+                    best = (s, toks[j][1], k, j)
+            j += 1
+        if best:
+            first_word = toks[i + 1][2] if is_art else w
+            if first_word in EN_STOP and first_word not in _EN_STOP_BUT_PLACE and best[3] == (i + 1 if is_art else i):
+                i += 1
+                continue
+            out.append(best[:3])
+            i = best[3] + 1
+        else:
+            i += 1
+    return out
+
+
+# --- cue-driven names -------------------------------------------------------------------------
+
+_AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي
+بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب بينما فيما كما لكن اذ إذ أن
+إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم""".split())
+
+
+_GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
+مزرعة عشرات العديد عدد بعض كافة جميع اكثر أكثر""".split())
+_DIR_ADJ = {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشماليه", "الجنوبيه", "الشرقيه", "الغربيه",
+            "الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "القبلي", "الجديده", "القديمه",
+            "شمالي", "جنوبي", "شرقي", "غربي", "الفوقا", "التحتا", "العليا", "السفلي", "الوسطاني"}
+
+
+def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
+    """The name starting at ``i`` (normalised): 1-3 words by construct-state and direction rules."""
+    words = []
+    j = i
+    while j < hi and len(words) < 4:
+        k = norm.find(" ", j, hi)
+        k = hi if k < 0 else k
+        w = norm[j:k]
+        if not w:
+            break
+        words.append((j, k, w))
+        j = k + 1
+    if not words:
+        return None
+    s, e, w0 = words[0]
+    bare = w0[1:] if w0[:1] in "وف" else w0
+    nouns = _sets()["nouns"]
+    if w0 in _AR_STOP_AFTER or len(w0) < 2 or any(ch.isdigit() for ch in w0) or bare in nouns or w0 in nouns \
+            or bare in _GENERIC_PLURAL or w0 in _sets()["strict"]:
+        return None
+    end = e
+    n_taken = 1
+    # construct state: a first word without the article takes the next (غدير البستان، أبو قليعة، رسم الحسن)
+    if not w0.startswith("ال") and len(words) > 1 and words[1][2] not in _AR_STOP_AFTER and not words[1][2].isdigit():
+        end = words[1][1]
+        n_taken = 2
+        if w0 in ("ابو", "ام", "تل", "عين", "بير", "خربه", "رسم", "كفر", "دير", "بيت", "جبل", "نبع", "تل", "مزرعه") and len(words) > 2 \
+                and words[2][2] in _DIR_ADJ:
+            end = words[2][1]
+            n_taken = 3
+    if n_taken < len(words):
+        nxt = words[n_taken][2]
+        if nxt in _DIR_ADJ:
+            end = words[n_taken][1]
+    return s, end
+
+
+_LIST_CUES_AR = _n("""قرى القرى بلدات البلدات مناطق المناطق مزارع المزارع البلدات والقرى القرى والبلدات قريتي بلدتي
+أحياء الأحياء التلال تلال""".split())
+_AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التالية|تشمل|وتشمل|منها|ومنها|وتضم|تضم)\s")
+_EN_LIST_CUE_RE = re.compile(
+    r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities)\s+(?:of\s+|including\s+|such as\s+|:\s*)?",
+    re.I)
+_EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
+_EN_NAME_RE = re.compile(
+    r"(?:(?:al|el|ad|ash|as|at|az|ar|an|Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]+"
+    r"(?:[-\s](?:(?:al|el|ad|ash|as|at|az|ar|an)[-\s])?[A-Z][\w'’`ʿ]+){0,3}")
+
+
+def _ar_list_items(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Items of a list that starts at ``lo``: split on the Arabic comma (a space after normalisation) + و."""
+    # the list runs until the clause end; items are separated by " و" or by the (normalised-away) comma
+    seg = norm[lo:hi]
+    items: list[tuple[int, int]] = []
+    # split on " و" word starts: "المهير والرفيد ورسم الحسن" -> "المهير", "الرفيد", "رسم الحسن"
+    pos = lo
+    cur_start = lo
+    words = []
+    for m in re.finditer(r"\S+", seg):
+        words.append((lo + m.start(), lo + m.end(), m.group(0)))
+    if not words:
+        return items
+    groups: list[list[tuple[int, int, str]]] = [[]]
+    for ws, we, w in words:
+        if groups[-1] and w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو"):
+            groups.append([(ws + 1, we, w[1:])])
+        else:
+            groups[-1].append((ws, we, w))
+    for g in groups:
+        if not g:
+            continue
+        # an item longer than 4 words ends the list (the clause goes on after it)
+        cut = g
+        for k, (_, _, w) in enumerate(g):
+            if w in _AR_STOP_AFTER and k > 0:
+                cut = g[:k]
+                break
+        if not cut or len(cut) > 4:
+            break
+        items.append((cut[0][0], cut[-1][1]))
+        if len(cut) < len(g):
+            break
+    return items
+
+
+def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo: int, hi: int,
+                  lang: str = "ar") -> list[Mention]:
+    """Place mentions in one clause ``norm[lo:hi]`` (normalised offsets), with their support."""
+    sets = _sets()
+    out: list[Mention] = []
+    olo = offs[lo] if lo < len(offs) else len(text)
+    ohi = offs[hi - 1] + 1 if hi > lo else olo
+    if lang == "ar" or any("\u0600" <= ch <= "\u06ff" for ch in norm[lo:hi]):
+        if idx is not None:
+            for s, e, key in scan_gazetteer_ar(norm, idx, lo, hi):
+                out.append(Mention(s, e, norm[s:e], "gazetteer", "ar"))
+        _cue_candidates_ar(norm, lo, hi, out)
+    if lang == "en" or any("a" <= ch <= "z" for ch in norm[lo:hi]):
+        out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
+    # gazetteer names first; a cue/list name replaces an overlapping gazetteer name only when it
+    # adds a leading generic word ("تل الجابية") or a trailing direction ("البكار الشرقي")
+    gaz = [m for m in out if m.source == "gazetteer"]
+    other = sorted((m for m in out if m.source != "gazetteer"), key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = list(gaz)
+    for m in other:
+        clash = [k for k in kept if not (m.end <= k.start or m.start >= k.end)]
+        if not clash:
+            kept.append(m)
+            continue
+        k = clash[0]
+        contains_all = all(m.start <= c.start and m.end >= c.end and (m.start, m.end) != (c.start, c.end) for c in clash)
+        if contains_all and all(c.source == "gazetteer" for c in clash) and (
+                m.source == "list" or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))):
+            for c in clash:
+                kept.remove(c)
+                if m.list_id < 0:
+                    m.list_id = c.list_id
+            kept.append(m)
+        else:
+            for c in clash:
+                if c.list_id < 0 and m.list_id >= 0:
+                    c.list_id = m.list_id
+    kept.sort(key=lambda m: m.start)
+    _annotate(text, norm, offs, kept, lo, sets)
+    return kept
+
+
+_LEADING_GENERIC = ("تل ", "تله ", "جبل ", "وادي ", "ريف ", "سهل ", "حوض ", "ناحيه ", "محافظه ", "مخيم ")
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """True if ``longer`` is ``shorter`` with a leading generic word or a trailing direction adjective."""
+    if longer.endswith(" " + shorter) or longer.endswith(shorter):
+        head = longer[: len(longer) - len(shorter)].strip()
+        return (head + " ").startswith(_LEADING_GENERIC) and " " not in head
+    if longer.startswith(shorter + " "):
+        tail = longer[len(shorter) + 1:]
+        return tail in _DIR_ADJ
+    return False
+
+
+def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention]) -> None:
+    sets = _sets()
+    nouns = sets["nouns"] - {"ريف", "محافظه", "منطقه", "ناحيه", "مناطق", "جبل", "وادي", "سهل", "مدن"}
+    # words after a place noun
+    for m in re.finditer(r"\S+", norm[lo:hi]):
+        w = m.group(0)
+        base = w[1:] if w[:1] in "وفب" and w[1:] in nouns else w
+        if base not in nouns:
+            continue
+        j = lo + m.end() + 1
+        if j >= hi:
+            continue
+        span = _ar_name_after(norm, j, hi)
+        if not span:
+            continue
+        s, e = span
+        name = norm[s:e]
+        if base in ("تل", "تله"):
+            s = lo + m.start() + (len(w) - len(base))  # "تل الجابية": the hill's name includes تل
+            name = norm[s:e]
+        out.append(Mention(s, e, name, "cue", "ar", cue=base, cue_kind="noun"))
+    # lists after هي / : in a clause that speaks of several places
+    clause = norm[lo:hi]
+    if any(c in clause.split() for c in _LIST_CUES_AR) or re.search(r"(?:^|\s)(?:قرى|بلدات|مناطق|المناطق|القرى|البلدات)", clause):
+        for m in _AR_LIST_START_RE.finditer(clause):
+            start = lo + m.end()
+            items = _ar_list_items(norm, start, hi)
+            if len(items) >= 2:
+                lid = lo * 1000 + m.start()
+                for s, e in items:
+                    out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
+                break
+
+
+def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo: int, ohi: int) -> list[Mention]:
+    """English mentions in ``text[olo:ohi]``; returned with normalised offsets."""
+    import bisect
+
+    def to_norm(a: int, b: int) -> tuple[int, int]:
+        s = bisect.bisect_left(offs, a)
+        e = bisect.bisect_left(offs, b)
+        return s, e
+
+    res: list[Mention] = []
+    if idx is not None and idx.latin:
+        for a, b, key in scan_gazetteer_en(text, idx, olo, ohi):
+            s, e = to_norm(a, b)
+            mm = Mention(s, e, key, "gazetteer", "en", orig_start=a, orig_end=b)
+            res.append(mm)
+    seg = text[olo:ohi]
+    # "village of X", "town of X"
+    for m in _EN_NOUN_CUE_RE.finditer(seg):
+        nm = _EN_NAME_RE.match(seg, m.end())
+        if nm:
+            a, b = olo + nm.start(), olo + nm.end()
+            s, e = to_norm(a, b)
+            res.append(Mention(s, e, latin_key(nm.group(0)), "cue", "en", cue=m.group(0).split()[0].lower(),
+                               cue_kind="noun", orig_start=a, orig_end=b))
+    # lists: "the villages of X, Y and Z"
+    for m in _EN_LIST_CUE_RE.finditer(seg):
+        if not m.group(0).rstrip().lower().endswith(("s", "of", "including", "as", ":")) and "of" not in m.group(0):
+            continue
+        p = m.end()
+        items = []
+        while True:
+            nm = _EN_NAME_RE.match(seg, p)
+            if not nm:
+                break
+            items.append((nm.start(), nm.end()))
+            sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", seg[nm.end():])
+            if not sep:
+                break
+            p = nm.end() + sep.end()
+        if len(items) >= 2:
+            lid = olo * 1000 + m.start() + 7
+            for a0, b0 in items:
+                a, b = olo + a0, olo + b0
+                s, e = to_norm(a, b)
+                res.append(Mention(s, e, latin_key(seg[a0:b0]), "list", "en", list_id=lid, orig_start=a, orig_end=b))
+    return res
+
+
+_LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+|&\s*)")
+
+
+def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int, sets: dict[str, set[str]]) -> None:
+    """Fill offsets, cues, list ids, references, vetoes."""
+    for m in ms:
+        if m.lang == "ar" or not m.orig_end:
+            m.orig_start, m.orig_end = orig_span(text, offs, m.start, m.end)
+    # list adjacency: names separated only by a comma, "و" or "and" belong to one list
+    for a, b in zip(ms, ms[1:]):
+        if _LIST_GAP_RE.fullmatch(text[a.orig_end:b.orig_start]):
+            if a.list_id < 0 and b.list_id < 0:
+                a.list_id = b.list_id = 10**9 + a.start
+            elif a.list_id < 0:
+                a.list_id = b.list_id
+            elif b.list_id < 0:
+                b.list_id = a.list_id
+    for i, m in enumerate(ms):
+        if m.lang == "ar":
+            prev = _prev_words(norm, m.start, 3, lo)
+            pw = prev[-1] if prev else ""
+            # clitic glued to the name: "بنوى" -> preposition cue
+            clitic = norm[_word_start(norm, m.start):m.start]
+            if not m.cue:
+                if pw in sets["nouns"] or (pw[:1] in "وفب" and pw[1:] in sets["nouns"]):
+                    m.cue, m.cue_kind = pw, "noun"
+                elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
+                    m.cue, m.cue_kind = pw or "ب", "prep"
+            pw_bare = pw[1:] if pw[:1] in "وبلف" and pw[1:] in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف") else pw
+            if pw_bare in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف"):
+                m.admin = True
+            if pw in ("قرب", "بقرب") or " ".join(prev[-2:]) in ("بالقرب من", "على مقربه", "مقربه من", "على اطراف"):
+                m.near = True
+            # a direction after another place: "بلدة نبع الصخر جنوب شرق مدينة القنيطرة"
+            dir_words = [w for w in prev if w in sets["dirs"] or w in ("الشرق", "الغرب", "الشمال", "الجنوب")]
+            if dir_words and i > 0 and prev and (prev[-1] in sets["dirs"] or (len(prev) > 1 and prev[-2] in sets["dirs"] and prev[-1] in sets["nouns"] | sets["dirs"])):
+                m.reference = True
+            elif dir_words and prev and prev[-1] in sets["dirs"] and i == 0:
+                m.near = True
+            word = m.name if " " not in m.name else ""
+            if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]):
+                m.common = "strict"
+            elif word in sets["person"] or m.name in sets["person"]:
+                m.common = "person"
+            elif word and not word.startswith("ال") and m.source == "gazetteer":
+                m.common = "person"   # a bare single word (or one after a clitic): needs a cue or a list
+            if m.name in sets["foreign"]:
+                m.veto = "foreign"
+            # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word
+            if pw in sets["titles"] and m.cue_kind != "noun":
+                m.veto = "person name"
+            elif m.common == "person" and m.cue_kind != "noun" and m.list_id < 0:
+                nxt = norm[m.end:m.end + 30].split()
+                if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
+                        nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
+                    m.veto = "person name"
+        else:
+            before = text[max(0, m.orig_start - 40):m.orig_start]
+            bw = re.findall(r"[A-Za-z.]+", before)
+            pw = bw[-1].lower().rstrip(".") if bw else ""
+            if not m.cue:
+                if pw in EN_PLACE_NOUNS or (len(bw) > 1 and bw[-2].lower() in EN_PLACE_NOUNS and pw == "of"):
+                    m.cue, m.cue_kind = pw, "noun"
+                elif pw in EN_PREPS:
+                    m.cue, m.cue_kind = pw, "prep"
+            after = text[m.orig_end:m.orig_end + 25].lower()
+            if re.match(r"\s*(?:province|governorate|countryside)", after) or pw in ("countryside", "province", "rural"):
+                m.admin = True
+            if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
+                m.near = True
+            if re.search(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+                         before, re.I):
+                if i > 0:
+                    m.reference = True
+                else:
+                    m.near = True
+            surface = text[m.orig_start:m.orig_end]
+            key = latin_key(surface)
+            if key in sets["foreign_en"]:
+                m.veto = "foreign"
+            if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
+                m.veto = "person name"
+            if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
+                m.common = "strict" if len(key) <= 3 else "person"
+            # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")
+            if m.source == "gazetteer" and bw and bw[-1][:1].isupper() and bw[-1].lower() not in EN_PREPS and \
+                    before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
+                    bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
+                m.veto = m.veto or "person name"
+    lists: dict[int, list[Mention]] = {}
+    for m in ms:
+        if m.list_id >= 0:
+            lists.setdefault(m.list_id, []).append(m)
+    for group in lists.values():
+        if group[0].admin:
+            for m in group:
+                m.admin = True
+    # foreign names vetoed by position too: any Arabic foreign phrase overlapping a mention
+    for m in ms:
+        if m.lang == "ar" and not m.veto:
+            for f in sets["foreign"]:
+                if " " in f and f in norm[max(0, m.start - 12):m.end + 12] and m.name in f:
+                    m.veto = "foreign"
+                    break
