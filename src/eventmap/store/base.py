@@ -504,24 +504,24 @@ class EventStore:
                 "admin1_pcode": "", "admin2_pcode": "", "admin3_pcode": "", "lat": lat, "lon": lon}
 
     def analyst_places(self) -> pd.DataFrame:
-        cols = ["place_id", "name", "name_ar", "name_en", "latitude", "longitude", "admin1", "admin2", "admin3",
-                "author", "note", "created_at"]
+        cols = ["place_id", "name", "name_ar", "name_en", "variants", "latitude", "longitude", "admin1", "admin2",
+                "admin3", "author", "note", "created_at"]
         rows = self._db.fetchall(f"SELECT {', '.join(cols)} FROM analyst_places ORDER BY fid")
         return pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
 
     def _analyst_pins(self) -> dict[str, dict]:
         """name key -> analyst place row, for re-resolving unresolved mentions."""
         out: dict[str, dict] = {}
-        for pid, name, ar, en, author in self._db.fetchall(
-                "SELECT place_id, name, name_ar, name_en, author FROM analyst_places ORDER BY fid"):
-            for n in (name, ar, en):
+        for pid, name, ar, en, variants, author in self._db.fetchall(
+                "SELECT place_id, name, name_ar, name_en, variants, author FROM analyst_places ORDER BY fid"):
+            for n in (name, ar, en, *(variants or "").split("|")):
                 if n:
                     out[name_key(n)] = {"place_id": pid, "name": name, "author": author or "analyst"}
         return out
 
     def add_analyst_place(self, name: str, lat: float, lon: float, *, name_ar: str = "", name_en: str = "",
-                          admin1: str = "", admin2: str = "", admin3: str = "", author: str = "analyst",
-                          note: str = "", place_id: str | None = None) -> tuple[str, int]:
+                          variants: Sequence[str] = (), admin1: str = "", admin2: str = "", admin3: str = "",
+                          author: str = "analyst", note: str = "", place_id: str | None = None) -> tuple[str, int]:
         """Store an analyst place and re-pin the unresolved stored events that named it.
 
         Returns ``(place_id, number of events re-pinned)``.  The re-pinning is a
@@ -545,16 +545,17 @@ class EventStore:
             name_en = name
         with self._db.write():
             self._db.execute(
-                "INSERT INTO analyst_places (place_id, name, name_ar, name_en, latitude, longitude, admin1, admin2, "
-                f"admin3, author, note, created_at, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "INSERT INTO analyst_places (place_id, name, name_ar, name_en, variants, latitude, longitude, admin1, "
+                f"admin2, admin3, author, note, created_at, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 f"{self._db.geom_placeholder}) ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, "
-                "name_ar = excluded.name_ar, name_en = excluded.name_en, latitude = excluded.latitude, "
+                "name_ar = excluded.name_ar, name_en = excluded.name_en, variants = excluded.variants, "
+                "latitude = excluded.latitude, "
                 "longitude = excluded.longitude, admin1 = excluded.admin1, admin2 = excluded.admin2, "
                 "admin3 = excluded.admin3, author = excluded.author, note = excluded.note, geom = excluded.geom",
-                (place_id, name, name_ar, name_en, lat, lon, admin1, admin2, admin3, author, note, utc_now(),
-                 self._db.geom_value(lat, lon)))
+                (place_id, name, name_ar, name_en, "|".join(v for v in variants if v), lat, lon, admin1, admin2,
+                 admin3, author, note, utc_now(), self._db.geom_value(lat, lon)))
             pins = {name_key(n): {"place_id": place_id, "name": name, "author": author}
-                    for n in (name, name_ar, name_en) if n}
+                    for n in (name, name_ar, name_en, *variants) if n}
             rows = self._db.fetchall("SELECT event_id, location FROM events WHERE resolution IN "
                                      "('unresolved', 'ambiguous') AND location <> ''")
             targets = [eid for eid, loc in rows if name_key(loc) in pins]

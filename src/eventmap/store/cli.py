@@ -187,13 +187,16 @@ def cmd_import(args) -> int:
 
 
 def cmd_places_unresolved(args) -> int:
-    """``eventmap places unresolved [--db] [--format text|csv|json]``"""
+    """``eventmap places unresolved [--db] [--limit N] [--json]``: names with counts and example sentences."""
     store = _open(args)
     try:
         df = store.unresolved_names()
     finally:
         store.close()
-    fmt = getattr(args, "format", None) or "text"
+    limit = getattr(args, "limit", None)
+    if limit:
+        df = df.head(int(limit))
+    fmt = "json" if getattr(args, "json", False) else (getattr(args, "format", None) or "text")
     if fmt == "json":
         json.dump(json.loads(df.to_json(orient="records", force_ascii=False)), sys.stdout, ensure_ascii=False,
                   indent=1)
@@ -214,7 +217,11 @@ def cmd_places_unresolved(args) -> int:
 
 
 def cmd_places_pin(args) -> int:
-    """``eventmap places pin NAME --lat --lon [--admin1 --admin2 --admin3 --name-en --author --note] [--db]``"""
+    """``eventmap places pin NAME --lat --lon [--admin1 --admin2 --admin3 --name-en --variant --author --note] [--db]``
+
+    Adds the place to the gazetteer overlay (``eventmap.places.overlay``, so future
+    extractions find it) and to the store, then re-pins the stored events that named it.
+    """
     name = args.name
     author = getattr(args, "author", None) or "analyst"
     note = getattr(args, "note", None) or ""
@@ -222,26 +229,34 @@ def cmd_places_pin(args) -> int:
     admin2 = _one(getattr(args, "admin2", None))
     admin3 = _one(getattr(args, "admin3", None))
     name_en = getattr(args, "name_en", None) or ""
-    overlay_id = None
+    variants = list(getattr(args, "variant", None) or [])
+    place_id = None
     try:  # the gazetteer overlay, so the extractor finds the place in future reports
-        from eventmap.places.overlay import add_analyst_place as overlay_add
+        from eventmap.places.overlay import AnalystPlace, add_analyst_place as overlay_add
     except ImportError:
         overlay_add = None
     if overlay_add is not None:
         try:
-            res = overlay_add(name=name, lat=args.lat, lon=args.lon, admin1=admin1, author=author, note=note)
-            overlay_id = getattr(res, "id", None) or (res if isinstance(res, str) else None)
-        except TypeError as exc:  # the overlay's signature changed: keep going with the store's copy, say so
-            print(f"eventmap places pin: gazetteer overlay not updated ({exc}); the store keeps the place",
-                  file=sys.stderr)
-        except ValueError as exc:
+            gaz = None
+            try:
+                from eventmap.places.gazetteer import default_gazetteer
+                gaz = default_gazetteer()
+            except Exception:  # no built gazetteer: admin units stay as given
+                gaz = None
+            place = overlay_add(AnalystPlace(name=name, lat=args.lat, lon=args.lon, name_en=name_en,
+                                             variants=tuple(variants), admin1=admin1, admin2=admin2, admin3=admin3,
+                                             note=note, author=author), gazetteer=gaz)
+            place_id = place.id
+            admin1, admin2, admin3 = place.admin1_en, place.admin2_en, place.admin3_en
+            variants = list(dict.fromkeys([*variants, *place.variants_ar, *place.variants_en]))
+        except ValueError as exc:  # PlaceValidationError: outside Syria, swapped coordinates, empty name
             print(f"eventmap places pin: {exc}", file=sys.stderr)
             return 2
     store = _open(args)
     try:
-        place_id, n = store.add_analyst_place(name, args.lat, args.lon, name_en=name_en, admin1=admin1,
-                                              admin2=admin2, admin3=admin3, author=author, note=note,
-                                              place_id=overlay_id)
+        place_id, n = store.add_analyst_place(name, args.lat, args.lon, name_en=name_en, variants=variants,
+                                              admin1=admin1, admin2=admin2, admin3=admin3, author=author, note=note,
+                                              place_id=place_id)
     except ValueError as exc:
         print(f"eventmap places pin: {exc}", file=sys.stderr)
         return 2
@@ -255,21 +270,3 @@ def _one(v) -> str:
     if isinstance(v, (list, tuple)):
         return v[0] if v else ""
     return v or ""
-
-
-def add_places_arguments(unresolved: argparse.ArgumentParser, pin: argparse.ArgumentParser) -> None:
-    """Arguments of the two ``places`` subcommands, for whoever registers the ``places`` group."""
-    _add_db(unresolved)
-    unresolved.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    unresolved.set_defaults(func=cmd_places_unresolved)
-    pin.add_argument("name", help="the place name as written in reports (Arabic or English)")
-    pin.add_argument("--lat", type=float, required=True)
-    pin.add_argument("--lon", type=float, required=True)
-    pin.add_argument("--admin1", help="governorate")
-    pin.add_argument("--admin2", help="district")
-    pin.add_argument("--admin3", help="sub-district")
-    pin.add_argument("--name-en", dest="name_en", help="English name")
-    pin.add_argument("--author", default="analyst")
-    pin.add_argument("--note", default="", help="why / source of the coordinates")
-    _add_db(pin)
-    pin.set_defaults(func=cmd_places_pin)

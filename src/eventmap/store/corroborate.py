@@ -36,9 +36,11 @@ def cluster(rows: Sequence[dict]) -> list[list[int]]:
     ``rows`` need ``place_key``, ``event_type``, ``event_date``, ``report_id``.
     Greedy in date order: an event joins the first open cluster of its key whose
     first date is within one day and that has no event of the same report yet.
-    Deterministic for a given input set (sorted by date, then event_id).
+    Deterministic for a given input set (sorted by date, then storage order, then event_id),
+    so ``sources`` lists outlets in the order they reported.
     """
-    order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("event_date") or ""), str(rows[i].get("event_id") or "")))
+    order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("event_date") or ""), rows[i].get("fid") or 0,
+                                                    str(rows[i].get("event_id") or "")))
     open_by_key: dict[tuple, list[tuple[int, set, list[int]]]] = {}
     clusters: list[list[int]] = []
     for i in order:

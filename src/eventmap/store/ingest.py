@@ -124,6 +124,12 @@ def read_file(path: Path, published: str | None = None, source: str | None = Non
     if suffix not in (".txt", ".html", ".htm"):
         raise InputError(f"unsupported file type {suffix or '(none)'}: .txt, .html, .htm or .jsonl")
     pub = published or date_from_name(path)
+    with open(path, "rb") as fh:  # what is wrong with the file itself is said before a missing date
+        head = fh.read(4096)
+    if not head.strip():
+        raise InputError("empty file")
+    if b"\x00" in head:
+        raise InputError("binary file (NUL bytes), not a text report")
     try:
         from eventmap.events.reader import read_report  # being written alongside; optional here
     except ImportError:

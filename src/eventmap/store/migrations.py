@@ -119,6 +119,7 @@ CREATE TABLE IF NOT EXISTS analyst_places (
   name TEXT NOT NULL,
   name_ar TEXT NOT NULL DEFAULT '',
   name_en TEXT NOT NULL DEFAULT '',
+  variants TEXT NOT NULL DEFAULT '',
   latitude {real} NOT NULL,
   longitude {real} NOT NULL,
   admin1 TEXT NOT NULL DEFAULT '',

@@ -40,6 +40,10 @@ PLACES = {
 #: names from the July 2018 reports that no dataset has (they must stay unresolved)
 UNRESOLVED = ("المهير", "رسم الحسن", "أبو الخشان")
 
+#: real villages the toy extractor does not know (so they come out unresolved), with their WOF coordinates:
+#: what an analyst would pin with ``eventmap places pin``
+NOT_IN_TOY = {"أم اللوقس": ("wof:1209526959", "Umm al Luqas", 32.90551, 35.88285)}
+
 #: trigger -> (event_type, sub_event_type, trigger_label, actor1, actor2)
 TRIGGERS = {
     "سيطرتها على": ("Strategic developments", "Non-violent transfer of territory", "territory_regained",
@@ -144,7 +148,7 @@ def toy_extract(text: str, published: str, source: str = "", url: str = "", titl
     """
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
-    names = list(_AR_NAMES) + list(_EN_NAMES) + list(UNRESOLVED)
+    names = list(_AR_NAMES) + list(_EN_NAMES) + list(UNRESOLVED) + list(NOT_IN_TOY)
     for trig in TRIGGERS:
         for m in re.finditer(re.escape(trig), text):
             s, e = _sentence_bounds(text, m.start())
