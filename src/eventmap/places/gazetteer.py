@@ -362,6 +362,8 @@ class Gazetteer:
         best = cands[0].place
         for c in cands[1:]:
             p = c.place
+            if f"duplicate_of:{best.id}" in p.note or f"duplicate_of:{p.id}" in best.note:
+                continue
             if p.is_admin:
                 code = p.admin3_pcode if p.kind == "subdistrict" else p.admin2_pcode if p.kind == "district" else p.admin1_pcode
                 if p.kind != "region" and code and best.admin3_pcode.startswith(code):
@@ -503,6 +505,8 @@ class Gazetteer:
                 score -= 0.12  # a plain name means the town before the unit named after it
             if "abandoned" in p.flags:
                 score -= 0.03
+            if "duplicate" in p.flags:
+                score -= 0.1  # a second record of a place kept under another id (note: duplicate_of:...)
             if p.kind in ("city", "town") or "admin_seat" in p.flags:
                 score += 0.02
             if ctx_places:
