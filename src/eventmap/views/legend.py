@@ -20,7 +20,7 @@ def legend_html(event_types: Iterable[str] | None = None, *, counts: dict[str, i
         st = style_for(t)
         n = f' <span class="em-n">{counts[t]:,}</span>' if counts and t in counts else ""
         rows.append(f'<div class="em-row">{svg_symbol(st.shape, st.color)}'
-                    f'<span>{esc(t)}</span>{n}</div>')
+                    f'<span class="em-tn">{esc(t)}</span>{n}</div>')
     if approximate:
         rows.append(f'<div class="em-row em-sep">{svg_symbol("circle", "#444", hollow=True)}'
                     f"<span>approximate place (hollow; dashed = uncertainty)</span></div>")

@@ -317,7 +317,13 @@ EM.tip = function(i){
     '<div class="em-id">#' + D.id[i] + '</div>';
   return el;
 };
+EM.padTL = function(){ // keep popups clear of the title panel
+  var t = EM.map && EM.map.getContainer().querySelector('.em-title');
+  return t ? L.point(20, t.offsetHeight + 20) : L.point(10, 10);
+};
 EM.popup = function(i){
+  var pp = EM.layer && EM.layer.getPopup && EM.layer.getPopup();
+  if (pp) pp.options.autoPanPaddingTopLeft = EM.padTL();
   var D = EM.D, ty = D.T[D.t[i]], el = document.createElement('div');
   var st = EM.s('st', i), pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
   var adm = [EM.s('a3', i), EM.s('a2', i), EM.s('a1', i)].filter(Boolean).join(', ');
@@ -359,6 +365,18 @@ EM.uncertainty = function(i){
   if (!EM.circles[i]) EM.circles[i] = L.circle([D.lat[i], D.lon[i]], {radius: D.u[i]*1000, interactive: false, color: ty[1], weight: 1, dashArray: '4,4', fillColor: ty[1], fillOpacity: 0.05});
   return EM.circles[i];
 };
+EM.refreshApprox = function(){ // uncertainty areas of the approximate events drawn on their own (not in a cluster)
+  if (!EM.D || !EM.approxIdx) return;
+  var us = [], seen = {}, vp = EM.layer.getVisibleParent ? EM.layer.getVisibleParent.bind(EM.layer) : null;
+  for (var k = 0; k < EM.approxIdx.length; k++){
+    var i = EM.approxIdx[k], m = EM.marker(i);
+    if (vp && vp(m) !== m) continue;
+    var u = EM.uncertainty(i);
+    if (u && !seen[L.stamp(u)]){ seen[L.stamp(u)] = 1; us.push(u); }
+  }
+  EM.approxLayer.clearLayers();
+  for (var j = 0; j < us.length; j++) EM.approxLayer.addLayer(us[j]);
+};
 EM.dayStart = function(day){ // first event index with d >= day (events are sorted by day)
   var D = EM.D, lo = 0, hi = D.n;
   while (lo < hi){ var mid = (lo + hi) >> 1; if (D.d[mid] < day) lo = mid + 1; else hi = mid; }
@@ -366,16 +384,15 @@ EM.dayStart = function(day){ // first event index with d >= day (events are sort
 };
 EM.showRange = function(day0, day1){ // inclusive day indices
   var D = EM.D; if (!D) return 0;
-  var i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), ms = [], us = [], seen = {};
+  var i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), ms = [];
+  EM.approxIdx = [];
   for (var i = i0; i < i1; i++){
     ms.push(EM.marker(i));
-    var u = EM.uncertainty(i);
-    if (u && !seen[L.stamp(u)]){ seen[L.stamp(u)] = 1; us.push(u); }
+    if (D.gp[i] >= 2) EM.approxIdx.push(i);
   }
   EM.layer.clearLayers();
   if (EM.layer.addLayers) EM.layer.addLayers(ms); else for (var k = 0; k < ms.length; k++) EM.layer.addLayer(ms[k]);
-  EM.approxLayer.clearLayers();
-  for (var k = 0; k < us.length; k++) EM.approxLayer.addLayer(us[k]);
+  EM.refreshApprox();
   if (EM.heatLayer && EM.heatLayer.setLatLngs){
     var pts = []; for (var j = i0; j < i1; j++) pts.push([D.lat[j], D.lon[j]]);
     EM.heatLayer.setLatLngs(pts);
@@ -423,7 +440,8 @@ EM.zoomClass = function(map){
 
 _CSS = """
 .leaflet-container { background: #d9e4ea; font: 13px/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-.em-legend { background: rgba(255,255,255,0.93); padding: 7px 9px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.3; max-width: 250px; }
+.em-legend { background: rgba(255,255,255,0.93); padding: 7px 9px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.3; max-width: 300px; }
+.em-legend .em-tn { white-space: nowrap; }
 .em-legend-title { font-weight: 600; margin-bottom: 3px; }
 .em-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .em-row svg { flex: none; }
@@ -485,24 +503,29 @@ class BoundaryLayer(Layer):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function(map){
+  // the basemap sits below the events: its own canvas in a low pane, labels above it,
+  // events (overlay pane) and clusters (marker pane) above both
+  if (!map.getPane('emBase')){
+    map.createPane('emBase').style.zIndex = 250;
+    var lp = map.createPane('emLabels'); lp.style.zIndex = 350; lp.style.pointerEvents = 'none';
+    window.EM.baseRenderer = L.canvas({pane: 'emBase', padding: 0.3});
+  }
   var data = {{ this.data }};
   var style = {{ this.style }};
   var polys = L.geoJSON(data, {
-    style: function(){ return style; },
-    interactive: {{ 'true' if this.interactive else 'false' }},
-    onEachFeature: function(f, l){
-      {% if this.interactive %}l.bindTooltip(f.properties.n + (f.properties.a ? ' \u00b7 <span dir="rtl" lang="ar">' + f.properties.a + '</span>' : '') + ' <small>(' + {{ this.kind }} + ')</small>', {sticky: true, opacity: 0.9});{% endif %}
-    }
+    style: function(){ return style; }, pane: 'emBase', renderer: window.EM.baseRenderer, interactive: false
   });
   var group = L.featureGroup([polys]);
   data.features.forEach(function(f){
     var p = f.properties;
     if (!p.lp) return;
-    var t = L.tooltip({permanent: true, direction: 'center', interactive: false, className: 'em-lab em-lab{{ this.level }}'})
+    var t = L.tooltip({permanent: true, direction: 'center', interactive: false, pane: 'emLabels', className: 'em-lab em-lab{{ this.level }}'})
       .setLatLng(p.lp).setContent(p.n + (p.a ? '<span class="ar" dir="rtl" lang="ar">' + p.a + '</span>' : ''));
     group.addLayer(t);
   });
   {% if this.show %}group.addTo(map);{% endif %}
+  window.EM.boundaries = window.EM.boundaries || {};
+  window.EM.boundaries[{{ this.level }}] = data.features.length;
   return group;
 })({{ this._parent.get_name() }});
 {% endmacro %}
@@ -513,8 +536,6 @@ var {{ this.get_name() }} = (function(map){
         super().__init__(name=f"{en} · {ar}", overlay=True, control=True, show=show)
         self._name = f"Boundaries{level}"
         self.level = level
-        self.interactive = level == 3
-        self.kind = json.dumps({1: "governorate", 2: "district", 3: "sub-district"}[level])
         style = dict(_BOUNDARY_STYLE[level])
         if not basemap_fill and level == 1:
             style["fillOpacity"] = 0.0
@@ -552,6 +573,8 @@ var {{ this.get_name() }} = (function(map){
   EM.layer.addTo(map);
   {% if this.heat %}if (EM.heatLayer) EM.heatLayer.addTo(map);{% endif %}
   EM.zoomClass(map); map.on('zoomend', function(){ EM.zoomClass(map); EM.declutter(map); });
+  map.on('zoomend moveend', function(){ EM.refreshApprox(); });
+  if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); });
   EM.decode({{ this.payload }}).then(function(D){
     EM.D = D;
     {% if this.fit %}EM.fit(map);{% endif %}
@@ -561,7 +584,7 @@ var {{ this.get_name() }} = (function(map){
       var ll = [D.lat[D.sel], D.lon[D.sel]];
       map.setView(ll, Math.max(map.getZoom(), 13), {animate: false});
       L.circleMarker(ll, {radius: 13, color: '#ffcc00', weight: 4, fill: false, interactive: false}).addTo(map);
-      L.popup({maxWidth: 360}).setLatLng(ll).setContent(EM.popup(D.sel)).openOn(map);
+      L.popup({maxWidth: 360, autoPanPaddingTopLeft: EM.padTL()}).setLatLng(ll).setContent(EM.popup(D.sel)).openOn(map);
     }
     if (EM.onData) EM.onData(D);
     requestAnimationFrame(function(){ requestAnimationFrame(function(){ window.eventmapReady = true; }); });
