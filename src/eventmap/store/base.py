@@ -264,7 +264,7 @@ class EventStore:
                         have.add(d["event_id"])
                         out.append(d)
         ids = [r["event_id"] for r in rows] + [r["event_id"] for r in out]
-        if self._db.fetchall("SELECT 1 FROM events WHERE status = 'merged' LIMIT 1"):
+        if self._db.fetchall("SELECT 1 FROM events WHERE merged_into IS NOT NULL LIMIT 1"):  # indexed
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 sql = (f"SELECT {', '.join(q(c) for c in _LIGHT)} FROM events WHERE status = 'merged' AND merged_into "

@@ -105,6 +105,7 @@ CREATE INDEX IF NOT EXISTS corrections_report ON corrections (report_id);
 V2_DDL = """
 ALTER TABLE events ADD COLUMN place_key TEXT;
 ALTER TABLE events ADD COLUMN search TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS events_status_date ON events (status, event_date);
 CREATE INDEX IF NOT EXISTS events_type_date ON events (event_type, event_date);
 CREATE INDEX IF NOT EXISTS events_admin1 ON events (admin1, event_date);
 CREATE INDEX IF NOT EXISTS events_admin2 ON events (admin2);
