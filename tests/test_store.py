@@ -211,6 +211,14 @@ def test_facets_and_date_span(filled):
     assert "Armed clash" in f["sub_event_types"] and "Enab Baladi" in f["sources"]
     assert "unresolved" in f["resolutions"] and "Southern Front" in f["actors"]
     assert filled.date_span() == ("2018-07-10", "2018-07-26")
+    # the facets cache follows every change, made by this process or another one
+    v = filled.data_version()
+    text = "وشن الطيران الحربي غارات على الرفيد."
+    with open_store(filled.url) as other:
+        other.ingest(make_report(text, "2018-08-01", source="Al-Watan"),
+                     [make_event(text, "2018-08-01", "الرفيد", "غارات على", "rafid", source="Al-Watan")])
+    assert filled.data_version() > v
+    assert "Al-Watan" in filled.facets()["sources"] and filled.date_span()[1] == "2018-08-01"
 
 
 def test_unresolved_names_with_examples(filled):

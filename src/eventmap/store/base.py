@@ -217,6 +217,7 @@ class EventStore:
         self._insert_events(evs)
         if pins:
             self._auto_pin(evs, pins)
+        self._bump()
         unresolved = tuple(dict.fromkeys(e.location for e in evs if e.resolution == "unresolved" and e.location))
         return IngestResult(rep.report_id, "new", len(evs), unresolved)
 
@@ -360,11 +361,28 @@ class EventStore:
         return Report(*rows[0]) if rows else None
 
     def date_span(self) -> tuple[str | None, str | None]:
-        r = self._db.fetchall("SELECT MIN(event_date), MAX(event_date) FROM events WHERE status = 'ok'")[0]
-        return r[0], r[1]
+        """(first, last) event date of the visible events; ``(None, None)`` for an empty store."""
+        # two queries: MIN and MAX together defeat SQLite's index min/max shortcut
+        lo = self._db.fetchall("SELECT MIN(event_date) FROM events WHERE status = 'ok'")[0][0]
+        hi = self._db.fetchall("SELECT MAX(event_date) FROM events WHERE status = 'ok'")[0][0]
+        return lo, hi
+
+    def data_version(self) -> int:
+        """A counter bumped by every change (ingest, correction, pin, reprocess, import), in any process:
+        a cheap cache key for the dashboard."""
+        rows = self._db.fetchall("SELECT value FROM meta WHERE key = 'data_version'")
+        return int(rows[0][0]) if rows else 0
+
+    def _bump(self) -> None:
+        self._db.execute("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE "
+                         "SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)")
 
     def facets(self) -> dict[str, list[str]]:
-        """Distinct values for filter widgets, keyed like ``EventFilter`` fields."""
+        """Distinct values for filter widgets, keyed like ``EventFilter`` fields (cached per ``data_version``)."""
+        version = self.data_version()
+        cached = getattr(self, "_facets_cache", None)
+        if cached and cached[0] == version:
+            return {k: list(v) for k, v in cached[1].items()}
         out: dict[str, list[str]] = {}
         for key, col in (("event_types", "event_type"), ("sub_event_types", "sub_event_type"),
                          ("admin1", "admin1"), ("admin2", "admin2"), ("admin3", "admin3"),
@@ -376,6 +394,7 @@ class EventStore:
             acts.update(r[0] for r in self._db.fetchall(
                 f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''"))
         out["actors"] = sorted(acts)
+        self._facets_cache = (version, {k: list(v) for k, v in out.items()})
         return out
 
     def unresolved_names(self) -> pd.DataFrame:
@@ -454,6 +473,7 @@ class EventStore:
                 (c.kind, c.event_id, c.report_id, c.location, c.mention_start, c.mention_end, c.author,
                  c.reason or "", c.created_at, args), "correction_id")
             self._rewrite_events([c.event_id])
+            self._bump()
         return replace(c, correction_id=cid)
 
     _CORR_COLS = ("correction_id", "kind", "event_id", "report_id", "location", "mention_start", "mention_end",
@@ -561,6 +581,7 @@ class EventStore:
             targets = [eid for eid, loc in rows if name_key(loc) in pins]
             for eid in targets:
                 self._pin_event(eid, place_id, author, f"analyst place {name}" + (f": {note}" if note else ""))
+            self._bump()
         return place_id, len(targets)
 
     def _auto_pin(self, evs: Sequence[Event], pins: dict[str, dict]) -> None:
@@ -613,6 +634,7 @@ class EventStore:
             new = [e if e.report_id == rid else replace(e, report_id=rid) for e in new]
             with self._db.write():
                 k, s, m = self._replace_report_events(rep, new)
+                self._bump()
             kept += k
             stale += s
             id_map.update(m)
@@ -706,6 +728,7 @@ class EventStore:
         with self._db.write():
             if params:
                 self._db.executemany(sql, params)
+            self._bump()
         return len(params)
 
     def reference_layer(self, kind: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
