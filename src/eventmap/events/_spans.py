@@ -25,3 +25,4 @@ def orig_span(text: str, offs: list[int], a: int, b: int) -> tuple[int, int]:
     while e < n and _silent(text[e]):
         e += 1
     return s, e
+

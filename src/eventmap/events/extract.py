@@ -33,7 +33,7 @@ from eventmap.events import actors as A
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import Mention, find_mentions, index_for
-from eventmap.events.reader import MAX_BYTES, InputError, detect_language, report_id_for
+from eventmap.events.reader import MAX_BYTES, MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import orig_span
 from eventmap.model import Event, Evidence, LookupResult, Place
@@ -41,8 +41,6 @@ from eventmap.text import normalize_with_offsets
 
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
 
-#: texts longer than this are refused by ``extract_events`` (a news report is far shorter)
-MAX_TEXT_CHARS = 3_000_000
 
 _ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
 _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
@@ -222,7 +220,7 @@ class _Extractor:
         key = (name, context, tuple(near or ()))
         r = self._lookup_cache.get(key)
         if r is None:
-            r = _cached_lookup(self.g, name, context, near)
+            r = self.g.lookup(name, context=context, near=near)
             self._lookup_cache[key] = r
         return r
 
@@ -235,21 +233,26 @@ class _Extractor:
         return name
 
     def _first_pass(self, cand: list[tuple[_Clause, Mention]]) -> list[tuple[float, float]]:
+        """Context-free lookups of every name (cached across reports); their points, outliers
+        removed, are the anchors that the second pass uses as ``near``."""
         pts: list[tuple[float, float]] = []
         if self.g is None:
             return pts
         for cl, m in cand:
-            r = self._lookup(self._query_name(m), self.text[cl.sent.start:cl.sent.end], None)
+            r = _cached_lookup(self.g, self._query_name(m))
             if r.status == "resolved" and r.best and r.best.place.kind not in _ADMIN_KINDS:
                 pts.append((r.best.place.lat, r.best.place.lon))
         if len(pts) >= 3:
             mlat = sorted(p[0] for p in pts)[len(pts) // 2]
             mlon = sorted(p[1] for p in pts)[len(pts) // 2]
             pts = [p for p in pts if _km(p, (mlat, mlon)) <= 60.0]
-        # a small, deterministic set
         seen: dict[tuple[float, float], None] = {}
         for p in pts:
             seen.setdefault((round(p[0], 5), round(p[1], 5)))
+        self._centre = None
+        if seen:
+            ks = list(seen)
+            self._centre = (sum(k[0] for k in ks) / len(ks), sum(k[1] for k in ks) / len(ks))
         return list(seen)[:25]
 
     def _locate(self, cl: _Clause, m: Mention, anchors: list[tuple[float, float]]) -> _Located:
@@ -257,17 +260,21 @@ class _Extractor:
         if self.g is None:
             loc.note = "no gazetteer loaded"
             return loc
-        ctx = self.text[cl.sent.start:cl.sent.end]
         name = self._query_name(m)
-        r0 = self._lookup(name, ctx, None)
-        r = r0
-        if anchors:
+        r = r0 = _cached_lookup(self.g, name)
+        settled = r0.status == "unresolved" and r0.reason.startswith("not in the gazetteer")
+        if not settled and r0.status == "resolved" and r0.best is not None and len(r0.candidates) == 1:
+            p0 = r0.best.place
+            # one candidate, close to the other places of the report (or nothing to compare with): done
+            settled = self._centre is None or p0.kind in _ADMIN_KINDS or \
+                _km((p0.lat, p0.lon), self._centre) <= 60.0
+        if not settled:
+            ctx = self.text[cl.sent.start:cl.sent.end]
             own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
-            near = [p for p in anchors if own is None or _km(p, own) > 0.05]
-            if near:
-                r = self._lookup(name, ctx, near)
-                if r.status == "unresolved" and r0.status == "resolved" and r0.best and r0.best.place.kind in _ADMIN_KINDS:
-                    r = r0
+            near = [p for p in anchors if own is None or _km(p, own) > 0.05] or None
+            r = self._lookup(name, ctx, near)
+            if r.status == "unresolved" and r0.status == "resolved" and r0.best and r0.best.place.kind in _ADMIN_KINDS:
+                r = r0
         loc.result = r
         if r.status in ("resolved", "ambiguous") and r.best:
             p = r.best.place
@@ -482,17 +489,14 @@ class _Extractor:
 _GLOBAL_LOOKUP_CACHE: dict[tuple, LookupResult] = {}
 
 
-def _cached_lookup(g, name: str, context: str, near) -> LookupResult:  # noqa: ANN001
-    """Lookups of names the gazetteer does not know do not depend on context: cache them."""
-    k = (id(g), name)
+def _cached_lookup(g, name: str) -> LookupResult:  # noqa: ANN001
+    """A context-free lookup; the answer depends only on the gazetteer and the name, so it is cached."""
+    k = (id(g), len(g), name)
     r = _GLOBAL_LOOKUP_CACHE.get(k)
-    if r is not None:
-        return r
-    r = g.lookup(name, context=context, near=near)
-    if r.status == "unresolved" and r.reason.startswith("not in the gazetteer"):
-        if len(_GLOBAL_LOOKUP_CACHE) > 50000:
+    if r is None:
+        if len(_GLOBAL_LOOKUP_CACHE) > 100_000:
             _GLOBAL_LOOKUP_CACHE.clear()
-        _GLOBAL_LOOKUP_CACHE[k] = r
+        r = _GLOBAL_LOOKUP_CACHE[k] = g.lookup(name)
     return r
 
 
@@ -520,6 +524,7 @@ def extract_events(text: str, published: date | str, source: str = "", url: str 
         gazetteer = default_gazetteer()
     ex = _Extractor(text, pub, source, url, title, lang, gazetteer)
     ex._carry = {}
+    ex._centre = None
     ex._sent_subject = {}
     return ex.run()
 

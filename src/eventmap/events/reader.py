@@ -25,7 +25,9 @@ from eventmap.model import Report
 from eventmap.text import has_arabic, has_latin, normalize_ar
 
 #: inputs above this size are refused (bytes)
-MAX_BYTES = 50 * 1024 * 1024 - 1
+MAX_BYTES = 50_000_000
+#: article text above this many characters is refused (a news report is far shorter; keeps extraction in seconds)
+MAX_TEXT_CHARS = 1_000_000
 #: HTML is handed to trafilatura only below this size (it is slow on huge pages)
 _MAX_HTML_FOR_TRAFILATURA = 8 * 1024 * 1024
 
@@ -132,7 +134,11 @@ def html_to_text(page: str) -> tuple[str, str]:
         except Exception:  # noqa: BLE001 - trafilatura missing or failing: fall back to stripping
             text = ""
     if not text.strip():
-        text = strip_html(page)
+        if len(page) > _MAX_HTML_FOR_TRAFILATURA:   # huge page: a fast regex strip, no parser
+            text = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", page)
+            text = html.unescape(re.sub(r"<[^>]*>", " ", text))
+        else:
+            text = strip_html(page)
     return text, title
 
 
@@ -151,6 +157,9 @@ def report_id_for(text: str) -> str:
     return hashlib.sha256(normalize_ar(text).encode("utf-8")).hexdigest()[:16]
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Check a decoded text and tidy it (NFC, no control characters); raise InputError if unusable."""
     if "\x00" in text:
@@ -158,9 +167,12 @@ def clean_text(text: str) -> str:
     if len(text) > MAX_BYTES:
         raise InputError(f"input of {len(text):,} characters is larger than the "
                          f"{MAX_BYTES // 1_000_000} MB limit for one report; split it into reports")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"the article text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} accepted "
+                         "for one report; split it into reports")
     text = unicodedata.normalize("NFC", text)
     # control characters out (keep newlines and tabs); lone surrogates cannot be encoded, drop them too
-    text = "".join(ch for ch in text if ch in "\n\t" or not (unicodedata.category(ch) in ("Cc", "Cs")))
+    text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputError("the report is empty (no text to read)")
     if not (has_arabic(text) or has_latin(text)):

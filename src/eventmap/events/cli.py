@@ -1,0 +1,87 @@
+"""``eventmap extract FILE|- [--published YYYY-MM-DD] [--source NAME] [--url URL] [--title T] [--lang auto|ar|en] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from eventmap.events.reader import MAX_BYTES, InputError, decode_bytes, read_report
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "extract", help="extract dated, typed, located events from one news report (.txt or saved .html)",
+        description="Extract events from one Arabic or English news report. The publication date is required: "
+                    "reports rarely state their own date, and relative dates (أمس, yesterday) depend on it.")
+    p.add_argument("file", metavar="FILE|-", help="report file (.txt or .html), or - for standard input")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the report (required)")
+    p.add_argument("--source", default="", metavar="NAME", help="outlet name, e.g. SANA")
+    p.add_argument("--url", default="", metavar="URL", help="address of the report")
+    p.add_argument("--title", default="", metavar="T", help="title of the report")
+    p.add_argument("--lang", default="auto", choices=("auto", "ar", "en"), help="language (default: detect)")
+    p.add_argument("--json", action="store_true", help="print a JSON array of events instead of a table")
+    p.set_defaults(func=run_extract)
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    return data
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from eventmap.events.dates import parse_published
+    from eventmap.events.extract import extract_report
+
+    if not args.published:
+        print("error: no publication date. Pass it with --published YYYY-MM-DD "
+              "(for example: eventmap extract report.txt --published 2018-07-25)", file=sys.stderr)
+        return 2
+    try:
+        parse_published(args.published)
+    except ValueError as exc:
+        print(f"error: {exc}; pass --published YYYY-MM-DD", file=sys.stderr)
+        return 2
+    try:
+        if args.file == "-":
+            src: object = decode_bytes(_read_stdin(), "standard input")
+        else:
+            from pathlib import Path
+
+            src = Path(args.file)
+            if not src.exists():
+                print(f"error: {args.file}: no such file", file=sys.stderr)
+                return 2
+        report = read_report(src, published=args.published, title=args.title, source=args.source, url=args.url,
+                             language=args.lang)
+        events = extract_report(report)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump([e.to_dict() for e in events], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not events:
+        print("no events found")
+        return 0
+    print(format_table(events))
+    print(f"{len(events)} events")
+    return 0
+
+
+def format_table(events) -> str:  # noqa: ANN001
+    cols = [("date", lambda e: e.event_date + ("" if e.time_precision == 1 else f"~{e.time_precision}")),
+            ("sub-event type", lambda e: e.sub_event_type),
+            ("actor1", lambda e: e.actor1), ("actor2", lambda e: e.actor2),
+            ("location", lambda e: e.location), ("place", lambda e: e.place_name_en or e.place_id or ""),
+            ("resolution", lambda e: f"{e.resolution}/{e.geo_precision}"),
+            ("lat,lon", lambda e: f"{e.latitude:.4f},{e.longitude:.4f}" if e.latitude is not None else "-"),
+            ("conf", lambda e: f"{e.confidence:.2f}"), ("trigger", lambda e: e.evidence.trigger)]
+    rows = [[str(f(e)).replace("\n", " ") for _, f in cols] for e in events]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, (h, _) in enumerate(cols)]
+    widths = [min(w, 32) for w in widths]
+    lines = ["  ".join(h.ljust(widths[i]) for i, (h, _) in enumerate(cols))]
+    for r in rows:
+        lines.append("  ".join(c[:widths[i]].ljust(widths[i]) for i, c in enumerate(r)))
+    return "\n".join(lines)
