@@ -76,9 +76,19 @@ def test_report_and_events_commit_together(store):
     assert store.count_stored() == 2
 
 
-def test_empty_report_is_refused(store):
+def test_empty_or_binary_report_is_refused(store):
     with pytest.raises(ValueError):
         store.ingest(Report(text="  \n ", published="2018-07-26"), [])
+    with pytest.raises(ValueError, match="NUL"):
+        store.ingest(Report(text="PK\x03\x04\x00\x00 word/document.xml", published="2018-07-26"), [])
+    assert len(store.reports()) == 0
+
+
+def test_an_event_id_twice_in_one_extraction_is_stored_once(store):
+    rep, evs = rafid_report_ar()
+    res = store.ingest(rep, evs + [evs[0]])
+    assert res.events == 2 and store.count_stored() == 2
+    assert store.reports().iloc[0]["n_events"] == 2
 
 
 def test_query_frame_shape_and_values(store):

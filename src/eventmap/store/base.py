@@ -194,15 +194,17 @@ class EventStore:
             raise TypeError("ingest() takes a eventmap.model.Report")
         if not (report.text or "").strip():
             raise ValueError("empty report text")
+        if "\x00" in report.text:  # PostgreSQL cannot store it; refuse on both backends alike
+            raise ValueError("report text contains NUL characters (binary input?)")
         rid = report.report_id or content_hash(report.text)
         lang = report.language or next((e.language for e in events if e.language), "")
         report = replace(report, report_id=rid, language=lang)
-        evs = []
+        evs: dict[str, Event] = {}
         for e in events:
             if e.report_id != rid:
                 e = replace(e, report_id=rid)
-            evs.append(e)
-        return report, evs
+            evs.setdefault(e.event_id, e)  # an id twice in one extraction: keep the first
+        return report, list(evs.values())
 
     def _ingest_one(self, rep: Report, evs: list[Event], pins: dict[str, dict]) -> IngestResult:
         db = self._db
