@@ -240,7 +240,7 @@ class EventStore:
     # ------------------------------------------------------------------ reads
     def _select(self, f: EventFilter | None, cols: Sequence[str], order: bool = True) -> list[dict]:
         f = f or EventFilter()
-        where, params = f.to_sql()
+        where, params = f.to_sql(dialect=self.dialect)
         sql = f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where}"
         if order:
             sql += " ORDER BY event_date, fid"
@@ -327,7 +327,7 @@ class EventStore:
 
     def count_stored(self, f: EventFilter | None = None) -> int:
         """Number of stored event rows matching ``f`` (each report's events counted separately)."""
-        where, params = (f or EventFilter()).to_sql()
+        where, params = (f or EventFilter()).to_sql(dialect=self.dialect)
         return int(self._db.fetchall(f"SELECT COUNT(*) FROM events WHERE {where}", params)[0][0])
 
     def get_event(self, event_id: str) -> Event | None:

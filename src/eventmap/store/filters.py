@@ -78,8 +78,12 @@ class EventFilter:
         if self.limit is not None and int(self.limit) < 0:
             raise ValueError("limit must be >= 0")
 
-    def to_sql(self, alias: str = "") -> tuple[str, list]:
-        """``(where_clause, params)`` with ``?`` placeholders (the backend adapts them)."""
+    def to_sql(self, alias: str = "", dialect: str = "sqlite") -> tuple[str, list]:
+        """``(where_clause, params)`` with ``?`` placeholders (the backend adapts them).
+
+        On PostGIS the bounding box uses the GiST index on ``geom``; on the embedded
+        store, the index on ``latitude``.
+        """
         a = f"{alias}." if alias else ""
         where: list[str] = []
         params: list = []
@@ -112,6 +116,9 @@ class EventFilter:
             params.extend(self.actors)
         if self.bbox is not None:
             w, s, e, n = self.bbox
+            if dialect == "postgis" and w <= e:
+                where.append(f"{a}geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)")
+                params.extend([w, s, e, n])
             where.append(f"{a}latitude BETWEEN ? AND ?")
             params.extend([s, n])
             if w <= e:
