@@ -1,0 +1,511 @@
+"""eventmap dashboard (Streamlit).  Run: ``eventmap app`` or ``streamlit run app.py``.
+
+Thin by design: widgets -> eventmap library calls -> st_folium.  No SQL, no parsing here:
+the store filters (``eventmap.store``), the view state <-> URL (``eventmap.views.state``),
+tables, details and ingest fixes (``eventmap.views.dashboard``), the map
+(``eventmap.views.map.build_map``) and exports (``eventmap.exports``) live in the library.
+
+Speed: the map holds every event matching the non-time filters (one cached payload drawn
+client-side); moving the time window only sends a small script to the map
+(``dashboard.range_script``), so the map frame is not rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from eventmap.store import EventFilter, ensure_sample, open_store
+from eventmap.views import dashboard as dash
+from eventmap.views import state as vs
+from eventmap.views.colors import TYPE_STYLES
+from eventmap.views.map import build_map, clicked_event_id
+
+st.set_page_config(page_title="eventmap · southern Syria", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="expanded")
+
+DB_URL = os.environ.get("EVENTMAP_DB") or None
+MAP_HEIGHT = 560
+PAGES = {"map": "Map · الخريطة", "ingest": "Ingest a report", "unresolved": "Unresolved names"}
+ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
+
+
+# ----------------------------------------------------------------------------- cached library calls
+@st.cache_resource(show_spinner=False)
+def get_store(url: str | None):
+    return open_store(url)
+
+
+@st.cache_resource(show_spinner="Loading the sample report…")
+def sample_status(url: str | None) -> str:
+    """Seed an empty store with the sample report once per server; "" or the reason it failed."""
+    if dash.get_extractor() is None:
+        return "the extractor is not installed"
+    try:
+        ensure_sample(get_store(url))
+    except Exception as exc:  # noqa: BLE001 - the dashboard still opens on an empty store
+        return f"{type(exc).__name__}: {exc}"
+    return ""
+
+
+@st.cache_data(ttl=20, show_spinner=False)
+def data_token(url: str | None, bump: int) -> tuple:
+    return dash.data_token(get_store(url))
+
+
+@st.cache_data(show_spinner=False)
+def facets(url: str | None, token: tuple) -> dict:
+    return get_store(url).facets()
+
+
+@st.cache_data(show_spinner=False)
+def date_span(url: str | None, token: tuple) -> tuple:
+    return get_store(url).date_span()
+
+
+@st.cache_resource(show_spinner="Querying the store…", max_entries=8)
+def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    # one shared frame per filter (treated as read-only): no copy on every rerun
+    return get_store(url).query(f)
+
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=4)
+def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    return build_map(events(url, token, key, f)), threading.Lock()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def counts(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    return dash.day_counts(events(url, token, key, f))
+
+
+@st.cache_data(show_spinner=False)
+def unresolved_names(url: str | None, token: tuple):
+    return get_store(url).unresolved_names()
+
+
+@st.cache_data(show_spinner=False)
+def reference(url: str | None, token: tuple, kind: str):
+    return get_store(url).reference_layer(kind)
+
+
+def invalidate() -> None:
+    st.session_state["bump"] = st.session_state.get("bump", 0) + 1
+    st.cache_data.clear()
+
+
+store = get_store(DB_URL)
+SAMPLE_ERROR = sample_status(DB_URL)
+TOKEN = data_token(DB_URL, st.session_state.get("bump", 0))
+
+# ----------------------------------------------------------------------------- state from the URL (first run)
+if "init" not in st.session_state:
+    s0 = vs.decode(st.query_params)
+    st.session_state.update({
+        "init": True, "page": s0.page, "f_type": list(s0.event_types), "f_sub": list(s0.sub_event_types),
+        "f_gov": list(s0.admin1), "f_dist": list(s0.admin2), "f_sd": list(s0.admin3),
+        "f_actor": list(s0.actors), "f_outlet": list(s0.sources), "f_exact": s0.hide_approximate,
+        "f_text": s0.text, "f_ref": list(s0.reference), "ev": s0.event_id, "url_window": (s0.since, s0.until),
+        "playing": False,
+    })
+
+st.markdown("""<style>
+section.main > div.block-container, .block-container { padding-top: 1.2rem; padding-bottom: 1rem; }
+[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p { margin-bottom: .2rem; }
+.em-count { font-size: 1.05rem; }
+</style>""", unsafe_allow_html=True)
+
+with st.sidebar:
+    st.markdown("### eventmap")
+    st.radio("Page", list(PAGES), format_func=PAGES.get, key="page", label_visibility="collapsed")
+
+page = st.session_state["page"]
+F = facets(DB_URL, TOKEN)
+SPAN = date_span(DB_URL, TOKEN)
+
+
+def current_state(since=None, until=None) -> vs.ViewState:
+    g = st.session_state.get
+    return vs.ViewState(
+        since=since, until=until, event_types=tuple(g("f_type") or ()), sub_event_types=tuple(g("f_sub") or ()),
+        admin1=tuple(g("f_gov") or ()), admin2=tuple(g("f_dist") or ()), admin3=tuple(g("f_sd") or ()),
+        actors=tuple(g("f_actor") or ()), sources=tuple(g("f_outlet") or ()), hide_approximate=bool(g("f_exact")),
+        text=(g("f_text") or "").strip(), event_id=g("ev"), reference=tuple(g("f_ref") or ()), page=page)
+
+
+def sync_url(s: vs.ViewState) -> None:
+    if vs.differs(st.query_params, s):
+        st.query_params.from_dict(vs.encode(s))
+
+
+# ----------------------------------------------------------------------------- sidebar filters
+def filters_sidebar() -> None:
+    with st.sidebar:
+        st.markdown("**Filters**")
+        for key, label, fkey in (("f_type", "Event type", "event_types"), ("f_sub", "Sub-type", "sub_event_types"),
+                                 ("f_gov", "Governorate", "admin1"), ("f_dist", "District", "admin2"),
+                                 ("f_sd", "Sub-district", "admin3"), ("f_actor", "Actors", "actors"),
+                                 ("f_outlet", "Outlet", "sources")):
+            opts = list(F.get(fkey, []))
+            st.session_state[key] = [v for v in st.session_state.get(key, []) if v in opts]
+            st.multiselect(label, opts, key=key, placeholder="all")
+        st.checkbox("Hide approximate places", key="f_exact")
+        st.text_input("Search sentences and place names", key="f_text", placeholder="e.g. الرفيد or Sayda")
+        kinds = [k for k in vs.REFERENCE_KINDS if dash.has_reference(store, k)]
+        st.session_state["f_ref"] = [k for k in st.session_state.get("f_ref", []) if k in kinds]
+        if kinds:
+            st.multiselect("Reference layers", kinds, key="f_ref", format_func=str.upper)
+        else:
+            st.caption("Reference layers: none imported (`eventmap import acled FILE`).")
+        st.caption("The address bar holds these filters: bookmark or share it to come back to this view.")
+
+
+# ----------------------------------------------------------------------------- map page
+def map_page() -> None:
+    filters_sidebar()
+    base = current_state()
+    fkey = base.base_key()
+    f = base.base_filter()
+    frame = events(DB_URL, TOKEN, fkey, f)
+    span = dash.day_range(SPAN)
+
+    st.markdown("#### Events in southern Syria · أحداث في جنوب سوريا")
+    if span is None:
+        if SAMPLE_ERROR:
+            st.warning(f"The sample report could not be loaded: {SAMPLE_ERROR}")
+        st.info("The store has no events yet. Use **Ingest a report** in the sidebar to add one.")
+        sync_url(base)
+        return
+
+    # --- time window: URL first, then the slider's own state
+    lo, hi = span
+    if "window" not in st.session_state:
+        us, uu = st.session_state.get("url_window", (None, None))
+        a = dt.date.fromisoformat(us) if us else lo
+        b = dt.date.fromisoformat(uu) if uu else hi
+        a, b = max(lo, min(a, hi)), max(lo, min(b, hi))
+        st.session_state["window"] = (min(a, b), max(a, b))
+    w0, w1 = st.session_state["window"]
+    if not (lo <= w0 <= hi and lo <= w1 <= hi):
+        st.session_state["window"] = (lo, hi)
+    if st.session_state.get("playing"):
+        st.session_state["window"] = dash.step_window(*st.session_state["window"], span)
+    since_d, until_d = st.session_state["window"]
+    since, until = since_d.isoformat(), until_d.isoformat()
+    view = dash.window(frame, since, until)
+    state = current_state(since if since_d != lo else None, until if until_d != hi else None)
+    sync_url(state)
+
+    n_un = len(dash.unresolved_events(view))
+    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> events from '
+                f'<b>{since}</b> to <b>{until}</b> · {len(view) - n_un:,} on the map · {n_un:,} without a place '
+                f'· {len(frame):,} in all dates</div>', unsafe_allow_html=True)
+    st.altair_chart(dash.histogram_chart(counts(DB_URL, TOKEN, fkey, f), since, until), use_container_width=True)
+    c1, c2 = st.columns([12, 1], vertical_alignment="bottom")
+    disabled = lo == hi
+    with c1:
+        st.slider("Time window", min_value=lo, max_value=hi if not disabled else lo + dt.timedelta(days=1),
+                  key="window", format="YYYY-MM-DD", disabled=disabled)
+    with c2:
+        playing = st.session_state.get("playing", False)
+        if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="step the window one day at a time",
+                     disabled=disabled, use_container_width=True):
+            st.session_state["playing"] = not playing
+            st.rerun()
+
+    # --- map and the side panel
+    left, right = st.columns([3, 1.15])
+    with left:
+        m, lock = event_map(DB_URL, TOKEN, fkey, f)
+        groups = [_window_group(since, until, st.session_state.get("ev"), base.reference)]
+        with lock:
+            try:
+                out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True,
+                                returned_objects=["last_object_clicked_tooltip"], feature_group_to_add=groups)
+            finally:
+                for g in groups:  # st_folium attaches them to the cached map: detach again
+                    m._children.pop(g.get_name(), None)
+        clicked = clicked_event_id(out, frame)
+        if clicked and clicked != st.session_state.get("last_click"):
+            st.session_state["last_click"] = clicked
+            st.session_state["ev"] = clicked
+            st.rerun()
+    with right:
+        _details_panel(frame)
+        st.markdown(f"**Without a place ({n_un})** — not drawn")
+        un = dash.unresolved_events(view)
+        if len(un):
+            st.dataframe(un[["location", "event_date", "event_type", "notes"]], hide_index=True, height=220,
+                         use_container_width=True,
+                         column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
+        else:
+            st.caption("none in this window")
+
+    # --- table
+    tbl = dash.table_frame(view, limit=2000)
+    st.markdown(f"**Events** ({len(view):,}{', newest 2,000 shown' if len(view) > 2000 else ''}) — select a row "
+                "to centre the map on it")
+    sel = st.dataframe(tbl, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
+                       use_container_width=True, height=300,
+                       column_config={"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
+                                      "number_of_sources": st.column_config.NumberColumn("sources", width="small"),
+                                      "event_id": st.column_config.TextColumn("id", width="small")})
+    rows = (sel.selection.rows if sel is not None and hasattr(sel, "selection") else []) or []
+    picked = tbl.iloc[rows[0]]["event_id"] if rows and rows[0] < len(tbl) else None
+    if picked and picked != st.session_state.get("last_row"):
+        st.session_state["last_row"] = picked
+        st.session_state["ev"] = picked
+        st.rerun()
+
+    _downloads(view, state, since, until)
+
+    if st.session_state.get("playing"):
+        _tick()
+
+
+@st.fragment(run_every=1.2)
+def _tick() -> None:
+    # the play control: one window step per tick while playing
+    if st.session_state.get("playing"):
+        st.rerun(scope="app")
+
+
+def _window_group(since: str, until: str, ev: str | None, refs: tuple):
+    import folium
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    class _Script(MacroElement):
+        _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
+
+        def __init__(self, js: str) -> None:
+            super().__init__()
+            self._name = "WindowScript"
+            self.js = js
+
+    fg = folium.FeatureGroup(name="window", control=False)
+    fg.add_child(_Script(dash.range_script(since, until, ev)))
+    for kind in refs:
+        ref = dash.window(reference(DB_URL, TOKEN, kind), since, until)
+        for child in list(dash.reference_group(ref, kind)._children.values()):
+            fg.add_child(child)
+    return fg
+
+
+def _details_panel(frame) -> None:
+    ev = st.session_state.get("ev")
+    st.markdown("**Details**")
+    if not ev:
+        st.caption("Click a marker or select a table row.")
+        return
+    hit = frame[frame["event_id"] == ev] if len(frame) else frame
+    row = hit.iloc[0] if len(hit) else store.get_event(ev)
+    if row is None:
+        st.caption("That event is not in this view.")
+        return
+    st.html(dash.DETAILS_CSS + dash.details_html(row))
+    if st.button("Close", key="close_ev"):
+        st.session_state["ev"] = None
+        st.rerun()
+
+
+def _downloads(view, state: vs.ViewState, since: str, until: str) -> None:
+    with st.expander("Download this view (HTML, PNG, GeoJSON, CSV, GeoPackage, KML)"):
+        cols = st.columns([2, 1, 3])
+        fmt = cols[0].selectbox("Format", ["html", "png", "geojson", "csv", "gpkg", "kml"], key="fmt",
+                                format_func=str.upper)
+        if cols[1].button("Prepare", key="prep", disabled=not len(view)):
+            try:
+                with st.spinner(f"Writing {fmt.upper()}…"):
+                    st.session_state["export"] = dash.export_bytes(view, fmt, state.filters_dict(), since, until)
+            except Exception as exc:  # noqa: BLE001 - shown to the analyst
+                st.error(f"Export failed: {exc}")
+        ex = st.session_state.get("export")
+        if ex:
+            data, name, mime = ex
+            cols[2].download_button(f"Download {name}", data, file_name=name, mime=mime, key="dl")
+
+
+# ----------------------------------------------------------------------------- ingest page
+def ingest_page() -> None:
+    sync_url(current_state())
+    st.markdown("#### Ingest a report")
+    extractor = dash.get_extractor()
+    if extractor is None:
+        st.error("The extractor (eventmap.events.extract) is not installed, so reports cannot be read.")
+        return
+    with st.form("ingest_form"):
+        text = st.text_area("Paste the article (Arabic or English)", height=180, key="in_text")
+        files = st.file_uploader("…or upload .txt / .html / .jsonl files", type=["txt", "html", "htm", "jsonl"],
+                                 accept_multiple_files=True, key="in_files")
+        c = st.columns(4)
+        published = c[0].date_input("Publication date", value=dt.date.today(), key="in_pub", format="YYYY-MM-DD")
+        outlet = c[1].text_input("Outlet", key="in_outlet", placeholder="e.g. SANA, Enab Baladi")
+        url = c[2].text_input("URL", key="in_url", placeholder="https://")
+        title = c[3].text_input("Title", key="in_title")
+        go = st.form_submit_button("Preview extracted events", type="primary")
+    if go:
+        reports, errors = [], []
+        if text.strip():
+            try:
+                reports.append(dash.report_from_text(text, published.isoformat(), outlet, url, title))
+            except ValueError as exc:
+                errors.append(f"pasted text: {exc}")
+        for up in files or []:
+            try:
+                reports.extend(dash.read_upload(up.name, up.getvalue(), published.isoformat(), outlet, url, title))
+            except ValueError as exc:
+                errors.append(str(exc))
+        for e in errors:
+            st.error(e)
+        previews = []
+        for r in reports:
+            try:
+                previews.append((r, dash.extract(r, extractor)))
+            except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
+                st.error(f"{r.title or r.report_id}: {exc}")
+        st.session_state["preview"] = previews
+        st.session_state["fixes"] = {}
+        st.session_state.pop("saved", None)
+    if st.session_state.get("saved"):
+        st.success(st.session_state["saved"])
+    previews = st.session_state.get("preview") or []
+    if not previews:
+        st.caption("Paste or upload a report, then preview: the events appear on a map and in a table, and you can "
+                   "fix them before saving.")
+        return
+    fixes: dict = st.session_state.setdefault("fixes", {})
+    for ri, (rep, evs) in enumerate(previews):
+        st.markdown(f"**Report {ri + 1}** · {len(evs)} event(s) · {rep.published} · {rep.source or 'no outlet'}")
+        if not evs:
+            st.info("No events found in this report.")
+            continue
+        pf = dash.preview_frame(evs)
+        mc, tc = st.columns([1.2, 1])
+        with mc:
+            pm = build_map(pf, layer_control=False)
+            out = st_folium(pm, key=f"pv_map_{ri}", height=380, use_container_width=True,
+                            returned_objects=["last_clicked"])
+            click = (out or {}).get("last_clicked")
+            if click:
+                st.session_state["pv_click"] = (round(click["lat"], 5), round(click["lng"], 5))
+            if st.session_state.get("pv_click"):
+                a, b = st.session_state["pv_click"]
+                st.caption(f"Last click on the map: {a}, {b} (use it to pin an unresolved name below)")
+        with tc:
+            st.dataframe(dash.table_frame(pf, limit=None).drop(columns=["event_id"]), hide_index=True,
+                         use_container_width=True, height=380)
+        for ei, e in enumerate(evs):
+            fx = fixes.setdefault(e.event_id, dash.Fix())
+            name = e.place_name_ar or e.place_name_en or e.location
+            label = f"{e.event_date} · {e.event_type} · {name} ({e.resolution})"
+            with st.expander(label):
+                st.html(dash.DETAILS_CSS + dash.details_html(dash.preview_frame([e]).iloc[0]))
+                k = f"{ri}_{ei}"
+                fx.drop = st.checkbox("Not an event (false positive): do not keep it", key=f"drop_{k}")
+                c = st.columns(3)
+                types = ACLED_TYPES if e.event_type in ACLED_TYPES else [e.event_type] + ACLED_TYPES
+                t = c[0].selectbox("Type", types, index=types.index(e.event_type), key=f"type_{k}")
+                fx.event_type = t if t != e.event_type else ""
+                d = c[1].date_input("Date", value=dt.date.fromisoformat(e.event_date[:10]), key=f"date_{k}",
+                                    format="YYYY-MM-DD")
+                fx.event_date = d.isoformat() if d.isoformat() != e.event_date[:10] else ""
+                alts = dash.split_alternatives(e.alternatives)
+                if alts:
+                    choices = [""] + [a.get("id", "") for a in alts]
+                    labels = {"": "keep " + (e.place_name_en or e.place_name_ar or e.location)}
+                    labels.update({a.get("id", ""): dash.place_label(a) for a in alts})
+                    fx.place_id = c[2].selectbox("Place", choices, format_func=labels.get, key=f"alt_{k}")
+                if e.latitude is None or e.resolution == "unresolved":
+                    default = ", ".join(str(x) for x in st.session_state.get("pv_click") or ())
+                    co = st.text_input("Pin at (latitude, longitude) — click the map above or type", key=f"co_{k}",
+                                       placeholder="32.9557, 35.9002")
+                    if st.button("Use the last map click", key=f"use_{k}", disabled=not default):
+                        st.session_state[f"co_{k}"] = default
+                        st.rerun()
+                    fx.lat = fx.lon = None
+                    if co.strip():
+                        try:
+                            fx.lat, fx.lon = dash.parse_coords(co)
+                        except ValueError as exc:
+                            st.error(str(exc))
+    st.divider()
+    c = st.columns([2, 1, 3])
+    author = c[0].text_input("Your name (recorded with your corrections)", key="author")
+    if c[1].button("Save to the store", type="primary", key="save"):
+        try:
+            msgs = []
+            for rep, evs in previews:
+                r = dash.save_preview(store, rep, evs, fixes, author)
+                msgs.append(f"{r['status']}: {r['events']} event(s), {r['corrections']} correction(s)")
+            invalidate()
+            st.session_state["saved"] = "Saved — " + "; ".join(msgs)
+            st.session_state["preview"] = []
+            st.rerun()
+        except ValueError as exc:
+            st.error(str(exc))
+
+
+# ----------------------------------------------------------------------------- unresolved names page
+def unresolved_page() -> None:
+    sync_url(current_state())
+    st.markdown("#### Unresolved place names")
+    st.caption("Names the gazetteer does not know. Pin one (click the map or type coordinates) and every stored "
+               "event that names it moves onto the map; future reports find it too.")
+    names = unresolved_names(DB_URL, TOKEN)
+    if st.session_state.get("pinned"):
+        st.success(st.session_state.pop("pinned"))
+    if not len(names):
+        st.info("No unresolved names in the store.")
+        return
+    left, right = st.columns([1.3, 1])
+    with right:
+        import folium
+        from eventmap.views.assets import offline_map
+        from eventmap.views.map import BoundaryLayer
+        from eventmap.views.boundaries import load_boundaries
+
+        pm = offline_map(location=[32.9, 36.1], zoom_start=8, prefer_canvas=True)
+        for level in (1, 2):
+            pm.add_child(BoundaryLayer(level, load_boundaries(level)))
+        if st.session_state.get("un_click"):
+            folium.CircleMarker(st.session_state["un_click"], radius=7, color="#d00", weight=3).add_to(pm)
+        out = st_folium(pm, key="un_map", height=460, use_container_width=True, returned_objects=["last_clicked"])
+        click = (out or {}).get("last_clicked")
+        if click:
+            pt = (round(click["lat"], 5), round(click["lng"], 5))
+            if pt != st.session_state.get("un_click"):
+                st.session_state["un_click"] = pt
+                st.rerun()
+        if st.session_state.get("un_click"):
+            st.caption(f"Clicked: {st.session_state['un_click'][0]}, {st.session_state['un_click'][1]}")
+        st.text_input("Your name (recorded with the pin)", key="author")
+    with left:
+        for i, r in names.head(60).iterrows():
+            with st.expander(f"{r['name']} — {int(r['count'])} event(s)"):
+                for s in list(r["examples"])[:3]:
+                    st.html(dash.sentence_html(s))
+                if len(r["spellings"]) > 1:
+                    st.caption("spellings: " + " · ".join(r["spellings"]))
+                default = ", ".join(str(x) for x in st.session_state.get("un_click") or ())
+                c = st.columns([2, 1, 1])
+                co = c[0].text_input("latitude, longitude", key=f"pin_co_{i}", placeholder="32.9557, 35.9002")
+                if c[1].button("Use click", key=f"pin_use_{i}", disabled=not default):
+                    st.session_state[f"pin_co_{i}"] = default
+                    st.rerun()
+                if c[2].button("Pin", key=f"pin_{i}", type="primary"):
+                    try:
+                        lat, lon = dash.parse_coords(co)
+                        pid, n = dash.pin_name(store, r["name"], lat, lon, st.session_state.get("author", ""))
+                        invalidate()
+                        st.session_state["pinned"] = f"Pinned {r['name']} at {lat}, {lon}: {n} event(s) re-placed."
+                        st.rerun()
+                    except ValueError as exc:
+                        st.error(str(exc))
+
+
+{"map": map_page, "ingest": ingest_page, "unresolved": unresolved_page}.get(page, map_page)()

@@ -1,0 +1,518 @@
+"""What the Streamlit dashboard (``app.py``) needs besides widgets: no Streamlit here.
+
+* time window over an events frame (``window``), per-day counts and the Altair histogram;
+* the table shown under the map, the unresolved list beside it, the details panel (HTML
+  built with ``escape.esc`` only);
+* the small JavaScript snippet that moves the map's time window without reloading it
+  (``range_script``: the map holds the whole filtered set, ``window.EM.showRange`` hides
+  the rest client-side);
+* ingest preview (extract without storing), the analyst's fixes to a preview turned into
+  store corrections, pinning an unresolved name;
+* exports of the current view as bytes for download buttons;
+* a reference layer (ACLED/UCDP) as a folium FeatureGroup.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import pandas as pd
+
+from eventmap.frame import events_frame
+from eventmap.model import Event, Report
+from eventmap.views.colors import TYPE_STYLES, style_for
+from eventmap.views.escape import esc, js_safe_json, safe_url
+
+# --------------------------------------------------------------------------- time window
+
+
+def window(frame: pd.DataFrame, since: str | None, until: str | None) -> pd.DataFrame:
+    """Rows of ``frame`` whose ``event_date`` lies in [since, until] (inclusive ISO dates; None = open)."""
+    if frame is None or not len(frame) or (not since and not until):
+        return frame
+    d = frame["event_date"].astype(str).str.slice(0, 10)
+    keep = pd.Series(True, index=frame.index)
+    if since:
+        keep &= d >= since
+    if until:
+        keep &= d <= until
+    return frame[keep]
+
+
+def day_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Events per (day, event_type): columns ``day`` (ISO), ``event_type``, ``n``."""
+    if frame is None or not len(frame):
+        return pd.DataFrame({"day": pd.Series(dtype=str), "event_type": pd.Series(dtype=str),
+                             "n": pd.Series(dtype=int)})
+    d = frame["event_date"].astype(str).str.slice(0, 10)
+    t = frame["event_type"].astype(str).replace("", "Unknown")
+    out = pd.DataFrame({"day": d, "event_type": t}).groupby(["day", "event_type"]).size().reset_index(name="n")
+    return out
+
+
+def histogram_chart(counts: pd.DataFrame, since: str | None = None, until: str | None = None,
+                    height: int = 110):
+    """Altair per-day histogram stacked by type (type colours as on the map), the window shaded."""
+    import altair as alt
+
+    types = list(dict.fromkeys(counts["event_type"])) if len(counts) else []
+    order = {s.event_type: i for i, s in enumerate(TYPE_STYLES)}
+    types.sort(key=lambda t: (order.get(t, 99), t))
+    scale = alt.Scale(domain=types, range=[style_for(t).color for t in types]) if types else alt.Scale()
+    c = counts.copy()
+    c["date"] = pd.to_datetime(c["day"], errors="coerce")
+    base = alt.Chart(c)
+    bars = base.mark_bar(size=3 if len(set(c["day"])) > 120 else 6).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0, labelOverlap=True)),
+        y=alt.Y("sum(n):Q", title="events/day", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("event_type:N", scale=scale, sort=types,
+                        legend=alt.Legend(title=None, orient="top", direction="horizontal", labelLimit=260)),
+        order=alt.Order("event_type:N"),
+        tooltip=[alt.Tooltip("day:N", title="day"), alt.Tooltip("event_type:N", title="type"),
+                 alt.Tooltip("n:Q", title="events")],
+    )
+    layers = [bars]
+    if since or until:
+        lo = since or (c["day"].min() if len(c) else None)
+        hi = until or (c["day"].max() if len(c) else None)
+        if lo and hi:
+            hi_end = (_dt.date.fromisoformat(hi) + _dt.timedelta(days=1)).isoformat()
+            band = alt.Chart(pd.DataFrame({"a": [pd.Timestamp(lo)], "b": [pd.Timestamp(hi_end)]})).mark_rect(
+                opacity=0.12, color="#1f4e79").encode(x="a:T", x2="b:T")
+            layers.insert(0, band)
+    return alt.layer(*layers).properties(height=height, width="container")
+
+
+def day_range(span: tuple[str | None, str | None]) -> tuple[_dt.date, _dt.date] | None:
+    lo, hi = span
+    if not lo or not hi:
+        return None
+    a, b = _dt.date.fromisoformat(str(lo)[:10]), _dt.date.fromisoformat(str(hi)[:10])
+    return (a, b) if a <= b else (b, a)
+
+
+def step_window(since: _dt.date, until: _dt.date, span: tuple[_dt.date, _dt.date]) -> tuple[_dt.date, _dt.date]:
+    """The play control's next window: one day later, same width; wraps to the start at the end."""
+    width = until - since
+    lo, hi = span
+    if until >= hi:
+        return lo, min(lo + width, hi)
+    one = _dt.timedelta(days=1)
+    return since + one, until + one
+
+
+# --------------------------------------------------------------------------- map <-> window
+
+
+def range_script(since: str | None, until: str | None, event_id: str | None = None) -> str:
+    """JavaScript run inside the map frame: show only events in [since, until]; open ``event_id``.
+
+    It works before the map's data is decoded (it waits for ``EM.onData``) and after.
+    Only ISO dates and a JSON-encoded id reach the script.
+    """
+    def iso(s: str | None) -> str:
+        if not s:
+            return ""
+        return _dt.date.fromisoformat(str(s)[:10]).isoformat()
+
+    args = js_safe_json({"lo": iso(since), "hi": iso(until), "ev": event_id or ""})
+    return """
+(function(){
+  var EM = window.EM = window.EM || {};
+  EM.want = %s;
+  EM.applyWant = function(){
+    var D = EM.D, w = EM.want; if (!D || !w) return;
+    var days = D.days, n = days.length; if (!n) { EM.showRange(0, 0); return; }
+    var a = 0, b = n - 1;
+    if (w.lo) { a = 0; while (a < n && days[a] < w.lo) a++; }
+    if (w.hi) { b = n - 1; while (b >= 0 && days[b] > w.hi) b--; }
+    if (a > b) { EM.showRange(n, n - 1); } else { EM.showRange(a, b); }
+    if (w.ev) {
+      var i = D.id.indexOf(w.ev);
+      if (i >= 0 && EM.map) {
+        var ll = [D.lat[i], D.lon[i]];
+        EM.map.setView(ll, Math.max(EM.map.getZoom(), 12), {animate: false});
+        L.popup({maxWidth: 360}).setLatLng(ll).setContent(EM.popup(i)).openOn(EM.map);
+      }
+    }
+    window.emWindowApplied = (window.emWindowApplied || 0) + 1;
+  };
+  var prev = EM.onDataWant ? null : EM.onData;
+  if (!EM.onDataWant) {
+    EM.onDataWant = true;
+    EM.onData = function(D){ if (prev) prev(D); EM.applyWant(); };
+  }
+  if (EM.D) EM.applyWant();
+})();
+""" % args
+
+
+# --------------------------------------------------------------------------- tables and details
+
+TABLE_COLUMNS = ("event_date", "event_type", "sub_event_type", "place", "admin1", "admin2", "actor1", "actor2",
+                 "source", "number_of_sources", "resolution", "location", "event_id")
+
+
+def table_frame(frame: pd.DataFrame, limit: int | None = 2000) -> pd.DataFrame:
+    """The events table: readable columns, newest first, at most ``limit`` rows."""
+    if frame is None or not len(frame):
+        return pd.DataFrame(columns=list(TABLE_COLUMNS))
+    f = frame.sort_values(["event_date", "event_id"], ascending=[False, True])
+    if limit is not None:
+        f = f.head(limit)
+    ar, en = f["place_name_ar"].astype(str), f["place_name_en"].astype(str)
+    place = [(f"{a} · {e}" if a and e else (a or e)) for a, e in zip(ar, en)]
+    out = pd.DataFrame({c: f[c] for c in TABLE_COLUMNS if c in f.columns and c != "place"})
+    out.insert(3, "place", place)
+    return out[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def unresolved_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Events with no coordinates (listed beside the map, never drawn)."""
+    if frame is None or not len(frame):
+        return frame
+    lat = pd.to_numeric(frame["latitude"], errors="coerce")
+    lon = pd.to_numeric(frame["longitude"], errors="coerce")
+    return frame[lat.isna() | lon.isna()]
+
+
+def _row_get(row: Any, k: str) -> str:
+    try:
+        v = row[k]
+    except (KeyError, IndexError, TypeError):
+        v = getattr(row, k, "")
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    return str(v)
+
+
+def details_html(row: Any) -> str:
+    """The details panel of one event (a frame row, dict or ``Event``): every value escaped once."""
+    from eventmap.views.map import highlight_html
+
+    g = lambda k: _row_get(row, k)  # noqa: E731
+    st = style_for(g("event_type"))
+    place_ar, place_en = g("place_name_ar"), g("place_name_en")
+    lines = [
+        f'<div class="emd"><div class="emd-h"><b>{esc(g("event_date"))}</b> · '
+        f'<span class="emd-type" style="border-color:{esc(st.color)}">{esc(g("event_type") or "Unknown")}</span>'
+        + (f' — {esc(g("sub_event_type"))}' if g("sub_event_type") else "") + "</div>",
+    ]
+    pl = []
+    if place_ar:
+        pl.append(f'<span dir="rtl" lang="ar" class="emd-ar">{esc(place_ar)}</span>')
+    if place_en:
+        pl.append(f"<span>{esc(place_en)}</span>")
+    if not pl:
+        pl.append(f'<span dir="auto">{esc(g("location"))}</span> <i>(place not resolved)</i>')
+    lines.append('<div class="emd-place">' + " · ".join(pl) + "</div>")
+    if g("location") and g("location") not in (place_ar, place_en):
+        lines.append(f'<div class="emd-small">as written: <span dir="auto">{esc(g("location"))}</span></div>')
+    adm = ", ".join(x for x in (g("admin3"), g("admin2"), g("admin1")) if x)
+    if adm:
+        lines.append(f'<div class="emd-small">{esc(adm)}</div>')
+    res = g("resolution")
+    if res and res != "resolved":
+        note = g("resolution_note")
+        lines.append(f'<div class="emd-small">resolution: {esc(res)}' + (f" — {esc(note)}" if note else "") + "</div>")
+    if g("actor1") or g("actor2"):
+        lines.append(f'<div class="emd-small">{esc(g("actor1") or "?")}'
+                     + (f" ↔ {esc(g('actor2'))}" if g("actor2") else "") + "</div>")
+    notes = g("notes")
+    if notes:
+        from eventmap.text import has_arabic
+
+        rtl = (g("language") or "").startswith("ar") or (not g("language") and has_arabic(notes))
+        attrs = ' dir="rtl" lang="ar"' if rtl else ' dir="ltr"'
+        lines.append(f'<blockquote class="emd-note"{attrs}>{highlight_html(notes, g("location"), g("evidence"))}'
+                     "</blockquote>")
+    n = g("number_of_sources") or "1"
+    src = g("sources") or g("source")
+    url = safe_url(g("source_url"))
+    link = f' · <a href="{esc(url)}" target="_blank" rel="noopener noreferrer">link</a>' if url else ""
+    lines.append(f'<div class="emd-small">{esc(n)} source(s): {esc(src)}{link}</div>')
+    lines.append(f'<div class="emd-id">#{esc(g("event_id"))}</div></div>')
+    return "".join(lines)
+
+
+DETAILS_CSS = """
+<style>
+.emd { border: 1px solid #d0d4d9; border-radius: 6px; padding: 8px 10px; background: #fbfbf8; font-size: 14px; }
+.emd-type { border-left: 4px solid; padding-left: 4px; font-weight: 600; }
+.emd-ar { font-size: 16px; }
+.emd-small { color: #444; font-size: 13px; margin-top: 2px; }
+.emd-note { margin: 6px 0; padding: 4px 8px; background: #f3f1ea; border-inline-start: 3px solid #999; }
+.emd-note[dir=rtl] { font-size: 16px; line-height: 1.7; text-align: right; }
+.emd-note mark { background: #ffe270; }
+.emd-id { font-size: 11px; color: #888; font-family: monospace; word-break: break-all; }
+</style>
+"""
+
+
+def sentence_html(text: str) -> str:
+    """One sentence from a report, escaped, right-to-left when Arabic."""
+    from eventmap.text import has_arabic
+
+    d = ' dir="rtl" lang="ar" style="text-align:right"' if has_arabic(text or "") else ' dir="ltr"'
+    return f"<div{d}>{esc(text)}</div>"
+
+
+# --------------------------------------------------------------------------- ingest preview and fixes
+
+
+def get_extractor() -> Callable[..., list[Event]] | None:
+    try:
+        from eventmap.events.extract import extract_events
+    except ImportError:
+        return None
+    return extract_events
+
+
+def read_upload(name: str, data: bytes, published: str, source: str = "", url: str = "",
+                title: str = "") -> list[Report]:
+    """Reports from one uploaded file: ``.txt``/``.html`` give one, ``.jsonl`` one per line."""
+    from eventmap.events.reader import make_report, read_report
+
+    suffix = Path(name).suffix.lower()
+    if suffix == ".jsonl":
+        from eventmap.events.reader import decode_bytes
+
+        out = []
+        for n, line in enumerate(decode_bytes(data, name).splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{name}:{n}: invalid JSON ({exc.msg})") from None
+            if not isinstance(d, dict) or not isinstance(d.get("text"), str):
+                raise ValueError(f"{name}:{n}: each line needs a JSON object with a 'text' string")
+            out.append(make_report(d["text"], str(d.get("published") or published), title=str(d.get("title") or ""),
+                                   source=str(d.get("source") or source), url=str(d.get("url") or url)))
+        return out
+    if suffix not in (".txt", ".html", ".htm"):
+        raise ValueError(f"{name}: unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl")
+    return [read_report(data, published=published, title=title, source=source, url=url)]
+
+
+def report_from_text(text: str, published: str, source: str = "", url: str = "", title: str = "") -> Report:
+    from eventmap.events.reader import read_report
+
+    return read_report(text, published=published, title=title, source=source, url=url)
+
+
+def extract(report: Report, extractor: Callable[..., list[Event]] | None = None) -> list[Event]:
+    fn = extractor or get_extractor()
+    if fn is None:
+        raise RuntimeError("the extractor (eventmap.events.extract) is not installed")
+    return list(fn(report.text, report.published, source=report.source, url=report.url, title=report.title))
+
+
+def preview_frame(events: Sequence[Event]) -> pd.DataFrame:
+    return events_frame(events)
+
+
+@dataclass
+class Fix:
+    """What the analyst changed about one previewed event before saving."""
+
+    drop: bool = False
+    place_id: str = ""                      # one of the event's alternatives
+    lat: float | None = None                # typed or clicked coordinates (unresolved name)
+    lon: float | None = None
+    event_type: str = ""
+    sub_event_type: str = ""
+    event_date: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def empty(self) -> bool:
+        return not (self.drop or self.place_id or self.lat is not None or self.event_type or self.event_date)
+
+
+def corrections_for(event: Event, fix: Fix, author: str, reason: str = "ingest preview") -> list:
+    """Store corrections saying ``fix`` about ``event`` (empty when nothing changed)."""
+    from eventmap.store import Correction
+
+    out = []
+    if fix.drop:
+        return [Correction(kind="false_positive", event_id=event.event_id, author=author, reason=reason)]
+    if fix.place_id and fix.place_id != (event.place_id or ""):
+        alt = next((a for a in event.alternatives if a.get("id") == fix.place_id), None)
+        payload = {}
+        if alt is not None:
+            payload = {"place_id": alt.get("id"), "place_name_ar": alt.get("name_ar", ""),
+                       "place_name_en": alt.get("name_en", ""), "admin1": alt.get("admin1", ""),
+                       "admin2": alt.get("admin2", ""), "admin3": alt.get("admin3", ""),
+                       "lat": alt.get("lat"), "lon": alt.get("lon")}
+        out.append(Correction(kind="repin_place", event_id=event.event_id, author=author, reason=reason,
+                              place_id=fix.place_id, payload=payload))
+    elif fix.lat is not None and fix.lon is not None:
+        out.append(Correction(kind="repin_coords", event_id=event.event_id, author=author, reason=reason,
+                              lat=float(fix.lat), lon=float(fix.lon)))
+    if fix.event_type and fix.event_type != event.event_type:
+        out.append(Correction(kind="set_type", event_id=event.event_id, author=author, reason=reason,
+                              event_type=fix.event_type, sub_event_type=fix.sub_event_type))
+    if fix.event_date and fix.event_date != event.event_date:
+        out.append(Correction(kind="set_date", event_id=event.event_id, author=author, reason=reason,
+                              event_date=fix.event_date))
+    return out
+
+
+def save_preview(store, report: Report, events: Sequence[Event], fixes: dict[str, Fix], author: str) -> dict:
+    """Ingest ``report`` with its events, then add the analyst's corrections. Returns a summary."""
+    author = (author or "").strip()
+    if any(not f.empty() for f in fixes.values()) and not author:
+        raise ValueError("corrections need the author's name")
+    res = store.ingest(report, list(events))
+    n = 0
+    if res.is_new:
+        for e in events:
+            f = fixes.get(e.event_id)
+            if f is None or f.empty():
+                continue
+            for c in corrections_for(e, f, author):
+                store.add_correction(c)
+                n += 1
+    return {"status": res.status, "events": res.events, "corrections": n, "unresolved": list(res.unresolved),
+            "report_id": res.report_id}
+
+
+def pin_name(store, name: str, lat: float, lon: float, author: str, note: str = "") -> tuple[str, int]:
+    """Pin an unresolved name: the gazetteer overlay (future reports) and the store (events already stored).
+
+    Returns ``(place_id, number of stored events re-pinned)``. Raises ``ValueError`` for bad input.
+    """
+    name = (name or "").strip()
+    author = (author or "").strip()
+    if not author:
+        raise ValueError("pinning a place needs the author's name")
+    lat, lon = float(lat), float(lon)
+    place_id = None
+    admin = {"admin1": "", "admin2": "", "admin3": ""}
+    variants: list[str] = []
+    try:
+        from eventmap.places.overlay import AnalystPlace, add_analyst_place as overlay_add
+    except ImportError:  # pragma: no cover - the overlay ships with the package
+        overlay_add = None
+    if overlay_add is not None:
+        gaz = None
+        try:
+            from eventmap.places.gazetteer import default_gazetteer
+
+            gaz = default_gazetteer()
+        except Exception:  # noqa: BLE001 - admin units stay empty without a gazetteer
+            gaz = None
+        place = overlay_add(AnalystPlace(name=name, lat=lat, lon=lon, note=note, author=author), gazetteer=gaz)
+        place_id = place.id
+        admin = {"admin1": place.admin1_en, "admin2": place.admin2_en, "admin3": place.admin3_en}
+        variants = list(dict.fromkeys([*place.variants_ar, *place.variants_en]))
+        try:
+            from eventmap.places.gazetteer import reload_default
+
+            reload_default()
+        except Exception:  # noqa: BLE001
+            pass
+    kw: dict[str, Any] = dict(author=author, note=note, place_id=place_id, **admin)
+    try:
+        return store.add_analyst_place(name, lat, lon, variants=variants, **kw)
+    except TypeError:  # a store without the variants argument
+        return store.add_analyst_place(name, lat, lon, **kw)
+
+
+def parse_coords(text: str) -> tuple[float, float]:
+    """``"32.95, 35.90"`` (lat, lon) -> floats; raises ``ValueError`` with a readable message."""
+    s = (text or "").replace("،", ",").replace(";", ",").strip()
+    parts = [p for p in s.replace(",", " ").split() if p]
+    if len(parts) != 2:
+        raise ValueError("type coordinates as: latitude, longitude (e.g. 32.9557, 35.9002)")
+    lat, lon = float(parts[0]), float(parts[1])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"coordinates out of range: {lat}, {lon}")
+    return lat, lon
+
+
+# --------------------------------------------------------------------------- exports
+
+
+MIME = {"html": "text/html", "png": "image/png", "geojson": "application/geo+json", "csv": "text/csv",
+        "gpkg": "application/geopackage+sqlite3", "kml": "application/vnd.google-earth.kml+xml"}
+
+
+def export_bytes(frame: pd.DataFrame, fmt: str, filters: dict | None = None, since: str | None = None,
+                 until: str | None = None, **options: Any) -> tuple[bytes, str, str]:
+    """The view exported as ``fmt``: ``(data, file name, mime type)``. The CSV's metadata sidecar is left out."""
+    from eventmap.exports import ExportMeta, export
+
+    meta = ExportMeta(filters=dict(filters or {}), since=since, until=until)
+    stamp = f"{since or 'start'}_{until or 'end'}"
+    name = f"eventmap_{stamp}.{fmt}"
+    with tempfile.TemporaryDirectory(prefix="eventmap-export-") as d:
+        p = export(frame, fmt, Path(d) / name, meta, **options)
+        return Path(p).read_bytes(), name, MIME.get(fmt, "application/octet-stream")
+
+
+# --------------------------------------------------------------------------- reference layers
+
+
+def reference_group(df: pd.DataFrame, kind: str, limit: int = 3000):
+    """A reference layer (ACLED/UCDP rows) as a folium FeatureGroup of small grey squares, escaped popups."""
+    import folium
+
+    fg = folium.FeatureGroup(name=f"Reference: {kind.upper()}")
+    if df is None or not len(df):
+        return fg
+    ok = df["latitude"].notna() & df["longitude"].notna()
+    for _, r in df[ok].head(limit).iterrows():
+        tip = (f"<b>{esc(kind.upper())}</b> {esc(r.get('event_date'))} · {esc(r.get('event_type'))}"
+               f"<br>{esc(r.get('location'))} · {esc(r.get('actor1'))}"
+               + (f" ↔ {esc(r.get('actor2'))}" if r.get("actor2") else ""))
+        folium.RegularPolygonMarker(
+            location=[float(r["latitude"]), float(r["longitude"])], number_of_sides=4, radius=5, rotation=45,
+            color="#222", weight=1, fill=True, fill_color="#9e9e9e", fill_opacity=0.7,
+            tooltip=folium.Tooltip(tip),
+        ).add_to(fg)
+    return fg
+
+
+def has_reference(store, kind: str) -> bool:
+    try:
+        return len(store.reference_layer(kind)) > 0
+    except Exception:  # noqa: BLE001 - an older store without reference tables
+        return False
+
+
+def data_token(store) -> tuple:
+    """Cheap fingerprint of the store's contents (cache key): rows stored, corrections, analyst places."""
+    from eventmap.store import EventFilter
+
+    n = store.count_stored(EventFilter(include_hidden=True))
+    corr = store.corrections()
+    return (n, len(corr), corr[-1].created_at if corr else "", len(store.analyst_places()))
+
+
+def split_alternatives(value: Any) -> list[dict]:
+    """The ``alternatives`` field (tuple of dicts or a JSON string) as a list of dicts."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value or "[]")
+        except json.JSONDecodeError:
+            return []
+    return [dict(a) for a in (value or ()) if isinstance(a, dict)]
+
+
+def place_label(a: dict) -> str:
+    """``الرفيد · Ar Rafid (Quneitra) 32.9557, 35.9002`` for a choice list (plain text, not HTML)."""
+    names = " · ".join(x for x in (a.get("name_ar"), a.get("name_en")) if x)
+    adm = a.get("admin1") or ""
+    lat, lon = a.get("lat"), a.get("lon")
+    co = f" {float(lat):.4f}, {float(lon):.4f}" if lat is not None and lon is not None else ""
+    return f"{names}{f' ({adm})' if adm else ''}{co}"
+
+
+def as_iterable(v: Iterable | None) -> list:
+    return list(v or [])
