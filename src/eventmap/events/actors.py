@@ -108,7 +108,7 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
 
 # an actor after one of these words is the target / second party of the event
 _OBJECT_MARKERS_AR = ("مع", "ضد", "على", "علي", "بين", "استهدف", "استهدفت", "لصالح", "عن")
-_OBJECT_MARKERS_EN = ("with", "against", "on", "between", "targeting", "targeted", "at", "from", "and", "of", "by")
+_OBJECT_MARKERS_EN = ("with", "against", "on", "between", "targeting", "targeted", "at", "hit", "struck", "shelled", "bombed")
 
 
 @dataclass(frozen=True, slots=True)

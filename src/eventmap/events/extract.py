@@ -208,10 +208,10 @@ class _Extractor:
         if any(not (m.end <= h.start or m.start >= h.end) for h in hits):
             return False      # inside a trigger phrase
         if not m.cue_kind:
-            prev = _words_before(self.norm, m.start, cl.lo, 1)
-            # a name right after a trigger verb ("قصف طفس", "captured Nawa") has a cue
+            # a name right after a trigger ("قصف طفس", "captured Nawa", "bombed rebel-held Tafas") has a cue
             for h in hits:
-                if 0 <= m.start - h.end <= 2 or (prev and h.start <= m.start - len(prev[-1]) - 1 < h.end):
+                if 0 <= m.start - h.end and len(self.norm[h.end:m.start].split()) <= 3 and \
+                        not re.search(r"[.،,;؛:!?]", self.text[self.n2o(h.end, h.end + 1)[0]:m.orig_start]):
                     m.cue, m.cue_kind = self.norm[h.start:h.end], "trigger"
                     break
         return m.supported
@@ -402,7 +402,10 @@ class _Extractor:
         return d[2].isoformat(), d[3]
 
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
-        subj_before = [a for a in ca if a.end <= hit.start and a.role in ("subject", "agent")]
+        if lab in ("protest", "protest_intervention", "protest_excessive"):
+            others = [a.actor for a in ca if a.actor not in (A.PROTESTERS, A.CIV)]
+            return A.PROTESTERS, (others[0] if others else "")
+        subj_before = [a for a in ca if a.start < hit.start and a.role in ("subject", "agent")]
         after = [a for a in ca if a.start >= hit.start]
         agents = [a for a in ca if a.role == "agent"]
         a1 = ""
@@ -481,8 +484,15 @@ class _Extractor:
                 best[key] = e
         out = [best[k] for k in order]
         # region-level events whose type is coded at a finer place in the same report
-        fine = {_FAMILY.get(e.trigger_label, e.trigger_label) for e in out if e.geo_precision < 3 and e.latitude is not None}
-        out = [e for e in out if not (e.geo_precision == 3 and _FAMILY.get(e.trigger_label, e.trigger_label) in fine)]
+        fine: dict[str, list[date]] = {}
+        for e in out:
+            if e.geo_precision < 3 and e.latitude is not None:
+                fine.setdefault(_FAMILY.get(e.trigger_label, e.trigger_label), []).append(date.fromisoformat(e.event_date))
+
+        def covered(e: Event) -> bool:
+            d = date.fromisoformat(e.event_date)
+            return any(abs((d - x).days) <= 7 for x in fine.get(_FAMILY.get(e.trigger_label, e.trigger_label), ()))
+        out = [e for e in out if not (e.geo_precision == 3 and covered(e))]
         return out
 
 

@@ -605,8 +605,16 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                     m.cue, m.cue_kind = pw, "noun"
                 elif pw in EN_PREPS:
                     m.cue, m.cue_kind = pw, "prep"
+                else:
+                    # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
+                    gap = re.search(r"\b([A-Za-z]+)((?:\s+(?:the|a|an|[a-z]+-held|occupied|southern|northern|eastern|western|"
+                                    r"nearby|neighbouring|neighboring|besieged|strategic|key|rebel|opposition|embattled|"
+                                    r"restive|flashpoint|border|frontline|small|large|nearby))+)\s*$", before)
+                    if gap and gap.group(1).lower() in EN_PREPS:
+                        m.cue, m.cue_kind = gap.group(1).lower(), "prep"
             after = text[m.orig_end:m.orig_end + 25].lower()
-            if re.match(r"\s*(?:province|governorate|countryside)", after) or pw in ("countryside", "province", "rural"):
+            if re.match(r"\s*(?:province|governorate|countryside)", after) or pw in ("countryside", "province", "rural") or \
+                    re.search(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", before, re.I):
                 m.admin = True
             if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
                 m.near = True
@@ -629,6 +637,9 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                     before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
                     bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
                 m.veto = m.veto or "person name"
+    for i, m in enumerate(ms):
+        if m.near and i > 0 and not m.veto and any(not p.veto for p in ms[:i]):
+            m.reference = True     # "X near Y": Y locates X, it is not a second event place
     lists: dict[int, list[Mention]] = {}
     for m in ms:
         if m.list_id >= 0:
