@@ -178,10 +178,13 @@ class _Extractor:
 
     # -- triggers ------------------------------------------------------------------------------
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
-        prev = _words_before(self.norm, h.start, cl.lo, 2)
+        prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 4)]
         if not prev:
             return False
-        return any(w in _NEG_AR or w in _NEG_EN for w in prev) or " ".join(prev[-2:]) in ("من دون",)
+        if any(w in _NEG_AR or w in _NEG_EN for w in prev[-2:]):
+            return True
+        # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
+        return any(w in ("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny") for w in prev)
 
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
@@ -424,6 +427,10 @@ class _Extractor:
             if nxt:
                 a1 = nxt[0].actor
         if not a1:
+            over = [a for a in ca if a.start < hit.end and a.end > hit.start]
+            if over:            # the trigger names its agent: "وسائط الدفاع الجوي", "jets struck"
+                a1 = over[0].actor
+        if not a1:
             a1 = self._carry.get(cl.index, "")
         rest = [a for a in after if a.actor != a1] + [a for a in ca if a.end <= hit.start and a.actor != a1]
         a2 = rest[0].actor if rest else ""
@@ -431,6 +438,10 @@ class _Extractor:
             a1 = A.PROTESTERS
         if lab in ("territory_taken",) and not a1 and re.match(r"(?:[وف]?(?:ال)?)?(?:حرر|تحرير|محرر|يحرر)|liberat", hit.text):
             a1 = A.GOV    # "liberated" is the state's word for its own advances
+        if a2 == A.OPP:     # a named group beats the generic word ("المجموعات الإرهابية التابعة لجبهة النصرة")
+            named = [a.actor for a in ca if a.actor in (A.HTS, A.ISIS) and a.actor != a1]
+            if named:
+                a2 = named[0]
         if a1 == a2:
             a2 = ""
         return a1, a2
