@@ -179,7 +179,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
             add(m.start(), m.end(), d, 1, "explicit")
         for m in _AR_MONTH_ONLY.finditer(norm):
-            if not (m["cue"] or m["year"]):
+            if not (m["cue"] or m["year"] or m["rel"]):
                 continue
             mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
             if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"]):

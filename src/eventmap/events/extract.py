@@ -46,7 +46,7 @@ _ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
 _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
 _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent", "prevented", "avoid", "avoided",
            "non", "nor", "rejected"}
-_HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "قد", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
+_HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
 _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned", "expected", "threatened",
              "threatens", "possible", "reportedly", "alleged", "allegedly"}
 _DEST_AR = {"الى", "نحو", "باتجاه", "اتجاه", "صوب", "حتي"}
@@ -208,8 +208,15 @@ class _Extractor:
             return False
         if any(not (m.end <= a.start or m.start >= a.end) for a in ca):
             return False      # part of an actor name ("جيش خالد بن الوليد", "قوات الأسد")
-        if any(not (m.end <= h.start or m.start >= h.end) for h in hits):
-            return False      # inside a trigger phrase
+        for h in hits:
+            if m.end <= h.start or m.start >= h.end:
+                continue
+            # inside a trigger phrase: its first or last word is the trigger itself, not a place
+            first_end = self.norm.find(" ", h.start, h.end)
+            first_end = h.end if first_end < 0 else first_end
+            last_start = self.norm.rfind(" ", h.start, h.end) + 1
+            if m.start < first_end or m.end > last_start:
+                return False
         if not m.cue_kind:
             # a name right after a trigger ("قصف طفس", "captured Nawa", "bombed rebel-held Tafas") has a cue
             for h in hits:
