@@ -122,6 +122,11 @@ def test_corroborated_events_merge_with_source_counts(store):
     assert set(df["sources"]) == {"SANA; Reuters"}
     # each report's own extraction stays stored
     assert len(store.report_events(ar.report_id)) == 2 and len(store.report_events(en.report_id)) == 2
+    # a date window that cuts the pair still counts the report on the other side of its edge
+    for since, until, outlet in (("2018-07-27", "2018-07-27", "Reuters"), ("2018-07-20", "2018-07-26", "SANA"),
+                                 (None, "2018-07-26", "SANA"), ("2018-07-27", None, "Reuters")):
+        cut = store.query(EventFilter(since=since, until=until))
+        assert set(cut["number_of_sources"]) == {2} and set(cut["source"]) == {outlet}, (since, until)
     # filtered by one outlet, the row still counts the other outlet's report
     reuters = store.query(EventFilter(sources=["Reuters"]))
     assert len(reuters) == 2 and set(reuters["number_of_sources"]) == {2}

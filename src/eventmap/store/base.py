@@ -103,6 +103,13 @@ def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | No
     return row
 
 
+def _date_only(f: EventFilter) -> bool:
+    """True when ``f`` selects every visible event inside its date window (nothing else constrains it)."""
+    return not (f.event_types or f.sub_event_types or f.admin1 or f.admin2 or f.admin3 or f.bbox or f.resolutions
+                or f.sources or f.actors or (f.text or "").strip() or f.report_ids or f.include_hidden
+                or f.limit is not None)
+
+
 class EventStore:
     """Reports, events, corrections, analyst places and reference layers in one store.
 
@@ -248,7 +255,7 @@ class EventStore:
             sql += f" LIMIT {int(f.limit)}"
         return [dict(zip(cols, r)) for r in self._db.fetchall(sql, params)]
 
-    def _companions(self, rows: list[dict]) -> list[dict]:
+    def _companions(self, rows: list[dict], f: EventFilter | None = None) -> list[dict]:
         """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them."""
         keys = sorted({r["place_key"] for r in rows if r.get("place_key")})
         have = {r["event_id"] for r in rows}
@@ -257,15 +264,25 @@ class EventStore:
             dates = [r["event_date"] for r in rows if r.get("place_key") and r.get("event_date")]
             lo = (_dt.date.fromisoformat(min(dates)[:10]) - _dt.timedelta(days=1)).isoformat()
             hi = (_dt.date.fromisoformat(max(dates)[:10]) + _dt.timedelta(days=1)).isoformat()
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                sql = (f"SELECT {', '.join(q(c) for c in _LIGHT)} FROM events WHERE status = 'ok' AND place_key IN "
-                       f"({', '.join('?' for _ in chunk)}) AND event_date >= ? AND event_date <= ?")
-                for r in self._db.fetchall(sql, [*chunk, lo, hi]):
-                    d = dict(zip(_LIGHT, r))
-                    if d["event_id"] not in have:
-                        have.add(d["event_id"])
-                        out.append(d)
+            if f is not None and _date_only(f):
+                # every visible event inside the window is already in ``rows``: only the day on each side is missing
+                ranges = []
+                if f.since:
+                    ranges.append(("event_date >= ? AND event_date < ?", [lo, f.since]))
+                if f.until:
+                    ranges.append(("event_date > ? AND event_date <= ?", [f.until, hi]))
+            else:
+                ranges = [("event_date >= ? AND event_date <= ?", [lo, hi])]
+            for cond, bounds in ranges:
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i:i + 500]
+                    sql = (f"SELECT {', '.join(q(c) for c in _LIGHT)} FROM events WHERE status = 'ok' AND {cond} "
+                           f"AND place_key IN ({', '.join('?' for _ in chunk)})")
+                    for r in self._db.fetchall(sql, [*bounds, *chunk]):
+                        d = dict(zip(_LIGHT, r))
+                        if d["event_id"] not in have:
+                            have.add(d["event_id"])
+                            out.append(d)
         ids = [r["event_id"] for r in rows] + [r["event_id"] for r in out]
         if self._db.fetchall("SELECT 1 FROM events WHERE merged_into IS NOT NULL LIMIT 1"):  # indexed
             for i in range(0, len(ids), 500):
@@ -281,7 +298,7 @@ class EventStore:
         rows = self._select(f, need)
         if not rows:
             return []
-        extra = self._companions(rows)
+        extra = self._companions(rows, f)
         n_main = len(rows)
         allrows = rows + [r for r in extra if r["status"] == "ok"]
         merged_in = [r for r in extra if r["status"] == "merged"]
