@@ -65,7 +65,7 @@ PERSON_TITLES_AR = """الرئيس الرئيس السوري السيد الشي
 
 #: place nouns: a name right after one is a place
 PLACE_NOUNS_AR = """قرية بلدة مدينة مزرعة مزارع بلدات قرى حي أحياء مخيم ناحية منطقة محافظة ريف بلدتي قريتي
-مدينتي مناطق المدن القرى البلدات تل تلة تلال جبل وادي سهل مدن""".split()
+مدينتي مناطق المدن القرى البلدات تل تلة تلال جبل وادي سهل مدن معبر مطار مخفر سد حاجز مفرق دوار""".split()
 #: prepositions and locatives: a name right after one is probably a place
 PREPS_AR = """في على من الى إلى قرب بقرب نحو باتجاه اتجاه عند حول محيط أطراف داخل خارج بين تجاه شرقي غربي
 شمالي جنوبي جنوب شمال شرق غرب مشارف أرياف وسط أنحاء ضواحي مداخل مدخل""".split()
@@ -460,7 +460,7 @@ def _extends(longer: str, shorter: str) -> bool:
 
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention]) -> None:
     sets = _sets()
-    nouns = sets["nouns"] - {"ريف", "محافظه", "منطقه", "ناحيه", "مناطق", "جبل", "وادي", "سهل", "مدن"}
+    nouns = _n("قرية بلدة مدينة مزرعة مزارع بلدات قرى حي مخيم تل تلة بلدتي قريتي مدينتي".split())
     # words after a place noun
     for m in re.finditer(r"\S+", norm[lo:hi]):
         w = m.group(0)

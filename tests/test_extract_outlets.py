@@ -1,0 +1,260 @@
+"""Reports written in the styles of four outlets (SANA, Enab Baladi, Al-Masdar News, Reuters).
+
+Each covers event types, date forms and false-positive traps; places are real villages of
+Daraa and Quneitra that the committed gazetteer holds.
+"""
+
+import pytest
+
+from eventmap.events.extract import extract_events
+
+SANA = """وحدات الجيش العربي السوري تحرر بلدات جديدة في ريف درعا الشمالي
+
+درعا-سانا
+حررت وحدات من الجيش العربي السوري صباح اليوم بلدتي إنخل وجاسم في ريف درعا الشمالي بعد اشتباكات عنيفة مع المجموعات الإرهابية التابعة لجبهة النصرة.
+وأفاد مراسل سانا بأن وحدات الجيش دخلت بلدة الحارة مساء أمس بعد خروج المسلحين الرافضين للتسوية منها.
+وفي إطار المصالحات المحلية دخلت وحدات الجيش قرية زمرين ضمن اتفاق تسوية يوم الأحد الماضي.
+ورفعت وحدات الجيش العلم الوطني ليل أمس فوق معبر نصيب الحدودي.
+وتواصل وحدات الهندسة تمشيط بلدة كفر شمس لإزالة الألغام والعبوات الناسفة التي زرعها الإرهابيون.
+وتتابع وحدات الجيش عمليات تمشيط بلدة الطيبة في ريف درعا الشرقي.
+وعثرت وحدات الجيش أمس الأول على مستودع أسلحة وذخائر في بلدة عقربا يحتوي على صواريخ وقذائف هاون.
+وتصدت وسائط الدفاع الجوي فجر اليوم لعدوان إسرائيلي بالصواريخ استهدف أحد المواقع العسكرية في محيط بلدة مسحرة بريف القنيطرة.
+وأكد جاسم الحريري أحد وجهاء المنطقة أن المصالحة أعادت الأمن، فيما بقيت القضايا المعلقة دون حل بعد الاتفاق.
+وكان الرئيس بشار الأسد قد استقبل في دمشق وفداً روسياً، ونفى مصدر عسكري وقوع اشتباكات في بلدة داعل.
+"""
+
+ENAB = """قوات الأسد تسيطر على نوى بعد اتفاق مع فصائل المعارضة
+
+عنب بلدي – درعا
+سيطرت قوات النظام السوري، مساء أمس الخميس، على مدينة نوى في ريف درعا الغربي، بعد اتفاق بين فصائل المعارضة والجانب الروسي.
+وقالت مصادر محلية لعنب بلدي إن الطيران الروسي شن غارات جوية على بلدة طفس، يوم الثلاثاء الماضي، ما أدى إلى مقتل ثلاثة مدنيين.
+وقصفت قوات النظام بالمدفعية الثقيلة بلدة اليادودة فجر اليوم، بينما دارت اشتباكات بين فصائل المعارضة وجيش خالد بن الوليد في محيط بلدة حيط في حوض اليرموك.
+وانطلقت الحافلات الخضراء من بلدة الصنمين باتجاه إدلب، أول أمس، وعلى متنها مئات المقاتلين وعائلاتهم.
+وسلمت فصائل المعارضة في بصرى الشام سلاحها الثقيل للشرطة العسكرية الروسية في 11 تموز/ يوليو الماضي.
+واعتقلت الأجهزة الأمنية خمسة شبان في مدينة إنخل بعد دخولها.
+وخرج العشرات من أهالي مدينة جاسم في مظاهرة رفضاً للتسوية، وفرقت قوات النظام المتظاهرين بالرصاص الحي.
+وأسقطت فصائل المعارضة طائرة استطلاع في أجواء بلدة الحارة.
+ووقعت فصائل المعارضة في بلدة الكرك الشرقي اتفاقاً مع الجانب الروسي اليوم.
+وفي سياق آخر، زار وفد من باريس العاصمة الأردنية عمان، ومن المقرر أن يزور هلسنكي الأسبوع المقبل.
+"""
+
+MASDAR = """Syrian Army liberates more towns in southwest Daraa as ISIS loses ground
+
+BEIRUT, LEBANON (7:00 P.M.) – The Syrian Arab Army (SAA) liberated the towns of Tasil, Jamlah and Saham al-Jawlan on Monday after fierce clashes with the Islamic State's Khalid ibn al-Walid Army in the Yarmouk Basin.
+According to a military source, Russian warplanes carried out several airstrikes on ISIS positions near Hayt this morning.
+Syrian Army engineers also found a large weapons cache in the town of Inkhil, including anti-tank missiles and mortar rounds.
+Meanwhile, the Israeli military shot down a Syrian Sukhoi-22 jet over the Golan Heights yesterday, claiming it had entered Israeli airspace.
+Air raid sirens sounded across the occupied Golan on Tuesday morning.
+Government forces entered al-Harra under a reconciliation deal on July 15, raising the Syrian flag over the town hall.
+Nawa al-Hariri, a local activist, said the reconciliation in Nawa was holding.
+The offensive is the latest by President Bashar al-Assad to regain territory, after his forces retook Eastern Ghouta near Damascus in April.
+"""
+
+REUTERS = """Syrian rebels agree to hand over south Syria border crossing, sources say
+
+AMMAN (Reuters) - Syrian rebels in the southern province of Deraa agreed on Friday to a Russian-brokered deal to hand over their heavy weapons and the Nasib border crossing with Jordan, rebel sources said.
+Government forces backed by Russian air power captured the town of Busra al-Sham on Thursday, a witness said.
+Russian jets bombed rebel-held Tafas overnight, killing at least 10 civilians, according to the Syrian Observatory for Human Rights.
+Rebels in Jasim signed a ceasefire agreement with Russian officers on Wednesday.
+Under the deal, fighters who reject the agreement will be evacuated from Daraa to rebel-held Idlib province in the north on buses, the sources said.
+Protesters in Jasim rallied against the deal and were dispersed by gunmen firing in the air.
+Israel's military said its Patriot missiles intercepted a drone over the Golan Heights, and Israeli jets struck a Syrian army post near Quneitra in response.
+A spokesman in Paris and officials in Helsinki said they were following the fighting.
+"""
+
+
+def _one(events, location, sub=None):
+    found = [e for e in events if e.location == location and (sub is None or e.sub_event_type == sub)]
+    assert len(found) == 1, (location, sub, [(e.location, e.sub_event_type) for e in events])
+    return found[0]
+
+
+def _check_offsets(text, events):
+    for e in events:
+        assert text[e.evidence.mention_start:e.evidence.mention_end] == e.location
+        assert text[e.evidence.trigger_start:e.evidence.trigger_end] == e.evidence.trigger
+
+
+@pytest.fixture(scope="module")
+def sana():
+    return extract_events(SANA, "2018-07-10", source="SANA")   # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def enab():
+    return extract_events(ENAB, "2018-07-20", source="Enab Baladi")   # a Friday
+
+
+@pytest.fixture(scope="module")
+def masdar():
+    return extract_events(MASDAR, "2018-07-24", source="Al-Masdar News")   # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def reuters():
+    return extract_events(REUTERS, "2018-07-06", source="Reuters")   # a Friday
+
+
+# --- SANA --------------------------------------------------------------------------------
+
+def test_sana_territory_regained_after_clashes(sana):
+    for name in ("إنخل", "جاسم"):   # "بلدتي إنخل وجاسم": a list of two
+        e = _one(sana, name)
+        assert (e.event_type, e.sub_event_type) == ("Battles", "Government regains territory")
+        assert (e.actor1, e.actor2) == ("Syrian government forces", "Jabhat al-Nusra / HTS")
+        assert (e.event_date, e.time_precision) == ("2018-07-10", 1)   # صباح اليوم
+        assert e.resolution == "resolved" and e.admin1 == "Dar'a"
+
+
+def test_sana_entry_after_evacuation_and_under_settlement(sana):
+    e = _one(sana, "الحارة")
+    assert e.sub_event_type == "Non-violent transfer of territory" and e.event_date == "2018-07-09"   # مساء أمس
+    e = _one(sana, "زمرين")
+    assert e.sub_event_type == "Non-violent transfer of territory" and e.event_date == "2018-07-08"   # الأحد الماضي
+    e = _one(sana, "نصيب")   # flag raised
+    assert e.sub_event_type == "Non-violent transfer of territory" and e.event_date == "2018-07-09"   # ليل أمس
+    assert e.evidence.trigger.startswith("رفعت")
+
+
+def test_sana_combing_mines_and_cache(sana):
+    assert _one(sana, "كفر شمس").sub_event_type == "Disrupted weapons use"      # mines cleared
+    e = _one(sana, "الطيبة")
+    assert (e.sub_event_type, e.trigger_label) == ("Other", "combing")
+    assert e.place_name_en and e.admin1 == "Dar'a"   # the Daraa at-Tayyibah, not the Quneitra or Sweida one
+    e = _one(sana, "عقربا")
+    assert e.sub_event_type == "Disrupted weapons use"   # weapons and ammunition found
+    assert e.event_date == "2018-07-08"   # أمس الأول
+
+
+def test_sana_israeli_missiles_and_interception(sana):
+    subs = {e.sub_event_type: e for e in sana if e.location == "مسحرة"}
+    assert subs["Shelling/artillery/missile attack"].actor1 == "Israeli forces"
+    assert subs["Disrupted weapons use"].actor1 == "Syrian government forces"
+    assert "Air/drone strike" not in subs   # "الدفاع الجوي" is air defence, not an air strike
+
+
+def test_sana_traps(sana):
+    locs = {e.location for e in sana}
+    # the notable "جاسم الحريري" is a person; "القضايا المعلقة" are pending issues;
+    # "بشار الأسد" is never a place; a denied clash is no event
+    assert not [e for e in sana if e.evidence.mention_start == SANA.index("جاسم الحريري")]
+    assert "المعلقة" not in locs and "الأسد" not in locs and "بشار" not in locs
+    assert "داعل" not in locs and "دمشق" not in locs
+    _check_offsets(SANA, sana)
+
+
+# --- Enab Baladi ------------------------------------------------------------------------------
+
+def test_enab_regime_takes_nawa(enab):
+    e = _one(enab, "نوى", "Government regains territory")
+    assert e.actor1 == "Syrian government forces"
+    assert (e.event_date, e.time_precision) == ("2018-07-19", 1)   # مساء أمس الخميس
+    assert e.place_id == "wof:421184049"
+
+
+def test_enab_strikes_shelling_clashes(enab):
+    e = _one(enab, "طفس")
+    assert (e.sub_event_type, e.actor1, e.actor2, e.event_date) == (
+        "Air/drone strike", "Russian forces", "Civilians", "2018-07-17")   # الثلاثاء الماضي
+    e = _one(enab, "اليادودة")
+    assert (e.sub_event_type, e.actor1, e.event_date) == (
+        "Shelling/artillery/missile attack", "Syrian government forces", "2018-07-20")   # فجر اليوم
+    e = _one(enab, "حيط")   # the clause after بينما has its own type and actors
+    assert e.sub_event_type == "Armed clash"
+    assert {e.actor1, e.actor2} == {"Opposition armed groups", "ISIS / Khalid ibn al-Walid Army"}
+    assert not [x for x in enab if x.location == "حوض اليرموك"]   # the basin only locates Hayt
+
+
+def test_enab_evacuation_handover_arrests_protest_shootdown_agreement(enab):
+    e = _one(enab, "الصنمين")   # the buses leave from al-Sanamayn; Idlib is the destination
+    assert (e.trigger_label, e.event_date) == ("evacuation", "2018-07-18")   # أول أمس
+    assert not [x for x in enab if x.location == "إدلب"]
+    e = _one(enab, "بصرى الشام")
+    assert (e.trigger_label, e.event_date) == ("weapons_handover", "2018-07-11")   # 11 تموز/ يوليو الماضي
+    e = _one(enab, "إنخل")
+    assert (e.sub_event_type, e.time_precision) == ("Arrests", 2)   # no date in the sentence
+    e = _one(enab, "جاسم")
+    assert e.event_type == "Protests" and e.sub_event_type in ("Protest with intervention",
+                                                               "Excessive force against protesters")
+    assert e.actor1 == "Protesters" and e.actor2 == "Syrian government forces"
+    e = _one(enab, "الحارة")
+    assert (e.sub_event_type, e.actor1) == ("Disrupted weapons use", "Opposition armed groups")
+    e = [x for x in enab if x.sub_event_type == "Agreement"]
+    assert len(e) == 1 and e[0].event_date == "2018-07-20"
+
+
+def test_enab_traps(enab):
+    locs = {e.location for e in enab}
+    assert not locs & {"باريس", "عمان", "هلسنكي", "الأسد"}
+    _check_offsets(ENAB, enab)
+
+
+# --- Al-Masdar News ---------------------------------------------------------------------------
+
+def test_masdar_list_of_towns_liberated_from_isis(masdar):
+    for name in ("Tasil", "Jamlah", "Saham al-Jawlan"):
+        e = _one(masdar, name)
+        assert (e.sub_event_type, e.actor1, e.actor2) == (
+            "Government regains territory", "Syrian government forces", "ISIS / Khalid ibn al-Walid Army")
+        assert (e.event_date, e.time_precision) == ("2018-07-23", 1)   # on Monday
+        assert e.resolution == "resolved" and e.language == "en"
+
+
+def test_masdar_strike_cache_shootdown_sirens_reconciliation(masdar):
+    e = _one(masdar, "Hayt")
+    assert (e.sub_event_type, e.actor1, e.event_date, e.geo_precision) == (
+        "Air/drone strike", "Russian forces", "2018-07-24", 2)   # this morning; near Hayt
+    e = _one(masdar, "Inkhil")
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert not [x for x in masdar if x.location == "Inkhil" and x.event_type == "Explosions/Remote violence"]
+    e = _one(masdar, "Golan Heights")
+    assert (e.sub_event_type, e.actor1, e.event_date, e.geo_precision) == (
+        "Disrupted weapons use", "Israeli forces", "2018-07-23", 3)   # yesterday
+    e = _one(masdar, "Golan")
+    assert (e.trigger_label, e.event_date) == ("sirens", "2018-07-24")   # on Tuesday (the publication day)
+    e = _one(masdar, "al-Harra")
+    assert (e.sub_event_type, e.event_date) == ("Non-violent transfer of territory", "2018-07-15")   # on July 15
+    e = _one(masdar, "Eastern Ghouta")
+    assert (e.event_date, e.time_precision, e.geo_precision) == ("2018-04-15", 3, 3)   # in April; a region
+
+
+def test_masdar_traps(masdar):
+    # "Nawa al-Hariri" is a person; the event is at the later "in Nawa"
+    nawa = [e for e in masdar if e.location == "Nawa"]
+    assert all(e.evidence.mention_start > MASDAR.index("Nawa al-Hariri") + 5 for e in nawa)
+    locs = {e.location for e in masdar}
+    assert not locs & {"Beirut", "LEBANON", "Assad", "Bashar", "Damascus"}   # Damascus only locates Ghouta
+    _check_offsets(MASDAR, masdar)
+
+
+# --- Reuters ------------------------------------------------------------------------------------
+
+def test_reuters_events(reuters):
+    e = _one(reuters, "Busra al-Sham")
+    assert (e.sub_event_type, e.actor1, e.event_date) == ("Government regains territory", "Syrian government forces",
+                                                          "2018-07-05")   # on Thursday
+    e = _one(reuters, "Tafas")
+    assert (e.sub_event_type, e.actor1, e.actor2, e.event_date) == (
+        "Air/drone strike", "Russian forces", "Civilians", "2018-07-05")   # overnight
+    e = _one(reuters, "Nasib")
+    assert (e.trigger_label, e.event_date) == ("weapons_handover", "2018-07-06")   # on Friday = publication day
+    e = _one(reuters, "Jasim", "Agreement")
+    assert e.event_date == "2018-07-04"   # on Wednesday
+    e = _one(reuters, "Jasim", "Protest with intervention")
+    assert e.actor1 == "Protesters"
+    e = _one(reuters, "Daraa")   # evacuated from Daraa to Idlib
+    assert e.trigger_label == "evacuation" and e.time_precision == 2
+    e = _one(reuters, "Quneitra")
+    assert (e.sub_event_type, e.actor1, e.actor2, e.geo_precision) == (
+        "Air/drone strike", "Israeli forces", "Syrian government forces", 2)   # near Quneitra
+    e = _one(reuters, "Golan Heights")
+    assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_reuters_traps(reuters):
+    locs = {e.location for e in reuters}
+    assert not locs & {"AMMAN", "Jordan", "Paris", "Helsinki", "Idlib"}
+    for e in reuters:
+        if e.latitude is not None:
+            assert 32.3 < e.latitude < 37.5 and 35.5 < e.longitude < 42.5
+    _check_offsets(REUTERS, reuters)
