@@ -513,3 +513,31 @@ def test_real_places_used_here_match_the_gazetteer_data():
         r = rows[pid.split(":")[1]]
         assert (float(r["lat"]), float(r["lon"])) == (lat, lon)
         assert r["ocha_adm3_en"] == a3
+
+
+def _gazetteer_or_skip():
+    try:
+        from eventmap.places.gazetteer import default_gazetteer
+        return default_gazetteer()
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"gazetteer not built here: {exc}")
+
+
+def test_repin_to_a_gazetteer_place_and_admin_units_for_coordinates(store):
+    gaz = _gazetteer_or_skip()
+    assert gaz.get("wof:1276450189") is not None
+    rep, evs = rafid_report_ar()
+    sj = make_event(rep.text, rep.published, "صيدا الجولان", "غارات على", None)
+    store.ingest(rep, evs + [sj])
+    store.add_correction(Correction("repin_place", sj.event_id, author="lina", reason="Saydat al-Jawlan is Sayda (Fiq)",
+                                    place_id="wof:1276450189"))
+    e = store.get_event(sj.event_id)
+    assert (e.place_id, e.latitude, e.longitude, e.admin2, e.admin3, e.admin3_pcode) == \
+        ("wof:1276450189", 32.87622, 35.87609, "Al Fiq", "Fiq", "SY140200")
+    # two events now at the same place, type and day, but from the same report: still two rows
+    assert store.count(EventFilter(admin3=["Fiq"])) == 2
+    # coordinates alone: the admin units come from the boundaries containing the point
+    store.add_correction(Correction("repin_coords", evs[0].event_id, author="lina", reason="moved to Sayda",
+                                    lat=32.87622, lon=35.87609))
+    e = store.get_event(evs[0].event_id)
+    assert (e.admin1, e.admin2, e.admin3, e.place_id) == ("Quneitra", "Al Fiq", "Fiq", None)
