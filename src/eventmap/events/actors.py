@@ -83,16 +83,19 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
           "syrian government forces", "syrian forces", "syrian troops", "government troops", "army troops",
           "syrian military", "tiger forces", "4th division", "fourth division", "republican guard",
           "syrian air force", "syrian jets", "syrian warplanes", "syrian government", "assad's forces",
-          "pro-assad forces", "assad forces", "regime", "the army", "army units", "army", "government", "syrian air defen[cs]es?",
-          "5th corps", "fifth corps", "national defense forces", "ndf", "syrian jet", "syrian warplane", "syrian helicopters?",
+          "pro-assad forces", "assad forces", "regime", "the army", "army units", "army", "government", "syrian air defences",
+          "syrian air defenses", "syrian air defence", "syrian air defense",
+          "5th corps", "fifth corps", "national defense forces", "ndf", "syrian jet", "syrian warplane", "syrian helicopter",
+          "syrian helicopters",
           "regime warplanes", "regime helicopters", "army engineers", "army's engineering units"),
     RUS: ("russian forces", "russian military police", "russian jets", "russian warplanes", "russian air force",
           "russian military", "russian troops", "russian aircraft"),
     ISR: ("israeli army", "israeli military", "israeli forces", "idf", "israel defense forces", "israeli jets",
           "israeli warplanes", "israeli aircraft", "israeli air force", "israel", "israeli troops",
           "israeli patriot"),
-    IRN: ("iranian forces", "irgc", "revolutionary guards?", "iran-backed militias?", "iranian-backed militias?",
-          "iranian militias?", "iranian troops"),
+    IRN: ("iranian forces", "irgc", "revolutionary guard", "revolutionary guards", "iran-backed militia",
+          "iran-backed militias", "iranian-backed militia", "iranian-backed militias", "iranian militia",
+          "iranian militias", "iranian troops"),
     HZB: ("hezbollah", "hizbollah", "hizballah", "hizbullah"),
     HTS: ("nusra front", "al-nusra", "al nusra", "nusra", "jabhat al-nusra", "jabhat al nusra", "hts",
           "hayat tahrir al-sham", "hayat tahrir al sham", "tahrir al-sham", "tahrir al sham", "hayaat tahrir al-sham"),
@@ -123,69 +126,76 @@ class ActorMention:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
-    ar_map: dict[str, str] = {}
-    for actor, forms in AR_FORMS.items():
-        for f in forms:
-            ar_map[ar(f)] = actor
-    en_map: dict[str, str] = {}
-    en_parts: list[tuple[str, str]] = []
-    for actor, forms in EN_FORMS.items():
-        for f in forms:
-            en_parts.append((f, actor))
-    ar_alt = "|".join(re.escape(k).replace(r"\ ", " ") for k in sorted(ar_map, key=len, reverse=True))
-    ar_rx = re.compile(r"(?<!\w)(?:[وف]?(?:[بلك]|لل)?)(?P<a>" + ar_alt + r")(?!\w)")
-    # English forms may be small regexes (?), longest source string first
-    en_parts.sort(key=lambda p: len(p[0]), reverse=True)
-    groups = []
-    for i, (f, actor) in enumerate(en_parts):
-        en_map[f"e{i}"] = actor
-        groups.append(f"(?P<e{i}>{f})")
-    en_rx = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
-    return ar_rx, ar_map, en_rx, en_map
+def _automaton():
+    """One Aho-Corasick automaton over every surface form (normalised), both languages."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    forms: dict[str, str] = {}
+    for actor, fs in AR_FORMS.items():
+        for f in fs:
+            forms.setdefault(ar(f), actor)
+            k = ar(f)
+            if k.startswith("ال") and len(k) > 3:
+                forms.setdefault("لل" + k[2:], actor)      # ل + الجيش -> للجيش
+    for actor, fs in EN_FORMS.items():
+        for f in fs:
+            forms.setdefault(f.lower(), actor)
+    for k, actor in forms.items():
+        auto.add_word(k, (k, actor))
+    auto.make_automaton()
+    return auto
 
 
-def _lam_fix(k: str, ar_map: dict[str, str]) -> str | None:
-    if k in ar_map:
-        return ar_map[k]
-    if k.startswith("ل") and ("ا" + k) in ar_map:   # لل + X = ل + ال + X
-        return ar_map["ا" + k]
-    return None
+_AR_CLITICS = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"}
 
 
 def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
-    """Actor mentions in ``norm[start:end]`` (normalised text), left to right."""
+    """Actor mentions in ``norm[start:end]`` (normalised text), left to right, longest first."""
     end = len(norm) if end is None else end
-    ar_rx, ar_map, en_rx, en_map = _compiled()
-    out: list[ActorMention] = []
-    seg = norm[start:end]
-    if any("\u0600" <= ch <= "\u06ff" for ch in seg):
-        for m in ar_rx.finditer(norm, start, end):
-            actor = _lam_fix(m.group("a"), ar_map)
-            if actor is None:
+    raw: list[tuple[int, int, str, str]] = []
+    for e_idx, (k, actor) in _automaton().iter(norm, start, end):
+        e = e_idx + 1
+        s0 = e - len(k)
+        if e < len(norm) and (norm[e].isalnum() or norm[e] == "-"):
+            continue
+        is_ar = "\u0600" <= k[0] <= "\u06ff"
+        ws = norm.rfind(" ", 0, s0) + 1
+        prefix = norm[ws:s0]
+        if is_ar:
+            if k.startswith("لل"):
+                prefix += "ل"
+            if prefix not in _AR_CLITICS:
                 continue
-            prev = norm[max(start, m.start() - 16):m.start()].split()
-            prev_w = prev[-1] if prev else ""
-            prev2 = " ".join(prev[-2:])
+        elif prefix or (s0 > 0 and norm[s0 - 1] == "-"):
+            continue
+        a0 = s0 + (1 if is_ar and k.startswith("لل") else 0)
+        raw.append((a0, e, actor, "ar" if is_ar else "en"))
+    # leftmost-longest, no overlaps
+    raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    kept: list[tuple[int, int, str, str]] = []
+    for r in raw:
+        if all(r[1] <= q[0] or r[0] >= q[1] for q in kept):
+            kept.append(r)
+    kept.sort()
+    out: list[ActorMention] = []
+    for a0, e, actor, lang in kept:
+        prev = norm[max(0, a0 - 20):a0].split()
+        if norm[max(0, a0 - 20):a0] and not norm[max(0, a0 - 20):a0].endswith(" ") and prev:
+            prev = prev[:-1]    # the clitic glued to the form is not a previous word
+        prev_w = prev[-1] if prev else ""
+        if lang == "ar":
             role = "subject"
-            if prev2 == "من قبل":
+            if " ".join(prev[-2:]) == "من قبل":
                 role = "agent"
             elif prev_w in _OBJECT_MARKERS_AR:
                 role = "object"
-            elif prev_w.startswith(("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "عناصر")) and actor != GOV:
+            elif prev_w.startswith(("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "عناصر")) \
+                    and actor != GOV:
                 role = "object"
-            out.append(ActorMention(actor, m.start("a"), m.end("a"), role, m.group("a")))
-    if any("a" <= ch <= "z" for ch in seg):
-        for m in en_rx.finditer(norm, start, end):
-            key = m.lastgroup or ""
-            actor = en_map.get(key)
-            if actor is None:
-                continue
-            prev = norm[max(start, m.start() - 16):m.start()].split()
-            prev_w = prev[-1] if prev else ""
+        else:
             if prev_w in ("the", "a", "an") and len(prev) > 1:
                 prev_w = prev[-2]
             role = "agent" if prev_w == "by" else "object" if prev_w in _OBJECT_MARKERS_EN else "subject"
-            out.append(ActorMention(actor, m.start(), m.end(), role, m.group(0)))
-    out.sort(key=lambda a: a.start)
+        out.append(ActorMention(actor, a0, e, role, norm[a0:e]))
     return out

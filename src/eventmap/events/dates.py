@@ -116,6 +116,13 @@ _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d
 _DMY_RE = re.compile(r"(?<![\d-])(?P<d>[0-3]?\d)[ .-](?P<m>[01]?\d)[ .-](?P<y>(?:19|20)\d\d)(?![\d-])")
 
 
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_DIGIT_RE = re.compile(r"\d")
+_LATIN_WORD_RE = re.compile(r"[a-z]{2}")
+_AR_MONTH_WORD_RE = re.compile(r"(?:" + _ARM + r")" + _E)
+_EN_MONTH_WORD_RE = re.compile(r"\b(?:" + _ENM + r")\b")
+
+
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -164,37 +171,49 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         out.append((a, b, d, prec, kind))
         taken.append((a, b))
 
-    has_ar = any("\u0600" <= ch <= "\u06ff" for ch in norm[:5000]) or any("\u0600" <= ch <= "\u06ff" for ch in norm)
-    for m in _ISO_RE.finditer(norm):
-        add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-    for m in _DMY_RE.finditer(norm):
-        add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
+    has_ar = any("\u0600" <= ch <= "\u06ff" for ch in norm[:2000]) or bool(_ARABIC_RE.search(norm))
+    has_digit = bool(_DIGIT_RE.search(norm))
+    if has_digit:
+        for m in _ISO_RE.finditer(norm):
+            add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
+        for m in _DMY_RE.finditer(norm):
+            add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
+    ar_month = has_ar and bool(_AR_MONTH_WORD_RE.search(norm))
     if has_ar:
-        for m in _AR_DAY_MONTH.finditer(norm):
-            mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
-            day = int(m["day"])
-            if m["year"]:
-                d = _safe_date(int(m["year"]), mon, day)
-            else:
-                d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
-            add(m.start(), m.end(), d, 1, "explicit")
-        for m in _AR_MONTH_ONLY.finditer(norm):
-            if not (m["cue"] or m["year"] or m["rel"]):
-                continue
-            mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
-            if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"]):
-                continue  # "في اب" without year: too weak (اب also means father)
-            a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
-            add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
-        for pat, back, prec in _AR_RELATIVE:
-            for m in pat.finditer(norm):
-                add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
-        for m in _AR_WEEKDAY_RE.finditer(norm):
-            wd = _AR_WEEKDAYS[m["wd"]]
-            if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
-                continue
-            add(m.start(), m.end(), _weekday(pub, wd, m["rel"]), 1, "weekday")
-    for m in _EN_DAY_MONTH.finditer(norm):
+        if has_digit and ar_month:
+            for m in _AR_DAY_MONTH.finditer(norm):
+                mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+                day = int(m["day"])
+                if m["year"]:
+                    d = _safe_date(int(m["year"]), mon, day)
+                else:
+                    d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
+                add(m.start(), m.end(), d, 1, "explicit")
+        if ar_month:
+            for m in _AR_MONTH_ONLY.finditer(norm):
+                if not (m["cue"] or m["year"] or m["rel"]):
+                    continue
+                mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+                if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"]):
+                    continue  # "في اب" without year: too weak (اب also means father)
+                a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
+                add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
+        if any(w in norm for w in ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")):
+            for pat, back, prec in _AR_RELATIVE:
+                for m in pat.finditer(norm):
+                    add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
+        if any(w in norm for w in _AR_WEEKDAYS):
+            for m in _AR_WEEKDAY_RE.finditer(norm):
+                wd = _AR_WEEKDAYS[m["wd"]]
+                if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
+                    continue
+                add(m.start(), m.end(), _weekday(pub, wd, m["rel"]), 1, "weekday")
+    has_en = bool(_LATIN_WORD_RE.search(norm))
+    if not has_en:
+        out.sort()
+        return out
+    en_month = bool(_EN_MONTH_WORD_RE.search(norm))
+    for m in (_EN_DAY_MONTH.finditer(norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
         if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
             continue
@@ -202,7 +221,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         day = int(m["day"] or m["day2"])
         d = _safe_date(int(m["year"]), mon, day) if m["year"] else _infer_year(mon, day, pub, False)
         add(m.start(), m.end(), d, 1, "explicit")
-    for m in _EN_MONTH_ONLY.finditer(norm):
+    for m in (_EN_MONTH_ONLY.finditer(norm) if en_month else ()):
         if m["m1"] in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr") and (
                 original is None or offs is None or not _is_capital(original, offs, m.start("m1"))):
             continue

@@ -1,0 +1,126 @@
+"""Benchmark: event extraction over a generated corpus, with ``grep -F -o -f names.txt`` as the floor.
+
+    python benchmarks/bench_extract.py            # 6,000 reports (Arabic + English), 3 runs
+    python benchmarks/bench_extract.py --quick    # 600 reports, 1 run
+
+Measures, on one core (the process and grep are pinned to the same CPU when possible):
+reports per second, MB per second, peak memory (ru_maxrss of this process, and the
+tracemalloc peak of one extraction run), and the wall time of ``grep -F -o -f`` with
+every gazetteer name over the same corpus in the same run.  Prints medians.
+Targets (issue 3): >= 300 reports/s, <= 300 MB peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import gazetteer_names, generate  # noqa: E402
+
+from eventmap.events.extract import extract_events  # noqa: E402
+from eventmap.places.gazetteer import default_gazetteer  # noqa: E402
+
+
+def _pin_one_core() -> str:
+    try:
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpus[0]})
+        return f"pinned to CPU {cpus[0]}"
+    except (AttributeError, OSError):
+        return "not pinned"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="600 reports, 1 run")
+    ap.add_argument("--reports", type=int, default=None, help="number of reports (default 6000; quick 600)")
+    ap.add_argument("--runs", type=int, default=None, help="timed runs (default 3; quick 1)")
+    args = ap.parse_args(argv)
+    n = args.reports or (600 if args.quick else 6000)
+    runs = args.runs or (1 if args.quick else 3)
+    pin = _pin_one_core()
+
+    g = default_gazetteer()
+    t0 = time.perf_counter()
+    corpus = generate(n, g)
+    gen_s = time.perf_counter() - t0
+    total_bytes = sum(len(r.text.encode("utf-8")) for r in corpus)
+    n_ar = sum(1 for r in corpus if r.language == "ar")
+    print(f"corpus: {n} reports ({n_ar} Arabic, {n - n_ar} English), {total_bytes / 1e6:.2f} MB, "
+          f"generated in {gen_s:.1f} s; {pin}")
+
+    # warm-up: gazetteer index, automata, regexes (a one-off cost, reported apart)
+    t0 = time.perf_counter()
+    extract_events(corpus[0].text, corpus[0].published, gazetteer=g)
+    print(f"warm-up (automaton and lexicon build): {time.perf_counter() - t0:.2f} s")
+
+    times: list[float] = []
+    n_events = 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        n_events = 0
+        for r in corpus:
+            n_events += len(extract_events(r.text, r.published, source=r.source, gazetteer=g))
+        times.append(time.perf_counter() - t0)
+    ext = statistics.median(times)
+
+    # tracemalloc peak over a slice (tracing slows Python down; the slice keeps it short)
+    tracemalloc.start()
+    for r in corpus[: min(300, n)]:
+        extract_events(r.text, r.published, gazetteer=g)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    # the floor: grep -F -o -f with every gazetteer name over the same corpus
+    grep_s = None
+    grep = shutil.which("grep")
+    with tempfile.TemporaryDirectory() as td:
+        corpus_path = Path(td) / "corpus.txt"
+        names_path = Path(td) / "names.txt"
+        corpus_path.write_text("".join(r.text for r in corpus), encoding="utf-8")
+        names_path.write_text("\n".join(gazetteer_names(g)) + "\n", encoding="utf-8")
+        if grep:
+            gtimes = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                proc = subprocess.run([grep, "-F", "-o", "-f", str(names_path), str(corpus_path)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                      env={**os.environ, "LC_ALL": "C"})
+                gtimes.append(time.perf_counter() - t0)
+                n_grep = proc.stdout.count(b"\n")
+            grep_s = statistics.median(gtimes)
+
+    print()
+    print(f"{'measure':42} {'median':>12}")
+    print(f"{'extraction wall time (s)':42} {ext:12.2f}")
+    print(f"{'reports / s (one core)':42} {n / ext:12.0f}")
+    print(f"{'MB / s (one core)':42} {total_bytes / 1e6 / ext:12.2f}")
+    print(f"{'events extracted':42} {n_events:12d}")
+    print(f"{'peak RSS of this process (MB)':42} {rss_mb:12.0f}")
+    print(f"{'tracemalloc peak, 300 reports (MB)':42} {traced_peak / 1e6:12.1f}")
+    if grep_s is not None:
+        print(f"{'grep -F -o -f names.txt wall time (s)':42} {grep_s:12.2f}")
+        print(f"{'grep matches (lines)':42} {n_grep:12d}")
+        print(f"{'grep reports / s':42} {n / grep_s:12.0f}")
+        print(f"{'extraction time / grep time':42} {ext / grep_s:12.1f}")
+    else:
+        print("grep not found: no floor measured")
+    ok = n / ext >= 300 and rss_mb <= 300
+    print(f"\ntargets (>= 300 reports/s, <= 300 MB peak): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
