@@ -183,6 +183,10 @@ class _Extractor:
             return False
         if any(w in _NEG_AR or w in _NEG_EN for w in prev[-2:]):
             return True
+        if h.label == "territory_taken" and prev and (
+                prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
+                self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
+            return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
         return any(w in ("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny") for w in prev)
 

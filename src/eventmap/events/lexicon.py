@@ -135,6 +135,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (
         r"حرر~", r"يحرر~", r"تحرير~(?!\s(?:الشام|فلسطين|الوطني|الجولان))", r"محرر~", r"سيطر~", r"يسيطر~", r"سيطرة(?:ه|ها|هم)?",
         r"استعاد~", r"يستعيد~", r"استعادة", r"استولى", r"استولت", r"استولوا", r"الاستيلاء", r"بسط~\sسيطرت~",
+        r"سيطرت~", r"بسط~\s(?:\S+\s){0,3}?سيطرت~",
         r"انتزع~", r"تقدم~\sوسيطر~",
     ),
     "territory_entered": (r"دخل~", r"دخول", r"يدخل~", r"اقتحم~", r"اقتحام"),
@@ -199,7 +200,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"seized control", r"seized", r"took (?:full )?control", r"taken (?:full )?control",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
-                        r"fell to", r"swept into", r"advanced into", r"control of"),
+                        r"fell to", r"swept into", r"advanced into"),
     "territory_entered": (r"entered", r"enter(?:s|ing)?", r"stormed", r"moved into", r"rolled into"),
     "settlement_entry": (r"reconciliation", r"settlement (?:deal|agreement|process)", r"surrender (?:deal|agreement)",
                          r"under (?:a|the) (?:russian[- ]brokered )?(?:deal|agreement|settlement)",
