@@ -23,7 +23,7 @@ from eventmap.frame import FRAME_COLUMNS, normalise_frame
 from eventmap.model import EVENT_FIELDS, Event, Report
 from eventmap.store import corrections as _corr
 from eventmap.store import migrations
-from eventmap.store.corroborate import cluster, join_sources, place_key
+from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
     Correction, IngestResult, ReprocessResult, StoreError, StoreVersionError, utc_now,
@@ -245,15 +245,16 @@ class EventStore:
         self._db.executemany(sql, params)
 
     # ------------------------------------------------------------------ reads
-    def _select(self, f: EventFilter | None, cols: Sequence[str], order: bool = True) -> list[dict]:
+    def _select_tuples(self, f: EventFilter | None, cols: Sequence[str]) -> list[tuple]:
         f = f or EventFilter()
         where, params = f.to_sql(dialect=self.dialect)
-        sql = f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where}"
-        if order:
-            sql += " ORDER BY event_date, fid"
+        sql = f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where} ORDER BY event_date, fid"
         if f.limit is not None:
             sql += f" LIMIT {int(f.limit)}"
-        return [dict(zip(cols, r)) for r in self._db.fetchall(sql, params)]
+        return self._db.fetchall(sql, params)
+
+    def _select(self, f: EventFilter | None, cols: Sequence[str]) -> list[dict]:
+        return [dict(zip(cols, r)) for r in self._select_tuples(f, cols)]
 
     def _companions(self, rows: list[dict], f: EventFilter | None = None) -> list[dict]:
         """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them."""
@@ -292,54 +293,83 @@ class EventStore:
                 out.extend(dict(zip(_LIGHT, r)) for r in self._db.fetchall(sql, chunk))
         return out
 
-    def _merged(self, f: EventFilter | None, cols: Sequence[str]) -> list[dict]:
-        """Filtered rows with corroborated events merged (one row per cluster)."""
+    def _merged(self, f: EventFilter | None, cols: Sequence[str]) -> tuple[list[str], list[tuple], list[tuple]]:
+        """Filtered rows with corroborated events merged: ``(columns, rows, aggregates)``.
+
+        One row per cluster (the best-located, most confident event of the filtered ones),
+        with ``(number_of_sources, sources, event_ids)`` per row in ``aggregates``.
+        """
         need = list(dict.fromkeys(list(cols) + list(_LIGHT)))
-        rows = self._select(f, need)
+        ix = {c: i for i, c in enumerate(need)}
+        rows = self._select_tuples(f, need)
         if not rows:
-            return []
-        extra = self._companions(rows, f)
+            return need, [], []
+        i_date, i_fid, i_id, i_pk, i_type, i_rep, i_src = (ix[c] for c in (
+            "event_date", "fid", "event_id", "place_key", "event_type", "report_id", "source"))
+        i_prec, i_conf = ix["geo_precision"], ix["confidence"]
+        light = [{"event_id": r[i_id], "place_key": r[i_pk], "event_date": r[i_date]} for r in rows]
+        extra = self._companions(light, f)
         n_main = len(rows)
-        allrows = rows + [r for r in extra if r["status"] == "ok"]
-        merged_in = [r for r in extra if r["status"] == "merged"]
-        clusters = cluster(allrows)
-        by_id = {allrows[i]["event_id"]: ci for ci, members in enumerate(clusters) for i in members}
+        keys = [(r[i_date] or "", r[i_fid] or 0, r[i_id] or "", r[i_pk], r[i_type] or "", r[i_rep] or "")
+                for r in rows]
+        srcs = [r[i_src] for r in rows]
+        merged_in = []
+        for d in extra:
+            if d["status"] == "ok":
+                keys.append((d["event_date"] or "", d["fid"] or 0, d["event_id"] or "", d["place_key"],
+                             d["event_type"] or "", d["report_id"] or ""))
+                srcs.append(d["source"])
+            else:
+                merged_in.append(d)
+        clusters = cluster_tuples(keys)
         extra_members: dict[int, list[dict]] = {}
-        for r in merged_in:
-            ci = by_id.get(r["merged_into"])
-            if ci is not None:
-                extra_members.setdefault(ci, []).append(r)
-        out: list[dict] = []
+        if merged_in:
+            by_id = {keys[i][2]: ci for ci, members in enumerate(clusters) for i in members}
+            for d in merged_in:
+                ci = by_id.get(d["merged_into"])
+                if ci is not None:
+                    extra_members.setdefault(ci, []).append(d)
+        out: list[tuple] = []
+        agg: list[tuple] = []
         for ci, members in enumerate(clusters):
+            if len(members) == 1 and ci not in extra_members:
+                i = members[0]
+                if i < n_main:
+                    out.append(rows[i])
+                    agg.append((1, srcs[i] or "", keys[i][2]))
+                continue
             mine = [i for i in members if i < n_main]
             if not mine:
                 continue
-            best = min(mine, key=lambda i: (rows[i]["geo_precision"] or 9, -(rows[i]["confidence"] or 0.0),
-                                            rows[i]["fid"]))
-            rec = dict(rows[best])
-            group = [allrows[i] for i in members] + extra_members.get(ci, [])
-            rec["number_of_sources"] = len({g["report_id"] for g in group})
-            rec["sources"] = join_sources(g["source"] for g in group)
-            rec["event_ids"] = "; ".join(sorted(g["event_id"] for g in group))
-            out.append(rec)
-        out.sort(key=lambda r: (r["event_date"] or "", r["fid"]))
-        return out
+            best = min(mine, key=lambda i: (rows[i][i_prec] or 9, -(rows[i][i_conf] or 0.0), rows[i][i_fid]))
+            more = extra_members.get(ci, [])
+            reps = {keys[i][5] for i in members} | {d["report_id"] for d in more}
+            out.append(rows[best])
+            agg.append((len(reps), join_sources([srcs[i] for i in members] + [d["source"] for d in more]),
+                        "; ".join(sorted([keys[i][2] for i in members] + [d["event_id"] for d in more]))))
+        order = sorted(range(len(out)), key=lambda k: (out[k][i_date] or "", out[k][i_fid]))
+        return need, [out[k] for k in order], [agg[k] for k in order]
 
     def query(self, f: EventFilter | None = None) -> pd.DataFrame:
         """Events matching ``f`` as a frame (``FRAME_COLUMNS`` + ``event_ids``): corrections applied,
-        false positives and merged duplicates hidden, corroborating reports merged into one row."""
-        rows = self._merged(f, _FRAME_FROM_TABLE)
+        false positives and merged duplicates hidden, corroborating reports merged into one row.
+        Sorted by date; ``f.limit`` keeps the earliest."""
+        need, rows, agg = self._merged(f, _FRAME_FROM_TABLE)
         cols = list(FRAME_COLUMNS) + ["event_ids"]
-        df = pd.DataFrame.from_records(rows, columns=list(dict.fromkeys(cols + list(_LIGHT)))) if rows else \
-            pd.DataFrame(columns=cols)
-        df = df[[c for c in cols]]
+        if not rows:
+            return normalise_frame(pd.DataFrame(columns=cols))
+        df = pd.DataFrame(rows, columns=need)
+        df["number_of_sources"] = [a[0] for a in agg]
+        df["sources"] = [a[1] for a in agg]
+        df["event_ids"] = [a[2] for a in agg]
+        df = df[cols]
         if f is not None and f.limit is not None:
             df = df.head(int(f.limit))
         return normalise_frame(df)
 
     def count(self, f: EventFilter | None = None) -> int:
         """Number of rows ``query(f)`` returns (corroborated events counted once)."""
-        n = len(self._merged(f, ()))
+        n = len(self._merged(f, ())[1])
         return min(n, int(f.limit)) if f is not None and f.limit is not None else n
 
     def count_stored(self, f: EventFilter | None = None) -> int:

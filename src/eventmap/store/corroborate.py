@@ -23,48 +23,60 @@ def place_key(place_id: str | None, lat: float | None, lon: float | None) -> str
     return f"ll:{float(lat):.3f},{float(lon):.3f}"
 
 
+_ORD_CACHE: dict[str, int] = {}
+
+
 def _ordinal(d: str) -> int:
-    try:
-        return _dt.date.fromisoformat(str(d)[:10]).toordinal()
-    except ValueError:
-        return 0
+    o = _ORD_CACHE.get(d)
+    if o is None:
+        try:
+            o = _dt.date.fromisoformat(str(d)[:10]).toordinal()
+        except ValueError:
+            o = 0
+        if len(_ORD_CACHE) < 100_000:
+            _ORD_CACHE[d] = o
+    return o
 
 
 def cluster(rows: Sequence[dict]) -> list[list[int]]:
     """Group row indexes into corroboration clusters.
 
-    ``rows`` need ``place_key``, ``event_type``, ``event_date``, ``report_id``.
-    Greedy in date order: an event joins the first open cluster of its key whose
+    ``rows`` need ``place_key``, ``event_type``, ``event_date``, ``report_id`` (``fid``, ``event_id``
+    order ties).  Greedy in date order: an event joins the first open cluster of its key whose
     first date is within one day and that has no event of the same report yet.
     Deterministic for a given input set (sorted by date, then storage order, then event_id),
     so ``sources`` lists outlets in the order they reported.
     """
-    order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("event_date") or ""), rows[i].get("fid") or 0,
-                                                    str(rows[i].get("event_id") or "")))
-    open_by_key: dict[tuple, list[tuple[int, set, list[int]]]] = {}
+    return cluster_tuples([(r.get("event_date") or "", r.get("fid") or 0, r.get("event_id") or "",
+                            r.get("place_key"), r.get("event_type") or "", r.get("report_id") or "") for r in rows])
+
+
+def cluster_tuples(rows: Sequence[tuple]) -> list[list[int]]:
+    """``cluster`` over tuples ``(event_date, fid, event_id, place_key, event_type, report_id)`` (the fast path)."""
+    order = sorted(range(len(rows)), key=lambda i: rows[i][:3])
+    open_by_key: dict[tuple, list[list]] = {}
     clusters: list[list[int]] = []
     for i in order:
-        r = rows[i]
-        pk = r.get("place_key")
+        day_s, _, _, pk, etype, rep = rows[i]
         if not pk:
             clusters.append([i])
             continue
-        key = (pk, r.get("event_type") or "")
-        day = _ordinal(r.get("event_date") or "")
-        rep = r.get("report_id") or ""
-        cands = open_by_key.setdefault(key, [])
+        day = _ordinal(day_s)
+        cands = open_by_key.get((pk, etype))
+        if cands is None:
+            cands = open_by_key[(pk, etype)] = []
         # drop clusters that can no longer take anything (dates are ascending)
         while cands and day - cands[0][0] > 1:
             cands.pop(0)
-        for anchor, reports, members in cands:
-            if rep not in reports:
-                reports.add(rep)
-                members.append(i)
+        for cand in cands:
+            if rep not in cand[1]:
+                cand[1].add(rep)
+                cand[2].append(i)
                 break
         else:
             members = [i]
             clusters.append(members)
-            cands.append((day, {rep}, members))
+            cands.append([day, {rep}, members])
     return clusters
 
 

@@ -42,6 +42,7 @@ class SQLiteBackend:
         if str(mode).lower() != "wal":  # e.g. a network filesystem: still correct, just one writer at a time
             self.conn.execute("PRAGMA journal_mode = DELETE")
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache for big stores
         self.conn.execute("PRAGMA foreign_keys = ON")
 
     # --- geometry
