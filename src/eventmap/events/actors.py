@@ -31,8 +31,9 @@ USC = "US-led coalition"
 TUR = "Turkish forces"
 SDF = "SDF"
 PROTESTERS = "Protesters"
+UNK = "Unidentified armed group"
 
-ACTORS = (GOV, RUS, ISR, IRN, HZB, HTS, ISIS, OPP, CIV, USC, TUR, SDF, PROTESTERS)
+ACTORS = (GOV, RUS, ISR, IRN, HZB, HTS, ISIS, OPP, CIV, USC, TUR, SDF, PROTESTERS, UNK)
 
 #: actors of the state side (their taking of territory is "Government regains territory")
 STATE_SIDE = {GOV, RUS, IRN, HZB}
@@ -44,16 +45,20 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
           "الفرقة الرابعة", "قوات النمر", "الحرس الجمهوري", "قوات الفرقة", "الفيلق الخامس",
           "الدفاعات الجوية السورية", "الدفاع الجوي السوري", "الطيران الحربي السوري", "الطيران السوري",
           "سلاح الجو السوري", "طائرة حربية سورية", "طائرة سورية", "الطائرة السورية", "طائرات النظام",
-          "الطيران الحربي التابع للنظام", "طيران النظام", "المروحيات السورية", "مروحيات النظام",
+          "الطيران الحربي التابع للنظام", "طيران النظام", "الطائرات الحربية السورية", "طائرات حربية سورية",
+          "طائرات النظام الحربية", "الطيران المروحي", "المروحيات", "الطيران الحربي السوري والروسي", "المروحيات السورية", "مروحيات النظام",
           "عناصر الهندسة في الجيش", "عناصر الهندسة", "وحدات الهندسة", "وحدات الهندسة في الجيش", "وسائط الدفاع الجوي",
           "وسائط دفاعنا الجوي", "منظومات الدفاع الجوي السوري", "الهندسة في الجيش", "الجيش والقوات الرديفة",
           "القوات الرديفة", "قوات الدفاع الوطني", "الدفاع الوطني", "الأجهزة الأمنية", "المخابرات الجوية",
           "الأمن العسكري", "قوات الأمن", "الجيش السوري وحلفاؤه", "القوات المسلحة السورية"),
-    RUS: ("القوات الروسية", "الطيران الروسي", "الطيران الحربي الروسي", "الطائرات الروسية", "الشرطة العسكرية الروسية",
+    RUS: ("القوات الروسية", "الطيران الروسي", "الطائرات الحربية الروسية", "طائرات حربية روسية", "طائرات روسية",
+          "الطائرات الروسية الحربية", "المقاتلات الحربية الروسية", "الطيران الحربي الروسي", "الطائرات الروسية", "الشرطة العسكرية الروسية",
           "الشرطة الروسية", "الجيش الروسي", "المقاتلات الروسية", "القوات الجوية الروسية"),
     ISR: ("العدو الصهيوني", "العدو الإسرائيلي", "جيش الاحتلال", "جيش الاحتلال الإسرائيلي", "الجيش الإسرائيلي",
           "الجيش الصهيوني", "قوات الاحتلال", "قوات الاحتلال الإسرائيلي", "الطيران الإسرائيلي",
-          "الطيران الحربي الإسرائيلي", "الطائرات الإسرائيلية", "الاحتلال الإسرائيلي", "قوات العدو",
+          "الطيران الحربي الإسرائيلي", "الطائرات الإسرائيلية", "الطائرات الحربية الإسرائيلية",
+          "طائرات حربية إسرائيلية", "طائرات إسرائيلية", "المقاتلات الإسرائيلية", "صواريخ إسرائيلية",
+          "الصواريخ الإسرائيلية", "غارات إسرائيلية", "الغارات الإسرائيلية", "قصف إسرائيلي", "القصف الإسرائيلي", "الاحتلال الإسرائيلي", "قوات العدو",
           "الكيان الصهيوني", "إسرائيل", "طيران العدو", "عدوان إسرائيلي", "العدوان الإسرائيلي", "العدوان الصهيوني",
           "عدوان صهيوني", "الطيران الحربي الصهيوني", "طائرات الاحتلال", "الدفاعات الإسرائيلية", "طائرات العدو"),
     IRN: ("القوات الإيرانية", "الحرس الثوري", "الحرس الثوري الإيراني", "الميليشيات الإيرانية", "الميليشيات الشيعية",
@@ -76,6 +81,8 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
     TUR: ("الجيش التركي", "القوات التركية"),
     SDF: ("قسد", "قوات سوريا الديمقراطية"),
     PROTESTERS: ("المتظاهرين", "المتظاهرون", "المحتجين", "المحتجون"),
+    UNK: ("مجهولون", "مجهولين", "مسلحون مجهولون", "مسلحين مجهولين", "أشخاص مجهولون", "مجهولي الهوية",
+          "خلايا مجهولة", "جهات مجهولة", "مسلحين مجهولي الهوية"),
 }
 
 EN_FORMS: dict[str, tuple[str, ...]] = {
@@ -89,10 +96,12 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
           "syrian helicopters",
           "regime warplanes", "regime helicopters", "army engineers", "army's engineering units"),
     RUS: ("russian forces", "russian military police", "russian jets", "russian warplanes", "russian air force",
-          "russian military", "russian troops", "russian aircraft"),
+          "russian military", "russian troops", "russian aircraft", "russian strikes", "russian air strikes",
+          "russian airstrikes", "russian warplane", "russian jet", "russian air power", "russian-backed forces"),
     ISR: ("israeli army", "israeli military", "israeli forces", "idf", "israel defense forces", "israeli jets",
           "israeli warplanes", "israeli aircraft", "israeli air force", "israel", "israeli troops",
-          "israeli patriot"),
+          "israeli patriot", "israeli strikes", "israeli strike", "israeli air strikes", "israeli airstrikes",
+          "israeli missiles", "israeli missile", "israeli warplane", "israeli jet"),
     IRN: ("iranian forces", "irgc", "revolutionary guard", "revolutionary guards", "iran-backed militia",
           "iran-backed militias", "iranian-backed militia", "iranian-backed militias", "iranian militia",
           "iranian militias", "iranian troops"),
@@ -109,6 +118,8 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
     TUR: ("turkish army", "turkish forces", "turkish military"),
     SDF: ("sdf", "syrian democratic forces"),
     PROTESTERS: ("protesters", "demonstrators"),
+    UNK: ("unknown gunmen", "unidentified gunmen", "unknown assailants", "unidentified assailants",
+          "unknown attackers", "masked gunmen", "unidentified attackers"),
 }
 
 # an actor after one of these words is the target / second party of the event
@@ -190,8 +201,7 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
                 role = "agent"
             elif prev_w in _OBJECT_MARKERS_AR:
                 role = "object"
-            elif prev_w.startswith(("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "عناصر")) \
-                    and actor != GOV:
+            elif prev_w.startswith(("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "ثكنات")):
                 role = "object"
         else:
             if prev_w in ("the", "a", "an") and len(prev) > 1:

@@ -57,6 +57,10 @@ _FAMILY = {"interception": "downed", "aircraft_downed": "downed", "territory_tak
            "territory_entered": "territory", "settlement_entry": "territory", "withdrawal": "territory",
            "air_strike": "strike", "shelling": "strike", "bombardment": "strike"}
 
+#: labels whose actor is not carried over from the previous sentence (perpetrators are usually unknown)
+_NO_CARRY = {"ied", "suicide_bomb", "grenade", "attack_civilians", "abduction", "sexual_violence", "protest",
+             "protest_intervention", "protest_excessive", "riot", "mob_violence", "looting", "sirens", "chemical"}
+
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
 
@@ -125,7 +129,7 @@ class _Extractor:
     # -- main ------------------------------------------------------------------------------
     def run(self) -> list[Event]:
         text, norm = self.text, self.norm
-        triggers = find_triggers(norm, 0, len(norm), self.lang if self.lang in ("ar", "en") else "auto")
+        triggers = find_triggers(norm, 0, len(norm), "auto")   # a report in one language quotes the other
         if not triggers:
             return []
         actors = A.find_actors(norm)
@@ -153,7 +157,7 @@ class _Extractor:
             if hits:
                 ms = find_mentions(text, norm, self.offs, self.idx, cl.lo, cl.hi, self.lang)
                 plans.append((cl, hits, ms, ca))
-            subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS)]
+            subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS, A.UNK)]
             if subj:
                 last_subject = subj[0]
                 self._sent_subject.setdefault(cl.sent, subj[0])
@@ -373,8 +377,8 @@ class _Extractor:
         if not locs:
             return []
         # containers: a region or admin unit named with finer places in the clause is not an event place
-        fine = [l for l in locs if not (l.place is not None and l.place.kind in _ADMIN_KINDS and l.resolution == "resolved")
-                and not (l.geo_precision == 3 and l.resolution == "approximate")]
+        fine = [l for l in locs if not (l.place is not None and l.place.kind in _ADMIN_KINDS
+                                        and l.resolution in ("resolved", "ambiguous"))]
         if fine:
             locs = fine
         seg = self.norm[cl.lo:cl.hi]
@@ -441,7 +445,7 @@ class _Extractor:
             over = [a for a in ca if a.start < hit.end and a.end > hit.start]
             if over:            # the trigger names its agent: "وسائط الدفاع الجوي", "jets struck"
                 a1 = over[0].actor
-        if not a1:
+        if not a1 and lab not in _NO_CARRY:
             a1 = self._carry.get(cl.index, "")
         rest = [a for a in after if a.actor != a1] + [a for a in ca if a.end <= hit.start and a.actor != a1]
         a2 = rest[0].actor if rest else ""
@@ -449,6 +453,8 @@ class _Extractor:
             a1 = A.PROTESTERS
         if lab in ("territory_taken",) and not a1 and re.match(r"(?:[وف]?(?:ال)?)?(?:حرر|تحرير|محرر|يحرر)|liberat", hit.text):
             a1 = A.GOV    # "liberated" is the state's word for its own advances
+        if a1 in (A.CIV,) and lab not in ("protest", "riot", "mob_violence"):
+            a1, a2 = "", (a2 or A.CIV)    # civilians are the victims of violence, not its actor
         if a2 == A.OPP:     # a named group beats the generic word ("المجموعات الإرهابية التابعة لجبهة النصرة")
             named = [a.actor for a in ca if a.actor in (A.HTS, A.ISIS) and a.actor != a1]
             if named:
@@ -506,14 +512,24 @@ class _Extractor:
                 best[key] = e
         out = [best[k] for k in order]
         # region-level events whose type is coded at a finer place in the same report
-        fine: dict[str, list[date]] = {}
+        fine: dict[str, list[Event]] = {}
         for e in out:
             if e.geo_precision < 3 and e.latitude is not None:
-                fine.setdefault(_FAMILY.get(e.trigger_label, e.trigger_label), []).append(date.fromisoformat(e.event_date))
+                fine.setdefault(_FAMILY.get(e.trigger_label, e.trigger_label), []).append(e)
 
         def covered(e: Event) -> bool:
+            """A finer event of the same kind, within a week, inside this region (same governorate,
+            or within 60 km of a region that spans governorates)."""
             d = date.fromisoformat(e.event_date)
-            return any(abs((d - x).days) <= 7 for x in fine.get(_FAMILY.get(e.trigger_label, e.trigger_label), ()))
+            for x in fine.get(_FAMILY.get(e.trigger_label, e.trigger_label), ()):
+                if abs((d - date.fromisoformat(x.event_date)).days) > 7:
+                    continue
+                if e.admin1_pcode and x.admin1_pcode:
+                    if e.admin1_pcode == x.admin1_pcode:
+                        return True
+                elif e.latitude is not None and _km((e.latitude, e.longitude), (x.latitude, x.longitude)) <= 60:
+                    return True
+            return False
         out = [e for e in out if not (e.geo_precision == 3 and covered(e))]
         return out
 
