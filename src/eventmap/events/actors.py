@@ -132,7 +132,7 @@ class ActorMention:
     actor: str
     start: int      # normalised-text offsets
     end: int
-    role: str       # "subject" | "object" | "agent" (after "by"/"من قبل": the doer, in a passive)
+    role: str       # "subject" | "object" | "agent" (after "by"/"من قبل": the doer, in a passive) | "support" (backed by)
     text: str
 
 
@@ -197,7 +197,10 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
         prev_w = prev[-1] if prev else ""
         if lang == "ar":
             role = "subject"
-            if " ".join(prev[-2:]) == "من قبل":
+            if prev_w in ("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء") or \
+                    " ".join(prev[-2:]) in ("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"):
+                role = "support"
+            elif " ".join(prev[-2:]) == "من قبل":
                 role = "agent"
             elif prev_w in _OBJECT_MARKERS_AR:
                 role = "object"
@@ -206,6 +209,11 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
         else:
             if prev_w in ("the", "a", "an") and len(prev) > 1:
                 prev_w = prev[-2]
-            role = "agent" if prev_w == "by" else "object" if prev_w in _OBJECT_MARKERS_EN else "subject"
+            two = " ".join(prev[-2:])
+            if two in ("backed by", "supported by", "aided by", "assisted by", "allied to", "allied with") or \
+                    prev_w in ("backed", "allied"):
+                role = "support"
+            else:
+                role = "agent" if prev_w == "by" else "object" if prev_w in _OBJECT_MARKERS_EN else "subject"
         out.append(ActorMention(actor, a0, e, role, norm[a0:e]))
     return out

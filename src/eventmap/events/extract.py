@@ -447,7 +447,8 @@ class _Extractor:
                 a1 = over[0].actor
         if not a1 and lab not in _NO_CARRY:
             a1 = self._carry.get(cl.index, "")
-        rest = [a for a in after if a.actor != a1] + [a for a in ca if a.end <= hit.start and a.actor != a1]
+        rest = [a for a in after if a.actor != a1 and a.role != "support"] + \
+            [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role != "support"]
         a2 = rest[0].actor if rest else ""
         if lab in ("protest", "protest_intervention", "protest_excessive") and not a1:
             a1 = A.PROTESTERS
