@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="600 reports, 1 run")
     ap.add_argument("--reports", type=int, default=None, help="number of reports (default 6000; quick 600)")
-    ap.add_argument("--runs", type=int, default=None, help="timed runs (default 3; quick 1)")
+    ap.add_argument("--runs", type=int, default=None, help="timed warm runs after the first pass (default 3; quick 1)")
     args = ap.parse_args(argv)
     n = args.reports or (600 if args.quick else 6000)
     runs = args.runs or (1 if args.quick else 3)
@@ -65,15 +65,18 @@ def main(argv: list[str] | None = None) -> int:
     extract_events(corpus[0].text, corpus[0].published, gazetteer=g)
     print(f"warm-up (automaton and lexicon build): {time.perf_counter() - t0:.2f} s")
 
+    # the first pass meets every name for the first time (lookup caches cold); later passes are warm.
+    # Real streams repeat names much like the later passes, but both are reported.
     times: list[float] = []
     n_events = 0
-    for _ in range(runs):
+    for _ in range(runs + 1):
         t0 = time.perf_counter()
         n_events = 0
         for r in corpus:
             n_events += len(extract_events(r.text, r.published, source=r.source, gazetteer=g))
         times.append(time.perf_counter() - t0)
-    ext = statistics.median(times)
+    cold = times[0]
+    ext = statistics.median(times[1:])
 
     # tracemalloc peak over a slice (tracing slows Python down; the slice keeps it short)
     tracemalloc.start()
@@ -104,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(f"{'measure':42} {'median':>12}")
-    print(f"{'extraction wall time (s)':42} {ext:12.2f}")
+    print(f"{'first pass, cold lookup caches (s)':42} {cold:12.2f}")
+    print(f"{'first pass reports / s':42} {n / cold:12.0f}")
+    print(f"{'extraction wall time, warm (s)':42} {ext:12.2f}")
     print(f"{'reports / s (one core)':42} {n / ext:12.0f}")
     print(f"{'MB / s (one core)':42} {total_bytes / 1e6 / ext:12.2f}")
     print(f"{'events extracted':42} {n_events:12d}")

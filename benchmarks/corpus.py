@@ -97,18 +97,18 @@ def generate(n: int, gazetteer, seed: int = 20180725) -> list[GeneratedReport]: 
     for i in range(n):
         pub = start + timedelta(days=rng.randrange(60))
         lang = "ar" if i % 2 == 0 else "en"
-        k = rng.randint(3, 9)
+        k = rng.randint(6, 22)   # real articles: 1.5-5 KB
         sents: list[str] = []
         for _ in range(k):
             p1, p2, p3 = (rng.choice(places) for _ in range(3))
             d = rng.randint(1, 28)
             if lang == "ar":
-                tpl = rng.choice(AR_EVENT) if rng.random() < 0.65 else rng.choice(AR_FILLER)
+                tpl = rng.choice(AR_EVENT) if rng.random() < 0.5 else rng.choice(AR_FILLER)
                 when = rng.choice(AR_WHEN).format(d=d)
                 gov = rng.choice(["درعا", "القنيطرة", "درعا الغربي", "القنيطرة الجنوبي"])
                 s = tpl.format(p1=p1[0], p2=p2[0], p3=p3[0], x1=rng.choice(unknown_ar), when=when, gov=gov)
             else:
-                tpl = rng.choice(EN_EVENT) if rng.random() < 0.65 else rng.choice(EN_FILLER)
+                tpl = rng.choice(EN_EVENT) if rng.random() < 0.5 else rng.choice(EN_FILLER)
                 when = rng.choice(EN_WHEN).format(d=d)
                 s = tpl.format(p1=p1[1], p2=p2[1], p3=p3[1], when=when)
             sents.append(" ".join(s.split()))

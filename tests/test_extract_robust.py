@@ -39,6 +39,16 @@ def test_report_like_noise_never_raises_and_offsets_hold(parts):
         assert 0 <= e.confidence <= 1
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابجدهوزحطيكلمنأإآةىءـًٌٍَُِّْ،.؛ \n\t\u200f\u2003\x85AbCİΣσ١٢3-")) | st.characters(),
+               max_size=60))
+def test_fast_normaliser_equals_the_shared_one(text):
+    from eventmap.events._spans import normalize_offsets
+    from eventmap.text import normalize_with_offsets
+
+    assert normalize_offsets(text) == normalize_with_offsets(text)
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\t", "12345", "!!!", "\u200f"])
 def test_empty_or_letterless_text_gives_no_events(text):
     assert extract_events(text, "2018-07-25") == []

@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventmap.events._spans import orig_span
-from eventmap.text import normalize_with_offsets
+from eventmap.events._spans import normalize_offsets, orig_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +170,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         out.append((a, b, d, prec, kind))
         taken.append((a, b))
 
-    has_ar = any("\u0600" <= ch <= "\u06ff" for ch in norm[:2000]) or bool(_ARABIC_RE.search(norm))
+    has_ar = bool(_ARABIC_RE.search(norm))
     has_digit = bool(_DIGIT_RE.search(norm))
     if has_digit:
         for m in _ISO_RE.finditer(norm):
@@ -259,7 +258,7 @@ def _weekday(pub: date, wd: int, rel: str | None) -> date:
 def find_dates(text: str, published: str | date) -> list[DateMention]:
     """All date expressions in ``text`` with offsets into ``text``, resolved against ``published``."""
     pub = parse_published(published)
-    norm, offs = normalize_with_offsets(text)
+    norm, offs = normalize_offsets(text)
     out = []
     for a, b, d, p, k in _find_norm(norm, pub, text, offs):
         s, e = orig_span(text, offs, a, b)

@@ -35,13 +35,13 @@ from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, 
 from eventmap.events.mentions import Mention, find_mentions, index_for
 from eventmap.events.reader import MAX_BYTES, MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
-from eventmap.events._spans import orig_span
+from eventmap.events._spans import normalize_offsets, orig_span
 from eventmap.model import Event, Evidence, LookupResult, Place
-from eventmap.text import normalize_with_offsets
 
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
 _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
 _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent", "prevented", "avoid", "avoided",
@@ -114,7 +114,7 @@ class _Extractor:
         self.title = title
         self.g = gazetteer
         self.idx = index_for(gazetteer) if gazetteer is not None else None
-        self.norm, self.offs = normalize_with_offsets(text)
+        self.norm, self.offs = normalize_offsets(text)
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
         self.report_id = report_id_for(text)
         self._lookup_cache: dict[tuple, LookupResult] = {}
@@ -271,7 +271,7 @@ class _Extractor:
         if seen:
             ks = list(seen)
             self._centre = (sum(k[0] for k in ks) / len(ks), sum(k[1] for k in ks) / len(ks))
-        return list(seen)[:25]
+        return list(seen)[:12]
 
     def _locate(self, cl: _Clause, m: Mention, anchors: list[tuple[float, float]]) -> _Located:
         loc = _Located(m)
@@ -287,7 +287,8 @@ class _Extractor:
             settled = self._centre is None or p0.kind in _ADMIN_KINDS or \
                 _km((p0.lat, p0.lon), self._centre) <= 60.0
         if not settled:
-            ctx = self.text[cl.sent.start:cl.sent.end]
+            # context: the words around the mention in its sentence (admin names sit next to the place)
+            ctx = self.text[max(cl.sent.start, m.orig_start - 100):min(cl.sent.end, m.orig_end + 100)]
             own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
             near = [p for p in anchors if own is None or _km(p, own) > 0.05] or None
             r = self._lookup(name, ctx, near)
@@ -565,7 +566,7 @@ def extract_events(text: str, published: date | str, source: str = "", url: str 
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text of {len(text):,} characters is longer than the {MAX_TEXT_CHARS:,} characters "
                          "accepted for one report; split it into reports")
-    if not text.strip() or not any(ch.isalpha() for ch in text[:MAX_BYTES]):
+    if not text.strip() or not _LETTER_RE.search(text):
         return []
     if gazetteer is None:
         from eventmap.places.gazetteer import default_gazetteer

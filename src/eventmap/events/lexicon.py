@@ -377,6 +377,10 @@ def mentions_weapons(norm_clause: str) -> bool:
     return bool(r["weap_ar"].search(norm_clause) or r["weap_en"].search(norm_clause))
 
 
+_AR_CHAR_RE = re.compile(r"[\u0600-\u06ff]")
+_EN_CHAR_RE = re.compile(r"[a-z]")
+
+
 def _scan(norm: str, c: _Compiled, start: int, end: int, is_ar: bool, hits: list[TriggerHit]) -> None:
     seen: set[tuple[str, int]] = set()
     for e_idx, (stem, lst) in c.automaton.iter(norm, start, end):
@@ -410,10 +414,9 @@ def find_triggers(norm: str, start: int = 0, end: int | None = None, lang: str =
     end = len(norm) if end is None else end
     arc, enc = _compiled()
     hits: list[TriggerHit] = []
-    seg = norm[start:end]
-    if lang in ("ar", "auto") and any("\u0600" <= ch <= "\u06ff" for ch in seg):
+    if lang in ("ar", "auto") and _AR_CHAR_RE.search(norm, start, end):
         _scan(norm, arc, start, end, True, hits)
-    if lang in ("en", "auto") and any("a" <= ch <= "z" for ch in seg):
+    if lang in ("en", "auto") and _EN_CHAR_RE.search(norm, start, end):
         _scan(norm, enc, start, end, False, hits)
     # longest first; drop a hit that overlaps a longer one
     hits.sort(key=lambda h: (-(h.end - h.start), h.start, h.label))

@@ -411,6 +411,10 @@ def _ar_list_items(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return items
 
 
+_AR_CHAR_RE = re.compile(r"[\u0600-\u06ff]")
+_EN_CHAR_RE = re.compile(r"[a-z]")
+
+
 def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo: int, hi: int,
                   lang: str = "ar") -> list[Mention]:
     """Place mentions in one clause ``norm[lo:hi]`` (normalised offsets), with their support."""
@@ -418,12 +422,12 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
     out: list[Mention] = []
     olo = offs[lo] if lo < len(offs) else len(text)
     ohi = offs[hi - 1] + 1 if hi > lo else olo
-    if lang == "ar" or any("\u0600" <= ch <= "\u06ff" for ch in norm[lo:hi]):
+    if lang == "ar" or _AR_CHAR_RE.search(norm, lo, hi):
         if idx is not None:
             for s, e, key in scan_gazetteer_ar(norm, idx, lo, hi):
                 out.append(Mention(s, e, norm[s:e], "gazetteer", "ar"))
         _cue_candidates_ar(norm, lo, hi, out)
-    if lang == "en" or any("a" <= ch <= "z" for ch in norm[lo:hi]):
+    if lang == "en" or _EN_CHAR_RE.search(norm, lo, hi):
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
     # gazetteer names first; a cue/list name replaces an overlapping gazetteer name only when it
     # adds a leading generic word ("تل الجابية") or a trailing direction ("البكار الشرقي")
@@ -467,16 +471,18 @@ def _extends(longer: str, shorter: str) -> bool:
     return False
 
 
+_CANDIDATE_NOUNS = _n("قرية بلدة مدينة مزرعة مزارع بلدات قرى حي مخيم تل تلة بلدتي قريتي مدينتي".split())
+_CANDIDATE_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?P<n>" + "|".join(sorted(_CANDIDATE_NOUNS, key=len, reverse=True)) + r")(?!\S)")
+
+
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention]) -> None:
     sets = _sets()
-    nouns = _n("قرية بلدة مدينة مزرعة مزارع بلدات قرى حي مخيم تل تلة بلدتي قريتي مدينتي".split())
+    nouns = _CANDIDATE_NOUNS
     # words after a place noun
-    for m in re.finditer(r"\S+", norm[lo:hi]):
+    for m in _CANDIDATE_NOUN_RE.finditer(norm, lo, hi):
         w = m.group(0)
-        base = w[1:] if w[:1] in "وفب" and w[1:] in nouns else w
-        if base not in nouns:
-            continue
-        j = lo + m.end() + 1
+        base = m.group("n")
+        j = m.end() + 1
         if j >= hi:
             continue
         span = _ar_name_after(norm, j, hi)
@@ -485,7 +491,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention]) -> None:
         s, e = span
         name = norm[s:e]
         if base in ("تل", "تله"):
-            s = lo + m.start() + (len(w) - len(base))  # "تل الجابية": the hill's name includes تل
+            s = m.start("n")   # "تل الجابية": the hill's name includes تل
             name = norm[s:e]
         out.append(Mention(s, e, name, "cue", "ar", cue=base, cue_kind="noun"))
     # lists after هي / : in a clause that speaks of several places

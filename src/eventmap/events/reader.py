@@ -142,11 +142,15 @@ def html_to_text(page: str) -> tuple[str, str]:
     return text, title
 
 
+_AR_LETTER_RE = re.compile(r"[\u0600-\u06ff]")
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
 def detect_language(text: str) -> str:
     """'ar' or 'en' from the share of Arabic letters among letters (first 20,000 characters)."""
     sample = text[:20000]
-    ar = sum(1 for ch in sample if "\u0600" <= ch <= "\u06ff")
-    lat = sum(1 for ch in sample if ("a" <= ch <= "z") or ("A" <= ch <= "Z"))
+    ar = len(_AR_LETTER_RE.findall(sample))
+    lat = len(_LATIN_LETTER_RE.findall(sample))
     if ar == 0 and lat == 0:
         return "ar" if has_arabic(sample) else "en"
     return "ar" if ar >= lat else "en"
