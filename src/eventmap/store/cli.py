@@ -72,6 +72,7 @@ def register(subparsers) -> None:
     p.set_defaults(func=cmd_events)
 
     p = subparsers.add_parser("reprocess", help="re-run the extractor over every stored report, keeping corrections")
+    p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
     _extractor_arg(p)
     _add_db(p)
     p.set_defaults(func=cmd_reprocess)
@@ -155,11 +156,22 @@ def to_geojson(df) -> dict:
 
 
 def cmd_reprocess(args) -> int:
+    from eventmap.store.ingest import Progress
     extract_fn = _load_extractor(args.extractor)
     store = _open(args)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = Progress(total, force=bool(getattr(args, "progress", False)))
+        bar.update(done)
+
     try:
-        res = store.reprocess(extract_fn)
+        res = store.reprocess(extract_fn, progress=progress)
     finally:
+        if bar is not None:
+            bar.close()
         store.close()
     print(f"reports: {res.reports}")
     print(f"events: {res.events_before} -> {res.events_after}")

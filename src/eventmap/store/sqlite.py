@@ -116,6 +116,9 @@ class SQLiteBackend:
         with self._lock:
             try:
                 self.checkpoint()
+                # keep the planner's statistics fresh (bounded: analysis_limit samples, it stays quick at 1M rows)
+                self.conn.execute("PRAGMA analysis_limit = 400")
+                self.conn.execute("PRAGMA optimize")
             except sqlite3.Error:
                 pass
             try:
