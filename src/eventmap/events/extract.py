@@ -37,6 +37,7 @@ from eventmap.events.reader import MAX_BYTES, MAX_TEXT_CHARS, InputError, detect
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
 from eventmap.model import Event, Evidence, LookupResult, Place
+from eventmap.text import latin_key, normalize_ar
 
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
 
@@ -49,13 +50,12 @@ _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent
 _HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
 _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned", "expected", "threatened",
              "threatens", "possible", "reportedly", "alleged", "allegedly"}
-_DEST_AR = {"الى", "نحو", "باتجاه", "اتجاه", "صوب", "حتي"}
+_DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 
 #: labels that tell the same kind of event (for the region-level de-duplication)
 _FAMILY = {"interception": "downed", "aircraft_downed": "downed", "territory_taken": "territory",
-           "territory_entered": "territory", "settlement_entry": "territory", "withdrawal": "territory",
-           "air_strike": "strike", "shelling": "strike", "bombardment": "strike"}
+           "territory_entered": "territory", "settlement_entry": "territory", "withdrawal": "territory"}
 
 #: labels whose actor is not carried over from the previous sentence (perpetrators are usually unknown)
 _NO_CARRY = {"ied", "suicide_bomb", "grenade", "attack_civilians", "abduction", "sexual_violence", "protest",
@@ -95,6 +95,15 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_seat(p: Place) -> bool:
+    """A town that gives its name to its governorate (درعا, القنيطرة, Daraa, Quneitra)."""
+    if p.kind in _ADMIN_KINDS:
+        return False
+    if p.admin1_ar and normalize_ar(p.name_ar) == normalize_ar(p.admin1_ar):
+        return True
+    return bool(p.admin1_en) and latin_key(p.name_en) == latin_key(p.admin1_en)
 
 
 def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
@@ -198,15 +207,17 @@ class _Extractor:
         seg = self.norm[cl.lo:cl.hi]
         out: dict[str, TriggerHit] = {}
         for h in hits:
-            lab = h.label
-            if lab == "bombardment":
-                lab = "air_strike" if mentions_aircraft(seg) else "shelling"
-            if lab not in out:
-                out[lab] = h
+            if h.label not in out:
+                out[h.label] = h
         for lab in list(out):
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
                     del out[absorbed]
+        if "bombardment" in out:   # a bare "قصف"/"targeted": from the air if aircraft are named, else shelling
+            h = out.pop("bombardment")
+            lab = "air_strike" if mentions_aircraft(seg) else "shelling"
+            if lab not in out:
+                out[lab] = h
         # an aircraft downed and an air strike in one clause: both stay (two events)
         return sorted(out.items(), key=lambda kv: kv[1].start)
 
@@ -382,6 +393,13 @@ class _Extractor:
                                         and l.resolution in ("resolved", "ambiguous"))]
         if fine:
             locs = fine
+        if len(locs) > 1:
+            # "In Quneitra, ... the town of X": a governorate's seat heading the clause names the governorate
+            head = [l for l in locs if l.place is not None and _is_seat(l.place)
+                    and (l.mention.orig_start - cl.span.start <= 8
+                         or self.text[l.mention.orig_end:l.mention.orig_end + 2].lstrip(" ")[:1] in ("،", ","))]
+            if head and len(head) < len(locs):
+                locs = [l for l in locs if l not in head]
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
         date_, tprec = self._date_for(cl, dates, labels[0][1])
@@ -402,7 +420,7 @@ class _Extractor:
                 m = loc.mention
                 if L.near_place and not (0 <= m.start - hit.end <= L.near_place):
                     continue
-                if lab == "evacuation":
+                if lab in ("evacuation", "weapons_handover"):
                     pw = _words_before(self.norm, m.start, cl.lo, 1)
                     if pw and (pw[0] in _DEST_AR or pw[0] in _DEST_EN):
                         continue   # destination of the buses, not the place of the event

@@ -198,6 +198,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
 EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (r"captur(?:ed|es|ing|e)", r"recaptur\w*", r"retook", r"retake\w*", r"retaken",
                         r"seized control", r"seized", r"took (?:full )?control", r"taken (?:full )?control",
+                        r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
                         r"fell to", r"swept into", r"advanced into"),
@@ -232,7 +233,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "weapons_handover": (r"hand(?:ed|ing|s)? over (?:their |its )?(?:heavy |medium |light |remaining )*(?:weapons|arms|weaponry)",
                          r"weapons handover", r"surrender(?:ed|ing)? (?:their )?(?:heavy )?(?:weapons|arms)",
                          r"turned over (?:their )?(?:heavy )?weapons"),
-    "evacuation": (r"evacuat\w+", r"buses (?:carrying|transporting|left|departed|ferrying)", r"green buses",
+    "evacuation": (r"evacuat\w+", r"transfer of (?:the )?(?:fighters|rebels|militants|gunmen)", r"buses", r"buses (?:carrying|transporting|left|departed|ferrying)", r"green buses",
                    r"bused", r"bussed", r"transferred to idlib", r"transported to idlib", r"displaced fighters"),
     "withdrawal": (r"withdr(?:ew|awn|awal|aw)", r"pulled out", r"retreated", r"pulled back"),
     "combing": (r"comb(?:ed|ing)", r"sweep(?:s|ing)?", r"clearing operations?", r"mop(?:ping)?[- ]up"),
@@ -257,7 +258,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 #: words that, in the same clause, say the generic "bombardment" was done from the air
-AIRCRAFT_WORDS_AR = (r"طائرة", r"طائرات", r"طيران", r"الطيران", r"جوي", r"حربي", r"حربية", r"مروحي", r"مروحية",
+AIRCRAFT_WORDS_AR = (r"طائرة", r"طائرات", r"طيران", r"سلاح\sالجو", r"غارة", r"غارات", r"الطيران", r"جوي", r"حربي", r"حربية", r"مروحي", r"مروحية",
                      r"سوخوي", r"ميغ", r"مقاتلات", r"مقاتلة", r"الحربي")
 AIRCRAFT_WORDS_EN = (r"warplanes?", r"jets?", r"aircraft", r"helicopters?", r"planes?", r"air force", r"sukhoi", r"mig",
                      r"drones?")

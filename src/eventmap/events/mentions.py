@@ -57,7 +57,10 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 القطر القلم القناة الكرسي الكريم الكشف الله المال المالية المرج المزار المزارع المشهد المصري المعامل الملك
 المنزلة الميدان النهضة الهزيمة اليمامة الجديد الأهالي السكان الشمس القمر الماء المياه الزيتون التين العنب
 الرمان الورد المحطة المخفر الكهرباء جهاد خالد سعيد عادل علم ملك نعمان مدرسة مكتبة محطة معسكر ملح مجموعة
-مديرية مرشد منصور نايف هادي بشير سليم كريم عمار حسان فلسطين قطر الاحد الجمعة السبت رئيس مؤسسة""".split()
+مديرية مرشد منصور نايف هادي بشير سليم كريم عمار حسان فلسطين قطر الاحد الجمعة السبت رئيس مؤسسة
+عنيفة عنيف مكثفة مكثف متقطعة متبادلة متبادل جوية جوي مدفعية صاروخية كثيفة كثيف ثقيلة ثقيل مستمرة متواصلة
+محدودة عنيفين الاستراتيجي الاستراتيجية الحدودي الحدودية العسكري العسكرية الغربي الشرقي الجنوبي الشمالي
+المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة التابعة الخاضعة""".split()
 
 #: names that are also personal names or words that often stand alone: a cue word or a list makes them places
 PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار عمر خالد إبراهيم جوزيف بنيامين الميادين حافظ ماهر محمد أحمد علي
@@ -349,7 +352,9 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     end = e
     n_taken = 1
     # construct state: a first word without the article takes the next (غدير البستان، أبو قليعة، رسم الحسن)
-    if not w0.startswith("ال") and len(words) > 1 and words[1][2] not in _AR_STOP_AFTER and not words[1][2].isdigit():
+    if not w0.startswith("ال") and len(words) > 1 and words[1][2] not in _AR_STOP_AFTER and not words[1][2].isdigit() \
+            and not (words[1][2].startswith("و") and not words[1][2].startswith(("وادي", "ورد"))) \
+            and words[1][2] not in _sets()["strict"]:
         end = words[1][1]
         n_taken = 2
         if w0 in ("ابو", "ام", "تل", "عين", "بير", "خربه", "رسم", "كفر", "دير", "بيت", "جبل", "نبع", "تل", "مزرعه") and len(words) > 2 \
@@ -369,6 +374,9 @@ _AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التا�
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities)\s+(?:of\s+|including\s+|such as\s+|:\s*)?",
     re.I)
+_EN_AFTER_VERB_RE = re.compile(
+    r"\b(captured|recaptured|retook|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
+    r"control of|on|in|near|outside|around|into)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?(?=[A-Z]|al-|el-)")
 _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
 _EN_NAME_RE = re.compile(
     r"(?:(?:al|el|ad|ash|as|at|az|ar|an|Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]+"
@@ -442,7 +450,8 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         k = clash[0]
         contains_all = all(m.start <= c.start and m.end >= c.end and (m.start, m.end) != (c.start, c.end) for c in clash)
         if contains_all and all(c.source == "gazetteer" for c in clash) and (
-                m.source == "list" or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))):
+                m.source == "list" or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))
+                or ((m.cue_kind == "noun" or m.lang == "en") and all(c.start > m.start for c in clash))):
             for c in clash:
                 kept.remove(c)
                 if m.list_id < 0:
@@ -531,6 +540,29 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
             s, e = to_norm(a, b)
             res.append(Mention(s, e, latin_key(nm.group(0)), "cue", "en", cue=m.group(0).split()[0].lower(),
                                cue_kind="noun", orig_start=a, orig_end=b))
+    # names after an event verb or a locative preposition: "seize control of Tal al-Jumua", "on Saham al-Golan and Jillin"
+    for m in _EN_AFTER_VERB_RE.finditer(seg):
+        p = m.end()
+        items = []
+        while True:
+            nm = _EN_NAME_RE.match(seg, p)
+            if not nm:
+                break
+            first = re.split(r"[-\s]", nm.group(0))
+            head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
+            if head in EN_STOP and head not in _EN_STOP_BUT_PLACE:
+                break
+            items.append((nm.start(), nm.end()))
+            sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", seg[nm.end():])
+            if not sep:
+                break
+            p = nm.end() + sep.end()
+        lid = olo * 1000 + m.start() + 3 if len(items) >= 2 else -1
+        for a0, b0 in items:
+            a, b = olo + a0, olo + b0
+            s, e = to_norm(a, b)
+            res.append(Mention(s, e, latin_key(seg[a0:b0]), "cue", "en", cue=m.group(1).lower(), cue_kind="prep",
+                               list_id=lid, orig_start=a, orig_end=b))
     # lists: "the villages of X, Y and Z"
     for m in _EN_LIST_CUE_RE.finditer(seg):
         if not m.group(0).rstrip().lower().endswith(("s", "of", "including", "as", ":")) and "of" not in m.group(0):
