@@ -258,3 +258,63 @@ def test_reuters_traps(reuters):
         if e.latitude is not None:
             assert 32.3 < e.latitude < 37.5 and 35.5 < e.longitude < 42.5
     _check_offsets(REUTERS, reuters)
+
+
+# --- more outlets: SOHR (English NGO reports) and Al-Watan (Syrian pro-government daily) ---------
+
+SOHR = """Daraa: regime forces continue their military operations in the western countryside of Daraa
+
+SOHR - The Syrian Observatory for Human Rights has documented renewed shelling by regime forces on areas in the towns of Tafas and al-Yadudah in the western countryside of Daraa this morning, while warplanes carried out at least 15 airstrikes on areas in the Yarmouk Basin, which is controlled by the Khalid ibn al-Walid Army, loyal to the "Islamic State" organization.
+SOHR sources reported that the regime forces managed to advance and seize control of Tal al-Jumua and the village of Ayn Dhakar after violent clashes with ISIS members.
+The death toll rose to 12 civilians, including 4 children, killed in the regime and Russian airstrikes on Saham al-Golan and Jillin yesterday.
+In Quneitra, SOHR activists monitored the arrival of buses to the town of Jubata al-Khashab in preparation for the transfer of fighters and civilians who refuse the agreement to the north of Syria.
+"""
+
+WATAN = """الجيش يواصل تقدمه في حوض اليرموك ويحرر تل الجموع وعين ذكر
+
+الوطن – درعا
+واصلت وحدات الجيش العربي السوري عملياتها العسكرية ضد تنظيم داعش الإرهابي في منطقة حوض اليرموك بريف درعا الغربي، وتمكنت من تحرير تل الجموع الاستراتيجي وقرية عين ذكر بعد معارك عنيفة مع إرهابيي ما يسمى "جيش خالد بن الوليد".
+وأوضح مصدر ميداني لـ«الوطن» أن سلاح الجو في الجيش العربي السوري استهدف بغارات مكثفة مواقع الإرهابيين وتحصيناتهم في بلدات الشجرة وجملة وسحم الجولان، ما أدى إلى مقتل العشرات منهم.
+وفي ريف القنيطرة، دخلت حافلات إلى بلدة جباتا الخشب لنقل الرافضين للتسوية إلى إدلب، وذلك بعد استكمال تسليم الأسلحة الثقيلة.
+إلى ذلك، استشهد مدني وأصيب ثلاثة آخرون جراء انفجار لغم من مخلفات الإرهابيين في بلدة المسيفرة شرق درعا صباح اليوم.
+"""
+
+
+def test_sohr_style():
+    ev = extract_events(SOHR, "2018-07-26", source="SOHR")
+    for name in ("Tafas", "al-Yadudah"):
+        e = _one(ev, name)
+        assert (e.sub_event_type, e.actor1, e.event_date) == (
+            "Shelling/artillery/missile attack", "Syrian government forces", "2018-07-26")   # this morning
+    e = _one(ev, "Yarmouk Basin")   # the basin "controlled by" ISIS: ISIS is not the one striking
+    assert e.sub_event_type == "Air/drone strike" and e.actor1 != "ISIS / Khalid ibn al-Walid Army"
+    assert e.geo_precision == 3
+    e = _one(ev, "Ayn Dhakar")   # "the village of Ayn Dhakar": a name the gazetteer does not hold
+    assert e.sub_event_type == "Government regains territory" and e.actor2 == "ISIS / Khalid ibn al-Walid Army"
+    assert e.latitude is None and e.resolution == "unresolved"
+    for name in ("Saham al-Golan", "Jillin"):
+        e = _one(ev, name)
+        assert (e.sub_event_type, e.event_date, e.actor2) == ("Air/drone strike", "2018-07-25", "Civilians")
+    e = _one(ev, "Jubata al-Khashab")
+    assert e.trigger_label == "evacuation"
+    assert not [x for x in ev if x.location in ("Quneitra", "Syria", "SOHR")]   # "In Quneitra," heads the clause
+    _check_offsets(SOHR, ev)
+
+
+def test_watan_style():
+    ev = extract_events(WATAN, "2018-07-26", source="Al-Watan")
+    for name in ("تل الجموع", "عين ذكر"):   # not in the gazetteer: placed in the Yarmouk basin region
+        e = _one(ev, name)
+        assert e.sub_event_type == "Government regains territory" and e.actor1 == "Syrian government forces"
+        assert (e.resolution, e.geo_precision) == ("approximate", 3)
+    for name in ("الشجرة", "جملة", "سحم الجولان"):
+        subs = [x.sub_event_type for x in ev if x.location == name]
+        assert subs == ["Air/drone strike"], (name, subs)   # "سلاح الجو ... استهدف بغارات": one air strike
+        assert _one(ev, name).actor1 == "Syrian government forces"
+    e = _one(ev, "جباتا الخشب", "Non-violent transfer of territory")
+    assert e.trigger_label == "evacuation"
+    assert not [x for x in ev if x.location in ("إدلب", "عنيفة", "الإرهابي")]   # destination; adjective
+    e = _one(ev, "المسيفرة")
+    assert (e.sub_event_type, e.event_date, e.time_precision) == ("Remote explosive/landmine/IED", "2018-07-26", 1)
+    assert e.actor1 == ""   # a landmine left behind: no doer named
+    _check_offsets(WATAN, ev)
