@@ -299,9 +299,10 @@ class _Extractor:
                 _km((p0.lat, p0.lon), self._centre) <= 60.0
         if not settled:
             # context: the words around the mention in its sentence (admin names sit next to the place)
-            ctx = self.text[max(cl.sent.start, m.orig_start - 100):min(cl.sent.end, m.orig_end + 100)]
             own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
             near = [p for p in anchors if own is None or _km(p, own) > 0.05] or None
+            # the places of the report are the best evidence; without them, the words around the mention
+            ctx = "" if near else self.text[max(cl.sent.start, m.orig_start - 100):min(cl.sent.end, m.orig_end + 100)]
             r = self._lookup(name, ctx, near)
             if r.status == "unresolved" and r0.status == "resolved" and r0.best and r0.best.place.kind in _ADMIN_KINDS:
                 r = r0
