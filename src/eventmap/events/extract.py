@@ -417,6 +417,8 @@ class _Extractor:
                     sub = "Non-state actor overtakes territory"
             if lab == "cache_found" and mentions_weapons(seg):
                 sub = "Disrupted weapons use"
+            if lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
+                etype, sub = "Violence against civilians", "Attack"   # gunfire or sniping at civilians
             for loc in locs:
                 m = loc.mention
                 if L.near_place and not (0 <= m.start - hit.end <= L.near_place):
@@ -475,7 +477,8 @@ class _Extractor:
         if lab in ("territory_taken",) and not a1 and re.match(r"(?:[وف]?(?:ال)?)?(?:حرر|تحرير|محرر|يحرر)|liberat", hit.text):
             a1 = A.GOV    # "liberated" is the state's word for its own advances
         if a1 in (A.CIV,) and lab not in ("protest", "riot", "mob_violence"):
-            a1, a2 = "", (a2 or A.CIV)    # civilians are the victims of violence, not its actor
+            # civilians are the victims of violence, not its actor
+            a1, a2 = (a2 if a2 not in ("", A.CIV, A.PROTESTERS) else ""), A.CIV
         if a2 == A.OPP:     # a named group beats the generic word ("المجموعات الإرهابية التابعة لجبهة النصرة")
             named = [a.actor for a in ca if a.actor in (A.HTS, A.ISIS) and a.actor != a1]
             if named:
@@ -532,6 +535,19 @@ class _Extractor:
             elif e.confidence > best[key].confidence:
                 best[key] = e
         out = [best[k] for k in order]
+        # a headline or summary without a date repeats an event the body dates: keep the dated one
+        dated = {}
+        for e in out:
+            if e.time_precision == 1:
+                dated.setdefault((e.event_type, e.sub_event_type, e.place_id or e.location), []).append(e.event_date)
+        pub = self.pub.isoformat()
+
+        def repeated(e: Event) -> bool:
+            if e.time_precision != 2 or e.event_date != pub:
+                return False
+            return any(0 <= (self.pub - date.fromisoformat(d)).days <= 7
+                       for d in dated.get((e.event_type, e.sub_event_type, e.place_id or e.location), ()))
+        out = [e for e in out if not repeated(e)]
         # region-level events whose type is coded at a finer place in the same report
         fine: dict[str, list[Event]] = {}
         for e in out:
