@@ -478,7 +478,8 @@ class _Extractor:
             a1 = A.GOV    # "liberated" is the state's word for its own advances
         if a1 in (A.CIV,) and lab not in ("protest", "riot", "mob_violence"):
             # civilians are the victims of violence, not its actor
-            a1, a2 = (a2 if a2 not in ("", A.CIV, A.PROTESTERS) else ""), A.CIV
+            promote = a2 not in ("", A.CIV, A.PROTESTERS) and lab not in _NO_CARRY - {"attack_civilians"}
+            a1, a2 = (a2 if promote else ""), A.CIV
         if a2 == A.OPP:     # a named group beats the generic word ("المجموعات الإرهابية التابعة لجبهة النصرة")
             named = [a.actor for a in ca if a.actor in (A.HTS, A.ISIS) and a.actor != a1]
             if named:
