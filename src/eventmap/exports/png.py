@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -58,23 +59,31 @@ class PngRenderer:
         self.blocked: list[str] = []
         self._pw = None
         self._browser = None
+        self._exec: ThreadPoolExecutor | None = None
 
     # -- lifecycle ---------------------------------------------------------------
-    def start(self) -> "PngRenderer":
+    # Playwright's sync API is bound to the thread that started it and refuses to run
+    # inside an asyncio loop (Jupyter, a second Playwright user in the same thread).  All
+    # browser work therefore runs in one private worker thread.
+    def _call(self, fn, *args, **kw):
+        if self._exec is None:
+            self._exec = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventmap-png")
+        return self._exec.submit(fn, *args, **kw).result()
+
+    def _start(self) -> None:
         if self._browser is not None and self._browser.is_connected():
-            return self
-        self.close()
+            return
+        self._close()
         from playwright.sync_api import sync_playwright
 
         self._pw = sync_playwright().start()
         try:
             self._browser = self._pw.chromium.launch(executable_path=self.executable_path, args=CHROMIUM_ARGS)
         except Exception:
-            self.close()
+            self._close()
             raise
-        return self
 
-    def close(self) -> None:
+    def _close(self) -> None:
         browser, pw = self._browser, self._pw
         self._browser = self._pw = None
         try:
@@ -88,6 +97,21 @@ class PngRenderer:
                     pw.stop()
                 except Exception:
                     pass
+
+    def start(self) -> "PngRenderer":
+        """Launch the browser (done lazily by the first render)."""
+        self._call(self._start)
+        return self
+
+    def close(self) -> None:
+        """Close the browser and stop Playwright; safe to call twice."""
+        ex, self._exec = self._exec, None
+        if ex is None:
+            return
+        try:
+            ex.submit(self._close).result()
+        finally:
+            ex.shutdown(wait=True)
 
     def __enter__(self) -> "PngRenderer":
         return self.start()
@@ -116,9 +140,11 @@ class PngRenderer:
         w, h = parse_size(size)
         if not (0.25 <= float(scale) <= 4):
             raise ValueError(f"scale must be between 0.25 and 4, got {scale}")
-        self.start()
-        context = self._browser.new_context(viewport={"width": w, "height": h},
-                                            device_scale_factor=float(scale))
+        return self._call(self._render, Path(html_path), Path(png_path), w, h, float(scale))
+
+    def _render(self, html_path: Path, out: Path, w: int, h: int, scale: float) -> Path:
+        self._start()
+        context = self._browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=scale)
         try:
             page = context.new_page()
             page.route("**/*", self._route)
@@ -127,7 +153,7 @@ class PngRenderer:
             # an uncaught script error ends the wait at once instead of at the timeout
             page.add_init_script("window.addEventListener('error', function(e){"
                                  " window.eventmapError = window.eventmapError || String(e.message); });")
-            page.goto(Path(html_path).resolve().as_uri(), wait_until="load", timeout=self.timeout_ms)
+            page.goto(html_path.resolve().as_uri(), wait_until="load", timeout=self.timeout_ms)
             page.add_style_tag(content=PRINT_CSS)
             page.wait_for_function("window.eventmapReady === true || !!window.eventmapError",
                                    timeout=self.timeout_ms)
@@ -137,7 +163,6 @@ class PngRenderer:
             # fonts and the last canvas frame
             page.evaluate("document.fonts ? document.fonts.ready.then(() => true) : true")
             page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
-            out = Path(png_path)
             out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(out), full_page=False)
             return out

@@ -367,10 +367,10 @@ EM.uncertainty = function(i){
 };
 EM.refreshApprox = function(){ // uncertainty areas of the approximate events drawn on their own (not in a cluster)
   if (!EM.D || !EM.approxIdx) return;
-  var us = [], seen = {}, vp = EM.layer.getVisibleParent ? EM.layer.getVisibleParent.bind(EM.layer) : null;
+  var us = [], seen = {};
   for (var k = 0; k < EM.approxIdx.length; k++){
     var i = EM.approxIdx[k], m = EM.marker(i);
-    if (vp && vp(m) !== m) continue;
+    if (!m._map) continue;   // inside a cluster (or off screen): MarkerCluster only adds drawn markers
     var u = EM.uncertainty(i);
     if (u && !seen[L.stamp(u)]){ seen[L.stamp(u)] = 1; us.push(u); }
   }

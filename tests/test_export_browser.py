@@ -1,0 +1,203 @@
+"""Exported HTML and PNG in headless Chromium (Debian's /usr/bin/chromium), network off."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from _views_exports_data import HOSTILE_IMG, HOSTILE_SCRIPT, sample_frame
+from eventmap.exports import ExportMeta, export
+from eventmap.exports.png import CHROMIUM, CHROMIUM_ARGS, PngRenderer, PngRenderError
+from eventmap.views.boundaries import load_boundaries
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
+
+META = ExportMeta(title="Quneitra <b>July</b> 2018", filters={"admin1": ["Quneitra", "Dar'a"]})
+
+
+@pytest.fixture(scope="module")
+def html_path(tmp_path_factory):
+    return export(sample_frame(), "html", tmp_path_factory.mktemp("html") / "map.html", META)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, html_path):
+    """The exported page from file:// with every other request aborted and recorded."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = ctx.new_page()
+    pg.attempted = []      # non-local requests (CDN, tiles, ...)
+    pg.dialogs = []
+    pg.errors = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            pg.attempted.append(r.request.url)
+            r.abort()
+
+    pg.route("**/*", route)
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.goto(html_path.resolve().as_uri())
+    pg.wait_for_function("window.eventmapReady === true", timeout=30_000)
+    yield pg
+    ctx.close()
+
+
+def test_html_offline_draws_every_event_and_the_boundaries(page):
+    assert page.attempted == []            # nothing requested from a CDN or anywhere else
+    assert page.errors == [] and page.evaluate("window.eventmapError || null") is None
+    assert page.evaluate("EM.D.n") == 5                         # 6 exported, 1 without a place
+    assert page.evaluate("EM.layer.getLayers().length") == 5    # markers in the layer
+    ids = page.evaluate("EM.layer.getLayers().map(function(m){ return EM.D.id[m.em]; }).sort()")
+    assert ids == ["ev-ghadir", "ev-hostile", "ev-nabaa", "ev-rafid", "ev-sayda"]
+    # Ghadir al Bustan is approximate: hollow marker and a 2 km dashed circle
+    assert page.evaluate("EM.marker(EM.D.id.indexOf('ev-ghadir')).options.fillOpacity") == 0
+    assert page.evaluate("EM.approxLayer.getLayers().map(function(c){ return c.getRadius(); })") == [2000]
+    if load_boundaries(1):
+        b = page.evaluate("EM.boundaries")
+        assert b["1"] >= 2 and b["2"] >= 2 and b["3"] >= 5
+        labels = page.eval_on_selector_all(".em-lab", "els => els.map(e => e.textContent)")
+        assert any("القنيطرة" in t for t in labels)
+    title = page.inner_text(".em-title h1")
+    assert title == "Quneitra <b>July</b> 2018"                # shown as text, not markup
+    assert "2018-07-22 – 2018-07-25" in page.inner_text(".em-title")
+    assert "OCHA" in page.inner_text(".leaflet-control-attribution")
+    assert page.locator(".leaflet-control-scale").count() == 1
+    assert "Battles" in page.inner_text(".em-legend")
+    meta = page.evaluate("JSON.parse(document.getElementById('eventmap-meta').textContent)")
+    assert meta["filters"]["admin1"] == ["Quneitra", "Dar'a"] and meta["count"] == 6
+
+
+def test_time_slider_filters_the_layer(page):
+    def set_day(i, mode="upto"):
+        page.select_option(".em-mode", mode)
+        page.eval_on_selector(".em-range", f"(e) => {{ e.value = {i}; e.dispatchEvent(new Event('input')); }}")
+        return page.evaluate("EM.layer.getLayers().length")
+
+    assert page.evaluate("EM.D.days") == ["2018-07-22", "2018-07-23", "2018-07-24", "2018-07-25"]
+    assert set_day(0) == 1                                       # Nab` as Sakhr on the 22nd
+    assert "1 of 5 events" in page.inner_text(".em-count")
+    assert set_day(1) == 1                                       # the 23rd's event has no place
+    assert set_day(2) == 3
+    assert set_day(2, "on") == 2                                 # Al Rafid + Ghadir al Bustan
+    assert set_day(3, "on") == 2
+    page.click(".em-prev")
+    assert page.evaluate("EM.layer.getLayers().length") == 2 and page.input_value(".em-range") == "2"
+    page.click(".em-all")
+    assert page.evaluate("EM.layer.getLayers().length") == 5
+    assert "5 of 5 events" in page.inner_text(".em-count")
+
+
+def test_hostile_report_is_inert_text(page):
+    # click the real marker on the canvas, as a reader would
+    page.evaluate("""() => new Promise(res => {
+        var i = EM.D.id.indexOf('ev-hostile'), m = EM.marker(i);
+        EM.map.setView(m.getLatLng(), 14, {animate: false});   // clustering ends at zoom 13
+        requestAnimationFrame(function(){ requestAnimationFrame(function(){ setTimeout(res, 50); }); });
+    })""")
+    pt = page.evaluate("""() => { var i = EM.D.id.indexOf('ev-hostile');
+        var p = EM.map.latLngToContainerPoint(EM.marker(i).getLatLng()); var r = EM.map.getContainer().getBoundingClientRect();
+        return [p.x + r.left, p.y + r.top]; }""")
+    page.mouse.click(pt[0], pt[1])
+    page.wait_for_selector(".leaflet-popup-content .em-pop", timeout=5000)
+    txt = page.inner_text(".leaflet-popup-content")
+    assert HOSTILE_SCRIPT in txt and HOSTILE_IMG in txt          # shown as characters
+    assert page.locator(".leaflet-popup-content script, .leaflet-popup-content img").count() == 0
+    assert page.locator(".leaflet-popup-content mark").inner_text() == HOSTILE_IMG
+    assert page.locator(".leaflet-popup-content a").count() == 0  # javascript: link dropped
+    page.wait_for_timeout(200)
+    assert page.dialogs == [] and page.errors == []
+
+
+def test_arabic_sentence_is_right_to_left_with_place_marked(page):
+    html = page.evaluate("EM.popup(EM.D.id.indexOf('ev-sayda')).outerHTML")
+    assert 'dir="rtl"' in html and "<mark>صيدا</mark>" in html
+    assert 'href="https://www.enabbaladi.net/archives/245000"' in html
+    en = page.evaluate("EM.popup(EM.D.id.indexOf('ev-rafid')).outerHTML")
+    assert 'dir="ltr"' in en and "<mark>Al Rafid</mark>" in en
+
+
+def _descendants(pid: int) -> list[tuple[int, str]]:
+    children: dict[int, list[int]] = {}
+    names = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                stat = f.read()
+            with open(f"/proc/{d}/cmdline", "rb") as f:
+                names[int(d)] = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if stat.rsplit(")", 1)[1].split()[0] == "Z":
+            continue
+        children.setdefault(ppid, []).append(int(d))
+    out, todo = [], [pid]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.append((c, names.get(c, "")))
+            todo.append(c)
+    return out
+
+
+def _chromium_children() -> list[tuple[int, str]]:
+    return [p for p in _descendants(os.getpid()) if "chrom" in p[1]]
+
+
+def test_png_size_and_not_blank_offline(tmp_path):
+    from PIL import Image, ImageStat
+
+    before = _chromium_children()
+    with PngRenderer() as r:
+        p1 = export(sample_frame(), "png", tmp_path / "a.png", META, size=(900, 600), renderer=r)
+        p2 = export(sample_frame(), "png", tmp_path / "b.png", META, size=(640, 400), scale=2, renderer=r)
+        assert len(_chromium_children()) > len(before)           # one browser, reused
+        assert r.blocked == []                                   # nothing attempted off the machine
+    assert _chromium_children() == before                        # every browser process ended
+    im = Image.open(p1).convert("RGB")
+    assert im.size == (900, 600)
+    assert Image.open(p2).size == (1280, 800)                    # scale 2
+    map_area = im.crop((320, 150, 880, 560))                     # away from the title panel
+    assert max(ImageStat.Stat(map_area).var) > 50                # not a blank area
+    px = list(im.get_flattened_data()) if hasattr(im, "get_flattened_data") else list(im.getdata())
+    # the Battles fill (#D55E00 at 88 % over the land colour)
+    battles = sum(1 for c in px if abs(c[0] - 217) < 20 and abs(c[1] - 111) < 20 and c[2] < 60)
+    assert battles >= 20                                         # the Battles markers are drawn
+    land = sum(1 for c in px if c == (0xF3, 0xEF, 0xE6))
+    if load_boundaries(1):
+        assert land > 1000                                       # the boundary basemap is drawn, no tiles
+
+
+def test_png_renderer_cleans_up_on_error(tmp_path):
+    before = _chromium_children()
+    broken = tmp_path / "broken.html"
+    broken.write_text("<html><body><script>throw new Error('boom')</script></body></html>", encoding="utf-8")
+    with pytest.raises(PngRenderError, match="boom"):
+        with PngRenderer(timeout_ms=10_000) as r:
+            r.render_file(broken, tmp_path / "x.png", size=(400, 300))
+    assert _chromium_children() == before
+    with pytest.raises(RuntimeError, match="caller failed"):
+        with PngRenderer() as r:
+            r.start()
+            assert len(_chromium_children()) > len(before)
+            raise RuntimeError("caller failed")
+    assert _chromium_children() == before
+    with pytest.raises(ValueError):
+        PngRenderer().render_file(broken, tmp_path / "y.png", size="12x12")
