@@ -44,6 +44,16 @@ def _extractor_arg(p: argparse.ArgumentParser) -> None:
                    help=f"extraction function (default {DEFAULT_EXTRACTOR})")
 
 
+def _positive_int(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}")
+    if n < 1:
+        raise argparse.ArgumentTypeError("at least 1 worker")
+    return n
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("ingest", help="extract events from report files and store them",
                               description="Ingest .txt, .html and .jsonl reports (folders recursively). "
@@ -54,6 +64,12 @@ def register(subparsers) -> None:
     p.add_argument("--source", help="outlet name, e.g. SANA, Enab Baladi")
     p.add_argument("--url", help="URL of the report")
     p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
+    p.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                   help="extract in N processes (default: the cores available; batches under "
+                        "200 reports stay in one process); the store is written by one process, in order")
+    p.add_argument("--dask", default=None, metavar="ADDRESS",
+                   help="extract on an existing dask.distributed cluster (scheduler address, e.g. "
+                        "tcp://10.0.0.5:8786); results are written to --db from this process")
     _extractor_arg(p)
     _add_db(p)
     p.set_defaults(func=cmd_ingest)
@@ -91,9 +107,14 @@ def cmd_ingest(args) -> int:
     store = _open(args)
     try:
         summary = ingest_paths(store, args.paths, published=args.published, source=args.source, url=args.url,
-                               extract_fn=extract_fn, progress=True if args.progress else None)
+                               extract_fn=extract_fn, progress=True if args.progress else None,
+                               workers=getattr(args, "workers", 1), dask=getattr(args, "dask", None))
     except InputError as exc:
         print(f"eventmap ingest: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, TimeoutError) as exc:  # the Dask scheduler cannot be reached
+        print(f"eventmap ingest: cannot reach the Dask scheduler {args.dask!r}: {exc}" if getattr(args, "dask", None)
+              else f"eventmap ingest: {exc}", file=sys.stderr)
         return 2
     finally:
         store.close()

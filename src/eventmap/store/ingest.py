@@ -239,8 +239,22 @@ def default_extractor() -> Callable:
 
 def ingest_paths(store: EventStore, paths: Iterable[str | Path], published: str | None = None,
                  source: str | None = None, url: str | None = None, extract_fn: Callable | None = None,
-                 progress: bool | None = None, stream: TextIO | None = None) -> BatchSummary:
-    """Read, extract and store every report under ``paths``; failures are collected, never raised."""
+                 progress: bool | None = None, stream: TextIO | None = None, workers: int | None = 1,
+                 dask: str | None = None) -> BatchSummary:
+    """Read, extract and store every report under ``paths``; failures are collected, never raised.
+
+    ``workers``: extraction processes (``None``: the cores available; 1: this process);
+    ``dask``: a dask.distributed scheduler address to extract on instead.  The store is
+    written by this process only, in input order, so the result equals a one-worker run
+    (see :mod:`eventmap.store.parallel`).
+    """
+    if dask or workers != 1:
+        from eventmap.store import parallel
+        if dask:
+            return parallel.ingest_dask(store, paths, dask, published=published, source=source, url=url,
+                                        extract_fn=extract_fn, progress=progress, stream=stream)
+        return parallel.ingest_parallel(store, paths, workers=workers, published=published, source=source,
+                                        url=url, extract_fn=extract_fn, progress=progress, stream=stream)
     extract_fn = extract_fn or default_extractor()
     items = list(iter_reports(paths, published, source, url))
     summary = BatchSummary()

@@ -1,0 +1,197 @@
+"""Parallel (``--workers``) and Dask (``--dask``) ingestion store exactly what a one-process run stores.
+
+The corpus is the benchmark generator's Arabic and English reports at real gazetteer villages
+of Dar'a and Quneitra (with unknown names and filler sentences), plus the inputs that must
+fail (empty, binary, a broken JSON line) and a report given twice; the real extractor runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from eventmap.cli import main
+from eventmap.events.extract import extract_events
+from eventmap.store import EventFilter, open_store
+from eventmap.store.ingest import ingest_paths
+from eventmap.store.parallel import available_cores, ingest_dask, ingest_parallel, plan_items
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from corpus import generate  # noqa: E402
+
+N_REPORTS = 60
+
+
+@pytest.fixture(scope="module")
+def reports():
+    from eventmap.places.gazetteer import default_gazetteer
+    return generate(N_REPORTS, default_gazetteer(), seed=7)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("EVENTMAP_ANALYST_PLACES", str(tmp_path / "data" / "analyst_places.csv"))
+    monkeypatch.delenv("EVENTMAP_DB", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def corpus(env, reports) -> Path:
+    d = env / "archive"
+    (d / "sana").mkdir(parents=True)
+    lines = []
+    for i, r in enumerate(reports):
+        if i % 3 == 0:  # a third as files named by date, the rest as JSON lines
+            (d / "sana" / f"{r.published}_{i:03d}.txt").write_text(r.text, encoding="utf-8")
+        else:
+            lines.append(json.dumps({"text": r.text, "published": r.published, "source": r.source,
+                                     "url": f"https://example.org/{i}"}, ensure_ascii=False))
+    lines.insert(5, '{"text": "no closing brace"')
+    lines.insert(9, json.dumps({"text": reports[1].text, "published": reports[1].published}, ensure_ascii=False))
+    (d / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (d / "sana" / "2018-07-01_empty.txt").write_bytes(b"")
+    (d / "sana" / "2018-07-02_scan.txt").write_bytes(b"%PDF-1.4\x00\x01binary")
+    return d
+
+
+def snapshot(url: str) -> tuple[list, list]:
+    """Every stored event (all columns, corrections and merges applied) and every report, in a stable order."""
+    with open_store(url) as s:
+        ev = s.query(EventFilter()).sort_values("event_id").reset_index(drop=True)
+        reps = s.reports().sort_values("report_id").reset_index(drop=True)
+    ev_rows = json.loads(ev.to_json(orient="records", force_ascii=False))
+    rep_rows = json.loads(reps.drop(columns=[c for c in reps.columns if "ingested" in c]).to_json(
+        orient="records", force_ascii=False))
+    return ev_rows, rep_rows
+
+
+def test_two_workers_store_what_one_worker_stores(env, corpus):
+    one, two = str(env / "one.gpkg"), str(env / "two.gpkg")
+    with open_store(one) as s:
+        s1 = ingest_paths(s, [corpus], progress=False)
+    with open_store(two) as s:
+        s2 = ingest_parallel(s, [corpus], workers=2, chunk_size=4, progress=False)
+    assert s1.new == N_REPORTS and s1.duplicate == 1 and len(s1.failed) == 3
+    assert s1.events > N_REPORTS  # the generator's reports name several places each
+    assert s2.lines() == s1.lines()
+    ev1, rep1 = snapshot(one)
+    ev2, rep2 = snapshot(two)
+    assert len(ev1) > N_REPORTS and len(rep1) == N_REPORTS
+    assert ev2 == ev1 and rep2 == rep1
+    assert {r["resolution"] for r in ev1} >= {"resolved"}
+
+
+def test_cli_workers_flag_and_progress(env, corpus, capsys):
+    db = str(env / "cli.gpkg")
+    code = main(["ingest", str(corpus), "--workers", "2", "--progress", "--db", db])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert f"new: {N_REPORTS}" in out and "duplicate: 1" in out and "failed: 3" in out
+    assert "empty file" in out and "binary file" in out and "invalid JSON" in out
+    assert f"{N_REPORTS + 4}/{N_REPORTS + 4}" in err  # the bar reached the end
+    code = main(["ingest", str(corpus), "--workers", "2", "--db", db])  # again: all duplicates, nothing doubled
+    out, _ = capsys.readouterr()
+    assert f"duplicate: {N_REPORTS + 1}" in out and "new: 0" in out
+    with pytest.raises(SystemExit):
+        main(["ingest", str(corpus), "--workers", "0", "--db", db])
+    capsys.readouterr()
+
+
+def test_default_workers_is_the_cores_available_and_small_batches_stay_in_process(env, corpus):
+    assert available_cores() == len(os.sched_getaffinity(0))
+    items = plan_items([corpus], defer_files=True)
+    assert len(items) == N_REPORTS + 4
+    with open_store(str(env / "auto.gpkg")) as s:  # 64 inputs: under MIN_PARALLEL, no pool started
+        t = ingest_parallel(s, [corpus], workers=None, progress=False)
+    assert t.new == N_REPORTS
+
+
+def not_picklable_extractor():
+    return lambda text, published, **kw: extract_events(text, published, **kw)
+
+
+def test_an_extractor_that_cannot_go_to_workers_runs_in_process(env, corpus, capsys):
+    with open_store(str(env / "lambda.gpkg")) as s:
+        t = ingest_parallel(s, [corpus], workers=2, extract_fn=not_picklable_extractor(), progress=False)
+    assert t.new == N_REPORTS
+    assert "extracting in this process" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- Dask
+def slow_extract(text, published, **kw):
+    """The real extractor, slowed so that tasks are still pending when a worker is killed."""
+    time.sleep(0.15)
+    return extract_events(text, published, **kw)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=40) as c:
+        yield c
+
+
+def test_dask_cluster_stores_what_one_process_stores(env, corpus, cluster):
+    one, dk = str(env / "one.gpkg"), str(env / "dask.gpkg")
+    with open_store(one) as s:
+        s1 = ingest_paths(s, [corpus], progress=False)
+    with open_store(dk) as s:
+        s2 = ingest_dask(s, [corpus], cluster.scheduler_address, chunk_size=3, progress=False)
+    assert s2.lines() == s1.lines()
+    assert snapshot(dk) == snapshot(one)
+
+
+def test_dask_cli(env, corpus, cluster, capsys):
+    db = str(env / "dask-cli.gpkg")
+    code = main(["ingest", str(corpus), "--dask", cluster.scheduler_address, "--db", db])
+    out, _ = capsys.readouterr()
+    assert code == 0 and f"new: {N_REPORTS}" in out and "failed: 3" in out
+    code = main(["ingest", str(corpus), "--dask", "tcp://127.0.0.1:9", "--db", db])
+    _, err = capsys.readouterr()
+    assert code == 2 and "Dask scheduler" in err
+
+
+def test_a_killed_dask_worker_loses_no_report_and_doubles_none(env, corpus, cluster):
+    from distributed import Client
+
+    one, dk = str(env / "one.gpkg"), str(env / "killed.gpkg")
+    with open_store(one) as s:
+        s1 = ingest_paths(s, [corpus], progress=False)
+    with Client(cluster.scheduler_address, set_as_default=False) as client:
+        pids = client.run(os.getpid)  # worker address -> pid
+        killed: list[int] = []
+
+        def kill_one(done: int, total: int) -> None:
+            # after the first written chunk, while the other chunks are queued or running on both workers
+            if not killed:
+                pid = sorted(pids.values())[0]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+
+        with open_store(dk) as s:
+            s2 = ingest_dask(s, [corpus], client=client, chunk_size=2, extract_fn=slow_extract, progress=False,
+                             on_chunk=kill_one)
+        assert killed
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # the nanny brings a fresh worker up
+            try:
+                now = client.run(os.getpid)
+            except Exception:
+                now = {}
+            if len(now) == 2 and killed[0] not in now.values():
+                break
+            time.sleep(0.3)
+        assert killed[0] not in client.run(os.getpid).values()  # the worker really died
+    assert s2.lines() == s1.lines()  # every report new once, the same failures, the same events
+    ev1, rep1 = snapshot(one)
+    ev2, rep2 = snapshot(dk)
+    assert ev2 == ev1 and rep2 == rep1
+    assert len({e["event_id"] for e in ev2}) == len(ev2)
