@@ -170,3 +170,33 @@ def test_stub_gazetteer_is_used_when_given():
     g = Gazetteer([p])
     ev = extract_events("حرر الجيش بلدة الاختبار اليوم.", PUB, gazetteer=g)
     assert [(e.place_id, e.latitude, e.longitude) for e in ev] == [("user:test-village", 32.9, 36.0)]
+
+
+def test_headline_in_present_tense_and_its_dated_repeat_are_one_event():
+    text = ("قوات الأسد تسيطر على نوى بعد اتفاق مع فصائل المعارضة\n"
+            "سيطرت قوات النظام السوري، مساء أمس الخميس، على مدينة نوى في ريف درعا الغربي.")
+    ev = [e for e in extract_events(text, "2018-07-20") if e.sub_event_type == "Government regains territory"]
+    assert [(e.location, e.event_date, e.time_precision) for e in ev] == [("نوى", "2018-07-19", 1)]
+    # the headline alone is an event too, dated by the publication (within a week)
+    ev = extract_events("قوات الأسد تسيطر على نوى بعد اتفاق مع فصائل المعارضة", "2018-07-20")
+    assert [(e.sub_event_type, e.event_date, e.time_precision) for e in ev] == [
+        ("Government regains territory", "2018-07-20", 2)]
+
+
+def test_sniper_fire_at_a_civilian_is_violence_against_civilians():
+    ev = extract_events("قتل مدني برصاص قناص تابع لقوات النظام في بلدة طفس اليوم.", PUB)
+    assert [(e.event_type, e.sub_event_type, e.actor1, e.actor2) for e in ev] == [
+        ("Violence against civilians", "Attack", "Syrian government forces", "Civilians")]
+    ev = extract_events("Unknown gunmen assassinated a former rebel commander in the town of Tafas on Monday.", PUB)
+    assert [(e.sub_event_type, e.actor1, e.event_date) for e in ev] == [
+        ("Attack", "Unidentified armed group", "2018-07-23")]
+
+
+def test_under_control_is_a_state_not_a_takeover():
+    ev = extract_events("وقصفت قوات النظام بلدة طفس الخاضعة لسيطرة الفصائل.", PUB)
+    assert [e.sub_event_type for e in ev] == ["Shelling/artillery/missile attack"]
+
+
+def test_backers_are_not_the_actor():
+    ev = extract_events("Government forces backed by Russian air power captured the town of Busra al-Sham.", PUB)
+    assert [(e.actor1, e.location) for e in ev] == [("Syrian government forces", "Busra al-Sham")]
