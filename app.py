@@ -12,9 +12,9 @@ client-side); moving the time window only sends a small script to the map
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
-import threading
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -75,7 +75,9 @@ def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=4)
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
-    return build_map(events(url, token, key, f)), threading.Lock()
+    # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
+    # script hash is stable and the map frame is not reloaded)
+    return build_map(events(url, token, key, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -201,10 +203,10 @@ def map_page() -> None:
     sync_url(state)
 
     n_un = len(dash.unresolved_events(view))
-    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> events from '
+    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> event{"s" if len(view) != 1 else ""} from '
                 f'<b>{since}</b> to <b>{until}</b> · {len(view) - n_un:,} on the map · {n_un:,} without a place '
                 f'· {len(frame):,} in all dates</div>', unsafe_allow_html=True)
-    st.altair_chart(dash.histogram_chart(counts(DB_URL, TOKEN, fkey, f), since, until), use_container_width=True)
+    st.altair_chart(dash.histogram_chart(counts(DB_URL, TOKEN, fkey, f), since, until), width="stretch")
     c1, c2 = st.columns([12, 1], vertical_alignment="bottom")
     disabled = lo == hi
     with c1:
@@ -213,22 +215,17 @@ def map_page() -> None:
     with c2:
         playing = st.session_state.get("playing", False)
         if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="step the window one day at a time",
-                     disabled=disabled, use_container_width=True):
+                     disabled=disabled, width="stretch"):
             st.session_state["playing"] = not playing
             st.rerun()
 
     # --- map and the side panel
     left, right = st.columns([3, 1.15])
     with left:
-        m, lock = event_map(DB_URL, TOKEN, fkey, f)
+        m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         groups = [_window_group(since, until, st.session_state.get("ev"), base.reference)]
-        with lock:
-            try:
-                out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True,
-                                returned_objects=["last_object_clicked_tooltip"], feature_group_to_add=groups)
-            finally:
-                for g in groups:  # st_folium attaches them to the cached map: detach again
-                    m._children.pop(g.get_name(), None)
+        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True,
+                        returned_objects=["last_object_clicked_tooltip"], feature_group_to_add=groups)
         clicked = clicked_event_id(out, frame)
         if clicked and clicked != st.session_state.get("last_click"):
             st.session_state["last_click"] = clicked
@@ -240,7 +237,7 @@ def map_page() -> None:
         un = dash.unresolved_events(view)
         if len(un):
             st.dataframe(un[["location", "event_date", "event_type", "notes"]], hide_index=True, height=220,
-                         use_container_width=True,
+                         width="stretch",
                          column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
         else:
             st.caption("none in this window")
@@ -250,7 +247,7 @@ def map_page() -> None:
     st.markdown(f"**Events** ({len(view):,}{', newest 2,000 shown' if len(view) > 2000 else ''}) — select a row "
                 "to centre the map on it")
     sel = st.dataframe(tbl, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
-                       use_container_width=True, height=300,
+                       width="stretch", height=300,
                        column_config={"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
                                       "number_of_sources": st.column_config.NumberColumn("sources", width="small"),
                                       "event_id": st.column_config.TextColumn("id", width="small")})
@@ -398,7 +395,7 @@ def ingest_page() -> None:
                 st.caption(f"Last click on the map: {a}, {b} (use it to pin an unresolved name below)")
         with tc:
             st.dataframe(dash.table_frame(pf, limit=None).drop(columns=["event_id"]), hide_index=True,
-                         use_container_width=True, height=380)
+                         width="stretch", height=380)
         for ei, e in enumerate(evs):
             fx = fixes.setdefault(e.event_id, dash.Fix())
             name = e.place_name_ar or e.place_name_en or e.location

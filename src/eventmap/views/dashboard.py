@@ -56,7 +56,7 @@ def day_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def histogram_chart(counts: pd.DataFrame, since: str | None = None, until: str | None = None,
-                    height: int = 110):
+                    height: int = 90):
     """Altair per-day histogram stacked by type (type colours as on the map), the window shaded."""
     import altair as alt
 
@@ -66,26 +66,39 @@ def histogram_chart(counts: pd.DataFrame, since: str | None = None, until: str |
     scale = alt.Scale(domain=types, range=[style_for(t).color for t in types]) if types else alt.Scale()
     c = counts.copy()
     c["date"] = pd.to_datetime(c["day"], errors="coerce")
-    base = alt.Chart(c)
-    bars = base.mark_bar(size=3 if len(set(c["day"])) > 120 else 6).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b %Y", labelAngle=0, labelOverlap=True)),
-        y=alt.Y("sum(n):Q", title="events/day", axis=alt.Axis(tickMinStep=1)),
+    c["order"] = c["event_type"].map(lambda t: order.get(t, 99))
+    first = c["date"].min() if len(c) else None
+    last = c["date"].max() if len(c) else None
+    ndays = int((last - first).days) + 1 if first is not None and pd.notna(first) else 1
+    if ndays <= 20:
+        axis = alt.Axis(format="%d %b %Y", labelAngle=0, tickCount={"interval": "day", "step": 1}, grid=False)
+    elif ndays <= 120:
+        axis = alt.Axis(format="%d %b", labelAngle=0, tickCount={"interval": "week", "step": 1}, grid=False)
+    else:
+        axis = alt.Axis(format="%b %Y", labelAngle=0, tickCount={"interval": "month", "step": 1}, grid=False)
+    domain = None
+    if first is not None and pd.notna(first):
+        domain = [(first - pd.Timedelta(hours=12)).isoformat(), (last + pd.Timedelta(hours=12)).isoformat()]
+    x_scale = alt.Scale(domain=domain) if domain else alt.Scale()
+    bar_px = max(1.0, min(40.0, 900.0 / max(ndays, 1) * 0.8))
+    bars = alt.Chart(c).mark_bar(size=bar_px).encode(
+        x=alt.X("date:T", title=None, axis=axis, scale=x_scale),
+        y=alt.Y("sum(n):Q", title="per day", axis=alt.Axis(tickMinStep=1, tickCount=3)),
         color=alt.Color("event_type:N", scale=scale, sort=types,
-                        legend=alt.Legend(title=None, orient="top", direction="horizontal", labelLimit=260)),
-        order=alt.Order("event_type:N"),
+                        legend=alt.Legend(title=None, orient="right", labelLimit=220)),
+        order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("day:N", title="day"), alt.Tooltip("event_type:N", title="type"),
                  alt.Tooltip("n:Q", title="events")],
     )
     layers = [bars]
-    if since or until:
-        lo = since or (c["day"].min() if len(c) else None)
-        hi = until or (c["day"].max() if len(c) else None)
-        if lo and hi:
-            hi_end = (_dt.date.fromisoformat(hi) + _dt.timedelta(days=1)).isoformat()
-            band = alt.Chart(pd.DataFrame({"a": [pd.Timestamp(lo)], "b": [pd.Timestamp(hi_end)]})).mark_rect(
-                opacity=0.12, color="#1f4e79").encode(x="a:T", x2="b:T")
-            layers.insert(0, band)
-    return alt.layer(*layers).properties(height=height, width="container")
+    if (since or until) and len(c):
+        lo = since or c["day"].min()
+        hi = until or c["day"].max()
+        band = alt.Chart(pd.DataFrame({"a": [pd.Timestamp(lo) - pd.Timedelta(hours=12)],
+                                       "b": [pd.Timestamp(hi) + pd.Timedelta(hours=12)]})).mark_rect(
+            opacity=0.13, color="#1f4e79").encode(x="a:T", x2="b:T")
+        layers.insert(0, band)
+    return alt.layer(*layers).properties(height=height)
 
 
 def day_range(span: tuple[str | None, str | None]) -> tuple[_dt.date, _dt.date] | None:
@@ -166,7 +179,7 @@ def table_frame(frame: pd.DataFrame, limit: int | None = 2000) -> pd.DataFrame:
     if limit is not None:
         f = f.head(limit)
     ar, en = f["place_name_ar"].astype(str), f["place_name_en"].astype(str)
-    place = [(f"{a} · {e}" if a and e else (a or e)) for a, e in zip(ar, en)]
+    place = [(f"{e} · {a}" if a and e else (a or e)) for a, e in zip(ar, en)]
     out = pd.DataFrame({c: f[c] for c in TABLE_COLUMNS if c in f.columns and c != "place"})
     out.insert(3, "place", place)
     return out[list(TABLE_COLUMNS)].reset_index(drop=True)
