@@ -56,25 +56,37 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
                    f"<Icon><href>{ICON_HOLLOW if gp >= 2 else ICON_SOLID}</href></Icon></IconStyle>"
                    f"<LabelStyle><scale>0.8</scale></LabelStyle></Style>")
     out.append(f"<Folder><name>Events ({len(located)})</name>")
-    cols = [c for c in frame.columns]
-    for row in located.itertuples(index=False, name=None):
-        r = dict(zip(cols, row))
-        name_ar, name_en = clean_text(r.get("place_name_ar")), clean_text(r.get("place_name_en"))
-        name = " · ".join(n for n in (name_ar, name_en) if n) or clean_text(r.get("location"))
-        gp = int(r.get("geo_precision") or 1)
-        desc = (f"{r.get('event_date')} — {r.get('event_type')}: {r.get('sub_event_type')}\n"
-                f"{clean_text(r.get('notes'))}\n{clean_text(r.get('source'))} {clean_text(r.get('source_url'))}")
-        out.append(f'<Placemark id="{x(r.get("event_id"))}"><name>{x(name)}</name>'
-                   f"<description>{x(desc)}</description>"
-                   f"<TimeStamp><when>{x(str(r.get('event_date'))[:10])}</when></TimeStamp>"
-                   f"<styleUrl>#{_style_id(str(r.get('event_type')), gp >= 2)}</styleUrl><ExtendedData>")
-        for c in cols:
-            v = r[c]
-            if c in ("latitude", "longitude"):
-                v = repr(float(v))
-            out.append(f'<Data name="{x(c)}"><value>{x(v)}</value></Data>')
-        out.append(f"</ExtendedData><Point><coordinates>{float(r['longitude'])!r},{float(r['latitude'])!r}"
-                   "</coordinates></Point></Placemark>")
+    cols = list(frame.columns)
+    # escape each distinct value of a column once (types, admin units, outlets repeat a lot)
+    escaped = {}
+    for c in cols:
+        if c in ("latitude", "longitude"):
+            escaped[c] = [repr(float(v)) for v in located[c].tolist()]
+            continue
+        raw = located[c].astype(object).where(located[c].notna(), "").tolist()
+        cache: dict = {}
+        escaped[c] = [cache[v] if v in cache else cache.setdefault(v, x(v)) for v in
+                      (str(v) if not isinstance(v, str) else v for v in raw)]
+    data_tags = [f'<Data name="{x(c)}"><value>' for c in cols]
+    raw = {c: located[c].astype(object).where(located[c].notna(), "").tolist()
+           for c in ("place_name_ar", "place_name_en", "location", "event_date", "event_type",
+                     "sub_event_type", "notes", "source", "source_url", "geo_precision")}
+    for k in range(len(located)):
+        name_ar, name_en = clean_text(raw["place_name_ar"][k]), clean_text(raw["place_name_en"][k])
+        name = " · ".join(n for n in (name_ar, name_en) if n) or clean_text(raw["location"][k])
+        gp = int(raw["geo_precision"][k] or 1)
+        etype = str(raw["event_type"][k])
+        desc = (f"{raw['event_date'][k]} — {etype}: {raw['sub_event_type'][k]}\n"
+                f"{clean_text(raw['notes'][k])}\n{clean_text(raw['source'][k])} {clean_text(raw['source_url'][k])}")
+        parts = [f'<Placemark id="{escaped["event_id"][k]}"><name>{x(name)}</name>'
+                 f"<description>{x(desc)}</description>"
+                 f"<TimeStamp><when>{x(str(raw['event_date'][k])[:10])}</when></TimeStamp>"
+                 f"<styleUrl>#{_style_id(etype, gp >= 2)}</styleUrl><ExtendedData>"]
+        for j, c in enumerate(cols):
+            parts.append(data_tags[j] + escaped[c][k] + "</value></Data>")
+        parts.append(f"</ExtendedData><Point><coordinates>{escaped['longitude'][k]},{escaped['latitude'][k]}"
+                     "</coordinates></Point></Placemark>")
+        out.append("".join(parts))
     out.append("</Folder></Document></kml>")
     return "\n".join(out)
 
