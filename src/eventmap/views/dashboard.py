@@ -131,7 +131,7 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     def iso(s: str | None) -> str:
         if not s:
             return ""
-        return _dt.date.fromisoformat(str(s)[:10]).isoformat()
+        return _dt.date.fromisoformat(str(s).strip()).isoformat()  # ValueError for anything but a date
 
     args = js_safe_json({"lo": iso(since), "hi": iso(until), "ev": event_id or ""})
     return """

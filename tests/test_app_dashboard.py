@@ -1,0 +1,243 @@
+"""The dashboard's library side (``eventmap.views.dashboard``, ``eventmap.views.cli``): no browser, no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from eventmap.frame import events_frame
+from eventmap.store import EventFilter, open_store
+from eventmap.store.testing import PLACES, make_event, make_report, rafid_report_ar, rafid_report_en
+from eventmap.views import dashboard as dash
+
+HOSTILE = ("درعا - <script>alert(1)</script>: وشن الطيران الحربي غارات على بلدة البكار "
+           "<img src=x onerror=alert(1)> صباح اليوم.")
+
+
+@pytest.fixture
+def frame():
+    _, ar = rafid_report_ar("2018-07-26")
+    _, en = rafid_report_en("2018-07-27")
+    un_text = "وشن الطيران الحربي غارات على المهير شرق درعا."
+    un = make_event(un_text, "2018-07-24", "المهير", "غارات على", None)
+    return events_frame(ar + en + [un])
+
+
+def test_window_is_inclusive_and_open_ended(frame):
+    assert len(dash.window(frame, "2018-07-26", "2018-07-26")) == 2
+    assert len(dash.window(frame, "2018-07-25", None)) == 4
+    assert len(dash.window(frame, None, "2018-07-24")) == 1
+    assert len(dash.window(frame, None, None)) == len(frame)
+    assert len(dash.window(frame, "2019-01-01", "2019-12-31")) == 0
+
+
+def test_day_counts_and_histogram_use_the_map_colours(frame):
+    c = dash.day_counts(frame)
+    assert c["n"].sum() == len(frame)
+    assert set(c["day"]) == {"2018-07-24", "2018-07-26", "2018-07-27"}
+    spec = dash.histogram_chart(c, "2018-07-26", "2018-07-27").to_dict()
+    text = json.dumps(spec)
+    assert "#009E73" in text and "#E69F00" in text  # Strategic developments, Explosions (colors.py)
+    assert len(spec["layer"]) == 2  # the shaded window + the bars
+    empty = dash.day_counts(frame.iloc[0:0])
+    assert list(empty.columns) == ["day", "event_type", "n"] and len(empty) == 0
+    dash.histogram_chart(empty)  # an empty store still draws an (empty) chart
+
+
+def test_step_window_moves_one_day_and_wraps():
+    d = dt.date
+    span = (d(2018, 7, 1), d(2018, 7, 31))
+    assert dash.step_window(d(2018, 7, 1), d(2018, 7, 7), span) == (d(2018, 7, 2), d(2018, 7, 8))
+    assert dash.step_window(d(2018, 7, 25), d(2018, 7, 31), span) == (d(2018, 7, 1), d(2018, 7, 7))
+
+
+def test_range_script_carries_only_dates_and_a_json_id():
+    js = dash.range_script("2018-07-01", "2018-07-31", 'x"</script><img src=x onerror=alert(1)>')
+    assert "</script" not in js and "<img" not in js
+    assert '"lo":"2018-07-01"' in js and '"hi":"2018-07-31"' in js
+    assert "EM.showRange" in js
+    with pytest.raises(ValueError):
+        dash.range_script("2018-07-01'); alert(1); ('", None)
+
+
+def test_table_frame_newest_first_with_both_scripts(frame):
+    t = dash.table_frame(frame, limit=3)
+    assert list(t.columns) == list(dash.TABLE_COLUMNS)
+    assert len(t) == 3
+    assert list(t["event_date"]) == sorted(t["event_date"], reverse=True)
+    assert "Ar Rafid · الرفيد" in set(dash.table_frame(frame)["place"])
+    assert dash.table_frame(frame.iloc[0:0]).empty
+
+
+def test_unresolved_events_are_the_ones_without_coordinates(frame):
+    un = dash.unresolved_events(frame)
+    assert list(un["location"]) == ["المهير"]
+
+
+def test_details_html_escapes_every_report_string():
+    ev = make_event(HOSTILE, "2018-07-10", "البكار", "غارات على", "bakkar",
+                    source="<img src=x onerror=alert(2)>", url="javascript:alert(3)")
+    row = events_frame([ev]).iloc[0]
+    h = dash.details_html(row)
+    assert "<script" not in h and "<img" not in h and "javascript:" not in h
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in h
+    assert "&lt;img src=x onerror=alert(2)&gt;" in h
+    assert '<mark>البكار</mark>' in h  # the place name highlighted in the sentence
+    assert 'dir="rtl"' in h
+    # an English event reads left to right and keeps a safe link
+    _, en = rafid_report_en()
+    h2 = dash.details_html(events_frame(en).iloc[0])
+    assert 'dir="ltr"' in h2 and 'href="https://www.reuters.com/article/syria-south"' in h2
+
+
+def test_sentence_html_is_escaped_and_rtl_for_arabic():
+    assert dash.sentence_html("<b>x</b>") == '<div dir="ltr">&lt;b&gt;x&lt;/b&gt;</div>'
+    assert 'dir="rtl"' in dash.sentence_html("غارات على المهير")
+
+
+def test_parse_coords():
+    assert dash.parse_coords("32.9557, 35.9002") == (32.9557, 35.9002)
+    assert dash.parse_coords("32.9557،35.9002") == (32.9557, 35.9002)  # Arabic comma
+    assert dash.parse_coords(" 32.9557 35.9002 ") == (32.9557, 35.9002)
+    for bad in ("", "32.9", "north, east", "95, 35", "1, 2, 3"):
+        with pytest.raises(ValueError):
+            dash.parse_coords(bad)
+
+
+def test_corrections_for_each_fix():
+    un_text = "وشن الطيران الحربي غارات على المهير شرق درعا."
+    un = make_event(un_text, "2018-07-24", "المهير", "غارات على", None)
+    assert dash.corrections_for(un, dash.Fix(), "A") == []
+    fp = dash.corrections_for(un, dash.Fix(drop=True, event_type="Battles"), "A")
+    assert [c.kind for c in fp] == ["false_positive"]
+    pin = dash.corrections_for(un, dash.Fix(lat=32.918, lon=35.916, event_date="2018-07-23"), "A")
+    assert [c.kind for c in pin] == ["repin_coords", "set_date"]
+    assert (pin[0].lat, pin[0].lon, pin[1].event_date) == (32.918, 35.916, "2018-07-23")
+    alt = {"id": PLACES["sayda"][0], "name_ar": "صيدا", "name_en": "Sayda", "lat": PLACES["sayda"][3],
+           "lon": PLACES["sayda"][4], "admin1": "Quneitra"}
+    ev = make_event(un_text, "2018-07-24", "المهير", "غارات على", None)
+    from dataclasses import replace
+
+    ev = replace(ev, alternatives=(alt,))
+    c = dash.corrections_for(ev, dash.Fix(place_id=alt["id"], event_type="Battles"), "A")
+    assert [x.kind for x in c] == ["repin_place", "set_type"]
+    assert c[0].payload["lat"] == PLACES["sayda"][3]
+
+
+def test_save_preview_stores_events_and_authored_corrections(tmp_path):
+    text = ("وشن الطيران الحربي غارات على المهير شرق درعا. ودارت اشتباكات في الرفيد بين الجيش ومسلحي الجبهة "
+            "الجنوبية.")
+    rep = make_report(text, "2018-07-24")
+    un = make_event(text, "2018-07-24", "المهير", "غارات على", None)
+    rafid = make_event(text, "2018-07-24", "الرفيد", "اشتباكات في", "rafid")
+    fixes = {un.event_id: dash.Fix(lat=32.918, lon=35.916), rafid.event_id: dash.Fix(drop=True)}
+    with open_store(str(tmp_path / "s.gpkg")) as store:
+        with pytest.raises(ValueError, match="author"):
+            dash.save_preview(store, rep, [un, rafid], fixes, author=" ")
+        assert len(store.reports()) == 0  # nothing stored without an author for the fixes
+        r = dash.save_preview(store, rep, [un, rafid], fixes, author="Analyst A")
+        assert r["status"] == "new" and r["events"] == 2 and r["corrections"] == 2
+        got = store.query(EventFilter())
+        assert list(got["event_id"]) == [un.event_id]  # the false positive is hidden
+        assert (got.iloc[0]["latitude"], got.iloc[0]["longitude"]) == (32.918, 35.916)
+        assert {c.author for c in store.corrections()} == {"Analyst A"}
+        again = dash.save_preview(store, rep, [un, rafid], fixes, author="Analyst A")
+        assert again["status"] == "duplicate" and again["corrections"] == 0
+
+
+def test_pin_name_moves_stored_events_and_needs_an_author(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("EVENTMAP_ANALYST_PLACES", raising=False)
+    text = "وشن الطيران الحربي غارات على المهير شرق درعا."
+    with open_store(str(tmp_path / "s.gpkg")) as store:
+        store.ingest(make_report(text, "2018-07-24"), [make_event(text, "2018-07-24", "المهير", "غارات على", None)])
+        with pytest.raises(ValueError, match="author"):
+            dash.pin_name(store, "المهير", 32.918, 35.916, author="")
+        pid, n = dash.pin_name(store, "المهير", 32.918, 35.916, author="Analyst A")
+        assert n == 1 and pid.startswith("user:")
+        got = store.query(EventFilter())
+        assert got.iloc[0]["resolution"] == "resolved"
+        assert (got.iloc[0]["latitude"], got.iloc[0]["longitude"]) == (32.918, 35.916)
+        assert store.unresolved_names().empty
+    assert (tmp_path / "analyst_places.csv").exists()  # future reports find the name too
+
+
+def test_read_upload_formats(tmp_path):
+    lines = [json.dumps({"text": "وشن الطيران الحربي غارات على المهير.", "published": "2018-07-24",
+                         "source": "SANA"}, ensure_ascii=False),
+             "", json.dumps({"text": "Russian jets carried out air strikes on Sayda.", "source": "Reuters"})]
+    reps = dash.read_upload("batch.jsonl", "\n".join(lines).encode("utf-8"), "2018-07-25")
+    assert [r.published for r in reps] == ["2018-07-24", "2018-07-25"]
+    assert [r.source for r in reps] == ["SANA", "Reuters"]
+    with pytest.raises(ValueError, match="JSON"):
+        dash.read_upload("bad.jsonl", b'{"text": "x"}\n{not json', "2018-07-25")
+    with pytest.raises(ValueError, match="unsupported"):
+        dash.read_upload("tool.exe", b"MZ\x00\x00", "2018-07-25")
+    page = "<html><head><title>t</title></head><body><p>Russian jets carried out air strikes on Sayda.</p></body></html>"
+    (r,) = dash.read_upload("page.html", page.encode(), "2018-07-25", source="Reuters")
+    assert "Sayda" in r.text and "<p>" not in r.text
+
+
+def test_export_bytes_for_the_view(frame):
+    data, name, mime = dash.export_bytes(frame, "geojson", {"event_types": ["Battles"]}, "2018-07-24", "2018-07-27")
+    gj = json.loads(data)
+    assert name == "eventmap_2018-07-24_2018-07-27.geojson" and mime == "application/geo+json"
+    assert len(gj["features"]) == len(frame)
+    placed = [f for f in gj["features"] if f["geometry"]]
+    assert len(placed) == int(frame["latitude"].notna().sum())  # the unresolved one has no invented point
+    csv, name, _ = dash.export_bytes(frame, "csv")
+    assert name.endswith(".csv") and "event_id" in csv.decode("utf-8-sig").splitlines()[0]
+
+
+def test_reference_group_escapes_rows():
+    df = pd.DataFrame([{"event_date": "2018-07-25", "event_type": "<b>Battles</b>", "location": "<img src=x>",
+                        "actor1": "A", "actor2": "", "latitude": 32.9557, "longitude": 35.9002},
+                       {"event_date": "2018-07-25", "event_type": "Battles", "location": "nowhere", "actor1": "A",
+                        "actor2": "", "latitude": float("nan"), "longitude": float("nan")}])
+    fg = dash.reference_group(df, "acled")
+    assert len(fg._children) == 1  # no point invented for the row without coordinates
+    import folium
+
+    m = folium.Map()
+    fg.add_to(m)
+    html = m.get_root().render()
+    assert "&lt;img src=x&gt;" in html and "<img src=x>" not in html
+
+
+def test_split_alternatives_and_label():
+    alts = dash.split_alternatives(json.dumps([{"id": "wof:1", "name_ar": "صيدا", "name_en": "Sayda",
+                                                "admin1": "Quneitra", "lat": 32.87622, "lon": 35.87609}]))
+    assert dash.place_label(alts[0]) == "صيدا · Sayda (Quneitra) 32.8762, 35.8761"
+    assert dash.split_alternatives("not json") == [] and dash.split_alternatives(None) == []
+
+
+def test_app_command_binds_localhost(tmp_path):
+    from eventmap.cli import build_parser
+    from eventmap.views.cli import app_path, command
+
+    argv, env, cwd = command(db=str(tmp_path / "s.gpkg"), port=8600)
+    assert app_path().name == "app.py" and app_path().is_file()
+    assert argv[argv.index("--server.address") + 1] == "127.0.0.1"
+    assert argv[argv.index("--server.port") + 1] == "8600"
+    assert argv[argv.index("--browser.gatherUsageStats") + 1] == "false"
+    assert env["EVENTMAP_DB"] == str(tmp_path / "s.gpkg")
+    assert (cwd / ".streamlit" / "config.toml").is_file()
+    args = build_parser().parse_args(["app", "--port", "8600"])
+    assert args.host == "127.0.0.1" and args.port == 8600 and callable(args.func)
+
+
+def test_app_py_is_thin():
+    """app.py holds widgets only: no SQL, no regular expressions, no raw-HTML of report text."""
+    from eventmap.views.cli import app_path
+
+    src = app_path().read_text(encoding="utf-8")
+    assert "import re\n" not in src and "re.compile" not in src
+    for sql in ("SELECT ", "INSERT ", "UPDATE ", "DELETE "):
+        assert sql not in src
+    # every unsafe_allow_html call carries only our own markup (counts and CSS), never a report string
+    for line in src.splitlines():
+        if "unsafe_allow_html=True" in line:
+            assert "notes" not in line and "location" not in line
