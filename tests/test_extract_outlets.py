@@ -318,3 +318,44 @@ def test_watan_style():
     assert (e.sub_event_type, e.event_date, e.time_precision) == ("Remote explosive/landmine/IED", "2018-07-26", 1)
     assert e.actor1 == ""   # a landmine left behind: no doer named
     _check_offsets(WATAN, ev)
+
+
+# --- an activist network (Horan Free League style: short items, opposition vocabulary) ---------
+
+HORAN = """تجمع أحرار حوران: قصف مدفعي لقوات الأسد على مدينة بصرى الشام فجر اليوم، دون ورود أنباء عن إصابات.
+اغتال مسلحون مجهولون الشاب محمد الزعبي في مدينة طفس بريف درعا الغربي مساء الأحد.
+شنت ميليشيات الأسد حملة دهم واعتقال طالت 7 شبان في بلدة الجيزة شرقي درعا.
+انفجرت عبوة ناسفة بسيارة عسكرية تابعة للفرقة الرابعة في بلدة اليادودة، ما أسفر عن مقتل عنصرين.
+خرجت مظاهرة في مدينة جاسم طالبت بالإفراج عن المعتقلين وإخراج الميليشيات الإيرانية من المنطقة.
+سقط صاروخ أرض-أرض على بلدة الشجرة في حوض اليرموك صباح أمس.
+اختطف مجهولون طفلاً من أمام منزله في بلدة عتمان، وطالبوا ذويه بفدية مالية.
+أقامت قوات النظام حاجزاً عسكرياً جديداً على مدخل بلدة الكرك الشرقي.
+وعثر الأهالي على جثة شاب مقتول على أطراف بلدة إبطع.
+"""
+
+
+def test_horan_style():
+    ev = extract_events(HORAN, "2018-07-29", source="Horan Free League")   # a Sunday
+    e = _one(ev, "بصرى الشام")
+    assert (e.sub_event_type, e.actor1, e.event_date) == ("Shelling/artillery/missile attack",
+                                                          "Syrian government forces", "2018-07-29")
+    e = _one(ev, "طفس")
+    assert (e.event_type, e.actor1, e.actor2, e.event_date) == (
+        "Violence against civilians", "Unidentified armed group", "Civilians", "2018-07-29")   # مساء الأحد
+    e = _one(ev, "الجيزة")   # "شرقي درعا" is "east of Daraa": Daraa only locates al-Jizah
+    assert (e.sub_event_type, e.actor1) == ("Arrests", "Syrian government forces")
+    assert not [x for x in ev if x.location == "درعا"]
+    e = _one(ev, "اليادودة")   # the 4th Division's vehicle is the target of the device
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Remote explosive/landmine/IED", "", "Syrian government forces")
+    e = _one(ev, "جاسم")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Peaceful protest", "Protesters", "")
+    e = _one(ev, "الشجرة")
+    assert (e.sub_event_type, e.event_date, e.actor1) == ("Shelling/artillery/missile attack", "2018-07-28", "")
+    e = _one(ev, "عتمان")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Abduction/forced disappearance", "Unidentified armed group",
+                                                      "Civilians")
+    e = [x for x in ev if x.sub_event_type == "Headquarters or base established"]
+    assert len(e) == 1 and e[0].actor1 == "Syrian government forces" and e[0].admin1 == "Dar'a"
+    e = _one(ev, "إبطع")   # a body found: a killing by an unknown hand
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    _check_offsets(HORAN, ev)

@@ -73,6 +73,7 @@ class _Clause:
     sent_lo: int
     sent_hi: int
     index: int
+    sent_index: int = 0
 
 
 @dataclass(slots=True)
@@ -144,32 +145,27 @@ class _Extractor:
         actors = A.find_actors(norm)
         dates = _find_norm(norm, self.pub, text, self.offs)
         clauses: list[_Clause] = []
-        for sent in split_sentences(text):
+        for si, sent in enumerate(split_sentences(text)):
             slo, shi = self.o2n(sent.start), self.o2n(sent.end)
             for c in split_clauses(text, sent):
-                clauses.append(_Clause(c, sent, self.o2n(c.start), self.o2n(c.end), slo, shi, len(clauses)))
+                clauses.append(_Clause(c, sent, self.o2n(c.start), self.o2n(c.end), slo, shi, len(clauses), si))
         t_starts = [t.start for t in triggers]
         a_starts = [a.start for a in actors]
         # per clause: labels and mentions
         plans: list[tuple[_Clause, list[TriggerHit], list[Mention], list[A.ActorMention]]] = []
-        last_subject = ""
-        last_sent = None
+        sent_subject: dict[int, str] = {}
         for cl in clauses:
-            if cl.sent != last_sent and last_sent is not None and cl.sent.start - last_sent.end > 0:
-                # carry an actor only from the sentence just before
-                last_subject = self._sent_subject.get(last_sent, "")
-            last_sent = cl.sent
             ca = actors[bisect.bisect_left(a_starts, cl.lo):bisect.bisect_left(a_starts, cl.hi)]
             hits = triggers[bisect.bisect_left(t_starts, cl.lo):bisect.bisect_left(t_starts, cl.hi)]
             hits = [h for h in hits if h.end <= cl.hi and not self._negated(h, cl)]
-            self._carry[cl.index] = last_subject   # the actor of the previous clauses, for clauses without one
+            # an earlier clause of the same sentence may name the actor ("..., وحرر تل الجابية")
+            self._carry[cl.index] = sent_subject.get(cl.sent_index, "")
             if hits:
                 ms = find_mentions(text, norm, self.offs, self.idx, cl.lo, cl.hi, self.lang)
                 plans.append((cl, hits, ms, ca))
             subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS, A.UNK)]
             if subj:
-                last_subject = subj[0]
-                self._sent_subject.setdefault(cl.sent, subj[0])
+                sent_subject.setdefault(cl.sent_index, subj[0])
         # resolve places of all clauses with triggers (two passes: anchors, then with near)
         located: dict[tuple[int, int], _Located] = {}
         cand: list[tuple[_Clause, Mention]] = []
@@ -183,11 +179,15 @@ class _Extractor:
         self._approximate(located, plans)
         events: list[Event] = []
         for cl, hits, ms, ca in plans:
-            events.extend(self._events_for_clause(cl, hits, ms, ca, located, dates))
+            new = self._events_for_clause(cl, hits, ms, ca, located, dates)
+            events.extend(new)
+            doers = [e.actor1 for e in new if e.actor1 and e.actor1 not in (A.PROTESTERS, A.CIV, A.UNK)]
+            if doers:
+                self._last_actor = (cl.sent_index, doers[0])
         return self._dedup(events)
 
     _carry: dict[int, str]
-    _sent_subject: dict[Span, str]
+    _last_actor: tuple[int, str] | None = None
 
     # -- triggers ------------------------------------------------------------------------------
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
@@ -444,7 +444,8 @@ class _Extractor:
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
         if lab in ("protest", "protest_intervention", "protest_excessive"):
             others = [a.actor for a in ca if a.actor not in (A.PROTESTERS, A.CIV)]
-            return A.PROTESTERS, (others[0] if others else "")
+            # a peaceful protest has no second party; an intervention has the force that intervened
+            return A.PROTESTERS, (others[0] if others and lab != "protest" else "")
         subj_before = [a for a in ca if a.start < hit.start and a.role in ("subject", "agent")]
         after = [a for a in ca if a.start >= hit.start]
         agents = [a for a in ca if a.role == "agent"]
@@ -458,17 +459,22 @@ class _Extractor:
         elif agents:
             a1 = agents[0].actor
         elif subj_before:
-            a1 = subj_before[-1].actor
+            a1 = subj_before[-1].actor    # nearest before the trigger (objects after ضد/against are not subjects)
         else:
             nxt = [a for a in after if a.role == "subject" and a.start - hit.end < 40]
             if nxt:
                 a1 = nxt[0].actor
+        if a1 and lab in ("ied", "suicide_bomb", "grenade", "chemical") and not subj_before and not agents:
+            a1 = ""   # "انفجرت عبوة بسيارة تابعة للفرقة الرابعة": the unit after the device is its target
         if not a1:
             over = [a for a in ca if a.start < hit.end and a.end > hit.start]
             if over:            # the trigger names its agent: "وسائط الدفاع الجوي", "jets struck"
                 a1 = over[0].actor
         if not a1 and lab not in _NO_CARRY:
             a1 = self._carry.get(cl.index, "")
+            # the doer of the event just before, in this sentence or the one before ("وكان الجيش قد ... كما تقدم")
+            if not a1 and self._last_actor and 0 <= cl.sent_index - self._last_actor[0] <= 1:
+                a1 = self._last_actor[1]
         rest = [a for a in after if a.actor != a1 and a.role != "support"] + \
             [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role != "support"]
         a2 = rest[0].actor if rest else ""
@@ -611,7 +617,6 @@ def extract_events(text: str, published: date | str, source: str = "", url: str 
     ex = _Extractor(text, pub, source, url, title, lang, gazetteer)
     ex._carry = {}
     ex._centre = None
-    ex._sent_subject = {}
     return ex.run()
 
 
