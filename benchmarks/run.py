@@ -1,0 +1,532 @@
+"""Every benchmark of eventmap in one command, one table: medians of several runs, with min and max.
+
+    python benchmarks/run.py --quick     # under 2 minutes on 2 cores
+    python benchmarks/run.py --full      # the README table (builds a 1M-event store once: minutes)
+    python benchmarks/run.py --smoke     # every benchmark on tiny sizes (the CI smoke test)
+    python benchmarks/run.py --quick --only gazetteer,extract
+
+Each benchmark runs in a subprocess of its own, so its peak memory (max RSS of the process and
+any processes it started, from ``wait4``) is measured alone.  Measures:
+
+* gazetteer: load time, exact and fuzzy lookup latency (one core);
+* extraction: reports/s and MB/s on one core over the extraction benchmark's corpus
+  (``benchmarks/corpus.py``) and ``grep -F -o -f`` with every gazetteer name over the same
+  corpus (the floor); precision and recall on the truth corpus (``benchmarks/truth_corpus.py``);
+* ingest: reports/s through ``eventmap ingest`` with 1, 2 and N workers (N = the cores
+  available), into the embedded store and, when ``EVENTMAP_TEST_PG`` is set, into PostGIS;
+* query: a 7-day date window (and a 1-day window, a count) at 10k, 100k and 1M events (1M only
+  in --full; stores are cached in ``benchmarks/results/stores``);
+* dashboard: first paint and timeline change at 100k events in headless Chromium
+  (``benchmarks/bench_dashboard.py``, when present);
+* exports: HTML / PNG / GeoPackage / GeoJSON / CSV times and HTML size.
+
+Prints ONE table and writes ``benchmarks/results/latest.json`` and ``latest.md`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE))
+
+MODES = {
+    #          rounds  extract    accuracy  ingest  ingest   query sizes                      export sizes
+    "smoke": dict(runs=1, extract_n=40, truth_n=40, ingest_n=40, ingest_runs=1, query=[2_000],
+                  query_reps=5, export=[500], export_runs=1, dash_events=2_000, fuzzy_n=20),
+    "quick": dict(runs=3, extract_n=300, truth_n=300, ingest_n=300, ingest_runs=2, query=[10_000, 100_000],
+                  query_reps=9, export=[1_000, 10_000], export_runs=1, dash_events=100_000, fuzzy_n=100),
+    "full": dict(runs=5, extract_n=3_000, truth_n=2_000, ingest_n=2_000, ingest_runs=3,
+                 query=[10_000, 100_000, 1_000_000], query_reps=21, export=[1_000, 10_000, 100_000],
+                 export_runs=3, dash_events=100_000, fuzzy_n=400),
+}
+
+
+# ====================================================================== helpers used inside tasks
+def pin_one_core() -> str:
+    try:
+        cpu = sorted(os.sched_getaffinity(0))[0]
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    except (AttributeError, OSError):
+        return "not pinned"
+
+
+def row(bench: str, measure: str, samples, unit: str, target: tuple[str, float] | None = None,
+        note: str = "") -> dict:
+    if not isinstance(samples, (list, tuple)):
+        samples = [samples]
+    return {"benchmark": bench, "measure": measure, "samples": [float(x) for x in samples], "unit": unit,
+            "target": list(target) if target else None, "note": note}
+
+
+def cores() -> int:
+    from eventmap.store.parallel import available_cores
+    return available_cores()
+
+
+# ====================================================================== tasks (run in subprocesses)
+def task_gazetteer(cfg: dict, params: dict) -> list[dict]:
+    from calibrate_fuzzy import noisy
+
+    from eventmap.places.gazetteer import Gazetteer, _lat_key
+    note = pin_one_core()
+    loads, exact_med, fuzzy_med = [], [], []
+    gaz = None
+    for r in range(cfg["runs"] + 1):
+        t0 = time.perf_counter()
+        gaz = Gazetteer.load(analyst_places=False)
+        if r:  # the first load warms the OS file cache and imports
+            loads.append(time.perf_counter() - t0)
+        names = [n for p in gaz.places for n in (p.name_ar, p.name_en) if n]
+        names = names[r % 5::5]
+        ex = []
+        for n in names:
+            t0 = time.perf_counter_ns()
+            gaz.lookup(n)
+            ex.append(time.perf_counter_ns() - t0)
+        rng = random.Random(3 + r)
+        south = [p.name_en for p in gaz.places if p.admin1_pcode in ("SY12", "SY13", "SY14") and p.name_en]
+        variants = [v for v in (noisy(n, rng) for n in south) if _lat_key(v) not in gaz._lat][:cfg["fuzzy_n"]]
+        fz = []
+        for v in variants:
+            t0 = time.perf_counter_ns()
+            gaz.lookup(v)
+            fz.append(time.perf_counter_ns() - t0)
+        if r:
+            exact_med.append(statistics.median(ex) / 1e3)
+            fuzzy_med.append(statistics.median(fz) / 1e6)
+    return [
+        row("gazetteer", f"load ({len(gaz.places):,} places)", loads, "s", ("<", 1.0), note),
+        row("gazetteer", f"exact lookup (median of {len(ex)} names per run)", exact_med, "µs", ("<", 50.0), note),
+        row("gazetteer", f"fuzzy lookup (median of {len(fz)} noisy variants per run)", fuzzy_med, "ms",
+            ("<", 2.0), note),
+    ]
+
+
+def task_extract(cfg: dict, params: dict) -> list[dict]:
+    from corpus import gazetteer_names, generate
+
+    from eventmap.events.extract import extract_events
+    from eventmap.places.gazetteer import default_gazetteer
+    note = pin_one_core()
+    g = default_gazetteer()
+    n = cfg["extract_n"]
+    corpus = generate(n, g)
+    mb = sum(len(r.text.encode("utf-8")) for r in corpus) / 1e6
+    extract_events(corpus[0].text, corpus[0].published, gazetteer=g)  # automata and lexicon built
+    t0 = time.perf_counter()
+    for r in corpus:  # first pass: lookup caches cold
+        extract_events(r.text, r.published, source=r.source, gazetteer=g)
+    cold = time.perf_counter() - t0
+    times = []
+    for _ in range(cfg["runs"]):
+        t0 = time.perf_counter()
+        for r in corpus:
+            extract_events(r.text, r.published, source=r.source, gazetteer=g)
+        times.append(time.perf_counter() - t0)
+    rows = [
+        row("extraction", f"reports/s, one core ({n} reports, {mb:.1f} MB)", [n / t for t in times], "reports/s",
+            (">=", 300.0), note),
+        row("extraction", "reports/s, first pass (cold lookup caches)", [n / cold], "reports/s"),
+        row("extraction", "MB/s, one core", [mb / t for t in times], "MB/s"),
+    ]
+    grep = shutil.which("grep")
+    if grep:
+        with tempfile.TemporaryDirectory() as td:
+            cp, npth = Path(td) / "corpus.txt", Path(td) / "names.txt"
+            cp.write_text("".join(r.text for r in corpus), encoding="utf-8")
+            npth.write_text("\n".join(gazetteer_names(g)) + "\n", encoding="utf-8")
+            gt = []
+            for _ in range(cfg["runs"]):
+                t0 = time.perf_counter()
+                subprocess.run([grep, "-F", "-o", "-f", str(npth), str(cp)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"}, check=False)
+                gt.append(time.perf_counter() - t0)
+        rows.append(row("extraction", "grep -F -o -f names: reports/s (the floor)", [n / t for t in gt],
+                        "reports/s", note=note))
+        rows.append(row("extraction", "extraction time / grep -F time", [a / b for a, b in zip(times, gt)], "x"))
+    return rows
+
+
+def task_accuracy(cfg: dict, params: dict) -> list[dict]:
+    import truth_corpus as tc
+
+    from eventmap.events.extract import extract_events
+    from eventmap.places.gazetteer import default_gazetteer
+    g = default_gazetteer()
+    reps = tc.generate(cfg["truth_n"], g, seed=7)
+    ext = [extract_events(r.text, r.published, source=r.source, title=r.title, gazetteer=g) for r in reps]
+    s = tc.score(reps, ext)
+    note = (f"{len(reps)} reports, {s['true_events']} true events, {s['extracted_events']} extracted; "
+            f"type recall " + ", ".join(f"{k.split('/')[0]} {v:.2f}" for k, v in s["by_type_recall"].items()))
+    return [
+        row("accuracy", "precision (place + event type)", [s["precision"]], "", note=note),
+        row("accuracy", "recall (place + event type)", [s["recall"]], ""),
+        row("accuracy", "F1", [s["f1"]], ""),
+        row("accuracy", "place precision / recall", [s["place_precision"]], "",
+            note=f"place recall {s['place_recall']:.3f}"),
+        row("accuracy", "date right, of matched events", [s["date_accuracy"]], ""),
+        row("accuracy", "recall on unknown names (unresolved events)", [s["unknown_name_recall"]], ""),
+    ]
+
+
+def task_ingest(cfg: dict, params: dict) -> list[dict]:
+    import truth_corpus as tc
+
+    from eventmap.places.gazetteer import default_gazetteer
+    from eventmap.store import open_store
+    from eventmap.store.parallel import ingest_parallel
+    n_cores = cores()
+    backends = [("embedded", None)]
+    pg = os.environ.get("EVENTMAP_TEST_PG")
+    if pg:
+        backends.append(("PostGIS", pg))
+    rows = []
+    with tempfile.TemporaryDirectory() as td:
+        reps = tc.generate(cfg["ingest_n"], default_gazetteer(), seed=11)
+        corpus, _ = tc.write(reps, Path(td) / "corpus")
+        n = len(reps)
+        for name, base in backends:
+            for w in sorted({1, 2, n_cores}):
+                rates = []
+                for run in range(cfg["ingest_runs"]):
+                    schema = None
+                    if base is None:
+                        url = str(Path(td) / f"ingest-{name}-{w}-{run}.gpkg")
+                    else:
+                        import psycopg
+
+                        from eventmap.store.testing import pg_schema_url
+                        schema = f"bench_{os.getpid()}_{w}_{run}"
+                        with psycopg.connect(base, autocommit=True) as c:
+                            c.execute(f"CREATE SCHEMA {schema}")
+                        url = pg_schema_url(base, schema)
+                    try:
+                        with open_store(url) as s:
+                            t0 = time.perf_counter()
+                            summ = ingest_parallel(s, [corpus], workers=w, progress=False)
+                            rates.append(n / (time.perf_counter() - t0))
+                        assert summ.new == n, summ.lines()
+                    finally:
+                        if schema:
+                            with psycopg.connect(base, autocommit=True) as c:
+                                c.execute(f"DROP SCHEMA {schema} CASCADE")
+                label = f"{w} worker{'s' if w > 1 else ''}" + (f" (N = cores)" if w == n_cores else "")
+                rows.append(row("ingest", f"{name}, {label}, {n} reports", rates, "reports/s",
+                                note="wall time incl. starting the workers and loading the gazetteer in each"))
+        if not pg:
+            rows.append(row("ingest", "PostGIS", [], "", note="not measured: set EVENTMAP_TEST_PG"))
+    return rows
+
+
+def _cached_store(n: int, cache: Path) -> tuple[Path, float | None]:
+    from bench_store import build
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"events-{n}.gpkg"
+    meta = cache / f"events-{n}.json"
+    if path.exists() and meta.exists():
+        return path, json.loads(meta.read_text()).get("build_s")
+    tmp = cache / f"events-{n}.tmp.gpkg"
+    for suf in ("", "-wal", "-shm"):
+        Path(str(tmp) + suf).unlink(missing_ok=True)
+    t = build(tmp, n)
+    tmp.rename(path)
+    meta.write_text(json.dumps({"events": n, "build_s": round(t, 1),
+                                "generator": "eventmap.store.testing.fast_events via benchmarks/bench_store.build"}))
+    return path, round(t, 1)
+
+
+def task_query(cfg: dict, params: dict) -> list[dict]:
+    from eventmap.store import EventFilter, open_store
+    n = int(params["n"])
+    note = pin_one_core()
+    path, build_s = _cached_store(n, Path(params["cache"]))
+    rng = random.Random(5)
+    d0 = dt.date(2012, 1, 1)
+
+    def window(days: int) -> tuple[str, str]:
+        a = d0 + dt.timedelta(days=rng.randrange(365 * 8 - days))
+        return a.isoformat(), (a + dt.timedelta(days=days - 1)).isoformat()
+
+    label = f"{n:,} events"
+    out = {"7": [], "1": [], "count": []}
+    rows_7 = []
+    with open_store(str(path)) as s:
+        s.query(EventFilter(since="2015-01-01", until="2015-01-07"))  # warm connection and page cache
+        for _ in range(cfg["query_reps"]):
+            a, b = window(7)
+            t0 = time.perf_counter()
+            rows_7.append(len(s.query(EventFilter(since=a, until=b))))
+            out["7"].append((time.perf_counter() - t0) * 1e3)
+            a, b = window(1)
+            t0 = time.perf_counter()
+            s.query(EventFilter(since=a, until=b))
+            out["1"].append((time.perf_counter() - t0) * 1e3)
+            a, b = window(7)
+            t0 = time.perf_counter()
+            s.count(EventFilter(since=a, until=b))
+            out["count"].append((time.perf_counter() - t0) * 1e3)
+    target = ("<", 100.0) if n >= 1_000_000 else None
+    rows = [
+        row("query", f"7-day window, {label} (median {statistics.median(rows_7):.0f} rows)", out["7"], "ms",
+            target, note),
+        row("query", f"1-day window, {label}", out["1"], "ms"),
+        row("query", f"count, 7-day window, {label}", out["count"], "ms"),
+    ]
+    rows.append(row("query", f"build store of {label} (ingest_many)", [build_s] if build_s is not None else [],
+                    "s", note=f"{path.stat().st_size / 1e6:.0f} MB file; built once, cached in {path.parent.name}/"))
+    return rows
+
+
+def task_export(cfg: dict, params: dict) -> list[dict]:
+    from bench_export import load_places, synthetic_frame
+
+    from eventmap.exports import ExportMeta, export
+    from eventmap.exports.png import PngRenderer
+    places = load_places()
+    rows = []
+    with tempfile.TemporaryDirectory() as d, PngRenderer() as renderer:
+        d = Path(d)
+        for n in cfg["export"]:
+            frame = synthetic_frame(n, places)
+            meta = ExportMeta(title=f"Benchmark {n:,} events", filters={"admin1": ["Dar'a", "Quneitra"]})
+            runs = 1 if n >= 100_000 else cfg["export_runs"]
+            res: dict[str, list[float]] = {k: [] for k in ("html", "png", "gpkg", "geojson", "csv")}
+            size = 0.0
+            for _ in range(runs):
+                for fmt in res:
+                    opts = {"renderer": renderer, "size": (1600, 1000)} if fmt == "png" else {}
+                    t0 = time.perf_counter()
+                    export(frame, fmt, d / f"m.{fmt}", meta, **opts)
+                    res[fmt].append(time.perf_counter() - t0)
+                size = (d / "m.html").stat().st_size / 1e6
+            tgt_png = ("<", 5.0) if n == 10_000 else None
+            tgt_html = ("<", 20.0) if n == 100_000 else None
+            rows.append(row("export", f"HTML size, {n:,} events", [size], "MB", tgt_html))
+            rows.append(row("export", f"HTML, {n:,} events", res["html"], "s"))
+            rows.append(row("export", f"PNG 1600x1000, {n:,} events", res["png"], "s", tgt_png,
+                            note="browser already running"))
+            rows.append(row("export", f"GeoPackage, {n:,} events", res["gpkg"], "s"))
+            rows.append(row("export", f"GeoJSON, {n:,} events", res["geojson"], "s"))
+            rows.append(row("export", f"CSV, {n:,} events", res["csv"], "s"))
+    return rows
+
+
+def task_dashboard(cfg: dict, params: dict) -> list[dict]:
+    """Runs benchmarks/bench_dashboard.py (the dashboard engineer's) when it exists and reads its JSON."""
+    script = HERE / "bench_dashboard.py"
+    if not script.exists():
+        return [row("dashboard", "first paint / timeline change", [], "",
+                    note="not available (benchmarks/bench_dashboard.py absent)")]
+    import importlib
+    n = cfg["dash_events"]
+    repeat = max(1, cfg["runs"])
+    out = RESULTS / "bench_dashboard.json"
+    out.unlink(missing_ok=True)
+    code = importlib.import_module("bench_dashboard").main(["--events", str(n), "--repeat", str(repeat)])
+    if code or not out.exists():
+        raise RuntimeError(f"bench_dashboard.py exited {code} without results")
+    r = json.loads(out.read_text())
+    label = f"{r.get('events', n):,} events"
+    return [
+        row("dashboard", f"first paint, new session (warm server), {label}", r["first_paint_warm_s"], "s",
+            ("<", 3.0), note="headless Chromium against streamlit run"),
+        row("dashboard", f"first paint, cold server caches, {label}", [r["first_paint_cold_s"]], "s"),
+        row("dashboard", f"timeline change (end moved one day), {label}", r["timeline_change_s"], "s", ("<", 1.0)),
+    ]
+
+
+TASKS = {"gazetteer": task_gazetteer, "extract": task_extract, "accuracy": task_accuracy, "ingest": task_ingest,
+         "query": task_query, "dashboard": task_dashboard, "export": task_export}
+
+
+# ====================================================================== the runner
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = ""
+    try:
+        for line in open("/proc/meminfo", encoding="utf-8"):
+            if line.startswith("MemTotal"):
+                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return {"nproc": os.cpu_count(), "cores_available": len(os.sched_getaffinity(0)), "cpu": cpu, "ram": ram,
+            "python": platform.python_version(), "platform": platform.platform(), "commit": commit}
+
+
+def run_task(name: str, params: dict, mode: str, workdir: Path, timeout: float) -> tuple[list[dict], float, int,
+                                                                                           float, str]:
+    """(rows, max RSS MB, exit code, wall s, log tail) of one benchmark in its own process."""
+    out = workdir / f"{name}-{len(list(workdir.iterdir()))}.json"
+    log = out.with_suffix(".log")
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--task", name, f"--{mode}",
+           "--params", json.dumps(params), "--out", str(out)]
+    t0 = time.perf_counter()
+    with open(log, "w") as lf:
+        p = subprocess.Popen(cmd, stdout=lf, stderr=subprocess.STDOUT, cwd=str(ROOT))
+        timer = threading.Timer(timeout, p.kill)
+        timer.start()
+        try:
+            _, status, ru = os.wait4(p.pid, 0)
+        finally:
+            timer.cancel()
+        p.returncode = code = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - t0
+    rss_mb = ru.ru_maxrss / 1024  # kB on Linux; includes the largest process it waited for
+    rows = json.loads(out.read_text()) if code == 0 and out.exists() else []
+    tail = " ".join(log.read_text(errors="replace").strip().splitlines()[-3:])[-300:]
+    return rows, rss_mb, code, wall, tail
+
+
+def summarise(r: dict) -> dict:
+    s = r["samples"]
+    r = dict(r)
+    if s:
+        r.update(median=statistics.median(s), min=min(s), max=max(s), n=len(s))
+        if r.get("target"):
+            op, v = r["target"]
+            r["met"] = (r["median"] < v) if op == "<" else (r["median"] <= v) if op == "<=" else (r["median"] >= v)
+    else:
+        r.update(median=None, min=None, max=None, n=0)
+    return r
+
+
+def fmt(v: float | None) -> str:
+    if v is None:
+        return "-"
+    a = abs(v)
+    if a >= 1000:
+        return f"{v:,.0f}"
+    if a >= 100:
+        return f"{v:.0f}"
+    if a >= 10:
+        return f"{v:.1f}"
+    if a >= 1:
+        return f"{v:.2f}"
+    return f"{v:.3f}"
+
+
+COLS = ("benchmark", "measure", "median", "min", "max", "n", "unit", "target", "met")
+
+
+def table_lines(rows: list[dict], markdown: bool = False) -> list[str]:
+    cells = []
+    for r in rows:
+        tgt = f"{r['target'][0]} {fmt(r['target'][1])}" if r.get("target") else ""
+        met = "" if "met" not in r else ("yes" if r["met"] else "NO")
+        measure = r["measure"] + (f" [{r['note']}]" if r.get("note") and not r["samples"] else "")
+        cells.append([r["benchmark"], measure, fmt(r["median"]), fmt(r["min"]), fmt(r["max"]), str(r["n"]),
+                      r["unit"], tgt, met])
+    if markdown:
+        out = ["| " + " | ".join(COLS) + " |", "|" + "|".join("---" for _ in COLS) + "|"]
+        out += ["| " + " | ".join(c.replace("|", "/") for c in cs) + " |" for cs in cells]
+        return out
+    widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(COLS)]
+    widths[1] = min(widths[1], 70)
+    line = lambda cs: "  ".join(c[:widths[i]].ljust(widths[i]) if i < 2 or i > 5 else c.rjust(widths[i])  # noqa: E731
+                                for i, c in enumerate(cs))
+    return [line(list(COLS)), line(["-" * w for w in widths])] + [line(c) for c in cells]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    g = ap.add_mutually_exclusive_group()
+    g.add_argument("--quick", action="store_const", dest="mode", const="quick")
+    g.add_argument("--full", action="store_const", dest="mode", const="full")
+    g.add_argument("--smoke", action="store_const", dest="mode", const="smoke")
+    ap.add_argument("--only", help="comma-separated benchmarks: " + ",".join(TASKS))
+    ap.add_argument("--json", type=Path, default=None, help="results file (default benchmarks/results/latest.json)")
+    ap.add_argument("--cache", type=Path, default=RESULTS / "stores", help="where the query stores are kept")
+    ap.add_argument("--timeout", type=float, default=None, help="per-benchmark time limit in seconds")
+    ap.add_argument("--task", help=argparse.SUPPRESS)
+    ap.add_argument("--params", default="{}", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    ap.set_defaults(mode="quick")
+    args = ap.parse_args(argv)
+    cfg = MODES[args.mode]
+
+    if args.task:  # inside the subprocess: run one benchmark, write its rows
+        rows = TASKS[args.task](cfg, json.loads(args.params))
+        Path(args.out).write_text(json.dumps(rows, ensure_ascii=False))
+        return 0
+
+    only = [t.strip() for t in args.only.split(",")] if args.only else list(TASKS)
+    unknown = [t for t in only if t not in TASKS]
+    if unknown:
+        ap.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(TASKS)}")
+    plan: list[tuple[str, dict]] = []
+    for t in only:
+        if t == "query":
+            plan += [("query", {"n": n, "cache": str(args.cache)}) for n in cfg["query"]]
+        else:
+            plan.append((t, {"cache": str(args.cache)}))
+    timeout = args.timeout or {"smoke": 300, "quick": 300, "full": 3600}[args.mode]
+    mach = machine()
+    print(f"eventmap benchmarks ({args.mode}): {mach['cpu']}, {mach['cores_available']} cores available, "
+          f"{mach['ram']} RAM, Python {mach['python']}", flush=True)
+    started = time.time()
+    all_rows: list[dict] = []
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="eventmap-bench-") as wd:
+        for name, params in plan:
+            label = name + (f" {params['n']:,}" if "n" in params else "")
+            print(f"  running {label} ...", end="", flush=True)
+            rows, rss, code, wall, tail = run_task(name, params, args.mode, Path(wd), timeout)
+            print(f" {wall:.1f} s, peak {rss:.0f} MB" + ("" if code == 0 else f", FAILED (exit {code}): {tail}"),
+                  flush=True)
+            if code != 0:
+                failed.append(label)
+                rows = [row(name, f"{label}: FAILED (exit {code})", [], "", note=tail)]
+            else:
+                bench = rows[0]["benchmark"] if rows else name
+                rows.append(row(bench, f"peak memory of the {label} benchmark process", [rss], "MB",
+                                ("<=", 300.0) if name == "extract" else None, note="max RSS (wait4)"))
+            all_rows += [summarise(r) for r in rows]
+    total = time.time() - started
+    print()
+    for line in table_lines(all_rows):
+        print(line)
+    print(f"\n{len(plan)} benchmarks in {total:.0f} s; medians of n runs (min, max); "
+          f"'met' compares the median with the target." + (f" FAILED: {', '.join(failed)}" if failed else ""))
+    out = args.json or RESULTS / "latest.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"mode": args.mode, "machine": mach, "started": dt.datetime.fromtimestamp(
+        started, dt.timezone.utc).isoformat(timespec="seconds"), "seconds": round(total, 1), "rows": all_rows},
+        ensure_ascii=False, indent=1))
+    out.with_suffix(".md").write_text("\n".join(table_lines(all_rows, markdown=True)) + "\n", encoding="utf-8")
+    print(f"results: {out} and {out.with_suffix('.md')}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""The benchmark suite runs end to end (``benchmarks/run.py --smoke``: every benchmark on tiny sizes).
+
+No timing is asserted (speed is what the suite reports, not what a test checks); the test
+asserts that every benchmark ran, that the one table has its rows, and that the JSON results
+hold a median, min and max for each measured row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_run_py_smoke_prints_the_table_and_writes_results(tmp_path):
+    out = tmp_path / "results.json"
+    env = dict(os.environ, EVENTMAP_DATA_DIR=str(tmp_path / "data"),
+               EVENTMAP_ANALYST_PLACES=str(tmp_path / "data" / "analyst_places.csv"))
+    env.pop("EVENTMAP_DB", None)
+    p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--json", str(out),
+                        "--cache", str(tmp_path / "stores")], cwd=str(ROOT), env=env, capture_output=True,
+                       text=True, timeout=600)
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+    text = p.stdout
+    header = next(line for line in text.splitlines() if line.startswith("benchmark"))
+    for col in ("median", "min", "max", "target", "met"):
+        assert col in header
+    for measure in ("load (", "exact lookup", "fuzzy lookup", "reports/s, one core", "MB/s, one core",
+                    "grep -F", "extraction time / grep -F time", "precision (place + event type)",
+                    "recall (place + event type)", "embedded, 1 worker", "embedded, 2 workers",
+                    "7-day window, 2,000 events", "HTML size", "PNG 1600x1000", "GeoPackage",
+                    "peak memory of the extract benchmark process"):
+        assert measure in text, f"row {measure!r} missing from the table"
+    assert "FAILED" not in text
+    assert "dashboard" in text  # measured, or said to be not available
+
+    res = json.loads(out.read_text())
+    assert res["mode"] == "smoke" and res["machine"]["python"] and res["machine"]["cores_available"] >= 1
+    measured = [r for r in res["rows"] if r["n"]]
+    assert len(measured) >= 25
+    for r in measured:
+        assert r["min"] <= r["median"] <= r["max"], r
+    acc = {r["measure"]: r["median"] for r in res["rows"] if r["benchmark"] == "accuracy" and r["n"]}
+    assert 0 < acc["precision (place + event type)"] <= 1 and 0 < acc["recall (place + event type)"] <= 1
+    assert (out.with_suffix(".md")).read_text().startswith("| benchmark | measure |")
+    assert list((tmp_path / "stores").glob("events-2000.gpkg"))  # the query store went where it was told
