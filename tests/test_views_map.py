@@ -178,3 +178,39 @@ def test_colour_table_is_one_place():
     assert style_for("battles").color == style_for("Battles").color
     assert style_for("Something new").event_type == "Something new"
     assert kml_color("#D55E00") == "ff005ed5"
+
+
+def test_a_hostile_date_is_escaped_too():
+    f = sample_frame()
+    f.loc[f["event_id"] == "ev-rafid", "event_date"] = "<img src=x onerror=alert(1)>"
+    p = build_payload(f)
+    assert all("<" not in d for d in p["days"])
+    assert "&lt;img src=x" in " ".join(p["days"])
+    assert p["days"][p["d"][p["id"].index("ev-rafid")]].startswith("&lt;img")
+
+
+def test_region_outline_for_a_curated_region():
+    from dataclasses import replace
+
+    from shapely.geometry import shape
+
+    from eventmap.views.boundaries import outline_for_place, region_members
+
+    if not region_members("yarmouk-basin"):
+        pytest.skip("gazetteer regions not built")
+    assert region_members("yarmouk-basin") == ("SY120003", "SY120305")   # Ash-Shajara + Tassil
+    ev = sample_events(hostile=False)[0]
+    # the gazetteer's point for region:yarmouk-basin
+    area = replace(ev, event_id="ev-basin", place_id="region:yarmouk-basin", geo_precision=3,
+                   resolution="approximate", latitude=32.80254, longitude=35.903023,
+                   place_name_en="Yarmouk Basin", place_name_ar="حوض اليرموك", location="حوض اليرموك",
+                   notes="قصفت قوات النظام مواقع في حوض اليرموك بريف درعا الغربي.")
+    p = build_payload(events_frame([area]))
+    outline = shape(p["R"][p["rg"][0]])
+    members = [b for lvl in (3,) for b in load_boundaries(lvl) if b.pcode in ("SY120003", "SY120305")]
+    assert len(members) == 2
+    assert outline.area == pytest.approx(sum(m.geometry.area for m in members), rel=0.02)
+    from shapely.geometry import Point
+
+    assert outline.buffer(0.01).contains(Point(35.92916, 32.88117))   # Al Bakkar lies in Tassil
+    assert outline_for_place("wof:1276450189") is None and outline_for_place("region:nowhere") is None

@@ -64,17 +64,17 @@ class TitleSlider(MacroElement):
   function apply(){
     var D = EM.D; if (!D || !D.days.length) return;
     var v = +range.value;
-    q('.em-day').textContent = D.days[v];
+    q('.em-day').innerHTML = D.days[v];   // days are escaped in Python
     if (mode.value === 'on') EM.showRange(v, v); else EM.showRange(0, v);
   }
   EM.onRange = function(d0, d1, n){
     var D = EM.D;
     var win = d0 === d1 ? D.days[d0] : D.days[d0] + ' \u2013 ' + D.days[d1];
-    q('.em-count').textContent = n.toLocaleString('en') + ' of ' + D.n.toLocaleString('en') + ' events on the map, ' + win;
+    q('.em-count').innerHTML = n.toLocaleString('en') + ' of ' + D.n.toLocaleString('en') + ' events on the map, ' + win;
   };
   EM.onData = function(D){
     range.max = Math.max(D.days.length - 1, 0); range.value = range.max;
-    q('.em-day').textContent = D.days.length ? D.days[D.days.length - 1] : '';
+    q('.em-day').innerHTML = D.days.length ? D.days[D.days.length - 1] : '';
     EM.onRange(0, Math.max(D.days.length - 1, 0), EM.count || 0);
   };
   function step(k){ var v = Math.min(Math.max(+range.value + k, 0), +range.max); range.value = v; apply(); return v; }

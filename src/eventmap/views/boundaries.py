@@ -116,3 +116,51 @@ def view_bbox(lats, lons, pad: float = 0.25) -> tuple[float, float, float, float
     if not lats:
         return SOUTH_BBOX
     return (min(lons) - pad, min(lats) - pad, max(lons) + pad, max(lats) + pad)
+
+
+@lru_cache(maxsize=4)
+def _region_members(path: str, mtime: float) -> dict[str, tuple[str, ...]]:
+    import csv
+
+    out = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            members = tuple(m.strip() for m in (r.get("members") or "").split("|") if m.strip())
+            if r.get("slug") and members:
+                out[r["slug"].strip()] = members
+    return out
+
+
+def region_members(slug: str, directory: Path | None = None) -> tuple[str, ...]:
+    """The admin p-codes a curated region (``gazetteer/regions.csv``) is the union of."""
+    path = (Path(directory).parent if directory else settings.gazetteer_dir()) / "regions.csv"
+    if not path.is_file():
+        return ()
+    return _region_members(str(path), path.stat().st_mtime).get(slug, ())
+
+
+def outline_for_place(place_id: str | None, directory: Path | None = None):
+    """The polygon an area-level place stands for: ``ocha:<pcode>`` -> that admin unit,
+    ``region:<slug>`` -> the union of its member units; ``None`` for anything else."""
+    if not place_id:
+        return None
+    pid = str(place_id)
+    if pid.startswith("ocha:"):
+        codes: tuple[str, ...] = (pid[5:],)
+    elif pid.startswith("region:"):
+        codes = region_members(pid[7:], directory)
+    else:
+        return None
+    if not codes:
+        return None
+    by_code = {}
+    for level in (1, 2, 3):
+        for b in load_boundaries(level, directory=directory):
+            if b.pcode in codes and b.pcode not in by_code:
+                by_code[b.pcode] = b.geometry
+    if not by_code:
+        return None
+    from shapely.ops import unary_union
+
+    geoms = list(by_code.values())
+    return geoms[0] if len(geoms) == 1 else unary_union(geoms)

@@ -37,7 +37,7 @@ from folium.map import Layer
 from jinja2 import Template
 
 from eventmap.views import assets
-from eventmap.views.boundaries import LEVELS, load_boundaries, to_geojson_geometry, view_bbox
+from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
 from eventmap.views.escape import esc, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
@@ -154,14 +154,6 @@ class _Strings:
         return self.codes(mapped[v] for v in raw)
 
 
-def region_pcode(place_id: Any) -> str:
-    """The admin p-code an event's place stands for ("ocha:SY1400" -> "SY1400"), or ""."""
-    s = _text(place_id)
-    if s.startswith("ocha:"):
-        return s[5:]
-    return ""
-
-
 def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
                   boundary_dir=None) -> dict[str, Any]:
     """The compact columnar payload the map's JavaScript draws (resolved events only),
@@ -190,18 +182,17 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     notes_html = [highlight_html(n, l, e) for n, l, e in zip(notes, locs, evid)]
     rtl = [1 if _is_rtl(n, lg) else 0 for n, lg in zip(notes, langs)]
 
-    # approximate events standing for an admin unit get that unit's outline
-    region_codes = drawn["place_id"].map(region_pcode)
+    # approximate events standing for an admin unit or a curated region get its outline
+    pids = drawn["place_id"].map(_text).tolist()
     gp = drawn["geo_precision"].fillna(1).astype(int).tolist()
-    wanted = {p for p, g in zip(region_codes, gp) if p and g >= 2}
     regions: list[dict] = []
     r_index: dict[str, int] = {}
-    if wanted:
-        for level in (1, 2, 3):
-            for b in load_boundaries(level, directory=boundary_dir):
-                if b.pcode in wanted and b.pcode not in r_index:
-                    r_index[b.pcode] = len(regions)
-                    regions.append(to_geojson_geometry(b.geometry))
+    for pid, g in zip(pids, gp):
+        if g >= 2 and pid.startswith(("ocha:", "region:")) and pid not in r_index:
+            geom = outline_for_place(pid, boundary_dir)
+            r_index[pid] = len(regions) if geom is not None else -1
+            if geom is not None:
+                regions.append(to_geojson_geometry(geom))
     nsrc = pd.to_numeric(drawn.get("number_of_sources", 1), errors="coerce").fillna(1).astype(int).tolist() \
         if "number_of_sources" in drawn else [1] * len(drawn)
     unc = pd.to_numeric(drawn["uncertainty_km"], errors="coerce").fillna(0.0).round(2).tolist() \
@@ -214,7 +205,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     payload = {
         "n": len(drawn),
         "unresolved": int(len(frame) - len(drawn)),
-        "days": days,
+        "days": [esc(d) for d in days],   # HTML-escaped: a date that is not ISO is still report text
         "T": T,
         "lat": drawn["latitude"].astype(float).round(5).tolist(),
         "lon": drawn["longitude"].astype(float).round(5).tolist(),
@@ -224,7 +215,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "u": unc,
         "ns": nsrc,
         "rtl": rtl,
-        "rg": [r_index.get(p, -1) if g >= 2 else -1 for p, g in zip(region_codes, gp)],
+        "rg": [r_index.get(p, -1) if g >= 2 else -1 for p, g in zip(pids, gp)],
         "R": regions,
         "id": [esc(i) for i in ids],
         "st": S.column(drawn["sub_event_type"]),
