@@ -104,7 +104,7 @@ class TitleSlider(MacroElement):
 def title_html(meta: ExportMeta, frame: pd.DataFrame) -> str:
     """The title panel's text (every part escaped)."""
     filt = meta.filters_text()
-    return (f"<h1>{esc(meta.title)}</h1>"
+    return (f'<h1 dir="auto">{esc(meta.title)}</h1>'
             f'<div class="em-win">{esc(meta.window_text())} · {len(frame):,} event{"s" if len(frame) != 1 else ""}</div>'
             + (f'<div class="em-filt">{esc(filt)}</div>' if filt else "")
             + f'<div class="em-gen">eventmap {esc(meta.version)} · generated {esc(meta.generated_at)}</div>')

@@ -431,6 +431,7 @@ EM.zoomClass = function(map){
 
 _CSS = """
 .leaflet-container { background: #d9e4ea; font: 13px/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+.leaflet-container .leaflet-control-attribution { max-width: 55vw; font-size: 11px; line-height: 1.35; background: rgba(255,255,255,0.85); border-radius: 0 4px 0 0; }
 .em-legend { background: rgba(255,255,255,0.93); padding: 7px 9px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.3; max-width: 300px; }
 .em-legend .em-tn { white-space: nowrap; }
 .em-legend-title { font-weight: 600; margin-bottom: 3px; }
@@ -555,6 +556,8 @@ var {{ this.get_name() }} = (function(map){
   EM.attribution = {{ this.attribution }};
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>');
   map.attributionControl.addAttribution(EM.attribution);
+  // bottom-left, under the scale bar, so neither it nor the legend (bottom-right) hides the other
+  map.attributionControl.setPosition('bottomleft');
   L.control.zoom({position: 'topright'}).addTo(map);
   L.control.scale({imperial: false, position: 'bottomleft', maxWidth: 150}).addTo(map);
   var legend = L.control({position: 'bottomright'});
