@@ -633,6 +633,7 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
     m.options["zoomControl"] = False   # re-added top-right, leaving top-left to the title
     m.options["minZoom"] = 5
     m.options["maxZoom"] = 17   # MarkerCluster needs it when there is no tile layer
+    m.options["zoomSnap"] = 0.25  # fit the events tightly (the +/- buttons still step by 1)
     if tiles:
         folium.TileLayer(tiles, name="Tiles", control=True, attr="© tile provider" if "://" in tiles else None).add_to(m)
     m.add_child(EventMapSupport())
