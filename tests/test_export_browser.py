@@ -95,6 +95,11 @@ def test_time_slider_filters_the_layer(page):
     assert set_day(1) == 1                                       # the 23rd's event has no place
     assert set_day(2) == 3
     assert set_day(2, "on") == 2                                 # Al Rafid + Ghadir al Bustan
+    legend = page.eval_on_selector_all(
+        ".em-legend .em-row[data-ti]",
+        "rows => Object.fromEntries(rows.map(r => [r.querySelector('.em-tn').textContent, r.querySelector('.em-n').textContent]))")
+    assert legend == {"Battles": "1", "Explosions/Remote violence": "1", "Protests": "0",
+                      "Strategic developments": "0"}              # the legend counts the window
     assert set_day(3, "on") == 2
     page.click(".em-prev")
     assert page.evaluate("EM.layer.getLayers().length") == 2 and page.input_value(".em-range") == "2"

@@ -10,16 +10,20 @@ from eventmap.views.escape import esc
 
 def legend_html(event_types: Iterable[str] | None = None, *, counts: dict[str, int] | None = None,
                 unresolved: int = 0, approximate: bool = True) -> str:
-    """Legend rows for the given types (all ACLED types when ``None``), with optional counts."""
+    """Legend rows for the given types (all ACLED types when ``None``), with optional counts.
+
+    Each row carries ``data-ti``, the type's position in ``event_types``, so the map's
+    script can update the counts when the time window changes."""
     types = list(dict.fromkeys(t for t in (event_types or []) if t)) if event_types is not None else \
         [s.event_type for s in TYPE_STYLES]
+    index = {t: i for i, t in enumerate(types)}
     order = {s.event_type: i for i, s in enumerate(TYPE_STYLES)}
     types.sort(key=lambda t: (order.get(style_for(t).event_type, 99), t))
     rows = []
     for t in types:
         st = style_for(t)
         n = f' <span class="em-n">{counts[t]:,}</span>' if counts and t in counts else ""
-        rows.append(f'<div class="em-row">{svg_symbol(st.shape, st.color)}'
+        rows.append(f'<div class="em-row" data-ti="{index[t]}">{svg_symbol(st.shape, st.color)}'
                     f'<span class="em-tn">{esc(t)}</span>{n}</div>')
     if approximate:
         rows.append(f'<div class="em-row em-sep">{svg_symbol("circle", "#444", hollow=True)}'

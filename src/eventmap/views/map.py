@@ -39,7 +39,7 @@ from jinja2 import Template
 from eventmap.views import assets
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
-from eventmap.views.escape import esc, js_safe_json, safe_url
+from eventmap.views.escape import clean_text, esc, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
 
 #: payloads above this many bytes of JSON are gzip+base64 encoded in the page
@@ -389,6 +389,13 @@ EM.showRange = function(day0, day1){ // inclusive day indices
     EM.heatLayer.setLatLngs(pts);
   }
   EM.range = [day0, day1]; EM.count = i1 - i0;
+  var byType = {};
+  for (var j2 = i0; j2 < i1; j2++) byType[D.t[j2]] = (byType[D.t[j2]] || 0) + 1;
+  var rows = EM.map ? EM.map.getContainer().querySelectorAll('.em-legend .em-row[data-ti]') : [];
+  for (var r = 0; r < rows.length; r++){
+    var nEl = rows[r].querySelector('.em-n');
+    if (nEl) nEl.textContent = (byType[+rows[r].getAttribute('data-ti')] || 0).toLocaleString('en');
+  }
   if (EM.onRange) EM.onRange(day0, day1, EM.count);
   return EM.count;
 };
@@ -643,8 +650,13 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
             feats = load_boundaries(level, None if level == 1 else bbox, directory=boundary_dir)
             if feats:
                 m.add_child(BoundaryLayer(level, feats, basemap_fill=not tiles))
-    counts = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown").value_counts().to_dict()
-    legend = legend_html(list(counts), counts=counts, unresolved=payload["unresolved"],
+    # legend rows in the payload's type order (T), so the script can recount per time window
+    import html as _html
+
+    t_names = [_html.unescape(t[0]) for t in payload["T"]]
+    raw_types = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown")
+    counts = raw_types.map(clean_text).value_counts().to_dict()
+    legend = legend_html(t_names, counts=counts, unresolved=payload["unresolved"],
                          approximate=True)
     m.add_child(EventLayer(encode_payload(payload, compress_above), legend=legend,
                            attribution=esc(attribution or data_attribution()),
