@@ -368,6 +368,16 @@ EM.refreshApprox = function(){ // uncertainty areas of the approximate events dr
   EM.approxLayer.clearLayers();
   for (var j = 0; j < us.length; j++) EM.approxLayer.addLayer(us[j]);
 };
+EM.clusterIcon = function(cluster){ // a ring whose arcs are the shares of each event type
+  var D = EM.D, ms = cluster.getAllChildMarkers(), n = ms.length, by = {}, order = [];
+  for (var k = 0; k < n; k++){ var t = D.t[ms[k].em]; if (!(t in by)){ by[t] = 0; order.push(t); } by[t]++; }
+  order.sort(function(a, b){ return by[b] - by[a]; });
+  var acc = 0, stops = [];
+  order.forEach(function(t){ var a = acc; acc += by[t] / n * 100; stops.push(D.T[t][1] + ' ' + a.toFixed(2) + '%% ' + acc.toFixed(2) + '%%'); });
+  var size = n < 10 ? 30 : n < 100 ? 34 : n < 1000 ? 38 : 44;
+  return L.divIcon({html: '<div class="em-cl" style="background:conic-gradient(' + stops.join(',') + ')"><span>' + n + '</span></div>',
+                    className: 'em-cluster', iconSize: L.point(size, size)});
+};
 EM.dayStart = function(day){ // first event index with d >= day (events are sorted by day)
   var D = EM.D, lo = 0, hi = D.n;
   while (lo < hi){ var mid = (lo + hi) >> 1; if (D.d[mid] < day) lo = mid + 1; else hi = mid; }
@@ -403,12 +413,23 @@ EM.fit = function(map){
   var D = EM.D; if (!D || !D.n) return;
   var b = L.latLngBounds([]);
   for (var i = 0; i < D.n; i++) b.extend([D.lat[i], D.lon[i]]);
-  // keep markers clear of the overlays (title top-left, legend bottom-right)
+  // keep markers clear of the overlays (title top-left, legend bottom-right): fit with a small
+  // margin first, and only if an event would sit under an overlay fit again around them
   var c = map.getContainer(), tl = c.querySelector('.em-title'), lg = c.querySelector('.em-legend');
-  var opts = {paddingTopLeft: [30, 30 + (tl ? tl.offsetHeight : 0)], paddingBottomRight: [30 + (lg ? lg.offsetWidth : 0), 40]};
+  var small = {paddingTopLeft: [30, 30], paddingBottomRight: [30, 40], maxZoom: 12, animate: false};
+  map.fitBounds(b, small);
+  var cr = c.getBoundingClientRect(), boxes = [tl, lg].filter(Boolean).map(function(e){
+    var r = e.getBoundingClientRect(); return [r.left - cr.left - 8, r.top - cr.top - 8, r.right - cr.left + 8, r.bottom - cr.top + 8]; });
+  var step = Math.max(1, Math.floor(D.n / 5000)), hit = false;
+  for (var j = 0; j < D.n && !hit; j += step){
+    var p = map.latLngToContainerPoint([D.lat[j], D.lon[j]]);
+    for (var k = 0; k < boxes.length; k++){ var q = boxes[k]; if (p.x >= q[0] && p.x <= q[2] && p.y >= q[1] && p.y <= q[3]){ hit = true; break; } }
+  }
+  if (!hit) return;
+  var opts = {paddingTopLeft: [30, 30 + (tl ? tl.offsetHeight : 0)], paddingBottomRight: [30 + (lg ? lg.offsetWidth : 0), 40],
+              maxZoom: 12, animate: false};
   if (opts.paddingTopLeft[1] + opts.paddingBottomRight[1] > c.clientHeight * 0.7) opts.paddingTopLeft[1] = 30;
   if (opts.paddingBottomRight[0] > c.clientWidth * 0.5) opts.paddingBottomRight[0] = 30;
-  opts.maxZoom = 12; opts.animate = false;
   map.fitBounds(b, opts);
 };
 EM.declutter = function(map){ // hide labels that would overlap a more important one
@@ -468,6 +489,10 @@ blockquote.em-note[dir=rtl] { font-size: 14.5px; line-height: 1.6; }
 .em-lab3 { font-size: 11px; color: #555; font-style: italic; }
 .em-lab .ar { display: block; font-style: normal; }
 .em-zlo .em-lab2, .em-zlo .em-lab3, .em-zmid .em-lab3, .em-zhi .em-lab1 { display: none; }
+.em-cluster { background: transparent; }
+.em-cl { width: 100%; height: 100%; border-radius: 50%; display: flex; align-items: center; justify-content: center; box-shadow: 0 0 0 1px rgba(0,0,0,.45); }
+.em-cl span { background: rgba(35,35,35,.86); color: #fff; font-weight: 600; font-size: 11px; border-radius: 50%; width: 68%; height: 68%;
+  display: flex; align-items: center; justify-content: center; font-variant-numeric: tabular-nums; }
 .marker-cluster-small, .marker-cluster-medium, .marker-cluster-large { background-color: rgba(60,60,60,.25); }
 .marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div { background-color: rgba(45,45,45,.78); color: #fff; font-weight: 600; }
 """
@@ -555,7 +580,7 @@ var {{ this.get_name() }} = (function(map){
   var EM = window.EM;
   EM.map = map; EM.markers = []; EM.circles = []; EM.regions = [];
   EM.layer = {% if this.cluster %}L.markerClusterGroup({chunkedLoading: false, maxClusterRadius: 35, disableClusteringAtZoom: 13,
-      spiderfyOnMaxZoom: true, showCoverageOnHover: false}){% else %}L.featureGroup(){% endif %};
+      spiderfyOnMaxZoom: true, showCoverageOnHover: false, iconCreateFunction: EM.clusterIcon}){% else %}L.featureGroup(){% endif %};
   EM.approxLayer = L.featureGroup();
   EM.heatLayer = (L.heatLayer ? L.heatLayer([], {radius: 18, blur: 16, minOpacity: 0.35, maxZoom: 12}) : null);
   EM.layer.bindPopup(function(l){ return EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
