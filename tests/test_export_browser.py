@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -179,6 +180,10 @@ def test_png_size_and_not_blank_offline(tmp_path):
     im = Image.open(p1).convert("RGB")
     assert im.size == (900, 600)
     assert Image.open(p2).size == (1280, 800)                    # scale 2
+    text = Image.open(p1).text                                   # the metadata travels with the picture
+    assert text["Software"].startswith("eventmap ") and "OCHA" in text["Copyright"]
+    md = json.loads(text["eventmap"])
+    assert md["filters"] == {"admin1": ["Quneitra", "Dar'a"]} and md["since"] == "2018-07-22" and md["count"] == 6
     map_area = im.crop((320, 150, 880, 560))                     # away from the title panel
     assert max(ImageStat.Stat(map_area).var) > 50                # not a blank area
     px = list(im.get_flattened_data()) if hasattr(im, "get_flattened_data") else list(im.getdata())

@@ -31,9 +31,31 @@ def _png(frame, path, meta, *, size=(1600, 1000), scale=1.0, renderer=None, **kw
 
     html = render_html(frame, meta, **{k: v for k, v in kw.items() if k in ("tiles", "cluster", "heat", "boundary_dir")})
     if renderer is not None:
-        return renderer.render_html(html, path, size=size, scale=scale)
-    with PngRenderer(allow_network=bool(kw.get("tiles"))) as r:
-        return r.render_html(html, path, size=size, scale=scale)
+        out = renderer.render_html(html, path, size=size, scale=scale)
+    else:
+        with PngRenderer(allow_network=bool(kw.get("tiles"))) as r:
+            out = r.render_html(html, path, size=size, scale=scale)
+    _png_metadata(out, meta, frame)
+    return out
+
+
+def _png_metadata(path, meta, frame) -> None:
+    """The export metadata as PNG text chunks (Title, Description, Software, Copyright, and the
+    whole ``ExportMeta`` as JSON under ``eventmap``), beside what is drawn on the image."""
+    import json
+
+    from PIL import Image, PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("Title", f"{meta.title} · {meta.window_text()}")
+    info.add_itxt("Description", meta.filters_text() or "no filters")
+    info.add_itxt("Software", f"eventmap {meta.version}")
+    info.add_itxt("Copyright", meta.attribution)
+    info.add_itxt("Creation Time", meta.generated_at)
+    info.add_itxt("eventmap", json.dumps(meta.to_dict(frame), ensure_ascii=False))
+    with Image.open(path) as im:
+        im.load()
+        im.save(path, pnginfo=info, compress_level=6)
 
 
 def _geojson(frame, path, meta, **kw):
