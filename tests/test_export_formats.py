@@ -168,3 +168,15 @@ def test_meta_defaults_from_the_data(frame):
     assert m.title and m.version == __version__
     assert m.window_text() == "2018-07-22 – 2018-07-25"
     assert ExportMeta(filters={"admin1": ["Quneitra"], "x": None}).filters_text() == "admin1: Quneitra"
+
+
+def test_export_bytes_for_download_buttons(frame):
+    from eventmap.exports import export_bytes
+
+    data, name, mime = export_bytes(frame, "geojson", META)
+    assert name == "eventmap_2018-07-20_2018-07-31.geojson" and mime == "application/geo+json"
+    assert json.loads(data.decode("utf-8"))["eventmap"]["title"] == "Quneitra, July 2018"
+    data, name, mime = export_bytes(frame, "gpkg", META)
+    assert data[:16] == b"SQLite format 3\x00" and name.endswith(".gpkg")
+    with pytest.raises(EmptySelectionError):
+        export_bytes(events_frame([]), "csv", META)

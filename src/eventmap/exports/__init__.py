@@ -123,4 +123,38 @@ def export(frame: pd.DataFrame, fmt: str | None, path: str | Path, meta: ExportM
     return fn(frame, path, meta, **options)
 
 
-__all__ = ["export", "ExportMeta", "EmptySelectionError", "EXPORTERS", "FORMATS", "format_for_path"]
+MIME_TYPES = {
+    "html": "text/html", "png": "image/png", "geojson": "application/geo+json", "csv": "text/csv",
+    "gpkg": "application/geopackage+sqlite3", "kml": "application/vnd.google-earth.kml+xml",
+}
+
+
+def default_filename(fmt: str, meta: ExportMeta | None = None) -> str:
+    """``eventmap_2018-07-22_2018-07-25.geojson`` (the time window when known)."""
+    stem = "eventmap"
+    if meta is not None and (meta.since or meta.until):
+        stem += "_" + "_".join(x for x in (meta.since, meta.until) if x)
+    return f"{stem}{EXPORTERS[fmt][1]}"
+
+
+def export_bytes(frame: pd.DataFrame, fmt: str, meta: ExportMeta | None = None,
+                 **options: Any) -> tuple[bytes, str, str]:
+    """``(content, file name, MIME type)`` for a download button; the CSV's metadata sidecar
+    is left out (its metadata is in the file name and the app), every other format carries it."""
+    import tempfile
+
+    fmt = fmt.lower()
+    if fmt not in EXPORTERS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    meta = meta or ExportMeta()
+    if frame is None or len(frame) == 0:
+        raise EmptySelectionError(meta, fmt)
+    resolved = meta.resolved(frame)
+    name = default_filename(fmt, resolved)
+    with tempfile.TemporaryDirectory(prefix="eventmap-export-") as d:
+        p = export(frame, fmt, Path(d) / name, meta, **options)
+        return p.read_bytes(), name, MIME_TYPES[fmt]
+
+
+__all__ = ["export", "export_bytes", "ExportMeta", "EmptySelectionError", "EXPORTERS", "FORMATS",
+           "MIME_TYPES", "default_filename", "format_for_path"]
