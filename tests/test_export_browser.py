@@ -186,10 +186,19 @@ def test_png_size_and_not_blank_offline(tmp_path):
     assert md["filters"] == {"admin1": ["Quneitra", "Dar'a"]} and md["since"] == "2018-07-22" and md["count"] == 6
     map_area = im.crop((320, 150, 880, 560))                     # away from the title panel
     assert max(ImageStat.Stat(map_area).var) > 50                # not a blank area
-    px = list(im.get_flattened_data()) if hasattr(im, "get_flattened_data") else list(im.getdata())
+    def pixels(img):
+        return list(img.get_flattened_data()) if hasattr(img, "get_flattened_data") else list(img.getdata())
+
+    px = pixels(im)
     # the Battles fill (#D55E00 at 88 % over the land colour)
     battles = sum(1 for c in px if abs(c[0] - 217) < 20 and abs(c[1] - 111) < 20 and c[2] < 60)
     assert battles >= 20                                         # the Battles markers are drawn
+    def dark(box):
+        return sum(1 for c in pixels(im.crop(box)) if max(c) < 90)
+
+    assert dark((10, 10, 330, 90)) > 300                         # the title panel's text (top-left)
+    assert dark((560, 400, 900, 600)) > 200                      # the legend's text (bottom-right)
+    assert dark((0, 540, 160, 600)) > 50                         # scale bar and attribution (bottom-left)
     land = sum(1 for c in px if c == (0xF3, 0xEF, 0xE6))
     if load_boundaries(1):
         assert land > 1000                                       # the boundary basemap is drawn, no tiles
