@@ -66,7 +66,7 @@ def register(subparsers) -> None:
     p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
     p.add_argument("--workers", type=_positive_int, default=None, metavar="N",
                    help="extract in N processes (default: the cores available; batches under "
-                        "200 reports stay in one process); the store is written by one process, in order")
+                        "500 reports stay in one process); the store is written by one process, in order")
     p.add_argument("--dask", default=None, metavar="ADDRESS",
                    help="extract on an existing dask.distributed cluster (scheduler address, e.g. "
                         "tcp://10.0.0.5:8786); results are written to --db from this process")

@@ -39,7 +39,7 @@ from eventmap.store.ingest import (BatchSummary, InputError, Progress, default_e
                                    read_file, read_jsonl)
 
 #: below this many reports an automatic worker count stays in-process (starting workers costs more)
-MIN_PARALLEL = 200
+MIN_PARALLEL = 500
 
 
 def available_cores() -> int:
