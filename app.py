@@ -15,6 +15,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import sys
+import time
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -29,7 +31,15 @@ st.set_page_config(page_title="eventmap · southern Syria", page_icon="🗺️",
                    initial_sidebar_state="expanded")
 
 DB_URL = os.environ.get("EVENTMAP_DB") or None
-MAP_HEIGHT = 560
+_PROFILE = bool(os.environ.get("EVENTMAP_PROFILE"))
+_T0 = time.perf_counter()
+
+
+def lap(label: str) -> None:
+    """With EVENTMAP_PROFILE=1, print how long the script run has taken so far (stderr)."""
+    if _PROFILE:
+        print(f"[eventmap] {time.perf_counter() - _T0:7.3f} s  {label}", file=sys.stderr, flush=True)
+MAP_HEIGHT = 470
 PAGES = {"map": "Map · الخريطة", "ingest": "Ingest a report", "unresolved": "Unresolved names"}
 ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
 
@@ -77,12 +87,13 @@ def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    return build_map(events(url, token, key, f))
+    return build_map(dash.defuse_templates(events(url, token, key, f)))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def counts(url: str | None, token: tuple, key: tuple, f: EventFilter):
-    return dash.day_counts(events(url, token, key, f))
+def histogram(url: str | None, token: tuple, key: tuple, f: EventFilter) -> dict:
+    # the Altair chart, serialised once per filter; the window band is moved with dash.with_window
+    return dash.histogram_spec(dash.day_counts(events(url, token, key, f)))
 
 
 @st.cache_data(show_spinner=False)
@@ -100,6 +111,7 @@ def invalidate() -> None:
     st.cache_data.clear()
 
 
+lap("start")
 store = get_store(DB_URL)
 SAMPLE_ERROR = sample_status(DB_URL)
 TOKEN = data_token(DB_URL, st.session_state.get("bump", 0))
@@ -168,12 +180,15 @@ def filters_sidebar() -> None:
 
 # ----------------------------------------------------------------------------- map page
 def map_page() -> None:
+    lap("map page")
     filters_sidebar()
+    lap("sidebar")
     base = current_state()
     fkey = base.base_key()
     f = base.base_filter()
     frame = events(DB_URL, TOKEN, fkey, f)
     span = dash.day_range(SPAN)
+    lap("events")
 
     st.markdown("#### Events in southern Syria · أحداث في جنوب سوريا")
     if span is None:
@@ -182,8 +197,44 @@ def map_page() -> None:
         st.info("The store has no events yet. Use **Ingest a report** in the sidebar to add one.")
         sync_url(base)
         return
+    since, until = _window(span)
 
-    # --- time window: URL first, then the slider's own state
+    # --- the map (every event matching the filters, all dates) and the side panel: full runs only.
+    # The time window reaches the map as a small script (dash.range_script), so moving it never
+    # rebuilds or re-sends the map.
+    left, right = st.columns([3, 1.1])
+    with left:
+        m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
+        refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
+        groups = [dash.window_group(since, until, st.session_state.get("ev"), refs)]
+        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True,
+                        returned_objects=["last_object_clicked_tooltip"], feature_group_to_add=groups)
+        lap("map")
+        clicked = clicked_event_id(out, frame)
+        if clicked and clicked != st.session_state.get("last_click"):
+            st.session_state["last_click"] = clicked
+            st.session_state["ev"] = clicked
+            st.rerun()
+    with right:
+        _details_panel(frame)
+        un = dash.unresolved_events(frame)
+        st.markdown(f"**Without a place ({len(un):,})** — listed, not drawn")
+        if len(un):
+            st.dataframe(un[["location", "event_date", "notes"]].iloc[::-1], hide_index=True, height=180,
+                         width="stretch",
+                         column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
+        else:
+            st.caption("none for these filters")
+    lap("side panel")
+    if st.session_state.get("playing"):
+        _timeline_playing(fkey, f, span)
+    else:
+        _timeline(fkey, f, span)
+    lap("done")
+
+
+def _window(span) -> tuple[str, str]:
+    """The time window (ISO dates): the URL's on a session's first run, then the slider's."""
     lo, hi = span
     if "window" not in st.session_state:
         us, uu = st.session_state.get("url_window", (None, None))
@@ -194,55 +245,52 @@ def map_page() -> None:
     w0, w1 = st.session_state["window"]
     if not (lo <= w0 <= hi and lo <= w1 <= hi):
         st.session_state["window"] = (lo, hi)
+    a, b = st.session_state["window"]
+    return a.isoformat(), b.isoformat()
+
+
+@st.fragment
+def _timeline(fkey, f, span) -> None:
+    _timeline_body(fkey, f, span)
+
+
+@st.fragment(run_every=1.0)
+def _timeline_playing(fkey, f, span) -> None:
     if st.session_state.get("playing"):
         st.session_state["window"] = dash.step_window(*st.session_state["window"], span)
-    since_d, until_d = st.session_state["window"]
-    since, until = since_d.isoformat(), until_d.isoformat()
-    view = dash.window(frame, since, until)
-    state = current_state(since if since_d != lo else None, until if until_d != hi else None)
-    sync_url(state)
+    _timeline_body(fkey, f, span)
 
-    n_un = len(dash.unresolved_events(view))
-    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> event{"s" if len(view) != 1 else ""} from '
-                f'<b>{since}</b> to <b>{until}</b> · {len(view) - n_un:,} on the map · {n_un:,} without a place '
-                f'· {len(frame):,} in all dates</div>', unsafe_allow_html=True)
-    st.altair_chart(dash.histogram_chart(counts(DB_URL, TOKEN, fkey, f), since, until), width="stretch")
-    c1, c2 = st.columns([12, 1], vertical_alignment="bottom")
+
+def _timeline_body(fkey, f, span) -> None:
+    """Counts, histogram, slider, play, unresolved list, table and downloads: a fragment, so moving
+    the window reruns only this part (and tells the map through ``_bridge``)."""
+    lo, hi = span
+    frame = events(DB_URL, TOKEN, fkey, f)
+    since, until = _window(span)
+    view = dash.window(frame, since, until)
+    state = current_state(since if since != lo.isoformat() else None, until if until != hi.isoformat() else None)
+    sync_url(state)
+    un = dash.unresolved_events(view)
+    n_un = len(un)
+    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> '
+                f'event{"s" if len(view) != 1 else ""} from <b>{since}</b> to <b>{until}</b> · '
+                f'{len(view) - n_un:,} on the map · {n_un:,} without a place · {len(frame):,} in all dates</div>',
+                unsafe_allow_html=True)
+    st.vega_lite_chart(dash.with_window(histogram(DB_URL, TOKEN, fkey, f), since, until), width="stretch")
+    c1, c2 = st.columns([12, 1.3], vertical_alignment="bottom")
     disabled = lo == hi
     with c1:
         st.slider("Time window", min_value=lo, max_value=hi if not disabled else lo + dt.timedelta(days=1),
-                  key="window", format="YYYY-MM-DD", disabled=disabled)
+                  key="window", format="YYYY-MM-DD", disabled=disabled, on_change=_window_moved)
     with c2:
         playing = st.session_state.get("playing", False)
         if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="step the window one day at a time",
                      disabled=disabled, width="stretch"):
             st.session_state["playing"] = not playing
-            st.rerun()
+            st.rerun(scope="app")
+    _bridge(since, until, st.session_state.get("ev"))
+    lap("timeline")
 
-    # --- map and the side panel
-    left, right = st.columns([3, 1.15])
-    with left:
-        m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
-        groups = [_window_group(since, until, st.session_state.get("ev"), base.reference)]
-        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True,
-                        returned_objects=["last_object_clicked_tooltip"], feature_group_to_add=groups)
-        clicked = clicked_event_id(out, frame)
-        if clicked and clicked != st.session_state.get("last_click"):
-            st.session_state["last_click"] = clicked
-            st.session_state["ev"] = clicked
-            st.rerun()
-    with right:
-        _details_panel(frame)
-        st.markdown(f"**Without a place ({n_un})** — not drawn")
-        un = dash.unresolved_events(view)
-        if len(un):
-            st.dataframe(un[["location", "event_date", "event_type", "notes"]], hide_index=True, height=220,
-                         width="stretch",
-                         column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
-        else:
-            st.caption("none in this window")
-
-    # --- table
     tbl = dash.table_frame(view, limit=2000)
     st.markdown(f"**Events** ({len(view):,}{', newest 2,000 shown' if len(view) > 2000 else ''}) — select a row "
                 "to centre the map on it")
@@ -256,41 +304,21 @@ def map_page() -> None:
     if picked and picked != st.session_state.get("last_row"):
         st.session_state["last_row"] = picked
         st.session_state["ev"] = picked
-        st.rerun()
-
+        st.rerun(scope="app")  # the details panel is outside this fragment
+    lap("table")
     _downloads(view, state, since, until)
 
-    if st.session_state.get("playing"):
-        _tick()
+
+def _window_moved() -> None:
+    if st.session_state.get("f_ref"):  # reference layers are drawn per window: a full run redraws them
+        st.session_state["_full"] = True
 
 
-@st.fragment(run_every=1.2)
-def _tick() -> None:
-    # the play control: one window step per tick while playing
-    if st.session_state.get("playing"):
+def _bridge(since: str, until: str, ev: str | None) -> None:
+    """Send the window to the map frame already on the page (no map rebuild)."""
+    st.html(dash.bridge_script(since, until, ev), unsafe_allow_javascript=True)
+    if st.session_state.pop("_full", False):
         st.rerun(scope="app")
-
-
-def _window_group(since: str, until: str, ev: str | None, refs: tuple):
-    import folium
-    from branca.element import MacroElement
-    from jinja2 import Template
-
-    class _Script(MacroElement):
-        _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
-
-        def __init__(self, js: str) -> None:
-            super().__init__()
-            self._name = "WindowScript"
-            self.js = js
-
-    fg = folium.FeatureGroup(name="window", control=False)
-    fg.add_child(_Script(dash.range_script(since, until, ev)))
-    for kind in refs:
-        ref = dash.window(reference(DB_URL, TOKEN, kind), since, until)
-        for child in list(dash.reference_group(ref, kind)._children.values()):
-            fg.add_child(child)
-    return fg
 
 
 def _details_panel(frame) -> None:
@@ -384,7 +412,7 @@ def ingest_page() -> None:
         pf = dash.preview_frame(evs)
         mc, tc = st.columns([1.2, 1])
         with mc:
-            pm = build_map(pf, layer_control=False)
+            pm = build_map(dash.defuse_templates(pf), layer_control=False)
             out = st_folium(pm, key=f"pv_map_{ri}", height=380, use_container_width=True,
                             returned_objects=["last_clicked"])
             click = (out or {}).get("last_clicked")

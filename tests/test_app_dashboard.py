@@ -192,19 +192,51 @@ def test_export_bytes_for_the_view(frame):
     assert name.endswith(".csv") and "event_id" in csv.decode("utf-8-sig").splitlines()[0]
 
 
-def test_reference_group_escapes_rows():
+def test_reference_script_escapes_rows_and_skips_unplaced_ones():
     df = pd.DataFrame([{"event_date": "2018-07-25", "event_type": "<b>Battles</b>", "location": "<img src=x>",
-                        "actor1": "A", "actor2": "", "latitude": 32.9557, "longitude": 35.9002},
+                        "actor1": "{{ 7*7 }}", "actor2": "", "latitude": 32.9557, "longitude": 35.9002},
                        {"event_date": "2018-07-25", "event_type": "Battles", "location": "nowhere", "actor1": "A",
                         "actor2": "", "latitude": float("nan"), "longitude": float("nan")}])
-    fg = dash.reference_group(df, "acled")
-    assert len(fg._children) == 1  # no point invented for the row without coordinates
-    import folium
+    js = dash.reference_script(df, "acled")
+    rows = json.loads(js.split("rows = ", 1)[1].split(";\n", 1)[0])
+    assert len(rows) == 1 and rows[0][:2] == [32.9557, 35.9002]  # no point invented for the second row
+    assert "<img" not in js and "&lt;img src=x&gt;" in rows[0][2]
+    assert "{{" not in js and "&#123;&#123; 7*7 &#125;&#125;" in rows[0][2]
 
-    m = folium.Map()
-    fg.add_to(m)
+
+def test_window_group_scripts_are_not_templates():
+    """branca compiles rendered scripts as Jinja: ours must come out byte for byte."""
+    import folium
+    from jinja2 import Template
+
+    df = pd.DataFrame([{"event_date": "2018-07-25", "event_type": "Battles", "location": "{% for x in y %}",
+                        "actor1": "{{ 'ssti' ~ 'probe' }}", "actor2": "{# c", "latitude": 32.9557, "longitude": 35.9002}])
+    for js in (dash.range_script("2018-07-01", "2018-07-31", "e913646570e5a0c2"), dash.reference_script(df, "ucdp"),
+               dash.bridge_script("2018-07-01", None, None)):
+        assert Template(js).render() == js.rstrip("\n")  # Jinja drops one trailing newline only
+    m = folium.Map(tiles=None)
+    dash.window_group("2018-07-01", "2018-07-31", "e913646570e5a0c2", {"acled": df}).add_to(m)
     html = m.get_root().render()
-    assert "&lt;img src=x&gt;" in html and "<img src=x>" not in html
+    assert "sstiprobe" not in html and "'ssti' ~ 'probe'" in html  # shown as text, not evaluated
+    with pytest.raises(ValueError):
+        dash.ScriptElement("var a = '{{ 7*7 }}';")
+    # an event id that is not a hash never reaches a script
+    assert '"ev":""' in dash.range_script(None, None, "x'}}{{ 7*7 }}")
+
+
+def test_defused_frame_renders_report_braces_as_text(frame):
+    """A news article containing Jinja syntax is shown, never evaluated, on the map."""
+    from eventmap.views.map import build_map
+
+    t = ("وشن الطيران الحربي غارات على بلدة صيدا {{ 'ssti' ~ 'probe' }} {% for x in range(3) %}Qx9{% endfor %} "
+         "صباح اليوم.")
+    e = make_event(t, "2018-07-24", "صيدا", "غارات على", "sayda", source="{# outlet")
+    f = dash.defuse_templates(events_frame([e]))
+    assert f.iloc[0]["notes"].replace("\u200b", "") == t  # the text reads the same
+    html = build_map(f).get_root().render()
+    assert "Qx9Qx9" not in html and "sstiprobe" not in html
+    same = dash.defuse_templates(frame)
+    assert same is frame  # nothing to change: no copy
 
 
 def test_split_alternatives_and_label():

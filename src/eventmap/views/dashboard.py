@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +33,21 @@ from eventmap.views.escape import esc, js_safe_json, safe_url
 
 
 def window(frame: pd.DataFrame, since: str | None, until: str | None) -> pd.DataFrame:
-    """Rows of ``frame`` whose ``event_date`` lies in [since, until] (inclusive ISO dates; None = open)."""
+    """Rows of ``frame`` whose ``event_date`` lies in [since, until] (inclusive ISO dates; None = open).
+
+    The store returns frames ordered by date: then the window is a slice found by binary search
+    (cheap at 100,000 rows); any other frame is filtered row by row.
+    """
     if frame is None or not len(frame) or (not since and not until):
         return frame
-    d = frame["event_date"].astype(str).str.slice(0, 10)
+    d = frame["event_date"].astype(str)
+    if d.is_monotonic_increasing:
+        arr = d.to_numpy()
+        i0 = int(arr.searchsorted(since, side="left")) if since else 0
+        # dates may carry a time ("2018-07-25T..."): everything that starts with ``until`` is inside
+        i1 = int(arr.searchsorted(until + "\uffff", side="right")) if until else len(arr)
+        return frame.iloc[i0:i1]
+    d = d.str.slice(0, 10)
     keep = pd.Series(True, index=frame.index)
     if since:
         keep &= d >= since
@@ -101,6 +113,30 @@ def histogram_chart(counts: pd.DataFrame, since: str | None = None, until: str |
     return alt.layer(*layers).properties(height=height)
 
 
+def histogram_spec(counts: pd.DataFrame) -> dict:
+    """``histogram_chart`` as a Vega-Lite dict whose window band ``with_window`` moves cheaply
+    (the bars are built and serialised once per filter, not on every window change)."""
+    days = sorted(counts["day"]) if len(counts) else []
+    lo, hi = (days[0], days[-1]) if days else (None, None)
+    spec = histogram_chart(counts, lo, hi).to_dict()
+    if len(spec.get("layer", [])) == 2:
+        spec["layer"][0]["data"] = {"name": "em_window"}
+        spec.setdefault("datasets", {})["em_window"] = []
+    return spec
+
+
+def with_window(spec: dict, since: str | None, until: str | None) -> dict:
+    """A shallow copy of ``spec`` with the shaded band over [since, until]."""
+    out = dict(spec)
+    if "em_window" in spec.get("datasets", {}) and since and until:
+        ds = dict(spec["datasets"])
+        a = (pd.Timestamp(since) - pd.Timedelta(hours=12)).isoformat()
+        b = (pd.Timestamp(until) + pd.Timedelta(hours=12)).isoformat()
+        ds["em_window"] = [{"a": a, "b": b}]
+        out["datasets"] = ds
+    return out
+
+
 def day_range(span: tuple[str | None, str | None]) -> tuple[_dt.date, _dt.date] | None:
     lo, hi = span
     if not lo or not hi:
@@ -122,18 +158,69 @@ def step_window(since: _dt.date, until: _dt.date, span: tuple[_dt.date, _dt.date
 # --------------------------------------------------------------------------- map <-> window
 
 
+_EVENT_ID_RE = re.compile(r"^[A-Za-z0-9:_.\-]{1,80}$")
+#: "{{", "{%", "{#" start Jinja syntax: folium/branca compile every element's rendered script as a template
+_TEMPLATE_START_RE = re.compile(r"\{(?=[{%#])")
+_TEXT_COLUMNS = ("notes", "location", "place_name_ar", "place_name_en", "admin1", "admin2", "admin3", "actor1",
+                 "actor2", "source", "sources", "source_url", "sub_event_type", "event_type", "event_id",
+                 "evidence", "resolution_note")
+
+
+def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame safe to hand to folium: "{{", "{%" and "{#" in report strings get a zero-width space after
+    the brace (the text reads the same), because branca compiles rendered map scripts as Jinja templates
+    and a news article must never be evaluated on the server (see /tmp/views_requests.md)."""
+    if frame is None or not len(frame):
+        return frame
+    out = None
+    for col in _TEXT_COLUMNS:
+        if col not in frame.columns or pd.api.types.is_numeric_dtype(frame[col]) or \
+                pd.api.types.is_bool_dtype(frame[col]):
+            continue
+        v = frame[col].astype(str)
+        hit = v.str.contains(_TEMPLATE_START_RE, regex=True, na=False)
+        if hit.any():
+            out = frame.copy() if out is None else out
+            out.loc[hit, col] = v[hit].str.replace(_TEMPLATE_START_RE, "{\u200b", regex=True)
+    return frame if out is None else out
+
+
+def _want_json(since: str | None, until: str | None, event_id: str | None) -> str:
+    def iso(s: str | None) -> str:
+        if not s:
+            return ""
+        return _dt.date.fromisoformat(str(s).strip()).isoformat()  # ValueError for anything but a date
+
+    ev = event_id or ""
+    if ev and not _EVENT_ID_RE.match(ev):
+        ev = ""  # event ids are hashes; anything else never reaches a script
+    return js_safe_json({"lo": iso(since), "hi": iso(until), "ev": ev})
+
+
+def bridge_script(since: str | None, until: str | None, event_id: str | None = None) -> str:
+    """A ``<script>`` for the dashboard page: hands the window to the map frame already drawn
+    (``range_script`` installed ``EM.applyWant`` there), so the map is neither rebuilt nor re-sent."""
+    return """<script>
+(function(){
+  var want = %s;
+  var frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+  for (var k = 0; k < frames.length; k++) {
+    var w = frames[k].contentWindow;
+    if (!w || !w.EM || !w.EM.applyWant) continue;
+    w.EM.want = want;
+    w.EM.applyWant();
+  }
+})();
+</script>""" % _want_json(since, until, event_id)
+
+
 def range_script(since: str | None, until: str | None, event_id: str | None = None) -> str:
     """JavaScript run inside the map frame: show only events in [since, until]; open ``event_id``.
 
     It works before the map's data is decoded (it waits for ``EM.onData``) and after.
     Only ISO dates and a JSON-encoded id reach the script.
     """
-    def iso(s: str | None) -> str:
-        if not s:
-            return ""
-        return _dt.date.fromisoformat(str(s).strip()).isoformat()  # ValueError for anything but a date
-
-    args = js_safe_json({"lo": iso(since), "hi": iso(until), "ev": event_id or ""})
+    args = _want_json(since, until, event_id)
     return """
 (function(){
   var EM = window.EM = window.EM || {};
@@ -144,8 +231,10 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     var a = 0, b = n - 1;
     if (w.lo) { a = 0; while (a < n && days[a] < w.lo) a++; }
     if (w.hi) { b = n - 1; while (b >= 0 && days[b] > w.hi) b--; }
-    if (a > b) { EM.showRange(n, n - 1); } else { EM.showRange(a, b); }
-    if (w.ev) {
+    if (a > b) { a = n; b = n - 1; }
+    if (!EM.range || EM.range[0] !== a || EM.range[1] !== b) EM.showRange(a, b);
+    if (w.ev && w.ev !== EM.shownEv) {
+      EM.shownEv = w.ev;
       var i = D.id.indexOf(w.ev);
       if (i >= 0 && EM.map) {
         var ll = [D.lat[i], D.lon[i]];
@@ -175,9 +264,12 @@ def table_frame(frame: pd.DataFrame, limit: int | None = 2000) -> pd.DataFrame:
     """The events table: readable columns, newest first, at most ``limit`` rows."""
     if frame is None or not len(frame):
         return pd.DataFrame(columns=list(TABLE_COLUMNS))
-    f = frame.sort_values(["event_date", "event_id"], ascending=[False, True])
-    if limit is not None:
-        f = f.head(limit)
+    if frame["event_date"].astype(str).is_monotonic_increasing:  # the store's order: newest rows at the end
+        f = frame.iloc[::-1] if limit is None else frame.iloc[: -limit - 1: -1] if limit else frame.iloc[0:0]
+    else:
+        f = frame.sort_values(["event_date", "event_id"], ascending=[False, True])
+        if limit is not None:
+            f = f.head(limit)
     ar, en = f["place_name_ar"].astype(str), f["place_name_en"].astype(str)
     place = [(f"{e} · {a}" if a and e else (a or e)) for a, e in zip(ar, en)]
     out = pd.DataFrame({c: f[c] for c in TABLE_COLUMNS if c in f.columns and c != "place"})
@@ -462,6 +554,8 @@ def export_bytes(frame: pd.DataFrame, fmt: str, filters: dict | None = None, sin
     from eventmap.exports import ExportMeta, export
 
     meta = ExportMeta(filters=dict(filters or {}), since=since, until=until)
+    if fmt in ("html", "png"):  # rendered through folium: see defuse_templates
+        frame = defuse_templates(frame)
     stamp = f"{since or 'start'}_{until or 'end'}"
     name = f"eventmap_{stamp}.{fmt}"
     with tempfile.TemporaryDirectory(prefix="eventmap-export-") as d:
@@ -472,23 +566,68 @@ def export_bytes(frame: pd.DataFrame, fmt: str, filters: dict | None = None, sin
 # --------------------------------------------------------------------------- reference layers
 
 
-def reference_group(df: pd.DataFrame, kind: str, limit: int = 3000):
-    """A reference layer (ACLED/UCDP rows) as a folium FeatureGroup of small grey squares, escaped popups."""
+def _brace_free(html: str) -> str:
+    return html.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def reference_script(df: pd.DataFrame, kind: str, limit: int = 5000) -> str:
+    """JavaScript drawing a reference layer (ACLED/UCDP rows) as small grey diamonds with escaped
+    tooltips; rows without coordinates are skipped (no point is invented)."""
+    rows = []
+    if df is not None and len(df):
+        ok = pd.to_numeric(df["latitude"], errors="coerce").notna() & \
+            pd.to_numeric(df["longitude"], errors="coerce").notna()
+        for _, r in df[ok].head(limit).iterrows():
+            tip = (f"<b>{esc(kind.upper())}</b> {esc(r.get('event_date'))} · {esc(r.get('event_type'))}"
+                   f"<br>{esc(r.get('location'))} · {esc(r.get('actor1'))}"
+                   + (f" ↔ {esc(r.get('actor2'))}" if r.get("actor2") else ""))
+            rows.append([round(float(r["latitude"]), 5), round(float(r["longitude"]), 5), _brace_free(tip)])
+    return """
+(function(){
+  var EM = window.EM = window.EM || {}; var map = EM.map; if (!map) return;
+  EM.refLayers = EM.refLayers || {};
+  var kind = %s, rows = %s;
+  if (EM.refLayers[kind]) map.removeLayer(EM.refLayers[kind]);
+  var g = L.featureGroup();
+  rows.forEach(function(r){
+    L.circleMarker([r[0], r[1]], {radius: 4, color: '#222', weight: 1, fillColor: '#9e9e9e', fillOpacity: 0.75})
+      .bindTooltip(r[2]).addTo(g);
+  });
+  g.addTo(map); EM.refLayers[kind] = g; window.emReference = (window.emReference || 0) + rows.length;
+})();
+""" % (js_safe_json(kind), js_safe_json(rows))
+
+
+class ScriptElement:
+    """Factory for a folium element that only runs ``js`` in the map (class built lazily: folium import)."""
+
+    def __new__(cls, js: str):
+        from branca.element import MacroElement
+        from jinja2 import Template
+
+        class _Script(MacroElement):
+            _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
+
+            def __init__(self, code: str) -> None:
+                super().__init__()
+                self._name = "EventmapScript"
+                self.js = code
+
+        if _TEMPLATE_START_RE.search(js):
+            raise ValueError("script text would be read as a Jinja template")
+        return _Script(js)
+
+
+def window_group(since: str | None, until: str | None, event_id: str | None = None,
+                 references: dict[str, pd.DataFrame] | None = None):
+    """The folium FeatureGroup handed to ``st_folium(feature_group_to_add=...)``: it applies the time
+    window (and the open event) inside the map already drawn, and draws reference layers."""
     import folium
 
-    fg = folium.FeatureGroup(name=f"Reference: {kind.upper()}")
-    if df is None or not len(df):
-        return fg
-    ok = df["latitude"].notna() & df["longitude"].notna()
-    for _, r in df[ok].head(limit).iterrows():
-        tip = (f"<b>{esc(kind.upper())}</b> {esc(r.get('event_date'))} · {esc(r.get('event_type'))}"
-               f"<br>{esc(r.get('location'))} · {esc(r.get('actor1'))}"
-               + (f" ↔ {esc(r.get('actor2'))}" if r.get("actor2") else ""))
-        folium.RegularPolygonMarker(
-            location=[float(r["latitude"]), float(r["longitude"])], number_of_sides=4, radius=5, rotation=45,
-            color="#222", weight=1, fill=True, fill_color="#9e9e9e", fill_opacity=0.7,
-            tooltip=folium.Tooltip(tip),
-        ).add_to(fg)
+    fg = folium.FeatureGroup(name="window", control=False)
+    fg.add_child(ScriptElement(range_script(since, until, event_id)))
+    for kind, df in (references or {}).items():
+        fg.add_child(ScriptElement(reference_script(window(df, since, until), kind)))
     return fg
 
 

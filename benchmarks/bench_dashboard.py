@@ -1,0 +1,155 @@
+"""Dashboard speed with a large store, measured in headless Chromium against a real ``streamlit run``.
+
+    python benchmarks/bench_dashboard.py [--events 100000] [--repeat 5] [--store PATH]
+
+Builds (once, cached under ``benchmarks/results/``) a store of N events at real gazetteer
+places (``_bigstore.py``), starts the app on a free localhost port and measures:
+
+* ``first paint (cold)``: the first page load after the server starts, until the map's events
+  are drawn (``window.eventmapReady`` in the map frame) and the event count is shown;
+* ``first paint (warm)``: a new browser session (new tab, new Streamlit session) with the
+  server's caches warm: what an analyst opening the dashboard sees;
+* ``timeline change``: moving the time window's end one day, until the page's count and the
+  map's drawn window both changed.
+
+Medians are printed and written to ``benchmarks/results/bench_dashboard.json``.
+Targets (issue 5): first paint < 3 s, timeline change < 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+CHROMIUM = os.environ.get("EVENTMAP_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--headless"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: str, data_dir: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = dict(os.environ, EVENTMAP_DB=db, EVENTMAP_DATA_DIR=str(data_dir))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"], cwd=str(ROOT), env=env, stdout=open(log, "wb"),
+        stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not start")
+
+
+def _map_frame(page):
+    loc = page.locator('iframe[title="streamlit_folium.st_folium"]').first
+    loc.wait_for(state="attached", timeout=120_000)
+    return loc.element_handle().content_frame()
+
+
+def first_paint(browser, url: str) -> float:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector("#em-n", timeout=120_000)
+    frame = _map_frame(page)
+    frame.wait_for_function("() => window.eventmapReady === true && window.emWindowApplied >= 1", timeout=120_000,
+                            polling=20)
+    dt = time.perf_counter() - t0
+    ctx.close()
+    return dt
+
+
+def timeline_changes(browser, url: str, n: int) -> list[float]:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    page.goto(url)
+    page.wait_for_selector("#em-n", timeout=120_000)
+    frame = _map_frame(page)
+    frame.wait_for_function("() => window.eventmapReady === true && window.emWindowApplied >= 1", timeout=120_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    end = page.locator('[data-testid="stSlider"] input[type=range]').nth(1)
+    out = []
+    for _ in range(n):
+        before = page.locator("#em-n").inner_text()
+        applied = frame.evaluate("() => window.emWindowApplied")
+        end.focus()
+        t0 = time.perf_counter()
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_function(f"() => document.querySelector('#em-n') && "
+                               f"document.querySelector('#em-n').innerText !== {json.dumps(before)}",
+                               timeout=60_000, polling=10)
+        frame.wait_for_function(f"() => window.emWindowApplied > {applied}", timeout=60_000, polling=10)
+        out.append(time.perf_counter() - t0)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                               timeout=60_000)
+    ctx.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--store", default=None, help="use this store instead of building one")
+    args = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    from _bigstore import make_big_store
+
+    results = HERE / "results"
+    results.mkdir(exist_ok=True)
+    t = time.perf_counter()
+    db = args.store or make_big_store(results / f"dashboard_{args.events}.gpkg", args.events)
+    print(f"store: {db} ({time.perf_counter() - t:.1f} s to build or find)")
+    data_dir = results / "data"
+    data_dir.mkdir(exist_ok=True)
+    proc, url = start_server(db, data_dir, results / "bench_dashboard.streamlit.log")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            cold = first_paint(browser, url)
+            print(f"first paint (cold server caches): {cold:.2f} s")
+            warm = [first_paint(browser, url) for _ in range(args.repeat)]
+            print("first paint (new session, warm caches): " + ", ".join(f"{x:.2f}" for x in warm))
+            tl = timeline_changes(browser, url, args.repeat * 2)
+            print("timeline change: " + ", ".join(f"{x:.2f}" for x in tl))
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    summary = {"events": args.events, "first_paint_cold_s": round(cold, 3),
+               "first_paint_warm_median_s": round(statistics.median(warm), 3),
+               "timeline_change_median_s": round(statistics.median(tl), 3),
+               "first_paint_warm_s": [round(x, 3) for x in warm], "timeline_change_s": [round(x, 3) for x in tl]}
+    print(json.dumps(summary, indent=1))
+    (results / "bench_dashboard.json").write_text(json.dumps(summary, indent=1))
+    ok = summary["first_paint_warm_median_s"] < 3 and summary["timeline_change_median_s"] < 1
+    print("targets (first paint < 3 s, timeline change < 1 s):", "met" if ok else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
