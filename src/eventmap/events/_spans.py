@@ -80,3 +80,28 @@ def normalize_offsets(text: str) -> tuple[str, list[int]]:
         offs.extend(range(pos, len(low)))
     offs.append(len(text))
     return "".join(pieces), offs
+
+
+class IntervalSet:
+    """Non-overlapping half-open intervals, with an O(log n) overlap test (for leftmost-longest picks)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, a)
+        if i > 0 and self.ends[i - 1] > a:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < b)
+
+    def add(self, a: int, b: int) -> None:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventmap.events._spans import IntervalSet
 from eventmap.events.lexicon import ar
 
 GOV = "Syrian government forces"
@@ -193,8 +194,10 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
     # leftmost-longest, no overlaps
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
     kept: list[tuple[int, int, str, str]] = []
+    taken = IntervalSet()
     for r in raw:
-        if all(r[1] <= q[0] or r[0] >= q[1] for q in kept):
+        if taken.free(r[0], r[1]):
+            taken.add(r[0], r[1])
             kept.append(r)
     kept.sort()
     out: list[ActorMention] = []

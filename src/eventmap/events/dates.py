@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventmap.events._spans import normalize_offsets, orig_span
+from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,17 +158,13 @@ def _month_date(month: int, year: int | None, pub: date, rel: str | None) -> dat
 def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int] | None = None) -> list[tuple[int, int, date, int, str]]:
     """Date mentions over normalised text: (start, end, date, precision, kind) in normalised offsets."""
     out: list[tuple[int, int, date, int, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+    taken = IntervalSet()
 
     def add(a: int, b: int, d: date | None, prec: int, kind: str) -> None:
-        if d is None or not free(a, b):
+        if d is None or not taken.free(a, b):
             return
-        # a date far from the publication date is more likely a history reference (1974) than an event date
         out.append((a, b, d, prec, kind))
-        taken.append((a, b))
+        taken.add(a, b)
 
     has_ar = bool(_ARABIC_RE.search(norm))
     has_digit = bool(_DIGIT_RE.search(norm))

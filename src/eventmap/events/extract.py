@@ -556,24 +556,25 @@ class _Extractor:
                        for d in dated.get((e.event_type, e.sub_event_type, e.place_id or e.location), ()))
         out = [e for e in out if not repeated(e)]
         # region-level events whose type is coded at a finer place in the same report
-        fine: dict[str, list[Event]] = {}
+        by_unit: dict[tuple[str, str], list[date]] = {}
+        unplaced: dict[str, list[Event]] = {}
         for e in out:
             if e.geo_precision < 3 and e.latitude is not None:
-                fine.setdefault(_FAMILY.get(e.trigger_label, e.trigger_label), []).append(e)
+                fam = _FAMILY.get(e.trigger_label, e.trigger_label)
+                by_unit.setdefault((fam, e.admin1_pcode), []).append(date.fromisoformat(e.event_date))
+                if len(unplaced.setdefault(fam, [])) < 200:
+                    unplaced[fam].append(e)
 
         def covered(e: Event) -> bool:
             """A finer event of the same kind, within a week, inside this region (same governorate,
             or within 60 km of a region that spans governorates)."""
             d = date.fromisoformat(e.event_date)
-            for x in fine.get(_FAMILY.get(e.trigger_label, e.trigger_label), ()):
-                if abs((d - date.fromisoformat(x.event_date)).days) > 7:
-                    continue
-                if e.admin1_pcode and x.admin1_pcode:
-                    if e.admin1_pcode == x.admin1_pcode:
-                        return True
-                elif e.latitude is not None and _km((e.latitude, e.longitude), (x.latitude, x.longitude)) <= 60:
-                    return True
-            return False
+            fam = _FAMILY.get(e.trigger_label, e.trigger_label)
+            if e.admin1_pcode:
+                return any(abs((d - x).days) <= 7 for x in by_unit.get((fam, e.admin1_pcode), ())[:500])
+            return any(abs((d - date.fromisoformat(x.event_date)).days) <= 7 and
+                       _km((e.latitude, e.longitude), (x.latitude, x.longitude)) <= 60
+                       for x in unplaced.get(fam, ()) if e.latitude is not None)
         out = [e for e in out if not (e.geo_precision == 3 and covered(e))]
         return out
 

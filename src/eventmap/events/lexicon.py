@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventmap.events._spans import IntervalSet
 from eventmap.text import _AR_DIACRITICS, _AR_LETTER_MAP
 
 #: ACLED's event types and sub-event types, as ACLED spells them
@@ -426,8 +427,10 @@ def find_triggers(norm: str, start: int = 0, end: int | None = None, lang: str =
     # longest first; drop a hit that overlaps a longer one
     hits.sort(key=lambda h: (-(h.end - h.start), h.start, h.label))
     kept: list[TriggerHit] = []
+    taken = IntervalSet()
     for h in hits:
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
+        if taken.free(h.start, h.end):
+            taken.add(h.start, h.end)
             kept.append(h)
     kept.sort(key=lambda h: h.start)
     return kept

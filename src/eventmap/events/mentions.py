@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from eventmap.events._spans import orig_span
+from eventmap.events._spans import IntervalSet, orig_span
 from eventmap.text import latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -257,8 +257,10 @@ def scan_gazetteer_ar(norm: str, idx: _Index, lo: int = 0, hi: int | None = None
         raw.append((start, end, key))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     out: list[tuple[int, int, str]] = []
+    taken = IntervalSet()
     for r in sorted(raw, key=lambda r: (-(r[1] - r[0]), r[0])):
-        if all(r[1] <= o[0] or r[0] >= o[1] for o in out):
+        if taken.free(r[0], r[1]):
+            taken.add(r[0], r[1])
             out.append(r)
     out.sort()
     return out

@@ -27,7 +27,7 @@ from eventmap.text import has_arabic, has_latin, normalize_ar
 #: inputs above this size are refused (bytes)
 MAX_BYTES = 50_000_000
 #: article text above this many characters is refused (a news report is far shorter; keeps extraction in seconds)
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = 500_000
 #: HTML is handed to trafilatura only below this size (it is slow on huge pages)
 _MAX_HTML_FOR_TRAFILATURA = 8 * 1024 * 1024
 

@@ -33,8 +33,33 @@ _ABBREV = {
 _END_RE = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)|\n+")
 
 
+#: a "sentence" longer than this (no full stop in sight: a list dump, a broken page) is cut into
+#: pieces at a comma or a space, so that no later step ever works on an unbounded stretch of text
+MAX_SENTENCE_CHARS = 1200
+
+
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans over ``text`` (whitespace trimmed, empty ones dropped)."""
+    out: list[Span] = []
+    for sp in _split_sentences(text):
+        if sp.end - sp.start <= MAX_SENTENCE_CHARS:
+            out.append(sp)
+            continue
+        a = sp.start
+        while sp.end - a > MAX_SENTENCE_CHARS:
+            lim = a + MAX_SENTENCE_CHARS
+            cut = max(text.rfind("،", a, lim), text.rfind(",", a, lim), text.rfind("؛", a, lim))
+            if cut <= a + MAX_SENTENCE_CHARS // 2:
+                cut = text.rfind(" ", a, lim)
+            if cut <= a:
+                cut = lim - 1
+            _add(text, a, cut + 1, out)
+            a = cut + 1
+        _add(text, a, sp.end, out)
+    return out
+
+
+def _split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _END_RE.finditer(text):
