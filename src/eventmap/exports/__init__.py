@@ -40,22 +40,26 @@ def _png(frame, path, meta, *, size=(1600, 1000), scale=1.0, renderer=None, **kw
 
 
 def _png_metadata(path, meta, frame) -> None:
-    """The export metadata as PNG text chunks (Title, Description, Software, Copyright, and the
-    whole ``ExportMeta`` as JSON under ``eventmap``), beside what is drawn on the image."""
+    """The export metadata as PNG iTXt chunks (Title, Description, Software, Copyright,
+    Creation Time, and the whole ``ExportMeta`` as JSON under ``eventmap``), beside what is
+    drawn on the image.  Chunks are inserted after IHDR: the pixels are not re-encoded."""
     import json
+    import struct
+    import zlib
 
-    from PIL import Image, PngImagePlugin
-
-    info = PngImagePlugin.PngInfo()
-    info.add_itxt("Title", f"{meta.title} · {meta.window_text()}")
-    info.add_itxt("Description", meta.filters_text() or "no filters")
-    info.add_itxt("Software", f"eventmap {meta.version}")
-    info.add_itxt("Copyright", meta.attribution)
-    info.add_itxt("Creation Time", meta.generated_at)
-    info.add_itxt("eventmap", json.dumps(meta.to_dict(frame), ensure_ascii=False))
-    with Image.open(path) as im:
-        im.load()
-        im.save(path, pnginfo=info, compress_level=6)
+    items = [("Title", f"{meta.title} · {meta.window_text()}"), ("Description", meta.filters_text() or "no filters"),
+             ("Software", f"eventmap {meta.version}"), ("Copyright", meta.attribution),
+             ("Creation Time", meta.generated_at), ("eventmap", json.dumps(meta.to_dict(frame), ensure_ascii=False))]
+    data = Path(path).read_bytes()
+    sig_ihdr = 8 + 8 + 13 + 4          # signature + IHDR chunk (length, type, 13 bytes, CRC)
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise ValueError(f"{path} is not a PNG")
+    chunks = []
+    for key, text in items:
+        body = key.encode("latin-1") + b"\x00\x00\x00" + b"\x00" + b"\x00" + text.encode("utf-8")
+        chunks.append(struct.pack(">I", len(body)) + b"iTXt" + body +
+                      struct.pack(">I", zlib.crc32(b"iTXt" + body) & 0xFFFFFFFF))
+    Path(path).write_bytes(data[:sig_ihdr] + b"".join(chunks) + data[sig_ihdr:])
 
 
 def _geojson(frame, path, meta, **kw):

@@ -148,10 +148,9 @@ class _Strings:
 
     def column(self, series: pd.Series, transform=esc) -> list[int]:
         # escape each distinct raw value once, then code the rows
-        raw = series.map(_text)
-        uniq = pd.unique(raw)
-        mapped = {u: transform(u) for u in uniq}
-        return self.codes(mapped[v] for v in raw)
+        codes, uniques = pd.factorize(series.astype(object).where(series.notna(), ""), use_na_sentinel=False)
+        mapped = np.asarray(self.codes(transform(_text(u)) for u in uniques), dtype=np.int64)
+        return mapped[codes].tolist() if len(codes) else []
 
 
 def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
@@ -238,11 +237,10 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
 
 def encode_payload(payload: dict[str, Any], compress_above: int = COMPRESS_ABOVE) -> str:
     """The payload as a JavaScript expression: a JSON literal, or ``{"z": base64(gzip(json))}``."""
-    text = js_safe_json(payload)
-    if len(text) <= compress_above:
-        return text
-    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
-    z = base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    if len(raw) <= compress_above:
+        return js_safe_json(payload)
+    z = base64.b64encode(gzip.compress(raw.encode("utf-8"), compresslevel=5, mtime=0)).decode("ascii")
     return js_safe_json({"z": z})
 
 
