@@ -66,8 +66,10 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
     IRN: ("القوات الإيرانية", "الحرس الثوري", "الحرس الثوري الإيراني", "الميليشيات الإيرانية", "الميليشيات الشيعية",
           "الميليشيات المدعومة من إيران", "ميليشيات إيران", "المستشارين الإيرانيين"),
     HZB: ("حزب الله", "ميليشيا حزب الله", "حزب الله اللبناني"),
-    HTS: ("جبهة النصرة", "النصرة", "هيئة تحرير الشام", "تحرير الشام", "جبهة فتح الشام", "فتح الشام"),
-    ISIS: ("داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "جيش خالد بن الوليد", "جيش خالد",
+    HTS: ("جبهة النصرة", "النصرة", "عناصر هيئة تحرير الشام", "مقاتلي هيئة تحرير الشام", "مسلحي النصرة",
+          "عناصر النصرة", "إرهابيي جبهة النصرة", "إرهابيي النصرة", "هيئة تحرير الشام", "تحرير الشام", "جبهة فتح الشام", "فتح الشام"),
+    ISIS: ("داعش", "تنظيم داعش", "عناصر داعش", "عناصر تنظيم داعش", "مسلحي داعش", "إرهابيي داعش", "خلايا داعش",
+           "عناصر تنظيم الدولة", "مقاتلي تنظيم الدولة", "إرهابيي تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "جيش خالد بن الوليد", "جيش خالد",
            "لواء شهداء اليرموك", "حركة المثنى"),
     OPP: ("الفصائل", "فصائل المعارضة", "الفصائل المسلحة", "فصائل المعارضة المسلحة", "المعارضة المسلحة",
           "الجيش الحر", "الجيش السوري الحر", "المسلحين", "المسلحون", "الإرهابيين", "الإرهابيون",
@@ -109,9 +111,11 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
           "iran-backed militias", "iranian-backed militia", "iranian-backed militias", "iranian militia",
           "iranian militias", "iranian troops"),
     HZB: ("hezbollah", "hizbollah", "hizballah", "hizbullah"),
-    HTS: ("nusra front", "al-nusra", "al nusra", "nusra", "jabhat al-nusra", "jabhat al nusra", "hts",
+    HTS: ("nusra front", "al-nusra", "al nusra", "nusra", "hts fighters", "hts militants", "nusra fighters",
+          "nusra militants", "jabhat al-nusra", "jabhat al nusra", "hts",
           "hayat tahrir al-sham", "hayat tahrir al sham", "tahrir al-sham", "tahrir al sham", "hayaat tahrir al-sham"),
-    ISIS: ("isis", "isil", "islamic state", "daesh", "khalid ibn al-walid army", "khalid ibn al walid army",
+    ISIS: ("isis", "isil", "islamic state", "daesh", "isis militants", "isis fighters", "is militants",
+           "islamic state militants", "islamic state fighters", "isis members", "isis cells", "daesh militants", "khalid ibn al-walid army", "khalid ibn al walid army",
            "jaish khalid ibn al-walid", "jaish khalid", "khalid bin walid army", "khalid ibn al-walid"),
     OPP: ("rebels", "rebel", "opposition fighters", "opposition forces", "opposition groups", "insurgents",
           "militants", "terrorists", "armed groups", "free syrian army", "fsa", "southern front", "rebel groups",
@@ -126,8 +130,8 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 # an actor after one of these words is the target / second party of the event
-_OBJECT_MARKERS_AR = ("مع", "ضد", "على", "علي", "بين", "استهدف", "استهدفت", "لصالح", "عن")
-_OBJECT_MARKERS_EN = ("with", "against", "on", "between", "targeting", "targeted", "at", "hit", "struck", "shelled", "bombed")
+_OBJECT_MARKERS_AR = ("مع", "ضد", "على", "علي", "استهدف", "استهدفت", "لصالح", "عن")
+_OBJECT_MARKERS_EN = ("with", "against", "on", "targeting", "targeted", "at", "hit", "struck", "shelled", "bombed")
 
 
 @dataclass(frozen=True, slots=True)
