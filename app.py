@@ -87,7 +87,9 @@ def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    return build_map(dash.defuse_templates(events(url, token, key, f)))
+    m = build_map(dash.defuse_templates(events(url, token, key, f)))
+    m.get_root().render()  # once here; st_folium(render=False) then skips re-rendering the header
+    return m
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -207,7 +209,7 @@ def map_page() -> None:
         m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
         groups = [dash.window_group(since, until, st.session_state.get("ev"), refs)]
-        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True,
+        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, render=False,
                         returned_objects=["last_object_clicked_tooltip"], feature_group_to_add=groups)
         lap("map")
         clicked = clicked_event_id(out, frame)
@@ -238,8 +240,9 @@ def _window(span) -> tuple[str, str]:
     lo, hi = span
     if "window" not in st.session_state:
         us, uu = st.session_state.get("url_window", (None, None))
-        a = dt.date.fromisoformat(us) if us else lo
-        b = dt.date.fromisoformat(uu) if uu else hi
+        d0, d1 = dash.default_window(span) if not (us or uu) else (lo, hi)
+        a = dt.date.fromisoformat(us) if us else d0
+        b = dt.date.fromisoformat(uu) if uu else d1
         a, b = max(lo, min(a, hi)), max(lo, min(b, hi))
         st.session_state["window"] = (min(a, b), max(a, b))
     w0, w1 = st.session_state["window"]

@@ -165,15 +165,25 @@ class Page:
                                     timeout=timeout)
         self.page.wait_for_timeout(200)
 
-    def map_frame(self, index: int = 0, ready: bool = True):
-        """The (index-th) st_folium frame, once its events are drawn."""
-        loc = self.page.locator('iframe[title="streamlit_folium.st_folium"]').nth(index)
-        loc.wait_for(state="attached", timeout=60_000)
-        frame = loc.element_handle().content_frame()
-        if ready:
-            frame.wait_for_function("() => window.EM && window.EM.D && window.eventmapReady === true",
-                                    timeout=60_000)
-        return frame
+    def map_frame(self, index: int = 0, ready: bool = True, timeout: float = 60.0):
+        """The (index-th) st_folium frame, once its events are drawn (the frame may be re-mounted
+        while Streamlit reruns, so it is looked up again until it answers)."""
+        import time
+
+        deadline = time.time() + timeout
+        last = None
+        while time.time() < deadline:
+            try:
+                loc = self.page.locator('iframe[title="streamlit_folium.st_folium"]').nth(index)
+                loc.wait_for(state="attached", timeout=5_000)
+                frame = loc.element_handle(timeout=5_000).content_frame()
+                if frame is not None and (not ready or frame.evaluate(
+                        "() => !!(window.EM && window.EM.D && window.eventmapReady === true)")):
+                    return frame
+            except Exception as exc:  # noqa: BLE001 - detached while Streamlit re-rendered: look again
+                last = exc
+            self.page.wait_for_timeout(200)
+        raise AssertionError(f"map frame {index} not ready within {timeout} s ({last})")
 
     def count(self) -> int:
         return int(self.page.locator("#em-n").inner_text().replace(",", ""))

@@ -137,6 +137,15 @@ def with_window(spec: dict, since: str | None, until: str | None) -> dict:
     return out
 
 
+def default_window(span: tuple[_dt.date, _dt.date], days: int = 30, whole_below: int = 90) \
+        -> tuple[_dt.date, _dt.date]:
+    """The window a first visit opens on: the whole span when it is short, else the last ``days`` days."""
+    lo, hi = span
+    if (hi - lo).days < whole_below:
+        return lo, hi
+    return hi - _dt.timedelta(days=days - 1), hi
+
+
 def day_range(span: tuple[str | None, str | None]) -> tuple[_dt.date, _dt.date] | None:
     lo, hi = span
     if not lo or not hi:
@@ -225,14 +234,30 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
 (function(){
   var EM = window.EM = window.EM || {};
   EM.want = %s;
+  EM.wantRange = function(){ // the wanted window as inclusive day indices into D.days
+    var D = EM.D, w = EM.want || {}, days = D.days, n = days.length, a = 0, b = n - 1;
+    if (w.lo) { while (a < n && days[a] < w.lo) a++; }
+    if (w.hi) { while (b >= 0 && days[b] > w.hi) b--; }
+    return a > b ? [n, n - 1] : [a, b];
+  };
+  if (!EM.wantWrapped && EM.showRange) {
+    // the map draws its first window as soon as its data is decoded: make that the wanted one,
+    // so a large store is not drawn whole and then narrowed
+    EM.wantWrapped = true;
+    var show = EM.showRange;
+    EM.showRange = function(a, b){
+      if (!EM.inWant && EM.want && EM.D && EM.D.days.length) { var r = EM.wantRange(); a = r[0]; b = r[1]; }
+      return show(a, b);
+    };
+  }
   EM.applyWant = function(){
     var D = EM.D, w = EM.want; if (!D || !w) return;
-    var days = D.days, n = days.length; if (!n) { EM.showRange(0, 0); return; }
-    var a = 0, b = n - 1;
-    if (w.lo) { a = 0; while (a < n && days[a] < w.lo) a++; }
-    if (w.hi) { b = n - 1; while (b >= 0 && days[b] > w.hi) b--; }
-    if (a > b) { a = n; b = n - 1; }
-    if (!EM.range || EM.range[0] !== a || EM.range[1] !== b) EM.showRange(a, b);
+    if (!D.days.length) { EM.showRange(0, 0); return; }
+    var r = EM.wantRange();
+    if (!EM.range || EM.range[0] !== r[0] || EM.range[1] !== r[1]) {
+      EM.inWant = true;
+      try { EM.showRange(r[0], r[1]); } finally { EM.inWant = false; }
+    }
     if (w.ev && w.ev !== EM.shownEv) {
       EM.shownEv = w.ev;
       var i = D.id.indexOf(w.ev);
