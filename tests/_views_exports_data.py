@@ -8,6 +8,7 @@ from eventmap.model import Event, Evidence
 
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+HOSTILE_TEMPLATE = "{{ 7*191 }} {% if 1 %}"
 
 
 def _ev(eid, date, etype, sub, loc, pid, ar, en, a1, a2, a3, lat, lon, notes, *, gp=1, res="resolved",
@@ -51,7 +52,8 @@ def sample_events(hostile: bool = True) -> list[Event]:
     if hostile:
         evs.append(_ev("ev-hostile", "2018-07-25", "Protests", "Peaceful protest", HOSTILE_IMG,
                        "wof:1242968489", "البكار", "Al Bakkar", "Dar'a", "Izra'", "Tassil", 32.88117, 35.92916,
-                       f"Residents of {HOSTILE_IMG} protested {HOSTILE_SCRIPT} & demanded \"release\" of detainees.",
+                       f"Residents of {HOSTILE_IMG} protested {HOSTILE_SCRIPT} & demanded \"release\" of detainees "
+                       f"{HOSTILE_TEMPLATE}.",
                        lang="en", source=f"Outlet {HOSTILE_SCRIPT}", url="javascript:alert(1)", p1="SY12",
                        p2="SY1203", p3="SY120305"))
     return evs

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from _views_exports_data import HOSTILE_IMG, HOSTILE_SCRIPT, sample_frame
+from _views_exports_data import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TEMPLATE, sample_frame
 from eventmap.exports import ExportMeta, export
 from eventmap.exports.png import CHROMIUM, CHROMIUM_ARGS, PngRenderer, PngRenderError
 from eventmap.views.boundaries import load_boundaries
@@ -123,6 +123,7 @@ def test_hostile_report_is_inert_text(page):
     page.wait_for_selector(".leaflet-popup-content .em-pop", timeout=5000)
     txt = page.inner_text(".leaflet-popup-content")
     assert HOSTILE_SCRIPT in txt and HOSTILE_IMG in txt          # shown as characters
+    assert HOSTILE_TEMPLATE in txt and "1337" not in txt          # never evaluated as a template
     assert page.locator(".leaflet-popup-content script, .leaflet-popup-content img").count() == 0
     assert page.locator(".leaflet-popup-content mark").inner_text() == HOSTILE_IMG
     assert page.locator(".leaflet-popup-content a").count() == 0  # javascript: link dropped

@@ -10,7 +10,7 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from _views_exports_data import HOSTILE_IMG, HOSTILE_SCRIPT, sample_frame
+from _views_exports_data import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TEMPLATE, sample_frame
 from eventmap import __version__
 from eventmap.exports import FORMATS, EmptySelectionError, ExportMeta, export, format_for_path
 from eventmap.exports.tables import ACLED_ORDER
@@ -123,7 +123,7 @@ def test_kml_styles_timestamps_and_escaping(tmp_path, frame):
     assert styles["t_battles"] == "ff005ed5" and "t_battles_approx" in styles   # Ghadir: approximate
     hostile = [pm for pm in pms if pm.get("id") == "ev-hostile"][0]
     notes = [d.find("k:value", ns).text for d in hostile.findall(".//k:Data", ns) if d.get("name") == "notes"][0]
-    assert HOSTILE_SCRIPT in notes                                  # the text survives as text
+    assert HOSTILE_SCRIPT in notes and HOSTILE_TEMPLATE in notes   # the text survives as text
     g = gpd.read_file(p)
     assert len(g) == 5
     got = g.set_index("event_id")

@@ -62,3 +62,18 @@ def test_safe_url_only_http():
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>",
                 "vbscript:x", "", None, "//evil.example/x", "ftp://x"):
         assert safe_url(bad) == "", bad
+
+
+def test_no_template_start_tag_survives_escaping():
+    out = esc("{{ 7*7 }} {% for %} {# x #}")
+    assert "{" not in out and "}" not in out and out.count("&#123;") == 4
+    text = js_safe_json({"a": "{{ x }}", "b": "{% y %}", "c": "{# z #}", "d": {"e": [{"f": "{}"}]}})
+    assert not any(tag in text for tag in ("{{", "{%", "{#"))
+    assert json.loads(text)["a"] == "{{ x }}" and json.loads(text)["d"] == {"e": [{"f": "{}"}]}
+
+
+@given(st.text(alphabet="{}%#x \"", max_size=30))
+def test_js_safe_json_never_emits_a_template_start(s):
+    text = js_safe_json({"k": s, "n": [{"m": s}]})
+    assert not any(tag in text for tag in ("{{", "{%", "{#"))
+    assert json.loads(text)["k"] == s

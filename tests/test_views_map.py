@@ -214,3 +214,26 @@ def test_region_outline_for_a_curated_region():
 
     assert outline.buffer(0.01).contains(Point(35.92916, 32.88117))   # Al Bakkar lies in Tassil
     assert outline_for_place("wof:1276450189") is None and outline_for_place("region:nowhere") is None
+
+
+def test_report_text_is_never_evaluated_as_a_template():
+    """branca compiles rendered macros with Jinja: report text must never reach that compile."""
+    from dataclasses import replace
+
+    from eventmap.exports import ExportMeta
+    from eventmap.exports.html import render_html
+
+    hostile = ("وشن الطيران الحربي غارات على بلدة صيدا {{ 7*191 }} {{ 'ab' ~ 'cd' }} "
+               "{% for x in range(3) %}X{% endfor %} {# note #} {{ \" صباح اليوم.")
+    e = replace(sample_events(hostile=False)[0], notes=hostile, actor1="{% if 1 %}Y{{ 'ef' ~ 'gh' }}")
+    f = events_frame([e])
+    page = build_map(f).get_root().render()              # a stray '{{ "' would raise TemplateSyntaxError
+    html = render_html(f, ExportMeta(title="{{ 'ij' ~ 'kl' }} {% if %}", filters={"q": ["{{ 'mn' ~ 'op' }}"]}))
+    for out in (page, html):
+        for evaluated in ("1337", "abcd", "efgh", "ijkl", "mnop", "XXX"):
+            assert evaluated not in out
+    p = build_payload(f)
+    note = p["S"][p["no"][0]]
+    assert "&#123;&#123; 7*191 &#125;&#125;" in note               # kept as text (entities show "{")
+    assert json.loads(re.search(r'id="eventmap-meta">(.*?)</script>', html).group(1))["title"] == \
+        "{{ 'ij' ~ 'kl' }} {% if %}"

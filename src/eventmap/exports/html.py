@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from jinja2 import Template
 
 from eventmap.exports.meta import ExportMeta
 from eventmap.views import assets
 from eventmap.views.escape import esc, js_safe_json
-from eventmap.views.map import build_map
+from eventmap.views.map import Code, SafeRender, build_map
 
 _SLIDER_CSS = """
 .em-title { background: rgba(255,255,255,0.94); padding: 8px 11px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
@@ -34,7 +34,7 @@ _SLIDER_CSS = """
 """
 
 
-class TitleSlider(MacroElement):
+class TitleSlider(SafeRender, MacroElement):
     """The title panel with the time slider (export pages only)."""
 
     _template = Template("""
@@ -118,9 +118,10 @@ def render_html(frame: pd.DataFrame, meta: ExportMeta, *, tiles: str | None = No
                   attribution=meta.attribution)
     m.add_child(TitleSlider(title_html(meta, frame)))
     fig = m.get_root()
-    fig.header.add_child(Element(f"<title>{esc(meta.title)} · {esc(meta.window_text())}</title>"), name="title")
-    fig.header.add_child(Element('<script type="application/json" id="eventmap-meta">'
-                                 + js_safe_json(meta.to_dict(frame)) + "</script>"), name="eventmap_meta")
+    # Code, not Element: an Element would compile the title/metadata text as a Jinja template
+    fig.header.add_child(Code(f"<title>{esc(meta.title)} · {esc(meta.window_text())}</title>"), name="title")
+    fig.header.add_child(Code('<script type="application/json" id="eventmap-meta">'
+                              + js_safe_json(meta.to_dict(frame)) + "</script>"), name="eventmap_meta")
     page = assets.inline_assets(fig.render())
     return page.replace("<html>", '<html lang="en">', 1)
 

@@ -29,14 +29,19 @@ def clean_text(s: Any) -> str:
     return _CONTROL_RE.sub("", str(s))
 
 
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
 def esc(s: Any) -> str:
     """Escape ``s`` for HTML text or a quoted attribute value.
 
-    ``&``, ``<``, ``>``, ``"`` and ``'`` become entities; control characters are dropped;
-    ``None``/NaN become "".  Apply it once, to the raw string: escaping twice shows
+    ``&``, ``<``, ``>``, ``"`` and ``'`` become entities, and so do ``{`` and ``}`` (the page
+    shows the same characters, but no template engine - Jinja, which folium/branca run over
+    rendered scripts - can ever see ``{{``/``{%`` from a report); control characters are
+    dropped; ``None``/NaN become "".  Apply it once, to the raw string: escaping twice shows
     ``&amp;lt;`` to the reader.
     """
-    return html.escape(clean_text(s), quote=True)
+    return html.escape(clean_text(s), quote=True).translate(_BRACES)
 
 
 _JS_UNSAFE = {
@@ -45,8 +50,9 @@ _JS_UNSAFE = {
     "&": "\\u0026",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
+    "{": "\\u007b",   # only ever before { % # : template start tags can occur only inside strings
 }
-_JS_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
+_JS_UNSAFE_RE = re.compile("[<>&\u2028\u2029]|\\{(?=[{%#])")
 
 
 def js_safe_json(obj: Any, *, indent: int | None = None) -> str:
@@ -54,7 +60,8 @@ def js_safe_json(obj: Any, *, indent: int | None = None) -> str:
 
     ``<``, ``>``, ``&`` and the line separators U+2028/U+2029 are written as ``\\uXXXX``
     escapes, so the text can neither end the script element (``</script>``), open a
-    comment (``<!--``) nor break an older JavaScript parser.  Non-ASCII text (Arabic)
+    comment (``<!--``) nor break an older JavaScript parser; a ``{`` that starts a template
+    tag (``{{``, ``{%``, ``{#``: only possible inside a string) becomes ``\\u007b``.  Non-ASCII text (Arabic)
     stays as UTF-8 to keep files small.  NaN is not valid JSON: pass ``None`` instead.
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":") if indent is None else None,
