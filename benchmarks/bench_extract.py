@@ -127,8 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'extraction time / grep time':42} {ext / grep_s:12.1f}")
     else:
         print("grep not found: no floor measured")
-    ok = n / ext >= 300 and rss_mb <= 300
-    print(f"\ntargets (>= 300 reports/s, <= 300 MB peak): {'met' if ok else 'NOT met'}")
+    ok_wall = n / ext >= 300 and rss_mb <= 300
+    ok_cpu = n / ext_cpu >= 300 and rss_mb <= 300
+    print(f"\ntargets (>= 300 reports/s, <= 300 MB peak): by wall time {'met' if ok_wall else 'NOT met'}; "
+          f"by CPU time {'met' if ok_cpu else 'NOT met'}"
+          + (" (the machine is shared: wall time counts other processes' load)" if os.getloadavg()[0] > 1.5 else ""))
     return 0
 
 
