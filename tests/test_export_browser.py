@@ -74,6 +74,11 @@ def test_html_offline_draws_every_event_and_the_boundaries(page):
         assert b["1"] >= 2 and b["2"] >= 2 and b["3"] >= 5
         labels = page.eval_on_selector_all(".em-lab", "els => els.map(e => e.textContent)")
         assert any("القنيطرة" in t for t in labels)
+    # the places of the (few) events drawn on their own are named, in Latin and Arabic script
+    places = page.eval_on_selector_all(".em-lab0", "els => els.filter(e => e.style.opacity !== '0').map(e => e.textContent)")
+    alone = page.evaluate("EM.layer.getLayers().filter(function(m){ return !!m._map; }).length")
+    assert alone >= 3 and len(places) == alone
+    assert "Saydaصيدا" in places and "Nab` as Sakhrنبع الصخر" in places
     title = page.inner_text(".em-title h1")
     assert title == "Quneitra <b>July</b> 2018"                # shown as text, not markup
     assert "2018-07-22 – 2018-07-25" in page.inner_text(".em-title")

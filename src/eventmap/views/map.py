@@ -334,8 +334,9 @@ EM.marker = function(i){
   var m = EM.markers[i];
   if (m) return m;
   var D = EM.D, ty = D.T[D.t[i]], approx = D.gp[i] >= 2;
+  var r0 = D.n < 200 ? 8 : D.n < 5000 ? 6.5 : 5.5;   // sparse maps get bigger symbols
   m = new EM.ShapeMarker([D.lat[i], D.lon[i]], {
-    radius: approx ? 7 : 6.5, shape: ty[2], color: approx ? ty[1] : '#1e1e1e', weight: approx ? 2 : 0.8,
+    radius: approx ? r0 + 0.5 : r0, shape: ty[2], color: approx ? ty[1] : '#1e1e1e', weight: approx ? 2 : 0.8,
     opacity: 0.95, fillColor: ty[1], fillOpacity: approx ? 0 : 0.88, dashArray: approx ? '3,2' : null
   });
   m.em = i;
@@ -376,6 +377,27 @@ EM.clusterIcon = function(cluster){ // a ring whose arcs are the shares of each 
   return L.divIcon({html: '<div class="em-cl" style="background:conic-gradient(' + stops.join(',') + ')"><span>' + n + '</span></div>',
                     className: 'em-cluster', iconSize: L.point(size, size)});
 };
+EM.placeLabels = function(){ // name the places of a few unclustered events, as on a briefing map
+  if (!EM.D || !EM.labelLayer) return;
+  var D = EM.D, shown = EM.layer.getLayers().filter(function(m){ return !!m._map; });
+  var want = {}, pane = EM.map.getPane('emLabels') ? 'emLabels' : 'tooltipPane';
+  EM.placeLab = EM.placeLab || {};
+  if (shown.length && shown.length <= 40) shown.forEach(function(m){
+    var i = m.em, key = D.lat[i] + ',' + D.lon[i];
+    if (want[key]) return;
+    var pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
+    var txt = (pe || (!pa ? lo : '')) + (pa ? '<span class="ar" dir="rtl" lang="ar">' + pa + '</span>' : '');
+    if (!txt) return;
+    want[key] = 1;
+    if (!EM.placeLab[key]) EM.placeLab[key] = L.tooltip({permanent: true, direction: 'right', offset: [m.getRadius() + 3, 0],
+      interactive: false, pane: pane, className: 'em-lab em-lab0'}).setLatLng(m.getLatLng()).setContent(txt);
+  });
+  Object.keys(EM.placeLab).forEach(function(key){
+    var t = EM.placeLab[key], on = EM.labelLayer.hasLayer(t);
+    if (want[key] && !on) EM.labelLayer.addLayer(t);
+    if (!want[key] && on) EM.labelLayer.removeLayer(t);
+  });
+};
 EM.dayStart = function(day){ // first event index with d >= day (events are sorted by day)
   var D = EM.D, lo = 0, hi = D.n;
   while (lo < hi){ var mid = (lo + hi) >> 1; if (D.d[mid] < day) lo = mid + 1; else hi = mid; }
@@ -392,6 +414,7 @@ EM.showRange = function(day0, day1){ // inclusive day indices
   EM.layer.clearLayers();
   if (EM.layer.addLayers) EM.layer.addLayers(ms); else for (var k = 0; k < ms.length; k++) EM.layer.addLayer(ms[k]);
   EM.refreshApprox();
+  EM.placeLabels();
   if (EM.heatLayer && EM.heatLayer.setLatLngs){
     var pts = []; for (var j = i0; j < i1; j++) pts.push([D.lat[j], D.lon[j]]);
     EM.heatLayer.setLatLngs(pts);
@@ -432,12 +455,12 @@ EM.fit = function(map){
 };
 EM.declutter = function(map){ // hide labels that would overlap a more important one
   var c = map.getContainer(), els = Array.prototype.slice.call(c.querySelectorAll('.em-lab'));
-  var lvl = function(e){ return e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
+  var lvl = function(e){ return e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
   els.sort(function(a, b){ return lvl(a) - lvl(b); });
   var placed = [];
   els.forEach(function(e){
     e.style.visibility = '';
-    if (e.offsetParent === null) return; // hidden at this zoom by CSS
+    if (e.offsetParent === null || e.style.opacity === '0') return; // hidden at this zoom by CSS, or fading out
     var r = e.getBoundingClientRect(), hit = false;
     for (var k = 0; k < placed.length && !hit; k++){
       var q = placed[k];
@@ -486,6 +509,8 @@ blockquote.em-note[dir=rtl] { font-size: 14.5px; line-height: 1.6; }
 .em-lab2 { font-size: 12px; font-weight: 600; color: #4a4a4a; }
 .em-lab3 { font-size: 11px; color: #555; font-style: italic; }
 .em-lab .ar { display: block; font-style: normal; }
+.leaflet-tooltip.em-lab0 { text-align: left; font-size: 12.5px; font-weight: 600; color: #1a1a1a; }
+.em-lab0 .ar { font-weight: 600; }
 .em-zlo .em-lab2, .em-zlo .em-lab3, .em-zmid .em-lab3, .em-zhi .em-lab1 { display: none; }
 .em-cluster { background: transparent; }
 .em-cl { width: 100%; height: 100%; border-radius: 50%; display: flex; align-items: center; justify-content: center; box-shadow: 0 0 0 1px rgba(0,0,0,.45); }
@@ -615,6 +640,7 @@ var {{ this.get_name() }} = (function(map){
   EM.layer = {% if this.cluster %}L.markerClusterGroup({chunkedLoading: false, maxClusterRadius: 35, disableClusteringAtZoom: 13,
       spiderfyOnMaxZoom: true, showCoverageOnHover: false, iconCreateFunction: EM.clusterIcon}){% else %}L.featureGroup(){% endif %};
   EM.approxLayer = L.featureGroup();
+  EM.labelLayer = L.layerGroup().addTo(map);
   EM.heatLayer = (L.heatLayer ? L.heatLayer([], {radius: 18, blur: 16, minOpacity: 0.35, maxZoom: 12}) : null);
   EM.layer.bindPopup(function(l){ return EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
   EM.layer.bindTooltip(function(l){ return EM.tip(l.em); }, {direction: 'top', offset: [0, -6], opacity: 0.95});
@@ -632,8 +658,8 @@ var {{ this.get_name() }} = (function(map){
   EM.layer.addTo(map);
   {% if this.heat %}if (EM.heatLayer) EM.heatLayer.addTo(map);{% endif %}
   EM.zoomClass(map); map.on('zoomend', function(){ EM.zoomClass(map); EM.declutter(map); });
-  map.on('zoomend moveend', function(){ EM.refreshApprox(); });
-  if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); });
+  map.on('zoomend moveend', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
+  if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
   EM.decode({{ this.payload }}).then(function(D){
     EM.D = D;
     {% if this.fit %}EM.fit(map);{% endif %}
