@@ -42,6 +42,8 @@ from eventmap.text import latin_key, normalize_ar
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
 
 
+#: a place this far from the centre of the other places of a report is suspect (another region of Syria)
+_FAR_KM = 150.0
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
 _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
@@ -50,6 +52,9 @@ _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent
 _HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
 _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned", "expected", "threatened",
              "threatens", "possible", "reportedly", "alleged", "allegedly"}
+#: words before a trigger that make it a plan or an expectation, not an event
+_FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
+           "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans"}
 _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 
@@ -191,11 +196,17 @@ class _Extractor:
 
     # -- triggers ------------------------------------------------------------------------------
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
-        prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 4)]
+        prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
         if any(w in _NEG_AR or w in _NEG_EN for w in prev[-2:]):
             return True
+        if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
+            return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
+        if any(w in _FUTURE for w in prev) or re.search(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
+                                                         r"is set to|are set to|plans to|plan to|is likely to)\s*$",
+                                                         " ".join(prev)):
+            return True   # announced, expected, threatened: not (yet) an event
         if h.label == "territory_taken" and prev and (
                 prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
@@ -295,8 +306,9 @@ class _Extractor:
         if not settled and r0.status == "resolved" and r0.best is not None and len(r0.candidates) == 1:
             p0 = r0.best.place
             # one candidate, close to the other places of the report (or nothing to compare with): done
+            # (a report may span a governorate or two; only a namesake in another region of Syria is suspect)
             settled = self._centre is None or p0.kind in _ADMIN_KINDS or \
-                _km((p0.lat, p0.lon), self._centre) <= 60.0
+                _km((p0.lat, p0.lon), self._centre) <= _FAR_KM
         if not settled:
             # context: the words around the mention in its sentence (admin names sit next to the place)
             own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
@@ -304,8 +316,10 @@ class _Extractor:
             # the places of the report are the best evidence; without them, the words around the mention
             ctx = "" if near else self.text[max(cl.sent.start, m.orig_start - 100):min(cl.sent.end, m.orig_end + 100)]
             r = self._lookup(name, ctx, near)
-            if r.status == "unresolved" and r0.status == "resolved" and r0.best and r0.best.place.kind in _ADMIN_KINDS:
-                r = r0
+            if r.status == "unresolved" and r0.status in ("resolved", "ambiguous") and r0.best and (
+                    r0.best.place.kind in _ADMIN_KINDS or
+                    (self._centre is not None and _km((r0.best.place.lat, r0.best.place.lon), self._centre) <= _FAR_KM)):
+                r = r0   # the far guard is for namesakes elsewhere in Syria, not for the next district
         loc.result = r
         if r.status in ("resolved", "ambiguous") and r.best:
             p = r.best.place

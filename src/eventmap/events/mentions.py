@@ -385,29 +385,43 @@ _EN_NAME_RE = re.compile(
     r"(?:[-\s](?:(?:al|el|ad|ash|as|at|az|ar|an)[-\s])?[A-Z][\w'’`ʿ]+){0,3}")
 
 
-def _ar_list_items(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Items of a list that starts at ``lo``: split on the Arabic comma (a space after normalisation) + و."""
-    # the list runs until the clause end; items are separated by " و" or by the (normalised-away) comma
-    seg = norm[lo:hi]
+def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] | None = None) -> list[tuple[int, int]]:
+    """Items of a list that starts at ``lo`` ("المهير، والرفيد، ورسم الحسن"; "الشجرة وجملة وسحم الجولان").
+
+    Items are separated by a word starting with the conjunction و, or by a comma in the original
+    text.  A comma followed by a word without و ends a و-joined list ("وسحم الجولان، ما أدى ...");
+    an item of more than four words, or one cut by a preposition, ends the list too.
+    """
     items: list[tuple[int, int]] = []
-    # split on " و" word starts: "المهير والرفيد ورسم الحسن" -> "المهير", "الرفيد", "رسم الحسن"
-    pos = lo
-    cur_start = lo
-    words = []
-    for m in re.finditer(r"\S+", seg):
-        words.append((lo + m.start(), lo + m.end(), m.group(0)))
+    words = [(lo + m.start(), lo + m.end(), m.group(0)) for m in re.finditer(r"\S+", norm[lo:hi])]
     if not words:
         return items
+
+    def comma_before(i: int) -> bool:
+        if not text or offs is None or i == 0:
+            return False
+        a0 = offs[words[i - 1][1] - 1] + 1
+        b0 = offs[words[i][0]]
+        gap = text[a0:b0]
+        return "،" in gap or "," in gap
+
     groups: list[list[tuple[int, int, str]]] = [[]]
-    for ws, we, w in words:
-        if groups[-1] and w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو"):
+    joined_by_wa = False
+    for i, (ws, we, w) in enumerate(words):
+        conj = w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو")
+        comma = comma_before(i)
+        if groups[-1] and comma and not conj and joined_by_wa:
+            break                      # "، ما أدى": the sentence goes on after the list
+        if groups[-1] and conj:
+            joined_by_wa = True
             groups.append([(ws + 1, we, w[1:])])
+        elif groups[-1] and comma:
+            groups.append([(ws, we, w)])
         else:
             groups[-1].append((ws, we, w))
     for g in groups:
         if not g:
             continue
-        # an item longer than 4 words ends the list (the clause goes on after it)
         cut = g
         for k, (_, _, w) in enumerate(g):
             if w in _AR_STOP_AFTER and k > 0:
@@ -436,7 +450,7 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         if idx is not None:
             for s, e, key in scan_gazetteer_ar(norm, idx, lo, hi):
                 out.append(Mention(s, e, norm[s:e], "gazetteer", "ar"))
-        _cue_candidates_ar(norm, lo, hi, out)
+        _cue_candidates_ar(norm, lo, hi, out, text, offs)
     if lang == "en" or _EN_CHAR_RE.search(norm, lo, hi):
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
     # gazetteer names first; a cue/list name replaces an overlapping gazetteer name only when it
@@ -453,7 +467,8 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         contains_all = all(m.start <= c.start and m.end >= c.end and (m.start, m.end) != (c.start, c.end) for c in clash)
         if contains_all and all(c.source == "gazetteer" for c in clash) and (
                 m.source == "list" or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))
-                or ((m.cue_kind == "noun" or m.lang == "en") and all(c.start > m.start for c in clash))):
+                or (m.cue_kind == "noun" and all(c.start > m.start for c in clash))
+                or (m.lang == "en" and m.source == "cue")):   # a capitalised sequence is the whole name
             for c in clash:
                 kept.remove(c)
                 if m.list_id < 0:
@@ -486,7 +501,11 @@ _CANDIDATE_NOUNS = _n("قرية بلدة مدينة مزرعة مزارع بلد
 _CANDIDATE_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?P<n>" + "|".join(sorted(_CANDIDATE_NOUNS, key=len, reverse=True)) + r")(?!\S)")
 
 
-def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention]) -> None:
+_PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|البلدات|مزارع|المزارع|بلدتي|قريتي|مدينتي|احيا|تلال|التلال)(?!\S)")
+
+
+def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: str = "",
+                       offs: list[int] | None = None) -> None:
     sets = _sets()
     nouns = _CANDIDATE_NOUNS
     # words after a place noun
@@ -505,12 +524,19 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention]) -> None:
             s = m.start("n")   # "تل الجابية": the hill's name includes تل
             name = norm[s:e]
         out.append(Mention(s, e, name, "cue", "ar", cue=base, cue_kind="noun"))
+    # "قرى المهير والرفيد ورسم الحسن": a plural place noun followed by names joined with و
+    for m in _PLURAL_NOUN_RE.finditer(norm, lo, hi):
+        items = _ar_list_items(norm, m.end() + 1, hi, text, offs) if m.end() + 1 < hi else []
+        if len(items) >= 2:
+            lid = lo * 1000 + m.start() + 1
+            for s, e in items:
+                out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
     # lists after هي / : in a clause that speaks of several places
     clause = norm[lo:hi]
     if any(c in clause.split() for c in _LIST_CUES_AR) or re.search(r"(?:^|\s)(?:قرى|بلدات|مناطق|المناطق|القرى|البلدات)", clause):
         for m in _AR_LIST_START_RE.finditer(clause):
             start = lo + m.end()
-            items = _ar_list_items(norm, start, hi)
+            items = _ar_list_items(norm, start, hi, text, offs)
             if len(items) >= 2:
                 lid = lo * 1000 + m.start()
                 for s, e in items:
@@ -680,7 +706,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
                 m.veto = "person name"
             if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
-                m.common = "strict" if len(key) <= 3 else "person"
+                m.common = "strict" if len(key) <= 2 else "person"
             # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")
             if m.source == "gazetteer" and bw and bw[-1][:1].isupper() and bw[-1].lower() not in EN_PREPS and \
                     before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
