@@ -167,7 +167,10 @@ class PngRenderer:
             page.screenshot(path=str(out), full_page=False)
             return out
         finally:
-            context.close()
+            try:
+                context.close()
+            except Exception:   # the browser died: keep the original error; the next render relaunches it
+                pass
 
     def render_html(self, html: str, png_path: str | Path, **kw) -> Path:
         """Screenshot an HTML string (written to a temporary file so it loads from ``file://``)."""
