@@ -42,6 +42,9 @@ from eventmap.text import latin_key, normalize_ar
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
 
 
+#: the governorates this product is about (Dar'a, Quneitra, As-Sweida, Rural Damascus, Damascus): a single
+#: exact match there needs no second look; a lone namesake elsewhere is checked against the report's places
+_SOUTH = {"SY12", "SY14", "SY13", "SY03", "SY01"}
 #: a place this far from the centre of the other places of a report is suspect (another region of Syria)
 _FAR_KM = 150.0
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -307,7 +310,7 @@ class _Extractor:
             p0 = r0.best.place
             # one candidate, close to the other places of the report (or nothing to compare with): done
             # (a report may span a governorate or two; only a namesake in another region of Syria is suspect)
-            settled = self._centre is None or p0.kind in _ADMIN_KINDS or \
+            settled = self._centre is None or p0.kind in _ADMIN_KINDS or p0.admin1_pcode in _SOUTH or \
                 _km((p0.lat, p0.lon), self._centre) <= _FAR_KM
         if not settled:
             # context: the words around the mention in its sentence (admin names sit next to the place)

@@ -376,9 +376,12 @@ _AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التا�
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities)\s+(?:of\s+|including\s+|such as\s+|:\s*)?",
     re.I)
+_EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "Eastern", "Western", "Northern",
+                       "Southern", "Central"}
 _EN_AFTER_VERB_RE = re.compile(
     r"\b(captured|recaptured|retook|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
-    r"control of|on|in|near|outside|around|into)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?(?=[A-Z]|al-|el-)")
+    r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|"
+    r"on|in|near|outside|around|into)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?(?=[A-Z]|al-|el-)")
 _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
 _EN_NAME_RE = re.compile(
     r"(?:(?:al|el|ad|ash|as|at|az|ar|an|Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]+"
@@ -578,7 +581,8 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
                 break
             first = re.split(r"[-\s]", nm.group(0))
             head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
-            if head in EN_STOP and head not in _EN_STOP_BUT_PLACE:
+            if head in EN_STOP and head not in _EN_STOP_BUT_PLACE and not (
+                    head in _EN_DIRECTION_HEADS and len(first) > 1 and first[-1][:1].isupper()):
                 break
             items.append((nm.start(), nm.end()))
             sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", seg[nm.end():])
