@@ -39,7 +39,7 @@ def lap(label: str) -> None:
     """With EVENTMAP_PROFILE=1, print how long the script run has taken so far (stderr)."""
     if _PROFILE:
         print(f"[eventmap] {time.perf_counter() - _T0:7.3f} s  {label}", file=sys.stderr, flush=True)
-MAP_HEIGHT = 470
+MAP_HEIGHT = 440
 PAGES = {"map": "Map · الخريطة", "ingest": "Ingest a report", "unresolved": "Unresolved names"}
 ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
 
@@ -98,6 +98,12 @@ def histogram(url: str | None, token: tuple, key: tuple, f: EventFilter) -> dict
     return dash.histogram_spec(dash.day_counts(events(url, token, key, f)))
 
 
+@st.cache_resource(show_spinner=False)
+def pin_map():
+    """The boundary basemap on which the analyst clicks a point to pin a name (no events drawn)."""
+    return build_map(dash.preview_frame([]), center=(32.85, 36.1), zoom=9, layer_control=False)
+
+
 @st.cache_data(show_spinner=False)
 def unresolved_names(url: str | None, token: tuple):
     return get_store(url).unresolved_names()
@@ -130,9 +136,14 @@ if "init" not in st.session_state:
     })
 
 st.markdown("""<style>
-section.main > div.block-container, .block-container { padding-top: 1.2rem; padding-bottom: 1rem; }
+[data-testid="stMainBlockContainer"], .block-container { padding-top: 0.6rem; padding-bottom: 1rem; }
+[data-testid="stHeader"] { height: 2.2rem; background: transparent; }
+[data-testid="stSidebarHeader"] { height: 2.2rem; margin-bottom: 0; padding-bottom: 0; }
+[data-testid="stSidebarUserContent"] { padding-top: 0; }
 [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p { margin-bottom: .2rem; }
-.em-count { font-size: 1.05rem; }
+[data-testid="stSidebar"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+h4 { padding-top: 0.2rem !important; }
+.em-count { font-size: 1.02rem; }
 </style>""", unsafe_allow_html=True)
 
 with st.sidebar:
@@ -493,16 +504,13 @@ def unresolved_page() -> None:
     left, right = st.columns([1.3, 1])
     with right:
         import folium
-        from eventmap.views.assets import offline_map
-        from eventmap.views.map import BoundaryLayer
-        from eventmap.views.boundaries import load_boundaries
 
-        pm = offline_map(location=[32.9, 36.1], zoom_start=8, prefer_canvas=True)
-        for level in (1, 2):
-            pm.add_child(BoundaryLayer(level, load_boundaries(level)))
+        pm = copy.deepcopy(pin_map())
+        fg = folium.FeatureGroup(name="clicked", control=False)
         if st.session_state.get("un_click"):
-            folium.CircleMarker(st.session_state["un_click"], radius=7, color="#d00", weight=3).add_to(pm)
-        out = st_folium(pm, key="un_map", height=460, use_container_width=True, returned_objects=["last_clicked"])
+            folium.CircleMarker(st.session_state["un_click"], radius=8, color="#d00", weight=3).add_to(fg)
+        out = st_folium(pm, key="un_map", height=460, use_container_width=True, returned_objects=["last_clicked"],
+                        feature_group_to_add=[fg])
         click = (out or {}).get("last_clicked")
         if click:
             pt = (round(click["lat"], 5), round(click["lng"], 5))
@@ -514,7 +522,8 @@ def unresolved_page() -> None:
         st.text_input("Your name (recorded with the pin)", key="author")
     with left:
         for i, r in names.head(60).iterrows():
-            with st.expander(f"{r['name']} — {int(r['count'])} event(s)"):
+            # the name isolated (U+2068..U+2069) so an Arabic name does not reorder the count
+            with st.expander(f"\u2068{r['name']}\u2069 — {int(r['count'])} event(s)"):
                 for s in list(r["examples"])[:3]:
                     st.html(dash.sentence_html(s))
                 if len(r["spellings"]) > 1:

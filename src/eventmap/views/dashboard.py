@@ -269,6 +269,16 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     }
     window.emWindowApplied = (window.emWindowApplied || 0) + 1;
   };
+  if (EM.map && !EM.compactCss) {
+    // a dashboard column is narrower than an exported page: a smaller legend keeps markers visible
+    EM.compactCss = true;
+    var css = document.createElement('style');
+    css.textContent = '.em-compact .em-legend { font-size: 11px; line-height: 1.15; max-width: 200px; padding: 4px 6px; }' +
+      ' .em-compact .em-legend .em-sep { display: none; }';
+    document.head.appendChild(css);
+    var box = EM.map.getContainer();
+    box.classList.toggle('em-compact', box.clientWidth < 760);
+  }
   var prev = EM.onDataWant ? null : EM.onData;
   if (!EM.onDataWant) {
     EM.onDataWant = true;
@@ -296,7 +306,8 @@ def table_frame(frame: pd.DataFrame, limit: int | None = 2000) -> pd.DataFrame:
         if limit is not None:
             f = f.head(limit)
     ar, en = f["place_name_ar"].astype(str), f["place_name_en"].astype(str)
-    place = [(f"{e} · {a}" if a and e else (a or e)) for a, e in zip(ar, en)]
+    loc = f["location"].astype(str)
+    place = [(f"{e} · {a}" if a and e else (a or e or (f"({w})" if w else ""))) for a, e, w in zip(ar, en, loc)]
     out = pd.DataFrame({c: f[c] for c in TABLE_COLUMNS if c in f.columns and c != "place"})
     out.insert(3, "place", place)
     return out[list(TABLE_COLUMNS)].reset_index(drop=True)
@@ -341,7 +352,7 @@ def details_html(row: Any) -> str:
     if not pl:
         pl.append(f'<span dir="auto">{esc(g("location"))}</span> <i>(place not resolved)</i>')
     lines.append('<div class="emd-place">' + " · ".join(pl) + "</div>")
-    if g("location") and g("location") not in (place_ar, place_en):
+    if g("location") and (place_ar or place_en) and g("location") not in (place_ar, place_en):
         lines.append(f'<div class="emd-small">as written: <span dir="auto">{esc(g("location"))}</span></div>')
     adm = ", ".join(x for x in (g("admin3"), g("admin2"), g("admin1")) if x)
     if adm:
@@ -365,7 +376,7 @@ def details_html(row: Any) -> str:
     src = g("sources") or g("source")
     url = safe_url(g("source_url"))
     link = f' · <a href="{esc(url)}" target="_blank" rel="noopener noreferrer">link</a>' if url else ""
-    lines.append(f'<div class="emd-small">{esc(n)} source(s): {esc(src)}{link}</div>')
+    lines.append(f'<div class="emd-small">{esc(n)} source(s)' + (f": {esc(src)}" if src else "") + f"{link}</div>")
     lines.append(f'<div class="emd-id">#{esc(g("event_id"))}</div></div>')
     return "".join(lines)
 
