@@ -239,3 +239,25 @@ def test_png_renderer_cleans_up_on_error(tmp_path):
     assert _left_over(before) == set()
     with pytest.raises(ValueError):
         PngRenderer().render_file(broken, tmp_path / "y.png", size="12x12")
+
+
+def test_png_renderer_recovers_when_its_browser_dies(tmp_path, html_path):
+    import signal
+
+    from PIL import Image
+
+    before = _chromium_children()
+    with PngRenderer() as r:
+        r.render_file(html_path, tmp_path / "1.png", size=(500, 400))
+        ours = [pid for pid, cmd in set(_chromium_children()) - set(before)
+                if "--type=" not in cmd and "chrom" in cmd.split(" ")[0]]
+        assert ours, "the renderer's browser process was not found"
+        for pid in ours:                          # the browser we started crashes
+            os.kill(pid, signal.SIGKILL)
+        try:                                      # this render may fail with the dead browser...
+            r.render_file(html_path, tmp_path / "2.png", size=(500, 400))
+        except Exception:
+            pass
+        out = r.render_file(html_path, tmp_path / "3.png", size=(500, 400))   # ...the next one relaunches
+        assert Image.open(out).size == (500, 400)
+    assert _left_over(before) == set()
