@@ -155,11 +155,13 @@ def task_extract(cfg: dict, params: dict) -> list[dict]:
             gt = []
             for _ in range(cfg["runs"]):
                 t0 = time.perf_counter()
-                subprocess.run([grep, "-F", "-o", "-f", str(npth), str(cp)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"}, check=False)
+                # output to a pipe, not /dev/null: GNU grep stops at the first match when it writes to /dev/null
+                g = subprocess.run([grep, "-F", "-o", "-f", str(npth), str(cp)], stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"}, check=False)
                 gt.append(time.perf_counter() - t0)
-        rows.append(row("extraction", "grep -F -o -f names: reports/s (the floor)", [n / t for t in gt],
-                        "reports/s", note=note))
+        matches = g.stdout.count(b"\n")
+        rows.append(row("extraction", f"grep -F -o -f names: reports/s (the floor; {matches:,} matches)",
+                        [n / t for t in gt], "reports/s", note=note))
         rows.append(row("extraction", "extraction time / grep -F time", [a / b for a, b in zip(times, gt)], "x"))
     return rows
 
@@ -204,7 +206,7 @@ def task_ingest(cfg: dict, params: dict) -> list[dict]:
         n = len(reps)
         for name, base in backends:
             for w in sorted({1, 2, n_cores}):
-                rates = []
+                rates, steady = [], []
                 for run in range(cfg["ingest_runs"]):
                     schema = None
                     if base is None:
@@ -218,18 +220,25 @@ def task_ingest(cfg: dict, params: dict) -> list[dict]:
                             c.execute(f"CREATE SCHEMA {schema}")
                         url = pg_schema_url(base, schema)
                     try:
+                        marks: list[tuple[float, int]] = []
                         with open_store(url) as s:
                             t0 = time.perf_counter()
-                            summ = ingest_parallel(s, [corpus], workers=w, progress=False)
+                            summ = ingest_parallel(s, [corpus], workers=w, progress=False,
+                                                   on_chunk=lambda done, total: marks.append(
+                                                       (time.perf_counter(), done)))
                             rates.append(n / (time.perf_counter() - t0))
+                        if len(marks) > 2:  # from the first chunk written to the last: start-up left out
+                            steady.append((marks[-1][1] - marks[0][1]) / (marks[-1][0] - marks[0][0]))
                         assert summ.new == n, summ.lines()
                     finally:
                         if schema:
                             with psycopg.connect(base, autocommit=True) as c:
                                 c.execute(f"DROP SCHEMA {schema} CASCADE")
                 label = f"{w} worker{'s' if w > 1 else ''}" + (" (N = cores)" if w == n_cores else "")
-                rows.append(row("ingest", f"{name}, {label}, {n} reports", rates, "reports/s",
+                rows.append(row("ingest", f"{name}, {label}, {n} reports, whole run", rates, "reports/s",
                                 note="wall time incl. starting the workers and loading the gazetteer in each"))
+                rows.append(row("ingest", f"{name}, {label}, steady state (after start-up)", steady,
+                                "reports/s"))
         for w in sorted({2, n_cores}):
             starts = []
             for _ in range(cfg["ingest_runs"]):
@@ -528,13 +537,17 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     all_rows: list[dict] = []
     failed = []
+    loads: list[tuple[str, float, float]] = []
     with tempfile.TemporaryDirectory(prefix="eventmap-bench-") as wd:
         for name, params in plan:
             label = name + (f" {params['n']:,}" if "n" in params else "")
             print(f"  running {label} ...", end="", flush=True)
+            load0 = os.getloadavg()[0]
             rows, rss, code, wall, tail = run_task(name, params, args.mode, Path(wd), timeout)
-            print(f" {wall:.1f} s, peak {rss:.0f} MB" + ("" if code == 0 else f", FAILED (exit {code}): {tail}"),
-                  flush=True)
+            load1 = os.getloadavg()[0]
+            loads.append((label, round(load0, 1), round(load1, 1)))
+            print(f" {wall:.1f} s, peak {rss:.0f} MB, load average {load0:.1f} -> {load1:.1f}"
+                  + ("" if code == 0 else f", FAILED (exit {code}): {tail}"), flush=True)
             if code != 0:
                 failed.append(label)
                 rows = [row(name, f"{label}: FAILED (exit {code})", [], "", note=tail)]
@@ -547,12 +560,14 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for line in table_lines(all_rows):
         print(line)
+    la = [x for _, a, b in loads for x in (a, b)]
     print(f"\n{len(plan)} benchmarks in {total:.0f} s; medians of n runs (min, max); "
-          f"'met' compares the median with the target." + (f" FAILED: {', '.join(failed)}" if failed else ""))
+          f"'met' compares the median with the target; 1-minute load average {min(la):.1f}-{max(la):.1f} "
+          f"on {mach['cores_available']} cores." + (f" FAILED: {', '.join(failed)}" if failed else ""))
     out = args.json or RESULTS / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"mode": args.mode, "machine": mach, "started": dt.datetime.fromtimestamp(
-        started, dt.timezone.utc).isoformat(timespec="seconds"), "seconds": round(total, 1), "rows": all_rows},
+        started, dt.timezone.utc).isoformat(timespec="seconds"), "seconds": round(total, 1), "load_average": loads, "rows": all_rows},
         ensure_ascii=False, indent=1))
     out.with_suffix(".md").write_text("\n".join(table_lines(all_rows, markdown=True)) + "\n", encoding="utf-8")
     print(f"results: {out} and {out.with_suffix('.md')}")

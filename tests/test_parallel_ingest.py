@@ -124,6 +124,29 @@ def test_an_extractor_that_cannot_go_to_workers_runs_in_process(env, corpus, cap
     assert "extracting in this process" in capsys.readouterr().err
 
 
+def dying_extract(text, published, **kw):
+    """The real extractor, except that the worker process dies (once) on the report with the marker text."""
+    marker = Path(os.environ["EVENTMAP_TEST_DIE_ONCE"])
+    if "Sayda" in text and not marker.exists():
+        marker.write_text(str(os.getpid()))
+        os._exit(1)
+    return extract_events(text, published, **kw)
+
+
+def test_a_worker_process_that_dies_is_replaced_and_its_reports_rerun(env, corpus, monkeypatch):
+    monkeypatch.setenv("EVENTMAP_TEST_DIE_ONCE", str(env / "died"))
+    (corpus / "2018-07-20_sayda.txt").write_text(
+        "Russian jets bombed rebel-held Sayda yesterday, killing at least five civilians.\n", encoding="utf-8")
+    one, two = str(env / "one.gpkg"), str(env / "two.gpkg")
+    with open_store(one) as s:
+        s1 = ingest_paths(s, [corpus], progress=False)
+    with open_store(two) as s:
+        s2 = ingest_parallel(s, [corpus], workers=2, chunk_size=3, extract_fn=dying_extract, progress=False)
+    assert (env / "died").exists()  # a worker really died
+    assert s2.lines() == s1.lines() and s1.new == N_REPORTS + 1
+    assert snapshot(two) == snapshot(one)
+
+
 # ---------------------------------------------------------------------- Dask
 def slow_extract(text, published, **kw):
     """The real extractor, slowed so that tasks are still pending when a worker is killed."""

@@ -247,8 +247,8 @@ def ingest_parallel(store: EventStore, paths: Iterable[str | Path], workers: int
     while pending:
         inflight: deque = deque()
         try:
-            with ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker,
-                                     initargs=(extract_fn,)) as ex:
+            ex = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker, initargs=(extract_fn,))
+            with _shutdown_now_on_interrupt(ex):
                 while pending or inflight:
                     while pending and len(inflight) < n_workers * 4:
                         i, ch = pending[0]
@@ -262,11 +262,11 @@ def ingest_parallel(store: EventStore, paths: Iterable[str | Path], workers: int
             # a worker died (killed, out of memory): run what was not written again in a new pool
             pending = deque(sorted([(i, ch) for i, ch, _ in inflight] + list(pending), key=lambda t: t[0]))
             restarts += 1
-            if restarts > 2:
-                for _, ch in pending:
-                    write([(label, item if not isinstance(item, FileJob) else InputError("not read"),
-                            "worker process died (3 times) while extracting this chunk") for label, item in ch])
-                pending.clear()
+            if restarts > 2:  # the chunk written next keeps killing its worker: report it failed, go on
+                _, ch = pending.popleft()
+                write([(label, item if not isinstance(item, FileJob) else InputError("not read"),
+                        "the extraction process died 3 times on this chunk of reports") for label, item in ch])
+                restarts = 0
     bar.close()
     return summary
 
@@ -283,6 +283,22 @@ def _check_reachable(address: str, timeout: float = 3.0) -> None:
         return  # other transports (inproc, ws, ucx): let distributed say what is wrong
     with socket.create_connection((u.hostname, u.port), timeout=timeout):
         pass
+
+
+class _shutdown_now_on_interrupt:
+    """``with`` for a pool: normal exit waits for the workers; Ctrl-C cancels what has not started."""
+
+    def __init__(self, ex: ProcessPoolExecutor) -> None:
+        self.ex = ex
+
+    def __enter__(self) -> ProcessPoolExecutor:
+        return self.ex
+
+    def __exit__(self, et, ev, tb) -> None:  # noqa: ANN001
+        if et is KeyboardInterrupt:
+            self.ex.shutdown(wait=False, cancel_futures=True)
+        else:
+            self.ex.shutdown(wait=True)
 
 
 def ingest_dask(store: EventStore, paths: Iterable[str | Path], address: str | None = None,
