@@ -81,6 +81,21 @@ def seed(db: str) -> dict:
         uev = make_event(un_text, "2018-07-24", "المهير", "غارات على", None, source="SANA")
         store.ingest(urep, [uev])
         out["unresolved_id"] = uev.event_id
+        # an ACLED reference layer: two rows at real gazetteer places (Ar Rafid, Sayda), one in the window
+        import pandas as pd
+
+        from eventmap.store.testing import PLACES
+
+        acled = pd.DataFrame([
+            {"event_id_cnty": "SYR123456", "event_date": "2018-07-25", "event_type": "Battles",
+             "sub_event_type": "Armed clash", "actor1": "Military Forces of Syria (2000-2024)", "actor2": "<b>x</b>",
+             "location": "Ar Rafid", "latitude": PLACES["rafid"][3], "longitude": PLACES["rafid"][4],
+             "admin1": "Quneitra", "geo_precision": 1, "source": "SANA", "notes": "clashes", "fatalities": 0},
+            {"event_id_cnty": "SYR123457", "event_date": "2018-07-12", "event_type": "Explosions/Remote violence",
+             "sub_event_type": "Air/drone strike", "actor1": "Military Forces of Russia (2000-)", "actor2": "",
+             "location": "Sayda", "latitude": PLACES["sayda"][3], "longitude": PLACES["sayda"][4],
+             "admin1": "Quneitra", "geo_precision": 1, "source": "SOHR", "notes": "strike", "fatalities": 0}])
+        out["acled"] = store.import_reference("acled", acled)
         f = store.query(EventFilter())
         out["total"] = len(f)
         out["drawn"] = int(f["latitude"].notna().sum())

@@ -116,6 +116,18 @@ def test_hostile_article_runs_nothing_and_shows_its_characters(page):
     assert page.page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
 
 
+def test_reference_layer_toggle_draws_the_window_rows(page):
+    assert page.server.seeded["acled"] == 2
+    page.open("ref=acled&from=2018-07-20&to=2018-07-26")
+    frame = page.map_frame()
+    frame.wait_for_function("() => window.emReference >= 1")
+    assert frame.evaluate("() => window.emReference") == 1  # the 2018-07-12 row is outside the window
+    assert "ACLED" in page.page.locator('[data-testid="stSidebar"]').inner_text()
+    page.open("")  # the toggle is off by default
+    frame = page.map_frame()
+    assert frame.evaluate("() => window.emReference || 0") == 0
+
+
 def test_unresolved_events_are_listed_not_drawn(page):
     uid = page.server.seeded["unresolved_id"]
     page.open()
