@@ -118,3 +118,20 @@ def test_cli_refuses_fifty_megabytes(tmp_path, capsys):
         f.write(b"<p>" + b"x" * 51_000_000 + b"</p>")
     assert main(["extract", str(p), "--published", "2018-07-25"]) == 2
     assert "MB" in capsys.readouterr().err
+
+
+def test_seed_saved_as_html_gives_the_same_events_and_no_comment_events(tmp_path, capsys):
+    text = SEED.read_text(encoding="utf-8")
+    paras = "".join(f"<p>{p}</p>\n" for p in text.split("\n") if p.strip())
+    page = (f"<!doctype html><html><head><title>t</title><script>var x = 'قصف نوى';</script></head><body>"
+            f"<nav><a href='/'>الرئيسية</a> <a href='/p'>باريس</a></nav><article><h1>عنوان</h1>{paras}</article>"
+            f"<section class='comments'><h3>التعليقات</h3><p>قصف الجيش بلدة نوى اليوم</p></section>"
+            f"<footer>حقوق</footer></body></html>")
+    p = tmp_path / "seed.html"
+    p.write_text(page, encoding="utf-8")
+    assert main(["extract", str(p), "--published", "2018-07-25", "--json"]) == 0
+    from_html = json.loads(capsys.readouterr().out)
+    from_text = extract_events(text, "2018-07-25")
+    key = lambda e: (e["location"], e["sub_event_type"], e["place_id"])  # noqa: E731
+    assert sorted(map(key, from_html)) == sorted(key(e.to_dict()) for e in from_text)
+    assert not [e for e in from_html if e["location"] == "نوى"]   # reader comments are not the report
