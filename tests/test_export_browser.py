@@ -79,6 +79,11 @@ def test_html_offline_draws_every_event_and_the_boundaries(page):
     alone = page.evaluate("EM.layer.getLayers().filter(function(m){ return !!m._map; }).length")
     assert alone >= 3 and len(places) == alone
     assert "Saydaصيدا" in places and "Nab` as Sakhrنبع الصخر" in places
+    # the event without a place is listed, not drawn
+    page.click(".em-unres summary")
+    unres = page.inner_text(".em-unres")
+    assert "1 event without a place" in unres and "المهير" in unres and "2018-07-23" in unres
+    assert page.locator(".em-unres mark").inner_text() == "المهير"
     title = page.inner_text(".em-title h1")
     assert title == "Quneitra <b>July</b> 2018"                # shown as text, not markup
     assert "2018-07-22 – 2018-07-25" in page.inner_text(".em-title")

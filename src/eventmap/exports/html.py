@@ -31,6 +31,12 @@ _SLIDER_CSS = """
 .em-slider button { font-size: 12px; padding: 1px 6px; cursor: pointer; }
 .em-slider select { font-size: 12px; }
 .em-count { margin-top: 3px; font-variant-numeric: tabular-nums; }
+.em-unres { margin-top: 5px; font-size: 12px; border-top: 1px solid #ddd; padding-top: 4px; }
+.em-unres summary { cursor: pointer; color: #444; }
+.em-unres ul { margin: 4px 0 0 0; padding-left: 16px; max-height: 220px; overflow-y: auto; }
+.em-unres li { margin-bottom: 4px; }
+.em-unote { color: #333; }
+.em-unote mark { background: #ffe270; }
 """
 
 
@@ -72,7 +78,19 @@ class TitleSlider(SafeRender, MacroElement):
     var win = d0 === d1 ? D.days[d0] : D.days[d0] + ' \u2013 ' + D.days[d1];
     q('.em-count').innerHTML = n.toLocaleString('en') + ' of ' + D.n.toLocaleString('en') + ' events on the map, ' + win;
   };
+  function listUnresolved(D){
+    if (!D.un || !D.un.length) return;
+    var det = document.createElement('details'); det.className = 'em-unres';
+    var h = '<summary>' + D.unresolved.toLocaleString('en') + ' event' + (D.unresolved === 1 ? '' : 's') + ' without a place (not drawn)</summary><ul>';
+    D.un.forEach(function(u){
+      h += '<li><b>' + u[0] + '</b> \u00b7 <span dir="auto">' + u[1] + '</span>' + (u[2] ? ' \u00b7 ' + u[2] : '') +
+           '<div dir="auto" class="em-unote">' + u[3] + '</div></li>';
+    });
+    det.innerHTML = h + '</ul>';   // every part escaped in Python
+    box.appendChild(det);
+  }
   EM.onData = function(D){
+    listUnresolved(D);
     range.max = Math.max(D.days.length - 1, 0); range.value = range.max;
     q('.em-day').innerHTML = D.days.length ? D.days[D.days.length - 1] : '';
     EM.onRange(0, Math.max(D.days.length - 1, 0), EM.count || 0);

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 #: controls that make no sense on paper
 PRINT_CSS = """
-.leaflet-control-zoom, .leaflet-control-layers, .em-slider { display: none !important; }
+.leaflet-control-zoom, .leaflet-control-layers, .em-slider, .em-unres { display: none !important; }
 """
 
 

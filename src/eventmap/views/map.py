@@ -231,6 +231,11 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "no": S.codes(notes_html),
         "sel": sel,
     }
+    # events without a place: listed (not drawn) by the export page, at most 500
+    un = frame[~has_coords(frame)].head(500)
+    payload["un"] = [[esc(_text(d)[:10]), esc(loc), esc(src), highlight_html(n, loc, ev)]
+                     for d, loc, src, n, ev in zip(un["event_date"], un["location"], un["source"], un["notes"],
+                                                   un["evidence"] if "evidence" in un else [""] * len(un))]
     payload["S"] = S.table
     return payload
 
