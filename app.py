@@ -42,6 +42,10 @@ def lap(label: str) -> None:
 MAP_HEIGHT = 440
 PAGES = {"map": "Map · الخريطة", "ingest": "Ingest a report", "unresolved": "Unresolved names"}
 ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
+TABLE_CONFIG = {"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
+                "place": st.column_config.TextColumn("place", width="medium"),
+                "number_of_sources": st.column_config.NumberColumn("sources", width="small"),
+                "event_id": st.column_config.TextColumn("id", width="small")}
 
 
 # ----------------------------------------------------------------------------- cached library calls
@@ -309,10 +313,7 @@ def _timeline_body(fkey, f, span) -> None:
     st.markdown(f"**Events** ({len(view):,}{', newest 2,000 shown' if len(view) > 2000 else ''}) — select a row "
                 "to centre the map on it")
     sel = st.dataframe(tbl, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
-                       width="stretch", height=300,
-                       column_config={"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
-                                      "number_of_sources": st.column_config.NumberColumn("sources", width="small"),
-                                      "event_id": st.column_config.TextColumn("id", width="small")})
+                       width="stretch", height=300, column_config=TABLE_CONFIG)
     rows = (sel.selection.rows if sel is not None and hasattr(sel, "selection") else []) or []
     picked = tbl.iloc[rows[0]]["event_id"] if rows and rows[0] < len(tbl) else None
     if picked and picked != st.session_state.get("last_row"):
@@ -437,11 +438,11 @@ def ingest_page() -> None:
                 st.caption(f"Last click on the map: {a}, {b} (use it to pin an unresolved name below)")
         with tc:
             st.dataframe(dash.table_frame(pf, limit=None).drop(columns=["event_id"]), hide_index=True,
-                         width="stretch", height=380)
+                         width="stretch", height=min(380, 40 + 35 * len(pf)), column_config=TABLE_CONFIG)
         for ei, e in enumerate(evs):
             fx = fixes.setdefault(e.event_id, dash.Fix())
             name = e.place_name_ar or e.place_name_en or e.location
-            label = f"{e.event_date} · {e.event_type} · {name} ({e.resolution})"
+            label = f"{e.event_date} · {e.event_type} · \u2068{name}\u2069 ({e.resolution})"
             with st.expander(label):
                 st.html(dash.DETAILS_CSS + dash.details_html(dash.preview_frame([e]).iloc[0]))
                 k = f"{ri}_{ei}"

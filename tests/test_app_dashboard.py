@@ -273,3 +273,32 @@ def test_app_py_is_thin():
     for line in src.splitlines():
         if "unsafe_allow_html=True" in line:
             assert "notes" not in line and "location" not in line
+
+
+def test_window_on_a_store_ordered_frame_is_a_slice_and_agrees_with_filtering(frame):
+    ordered = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
+    for lo, hi in (("2018-07-24", "2018-07-26"), ("2018-07-25", None), (None, "2018-07-24"), ("2018-08-01", None)):
+        fast = dash.window(ordered, lo, hi)
+        slow = ordered[[(lo is None or d >= lo) and (hi is None or d <= hi) for d in ordered["event_date"]]]
+        assert list(fast["event_id"]) == list(slow["event_id"])
+    # newest first in the table, the same rows whichever path is taken
+    t = dash.table_frame(ordered)
+    assert set(t["event_id"]) == set(dash.table_frame(frame)["event_id"])
+    assert list(t["event_date"]) == sorted(t["event_date"], reverse=True)
+    assert list(dash.table_frame(ordered, limit=2)["event_date"]) == ["2018-07-27", "2018-07-27"]
+
+
+def test_default_window_is_recent_on_long_spans():
+    d = dt.date
+    assert dash.default_window((d(2018, 7, 1), d(2018, 7, 26))) == (d(2018, 7, 1), d(2018, 7, 26))
+    assert dash.default_window((d(2012, 1, 1), d(2019, 12, 31))) == (d(2019, 12, 2), d(2019, 12, 31))
+
+
+def test_histogram_spec_moves_only_the_band():
+    c = pd.DataFrame({"day": ["2018-07-01", "2018-07-02", "2018-07-09"], "event_type": ["Battles", "Protests", "Riots"],
+                      "n": [3, 1, 2]})
+    spec = dash.histogram_spec(c)
+    w = dash.with_window(spec, "2018-07-02", "2018-07-03")
+    assert w["datasets"]["em_window"] == [{"a": "2018-07-01T12:00:00", "b": "2018-07-03T12:00:00"}]
+    assert spec["datasets"]["em_window"] == []  # the cached spec is not changed
+    assert w["layer"][1] is spec["layer"][1]
