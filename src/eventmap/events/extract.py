@@ -436,7 +436,11 @@ class _Extractor:
                 sub = "Disrupted weapons use"
             if lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
                 etype, sub = "Violence against civilians", "Attack"   # gunfire or sniping at civilians
-            for loc in locs:
+            # places after the trigger are where it happened ("air strikes on X"); places before it
+            # belong to another predicate ("talks in X collapsed, prompting air strikes on Y")
+            after = [l for l in locs if l.mention.start >= hit.start]
+            use = after if after and len(after) < len(locs) and len(labels) == 1 else locs
+            for loc in use:
                 m = loc.mention
                 if L.near_place and not (0 <= m.start - hit.end <= L.near_place):
                     continue

@@ -205,6 +205,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (r"captur(?:ed|es|ing|e)", r"recaptur\w*", r"retook", r"retake\w*", r"retaken",
                         r"seized control", r"seized", r"took (?:full )?control", r"taken (?:full )?control",
                         r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
+                        r"seizing", r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
                         r"fell to", r"swept into", r"advanced into"),

@@ -717,7 +717,8 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                     bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
                 m.veto = m.veto or "person name"
     for i, m in enumerate(ms):
-        if m.near and i > 0 and not m.veto and any(not p.veto for p in ms[:i]):
+        if m.near and i > 0 and not m.veto and any(
+                not p.veto and not p.admin and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place
     lists: dict[int, list[Mention]] = {}
     for m in ms:
