@@ -359,3 +359,35 @@ def test_horan_style():
     e = _one(ev, "إبطع")   # a body found: a killing by an unknown hand
     assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
     _check_offsets(HORAN, ev)
+
+
+# --- an English daily (The National style: long sentences, several places per sentence) -----------
+
+NATIONAL = """Syrian regime closes in on last rebel pockets in Deraa as thousands flee
+
+BEIRUT // Syrian government troops and allied militias pushed deeper into the western Deraa countryside on Wednesday, seizing the towns of Al Yadudah and Muzayrib after rebels there agreed to surrender, according to state media and opposition activists.
+The advance came a day after Russian-brokered talks in Busra Al Sham collapsed, prompting a wave of air strikes on rebel-held neighbourhoods of Deraa city that the UN said killed at least 17 civilians, including children.
+"The situation is catastrophic," said Abu Mahmoud Al Hourani, a spokesman for the Horan Free Gathering, an opposition media group. "People are sleeping in the fields near the Jordanian border."
+In neighbouring Quneitra province, Israeli forces fired artillery at a Syrian army position near Al Hamidiyah after mortar rounds landed in the Israeli-occupied Golan Heights, the Israeli military said.
+Meanwhile, some 400 fighters and their families boarded green buses in Busra Al Harir on Thursday morning, bound for opposition-held Idlib in the north.
+The Syrian Observatory for Human Rights reported that regime forces detained at least 30 men in the town of Sanamayn last week.
+"""
+
+
+def test_national_style():
+    ev = extract_events(NATIONAL, "2018-07-26", source="The National")   # a Thursday
+    for name in ("Al Yadudah", "Muzayrib"):
+        e = _one(ev, name)
+        assert (e.sub_event_type, e.actor1, e.event_date) == ("Government regains territory",
+                                                              "Syrian government forces", "2018-07-25")   # Wednesday
+    e = _one(ev, "Deraa")   # the strikes hit Deraa; Busra al-Sham is only where the talks failed
+    assert e.sub_event_type == "Air/drone strike" and e.actor2 == "Civilians"
+    assert not [x for x in ev if x.location == "Busra Al Sham"]
+    e = _one(ev, "Al Hamidiyah")   # "In ... Quneitra province": the province contains the place
+    assert (e.sub_event_type, e.actor1, e.geo_precision) == ("Shelling/artillery/missile attack", "Israeli forces", 2)
+    e = _one(ev, "Busra Al Harir")
+    assert (e.trigger_label, e.event_date) == ("evacuation", "2018-07-26")
+    assert not [x for x in ev if x.location in ("Idlib", "BEIRUT", "Horan")]
+    e = _one(ev, "Sanamayn")
+    assert (e.sub_event_type, e.time_precision) == ("Arrests", 2)   # last week
+    _check_offsets(NATIONAL, ev)
