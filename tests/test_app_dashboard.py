@@ -52,6 +52,8 @@ def test_step_window_moves_one_day_and_wraps():
     span = (d(2018, 7, 1), d(2018, 7, 31))
     assert dash.step_window(d(2018, 7, 1), d(2018, 7, 7), span) == (d(2018, 7, 2), d(2018, 7, 8))
     assert dash.step_window(d(2018, 7, 25), d(2018, 7, 31), span) == (d(2018, 7, 1), d(2018, 7, 7))
+    assert dash.step_window(d(2018, 7, 1), d(2018, 7, 31), span) == (d(2018, 7, 1), d(2018, 7, 1))
+    assert dash.step_window(d(2018, 7, 31), d(2018, 7, 31), span) == (d(2018, 7, 1), d(2018, 7, 1))
 
 
 def test_range_script_carries_only_dates_and_a_json_id():

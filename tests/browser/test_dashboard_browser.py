@@ -52,6 +52,22 @@ def test_moving_the_timeline_changes_count_and_markers(page):
     assert last < span[1]
 
 
+def test_play_steps_the_window_day_by_day(page):
+    lo, hi = page.server.seeded["span"]
+    page.open()
+    frame = page.map_frame()
+    page.page.get_by_role("button", name="▶ Play").click()
+    # the first step turns the whole span into its first day, the next ones slide it a day at a time
+    page.page.wait_for_function(f"() => /from={lo}&to={lo}|to=/.test(location.search)", timeout=30_000)
+    page.page.wait_for_function("() => /from=2018-07-1[1-9]/.test(location.search)", timeout=30_000)
+    assert frame.evaluate("() => EM.range[0] === EM.range[1]")  # a one-day window on the map
+    page.page.get_by_role("button", name="⏸ Pause").click()
+    page.idle()
+    url = page.page.url
+    page.page.wait_for_timeout(2500)
+    assert page.page.url == url  # paused: the window stays
+
+
 def test_bookmarked_url_restores_the_filters(page):
     lo, hi = page.server.seeded["span"]
     page.open(f"type=Battles&from={lo}&to={hi}&q=")

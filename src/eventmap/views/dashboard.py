@@ -155,9 +155,12 @@ def day_range(span: tuple[str | None, str | None]) -> tuple[_dt.date, _dt.date] 
 
 
 def step_window(since: _dt.date, until: _dt.date, span: tuple[_dt.date, _dt.date]) -> tuple[_dt.date, _dt.date]:
-    """The play control's next window: one day later, same width; wraps to the start at the end."""
+    """The play control's next window: one day later, same width; wraps to the start at the end.
+    A window over the whole span starts playing as a one-day window on the first day."""
     width = until - since
     lo, hi = span
+    if since <= lo and until >= hi and hi > lo:
+        return lo, lo
     if until >= hi:
         return lo, min(lo + width, hi)
     one = _dt.timedelta(days=1)
