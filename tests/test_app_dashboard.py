@@ -304,3 +304,14 @@ def test_histogram_spec_moves_only_the_band():
     assert w["datasets"]["em_window"] == [{"a": "2018-07-01T12:00:00", "b": "2018-07-03T12:00:00"}]
     assert spec["datasets"]["em_window"] == []  # the cached spec is not changed
     assert w["layer"][1] is spec["layer"][1]
+
+
+def test_export_bytes_map_and_gis_formats(frame):
+    html, name, mime = dash.export_bytes(frame, "html", {}, "2018-07-24", "2018-07-27")
+    assert mime == "text/html" and b"cdn.jsdelivr" not in html and "الرفيد".encode() in html
+    kml, _, _ = dash.export_bytes(frame, "kml")
+    assert kml.startswith(b"<?xml") and b"Ar Rafid" in kml
+    gpkg, name, _ = dash.export_bytes(frame, "gpkg")
+    assert gpkg[:16] == b"SQLite format 3\x00" and name.endswith(".gpkg")
+    with pytest.raises(ValueError):
+        dash.export_bytes(frame.iloc[0:0], "csv")  # nothing to export: the message says what to change
