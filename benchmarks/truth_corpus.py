@@ -85,6 +85,40 @@ EN_TRAPS = [
     "Government forces are expected to enter {p1} in the coming days.",
     "Fuel prices in the market of {p1} doubled this month, traders said.",
 ]
+# held-out phrasing: the same event types and traps written differently (outlet styles the templates above do
+# not use), scored apart so that tuning the extractor to the templates above does not pass for accuracy
+HELDOUT_AR_EVENTS = [
+    ("أفاد مراسل سانا بأن وحدات الجيش استعادت السيطرة على بلدة {p1} {when} إثر معارك مع الإرهابيين.", BATTLES, 1),
+    ("استهدفت طائرات حربية بعدة غارات بلدة {p1} {when}.", EXPL, 1),
+    ("سقطت قذائف صاروخية على بلدة {p1} {when} مصدرها مواقع قوات النظام.", EXPL, 1),
+    ("اندلعت مواجهات بين قوات النظام ومقاتلين محليين في بلدة {p1} {when}.", BATTLES, 1),
+    ("داهمت دورية تابعة للأمن العسكري منازل في بلدة {p1} {when} واعتقلت ثلاثة أشخاص.", STRAT, 1),
+    ("تظاهر أهالي بلدة {p1} {when} مطالبين بالإفراج عن المعتقلين.", PROT, 1),
+    ("انفجرت عبوة ناسفة بسيارة عسكرية على طريق بلدة {p1} {when}.", EXPL, 1),
+    ("واستعادت قوات النظام {when} السيطرة على بلدات {p1} و{p2} و{p3} بعد معارك عنيفة.", BATTLES, 3),
+]
+HELDOUT_EN_EVENTS = [
+    ("Regime forces retook {p1} {when} following days of fighting with opposition factions.", BATTLES, 1),
+    ("Warplanes struck {p1} {when}, according to the Syrian Observatory for Human Rights.", EXPL, 1),
+    ("Rockets fired by government forces hit {p1} {when}.", EXPL, 1),
+    ("Fighting broke out between government troops and local gunmen in {p1} {when}.", BATTLES, 1),
+    ("Military intelligence raided homes in {p1} {when} and detained three people.", STRAT, 1),
+    ("Residents of {p1} took to the streets {when} demanding the release of detainees.", PROT, 1),
+    ("A roadside bomb hit a military vehicle near {p1} {when}.", EXPL, 1),
+    ("Government forces regained control of {p1}, {p2} and {p3} {when} after heavy fighting.", BATTLES, 3),
+]
+HELDOUT_AR_TRAPS = [
+    "وقال أبو محمد، وهو من سكان بلدة {p1}، إن الأسعار ارتفعت بشكل كبير.",
+    "وتخشى فصائل المعارضة من هجوم محتمل على بلدة {p1}.",
+    "ولد الفنان الراحل في بلدة {p1} عام 1950.",
+    "ونفت مصادر محلية الأنباء عن اشتباكات في بلدة {p1}.",
+]
+HELDOUT_EN_TRAPS = [
+    "Abu Mohammad, who lives in {p1}, said prices had risen sharply.",
+    "Rebels fear a possible offensive on {p1}.",
+    "The late singer was born in {p1} in 1950.",
+    "Local sources denied reports of clashes in {p1}.",
+]
 # names of villages that no dataset has (July 2018 reports), in both scripts: events there stay unresolved
 UNKNOWN = [("المهير", "al-Muhayr"), ("رسم الحسن", "Rasm al-Hassan"), ("أبو الخشان", "Abu al-Khashan"),
            ("الحيران الشمالي", "North Hayran"), ("المشيدة", "al-Mushayda")]
@@ -204,9 +238,14 @@ def _when(lang: str, pub: date, rng: random.Random) -> tuple[str, date]:
     return (f"on {d.day} {EN_MONTHS[d.month]}" if rng.random() < 0.5 else f"on {EN_MONTHS[d.month]} {d.day}"), d
 
 
-def generate(n: int, gazetteer, seed: int = 7, trap_share: float = 0.2, unknown_share: float = 0.08  # noqa: ANN001
-             ) -> list[TruthReport]:
-    """``n`` reports, alternately Arabic and English; the same seed gives the same corpus and truth."""
+def generate(n: int, gazetteer, seed: int = 7, trap_share: float = 0.2, unknown_share: float = 0.08,  # noqa: ANN001
+             heldout: bool = False) -> list[TruthReport]:
+    """``n`` reports, alternately Arabic and English; the same seed gives the same corpus and truth.
+
+    ``heldout``: write the events and traps with the held-out phrasing instead.
+    """
+    ar_events, en_events = (HELDOUT_AR_EVENTS, HELDOUT_EN_EVENTS) if heldout else (AR_EVENTS, EN_EVENTS)
+    ar_traps, en_traps = (HELDOUT_AR_TRAPS, HELDOUT_EN_TRAPS) if heldout else (AR_TRAPS, EN_TRAPS)
     rng = random.Random(seed)
     places = truth_places(gazetteer)
     if len(places) < 50:
@@ -226,7 +265,7 @@ def generate(n: int, gazetteer, seed: int = 7, trap_share: float = 0.2, unknown_
         for _ in range(k):
             r = rng.random()
             if r < 0.45:
-                tpl, etype, m = rng.choice(AR_EVENTS if lang == "ar" else EN_EVENTS)
+                tpl, etype, m = rng.choice(ar_events if lang == "ar" else en_events)
                 when, d = _when(lang, pub, rng)
                 names, ids = [], []
                 for j in range(m):
@@ -250,7 +289,7 @@ def generate(n: int, gazetteer, seed: int = 7, trap_share: float = 0.2, unknown_
                 while p.id in used:
                     p = rng.choice(places)
                 used.add(p.id)
-                tpl = rng.choice(AR_TRAPS if lang == "ar" else EN_TRAPS)
+                tpl = rng.choice(ar_traps if lang == "ar" else en_traps)
                 sents.append(tpl.format(p1=_noise_ar(p.name_ar, rng) if lang == "ar" else _noise_en(p, rng)))
                 traps += 1
             else:
@@ -348,10 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports", type=int, default=500)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--score", action="store_true", help="also run the extractor and print precision / recall")
+    ap.add_argument("--heldout", action="store_true", help="the held-out phrasing")
     args = ap.parse_args(argv)
     from eventmap.places.gazetteer import default_gazetteer
     g = default_gazetteer()
-    reps = generate(args.reports, g, seed=args.seed)
+    reps = generate(args.reports, g, seed=args.seed, heldout=args.heldout)
     cp, tp = write(reps, args.out_dir)
     print(f"{cp} ({len(reps)} reports), {tp} ({sum(len(r.events) for r in reps)} events)")
     if args.score:
