@@ -40,6 +40,7 @@ def lap(label: str) -> None:
     if _PROFILE:
         print(f"[eventmap] {time.perf_counter() - _T0:7.3f} s  {label}", file=sys.stderr, flush=True)
 MAP_HEIGHT = 440
+TABLE_ROWS = 500  # the grid shares the browser's main thread with the map: keep it light
 PAGES = {"map": "Map · الخريطة", "ingest": "Ingest a report", "unresolved": "Unresolved names"}
 ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
 TABLE_CONFIG = {"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
@@ -309,8 +310,9 @@ def _timeline_body(fkey, f, span) -> None:
     _bridge(since, until, st.session_state.get("ev"))
     lap("timeline")
 
-    tbl = dash.table_frame(view, limit=2000)
-    st.markdown(f"**Events** ({len(view):,}{', newest 2,000 shown' if len(view) > 2000 else ''}) — select a row "
+    tbl = dash.table_frame(view, limit=TABLE_ROWS)
+    more = f", newest {TABLE_ROWS:,} shown (download CSV for all)" if len(view) > TABLE_ROWS else ""
+    st.markdown(f"**Events** ({len(view):,}{more}) — select a row "
                 "to centre the map on it")
     sel = st.dataframe(tbl, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
                        width="stretch", height=300, column_config=TABLE_CONFIG)
