@@ -26,9 +26,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium): browser tests skipped", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+def _need_browser():
+    """Skip (not fail) where Debian's Chromium or Playwright is missing."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium): browser tests skipped")
+    return pytest.importorskip("playwright.sync_api")
 
 
 def free_port() -> int:
@@ -106,6 +108,7 @@ def seed(db: str) -> dict:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    _need_browser()
     tmp = tmp_path_factory.mktemp("dash")
     data_dir = tmp / "data"
     data_dir.mkdir()
@@ -156,6 +159,7 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
+    sync_api = _need_browser()
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
