@@ -180,6 +180,8 @@ _LATIN_GENERIC_SPELLINGS = {
     "wadi": "wadi", "wady": "wadi", "ouadi": "wadi",
     "qasr": "qasr", "kasr": "qasr",
     "mazraat": "mazraat", "mazraa": "mazraat", "mazraet": "mazraat", "mazrat": "mazraat",
+    # the Golan is الجولان: English "Golan" and the romanisation "Jawlan/Jaulan" are one word
+    "golan": "jawlan", "jolan": "jawlan", "jaulan": "jawlan", "jawlan": "jawlan", "joulan": "jawlan",
 }
 
 #: direction words in romanised names (normalised through latin_key first)
@@ -293,3 +295,4 @@ def split_ar_direction(norm: str) -> tuple[str, str]:
     if len(words) >= 2 and words[-1] in AR_DIRECTIONS:
         return " ".join(words[:-1]), AR_DIRECTIONS[words[-1]]
     return norm, ""
+

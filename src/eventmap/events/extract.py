@@ -577,23 +577,29 @@ class _Extractor:
                        for d in dated.get((e.event_type, e.sub_event_type, e.place_id or e.location), ()))
         out = [e for e in out if not repeated(e)]
         # region-level events whose type is coded at a finer place in the same report
-        by_unit: dict[tuple[str, str], list[date]] = {}
+        by_unit: dict[tuple[str, str], list[tuple[date, int]]] = {}
         unplaced: dict[str, list[Event]] = {}
         for e in out:
             if e.geo_precision < 3 and e.latitude is not None:
                 fam = _FAMILY.get(e.trigger_label, e.trigger_label)
-                by_unit.setdefault((fam, e.admin1_pcode), []).append(date.fromisoformat(e.event_date))
+                by_unit.setdefault((fam, e.admin1_pcode), []).append((date.fromisoformat(e.event_date), e.time_precision))
                 if len(unplaced.setdefault(fam, [])) < 200:
                     unplaced[fam].append(e)
 
         def covered(e: Event) -> bool:
-            """A finer event of the same kind, within a week, inside this region (same governorate,
-            or within 60 km of a region that spans governorates)."""
+            """A finer event of the same kind inside this region (same governorate, or within 60 km of a
+            region that spans governorates), on the same day, or within a week when either date is only
+            approximate. Both dated to the day but on different days ("airstrikes on the Yarmouk Basin
+            this morning", "airstrikes on Saham al-Golan yesterday") are two events."""
             d = date.fromisoformat(e.event_date)
             fam = _FAMILY.get(e.trigger_label, e.trigger_label)
+
+            def near_in_time(x: date, prec: int) -> bool:
+                gap = abs((d - x).days)
+                return gap == 0 or (gap <= 7 and max(prec, e.time_precision) > 1)
             if e.admin1_pcode:
-                return any(abs((d - x).days) <= 7 for x in by_unit.get((fam, e.admin1_pcode), ())[:500])
-            return any(abs((d - date.fromisoformat(x.event_date)).days) <= 7 and
+                return any(near_in_time(x, pr) for x, pr in by_unit.get((fam, e.admin1_pcode), ())[:500])
+            return any(near_in_time(date.fromisoformat(x.event_date), x.time_precision) and
                        _km((e.latitude, e.longitude), (x.latitude, x.longitude)) <= 60
                        for x in unplaced.get(fam, ()) if e.latitude is not None)
         out = [e for e in out if not (e.geo_precision == 3 and covered(e))]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import sys
 from collections import defaultdict
 from functools import lru_cache
@@ -139,6 +140,10 @@ def _ar_key(norm: str) -> str:
             direction = lab
             words = words[:-1]
     return " ".join(words) + "|" + direction
+
+
+_GENERIC_KEY_WORDS = {latin_key(w) for w in (*LATIN_GENERICS, *LATIN_TRAILING, "muhafaza", "mintaqa", "nahia")}
+_E_AS_I = re.compile(r"(?<![aeiy])e(?![aeiy])")
 
 
 def _lat_key(name: str) -> str:
@@ -344,6 +349,11 @@ class Gazetteer:
         best = cands[0]
         if how == "fuzzy" and best.score < 0.5:
             return LookupResult(query, "unresolved", "only weak fuzzy matches", (), qualifier, tuple(cands[:limit]))
+        if how == "fuzzy" and not anchors and best.place.admin1_pcode not in SOUTH_CORE + SOUTH_NEAR:
+            # a spelling guess far from the south, with nothing in the text to support it, is not an answer
+            return LookupResult(query, "unresolved",
+                                f"only a spelling guess outside the south ({best.place.name_en}, {best.place.admin1_en}); "
+                                "pass the surrounding text as context to confirm it", (), qualifier, tuple(cands[:limit]))
         rival = self._rival(cands)
         if rival is not None and self._raw[best.place.id] - self._raw[rival.place.id] < AMBIGUITY_MARGIN:
             reason = (f"{len(cands)} places share this name and the context does not separate them "
@@ -424,7 +434,10 @@ class Gazetteer:
         k = _lat_key(clean)
         hits = self._lat.get(k)
         if hits:
-            return [(i, n, 0.97) for i, n in hits], "", "exact"
+            hits3 = [(i, n, 0.97) for i, n in hits]
+            if not _GENERIC_KEY_WORDS.intersection(key.split()):
+                hits3 = self._with_towns_of_units(hits3)
+            return hits3, "", "exact"
         words = key.split()
         # leading / trailing generic words
         if len(words) > 1:
@@ -439,6 +452,11 @@ class Gazetteer:
                     hits, q2, how = self._match_latin(" ".join(words[:-1]))
                     if hits:
                         return self._prefer_kind(hits, kind), qual or q2, how + "+generic"
+        # "e" romanises both short a and short i (French and Levantine habit: Jassem, Inkhel, Sheikh
+        # Meskin); the key maps it to "a", so try "i" once before the fuzzy pass
+        alt = _lat_key(_E_AS_I.sub("i", clean.lower()))
+        if alt != k and alt in self._lat:
+            return [(i, n, 0.93) for i, n in self._lat[alt]], "", "vowel-variant"
         # fuzzy on the latin keys
         res = process.extract(k, self._lat_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_RESOLVE, limit=8)
         out: list[tuple[int, str, float]] = []
@@ -449,6 +467,22 @@ class Gazetteer:
             for i, n in self._lat[choice]:
                 out.append((i, n, 0.55 + 0.4 * (score - FUZZY_RESOLVE) / (100 - FUZZY_RESOLVE)))
         return out, "", "fuzzy" if out else ""
+
+    def _with_towns_of_units(self, hits: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+        """A Latin name found only as an admin unit (OCHA's "Da'el", "Hrak") also means the town the unit
+        is named after: add the populated places with the unit's Arabic name inside it."""
+        if any(not self.places[i].is_admin or self.places[i].kind == "region" for i, _, _ in hits):
+            return hits
+        out = list(hits)
+        for i, n, s in hits:
+            unit = self.places[i]
+            if not unit.name_ar or latin_key(n) != latin_key(unit.name_en):
+                continue  # matched a variant ("Eastern Ghouta" for Jaramana): not the unit's own town name
+            for j, n in self._ar_exact.get(normalize_ar(unit.name_ar), ()):
+                p = self.places[j]
+                if not p.is_admin and p.admin1_pcode == unit.admin1_pcode:
+                    out.append((j, n, s))
+        return out
 
     def _prefer_kind(self, hits: list[tuple[int, str, float]], kind: str) -> list[tuple[int, str, float]]:
         if kind in ("", "any"):
