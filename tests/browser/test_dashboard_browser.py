@@ -110,6 +110,25 @@ def test_marker_click_opens_the_details_panel(page):
     assert f"#{pt[2]}" in panel.inner_text()
 
 
+def test_selecting_a_table_row_centres_the_map_on_it(page):
+    page.open()
+    frame = page.map_frame()
+    grid = page.page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.page.mouse.click(box["x"] + 17, box["y"] + 35 + 17)  # the first row's selection box
+    page.page.wait_for_function("() => /[?&]ev=/.test(location.search)", timeout=30_000)
+    ev = page.page.evaluate("() => new URLSearchParams(location.search).get('ev')")
+    frame = page.map_frame()
+    frame.wait_for_function(f"() => EM.shownEv === {ev!r}", timeout=30_000)
+    i = frame.evaluate(f"() => EM.D.id.indexOf({ev!r})")
+    # centred on it at zoom 12 or more (the popup's auto-pan may shift the centre by a few hundred metres)
+    assert frame.evaluate(f"() => EM.map.getBounds().pad(-0.2).contains([EM.D.lat[{i}], EM.D.lon[{i}]])")
+    assert frame.evaluate("() => EM.map.getZoom()") >= 12
+    assert frame.locator(".leaflet-popup-content").count() == 1
+    assert f"#{ev}" in page.page.locator('[data-testid="stHtml"]').first.inner_text()
+
+
 def test_hostile_article_runs_nothing_and_shows_its_characters(page):
     hid = page.server.seeded["hostile_id"]
     page.open(f"ev={hid}")
