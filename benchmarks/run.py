@@ -582,9 +582,9 @@ def main(argv: list[str] | None = None) -> int:
           f"on {mach['cores_available']} cores." + (f" FAILED: {', '.join(failed)}" if failed else ""))
     out = args.json or RESULTS / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"mode": args.mode, "machine": mach, "started": dt.datetime.fromtimestamp(
-        started, dt.timezone.utc).isoformat(timespec="seconds"), "seconds": round(total, 1), "load_average": loads, "rows": all_rows},
-        ensure_ascii=False, indent=1))
+    when = dt.datetime.fromtimestamp(started, dt.timezone.utc).isoformat(timespec="seconds")
+    out.write_text(json.dumps({"mode": args.mode, "machine": mach, "started": when, "seconds": round(total, 1),
+                               "load_average": loads, "rows": all_rows}, ensure_ascii=False, indent=1))
     out.with_suffix(".md").write_text("\n".join(table_lines(all_rows, markdown=True)) + "\n", encoding="utf-8")
     print(f"results: {out} and {out.with_suffix('.md')}")
     return 1 if failed else 0

@@ -147,6 +147,29 @@ def test_a_worker_process_that_dies_is_replaced_and_its_reports_rerun(env, corpu
     assert snapshot(two) == snapshot(one)
 
 
+def poison_extract(text, published, **kw):
+    """The real extractor, except that the process dies on every try of the report with the poison text."""
+    if os.environ["EVENTMAP_TEST_POISON"] in text:
+        os._exit(3)
+    return extract_events(text, published, **kw)
+
+
+def test_a_report_that_always_kills_its_worker_fails_alone(env, corpus, monkeypatch):
+    poison = "وقالت مصادر محلية إن الطيران قصف بلدة صيدا في ريف درعا الشرقي."
+    monkeypatch.setenv("EVENTMAP_TEST_POISON", poison)
+    one, two = str(env / "one.gpkg"), str(env / "poison.gpkg")
+    with open_store(one) as s:
+        s1 = ingest_paths(s, [corpus], progress=False)
+    bad = corpus / "2018-07-20_poison.txt"
+    bad.write_text(poison + "\n", encoding="utf-8")
+    with open_store(two) as s:
+        s2 = ingest_parallel(s, [corpus], workers=2, chunk_size=4, extract_fn=poison_extract, progress=False)
+    assert s2.new == s1.new == N_REPORTS and s2.events == s1.events
+    died = (str(bad), "the extraction process died on this report (3 times)")
+    assert sorted(s2.failed) == sorted([*s1.failed, died])
+    assert snapshot(two) == snapshot(one)  # the reports sharing its chunk were stored all the same
+
+
 # ---------------------------------------------------------------------- Dask
 def slow_extract(text, published, **kw):
     """The real extractor, slowed so that tasks are still pending when a worker is killed."""

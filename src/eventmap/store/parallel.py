@@ -241,32 +241,51 @@ def ingest_parallel(store: EventStore, paths: Iterable[str | Path], workers: int
         bar.close()
         return summary
 
-    pending = deque(enumerate(chunks))
+    # keys (chunk index, part) keep the input order when a chunk is later split into single reports
+    pending: deque = deque(((i, 0), ch) for i, ch in enumerate(chunks))
     restarts = 0
+    suspects = -1  # chunks up to this index were in flight when a pool last broke
     ctx = multiprocessing.get_context("spawn")
     while pending:
         inflight: deque = deque()
+        # after two broken pools: one report at a time through the suspects, so that the next break names the
+        # report that kills its worker (and only that report fails); then back to full speed
+        careful = restarts >= 2
+        if careful:
+            split: list = []
+            for key, ch in pending:
+                if key[0] <= suspects and len(ch) > 1:
+                    split += [((key[0], n), [item]) for n, item in enumerate(ch)]
+                else:
+                    split.append((key, ch))
+            pending = deque(split)
         try:
-            ex = ProcessPoolExecutor(n_workers, mp_context=ctx, initializer=_init_worker, initargs=(extract_fn,))
+            ex = ProcessPoolExecutor(1 if careful else n_workers, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(extract_fn,))
             with _shutdown_now_on_interrupt(ex):
                 while pending or inflight:
-                    while pending and len(inflight) < n_workers * 4:
-                        i, ch = pending[0]
-                        inflight.append((i, ch, ex.submit(_pool_chunk, ch)))
+                    if careful and not inflight and pending[0][0][0] > suspects:
+                        restarts = 0  # every suspect went through (the death was not the input's fault)
+                        break
+                    while pending and len(inflight) < (1 if careful else n_workers * 4):
+                        key, ch = pending[0]
+                        inflight.append((key, ch, ex.submit(_pool_chunk, ch)))
                         pending.popleft()
-                    i, ch, fut = inflight[0]
+                    key, ch, fut = inflight[0]
                     results = fut.result()
                     inflight.popleft()
                     write(results)
         except BrokenProcessPool:
-            # a worker died (killed, out of memory): run what was not written again in a new pool
-            pending = deque(sorted([(i, ch) for i, ch, _ in inflight] + list(pending), key=lambda t: t[0]))
-            restarts += 1
-            if restarts > 2:  # the chunk written next keeps killing its worker: report it failed, go on
-                _, ch = pending.popleft()
+            # a worker died (killed, out of memory, a crash on some input): rerun what was not written
+            if careful:  # alone in its pool, this report killed the worker again: it fails, the rest goes on
+                _, ch, _ = inflight.popleft()
                 write([(label, item if not isinstance(item, FileJob) else InputError("not read"),
-                        "the extraction process died 3 times on this chunk of reports") for label, item in ch])
+                        "the extraction process died on this report (3 times)") for label, item in ch])
                 restarts = 0
+            else:
+                restarts += 1
+                suspects = max([key[0] for key, _, _ in inflight] + [suspects])
+            pending = deque(sorted([(key, ch) for key, ch, _ in inflight] + list(pending), key=lambda t: t[0]))
     bar.close()
     return summary
 
