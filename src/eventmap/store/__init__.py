@@ -13,11 +13,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventmap.store.base import EventStore, content_hash
+from typing import TYPE_CHECKING, Any
+
 from eventmap.store.filters import EventFilter
 from eventmap.store.records import (
     CORRECTION_KINDS, Correction, IngestResult, ReprocessResult, StoreError, StoreVersionError,
 )
+
+if TYPE_CHECKING:
+    from eventmap.store.base import EventStore
+
+
+def __getattr__(name: str) -> Any:
+    """``EventStore`` and ``content_hash`` load lazily: ``base`` brings pandas, which extraction
+    workers (``store.parallel``) never need, and importing it costs each worker a second or two."""
+    if name in ("EventStore", "content_hash"):
+        from eventmap.store import base
+        return getattr(base, name)
+    raise AttributeError(f"module 'eventmap.store' has no attribute {name!r}")
 
 
 def _embedded_path(url: str) -> Path:
@@ -34,6 +47,8 @@ def open_store(url: str | Path | None = None) -> EventStore:
     if url is None or str(url) == "":
         from eventmap.settings import default_db
         url = default_db()
+    from eventmap.store.base import EventStore
+
     s = str(url)
     if s.startswith(("postgresql://", "postgres://")):
         from eventmap.store.postgis import PostGISBackend

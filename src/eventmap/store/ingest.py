@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from eventmap.model import Report
-from eventmap.store.base import EventStore, content_hash
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # base brings pandas: extraction workers import this module and never need it
+    from eventmap.store.base import EventStore
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 SAMPLE_FILE = "2018-07-25_southern-front.txt"
@@ -50,6 +53,11 @@ class BatchSummary:
         if len(self.unresolved) > 15:
             out.append(f"  ... {len(self.unresolved) - 15} more: eventmap places unresolved")
         return out
+
+
+def _content_hash(text: str) -> str:
+    from eventmap.store.base import content_hash
+    return content_hash(text)
 
 
 def iso_date(s: str | None, what: str = "date") -> str:
@@ -99,7 +107,7 @@ def _make_report(text: str, published: str, title: str = "", source: str = "", u
     lang = "ar" if sum(1 for ch in text[:2000] if "\u0600" <= ch <= "\u06ff") * 2 > len(text[:2000].strip()) \
         else "en"
     return Report(text=text, published=published, title=title or "", source=source or "", url=url or "",
-                  language=lang, report_id=content_hash(text))
+                  language=lang, report_id=_content_hash(text))
 
 
 def _read_text_file(path: Path) -> str:

@@ -34,7 +34,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence, TextIO
 
 from eventmap.model import Event, Report
-from eventmap.store.base import EventStore
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # base brings pandas, which the spawned extraction workers never need
+    from eventmap.store.base import EventStore
 from eventmap.store.ingest import (BatchSummary, InputError, Progress, default_extractor, iso_date, iter_files,
                                    read_file, read_jsonl)
 
