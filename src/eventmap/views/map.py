@@ -441,10 +441,11 @@ EM.fit = function(map){
   for (var i = 0; i < D.n; i++) b.extend([D.lat[i], D.lon[i]]);
   // keep markers clear of the overlays (title top-left, legend bottom-right): fit with a small
   // margin first, and only if an event would sit under an overlay fit again around them
-  var c = map.getContainer(), tl = c.querySelector('.em-title'), lg = c.querySelector('.em-legend');
+  var c = map.getContainer(), tl = c.querySelector('.em-title'), lg = c.querySelector('.em-legend'),
+      at = c.querySelector('.leaflet-control-attribution');
   var small = {paddingTopLeft: [30, 30], paddingBottomRight: [30, 40], maxZoom: 12, animate: false};
   map.fitBounds(b, small);
-  var cr = c.getBoundingClientRect(), boxes = [tl, lg].filter(Boolean).map(function(e){
+  var cr = c.getBoundingClientRect(), boxes = [tl, lg, at].filter(Boolean).map(function(e){
     var r = e.getBoundingClientRect(); return [r.left - cr.left - 8, r.top - cr.top - 8, r.right - cr.left + 8, r.bottom - cr.top + 8]; });
   var step = Math.max(1, Math.floor(D.n / 5000)), hit = false;
   for (var j = 0; j < D.n && !hit; j += step){
@@ -452,10 +453,13 @@ EM.fit = function(map){
     for (var k = 0; k < boxes.length; k++){ var q = boxes[k]; if (p.x >= q[0] && p.x <= q[2] && p.y >= q[1] && p.y <= q[3]){ hit = true; break; } }
   }
   if (!hit) return;
-  var opts = {paddingTopLeft: [30, 30 + (tl ? tl.offsetHeight : 0)], paddingBottomRight: [30 + (lg ? lg.offsetWidth : 0), 40],
+  // the attribution (bottom-left) spans the width on narrow maps: keep events above it
+  var wideLegend = lg && (30 + lg.offsetWidth) > c.clientWidth * 0.5;
+  var bottom = 20 + Math.max(at ? at.offsetHeight : 0, wideLegend ? lg.offsetHeight : 20);
+  var opts = {paddingTopLeft: [30, 30 + (tl ? tl.offsetHeight : 0)],
+              paddingBottomRight: [wideLegend ? 30 : 30 + (lg ? lg.offsetWidth : 0), bottom],
               maxZoom: 12, animate: false};
   if (opts.paddingTopLeft[1] + opts.paddingBottomRight[1] > c.clientHeight * 0.7) opts.paddingTopLeft[1] = 30;
-  if (opts.paddingBottomRight[0] > c.clientWidth * 0.5) opts.paddingBottomRight[0] = 30;
   map.fitBounds(b, opts);
 };
 EM.declutter = function(map){ // hide labels that would overlap a more important one
