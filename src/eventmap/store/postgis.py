@@ -14,6 +14,7 @@ import threading
 from typing import Iterator, Sequence
 
 from eventmap.store import geopackage as gpkg
+from eventmap.store._txn import NestedWrites
 from eventmap.store.records import StoreError
 
 _SCHEMA_LOCK = 0x6576656E746D6170 & 0x7FFFFFFFFFFFFFFF  # "eventmap"
@@ -23,7 +24,7 @@ def _pg(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class PostGISBackend:
+class PostGISBackend(NestedWrites):
     dialect = "postgis"
     geom_placeholder = "ST_GeomFromWKB(?, 4326)"
 
@@ -80,23 +81,11 @@ class PostGISBackend:
         return bool(row)
 
     @contextlib.contextmanager
-    def write(self, schema_lock: bool = False) -> Iterator[None]:
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._depth = 1
-            try:
-                with self.conn.transaction():
-                    if schema_lock:
-                        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-                    yield
-            finally:
-                self._depth = 0
+    def _transaction(self, schema_lock: bool) -> Iterator[None]:
+        with self.conn.transaction():
+            if schema_lock:
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+            yield
 
     def after_schema(self, version: int) -> None:
         pass

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from eventmap.store import geopackage as gpkg
+from eventmap.store._txn import NestedWrites
 
 BUSY_TIMEOUT_MS = 60_000
 
 
-class SQLiteBackend:
+class SQLiteBackend(NestedWrites):
     dialect = "sqlite"
     geom_placeholder = "?"
 
@@ -72,26 +73,15 @@ class SQLiteBackend:
         return bool(self.fetchall("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
 
     @contextlib.contextmanager
-    def write(self, schema_lock: bool = False) -> Iterator[None]:
-        """One write transaction (nested calls join the outer one)."""
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                self._depth = 0
-                self.conn.execute("ROLLBACK")
-                raise
-            self._depth = 0
-            self.conn.execute("COMMIT")
+    def _transaction(self, schema_lock: bool) -> Iterator[None]:
+        # IMMEDIATE takes the write lock at once: two processes never both read then fail to write
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     def after_schema(self, version: int) -> None:
         """Keep the GeoPackage metadata in step with the schema."""
