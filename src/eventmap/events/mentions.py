@@ -573,22 +573,7 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
                                cue_kind="noun", orig_start=a, orig_end=b))
     # names after an event verb or a locative preposition: "seize control of Tal al-Jumua", "on Saham al-Golan and Jillin"
     for m in _EN_AFTER_VERB_RE.finditer(seg):
-        p = m.end()
-        items = []
-        while True:
-            nm = _EN_NAME_RE.match(seg, p)
-            if not nm:
-                break
-            first = re.split(r"[-\s]", nm.group(0))
-            head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
-            if head in EN_STOP and head not in _EN_STOP_BUT_PLACE and not (
-                    head in _EN_DIRECTION_HEADS and len(first) > 1 and first[-1][:1].isupper()):
-                break
-            items.append((nm.start(), nm.end()))
-            sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", seg[nm.end():])
-            if not sep:
-                break
-            p = nm.end() + sep.end()
+        items = _en_name_run(seg, m.end(), _EN_SEP_RE, stop=_en_stop_head)
         lid = olo * 1000 + m.start() + 3 if len(items) >= 2 else -1
         for a0, b0 in items:
             a, b = olo + a0, olo + b0
@@ -599,17 +584,7 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
     for m in _EN_LIST_CUE_RE.finditer(seg):
         if not m.group(0).rstrip().lower().endswith(("s", "of", "including", "as", ":")) and "of" not in m.group(0):
             continue
-        p = m.end()
-        items = []
-        while True:
-            nm = _EN_NAME_RE.match(seg, p)
-            if not nm:
-                break
-            items.append((nm.start(), nm.end()))
-            sep = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", seg[nm.end():])
-            if not sep:
-                break
-            p = nm.end() + sep.end()
+        items = _en_name_run(seg, m.end(), _EN_LIST_SEP_RE)
         if len(items) >= 2:
             lid = olo * 1000 + m.start() + 7
             for a0, b0 in items:
@@ -617,6 +592,33 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
                 s, e = to_norm(a, b)
                 res.append(Mention(s, e, latin_key(seg[a0:b0]), "list", "en", list_id=lid, orig_start=a, orig_end=b))
     return res
+
+
+_EN_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_EN_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def _en_stop_head(name: str) -> bool:
+    """A capitalised run that is not a place name: its head word (after an article) is a stop word."""
+    first = re.split(r"[-\s]", name)
+    head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
+    return head in EN_STOP and head not in _EN_STOP_BUT_PLACE and not (
+        head in _EN_DIRECTION_HEADS and len(first) > 1 and first[-1][:1].isupper())
+
+
+def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[int, int]]:
+    """Spans of the capitalised names "X, Y and Z" starting at ``p`` (stopping at a non-name)."""
+    items: list[tuple[int, int]] = []
+    while True:
+        nm = _EN_NAME_RE.match(seg, p)
+        if not nm or (stop is not None and stop(nm.group(0))):
+            break
+        items.append((nm.start(), nm.end()))
+        sep = sep_re.match(seg, nm.end())
+        if not sep:
+            break
+        p = sep.end()
+    return items
 
 
 _LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+|&\s*)")
