@@ -43,6 +43,15 @@ class BatchSummary:
     events: int = 0
     unresolved: Counter = field(default_factory=Counter)
 
+    def count(self, res) -> None:  # noqa: ANN001 - an IngestResult
+        """Add one stored report's result to the totals."""
+        if res.status == "duplicate":
+            self.duplicate += 1
+        else:
+            self.new += 1
+            self.events += res.events
+            self.unresolved.update(res.unresolved)
+
     def lines(self) -> list[str]:
         out = [f"new: {self.new}", f"duplicate: {self.duplicate}", f"failed: {len(self.failed)}",
                f"events: {self.events}", f"unresolved names: {len(self.unresolved)}"]
@@ -278,12 +287,7 @@ def ingest_paths(store: EventStore, paths: Iterable[str | Path], published: str 
         except Exception as exc:  # extraction or storage failed for this report only
             summary.failed.append((label, f"{type(exc).__name__}: {exc}"))
             continue
-        if res.status == "duplicate":
-            summary.duplicate += 1
-        else:
-            summary.new += 1
-            summary.events += res.events
-            summary.unresolved.update(res.unresolved)
+        summary.count(res)
     bar.close()
     return summary
 

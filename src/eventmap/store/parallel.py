@@ -176,12 +176,8 @@ def write_results(store: EventStore, results: Sequence[Result], summary: BatchSu
         r = by_label[id(next(gi))]
         if isinstance(r, str):
             summary.failed.append((label, r))
-        elif r.status == "duplicate":
-            summary.duplicate += 1
         else:
-            summary.new += 1
-            summary.events += r.events
-            summary.unresolved.update(r.unresolved)
+            summary.count(r)
 
 
 def _chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
