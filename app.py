@@ -21,6 +21,7 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
+from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, ensure_sample, open_store
 from eventmap.views import dashboard as dash
 from eventmap.views import state as vs
@@ -43,6 +44,7 @@ MAP_HEIGHT = 440
 TABLE_ROWS = 500  # the grid shares the browser's main thread with the map: keep it light
 PAGES = {"map": "Map · الخريطة", "ingest": "Ingest a report", "unresolved": "Unresolved names"}
 ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
+ADMIN_LEVELS = {"f_gov": 1, "f_dist": 2, "f_sd": 3}
 TABLE_CONFIG = {"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
                 "place": st.column_config.TextColumn("place", width="medium"),
                 "number_of_sources": st.column_config.NumberColumn("sources", width="small"),
@@ -131,7 +133,8 @@ TOKEN = data_token(DB_URL, st.session_state.get("bump", 0))
 
 # ----------------------------------------------------------------------------- state from the URL (first run)
 if "init" not in st.session_state:
-    s0 = vs.decode(st.query_params)
+    # ?gov=Daraa, ?gov=درعا and ?gov=Dar%27a open the same view
+    s0 = vs.with_stored_admin_names(vs.decode(st.query_params), facets(DB_URL, TOKEN))
     st.session_state.update({
         "init": True, "page": s0.page, "f_type": list(s0.event_types), "f_sub": list(s0.sub_event_types),
         "f_gov": list(s0.admin1), "f_dist": list(s0.admin2), "f_sd": list(s0.admin3),
@@ -184,7 +187,15 @@ def filters_sidebar() -> None:
                                  ("f_outlet", "Outlet", "sources")):
             opts = list(F.get(fkey, []))
             st.session_state[key] = [v for v in st.session_state.get(key, []) if v in opts]
-            st.multiselect(label, opts, key=key, placeholder="all")
+            level = ADMIN_LEVELS.get(key)
+            if level:  # any spelling the gazetteer knows: typed "Deraa" + Enter selects Dar'a
+                st.multiselect(label, opts, key=key, placeholder="all (type any spelling)",
+                               format_func=lambda v, lv=level: admin_names().label(v, lv),
+                               accept_new_options=True, on_change=_admin_typed, args=(key, level, opts))
+            else:
+                st.multiselect(label, opts, key=key, placeholder="all")
+        if st.session_state.get("admin_unknown"):
+            st.caption(st.session_state.pop("admin_unknown"))
         st.checkbox("Hide approximate places", key="f_exact")
         st.text_input("Search sentences and place names", key="f_text", placeholder="e.g. الرفيد or Sayda")
         kinds = [k for k in vs.REFERENCE_KINDS if dash.has_reference(store, k)]
@@ -194,6 +205,15 @@ def filters_sidebar() -> None:
         else:
             st.caption("Reference layers: none imported (`eventmap import acled FILE`).")
         st.caption("The address bar holds these filters: bookmark or share it to come back to this view.")
+
+
+def _admin_typed(key: str, level: int, opts: list) -> None:
+    """A governorate/district typed in another spelling becomes the store's name (or a note)."""
+    names, unknown = canonical_admin(st.session_state.get(key) or [], level, opts)
+    st.session_state[key] = [n for n in names if n in opts]
+    missing = [*unknown, *(n for n in names if n not in opts)]
+    if missing:
+        st.session_state["admin_unknown"] = f"No events in a {LEVEL_WORDS[level]} called {', '.join(missing)}."
 
 
 # ----------------------------------------------------------------------------- map page

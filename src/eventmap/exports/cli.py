@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
+from pathlib import Path
 
 from eventmap.exports import FORMATS, format_for_path
 
@@ -17,12 +19,9 @@ def register(subparsers) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, default=None,
                    help="output format (default: from the file suffix of -o)")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="first day (inclusive)")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="last day (inclusive)")
-    p.add_argument("--type", dest="types", action="append", default=[], metavar="EVENT_TYPE",
-                   help="ACLED event type, e.g. Battles (repeatable)")
-    p.add_argument("--admin1", action="append", default=[], metavar="GOVERNORATE",
-                   help="governorate, e.g. Quneitra (repeatable)")
+    from eventmap.store.filter_args import add_filter_arguments
+
+    add_filter_arguments(p)
     p.add_argument("--title", default="", help="map title (html/png/kml)")
     p.add_argument("--size", default="1600x1000", help="PNG size in CSS pixels, WxH (default 1600x1000)")
     p.add_argument("--scale", type=float, default=1.0, help="PNG device scale factor (default 1)")
@@ -47,28 +46,32 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(f"eventmap export: {e}", file=sys.stderr)
         return 2
-    types, admin1 = list(args.types), list(args.admin1)
-    try:
-        from eventmap.store import open_store
-        from eventmap.store.filters import EventFilter
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        print(f"eventmap export: the folder {str(out.parent)!r} does not exist; create it first "
+              f"(mkdir -p {shlex.quote(str(out.parent))}) or write somewhere else", file=sys.stderr)
+        return 2
+    from eventmap.store import StoreError, open_store
+    from eventmap.store.filter_args import FilterArgumentError, filter_from_args
 
-        flt = EventFilter(since=args.since, until=args.until, event_types=types, admin1=admin1)
-    except ValueError as e:
+    try:
+        store = open_store(args.db)
+    except StoreError as e:
         print(f"eventmap export: {e}", file=sys.stderr)
         return 2
-    store = open_store(args.db)
     try:
-        frame = store.query(flt)
+        try:
+            cf = filter_from_args(args, store.facets())
+        except FilterArgumentError as e:
+            print(f"eventmap export: {e}", file=sys.stderr)
+            return 2
+        for note in cf.notes:
+            print(f"eventmap export: {note}", file=sys.stderr)
+        frame = store.query(cf.event_filter)
     finally:
-        close = getattr(store, "close", None)
-        if close:
-            close()
-    filters = {}
-    if types:
-        filters["event_type"] = types
-    if admin1:
-        filters["admin1"] = admin1
-    meta = ExportMeta(title=args.title, filters=filters, since=flt.since, until=flt.until)
+        store.close()
+    flt = cf.event_filter
+    meta = ExportMeta(title=args.title, filters=cf.filters, since=flt.since, until=flt.until)
     try:
         path = export(frame, fmt, args.output, meta, size=size, scale=args.scale, tiles=args.tiles)
     except EmptySelectionError as e:

@@ -75,12 +75,8 @@ def register(subparsers) -> None:
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("events", help="list stored events (corrections applied, corroborated events merged)")
-    p.add_argument("--since", help="first day (YYYY-MM-DD)")
-    p.add_argument("--until", help="last day (YYYY-MM-DD)")
-    p.add_argument("--type", action="append", dest="event_types", metavar="EVENT_TYPE",
-                   help="ACLED event type (repeatable)")
-    p.add_argument("--admin1", action="append", metavar="GOVERNORATE", help="governorate (repeatable)")
-    p.add_argument("--text", help="substring of notes or place names (Arabic or English)")
+    from eventmap.store.filter_args import add_filter_arguments
+    add_filter_arguments(p)
     p.add_argument("--limit", type=int)
     p.add_argument("--format", choices=("json", "csv", "geojson"), default="csv")
     p.add_argument("--no-sample", action="store_true", help="do not seed an empty store with the sample report")
@@ -128,7 +124,7 @@ def _is_embedded(store) -> bool:
 
 
 def cmd_events(args) -> int:
-    from eventmap.store import EventFilter
+    from eventmap.store.filter_args import FilterArgumentError, filter_from_args
     store = _open(args)
     try:
         if not args.no_sample and _is_embedded(store) and not len(store.reports()):
@@ -139,12 +135,13 @@ def cmd_events(args) -> int:
             except ImportError:
                 pass
         try:
-            f = EventFilter(since=args.since, until=args.until, event_types=args.event_types or (),
-                            admin1=args.admin1 or (), text=args.text or "", limit=args.limit)
-        except ValueError as exc:
+            cf = filter_from_args(args, store.facets(), limit=args.limit)
+        except FilterArgumentError as exc:
             print(f"eventmap events: {exc}", file=sys.stderr)
             return 2
-        df = store.query(f)
+        for note in cf.notes:
+            print(f"eventmap events: {note}", file=sys.stderr)
+        df = store.query(cf.event_filter)
     finally:
         store.close()
     out = sys.stdout

@@ -198,6 +198,23 @@ def differs(params: Mapping[str, Any], state: ViewState) -> bool:
     return decode(params) != state
 
 
+def with_stored_admin_names(state: ViewState, facets: Mapping[str, Iterable[str]]) -> ViewState:
+    """``state`` with its governorates, districts and sub-districts in the store's spelling, so
+    ``?gov=Daraa``, ``?gov=درعا`` and ``?gov=Dar%27a`` open the same view (names the gazetteer
+    and the store do not know are kept: ``coerce`` and the sidebar drop them)."""
+    from eventmap.places.admin_names import canonical_admin
+
+    kw: dict[str, Any] = {}
+    for level in (1, 2, 3):
+        name = f"admin{level}"
+        values = getattr(state, name)
+        if values:
+            known = list(facets.get(name, ()) or ())
+            names, unknown = canonical_admin(values, level, known)
+            kw[name] = tuple(dict.fromkeys([*names, *unknown]))
+    return replace(state, **kw) if kw else state
+
+
 def coerce(state: ViewState, facets: Mapping[str, Iterable[str]], span: tuple[str | None, str | None]) -> ViewState:
     """Keep only values the store knows (a widget cannot show others) and clip the window to ``span``."""
     kw: dict[str, Any] = {}
@@ -217,4 +234,5 @@ def coerce(state: ViewState, facets: Mapping[str, Iterable[str]], span: tuple[st
     return replace(state, **kw)
 
 
-__all__ = ["ViewState", "decode", "encode", "query_string", "differs", "coerce", "PAGES", "REFERENCE_KINDS"]
+__all__ = ["ViewState", "decode", "encode", "query_string", "differs", "coerce", "with_stored_admin_names", "PAGES",
+           "REFERENCE_KINDS"]
