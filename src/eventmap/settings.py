@@ -56,3 +56,20 @@ def analyst_places_path() -> Path:
 
 def sample_dir() -> Path:
     return PROJECT_ROOT / "sample"
+
+
+def store_location(db: str | None = None) -> str:
+    """Where the store is, for a banner: the file or URL (password hidden) and what chose it.
+
+    ``/home/me/.local/share/eventmap/eventmap.gpkg (default)``,
+    ``/tmp/x/eventmap.gpkg (EVENTMAP_DATA_DIR)``, ``postgresql://me:***@db/eventmap (EVENTMAP_DB)``."""
+    import re
+
+    if db:
+        url, why = str(db), "--db"
+    elif os.environ.get("EVENTMAP_DB"):
+        url, why = os.environ["EVENTMAP_DB"], "EVENTMAP_DB"
+    else:
+        url, why = default_db(), "EVENTMAP_DATA_DIR" if os.environ.get("EVENTMAP_DATA_DIR") else "default"
+    url = re.sub(r"//([^:@/]+):[^@/]*@", r"//\1:***@", url)
+    return f"{url} ({why})"

@@ -80,7 +80,10 @@ def format_table(events) -> str:  # noqa: ANN001
             ("conf", lambda e: f"{e.confidence:.2f}"), ("trigger", lambda e: e.evidence.trigger)]
     rows = [[str(f(e)).replace("\n", " ") for _, f in cols] for e in events]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, (h, _) in enumerate(cols)]
-    widths = [min(w, 32) for w in widths]
+    # names and sentences are cut at 32 characters; ACLED's sub-event types are shown whole
+    # (the longest, "Non-violent transfer of territory", is 33)
+    widths = [w if h in ("date", "sub-event type", "resolution", "lat,lon", "conf") else min(w, 32)
+              for w, (h, _) in zip(widths, cols)]
     lines = ["  ".join(h.ljust(widths[i]) for i, (h, _) in enumerate(cols))]
     for r in rows:
         lines.append("  ".join(c[:widths[i]].ljust(widths[i]) for i, c in enumerate(r)))

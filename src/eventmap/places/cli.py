@@ -83,11 +83,18 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     near = [tuple(map(float, p.split(","))) for p in (args.near or [])]
     res = gaz.lookup(args.name, context=args.context or "", near=near, limit=args.limit)
     d = res.to_dict()
+    for key in ("candidates", "suggestions"):  # a place listed once (its first, best-scored entry)
+        kept: dict[str, dict] = {}
+        for c in d.get(key) or []:
+            kept.setdefault(c["id"], c)
+        d[key] = list(kept.values())
+    reason = _dedupe_nearest(res.reason)
+    d["reason"] = reason
     if args.json:
         print(json.dumps(d, ensure_ascii=False, indent=1))
     else:
-        print(f"{res.status}: {res.reason}")
-        if res.qualifier:
+        print(f"{res.status}: {reason}")
+        if res.qualifier and f"qualifier: {res.qualifier}" not in reason:
             print(f"qualifier: {res.qualifier}")
         for c in d["candidates"]:
             _print_candidate(c)
@@ -96,6 +103,15 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             for c in d["suggestions"]:
                 _print_candidate(c)
     return 0 if res.status in ("resolved", "ambiguous") else 1
+
+
+def _dedupe_nearest(reason: str) -> str:
+    """``nearest names: A (Aleppo), A (Aleppo), B (Dar'a)`` -> each name once."""
+    head, sep, tail = reason.partition("nearest names: ")
+    if not sep:
+        return reason
+    names = list(dict.fromkeys(x.strip() for x in tail.split(", ") if x.strip()))
+    return head + sep + ", ".join(names)
 
 
 def _add_lookup(gz_sub: argparse._SubParsersAction) -> None:

@@ -44,7 +44,9 @@ def cmd_app(args) -> int:
         print(f"eventmap app: serving on {args.host}: anyone who can reach this address can read and change "
               "the store", file=sys.stderr)
     shown = f"http://{args.host if ':' not in args.host else '[' + args.host + ']'}:{args.port or 8501}"
-    print(f"eventmap app: {shown}  (store: {env.get('EVENTMAP_DB') or 'default'}; Ctrl-C stops)", file=sys.stderr)
+    from eventmap.settings import store_location
+
+    print(f"eventmap app: {shown}  (store: {store_location(args.db)}; Ctrl-C stops)", file=sys.stderr)
     try:
         return subprocess.call(argv, env=env, cwd=str(cwd))
     except KeyboardInterrupt:
