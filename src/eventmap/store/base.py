@@ -12,8 +12,6 @@ import datetime as _dt
 import hashlib
 import json
 import logging
-import re
-import unicodedata
 from dataclasses import replace
 from typing import Any, Callable, Iterable, Sequence
 
@@ -122,6 +120,18 @@ class EventStore:
         self.url = backend.url
         self.dialect = backend.dialect
         self._migrate()
+        self._import_user_places()
+
+    def _import_user_places(self) -> None:
+        """Pins kept in the per-user file (before the store held them) come into the store, once."""
+        from eventmap.store import analyst
+        try:
+            n = analyst.import_user_file(self)
+        except Exception as exc:  # noqa: BLE001 - a bad old file never stops the store from opening
+            log.warning("could not import the analyst places file: %s", exc)
+            return
+        if n:
+            log.warning("imported %d analyst places from the per-user file into %s", n, self._db.display_url)
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
@@ -190,8 +200,9 @@ class EventStore:
         """Several reports in ONE transaction (for bulk loads; each report is still whole or absent)."""
         prepared = [self._prepare(r, evs) for r, evs in items]
         results: list[IngestResult] = []
+        from eventmap.store import analyst
         with self._db.write():
-            pins = self._analyst_pins()
+            pins = analyst.place_rows(self)
             for rep, evs in prepared:
                 results.append(self._ingest_one(rep, evs, pins))
         return results
@@ -213,7 +224,7 @@ class EventStore:
             evs.setdefault(e.event_id, e)  # an id twice in one extraction: keep the first
         return report, list(evs.values())
 
-    def _ingest_one(self, rep: Report, evs: list[Event], pins: dict[str, dict]) -> IngestResult:
+    def _ingest_one(self, rep: Report, evs: list[Event], pins: list[dict[str, Any]]) -> IngestResult:
         db = self._db
         extractor = next((e.extractor for e in evs if e.extractor), "")
         n = db.execute(
@@ -225,7 +236,8 @@ class EventStore:
             return IngestResult(rep.report_id, "duplicate", 0, ())
         self._insert_events(evs)
         if pins:
-            self._auto_pin(evs, pins)
+            from eventmap.store import analyst
+            analyst.auto_pin(self, evs, rows=pins)
         self._bump()
         unresolved = tuple(dict.fromkeys(e.location for e in evs if e.resolution == "unresolved" and e.location))
         return IngestResult(rep.report_id, "new", len(evs), unresolved)
@@ -451,8 +463,12 @@ class EventStore:
         rows = self._db.fetchall("SELECT location, notes FROM events WHERE status = 'ok' AND resolution = 'unresolved' "
                                  "AND location <> '' ORDER BY fid")
         groups: dict[str, dict] = {}
+        from eventmap.store.analyst import dismissed_keys
+        skip = dismissed_keys(self)
         for loc, notes in rows:
             k = name_key(loc) or loc
+            if k in skip:
+                continue
             g = groups.setdefault(k, {"spellings": {}, "count": 0, "examples": []})
             g["spellings"][loc] = g["spellings"].get(loc, 0) + 1
             g["count"] += 1
@@ -462,6 +478,13 @@ class EventStore:
                  "examples": g["examples"], "spellings": sorted(g["spellings"])} for g in groups.values()]
         recs.sort(key=lambda r: (-r["count"], r["name"]))
         return pd.DataFrame(recs, columns=["name", "count", "examples", "spellings"])
+
+    def names_to_fix(self, limit: int | None = None, suggest: bool = False) -> pd.DataFrame:
+        """The queue of names to fix (``analyst.name_queue``): unresolved, ambiguous and approximate names
+        with counts, sentences, the current estimate and suggestions, most events first."""
+        from eventmap.store import analyst
+        q = analyst.name_queue(self, limit=limit, suggest=suggest)
+        return pd.DataFrame(q, columns=list(analyst.QUEUE_COLUMNS))
 
     # ------------------------------------------------------------------ corrections
     def _event_key(self, event_id: str) -> tuple[str, str, int | None, int | None] | None:
@@ -503,30 +526,47 @@ class EventStore:
             return payload
         return dict(c.payload or {})
 
-    def add_correction(self, c: Correction) -> Correction:
+    def add_correction(self, c: Correction, batch: str = "") -> Correction:
         """Validate, store and apply one correction; returns it with its id and stable key filled."""
-        c = _corr.validate(c)
-        key = self._event_key(c.event_id)
-        if key is None:
-            raise ValueError(f"no event {c.event_id!r} in this store")
-        if c.kind == "merge" and self._event_key(c.into_event_id) is None:
-            raise ValueError(f"merge target {c.into_event_id!r} is not in this store")
-        payload = self._resolve_payload(c)
-        c = replace(c, created_at=c.created_at or utc_now(), report_id=key[0], location=key[1] or "",
-                    mention_start=key[2], mention_end=key[3], payload=payload, status="active")
-        args = json.dumps(_corr.args_of(c), ensure_ascii=False, sort_keys=True)
+        return self.add_corrections([c], batch=batch)[0]
+
+    def add_corrections(self, cs: Sequence[Correction], batch: str = "") -> list[Correction]:
+        """Several corrections as ONE analyst action: validated first, stored in one transaction, with
+        one batch id (``fix:...`` unless given) so a single ``undo(batch)`` takes them all back."""
+        import uuid
+
+        batch = batch or f"fix:{uuid.uuid4().hex[:12]}"
+        ready = []
+        for c in cs:
+            c = _corr.validate(c)
+            key = self._event_key(c.event_id)
+            if key is None:
+                raise ValueError(f"no event {c.event_id!r} in this store")
+            if c.kind == "merge" and self._event_key(c.into_event_id) is None:
+                raise ValueError(f"merge target {c.into_event_id!r} is not in this store")
+            payload = self._resolve_payload(c)
+            ready.append(replace(c, created_at=c.created_at or utc_now(), report_id=key[0], location=key[1] or "",
+                                 mention_start=key[2], mention_end=key[3], payload=payload, status="active",
+                                 batch=batch))
+        out = []
         with self._db.write():
-            cid = self._db.insert_returning_id(
-                "INSERT INTO corrections (kind, event_id, report_id, location, mention_start, mention_end, author, "
-                "reason, created_at, args, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
-                (c.kind, c.event_id, c.report_id, c.location, c.mention_start, c.mention_end, c.author,
-                 c.reason or "", c.created_at, args), "correction_id")
-            self._rewrite_events([c.event_id])
-            self._bump()
-        return replace(c, correction_id=cid)
+            for c in ready:
+                args = json.dumps(_corr.args_of(c), ensure_ascii=False, sort_keys=True)
+                cid = self._db.insert_returning_id(
+                    "INSERT INTO corrections (kind, event_id, report_id, location, mention_start, mention_end, "
+                    "author, reason, created_at, args, status, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "'active', ?)",
+                    (c.kind, c.event_id, c.report_id, c.location, c.mention_start, c.mention_end, c.author,
+                     c.reason or "", c.created_at, args, batch), "correction_id")
+                out.append(replace(c, correction_id=cid))
+            self._rewrite_events([c.event_id for c in ready])
+            if ready:
+                self._bump()
+        return out
 
     _CORR_COLS = ("correction_id", "kind", "event_id", "report_id", "location", "mention_start", "mention_end",
-                  "author", "reason", "created_at", "args", "status")
+                  "author", "reason", "created_at", "args", "status", "batch", "undone_at", "undone_by",
+                  "replaced_by")
 
     def _corrections_where(self, where: str = "1=1", params: Sequence = ()) -> list[Correction]:
         rows = self._db.fetchall(f"SELECT {', '.join(self._CORR_COLS)} FROM corrections WHERE {where} "
@@ -534,16 +574,23 @@ class EventStore:
         out = []
         for r in rows:
             d = dict(zip(self._CORR_COLS, r))
+            for k in ("batch", "undone_at", "undone_by", "replaced_by"):
+                d[k] = d[k] or ""
             args = json.loads(d.pop("args") or "{}")
             payload = args.pop("payload", {})
             out.append(Correction(**d, **args, payload=payload))
         return out
 
-    def corrections(self, status: str | None = None) -> list[Correction]:
-        """All corrections (or those with ``status`` "active" / "stale"), oldest first."""
-        if status:
-            return self._corrections_where("status = ?", (status,))
-        return self._corrections_where()
+    def corrections(self, status: str | None = None, event_id: str | None = None,
+                    batch: str | None = None) -> list[Correction]:
+        """All corrections (or those with ``status`` "active" / "stale" / "undone" / "replaced", of one event,
+        of one batch), oldest first."""
+        where, params = ["1=1"], []
+        for col, v in (("status", status), ("event_id", event_id), ("batch", batch)):
+            if v:
+                where.append(f"{col} = ?")
+                params.append(v)
+        return self._corrections_where(" AND ".join(where), params)
 
     def _rewrite_events(self, event_ids: Iterable[str]) -> None:
         """Recompute the effective values of events from their extraction + active corrections."""
@@ -561,96 +608,57 @@ class EventStore:
             self._db.execute(sql, [row[c] for c in cols] + [self._db.geom_value(row["latitude"], row["longitude"]),
                                                             eid])
 
-    # ------------------------------------------------------------------ analyst places
+    # ------------------------------------------------------------------ analyst places (store.analyst)
     def analyst_place(self, place_id: str) -> dict[str, Any] | None:
-        rows = self._db.fetchall("SELECT place_id, name_ar, name_en, admin1, admin2, admin3, latitude, longitude, name "
-                                 "FROM analyst_places WHERE place_id = ?", (place_id,))
-        if not rows:
-            return None
-        pid, ar, en, a1, a2, a3, lat, lon, name = rows[0]
-        return {"place_id": pid, "place_name_ar": ar or (name if has_arabic(name) else ""),
-                "place_name_en": en or ("" if has_arabic(name) else name), "admin1": a1, "admin2": a2, "admin3": a3,
-                "admin1_pcode": "", "admin2_pcode": "", "admin3_pcode": "", "lat": lat, "lon": lon}
+        """What a ``repin_place`` correction to an active analyst place copies onto its event."""
+        from eventmap.store import analyst
+        row = next((r for r in analyst.place_rows(self) if r["place_id"] == place_id), None)
+        return analyst.payload_of(row) if row else None
 
-    def analyst_places(self) -> pd.DataFrame:
+    def analyst_places(self, status: str | None = "active") -> pd.DataFrame:
+        """The analyst places of this store (shared by everyone who uses it)."""
+        from eventmap.store import analyst
         cols = ["place_id", "name", "name_ar", "name_en", "variants", "latitude", "longitude", "admin1", "admin2",
-                "admin3", "author", "note", "created_at"]
-        rows = self._db.fetchall(f"SELECT {', '.join(cols)} FROM analyst_places ORDER BY fid")
-        return pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
-
-    def _analyst_pins(self) -> dict[str, dict]:
-        """name key -> analyst place row, for re-resolving unresolved mentions."""
-        out: dict[str, dict] = {}
-        for pid, name, ar, en, variants, author in self._db.fetchall(
-                "SELECT place_id, name, name_ar, name_en, variants, author FROM analyst_places ORDER BY fid"):
-            for n in (name, ar, en, *(variants or "").split("|")):
-                if n:
-                    out[name_key(n)] = {"place_id": pid, "name": name, "author": author or "analyst"}
-        return out
+                "admin3", "admin3_pcode", "author", "note", "created_at", "status", "batch"]
+        rows = analyst.place_rows(self, status=status)
+        return pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
 
     def add_analyst_place(self, name: str, lat: float, lon: float, *, name_ar: str = "", name_en: str = "",
                           variants: Sequence[str] = (), admin1: str = "", admin2: str = "", admin3: str = "",
                           author: str = "analyst", note: str = "", place_id: str | None = None) -> tuple[str, int]:
-        """Store an analyst place and re-pin the unresolved stored events that named it.
+        """Store an analyst place and re-pin the stored events that name it in its area (``analyst.pin``).
 
         Returns ``(place_id, number of events re-pinned)``.  The re-pinning is a
-        ``repin_place`` correction per event (author and note kept), so it
-        survives ``reprocess``.
+        ``repin_place`` correction per event (author and note kept), so it survives ``reprocess``.
         """
-        name = (name or "").strip()
-        if not name:
-            raise ValueError("an analyst place needs a name")
-        lat, lon = float(lat), float(lon)
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ValueError(f"coordinates out of range: lat {lat}, lon {lon}")
-        if place_id is None:
-            slug = re.sub(r"[^a-z0-9]+", "-", latin_key(name_en or name).lower()).strip("-")
-            if not slug:
-                slug = hashlib.sha1(name_key(name).encode("utf-8")).hexdigest()[:10]
-            place_id = f"user:{slug}"
-        if has_arabic(name) and not name_ar:
-            name_ar = name
-        if not has_arabic(name) and not name_en:
-            name_en = name
-        with self._db.write():
-            self._db.execute(
-                "INSERT INTO analyst_places (place_id, name, name_ar, name_en, variants, latitude, longitude, admin1, "
-                f"admin2, admin3, author, note, created_at, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                f"{self._db.geom_placeholder}) ON CONFLICT (place_id) DO UPDATE SET name = excluded.name, "
-                "name_ar = excluded.name_ar, name_en = excluded.name_en, variants = excluded.variants, "
-                "latitude = excluded.latitude, "
-                "longitude = excluded.longitude, admin1 = excluded.admin1, admin2 = excluded.admin2, "
-                "admin3 = excluded.admin3, author = excluded.author, note = excluded.note, geom = excluded.geom",
-                (place_id, name, name_ar, name_en, "|".join(v for v in variants if v), lat, lon, admin1, admin2,
-                 admin3, author, note, utc_now(), self._db.geom_value(lat, lon)))
-            pins = {name_key(n): {"place_id": place_id, "name": name, "author": author}
-                    for n in (name, name_ar, name_en, *variants) if n}
-            rows = self._db.fetchall("SELECT event_id, location FROM events WHERE resolution IN "
-                                     "('unresolved', 'ambiguous') AND location <> ''")
-            targets = [eid for eid, loc in rows if name_key(loc) in pins]
-            for eid in targets:
-                self._pin_event(eid, place_id, author, f"analyst place {name}" + (f": {note}" if note else ""))
-            self._bump()
-        return place_id, len(targets)
+        from eventmap.store import analyst
+        res = analyst.pin(self, name, lat, lon, author=author or "analyst", reason=note, name_ar=name_ar,
+                          name_en=name_en, variants=variants, place_id=place_id,
+                          admin={"admin1": admin1, "admin2": admin2, "admin3": admin3})
+        return res.place_id, res.events
 
-    def _auto_pin(self, evs: Sequence[Event], pins: dict[str, dict]) -> None:
-        for e in evs:
-            if e.resolution in ("unresolved", "ambiguous") and e.location:
-                pin = pins.get(name_key(e.location))
-                if pin:
-                    self._pin_event(e.event_id, pin["place_id"], pin["author"], f"analyst place {pin['name']}")
+    def extractor(self, extract_fn: Callable[..., list[Event]] | None = None) -> Callable[..., list[Event]]:
+        """``extract_fn`` (default: the eventmap extractor) looking names up with this store's analyst places."""
+        from eventmap.store import analyst
+        return analyst.extractor_for(self, extract_fn)
 
-    def _pin_event(self, event_id: str, place_id: str, author: str, reason: str) -> None:
-        key = self._event_key(event_id)
-        if key is None:
-            return
-        payload = self.analyst_place(place_id) or {}
-        args = json.dumps({"place_id": place_id, "payload": payload}, ensure_ascii=False, sort_keys=True)
-        self._db.execute(
-            "INSERT INTO corrections (kind, event_id, report_id, location, mention_start, mention_end, author, reason, "
-            "created_at, args, status) VALUES ('repin_place', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
-            (event_id, key[0], key[1] or "", key[2], key[3], author or "analyst", reason, utc_now(), args))
-        self._rewrite_events([event_id])
+    def pin(self, name: str, lat: float, lon: float, **kw: Any):
+        """Pin a name and re-resolve its stored events at once (``eventmap.store.analyst.pin``)."""
+        from eventmap.store import analyst
+        return analyst.pin(self, name, lat, lon, **kw)
+
+    def unpin(self, place: str, **kw: Any) -> tuple[str, int]:
+        from eventmap.store import analyst
+        return analyst.unpin(self, place, **kw)
+
+    def dismiss_name(self, name: str, **kw: Any) -> str:
+        from eventmap.store import analyst
+        return analyst.dismiss(self, name, **kw)
+
+    def undo(self, batch: str, author: str) -> int:
+        """Take back one analyst action or batch of corrections; returns the events changed."""
+        from eventmap.store import analyst
+        return analyst.undo(self, batch, author=author)
 
     # ------------------------------------------------------------------ reprocess
     def reprocess(self, extract_fn: Callable[..., list[Event]] | None = None,
@@ -664,8 +672,7 @@ class EventStore:
         name when exactly one new event has it; corrections that match nothing are
         marked "stale" and listed in the result (never deleted).
         """
-        if extract_fn is None:
-            from eventmap.events.extract import extract_events as extract_fn  # noqa: N813
+        extract_fn = self.extractor(extract_fn)  # the analyst places reach the lookups
         report_ids = [r[0] for r in self._db.fetchall("SELECT report_id FROM reports ORDER BY fid")]
         before = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
         kept: list[Correction] = []
@@ -712,7 +719,8 @@ class EventStore:
         rid = rep.report_id
         old = {r[0]: r[1:] for r in self._db.fetchall(
             "SELECT event_id, location, mention_start, mention_end FROM events WHERE report_id = ?", (rid,))}
-        corrs = self._corrections_where("report_id = ?", (rid,))
+        # undone and replaced corrections stay as the analyst left them: only live ones follow their event
+        corrs = self._corrections_where("report_id = ? AND status IN ('active', 'stale')", (rid,))
         self._db.execute("DELETE FROM events WHERE report_id = ?", (rid,))
         self._insert_events(new)
         by_id = {e.event_id: e for e in new}
@@ -751,10 +759,8 @@ class EventStore:
         self._db.execute("UPDATE reports SET n_events = ?, extractor = ? WHERE report_id = ?",
                          (len(new), extractor, rid))
         self._rewrite_events(touched)
-        pins = self._analyst_pins()
-        if pins:
-            pinned = {c.event_id for c in kept if c.kind == "repin_place"}
-            self._auto_pin([e for e in new if e.event_id not in pinned], pins)
+        from eventmap.store import analyst
+        analyst.auto_pin(self, new, skip={c.event_id for c in kept if c.kind == "repin_place"})
         return kept, stale, id_map
 
     # ------------------------------------------------------------------ reference layers

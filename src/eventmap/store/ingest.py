@@ -263,8 +263,9 @@ def ingest_paths(store: EventStore, paths: Iterable[str | Path], published: str 
     ``workers``: extraction processes (``None``: the cores available; 1: this process);
     ``dask``: a dask.distributed scheduler address to extract on instead.  The store is
     written by this process only, in input order, so the result equals a one-worker run
-    (see :mod:`eventmap.store.parallel`).
+    (see :mod:`eventmap.store.parallel`).  The store's analyst places reach the extractor's lookups.
     """
+    extract_fn = _with_analyst_places(store, extract_fn)
     if dask or workers != 1:
         from eventmap.store import parallel
         if dask:
@@ -292,6 +293,12 @@ def ingest_paths(store: EventStore, paths: Iterable[str | Path], published: str 
     return summary
 
 
+def _with_analyst_places(store: EventStore, extract_fn: Callable | None) -> Callable | None:
+    """``extract_fn`` seeing the store's analyst places (unchanged, ``None`` included, when it has none)."""
+    from eventmap.store.analyst import place_rows
+    return store.extractor(extract_fn) if place_rows(store) else extract_fn
+
+
 def sample_report() -> Report:
     from eventmap.settings import sample_dir
     path = sample_dir() / SAMPLE_FILE
@@ -303,6 +310,6 @@ def ingest_sample(store: EventStore, extract_fn: Callable | None = None) -> bool
     if len(store.reports()):
         return False
     rep = sample_report()
-    extract_fn = extract_fn or default_extractor()
+    extract_fn = _with_analyst_places(store, extract_fn) or default_extractor()
     events = extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title)
     return store.ingest(rep, events).status == "new"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 DIALECT = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY AUTOINCREMENT", "real": "REAL", "geom": "BLOB", "ts": "TEXT"},
@@ -158,13 +158,59 @@ CREATE TABLE IF NOT EXISTS reference_events (
 CREATE INDEX IF NOT EXISTS reference_kind_date ON reference_events (kind, event_date);
 """
 
+#: version 3: the analyst's loop. Corrections carry the batch (one analyst action: a pin, or the fixes
+#: saved together) they belong to, and when and by whom they were undone or replaced; analyst places get
+#: their OCHA pcodes and a status (an undone pin stays listed as "removed"); every pin / unpin / dismissal
+#: is an action in ``analyst_actions`` (with the state before it, so one click undoes it); names that are
+#: not places are dismissed once for the whole store.
+V3_DDL = """
+ALTER TABLE corrections ADD COLUMN batch TEXT NOT NULL DEFAULT '';
+ALTER TABLE corrections ADD COLUMN undone_at {ts};
+ALTER TABLE corrections ADD COLUMN undone_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE corrections ADD COLUMN replaced_by TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS corrections_batch ON corrections (batch);
+CREATE INDEX IF NOT EXISTS corrections_status ON corrections (status);
+ALTER TABLE analyst_places ADD COLUMN kind TEXT NOT NULL DEFAULT 'village';
+ALTER TABLE analyst_places ADD COLUMN admin1_pcode TEXT NOT NULL DEFAULT '';
+ALTER TABLE analyst_places ADD COLUMN admin2_pcode TEXT NOT NULL DEFAULT '';
+ALTER TABLE analyst_places ADD COLUMN admin3_pcode TEXT NOT NULL DEFAULT '';
+ALTER TABLE analyst_places ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+ALTER TABLE analyst_places ADD COLUMN batch TEXT NOT NULL DEFAULT '';
+ALTER TABLE analyst_places ADD COLUMN updated_at {ts};
+CREATE TABLE IF NOT EXISTS analyst_actions (
+  fid {pk},
+  batch TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL DEFAULT '',
+  before_json TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  created_at {ts} NOT NULL,
+  n_events INTEGER NOT NULL DEFAULT 0,
+  undone_at {ts},
+  undone_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS dismissed_names (
+  fid {pk},
+  name_key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  author TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  created_at {ts} NOT NULL,
+  status TEXT NOT NULL DEFAULT 'active',
+  batch TEXT NOT NULL DEFAULT ''
+);
+"""
+
 #: PostGIS-only extras per version (spatial indexes)
 POSTGIS_EXTRA = {
     1: "CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom);",
     2: "CREATE INDEX IF NOT EXISTS reference_geom ON reference_events USING GIST (geom);",
+    3: "CREATE INDEX IF NOT EXISTS analyst_places_geom ON analyst_places USING GIST (geom);",
 }
 
-DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL}
+DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
 
 
 def render(ddl: str, dialect: str) -> list[str]:

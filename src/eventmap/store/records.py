@@ -58,11 +58,16 @@ class Correction:
     # filled by the store
     correction_id: int | None = None
     status: str = "active"        # "active" | "stale" (no longer matches any event after reprocess)
+    #                               | "undone" (an analyst undid it) | "replaced" (a later pin or unpin took over)
     report_id: str = ""
     location: str = ""
     mention_start: int | None = None
     mention_end: int | None = None
     payload: dict[str, Any] = field(default_factory=dict)  # resolved values (place coordinates, names)
+    batch: str = ""               # the analyst action it belongs to ("pin:...", "fix:..."): undone together
+    undone_at: str = ""
+    undone_by: str = ""
+    replaced_by: str = ""         # the batch that replaced it (a pin moved, a place removed)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -95,6 +95,9 @@ class SQLiteBackend(NestedWrites):
         if version == 2:
             gpkg.register_features(c, "analyst_places", "geom", "places added by analysts (gazetteer overlay)")
             gpkg.register_features(c, "reference_events", "geom", "ACLED / UCDP reference events")
+        if version == 3:
+            gpkg.register_attributes(c, "analyst_actions", "analyst pins, unpins and dismissals (for undo)")
+            gpkg.register_attributes(c, "dismissed_names", "names dismissed as not a place")
 
     def checkpoint(self) -> None:
         """Copy the WAL into the main file (so tools that read the file directly see everything)."""
