@@ -142,7 +142,9 @@ def test_events_formats_and_filters(db, corpus, capsys):
 def test_places_unresolved_then_pin_then_reprocess(db, corpus, capsys):
     _ingest_by_outlet(capsys, corpus, db)
     code, out, _ = run(capsys, "places", "unresolved", "--db", db)
-    assert code == 0 and "أم اللوقس\t1" in out and "ريف القنيطرة" in out  # name, count, example sentence
+    # name, status, count, example sentence, and the gazetteer's suggestion (the toy extractor does not know it)
+    assert code == 0 and "أم اللوقس\tunresolved\t1 event(s)" in out and "ريف القنيطرة" in out
+    assert "suggestion: أم اللوقس · Umm al Luqas (Quneitra)" in out
     pid, name_en, lat, lon = NOT_IN_TOY["أم اللوقس"]  # Who's On First coordinates of Umm al Luqas
     code, out, err = run(capsys, "places", "pin", "أم اللوقس", "--lat", str(lat), "--lon", str(lon),
                          "--name-en", name_en, "--admin1", "Quneitra", "--author", "lina", "--note", pid, "--db", db)
@@ -153,8 +155,11 @@ def test_places_unresolved_then_pin_then_reprocess(db, corpus, capsys):
     code, out, _ = run(capsys, "events", "--format", "json", "--db", db)
     luqas = next(r for r in json.loads(out) if r["location"] == "أم اللوقس")
     assert (luqas["latitude"], luqas["longitude"], luqas["resolution"], luqas["corrected"]) == (lat, lon, "resolved", True)
-    # the overlay file got the place too, so the real extractor will find it next time
-    assert "أم اللوقس" in (corpus.parent / "data" / "analyst_places.csv").read_text(encoding="utf-8")
+    # the store keeps the place (not a per-user file), and hands it to the extractor next time
+    with open_store(db) as s:
+        assert list(s.analyst_places()["name"]) == ["أم اللوقس"]
+        assert s.extractor().places[0].lat == lat
+    assert not (corpus.parent / "data" / "analyst_places.csv").exists()
     # the same extractor again keeps the pin; a newer one that drops the mention lists it as stale
     code, out, _ = run(capsys, "reprocess", "--db", db, "--extractor", TOY)
     assert code == 0 and "corrections kept: 1" in out and "no longer apply: 0" in out

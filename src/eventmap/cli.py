@@ -10,9 +10,10 @@ from eventmap import __version__
 
 #: modules that add subcommands; each defines ``register(subparsers)``
 _COMMAND_MODULES = (
-    "eventmap.places.cli",     # gazetteer build | lookup ; places unresolved | pin | export | import
+    "eventmap.places.cli",     # gazetteer build | lookup ; places unresolved | pin | unpin | undo | dismiss | ...
     "eventmap.events.cli",     # extract
     "eventmap.store.cli",      # ingest | events | reprocess | import acled|ucdp
+    "eventmap.store.fix_cli",  # correct
     "eventmap.exports.cli",    # export
     "eventmap.views.cli",      # app (start the dashboard)
 )

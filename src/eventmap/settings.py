@@ -27,6 +27,7 @@ SETTINGS = (
     Setting("gazetteer_dir", "EVENTMAP_GAZETTEER", "folder with the committed gazetteer files (places.tsv, boundaries/)"),
     Setting("data_dir", "EVENTMAP_DATA_DIR", "per-user folder for the embedded store and the analyst places overlay"),
     Setting("db", "EVENTMAP_DB", "store URL or path: a .gpkg/.sqlite file (default) or postgresql://user@host/db"),
+    Setting("author", "EVENTMAP_AUTHOR", "the name recorded with your corrections and pins (default: your login)"),
 )
 
 
@@ -48,6 +49,19 @@ def data_dir() -> Path:
 
 def default_db() -> str:
     return os.environ.get("EVENTMAP_DB") or str(data_dir() / "eventmap.gpkg")
+
+
+def default_author() -> str:
+    """Who the CLI records as the author of a correction or pin when ``--author`` is not given."""
+    env = (os.environ.get("EVENTMAP_AUTHOR") or "").strip()
+    if env:
+        return env
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (some containers): the CLI asks for --author
+        return ""
 
 
 def analyst_places_path() -> Path:

@@ -1,14 +1,11 @@
 """Store commands: ``ingest``, ``events``, ``reprocess``, ``import acled|ucdp``.
 
-``cmd_places_unresolved`` and ``cmd_places_pin`` are the handlers of
-``eventmap places unresolved`` / ``eventmap places pin``; the ``places`` group
-itself is registered by ``eventmap.places.cli`` which wires them in.
+The analyst's commands (``eventmap places ...``, ``eventmap correct``) are in ``fix_cli``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib
 import json
 import sys
@@ -214,89 +211,3 @@ def cmd_import(args) -> int:
         store.close()
     print(f"imported {n} {args.kind.upper()} rows as the {args.kind} reference layer")
     return 0
-
-
-def cmd_places_unresolved(args) -> int:
-    """``eventmap places unresolved [--db] [--limit N] [--json]``: names with counts and example sentences."""
-    store = _open(args)
-    try:
-        df = store.unresolved_names()
-    finally:
-        store.close()
-    limit = getattr(args, "limit", None)
-    if limit:
-        df = df.head(int(limit))
-    fmt = "json" if getattr(args, "json", False) else (getattr(args, "format", None) or "text")
-    if fmt == "json":
-        json.dump(json.loads(df.to_json(orient="records", force_ascii=False)), sys.stdout, ensure_ascii=False,
-                  indent=1)
-        sys.stdout.write("\n")
-    elif fmt == "csv":
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["name", "count", "examples"])
-        for r in df.itertuples():
-            w.writerow([r.name, r.count, " | ".join(r.examples)])
-    else:
-        if df.empty:
-            print("no unresolved place names")
-        for r in df.itertuples():
-            print(f"{r.name}\t{r.count}")
-            for ex in r.examples:
-                print(f"    {ex}")
-    return 0
-
-
-def cmd_places_pin(args) -> int:
-    """``eventmap places pin NAME --lat --lon [--admin1 --admin2 --admin3 --name-en --variant --author --note] [--db]``
-
-    Adds the place to the gazetteer overlay (``eventmap.places.overlay``, so future
-    extractions find it) and to the store, then re-pins the stored events that named it.
-    """
-    name = args.name
-    author = getattr(args, "author", None) or "analyst"
-    note = getattr(args, "note", None) or ""
-    admin1 = _one(getattr(args, "admin1", None))
-    admin2 = _one(getattr(args, "admin2", None))
-    admin3 = _one(getattr(args, "admin3", None))
-    name_en = getattr(args, "name_en", None) or ""
-    variants = list(getattr(args, "variant", None) or [])
-    place_id = None
-    try:  # the gazetteer overlay, so the extractor finds the place in future reports
-        from eventmap.places.overlay import AnalystPlace, add_analyst_place as overlay_add
-    except ImportError:
-        overlay_add = None
-    if overlay_add is not None:
-        try:
-            gaz = None
-            try:
-                from eventmap.places.gazetteer import default_gazetteer
-                gaz = default_gazetteer()
-            except Exception:  # no built gazetteer: admin units stay as given
-                gaz = None
-            place = overlay_add(AnalystPlace(name=name, lat=args.lat, lon=args.lon, name_en=name_en,
-                                             variants=tuple(variants), admin1=admin1, admin2=admin2, admin3=admin3,
-                                             note=note, author=author), gazetteer=gaz)
-            place_id = place.id
-            admin1, admin2, admin3 = place.admin1_en, place.admin2_en, place.admin3_en
-            variants = list(dict.fromkeys([*variants, *place.variants_ar, *place.variants_en]))
-        except ValueError as exc:  # PlaceValidationError: outside Syria, swapped coordinates, empty name
-            print(f"eventmap places pin: {exc}", file=sys.stderr)
-            return 2
-    store = _open(args)
-    try:
-        place_id, n = store.add_analyst_place(name, args.lat, args.lon, name_en=name_en, variants=variants,
-                                              admin1=admin1, admin2=admin2, admin3=admin3, author=author, note=note,
-                                              place_id=place_id)
-    except ValueError as exc:
-        print(f"eventmap places pin: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
-    print(f"pinned {name} as {place_id} at {args.lat}, {args.lon}; re-resolved {n} stored event(s)")
-    return 0
-
-
-def _one(v) -> str:
-    if isinstance(v, (list, tuple)):
-        return v[0] if v else ""
-    return v or ""
