@@ -427,7 +427,7 @@ def ingest_page() -> None:
         previews = []
         for r in reports:
             try:
-                previews.append((r, dash.extract(r, extractor)))
+                previews.append((r, dash.extract(r, store.extractor(extractor))))
             except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
                 st.error(f"{r.title or r.report_id}: {exc}")
         st.session_state["preview"] = previews
@@ -560,9 +560,9 @@ def unresolved_page() -> None:
                 if c[2].button("Pin", key=f"pin_{i}", type="primary"):
                     try:
                         lat, lon = dash.parse_coords(co)
-                        pid, n = dash.pin_name(store, r["name"], lat, lon, st.session_state.get("author", ""))
+                        res = dash.pin_name(store, r["name"], lat, lon, st.session_state.get("author", ""))
                         invalidate()
-                        st.session_state["pinned"] = f"Pinned {r['name']} at {lat}, {lon}: {n} event(s) re-placed."
+                        st.session_state["pinned"] = f"Pinned {r['name']} at {lat}, {lon}: {res.events} event(s) re-placed."
                         st.rerun()
                     except ValueError as exc:
                         st.error(str(exc))

@@ -147,7 +147,14 @@ def test_save_preview_stores_events_and_authored_corrections(tmp_path):
         assert (got.iloc[0]["latitude"], got.iloc[0]["longitude"]) == (32.918, 35.916)
         assert {c.author for c in store.corrections()} == {"Analyst A"}
         again = dash.save_preview(store, rep, [un, rafid], fixes, author="Analyst A")
-        assert again["status"] == "duplicate" and again["corrections"] == 0
+        assert again["status"] == "duplicate" and again["corrections"] == 0  # nothing new: not made twice
+        # the same report pasted again, a new fix ticked: it reaches the stored event (it used to be dropped)
+        other = dict(fixes, **{un.event_id: dash.Fix(drop=True)})
+        third = dash.save_preview(store, rep, [un, rafid], other, author="Analyst B")
+        assert third["status"] == "duplicate" and third["corrections"] == 1
+        assert store.event_status(un.event_id) == "false_positive"
+        assert store.undo(third["batch"], author="Analyst B") == 1
+        assert store.event_status(un.event_id) == "ok"
 
 
 def test_pin_name_moves_stored_events_and_needs_an_author(tmp_path, monkeypatch):
@@ -158,13 +165,20 @@ def test_pin_name_moves_stored_events_and_needs_an_author(tmp_path, monkeypatch)
         store.ingest(make_report(text, "2018-07-24"), [make_event(text, "2018-07-24", "المهير", "غارات على", None)])
         with pytest.raises(ValueError, match="author"):
             dash.pin_name(store, "المهير", 32.918, 35.916, author="")
-        pid, n = dash.pin_name(store, "المهير", 32.918, 35.916, author="Analyst A")
-        assert n == 1 and pid.startswith("user:")
+        res = dash.pin_name(store, "المهير", 32.918, 35.916, author="Analyst A", variants=["al-Muhayr", " "])
+        assert res.events == 1 and res.place_id.startswith("user:") and res.admin["admin1"] == "Quneitra"
         got = store.query(EventFilter())
         assert got.iloc[0]["resolution"] == "resolved"
         assert (got.iloc[0]["latitude"], got.iloc[0]["longitude"]) == (32.918, 35.916)
         assert store.unresolved_names().empty
-    assert (tmp_path / "analyst_places.csv").exists()  # future reports find the name too
+        # future reports find the name too, in either spelling: the store hands its places to the extractor
+        found = store.extractor()("Shelling hit al-Muhayr at dawn on Monday.", "2018-07-30")
+        assert [e.place_id for e in found if e.location == "al-Muhayr"] == [res.place_id]
+    assert not (tmp_path / "analyst_places.csv").exists()  # the store keeps the place, not a per-user file
+
+
+def test_split_spellings():
+    assert dash.split_spellings("al-Muhayr; Al Muhayyir، المهيّر\n") == ["al-Muhayr", "Al Muhayyir", "المهيّر"]
 
 
 def test_read_upload_formats(tmp_path):

@@ -18,7 +18,7 @@ import datetime as _dt
 import json
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -508,64 +508,66 @@ def corrections_for(event: Event, fix: Fix, author: str, reason: str = "ingest p
 
 
 def save_preview(store, report: Report, events: Sequence[Event], fixes: dict[str, Fix], author: str) -> dict:
-    """Ingest ``report`` with its events, then add the analyst's corrections. Returns a summary."""
+    """Ingest ``report`` with its events, then add the analyst's corrections (one batch). Returns a summary.
+
+    A report already in the store keeps its events, and the fixes still apply to them (matched by id, or
+    by the place name and its offsets when a newer extractor named them differently); a fix already
+    made is not made twice."""
     author = (author or "").strip()
     if any(not f.empty() for f in fixes.values()) and not author:
         raise ValueError("corrections need the author's name")
     res = store.ingest(report, list(events))
-    n = 0
-    if res.is_new:
-        for e in events:
-            f = fixes.get(e.event_id)
-            if f is None or f.empty():
-                continue
-            for c in corrections_for(e, f, author):
-                store.add_correction(c)
-                n += 1
-    return {"status": res.status, "events": res.events, "corrections": n, "unresolved": list(res.unresolved),
-            "report_id": res.report_id}
+    todo = []
+    stored = _stored_ids(store, res.report_id, events)
+    for e in events:
+        f = fixes.get(e.event_id)
+        sid = stored.get(e.event_id)
+        if f is None or f.empty() or sid is None:
+            continue
+        done = {_same(c) for c in store.corrections(status="active", event_id=sid)}
+        for c in corrections_for(e, f, author):
+            c = replace(c, event_id=sid)
+            if _same(c) not in done:
+                todo.append(c)
+    made = store.add_corrections(todo) if todo else []
+    return {"status": res.status, "events": res.events, "corrections": len(made), "unresolved": list(res.unresolved),
+            "report_id": res.report_id, "batch": made[0].batch if made else ""}
 
 
-def pin_name(store, name: str, lat: float, lon: float, author: str, note: str = "") -> tuple[str, int]:
-    """Pin an unresolved name: the gazetteer overlay (future reports) and the store (events already stored).
+def _same(c) -> tuple:  # noqa: ANN001 - a Correction: what it changes, not who or when
+    return (c.kind, c.place_id, c.lat, c.lon, c.event_type, c.sub_event_type, c.event_date, c.actor1, c.actor2,
+            c.into_event_id)
 
-    Returns ``(place_id, number of stored events re-pinned)``. Raises ``ValueError`` for bad input.
-    """
-    name = (name or "").strip()
-    author = (author or "").strip()
-    if not author:
-        raise ValueError("pinning a place needs the author's name")
-    lat, lon = float(lat), float(lon)
-    place_id = None
-    admin = {"admin1": "", "admin2": "", "admin3": ""}
-    variants: list[str] = []
-    try:
-        from eventmap.places.overlay import AnalystPlace, add_analyst_place as overlay_add
-    except ImportError:  # pragma: no cover - the overlay ships with the package
-        overlay_add = None
-    if overlay_add is not None:
-        gaz = None
-        try:
-            from eventmap.places.gazetteer import default_gazetteer
 
-            gaz = default_gazetteer()
-        except Exception:  # noqa: BLE001 - admin units stay empty without a gazetteer
-            gaz = None
-        place = overlay_add(AnalystPlace(name=name, lat=lat, lon=lon, note=note, author=author), gazetteer=gaz)
-        place_id = place.id
-        admin = {"admin1": place.admin1_en, "admin2": place.admin2_en, "admin3": place.admin3_en}
-        variants = list(dict.fromkeys([*place.variants_ar, *place.variants_en]))
-        try:
-            from eventmap.places.gazetteer import reload_default
+def _stored_ids(store, report_id: str, events: Sequence[Event]) -> dict[str, str]:  # noqa: ANN001
+    """Previewed event id -> the stored event it is (same id, else same name as written at the same offsets)."""
+    ids = store.report_events(report_id)
+    have = set(ids)
+    by_key: dict[tuple, str] = {}
+    for eid in ids:
+        ev = store.get_event(eid)
+        if ev is not None:
+            by_key.setdefault((ev.location, ev.evidence.mention_start, ev.evidence.mention_end), eid)
+    out = {}
+    for e in events:
+        if e.event_id in have:
+            out[e.event_id] = e.event_id
+        elif (e.location, e.evidence.mention_start, e.evidence.mention_end) in by_key:
+            out[e.event_id] = by_key[(e.location, e.evidence.mention_start, e.evidence.mention_end)]
+    return out
 
-            reload_default()
-        except Exception:  # noqa: BLE001
-            pass
-    kw: dict[str, Any] = dict(author=author, note=note, place_id=place_id, **admin)
-    try:
-        return store.add_analyst_place(name, lat, lon, variants=variants, **kw)
-    except TypeError:  # a store without the variants argument
-        return store.add_analyst_place(name, lat, lon, **kw)
+
+def pin_name(store, name: str, lat: float, lon: float, author: str, reason: str = "", variants: Sequence[str] = (),
+             everywhere: bool = False):  # noqa: ANN201 - an eventmap.store.analyst.PinResult
+    """Pin a name in the store: every stored event naming it (in that area) is re-resolved at once, and the
+    extractor finds it in future reports (``store.extractor()``). Raises ``ValueError`` for bad input."""
+    return store.pin((name or "").strip(), float(lat), float(lon), author=(author or "").strip(), reason=reason,
+                     variants=[v for v in variants if v and v.strip()], everywhere=everywhere)
+
+
+def split_spellings(text: str) -> list[str]:
+    """"al-Muhayr; Al Muhayyir، المهيّر" -> the spellings (separated by ; , ، | or new lines)."""
+    return [p.strip() for p in re.split(r"[;,،|\n]+", text or "") if p.strip()]
 
 
 def parse_coords(text: str) -> tuple[float, float]:
