@@ -130,7 +130,13 @@ def export_geojson(frame: pd.DataFrame, path: Path, meta: ExportMeta) -> Path:
     return path
 
 
-def events_geodataframe(frame: pd.DataFrame):
+#: ISO date columns written as GeoPackage DATE fields (QGIS's temporal controller animates them)
+DATE_COLUMNS = ("event_date", "published")
+
+
+def events_geodataframe(frame: pd.DataFrame, *, dates: bool = False):
+    """Events as a GeoDataFrame (unresolved events have no geometry). ``dates``: the ISO date
+    columns as Arrow ``date32`` (GeoPackage DATE when written with ``use_arrow=True``)."""
     import geopandas as gpd
     from shapely import points
 
@@ -143,6 +149,11 @@ def events_geodataframe(frame: pd.DataFrame):
     for c in df.columns:
         if df[c].dtype == bool:
             df[c] = df[c].astype(int)
+    if dates:
+        for c in DATE_COLUMNS:
+            if c in df.columns:
+                d = pd.to_datetime(df[c].astype(str).str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+                df[c] = d.dt.date.astype("date32[pyarrow]")
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"), crs="EPSG:4326")
 
 
@@ -167,26 +178,39 @@ def boundaries_geodataframe(frame: pd.DataFrame | None = None, boundary_dir=None
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
 
+#: GeoPackage 1.3: GDAL 3.6 (Debian 12's) warns that a 1.4 file "may only be partially supported"
+GPKG_VERSION = "1.3"
+
+
 def export_gpkg(frame: pd.DataFrame, path: Path, meta: ExportMeta, *, boundary_dir=None) -> Path:
-    """Layers ``events`` (points), ``boundaries`` (polygons) and ``metadata`` (key/value table);
-    the events layer's description holds the title, window and attribution too."""
+    """Layers ``events`` (points; ``event_date`` and ``published`` as DATE fields), ``boundaries``
+    (polygons), ``metadata`` (key/value table) and ``layer_styles`` (QGIS's default styles in the
+    dashboard's colours, ``gpkg_style``); the events layer's description holds the title, window,
+    filters and attribution too."""
     import pyogrio
+
+    from eventmap.exports.gpkg_style import layer_styles_rows
 
     path = Path(path)
     if path.exists():
         path.unlink()
     md = meta.to_dict(frame)
     desc = f"{meta.title} · {meta.window_text()} · {meta.filters_text() or 'no filters'} · {meta.attribution}"
-    gdf = events_geodataframe(frame)
-    pyogrio.write_dataframe(gdf, path, layer="events", driver="GPKG", layer_options={"DESCRIPTION": desc[:1000],
-                                                                                    "IDENTIFIER": "events"})
+    gdf = events_geodataframe(frame, dates=True)
+    pyogrio.write_dataframe(gdf, path, layer="events", driver="GPKG", use_arrow=True,
+                            dataset_options={"VERSION": GPKG_VERSION},
+                            layer_options={"DESCRIPTION": desc[:1000], "IDENTIFIER": "events"})
+    styled = {"events": "geom"}
     bnd = boundaries_geodataframe(frame, boundary_dir)
     if bnd is not None:
         pyogrio.write_dataframe(bnd, path, layer="boundaries", driver="GPKG", append=False,
                                 layer_options={"DESCRIPTION": "Administrative boundaries (UN OCHA COD-AB)"})
+        styled["boundaries"] = "geom"
     kv = pd.DataFrame({"key": list(md), "value": [json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
                                                   for v in md.values()]})
     pyogrio.write_dataframe(kv, path, layer="metadata", driver="GPKG")
+    pyogrio.write_dataframe(pd.DataFrame(layer_styles_rows(styled)), path, layer="layer_styles", driver="GPKG",
+                            layer_options={"FID": "id", "DESCRIPTION": "QGIS layer styles"})
     return path
 
 
