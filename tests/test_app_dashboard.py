@@ -204,8 +204,16 @@ def test_export_bytes_for_the_view(frame):
     assert len(gj["features"]) == len(frame)
     placed = [f for f in gj["features"] if f["geometry"]]
     assert len(placed) == int(frame["latitude"].notna().sum())  # the unresolved one has no invented point
-    csv, name, _ = dash.export_bytes(frame, "csv")
-    assert name.endswith(".csv") and "event_id" in csv.decode("utf-8-sig").splitlines()[0]
+    # a CSV cannot say its filters: it comes zipped with its .meta.json, as the CLI writes them
+    data, name, mime = dash.export_bytes(frame, "csv", {"event_types": ["Battles"]}, "2018-07-24", "2018-07-27")
+    assert name == "eventmap_2018-07-24_2018-07-27_csv.zip" and mime == "application/zip"
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.namelist() == ["eventmap_2018-07-24_2018-07-27.csv", "eventmap_2018-07-24_2018-07-27.csv.meta.json"]
+        assert "event_id" in z.read(z.namelist()[0]).decode("utf-8-sig").splitlines()[0]
+        assert json.loads(z.read(z.namelist()[1]))["filters"] == {"event_types": ["Battles"]}
 
 
 def test_reference_script_escapes_rows_and_skips_unplaced_ones():

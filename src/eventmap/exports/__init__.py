@@ -141,10 +141,29 @@ def default_filename(fmt: str, meta: ExportMeta | None = None) -> str:
     return f"{stem}{EXPORTERS[fmt][1]}"
 
 
+def download_bytes(path: str | Path, fmt: str) -> tuple[bytes, str, str]:
+    """``(content, file name, MIME type)`` of a written export for a download button.
+
+    Every format but CSV carries its metadata inside the file; a CSV cannot, so its download is
+    a ZIP of the CSV and its ``.meta.json`` sidecar (filters, time window, ...), as the CLI writes them."""
+    import io
+    import zipfile
+
+    path = Path(path)
+    sidecar = path.with_name(path.name + ".meta.json")
+    if fmt != "csv" or not sidecar.exists():
+        return path.read_bytes(), path.name, MIME_TYPES.get(fmt, "application/octet-stream")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.write(path, path.name)
+        z.write(sidecar, sidecar.name)
+    return buf.getvalue(), f"{path.stem}_csv.zip", "application/zip"
+
+
 def export_bytes(frame: pd.DataFrame, fmt: str, meta: ExportMeta | None = None,
                  **options: Any) -> tuple[bytes, str, str]:
-    """``(content, file name, MIME type)`` for a download button; the CSV's metadata sidecar
-    is left out (its metadata is in the file name and the app), every other format carries it."""
+    """``(content, file name, MIME type)`` for a download button (see ``download_bytes``: a CSV
+    comes zipped with its metadata sidecar)."""
     import tempfile
 
     fmt = fmt.lower()
@@ -157,8 +176,8 @@ def export_bytes(frame: pd.DataFrame, fmt: str, meta: ExportMeta | None = None,
     name = default_filename(fmt, resolved)
     with tempfile.TemporaryDirectory(prefix="eventmap-export-") as d:
         p = export(frame, fmt, Path(d) / name, meta, **options)
-        return p.read_bytes(), name, MIME_TYPES[fmt]
+        return download_bytes(p, fmt)
 
 
-__all__ = ["export", "export_bytes", "ExportMeta", "EmptySelectionError", "EXPORTERS", "FORMATS",
+__all__ = ["export", "export_bytes", "download_bytes", "ExportMeta", "EmptySelectionError", "EXPORTERS", "FORMATS",
            "MIME_TYPES", "default_filename", "format_for_path"]

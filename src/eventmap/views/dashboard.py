@@ -591,8 +591,9 @@ MIME = {"html": "text/html", "png": "image/png", "geojson": "application/geo+jso
 
 def export_bytes(frame: pd.DataFrame, fmt: str, filters: dict | None = None, since: str | None = None,
                  until: str | None = None, **options: Any) -> tuple[bytes, str, str]:
-    """The view exported as ``fmt``: ``(data, file name, mime type)``. The CSV's metadata sidecar is left out."""
-    from eventmap.exports import ExportMeta, export
+    """The view exported as ``fmt``: ``(data, file name, mime type)``; every download carries the
+    filters and the time window (a CSV as a ZIP with its ``.meta.json``, ``exports.download_bytes``)."""
+    from eventmap.exports import ExportMeta, download_bytes, export
 
     meta = ExportMeta(filters=dict(filters or {}), since=since, until=until)
     if fmt in ("html", "png"):  # rendered through folium: see defuse_templates
@@ -601,7 +602,7 @@ def export_bytes(frame: pd.DataFrame, fmt: str, filters: dict | None = None, sin
     name = f"eventmap_{stamp}.{fmt}"
     with tempfile.TemporaryDirectory(prefix="eventmap-export-") as d:
         p = export(frame, fmt, Path(d) / name, meta, **options)
-        return Path(p).read_bytes(), name, MIME.get(fmt, "application/octet-stream")
+        return download_bytes(p, fmt)
 
 
 # --------------------------------------------------------------------------- reference layers
