@@ -25,6 +25,7 @@ from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admi
 from eventmap.store import EventFilter, ensure_sample, open_store
 from eventmap.views import dashboard as dash
 from eventmap.views import state as vs
+from eventmap.views import timewindow as tw
 from eventmap.views.colors import TYPE_STYLES
 from eventmap.views.map import build_map, clicked_event_id
 
@@ -105,6 +106,12 @@ def histogram(url: str | None, token: tuple, key: tuple, f: EventFilter) -> dict
     return dash.histogram_spec(dash.day_counts(events(url, token, key, f)))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def months(url: str | None, token: tuple, key: tuple, f: EventFilter) -> list:
+    c = dash.day_counts(events(url, token, key, f))
+    return tw.months_with_events(c["day"], c["n"])
+
+
 @st.cache_resource(show_spinner=False)
 def pin_map():
     """The boundary basemap on which the analyst clicks a point to pin a name (no events drawn)."""
@@ -144,7 +151,14 @@ if "init" not in st.session_state:
     })
 
 st.markdown("""<style>
-[data-testid="stMainBlockContainer"], .block-container { padding-top: 0.6rem; padding-bottom: 1rem; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 0.8rem 1.6rem 1rem 1.6rem; max-width: none; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem; }
+.st-key-em_map iframe { height: clamp(300px, calc(100vh - 352px), 720px) !important; }
+.st-key-em_side { height: clamp(300px, calc(100vh - 352px), 720px) !important; overflow-y: auto !important;
+  overflow-x: hidden; flex: none !important; padding-top: 1.9rem; }  /* below the page's menu button */
+.st-key-em_timebar kbd { display: none; }
+.st-key-em_timebar [data-testid="stMarkdownContainer"] p { margin: 0; }
+.st-key-em_timebar button { padding: 0 0.55rem; }
 [data-testid="stHeader"] { height: 2.2rem; background: transparent; }
 [data-testid="stSidebarHeader"] { height: 2.2rem; margin-bottom: 0; padding-bottom: 0; }
 [data-testid="stSidebarUserContent"] { padding-top: 0; }
@@ -156,6 +170,7 @@ h4 { padding-top: 0.2rem !important; }
 
 with st.sidebar:
     st.markdown("### eventmap")
+    st.caption("Events in southern Syria · أحداث في جنوب سوريا")
     st.radio("Page", list(PAGES), format_func=PAGES.get, key="page", label_visibility="collapsed")
 
 page = st.session_state["page"]
@@ -228,7 +243,6 @@ def map_page() -> None:
     span = dash.day_range(SPAN)
     lap("events")
 
-    st.markdown("#### Events in southern Syria · أحداث في جنوب سوريا")
     if span is None:
         if SAMPLE_ERROR:
             st.warning(f"The sample report could not be loaded: {SAMPLE_ERROR}")
@@ -241,7 +255,9 @@ def map_page() -> None:
     # The time window reaches the map as a small script (dash.range_script), so moving it never
     # rebuilds or re-sends the map.
     left, right = st.columns([3, 1.1])
-    with left:
+    # the map and the side panel share one height that follows the window's (CSS below): the first screen
+    # shows the map, the time controls and the start of the table, and an open event never leaves a gap
+    with left, st.container(key="em_map"):
         m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
         groups = [dash.window_group(since, until, st.session_state.get("ev"), refs)]
@@ -253,7 +269,7 @@ def map_page() -> None:
             st.session_state["last_click"] = clicked
             st.session_state["ev"] = clicked
             st.rerun()
-    with right:
+    with right, st.container(key="em_side"):
         _details_panel(frame)
         un = dash.unresolved_events(frame)
         st.markdown(f"**Without a place ({len(un):,})** — listed, not drawn")
@@ -311,29 +327,25 @@ def _timeline_body(fkey, f, span) -> None:
     sync_url(state)
     un = dash.unresolved_events(view)
     n_un = len(un)
-    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> '
-                f'event{"s" if len(view) != 1 else ""} from <b>{since}</b> to <b>{until}</b> · '
-                f'{len(view) - n_un:,} on the map · {n_un:,} without a place · {len(frame):,} in all dates</div>',
-                unsafe_allow_html=True)
+    disabled = lo == hi
+    _window_controls(span, months(DB_URL, TOKEN, fkey, f), disabled)
     st.vega_lite_chart(dash.with_window(histogram(DB_URL, TOKEN, fkey, f), since, until), width="stretch")
     c1, c2 = st.columns([12, 1.3], vertical_alignment="bottom")
-    disabled = lo == hi
     with c1:
         st.slider("Time window", min_value=lo, max_value=hi if not disabled else lo + dt.timedelta(days=1),
-                  key="window", format="YYYY-MM-DD", disabled=disabled, on_change=_window_moved)
+                  key="window", format="YYYY-MM-DD", disabled=disabled, on_change=_window_moved,
+                  label_visibility="collapsed")
     with c2:
-        playing = st.session_state.get("playing", False)
-        if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="step the window one day at a time",
-                     disabled=disabled, width="stretch"):
-            st.session_state["playing"] = not playing
-            st.rerun(scope="app")
+        _play_button(disabled)
     _bridge(since, until, st.session_state.get("ev"))
     lap("timeline")
 
     tbl = dash.table_frame(view, limit=TABLE_ROWS)
-    more = f", newest {TABLE_ROWS:,} shown (download CSV for all)" if len(view) > TABLE_ROWS else ""
-    st.markdown(f"**Events** ({len(view):,}{more}) — select a row "
-                "to centre the map on it")
+    more = f" · newest {TABLE_ROWS:,} listed (download the CSV for all)" if len(view) > TABLE_ROWS else ""
+    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> '
+                f'event{"s" if len(view) != 1 else ""} from <b>{since}</b> to <b>{until}</b> · '
+                f'{len(view) - n_un:,} on the map · {n_un:,} without a place · {len(frame):,} in all dates'
+                f'{more} — select a row to centre the map on it</div>', unsafe_allow_html=True)
     sel = st.dataframe(tbl, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
                        width="stretch", height=300, column_config=TABLE_CONFIG)
     rows = (sel.selection.rows if sel is not None and hasattr(sel, "selection") else []) or []
@@ -346,6 +358,68 @@ def _timeline_body(fkey, f, span) -> None:
     _downloads(view, state, since, until)
 
 
+STEPS = ((-7, "−7d", "a week earlier", "Ctrl+Shift+Left"), (-1, "−1d", "a day earlier", "Shift+Left"),
+         (1, "+1d", "a day later", "Shift+Right"), (7, "+7d", "a week later", "Ctrl+Shift+Right"))
+
+
+def _window_controls(span, month_counts, disabled: bool) -> None:
+    """Typed dates, presets, a month with events, day/week steps (keyboard too) and play, in one row."""
+    st.session_state["w_from"], st.session_state["w_to"] = st.session_state["window"]
+    lo, hi = span
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small", key="em_timebar")
+    with row:
+        st.date_input("From", key="w_from", min_value=lo, max_value=hi, format="YYYY-MM-DD", width=140,
+                      on_change=_typed, args=(span,), disabled=disabled, label_visibility="collapsed")
+        st.markdown("to", width="content", text_alignment="center")
+        st.date_input("To", key="w_to", min_value=lo, max_value=hi, format="YYYY-MM-DD", width=140,
+                      on_change=_typed, args=(span,), disabled=disabled, label_visibility="collapsed")
+        st.selectbox("Preset", list(tw.PRESETS), index=None, format_func=tw.PRESETS.get, key="w_preset",
+                     placeholder="Last 7/30 days…", on_change=_preset, args=(span,), width=150,
+                     disabled=disabled, label_visibility="collapsed")
+        labels = dict(month_counts)
+        st.selectbox("Month", list(labels), index=None, key="w_month", placeholder="A month…", width=160,
+                     label_visibility="collapsed",
+                     format_func=lambda m: f"{m} ({labels[m]:,} event{'s' if labels[m] != 1 else ''})",
+                     on_change=_month, args=(span,), disabled=disabled or not labels)
+        for days, label, tip, keys in STEPS:
+            st.button(label, key=f"w_step{days}", help=f"move the window {tip} ({keys.replace('+', ' + ')})",
+                      on_click=_shift, args=(days, span), shortcut=keys, disabled=disabled)
+
+
+def _play_button(disabled: bool) -> None:
+    playing = st.session_state.get("playing", False)
+    if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="step the window one day at a time",
+                 disabled=disabled, width="stretch"):
+        st.session_state["playing"] = not playing
+        st.rerun(scope="app")
+
+
+def _set_window(w) -> None:
+    st.session_state["window"] = w
+    _window_moved()
+
+
+def _typed(span) -> None:
+    g = st.session_state.get
+    _set_window(tw.typed_window(g("w_from"), g("w_to"), span, g("window")))
+
+
+def _preset(span) -> None:
+    if st.session_state.get("w_preset"):
+        _set_window(tw.preset_window(st.session_state["w_preset"], span))
+    st.session_state["w_preset"] = None
+
+
+def _month(span) -> None:
+    if st.session_state.get("w_month"):
+        _set_window(tw.month_window(st.session_state["w_month"], span))
+    st.session_state["w_month"] = None
+
+
+def _shift(days: int, span) -> None:
+    _set_window(tw.shift_window(st.session_state["window"], days, span))
+
+
 def _window_moved() -> None:
     if st.session_state.get("f_ref"):  # reference layers are drawn per window: a full run redraws them
         st.session_state["_full"] = True
@@ -353,7 +427,8 @@ def _window_moved() -> None:
 
 def _bridge(since: str, until: str, ev: str | None) -> None:
     """Send the window to the map frame already on the page (no map rebuild)."""
-    st.html(dash.bridge_script(since, until, ev), unsafe_allow_javascript=True)
+    st.html(dash.bridge_script(since, until, ev, fit=not st.session_state.get("playing")),
+            unsafe_allow_javascript=True)
     if st.session_state.pop("_full", False):
         st.rerun(scope="app")
 

@@ -68,7 +68,7 @@ def day_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def histogram_chart(counts: pd.DataFrame, since: str | None = None, until: str | None = None,
-                    height: int = 90):
+                    height: int = 96):
     """Altair per-day histogram stacked by type (type colours as on the map), the window shaded."""
     import altair as alt
 
@@ -92,12 +92,12 @@ def histogram_chart(counts: pd.DataFrame, since: str | None = None, until: str |
     if first is not None and pd.notna(first):
         domain = [(first - pd.Timedelta(hours=12)).isoformat(), (last + pd.Timedelta(hours=12)).isoformat()]
     x_scale = alt.Scale(domain=domain) if domain else alt.Scale()
-    bar_px = max(1.0, min(40.0, 900.0 / max(ndays, 1) * 0.8))
+    bar_px = max(2.0, min(40.0, 900.0 / max(ndays, 1) * 0.8))  # years of days: 2 px so a day still shows
     bars = alt.Chart(c).mark_bar(size=bar_px).encode(
         x=alt.X("date:T", title=None, axis=axis, scale=x_scale),
         y=alt.Y("sum(n):Q", title="per day", axis=alt.Axis(tickMinStep=1, tickCount=3)),
-        color=alt.Color("event_type:N", scale=scale, sort=types,
-                        legend=alt.Legend(title=None, orient="right", labelLimit=220)),
+        # no legend: the map's legend gives the same colours, and the bars get the whole width
+        color=alt.Color("event_type:N", scale=scale, sort=types, legend=None),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("day:N", title="day"), alt.Tooltip("event_type:N", title="type"),
                  alt.Tooltip("n:Q", title="events")],
@@ -197,7 +197,7 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if out is None else out
 
 
-def _want_json(since: str | None, until: str | None, event_id: str | None) -> str:
+def _want_json(since: str | None, until: str | None, event_id: str | None, fit: bool = True) -> str:
     def iso(s: str | None) -> str:
         if not s:
             return ""
@@ -206,12 +206,13 @@ def _want_json(since: str | None, until: str | None, event_id: str | None) -> st
     ev = event_id or ""
     if ev and not _EVENT_ID_RE.match(ev):
         ev = ""  # event ids are hashes; anything else never reaches a script
-    return js_safe_json({"lo": iso(since), "hi": iso(until), "ev": ev})
+    return js_safe_json({"lo": iso(since), "hi": iso(until), "ev": ev, "fit": bool(fit)})
 
 
-def bridge_script(since: str | None, until: str | None, event_id: str | None = None) -> str:
+def bridge_script(since: str | None, until: str | None, event_id: str | None = None, fit: bool = True) -> str:
     """A ``<script>`` for the dashboard page: hands the window to the map frame already drawn
-    (``range_script`` installed ``EM.applyWant`` there), so the map is neither rebuilt nor re-sent."""
+    (``range_script`` installed ``EM.applyWant`` there), so the map is neither rebuilt nor re-sent.
+    ``fit``: frame the window's events after the change (not while the window plays)."""
     return """<script>
 (function(){
   var want = %s;
@@ -223,7 +224,7 @@ def bridge_script(since: str | None, until: str | None, event_id: str | None = N
     w.EM.applyWant();
   }
 })();
-</script>""" % _want_json(since, until, event_id)
+</script>""" % _want_json(since, until, event_id, fit)
 
 
 def range_script(since: str | None, until: str | None, event_id: str | None = None) -> str:
@@ -260,6 +261,8 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     if (!EM.range || EM.range[0] !== r[0] || EM.range[1] !== r[1]) {
       EM.inWant = true;
       try { EM.showRange(r[0], r[1]); } finally { EM.inWant = false; }
+      // a new window is framed (its few far strays left out), unless it plays or an event is open
+      if (w.fit !== false && !w.ev && EM.fit && EM.map) EM.fit(EM.map);
     }
     if (w.ev && w.ev !== EM.shownEv) {
       EM.shownEv = w.ev;
@@ -272,6 +275,12 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     }
     window.emWindowApplied = (window.emWindowApplied || 0) + 1;
   };
+  if (EM.map && !EM.fillFrame) {
+    // the dashboard sizes the map's frame to the browser window (CSS): the map fills whatever it is given
+    EM.fillFrame = true;
+    for (var n = EM.map.getContainer(); n && n !== document.body; n = n.parentElement) n.style.height = '100vh';
+    EM.map.invalidateSize({animate: false});
+  }
   if (EM.map && !EM.compactCss) {
     // a dashboard column is narrower than an exported page: a smaller legend keeps markers visible
     EM.compactCss = true;
