@@ -83,6 +83,9 @@ def seed(db: str) -> dict:
         uev = make_event(un_text, "2018-07-24", "المهير", "غارات على", None, source="SANA")
         store.ingest(urep, [uev])
         out["unresolved_id"] = uev.event_id
+        # a stray from the far north (A'zaz, Aleppo; its place as the gazetteer has it): the map frames the
+        # southern events and says this one is outside the view
+        out["far_id"] = _seed_far_event(store)
         # an ACLED reference layer: two rows at real gazetteer places (Ar Rafid, Sayda), one in the window
         import pandas as pd
 
@@ -104,6 +107,23 @@ def seed(db: str) -> dict:
         out["span"] = store.date_span()
         out["battles"] = int((f["event_type"] == "Battles").sum())
     return out
+
+
+def _seed_far_event(store) -> str:
+    from dataclasses import replace
+
+    from eventmap.places.gazetteer import default_gazetteer
+    from eventmap.store.testing import make_event, make_report
+
+    text = "وشن الطيران الحربي غارات على اعزاز في ريف حلب الشمالي صباح اليوم، بحسب ناشطين."
+    p = default_gazetteer().lookup("اعزاز").candidates[0].place
+    rep = make_report(text, "2018-07-24", source="Step News")
+    ev = replace(make_event(text, "2018-07-24", "اعزاز", "غارات على", None, source="Step News"),
+                 place_id=p.id, place_name_ar=p.name_ar, place_name_en=p.name_en, latitude=p.lat, longitude=p.lon,
+                 admin1=p.admin1_en, admin2=p.admin2_en, admin3=p.admin3_en, resolution="resolved", geo_precision=1,
+                 resolution_note="")
+    store.ingest(rep, [ev])
+    return ev.event_id
 
 
 @pytest.fixture(scope="module")

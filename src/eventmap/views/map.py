@@ -295,6 +295,7 @@ EM.decode = function(p){
   var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Response(stream).text().then(JSON.parse);
 };
+EM.UNCLUSTERED = 150;   // events in the window drawn without clustering
 EM.s = function(col, i){ var D = EM.D; return D.S[D[col][i]]; };
 EM.approxNote = function(i){
   var D = EM.D, g = D.gp[i];
@@ -387,7 +388,7 @@ EM.placeLabels = function(){ // name the places of a few unclustered events, as 
   var D = EM.D, shown = EM.layer.getLayers().filter(function(m){ return !!m._map; });
   var want = {}, pane = EM.map.getPane('emLabels') ? 'emLabels' : 'tooltipPane';
   EM.placeLab = EM.placeLab || {};
-  if (shown.length && shown.length <= 40) shown.forEach(function(m){
+  if (shown.length && shown.length <= 80) shown.forEach(function(m){
     var i = m.em, key = D.lat[i] + ',' + D.lon[i];
     if (want[key]) return;
     var pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
@@ -399,7 +400,11 @@ EM.placeLabels = function(){ // name the places of a few unclustered events, as 
   });
   Object.keys(EM.placeLab).forEach(function(key){
     var t = EM.placeLab[key], on = EM.labelLayer.hasLayer(t);
-    if (want[key] && !on) EM.labelLayer.addLayer(t);
+    if (want[key] && !on){
+      EM.labelLayer.addLayer(t);
+      var el = t.getElement();   // declutter moves the name to another side of its marker when needed
+      if (el){ el.dataset.lat = t.getLatLng().lat; el.dataset.lon = t.getLatLng().lng; el.dataset.g = t.options.offset[0] + 4; }
+    }
     if (!want[key] && on) EM.labelLayer.removeLayer(t);
   });
 };
@@ -416,10 +421,15 @@ EM.showRange = function(day0, day1){ // inclusive day indices
     ms.push(EM.marker(i));
     if (D.gp[i] >= 2) EM.approxIdx.push(i);
   }
+  // a few events are drawn one by one (each place visible and named: a printed map cannot open a
+  // cluster); many are clustered. MarkerCluster rebuilds its grids from the option in clearLayers.
+  if (EM.layer.options && 'disableClusteringAtZoom' in EM.layer.options && EM.map)
+    EM.layer.options.disableClusteringAtZoom = ms.length <= EM.UNCLUSTERED ? EM.map.getMinZoom() : 13;
   EM.layer.clearLayers();
   if (EM.layer.addLayers) EM.layer.addLayers(ms); else for (var k = 0; k < ms.length; k++) EM.layer.addLayer(ms[k]);
   EM.refreshApprox();
   EM.placeLabels();
+  if (EM.map) EM.declutter(EM.map);
   if (EM.heatLayer && EM.heatLayer.setLatLngs){
     var pts = []; for (var j = i0; j < i1; j++) pts.push([D.lat[j], D.lon[j]]);
     EM.heatLayer.setLatLngs(pts);
@@ -435,48 +445,131 @@ EM.showRange = function(day0, day1){ // inclusive day indices
   if (EM.onRange) EM.onRange(day0, day1, EM.count);
   return EM.count;
 };
-EM.fit = function(map){
+EM.inView = function(i0, i1){ // the events [i0, i1) a fit should frame: all but a few far strays
+  var D = EM.D, n = i1 - i0, keep = [], far = [];
+  if (n <= 0) return {keep: keep, far: far};
+  var step = Math.max(1, Math.floor(n / 20000)), lats = [], lons = [];
+  for (var i = i0; i < i1; i += step){ lats.push(D.lat[i]); lons.push(D.lon[i]); }
+  var num = function(a, b){ return a - b; };
+  var mlat = lats.slice().sort(num)[lats.length >> 1], mlon = lons.slice().sort(num)[lons.length >> 1];
+  var k = Math.cos(mlat * Math.PI / 180), km = function(j){
+    var dy = (D.lat[j] - mlat) * 111.2, dx = (D.lon[j] - mlon) * 111.2 * k; return Math.sqrt(dx * dx + dy * dy); };
+  var ds = []; for (var j = i0; j < i1; j += step) ds.push(km(j));
+  ds.sort(num);
+  // far = more than three times the distance within which 80%% of the events lie (at least 40 km)
+  var lim = Math.max(40, 3 * ds[Math.floor(0.8 * (ds.length - 1))]);
+  for (var q = i0; q < i1; q++) (km(q) > lim ? far : keep).push(q);
+  // only a few strays are left out: a real spread of events is framed whole
+  if (n < 4 || far.length > Math.max(2, 0.1 * n)) { keep = keep.concat(far); far = []; }
+  return {keep: keep, far: far};
+};
+EM.farNote = function(map, far){ // says how many events the fit left outside, and frames them on a click
+  var c = map.getContainer(), el = c.querySelector('.em-far');
+  if (!far.length){ if (el) el.style.display = 'none'; return; }
+  if (!el){
+    var ctl = L.control({position: 'topleft'});
+    ctl.onAdd = function(){ var d = L.DomUtil.create('div', 'em-far leaflet-control'); L.DomEvent.disableClickPropagation(d); return d; };
+    ctl.addTo(map); el = c.querySelector('.em-far');
+    el.addEventListener('click', function(){ EM.fitIdx(map, EM.allShown(), true); });
+  }
+  el.style.display = '';
+  el.innerHTML = far.length.toLocaleString('en') + ' event' + (far.length === 1 ? '' : 's') +
+    ' far from the rest outside this view \u00b7 <a href="#" onclick="return false">show all</a>';
+};
+EM.allShown = function(){ var r = EM.range || [0, EM.D.days.length - 1], i0 = EM.dayStart(r[0]), i1 = EM.dayStart(r[1] + 1), a = []; for (var i = i0; i < i1; i++) a.push(i); return a; };
+EM.fit = function(map){ // frame the events shown (the time window), leaving out a few far strays
   var D = EM.D; if (!D || !D.n) return;
-  var b = L.latLngBounds([]);
-  for (var i = 0; i < D.n; i++) b.extend([D.lat[i], D.lon[i]]);
+  var r = EM.range || [0, D.days.length - 1], v = EM.inView(EM.dayStart(r[0]), EM.dayStart(r[1] + 1));
+  if (!v.keep.length) return;
+  EM.fitIdx(map, v.keep, false);
+  EM.farNote(map, v.far);
+};
+EM.fitIdx = function(map, idx, all){
+  var D = EM.D, b = L.latLngBounds([]);
+  for (var i = 0; i < idx.length; i++) b.extend([D.lat[idx[i]], D.lon[idx[i]]]);
+  if (all) EM.farNote(map, []);
   // keep markers clear of the overlays (title top-left, legend bottom-right): fit with a small
   // margin first, and only if an event would sit under an overlay fit again around them
   var c = map.getContainer(), tl = c.querySelector('.em-title'), lg = c.querySelector('.em-legend'),
-      at = c.querySelector('.leaflet-control-attribution');
+      at = c.querySelector('.leaflet-control-attribution'), fn = c.querySelector('.em-far');
   var small = {paddingTopLeft: [30, 30], paddingBottomRight: [30, 40], maxZoom: 12, animate: false};
+  EM.fitting = true;
+  try {
   map.fitBounds(b, small);
-  var cr = c.getBoundingClientRect(), boxes = [tl, lg, at].filter(Boolean).map(function(e){
+  var cr = c.getBoundingClientRect(), boxes = [tl, lg, at, fn].filter(function(e){ return e && e.offsetParent !== null; }).map(function(e){
     var r = e.getBoundingClientRect(); return [r.left - cr.left - 8, r.top - cr.top - 8, r.right - cr.left + 8, r.bottom - cr.top + 8]; });
-  var step = Math.max(1, Math.floor(D.n / 5000)), hit = false;
-  for (var j = 0; j < D.n && !hit; j += step){
-    var p = map.latLngToContainerPoint([D.lat[j], D.lon[j]]);
+  var step = Math.max(1, Math.floor(idx.length / 5000)), hit = false;
+  for (var j = 0; j < idx.length && !hit; j += step){
+    var p = map.latLngToContainerPoint([D.lat[idx[j]], D.lon[idx[j]]]);
     for (var k = 0; k < boxes.length; k++){ var q = boxes[k]; if (p.x >= q[0] && p.x <= q[2] && p.y >= q[1] && p.y <= q[3]){ hit = true; break; } }
   }
   if (!hit) return;
   // the attribution (bottom-left) spans the width on narrow maps: keep events above it
+  var top = Math.max(tl ? tl.offsetHeight : 0, 0) + (fn && fn.offsetParent !== null ? fn.offsetHeight + 10 : 0);
   var wideLegend = lg && (30 + lg.offsetWidth) > c.clientWidth * 0.5;
   var bottom = 20 + Math.max(at ? at.offsetHeight : 0, wideLegend ? lg.offsetHeight : 20);
-  var opts = {paddingTopLeft: [30, 30 + (tl ? tl.offsetHeight : 0)],
+  var opts = {paddingTopLeft: [30, 30 + top],
               paddingBottomRight: [wideLegend ? 30 : 30 + (lg ? lg.offsetWidth : 0), bottom],
               maxZoom: 12, animate: false};
   if (opts.paddingTopLeft[1] + opts.paddingBottomRight[1] > c.clientHeight * 0.7) opts.paddingTopLeft[1] = 30;
   map.fitBounds(b, opts);
+  } finally { EM.fitting = false; }
 };
-EM.declutter = function(map){ // hide labels that would overlap a more important one
-  var c = map.getContainer(), els = Array.prototype.slice.call(c.querySelectorAll('.em-lab'));
+EM.obstacles = function(map){ // client rects that no label may sit under: panels, clusters, markers
+  var c = map.getContainer(), out = [];
+  c.querySelectorAll('.em-legend, .em-title, .em-far, .em-list, .leaflet-control-zoom, .leaflet-control-layers,' +
+      ' .leaflet-control-attribution, .leaflet-control-scale, .em-cluster, .marker-cluster, .leaflet-popup').forEach(function(e){
+    if (e.offsetParent !== null) out.push(e.getBoundingClientRect());
+  });
+  var shown = EM.layer && EM.D ? EM.layer.getLayers().filter(function(m){ return !!m._map; }) : [];
+  if (shown.length <= 3000){
+    var cr = c.getBoundingClientRect();
+    shown.forEach(function(m){
+      if (!m.getRadius) return;
+      var p = map.latLngToContainerPoint(m.getLatLng()), r = m.getRadius() * 1.4 + 1;
+      out.push({left: cr.left + p.x - r, right: cr.left + p.x + r, top: cr.top + p.y - r, bottom: cr.top + p.y + r});
+    });
+  }
+  return out;
+};
+EM.overlaps = function(r, q, mx, my){
+  return !(r.right + mx <= q.left || r.left - mx >= q.right || r.bottom + my <= q.top || r.top - my >= q.bottom);
+};
+EM.declutter = function(map){ // a label never sits under a cluster, a marker, the legend or a panel, nor on another label
+  var c = map.getContainer(), cr = c.getBoundingClientRect(), els = Array.prototype.slice.call(c.querySelectorAll('.em-lab'));
   var lvl = function(e){ return e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
   els.sort(function(a, b){ return lvl(a) - lvl(b); });
-  var placed = [];
+  var blocks = EM.obstacles(map), placed = [];
+  var free = function(r){
+    if (r.left < cr.left || r.right > cr.right || r.top < cr.top || r.bottom > cr.bottom) return false;
+    for (var k = 0; k < blocks.length; k++) if (EM.overlaps(r, blocks[k], 1, 1)) return false;
+    for (var j = 0; j < placed.length; j++) if (EM.overlaps(r, placed[j], 4, 2)) return false;
+    return true;
+  };
   els.forEach(function(e){
-    e.style.visibility = '';
+    e.style.visibility = ''; e.style.marginLeft = ''; e.style.marginTop = '';
     if (e.offsetParent === null || e.style.opacity === '0') return; // hidden at this zoom by CSS, or fading out
-    var r = e.getBoundingClientRect(), hit = false;
-    for (var k = 0; k < placed.length && !hit; k++){
-      var q = placed[k];
-      hit = !(r.right + 4 < q.left || r.left - 4 > q.right || r.bottom + 2 < q.top || r.top - 2 > q.bottom);
+    var r = e.getBoundingClientRect();
+    if (free(r)){ placed.push(r); return; }
+    var w = r.width, h = r.height, spots;
+    if (e.dataset.lat){ // a place's name: the other sides of its marker
+      var p = map.latLngToContainerPoint([+e.dataset.lat, +e.dataset.lon]), g = +e.dataset.g || 10;
+      var cx = cr.left + p.x, cy = cr.top + p.y;
+      spots = [[cx - g - w, cy - h / 2], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]];
+    } else { // a unit's name: a little above, below or beside where it was (still inside the unit, mostly)
+      spots = [[r.left, r.top - h - 6], [r.left, r.bottom + 6], [r.left - w / 2 - 16, r.top], [r.right - w / 2 + 16, r.top]];
     }
-    if (hit) e.style.visibility = 'hidden'; else placed.push(r);
+    var ml = parseFloat(getComputedStyle(e).marginLeft) || 0, mt = parseFloat(getComputedStyle(e).marginTop) || 0;
+    for (var s = 0; s < spots.length; s++){
+      var q = {left: spots[s][0], top: spots[s][1], right: spots[s][0] + w, bottom: spots[s][1] + h};
+      if (free(q)){
+        e.style.marginLeft = (ml + q.left - r.left) + 'px'; e.style.marginTop = (mt + q.top - r.top) + 'px';
+        placed.push(q); return;
+      }
+    }
+    e.style.visibility = 'hidden';
   });
+  window.emDecluttered = (window.emDecluttered || 0) + 1;
 };
 EM.zoomClass = function(map){
   var z = map.getZoom(), c = map.getContainer();
@@ -521,6 +614,7 @@ blockquote.em-note[dir=rtl] { font-size: 14.5px; line-height: 1.6; }
 .leaflet-tooltip.em-lab0 { text-align: left; font-size: 12.5px; font-weight: 600; color: #1a1a1a; }
 .em-lab0 .ar { font-weight: 600; }
 .em-zlo .em-lab2, .em-zlo .em-lab3, .em-zmid .em-lab3, .em-zhi .em-lab1 { display: none; }
+.em-far { background: rgba(255,255,255,0.93); padding: 3px 7px; border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.3); font-size: 12px; }
 .em-cluster { background: transparent; }
 .em-cl { width: 100%; height: 100%; border-radius: 50%; display: flex; align-items: center; justify-content: center; box-shadow: 0 0 0 1px rgba(0,0,0,.45); }
 .em-cl span { background: rgba(35,35,35,.86); color: #fff; font-weight: 600; font-size: 11px; border-radius: 50%; width: 68%; height: 68%;
@@ -671,8 +765,8 @@ var {{ this.get_name() }} = (function(map){
   if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
   EM.decode({{ this.payload }}).then(function(D){
     EM.D = D;
-    {% if this.fit %}EM.fit(map);{% endif %}
     EM.showRange(0, Math.max(D.days.length - 1, 0));
+    {% if this.fit %}EM.fit(map);{% endif %}
     EM.zoomClass(map); EM.declutter(map);
     if (D.sel >= 0){
       var ll = [D.lat[D.sel], D.lon[D.sel]];
