@@ -388,10 +388,16 @@ def _window_controls(span, month_counts, disabled: bool) -> None:
 
 def _play_button(disabled: bool) -> None:
     playing = st.session_state.get("playing", False)
-    if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="step the window one day at a time",
-                 disabled=disabled, width="stretch"):
-        st.session_state["playing"] = not playing
-        st.rerun(scope="app")
+    # a callback, so a click on Pause stops the steps before the run it triggers could take one more
+    st.button("⏸ Pause" if playing else "▶ Play", key="play", help="step the window one day at a time",
+              disabled=disabled, width="stretch", on_click=_toggle_play)
+    if st.session_state.pop("_play_toggled", False):
+        st.rerun(scope="app")  # the timeline switches between its playing and still fragments
+
+
+def _toggle_play() -> None:
+    st.session_state["playing"] = not st.session_state.get("playing", False)
+    st.session_state["_play_toggled"] = True
 
 
 def _set_window(w) -> None:
