@@ -92,7 +92,7 @@ def test_cli_workers_flag_and_progress(env, corpus, capsys):
     db = str(env / "cli.gpkg")
     code = main(["ingest", str(corpus), "--workers", "2", "--progress", "--db", db])
     out, err = capsys.readouterr()
-    assert code == 0
+    assert code == 1 and f"3 of {N_REPORTS + 4} reports failed" in err  # the 3 bad inputs; the rest is stored
     assert f"new: {N_REPORTS}" in out and "duplicate: 1" in out and "failed: 3" in out
     assert "empty file" in out and "binary file" in out and "invalid JSON" in out
     assert f"{N_REPORTS + 4}/{N_REPORTS + 4}" in err  # the bar reached the end
@@ -199,7 +199,7 @@ def test_dask_cli(env, corpus, cluster, capsys):
     db = str(env / "dask-cli.gpkg")
     code = main(["ingest", str(corpus), "--dask", cluster.scheduler_address, "--db", db])
     out, _ = capsys.readouterr()
-    assert code == 0 and f"new: {N_REPORTS}" in out and "failed: 3" in out
+    assert code == 1 and f"new: {N_REPORTS}" in out and "failed: 3" in out
     code = main(["ingest", str(corpus), "--dask", "tcp://127.0.0.1:9", "--db", db])
     _, err = capsys.readouterr()
     assert code == 2 and "Dask scheduler" in err

@@ -113,7 +113,11 @@ def cmd_ingest(args) -> int:
         store.close()
     for line in summary.lines():
         print(line)
-    return 1 if summary.failed and not (summary.new or summary.duplicate) else 0
+    if summary.failed:  # the rest is stored, but a batch with failures never looks like a success
+        print(f"eventmap ingest: {len(summary.failed):,} of {summary.total:,} reports failed (listed above); "
+              "the others are stored", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _is_embedded(store) -> bool:
