@@ -203,3 +203,5 @@ class Report:
     url: str = ""
     language: str = ""
     report_id: str = field(default="")  # sha256 of the normalised text; filled by ``make_report``
+    #: what reading repaired without refusing the report (e.g. invalid bytes replaced); not stored
+    warnings: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from eventmap.events.reader import MAX_BYTES, InputError, decode_bytes, read_report
+from eventmap.events.reader import MAX_BYTES, InputError, read_report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,7 +44,7 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.file == "-":
-            src: object = decode_bytes(_read_stdin(), "standard input")
+            src: object = _read_stdin()
         else:
             from pathlib import Path
 
@@ -54,6 +54,8 @@ def run_extract(args: argparse.Namespace) -> int:
                 return 2
         report = read_report(src, published=args.published, title=args.title, source=args.source, url=args.url,
                              language=args.lang)
+        for w in report.warnings:
+            print(f"warning: {w}", file=sys.stderr)
         events = extract_report(report)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -17,9 +17,11 @@ import hashlib
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from eventmap.model import Report
 from eventmap.text import has_arabic, has_latin, normalize_ar
@@ -43,31 +45,128 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF_RE.search(text[:4096]))
 
 
-def decode_bytes(data: bytes, name: str = "input") -> str:
-    """Bytes -> text (UTF-8, UTF-8 with BOM, UTF-16 with BOM, or Windows-1256 Arabic)."""
+#: byte order marks, longest first (a UTF-32 LE mark begins with the UTF-16 LE one)
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+#: at most this many invalid bytes are replaced in a text with no valid UTF-8 beyond ASCII
+_FEW_BAD_BYTES = 3
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, the encoding it was read as and what was repaired (said, never silent)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0   # invalid bytes replaced by U+FFFD
+
+    def warnings(self, name: str = "input") -> list[str]:
+        if not self.replaced:
+            return []
+        n = self.replaced
+        return [f"{name}: {n} invalid byte{'s' if n != 1 else ''} (not UTF-8) replaced by \N{REPLACEMENT CHARACTER}; "
+                "check the text around it"]
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """``(codec, BOM length)`` when ``data`` starts with a byte order mark."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    return None
+
+
+def decode(data: bytes, name: str = "input") -> Decoded:
+    """Bytes of one report (or one JSON line) -> :class:`Decoded`, never mojibake.
+
+    A byte order mark (UTF-8, UTF-16, UTF-32) decides the encoding.  Otherwise UTF-8; when
+    some bytes are not UTF-8 the choice is made on the whole input: legacy Windows-1256 only
+    when the input has no valid UTF-8 beyond ASCII (or more invalid bytes than valid
+    characters) AND reads as plausible Arabic in Windows-1256; else, when the invalid bytes
+    are few, UTF-8 with each of them replaced by U+FFFD and counted in ``replaced``;
+    else :class:`InputError` (binary data or an unknown encoding).  NUL bytes without a BOM
+    mean binary data.
+    """
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
                          "for one report; split it into reports")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    bom = bom_encoding(data)
+    if bom:
+        codec, n = bom
         try:
-            return data.decode("utf-16")
+            return Decoded(data[n:].decode(codec), codec)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not readable as UTF-16 text ({exc.reason})") from None
+            raise InputError(f"{name}: starts with a {codec.upper()} byte order mark but is not readable as "
+                             f"{codec.upper()} text ({exc.reason})") from None
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not a text or HTML report")
     try:
-        return data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    # legacy Arabic pages: accept cp1256 only when the result is mostly Arabic text
+    loose = data.decode("utf-8", errors="surrogateescape")   # one lone surrogate per invalid byte
+    bad = sum(1 for ch in loose if "\udc80" <= ch <= "\udcff")
+    good = sum(1 for ch in loose if ch > "\x7f") - bad
+    if good == 0 or bad > good:
+        legacy = _plausible_cp1256(data)
+        if legacy is not None:
+            return Decoded(legacy, "cp1256")
+    if bad <= max(_FEW_BAD_BYTES, good // 4):
+        return Decoded(data.decode("utf-8", errors="replace"), "utf-8", replaced=bad)
+    raise InputError(f"{name}: not valid UTF-8 text ({bad:,} invalid bytes: binary data or an unknown encoding); "
+                     "save the report as UTF-8 text or HTML")
+
+
+def _plausible_cp1256(data: bytes) -> str | None:
+    """The Windows-1256 reading of ``data`` when it is mostly printable Arabic text, else ``None``."""
     try:
         txt = data.decode("cp1256")
     except UnicodeDecodeError:
-        txt = ""
-    if txt and has_arabic(txt) and _printable_share(txt) > 0.97:
-        return txt
-    raise InputError(f"{name}: not valid UTF-8 text (binary data or an unknown encoding); "
-                     "save the report as UTF-8 text or HTML")
+        return None
+    if not has_arabic(txt) or _printable_share(txt) <= 0.97:
+        return None
+    sample = txt[:20000]
+    ar = len(_AR_LETTER_RE.findall(sample))
+    return txt if ar >= 0.5 * (ar + len(_LATIN_LETTER_RE.findall(sample))) else None
+
+
+def decode_bytes(data: bytes, name: str = "input", warnings: list[str] | None = None) -> str:
+    """Bytes -> text with :func:`decode`; what was repaired is appended to ``warnings``."""
+    d = decode(data, name)
+    if warnings is not None:
+        warnings.extend(d.warnings(name))
+    return d.text
+
+
+def jsonl_lines(data: bytes, name: str = "input") -> Iterator[tuple[int, str | InputError, list[str]]]:
+    """``(line number, text or InputError, warnings)`` for each non-blank line of a JSON Lines file.
+
+    Each line is judged on its own: a NUL byte or undecodable bytes fail that line only, and
+    the encoding (UTF-8, a lone bad byte replaced, or legacy Windows-1256) is decided per line.
+    A file with a UTF-16/UTF-32 byte order mark is decoded whole first.
+    """
+    bom = bom_encoding(data)
+    if bom and bom[0] != "utf-8":
+        text = decode(data, name).text
+        for n, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                yield n, line, []
+        return
+    if bom:
+        data = data[bom[1]:]
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
+            continue
+        label = f"{name}:{n}"
+        if b"\x00" in raw:
+            yield n, InputError("the line contains NUL bytes (binary data), not JSON text"), []
+            continue
+        try:
+            d = decode(raw.rstrip(b"\r"), label)
+        except InputError as exc:
+            yield n, InputError(str(exc).removeprefix(f"{label}: ")), []
+            continue
+        yield n, d.text, d.warnings(label)
 
 
 def _printable_share(s: str) -> float:
@@ -185,13 +284,13 @@ def clean_text(text: str) -> str:
 
 
 def make_report(text: str, published: date | str, title: str = "", source: str = "", url: str = "",
-                language: str = "auto") -> Report:
+                language: str = "auto", warnings: Iterable[str] = ()) -> Report:
     """A :class:`Report` from article text (checked with :func:`clean_text`)."""
     text = clean_text(text)
     pub = published.isoformat() if isinstance(published, date) else str(published)
     lang = detect_language(text) if language in ("", "auto", None) else language
     return Report(text=text, published=pub, title=title, source=source, url=url, language=lang,
-                  report_id=report_id_for(text))
+                  report_id=report_id_for(text), warnings=tuple(warnings))
 
 
 def read_report(path_or_text: str | Path | bytes, published: date | str | None = None, title: str = "",
@@ -204,9 +303,12 @@ def read_report(path_or_text: str | Path | bytes, published: date | str | None =
     if published in (None, ""):
         raise InputError("no publication date: pass published=YYYY-MM-DD (CLI: --published YYYY-MM-DD)")
     name = "input"
+    warnings: list[str] = []
     if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and _is_path(path_or_text)):
         p = Path(path_or_text)
         name = str(p)
+        if p.is_dir():
+            raise InputError(f"{p} is a folder, not a report file (eventmap ingest reads every report in a folder)")
         try:
             size = p.stat().st_size
         except OSError as exc:
@@ -216,17 +318,20 @@ def read_report(path_or_text: str | Path | bytes, published: date | str | None =
                              "for one report; split it into reports")
         if size == 0:
             raise InputError(f"{p}: the file is empty")
-        raw = p.read_bytes()
-        text = decode_bytes(raw, name)
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+        text = decode_bytes(raw, name, warnings)
     elif isinstance(path_or_text, (bytes, bytearray)):
-        text = decode_bytes(bytes(path_or_text), name)
+        text = decode_bytes(bytes(path_or_text), name, warnings)
     else:
         text = str(path_or_text)
     if looks_like_html(text):
         body, page_title = html_to_text(text)
         title = title or page_title
         text = body
-    return make_report(text, published, title=title, source=source, url=url, language=language)
+    return make_report(text, published, title=title, source=source, url=url, language=language, warnings=warnings)
 
 
 def _is_path(s: str) -> bool:

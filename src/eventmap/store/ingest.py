@@ -42,6 +42,15 @@ class BatchSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file or file:line, reason)
     events: int = 0
     unresolved: Counter = field(default_factory=Counter)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # stored, but something was repaired
+
+    def warn(self, label: str, report: Report) -> None:
+        """Note what reading ``report`` repaired (invalid bytes replaced ...): stored, but said."""
+        self.warnings.extend((label, w) for w in report.warnings)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.duplicate + len(self.failed)
 
     def count(self, res) -> None:  # noqa: ANN001 - an IngestResult
         """Add one stored report's result to the totals."""
@@ -57,6 +66,10 @@ class BatchSummary:
                f"events: {self.events}", f"unresolved names: {len(self.unresolved)}"]
         for label, reason in self.failed:
             out.append(f"  failed {label}: {reason}")
+        if self.warnings:
+            out.append(f"warnings: {len(self.warnings)}")
+        for label, reason in self.warnings:
+            out.append(f"  warning {label}: {reason}")
         for name, n in self.unresolved.most_common(15):
             out.append(f"  unresolved {name} ({n})")
         if len(self.unresolved) > 15:
@@ -100,43 +113,26 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def _make_report(text: str, published: str, title: str = "", source: str = "", url: str = "") -> Report:
-    """Report with its content hash; the extraction engineer's ``make_report`` (checks + cleans) when present."""
+def _make_report(text: str, published: str, title: str = "", source: str = "", url: str = "",
+                 warnings: Iterable[str] = ()) -> Report:
+    """Report with its content hash, checked and cleaned by the reader's ``make_report``."""
+    from eventmap.events.reader import make_report
+
     if not (text or "").strip():
         raise InputError("empty text")
     try:
-        from eventmap.events.reader import make_report
-    except ImportError:
-        make_report = None
-    if make_report is not None:
-        try:
-            return make_report(text, published, title=title, source=source, url=url)
-        except ValueError as exc:  # the reader's InputError is a ValueError
-            raise InputError(str(exc)) from exc
-    lang = "ar" if sum(1 for ch in text[:2000] if "\u0600" <= ch <= "\u06ff") * 2 > len(text[:2000].strip()) \
-        else "en"
-    return Report(text=text, published=published, title=title or "", source=source or "", url=url or "",
-                  language=lang, report_id=_content_hash(text))
-
-
-def _read_text_file(path: Path) -> str:
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError("empty file")
-    if b"\x00" in data[:4096]:
-        raise InputError("binary file (NUL bytes), not a text report")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1256")  # Arabic Windows code page, common in saved pages
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text ({exc.reason})") from exc
+        return make_report(text, published, title=title, source=source, url=url, warnings=warnings)
+    except ValueError as exc:  # the reader's InputError is a ValueError
+        raise InputError(str(exc)) from exc
 
 
 def read_file(path: Path, published: str | None = None, source: str | None = None,
               url: str | None = None) -> Report:
-    """One .txt/.html file -> Report (uses the extraction engineer's reader when available)."""
+    """One .txt/.html file -> Report, through the one reader (``eventmap.events.reader``) that
+    ``eventmap extract`` uses too: the same decoding (BOMs, a bad byte replaced and reported,
+    legacy Windows-1256 only for files that are not UTF-8), the same refusals."""
+    from eventmap.events.reader import read_report
+
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".html", ".htm"):
         raise InputError(f"unsupported file type {suffix or '(none)'}: .txt, .html, .htm or .jsonl")
@@ -145,46 +141,31 @@ def read_file(path: Path, published: str | None = None, source: str | None = Non
         head = fh.read(4096)
     if not head.strip():
         raise InputError("empty file")
-    if b"\x00" in head:
-        raise InputError("binary file (NUL bytes), not a text report")
-    try:
-        from eventmap.events.reader import read_report  # being written alongside; optional here
-    except ImportError:
-        read_report = None
-    if read_report is not None:
-        if not pub:
-            raise InputError("no publication date: pass --published YYYY-MM-DD (or name the file YYYY-MM-DD_*.txt)")
-        try:
-            rep = read_report(path, published=iso_date(pub, "published"), source=source or "", url=url or "")
-        except ValueError as exc:  # the reader's InputError (empty, binary, no text in HTML, too large)
-            raise InputError(str(exc) or type(exc).__name__) from exc
-        return rep if rep.report_id else _make_report(rep.text, rep.published, rep.title, rep.source, rep.url)
-    raw = _read_text_file(path)
-    title = ""
-    if suffix in (".html", ".htm"):
-        import trafilatura
-        text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
-        meta = trafilatura.extract_metadata(raw)
-        if meta is not None:
-            title = meta.title or ""
-            pub = pub or (meta.date[:10] if meta.date else None)
-            url = url or meta.url or ""
-        if not text.strip():
-            raise InputError("no article text found in the HTML")
-    else:
-        text = raw
     if not pub:
+        from eventmap.events.reader import MAX_BYTES, decode
+
+        if path.stat().st_size <= MAX_BYTES:  # binary data or an unknown encoding is said first
+            try:
+                decode(path.read_bytes(), str(path))
+            except ValueError as exc:
+                raise InputError(str(exc)) from exc
         raise InputError("no publication date: pass --published YYYY-MM-DD (or name the file YYYY-MM-DD_*.txt)")
-    return _make_report(text, iso_date(pub, "published"), title, source or "", url or "")
+    try:
+        return read_report(path, published=iso_date(pub, "published"), source=source or "", url=url or "")
+    except ValueError as exc:  # the reader's InputError (empty, binary, no text in HTML, too large)
+        raise InputError(str(exc) or type(exc).__name__) from exc
 
 
 def read_jsonl(path: Path, published: str | None = None, source: str | None = None,
                url: str | None = None) -> Iterator[tuple[str, Report | InputError]]:
-    """``(label, Report or InputError)`` per line; one bad line does not stop the file."""
-    text = _read_text_file(path)
-    for n, line in enumerate(text.splitlines(), 1):
+    """``(label, Report or InputError)`` per line; each line is judged alone (bytes, JSON, fields),
+    so one bad line, wherever it is, never stops the file."""
+    from eventmap.events.reader import jsonl_lines
+
+    for n, line, warnings in jsonl_lines(path.read_bytes(), str(path)):
         label = f"{path}:{n}"
-        if not line.strip():
+        if isinstance(line, Exception):
+            yield label, InputError(str(line))
             continue
         try:
             d = json.loads(line)
@@ -197,7 +178,8 @@ def read_jsonl(path: Path, published: str | None = None, source: str | None = No
             if not pub:
                 raise InputError("no 'published' date (pass --published for the whole file)")
             yield label, _make_report(body, iso_date(pub, "published"), str(d.get("title") or ""),
-                                      str(d.get("source") or source or ""), str(d.get("url") or url or ""))
+                                      str(d.get("source") or source or ""), str(d.get("url") or url or ""),
+                                      warnings=warnings)
         except json.JSONDecodeError as exc:
             yield label, InputError(f"invalid JSON ({exc.msg})")
         except InputError as exc:
@@ -289,6 +271,7 @@ def ingest_paths(store: EventStore, paths: Iterable[str | Path], published: str 
             summary.failed.append((label, f"{type(exc).__name__}: {exc}"))
             continue
         summary.count(res)
+        summary.warn(label, rep)
     bar.close()
     return summary
 
@@ -302,7 +285,9 @@ def _with_analyst_places(store: EventStore, extract_fn: Callable | None) -> Call
 def sample_report() -> Report:
     from eventmap.settings import sample_dir
     path = sample_dir() / SAMPLE_FILE
-    return _make_report(_read_text_file(path), SAMPLE_PUBLISHED, title=path.stem, source=SAMPLE_SOURCE)
+    from eventmap.events.reader import read_report
+
+    return read_report(path, SAMPLE_PUBLISHED, title=path.stem, source=SAMPLE_SOURCE)
 
 
 def ingest_sample(store: EventStore, extract_fn: Callable | None = None) -> bool:

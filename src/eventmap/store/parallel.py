@@ -178,6 +178,7 @@ def write_results(store: EventStore, results: Sequence[Result], summary: BatchSu
             summary.failed.append((label, r))
         else:
             summary.count(r)
+            summary.warn(label, rep)
 
 
 def _chunks(items: Sequence[Item], size: int) -> list[list[Item]]:

@@ -427,26 +427,38 @@ def get_extractor() -> Callable[..., list[Event]] | None:
 
 
 def read_upload(name: str, data: bytes, published: str, source: str = "", url: str = "",
-                title: str = "") -> list[Report]:
-    """Reports from one uploaded file: ``.txt``/``.html`` give one, ``.jsonl`` one per line."""
-    from eventmap.events.reader import make_report, read_report
+                title: str = "", errors: list[str] | None = None) -> list[Report]:
+    """Reports from one uploaded file: ``.txt``/``.html`` give one, ``.jsonl`` one per line.
+
+    JSON lines are read by the same reader as ``eventmap ingest`` (each line judged alone).  With
+    ``errors`` a bad line is added there and the other lines are kept; without it the first bad
+    line raises ``ValueError``.
+    """
+    from eventmap.events.reader import jsonl_lines, make_report, read_report
 
     suffix = Path(name).suffix.lower()
     if suffix == ".jsonl":
-        from eventmap.events.reader import decode_bytes
-
         out = []
-        for n, line in enumerate(decode_bytes(data, name).splitlines(), 1):
-            if not line.strip():
-                continue
+        for n, line, _warnings in jsonl_lines(data, name):
             try:
-                d = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{name}:{n}: invalid JSON ({exc.msg})") from None
-            if not isinstance(d, dict) or not isinstance(d.get("text"), str):
-                raise ValueError(f"{name}:{n}: each line needs a JSON object with a 'text' string")
-            out.append(make_report(d["text"], str(d.get("published") or published), title=str(d.get("title") or ""),
-                                   source=str(d.get("source") or source), url=str(d.get("url") or url)))
+                if isinstance(line, Exception):
+                    raise ValueError(f"{name}:{n}: {line}")
+                try:
+                    d = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{name}:{n}: invalid JSON ({exc.msg})") from None
+                if not isinstance(d, dict) or not isinstance(d.get("text"), str):
+                    raise ValueError(f"{name}:{n}: each line needs a JSON object with a 'text' string")
+                try:
+                    out.append(make_report(d["text"], str(d.get("published") or published),
+                                           title=str(d.get("title") or ""), source=str(d.get("source") or source),
+                                           url=str(d.get("url") or url), warnings=_warnings))
+                except ValueError as exc:
+                    raise ValueError(f"{name}:{n}: {exc}") from None
+            except ValueError as exc:
+                if errors is None:
+                    raise
+                errors.append(str(exc))
         return out
     if suffix not in (".txt", ".html", ".htm"):
         raise ValueError(f"{name}: unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl")
