@@ -27,6 +27,7 @@ from eventmap.views import dashboard as dash
 from eventmap.views import state as vs
 from eventmap.views import timewindow as tw
 from eventmap.views.colors import TYPE_STYLES
+from eventmap.views.escape import md
 from eventmap.views.map import build_map, clicked_event_id
 
 st.set_page_config(page_title="eventmap · southern Syria", page_icon="🗺️", layout="wide",
@@ -245,7 +246,7 @@ def map_page() -> None:
 
     if span is None:
         if SAMPLE_ERROR:
-            st.warning(f"The sample report could not be loaded: {SAMPLE_ERROR}")
+            st.warning(f"The sample report could not be loaded: {md(SAMPLE_ERROR)}")
         st.info("The store has no events yet. Use **Ingest a report** in the sidebar to add one.")
         sync_url(base)
         return
@@ -466,7 +467,7 @@ def _downloads(view, state: vs.ViewState, since: str, until: str) -> None:
                 with st.spinner(f"Writing {fmt.upper()}…"):
                     st.session_state["export"] = dash.export_bytes(view, fmt, state.filters_dict(), since, until)
             except Exception as exc:  # noqa: BLE001 - shown to the analyst
-                st.error(f"Export failed: {exc}")
+                st.error(f"Export failed: {md(exc)}")
         ex = st.session_state.get("export")
         if ex:
             data, name, mime = ex
@@ -500,22 +501,26 @@ def ingest_page() -> None:
                 errors.append(f"pasted text: {exc}")
         for up in files or []:
             try:
-                reports.extend(dash.read_upload(up.name, up.getvalue(), published.isoformat(), outlet, url, title))
+                reports.extend(dash.read_upload(up.name, up.getvalue(), published.isoformat(), outlet, url, title,
+                                                errors=errors))
             except ValueError as exc:
                 errors.append(str(exc))
         for e in errors:
-            st.error(e)
+            st.error(md(e))
+        for r in reports:
+            for w in r.warnings:
+                st.warning(md(w))
         previews = []
         for r in reports:
             try:
                 previews.append((r, dash.extract(r, store.extractor(extractor))))
             except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
-                st.error(f"{r.title or r.report_id}: {exc}")
+                st.error(f"{md(r.title or r.report_id)}: {md(exc)}")
         st.session_state["preview"] = previews
         st.session_state["fixes"] = {}
         st.session_state.pop("saved", None)
     if st.session_state.get("saved"):
-        st.success(st.session_state["saved"])
+        st.success(md(st.session_state["saved"]))
     previews = st.session_state.get("preview") or []
     if not previews:
         st.caption("Paste or upload a report, then preview: the events appear on a map and in a table, and you can "
@@ -523,7 +528,7 @@ def ingest_page() -> None:
         return
     fixes: dict = st.session_state.setdefault("fixes", {})
     for ri, (rep, evs) in enumerate(previews):
-        st.markdown(f"**Report {ri + 1}** · {len(evs)} event(s) · {rep.published} · {rep.source or 'no outlet'}")
+        st.markdown(f"**Report {ri + 1}** · {len(evs)} event(s) · {md(rep.published)} · {md(rep.source) or 'no outlet'}")
         if not evs:
             st.info("No events found in this report.")
             continue
@@ -545,7 +550,7 @@ def ingest_page() -> None:
         for ei, e in enumerate(evs):
             fx = fixes.setdefault(e.event_id, dash.Fix())
             name = e.place_name_ar or e.place_name_en or e.location
-            label = f"{e.event_date} · {e.event_type} · \u2068{name}\u2069 ({e.resolution})"
+            label = f"{md(e.event_date)} · {md(e.event_type)} · \u2068{md(name)}\u2069 ({md(e.resolution)})"
             with st.expander(label):
                 st.html(dash.DETAILS_CSS + dash.details_html(dash.preview_frame([e]).iloc[0]))
                 k = f"{ri}_{ei}"
@@ -575,7 +580,7 @@ def ingest_page() -> None:
                         try:
                             fx.lat, fx.lon = dash.parse_coords(co)
                         except ValueError as exc:
-                            st.error(str(exc))
+                            st.error(md(exc))
     st.divider()
     c = st.columns([2, 1, 3])
     author = c[0].text_input("Your name (recorded with your corrections)", key="author")
@@ -590,7 +595,7 @@ def ingest_page() -> None:
             st.session_state["preview"] = []
             st.rerun()
         except ValueError as exc:
-            st.error(str(exc))
+            st.error(md(exc))
 
 
 # ----------------------------------------------------------------------------- unresolved names page
@@ -627,11 +632,11 @@ def unresolved_page() -> None:
     with left:
         for i, r in names.head(60).iterrows():
             # the name isolated (U+2068..U+2069) so an Arabic name does not reorder the count
-            with st.expander(f"\u2068{r['name']}\u2069 — {int(r['count'])} event(s)"):
+            with st.expander(f"\u2068{md(r['name'])}\u2069 — {int(r['count'])} event(s)"):
                 for s in list(r["examples"])[:3]:
                     st.html(dash.sentence_html(s))
                 if len(r["spellings"]) > 1:
-                    st.caption("spellings: " + " · ".join(r["spellings"]))
+                    st.caption("spellings: " + " · ".join(md(x) for x in r["spellings"]))
                 default = ", ".join(str(x) for x in st.session_state.get("un_click") or ())
                 c = st.columns([2, 1, 1])
                 co = c[0].text_input("latitude, longitude", key=f"pin_co_{i}", placeholder="32.9557, 35.9002")
@@ -643,10 +648,10 @@ def unresolved_page() -> None:
                         lat, lon = dash.parse_coords(co)
                         res = dash.pin_name(store, r["name"], lat, lon, st.session_state.get("author", ""))
                         invalidate()
-                        st.session_state["pinned"] = f"Pinned {r['name']} at {lat}, {lon}: {res.events} event(s) re-placed."
+                        st.session_state["pinned"] = f"Pinned {md(r['name'])} at {lat}, {lon}: {res.events} event(s) re-placed."
                         st.rerun()
                     except ValueError as exc:
-                        st.error(str(exc))
+                        st.error(md(exc))
 
 
 {"map": map_page, "ingest": ingest_page, "unresolved": unresolved_page}.get(page, map_page)()

@@ -1,6 +1,11 @@
 """KML for Google Earth: placemarks styled by event type, a TimeStamp per event (the time
 slider), Arabic names intact, every field in ExtendedData, the export metadata on the
-Document.  Written by hand with XML escaping (no KML library is needed for points)."""
+Document.  Written by hand with XML escaping (no KML library is needed for points).
+
+KML viewers render ``<description>`` as HTML.  Descriptions are therefore written by us as
+HTML made of escaped text (``eventmap.views.escape.esc``: a report's ``<img onerror>`` is
+shown, never run; links only for http(s) URLs) inside CDATA, and every style's BalloonStyle
+shows that description alone, so no report string reaches a balloon as markup."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import pandas as pd
 
 from eventmap.exports.meta import ExportMeta
 from eventmap.views.colors import kml_color, style_for
-from eventmap.views.escape import clean_text
+from eventmap.views.escape import clean_text, esc, safe_url
 from eventmap.views.map import has_coords
 
 #: Google Earth's own icon set (cached by Google Earth; tinted by IconStyle colour)
@@ -23,6 +28,22 @@ ICON_HOLLOW = "http://maps.google.com/mapfiles/kml/shapes/donut.png"
 def x(v: Any) -> str:
     """XML text/attribute escaping; control characters (invalid in XML 1.0) dropped."""
     return _xml_escape(clean_text(v), {'"': "&quot;", "'": "&apos;"})
+
+
+def html_description(lines: list[str], url: str = "") -> str:
+    """``<description>`` content: the lines as escaped HTML text, an http(s) link, in CDATA.
+
+    ``esc`` turns every ``<`` and ``>`` into entities, so ``]]>`` cannot occur inside and end the CDATA."""
+    body = "<br/>".join(esc(ln) for ln in lines)
+    link = safe_url(url)
+    if link:
+        body += f'<br/><a href="{esc(link)}">{esc(link)}</a>'
+    return f"<![CDATA[{body}]]>"
+
+
+#: the balloon shows our description only (Google Earth's default balloon would also lay out
+#: the ExtendedData values, report text included, as HTML)
+BALLOON = "<BalloonStyle><text><![CDATA[$[description]]]></text></BalloonStyle>"
 
 
 def _style_id(event_type: str, approx: bool) -> str:
@@ -37,10 +58,10 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<kml xmlns="http://www.opengis.net/kml/2.2">', "<Document>",
            f"<name>{x(meta.title)} · {x(meta.window_text())}</name>",
-           "<description>" + x(
-               f"{meta.title}\nTime window: {meta.window_text()}\nFilters: {meta.filters_text() or 'none'}\n"
-               f"Events: {len(frame)} ({len(located)} located; events without a place are not included)\n"
-               f"Generated {meta.generated_at} by eventmap {meta.version}\n{meta.attribution}") + "</description>",
+           "<description>" + html_description([
+               meta.title, f"Time window: {meta.window_text()}", f"Filters: {meta.filters_text() or 'none'}",
+               f"Events: {len(frame)} ({len(located)} located; events without a place are not included)",
+               f"Generated {meta.generated_at} by eventmap {meta.version}", meta.attribution]) + "</description>",
            "<ExtendedData>"]
     for k, v in meta.to_dict(frame).items():
         out.append(f'<Data name="{x(k)}"><value>{x(v if isinstance(v, str) else __import__("json").dumps(v, ensure_ascii=False))}</value></Data>')
@@ -54,7 +75,7 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
         st = style_for(t)
         out.append(f'<Style id="{sid}"><IconStyle><color>{kml_color(st.color)}</color><scale>{1.0 if gp < 2 else 1.1}</scale>'
                    f"<Icon><href>{ICON_HOLLOW if gp >= 2 else ICON_SOLID}</href></Icon></IconStyle>"
-                   f"<LabelStyle><scale>0.8</scale></LabelStyle></Style>")
+                   f"<LabelStyle><scale>0.8</scale></LabelStyle>{BALLOON}</Style>")
     out.append(f"<Folder><name>Events ({len(located)})</name>")
     cols = list(frame.columns)
     # escape each distinct value of a column once (types, admin units, outlets repeat a lot)
@@ -76,10 +97,10 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
         name = " · ".join(n for n in (name_ar, name_en) if n) or clean_text(raw["location"][k])
         gp = int(raw["geo_precision"][k] or 1)
         etype = str(raw["event_type"][k])
-        desc = (f"{raw['event_date'][k]} — {etype}: {raw['sub_event_type'][k]}\n"
-                f"{clean_text(raw['notes'][k])}\n{clean_text(raw['source'][k])} {clean_text(raw['source_url'][k])}")
+        desc = html_description([name, f"{raw['event_date'][k]} — {etype}: {raw['sub_event_type'][k]}",
+                                 str(raw["notes"][k]), str(raw["source"][k])], str(raw["source_url"][k]))
         parts = [f'<Placemark id="{escaped["event_id"][k]}"><name>{x(name)}</name>'
-                 f"<description>{x(desc)}</description>"
+                 f"<description>{desc}</description>"
                  f"<TimeStamp><when>{x(str(raw['event_date'][k])[:10])}</when></TimeStamp>"
                  f"<styleUrl>#{_style_id(etype, gp >= 2)}</styleUrl><ExtendedData>"]
         for j, c in enumerate(cols):

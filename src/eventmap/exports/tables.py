@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from eventmap.csvsafe import neutralise_frame
 from eventmap.exports.meta import ExportMeta
 from eventmap.frame import FRAME_COLUMNS
 from eventmap.views.map import has_coords
@@ -80,9 +81,10 @@ def acled_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_csv(frame: pd.DataFrame, path: Path, meta: ExportMeta) -> Path:
-    """UTF-8 with a BOM (Excel shows Arabic), metadata in ``<path>.meta.json``."""
+    """UTF-8 with a BOM (Excel shows Arabic), metadata in ``<path>.meta.json``; text cells that a
+    spreadsheet would run as a formula get a leading ``'`` (``eventmap.csvsafe``, as OWASP recommends)."""
     path = Path(path)
-    acled_frame(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    neutralise_frame(acled_frame(frame)).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     sidecar = path.with_name(path.name + ".meta.json")
     sidecar.write_text(json.dumps(meta.to_dict(frame), ensure_ascii=False, indent=2), encoding="utf-8")
     return path

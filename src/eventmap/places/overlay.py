@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from eventmap.csvsafe import neutralise, restore
 from eventmap.model import Place
 from eventmap.settings import analyst_places_path
 from eventmap.text import normalize_ar, script_of, strip_controls
@@ -107,7 +108,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
     with open(path, encoding="utf-8", newline="") as fh:
-        return [dict(r) for r in csv.DictReader(fh)]
+        return [{k: restore(v) for k, v in r.items()} for r in csv.DictReader(fh)]
 
 
 def load_analyst_places(path: Path | None = None) -> list[Place]:
@@ -129,8 +130,8 @@ def _write_rows(path: Path, rows: Iterable[dict[str, str]]) -> None:
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(OVERLAY_COLUMNS), extrasaction="ignore")
         w.writeheader()
-        for r in rows:
-            w.writerow(r)
+        for r in rows:  # a cell a spreadsheet would run as a formula gets a leading ' (read_rows removes it)
+            w.writerow({k: neutralise(v) for k, v in r.items()})
     os.replace(tmp, path)  # atomic: a crash never leaves half a file
 
 

@@ -633,6 +633,7 @@ def extractor_for(store: EventStore, fn: Callable[..., Any] | None = None) -> Ca
 
 def export_places(store: EventStore, dest: str | Path) -> int:
     """The store's analyst places as the overlay CSV (``places import`` reads it into another store)."""
+    from eventmap.csvsafe import neutralise
     from eventmap.places.overlay import OVERLAY_COLUMNS
 
     rows = place_rows(store)
@@ -643,11 +644,13 @@ def export_places(store: EventStore, dest: str | Path) -> int:
         w.writeheader()
         for r in rows:
             variants = [n for n in _names(r) if n not in (r.get("name_ar"), r.get("name_en"))]
-            w.writerow({"id": r["place_id"], "name_ar": r.get("name_ar") or "", "name_en": r.get("name_en") or "",
-                        "variants": "|".join(dict.fromkeys(variants)), "lat": f"{float(r['latitude']):.6f}",
-                        "lon": f"{float(r['longitude']):.6f}", "kind": r.get("kind") or "village",
-                        **{k: r.get(k) or "" for k in _ADMIN_KEYS}, "note": r.get("note") or "",
-                        "author": r.get("author") or "", "created_at": r.get("created_at") or ""})
+            row = {"id": r["place_id"], "name_ar": r.get("name_ar") or "", "name_en": r.get("name_en") or "",
+                   "variants": "|".join(dict.fromkeys(variants)), "lat": f"{float(r['latitude']):.6f}",
+                   "lon": f"{float(r['longitude']):.6f}", "kind": r.get("kind") or "village",
+                   **{k: r.get(k) or "" for k in _ADMIN_KEYS}, "note": r.get("note") or "",
+                   "author": r.get("author") or "", "created_at": r.get("created_at") or ""}
+            # a cell a spreadsheet would run as a formula gets a leading ' (OWASP); overlay.read_rows removes it
+            w.writerow({k: neutralise(v) for k, v in row.items()})
     return len(rows)
 
 

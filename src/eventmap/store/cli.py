@@ -147,7 +147,8 @@ def cmd_events(args) -> int:
         store.close()
     out = sys.stdout
     if args.format == "csv":
-        df.to_csv(out, index=False, lineterminator="\n")
+        from eventmap.csvsafe import neutralise_frame
+        neutralise_frame(df).to_csv(out, index=False, lineterminator="\n")  # no formula reaches a spreadsheet
     elif args.format == "json":
         json.dump(_records(df), out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -48,13 +48,15 @@ def cmd_places_unresolved(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if getattr(args, "format", None) == "csv":
+        from eventmap.csvsafe import neutralise
+
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["name", "status", "count", "reports", "area", "estimate", "latitude", "longitude",
                     "suggestions", "examples"])
-        for r in q:
-            w.writerow([r["name"], r["status"], r["count"], r["reports"], r["area"], r["estimate"], r["latitude"],
-                        r["longitude"], " | ".join(_suggestion(s) for s in r["suggestions"]),
-                        " | ".join(r["examples"])])
+        for r in q:  # report text never reaches a spreadsheet as a formula (OWASP: a leading ')
+            w.writerow([neutralise(v) for v in (
+                r["name"], r["status"], r["count"], r["reports"], r["area"], r["estimate"], r["latitude"],
+                r["longitude"], " | ".join(_suggestion(s) for s in r["suggestions"]), " | ".join(r["examples"]))])
         return 0
     if not q:
         print("no names to fix: every place name in the store is resolved (or dismissed)")

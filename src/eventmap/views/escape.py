@@ -79,3 +79,18 @@ def safe_url(u: Any) -> str:
     if low.startswith(("http://", "https://")):
         return s
     return ""
+
+
+# every ASCII punctuation character Markdown or Streamlit's Markdown gives a meaning to: emphasis,
+# links and images ``![](url)``, HTML, tables, headings, lists, LaTeX ``$``, ``:emoji:``/``:red[...]``
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
+_MD_SPACE_RE = re.compile(r"\s+")
+
+
+def md(s: Any) -> str:
+    """A report string for Streamlit Markdown (``st.markdown``, captions, alerts, widget and expander
+    labels): every Markdown character backslash-escaped, so ``![](http://host/beacon.png)`` is shown
+    as written and never fetched, ``**`` is not bold, ``:red[x]`` is not a colour; whitespace runs
+    (newlines) become one space; control characters and bidi overrides dropped.  Use it once,
+    on the raw string, and only for Markdown (HTML goes through :func:`esc`)."""
+    return _MD_SPECIAL_RE.sub(r"\\\1", _MD_SPACE_RE.sub(" ", clean_text(s)).strip())
