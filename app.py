@@ -83,7 +83,7 @@ def facets(url: str | None, token: tuple) -> dict:
 
 @st.cache_data(show_spinner=False)
 def date_span(url: str | None, token: tuple) -> tuple:
-    return get_store(url).date_span()
+    return get_store(url).date_span(within=dash.TIMELINE_BOUNDS)
 
 
 @st.cache_resource(show_spinner="Querying the store…", max_entries=8)
@@ -244,6 +244,11 @@ def map_page() -> None:
     span = dash.day_range(SPAN)
     lap("events")
 
+    odd = dash.outside_timeline(frame)
+    if len(odd):
+        st.warning(f"{len(odd):,} event(s) carry a date the timeline cannot show (e.g. "
+                   f"{md(odd['event_date'].iloc[0])}), probably a wrong publication date: they are "
+                   "left out of the map and the table. Correct their date, or list them with `eventmap events`.")
     if span is None:
         if SAMPLE_ERROR:
             st.warning(f"The sample report could not be loaded: {md(SAMPLE_ERROR)}")

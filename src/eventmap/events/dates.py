@@ -34,14 +34,38 @@ class DateMention:
     kind: str = ""        # "explicit", "relative", "weekday", "month", "iso"
 
 
+#: the first publication date accepted (the news eventmap maps; also keeps date arithmetic far from year 1)
+EARLIEST_PUBLISHED = date(1990, 1, 1)
+#: publication dates may run this far past today (time zones, embargoed copy), no further
+PUBLISHED_LEAD = timedelta(days=365)
+
+
+def published_range(today: date | None = None) -> tuple[date, date]:
+    """``(earliest, latest)`` publication dates accepted: 1990-01-01 to one year after today."""
+    return EARLIEST_PUBLISHED, (today or date.today()) + PUBLISHED_LEAD
+
+
+def check_published(d: date) -> date:
+    """``d`` when it is a sane publication date, else ValueError saying the accepted range."""
+    lo, hi = published_range()
+    if not lo <= d <= hi:
+        raise ValueError(f"publication date {d.isoformat()} is outside the accepted range "
+                         f"{lo.isoformat()} to {hi.isoformat()}")
+    return d
+
+
 def parse_published(value: str | date) -> date:
-    """'2018-07-25' (or a date) -> date; raises ValueError with a readable message."""
+    """'2018-07-25' (or a date) -> date in :func:`published_range`; ValueError with a readable message."""
     if isinstance(value, date):
-        return value
+        return check_published(value)
     m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*", str(value))
     if not m:
         raise ValueError(f"publication date {value!r} is not YYYY-MM-DD")
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    try:
+        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise ValueError(f"publication date {value!r} is not a real date ({exc})") from None
+    return check_published(d)
 
 
 # --- month names (normalised forms: ا for أ إ آ, ه for ة, ي for ى) ---------------------

@@ -286,8 +286,14 @@ def clean_text(text: str) -> str:
 def make_report(text: str, published: date | str, title: str = "", source: str = "", url: str = "",
                 language: str = "auto", warnings: Iterable[str] = ()) -> Report:
     """A :class:`Report` from article text (checked with :func:`clean_text`)."""
+    from eventmap.events.dates import parse_published
+
     text = clean_text(text)
     pub = published.isoformat() if isinstance(published, date) else str(published)
+    try:
+        parse_published(pub)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     lang = detect_language(text) if language in ("", "auto", None) else language
     return Report(text=text, published=pub, title=title, source=source, url=url, language=lang,
                   report_id=report_id_for(text), warnings=tuple(warnings))

@@ -101,6 +101,17 @@ def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | No
     return row
 
 
+def day_shift(day: str, days: int) -> str:
+    """ISO ``day`` moved by ``days``, clamped to the calendar's ends (a stored 0001-01-01 or 9999-12-31
+    must not break a read); a value that is not a date comes back as it is (string order still holds)."""
+    try:
+        return (_dt.date.fromisoformat(str(day)[:10]) + _dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return _dt.date.min.isoformat() if days < 0 else _dt.date.max.isoformat()
+    except ValueError:
+        return str(day)
+
+
 def _date_only(f: EventFilter) -> bool:
     """True when ``f`` selects every visible event inside its date window (nothing else constrains it)."""
     return not (f.event_types or f.sub_event_types or f.admin1 or f.admin2 or f.admin3 or f.bbox or f.resolutions
@@ -275,8 +286,7 @@ class EventStore:
         out: list[dict] = []
         if keys:
             dates = [r["event_date"] for r in rows if r.get("place_key") and r.get("event_date")]
-            lo = (_dt.date.fromisoformat(min(dates)[:10]) - _dt.timedelta(days=1)).isoformat()
-            hi = (_dt.date.fromisoformat(max(dates)[:10]) + _dt.timedelta(days=1)).isoformat()
+            lo, hi = day_shift(min(dates), -1), day_shift(max(dates), 1)
             if f is not None and _date_only(f):
                 # every visible event inside the window is already in ``rows``: only the day on each side is missing
                 ranges = []
@@ -421,11 +431,18 @@ class EventStore:
                                  "WHERE report_id = ?", (report_id,))
         return Report(*rows[0]) if rows else None
 
-    def date_span(self) -> tuple[str | None, str | None]:
-        """(first, last) event date of the visible events; ``(None, None)`` for an empty store."""
+    def date_span(self, within: tuple[str, str] | None = None) -> tuple[str | None, str | None]:
+        """(first, last) event date of the visible events; ``(None, None)`` for an empty store.
+
+        ``within=(first, last)``: only dates inside those bounds count (the dashboard's timeline
+        cannot draw a stored 0001-01-01 or 9999-12-31)."""
+        where, params = "status = 'ok'", []
+        if within:
+            where += " AND event_date >= ? AND event_date <= ?"
+            params = [within[0], within[1] + "~"]   # '~' sorts after any time part of the last day
         # two queries: MIN and MAX together defeat SQLite's index min/max shortcut
-        lo = self._db.fetchall("SELECT MIN(event_date) FROM events WHERE status = 'ok'")[0][0]
-        hi = self._db.fetchall("SELECT MAX(event_date) FROM events WHERE status = 'ok'")[0][0]
+        lo = self._db.fetchall(f"SELECT MIN(event_date) FROM events WHERE {where}", params)[0][0]
+        hi = self._db.fetchall(f"SELECT MAX(event_date) FROM events WHERE {where}", params)[0][0]
         return lo, hi
 
     def data_version(self) -> int:

@@ -83,12 +83,19 @@ def _content_hash(text: str) -> str:
 
 
 def iso_date(s: str | None, what: str = "date") -> str:
+    """A publication date as YYYY-MM-DD, checked against the accepted range (1990 to a year from now)."""
+    from eventmap.events.dates import check_published
+
     if not s:
         raise InputError(f"no {what}")
     try:
-        return _dt.date.fromisoformat(str(s).strip()[:10]).isoformat()
+        d = _dt.date.fromisoformat(str(s).strip()[:10])
     except ValueError as exc:
         raise InputError(f"{what} is not an ISO date (YYYY-MM-DD): {s!r}") from exc
+    try:
+        return check_published(d).isoformat()
+    except ValueError as exc:
+        raise InputError(f"{what}: {exc}") from None
 
 
 def date_from_name(path: Path) -> str | None:

@@ -56,8 +56,25 @@ def window(frame: pd.DataFrame, since: str | None, until: str | None) -> pd.Data
     return frame[keep]
 
 
+#: the days the timeline (Streamlit's slider, pandas' timestamps) can draw; a store may hold others
+#: (a wrong publication date stored by an older eventmap): they are counted apart, never a crash
+TIMELINE_BOUNDS = ("1900-01-01", "2199-12-31")
+
+
+def outside_timeline(frame: pd.DataFrame) -> pd.DataFrame:
+    """The events whose date the timeline cannot show (before/after :data:`TIMELINE_BOUNDS`, or not a date)."""
+    if frame is None or not len(frame):
+        return frame
+    d = frame["event_date"].astype(str).str.slice(0, 10)
+    ok = d.str.fullmatch(r"\d{4}-\d\d-\d\d") & (d >= TIMELINE_BOUNDS[0]) & (d <= TIMELINE_BOUNDS[1])
+    return frame[~ok]
+
+
 def day_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Events per (day, event_type): columns ``day`` (ISO), ``event_type``, ``n``."""
+    """Events per (day, event_type): columns ``day`` (ISO), ``event_type``, ``n``; days the timeline
+    cannot draw (see :func:`outside_timeline`) are left out."""
+    if frame is not None and len(frame):
+        frame = frame.drop(index=outside_timeline(frame).index)
     if frame is None or not len(frame):
         return pd.DataFrame({"day": pd.Series(dtype=str), "event_type": pd.Series(dtype=str),
                              "n": pd.Series(dtype=int)})

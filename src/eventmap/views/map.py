@@ -115,15 +115,19 @@ def _is_rtl(notes: str, language: str) -> bool:
 def calendar_days(dates: Iterable[str]) -> list[str]:
     """Every calendar day from the first to the last date (so a time slider steps through
     quiet days too); the distinct dates themselves when they are not all ISO dates."""
+    import datetime as _dt
+
     uniq = sorted(set(dates))
     if not uniq:
         return []
     try:
-        first, last = pd.Timestamp(uniq[0]), pd.Timestamp(uniq[-1])
-        full = [d.strftime("%Y-%m-%d") for d in pd.date_range(first, last, freq="D")]
+        first, last = _dt.date.fromisoformat(uniq[0]), _dt.date.fromisoformat(uniq[-1])
     except (ValueError, TypeError):
         return uniq
-    if len(full) > 40_000 or not set(uniq) <= set(full):
+    if (last - first).days >= 40_000:  # a stored 0001-01-01 must not make millions of days
+        return uniq
+    full = [(first + _dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+    if not set(uniq) <= set(full):
         return uniq
     return full
 
