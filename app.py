@@ -150,6 +150,7 @@ if "init" not in st.session_state:
         "f_text": s0.text, "f_ref": list(s0.reference), "ev": s0.event_id, "url_window": (s0.since, s0.until),
         "playing": False,
     })
+vs.keep_widget_values(st.session_state)  # filters survive a visit to another page
 
 st.markdown("""<style>
 [data-testid="stMainBlockContainer"], .block-container { padding: 0.8rem 1.6rem 1rem 1.6rem; max-width: none; }

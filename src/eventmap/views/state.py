@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, MutableMapping
 
 from eventmap.store.filters import EventFilter
 
@@ -215,6 +215,24 @@ def with_stored_admin_names(state: ViewState, facets: Mapping[str, Iterable[str]
     return replace(state, **kw) if kw else state
 
 
+#: the dashboard's widget keys that hold the view (filters and time window), in ``st.session_state``
+WIDGET_KEYS = ("f_type", "f_sub", "f_gov", "f_dist", "f_sd", "f_actor", "f_outlet", "f_exact", "f_text", "f_ref",
+               "window")
+
+
+def keep_widget_values(session: MutableMapping[str, Any], keys: Iterable[str] = WIDGET_KEYS) -> None:
+    """Make the filter widgets' values survive pages that do not draw them.
+
+    Streamlit drops a widget's value at the end of a run in which the widget was not drawn, so
+    "Map" (filters set) -> "Unresolved names" -> "Map" came back with every filter cleared and an
+    empty URL.  Writing each value back at the top of every run makes it session state of the
+    app's own, kept until a widget changes it.
+    """
+    for k in keys:
+        if k in session:
+            session[k] = session[k]
+
+
 def coerce(state: ViewState, facets: Mapping[str, Iterable[str]], span: tuple[str | None, str | None]) -> ViewState:
     """Keep only values the store knows (a widget cannot show others) and clip the window to ``span``."""
     kw: dict[str, Any] = {}
@@ -235,4 +253,4 @@ def coerce(state: ViewState, facets: Mapping[str, Iterable[str]], span: tuple[st
 
 
 __all__ = ["ViewState", "decode", "encode", "query_string", "differs", "coerce", "with_stored_admin_names", "PAGES",
-           "REFERENCE_KINDS"]
+           "REFERENCE_KINDS", "WIDGET_KEYS", "keep_widget_values"]
