@@ -30,7 +30,13 @@ _AR_LETTER_MAP = {
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 
 #: characters treated as word separators (Arabic comma, semicolon, question mark, quotes, ...)
-_PUNCT_CHARS = "،؛؟«»\"“”„‟‹›()[]{}<>!?.,;:|/\\*…–—_=+~^#@$%&\u200c\u200d\u200e\u200f\u061c\ufeff\u00a0"
+_PUNCT_CHARS = "،؛؟«»\"“”„‟‹›()[]{}<>!?.,;:|/\\*…–—_=+~^#@$%&\u00a0"
+
+#: invisible characters that must neither split nor hide a name: zero-width space/joiners, LRM/RLM/ALM,
+#: bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), word joiner, BOM, soft hyphen.
+#: "\u202eصيدا\u202c" and "صي\u200dدا" are صيدا; they normalise to nothing (offsets still point into the text).
+INVISIBLE_CHARS = ("\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                   "\u2060\u2066\u2067\u2068\u2069\ufeff\u00ad")
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -49,6 +55,8 @@ def _build_char_table() -> dict[int, str]:
         table[ord(k)] = v
     for ch in _PUNCT_CHARS:
         table[ord(ch)] = " "
+    for ch in INVISIBLE_CHARS:
+        table[ord(ch)] = ""
     for ch in "\t\n\r\v\f":
         table[ord(ch)] = " "
     return table

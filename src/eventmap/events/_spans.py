@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from eventmap.text import _CHAR_TABLE  # the same table the normaliser uses
+from eventmap.text import _CHAR_TABLE, INVISIBLE_CHARS  # the same table the normaliser uses
 
 
 def _silent(ch: str) -> bool:
-    """True for a character that normalises to nothing (harakat, tatweel, hamza)."""
-    return _CHAR_TABLE.get(ord(ch)) == ""
+    """True for a letter mark that normalises to nothing and belongs to its word (harakat, tatweel, hamza);
+    not for invisible format characters (a closing bidi mark after a name is not part of the name)."""
+    return _CHAR_TABLE.get(ord(ch)) == "" and ch not in INVISIBLE_CHARS
 
 
 def orig_span(text: str, offs: list[int], a: int, b: int) -> tuple[int, int]:

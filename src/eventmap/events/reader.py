@@ -260,7 +260,10 @@ def report_id_for(text: str) -> str:
     return hashlib.sha256(normalize_ar(text).encode("utf-8")).hexdigest()[:16]
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: control characters, lone surrogates, and bidi embeddings/overrides/isolates (U+202A-U+202E,
+#: U+2066-U+2069): they only reorder how text is shown, and an RLO pasted around a name would
+#: make every note that quotes it read backwards
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
@@ -274,7 +277,7 @@ def clean_text(text: str) -> str:
         raise InputError(f"the article text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} accepted "
                          "for one report; split it into reports")
     text = unicodedata.normalize("NFC", text)
-    # control characters out (keep newlines and tabs); lone surrogates cannot be encoded, drop them too
+    # control characters and bidi overrides out (keep newlines and tabs); lone surrogates cannot be encoded
     text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputError("the report is empty (no text to read)")

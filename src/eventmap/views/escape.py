@@ -16,12 +16,14 @@ import re
 from typing import Any
 
 # C0 controls other than tab/newline/CR, DEL and C1 controls: never meaningful in a report,
-# and invalid in XML 1.0 (KML) or harmful in HTML.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# and invalid in XML 1.0 (KML) or harmful in HTML.  Bidi embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069) from a report would reorder what is shown around them
+# (an RLO makes "Sayda" read backwards and can make a list lie): dropped too.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(s: Any) -> str:
-    """``s`` as text with NaN/None as "" and control characters removed (not escaped)."""
+    """``s`` as text with NaN/None as "", control characters and bidi overrides removed (not escaped)."""
     if s is None:
         return ""
     if isinstance(s, float) and math.isnan(s):
