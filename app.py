@@ -22,7 +22,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
-from eventmap.store import EventFilter, ensure_sample, open_store
+from eventmap.store import EventFilter, StoreError, ensure_sample, open_store
 from eventmap.views import dashboard as dash
 from eventmap.views import state as vs
 from eventmap.views import timewindow as tw
@@ -134,15 +134,26 @@ def invalidate() -> None:
     st.cache_data.clear()
 
 
+def store_failed(exc: Exception) -> None:
+    """A store that cannot be opened or read: say so and what to do (never a traceback), then stop."""
+    st.error(f"**The store cannot be used.** {md(exc)}")
+    st.stop()
+
+
 lap("start")
-store = get_store(DB_URL)
-SAMPLE_ERROR = sample_status(DB_URL)
-TOKEN = data_token(DB_URL, st.session_state.get("bump", 0))
+try:
+    store = get_store(DB_URL)
+    SAMPLE_ERROR = sample_status(DB_URL)
+    TOKEN = data_token(DB_URL, st.session_state.get("bump", 0))
+    F = facets(DB_URL, TOKEN)
+    SPAN = date_span(DB_URL, TOKEN)
+except StoreError as exc:
+    store_failed(exc)
 
 # ----------------------------------------------------------------------------- state from the URL (first run)
 if "init" not in st.session_state:
     # ?gov=Daraa, ?gov=درعا and ?gov=Dar%27a open the same view
-    s0 = vs.with_stored_admin_names(vs.decode(st.query_params), facets(DB_URL, TOKEN))
+    s0 = vs.with_stored_admin_names(vs.decode(st.query_params), F)
     st.session_state.update({
         "init": True, "page": s0.page, "f_type": list(s0.event_types), "f_sub": list(s0.sub_event_types),
         "f_gov": list(s0.admin1), "f_dist": list(s0.admin2), "f_sd": list(s0.admin3),
@@ -176,8 +187,10 @@ with st.sidebar:
     st.radio("Page", list(PAGES), format_func=PAGES.get, key="page", label_visibility="collapsed")
 
 page = st.session_state["page"]
-F = facets(DB_URL, TOKEN)
-SPAN = date_span(DB_URL, TOKEN)
+for note in store.notices:  # a 0-byte file opened as a new store, damage found: browse what can be read
+    st.warning(md(note))
+if store.readonly and not store.damaged:
+    st.sidebar.caption("Read-only store: browse and export; ingesting and pinning are off.")
 
 
 def current_state(since=None, until=None) -> vs.ViewState:
@@ -600,7 +613,7 @@ def ingest_page() -> None:
             st.session_state["saved"] = "Saved — " + "; ".join(msgs)
             st.session_state["preview"] = []
             st.rerun()
-        except ValueError as exc:
+        except (ValueError, StoreError) as exc:
             st.error(md(exc))
 
 
@@ -656,8 +669,11 @@ def unresolved_page() -> None:
                         invalidate()
                         st.session_state["pinned"] = f"Pinned {md(r['name'])} at {lat}, {lon}: {res.events} event(s) re-placed."
                         st.rerun()
-                    except ValueError as exc:
+                    except (ValueError, StoreError) as exc:
                         st.error(md(exc))
 
 
-{"map": map_page, "ingest": ingest_page, "unresolved": unresolved_page}.get(page, map_page)()
+try:
+    {"map": map_page, "ingest": ingest_page, "unresolved": unresolved_page}.get(page, map_page)()
+except StoreError as exc:  # a damaged store can fail half-way through a read
+    store_failed(exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from eventmap import __version__
@@ -47,3 +48,27 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # every error is one line for the analyst, never a traceback
+        if os.environ.get("EVENTMAP_DEBUG"):
+            raise
+        print(f"eventmap {args.command}: {error_line(exc)}", file=sys.stderr)
+        return 70 if _is_bug(exc) else 2
+
+
+def _is_bug(exc: BaseException) -> bool:
+    """An error no input should cause (the last-resort message asks for a report)."""
+    from eventmap.store.records import StoreError
+
+    return not isinstance(exc, (StoreError, OSError, ValueError, LookupError, TimeoutError))
+
+
+def error_line(exc: BaseException) -> str:
+    """One line saying what went wrong: store errors and bad input as they are worded, file system
+    errors with the file, anything else as an internal error to report."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror}:{where}".rstrip(":")
+    if _is_bug(exc):
+        return (f"internal error ({type(exc).__name__}: {exc}). This is a bug: please report it with the "
+                "command you ran (EVENTMAP_DEBUG=1 shows the traceback)")
+    return str(exc) or type(exc).__name__

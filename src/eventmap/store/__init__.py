@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from eventmap.store.filters import EventFilter
 from eventmap.store.records import (
-    CORRECTION_KINDS, Correction, IngestResult, ReprocessResult, StoreError, StoreVersionError,
+    CORRECTION_KINDS, Correction, IngestResult, ReprocessResult, StoreDamagedError, StoreError, StoreFullError,
+    StoreReadOnlyError, StoreVersionError,
 )
 
 if TYPE_CHECKING:
@@ -60,12 +61,16 @@ def open_store(url: str | Path | None = None) -> EventStore:
 
 
 def ensure_sample(store: EventStore) -> bool:
-    """Ingest the project's sample report into an empty store; ``True`` when it did."""
+    """Ingest the project's sample report into an empty store; ``True`` when it did (never into a
+    store that is read-only here or damaged)."""
     from eventmap.store.ingest import ingest_sample
+    if store.readonly:
+        return False
     return ingest_sample(store)
 
 
 __all__ = [
     "open_store", "ensure_sample", "EventStore", "EventFilter", "Correction", "CORRECTION_KINDS",
-    "IngestResult", "ReprocessResult", "StoreError", "StoreVersionError", "content_hash",
+    "IngestResult", "ReprocessResult", "StoreError", "StoreVersionError", "StoreDamagedError", "StoreReadOnlyError",
+    "StoreFullError", "content_hash",
 ]

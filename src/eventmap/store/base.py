@@ -24,7 +24,8 @@ from eventmap.store import migrations
 from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
-    Correction, IngestResult, ReprocessResult, StoreError, StoreVersionError, utc_now,
+    Correction, IngestResult, ReprocessResult, StoreDamagedError, StoreError, StoreReadOnlyError, StoreVersionError,
+    utc_now,
 )
 from eventmap.text import ar_loose_key, has_arabic, latin_key, normalize_ar
 
@@ -130,8 +131,36 @@ class EventStore:
         self._db = backend
         self.url = backend.url
         self.dialect = backend.dialect
-        self._migrate()
-        self._import_user_places()
+        try:
+            self._migrate()
+        except BaseException:
+            backend.close()
+            raise
+        if not self.readonly:  # nothing can be imported into a store that cannot be written
+            self._import_user_places()
+
+    @property
+    def readonly(self) -> bool:
+        """True when this store can be read but not written here (permissions, or damage found)."""
+        return bool(getattr(self._db, "readonly", False))
+
+    @property
+    def damaged(self) -> str:
+        """What is wrong with a damaged store ("" when sound, or not checked: see ``store.health``)."""
+        return str(getattr(self._db, "damaged", "") or "")
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user should be told about this store on opening it (a 0-byte file, damage found)."""
+        return list(getattr(self._db, "notices", ()))
+
+    def ensure_writable(self) -> None:
+        """Raise ``StoreReadOnlyError`` / ``StoreDamagedError`` now if this store cannot be written here
+        (checking a damaged file first), instead of at the first write of a long job."""
+        check = getattr(self._db, "check_before_write", None)
+        if check is not None:
+            with self._db._lock:
+                check()
 
     def _import_user_places(self) -> None:
         """Pins kept in the per-user file (before the store held them) come into the store, once."""
@@ -161,8 +190,38 @@ class EventStore:
         rows = self._db.fetchall("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(rows[0][0]) if rows else 0
 
+    def _newer(self, version: int) -> StoreVersionError:
+        return StoreVersionError(
+            f"{self._db.display_url} has store schema version {version}, newer than this eventmap understands "
+            f"(up to {migrations.CURRENT_VERSION}). Upgrade eventmap (`pip install -U eventmap`, or "
+            "`git pull && pip install -e .` in a checkout), or open it with the version that wrote it.")
+
+    def _stored_version(self) -> int:
+        """The schema version written in the store (0: none), read without taking the write lock."""
+        if not self._db.has_table("meta"):
+            return 0
+        rows = self._db.fetchall("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else 0
+
     def _migrate(self) -> None:
         db = self._db
+        version = self._stored_version()
+        if version == migrations.CURRENT_VERSION:
+            return  # nothing to do, nothing written: a read-only store opens too
+        if version > migrations.CURRENT_VERSION:
+            raise self._newer(version)
+        if self.readonly:
+            if getattr(db, "damaged", ""):
+                from eventmap.store.health import damaged_text
+                raise StoreDamagedError(damaged_text(db.path, db.damaged))
+            if version == 0 and (db.has_table("events") or db.has_table("reports")):
+                raise StoreVersionError(f"{db.display_url} has events/reports tables but no eventmap schema version: "
+                                        "it was not written by eventmap. Point --db / EVENTMAP_DB at your store.")
+            what = "an empty file" if version == 0 else f"store schema version {version}"
+            raise StoreReadOnlyError(
+                f"{db.display_url} is {what} and read-only here, so this eventmap (schema version "
+                f"{migrations.CURRENT_VERSION}) cannot set it up: open it once with write permission, or pass --db "
+                "to another store.")
         with db.write(schema_lock=True):
             has_meta = db.has_table("meta")
             if not has_meta:
@@ -175,10 +234,7 @@ class EventStore:
                 rows = db.fetchall("SELECT value FROM meta WHERE key = 'schema_version'")
                 version = int(rows[0][0]) if rows else 0
             if version > migrations.CURRENT_VERSION:
-                raise StoreVersionError(
-                    f"{db.display_url} has store schema version {version}, newer than this eventmap understands "
-                    f"(up to {migrations.CURRENT_VERSION}). Upgrade eventmap (`pip install -U eventmap`, or "
-                    "`git pull && pip install -e .` in a checkout), or open it with the version that wrote it.")
+                raise self._newer(version)
             if version == migrations.CURRENT_VERSION:
                 return
             if version:

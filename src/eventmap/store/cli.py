@@ -25,15 +25,29 @@ def _load_extractor(spec: str | None) -> Callable:
     try:
         return getattr(importlib.import_module(mod), fn or "extract_events")
     except (ImportError, AttributeError) as exc:
-        raise SystemExit(f"eventmap: cannot load the extractor {spec!r}: {exc}")
+        print(f"eventmap: cannot load the extractor {spec!r}: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
-def _open(args):
+def _open(args, write: bool = False):
+    """The store named by ``--db`` (or the default); what the user must know about it goes to stderr.
+    ``write``: refuse now, in one line, a store that cannot be written (read-only, damaged)."""
     from eventmap.store import StoreError, open_store
     try:
-        return open_store(getattr(args, "db", None))
+        store = open_store(getattr(args, "db", None))
     except StoreError as exc:
-        raise SystemExit(f"eventmap: {exc}")
+        print(f"eventmap: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    if write:
+        try:
+            store.ensure_writable()
+        except StoreError as exc:
+            store.close()
+            print(f"eventmap: {exc}", file=sys.stderr)
+            raise SystemExit(2) from None
+    for note in store.notices:
+        print(f"eventmap: note: {note}", file=sys.stderr)
+    return store
 
 
 def _extractor_arg(p: argparse.ArgumentParser) -> None:
@@ -86,6 +100,15 @@ def register(subparsers) -> None:
     _add_db(p)
     p.set_defaults(func=cmd_reprocess)
 
+    p = subparsers.add_parser("store", help="look after the store: check it for damage")
+    sp = p.add_subparsers(dest="store_command", metavar="SUBCOMMAND")
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+    c = sp.add_parser("check", help="run the full integrity check of the store and say what to do if it is damaged",
+                      description="Reads the whole store (PRAGMA integrity_check for the embedded store). Exit 0 "
+                                  "when it is sound, 1 when it is damaged.")
+    _add_db(c)
+    c.set_defaults(func=cmd_store_check)
+
     p = subparsers.add_parser("import", help="load ACLED or UCDP GED data as a reference layer")
     p.add_argument("kind", choices=("acled", "ucdp"))
     p.add_argument("file")
@@ -97,7 +120,7 @@ def register(subparsers) -> None:
 def cmd_ingest(args) -> int:
     from eventmap.store.ingest import InputError, ingest_paths
     extract_fn = _load_extractor(args.extractor)
-    store = _open(args)
+    store = _open(args, write=True)
     try:
         summary = ingest_paths(store, args.paths, published=args.published, source=args.source, url=args.url,
                                extract_fn=extract_fn, progress=True if args.progress else None,
@@ -178,7 +201,7 @@ def to_geojson(df) -> dict:
 def cmd_reprocess(args) -> int:
     from eventmap.store.ingest import Progress
     extract_fn = _load_extractor(args.extractor)
-    store = _open(args)
+    store = _open(args, write=True)
     bar = None
 
     def progress(done: int, total: int) -> None:
@@ -205,8 +228,44 @@ def cmd_reprocess(args) -> int:
     return 1 if res.failed else 0
 
 
-def cmd_import(args) -> int:
+def cmd_store_check(args) -> int:
+    """``eventmap store check [--db]``: the full integrity check, in words."""
+    from pathlib import Path
+
+    from eventmap.settings import default_db
+    from eventmap.store import _embedded_path
+    from eventmap.store.health import damaged_text, integrity_report
+
+    url = str(getattr(args, "db", None) or default_db())
+    if url.startswith(("postgresql://", "postgres://")):
+        store = _open(args)
+        try:
+            n = len(store.reports())
+        finally:
+            store.close()
+        print(f"ok: {url} answers ({n:,} reports); PostgreSQL checks its own pages")
+        return 0
+    path = Path(_embedded_path(url)).expanduser()
+    if not path.exists():
+        print(f"eventmap store check: {path} does not exist", file=sys.stderr)
+        return 2
+    problems = integrity_report(path)
+    if problems:
+        for line in problems:
+            print(f"  {line}")
+        print(f"eventmap store check: {damaged_text(path, problems[0])}", file=sys.stderr)
+        return 1
     store = _open(args)
+    try:
+        print(f"ok: {path} is sound ({len(store.reports()):,} reports, {store.count_stored():,} events, "
+              f"schema version {store.schema_version()})")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_import(args) -> int:
+    store = _open(args, write=True)
     try:
         n = store.import_reference(args.kind, args.file)
     except (ValueError, FileNotFoundError) as exc:

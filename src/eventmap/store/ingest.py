@@ -254,6 +254,7 @@ def ingest_paths(store: EventStore, paths: Iterable[str | Path], published: str 
     written by this process only, in input order, so the result equals a one-worker run
     (see :mod:`eventmap.store.parallel`).  The store's analyst places reach the extractor's lookups.
     """
+    store.ensure_writable()  # a read-only or damaged store is refused before any report is read
     extract_fn = _with_analyst_places(store, extract_fn)
     if dask or workers != 1:
         from eventmap.store import parallel

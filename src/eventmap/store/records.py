@@ -27,6 +27,18 @@ class StoreVersionError(StoreError):
     """The store was written by a newer eventmap (or is not an eventmap store)."""
 
 
+class StoreDamagedError(StoreError):
+    """The store file is damaged (or is not a store at all); nothing is written to it."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The store can be read but not written (file or folder permissions)."""
+
+
+class StoreFullError(StoreError):
+    """The disk (or the database's size limit) is full: the write was rolled back."""
+
+
 def utc_now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -15,9 +15,22 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from eventmap.store import geopackage as gpkg
+from eventmap.store import health
 from eventmap.store._txn import NestedWrites
+from eventmap.store.records import StoreDamagedError, StoreFullError, StoreReadOnlyError
 
 BUSY_TIMEOUT_MS = 60_000
+
+
+def _ensure_folder(path: Path) -> None:
+    """Create the store's folder, or say in one line why it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from eventmap.store.records import StoreError
+
+        raise StoreError(f"cannot create the folder {path.parent} for the store ({exc.strerror}). Pass --db (or set "
+                         "EVENTMAP_DB / EVENTMAP_DATA_DIR) to a folder you can write to.") from None
 
 
 class SQLiteBackend(NestedWrites):
@@ -26,62 +39,152 @@ class SQLiteBackend(NestedWrites):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path).expanduser()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.url = str(self.path)
         self.display_url = str(self.path)
         self._lock = threading.RLock()
         self._depth = 0
+        #: what the user should hear about this store (a 0-byte file, damage found on open)
+        self.notices: list[str] = []
+        #: why the store must not be written (damage found), or ""
+        self.damaged = ""
+        self._write_checked = False
+        _ensure_folder(self.path)
         fresh = not self.path.exists() or self.path.stat().st_size == 0
-        self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                    check_same_thread=False)
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if fresh:
-            # GDAL reads the GeoPackage marks from the file header: write them before WAL mode holds page 1 back
-            self.conn.execute(f"PRAGMA application_id = {gpkg.GPKG_APPLICATION_ID}")
-            self.conn.execute(f"PRAGMA user_version = {gpkg.GPKG_USER_VERSION}")
-        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":  # e.g. a network filesystem: still correct, just one writer at a time
-            self.conn.execute("PRAGMA journal_mode = DELETE")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache for big stores
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path.exists() and not fresh:
+            problem = health.header_problem(self.path)
+            if problem and not problem.readable:
+                raise StoreDamagedError(health.not_a_store(self.path, problem.text))
+            if problem:
+                self.damaged = problem.text
+        elif self.path.exists():
+            self.notices.append(f"{self.path} was an empty (0-byte) file, so it opens as a new, empty store. If it "
+                                "should hold your events, it was truncated: restore it from a backup.")
+        self.readonly = bool(self.damaged) or not health.writable(self.path)
+        if self.readonly and fresh and not self.path.exists():
+            raise StoreReadOnlyError(f"cannot create the store {self.path}: the folder {self.path.parent} is "
+                                     "read-only. Pass --db (or set EVENTMAP_DB / EVENTMAP_DATA_DIR) to a folder "
+                                     "you can write to.")
+        self.conn = health.connect_readonly(self.path) if self.readonly else self._connect_rw(fresh)
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:  # the schema page is damaged: nothing can be read
+            self.conn.close()
+            raise StoreDamagedError(health.unreadable_text(self.path, str(exc))) from None
+        if not self.damaged and self.path.stat().st_size <= health.CHECK_ON_OPEN_BYTES:
+            self._write_checked = True   # checked now: no second check before the first write
+            self.damaged = self._quick_check()
+            self.readonly = self.readonly or bool(self.damaged)
+        if self.damaged:
+            self.notices.append(health.damaged_text(self.path, self.damaged))
+
+    def _connect_rw(self, fresh: bool) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if fresh:
+                # GDAL reads the GeoPackage marks from the file header: write them before WAL mode holds page 1 back
+                conn.execute(f"PRAGMA application_id = {gpkg.GPKG_APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {gpkg.GPKG_USER_VERSION}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":  # e.g. a network filesystem: still correct, just one writer at a time
+                conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache for big stores
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.OperationalError) or "malformed" not in str(exc):
+                raise self._translate(exc) from None
+            raise StoreDamagedError(health.unreadable_text(self.path, str(exc))) from None
+        return conn
+
+    def _quick_check(self) -> str:
+        """"" when ``PRAGMA quick_check`` finds the file sound, else what it found."""
+        try:
+            rows = self.conn.execute("PRAGMA quick_check(5)").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return f"quick_check failed: {exc}"
+        found = [str(r[0]) for r in rows]
+        return "" if found == ["ok"] else health.one_line("quick_check: " + "; ".join(found))
+
+    def _translate(self, exc: sqlite3.DatabaseError) -> Exception:
+        """An SQLite error as the store error that says what to do (other errors unchanged)."""
+        msg = str(exc).lower()
+        if "readonly database" in msg or "read-only" in msg:
+            return StoreReadOnlyError(health.readonly_text(self.path))
+        if "malformed" in msg or "not a database" in msg:
+            return StoreDamagedError(health.damaged_text(self.path, str(exc)))
+        if "disk is full" in msg or "disk full" in msg:
+            return StoreFullError(f"the disk holding {self.path} is full ({exc}); nothing of this write was kept. "
+                                  "Free some space and run the same command again.")
+        return exc
 
     # --- geometry
     @staticmethod
     def geom_value(lat, lon):
         return gpkg.point_blob(lat, lon)
 
-    # --- statements
+    # --- statements (SQLite's damage, read-only and disk-full errors become store errors that say what to do)
     def execute(self, sql: str, params: Sequence = ()) -> int:
         with self._lock:
-            return self.conn.execute(sql, tuple(params)).rowcount
+            try:
+                return self.conn.execute(sql, tuple(params)).rowcount
+            except sqlite3.DatabaseError as exc:
+                raise self._translate(exc) from None
 
     def executemany(self, sql: str, seq) -> None:
         with self._lock:
-            self.conn.executemany(sql, seq)
+            try:
+                self.conn.executemany(sql, seq)
+            except sqlite3.DatabaseError as exc:
+                raise self._translate(exc) from None
 
     def fetchall(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self._lock:
-            return self.conn.execute(sql, tuple(params)).fetchall()
+            try:
+                return self.conn.execute(sql, tuple(params)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise self._translate(exc) from None
 
     def insert_returning_id(self, sql: str, params: Sequence, id_col: str) -> int:
         with self._lock:
-            cur = self.conn.execute(sql, tuple(params))
+            try:
+                cur = self.conn.execute(sql, tuple(params))
+            except sqlite3.DatabaseError as exc:
+                raise self._translate(exc) from None
             return int(cur.lastrowid)
 
     def has_table(self, name: str) -> bool:
         return bool(self.fetchall("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
 
+    def check_before_write(self) -> None:
+        """Refuse to write to a damaged or read-only store; check a store once before its first write."""
+        if not self._write_checked and not self.readonly:
+            self._write_checked = True
+            if self.path.stat().st_size <= health.CHECK_BEFORE_WRITE_BYTES:
+                self.damaged = self._quick_check()
+                self.readonly = bool(self.damaged)
+        if self.damaged:
+            raise StoreDamagedError(health.damaged_text(self.path, self.damaged))
+        if self.readonly:
+            raise StoreReadOnlyError(health.readonly_text(self.path))
+
     @contextlib.contextmanager
     def _transaction(self, schema_lock: bool) -> Iterator[None]:
+        self.check_before_write()
         # IMMEDIATE takes the write lock at once: two processes never both read then fail to write
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
-        self.conn.execute("COMMIT")
+        self.execute("COMMIT")
 
     def after_schema(self, version: int) -> None:
         """Keep the GeoPackage metadata in step with the schema."""
@@ -102,12 +205,14 @@ class SQLiteBackend(NestedWrites):
     def checkpoint(self) -> None:
         """Copy the WAL into the main file (so tools that read the file directly see everything)."""
         with self._lock:
-            if not self._depth:
+            if not self._depth and not self.readonly:
                 self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def close(self) -> None:
         with self._lock:
             try:
+                if self.readonly:
+                    raise sqlite3.Error("read-only: nothing to checkpoint or optimise")
                 self.checkpoint()
                 # keep the planner's statistics fresh (bounded: analysis_limit samples, it stays quick at 1M rows)
                 self.conn.execute("PRAGMA analysis_limit = 400")
