@@ -76,21 +76,22 @@ def test_csv_of_events_and_export_and_download_neutralise_formulas(store_with_fo
     assert frame.iloc[0]["source"] == FORMULA_SOURCE             # the store keeps the text as it came
 
 
-def test_places_export_neutralises_an_author_and_import_gives_it_back(tmp_path, cli, monkeypatch):
+def test_places_export_neutralises_an_author_and_import_gives_it_back(tmp_path, cli):
     author = "=cmd|' /C calc'!A0"
+    db, colleague = tmp_path / "s.gpkg", tmp_path / "colleague.gpkg"
     code, _, err = cli("places", "pin", "المهير", "--lat", "32.918", "--lon", "35.916", "--author", author,
-                       "--note", "-from the field", "--db", tmp_path / "s.gpkg")
+                       "--reason", "-from the field", "--db", db)
     assert code == 0, err
     out = tmp_path / "share.csv"
-    code, _, err = cli("places", "export", "-o", out)
+    code, _, err = cli("places", "export", "-o", out, "--db", db)
     assert code == 0, err
     assert_no_formula(_cells(out.read_text(encoding="utf-8")), author, "-from the field")
-    monkeypatch.setenv("EVENTMAP_ANALYST_PLACES", str(tmp_path / "colleague.csv"))   # a colleague imports it
-    code, _, err = cli("places", "import", out)
+    code, _, err = cli("places", "import", out, "--db", colleague)    # a colleague imports it: the text comes back
     assert code == 0, err
-    from eventmap.places.overlay import read_rows
+    from eventmap.store.analyst import place_rows
 
-    (row,) = read_rows(tmp_path / "colleague.csv")
+    with open_store(str(colleague)) as s:
+        (row,) = place_rows(s)
     assert row["author"] == author and row["note"] == "-from the field"
 
 
