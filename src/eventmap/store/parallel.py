@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -134,8 +135,31 @@ def _load_extractor(extract_fn: Callable | None) -> Callable:
     return fn
 
 
+def _exit_with_parent() -> None:
+    """Make this worker exit when the process that started it dies, even by SIGKILL.
+
+    A pool worker waits on a queue whose other end it holds itself, so it would wait for ever
+    once its parent is gone (workers and the resource tracker were found running, parent 1,
+    13 minutes after ``kill -9`` of ``eventmap ingest --workers``).  A daemon thread waits on the
+    parent's sentinel (readable when the parent ends) and ends the worker; it costs nothing
+    while the parent lives."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        from multiprocessing.connection import wait
+
+        wait([parent.sentinel])
+        os._exit(1)   # the parent is gone: nobody will read this worker's results
+
+    threading.Thread(target=watch, name="eventmap-exit-with-parent", daemon=True).start()
+
+
 def _init_worker(extract_fn: Callable | None) -> None:
-    """ProcessPool initializer (spawn-safe: everything it needs comes pickled by reference)."""
+    """ProcessPool initializer (spawn-safe: everything it needs comes pickled by reference).
+    First of all, the worker is tied to its parent's life (before loading anything that may take long)."""
+    _exit_with_parent()
     _WORKER["fn"] = _load_extractor(extract_fn)
 
 
