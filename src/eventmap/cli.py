@@ -59,7 +59,7 @@ def _is_bug(exc: BaseException) -> bool:
     """An error no input should cause (the last-resort message asks for a report)."""
     from eventmap.store.records import StoreError
 
-    return not isinstance(exc, (StoreError, OSError, ValueError, LookupError, TimeoutError))
+    return not isinstance(exc, (StoreError, OSError, ValueError, TimeoutError))
 
 
 def error_line(exc: BaseException) -> str:

@@ -43,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         size = parse_size(args.size)
+        if fmt in ("html", "png"):
+            from eventmap.views.map import check_tiles
+            check_tiles(args.tiles)
     except ValueError as e:
         print(f"eventmap export: {e}", file=sys.stderr)
         return 2

@@ -80,7 +80,13 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     from eventmap.places.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
-    near = [tuple(map(float, p.split(","))) for p in (args.near or [])]
+    try:
+        near = [tuple(map(float, p.split(","))) for p in (args.near or [])]
+        if any(len(n) != 2 for n in near):
+            raise ValueError
+    except ValueError:
+        print(f"eventmap gazetteer lookup: --near takes LAT,LON (e.g. 32.87,35.88), got {args.near}", file=sys.stderr)
+        return 2
     res = gaz.lookup(args.name, context=args.context or "", near=near, limit=args.limit)
     d = res.to_dict()
     for key in ("candidates", "suggestions"):  # a place listed once (its first, best-scored entry)

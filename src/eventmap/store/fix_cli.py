@@ -13,6 +13,7 @@ import argparse
 import csv
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from eventmap.store.cli import _add_db, _open
@@ -234,6 +235,9 @@ def cmd_places_export(args: argparse.Namespace) -> int:
 def cmd_places_import(args: argparse.Namespace) -> int:
     from eventmap.store import analyst
 
+    if not Path(args.file).is_file():  # a missing file is an error, not "imported 0 places"
+        print(f"eventmap places import: {args.file}: no such file", file=sys.stderr)
+        return 2
     store = _open(args)
     try:
         added, events, errors = analyst.import_places(store, args.file, author=_author(args))

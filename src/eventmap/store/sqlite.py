@@ -48,6 +48,11 @@ class SQLiteBackend(NestedWrites):
         #: why the store must not be written (damage found), or ""
         self.damaged = ""
         self._write_checked = False
+        if self.path.is_dir():
+            from eventmap.store.records import StoreError
+
+            raise StoreError(f"{self.path} is a folder: --db / EVENTMAP_DB take a store file, e.g. "
+                             f"{self.path / 'eventmap.gpkg'}")
         _ensure_folder(self.path)
         fresh = not self.path.exists() or self.path.stat().st_size == 0
         if self.path.exists() and not fresh:

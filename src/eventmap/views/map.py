@@ -812,6 +812,27 @@ var {{ this.get_name() }} = window.EM.{{ this.attr }} || L.layerGroup();
         self.attr = attr
 
 
+def check_tiles(tiles: str | None) -> None:
+    """ValueError saying what to pass when ``tiles`` is neither a tile provider folium knows (by name,
+    through xyzservices) nor a URL template with ``{z}``, ``{x}`` and ``{y}``."""
+    if not tiles:
+        return
+    if "://" in tiles:
+        if not all(k in tiles for k in ("{z}", "{x}", "{y}")):
+            raise ValueError(f"the tile URL {tiles!r} needs {{z}}, {{x}} and {{y}} in it, e.g. "
+                             "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        return
+    import xyzservices.providers as xyz
+
+    if tiles.lower() == "openstreetmap":  # folium's own alias for OpenStreetMap.Mapnik
+        return
+    try:
+        xyz.query_name(tiles)
+    except ValueError:
+        raise ValueError(f"unknown tile layer {tiles!r}: give a provider name such as OpenStreetMap, OpenTopoMap "
+                         "or Esri.WorldImagery, or a URL template with {z}, {x} and {y}") from None
+
+
 def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = True, heat: bool = False,
               tiles: str | None = None, center: tuple[float, float] | None = None, zoom: int | None = None,
               selected_event_id: str | None = None, boundary_dir=None, attribution: str | None = None,
@@ -819,6 +840,7 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
               compress_above: int = COMPRESS_ABOVE) -> folium.Map:
     """The events map (see the module docstring). ``tiles``: None (offline boundary basemap),
     a folium tile name (``"OpenStreetMap"``) or a URL template; tiles need the network."""
+    check_tiles(tiles)
     payload = build_payload(frame, selected_event_id=selected_event_id, boundary_dir=boundary_dir)
     ok = has_coords(frame)
     lats, lons = frame.loc[ok, "latitude"].astype(float).tolist(), frame.loc[ok, "longitude"].astype(float).tolist()
