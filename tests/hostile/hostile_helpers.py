@@ -10,10 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable
 
-
-ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 TOY = "eventmap.store.testing:toy_extract"
 
@@ -30,21 +27,12 @@ REUTERS_TAFAS = ("AMMAN (Reuters) - Syrian government forces shelled the town of
                  "Tuesday, rebels and residents said.")
 
 
-def run_eventmap(*argv: str, env: dict[str, str] | None = None, timeout: float = 300,
-                 user: int | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    """``eventmap ARGS`` as a separate process (as an analyst runs it); ``user``: run as that uid/gid."""
+def run_eventmap(*argv: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """``eventmap ARGS`` as a separate process, as an analyst runs it."""
     e = dict(os.environ)
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "eventmap", *map(str, argv)], capture_output=True,
-                          env=e, timeout=timeout, input=stdin, preexec_fn=_drop_to(user) if user is not None else None)
-
-
-def _drop_to(uid: int) -> Callable[[], None]:
-    def drop() -> None:
-        os.setgroups([])
-        os.setgid(uid)
-        os.setuid(uid)
-    return drop
+    return subprocess.run([sys.executable, "-m", "eventmap", *map(str, argv)], capture_output=True, check=False,
+                          env=e, timeout=timeout)
 
 
 def assert_one_clear_line(proc_or_err, code: int | None = None) -> str:

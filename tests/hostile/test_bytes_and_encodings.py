@@ -12,11 +12,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from hostile_helpers import ENAB_TAFAS, SANA_HARA, SANA_JASIM, SANA_SAYDA, TOY
+
 from eventmap.events import reader
 from eventmap.store import open_store
 from eventmap.views import dashboard as dash

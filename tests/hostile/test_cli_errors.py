@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import SANA_HARA, assert_one_clear_line, run_eventmap
+
 from eventmap.store import open_store
 from eventmap.store.testing import rafid_report_ar
 
@@ -75,7 +75,7 @@ BAD = [
 
 @pytest.mark.parametrize("argv,said", BAD, ids=[" ".join(a)[:60] for a, _ in BAD])
 def test_bad_arguments_give_one_clear_line(place, cli, argv, said):
-    code, out, err = cli(*argv)
+    code, _, err = cli(*argv)
     assert_one_clear_line(err, code)
     assert said in err, err
 
@@ -96,11 +96,11 @@ def test_an_unexpected_error_is_one_line_asking_for_a_report(place, cli, monkeyp
     """The last resort: a bug (here a broken store method) is still one line, with how to see the traceback."""
     from eventmap.store import base
 
-    def broken(self, f=None):  # noqa: ANN001, ANN202
+    def broken(self, f=None):
         raise KeyError("the frame lost a column")
 
     monkeypatch.setattr(base.EventStore, "query", broken)
-    code, out, err = cli("events", "--db", "s.gpkg")
+    code, _, err = cli("events", "--db", "s.gpkg")
     assert code == 70 and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert "internal error" in err and "EVENTMAP_DEBUG=1" in err
     monkeypatch.setenv("EVENTMAP_DEBUG", "1")

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
-
 from hostile_helpers import ENAB_TAFAS, SANA_HARA, TOY, assert_one_clear_line
+
 from eventmap.store import open_store
 from eventmap.store.testing import make_event, make_report
 from eventmap.views import dashboard as dash

@@ -22,7 +22,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import HERE
 
 DEADLINE_S = 300.0
@@ -56,7 +55,7 @@ def _alive(pid: int, start: str) -> bool:
     return bool(st) and st[19] == start and st[0] not in "ZX"
 
 
-def _until(cond, what: str, deadline: float = DEADLINE_S):  # noqa: ANN001
+def _until(cond, what: str, deadline: float = DEADLINE_S):
     t0 = time.monotonic()
     while time.monotonic() - t0 < deadline:
         got = cond()

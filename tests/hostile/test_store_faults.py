@@ -22,8 +22,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import SANA_HARA, SANA_JASIM, TOY, assert_one_clear_line
+
 from eventmap import store as store_mod
 from eventmap.store import EventFilter, open_store
 from eventmap.store.testing import rafid_report_ar, rafid_report_en
@@ -143,14 +143,14 @@ def readonly_store(good_store, tmp_path):
         os.chmod(folder, 0o755)
         return
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder)],
-                      capture_output=True).returncode:
+                      capture_output=True, check=False).returncode:
         pytest.skip("running as root without permission to mount a read-only file system: run as a normal user")
     try:
         shutil.copy(good_store, db)
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
         yield db
     finally:  # lazily: a dashboard test's cached connection may still hold the file
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
 
 
 def test_a_read_only_store_is_read_by_events_and_export_and_never_written(readonly_store, tmp_path, cli):
@@ -242,7 +242,7 @@ def test_a_disk_full_batch_keeps_what_fit_and_exits_non_zero(tmp_path, cli, monk
         return conn
 
     monkeypatch.setattr(sqlite3, "connect", small_disk)
-    lines = [json.dumps({"text": f"وأفاد مراسل سانا بأن اشتباكات عنيفة دارت في بلدة {'الحارة جاسم نوى طفس'.split()[i % 4]} "
+    lines = [json.dumps({"text": f"وأفاد مراسل سانا بأن اشتباكات عنيفة دارت في بلدة {['الحارة', 'جاسم', 'نوى', 'طفس'][i % 4]} "
                                  f"بريف درعا {'ذ' * 900} يوم {i}.", "published": "2018-07-20"}, ensure_ascii=False)
              for i in range(60)]
     f = tmp_path / "wire.jsonl"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from eventmap.text import _CHAR_TABLE, INVISIBLE_CHARS  # the same table the normaliser uses
+# the same table the normaliser uses
+from eventmap.text import _CHAR_TABLE, INVISIBLE_CHARS
 
 
 def _silent(ch: str) -> bool:

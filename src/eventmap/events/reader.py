@@ -17,11 +17,11 @@ import hashlib
 import html
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from eventmap.model import Report
 from eventmap.text import has_arabic, has_latin, normalize_ar
@@ -64,8 +64,8 @@ class Decoded:
         if not self.replaced:
             return []
         n = self.replaced
-        return [f"{name}: {n} invalid byte{'s' if n != 1 else ''} (not UTF-8) replaced by \N{REPLACEMENT CHARACTER}; "
-                "check the text around it"]
+        return [(f"{name}: {n} invalid byte{'s' if n != 1 else ''} (not UTF-8) replaced by "
+                 "\N{REPLACEMENT CHARACTER}; check the text around it")]
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:

@@ -451,27 +451,14 @@ def read_upload(name: str, data: bytes, published: str, source: str = "", url: s
     ``errors`` a bad line is added there and the other lines are kept; without it the first bad
     line raises ``ValueError``.
     """
-    from eventmap.events.reader import jsonl_lines, make_report, read_report
+    from eventmap.events.reader import jsonl_lines, read_report
 
     suffix = Path(name).suffix.lower()
     if suffix == ".jsonl":
         out = []
-        for n, line, _warnings in jsonl_lines(data, name):
+        for n, line, warns in jsonl_lines(data, name):
             try:
-                if isinstance(line, Exception):
-                    raise ValueError(f"{name}:{n}: {line}")
-                try:
-                    d = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{name}:{n}: invalid JSON ({exc.msg})") from None
-                if not isinstance(d, dict) or not isinstance(d.get("text"), str):
-                    raise ValueError(f"{name}:{n}: each line needs a JSON object with a 'text' string")
-                try:
-                    out.append(make_report(d["text"], str(d.get("published") or published),
-                                           title=str(d.get("title") or ""), source=str(d.get("source") or source),
-                                           url=str(d.get("url") or url), warnings=_warnings))
-                except ValueError as exc:
-                    raise ValueError(f"{name}:{n}: {exc}") from None
+                out.append(_upload_line(f"{name}:{n}", line, warns, published, source, url))
             except ValueError as exc:
                 if errors is None:
                     raise
@@ -480,6 +467,28 @@ def read_upload(name: str, data: bytes, published: str, source: str = "", url: s
     if suffix not in (".txt", ".html", ".htm"):
         raise ValueError(f"{name}: unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl")
     return [read_report(data, published=published, title=title, source=source, url=url)]
+
+
+def _upload_line(where: str, line: str | Exception, warnings: list[str], published: str, source: str,
+                 url: str) -> Report:
+    """One JSON line of an upload -> Report; ValueError ``"file:line: why"`` for a line that is not one."""
+    from eventmap.events.reader import make_report
+
+    text = line if isinstance(line, str) else None
+    if text is None:  # bytes that are not text: this line only
+        raise ValueError(f"{where}: {line}")
+    try:
+        d = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{where}: invalid JSON ({exc.msg})") from None
+    body = d.get("text") if isinstance(d, dict) else None
+    if not isinstance(body, str):
+        raise ValueError(f"{where}: each line needs a JSON object with a 'text' string")
+    try:
+        return make_report(body, str(d.get("published") or published), title=str(d.get("title") or ""),
+                           source=str(d.get("source") or source), url=str(d.get("url") or url), warnings=warnings)
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
 
 
 def report_from_text(text: str, published: str, source: str = "", url: str = "", title: str = "") -> Report:

@@ -822,7 +822,7 @@ def check_tiles(tiles: str | None) -> None:
             raise ValueError(f"the tile URL {tiles!r} needs {{z}}, {{x}} and {{y}} in it, e.g. "
                              "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
         return
-    import xyzservices.providers as xyz
+    import xyzservices.providers as xyz  # type: ignore[import-untyped]
 
     if tiles.lower() == "openstreetmap":  # folium's own alias for OpenStreetMap.Mapnik
         return

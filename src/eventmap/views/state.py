@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Mapping, MutableMapping
+from typing import Any, Iterable, Mapping
 
 from eventmap.store.filters import EventFilter
 
