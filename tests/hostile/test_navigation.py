@@ -51,3 +51,24 @@ def test_filters_survive_a_round_trip_through_another_page(store_with_battles, m
     assert at.session_state["f_type"] == ["Battles"] and at.session_state["f_exact"] is True
     assert at.query_params["type"] == "Battles" and at.query_params["exact"] == "1"
     assert "<b id=\"em-n\">1</b> event " in _count_line(at)   # not the 4 events of the whole store
+
+
+@pytest.mark.slow
+def test_the_time_window_survives_a_round_trip(store_with_battles, monkeypatch):
+    import datetime as dt
+
+    from streamlit.testing.v1 import AppTest
+
+    from eventmap.views.cli import app_path
+
+    monkeypatch.setenv("EVENTMAP_DB", store_with_battles)
+    monkeypatch.chdir(app_path().parent)
+    at = AppTest.from_file(str(app_path()), default_timeout=240)
+    at.run()
+    window = (dt.date(2018, 7, 21), dt.date(2018, 7, 26))
+    at.slider(key="window").set_value(window).run()
+    assert not at.exception, at.exception
+    at.sidebar.radio[0].set_value("unresolved").run()
+    at.sidebar.radio[0].set_value("map").run()
+    assert not at.exception, at.exception
+    assert at.session_state["window"] == window and at.query_params["from"] == "2018-07-21"
