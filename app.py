@@ -49,6 +49,7 @@ ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
 ADMIN_LEVELS = {"f_gov": 1, "f_dist": 2, "f_sd": 3}
 TABLE_CONFIG = {"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
                 "place": st.column_config.TextColumn("place", width="medium"),
+                "fatalities": st.column_config.NumberColumn("killed", width="small"),
                 "number_of_sources": st.column_config.NumberColumn("sources", width="small"),
                 "event_id": st.column_config.TextColumn("id", width="small")}
 

@@ -74,7 +74,7 @@ def test_csv_acled_columns_bom_and_sidecar(tmp_path, frame):
     shared = [c for c in ACLED_ORDER if c in df.columns]
     assert shared == ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
                       "actor1", "actor2", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-                      "geo_precision", "source", "notes"]
+                      "geo_precision", "source", "notes", "fatalities"]
     assert list(df.columns[:len(shared)]) == shared          # ACLED's names and order first
     assert "event_id" not in df.columns and "location_as_written" in df.columns
     r = df.set_index("event_id_cnty").loc["ev-nabaa"]

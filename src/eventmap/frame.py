@@ -3,7 +3,8 @@
 A frame has one row per event and these columns, in this order:
 ``EVENT_FIELDS`` (ACLED names; ``evidence`` as a JSON string), then ``FRAME_EXTRAS``.
 Dates stay ISO strings (``event_date``, ``published``); ``latitude``/``longitude`` are
-floats with NaN for unresolved events.
+floats with NaN for unresolved events; ``fatalities`` is a nullable integer (``Int64``, ``<NA>``
+where the report gives no figure).
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     return normalise_frame(df)
 
 
+def fatalities_column(values: pd.Series) -> pd.Series:
+    """Numbers killed as a nullable integer column: anything but a whole number from 0 to 10^9 is <NA>."""
+    num = pd.to_numeric(values, errors="coerce")
+    num = num.where((num >= 0) & (num <= 10**9) & (num == num.round()))
+    return num.astype("Int64")
+
+
 def normalise_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Give any frame of events the standard columns and dtypes (missing columns filled)."""
     for col in FRAME_COLUMNS:
@@ -53,6 +61,7 @@ def normalise_frame(df: pd.DataFrame) -> pd.DataFrame:
         df[col] = pd.to_numeric(df[col], errors="coerce").fillna(1).astype(int)
     df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").fillna(0.0).astype(float)
     df["uncertainty_km"] = pd.to_numeric(df["uncertainty_km"], errors="coerce").fillna(0.0).astype(float)
+    df["fatalities"] = fatalities_column(df["fatalities"])
     for col in FRAME_COLUMNS:
         if df[col].dtype == object:
             df[col] = df[col].where(df[col].notna(), "" if col not in ("place_id",) else None)

@@ -128,7 +128,7 @@ EVENT_FIELDS = (
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "location", "place_id", "place_name_ar", "place_name_en",
     "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision",
-    "resolution", "source", "source_url", "published", "notes", "confidence", "evidence",
+    "resolution", "source", "source_url", "published", "notes", "fatalities", "confidence", "evidence",
 )
 
 
@@ -164,6 +164,10 @@ class Event:
     notes: str                   # the source sentence, in its own language
     confidence: float
     evidence: Evidence
+    #: ACLED's ``fatalities``: the number killed in this event as the report states it, or ``None`` when
+    #: the report gives no exact figure for it ("dozens", "killed and wounded" together, one total over
+    #: several places or days, or no death mentioned): an unknown toll is left empty, never guessed.
+    fatalities: int | None = None
     # beyond ACLED: what an analyst needs to check and correct the event
     report_id: str = ""          # content hash of the report text
     language: str = ""           # "ar" | "en"

@@ -75,6 +75,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def format_table(events) -> str:  # noqa: ANN001
     cols = [("date", lambda e: e.event_date + ("" if e.time_precision == 1 else f"~{e.time_precision}")),
             ("sub-event type", lambda e: e.sub_event_type),
+            ("killed", lambda e: "" if e.fatalities is None else e.fatalities),
             ("actor1", lambda e: e.actor1), ("actor2", lambda e: e.actor2),
             ("location", lambda e: e.location), ("place", lambda e: e.place_name_en or e.place_id or ""),
             ("resolution", lambda e: f"{e.resolution}/{e.geo_precision}"),

@@ -31,14 +31,14 @@ ACLED_FROM_OURS = {
     "event_type": "event_type", "sub_event_type": "sub_event_type", "actor1": "actor1", "actor2": "actor2",
     "admin1": "admin1", "admin2": "admin2", "admin3": "admin3", "location": "place_name_en",
     "latitude": "latitude", "longitude": "longitude", "geo_precision": "geo_precision", "source": "source",
-    "notes": "notes",
+    "notes": "notes", "fatalities": "fatalities",
 }
 _JSON_COLUMNS = ("evidence", "alternatives")
 
 
 def _plain(v: Any) -> Any:
-    """A JSON-native value (NaN -> None, numpy scalars -> Python)."""
-    if v is None:
+    """A JSON-native value (NaN/NA -> None, numpy scalars -> Python)."""
+    if v is None or v is pd.NA:
         return None
     if isinstance(v, (np.integer,)):
         return int(v)

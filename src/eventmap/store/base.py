@@ -12,6 +12,7 @@ import datetime as _dt
 import hashlib
 import json
 import logging
+import math
 from dataclasses import replace
 from typing import Any, Callable, Iterable, Sequence
 
@@ -70,6 +71,17 @@ def _evidence_offsets(ev: dict) -> tuple[int | None, int | None]:
         return None, None
 
 
+def _killed(v: Any) -> int | None:
+    """A number killed as stored: a whole number >= 0, else NULL (never a made-up 0)."""
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return int(f) if math.isfinite(f) and 0 <= f <= 10**9 and f.is_integer() else None
+
+
 def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | None = None,
                    corrected: bool = False) -> dict[str, Any]:
     """``Event.to_dict()``-shaped dict (after corrections) -> ``events`` table values."""
@@ -95,6 +107,7 @@ def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | No
     row["time_precision"] = int(row["time_precision"] or 1)
     row["geo_precision"] = int(row["geo_precision"] or 1)
     row["confidence"] = float(row["confidence"] or 0.0)
+    row["fatalities"] = _killed(row["fatalities"])
     row["status"], row["merged_into"], row["corrected"] = status, merged_into, int(bool(corrected))
     row["place_key"] = place_key(row["place_id"], row["latitude"], row["longitude"])
     row["search"] = search_key(" ".join(str(ev.get(k) or "") for k in

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 DIALECT = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY AUTOINCREMENT", "real": "REAL", "geom": "BLOB", "ts": "TEXT"},
@@ -203,6 +203,12 @@ CREATE TABLE IF NOT EXISTS dismissed_names (
 );
 """
 
+#: version 4: the number killed per event (ACLED's ``fatalities``); NULL where the report gives no figure.
+#: Events stored before it keep NULL until ``eventmap reprocess`` re-extracts them.
+V4_DDL = """
+ALTER TABLE events ADD COLUMN fatalities INTEGER;
+"""
+
 #: PostGIS-only extras per version (spatial indexes)
 POSTGIS_EXTRA = {
     1: "CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom);",
@@ -210,7 +216,7 @@ POSTGIS_EXTRA = {
     3: "CREATE INDEX IF NOT EXISTS analyst_places_geom ON analyst_places USING GIST (geom);",
 }
 
-DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
+DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
 
 
 def render(ddl: str, dialect: str) -> list[str]:

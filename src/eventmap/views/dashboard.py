@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import pandas as pd
 
-from eventmap.frame import events_frame
+from eventmap.frame import events_frame, fatalities_column
 from eventmap.model import Event, Report
 from eventmap.views.colors import TYPE_STYLES, style_for
 from eventmap.views.escape import esc, js_safe_json, safe_url
@@ -321,7 +321,7 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
 # --------------------------------------------------------------------------- tables and details
 
 TABLE_COLUMNS = ("event_date", "event_type", "sub_event_type", "place", "admin1", "admin2", "actor1", "actor2",
-                 "source", "number_of_sources", "resolution", "location", "event_id")
+                 "fatalities", "source", "number_of_sources", "resolution", "location", "event_id")
 
 
 def table_frame(frame: pd.DataFrame, limit: int | None = 2000) -> pd.DataFrame:
@@ -393,6 +393,9 @@ def details_html(row: Any) -> str:
     if g("actor1") or g("actor2"):
         lines.append(f'<div class="emd-small">{esc(g("actor1") or "?")}'
                      + (f" ↔ {esc(g('actor2'))}" if g("actor2") else "") + "</div>")
+    killed = fatalities_column(pd.Series([g("fatalities")], dtype=object)).iloc[0]
+    if killed is not pd.NA:   # a number, or nothing: text in the column never reaches the page
+        lines.append(f'<div class="emd-small emd-killed">killed: {esc(str(int(killed)))}</div>')
     notes = g("notes")
     if notes:
         from eventmap.text import has_arabic
@@ -416,6 +419,7 @@ DETAILS_CSS = """
 .emd-type { border-left: 4px solid; padding-left: 4px; font-weight: 600; }
 .emd-ar { font-size: 16px; }
 .emd-small { color: #444; font-size: 13px; margin-top: 2px; }
+.emd-killed { color: #8b1a1a; font-weight: 600; }
 .emd-note { margin: 6px 0; padding: 4px 8px; background: #f3f1ea; border-inline-start: 3px solid #999; }
 .emd-note[dir=rtl] { font-size: 16px; line-height: 1.7; text-align: right; }
 .emd-note mark { background: #ffe270; }

@@ -11,7 +11,7 @@
   ``uncertainty_km`` or the outline of the admin unit they stand for; unresolved events
   (NaN coordinates) are never drawn;
 * popups/tooltips show date, type, place in Arabic and Latin script, admin units, actors,
-  number of sources, the source sentence (right-to-left when Arabic) with the place name
+  the number killed ("killed: N", nothing when the report gives no figure), number of sources, the source sentence (right-to-left when Arabic) with the place name
   marked, outlet and link. Every report string goes through ``escape.esc`` once, in Python;
 * governorate/district/sub-district boundaries with Arabic and English labels are the
   basemap, so the map reads with no tiles; a layer control, a legend, a scale bar and the
@@ -36,6 +36,7 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from jinja2 import Template
 
+from eventmap.frame import fatalities_column
 from eventmap.views import assets
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
@@ -157,6 +158,14 @@ class _Strings:
         return mapped[codes].tolist() if len(codes) else []
 
 
+def killed_values(frame: pd.DataFrame) -> list[int | None]:
+    """The ``fatalities`` column as plain ints (None where unknown): numbers only ever reach the page."""
+    if "fatalities" not in frame:
+        return [None] * len(frame)
+    num = fatalities_column(frame["fatalities"])
+    return [None if v is pd.NA else int(v) for v in num.tolist()]
+
+
 def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
                   boundary_dir=None) -> dict[str, Any]:
     """The compact columnar payload the map's JavaScript draws (resolved events only),
@@ -217,6 +226,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "gp": gp,
         "u": unc,
         "ns": nsrc,
+        "k": killed_values(drawn),
         "rtl": rtl,
         "rg": [r_index.get(p, -1) if g >= 2 else -1 for p, g in zip(pids, gp)],
         "R": regions,
@@ -332,6 +342,8 @@ EM.popup = function(i){
   if (lo && lo !== pa && lo !== pe) h += '<div class="em-small">as written: <span dir="auto">' + lo + '</span></div>';
   if (adm) h += '<div class="em-small">' + adm + '</div>';
   if (x1 || x2) h += '<div class="em-actors">' + (x1 || '?') + (x2 ? ' \u2194 ' + x2 : '') + '</div>';
+  var k = D.k ? D.k[i] : null;
+  if (k !== null && k !== undefined) h += '<div class="em-killed">killed: ' + k + '</div>';
   var no = D.S[D.no[i]];
   if (no) h += '<blockquote class="em-note" dir="' + (D.rtl[i] ? 'rtl' : 'ltr') + '"' + (D.rtl[i] ? ' lang="ar"' : '') + '>' + no + '</blockquote>';
   h += '<div class="em-src">' + (so || '') + (ur ? ' \u00b7 <a href="' + ur + '" target="_blank" rel="noopener noreferrer nofollow">link</a>' : '') +
@@ -601,6 +613,7 @@ _CSS = """
 .em-ar { font-size: 15px; }
 .em-small { color: #444; font-size: 12px; }
 .em-actors { font-size: 12px; margin-top: 2px; }
+.em-killed { font-size: 12px; margin-top: 2px; color: #8b1a1a; font-weight: 600; }
 blockquote.em-note { margin: 5px 0; padding: 4px 8px; background: #f5f5f0; border-inline-start: 3px solid #999; color: #111; font-size: 13px; }
 blockquote.em-note[dir=rtl] { font-size: 14.5px; line-height: 1.6; }
 .em-note mark { background: #ffe270; padding: 0 1px; }
