@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from _views_exports_data import HOSTILE_SCRIPT, sample_events
 
+from eventmap.events.fatalities import deaths, fatalities
 from eventmap.exports import export
 from eventmap.exports.meta import ExportMeta
 from eventmap.frame import events_frame
@@ -235,3 +236,230 @@ def test_exported_map_popup_says_killed(tmp_path, killed_frame):
             assert "killed" not in pg.evaluate(pop % evs[1].event_id)
         finally:
             b.close()
+
+
+# ---------------------------------------------------------------------------- reading the number killed
+
+
+def _at(text: str, place: str, trigger: str, *, clause: str | None = None, in_list: bool = False,
+        occurrence: int = 0) -> int | None:
+    """fatalities() for the event at the ``occurrence``-th ``place`` with ``trigger``, the whole text one
+    sentence (or the first sentence when ``text`` holds two)."""
+    from eventmap.events.sentences import split_sentences
+
+    pa = [m.start() for m in re.finditer(re.escape(place), text)][occurrence]
+    ta = text.index(trigger)
+    sent = next(sp for sp in split_sentences(text) if sp.start <= pa < sp.end)
+    cl = None
+    if clause is not None:
+        ca = text.index(clause)
+        cl = (ca, ca + len(clause))
+    return fatalities(text, (sent.start, sent.end), (ta, ta + len(trigger)), (pa, pa + len(place)),
+                      clause=cl, in_list=in_list)
+
+
+CASES = [
+    # -- Arabic: SANA, SOHR, Enab Baladi, Horan networks, Al-Araby
+    ("SANA, digits and wounded apart",
+     "استشهد ثلاثة مواطنين وأصيب خمسة آخرون جراء اعتداء إرهابي بالقذائف على حي السحاري في مدينة درعا.",
+     "السحاري", "اعتداء", 3),
+    ("SOHR, one young man", "وثق المرصد السوري مقتل شاب برصاص مسلحين مجهولين في بلدة اليادودة بريف درعا الغربي.",
+     "اليادودة", "برصاص", 1),
+    ("Enab Baladi, the dual", "قتل شابان، الأحد، بهجوم لمسلحين مجهولين على سيارتهما في بلدة المزيريب غربي درعا.",
+     "المزيريب", "بهجوم", 2),
+    ("Horan network, his killing", "أطلق مجهولون النار على شاب في مدينة نوى، ما أدى إلى مقتله على الفور.",
+     "نوى", "أطلق", 1),
+    ("a man and his daughter", "قتل رجل وابنته وأصيبت زوجته بإطلاق نار من مجهولين على منزلهم في بلدة داعل.",
+     "داعل", "إطلاق نار", 2),
+    ("victims added up", ("شن الطيران غارات على بلدة الحراك، ما أسفر عن استشهاد ثلاثة رجال وامرأتين وطفلة وإصابة "
+     "آخرين."), "الحراك", "غارات", 6),
+    ("Arabic-Indic digits", "قتل ٥ مدنيين بقصف مدفعي استهدف بلدة الغارية الغربية.", "الغارية الغربية", "قصف", 5),
+    ("at least, in words", ("دارت اشتباكات في بلدة بصر الحرير قتل خلالها ما لا يقل عن أحد عشر عنصراً من قوات "
+     "النظام."), "بصر الحرير", "اشتباكات", 11),
+    ("more than, noun after the number", "قصفت الطائرات بلدة جاسم مخلفة أكثر من 15 قتيلاً وعشرات الجرحى.",
+     "جاسم", "قصفت", 15),
+    ("compound number word", "وقتل خمسة وعشرون عنصراً في الهجوم على بلدة الشيخ مسكين.", "الشيخ مسكين", "الهجوم", 25),
+    ("one body", "عثر الأهالي على جثة شاب مقتولاً بالرصاص قرب بلدة تسيل.", "تسيل", "عثر", 1),
+    ("the bodies of the nine", "عثر على جثامين العناصر التسعة قرب دوار البلدة في مدينة إنخل.", "إنخل", "عثر", 9),
+    ("met his death", "لقي ثلاثة أشخاص حتفهم بانفجار لغم أرضي في بلدة المسيفرة.", "المسيفرة", "انفجار", 3),
+    ("two after the verb, the subject before", ("قال مصدر إن أربعة على الأقل قتلوا وأصيب عشرة آخرون بالقصف على "
+     "بلدة كويا."), "كويا", "القصف", 4),
+    # -- English: Reuters, AFP, Xinhua, North Press, The New Arab
+    ("Reuters, at least", "Government shelling killed at least seven people in the town of Tafas, residents said.",
+     "Tafas", "shelling", 7),
+    ("AFP, among", ("Two children were among five civilians killed in air strikes on the town of Busra al-Harir, "
+     "the monitor said."), "Busra al-Harir", "air strikes", 5),
+    ("Xinhua, place first", ("In the town of Inkhil, three soldiers were killed and four others wounded when a roadside "
+     "bomb hit their vehicle."), "Inkhil", "roadside bomb", 3),
+    ("North Press, one named man", "Omar al-Masri was shot dead by unknown gunmen in the town of Daael on Sunday.",
+     "Daael", "shot", 1),
+    ("killed a member", ("A drone strike on the outskirts of Nawa killed a member of a local group and wounded "
+     "two others."), "Nawa", "drone strike", 1),
+    ("a dozen", "Jets pounded the village of Maaraba, killing a dozen civilians, activists said.", "Maaraba",
+     "pounded", 12),
+    ("number words", "Clashes in the town of Sanamayn left twenty-three fighters dead.", "Sanamayn", "Clashes", 23),
+    ("victims listed", "Four men, two women and a girl were killed when a shell hit a house in Jasim.", "Jasim",
+     "shell", 7),
+    ("the death of", ("The strike on the village of Kafr Shams resulted in the death of three people and injured "
+     "nine."), "Kafr Shams", "strike", 3),
+    ("shot to death", "Gunmen shot a teacher to death in the city of Daraa on Monday.", "Daraa", "shot", 1),
+    ("a body found", "A body was found near the village of Sahem al-Jolan on Tuesday.", "Sahem al-Jolan",
+     "found", 1),
+    ("a mother and her children", ("A woman and her three children were killed when a shell hit their home in "
+     "the town of Hirak."), "Hirak", "shell", 4),
+    ("children and their mother", "مقتل ثلاثة أطفال وأمهم بقصف صاروخي على بلدة المزيريب.", "المزيريب", "بقصف", 4),
+    ("fell victim", ("In the town of Jasim, young Ahmad, a 15-year-old student, fell victim to gunmen who "
+     "opened fire on his car."), "Jasim", "opened fire", 1),
+    ("the toll rose", "ارتفعت حصيلة ضحايا القصف على بلدة طفس إلى 9 قتلى بينهم طفلان.", "طفس", "القصف", 9),
+    ("executed victims", "The militants executed two men in the main square of Hit on Friday.", "Hit",
+     "executed", 2),
+]
+
+
+@pytest.mark.parametrize("text,place,trigger,want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_the_number_killed(text, place, trigger, want):
+    assert _at(text, place, trigger) == want
+
+
+NONE_CASES = [
+    # vague figures
+    ("dozens", "قتل عشرات المدنيين بغارات على بلدة طفس.", "طفس", "غارات"),
+    ("dozens, English", "Dozens of people were killed in air strikes on Nawa.", "Nawa", "air strikes"),
+    ("killed and wounded together", "سقوط 12 قتيلاً وجريحاً بقصف على بلدة الجيزة.", "الجيزة", "قصف"),
+    ("killed and wounded, English", "Shelling killed and wounded 12 people in the town of Jiza.", "Jiza", "Shelling"),
+    ("casualties", "The strike on Tafas caused 12 casualties, a medic said.", "Tafas", "strike"),
+    ("plural without a number", "قتل مدنيون في قصف على بلدة المتاعية.", "المتاعية", "قصف"),
+    ("several", "Several soldiers were killed in an attack on a checkpoint near Jasem.", "Jasem", "attack"),
+    # a total over several places or days
+    ("several villages", "قتل تسعة مدنيين في غارات على بلدات متفرقة من ريف درعا الشرقي.", "درعا", "غارات"),
+    ("separate attacks", "قتل ستة أشخاص في هجومين منفصلين، الأول في الصنمين والثاني في حي طريق السد.",
+     "الصنمين", "هجومين"),
+    ("since the start", "قتل 45 شخصاً في بلدة نوى منذ بداية الحملة العسكرية.", "نوى", "الحملة"),
+    ("this month", "At least 40 people have been killed in Tafas this month, the monitor said.", "Tafas", "killed"),
+    # not deaths
+    ("wounded only", "أصيب خمسة مدنيين بقصف مدفعي على بلدة الكرك الشرقي.", "الكرك الشرقي", "قصف"),
+    ("arrested", "اعتقلت قوات النظام خمسة شبان على حاجز في مدينة الصنمين.", "الصنمين", "اعتقلت"),
+    ("kidnapped", "Gunmen kidnapped three men from the village of Muzayrib.", "Muzayrib", "kidnapped"),
+    ("an attempt", "نجا قيادي سابق من محاولة اغتيال بعبوة ناسفة في بلدة طفس.", "طفس", "عبوة"),
+    ("tried to kill", "Gunmen tried to kill a commander in the town of Nawa.", "Nawa", "Gunmen"),
+    ("a number of wounded", "The attack on Inkhil wounded four soldiers.", "Inkhil", "attack"),
+    ("an age is not a toll", "A 12-year-old boy was wounded by a landmine near Nawa.", "Nawa", "landmine"),
+    ("brigade numbers", "اشتباكات عنيفة قرب مقر اللواء 52 في بلدة المليحة.", "المليحة", "اشتباكات"),
+    ("no death stated", "Regime forces shelled the town of Tafas on Monday.", "Tafas", "shelled"),
+    ("executed an attack", "Gunmen executed an attack on a checkpoint near the town of Nawa.", "Nawa", "attack"),
+    ("a brigade's name", "اندلعت اشتباكات بين الفصائل ولواء شهداء اليرموك في بلدة سحم الجولان.", "سحم الجولان",
+     "اشتباكات"),
+    ("killed and captured together", "أسفرت المعارك في بلدة عتمان عن مقتل وأسر 14 عنصراً.", "عتمان", "المعارك"),
+]
+
+
+@pytest.mark.parametrize("text,place,trigger", [c[1:] for c in NONE_CASES], ids=[c[0] for c in NONE_CASES])
+def test_no_exact_figure_gives_none(text, place, trigger):
+    assert _at(text, place, trigger) is None
+
+
+def test_killed_against_wounded_both_ways():
+    wounded_first = "Three soldiers were wounded and a civilian was killed in shelling on the town of Nawa."
+    killed_first = "Three soldiers were killed and a civilian was wounded in shelling on the town of Nawa."
+    assert _at(wounded_first, "Nawa", "shelling") == 1
+    assert _at(killed_first, "Nawa", "shelling") == 3
+    ar_w = "أصيب ثلاثة عناصر وقتل مدني بقصف على بلدة نوى."
+    ar_k = "قتل ثلاثة عناصر وأصيب مدني بقصف على بلدة نوى."
+    assert _at(ar_w, "نوى", "قصف") == 1 and _at(ar_k, "نوى", "قصف") == 3
+
+
+def test_the_figure_goes_to_the_place_the_sentence_ties_it_to():
+    s = ("قصفت قوات النظام بلدة الحراك، وقتل ثلاثة مدنيين في بلدة ناحتة، وأصيب اثنان في بلدة المليحة الشرقية.")
+    assert _at(s, "ناحتة", "قصفت") == 3
+    assert _at(s, "الحراك", "قصفت") is None        # the toll is tied to another town
+    assert _at(s, "المليحة الشرقية", "قصفت") is None
+    en = "Air strikes killed 14 civilians in the village of Ain Dhakar and one civilian near the village of Jileen."
+    assert _at(en, "Ain Dhakar", "Air strikes") == 14
+    assert _at(en, "Jileen", "Air strikes") == 1
+
+
+def test_a_list_shares_no_total_but_a_road_gives_it_to_both_ends():
+    lst = "Air strikes on the villages of Adwan, Tasil and Jileen killed 11 people."
+    for place in ("Adwan", "Tasil", "Jileen"):
+        assert _at(lst, place, "Air strikes", in_list=True) is None
+    ar = "قصف الطيران بلدتي نوى والشيخ سعد ما أسفر عن مقتل ثمانية مدنيين."
+    assert _at(ar, "نوى", "قصف", in_list=True) is None
+    road = "عثر على جثتي شابين مقتولين على طريق الجيزة - المسيفرة شرقي درعا."
+    assert _at(road, "الجيزة", "عثر") == 2 and _at(road, "المسيفرة", "عثر") == 2
+    between = "A man was shot dead by gunmen on the road between the towns of Tafas and Tal Shihab."
+    assert _at(between, "Tafas", "shot", in_list=True) == 1
+    assert _at(between, "Tal Shihab", "shot", in_list=True) == 1
+
+
+def test_a_part_of_the_toll_is_not_the_toll_of_that_place():
+    s = "استهدف الطيران مناطق حوض اليرموك، مخلفاً أكثر من 20 قتيلاً معظمهم في بلدة الشجرة."
+    assert _at(s, "حوض اليرموك", "استهدف") == 20
+    assert _at(s, "الشجرة", "استهدف") is None
+
+
+def test_a_following_sentence_that_points_back_gives_the_toll():
+    s = "اندلعت اشتباكات عنيفة في بلدة اليادودة بين مجموعتين محليتين. وأدت الاشتباكات إلى مقتل اثنين من المقاتلين."
+    assert _at(s, "اليادودة", "اشتباكات") == 2
+    en = "Israeli jets struck a military barracks near the town of Izraa on Monday. The strikes killed three soldiers."
+    assert _at(en, "Izraa", "struck") == 3
+    other = "Israeli jets struck a military barracks near Izraa on Monday. Three soldiers were killed in Sheikh Miskin."
+    assert _at(other, "Izraa", "struck") is None     # the next sentence is about another place
+    unrelated = "Regime forces shelled the town of Tafas. Gunmen killed two men."
+    assert _at(unrelated, "Tafas", "shelled") is None  # it does not point back at the shelling
+
+
+def test_diacritics_and_letter_forms_do_not_hide_the_toll():
+    assert _at("قُتِلَ شابّانِ بِرَصاصِ مجهولين في بلدةِ الحراك.", "الحراك", "بِرَصاصِ") == 2
+    assert _at("قتل ثلاثة مدنيين في غارات على بلداتٍ متفرّقةٍ من ريف درعا.", "درعا", "غارات") is None
+    assert _at("ارتقى سبعةُ شهداءَ بقصفٍ على مدينة انخل.", "انخل", "بقصفٍ") == 7
+
+
+def test_nobody_killed_is_zero():
+    assert _at("سقطت قذائف على بلدة عتمان دون وقوع قتلى.", "عتمان", "قذائف") == 0
+    assert _at("Shells hit the town of Atman; no one was killed.", "Atman", "Shells", clause="Shells hit the town of "
+               "Atman; no one was killed.") == 0
+
+
+def test_death_statements_of_a_sentence():
+    s = "قتل عنصران وأصيب ثلاثة آخرون، فيما قتل مدني برصاص قناص."
+    assert [d.count for d in deaths(s)] == [2, 1]
+    assert deaths("A convoy was ambushed on the highway.") == ()
+
+
+# ---------------------------------------------------------------------------- in the extractor and the CLI
+def _extract(text: str) -> dict[str, list[int | None]]:
+    from eventmap.events.extract import extract_events
+
+    out: dict[str, list[int | None]] = {}
+    for e in extract_events(text, "2020-05-03"):
+        out.setdefault(e.location, []).append(e.fatalities)
+    return out
+
+
+def test_extracted_events_carry_the_number_killed():
+    assert _extract("قتل شابان، السبت، بهجوم لمسلحين مجهولين في مدينة طفس غربي درعا.") == {"طفس": [2]}
+    assert _extract("Government shelling killed at least seven people in the town of Nawa on Tuesday, "
+                    "residents said.") == {"Nawa": [7]}
+    assert _extract("Regime forces shelled the town of Tafas on Monday. The shelling killed two children.") == \
+        {"Tafas": [2]}
+
+
+def test_extracted_list_of_villages_shares_no_total():
+    got = _extract("Air strikes on the villages of Nawa, Tafas and Jasim killed 11 people on Sunday.")
+    assert set(got) == {"Nawa", "Tafas", "Jasim"}
+    assert all(v == [None] for v in got.values())
+
+
+def test_extract_cli_shows_killed(tmp_path):
+    import subprocess
+    import sys
+
+    p = tmp_path / "report.txt"
+    p.write_text("قتل شابان، السبت، بهجوم لمسلحين مجهولين في مدينة طفس غربي درعا.\n", encoding="utf-8")
+    run = [sys.executable, "-m", "eventmap", "extract", str(p), "--published", "2020-05-03"]
+    table = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    header, row = table.splitlines()[:2]
+    col = header.index("killed")
+    assert row[col:col + 6].strip() == "2"
+    js = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True, check=True).stdout)
+    assert [e["fatalities"] for e in js] == [2]

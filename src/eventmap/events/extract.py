@@ -31,6 +31,7 @@ from typing import Any
 
 from eventmap.events import actors as A
 from eventmap.events.dates import _find_norm, parse_published
+from eventmap.events.fatalities import fatalities
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import Mention, find_mentions, index_for
 from eventmap.events.reader import MAX_BYTES, MAX_TEXT_CHARS, InputError, detect_language, report_id_for
@@ -548,8 +549,13 @@ class _Extractor:
             admin1_pcode=admin.admin1_pcode if admin is not None else "",
             admin2_pcode=admin.admin2_pcode if admin is not None else "",
             admin3_pcode=admin.admin3_pcode if admin is not None else "",
-            extractor=EXTRACTOR_VERSION,
+            extractor=EXTRACTOR_VERSION, fatalities=self._fatalities(cl, ts, te, m),
         )
+
+    def _fatalities(self, cl: _Clause, ts: int, te: int, m: Mention) -> int | None:
+        """The number killed in this event, as the report states it (``eventmap.events.fatalities``)."""
+        return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), (m.orig_start, m.orig_end),
+                          clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0)
 
     def _dedup(self, events: list[Event]) -> list[Event]:
         # the same event (type, place, date) said twice: keep the more confident, first-seen order

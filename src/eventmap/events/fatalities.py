@@ -1,0 +1,1006 @@
+"""The number killed in one event, read from the words of the report that state it.
+
+``fatalities(text, sentence, trigger, place, clause=..., in_list=...)`` returns the number
+killed in the event whose trigger and place mention sit at those offsets, or ``None`` when the
+report gives no exact figure for that event. It never guesses:
+
+* **Figures.** Digits (also Arabic-Indic), Arabic number words in their gender and case forms
+  (ثلاثة/ثلاث، خمسة عشر، اثني عشر، خمسة وعشرون، مئة), the dual (قتيلان، شهيدين، عنصرين،
+  امرأتين), English number words ("two", "eleven", "twenty-three", "a dozen"). "At least N",
+  "more than N", "about N", ما لا يقل عن، أكثر من، نحو = N. One person (مقتل شاب، استشهاد
+  طفل، مقتله، "killed a man", "was shot dead", "a body was found") = 1. Coordinated victims add
+  up (مقتل مدني وابنته = 2; "four men, two women and a girl" = 7).
+* **Vague figures give None**: عشرات، عدد من، dozens, several, plural nouns without a number,
+  killed and wounded counted together (سقوط 12 قتيلاً وجريحاً، "12 casualties"), one total over
+  several places (في بلدات متفرقة، "in separate attacks") or days (منذ بدء الحملة، "since June",
+  "last week").
+* **Only deaths.** A number wounded, arrested, kidnapped or missing is not a number killed; an
+  attempt ("tried to kill", محاولة اغتيال) or a threat kills nobody. A report that says nobody was
+  killed ("no one was killed", دون وقوع قتلى) gives 0.
+* **The right event.** A death statement belongs to the place the sentence ties it to: the
+  place named in its own tail ("killed 14 civilians in the village of X"), else the event in the
+  same clause. A place that is one item of a list shares no total unless the figure names it
+  alone; a road "between A and B" (طريق A - B) is one incident, so both get its figure. A
+  sentence with no death statement takes the figure of the next sentence when that one names
+  no place of its own and refers back to the event ("The strikes killed three", وأدت الاشتباكات
+  إلى مقتل اثنين).
+
+Pure and fast: each sentence is tokenised and read once (cached), and sentences without any
+word for death are dismissed by one regular-expression search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventmap.text import _CHAR_TABLE
+
+Span = tuple[int, int]
+
+# --------------------------------------------------------------------------- words
+
+
+def _n(words: str) -> frozenset[str]:
+    """Words written naturally -> the set of their normalised forms."""
+    return frozenset(_norm(w) for w in words.split())
+
+
+def _norm(tok: str) -> str:
+    return tok.translate(_CHAR_TABLE).strip().lower()
+
+
+def _seq(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+def _w(words: str) -> frozenset[str]:
+    """English words written naturally -> a set."""
+    return frozenset(words.split())
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(_loose(pattern), flags)
+
+
+_MARKS = "\u064b-\u065f\u0670\u0640"
+_VARIANTS = {"ا": "اأإآ", "أ": "اأإآ", "إ": "اأإآ", "آ": "اأإآ", "ة": "ةه", "ه": "هة", "ى": "ىي", "ي": "يىئ",
+             "ء": "ءئؤ"}
+
+
+def _loose(pattern: str) -> str:
+    """A regular expression whose Arabic letters also match their other written forms (أ/ا/إ, ة/ه,
+    ى/ي) with any diacritics or tatweel after them, so patterns run on the text as written."""
+    out, in_class = [], False
+    for i, ch in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        if ch == "[" and not escaped:
+            in_class = True
+        elif ch == "]" and not escaped:
+            in_class = False
+        if not ("\u0621" <= ch <= "\u064a"):
+            out.append(ch)
+        elif in_class:
+            out.append(_VARIANTS.get(ch, ch))
+        else:
+            out.append(f"[{_VARIANTS.get(ch, ch)}][{_MARKS}]*")
+    return "".join(out)
+
+
+#: any word that can state a death (a cheap first test of a sentence)
+_DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
+                    "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
+                    "assassinat martyr")
+_DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
+
+
+def _has_death(text: str) -> bool:
+    """A cheap first test: does ``text`` have any word that can state a death?"""
+    return bool(_DEATH_TOKEN_RE.search(text.translate(_CHAR_TABLE).lower()))
+
+# Arabic cues (normalised). verbs and verbal nouns: the victims come after them (or before a verb)
+_AR_VERB = _n("""قتل قتلت قتلا قتلوا قتلتا يقتل تقتل يقتلون قتلن استشهد استشهدت استشهدا استشهدوا يستشهد
+ارتقى ارتقت ارتقيا ارتقوا يرتقي توفي توفيت توفيا توفوا أعدم أعدمت أعدموا اعدم صفيت صفي""")
+_AR_MASDAR = _n("مقتل استشهاد مصرع وفاة إعدام تصفية اغتيال قتل")
+#: verbal nouns and verbs with an object pronoun: مقتله = 1, مقتلهما = 2, مقتلهم = vague
+_AR_PRON = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
+_AR_PRON_BASES = _n("مقتل استشهاد مصرع وفاة تصفية اغتيال قتل قتلوا قتلت إعدام")
+#: nouns for the dead: a number comes before them (15 قتيلاً، سبعة شهداء); alone singular = 1, dual = 2
+_AR_NOUN_ONE = _n("قتيل قتيلا قتيلاً شهيد شهيدا شهيداً جثة جثمان ضحية")
+_AR_NOUN_TWO = _n("قتيلان قتيلين شهيدان شهيدين جثتان جثتين جثتي جثمانين جثماني ضحيتين ضحيتان")
+_AR_NOUN_MANY = _n("قتلى القتلى شهداء الشهداء جثث الجثث جثامين الجثامين ضحايا الضحايا")
+#: لقي حتفه / لقوا مصرعهم / فارق الحياة
+_AR_MET = _n("لقي لقيت لقيا لقوا فارق فارقت فارقا فارقوا")
+_AR_FATE: dict[str, int | None] = {
+    _norm("حتفه"): 1, _norm("حتفها"): 1, _norm("حتفهما"): 2, _norm("حتفهم"): None,
+    _norm("مصرعه"): 1, _norm("مصرعها"): 1, _norm("مصرعهما"): 2, _norm("مصرعهم"): None, _norm("الحياة"): 0}
+_AR_WOUND = _n("""جرح جريح جريحا جريحاً جرحى الجرحى إصابة إصابات اصابة اصابات مصاب مصابين مصابا أصيب أصيبت
+أصيبوا إصابته جروح""")
+_AR_ATTEMPT = _n("محاولة محاولات محاولته نجا نجاة ينجو تهديد هدد يهدد لمحاولة بمحاولة")
+_AR_SUBSET = _n("بينهم منهم بينهن معظمهم أغلبهم غالبيتهم أكثرهم بينها")
+_AR_VAGUE = _n("عشرات العشرات مئات المئات آلاف الآلاف عدد العديد عدة بضعة بضع مجموعة كثيرون")
+_AR_QUAL = _n("ما لا يقل عن على أكثر من أزيد يزيد نحو حوالي حوالى قرابة زهاء يقارب يقرب الأقل الاقل الـ ال")
+_AR_LESS = _n("أقل اقل دون")
+
+# Arabic number words
+_AR_UNITS = {
+    **dict.fromkeys(_n("واحد واحدة أحد إحدى"), 1), **dict.fromkeys(_n("اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي"), 2),
+    **dict.fromkeys(_n("ثلاثة ثلاث"), 3), **dict.fromkeys(_n("أربعة أربع"), 4), **dict.fromkeys(_n("خمسة خمس"), 5),
+    **dict.fromkeys(_n("ستة ست"), 6), **dict.fromkeys(_n("سبعة سبع"), 7), **dict.fromkeys(_n("ثمانية ثماني ثمان"), 8),
+    **dict.fromkeys(_n("تسعة تسع"), 9), **dict.fromkeys(_n("عشرة عشر"), 10),
+}
+_AR_TENS = {
+    **dict.fromkeys(_n("عشرون عشرين"), 20), **dict.fromkeys(_n("ثلاثون ثلاثين"), 30),
+    **dict.fromkeys(_n("أربعون أربعين"), 40), **dict.fromkeys(_n("خمسون خمسين"), 50),
+    **dict.fromkeys(_n("ستون ستين"), 60), **dict.fromkeys(_n("سبعون سبعين"), 70),
+    **dict.fromkeys(_n("ثمانون ثمانين"), 80), **dict.fromkeys(_n("تسعون تسعين"), 90),
+}
+_AR_HUNDRED = {**dict.fromkeys(_n("مئة مائة"), 100), **dict.fromkeys(_n("مئتان مئتين مائتان مائتين"), 200)}
+
+#: person nouns (singular): one of them after a death word is one person killed
+_AR_PERSON = _n("""شاب شابة رجل امرأة سيدة طفل طفلة فتى فتاة صبي رضيع رضيعة مدني مدنية مواطن مواطنة عنصر
+جندي مجند ضابط مقاتل مسلح عسكري شرطي شخص قيادي قائد ناشط إعلامي صحفي مصور مسعف متطوع طبيب ممرض معلم
+معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
+أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
+مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا""")
+#: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
+_AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق")
+_AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
+ضباط مقاتلين المقاتلين مقاتلون مسلحين المسلحين عسكريين العسكريين أشخاص الأشخاص مواطنين المواطنين أفراد
+الأفراد قياديين ناشطين أبناء أهالي سكان عائلة أسرة""")
+#: a victim named by kinship with a pronoun (the second of "مدني وابنته"): one person, or two for the dual
+_AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها والده والدها
+والدته والدتها أخيه أخاه أخوه أخيها أخته أختها نجله نجلها طفله طفلها طفلته طفلتها حفيده حفيدها حفيدته
+عمه عمها خاله خالها أمهم أمهما والدتهم والدتهما والدهم والدهما أبوهم أبيهم أباهم"""), 1),
+           **dict.fromkeys(_n("ولديه ولداه ابنيه ابناه ابنيها طفليه طفليها شقيقيه"), 2)}
+
+# English
+_EN_VERB = _w("killed kill kills killing executed execute executing slain slew martyred assassinated")
+_EN_DIED = _w("died dies die")
+_EN_NOUN = _w("dead deaths death fatalities fatality bodies body corpse corpses")
+_EN_WOUND = _w("wounded injured injuring wounding injuries injures wounds hurt casualties casualty")
+_EN_ATTEMPT = _w("attempt attempted attempts attempting tried try trying threatened threaten threatens "
+                        "survived survive plot plotted bid")
+_EN_SUBSET = _w("including among incl")
+_EN_VAGUE = _w("dozens scores several many hundreds thousands numerous some few multiple unknown")
+_EN_QUAL = _w("at least more than over some about around approximately nearly almost up to as many "
+                     "a total of an estimated roughly")
+_EN_LESS = _w("fewer less under")
+_EN_NUM = {w: i for i, w in enumerate(_seq("zero one two three four five six seven eight nine ten eleven twelve "
+                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"))}
+_EN_TENS = {w: 10 * i for i, w in enumerate(_seq("_ _ twenty thirty forty fifty sixty seventy eighty ninety")) if i > 1}
+_EN_PERSON = _w("""man woman child boy girl civilian soldier fighter rebel member officer commander leader person
+resident youth teenager teacher student activist journalist farmer shepherd driver doctor nurse guard militant
+gunman policeman cooperator collaborator father mother son daughter brother sister wife husband elder cleric imam
+worker volunteer paramedic detainee prisoner defector infant baby toddler individual dignitary mukhtar sheikh
+trader merchant employee official agent informant conscript recruit combatant medic photographer cameraman
+refugee""")
+_EN_PLURAL_PERSON = _w("""men women children boys girls civilians soldiers fighters rebels members officers
+commanders leaders people persons residents youths teenagers students activists journalists farmers militants
+gunmen troops policemen workers volunteers detainees prisoners others infants babies individuals combatants
+recruits conscripts elements""")
+_EN_ONE = _w("a an one another")
+_EN_POSS = _w("his her their its")
+
+#: a cumulative toll over days, not one event's
+_MULTI_DAY = _rx(
+    r"\b(?:since (?!(?:this |early |the )?(?:morning|dawn|noon|midnight|evening))|so far this|last (?:week|month|year)|"
+    r"(?:past|previous|last|recent) (?:\w+ )?(?:days|weeks|months|years|24 hours|48 hours)|this (?:week|month|year)|"
+    r"in recent days|to date|over the (?:past|last)|a total of \d+ (?:assassination|attack))|"
+    r"منذ (?!صباح|مساء|فجر|ظهر|الصباح|ساعات الصباح|منتصف الليل|ليل)|حتى الآن|حتى الان|خلال (?:الشهر|الأسبوع|الاسبوع|الأيام|الايام|"
+    r"العام|السنة|الساعات|الـ ?\d+ ساعة|\d+ ساعة|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|الحصيلة الإجمالية|الحصيلة الاجمالية|"
+    r"منذ بدء|منذ بداية|في الأيام|في الايام",
+    re.IGNORECASE)
+#: one total over several places
+_SPREAD = _rx(
+    r"\b(?:separate|several|various|different|multiple) (?:\w+ )?(?:attacks?|incidents?|areas?|villages?|towns?|places?|"
+    r"locations?|parts|raids|strikes)|\bacross\b|\bin (?:the )?(?:villages|towns|areas|cities|neighbou?rhoods) of\b|"
+    r"متفرقة|متفرقه|منفصلة|منفصله|منفصلين|منفصلتين|عدة (?:مناطق|بلدات|قرى|مدن|أحياء|هجمات)|مختلفة|مختلفه|"
+    r"(?:في|ب|على) ?(?:بلدات|قرى|مناطق|مدن|أحياء|احياء|أنحاء|انحاء|بلدتي|قريتي|مدينتي)\b",
+    re.IGNORECASE)
+_ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
+_AR_PLACE_NOUN = _n("بلدة مدينة قرية حي مخيم بلدات قرى مناطق أحياء مزرعة ناحية")
+_EN_PLACE_NOUN = _w("town village city neighbourhood neighborhood camp hamlet area district suburb")
+_MONTHS = _w("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec""") | _n("""كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر""")
+_UNIT_BEFORE = _w("brigade division regiment battalion route highway road km kilometres kilometers no number "
+                         "corps unit sector gate") | _n("الفرقة اللواء الكتيبة الفوج الطريق كم كيلومتر رقم "
+                                                               "الفيلق الساعة يوم الحاجز")
+_UNIT_AFTER = _w("km kilometres kilometers kilometre metres meters year years old percent % hours hour "
+                        "minutes days shells rockets missiles vehicles tanks houses homes barrels strikes "
+                        "raids") | _n("""كم كيلومتر كيلومترات متر عاما عام سنة سنوات ساعة ساعات دقيقة
+أيام يوما قذيفة قذائف صاروخ صواريخ عربة عربات دبابة دبابات منزل منازل برميل براميل غارة غارات بالمئة""")
+
+
+# --------------------------------------------------------------------------- tokens
+_TOKEN_RE = re.compile(
+    r"\d+(?:[.,٬]\d{3})*"                                   # 12, 1,200, ١٢
+    r"|[A-Za-z]+(?:['’][A-Za-z]+)?"                          # English words
+    r"|(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+"            # Arabic (and other) words with their marks
+    r"|[^\w\s]")                                             # punctuation, one character each
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    w: str       # normalised form
+    a: int       # offsets in the sentence
+    b: int
+    p: bool      # punctuation
+
+
+def _tokens(s: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN_RE.finditer(s):
+        raw = m.group(0)
+        punct = not (raw[0].isalnum() or raw[0] == "_")
+        if raw[0].isdigit():
+            w = str(int(re.sub(r"[.,٬]", "", raw)))
+        else:
+            w = raw if punct else _norm(raw)
+        out.append(_Tok(w, m.start(), m.end(), punct))
+    return out
+
+
+_CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _bases(w: str) -> tuple[str, ...]:
+    """A normalised Arabic word and its forms without one or two attached proclitics."""
+    out = [w]
+    for _ in range(2):
+        if len(w) > 3 and w[0] in _CLITICS:
+            w = ("ال" + w[2:]) if w.startswith("لل") else w[1:]
+            out.append(w)
+        else:
+            break
+    return tuple(out)
+
+
+def _is(w: str, words: frozenset[str] | dict) -> bool:
+    return any(b in words for b in _bases(w))
+
+
+# --------------------------------------------------------------------------- numbers
+VAGUE = -1   # a count that is stated but not exact ("dozens", "killed and wounded"): never a figure
+
+
+def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
+    """The number at ``i`` (ending before ``j``) is a date, an age, a unit's name or a measure."""
+    prev = toks[i - 1].w if i > 0 else ""
+    nxt = toks[j].w if j < len(toks) else ""
+    nxt2 = toks[j + 1].w if j + 1 < len(toks) else ""
+    return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or prev == "-" or _is(nxt, _UNIT_AFTER)
+            or (nxt == "-" and nxt2 in ("year", "years", "km", "day")))
+
+
+def _ar_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """An Arabic number word (or a compound: خمسة عشر، خمسة وعشرون، مئة) at ``i``: (value, next index)."""
+    w = toks[i].w
+    forms = _bases(w)
+    if w.startswith("ال") and w[2:] not in (_norm("أحد"), _norm("اثنين")):   # "العناصر التسعة" (not Sunday/Monday)
+        forms = (*forms, w[2:])
+    unit = next((_AR_UNITS[f] for f in forms if f in _AR_UNITS), None)
+    tens = next((_AR_TENS[f] for f in forms if f in _AR_TENS), None)
+    hund = next((_AR_HUNDRED[f] for f in forms if f in _AR_HUNDRED), None)
+    nxt = toks[i + 1].w if i + 1 < len(toks) else ""
+    if hund is not None:
+        return hund, i + 1
+    if tens is not None:
+        return tens, i + 1
+    if unit is None:
+        return None
+    if unit < 10 and nxt in (_norm("عشر"), _norm("عشرة")):
+        return unit + 10, i + 2
+    if nxt[:1] == "و" and nxt[1:] in _AR_TENS:
+        return unit + _AR_TENS[nxt[1:]], i + 2
+    if nxt in _AR_HUNDRED and unit < 10:
+        return unit * 100, i + 2
+    return unit, i + 1
+
+
+def _en_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    w = toks[i].w
+    nxt = toks[i + 1].w if i + 1 < len(toks) else ""
+    if w in ("a", "one") and nxt == "dozen":
+        return 12, i + 2
+    if w == "dozen":
+        return 12, i + 1
+    if w in _EN_TENS:
+        if nxt == "-" and i + 2 < len(toks) and 0 < _EN_NUM.get(toks[i + 2].w, 0) < 10:
+            return _EN_TENS[w] + _EN_NUM[toks[i + 2].w], i + 3
+        return _EN_TENS[w], i + 1
+    if w in _EN_NUM and w != "zero":
+        if w == "one" and nxt == "of":
+            return 1, i + 1
+        return _EN_NUM[w], i + 1
+    return None
+
+
+def _number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """A count at ``i``: digits or number words, not a date, an age or a unit; (value, next index)."""
+    if i >= len(toks) or toks[i].p:
+        return None
+    w = toks[i].w
+    if w.isdigit():
+        v = int(w)
+        if _date_or_unit(toks, i, i + 1) or v >= 1900 or v == 0:
+            return None
+        return v, i + 1
+    got = _en_number(toks, i) if w.isascii() else _ar_number(toks, i)
+    if got is None or _date_or_unit(toks, i, got[1]):
+        return None
+    return got
+
+
+# --------------------------------------------------------------------------- who was killed
+def _ar_person(w: str) -> int | None:
+    """1 for a singular person noun, 2 for a dual one, VAGUE for a plural one, None for other words."""
+    for b in _bases(w):
+        core = b[2:] if b.startswith("ال") and len(b) > 4 else b
+        if b in _AR_NOUN_TWO or core in _AR_NOUN_TWO:
+            return 2
+        if core in _AR_PERSON or (core.endswith("ا") and core[:-1] in _AR_PERSON):
+            return 1
+        if (core.endswith("ان") and core[:-2] in _AR_PERSON and core[:-2] != _norm("فتى")) or \
+                (core.endswith("ين") and core[:-2] in _AR_DUAL_IN) or \
+                (core[-3:] in ("تان", "تين") and core[:-3] + "ه" in _AR_PERSON):
+            return 2
+        if b in _AR_PLURAL_PERSON or core in _AR_PLURAL_PERSON:
+            return VAGUE
+    return None
+
+
+def _en_person(w: str) -> int | None:
+    if w in _EN_PERSON:
+        return 1
+    if w in _EN_PLURAL_PERSON:
+        return VAGUE
+    return None
+
+
+def _skip_qualifiers(toks: list[_Tok], j: int, end: int) -> tuple[int, bool]:
+    """Skip "at least", "more than", ما لا يقل عن, أكثر من ...; (next index, "less than" seen)."""
+    less = False
+    while j < end and not toks[j].p:
+        w = toks[j].w
+        if w in _EN_LESS or (w in _AR_LESS and j + 1 < end and toks[j + 1].w == "من"):
+            less = True
+        if w in ("a", "an") and j + 1 < end and toks[j + 1].w in ("total", "estimated"):
+            j += 2
+            continue
+        if w in _EN_QUAL or w in _AR_QUAL or w in _AR_LESS or w in _EN_LESS or w == "of" and j > 0 and \
+                toks[j - 1].w == "total":
+            j += 1
+            continue
+        break
+    return j, less
+
+
+def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | None:
+    """One victim phrase at ``j``: (count or VAGUE, index after it), or None when there is none."""
+    j, less = _skip_qualifiers(toks, j, end)
+    if j >= end or toks[j].p:
+        return None
+    w = toks[j].w
+    num = _number(toks, j)
+    if num is not None:
+        return (VAGUE if less else num[0]), _skip_noun(toks, num[1], end, ar)
+    if ar:
+        if _is(w, _AR_VAGUE):
+            return VAGUE, j + 1
+        if w in _AR_KIN or any(b in _AR_KIN for b in _bases(w)):
+            return next(_AR_KIN[b] for b in _bases(w) if b in _AR_KIN), j + 1
+        p = _ar_person(w)
+        if p == VAGUE and j + 1 < end:      # "العناصر التسعة", "الشبان الثلاثة": the number follows
+            num = _number(toks, j + 1)
+            if num is not None:
+                return num[0], num[1]
+        return (p, j + 1) if p is not None else None
+    if w in _EN_VAGUE:
+        return VAGUE, j + 1
+    if w in ("him", "her") and not (j + 1 < end and (_number(toks, j + 1) is not None or
+                                                     _en_person(toks[j + 1].w) is not None)):
+        return 1, j + 1
+    if w == "both":
+        return 2, j + 1
+    if w == "them":
+        return VAGUE, j + 1
+    if w in _EN_POSS and j + 1 < end and _number(toks, j + 1) is not None:   # "her three children"
+        num = _number(toks, j + 1)
+        return num[0], _skip_noun(toks, num[1], end, ar)  # type: ignore[index]
+    if w in _EN_ONE or w in _EN_POSS:
+        for k in range(j + 1, min(j + 5, end)):   # "a young man", "an FSA member", "his son"
+            if toks[k].p:
+                break
+            p = _en_person(toks[k].w)
+            if p is not None:
+                return (1 if p == 1 else VAGUE), k + 1
+        return None
+    p = _en_person(w)
+    return (p, j + 1) if p is not None else None
+
+
+def _skip_noun(toks: list[_Tok], j: int, end: int, ar: bool) -> int:
+    """After a number: its noun and adjectives ("Syrian soldiers", "مدنيين", "من عناصر الفصائل")."""
+    k = j
+    while k < end and k - j < 4 and not toks[k].p:
+        w = toks[k].w
+        if w == "علي" and k + 1 < end and toks[k + 1].w == "الاقل":   # "أربعة على الأقل"
+            k += 2
+            continue
+        if (ar and w[:1] == "و" and len(w) > 2) or w in ("and", "or", "were", "was", "in", "on", "at", "by", "while",
+                                                          "near", "outside", "inside", "between", "across", "when"):
+            break
+        if ar and (w in _AR_PREPS or _is(w, _AR_PLACE_NOUN) or _is(w, _AR_VERB) or _is(w, _AR_MASDAR)):
+            break
+        if _is(w, _AR_WOUND) or w in _EN_WOUND or _is(w, _AR_SUBSET) or w in _EN_SUBSET:
+            break
+        k += 1
+    return k
+
+
+def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
+             first: tuple[int, int] | None = None) -> tuple[int | None, int]:
+    """Coordinated victims after a death word: "أربعة رجال وامرأتين وطفلة" = 7, "a man and his son" = 2,
+    "مقتله وابنته" = 2 (``first``: the count already read, with the index after it).
+    Returns (count, VAGUE, or None when there is no victim phrase; index after the phrase)."""
+    got = first if first is not None else _item(toks, j, end, ar)
+    if got is None:
+        return None, j
+    total, k = got
+    while k < end and total != VAGUE:
+        comma = toks[k].w in (",", "،") and k + 1 < end
+        n = k + 1 if comma else k
+        if ar and not comma:   # adjectives before the next victim: "مدنياً آخر وامرأة"
+            for m in (n, n + 1):
+                if m < end and toks[m].w[:1] == "و" and len(toks[m].w) > 2:
+                    n = m
+                    break
+                if m >= end or toks[m].p or toks[m].w in _AR_PREPS or _is(toks[m].w, _AR_VERB):
+                    break
+        w = toks[n].w
+        if ar and w[:1] == "و" and len(w) > 2:
+            if total >= 11 and _number(toks, n) is None and _item([_Tok(w[1:], 0, 0, False)], 0, 1, ar) == (1, 1):
+                break    # "280 مدني وعسكري": one count of civilians and soldiers, not one more person
+            sub = [_Tok(w[1:], toks[n].a + 1, toks[n].b, False), *toks[n + 1:end]]
+            nxt = _item(sub, 0, len(sub), ar)
+            if nxt is None:
+                break
+            total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), n + nxt[1]
+        elif not ar and (w == "and" or (comma and _number(toks, n) is not None)):
+            nxt = _item(toks, n + 1 if w == "and" else n, end, ar)
+            if nxt is None:
+                break
+            total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), nxt[1]
+        else:
+            break
+    return total, k
+
+
+# --------------------------------------------------------------------------- death statements
+@dataclass(frozen=True, slots=True)
+class Death:
+    """One statement that people died: its extent in the sentence and the count it gives
+    (a number, 0 for "nobody was killed", or ``VAGUE``)."""
+
+    a: int
+    b: int
+    count: int
+
+
+_EN_AUX = _w("was were been being is are be has have had reportedly also all later allegedly "
+                    "subsequently both then")
+_EN_STOP_BACK = _w("and while when after as that which who whom but in on by from with said says "
+                          "than of")
+_EN_NEG = _w("no nobody none without not never")
+_AR_NEG = _n("دون بدون لم لا عدم ولا ولم")
+_AR_OTHER_HARM = _n("أسر اسر اعتقال خطف اختطاف احتجاز تعذيب")
+_AR_NAMED = _n("لواء ألوية الوية كتيبة كتائب سرايا سرية تجمع حركة جيش ساحة دوار مقبرة جمعة يوم حي شارع مسجد "
+               "مدرسة مشفى مستشفى")
+_AR_PREPS = _n("من في على إلى الى عن مع بين قرب خلال بعد قبل عند")
+
+
+def _back_span(toks: list[_Tok], i: int, ar: bool, lim: int = 12) -> int:
+    """Index of the first token of the phrase just before ``i``: it stops at clause words and at
+    punctuation other than the commas and "and" of a list of victims."""
+    k = i
+    while k > 0 and i - k < lim:
+        t = toks[k - 1]
+        if t.p and t.w not in ("-", "'", "’", ",", "،"):
+            break
+        if not ar and t.w in _EN_STOP_BACK and t.w != "and":
+            break
+        if ar and (_is(t.w, _AR_VERB) or _is(t.w, _AR_WOUND)):
+            break
+        k -= 1
+    return k
+
+
+def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
+    """The count of the subject before a passive or intransitive death word ("three soldiers were
+    killed", "four men, two women and a girl were killed", "أربعة مدنيين قتلوا"): the victim phrase
+    that ends right before it."""
+    j = i
+    while not ar and j > 0 and toks[j - 1].w in _EN_AUX:
+        j -= 1
+    if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
+        return VAGUE   # "five children are among those killed": a part of a toll
+    start = _back_span(toks, j, ar)
+    for k in range(start, j):
+        if toks[k].p:
+            continue
+        count, e = _victims(toks, k, j, ar)
+        if count is not None and e >= j - 1:
+            return count
+    return None
+
+
+def _negated(toks: list[_Tok], i: int, ar: bool) -> bool:
+    lo = max(0, i - 3)
+    words = [t.w for t in toks[lo:i]]
+    if ar:
+        return any(_is(w, _AR_NEG) for w in words)
+    return any(w in _EN_NEG for w in words) or " ".join(words[-2:]) in ("no one", "not a")
+
+
+def _attempt(toks: list[_Tok], i: int, ar: bool) -> bool:
+    words = [t.w for t in toks[max(0, i - 3):i]]
+    if ar:
+        return any(_is(w, _AR_ATTEMPT) for w in words)
+    return any(w in _EN_ATTEMPT for w in words) or (words[-1:] == ["to"] and toks[i].w in ("kill", "execute"))
+
+
+def _shared_with_harm(toks: list[_Tok], k: int, ar: bool) -> bool:
+    """The word at ``k`` joins another harm to the same count: "killed and wounded", قتلى وجرحى، مقتل وأسر."""
+    if k >= len(toks):
+        return False
+    w = toks[k].w
+    if ar:
+        return w[:1] == "و" and len(w) > 2 and (_is(w[1:], _AR_WOUND) or _is(w[1:], _AR_OTHER_HARM))
+    nxt = toks[k + 1].w if k + 1 < len(toks) else ""
+    return w in ("and", "or", "/") and (nxt in _EN_WOUND or nxt in ("abducted", "kidnapped", "arrested", "captured"))
+
+
+def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | None, int]:
+    """Victims after the death word at ``i`` (a few words such as the actor may come first:
+    قتل الجيش 5 مسلحين); (count or None, index after them)."""
+    end = len(toks)
+    for j in range(i + 1, min(i + 1 + skip, end)):
+        if toks[j].p and toks[j].w not in ("-",):
+            break
+        if not ar and toks[j].w in ("in", "on", "by", "during", "when", "after", "as", "while"):
+            break
+        count, k = _victims(toks, j, end, ar)
+        if count is not None:
+            return count, k
+        if ar and (_is(toks[j].w, _AR_VERB) or _is(toks[j].w, _AR_WOUND)):
+            break
+    return None, i + 1
+
+
+def _pron_count(w: str) -> tuple[int | None, bool]:
+    """مقتله -> (1, True), مقتلهما -> (2, True), مقتلهم -> (None, True); (None, False): no such word."""
+    for b in _bases(w):
+        for suf in ("هما", "هم", "هن", "ها", "ه"):
+            stem = b[: -len(suf)]
+            if b.endswith(suf) and (stem in _AR_PRON_BASES or (stem.endswith("ت") and stem[:-1] + "ه" in _AR_PRON_BASES)):
+                return _AR_PRON[suf], True
+    return None, False
+
+
+def _number_before(toks: list[_Tok], i: int) -> int | None:
+    """A number ending right before ``i`` ("15 قتيلا", "خمسة وعشرون شهيدا", "أكثر من 60 شهيدا")."""
+    for k in (i - 1, i - 2, i - 3):
+        if k < 0:
+            break
+        got = _number(toks, k)
+        if got is not None and got[1] == i:
+            j = k
+            while j > 0 and not toks[j - 1].p and (toks[j - 1].w in _AR_QUAL or toks[j - 1].w in _EN_QUAL):
+                j -= 1
+            less = any(toks[x].w in _AR_LESS or toks[x].w in _EN_LESS for x in range(j, k))
+            return VAGUE if less else got[0]
+    return None
+
+
+def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
+    """A death statement at Arabic token ``i``: (count, first token, token after it), or None."""
+    w = toks[i].w
+    if _is(w, _AR_NOUN_MANY) and i > 0 and (toks[i - 1].w in ("\"", "“", "«", "'") or _is(toks[i - 1].w, _AR_NAMED)):
+        return None    # a name: لواء "شهداء اليرموك"، ساحة الشهداء، جمعة الشهداء
+    if _is(w, _AR_NOUN_ONE) or _is(w, _AR_NOUN_TWO) or _is(w, _AR_NOUN_MANY):
+        n = _number_before(toks, i)
+        if n is not None:
+            shared = _shared_with_harm(toks, i + 1, True)
+            return (VAGUE if shared else n), i - 1, i + 1
+        if i > 0 and toks[i - 1].w == "بين":
+            return VAGUE, i - 1, i + 1          # "بين قتيل وجريح": casualties of both kinds
+        if _is(w, _AR_NOUN_TWO):
+            return 2, i, i + 1
+        if _is(w, _AR_NOUN_ONE):
+            return 1, i, i + 1
+        count, k = _after(toks, i, True, skip=3)   # "جثث 3 أشخاص", "جثامين العناصر التسعة", "حصيلة القتلى إلى 9"
+        return (VAGUE if count is None else count), i, k
+    pc, is_pron = _pron_count(w)
+    if is_pron:
+        if pc is None:
+            return VAGUE, i, i + 1
+        count, k = _victims(toks, i + 1, len(toks), True, first=(pc, i + 1))
+        return (VAGUE if count is None else count), i, k
+    if _is(w, _AR_MET):    # لقي حتفه، لقوا مصرعهم، فارق الحياة (the victims may come between)
+        f = next((k for k in range(i + 1, min(i + 6, len(toks))) if toks[k].w in _AR_FATE), None)
+        if f is None:
+            return None
+        n = _AR_FATE[toks[f].w] or None
+        if f > i + 1:
+            n, _ = _victims(toks, i + 1, f, True)
+        if n is None:
+            n = _subject(toks, i, True)
+        if n is None and _AR_FATE[toks[f].w] == 0:
+            n = 1 if w in (_norm("فارق"), _norm("لقي")) else None
+        return (VAGUE if n is None else n), i, f + 1
+    if not (_is(w, _AR_VERB) or _is(w, _AR_MASDAR)):
+        return None
+    if _shared_with_harm(toks, i + 1, True):   # "مقتل وإصابة 5", unless the dead are counted before: "أربعة قتلوا وأصيب 10"
+        n = _subject(toks, i, True)
+        return (VAGUE if n is None else n), i, i + 1
+    j = i + 1 if i + 1 < len(toks) and toks[i + 1].w[:1] == "و" and _is(toks[i + 1].w[1:], _AR_MASDAR) else i
+    count, k = _after(toks, j, True)
+    if count is None and _is(w, _n("اغتيال تصفية")):
+        return None    # "عملية اغتيال": an assassination (or attempt) without its victims named is no toll
+    if count is None:
+        count = _subject(toks, i, True)
+        if count is None and any(b.endswith(("ا", "تا")) and b[:-1] in _AR_VERB | _n("استشهد ارتقي توفي")
+                                 for b in _bases(w)):
+            count = 2   # a dual verb: "مدني آخر وامرأة قتلا"
+    return (VAGUE if count is None else count), i, k
+
+
+def _passive(toks: list[_Tok], i: int) -> str:
+    """"was" / "were" when the word at ``i`` is a passive participle ("was (also) shot dead"), else ""."""
+    j = i - 1
+    while j >= 0 and toks[j].w in ("also", "reportedly", "allegedly", "later", "then", "all", "both", "shot",
+                                   "fatally", "and", "subsequently", "found"):
+        j -= 1
+    if j >= 0 and toks[j].w in ("was", "is"):
+        return "was"
+    if j >= 0 and toks[j].w in ("were", "are", "been", "be"):
+        return "were"
+    return ""
+
+
+def _one_person_before(toks: list[_Tok], i: int) -> int:
+    """1 when the words before ``i`` in the sentence speak of one person ("young X, a 12-year-old
+    child, ... fell victim"; "he ... died") and of no group or number; else VAGUE."""
+    seen_one = False
+    for k in range(max(0, i - 30), i):
+        w = toks[k].w
+        if toks[k].p:
+            continue
+        if w in _EN_PLURAL_PERSON or w in ("they", "them", "their", "both") or \
+                (w not in ("one", "a", "an") and _number(toks, k) is not None):
+            return VAGUE
+        if w in ("he", "she", "his", "her") or w in _EN_PERSON:
+            seen_one = True
+    return 1 if seen_one else VAGUE
+
+
+def _en_passive_count(toks: list[_Tok], i: int) -> int:
+    """The count of "X was/were killed": the subject's number; "was" alone is one person."""
+    voice = _passive(toks, i)
+    n = _subject(toks, i, False)
+    if n is not None and not (voice == "was" and n == VAGUE):
+        return n
+    return 1 if voice == "was" else VAGUE
+
+
+def _en_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
+    """A death statement at English token ``i``: (count, first token, token after it), or None."""
+    w, end = toks[i].w, len(toks)
+    nxt = toks[i + 1].w if i + 1 < end else ""
+    prev = toks[i - 1].w if i > 0 else ""
+    n: int | None
+    if w in _EN_VERB or w == "fatally":
+        if _shared_with_harm(toks, i + 1, False):
+            return VAGUE, i, i + 3
+        carried_out = w.startswith("execut")     # "the raid was executed", "executed an attack": no death
+        if _passive(toks, i):
+            n = _en_passive_count(toks, i)
+            return None if carried_out and _subject(toks, i, False) is None else (n, i, i + 1)
+        count, k = _after(toks, i, False)
+        if count is None and carried_out:
+            return None
+        if count is None:
+            count = _subject(toks, i, False)
+        return (VAGUE if count is None else count), i, k
+    if w == "fell" and nxt == "victim":
+        n = _subject(toks, i, False)
+        return (n if n is not None else _one_person_before(toks, i)), i, i + 2
+    if w in _EN_DIED:
+        if prev in ("he", "she"):
+            return 1, i - 1, i + 1
+        n = _subject(toks, i, False)
+        if n is None and nxt == "of" and i + 2 < end and toks[i + 2].w in ("his", "her"):
+            n = 1
+        return (n if n is not None else _one_person_before(toks, i)), i, i + 1
+    if w in ("dead", "death", "deaths", "fatalities", "fatality", "lives", "life", "toll"):
+        return _en_noun_death(toks, i)
+    if w in ("body", "bodies", "corpse", "corpses"):
+        n = _number_before(toks, i)
+        if n is None and nxt == "of":
+            v, k = _victims(toks, i + 2, end, False)
+            return (VAGUE if v is None else v), i, k
+        if n is None:
+            n = VAGUE if w in ("bodies", "corpses") or prev == "their" else 1
+        return n, i, i + 1
+    return None
+
+
+def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
+    w, end = toks[i].w, len(toks)
+    nxt = toks[i + 1].w if i + 1 < end else ""
+    prev = toks[i - 1].w if i > 0 else ""
+    if w == "life":
+        return (1, i - 2, i + 1) if prev in ("his", "her") else None
+    if w == "toll" or (w == "death" and nxt == "toll"):
+        for j in range(i + 1, min(i + 7, end)):       # "toll rose to 9", "a death toll of 12"
+            got = _number(toks, j)
+            if got is not None:
+                return got[0], i, got[1]
+            if toks[j].p:
+                break
+        return VAGUE, i, i + 1
+    if nxt == "of" and w in ("death", "deaths", "lives"):   # "the death of three people", "claimed the lives of"
+        n, k = _victims(toks, i + 2, end, False)
+        return (VAGUE if n is None else n), i, k
+    if w == "death" and prev == "to":                      # "shot a woman teacher to death"
+        for j in range(i - 2, max(-1, i - 9), -1):
+            if toks[j].w in ("shot", "beaten", "stabbed", "tortured", "burned", "burnt", "hacked", "crushed"):
+                if _passive(toks, j + 1) or (j > 0 and toks[j - 1].w in _EN_AUX):
+                    return _en_passive_count(toks, j), j, i + 1
+                n, _ = _victims(toks, j + 1, i - 1, False)
+                return (VAGUE if n is None else n), j, i + 1
+        return None
+    n = _number_before(toks, i)
+    if n is not None:
+        return n, i - 1, i + 1
+    if w == "dead":
+        if _passive(toks, i):                              # "was shot dead", "were found dead"
+            return _en_passive_count(toks, i), i, i + 1
+        if prev == "shot":                                 # "gunmen shot dead two men"
+            n, k = _after(toks, i, False)
+            return (VAGUE if n is None else n), i - 1, k
+        for j in range(i - 2, max(-1, i - 7), -1):         # "shot two men dead"
+            if toks[j].w == "shot":
+                n, _ = _victims(toks, j + 1, i, False)
+                return (VAGUE if n is None else n), j, i + 1
+    n = _subject(toks, i, False) if w in ("dead", "lives") else None
+    return (VAGUE if n is None else n), i, i + 1
+
+
+def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
+    """Tokens of a sentence and its death statements, in order."""
+    toks = _tokens(sentence)
+    out: list[Death] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.p or not _DEATH_TOKEN_RE.search(t.w):
+            i += 1
+            continue
+        ar = not t.w.isascii()
+        got = _ar_death(toks, i) if ar else _en_death(toks, i)
+        if got is None or _attempt(toks, i, ar):
+            i += 1
+            continue
+        count, first, nxt = got
+        if _negated(toks, min(first, i), ar):
+            count = 0
+        first, nxt = max(0, min(first, i)), min(len(toks), max(nxt, i + 1))
+        d = Death(toks[first].a, toks[nxt - 1].b, count)
+        if out and out[-1].count == VAGUE and count not in (VAGUE, 0) and d.a - out[-1].b <= 40 and \
+                not re.search(r"[.،,;؛:!?]", sentence[out[-1].b:d.a]):
+            d = Death(out.pop().a, d.b, count)   # "حصيلة ضحايا القصف إلى 9 قتلى": one statement
+        out.append(d)
+        i = nxt
+        extra = _elliptic(toks, nxt, ar)
+        if extra is not None:
+            out.append(extra[0])
+            i = extra[1]
+    return toks, out
+
+
+_LOC_PREPS = frozenset(("in", "near", "at", "on", "outside", "inside")) | _n("في قرب بقرب داخل على عند")
+
+
+def _elliptic(toks: list[_Tok], i: int, ar: bool) -> tuple[Death, int] | None:
+    """A second toll that shares the verb of the first: "killed 14 civilians in X and one near Y",
+    "قتل ثلاثة في بلدة X واثنان في بلدة Y"."""
+    for j in range(i, min(i + 14, len(toks))):
+        w = toks[j].w
+        if (not toks[j].p and _DEATH_TOKEN_RE.search(w)) or _is(w, _AR_WOUND) or w in _EN_WOUND or w in (".", ";", "؛"):
+            return None
+        if ar and w[:1] == "و" and len(w) > 2:
+            sub = [_Tok(w[1:], toks[j].a + 1, toks[j].b, False), *toks[j + 1:j + 8]]
+            got, off = _item(sub, 0, len(sub), ar), j
+        elif not ar and w in ("and", ",") and j + 1 < len(toks):
+            got, off = _item(toks, j + 1, min(len(toks), j + 9), ar), None
+        else:
+            continue
+        if got is None or got[0] == VAGUE:
+            continue
+        k = got[1] + off if off is not None else got[1]
+        if k < len(toks) and (toks[k].w in _LOC_PREPS or (ar and toks[k].w[:1] == "ب" and len(toks[k].w) > 3)):
+            return Death(toks[j].a, toks[k - 1].b, got[0]), k
+    return None
+
+
+@lru_cache(maxsize=4096)
+def deaths(sentence: str) -> tuple[Death, ...]:
+    """The death statements of one sentence (offsets into it), in order; cached."""
+    if not _has_death(sentence):
+        return ()
+    return tuple(_read(sentence)[1])
+
+
+# --------------------------------------------------------------------------- which event a figure belongs to
+_SUBSET_RE = _rx(r"\b(?:including|among them|most of them|of whom|mostly)\b|بينهم|منهم|معظمهم|أغلبهم|اغلبهم|"
+                        r"غالبيتهم|أكثرهم", re.IGNORECASE)
+_OTHER_PLACE_RE = _rx(
+    r"(?:^|\s)(?:[وف]?(?:في|قرب|داخل|على)\s+|[وف]?ب)(?:بلدة|مدينة|قرية|مخيم|حي|بلدات|قرى|مناطق|أحياء)\s"
+    r"|\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|neighbou?rhood|camp|hamlet)s?\s+of\b",
+    re.IGNORECASE)
+#: the first words of a sentence that points back to the event of the sentence before it
+_BACK_RE = _rx(
+    r"^\W*(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"
+    r"(?:[وف]?(?:ال)?(?:اشتباكات|مواجهات|قصف|غارات|غارة|هجوم|انفجار|استهداف|معارك|اقتحام|كمين|عملية|الهجوم)|"
+    r"(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
+    r"bombardment|raids?|blast|explosion|assault|fighting|ambush|incident|shooting)\b)"
+    r"|^\W*.{0,60}?(?:خلالها|خلاله|جراءها|جراءه|جرائها|إثرها|اثرها|نتيجتها|on that day|in the attack|in the clashes)",
+    re.IGNORECASE | re.DOTALL)
+
+
+def _road(s: str, place: Span) -> bool:
+    """The place is one end of a road or a stretch "between A and B" (one incident at both)."""
+    return bool(_ROAD.search(s, max(0, place[0] - 45), place[0]))
+
+
+#: words that start another proposition inside a clause ("..., كما قتل ..."; "..., as ...")
+_TURN_RE = _rx(r"[،,]?\s+(?:[وف]?(?:كما|في وقت|في الوقت|في حين|بينما|فيما|إلى ذلك|الى ذلك|من جهة أخرى|"
+                      r"من جهة اخرى|بالتزامن|وفي سياق)|while|whereas|meanwhile|as well as|also in)\s", re.IGNORECASE)
+
+
+def _turn(s: str, a: int, b: int) -> int | None:
+    """The first turn to another proposition between ``a`` and ``b``, or None."""
+    m = _TURN_RE.search(s, a, b)
+    return m.start() if m else None
+
+
+def _clean_toll(d: Death, s: str, lo: int, hi: int) -> int | None:
+    """The figure of a death statement for one event: None when vague or a total over days or places."""
+    if d.count == VAGUE:
+        return None
+    seg = max([lo] + [m.end() for m in _TURN_RE.finditer(s, lo, d.a)])   # this proposition only
+    if _MULTI_DAY.search(s, seg, min(hi, d.b + 80)) or _SPREAD.search(s, d.a, min(hi, d.b + 80)):
+        return None
+    return d.count
+
+
+#: a location phrase: a preposition and a place noun or a capitalised name
+_LOCATED_RE = _rx(r"(?:^|\s)(?:[وف]?(?:في|قرب|داخل|على)\s+|[وف]?ب)(?:بلدة|مدينة|قرية|مخيم|حي|بلدات|قرى|مناطق|"
+                         r"أحياء|ناحية|مزرعة)\s|\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                         r"(?:(?:town|village|city|neighbou?rhood|camp|hamlet)s?\s+of\b|[A-Z])")
+_WOUND_RE = _rx(r"(?:^|\s)(?:[وف](?:أصيب|اصيب|أصيبت|جرح|إصابة|اصابة)|and\s+(?:\w+\s+){0,3}?(?:wounded|injured))"
+                       r"(?=\s|$)", re.IGNORECASE)
+
+
+def _tail_end(s: str, ds: list[Death], k: int, clause: Span) -> int:
+    """Where the words about the death statement ``k`` end: the next death statement, a turn to another
+    proposition, a clause about the wounded ("وأصيب اثنان في ...", "and wounded two in ..."), or the end
+    of the clause."""
+    end = ds[k + 1].a if k + 1 < len(ds) else clause[1]
+    end = _turn(s, ds[k].b, end) or end
+    m = _WOUND_RE.search(s, ds[k].b, end)
+    if m and _LOCATED_RE.search(s, ds[k].a, m.start()):   # "قتل 3 في بلدة X، وأصيب اثنان في بلدة Y"
+        return m.start()
+    return end
+
+
+def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) -> tuple[bool, int | None]:
+    """Rule 1: the place is named in the tail of a death statement ("killed 14 civilians in X")."""
+    owner = None
+    for k, d in enumerate(ds):
+        tail_end = _tail_end(s, ds, k, clause)
+        if d.a < place[0] < tail_end:
+            owner = (d, tail_end)
+    if owner is None:
+        return False, None
+    d, tail_end = owner
+    between = s[min(d.b, place[0]):place[0]]
+    road = _road(s, place)
+    if _SUBSET_RE.search(between) or (in_list and not road):
+        return True, None          # "most of them in X", or X is one of several places sharing the total
+    if d.count != VAGUE and not road and _SPREAD.search(s, d.a, place[1]):
+        return True, None
+    return True, _clean_toll(d, s, clause[0], tail_end) if not road else (None if d.count == VAGUE else
+                                                                              _clean_toll(d, s, clause[0], d.b))
+
+
+def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Span,
+                 in_list: bool) -> tuple[bool, int | None]:
+    """Rule 2: the event is told first, its toll follows in the same clause ("shelled X, killing 3")."""
+    for k, d in enumerate(ds):
+        if d.a < place[1] or d.a < clause[0] or d.a >= clause[1]:
+            continue
+        tail_end = _tail_end(s, ds, k, clause)
+        if trigger[0] >= tail_end or _turn(s, place[1], d.a) is not None:
+            return False, None     # the toll is another proposition's, not this event's
+        tail = s[d.b:tail_end]
+        sub = _SUBSET_RE.search(tail)       # "most of them in X" places a part of the toll, not all of it
+        if (in_list and not _road(s, place)) or _OTHER_PLACE_RE.search(tail[:sub.start() if sub else None]):
+            return True, None      # one total over a list of places, or the toll is tied to another place
+        return True, _clean_toll(d, s, clause[0], tail_end)
+    return False, None
+
+
+_SENT_END = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)|\n")
+
+
+def _next_sentence(text: str, end: int) -> Span | None:
+    """The sentence after the one ending at ``end`` (to the next full stop or line break), when it
+    has a word for death at all; None otherwise."""
+    n = len(text)
+    start = end
+    while start < n and (text[start].isspace() or text[start] in ".!?؟\"'”’»)"):
+        start += 1
+    if start >= n:
+        return None
+    m = _SENT_END.search(text, start, min(n, start + 1200))
+    stop = m.end() if m else min(n, start + 1200)
+    return (start, stop) if _has_death(text[start:stop]) else None
+
+
+@lru_cache(maxsize=256)
+def _follow_on(text: str, sentence: Span) -> int | None:
+    """Rule 3: a sentence that names no death takes the toll of the next sentence when that one
+    refers back to the event and names no place of its own ("The strikes killed three people.",
+    "وأدت الاشتباكات إلى مقتل اثنين.")."""
+    nxt = _next_sentence(text, sentence[1])
+    if nxt is None:
+        return None
+    s2 = text[nxt[0]:nxt[1]]
+    ds = deaths(s2)
+    exact = [d for d in ds if d.count not in (VAGUE, 0)]
+    if len(exact) != 1 or not _BACK_RE.search(s2[:exact[0].a + 1]):
+        return None
+    if _OTHER_PLACE_RE.search(s2) or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s2):
+        return None
+    return _clean_toll(exact[0], s2, 0, len(s2))
+
+
+def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
+               in_list: bool = False) -> int | None:
+    """The number killed in the event whose trigger and place mention are at ``trigger`` and
+    ``place`` (offsets into ``text``), in the sentence ``sentence`` and clause ``clause`` (default:
+    the sentence), or None when the report gives no exact figure for that event.
+
+    ``in_list``: the place is one item of a list of places (a total given for the list is none
+    of theirs, unless the list is the two ends of a road).
+    """
+    sa, sb = sentence
+    s = text[sa:sb]
+    ds = list(deaths(s))
+    if not ds:
+        return _follow_on(text, sentence)
+    ca, cb = clause if clause is not None else sentence
+    rel_clause = (max(0, ca - sa), min(len(s), cb - sa))
+    rel_place = (place[0] - sa, place[1] - sa)
+    rel_trig = (trigger[0] - sa, trigger[1] - sa)
+    in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
+    found, n = _in_tail(s, in_clause, rel_clause, rel_place, in_list)
+    if found:
+        return n
+    found, n = _after_place(s, in_clause, rel_clause, rel_trig, rel_place, in_list)
+    return n if found else None
