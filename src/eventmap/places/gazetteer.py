@@ -30,10 +30,12 @@ far-away namesake.
 from __future__ import annotations
 
 import csv
+import json
 import math
 import re
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -41,6 +43,14 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from eventmap.model import Candidate, LookupResult, Place
+from eventmap.places.variants import (
+    AR_TIERS,
+    LAT_TIERS,
+    VariantHit,
+    VariantIndex,
+    explain,
+    variant_key,
+)
 from eventmap.settings import analyst_places_path, gazetteer_dir
 from eventmap.text import (
     AR_DIRECTIONS,
@@ -56,6 +66,11 @@ from eventmap.text import (
 #: the focus of the product: Dar'a, Quneitra (strong), As-Sweida, Rural Damascus, Damascus (weaker)
 SOUTH_CORE = ("SY12", "SY14")
 SOUTH_NEAR = ("SY13", "SY03", "SY01")
+#: the default ``scope`` of a lookup: the governorates a report is about when the caller does not say
+DEFAULT_SCOPE = SOUTH_CORE
+_PCODE1_RE = re.compile(r"^SY\d\d$")
+#: base scores of a variant match per tier (an exact spelling scores 1.0, a loose one 0.96)
+VARIANT_SCORES = (0.9, 0.85)
 
 MAX_NAME_CHARS = 200
 #: rapidfuzz ratio (0-100) on latin keys at or above which a Latin name resolves by fuzzy match.
@@ -162,6 +177,11 @@ class Gazetteer:
         self._ar_loose: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._lat: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._analyst: set[int] = set()
+        self._vindex: VariantIndex | None = None
+        self._gov: list[str] | None = None
+        self._exact_key_cache: dict[int, frozenset[str]] = {}
+        self._variant_cache: dict[tuple[str, tuple[str, ...]], VariantHit | None] = {}
+        self._adjacent: dict[str, frozenset[str]] | None = None
         self.region_members = load_region_members(directory)
         for i, p in enumerate(self.places):
             self._index(i, p)
@@ -240,6 +260,8 @@ class Gazetteer:
             self.places.append(p)
             self._index(len(self.places) - 1, p)
         self._finish_index()
+        self._vindex = None
+        self._variant_cache.clear()
 
     # -- simple accessors --------------------------------------------------------------
     def get(self, place_id: str) -> Place | None:
@@ -312,9 +334,16 @@ class Gazetteer:
 
     # -- lookup --------------------------------------------------------------------------
     def lookup(self, name: str, context: str = "", near: Sequence[tuple[float, float]] | None = None,
-               limit: int = 5) -> LookupResult:
+               limit: int = 5, scope: Sequence[str] | str | None = None) -> LookupResult:
         """Resolve ``name``; ``context`` is the surrounding text, ``near`` the points of places
-        already resolved in the same sentence or list."""
+        already resolved in the same sentence or list, ``scope`` the governorates (OCHA admin1
+        p-codes, e.g. ``("SY12", "SY14")``) the report is about.
+
+        A spelling variant (``match="variant"``) is accepted only inside ``scope`` (default: Dar'a
+        and Quneitra) and only when it names one place there, or namesakes of one name.  When
+        ``scope`` is given (or ``context``/``near`` place the text), a village or town whose every
+        namesake lies beyond the scope's governorates and their neighbours is ``unresolved`` with
+        the namesakes as suggestions, unless the context names that far unit."""
         query = name if isinstance(name, str) else str(name)
         clean = strip_controls(query).strip()
         limit = max(1, int(limit or 5))
@@ -327,24 +356,62 @@ class Gazetteer:
         sc = script_of(clean)
         if sc == "none":
             return LookupResult(query, "unresolved", "no letters in the name (only digits, punctuation or symbols)")
+        scope_t = self.normalize_scope(scope)
+        ring = self.scope_ring(scope_t) if scope is not None else None
         hits, qualifier, how = self._match(clean, sc)
         anchors, ctx_places = self._anchors(context, near)
+        far_only = bool(hits) and how != "fuzzy" and (ring is not None or bool(anchors)) and \
+            all(self._far(i, ring, anchors, ctx_places) for i, _, _ in hits)
+        vhit = None
+        if not hits or how == "fuzzy" or far_only:
+            vhit = self.variant_hit(clean, scope_t)
+            if vhit is not None and vhit.unique:
+                score = VARIANT_SCORES[min(vhit.tier, len(VARIANT_SCORES) - 1)]
+                hits = [(i, n, score) for i, n in zip(vhit.place_indices, vhit.matched_names)]
+                qualifier, how, far_only = vhit.qualifier, "variant", False
+                if vhit.kind_hint:
+                    hits = self._prefer_kind(hits, vhit.kind_hint)
+            elif vhit is not None and not hits:
+                return self._variant_suggestions(query, vhit, qualifier, limit)
         if not hits:
-            sugg = self._suggest(clean, sc, anchors, limit)
-            reason = "not in the gazetteer"
-            if sc == "mixed":
-                reason += " (the name mixes Arabic and Latin script; give one script)"
-            if sugg:
-                reason += "; nearest names: " + ", ".join(
-                    f"{c.place.name_ar or c.place.name_en} ({c.place.admin1_en or '?'})" for c in sugg[:3])
-            return LookupResult(query, "unresolved", reason, (), qualifier, tuple(sugg))
-        cands = self._rank(hits, how, qualifier, anchors, ctx_places)
-        # the regional guard: all candidates far from a known context -> unresolved
-        if anchors and all("far from context" in " ".join(c.reasons) for c in cands):
+            return self._not_found(query, clean, sc, anchors, qualifier, limit)
+        cands = self._rank(hits, how, qualifier, anchors, ctx_places, ring)
+        if how == "variant" and vhit is not None:
+            cands = [replace(c, reasons=(f"variant: {vhit.rule_text}", *c.reasons)) for c in cands]
+        return self._decide(query, cands, how, qualifier, anchors, limit)
+
+    def _not_found(self, query: str, clean: str, sc: str, anchors, qualifier: str, limit: int) -> LookupResult:
+        sugg = self._suggest(clean, sc, anchors, limit)
+        reason = "not in the gazetteer"
+        if sc == "mixed":
+            reason += " (the name mixes Arabic and Latin script; give one script)"
+        if sugg:
+            reason += "; nearest names: " + ", ".join(
+                f"{c.place.name_ar or c.place.name_en} ({c.place.admin1_en or '?'})" for c in sugg[:3])
+        return LookupResult(query, "unresolved", reason, (), qualifier, tuple(sugg))
+
+    def _variant_suggestions(self, query: str, vhit: VariantHit, qualifier: str, limit: int) -> LookupResult:
+        """A variant that fits several different names in scope: shown, never chosen."""
+        sugg = []
+        for i, n in zip(vhit.place_indices, vhit.matched_names):
+            p = self.places[i]
+            sugg.append(Candidate(place=p, score=0.5, match="variant", matched_name=n,
+                                  reasons=(f"variant: {vhit.rule_text}",)))
+        sugg.sort(key=lambda c: c.place.id)
+        names = ", ".join(f"{c.matched_name} ({c.place.admin1_en}/{c.place.admin3_en})" for c in sugg[:4])
+        return LookupResult(query, "unresolved",
+                            f"not in the gazetteer as written; a spelling variant of {len(sugg)} different places "
+                            f"in the governorates of the report ({names}): not chosen", (), qualifier, tuple(sugg[:limit]))
+
+    def _decide(self, query: str, cands: list[Candidate], how: str, qualifier: str, anchors, limit: int) -> LookupResult:
+        """Resolved, ambiguous or unresolved, from the ranked candidates."""
+        far_words = ("far from context", "outside the governorates")
+        if all(any(w in r for r in c.reasons for w in far_words) for c in cands):
             names = "; ".join(f"{c.place.name_en} ({c.place.admin1_en}/{c.place.admin3_en})" for c in cands[:3])
-            return LookupResult(query, "unresolved",
-                                f"only namesakes far (>{FAR_KM:.0f} km) from the area the text is about: {names}",
-                                (), qualifier, tuple(cands[:limit]))
+            where = (f"far (>{FAR_KM:.0f} km) from the area the text is about" if anchors
+                     else "outside the governorates the report is about and their neighbours")
+            return LookupResult(query, "unresolved", f"only namesakes {where}: {names}", (), qualifier,
+                                tuple(cands[:limit]))
         cands = cands[:max(limit, 2)]
         best = cands[0]
         if how == "fuzzy" and best.score < 0.5:
@@ -358,6 +425,8 @@ class Gazetteer:
         if rival is not None and self._raw[best.place.id] - self._raw[rival.place.id] < AMBIGUITY_MARGIN:
             reason = (f"{len(cands)} places share this name and the context does not separate them "
                       f"({best.place.admin1_en}/{best.place.admin3_en} vs {rival.place.admin1_en}/{rival.place.admin3_en})")
+            if how == "variant":
+                reason = f"variant match on '{best.matched_name}'; " + reason
             return LookupResult(query, "ambiguous", reason, tuple(cands[:limit]), qualifier)
         reason = f"{how} match on '{best.matched_name}'"
         if best.reasons:
@@ -365,6 +434,206 @@ class Gazetteer:
         if qualifier:
             reason += f"; qualifier: {qualifier} (located at the place it is named after)"
         return LookupResult(query, "resolved", reason, tuple(cands[:limit]), qualifier)
+
+    # -- scope ---------------------------------------------------------------------------
+    @staticmethod
+    def normalize_scope(scope: Sequence[str] | str | None) -> tuple[str, ...]:
+        """Admin1 p-codes from a scope argument: None -> Dar'a + Quneitra; "SY12" or ["SY12", "SY1403"]
+        (finer p-codes are cut to their governorate).  Anything else raises ``ValueError``."""
+        if scope is None:
+            return DEFAULT_SCOPE
+        items = [scope] if isinstance(scope, str) else list(scope)
+        out: list[str] = []
+        for it in items:
+            code = str(it).strip().upper()[:4]
+            if not _PCODE1_RE.match(code):
+                raise ValueError(f"scope must be OCHA admin p-codes such as 'SY12' (Dar'a), not {it!r}")
+            if code not in out:
+                out.append(code)
+        return tuple(out) or DEFAULT_SCOPE
+
+    def scope_ring(self, scope: Sequence[str]) -> frozenset[str]:
+        """The scope's governorates and the governorates that border them (a report about Dar'a may
+        name a village just across the line in As-Sweida; one in Idlib is another place)."""
+        if self._adjacent is None:
+            self._adjacent = _adjacent_governorates(self.boundaries_path(1))
+        ring = set(scope)
+        for code in scope:
+            ring |= self._adjacent.get(code, frozenset())
+        return frozenset(ring)
+
+    def governorate_of(self, i: int) -> str:
+        """The governorate p-code of place ``i``; for the few points outside every OCHA polygon (the
+        Jordanian border of the Yarmouk, the occupied Golan) the governorate of the nearest sub-district."""
+        return self._governorate_list()[i]
+
+    def scope_for_text(self, text: str, base: Sequence[str] = DEFAULT_SCOPE) -> tuple[str, ...]:
+        """``base`` plus the governorates named in ``text`` (by their name, a district's or a sub-district's)."""
+        out = list(base)
+        for p in self.context_places(text):
+            if p.kind in ("governorate", "district", "subdistrict") and p.admin1_pcode and p.admin1_pcode not in out:
+                out.append(p.admin1_pcode)
+        return tuple(out)
+
+    def _far(self, i: int, ring: frozenset[str] | None, anchors, ctx_places) -> bool:
+        """Is place ``i`` beyond the area the report is about (and not named there)?"""
+        p = self.places[i]
+        if p.is_admin or p.kind == "city" or self._named_in_context(p, ctx_places):
+            return False
+        if ring is not None and self.governorate_of(i) not in ring:
+            return True
+        if anchors:
+            return min(haversine_km((p.lat, p.lon), a) for a in anchors) > FAR_KM
+        return False
+
+    @staticmethod
+    def _named_in_context(p: Place, ctx_places) -> bool:
+        for c in ctx_places or ():
+            if c.kind == "governorate" and p.admin1_pcode == c.admin1_pcode:
+                return True
+            if c.kind == "district" and p.admin2_pcode and p.admin2_pcode == c.admin2_pcode:
+                return True
+            if c.kind == "subdistrict" and p.admin3_pcode and p.admin3_pcode == c.admin3_pcode:
+                return True
+        return False
+
+    # -- spelling variants ---------------------------------------------------------------
+    def _variants(self) -> VariantIndex:
+        if self._vindex is None:
+            self._vindex = VariantIndex(self.places, self._governorate_list())
+        return self._vindex
+
+    def _governorate_list(self) -> list[str]:
+        if self._gov is None or len(self._gov) != len(self.places):
+            self._gov = _governorates(self.places)
+        return self._gov
+
+    def variant_hit(self, name: str, scope: Sequence[str] | str | None = None) -> VariantHit | None:
+        """The places ``name`` is a spelling variant of, inside ``scope`` (default Dar'a + Quneitra).
+
+        ``None`` when no rule tier finds a place there; ``.unique`` is False when the variant fits
+        several different names (then it is a suggestion, never an answer).  Cached per (name, scope).
+        """
+        scope_t = self.normalize_scope(scope)
+        ck = (name, scope_t)
+        if ck in self._variant_cache:
+            return self._variant_cache[ck]
+        clean = strip_controls(name).strip()
+        sc = script_of(clean)
+        hit = self._variant_search(clean, sc, scope_t) if sc in ("ar", "latin") and len(clean) <= MAX_NAME_CHARS else None
+        if len(self._variant_cache) > 200_000:
+            self._variant_cache.clear()
+        self._variant_cache[ck] = hit
+        return hit
+
+    def variant_match(self, ngram: str, scope: Sequence[str] | str | None = None) -> tuple[str, ...]:
+        """For the mention scanner: the ids of the places ``ngram`` is a spelling variant of, when it
+        names one place (or namesakes of one name) inside ``scope``; ``()`` otherwise.
+
+        ``ngram`` is a word n-gram as written or normalised (``normalize_ar`` / plain Latin words);
+        an Arabic first word may carry clitics (و ف ب ل ك).  Names the gazetteer holds as written
+        are not variants (``name_keys()`` finds them).  Cost: a dict hit once the n-gram was seen,
+        otherwise one key per tier (tens of microseconds).
+        """
+        hit = self.variant_hit(ngram, scope)
+        if hit is None or not hit.unique or self._is_exact(strip_controls(ngram).strip()):
+            return ()
+        return tuple(dict.fromkeys(self.places[i].id for i in hit.place_indices))
+
+    @property
+    def variant_max_words(self) -> int:
+        """The longest name in words in the default scope (the largest n-gram worth testing with ``variant_match``)."""
+        vi = self._variants()
+        for gov in DEFAULT_SCOPE:
+            vi.tables(gov)
+        return vi.max_words
+
+    def _variant_forms(self, clean: str, sc: str) -> list[tuple[str, str, str]]:
+        """(form, qualifier, kind hint) to try: the name, its first word without clitics, without a generic word."""
+        if sc == "ar":
+            words = normalize_ar(clean).split()
+            if not words:
+                return []
+            forms = [(" ".join([f, *words[1:]]), "", "") for f in strip_clitics(words[0])]
+            for f in strip_clitics(words[0]):
+                g = AR_GENERICS.get(f)
+                if g and len(words) > 1 and g[1] != "admin":
+                    forms.append((" ".join(words[1:]), g[0], g[1]))
+            return forms
+        forms = [(clean, "", "")]
+        words = latin_key(clean).split()
+        raw = clean.split()
+        if len(words) > 1 and len(raw) > 1:
+            g = LATIN_GENERICS.get(words[0])
+            if g and g[1] != "admin":
+                forms.append((" ".join(raw[1:]), g[0], g[1]))
+            t = LATIN_TRAILING.get(raw[-1].lower())
+            if t and t[1] != "admin":
+                forms.append((" ".join(raw[:-1]), t[0], t[1]))
+        return forms
+
+    def _variant_search(self, clean: str, sc: str, scope: tuple[str, ...]) -> VariantHit | None:
+        vi = self._variants()
+        script = "ar" if sc == "ar" else "latin"
+        tiers = AR_TIERS if sc == "ar" else LAT_TIERS
+        forms = self._variant_forms(clean, sc)
+        for tier, fams in enumerate(tiers):
+            for form, qual, kind in forms:
+                k = variant_key(form, script, fams)
+                if not k:
+                    continue
+                entries = vi.entries(k, script, tier, scope)
+                if not entries:
+                    continue
+                entries, unique = self._one_place(entries)
+                fam_used = explain(form, entries[0][1], script, fams)
+                return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), fam_used,
+                                  tier, unique, qual, kind)
+        return None
+
+    def _is_exact(self, form: str) -> bool:
+        """Is ``form`` (first word maybe with clitics) a name the gazetteer holds as written?"""
+        sc = script_of(form)
+        if sc == "ar":
+            words = normalize_ar(form).split()
+            for f in strip_clitics(words[0]) if words else ():
+                norm = " ".join([f, *words[1:]])
+                if norm in self._ar_exact or _ar_key(norm) in self._ar_loose:
+                    return True
+            return False
+        return sc == "latin" and _lat_key(form) in self._lat
+
+    def _one_place(self, entries: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], bool]:
+        """Entries of one variant key in scope -> (entries kept, do they name one place or namesakes of one name)."""
+        best: dict[int, str] = {}
+        for i, n in entries:
+            best.setdefault(i, n)
+        idx = list(best)
+        pops = [i for i in idx if not self.places[i].is_admin]
+        if pops:  # a unit hit with a populated place inside it: the place (Mzeireb the sub-district, Muzayrib the town)
+            idx = [i for i in idx if not self.places[i].is_admin or not any(_inside(self.places[j], self.places[i]) for j in pops)]
+        ids = {self.places[i].id for i in idx}
+        idx = [i for i in idx if not any(f"duplicate_of:{pid}" in self.places[i].note for pid in ids)] or idx
+        kept = [(i, best[i]) for i in sorted(idx)]
+        if len(idx) == 1:
+            return kept, True
+        common = frozenset.intersection(*(self._exact_keys(i) for i in idx))
+        return kept, bool(common)
+
+    def _exact_keys(self, i: int) -> frozenset[str]:
+        ks = self._exact_key_cache.get(i)
+        if ks is None:
+            out = set()
+            for n in self._names(self.places[i]):
+                if not n:
+                    continue
+                sc = script_of(n)
+                if sc == "ar":
+                    out.add(_ar_key(normalize_ar(n)))
+                elif sc == "latin":
+                    out.add("l:" + _lat_key(n))
+            ks = self._exact_key_cache[i] = frozenset(out)
+        return ks
 
     @staticmethod
     def _rival(cands: list[Candidate]) -> Candidate | None:
@@ -509,7 +778,7 @@ class Gazetteer:
             anchors.append((p.lat, p.lon))
         return anchors, ctx_places
 
-    def _rank(self, hits, how, qualifier, anchors, ctx_places) -> list[Candidate]:
+    def _rank(self, hits, how, qualifier, anchors, ctx_places, ring=None) -> list[Candidate]:
         self._raw: dict[str, float] = {}
         best_by_place: dict[int, tuple[str, float]] = {}
         for i, n, s in hits:
@@ -531,9 +800,10 @@ class Gazetteer:
             if i in self._analyst:
                 score += 0.3
                 reasons.append("analyst place")
-            if p.admin1_pcode in SOUTH_CORE:
+            gov = p.admin1_pcode or self.governorate_of(i)
+            if gov in SOUTH_CORE:
                 score += 0.06
-            elif p.admin1_pcode in SOUTH_NEAR:
+            elif gov in SOUTH_NEAR:
                 score += 0.03
             if p.kind in ("governorate", "district", "subdistrict") and not qualifier:
                 score -= 0.12  # a plain name means the town before the unit named after it
@@ -559,6 +829,9 @@ class Gazetteer:
                     reasons.append("inside a region named in context")
             in_ctx_admin = bool(ctx_places) and (p.admin1_pcode in ctx_pcodes or p.admin2_pcode in ctx_p2
                                                  or p.admin3_pcode in ctx_p3 or in_region)
+            if ring is not None and self._far(i, ring, (), ctx_places):
+                score -= 0.25
+                reasons.append(f"outside the governorates of the report ({p.admin1_en or 'no governorate'})")
             if anchors:
                 d = min(haversine_km((p.lat, p.lon), a) for a in anchors)
                 if d > FAR_KM and not p.is_admin and not in_ctx_admin:
@@ -598,6 +871,54 @@ def _squash(raw: float) -> float:
     """Map a raw ranking score (about 0 to 1.7) monotonically into [0, 1] without ties at the top."""
     raw = max(0.0, raw)
     return round(1.0 - math.exp(-1.8 * raw), 6)
+
+
+def _inside(p: Place, unit: Place) -> bool:
+    """Does populated place ``p`` lie in admin unit ``unit``?"""
+    if unit.kind == "subdistrict":
+        return bool(unit.admin3_pcode) and p.admin3_pcode == unit.admin3_pcode
+    if unit.kind == "district":
+        return bool(unit.admin2_pcode) and p.admin2_pcode == unit.admin2_pcode
+    if unit.kind == "governorate":
+        return bool(unit.admin1_pcode) and p.admin1_pcode == unit.admin1_pcode
+    return False
+
+
+def _governorates(places: Sequence[Place]) -> list[str]:
+    """Each place's governorate p-code; a point outside every OCHA polygon takes the governorate of
+    the nearest sub-district centre (OCHA's label point)."""
+    seats = [(p.lat, p.lon, p.admin1_pcode) for p in places if p.kind == "subdistrict" and p.admin1_pcode]
+    out: list[str] = []
+    for p in places:
+        code = p.admin1_pcode
+        if not code and seats and p.kind not in ("region", "country"):
+            k = math.cos(math.radians(p.lat))
+            code = min(seats, key=lambda s: (s[0] - p.lat) ** 2 + ((s[1] - p.lon) * k) ** 2)[2]
+        out.append(code)
+    return out
+
+
+def _adjacent_governorates(path: Path) -> dict[str, frozenset[str]]:
+    """Governorates whose (simplified) polygons touch, from ``boundaries/adm1.geojson``; {} without it."""
+    if not path.exists():
+        return {}
+    from shapely.geometry import shape
+
+    with open(path, encoding="utf-8") as fh:
+        feats = json.load(fh)["features"]
+    geoms = {f["properties"]["pcode"]: shape(f["geometry"]).simplify(0.005) for f in feats}
+    out: dict[str, set[str]] = {c: set() for c in geoms}
+    codes = sorted(geoms)
+    for a_i, a in enumerate(codes):
+        for b in codes[a_i + 1:]:
+            ax0, ay0, ax1, ay1 = geoms[a].bounds
+            bx0, by0, bx1, by1 = geoms[b].bounds
+            if ax0 > bx1 + 0.02 or bx0 > ax1 + 0.02 or ay0 > by1 + 0.02 or by0 > ay1 + 0.02:
+                continue
+            if geoms[a].distance(geoms[b]) < 0.01:  # about 1 km: shared edges after simplification
+                out[a].add(b)
+                out[b].add(a)
+    return {c: frozenset(v) for c, v in out.items()}
 
 
 def _split_ar_direction_word(norm: str) -> tuple[str, str]:
