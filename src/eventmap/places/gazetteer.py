@@ -14,10 +14,14 @@ pass that finds anything:
    its meaning kept: "تل الجابية" resolves to the village الجابية with qualifier
    "hill"; "ريف درعا" to the governorate.
 
-Only Latin-script names go on to a fuzzy pass (rapidfuzz ``fuzz.ratio`` over the
-latin keys, threshold ``FUZZY_RESOLVE``): romanisations vary, Arabic spellings do
-not, and a one-letter Arabic difference is usually another village.  Arabic
-near-misses come back as suggestions, never as the answer.
+A name none of these finds is tried as a **spelling variant** (``eventmap.places.variants``:
+calibrated rule families such as words joined or split, a medial alif left out, inner Latin
+vowels respelled or dropped), but only inside ``scope`` (the governorates the report is
+about, default Dar'a + Quneitra) and only when the variant names one place there (or
+namesakes of one name).  Latin-script names then go on to a fuzzy pass (rapidfuzz
+``fuzz.ratio`` over the latin keys, threshold ``FUZZY_RESOLVE``); Arabic names never
+do: a one-letter Arabic difference is usually another village, and Arabic near-misses
+come back as suggestions, never as the answer.
 
 Candidates sharing a name are ranked with context: admin units and curated
 regions named in ``context`` (soft evidence: reports and OCHA polygons disagree
@@ -478,11 +482,11 @@ class Gazetteer:
     def _far(self, i: int, ring: frozenset[str] | None, anchors, ctx_places) -> bool:
         """Is place ``i`` beyond the area the report is about (and not named there)?"""
         p = self.places[i]
-        if p.is_admin or p.kind == "city" or self._named_in_context(p, ctx_places):
-            return False
+        if p.kind in ("governorate", "region", "country", "city") or self._named_in_context(p, ctx_places):
+            return False  # a governorate or a city named in a report is that place, wherever it is
         if ring is not None and self.governorate_of(i) not in ring:
             return True
-        if anchors:
+        if anchors and not p.is_admin:
             return min(haversine_km((p.lat, p.lon), a) for a in anchors) > FAR_KM
         return False
 
@@ -536,8 +540,8 @@ class Gazetteer:
         otherwise one key per tier (tens of microseconds).
         """
         hit = self.variant_hit(ngram, scope)
-        if hit is None or not hit.unique or self._is_exact(strip_controls(ngram).strip()):
-            return ()
+        if hit is None or not hit.unique or not hit.families or self._is_exact(strip_controls(ngram).strip()):
+            return ()  # no rule was needed: a name as written, maybe after a generic word (مدينة X)
         return tuple(dict.fromkeys(self.places[i].id for i in hit.place_indices))
 
     @property
