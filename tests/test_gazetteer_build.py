@@ -156,6 +156,42 @@ def test_locality_name_columns_are_in_their_script(rows):
         assert r["name_ar"] not in _vals(r, "variants_ar") and r["name_en"] not in _vals(r, "variants_en")
 
 
+def test_display_names_are_readable(rows, by_id):
+    # the source writes Dar'a city "Dar a" (its ʿayn lost as a space) and Quneitra "Al Qunayţirah"
+    assert by_id["wof:421197257"]["name_en"] == "Daraa"                 # درعا, governorate capital
+    assert "Dar'a" in _vals(by_id["wof:421197257"], "variants_en")
+    assert "Dar a" not in by_id["wof:421197257"]["variants_en"]
+    assert by_id["wof:1125979117"]["name_en"] == "Quneitra"             # القنيطرة
+    assert by_id["wof:421190421"]["name_en"] == "Ma'arrat an Nu'man"    # معرة النعمان
+    assert by_id["wof:421197089"]["name_en"] == "As Sanamayn"           # الصنمين
+    assert by_id["wof:890449867"]["name_en"] == "Busra ash Sham"        # بصرى الشام
+    for r in rows:
+        if r["source"] != "wof":
+            continue
+        en = r["name_en"]
+        assert not any(c in en for c in "ḩţşāīūáḑẓå‘’ʿ"), (r["id"], en)   # transliteration marks folded
+        words = en.split(" ")
+        # no lower-case stump left by a lost apostrophe ("Dar a", "Nu man")
+        assert not any(len(w) == 1 and w.islower() and w not in ("w",) for w in words[1:]), (r["id"], en)
+
+
+@pytest.mark.parametrize("raw,ar,want", [
+    ("Dar a", "درعا", "Dar'a"),
+    ("Ma arrat an Nu man", "معرة النعمان", "Ma'arrat an Nu'man"),
+    ("Dar Ta izzah", "دار تعزة", "Dar Ta'izzah"),
+    ("As sanamayn", "الصنمين", "As Sanamayn"),
+    ("Al Qunayţirah", "القنيطرة", "Al Qunaytirah"),
+    ("‘Afrīn", "عفرين", "`Afrin"),
+    ("Saba` wa Arba`in", "سبع وأربعين", "Saba` wa Arba`in"),      # "wa" is a connector, not a stump
+    ("Al Kawukli farms", "", "Al Kawukli farms"),
+    ("Deir ez-Zor", "دير الزور", "Deir ez-Zor"),                   # no ʿayn in the Arabic: nothing to put back
+    ("Tall al Hamra", "تل الحمراء", "Tall al Hamra"),
+    ("", "", ""),
+])
+def test_readable_name_en(raw, ar, want):
+    assert B.readable_name_en(raw, ar) == want
+
+
 def test_wof_governorate_form_is_not_a_town_name(by_id):
     tartus = by_id["wof:421182331"]
     assert tartus["name_ar"] == "طرطوس"
@@ -415,6 +451,9 @@ def test_synthetic_build_rows(synth, tmp_path):
     assert _vals(k, "variants_ar") == []  # the same name three times over
     assert k["note"] == "geonames:11 wikidata:Q1"
     assert rows["wof:2"]["kind"] == "city"          # named like its governorate, in the centre sub-district
+    # ... so it shows the governorate's English name (OpenSyria), not the source's broken "Dar a"
+    assert rows["wof:2"]["name_en"] == "Daraa" and _vals(rows["wof:2"], "variants_en") == ["Dar'a"]
+    assert stats["notes"]["wof_display_name_capital"] == 1
     assert rows["wof:3"]["flags"] == "abandoned" and rows["wof:3"]["name_ar"] == "خربة قديمة"
     assert rows["wof:4"]["flags"] == "israeli_settlement|no_admin" and rows["wof:4"]["lon"] == "35.7"
     assert rows["wof:5"]["kind"] == "town" and rows["wof:5"]["flags"] == "admin_seat"

@@ -26,6 +26,7 @@ import json
 import math
 import re
 import shutil
+import unicodedata
 from collections import Counter
 from dataclasses import fields
 from pathlib import Path
@@ -133,6 +134,64 @@ def _en_key(s: str) -> str:
     s = "".join(words)
     s = re.sub(r"(.)\1+", r"\1", s)
     return s.replace("ou", "u").replace("ee", "i").rstrip("h").replace("y", "i")
+
+
+#: romanised article and connector words, which stay lower case inside a name ("Tall al Hamra", "Saba` wa Arba`in")
+_EN_ARTICLES = {"al", "an", "ar", "as", "ash", "at", "ath", "ad", "adh", "az", "el", "ed", "en", "er", "es", "esh",
+                "et", "ez", "il", "ul"}
+_EN_LOWER_WORDS = _EN_ARTICLES | {"wa", "w", "bin", "ibn", "bani", "farm", "farms", "camp", "de", "des", "du", "la", "le"}
+#: Arabic letters a Latin apostrophe stands for (ʿayn and the hamza seats)
+_AYN_HAMZA_AR = set("عءأإآؤئ")
+#: transliteration marks of GeoNames' Latin names, written the way its ASCII names write them
+_MARKS_TO_ASCII = str.maketrans({"‘": "`", "ʿ": "`", "’": "'", "ʾ": "'", "ʼ": "'"})
+
+
+def readable_name_en(name: str, name_ar: str = "") -> str:
+    """A Latin place name as an analyst should read it, repairing three defects of the source names.
+
+    - transliteration marks folded the way GeoNames' own ASCII names write them ("Al Qunayţirah" ->
+      "Al Qunaytirah", "‘Afrīn" -> "`Afrin", "Maydån" -> "Maydan");
+    - an ʿayn or hamza lost as a space ("Dar a" -> "Dar'a", "Ma arrat an Nu man" -> "Ma'arrat an
+      Nu'man"): a lower-case word that is no article or connector is glued back with an apostrophe,
+      at most as many times as the Arabic name has an ع or a hamza;
+    - a word after a leading article in lower case ("As sanamayn" -> "As Sanamayn").
+    """
+    s = name.translate(_MARKS_TO_ASCII)
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    if folded.isascii():
+        s = folded
+    budget = sum(name_ar.count(c) for c in _AYN_HAMZA_AR)
+    words = s.split(" ")
+    out: list[str] = words[:1]
+    for w in words[1:]:
+        prev = out[-1] if out else ""
+        if (budget > 0 and w[:1].islower() and w.split("-")[0].lower() not in _EN_LOWER_WORDS
+                and prev and prev.lower() not in _EN_ARTICLES and prev[-1:].isalpha()):
+            out[-1] = prev + "'" + w
+            budget -= 1
+        else:
+            out.append(w)
+    if len(out) >= 2 and out[0].lower() in _EN_ARTICLES and out[1][:1].islower():
+        out[1] = out[1][:1].upper() + out[1][1:]
+    return " ".join(out)
+
+
+def _display_name_en(name_en: str, name_ar: str, variants_en: list[str], capital_en: str,
+                     stats: Counter) -> tuple[str, list[str]]:
+    """(the English name shown, the Latin variants).
+
+    A governorate capital takes the governorate's English name (OpenSyria, else OCHA: "Daraa",
+    "Quneitra"); any other name is repaired by :func:`readable_name_en`.  The repaired spelling stays
+    a variant when it is not the one shown; the broken original ("Dar a") is dropped, and one that
+    differs only by transliteration marks folds to the same lookup key as its repair.
+    """
+    repaired = readable_name_en(name_en, name_ar)
+    shown = capital_en or repaired
+    if shown == name_en:
+        return name_en, variants_en
+    stats["wof_display_name_capital" if capital_en else "wof_display_name_repaired"] += 1
+    keep = [repaired] if repaired != shown else []
+    return shown, _dedupe([*keep, *variants_en], exclude=[shown])
 
 
 def _strip_centre(name_ar: str) -> str:
@@ -382,6 +441,8 @@ def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
                   for f in ocha[2]}
     adm3_names = {f["pcode"]: _name_keys(f["props"]["adm3_name"], _strip_centre(f["props"]["adm3_name1"]))
                   for f in ocha[3]}
+    gov_en = {f["pcode"]: _clean(((osy.get(f["pcode"]) or {}).get("name") or {}).get("en")) or
+              _clean(f["props"]["adm1_name"]) for f in ocha[1]}
     rows: list[dict[str, Any]] = []
     meta: list[dict[str, Any]] = []
     with path.open(encoding="utf-8", newline="") as fh:
@@ -437,6 +498,9 @@ def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
                 stats["wof_kind_inferred_subdistrict_seat"] += 1
             else:
                 kind = "village"
+            capital = is_centre and bool(keys & cap_keys.get(a1, set()))
+            name_en, variants_en = _display_name_en(name_en, name_ar, variants_en,
+                                                    gov_en.get(a1, "") if capital else "", stats)
 
             note = [f"geonames:{r['gn_id'].strip()}"] if r["gn_id"].strip() else []
             if r["wd_id"].strip():
