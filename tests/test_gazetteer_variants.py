@@ -203,3 +203,17 @@ def test_without_a_scope_the_lookup_is_unchanged_for_far_places(gaz):
     # a bare lookup (the CLI, an analyst) still finds a village anywhere in Syria
     r = gaz.lookup("الجبيلة")
     assert r.best is not None and r.best.place.admin1_pcode == "SY07"
+
+
+def test_a_far_exact_spelling_gives_way_to_the_same_name_in_the_south(gaz):
+    # شيخ سليمان is written so only in Aleppo; Dar'a has الشيخ سليمان (the same name with the article)
+    r = gaz.lookup("شيخ سليمان", scope=SOUTH)
+    assert r.status == "resolved" and r.best.place.id == "wof:1209507665" and r.best.match == "loose"
+    assert gaz.lookup("شيخ سليمان").best.place.admin1_pcode == "SY02"   # no scope: the exact spelling
+
+
+def test_a_far_exact_spelling_never_gives_way_to_a_southern_respelling(gaz):
+    # Dadli (Aleppo) is one vowel respelling from Dilli (Dar'a): a real northern name, not a variant
+    r = gaz.lookup("Dadli", scope=SOUTH)
+    assert r.status == "unresolved" and r.best is None
+    assert [c.place.admin1_pcode for c in r.suggestions] == ["SY02"]

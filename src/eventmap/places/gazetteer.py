@@ -75,6 +75,8 @@ DEFAULT_SCOPE = SOUTH_CORE
 _PCODE1_RE = re.compile(r"^SY\d\d$")
 #: base scores of a variant match per tier (an exact spelling scores 1.0, a loose one 0.96)
 VARIANT_SCORES = (0.9, 0.85)
+#: variant rules that keep the name itself (an exact spelling found only far away may give way to these)
+_SAME_NAME_RULES = {"ar_join", "lat_join"}
 
 MAX_NAME_CHARS = 200
 #: rapidfuzz ratio (0-100) on latin keys at or above which a Latin name resolves by fuzzy match.
@@ -369,10 +371,14 @@ class Gazetteer:
         vhit = None
         if not hits or how == "fuzzy" or far_only:
             vhit = self.variant_hit(clean, scope_t)
-            if vhit is not None and vhit.unique:
+            # a name the data holds as written, but only far away, is a far namesake or a plain word
+            # ("Deadly"): a respelling in scope would compound two guesses; only the same name
+            # (article, words joined) in scope replaces it
+            if vhit is not None and vhit.unique and (not far_only or set(vhit.families) <= _SAME_NAME_RULES):
                 score = VARIANT_SCORES[min(vhit.tier, len(VARIANT_SCORES) - 1)]
                 hits = [(i, n, score) for i, n in zip(vhit.place_indices, vhit.matched_names)]
-                qualifier, how, far_only = vhit.qualifier, "variant", False
+                qualifier, far_only = vhit.qualifier, False
+                how = "variant" if vhit.families else "loose"
                 if vhit.kind_hint:
                     hits = self._prefer_kind(hits, vhit.kind_hint)
             elif vhit is not None and not hits:
@@ -382,6 +388,9 @@ class Gazetteer:
         cands = self._rank(hits, how, qualifier, anchors, ctx_places, ring)
         if how == "variant" and vhit is not None:
             cands = [replace(c, reasons=(f"variant: {vhit.rule_text}", *c.reasons)) for c in cands]
+        elif how == "loose" and vhit is not None:
+            cands = [replace(c, reasons=("in the governorates of the report (the exact spelling is only far away)",
+                                         *c.reasons)) for c in cands]
         return self._decide(query, cands, how, qualifier, anchors, limit)
 
     def _not_found(self, query: str, clean: str, sc: str, anchors, qualifier: str, limit: int) -> LookupResult:
