@@ -295,7 +295,7 @@ def map_page() -> None:
         un = dash.unresolved_events(frame)
         st.markdown(f"**Without a place ({len(un):,})** — listed, not drawn")
         if len(un):
-            st.dataframe(un[["location", "event_date", "notes"]].iloc[::-1], hide_index=True, height=180,
+            st.dataframe(dash.unresolved_table(un), hide_index=True, height=180,
                          width="stretch",
                          column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
         else:

@@ -86,6 +86,8 @@ def seed(db: str) -> dict:
         # a stray from the far north (A'zaz, Aleppo; its place as the gazetteer has it): the map frames the
         # southern events and says this one is outside the view
         out["far_id"] = _seed_far_event(store)
+        # an approximate place whose note lists Arabic names in brackets inside English text
+        out["listed_id"] = _seed_listed_event(store)
         # an ACLED reference layer: two rows at real gazetteer places (Ar Rafid, Sayda), one in the window
         import pandas as pd
 
@@ -123,6 +125,28 @@ def _seed_far_event(store) -> str:
                  admin1=p.admin1_en, admin2=p.admin2_en, admin3=p.admin3_en, resolution="resolved", geo_precision=1,
                  resolution_note="")
     store.ingest(rep, [ev])
+    return ev.event_id
+
+
+def _seed_listed_event(store) -> str:
+    """An English report naming a farm the gazetteer lacks among four villages it has: the event is placed at
+    their centre (computed from their gazetteer coordinates), as the extractor places such names."""
+    from dataclasses import replace
+
+    from eventmap.store.testing import NOT_IN_TOY, PLACES, make_event, make_report
+
+    text = ("Regime forces regained control of Rasm al-Hasan farm, near Ar Rafid, Ghadir al-Bustan, Muallaqa "
+            "and Umm al-Luqas in the southern Quneitra countryside, the pro-government Al-Watan daily reported.")
+    pts = [PLACES[k][3:5] for k in ("rafid", "ghadir", "muallaqah")] + [NOT_IN_TOY["أم اللوقس"][2:4]]
+    lat, lon = (round(sum(p[i] for p in pts) / len(pts), 5) for i in (0, 1))
+    names = "الرفيد, غدير البستان, المعلقة, أم اللوقس"
+    ev = replace(make_event(text, "2018-07-25", "Rasm al-Hasan", "regained control of", None, source="Al-Watan"),
+                 latitude=lat, longitude=lon, resolution="approximate", geo_precision=2, uncertainty_km=2.5,
+                 admin1="Quneitra", admin2="Quneitra", admin3="Al-Khashniyyeh",
+                 resolution_note=("approximate: no place of this name in the area of the report; placed at the centre "
+                                  f"of the 4 resolved places listed with it ({names}), uncertainty 2.5 km; "
+                                  "unresolved: not in the gazetteer"))
+    store.ingest(make_report(text, "2018-07-25", source="Al-Watan"), [ev])
     return ev.event_id
 
 

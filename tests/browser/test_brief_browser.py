@@ -34,8 +34,8 @@ def _until(page, url_js: str, action, tries: int = 3) -> None:
     """Do ``action`` until the URL says ``url_js`` (a rerun that lands while a drop-down is open can
     swallow the choice: the analyst would simply pick it again)."""
     for k in range(tries):
-        action()
         try:
+            action()
             page.page.wait_for_function(url_js, timeout=15_000)
             page.idle()
             return
@@ -48,7 +48,7 @@ def _until(page, url_js: str, action, tries: int = 3) -> None:
 
 def _choose(page, key: str, option) -> None:
     page.page.locator(f".st-key-{key}").click()
-    page.page.get_by_role("option").filter(has_text=option).first.click()
+    page.page.get_by_role("option").filter(has_text=option).first.click(timeout=5_000)
 
 
 def _url_param(page, key: str) -> str | None:
@@ -174,3 +174,53 @@ def test_first_screen_at_1280x720_holds_map_slider_and_table(page):
     assert 0 <= bar["y"] - (m["y"] + m["height"]) <= 30
     side = box(".st-key-em_side")
     assert abs(side["height"] - m["height"]) <= 2
+
+
+#: where the isolated names in ``sel`` and the brackets around them sit: (line top, left edge), in reading order
+#: for a left-to-right paragraph when these pairs increase
+ORDER_JS = """(sel) => {
+  const el = document.querySelector(sel);
+  if (!el) return null;
+  const at = r => [Math.round(r.top), r.left];
+  const bdis = [...el.querySelectorAll('bdi')].map(b => [b.textContent, at(b.getClientRects()[0])]);
+  const chars = {};
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    for (const ch of ['(', ')']) {
+      const i = n.textContent.indexOf(ch);
+      if (i >= 0 && !(ch in chars)) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        chars[ch] = at(r.getBoundingClientRect()); }
+    }
+  }
+  return {bdis, chars, text: el.textContent};
+}"""
+
+
+def test_a_selected_arabic_and_english_event_reads_in_order(page):
+    ev = page.server.seeded["listed_id"]
+    page.open(f"ev={ev}")
+    frame = page.map_frame()
+    page.page.wait_for_selector(".emd-how")
+    how = page.page.evaluate(ORDER_JS, ".emd-how")
+    names = [t for t, _ in how["bdis"]]
+    assert names == ["الرفيد", "غدير البستان", "المعلقة", "أم اللوقس"]
+    xs = [tuple(x) for _, x in how["bdis"]]
+    # an English line: the list reads left to right (and down, where it wraps), inside its brackets
+    assert tuple(how["chars"]["("]) < xs[0] < xs[1] < xs[2] < xs[3] < tuple(how["chars"][")"]), how
+    # "approximate" is said once in the panel, with the radius, as the popup says it
+    panel = page.page.locator('[data-testid="stHtml"]').first.inner_text()
+    assert panel.lower().count("approximate") == 1 and "approximate ±2.5 km" in panel
+    # the map's popup for the same event says it the same way
+    frame.wait_for_selector(".leaflet-popup-content .em-approx")
+    assert frame.locator(".leaflet-popup-content .em-approx").inner_text() == "approximate ±2.5 km"
+
+
+def test_arabic_and_latin_names_of_a_place_keep_their_order(page):
+    page.open()
+    frame = page.map_frame()
+    rafid = frame.evaluate("() => EM.D.id.find((id, i) => EM.s('pe', i) === 'Ar Rafid')")
+    page.open(f"ev={rafid}")
+    page.map_frame()
+    place = page.page.evaluate(ORDER_JS, ".emd-place")
+    (ar, x_ar), (en, x_en) = place["bdis"][:2]
+    assert (ar, en) == ("الرفيد", "Ar Rafid") and tuple(x_ar) < tuple(x_en)   # "الرفيد · Ar Rafid", left to right

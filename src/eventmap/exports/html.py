@@ -16,6 +16,7 @@ from jinja2 import Template
 
 from eventmap.exports.meta import ExportMeta
 from eventmap.views import assets
+from eventmap.views.bidi import isolate_html
 from eventmap.views.escape import esc, js_safe_json
 from eventmap.views.map import Code, SafeRender, build_map
 
@@ -122,9 +123,9 @@ class TitleSlider(SafeRender, MacroElement):
 def title_html(meta: ExportMeta, frame: pd.DataFrame) -> str:
     """The title panel's text (every part escaped)."""
     filt = meta.filters_text()
-    return (f'<h1 dir="auto">{esc(meta.title)}</h1>'
+    return (f'<h1 dir="auto">{isolate_html(meta.title)}</h1>'
             f'<div class="em-win">{esc(meta.window_text())} · {len(frame):,} event{"s" if len(frame) != 1 else ""}</div>'
-            + (f'<div class="em-filt">{esc(filt)}</div>' if filt else "")
+            + (f'<div class="em-filt">{isolate_html(filt, rtl=False)}</div>' if filt else "")
             + f'<div class="em-gen">eventmap {esc(meta.version)} · generated {esc(meta.generated_at)}</div>')
 
 

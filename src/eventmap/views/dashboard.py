@@ -26,6 +26,7 @@ import pandas as pd
 
 from eventmap.frame import events_frame, fatalities_column
 from eventmap.model import Event, Report
+from eventmap.views.bidi import isolate_html, isolate_text
 from eventmap.views.colors import TYPE_STYLES, style_for
 from eventmap.views.escape import esc, js_safe_json, safe_url
 
@@ -336,10 +337,26 @@ def table_frame(frame: pd.DataFrame, limit: int | None = 2000) -> pd.DataFrame:
             f = f.head(limit)
     ar, en = f["place_name_ar"].astype(str), f["place_name_en"].astype(str)
     loc = f["location"].astype(str)
-    place = [(f"{e} · {a}" if a and e else (a or e or (f"({w})" if w else ""))) for a, e, w in zip(ar, en, loc)]
+    # the grid draws left to right: each Arabic name is an isolate, so "Ar Rafid · الرفيد" keeps its order
+    a_iso = [isolate_text(a) for a in ar]
+    place = [(f"{e} · {a}" if a and e else (a or e or (f"({isolate_text(w)})" if w else "")))
+             for a, e, w in zip(a_iso, en, loc)]
     out = pd.DataFrame({c: f[c] for c in TABLE_COLUMNS if c in f.columns and c != "place"})
     out.insert(3, "place", place)
+    if "location" in out:
+        out["location"] = out["location"].astype(str).map(isolate_text)
     return out[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def unresolved_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The events without a place as the side panel lists them (newest first; names and sentences isolated)."""
+    cols = ["location", "event_date", "notes"]
+    if frame is None or not len(frame):
+        return pd.DataFrame(columns=cols)
+    f = frame[cols].iloc[::-1].copy()
+    for c in ("location", "notes"):
+        f[c] = f[c].astype(str).map(isolate_text)
+    return f.reset_index(drop=True)
 
 
 def unresolved_events(frame: pd.DataFrame) -> pd.DataFrame:
@@ -373,23 +390,27 @@ def details_html(row: Any) -> str:
         f'<span class="emd-type" style="border-color:{esc(st.color)}">{esc(g("event_type") or "Unknown")}</span>'
         + (f' — {esc(g("sub_event_type"))}' if g("sub_event_type") else "") + "</div>",
     ]
+    # each name isolated (<bdi>): an Arabic name beside an English one keeps its place in the line
     pl = []
     if place_ar:
-        pl.append(f'<span dir="rtl" lang="ar" class="emd-ar">{esc(place_ar)}</span>')
+        pl.append(f'<bdi dir="rtl" lang="ar" class="emd-ar">{esc(place_ar)}</bdi>')
     if place_en:
-        pl.append(f"<span>{esc(place_en)}</span>")
+        pl.append(f"<bdi>{esc(place_en)}</bdi>")
+    res = g("resolution")
+    approx = approx_html(g("geo_precision"), g("uncertainty_km"), res)
     if not pl:
-        pl.append(f'<span dir="auto">{esc(g("location"))}</span> <i>(place not resolved)</i>')
-    lines.append('<div class="emd-place">' + " · ".join(pl) + "</div>")
+        pl.append(f"<bdi>{esc(g('location'))}</bdi>" + ("" if approx else " <i>(place not resolved)</i>"))
+    lines.append('<div class="emd-place">' + " · ".join(pl) + (f" {approx}" if approx else "") + "</div>")
     if g("location") and (place_ar or place_en) and g("location") not in (place_ar, place_en):
-        lines.append(f'<div class="emd-small">as written: <span dir="auto">{esc(g("location"))}</span></div>')
+        lines.append(f'<div class="emd-small">as written: <bdi>{esc(g("location"))}</bdi></div>')
     adm = ", ".join(x for x in (g("admin3"), g("admin2"), g("admin1")) if x)
     if adm:
-        lines.append(f'<div class="emd-small">{esc(adm)}</div>')
-    res = g("resolution")
+        lines.append(f'<div class="emd-small">{isolate_html(adm)}</div>')
     if res and res != "resolved":
-        note = g("resolution_note")
-        lines.append(f'<div class="emd-small">resolution: {esc(res)}' + (f" — {esc(note)}" if note else "") + "</div>")
+        # "approximate" is said once, by the badge beside the place; the note says how it was placed
+        note = re.sub(r"^\s*(approximate|ambiguous)\s*:\s*", "", g("resolution_note"))
+        label = "" if approx and res == "approximate" else f"{esc(res)}" + (" — " if note else "")
+        lines.append(f'<div class="emd-small emd-how">{label}{isolate_html(note)}</div>')
     if g("actor1") or g("actor2"):
         lines.append(f'<div class="emd-small">{esc(g("actor1") or "?")}'
                      + (f" ↔ {esc(g('actor2'))}" if g("actor2") else "") + "</div>")
@@ -413,6 +434,22 @@ def details_html(row: Any) -> str:
     return "".join(lines)
 
 
+def approx_html(geo_precision: Any, uncertainty_km: Any, resolution: str = "") -> str:
+    """``approximate ±2.5 km`` (or ``area`` for a place standing for a whole unit), as the map's popup says it."""
+    try:
+        gp = int(float(geo_precision or 1))
+    except (TypeError, ValueError):
+        gp = 1
+    if gp < 2 and resolution != "approximate":
+        return ""
+    try:
+        u = float(uncertainty_km or 0)
+    except (TypeError, ValueError):
+        u = 0.0
+    word = "area" if gp >= 3 else "approximate"
+    return f'<span class="emd-approx">{word}{f" ±{u:g} km" if u > 0 else ""}</span>'
+
+
 DETAILS_CSS = """
 <style>
 .emd { border: 1px solid #d0d4d9; border-radius: 6px; padding: 8px 10px; background: #fbfbf8; font-size: 14px; }
@@ -424,6 +461,7 @@ DETAILS_CSS = """
 .emd-note[dir=rtl] { font-size: 16px; line-height: 1.7; text-align: right; }
 .emd-note mark { background: #ffe270; }
 .emd-id { font-size: 11px; color: #888; font-family: monospace; word-break: break-all; }
+.emd-approx { font-size: 12px; color: #7a4b00; background: #fff3d6; padding: 0 4px; border-radius: 3px; white-space: nowrap; }
 </style>
 """
 

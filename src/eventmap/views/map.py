@@ -38,6 +38,7 @@ from jinja2 import Template
 
 from eventmap.frame import fatalities_column
 from eventmap.views import assets
+from eventmap.views.bidi import base_rtl, isolate_html
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
 from eventmap.views.escape import clean_text, esc, js_safe_json, safe_url
@@ -96,13 +97,15 @@ def _mention_span(notes: str, location: str, evidence: str) -> tuple[int, int] |
 
 
 def highlight_html(notes: Any, location: Any, evidence: Any = "") -> str:
-    """The sentence as HTML with the place name in ``<mark>``; each part escaped once."""
+    """The sentence as HTML with the place name in ``<mark>``; each part escaped once, and each run of
+    the other script (an English name in an Arabic sentence, an Arabic one in English) in ``<bdi>``."""
     n, loc = _text(notes), _text(location)
     span = _mention_span(n, loc, _text(evidence))
+    rtl = base_rtl(n)
     if not span:
-        return esc(n)
+        return isolate_html(n, rtl)
     s, e = span
-    return f"{esc(n[:s])}<mark>{esc(n[s:e])}</mark>{esc(n[e:])}"
+    return f"{isolate_html(n[:s], rtl)}<mark>{isolate_html(n[s:e], rtl)}</mark>{isolate_html(n[e:], rtl)}"
 
 
 def _is_rtl(notes: str, language: str) -> bool:
@@ -322,7 +325,7 @@ EM.tip = function(i){
   var pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
   el.className = 'em-tip';
   el.innerHTML = '<b>' + D.days[D.d[i]] + '</b> \u00b7 <span style="color:' + ty[1] + '">' + ty[0] + '</span>' +
-    '<div>' + (pa ? '<span dir="rtl" lang="ar">' + pa + '</span>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe || (!pa ? lo : '')) + ' ' + EM.approxNote(i) + '</div>' +
+    '<div>' + (pa ? '<bdi dir="rtl" lang="ar">' + pa + '</bdi>' : '') + (pa && pe ? ' \u00b7 ' : '') + '<bdi>' + (pe || (!pa ? lo : '')) + '</bdi> ' + EM.approxNote(i) + '</div>' +
     '<div class="em-id">#' + D.id[i] + '</div>';
   return el;
 };
@@ -338,8 +341,8 @@ EM.popup = function(i){
   var adm = [EM.s('a3', i), EM.s('a2', i), EM.s('a1', i)].filter(Boolean).join(', ');
   var x1 = EM.s('x1', i), x2 = EM.s('x2', i), so = EM.s('so', i), ur = EM.s('ur', i), ns = D.ns[i];
   var h = '<div class="em-h"><b>' + D.days[D.d[i]] + '</b> \u00b7 <span class="em-type" style="border-color:' + ty[1] + '">' + ty[0] + '</span>' + (st ? ' \u2014 ' + st : '') + '</div>';
-  h += '<div class="em-place">' + (pa ? '<span dir="rtl" lang="ar" class="em-ar">' + pa + '</span>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe ? '<span>' + pe + '</span>' : '') + ' ' + EM.approxNote(i) + '</div>';
-  if (lo && lo !== pa && lo !== pe) h += '<div class="em-small">as written: <span dir="auto">' + lo + '</span></div>';
+  h += '<div class="em-place">' + (pa ? '<bdi dir="rtl" lang="ar" class="em-ar">' + pa + '</bdi>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe ? '<bdi>' + pe + '</bdi>' : '') + ' ' + EM.approxNote(i) + '</div>';
+  if (lo && lo !== pa && lo !== pe) h += '<div class="em-small">as written: <bdi>' + lo + '</bdi></div>';
   if (adm) h += '<div class="em-small">' + adm + '</div>';
   if (x1 || x2) h += '<div class="em-actors">' + (x1 || '?') + (x2 ? ' \u2194 ' + x2 : '') + '</div>';
   var k = D.k ? D.k[i] : null;
