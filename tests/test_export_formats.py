@@ -149,7 +149,7 @@ def test_empty_selection_is_a_clear_error(tmp_path, fmt):
     with pytest.raises(EmptySelectionError) as e:
         export(events_frame([]), fmt, tmp_path / f"x.{fmt}", META)
     msg = str(e.value)
-    assert "No events to export" in msg and "2018-07-20" in msg and "admin1: Quneitra, Dar'a" in msg
+    assert "No events to export" in msg and "2018-07-20" in msg and "governorate: Quneitra, Dar'a" in msg
     assert not (tmp_path / f"x.{fmt}").exists()
 
 
@@ -167,7 +167,7 @@ def test_meta_defaults_from_the_data(frame):
     assert (m.since, m.until) == ("2018-07-22", "2018-07-25")
     assert m.title and m.version == __version__
     assert m.window_text() == "2018-07-22 – 2018-07-25"
-    assert ExportMeta(filters={"admin1": ["Quneitra"], "x": None}).filters_text() == "admin1: Quneitra"
+    assert ExportMeta(filters={"admin1": ["Quneitra"], "x": None}).filters_text() == "governorate: Quneitra"
 
 
 def test_export_bytes_for_download_buttons(frame):

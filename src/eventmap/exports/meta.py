@@ -23,7 +23,7 @@ class EmptySelectionError(ValueError):
         sel = " and ".join(what) if what else "the current selection"
         super().__init__(
             f"No events to export{' as ' + fmt.upper() if fmt else ''}: {sel} matched no event. "
-            "Widen the time window (--since/--until) or remove filters (--type/--admin1), "
+            "Widen the time window (--since/--until) or remove filters (--type, --admin1, ...), "
             "or check that the store has events (`eventmap events`).")
 
 
@@ -44,6 +44,12 @@ def _attribution() -> str:
 
 
 DEFAULT_TITLE = "Events in southern Syria"
+#: filter names (``EventFilter`` fields, as the CLI and the dashboard record them) as a reader says them
+FILTER_LABELS = {
+    "event_types": "type", "event_type": "type", "sub_event_types": "sub-type", "admin1": "governorate",
+    "admin2": "district", "admin3": "sub-district", "actors": "actor", "sources": "outlet",
+    "resolutions": "place resolution", "bbox": "box", "text": "text", "hide_approximate": "exact places only",
+}
 
 
 @dataclass
@@ -57,13 +63,18 @@ class ExportMeta:
     attribution: str = field(default_factory=_attribution)
 
     def filters_text(self) -> str:
-        """``type: Battles, Protests; admin1: Quneitra`` (empty filters left out)."""
+        """``type: Battles, Protests; governorate: Quneitra`` (empty filters left out), as a brief says it."""
         parts = []
         for k, v in self.filters.items():
-            if v in (None, "", [], (), {}):
+            if v in (None, "", [], (), {}, False):
                 continue
-            vals = ", ".join(str(x) for x in v) if isinstance(v, (list, tuple, set)) else str(v)
-            parts.append(f"{k}: {vals}")
+            if k == "bbox" and isinstance(v, (list, tuple)) and len(v) == 4:
+                vals = "W {} S {} E {} N {}".format(*v)
+            elif v is True:
+                vals = "yes"
+            else:
+                vals = ", ".join(str(x) for x in v) if isinstance(v, (list, tuple, set)) else str(v)
+            parts.append(f"{FILTER_LABELS.get(k, k)}: {vals}")
         return "; ".join(parts)
 
     def resolved(self, frame: pd.DataFrame | None = None) -> "ExportMeta":
