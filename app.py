@@ -482,10 +482,14 @@ def _downloads(view, state: vs.ViewState, since: str, until: str) -> None:
         cols = st.columns([2, 1, 3])
         fmt = cols[0].selectbox("Format", ["html", "png", "geojson", "csv", "gpkg", "kml"], key="fmt",
                                 format_func=str.upper)
+        numbered = st.checkbox("Number the places and list their events beside the map (a printed brief)",
+                               key="dl_list", disabled=fmt not in ("png", "html"))
         if cols[1].button("Prepare", key="prep", disabled=not len(view)):
+            opts = {"numbered": True} if numbered and fmt in ("png", "html") else {}
             try:
                 with st.spinner(f"Writing {fmt.upper()}…"):
-                    st.session_state["export"] = dash.export_bytes(view, fmt, state.filters_dict(), since, until)
+                    st.session_state["export"] = dash.export_bytes(view, fmt, state.filters_dict(), since, until,
+                                                                   **opts)
             except Exception as exc:  # noqa: BLE001 - shown to the analyst
                 st.error(f"Export failed: {md(exc)}")
         ex = st.session_state.get("export")

@@ -15,6 +15,16 @@ import pytest
 pytestmark = pytest.mark.browser
 
 #: every visible label and every box it must not sit under (clusters, legend, panels), in the map frame
+#: cluster every event, step out ``k`` zoom levels and flag the end of MarkerCluster's re-clustering
+#: (its 'animationend' after the zoom, when the map relabels and declutters)
+CLUSTER_OUT_JS = """(k) => { window.emClustered = false;
+  EM.UNCLUSTERED = 0; EM.showRange(EM.range[0], EM.range[1]);
+  const still = (last, n) => requestAnimationFrame(() => {   // then wait until the cluster icons stop gliding
+    const now = JSON.stringify([...document.querySelectorAll('.em-cluster')].map(e => e.getBoundingClientRect()));
+    if (now === last && n >= 3) window.emClustered = true; else still(now, now === last ? n + 1 : 0); });
+  EM.map.once('zoomend', () => EM.layer.once('animationend', () => still('', 0)));
+  EM.map.setZoom(EM.map.getZoom() - k, {animate: false}); }"""
+
 LABEL_CLASHES_JS = """() => {
   const c = EM.map.getContainer().getBoundingClientRect();
   const shown = e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden' && e.style.opacity !== '0';
@@ -144,12 +154,8 @@ def test_no_label_under_a_cluster_or_the_legend(page, size):
     got = frame.evaluate(LABEL_CLASHES_JS)
     assert got["labels"] > 0 and got["bad"] == [], got
     # many events are clustered: force clustering, step out one zoom level and measure again
-    n = frame.evaluate("() => window.emDecluttered || 0")
-    frame.evaluate("() => { EM.UNCLUSTERED = 0; EM.showRange(EM.range[0], EM.range[1]); "
-                   "EM.map.setZoom(EM.map.getZoom() - 1, {animate: false}); }")
-    frame.wait_for_function(f"() => (window.emDecluttered || 0) > {n} && "
-                            "!EM.map.getPane('mapPane').classList.contains('leaflet-cluster-anim')")
-    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    frame.evaluate(CLUSTER_OUT_JS, 1)
+    frame.wait_for_function("() => window.emClustered === true")
     got = frame.evaluate(LABEL_CLASHES_JS)
     assert got["clusters"] > 0 and got["labels"] > 0, got
     assert got["bad"] == [], got

@@ -19,17 +19,21 @@ from eventmap.exports.meta import EmptySelectionError, ExportMeta
 Exporter = Callable[..., Path]
 
 
+#: options of the map formats (html, png); ``numbered``: a printed brief's numbered places and list
+_MAP_OPTIONS = ("tiles", "cluster", "heat", "boundary_dir", "numbered")
+
+
 def _html(frame, path, meta, **kw):
     from eventmap.exports.html import export_html
 
-    return export_html(frame, path, meta, **{k: v for k, v in kw.items() if k in ("tiles", "cluster", "heat", "boundary_dir")})
+    return export_html(frame, path, meta, **{k: v for k, v in kw.items() if k in _MAP_OPTIONS})
 
 
 def _png(frame, path, meta, *, size=(1600, 1000), scale=1.0, renderer=None, **kw):
     from eventmap.exports.html import render_html
     from eventmap.exports.png import PngRenderer
 
-    html = render_html(frame, meta, **{k: v for k, v in kw.items() if k in ("tiles", "cluster", "heat", "boundary_dir")})
+    html = render_html(frame, meta, **{k: v for k, v in kw.items() if k in _MAP_OPTIONS})
     if renderer is not None:
         out = renderer.render_html(html, path, size=size, scale=scale)
     else:
@@ -108,7 +112,7 @@ def export(frame: pd.DataFrame, fmt: str | None, path: str | Path, meta: ExportM
     """Write ``frame`` as ``fmt`` (or the format named by the path's suffix) to ``path``.
 
     Options: ``size``/``scale``/``renderer`` (png: a ``PngRenderer`` to reuse), ``tiles``,
-    ``cluster``, ``heat`` (html/png), ``boundary_dir``.  Raises ``EmptySelectionError`` when
+    ``cluster``, ``heat``, ``numbered`` (html/png: numbered places listed beside the map), ``boundary_dir``.  Raises ``EmptySelectionError`` when
     ``frame`` has no rows and ``ValueError`` for an unknown format.
     """
     fmt = (fmt or format_for_path(path) or "").lower()

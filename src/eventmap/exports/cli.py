@@ -22,6 +22,8 @@ def register(subparsers) -> None:
     from eventmap.store.filter_args import add_filter_arguments
 
     add_filter_arguments(p)
+    p.add_argument("--list", action="store_true", dest="numbered",
+                   help="png/html: number the places on the map and list their events beside it (a printed brief)")
     p.add_argument("--title", default="", help="map title (html/png/kml)")
     p.add_argument("--size", default="1600x1000", help="PNG size in CSS pixels, WxH (default 1600x1000)")
     p.add_argument("--scale", type=float, default=1.0, help="PNG device scale factor (default 1)")
@@ -48,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
             check_tiles(args.tiles)
     except ValueError as e:
         print(f"eventmap export: {e}", file=sys.stderr)
+        return 2
+    if args.numbered and fmt not in ("png", "html"):
+        print(f"eventmap export: --list numbers the places of a map (png or html), not of a {fmt} file",
+              file=sys.stderr)
         return 2
     out = Path(args.output)
     if not out.parent.is_dir():
@@ -76,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     flt = cf.event_filter
     meta = ExportMeta(title=args.title, filters=cf.filters, since=flt.since, until=flt.until)
     try:
-        path = export(frame, fmt, args.output, meta, size=size, scale=args.scale, tiles=args.tiles)
+        path = export(frame, fmt, args.output, meta, size=size, scale=args.scale, tiles=args.tiles,
+                      numbered=args.numbered)
     except EmptySelectionError as e:
         print(f"eventmap export: {e}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ buttons, "up to"/"on" modes) and the export metadata as JSON in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from branca.element import MacroElement
@@ -130,13 +131,26 @@ def title_html(meta: ExportMeta, frame: pd.DataFrame) -> str:
 
 
 def render_html(frame: pd.DataFrame, meta: ExportMeta, *, tiles: str | None = None, cluster: bool = True,
-                heat: bool = False, boundary_dir=None) -> str:
-    """The exported page as a string."""
+                heat: bool = False, boundary_dir=None, numbered: bool = False) -> str:
+    """The exported page as a string. ``numbered``: places numbered on the map and their events
+    listed beside it (``brief.py``), for a printed brief."""
     meta = meta.resolved(frame)
+    numbers = None
+    if numbered:
+        from eventmap.exports.brief import numbered_places
+
+        numbers, places, unplaced = numbered_places(frame)
+        total = len({n for n in numbers if n}) if numbers else 0
     m = build_map(frame, tiles=tiles, cluster=cluster, heat=heat, boundary_dir=boundary_dir,
-                  attribution=meta.attribution)
+                  attribution=meta.attribution, numbers=numbers)
     m.add_child(TitleSlider(title_html(meta, frame)))
-    fig = m.get_root()
+    fig: Any = m.get_root()   # a branca Figure (header, html, script sections)
+    if numbered:
+        from eventmap.exports.brief import LIST_CSS, LIST_FIT_JS, list_html
+
+        fig.header.add_child(Code(f"<style>{LIST_CSS}</style>"), name="em_list_css")
+        fig.html.add_child(Code(list_html(places, unplaced, total)), name="em_list")
+        fig.html.add_child(Code(f"<script>{LIST_FIT_JS}</script>"), name="em_list_fit")
     # Code, not Element: an Element would compile the title/metadata text as a Jinja template
     fig.header.add_child(Code(f"<title>{esc(meta.title)} · {esc(meta.window_text())}</title>"), name="title")
     fig.header.add_child(Code('<script type="application/json" id="eventmap-meta">'

@@ -248,6 +248,8 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "no": S.codes(notes_html),
         "sel": sel,
     }
+    if "em_num" in drawn:   # a printed brief's place numbers (keyed to its list), 0 = not numbered
+        payload["num"] = pd.to_numeric(drawn["em_num"], errors="coerce").fillna(0).astype(int).tolist()
     # events without a place: listed (not drawn) by the export page, at most 500
     un = frame[~has_coords(frame)].head(500)
     payload["un"] = [[esc(_text(d)[:10]), esc(loc), esc(src), highlight_html(n, loc, ev)]
@@ -377,8 +379,10 @@ EM.uncertainty = function(i){
     return EM.regions[r];
   }
   if (!(D.u[i] > 0)) return null;
-  if (!EM.circles[i]) EM.circles[i] = L.circle([D.lat[i], D.lon[i]], {radius: D.u[i]*1000, interactive: false, color: ty[1], weight: 1, dashArray: '4,4', fillColor: ty[1], fillOpacity: 0.05});
-  return EM.circles[i];
+  // one circle per place and radius: twenty events placed at one centre do not stack twenty fills
+  var key = D.lat[i] + ',' + D.lon[i] + ',' + D.u[i] + ',' + D.t[i];
+  if (!EM.circles[key]) EM.circles[key] = L.circle([D.lat[i], D.lon[i]], {radius: D.u[i]*1000, interactive: false, color: ty[1], weight: 1, dashArray: '4,4', fillColor: ty[1], fillOpacity: 0.05});
+  return EM.circles[key];
 };
 EM.refreshApprox = function(){ // uncertainty areas of the approximate events drawn on their own (not in a cluster)
   if (!EM.D || !EM.approxIdx) return;
@@ -402,8 +406,30 @@ EM.clusterIcon = function(cluster){ // a ring whose arcs are the shares of each 
   return L.divIcon({html: '<div class="em-cl" style="background:conic-gradient(' + stops.join(',') + ')"><span>' + n + '</span></div>',
                     className: 'em-cluster', iconSize: L.point(size, size)});
 };
+EM.numberLabels = function(){ // a printed brief: each numbered place carries its number (never hidden)
+  var D = EM.D, want = {};
+  EM.numLab = EM.numLab || {};
+  if (!EM.map.getPane('emNums')) EM.map.createPane('emNums').style.zIndex = 450;  // above markers and areas
+  EM.layer.getLayers().forEach(function(m){
+    var k = D.num[m.em];
+    if (!k || want[k]) return;
+    want[k] = 1;
+    if (!EM.numLab[k]) EM.numLab[k] = L.tooltip({permanent: true, direction: 'right', offset: [m.getRadius() + 2, -m.getRadius() - 2],
+      interactive: false, pane: 'emNums', className: 'em-num'}).setLatLng(m.getLatLng()).setContent(String(k));
+  });
+  Object.keys(EM.numLab).forEach(function(k){
+    var t = EM.numLab[k], on = EM.labelLayer.hasLayer(t);
+    if (want[k] && !on){
+      EM.labelLayer.addLayer(t);
+      var el = t.getElement();
+      if (el){ el.dataset.lat = t.getLatLng().lat; el.dataset.lon = t.getLatLng().lng; el.dataset.g = t.options.offset[0] + 3; }
+    }
+    if (!want[k] && on) EM.labelLayer.removeLayer(t);
+  });
+};
 EM.placeLabels = function(){ // name the places of a few unclustered events, as on a briefing map
   if (!EM.D || !EM.labelLayer) return;
+  if (EM.D.num) return EM.numberLabels();
   var D = EM.D, shown = EM.layer.getLayers().filter(function(m){ return !!m._map; });
   var want = {}, pane = EM.map.getPane('emLabels') ? 'emLabels' : 'tooltipPane';
   EM.placeLab = EM.placeLab || {};
@@ -535,28 +561,36 @@ EM.fitIdx = function(map, idx, all){
   } finally { EM.fitting = false; }
 };
 EM.obstacles = function(map){ // client rects that no label may sit under: panels, clusters, markers
-  var c = map.getContainer(), out = [];
+  var c = map.getContainer(), cr = c.getBoundingClientRect(), out = [];
   c.querySelectorAll('.em-legend, .em-title, .em-far, .em-list, .leaflet-control-zoom, .leaflet-control-layers,' +
-      ' .leaflet-control-attribution, .leaflet-control-scale, .em-cluster, .marker-cluster, .leaflet-popup').forEach(function(e){
+      ' .leaflet-control-attribution, .leaflet-control-scale, .leaflet-popup').forEach(function(e){
     if (e.offsetParent !== null) out.push(e.getBoundingClientRect());
   });
-  var shown = EM.layer && EM.D ? EM.layer.getLayers().filter(function(m){ return !!m._map; }) : [];
-  if (shown.length <= 3000){
-    var cr = c.getBoundingClientRect();
-    shown.forEach(function(m){
-      if (!m.getRadius) return;
-      var p = map.latLngToContainerPoint(m.getLatLng()), r = m.getRadius() * 1.4 + 1;
-      out.push({left: cr.left + p.x - r, right: cr.left + p.x + r, top: cr.top + p.y - r, bottom: cr.top + p.y + r});
-    });
-  }
+  var around = function(ll, rx, ry){
+    var p = map.latLngToContainerPoint(ll);
+    return {left: cr.left + p.x - rx, right: cr.left + p.x + rx, top: cr.top + p.y - ry, bottom: cr.top + p.y + ry};
+  };
+  // clusters and markers where they end up (a cluster icon may still be gliding there)
+  var fg = EM.layer && EM.layer._featureGroup, shown = fg ? fg.getLayers() :
+      (EM.layer && EM.D ? EM.layer.getLayers().filter(function(m){ return !!m._map; }) : []);
+  if (shown.length > 3000) shown = shown.filter(function(m){ return m.getChildCount; });
+  shown.forEach(function(m){
+    if (m.getChildCount){
+      var s = (m.options.icon && m.options.icon.options.iconSize) || [40, 40], w = s.x || s[0], h = s.y || s[1];
+      out.push(around(m.getLatLng(), w / 2 + 1, h / 2 + 1));
+    } else if (m.getRadius){
+      var r = m.getRadius() * 1.4 + 1;
+      out.push(around(m.getLatLng(), r, r));
+    }
+  });
   return out;
 };
 EM.overlaps = function(r, q, mx, my){
   return !(r.right + mx <= q.left || r.left - mx >= q.right || r.bottom + my <= q.top || r.top - my >= q.bottom);
 };
 EM.declutter = function(map){ // a label never sits under a cluster, a marker, the legend or a panel, nor on another label
-  var c = map.getContainer(), cr = c.getBoundingClientRect(), els = Array.prototype.slice.call(c.querySelectorAll('.em-lab'));
-  var lvl = function(e){ return e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
+  var c = map.getContainer(), cr = c.getBoundingClientRect(), els = Array.prototype.slice.call(c.querySelectorAll('.em-num, .em-lab'));
+  var lvl = function(e){ return e.classList.contains('em-num') ? -1 : e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
   els.sort(function(a, b){ return lvl(a) - lvl(b); });
   var blocks = EM.obstacles(map), placed = [];
   var free = function(r){
@@ -571,10 +605,12 @@ EM.declutter = function(map){ // a label never sits under a cluster, a marker, t
     var r = e.getBoundingClientRect();
     if (free(r)){ placed.push(r); return; }
     var w = r.width, h = r.height, spots;
-    if (e.dataset.lat){ // a place's name: the other sides of its marker
+    if (e.dataset.lat){ // a place's name or number: the other sides of its marker
       var p = map.latLngToContainerPoint([+e.dataset.lat, +e.dataset.lon]), g = +e.dataset.g || 10;
       var cx = cr.left + p.x, cy = cr.top + p.y;
-      spots = [[cx - g - w, cy - h / 2], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]];
+      spots = e.classList.contains('em-num') ?
+        [[cx - g - w, cy - g - h + 4], [cx + g, cy + g - 4], [cx - g - w, cy + g - 4], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]] :
+        [[cx - g - w, cy - h / 2], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]];
     } else { // a unit's name: a little above, below or beside where it was (still inside the unit, mostly)
       spots = [[r.left, r.top - h - 6], [r.left, r.bottom + 6], [r.left - w / 2 - 16, r.top], [r.right - w / 2 + 16, r.top]];
     }
@@ -586,6 +622,7 @@ EM.declutter = function(map){ // a label never sits under a cluster, a marker, t
         placed.push(q); return;
       }
     }
+    if (e.classList.contains('em-num')){ placed.push(r); return; }  // a brief's number stays, even crowded
     e.style.visibility = 'hidden';
   });
   window.emDecluttered = (window.emDecluttered || 0) + 1;
@@ -600,7 +637,8 @@ EM.zoomClass = function(map){
 """
 
 _CSS = """
-.leaflet-container { background: #d9e4ea; font: 13px/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+/* outside Syria: neutral land grey (the neighbours are land, not sea; no sea is drawn) */
+.leaflet-container { background: #e4e3df; font: 13px/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
 .leaflet-container .leaflet-control-attribution { max-width: 55vw; font-size: 11px; line-height: 1.35; background: rgba(255,255,255,0.85); border-radius: 0 4px 0 0; }
 .em-legend { background: rgba(255,255,255,0.93); padding: 7px 9px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.3; max-width: 300px; }
 .em-legend .em-tn { white-space: nowrap; }
@@ -759,7 +797,7 @@ class EventLayer(SafeRender, Layer):
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function(map){
   var EM = window.EM;
-  EM.map = map; EM.markers = []; EM.circles = []; EM.regions = [];
+  EM.map = map; EM.markers = []; EM.circles = {}; EM.regions = [];
   EM.layer = {% if this.cluster %}L.markerClusterGroup({chunkedLoading: false, maxClusterRadius: 35, disableClusteringAtZoom: 13,
       spiderfyOnMaxZoom: true, showCoverageOnHover: false, iconCreateFunction: EM.clusterIcon}){% else %}L.featureGroup(){% endif %};
   EM.approxLayer = L.featureGroup();
@@ -852,11 +890,16 @@ def check_tiles(tiles: str | None) -> None:
 def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = True, heat: bool = False,
               tiles: str | None = None, center: tuple[float, float] | None = None, zoom: int | None = None,
               selected_event_id: str | None = None, boundary_dir=None, attribution: str | None = None,
-              layer_control: bool = True,
+              layer_control: bool = True, numbers: list[int] | None = None,
               compress_above: int = COMPRESS_ABOVE) -> folium.Map:
     """The events map (see the module docstring). ``tiles``: None (offline boundary basemap),
-    a folium tile name (``"OpenStreetMap"``) or a URL template; tiles need the network."""
+    a folium tile name (``"OpenStreetMap"``) or a URL template; tiles need the network.
+    ``numbers``: a place number per row of ``frame`` (a printed brief's list); the places are then
+    numbered on the map instead of named, and no marker is clustered."""
     check_tiles(tiles)
+    if numbers is not None:
+        frame = frame.assign(em_num=list(numbers))
+        cluster = False
     payload = build_payload(frame, selected_event_id=selected_event_id, boundary_dir=boundary_dir)
     ok = has_coords(frame)
     lats, lons = frame.loc[ok, "latitude"].astype(float).tolist(), frame.loc[ok, "longitude"].astype(float).tolist()
