@@ -24,6 +24,7 @@ from streamlit_folium import st_folium
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, ensure_sample, open_store
 from eventmap.views import dashboard as dash
+from eventmap.views import ingest_form
 from eventmap.views import state as vs
 from eventmap.views import timewindow as tw
 from eventmap.views.colors import TYPE_STYLES
@@ -511,38 +512,26 @@ def ingest_page() -> None:
         files = st.file_uploader("…or upload .txt / .html / .jsonl files", type=["txt", "html", "htm", "jsonl"],
                                  accept_multiple_files=True, key="in_files")
         c = st.columns(4)
-        published = c[0].date_input("Publication date", value=dt.date.today(), key="in_pub", format="YYYY-MM-DD")
+        # no default: relative dates are read against it (a saved page's metadata date is used when it has one;
+        # a date in the text's first lines is offered below for confirmation)
+        published = c[0].date_input("Publication date", value=None, key="in_pub", format="YYYY-MM-DD",
+                                    help="Required unless a saved page states it; never assumed to be today")
         outlet = c[1].text_input("Outlet", key="in_outlet", placeholder="e.g. SANA, Enab Baladi")
         url = c[2].text_input("URL", key="in_url", placeholder="https://")
         title = c[3].text_input("Title", key="in_title")
         go = st.form_submit_button("Preview extracted events", type="primary")
+    meta = (outlet, url, title)
     if go:
-        reports, errors = [], []
-        if text.strip():
-            try:
-                reports.append(dash.report_from_text(text, published.isoformat(), outlet, url, title))
-            except ValueError as exc:
-                errors.append(f"pasted text: {exc}")
-        for up in files or []:
-            try:
-                reports.extend(dash.read_upload(up.name, up.getvalue(), published.isoformat(), outlet, url, title,
-                                                errors=errors))
-            except ValueError as exc:
-                errors.append(str(exc))
-        for e in errors:
-            st.error(md(e))
-        for r in reports:
-            for w in r.warnings:
-                st.warning(md(w))
-        previews = []
-        for r in reports:
-            try:
-                previews.append((r, dash.extract(r, store.extractor(extractor))))
-            except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
-                st.error(f"{md(r.title or r.report_id)}: {md(exc)}")
-        st.session_state["preview"] = previews
-        st.session_state["fixes"] = {}
-        st.session_state.pop("saved", None)
+        items = ([("pasted text", text)] if text.strip() else []) + [(u.name, u.getvalue()) for u in files or []]
+        plan = ingest_form.plan_reports(items, published, *meta)
+        st.session_state["pending"] = plan.pending
+        st.session_state["in_notes"], st.session_state["in_errors"] = plan.notes, plan.errors
+        _preview(plan.reports, extractor)
+    for m in st.session_state.get("in_notes") or []:
+        st.info(md(m))
+    for e in st.session_state.get("in_errors") or []:
+        st.error(md(e))
+    _confirm_dates(extractor, meta)
     if st.session_state.get("saved"):
         st.success(md(st.session_state["saved"]))
     previews = st.session_state.get("preview") or []
@@ -617,9 +606,50 @@ def ingest_page() -> None:
             invalidate()
             st.session_state["saved"] = "Saved — " + "; ".join(msgs)
             st.session_state["preview"] = []
+            st.session_state["in_notes"] = st.session_state["in_errors"] = []
             st.rerun()
         except (ValueError, StoreError) as exc:
             st.error(md(exc))
+
+
+def _preview(reports, extractor, keep: bool = False) -> None:
+    previews = list(st.session_state.get("preview") or []) if keep else []
+    for r in reports:
+        for w in r.warnings:
+            st.warning(md(w))
+        try:
+            previews.append((r, dash.extract(r, store.extractor(extractor))))
+        except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
+            st.error(f"{md(r.title or r.report_id)}: {md(exc)}")
+    st.session_state["preview"] = previews
+    st.session_state["fixes"] = {} if not keep else st.session_state.get("fixes", {})
+    st.session_state.pop("saved", None)
+
+
+def _confirm_dates(extractor, meta) -> None:
+    """Items whose publication date was found in their first lines: the analyst confirms or corrects it."""
+    pending = st.session_state.get("pending") or []
+    if not pending:
+        return
+    with st.container(border=True, key="em_confirm"):
+        st.markdown("**Confirm the publication date** — found in the first lines of the text, not in any metadata")
+        dates = []
+        for i, p in enumerate(pending):
+            c = st.columns([3, 1.2])
+            c[0].markdown(f"{md(p.name)}: «\u2068{md(p.suggestion.evidence)}\u2069» in its first lines")
+            dates.append(c[1].date_input(f"Publication date of {p.name}", value=p.suggestion.date,
+                                         key=f"in_pub_{i}", format="YYYY-MM-DD", label_visibility="collapsed"))
+        if st.button("Use these dates and preview", type="primary", key="in_confirm"):
+            reports, errors = [], []
+            for p, d in zip(pending, dates):
+                try:
+                    reports.extend(ingest_form.confirm(p, d, *meta))
+                except ValueError as exc:
+                    errors.append(f"{p.name}: {exc}")
+            st.session_state["pending"] = []
+            st.session_state["in_errors"] = errors
+            _preview(reports, extractor, keep=True)
+            st.rerun()
 
 
 # ----------------------------------------------------------------------------- unresolved names page

@@ -230,3 +230,23 @@ def test_arabic_and_latin_names_of_a_place_keep_their_order(page):
     place = page.page.evaluate(ORDER_JS, ".emd-place")
     (ar, x_ar), (en, x_en) = place["bdis"][:2]
     assert (ar, en) == ("الرفيد", "Ar Rafid") and tuple(x_ar) < tuple(x_en)   # "الرفيد · Ar Rafid", left to right
+
+
+def test_ingest_needs_a_publication_date_and_offers_the_dateline(page):
+    from eventmap.events.extract import extract_events  # noqa: F401 - skip cleanly without the extractor
+
+    page.open("page=ingest")
+    area = page.page.locator('[data-testid="stTextArea"] textarea')
+    # no date typed, none in the text: an error, no preview (today is never assumed)
+    area.fill("Government forces entered Nawa on Wednesday after local factions agreed to a settlement.")
+    page.page.get_by_role("button", name="Preview extracted events").click()
+    page.page.get_by_text("pasted text: no publication date").wait_for(timeout=60_000)
+    assert page.page.get_by_text("Report 1").count() == 0
+    # a dateline in the first lines is offered for confirmation, then used
+    area.fill("DARAA, July 25, 2018 (AFP) - Syrian government forces took control of Nawa in the western "
+              "Daraa countryside on Wednesday after local factions agreed to a settlement.")
+    page.page.get_by_role("button", name="Preview extracted events").click()
+    page.page.get_by_text("Confirm the publication date").wait_for(timeout=60_000)
+    assert "July 25, 2018" in page.page.locator(".st-key-em_confirm").inner_text()
+    page.page.get_by_role("button", name="Use these dates and preview").click()
+    page.page.get_by_text(re.compile(r"Report 1 · \d+ event\(s\) · 2018-07-25")).wait_for(timeout=60_000)

@@ -526,6 +526,9 @@ def _upload_line(where: str, line: str | Exception, warnings: list[str], publish
     body = d.get("text") if isinstance(d, dict) else None
     if not isinstance(body, str):
         raise ValueError(f"{where}: each line needs a JSON object with a 'text' string")
+    if not (d.get("published") or published):
+        raise ValueError(f"{where}: no publication date: give the line a 'published' field or type the date "
+                         "in 'Publication date' (it is never assumed to be today)")
     try:
         return make_report(body, str(d.get("published") or published), title=str(d.get("title") or ""),
                            source=str(d.get("source") or source), url=str(d.get("url") or url), warnings=warnings)
