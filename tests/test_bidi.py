@@ -74,3 +74,9 @@ def test_details_say_approximate_once_with_the_radius():
     assert text.lower().count("approximate") == 1 and "approximate ±2.5 km" in text
     assert '<bdi dir="rtl">غدير البستان</bdi>' in h
     assert "place not resolved" not in text                        # it is placed, approximately
+
+
+def test_a_reports_own_bidi_controls_are_dropped_before_ours_are_added():
+    rlo = "\u202e"
+    assert isolate_text(f"Ar Rafid · {rlo}الرفيد") == f"Ar Rafid · {RLI}الرفيد{PDI}"
+    assert rlo not in isolate_html(f"Sayda {rlo}صيدا")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from eventmap.views.escape import esc
+from eventmap.views.escape import clean_text, esc
 
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 
@@ -51,7 +51,7 @@ def _pattern(text: str, rtl: bool | None) -> tuple[re.Pattern[str] | None, bool]
 def isolate_html(text: object, rtl: bool | None = None) -> str:
     """``text`` escaped, each run of the other script in ``<bdi>`` (``rtl``: the base direction of the
     paragraph it sits in, when ``text`` is only part of it)."""
-    s = "" if text is None else str(text)
+    s = clean_text(text)   # a report's own bidi controls never reach the page (escape.clean_text)
     pat, base = _pattern(s, rtl)
     if pat is None:
         return esc(s)
@@ -70,7 +70,7 @@ def isolate_html(text: object, rtl: bool | None = None) -> str:
 def isolate_text(text: object) -> str:
     """``text`` for a left-to-right plain-text place: Arabic text as a right-to-left isolate (its own
     punctuation at its own end), Arabic names inside English text each isolated."""
-    s = "" if text is None else str(text)
+    s = clean_text(text)   # a report's own bidi controls dropped first: only ours remain
     if not _AR_CHAR.search(s):
         return s
     if base_rtl(s):
