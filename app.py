@@ -172,6 +172,11 @@ st.markdown("""<style>
 .st-key-em_side { height: clamp(300px, calc(100vh - 352px), 720px) !important; overflow-y: auto !important;
   overflow-x: hidden; flex: none !important; padding-top: 1.9rem; }  /* below the page's menu button */
 .st-key-em_timebar kbd { display: none; }
+/* every download goes through "Download this view", which carries the filters and the time window */
+[data-testid="stElementToolbar"] [data-testid="stTooltipHoverTarget"]:has(> button[aria-label="Download as CSV"]),
+[data-testid="stElementToolbar"] [data-testid="stTooltipHoverTarget"]:has(> button[aria-label="Download as PNG"]),
+[data-testid="stElementToolbar"] [data-testid="stTooltipHoverTarget"]:has(> button[aria-label="Copy Vega-Lite spec"])
+  { display: none !important; }
 .st-key-em_timebar [data-testid="stMarkdownContainer"] p { margin: 0; }
 .st-key-em_timebar button { padding: 0 0.55rem; }
 [data-testid="stHeader"] { height: 2.2rem; background: transparent; }
@@ -185,7 +190,7 @@ h4 { padding-top: 0.2rem !important; }
 
 with st.sidebar:
     st.markdown("### eventmap")
-    st.caption("Events in southern Syria · أحداث في جنوب سوريا")
+    st.caption("Events in southern Syria  \nأحداث في جنوب سوريا")
     st.radio("Page", list(PAGES), format_func=PAGES.get, key="page", label_visibility="collapsed")
 
 page = st.session_state["page"]
@@ -294,7 +299,7 @@ def map_page() -> None:
     with right, st.container(key="em_side"):
         _details_panel(frame)
         un = dash.unresolved_events(frame)
-        st.markdown(f"**Without a place ({len(un):,})** — listed, not drawn")
+        st.markdown(f"**Without a place ({len(un):,}, all dates)** — listed, not drawn")
         if len(un):
             st.dataframe(dash.unresolved_table(un), hide_index=True, height=180,
                          width="stretch",
@@ -514,7 +519,7 @@ def ingest_page() -> None:
         c = st.columns(4)
         # no default: relative dates are read against it (a saved page's metadata date is used when it has one;
         # a date in the text's first lines is offered below for confirmation)
-        published = c[0].date_input("Publication date", value=None, key="in_pub", format="YYYY-MM-DD",
+        published = c[0].date_input("Publication date (required)", value=None, key="in_pub", format="YYYY-MM-DD",
                                     help="Required unless a saved page states it; never assumed to be today")
         outlet = c[1].text_input("Outlet", key="in_outlet", placeholder="e.g. SANA, Enab Baladi")
         url = c[2].text_input("URL", key="in_url", placeholder="https://")

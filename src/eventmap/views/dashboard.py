@@ -148,8 +148,15 @@ def with_window(spec: dict, since: str | None, until: str | None) -> dict:
     out = dict(spec)
     if "em_window" in spec.get("datasets", {}) and since and until:
         ds = dict(spec["datasets"])
-        a = (pd.Timestamp(since) - pd.Timedelta(hours=12)).isoformat()
-        b = (pd.Timestamp(until) + pd.Timedelta(hours=12)).isoformat()
+        a0, b0 = pd.Timestamp(since) - pd.Timedelta(hours=12), pd.Timestamp(until) + pd.Timedelta(hours=12)
+        # over years of reports a week is under a pixel wide: the band keeps at least 1/120 of the axis
+        dom = (((spec.get("layer") or [{}])[-1].get("encoding") or {}).get("x") or {}).get("scale", {}).get("domain")
+        if dom:
+            least = (pd.Timestamp(dom[1]) - pd.Timestamp(dom[0])) / 120
+            if b0 - a0 < least:
+                mid = a0 + (b0 - a0) / 2
+                a0, b0 = mid - least / 2, mid + least / 2
+        a, b = a0.isoformat(), b0.isoformat()
         ds["em_window"] = [{"a": a, "b": b}]
         out["datasets"] = ds
     return out

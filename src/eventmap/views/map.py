@@ -672,6 +672,7 @@ blockquote.em-note[dir=rtl] { font-size: 14.5px; line-height: 1.6; }
 .leaflet-tooltip.em-lab0 { text-align: left; font-size: 12.5px; font-weight: 600; color: #1a1a1a; }
 .em-lab0 .ar { font-weight: 600; }
 .em-zlo .em-lab2, .em-zlo .em-lab3, .em-zmid .em-lab3, .em-zhi .em-lab1 { display: none; }
+.em-popup-open .em-legend, .em-popup-open .em-far { display: none; }
 .em-far { background: rgba(255,255,255,0.93); padding: 3px 7px; border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.3); font-size: 12px; }
 .em-cluster { background: transparent; }
 .em-cl { width: 100%; height: 100%; border-radius: 50%; display: flex; align-items: center; justify-content: center; box-shadow: 0 0 0 1px rgba(0,0,0,.45); }
@@ -814,10 +815,15 @@ var {{ this.get_name() }} = (function(map){
   L.control.scale({imperial: false, position: 'bottomleft', maxWidth: 150}).addTo(map);
   var legend = L.control({position: 'bottomright'});
   legend.onAdd = function(){ var d = L.DomUtil.create('div', 'em-legend leaflet-control'); d.innerHTML = {{ this.legend }}; L.DomEvent.disableClickPropagation(d); return d; };
-  legend.addTo(map);
+  {% if this.legend_rows %}legend.addTo(map);{% endif %}
   EM.approxLayer.addTo(map);
   EM.layer.addTo(map);
   {% if this.heat %}if (EM.heatLayer) EM.heatLayer.addTo(map);{% endif %}
+  // an open popup is read whole: the legend and the fit's note step aside while it is open; the note
+  // ("N events outside this view") is only true of the view the fit made, so any other move drops it
+  map.on('popupopen', function(){ map.getContainer().classList.add('em-popup-open'); });
+  map.on('popupclose', function(){ map.getContainer().classList.remove('em-popup-open'); });
+  map.on('movestart', function(){ if (!EM.fitting) EM.farNote(map, []); });
   EM.zoomClass(map); map.on('zoomend', function(){ EM.zoomClass(map); EM.declutter(map); });
   map.on('zoomend moveend', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
   if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
@@ -845,6 +851,7 @@ var {{ this.get_name() }} = (function(map){
         self._name = "Events"
         self.payload = payload
         self.legend = js_safe_json(legend)
+        self.legend_rows = bool(legend)   # a map with no event (the pin map) has no legend to cover it
         self.attribution = js_safe_json(attribution)
         self.cluster = cluster
         self.heat = heat
@@ -929,7 +936,7 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
     raw_types = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown")
     counts = raw_types.map(clean_text).value_counts().to_dict()
     legend = legend_html(t_names, counts=counts, unresolved=payload["unresolved"],
-                         approximate=True)
+                         approximate=True) if len(frame) else ""
     m.add_child(EventLayer(encode_payload(payload, compress_above), legend=legend,
                            attribution=esc(attribution or data_attribution()),
                            cluster=cluster, heat=heat, fit=fit and zoom is None))
