@@ -514,7 +514,7 @@ def ingest_page() -> None:
         return
     with st.form("ingest_form"):
         text = st.text_area("Paste the article (Arabic or English)", height=180, key="in_text")
-        files = st.file_uploader("…or upload .txt / .html / .jsonl files", type=["txt", "html", "htm", "jsonl"],
+        files = st.file_uploader("…or upload .txt / .html / .jsonl files", type=[s[1:] for s in dash.UPLOAD_SUFFIXES],
                                  accept_multiple_files=True, key="in_files")
         c = st.columns(4)
         # no default: relative dates are read against it (a saved page's metadata date is used when it has one;

@@ -75,3 +75,28 @@ def test_a_typed_date_applies_to_every_item_without_its_own():
     plan = ingest_form.plan_reports([("batch.jsonl", lines.encode())], None, today=TODAY)
     assert [r.published for r in plan.reports] == ["2018-07-26"]
     assert len(plan.errors) == 1 and plan.errors[0].startswith("batch.jsonl:2: no publication date")
+
+
+def test_a_dateline_is_found_in_a_file_in_any_encoding_the_reader_takes():
+    # the date is looked for in the text the reader will store: a UTF-16 upload and a legacy Windows-1256
+    # Arabic file are decoded by the one decoder, not read as UTF-8 with their bytes replaced
+    files = [("afp.txt", DATELINE_EN.encode("utf-16")), ("daraa.txt", DATELINE_AR.encode("cp1256")),
+             ("nawa.txt", ("\ufeff" + DATELINE_AR).encode("utf-8"))]
+    plan = ingest_form.plan_reports(files, None, today=TODAY)
+    assert not plan.errors and not plan.reports
+    assert [(p.name, p.suggestion.date) for p in plan.pending] == [(n, dt.date(2018, 7, 25)) for n, _ in files]
+    reps = [r for p in plan.pending for r in ingest_form.confirm(p, p.suggestion.date)]
+    assert all("نوى" in r.text for r in reps[1:]) and "Nawa" in reps[0].text
+
+
+def test_a_file_the_page_cannot_read_is_said_as_such_not_as_a_missing_date():
+    plan = ingest_form.plan_reports([("scan.txt", b"%PDF-1.4\x00\x00\x01binary"), ("empty.txt", b"  \n"),
+                                     ("notes.docx", DATELINE_EN.encode()), ("pasted text", "   ")], None,
+                                    today=TODAY)
+    assert not plan.reports and not plan.pending
+    assert len(plan.errors) == 4 and not any("publication date" in e for e in plan.errors), plan.errors
+    binary, empty, docx, pasted = plan.errors
+    assert binary.startswith("scan.txt: ") and "binary" in binary and binary.count("scan.txt") == 1
+    assert empty.startswith("empty.txt: ") and "empty" in empty
+    assert docx == "notes.docx: unsupported file type .docx; use .txt, .html or .jsonl"
+    assert pasted.startswith("pasted text: ") and "empty" in pasted

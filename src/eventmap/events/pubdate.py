@@ -47,7 +47,7 @@ def published_from_html(html: str | bytes, today: dt.date | None = None) -> dt.d
     except ImportError:  # pragma: no cover - a dependency
         return None
     if isinstance(html, bytes):
-        html = html.decode("utf-8", errors="replace")
+        html = _as_text(html) or ""
     try:
         meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
     except Exception:  # noqa: BLE001 - a page trafilatura cannot parse simply states no date
@@ -85,23 +85,31 @@ def date_in_first_lines(text: str, lines: int = FIRST_LINES, today: dt.date | No
     return d, words
 
 
-def looks_like_html(text: str | bytes) -> bool:
-    head = (text[:2000].decode("utf-8", errors="replace") if isinstance(text, bytes) else text[:2000]).lower()
-    return "<html" in head or "<!doctype html" in head or ("<head" in head and "<body" in head)
+def _as_text(text_or_html: str | bytes) -> str | None:
+    """Bytes through the one decoder (``reader.decode``: BOMs, UTF-8, legacy Windows-1256), so a date is
+    looked for in the text the report will be read as; None when the bytes are no text (the reader says why)."""
+    if isinstance(text_or_html, str):
+        return text_or_html
+    from eventmap.events.reader import InputError, decode
+
+    try:
+        return decode(text_or_html).text
+    except InputError:
+        return None
 
 
 def suggest_published(text_or_html: str | bytes, today: dt.date | None = None) -> DateSuggestion | None:
     """Where the publication date can come from (None: the analyst has to type it)."""
-    if looks_like_html(text_or_html):
-        d = published_from_html(text_or_html, today)
+    from eventmap.events.reader import html_to_text, looks_like_html
+
+    text = _as_text(text_or_html)
+    if text is None:
+        return None
+    if looks_like_html(text):
+        d = published_from_html(text, today)
         if d is not None:
             return DateSuggestion(d, "page metadata", "the page's published date", confirm=False)
-        from eventmap.events.reader import html_to_text
-
-        raw = text_or_html.decode("utf-8", errors="replace") if isinstance(text_or_html, bytes) else text_or_html
-        text = html_to_text(raw)[0]
-    else:
-        text = text_or_html.decode("utf-8", errors="replace") if isinstance(text_or_html, bytes) else text_or_html
+        text = html_to_text(text)[0]
     hit = date_in_first_lines(text, today=today)
     if hit is None:
         return None

@@ -492,6 +492,18 @@ def get_extractor() -> Callable[..., list[Event]] | None:
     return extract_events
 
 
+#: the files the ingest page takes (``.jsonl``: one report per line)
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+def check_upload_type(name: str) -> str:
+    """The file's suffix when the ingest page reads it; ``ValueError`` (what to use instead) otherwise."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise ValueError(f"{name}: unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl")
+    return suffix
+
+
 def read_upload(name: str, data: bytes, published: str, source: str = "", url: str = "",
                 title: str = "", errors: list[str] | None = None) -> list[Report]:
     """Reports from one uploaded file: ``.txt``/``.html`` give one, ``.jsonl`` one per line.
@@ -502,8 +514,7 @@ def read_upload(name: str, data: bytes, published: str, source: str = "", url: s
     """
     from eventmap.events.reader import jsonl_lines, read_report
 
-    suffix = Path(name).suffix.lower()
-    if suffix == ".jsonl":
+    if check_upload_type(name) == ".jsonl":
         out = []
         for n, line, warns in jsonl_lines(data, name):
             try:
@@ -513,8 +524,6 @@ def read_upload(name: str, data: bytes, published: str, source: str = "", url: s
                     raise
                 errors.append(str(exc))
         return out
-    if suffix not in (".txt", ".html", ".htm"):
-        raise ValueError(f"{name}: unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl")
     return [read_report(data, published=published, title=title, source=source, url=url)]
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from eventmap.events.pubdate import DateSuggestion, suggest_published
 from eventmap.model import Report
@@ -44,10 +43,13 @@ NO_DATE = ("no publication date: type it in 'Publication date' above (relative d
 
 
 def _report(name: str, data: str | bytes, published: str, outlet: str, url: str, title: str) -> list[Report]:
+    """Pasted text through the reader; a file through the dashboard's upload reader (the one that knows which
+    files the page takes and reads their bytes with the one decoder, ``events.reader``)."""
     from eventmap.events.reader import read_report
+    from eventmap.views.dashboard import read_upload
 
-    if isinstance(data, bytes) and Path(name).suffix.lower() not in (".txt", ".html", ".htm"):
-        raise ValueError(f"unsupported file type {Path(name).suffix or '(none)'}; use .txt, .html or .jsonl")
+    if isinstance(data, bytes):
+        return read_upload(name, data, published, outlet, url, title)
     return [read_report(data, published=published, title=title, source=outlet, url=url)]
 
 
@@ -60,19 +62,35 @@ def _jsonl(name: str, data: bytes, published: dt.date | None, outlet: str, url: 
                                     errors=plan.errors))
 
 
+def _readable(name: str, data: str | bytes) -> None:
+    """An item the reader refuses (empty, binary, too large) is said as such before any date is looked for."""
+    from eventmap.events.reader import clean_text, decode
+
+    clean_text(decode(data, name).text if isinstance(data, bytes) else data)
+
+
+def _said(name: str, exc: Exception) -> str:
+    """``name: why``, the name said once (the reader's messages may already start with it)."""
+    msg = str(exc)
+    return msg if msg.startswith(f"{name}:") else f"{name}: {msg}"
+
+
 def plan_reports(items: list[tuple[str, str | bytes]], published: dt.date | None, outlet: str = "", url: str = "",
                  title: str = "", today: dt.date | None = None) -> Plan:
     """``items``: ``(name, text or file bytes)`` -- the pasted text and each upload."""
+    from eventmap.views.dashboard import check_upload_type
+
     plan = Plan()
     for name, data in items:
-        if Path(name).suffix.lower() == ".jsonl":
-            _jsonl(name, data if isinstance(data, bytes) else data.encode("utf-8"), published, outlet, url, title,
-                   plan)
-            continue
         try:
+            # a file the page does not take is said first, before any date is looked for in it
+            if isinstance(data, bytes) and check_upload_type(name) == ".jsonl":
+                _jsonl(name, data, published, outlet, url, title, plan)
+                continue
             if published is not None:
                 plan.reports.extend(_report(name, data, published.isoformat(), outlet, url, title))
                 continue
+            _readable(name, data)
             s = suggest_published(data, today)
             if s is None:
                 plan.errors.append(f"{name}: {NO_DATE}")
@@ -81,8 +99,8 @@ def plan_reports(items: list[tuple[str, str | bytes]], published: dt.date | None
             else:
                 plan.reports.extend(_report(name, data, s.date.isoformat(), outlet, url, title))
                 plan.notes.append(f"{name}: published {s.date.isoformat()} (from the {s.source})")
-        except ValueError as exc:  # InputError: empty, binary, too large
-            plan.errors.append(f"{name}: {exc}")
+        except ValueError as exc:  # InputError: empty, binary, too large; a file type the page does not take
+            plan.errors.append(_said(name, exc))
     return plan
 
 
