@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from eventmap.frame import events_frame
 from eventmap.store.testing import make_event, rafid_report_ar
 from eventmap.views import dashboard as dash
@@ -68,12 +71,22 @@ def test_details_say_approximate_once_with_the_radius():
            "uncertainty_km": 2.5, "resolution_note": NOTE, "admin1": "Quneitra", "event_id": "x1",
            "notes": "Regime forces regained control of Rasm al-Hasan farm.", "language": "en"}
     h = dash.details_html(row)
-    import re
-
     text = re.sub(r"<[^>]+>", "", h)
     assert text.lower().count("approximate") == 1 and "approximate ±2.5 km" in text
     assert '<bdi dir="rtl">غدير البستان</bdi>' in h
     assert "place not resolved" not in text                        # it is placed, approximately
+
+
+def test_details_name_a_sub_district_named_as_its_district_once():
+    row = {"event_date": "2018-07-16", "event_type": "Battles", "place_name_ar": "الصنمين",
+           "place_name_en": "As Sanamayn", "location": "الصنمين", "resolution": "resolved", "geo_precision": 1,
+           "admin3": "As-Sanamayn", "admin2": "As-Sanamayn", "admin1": "Dar'a", "event_id": "x2",
+           "notes": "اشتباكات في مدينة الصنمين.", "language": "ar"}
+    text = html.unescape(re.sub(r"<[^>]+>", "", dash.details_html(row)))
+    assert "As-Sanamayn, Dar'a" in text, text
+    assert "As-Sanamayn, As-Sanamayn" not in text
+    row.update(admin3="Ghabagheb", admin2="As-Sanamayn")            # different names: all three said
+    assert "Ghabagheb, As-Sanamayn, Dar" in re.sub(r"<[^>]+>", "", dash.details_html(row))
 
 
 def test_a_reports_own_bidi_controls_are_dropped_before_ours_are_added():

@@ -220,6 +220,10 @@ def test_a_selected_arabic_and_english_event_reads_in_order(page):
     # the map's popup for the same event says it the same way
     frame.wait_for_selector(".leaflet-popup-content .em-approx")
     assert frame.locator(".leaflet-popup-content .em-approx").inner_text() == "approximate ±2.5 km"
+    # the district named as its governorate is said once, in the panel and the popup
+    popup = frame.locator(".leaflet-popup-content").inner_text()
+    for text in (panel, popup):
+        assert "Al-Khashniyyeh, Quneitra" in text and "Quneitra, Quneitra" not in text, text
 
 
 def test_arabic_and_latin_names_of_a_place_keep_their_order(page):

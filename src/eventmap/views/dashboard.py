@@ -410,7 +410,8 @@ def details_html(row: Any) -> str:
     lines.append('<div class="emd-place">' + " · ".join(pl) + (f" {approx}" if approx else "") + "</div>")
     if g("location") and (place_ar or place_en) and g("location") not in (place_ar, place_en):
         lines.append(f'<div class="emd-small">as written: <bdi>{esc(g("location"))}</bdi></div>')
-    adm = ", ".join(x for x in (g("admin3"), g("admin2"), g("admin1")) if x)
+    units = [x for x in (g("admin3"), g("admin2"), g("admin1")) if x]
+    adm = ", ".join(x for k, x in enumerate(units) if not k or x != units[k - 1])   # a unit named as its parent, once
     if adm:
         lines.append(f'<div class="emd-small">{isolate_html(adm)}</div>')
     if res and res != "resolved":

@@ -340,7 +340,8 @@ EM.popup = function(i){
   if (pp) pp.options.autoPanPaddingTopLeft = EM.padTL();
   var D = EM.D, ty = D.T[D.t[i]], el = document.createElement('div');
   var st = EM.s('st', i), pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
-  var adm = [EM.s('a3', i), EM.s('a2', i), EM.s('a1', i)].filter(Boolean).join(', ');
+  // a sub-district named as its district is said once ('As-Sanamayn, Dar\'a', not 'As-Sanamayn, As-Sanamayn, ...')
+  var adm = [EM.s('a3', i), EM.s('a2', i), EM.s('a1', i)].filter(function(x, k, a){ return x && x !== a[k - 1]; }).join(', ');
   var x1 = EM.s('x1', i), x2 = EM.s('x2', i), so = EM.s('so', i), ur = EM.s('ur', i), ns = D.ns[i];
   var h = '<div class="em-h"><b>' + D.days[D.d[i]] + '</b> \u00b7 <span class="em-type" style="border-color:' + ty[1] + '">' + ty[0] + '</span>' + (st ? ' \u2014 ' + st : '') + '</div>';
   h += '<div class="em-place">' + (pa ? '<bdi dir="rtl" lang="ar" class="em-ar">' + pa + '</bdi>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe ? '<bdi>' + pe + '</bdi>' : '') + ' ' + EM.approxNote(i) + '</div>';
