@@ -161,3 +161,53 @@ def test_cli_png_brief_with_list(tmp_path):
     right = img.convert("RGB").crop((1200 - 300, 300, 1200 - 10, 690)).getcolors(1_000_000)
     assert max(right)[1] == (255, 255, 255)
     assert "governorate: Quneitra" in img.text.get("Description", "")
+
+
+def _crowded_frame():
+    """The sample plus the villages nearest Tafas (real gazetteer entries, a few km apart): their numbers crowd."""
+    import math
+
+    import pandas as pd
+    from _views_exports_data import _ev
+
+    from eventmap.frame import events_frame
+    from eventmap.places.gazetteer import default_gazetteer
+
+    g = default_gazetteer()
+    (tafas,) = [c.place for c in g.lookup("طفس").candidates[:1]]
+    near = sorted((p for p in g.places if p.kind in ("village", "town", "city") and p.admin1_en == "Dar'a"),
+                  key=lambda p: math.dist((p.lat, p.lon), (tafas.lat, tafas.lon)))[:14]
+    evs = [_ev(f"ev-near-{k}", f"2018-07-{10 + k}", "Battles", "Armed clash", p.name_ar, p.id, p.name_ar, p.name_en,
+               "Dar'a", p.admin2_en, p.admin3_en, p.lat, p.lon,
+               f"اندلعت اشتباكات عنيفة في بلدة {p.name_ar} بريف درعا الغربي بين قوات النظام وفصائل محلية.")
+           for k, p in enumerate(near)]
+    return pd.concat([sample_frame(hostile=False), events_frame(evs)], ignore_index=True)
+
+
+NUMS_APART_JS = """() => {
+  const shown = e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden';
+  const nums = [...document.querySelectorAll('.em-num')].filter(shown).map(e => [e.textContent, e.getBoundingClientRect()]);
+  const bad = [];
+  for (let i = 0; i < nums.length; i++) for (let j = i + 1; j < nums.length; j++) {
+    const a = nums[i][1], b = nums[j][1];
+    if (!(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom)) bad.push(nums[i][0] + '/' + nums[j][0]);
+  }
+  return {n: nums.length, bad};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", [(1280, 720), (1100, 650)])
+def test_crowded_numbers_step_aside_rather_than_cover_each_other(browser, tmp_path, size):
+    # 18 places, 14 of them a few km apart: numbers take a second ring of spots beside their marker; no label
+    # is left under the title panel once it has its final size
+    frame = _crowded_frame()
+    pg = _open(browser, render_html(frame, ExportMeta(title="Western Daraa"), numbered=True), tmp_path, size)
+    got = pg.evaluate(NUMS_APART_JS)
+    assert got["n"] == len(numbered_places(frame)[1]) and got["bad"] == [], got
+    assert pg.evaluate(LABELS_JS)["bad"] == []
+    # the data's attribution (CC BY) is read whole, not under the legend, on a map narrowed by the list
+    apart = pg.evaluate("""() => { const a = document.querySelector('.leaflet-control-attribution').getBoundingClientRect(),
+      b = document.querySelector('.em-legend').getBoundingClientRect(); return a.right <= b.left || a.bottom <= b.top; }""")
+    assert apart
+    pg.context.close()

@@ -132,6 +132,8 @@ LIST_WIDTH = 400
 
 LIST_CSS = f"""
 .folium-map {{ width: calc(100% - {LIST_WIDTH}px) !important; }}
+/* the attribution (CC BY) keeps clear of the legend (at most 300px wide) on the narrowed map */
+.leaflet-container .leaflet-control-attribution {{ max-width: calc(100vw - {LIST_WIDTH}px - 340px) !important; }}
 .em-list {{ position: fixed; top: 0; right: 0; bottom: 0; width: {LIST_WIDTH}px; box-sizing: border-box; overflow: hidden;
   padding: 10px 12px; background: #fff; border-left: 1px solid #bbb; font: 12px/1.3 "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1f23; }}
 .em-list [hidden] {{ display: none !important; }}

@@ -612,6 +612,12 @@ EM.declutter = function(map){ // a label never sits under a cluster, a marker, t
       spots = e.classList.contains('em-num') ?
         [[cx - g - w, cy - g - h + 4], [cx + g, cy + g - 4], [cx - g - w, cy + g - 4], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]] :
         [[cx - g - w, cy - h / 2], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]];
+      if (e.classList.contains('em-num')){ // crowded places: a second ring, still beside its own marker
+        var G = g + 0.9 * h;
+        spots = spots.concat([[cx + G, cy - h / 2], [cx - G - w, cy - h / 2], [cx + G - 4, cy - G - h + 6],
+          [cx - G - w + 4, cy - G - h + 6], [cx + G - 4, cy + G - 6], [cx - G - w + 4, cy + G - 6],
+          [cx - w / 2, cy - G - h], [cx - w / 2, cy + G]]);
+      }
     } else { // a unit's name: a little above, below or beside where it was (still inside the unit, mostly)
       spots = [[r.left, r.top - h - 6], [r.left, r.bottom + 6], [r.left - w / 2 - 16, r.top], [r.right - w / 2 + 16, r.top]];
     }
@@ -833,6 +839,13 @@ var {{ this.get_name() }} = (function(map){
     EM.showRange(0, Math.max(D.days.length - 1, 0));
     {% if this.fit %}EM.fit(map);{% endif %}
     EM.zoomClass(map); EM.declutter(map);
+    // the panels (title, legend, the fit's note) take their final size once their fonts are in and their
+    // lines are filled: labels are placed again then, so none is left under a panel that grew
+    if (window.ResizeObserver && !EM.panelWatch){
+      EM.panelWatch = new ResizeObserver(function(){ EM.declutter(map); });
+      map.getContainer().querySelectorAll('.em-title, .em-legend, .em-far').forEach(function(e){ EM.panelWatch.observe(e); });
+    }
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(function(){ EM.declutter(map); });
     if (D.sel >= 0){
       var ll = [D.lat[D.sel], D.lon[D.sel]];
       map.setView(ll, Math.max(map.getZoom(), 13), {animate: false});
