@@ -211,3 +211,15 @@ def test_crowded_numbers_step_aside_rather_than_cover_each_other(browser, tmp_pa
       b = document.querySelector('.em-legend').getBoundingClientRect(); return a.right <= b.left || a.bottom <= b.top; }""")
     assert apart
     pg.context.close()
+
+
+@pytest.mark.browser
+def test_a_long_list_tightens_before_it_leaves_a_place_out(browser, tmp_path):
+    # 18 places at 1280x720: two lines each would not fit; one line of events per place does
+    frame = _crowded_frame()
+    pg = _open(browser, render_html(frame, ExportMeta(title="Western Daraa"), numbered=True), tmp_path, (1280, 720))
+    got = pg.evaluate(LABELS_JS)
+    assert [v for v, shown in got["listed"] if shown] == [str(k) for k in range(1, 19)], got
+    assert got["cut"] == "" and not got["overflow"]
+    assert pg.evaluate("document.querySelector('.em-list').classList.contains('el-compact')")
+    pg.context.close()

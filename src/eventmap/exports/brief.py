@@ -7,8 +7,9 @@ per day: the sub-types, with a count when one happened more than once). Events w
 once and each name isolated (``views.bidi``), so Arabic names read in order.
 
 ``numbered_places(frame)`` gives each event row its place number (0: not drawn); ``list_html(...)``
-the panel's HTML. A list longer than the page is cut by the page itself (it says how many places
-it could not show; the CSV has them all).
+the panel's HTML. A list longer than the page first tightens (smaller type, one line of events per
+place); only then is it cut by the page itself (it says how many places it could not show; the CSV has
+them all).
 """
 
 from __future__ import annotations
@@ -151,6 +152,14 @@ LIST_CSS = f"""
 .em-list .el-d {{ font-variant-numeric: tabular-nums; color: #555; display: inline-block; min-width: 3.4em; }}
 .em-list .el-a {{ color: #555; }}
 .em-list .el-more, .em-list .el-cut, .em-list .el-un {{ margin-top: 6px; color: #444; }}
+/* a long list first tightens (one line of events per place) before any place is left out */
+.em-list.el-compact {{ font-size: 11px; line-height: 1.2; padding-top: 6px; }}
+.em-list.el-compact li.el-p {{ margin-bottom: 2px; column-gap: 4px; grid-template-columns: 19px 1fr; }}
+.em-list.el-compact .el-n {{ width: 17px; height: 17px; font-size: 10px; }}
+.em-list.el-compact .el-h bdi[lang=ar] {{ font-size: 12px; }}
+.em-list.el-compact ul.el-e li {{ display: inline; }}
+.em-list.el-compact ul.el-e li + li:before {{ content: " · "; color: #888; }}
+.em-list.el-compact .el-d {{ min-width: 0; }}
 .leaflet-tooltip.em-num {{ background: #222 !important; color: #fff !important; border: 1.5px solid #fff !important; border-radius: 10px;
   padding: 0 5px !important; font: 700 11px/16px "Noto Sans", "DejaVu Sans", Arial, sans-serif !important;
   box-shadow: 0 0 0 1px rgba(0,0,0,.5) !important; }}
@@ -166,6 +175,9 @@ LIST_FIT_JS = """
     for (var j = 0; j < items.length; j++) items[j].hidden = false;
     cut.hidden = true; if (un) un.hidden = false;
     var limit = box.getBoundingClientRect().bottom - 8, hidden = 0;
+    var last = function(){ return items.length ? items[items.length - 1].getBoundingClientRect().bottom : 0; };
+    box.classList.remove('el-compact');
+    if (last() + (un ? un.offsetHeight + 6 : 0) > limit) box.classList.add('el-compact');   // tighter first
     if (un && un.getBoundingClientRect().bottom > limit) un.hidden = true;
     for (var i = items.length - 1; i >= 0; i--) {
       var below = (cut.hidden ? 0 : cut.offsetHeight + 6) + (un && !un.hidden ? un.offsetHeight + 6 : 0);
