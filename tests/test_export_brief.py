@@ -196,6 +196,19 @@ NUMS_APART_JS = """() => {
 }"""
 
 
+LEADERS_JS = """() => {
+  const lines = (EM.numLeaders ? EM.numLeaders.getLayers() : []).map(l => {
+    const [a, b] = l.getLatLngs().map(ll => EM.map.latLngToContainerPoint(ll)), c = EM.map.getContainer().getBoundingClientRect();
+    const at_marker = EM.layer.getLayers().some(m => m._map && m.getRadius &&
+      Math.abs(EM.map.latLngToContainerPoint(m.getLatLng()).distanceTo(a) - m.getRadius()) <= 6);
+    const in_number = [...document.querySelectorAll('.em-num')].some(e => { const r = e.getBoundingClientRect();
+      return r.left <= c.left + b.x && c.left + b.x <= r.right && r.top <= c.top + b.y && c.top + b.y <= r.bottom; });
+    return {at_marker, in_number};
+  });
+  return {lines};
+}"""
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("size", [(1280, 720), (1100, 650)])
 def test_crowded_numbers_step_aside_rather_than_cover_each_other(browser, tmp_path, size):
@@ -206,6 +219,11 @@ def test_crowded_numbers_step_aside_rather_than_cover_each_other(browser, tmp_pa
     got = pg.evaluate(NUMS_APART_JS)
     assert got["n"] == len(numbered_places(frame)[1]) and got["bad"] == [], got
     assert pg.evaluate(LABELS_JS)["bad"] == []
+    # a number set a ring apart is tied to its own marker by a line: it starts at a marker's edge, ends in a number
+    leaders = pg.evaluate(LEADERS_JS)
+    assert all(x["at_marker"] and x["in_number"] for x in leaders["lines"]), leaders
+    if size == (1100, 650):
+        assert leaders["lines"], leaders          # crowded enough here that some numbers take the second ring
     # the data's attribution (CC BY) is read whole, not under the legend, on a map narrowed by the list
     apart = pg.evaluate("""() => { const a = document.querySelector('.leaflet-control-attribution').getBoundingClientRect(),
       b = document.querySelector('.em-legend').getBoundingClientRect(); return a.right <= b.left || a.bottom <= b.top; }""")

@@ -589,11 +589,19 @@ EM.obstacles = function(map){ // client rects that no label may sit under: panel
 EM.overlaps = function(r, q, mx, my){
   return !(r.right + mx <= q.left || r.left - mx >= q.right || r.bottom + my <= q.top || r.top - my >= q.bottom);
 };
+EM.leader = function(map, p, g, q, cr){ // a thin line from a marker's edge to its number set a ring apart
+  var bx = (q.left + q.right) / 2 - cr.left, by = (q.top + q.bottom) / 2 - cr.top, dx = bx - p.x, dy = by - p.y;
+  var d = Math.sqrt(dx * dx + dy * dy) || 1, r = Math.max(g - 5, 3);
+  if (!EM.numLeaders) EM.numLeaders = L.layerGroup().addTo(map);
+  L.polyline([map.containerPointToLatLng([p.x + dx / d * r, p.y + dy / d * r]), map.containerPointToLatLng([bx, by])],
+    {color: '#222', weight: 1.2, opacity: 0.85, interactive: false, className: 'em-leader'}).addTo(EM.numLeaders);
+};
 EM.declutter = function(map){ // a label never sits under a cluster, a marker, the legend or a panel, nor on another label
   var c = map.getContainer(), cr = c.getBoundingClientRect(), els = Array.prototype.slice.call(c.querySelectorAll('.em-num, .em-lab'));
   var lvl = function(e){ return e.classList.contains('em-num') ? -1 : e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
   els.sort(function(a, b){ return lvl(a) - lvl(b); });
   var blocks = EM.obstacles(map), placed = [];
+  if (EM.numLeaders) EM.numLeaders.clearLayers();
   var free = function(r){
     if (r.left < cr.left || r.right > cr.right || r.top < cr.top || r.bottom > cr.bottom) return false;
     for (var k = 0; k < blocks.length; k++) if (EM.overlaps(r, blocks[k], 1, 1)) return false;
@@ -626,7 +634,9 @@ EM.declutter = function(map){ // a label never sits under a cluster, a marker, t
       var q = {left: spots[s][0], top: spots[s][1], right: spots[s][0] + w, bottom: spots[s][1] + h};
       if (free(q)){
         e.style.marginLeft = (ml + q.left - r.left) + 'px'; e.style.marginTop = (mt + q.top - r.top) + 'px';
-        placed.push(q); return;
+        placed.push(q);
+        if (s >= 5 && e.classList.contains('em-num')) EM.leader(map, p, g, q, cr);   // the second ring
+        return;
       }
     }
     if (e.classList.contains('em-num')){ placed.push(r); return; }  // a brief's number stays, even crowded
