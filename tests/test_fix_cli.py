@@ -39,7 +39,7 @@ def test_the_queue_lists_the_samples_approximate_villages(db, capsys):
     code, out, _ = run(capsys, "places", "unresolved", "--db", db)
     assert code == 0
     for name in ("المهير", "رسم الحسن", "الحيران الشمالي", "أبو الخشان"):
-        assert f"{name}\tapproximate\t1 event(s) in 1 report(s)\tQuneitra" in out
+        assert f"{name}\tapproximate\t1 event(s) in 1 report(s)\tQuneitra\n" in out
     assert "now: approximate: not located; estimated from the centre of الرفيد" in out
     assert "«" in out  # the report's sentence
     code, out, _ = run(capsys, "places", "unresolved", "--db", db, "--json")

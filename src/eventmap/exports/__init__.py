@@ -124,6 +124,10 @@ def export(frame: pd.DataFrame, fmt: str | None, path: str | Path, meta: ExportM
     from eventmap.frame import normalise_frame
 
     frame = normalise_frame(frame.copy())
+    # approximate names say so in every format: the note, and a display point of their own on a ring
+    # around a shared estimate (latitude/longitude stay the estimate itself)
+    from eventmap.views.approximate import annotate
+    frame = annotate(frame)
     meta = meta.resolved(frame)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -81,7 +81,7 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
     # escape each distinct value of a column once (types, admin units, outlets repeat a lot)
     escaped = {}
     for c in cols:
-        if c in ("latitude", "longitude"):
+        if c in ("latitude", "longitude", "display_latitude", "display_longitude"):
             escaped[c] = [repr(float(v)) for v in located[c].tolist()]
             continue
         raw = located[c].astype(object).where(located[c].notna(), "").tolist()
@@ -92,12 +92,19 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
     raw = {c: located[c].astype(object).where(located[c].notna(), "").tolist()
            for c in ("place_name_ar", "place_name_en", "location", "event_date", "event_type",
                      "sub_event_type", "notes", "source", "source_url", "geo_precision")}
+    # an approximate name sharing its estimate with others is placed on a ring around it (Google Earth would
+    # stack them on one point), and says so
+    xy = ("display_longitude", "display_latitude") if "display_latitude" in escaped else ("longitude", "latitude")
+    approx = located["approximate_note"].astype(str).tolist() if "approximate_note" in located else [""] * len(located)
     for k in range(len(located)):
         name_ar, name_en = clean_text(raw["place_name_ar"][k]), clean_text(raw["place_name_en"][k])
         name = " · ".join(n for n in (name_ar, name_en) if n) or clean_text(raw["location"][k])
+        if approx[int(k)]:
+            name += " (approximate: not located)"
         gp = int(raw["geo_precision"][k] or 1)
         etype = str(raw["event_type"][k])
         desc = html_description([name, f"{raw['event_date'][k]} — {etype}: {raw['sub_event_type'][k]}",
+                                 *([approx[int(k)]] if approx[int(k)] else []),
                                  str(raw["notes"][k]), str(raw["source"][k])], str(raw["source_url"][k]))
         parts = [f'<Placemark id="{escaped["event_id"][k]}"><name>{x(name)}</name>'
                  f"<description>{desc}</description>"
@@ -105,7 +112,7 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
                  f"<styleUrl>#{_style_id(etype, gp >= 2)}</styleUrl><ExtendedData>"]
         for j, c in enumerate(cols):
             parts.append(data_tags[j] + escaped[c][k] + "</value></Data>")
-        parts.append(f"</ExtendedData><Point><coordinates>{escaped['longitude'][k]},{escaped['latitude'][k]}"
+        parts.append(f"</ExtendedData><Point><coordinates>{escaped[xy[0]][k]},{escaped[xy[1]][k]}"
                      "</coordinates></Point></Placemark>")
         out.append("".join(parts))
     out.append("</Folder></Document></kml>")

@@ -544,7 +544,7 @@ def _queue_row(key: str, evs: list[dict[str, Any]]) -> dict[str, Any]:
         "latitude": est[0] if est else None, "longitude": est[1] if est else None,
         "uncertainty_km": float(lead["uncertainty_km"] or 0) if lead else 0.0,
         "estimate_from": estimate_sources(lead["resolution_note"]) if lead else [],
-        "area": " · ".join(x for x in (a1, a2) if x), "admin1": a1, "admin2": a2,
+        "area": " · ".join(x for x in (a1, a2 if a2 != a1 else "") if x), "admin1": a1, "admin2": a2,
         "suggestions": _suggestions(evs, est), "event_ids": [e["event_id"] for e in evs],
     }
 

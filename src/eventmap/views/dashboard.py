@@ -293,8 +293,10 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
       EM.shownEv = w.ev;
       var i = D.id.indexOf(w.ev);
       if (i >= 0 && EM.map) {
-        var ll = [D.lat[i], D.lon[i]];
-        EM.map.setView(ll, Math.max(EM.map.getZoom(), 12), {animate: false});
+        // a name on a ring of approximate names: centre on its estimate, then find its slot at that zoom
+        var g = D.ag ? D.ag[i] : -1, c0 = g >= 0 ? [D.G[g][0], D.G[g][1]] : [D.lat[i], D.lon[i]];
+        EM.map.setView(c0, Math.max(EM.map.getZoom(), 12), {animate: false});
+        var ll = EM.pos ? EM.pos(i) : c0;
         L.popup({maxWidth: 360}).setLatLng(ll).setContent(EM.popup(i)).openOn(EM.map);
       }
     }
@@ -311,7 +313,7 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     EM.compactCss = true;
     var css = document.createElement('style');
     css.textContent = '.em-compact .em-legend { font-size: 11px; line-height: 1.15; max-width: 200px; padding: 4px 6px; }' +
-      ' .em-compact .em-legend .em-sep { display: none; }';
+      ' .em-compact .em-legend .em-sep { margin-top: 2px; padding-top: 2px; }';
     document.head.appendChild(css);
     var box = EM.map.getContainer();
     box.classList.toggle('em-compact', box.clientWidth < 760);
@@ -348,6 +350,9 @@ def table_frame(frame: pd.DataFrame, limit: int | None = 2000) -> pd.DataFrame:
     a_iso = [isolate_text(a) for a in ar]
     place = [(f"{e} · {a}" if a and e else (a or e or (f"({isolate_text(w)})" if w else "")))
              for a, e, w in zip(a_iso, en, loc)]
+    if "resolution" in f:  # the table says what the map says: an approximate name is not located
+        place = [f"{p} · approximate: not located" if r == "approximate" else p
+                 for p, r in zip(place, f["resolution"].astype(str))]
     out = pd.DataFrame({c: f[c] for c in TABLE_COLUMNS if c in f.columns and c != "place"})
     out.insert(3, "place", place)
     if "location" in out:
@@ -415,9 +420,13 @@ def details_html(row: Any) -> str:
     if adm:
         lines.append(f'<div class="emd-small">{isolate_html(adm)}</div>')
     if res and res != "resolved":
-        # "approximate" is said once, by the badge beside the place; the note says how it was placed
+        # "approximate" is said once, by the badge beside the place (with its radius); the note says how it
+        # was placed: for an approximate name, that it is not located and which known places it came from
         note = re.sub(r"^\s*(approximate|ambiguous)\s*:\s*", "", g("resolution_note"))
-        label = "" if approx and res == "approximate" else f"{esc(res)}" + (" — " if note else "")
+        if approx and res == "approximate":
+            label = "not located" + ("; " if note else "")
+        else:
+            label = f"{esc(res)}" + (" — " if note else "")
         lines.append(f'<div class="emd-small emd-how">{label}{isolate_html(note)}</div>')
     if g("actor1") or g("actor2"):
         lines.append(f'<div class="emd-small">{esc(g("actor1") or "?")}'
@@ -474,12 +483,18 @@ DETAILS_CSS = """
 """
 
 
-def sentence_html(text: str) -> str:
-    """One sentence from a report, escaped, right-to-left when Arabic."""
+def sentence_html(text: str, mark: Sequence[str] = ()) -> str:
+    """One sentence from a report, escaped, right-to-left when Arabic; the first of ``mark`` found in it
+    is highlighted."""
     from eventmap.text import has_arabic
 
     d = ' dir="rtl" lang="ar" style="text-align:right"' if has_arabic(text or "") else ' dir="ltr"'
-    return f"<div{d}>{esc(text)}</div>"
+    text = text or ""
+    hits = [(text.find(m), m) for m in mark if m and m in text]
+    if not hits:
+        return f"<div{d}>{esc(text)}</div>"
+    i, m = min(hits)
+    return f"<div{d}>{esc(text[:i])}<mark>{esc(m)}</mark>{esc(text[i + len(m):])}</div>"
 
 
 # --------------------------------------------------------------------------- ingest preview and fixes

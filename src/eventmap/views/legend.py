@@ -8,8 +8,15 @@ from eventmap.views.colors import TYPE_STYLES, style_for, svg_symbol
 from eventmap.views.escape import esc
 
 
+_RING_SVG = ('<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">'
+             '<circle cx="9" cy="9" r="6.5" fill="none" stroke="#7a4b00" stroke-width="1.2" stroke-dasharray="3,2"/>'
+             '<circle cx="9" cy="9" r="1.6" fill="#fff" stroke="#7a4b00"/>'
+             '<circle cx="14.6" cy="6" r="2" fill="none" stroke="#444"/><circle cx="3.4" cy="12" r="2" fill="none" '
+             'stroke="#444"/></svg>')
+
+
 def legend_html(event_types: Iterable[str] | None = None, *, counts: dict[str, int] | None = None,
-                unresolved: int = 0, approximate: bool = True) -> str:
+                unresolved: int = 0, approximate: bool = True, rings: bool = False) -> str:
     """Legend rows for the given types (all ACLED types when ``None``), with optional counts.
 
     Each row carries ``data-ti``, the type's position in ``event_types``, so the map's
@@ -27,7 +34,10 @@ def legend_html(event_types: Iterable[str] | None = None, *, counts: dict[str, i
                     f'<span class="em-tn">{esc(t)}</span>{n}</div>')
     if approximate:
         rows.append(f'<div class="em-row em-sep">{svg_symbol("circle", "#444", hollow=True)}'
-                    f"<span>approximate place (hollow; dashed = uncertainty)</span></div>")
+                    f"<span>approximate: not located (hollow; dashed = uncertainty)</span></div>")
+    if rings:
+        rows.append(f'<div class="em-row">{_RING_SVG}<span>names at one estimate: each on a dashed ring '
+                    f"around it</span></div>")
     if unresolved:
         rows.append(f'<div class="em-row em-note">{unresolved:,} event{"s" if unresolved != 1 else ""} '
                     f"without a place {'is' if unresolved == 1 else 'are'} not drawn</div>")

@@ -8,8 +8,10 @@
   (colour and shape by event type, ``colors.py``) in one MarkerCluster or FeatureGroup:
   no Python object per marker, so 100,000 events stay fast;
 * approximate events (``geo_precision`` 2/3) are hollow, with a dashed circle of
-  ``uncertainty_km`` or the outline of the admin unit they stand for; unresolved events
-  (NaN coordinates) are never drawn;
+  ``uncertainty_km`` or the outline of the admin unit they stand for; several unknown names
+  placed at one estimate are each drawn as their own labelled symbol on a ring around it
+  (``views/approximate.py``), the ring saying "approximate: not located" and each popup the
+  known places the estimate came from; unresolved events (NaN coordinates) are never drawn;
 * popups/tooltips show date, type, place in Arabic and Latin script, admin units, actors,
   the number killed ("killed: N", nothing when the report gives no figure), number of sources, the source sentence (right-to-left when Arabic) with the place name
   marked, outlet and link. Every report string goes through ``escape.esc`` once, in Python;
@@ -38,10 +40,11 @@ from jinja2 import Template
 
 from eventmap.frame import fatalities_column
 from eventmap.views import assets
+from eventmap.views.approximate import badge_notes, rings
 from eventmap.views.bidi import base_rtl, isolate_html
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
-from eventmap.views.escape import clean_text, esc, js_safe_json, safe_url
+from eventmap.views.escape import clean_text, esc, esc_bidi, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
 
 #: payloads above this many bytes of JSON are gzip+base64 encoded in the page
@@ -213,6 +216,8 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     unc = pd.to_numeric(drawn["uncertainty_km"], errors="coerce").fillna(0.0).round(2).tolist() \
         if "uncertainty_km" in drawn else [0.0] * len(drawn)
 
+    # approximate events sharing an estimate: a ring slot each (views/approximate.py)
+    rs, ring_of, slot_of = rings(drawn)
     ids = drawn["event_id"].map(_text).tolist()
     sel = -1
     if selected_event_id is not None and selected_event_id in ids:
@@ -246,6 +251,10 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "so": S.column(drawn["source"]),
         "ur": S.column(drawn["source_url"], transform=lambda u: esc(safe_url(u))),
         "no": S.codes(notes_html),
+        "ae": S.codes(esc_bidi(x) for x in badge_notes(drawn)),
+        "ag": ring_of.tolist(),
+        "as": slot_of.tolist(),
+        "G": [[r.lat, r.lon, len(r.names), round(r.uncertainty_km, 2), esc_bidi(r.note)] for r in rs],
         "sel": sel,
     }
     if "em_num" in drawn:   # a printed brief's place numbers (keyed to its list), 0 = not numbered
@@ -344,8 +353,9 @@ EM.popup = function(i){
   var adm = [EM.s('a3', i), EM.s('a2', i), EM.s('a1', i)].filter(function(x, k, a){ return x && x !== a[k - 1]; }).join(', ');
   var x1 = EM.s('x1', i), x2 = EM.s('x2', i), so = EM.s('so', i), ur = EM.s('ur', i), ns = D.ns[i];
   var h = '<div class="em-h"><b>' + D.days[D.d[i]] + '</b> \u00b7 <span class="em-type" style="border-color:' + ty[1] + '">' + ty[0] + '</span>' + (st ? ' \u2014 ' + st : '') + '</div>';
-  h += '<div class="em-place">' + (pa ? '<bdi dir="rtl" lang="ar" class="em-ar">' + pa + '</bdi>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe ? '<bdi>' + pe + '</bdi>' : '') + ' ' + EM.approxNote(i) + '</div>';
-  if (lo && lo !== pa && lo !== pe) h += '<div class="em-small">as written: <bdi>' + lo + '</bdi></div>';
+  h += '<div class="em-place">' + (pa ? '<bdi dir="rtl" lang="ar" class="em-ar">' + pa + '</bdi>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe ? '<bdi>' + pe + '</bdi>' : '') + (!pa && !pe && lo ? '<bdi class="em-asw">' + lo + '</bdi>' : '') + ' ' + EM.approxNote(i) + '</div>';
+  if (lo && (pa || pe) && lo !== pa && lo !== pe) h += '<div class="em-small">as written: <bdi>' + lo + '</bdi></div>';
+  if (D.ae && D.ae[i]) h += '<div class="em-estimate">' + D.S[D.ae[i]] + (D.ag && D.ag[i] >= 0 ? '<br><span class="em-small">drawn on a ring around the estimate with the ' + (D.G[D.ag[i]][2] - 1) + ' other name' + (D.G[D.ag[i]][2] === 2 ? '' : 's') + ' placed there</span>' : '') + '</div>';
   if (adm) h += '<div class="em-small">' + adm + '</div>';
   if (x1 || x2) h += '<div class="em-actors">' + (x1 || '?') + (x2 ? ' \u2194 ' + x2 : '') + '</div>';
   var k = D.k ? D.k[i] : null;
@@ -363,7 +373,7 @@ EM.marker = function(i){
   if (m) return m;
   var D = EM.D, ty = D.T[D.t[i]], approx = D.gp[i] >= 2;
   var r0 = D.n < 200 ? 8 : D.n < 5000 ? 6.5 : 5.5;   // sparse maps get bigger symbols
-  m = new EM.ShapeMarker([D.lat[i], D.lon[i]], {
+  m = new EM.ShapeMarker(EM.pos(i), {
     radius: approx ? r0 + 0.5 : r0, shape: ty[2], color: approx ? ty[1] : '#1e1e1e', weight: approx ? 2 : 0.8,
     opacity: 0.95, fillColor: ty[1], fillOpacity: approx ? 0 : 0.88, dashArray: approx ? '3,2' : null
   });
@@ -371,9 +381,75 @@ EM.marker = function(i){
   EM.markers[i] = m;
   return m;
 };
+EM.RING_MAX = 300;   // more ring members than this in the window: they join the clusters (static km rings)
+EM.ringPx = function(g){ // ring radius in screen pixels: the static km ring, but wide enough to label every name
+  var G = EM.D.G[g], side = Math.ceil(G[2] / 2), kmPx = 0;
+  if (EM.map && G[3] > 0){
+    var c = EM.map.latLngToLayerPoint([G[0], G[1]]), e = EM.map.latLngToLayerPoint([G[0] + Math.max(1, 0.5*G[3])/110.574, G[1]]);
+    kmPx = Math.abs(c.y - e.y);
+  }
+  return Math.max(kmPx, 10 * (side + 1), 26);
+};
+EM.slotOffset = function(g, s){ // right half top to bottom, then left half bottom to top; rows evenly spaced for labels
+  var k = EM.D.G[g][2], right = Math.ceil(k / 2), R = EM.ringPx(g), onRight = s < right;
+  var m = onRight ? right : k - right, j = onRight ? s : s - right;
+  var y = -R + 2 * R * (j + 1) / (m + 1);
+  if (!onRight) y = -y;
+  var x = Math.sqrt(Math.max(R * R - y * y, 0));
+  return [onRight ? x : -x, y];
+};
+EM.pos = function(i){ // where event i is drawn: its point, or its slot on the ring of its estimate
+  var D = EM.D, g = D.ag ? D.ag[i] : -1;
+  if (g < 0) return [D.lat[i], D.lon[i]];
+  var G = D.G[g];
+  if (EM.ringMode && EM.map && EM.map._loaded){
+    var c = EM.map.latLngToLayerPoint([G[0], G[1]]), o = EM.slotOffset(g, D.as[i]);
+    var ll = EM.map.layerPointToLatLng([c.x + o[0], c.y + o[1]]);
+    return [ll.lat, ll.lng];
+  }
+  var a = 2 * Math.PI * D.as[i] / G[2], r = Math.max(1, 0.5 * G[3]);
+  return [G[0] + r * Math.cos(a) / 110.574, G[1] + r * Math.sin(a) / (111.32 * Math.cos(G[0] * Math.PI / 180))];
+};
+EM.layoutRings = function(){ // ring members (unclustered): at their slots, with the ring, legs, circle and labels
+  var D = EM.D; if (!D || !EM.ringLayer) return;
+  EM.ringDeco.clearLayers();
+  if (!EM.ringMode) return;
+  var gs = {}, order = [];
+  EM.ringLayer.eachLayer(function(m){ var g = D.ag[m.em]; m.setLatLng(EM.pos(m.em)); if (!gs[g]){ gs[g] = []; order.push(g); } gs[g].push(m); });
+  var dp = EM.map.getPane('emRingDeco') ? 'emRingDeco' : 'overlayPane', lp = EM.map.getPane('emLabels') ? 'emLabels' : 'tooltipPane';
+  order.forEach(function(g){
+    var G = D.G[g], c = [G[0], G[1]], R = EM.ringPx(g), ms = gs[g], col = '#7a4b00';
+    if (G[3] > 0) EM.ringDeco.addLayer(L.circle(c, {radius: G[3] * 1000, pane: dp, renderer: EM.ringRenderer, interactive: false,
+      color: col, weight: 1, opacity: 0.7, dashArray: '4,4', fillColor: '#e0b050', fillOpacity: 0.07}));
+    EM.ringDeco.addLayer(L.circleMarker(c, {radius: R, pane: dp, renderer: EM.ringRenderer, interactive: false, color: col, weight: 1.4,
+      opacity: 0.85, dashArray: '5,4', fill: false}));
+    ms.forEach(function(m){ EM.ringDeco.addLayer(L.polyline([c, m.getLatLng()], {pane: dp, renderer: EM.ringRenderer, interactive: false,
+      color: col, weight: 0.8, opacity: 0.55, dashArray: '2,3'})); });
+    EM.ringDeco.addLayer(L.circleMarker(c, {radius: 3, pane: dp, renderer: EM.ringRenderer, interactive: false, color: col, weight: 1,
+      fillColor: '#fff', fillOpacity: 1}));
+    EM.ringDeco.addLayer(L.tooltip({permanent: true, direction: 'top', offset: [0, -R - 4], interactive: false, pane: lp,
+      className: 'em-lab em-lab0 em-ringcap'}).setLatLng(c).setContent('approximate: not located \u00b7 ' + G[2] + ' names'));
+    ms.forEach(function(m){
+      var i = m.em, right = EM.slotOffset(g, D.as[i])[0] >= 0, pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
+      var t = L.tooltip({permanent: true, direction: right ? 'right' : 'left', offset: [right ? m.getRadius() + 3 : -m.getRadius() - 3, 0],
+        interactive: false, pane: lp, className: 'em-lab em-lab0 em-ringname'}).setLatLng(m.getLatLng())
+        .setContent('<span dir="auto">' + (pe || pa || lo) + '</span>');
+      EM.ringDeco.addLayer(t);
+      var el = t.getElement();   // declutter may move a name to another side of its symbol
+      if (el){ el.dataset.lat = t.getLatLng().lat; el.dataset.lon = t.getLatLng().lng; el.dataset.g = m.getRadius() + 7; }
+    });
+  });
+};
 EM.uncertainty = function(i){
   var D = EM.D, ty = D.T[D.t[i]];
   if (D.gp[i] < 2) return null;
+  if (D.ag && D.ag[i] >= 0){ // one circle for a ring, not one per name
+    var g = D.ag[i], G = D.G[g];
+    if (EM.ringMode || !(G[3] > 0)) return null;   // ring mode: layoutRings draws it
+    EM.ringCircles = EM.ringCircles || {};
+    if (!EM.ringCircles[g]) EM.ringCircles[g] = L.circle([G[0], G[1]], {radius: G[3]*1000, interactive: false, color: '#7a4b00', weight: 1, dashArray: '4,4', fillColor: '#e0b050', fillOpacity: 0.06});
+    return EM.ringCircles[g];
+  }
   if (D.rg[i] >= 0){
     var r = D.rg[i];
     if (!EM.regions[r]) EM.regions[r] = L.geoJSON(D.R[r], {interactive: false, style: {color: ty[1], weight: 2, dashArray: '6,4', fillColor: ty[1], fillOpacity: 0.06}});
@@ -398,13 +474,14 @@ EM.refreshApprox = function(){ // uncertainty areas of the approximate events dr
   for (var j = 0; j < us.length; j++) EM.approxLayer.addLayer(us[j]);
 };
 EM.clusterIcon = function(cluster){ // a ring whose arcs are the shares of each event type
-  var D = EM.D, ms = cluster.getAllChildMarkers(), n = ms.length, by = {}, order = [];
-  for (var k = 0; k < n; k++){ var t = D.t[ms[k].em]; if (!(t in by)){ by[t] = 0; order.push(t); } by[t]++; }
+  var D = EM.D, ms = cluster.getAllChildMarkers(), n = ms.length, by = {}, order = [], na = 0;
+  for (var k = 0; k < n; k++){ var t = D.t[ms[k].em]; if (!(t in by)){ by[t] = 0; order.push(t); } by[t]++; if (D.ae && D.ae[ms[k].em]) na++; }
   order.sort(function(a, b){ return by[b] - by[a]; });
   var acc = 0, stops = [];
   order.forEach(function(t){ var a = acc; acc += by[t] / n * 100; stops.push(D.T[t][1] + ' ' + a.toFixed(2) + '%% ' + acc.toFixed(2) + '%%'); });
   var size = n < 10 ? 30 : n < 100 ? 34 : n < 1000 ? 38 : 44;
-  return L.divIcon({html: '<div class="em-cl" style="background:conic-gradient(' + stops.join(',') + ')"><span>' + n + '</span></div>',
+  var tip = n + ' events' + (na ? ', ' + na + ' approximate: not located' : '');
+  return L.divIcon({html: '<div class="em-cl' + (na ? ' em-cl-ap' : '') + '" title="' + tip + '" style="background:conic-gradient(' + stops.join(',') + ')"><span>' + n + (na ? '<i>\u2248' + na + '</i>' : '') + '</span></div>',
                     className: 'em-cluster', iconSize: L.point(size, size)});
 };
 EM.numberLabels = function(){ // a printed brief: each numbered place carries its number (never hidden)
@@ -435,14 +512,14 @@ EM.placeLabels = function(){ // name the places of a few unclustered events, as 
   var want = {}, pane = EM.map.getPane('emLabels') ? 'emLabels' : 'tooltipPane';
   EM.placeLab = EM.placeLab || {};
   if (shown.length && shown.length <= 80) shown.forEach(function(m){
-    var i = m.em, key = D.lat[i] + ',' + D.lon[i];
+    var i = m.em, ll0 = m.getLatLng(), key = ll0.lat.toFixed(5) + ',' + ll0.lng.toFixed(5);  // where it is drawn
     if (want[key]) return;
     var pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
     var txt = (pe || (!pa ? lo : '')) + (pa ? '<span class="ar" dir="rtl" lang="ar">' + pa + '</span>' : '');
     if (!txt) return;
     want[key] = 1;
     if (!EM.placeLab[key]) EM.placeLab[key] = L.tooltip({permanent: true, direction: 'right', offset: [m.getRadius() + 3, 0],
-      interactive: false, pane: pane, className: 'em-lab em-lab0'}).setLatLng(m.getLatLng()).setContent(txt);
+      interactive: false, pane: pane, className: 'em-lab em-lab0'}).setLatLng(ll0).setContent(txt);
   });
   Object.keys(EM.placeLab).forEach(function(key){
     var t = EM.placeLab[key], on = EM.labelLayer.hasLayer(t);
@@ -461,10 +538,14 @@ EM.dayStart = function(day){ // first event index with d >= day (events are sort
 };
 EM.showRange = function(day0, day1){ // inclusive day indices
   var D = EM.D; if (!D) return 0;
-  var i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), ms = [];
+  var i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), ms = [], rs = [], nr = 0;
   EM.approxIdx = [];
+  for (var i2 = i0; i2 < i1; i2++) if (D.ag && D.ag[i2] >= 0) nr++;
+  EM.ringMode = nr > 0 && nr <= EM.RING_MAX && !!EM.ringLayer;
   for (var i = i0; i < i1; i++){
-    ms.push(EM.marker(i));
+    var mk = EM.marker(i), ring = D.ag && D.ag[i] >= 0;
+    if (ring) mk.setLatLng(EM.pos(i));
+    if (ring && EM.ringMode) rs.push(mk); else ms.push(mk);
     if (D.gp[i] >= 2) EM.approxIdx.push(i);
   }
   // a few events are drawn one by one (each place visible and named: a printed map cannot open a
@@ -473,6 +554,7 @@ EM.showRange = function(day0, day1){ // inclusive day indices
     EM.layer.options.disableClusteringAtZoom = ms.length <= EM.UNCLUSTERED ? EM.map.getMinZoom() : 13;
   EM.layer.clearLayers();
   if (EM.layer.addLayers) EM.layer.addLayers(ms); else for (var k = 0; k < ms.length; k++) EM.layer.addLayer(ms[k]);
+  if (EM.ringLayer){ EM.ringLayer.clearLayers(); for (var k2 = 0; k2 < rs.length; k2++) EM.ringLayer.addLayer(rs[k2]); EM.layoutRings(); }
   EM.refreshApprox();
   EM.placeLabels();
   if (EM.map) EM.declutter(EM.map);
@@ -542,6 +624,14 @@ EM.fitIdx = function(map, idx, all){
   EM.fitting = true;
   try {
   map.fitBounds(b, small);
+  // a ring of approximate names reaches beyond its estimate (and its names beyond the ring): fit those too
+  var ext = [], rg = {};
+  for (var i2 = 0; D.ag && i2 < idx.length; i2++) if (D.ag[idx[i2]] >= 0) rg[D.ag[idx[i2]]] = 1;
+  Object.keys(rg).slice(0, 200).forEach(function(g){
+    var cp = map.latLngToContainerPoint([D.G[g][0], D.G[g][1]]), R = EM.ringPx(+g);
+    ext.push(map.containerPointToLatLng([cp.x - R - 125, cp.y - R - 26]), map.containerPointToLatLng([cp.x + R + 125, cp.y + R + 10]));
+  });
+  if (ext.length){ ext.forEach(function(ll){ b.extend(ll); }); map.fitBounds(b, small); }
   var cr = c.getBoundingClientRect(), boxes = [tl, lg, at, fn].filter(function(e){ return e && e.offsetParent !== null; }).map(function(e){
     var r = e.getBoundingClientRect(); return [r.left - cr.left - 8, r.top - cr.top - 8, r.right - cr.left + 8, r.bottom - cr.top + 8]; });
   var step = Math.max(1, Math.floor(idx.length / 5000)), hit = false;
@@ -549,10 +639,15 @@ EM.fitIdx = function(map, idx, all){
     var p = map.latLngToContainerPoint([D.lat[idx[j]], D.lon[idx[j]]]);
     for (var k = 0; k < boxes.length; k++){ var q = boxes[k]; if (p.x >= q[0] && p.x <= q[2] && p.y >= q[1] && p.y <= q[3]){ hit = true; break; } }
   }
+  for (var e2 = 0; e2 < ext.length && !hit; e2++){
+    var p2 = map.latLngToContainerPoint(ext[e2]);
+    for (var k2 = 0; k2 < boxes.length; k2++){ var q2 = boxes[k2]; if (p2.x >= q2[0] && p2.x <= q2[2] && p2.y >= q2[1] && p2.y <= q2[3]){ hit = true; break; } }
+  }
   if (!hit) return;
   // the attribution (bottom-left) spans the width on narrow maps: keep events above it
   var top = Math.max(tl ? tl.offsetHeight : 0, 0) + (fn && fn.offsetParent !== null ? fn.offsetHeight + 10 : 0);
-  var wideLegend = lg && (30 + lg.offsetWidth) > c.clientWidth * 0.5;
+  // (and on a narrow map with rings, whose names need the width: keep everything above the legend instead)
+  var wideLegend = lg && ((30 + lg.offsetWidth) > c.clientWidth * 0.5 || (ext.length && c.clientWidth < 800));
   var bottom = 20 + Math.max(at ? at.offsetHeight : 0, wideLegend ? lg.offsetHeight : 20);
   var opts = {paddingTopLeft: [30, 30 + top],
               paddingBottomRight: [wideLegend ? 30 : 30 + (lg ? lg.offsetWidth : 0), bottom],
@@ -575,6 +670,7 @@ EM.obstacles = function(map){ // client rects that no label may sit under: panel
   var fg = EM.layer && EM.layer._featureGroup, shown = fg ? fg.getLayers() :
       (EM.layer && EM.D ? EM.layer.getLayers().filter(function(m){ return !!m._map; }) : []);
   if (shown.length > 3000) shown = shown.filter(function(m){ return m.getChildCount; });
+  if (EM.ringLayer) shown = shown.concat(EM.ringLayer.getLayers());   // the names on a ring keep clear of its symbols
   shown.forEach(function(m){
     if (m.getChildCount){
       var s = (m.options.icon && m.options.icon.options.iconSize) || [40, 40], w = s.x || s[0], h = s.y || s[1];
@@ -598,7 +694,8 @@ EM.leader = function(map, p, g, q, cr){ // a thin line from a marker's edge to i
 };
 EM.declutter = function(map){ // a label never sits under a cluster, a marker, the legend or a panel, nor on another label
   var c = map.getContainer(), cr = c.getBoundingClientRect(), els = Array.prototype.slice.call(c.querySelectorAll('.em-num, .em-lab'));
-  var lvl = function(e){ return e.classList.contains('em-num') ? -1 : e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
+  // a brief's numbers, a ring's caption, then its names (each unknown place must stay named), then the other labels
+  var lvl = function(e){ return e.classList.contains('em-num') ? -3 : e.classList.contains('em-ringcap') ? -2 : e.classList.contains('em-ringname') ? -1 : e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
   els.sort(function(a, b){ return lvl(a) - lvl(b); });
   var blocks = EM.obstacles(map), placed = [];
   if (EM.numLeaders) EM.numLeaders.clearLayers();
@@ -674,10 +771,17 @@ _CSS = """
 .em-killed { font-size: 12px; margin-top: 2px; color: #8b1a1a; font-weight: 600; }
 blockquote.em-note { margin: 5px 0; padding: 4px 8px; background: #f5f5f0; border-inline-start: 3px solid #999; color: #111; font-size: 13px; }
 blockquote.em-note[dir=rtl] { font-size: 14.5px; line-height: 1.6; }
+blockquote.em-note { max-height: 9.6em; overflow-y: auto; }
 .em-note mark { background: #ffe270; padding: 0 1px; }
 .em-src { font-size: 12px; color: #333; }
 .em-id { font-size: 10px; color: #888; font-family: monospace; word-break: break-all; }
 .em-approx { font-size: 11px; color: #7a4b00; background: #fff3d6; padding: 0 3px; border-radius: 3px; white-space: nowrap; }
+.em-estimate { font-size: 12px; color: #5a3800; background: #fff8e6; border-inline-start: 3px solid #d9a441; padding: 2px 6px; margin: 3px 0; }
+.em-asw { font-weight: 600; }
+.leaflet-tooltip.em-ringcap { font-size: 11px; font-weight: 600; font-style: italic; color: #6b4200; text-align: center; }
+.leaflet-tooltip.em-ringname { font-size: 12px; font-weight: 600; color: #3d2a00; }
+.em-cl-ap { outline: 2px dashed #7a4b00; outline-offset: 1px; }
+.em-cl span i { font-style: normal; font-size: 9px; margin-left: 1px; color: #ffd98a; }
 .em-tip .em-id { display: block; }
 .leaflet-tooltip.em-lab { background: transparent; border: 0; box-shadow: none; padding: 0; text-align: center; white-space: nowrap;
   color: #333; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; line-height: 1.15; }
@@ -820,6 +924,13 @@ var {{ this.get_name() }} = (function(map){
       spiderfyOnMaxZoom: true, showCoverageOnHover: false, iconCreateFunction: EM.clusterIcon}){% else %}L.featureGroup(){% endif %};
   EM.approxLayer = L.featureGroup();
   EM.labelLayer = L.layerGroup().addTo(map);
+  // rings of approximate names: the ring, legs and circle in a pane under the events, the names as markers
+  if (!map.getPane('emRingDeco')) map.createPane('emRingDeco').style.zIndex = 380;
+  EM.ringRenderer = L.canvas({pane: 'emRingDeco', padding: 0.3});
+  EM.ringDeco = L.layerGroup().addTo(map);
+  EM.ringLayer = L.featureGroup();
+  EM.ringLayer.bindPopup(function(l){ return EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
+  EM.ringLayer.bindTooltip(function(l){ return EM.tip(l.em); }, {direction: 'top', offset: [0, -6], opacity: 0.95});
   EM.heatLayer = (L.heatLayer ? L.heatLayer([], {radius: 18, blur: 16, minOpacity: 0.35, maxZoom: 12}) : null);
   EM.layer.bindPopup(function(l){ return EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
   EM.layer.bindTooltip(function(l){ return EM.tip(l.em); }, {direction: 'top', offset: [0, -6], opacity: 0.95});
@@ -835,13 +946,14 @@ var {{ this.get_name() }} = (function(map){
   {% if this.legend_rows %}legend.addTo(map);{% endif %}
   EM.approxLayer.addTo(map);
   EM.layer.addTo(map);
+  EM.ringLayer.addTo(map);
   {% if this.heat %}if (EM.heatLayer) EM.heatLayer.addTo(map);{% endif %}
   // an open popup is read whole: the legend and the fit's note step aside while it is open; the note
   // ("N events outside this view") is only true of the view the fit made, so any other move drops it
   map.on('popupopen', function(){ map.getContainer().classList.add('em-popup-open'); });
   map.on('popupclose', function(){ map.getContainer().classList.remove('em-popup-open'); });
   map.on('movestart', function(){ if (!EM.fitting) EM.farNote(map, []); });
-  EM.zoomClass(map); map.on('zoomend', function(){ EM.zoomClass(map); EM.declutter(map); });
+  EM.zoomClass(map); map.on('zoomend', function(){ EM.zoomClass(map); EM.layoutRings(); EM.declutter(map); });
   map.on('zoomend moveend', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
   if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
   EM.decode({{ this.payload }}).then(function(D){
@@ -857,8 +969,9 @@ var {{ this.get_name() }} = (function(map){
     }
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(function(){ EM.declutter(map); });
     if (D.sel >= 0){
-      var ll = [D.lat[D.sel], D.lon[D.sel]];
-      map.setView(ll, Math.max(map.getZoom(), 13), {animate: false});
+      var g0 = D.ag[D.sel];
+      map.setView(g0 >= 0 ? [D.G[g0][0], D.G[g0][1]] : [D.lat[D.sel], D.lon[D.sel]], Math.max(map.getZoom(), 13), {animate: false});
+      var ll = EM.pos(D.sel);   // after the zoom: a ring member's slot depends on it
       L.circleMarker(ll, {radius: 13, color: '#ffcc00', weight: 4, fill: false, interactive: false}).addTo(map);
       L.popup({maxWidth: 360, autoPanPaddingTopLeft: EM.padTL()}).setLatLng(ll).setContent(EM.popup(D.sel)).openOn(map);
     }
@@ -960,7 +1073,7 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
     raw_types = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown")
     counts = raw_types.map(clean_text).value_counts().to_dict()
     legend = legend_html(t_names, counts=counts, unresolved=payload["unresolved"],
-                         approximate=True) if len(frame) else ""
+                         approximate=True, rings=bool(payload["G"])) if len(frame) else ""
     m.add_child(EventLayer(encode_payload(payload, compress_above), legend=legend,
                            attribution=esc(attribution or data_attribution()),
                            cluster=cluster, heat=heat, fit=fit and zoom is None))
