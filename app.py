@@ -24,7 +24,7 @@ from streamlit_folium import st_folium
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, ensure_sample, open_store
 from eventmap.views import dashboard as dash
-from eventmap.views import ingest_form
+from eventmap.views import fixes, ingest_form
 from eventmap.views import state as vs
 from eventmap.views import timewindow as tw
 from eventmap.views.colors import TYPE_STYLES
@@ -121,9 +121,9 @@ def pin_map():
     return build_map(dash.preview_frame([]), center=(32.85, 36.1), zoom=9, layer_control=False)
 
 
-@st.cache_data(show_spinner=False)
-def unresolved_names(url: str | None, token: tuple):
-    return get_store(url).unresolved_names()
+@st.cache_data(show_spinner="Reading the names to fix…")
+def names_queue(url: str | None, token: tuple):
+    return get_store(url).names_to_fix(limit=300, suggest=True)
 
 
 @st.cache_data(show_spinner=False)
@@ -288,10 +288,16 @@ def map_page() -> None:
         m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
         groups = [dash.window_group(since, until, st.session_state.get("ev"), refs)]
+        repin = st.session_state.get("repin_ev")
+        if repin:  # the analyst is picking an event's new point: show it, and take map clicks as points
+            groups[0].add_child(dash.ScriptElement(fixes.pin_overlay_script(None, st.session_state.get("fix_pt"))))
         out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, render=False,
-                        returned_objects=["last_object_clicked_tooltip"], feature_group_to_add=groups)
+                        returned_objects=["last_object_clicked_tooltip"] + (["last_clicked"] if repin else []),
+                        feature_group_to_add=groups)
         lap("map")
-        clicked = clicked_event_id(out, frame)
+        if repin:
+            _take_point(out, f"fx_co_{repin}", "fix_pt")
+        clicked = None if repin else clicked_event_id(out, frame)
         if clicked and clicked != st.session_state.get("last_click"):
             st.session_state["last_click"] = clicked
             st.session_state["ev"] = clicked
@@ -469,6 +475,7 @@ def _bridge(since: str, until: str, ev: str | None) -> None:
 def _details_panel(frame) -> None:
     ev = st.session_state.get("ev")
     st.markdown("**Details**")
+    _flash("fx_msg")
     if not ev:
         st.caption("Click a marker or select a table row.")
         return
@@ -477,10 +484,129 @@ def _details_panel(frame) -> None:
     if row is None:
         st.caption("That event is not in this view.")
         return
+    status = store.event_status(ev)
+    if status and status != "ok":
+        st.warning("Hidden from the map and the table: " + ("marked not an event" if status == "false_positive"
+                                                              else "merged into another event") + ".")
     st.html(dash.DETAILS_CSS + dash.details_html(row))
+    _correct_form(row, frame)
+    _history(ev)
     if st.button("Close", key="close_ev"):
-        st.session_state["ev"] = None
+        st.session_state.update(ev=None, repin_ev=None)
         st.rerun()
+
+
+def _flash(key: str) -> None:
+    """A saved change's message, with the one-click Undo of its batch."""
+    msg = st.session_state.get(key)
+    if not msg:
+        return
+    text, batch = msg
+    c1, c2 = st.columns([4, 1.2], vertical_alignment="center")
+    c1.success(md(text))
+    if batch and c2.button("Undo", key=f"undo_{key}", help="take this change back, for every event it touched"):
+        _undo(batch, key)
+
+
+def _undo(batch: str, key: str) -> None:
+    try:
+        n = store.undo(batch, author=st.session_state.get("author") or "analyst")
+        st.session_state[key] = (f"Undone: {n} event(s) back as they were.", "")
+    except (ValueError, StoreError) as exc:
+        st.session_state[key] = (str(exc), "")
+    invalidate()
+    st.rerun()
+
+
+def _take_point(out, co_key: str, pt_key: str) -> None:
+    """A click on a map (st_folium ``last_clicked``) becomes the point being chosen."""
+    click = (out or {}).get("last_clicked")
+    if not click:
+        return
+    pt = (round(click["lat"], 5), round(click["lng"], 5))
+    if pt != st.session_state.get(pt_key):
+        st.session_state[pt_key] = pt
+        st.session_state[co_key] = f"{pt[0]}, {pt[1]}"
+        st.rerun()
+
+
+def _correct_form(row, frame) -> None:
+    if store.readonly:
+        st.caption("Read-only store: corrections are off.")
+        return
+    ev = fixes.field(row, "event_id")
+
+    def g(k: str):
+        return fixes.field(row, k)
+
+    with st.expander("Correct this event", expanded=st.session_state.get("repin_ev") == ev):
+        cur_t = g("event_type") or ""
+        types = ACLED_TYPES if cur_t in ACLED_TYPES else [cur_t] + ACLED_TYPES
+        t = st.selectbox("Type", types, index=types.index(cur_t), key=f"fx_t_{ev}")
+        subs = list(fixes.ACLED_SUB_TYPES.get(t, ()))
+        cur_s = g("sub_event_type") or ""
+        if t == cur_t and cur_s and cur_s not in subs:
+            subs = [cur_s] + subs
+        sub = st.selectbox("Sub-type", subs or [""], index=subs.index(cur_s) if t == cur_t and cur_s in subs else 0,
+                           key=f"fx_s_{ev}")
+        d = st.date_input("Date", value=dt.date.fromisoformat(str(g("event_date"))[:10]), key=f"fx_d_{ev}",
+                          format="YYYY-MM-DD")
+        a1 = st.text_input("Actor 1", value=g("actor1") or "", key=f"fx_a1_{ev}")
+        a2 = st.text_input("Actor 2", value=g("actor2") or "", key=f"fx_a2_{ev}")
+        picking = st.session_state.get("repin_ev") == ev
+        if st.button("Stop picking on the map" if picking else "Re-pin: pick the point on the map", key=f"fx_pick_{ev}"):
+            st.session_state.update(repin_ev=None if picking else ev, fix_pt=None)
+            st.rerun()
+        co = st.text_input("New point (latitude, longitude)", key=f"fx_co_{ev}",
+                           placeholder="click the map, or type 32.9557, 35.9002")
+        lat = lon = None
+        if co.strip():
+            try:
+                lat, lon = dash.parse_coords(co)
+                st.caption("Falls in: " + md(fixes.where_text(store_point_admin(lat, lon))))
+            except ValueError as exc:
+                st.error(md(exc))
+        cands = fixes.merge_candidates(frame, row)
+        labels = {"": "(not a duplicate)", **dict(cands)}
+        into = st.selectbox("Same event as (merge into)", list(labels), format_func=labels.get, key=f"fx_m_{ev}")
+        drop = st.checkbox("Not an event (false positive)", key=f"fx_fp_{ev}")
+        reason = st.text_input("Why (kept with the correction)", key=f"fx_r_{ev}")
+        st.text_input("Your name", key="author")
+        if st.button("Save correction", type="primary", key=f"fx_save_{ev}"):
+            form = fixes.EventForm(event_type=t, sub_event_type=sub, event_date=d.isoformat(), actor1=a1, actor2=a2,
+                                   not_an_event=drop, merge_into=into, lat=lat, lon=lon)
+            try:
+                made = store.add_corrections(fixes.corrections_from_form(row, form, st.session_state.get("author", ""),
+                                                                         reason))
+            except (ValueError, StoreError) as exc:
+                st.error(md(exc))
+                return
+            st.session_state["fx_msg"] = (f"Saved: {', '.join(fixes.describe_correction(c) for c in made)}.",
+                                          made[0].batch)
+            st.session_state.update(repin_ev=None, fix_pt=None)
+            invalidate()
+            st.rerun()
+
+
+def store_point_admin(lat: float, lon: float) -> dict:
+    from eventmap.store.analyst import point_admin
+
+    return point_admin(lat, lon)
+
+
+def _history(ev: str) -> None:
+    rows = fixes.history_rows(store.corrections(event_id=ev))
+    if not rows:
+        return
+    with st.expander(f"Corrections ({len(rows)})"):
+        for i, h in enumerate(rows):
+            c1, c2 = st.columns([4, 1.2], vertical_alignment="center")
+            state = "" if h["undoable"] else f" ({h['status']})"
+            c1.caption(md(f"{h['when']} · {h['author']}: {h['what']}{state}" + (f" — {h['reason']}" if h["reason"] else "")))
+            label = "Undo pin" if h["pin"] else "Undo"
+            if h["undoable"] and c2.button(label, key=f"hist_undo_{ev}_{i}",
+                                           help="a pin is undone for every event it placed" if h["pin"] else None):
+                _undo(h["batch"], "fx_msg")
 
 
 def _downloads(view, state: vs.ViewState, since: str, until: str) -> None:
@@ -660,57 +786,127 @@ def _confirm_dates(extractor, meta) -> None:
 # ----------------------------------------------------------------------------- unresolved names page
 def unresolved_page() -> None:
     sync_url(current_state())
-    st.markdown("#### Unresolved place names")
-    st.caption("Names the gazetteer does not know. Pin one (click the map or type coordinates) and every stored "
-               "event that names it moves onto the map; future reports find it too.")
-    names = unresolved_names(DB_URL, TOKEN)
-    if st.session_state.get("pinned"):
-        st.success(st.session_state.pop("pinned"))
-    if not len(names):
-        st.info("No unresolved names in the store.")
+    st.markdown("#### Names to fix · أسماء للتصحيح")
+    st.caption("Every name the gazetteer could not place: unresolved, ambiguous, or approximate (placed at the centre "
+               "of the places listed with it). Pick one, click the map where it is, and every stored event that names "
+               "it in that area moves there at once; later reports find it too.")
+    _flash("pin_msg")
+    q = names_queue(DB_URL, TOKEN)
+    if not len(q):
+        st.info("No names to fix: every place name in the store is resolved or dismissed.")
+        _recent_actions()
         return
-    left, right = st.columns([1.3, 1])
-    with right:
-        import folium
-
-        pm = copy.deepcopy(pin_map())
-        fg = folium.FeatureGroup(name="clicked", control=False)
-        if st.session_state.get("un_click"):
-            folium.CircleMarker(st.session_state["un_click"], radius=8, color="#d00", weight=3).add_to(fg)
-        out = st_folium(pm, key="un_map", height=460, use_container_width=True, returned_objects=["last_clicked"],
-                        feature_group_to_add=[fg])
-        click = (out or {}).get("last_clicked")
-        if click:
-            pt = (round(click["lat"], 5), round(click["lng"], 5))
-            if pt != st.session_state.get("un_click"):
-                st.session_state["un_click"] = pt
-                st.rerun()
-        if st.session_state.get("un_click"):
-            st.caption(f"Clicked: {st.session_state['un_click'][0]}, {st.session_state['un_click'][1]}")
-        st.text_input("Your name (recorded with the pin)", key="author")
+    left, right = st.columns([1, 1.05])
     with left:
-        for i, r in names.head(60).iterrows():
-            # the name isolated (U+2068..U+2069) so an Arabic name does not reorder the count
-            with st.expander(f"\u2068{md(r['name'])}\u2069 — {int(r['count'])} event(s)"):
-                for s in list(r["examples"])[:3]:
-                    st.html(dash.sentence_html(s))
-                if len(r["spellings"]) > 1:
-                    st.caption("spellings: " + " · ".join(md(x) for x in r["spellings"]))
-                default = ", ".join(str(x) for x in st.session_state.get("un_click") or ())
-                c = st.columns([2, 1, 1])
-                co = c[0].text_input("latitude, longitude", key=f"pin_co_{i}", placeholder="32.9557, 35.9002")
-                if c[1].button("Use click", key=f"pin_use_{i}", disabled=not default):
-                    st.session_state[f"pin_co_{i}"] = default
-                    st.rerun()
-                if c[2].button("Pin", key=f"pin_{i}", type="primary"):
-                    try:
-                        lat, lon = dash.parse_coords(co)
-                        res = dash.pin_name(store, r["name"], lat, lon, st.session_state.get("author", ""))
-                        invalidate()
-                        st.session_state["pinned"] = f"Pinned {md(r['name'])} at {lat}, {lon}: {res.events} event(s) re-placed."
-                        st.rerun()
-                    except (ValueError, StoreError) as exc:
-                        st.error(md(exc))
+        st.markdown(f"**{len(q):,} name(s)**, most events first — pick one")
+        labels = dict(zip(q["key"], fixes.queue_labels(q)))
+        if st.session_state.get("q_key") not in labels:
+            st.session_state["q_key"] = next(iter(labels))
+        with st.container(height=300):
+            st.radio("Names to fix", list(labels), format_func=labels.get, key="q_key", on_change=_queue_moved,
+                     label_visibility="collapsed")
+        keys = list(q["key"])
+        cur = q.iloc[keys.index(st.session_state["q_key"])] if st.session_state.get("q_key") in keys else q.iloc[0]
+        _name_card(cur)
+    with right:
+        _pin_controls(cur)
+    _recent_actions()
+
+
+def _queue_moved() -> None:
+    st.session_state.update(pin_pt=None, pin_co="")
+
+
+def _name_card(r) -> None:
+    st.markdown(f"**\u2068{md(r['name'])}\u2069** — {int(r['count'])} event(s) in {int(r['reports'])} report(s)"
+                + (f" · {md(r['area'])}" if r["area"] else ""))
+    st.html(fixes.estimate_html(r["estimate"]))
+    for s in list(r["examples"])[:3]:
+        st.html(dash.sentence_html(s, mark=list(r["spellings"])))
+    if len(r["spellings"]) > 1:
+        st.caption("spellings in the reports: " + " · ".join(md(x) for x in r["spellings"]))
+
+
+def _pin_controls(r) -> None:
+    import folium
+
+    if store.readonly:
+        st.caption("Read-only store: pinning and dismissing are off.")
+        return
+    if st.session_state.pop("pin_reset", False):
+        st.session_state.update(pin_pt=None, pin_co="")
+
+    pm = copy.deepcopy(pin_map())
+    fg = folium.FeatureGroup(name="pin", control=False)
+    fg.add_child(dash.ScriptElement(fixes.pin_overlay_script(dict(r), st.session_state.get("pin_pt"))))
+    centre = (r["latitude"], r["longitude"]) if r["latitude"] is not None else (32.85, 36.1)
+    out = st_folium(pm, key="un_map", height=380, use_container_width=True, returned_objects=["last_clicked"],
+                    feature_group_to_add=[fg], center=centre, zoom=11 if r["latitude"] is not None else 9)
+    _take_point(out, "pin_co", "pin_pt")
+    sugg = list(r["suggestions"])[:3]
+    if sugg:
+        st.caption("Suggestions from the gazetteer (grey on the map):")
+        for i, sg in enumerate(sugg):
+            if st.button(md(fixes.suggestion_label(sg)), key=f"sug_{i}", help="use this place's point"):
+                pt = (round(float(sg["lat"]), 5), round(float(sg["lon"]), 5))
+                st.session_state.update(pin_pt=pt, pin_co=f"{pt[0]}, {pt[1]}")
+                st.rerun()
+    co = st.text_input("Point (latitude, longitude) — click the map, pick a suggestion or type", key="pin_co",
+                       placeholder="32.9557, 35.9002")
+    point = None
+    if co.strip():
+        try:
+            point = dash.parse_coords(co)
+            st.markdown("Falls in: **" + md(fixes.where_text(store_point_admin(*point))) + "**")
+        except ValueError as exc:
+            st.error(md(exc))
+    others = [x for x in r["spellings"] if x != r["name"]]
+    spell = st.text_input("Other spellings (Arabic or Latin; separate with ;)", value="; ".join(others),
+                          key=f"pin_sp_{r['key']}")
+    everywhere = st.checkbox("Also where reports put this name in another area", key=f"pin_all_{r['key']}")
+    c = st.columns(2)
+    reason = c[0].text_input("Why (your source)", key="pin_reason")
+    c[1].text_input("Your name", key="author")
+    b1, b2 = st.columns(2)
+    if b1.button("Pin here", type="primary", key="pin_go", disabled=point is None, width="stretch"):
+        try:
+            res = dash.pin_name(store, r["name"], point[0], point[1], st.session_state.get("author", ""),
+                                reason=reason, variants=dash.split_spellings(spell), everywhere=everywhere)
+        except (ValueError, StoreError) as exc:
+            st.error(md(exc))
+        else:
+            text = (f"{'Moved' if res.moved else 'Pinned'} {r['name']} at {res.lat}, {res.lon} "
+                    f"({res.where or 'outside the OCHA units'}): {res.events} event(s) re-resolved.")
+            st.session_state["pin_msg"] = (text, res.batch)
+            st.session_state["pin_reset"] = True  # the point's widget is drawn already: clear it next run
+            invalidate()
+            st.rerun()
+    if b2.button("Not a place: dismiss", key="pin_dismiss", width="stretch",
+                 help="leave this word out of the queue, for everyone using this store"):
+        try:
+            batch = store.dismiss_name(r["name"], author=st.session_state.get("author", ""), reason=reason)
+        except (ValueError, StoreError) as exc:
+            st.error(md(exc))
+        else:
+            st.session_state["pin_msg"] = (f"Dismissed {r['name']} as not a place.", batch)
+            invalidate()
+            st.rerun()
+
+
+def _recent_actions() -> None:
+    from eventmap.store.analyst import actions
+
+    acts = actions(store, limit=12)
+    if not acts:
+        return
+    with st.expander("Recent pins and dismissals"):
+        for a in acts:
+            c1, c2 = st.columns([5, 1], vertical_alignment="center")
+            done = f" — undone by {a['undone_by']}" if a["undone_at"] else ""
+            c1.caption(f"{md(a['created_at'])} · {md(a['author'])} {a['kind']} \u2068{md(a['name'])}\u2069 · "
+                       f"{a['n_events']} event(s){md(done)}")
+            if not a["undone_at"] and c2.button("Undo", key=f"act_undo_{a['batch']}"):
+                _undo(a["batch"], "pin_msg")
 
 
 try:
