@@ -22,8 +22,9 @@ def test_page_loads_offline_and_draws_the_sample(page):
     # every drawn event of the whole span is shown (markers or clusters), and the page says how many
     assert frame.evaluate("() => EM.count") == drawn
     assert page.count() == page.server.seeded["total"]
+    # (approximate names that share an estimate are drawn apart from the clusters, on their ring)
     assert frame.locator(".leaflet-marker-icon, path.leaflet-interactive").count() > 0 or \
-        frame.evaluate("() => EM.layer.getLayers().length") == drawn
+        frame.evaluate("() => EM.layer.getLayers().length + EM.ringLayer.getLayers().length") == drawn
     # the boundary basemap and the attribution are there with no tiles
     assert frame.evaluate("() => EM.boundaries[1]") > 0
     assert "OCHA" in frame.locator(".leaflet-control-attribution").inner_text()

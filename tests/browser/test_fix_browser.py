@@ -130,9 +130,12 @@ def test_a_click_on_the_map_pins_a_name_everywhere_at_once_and_undo_restores_it(
 
 
 def _select(page, label: str, option: str) -> None:
-    box = page.page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    box.click()
-    page.page.get_by_role("option", name=option, exact=True).click()
+    box = page.page.locator('[data-testid="stSelectbox"]').filter(
+        has=page.page.get_by_text(label, exact=True)).first
+    box.scroll_into_view_if_needed()
+    box.locator("input").click()
+    box.locator("input").fill(option)
+    page.page.keyboard.press("Enter")
 
 
 def test_details_panel_corrects_type_then_not_an_event_then_undo_and_it_survives_reprocess(page, capsys):

@@ -313,10 +313,11 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     EM.compactCss = true;
     var css = document.createElement('style');
     css.textContent = '.em-compact .em-legend { font-size: 11px; line-height: 1.15; max-width: 200px; padding: 4px 6px; }' +
-      ' .em-compact .em-legend .em-sep { margin-top: 2px; padding-top: 2px; }';
+      ' .em-compact .em-legend .em-sep { margin-top: 2px; padding-top: 2px; }' +
+      ' .em-compact blockquote.em-note { max-height: 4.8em; }';  // the details panel beside holds the whole sentence
     document.head.appendChild(css);
     var box = EM.map.getContainer();
-    box.classList.toggle('em-compact', box.clientWidth < 760);
+    box.classList.toggle('em-compact', box.clientWidth < 760 || box.clientHeight < 420);
   }
   var prev = EM.onDataWant ? null : EM.onData;
   if (!EM.onDataWant) {

@@ -355,7 +355,7 @@ EM.popup = function(i){
   var h = '<div class="em-h"><b>' + D.days[D.d[i]] + '</b> \u00b7 <span class="em-type" style="border-color:' + ty[1] + '">' + ty[0] + '</span>' + (st ? ' \u2014 ' + st : '') + '</div>';
   h += '<div class="em-place">' + (pa ? '<bdi dir="rtl" lang="ar" class="em-ar">' + pa + '</bdi>' : '') + (pa && pe ? ' \u00b7 ' : '') + (pe ? '<bdi>' + pe + '</bdi>' : '') + (!pa && !pe && lo ? '<bdi class="em-asw">' + lo + '</bdi>' : '') + ' ' + EM.approxNote(i) + '</div>';
   if (lo && (pa || pe) && lo !== pa && lo !== pe) h += '<div class="em-small">as written: <bdi>' + lo + '</bdi></div>';
-  if (D.ae && D.ae[i]) h += '<div class="em-estimate">' + D.S[D.ae[i]] + (D.ag && D.ag[i] >= 0 ? '<br><span class="em-small">drawn on a ring around the estimate with the ' + (D.G[D.ag[i]][2] - 1) + ' other name' + (D.G[D.ag[i]][2] === 2 ? '' : 's') + ' placed there</span>' : '') + '</div>';
+  if (D.ae && D.ae[i]) h += '<div class="em-estimate">' + D.S[D.ae[i]] + (D.ag && D.ag[i] >= 0 ? '<br><span class="em-small">one of ' + D.G[D.ag[i]][2] + ' names on the ring around this estimate</span>' : '') + '</div>';
   if (adm) h += '<div class="em-small">' + adm + '</div>';
   if (x1 || x2) h += '<div class="em-actors">' + (x1 || '?') + (x2 ? ' \u2194 ' + x2 : '') + '</div>';
   var k = D.k ? D.k[i] : null;
@@ -388,7 +388,7 @@ EM.ringPx = function(g){ // ring radius in screen pixels: the static km ring, bu
     var c = EM.map.latLngToLayerPoint([G[0], G[1]]), e = EM.map.latLngToLayerPoint([G[0] + Math.max(1, 0.5*G[3])/110.574, G[1]]);
     kmPx = Math.abs(c.y - e.y);
   }
-  return Math.max(kmPx, 10 * (side + 1), 26);
+  return Math.max(kmPx, 11 * (side + 1), 26);
 };
 EM.slotOffset = function(g, s){ // right half top to bottom, then left half bottom to top; rows evenly spaced for labels
   var k = EM.D.G[g][2], right = Math.ceil(k / 2), R = EM.ringPx(g), onRight = s < right;
@@ -662,22 +662,23 @@ EM.obstacles = function(map){ // client rects that no label may sit under: panel
       ' .leaflet-control-attribution, .leaflet-control-scale, .leaflet-popup').forEach(function(e){
     if (e.offsetParent !== null) out.push(e.getBoundingClientRect());
   });
-  var around = function(ll, rx, ry){
+  var around = function(ll, rx, ry, ring){
     var p = map.latLngToContainerPoint(ll);
-    return {left: cr.left + p.x - rx, right: cr.left + p.x + rx, top: cr.top + p.y - ry, bottom: cr.top + p.y + ry};
+    return {left: cr.left + p.x - rx, right: cr.left + p.x + rx, top: cr.top + p.y - ry, bottom: cr.top + p.y + ry, ring: !!ring};
   };
   // clusters and markers where they end up (a cluster icon may still be gliding there)
   var fg = EM.layer && EM.layer._featureGroup, shown = fg ? fg.getLayers() :
       (EM.layer && EM.D ? EM.layer.getLayers().filter(function(m){ return !!m._map; }) : []);
   if (shown.length > 3000) shown = shown.filter(function(m){ return m.getChildCount; });
-  if (EM.ringLayer) shown = shown.concat(EM.ringLayer.getLayers());   // the names on a ring keep clear of its symbols
-  shown.forEach(function(m){
+  var nring = shown.length;
+  if (EM.ringLayer) shown = shown.concat(EM.ringLayer.getLayers());   // other labels keep clear of ring symbols
+  shown.forEach(function(m, j){
     if (m.getChildCount){
       var s = (m.options.icon && m.options.icon.options.iconSize) || [40, 40], w = s.x || s[0], h = s.y || s[1];
       out.push(around(m.getLatLng(), w / 2 + 1, h / 2 + 1));
     } else if (m.getRadius){
       var r = m.getRadius() * 1.4 + 1;
-      out.push(around(m.getLatLng(), r, r));
+      out.push(around(m.getLatLng(), r, r, j >= nring));
     }
   });
   return out;
@@ -699,14 +700,16 @@ EM.declutter = function(map){ // a label never sits under a cluster, a marker, t
   els.sort(function(a, b){ return lvl(a) - lvl(b); });
   var blocks = EM.obstacles(map), placed = [];
   if (EM.numLeaders) EM.numLeaders.clearLayers();
+  var onRing = false;   // a ring's names sit between its symbols by design: those are no obstacle to them
   var free = function(r){
     if (r.left < cr.left || r.right > cr.right || r.top < cr.top || r.bottom > cr.bottom) return false;
-    for (var k = 0; k < blocks.length; k++) if (EM.overlaps(r, blocks[k], 1, 1)) return false;
+    for (var k = 0; k < blocks.length; k++) if (!(onRing && blocks[k].ring) && EM.overlaps(r, blocks[k], 1, 1)) return false;
     for (var j = 0; j < placed.length; j++) if (EM.overlaps(r, placed[j], 4, 2)) return false;
     return true;
   };
   els.forEach(function(e){
     e.style.visibility = ''; e.style.marginLeft = ''; e.style.marginTop = '';
+    onRing = e.classList.contains('em-ringname') || e.classList.contains('em-ringcap');
     if (e.offsetParent === null || e.style.opacity === '0') return; // hidden at this zoom by CSS, or fading out
     var r = e.getBoundingClientRect();
     if (free(r)){ placed.push(r); return; }
