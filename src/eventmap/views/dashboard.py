@@ -806,12 +806,13 @@ def has_reference(store, kind: str) -> bool:
 
 
 def data_token(store) -> tuple:
-    """Cheap fingerprint of the store's contents (cache key): rows stored, corrections, analyst places."""
+    """Cheap fingerprint of the store's contents (cache key): the store's change counter (bumped by every
+    write, undo included, in any process), rows stored, corrections, analyst places."""
     from eventmap.store import EventFilter
 
     n = store.count_stored(EventFilter(include_hidden=True))
     corr = store.corrections()
-    return (n, len(corr), corr[-1].created_at if corr else "", len(store.analyst_places()))
+    return (store.data_version(), n, len(corr), corr[-1].created_at if corr else "", len(store.analyst_places()))
 
 
 def split_alternatives(value: Any) -> list[dict]:
