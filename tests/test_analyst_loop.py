@@ -217,6 +217,22 @@ def test_unresolved_events_keep_their_area_in_filters_and_the_queue(store):
     assert row["area"] == "Dar'a" and row["admin2"] == "Dar'a" and "the report says Dar'a" in row["estimate"]
 
 
+#: an unknown farm (a name no dataset holds) with its district said in the text, as a local outlet writes it
+DISTRICT_AR = "اندلعت اشتباكات عنيفة فجر اليوم في مزرعة الغديرات العليا بمنطقة الصنمين في ريف درعا الشمالي، بحسب ناشطين."
+
+
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)
+def test_the_extractor_keeps_the_district_the_text_gives_an_unknown_village(store):
+    ingest(store, DISTRICT_AR, published="2019-03-04", source="Nabaa")
+    ev = by_location(store, "الغديرات العليا")
+    assert len(ev) == 1 and ev.iloc[0]["resolution"] != "resolved"
+    assert (ev.iloc[0]["admin1"], ev.iloc[0]["admin2"]) == ("Dar'a", "As-Sanamayn")
+    # governorate and district filters keep it, another district's filter does not
+    assert list(store.query(EventFilter(admin2=["As-Sanamayn"]))["location"]) == ["الغديرات العليا"]
+    assert store.count(EventFilter(admin2=["Izra'"])) == 0
+    assert queue_row(store, "الغديرات العليا")["area"] == "Dar'a · As-Sanamayn"
+
+
 def test_places_export_import_and_the_old_user_file(store, tmp_path, monkeypatch):
     ingest(store, QUNEITRA_AR)
     store.pin("المهير", *PIN, author="lina", name_en="al-Muhayr")
