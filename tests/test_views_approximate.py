@@ -15,8 +15,8 @@ from eventmap.events.extract import extract_events
 from eventmap.exports import ExportMeta, export
 from eventmap.frame import events_frame
 from eventmap.views.approximate import annotate, rings
+from eventmap.views.bidi import isolate_html
 from eventmap.views.dashboard import table_frame
-from eventmap.views.escape import esc_bidi
 from eventmap.views.map import build_map, build_payload
 
 LIST_AR = ("القنيطرة - سانا: أعلنت وحدات من الجيش العربي السوري اليوم سيطرتها على قرى الرفيد وغدير البستان "
@@ -69,7 +69,7 @@ def test_map_payload_legend_and_popup_say_not_located(frame):
     ap = [i for i, g in enumerate(p["ag"]) if g == 0]
     assert len(ap) == 3 and sorted(p["as"][i] for i in ap) == [0, 1, 2]
     # the popup's line beside its "approximate ±N km" badge (approximate and the radius are said once)
-    assert all(p["S"][p["ae"][i]].startswith("not located; estimated from the centre of <bdi>") for i in ap)
+    assert all(p["S"][p["ae"][i]].startswith("not located; estimated from the centre of <bdi dir=\"rtl\">") for i in ap)
     assert not any("±" in p["S"][p["ae"][i]] for i in ap)
     assert all(p["ae"][i] == 0 for i in range(p["n"]) if i not in ap)
     html = build_map(frame).get_root().render()
@@ -95,5 +95,5 @@ def test_the_table_and_every_export_say_the_same(frame, tmp_path):
 
 
 def test_arabic_runs_are_isolated_and_report_text_is_escaped():
-    s = esc_bidi("estimated from the centre of الرفيد, غدير البستان <script>x</script>")
-    assert "<bdi>الرفيد</bdi>, <bdi>غدير البستان</bdi>" in s and "&lt;script&gt;" in s and "<script>" not in s
+    s = isolate_html("estimated from the centre of الرفيد, غدير البستان <script>x</script>")
+    assert '<bdi dir="rtl">الرفيد</bdi>, <bdi dir="rtl">غدير البستان</bdi>' in s and "&lt;script&gt;" in s and "<script>" not in s

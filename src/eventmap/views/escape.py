@@ -46,16 +46,6 @@ def esc(s: Any) -> str:
     return html.escape(clean_text(s), quote=True).translate(_BRACES)
 
 
-#: a run of Arabic-script words (with the spaces between them)
-_RTL_RUN_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:\s+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*")
-
-
-def esc_bidi(s: Any) -> str:
-    """``esc(s)`` with each run of Arabic words in ``<bdi>``, so Arabic names listed inside an English
-    sentence ("estimated from the centre of الرفيد, غدير البستان and 2 more") keep their order."""
-    return _RTL_RUN_RE.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", esc(s))
-
-
 _JS_UNSAFE = {
     "<": "\\u003c",
     ">": "\\u003e",

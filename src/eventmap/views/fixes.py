@@ -16,7 +16,8 @@ from typing import Any
 import pandas as pd
 
 from eventmap.estimate import describe
-from eventmap.views.escape import esc, esc_bidi, js_safe_json
+from eventmap.views.bidi import isolate_html
+from eventmap.views.escape import esc, js_safe_json
 
 #: ACLED's sub-event types per event type (ACLED codebook), for the correction form
 ACLED_SUB_TYPES: dict[str, tuple[str, ...]] = {
@@ -200,7 +201,7 @@ def where_text(admin: dict[str, str]) -> str:
 def estimate_html(text: str) -> str:
     """The queue's "now: ..." line as a small highlighted block (escaped)."""
     return ('<div style="font-size:13px;color:#5a3800;background:#fff8e6;border-inline-start:3px solid #d9a441;'
-            f'padding:2px 6px;margin:2px 0 6px 0">{esc_bidi("now: " + (text or ""))}</div>')
+            f'padding:2px 6px;margin:2px 0 6px 0">{isolate_html("now: " + (text or ""))}</div>')
 
 
 def queue_labels(queue: pd.DataFrame) -> list[str]:

@@ -7,7 +7,6 @@ from typing import Iterable
 from eventmap.views.colors import TYPE_STYLES, style_for, svg_symbol
 from eventmap.views.escape import esc
 
-
 _RING_SVG = ('<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">'
              '<circle cx="9" cy="9" r="6.5" fill="none" stroke="#7a4b00" stroke-width="1.2" stroke-dasharray="3,2"/>'
              '<circle cx="9" cy="9" r="1.6" fill="#fff" stroke="#7a4b00"/>'

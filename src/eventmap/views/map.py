@@ -44,7 +44,7 @@ from eventmap.views.approximate import badge_notes, rings
 from eventmap.views.bidi import base_rtl, isolate_html
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
-from eventmap.views.escape import clean_text, esc, esc_bidi, js_safe_json, safe_url
+from eventmap.views.escape import clean_text, esc, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
 
 #: payloads above this many bytes of JSON are gzip+base64 encoded in the page
@@ -251,10 +251,10 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "so": S.column(drawn["source"]),
         "ur": S.column(drawn["source_url"], transform=lambda u: esc(safe_url(u))),
         "no": S.codes(notes_html),
-        "ae": S.codes(esc_bidi(x) for x in badge_notes(drawn)),
+        "ae": S.codes(isolate_html(x) for x in badge_notes(drawn)),
         "ag": ring_of.tolist(),
         "as": slot_of.tolist(),
-        "G": [[r.lat, r.lon, len(r.names), round(r.uncertainty_km, 2), esc_bidi(r.note)] for r in rs],
+        "G": [[r.lat, r.lon, len(r.names), round(r.uncertainty_km, 2), isolate_html(r.note)] for r in rs],
         "sel": sel,
     }
     if "em_num" in drawn:   # a printed brief's place numbers (keyed to its list), 0 = not numbered
