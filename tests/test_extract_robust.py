@@ -109,7 +109,7 @@ def test_cli_stdin_and_html(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(proc.stdout)
     assert [(e["location"], e["sub_event_type"], e["event_date"]) for e in data] == [
-        ("Nawa", "Government regains territory", "2018-07-22")]
+        ("Nawa", "Government regains territory", "2018-07-22"), ("Nawa", "Armed clash", "2018-07-22")]
 
 
 def test_cli_refuses_fifty_megabytes(tmp_path, capsys):

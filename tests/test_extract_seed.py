@@ -87,8 +87,11 @@ def test_ghadir_al_bustan_entered_under_a_settlement(events):
 
 
 def test_tell_al_jabiya_taken_after_clashes_with_nusra(events):
-    ev = [e for e in events if e.location == "تل الجابية"]
+    ev = [e for e in events if e.location == "تل الجابية" and e.sub_event_type == "Government regains territory"]
     assert len(ev) == 1
+    # "بعد مواجهات مع جبهة النصرة": the fighting is a fact of its own, coded beside the capture
+    clash = [e for e in events if e.location == "تل الجابية" and e.sub_event_type == "Armed clash"]
+    assert len(clash) == 1 and clash[0].actor2 == "Jabhat al-Nusra / HTS"
     e = ev[0]
     assert (e.event_type, e.sub_event_type) == ("Battles", "Government regains territory")
     assert e.actor1 == "Syrian government forces" and e.actor2 == "Jabhat al-Nusra / HTS"

@@ -42,7 +42,7 @@ def test_triggers(text, label):
     assert label in labels, (text, labels)
 
 
-@pytest.mark.parametrize("text", ["هيئة تحرير الشام", "ضبط النفس", "التسوية السياسية", "the killed list"])
+@pytest.mark.parametrize("text", ["هيئة تحرير الشام", "ضبط النفس", "التسوية السياسية", "the kill list"])
 def test_not_triggers(text):
     assert [h.label for h in find_triggers(normalize_ar(text)) if h.label not in ("agreement",)] == [], text
 

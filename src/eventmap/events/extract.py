@@ -70,6 +70,21 @@ _FAMILY = {"interception": "downed", "aircraft_downed": "downed", "territory_tak
 _NO_CARRY = {"ied", "suicide_bomb", "grenade", "attack_civilians", "abduction", "sexual_violence", "protest",
              "protest_intervention", "protest_excessive", "riot", "mob_violence", "looting", "sirens", "chemical"}
 
+#: weak labels that make an event only at a named place finer than a governorate
+_FINE_ONLY = {"troop_movement", "killing", "advance", "siege", "supply_cut", "incursion", "combing"}
+_BROAD_KINDS = {"governorate", "country"}
+
+
+def _is_broad(loc: "_Located") -> bool:
+    p = loc.place if loc.place is not None else loc.extra.get("region")
+    if p is None:
+        return False
+    return p.kind in _BROAD_KINDS or (p.kind == "region" and p.id in _BROAD_REGIONS)
+
+
+#: curated regions as wide as a governorate or more (the south, Hawran): not a place for weak labels
+_BROAD_REGIONS = {"region:southern-syria", "region:hawran", "region:golan"}
+
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
 
@@ -211,6 +226,8 @@ class _Extractor:
                                                          r"is set to|are set to|plans to|plan to|is likely to)\s*$",
                                                          " ".join(prev)):
             return True   # announced, expected, threatened: not (yet) an event
+        if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
+            return True   # "نقاط انتشار المسلحين": where they are, not a movement
         if h.label == "territory_taken" and prev and (
                 prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
@@ -445,6 +462,8 @@ class _Extractor:
                 m = loc.mention
                 if L.near_place and not (0 <= m.start - hit.end <= L.near_place):
                     continue
+                if lab in _FINE_ONLY and _is_broad(loc):
+                    continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
                 if lab in ("evacuation", "weapons_handover"):
                     pw = _words_before(self.norm, m.start, cl.lo, 1)
                     if pw and (pw[0] in _DEST_AR or pw[0] in _DEST_EN):
