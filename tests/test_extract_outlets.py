@@ -116,9 +116,11 @@ def test_sana_entry_after_evacuation_and_under_settlement(sana):
     assert e.sub_event_type == "Non-violent transfer of territory" and e.event_date == "2018-07-09"   # مساء أمس
     e = _one(sana, "زمرين")
     assert e.sub_event_type == "Non-violent transfer of territory" and e.event_date == "2018-07-08"   # الأحد الماضي
-    e = _one(sana, "نصيب")   # flag raised
+    e = _one(sana, "معبر نصيب")   # flag raised over the crossing: the site is the place, named in full
     assert e.sub_event_type == "Non-violent transfer of territory" and e.event_date == "2018-07-09"   # ليل أمس
     assert e.evidence.trigger.startswith("رفعت")
+    assert e.resolution == "approximate" and e.geo_precision == 2 and e.place_id is None   # at the town of Nasib
+    assert "نصيب" in e.resolution_note and e.admin1 == "Dar'a"
 
 
 def test_sana_combing_mines_and_cache(sana):
@@ -241,8 +243,10 @@ def test_reuters_events(reuters):
     e = _one(reuters, "Tafas")
     assert (e.sub_event_type, e.actor1, e.actor2, e.event_date) == (
         "Air/drone strike", "Russian forces", "Civilians", "2018-07-05")   # overnight
-    e = _one(reuters, "Nasib")
+    e = _one(reuters, "Nasib border crossing", "Other")   # the crossing, named in full, is the place
     assert (e.trigger_label, e.event_date) == ("weapons_handover", "2018-07-06")   # on Friday = publication day
+    assert e.resolution == "approximate" and e.place_id is None and e.latitude is not None
+    assert _one(reuters, "Nasib border crossing", "Agreement").event_date == "2018-07-06"   # the deal itself
     e = _one(reuters, "Jasim", "Agreement")
     assert e.event_date == "2018-07-04"   # on Wednesday
     e = _one(reuters, "Jasim", "Protest with intervention")

@@ -85,6 +85,10 @@ def _is_broad(loc: "_Located") -> bool:
 #: curated regions as wide as a governorate or more (the south, Hawran): not a place for weak labels
 _BROAD_REGIONS = {"region:southern-syria", "region:hawran", "region:golan"}
 
+_CITY_BEFORE_RE = re.compile(r"(?:(?:^|\s)[وبلف]{0,2}(?:مدينه|المدينه|مدينتي|احيا|حي|وسط|مركز|داخل)|"
+                             r"\b(?:city|town|centre|center|downtown|neighbou?rhoods?|districts?|quarters?)(?:\s+of)?(?:\s+the)?)\s*$")
+_CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه)\b")
+
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
 
@@ -152,6 +156,7 @@ class _Extractor:
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
         self.report_id = report_id_for(text)
         self._lookup_cache: dict[tuple, LookupResult] = {}
+        self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
 
     # -- offsets ---------------------------------------------------------------------------
     def n2o(self, a: int, b: int) -> tuple[int, int]:
@@ -301,8 +306,9 @@ class _Extractor:
             return pts
         for cl, m in cand:
             r = _cached_lookup(self.g, self._query_name(m))
-            if r.status == "resolved" and r.best and r.best.place.kind not in _ADMIN_KINDS:
-                pts.append((r.best.place.lat, r.best.place.lon))
+            if r.status == "resolved" and r.best and r.best.place.kind not in _ADMIN_KINDS and \
+                    (r.best.place.admin1_pcode in _SOUTH or not r.best.place.admin1_pcode):
+                pts.append((r.best.place.lat, r.best.place.lon))   # the area of the report: the south it names
         if len(pts) >= 3:
             mlat = sorted(p[0] for p in pts)[len(pts) // 2]
             mlon = sorted(p[1] for p in pts)[len(pts) // 2]
@@ -321,6 +327,10 @@ class _Extractor:
         if self.g is None:
             loc.note = "no gazetteer loaded"
             return loc
+        if m.site:
+            site = self._locate_site(cl, m, anchors)
+            if site is not None:
+                return site
         name = self._query_name(m)
         r = r0 = _cached_lookup(self.g, name)
         settled = r0.status == "unresolved" and r0.reason.startswith("not in the gazetteer")
@@ -328,8 +338,8 @@ class _Extractor:
             p0 = r0.best.place
             # one candidate, close to the other places of the report (or nothing to compare with): done
             # (a report may span a governorate or two; only a namesake in another region of Syria is suspect)
-            settled = self._centre is None or p0.kind in _ADMIN_KINDS or p0.admin1_pcode in _SOUTH or \
-                _km((p0.lat, p0.lon), self._centre) <= _FAR_KM
+            settled = p0.kind in _ADMIN_KINDS or p0.admin1_pcode in _SOUTH or \
+                (self._centre is not None and _km((p0.lat, p0.lon), self._centre) <= _FAR_KM)
         if not settled:
             # context: the words around the mention in its sentence (admin names sit next to the place)
             own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
@@ -341,19 +351,30 @@ class _Extractor:
                     r0.best.place.kind in _ADMIN_KINDS or
                     (self._centre is not None and _km((r0.best.place.lat, r0.best.place.lon), self._centre) <= _FAR_KM)):
                 r = r0   # the far guard is for namesakes elsewhere in Syria, not for the next district
+        if r.status in ("resolved", "ambiguous") and r.best is not None and self._far_unsupported(r.best.place, cl):
+            p = r.best.place
+            r = LookupResult(r.query, "unresolved",
+                             f"only a namesake far from the area of the report ({p.name_en or p.name_ar}, {p.admin1_en}); "
+                             "not placed unless the text names that area", (), r.qualifier, r.candidates[:3])
         loc.result = r
         if r.status in ("resolved", "ambiguous") and r.best:
             p = r.best.place
             loc.place = p
             loc.resolution = r.status
             loc.lat, loc.lon = p.lat, p.lon
+            notes = []
             if p.kind in _ADMIN_KINDS:
                 loc.geo_precision = 3
+            elif _is_seat(p) and not m.near and not self._city_cue(m):
+                # "درعا" / "Quneitra" alone names the governorate as often as its capital: ACLED codes
+                # a province named alone at its capital with geo-precision 3
+                loc.geo_precision = 3
+                notes.append(f"{p.admin1_en or p.name_en} names a governorate and its capital; no 'city' in the text: "
+                             "coded at the capital with region precision (ACLED geo-precision 3)")
             elif m.near or r.qualifier:
                 loc.geo_precision = 2
             else:
                 loc.geo_precision = 1
-            notes = []
             if r.status == "ambiguous":
                 notes.append("ambiguous: " + r.reason)
                 loc.alternatives = tuple(c.to_dict() for c in r.candidates[1:])
@@ -367,6 +388,76 @@ class _Extractor:
             if r and r.suggestions:
                 loc.alternatives = tuple(c.to_dict() for c in r.suggestions[:3])
         return loc
+
+    def _locate_site(self, cl: _Clause, m: Mention, anchors: list[tuple[float, float]]) -> _Located | None:
+        """A named site: the gazetteer entry of its full name when there is one (returns None so the usual
+        path resolves it), else its host ("نصيب" in "معبر نصيب") or the town the text puts it in,
+        approximate, with the site's own name kept as the location."""
+        surface = self.text[m.orig_start:m.orig_end]
+        full = _cached_lookup(self.g, surface) if self._is_gazetteer_name(surface) else None
+        if full is not None and full.status in ("resolved", "ambiguous") and full.best and full.best.match in ("exact", "loose") and \
+                full.best.place.kind not in _ADMIN_KINDS and not self._far_unsupported(full.best.place, cl):
+            return None   # the site's name is a gazetteer place ("منطقة صيدا", "تل شهاب"): resolve it as usual
+        hosts: list[tuple[str, str]] = []
+        if m.host is not None and m.host != (m.start, m.end):
+            a, b = self.n2o(*m.host)
+            hosts.append((self.text[a:b], "named after"))
+        elif m.host is not None:
+            hosts.append((self.text[m.orig_start:m.orig_end], "named"))
+        if m.container is not None:
+            c = m.container
+            hosts.append((self.text[c.orig_start:c.orig_end], "in"))
+        loc = _Located(m)
+        ctx = self.text[max(cl.sent.start, m.orig_start - 100):min(cl.sent.end, m.orig_end + 100)]
+        for name, how in hosts:
+            r = self._lookup(name, "" if anchors else ctx, anchors or None)
+            if r.status in ("resolved", "ambiguous") and r.best is not None:
+                p = r.best.place
+                if p.kind in _ADMIN_KINDS and how != "in":
+                    continue
+                if self._far_unsupported(p, cl):
+                    continue   # a namesake far away is not where this site is
+                loc.result = r
+                loc.resolution = "approximate"
+                loc.lat, loc.lon = p.lat, p.lon
+                loc.geo_precision = 2 if p.kind not in _ADMIN_KINDS else 3
+                loc.uncertainty_km = 2.0 if p.kind not in _ADMIN_KINDS else 10.0
+                loc.admin = p
+                loc.note = (f"approximate: the {m.site} is not in the gazetteer; placed at "
+                            f"{p.name_ar or p.name_en} ({how}), uncertainty {loc.uncertainty_km:g} km")
+                loc.alternatives = (r.best.to_dict(),)
+                return loc
+        loc.note = f"unresolved: the {m.site} is not in the gazetteer and no town hosting it was found"
+        return loc
+
+    def _is_gazetteer_name(self, surface: str) -> bool:
+        """An exact gazetteer name (the mention automaton's keys), without a fuzzy lookup's cost."""
+        if self.idx is None:
+            return False
+        key = normalize_ar(surface)
+        if any("\u0600" <= ch <= "\u06ff" for ch in key):
+            return bool(self.idx.has_ar and self.idx.ar.exists(key))
+        return latin_key(surface) in self.idx.latin
+
+    def _far_unsupported(self, p: Place, cl: _Clause) -> bool:
+        """A place outside the south, far from the report's other places, in a sentence that does not name
+        its governorate or district: a namesake, not the place meant (the product reads southern Syria)."""
+        if p.kind in _ADMIN_KINDS or p.admin1_pcode in _SOUTH or not p.admin1_pcode:
+            return False   # (no p-code: an analyst's or a test's place, whose area we cannot judge)
+        if self._centre is not None and _km((p.lat, p.lon), self._centre) <= _FAR_KM:
+            return False
+        key = (cl.sent.start, cl.sent.end)
+        named = self._sent_ctx.get(key)
+        if named is None:
+            named = self._sent_ctx[key] = self.g.context_places(self.text[cl.sent.start:cl.sent.end])
+        return not any((q.kind == "governorate" and q.admin1_pcode == p.admin1_pcode) or
+                       (q.kind == "district" and q.admin2_pcode == p.admin2_pcode) for q in named)
+
+    def _city_cue(self, m: Mention) -> bool:
+        """The text calls the place a city or one of its quarters ("مدينة درعا", "Daraa city", "أحياء درعا")."""
+        before = normalize_ar(self.text[max(0, m.orig_start - 40):m.orig_start])
+        after = normalize_ar(self.text[m.orig_end:m.orig_end + 20])
+        return bool(_CITY_BEFORE_RE.search(before) or _CITY_AFTER_RE.match(after))
 
     def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:  # noqa: ANN001
         """Unresolved list members -> centre and spread of the resolved members of the same list;
@@ -585,8 +676,8 @@ class _Extractor:
             if key not in best:
                 best[key] = e
                 order.append(key)
-            elif e.confidence > best[key].confidence:
-                best[key] = e
+            elif (e.geo_precision, -e.confidence) < (best[key].geo_precision, -best[key].confidence):
+                best[key] = e   # the finer reading of the same place wins ("Daraa city" over "Daraa")
         out = [best[k] for k in order]
         # a headline or summary without a date repeats an event the body dates: keep the dated one
         dated = {}

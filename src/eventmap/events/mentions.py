@@ -34,6 +34,7 @@ from functools import lru_cache
 import ahocorasick
 
 from eventmap.events._spans import IntervalSet, orig_span
+from eventmap.events.sites import ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -163,11 +164,16 @@ class Mention:
     orig_start: int = 0        # offsets into the original text
     orig_end: int = 0
     notes: list[str] = field(default_factory=list)
+    site: str = ""             # a named site's kind ("crossing", "checkpoint", ...), "" for a settlement
+    host: tuple[int, int] | None = None   # normalised span of the place named inside a site's name
+    container: "Mention | None" = None    # the town the text puts a site in ("حاجز X في بلدة Y")
 
     @property
     def supported(self) -> bool:
         if self.veto:
             return False
+        if self.site:
+            return True   # a site noun names the place ("معبر نصيب", "the Omari mosque")
         if self.common == "strict":
             return self.cue_kind == "noun" or self.list_id >= 0
         if self.common == "person":
@@ -449,15 +455,44 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
     out: list[Mention] = []
     olo = offs[lo] if lo < len(offs) else len(text)
     ohi = offs[hi - 1] + 1 if hi > lo else olo
-    if lang == "ar" or _AR_CHAR_RE.search(norm, lo, hi):
+    is_ar = lang == "ar" or bool(_AR_CHAR_RE.search(norm, lo, hi))
+    is_en = lang == "en" or bool(_EN_CHAR_RE.search(norm, lo, hi))
+    if is_ar:
         if idx is not None:
             for s, e, key in scan_gazetteer_ar(norm, idx, lo, hi):
                 out.append(Mention(s, e, norm[s:e], "gazetteer", "ar"))
         _cue_candidates_ar(norm, lo, hi, out, text, offs)
-    if lang == "en" or _EN_CHAR_RE.search(norm, lo, hi):
+    if is_en:
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
-    # gazetteer names first; a cue/list name replaces an overlapping gazetteer name only when it
-    # adds a leading generic word ("تل الجابية") or a trailing direction ("البكار الشرقي")
+    nouns = sets["nouns"] | _GENERIC_PLURAL
+    out = [m for m in out if not (m.source == "gazetteer" and m.name in nouns)]   # "مدينة" is the cue, not a place
+    kept = _merge(norm, out)
+    kept = _with_sites(text, norm, offs, kept, _site_mentions(text, norm, offs, lo, hi, olo, ohi, is_ar, is_en))
+    _annotate(text, norm, offs, kept, lo, sets)
+    _link_containers(text, norm, kept)
+    for m in kept:
+        if m.site:
+            _close_brackets(text, m)
+    return kept
+
+
+_PAIRS = {"(": ")", "«": "»", "“": "”", '"': '"', "[": "]"}
+
+
+def _close_brackets(text: str, m: Mention) -> None:
+    """"مسجد (الدكتور غسان أبازيد)": a site's name written in brackets or quotes ends with the closing one."""
+    surface = text[m.orig_start:m.orig_end]
+    for a, b in _PAIRS.items():
+        if surface.count(a) > surface.count(b) if a != b else surface.count(a) % 2 == 1:
+            j = text.find(b, m.orig_end, m.orig_end + 3)
+            if j >= 0:
+                m.orig_end = j + 1
+            return
+
+
+def _merge(norm: str, out: list[Mention]) -> list[Mention]:
+    """Gazetteer names first; a cue/list name replaces an overlapping gazetteer name only when it
+    adds a leading generic word ("تل الجابية") or a trailing direction ("البكار الشرقي")."""
     gaz = [m for m in out if m.source == "gazetteer"]
     other = sorted((m for m in out if m.source != "gazetteer"), key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = list(gaz)
@@ -482,8 +517,77 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
                 if c.list_id < 0 and m.list_id >= 0:
                     c.list_id = m.list_id
     kept.sort(key=lambda m: m.start)
-    _annotate(text, norm, offs, kept, lo, sets)
     return kept
+
+
+def _site_mentions(text: str, norm: str, offs: list[int], lo: int, hi: int, olo: int, ohi: int,
+                   is_ar: bool, is_en: bool) -> list[Mention]:
+    import bisect
+
+    out: list[Mention] = []
+    if is_ar:
+        for st in ar_sites(norm, lo, hi):
+            host = (st.host_start, st.host_end) if st.host_start >= 0 else None
+            out.append(Mention(st.start, st.end, norm[st.start:st.end], "site", "ar", cue_kind="noun", site=st.kind,
+                               host=host))
+    if is_en:
+        for st in en_sites(text, olo, ohi):
+            s, e = bisect.bisect_left(offs, st.start), bisect.bisect_left(offs, st.end)
+            host = (bisect.bisect_left(offs, st.host_start), bisect.bisect_left(offs, st.host_end)) \
+                if st.host_start >= 0 else None
+            out.append(Mention(s, e, latin_key(text[st.start:st.end]), "site", "en", cue_kind="noun", site=st.kind,
+                               host=host, orig_start=st.start, orig_end=st.end))
+    return out
+
+
+def _with_sites(text: str, norm: str, offs: list[int], kept: list[Mention], sites: list[Mention]) -> list[Mention]:
+    """A site replaces the names inside it ("نصيب" in "معبر نصيب"); it keeps their list membership."""
+    if not sites:
+        return kept
+    out = list(kept)
+    for st in sites:
+        inside = [k for k in out if not (st.end <= k.start or st.start >= k.end)]
+        if any(k.start < st.start or k.end > st.end for k in inside):
+            # a longer name overlaps the site ("سد X" inside a list item "بحيرة سد X"): keep the longer
+            if any(k.end - k.start > st.end - st.start for k in inside):
+                continue
+        for k in inside:
+            out.remove(k)
+            if st.list_id < 0 and k.list_id >= 0:
+                st.list_id = k.list_id
+        out.append(st)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_CONTAINER_GAP_AR = re.compile(r"^\s*(?:(?:في|داخل|وسط|قرب|عند|ضمن|على\sاطراف|بالقرب\sمن)\s(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?"
+                               r"|ب(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?)$")
+_CONTAINER_GAP_EN = re.compile(r"^\s*(?:(?:neighbou?rhood|district|quarter)\s*)?(?:,\s*)?(?:in|near|at|inside|of|on the outskirts of|outside)\s+(?:the\s+)?"
+                               r"(?:(?:town|village|city|area|neighbou?rhood)\s+(?:of\s+)?)?$", re.I)
+
+
+def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
+    """"حاجز القوس في مدينة الحراك", "the Omari mosque in Deraa": the town hosts the site and is
+    only a reference point for this event."""
+    for i, m in enumerate(ms[:-1]):
+        if not m.site:
+            continue
+        nxt = ms[i + 1]
+        if nxt.site or nxt.list_id >= 0 and nxt.list_id == m.list_id:
+            continue
+        if m.lang == "ar" and nxt.lang == "ar":
+            gap = norm[m.end:nxt.start].lstrip()   # "حي المنشية بدرعا": the clitic ب glued to the town
+            ok = len(gap) <= 30 and bool(_CONTAINER_GAP_AR.match(gap))
+        else:
+            gap = text[m.orig_end:nxt.orig_start]
+            ok = len(gap) <= 40 and bool(_CONTAINER_GAP_EN.match(gap))
+        if ok:
+            m.container = nxt
+            nxt.reference = True
+            # "حاجزي X وY في بلدة Z": Z hosts every site of the list
+            for other in ms[:i]:
+                if other.site and other.list_id >= 0 and other.list_id == m.list_id and other.container is None:
+                    other.container = nxt
 
 
 _LEADING_GENERIC = ("تل ", "تله ", "جبل ", "وادي ", "ريف ", "سهل ", "حوض ", "ناحيه ", "محافظه ", "مخيم ")

@@ -1,0 +1,322 @@
+"""Named sites: crossings, dams, checkpoints, mosques, bases, neighbourhoods, squares, quarries of the map.
+
+Reports locate much of the fighting at sites rather than villages: "معبر نصيب", "سد الجبيلية",
+"حاجز القوس", "اللواء 52 ميكا", "الجامع العمري", "مساكن جلين", "حي المنشية"; "the Nasib border crossing",
+"the Omari mosque", "the 52nd Brigade base", "the citadel of Busra al-Sham", "the Jazira area".  A site is
+a *site noun* and a *name*; the location of the event is the whole name as written (what an analyst looks
+for and pins), never the site noun alone and never a piece of the name.
+
+Each site also says where to look for it on the map: its **host**, the part of the name that is itself a
+place ("نصيب" in "معبر نصيب", "Busra al-Sham" in "the citadel of Busra al-Sham"), when there is one.  The
+extractor resolves the site's full name first (a few sites are gazetteer entries), then the host, and
+places the event at the host with the site's name kept (approximate, geo-precision 2); a town named right
+after the site ("حاجز ... في بلدة X") hosts it too and is then only a reference point.
+
+Generic facilities ("حاجز عسكري", "مفرزة الأمن العسكري", "a military checkpoint") are not named sites:
+the town around them is the place.  Written by hand: no library knows Levantine site vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventmap.text import normalize_ar
+
+#: Arabic site nouns (normalised) -> kind.  Dual/plural forms name several sites of the same kind.
+SITE_NOUNS_AR: dict[str, str] = {
+    "معبر": "crossing", "جمرك": "crossing", "سد": "dam", "بحيره": "lake", "حاجز": "checkpoint",
+    "مفرق": "junction", "دوار": "roundabout", "جسر": "bridge", "مسجد": "mosque", "جامع": "mosque",
+    "كنيسه": "church", "مشفي": "hospital", "مستشفي": "hospital", "مدرسه": "school", "كتيبه": "battalion",
+    "لواء": "brigade", "فوج": "regiment", "سريه": "company", "معسكر": "camp", "مطار": "airport",
+    "قاعده": "base", "ثكنه": "barracks", "حي": "neighbourhood", "مساكن": "housing", "مخيم": "camp",
+    "ممر": "corridor", "شركه": "company", "ساحه": "square", "سوق": "market", "كتله": "block",
+    "حاره": "quarter", "منطقه": "area", "مرصد": "observatory", "ملعب": "stadium", "قلعه": "citadel",
+    "مصنع": "factory", "معمل": "factory", "كازيه": "petrol station", "بوابه": "gate", "مقر": "headquarters",
+    "نقطه": "post", "مفرزه": "detachment", "فرع": "branch", "صوامع": "silos",
+}
+SITE_NOUNS_AR = {normalize_ar(k): v for k, v in SITE_NOUNS_AR.items()}
+#: dual forms: "حاجزي العلان وجلين" names two checkpoints, each by its bare name
+SITE_DUALS_AR: dict[str, str] = {"حاجزي": "checkpoint", "حيي": "neighbourhood", "سدي": "dam", "معبري": "crossing"}
+
+#: words after a site noun that make it a generic facility, not a named site
+_GENERIC_AFTER_AR = {normalize_ar(w) for w in """عسكري عسكريه العسكري العسكريه للنظام لقوات للجيش تابع تابعه التابع
+التابعه قوات الجيش الامن امن المخابرات الاستخبارات مؤقت مؤقتا مؤقته الرئيسي الرئيسيه رئيسي جديد جديده جديدا ثابت
+طيار طيارا لها له لهم فيها فيه مشترك مشتركه الحدودي الحدودية حدودي كبير كبيره صغير صغيره جوي جويه الجوي الجويه
+للمعارضه للفصائل للمسلحين للتنظيم الاحتلال للاحتلال اسرائيلي اسرائيليه الاسرائيلي الاسرائيليه روسي الروسي
+الفرقه الامنيه امني امنيه المنطقه المدينه البلده القريه عند على في من الى قرب داخل وسط بين حول محيط اطراف
+اخر اخري الاخر الاخري اخرين ثان ثاني الثاني الثانيه الاول الاولي واحد واحدا الوحيد هام مهم استراتيجي
+الاستراتيجي الاستراتيجيه المجاور المجاوره القريب القريبه الواقع الواقعه المحيطه المحيط المذكور المذكوره""".split()}
+
+#: generic words that can follow an articled site noun without making a name ("المسجد الكبير" is a name, keep)
+_NAME_STOP_AR = {normalize_ar(w) for w in """في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب
+جنوبي شمالي شرقي غربي بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب
+بينما فيما كما لكن اذ إذ أن إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
+اليوم امس مساء صباح ليل فجر الواقع الواقعة المجاور المجاورة القريب القريبة المحاذي المحاذية ما مما بشكل عبر
+نحو باتجاه اتجاه لدى عند تجاه مقابل""".split()}
+
+#: site nouns that, with the article, are named by one describing word ("الجامع العمري", "الجمرك القديم")
+_ARTICLED_NAMED = {normalize_ar(w) for w in ("جامع", "مسجد", "جمرك", "شركه", "كنيسه", "ساحه", "سوق", "دوار", "ملعب",
+                                              "مشفي", "مستشفي", "معمل", "مصنع", "قلعه", "معبر")}
+#: site nouns whose location is the bare name ("منطقة العارضة" is al-Arida)
+_BARE_AR = {"منطقه"}
+#: trailing words that describe a site without naming it ("معبر نصيب الحدودي")
+_TRAIL_DROP_AR = {normalize_ar(w) for w in """الحدودي الحدودية العسكري العسكرية التابع التابعة الواقع الواقعة
+المجاور المجاورة القريب القريبة المحاذي المحاذية الرئيسي الرئيسية الشهير الشهيرة المعروف المعروفة""".split()}
+
+_NUMBER_WORDS_AR = {normalize_ar(w) for w in """واحد اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
+احد عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين مئه
+ومئه""".split()}
+
+_CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+#: English site nouns that follow the name ("Nasib border crossing", "the Omari mosque")
+SITE_NOUNS_EN: dict[str, str] = {
+    "crossing": "crossing", "checkpoint": "checkpoint", "dam": "dam", "lake": "lake", "bridge": "bridge",
+    "roundabout": "roundabout", "junction": "junction", "mosque": "mosque", "church": "church",
+    "hospital": "hospital", "school": "school", "base": "base", "airbase": "airport", "airport": "airport",
+    "barracks": "barracks", "brigade": "brigade", "battalion": "battalion", "regiment": "regiment",
+    "camp": "camp", "neighborhood": "neighbourhood", "neighbourhood": "neighbourhood", "district": "neighbourhood",
+    "quarter": "neighbourhood", "block": "block", "area": "area", "hills": "hill", "hill": "hill",
+    "observatory": "observatory", "factory": "factory", "stadium": "stadium", "citadel": "citadel",
+    "station": "station", "market": "market", "square": "square", "outpost": "post", "post": "post",
+    "headquarters": "headquarters", "housing": "housing", "silos": "silos", "press": "factory",
+}
+#: quarters are called by their bare name ("the Manshiya neighbourhood" is Manshiya)
+_EN_BARE = {"neighborhood", "neighbourhood", "district", "quarter"}
+#: site nouns that come first ("the citadel of Busra al-Sham", "Brigade 132")
+_EN_HEAD_FIRST = {"citadel", "castle", "roundabout", "dam", "bridge", "brigade", "battalion", "regiment",
+                  "fort", "camp"}
+_EN_CAP = r"(?:(?:al|el|ad|ash|as|at|az|ar|an|Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]*"
+_EN_NAME = _EN_CAP + r"(?:[-\s]" + _EN_CAP + r"){0,3}"
+_EN_NOUN_ALT = "|".join(sorted(SITE_NOUNS_EN, key=len, reverse=True))
+#: "Nasib border crossing", "the al-Quneitra crossing", "Tel al-Jabia military base", "52nd Brigade base"
+_EN_TAIL_RE = re.compile(
+    r"(?P<name>(?:\d{1,3}(?:st|nd|rd|th)\s+)?" + _EN_NAME + r")[\"“”’']?\s+(?:(?:border|military|air|army|main|old|new|"
+    r"local|police|checkpoint)\s+)?(?P<noun>(?i:" + _EN_NOUN_ALT + r"))\b")
+#: "the citadel of Busra al-Sham", "Brigade 132", "the roundabout of al-Kaziyyeh"
+_EN_HEAD_RE = re.compile(
+    r"\b(?P<noun>(?i:citadel|castle|roundabout|dam|bridge|fort))\s+of\s+(?:the\s+)?(?P<name>" + _EN_NAME + r")"
+    r"|\b(?P<unit>Brigade|Battalion|Regiment|Division)\s+(?P<num>\d{1,3})\b")
+#: capitalised words that are not a site's name ("the Syrian army base", "a Russian checkpoint")
+_EN_NOT_NAME = {"the", "a", "an", "syrian", "russian", "israeli", "iranian", "government", "regime", "army", "rebel",
+                "opposition", "military", "jordanian", "turkish", "american", "un", "u.n.", "this", "that", "its",
+                "their", "his", "her", "new", "old", "main", "one", "two", "three", "several", "another", "nearby",
+                "local", "security", "police", "intelligence", "air", "force", "forces", "regime's", "army's",
+                "hezbollah", "isis", "nusra", "daesh", "fsa", "hts", "state", "media"}
+#: names that are admin units: "the Quneitra area", "Daraa district" are regions, handled as such
+_EN_ADMIN_NAMES = {"quneitra", "daraa", "deraa", "dar'a", "sweida", "suwayda", "damascus", "golan", "hauran",
+                   "houran", "yarmouk", "syria", "jordan", "israel", "lebanon", "southern", "northern", "eastern",
+                   "western", "central"}
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A named site: offsets of the whole name (site noun included unless ``bare``), its kind, its host."""
+
+    start: int
+    end: int
+    kind: str
+    host_start: int = -1      # the part of the name that is itself a place name, if any
+    host_end: int = -1
+    bare: bool = False        # a dual/plural noun ("حاجزي X وY"): the location is the bare name
+
+
+@lru_cache(maxsize=4)
+def _surface_forms(nouns: tuple[str, ...]) -> dict[str, tuple[str, int]]:
+    """Every written form of the nouns with proclitics and the article -> (noun, clitic length)."""
+    out: dict[str, tuple[str, int]] = {}
+    for base in nouns:
+        for c in ("",) + _CLITICS:
+            for art in ("", "ال"):
+                form = c + art + base
+                if c == "ل" and art == "ال":
+                    out.setdefault("لل" + base, (base, 1))   # ل + ال contracts to لل
+                    continue
+                out.setdefault(form, (base, len(c)))
+    return out
+
+
+def _strip_clitic(w: str, nouns: dict[str, str]) -> tuple[str, int]:
+    """(site noun, clitic length) when ``w`` is a site noun with proclitics / the article, else ("", 0)."""
+    return _surface_forms(tuple(nouns)).get(w, ("", 0))
+
+
+def _words(norm: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(lo + m.start(), lo + m.end(), m.group(0)) for m in re.finditer(r"\S+", norm[lo:hi])]
+
+
+#: a town's quarter named by the town and a word: "درعا البلد", "درعا المحطة", "القنيطرة المهدمة"
+_QUARTER_WORDS_AR = {"البلد", "المحطه", "المهدمه"}
+_QUARTER_EN_RE = re.compile(r"\b(?P<host>[A-Z][\w'’]+(?:[-\s][A-Z][\w'’]+)?)[-\s](?P<q>(?:[Aa]l|[Ee]l)[-\s](?:Balad|Mahatta|Mahatah|Mahata))\b")
+
+
+def ar_sites(norm: str, lo: int, hi: int) -> list[Site]:
+    """Named sites in the normalised clause ``norm[lo:hi]``."""
+    words = _words(norm, lo, hi)
+    out: list[Site] = []
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        if i + 1 < len(words) and words[i + 1][2] in _QUARTER_WORDS_AR and len(w) >= 3:
+            clen = next((len(c) for c in _CLITICS if w.startswith(c) and len(w) - len(c) >= 3 and
+                         not w.startswith("ال")), 0) if not w.startswith(("درع", "القن")) else 0
+            out.append(Site(s + clen, words[i + 1][1], "neighbourhood", s + clen, e))
+            i += 2
+            continue
+        base, clen = _strip_clitic(w, SITE_NOUNS_AR)
+        dual = ""
+        if not base:
+            dual, clen = _strip_clitic(w, SITE_DUALS_AR)
+        if not base and not dual:
+            i += 1
+            continue
+        articled = w[clen:].startswith("ال") and not (base or dual).startswith("ال")
+        if dual:
+            out.extend(_ar_dual_items(words, i + 1, SITE_DUALS_AR[dual]))
+            i += 1
+            continue
+        site = _ar_site_name(words, i, s + clen, base, articled)
+        if site is not None:
+            out.append(site)
+            i = next((k for k, x in enumerate(words) if x[0] >= site.end), len(words))
+        else:
+            i += 1
+    return out
+
+
+def _is_name_word(w: str) -> bool:
+    return len(w) >= 2 and w not in _NAME_STOP_AR and not w.startswith(("و", "ف")) or w.startswith(("وادي", "ورد"))
+
+
+def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: str, articled: bool) -> Site | None:
+    kind = SITE_NOUNS_AR[base]
+    nxt = words[i + 1:i + 6]
+    if not nxt:
+        return None
+    w1 = nxt[0][2]
+    if _strip_clitic(w1, SITE_NOUNS_AR)[0]:
+        return None   # "مقر اللواء 38", "بوابة اللواء 52": the inner noun names the site
+    if base == "لوا" or base == normalize_ar("لواء"):
+        if w1.isdigit() or w1 in _NUMBER_WORDS_AR:
+            return _ar_unit_number(words, i, start, kind)
+        return None
+    if articled:
+        # "الجامع العمري", "الجمرك القديم", "الشركة الليبية": the noun and one describing word
+        if base in _ARTICLED_NAMED and w1.startswith("ال") and w1 not in _GENERIC_AFTER_AR and \
+                w1 not in _NAME_STOP_AR and len(w1) > 3 and (w1 not in _CARDINAL_AR or base == "جمرك"):
+            return Site(start, nxt[0][1], kind)
+        return None
+    if w1 in _GENERIC_AFTER_AR or not _is_name_word(w1) or any(ch.isdigit() for ch in w1):
+        return None
+    end = nxt[0][1]
+    host = (nxt[0][0], nxt[0][1])
+    # construct names of two or three words: "كتيبة الدفاع الجوي", "مسجد الدكتور غسان ابازيد", "طريق السد"
+    taken = 1
+    for s2, e2, w2 in nxt[1:4]:
+        if not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2.startswith(("ب", "ل")) and \
+                not w2.startswith(("ال", "بير", "بيت", "لبن")):
+            break
+        if not w1.startswith("ال") and not w2.startswith("ال") and taken == 1 and not _is_direction(w2):
+            break   # "معبر نصيب" then a word without the article: the sentence goes on
+        end = e2
+        taken += 1
+        host = (host[0], e2)
+        if taken >= 3:
+            break
+    if base in _BARE_AR:
+        return Site(nxt[0][0], end, kind, host[0], host[1], bare=True)
+    return Site(start, end, kind, host[0], host[1])
+
+
+_CARDINAL_AR = {"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"}
+
+
+def _is_direction(w: str) -> bool:
+    return w in {"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه",
+                 "الفوقاني", "التحتاني", "القديم", "الجديد", "القديمه", "الجديده", "الكبير", "الصغير"}
+
+
+def _ar_unit_number(words: list[tuple[int, int, str]], i: int, start: int, kind: str) -> Site:
+    """"اللواء 52 ميكا", "اللواء 38 دفاع جوي", "اللواء واحد وستون": the unit's base by its number."""
+    end = words[i][1]
+    j = i + 1
+    while j < len(words) and j <= i + 3 and (words[j][2].isdigit() or words[j][2] in _NUMBER_WORDS_AR
+                                              or words[j][2] in ("و" + x for x in _NUMBER_WORDS_AR)):
+        end = words[j][1]
+        j += 1
+    # one or two words of the unit's specialty ("ميكا", "دفاع جوي"), not the sentence
+    for k in range(j, min(j + 2, len(words))):
+        w = words[k][2]
+        if w in _NAME_STOP_AR or w.startswith(("و", "ب", "ل", "ف")) or w.startswith("ال") or len(w) < 2:
+            break
+        end = words[k][1]
+    return Site(start, end, kind)
+
+
+def _ar_dual_items(words: list[tuple[int, int, str]], i: int, kind: str) -> list[Site]:
+    """"حاجزي العلان وجلين": two sites, each by its bare name (one word each)."""
+    if i >= len(words):
+        return []
+    items = [words[i]]
+    if i + 1 < len(words) and words[i + 1][2].startswith("و") and len(words[i + 1][2]) > 2:
+        s, e, w = words[i + 1]
+        items.append((s + 1, e, w[1:]))
+    if len(items) < 2 or any(w in _GENERIC_AFTER_AR or not _is_name_word(w) for _, _, w in items):
+        return []
+    return [Site(s, e, kind, s, e, bare=True) for s, e, _ in items]
+
+
+def en_sites(text: str, lo: int, hi: int) -> list[Site]:
+    """Named sites in ``text[lo:hi]`` (English), with offsets into ``text``."""
+    seg = text[lo:hi]
+    out: list[Site] = []
+    for m in _EN_TAIL_RE.finditer(seg):
+        name = m.group("name")
+        noun = m.group("noun").lower()
+        words = re.split(r"[-\s]", name)
+        # drop leading words that are not part of a name ("Syrian army base" -> no site)
+        k = 0
+        while k < len(words) and words[k].lower() in _EN_NOT_NAME:
+            k += 1
+        if k == len(words):
+            continue
+        a = lo + m.start("name") + (len(" ".join(words[:k])) + 1 if k else 0)
+        core = text[a:lo + m.end("name")]
+        low = core.lower().replace("al-", "").replace("el-", "")
+        if noun in ("area", "district", "quarter", "hills") and low.split()[0] in _EN_ADMIN_NAMES:
+            continue   # "the Quneitra area", "Daraa district": the region, handled as an admin unit
+        if noun in ("area", "district", "hills", "hill", "base", "post") and core.split()[0].lower() in (
+                "southern", "northern", "eastern", "western", "rural"):
+            continue
+        host = (a, lo + m.end("name")) if not re.match(r"\d", core) else (-1, -1)
+        if noun in _EN_BARE:   # "the Sajna district": the quarter is called Sajna
+            out.append(Site(a, lo + m.end("name"), SITE_NOUNS_EN[noun], host[0], host[1], bare=True))
+        else:
+            out.append(Site(a, lo + m.end("noun"), SITE_NOUNS_EN[noun], host[0], host[1]))
+    for m in _QUARTER_EN_RE.finditer(seg):
+        out.append(Site(lo + m.start("host"), lo + m.end("q"), "neighbourhood", lo + m.start("host"), lo + m.end("host")))
+    for m in _EN_HEAD_RE.finditer(seg):
+        if m.group("unit"):
+            out.append(Site(lo + m.start(), lo + m.end(), m.group("unit").lower()))
+            continue
+        a = lo + m.start("noun")
+        if m.start() > 4 and seg[max(0, m.start() - 4):m.start()].lower().endswith("the "):
+            pass
+        out.append(Site(a, lo + m.end("name"), m.group("noun").lower(), lo + m.start("name"), lo + m.end("name")))
+    return _longest(out)
+
+
+def _longest(sites: list[Site]) -> list[Site]:
+    sites = sorted(sites, key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[Site] = []
+    for s in sites:
+        if all(s.end <= k.start or s.start >= k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def site_nouns_norm() -> frozenset[str]:
+    return frozenset(SITE_NOUNS_AR) | frozenset(SITE_DUALS_AR)
