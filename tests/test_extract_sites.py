@@ -91,7 +91,7 @@ def test_generic_checkpoint_puts_the_event_in_the_town():
     ("near the Omari mosque in the old city", "Omari mosque"),
     ("they stormed the 52nd Brigade base", "52nd Brigade base"),
     ("the flag over the citadel of Bosra", "citadel of Bosra"),
-    ("gunmen attacked “Al-Hajjanah” checkpoint overnight", "Al-Hajjanah” checkpoint"),
+    ("gunmen attacked “Al-Hajjanah” checkpoint overnight", "Al-Hajjanah” checkpoint"),   # offsets keep the quote
     ("a strike near Brigade 132, the source said", "Brigade 132"),
     ("clashes in the Sajna district on Friday", "Sajna"),
 ])

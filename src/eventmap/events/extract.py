@@ -89,6 +89,16 @@ _CITY_BEFORE_RE = re.compile(r"(?:(?:^|\s)[وبلف]{0,2}(?:مدينه|المد�
                              r"\b(?:city|town|centre|center|downtown|neighbou?rhoods?|districts?|quarters?)(?:\s+of)?(?:\s+the)?)\s*$")
 _CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه)\b")
 
+_QUOTES_RE = re.compile(r"\s*[\"“”«»„‟]\s*")
+
+
+def _display_name(surface: str) -> str:
+    """The place as written, without the quotation marks that set a name off ("دوار “الغبشة”")."""
+    if not _QUOTES_RE.search(surface):
+        return surface
+    return re.sub(r"\s{2,}", " ", _QUOTES_RE.sub(" ", surface)).strip()
+
+
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
 
@@ -644,7 +654,7 @@ class _Extractor:
         note = loc.note
         return Event(
             event_id=eid, event_date=date_, time_precision=tprec, event_type=etype, sub_event_type=sub,
-            actor1=a1, actor2=a2, location=self.text[ms:me],
+            actor1=a1, actor2=a2, location=_display_name(self.text[ms:me]),
             place_id=p.id if p is not None else None,
             place_name_ar=p.name_ar if p is not None else "", place_name_en=p.name_en if p is not None else "",
             admin1=admin.admin1_en if admin is not None else "", admin2=admin.admin2_en if admin is not None else "",

@@ -394,37 +394,45 @@ _EN_NAME_RE = re.compile(
     r"(?:[-\s](?:(?:al|el|ad|ash|as|at|az|ar|an)[-\s])?[A-Z][\w'’`ʿ]+){0,3}")
 
 
-def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] | None = None) -> list[tuple[int, int]]:
-    """Items of a list that starts at ``lo`` ("المهير، والرفيد، ورسم الحسن"; "الشجرة وجملة وسحم الجولان").
+_LIST_SEP_CHARS = frozenset(",،–—-/؛")
+_LIST_END_CHARS = frozenset(")]»”[(")
+_PRONOUN_END_RE = re.compile(r"(?:ها|هما|هم)$")
 
-    Items are separated by a word starting with the conjunction و, or by a comma in the original
-    text.  A comma followed by a word without و ends a و-joined list ("وسحم الجولان، ما أدى ...");
-    an item of more than four words, or one cut by a preposition, ends the list too.
+
+def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] | None = None) -> list[tuple[int, int]]:
+    """Items of a list that starts at ``lo`` ("المهير، والرفيد، ورسم الحسن"; "الشجرة وجملة وسحم الجولان";
+    "(البكار – العبدلي – الجبيلية)").
+
+    Items are separated by a word starting with the conjunction و, or by a comma, dash or slash in the
+    original text; a closing bracket or quote ends the list.  A comma followed by a word without و ends
+    a و-joined list ("وسحم الجولان، ما أدى ..."); an item of more than four words, or one cut by a
+    preposition, ends the list too.  An item is never cut in two: "ورسم زعرورة" is one item.
     """
     items: list[tuple[int, int]] = []
     words = [(lo + m.start(), lo + m.end(), m.group(0)) for m in re.finditer(r"\S+", norm[lo:hi])]
     if not words:
         return items
 
-    def comma_before(i: int) -> bool:
+    def gap_before(i: int) -> str:
         if not text or offs is None or i == 0:
-            return False
-        a0 = offs[words[i - 1][1] - 1] + 1
-        b0 = offs[words[i][0]]
-        gap = text[a0:b0]
-        return "،" in gap or "," in gap
+            return ""
+        return text[offs[words[i - 1][1] - 1] + 1:offs[words[i][0]]]
 
     groups: list[list[tuple[int, int, str]]] = [[]]
-    joined_by_wa = False
+    joined_by_wa = joined_by_sep = False
     for i, (ws, we, w) in enumerate(words):
+        gap = gap_before(i)
+        if i > 0 and _LIST_END_CHARS.intersection(gap):
+            break                      # "(... أبو حجر)" / "[…]": the list is closed
         conj = w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو")
-        comma = comma_before(i)
-        if groups[-1] and comma and not conj and joined_by_wa:
+        sep = bool(_LIST_SEP_CHARS.intersection(gap))
+        if groups[-1] and sep and not conj and joined_by_wa and not joined_by_sep:
             break                      # "، ما أدى": the sentence goes on after the list
         if groups[-1] and conj:
             joined_by_wa = True
             groups.append([(ws + 1, we, w[1:])])
-        elif groups[-1] and comma:
+        elif groups[-1] and sep:
+            joined_by_sep = True
             groups.append([(ws, we, w)])
         else:
             groups[-1].append((ws, we, w))
@@ -436,12 +444,17 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             if w in _AR_STOP_AFTER and k > 0:
                 cut = g[:k]
                 break
-        if not cut or len(cut) > 4:
+        if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER:
             break
+        if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and cut[0][2][:-2] in _sets()["nouns"] | _SITE_STEMS:
+            continue                   # "المقرز وسدها": "and its dam" is not another place
         items.append((cut[0][0], cut[-1][1]))
         if len(cut) < len(g):
             break
     return items
+
+
+_SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع"})
 
 
 _AR_CHAR_RE = re.compile(r"[\u0600-\u06ff]")
@@ -526,7 +539,7 @@ def _site_mentions(text: str, norm: str, offs: list[int], lo: int, hi: int, olo:
 
     out: list[Mention] = []
     if is_ar:
-        for st in ar_sites(norm, lo, hi):
+        for st in ar_sites(norm, lo, hi, text, offs):
             host = (st.host_start, st.host_end) if st.host_start >= 0 else None
             out.append(Mention(st.start, st.end, norm[st.start:st.end], "site", "ar", cue_kind="noun", site=st.kind,
                                host=host))
@@ -608,6 +621,10 @@ _CANDIDATE_NOUNS = _n("قرية بلدة مدينة مزرعة مزارع بلد
 _CANDIDATE_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?P<n>" + "|".join(sorted(_CANDIDATE_NOUNS, key=len, reverse=True)) + r")(?!\S)")
 
 
+_PLACE_NOUN_ALT = r"(?:قري|بلدات|مزارع|بلدتي|قريتي|مدينتي|احيا|تلال|مناطق|بلده|قريه|مدن|حيي)"
+_PLURAL_CHAIN_RE = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?P<first>" + _PLACE_NOUN_ALT[3:-1] + r")"
+                              r"(?:\s[وفب]?(?:ال)?" + _PLACE_NOUN_ALT + r")*(?!\S)")
+_SINGULAR_NOUNS = {"بلده", "قريه"}
 _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|البلدات|مزارع|المزارع|بلدتي|قريتي|مدينتي|احيا|تلال|التلال)(?!\S)")
 
 
@@ -631,24 +648,33 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
             s = m.start("n")   # "تل الجابية": the hill's name includes تل
             name = norm[s:e]
         out.append(Mention(s, e, name, "cue", "ar", cue=base, cue_kind="noun"))
-    # "قرى المهير والرفيد ورسم الحسن": a plural place noun followed by names joined with و
-    for m in _PLURAL_NOUN_RE.finditer(norm, lo, hi):
-        items = _ar_list_items(norm, m.end() + 1, hi, text, offs) if m.end() + 1 < hi else []
-        if len(items) >= 2:
-            lid = lo * 1000 + m.start() + 1
-            for s, e in items:
-                out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
-    # lists after هي / : in a clause that speaks of several places
+    # "قرى المهير والرفيد ورسم الحسن", "قرى وبلدات (البكار – العبدلي)", "14 بلدة وقرية وهي ...":
+    # a chain of place nouns followed by names
+    starts: list[int] = []
+    for m in _PLURAL_CHAIN_RE.finditer(norm, lo, hi):
+        if " " not in m.group(0).strip() and m.group("first") in _SINGULAR_NOUNS:
+            continue   # "بلدة X": one name, read by the place-noun cue above
+        starts.append(m.end() + 1)
+    # lists after هي / وهم / التالية / a colon, in a clause that speaks of several places
     clause = norm[lo:hi]
-    if any(c in clause.split() for c in _LIST_CUES_AR) or re.search(r"(?:^|\s)(?:قرى|بلدات|مناطق|المناطق|القرى|البلدات)", clause):
+    if any(c in clause.split() for c in _LIST_CUES_AR) or _PLURAL_CHAIN_RE.search(clause):
         for m in _AR_LIST_START_RE.finditer(clause):
-            start = lo + m.end()
-            items = _ar_list_items(norm, start, hi, text, offs)
-            if len(items) >= 2:
-                lid = lo * 1000 + m.start()
-                for s, e in items:
-                    out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
-                break
+            starts.append(lo + m.end())
+        if text and offs is not None:
+            for k in range(lo, hi):
+                if text[offs[k - 1] + 1 if k > 0 else 0:offs[k]].count(":") and norm[k] != " ":
+                    starts.append(k)
+    seen: set[tuple[int, int]] = set()
+    for st in sorted(set(starts)):
+        if st >= hi:
+            continue
+        items = _ar_list_items(norm, st, hi, text, offs)
+        if len(items) < 2 or any(it in seen for it in items):
+            continue
+        lid = lo * 1000 + st
+        for s, e in items:
+            seen.add((s, e))
+            out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
 
 
 def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo: int, ohi: int) -> list[Mention]:

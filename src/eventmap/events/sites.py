@@ -143,8 +143,26 @@ def _strip_clitic(w: str, nouns: dict[str, str]) -> tuple[str, int]:
     return _surface_forms(tuple(nouns)).get(w, ("", 0))
 
 
-def _words(norm: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(lo + m.start(), lo + m.end(), m.group(0)) for m in re.finditer(r"\S+", norm[lo:hi])]
+def _words(norm: str, lo: int, hi: int, text: str | None = None, offs: list[int] | None = None,
+           ) -> list[tuple[int, int, str]]:
+    """Words of ``norm[lo:hi]``; with the original text, a separator before a word (a comma, dash,
+    bracket or quote: "سد الجبيلية – المشيدة") makes it start a new run (its index is negative-marked
+    by a leading "|" in the word, which no name has)."""
+    out = []
+    prev_end = -1
+    for m in re.finditer(r"\S+", norm[lo:hi]):
+        s, e, w = lo + m.start(), lo + m.end(), m.group(0)
+        if text is not None and offs is not None and prev_end >= 0:
+            gap = text[offs[prev_end - 1] + 1:offs[s]]
+            if any(ch in _BREAK_CHARS for ch in gap):
+                w = ("(" if set(gap.strip()) <= _OPENING else "|") + w
+        out.append((s, e, w))
+        prev_end = e
+    return out
+
+
+_BREAK_CHARS = frozenset(",،–—-/؛:()[]«»“”\".")
+_OPENING = frozenset("(«“\"[")
 
 
 #: a town's quarter named by the town and a word: "درعا البلد", "درعا المحطة", "القنيطرة المهدمة"
@@ -152,9 +170,13 @@ _QUARTER_WORDS_AR = {"البلد", "المحطه", "المهدمه"}
 _QUARTER_EN_RE = re.compile(r"\b(?P<host>[A-Z][\w'’]+(?:[-\s][A-Z][\w'’]+)?)[-\s](?P<q>(?:[Aa]l|[Ee]l)[-\s](?:Balad|Mahatta|Mahatah|Mahata))\b")
 
 
-def ar_sites(norm: str, lo: int, hi: int) -> list[Site]:
-    """Named sites in the normalised clause ``norm[lo:hi]``."""
-    words = _words(norm, lo, hi)
+def ar_sites(norm: str, lo: int, hi: int, text: str | None = None, offs: list[int] | None = None) -> list[Site]:
+    """Named sites in the normalised clause ``norm[lo:hi]`` (``text``/``offs``: the original text and the
+    offset map, so that punctuation lost in normalising still ends a name)."""
+    marked = _words(norm, lo, hi, text, offs)
+    words = [(s, e, w.lstrip("|(")) for s, e, w in marked]
+    cut_before = {k for k, (_, _, w) in enumerate(marked) if w[:1] in "|("}
+    opened = {k for k, (_, _, w) in enumerate(marked) if w[:1] == "("}
     out: list[Site] = []
     i = 0
     while i < len(words):
@@ -174,10 +196,12 @@ def ar_sites(norm: str, lo: int, hi: int) -> list[Site]:
             continue
         articled = w[clen:].startswith("ال") and not (base or dual).startswith("ال")
         if dual:
-            out.extend(_ar_dual_items(words, i + 1, SITE_DUALS_AR[dual]))
+            out.extend(_ar_dual_items(words, i + 1, SITE_DUALS_AR[dual]) if i + 1 not in cut_before else [])
             i += 1
             continue
-        site = _ar_site_name(words, i, s + clen, base, articled)
+        # a name in quotes or brackets right after the noun ("حاجز "القينة"") is read through the quote
+        stop = next((k for k in sorted(cut_before) if k > i and not (k == i + 1 and k in opened)), len(words))
+        site = _ar_site_name(words[:stop], i, s + clen, base, articled)
         if site is not None:
             out.append(site)
             i = next((k for k, x in enumerate(words) if x[0] >= site.end), len(words))

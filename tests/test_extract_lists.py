@@ -1,0 +1,52 @@
+"""Long lists of places, as real reports write them: every member is a place, never cut in two.
+
+Sentences written for these tests; the village names are real gazetteer entries of Dar'a.
+"""
+
+from __future__ import annotations
+
+from eventmap.events.extract import extract_events
+
+
+def _locs(events, sub=None):
+    return [e.location for e in events if sub is None or e.sub_event_type == sub]
+
+
+def test_dash_separated_list_in_brackets():
+    ev = extract_events("وتمكنت قوات النظام اليوم من السيطرة على قرى وبلدات (دير العدس – جدية – رسم الحجر – "
+                        "العالمية – القصير) شمال درعا بعد انسحاب الفصائل منها.", "2018-07-20")
+    assert _locs(ev) == ["دير العدس", "جدية", "رسم الحجر", "العالمية", "القصير"]
+    assert all(e.sub_event_type == "Government regains territory" for e in ev)
+
+
+def test_colon_and_quotes_list_keeps_multiword_names_whole():
+    ev = extract_events("وأعلن مصدر عسكري أن الجيش استعاد 4 بلدات وقرى في الريف الشمالي وهي: “الضبع الأزرق، "
+                        "رقة جمعة، محاعيل التل، الناصرية […]", "2018-07-22")
+    assert _locs(ev) == ["الضبع الأزرق", "رقة جمعة", "محاعيل التل", "الناصرية"]
+
+
+def test_waw_joined_list_with_unknown_hamlets_is_never_cut():
+    ev = extract_events("حرر الجيش قرى المشارف ورسم الوعر والعوافط وصفا البطة.", "2018-07-22")
+    locs = _locs(ev)
+    assert locs == ["المشارف", "رسم الوعر", "العوافط", "صفا البطة"]   # "رسم الوعر" is not in the gazetteer
+    unknown = [e for e in ev if e.location == "رسم الوعر"][0]
+    assert unknown.resolution == "approximate" and unknown.latitude is not None   # centre of the listed villages
+
+
+def test_pronoun_is_not_another_place():
+    ev = extract_events("سيطر التنظيم على بلدات (القصير – جدية وسدها – الناصرية) بعد معارك.", "2018-07-20")
+    assert "سدها" not in _locs(ev) and "جدية" in _locs(ev)
+
+
+def test_list_ends_where_the_sentence_goes_on():
+    ev = extract_events("قصفت الطائرات بلدتي الناصرية والعالمية، ما أدى إلى دمار كبير في المنازل.", "2018-06-20")
+    assert _locs(ev) == ["الناصرية", "العالمية"]
+
+
+def test_english_colon_list_and_towns_and_villages_of():
+    ev = extract_events("A military source said the liberated villages are: Rakham, Dayr as-Salt, Umm Sharq "
+                        "and Bayt al-Mushafi.", "2018-07-05")
+    assert _locs(ev) == ["Rakham", "Dayr as-Salt", "Umm Sharq", "Bayt al-Mushafi"]
+    ev = extract_events("Army units tightened control over the towns and villages of Rakham, Muta'iyah and "
+                        "Mahajjah on Thursday.", "2018-07-05")
+    assert _locs(ev) == ["Rakham", "Muta'iyah", "Mahajjah"]
