@@ -221,7 +221,10 @@ def test_masdar_strike_cache_shootdown_sirens_reconciliation(masdar):
     assert (e.trigger_label, e.event_date) == ("sirens", "2018-07-24")   # on Tuesday (the publication day)
     e = _one(masdar, "al-Harra")
     assert (e.sub_event_type, e.event_date) == ("Non-violent transfer of territory", "2018-07-15")   # on July 15
-    e = _one(masdar, "Eastern Ghouta")
+    # Eastern Ghouta is in Rural Damascus, outside the default area of interest (Dar'a and Quneitra)
+    assert not [x for x in masdar if x.location == "Eastern Ghouta"]
+    everywhere = extract_events(MASDAR, "2018-07-24", source="Al-Masdar News", area=None)
+    e = _one(everywhere, "Eastern Ghouta")
     assert (e.event_date, e.time_precision, e.geo_precision) == ("2018-04-15", 3, 3)   # in April; a region
 
 

@@ -28,7 +28,31 @@ SETTINGS = (
     Setting("data_dir", "EVENTMAP_DATA_DIR", "per-user folder for the embedded store and the analyst places overlay"),
     Setting("db", "EVENTMAP_DB", "store URL or path: a .gpkg/.sqlite file (default) or postgresql://user@host/db"),
     Setting("author", "EVENTMAP_AUTHOR", "the name recorded with your corrections and pins (default: your login)"),
+    Setting("area", "EVENTMAP_AREA", "area of interest: OCHA governorate p-codes whose events are mapped "
+                                     "(default SY12,SY14: Dar'a and Quneitra; 'all' for the whole of Syria)"),
 )
+
+#: the governorates eventmap is built for: Dar'a and Quneitra (the Golan is Quneitra's)
+DEFAULT_AREA = ("SY12", "SY14")
+
+
+def parse_area(spec: str | None) -> tuple[str, ...] | None:
+    """"SY12,SY14" -> ("SY12", "SY14"); "all"/"syria" -> None (no limit); "" or None -> the default."""
+    if spec is None or not spec.strip():
+        return DEFAULT_AREA
+    if spec.strip().lower() in ("all", "syria", "*", "none"):
+        return None
+    codes = tuple(c.strip().upper() for c in spec.split(",") if c.strip())
+    bad = [c for c in codes if not (c.startswith("SY") and c[2:].isdigit())]
+    if bad:
+        raise ValueError(f"area of interest {spec!r}: {', '.join(bad)} is not an OCHA p-code like SY12 "
+                         "(Dar'a) or SY14 (Quneitra); use 'all' for the whole of Syria")
+    return codes
+
+
+def area_of_interest() -> tuple[str, ...] | None:
+    """The governorates whose events are kept (``EVENTMAP_AREA``), None for all of Syria."""
+    return parse_area(os.environ.get("EVENTMAP_AREA"))
 
 
 def gazetteer_dir() -> Path:

@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--title", default="", metavar="T", help="title of the report")
     p.add_argument("--lang", default="auto", choices=("auto", "ar", "en"), help="language (default: detect)")
     p.add_argument("--json", action="store_true", help="print a JSON array of events instead of a table")
+    p.add_argument("--area", default=None, metavar="PCODES|all",
+                   help="governorates whose events are kept, as OCHA p-codes (default: EVENTMAP_AREA or "
+                        "SY12,SY14 = Dar'a and Quneitra); 'all' for the whole of Syria")
     p.set_defaults(func=run_extract)
 
 
@@ -31,7 +34,8 @@ def _read_stdin() -> bytes:
 
 def run_extract(args: argparse.Namespace) -> int:
     from eventmap.events.dates import parse_published
-    from eventmap.events.extract import extract_report
+    from eventmap.events.extract import extract_report_split
+    from eventmap.settings import area_of_interest, parse_area
 
     if not args.published:
         print("error: no publication date. Pass it with --published YYYY-MM-DD "
@@ -56,10 +60,19 @@ def run_extract(args: argparse.Namespace) -> int:
                              language=args.lang)
         for w in report.warnings:
             print(f"warning: {w}", file=sys.stderr)
-        events = extract_report(report)
+        try:
+            area = parse_area(args.area) if args.area is not None else area_of_interest()
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        events, outside = extract_report_split(report, area=area)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if outside:
+        where = sorted({e.admin1 or e.location for e in outside})
+        print(f"note: {len(outside)} event(s) outside the area of interest ({', '.join(where[:5])}) not shown; "
+              "--area all includes them", file=sys.stderr)
     if args.json:
         json.dump([e.to_dict() for e in events], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

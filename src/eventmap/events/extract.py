@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from eventmap.events import actors as A
+from eventmap.events.area import split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.fatalities import fatalities
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
@@ -306,6 +307,10 @@ class _Extractor:
             return "ريف " + name
         if m.admin and m.lang == "en" and not re.search(r"province|governorate|countryside", name, re.I):
             return name + " countryside"
+        if not m.site and m.source != "list" and self._city_cue(m):
+            # "the city of Quneitra", "مدينة درعا": the town, not the governorate named after it
+            return ("مدينة " + name) if m.lang == "ar" and not name.startswith("مدينة") else \
+                (name + " city" if m.lang == "en" and not name.lower().endswith(" city") else name)
         return name
 
     def _first_pass(self, cand: list[tuple[_Clause, Mention]]) -> list[tuple[float, float]]:
@@ -343,6 +348,10 @@ class _Extractor:
                 return site
         name = self._query_name(m)
         r = r0 = _cached_lookup(self.g, name)
+        plain = self.text[m.orig_start:m.orig_end]
+        if r0.status == "unresolved" and name != plain and not m.admin:
+            name = plain   # "Jasem city" is no gazetteer name, "Jasem" is
+            r = r0 = _cached_lookup(self.g, name)
         settled = r0.status == "unresolved" and r0.reason.startswith("not in the gazetteer")
         if not settled and r0.status == "resolved" and r0.best is not None and len(r0.candidates) == 1:
             p0 = r0.best.place
@@ -355,17 +364,14 @@ class _Extractor:
             own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
             near = [p for p in anchors if own is None or _km(p, own) > 0.05] or None
             # the places of the report are the best evidence; without them, the words around the mention
-            ctx = "" if near else self.text[max(cl.sent.start, m.orig_start - 100):min(cl.sent.end, m.orig_end + 100)]
+            ctx = "" if near else self._context(cl, m)
             r = self._lookup(name, ctx, near)
             if r.status == "unresolved" and r0.status in ("resolved", "ambiguous") and r0.best and (
                     r0.best.place.kind in _ADMIN_KINDS or
                     (self._centre is not None and _km((r0.best.place.lat, r0.best.place.lon), self._centre) <= _FAR_KM)):
                 r = r0   # the far guard is for namesakes elsewhere in Syria, not for the next district
         if r.status in ("resolved", "ambiguous") and r.best is not None and self._far_unsupported(r.best.place, cl):
-            p = r.best.place
-            r = LookupResult(r.query, "unresolved",
-                             f"only a namesake far from the area of the report ({p.name_en or p.name_ar}, {p.admin1_en}); "
-                             "not placed unless the text names that area", (), r.qualifier, r.candidates[:3])
+            r = self._set_far_aside(r, cl)
         loc.result = r
         if r.status in ("resolved", "ambiguous") and r.best:
             p = r.best.place
@@ -418,7 +424,7 @@ class _Extractor:
             c = m.container
             hosts.append((self.text[c.orig_start:c.orig_end], "in"))
         loc = _Located(m)
-        ctx = self.text[max(cl.sent.start, m.orig_start - 100):min(cl.sent.end, m.orig_end + 100)]
+        ctx = self._context(cl, m)
         for name, how in hosts:
             r = self._lookup(name, "" if anchors else ctx, anchors or None)
             if r.status in ("resolved", "ambiguous") and r.best is not None:
@@ -440,6 +446,12 @@ class _Extractor:
         loc.note = f"unresolved: the {m.site} is not in the gazetteer and no town hosting it was found"
         return loc
 
+    def _context(self, cl: _Clause, m: Mention) -> str:
+        """The words around a mention in its sentence, without the mention itself (a name must not
+        vouch for itself: "al-Hamidiya" is also a sub-district in Tartous)."""
+        a, b = max(cl.sent.start, m.orig_start - 100), min(cl.sent.end, m.orig_end + 100)
+        return self.text[a:m.orig_start] + " " * (m.orig_end - m.orig_start) + self.text[m.orig_end:b]
+
     def _is_gazetteer_name(self, surface: str) -> bool:
         """An exact gazetteer name (the mention automaton's keys), without a fuzzy lookup's cost."""
         if self.idx is None:
@@ -449,10 +461,23 @@ class _Extractor:
             return bool(self.idx.has_ar and self.idx.ar.exists(key))
         return latin_key(surface) in self.idx.latin
 
+    def _set_far_aside(self, r: LookupResult, cl: _Clause) -> LookupResult:
+        """The best candidate is a far namesake: the nearest-ranked candidate in the area of the report
+        wins (marked ambiguous, with the far one as an alternative), else no point at all."""
+        near = [c for c in r.candidates if not self._far_unsupported(c.place, cl)]
+        p = r.best.place if r.best else None
+        far_note = f"{p.name_en or p.name_ar}, {p.admin1_en}" if p else ""
+        if near and near[0].score >= 0.6:
+            rest = [c for c in r.candidates if c is not near[0]]
+            return LookupResult(r.query, "ambiguous", f"{r.reason}; a namesake far from the area of the report "
+                                f"({far_note}) set aside", (near[0], *rest), r.qualifier)
+        return LookupResult(r.query, "unresolved", f"only a namesake far from the area of the report ({far_note}); "
+                            "not placed unless the text names that area", (), r.qualifier, r.candidates[:3])
+
     def _far_unsupported(self, p: Place, cl: _Clause) -> bool:
         """A place outside the south, far from the report's other places, in a sentence that does not name
         its governorate or district: a namesake, not the place meant (the product reads southern Syria)."""
-        if p.kind in _ADMIN_KINDS or p.admin1_pcode in _SOUTH or not p.admin1_pcode:
+        if p.kind in ("governorate", "country", "region") or p.admin1_pcode in _SOUTH or not p.admin1_pcode:
             return False   # (no p-code: an analyst's or a test's place, whose area we cannot judge)
         if self._centre is not None and _km((p.lat, p.lon), self._centre) <= _FAR_KM:
             return False
@@ -746,16 +771,45 @@ def _cached_lookup(g, name: str) -> LookupResult:  # noqa: ANN001
     return r
 
 
+_DEFAULT = object()
+
+
 def extract_events(text: str, published: date | str, source: str = "", url: str = "", title: str = "",
-                   lang: str = "auto", gazetteer=None) -> list[Event]:  # noqa: ANN001
+                   lang: str = "auto", gazetteer=None, area=_DEFAULT) -> list[Event]:  # noqa: ANN001
     """Events in one report.
 
     ``text``: the report text (offsets in the events point into it); ``published``: the
     publication date (``date`` or ``YYYY-MM-DD``); ``gazetteer``: a
-    :class:`eventmap.places.gazetteer.Gazetteer` (default: the committed one).
+    :class:`eventmap.places.gazetteer.Gazetteer` (default: the committed one); ``area``: the
+    governorates whose events are kept (default: ``EVENTMAP_AREA``, Dar'a and Quneitra; None:
+    all of Syria; see :mod:`eventmap.events.area`).
     Any string gives a list (possibly empty); a text over :data:`MAX_TEXT_CHARS`
     raises :class:`InputError`.
     """
+    return extract_events_split(text, published, source, url, title, lang, gazetteer, area)[0]
+
+
+def extract_events_split(text: str, published: date | str, source: str = "", url: str = "", title: str = "",
+                         lang: str = "auto", gazetteer=None, area=_DEFAULT) -> tuple[list[Event], list[Event]]:  # noqa: ANN001
+    """(events in the area of interest, events outside it): see :func:`extract_events`."""
+    if area is _DEFAULT:
+        from eventmap.settings import area_of_interest
+
+        area = area_of_interest()
+    events = _extract_all(text, published, source, url, title, lang, gazetteer)
+    if area is None or not events:
+        return events, []
+    g = gazetteer
+    if g is None:
+        from eventmap.places.gazetteer import default_gazetteer
+
+        g = default_gazetteer()
+    adm1 = g.boundaries_path(1) if hasattr(g, "boundaries_path") else None
+    return split_by_area(events, area, getattr(g, "region_members", None), adm1)
+
+
+def _extract_all(text: str, published: date | str, source: str, url: str, title: str, lang: str,
+                 gazetteer) -> list[Event]:  # noqa: ANN001
     pub = parse_published(published)
     if not isinstance(text, str):
         raise InputError("extract_events takes text (str); use eventmap.events.reader.read_report for files or bytes")
@@ -774,7 +828,13 @@ def extract_events(text: str, published: date | str, source: str = "", url: str 
     return ex.run()
 
 
-def extract_report(report, gazetteer=None) -> list[Event]:  # noqa: ANN001
-    """Events of a :class:`eventmap.model.Report`."""
-    return extract_events(report.text, report.published, source=report.source, url=report.url,
+def extract_report(report, gazetteer=None, area=_DEFAULT) -> list[Event]:  # noqa: ANN001
+    """Events of a :class:`eventmap.model.Report` (in the area of interest; see :func:`extract_events`)."""
+    return extract_events(report.text, report.published, source=report.source, url=report.url, area=area,
                           title=report.title, lang=report.language or "auto", gazetteer=gazetteer)
+
+
+def extract_report_split(report, gazetteer=None, area=_DEFAULT) -> tuple[list[Event], list[Event]]:  # noqa: ANN001
+    """(events in the area of interest, events outside it) of a :class:`eventmap.model.Report`."""
+    return extract_events_split(report.text, report.published, source=report.source, url=report.url,
+                                title=report.title, lang=report.language or "auto", gazetteer=gazetteer, area=area)
