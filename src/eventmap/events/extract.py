@@ -32,6 +32,7 @@ from typing import Any
 from eventmap.events import actors as A
 from eventmap.events.area import split_by_area
 from eventmap.events.dates import _find_norm, parse_published
+from eventmap.events.dating import ClauseSpan, EventDates
 from eventmap.events.fatalities import fatalities
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import Mention, find_mentions, index_for
@@ -113,6 +114,7 @@ class _Clause:
     sent_hi: int
     index: int
     sent_index: int = 0
+    paragraph: int = 0
 
 
 @dataclass(slots=True)
@@ -185,10 +187,14 @@ class _Extractor:
         actors = A.find_actors(norm)
         dates = _find_norm(norm, self.pub, text, self.offs)
         clauses: list[_Clause] = []
+        para, prev_end = 0, 0
         for si, sent in enumerate(split_sentences(text)):
+            if "\n" in text[prev_end:sent.start]:
+                para += 1
+            prev_end = sent.end
             slo, shi = self.o2n(sent.start), self.o2n(sent.end)
             for c in split_clauses(text, sent):
-                clauses.append(_Clause(c, sent, self.o2n(c.start), self.o2n(c.end), slo, shi, len(clauses), si))
+                clauses.append(_Clause(c, sent, self.o2n(c.start), self.o2n(c.end), slo, shi, len(clauses), si, para))
         t_starts = [t.start for t in triggers]
         a_starts = [a.start for a in actors]
         # per clause: labels and mentions
@@ -206,6 +212,8 @@ class _Extractor:
             subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS, A.UNK)]
             if subj:
                 sent_subject.setdefault(cl.sent_index, subj[0])
+        self._dates = EventDates(self.pub, dates, [
+            ClauseSpan(c.index, c.lo, c.hi, c.sent_lo, c.sent_hi, c.paragraph) for c in clauses], {p[0].index for p in plans}, norm)
         # resolve places of all clauses with triggers (two passes: anchors, then with near)
         located: dict[tuple[int, int], _Located] = {}
         cand: list[tuple[_Clause, Mention]] = []
@@ -598,15 +606,8 @@ class _Extractor:
         return out
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:  # noqa: ANN001
-        def pick(lo: int, hi: int):
-            inside = [d for d in dates if d[0] >= lo and d[1] <= hi]
-            if not inside:
-                return None
-            return min(inside, key=lambda d: abs(d[0] - hit.start))
-        d = pick(cl.lo, cl.hi) or pick(cl.sent_lo, cl.sent_hi)
-        if d is None:
-            return self.pub.isoformat(), 2
-        return d[2].isoformat(), d[3]
+        return self._dates.for_clause(ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph),
+                                      hit.start)
 
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
         if lab in ("protest", "protest_intervention", "protest_excessive"):

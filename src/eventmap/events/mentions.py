@@ -391,9 +391,11 @@ _EN_AFTER_VERB_RE = re.compile(
     r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|"
     r"on|in|near|outside|around|into)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?(?=[A-Z]|al-|el-)")
 _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
+#: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
+_EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
 _EN_NAME_RE = re.compile(
-    r"(?:(?:al|el|ad|ash|as|at|az|ar|an|Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]+"
-    r"(?:[-\s](?:(?:al|el|ad|ash|as|at|az|ar|an)[-\s])?[A-Z][\w'’`ʿ]+){0,3}")
+    r"(?:" + _EN_ARTICLE + r")?[A-Z][\w'’`ʿ]+"
+    r"(?:[-\s](?:" + _EN_ARTICLE + r")?[A-Z][\w'’`ʿ]+){0,3}")
 
 
 _LIST_SEP_CHARS = frozenset(",،–—-/؛")

@@ -1,0 +1,125 @@
+"""Which date an event takes: its own clause's, its sentence's, the paragraph's, or the report's lead.
+
+News reports date a story once and then tell it: "unknown gunmen carried out three assassinations
+last night" is followed by one sentence per victim with no date of its own; "On Monday morning
+reinforcements arrived ..." is followed by what the troops did.  An event therefore takes, in order:
+
+1. a date expression in its own clause (the one nearest the trigger);
+2. one elsewhere in its sentence, unless that date belongs to another clause that tells an event
+   of its own ("the battle launched on Sunday the 12th, and the factions took the block": the
+   12th is the launch, not the capture);
+3. the last day-precise date of an earlier sentence in the same paragraph;
+4. the last day-precise date of an event told in an earlier paragraph ("In yet another incident, ..."
+   goes on with the story's day), when it is within :data:`CARRY_DAYS` of publication (precision
+   "about a week"; the date of a statement or a meeting is not carried);
+5. the report's lead date: the first day-precise date of the opening sentences, when it is within
+   a week of publication (precision "about a week");
+6. else the publication date, precision "about a week".
+
+A date that starts a story ("the battle launched on Sunday the 12th", "منذ يومين") dates only its own
+clause.
+
+Dates themselves are found by :mod:`eventmap.events.dates` (hand-written for Levantine month names and
+relative days); this module only attributes them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+#: a story's last day is carried to later paragraphs only when it is this recent (a background date of
+#: years ago does not date today's news)
+CARRY_DAYS = 92
+_START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beginning)\b|(?:^|\s)[وف]?(?:منذ|بدا|بدات|بداه|"
+                       r"انطلقت|انطلق|انطلاق|اطلقت|اطلق|اطلاق|بدايه|بدء|مطلع)(?:\s|$))(?:\s*\S+){0,3}\s*$")
+
+#: (start, end, date, precision, kind) in normalised offsets, as ``dates._find_norm`` gives them
+DateHit = tuple[int, int, date, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseSpan:
+    index: int
+    lo: int           # normalised offsets of the clause
+    hi: int
+    sent_lo: int
+    sent_hi: int
+    paragraph: int
+
+
+class EventDates:
+    """Date attribution for one report."""
+
+    LEAD_SENTENCES = 3
+    LEAD_CHARS = 700         # a lead is the opening of a report, not a date deep in a long first sentence
+    LEAD_WINDOW_DAYS = 7
+
+    def __init__(self, pub: date, dates: list[DateHit], clauses: list[ClauseSpan], triggered: set[int],
+                 norm: str = "") -> None:
+        self.pub = pub
+        self.dates = sorted(dates)
+        # "the battle launched on Sunday the 12th", "منذ يومين": a date a story starts from, not the day of
+        # what the next clause tells
+        self.starts_of = {k for k, d in enumerate(self.dates) if _START_RE.search(norm[max(0, d[0] - 30):d[0]])}
+        self.starts = [d[0] for d in self.dates]
+        self.clauses = clauses
+        self.triggered = triggered
+        # dates told inside a clause that has an event of its own belong to that clause
+        self.claimed: dict[int, int] = {}
+        for cl in clauses:
+            if cl.index in triggered:
+                for k in self._between(cl.lo, cl.hi):
+                    self.claimed[k] = cl.index
+        self.para_start: dict[int, int] = {}
+        for cl in clauses:
+            self.para_start.setdefault(cl.paragraph, cl.sent_lo)
+        self.lead = self._lead()
+
+    def _between(self, lo: int, hi: int) -> range:
+        a = bisect.bisect_left(self.starts, lo)
+        b = a
+        while b < len(self.dates) and self.dates[b][1] <= hi:
+            b += 1
+        return range(a, b)
+
+    def _lead(self) -> DateHit | None:
+        seen_sentences: list[int] = []
+        for cl in self.clauses:
+            if cl.sent_lo not in seen_sentences:
+                seen_sentences.append(cl.sent_lo)
+            if len(seen_sentences) > self.LEAD_SENTENCES:
+                break
+            for k in self._between(cl.lo, cl.hi):
+                d = self.dates[k]
+                if d[0] > self.LEAD_CHARS:
+                    return None
+                if d[3] == 1 and k not in self.starts_of and self.pub - timedelta(days=self.LEAD_WINDOW_DAYS) <= d[2] <= self.pub + timedelta(days=1):
+                    return d
+        return None
+
+    def for_clause(self, cl: ClauseSpan, trigger_start: int) -> tuple[str, int]:
+        own = [self.dates[k] for k in self._between(cl.lo, cl.hi)]
+        if own:
+            d = min(own, key=lambda x: abs(x[0] - trigger_start))
+            return d[2].isoformat(), d[3]
+        # a date of the sentence: unless it starts a story, or belongs to a later clause with an event of its own
+        free = [self.dates[k] for k in self._between(cl.sent_lo, cl.sent_hi)
+                if k not in self.starts_of and (self.claimed.get(k, cl.index) == cl.index or self.dates[k][0] < cl.lo)]
+        if free:
+            d = min(free, key=lambda x: abs(x[0] - trigger_start))
+            return d[2].isoformat(), d[3]
+        para_lo = self.para_start.get(cl.paragraph, cl.sent_lo)
+        earlier = [self.dates[k] for k in self._between(para_lo, cl.sent_lo)
+                   if self.dates[k][3] == 1 and k not in self.starts_of]
+        if earlier:
+            return earlier[-1][2].isoformat(), 1
+        story = [self.dates[k] for k in self._between(0, para_lo) if self.dates[k][3] == 1 and k not in self.starts_of
+                 and k in self.claimed and abs((self.pub - self.dates[k][2]).days) <= CARRY_DAYS]
+        if story:
+            return story[-1][2].isoformat(), 2
+        if self.lead is not None and not (cl.sent_lo <= self.lead[0] < cl.sent_hi):   # (its own sentence: rule 2)
+            return self.lead[2].isoformat(), 2
+        return self.pub.isoformat(), 2

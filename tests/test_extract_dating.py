@@ -1,0 +1,53 @@
+"""Which day an event takes when its own sentence names none (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from eventmap.events.extract import extract_events
+
+PUB = "2023-06-22"   # a Thursday
+
+
+def _dates(events):
+    return {(e.location, e.event_date) for e in events}
+
+
+def test_the_lead_dates_the_incidents_told_after_it():
+    text = ("نفذ مجهولون ليلة أمس ثلاث عمليات اغتيال في ريف درعا.\n"
+            "ففي بلدة المسيفرة قتل شاب برصاص مسلحين مجهولين.\n"
+            "وفي مدينة جاسم أطلق مجهولون النار على عنصر سابق في الفصائل.")
+    ev = extract_events(text, PUB)
+    assert ("المسيفرة", "2023-06-21") in _dates(ev) and ("جاسم", "2023-06-21") in _dates(ev)
+
+
+def test_the_story_day_goes_on_into_the_next_paragraph():
+    text = ("On Wednesday, unknown gunmen shot dead a former rebel commander in the town of Tafas.\n\n"
+            "In another incident, an explosive device went off near a military vehicle in the town of Inkhil.")
+    ev = extract_events(text, PUB)
+    assert ("Tafas", "2023-06-21") in _dates(ev) and ("Inkhil", "2023-06-21") in _dates(ev)
+    assert all(e.time_precision == 2 for e in ev if e.location == "Inkhil")   # inferred, not stated
+
+
+def test_a_date_that_starts_a_story_dates_only_its_clause():
+    text = ("Clashes are still raging in the Manshiya neighbourhood of Daraa in the battle launched on Sunday, "
+            "and the factions took control of the nearby Abbasiya block.")
+    ev = extract_events(text, PUB)
+    block = [e for e in ev if e.location == "Abbasiya block"]
+    assert block and block[0].event_date == PUB
+
+
+def test_a_date_in_a_later_clause_belongs_to_that_clause():
+    ev = extract_events("سيطرت قوات النظام على بلدة نمر، فيما شنت أمس الأحد هجوماً على قرية سملين.", "2018-07-16")
+    assert ("نمر", "2018-07-16") in _dates(ev) and ("سملين", "2018-07-15") in _dates(ev)
+
+
+def test_the_date_of_a_statement_is_not_carried():
+    text = ("قالت وزارة الدفاع يوم 3 حزيران إن المفاوضات مستمرة مع الوفد الروسي.\n\n"
+            "وسيطر الجيش على بلدة الطيبة شرق درعا.")
+    ev = extract_events(text, PUB)
+    assert [(e.location, e.event_date, e.time_precision) for e in ev] == [("الطيبة", PUB, 2)]
+
+
+def test_since_two_days_is_not_a_day():
+    text = "تشن الطائرات الحربية منذ يومين حملة قصف على ريف درعا الشرقي.\nوقصفت صباح هذا اليوم مدينة الحراك."
+    ev = extract_events(text, PUB)
+    assert ("الحراك", PUB) in _dates(ev)
