@@ -101,6 +101,10 @@ def _display_name(surface: str) -> str:
     return re.sub(r"\s{2,}", " ", _QUOTES_RE.sub(" ", surface)).strip()
 
 
+#: "the city", "the town", "المدينة", "البلدة": a place named before
+_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?:مدينه|بلده|قريه)(?=\s|$)|\bthe (?:city|town|village)\b(?!\s+of\b)")
+_TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
 
@@ -225,6 +229,7 @@ class _Extractor:
         for cl, m in cand:
             located[(m.start, m.end)] = self._locate(cl, m, anchors)
         self._approximate(located, plans)
+        plans = self._resolve_anaphora(plans, cand, located)
         events: list[Event] = []
         for cl, hits, ms, ca in plans:
             new = self._events_for_clause(cl, hits, ms, ca, located, dates)
@@ -236,6 +241,28 @@ class _Extractor:
 
     _carry: dict[int, str]
     _last_actor: tuple[int, str] | None = None
+
+    def _resolve_anaphora(self, plans, cand, located):  # noqa: ANN001, ANN202
+        """"the city", "المدينة", "البلدة" in a clause that names no place of its own refer to the last
+        town named shortly before (same paragraph, or the sentence before): the event is there."""
+        out = []
+        for cl, hits, ms, ca in plans:
+            own = [m for m in ms if (m.start, m.end) in located]
+            if own or not _ANAPHOR_RE.search(self.norm, cl.lo, cl.hi):
+                out.append((cl, hits, ms, ca))
+                continue
+            ante = None
+            for cl2, m2 in cand:
+                if cl2.index >= cl.index:
+                    break
+                if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 1:
+                    continue
+                loc = located.get((m2.start, m2.end))
+                if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
+                        and loc.resolution in ("resolved", "ambiguous"):
+                    ante = m2
+            out.append((cl, hits, ms + [ante] if ante is not None else ms, ca))
+        return out
 
     # -- triggers ------------------------------------------------------------------------------
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
@@ -582,7 +609,9 @@ class _Extractor:
                 continue
             etype, sub = L.event_type, L.sub_event_type
             if lab in ("territory_taken", "territory_entered"):
-                if a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR):
+                if lab == "territory_entered" and a1 == A.UNK:
+                    sub = "Armed clash"   # unknown gunmen storming a post: an attack, not a change of hands
+                elif a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR):
                     sub = "Non-state actor overtakes territory"
             if lab == "cache_found" and mentions_weapons(seg):
                 sub = "Disrupted weapons use"
@@ -754,7 +783,11 @@ class _Extractor:
             return any(near_in_time(date.fromisoformat(x.event_date), x.time_precision) and
                        _km((e.latitude, e.longitude), (x.latitude, x.longitude)) <= 60
                        for x in unplaced.get(fam, ()) if e.latitude is not None)
-        out = [e for e in out if not (e.geo_precision == 3 and covered(e))]
+        # (a governorate's capital named alone is coded at region precision but is a town: kept)
+        # (a named sub-region, "the Yarmouk Basin", is a place analysts look for: kept beside its villages)
+        out = [e for e in out if not (e.geo_precision == 3 and covered(e) and
+                                      (e.place_id is None or e.place_id.startswith("ocha:") or
+                                       e.place_id in _BROAD_REGIONS))]
         return out
 
 

@@ -424,10 +424,19 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
 
     groups: list[list[tuple[int, int, str]]] = [[]]
     joined_by_wa = joined_by_sep = False
+    lone_wa = False
     for i, (ws, we, w) in enumerate(words):
         gap = gap_before(i)
         if i > 0 and _LIST_END_CHARS.intersection(gap):
             break                      # "(... أبو حجر)" / "[…]": the list is closed
+        if w == "و":
+            lone_wa = True             # "الكرك الشرقي و النعيمة": the conjunction written apart
+            continue
+        if lone_wa and groups[-1]:
+            lone_wa = False
+            joined_by_wa = True
+            groups.append([(ws, we, w)])
+            continue
         conj = w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو")
         sep = bool(_LIST_SEP_CHARS.intersection(gap))
         if groups[-1] and sep and not conj and joined_by_wa and not joined_by_sep:
