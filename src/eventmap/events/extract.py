@@ -35,7 +35,7 @@ from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
 from eventmap.events.fatalities import fatalities
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
-from eventmap.events.mentions import Mention, find_mentions, index_for
+from eventmap.events.mentions import WEAK_REFERENCES, Mention, find_mentions, index_for
 from eventmap.events.reader import MAX_BYTES, MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
@@ -78,7 +78,8 @@ _BROAD_KINDS = {"governorate", "country"}
 
 
 def _is_broad(loc: "_Located") -> bool:
-    p = loc.place if loc.place is not None else loc.extra.get("region")
+    """The mention names a governorate or a region as wide (not a named place placed at one)."""
+    p = loc.place
     if p is None:
         return False
     return p.kind in _BROAD_KINDS or (p.kind == "region" and p.id in _BROAD_REGIONS)
@@ -223,7 +224,7 @@ class _Extractor:
         cand: list[tuple[_Clause, Mention]] = []
         for cl, hits, ms, ca in plans:
             for m in ms:
-                if self._keep_mention(m, hits, ca, cl):
+                if self._keep_mention(m, hits, ca, cl, ms):
                     cand.append((cl, m))
         anchors = self._first_pass(cand)
         for cl, m in cand:
@@ -305,9 +306,15 @@ class _Extractor:
         return sorted(out.items(), key=lambda kv: kv[1].start)
 
     # -- mentions ------------------------------------------------------------------------------
-    def _keep_mention(self, m: Mention, hits: list[TriggerHit], ca: list[A.ActorMention], cl: _Clause) -> bool:
-        if m.veto or m.reference:
+    def _keep_mention(self, m: Mention, hits: list[TriggerHit], ca: list[A.ActorMention], cl: _Clause,
+                      ms: list[Mention] | None = None) -> bool:
+        if m.veto:
             return False
+        if m.reference:
+            weak = m.notes and m.notes[-1] in WEAK_REFERENCES
+            others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin]
+            if not weak or others:
+                return False
         if any(not (m.end <= a.start or m.start >= a.end) for a in ca):
             return False      # part of an actor name ("جيش خالد بن الوليد", "قوات الأسد")
         for h in hits:

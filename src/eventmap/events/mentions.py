@@ -764,7 +764,8 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
     return items
 
 
-_LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+|&\s*)")
+_LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+|&\s*)"
+                          r"|\s*[،,]?\s+و(?:بلد[ةه]|قري[ةه]|مدين[ةه]|بلدت[يى]|قريت[يى]|حي|مخيم)\s+")   # "X وبلدة Y"
 
 
 def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int, sets: dict[str, set[str]]) -> None:
@@ -772,95 +773,12 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
     for m in ms:
         if m.lang == "ar" or not m.orig_end:
             m.orig_start, m.orig_end = orig_span(text, offs, m.start, m.end)
-    # list adjacency: names separated only by a comma, "و" or "and" belong to one list
-    for a, b in zip(ms, ms[1:]):
-        if _LIST_GAP_RE.fullmatch(text[a.orig_end:b.orig_start]):
-            if a.list_id < 0 and b.list_id < 0:
-                a.list_id = b.list_id = 10**9 + a.start
-            elif a.list_id < 0:
-                a.list_id = b.list_id
-            elif b.list_id < 0:
-                b.list_id = a.list_id
+    _join_adjacent_lists(text, ms)
     for i, m in enumerate(ms):
         if m.lang == "ar":
-            prev = _prev_words(norm, m.start, 3, lo)
-            pw = prev[-1] if prev else ""
-            # clitic glued to the name: "بنوى" -> preposition cue
-            clitic = norm[_word_start(norm, m.start):m.start]
-            if not m.cue:
-                if pw in sets["nouns"] or (pw[:1] in "وفب" and pw[1:] in sets["nouns"]):
-                    m.cue, m.cue_kind = pw, "noun"
-                elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
-                    m.cue, m.cue_kind = pw or "ب", "prep"
-            pw_bare = pw[1:] if pw[:1] in "وبلف" and pw[1:] in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف") else pw
-            if pw_bare in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف"):
-                m.admin = True
-            if pw in ("قرب", "بقرب") or " ".join(prev[-2:]) in ("بالقرب من", "على مقربه", "مقربه من", "على اطراف"):
-                m.near = True
-            # a direction after another place: "بلدة نبع الصخر جنوب شرق مدينة القنيطرة"
-            dir_words = [w for w in prev if w in sets["dirs"] or w in ("الشرق", "الغرب", "الشمال", "الجنوب")]
-            if dir_words and i > 0 and prev and (prev[-1] in sets["dirs"] or (len(prev) > 1 and prev[-2] in sets["dirs"] and prev[-1] in sets["nouns"] | sets["dirs"])):
-                m.reference = True
-            elif dir_words and prev and prev[-1] in sets["dirs"] and i == 0:
-                m.near = True
-            word = m.name if " " not in m.name else ""
-            if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]):
-                m.common = "strict"
-            elif word in sets["person"] or m.name in sets["person"]:
-                m.common = "person"
-            elif word and m.source == "gazetteer":
-                m.common = "person"   # a single word: needs a cue word, a trigger right before it, or a list
-            if m.name in sets["foreign"]:
-                m.veto = "foreign"
-            # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word
-            if pw in sets["titles"] and m.cue_kind != "noun":
-                m.veto = "person name"
-            elif m.common == "person" and m.cue_kind != "noun" and m.list_id < 0:
-                nxt = norm[m.end:m.end + 30].split()
-                if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
-                        nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
-                    m.veto = "person name"
+            _annotate_ar(norm, ms, i, lo, sets)
         else:
-            before = text[max(0, m.orig_start - 40):m.orig_start]
-            bw = re.findall(r"[A-Za-z.]+", before)
-            pw = bw[-1].lower().rstrip(".") if bw else ""
-            if not m.cue:
-                if pw in EN_PLACE_NOUNS or (len(bw) > 1 and bw[-2].lower() in EN_PLACE_NOUNS and pw == "of"):
-                    m.cue, m.cue_kind = pw, "noun"
-                elif pw in EN_PREPS:
-                    m.cue, m.cue_kind = pw, "prep"
-                else:
-                    # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
-                    gap = re.search(r"\b([A-Za-z]+)((?:\s+(?:the|a|an|[a-z]+-held|occupied|southern|northern|eastern|western|"
-                                    r"nearby|neighbouring|neighboring|besieged|strategic|key|rebel|opposition|embattled|"
-                                    r"restive|flashpoint|border|frontline|small|large|nearby))+)\s*$", before)
-                    if gap and gap.group(1).lower() in EN_PREPS:
-                        m.cue, m.cue_kind = gap.group(1).lower(), "prep"
-            after = text[m.orig_end:m.orig_end + 25].lower()
-            if re.match(r"\s*(?:province|governorate|countryside)", after) or pw in ("countryside", "province", "rural") or \
-                    re.search(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", before, re.I):
-                m.admin = True
-            if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
-                m.near = True
-            if re.search(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
-                         before, re.I):
-                if i > 0:
-                    m.reference = True
-                else:
-                    m.near = True
-            surface = text[m.orig_start:m.orig_end]
-            key = latin_key(surface)
-            if key in sets["foreign_en"]:
-                m.veto = "foreign"
-            if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
-                m.veto = "person name"
-            if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
-                m.common = "strict" if len(key) <= 2 else "person"
-            # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")
-            if m.source == "gazetteer" and bw and bw[-1][:1].isupper() and bw[-1].lower() not in EN_PREPS and \
-                    before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
-                    bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
-                m.veto = m.veto or "person name"
+            _annotate_en(text, ms, i, sets)
     for i, m in enumerate(ms):
         if m.near and i > 0 and not m.veto and any(
                 not p.veto and not p.admin and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
@@ -873,6 +791,10 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
         if group[0].admin:
             for m in group:
                 m.admin = True
+        if group[0].reference and group[0].notes:
+            for m in group[1:]:   # "باستثناء نوى وجاسم", "residents of X and Y": the whole list
+                m.reference = True
+                m.notes.extend(group[0].notes)
     # foreign names vetoed by position too: any Arabic foreign phrase overlapping a mention
     for m in ms:
         if m.lang == "ar" and not m.veto:
@@ -880,3 +802,156 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                 if " " in f and f in norm[max(0, m.start - 12):m.end + 12] and m.name in f:
                     m.veto = "foreign"
                     break
+
+
+def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
+    """Names separated only by a comma, "و" or "and" belong to one list."""
+    for a, b in zip(ms, ms[1:]):
+        if _LIST_GAP_RE.fullmatch(text[a.orig_end:b.orig_start]):
+            if a.list_id < 0 and b.list_id < 0:
+                a.list_id = b.list_id = 10**9 + a.start
+            elif a.list_id < 0:
+                a.list_id = b.list_id
+            elif b.list_id < 0:
+                b.list_id = a.list_id
+
+
+#: words shortly before a name that make it a place other than where the event happened (normalised)
+_REF_CUES_AR: dict[str, tuple[str, ...]] = {
+    "excepted": ("عدا", "ماعدا", "باستثناء", "سوي", "استثناء"),
+    "origin": ("المنحدر", "المنحدره", "ينحدر", "تنحدر", "ينحدرون", "المنحدرين", "المتحدر", "يتحدر"),
+    "residence": ("يقيم", "تقيم", "المقيم", "المقيمه", "المقيمين", "يقطن", "تقطن", "يسكن", "تسكن", "القاطن"),
+}
+#: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
+#: was shot": X is where it happened)
+WEAK_REFERENCES = ("origin", "residence")
+_CASUALTY_MOVE_AR = {"اسعاف", "اسعافه", "اسعافهم", "اسعافها", "نقل", "نقله", "نقلهم", "نقلها", "نقلت", "نقلوا", "اسعفوا",
+                     "اسعف", "يسعف", "ادخال", "ادخاله", "ادخالهم"}
+_SOURCE_AR = {"مصدر", "مصادر", "مراسل", "المراسل", "ناشط", "ناشطون", "الناشط", "ناشطين", "مصدرا", "شبكه", "تنسيقيه",
+              "محافظ", "مسؤول", "قيادي", "مراسله", "مراسلنا"}
+_ADJ_AFTER_COMMON = {"الثوري", "الثوريه", "الشعبي", "الشعبيه", "السلمي", "السلميه", "المسلح", "المسلحه", "الامني",
+                     "العسكري", "السياسي", "الاقتصادي", "الاجتماعي", "المدني", "الاحتجاجي"}
+
+
+def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
+    m = ms[i]
+    prev = _prev_words(norm, m.start, 4, lo)
+    pw = prev[-1] if prev else ""
+    # clitic glued to the name: "بنوى" -> preposition cue
+    clitic = norm[_word_start(norm, m.start):m.start]
+    if not m.cue:
+        if pw in sets["nouns"] or (pw[:1] in "وفب" and pw[1:] in sets["nouns"]):
+            m.cue, m.cue_kind = pw, "noun"
+        elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
+            m.cue, m.cue_kind = pw or "ب", "prep"
+    pw_bare = pw[1:] if pw[:1] in "وبلف" and pw[1:] in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف") else pw
+    if pw_bare in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف"):
+        m.admin = True
+    if pw in ("قرب", "بقرب") or " ".join(prev[-2:]) in ("بالقرب من", "على مقربه", "مقربه من", "على اطراف"):
+        m.near = True
+    _ar_reference(m, prev, sets)
+    word = m.name if " " not in m.name else ""
+    if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]):
+        m.common = "strict"
+    elif word in sets["person"] or m.name in sets["person"]:
+        m.common = "person"
+    elif word and m.source == "gazetteer":
+        m.common = "person"   # a single word: needs a cue word, a trigger right before it, or a list
+    if m.name in sets["foreign"]:
+        m.veto = "foreign"
+    if word and m.source in ("gazetteer", "list") and m.cue_kind != "noun" and word[:2] == "ال" and \
+            word[2:] in _FACILITY_NOUNS:
+        m.veto = "a facility noun alone"   # "والكتيبة الملاصقة لها": which battalion is not said
+    nxt = norm[m.end:m.end + 30].split()
+    if word and m.cue_kind != "noun" and m.list_id < 0 and nxt and nxt[0] in _ADJ_AFTER_COMMON:
+        m.veto = "common noun"             # "الحراك الثوري" is the revolutionary movement, not al-Harak
+    # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word
+    if pw in sets["titles"] and m.cue_kind != "noun":
+        m.veto = "person name"
+    elif m.common == "person" and m.cue_kind != "noun" and m.list_id < 0:
+        if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
+                nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
+            m.veto = "person name"
+
+
+def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> None:
+    """Reference points: "جنوب (شرق) مدينة X", "باستثناء X", "المنحدر من X", "أسعف إلى مشفى X", "مصدر في X"."""
+    dirs = sets["dirs"] | {"الشرق", "الغرب", "الشمال", "الجنوب"}
+    if prev and (prev[-1] in dirs or (len(prev) > 1 and prev[-2] in dirs and prev[-1] in sets["nouns"] | sets["dirs"])):
+        m.reference = True
+        m.notes.append("direction")
+        return
+    bare = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in prev]
+    for why, cues in _REF_CUES_AR.items():
+        if any(w in cues for w in bare[-3:]):
+            m.reference = True
+            m.notes.append(why)
+            return
+    if (len(bare) >= 1 and bare[-1] in ("الي", "لي")) or (len(bare) >= 2 and bare[-2] == "الي"):
+        if any(w in _CASUALTY_MOVE_AR for w in bare[-4:]):
+            m.reference = True
+            m.notes.append("casualties taken there")
+            return
+    if bare and bare[-1] == "في" and len(bare) >= 2 and any(w in _SOURCE_AR for w in bare[-4:-1]):
+        m.reference = True
+        m.notes.append("where the source is")
+
+
+_EN_REF_BEFORE_RE = re.compile(
+    r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of)"
+    r"|\b(?P<origin>native\s+of|hails?\s+from|hailing\s+from|originally\s+from|resident\s+of|residing\s+in|"
+    r"lives\s+in|lived\s+in)"
+    r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:hospital\s+)?(?:in\s+)?"
+    r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
+_EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Sweida", "Suwayda")}
+
+
+def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
+    m = ms[i]
+    before = text[max(0, m.orig_start - 60):m.orig_start]
+    bw = re.findall(r"[A-Za-z.]+", before)
+    pw = bw[-1].lower().rstrip(".") if bw else ""
+    if not m.cue:
+        if pw in EN_PLACE_NOUNS or (len(bw) > 1 and bw[-2].lower() in EN_PLACE_NOUNS and pw == "of"):
+            m.cue, m.cue_kind = pw, "noun"
+        elif pw in EN_PREPS:
+            m.cue, m.cue_kind = pw, "prep"
+        else:
+            # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
+            gap = re.search(r"\b([A-Za-z]+)((?:\s+(?:the|a|an|[a-z]+-held|occupied|southern|northern|eastern|western|"
+                            r"nearby|neighbouring|neighboring|besieged|strategic|key|rebel|opposition|embattled|"
+                            r"restive|flashpoint|border|frontline|small|large|nearby))+)\s*$", before)
+            if gap and gap.group(1).lower() in EN_PREPS:
+                m.cue, m.cue_kind = gap.group(1).lower(), "prep"
+    after = text[m.orig_end:m.orig_end + 25].lower()
+    if re.match(r"\s*(?:province|governorate|countryside)", after) or pw in ("countryside", "province", "rural") or \
+            re.search(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", before, re.I):
+        m.admin = True
+    surface = text[m.orig_start:m.orig_end]
+    key = latin_key(surface)
+    if re.search(r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$", before, re.I) and key in _EN_GOVERNORATE_KEYS:
+        m.admin = True   # "in eastern Quneitra": a part of the province
+    if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
+        m.near = True
+    ref = _EN_REF_BEFORE_RE.search(before)
+    if ref or re.match(r"-based\b", text[m.orig_end:m.orig_end + 7]):
+        m.reference = True   # "east of X", "except X", "taken to hospital in X", "a source in X", "X-based"
+        m.notes.append("residence" if ref and ref.group("origin") else "reference")
+    if key in sets["foreign_en"]:
+        m.veto = "foreign"
+    if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
+        m.veto = "person name"
+    if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
+        m.common = "strict" if len(key) <= 2 else "person"
+    # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")
+    if m.source == "gazetteer" and bw and bw[-1][:1].isupper() and bw[-1].lower() not in EN_PREPS and \
+            before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
+            bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
+        m.veto = m.veto or "person name"
+
+
+#: facilities that are never a place by themselves ("الكتيبة", "السرية"), though villages bear their names
+_FACILITY_NOUNS = frozenset(normalize_ar(w) for w in "كتيبة سرية لواء فوج معسكر قاعدة ثكنة مقر نقطة حاجز مفرزة فرع".split())

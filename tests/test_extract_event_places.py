@@ -1,0 +1,76 @@
+"""Where the event happened versus the other places a sentence names (sentences written for these tests).
+
+Not event places: a direction's reference ("غرب مدينة داعل", "north of Daraa"), what is excepted
+("ما عدا مدينة نوى"), where a victim came from or lived when the event happened elsewhere, where the
+wounded were taken, where a source speaks from, the governorate containing a village, plain words that
+happen to be village names ("الحراك الثوري", "والكتيبة الملاصقة").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap.events.extract import extract_events
+
+PUB = "2022-03-10"
+
+
+def _locs(text, pub=PUB):
+    return [e.location for e in extract_events(text, pub)]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("هاجم مسلحون مجهولون حاجزاً لقوات النظام في بلدة المسيفرة شرق مدينة درعا.", ["المسيفرة"]),
+    ("Unknown gunmen attacked a checkpoint in the town of Nahtah, 10 km east of Daraa.", ["Nahtah"]),
+    ("وتمكنت قوات النظام من السيطرة على كامل ريف درعا الغربي ما عدا مدينة نوى وبلدة تسيل.", ["ريف درعا الغربي"]),
+    ("Government forces now control all of the western countryside except Nawa and Tasil.", []),
+    ("قتل الشاب المنحدر من بلدة عتمان برصاص مجهولين في مدينة طفس.", ["طفس"]),
+    ("أصيب ثلاثة عناصر بانفجار عبوة ناسفة في بلدة خبب، وجرى إسعافهم إلى مشفى الصنمين العسكري.", ["خبب"]),
+    ("Two soldiers were wounded by a roadside bomb near Khabab and were taken to a hospital in Sanamayn.",
+     ["Khabab"]),
+    ("وقال مصدر في درعا إن قذائف سقطت على بلدة صيدا صباح اليوم.", ["صيدا"]),
+    ("A source in Tafas said the army shelled the village of Ataman on Monday.", ["Ataman"]),
+])
+def test_only_the_event_place_is_an_event_place(text, places):
+    assert _locs(text) == places
+
+
+def test_residence_is_the_place_when_the_sentence_names_no_other():
+    assert _locs("A woman residing in the town of Nahtah was shot dead by unknown gunmen after midnight.") == ["Nahtah"]
+    assert _locs("قتل شاب يقيم في بلدة جلين برصاص مجهولين في مدينة نوى.") == ["نوى"]
+
+
+@pytest.mark.parametrize("text", [
+    "هدد النظام باعتقال الشباب الذين شاركوا في الحراك الثوري بالمدينة.",
+    "هاجم مسلحون معسكر الأغرار والكتيبة الملاصقة لها بالأسلحة الرشاشة.",
+])
+def test_plain_words_are_not_villages(text):
+    locs = _locs(text)
+    assert "الحراك" not in locs and "الكتيبة" not in locs
+
+
+def test_a_village_named_like_a_quarter_is_still_a_village():
+    # الحارة (al-Harra) is also the word for a quarter: after "مدينة" it is the town
+    assert _locs("سيطرت قوات النظام اليوم على مدينة الحارة بريف درعا الشمالي.", "2018-07-16") == ["الحارة"]
+
+
+def test_governorate_alone_is_region_precision_and_the_city_is_a_town():
+    e = extract_events("قصفت قوات النظام درعا بالمدفعية الثقيلة.", PUB)[0]
+    assert (e.location, e.geo_precision) == ("درعا", 3) and abs(e.latitude - 32.62) < 0.02   # at its capital
+    e = extract_events("قصفت قوات النظام مدينة درعا بالمدفعية الثقيلة.", PUB)[0]
+    assert (e.location, e.geo_precision) == ("درعا", 1)
+    e = extract_events("Regime forces shelled the city of Quneitra on Monday.", PUB)[0]
+    assert e.geo_precision == 1 and e.place_id.startswith("wof:")
+
+
+def test_the_city_refers_to_the_town_named_before():
+    ev = extract_events("دخلت قوات النظام مدينة الصنمين صباح اليوم.\nوفرضت القوات حصاراً على المدينة من جميع الجهات.",
+                        PUB)
+    assert {e.trigger_label for e in ev if e.location == "الصنمين"} >= {"territory_entered", "siege"}
+
+
+def test_a_name_does_not_vouch_for_itself():
+    # "al-Hamidiya" is also a sub-district in Tartous: the report is about Quneitra, so is the village
+    ev = extract_events("Syrian army units entered the village of al-Hamidiya, 3 km north of Quneitra city, on Thursday.",
+                        "2018-07-26")
+    assert [e.admin1 for e in ev if e.location == "al-Hamidiya"] == ["Quneitra"]
