@@ -77,6 +77,18 @@ _FINE_ONLY = {"troop_movement", "killing", "advance", "siege", "supply_cut", "in
 _BROAD_KINDS = {"governorate", "country"}
 
 
+def _lists_end_at_triggers(ms: list[Mention], hits: list[TriggerHit]) -> list[Mention]:
+    """A list that runs into an event word has ended ("حيط وجلين وتسليم السلاح الخفيف والمتوسط": the
+    handover and the weapons after it are not villages)."""
+    cut: dict[int, int] = {}
+    for m in ms:
+        if m.list_id >= 0 and m.list_id not in cut and any(h.start < m.end and h.end > m.start for h in hits):
+            cut[m.list_id] = m.start
+    if not cut:
+        return ms
+    return [m for m in ms if not (m.list_id in cut and m.start >= cut[m.list_id])]
+
+
 def _is_broad(loc: "_Located") -> bool:
     """The mention names a governorate or a region as wide (not a named place placed at one)."""
     p = loc.place
@@ -223,6 +235,7 @@ class _Extractor:
         located: dict[tuple[int, int], _Located] = {}
         cand: list[tuple[_Clause, Mention]] = []
         for cl, hits, ms, ca in plans:
+            ms = _lists_end_at_triggers(ms, hits)
             for m in ms:
                 if self._keep_mention(m, hits, ca, cl, ms):
                     cand.append((cl, m))
@@ -278,6 +291,9 @@ class _Extractor:
                                                          r"is set to|are set to|plans to|plan to|is likely to)\s*$",
                                                          " ".join(prev)):
             return True   # announced, expected, threatened: not (yet) an event
+        if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
+                                                                "مراكز", "رجال", "قوات", "مقاتلي", "ابنا"):
+            return True   # "فصائل التسوية", "لجان المصالحة": a name for people, not a settlement made here
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
         if h.label == "territory_taken" and prev and (
@@ -627,7 +643,11 @@ class _Extractor:
             # places after the trigger are where it happened ("air strikes on X"); places before it
             # belong to another predicate ("talks in X collapsed, prompting air strikes on Y")
             after = [l for l in locs if l.mention.start >= hit.start]
-            use = after if after and len(after) < len(locs) and len(labels) == 1 else locs
+            before = [l for l in locs if l.mention.start < hit.start]
+            # places before the trigger belong to another predicate only across a clause break ("talks in X
+            # collapsed, prompting air strikes on Y"); "شهدت قرية X ومدينة Y مظاهرات" names where it happened
+            split = bool(before) and bool(re.search(r"[,،;؛]", self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
+            use = after if after and before and split and len(labels) == 1 else locs
             for loc in use:
                 m = loc.mention
                 if L.near_place and not (0 <= m.start - hit.end <= L.near_place):
