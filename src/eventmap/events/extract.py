@@ -615,7 +615,7 @@ class _Extractor:
             locs = fine
         if len(locs) > 1:
             # "In Quneitra, ... the town of X": a governorate's seat heading the clause names the governorate
-            head = [l for l in locs if l.place is not None and _is_seat(l.place)
+            head = [l for l in locs if l.place is not None and _is_seat(l.place) and not self._city_cue(l.mention)
                     and (l.mention.orig_start - cl.span.start <= 8
                          or self.text[l.mention.orig_end:l.mention.orig_end + 2].lstrip(" ")[:1] in ("،", ","))]
             if head and len(head) < len(locs):
