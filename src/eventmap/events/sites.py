@@ -201,7 +201,7 @@ def ar_sites(norm: str, lo: int, hi: int, text: str | None = None, offs: list[in
             continue
         # a name in quotes or brackets right after the noun ("حاجز "القينة"") is read through the quote
         stop = next((k for k in sorted(cut_before) if k > i and not (k == i + 1 and k in opened)), len(words))
-        site = _ar_site_name(words[:stop], i, s + clen, base, articled)
+        site = _ar_site_name(words[:stop], i, s + clen, base, articled, in_brackets=(i + 1) in opened)
         if site is not None:
             out.append(site)
             i = next((k for k, x in enumerate(words) if x[0] >= site.end), len(words))
@@ -214,14 +214,16 @@ def _is_name_word(w: str) -> bool:
     return len(w) >= 2 and w not in _NAME_STOP_AR and not w.startswith(("و", "ف")) or w.startswith(("وادي", "ورد"))
 
 
-def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: str, articled: bool) -> Site | None:
+def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: str, articled: bool,
+                  in_brackets: bool = False) -> Site | None:
     kind = SITE_NOUNS_AR[base]
-    nxt = words[i + 1:i + 6]
+    nxt = words[i + 1:i + 7]
     if not nxt:
         return None
     w1 = nxt[0][2]
-    if _strip_clitic(w1, SITE_NOUNS_AR)[0]:
-        return None   # "مقر اللواء 38", "بوابة اللواء 52": the inner noun names the site
+    inner = _strip_clitic(w1, SITE_NOUNS_AR)[0]
+    if inner in _UNIT_NOUNS:
+        return None   # "مقر اللواء 38", "بوابة اللواء 52": the unit names the site
     if base == "لوا" or base == normalize_ar("لواء"):
         if w1.isdigit() or w1 in _NUMBER_WORDS_AR:
             return _ar_unit_number(words, i, start, kind)
@@ -236,22 +238,38 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
         return None
     end = nxt[0][1]
     host = (nxt[0][0], nxt[0][1])
-    # construct names of two or three words: "كتيبة الدفاع الجوي", "مسجد الدكتور غسان ابازيد", "طريق السد"
+    # construct names of two or three words: "كتيبة الدفاع الجوي", "مسجد الدكتور غسان ابازيد", "طريق السد",
+    # "كوم محيرس", "جسر خربة غزالة"; a name in brackets runs to the closing bracket
     taken = 1
-    for s2, e2, w2 in nxt[1:4]:
-        if not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2.startswith(("ب", "ل")) and \
-                not w2.startswith(("ال", "بير", "بيت", "لبن")):
+    limit = 6 if in_brackets else 3
+    for k, (s2, e2, w2) in enumerate(nxt[1:limit], start=1):
+        if not in_brackets and (not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2.startswith(("ب", "ل")) and
+                                not w2.startswith(("ال", "بير", "بيت", "لبن"))):
             break
-        if not w1.startswith("ال") and not w2.startswith("ال") and taken == 1 and not _is_direction(w2):
+        if not in_brackets and not w1.startswith("ال") and not w2.startswith("ال") and taken == 1 and \
+                not _is_direction(w2) and not inner and not _boundary_after(nxt, k):
             break   # "معبر نصيب" then a word without the article: the sentence goes on
         end = e2
         taken += 1
         host = (host[0], e2)
-        if taken >= 3:
+        if taken >= limit:
             break
     if base in _BARE_AR:
         return Site(nxt[0][0], end, kind, host[0], host[1], bare=True)
     return Site(start, end, kind, host[0], host[1])
+
+
+#: military units and bases: "مقر اللواء 38" is the brigade's base, named by the unit
+_UNIT_NOUNS = {normalize_ar(w) for w in "لواء كتيبة فوج سرية معسكر مطار قاعدة ثكنة فرقة".split()}
+
+
+def _boundary_after(nxt: list[tuple[int, int, str]], k: int) -> bool:
+    """The word after ``nxt[k]`` ends a name: none (punctuation or the clause's end), a preposition,
+    a time word, or a word carrying a proclitic ("بريف", "وسط")."""
+    if k + 1 >= len(nxt):
+        return True
+    w = nxt[k + 1][2]
+    return w in _NAME_STOP_AR or w in _TRAIL_DROP_AR or (w[:1] in "وبلف" and not w.startswith(("ال", "بير", "بيت")))
 
 
 _CARDINAL_AR = {"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"}
