@@ -301,7 +301,9 @@ class _Extractor:
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
-        return any(w in ("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny") for w in prev)
+        denial = [k for k, w in enumerate(prev) if w in ("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny")]
+        # "denied forces had taken the village and said fighting continued": the denial ends at "and said"
+        return bool(denial) and not any(w in ("said", "added", "وقال", "واضاف", "واكد", "but") for w in prev[denial[-1]:])
 
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
@@ -650,8 +652,10 @@ class _Extractor:
             use = after if after and before and split and len(labels) == 1 else locs
             for loc in use:
                 m = loc.mention
-                if L.near_place and not (0 <= m.start - hit.end <= L.near_place):
-                    continue
+                if L.near_place and not (0 <= m.start - hit.end <= L.near_place) and not (
+                        m.list_id >= 0 and any(o.mention.list_id == m.list_id and 0 <= o.mention.start - hit.end <= L.near_place
+                                               for o in use)):
+                    continue   # (a list starting right after the trigger is all of it: "between A and B")
                 if lab in _FINE_ONLY and _is_broad(loc):
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
                 if lab in ("evacuation", "weapons_handover"):

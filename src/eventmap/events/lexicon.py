@@ -120,7 +120,7 @@ LABELS: dict[str, Label] = {l.name: l for l in (
 ABSORBS: dict[str, tuple[str, ...]] = {
     # fighting and fire named beside a capture are facts of their own ("took X after heavy clashes"):
     # both are coded; an "attack" or an "entry" that took the place is the capture itself
-    "territory_taken": ("attack", "combing", "flag_raised", "territory_entered", "withdrawal", "agreement", "advance"),
+    "territory_taken": ("attack", "combing", "territory_entered", "withdrawal", "agreement", "advance"),
     "settlement_entry": ("agreement", "flag_raised", "territory_entered", "combing", "withdrawal"),
     "evacuation": ("agreement", "withdrawal", "settlement_entry", "territory_entered"),
     "weapons_handover": ("cache_found", "shelling", "bombardment", "ied"),
@@ -163,7 +163,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_entered": (r"دخل~", r"دخول", r"يدخل~", r"تدخل~", r"اقتحم~", r"اقتحام", r"تقتحم~", r"يقتحم~"),
     "settlement_entry": (r"تسوية(?!\s(?:السياسي|السوري|سياسي))", r"مصالحة", r"مصالحات", r"التسويات", r"تسويات", r"تسوية\sاوضاع"),
     "agreement": (r"اتفاق~", r"اتفاقية", r"اتفاقا", r"هدنة", r"وقف\sاطلاق\sال?نار", r"توصل~\sالى\sاتفاق"),
-    "armed_clash": (r"اشتباك~", r"اشتبك~", r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
+    "armed_clash": (r"اشتباك~(?<!فض\sالاشتباك)", r"اشتبك~", r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
+                    r"قاوم~", r"يقاوم~", r"تصدى~\s(?:\S+\s)?(?:ل|لهجوم|لمحاولة|لتقدم|لقوات)", r"تصدوا",
                     r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين", r"اشتباكات"),
     "attack": (r"هجوم~", r"هاجم~", r"يهاجم~", r"تهاجم~", r"هجمات", r"برصاص", r"قنص", r"قناص", r"رصاص\sقناص",
                r"(?:اطلق~|اطلاق|يطلق~)\s(?:\S+\s){0,2}?(?:ال)?(?:نار|رصاص)", r"اغار~", r"اغارة"),
@@ -221,6 +222,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                        r"ينتشر~", r"تنتشر~", r"دورية", r"دوريات", r"رتل~?", r"ارتال", r"حشد~", r"حشود", r"استنفار"),
     "siege": (r"حصار~", r"حاصر~", r"يحاصر~", r"تحاصر~", r"محاصر~", r"محاصرة", r"تطويق", r"طوق~", r"يطوق~"),
     "supply_cut": (r"(?:قطع~|قطعت|يقطع~|تقطع~)\s(?:\S+\s){0,2}?(?:ال)?(?:طرق|طريق|خطوط|خط)\s(?:ال)?(?:امداد~|امدادات)",
+                   r"(?:قطع~|قطعت|يقطع~|تقطع~)\s(?:\S+\s){0,2}?طرق\s(?:ال)?(?:فصائل|مقاتلي|المعارضه|المسلحين|قوات)",
                    r"قطع\s(?:ال)?امداد~"),
     "advance": (r"تقدم~", r"يتقدم~", r"تتقدم~", r"التقدم", r"تقدما", r"احرز~\s(?:\S+\s)?تقدما", r"توسيع\s(?:\S+\s)?سيطرت~"),
     "killing": (r"قتل~", r"يقتل~", r"مقتل~", r"قتلى", r"قتيل~", r"استشهد~", r"استشهاد", r"شهيد~", r"شهدا",
@@ -233,6 +235,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
 
 EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (r"captur(?:ed|es|ing|e)", r"recaptur\w*", r"retook", r"retake\w*", r"retaken",
+                        r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*) (?:\w+ ){0,2}control (?:of|over)",
                         r"seized control", r"seized", r"tighten(?:ed|s)? (?:their |its )?control", r"taken over", r"took (?:full )?control", r"taken (?:full )?control",
                         r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
                         r"seizing", r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
@@ -245,7 +248,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                          r"under (?:a|the) (?:russian[- ]brokered )?(?:deal|agreement|settlement)",
                          r"negotiated (?:surrender|handover)", r"handed (?:the \w+ )?over to (?:the )?(?:government|army|state)"),
     "agreement": (r"agreement", r"ceasefire", r"cease-fire", r"truce", r"accord", r"deal"),
-    "armed_clash": (r"clash(?:es|ed)?", r"fighting", r"fought", r"confrontations?", r"exchanges? of fire", r"battles?", r"firefights?", r"gun ?battles?",
+    "armed_clash": (r"clash(?:es|ed)?", r"fighting", r"fought", r"confrontations?", r"exchanges? of fire",
+                    r"resist(?:ed|ing)", r"confront(?:ed|ing)?", r"battles?", r"firefights?", r"gun ?battles?",
                     r"ambush\w*", r"skirmish\w*", r"street fighting", r"heavy fighting", r"combat"),
     "attack": (r"attack(?:ed|s)?", r"assault(?:ed|s)?", r"offensive", r"sniper(?: fire)?", r"gunfire", r"shot and killed",
                r"opened fire", r"open fire", r"fired (?:on|at|upon)", r"gunmen", r"assailants"),
@@ -256,7 +260,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"(?:israeli|russian|coalition|regime|government|syrian|us|u\.s\.) (?:air |missile )?strikes?"),
     "bombardment": (r"bombard\w*", r"pound(?:ed|ing)", r"bombed", r"bombing", r"struck", r"targeted", r"hit",
                     r"(?:continued|continues|continue) to (?:target|shell|bomb|pound|strike)", r"targeting"),
-    "shelling": (r"shell(?:ed|ing|s)", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"rocket fire",
+    "shelling": (r"shell(?:ed|ing|s)?", r"artillery", r"mortars?", r"rockets?", r"missiles?", r"rocket fire",
                  r"tank fire", r"grad rockets?"),
     "aircraft_downed": (r"shot down", r"shoots down", r"shooting down", r"downed", r"brought down",
                         r"shoot(?:ing)?-?down",
@@ -300,7 +304,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "incursion": (r"incursions?", r"incursion into", r"raiding operations?", r"incurs\w*", r"infiltrat\w*"),
     "troop_movement": (r"reinforcements?", r"reinforc(?:ed|ing)", r"deploy(?:ed|ing|s|ment|ments)?", r"redeploy\w*",
                        r"patrol(?:s|led|ling)?", r"convoys?", r"troop build-?up", r"build-?up", r"mobili[sz]\w+",
-                       r"massed", r"massing", r"took up positions", r"taking up positions", r"sent (?:military )?reinforcements?"),
+                       r"massed", r"massing", r"took up positions", r"taking up positions", r"sent (?:military )?reinforcements?",
+                       r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)"),
     "siege": (r"besieg\w*", r"sieges?", r"encircl\w*", r"blockade\w*", r"surrounded"),
     "supply_cut": (r"cut (?:off )?(?:the |its |their )?(?:main )?(?:re)?supply (?:lines?|routes?|roads?)?",
                    r"cut off (?:the )?resupply", r"cutting off (?:the )?(?:re)?supply"),

@@ -454,8 +454,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             continue
         cut = g
         for k, (_, _, w) in enumerate(g):
-            if w in _AR_STOP_AFTER and k > 0:
-                cut = g[:k]
+            if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS):
+                cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"
                 break
         if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER:
             break
@@ -467,6 +467,7 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
     return items
 
 
+_BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو"})
 _SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع"})
 
 
@@ -821,6 +822,7 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "excepted": ("عدا", "ماعدا", "باستثناء", "سوي", "استثناء"),
     "origin": ("المنحدر", "المنحدره", "ينحدر", "تنحدر", "ينحدرون", "المنحدرين", "المتحدر", "يتحدر"),
     "residence": ("يقيم", "تقيم", "المقيم", "المقيمه", "المقيمين", "يقطن", "تقطن", "يسكن", "تسكن", "القاطن"),
+    "stationed": ("المتمركزه", "المتمركزين", "المتمركز", "المتواجده", "المتواجدين", "المنتشره", "تتمركز", "يتمركز"),
 }
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened)
@@ -904,6 +906,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
     r"(?:hospital\s+)?(?:in\s+)?"
     r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
+    r"|\b(?:stationed|based|positioned|deployed)\s+(?:in|at)"
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
 _EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Sweida", "Suwayda")}
