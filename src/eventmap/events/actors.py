@@ -56,7 +56,8 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
     RUS: ("القوات الروسية", "الطيران الروسي", "الطائرات الحربية الروسية", "طائرات حربية روسية", "طائرات روسية",
           "الطائرات الروسية الحربية", "المقاتلات الحربية الروسية", "الطيران الحربي الروسي", "الطائرات الروسية", "الشرطة العسكرية الروسية",
           "الشرطة الروسية", "الجيش الروسي", "المقاتلات الروسية", "القوات الجوية الروسية"),
-    ISR: ("العدو الصهيوني", "العدو الإسرائيلي", "جيش الاحتلال", "جيش الاحتلال الإسرائيلي", "الجيش الإسرائيلي",
+    ISR: ("العدو الصهيوني", "العدو الإسرائيلي", "الاحتلال", "قوة للاحتلال", "قوة إسرائيلية", "قوات إسرائيلية",
+          "دورية إسرائيلية", "دوريات إسرائيلية", "دورية للاحتلال", "آليات الاحتلال", "قوة تابعة للاحتلال", "جيش الاحتلال", "جيش الاحتلال الإسرائيلي", "الجيش الإسرائيلي",
           "الجيش الصهيوني", "قوات الاحتلال", "قوات الاحتلال الإسرائيلي", "الطيران الإسرائيلي",
           "الطيران الحربي الإسرائيلي", "الطائرات الإسرائيلية", "الطائرات الحربية الإسرائيلية",
           "طائرات حربية إسرائيلية", "طائرات إسرائيلية", "المقاتلات الإسرائيلية", "صواريخ إسرائيلية",
@@ -106,7 +107,9 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
     ISR: ("israeli army", "israeli military", "israeli forces", "idf", "israel defense forces", "israeli jets",
           "israeli warplanes", "israeli aircraft", "israeli air force", "israel", "israeli troops",
           "israeli patriot", "israeli strikes", "israeli strike", "israeli air strikes", "israeli airstrikes",
-          "israeli missiles", "israeli missile", "israeli warplane", "israeli jet"),
+          "israeli missiles", "israeli missile", "israeli warplane", "israeli jet", "israeli force", "israeli patrol",
+          "israeli unit", "israeli tanks", "israeli tank", "israeli occupation", "israeli occupation forces",
+          "israeli army forces", "israeli military vehicles", "israeli vehicles"),
     IRN: ("iranian forces", "irgc", "revolutionary guard", "revolutionary guards", "iran-backed militia",
           "iran-backed militias", "iranian-backed militia", "iranian-backed militias", "iranian militia",
           "iranian militias", "iranian troops"),
@@ -156,7 +159,8 @@ def _automaton():
             forms.setdefault(ar(f), actor)
             k = ar(f)
             if k.startswith("ال") and len(k) > 3:
-                forms.setdefault("لل" + k[2:], actor)      # ل + الجيش -> للجيش
+                # ل + الجيش -> للجيش; ل + اللواء -> للواء (the doubled lam is written once)
+                forms.setdefault(("ل" if k[2] == "ل" else "لل") + k[2:], actor)
     for actor, fs in EN_FORMS.items():
         for f in fs:
             forms.setdefault(f.lower(), actor)

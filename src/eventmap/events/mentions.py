@@ -195,7 +195,7 @@ class _Index:
             if any("\u0600" <= ch <= "\u06ff" for ch in key):
                 ar_keys.setdefault(key, (key, key, 0))
                 if key.startswith("ال") and len(key) > 3:
-                    w = "لل" + key[2:]
+                    w = ("ل" if key[2] == "ل" else "لل") + key[2:]   # ل + اللجاة -> للجاة
                     ar_keys.setdefault(w, (w, key, 1))     # ل + الرفيد -> للرفيد
                 elif len(key) >= 4 and not key.startswith(("ال", "ابو ", "ام ", "تل ", "بير ", "عين ")):
                     w = "ال" + key

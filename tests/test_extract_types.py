@@ -1,0 +1,77 @@
+"""Event types as real reports word them (sentences written for these tests, in the outlets' styles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap.events.extract import extract_events
+
+PUB = "2025-07-15"
+
+
+def _types(text, location, pub=PUB):
+    return {(e.event_type, e.sub_event_type) for e in extract_events(text, pub) if e.location == location}
+
+
+def _labels(text, location, pub=PUB):
+    return {e.trigger_label for e in extract_events(text, pub) if e.location == location}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("توغلت قوة للاحتلال الإسرائيلي مؤلفة من أربع آليات عسكرية في قرية الرفيد بريف القنيطرة الجنوبي.", "الرفيد"),
+    ("An Israeli force of three vehicles carried out a ground incursion into the village of al-Rafid on Friday.",
+     "al-Rafid"),
+])
+def test_israeli_incursions_are_their_own_kind(text, place):
+    ev = [e for e in extract_events(text, PUB) if e.location == place]
+    assert ev and {e.trigger_label for e in ev} == {"incursion"}
+    assert all(e.actor1 == "Israeli forces" and e.event_type == "Strategic developments" for e in ev)
+
+
+@pytest.mark.parametrize("text, place, label", [
+    ("وصلت تعزيزات عسكرية لقوات النظام إلى مدينة طفس صباح اليوم.", "طفس", "troop_movement"),
+    ("Government forces sent military reinforcements to the town of Inkhil on Monday.", "Inkhil", "troop_movement"),
+    ("وتفرض قوات النظام حصاراً خانقاً على مدينة الصنمين منذ أسبوع.", "الصنمين", "siege"),
+    ("قطع الجيش طرق إمداد الفصائل بين بلدة نصيب وبلدة أم المياذن.", "نصيب", "supply_cut"),
+    ("أقامت القوة حاجزاً مؤقتاً على مدخل قرية جباتا الخشب.", "جباتا الخشب", "base_established"),
+    ("The national flag was hoisted over the village of Masharah after the army entered it.", "Masharah",
+     "flag_raised"),
+])
+def test_strategic_developments(text, place, label):
+    assert label in _labels(text, place)
+
+
+def test_killing_by_unknown_gunmen_is_an_attack():
+    ev = extract_events("قتل شاب برصاص مسلحين مجهولين في بلدة الغارية الغربية ليلة أمس.", PUB)
+    assert [(e.location, e.sub_event_type, e.event_date) for e in ev] == [
+        ("الغارية الغربية", "Attack", "2025-07-14")]
+    ev = extract_events("Unknown gunmen shot dead a former rebel commander in the town of Nahtah late on Sunday.", PUB)
+    assert {e.sub_event_type for e in ev if e.location == "Nahtah"} == {"Attack"}
+
+
+def test_capture_after_clashes_codes_both_facts():
+    types = _types("سيطرت قوات النظام على بلدة المسيفرة بعد اشتباكات عنيفة مع فصائل المعارضة.", "المسيفرة")
+    assert types == {("Battles", "Government regains territory"), ("Battles", "Armed clash")}
+
+
+def test_resisting_an_incursion_is_a_clash():
+    text = "قاوم شبان من قرية كويا توغلاً لقوات الاحتلال الإسرائيلي، ما أدى إلى مقتل اثنين منهم."
+    assert ("Battles", "Armed clash") in _types(text, "كويا")
+
+
+def test_disengagement_agreement_is_no_clash():
+    text = "تواصل إسرائيل خرق اتفاق فض الاشتباك في ريف القنيطرة."
+    assert all(e.sub_event_type != "Armed clash" for e in extract_events(text, PUB))
+
+
+def test_a_denial_ends_where_the_speaker_goes_on():
+    text = ("A rebel commander denied that government forces had taken the village of Masharah "
+            "and said fighting continued there.")
+    assert ("Battles", "Armed clash") in _types(text, "Masharah")
+    assert ("Battles", "Government regains territory") not in _types(text, "Masharah")
+
+
+def test_the_eighth_brigade_withdrawing_is_a_movement():
+    text = "انسحبت آليات ثقيلة تابعة للواء الثامن من مدينة بصرى الشام خلال الساعات الماضية."
+    assert any(e.event_type == "Strategic developments" for e in extract_events(text, PUB)
+               if e.location == "بصرى الشام")
