@@ -550,8 +550,8 @@ class _Extractor:
 
     def _city_cue(self, m: Mention) -> bool:
         """The text calls the place a city or one of its quarters ("مدينة درعا", "Daraa city", "أحياء درعا")."""
-        before = normalize_ar(self.text[max(0, m.orig_start - 40):m.orig_start])
-        after = normalize_ar(self.text[m.orig_end:m.orig_end + 20])
+        before = self.norm[max(0, m.start - 40):m.start]   # the normalised text: no normalising per call
+        after = self.norm[m.end:m.end + 20]
         return bool(_CITY_BEFORE_RE.search(before) or _CITY_AFTER_RE.match(after))
 
     def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:  # noqa: ANN001
@@ -816,9 +816,9 @@ class _Extractor:
                        for x in unplaced.get(fam, ()) if e.latitude is not None)
         # (a governorate's capital named alone is coded at region precision but is a town: kept)
         # (a named sub-region, "the Yarmouk Basin", is a place analysts look for: kept beside its villages)
-        out = [e for e in out if not (e.geo_precision == 3 and covered(e) and
-                                      (e.place_id is None or e.place_id.startswith("ocha:") or
-                                       e.place_id in _BROAD_REGIONS))]
+        # (a named place we could only place at its region, "اللواء 38", is a place of its own: kept)
+        out = [e for e in out if not (e.geo_precision == 3 and covered(e) and e.place_id is not None and
+                                      (e.place_id.startswith("ocha:") or e.place_id in _BROAD_REGIONS))]
         return out
 
 

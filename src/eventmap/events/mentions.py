@@ -674,10 +674,18 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
     if any(c in clause.split() for c in _LIST_CUES_AR) or _PLURAL_CHAIN_RE.search(clause):
         for m in _AR_LIST_START_RE.finditer(clause):
             starts.append(lo + m.end())
-        if text and offs is not None:
-            for k in range(lo, hi):
-                if text[offs[k - 1] + 1 if k > 0 else 0:offs[k]].count(":") and norm[k] != " ":
+        if text and offs is not None and lo < len(offs):
+            import bisect
+
+            olo, ohi = offs[lo], offs[min(hi, len(offs) - 1)]
+            j = text.find(":", olo, ohi)
+            while j >= 0:   # a colon in the original text (normalising turned it into a space)
+                k = bisect.bisect_left(offs, j + 1)
+                while k < hi and norm[k] == " ":
+                    k += 1
+                if k < hi:
                     starts.append(k)
+                j = text.find(":", j + 1, ohi)
     seen: set[tuple[int, int]] = set()
     for st in sorted(set(starts)):
         if st >= hi:

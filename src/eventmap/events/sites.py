@@ -18,6 +18,7 @@ the town around them is the place.  Written by hand: no library knows Levantine 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,9 +171,35 @@ _QUARTER_WORDS_AR = {"البلد", "المحطه", "المهدمه"}
 _QUARTER_EN_RE = re.compile(r"\b(?P<host>[A-Z][\w'’]+(?:[-\s][A-Z][\w'’]+)?)[-\s](?P<q>(?:[Aa]l|[Ee]l)[-\s](?:Balad|Mahatta|Mahatah|Mahata))\b")
 
 
+@lru_cache(maxsize=1)
+def _ar_any_forms() -> frozenset[str]:
+    """Every written form of a site noun, and the town quarter words."""
+    return frozenset(_surface_forms(tuple(SITE_NOUNS_AR))) | frozenset(_surface_forms(tuple(SITE_DUALS_AR))) | \
+        frozenset(_QUARTER_WORDS_AR)
+
+
+_LAST_SCAN: list[tuple[int, int, list[int]]] = []   # (id(norm), len(norm), word starts of site forms)
+
+
+def _site_word_starts(norm: str) -> list[int]:
+    """Starts of the words of ``norm`` that are site nouns: one pass per report text, then bisected per
+    clause (most clauses have none)."""
+    key = (id(norm), len(norm))
+    if _LAST_SCAN and _LAST_SCAN[0][:2] == key:
+        return _LAST_SCAN[0][2]
+    forms = _ar_any_forms()
+    starts = [m.start() for m in re.finditer(r"\S+", norm) if m.group(0) in forms]
+    _LAST_SCAN[:] = [(key[0], key[1], starts)]
+    return starts
+
+
 def ar_sites(norm: str, lo: int, hi: int, text: str | None = None, offs: list[int] | None = None) -> list[Site]:
     """Named sites in the normalised clause ``norm[lo:hi]`` (``text``/``offs``: the original text and the
     offset map, so that punctuation lost in normalising still ends a name)."""
+    starts = _site_word_starts(norm)
+    k = bisect.bisect_left(starts, lo)
+    if k >= len(starts) or starts[k] >= hi:
+        return []
     marked = _words(norm, lo, hi, text, offs)
     words = [(s, e, w.lstrip("|(")) for s, e, w in marked]
     cut_before = {k for k, (_, _, w) in enumerate(marked) if w[:1] in "|("}
@@ -310,8 +337,14 @@ def _ar_dual_items(words: list[tuple[int, int, str]], i: int, kind: str) -> list
     return [Site(s, e, kind, s, e, bare=True) for s, e, _ in items]
 
 
+_EN_ANY_RE = re.compile(r"\b(?:" + _EN_NOUN_ALT + r"|citadel|castle|fort|Brigade|Battalion|Regiment|Division|"
+                        r"[Bb]alad|[Mm]ahatt?a)\b", re.I)
+
+
 def en_sites(text: str, lo: int, hi: int) -> list[Site]:
     """Named sites in ``text[lo:hi]`` (English), with offsets into ``text``."""
+    if not _EN_ANY_RE.search(text, lo, hi):
+        return []
     seg = text[lo:hi]
     out: list[Site] = []
     for m in _EN_TAIL_RE.finditer(seg):
