@@ -50,6 +50,10 @@ EXTRACTOR_VERSION = "eventmap-extract/0.1"
 _SOUTH = {"SY12", "SY14", "SY13", "SY03", "SY01"}
 #: a place this far from the centre of the other places of a report is suspect (another region of Syria)
 _FAR_KM = 150.0
+#: Dar'a and Quneitra, the governorates the product is about; a namesake in a neighbouring one (As-Sweida,
+#: Rural Damascus) is taken only this close to the report's other places, or when the sentence names its area
+_CORE = {"SY12", "SY14"}
+_NEIGHBOUR_KM = 40.0
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
 _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
@@ -60,7 +64,9 @@ _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned
              "threatens", "possible", "reportedly", "alleged", "allegedly"}
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
-           "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans"}
+           "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
+           "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
+           "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking"}
 _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 
@@ -537,9 +543,11 @@ class _Extractor:
     def _far_unsupported(self, p: Place, cl: _Clause) -> bool:
         """A place outside the south, far from the report's other places, in a sentence that does not name
         its governorate or district: a namesake, not the place meant (the product reads southern Syria)."""
-        if p.kind in ("governorate", "country", "region") or p.admin1_pcode in _SOUTH or not p.admin1_pcode:
+        if p.kind in ("governorate", "country", "region") or p.admin1_pcode in _CORE or not p.admin1_pcode:
             return False   # (no p-code: an analyst's or a test's place, whose area we cannot judge)
-        if self._centre is not None and _km((p.lat, p.lon), self._centre) <= _FAR_KM:
+        # a neighbouring governorate (As-Sweida, Rural Damascus) is near only close to the report's places
+        reach = _NEIGHBOUR_KM if p.admin1_pcode in _SOUTH else _FAR_KM
+        if self._centre is not None and _km((p.lat, p.lon), self._centre) <= reach:
             return False
         key = (cl.sent.start, cl.sent.end)
         named = self._sent_ctx.get(key)

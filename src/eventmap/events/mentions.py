@@ -61,7 +61,8 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 مديرية مرشد منصور نايف هادي بشير سليم كريم عمار حسان فلسطين قطر الاحد الجمعة السبت رئيس مؤسسة
 عنيفة عنيف مكثفة مكثف متقطعة متبادلة متبادل جوية جوي مدفعية صاروخية كثيفة كثيف ثقيلة ثقيل مستمرة متواصلة
 محدودة عنيفين الاستراتيجي الاستراتيجية الحدودي الحدودية العسكري العسكرية الغربي الشرقي الجنوبي الشمالي
-المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة التابعة الخاضعة الفور الإطلاق الاطلاق""".split()
+المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة التابعة الخاضعة الفور الإطلاق الاطلاق ذلك تلك هذا هذه
+هناك هنا""".split()
 
 #: names that are also personal names or words that often stand alone: a cue word or a list makes them places
 PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار عمر خالد إبراهيم جوزيف بنيامين الميادين حافظ ماهر محمد أحمد علي
@@ -389,7 +390,10 @@ _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "East
 _EN_AFTER_VERB_RE = re.compile(
     r"\b(captured|recaptured|retook|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
     r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|"
-    r"on|in|near|outside|around|into)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?(?=[A-Z]|al-|el-)")
+    r"on|in|near|outside|around|into|In|On|Near|Outside|Around)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?"
+    r"(?=[A-Z]|al-|el-)")
+#: "In Al-Sahwah village, ...", "the Jileen town": the place noun after the name
+_EN_NOUN_AFTER_RE = re.compile(r"\s+(?:village|town|city|hamlet)\b")
 _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
 #: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
 _EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
@@ -915,8 +919,17 @@ _EN_REF_BEFORE_RE = re.compile(
     r"(?:hospital\s+)?(?:in\s+)?"
     r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
     r"|\b(?:stationed|based|positioned|deployed)\s+(?:in|at)"
+
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
+#: first names that start the names of people in English reports (never the first word of a village)
+_EN_FIRST_NAMES = frozenset("""mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
+hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
+salem nader nasser adnan bashar hafez maher rami sami samir walid ziad faisal fadi jamal jihad karim majid mazen moussa
+musa osama usama qasim qassem rashid said saeed tariq tarek yahya zaid hani imad emad issa firas ghassan haitham amer
+ammar ayman bilal diab hisham hossam husam kamal louay luay marwan mohannad muhannad nabil naji nour raed riad riyad
+shadi suhaib suleiman sulaiman wael wissam yazan zakaria""".split())
+
 _EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Sweida", "Suwayda")}
 
 
@@ -955,6 +968,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.veto = "foreign"
     if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
         m.veto = "person name"
+    first = re.split(r"[\s-]", surface.strip(), maxsplit=1)[0].lower()
+    if m.source != "gazetteer" and " " in surface.strip() and first in _EN_FIRST_NAMES:
+        m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai": a person, not a hamlet
     if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
         m.common = "strict" if len(key) <= 2 else "person"
     # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")

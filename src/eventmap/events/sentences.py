@@ -91,8 +91,9 @@ _CLAUSE_RE = re.compile(
     r"\s*[;؛]\s*"
     r"|[،,]?\s+(?=(?:[وف]?(?:في\s+حين|فيما|بينما|في\s+الوقت\s+الذي|في\s+غضون\s+ذلك|إلى\s+ذلك|من\s+جهة\s+أخرى|من\s+جهتها?)\s))"
     r"|[،,]\s+(?=(?:و?كما)\s)"
-    r"|,\s+(?=(?:while|whereas|meanwhile|but|and\s+(?:the|government|rebel|rebels|israeli|russian|syrian)\b)\s)"
-    r"|\s+(?=(?:while|whereas|meanwhile)\s)",
+    r"|,\s+(?=(?:while(?!\s+(?:he|she|they|it|on|in|at|being|\w+ing)\b)|whereas|meanwhile|but|"
+    r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian)\b)\s)"
+    r"|\s+(?=(?:while(?!\s+(?:he|she|they|it|on|in|at|being|\w+ing)\b)|whereas|meanwhile)\s)",
     re.I,
 )
 
