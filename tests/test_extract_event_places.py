@@ -74,3 +74,19 @@ def test_a_name_does_not_vouch_for_itself():
     ev = extract_events("Syrian army units entered the village of al-Hamidiya, 3 km north of Quneitra city, on Thursday.",
                         "2018-07-26")
     assert [e.admin1 for e in ev if e.location == "al-Hamidiya"] == ["Quneitra"]
+
+
+def test_a_namesake_in_a_neighbouring_governorate_is_no_answer():
+    # "عين التينة" is a village of Rural Damascus, 40+ km from the Quneitra villages this sentence names
+    ev = extract_events("قصفت الطائرات قريتي عين التينة وجباتا الخشب بريف القنيطرة الشمالي.", "2018-07-17")
+    e = [x for x in ev if x.location == "عين التينة"]
+    assert e and e[0].admin1_pcode != "SY03"   # not placed in Rural Damascus (unresolved, or at Quneitra's region)
+
+
+def test_english_name_then_place_noun_and_a_person_after_on():
+    ev = extract_events("In Al-Sahwah village, unknown assailants targeted a regime military post overnight.", PUB)
+    assert "Al-Sahwah" in [e.location for e in ev]
+    ev = extract_events("Unknown gunmen opened fire on Ahmad Saleh Hariri while he was near a checkpoint in the town of "
+                        "Samlin.", PUB)
+    locs = [e.location for e in ev]
+    assert "Samlin" in locs and not any(x.startswith("Ahmad") for x in locs)
