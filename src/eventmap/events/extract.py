@@ -50,10 +50,9 @@ EXTRACTOR_VERSION = "eventmap-extract/0.1"
 _SOUTH = {"SY12", "SY14", "SY13", "SY03", "SY01"}
 #: a place this far from the centre of the other places of a report is suspect (another region of Syria)
 _FAR_KM = 150.0
-#: Dar'a and Quneitra, the governorates the product is about; a namesake in a neighbouring one (As-Sweida,
-#: Rural Damascus) is taken only this close to the report's other places, or when the sentence names its area
+#: Dar'a and Quneitra, the governorates the product is about (a namesake in a neighbouring one, As-Sweida or
+#: Rural Damascus, is set aside when the sentence puts the event in these)
 _CORE = {"SY12", "SY14"}
-_NEIGHBOUR_KM = 40.0
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
 _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
@@ -545,16 +544,19 @@ class _Extractor:
         its governorate or district: a namesake, not the place meant (the product reads southern Syria)."""
         if p.kind in ("governorate", "country", "region") or p.admin1_pcode in _CORE or not p.admin1_pcode:
             return False   # (no p-code: an analyst's or a test's place, whose area we cannot judge)
-        # a neighbouring governorate (As-Sweida, Rural Damascus) is near only close to the report's places
-        reach = _NEIGHBOUR_KM if p.admin1_pcode in _SOUTH else _FAR_KM
-        if self._centre is not None and _km((p.lat, p.lon), self._centre) <= reach:
-            return False
         key = (cl.sent.start, cl.sent.end)
         named = self._sent_ctx.get(key)
         if named is None:
             named = self._sent_ctx[key] = self.g.context_places(self.text[cl.sent.start:cl.sent.end])
-        return not any((q.kind == "governorate" and q.admin1_pcode == p.admin1_pcode) or
-                       (q.kind == "district" and q.admin2_pcode == p.admin2_pcode) for q in named)
+        if any((q.kind == "governorate" and q.admin1_pcode == p.admin1_pcode) or
+               (q.kind == "district" and q.admin2_pcode == p.admin2_pcode) for q in named):
+            return False   # the sentence names the place's own governorate or district
+        if p.admin1_pcode in _SOUTH:
+            # a neighbouring governorate (As-Sweida, Rural Damascus): taken unless the sentence puts the
+            # event in Dar'a or Quneitra ("Ain al Tina on Quneitra's border with Daraa")
+            return any(q.admin1_pcode in _CORE and q.kind in ("governorate", "district", "subdistrict", "region")
+                       for q in named)
+        return self._centre is None or _km((p.lat, p.lon), self._centre) > _FAR_KM
 
     def _city_cue(self, m: Mention) -> bool:
         """The text calls the place a city or one of its quarters ("مدينة درعا", "Daraa city", "أحياء درعا")."""
