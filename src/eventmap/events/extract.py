@@ -294,7 +294,9 @@ class _Extractor:
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
         if any(w in _FUTURE for w in prev) or re.search(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
                                                          r"is set to|are set to|plans to|plan to|is likely to)\s*$",
-                                                         " ".join(prev)):
+                                                         " ".join(prev)) or \
+                re.search(r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن", " ".join(prev)) or \
+                any(w in ("prevent", "prevented", "preventing", "منع", "لمنع") for w in prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
         if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
                                                                 "مراكز", "رجال", "قوات", "مقاتلي", "ابنا"):

@@ -340,6 +340,24 @@ _DIR_ADJ = {"الشمالي", "الجنوبي", "الشرقي", "الغربي", 
             "الفوقا", "التحتا", "العليا", "السفلي", "الوسطاني"}   # not شرقي/غربي..: "شرقي درعا" is "east of Daraa"
 
 
+_NAME_BREAKS = re.compile(r"[,،–—/؛:()\[\]«»“”\".]|\s-\s")
+
+
+def _punct_limit(text: str, offs: list[int] | None, j: int, hi: int) -> int:
+    """The normalised offset where a name starting at ``j`` must end: the first punctuation after it in the
+    original text (a comma, dash, bracket or quote; normalising turned them into spaces)."""
+    if not text or offs is None or j >= len(offs) or hi <= j:
+        return hi
+    a = offs[j]
+    b = offs[min(hi, len(offs) - 1)]
+    mt = _NAME_BREAKS.search(text, a + 1, b)
+    if not mt:
+        return hi
+    import bisect
+
+    return min(hi, bisect.bisect_left(offs, mt.start()))
+
+
 def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     """The name starting at ``i`` (normalised): 1-3 words by construct-state and direction rules."""
     words = []
@@ -363,9 +381,12 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     end = e
     n_taken = 1
     # construct state: a first word without the article takes the next (غدير البستان، أبو قليعة، رسم الحسن)
-    if not w0.startswith("ال") and len(words) > 1 and words[1][2] not in _AR_STOP_AFTER and not words[1][2].isdigit() \
-            and not (words[1][2].startswith("و") and not words[1][2].startswith(("وادي", "ورد"))) \
-            and words[1][2] not in _sets()["strict"]:
+    w1 = words[1][2] if len(words) > 1 else ""
+    if not w0.startswith("ال") and len(words) > 1 and w1 not in _AR_STOP_AFTER and not w1.isdigit() \
+            and not (w1.startswith("و") and not w1.startswith(("وادي", "ورد"))) \
+            and not w1.startswith(("بال", "لل", "فال", "كال")) and w1 not in _BI_WORDS \
+            and not (w1[:1] == "ب" and w1[1:] in nouns | {"ريف", "محافظه", "ناحيه", "منطقه"}) \
+            and w1 not in _sets()["strict"]:
         end = words[1][1]
         n_taken = 2
         if w0 in ("ابو", "ام", "تل", "عين", "بير", "خربه", "رسم", "كفر", "دير", "بيت", "جبل", "نبع", "تل", "مزرعه") and len(words) > 2 \
@@ -463,7 +484,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
                 break
         if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER:
             break
-        if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and cut[0][2][:-2] in _sets()["nouns"] | _SITE_STEMS:
+        if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and \
+            _PRONOUN_END_RE.sub("", cut[0][2]) in _sets()["nouns"] | _SITE_STEMS:
             continue                   # "المقرز وسدها": "and its dam" is not another place
         items.append((cut[0][0], cut[-1][1]))
         if len(cut) < len(g):
@@ -472,7 +494,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
 
 
 _BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو"})
-_SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع"})
+_SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع", "تلتي", "تلت", "قريتي",
+                         "بلدتي", "مدينتي", "حيي", "سدي", "تلال"})
 
 
 _AR_CHAR_RE = re.compile(r"[\u0600-\u06ff]")
@@ -536,7 +559,7 @@ def _merge(norm: str, out: list[Mention]) -> list[Mention]:
         contains_all = all(m.start <= c.start and m.end >= c.end and (m.start, m.end) != (c.start, c.end) for c in clash)
         if contains_all and all(c.source == "gazetteer" for c in clash) and (
                 m.source == "list" or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))
-                or (m.cue_kind == "noun" and all(c.start > m.start for c in clash))
+                or (m.cue_kind == "noun" and all(c.start >= m.start for c in clash))   # "قرية صيدا الحانوت"
                 or (m.lang == "en" and m.source == "cue")):   # a capitalised sequence is the whole name
             for c in clash:
                 kept.remove(c)
@@ -657,7 +680,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         j = m.end() + 1
         if j >= hi:
             continue
-        span = _ar_name_after(norm, j, hi)
+        span = _ar_name_after(norm, j, _punct_limit(text, offs, j, hi))
         if not span:
             continue
         s, e = span
@@ -835,6 +858,7 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "origin": ("المنحدر", "المنحدره", "ينحدر", "تنحدر", "ينحدرون", "المنحدرين", "المتحدر", "يتحدر"),
     "residence": ("يقيم", "تقيم", "المقيم", "المقيمه", "المقيمين", "يقطن", "تقطن", "يسكن", "تسكن", "القاطن"),
     "stationed": ("المتمركزه", "المتمركزين", "المتمركز", "المتواجده", "المتواجدين", "المنتشره", "تتمركز", "يتمركز"),
+    "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه"),   # "اللواء الواقع في بلدة X": X locates the site
 }
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened)
@@ -865,7 +889,8 @@ def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, 
         m.near = True
     _ar_reference(m, prev, sets)
     word = m.name if " " not in m.name else ""
-    if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]):
+    if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]) or \
+            (word.startswith("ال") and word[2:] in sets["strict"]):   # "المعارك العنيفة": an adjective
         m.common = "strict"
     elif word in sets["person"] or m.name in sets["person"]:
         m.common = "person"
