@@ -62,7 +62,8 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 عنيفة عنيف مكثفة مكثف متقطعة متبادلة متبادل جوية جوي مدفعية صاروخية كثيفة كثيف ثقيلة ثقيل مستمرة متواصلة
 محدودة عنيفين الاستراتيجي الاستراتيجية الحدودي الحدودية العسكري العسكرية الغربي الشرقي الجنوبي الشمالي
 المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة التابعة الخاضعة الفور الإطلاق الاطلاق ذلك تلك هذا هذه
-هناك هنا""".split()
+هناك هنا جروح عليه عليها بدأ بدأت أبرز متفرقة المحافظة جيب السفح زيادة صدد جاءت تفتيش إستراتيجي استراتيجي بالكامل
+الكامل كامل أكثر اقل أقل حوالي نحو المنطقة الموقع القطاع الأوسط المحور المحاور""".split()
 
 #: names that are also personal names or words that often stand alone: a cue word or a list makes them places
 PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار عمر خالد إبراهيم جوزيف بنيامين الميادين حافظ ماهر محمد أحمد علي
@@ -121,7 +122,10 @@ Western Eastern Northern Southern North South East West Central Upper Lower Al A
 Assad Bashar Hafez Maher Putin Netanyahu Lavrov Trump Tiger Tigers Hezbollah Nusra ISIS Daesh Islamic Khalid
 Free Democratic United Nations UN Red Crescent Cross White Helmets Civil Defence Patriot Sukhoi MiG Su Golan
 Heights Quneitra Daraa Deraa Dara Hauran Houran Yarmouk Basin Valley Province Governorate Countryside Rural
-Damascus Idlib Aleppo Homs Hama Suwayda Sweida""".split())
+Damascus Idlib Aleppo Homs Hama Suwayda Sweida Deadly Road Press Telegram Kan TV Channel Network Agency Media
+Gathering Horan Houran Step Enab Baladi Jazeera Araby Sputnik Xinhua Reuters Anadolu North Syria Syria's Syria’s
+Israel's Israel’s Russia's Russia’s Many Several Some Two Three Four Five Six Seven Eight Nine Ten Hundreds Thousands
+Dozens Local Israeli Syrian's""".split())
 #: ... except these, which are places even when they head a sentence (kept out of EN_STOP's veto for multiword)
 _EN_STOP_BUT_PLACE = {"Golan", "Quneitra", "Daraa", "Deraa", "Dara", "Hauran", "Houran", "Yarmouk", "Damascus",
                       "Idlib", "Aleppo", "Homs", "Hama", "Suwayda", "Sweida"}
@@ -418,9 +422,11 @@ _EN_NOUN_AFTER_RE = re.compile(r"\s+(?:village|town|city|hamlet)\b")
 _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
 #: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
 _EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
+#: a capitalised word; an apostrophe belongs to it ("Nab' al-Sakhr", "Ma’riya") unless it is the possessive 's
+_EN_WORD = r"[A-Z](?:[\w`ʿ]|['’](?!s\b))+"
 _EN_NAME_RE = re.compile(
-    r"(?:" + _EN_ARTICLE + r")?[A-Z][\w'’`ʿ]+"
-    r"(?:[-\s](?:" + _EN_ARTICLE + r")?[A-Z][\w'’`ʿ]+){0,3}")
+    r"(?:" + _EN_ARTICLE + r")?" + _EN_WORD +
+    r"(?:[-\s](?:" + _EN_ARTICLE + r")?" + _EN_WORD + r"){0,3}")
 
 
 _LIST_SEP_CHARS = frozenset(",،–—-/؛")
@@ -479,7 +485,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             continue
         cut = g
         for k, (_, _, w) in enumerate(g):
-            if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS):
+            if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS or
+                          (w[:1] == "ب" and w[1:] in _sets()["nouns"])):
                 cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"
                 break
         if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER:
