@@ -82,6 +82,14 @@ _FINE_ONLY = {"troop_movement", "killing", "advance", "siege", "supply_cut", "in
 _BROAD_KINDS = {"governorate", "country"}
 
 
+def _nearest_hit(hits: list[TriggerHit], m: Mention) -> TriggerHit:
+    """The trigger a place belongs to: the nearest one ("وفي مدينة X ... استُهدف منزل": after it), a trigger
+    before the place winning a tie."""
+    def gap(h: TriggerHit) -> tuple[int, int]:
+        return (m.start - h.end if h.end <= m.start else h.start - m.end, 0 if h.end <= m.start else 1)
+    return min(hits, key=gap)
+
+
 def _lists_end_at_triggers(ms: list[Mention], hits: list[TriggerHit]) -> list[Mention]:
     """A list that runs into an event word has ended ("حيط وجلين وتسليم السلاح الخفيف والمتوسط": the
     handover and the weapons after it are not villages)."""
@@ -260,6 +268,7 @@ class _Extractor:
 
     _carry: dict[int, str]
     _last_actor: tuple[int, str] | None = None
+    _label_hits: dict[str, list[TriggerHit]]
 
     def _resolve_anaphora(self, plans, cand, located):  # noqa: ANN001, ANN202
         """"the city", "المدينة", "البلدة" in a clause that names no place of its own refer to the last
@@ -315,9 +324,11 @@ class _Extractor:
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
         out: dict[str, TriggerHit] = {}
+        self._label_hits = {}
         for h in hits:
             if h.label not in out:
                 out[h.label] = h
+            self._label_hits.setdefault(h.label, []).append(h)
         for lab in list(out):
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
@@ -325,6 +336,8 @@ class _Extractor:
         if "bombardment" in out:   # a bare "قصف"/"targeted": from the air if aircraft are named, else shelling
             h = out.pop("bombardment")
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
+            self._label_hits[lab] = sorted(self._label_hits.get(lab, []) + self._label_hits.pop("bombardment", []),
+                                           key=lambda x: x.start)
             if lab not in out:
                 out[lab] = h
         # an aircraft downed and an air strike in one clause: both stay (two events)
@@ -636,7 +649,6 @@ class _Extractor:
                 locs = [l for l in locs if l not in head]
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
-        date_, tprec = self._date_for(cl, dates, labels[0][1])
         hedged = any(w in _HEDGE_AR or w in _HEDGE_EN for w in seg.split())
         out: list[Event] = []
         for lab, hit in labels:
@@ -674,7 +686,11 @@ class _Extractor:
                     pw = _words_before(self.norm, m.start, cl.lo, 1)
                     if pw and (pw[0] in _DEST_AR or pw[0] in _DEST_EN):
                         continue   # destination of the buses, not the place of the event
-                out.append(self._event(cl, lab, etype, sub, hit, loc, a1, a2, date_, tprec, hedged, sent_text))
+                # two incidents told in one clause: each place takes the nearest trigger of the label, and the
+                # date nearest to that trigger
+                own = _nearest_hit(self._label_hits.get(lab, [hit]), m)
+                date_, tprec = self._date_for(cl, dates, own)
+                out.append(self._event(cl, lab, etype, sub, own, loc, a1, a2, date_, tprec, hedged, sent_text))
         return out
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:  # noqa: ANN001
