@@ -22,6 +22,7 @@ event stays ``unresolved`` with no coordinates.  Never a made-up point.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import math
 import re
@@ -264,7 +265,27 @@ class _Extractor:
             doers = [e.actor1 for e in new if e.actor1 and e.actor1 not in (A.PROTESTERS, A.CIV, A.UNK)]
             if doers:
                 self._last_actor = (cl.sent_index, doers[0])
-        return self._dedup(events)
+        return self._with_report_area(self._dedup(events))
+
+    def _with_report_area(self, events: list[Event]) -> list[Event]:
+        """An event whose place is unknown keeps the governorate the report is about (when its placed events
+        agree on one): governorate filters and briefs do not drop it; it stays unresolved, with no point."""
+        codes = [e.admin1_pcode for e in events if e.latitude is not None and e.admin1_pcode and
+                 not (e.place_id or "").startswith(("ocha:", "region:"))]
+        if not codes or not any(e.latitude is None and not e.admin1_pcode for e in events):
+            return events
+        top, n = max(((c, codes.count(c)) for c in set(codes)), key=lambda x: x[1])
+        gov = self.g.get(f"ocha:{top}") if self.g is not None else None
+        if gov is None or n * 3 < len(codes) * 2:
+            return events
+        out = []
+        for e in events:
+            if e.latitude is None and not e.admin1_pcode:
+                e = dataclasses.replace(e, admin1=gov.admin1_en or gov.name_en, admin1_pcode=top,
+                                        resolution_note=(e.resolution_note + "; " if e.resolution_note else "") +
+                                        f"governorate {gov.name_en} from the report's other places")
+            out.append(e)
+        return out
 
     _carry: dict[int, str]
     _last_actor: tuple[int, str] | None = None

@@ -527,7 +527,7 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
     nouns = sets["nouns"] | _GENERIC_PLURAL
     out = [m for m in out if not (m.source == "gazetteer" and m.name in nouns)]   # "مدينة" is the cue, not a place
-    kept = _merge(norm, out)
+    kept = _merge(norm, out, idx)
     kept = _with_sites(text, norm, offs, kept, _site_mentions(text, norm, offs, lo, hi, olo, ohi, is_ar, is_en))
     _annotate(text, norm, offs, kept, lo, sets)
     _link_containers(text, norm, kept)
@@ -551,7 +551,7 @@ def _close_brackets(text: str, m: Mention) -> None:
             return
 
 
-def _merge(norm: str, out: list[Mention]) -> list[Mention]:
+def _merge(norm: str, out: list[Mention], idx: _Index | None = None) -> list[Mention]:
     """Gazetteer names first; a cue/list name replaces an overlapping gazetteer name only when it
     adds a leading generic word ("تل الجابية") or a trailing direction ("البكار الشرقي")."""
     gaz = [m for m in out if m.source == "gazetteer"]
@@ -566,7 +566,9 @@ def _merge(norm: str, out: list[Mention]) -> list[Mention]:
         contains_all = all(m.start <= c.start and m.end >= c.end and (m.start, m.end) != (c.start, c.end) for c in clash)
         if contains_all and all(c.source == "gazetteer" for c in clash) and (
                 m.source == "list" or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))
-                or (m.cue_kind == "noun" and all(c.start >= m.start for c in clash))   # "قرية صيدا الحانوت"
+                or (m.cue_kind == "noun" and all(c.start > m.start or (c.start == m.start and
+                                                                         _names_more(norm[c.end:m.end].strip(), idx))
+                                                 for c in clash))   # "قرية صيدا الحانوت", not "مدينة جاسم أطلق"
                 or (m.lang == "en" and m.source == "cue")):   # a capitalised sequence is the whole name
             for c in clash:
                 kept.remove(c)
@@ -579,6 +581,13 @@ def _merge(norm: str, out: list[Mention]) -> list[Mention]:
                     c.list_id = m.list_id
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _names_more(tail: str, idx: _Index | None) -> bool:
+    """The words a place noun's name adds to a gazetteer name are part of the name: a word with the article
+    ("صيدا الحانوت") or a place name of its own ("تل كروم جبا"), not a verb ("مدينة جاسم أطلق")."""
+    first = tail.split()[0] if tail else ""
+    return first.startswith("ال") or bool(idx is not None and idx.has_ar and first and idx.ar.exists(first))
 
 
 def _site_mentions(text: str, norm: str, offs: list[int], lo: int, hi: int, olo: int, ohi: int,
