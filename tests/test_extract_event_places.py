@@ -49,6 +49,11 @@ def test_plain_words_are_not_villages(text):
     assert "الحراك" not in locs and "الكتيبة" not in locs
 
 
+def test_an_adjective_after_an_armed_noun_is_no_village():
+    # الحربية is a village in Homs and the adjective of "الطائرات الحربية" (the war planes)
+    assert _locs("قصفت الطائرات الحربية بلدة الغارية الغربية في ريف درعا الشرقي فجر اليوم.") == ["الغارية الغربية"]
+
+
 def test_a_village_named_like_a_quarter_is_still_a_village():
     # الحارة (al-Harra) is also the word for a quarter: after "مدينة" it is the town
     assert _locs("سيطرت قوات النظام اليوم على مدينة الحارة بريف درعا الشمالي.", "2018-07-16") == ["الحارة"]

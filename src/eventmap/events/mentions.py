@@ -885,6 +885,12 @@ _SOURCE_AR = {"مصدر", "مصادر", "مراسل", "المراسل", "ناش�
               "محافظ", "مسؤول", "قيادي", "مراسله", "مراسلنا"}
 _ADJ_AFTER_COMMON = {"الثوري", "الثوريه", "الشعبي", "الشعبيه", "السلمي", "السلميه", "المسلح", "المسلحه", "الامني",
                      "العسكري", "السياسي", "الاقتصادي", "الاجتماعي", "المدني", "الاحتجاجي"}
+#: armed nouns an adjective follows: "الطائرات الحربية", "القوات الحكومية" (the adjective is no village)
+_ADJ_HEADS_AR = {normalize_ar(w) for w in (
+    "الطائرات", "الطائرة", "الطيران", "المقاتلات", "المروحيات", "الطوافات", "القوات", "الميليشيات", "المليشيات",
+    "الفصائل", "الأجهزة", "السلطات", "الدوريات", "الدورية", "المدفعية", "الصواريخ", "الغارات", "الجماعات",
+    "العناصر", "الوحدات", "المخابرات", "الاستخبارات", "الفرقة", "الكتائب", "الحكومة", "الجيش", "الشرطة",
+    "الدبابات", "الآليات", "المدرعات")}
 
 
 def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
@@ -918,6 +924,8 @@ def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, 
             word[2:] in _FACILITY_NOUNS:
         m.veto = "a facility noun alone"   # "والكتيبة الملاصقة لها": which battalion is not said
     nxt = norm[m.end:m.end + 30].split()
+    if word.startswith("ال") and not m.cue and m.list_id < 0 and pw in _ADJ_HEADS_AR:
+        m.veto = "an adjective"            # "قصفت الطائرات الحربية": the war planes, not al-Harbiyah
     if word and m.cue_kind != "noun" and m.list_id < 0 and nxt and nxt[0] in _ADJ_AFTER_COMMON:
         m.veto = "common noun"             # "الحراك الثوري" is the revolutionary movement, not al-Harak
     # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word
