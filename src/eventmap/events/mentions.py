@@ -876,6 +876,9 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "stationed": ("المتمركزه", "المتمركزين", "المتمركز", "المتواجده", "المتواجدين", "المنتشره", "تتمركز", "يتمركز"),
     "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه"),   # "اللواء الواقع في بلدة X": X locates the site
 }
+#: where an aircraft or a missile came from ("أقلعت من مطار X", "أطلقت من X"): verbs that count only with "من"
+_DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقلعة", "أطلقت", "أطلق", "أطلقها", "المطلقة",
+                                           "انطلاقا", "أقلعتا")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened)
 WEAK_REFERENCES = ("origin", "residence")
@@ -950,6 +953,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> Non
             m.reference = True
             m.notes.append(why)
             return
+    if any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
+        m.reference = True
+        m.notes.append("where it came from")   # the target is the event place, not the launch site
+        return
     if (len(bare) >= 1 and bare[-1] in ("الي", "لي")) or (len(bare) >= 2 and bare[-2] == "الي"):
         if any(w in _CASUALTY_MOVE_AR for w in bare[-4:]):
             m.reference = True
@@ -968,6 +975,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"(?:hospital\s+)?(?:in\s+)?"
     r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
     r"|\b(?:stationed|based|positioned|deployed)\s+(?:in|at)"
+    r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
