@@ -527,6 +527,8 @@ class _Extractor:
         loc = _Located(m)
         ctx = self._context(cl, m)
         for name, how in hosts:
+            if _cached_lookup(self.g, name).reason.startswith("not in the gazetteer"):
+                continue   # no context makes an unknown host known (and its suggestions are not wanted here)
             r = self._lookup(name, "" if anchors else ctx, anchors or None)
             if r.status in ("resolved", "ambiguous") and r.best is not None:
                 p = r.best.place
