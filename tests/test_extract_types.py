@@ -75,3 +75,25 @@ def test_the_eighth_brigade_withdrawing_is_a_movement():
     text = "انسحبت آليات ثقيلة تابعة للواء الثامن من مدينة بصرى الشام خلال الساعات الماضية."
     assert any(e.event_type == "Strategic developments" for e in extract_events(text, PUB)
                if e.location == "بصرى الشام")
+
+
+def test_two_verbs_joined_by_a_comma_are_two_events_at_their_own_places():
+    text = "سيطرت قوات النظام على بلدة المسيفرة، ودارت اشتباكات عنيفة في بلدة الكرك الشرقي."
+    assert _labels(text, "المسيفرة") == {"territory_taken"}
+    assert _labels(text, "الكرك الشرقي") == {"armed_clash"}
+    en = "Government forces captured the town of Musayfirah, and clashes broke out in the town of Al-Karak."
+    assert _labels(en, "Musayfirah") == {"territory_taken"}
+
+
+def test_a_second_verb_with_no_place_of_its_own_happened_at_the_first_place():
+    text = "دخلت وحدات من الجيش اليوم إلى مدينة جاسم، ورفعت العلم الوطني فوق مبنى البلدية."
+    assert "flag_raised" in _labels(text, "جاسم")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شنت الطائرات الحربية الروسية هجمات على بلدة اليادودة غرب مدينة درعا.", "اليادودة"),
+    ("ألقى الطيران المروحي برميلين متفجرين على بلدة عتمان صباح اليوم.", "عتمان"),
+    ("Russian warplanes attacked the town of Tafas on Tuesday morning.", "Tafas"),
+])
+def test_attacks_by_aircraft_and_barrel_bombs_are_air_strikes(text, place):
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(text, place)

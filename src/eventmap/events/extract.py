@@ -224,7 +224,7 @@ class _Extractor:
                 para += 1
             prev_end = sent.end
             slo, shi = self.o2n(sent.start), self.o2n(sent.end)
-            for c in split_clauses(text, sent):
+            for c in self._split_at_verbs(split_clauses(text, sent), triggers):
                 clauses.append(_Clause(c, sent, self.o2n(c.start), self.o2n(c.end), slo, shi, len(clauses), si, para))
         t_starts = [t.start for t in triggers]
         a_starts = [a.start for a in actors]
@@ -266,6 +266,39 @@ class _Extractor:
             if doers:
                 self._last_actor = (cl.sent_index, doers[0])
         return self._with_report_area(self._dedup(events))
+
+    def _split_at_verbs(self, spans: list[Span], triggers: list[TriggerHit]) -> list[Span]:
+        """A comma and "و"/"and" before a new trigger start a clause of their own: in "سيطر على A، ودارت
+        اشتباكات في B" the capture is at A and the clashes at B, not both at both."""
+        out: list[Span] = []
+        for c in spans:
+            lo, hi = self.o2n(c.start), self.o2n(c.end)
+            start = c.start
+            for h in triggers:
+                if not lo <= h.start < hi:
+                    continue
+                o = self.offs[h.start]
+                comma = max(self.text.rfind("،", start, o), self.text.rfind(",", start, o))
+                if comma <= start:
+                    continue
+                words = self.text[comma + 1:o].split()
+                if not 1 <= len(words) <= 3 or not (words[0][:1] in "وف" or words[0].lower() in ("and", "then")):
+                    continue
+                if not any(start <= self.offs[t.start] < comma for t in triggers if lo <= t.start < hi):
+                    continue   # no event before the comma: one clause
+                if not (self._names_a_place(self.o2n(start), self.o2n(comma)) and
+                        self._names_a_place(self.o2n(comma + 1), hi)):
+                    continue   # "دخلت مدينة X، ورفعت العلم": the second verb happened at the first place
+                out.append(Span(start, comma))
+                start = comma + 1
+                while start < c.end and self.text[start].isspace():
+                    start += 1
+            out.append(Span(start, c.end))
+        return out
+
+    def _names_a_place(self, lo: int, hi: int) -> bool:
+        return any(not m.veto and not m.reference and not m.admin
+                   for m in find_mentions(self.text, self.norm, self.offs, self.idx, lo, hi, self.lang))
 
     def _with_report_area(self, events: list[Event]) -> list[Event]:
         """An event whose place is unknown keeps the governorate the report is about (when its placed events
@@ -354,6 +387,11 @@ class _Extractor:
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
                     del out[absorbed]
+        if "attack" in out and "air_strike" not in out and mentions_aircraft(self.norm[cl.lo:out["attack"].start]):
+            # "شنت الطائرات الحربية هجمات على X", "warplanes attacked X": the attackers are aircraft
+            h = out.pop("attack")
+            out["air_strike"] = h
+            self._label_hits["air_strike"] = self._label_hits.pop("attack", [h])
         if "bombardment" in out:   # a bare "قصف"/"targeted": from the air if aircraft are named, else shelling
             h = out.pop("bombardment")
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
