@@ -313,6 +313,17 @@ CASES = [
     ("the toll rose", "ارتفعت حصيلة ضحايا القصف على بلدة طفس إلى 9 قتلى بينهم طفلان.", "طفس", "القصف", 9),
     ("executed victims", "The militants executed two men in the main square of Hit on Friday.", "Hit",
      "executed", 2),
+    ("claimed the lives", "أودى القصف المدفعي بحياة أربعة أشخاص في بلدة الغارية الشرقية.", "الغارية الشرقية", "القصف", 4),
+    ("SANA, eliminated", "تمكنت وحدات من الجيش من القضاء على 15 إرهابياً في محيط بلدة عتمان.", "عتمان",
+     "القضاء", 15),
+    ("a named victim", "مقتل محمد الحريري برصاص مجهولين في بلدة الجيزة.", "الجيزة", "برصاص", 1),
+    ("two named victims", "مقتل أحمد ومحمد برصاص قناص في حي المنشية.", "المنشية", "برصاص", 2),
+    ("including a part", "12 people including 5 children were killed in the strike on the town of Dael.", "Dael",
+     "strike", 12),
+    ("among them, between commas", ("Twelve people, among them five children, were killed in the shelling of "
+     "Hirak."), "Hirak", "shelling", 12),
+    ("Xinhua, eliminated", "The Syrian army eliminated 23 terrorists near the town of Ibta'a on Tuesday.", "Ibta'a",
+     "eliminated", 23),
 ]
 
 
@@ -349,6 +360,8 @@ NONE_CASES = [
     ("executed an attack", "Gunmen executed an attack on a checkpoint near the town of Nawa.", "Nawa", "attack"),
     ("a brigade's name", "اندلعت اشتباكات بين الفصائل ولواء شهداء اليرموك في بلدة سحم الجولان.", "سحم الجولان",
      "اشتباكات"),
+    ("eliminated a cell", "The army eliminated a terrorist cell near the town of Ibta'a.", "Ibta'a", "eliminated"),
+    ("life in another sense", "حياة المدنيين في بلدة طفس في خطر بعد القصف.", "طفس", "القصف"),
     ("killed and captured together", "أسفرت المعارك في بلدة عتمان عن مقتل وأسر 14 عنصراً.", "عتمان", "المعارك"),
 ]
 
@@ -384,8 +397,13 @@ def test_a_list_shares_no_total_but_a_road_gives_it_to_both_ends():
         assert _at(lst, place, "Air strikes", in_list=True) is None
     ar = "قصف الطيران بلدتي نوى والشيخ سعد ما أسفر عن مقتل ثمانية مدنيين."
     assert _at(ar, "نوى", "قصف", in_list=True) is None
+    alone = "قصف الطيران بلدتي نوى وتسيل ما أسفر عن مقتل ثلاثة مدنيين في تسيل."
+    assert _at(alone, "تسيل", "قصف", in_list=True, occurrence=1) == 3   # the toll names it alone
+    assert _at(alone, "نوى", "قصف", in_list=True) is None
     road = "عثر على جثتي شابين مقتولين على طريق الجيزة - المسيفرة شرقي درعا."
     assert _at(road, "الجيزة", "عثر") == 2 and _at(road, "المسيفرة", "عثر") == 2
+    clashes = "Clashes between the army and rebels in the towns of Nawa and Tafas killed 5 fighters."
+    assert _at(clashes, "Tafas", "Clashes", in_list=True) is None     # "between" the parties, not a road
     between = "A man was shot dead by gunmen on the road between the towns of Tafas and Tal Shihab."
     assert _at(between, "Tafas", "shot", in_list=True) == 1
     assert _at(between, "Tal Shihab", "shot", in_list=True) == 1

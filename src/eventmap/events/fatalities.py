@@ -91,7 +91,7 @@ def _loose(pattern: str) -> str:
 #: any word that can state a death (a cheap first test of a sentence)
 _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
                     "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
-                    "assassinat martyr")
+                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا")
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
@@ -143,12 +143,13 @@ _AR_PERSON = _n("""شاب شابة رجل امرأة سيدة طفل طفلة ف
 جندي مجند ضابط مقاتل مسلح عسكري شرطي شخص قيادي قائد ناشط إعلامي صحفي مصور مسعف متطوع طبيب ممرض معلم
 معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
-مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا""")
+مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
+مصطفى محمود عبد أبو""")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
 _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
 ضباط مقاتلين المقاتلين مقاتلون مسلحين المسلحين عسكريين العسكريين أشخاص الأشخاص مواطنين المواطنين أفراد
-الأفراد قياديين ناشطين أبناء أهالي سكان عائلة أسرة""")
+الأفراد قياديين ناشطين أبناء أهالي سكان عائلة أسرة إرهابيين الإرهابيين إرهابيون مرتزقة المرتزقة""")
 #: a victim named by kinship with a pronoun (the second of "مدني وابنته"): one person, or two for the dual
 _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها والده والدها
 والدته والدتها أخيه أخاه أخوه أخيها أخته أختها نجله نجلها طفله طفلها طفلته طفلتها حفيده حفيدها حفيدته
@@ -158,19 +159,19 @@ _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها ز�
 # English
 _EN_VERB = _w("killed kill kills killing executed execute executing slain slew martyred assassinated")
 _EN_DIED = _w("died dies die")
-_EN_NOUN = _w("dead deaths death fatalities fatality bodies body corpse corpses")
 _EN_WOUND = _w("wounded injured injuring wounding injuries injures wounds hurt casualties casualty")
 _EN_ATTEMPT = _w("attempt attempted attempts attempting tried try trying threatened threaten threatens "
                         "survived survive plot plotted bid")
 _EN_SUBSET = _w("including among incl")
 _EN_VAGUE = _w("dozens scores several many hundreds thousands numerous some few multiple unknown")
-_EN_QUAL = _w("at least more than over some about around approximately nearly almost up to as many "
-                     "a total of an estimated roughly")
+_EN_QUAL = _w("least more than over some about around approximately nearly almost roughly estimated total")
+#: qualifiers of more than one word ("at least 5", "up to 5", "as many as 5", "a total of 5")
+_EN_QUAL_PHRASES = (("at", "least"), ("up", "to"), ("as", "many", "as"), ("a", "total", "of"), ("an", "estimated"))
 _EN_LESS = _w("fewer less under")
 _EN_NUM = {w: i for i, w in enumerate(_seq("zero one two three four five six seven eight nine ten eleven twelve "
                                       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"))}
 _EN_TENS = {w: 10 * i for i, w in enumerate(_seq("_ _ twenty thirty forty fifty sixty seventy eighty ninety")) if i > 1}
-_EN_PERSON = _w("""man woman child boy girl civilian soldier fighter rebel member officer commander leader person
+_EN_PERSON = _w("""terrorist insurgent jihadist extremist man woman child boy girl civilian soldier fighter rebel member officer commander leader person
 resident youth teenager teacher student activist journalist farmer shepherd driver doctor nurse guard militant
 gunman policeman cooperator collaborator father mother son daughter brother sister wife husband elder cleric imam
 worker volunteer paramedic detainee prisoner defector infant baby toddler individual dignitary mukhtar sheikh
@@ -179,7 +180,9 @@ refugee""")
 _EN_PLURAL_PERSON = _w("""men women children boys girls civilians soldiers fighters rebels members officers
 commanders leaders people persons residents youths teenagers students activists journalists farmers militants
 gunmen troops policemen workers volunteers detainees prisoners others infants babies individuals combatants
-recruits conscripts elements""")
+recruits conscripts elements terrorists insurgents jihadists extremists gunmen""")
+_EN_GROUP = _w("cell cells group groups position positions base bases headquarters hideout hideouts vehicle "
+               "vehicles convoy checkpoint network gathering gatherings camp outpost")
 _EN_ONE = _w("a an one another")
 _EN_POSS = _w("his her their its")
 
@@ -201,7 +204,6 @@ _SPREAD = _rx(
     re.IGNORECASE)
 _ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
 _AR_PLACE_NOUN = _n("بلدة مدينة قرية حي مخيم بلدات قرى مناطق أحياء مزرعة ناحية")
-_EN_PLACE_NOUN = _w("town village city neighbourhood neighborhood camp hamlet area district suburb")
 _MONTHS = _w("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""") | _n("""كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
 يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر""")
@@ -367,11 +369,11 @@ def _skip_qualifiers(toks: list[_Tok], j: int, end: int) -> tuple[int, bool]:
         w = toks[j].w
         if w in _EN_LESS or (w in _AR_LESS and j + 1 < end and toks[j + 1].w == "من"):
             less = True
-        if w in ("a", "an") and j + 1 < end and toks[j + 1].w in ("total", "estimated"):
-            j += 2
+        phrase = next((ph for ph in _EN_QUAL_PHRASES if tuple(t.w for t in toks[j:j + len(ph)]) == ph), None)
+        if phrase:
+            j += len(phrase)
             continue
-        if w in _EN_QUAL or w in _AR_QUAL or w in _AR_LESS or w in _EN_LESS or w == "of" and j > 0 and \
-                toks[j - 1].w == "total":
+        if w in _EN_QUAL or w in _AR_QUAL or w in _AR_LESS or w in _EN_LESS:
             j += 1
             continue
         break
@@ -416,6 +418,8 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
                 break
             p = _en_person(toks[k].w)
             if p is not None:
+                if k + 1 < end and toks[k + 1].w in _EN_GROUP:
+                    return None          # "a terrorist cell", "a rebel position"
                 return (1 if p == 1 else VAGUE), k + 1
         return None
     p = _en_person(w)
@@ -532,8 +536,11 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         if toks[k].p:
             continue
         count, e = _victims(toks, k, j, ar)
-        if count is not None and e >= j - 1:
-            return count
+        if count is None:
+            continue
+        nxt = e + 1 if e < j and toks[e].w in (",", "،") else e
+        if e >= j - 1 or (nxt < j and (toks[nxt].w in _EN_SUBSET or _is(toks[nxt].w, _AR_SUBSET))):
+            return count    # the phrase reaches the verb, or only "including ..." comes between
     return None
 
 
@@ -575,8 +582,8 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
         count, k = _victims(toks, j, end, ar)
         if count is not None:
             return count, k
-        if ar and (_is(toks[j].w, _AR_VERB) or _is(toks[j].w, _AR_WOUND)):
-            break
+        if (ar and (_is(toks[j].w, _AR_VERB) or _is(toks[j].w, _AR_WOUND))) or toks[j].w in _EN_ONE:
+            break   # "eliminated a terrorist cell": the phrase after the article is not a victim
     return None, i + 1
 
 
@@ -596,6 +603,9 @@ def _number_before(toks: list[_Tok], i: int) -> int | None:
         if k < 0:
             break
         got = _number(toks, k)
+        if got is not None and got[1] < i and all(_ar_person(t.w) is not None or _en_person(t.w) is not None
+                                                  for t in toks[got[1]:i]):
+            got = (got[0], i)       # "ثلاثة عناصر قتلى", "three soldiers dead"
         if got is not None and got[1] == i:
             j = k
             while j > 0 and not toks[j - 1].p and (toks[j - 1].w in _AR_QUAL or toks[j - 1].w in _EN_QUAL):
@@ -603,6 +613,27 @@ def _number_before(toks: list[_Tok], i: int) -> int | None:
             less = any(toks[x].w in _AR_LESS or toks[x].w in _EN_LESS for x in range(j, k))
             return VAGUE if less else got[0]
     return None
+
+
+_AR_LIVES = _n("حياة أرواح")
+_AR_TOOK_LIVES = _n("أودى أودت يودي تودي حصد حصدت أزهق أزهقت إزهاق")
+_AR_ELIMINATE = _n("القضاء قضاء قضت قضى قضوا")
+
+
+def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
+    """أودى بحياة ثلاثة أشخاص، حصد أرواح 5، القضاء على 15 إرهابياً: the victims follow; without them, no toll."""
+    w = toks[i].w
+    took = next((k for k in range(i - 1, max(-1, i - 4), -1) if _is(toks[k].w, _AR_TOOK_LIVES)), None)
+    if _is(w, _AR_LIVES) and took is not None:      # "أودى القصف بحياة", "حصدت الغارات أرواح"
+        start = took
+    elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w == "علي":
+        start, i = i, i + 1
+    elif _is(w, _AR_LIVES) or _is(w, _AR_ELIMINATE):
+        return (-2, i, i + 1)       # another sense of the word: not a death statement
+    else:
+        return None
+    count, k = _victims(toks, i + 1, len(toks), True)
+    return (count, start, k) if count is not None else (-2, i, i + 1)
 
 
 def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
@@ -623,6 +654,9 @@ def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
             return 1, i, i + 1
         count, k = _after(toks, i, True, skip=3)   # "جثث 3 أشخاص", "جثامين العناصر التسعة", "حصيلة القتلى إلى 9"
         return (VAGUE if count is None else count), i, k
+    claimed = _claimed_lives(toks, i)
+    if claimed is not None:
+        return None if claimed[0] == -2 else claimed
     pc, is_pron = _pron_count(w)
     if is_pron:
         if pc is None:
@@ -715,6 +749,9 @@ def _en_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         if count is None:
             count = _subject(toks, i, False)
         return (VAGUE if count is None else count), i, k
+    if w in ("eliminated", "eliminating", "neutralized", "neutralised", "neutralizing", "neutralising"):
+        count, k = _after(toks, i, False)     # "eliminated 17 terrorists"; "eliminated a cell" is no toll
+        return (count, i, k) if count not in (None, VAGUE) else None
     if w == "fell" and nxt == "victim":
         n = _subject(toks, i, False)
         return (n if n is not None else _one_person_before(toks, i)), i, i + 2
@@ -862,9 +899,19 @@ _BACK_RE = _rx(
     re.IGNORECASE | re.DOTALL)
 
 
+_NOT_ROAD_RE = _rx(r"[.،,;؛]|(?:^|\s)(?:في|على|من|عند|قرب|in|at|on|near|from|by|with)(?=\s|$)", re.IGNORECASE)
+
+
 def _road(s: str, place: Span) -> bool:
-    """The place is one end of a road or a stretch "between A and B" (one incident at both)."""
-    return bool(_ROAD.search(s, max(0, place[0] - 45), place[0]))
+    """The place is one end of a road or of a stretch "between A and B" (one incident at both ends);
+    not "clashes between the army and rebels in X" (a preposition comes between)."""
+    m = None
+    for m in _ROAD.finditer(s, max(0, place[0] - 45), place[0]):
+        pass
+    if m is None:
+        return False
+    gap = s[m.end():place[0]]
+    return len(gap.split()) <= 7 and not _NOT_ROAD_RE.search(gap)
 
 
 #: words that start another proposition inside a clause ("..., كما قتل ..."; "..., as ...")
@@ -878,6 +925,7 @@ def _turn(s: str, a: int, b: int) -> int | None:
     return m.start() if m else None
 
 
+@lru_cache(maxsize=1024)
 def _clean_toll(d: Death, s: str, lo: int, hi: int) -> int | None:
     """The figure of a death statement for one event: None when vague or a total over days or places."""
     if d.count == VAGUE:
@@ -908,19 +956,27 @@ def _tail_end(s: str, ds: list[Death], k: int, clause: Span) -> int:
     return end
 
 
+_LIST_JOIN_RE = _rx(r"[،,&]|(?:^|\s)(?:و|and)(?:\s|$)|\s[و]\S", re.IGNORECASE)
+
+
+def _alone(s: str, a: int, place: Span, tail_end: int) -> bool:
+    """The toll's own words name this place alone ("قصف A وB ما أسفر عن مقتل 3 في B": B alone)."""
+    after = s[place[1]:min(tail_end, place[1] + 3)]
+    return not _LIST_JOIN_RE.search(s[a:place[0]]) and not re.match(r"\s*(?:[،,&]|و\S|and\s)", after)
+
+
 def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) -> tuple[bool, int | None]:
     """Rule 1: the place is named in the tail of a death statement ("killed 14 civilians in X")."""
-    owner = None
-    for k, d in enumerate(ds):
-        tail_end = _tail_end(s, ds, k, clause)
-        if d.a < place[0] < tail_end:
-            owner = (d, tail_end)
-    if owner is None:
+    before = [k for k, d in enumerate(ds) if d.a < place[0]]
+    if not before:
         return False, None
-    d, tail_end = owner
+    k = before[-1]                  # only the last statement before the place can reach it
+    d, tail_end = ds[k], _tail_end(s, ds, k, clause)
+    if place[0] >= tail_end:
+        return False, None
     between = s[min(d.b, place[0]):place[0]]
     road = _road(s, place)
-    if _SUBSET_RE.search(between) or (in_list and not road):
+    if _SUBSET_RE.search(between) or (in_list and not road and not _alone(s, d.b, place, tail_end)):
         return True, None          # "most of them in X", or X is one of several places sharing the total
     if d.count != VAGUE and not road and _SPREAD.search(s, d.a, place[1]):
         return True, None
