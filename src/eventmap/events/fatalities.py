@@ -965,6 +965,16 @@ def _alone(s: str, a: int, place: Span, tail_end: int) -> bool:
     return not _LIST_JOIN_RE.search(s[a:place[0]]) and not re.match(r"\s*(?:[،,&]|و\S|and\s)", after)
 
 
+def _subset_here(between: str) -> bool:
+    """A part of the toll is placed here ("most of them in X", "بينهم ثلاثة أطفال في بلدة X"), not a
+    description of the victims followed by the event ("بينهم طفل، بقذائف مدفعية على بلدة X"): the
+    subset word comes at most five words before the place."""
+    last = None
+    for last in _SUBSET_RE.finditer(between):
+        pass
+    return last is not None and len(between[last.end():].split()) <= 5
+
+
 def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) -> tuple[bool, int | None]:
     """Rule 1: the place is named in the tail of a death statement ("killed 14 civilians in X")."""
     before = [k for k, d in enumerate(ds) if d.a < place[0]]
@@ -976,7 +986,7 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return False, None
     between = s[min(d.b, place[0]):place[0]]
     road = _road(s, place)
-    if _SUBSET_RE.search(between) or (in_list and not road and not _alone(s, d.b, place, tail_end)):
+    if _subset_here(between) or (in_list and not road and not _alone(s, d.b, place, tail_end)):
         return True, None          # "most of them in X", or X is one of several places sharing the total
     if d.count != VAGUE and not road and _SPREAD.search(s, d.a, place[1]):
         return True, None
