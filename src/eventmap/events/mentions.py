@@ -797,6 +797,8 @@ def _en_stop_head(name: str) -> bool:
     """A capitalised run that is not a place name: its head word (after an article) is a stop word."""
     first = re.split(r"[-\s]", name)
     head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
+    if all(w in EN_STOP and w not in _EN_STOP_BUT_PLACE for w in first if w):
+        return True      # every word a stop word: "North Press", "Local Media", "Free Army"
     return head in EN_STOP and head not in _EN_STOP_BUT_PLACE and not (
         head in _EN_DIRECTION_HEADS and len(first) > 1 and first[-1][:1].isupper())
 

@@ -108,6 +108,7 @@ _EN_NOT_NAME = {"the", "a", "an", "syrian", "russian", "israeli", "iranian", "go
                 "their", "his", "her", "new", "old", "main", "one", "two", "three", "several", "another", "nearby",
                 "local", "security", "police", "intelligence", "air", "force", "forces", "regime's", "army's",
                 "hezbollah", "isis", "nusra", "daesh", "fsa", "hts", "state", "media"}
+_EN_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 #: names that are admin units: "the Quneitra area", "Daraa district" are regions, handled as such
 _EN_ADMIN_NAMES = {"quneitra", "daraa", "deraa", "dar'a", "sweida", "suwayda", "damascus", "golan", "hauran",
                    "houran", "yarmouk", "syria", "jordan", "israel", "lebanon", "southern", "northern", "eastern",
@@ -357,8 +358,8 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         k = 0
         while k < len(words) and words[k].lower() in _EN_NOT_NAME:
             k += 1
-        if k == len(words):
-            continue
+        if k == len(words) or all(w.lower() in _EN_COMPASS for w in words[k:]):
+            continue   # "North Press" is an outlet; a compass word alone names no host
         a = lo + m.start("name") + (len(" ".join(words[:k])) + 1 if k else 0)
         core = text[a:lo + m.end("name")]
         low = core.lower().replace("al-", "").replace("el-", "")
