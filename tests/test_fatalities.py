@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from _views_exports_data import HOSTILE_SCRIPT, sample_events
 
+from eventmap.events.extract import extract_events
 from eventmap.events.fatalities import deaths, fatalities
 from eventmap.exports import export
 from eventmap.exports.meta import ExportMeta
@@ -315,6 +316,8 @@ CASES = [
      "executed", 2),
     ("the victims described, then the event", ("قتل ثلاثة أشخاص وأصيب سبعة آخرون بينهم طفل كحصيلة أولية بقذائف "
      "مدفعية على بلدة اليادودة."), "اليادودة", "بقذائف", 3),
+    ("a victim named in quotes", "ويوم الأحد، قتل \"سامر خالد العلي\" برصاص مجهولين في حي الكاشف بدرعا.", "حي الكاشف",
+     "برصاص", 1),
     ("claimed the lives", "أودى القصف المدفعي بحياة أربعة أشخاص في بلدة الغارية الشرقية.", "الغارية الشرقية", "القصف", 4),
     ("SANA, eliminated", "تمكنت وحدات من الجيش من القضاء على 15 إرهابياً في محيط بلدة عتمان.", "عتمان",
      "القضاء", 15),
@@ -362,6 +365,8 @@ NONE_CASES = [
     ("executed an attack", "Gunmen executed an attack on a checkpoint near the town of Nawa.", "Nawa", "attack"),
     ("a brigade's name", "اندلعت اشتباكات بين الفصائل ولواء شهداء اليرموك في بلدة سحم الجولان.", "سحم الجولان",
      "اشتباكات"),
+    ("a brigade in quotes", "قتل \"لواء شهداء حوران\" عناصر من الفرقة الرابعة في بلدة المزيريب.", "المزيريب",
+     "قتل"),
     ("eliminated a cell", "The army eliminated a terrorist cell near the town of Ibta'a.", "Ibta'a", "eliminated"),
     ("life in another sense", "حياة المدنيين في بلدة طفس في خطر بعد القصف.", "طفس", "القصف"),
     ("killed and captured together", "أسفرت المعارك في بلدة عتمان عن مقتل وأسر 14 عنصراً.", "عتمان", "المعارك"),
@@ -483,3 +488,15 @@ def test_extract_cli_shows_killed(tmp_path):
     assert row[col:col + 6].strip() == "2"
     js = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True, check=True).stdout)
     assert [e["fatalities"] for e in js] == [2]
+
+
+def test_a_toll_said_again_stays_with_the_event_and_since_this_morning_is_today():
+    """The same shelling told twice: the second telling gives the toll, and the dedup keeps it; a
+    story 'since this morning' is today's, not a start date that sends the next sentence elsewhere."""
+    text = ("تواصل قوات النظام، منذ صباح اليوم الأحد، قصفها على أحياء مدينة طفس.\n"
+            "وقالت مصادر محلية إنّ قوات النظام استهدفت بقذائف المدفعية الثقيلة أحياء مدينة طفس، ما أدّى إلى "
+            "مقتل الشاب (محمود الزعبي).\n"
+            "ويوم السبت، قتل شاب برصاص مجهولين في حي الكاشف بدرعا.")
+    evs = extract_events(text, "2022-05-01")
+    tafas = [e for e in evs if e.location == "طفس"]
+    assert [(e.event_date, e.fatalities) for e in tafas] == [("2022-05-01", 1)]

@@ -63,7 +63,9 @@ class EventDates:
         self.dates = sorted(dates)
         # "the battle launched on Sunday the 12th", "منذ يومين": a date a story starts from, not the day of
         # what the next clause tells
-        self.starts_of = {k for k, d in enumerate(self.dates) if _START_RE.search(norm[max(0, d[0] - 30):d[0]])}
+        # (since this morning: the story is today's, and today is what it tells)
+        self.starts_of = {k for k, d in enumerate(self.dates)
+                          if d[2] != pub and _START_RE.search(norm[max(0, d[0] - 30):d[0]])}
         self.starts = [d[0] for d in self.dates]
         self.clauses = clauses
         self.triggered = triggered

@@ -861,8 +861,13 @@ class _Extractor:
             if key not in best:
                 best[key] = e
                 order.append(key)
-            elif (e.geo_precision, -e.confidence) < (best[key].geo_precision, -best[key].confidence):
+                continue
+            told = [x.fatalities for x in (best[key], e) if x.fatalities is not None]
+            if (e.geo_precision, -e.confidence) < (best[key].geo_precision, -best[key].confidence):
                 best[key] = e   # the finer reading of the same place wins ("Daraa city" over "Daraa")
+            if told and best[key].fatalities is None:
+                # the toll one telling gives stays with the event (the larger: a later toll revises up)
+                best[key] = dataclasses.replace(best[key], fatalities=max(told))
         out = [best[k] for k in order]
         # a headline or summary without a date repeats an event the body dates: keep the dated one
         dated = {}

@@ -380,6 +380,26 @@ def _skip_qualifiers(toks: list[_Tok], j: int, end: int) -> tuple[int, bool]:
     return j, less
 
 
+_QUOTES = {"\"": "\"", "“": "”", "«": "»", "(": ")", "'": "'"}
+
+
+def _quoted_name(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | None:
+    """A person named in quotation marks or brackets right after a death word (قتل "فلان الفلاني"):
+    one victim, when the quotes hold two to five plain words (no number, no group or place noun)."""
+    close = _QUOTES.get(toks[j].w)
+    if close is None:
+        return None
+    k = j + 1
+    while k < end and k - j <= 6 and not toks[k].p:
+        w = toks[k].w
+        if _number(toks, k) is not None or (_is(w, _AR_NAMED) if ar else w in _EN_GROUP):
+            return None
+        k += 1
+    if k >= end or toks[k].w != close or not 2 <= k - j - 1 <= 5:
+        return None
+    return 1, k + 1
+
+
 def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | None:
     """One victim phrase at ``j``: (count or VAGUE, index after it), or None when there is none."""
     j, less = _skip_qualifiers(toks, j, end)
@@ -576,6 +596,10 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
     end = len(toks)
     for j in range(i + 1, min(i + 1 + skip, end)):
         if toks[j].p and toks[j].w not in ("-",):
+            if j == i + 1 and toks[j].w in _QUOTES:      # قتل "فلان الفلاني"
+                named = _quoted_name(toks, j, end, ar)
+                if named is not None:
+                    return named
             break
         if not ar and toks[j].w in ("in", "on", "by", "during", "when", "after", "as", "while"):
             break
