@@ -51,3 +51,15 @@ def test_since_two_days_is_not_a_day():
     text = "تشن الطائرات الحربية منذ يومين حملة قصف على ريف درعا الشرقي.\nوقصفت صباح هذا اليوم مدينة الحراك."
     ev = extract_events(text, PUB)
     assert ("الحراك", PUB) in _dates(ev)
+
+
+
+def test_todays_shelling_told_twice_is_not_swallowed_by_an_older_one():
+    """Today's shelling is told twice (dated, then undated with its toll); the report also tells an
+    older shelling of the same quarter: today's event stays, with its toll, beside the older one."""
+    text = ("تكثّف قوات النظام، منذ صباح اليوم الخميس، قصفها على أحياء درعا البلد المحاصرة.\n"
+            "وقالت مصادر إنّ قوات النظام استهدفت مجدّداً بقذائف المدفعية الثقيلة أحياء درعا البلد، ما أدّى إلى "
+            "مقتل الشاب (علي الحشيش).\n"
+            "وقبل يومين، استهدفت قوات النظام بقذائف الدبابات مسجداً في درعا البلد.")
+    ev = [e for e in extract_events(text, PUB) if e.location == "درعا البلد" and e.sub_event_type.startswith("Shell")]
+    assert {(e.event_date, e.fatalities) for e in ev} == {("2023-06-22", 1), ("2023-06-20", None)}

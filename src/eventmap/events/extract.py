@@ -863,8 +863,10 @@ class _Extractor:
                 order.append(key)
                 continue
             told = [x.fatalities for x in (best[key], e) if x.fatalities is not None]
-            if (e.geo_precision, -e.confidence) < (best[key].geo_precision, -best[key].confidence):
-                best[key] = e   # the finer reading of the same place wins ("Daraa city" over "Daraa")
+            if (e.geo_precision, e.time_precision, -e.confidence) < (
+                    best[key].geo_precision, best[key].time_precision, -best[key].confidence):
+                best[key] = e   # the finer reading wins ("Daraa city" over "Daraa"; the body's dated telling
+                # over the headline's, which would be dropped below as a repeat of another day's event)
             if told and best[key].fatalities is None:
                 # the toll one telling gives stays with the event (the larger: a later toll revises up)
                 best[key] = dataclasses.replace(best[key], fatalities=max(told))
