@@ -500,3 +500,13 @@ def test_a_toll_said_again_stays_with_the_event_and_since_this_morning_is_today(
     evs = extract_events(text, "2022-05-01")
     tafas = [e for e in evs if e.location == "طفس"]
     assert [(e.event_date, e.fatalities) for e in tafas] == [("2022-05-01", 1)]
+
+
+def test_the_next_sentence_names_the_victim_and_says_he_died():
+    text = ("On March 3, unknown gunmen opened fire on Adel Fawzi Masri while he was near a checkpoint in the town "
+            "of Inkhil, north of Daraa. Masri, who was waiting for a bus to go to work, died instantly.")
+    evs = extract_events(text, "2023-03-05")
+    assert [(e.location, e.fatalities) for e in evs] == [("Inkhil", 1)]    # the man is no place
+    # a next sentence about someone the first did not name gives no toll
+    other = text.replace("Masri, who", "Hamdan, who")
+    assert [(e.location, e.fatalities) for e in extract_events(other, "2023-03-05")] == [("Inkhil", None)]

@@ -742,6 +742,8 @@ def _one_person_before(toks: list[_Tok], i: int) -> int:
             return VAGUE
         if w in ("he", "she", "his", "her") or w in _EN_PERSON:
             seen_one = True
+        if w == "who" and k + 1 < i and toks[k + 1].w in ("was", "is", "had", "has"):
+            seen_one = True     # "X, who was waiting for the bus, died": one person
     return 1 if seen_one else VAGUE
 
 
@@ -1052,6 +1054,21 @@ def _next_sentence(text: str, end: int) -> Span | None:
     return (start, stop) if _has_death(text[start:stop]) else None
 
 
+_EN_NAME_HEAD_RE = re.compile(r"^\W*([A-Z][a-z]+(?:['’][a-z]+)?)\b")
+_EN_NOT_A_NAME = frozenset("The This That These Those He She They It His Her Their Its A An In On At Later Then "
+                           "Also But And Meanwhile However One Two Three Another Both Earlier Local Sources".split())
+
+
+def _names_the_victim(s1: str, s2: str) -> bool:
+    """The next sentence starts with a name the sentence before gave a person ("... opened fire on
+    Adel Masri ... . Masri, a father of two, died on the spot."): it speaks of the same victim."""
+    m = _EN_NAME_HEAD_RE.match(s2)
+    if not m or m.group(1) in _EN_NOT_A_NAME or len(m.group(1)) < 3:
+        return False
+    hit = re.search(r"(?<=[A-Za-z]\s)" + re.escape(m.group(1)) + r"\b", s1)   # inside a full name, not its head
+    return hit is not None
+
+
 @lru_cache(maxsize=256)
 def _follow_on(text: str, sentence: Span) -> int | None:
     """Rule 3: a sentence that names no death takes the toll of the next sentence when that one
@@ -1063,7 +1080,8 @@ def _follow_on(text: str, sentence: Span) -> int | None:
     s2 = text[nxt[0]:nxt[1]]
     ds = deaths(s2)
     exact = [d for d in ds if d.count not in (VAGUE, 0)]
-    if len(exact) != 1 or not _BACK_RE.search(s2[:exact[0].a + 1]):
+    if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or
+                               (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2))):
         return None
     if _OTHER_PLACE_RE.search(s2) or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s2):
         return None

@@ -793,9 +793,20 @@ _EN_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _EN_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 
 
+#: common given names, in the spellings of English-language outlets: a run of two or more capitalised
+#: words headed by one is a person ("opened fire on Adel Fawzi Masri"), not a place
+_EN_GIVEN_NAMES = frozenset("""Adel Adil Ahmad Ahmed Amer Amjad Anas Ayman Bassel Bilal Fadi Faisal Fares Fawzi Firas
+Ghassan Hamza Hani Hassan Hasan Hossam Hussam Hussein Ibrahim Imad Ismail Issa Jamal Jihad Kamal Khaled Khalid
+Mahmoud Majd Majed Mazen Mohammad Mohammed Muhammad Mohamed Mustafa Mostafa Nabil Nasser Nader Omar Osama Usama Qasim
+Raed Rami Saeed Said Saleh Salem Sami Samer Suleiman Tarek Tareq Tariq Wael Walid Yahya Yasser Yaser Youssef Yousef
+Yusuf Ziad Zaid Abdullah Abdallah Abdulrahman Abdul Abdel Hanan Fatima Aisha Maryam Mariam Rasha Huda Nour""".split())
+
+
 def _en_stop_head(name: str) -> bool:
     """A capitalised run that is not a place name: its head word (after an article) is a stop word."""
     first = re.split(r"[-\s]", name)
+    if len(first) >= 2 and first[0] in _EN_GIVEN_NAMES:
+        return True
     head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
     if all(w in EN_STOP and w not in _EN_STOP_BUT_PLACE for w in first if w):
         return True      # every word a stop word: "North Press", "Local Media", "Free Army"
