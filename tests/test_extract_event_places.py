@@ -90,6 +90,14 @@ def test_a_namesake_in_a_neighbouring_governorate_is_no_answer():
     assert e and e[0].admin1_pcode != "SY03"   # not placed in Rural Damascus (unresolved, or at Quneitra's region)
 
 
+def test_a_border_village_next_door_is_taken_when_the_sentence_says_daraa():
+    # Az Zaqaqah lies in As-Sweida by OCHA's polygon, a few km from Dar'a's border: "east of Daraa" is its
+    # usual description, and it is the only place of that name
+    ev = extract_events("Unknown gunmen shot dead a former rebel commander near the village of Al Zaqaqah, east of "
+                        "Daraa, on Monday.", "2023-03-08")
+    assert [(e.location, e.resolution, e.admin1_pcode) for e in ev] == [("Al Zaqaqah", "resolved", "SY13")]
+
+
 def test_english_name_then_place_noun_and_a_person_after_on():
     ev = extract_events("In Al-Sahwah village, unknown assailants targeted a regime military post overnight.", PUB)
     assert "Al-Sahwah" in [e.location for e in ev]

@@ -28,10 +28,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from eventmap.events import actors as A
-from eventmap.events.area import split_by_area
+from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
 from eventmap.events.fatalities import fatalities
@@ -629,10 +630,20 @@ class _Extractor:
             return False   # the sentence names the place's own governorate or district
         if p.admin1_pcode in _SOUTH:
             # a neighbouring governorate (As-Sweida, Rural Damascus): taken unless the sentence puts the
-            # event in Dar'a or Quneitra ("Ain al Tina on Quneitra's border with Daraa")
+            # event in Dar'a or Quneitra ("Ain al Tina on Quneitra's border with Daraa") and the village
+            # lies beyond the border strip that reports count as Dar'a's countryside (area.EDGE_KM)
+            if self._on_the_edge(p):
+                return False
             return any(q.admin1_pcode in _CORE and q.kind in ("governorate", "district", "subdistrict", "region")
                        for q in named)
         return self._centre is None or _km((p.lat, p.lon), self._centre) > _FAR_KM
+
+    def _on_the_edge(self, p: Place) -> bool:
+        """Within :data:`area.EDGE_KM` of Dar'a or Quneitra (a border village OCHA's polygons put next door)."""
+        path = self.g.boundaries_path(1) if hasattr(self.g, "boundaries_path") else None
+        if path is None or p.lat is None or p.lon is None or not Path(path).exists():
+            return False
+        return area_shape(str(path), tuple(sorted(_CORE))).contains(p.lat, p.lon)
 
     def _city_cue(self, m: Mention) -> bool:
         """The text calls the place a city or one of its quarters ("مدينة درعا", "Daraa city", "أحياء درعا")."""
