@@ -148,6 +148,19 @@ def _sets() -> dict[str, set[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _derived() -> dict[str, object]:
+    """Sets built from :func:`_sets` once (they were rebuilt for every mention)."""
+    sets = _sets()
+    dirs = frozenset(sets["dirs"] | {"الشرق", "الغرب", "الشمال", "الجنوب"})
+    by_word: dict[str, list[str]] = {}
+    for f in sets["foreign"]:
+        if " " in f:
+            for w in set(f.split()):
+                by_word.setdefault(w, []).append(f)
+    return {"dirs": dirs, "nouns_dirs": frozenset(sets["nouns"] | sets["dirs"]), "foreign_by_word": by_word}
+
+
 _CLITIC_PREFIXES = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"}
 
 
@@ -793,20 +806,11 @@ _EN_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _EN_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 
 
-#: common given names, in the spellings of English-language outlets: a run of two or more capitalised
-#: words headed by one is a person ("opened fire on Adel Fawzi Masri"), not a place
-_EN_GIVEN_NAMES = frozenset("""Adel Adil Ahmad Ahmed Amer Amjad Anas Ayman Bassel Bilal Fadi Faisal Fares Fawzi Firas
-Ghassan Hamza Hani Hassan Hasan Hossam Hussam Hussein Ibrahim Imad Ismail Issa Jamal Jihad Kamal Khaled Khalid
-Mahmoud Majd Majed Mazen Mohammad Mohammed Muhammad Mohamed Mustafa Mostafa Nabil Nasser Nader Omar Osama Usama Qasim
-Raed Rami Saeed Said Saleh Salem Sami Samer Suleiman Tarek Tareq Tariq Wael Walid Yahya Yasser Yaser Youssef Yousef
-Yusuf Ziad Zaid Abdullah Abdallah Abdulrahman Abdul Abdel Hanan Fatima Aisha Maryam Mariam Rasha Huda Nour""".split())
-
-
 def _en_stop_head(name: str) -> bool:
     """A capitalised run that is not a place name: its head word (after an article) is a stop word."""
     first = re.split(r"[-\s]", name)
-    if len(first) >= 2 and first[0] in _EN_GIVEN_NAMES:
-        return True
+    if len(first) >= 2 and first[0].lower() in _EN_FIRST_NAMES:
+        return True      # a person: "opened fire on Adel Fawzi Masri"
     head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
     if all(w in EN_STOP and w not in _EN_STOP_BUT_PLACE for w in first if w):
         return True      # every word a stop word: "North Press", "Local Media", "Free Army"
@@ -861,10 +865,11 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                 m.reference = True
                 m.notes.extend(group[0].notes)
     # foreign names vetoed by position too: any Arabic foreign phrase overlapping a mention
+    by_word: dict[str, list[str]] = _derived()["foreign_by_word"]  # type: ignore[assignment]
     for m in ms:
         if m.lang == "ar" and not m.veto:
-            for f in sets["foreign"]:
-                if " " in f and f in norm[max(0, m.start - 12):m.end + 12] and m.name in f:
+            for f in by_word.get(m.name.split()[0] if m.name else "", ()):
+                if m.name in f and f in norm[max(0, m.start - 12):m.end + 12]:
                     m.veto = "foreign"
                     break
 
@@ -955,8 +960,9 @@ def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, 
 
 def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> None:
     """Reference points: "جنوب (شرق) مدينة X", "باستثناء X", "المنحدر من X", "أسعف إلى مشفى X", "مصدر في X"."""
-    dirs = sets["dirs"] | {"الشرق", "الغرب", "الشمال", "الجنوب"}
-    if prev and (prev[-1] in dirs or (len(prev) > 1 and prev[-2] in dirs and prev[-1] in sets["nouns"] | sets["dirs"])):
+    d = _derived()
+    dirs: frozenset[str] = d["dirs"]  # type: ignore[assignment]
+    if prev and (prev[-1] in dirs or (len(prev) > 1 and prev[-2] in dirs and prev[-1] in d["nouns_dirs"])):  # type: ignore[operator]
         m.reference = True
         m.notes.append("direction")
         return
@@ -993,7 +999,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
 #: first names that start the names of people in English reports (never the first word of a village)
-_EN_FIRST_NAMES = frozenset("""mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
+_EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
 salem nader nasser adnan bashar hafez maher rami sami samir walid ziad faisal fadi jamal jihad karim majid mazen moussa
 musa osama usama qasim qassem rashid said saeed tariq tarek yahya zaid hani imad emad issa firas ghassan haitham amer
