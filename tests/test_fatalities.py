@@ -510,3 +510,10 @@ def test_the_next_sentence_names_the_victim_and_says_he_died():
     # a next sentence about someone the first did not name gives no toll
     other = text.replace("Masri, who", "Hamdan, who")
     assert [(e.location, e.fatalities) for e in extract_events(other, "2023-03-05")] == [("Inkhil", None)]
+
+
+def test_the_town_named_before_takes_the_toll_of_the_sentence_that_refers_to_it():
+    text = ("وأفاد مراسلنا أن شباناً من قرية جملة قاوموا توغلاً للجيش الإسرائيلي، فرد عليهم الأخير بالرصاص.\n"
+            "وقالت مصادر محلية، إن ثلاثة قتلوا وأصيب آخرون إثر قصف إسرائيلي، تبعته قذائف دبابات على البلدة.")
+    shelling = [e for e in extract_events(text, "2025-03-25") if e.sub_event_type.startswith("Shelling")]
+    assert [(e.location, e.fatalities) for e in shelling] == [("جملة", 3)]

@@ -217,3 +217,15 @@ def test_a_far_exact_spelling_never_gives_way_to_a_southern_respelling(gaz):
     r = gaz.lookup("Dadli", scope=SOUTH)
     assert r.status == "unresolved" and r.best is None
     assert [c.place.admin1_pcode for c in r.suggestions] == ["SY02"]
+
+
+def test_a_generic_first_word_of_the_name_may_be_left_out(gaz):
+    # WOF holds "Khirbat al Mushrif" (خربة المشرف, Dar'a); reports often drop "Khirbat"
+    r = gaz.lookup("al-Mushrif")
+    assert r.status == "resolved" and r.best.place.name_en == "Khirbat al Mushrif"
+    assert r.best.match == "variant" and "generic first word" in r.reason
+    # a village of the short name itself is the answer, as written, before any ruin of the same name
+    r = gaz.lookup("Khasfayn")
+    assert r.best.place.name_en == "Khasfayn" and r.best.match == "exact"
+    # only in scope: outside the south a dropped head is no answer
+    assert gaz.lookup("al-Mushrif", scope=["SY07"]).status != "resolved"

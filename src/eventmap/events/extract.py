@@ -860,7 +860,10 @@ class _Extractor:
 
     def _fatalities(self, cl: _Clause, ts: int, te: int, m: Mention) -> int | None:
         """The number killed in this event, as the report states it (``eventmap.events.fatalities``)."""
-        return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), (m.orig_start, m.orig_end),
+        place = (m.orig_start, m.orig_end)
+        if not cl.sent.start <= m.orig_start < cl.sent.end:
+            place = (ts, te)   # the town named before ("... على البلدة"): the toll is read at the event's words
+        return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), place,
                           clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0)
 
     def _dedup(self, events: list[Event]) -> list[Event]:
@@ -878,8 +881,9 @@ class _Extractor:
                     best[key].geo_precision, best[key].time_precision, -best[key].confidence):
                 best[key] = e   # the finer reading wins ("Daraa city" over "Daraa"; the body's dated telling
                 # over the headline's, which would be dropped below as a repeat of another day's event)
-            if told and best[key].fatalities is None:
-                # the toll one telling gives stays with the event (the larger: a later toll revises up)
+            if told and best[key].fatalities != max(told):
+                # the toll one telling gives stays with the event; of two, the larger (a later toll
+                # revises the first: "two were shot ... the shelling that followed killed five in all")
                 best[key] = dataclasses.replace(best[key], fatalities=max(told))
         out = [best[k] for k in order]
         # a headline or summary without a date repeats an event the body dates: keep the dated one

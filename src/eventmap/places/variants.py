@@ -42,6 +42,10 @@ AR_FAMILIES = ("ar_join", "ar_ending", "ar_final", "ar_alif", "ar_wy", "ar_lette
 LAT_FAMILIES = ("lat_join", "lat_french", "lat_vowels", "lat_glides", "lat_elide", "lat_drop",
                 "lat_kh", "lat_qkg", "lat_dz", "lat_ts")
 
+#: a generic first word of a Latin gazetteer name that reports leave out ("Madinat al Ba`th" / "al-Baath",
+#: "Khirbat X" / "X"); the short form is a variant, so it counts only when it is unique in scope
+_LAT_DROPPABLE_HEADS = frozenset({"madinat", "khirbat", "khirbet"})
+
 #: what each family does, for reasons shown to the analyst
 FAMILY_DESCRIPTIONS = {
     "ar_join": "words joined or split (بير عجم / بيرعجم)",
@@ -50,6 +54,7 @@ FAMILY_DESCRIPTIONS = {
     "ar_alif": "medial alif written or left out (داعل / دعل)",
     "ar_wy": "medial و/ي written or left out (الجهيم / الجهم)",
     "ar_letters": "similar letters confused (ص/س، ط/ت، ض/د/ظ/ذ/ز، ث/س/ت، ق/ك: الصنمين / السنمين)",
+    "lat_head": "a generic first word of the name left out (Madinat al Ba`th / al-Baath)",
     "lat_join": "words joined or split (Kafr Shams / Kafrshams)",
     "lat_french": "French spelling (ch/sh, dj/j: Cheikh / Shaykh)",
     "lat_vowels": "inner vowels spelled differently (Tibnah / Tebneh)",
@@ -194,6 +199,12 @@ def variant_key(name: str, script: str, families: Iterable[str]) -> str:
 
 def explain(query: str, target: str, script: str, families: tuple[str, ...]) -> tuple[str, ...]:
     """The families it takes to make ``query`` and ``target`` one key (each one needed): the reason shown."""
+    if script != "ar":
+        words, _ = lat_base(target)
+        kq = variant_key(query, script, families)
+        if len(words) > 1 and words[0] in _LAT_DROPPABLE_HEADS and kq != variant_key(target, script, families):
+            short = " ".join(words[1:])       # matched without the generic first word of the name
+            return ("lat_head", *explain(query, short, script, families))
     used = list(families)
     for f in reversed(families):
         trial = [x for x in used if x != f]
@@ -224,6 +235,7 @@ class VariantHit:
 # --- the index --------------------------------------------------------------------------------
 
 _INDEX_KINDS_SKIPPED = ("region", "country")
+
 
 
 class VariantIndex:
@@ -263,12 +275,16 @@ class VariantIndex:
                 else:
                     continue
                 self.max_words = max(self.max_words, len(words) + (1 if direction else 0))
-                for fams, table in zip(tiers, tables[sc]):
-                    k = variant_key_from_base(words, direction, sc, fams)
-                    if k:
-                        lst = table.setdefault(k, [])
-                        if (i, name) not in lst:
-                            lst.append((i, name))
+                forms = [words]
+                if sc == "latin" and len(words) > 1 and words[0] in _LAT_DROPPABLE_HEADS:
+                    forms.append(words[1:])   # "Madinat al Ba`th" is "al-Baath" in most reports
+                for ws in forms:
+                    for fams, table in zip(tiers, tables[sc]):
+                        k = variant_key_from_base(ws, direction, sc, fams)
+                        if k:
+                            lst = table.setdefault(k, [])
+                            if (i, name) not in lst:
+                                lst.append((i, name))
         return tables
 
     def tables(self, gov: str) -> dict[str, list[dict[str, list[tuple[int, str]]]]]:
