@@ -229,3 +229,15 @@ def test_a_generic_first_word_of_the_name_may_be_left_out(gaz):
     assert r.best.place.name_en == "Khasfayn" and r.best.match == "exact"
     # only in scope: outside the south a dropped head is no answer
     assert gaz.lookup("al-Mushrif", scope=["SY07"]).status != "resolved"
+
+
+def test_a_direction_word_the_data_does_not_hold_is_the_name_itself(gaz):
+    # خبب (Khabab, Dar'a) has no eastern or western namesake in the data: "خبب الغربي" is Khabab
+    r = gaz.lookup("خبب الغربي")
+    assert r.status == "resolved" and r.best.place.name_ar == "خبب" and "direction word" in r.reason
+    # البكار has a "شرقي" record: a western البكار is another village, not a respelling
+    assert gaz.lookup("البكار الغربي").status == "unresolved"
+    # the adjective of a word before the name: "the eastern outskirts of the city of Khabab"
+    assert gaz.lookup("خبب الشرقية").status == "unresolved"
+    # "Northern X" is north of X, not a village called X
+    assert gaz.lookup("Northern Khabab").status != "resolved" or gaz.lookup("Northern Khabab").best.match != "variant"

@@ -52,8 +52,11 @@ from eventmap.places.variants import (
     LAT_TIERS,
     VariantHit,
     VariantIndex,
+    ar_base,
     explain,
+    lat_base,
     variant_key,
+    variant_key_from_base,
 )
 from eventmap.settings import analyst_places_path, gazetteer_dir
 from eventmap.text import (
@@ -602,7 +605,26 @@ class Gazetteer:
                 fam_used = explain(form, entries[0][1], script, fams)
                 return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), fam_used,
                                   tier, unique, qual, kind)
-        return None
+        return self._without_direction(clean, script, scope, len(tiers))
+
+    def _without_direction(self, clean: str, script: str, scope: tuple[str, ...], tier: int) -> VariantHit | None:
+        """"X الشرقي" / "X Sharqi" where the data holds X and no X of any direction in scope: X itself
+        (the village reports call eastern X is the one the data calls X).  Exact keys only."""
+        words, direction = ar_base(clean) if script == "ar" else lat_base(clean)
+        if not direction or not words or not _direction_is_the_names(clean, script):
+            return None
+        vi = self._variants()
+        fams = AR_TIERS[0] if script == "ar" else LAT_TIERS[0]
+        labels = set(AR_DIRECTIONS.values())
+        if any(vi.entries(variant_key_from_base(words, lab, script, fams), script, 0, scope) for lab in labels):
+            return None   # the data tells eastern from western X: another direction is another village
+        k = variant_key_from_base(words, "", script, fams)
+        entries = vi.entries(k, script, 0, scope) if k else []
+        if not entries:
+            return None
+        entries, unique = self._one_place(entries)
+        return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), ("direction",),
+                          tier, unique)
 
     def _is_exact(self, form: str) -> bool:
         """Is ``form`` (first word maybe with clitics) a name the gazetteer holds as written?"""
@@ -895,6 +917,24 @@ def _inside(p: Place, unit: Place) -> bool:
     if unit.kind == "governorate":
         return bool(unit.admin1_pcode) and p.admin1_pcode == unit.admin1_pcode
     return False
+
+
+def _direction_is_the_names(clean: str, script: str) -> bool:
+    """Is the trailing direction word part of the name ("خبب الغربي", "Khabab Gharbi"), not an adjective
+    of a word before it ("أطراف مدينة طفس الشرقية": the eastern outskirts; "Northern X": north of X)?
+    Arabic: the adjective agrees with the name (ة for a name ending in ة, none otherwise); Latin: only a
+    transliterated adjective after the name."""
+    words = clean.split()
+    if len(words) < 2:
+        return False
+    if script == "ar":
+        name_fem = normalize_ar(words[-2]).endswith(("ة", "ه"))
+        adj_fem = normalize_ar(words[-1]).endswith(("ة", "ه"))
+        return name_fem == adj_fem
+    key = latin_key(clean).split()
+    base, lab = split_latin_direction(" ".join(key))
+    return bool(lab) and base == " ".join(key[:-1]) and not words[-1].lower().startswith((
+        "north", "south", "east", "west", "upper", "lower", "old", "new", "big", "small", "great", "little"))
 
 
 def _governorates(places: Sequence[Place]) -> list[str]:

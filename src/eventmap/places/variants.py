@@ -42,8 +42,8 @@ AR_FAMILIES = ("ar_join", "ar_ending", "ar_final", "ar_alif", "ar_wy", "ar_lette
 LAT_FAMILIES = ("lat_join", "lat_french", "lat_vowels", "lat_glides", "lat_elide", "lat_drop",
                 "lat_kh", "lat_qkg", "lat_dz", "lat_ts")
 
-#: a generic first word of a Latin gazetteer name that reports leave out ("Madinat al Ba`th" / "al-Baath",
-#: "Khirbat X" / "X"); the short form is a variant, so it counts only when it is unique in scope
+#: a generic first word of a Latin gazetteer name that reports leave out ("Khirbat al Mushrif" / "al-Mushrif",
+#: "Madinat X" / "X"); the short form is a variant, so it counts only when it is unique in scope
 _LAT_DROPPABLE_HEADS = frozenset({"madinat", "khirbat", "khirbet"})
 
 #: what each family does, for reasons shown to the analyst
@@ -54,7 +54,8 @@ FAMILY_DESCRIPTIONS = {
     "ar_alif": "medial alif written or left out (داعل / دعل)",
     "ar_wy": "medial و/ي written or left out (الجهيم / الجهم)",
     "ar_letters": "similar letters confused (ص/س، ط/ت، ض/د/ظ/ذ/ز، ث/س/ت، ق/ك: الصنمين / السنمين)",
-    "lat_head": "a generic first word of the name left out (Madinat al Ba`th / al-Baath)",
+    "lat_head": "a generic first word of the name left out (Khirbat al Mushrif / al-Mushrif)",
+    "direction": "a direction word the data does not hold, and no other direction of the name (خبب الغربي / خبب)",
     "lat_join": "words joined or split (Kafr Shams / Kafrshams)",
     "lat_french": "French spelling (ch/sh, dj/j: Cheikh / Shaykh)",
     "lat_vowels": "inner vowels spelled differently (Tibnah / Tebneh)",
@@ -277,7 +278,7 @@ class VariantIndex:
                 self.max_words = max(self.max_words, len(words) + (1 if direction else 0))
                 forms = [words]
                 if sc == "latin" and len(words) > 1 and words[0] in _LAT_DROPPABLE_HEADS:
-                    forms.append(words[1:])   # "Madinat al Ba`th" is "al-Baath" in most reports
+                    forms.append(words[1:])   # "Khirbat al Mushrif" is "al-Mushrif" in most reports
                 for ws in forms:
                     for fams, table in zip(tiers, tables[sc]):
                         k = variant_key_from_base(ws, direction, sc, fams)
