@@ -205,6 +205,7 @@ class _Index:
     def __init__(self, gazetteer) -> None:  # noqa: ANN001
         self.ar = ahocorasick.Automaton()
         self.latin: dict[str, int] = {}   # latin key -> number of words
+        self.latin_prefixes: set[str] = set()   # every key's first 1..n words: a scan stops off them
         self.max_latin_words = 1
         ar_keys: dict[str, tuple[str, str, int]] = {}
         for key, _pid in gazetteer.name_keys():
@@ -222,6 +223,9 @@ class _Index:
                 n = key.count(" ") + 1
                 self.latin[key] = n
                 self.max_latin_words = max(self.max_latin_words, n)
+                ws = key.split(" ")
+                for k in range(1, n + 1):
+                    self.latin_prefixes.add(" ".join(ws[:k]))
         for k, v in ar_keys.items():
             self.ar.add_word(k, v)
         if ar_keys:
@@ -290,13 +294,18 @@ def scan_gazetteer_ar(norm: str, idx: _Index, lo: int = 0, hi: int | None = None
     return out
 
 
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return latin_key(word)
+
+
 _EN_TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F'’`ʿʾ]+")
 
 
 def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(orig_start, orig_end, key) of capitalised name n-grams in ``text[lo:hi]`` found among Latin keys."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _EN_TOKEN_RE.finditer(text, lo, hi)]
-    keys = [latin_key(t[2]) for t in toks]
+    keys = [_word_key(t[2]) for t in toks]
     out: list[tuple[int, int, str]] = []
     i = 0
     n = len(toks)
@@ -326,6 +335,8 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
                     break
                 words.append(keys[j])
                 k = " ".join(words)
+                if k not in idx.latin_prefixes:
+                    break                  # no name goes on like this
                 if k in idx.latin:
                     best = (s, toks[j][1], k, j)
             j += 1
