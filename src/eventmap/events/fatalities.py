@@ -95,6 +95,11 @@ _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع �
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
+@lru_cache(maxsize=64)
+def _report_has_death(text: str) -> bool:
+    return _has_death(text)
+
+
 def _has_death(text: str) -> bool:
     """A cheap first test: does ``text`` have any word that can state a death?"""
     return bool(_DEATH_TOKEN_RE.search(text.translate(_CHAR_TABLE).lower()))
@@ -1097,6 +1102,8 @@ def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause:
     ``in_list``: the place is one item of a list of places (a total given for the list is none
     of theirs, unless the list is the two ends of a road).
     """
+    if not _report_has_death(text):
+        return None               # most reports of shelling or captures name no death at all
     sa, sb = sentence
     s = text[sa:sb]
     ds = list(deaths(s))
