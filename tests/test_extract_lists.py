@@ -50,3 +50,12 @@ def test_english_colon_list_and_towns_and_villages_of():
     ev = extract_events("Army units tightened control over the towns and villages of Rakham, Muta'iyah and "
                         "Mahajjah on Thursday.", "2018-07-05")
     assert _locs(ev) == ["Rakham", "Muta'iyah", "Mahajjah"]
+
+
+def test_a_dateline_colon_starts_the_story_not_a_list():
+    # "وحدات" (units) after the dateline's colon begins with و: it is not the second item of a list
+    text = ("درعا - سانا: أعلنت وحدات من الجيش اليوم سيطرتها على قرى خبب والمليحة الغربية في ريف درعا "
+            "الشمالي الشرقي.")
+    locs = {e.location for e in extract_events(text, "2018-07-05", source="SANA")}
+    assert "أعلنت" not in locs and "حدات" not in locs
+    assert {"خبب", "المليحة الغربية"} <= locs

@@ -746,6 +746,8 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
 
             olo, ohi = offs[lo], offs[min(hi, len(offs) - 1)]
             j = text.find(":", olo, ohi)
+            while j >= 0 and _dateline_colon(text, j):
+                j = text.find(":", j + 1, ohi)
             while j >= 0:   # a colon in the original text (normalising turned it into a space)
                 k = bisect.bisect_left(offs, j + 1)
                 while k < hi and norm[k] == " ":
@@ -764,6 +766,13 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         for s, e in items:
             seen.add((s, e))
             out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
+
+
+def _dateline_colon(text: str, j: int) -> bool:
+    """The colon ends a dateline ("درعا - سانا:", "دمشق (شينخوا):"): a few words from the start of the
+    line, with a dash or a bracket; what follows is the story, not a list."""
+    line = text[text.rfind("\n", 0, j) + 1:j]
+    return len(line.split()) <= 5 and any(c in line for c in "-–—(")
 
 
 def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo: int, ohi: int) -> list[Mention]:
