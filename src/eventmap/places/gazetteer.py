@@ -921,7 +921,7 @@ def _inside(p: Place, unit: Place) -> bool:
 
 def _direction_is_the_names(clean: str, script: str) -> bool:
     """Is the trailing direction word part of the name ("خبب الغربي", "Khabab Gharbi"), not an adjective
-    of a word before it ("أطراف مدينة طفس الشرقية": the eastern outskirts; "Northern X": north of X)?
+    of a word before it ("أطراف مدينة خبب الشرقية": the eastern outskirts; "Northern X": north of X)?
     Arabic: the adjective agrees with the name (ة for a name ending in ة, none otherwise); Latin: only a
     transliterated adjective after the name."""
     words = clean.split()
