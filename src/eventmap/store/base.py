@@ -458,6 +458,19 @@ class EventStore:
             df = df.head(int(f.limit))
         return normalise_frame(df)
 
+    def control_rows(self, until: str | None = None) -> pd.DataFrame:
+        """The stored events that say who holds a place (``eventmap.control``), each report's own row
+        (corroborated events are not merged: a disagreement must stay visible), corrections applied,
+        events dismissed as "not an event" left out and those merged by an analyst kept with their target."""
+        from eventmap.control.model import COLUMNS, CONTROL_SUB_TYPES
+        where = (f"status IN ('ok', 'merged') AND sub_event_type IN ({', '.join('?' for _ in CONTROL_SUB_TYPES)})")
+        params: list[Any] = list(CONTROL_SUB_TYPES)
+        if until:
+            where += " AND event_date <= ?"
+            params.append(str(until)[:10])
+        sql = f"SELECT {', '.join(q(c) for c in COLUMNS)} FROM events WHERE {where} ORDER BY event_date, fid"
+        return pd.DataFrame(self._db.fetchall(sql, params), columns=list(COLUMNS))
+
     def count(self, f: EventFilter | None = None) -> int:
         """Number of rows ``query(f)`` returns (corroborated events counted once)."""
         n = len(self._merged(f, ())[1])

@@ -1,0 +1,403 @@
+"""Who holds what: per place, a history of holders built from the events that change or assert control.
+
+The model reads stored events as the store holds them (effective values: every analyst correction of
+type, date, place or actor already applied; events marked "not an event" left out; an event merged by
+an analyst into another adds its report to that event's basis). Only events that say who controls a
+place take part:
+
+* ``Battles / Government regains territory`` and ``Non-state actor overtakes territory``: the place is
+  held by actor 1 (taken from actor 2, as the report says);
+* ``Strategic developments / Non-violent transfer of territory``: entries under a settlement, handovers,
+  flags raised (actor 1 holds it); withdrawals and evacuations of fighters (actor 1 leaves: actor 2
+  holds it when the report names one, otherwise the holder is unknown);
+* ``Strategic developments / Headquarters or base established``: actor 1 is there (an assertion).
+
+Actors map to a short list of holders (:data:`HOLDERS`); the state's allies count as the government.
+
+A place's holder is **unknown** until the first such event: nothing is guessed. When reports disagree
+about the same place on the same day, the place is **contested** from that day (with the holders each
+report claims) until a later report settles it. Every change keeps the claims it rests on: event ids,
+report ids, outlets, URLs and the report's sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from eventmap.events import actors as A
+
+GOVERNMENT, OPPOSITION, NUSRA, ISIS, ISRAEL, UNKNOWN = (
+    "government", "opposition", "nusra", "isis", "israel", "unknown")
+CONTESTED = "contested"
+#: the holders, in legend order
+HOLDERS: tuple[str, ...] = (GOVERNMENT, OPPOSITION, NUSRA, ISIS, ISRAEL, UNKNOWN)
+HOLDER_LABELS: dict[str, str] = {
+    GOVERNMENT: "Government and allies",
+    OPPOSITION: "Opposition / settlement factions",
+    NUSRA: "Jabhat al-Nusra / HTS",
+    ISIS: "ISIS / Khalid ibn al-Walid Army",
+    ISRAEL: "Israeli forces",
+    UNKNOWN: "Unknown",
+    CONTESTED: "Contested (reports disagree)",
+}
+#: stored actor (canonical names of ``eventmap.events.actors``) -> holder
+ACTOR_HOLDER: dict[str, str] = {
+    A.GOV: GOVERNMENT, A.RUS: GOVERNMENT, A.IRN: GOVERNMENT, A.HZB: GOVERNMENT,
+    A.OPP: OPPOSITION, A.HTS: NUSRA, A.ISIS: ISIS, A.ISR: ISRAEL,
+}
+
+TAKEN_GOV = "Government regains territory"
+TAKEN_NSA = "Non-state actor overtakes territory"
+TRANSFER = "Non-violent transfer of territory"
+BASE = "Headquarters or base established"
+#: the sub-event types that say who controls a place
+CONTROL_SUB_TYPES: tuple[str, ...] = (TAKEN_GOV, TAKEN_NSA, TRANSFER, BASE)
+_LEAVING = ("withdrawal", "evacuation")
+_HOW = {"settlement_entry": "settlement", "withdrawal": "withdrawal", "evacuation": "evacuation",
+        "flag_raised": "flag raised", "weapons_handover": "handover", "territory_entered": "entered",
+        "territory_taken": "taken"}
+
+#: columns the model reads (a store frame or ``EventStore.control_rows()``)
+COLUMNS: tuple[str, ...] = (
+    "event_id", "event_date", "sub_event_type", "trigger_label", "actor1", "actor2", "location", "place_id",
+    "place_name_ar", "place_name_en", "admin1", "admin2", "admin3", "admin1_pcode", "admin2_pcode",
+    "admin3_pcode", "latitude", "longitude", "geo_precision", "resolution", "report_id", "source",
+    "source_url", "published", "notes", "confidence", "mention_start", "status", "merged_into",
+)
+
+
+def holder_of(actor: str | None) -> str | None:
+    """The holder an actor stands for, ``None`` for no actor or one that holds no territory here."""
+    if not actor:
+        return None
+    h = ACTOR_HOLDER.get(actor)
+    if h is not None:
+        return h
+    low = actor.lower()  # an analyst's own wording ("FSA", "Hayat Tahrir al-Sham", "IS")
+    for words, holder in ((("nusra", "hts", "tahrir al-sham", "النصرة", "تحرير الشام"), NUSRA),
+                          (("isis", "islamic state", "khalid ibn", "داعش", "خالد بن الوليد"), ISIS),
+                          (("israel", "idf", "إسرائيل", "الاحتلال"), ISRAEL),
+                          (("opposition", "rebel", "fsa", "free syrian", "faction", "المعارضة", "الفصائل",
+                            "الجيش الحر"), OPPOSITION),
+                          (("government", "army", "regime", "russia", "hezbollah", "iran", "الجيش", "النظام"),
+                           GOVERNMENT)):
+        if any(w in low for w in words):
+            return holder
+    return None
+
+
+def claimed(sub_type: str, label: str, actor1: str, actor2: str) -> tuple[str, str | None, str] | None:
+    """``(holder after, holder before as the report says or None, how)`` for one control event, else None."""
+    h1, h2 = holder_of(actor1), holder_of(actor2)
+    how = _HOW.get(label or "", "")
+    if sub_type == TAKEN_GOV:
+        return (h1 or GOVERNMENT), h2, how or "taken"
+    if sub_type == TAKEN_NSA:
+        return (h1 or UNKNOWN), h2, how or "taken"
+    if sub_type == TRANSFER:
+        leaving = label in _LEAVING and (label == "withdrawal" or h1 in (OPPOSITION, NUSRA, ISIS))
+        if leaving:
+            return (h2 or UNKNOWN), h1, how
+        return (h1 or UNKNOWN), h2, how or "transfer"
+    if sub_type == BASE and h1:
+        return h1, None, "base established"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One report's word on who holds a place on a day: one stored event (and the duplicates merged into it)."""
+
+    event_id: str
+    date: str
+    holder: str
+    taken_from: str                 # whom the report says it was taken from ("" when it does not say)
+    how: str
+    report_id: str
+    source: str
+    source_url: str
+    published: str
+    sentence: str
+    sub_event_type: str
+    merged: tuple[tuple[str, str, str, str], ...] = ()  # (event_id, report_id, source, url) of duplicates
+
+    def event_ids(self) -> list[str]:
+        return [self.event_id] + [m[0] for m in self.merged]
+
+    def report_ids(self) -> list[str]:
+        return _uniq([self.report_id] + [m[1] for m in self.merged])
+
+    def sources(self) -> list[str]:
+        return _uniq([self.source] + [m[2] for m in self.merged])
+
+    def urls(self) -> list[str]:
+        return _uniq([self.source_url] + [m[3] for m in self.merged])
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """From ``date`` on, the place is held by ``holder`` (or contested between ``contenders``)."""
+
+    date: str
+    holder: str
+    previous: str                       # the model's holder the day before (unknown before anything is known)
+    claims: tuple[Claim, ...]           # the claims of that day
+    contenders: tuple[str, ...] = ()    # the holders the reports claim, when contested
+    taken_from: tuple[str, ...] = ()    # whom the reports say it was taken from
+
+    @property
+    def how(self) -> tuple[str, ...]:
+        return tuple(_uniq([c.how for c in self.claims]))
+
+    def basis(self) -> dict[str, list[str]]:
+        """Event ids, report ids, outlets and URLs this change rests on."""
+        return {"event_ids": _uniq([e for c in self.claims for e in c.event_ids()]),
+                "report_ids": _uniq([r for c in self.claims for r in c.report_ids()]),
+                "sources": _uniq([s for c in self.claims for s in c.sources()]),
+                "urls": _uniq([u for c in self.claims for u in c.urls()])}
+
+
+@dataclass(slots=True)
+class PlaceControl:
+    """A place and the history of who holds it (changes in date order)."""
+
+    key: str
+    place_id: str | None
+    location: str
+    name_ar: str
+    name_en: str
+    admin1: str
+    admin2: str
+    admin3: str
+    latitude: float | None
+    longitude: float | None
+    resolution: str
+    changes: list[Change] = field(default_factory=list)
+    confirmations: list[list[Claim]] = field(default_factory=list)  # later claims that repeat each change
+
+    @property
+    def name(self) -> str:
+        return self.name_en or self.name_ar or self.location
+
+    def change_on(self, day: str) -> Change | None:
+        """The change in force on ``day`` (``None``: nothing known yet, the holder is unknown)."""
+        found = None
+        for ch in self.changes:
+            if ch.date > day:
+                break
+            found = ch
+        return found
+
+    def holder_on(self, day: str) -> str:
+        ch = self.change_on(day)
+        return ch.holder if ch is not None else UNKNOWN
+
+
+@dataclass(slots=True)
+class ControlModel:
+    """Every place some event says something about, with its holders over time."""
+
+    places: dict[str, PlaceControl]
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def find(self, name: str) -> PlaceControl | None:
+        """A place by key, else by place id or gazetteer name, else by the name as a report wrote it."""
+        if name in self.places:
+            return self.places[name]
+        for fields in (lambda p: (p.place_id, p.name_ar, p.name_en), lambda p: (p.location,)):
+            for p in self.places.values():
+                if name in fields(p):
+                    return p
+        return None
+
+    def on(self, day: str) -> list[tuple[PlaceControl, Change | None]]:
+        """Every place with the change in force on ``day`` (``None``: unknown)."""
+        day = _iso(day)
+        return [(p, p.change_on(day)) for p in self.places.values()]
+
+    def changes(self, since: str | None = None, until: str | None = None) -> list[tuple[PlaceControl, Change]]:
+        """What changed hands between ``since`` and ``until`` (inclusive), in date order."""
+        lo, hi = _iso(since) if since else "", _iso(until) if until else "9999-12-31"
+        out = [(p, ch) for p in self.places.values() for ch in p.changes if lo <= ch.date <= hi]
+        out.sort(key=lambda pc: (pc[1].date, pc[0].name))
+        return out
+
+    def change_dates(self) -> list[str]:
+        return sorted({ch.date for p in self.places.values() for ch in p.changes})
+
+    def timeline(self) -> dict[str, list[tuple[str, str]]]:
+        """Place key -> [(date, holder), ...]: what a map needs to colour places on any day."""
+        return {k: [(ch.date, ch.holder) for ch in p.changes] for k, p in self.places.items()}
+
+
+def _uniq(xs: Iterable[str]) -> list[str]:
+    return [x for x in dict.fromkeys(x for x in xs if x)]
+
+
+def _iso(d: str | _dt.date) -> str:
+    if isinstance(d, _dt.date):
+        return d.isoformat()
+    try:
+        return _dt.date.fromisoformat(str(d)[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"not a date (YYYY-MM-DD): {d!r}") from None
+
+
+def place_key(place_id: Any, location: str, admin_pcode: str) -> str:
+    """A place's key: its gazetteer id, else the name as written (matching key) within its sub-district."""
+    if isinstance(place_id, str) and place_id:
+        return place_id
+    from eventmap.store.base import name_key
+    return f"name:{name_key(location or '')}@{admin_pcode or '?'}"
+
+
+def _coarse(place_id: Any, geo_precision: Any) -> bool:
+    """A governorate, district or region: no one 'holds' it from one report's sentence."""
+    pid = place_id if isinstance(place_id, str) else ""
+    return pid.startswith(("ocha:", "region:")) or geo_precision == 3
+
+
+def _text(v: Any) -> str:
+    return v if isinstance(v, str) else ("" if v is None or pd.isna(v) else str(v))
+
+
+def build_control(frame: pd.DataFrame) -> ControlModel:
+    """The control model of the events in ``frame`` (store rows: see :data:`COLUMNS`; missing columns are
+    read as empty, a frame without ``status`` as all "ok"). Rows of other types are ignored."""
+    df = _claims_frame(frame)
+    places: dict[str, PlaceControl] = {}
+    if df.empty:
+        return ControlModel(places)
+    merged = _merged_basis(df)
+    df = df[df["status"] == "ok"]
+    meta = _places_meta(df)
+    cols = ["key", "event_date", "holder", "taken_from", "how", "event_id", "report_id", "source", "source_url",
+            "published", "notes", "sub_event_type"]
+    day_claims: list[tuple[str, Claim]] = []
+    current = ""
+    rows = df[cols].itertuples(index=False, name=None)
+    for key, day, holder, taken, how, eid, rep, src, url, pub, note, sub in rows:
+        if key != current:
+            if day_claims:
+                _close_place(places[current], day_claims)
+            current, day_claims = key, []
+            places[key] = meta[key]
+        claim = Claim(eid, day, holder, taken, how, rep, src, url, pub, note, sub, merged.get(eid, ()))
+        if day_claims and day_claims[-1][0] != day:
+            _add_day(places[key], [c for _, c in day_claims])
+            day_claims = []
+        day_claims.append((day, claim))
+    if day_claims:
+        _close_place(places[current], day_claims)
+    return ControlModel(places)
+
+
+def _close_place(p: PlaceControl, day_claims: list[tuple[str, Claim]]) -> None:
+    _add_day(p, [c for _, c in day_claims])
+
+
+def _add_day(p: PlaceControl, claims: list[Claim]) -> None:
+    """Fold one day's claims about a place into its history."""
+    by_report: dict[str, str] = {}
+    for c in claims:                     # a report's last word that day stands for it (claims are in text order)
+        by_report[c.report_id or c.event_id] = c.holder
+    holders = tuple(_uniq(by_report.values()))
+    prev = p.changes[-1].holder if p.changes else UNKNOWN
+    taken = tuple(_uniq([c.taken_from for c in claims]))
+    if len(holders) > 1:
+        ch = Change(claims[0].date, CONTESTED, prev, tuple(claims), contenders=tuple(sorted(holders)), taken_from=taken)
+    else:
+        ch = Change(claims[0].date, holders[0], prev, tuple(claims), taken_from=taken)
+    if p.changes and ch.holder == prev and ch.contenders == p.changes[-1].contenders:
+        p.confirmations[-1].extend(claims)     # the same holder again: more basis, no change
+        return
+    p.changes.append(ch)
+    p.confirmations.append([])
+
+
+def _claims_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Control events of ``frame`` with ``key``, ``holder``, ``taken_from`` and ``how``, sorted for folding."""
+    df = frame[frame["sub_event_type"].isin(CONTROL_SUB_TYPES)] if "sub_event_type" in frame else frame.iloc[:0]
+    df = df.copy()
+    for c in COLUMNS:
+        if c not in df.columns:
+            df[c] = "ok" if c == "status" else None
+    df = df[df["status"].isin(("ok", "merged")) & df["event_date"].notna()]
+    df = df[[not _coarse(pid, gp) for pid, gp in zip(df["place_id"], df["geo_precision"])]]
+    if df.empty:
+        return df
+    for c in ("trigger_label", "actor1", "actor2", "report_id", "source", "source_url", "published", "notes",
+              "location", "admin3_pcode", "admin2_pcode", "admin1_pcode"):
+        df[c] = df[c].map(_text)
+    df["event_date"] = df["event_date"].astype(str).str.slice(0, 10)
+    combos = df[["sub_event_type", "trigger_label", "actor1", "actor2"]].drop_duplicates()
+    verdict = {tuple(r): claimed(*r) for r in combos.itertuples(index=False, name=None)}
+    got = [verdict[r] for r in zip(df["sub_event_type"], df["trigger_label"], df["actor1"], df["actor2"])]
+    df["holder"] = [g[0] if g else None for g in got]
+    df["taken_from"] = [(g[1] or "") if g else "" for g in got]
+    df["how"] = [g[2] if g else "" for g in got]
+    df = df[df["holder"].notna()]
+    admin = df["admin3_pcode"].where(df["admin3_pcode"] != "", df["admin2_pcode"])
+    admin = admin.where(admin != "", df["admin1_pcode"])
+    named = {(loc, ad): place_key(None, loc, ad) for loc, ad in set(zip(df["location"], admin))}
+    df["key"] = [pid if isinstance(pid, str) and pid else named[(loc, ad)]
+                 for pid, loc, ad in zip(df["place_id"], df["location"], admin)]
+    df["_ms"] = pd.to_numeric(df["mention_start"], errors="coerce").fillna(0)
+    return df.sort_values(["key", "event_date", "report_id", "_ms", "event_id"], kind="stable")
+
+
+def _merged_basis(df: pd.DataFrame) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
+    """Events an analyst merged into another: their reports count for the event they duplicate."""
+    m = df[df["status"] == "merged"]
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for eid, into, rep, src, url in zip(m["event_id"], m["merged_into"], m["report_id"], m["source"],
+                                        m["source_url"]):
+        if isinstance(into, str) and into:
+            out.setdefault(into, []).append((eid, rep, src, url))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _places_meta(df: pd.DataFrame) -> dict[str, PlaceControl]:
+    """Name and point of each place, from its latest located event (a re-pin moves it)."""
+    d = df.assign(_located=df["latitude"].notna())
+    last = d.sort_values(["key", "_located", "event_date"], kind="stable").drop_duplicates("key", keep="last")
+    cols = ["key", "place_id", "location", "place_name_ar", "place_name_en", "admin1", "admin2", "admin3",
+            "latitude", "longitude", "resolution"]
+    out: dict[str, PlaceControl] = {}
+    for key, pid, loc, n_ar, n_en, a1, a2, a3, lat, lon, res in last[cols].itertuples(index=False, name=None):
+        out[key] = PlaceControl(
+            key=key, place_id=pid if isinstance(pid, str) and pid else None, location=_text(loc),
+            name_ar=_text(n_ar), name_en=_text(n_en), admin1=_text(a1), admin2=_text(a2), admin3=_text(a3),
+            latitude=None if pd.isna(lat) else float(lat), longitude=None if pd.isna(lon) else float(lon),
+            resolution=_text(res))
+    return out
+
+
+def control_from_store(store: Any, until: str | None = None) -> ControlModel:
+    """The control model of a store's events (up to ``until``, inclusive, when given)."""
+    return build_control(store.control_rows(until=until))
+
+
+__all__ = [
+    "COLUMNS",
+    "CONTESTED",
+    "CONTROL_SUB_TYPES",
+    "HOLDERS",
+    "HOLDER_LABELS",
+    "Change",
+    "Claim",
+    "ControlModel",
+    "PlaceControl",
+    "build_control",
+    "claimed",
+    "control_from_store",
+    "holder_of",
+    "place_key",
+]
