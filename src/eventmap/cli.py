@@ -16,6 +16,7 @@ _COMMAND_MODULES = (
     "eventmap.store.cli",      # ingest | events | reprocess | import acled|ucdp
     "eventmap.store.fix_cli",  # correct
     "eventmap.exports.cli",    # export
+    "eventmap.control.cli",    # control (who holds each place on a day)
     "eventmap.views.cli",      # app (start the dashboard)
 )
 
