@@ -21,6 +21,8 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
+from eventmap.control import control_from_store
+from eventmap.control.tables import change_rows
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, ensure_sample, open_store
 from eventmap.views import dashboard as dash
@@ -94,11 +96,18 @@ def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
     return get_store(url).query(f)
 
 
+@st.cache_resource(show_spinner="Working out who holds what…", max_entries=4)
+def control(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    # who holds each place, from every stored report (not the corroborated rows: a disagreement must show),
+    # limited to the places the area filters keep
+    return control_from_store(get_store(url)).within(f.admin1, f.admin2, f.admin3, f.bbox)
+
+
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=4)
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    m = build_map(dash.defuse_templates(events(url, token, key, f)))
+    m = build_map(dash.defuse_templates(events(url, token, key, f)), control=control(url, token, key, f))
     m.get_root().render()  # once here; st_folium(render=False) then skips re-rendering the header
     return m
 
@@ -388,7 +397,8 @@ def _timeline_body(fkey, f, span) -> None:
         st.session_state["ev"] = picked
         st.rerun(scope="app")  # the details panel is outside this fragment
     lap("table")
-    _downloads(view, state, since, until)
+    _changes(control(DB_URL, TOKEN, fkey, f), since, until)
+    _downloads(view, state, since, until, control(DB_URL, TOKEN, fkey, f))
 
 
 STEPS = ((-7, "−7d", "a week earlier", "Ctrl+Shift+Left"), (-1, "−1d", "a day earlier", "Shift+Left"),
@@ -609,7 +619,21 @@ def _history(ev: str) -> None:
                 _undo(h["batch"], "fx_msg")
 
 
-def _downloads(view, state: vs.ViewState, since: str, until: str) -> None:
+def _changes(model, since: str, until: str) -> None:
+    """What changed hands in the window: one row per change of holder, with its basis."""
+    rows = change_rows(model, since, until) if model is not None else []
+    st.markdown(f'<div class="em-changes" data-testid="em-changes"><b>Changed hands from {since} to {until}: '
+                f'{len(rows):,}</b> · the map rings each place in the colour of its holder on {until}</div>',
+                unsafe_allow_html=True)
+    if not rows:
+        st.caption("No report in this window says a place changed hands.")
+        return
+    tbl = dash.changes_frame(rows)
+    st.dataframe(tbl, hide_index=True, width="stretch", height=min(36 + 35 * len(tbl), 250), key="changes",
+                 column_config=dash.CHANGES_CONFIG)
+
+
+def _downloads(view, state: vs.ViewState, since: str, until: str, model=None) -> None:
     with st.expander("Download this view (HTML, PNG, GeoJSON, CSV, GeoPackage, KML)"):
         cols = st.columns([2, 1, 3])
         fmt = cols[0].selectbox("Format", ["html", "png", "geojson", "csv", "gpkg", "kml"], key="fmt",
@@ -620,6 +644,8 @@ def _downloads(view, state: vs.ViewState, since: str, until: str) -> None:
             opts = {"numbered": True} if numbered and fmt in ("png", "html") else {}
             try:
                 with st.spinner(f"Writing {fmt.upper()}…"):
+                    if model and fmt in ("html", "png"):
+                        opts["control"] = model
                     st.session_state["export"] = dash.export_bytes(view, fmt, state.filters_dict(), since, until,
                                                                    **opts)
             except Exception as exc:  # noqa: BLE001 - shown to the analyst

@@ -23,7 +23,7 @@ report ids, outlets, URLs and the report's sentence.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -228,6 +228,20 @@ class ControlModel:
         out = [(p, ch) for p in self.places.values() for ch in p.changes if lo <= ch.date <= hi]
         out.sort(key=lambda pc: (pc[1].date, pc[0].name))
         return out
+
+    def within(self, admin1: Sequence[str] = (), admin2: Sequence[str] = (), admin3: Sequence[str] = (),
+               bbox: Sequence[float] | None = None) -> ControlModel:
+        """The places inside the given admin units (stored names) and box (west, south, east, north)."""
+        def keep(p: PlaceControl) -> bool:
+            if (admin1 and p.admin1 not in admin1) or (admin2 and p.admin2 not in admin2) or \
+                    (admin3 and p.admin3 not in admin3):
+                return False
+            if bbox is not None:
+                w, s, e, n = bbox
+                return p.latitude is not None and p.longitude is not None and s <= p.latitude <= n and \
+                    w <= p.longitude <= e
+            return True
+        return ControlModel({k: p for k, p in self.places.items() if keep(p)})
 
     def change_dates(self) -> list[str]:
         return sorted({ch.date for p in self.places.values() for ch in p.changes})

@@ -20,7 +20,7 @@ Exporter = Callable[..., Path]
 
 
 #: options of the map formats (html, png); ``numbered``: a printed brief's numbered places and list
-_MAP_OPTIONS = ("tiles", "cluster", "heat", "boundary_dir", "numbered")
+_MAP_OPTIONS = ("tiles", "cluster", "heat", "boundary_dir", "numbered", "control")
 
 
 def _html(frame, path, meta, **kw):
@@ -112,7 +112,9 @@ def export(frame: pd.DataFrame, fmt: str | None, path: str | Path, meta: ExportM
     """Write ``frame`` as ``fmt`` (or the format named by the path's suffix) to ``path``.
 
     Options: ``size``/``scale``/``renderer`` (png: a ``PngRenderer`` to reuse), ``tiles``,
-    ``cluster``, ``heat``, ``numbered`` (html/png: numbered places listed beside the map), ``boundary_dir``.  Raises ``EmptySelectionError`` when
+    ``cluster``, ``heat``, ``numbered`` (html/png: numbered places listed beside the map), ``control``
+    (html/png: an ``eventmap.control.ControlModel`` drawn as the control layer, following the day slider; the
+    PNG shows the window's last day), ``boundary_dir``.  Raises ``EmptySelectionError`` when
     ``frame`` has no rows and ``ValueError`` for an unknown format.
     """
     fmt = (fmt or format_for_path(path) or "").lower()

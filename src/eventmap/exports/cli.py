@@ -30,6 +30,8 @@ def register(subparsers) -> None:
     p.add_argument("--tiles", default=None,
                    help="optional tile layer (name or URL template); needs the network. "
                         "Default: none, the boundary basemap")
+    p.add_argument("--no-control", action="store_true",
+                   help="html/png: leave out the control layer (who holds each place, following the day slider)")
     p.add_argument("--db", default=None, metavar="URL", help="store path or URL (default: EVENTMAP_DB / per-user store)")
     p.set_defaults(func=run)
 
@@ -77,13 +79,19 @@ def run(args: argparse.Namespace) -> int:
         for note in cf.notes:
             print(f"eventmap export: {note}", file=sys.stderr)
         frame = store.query(cf.event_filter)
+        control = None
+        if fmt in ("html", "png") and not args.no_control:
+            from eventmap.control import control_from_store
+            ef = cf.event_filter
+            control = control_from_store(store, until=ef.until).within(ef.admin1, ef.admin2, ef.admin3, ef.bbox) \
+                or None
     finally:
         store.close()
     flt = cf.event_filter
     meta = ExportMeta(title=args.title, filters=cf.filters, since=flt.since, until=flt.until)
     try:
         path = export(frame, fmt, args.output, meta, size=size, scale=args.scale, tiles=args.tiles,
-                      numbered=args.numbered)
+                      numbered=args.numbered, control=control)
     except EmptySelectionError as e:
         print(f"eventmap export: {e}", file=sys.stderr)
         return 2

@@ -131,9 +131,10 @@ def title_html(meta: ExportMeta, frame: pd.DataFrame) -> str:
 
 
 def render_html(frame: pd.DataFrame, meta: ExportMeta, *, tiles: str | None = None, cluster: bool = True,
-                heat: bool = False, boundary_dir=None, numbered: bool = False) -> str:
+                heat: bool = False, boundary_dir=None, numbered: bool = False, control=None) -> str:
     """The exported page as a string. ``numbered``: places numbered on the map and their events
-    listed beside it (``brief.py``), for a printed brief."""
+    listed beside it (``brief.py``), for a printed brief. ``control``: a ``ControlModel`` drawn as the
+    control layer; the day slider moves it, and at the window's end it shows the window's last day."""
     meta = meta.resolved(frame)
     numbers = None
     if numbered:
@@ -142,7 +143,7 @@ def render_html(frame: pd.DataFrame, meta: ExportMeta, *, tiles: str | None = No
         numbers, places, unplaced = numbered_places(frame)
         total = len({n for n in numbers if n}) if numbers else 0
     m = build_map(frame, tiles=tiles, cluster=cluster, heat=heat, boundary_dir=boundary_dir,
-                  attribution=meta.attribution, numbers=numbers)
+                  attribution=meta.attribution, numbers=numbers, control=control, control_end=meta.until)
     m.add_child(TitleSlider(title_html(meta, frame)))
     fig: Any = m.get_root()   # a branca Figure (header, html, script sections)
     if numbered:

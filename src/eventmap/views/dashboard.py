@@ -28,7 +28,7 @@ from eventmap.frame import events_frame, fatalities_column
 from eventmap.model import Event, Report
 from eventmap.views.bidi import isolate_html, isolate_text
 from eventmap.views.colors import TYPE_STYLES, style_for
-from eventmap.views.escape import esc, js_safe_json, safe_url
+from eventmap.views.escape import clean_text, esc, js_safe_json, safe_url
 
 # --------------------------------------------------------------------------- time window
 
@@ -836,3 +836,30 @@ def place_label(a: dict) -> str:
 
 def as_iterable(v: Iterable | None) -> list:
     return list(v or [])
+
+
+# --------------------------------------------------------------------------- control: what changed hands
+CHANGES_CONFIG = {"date": "date", "place": "place", "change": "from → to", "how": "how",
+                  "sources": "outlets", "reports": "reports", "sentence": "what the report says"}
+
+
+def changes_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Change rows (``eventmap.control.tables.change_rows``) as the dashboard's table (plain text cells:
+    st.dataframe shows them as text, never as HTML or Markdown)."""
+    from eventmap.control.model import HOLDER_LABELS
+
+    def label(h: str) -> str:
+        return HOLDER_LABELS.get(h, h)
+
+    out = []
+    for r in rows:
+        to = label(r["holder"]) if r["holder"] != "contested" else \
+            "contested: " + " vs ".join(label(h) for h in r["contenders"])
+        how = ", ".join(r["how"]) + (f" (from {', '.join(label(h) for h in r['taken_from'])})" if r["taken_from"] else "")
+        place = r["name_en"] or r["location"]
+        if r["location"] and r["location"] != place:
+            place += f" · {r['location']}"
+        out.append({"date": r["date"], "place": clean_text(place), "change": f"{label(r['previous'])} → {to}",
+                    "how": how, "sources": clean_text(", ".join(r["sources"])), "reports": len(r["report_ids"]),
+                    "sentence": clean_text((r["evidence"] or [""])[0])})
+    return pd.DataFrame(out, columns=list(CHANGES_CONFIG))

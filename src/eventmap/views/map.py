@@ -1038,11 +1038,14 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
               tiles: str | None = None, center: tuple[float, float] | None = None, zoom: int | None = None,
               selected_event_id: str | None = None, boundary_dir=None, attribution: str | None = None,
               layer_control: bool = True, numbers: list[int] | None = None,
-              compress_above: int = COMPRESS_ABOVE) -> folium.Map:
+              compress_above: int = COMPRESS_ABOVE, control: Any = None,
+              control_end: str | None = None) -> folium.Map:
     """The events map (see the module docstring). ``tiles``: None (offline boundary basemap),
     a folium tile name (``"OpenStreetMap"``) or a URL template; tiles need the network.
     ``numbers``: a place number per row of ``frame`` (a printed brief's list); the places are then
-    numbered on the map instead of named, and no marker is clustered."""
+    numbered on the map instead of named, and no marker is clustered.
+    ``control``: an ``eventmap.control.ControlModel`` drawn as the control layer, following the time
+    window (``control_end``: the day shown when the window reaches its end, default the last event day)."""
     check_tiles(tiles)
     if numbers is not None:
         frame = frame.assign(em_num=list(numbers))
@@ -1080,6 +1083,12 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
     m.add_child(EventLayer(encode_payload(payload, compress_above), legend=legend,
                            attribution=esc(attribution or data_attribution()),
                            cluster=cluster, heat=heat, fit=fit and zoom is None))
+    if control is not None and len(control):
+        from eventmap.views.control_layer import ControlLayer
+        days = frame["event_date"].dropna().astype(str).str.slice(0, 10) if len(frame) else None
+        end = control_end or (days.max() if days is not None and len(days) else None) or \
+            max(control.change_dates() or ["9999-12-31"])
+        m.add_child(ControlLayer(control, end))
     m.add_child(_AliasLayer("Approximate areas · مواقع تقريبية", "approxLayer"))
     heat_alias = _AliasLayer("Heat map · خريطة حرارية", "heatLayer")
     heat_alias.show = heat

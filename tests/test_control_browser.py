@@ -1,0 +1,128 @@
+"""The control layer in headless Chromium, network off: the exported page's day slider recolours a village
+when it crosses the day it changed hands, and the PNG shows the window's last day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventmap.control import control_from_store
+from eventmap.events.extract import extract_events
+from eventmap.exports import ExportMeta, export
+from eventmap.exports.png import CHROMIUM, CHROMIUM_ARGS
+from eventmap.store import EventFilter, ensure_sample, open_store
+from eventmap.store.testing import make_report
+from eventmap.views.control_layer import HOLDER_COLORS
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
+
+#: our own sentences: the army leaves Al Bakkar on Wednesday 1 August; two outlets disagree about Ar Rafid
+#: on Thursday 2 August
+REPORTS = (
+    ("أفاد ناشطون من ريف درعا الغربي أن قوات النظام انسحبت من قرية البكار مساء الأربعاء وسلّمت نقاطها لعناصر "
+     "من الفصائل.", "2018-08-02", "Horan Free League", "https://example.org/bakkar"),
+    ("قالت مصادر محلية في ريف القنيطرة إن فصائل المعارضة سيطرت على بلدة الرفيد صباح الخميس بعد اشتباكات "
+     "عنيفة مع قوات النظام.", "2018-08-03", "Enab Baladi", "https://example.org/rafid-1"),
+    ("QUNEITRA, Aug 2 (Reuters) - Syrian troops regained control of al-Rafid near the Golan frontier on "
+     "Thursday, a commander in the pro-government alliance said.", "2018-08-03", "Reuters",
+     "https://example.org/rafid-2"),
+)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("ctl") / "ctl.gpkg")
+    with open_store(path) as store:
+        ensure_sample(store)
+        for text, pub, src, url in REPORTS:
+            rep = make_report(text, pub, source=src, url=url)
+            store.ingest(rep, extract_events(rep.text, rep.published, source=src, url=url))
+    return path
+
+
+def _export(store_path: str, fmt: str, out: Path, until: str) -> Path:
+    with open_store(store_path) as store:
+        frame = store.query(EventFilter(until=until))
+        model = control_from_store(store, until=until)
+    return export(frame, fmt, out, ExportMeta(title="Who holds what", until=until), control=model)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _holder(page, name_en: str) -> tuple[str, str]:
+    """(holder, stroke colour) of a place's ring as drawn."""
+    return tuple(page.evaluate("""(n) => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0];
+        var c = C.markers[p.k].getElement().querySelector('circle.em-ctl');
+        return [c.getAttribute('data-holder'), c.getAttribute('stroke')]; }""", f"<b>{name_en}</b>"))
+
+
+def test_the_exported_day_slider_recolours_a_village_when_it_changes_hands(browser, store_path, tmp_path):
+    html = _export(store_path, "html", tmp_path / "control.html", "2018-08-10")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = ctx.new_page()
+    attempted: list[str] = []
+    pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:"))
+             else (attempted.append(r.request.url), r.abort()))
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(html.resolve().as_uri())
+    pg.wait_for_function("window.eventmapReady === true", timeout=30_000)
+    # the window's last day is shown first (2018-08-10: after every change)
+    assert pg.locator(".em-ctl-legend .em-ctl-day").inner_text() == "2018-08-10"
+    assert _holder(pg, "Al Bakkar") == ("opposition", HOLDER_COLORS["opposition"])
+    days = pg.evaluate("EM.D.days")
+    rng = pg.locator(".em-range")
+    # back to the seed report's day: the army holds Al Bakkar
+    rng.fill(str(days.index("2018-07-25")))
+    assert pg.locator(".em-ctl-legend .em-ctl-day").inner_text() == "2018-07-25"
+    assert _holder(pg, "Al Bakkar") == ("government", HOLDER_COLORS["government"])
+    assert _holder(pg, "Ar Rafid")[0] == "government"
+    # one day before any report: unknown, grey
+    rng.fill(str(days.index("2018-07-23")))
+    assert _holder(pg, "Al Bakkar") == ("unknown", HOLDER_COLORS["unknown"])
+    # step forward with the keyboard across the withdrawal: the ring turns green on 2018-08-01
+    rng.fill(str(days.index("2018-07-31")))
+    assert _holder(pg, "Al Bakkar") == ("government", HOLDER_COLORS["government"])
+    rng.focus()
+    pg.keyboard.press("ArrowRight")
+    assert pg.evaluate("EM.ctl.day") == "2018-08-01"
+    assert _holder(pg, "Al Bakkar") == ("opposition", HOLDER_COLORS["opposition"])
+    pg.keyboard.press("ArrowRight")
+    assert _holder(pg, "Ar Rafid")[0] == "contested"
+    legend = pg.locator(".em-ctl-legend").inner_text()
+    assert "Contested" in legend and "Opposition" in legend
+    # the popup cites the reports
+    pg.evaluate("(n) => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0]; "
+                "C.markers[p.k].openPopup(); }", "<b>Ar Rafid</b>")
+    popup = pg.locator(".em-ctl-pop").inner_text()
+    assert "Enab Baladi" in popup and "Reuters" in popup and "Contested" in popup
+    assert attempted == [] and errors == []
+    ctx.close()
+
+
+def _pixels(path: Path, hex_color: str) -> int:
+    import numpy as np
+    from PIL import Image
+
+    target = np.array([int(hex_color[i:i + 2], 16) for i in (1, 3, 5)])
+    img = np.asarray(Image.open(path).convert("RGB")).astype(int)
+    return int((np.abs(img - target).max(axis=2) <= 6).sum())
+
+
+def test_the_png_shows_control_on_the_windows_last_day(store_path, tmp_path):
+    green = HOLDER_COLORS["opposition"]
+    before = _export(store_path, "png", tmp_path / "before.png", "2018-07-31")
+    after = _export(store_path, "png", tmp_path / "after.png", "2018-08-01")
+    # the legend's swatch is drawn only for holders on the map that day: no green at all before the withdrawal
+    assert _pixels(before, green) == 0
+    assert _pixels(after, green) > 40
