@@ -20,14 +20,16 @@ pytestmark = [pytest.mark.browser,
 
 #: our own sentences: the army leaves Al Bakkar on Wednesday 1 August; two outlets disagree about Ar Rafid
 #: on Thursday 2 August
+BAKKAR = ("أفاد ناشطون من ريف درعا الغربي أن قوات النظام انسحبت من قرية البكار مساء الأربعاء وسلّمت نقاطها "
+          "لعناصر من الفصائل.")
+RAFID_REBELS = ("قالت مصادر محلية في ريف القنيطرة إن فصائل المعارضة سيطرت على بلدة الرفيد صباح الخميس بعد "
+                "اشتباكات عنيفة مع قوات النظام.")
+RAFID_ARMY = ("QUNEITRA, Aug 2 (Reuters) - Syrian troops regained control of al-Rafid near the Golan frontier on "
+              "Thursday, a commander in the pro-government alliance said.")
 REPORTS = (
-    ("أفاد ناشطون من ريف درعا الغربي أن قوات النظام انسحبت من قرية البكار مساء الأربعاء وسلّمت نقاطها لعناصر "
-     "من الفصائل.", "2018-08-02", "Horan Free League", "https://example.org/bakkar"),
-    ("قالت مصادر محلية في ريف القنيطرة إن فصائل المعارضة سيطرت على بلدة الرفيد صباح الخميس بعد اشتباكات "
-     "عنيفة مع قوات النظام.", "2018-08-03", "Enab Baladi", "https://example.org/rafid-1"),
-    ("QUNEITRA, Aug 2 (Reuters) - Syrian troops regained control of al-Rafid near the Golan frontier on "
-     "Thursday, a commander in the pro-government alliance said.", "2018-08-03", "Reuters",
-     "https://example.org/rafid-2"),
+    (BAKKAR, "2018-08-02", "Horan Free League", "https://example.org/bakkar"),
+    (RAFID_REBELS, "2018-08-03", "Enab Baladi", "https://example.org/rafid-1"),
+    (RAFID_ARMY, "2018-08-03", "Reuters", "https://example.org/rafid-2"),
 )
 
 
