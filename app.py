@@ -628,7 +628,7 @@ def _changes(model, since: str, until: str) -> None:
     if not rows:
         st.caption("No report in this window says a place changed hands.")
         return
-    tbl = dash.changes_frame(rows)
+    tbl = dash.changes_frame(rows[::-1])   # newest first, as the events table
     st.dataframe(tbl, hide_index=True, width="stretch", height=min(36 + 35 * len(tbl), 250), key="changes",
                  column_config=dash.CHANGES_CONFIG)
 
