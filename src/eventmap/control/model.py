@@ -362,8 +362,9 @@ def _claim_records(cols: dict[str, list[Any]], merged: dict[str, list[tuple[str,
                                                     c["source_url"][i]))
             continue
         combo = (c["sub_event_type"][i], c["trigger_label"][i], c["actor1"][i], c["actor2"][i])
-        v = verdict.get(combo, False)
-        if v is False:
+        if combo in verdict:
+            v = verdict[combo]
+        else:
             v = verdict[combo] = claimed(*combo)
         if v is None:
             continue

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if fmt in ("html", "png") and not args.no_control:
             from eventmap.control import control_from_store
             ef = cf.event_filter
-            control = control_from_store(store, until=ef.until).within(ef.admin1, ef.admin2, ef.admin3, ef.bbox) \
+            control = control_from_store(store, until=str(ef.until) if ef.until else None).within(ef.admin1, ef.admin2, ef.admin3, ef.bbox) \
                 or None
     finally:
         store.close()
