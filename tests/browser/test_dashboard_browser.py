@@ -114,7 +114,7 @@ def test_marker_click_opens_the_details_panel(page):
 def test_selecting_a_table_row_centres_the_map_on_it(page):
     page.open()
     frame = page.map_frame()
-    grid = page.page.locator('[data-testid="stDataFrame"]').last
+    grid = page.page.locator('.st-key-table [data-testid="stDataFrame"]')   # the events table
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.page.mouse.click(box["x"] + 17, box["y"] + 35 + 17)  # the first row's selection box

@@ -286,9 +286,12 @@ def build_control(frame: pd.DataFrame) -> ControlModel:
 
     Columns are read once as Python lists and the rows folded in one pass (100,000 rows in well under a
     second of CPU: ``benchmarks/bench_control.py``)."""
-    cols = _columns(frame)
+    return _build(_columns(frame))
+
+
+def _build(cols: dict[str, list[Any]]) -> ControlModel:
     places: dict[str, PlaceControl] = {}
-    if not cols:
+    if not cols or not cols["event_id"]:
         return ControlModel(places)
     merged: dict[str, list[tuple[str, str, str, str]]] = {}
     recs = _claim_records(cols, merged)
@@ -423,8 +426,28 @@ def _add_day(p: PlaceControl, claims: list[Claim]) -> None:
 
 
 def control_from_store(store: Any, until: str | None = None) -> ControlModel:
-    """The control model of a store's events (up to ``until``, inclusive, when given)."""
-    return build_control(store.control_rows(until=until))
+    """The control model of a store's events (up to ``until``, inclusive, when given); the rows go from the
+    database to the model as lists, with no frame in between."""
+    return _build(_tuple_columns(store.control_tuples(until=until)))
+
+
+_NUMERIC = ("latitude", "longitude", "geo_precision", "mention_start")
+
+
+def _tuple_columns(rows: list[tuple]) -> dict[str, list[Any]]:
+    """Rows in :data:`COLUMNS` order as one list per column, typed as ``_columns`` types them."""
+    if not rows:
+        return {}
+    out: dict[str, list[Any]] = {}
+    for c, values in zip(COLUMNS, zip(*rows)):
+        if c in _NUMERIC:
+            out[c] = [float("nan") if v is None else float(v) for v in values]
+        elif c in ("place_id", "merged_into"):
+            out[c] = [v if isinstance(v, str) and v else None for v in values]
+        else:
+            out[c] = [v if isinstance(v, str) else ("" if v is None else str(v)) for v in values]
+    out["event_date"] = [d[:10] for d in out["event_date"]]
+    return out
 
 
 __all__ = [

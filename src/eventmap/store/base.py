@@ -458,18 +458,24 @@ class EventStore:
             df = df.head(int(f.limit))
         return normalise_frame(df)
 
-    def control_rows(self, until: str | None = None) -> pd.DataFrame:
-        """The stored events that say who holds a place (``eventmap.control``), each report's own row
-        (corroborated events are not merged: a disagreement must stay visible), corrections applied,
-        events dismissed as "not an event" left out and those merged by an analyst kept with their target."""
+    def control_tuples(self, until: str | None = None) -> list[tuple]:
+        """The stored events that say who holds a place (``eventmap.control``), as tuples in
+        ``eventmap.control.model.COLUMNS`` order: each report's own row (corroborated events are not merged:
+        a disagreement must stay visible), corrections applied, events dismissed as "not an event" left out
+        and those merged by an analyst kept with their target."""
         from eventmap.control.model import COLUMNS, CONTROL_SUB_TYPES
         where = (f"status IN ('ok', 'merged') AND sub_event_type IN ({', '.join('?' for _ in CONTROL_SUB_TYPES)})")
         params: list[Any] = list(CONTROL_SUB_TYPES)
         if until:
             where += " AND event_date <= ?"
             params.append(str(until)[:10])
-        sql = f"SELECT {', '.join(q(c) for c in COLUMNS)} FROM events WHERE {where} ORDER BY event_date, fid"
-        return pd.DataFrame(self._db.fetchall(sql, params), columns=list(COLUMNS))
+        sql = f"SELECT {', '.join(q(c) for c in COLUMNS)} FROM events WHERE {where}"   # the model sorts
+        return list(self._db.fetchall(sql, params))
+
+    def control_rows(self, until: str | None = None) -> pd.DataFrame:
+        """``control_tuples`` as a frame with ``eventmap.control.model.COLUMNS``."""
+        from eventmap.control.model import COLUMNS
+        return pd.DataFrame(self.control_tuples(until), columns=list(COLUMNS))
 
     def count(self, f: EventFilter | None = None) -> int:
         """Number of rows ``query(f)`` returns (corroborated events counted once)."""
