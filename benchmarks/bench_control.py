@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import statistics
 import sys
@@ -166,12 +167,17 @@ def main(argv: list[str] | None = None) -> int:
         w = r["wall"]
         print(f"{names[k]:<44} {statistics.median(w):>7.3f}s {min(w):>7.3f}s {max(w):>7.3f}s "
               f"{statistics.median(r['cpu']):>10.3f}s")
-    total = statistics.median(results["model"]["wall"]) + statistics.median(results["state"]["wall"])
-    print(f"target (issue 16): control for 100,000 events < 2 s: model + one day's state = {total:.3f} s "
-          f"({'met' if total < 2 else 'NOT met'})")
+    load = os.getloadavg()[0]
+    for kind in ("wall", "cpu"):
+        total = statistics.median(results["model"][kind]) + statistics.median(results["state"][kind])
+        print(f"target (issue 16): control for {n:,} events < 2 s: model + one day's state = {total:.3f} s "
+              f"{kind} ({'met' if total < 2 else 'NOT met'})")
+    print(f"1-minute load average {load:.1f} on {os.cpu_count()} cores: on a shared machine the wall time is "
+          "mostly waiting for a core; the CPU time is what the computation costs")
     if a.json:
         Path(a.json).write_text(json.dumps({"events": n, "places": len(model), "changes": changes,
-                                            "contested": contested, "results": results}, indent=1))
+                                            "contested": contested, "load_average": load, "results": results},
+                                           indent=1))
     return 0
 
 
