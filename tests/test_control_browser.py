@@ -103,6 +103,14 @@ def test_the_exported_day_slider_recolours_a_village_when_it_changes_hands(brows
     assert _holder(pg, "Ar Rafid")[0] == "contested"
     legend = pg.locator(".em-ctl-legend").inner_text()
     assert "Contested" in legend and "Opposition" in legend
+    # hovering the ring (its stroke) names the holder; the event marker in its hole still answers a click
+    x, y, w, h = pg.evaluate("""(n) => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0];
+        var r = C.markers[p.k].getElement().querySelector('circle.em-ctl').getBoundingClientRect();
+        return [r.left, r.top, r.width, r.height]; }""", "<b>Al Bakkar</b>")
+    pg.mouse.move(x + 2, y + h / 2)
+    pg.wait_for_selector(".em-ctl-tip")
+    assert "Opposition / settlement factions" in pg.locator(".em-ctl-tip").inner_text()
+    assert pg.evaluate(f"document.elementFromPoint({x + w / 2}, {y + h / 2}).tagName") == "CANVAS"
     # the popup cites the reports
     pg.evaluate("(n) => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0]; "
                 "C.markers[p.k].openPopup(); }", "<b>Ar Rafid</b>")

@@ -37,7 +37,7 @@ ORDER: tuple[str, ...] = (*HOLDERS, CONTESTED)
 
 _CSS = """
 .leaflet-marker-icon.em-ctl-icon { pointer-events: none !important; }
-.em-ctl-icon svg { overflow: visible; display: block; }
+.em-ctl-icon svg { overflow: visible; display: block; pointer-events: none; }
 .em-ctl-icon circle { pointer-events: stroke; cursor: pointer; }
 .em-ctl-icon.em-ctl-solo circle { pointer-events: visiblePainted; }
 .em-ctl-legend .em-sw { display: inline-block; width: 9px; height: 9px; border-radius: 50%; border: 3px solid;
@@ -59,7 +59,9 @@ var {{ this.get_name() }} = (function(map){
   var EM = window.EM, C = {{ this.data }};
   EM.css({{ this.css }});
   EM.ctl = C; C.shown = {}; C.markers = {};
-  if (!map.getPane('emCtl')) map.createPane('emCtl').style.zIndex = 395;   // under the events
+  // above the events' canvas (overlay pane, 400) so a ring answers the mouse; only its stroke does, so the
+  // event marker in its hole stays clickable; under the clusters and labels (marker and tooltip panes)
+  if (!map.getPane('emCtl')) map.createPane('emCtl').style.zIndex = 405;
   var group = L.layerGroup();
   C.p.forEach(function(p){
     // a ring around the place's event marker (the marker stays visible and clickable in its hole);
