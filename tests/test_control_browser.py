@@ -79,6 +79,12 @@ def test_the_exported_day_slider_recolours_a_village_when_it_changes_hands(brows
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(html.resolve().as_uri())
     pg.wait_for_function("window.eventmapReady === true", timeout=30_000)
+    # as soon as the page says it is ready (when a PNG is taken) each ring sits on its place, not mid-zoom
+    off = pg.evaluate("""() => EM.ctl.p.filter(function(p){ return p.o[0] === 0 && p.o[1] === 0; }).map(function(p){
+        var r = EM.ctl.markers[p.k].getElement().querySelector('circle.em-ctl').getBoundingClientRect();
+        var c = EM.map.getContainer().getBoundingClientRect(), e = EM.map.latLngToContainerPoint([p.lat, p.lon]);
+        return Math.abs(r.left + r.width / 2 - c.left - e.x) + Math.abs(r.top + r.height / 2 - c.top - e.y); })""")
+    assert off and max(off) < 2, off
     # the window's last day is shown first (2018-08-10: after every change)
     assert pg.locator(".em-ctl-legend .em-ctl-day").inner_text() == "2018-08-10"
     assert _holder(pg, "Al Bakkar") == ("opposition", HOLDER_COLORS["opposition"])

@@ -36,7 +36,7 @@ HOLDER_COLORS: dict[str, str] = {
 ORDER: tuple[str, ...] = (*HOLDERS, CONTESTED)
 
 _CSS = """
-.leaflet-marker-icon.em-ctl-icon { pointer-events: none !important; }
+.leaflet-marker-icon.em-ctl-icon { pointer-events: none !important; transition: none !important; }
 .em-ctl-icon svg { overflow: visible; display: block; pointer-events: none; }
 .em-ctl-icon circle { pointer-events: stroke; cursor: pointer; }
 .em-ctl-icon.em-ctl-solo circle { pointer-events: visiblePainted; }
