@@ -63,23 +63,39 @@ var {{ this.get_name() }} = (function(map){
   // event marker in its hole stays clickable; under the clusters and labels (marker and tooltip panes)
   if (!map.getPane('emCtl')) map.createPane('emCtl').style.zIndex = 405;
   var group = L.layerGroup();
-  C.p.forEach(function(p){
-    // a ring around the place's event marker (the marker stays visible and clickable in its hole);
-    // a place set on a ring around an estimate is a filled disc of its own
-    var solo = p.o[0] !== 0 || p.o[1] !== 0, r = solo ? 7 : 11;
-    var m = L.marker([p.lat, p.lon], {pane: 'emCtl', keyboard: false, icon: L.divIcon({
-      className: 'em-ctl-icon' + (solo ? ' em-ctl-solo' : ''), iconSize: [2 * r + 6, 2 * r + 6],
-      iconAnchor: [r + 3 - p.o[0], r + 3 - p.o[1]],
+  C.icon = function(p, solo){ // a ring around the place's event marker (the marker stays visible and clickable
+    // in its hole); a place set apart on our own ring around an estimate is a filled disc
+    var r = solo ? 7 : 11, ox = solo ? p.o[0] : 0, oy = solo ? p.o[1] : 0;
+    return L.divIcon({className: 'em-ctl-icon' + (solo ? ' em-ctl-solo' : ''), iconSize: [2 * r + 6, 2 * r + 6],
+      iconAnchor: [r + 3 - ox, r + 3 - oy],
       html: '<svg width="' + (2 * r + 6) + '" height="' + (2 * r + 6) + '"><circle cx="' + (r + 3) + '" cy="' + (r + 3) +
             '" r="' + r + '" stroke="#fff" stroke-width="' + (solo ? 5.5 : 7) + '" fill="none" style="pointer-events:none"></circle>' +
-            '<circle class="em-ctl" data-key="' + p.i +
-            '" cx="' + (r + 3) + '" cy="' + (r + 3) + '" r="' + r + '" stroke-width="' + (solo ? 3 : 4.5) +
-            '" fill-opacity="' + (solo ? 0.85 : 0.12) + '"></circle></svg>'})});
-    m.em = p;
+            '<circle class="em-ctl" data-key="' + p.i + '" cx="' + (r + 3) + '" cy="' + (r + 3) + '" r="' + r +
+            '" stroke-width="' + (solo ? 3 : 4.5) + '" fill-opacity="' + (solo ? 0.85 : 0.12) + '"></circle></svg>'});
+  };
+  C.where = function(p){ // the slot the map gives the place's event on the ring of its estimate, if it draws one
+    var D = EM.D;
+    if (!D || !D.ag || !EM.pos || !p.e) return null;
+    if (C.idxN !== D.n){ C.idx = {}; for (var i = 0; i < D.n; i++) C.idx[D.id[i]] = i; C.idxN = D.n; }
+    for (var j = 0; j < p.e.length; j++){ var k = C.idx[p.e[j]]; if (k !== undefined && D.ag[k] >= 0) return EM.pos(k); }
+    return null;
+  };
+  C.place = function(){ // on the event's ring slot when the map draws one, else on the place (or our own ring)
+    C.p.forEach(function(p){
+      var m = C.markers[p.k], w = C.where(p), solo = !w && (p.o[0] !== 0 || p.o[1] !== 0);
+      m.setLatLng(w || [p.lat, p.lon]);
+      if (m._emSolo !== solo){ m._emSolo = solo; m.setIcon(C.icon(p, solo));
+        if (m.getTooltip()) m.getTooltip().options.offset = [solo ? p.o[0] : 0, (solo ? p.o[1] : 0) - 6]; }
+    });
+  };
+  C.p.forEach(function(p){
+    var solo = p.o[0] !== 0 || p.o[1] !== 0;
+    var m = L.marker([p.lat, p.lon], {pane: 'emCtl', keyboard: false, icon: C.icon(p, solo)});
+    m.em = p; m._emSolo = solo;
     m.bindTooltip(function(l){ var c = C.cur(l.em); return '<div class="em-ctl-tip">' + l.em.n + '<br>' + (c ? c[2] : C.unknownTip) + '</div>'; },
                   {direction: 'top', offset: [p.o[0], p.o[1] - 6], opacity: 0.95});
     m.bindPopup(function(l){ var c = C.cur(l.em); return '<div class="em-ctl-pop">' + l.em.n + '<br>' + (c ? c[3] : C.unknownTip) + '</div>'; },
-                {maxWidth: 360, offset: [p.o[0], p.o[1]]});
+                {maxWidth: 360});
     C.markers[p.k] = m; group.addLayer(m);
   });
   C.cur = function(p){ var c = null; for (var j = 0; j < p.c.length && p.c[j][0] <= C.day; j++) c = p.c[j]; return c; };
@@ -88,6 +104,7 @@ var {{ this.get_name() }} = (function(map){
     L.DomEvent.disableClickPropagation(box); return box; };
   C.at = function(day){ // colour every place by its holder on ``day`` (ISO)
     C.day = day; var n = {};
+    C.place();
     C.p.forEach(function(p){
       var c = C.cur(p), h = c ? C.H[c[1]][0] : 'unknown', m = C.markers[p.k], el = m.getElement && m.getElement();
       C.shown[p.k] = h; n[h] = (n[h] || 0) + 1;
@@ -117,6 +134,7 @@ var {{ this.get_name() }} = (function(map){
   map.on('overlayadd overlayremove', function(e){ if (e.layer === group && box) box.style.display = e.type === 'overlayadd' ? '' : 'none'; });
   {% if this.show %}group.addTo(map); legend.addTo(map);{% endif %}
   map.on('overlayadd', function(e){ if (e.layer === group && !box) legend.addTo(map); if (e.layer === group) C.at(C.day); });
+  map.on('zoomend moveend viewreset', function(){ if (C.day) C.at(C.day); });   // ring slots move with the zoom
   C.at(C.end);
   return group;
 })({{ this._parent.get_name() }});
@@ -188,7 +206,8 @@ def control_payload(model: ControlModel, end: str) -> dict[str, Any]:
         chs = [[c.date, index[c.holder], _change_html(c, False), _change_html(c, True)]
                for c in p.changes if c.date <= end]
         places.append({"i": i, "k": esc(p.key), "n": _name_html(p), "lat": p.latitude, "lon": p.longitude,
-                       "ap": p.resolution == "approximate", "o": list(offsets[p.key]), "c": chs})
+                       "ap": p.resolution == "approximate", "o": list(offsets[p.key]), "c": chs,
+                       "e": [esc(e) for c in p.changes for e in c.basis()["event_ids"]][-20:]})
     return {"H": [[h, HOLDER_LABELS[h]] for h in ORDER], "color": dict(HOLDER_COLORS), "p": places,
             "end": end, "day": end, "legend": legend_html(), "unknownTip": "<b>Unknown</b>: no report yet says who holds it"}
 
