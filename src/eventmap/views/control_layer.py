@@ -99,9 +99,16 @@ var {{ this.get_name() }} = (function(map){
     C.markers[p.k] = m; group.addLayer(m);
   });
   C.cur = function(p){ var c = null; for (var j = 0; j < p.c.length && p.c[j][0] <= C.day; j++) c = p.c[j]; return c; };
+  // one legend box: the holders go on top of the event types' legend, so the map's fit and its label
+  // placement (which keep clear of '.em-legend') see both; a map with no legend gets one of its own
   var legend = L.control({position: 'bottomright'}), box = null;
-  legend.onAdd = function(){ box = L.DomUtil.create('div', 'em-legend em-ctl-legend leaflet-control'); box.innerHTML = C.legend;
-    L.DomEvent.disableClickPropagation(box); return box; };
+  legend.onAdd = function(){
+    var host = map.getContainer().querySelector('.em-legend');
+    box = L.DomUtil.create('div', 'em-ctl-legend'); box.innerHTML = C.legend;
+    if (host){ host.insertBefore(box, host.firstChild); box.style.marginBottom = '6px'; return L.DomUtil.create('div', 'em-ctl-anchor'); }
+    var own = L.DomUtil.create('div', 'em-legend leaflet-control'); own.appendChild(box);
+    L.DomEvent.disableClickPropagation(own); return own;
+  };
   C.at = function(day){ // colour every place by its holder on ``day`` (ISO)
     C.day = day; var n = {};
     C.place();
