@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator
+from typing import Iterator, Sequence
 
 
 class NestedWrites:
@@ -31,3 +31,11 @@ class NestedWrites:
 
     def _transaction(self, schema_lock: bool):  # pragma: no cover - each backend defines it
         raise NotImplementedError
+
+
+def on_conflict(update: Sequence[str], geom: str | None) -> str:
+    """The action of a bulk insert's ``ON CONFLICT``: nothing, or set ``update`` (and the geometry)."""
+    if not update:
+        return "DO NOTHING"
+    sets = [f'"{c}" = excluded."{c}"' for c in update] + ([f"{geom} = excluded.{geom}"] if geom else [])
+    return "DO UPDATE SET " + ", ".join(sets)

@@ -82,6 +82,11 @@ def _killed(v: Any) -> int | None:
     return int(f) if math.isfinite(f) and 0 <= f <= 10**9 and f.is_integer() else None
 
 
+#: ``json.dumps(..., ensure_ascii=False[, sort_keys=True])`` without building an encoder per call
+_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_JSON_ARRAY = json.JSONEncoder(ensure_ascii=False)
+
+
 def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | None = None,
                    corrected: bool = False) -> dict[str, Any]:
     """``Event.to_dict()``-shaped dict (after corrections) -> ``events`` table values."""
@@ -89,12 +94,12 @@ def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | No
     for c in EVENT_FIELDS:
         row[c] = ev.get(c)
     evidence = ev.get("evidence") or {}
-    row["evidence"] = json.dumps(evidence, ensure_ascii=False, sort_keys=True)
+    row["evidence"] = _JSON_SORTED.encode(evidence)
     row["trigger"] = evidence.get("trigger", "") or ""
     for c in ("report_id", "language", "trigger_label", "resolution_note", "admin1_pcode", "admin2_pcode",
               "admin3_pcode", "extractor"):
         row[c] = ev.get(c) or ""
-    row["alternatives"] = json.dumps(list(ev.get("alternatives") or ()), ensure_ascii=False)
+    row["alternatives"] = _JSON_ARRAY.encode(list(ev.get("alternatives") or ()))
     row["uncertainty_km"] = float(ev.get("uncertainty_km") or 0.0)
     row["mention_start"], row["mention_end"] = _evidence_offsets(ev)
     for c in ("event_type", "sub_event_type", "actor1", "actor2", "location", "place_name_ar", "place_name_en",
@@ -277,15 +282,26 @@ class EventStore:
         return self.ingest_many([(report, events)])[0]
 
     def ingest_many(self, items: Iterable[tuple[Report, Sequence[Event]]]) -> list[IngestResult]:
-        """Several reports in ONE transaction (for bulk loads; each report is still whole or absent)."""
+        """Several reports in ONE transaction (for bulk loads; each report is still whole or absent).
+
+        The batch is written in bulk: one statement for the reports, one for all the new reports'
+        events (``executemany`` on the embedded store, ``COPY`` on PostGIS); a report already stored,
+        or met earlier in the same batch, is a "duplicate" and its events are not written."""
         prepared = [self._prepare(r, evs) for r, evs in items]
-        results: list[IngestResult] = []
         from eventmap.store import analyst
         with self._db.write():
-            pins = analyst.place_rows(self)
-            for rep, evs in prepared:
-                results.append(self._ingest_one(rep, evs, pins))
-        return results
+            new = self._insert_reports(prepared)
+            evs = [e for (_, es), is_new in zip(prepared, new) if is_new for e in es]
+            self._insert_events(evs)
+            pins = analyst.place_rows(self) if evs else []
+            if pins:
+                analyst.auto_pin(self, evs, rows=pins)
+            if any(new):
+                self._bump()
+        return [IngestResult(rep.report_id, "new", len(es),
+                             tuple(dict.fromkeys(e.location for e in es if e.resolution == "unresolved" and e.location)))
+                if is_new else IngestResult(rep.report_id, "duplicate", 0, ())
+                for (rep, es), is_new in zip(prepared, new)]
 
     def _prepare(self, report: Report, events: Sequence[Event]) -> tuple[Report, list[Event]]:
         if not isinstance(report, Report):
@@ -304,37 +320,30 @@ class EventStore:
             evs.setdefault(e.event_id, e)  # an id twice in one extraction: keep the first
         return report, list(evs.values())
 
-    def _ingest_one(self, rep: Report, evs: list[Event], pins: list[dict[str, Any]]) -> IngestResult:
-        db = self._db
-        extractor = next((e.extractor for e in evs if e.extractor), "")
-        n = db.execute(
-            "INSERT INTO reports (report_id, text, title, source, url, language, published, ingested_at, n_events, "
-            "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO NOTHING",
-            (rep.report_id, rep.text, rep.title or "", rep.source or "", rep.url or "", rep.language or "",
-             rep.published or "", utc_now(), len(evs), extractor))
-        if n == 0:
-            return IngestResult(rep.report_id, "duplicate", 0, ())
-        self._insert_events(evs)
-        if pins:
-            from eventmap.store import analyst
-            analyst.auto_pin(self, evs, rows=pins)
-        self._bump()
-        unresolved = tuple(dict.fromkeys(e.location for e in evs if e.resolution == "unresolved" and e.location))
-        return IngestResult(rep.report_id, "new", len(evs), unresolved)
+    def _insert_reports(self, prepared: Sequence[tuple[Report, list[Event]]]) -> list[bool]:
+        """Insert the reports not stored yet (in batch order); per report, True when it is new here."""
+        now = utc_now()
+        rows = [(rep.report_id, rep.text, rep.title or "", rep.source or "", rep.url or "", rep.language or "",
+                 rep.published or "", now, len(evs), next((e.extractor for e in evs if e.extractor), ""))
+                for rep, evs in prepared]
+        cols = ("report_id", "text", "title", "source", "url", "language", "published", "ingested_at", "n_events",
+                "extractor")
+        inserted = self._db.insert_new(  # the first of a report_id within the batch is the one stored
+            "reports", cols, rows, key="report_id")
+        seen: set[str] = set()
+        out = []
+        for r in rows:
+            out.append(r[0] in inserted and r[0] not in seen)
+            seen.add(r[0])
+        return out
 
     def _insert_events(self, evs: Sequence[Event]) -> None:
         if not evs:
             return
+        from eventmap.store.bulk import event_params
         cols = list(EVENT_COLUMNS) + ["extracted"]
-        sql = (f"INSERT INTO events ({', '.join(q(c) for c in cols)}, geom) VALUES "
-               f"({', '.join('?' for _ in cols)}, {self._db.geom_placeholder}) ON CONFLICT (event_id) DO NOTHING")
-        params = []
-        for e in evs:
-            d = e.to_dict()
-            row = row_from_event(d)
-            row["extracted"] = json.dumps(d, ensure_ascii=False, sort_keys=True)
-            params.append([row[c] for c in cols] + [self._db.geom_value(row["latitude"], row["longitude"])])
-        self._db.executemany(sql, params)
+        self._db.insert_new("events", cols, event_params(evs, cols, self._db.geom_value), key="event_id",
+                            geom="geom", returning=False)
 
     # ------------------------------------------------------------------ reads
     def _select_tuples(self, f: EventFilter | None, cols: Sequence[str]) -> list[tuple]:
@@ -766,49 +775,71 @@ class EventStore:
         return analyst.undo(self, batch, author=author)
 
     # ------------------------------------------------------------------ reprocess
+    #: reports re-extracted, then replaced together in one transaction, by ``reprocess``
+    REPROCESS_BATCH = 250
+
     def reprocess(self, extract_fn: Callable[..., list[Event]] | None = None,
                   progress: Callable[[int, int], None] | None = None) -> ReprocessResult:
         """Re-run an extractor over every stored report, keeping the corrections that still apply.
 
         ``extract_fn(text, published, source=, url=, title=) -> list[Event]``
-        (default: ``eventmap.events.extract.extract_events``).  Each report is
-        replaced in its own transaction.  A correction follows its event by id,
-        else by (report, place name as written, mention offsets), else by the place
-        name when exactly one new event has it; corrections that match nothing are
-        marked "stale" and listed in the result (never deleted).
+        (default: ``eventmap.events.extract.extract_events``).  Reports are read and
+        replaced ``REPROCESS_BATCH`` at a time, each batch in one transaction (so every
+        report is whole: old events or new, never a mix; a run stopped half-way is simply
+        run again).  A correction follows its event by id, else by (report, place name as
+        written, mention offsets), else by the place name when exactly one new event has it;
+        corrections that match nothing are marked "stale" and listed in the result (never deleted).
         """
         extract_fn = self.extractor(extract_fn)  # the analyst places reach the lookups
-        report_ids = [r[0] for r in self._db.fetchall("SELECT report_id FROM reports ORDER BY fid")]
+        n_reports, last_fid = self._db.fetchall("SELECT COUNT(*), MAX(fid) FROM reports")[0]
+        n_reports, last_fid = int(n_reports or 0), int(last_fid or 0)
         before = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
         kept: list[Correction] = []
         stale: list[Correction] = []
         failed: list[tuple[str, str]] = []
         id_map: dict[str, str] = {}
-        for i, rid in enumerate(report_ids):
-            rep = self.get_report(rid)
-            assert rep is not None
-            try:
-                new = list(extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title))
-            except Exception as exc:  # one bad report must not stop the run; its old events stay
-                failed.append((rid, f"{type(exc).__name__}: {exc}"))
-                continue
-            new = [e if e.report_id == rid else replace(e, report_id=rid) for e in new]
-            with self._db.write():
-                k, s, m = self._replace_report_events(rep, new)
-                self._bump()
-            kept += k
-            stale += s
-            id_map.update(m)
-            if progress:
-                progress(i + 1, len(report_ids))
-        # merge corrections point at events that may have been renamed in another report
+        done, fid = 0, 0
+        while True:
+            rows = self._db.fetchall(
+                "SELECT fid, text, published, title, source, url, language, report_id FROM reports "
+                "WHERE fid > ? AND fid <= ? ORDER BY fid LIMIT ?", (fid, last_fid, self.REPROCESS_BATCH))
+            if not rows:
+                break
+            fid = rows[-1][0]
+            batch: list[tuple[Report, list[Event]]] = []
+            for r in rows:
+                rep = Report(*r[1:])
+                rid = rep.report_id
+                try:
+                    new = list(extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title))
+                except Exception as exc:  # one bad report must not stop the run; its old events stay
+                    failed.append((rid, f"{type(exc).__name__}: {exc}"))
+                    continue
+                batch.append((rep, [e if e.report_id == rid else replace(e, report_id=rid) for e in new]))
+            if batch:
+                with self._db.write():
+                    k, st, m = self._replace_reports_events(batch)
+                    self._bump()
+                kept += k
+                stale += st
+                id_map.update(m)
+            for _ in rows:
+                done += 1
+                if progress:
+                    progress(done, n_reports)
+        self._restale_merges(id_map, kept, stale)
+        after = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
+        return ReprocessResult(done - len(failed), before, after, tuple(kept), tuple(stale), tuple(failed))
+
+    def _restale_merges(self, id_map: dict[str, str], kept: list[Correction], stale: list[Correction]) -> None:
+        """Merge corrections point at events that may have been renamed in another report."""
         with self._db.write():
             for c in self._corrections_where("kind = 'merge' AND status = 'active'"):
                 target = id_map.get(c.into_event_id, c.into_event_id)
                 if self._event_key(target) is None:
                     self._db.execute("UPDATE corrections SET status = 'stale' WHERE correction_id = ?",
                                      (c.correction_id,))
-                    kept = [x for x in kept if x.correction_id != c.correction_id]
+                    kept[:] = [x for x in kept if x.correction_id != c.correction_id]
                     stale.append(replace(c, status="stale"))
                     self._rewrite_events([c.event_id])
                 elif target != c.into_event_id:
@@ -816,18 +847,49 @@ class EventStore:
                     self._db.execute("UPDATE corrections SET args = ? WHERE correction_id = ?",
                                      (args, c.correction_id))
                     self._rewrite_events([c.event_id])
-        after = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
-        return ReprocessResult(len(report_ids) - len(failed), before, after, tuple(kept), tuple(stale),
-                               tuple(failed))
 
-    def _replace_report_events(self, rep: Report, new: list[Event]):
-        rid = rep.report_id
-        old = {r[0]: r[1:] for r in self._db.fetchall(
-            "SELECT event_id, location, mention_start, mention_end FROM events WHERE report_id = ?", (rid,))}
+    def _replace_reports_events(self, batch: Sequence[tuple[Report, list[Event]]]):
+        """Replace the events of several reports (inside the caller's transaction), in bulk: one
+        DELETE, one bulk insert, one UPDATE of the reports; the corrections follow report by report."""
+        rids = [rep.report_id for rep, _ in batch]
+        marks = ", ".join("?" for _ in rids)
+        old: dict[str, list[str]] = {}
+        for eid, rid in self._db.fetchall(f"SELECT event_id, report_id FROM events WHERE report_id IN ({marks})",
+                                          rids):
+            old.setdefault(rid, []).append(eid)
         # undone and replaced corrections stay as the analyst left them: only live ones follow their event
-        corrs = self._corrections_where("report_id = ? AND status IN ('active', 'stale')", (rid,))
-        self._db.execute("DELETE FROM events WHERE report_id = ?", (rid,))
-        self._insert_events(new)
+        corrs: dict[str, list[Correction]] = {}
+        for c in self._corrections_where(f"report_id IN ({marks}) AND status IN ('active', 'stale')", rids):
+            corrs.setdefault(c.report_id, []).append(c)
+        self._db.execute(f"DELETE FROM events WHERE report_id IN ({marks})", rids)
+        self._insert_events([e for _, new in batch for e in new])
+        kept: list[Correction] = []
+        stale: list[Correction] = []
+        touched: list[str] = []
+        id_map: dict[str, str] = {}
+        for rep, new in batch:
+            k, st, t, m = self._follow_corrections(corrs.get(rep.report_id, []), new)
+            kept += k
+            stale += st
+            touched += t
+            id_map.update(m)
+            by_id = {e.event_id for e in new}
+            for oid in old.get(rep.report_id, ()):
+                if oid in by_id:
+                    id_map.setdefault(oid, oid)
+        self._db.executemany("UPDATE reports SET n_events = ?, extractor = ? WHERE report_id = ?",
+                             [(len(new), next((e.extractor for e in new if e.extractor), ""), rep.report_id)
+                              for rep, new in batch])
+        self._rewrite_events(touched)
+        from eventmap.store import analyst
+        pins = analyst.place_rows(self)
+        if pins:
+            analyst.auto_pin(self, [e for _, new in batch for e in new],
+                             skip={c.event_id for c in kept if c.kind == "repin_place"}, rows=pins)
+        return kept, stale, id_map
+
+    def _follow_corrections(self, corrs: list[Correction], new: list[Event]):
+        """One report's live corrections moved onto its new events (or marked stale)."""
         by_id = {e.event_id: e for e in new}
         by_key: dict[tuple, list[str]] = {}
         by_loc: dict[str, list[str]] = {}
@@ -857,16 +919,7 @@ class EventStore:
                 (target, e.location, e.evidence.mention_start, e.evidence.mention_end, c.correction_id))
             kept.append(replace(c, event_id=target, status="active"))
             touched.append(target)
-        for oid in old:
-            if oid in by_id:
-                id_map.setdefault(oid, oid)
-        extractor = next((e.extractor for e in new if e.extractor), "")
-        self._db.execute("UPDATE reports SET n_events = ?, extractor = ? WHERE report_id = ?",
-                         (len(new), extractor, rid))
-        self._rewrite_events(touched)
-        from eventmap.store import analyst
-        analyst.auto_pin(self, new, skip={c.event_id for c in kept if c.kind == "repin_place"})
-        return kept, stale, id_map
+        return kept, stale, touched, id_map
 
     # ------------------------------------------------------------------ reference layers
     def import_reference(self, kind: str, source) -> int:
@@ -879,17 +932,23 @@ class EventStore:
         cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
                 "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
                 "notes", "raw", "imported_at"]
-        upd = ", ".join(f"{c} = excluded.{c}" for c in cols[2:]) + ", geom = excluded.geom"
-        sql = (f"INSERT INTO reference_events ({', '.join(cols)}, geom) VALUES ({', '.join('?' for _ in cols)}, "
-               f"{self._db.geom_placeholder}) ON CONFLICT (kind, ref_id) DO UPDATE SET {upd}")
         now = utc_now()
-        params = [[r.get(c) if c not in ("kind", "imported_at") else (kind if c == "kind" else now) for c in cols]
-                  + [self._db.geom_value(r.get("latitude"), r.get("longitude"))] for r in rows]
+        geom = self._db.geom_value
+        # a ref_id twice in the file: its last row's values at its first row's place, as row-by-row upserts left it
+        first: dict[str, int] = {}
+        params: list[list] = []
+        for r in rows:
+            p = [kind, *(r.get(c) for c in cols[1:-1]), now, geom(r.get("latitude"), r.get("longitude"))]
+            i = first.setdefault(r["ref_id"], len(params))
+            if i == len(params):
+                params.append(p)
+            else:
+                params[i] = p
         with self._db.write():
-            if params:
-                self._db.executemany(sql, params)
+            self._db.insert_new("reference_events", cols, params, key="kind, ref_id", geom="geom", returning=False,
+                                update=cols[2:])
             self._bump()
-        return len(params)
+        return len(rows)
 
     def reference_layer(self, kind: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
         """A reference layer (ACLED or UCDP rows), never mixed with extracted events."""

@@ -14,7 +14,7 @@ import threading
 from typing import Iterator, Sequence
 
 from eventmap.store import geopackage as gpkg
-from eventmap.store._txn import NestedWrites
+from eventmap.store._txn import NestedWrites, on_conflict
 from eventmap.store.records import StoreError
 
 _SCHEMA_LOCK = 0x6576656E746D6170 & 0x7FFFFFFFFFFFFFFF  # "eventmap"
@@ -71,6 +71,40 @@ class PostGISBackend(NestedWrites):
     def insert_returning_id(self, sql: str, params: Sequence, id_col: str) -> int:
         with self._lock:
             return int(self.conn.execute(_pg(sql) + f" RETURNING {id_col}", tuple(params)).fetchone()[0])
+
+    def insert_new(self, table: str, cols: Sequence[str], rows: Sequence[Sequence], key: str,
+                   geom: str | None = None, returning: bool = True, update: Sequence[str] = ()) -> set:
+        """Insert ``rows`` (values of ``cols``, then the geometry as WKB when ``geom`` names its column),
+        skipping rows whose ``key`` is stored already (or met earlier in ``rows``), or with ``update``
+        setting those columns (and the geometry) of the stored row instead (then ``rows`` must not
+        repeat a key); returns the keys inserted (with ``returning``).
+
+        The rows go into a temporary table with ``COPY`` (one stream, no statement per row), then one
+        ``INSERT ... SELECT ... ORDER BY`` (rows keep their order, hence their fid) ``ON CONFLICT DO
+        NOTHING``, inside the caller's transaction: a failure anywhere leaves nothing behind."""
+        if not rows:
+            return set()
+        names = [f'"{c}"' for c in cols]
+        tmp = f"_eventmap_bulk_{table}"
+        with self._lock, self.conn.cursor() as cur:
+            # per session, emptied at every commit (a rollback takes the table itself away: IF NOT EXISTS)
+            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {tmp} ON COMMIT DELETE ROWS AS SELECT {', '.join(names)}, "
+                        f"NULL::bytea AS _wkb, 0::bigint AS _seq FROM {table} WITH NO DATA")
+            cur.execute(f"TRUNCATE {tmp}")
+            n = len(cols)
+            with cur.copy(f"COPY {tmp} ({', '.join(names)}, _wkb, _seq) FROM STDIN") as cp:
+                if geom:
+                    for i, r in enumerate(rows):
+                        cp.write_row((*r, i))
+                else:
+                    for i, r in enumerate(rows):
+                        cp.write_row((*r[:n], None, i))
+            target = ", ".join(names) + (f", {geom}" if geom else "")
+            source = ", ".join(names) + (", ST_GeomFromWKB(_wkb, 4326)" if geom else "")
+            sql = (f"INSERT INTO {table} ({target}) SELECT {source} FROM {tmp} ORDER BY _seq "
+                   f"ON CONFLICT ({key}) " + on_conflict(update, geom) + (f" RETURNING {key}" if returning else ""))
+            cur.execute(sql)
+            return {r[0] for r in cur.fetchall()} if returning else set()
 
     def has_table(self, name: str) -> bool:
         # the first schema on search_path that exists (normally public, or a per-team/per-test schema)

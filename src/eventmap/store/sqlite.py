@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 
 from eventmap.store import geopackage as gpkg
 from eventmap.store import health
-from eventmap.store._txn import NestedWrites
+from eventmap.store._txn import NestedWrites, on_conflict
 from eventmap.store.records import StoreDamagedError, StoreFullError, StoreReadOnlyError
 
 BUSY_TIMEOUT_MS = 60_000
@@ -159,6 +159,29 @@ class SQLiteBackend(NestedWrites):
             except sqlite3.DatabaseError as exc:
                 raise self._translate(exc) from None
             return int(cur.lastrowid)
+
+    def insert_new(self, table: str, cols: Sequence[str], rows: Sequence[Sequence], key: str,
+                   geom: str | None = None, returning: bool = True, update: Sequence[str] = ()) -> set:
+        """Insert ``rows`` (values of ``cols``, then the geometry when ``geom`` names its column) in one
+        ``executemany``, skipping rows whose ``key`` is stored already (or met earlier in ``rows``), or
+        with ``update`` setting those columns (and the geometry) of the stored row instead.
+        Returns the keys inserted (with ``returning``; inside the write transaction, which holds
+        SQLite's write lock, the keys stored before cannot change under us)."""
+        if not rows:
+            return set()
+        names = [f'"{c}"' for c in cols] + ([geom] if geom else [])
+        sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
+               f"ON CONFLICT ({key}) " + on_conflict(update, geom))
+        before: set = set()
+        if returning:
+            i = list(cols).index(key)
+            keys = list(dict.fromkeys(r[i] for r in rows))
+            for n in range(0, len(keys), 500):
+                chunk = keys[n:n + 500]
+                before.update(r[0] for r in self.fetchall(
+                    f"SELECT {key} FROM {table} WHERE {key} IN ({', '.join('?' for _ in chunk)})", chunk))
+        self.executemany(sql, rows)
+        return {r[i] for r in rows} - before if returning else set()
 
     def has_table(self, name: str) -> bool:
         return bool(self.fetchall("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
