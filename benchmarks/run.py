@@ -14,6 +14,9 @@ any processes it started, from ``wait4``) is measured alone.  Measures:
   corpus (the floor); precision and recall on the truth corpus (``benchmarks/truth_corpus.py``);
 * ingest: reports/s through ``eventmap ingest`` with 1, 2 and N workers (N = the cores
   available), into the embedded store and, when ``EVENTMAP_TEST_PG`` is set, into PostGIS;
+* bulk: ``ingest_many``, ``reprocess`` and ``import ucdp`` in events (rows) per second on the
+  embedded store and on PostGIS (COPY), beside SQLite's own ``executemany`` of the same rows
+  and the ratio (``benchmarks/bench_bulk.py``);
 * query: a 7-day date window (and a 1-day window, a count) at 10k, 100k and 1M events (1M only
   in --full; stores are cached in ``benchmarks/results/stores``);
 * dashboard: first paint and timeline change at 100k events in headless Chromium
@@ -48,12 +51,14 @@ sys.path.insert(0, str(HERE))
 MODES = {
     #          rounds  extract    accuracy  ingest  ingest   query sizes                      export sizes
     "smoke": dict(runs=1, extract_n=40, truth_n=40, ingest_n=40, ingest_runs=1, query=[2_000],
-                  query_reps=5, export=[500], export_runs=1, dash_events=2_000, dash_repeat=1, fuzzy_n=20),
+                  query_reps=5, export=[500], export_runs=1, dash_events=2_000, dash_repeat=1, fuzzy_n=20,
+                  bulk_n=2_000, bulk_runs=1),
     "quick": dict(runs=3, extract_n=300, truth_n=300, ingest_n=200, ingest_runs=2, query=[10_000, 100_000],
-                  query_reps=9, export=[1_000, 10_000], export_runs=1, dash_events=100_000, dash_repeat=2, fuzzy_n=100),
+                  query_reps=9, export=[1_000, 10_000], export_runs=1, dash_events=100_000, dash_repeat=2, fuzzy_n=100,
+                  bulk_n=20_000, bulk_runs=3),
     "full": dict(runs=5, extract_n=3_000, truth_n=2_000, ingest_n=2_000, ingest_runs=3,
                  query=[10_000, 100_000, 1_000_000], query_reps=21, export=[1_000, 10_000, 100_000],
-                 export_runs=3, dash_events=100_000, dash_repeat=5, fuzzy_n=400),
+                 export_runs=3, dash_events=100_000, dash_repeat=5, fuzzy_n=400, bulk_n=100_000, bulk_runs=3),
 }
 
 
@@ -278,6 +283,25 @@ def task_ingest(cfg: dict, params: dict) -> list[dict]:
     return rows
 
 
+def task_bulk(cfg: dict, params: dict) -> list[dict]:
+    """Bulk writes beside SQLite's own executemany of the same rows (``bench_bulk.py``)."""
+    from bench_bulk import run_bulk, summary
+
+    results = summary(run_bulk(cfg["bulk_n"], cfg["bulk_runs"], os.environ.get("EVENTMAP_TEST_PG")))
+    rows = []
+    for r in results:
+        label = (f"{r['what']}, {r['backend']}, {r['rows']:,} rows ({r['clock']} time, load average "
+                 f"{min(r['load']):.1f}-{max(r['load']):.1f})")
+        rows.append(row("bulk", label, r["per_s"], "rows/s", (">=", 20_000.0)))
+        rows.append(row("bulk", f"{r['what']}, {r['backend']}: SQLite's own executemany of the same rows",
+                        r["floor_per_s"], "rows/s"))
+        rows.append(row("bulk", f"{r['what']}, {r['backend']}: time / executemany's time", r["ratio"], "x",
+                        ("<=", 3.0)))
+    if not os.environ.get("EVENTMAP_TEST_PG"):
+        rows.append(row("bulk", "PostGIS", [], "", note="not measured: set EVENTMAP_TEST_PG"))
+    return rows
+
+
 def _pool_start(w: int) -> float:
     """Seconds until a spawned pool of ``w`` workers has run its initializer (extractor + gazetteer) in each."""
     import multiprocessing
@@ -430,7 +454,7 @@ def task_dashboard(cfg: dict, params: dict) -> list[dict]:
 
 
 TASKS = {"gazetteer": task_gazetteer, "extract": task_extract, "accuracy": task_accuracy, "ingest": task_ingest,
-         "query": task_query, "dashboard": task_dashboard, "export": task_export}
+         "bulk": task_bulk, "query": task_query, "dashboard": task_dashboard, "export": task_export}
 
 
 # ====================================================================== the runner

@@ -1,0 +1,242 @@
+"""Bulk writes beside SQLite's own ``executemany`` of the same rows (issue 15).
+
+    python benchmarks/bench_bulk.py                  # 20,000 events / UCDP rows, 3 runs
+    python benchmarks/bench_bulk.py --events 200000 --runs 3
+    EVENTMAP_TEST_PG=postgresql://... python benchmarks/bench_bulk.py   # adds PostGIS (COPY)
+
+Measures, each in events (or rows) per second, median of ``--runs``:
+
+* ``ingest_many``: reports with 5 events each at real gazetteer places (``_bigstore.big_batches``),
+  2,000 reports per call, into a new store;
+* ``reprocess``: the same store re-extracted by an extractor that returns the stored events again
+  (the store's side of ``eventmap reprocess``: read, delete, insert, corrections, counts);
+* ``import ucdp``: ``EventStore.import_reference`` of a UCDP GED CSV written in the codebook's 49
+  columns (CSV read and parsed included, as ``eventmap import ucdp`` does);
+* the floor: SQLite's own ``executemany`` of the very same parameter rows (built beforehand,
+  not timed) with a plain ``INSERT`` into a new store of the same schema (same indexes), one
+  transaction per batch, through ``sqlite3`` directly.
+
+The ratio is ours / floor (time for the same rows).  Embedded figures are CPU time of this process
+(SQLite runs in it); PostGIS figures are wall time (the server does part of the work), so they
+also carry the load of the machine: quote the load average printed beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+#: the UCDP GED codebook's columns, in its order
+UCDP_COLUMNS = [
+    "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
+    "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
+    "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources",
+    "source_article", "source_office", "source_date", "source_headline", "source_original", "where_prec",
+    "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
+    "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec", "date_start", "date_end",
+    "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
+]
+
+
+def write_ucdp(path: Path, n: int, seed: int = 5) -> None:
+    """A UCDP GED CSV of ``n`` rows at real places (``eventmap.store.testing.PLACES``), codebook columns."""
+    from eventmap.store.testing import PLACES
+    rng = random.Random(seed)
+    places = list(PLACES.values())
+    sides = [("Government of Syria", "Syrian insurgents", 1), ("IS", "Civilians", 3), ("HTS", "Southern Front", 2)]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(UCDP_COLUMNS)
+        for i in range(n):
+            _, _, en, lat, lon, a1, a2, *_ = places[rng.randrange(len(places))]
+            side_a, side_b, tv = sides[rng.randrange(3)]
+            day = f"20{12 + rng.randrange(8)}-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
+            deaths = [rng.randrange(4) for _ in range(4)]
+            vals = {
+                "id": 400000 + i, "relid": f"SYR-{day[:4]}-{tv}-{i}", "year": day[:4], "active_year": 1,
+                "code_status": "Clear", "type_of_violence": tv, "conflict_dset_id": 299, "conflict_new_id": 299,
+                "conflict_name": f"Syria: {side_a}", "dyad_dset_id": 784, "dyad_new_id": 784,
+                "dyad_name": f"{side_a} - {side_b}", "side_a_dset_id": 220, "side_a_new_id": 220, "side_a": side_a,
+                "side_b_dset_id": 5000, "side_b_new_id": 5000, "side_b": side_b, "number_of_sources": 2,
+                "source_article": f"\"Agence France Presse,{day};Syrian Observatory for Human Rights,{day}\"",
+                "source_office": "AFP;SOHR", "source_date": f"{day};{day}",
+                "source_headline": f"Clashes near {en} in {a1} countryside leave {sum(deaths)} dead",
+                "source_original": "SOHR", "where_prec": 1 + rng.randrange(3),
+                "where_coordinates": f"{en} village", "where_description": f"{en}, {a2} district, {a1}",
+                "adm_1": f"{a1} governorate", "adm_2": f"{a2} district", "latitude": lat, "longitude": lon,
+                "geom_wkt": f"POINT ({lon} {lat})", "priogrid_gid": 180000 + rng.randrange(1000),
+                "country": "Syria", "country_id": 652, "region": "Middle East", "event_clarity": 1, "date_prec": 1,
+                "date_start": f"{day} 00:00:00.000", "date_end": f"{day} 00:00:00.000",
+                "deaths_a": deaths[0], "deaths_b": deaths[1], "deaths_civilians": deaths[2],
+                "deaths_unknown": deaths[3], "best": sum(deaths), "high": sum(deaths) + 2, "low": sum(deaths),
+                "gwnoa": 652, "gwnob": "",
+            }
+            w.writerow([vals[c] for c in UCDP_COLUMNS])
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of ``fn()``."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def _event_batches(n_events: int) -> list:
+    from _bigstore import big_batches
+    return list(big_batches(n_events, seed=11, batch=2000))
+
+
+def _floor_executemany(path: Path, tables: list[tuple[str, list[str], list[list]]], per_tx: int) -> tuple[float, float]:
+    """SQLite's own executemany of ``rows`` into a new store's tables (schema made by ``open_store``)."""
+    from eventmap.store import open_store
+    open_store(str(path)).close()
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")
+
+    def run() -> None:
+        for table, cols, rows in tables:
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            for i in range(0, len(rows), per_tx):
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany(sql, rows[i:i + per_tx])
+                conn.execute("COMMIT")
+
+    try:
+        return _timed(run)
+    finally:
+        conn.close()
+
+
+def ingest_rows(batches: list) -> list[tuple[str, list[str], list[list]]]:
+    """The parameter rows ``ingest_many`` writes for ``batches`` (reports, then events)."""
+    from eventmap.store import geopackage as gpkg
+    from eventmap.store.base import EVENT_COLUMNS, q
+    from eventmap.store.bulk import event_params
+    rcols = ["report_id", "text", "title", "source", "url", "language", "published", "ingested_at", "n_events",
+             "extractor"]
+    reports = [[r.report_id, r.text, r.title, r.source, r.url, r.language, r.published, "2026-01-01T00:00:00Z",
+                len(evs), "bench"] for b in batches for r, evs in b]
+    cols = list(EVENT_COLUMNS) + ["extracted"]
+    events = event_params([e for b in batches for _, evs in b for e in evs], cols, gpkg.point_blob)
+    return [("reports", rcols, reports), ("events", [q(c) for c in cols] + ["geom"], events)]
+
+
+def reference_rows(csv_path: Path) -> list[tuple[str, list[str], list[list]]]:
+    from eventmap.store import geopackage as gpkg
+    from eventmap.store.reference import parse_reference
+    cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+            "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
+            "notes", "raw", "imported_at"]
+    rows = [[("ucdp" if c == "kind" else "2026-01-01T00:00:00Z" if c == "imported_at" else r.get(c)) for c in cols]
+            + [gpkg.point_blob(r["latitude"], r["longitude"])] for r in parse_reference("ucdp", csv_path)]
+    return [("reference_events", cols + ["geom"], rows)]
+
+
+class _Backend:
+    """A new store per run: a file in ``root``, or a private schema on the PostGIS server."""
+
+    def __init__(self, name: str, root: Path, pg: str | None) -> None:
+        self.name, self.root, self.pg, self.schema = name, root, pg, None
+
+    def __enter__(self) -> str:
+        if self.pg is None:
+            return str(self.root / f"{uuid.uuid4().hex[:8]}.gpkg")
+        import psycopg
+
+        from eventmap.store.testing import pg_schema_url
+        self.schema = "bulk_" + uuid.uuid4().hex[:10]
+        with psycopg.connect(self.pg, autocommit=True) as c:
+            c.execute(f"CREATE SCHEMA {self.schema}")
+        return pg_schema_url(self.pg, self.schema)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.schema:
+            import psycopg
+            with psycopg.connect(self.pg, autocommit=True) as c:
+                c.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+
+
+def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
+    """Rows ``{"what", "backend", "rows", "ours_s", "floor_s", "clock"}`` per run."""
+    from eventmap.store import open_store
+    batches = _event_batches(n_events)
+    n_ev = sum(len(evs) for b in batches for _, evs in b)
+    by_text = {rep.text: evs for b in batches for rep, evs in b}
+
+    def again(text: str, published: str, **_: object) -> list:
+        return by_text[text]
+
+    out: list[dict] = []
+    backends = [("embedded", None)] + ([("PostGIS", pg)] if pg else [])
+    with tempfile.TemporaryDirectory(prefix="eventmap-bulk-") as td:
+        root = Path(td)
+        csv_path = root / "ged.csv"
+        write_ucdp(csv_path, n_events)
+        floors = {"ingest": ingest_rows(batches), "import": reference_rows(csv_path)}
+        for run in range(runs):
+            floor = {k: _floor_executemany(root / f"floor-{k}-{run}.gpkg", v, 10_000) for k, v in floors.items()}
+            for name, base in backends:
+                clock = 1 if base is None else 0   # CPU time in-process; wall time for a server
+                with _Backend(name, root, base) as url, open_store(url) as s:
+                    t_ing = _timed(lambda: [s.ingest_many(b) for b in batches])
+                    t_rep = _timed(lambda: s.reprocess(again))
+                    t_imp = _timed(lambda: s.import_reference("ucdp", csv_path))
+                    assert s.count_stored() == n_ev and len(s.reference_layer("ucdp")) == n_events
+                load = round(os.getloadavg()[0], 1)
+                for what, t, fl in (("ingest_many", t_ing, floor["ingest"]), ("reprocess", t_rep, floor["ingest"]),
+                                    ("import ucdp", t_imp, floor["import"])):
+                    out.append({"what": what, "backend": name, "rows": n_ev if what != "import ucdp" else n_events,
+                                "ours_s": t[clock], "floor_s": fl[clock], "clock": "CPU" if clock else "wall",
+                                "load": load})
+    return out
+
+
+def summary(results: list[dict]) -> list[dict]:
+    """Median events/s and ratio to the floor per (measure, backend)."""
+    keys = list(dict.fromkeys((r["what"], r["backend"]) for r in results))
+    out = []
+    for what, backend in keys:
+        rs = [r for r in results if (r["what"], r["backend"]) == (what, backend)]
+        out.append({"what": what, "backend": backend, "rows": rs[0]["rows"], "clock": rs[0]["clock"],
+                    "per_s": [r["rows"] / r["ours_s"] for r in rs], "floor_per_s": [r["rows"] / r["floor_s"] for r in rs],
+                    "ratio": [r["ours_s"] / r["floor_s"] for r in rs], "load": [r["load"] for r in rs]})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, default=20_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--pg", default=os.environ.get("EVENTMAP_TEST_PG"))
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    res = summary(run_bulk(args.events, args.runs, args.pg))
+    for r in res:
+        med = statistics.median
+        print(f"{r['what']:<12} {r['backend']:<9} {r['rows']:>8,} rows: {med(r['per_s']):>9,.0f}/s "
+              f"({r['clock']}); SQLite executemany {med(r['floor_per_s']):>9,.0f}/s; ratio {med(r['ratio']):.2f}; "
+              f"load {med(r['load']):.1f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
