@@ -86,7 +86,7 @@ class PostGISBackend(NestedWrites):
             return set()
         names = [f'"{c}"' for c in cols]
         tmp = f"_eventmap_bulk_{table}"
-        with self._lock, self.conn.cursor() as cur:
+        with self.write(), self.conn.cursor() as cur:  # never in autocommit: the commit would empty the table
             # per session, emptied at every commit (a rollback takes the table itself away: IF NOT EXISTS)
             cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {tmp} ON COMMIT DELETE ROWS AS SELECT {', '.join(names)}, "
                         f"NULL::bytea AS _wkb, 0::bigint AS _seq FROM {table} WITH NO DATA")

@@ -173,14 +173,15 @@ class SQLiteBackend(NestedWrites):
         sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
                f"ON CONFLICT ({key}) " + on_conflict(update, geom))
         before: set = set()
-        if returning:
-            i = list(cols).index(key)
-            keys = list(dict.fromkeys(r[i] for r in rows))
-            for n in range(0, len(keys), 500):
-                chunk = keys[n:n + 500]
-                before.update(r[0] for r in self.fetchall(
-                    f"SELECT {key} FROM {table} WHERE {key} IN ({', '.join('?' for _ in chunk)})", chunk))
-        self.executemany(sql, rows)
+        with self.write():  # joins the caller's transaction: the keys read stay true until the insert
+            if returning:
+                i = list(cols).index(key)
+                keys = list(dict.fromkeys(r[i] for r in rows))
+                for n in range(0, len(keys), 500):
+                    chunk = keys[n:n + 500]
+                    before.update(r[0] for r in self.fetchall(
+                        f"SELECT {key} FROM {table} WHERE {key} IN ({', '.join('?' for _ in chunk)})", chunk))
+            self.executemany(sql, rows)
         return {r[i] for r in rows} - before if returning else set()
 
     def has_table(self, name: str) -> bool:
