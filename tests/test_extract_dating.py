@@ -57,8 +57,8 @@ def test_since_two_days_is_not_a_day():
 def test_todays_shelling_told_twice_is_not_swallowed_by_an_older_one():
     """Today's shelling is told twice (dated, then undated with its toll); the report also tells an
     older shelling of the same quarter: today's event stays, with its toll, beside the older one."""
-    text = ("تكثّف قوات النظام، منذ صباح اليوم الخميس، قصفها على أحياء درعا البلد المحاصرة.\n"
-            "وقالت مصادر إنّ قوات النظام استهدفت مجدّداً بقذائف المدفعية الثقيلة أحياء درعا البلد، ما أدّى إلى "
+    text = ("تواصل المدفعية منذ صباح اليوم الخميس دكّ الأحياء المحاصرة في درعا البلد.\n"
+            "وذكرت شبكة محلية أن قذائف المدفعية سقطت من جديد على درعا البلد وأسفرت عن "
             "مقتل الشاب (علي الحشيش).\n"
             "وقبل يومين، استهدفت قوات النظام بقذائف الدبابات مسجداً في درعا البلد.")
     ev = [e for e in extract_events(text, PUB) if e.location == "درعا البلد" and e.sub_event_type.startswith("Shell")]

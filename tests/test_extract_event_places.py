@@ -30,7 +30,7 @@ def _locs(text, pub=PUB):
      ["Khabab"]),
     ("وقال مصدر في درعا إن قذائف سقطت على بلدة صيدا صباح اليوم.", ["صيدا"]),
     ("A source in Tafas said the army shelled the village of Ataman on Monday.", ["Ataman"]),
-    ("On March 4, a local source told North Press that unknown gunmen shot a man dead in the town of Nawa.",
+    ("Gunmen shot a man dead in the town of Nawa on Tuesday, an activist told North Press.",
      ["Nawa"]),     # an outlet whose words are all common words is no place, nor a 'press' (a factory)
 ])
 def test_only_the_event_place_is_an_event_place(text, places):
