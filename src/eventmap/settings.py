@@ -12,8 +12,10 @@ from pathlib import Path
 
 import platformdirs
 
-#: the repository root when running from a checkout / editable install
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from eventmap import resources
+
+#: the repository root when running from a checkout / editable install (the wheel's copies: eventmap.resources)
+PROJECT_ROOT = resources.CHECKOUT_ROOT
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,7 @@ def gazetteer_dir() -> Path:
     env = os.environ.get("EVENTMAP_GAZETTEER")
     if env:
         return Path(env)
-    for cand in (PROJECT_ROOT / "gazetteer", Path(__file__).resolve().parent / "_gazetteer"):
-        if (cand / "places.tsv").exists():
-            return cand
-    return PROJECT_ROOT / "gazetteer"
+    return resources.packaged("gazetteer") or PROJECT_ROOT / "gazetteer"
 
 
 def data_dir() -> Path:
@@ -93,7 +92,7 @@ def analyst_places_path() -> Path:
 
 
 def sample_dir() -> Path:
-    return PROJECT_ROOT / "sample"
+    return resources.packaged("sample") or PROJECT_ROOT / "sample"
 
 
 def store_location(db: str | None = None) -> str:

@@ -731,9 +731,9 @@ def _check_rows(rows: list[dict[str, str]]) -> None:
 
 
 def default_regions_path() -> Path:
-    from eventmap.settings import PROJECT_ROOT
+    from eventmap.resources import data_path
 
-    return PROJECT_ROOT / "gazetteer" / "regions.csv"
+    return data_path("gazetteer") / "regions.csv"
 
 
 #: hand-written files that live beside the generated ones and are copied along

@@ -12,13 +12,10 @@ from pathlib import Path
 
 
 def app_path() -> Path:
-    """The dashboard's ``app.py``: the checkout's, else a copy shipped inside the package."""
-    from eventmap.settings import PROJECT_ROOT
+    """The dashboard's ``app.py``: the copy the wheel carries, else the checkout's (``eventmap.resources``)."""
+    from eventmap.resources import data_path
 
-    for cand in (PROJECT_ROOT / "app.py", Path(__file__).resolve().parent / "_app" / "app.py"):
-        if cand.is_file():
-            return cand
-    raise FileNotFoundError(f"app.py not found (looked in {PROJECT_ROOT}); run from a checkout of eventmap")
+    return data_path("app.py")
 
 
 def command(db: str | None = None, port: int | None = None, host: str = "127.0.0.1",
