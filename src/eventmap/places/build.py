@@ -28,9 +28,10 @@ import re
 import shutil
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import shapely
 from shapely.geometry import mapping, shape
@@ -275,9 +276,10 @@ def _looks_machine_transliterated(s: str) -> bool:
 _KIND_BY_LEVEL = {1: "governorate", 2: "district", 3: "subdistrict"}
 
 #: words that say which admin level a name is for
-_LEVEL_WORDS_AR = {1: ("محافظة",), 2: ("منطقة",), 3: ("ناحية",)}
-_LEVEL_WORDS_EN = {1: ("governorate", "muhafazat", "muḩāfaz̧at"), 2: ("district", "mintaqat", "minţaqat"),
-                   3: ("subdistrict", "sub-district", "nahiyat", "nāḩiyat", "nahiya")}
+_LEVEL_WORDS_AR: dict[int, tuple[str, ...]] = {1: ("محافظة",), 2: ("منطقة",), 3: ("ناحية",)}
+_LEVEL_WORDS_EN: dict[int, tuple[str, ...]] = {
+    1: ("governorate", "muhafazat", "muḩāfaz̧at"), 2: ("district", "mintaqat", "minţaqat"),
+    3: ("subdistrict", "sub-district", "nahiyat", "nāḩiyat", "nahiya")}
 
 
 def _drop_other_level_forms(v_ar: list[str], v_en: list[str], level: int, stats: Counter) -> tuple[list[str], list[str]]:
@@ -296,19 +298,90 @@ def _drop_other_level_forms(v_ar: list[str], v_en: list[str], level: int, stats:
     return keep_ar, keep_en
 
 
-def _admin_places(ocha: dict[int, list[dict[str, Any]]], osy: dict[str, dict[str, Any]],
-                  reserved_keys: set[str], stats: Counter) -> list[dict[str, str]]:
+def _countryside_owners(ocha: dict[int, list[dict[str, Any]]]) -> dict[str, str]:
+    """«ريف X» / "X countryside" belong to the governorate named «ريف X» when there is one (Rural Damascus,
+    SY03, is the countryside of Damascus, SY01): ``{p-code of X: p-code of ريف X}``."""
     gov_ar = {f["pcode"]: _clean(f["props"]["adm1_name1"]) for f in ocha[1]}
-    # «ريف X» / "X countryside" belong to the governorate named «ريف X» when there is one
-    # (Rural Damascus, SY03, is the countryside of Damascus, SY01).
-    countryside_owner: dict[str, str] = {}
+    owners: dict[str, str] = {}
     for pc, ar in gov_ar.items():
         if ar.startswith("ريف "):
             base = ar[len("ريف "):]
             for pc2, ar2 in gov_ar.items():
                 if ar2 == base:
-                    countryside_owner[pc2] = pc
-    rows: list[dict[str, str]] = []
+                    owners[pc2] = pc
+    return owners
+
+
+def _level_forms(level: int, ar_bases: list[str], en_bases: list[str],
+                 ar_full: str) -> tuple[list[str], list[str]]:
+    """The unit's names with its level word: «محافظة X» / "X Governorate", «منطقة X» / "X District", ..."""
+    if level == 1:
+        return [f"محافظة {b}" for b in ar_bases], [f"{b} Governorate" for b in en_bases]
+    if level == 2:
+        return [f"منطقة {b}" for b in ar_bases], [f"{b} District" for b in en_bases]
+    return [f"ناحية {b}" for b in _dedupe(ar_bases + [ar_full])], [f"{b} Subdistrict" for b in en_bases]
+
+
+def _countryside_forms(ar_bases: list[str], en_bases: list[str]) -> tuple[list[str], list[str]]:
+    """«ريف X», "X countryside" and "rural X" of a governorate (none for one that is itself «ريف ...»)."""
+    c_ar = [f"ريف {b}" for b in ar_bases if not b.startswith("ريف ")]
+    c_en = [f for b in en_bases if not b.lower().startswith(("rural ", "rif "))
+            for f in (f"{b} countryside", f"rural {b}")]
+    return c_ar, c_en
+
+
+def _admin_variants(p: dict[str, Any], level: int, rec: dict[str, Any], names: tuple[str, str, str],
+                    stats: Counter) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Arabic and Latin variants of an OCHA unit (OCHA's own, OpenSyria's name and aliases, the level
+    forms), and the bare names the level forms are made of: ``(v_ar, v_en, ar_bases, en_bases)``."""
+    en, ar, ar_full = names
+    os_en = _clean((rec.get("name") or {}).get("en"))
+    os_ar = _clean((rec.get("name") or {}).get("ar"))
+    v_ar: list[str] = [ar_full, os_ar, _strip_centre(os_ar) if os_ar else ""]
+    v_en: list[str] = [_clean(p.get(f"adm{level}_ref_n")), os_en]
+    for a in (_clean(a.get("value")) for a in rec.get("aliases") or []):
+        if _is_arabic(a):
+            v_ar.append(a)
+        elif _looks_machine_transliterated(a):
+            stats["opensyria_aliases_dropped_machine_transliteration"] += 1
+        else:
+            v_en.append(a)
+    ar_bases = _dedupe([ar, _strip_centre(os_ar) if os_ar else ""])
+    en_bases = _dedupe([en, os_en])
+    forms_ar, forms_en = _level_forms(level, ar_bases, en_bases, ar_full)
+    return v_ar + forms_ar, v_en + forms_en, ar_bases, en_bases
+
+
+def _leave_to_regions(v_ar: list[str], v_en: list[str], ar: str, en: str, reserved_keys: set[str],
+                      stats: Counter) -> tuple[list[str], list[str]]:
+    """A bare name that a curated region owns (e.g. «الغوطة الشرقية», which GeoNames also gives the Jaramana
+    sub-district) stays with the region only (empty variants are kept: ``_dedupe`` drops them later)."""
+    kept_ar = [v for v in v_ar if not (v and _ar_key(v) in reserved_keys and _ar_key(v) != _ar_key(ar))]
+    kept_en = [v for v in v_en
+               if not (v and ("en:" + _en_key(v)) in reserved_keys and _en_key(v) != _en_key(en))]
+    dropped = (len(v_ar) - len(kept_ar)) + (len(v_en) - len(kept_en))
+    if dropped:
+        stats["admin_variants_left_to_regions"] += dropped
+    return kept_ar, kept_en
+
+
+def _admin_row(p: dict[str, Any], pc: str, level: int, rec: dict[str, Any], ar: str, en: str,
+               v_ar: list[str], v_en: list[str]) -> dict[str, Any]:
+    pop = (rec.get("population") or {}).get("value") or 0
+    return {
+        "id": f"ocha:{pc}", "kind": _KIND_BY_LEVEL[level], "name_ar": ar, "name_en": en,
+        "variants_ar": v_ar, "variants_en": v_en,
+        "lat": _fmt_coord(p["center_lat"]), "lon": _fmt_coord(p["center_lon"]),
+        **_admin_columns(p, level),
+        "source": "ocha", "source_id": pc, "flags": [], "feature_code": f"ADM{level}",
+        "population": str(int(pop)) if pop else "", "note": f"opensyria:{rec['id']}" if rec.get("id") else "",
+    }
+
+
+def _admin_places(ocha: dict[int, list[dict[str, Any]]], osy: dict[str, dict[str, Any]],
+                  reserved_keys: set[str], stats: Counter) -> list[dict[str, str]]:
+    countryside_owner = _countryside_owners(ocha)
+    rows: list[dict[str, Any]] = []
     extra_variants: dict[str, tuple[list[str], list[str]]] = {}
     for level in (1, 2, 3):
         for f in ocha[level]:
@@ -316,29 +389,9 @@ def _admin_places(ocha: dict[int, list[dict[str, Any]]], osy: dict[str, dict[str
             en, ar_full, _ = _admin_names(p, level)
             ar = _strip_centre(ar_full)
             rec = osy.get(pc) or {}
-            os_en = _clean((rec.get("name") or {}).get("en"))
-            os_ar = _clean((rec.get("name") or {}).get("ar"))
-            aliases = [_clean(a.get("value")) for a in rec.get("aliases") or []]
-            ref = _clean(p.get(f"adm{level}_ref_n"))
-            v_ar: list[str] = [ar_full, os_ar, _strip_centre(os_ar) if os_ar else ""]
-            v_en: list[str] = [ref, os_en]
-            for a in aliases:
-                if _is_arabic(a):
-                    v_ar.append(a)
-                elif _looks_machine_transliterated(a):
-                    stats["opensyria_aliases_dropped_machine_transliteration"] += 1
-                else:
-                    v_en.append(a)
-            ar_bases = _dedupe([ar, _strip_centre(os_ar) if os_ar else ""])
-            en_bases = _dedupe([en, os_en])
+            v_ar, v_en, ar_bases, en_bases = _admin_variants(p, level, rec, (en, ar, ar_full), stats)
             if level == 1:
-                for b in ar_bases:
-                    v_ar.append(f"محافظة {b}")
-                for b in en_bases:
-                    v_en.append(f"{b} Governorate")
-                c_ar = [f"ريف {b}" for b in ar_bases if not b.startswith("ريف ")]
-                c_en = [f for b in en_bases if not b.lower().startswith(("rural ", "rif "))
-                        for f in (f"{b} countryside", f"rural {b}")]
+                c_ar, c_en = _countryside_forms(ar_bases, en_bases)
                 owner = countryside_owner.get(pc, pc)
                 if owner == pc:
                     v_ar += c_ar
@@ -347,44 +400,11 @@ def _admin_places(ocha: dict[int, list[dict[str, Any]]], osy: dict[str, dict[str
                     extra_variants.setdefault(owner, ([], []))
                     extra_variants[owner][0].extend(c_ar)
                     extra_variants[owner][1].extend(c_en)
-            elif level == 2:
-                for b in ar_bases:
-                    v_ar.append(f"منطقة {b}")
-                for b in en_bases:
-                    v_en.append(f"{b} District")
-            else:
-                for b in _dedupe(ar_bases + [ar_full]):
-                    v_ar.append(f"ناحية {b}")
-                for b in en_bases:
-                    v_en.append(f"{b} Subdistrict")
             # OpenSyria sometimes gives a unit the formal name of its parent ("Quneitra
             # Governorate" on the Quneitra district): a variant that names another level goes
             v_ar, v_en = _drop_other_level_forms(v_ar, v_en, level, stats)
-            # a bare name that a curated region owns (e.g. «الغوطة الشرقية», which GeoNames
-            # also gives the Jaramana sub-district) stays with the region only
-            kept_ar = []
-            for v in v_ar:
-                if v and _ar_key(v) in reserved_keys and _ar_key(v) != _ar_key(ar):
-                    stats["admin_variants_left_to_regions"] += 1
-                    continue
-                kept_ar.append(v)
-            kept_en = []
-            for v in v_en:
-                if v and ("en:" + _en_key(v)) in reserved_keys and _en_key(v) != _en_key(en):
-                    stats["admin_variants_left_to_regions"] += 1
-                    continue
-                kept_en.append(v)
-            pop = (rec.get("population") or {}).get("value") or 0
-            note = f"opensyria:{rec['id']}" if rec.get("id") else ""
-            row = {
-                "id": f"ocha:{pc}", "kind": _KIND_BY_LEVEL[level], "name_ar": ar, "name_en": en,
-                "variants_ar": kept_ar, "variants_en": kept_en,
-                "lat": _fmt_coord(p["center_lat"]), "lon": _fmt_coord(p["center_lon"]),
-                **_admin_columns(p, level),
-                "source": "ocha", "source_id": pc, "flags": [], "feature_code": f"ADM{level}",
-                "population": str(int(pop)) if pop else "", "note": note,
-            }
-            rows.append(row)
+            v_ar, v_en = _leave_to_regions(v_ar, v_en, ar, en, reserved_keys, stats)
+            rows.append(_admin_row(p, pc, level, rec, ar, en, v_ar, v_en))
     by_id = {r["id"]: r for r in rows}
     for owner, (x_ar, x_en) in extra_variants.items():
         r = by_id[f"ocha:{owner}"]
@@ -433,93 +453,111 @@ def _name_keys(*names: str) -> set[str]:
     return {(_ar_key(n) if _is_arabic(n) else "en:" + _en_key(n)) for n in names if n}
 
 
+def _locality_names(r: dict[str, str], stats: Counter) -> tuple[str, str, list[str], list[str]]:
+    """``(name_ar, name_en, variants_ar, variants_en)`` of a WOF locality row (before the display name)."""
+    ar_all = [_gov_form_to_name(_clean(x), stats) for x in _split(r["names_ar_all"])]
+    col_name, col_ar = _clean(r["name"]), _gov_form_to_name(_clean(r["name_ar"]), stats)
+    gn_name = _clean(r["gn_name"])
+    # Arabic: the name_ar column when it is Arabic, else the first Arabic variant
+    ar_candidates = [x for x in [col_ar] + ar_all + [col_name] if x and _is_arabic(x)]
+    name_ar = col_ar if col_ar and _is_arabic(col_ar) else (ar_candidates[0] if ar_candidates else "")
+    # Latin: WOF's default name (GeoNames ASCII-ish); a few WOF names are Arabic
+    names_en_all = [_gov_form_to_name(_clean(x), stats) for x in _split(r["names_en_all"])]
+    latin_candidates = [_clean(x) for x in [col_name, col_ar] + names_en_all + [gn_name] + ar_all
+                        if x and _is_latin(_clean(x))]
+    if col_name and _is_latin(col_name):
+        name_en = col_name
+    else:
+        name_en = latin_candidates[0] if latin_candidates else ""
+        stats["wof_name_not_latin"] += 1
+    if not name_ar:
+        stats["wof_without_arabic"] += 1
+    return name_ar, name_en, _dedupe(ar_candidates, exclude=[name_ar]), _dedupe(latin_candidates, exclude=[name_en])
+
+
+def _locality_flags(r: dict[str, str], fc: str, a1: str) -> list[str]:
+    flags = []
+    if fc == "PPLQ" or r["mz_is_current"].strip() == "0":
+        flags.append("abandoned")
+    if fc == "STLMT":
+        flags.append("israeli_settlement")
+    if fc.startswith("PPLA"):
+        flags.append("admin_seat")
+    if not a1:
+        flags.append("no_admin")
+    return flags
+
+
+def _locality_kind(r: dict[str, str], fc: str, a3: str, capital: bool, keys: set[str],
+                   seats: tuple[dict[str, set[str]], dict[str, set[str]]], stats: Counter) -> str:
+    """city, town, neighbourhood or village, from the GeoNames code, else from the admin unit it seats."""
+    adm2_names, adm3_names = seats
+    if fc in ("PPLA", "PPLA2", "PPLC") or capital:
+        return "city"
+    if fc == "PPLA3":
+        return "town"
+    if r["placetype"].strip() == "neighbourhood":
+        return "neighbourhood"
+    if not fc and a3 and a3.endswith("00") and keys & adm2_names.get(a3[:6], set()):
+        # WOF records without a GeoNames code that carry their district's name and lie
+        # in its centre sub-district: the district seats (e.g. Izra, As Sanamayn)
+        stats["wof_kind_inferred_district_seat"] += 1
+        return "city"
+    if not fc and a3 and keys & adm3_names.get(a3, set()):
+        stats["wof_kind_inferred_subdistrict_seat"] += 1
+        return "town"
+    return "village"
+
+
+def _locality_row(r: dict[str, str], kind: str, names: tuple[str, str, list[str], list[str]],
+                  flags: list[str]) -> dict[str, Any]:
+    name_ar, name_en, variants_ar, variants_en = names
+    wof_id = r["wof_id"].strip()
+    note = [f"geonames:{r['gn_id'].strip()}"] if r["gn_id"].strip() else []
+    if r["wd_id"].strip():
+        note.append(f"wikidata:{r['wd_id'].strip()}")
+    return {
+        "id": f"wof:{wof_id}", "kind": kind, "name_ar": name_ar, "name_en": name_en,
+        "variants_ar": variants_ar, "variants_en": variants_en,
+        "lat": _fmt_coord(float(r["lat"])), "lon": _fmt_coord(float(r["lon"])),
+        "admin1_en": _clean(r["ocha_adm1_en"]), "admin1_ar": _clean(r["ocha_adm1_ar"]),
+        "admin1_pcode": r["ocha_adm1_pcode"].strip(),
+        "admin2_en": _clean(r["ocha_adm2_en"]), "admin2_ar": _clean(r["ocha_adm2_ar"]),
+        "admin2_pcode": r["ocha_adm2_pcode"].strip(),
+        "admin3_en": _clean(r["ocha_adm3_en"]), "admin3_ar": _clean(r["ocha_adm3_ar"]),
+        "admin3_pcode": r["ocha_adm3_pcode"].strip(),
+        "source": "wof", "source_id": wof_id, "flags": flags, "feature_code": r["gn_feature_code"].strip(),
+        "population": "", "note": " ".join(note),
+    }
+
+
 def _locality_places(src_dir: Path, ocha: dict[int, list[dict[str, Any]]],
                      osy: dict[str, dict[str, Any]], stats: Counter) -> list[dict[str, str]]:
     path = src_dir / "wof_sy" / "wof_sy_localities.csv"
     cap_keys = _capital_keys(ocha, osy)
-    adm2_names = {f["pcode"]: _name_keys(f["props"]["adm2_name"], _strip_centre(f["props"]["adm2_name1"]))
-                  for f in ocha[2]}
-    adm3_names = {f["pcode"]: _name_keys(f["props"]["adm3_name"], _strip_centre(f["props"]["adm3_name1"]))
-                  for f in ocha[3]}
+    seats = ({f["pcode"]: _name_keys(f["props"]["adm2_name"], _strip_centre(f["props"]["adm2_name1"]))
+              for f in ocha[2]},
+             {f["pcode"]: _name_keys(f["props"]["adm3_name"], _strip_centre(f["props"]["adm3_name1"]))
+              for f in ocha[3]})
     gov_en = {f["pcode"]: _clean(((osy.get(f["pcode"]) or {}).get("name") or {}).get("en")) or
               _clean(f["props"]["adm1_name"]) for f in ocha[1]}
     rows: list[dict[str, Any]] = []
     meta: list[dict[str, Any]] = []
     with path.open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
-            wof_id = r["wof_id"].strip()
             fc = r["gn_feature_code"].strip()
-            ar_all = [_gov_form_to_name(_clean(x), stats) for x in _split(r["names_ar_all"])]
-            col_name, col_ar, gn_name = _clean(r["name"]), _gov_form_to_name(_clean(r["name_ar"]), stats), _clean(r["gn_name"])
-            # Arabic: the name_ar column when it is Arabic, else the first Arabic variant
-            ar_candidates = [x for x in [col_ar] + ar_all + [col_name] if x and _is_arabic(x)]
-            name_ar = col_ar if col_ar and _is_arabic(col_ar) else (ar_candidates[0] if ar_candidates else "")
-            # Latin: WOF's default name (GeoNames ASCII-ish); a few WOF names are Arabic
-            names_en_all = [_gov_form_to_name(_clean(x), stats) for x in _split(r["names_en_all"])]
-            latin_candidates = [x for x in [col_name, col_ar] + names_en_all + [gn_name] + ar_all
-                                if x and _is_latin(_clean(x))]
-            latin_candidates = [_clean(x) for x in latin_candidates]
-            if col_name and _is_latin(col_name):
-                name_en = col_name
-            else:
-                name_en = latin_candidates[0] if latin_candidates else ""
-                stats["wof_name_not_latin"] += 1
-            variants_ar = _dedupe(ar_candidates, exclude=[name_ar])
-            variants_en = _dedupe(latin_candidates, exclude=[name_en])
-            if not name_ar:
-                stats["wof_without_arabic"] += 1
-
+            name_ar, name_en, variants_ar, variants_en = _locality_names(r, stats)
             a1, a3 = r["ocha_adm1_pcode"].strip(), r["ocha_adm3_pcode"].strip()
-            flags = []
-            if fc == "PPLQ" or r["mz_is_current"].strip() == "0":
-                flags.append("abandoned")
-            if fc == "STLMT":
-                flags.append("israeli_settlement")
-            if fc.startswith("PPLA"):
-                flags.append("admin_seat")
-            if not a1:
-                flags.append("no_admin")
-
             keys = _name_keys(name_ar, name_en, *variants_ar, *variants_en)
-            is_centre = bool(a3) and a3.endswith("0000")
-            if fc in ("PPLA", "PPLA2", "PPLC") or (is_centre and keys & cap_keys.get(a1, set())):
-                kind = "city"
-            elif fc == "PPLA3":
-                kind = "town"
-            elif r["placetype"].strip() == "neighbourhood":
-                kind = "neighbourhood"
-            elif not fc and a3 and a3.endswith("00") and keys & adm2_names.get(a3[:6], set()):
-                # WOF records without a GeoNames code that carry their district's name and lie
-                # in its centre sub-district: the district seats (e.g. Izra, As Sanamayn)
-                kind = "city"
-                stats["wof_kind_inferred_district_seat"] += 1
-            elif not fc and a3 and keys & adm3_names.get(a3, set()):
-                kind = "town"
-                stats["wof_kind_inferred_subdistrict_seat"] += 1
-            else:
-                kind = "village"
-            capital = is_centre and bool(keys & cap_keys.get(a1, set()))
+            # the governorate's capital: its name, in the governorate's centre sub-district
+            capital = bool(a3) and a3.endswith("0000") and bool(keys & cap_keys.get(a1, set()))
+            kind = _locality_kind(r, fc, a3, capital, keys, seats, stats)
             name_en, variants_en = _display_name_en(name_en, name_ar, variants_en,
                                                     gov_en.get(a1, "") if capital else "", stats)
-
-            note = [f"geonames:{r['gn_id'].strip()}"] if r["gn_id"].strip() else []
-            if r["wd_id"].strip():
-                note.append(f"wikidata:{r['wd_id'].strip()}")
-            lat, lon = float(r["lat"]), float(r["lon"])
-            row = {
-                "id": f"wof:{wof_id}", "kind": kind, "name_ar": name_ar, "name_en": name_en,
-                "variants_ar": variants_ar, "variants_en": variants_en,
-                "lat": _fmt_coord(lat), "lon": _fmt_coord(lon),
-                "admin1_en": _clean(r["ocha_adm1_en"]), "admin1_ar": _clean(r["ocha_adm1_ar"]), "admin1_pcode": a1,
-                "admin2_en": _clean(r["ocha_adm2_en"]), "admin2_ar": _clean(r["ocha_adm2_ar"]),
-                "admin2_pcode": r["ocha_adm2_pcode"].strip(),
-                "admin3_en": _clean(r["ocha_adm3_en"]), "admin3_ar": _clean(r["ocha_adm3_ar"]), "admin3_pcode": a3,
-                "source": "wof", "source_id": wof_id, "flags": flags, "feature_code": fc,
-                "population": "", "note": " ".join(note),
-            }
-            rows.append(row)
+            rows.append(_locality_row(r, kind, (name_ar, name_en, variants_ar, variants_en),
+                                      _locality_flags(r, fc, a1)))
             meta.append({"gn": r["gn_id"].strip(), "current": r["mz_is_current"].strip(), "keys": keys,
-                         "lat": lat, "lon": lon, "fc": fc})
+                         "lat": float(r["lat"]), "lon": float(r["lon"]), "fc": fc})
     _mark_duplicates(rows, meta, stats)
     return rows
 
@@ -572,20 +610,25 @@ def _mark_duplicates(rows: list[dict[str, Any]], meta: list[dict[str, Any]], sta
         rows[i]["note"] = " ".join(x for x in (rows[i]["note"], f"duplicate_of:{rows[j]['id']}") if x)
         stats["wof_duplicates_flagged"] += 1
         # the kept record also answers to the duplicate's names ("Dar'a" for "Dar a")
-        keep = rows[j]
-        keep["variants_ar"] = _dedupe(list(keep["variants_ar"]) + [rows[i]["name_ar"], *rows[i]["variants_ar"]],
-                                      exclude=[keep["name_ar"]])
-        keep["variants_en"] = _dedupe(list(keep["variants_en"]) + [rows[i]["name_en"], *rows[i]["variants_en"]],
-                                      exclude=[keep["name_en"]])
-        if not keep["name_ar"] and keep["variants_ar"]:
-            keep["name_ar"] = keep["variants_ar"].pop(0)
+        kept = rows[j]
+        kept["variants_ar"] = _dedupe(list(kept["variants_ar"]) + [rows[i]["name_ar"], *rows[i]["variants_ar"]],
+                                      exclude=[kept["name_ar"]])
+        kept["variants_en"] = _dedupe(list(kept["variants_en"]) + [rows[i]["name_en"], *rows[i]["variants_en"]],
+                                      exclude=[kept["name_en"]])
+        if not kept["name_ar"] and kept["variants_ar"]:
+            kept["name_ar"] = kept["variants_ar"].pop(0)
 
 
 # --- regions ---------------------------------------------------------------------------------
 
-def _region_places(regions: list[dict[str, str]], ocha: dict[int, list[dict[str, Any]]]) -> list[dict[str, str]]:
+def _member_name(feat: dict[str, Any]) -> str:
+    """The OCHA name of a region's member unit, for the region's note."""
+    return _clean(feat["props"][f"adm{feat['level']}_name"])
+
+
+def _region_places(regions: list[dict[str, str]], ocha: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     feats = {f["pcode"]: f for lv in (1, 2, 3) for f in ocha[lv]}
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, Any]] = []
     for reg in regions:
         slug = reg["slug"].strip()
         members = [m.strip() for m in reg["members"].split("|") if m.strip()]
@@ -601,17 +644,15 @@ def _region_places(regions: list[dict[str, str]], ocha: dict[int, list[dict[str,
         # common parents of all members
         cols = {f"admin{lv}_{k}": "" for lv in (1, 2, 3) for k in ("en", "ar", "pcode")}
         for lv in (1, 2, 3):
-            vals = set()
+            vals: set[tuple[str, str, str] | None] = set()
             for m in members:
-                f = feats[m]
-                vals.add(_admin_names(f["props"], lv) if f["level"] >= lv else None)
-            if len(vals) == 1 and None not in vals:
-                en, ar, pc = vals.pop()
-                cols[f"admin{lv}_en"], cols[f"admin{lv}_ar"], cols[f"admin{lv}_pcode"] = en, ar, pc
-            else:
+                feat = feats[m]
+                vals.add(_admin_names(feat["props"], lv) if feat["level"] >= lv else None)
+            common = vals.pop() if len(vals) == 1 else None
+            if common is None:
                 break
-        member_desc = ", ".join(
-            f"{m} ({_clean(feats[m]['props']['adm%d_name' % feats[m]['level']])})" for m in members)
+            cols[f"admin{lv}_en"], cols[f"admin{lv}_ar"], cols[f"admin{lv}_pcode"] = common
+        member_desc = ", ".join(f"{m} ({_member_name(feats[m])})" for m in members)
         name_ar, name_en = _clean(reg["name_ar"]), _clean(reg["name_en"])
         rows.append({
             "id": f"region:{slug}", "kind": "region", "name_ar": name_ar, "name_en": name_en,
