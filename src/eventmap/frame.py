@@ -10,7 +10,7 @@ where the report gives no figure).
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 

@@ -187,7 +187,7 @@ class Event:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Event":
+    def from_dict(cls, d: dict[str, Any]) -> Event:
         d = dict(d)
         ev = d.get("evidence") or {}
         d["evidence"] = ev if isinstance(ev, Evidence) else Evidence(**ev)

@@ -76,8 +76,8 @@ def has_latin(s: str) -> bool:
 
 def script_of(s: str) -> str:
     """'ar', 'latin', 'mixed' or 'none'."""
-    a, l = has_arabic(s), has_latin(s)
-    return "mixed" if a and l else "ar" if a else "latin" if l else "none"
+    ar, latin = has_arabic(s), has_latin(s)
+    return "mixed" if ar and latin else "ar" if ar else "latin" if latin else "none"
 
 
 def strip_controls(s: str) -> str:
@@ -152,8 +152,7 @@ def strip_clitics(word: str) -> list[str]:
             w = nxt
         else:
             break
-    seen: set[str] = set()
-    return [f for f in forms if not (f in seen or seen.add(f))]
+    return list(dict.fromkeys(forms))  # each form once, in order
 
 
 def drop_article(word: str) -> str:
@@ -292,15 +291,3 @@ def _latin_direction_keys() -> dict[str, str]:
 
 def _latin_direction_label(word: str) -> str:
     return _latin_direction_keys().get(word, "")
-
-
-def split_ar_direction(norm: str) -> tuple[str, str]:
-    """Normalised Arabic name -> (base, direction label or "").
-
-    "البكار الشرقي" / "البكار شرقي" -> ("البكار", "east").
-    """
-    words = norm.split()
-    if len(words) >= 2 and words[-1] in AR_DIRECTIONS:
-        return " ".join(words[:-1]), AR_DIRECTIONS[words[-1]]
-    return norm, ""
-

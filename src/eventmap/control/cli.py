@@ -41,14 +41,7 @@ def register(subparsers: Any) -> None:
 
 def cmd_control(args: argparse.Namespace) -> int:
     from eventmap.control.model import CONTESTED, HOLDERS, control_from_store
-    from eventmap.control.tables import (
-        CHANGE_COLUMNS,
-        STATE_COLUMNS,
-        change_rows,
-        state_rows,
-        to_csv,
-        to_geojson,
-    )
+    from eventmap.control.tables import CHANGE_COLUMNS, STATE_COLUMNS, change_rows, state_rows, to_csv, to_geojson
     from eventmap.store.cli import _is_embedded, _open
 
     bad = [h for h in (args.holder or ()) if h not in (*HOLDERS, CONTESTED)]

@@ -7,14 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from eventmap.control.model import (
-    HOLDER_LABELS,
-    UNKNOWN,
-    Change,
-    ControlModel,
-    PlaceControl,
-    _iso,
-)
+from eventmap.control.model import HOLDER_LABELS, UNKNOWN, Change, ControlModel, PlaceControl, _iso
 
 #: columns of a state row, in CSV order
 STATE_COLUMNS: tuple[str, ...] = (

@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     flt = cf.event_filter
-    meta = ExportMeta(title=args.title, filters=cf.filters, since=flt.since, until=flt.until)
+    meta = ExportMeta(title=args.title, filters=cf.filters, since=str(flt.since) if flt.since else None,
+                      until=str(flt.until) if flt.until else None)
     try:
         path = export(frame, fmt, args.output, meta, size=size, scale=args.scale, tiles=args.tiles,
                       numbered=args.numbered, control=control)

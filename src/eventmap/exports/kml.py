@@ -9,6 +9,7 @@ shows that description alone, so no report string reaches a balloon as markup.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
@@ -63,8 +64,9 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
                f"Events: {len(frame)} ({len(located)} located; events without a place are not included)",
                f"Generated {meta.generated_at} by eventmap {meta.version}", meta.attribution]) + "</description>",
            "<ExtendedData>"]
-    for k, v in meta.to_dict(frame).items():
-        out.append(f'<Data name="{x(k)}"><value>{x(v if isinstance(v, str) else __import__("json").dumps(v, ensure_ascii=False))}</value></Data>')
+    for key, val in meta.to_dict(frame).items():
+        text = val if isinstance(val, str) else json.dumps(val, ensure_ascii=False)
+        out.append(f'<Data name="{x(key)}"><value>{x(text)}</value></Data>')
     out.append("</ExtendedData>")
     seen = set()
     for t, gp in zip(located["event_type"].astype(str), located["geo_precision"].astype(int)):
@@ -84,10 +86,10 @@ def render_kml(frame: pd.DataFrame, meta: ExportMeta) -> str:
         if c in ("latitude", "longitude", "display_latitude", "display_longitude"):
             escaped[c] = [repr(float(v)) for v in located[c].tolist()]
             continue
-        raw = located[c].astype(object).where(located[c].notna(), "").tolist()
-        cache: dict = {}
+        values = located[c].astype(object).where(located[c].notna(), "").tolist()
+        cache: dict[str, str] = {}
         escaped[c] = [cache[v] if v in cache else cache.setdefault(v, x(v)) for v in
-                      (str(v) if not isinstance(v, str) else v for v in raw)]
+                      (str(v) if not isinstance(v, str) else v for v in values)]
     data_tags = [f'<Data name="{x(c)}"><value>' for c in cols]
     raw = {c: located[c].astype(object).where(located[c].notna(), "").tolist()
            for c in ("place_name_ar", "place_name_en", "location", "event_date", "event_type",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
@@ -12,7 +12,7 @@ import pandas as pd
 class EmptySelectionError(ValueError):
     """Raised when there is nothing to export; the message says what to change."""
 
-    def __init__(self, meta: "ExportMeta | None" = None, fmt: str = "") -> None:
+    def __init__(self, meta: ExportMeta | None = None, fmt: str = "") -> None:
         what = []
         if meta is not None:
             if meta.since or meta.until:
@@ -28,7 +28,7 @@ class EmptySelectionError(ValueError):
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _version() -> str:
@@ -77,7 +77,7 @@ class ExportMeta:
             parts.append(f"{FILTER_LABELS.get(k, k)}: {vals}")
         return "; ".join(parts)
 
-    def resolved(self, frame: pd.DataFrame | None = None) -> "ExportMeta":
+    def resolved(self, frame: pd.DataFrame | None = None) -> ExportMeta:
         """A copy with the title and the time window filled from the data where not given."""
         since, until = self.since, self.until
         if frame is not None and len(frame) and (not since or not until):

@@ -57,8 +57,8 @@ class PngRenderer:
         self.allow_network = allow_network
         self.timeout_ms = timeout_ms
         self.blocked: list[str] = []
-        self._pw = None
-        self._browser = None
+        self._pw: Any = None  # playwright's Playwright and Browser, started in the worker thread
+        self._browser: Any = None
         self._exec: ThreadPoolExecutor | None = None
 
     # -- lifecycle ---------------------------------------------------------------
@@ -89,16 +89,16 @@ class PngRenderer:
         try:
             if browser is not None:
                 browser.close()
-        except Exception:
+        except Exception:  # noqa: BLE001 - shutting down: a browser that already died has nothing to close
             pass
         finally:
             if pw is not None:
                 try:
                     pw.stop()
-                except Exception:
+                except Exception:  # noqa: BLE001 - shutting down: Playwright may be gone with the browser
                     pass
 
-    def start(self) -> "PngRenderer":
+    def start(self) -> PngRenderer:
         """Launch the browser (done lazily by the first render)."""
         self._call(self._start)
         return self
@@ -113,7 +113,7 @@ class PngRenderer:
         finally:
             ex.shutdown(wait=True)
 
-    def __enter__(self) -> "PngRenderer":
+    def __enter__(self) -> PngRenderer:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:
@@ -122,7 +122,7 @@ class PngRenderer:
     def __del__(self) -> None:  # last resort; close() is the contract
         try:
             self.close()
-        except Exception:
+        except Exception:  # noqa: BLE001 - a finaliser must not raise (interpreter exit, half-built renderer)
             pass
 
     # -- rendering ---------------------------------------------------------------
@@ -169,7 +169,7 @@ class PngRenderer:
         finally:
             try:
                 context.close()
-            except Exception:   # the browser died: keep the original error; the next render relaunches it
+            except Exception:  # noqa: BLE001 - the browser died: keep the original error; the next render relaunches it
                 pass
 
     def render_html(self, html: str, png_path: str | Path, **kw) -> Path:

@@ -96,7 +96,7 @@ def column_values(frame: pd.DataFrame, col: str) -> list:
     if pd.api.types.is_bool_dtype(s) or pd.api.types.is_integer_dtype(s):
         return [_plain(v) for v in s.tolist()] if s.isna().any() else s.astype(object).tolist()
     if pd.api.types.is_float_dtype(s):
-        return [None if v != v or v in (float("inf"), float("-inf")) else v for v in s.tolist()]
+        return [None if math.isnan(v) or v in (float("inf"), float("-inf")) else v for v in s.tolist()]
     return [_plain(v) if not isinstance(v, str) else v for v in s.astype(object).where(s.notna(), None).tolist()]
 
 

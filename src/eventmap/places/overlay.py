@@ -19,9 +19,9 @@ import hashlib
 import math
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from eventmap.csvsafe import neutralise, restore
 from eventmap.model import Place
@@ -155,7 +155,7 @@ def add_analyst_place(ap: AnalystPlace, path: Path | None = None, gazetteer=None
         "id": _slug(ap.name, ap.lat, ap.lon), "name_ar": ap.name_ar, "name_en": ap.name_en,
         "variants": "|".join(variants), "lat": f"{ap.lat:.6f}", "lon": f"{ap.lon:.6f}", "kind": ap.kind,
         **admin, "note": ap.note, "author": ap.author,
-        "created_at": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "created_at": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
     }
     rows = [r for r in read_rows(path) if r.get("id") != row["id"]]
     rows.append(row)
@@ -175,8 +175,8 @@ def import_analyst_places(src: Path, path: Path | None = None, gazetteer=None) -
     for n, r in enumerate(read_rows(Path(src)), start=2):
         try:
             variants = tuple(v for v in (r.get("variants") or "").split("|") if v)
-            add_analyst_place(AnalystPlace(
-                name=r.get("name_ar") or r.get("name_en") or r.get("name", ""), lat=r.get("lat"), lon=r.get("lon"),
+            add_analyst_place(AnalystPlace(  # lat/lon as read from the file: validate() converts and checks them
+                name=r.get("name_ar") or r.get("name_en") or r.get("name", ""), lat=r.get("lat"), lon=r.get("lon"),  # type: ignore[arg-type]
                 kind=r.get("kind") or "village", name_ar=r.get("name_ar", ""), name_en=r.get("name_en", ""),
                 variants=variants, admin1=r.get("admin1", ""), admin2=r.get("admin2", ""), admin3=r.get("admin3", ""),
                 note=r.get("note", ""), author=r.get("author", "")), path=path, gazetteer=gazetteer)

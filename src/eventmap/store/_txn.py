@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator, Sequence
+import threading
+from collections.abc import Iterator, Sequence
 
 
 class NestedWrites:
     """Mixin: ``write()`` opens the backend's transaction (``_transaction``) once; a ``write()``
     inside another joins it, so a report and its events commit together or not at all.
     Subclasses set ``self._lock`` (an RLock) and ``self._depth = 0``."""
+
+    _lock: threading.RLock
+    _depth: int
 
     @contextlib.contextmanager
     def write(self, schema_lock: bool = False) -> Iterator[None]:

@@ -14,7 +14,8 @@ import json
 import logging
 import math
 from dataclasses import replace
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -65,8 +66,11 @@ def name_key(name: str) -> str:
 
 def _evidence_offsets(ev: dict) -> tuple[int | None, int | None]:
     e = ev.get("evidence") or {}
+    start, end = e.get("mention_start"), e.get("mention_end")
+    if start is None or end is None:
+        return None, None
     try:
-        return int(e.get("mention_start")), int(e.get("mention_end"))
+        return int(start), int(end)
     except (TypeError, ValueError):
         return None, None
 
@@ -106,8 +110,8 @@ def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | No
               "admin1", "admin2", "admin3", "resolution", "source", "source_url", "published", "notes"):
         row[c] = row[c] if row[c] is not None else ""
     lat, lon = row["latitude"], row["longitude"]
-    row["latitude"] = None if lat is None or lat != lat else float(lat)
-    row["longitude"] = None if lon is None or lon != lon else float(lon)
+    row["latitude"] = None if pd.isna(lat) else float(lat)
+    row["longitude"] = None if pd.isna(lon) else float(lon)
     row["place_id"] = row["place_id"] or None
     row["time_precision"] = int(row["time_precision"] or 1)
     row["geo_precision"] = int(row["geo_precision"] or 1)
@@ -195,7 +199,7 @@ class EventStore:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "EventStore":
+    def __enter__(self) -> EventStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -353,9 +357,6 @@ class EventStore:
         if f.limit is not None:
             sql += f" LIMIT {int(f.limit)}"
         return self._db.fetchall(sql, params)
-
-    def _select(self, f: EventFilter | None, cols: Sequence[str]) -> list[dict]:
-        return [dict(zip(cols, r)) for r in self._select_tuples(f, cols)]
 
     def _companions(self, rows: list[dict], f: EventFilter | None = None) -> list[dict]:
         """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them."""
@@ -564,7 +565,7 @@ class EventStore:
                          ("sources", "source"), ("resolutions", "resolution")):
             rows = self._db.fetchall(f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''")
             out[key] = sorted(r[0] for r in rows)
-        acts = set()
+        acts: set[str] = set()
         for col in ("actor1", "actor2"):
             acts.update(r[0] for r in self._db.fetchall(
                 f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''"))
@@ -604,7 +605,7 @@ class EventStore:
     def _event_key(self, event_id: str) -> tuple[str, str, int | None, int | None] | None:
         rows = self._db.fetchall("SELECT report_id, location, mention_start, mention_end FROM events "
                                  "WHERE event_id = ?", (event_id,))
-        return tuple(rows[0]) if rows else None  # type: ignore[return-value]
+        return tuple(rows[0]) if rows else None
 
     def _resolve_payload(self, c: Correction) -> dict[str, Any]:
         if c.kind == "repin_place":
@@ -630,8 +631,8 @@ class EventStore:
             payload: dict[str, Any] = {}
             try:
                 from eventmap.places.gazetteer import default_gazetteer
-                p = default_gazetteer().admin_for_point(c.lat, c.lon)
-            except Exception:  # gazetteer not built or no boundaries: keep the admin names as they were
+                p = default_gazetteer().admin_for_point(float(c.lat or 0.0), float(c.lon or 0.0))  # checked: not None
+            except Exception:  # noqa: BLE001 - gazetteer not built or no boundaries: keep the admin names as they were
                 p = None
             if p is not None:
                 payload = {"admin1": p.admin1_en, "admin2": p.admin2_en, "admin3": p.admin3_en or p.name_en,
@@ -812,7 +813,7 @@ class EventStore:
                 rid = rep.report_id
                 try:
                     new = list(extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title))
-                except Exception as exc:  # one bad report must not stop the run; its old events stay
+                except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run; its old events stay
                     failed.append((rid, f"{type(exc).__name__}: {exc}"))
                     continue
                 batch.append((rep, [e if e.report_id == rid else replace(e, report_id=rid) for e in new]))

@@ -8,8 +8,10 @@ the extractor produced it, so corrections can always be re-applied from scratch.
 from __future__ import annotations
 
 import datetime as _dt
+import math
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any, Iterable
+from typing import Any
 
 from eventmap.store.records import CORRECTION_KINDS, Correction
 
@@ -28,7 +30,7 @@ def validate(c: Correction) -> Correction:
             raise ValueError(f"{c.kind} needs {name}")
     if c.kind == "repin_coords":
         lat, lon = float(c.lat), float(c.lon)  # type: ignore[arg-type]
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or lat != lat or lon != lon:
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
             raise ValueError(f"coordinates out of range: lat {c.lat}, lon {c.lon}")
         c = replace(c, lat=lat, lon=lon)
     if c.kind == "set_date":

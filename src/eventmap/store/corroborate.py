@@ -11,14 +11,15 @@ articles), ``sources`` lists the distinct outlets.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable, Sequence
+import math
+from collections.abc import Iterable, Sequence
 
 
 def place_key(place_id: str | None, lat: float | None, lon: float | None) -> str | None:
     """The place part of the corroboration key, ``None`` for an unlocated event (never merged)."""
     if place_id:
         return str(place_id)
-    if lat is None or lon is None or lat != lat or lon != lon:
+    if lat is None or lon is None or math.isnan(lat) or math.isnan(lon):
         return None
     return f"ll:{float(lat):.3f},{float(lon):.3f}"
 

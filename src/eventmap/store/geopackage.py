@@ -10,6 +10,7 @@ needed to write it; QGIS and GDAL read it.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import struct
 
@@ -22,7 +23,7 @@ _WKB_POINT = struct.Struct("<BIdd")
 
 def point_blob(lat: float | None, lon: float | None, srs_id: int = 4326) -> bytes | None:
     """GeoPackage geometry blob of a point (x = lon, y = lat), ``None`` when unlocated."""
-    if lat is None or lon is None or lat != lat or lon != lon:
+    if lat is None or lon is None or math.isnan(lat) or math.isnan(lon):
         return None
     flags = 0b00000001  # little-endian, no envelope, not empty, standard GeoPackage binary
     return _HEADER.pack(b"GP", 0, flags, srs_id) + _WKB_POINT.pack(1, 1, float(lon), float(lat))
@@ -30,7 +31,7 @@ def point_blob(lat: float | None, lon: float | None, srs_id: int = 4326) -> byte
 
 def wkb_point(lat: float | None, lon: float | None) -> bytes | None:
     """Plain little-endian WKB of a point (for PostGIS ``ST_GeomFromWKB``)."""
-    if lat is None or lon is None or lat != lat or lon != lon:
+    if lat is None or lon is None or math.isnan(lat) or math.isnan(lon):
         return None
     return _WKB_POINT.pack(1, 1, float(lon), float(lat))
 
@@ -109,8 +110,3 @@ def register_attributes(conn: sqlite3.Connection, table: str, description: str =
     conn.execute(
         "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) "
         "VALUES (?, 'attributes', ?, ?)", (table, table, description))
-
-
-def touch(conn: sqlite3.Connection, table: str) -> None:
-    conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?",
-                 (table,))

@@ -11,7 +11,7 @@ DDL is written once with placeholders filled per backend:
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 CURRENT_VERSION = 4
 

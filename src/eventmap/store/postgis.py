@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from eventmap.store import geopackage as gpkg
 from eventmap.store._txn import NestedWrites, on_conflict
@@ -70,7 +70,9 @@ class PostGISBackend(NestedWrites):
 
     def insert_returning_id(self, sql: str, params: Sequence, id_col: str) -> int:
         with self._lock:
-            return int(self.conn.execute(_pg(sql) + f" RETURNING {id_col}", tuple(params)).fetchone()[0])
+            row = self.conn.execute(_pg(sql) + f" RETURNING {id_col}", tuple(params)).fetchone()
+            assert row is not None  # INSERT ... RETURNING returns the row it inserted
+            return int(row[0])
 
     def insert_new(self, table: str, cols: Sequence[str], rows: Sequence[Sequence], key: str,
                    geom: str | None = None, returning: bool = True, update: Sequence[str] = ()) -> set:

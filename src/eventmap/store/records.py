@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -40,7 +39,7 @@ class StoreFullError(StoreError):
 
 
 def utc_now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +83,6 @@ class Correction:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def payload_json(self) -> str:
-        return json.dumps(self.payload, ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True, slots=True)

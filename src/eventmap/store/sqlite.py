@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from eventmap.store import geopackage as gpkg
 from eventmap.store import health
@@ -158,6 +158,7 @@ class SQLiteBackend(NestedWrites):
                 cur = self.conn.execute(sql, tuple(params))
             except sqlite3.DatabaseError as exc:
                 raise self._translate(exc) from None
+            assert cur.lastrowid is not None  # an INSERT sets it
             return int(cur.lastrowid)
 
     def insert_new(self, table: str, cols: Sequence[str], rows: Sequence[Sequence], key: str,

@@ -16,9 +16,9 @@ import random
 import re
 import uuid
 from dataclasses import replace
-from typing import Iterator
+from collections.abc import Iterator
 
-from eventmap.model import Evidence, Event, Report
+from eventmap.model import Event, Evidence, Report, Resolution
 from eventmap.store.base import content_hash
 
 #: real places: (place_id, name_ar, name_en, lat, lon, admin1, admin2, admin3, admin1_pcode, admin2_pcode, admin3_pcode)
@@ -89,6 +89,7 @@ def make_event(text: str, published: str, location: str, trigger: str, place: st
     etype, sub, label, a1, a2 = TRIGGERS[trigger]
     rid = content_hash(text)
     eid = hashlib.sha1(f"{rid}|{ms}|{me}|{label}".encode()).hexdigest()[:20]
+    res: Resolution
     if place:
         pid, ar, en, lat, lon, ad1, ad2, ad3, p1, p2, p3 = PLACES[place]
         res, prec, note = "resolved", 1, ""
@@ -265,7 +266,8 @@ class backend_url:
     """
 
     def __init__(self, kind: str, tmp_path) -> None:
-        self.kind, self.tmp_path, self.schema = kind, tmp_path, None
+        self.kind, self.tmp_path = kind, tmp_path
+        self.schema: str | None = None
 
     def __enter__(self) -> str:
         if self.kind == "sqlite":
@@ -281,7 +283,8 @@ class backend_url:
         return pg_schema_url(base, self.schema)
 
     def __exit__(self, *exc) -> None:
-        if self.schema:
+        base = pg_url()
+        if self.schema and base:
             import psycopg
-            with psycopg.connect(pg_url(), autocommit=True) as c:
+            with psycopg.connect(base, autocommit=True) as c:
                 c.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")

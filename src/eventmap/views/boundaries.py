@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +31,7 @@ class Boundary:
     name_en: str
     name_ar: str
     parent_pcode: str
-    geometry: object          # shapely geometry (simplified)
+    geometry: Any             # shapely geometry (simplified)
     label_point: tuple[float, float]   # (lat, lon) inside the polygon
 
     def bbox(self) -> tuple[float, float, float, float]:

@@ -45,10 +45,6 @@ def color_for(event_type: str | None) -> str:
     return style_for(event_type).color
 
 
-def shape_for(event_type: str | None) -> str:
-    return style_for(event_type).shape
-
-
 def kml_color(hex_color: str, alpha: int = 0xFF) -> str:
     """``#rrggbb`` -> KML ``aabbggrr``."""
     h = hex_color.lstrip("#")

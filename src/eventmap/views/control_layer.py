@@ -16,14 +16,7 @@ from typing import Any
 from folium.map import Layer
 from jinja2 import Template
 
-from eventmap.control.model import (
-    CONTESTED,
-    HOLDER_LABELS,
-    HOLDERS,
-    Change,
-    ControlModel,
-    PlaceControl,
-)
+from eventmap.control.model import CONTESTED, HOLDER_LABELS, HOLDERS, Change, ControlModel, PlaceControl
 from eventmap.views.escape import esc, js_safe_json, safe_url
 from eventmap.views.map import SafeRender
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import pandas as pd
 
-from eventmap.estimate import describe
 from eventmap.views.bidi import isolate_html
 from eventmap.views.escape import esc, js_safe_json
 
@@ -177,13 +176,6 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def approximate_line(row: Any) -> str:
-    """For an approximate event, "approximate: not located; estimated from the centre of ..." (else "")."""
-    if _get(row, "resolution") != "approximate":
-        return ""
-    return describe(str(_get(row, "resolution_note") or ""), _get(row, "uncertainty_km"))
 
 
 # --------------------------------------------------------------------------- the Unresolved page

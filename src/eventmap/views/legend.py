@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from eventmap.views.colors import TYPE_STYLES, style_for, svg_symbol
 from eventmap.views.escape import esc
