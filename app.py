@@ -1,13 +1,14 @@
 """eventmap dashboard (Streamlit).  Run: ``eventmap app`` or ``streamlit run app.py``.
 
 Thin by design: widgets -> eventmap library calls -> st_folium.  No SQL, no parsing here:
-the store filters (``eventmap.store``), the view state <-> URL (``eventmap.views.state``),
-tables, details and ingest fixes (``eventmap.views.dashboard``), the map
-(``eventmap.views.map.build_map``) and exports (``eventmap.exports``) live in the library.
+the store filters (``eventmap.store``); the session's services (``eventmap.ui``: view state <-> URL,
+time window, ingest preview and fixes, pins, downloads); what is drawn (``eventmap.views``: the map
+``views.map.build_map``, the live map's scripts, timeline, tables, details) and exports
+(``eventmap.exports``) live in the library.
 
 Speed: the map holds every event matching the non-time filters (one cached payload drawn
 client-side); moving the time window only sends a small script to the map
-(``dashboard.range_script``), so the map frame is not rebuilt.
+(``live_map.range_script``), so the map frame is not rebuilt.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from eventmap.control import control_from_store
 from eventmap.control.tables import change_rows
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, ensure_sample, open_store
-from eventmap.views import dashboard as dash
-from eventmap.views import fixes, ingest_form
-from eventmap.views import state as vs
-from eventmap.views import timewindow as tw
+from eventmap.ui import analyst, downloads, ingest, ingest_form, session
+from eventmap.ui import state as vs
+from eventmap.ui import timewindow as tw
+from eventmap.views import details, fixes, live_map, table, timeline
 from eventmap.views.colors import TYPE_STYLES
 from eventmap.views.escape import md
 from eventmap.views.map import build_map, clicked_event_id
@@ -66,7 +67,7 @@ def get_store(url: str | None):
 @st.cache_resource(show_spinner="Loading the sample report…")
 def sample_status(url: str | None) -> str:
     """Seed an empty store with the sample report once per server; "" or the reason it failed."""
-    if dash.get_extractor() is None:
+    if ingest.get_extractor() is None:
         return "the extractor is not installed"
     try:
         ensure_sample(get_store(url))
@@ -77,7 +78,7 @@ def sample_status(url: str | None) -> str:
 
 @st.cache_data(ttl=20, show_spinner=False)
 def data_token(url: str | None, bump: int) -> tuple:
-    return dash.data_token(get_store(url))
+    return session.data_token(get_store(url))
 
 
 @st.cache_data(show_spinner=False)
@@ -87,7 +88,7 @@ def facets(url: str | None, token: tuple) -> dict:
 
 @st.cache_data(show_spinner=False)
 def date_span(url: str | None, token: tuple) -> tuple:
-    return get_store(url).date_span(within=dash.TIMELINE_BOUNDS)
+    return get_store(url).date_span(within=timeline.TIMELINE_BOUNDS)
 
 
 @st.cache_resource(show_spinner="Querying the store…", max_entries=8)
@@ -107,27 +108,27 @@ def control(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    m = build_map(dash.defuse_templates(events(url, token, key, f)), control=control(url, token, key, f))
+    m = build_map(live_map.defuse_templates(events(url, token, key, f)), control=control(url, token, key, f))
     m.get_root().render()  # once here; st_folium(render=False) then skips re-rendering the header
     return m
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def histogram(url: str | None, token: tuple, key: tuple, f: EventFilter) -> dict:
-    # the Altair chart, serialised once per filter; the window band is moved with dash.with_window
-    return dash.histogram_spec(dash.day_counts(events(url, token, key, f)))
+    # the Altair chart, serialised once per filter; the window band is moved with timeline.with_window
+    return timeline.histogram_spec(timeline.day_counts(events(url, token, key, f)))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def months(url: str | None, token: tuple, key: tuple, f: EventFilter) -> list:
-    c = dash.day_counts(events(url, token, key, f))
+    c = timeline.day_counts(events(url, token, key, f))
     return tw.months_with_events(c["day"], c["n"])
 
 
 @st.cache_resource(show_spinner=False)
 def pin_map():
     """The boundary basemap on which the analyst clicks a point to pin a name (no events drawn)."""
-    return build_map(dash.preview_frame([]), center=(32.85, 36.1), zoom=9, layer_control=False)
+    return build_map(ingest.preview_frame([]), center=(32.85, 36.1), zoom=9, layer_control=False)
 
 
 @st.cache_data(show_spinner="Reading the names to fix…")
@@ -244,7 +245,7 @@ def filters_sidebar() -> None:
             st.caption(st.session_state.pop("admin_unknown"))
         st.checkbox("Hide approximate places", key="f_exact")
         st.text_input("Search sentences and place names", key="f_text", placeholder="e.g. الرفيد or Sayda")
-        kinds = [k for k in vs.REFERENCE_KINDS if dash.has_reference(store, k)]
+        kinds = [k for k in vs.REFERENCE_KINDS if session.has_reference(store, k)]
         st.session_state["f_ref"] = [k for k in st.session_state.get("f_ref", []) if k in kinds]
         if kinds:
             st.multiselect("Reference layers", kinds, key="f_ref", format_func=str.upper)
@@ -271,10 +272,10 @@ def map_page() -> None:
     fkey = base.base_key()
     f = base.base_filter()
     frame = events(DB_URL, TOKEN, fkey, f)
-    span = dash.day_range(SPAN)
+    span = tw.day_range(SPAN)
     lap("events")
 
-    odd = dash.outside_timeline(frame)
+    odd = timeline.outside_timeline(frame)
     if len(odd):
         st.warning(f"{len(odd):,} event(s) carry a date the timeline cannot show (e.g. "
                    f"{md(odd['event_date'].iloc[0])}), probably a wrong publication date: they are "
@@ -288,7 +289,7 @@ def map_page() -> None:
     since, until = _window(span)
 
     # --- the map (every event matching the filters, all dates) and the side panel: full runs only.
-    # The time window reaches the map as a small script (dash.range_script), so moving it never
+    # The time window reaches the map as a small script (live_map.range_script), so moving it never
     # rebuilds or re-sends the map.
     left, right = st.columns([3, 1.1])
     # the map and the side panel share one height that follows the window's (CSS below): the first screen
@@ -296,10 +297,10 @@ def map_page() -> None:
     with left, st.container(key="em_map"):
         m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
-        groups = [dash.window_group(since, until, st.session_state.get("ev"), refs)]
+        groups = [live_map.window_group(since, until, st.session_state.get("ev"), refs)]
         repin = st.session_state.get("repin_ev")
         if repin:  # the analyst is picking an event's new point: show it, and take map clicks as points
-            groups[0].add_child(dash.ScriptElement(fixes.pin_overlay_script(None, st.session_state.get("fix_pt"))))
+            groups[0].add_child(live_map.script_element(fixes.pin_overlay_script(None, st.session_state.get("fix_pt"))))
         out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, render=False,
                         returned_objects=["last_object_clicked_tooltip"] + (["last_clicked"] if repin else []),
                         feature_group_to_add=groups)
@@ -313,10 +314,10 @@ def map_page() -> None:
             st.rerun()
     with right, st.container(key="em_side"):
         _details_panel(frame)
-        un = dash.unresolved_events(frame)
+        un = table.unresolved_events(frame)
         st.markdown(f"**Without a place ({len(un):,}, all dates)** — listed, not drawn")
         if len(un):
-            st.dataframe(dash.unresolved_table(un), hide_index=True, height=180,
+            st.dataframe(table.unresolved_table(un), hide_index=True, height=180,
                          width="stretch",
                          column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
         else:
@@ -334,7 +335,7 @@ def _window(span) -> tuple[str, str]:
     lo, hi = span
     if "window" not in st.session_state:
         us, uu = st.session_state.get("url_window", (None, None))
-        d0, d1 = dash.default_window(span) if not (us or uu) else (lo, hi)
+        d0, d1 = tw.default_window(span) if not (us or uu) else (lo, hi)
         a = dt.date.fromisoformat(us) if us else d0
         b = dt.date.fromisoformat(uu) if uu else d1
         a, b = max(lo, min(a, hi)), max(lo, min(b, hi))
@@ -354,7 +355,7 @@ def _timeline(fkey, f, span) -> None:
 @st.fragment(run_every=1.0)
 def _timeline_playing(fkey, f, span) -> None:
     if st.session_state.get("playing"):
-        st.session_state["window"] = dash.step_window(*st.session_state["window"], span)
+        st.session_state["window"] = tw.step_window(*st.session_state["window"], span)
     _timeline_body(fkey, f, span)
 
 
@@ -364,14 +365,14 @@ def _timeline_body(fkey, f, span) -> None:
     lo, hi = span
     frame = events(DB_URL, TOKEN, fkey, f)
     since, until = _window(span)
-    view = dash.window(frame, since, until)
+    view = timeline.window(frame, since, until)
     state = current_state(since if since != lo.isoformat() else None, until if until != hi.isoformat() else None)
     sync_url(state)
-    un = dash.unresolved_events(view)
+    un = table.unresolved_events(view)
     n_un = len(un)
     disabled = lo == hi
     _window_controls(span, months(DB_URL, TOKEN, fkey, f), disabled)
-    st.vega_lite_chart(dash.with_window(histogram(DB_URL, TOKEN, fkey, f), since, until), width="stretch")
+    st.vega_lite_chart(timeline.with_window(histogram(DB_URL, TOKEN, fkey, f), since, until), width="stretch")
     c1, c2 = st.columns([12, 1.3], vertical_alignment="bottom")
     with c1:
         st.slider("Time window", min_value=lo, max_value=hi if not disabled else lo + dt.timedelta(days=1),
@@ -382,7 +383,7 @@ def _timeline_body(fkey, f, span) -> None:
     _bridge(since, until, st.session_state.get("ev"))
     lap("timeline")
 
-    tbl = dash.table_frame(view, limit=TABLE_ROWS)
+    tbl = table.table_frame(view, limit=TABLE_ROWS)
     more = f" · newest {TABLE_ROWS:,} listed (download the CSV for all)" if len(view) > TABLE_ROWS else ""
     st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> '
                 f'event{"s" if len(view) != 1 else ""} from <b>{since}</b> to <b>{until}</b> · '
@@ -476,7 +477,7 @@ def _window_moved() -> None:
 
 def _bridge(since: str, until: str, ev: str | None) -> None:
     """Send the window to the map frame already on the page (no map rebuild)."""
-    st.html(dash.bridge_script(since, until, ev, fit=not st.session_state.get("playing")),
+    st.html(live_map.bridge_script(since, until, ev, fit=not st.session_state.get("playing")),
             unsafe_allow_javascript=True)
     if st.session_state.pop("_full", False):
         st.rerun(scope="app")
@@ -498,7 +499,7 @@ def _details_panel(frame) -> None:
     if status and status != "ok":
         st.warning("Hidden from the map and the table: " + ("marked not an event" if status == "false_positive"
                                                               else "merged into another event") + ".")
-    st.html(dash.DETAILS_CSS + dash.details_html(row))
+    st.html(details.DETAILS_CSS + details.details_html(row))
     _correct_form(row, frame)
     _history(ev)
     if st.button("Close", key="close_ev"):
@@ -572,7 +573,7 @@ def _correct_form(row, frame) -> None:
         lat = lon = None
         if co.strip():
             try:
-                lat, lon = dash.parse_coords(co)
+                lat, lon = analyst.parse_coords(co)
                 st.caption("Falls in: " + md(fixes.where_text(store_point_admin(lat, lon))))
             except ValueError as exc:
                 st.error(md(exc))
@@ -628,9 +629,9 @@ def _changes(model, since: str, until: str) -> None:
     if not rows:
         st.caption("No report in this window says a place changed hands.")
         return
-    tbl = dash.changes_frame(rows[::-1])   # newest first, as the events table
+    tbl = table.changes_frame(rows[::-1])   # newest first, as the events table
     st.dataframe(tbl, hide_index=True, width="stretch", height=min(36 + 35 * len(tbl), 250), key="changes",
-                 column_config=dash.CHANGES_CONFIG)
+                 column_config=table.CHANGES_CONFIG)
 
 
 def _downloads(view, state: vs.ViewState, since: str, until: str, model=None) -> None:
@@ -646,7 +647,7 @@ def _downloads(view, state: vs.ViewState, since: str, until: str, model=None) ->
                 with st.spinner(f"Writing {fmt.upper()}…"):
                     if model and fmt in ("html", "png"):
                         opts["control"] = model
-                    st.session_state["export"] = dash.export_bytes(view, fmt, state.filters_dict(), since, until,
+                    st.session_state["export"] = downloads.download(view, fmt, state.filters_dict(), since, until,
                                                                    **opts)
             except Exception as exc:  # noqa: BLE001 - shown to the analyst
                 st.error(f"Export failed: {md(exc)}")
@@ -660,13 +661,13 @@ def _downloads(view, state: vs.ViewState, since: str, until: str, model=None) ->
 def ingest_page() -> None:
     sync_url(current_state())
     st.markdown("#### Ingest a report")
-    extractor = dash.get_extractor()
+    extractor = ingest.get_extractor()
     if extractor is None:
         st.error("The extractor (eventmap.events.extract) is not installed, so reports cannot be read.")
         return
     with st.form("ingest_form"):
         text = st.text_area("Paste the article (Arabic or English)", height=180, key="in_text")
-        files = st.file_uploader("…or upload .txt / .html / .jsonl files", type=[s[1:] for s in dash.UPLOAD_SUFFIXES],
+        files = st.file_uploader("…or upload .txt / .html / .jsonl files", type=[s[1:] for s in ingest.UPLOAD_SUFFIXES],
                                  accept_multiple_files=True, key="in_files")
         c = st.columns(4)
         # no default: relative dates are read against it (a saved page's metadata date is used when it has one;
@@ -702,10 +703,10 @@ def ingest_page() -> None:
         if not evs:
             st.info("No events found in this report.")
             continue
-        pf = dash.preview_frame(evs)
+        pf = ingest.preview_frame(evs)
         mc, tc = st.columns([1.2, 1])
         with mc:
-            pm = build_map(dash.defuse_templates(pf), layer_control=False)
+            pm = build_map(live_map.defuse_templates(pf), layer_control=False)
             out = st_folium(pm, key=f"pv_map_{ri}", height=380, use_container_width=True,
                             returned_objects=["last_clicked"])
             click = (out or {}).get("last_clicked")
@@ -715,14 +716,14 @@ def ingest_page() -> None:
                 a, b = st.session_state["pv_click"]
                 st.caption(f"Last click on the map: {a}, {b} (use it to pin an unresolved name below)")
         with tc:
-            st.dataframe(dash.table_frame(pf, limit=None).drop(columns=["event_id"]), hide_index=True,
+            st.dataframe(table.table_frame(pf, limit=None).drop(columns=["event_id"]), hide_index=True,
                          width="stretch", height=min(380, 40 + 35 * len(pf)), column_config=TABLE_CONFIG)
         for ei, e in enumerate(evs):
-            fx = fixes.setdefault(e.event_id, dash.Fix())
+            fx = fixes.setdefault(e.event_id, ingest.Fix())
             name = e.place_name_ar or e.place_name_en or e.location
             label = f"{md(e.event_date)} · {md(e.event_type)} · \u2068{md(name)}\u2069 ({md(e.resolution)})"
             with st.expander(label):
-                st.html(dash.DETAILS_CSS + dash.details_html(dash.preview_frame([e]).iloc[0]))
+                st.html(details.DETAILS_CSS + details.details_html(ingest.preview_frame([e]).iloc[0]))
                 k = f"{ri}_{ei}"
                 fx.drop = st.checkbox("Not an event (false positive): do not keep it", key=f"drop_{k}")
                 c = st.columns(3)
@@ -732,11 +733,11 @@ def ingest_page() -> None:
                 d = c[1].date_input("Date", value=dt.date.fromisoformat(e.event_date[:10]), key=f"date_{k}",
                                     format="YYYY-MM-DD")
                 fx.event_date = d.isoformat() if d.isoformat() != e.event_date[:10] else ""
-                alts = dash.split_alternatives(e.alternatives)
+                alts = ingest.split_alternatives(e.alternatives)
                 if alts:
                     choices = [""] + [a.get("id", "") for a in alts]
                     labels = {"": "keep " + (e.place_name_en or e.place_name_ar or e.location)}
-                    labels.update({a.get("id", ""): dash.place_label(a) for a in alts})
+                    labels.update({a.get("id", ""): details.place_label(a) for a in alts})
                     fx.place_id = c[2].selectbox("Place", choices, format_func=labels.get, key=f"alt_{k}")
                 if e.latitude is None or e.resolution == "unresolved":
                     default = ", ".join(str(x) for x in st.session_state.get("pv_click") or ())
@@ -748,7 +749,7 @@ def ingest_page() -> None:
                     fx.lat = fx.lon = None
                     if co.strip():
                         try:
-                            fx.lat, fx.lon = dash.parse_coords(co)
+                            fx.lat, fx.lon = analyst.parse_coords(co)
                         except ValueError as exc:
                             st.error(md(exc))
     st.divider()
@@ -758,7 +759,7 @@ def ingest_page() -> None:
         try:
             msgs = []
             for rep, evs in previews:
-                r = dash.save_preview(store, rep, evs, fixes, author)
+                r = ingest.save_preview(store, rep, evs, fixes, author)
                 msgs.append(f"{r['status']}: {r['events']} event(s), {r['corrections']} correction(s)")
             invalidate()
             st.session_state["saved"] = "Saved — " + "; ".join(msgs)
@@ -775,7 +776,7 @@ def _preview(reports, extractor, keep: bool = False) -> None:
         for w in r.warnings:
             st.warning(md(w))
         try:
-            previews.append((r, dash.extract(r, store.extractor(extractor))))
+            previews.append((r, ingest.extract(r, store.extractor(extractor))))
         except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
             st.error(f"{md(r.title or r.report_id)}: {md(exc)}")
     st.session_state["preview"] = previews
@@ -848,7 +849,7 @@ def _name_card(r) -> None:
                 + (f" · {md(r['area'])}" if r["area"] else ""))
     st.html(fixes.estimate_html(r["estimate"]))
     for s in list(r["examples"])[:3]:
-        st.html(dash.sentence_html(s, mark=list(r["spellings"])))
+        st.html(details.sentence_html(s, mark=list(r["spellings"])))
     if len(r["spellings"]) > 1:
         st.caption("spellings in the reports: " + " · ".join(md(x) for x in r["spellings"]))
 
@@ -864,7 +865,7 @@ def _pin_controls(r) -> None:
 
     pm = copy.deepcopy(pin_map())
     fg = folium.FeatureGroup(name="pin", control=False)
-    fg.add_child(dash.ScriptElement(fixes.pin_overlay_script(dict(r), st.session_state.get("pin_pt"))))
+    fg.add_child(live_map.script_element(fixes.pin_overlay_script(dict(r), st.session_state.get("pin_pt"))))
     centre = (r["latitude"], r["longitude"]) if r["latitude"] is not None else (32.85, 36.1)
     out = st_folium(pm, key="un_map", height=380, use_container_width=True, returned_objects=["last_clicked"],
                     feature_group_to_add=[fg], center=centre, zoom=11 if r["latitude"] is not None else 9)
@@ -882,7 +883,7 @@ def _pin_controls(r) -> None:
     point = None
     if co.strip():
         try:
-            point = dash.parse_coords(co)
+            point = analyst.parse_coords(co)
             st.markdown("Falls in: **" + md(fixes.where_text(store_point_admin(*point))) + "**")
         except ValueError as exc:
             st.error(md(exc))
@@ -896,8 +897,8 @@ def _pin_controls(r) -> None:
     b1, b2 = st.columns(2)
     if b1.button("Pin here", type="primary", key="pin_go", disabled=point is None, width="stretch"):
         try:
-            res = dash.pin_name(store, r["name"], point[0], point[1], st.session_state.get("author", ""),
-                                reason=reason, variants=dash.split_spellings(spell), everywhere=everywhere)
+            res = analyst.pin_name(store, r["name"], point[0], point[1], st.session_state.get("author", ""),
+                                reason=reason, variants=analyst.split_spellings(spell), everywhere=everywhere)
         except (ValueError, StoreError) as exc:
             st.error(md(exc))
         else:

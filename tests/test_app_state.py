@@ -1,4 +1,4 @@
-"""View state <-> URL query string (``eventmap.views.state``): round trips, hostile and hand-edited URLs."""
+"""View state <-> URL query string (``eventmap.ui.state``): round trips, hostile and hand-edited URLs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventmap.views.state import ViewState, coerce, decode, differs, encode, query_string
+from eventmap.ui.state import ViewState, coerce, decode, differs, encode, query_string
 
 
 class MultiParams(dict):

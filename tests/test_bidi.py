@@ -7,7 +7,7 @@ import re
 
 from eventmap.frame import events_frame
 from eventmap.store.testing import make_event, rafid_report_ar
-from eventmap.views import dashboard as dash
+from eventmap.views import details, table
 from eventmap.views.bidi import (
     LRI,
     PDI,
@@ -58,10 +58,10 @@ def test_table_and_unresolved_list_isolate_names_and_sentences():
     text = "وشن الطيران الحربي غارات على المهير شرق درعا."
     un = make_event(text, "2018-07-24", "المهير", "غارات على", None)
     f = events_frame([*evs, un])
-    places = set(dash.table_frame(f)["place"])
+    places = set(table.table_frame(f)["place"])
     assert f"Ar Rafid · {RLI}الرفيد{PDI}" in places
     assert f"({RLI}المهير{PDI})" in places                          # unresolved: the name as written
-    u = dash.unresolved_table(dash.unresolved_events(f))
+    u = table.unresolved_table(table.unresolved_events(f))
     assert list(u["notes"]) == [RLI + text + PDI]
 
 
@@ -70,7 +70,7 @@ def test_details_say_approximate_once_with_the_radius():
            "place_name_en": "", "location": "Rasm al-Hasan", "resolution": "approximate", "geo_precision": 2,
            "uncertainty_km": 2.5, "resolution_note": NOTE, "admin1": "Quneitra", "event_id": "x1",
            "notes": "Regime forces regained control of Rasm al-Hasan farm.", "language": "en"}
-    h = dash.details_html(row)
+    h = details.details_html(row)
     text = re.sub(r"<[^>]+>", "", h)
     assert text.lower().count("approximate") == 1 and "approximate ±2.5 km" in text
     assert '<bdi dir="rtl">غدير البستان</bdi>' in h
@@ -82,11 +82,11 @@ def test_details_name_a_sub_district_named_as_its_district_once():
            "place_name_en": "As Sanamayn", "location": "الصنمين", "resolution": "resolved", "geo_precision": 1,
            "admin3": "As-Sanamayn", "admin2": "As-Sanamayn", "admin1": "Dar'a", "event_id": "x2",
            "notes": "اشتباكات في مدينة الصنمين.", "language": "ar"}
-    text = html.unescape(re.sub(r"<[^>]+>", "", dash.details_html(row)))
+    text = html.unescape(re.sub(r"<[^>]+>", "", details.details_html(row)))
     assert "As-Sanamayn, Dar'a" in text, text
     assert "As-Sanamayn, As-Sanamayn" not in text
     row.update(admin3="Ghabagheb", admin2="As-Sanamayn")            # different names: all three said
-    assert "Ghabagheb, As-Sanamayn, Dar" in re.sub(r"<[^>]+>", "", dash.details_html(row))
+    assert "Ghabagheb, As-Sanamayn, Dar" in re.sub(r"<[^>]+>", "", details.details_html(row))
 
 
 def test_a_reports_own_bidi_controls_are_dropped_before_ours_are_added():

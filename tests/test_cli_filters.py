@@ -161,7 +161,7 @@ def test_app_banner_says_where_the_store_is(tmp_path, monkeypatch):
 
 
 def test_url_governorate_in_any_spelling_opens_the_same_view():
-    from eventmap.views import state as vs
+    from eventmap.ui import state as vs
 
     facets = {"admin1": ["Dar'a", "Quneitra"], "admin2": ["Izra'", "Quneitra"]}
     for q in ("Daraa", "Deraa", "درعا", "Dar'a"):

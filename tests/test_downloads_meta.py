@@ -12,8 +12,9 @@ import zipfile
 import pytest
 from _views_exports_data import sample_frame
 
-from eventmap.views import dashboard as dash
-from eventmap.views import state as vs
+from eventmap.ui import downloads
+from eventmap.ui import state as vs
+from eventmap.views import timeline
 
 STATE = vs.ViewState(since="2018-07-22", until="2018-07-25", event_types=("Battles", "Strategic developments"),
                      admin1=("Quneitra",), hide_approximate=True, text="صيدا")
@@ -47,8 +48,8 @@ def _meta(fmt: str, data: bytes, tmp_path) -> dict:
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv", "gpkg", "kml", "html"])
 def test_each_download_carries_filters_and_window(fmt, tmp_path):
-    view = dash.window(sample_frame(hostile=False), STATE.since, STATE.until)
-    data, name, _ = dash.export_bytes(view, fmt, STATE.filters_dict(), STATE.since, STATE.until)
+    view = timeline.window(sample_frame(hostile=False), STATE.since, STATE.until)
+    data, name, _ = downloads.download(view, fmt, STATE.filters_dict(), STATE.since, STATE.until)
     assert "2018-07-22_2018-07-25" in name
     md = _meta(fmt, data, tmp_path)
     assert md["filters"] == WANT

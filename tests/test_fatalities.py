@@ -191,7 +191,7 @@ def test_popup_payload_and_script_show_killed(killed_frame):
 
 
 def test_details_panel_shows_killed_only_with_a_number(killed_frame):
-    from eventmap.views.dashboard import details_html
+    from eventmap.views.details import details_html
 
     frame, evs = killed_frame
     rows = frame.set_index("event_id", drop=False)
@@ -205,7 +205,7 @@ def test_details_panel_shows_killed_only_with_a_number(killed_frame):
 
 
 def test_dashboard_table_has_a_killed_column(killed_frame):
-    from eventmap.views.dashboard import table_frame
+    from eventmap.views.table import table_frame
 
     frame, evs = killed_frame
     t = table_frame(frame).set_index("event_id")

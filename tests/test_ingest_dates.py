@@ -1,5 +1,5 @@
 """The ingest page never assumes a publication date: typed, from a saved page's metadata, or a dateline in
-the text's first lines offered for confirmation (``events.pubdate``, ``views.ingest_form``)."""
+the text's first lines offered for confirmation (``events.pubdate``, ``ui.ingest_form``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from eventmap.events.pubdate import (
     published_from_html,
     suggest_published,
 )
-from eventmap.views import ingest_form
+from eventmap.ui import ingest_form
 
 TODAY = dt.date(2026, 12, 1)
 PAGE = """<!doctype html><html><head><title>Army enters Nawa</title>

@@ -1,4 +1,4 @@
-"""The time window's typed dates, presets, months and steps (``eventmap.views.timewindow``)."""
+"""The time window's typed dates, presets, months and steps (``eventmap.ui.timewindow``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventmap.views import timewindow as tw
+from eventmap.ui import timewindow as tw
 
 d = dt.date
 SPAN = (d(2011, 3, 15), d(2025, 12, 5))       # fourteen years of reports, as a real archive spans
@@ -56,14 +56,14 @@ def test_steps_keep_the_width_and_stop_at_the_ends():
 def test_a_week_still_shows_on_a_fourteen_year_histogram():
     import pandas as pd
 
-    from eventmap.views import dashboard as dash
+    from eventmap.views import timeline
 
     counts = pd.DataFrame({"day": ["2011-03-15", "2018-07-25", "2025-12-05"], "event_type": ["Battles"] * 3,
                            "n": [1, 20, 2]})
-    spec = dash.histogram_spec(counts)
-    (band,) = dash.with_window(spec, "2018-07-20", "2018-07-26")["datasets"]["em_window"]
+    spec = timeline.histogram_spec(counts)
+    (band,) = timeline.with_window(spec, "2018-07-20", "2018-07-26")["datasets"]["em_window"]
     width = pd.Timestamp(band["b"]) - pd.Timestamp(band["a"])
     assert width >= pd.Timedelta(days=(d(2025, 12, 5) - d(2011, 3, 15)).days / 121)      # about 8 px of 1,000
     assert pd.Timestamp(band["a"]) < pd.Timestamp("2018-07-20") < pd.Timestamp("2018-07-26") < pd.Timestamp(band["b"])
-    (year,) = dash.with_window(spec, "2018-01-01", "2018-12-31")["datasets"]["em_window"]
+    (year,) = timeline.with_window(spec, "2018-01-01", "2018-12-31")["datasets"]["em_window"]
     assert year == {"a": "2017-12-31T12:00:00", "b": "2018-12-31T12:00:00"}      # wide enough: as it is

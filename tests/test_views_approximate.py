@@ -16,7 +16,7 @@ from eventmap.exports import ExportMeta, export
 from eventmap.frame import events_frame
 from eventmap.views.approximate import annotate, rings
 from eventmap.views.bidi import isolate_html
-from eventmap.views.dashboard import table_frame
+from eventmap.views.table import table_frame
 from eventmap.views.map import build_map, build_payload
 
 LIST_AR = ("القنيطرة - سانا: أعلنت وحدات من الجيش العربي السوري اليوم سيطرتها على قرى الرفيد وغدير البستان "

@@ -1,20 +1,24 @@
-"""Per-day counts by type and the Altair histogram."""
+"""The timeline under the map (``eventmap.views.timeline``, the module the dashboard draws with): per-day
+counts by type, the days it cannot draw, and the Altair histogram in the map's colours."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from _views_exports_data import sample_frame
+
 from eventmap.frame import events_frame
 from eventmap.views.colors import color_for
-from eventmap.views.timeline import daily_counts, histogram_chart
+from eventmap.views.timeline import (
+    day_counts,
+    histogram_chart,
+    histogram_spec,
+    outside_timeline,
+)
 
 
-def test_daily_counts_by_type():
-    c = daily_counts(sample_frame())
-    assert list(c.columns) == ["date", "event_type", "count"]
-    as_tuples = {(d.strftime("%Y-%m-%d"), t, n) for d, t, n in c.itertuples(index=False)}
-    assert as_tuples == {
+def test_day_counts_by_type():
+    c = day_counts(sample_frame())
+    assert list(c.columns) == ["day", "event_type", "n"]
+    assert set(c.itertuples(index=False, name=None)) == {
         ("2018-07-22", "Strategic developments", 1),
         ("2018-07-23", "Violence against civilians", 1),   # unresolved events still count in time
         ("2018-07-24", "Battles", 1),
@@ -22,24 +26,29 @@ def test_daily_counts_by_type():
         ("2018-07-25", "Battles", 1),
         ("2018-07-25", "Protests", 1),
     }
-    assert c["count"].sum() == len(sample_frame())
-    assert c["date"].is_monotonic_increasing
+    assert c["n"].sum() == len(sample_frame())
+    assert c["day"].is_monotonic_increasing
 
 
-def test_daily_counts_empty_and_bad_dates():
-    empty = daily_counts(events_frame([]))
-    assert len(empty) == 0 and list(empty.columns) == ["date", "event_type", "count"]
+def test_day_counts_empty_and_dates_the_timeline_cannot_draw():
+    empty = day_counts(events_frame([]))
+    assert len(empty) == 0 and list(empty.columns) == ["day", "event_type", "n"]
     f = sample_frame()
     f.loc[0, "event_date"] = "not a date"
-    c = daily_counts(f)
-    assert c["count"].sum() == len(f) - 1
+    f.loc[1, "event_date"] = "0218-07-25"          # a mistyped year: before the slider's first day
+    assert set(outside_timeline(f).index) == {0, 1}
+    assert day_counts(f)["n"].sum() == len(f) - 2
 
 
 def test_histogram_chart_colours_follow_the_legend():
-    chart = histogram_chart(sample_frame(), window=("2018-07-23", "2018-07-24"))
-    spec = chart.to_dict()
+    spec = histogram_chart(day_counts(sample_frame()), "2018-07-23", "2018-07-24").to_dict()
     bars = spec["layer"][-1]
     scale = bars["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"]))["Battles"] == color_for("Battles")
     assert len(spec["layer"]) == 2   # the window band + the bars
-    assert histogram_chart(sample_frame()).to_dict()["layer"][0]["mark"]["type"] == "bar"
+    assert histogram_chart(day_counts(sample_frame())).to_dict()["layer"][0]["mark"]["type"] == "bar"
+
+
+def test_histogram_spec_band_is_a_named_dataset():
+    spec = histogram_spec(day_counts(sample_frame()))
+    assert spec["layer"][0]["data"] == {"name": "em_window"} and spec["datasets"]["em_window"] == []

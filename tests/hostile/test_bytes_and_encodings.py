@@ -18,7 +18,7 @@ from hostile_helpers import ENAB_TAFAS, SANA_HARA, SANA_JASIM, SANA_SAYDA, TOY
 
 from eventmap.events import reader
 from eventmap.store import open_store
-from eventmap.views import dashboard as dash
+from eventmap.ui import ingest
 
 MOJIBAKE = ("ط£", "ط¹", "ظ„", "ط§ظ")   # what UTF-8 Arabic looks like read as Windows-1256
 
@@ -124,6 +124,6 @@ def test_dashboard_upload_keeps_the_good_lines_of_a_jsonl(tmp_path):
     data = b"\n".join([_line(SANA_HARA), b'{"text": "\x00", "published": "2018-07-20"}', b"{broken",
                        _line(ENAB_TAFAS)])
     errors: list[str] = []
-    reps = dash.read_upload("upload.jsonl", data, "2018-07-25", errors=errors)
+    reps = ingest.read_upload("upload.jsonl", data, "2018-07-25", errors=errors)
     assert [r.text for r in reps] == [SANA_HARA, ENAB_TAFAS]
     assert len(errors) == 2 and "upload.jsonl:2" in errors[0] and "upload.jsonl:3" in errors[1]

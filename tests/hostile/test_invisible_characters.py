@@ -13,7 +13,7 @@ import pytest
 
 from eventmap.events.extract import extract_events
 from eventmap.store import EventFilter, open_store
-from eventmap.views import dashboard as dash
+from eventmap.views import details
 
 #: written for this test in SANA's style: two events, one at Sayda (Yarmouk valley), one at Jamlah
 REPORT = ("القنيطرة-سانا: أسقطت وسائط الدفاع الجوي طائرة استطلاع معادية فوق منطقة صيدا على أطراف وادي اليرموك، "
@@ -72,7 +72,7 @@ def test_a_stored_override_is_not_displayed():
     events = extract_events(REPORT.replace("صيدا", HIDDEN["RLO..PDF around"]), "2018-07-25")
     frame = events_frame(events)
     assert frame["notes"].str.contains("\u202e").any()          # as the library was given it
-    html = dash.details_html(frame.iloc[0])
+    html = details.details_html(frame.iloc[0])
     assert "\u202e" not in html and "\u202c" not in html and "وادي اليرموك" in html
     kml = export_bytes(frame, "kml", ExportMeta())[0].decode("utf-8")
     assert "\u202e" not in kml and "وادي اليرموك" in kml

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from eventmap.events.pubdate import DateSuggestion, suggest_published
 from eventmap.model import Report
+from eventmap.ui.ingest import check_upload_type, read_upload
 
 
 @dataclass
@@ -46,8 +47,6 @@ def _report(name: str, data: str | bytes, published: str, outlet: str, url: str,
     """Pasted text through the reader; a file through the dashboard's upload reader (the one that knows which
     files the page takes and reads their bytes with the one decoder, ``events.reader``)."""
     from eventmap.events.reader import read_report
-    from eventmap.views.dashboard import read_upload
-
     if isinstance(data, bytes):
         return read_upload(name, data, published, outlet, url, title)
     return [read_report(data, published=published, title=title, source=outlet, url=url)]
@@ -56,8 +55,6 @@ def _report(name: str, data: str | bytes, published: str, outlet: str, url: str,
 def _jsonl(name: str, data: bytes, published: dt.date | None, outlet: str, url: str, title: str, plan: Plan) -> None:
     """JSON lines carry their own ``published``; the form's date fills the others, else each is an error
     (the lines are read by the dashboard's upload reader, each judged alone)."""
-    from eventmap.views.dashboard import read_upload
-
     plan.reports.extend(read_upload(name, data, published.isoformat() if published else "", outlet, url, title,
                                     errors=plan.errors))
 
@@ -78,8 +75,6 @@ def _said(name: str, exc: Exception) -> str:
 def plan_reports(items: list[tuple[str, str | bytes]], published: dt.date | None, outlet: str = "", url: str = "",
                  title: str = "", today: dt.date | None = None) -> Plan:
     """``items``: ``(name, text or file bytes)`` -- the pasted text and each upload."""
-    from eventmap.views.dashboard import check_upload_type
-
     plan = Plan()
     for name, data in items:
         try:

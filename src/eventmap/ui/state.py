@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from eventmap.store.filters import EventFilter
 
@@ -253,5 +253,16 @@ def coerce(state: ViewState, facets: Mapping[str, Iterable[str]], span: tuple[st
     return replace(state, **kw)
 
 
-__all__ = ["ViewState", "decode", "encode", "query_string", "differs", "coerce", "with_stored_admin_names", "PAGES",
-           "REFERENCE_KINDS", "WIDGET_KEYS", "keep_widget_values"]
+__all__ = [
+    "PAGES",
+    "REFERENCE_KINDS",
+    "WIDGET_KEYS",
+    "ViewState",
+    "coerce",
+    "decode",
+    "differs",
+    "encode",
+    "keep_widget_values",
+    "query_string",
+    "with_stored_admin_names",
+]

@@ -86,5 +86,46 @@ def shift_window(window: Window, days: int, span: Window) -> Window:
     return a2, b2
 
 
-__all__ = ["PRESETS", "Window", "clamp", "month_window", "months_with_events", "preset_window",
-           "shift_window", "typed_window"]
+def default_window(span: tuple[dt.date, dt.date], days: int = 30, whole_below: int = 90) \
+        -> tuple[dt.date, dt.date]:
+    """The window a first visit opens on: the whole span when it is short, else the last ``days`` days."""
+    lo, hi = span
+    if (hi - lo).days < whole_below:
+        return lo, hi
+    return hi - dt.timedelta(days=days - 1), hi
+
+
+def day_range(span: tuple[str | None, str | None]) -> tuple[dt.date, dt.date] | None:
+    lo, hi = span
+    if not lo or not hi:
+        return None
+    a, b = dt.date.fromisoformat(str(lo)[:10]), dt.date.fromisoformat(str(hi)[:10])
+    return (a, b) if a <= b else (b, a)
+
+
+def step_window(since: dt.date, until: dt.date, span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """The play control's next window: one day later, same width; wraps to the start at the end.
+    A window over the whole span starts playing as a one-day window on the first day."""
+    width = until - since
+    lo, hi = span
+    if since <= lo and until >= hi > lo:
+        return lo, lo
+    if until >= hi:
+        return lo, min(lo + width, hi)
+    one = dt.timedelta(days=1)
+    return since + one, until + one
+
+
+__all__ = [
+    "PRESETS",
+    "Window",
+    "clamp",
+    "day_range",
+    "default_window",
+    "month_window",
+    "months_with_events",
+    "preset_window",
+    "shift_window",
+    "step_window",
+    "typed_window",
+]
