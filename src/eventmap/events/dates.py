@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventmap.events._prefilter import gate
 from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
 
 
@@ -194,9 +195,9 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     has_ar = bool(_ARABIC_RE.search(norm))
     has_digit = bool(_DIGIT_RE.search(norm))
     if has_digit:
-        for m in _ISO_RE.finditer(norm):
+        for m in gate(_ISO_RE).finditer(norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-        for m in _DMY_RE.finditer(norm):
+        for m in gate(_DMY_RE).finditer(norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
     ar_month = has_ar and bool(_AR_MONTH_WORD_RE.search(norm))
     if has_ar:
@@ -220,10 +221,10 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
         if any(w in norm for w in ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")):
             for pat, back, prec in _AR_RELATIVE:
-                for m in pat.finditer(norm):
+                for m in gate(pat).finditer(norm):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
         if any(w in norm for w in _AR_WEEKDAYS):
-            for m in _AR_WEEKDAY_RE.finditer(norm):
+            for m in gate(_AR_WEEKDAY_RE).finditer(norm):
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
                     continue
@@ -250,9 +251,9 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
     for pat, back, prec in _EN_RELATIVE:
-        for m in pat.finditer(norm):
+        for m in gate(pat).finditer(norm):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
-    for m in _EN_WEEKDAY_RE.finditer(norm):
+    for m in gate(_EN_WEEKDAY_RE).finditer(norm):
         pre = m["pre"]
         rel = "last" if pre == "last" else "next" if pre == "next" else None
         add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")

@@ -42,6 +42,7 @@ from eventmap.events.reader import MAX_BYTES, MAX_TEXT_CHARS, InputError, detect
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
 from eventmap.model import Event, Evidence, LookupResult, Place
+from eventmap.places.gazetteer import haversine_km as _km
 from eventmap.text import latin_key, normalize_ar
 
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
@@ -165,12 +166,6 @@ class _Located:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _is_seat(p: Place) -> bool:
     """A town that gives its name to its governorate (درعا, القنيطرة, Daraa, Quneitra)."""
     if p.kind in _ADMIN_KINDS:
@@ -186,6 +181,12 @@ def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
     if seg and not seg.endswith(" ") and ws:
         ws = ws[:-1]
     return ws[-n:]
+
+
+#: the words before a trigger that make it announced, expected or planned, not an event
+_FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
+                             r"is set to|are set to|plans to|plan to|is likely to)\s*$|"
+                             r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن")
 
 
 class _Extractor:
@@ -356,10 +357,7 @@ class _Extractor:
             return True
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
-        if any(w in _FUTURE for w in prev) or re.search(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
-                                                         r"is set to|are set to|plans to|plan to|is likely to)\s*$",
-                                                         " ".join(prev)) or \
-                re.search(r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن", " ".join(prev)) or \
+        if any(w in _FUTURE for w in prev) or _FUTURE_TAIL_RE.search(" ".join(prev)) or \
                 any(w in ("prevent", "prevented", "preventing", "منع", "لمنع") for w in prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
         if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",

@@ -372,6 +372,35 @@ def _stem(p: str) -> str:
     return "".join(out)
 
 
+def _stems(p: str) -> list[str]:
+    """The literal starts of a pattern: its own, or one per alternative of a leading group
+    ("(?:fired|shot) on" -> fired, shot); [] when some alternative has none."""
+    stem = _stem(p)
+    if len(stem) >= 2 or not p.startswith("(?:"):
+        return [stem] if len(stem) >= 2 else []
+    depth, alts, cur = 0, [], 3
+    for i in range(3, len(p)):
+        ch = p[i]
+        if ch == "\\":
+            continue
+        if ch == "(" and p[i - 1] != "\\":
+            depth += 1
+        elif ch == ")" and p[i - 1] != "\\":
+            if depth == 0:
+                if p[i + 1:i + 2] and p[i + 1] in "?*{":
+                    return []      # the group itself is optional
+                alts.append(p[cur:i])
+                break
+            depth -= 1
+        elif ch == "|" and depth == 0 and p[i - 1] != "\\":
+            alts.append(p[cur:i])
+            cur = i + 1
+    else:
+        return []
+    stems = [_stem(a) for a in alts]
+    return stems if stems and all(len(x) >= 2 for x in stems) else []
+
+
 @dataclass
 class _Compiled:
     automaton: "object"                         # stem -> list of (label, regex anchored at a word start)
@@ -388,16 +417,16 @@ def _build(triggers: dict[str, tuple[str, ...]], is_ar: bool) -> _Compiled:
         for p in pats:
             if is_ar:
                 pn = ar(p).replace("~", _AR_SUFFIX)
-                stem = _stem(ar(p))
+                stems = _stems(ar(p))
                 anchored = re.compile(_AR_PREFIX + r"(?P<t>" + pn + r")(?!\w)")
                 full = re.compile(r"(?<!\w)" + _AR_PREFIX + r"(?P<t>" + pn + r")(?!\w)")
             else:
-                stem = _stem(p)
+                stems = _stems(p)
                 anchored = re.compile(r"(?P<t>" + p + r")(?![\w-])")
                 full = re.compile(r"(?<![\w-])(?P<t>" + p + r")(?![\w-])")
-            if len(stem) >= 2:
+            for stem in stems:
                 table.setdefault(stem, []).append((lab, anchored))
-            else:
+            if not stems:
                 always.append((lab, full))
     for stem, lst in table.items():
         auto.add_word(stem, (stem, lst))

@@ -738,7 +738,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         starts.append(m.end() + 1)
     # lists after هي / وهم / التالية / a colon, in a clause that speaks of several places
     clause = norm[lo:hi]
-    if any(c in clause.split() for c in _LIST_CUES_AR) or _PLURAL_CHAIN_RE.search(clause):
+    if not _LIST_CUES_AR.isdisjoint(clause.split()) or _PLURAL_CHAIN_RE.search(clause):
         for m in _AR_LIST_START_RE.finditer(clause):
             starts.append(lo + m.end())
         if text and offs is not None and lo < len(offs):

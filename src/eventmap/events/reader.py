@@ -243,13 +243,17 @@ def html_to_text(page: str) -> tuple[str, str]:
 
 _AR_LETTER_RE = re.compile(r"[\u0600-\u06ff]")
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+_AR_LEAD_BYTES = bytes(range(0xD8, 0xDC))
+_LATIN_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def detect_language(text: str) -> str:
     """'ar' or 'en' from the share of Arabic letters among letters (first 20,000 characters)."""
     sample = text[:20000]
-    ar = len(_AR_LETTER_RE.findall(sample))
-    lat = len(_LATIN_LETTER_RE.findall(sample))
+    # counted on the UTF-8 bytes: U+0600-U+06FF are the two-byte sequences led by D8-DB
+    raw = sample.encode("utf-8", "surrogatepass")
+    ar = len(raw) - len(raw.translate(None, _AR_LEAD_BYTES))
+    lat = len(raw) - len(raw.translate(None, _LATIN_BYTES))
     if ar == 0 and lat == 0:
         return "ar" if has_arabic(sample) else "en"
     return "ar" if ar >= lat else "en"

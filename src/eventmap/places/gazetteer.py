@@ -147,10 +147,24 @@ def place_from_row(r: dict[str, str]) -> Place:
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1 = map(math.radians, a)
-    lat2, lon2 = map(math.radians, b)
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    rad = math.radians
+    lat1, lat2 = rad(a[0]), rad(b[0])
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((rad(b[1]) - rad(a[1])) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def nearest_km(a: tuple[float, float], points: Sequence[tuple[float, float]]) -> float:
+    """``min(haversine_km(a, b) for b in points)``, the same float, with one arc sine."""
+    rad, sin, cos = math.radians, math.sin, math.cos
+    lat1, lon1 = rad(a[0]), rad(a[1])
+    c1 = cos(lat1)
+    best = math.inf
+    for b in points:
+        lat2 = rad(b[0])
+        h = sin((lat2 - lat1) / 2) ** 2 + c1 * cos(lat2) * sin((rad(b[1]) - lon1) / 2) ** 2
+        if h < best:
+            best = h
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(best)))
 
 
 def _ar_key(norm: str) -> str:
@@ -499,7 +513,7 @@ class Gazetteer:
         if ring is not None and self.governorate_of(i) not in ring:
             return True
         if anchors and not p.is_admin:
-            return min(haversine_km((p.lat, p.lon), a) for a in anchors) > FAR_KM
+            return nearest_km((p.lat, p.lon), anchors) > FAR_KM
         return False
 
     @staticmethod
@@ -811,7 +825,7 @@ class Gazetteer:
         anchors: list[tuple[float, float]] = [tuple(p) for p in (near or ()) if p and None not in p]
         for p in ctx_places:
             anchors.append((p.lat, p.lon))
-        return anchors, ctx_places
+        return list(dict.fromkeys(anchors)), ctx_places   # the nearest anchor is all that is asked of them
 
     def _rank(self, hits, how, qualifier, anchors, ctx_places, ring=None) -> list[Candidate]:
         self._raw: dict[str, float] = {}
@@ -868,7 +882,7 @@ class Gazetteer:
                 score -= 0.25
                 reasons.append(f"outside the governorates of the report ({p.admin1_en or 'no governorate'})")
             if anchors:
-                d = min(haversine_km((p.lat, p.lon), a) for a in anchors)
+                d = nearest_km((p.lat, p.lon), anchors)
                 if d > FAR_KM and not p.is_admin and not in_ctx_admin:
                     score -= 0.25
                     reasons.append(f"far from context ({d:.0f} km)")
@@ -895,7 +909,7 @@ class Gazetteer:
                 p = self.places[i]
                 s = score / 100.0
                 if anchors:
-                    d = min(haversine_km((p.lat, p.lon), a) for a in anchors)
+                    d = nearest_km((p.lat, p.lon), anchors)
                     s -= 0.2 if d > FAR_KM else 0.0
                 out.append(Candidate(place=p, score=max(0.0, s), match="suggestion", matched_name=n))
         out.sort(key=lambda c: (-c.score, c.place.id))
