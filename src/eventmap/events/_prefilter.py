@@ -11,16 +11,14 @@ a pattern whose literals cannot be proven necessary gets no gate.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# the parser behind re.compile (public as sre_parse before Python 3.11, deprecated under that name since)
+_c = importlib.import_module("re._constants")
+_p = importlib.import_module("re._parser")
 
 _MIN_LEN = 2          # a gate on one character would test little and cost a call
 
@@ -71,7 +69,7 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
 class Gated:
     """A compiled pattern whose scans are skipped when none of its required literals is in the text."""
 
-    __slots__ = ("pattern", "literals")
+    __slots__ = ("literals", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
