@@ -63,6 +63,20 @@ def _build_char_table() -> dict[int, str]:
 
 
 _CHAR_TABLE = _build_char_table()
+
+
+def translation_list(table: dict[int, str]) -> list[int | str]:
+    """``table`` as a list indexed by code point, for ``str.translate``: the same result, about twice
+    as fast on Arabic text, because a list lookup never hashes and a character the table leaves
+    alone is found (a dict raises and clears a KeyError for each one)."""
+    out: list[int | str] = list(range(max(table) + 1))
+    for cp, rep in table.items():
+        out[cp] = rep
+    return out   # code points past the end raise IndexError, which translate reads as "unchanged"
+
+
+#: :data:`_CHAR_TABLE` for ``str.translate``
+CHAR_LIST = translation_list(_CHAR_TABLE)
 _WS_RE = re.compile(r"\s+")
 
 
@@ -92,7 +106,7 @@ def normalize_ar(s: str) -> str:
     Arabic-Indic digits to ASCII; punctuation becomes space; whitespace collapsed.
     Latin letters are lower-cased so mixed strings stay comparable.
     """
-    s = unicodedata.normalize("NFC", s).translate(_CHAR_TABLE)
+    s = unicodedata.normalize("NFC", s).translate(CHAR_LIST)
     return _WS_RE.sub(" ", s).strip().lower()
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+import re as _re
+
 # the same table the normaliser uses
-from eventmap.text import _CHAR_TABLE, INVISIBLE_CHARS
+from eventmap.text import _CHAR_TABLE, INVISIBLE_CHARS, translation_list
+from eventmap.text import normalize_with_offsets as _slow_normalize
 
-
-def _silent(ch: str) -> bool:
-    """True for a letter mark that normalises to nothing and belongs to its word (harakat, tatweel, hamza);
-    not for invisible format characters (a closing bidi mark after a name is not part of the name)."""
-    return _CHAR_TABLE.get(ord(ch)) == "" and ch not in INVISIBLE_CHARS
+#: letter marks that normalise to nothing and belong to their word (harakat, tatweel, hamza); not the
+#: invisible format characters (a closing bidi mark after a name is not part of the name)
+_SILENT = frozenset(chr(cp) for cp, rep in _CHAR_TABLE.items() if rep == "" and chr(cp) not in INVISIBLE_CHARS)
 
 
 def orig_span(text: str, offs: list[int], a: int, b: int) -> tuple[int, int]:
@@ -24,17 +26,12 @@ def orig_span(text: str, offs: list[int], a: int, b: int) -> tuple[int, int]:
     s = offs[a]
     e = offs[b - 1] + 1
     n = len(text)
-    while e < n and _silent(text[e]):
+    while e < n and text[e] in _SILENT:
         e += 1
     return s, e
 
 
-
 # --- the same normalisation as eventmap.text.normalize_with_offsets, faster --------------------
-
-import re as _re
-
-from eventmap.text import normalize_with_offsets as _slow_normalize
 
 _SENTINEL = "\uffff"
 
@@ -49,7 +46,7 @@ def _fast_table() -> dict[int, str]:
     return t
 
 
-_FAST_TABLE = _fast_table()
+_FAST_TABLE = translation_list(_fast_table())
 # runs that lose characters: a space followed by more spaces/silent characters, or silent characters
 _DROP_RE = _re.compile(" [ \uffff]+|\uffff+")
 
@@ -94,16 +91,12 @@ class IntervalSet:
         self.ends: list[int] = []
 
     def free(self, a: int, b: int) -> bool:
-        import bisect
-
         i = bisect.bisect_right(self.starts, a)
         if i > 0 and self.ends[i - 1] > a:
             return False
         return not (i < len(self.starts) and self.starts[i] < b)
 
     def add(self, a: int, b: int) -> None:
-        import bisect
-
         i = bisect.bisect_right(self.starts, a)
         self.starts.insert(i, a)
         self.ends.insert(i, b)

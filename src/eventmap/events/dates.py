@@ -181,6 +181,15 @@ def _month_date(month: int, year: int | None, pub: date, rel: str | None) -> dat
     return d
 
 
+_LATIN_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
+def _has_latin_word(norm: str) -> bool:
+    """Two Latin letters in a row; an Arabic report with none is told by one pass over its bytes."""
+    raw = norm.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _LATIN_LOWER)) < len(raw) and bool(_LATIN_WORD_RE.search(norm))
+
+
 def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int] | None = None) -> list[tuple[int, int, date, int, str]]:
     """Date mentions over normalised text: (start, end, date, precision, kind) in normalised offsets."""
     out: list[tuple[int, int, date, int, str]] = []
@@ -199,7 +208,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
         for m in gate(_DMY_RE).finditer(norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-    ar_month = has_ar and bool(_AR_MONTH_WORD_RE.search(norm))
+    ar_month = has_ar and bool(gate(_AR_MONTH_WORD_RE).search(norm))
     if has_ar:
         if has_digit and ar_month:
             for m in _AR_DAY_MONTH.finditer(norm):
@@ -229,11 +238,11 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
                     continue
                 add(m.start(), m.end(), _weekday(pub, wd, m["rel"]), 1, "weekday")
-    has_en = bool(_LATIN_WORD_RE.search(norm))
+    has_en = _has_latin_word(norm)
     if not has_en:
         out.sort()
         return out
-    en_month = bool(_EN_MONTH_WORD_RE.search(norm))
+    en_month = bool(gate(_EN_MONTH_WORD_RE).search(norm))
     for m in (_EN_DAY_MONTH.finditer(norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
         if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
