@@ -25,7 +25,7 @@ from streamlit_folium import st_folium
 from eventmap.control import control_from_store
 from eventmap.control.tables import change_rows
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
-from eventmap.store import EventFilter, StoreError, ensure_sample, open_store
+from eventmap.store import EventFilter, StoreError, open_store
 from eventmap.ui import analyst, downloads, ingest, ingest_form, session
 from eventmap.ui import state as vs
 from eventmap.ui import timewindow as tw
@@ -33,6 +33,7 @@ from eventmap.views import details, fixes, live_map, table, timeline
 from eventmap.views.colors import TYPE_STYLES
 from eventmap.views.escape import md
 from eventmap.views.map import build_map, clicked_event_id
+from eventmap.views.warm import ensure_sample_once
 
 st.set_page_config(page_title="eventmap · southern Syria", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="expanded")
@@ -67,10 +68,12 @@ def get_store(url: str | None):
 @st.cache_resource(show_spinner="Loading the sample report…")
 def sample_status(url: str | None) -> str:
     """Seed an empty store with the sample report once per server; "" or the reason it failed."""
-    if ingest.get_extractor() is None:
-        return "the extractor is not installed"
     try:
-        ensure_sample(get_store(url))
+        if get_store(url).has_reports():  # a store in use: no extractor to import
+            return ""
+        if ingest.get_extractor() is None:
+            return "the extractor is not installed"
+        ensure_sample_once(get_store(url))  # once, also when the server's warm-up is at it (views/warm.py)
     except Exception as exc:  # noqa: BLE001 - the dashboard still opens on an empty store
         return f"{type(exc).__name__}: {exc}"
     return ""

@@ -119,8 +119,13 @@ class AdminNames:
 
 def from_gazetteer(gazetteer) -> AdminNames:
     """The admin names of a ``Gazetteer`` (its places of kind governorate/district/subdistrict)."""
+    return from_places(gazetteer.places)
+
+
+def from_places(places: Iterable) -> AdminNames:
+    """The admin names of these ``Place`` objects (those of kind governorate/district/subdistrict)."""
     out = AdminNames()
-    for p in gazetteer.places:
+    for p in places:
         level = LEVEL_OF_KIND.get(p.kind)
         if level is None:
             continue
@@ -129,14 +134,33 @@ def from_gazetteer(gazetteer) -> AdminNames:
     return out
 
 
+def _admin_places() -> list:
+    """The default gazetteer's admin units (analyst places included), without building its name index
+    when it is not loaded yet: the dashboard labels its governorate filter with these on the first page,
+    where loading the whole gazetteer cost 1-3 s."""
+    import csv
+    import sys
+
+    from eventmap.places import gazetteer as gz
+    from eventmap.places.overlay import load_analyst_places
+    from eventmap.settings import analyst_places_path, gazetteer_dir
+
+    if gz.default_gazetteer.cache_info().currsize:
+        return [p for p in gz.default_gazetteer().places if p.kind in LEVEL_OF_KIND]
+    tsv = gazetteer_dir() / "places.tsv"
+    csv.field_size_limit(sys.maxsize)
+    with open(tsv, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if r["kind"] in LEVEL_OF_KIND]
+    places = [gz.place_from_row(r) for r in rows]
+    return places + [p for p in load_analyst_places(analyst_places_path()) if p.kind in LEVEL_OF_KIND]
+
+
 @lru_cache(maxsize=1)
 def admin_names() -> AdminNames:
     """The admin names of the default gazetteer (built once per process; empty without one)."""
     try:
-        from eventmap.places.gazetteer import default_gazetteer
-
-        return from_gazetteer(default_gazetteer())
-    except (ImportError, OSError, ValueError):
+        return from_places(_admin_places())
+    except (ImportError, OSError, ValueError, KeyError):
         return AdminNames()
 
 
@@ -160,4 +184,4 @@ def canonical_admin(values: Iterable[str], level: int, known: Sequence[str] = ()
     return tuple(out), unknown
 
 
-__all__ = ["LEVEL_WORDS", "AdminNames", "admin_names", "canonical_admin", "from_gazetteer", "name_key"]
+__all__ = ["LEVEL_WORDS", "AdminNames", "admin_names", "canonical_admin", "from_gazetteer", "from_places", "name_key"]

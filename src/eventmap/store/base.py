@@ -518,6 +518,10 @@ class EventStore:
         return [r[0] for r in self._db.fetchall("SELECT event_id FROM events WHERE report_id = ? ORDER BY fid",
                                                 (report_id,))]
 
+    def has_reports(self) -> bool:
+        """Whether any report is stored (one indexed row read, whatever the store's size)."""
+        return bool(self._db.fetchall("SELECT 1 FROM reports LIMIT 1"))
+
     def reports(self) -> pd.DataFrame:
         cols = ["report_id", "title", "source", "url", "language", "published", "ingested_at", "n_events",
                 "extractor"]

@@ -1,0 +1,141 @@
+"""Warm the dashboard server while it starts, so the first browser session does not pay for it.
+
+A new ``streamlit run`` imports nothing of the app until the first browser connects; that first
+script run then imported pandas, folium, Altair and the extractor, read the gazetteer (to label the
+governorates), simplified the boundary polygons and, on an empty store, extracted the sample report:
+about 8 of the 11.9 s an analyst waited for the very first page (profiled; README Performance).
+
+``eventmap app`` calls :func:`start` in the server's own process before Streamlit starts: a
+daemon thread does that work while Streamlit starts its web server and the browser loads
+Streamlit's page (together 2-3 s). The first script run then finds the modules imported and
+the per-process caches (``functools.lru_cache``) filled. Nothing here imports Streamlit, and
+nothing here changes what the dashboard shows: the same functions run, earlier.
+
+``EVENTMAP_WARM=0`` turns it off (to measure the difference).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import importlib.util
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+#: imported whatever the app file says (Altair is imported inside the timeline's chart function)
+MODULES = ("pandas", "pyarrow", "folium", "folium.plugins", "branca", "jinja2", "altair", "eventmap.store.base",
+           "eventmap.views.map")
+
+
+def app_modules(app: str | Path | None) -> list[str]:
+    """The modules the app file imports at its top level (read, not run), but Streamlit's and its
+    components': a component imported before Streamlit's runtime exists is registered nowhere and its
+    frame answers 404 (streamlit-folium's map did). Their heavy dependencies (folium, pandas) are in
+    :data:`MODULES`."""
+    if not app or not Path(app).is_file():
+        return []
+    tree = ast.parse(Path(app).read_text(encoding="utf-8"))
+    out: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            out.append(node.module)
+            out += [f"{node.module}.{a.name}" for a in node.names]   # submodules (``from pkg import mod``)
+    return [m for m in dict.fromkeys(out) if not m.split(".")[0].startswith("streamlit")]
+
+
+_sample_lock = threading.Lock()
+_started: list[threading.Thread] = []
+
+
+def ensure_sample_once(store: Any) -> bool:
+    """``eventmap.store.ensure_sample`` for the server's store, run by one thread at a time: the warm-up
+    and the first script run may both ask, and the sample is extracted once. A store that already holds
+    reports is answered without importing the extractor."""
+    from eventmap.store import ensure_sample
+
+    with _sample_lock:
+        if store.readonly or store.has_reports():
+            return False
+        return ensure_sample(store)
+
+
+def _say(t0: float, label: str) -> None:
+    if os.environ.get("EVENTMAP_PROFILE"):
+        print(f"[eventmap warm] {time.perf_counter() - t0:7.3f} s  {label}", file=sys.stderr, flush=True)
+
+
+def _import(name: str) -> None:
+    """Import ``name`` if it is a module (``from pkg import function`` names are skipped)."""
+    try:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
+    except (ImportError, ValueError, AttributeError):
+        pass
+
+
+def warm(db: str | None = None, app: str | Path | None = None) -> None:
+    """Do, now, the work the first page would do: the sample on an empty store, the app's imports, the
+    boundary polygons, the map's assets, the admin names, Altair's first chart."""
+    t0 = time.perf_counter()
+    try:
+        from eventmap.store import open_store
+
+        store = open_store(db)
+        try:
+            ensure_sample_once(store)
+        finally:
+            store.close()
+        _say(t0, "store and sample")
+    except Exception as exc:  # noqa: BLE001 - the first page says what is wrong with the store
+        _say(t0, f"store: {type(exc).__name__}: {exc}")
+    for name in (*MODULES, *app_modules(app)):
+        try:
+            _import(name)
+        except Exception as exc:  # noqa: BLE001 - a broken module is the page's to report
+            _say(t0, f"import {name}: {type(exc).__name__}")
+    _say(t0, "imports")
+    try:
+        _fill_caches()
+    except Exception as exc:  # noqa: BLE001 - the first page will do it (and report it) itself
+        _say(t0, f"caches: {type(exc).__name__}: {exc}")
+    _say(t0, "caches")
+
+
+def _fill_caches() -> None:
+    import altair as alt
+
+    from eventmap.places.admin_names import admin_names
+    from eventmap.views import assets
+    from eventmap.views.boundaries import load_boundaries
+
+    for level in (1, 2, 3):
+        load_boundaries(level)
+    for name in assets.assets():
+        assets.data_uri(name)
+    admin_names()
+    # Altair builds its schema validators on the first chart it serialises
+    alt.Chart(alt.Data(values=[{"day": "2018-07-01", "n": 1}])).mark_bar().encode(x="day:T", y="n:Q").to_dict()
+
+
+def start(db: str | None = None, app: str | Path | None = None) -> threading.Thread | None:
+    """Start :func:`warm` in a daemon thread (once per process); ``None`` when ``EVENTMAP_WARM=0``."""
+    if os.environ.get("EVENTMAP_WARM", "1") == "0":
+        return None
+    if _started:
+        return _started[0]
+    t = threading.Thread(target=warm, args=(db or os.environ.get("EVENTMAP_DB") or None, app),
+                         name="eventmap-warm", daemon=True)
+    t.start()
+    _started.append(t)
+    return t
+
+
+#: ``python -c BOOT run app.py ...``: the server process of ``eventmap app`` (warm-up, then Streamlit's CLI)
+BOOT = ("import sys; from eventmap.views.warm import start; start(app=sys.argv[2] if len(sys.argv) > 2 else None); "
+        "from streamlit.web.cli import main; sys.argv[0] = 'streamlit'; main(prog_name='streamlit')")

@@ -1,0 +1,101 @@
+"""The dashboard server's warm-up (``eventmap.views.warm``): the first page's work done while the server starts,
+with the same results as doing it on the first page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+
+from eventmap.places.admin_names import admin_names, from_gazetteer
+from eventmap.store import open_store
+from eventmap.views import warm
+
+
+def test_admin_names_without_the_gazetteer_index_are_the_gazetteers(tmp_path):
+    """The sidebar labels governorates from the admin rows alone: the same keys and spellings as from the
+    loaded gazetteer, so 'Deraa' still finds Dar'a."""
+    from eventmap.places.gazetteer import default_gazetteer
+
+    admin_names.cache_clear()
+    try:
+        quick = admin_names()
+        full = from_gazetteer(default_gazetteer())
+        assert quick.keys == full.keys and quick.spellings == full.spellings
+        assert quick.canonical("Deraa", 1) == ("Dar'a",)
+        assert quick.label("Dar'a", 1).startswith("Dar'a · درعا")
+    finally:
+        admin_names.cache_clear()
+
+
+def test_a_fresh_process_labels_admin_units_without_loading_the_gazetteer():
+    code = textwrap.dedent("""
+        from eventmap.places import gazetteer as gz
+        from eventmap.places.admin_names import admin_names
+        names = admin_names()
+        assert names.canonical("Quneitra Governorate", 1) == ("Quneitra",), names.canonical("Quneitra Governorate", 1)
+        assert gz.default_gazetteer.cache_info().currsize == 0   # the name index was not built
+    """)
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_has_reports(tmp_path):
+    with open_store(tmp_path / "s.gpkg") as s:
+        assert not s.has_reports()
+        assert warm.ensure_sample_once(s) is True
+        assert s.has_reports() and len(s.reports()) == 1
+        assert warm.ensure_sample_once(s) is False     # a store in use is left as it is
+
+
+def test_sample_is_stored_once_when_the_warm_up_and_the_first_page_ask_together(tmp_path):
+    db = str(tmp_path / "s.gpkg")
+    stores = [open_store(db), open_store(db)]
+    results: list[bool] = []
+    threads = [threading.Thread(target=lambda s=s: results.append(warm.ensure_sample_once(s))) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert sorted(results) == [False, True]
+    assert len(stores[0].reports()) == 1
+    for s in stores:
+        s.close()
+
+
+def test_warm_fills_the_first_pages_caches(tmp_path, monkeypatch):
+    from eventmap.views import assets, boundaries
+
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    app = tmp_path / "app.py"
+    app.write_text("import json\nfrom eventmap.views import colors\nfrom eventmap.views.escape import md\n")
+    assert warm.app_modules(app) == ["json", "eventmap.views", "eventmap.views.colors", "eventmap.views.escape",
+                                     "eventmap.views.escape.md"]
+    boundaries._load.cache_clear()
+    assets.data_uri.cache_clear()
+    db = str(tmp_path / "w.gpkg")
+    warm.warm(db, app)
+    assert boundaries._load.cache_info().currsize == 3          # the three admin levels, read once
+    assert assets.data_uri.cache_info().currsize == len(assets.assets())
+    with open_store(db) as s:                                   # an empty store got the sample
+        assert len(s.reports()) == 1 and s.count_stored() > 0
+
+
+def test_warm_off(monkeypatch):
+    monkeypatch.setenv("EVENTMAP_WARM", "0")
+    assert warm.start() is None
+
+
+def test_app_command_runs_streamlit_after_starting_the_warm_up(tmp_path):
+    from eventmap.views.cli import command
+
+    argv, _env, cwd = command(db=str(tmp_path / "s.gpkg"), port=8600)
+    assert argv[1] == "-c" and "eventmap.views.warm" in argv[2] and "streamlit.web.cli" in argv[2]
+    assert argv[3:5] == ["run", str(cwd / "app.py")]
+
+
+def test_warm_up_leaves_streamlit_components_to_the_app(tmp_path):
+    """A Streamlit component imported before Streamlit's runtime exists is never served (its frame 404s)."""
+    app = tmp_path / "app.py"
+    app.write_text("import streamlit as st\nfrom streamlit_folium import st_folium\nimport folium\n")
+    assert warm.app_modules(app) == ["folium"]
