@@ -117,12 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    from _bigstore import make_big_store
+    from _bigstore import make_big_store, store_cache
 
     results = HERE / "results"
     results.mkdir(exist_ok=True)
     t = time.perf_counter()
-    db = args.store or make_big_store(results / f"dashboard_{args.events}.gpkg", args.events)
+    db = args.store or make_big_store(store_cache() / f"dashboard_{args.events}.gpkg", args.events)
     print(f"store: {db} ({time.perf_counter() - t:.1f} s to build or find)")
     data_dir = results / "data"
     data_dir.mkdir(exist_ok=True)

@@ -1,0 +1,204 @@
+"""First paint after a server start, beside a second browser session and Streamlit's own one-line page.
+
+    python benchmarks/bench_coldstart.py [--rounds 3] [--sessions 3] [--store PATH] [--fresh]
+
+Each round starts a NEW server process (``streamlit run app.py``, as ``eventmap app`` does) and
+measures in headless Chromium:
+
+* ``cold``: the first page load after the server answers its health check, until the map's events are
+  drawn (``window.eventmapReady`` and the time window applied in the map frame) and the event count shows;
+* ``warm``: further browser sessions (new browser context = new Streamlit session) on the same server;
+* ``floor``: the same two measures for a one-line Streamlit page (``st.write``) served the same way, in the
+  same round, so the ratio to Streamlit's own cost is read under the same load.
+
+``--fresh`` gives every round an empty data directory (the sample report is extracted and stored during
+the first page load, as on a new user's first ``eventmap app``); by default the data directory is kept
+between rounds (a restart). ``--store PATH`` serves that store instead of the sample.
+With ``EVENTMAP_PROFILE=1`` the server logs (``benchmarks/results/coldstart.*.log``) carry the script's laps.
+Results: ``benchmarks/results/bench_coldstart.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port
+
+FLOOR_APP = 'import streamlit as st\nst.write("eventmap floor: one line")\n'
+
+
+def start(app: Path | None, env_extra: dict[str, str], log: Path,
+          root: Path = ROOT) -> tuple[subprocess.Popen, str, float]:
+    """A new server: ``eventmap app`` of the checkout at ``root`` (``app`` None), or ``streamlit run app``.
+    Returns (process, url, seconds until it answered /health)."""
+    import urllib.request
+
+    port = free_port()
+    env = dict(os.environ, **env_extra)
+    if app is None:
+        env["PYTHONPATH"] = str(root / "src")
+        argv = [sys.executable, "-m", "eventmap", "app", "--port", str(port)]
+    else:
+        argv = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+                "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats",
+                "false", "--server.runOnSave", "false"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=str(root if app is None else app.parent), env=env, stdout=open(log, "ab"),  # noqa: SIM115 - open while it runs
+                            stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                return proc, url, time.perf_counter() - t0
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not start (see {log})")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def paint_app(browser, url: str) -> dict[str, float]:
+    """Seconds from navigation to: the page's load event, the first script output (sidebar title),
+    the event count, and the map's events drawn."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    t0 = time.perf_counter()
+    page.goto(url)
+    marks = {"load": time.perf_counter() - t0}
+    page.wait_for_selector("text=Events in southern Syria", timeout=180_000)
+    marks["script_output"] = time.perf_counter() - t0
+    page.wait_for_selector("#em-n", timeout=180_000)
+    marks["count"] = time.perf_counter() - t0
+    frame = _map_frame(page)
+    frame.wait_for_function("() => window.eventmapReady === true && window.emWindowApplied >= 1",
+                            timeout=180_000, polling=20)
+    marks["paint"] = time.perf_counter() - t0
+    ctx.close()
+    return marks
+
+
+def paint_floor(browser, url: str) -> dict[str, float]:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    t0 = time.perf_counter()
+    page.goto(url)
+    marks = {"load": time.perf_counter() - t0}
+    page.wait_for_selector("text=eventmap floor: one line", timeout=120_000)
+    marks["paint"] = time.perf_counter() - t0
+    ctx.close()
+    return marks
+
+
+def one_round(browser, app_env: dict[str, str], floor_app: Path, sessions: int, logs: Path,
+              root: Path = ROOT) -> dict:
+    out: dict = {}
+    proc, url, up = start(floor_app, {}, logs / "coldstart.floor.log")
+    try:
+        out["floor_cold"] = paint_floor(browser, url)
+        out["floor_warm"] = [paint_floor(browser, url) for _ in range(sessions)]
+        out["floor_server_up_s"] = up
+    finally:
+        stop(proc)
+    proc, url, up = start(None, app_env, logs / "coldstart.app.log", root)
+    try:
+        out["app_cold"] = paint_app(browser, url)
+        out["app_warm"] = [paint_app(browser, url) for _ in range(sessions)]
+        out["app_server_up_s"] = up
+    finally:
+        stop(proc)
+    return out
+
+
+def _med(xs: list[float]) -> float:
+    return round(statistics.median(xs), 3)
+
+
+def summarise(rounds: list[dict]) -> dict:
+    cold = [r["app_cold"]["paint"] for r in rounds]
+    warm = [r["app_warm"][0]["paint"] for r in rounds]           # the second browser session of each server
+    floor = [statistics.median(w["paint"] for w in r["floor_warm"]) for r in rounds]
+    floor_cold = [r["floor_cold"]["paint"] for r in rounds]
+    return {
+        "first_paint_cold_s": [round(x, 3) for x in cold], "second_session_s": [round(x, 3) for x in warm],
+        "floor_warm_s": [round(x, 3) for x in floor], "floor_cold_s": [round(x, 3) for x in floor_cold],
+        "cold_over_second": [round(a / b, 3) for a, b in zip(cold, warm)],
+        "second_over_floor": [round(a / b, 3) for a, b in zip(warm, floor)],
+        "median_cold_s": _med(cold), "median_second_s": _med(warm), "median_floor_s": _med(floor),
+        "cold_marks_median": {k: _med([r["app_cold"][k] for r in rounds]) for k in rounds[0]["app_cold"]},
+        "second_marks_median": {k: _med([r["app_warm"][0][k] for r in rounds]) for k in rounds[0]["app_warm"][0]},
+        "server_up_s": _med([r["app_server_up_s"] for r in rounds]),
+        "loadavg": [r["loadavg"] for r in rounds],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--sessions", type=int, default=3, help="warm browser sessions per server")
+    ap.add_argument("--store", default=None, help="serve this store (default: the sample in a data dir)")
+    ap.add_argument("--fresh", action="store_true", help="a new, empty data directory each round")
+    ap.add_argument("--out", default=str(HERE / "results" / "bench_coldstart.json"))
+    ap.add_argument("--root", action="append", default=None,
+                    help="checkout whose `eventmap app` to start (repeat to interleave two, e.g. before/after)")
+    args = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    logs = HERE / "results"
+    logs.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="em-coldstart-"))
+    floor_app = work / "floor.py"
+    floor_app.write_text(FLOOR_APP)
+    data = work / "data"
+    roots = [Path(r).resolve() for r in (args.root or [str(ROOT)])]
+    by_root: dict[str, list[dict]] = {str(r): [] for r in roots}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for i in range(args.rounds):
+            data.mkdir(parents=True, exist_ok=True)
+            env = {"EVENTMAP_DATA_DIR": str(data)}
+            if args.store:
+                env["EVENTMAP_DB"] = args.store
+            for root in roots:
+                if args.fresh:
+                    d = data / f"{i}-{roots.index(root)}"
+                    d.mkdir(parents=True, exist_ok=True)
+                    env["EVENTMAP_DATA_DIR"] = str(d)
+                r = one_round(browser, env, floor_app, args.sessions, logs, root)
+                r["loadavg"] = round(os.getloadavg()[0], 2)
+                by_root[str(root)].append(r)
+                print(f"round {i} {root}: cold {r['app_cold']}  second {r['app_warm'][0]}  "
+                      f"floor {statistics.median(w['paint'] for w in r['floor_warm']):.2f}  load {r['loadavg']}",
+                      flush=True)
+        browser.close()
+    out = {}
+    for root, rounds in by_root.items():
+        summary = summarise(rounds)
+        summary.update(store=args.store or "sample", fresh=args.fresh, root=root, rounds=rounds)
+        out[root] = summary
+        print(root, json.dumps({k: v for k, v in summary.items() if k != "rounds"}, indent=1))
+    Path(args.out).write_text(json.dumps(out[str(roots[0])] if len(roots) == 1 else out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
