@@ -474,8 +474,15 @@ EM.refreshApprox = function(){ // uncertainty areas of the approximate events dr
   for (var j = 0; j < us.length; j++) EM.approxLayer.addLayer(us[j]);
 };
 EM.clusterIcon = function(cluster){ // a ring whose arcs are the shares of each event type
-  var D = EM.D, ms = cluster.getAllChildMarkers(), n = ms.length, by = {}, order = [], na = 0;
-  for (var k = 0; k < n; k++){ var t = D.t[ms[k].em]; if (!(t in by)){ by[t] = 0; order.push(t); } by[t]++; if (D.ae && D.ae[ms[k].em]) na++; }
+  var D = EM.D, ms = cluster.getAllChildMarkers(), n = 0, by = {}, order = [], na = 0;
+  for (var k = 0; k < ms.length; k++){
+    var m = ms[k];
+    if (m.emt){ // a binned place: its count per type
+      for (var tb in m.emt){ if (!(tb in by)){ by[tb] = 0; order.push(tb); } by[tb] += m.emt[tb]; }
+      n += m.emn; continue;
+    }
+    var t = D.t[m.em]; if (!(t in by)){ by[t] = 0; order.push(t); } by[t]++; n++; if (D.ae && D.ae[m.em]) na++;
+  }
   order.sort(function(a, b){ return by[b] - by[a]; });
   var acc = 0, stops = [];
   order.forEach(function(t){ var a = acc; acc += by[t] / n * 100; stops.push(D.T[t][1] + ' ' + a.toFixed(2) + '%% ' + acc.toFixed(2) + '%%'); });
@@ -514,8 +521,11 @@ EM.placeLabels = function(){ // name the places of a few unclustered events, as 
   if (shown.length && shown.length <= 80) shown.forEach(function(m){
     var i = m.em, ll0 = m.getLatLng(), key = ll0.lat.toFixed(5) + ',' + ll0.lng.toFixed(5);  // where it is drawn
     if (want[key]) return;
-    var pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
-    var txt = (pe || (!pa ? lo : '')) + (pa ? '<span class="ar" dir="rtl" lang="ar">' + pa + '</span>' : '');
+    var P = m.emt ? D.P[m.emp] : null;   // a binned place carries its names and its count in the window
+    var pa = P ? P[3] : EM.s('pa', i), pe = P ? P[2] : EM.s('pe', i), lo = P ? '' : EM.s('lo', i);
+    var txt = (pe || (!pa ? lo : '')) + (P ? ' \u00b7 ' + m.emn.toLocaleString('en') : '') +
+      (pa ? '<span class="ar" dir="rtl" lang="ar">' + pa + '</span>' : '');
+    if (P) key += '|' + m.emn;
     if (!txt) return;
     want[key] = 1;
     if (!EM.placeLab[key]) EM.placeLab[key] = L.tooltip({permanent: true, direction: 'right', offset: [m.getRadius() + 3, 0],
@@ -538,6 +548,7 @@ EM.dayStart = function(day){ // first event index with d >= day (events are sort
 };
 EM.showRange = function(day0, day1){ // inclusive day indices
   var D = EM.D; if (!D) return 0;
+  if (D.bins) return EM.showBins(day0, day1);
   var i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), ms = [], rs = [], nr = 0;
   EM.approxIdx = [];
   for (var i2 = i0; i2 < i1; i2++) if (D.ag && D.ag[i2] >= 0) nr++;
@@ -573,6 +584,58 @@ EM.showRange = function(day0, day1){ // inclusive day indices
   if (EM.onRange) EM.onRange(day0, day1, EM.count);
   return EM.count;
 };
+EM.showBins = function(day0, day1){ // binned events (views/bins.py): one symbol per place, its count in the window
+  var D = EM.D, i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), at = {}, byType = {}, tot = 0, ms = [];
+  for (var i = i0; i < i1; i++){
+    var c = D.c[i], t = D.t[i], e = at[D.p[i]] || (at[D.p[i]] = {n: 0, t: {}, ap: 0});
+    e.n += c; e.t[t] = (e.t[t] || 0) + c; if (D.gp[i] >= 2) e.ap += c;
+    byType[t] = (byType[t] || 0) + c; tot += c;
+  }
+  Object.keys(at).forEach(function(p){ ms.push(EM.binMarker(+p, at[p])); });
+  if (EM.layer.options && 'disableClusteringAtZoom' in EM.layer.options && EM.map)
+    EM.layer.options.disableClusteringAtZoom = ms.length <= EM.UNCLUSTERED ? EM.map.getMinZoom() : 13;
+  EM.layer.clearLayers();
+  if (EM.layer.addLayers) EM.layer.addLayers(ms); else ms.forEach(function(m){ EM.layer.addLayer(m); });
+  EM.approxIdx = [];
+  EM.placeLabels();
+  if (EM.map) EM.declutter(EM.map);
+  EM.range = [day0, day1]; EM.count = tot;
+  var rows = EM.map ? EM.map.getContainer().querySelectorAll('.em-legend .em-row[data-ti]') : [];
+  for (var r = 0; r < rows.length; r++){
+    var nEl = rows[r].querySelector('.em-n');
+    if (nEl) nEl.textContent = (byType[+rows[r].getAttribute('data-ti')] || 0).toLocaleString('en');
+  }
+  if (EM.onRange) EM.onRange(day0, day1, tot);
+  return tot;
+};
+EM.binMarker = function(p, e){ // a place's events in the window: its most frequent type's symbol, sized by the count
+  var D = EM.D, P = D.P[p], top = -1, approx = e.ap === e.n;
+  Object.keys(e.t).forEach(function(t){ if (top < 0 || e.t[t] > e.t[top]) top = +t; });
+  var ty = D.T[top], r = Math.min(15, 5 + 2.4 * Math.log(1 + e.n) / Math.LN10);
+  var m = new EM.ShapeMarker([P[0], P[1]], {radius: r, shape: ty[2], color: approx ? ty[1] : '#1e1e1e',
+    weight: approx ? 2 : 0.8, opacity: 0.95, fillColor: ty[1], fillOpacity: approx ? 0.15 : 0.85, dashArray: approx ? '3,2' : null});
+  m.em = -1; m.emp = p; m.emn = e.n; m.emt = e.t; m.emap = e.ap;
+  return m;
+};
+EM.binHtml = function(l, full){ // a place's counts per type in the window (its events are listed in the table)
+  var D = EM.D, P = D.P[l.emp], r = EM.range || [0, D.days.length - 1];
+  var days = D.days[r[0]] === D.days[r[1]] ? D.days[r[0]] : D.days[r[0]] + ' \u2013 ' + D.days[r[1]];
+  var h = '<div class="em-h"><b>' + l.emn.toLocaleString('en') + ' event' + (l.emn === 1 ? '' : 's') + '</b> \u00b7 ' + days + '</div>';
+  h += '<div class="em-place">' + (P[3] ? '<bdi dir="rtl" lang="ar" class="em-ar">' + P[3] + '</bdi>' : '') + (P[3] && P[2] ? ' \u00b7 ' : '') + (P[2] ? '<bdi>' + P[2] + '</bdi>' : '') + (l.emap ? ' <span class="em-approx">approximate</span>' : '') + '</div>';
+  if (full){
+    Object.keys(l.emt).sort(function(a, b){ return l.emt[b] - l.emt[a]; }).forEach(function(t){
+      h += '<div class="em-row"><span class="em-type" style="border-color:' + D.T[t][1] + '">' + D.T[t][0] + '</span><span class="em-n">' + l.emt[t].toLocaleString('en') + '</span></div>';
+    });
+    h += '<div class="em-small">counted per place: narrow the filters or the time window to draw each event</div>';
+  }
+  var el = document.createElement('div'); el.className = full ? 'em-pop' : 'em-tip'; el.innerHTML = h;
+  return el;
+};
+EM.fitBins = function(map){ // frame the places with events in the window
+  var b = L.latLngBounds([]);
+  EM.layer.getLayers().forEach(function(m){ b.extend(m.getLatLng()); });
+  if (b.isValid()) map.fitBounds(b, {paddingTopLeft: [30, 30], paddingBottomRight: [30, 40], maxZoom: 12, animate: false});
+};
 EM.inView = function(i0, i1){ // the events [i0, i1) a fit should frame: all but a few far strays
   var D = EM.D, n = i1 - i0, keep = [], far = [];
   if (n <= 0) return {keep: keep, far: far};
@@ -607,6 +670,7 @@ EM.farNote = function(map, far){ // says how many events the fit left outside, a
 EM.allShown = function(){ var r = EM.range || [0, EM.D.days.length - 1], i0 = EM.dayStart(r[0]), i1 = EM.dayStart(r[1] + 1), a = []; for (var i = i0; i < i1; i++) a.push(i); return a; };
 EM.fit = function(map){ // frame the events shown (the time window), leaving out a few far strays
   var D = EM.D; if (!D || !D.n) return;
+  if (D.bins) return EM.fitBins(map);
   var r = EM.range || [0, D.days.length - 1], v = EM.inView(EM.dayStart(r[0]), EM.dayStart(r[1] + 1));
   if (!v.keep.length) return;
   EM.fitIdx(map, v.keep, false);
@@ -935,8 +999,8 @@ var {{ this.get_name() }} = (function(map){
   EM.ringLayer.bindPopup(function(l){ return EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
   EM.ringLayer.bindTooltip(function(l){ return EM.tip(l.em); }, {direction: 'top', offset: [0, -6], opacity: 0.95});
   EM.heatLayer = (L.heatLayer ? L.heatLayer([], {radius: 18, blur: 16, minOpacity: 0.35, maxZoom: 12}) : null);
-  EM.layer.bindPopup(function(l){ return EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
-  EM.layer.bindTooltip(function(l){ return EM.tip(l.em); }, {direction: 'top', offset: [0, -6], opacity: 0.95});
+  EM.layer.bindPopup(function(l){ return l.emt ? EM.binHtml(l, true) : EM.popup(l.em); }, {maxWidth: 360, minWidth: 220});
+  EM.layer.bindTooltip(function(l){ return l.emt ? EM.binHtml(l, false) : EM.tip(l.em); }, {direction: 'top', offset: [0, -6], opacity: 0.95});
   EM.attribution = {{ this.attribution }};
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>');
   map.attributionControl.addAttribution(EM.attribution);
@@ -1034,25 +1098,40 @@ def check_tiles(tiles: str | None) -> None:
                          "or Esri.WorldImagery, or a URL template with {z}, {x} and {y}") from None
 
 
+def _events_payload(frame: pd.DataFrame, bins: Any, selected_event_id: str | None,
+                    boundary_dir: Any) -> tuple[dict[str, Any], list[float], list[float], dict[str, int]]:
+    """The map script's payload, the drawn points' latitudes and longitudes, and the count per type."""
+    if bins is not None:
+        from eventmap.views.bins import bins_payload
+
+        return (bins_payload(bins), [p[0] for p in bins.points], [p[1] for p in bins.points],
+                {clean_text(t): n for t, n in bins.per_type().items()})
+    payload = build_payload(frame, selected_event_id=selected_event_id, boundary_dir=boundary_dir)
+    ok = has_coords(frame)
+    lats, lons = frame.loc[ok, "latitude"].astype(float).tolist(), frame.loc[ok, "longitude"].astype(float).tolist()
+    raw_types = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown")
+    return payload, lats, lons, raw_types.map(clean_text).value_counts().to_dict()
+
+
 def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = True, heat: bool = False,
               tiles: str | None = None, center: tuple[float, float] | None = None, zoom: int | None = None,
               selected_event_id: str | None = None, boundary_dir=None, attribution: str | None = None,
               layer_control: bool = True, numbers: list[int] | None = None,
               compress_above: int = COMPRESS_ABOVE, control: Any = None,
-              control_end: str | None = None) -> folium.Map:
+              control_end: str | None = None, bins: Any = None) -> folium.Map:
     """The events map (see the module docstring). ``tiles``: None (offline boundary basemap),
     a folium tile name (``"OpenStreetMap"``) or a URL template; tiles need the network.
     ``numbers``: a place number per row of ``frame`` (a printed brief's list); the places are then
     numbered on the map instead of named, and no marker is clustered.
     ``control``: an ``eventmap.control.ControlModel`` drawn as the control layer, following the time
-    window (``control_end``: the day shown when the window reaches its end, default the last event day)."""
+    window (``control_end``: the day shown when the window reaches its end, default the last event day).
+    ``bins``: a ``views.bins.PointDayBins`` drawn instead of ``frame``'s events (one symbol per place with
+    its count in the time window: a store too large to draw event by event)."""
     check_tiles(tiles)
     if numbers is not None:
         frame = frame.assign(em_num=list(numbers))
         cluster = False
-    payload = build_payload(frame, selected_event_id=selected_event_id, boundary_dir=boundary_dir)
-    ok = has_coords(frame)
-    lats, lons = frame.loc[ok, "latitude"].astype(float).tolist(), frame.loc[ok, "longitude"].astype(float).tolist()
+    payload, lats, lons, counts = _events_payload(frame, bins, selected_event_id, boundary_dir)
     bbox = view_bbox(lats, lons)
     fit = center is None and bool(lats)
     if center is None:
@@ -1076,10 +1155,8 @@ def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = T
     import html as _html
 
     t_names = [_html.unescape(t[0]) for t in payload["T"]]
-    raw_types = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown")
-    counts = raw_types.map(clean_text).value_counts().to_dict()
     legend = legend_html(t_names, counts=counts, unresolved=payload["unresolved"],
-                         approximate=True, rings=bool(payload["G"])) if len(frame) else ""
+                         approximate=True, rings=bool(payload["G"])) if len(frame) or bins is not None else ""
     m.add_child(EventLayer(encode_payload(payload, compress_above), legend=legend,
                            attribution=esc(attribution or data_attribution()),
                            cluster=cluster, heat=heat, fit=fit and zoom is None))
