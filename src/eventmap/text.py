@@ -305,3 +305,8 @@ def _latin_direction_keys() -> dict[str, str]:
 
 def _latin_direction_label(word: str) -> str:
     return _latin_direction_keys().get(word, "")
+
+
+def name_key(name: str) -> str:
+    """Matching key of a place name as written (Arabic without articles, or romanisation key)."""
+    return ar_loose_key(name) if has_arabic(name or "") else latin_key(name or "")

@@ -31,6 +31,7 @@ from typing import Any
 import pandas as pd
 
 from eventmap.events import actors as A
+from eventmap.text import name_key
 
 GOVERNMENT, OPPOSITION, NUSRA, ISIS, ISRAEL, UNKNOWN = (
     "government", "opposition", "nusra", "isis", "israel", "unknown")
@@ -269,7 +270,6 @@ def place_key(place_id: Any, location: str, admin_pcode: str) -> str:
     """A place's key: its gazetteer id, else the name as written (matching key) within its sub-district."""
     if isinstance(place_id, str) and place_id:
         return place_id
-    from eventmap.store.base import name_key
     return f"name:{name_key(location or '')}@{admin_pcode or '?'}"
 
 
@@ -428,7 +428,7 @@ def _add_day(p: PlaceControl, claims: list[Claim]) -> None:
 def control_from_store(store: Any, until: str | None = None) -> ControlModel:
     """The control model of a store's events (up to ``until``, inclusive, when given); the rows go from the
     database to the model as lists, with no frame in between."""
-    return _build(_tuple_columns(store.control_tuples(until=until)))
+    return _build(_tuple_columns(store.control_tuples(COLUMNS, CONTROL_SUB_TYPES, until=until)))
 
 
 _NUMERIC = ("latitude", "longitude", "geo_precision", "mention_start")

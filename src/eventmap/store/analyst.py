@@ -27,12 +27,14 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from eventmap.model import Place
-from eventmap.store.base import EventStore, name_key
 from eventmap.store.records import StoreError, utc_now
-from eventmap.text import has_arabic, script_of
+from eventmap.text import has_arabic, name_key, script_of
+
+if TYPE_CHECKING:  # the store calls this module; this module only takes the store as an argument
+    from eventmap.store.base import EventStore
 
 #: an event is "in the area" of a pin when its estimate (or a namesake it hesitated over) lies this close
 AREA_KM = 40.0

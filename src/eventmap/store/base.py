@@ -12,7 +12,6 @@ import datetime as _dt
 import hashlib
 import json
 import logging
-import math
 from dataclasses import replace
 from typing import Any
 from collections.abc import Callable, Iterable, Sequence
@@ -23,13 +22,14 @@ from eventmap.frame import FRAME_COLUMNS, normalise_frame
 from eventmap.model import EVENT_FIELDS, Event, Report
 from eventmap.store import corrections as _corr
 from eventmap.store import migrations
+from eventmap.store.bulk import event_params, row_from_event
 from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
     Correction, IngestResult, ReprocessResult, StoreDamagedError, StoreError, StoreReadOnlyError, StoreVersionError,
     utc_now,
 )
-from eventmap.text import ar_loose_key, has_arabic, latin_key, normalize_ar
+from eventmap.text import name_key, normalize_ar
 
 log = logging.getLogger(__name__)
 
@@ -57,71 +57,6 @@ def content_hash(text: str) -> str:
     except ImportError:  # the reader is optional for the store; same formula
         return hashlib.sha256(normalize_ar(text or "").encode("utf-8")).hexdigest()[:16]
     return report_id_for(text or "")
-
-
-def name_key(name: str) -> str:
-    """Matching key of a place name as written (Arabic without articles, or romanisation key)."""
-    return ar_loose_key(name) if has_arabic(name or "") else latin_key(name or "")
-
-
-def _evidence_offsets(ev: dict) -> tuple[int | None, int | None]:
-    e = ev.get("evidence") or {}
-    start, end = e.get("mention_start"), e.get("mention_end")
-    if start is None or end is None:
-        return None, None
-    try:
-        return int(start), int(end)
-    except (TypeError, ValueError):
-        return None, None
-
-
-def _killed(v: Any) -> int | None:
-    """A number killed as stored: a whole number >= 0, else NULL (never a made-up 0)."""
-    if v is None or isinstance(v, bool):
-        return None
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return None
-    return int(f) if math.isfinite(f) and 0 <= f <= 10**9 and f.is_integer() else None
-
-
-#: ``json.dumps(..., ensure_ascii=False[, sort_keys=True])`` without building an encoder per call
-_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-_JSON_ARRAY = json.JSONEncoder(ensure_ascii=False)
-
-
-def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | None = None,
-                   corrected: bool = False) -> dict[str, Any]:
-    """``Event.to_dict()``-shaped dict (after corrections) -> ``events`` table values."""
-    row: dict[str, Any] = {}
-    for c in EVENT_FIELDS:
-        row[c] = ev.get(c)
-    evidence = ev.get("evidence") or {}
-    row["evidence"] = _JSON_SORTED.encode(evidence)
-    row["trigger"] = evidence.get("trigger", "") or ""
-    for c in ("report_id", "language", "trigger_label", "resolution_note", "admin1_pcode", "admin2_pcode",
-              "admin3_pcode", "extractor"):
-        row[c] = ev.get(c) or ""
-    row["alternatives"] = _JSON_ARRAY.encode(list(ev.get("alternatives") or ()))
-    row["uncertainty_km"] = float(ev.get("uncertainty_km") or 0.0)
-    row["mention_start"], row["mention_end"] = _evidence_offsets(ev)
-    for c in ("event_type", "sub_event_type", "actor1", "actor2", "location", "place_name_ar", "place_name_en",
-              "admin1", "admin2", "admin3", "resolution", "source", "source_url", "published", "notes"):
-        row[c] = row[c] if row[c] is not None else ""
-    lat, lon = row["latitude"], row["longitude"]
-    row["latitude"] = None if pd.isna(lat) else float(lat)
-    row["longitude"] = None if pd.isna(lon) else float(lon)
-    row["place_id"] = row["place_id"] or None
-    row["time_precision"] = int(row["time_precision"] or 1)
-    row["geo_precision"] = int(row["geo_precision"] or 1)
-    row["confidence"] = float(row["confidence"] or 0.0)
-    row["fatalities"] = _killed(row["fatalities"])
-    row["status"], row["merged_into"], row["corrected"] = status, merged_into, int(bool(corrected))
-    row["place_key"] = place_key(row["place_id"], row["latitude"], row["longitude"])
-    row["search"] = search_key(" ".join(str(ev.get(k) or "") for k in
-                                        ("notes", "location", "place_name_ar", "place_name_en")))
-    return row
 
 
 def day_shift(day: str, days: int) -> str:
@@ -344,7 +279,6 @@ class EventStore:
     def _insert_events(self, evs: Sequence[Event]) -> None:
         if not evs:
             return
-        from eventmap.store.bulk import event_params
         cols = list(EVENT_COLUMNS) + ["extracted"]
         self._db.insert_new("events", cols, event_params(evs, cols, self._db.geom_value), key="event_id",
                             geom="geom", returning=False)
@@ -468,24 +402,20 @@ class EventStore:
             df = df.head(int(f.limit))
         return normalise_frame(df)
 
-    def control_tuples(self, until: str | None = None) -> list[tuple]:
-        """The stored events that say who holds a place (``eventmap.control``), as tuples in
-        ``eventmap.control.model.COLUMNS`` order: each report's own row (corroborated events are not merged:
-        a disagreement must stay visible), corrections applied, events dismissed as "not an event" left out
-        and those merged by an analyst kept with their target."""
-        from eventmap.control.model import COLUMNS, CONTROL_SUB_TYPES
-        where = (f"status IN ('ok', 'merged') AND sub_event_type IN ({', '.join('?' for _ in CONTROL_SUB_TYPES)})")
-        params: list[Any] = list(CONTROL_SUB_TYPES)
+    def control_tuples(self, columns: Sequence[str], sub_event_types: Sequence[str],
+                       until: str | None = None) -> list[tuple]:
+        """The stored events of ``sub_event_types`` (those that say who holds a place: the control layer,
+        ``eventmap.control``, passes them with the ``columns`` it reads), as tuples in ``columns`` order:
+        each report's own row (corroborated events are not merged: a disagreement must stay visible),
+        corrections applied, events dismissed as "not an event" left out and those merged by an analyst
+        kept with their target."""
+        where = f"status IN ('ok', 'merged') AND sub_event_type IN ({', '.join('?' for _ in sub_event_types)})"
+        params: list[Any] = list(sub_event_types)
         if until:
             where += " AND event_date <= ?"
             params.append(str(until)[:10])
-        sql = f"SELECT {', '.join(q(c) for c in COLUMNS)} FROM events WHERE {where}"   # the model sorts
+        sql = f"SELECT {', '.join(q(c) for c in columns)} FROM events WHERE {where}"   # the model sorts
         return list(self._db.fetchall(sql, params))
-
-    def control_rows(self, until: str | None = None) -> pd.DataFrame:
-        """``control_tuples`` as a frame with ``eventmap.control.model.COLUMNS``."""
-        from eventmap.control.model import COLUMNS
-        return pd.DataFrame(self.control_tuples(until), columns=list(COLUMNS))
 
     def count(self, f: EventFilter | None = None) -> int:
         """Number of rows ``query(f)`` returns (corroborated events counted once)."""
