@@ -181,6 +181,7 @@ def _ar_any_forms() -> frozenset[str]:
         frozenset(_QUARTER_WORDS_AR)
 
 
+_WORD_RE = re.compile(r"\S+")
 _LAST_SCAN: list[tuple[int, int, list[int]]] = []   # (id(norm), len(norm), word starts of site forms)
 
 
@@ -191,7 +192,8 @@ def _site_word_starts(norm: str) -> list[int]:
     if _LAST_SCAN and _LAST_SCAN[0][:2] == key:
         return _LAST_SCAN[0][2]
     forms = _ar_any_forms()
-    starts = [m.start() for m in re.finditer(r"\S+", norm) if m.group(0) in forms]
+    # (str.split and \S share one definition of white space: no site word, no scan for offsets)
+    starts = [] if forms.isdisjoint(norm.split()) else [m.start() for m in _WORD_RE.finditer(norm) if m.group(0) in forms]
     _LAST_SCAN[:] = [(key[0], key[1], starts)]
     return starts
 

@@ -195,6 +195,7 @@ class Gazetteer:
     def __init__(self, places: Sequence[Place], directory: Path | None = None):
         self.directory = directory
         self.places: list[Place] = list(places)
+        self._nearest_memo: dict[int, float] = {}
         self._by_id: dict[str, Place] = {}
         self._ar_exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._ar_loose: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -383,6 +384,7 @@ class Gazetteer:
         ring = self.scope_ring(scope_t) if scope is not None else None
         hits, qualifier, how = self._match(clean, sc)
         anchors, ctx_places = self._anchors(context, near)
+        self._nearest_memo = {}   # place index -> km to the nearest anchor, for this lookup
         far_only = bool(hits) and how != "fuzzy" and (ring is not None or bool(anchors)) and \
             all(self._far(i, ring, anchors, ctx_places) for i, _, _ in hits)
         vhit = None
@@ -513,8 +515,16 @@ class Gazetteer:
         if ring is not None and self.governorate_of(i) not in ring:
             return True
         if anchors and not p.is_admin:
-            return nearest_km((p.lat, p.lon), anchors) > FAR_KM
+            return self._nearest(i, anchors) > FAR_KM
         return False
+
+    def _nearest(self, i: int, anchors: Sequence[tuple[float, float]]) -> float:
+        """Km from place ``i`` to the nearest of the anchors of the lookup under way (computed once)."""
+        d = self._nearest_memo.get(i)
+        if d is None:
+            p = self.places[i]
+            d = self._nearest_memo[i] = nearest_km((p.lat, p.lon), anchors)
+        return d
 
     @staticmethod
     def _named_in_context(p: Place, ctx_places) -> bool:
@@ -882,7 +892,7 @@ class Gazetteer:
                 score -= 0.25
                 reasons.append(f"outside the governorates of the report ({p.admin1_en or 'no governorate'})")
             if anchors:
-                d = nearest_km((p.lat, p.lon), anchors)
+                d = self._nearest(i, anchors)
                 if d > FAR_KM and not p.is_admin and not in_ctx_admin:
                     score -= 0.25
                     reasons.append(f"far from context ({d:.0f} km)")
