@@ -196,6 +196,7 @@ class Gazetteer:
         self.directory = directory
         self.places: list[Place] = list(places)
         self._nearest_memo: dict[int, float] = {}
+        self._boundary_paths: dict[int | str, Path] = {}
         self._by_id: dict[str, Place] = {}
         self._ar_exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._ar_loose: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -307,8 +308,11 @@ class Gazetteer:
                         yield k, p.id
 
     def boundaries_path(self, level: int | str) -> Path:
-        base = (self.directory or gazetteer_dir()) / "boundaries"
-        return base / (f"adm{level}.geojson" if str(level) in "123" else f"{level}.geojson")
+        path = self._boundary_paths.get(level)
+        if path is None:   # asked once per report: the directory is found once per gazetteer
+            base = (self.directory or gazetteer_dir()) / "boundaries"
+            path = self._boundary_paths[level] = base / (f"adm{level}.geojson" if str(level) in "123" else f"{level}.geojson")
+        return path
 
     def admin_for_point(self, lat: float, lon: float) -> Place | None:
         """The OCHA sub-district (as a Place) containing a point, or None outside Syria."""
