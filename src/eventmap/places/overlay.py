@@ -2,9 +2,9 @@
 
 Analyst places live in the store (``analyst_places`` table, shared by a team on PostGIS);
 this module knows their file format (a CSV a colleague can open: ``places export|import``),
-validates them, and builds the gazetteer that lookups use: the committed places plus the
-analyst places *handed in* (``gazetteer_with``), so extraction and reprocess see the
-store's pins without the places layer ever importing the store.  The per-user file
+validates them and reads them as places; ``eventmap.places.layered.gazetteer_with`` builds the
+gazetteer that lookups use from the committed places plus the analyst places *handed in*, so
+extraction and reprocess see the store's pins without the places layer ever importing the store.  The per-user file
 (``settings.analyst_places_path()``) is the older home of the overlay: the store imports
 it once, and ``default_gazetteer()`` still reads it for store-less lookups.
 Each row is a place with the author and a note; its coordinates are the analyst's, which
@@ -184,54 +184,3 @@ def import_analyst_places(src: Path, path: Path | None = None, gazetteer=None) -
         except PlaceValidationError as exc:
             errors.append(f"line {n}: {exc}")
     return added, errors
-
-
-# --------------------------------------------------------------------------- gazetteer + analyst places
-
-_BASE: list = []
-_WITH: dict[tuple, object] = {}
-_GENERATION = [0]
-#: how many overlay gazetteers stay built (each is a full index; pins change rarely)
-_KEEP = 2
-
-
-def base_gazetteer():  # -> Gazetteer (imported lazily: the gazetteer imports this module)
-    """The committed gazetteer alone (no per-user file, no store places), loaded once per process."""
-    if not _BASE:
-        from eventmap.places.gazetteer import Gazetteer
-
-        _BASE.append(Gazetteer.load(analyst_places=False))
-    return _BASE[0]
-
-
-def _fingerprint(places: Iterable[Place]) -> tuple:
-    return tuple((p.id, p.lat, p.lon, p.name_ar, p.name_en, p.variants_ar, p.variants_en, p.admin1_en,
-                  p.admin2_en, p.admin3_en) for p in places)
-
-
-def gazetteer_with(places: Iterable[Place]):  # -> Gazetteer
-    """The committed gazetteer plus ``places`` (analyst places, preferred in lookups).
-
-    Built once per distinct set of places and kept (the last ``_KEEP`` sets), so every
-    report of an ingest run or a reprocess uses the same object and its lookup caches."""
-    places = tuple(places)
-    if not places:
-        return base_gazetteer()
-    key = _fingerprint(places)
-    g = _WITH.get(key)
-    if g is None:
-        from eventmap.places.gazetteer import Gazetteer
-
-        base = base_gazetteer()
-        g = Gazetteer(list(base.places) + list(places), directory=base.directory)
-        while len(_WITH) >= _KEEP:
-            _WITH.pop(next(iter(_WITH)))
-        _WITH[key] = g
-        _GENERATION[0] += 1
-    return g
-
-
-def overlay_generation() -> int:
-    """Bumped each time ``gazetteer_with`` builds a new gazetteer: callers that cache lookups by the
-    gazetteer's ``id()`` clear them when it changes (a freed gazetteer's id can be reused)."""
-    return _GENERATION[0]

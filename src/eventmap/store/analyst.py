@@ -12,7 +12,7 @@ the reason, and a *batch* id that a single ``undo(store, batch)`` takes back:
 - ``name_queue`` lists every name that is unresolved, ambiguous or approximate, with the
   events waiting on it, the sentences, the current estimate and the gazetteer's suggestions.
 - ``extractor_for(store, fn)`` hands the store's analyst places to the extractor (as a
-  gazetteer built by ``eventmap.places.overlay.gazetteer_with``): the extractor never
+  gazetteer built by ``eventmap.places.layered.gazetteer_with``): the extractor never
   imports the store.
 """
 
@@ -597,7 +597,7 @@ class WithAnalystPlaces:
         self.places = tuple(places)
 
     def __call__(self, text: str, published: Any, **kw: Any) -> Any:
-        from eventmap.places.overlay import gazetteer_with, overlay_generation
+        from eventmap.places.layered import gazetteer_with, overlay_generation
 
         g = gazetteer_with(self.places)
         if overlay_generation() != _SEEN_GENERATION[0]:
