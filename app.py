@@ -51,7 +51,10 @@ MAP_HEIGHT = 440
 TABLE_ROWS = 500  # the grid shares the browser's main thread with the map: keep it light
 PAGES = {"map": "Map · الخريطة", "ingest": "Ingest a report", "unresolved": "Unresolved names"}
 ACLED_TYPES = [s.event_type for s in TYPE_STYLES]
-ADMIN_LEVELS = {"f_gov": 1, "f_dist": 2, "f_sd": 3}
+#: the sidebar's lists of values, by EventFilter field (their URL and session keys derive from it: ui.state)
+FILTER_LABELS = {"event_types": "Event type", "sub_event_types": "Sub-type", "admin1": "Governorate",
+                 "admin2": "District", "admin3": "Sub-district", "actors": "Actors", "sources": "Outlet"}
+ADMIN_LEVELS = {"admin1": 1, "admin2": 2, "admin3": 3}
 TABLE_CONFIG = {"event_date": "date", "event_type": "type", "sub_event_type": "sub-type",
                 "place": st.column_config.TextColumn("place", width="medium"),
                 "fatalities": st.column_config.NumberColumn("killed", width="small"),
@@ -169,13 +172,7 @@ except StoreError as exc:
 if "init" not in st.session_state:
     # ?gov=Daraa, ?gov=درعا and ?gov=Dar%27a open the same view
     s0 = vs.with_stored_admin_names(vs.decode(st.query_params), F)
-    st.session_state.update({
-        "init": True, "page": s0.page, "f_type": list(s0.event_types), "f_sub": list(s0.sub_event_types),
-        "f_gov": list(s0.admin1), "f_dist": list(s0.admin2), "f_sd": list(s0.admin3),
-        "f_actor": list(s0.actors), "f_outlet": list(s0.sources), "f_exact": s0.hide_approximate,
-        "f_text": s0.text, "f_ref": list(s0.reference), "ev": s0.event_id, "url_window": (s0.since, s0.until),
-        "playing": False,
-    })
+    st.session_state.update(init=True, url_window=(s0.since, s0.until), playing=False, **vs.session_values(s0))
 vs.keep_widget_values(st.session_state)  # filters survive a visit to another page
 
 st.markdown("""<style>
@@ -213,13 +210,8 @@ if store.readonly and not store.damaged:
     st.sidebar.caption("Read-only store: browse and export; ingesting and pinning are off.")
 
 
-def current_state(since=None, until=None) -> vs.ViewState:
-    g = st.session_state.get
-    return vs.ViewState(
-        since=since, until=until, event_types=tuple(g("f_type") or ()), sub_event_types=tuple(g("f_sub") or ()),
-        admin1=tuple(g("f_gov") or ()), admin2=tuple(g("f_dist") or ()), admin3=tuple(g("f_sd") or ()),
-        actors=tuple(g("f_actor") or ()), sources=tuple(g("f_outlet") or ()), hide_approximate=bool(g("f_exact")),
-        text=(g("f_text") or "").strip(), event_id=g("ev"), reference=tuple(g("f_ref") or ()), page=page)
+def current_state(since: str | None = None, until: str | None = None) -> vs.ViewState:
+    return vs.from_session(st.session_state, since, until)
 
 
 def sync_url(s: vs.ViewState) -> None:
@@ -231,13 +223,11 @@ def sync_url(s: vs.ViewState) -> None:
 def filters_sidebar() -> None:
     with st.sidebar:
         st.markdown("**Filters**")
-        for key, label, fkey in (("f_type", "Event type", "event_types"), ("f_sub", "Sub-type", "sub_event_types"),
-                                 ("f_gov", "Governorate", "admin1"), ("f_dist", "District", "admin2"),
-                                 ("f_sd", "Sub-district", "admin3"), ("f_actor", "Actors", "actors"),
-                                 ("f_outlet", "Outlet", "sources")):
-            opts = list(F.get(fkey, []))
+        for name, label in FILTER_LABELS.items():
+            key = vs.widget_key(name)
+            opts = list(F.get(name, []))
             st.session_state[key] = [v for v in st.session_state.get(key, []) if v in opts]
-            level = ADMIN_LEVELS.get(key)
+            level = ADMIN_LEVELS.get(name)
             if level:  # any spelling the gazetteer knows: typed "Deraa" + Enter selects Dar'a
                 st.multiselect(label, opts, key=key, placeholder="all (type any spelling)",
                                format_func=lambda v, lv=level: admin_names().label(v, lv),
@@ -246,12 +236,13 @@ def filters_sidebar() -> None:
                 st.multiselect(label, opts, key=key, placeholder="all")
         if st.session_state.get("admin_unknown"):
             st.caption(st.session_state.pop("admin_unknown"))
-        st.checkbox("Hide approximate places", key="f_exact")
-        st.text_input("Search sentences and place names", key="f_text", placeholder="e.g. الرفيد or Sayda")
+        st.checkbox("Hide approximate places", key=vs.widget_key("hide_approximate"))
+        st.text_input("Search sentences and place names", key=vs.widget_key("text"), placeholder="e.g. الرفيد or Sayda")
         kinds = [k for k in vs.REFERENCE_KINDS if session.has_reference(store, k)]
-        st.session_state["f_ref"] = [k for k in st.session_state.get("f_ref", []) if k in kinds]
+        ref = vs.widget_key("reference")
+        st.session_state[ref] = [k for k in st.session_state.get(ref, []) if k in kinds]
         if kinds:
-            st.multiselect("Reference layers", kinds, key="f_ref", format_func=str.upper)
+            st.multiselect("Reference layers", kinds, key=ref, format_func=str.upper)
         else:
             st.caption("Reference layers: none imported (`eventmap import acled FILE`).")
         st.caption("The address bar holds these filters: bookmark or share it to come back to this view.")
@@ -474,7 +465,7 @@ def _shift(days: int, span) -> None:
 
 
 def _window_moved() -> None:
-    if st.session_state.get("f_ref"):  # reference layers are drawn per window: a full run redraws them
+    if st.session_state.get(vs.widget_key("reference")):  # reference layers are drawn per window: a full run redraws them
         st.session_state["_full"] = True
 
 

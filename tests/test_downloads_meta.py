@@ -12,12 +12,14 @@ import zipfile
 import pytest
 from _views_exports_data import sample_frame
 
+from eventmap.store import EventFilter
 from eventmap.ui import downloads
 from eventmap.ui import state as vs
 from eventmap.views import timeline
 
-STATE = vs.ViewState(since="2018-07-22", until="2018-07-25", event_types=("Battles", "Strategic developments"),
-                     admin1=("Quneitra",), hide_approximate=True, text="صيدا")
+STATE = vs.ViewState(EventFilter(since="2018-07-22", until="2018-07-25",
+                                 event_types=("Battles", "Strategic developments"), admin1=("Quneitra",),
+                                 resolutions=vs.NOT_APPROXIMATE, text="صيدا"))
 WANT = {"event_types": ["Battles", "Strategic developments"], "admin1": ["Quneitra"], "hide_approximate": True,
         "text": "صيدا"}
 

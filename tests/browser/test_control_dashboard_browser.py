@@ -45,7 +45,7 @@ def test_moving_the_slider_across_a_change_recolours_the_village(page):
     end.focus()
     page.page.keyboard.press("ArrowRight")        # the window now ends on 2018-08-01
     page.idle()
-    # (2018-08-01 is the last day with events: the address bar then drops "to=")
+    # (2018-08-01 is the last day with events: the address bar then drops "until=")
     page.page.wait_for_function("() => /to 2018-08-01/.test(document.querySelector('[data-testid=em-changes]').textContent)")
     frame.wait_for_function("() => EM.ctl.day === '2018-08-01'")
     assert _bakkar(frame) == "opposition"

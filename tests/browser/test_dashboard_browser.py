@@ -41,7 +41,7 @@ def test_moving_the_timeline_changes_count_and_markers(page):
     end.focus()
     page.page.keyboard.press("ArrowLeft")  # the last day leaves the window
     page.idle()
-    page.page.wait_for_function("() => /to=/.test(location.search)")
+    page.page.wait_for_function("() => /until=/.test(location.search)")
     after_n = page.count()
     frame.wait_for_function(f"() => EM.count !== {before_markers}")
     after_markers = frame.evaluate("() => EM.count")
@@ -59,8 +59,8 @@ def test_play_steps_the_window_day_by_day(page):
     frame = page.map_frame()
     page.page.get_by_role("button", name="▶ Play").click()
     # the first step turns the whole span into its first day, the next ones slide it a day at a time
-    page.page.wait_for_function(f"() => /from={lo}&to={lo}|to=/.test(location.search)", timeout=30_000)
-    page.page.wait_for_function("() => /from=2018-07-1[1-9]/.test(location.search)", timeout=30_000)
+    page.page.wait_for_function(f"() => /since={lo}&until={lo}|until=/.test(location.search)", timeout=30_000)
+    page.page.wait_for_function("() => /since=2018-07-1[1-9]/.test(location.search)", timeout=30_000)
     assert frame.evaluate("() => EM.range[0] === EM.range[1]")  # a one-day window on the map
     page.page.get_by_role("button", name="⏸ Pause").click()
     page.idle()
@@ -80,12 +80,12 @@ def test_bookmarked_url_restores_the_filters(page):
     types = frame.evaluate("() => EM.D.T.map(function(t){ return t[0]; })")
     assert types == ["Battles"] or battles == 0
     # the filter stays in the address bar, so the view can be shared
-    assert "type=Battles" in page.page.url
+    assert "event_types=Battles" in page.page.url
 
 
 def test_bookmarked_window_restores_the_slider(page):
     lo, hi = page.server.seeded["span"]
-    page.open(f"from={hi}&to={hi}")
+    page.open(f"since={hi}&until={hi}")
     thumbs = page.page.locator('[data-testid="stSlider"] input[type=range]')
     assert thumbs.nth(0).get_attribute("aria-valuetext") == hi
     assert thumbs.nth(1).get_attribute("aria-valuetext") == hi
@@ -154,7 +154,7 @@ def test_hostile_article_runs_nothing_and_shows_its_characters(page):
 
 def test_reference_layer_toggle_draws_the_window_rows(page):
     assert page.server.seeded["acled"] == 2
-    page.open("ref=acled&from=2018-07-20&to=2018-07-26")
+    page.open("ref=acled&since=2018-07-20&until=2018-07-26")
     frame = page.map_frame()
     frame.wait_for_function("() => window.emReference >= 1")
     assert frame.evaluate("() => window.emReference") == 1  # the 2018-07-12 row is outside the window

@@ -38,18 +38,21 @@ def test_filters_survive_a_round_trip_through_another_page(store_with_battles, m
     monkeypatch.setenv("EVENTMAP_DB", store_with_battles)
     monkeypatch.chdir(app_path().parent)
     at = AppTest.from_file(str(app_path()), default_timeout=240)
-    at.query_params["type"] = "Battles"          # a bookmarked view: battles only, exact places only
+    at.query_params["type"] = "Battles"          # a view bookmarked before: battles only, exact places only
     at.query_params["exact"] = "1"
     at.run()
     assert not at.exception, at.exception
     assert "<b id=\"em-n\">1</b> event " in _count_line(at)
+    # the address bar now says it with the filter's own names
+    want = {"event_types": "Battles", "resolutions": ["resolved", "ambiguous", "unresolved"]}
+    assert {k: at.query_params.get(k) for k in (*want, "type", "exact")} == {**want, "type": None, "exact": None}
     at.sidebar.radio[0].set_value(other_page).run()
     assert not at.exception, at.exception
-    assert at.query_params["type"] == "Battles" and at.query_params["exact"] == "1"
+    assert {k: at.query_params.get(k) for k in want} == want
     at.sidebar.radio[0].set_value("map").run()
     assert not at.exception, at.exception
-    assert at.session_state["f_type"] == ["Battles"] and at.session_state["f_exact"] is True
-    assert at.query_params["type"] == "Battles" and at.query_params["exact"] == "1"
+    assert at.session_state["f_event_types"] == ["Battles"] and at.session_state["f_hide_approximate"] is True
+    assert {k: at.query_params.get(k) for k in want} == want
     assert "<b id=\"em-n\">1</b> event " in _count_line(at)   # not the 4 events of the whole store
 
 
@@ -71,4 +74,4 @@ def test_the_time_window_survives_a_round_trip(store_with_battles, monkeypatch):
     at.sidebar.radio[0].set_value("unresolved").run()
     at.sidebar.radio[0].set_value("map").run()
     assert not at.exception, at.exception
-    assert at.session_state["window"] == window and at.query_params["from"] == "2018-07-21"
+    assert at.session_state["window"] == window and at.query_params["since"] == "2018-07-21"

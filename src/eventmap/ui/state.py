@@ -1,30 +1,34 @@
-"""The dashboard's view state <-> the URL query string, so a view can be bookmarked and shared.
+"""The dashboard's view state <-> the URL query string and the widgets' session keys, in one vocabulary.
 
-Pure functions, no Streamlit: ``decode(params)`` reads a mapping like ``st.query_params``
-(values are strings or lists of strings) and never raises on a hand-edited or hostile URL
-(bad values are dropped); ``encode(state)`` gives the minimal mapping back (defaults left
-out) so ``decode(encode(s)) == s``.
+A ``ViewState`` holds the store's ``EventFilter`` (time window included) plus what is not a filter: the
+open event, the reference layers shown, the page. The filters are named once, by ``EventFilter``'s
+fields: the URL key is the field's name (``?admin1=Dar%27a&since=2018-07-01``) and the sidebar widget's
+session key is ``widget_key(field)`` (``f_admin1``). Nothing maps names by hand.
 
-Query keys (short, stable, documented here):
+Pure functions, no Streamlit: ``decode(params)`` reads a mapping like ``st.query_params`` (values are
+strings or lists of strings) and never raises on a hand-edited or hostile URL (bad values are dropped);
+``encode(state)`` gives the minimal mapping back (defaults left out) so ``decode(encode(s)) == s``.
 
-===========  ==============================  =====================================
-key          ``ViewState`` field             value
-===========  ==============================  =====================================
-``from``     ``since``                       ISO date
-``to``       ``until``                       ISO date
-``type``     ``event_types``                 repeated key, one value each
-``sub``      ``sub_event_types``             idem
-``gov``      ``admin1``                      idem
-``dist``     ``admin2``                      idem
-``sd``       ``admin3``                      idem
-``actor``    ``actors``                      idem
-``outlet``   ``sources``                     idem
-``exact``    ``hide_approximate``            ``1``
-``q``        ``text``                        free text (at most 200 characters)
-``ev``       ``event_id``                    the event whose details are open
-``ref``      ``reference``                   repeated: ``acled`` / ``ucdp``
-``page``     ``page``                        ``map`` / ``ingest`` / ``unresolved``
-===========  ==============================  =====================================
+Query keys:
+
+=====================================  =====================================================
+key                                    value
+=====================================  =====================================================
+``since``, ``until``                   ISO date (the time window)
+``event_types``, ``sub_event_types``,  repeated key, one value each (``EventFilter`` fields)
+``admin1``, ``admin2``, ``admin3``,
+``actors``, ``sources``
+``resolutions``                        repeated: ``resolved`` ``ambiguous`` ``unresolved``
+                                       (the places that are not approximate: "Hide approximate places")
+``text``                               free text (at most 200 characters)
+``ev``                                 the event whose details are open
+``ref``                                repeated: ``acled`` / ``ucdp``
+``page``                               ``map`` / ``ingest`` / ``unresolved``
+=====================================  =====================================================
+
+Links shared before these keys keep working: ``from``/``to``, ``type``, ``sub``, ``gov``, ``dist``,
+``sd``, ``actor``, ``outlet``, ``exact=1`` and ``q`` are read as the fields they stood for
+(``LEGACY_KEYS``).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, MutableMapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from eventmap.store.filters import EventFilter
@@ -43,62 +47,66 @@ MAX_TEXT = 200
 MAX_VALUES = 100          # per list key: a URL cannot ask for more
 MAX_VALUE_LEN = 300
 
-_LIST_KEYS = {
-    "event_types": "type", "sub_event_types": "sub", "admin1": "gov", "admin2": "dist", "admin3": "sd",
-    "actors": "actor", "sources": "outlet",
-}
+#: the ``EventFilter`` fields the sidebar sets as lists of values (the multiselects), in sidebar order
+LIST_FIELDS = ("event_types", "sub_event_types", "admin1", "admin2", "admin3", "actors", "sources")
+#: what "Hide approximate places" asks the store for
+NOT_APPROXIMATE = ("resolved", "ambiguous", "unresolved")
+#: the keys of links shared by earlier versions -> the ``EventFilter`` field each stood for
+LEGACY_KEYS = {"from": "since", "to": "until", "type": "event_types", "sub": "sub_event_types", "gov": "admin1",
+               "dist": "admin2", "sd": "admin3", "actor": "actors", "outlet": "sources", "q": "text"}
+
+_FIELDS = {f.name for f in fields(EventFilter)}
+assert set(LIST_FIELDS) | {"since", "until", "resolutions", "text"} <= _FIELDS, "EventFilter lost a field"
 _ID_RE = re.compile(r"^[A-Za-z0-9:_.\-]{1,80}$")
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+def widget_key(name: str) -> str:
+    """The session key of the sidebar widget for ``name`` (an ``EventFilter`` field, ``hide_approximate``
+    or ``reference``): ``f_admin1``."""
+    return f"f_{name}"
+
+
 @dataclass(frozen=True)
 class ViewState:
-    """What the analyst is looking at: filters, time window, open event, page."""
+    """What the analyst is looking at: the store filter (time window included), open event, layers, page."""
 
-    since: str | None = None
-    until: str | None = None
-    event_types: tuple[str, ...] = ()
-    sub_event_types: tuple[str, ...] = ()
-    admin1: tuple[str, ...] = ()
-    admin2: tuple[str, ...] = ()
-    admin3: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    hide_approximate: bool = False
-    text: str = ""
+    filter: EventFilter = field(default_factory=EventFilter)
     event_id: str | None = None
     reference: tuple[str, ...] = ()
     page: str = "map"
 
-    # ------------------------------------------------------------------ filters
+    @property
+    def since(self) -> str | None:
+        return str(self.filter.since) if self.filter.since else None  # EventFilter made it ISO
+
+    @property
+    def until(self) -> str | None:
+        return str(self.filter.until) if self.filter.until else None
+
+    @property
+    def hide_approximate(self) -> bool:
+        return bool(self.filter.resolutions) and "approximate" not in self.filter.resolutions
+
     def base_filter(self) -> EventFilter:
         """The store filter WITHOUT the time window (the map draws the whole span; the window is client-side)."""
-        return EventFilter(
-            event_types=self.event_types, sub_event_types=self.sub_event_types, admin1=self.admin1,
-            admin2=self.admin2, admin3=self.admin3, actors=self.actors, sources=self.sources,
-            resolutions=("resolved", "ambiguous", "unresolved") if self.hide_approximate else (),
-            text=self.text)
-
-    def to_filter(self) -> EventFilter:
-        """The full store filter, time window included."""
-        return replace(self.base_filter(), since=self.since, until=self.until)
+        return replace(self.filter, since=None, until=None)
 
     def base_key(self) -> tuple:
         """A hashable key of the non-time filters (for caches)."""
-        return (self.event_types, self.sub_event_types, self.admin1, self.admin2, self.admin3, self.actors,
-                self.sources, self.hide_approximate, self.text)
+        f = self.base_filter()
+        return tuple(getattr(f, n) for n in (*LIST_FIELDS, "resolutions", "text"))
+
+    def with_window(self, since: str | None, until: str | None) -> ViewState:
+        return replace(self, filter=replace(self.filter, since=since, until=until))
 
     def filters_dict(self) -> dict[str, Any]:
         """Non-empty filters by ``EventFilter`` name (for export metadata and captions)."""
-        out: dict[str, Any] = {}
-        for name in ("event_types", "sub_event_types", "admin1", "admin2", "admin3", "actors", "sources"):
-            v = getattr(self, name)
-            if v:
-                out[name] = list(v)
+        out: dict[str, Any] = {n: list(getattr(self.filter, n)) for n in LIST_FIELDS if getattr(self.filter, n)}
         if self.hide_approximate:
             out["hide_approximate"] = True
-        if self.text:
-            out["text"] = self.text
+        if self.filter.text:
+            out["text"] = self.filter.text
         return out
 
 
@@ -107,32 +115,30 @@ def _clean(v: Any) -> str:
     return s[:MAX_VALUE_LEN]
 
 
-def _values(params: Mapping[str, Any], key: str) -> list[str]:
-    """All values of a repeated ``key`` (cleaned, de-duplicated, at most ``MAX_VALUES``)."""
-    raw: Any
-    if hasattr(params, "get_all"):
-        raw = params.get_all(key)  # st.query_params
-    else:
-        raw = params.get(key)
+def _raw(params: Mapping[str, Any], key: str) -> list:
+    raw = params.get_all(key) if hasattr(params, "get_all") else params.get(key)  # st.query_params: get_all
     if raw is None:
         return []
-    if isinstance(raw, str):
-        raw = [raw]
+    return [raw] if isinstance(raw, str) else list(raw)
+
+
+def _values(params: Mapping[str, Any], name: str) -> list[str]:
+    """All values of the repeated key of ``name`` (its legacy key's too; cleaned, de-duplicated, at most
+    ``MAX_VALUES``)."""
     out: list[str] = []
-    for v in raw:
-        c = _clean(v)
-        if c and c not in out:
-            out.append(c)
+    for key in (name, *(k for k, v in LEGACY_KEYS.items() if v == name)):
+        for v in _raw(params, key):
+            c = _clean(v)
+            if c and c not in out:
+                out.append(c)
     return out[:MAX_VALUES]
 
 
-def _first(params: Mapping[str, Any], key: str) -> str:
-    if key == "q":
-        raw = params.get_all(key) if hasattr(params, "get_all") else params.get(key)
-        if isinstance(raw, (list, tuple)):
-            raw = raw[0] if raw else ""
-        return _clean(raw)[:MAX_TEXT]
-    vals = _values(params, key)
+def _first(params: Mapping[str, Any], name: str) -> str:
+    if name == "text":  # free text: as typed (repeated values are not merged), capped
+        raw = _raw(params, "text") or _raw(params, "q")
+        return _clean(raw[0] if raw else "")[:MAX_TEXT]
+    vals = _values(params, name)
     return vals[0] if vals else ""
 
 
@@ -145,22 +151,26 @@ def _date(s: str) -> str | None:
         return None
 
 
+def _hide_approximate(params: Mapping[str, Any]) -> bool:
+    if _first(params, "exact").lower() in ("1", "true", "yes", "on"):  # links of earlier versions
+        return True
+    wanted = {v.lower() for v in _values(params, "resolutions")}
+    return bool(wanted) and "approximate" not in wanted
+
+
 def decode(params: Mapping[str, Any]) -> ViewState:
     """A ``ViewState`` from query parameters; unknown keys and bad values are ignored."""
-    since, until = _date(_first(params, "from")), _date(_first(params, "to"))
+    since, until = _date(_first(params, "since")), _date(_first(params, "until"))
     if since and until and since > until:
         since, until = until, since
-    kw: dict[str, Any] = {"since": since, "until": until}
-    for name, key in _LIST_KEYS.items():
-        kw[name] = tuple(_values(params, key))
-    kw["hide_approximate"] = _first(params, "exact").lower() in ("1", "true", "yes", "on")
-    kw["text"] = _first(params, "q")
+    lists: dict[str, Any] = {name: tuple(_values(params, name)) for name in LIST_FIELDS}
+    f = replace(EventFilter(since=since, until=until, resolutions=NOT_APPROXIMATE if _hide_approximate(params) else (),
+                            text=_first(params, "text")), **lists)
     ev = _first(params, "ev")
-    kw["event_id"] = ev if _ID_RE.match(ev or "") else None
-    kw["reference"] = tuple(r for r in (v.lower() for v in _values(params, "ref")) if r in REFERENCE_KINDS)
     page = _first(params, "page").lower()
-    kw["page"] = page if page in PAGES else "map"
-    return ViewState(**kw)
+    return ViewState(filter=f, event_id=ev if _ID_RE.match(ev or "") else None,
+                     reference=tuple(r for r in (v.lower() for v in _values(params, "ref")) if r in REFERENCE_KINDS),
+                     page=page if page in PAGES else "map")
 
 
 def encode(state: ViewState) -> dict[str, str | list[str]]:
@@ -169,17 +179,17 @@ def encode(state: ViewState) -> dict[str, str | list[str]]:
     if state.page and state.page != "map":
         out["page"] = state.page
     if state.since:
-        out["from"] = state.since
+        out["since"] = state.since
     if state.until:
-        out["to"] = state.until
-    for name, key in _LIST_KEYS.items():
-        v = [x for x in getattr(state, name) if x]
+        out["until"] = state.until
+    for name in LIST_FIELDS:
+        v = [x for x in getattr(state.filter, name) if x]
         if v:
-            out[key] = list(v)
+            out[name] = v
     if state.hide_approximate:
-        out["exact"] = "1"
-    if state.text:
-        out["q"] = state.text[:MAX_TEXT]
+        out["resolutions"] = list(NOT_APPROXIMATE)
+    if state.filter.text:
+        out["text"] = state.filter.text[:MAX_TEXT]
     if state.event_id:
         out["ev"] = state.event_id
     if state.reference:
@@ -195,30 +205,50 @@ def query_string(state: ViewState) -> str:
 
 
 def differs(params: Mapping[str, Any], state: ViewState) -> bool:
-    """True when the URL's parameters do not already say ``state`` (so writing them is needed)."""
-    return decode(params) != state
+    """True when the URL's parameters do not already say ``state`` in this vocabulary (so writing them is
+    needed: a link with the keys of an earlier version is rewritten once)."""
+    return any(k in params for k in (*LEGACY_KEYS, "exact")) or decode(params) != state
 
 
 def with_stored_admin_names(state: ViewState, facets: Mapping[str, Iterable[str]]) -> ViewState:
     """``state`` with its governorates, districts and sub-districts in the store's spelling, so
-    ``?gov=Daraa``, ``?gov=درعا`` and ``?gov=Dar%27a`` open the same view (names the gazetteer
+    ``?admin1=Daraa``, ``?admin1=درعا`` and ``?admin1=Dar%27a`` open the same view (names the gazetteer
     and the store do not know are kept: ``coerce`` and the sidebar drop them)."""
     from eventmap.places.admin_names import canonical_admin
 
     kw: dict[str, Any] = {}
     for level in (1, 2, 3):
         name = f"admin{level}"
-        values = getattr(state, name)
+        values = getattr(state.filter, name)
         if values:
             known = list(facets.get(name, ()) or ())
             names, unknown = canonical_admin(values, level, known)
             kw[name] = tuple(dict.fromkeys([*names, *unknown]))
-    return replace(state, **kw) if kw else state
+    return replace(state, filter=replace(state.filter, **kw)) if kw else state
 
+
+# --------------------------------------------------------------------------- the widgets' session keys
 
 #: the dashboard's widget keys that hold the view (filters and time window), in ``st.session_state``
-WIDGET_KEYS = ("f_type", "f_sub", "f_gov", "f_dist", "f_sd", "f_actor", "f_outlet", "f_exact", "f_text", "f_ref",
-               "window")
+WIDGET_KEYS = (*(widget_key(n) for n in (*LIST_FIELDS, "hide_approximate", "text", "reference")), "window")
+
+
+def session_values(state: ViewState) -> dict[str, Any]:
+    """The widgets' session values that show ``state`` (a session's first run, from its URL)."""
+    out: dict[str, Any] = {widget_key(n): list(getattr(state.filter, n)) for n in LIST_FIELDS}
+    out.update({widget_key("hide_approximate"): state.hide_approximate, widget_key("text"): state.filter.text,
+                widget_key("reference"): list(state.reference), "ev": state.event_id, "page": state.page})
+    return out
+
+
+def from_session(session: Mapping[str, Any], since: str | None = None, until: str | None = None) -> ViewState:
+    """The view the widgets show (``session_values`` read back), with the time window ``since``/``until``."""
+    g = session.get
+    lists: dict[str, Any] = {n: tuple(g(widget_key(n)) or ()) for n in LIST_FIELDS}
+    f = replace(EventFilter(since=since, until=until, text=(g(widget_key("text")) or "").strip(),
+                            resolutions=NOT_APPROXIMATE if g(widget_key("hide_approximate")) else ()), **lists)
+    return ViewState(filter=f, event_id=g("ev"), reference=tuple(g(widget_key("reference")) or ()),
+                     page=g("page") or "map")
 
 
 def keep_widget_values(session: MutableMapping[str, Any], keys: Iterable[str] = WIDGET_KEYS) -> None:
@@ -237,9 +267,9 @@ def keep_widget_values(session: MutableMapping[str, Any], keys: Iterable[str] = 
 def coerce(state: ViewState, facets: Mapping[str, Iterable[str]], span: tuple[str | None, str | None]) -> ViewState:
     """Keep only values the store knows (a widget cannot show others) and clip the window to ``span``."""
     kw: dict[str, Any] = {}
-    for name in _LIST_KEYS:
+    for name in LIST_FIELDS:
         known = set(facets.get(name, ()) or ())
-        kw[name] = tuple(v for v in getattr(state, name) if v in known)
+        kw[name] = tuple(v for v in getattr(state.filter, name) if v in known)
     lo, hi = span
     since, until = state.since, state.until
     if lo and hi:
@@ -250,19 +280,9 @@ def coerce(state: ViewState, facets: Mapping[str, Iterable[str]], span: tuple[st
         if since and until and since > until:
             since, until = None, None
     kw["since"], kw["until"] = since, until
-    return replace(state, **kw)
+    return replace(state, filter=replace(state.filter, **kw))
 
 
-__all__ = [
-    "PAGES",
-    "REFERENCE_KINDS",
-    "WIDGET_KEYS",
-    "ViewState",
-    "coerce",
-    "decode",
-    "differs",
-    "encode",
-    "keep_widget_values",
-    "query_string",
-    "with_stored_admin_names",
-]
+__all__ = ["LEGACY_KEYS", "LIST_FIELDS", "NOT_APPROXIMATE", "PAGES", "REFERENCE_KINDS", "WIDGET_KEYS", "ViewState",
+           "coerce", "decode", "differs", "encode", "from_session", "keep_widget_values", "query_string",
+           "session_values", "widget_key", "with_stored_admin_names"]
