@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventmap.store.analyst import PinResult
+    from eventmap.store.base import EventStore
 
 
-def pin_name(store, name: str, lat: float, lon: float, author: str, reason: str = "", variants: Sequence[str] = (),
-             everywhere: bool = False):
+def pin_name(store: EventStore, name: str, lat: float, lon: float, author: str, reason: str = "",
+             variants: Sequence[str] = (), everywhere: bool = False) -> PinResult:
     """Pin a name in the store: every stored event naming it (in that area) is re-resolved at once, and the
     extractor finds it in future reports (``store.extractor()``). Raises ``ValueError`` for bad input."""
     return store.pin((name or "").strip(), float(lat), float(lon), author=(author or "").strip(), reason=reason,

@@ -8,12 +8,16 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from eventmap.frame import events_frame
 from eventmap.model import Event, Report
+
+if TYPE_CHECKING:
+    from eventmap.store.base import EventStore
+    from eventmap.store.records import Correction
 
 
 def get_extractor() -> Callable[..., list[Event]] | None:
@@ -118,7 +122,7 @@ class Fix:
         return not (self.drop or self.place_id or self.lat is not None or self.event_type or self.event_date)
 
 
-def corrections_for(event: Event, fix: Fix, author: str, reason: str = "ingest preview") -> list:
+def corrections_for(event: Event, fix: Fix, author: str, reason: str = "ingest preview") -> list[Correction]:
     """Store corrections saying ``fix`` about ``event`` (empty when nothing changed)."""
     from eventmap.store import Correction
 
@@ -147,7 +151,7 @@ def corrections_for(event: Event, fix: Fix, author: str, reason: str = "ingest p
     return out
 
 
-def save_preview(store, report: Report, events: Sequence[Event], fixes: dict[str, Fix], author: str) -> dict:
+def save_preview(store: EventStore, report: Report, events: Sequence[Event], fixes: dict[str, Fix], author: str) -> dict:
     """Ingest ``report`` with its events, then add the analyst's corrections (one batch). Returns a summary.
 
     A report already in the store keeps its events, and the fixes still apply to them (matched by id, or
@@ -174,12 +178,12 @@ def save_preview(store, report: Report, events: Sequence[Event], fixes: dict[str
             "report_id": res.report_id, "batch": made[0].batch if made else ""}
 
 
-def _same(c) -> tuple:
+def _same(c: Correction) -> tuple:  # what it changes, not who or when
     return (c.kind, c.place_id, c.lat, c.lon, c.event_type, c.sub_event_type, c.event_date, c.actor1, c.actor2,
             c.into_event_id)
 
 
-def _stored_ids(store, report_id: str, events: Sequence[Event]) -> dict[str, str]:
+def _stored_ids(store: EventStore, report_id: str, events: Sequence[Event]) -> dict[str, str]:
     """Previewed event id -> the stored event it is (same id, else same name as written at the same offsets)."""
     ids = store.report_events(report_id)
     have = set(ids)

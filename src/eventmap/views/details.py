@@ -30,7 +30,9 @@ def details_html(row: Any) -> str:
     """The details panel of one event (a frame row, dict or ``Event``): every value escaped once."""
     from eventmap.views.map import highlight_html
 
-    g = lambda k: _row_get(row, k)
+    def g(k: str) -> str:
+        return _row_get(row, k)
+
     st = style_for(g("event_type"))
     place_ar, place_en = g("place_name_ar"), g("place_name_en")
     lines = [

@@ -69,7 +69,7 @@ def bridge_script(since: str | None, until: str | None, event_id: str | None = N
     ``fit``: frame the window's events after the change (not while the window plays)."""
     return """<script>
 (function(){
-  var want = %s;
+  var want = __WANT__;
   var frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
   for (var k = 0; k < frames.length; k++) {
     var w = frames[k].contentWindow;
@@ -78,7 +78,7 @@ def bridge_script(since: str | None, until: str | None, event_id: str | None = N
     w.EM.applyWant();
   }
 })();
-</script>""" % _want_json(since, until, event_id, fit)
+</script>""".replace("__WANT__", _want_json(since, until, event_id, fit))
 
 
 def range_script(since: str | None, until: str | None, event_id: str | None = None) -> str:
@@ -91,7 +91,7 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
     return """
 (function(){
   var EM = window.EM = window.EM || {};
-  EM.want = %s;
+  EM.want = __WANT__;
   EM.wantRange = function(){ // the wanted window as inclusive day indices into D.days
     var D = EM.D, w = EM.want || {}, days = D.days, n = days.length, a = 0, b = n - 1;
     if (w.lo) { while (a < n && days[a] < w.lo) a++; }
@@ -155,7 +155,7 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
   }
   if (EM.D) EM.applyWant();
 })();
-""" % args
+""".replace("__WANT__", args)
 
 
 
@@ -180,7 +180,7 @@ def reference_script(df: pd.DataFrame, kind: str, limit: int = 5000) -> str:
 (function(){
   var EM = window.EM = window.EM || {}; var map = EM.map; if (!map) return;
   EM.refLayers = EM.refLayers || {};
-  var kind = %s, rows = %s;
+  var kind = __KIND__, rows = __ROWS__;
   if (EM.refLayers[kind]) map.removeLayer(EM.refLayers[kind]);
   var g = L.featureGroup();
   rows.forEach(function(r){
@@ -189,7 +189,7 @@ def reference_script(df: pd.DataFrame, kind: str, limit: int = 5000) -> str:
   });
   g.addTo(map); EM.refLayers[kind] = g; window.emReference = (window.emReference || 0) + rows.length;
 })();
-""" % (js_safe_json(kind), js_safe_json(rows))
+""".replace("__KIND__", js_safe_json(kind)).replace("__ROWS__", js_safe_json(rows))
 
 
 def script_element(js: str) -> MacroElement:
