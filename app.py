@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import os
 import sys
 import time
 
 import streamlit as st
 from streamlit_folium import st_folium
 
+from eventmap import settings
 from eventmap.control import control_from_store
 from eventmap.control.tables import change_rows
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
@@ -38,8 +38,8 @@ from eventmap.views.warm import ensure_sample_once
 st.set_page_config(page_title="eventmap · southern Syria", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="expanded")
 
-DB_URL = os.environ.get("EVENTMAP_DB") or None
-_PROFILE = bool(os.environ.get("EVENTMAP_PROFILE"))
+DB_URL = settings.store_url()
+_PROFILE = settings.profile()
 _T0 = time.perf_counter()
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from eventmap.cli import build_parser
-from eventmap.settings import SETTINGS
+from eventmap.settings import VARIABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,8 +28,30 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one_verbatim():
 
 def test_every_setting_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for s in SETTINGS:
-        assert s.env in readme, f"{s.env} is not in the README"
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `(EVENTMAP_\w+)` \|", table, flags=re.M)
+    assert rows == [v.env for v in VARIABLES], "the README's configuration table and settings.VARIABLES differ"
+
+
+#: variables a test hands to the worker processes it starts (private to that test, not settings)
+TEST_HOOKS = {"EVENTMAP_TEST_MARKERS", "EVENTMAP_TEST_DIE_ONCE", "EVENTMAP_TEST_POISON"}
+
+
+def test_only_the_settings_module_reads_the_environment():
+    """Every EVENTMAP_* name in the code is a documented setting, and no module but settings.py reads one from
+    the environment itself (os.environ / getenv next to an EVENTMAP_ name)."""
+    known = {v.env for v in VARIABLES}
+    product = [*(ROOT / "src" / "eventmap").rglob("*.py"), ROOT / "app.py"]
+    everything = [*product, *(ROOT / "tests").rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py"),
+                  *(ROOT / ".ci").iterdir()]
+    names = set()
+    for path in everything:
+        if path.is_file():
+            names |= set(re.findall(r"EVENTMAP_[A-Z_]+[A-Z]", path.read_text(encoding="utf-8", errors="replace")))
+    assert names - TEST_HOOKS <= known, f"undocumented: {sorted(names - TEST_HOOKS - known)}"
+    reads = re.compile(r"(environ\.get\(|environ\[|getenv\()\s*[\"']EVENTMAP_")
+    readers = [p.relative_to(ROOT).as_posix() for p in product if reads.search(p.read_text(encoding="utf-8"))]
+    assert readers == [], f"read the environment through eventmap.settings: {readers}"
 
 
 def test_documented_commands_exist():

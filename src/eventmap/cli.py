@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 
-from eventmap import __version__
+from eventmap import __version__, settings
 
 #: modules that add subcommands; each defines ``register(subparsers)``
 _COMMAND_MODULES = (
@@ -50,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # every error is one line for the analyst, never a traceback
-        if os.environ.get("EVENTMAP_DEBUG"):
+        if settings.debug():
             raise
         print(f"eventmap {args.command}: {error_line(exc)}", file=sys.stderr)
         return 70 if _is_bug(exc) else 2

@@ -1,7 +1,9 @@
-"""Where things live, as data: each setting has a name, a default and a help text.
+"""eventmap's settings: every ``EVENTMAP_*`` environment variable is read here and nowhere else.
 
-Environment variables override the defaults (``EVENTMAP_DB``, ``EVENTMAP_GAZETTEER``,
-``EVENTMAP_DATA_DIR``), so the app, the CLI and the tests agree on one place per concept.
+``VARIABLES`` lists them with their default and what they set (the README's configuration table says the
+same, and ``tests/test_docs.py`` keeps the two and the code in step); ``env(name)`` is the one read of the
+environment, and the functions below give each setting's value, so the app, the CLI and the tests agree on
+one place per concept.
 """
 
 from __future__ import annotations
@@ -19,20 +21,47 @@ PROJECT_ROOT = resources.CHECKOUT_ROOT
 
 
 @dataclass(frozen=True)
-class Setting:
-    name: str
+class Variable:
+    """One environment variable: its name, what applies when it is not set, and what it sets."""
+
     env: str
+    default: str
     help: str
+    tests_only: bool = False
 
 
-SETTINGS = (
-    Setting("gazetteer_dir", "EVENTMAP_GAZETTEER", "folder with the committed gazetteer files (places.tsv, boundaries/)"),
-    Setting("data_dir", "EVENTMAP_DATA_DIR", "per-user folder for the embedded store and the analyst places overlay"),
-    Setting("db", "EVENTMAP_DB", "store URL or path: a .gpkg/.sqlite file (default) or postgresql://user@host/db"),
-    Setting("author", "EVENTMAP_AUTHOR", "the name recorded with your corrections and pins (default: your login)"),
-    Setting("area", "EVENTMAP_AREA", "area of interest: OCHA governorate p-codes whose events are mapped "
-                                     "(default SY12,SY14: Dar'a and Quneitra; 'all' for the whole of Syria)"),
+VARIABLES = (
+    Variable("EVENTMAP_DB", "`<data dir>/eventmap.gpkg`",
+             "the store: a `.gpkg`/`.sqlite` file or `postgresql://user@host/db` (PostGIS); `--db` overrides it"),
+    Variable("EVENTMAP_DATA_DIR", "the user's data folder (`~/.local/share/eventmap` on Linux)",
+             "per-user folder of the embedded store and the analyst places file"),
+    Variable("EVENTMAP_GAZETTEER", "the gazetteer shipped with eventmap",
+             "folder with the gazetteer files (`places.tsv`, `boundaries/`, `regions.csv`)"),
+    Variable("EVENTMAP_ANALYST_PLACES", "`<data dir>/analyst_places.csv`",
+             "the per-user places file of earlier versions, imported once into the store"),
+    Variable("EVENTMAP_AUTHOR", "your login name",
+             "the name recorded with your corrections and pins when `--author` is not given"),
+    Variable("EVENTMAP_AREA", "`SY12,SY14` (Dar'a and Quneitra)",
+             "the governorates whose events are kept, as OCHA p-codes; `all` for the whole of Syria"),
+    Variable("EVENTMAP_CHROMIUM", "`/usr/bin/chromium`",
+             "the Chromium that renders PNG exports (and drives the browser tests)"),
+    Variable("EVENTMAP_DEBUG", "off", "`1`: the CLI shows the traceback of an unexpected error instead of one line"),
+    Variable("EVENTMAP_PROFILE", "off", "`1`: the dashboard prints how long each step of a script run takes (stderr)"),
+    Variable("EVENTMAP_TEST_PG", "unset: PostGIS tests skipped",
+             "a PostgreSQL + PostGIS URL for the PostGIS tests and benchmarks", tests_only=True),
+    Variable("EVENTMAP_TEST_DB", "`eventmap_test`", "the database `.ci/start-postgres.sh` creates", tests_only=True),
+    Variable("EVENTMAP_TEST_PGPORT", "`5432`", "the port `.ci/start-postgres.sh` uses", tests_only=True),
 )
+_NAMES = frozenset(v.env for v in VARIABLES)
+
+
+def env(name: str) -> str:
+    """The value of the ``EVENTMAP_*`` variable ``name``, stripped ("" when unset): the one read of the
+    environment. A name missing from ``VARIABLES`` is a bug (KeyError): add it there and to the README."""
+    if name not in _NAMES:
+        raise KeyError(f"{name} is not one of eventmap's settings (eventmap.settings.VARIABLES)")
+    return (os.environ.get(name) or "").strip()
+
 
 #: the governorates eventmap is built for: Dar'a and Quneitra (the Golan is Quneitra's)
 DEFAULT_AREA = ("SY12", "SY14")
@@ -54,31 +83,35 @@ def parse_area(spec: str | None) -> tuple[str, ...] | None:
 
 def area_of_interest() -> tuple[str, ...] | None:
     """The governorates whose events are kept (``EVENTMAP_AREA``), None for all of Syria."""
-    return parse_area(os.environ.get("EVENTMAP_AREA"))
+    return parse_area(env("EVENTMAP_AREA"))
 
 
 def gazetteer_dir() -> Path:
-    env = os.environ.get("EVENTMAP_GAZETTEER")
-    if env:
-        return Path(env)
+    given = env("EVENTMAP_GAZETTEER")
+    if given:
+        return Path(given)
     return resources.packaged("gazetteer") or PROJECT_ROOT / "gazetteer"
 
 
 def data_dir() -> Path:
-    env = os.environ.get("EVENTMAP_DATA_DIR")
-    p = Path(env) if env else Path(platformdirs.user_data_dir("eventmap", appauthor=False))
-    return p
+    given = env("EVENTMAP_DATA_DIR")
+    return Path(given) if given else Path(platformdirs.user_data_dir("eventmap", appauthor=False))
+
+
+def store_url() -> str | None:
+    """The store named by ``EVENTMAP_DB``, None when it is not set (then the default store is used)."""
+    return env("EVENTMAP_DB") or None
 
 
 def default_db() -> str:
-    return os.environ.get("EVENTMAP_DB") or str(data_dir() / "eventmap.gpkg")
+    return store_url() or str(data_dir() / "eventmap.gpkg")
 
 
 def default_author() -> str:
     """Who the CLI records as the author of a correction or pin when ``--author`` is not given."""
-    env = (os.environ.get("EVENTMAP_AUTHOR") or "").strip()
-    if env:
-        return env
+    given = env("EVENTMAP_AUTHOR")
+    if given:
+        return given
     import getpass
 
     try:
@@ -88,7 +121,7 @@ def default_author() -> str:
 
 
 def analyst_places_path() -> Path:
-    return Path(os.environ.get("EVENTMAP_ANALYST_PLACES") or (data_dir() / "analyst_places.csv"))
+    return Path(env("EVENTMAP_ANALYST_PLACES") or (data_dir() / "analyst_places.csv"))
 
 
 def sample_dir() -> Path:
@@ -104,9 +137,29 @@ def store_location(db: str | None = None) -> str:
 
     if db:
         url, why = str(db), "--db"
-    elif os.environ.get("EVENTMAP_DB"):
-        url, why = os.environ["EVENTMAP_DB"], "EVENTMAP_DB"
+    elif store_url():
+        url, why = env("EVENTMAP_DB"), "EVENTMAP_DB"
     else:
-        url, why = default_db(), "EVENTMAP_DATA_DIR" if os.environ.get("EVENTMAP_DATA_DIR") else "default"
+        url, why = default_db(), "EVENTMAP_DATA_DIR" if env("EVENTMAP_DATA_DIR") else "default"
     url = re.sub(r"//([^:@/]+):[^@/]*@", r"//\1:***@", url)
     return f"{url} ({why})"
+
+
+def chromium() -> str:
+    """The Chromium executable that renders PNG exports (``EVENTMAP_CHROMIUM``, default Debian's)."""
+    return env("EVENTMAP_CHROMIUM") or "/usr/bin/chromium"
+
+
+def debug() -> bool:
+    """``EVENTMAP_DEBUG``: the CLI re-raises an unexpected error (its traceback) instead of one line."""
+    return bool(env("EVENTMAP_DEBUG"))
+
+
+def profile() -> bool:
+    """``EVENTMAP_PROFILE``: the dashboard times the steps of each script run (stderr)."""
+    return bool(env("EVENTMAP_PROFILE"))
+
+
+def postgis_test_url() -> str | None:
+    """``EVENTMAP_TEST_PG``: the PostgreSQL + PostGIS server of the PostGIS tests, None to skip them."""
+    return env("EVENTMAP_TEST_PG") or None

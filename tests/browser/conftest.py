@@ -20,7 +20,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = os.environ.get("EVENTMAP_CHROMIUM", "/usr/bin/chromium")
+from eventmap import settings
+
+CHROMIUM = settings.chromium()
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--headless"]
 ROOT = Path(__file__).resolve().parents[2]

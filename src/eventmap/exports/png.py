@@ -9,13 +9,14 @@ every request that is not ``file:``/``data:``/``blob:`` is aborted (and recorded
 
 from __future__ import annotations
 
-import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = os.environ.get("EVENTMAP_CHROMIUM", "/usr/bin/chromium")
+from eventmap import settings
+
+CHROMIUM = settings.chromium()
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--headless",
                  "--font-render-hinting=none"]

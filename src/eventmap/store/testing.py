@@ -11,13 +11,13 @@ of the real extractor.
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import re
 import uuid
 from dataclasses import replace
 from collections.abc import Iterator
 
+from eventmap import settings
 from eventmap.model import Event, Evidence, Report, Resolution
 from eventmap.store.base import content_hash
 
@@ -240,7 +240,7 @@ def fast_events(n_reports: int, per_report: int = 5, seed: int = 1, start: str =
 
 
 def pg_url() -> str | None:
-    return os.environ.get("EVENTMAP_TEST_PG") or None
+    return settings.postgis_test_url()
 
 
 def pg_schema_url(base: str, schema: str) -> str:
