@@ -328,12 +328,7 @@ def _window(span) -> tuple[str, str]:
     """The time window (ISO dates): the URL's on a session's first run, then the slider's."""
     lo, hi = span
     if "window" not in st.session_state:
-        us, uu = st.session_state.get("url_window", (None, None))
-        d0, d1 = tw.default_window(span) if not (us or uu) else (lo, hi)
-        a = dt.date.fromisoformat(us) if us else d0
-        b = dt.date.fromisoformat(uu) if uu else d1
-        a, b = max(lo, min(a, hi)), max(lo, min(b, hi))
-        st.session_state["window"] = (min(a, b), max(a, b))
+        st.session_state["window"] = tw.first_window(span, *st.session_state.get("url_window", (None, None)))
     w0, w1 = st.session_state["window"]
     if not (lo <= w0 <= hi and lo <= w1 <= hi):
         st.session_state["window"] = (lo, hi)
@@ -465,7 +460,8 @@ def _shift(days: int, span) -> None:
 
 
 def _window_moved() -> None:
-    if st.session_state.get(vs.widget_key("reference")):  # reference layers are drawn per window: a full run redraws them
+    # reference layers are drawn per window: a full run redraws them
+    if st.session_state.get(vs.widget_key("reference")):
         st.session_state["_full"] = True
 
 

@@ -329,6 +329,16 @@ def test_default_window_is_recent_on_long_spans():
     assert tw.default_window((d(2012, 1, 1), d(2019, 12, 31))) == (d(2019, 12, 2), d(2019, 12, 31))
 
 
+def test_first_window_is_the_urls_clipped_to_the_span():
+    d = dt.date
+    span = (d(2012, 1, 1), d(2019, 12, 31))
+    assert tw.first_window(span) == (d(2019, 12, 2), d(2019, 12, 31))               # no URL: the last 30 days
+    assert tw.first_window(span, "2018-07-20", "2018-07-26") == (d(2018, 7, 20), d(2018, 7, 26))
+    assert tw.first_window(span, "2018-07-20") == (d(2018, 7, 20), d(2019, 12, 31))  # an open end: the span's
+    assert tw.first_window(span, None, "2011-05-01") == (d(2012, 1, 1), d(2012, 1, 1))
+    assert tw.first_window(span, "2019-03-01", "2018-01-01") == (d(2018, 1, 1), d(2019, 3, 1))
+
+
 def test_histogram_spec_moves_only_the_band():
     c = pd.DataFrame({"day": ["2018-07-01", "2018-07-02", "2018-07-09"], "event_type": ["Battles", "Protests", "Riots"],
                       "n": [3, 1, 2]})

@@ -95,6 +95,17 @@ def default_window(span: tuple[dt.date, dt.date], days: int = 30, whole_below: i
     return hi - dt.timedelta(days=days - 1), hi
 
 
+
+def first_window(span: Window, since: str | None = None, until: str | None = None) -> Window:
+    """The window a session opens on: the one its URL gives (either end may be missing, each clipped to ``span``,
+    in order), else ``default_window``."""
+    lo, hi = span
+    d0, d1 = default_window(span) if not (since or until) else (lo, hi)
+    a = clamp(dt.date.fromisoformat(since), span) if since else d0
+    b = clamp(dt.date.fromisoformat(until), span) if until else d1
+    return min(a, b), max(a, b)
+
+
 def day_range(span: tuple[str | None, str | None]) -> tuple[dt.date, dt.date] | None:
     lo, hi = span
     if not lo or not hi:
