@@ -26,7 +26,7 @@ from eventmap.control import control_from_store
 from eventmap.control.tables import change_rows
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, open_store
-from eventmap.ui import analyst, downloads, ingest, ingest_form, session
+from eventmap.ui import analyst, corrections, downloads, ingest, ingest_form, session
 from eventmap.ui import state as vs
 from eventmap.ui import timewindow as tw
 from eventmap.views import details, fixes, live_map, table, timeline
@@ -237,7 +237,8 @@ def filters_sidebar() -> None:
         if st.session_state.get("admin_unknown"):
             st.caption(st.session_state.pop("admin_unknown"))
         st.checkbox("Hide approximate places", key=vs.widget_key("hide_approximate"))
-        st.text_input("Search sentences and place names", key=vs.widget_key("text"), placeholder="e.g. الرفيد or Sayda")
+        st.text_input("Search sentences and place names", key=vs.widget_key("text"),
+                      placeholder="e.g. الرفيد or Sayda")
         kinds = [k for k in vs.REFERENCE_KINDS if session.has_reference(store, k)]
         ref = vs.widget_key("reference")
         st.session_state[ref] = [k for k in st.session_state.get(ref, []) if k in kinds]
@@ -544,7 +545,7 @@ def _correct_form(row, frame) -> None:
         cur_t = g("event_type") or ""
         types = ACLED_TYPES if cur_t in ACLED_TYPES else [cur_t] + ACLED_TYPES
         t = st.selectbox("Type", types, index=types.index(cur_t), key=f"fx_t_{ev}")
-        subs = list(fixes.ACLED_SUB_TYPES.get(t, ()))
+        subs = list(corrections.ACLED_SUB_TYPES.get(t, ()))
         cur_s = g("sub_event_type") or ""
         if t == cur_t and cur_s and cur_s not in subs:
             subs = [cur_s] + subs
@@ -567,18 +568,18 @@ def _correct_form(row, frame) -> None:
                 st.caption("Falls in: " + md(fixes.where_text(store_point_admin(lat, lon))))
             except ValueError as exc:
                 st.error(md(exc))
-        cands = fixes.merge_candidates(frame, row)
+        cands = corrections.merge_candidates(frame, row)
         labels = {"": "(not a duplicate)", **dict(cands)}
         into = st.selectbox("Same event as (merge into)", list(labels), format_func=labels.get, key=f"fx_m_{ev}")
         drop = st.checkbox("Not an event (false positive)", key=f"fx_fp_{ev}")
         reason = st.text_input("Why (kept with the correction)", key=f"fx_r_{ev}")
         st.text_input("Your name", key="author")
         if st.button("Save correction", type="primary", key=f"fx_save_{ev}"):
-            form = fixes.EventForm(event_type=t, sub_event_type=sub, event_date=d.isoformat(), actor1=a1, actor2=a2,
-                                   not_an_event=drop, merge_into=into, lat=lat, lon=lon)
+            form = corrections.EventForm(event_type=t, sub_event_type=sub, event_date=d.isoformat(), actor1=a1,
+                                         actor2=a2, not_an_event=drop, merge_into=into, lat=lat, lon=lon)
+            author = st.session_state.get("author", "")
             try:
-                made = store.add_corrections(fixes.corrections_from_form(row, form, st.session_state.get("author", ""),
-                                                                         reason))
+                made = store.add_corrections(corrections.corrections_from_form(row, form, author, reason))
             except (ValueError, StoreError) as exc:
                 st.error(md(exc))
                 return

@@ -7,29 +7,14 @@ Every report string that reaches HTML or a map script goes through ``escape.esc`
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from eventmap.views.bidi import isolate_html
 from eventmap.views.escape import esc, js_safe_json
-
-#: ACLED's sub-event types per event type (ACLED codebook), for the correction form
-ACLED_SUB_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon"),
-    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Non-violent transfer of territory", "Agreement", "Arrests", "Change to group/activity",
-                               "Disrupted weapons use", "Headquarters or base established",
-                               "Looting/property destruction", "Other"),
-}
 
 
 def _get(row: Any, k: str) -> Any:
@@ -45,56 +30,6 @@ def _get(row: Any, k: str) -> Any:
 def field(row: Any, k: str) -> Any:
     """A value of a frame row, dict or ``Event`` (NaN as ``None``)."""
     return _get(row, k)
-
-
-@dataclass
-class EventForm:
-    """What the analyst set in the details panel's form (``None`` / "" = unchanged)."""
-
-    event_type: str = ""
-    sub_event_type: str = ""
-    event_date: str = ""
-    actor1: str | None = None
-    actor2: str | None = None
-    not_an_event: bool = False
-    merge_into: str = ""
-    lat: float | None = None
-    lon: float | None = None
-
-
-def corrections_from_form(event: Any, form: EventForm, author: str, reason: str) -> list:
-    """The corrections the form asks for against ``event`` (a frame row, dict or ``Event``): only what
-    changed. ``ValueError`` without an author or a reason, or when nothing changed."""
-    from eventmap.store import Correction
-
-    author, reason = (author or "").strip(), (reason or "").strip()
-    eid = str(_get(event, "event_id"))
-    out = []
-    if form.not_an_event:
-        out.append(Correction("false_positive", eid, author=author, reason=reason))
-    if form.merge_into and form.merge_into != eid:
-        out.append(Correction("merge", eid, author=author, reason=reason, into_event_id=form.merge_into))
-    et = form.event_type or ""
-    st = form.sub_event_type or ""
-    if (et and et != _get(event, "event_type")) or (st and st != _get(event, "sub_event_type")):
-        out.append(Correction("set_type", eid, author=author, reason=reason,
-                              event_type=et or str(_get(event, "event_type") or ""), sub_event_type=st))
-    if form.event_date and form.event_date != str(_get(event, "event_date") or "")[:10]:
-        out.append(Correction("set_date", eid, author=author, reason=reason, event_date=form.event_date))
-    if form.lat is not None and form.lon is not None and \
-            (form.lat, form.lon) != (_get(event, "latitude"), _get(event, "longitude")):
-        out.append(Correction("repin_coords", eid, author=author, reason=reason, lat=form.lat, lon=form.lon))
-    a1 = None if form.actor1 is None or form.actor1 == (_get(event, "actor1") or "") else form.actor1
-    a2 = None if form.actor2 is None or form.actor2 == (_get(event, "actor2") or "") else form.actor2
-    if a1 is not None or a2 is not None:
-        out.append(Correction("set_actors", eid, author=author, reason=reason, actor1=a1, actor2=a2))
-    if not out:
-        raise ValueError("nothing changed: set a type, date, place, actors, 'not an event' or a merge first")
-    if not author:
-        raise ValueError("corrections need your name")
-    if not reason:
-        raise ValueError("say why (the reason is kept with the correction)")
-    return out
 
 
 _KIND_WORDS = {"repin_place": "place", "repin_coords": "point", "set_type": "type", "set_date": "date",
@@ -137,45 +72,6 @@ def history_rows(corrections: Sequence[Any]) -> list[dict[str, Any]]:
         g["what"] = "; ".join(g["what"])
         g["undoable"] = bool(g["batch"]) and g["status"] in ("active", "stale")
     return rows
-
-
-def merge_candidates(frame: pd.DataFrame, event: Any, days: int = 2, km: float = 25.0, limit: int = 30) \
-        -> list[tuple[str, str]]:
-    """(event_id, label) of events that may be the same as ``event``: within ``days`` and ``km``, other ids."""
-    if frame is None or not len(frame):
-        return []
-    eid = _get(event, "event_id")
-    try:
-        d0 = _dt.date.fromisoformat(str(_get(event, "event_date"))[:10])
-    except ValueError:
-        return []
-    lat, lon = _get(event, "latitude"), _get(event, "longitude")
-    out = []
-    for r in frame.itertuples(index=False):
-        if r.event_id == eid:
-            continue
-        try:
-            dd = abs((_dt.date.fromisoformat(str(r.event_date)[:10]) - d0).days)
-        except ValueError:
-            continue
-        if dd > days:
-            continue
-        dist = None
-        if lat is not None and lon is not None and r.latitude == r.latitude and r.longitude == r.longitude:
-            dist = _km((float(lat), float(lon)), (float(r.latitude), float(r.longitude)))
-            if dist > km:
-                continue
-        name = " · ".join(x for x in (r.place_name_ar, r.place_name_en) if x) or r.location
-        far = f", {dist:.0f} km" if dist is not None else ""
-        out.append((dd, dist or 0.0, r.event_id, f"{r.event_date} · {r.event_type} · {name}{far} · #{r.event_id}"))
-    out.sort()
-    return [(e, label) for _, _, e, label in out[:limit]]
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # --------------------------------------------------------------------------- the Unresolved page
