@@ -47,10 +47,13 @@ VARIABLES = (
              "the Chromium that renders PNG exports (and drives the browser tests)"),
     Variable("EVENTMAP_DEBUG", "off", "`1`: the CLI shows the traceback of an unexpected error instead of one line"),
     Variable("EVENTMAP_PROFILE", "off", "`1`: the dashboard prints how long each step of a script run takes (stderr)"),
+    Variable("EVENTMAP_WARM", "on", "`0`: `eventmap app` does not warm the first page's work while Streamlit starts"),
     Variable("EVENTMAP_TEST_PG", "unset: PostGIS tests skipped",
              "a PostgreSQL + PostGIS URL for the PostGIS tests and benchmarks", tests_only=True),
     Variable("EVENTMAP_TEST_DB", "`eventmap_test`", "the database `.ci/start-postgres.sh` creates", tests_only=True),
     Variable("EVENTMAP_TEST_PGPORT", "`5432`", "the port `.ci/start-postgres.sh` uses", tests_only=True),
+    Variable("EVENTMAP_BENCH_STORES", "`/tmp/eventmap-bench-stores`",
+             "where the benchmarks keep the large stores they build, between runs", tests_only=True),
 )
 _NAMES = frozenset(v.env for v in VARIABLES)
 
@@ -158,6 +161,11 @@ def debug() -> bool:
 def profile() -> bool:
     """``EVENTMAP_PROFILE``: the dashboard times the steps of each script run (stderr)."""
     return bool(env("EVENTMAP_PROFILE"))
+
+
+def warm() -> bool:
+    """``EVENTMAP_WARM`` (on unless ``0``): ``eventmap app`` warms the first page's work while Streamlit starts."""
+    return env("EVENTMAP_WARM") != "0"
 
 
 def postgis_test_url() -> str | None:

@@ -19,12 +19,13 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
-import os
 import sys
 import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from eventmap import settings
 
 #: imported whatever the app file says (Altair is imported inside the timeline's chart function)
 MODULES = ("pandas", "pyarrow", "folium", "folium.plugins", "branca", "jinja2", "altair", "eventmap.store.base",
@@ -66,7 +67,7 @@ def ensure_sample_once(store: Any) -> bool:
 
 
 def _say(t0: float, label: str) -> None:
-    if os.environ.get("EVENTMAP_PROFILE"):
+    if settings.profile():
         print(f"[eventmap warm] {time.perf_counter() - t0:7.3f} s  {label}", file=sys.stderr, flush=True)
 
 
@@ -125,11 +126,11 @@ def _fill_caches() -> None:
 
 def start(db: str | None = None, app: str | Path | None = None) -> threading.Thread | None:
     """Start :func:`warm` in a daemon thread (once per process); ``None`` when ``EVENTMAP_WARM=0``."""
-    if os.environ.get("EVENTMAP_WARM", "1") == "0":
+    if not settings.warm():
         return None
     if _started:
         return _started[0]
-    t = threading.Thread(target=warm, args=(db or os.environ.get("EVENTMAP_DB") or None, app),
+    t = threading.Thread(target=warm, args=(db or settings.store_url(), app),
                          name="eventmap-warm", daemon=True)
     t.start()
     _started.append(t)
