@@ -170,7 +170,7 @@ except StoreError as exc:
 
 # ----------------------------------------------------------------------------- state from the URL (first run)
 if "init" not in st.session_state:
-    # ?gov=Daraa, ?gov=درعا and ?gov=Dar%27a open the same view
+    # ?admin1=Daraa, ?admin1=درعا, ?admin1=Dar%27a and ?gov=Daraa (an older link) open the same view
     s0 = vs.with_stored_admin_names(vs.decode(st.query_params), F)
     st.session_state.update(init=True, url_window=(s0.since, s0.until), playing=False, **vs.session_values(s0))
 vs.keep_widget_values(st.session_state)  # filters survive a visit to another page
