@@ -12,7 +12,6 @@ Israel "العدو الصهيوني" / "الكيان"; opposition media call the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,10 +37,10 @@ from eventmap.events.dating import ClauseSpan, EventDates
 from eventmap.events.fatalities import fatalities
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import WEAK_REFERENCES, Mention, find_mentions, index_for
-from eventmap.events.reader import MAX_BYTES, MAX_TEXT_CHARS, InputError, detect_language, report_id_for
+from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
-from eventmap.model import Event, Evidence, LookupResult, Place
+from eventmap.model import Event, Evidence, LookupResult, Place, Resolution
 from eventmap.places.gazetteer import haversine_km as _km
 from eventmap.text import latin_key, normalize_ar
 
@@ -105,7 +104,7 @@ def _lists_end_at_triggers(ms: list[Mention], hits: list[TriggerHit]) -> list[Me
     return [m for m in ms if not (m.list_id in cut and m.start >= cut[m.list_id])]
 
 
-def _is_broad(loc: "_Located") -> bool:
+def _is_broad(loc: _Located) -> bool:
     """The mention names a governorate or a region as wide (not a named place placed at one)."""
     p = loc.place
     if p is None:
@@ -155,7 +154,7 @@ class _Located:
     mention: Mention
     result: LookupResult | None = None
     place: Place | None = None
-    resolution: str = "unresolved"
+    resolution: Resolution = "unresolved"
     lat: float | None = None
     lon: float | None = None
     geo_precision: int = 3
@@ -190,7 +189,7 @@ _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|
 
 
 class _Extractor:
-    def __init__(self, text: str, published: date, source: str, url: str, title: str, lang: str, gazetteer) -> None:  # noqa: ANN001
+    def __init__(self, text: str, published: date, source: str, url: str, title: str, lang: str, gazetteer) -> None:
         self.text = text
         self.pub = published
         self.source = source
@@ -326,7 +325,7 @@ class _Extractor:
     _last_actor: tuple[int, str] | None = None
     _label_hits: dict[str, list[TriggerHit]]
 
-    def _resolve_anaphora(self, plans, cand, located):  # noqa: ANN001, ANN202
+    def _resolve_anaphora(self, plans, cand, located):
         """"the city", "المدينة", "البلدة" in a clause that names no place of its own refer to the last
         town named shortly before (same paragraph, or the sentence before): the event is there."""
         out = []
@@ -457,7 +456,7 @@ class _Extractor:
         pts: list[tuple[float, float]] = []
         if self.g is None:
             return pts
-        for cl, m in cand:
+        for _cl, m in cand:
             r = _cached_lookup(self.g, self._query_name(m))
             if r.status == "resolved" and r.best and r.best.place.kind not in _ADMIN_KINDS and \
                     (r.best.place.admin1_pcode in _SOUTH or not r.best.place.admin1_pcode):
@@ -649,7 +648,7 @@ class _Extractor:
         after = self.norm[m.end:m.end + 20]
         return bool(_CITY_BEFORE_RE.search(before) or _CITY_AFTER_RE.match(after))
 
-    def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:  # noqa: ANN001
+    def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:
         """Unresolved list members -> centre and spread of the resolved members of the same list;
         otherwise a region named in the same clause (region precision)."""
         groups: dict[int, list[_Located]] = {}
@@ -657,14 +656,15 @@ class _Extractor:
             if loc.mention.list_id >= 0:
                 groups.setdefault(loc.mention.list_id, []).append(loc)
         for members in groups.values():
-            pts = [(l.lat, l.lon, l) for l in members if l.resolution in ("resolved", "ambiguous") and l.lat is not None
-                   and l.place is not None and l.place.kind not in _ADMIN_KINDS]
+            pts = [(l.lat, l.lon, l.place) for l in members if l.resolution in ("resolved", "ambiguous")
+                   and l.lat is not None and l.lon is not None and l.place is not None
+                   and l.place.kind not in _ADMIN_KINDS]
             if not pts:
                 continue
             clat = sum(p[0] for p in pts) / len(pts)
             clon = sum(p[1] for p in pts) / len(pts)
             spread = max(_km((clat, clon), (p[0], p[1])) for p in pts)
-            names = ", ".join(p[2].place.name_ar or p[2].place.name_en for p in pts[:8])
+            names = ", ".join(p[2].name_ar or p[2].name_en for p in pts[:8])
             for l in members:
                 if l.resolution != "unresolved":
                     continue
@@ -677,7 +677,7 @@ class _Extractor:
                 if self.g is not None:
                     l.admin = self.g.admin_for_point(clat, clon)
         # region of the clause for the remaining unresolved ones
-        for cl, hits, ms, ca in plans:
+        for _cl, _hits, ms, _ca in plans:
             region = None
             for m in ms:
                 lo = located.get((m.start, m.end))
@@ -690,6 +690,7 @@ class _Extractor:
                 lo = located.get((m.start, m.end))
                 if lo and lo.resolution == "unresolved":
                     p = region.place
+                    assert p is not None  # the region was chosen for its place
                     lo.resolution = "approximate"
                     lo.lat, lo.lon = p.lat, p.lon
                     lo.geo_precision = 3
@@ -698,7 +699,7 @@ class _Extractor:
                                f"({p.name_ar or p.name_en}), region precision; " + lo.note)
 
     # -- events --------------------------------------------------------------------------------
-    def _events_for_clause(self, cl: _Clause, hits, ms, ca, located, dates) -> list[Event]:  # noqa: ANN001
+    def _events_for_clause(self, cl: _Clause, hits, ms, ca, located, dates) -> list[Event]:
         labels = self._labels(hits, cl)
         if not labels:
             return []
@@ -763,7 +764,7 @@ class _Extractor:
                 out.append(self._event(cl, lab, etype, sub, own, loc, a1, a2, date_, tprec, hedged, sent_text))
         return out
 
-    def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:  # noqa: ANN001
+    def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
         return self._dates.for_clause(ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph),
                                       hit.start)
 
@@ -820,7 +821,7 @@ class _Extractor:
             a2 = ""
         return a1, a2
 
-    def _event(self, cl, lab, etype, sub, hit, loc: _Located, a1, a2, date_, tprec, hedged, sent_text) -> Event:  # noqa: ANN001
+    def _event(self, cl, lab, etype, sub, hit, loc: _Located, a1, a2, date_, tprec, hedged, sent_text) -> Event:
         m = loc.mention
         ts, te = self.n2o(hit.start, hit.end)
         ms, me = m.orig_start, m.orig_end
@@ -885,7 +886,7 @@ class _Extractor:
                 best[key] = dataclasses.replace(best[key], fatalities=max(told))
         out = [best[k] for k in order]
         # a headline or summary without a date repeats an event the body dates: keep the dated one
-        dated = {}
+        dated: dict[tuple[str, str, str], list[str]] = {}
         for e in out:
             if e.time_precision == 1:
                 dated.setdefault((e.event_type, e.sub_event_type, e.place_id or e.location), []).append(e.event_date)
@@ -922,7 +923,9 @@ class _Extractor:
                 return any(near_in_time(x, pr) for x, pr in by_unit.get((fam, e.admin1_pcode), ())[:500])
             return any(near_in_time(date.fromisoformat(x.event_date), x.time_precision) and
                        _km((e.latitude, e.longitude), (x.latitude, x.longitude)) <= 60
-                       for x in unplaced.get(fam, ()) if e.latitude is not None)
+                       for x in unplaced.get(fam, ())
+                       if e.latitude is not None and e.longitude is not None
+                       and x.latitude is not None and x.longitude is not None)
         # (a governorate's capital named alone is coded at region precision but is a town: kept)
         # (a named sub-region, "the Yarmouk Basin", is a place analysts look for: kept beside its villages)
         # (a named place we could only place at its region, "اللواء 38", is a place of its own: kept)
@@ -934,7 +937,7 @@ class _Extractor:
 _GLOBAL_LOOKUP_CACHE: dict[tuple, LookupResult] = {}
 
 
-def _cached_lookup(g, name: str) -> LookupResult:  # noqa: ANN001
+def _cached_lookup(g, name: str) -> LookupResult:
     """A context-free lookup; the answer depends only on the gazetteer and the name, so it is cached."""
     k = (id(g), len(g), name)
     r = _GLOBAL_LOOKUP_CACHE.get(k)
@@ -949,7 +952,7 @@ _DEFAULT = object()
 
 
 def extract_events(text: str, published: date | str, source: str = "", url: str = "", title: str = "",
-                   lang: str = "auto", gazetteer=None, area=_DEFAULT) -> list[Event]:  # noqa: ANN001
+                   lang: str = "auto", gazetteer=None, area=_DEFAULT) -> list[Event]:
     """Events in one report.
 
     ``text``: the report text (offsets in the events point into it); ``published``: the
@@ -964,7 +967,7 @@ def extract_events(text: str, published: date | str, source: str = "", url: str 
 
 
 def extract_events_split(text: str, published: date | str, source: str = "", url: str = "", title: str = "",
-                         lang: str = "auto", gazetteer=None, area=_DEFAULT) -> tuple[list[Event], list[Event]]:  # noqa: ANN001
+                         lang: str = "auto", gazetteer=None, area=_DEFAULT) -> tuple[list[Event], list[Event]]:
     """(events in the area of interest, events outside it): see :func:`extract_events`."""
     if area is _DEFAULT:
         from eventmap.settings import area_of_interest
@@ -983,7 +986,7 @@ def extract_events_split(text: str, published: date | str, source: str = "", url
 
 
 def _extract_all(text: str, published: date | str, source: str, url: str, title: str, lang: str,
-                 gazetteer) -> list[Event]:  # noqa: ANN001
+                 gazetteer) -> list[Event]:
     pub = parse_published(published)
     if not isinstance(text, str):
         raise InputError("extract_events takes text (str); use eventmap.events.reader.read_report for files or bytes")
@@ -1002,13 +1005,13 @@ def _extract_all(text: str, published: date | str, source: str, url: str, title:
     return ex.run()
 
 
-def extract_report(report, gazetteer=None, area=_DEFAULT) -> list[Event]:  # noqa: ANN001
+def extract_report(report, gazetteer=None, area=_DEFAULT) -> list[Event]:
     """Events of a :class:`eventmap.model.Report` (in the area of interest; see :func:`extract_events`)."""
     return extract_events(report.text, report.published, source=report.source, url=report.url, area=area,
                           title=report.title, lang=report.language or "auto", gazetteer=gazetteer)
 
 
-def extract_report_split(report, gazetteer=None, area=_DEFAULT) -> tuple[list[Event], list[Event]]:  # noqa: ANN001
+def extract_report_split(report, gazetteer=None, area=_DEFAULT) -> tuple[list[Event], list[Event]]:
     """(events in the area of interest, events outside it) of a :class:`eventmap.model.Report`."""
     return extract_events_split(report.text, report.published, source=report.source, url=report.url,
                                 title=report.title, lang=report.language or "auto", gazetteer=gazetteer, area=area)

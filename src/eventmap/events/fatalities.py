@@ -951,7 +951,7 @@ def _road(s: str, place: Span) -> bool:
     """The place is one end of a road or of a stretch "between A and B" (one incident at both ends);
     not "clashes between the army and rebels in X" (a preposition comes between)."""
     m = None
-    for m in _ROAD.finditer(s, max(0, place[0] - 45), place[0]):
+    for m in _ROAD.finditer(s, max(0, place[0] - 45), place[0]):  # noqa: B007 - the last match
         pass
     if m is None:
         return False
@@ -1015,7 +1015,7 @@ def _subset_here(between: str) -> bool:
     description of the victims followed by the event ("بينهم طفل، بقذائف مدفعية على بلدة X"): the
     subset word comes at most five words before the place."""
     last = None
-    for last in _SUBSET_RE.finditer(between):
+    for last in _SUBSET_RE.finditer(between):  # noqa: B007 - the last match
         pass
     return last is not None and len(between[last.end():].split()) <= 5
 

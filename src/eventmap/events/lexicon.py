@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from eventmap.events._spans import IntervalSet
 from eventmap.text import _AR_DIACRITICS, _AR_LETTER_MAP
@@ -337,18 +338,6 @@ def ar(pattern: str) -> str:
     return "".join(out)
 
 
-def _ar_regex(pats: tuple[str, ...]) -> str:
-    parts = []
-    for p in pats:
-        p = ar(p).replace("~", _AR_SUFFIX)
-        parts.append(p)
-    return r"(?<!\w)" + _AR_PREFIX + r"(?P<t>" + "|".join(f"(?:{p})" for p in parts) + r")(?!\w)"
-
-
-def _en_regex(pats: tuple[str, ...]) -> str:
-    return r"(?<![\w-])(?P<t>" + "|".join(f"(?:{p})" for p in pats) + r")(?![\w-])"
-
-
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
     label: str
@@ -362,8 +351,8 @@ _META = set("()[]?*+\\|{}.~^$")
 
 def _stem(p: str) -> str:
     """The literal start of a pattern (what must be in the text for it to match), or ""."""
-    out = []
-    for i, ch in enumerate(p):
+    out: list[str] = []
+    for ch in p:
         if ch in _META:
             if ch in "?*{" and out:
                 out.pop()            # the quantifier makes the previous character optional
@@ -403,7 +392,7 @@ def _stems(p: str) -> list[str]:
 
 @dataclass
 class _Compiled:
-    automaton: "object"                         # stem -> list of (label, regex anchored at a word start)
+    automaton: Any                            # stem -> list of (label, regex anchored at a word start)
     always: list[tuple[str, re.Pattern[str]]]   # patterns without a literal start: searched in full
 
 
@@ -470,7 +459,7 @@ _EN_CHAR_RE = re.compile(r"[a-z]")
 
 
 def _scan(norm: str, c: _Compiled, start: int, end: int, is_ar: bool, hits: list[TriggerHit]) -> None:
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int, str]] = set()
     for e_idx, (stem, lst) in c.automaton.iter(norm, start, end):
         s0 = e_idx + 1 - len(stem)
         ws = norm.rfind(" ", start, s0) + 1
@@ -516,8 +505,3 @@ def find_triggers(norm: str, start: int = 0, end: int | None = None, lang: str =
             kept.append(h)
     kept.sort(key=lambda h: h.start)
     return kept
-
-
-def acled_type(label: str) -> tuple[str, str]:
-    lab = LABELS[label]
-    return lab.event_type, lab.sub_event_type

@@ -184,7 +184,7 @@ class Mention:
     notes: list[str] = field(default_factory=list)
     site: str = ""             # a named site's kind ("crossing", "checkpoint", ...), "" for a settlement
     host: tuple[int, int] | None = None   # normalised span of the place named inside a site's name
-    container: "Mention | None" = None    # the town the text puts a site in ("حاجز X في بلدة Y")
+    container: Mention | None = None    # the town the text puts a site in ("حاجز X في بلدة Y")
 
     @property
     def supported(self) -> bool:
@@ -202,7 +202,7 @@ class Mention:
 # --- automaton per gazetteer ----------------------------------------------------------------
 
 class _Index:
-    def __init__(self, gazetteer) -> None:  # noqa: ANN001
+    def __init__(self, gazetteer) -> None:
         self.ar = ahocorasick.Automaton()
         self.latin: dict[str, int] = {}   # latin key -> number of words
         self.latin_prefixes: set[str] = set()   # every key's first 1..n words: a scan stops off them
@@ -226,18 +226,18 @@ class _Index:
                 ws = key.split(" ")
                 for k in range(1, n + 1):
                     self.latin_prefixes.add(" ".join(ws[:k]))
-        for k, v in ar_keys.items():
-            self.ar.add_word(k, v)
+        for key, v in ar_keys.items():
+            self.ar.add_word(key, v)
         if ar_keys:
             self.ar.make_automaton()
         self.has_ar = bool(ar_keys)
 
 
-_INDEXES: "weakref.WeakKeyDictionary[object, _Index]" = weakref.WeakKeyDictionary()
+_INDEXES: weakref.WeakKeyDictionary[object, _Index] = weakref.WeakKeyDictionary()
 _INDEXES_BY_ID: dict[int, _Index] = {}
 
 
-def index_for(gazetteer) -> _Index:  # noqa: ANN001
+def index_for(gazetteer) -> _Index:
     """The cached automaton for a gazetteer (built on first use)."""
     try:
         idx = _INDEXES.get(gazetteer)
@@ -331,7 +331,7 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
             if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("",):
                 break
             if keys[j]:
-                if not toks[j][2][:1].isupper() and not toks[j][2].lower() in ("al", "el"):
+                if not toks[j][2][:1].isupper() and toks[j][2].lower() not in ("al", "el"):
                     break
                 words.append(keys[j])
                 k = " ".join(words)
@@ -388,7 +388,7 @@ def _punct_limit(text: str, offs: list[int] | None, j: int, hi: int) -> int:
 
 def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     """The name starting at ``i`` (normalised): 1-3 words by construct-state and direction rules."""
-    words = []
+    words: list[tuple[int, int, str]] = []
     j = i
     while j < hi and len(words) < 4:
         k = norm.find(" ", j, hi)
@@ -544,7 +544,7 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
     is_en = lang == "en" or bool(_EN_CHAR_RE.search(norm, lo, hi))
     if is_ar:
         if idx is not None:
-            for s, e, key in scan_gazetteer_ar(norm, idx, lo, hi):
+            for s, e, _key in scan_gazetteer_ar(norm, idx, lo, hi):
                 out.append(Mention(s, e, norm[s:e], "gazetteer", "ar"))
         _cue_candidates_ar(norm, lo, hi, out, text, offs)
     if is_en:
@@ -711,11 +711,8 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: str = "",
                        offs: list[int] | None = None) -> None:
-    sets = _sets()
-    nouns = _CANDIDATE_NOUNS
     # words after a place noun
     for m in _CANDIDATE_NOUN_RE.finditer(norm, lo, hi):
-        w = m.group(0)
         base = m.group("n")
         j = m.end() + 1
         if j >= hi:

@@ -274,7 +274,7 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     # "كوم محيرس", "جسر خربة غزالة"; a name in brackets runs to the closing bracket
     taken = 1
     limit = 6 if in_brackets else 3
-    for k, (s2, e2, w2) in enumerate(nxt[1:limit], start=1):
+    for k, (_s2, e2, w2) in enumerate(nxt[1:limit], start=1):
         if not in_brackets and (not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2.startswith(("ب", "ل")) and
                                 not w2.startswith(("ال", "بير", "بيت", "لبن"))):
             break
@@ -395,8 +395,3 @@ def _longest(sites: list[Site]) -> list[Site]:
         if all(s.end <= k.start or s.start >= k.end for k in kept):
             kept.append(s)
     return sorted(kept, key=lambda s: s.start)
-
-
-@lru_cache(maxsize=1)
-def site_nouns_norm() -> frozenset[str]:
-    return frozenset(SITE_NOUNS_AR) | frozenset(SITE_DUALS_AR)

@@ -42,7 +42,7 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -214,7 +214,7 @@ class Gazetteer:
 
     # -- construction ----------------------------------------------------------------
     @classmethod
-    def load(cls, path: str | Path | None = None, analyst_places: str | Path | None = None) -> "Gazetteer":
+    def load(cls, path: str | Path | None = None, analyst_places: str | Path | None = None) -> Gazetteer:
         directory = Path(path) if path else gazetteer_dir()
         tsv = directory / "places.tsv" if directory.is_dir() else directory
         if not tsv.exists():
@@ -277,16 +277,7 @@ class Gazetteer:
                             self._context_names_lat[k].append(i)
         self._ctx_ar_max = max((len(k.split()) for k in self._context_names_ar), default=1)
         self._ctx_lat_max = max((len(k.split()) for k in self._context_names_lat), default=1)
-        self._admin_index = None
-
-    def add_places(self, places: Iterable[Place]) -> None:
-        """Add places (analyst overlay) to a loaded gazetteer."""
-        for p in places:
-            self.places.append(p)
-            self._index(len(self.places) - 1, p)
-        self._finish_index()
-        self._vindex = None
-        self._variant_cache.clear()
+        self._admin_index: _AdminIndex | None = None
 
     # -- simple accessors --------------------------------------------------------------
     def get(self, place_id: str) -> Place | None:
@@ -748,15 +739,14 @@ class Gazetteer:
                 qualifier, kind = g
                 rest = " ".join(words[1:])
                 # ريف X الجنوبي: "countryside of X, south part" -> X's governorate
-                hits, q2, how = self._match_ar(rest)
-                if not hits and kind == "admin":
+                found, q2, how = self._match_ar(rest)
+                if not found and kind == "admin":
                     base, direction = _split_ar_direction_word(rest)
                     if direction:
-                        hits, q2, how = self._match_ar(base)
+                        found, q2, how = self._match_ar(base)
                         qualifier = f"{direction} countryside"
-                if hits:
-                    hits = self._prefer_kind(hits, kind)
-                    return hits, qualifier or q2, how + "+generic"
+                if found:
+                    return self._prefer_kind(found, kind), qualifier or q2, how + "+generic"
         return [], "", ""
 
     def _match_latin(self, clean: str) -> tuple[list[tuple[int, str, float]], str, str]:
@@ -775,15 +765,15 @@ class Gazetteer:
         if len(words) > 1:
             g = LATIN_GENERICS.get(words[0])
             if g:
-                hits, q2, how = self._match_latin(" ".join(words[1:]))
-                if hits:
-                    return self._prefer_kind(hits, g[1]), g[0] or q2, how + "+generic"
+                found, q2, how = self._match_latin(" ".join(words[1:]))
+                if found:
+                    return self._prefer_kind(found, g[1]), g[0] or q2, how + "+generic"
             t = words[-1]
             for raw, (qual, kind) in LATIN_TRAILING.items():
                 if latin_key(raw) == t:
-                    hits, q2, how = self._match_latin(" ".join(words[:-1]))
-                    if hits:
-                        return self._prefer_kind(hits, kind), qual or q2, how + "+generic"
+                    found, q2, how = self._match_latin(" ".join(words[:-1]))
+                    if found:
+                        return self._prefer_kind(found, kind), qual or q2, how + "+generic"
         # "e" romanises both short a and short i (French and Levantine habit: Jassem, Inkhel, Sheikh
         # Meskin); the key maps it to "a", so try "i" once before the fuzzy pass
         alt = _lat_key(_E_AS_I.sub("i", clean.lower()))
@@ -836,7 +826,7 @@ class Gazetteer:
 
     def _anchors(self, context: str, near: Sequence[tuple[float, float]] | None):
         ctx_places = self.context_places(context) if context else []
-        anchors: list[tuple[float, float]] = [tuple(p) for p in (near or ()) if p and None not in p]
+        anchors: list[tuple[float, float]] = [(p[0], p[1]) for p in (near or ()) if p and None not in p]
         for p in ctx_places:
             anchors.append((p.lat, p.lon))
         return list(dict.fromkeys(anchors)), ctx_places   # the nearest anchor is all that is asked of them
