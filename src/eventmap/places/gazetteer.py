@@ -39,10 +39,11 @@ import math
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -214,7 +215,9 @@ class Gazetteer:
 
     # -- construction ----------------------------------------------------------------
     @classmethod
-    def load(cls, path: str | Path | None = None, analyst_places: str | Path | None = None) -> Gazetteer:
+    def load(cls, path: str | Path | None = None,
+             analyst_places: str | Path | Literal[False] | None = None) -> Gazetteer:
+        """The gazetteer in ``path`` (default: the committed one), with the per-user overlay file (``False``: without)."""
         directory = Path(path) if path else gazetteer_dir()
         tsv = directory / "places.tsv" if directory.is_dir() else directory
         if not tsv.exists():
