@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from eventmap.events._prefilter import gate
 from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
@@ -55,18 +55,47 @@ def check_published(d: date) -> date:
     return d
 
 
-def parse_published(value: str | date) -> date:
-    """'2018-07-25' (or a date) -> date in :func:`published_range`; ValueError with a readable message."""
+#: the one rule for dates people give (``--published``, ``--since``/``--until``, a JSON line's
+#: ``published``, the dashboard's URL): ``YYYY-MM-DD`` (month and day may have one digit), optionally
+#: followed by a time (``2018-07-25T09:14:00+03:00``, ``2018-07-25 09:14``)
+_USER_DATE_RE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*", re.DOTALL)
+
+
+def parse_date(value: str | date, what: str = "date") -> date:
+    """A date a person gave -> :class:`datetime.date`, by the one rule (:data:`_USER_DATE_RE`).
+
+    ``DateInputError`` (a ``ValueError``) says what is wrong: ``'25/07/2018'`` and ``'20180725'`` are
+    refused everywhere alike (the second with the spelling to use).  No range is checked here: see
+    :func:`parse_published` for publication dates."""
+    from eventmap.errors import DateInputError
+
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
-        return check_published(value)
-    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*", str(value))
+        return value
+    m = _USER_DATE_RE.fullmatch(str(value))
     if not m:
-        raise ValueError(f"publication date {value!r} is not YYYY-MM-DD")
+        hint = ""
+        compact = re.fullmatch(r"\s*(\d{4})(\d\d)(\d\d)\s*", str(value))
+        if compact:
+            hint = f" (write it {'-'.join(compact.groups())})"
+        raise DateInputError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD){hint}")
     try:
-        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
-        raise ValueError(f"publication date {value!r} is not a real date ({exc})") from None
-    return check_published(d)
+        raise DateInputError(f"{what} {value!r} is not a real date ({exc}); give an ISO date (YYYY-MM-DD)") from None
+
+
+def parse_published(value: str | date) -> date:
+    """'2018-07-25' (or a date) -> date in :func:`published_range`, by :func:`parse_date`'s rule;
+    ``DateInputError`` (a ``ValueError``) with a readable message."""
+    from eventmap.errors import DateInputError
+
+    d = parse_date(value, "publication date")
+    try:
+        return check_published(d)
+    except ValueError as exc:
+        raise DateInputError(str(exc)) from None
 
 
 # --- month names (normalised forms: ا for أ إ آ, ه for ة, ي for ى) ---------------------

@@ -23,6 +23,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from eventmap.errors import DateInputError, InputError, ReportInputError
 from eventmap.model import Report
 from eventmap.text import has_arabic, has_latin, normalize_ar
 
@@ -34,11 +35,11 @@ MAX_TEXT_CHARS = 500_000
 _MAX_HTML_FOR_TRAFILATURA = 8 * 1024 * 1024
 
 
-class InputError(ValueError):
-    """The input cannot be read as a news report; the message says why and what to do."""
+# Refusals are ``eventmap.errors.ReportInputError`` (the input cannot be read as a news report) or
+# ``DateInputError`` (no usable publication date): both are the one ``InputError``, importable from here too.
 
 
-_HTML_SNIFF_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+_HTML_SNIFF_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -88,18 +89,18 @@ def decode(data: bytes, name: str = "input") -> Decoded:
     mean binary data.
     """
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
-                         "for one report; split it into reports")
+        raise ReportInputError(f"{name}: {len(data) / 1e6:.1f} MB is larger than the "
+                               f"{MAX_BYTES // 1_000_000} MB limit for one report; split it into reports")
     bom = bom_encoding(data)
     if bom:
         codec, n = bom
         try:
             return Decoded(data[n:].decode(codec), codec)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: starts with a {codec.upper()} byte order mark but is not readable as "
+            raise ReportInputError(f"{name}: starts with a {codec.upper()} byte order mark but is not readable as "
                              f"{codec.upper()} text ({exc.reason})") from None
     if b"\x00" in data:
-        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not a text or HTML report")
+        raise ReportInputError(f"{name}: looks like a binary file (it contains NUL bytes), not a text or HTML report")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -113,7 +114,7 @@ def decode(data: bytes, name: str = "input") -> Decoded:
             return Decoded(legacy, "cp1256")
     if bad <= max(_FEW_BAD_BYTES, good // 4):
         return Decoded(data.decode("utf-8", errors="replace"), "utf-8", replaced=bad)
-    raise InputError(f"{name}: not valid UTF-8 text ({bad:,} invalid bytes: binary data or an unknown encoding); "
+    raise ReportInputError(f"{name}: not valid UTF-8 text ({bad:,} invalid bytes: binary data or an unknown encoding); "
                      "save the report as UTF-8 text or HTML")
 
 
@@ -159,12 +160,12 @@ def jsonl_lines(data: bytes, name: str = "input") -> Iterator[tuple[int, str | I
             continue
         label = f"{name}:{n}"
         if b"\x00" in raw:
-            yield n, InputError("the line contains NUL bytes (binary data), not JSON text"), []
+            yield n, ReportInputError("the line contains NUL bytes (binary data), not JSON text"), []
             continue
         try:
             d = decode(raw.rstrip(b"\r"), label)
         except InputError as exc:
-            yield n, InputError(str(exc).removeprefix(f"{label}: ")), []
+            yield n, ReportInputError(str(exc).removeprefix(f"{label}: ")), []
             continue
         yield n, d.text, d.warnings(label)
 
@@ -187,19 +188,19 @@ class _Stripper(HTMLParser):
         self.parts: list[str] = []
         self.skip = 0
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         if tag in self._SKIP:
             self.skip += 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):  # noqa: ANN001
+    def handle_endtag(self, tag):
         if tag in self._SKIP and self.skip:
             self.skip -= 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
 
-    def handle_data(self, data):  # noqa: ANN001
+    def handle_data(self, data):
         if not self.skip:
             self.parts.append(data)
 
@@ -220,7 +221,7 @@ def strip_html(page: str) -> str:
 def html_to_text(page: str) -> tuple[str, str]:
     """HTML page -> (article text, title).  trafilatura first, tag stripping as fallback."""
     title = ""
-    m = re.search(r"<title[^>]*>(.*?)</title>", page[:200000], re.I | re.S)
+    m = re.search(r"<title[^>]*>(.*?)</title>", page[:200000], re.IGNORECASE | re.DOTALL)
     if m:
         title = html.unescape(re.sub(r"\s+", " ", m.group(1))).strip()
     text = ""
@@ -273,20 +274,20 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202
 def clean_text(text: str) -> str:
     """Check a decoded text and tidy it (NFC, no control characters); raise InputError if unusable."""
     if "\x00" in text:
-        raise InputError("input looks binary (it contains NUL characters), not a text report")
+        raise ReportInputError("input looks binary (it contains NUL characters), not a text report")
     if len(text) > MAX_BYTES:
-        raise InputError(f"input of {len(text):,} characters is larger than the "
+        raise ReportInputError(f"input of {len(text):,} characters is larger than the "
                          f"{MAX_BYTES // 1_000_000} MB limit for one report; split it into reports")
     if len(text) > MAX_TEXT_CHARS:
-        raise InputError(f"the article text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} accepted "
-                         "for one report; split it into reports")
+        raise ReportInputError(f"the article text has {len(text):,} characters, more than the "
+                               f"{MAX_TEXT_CHARS:,} accepted for one report; split it into reports")
     text = unicodedata.normalize("NFC", text)
     # control characters and bidi overrides out (keep newlines and tabs); lone surrogates cannot be encoded
     text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise InputError("the report is empty (no text to read)")
+        raise ReportInputError("the report is empty (no text to read)")
     if not (has_arabic(text) or has_latin(text)):
-        raise InputError("the report has no Arabic or Latin letters: nothing to read")
+        raise ReportInputError("the report has no Arabic or Latin letters: nothing to read")
     return text
 
 
@@ -296,11 +297,8 @@ def make_report(text: str, published: date | str, title: str = "", source: str =
     from eventmap.events.dates import parse_published
 
     text = clean_text(text)
-    pub = published.isoformat() if isinstance(published, date) else str(published)
-    try:
-        parse_published(pub)
-    except ValueError as exc:
-        raise InputError(str(exc)) from None
+    # DateInputError when not YYYY-MM-DD or outside the accepted range; '2018-7-5' is stored as 2018-07-05
+    pub = parse_published(published).isoformat()
     lang = detect_language(text) if language in ("", "auto", None) else language
     return Report(text=text, published=pub, title=title, source=source, url=url, language=lang,
                   report_id=report_id_for(text), warnings=tuple(warnings))
@@ -314,27 +312,28 @@ def read_report(path_or_text: str | Path | bytes, published: date | str | None =
     undated input (``published`` is required: reports rarely say their own date).
     """
     if published in (None, ""):
-        raise InputError("no publication date: pass published=YYYY-MM-DD (CLI: --published YYYY-MM-DD)")
+        raise DateInputError("no publication date: pass published=YYYY-MM-DD (CLI: --published YYYY-MM-DD)")
     name = "input"
     warnings: list[str] = []
     if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and _is_path(path_or_text)):
         p = Path(path_or_text)
         name = str(p)
         if p.is_dir():
-            raise InputError(f"{p} is a folder, not a report file (eventmap ingest reads every report in a folder)")
+            raise ReportInputError(f"{p} is a folder, not a report file "
+                                   "(eventmap ingest reads every report in a folder)")
         try:
             size = p.stat().st_size
         except OSError as exc:
-            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+            raise ReportInputError(f"{p}: cannot read ({exc.strerror})") from None
         if size > MAX_BYTES:
-            raise InputError(f"{p}: {size / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
+            raise ReportInputError(f"{p}: {size / 1e6:.1f} MB is larger than the {MAX_BYTES // 1_000_000} MB limit "
                              "for one report; split it into reports")
         if size == 0:
-            raise InputError(f"{p}: the file is empty")
+            raise ReportInputError(f"{p}: the file is empty")
         try:
             raw = p.read_bytes()
         except OSError as exc:
-            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+            raise ReportInputError(f"{p}: cannot read ({exc.strerror})") from None
         text = decode_bytes(raw, name, warnings)
     elif isinstance(path_or_text, (bytes, bytearray)):
         text = decode_bytes(bytes(path_or_text), name, warnings)

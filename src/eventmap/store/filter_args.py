@@ -17,12 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from eventmap.errors import InputError
 from eventmap.store.filters import EventFilter
 
 RESOLUTIONS = ("resolved", "ambiguous", "approximate", "unresolved")
 
 
-class FilterArgumentError(ValueError):
+class FilterArgumentError(InputError):
     """A filter value the store cannot use (bad date, box, unknown governorate...)."""
 
 

@@ -10,21 +10,15 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from eventmap.events.dates import parse_date
 from eventmap.text import normalize_ar
 
 
 def _iso(d: str | _dt.date | _dt.datetime | None) -> str | None:
+    """``YYYY-MM-DD`` by the one rule for dates people give (``events.dates.parse_date``), ``None`` when empty."""
     if d is None or d == "":
         return None
-    if isinstance(d, _dt.datetime):
-        return d.date().isoformat()
-    if isinstance(d, _dt.date):
-        return d.isoformat()
-    s = str(d).strip()
-    try:
-        return _dt.date.fromisoformat(s[:10]).isoformat()
-    except ValueError as exc:
-        raise ValueError(f"not an ISO date (YYYY-MM-DD): {s!r}") from exc
+    return parse_date(d).isoformat()
 
 
 def _tuple(v: Iterable[str] | str | None) -> tuple[str, ...]:
