@@ -103,6 +103,7 @@ def _event_batches(n_events: int) -> list:
 
 def _floor_executemany(path: Path, tables: list[tuple[str, list[str], list[list]]], per_tx: int) -> tuple[float, float]:
     """SQLite's own executemany of ``rows`` into a new store's tables (schema made by ``open_store``)."""
+    from eventmap.pipeline import reprocess
     from eventmap.store import open_store
     open_store(str(path)).close()
     conn = sqlite3.connect(str(path), isolation_level=None)
@@ -196,7 +197,7 @@ def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
                 clock = 1 if base is None else 0   # CPU time in-process; wall time for a server
                 with _Backend(name, root, base) as url, open_store(url) as s:
                     t_ing = _timed(lambda: [s.ingest_many(b) for b in batches])
-                    t_rep = _timed(lambda: s.reprocess(again))
+                    t_rep = _timed(lambda: reprocess(s, again))
                     t_imp = _timed(lambda: s.import_reference("ucdp", csv_path))
                     assert s.count_stored() == n_ev and len(s.reference_layer("ucdp")) == n_events
                 load = round(os.getloadavg()[0], 1)

@@ -81,7 +81,7 @@ def row(bench: str, measure: str, samples, unit: str, target: tuple[str, float] 
 
 
 def cores() -> int:
-    from eventmap.store.parallel import available_cores
+    from eventmap.pipeline.parallel import available_cores
     return available_cores()
 
 
@@ -226,7 +226,7 @@ def task_ingest(cfg: dict, params: dict) -> list[dict]:
 
     from eventmap.places.gazetteer import default_gazetteer
     from eventmap.store import open_store
-    from eventmap.store.parallel import ingest_parallel
+    from eventmap.pipeline.parallel import ingest_parallel
     n_cores = cores()
     backends = [("embedded", None)]
     pg = os.environ.get("EVENTMAP_TEST_PG")
@@ -307,7 +307,7 @@ def _pool_start(w: int) -> float:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from eventmap.store.parallel import _init_worker, _pool_chunk
+    from eventmap.pipeline.parallel import _init_worker, _pool_chunk
     t0 = time.perf_counter()
     with ProcessPoolExecutor(w, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
                              initargs=(None,)) as ex:

@@ -14,6 +14,7 @@ import json
 import pytest
 
 from eventmap.events.reader import make_report
+from eventmap.pipeline import reprocess
 from eventmap.store import Correction, EventFilter, analyst, open_store
 from eventmap.store.testing import backend_url
 
@@ -183,7 +184,7 @@ def test_event_corrections_undo_and_survive_reprocess(store):
     store.undo(fp.batch, author="lina")
     assert store.event_status(rafid) == "ok"
     assert store.get_event(rafid).event_type == "Strategic developments"
-    res = store.reprocess()
+    res = reprocess(store)
     assert res.stale == () and [c.correction_id for c in res.kept] == [t.correction_id]
     assert store.event_status(rafid) == "ok"  # the undone correction stays undone
     assert store.get_event(rafid).event_type == "Strategic developments"
@@ -194,7 +195,7 @@ def test_event_corrections_undo_and_survive_reprocess(store):
 def test_pins_survive_reprocess_and_reach_the_extractor(store):
     ingest(store, QUNEITRA_AR)
     res = store.pin("أبو الخشان", 32.95, 35.93, author="lina")
-    store.reprocess()
+    reprocess(store)
     ev = by_location(store, "أبو الخشان").iloc[0]
     # reprocess looked the name up with the analyst place: the extractor itself resolves it now
     assert ev["resolution"] == "resolved" and ev["place_id"] == res.place_id

@@ -17,6 +17,7 @@ import pandas as pd
 import psycopg
 import pytest
 
+from eventmap.pipeline import reprocess
 from eventmap.store import Correction, open_store
 from eventmap.store.base import EVENT_COLUMNS, q, row_from_event
 from eventmap.store.bulk import event_dict, event_params
@@ -185,7 +186,7 @@ def test_reprocess_in_batches_equals_one_report_at_a_time(two_urls):
             s.add_correction(Correction("merge", second, author="omar", into_event_id=first))
             unresolved = [e.event_id for _, evs in items for e in evs if e.resolution == "unresolved"]
             s.add_correction(Correction("false_positive", unresolved[0], author="omar", reason="not a strike"))
-            res = s.reprocess(toy_extract_v2)
+            res = reprocess(s, toy_extract_v2)
             results.append((res.reports, res.events_before, res.events_after,
                             sorted(c.correction_id for c in res.kept), sorted(c.correction_id for c in res.stale),
                             _dump(s)[1], s.query().drop(columns=["event_ids"]).to_dict("records")))
@@ -212,7 +213,7 @@ def test_reprocess_stopped_in_a_later_batch_keeps_every_report_whole(url):
 
         s._insert_events = fail_in_second_batch
         with pytest.raises(OSError):
-            s.reprocess(toy_extract_v2)
+            reprocess(s, toy_extract_v2)
         del s._insert_events
         reps = s._db.fetchall("SELECT report_id, n_events, extractor FROM reports ORDER BY fid")
         for rid, n, _ in reps:
@@ -220,7 +221,7 @@ def test_reprocess_stopped_in_a_later_batch_keeps_every_report_whole(url):
         # the first batch is reprocessed, the second and later untouched
         assert [r[2] for r in reps] == ["toy-2"] * 3 + ["toy-1"] * 7
         assert [s.report_events(r) for r in list(old)[3:]] == list(old.values())[3:]
-        res = s.reprocess(toy_extract_v2)       # run again: everything done
+        res = reprocess(s, toy_extract_v2)       # run again: everything done
         assert res.reports == 10 and set(s.reports()["extractor"]) == {"toy-2"}
 
 

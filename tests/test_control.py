@@ -10,7 +10,8 @@ import pytest
 
 from eventmap.control import CONTESTED, build_control, claimed, control_from_store
 from eventmap.events.extract import extract_events
-from eventmap.store import Correction, ensure_sample, open_store
+from eventmap.pipeline import ensure_sample
+from eventmap.store import Correction, open_store
 from eventmap.store.testing import make_report
 
 #: the 21 villages of the seed report's list, as written there

@@ -11,7 +11,8 @@ from eventmap.control import control_from_store
 from eventmap.events.extract import extract_events
 from eventmap.exports import ExportMeta, export
 from eventmap.exports.png import CHROMIUM, CHROMIUM_ARGS
-from eventmap.store import EventFilter, ensure_sample, open_store
+from eventmap.pipeline import ensure_sample
+from eventmap.store import EventFilter, open_store
 from eventmap.store.testing import make_report
 from eventmap.views.control_layer import HOLDER_COLORS
 

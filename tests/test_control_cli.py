@@ -10,7 +10,8 @@ import pytest
 
 from eventmap.cli import main
 from eventmap.events.extract import extract_events
-from eventmap.store import ensure_sample, open_store
+from eventmap.pipeline import ensure_sample
+from eventmap.store import open_store
 from eventmap.store.testing import make_report
 
 #: our own sentence: a week after the seed report, the army pulls out of one village

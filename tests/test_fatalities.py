@@ -22,6 +22,7 @@ from eventmap.exports import export
 from eventmap.exports.meta import ExportMeta
 from eventmap.frame import events_frame
 from eventmap.model import EVENT_FIELDS, Event
+from eventmap.pipeline import reprocess
 from eventmap.store import EventFilter, migrations, open_store
 from eventmap.store.testing import backend_url, rafid_report_ar, rafid_report_en
 
@@ -76,7 +77,7 @@ def test_reprocess_fills_the_figure_and_corrections_keep_it(url):
         s.ingest(rep, evs)
         assert s.get_event(evs[1].event_id).fatalities is None
         s.add_correction(Correction("set_date", evs[1].event_id, "analyst", event_date="2018-07-25"))
-        res = s.reprocess(lambda text, published, **kw: _killed(list(evs), None, 2))
+        res = reprocess(s, lambda text, published, **kw: _killed(list(evs), None, 2))
         assert len(res.kept) == 1
         e = s.get_event(evs[1].event_id)
         assert e.fatalities == 2 and e.event_date == "2018-07-25"   # re-extracted figure, correction re-applied

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from eventmap.cli import main
-from eventmap.store import ensure_sample, open_store
-from eventmap.store.ingest import Progress, date_from_name, iter_reports
+from eventmap.pipeline import Progress, date_from_name, ensure_sample, iter_reports
+from eventmap.store import open_store
 from eventmap.store.testing import NOT_IN_TOY, RAFID_AR, RAFID_EN, backend_url, toy_extract
 
 TOY = "eventmap.store.testing:toy_extract"
@@ -188,14 +188,14 @@ def test_import_reference_cli(db, capsys):
 def test_sample_report_seeds_an_empty_store(env, monkeypatch, capsys):
     db = str(env / "seed.gpkg")
     with open_store(db) as s:
-        from eventmap.store.ingest import ingest_sample
+        from eventmap.pipeline import ingest_sample
         assert ingest_sample(s, extract_fn=toy_extract) is True
         assert ingest_sample(s, extract_fn=toy_extract) is False
         r = s.reports().iloc[0]
         assert (r["published"], r["source"]) == ("2018-07-25", "Al-Binaa (sample)")
     # the CLI's first run on an empty embedded store does the same (extractor swapped for the toy one)
-    import eventmap.store.ingest as ing
-    monkeypatch.setattr(ing, "default_extractor", lambda: toy_extract)
+    import eventmap.pipeline.run as run_mod
+    monkeypatch.setattr(run_mod, "default_extractor", lambda: toy_extract)
     db2 = str(env / "first-run.gpkg")
     code, out, err = run(capsys, "events", "--format", "json", "--db", db2)
     assert code == 0 and "sample report" in err

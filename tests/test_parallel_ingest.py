@@ -19,8 +19,9 @@ import pytest
 from eventmap.cli import main
 from eventmap.events.extract import extract_events
 from eventmap.store import EventFilter, open_store
-from eventmap.store.ingest import ingest_paths
-from eventmap.store.parallel import available_cores, ingest_dask, ingest_parallel, plan_items
+from eventmap.pipeline import ingest_paths, iter_reports
+from eventmap.pipeline.cluster import ingest_dask
+from eventmap.pipeline.parallel import available_cores, ingest_parallel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from corpus import generate  # noqa: E402
@@ -106,7 +107,7 @@ def test_cli_workers_flag_and_progress(env, corpus, capsys):
 
 def test_default_workers_is_the_cores_available_and_small_batches_stay_in_process(env, corpus):
     assert available_cores() == len(os.sched_getaffinity(0))
-    items = plan_items([corpus], defer_files=True)
+    items = list(iter_reports([corpus], defer_files=True))
     assert len(items) == N_REPORTS + 4
     with open_store(str(env / "auto.gpkg")) as s:  # 64 inputs: under MIN_PARALLEL, no pool started
         t = ingest_parallel(s, [corpus], workers=None, progress=False)

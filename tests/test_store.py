@@ -15,6 +15,7 @@ import pytest
 
 from eventmap.frame import FRAME_COLUMNS
 from eventmap.model import Report
+from eventmap.pipeline import reprocess
 from eventmap.store import (
     Correction, EventFilter, StoreVersionError, content_hash, open_store,
 )
@@ -365,10 +366,10 @@ def test_reprocess_keeps_corrections_and_lists_stale_ones(store):
     gone = store.add_correction(Correction("false_positive", v1[1].event_id, author="omar",
                                            reason="المهير: no strike that day"))
     # same extractor again: everything stays, ids are stable
-    res = store.reprocess(toy_extract)
+    res = reprocess(store, toy_extract)
     assert len(res.kept) == 2 and res.stale == () and res.events_before == res.events_after == 2
     # a newer extractor drops the unresolved mention: that correction no longer applies
-    res = store.reprocess(toy_extract_v2)
+    res = reprocess(store, toy_extract_v2)
     assert res.reports == 1 and (res.events_before, res.events_after) == (2, 1)
     assert [c.correction_id for c in res.kept] == [kept.correction_id]
     assert [c.correction_id for c in res.stale] == [gone.correction_id]
@@ -386,7 +387,7 @@ def test_reprocess_follows_events_whose_id_changed(store):
     def renaming(text, published, **kw):  # a newer extractor with another id scheme
         return [replace(e, event_id="v3-" + e.event_id, extractor="toy-3") for e in toy_extract(text, published, **kw)]
 
-    res = store.reprocess(renaming)
+    res = reprocess(store, renaming)
     assert len(res.kept) == 1 and not res.stale
     assert res.kept[0].event_id == "v3-" + evs[1].event_id
     assert store.get_event("v3-" + evs[1].event_id).actor1 == "Military Forces of Syria (2000-2024)"
@@ -399,7 +400,7 @@ def test_reprocess_failure_keeps_old_events(store):
     def broken(text, published, **kw):
         raise RuntimeError("model file missing")
 
-    res = store.reprocess(broken)
+    res = reprocess(store, broken)
     assert res.failed and "model file missing" in res.failed[0][1]
     assert store.count_stored() == 2
 

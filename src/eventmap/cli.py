@@ -10,10 +10,11 @@ from eventmap import __version__, settings
 
 #: modules that add subcommands; each defines ``register(subparsers)``
 _COMMAND_MODULES = (
-    "eventmap.places.cli",     # gazetteer build | lookup ; places unresolved | pin | unpin | undo | dismiss | ...
+    "eventmap.places.cli",     # gazetteer build | lookup
     "eventmap.events.cli",     # extract
-    "eventmap.store.cli",      # ingest | events | reprocess | import acled|ucdp
-    "eventmap.store.fix_cli",  # correct
+    "eventmap.pipeline.cli",   # ingest | reprocess | events
+    "eventmap.store.cli",      # store check | import acled|ucdp
+    "eventmap.store.fix_cli",  # places unresolved | pin | unpin | undo | dismiss | ... ; correct
     "eventmap.exports.cli",    # export
     "eventmap.control.cli",    # control (who holds each place on a day)
     "eventmap.views.cli",      # app (start the dashboard)

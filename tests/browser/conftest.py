@@ -61,7 +61,7 @@ class Server:
 def seed(db: str) -> dict:
     """The sample report (real extractor) + store-test reports: a hostile one and one with an unresolved name."""
     from eventmap.store import EventFilter, open_store
-    from eventmap.store.ingest import ingest_sample
+    from eventmap.pipeline import ingest_sample
     from eventmap.store.testing import make_event, make_report, rafid_report_ar
 
     out: dict = {}

@@ -55,7 +55,7 @@ def cmd_control(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         if not args.no_sample and _is_embedded(store) and not len(store.reports()):
-            from eventmap.store import ensure_sample
+            from eventmap.pipeline import ensure_sample
             if ensure_sample(store):
                 print("empty store: ingested the sample report", file=sys.stderr)
         day = args.date or store.date_span()[1]

@@ -6,19 +6,26 @@
 - a path, ``sqlite:///path`` or ``*.gpkg`` -> the embedded store, one SQLite file that is a GeoPackage;
 - ``postgresql://user@host/db`` -> PostgreSQL + PostGIS shared by a team.
 
-Both backends implement the same ``EventStore`` and pass the same tests.
+Both backends implement the same ``EventStore`` and pass the same tests.  The store only stores:
+reading and extracting reports is :mod:`eventmap.pipeline`'s work (which calls the store, never the reverse).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from eventmap.store.filters import EventFilter
 from eventmap.store.records import (
-    CORRECTION_KINDS, Correction, IngestResult, ReprocessResult, StoreDamagedError, StoreError, StoreFullError,
-    StoreReadOnlyError, StoreVersionError,
+    CORRECTION_KINDS,
+    Correction,
+    IngestResult,
+    ReprocessResult,
+    StoreDamagedError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+    StoreVersionError,
 )
 
 if TYPE_CHECKING:
@@ -27,7 +34,7 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     """``EventStore`` and ``content_hash`` load lazily: ``base`` brings pandas, which extraction
-    workers (``store.parallel``) never need, and importing it costs each worker a second or two."""
+    workers (``eventmap.pipeline.parallel``) never need, and importing it costs each worker a second or two."""
     if name in ("EventStore", "content_hash"):
         from eventmap.store import base
         return getattr(base, name)
@@ -60,17 +67,18 @@ def open_store(url: str | Path | None = None) -> EventStore:
     return EventStore(SQLiteBackend(_embedded_path(s)))
 
 
-def ensure_sample(store: EventStore) -> bool:
-    """Ingest the project's sample report into an empty store; ``True`` when it did (never into a
-    store that is read-only here or damaged)."""
-    from eventmap.store.ingest import ingest_sample
-    if store.readonly:
-        return False
-    return ingest_sample(store)
-
-
 __all__ = [
-    "open_store", "ensure_sample", "EventStore", "EventFilter", "Correction", "CORRECTION_KINDS",
-    "IngestResult", "ReprocessResult", "StoreError", "StoreVersionError", "StoreDamagedError", "StoreReadOnlyError",
-    "StoreFullError", "content_hash",
+    "CORRECTION_KINDS",
+    "Correction",
+    "EventFilter",
+    "EventStore",
+    "IngestResult",
+    "ReprocessResult",
+    "StoreDamagedError",
+    "StoreError",
+    "StoreFullError",
+    "StoreReadOnlyError",
+    "StoreVersionError",
+    "content_hash",
+    "open_store",
 ]

@@ -14,7 +14,7 @@ import json
 import logging
 from dataclasses import replace
 from typing import Any
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -26,7 +26,7 @@ from eventmap.store.bulk import event_params, row_from_event
 from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
-    Correction, IngestResult, ReprocessResult, StoreDamagedError, StoreError, StoreReadOnlyError, StoreVersionError,
+    Correction, IngestResult, StoreDamagedError, StoreError, StoreReadOnlyError, StoreVersionError,
     utc_now,
 )
 from eventmap.text import name_key, normalize_ar
@@ -728,62 +728,44 @@ class EventStore:
         from eventmap.store import analyst
         return analyst.undo(self, batch, author=author)
 
-    # ------------------------------------------------------------------ reprocess
-    #: reports re-extracted, then replaced together in one transaction, by ``reprocess``
+    # ------------------------------------------------------------------ reprocess (run by eventmap.pipeline)
+    #: reports re-extracted, then replaced together in one transaction, by ``eventmap.pipeline.reprocess``
     REPROCESS_BATCH = 250
 
-    def reprocess(self, extract_fn: Callable[..., list[Event]] | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> ReprocessResult:
-        """Re-run an extractor over every stored report, keeping the corrections that still apply.
-
-        ``extract_fn(text, published, source=, url=, title=) -> list[Event]``
-        (default: ``eventmap.events.extract.extract_events``).  Reports are read and
-        replaced ``REPROCESS_BATCH`` at a time, each batch in one transaction (so every
-        report is whole: old events or new, never a mix; a run stopped half-way is simply
-        run again).  A correction follows its event by id, else by (report, place name as
-        written, mention offsets), else by the place name when exactly one new event has it;
-        corrections that match nothing are marked "stale" and listed in the result (never deleted).
-        """
-        extract_fn = self.extractor(extract_fn)  # the analyst places reach the lookups
+    def stored_reports(self, size: int | None = None) -> tuple[int, Iterator[list[Report]]]:
+        """``(number of reports, batches of stored reports)``: ``size`` (default ``REPROCESS_BATCH``)
+        at a time in storage order, up to the last report stored when this was called."""
+        size = size or self.REPROCESS_BATCH
         n_reports, last_fid = self._db.fetchall("SELECT COUNT(*), MAX(fid) FROM reports")[0]
-        n_reports, last_fid = int(n_reports or 0), int(last_fid or 0)
-        before = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
-        kept: list[Correction] = []
-        stale: list[Correction] = []
-        failed: list[tuple[str, str]] = []
-        id_map: dict[str, str] = {}
-        done, fid = 0, 0
-        while True:
-            rows = self._db.fetchall(
-                "SELECT fid, text, published, title, source, url, language, report_id FROM reports "
-                "WHERE fid > ? AND fid <= ? ORDER BY fid LIMIT ?", (fid, last_fid, self.REPROCESS_BATCH))
-            if not rows:
-                break
-            fid = rows[-1][0]
-            batch: list[tuple[Report, list[Event]]] = []
-            for r in rows:
-                rep = Report(*r[1:])
-                rid = rep.report_id
-                try:
-                    new = list(extract_fn(rep.text, rep.published, source=rep.source, url=rep.url, title=rep.title))
-                except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run; its old events stay
-                    failed.append((rid, f"{type(exc).__name__}: {exc}"))
-                    continue
-                batch.append((rep, [e if e.report_id == rid else replace(e, report_id=rid) for e in new]))
-            if batch:
-                with self._db.write():
-                    k, st, m = self._replace_reports_events(batch)
-                    self._bump()
-                kept += k
-                stale += st
-                id_map.update(m)
-            for _ in rows:
-                done += 1
-                if progress:
-                    progress(done, n_reports)
+
+        def batches() -> Iterator[list[Report]]:
+            fid = 0
+            while True:
+                rows = self._db.fetchall(
+                    "SELECT fid, text, published, title, source, url, language, report_id FROM reports "
+                    "WHERE fid > ? AND fid <= ? ORDER BY fid LIMIT ?", (fid, int(last_fid or 0), size))
+                if not rows:
+                    return
+                fid = rows[-1][0]
+                yield [Report(*r[1:]) for r in rows]
+
+        return int(n_reports or 0), batches()
+
+    def replace_events(self, batch: Sequence[tuple[Report, list[Event]]]
+                       ) -> tuple[list[Correction], list[Correction], dict[str, str]]:
+        """Replace the events of these stored reports, in one transaction (each report whole: old events
+        or new, never a mix).  A live correction follows its event by id, else by (report, place name as
+        written, mention offsets), else by the place name when exactly one new event has it; corrections
+        that match nothing are marked "stale" (never deleted).  Returns ``(kept, stale, old id -> new id)``;
+        after the last batch, :meth:`follow_merges` with the ids gathered."""
+        with self._db.write():
+            kept, stale, id_map = self._replace_reports_events(batch)
+            self._bump()
+        return kept, stale, id_map
+
+    def follow_merges(self, id_map: dict[str, str], kept: list[Correction], stale: list[Correction]) -> None:
+        """After :meth:`replace_events`: merge corrections follow events renamed in another report."""
         self._restale_merges(id_map, kept, stale)
-        after = int(self._db.fetchall("SELECT COUNT(*) FROM events")[0][0])
-        return ReprocessResult(done - len(failed), before, after, tuple(kept), tuple(stale), tuple(failed))
 
     def _restale_merges(self, id_map: dict[str, str], kept: list[Correction], stale: list[Correction]) -> None:
         """Merge corrections point at events that may have been renamed in another report."""
