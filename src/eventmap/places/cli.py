@@ -1,8 +1,10 @@
-"""``eventmap gazetteer ...`` (and, later, ``eventmap places ...``) subcommands.
+"""``eventmap gazetteer build|lookup``: the commands on the gazetteer alone (no store).
 
 Layout: ``add_gazetteer_parser(sub)`` creates the ``gazetteer`` command and returns its
 nested subparsers so other subcommands (``lookup``) can be added next to ``build``.
-``register(subparsers)`` is what ``eventmap.cli`` calls.
+``register(subparsers)`` is what ``eventmap.cli`` calls.  The ``places ...`` commands work on the
+analyst places kept in a store, so they live with them in ``eventmap.store.fix_cli`` (the places
+layer never imports the store).
 """
 
 from __future__ import annotations
@@ -65,10 +67,9 @@ def add_gazetteer_parser(sub: argparse._SubParsersAction) -> argparse._SubParser
 def register(subparsers: argparse._SubParsersAction) -> None:
     gz_sub = add_gazetteer_parser(subparsers)
     _add_lookup(gz_sub)
-    _add_places(subparsers)
 
 
-# --- more subcommands (gazetteer lookup, places ...) go below ---------------------------------
+# --- gazetteer lookup ---------------------------------------------------------------------------
 
 
 def _print_candidate(c: dict, indent: str = "  ") -> None:
@@ -129,69 +130,3 @@ def _add_lookup(gz_sub: argparse._SubParsersAction) -> None:
     lk.add_argument("--limit", type=int, default=5, help="how many candidates to show (default 5)")
     lk.add_argument("--json", action="store_true", help="print JSON: status, reason, candidates")
     lk.set_defaults(func=_cmd_lookup)
-
-
-def _store_cmd(name: str):
-    """A handler of ``eventmap.store.fix_cli`` (analyst places live in the store; this layer never imports it)."""
-    def run(args: argparse.Namespace) -> int:
-        from eventmap.store import fix_cli
-        return getattr(fix_cli, name)(args)
-    return run
-
-
-def _add_places(subparsers: argparse._SubParsersAction) -> None:
-    pl = subparsers.add_parser("places", help="the names to fix, analyst places (pins), dismissals and undo")
-    pl_sub = pl.add_subparsers(dest="places_command", metavar="SUBCOMMAND")
-    pl.set_defaults(func=lambda a: (pl.print_help(), 2)[1])
-    add_places_commands(pl_sub, _store_cmd)
-
-
-def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=None, metavar="URL",
-                   help="store: a .gpkg path or postgresql://user@host/db (default: $EVENTMAP_DB or the per-user store)")
-
-
-def add_places_commands(pl_sub: argparse._SubParsersAction, handler) -> None:
-    """The ``places`` subcommands; ``handler(name)`` wraps a ``cmd_places_*`` function of ``store.fix_cli``."""
-    un = pl_sub.add_parser("unresolved", help="the queue of names to fix: unresolved, ambiguous and approximate "
-                                              "names with counts, sentences, the estimate and suggestions")
-    un.add_argument("--limit", type=int, default=50, help="names to show (default 50, most events first)")
-    un.add_argument("--json", action="store_true")
-    un.add_argument("--format", choices=("text", "csv"), default="text")
-    p = pl_sub.add_parser("pin", help="pin a name: every stored event naming it in that area is re-resolved now")
-    p.add_argument("name", help="the name as the reports write it, e.g. المهير")
-    p.add_argument("--lat", type=float, required=True)
-    p.add_argument("--lon", type=float, required=True)
-    p.add_argument("--name-en", default="", help="its Latin spelling (reports in English resolve too)")
-    p.add_argument("--variant", action="append", default=[], help="another spelling, Arabic or Latin (repeatable)")
-    p.add_argument("--reason", default="", help="why you put it there (your source)")
-    p.add_argument("--note", default="", help=argparse.SUPPRESS)
-    p.add_argument("--everywhere", action="store_true",
-                   help="also events whose reports put the name in another area (default: within "
-                        "40 km, or the same governorate)")
-    for a in ("--admin1", "--admin2", "--admin3"):
-        p.add_argument(a, default="", help=argparse.SUPPRESS)  # taken from the OCHA polygons
-    up = pl_sub.add_parser("unpin", help="remove an analyst place (by name or id); its events wait again")
-    up.add_argument("place")
-    up.add_argument("--reason", default="")
-    ud = pl_sub.add_parser("undo", help="undo a pin, unpin, dismissal or batch of corrections (its id is printed)")
-    ud.add_argument("batch")
-    dm = pl_sub.add_parser("dismiss", help="a name that is not a place: leave it out of the queue, for everyone")
-    dm.add_argument("name")
-    dm.add_argument("--reason", default="")
-    ds = pl_sub.add_parser("dismissed", help="names dismissed as not a place")
-    ds.add_argument("--json", action="store_true")
-    ls = pl_sub.add_parser("list", help="the analyst places of the store")
-    ls.add_argument("--json", action="store_true")
-    hi = pl_sub.add_parser("history", help="the latest pins, unpins and dismissals, with their undo ids")
-    hi.add_argument("--limit", type=int, default=30)
-    ex = pl_sub.add_parser("export", help="write the store's analyst places to a CSV to share")
-    ex.add_argument("-o", "--output", required=True)
-    im = pl_sub.add_parser("import", help="pin every valid row of a colleague's analyst places CSV")
-    im.add_argument("file")
-    for name, sp in (("unresolved", un), ("pin", p), ("unpin", up), ("undo", ud), ("dismiss", dm),
-                     ("dismissed", ds), ("list", ls), ("history", hi), ("export", ex), ("import", im)):
-        if name in ("pin", "unpin", "undo", "dismiss", "import"):
-            sp.add_argument("--author", default="", help="your name (default: $EVENTMAP_AUTHOR or your login)")
-        _add_db(sp)
-        sp.set_defaults(func=handler(f"cmd_places_{name}"))

@@ -1,8 +1,8 @@
 """The analyst's commands on a store: ``eventmap places ...`` (the queue of names, pins, dismissals, undo,
 sharing analyst places) and ``eventmap correct EVENT_ID ...``.
 
-``eventmap.places.cli`` registers the ``places`` group and routes its handlers here (the places
-layer never imports the store); ``register`` adds ``correct``.  Every change records its author
+``register`` adds the ``places`` group (its commands live here, with the analyst places they work on:
+the places layer itself never imports the store) and ``correct``.  Every change records its author
 (``--author``, else ``EVENTMAP_AUTHOR``, else the login name), time and reason, and prints the
 command that undoes it.
 """
@@ -251,9 +251,66 @@ def cmd_places_import(args: argparse.Namespace) -> int:
     return 0 if not errors else 1
 
 
-# --------------------------------------------------------------------------- correct
+# --------------------------------------------------------------------------- the commands
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """``places ...`` and ``correct``."""
+    pl = subparsers.add_parser("places", help="the names to fix, analyst places (pins), dismissals and undo")
+    pl_sub = pl.add_subparsers(dest="places_command", metavar="SUBCOMMAND")
+    pl.set_defaults(func=lambda a: (pl.print_help(), 2)[1])
+    add_places_commands(pl_sub)
+    _add_correct(subparsers)
+
+
+def add_places_commands(pl_sub: argparse._SubParsersAction) -> None:
+    """The ``places`` subcommands, each handled by this module's ``cmd_places_*`` function."""
+    un = pl_sub.add_parser("unresolved", help="the queue of names to fix: unresolved, ambiguous and approximate "
+                                              "names with counts, sentences, the estimate and suggestions")
+    un.add_argument("--limit", type=int, default=50, help="names to show (default 50, most events first)")
+    un.add_argument("--json", action="store_true")
+    un.add_argument("--format", choices=("text", "csv"), default="text")
+    p = pl_sub.add_parser("pin", help="pin a name: every stored event naming it in that area is re-resolved now")
+    p.add_argument("name", help="the name as the reports write it, e.g. المهير")
+    p.add_argument("--lat", type=float, required=True)
+    p.add_argument("--lon", type=float, required=True)
+    p.add_argument("--name-en", default="", help="its Latin spelling (reports in English resolve too)")
+    p.add_argument("--variant", action="append", default=[], help="another spelling, Arabic or Latin (repeatable)")
+    p.add_argument("--reason", default="", help="why you put it there (your source)")
+    p.add_argument("--note", default="", help=argparse.SUPPRESS)
+    p.add_argument("--everywhere", action="store_true",
+                   help="also events whose reports put the name in another area (default: within "
+                        "40 km, or the same governorate)")
+    for a in ("--admin1", "--admin2", "--admin3"):
+        p.add_argument(a, default="", help=argparse.SUPPRESS)  # taken from the OCHA polygons
+    up = pl_sub.add_parser("unpin", help="remove an analyst place (by name or id); its events wait again")
+    up.add_argument("place")
+    up.add_argument("--reason", default="")
+    ud = pl_sub.add_parser("undo", help="undo a pin, unpin, dismissal or batch of corrections (its id is printed)")
+    ud.add_argument("batch")
+    dm = pl_sub.add_parser("dismiss", help="a name that is not a place: leave it out of the queue, for everyone")
+    dm.add_argument("name")
+    dm.add_argument("--reason", default="")
+    ds = pl_sub.add_parser("dismissed", help="names dismissed as not a place")
+    ds.add_argument("--json", action="store_true")
+    ls = pl_sub.add_parser("list", help="the analyst places of the store")
+    ls.add_argument("--json", action="store_true")
+    hi = pl_sub.add_parser("history", help="the latest pins, unpins and dismissals, with their undo ids")
+    hi.add_argument("--limit", type=int, default=30)
+    ex = pl_sub.add_parser("export", help="write the store's analyst places to a CSV to share")
+    ex.add_argument("-o", "--output", required=True)
+    im = pl_sub.add_parser("import", help="pin every valid row of a colleague's analyst places CSV")
+    im.add_argument("file")
+    for name, sp in (("unresolved", un), ("pin", p), ("unpin", up), ("undo", ud), ("dismiss", dm),
+                     ("dismissed", ds), ("list", ls), ("history", hi), ("export", ex), ("import", im)):
+        if name in ("pin", "unpin", "undo", "dismiss", "import"):
+            sp.add_argument("--author", default="", help="your name (default: $EVENTMAP_AUTHOR or your login)")
+        _add_db(sp)
+        sp.set_defaults(func=globals()[f"cmd_places_{name}"])
+
+
+# --------------------------------------------------------------------------- correct
+
+def _add_correct(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "correct", help="correct a stored event: type, date, place, actors, not an event, merge; or undo",
         description="Correct one stored event. Each change keeps your name, the time and your reason, survives "
