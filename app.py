@@ -24,6 +24,7 @@ from streamlit_folium import st_folium
 from eventmap import settings
 from eventmap.control import control_from_store
 from eventmap.control.tables import change_rows
+from eventmap.pipeline import extract_reports
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, open_store
 from eventmap.ui import analyst, corrections, downloads, ingest, ingest_form, session
@@ -650,12 +651,37 @@ def _downloads(view, state: vs.ViewState, since: str, until: str, model=None) ->
 
 # ----------------------------------------------------------------------------- ingest page
 def ingest_page() -> None:
+    """Paste or upload reports, preview the extracted events (``eventmap.pipeline.extract_reports``), fix them,
+    then save them with the corrections."""
     sync_url(current_state())
     st.markdown("#### Ingest a report")
-    extractor = ingest.get_extractor()
-    if extractor is None:
-        st.error("The extractor (eventmap.events.extract) is not installed, so reports cannot be read.")
+    go, items, published, meta = _ingest_form()
+    if go:
+        plan = ingest_form.plan_reports(items, published, *meta)
+        st.session_state["pending"] = plan.pending
+        st.session_state["in_notes"], st.session_state["in_errors"] = plan.notes, plan.errors
+        _preview(plan.reports)
+    for m in st.session_state.get("in_notes") or []:
+        st.info(md(m))
+    for e in st.session_state.get("in_errors") or []:
+        st.error(md(e))
+    _confirm_dates(meta)
+    if st.session_state.get("saved"):
+        st.success(md(st.session_state["saved"]))
+    previews = st.session_state.get("preview") or []
+    if not previews:
+        st.caption("Paste or upload a report, then preview: the events appear on a map and in a table, and you can "
+                   "fix them before saving.")
         return
+    fixes: dict = st.session_state.setdefault("fixes", {})
+    for ri, (rep, evs) in enumerate(previews):
+        _preview_report(ri, rep, evs, fixes)
+    st.divider()
+    _save_previews(previews, fixes)
+
+
+def _ingest_form() -> tuple[bool, list, dt.date | None, tuple[str, str, str]]:
+    """The form: pasted text, uploads, publication date (never assumed), outlet, URL, title."""
     with st.form("ingest_form"):
         text = st.text_area("Paste the article (Arabic or English)", height=180, key="in_text")
         files = st.file_uploader("…or upload .txt / .html / .jsonl files", type=[s[1:] for s in ingest.UPLOAD_SUFFIXES],
@@ -669,81 +695,72 @@ def ingest_page() -> None:
         url = c[2].text_input("URL", key="in_url", placeholder="https://")
         title = c[3].text_input("Title", key="in_title")
         go = st.form_submit_button("Preview extracted events", type="primary")
-    meta = (outlet, url, title)
-    if go:
-        items = ([("pasted text", text)] if text.strip() else []) + [(u.name, u.getvalue()) for u in files or []]
-        plan = ingest_form.plan_reports(items, published, *meta)
-        st.session_state["pending"] = plan.pending
-        st.session_state["in_notes"], st.session_state["in_errors"] = plan.notes, plan.errors
-        _preview(plan.reports, extractor)
-    for m in st.session_state.get("in_notes") or []:
-        st.info(md(m))
-    for e in st.session_state.get("in_errors") or []:
-        st.error(md(e))
-    _confirm_dates(extractor, meta)
-    if st.session_state.get("saved"):
-        st.success(md(st.session_state["saved"]))
-    previews = st.session_state.get("preview") or []
-    if not previews:
-        st.caption("Paste or upload a report, then preview: the events appear on a map and in a table, and you can "
-                   "fix them before saving.")
+    items = ([("pasted text", text)] if text.strip() else []) + [(u.name, u.getvalue()) for u in files or []]
+    return go, items, published, (outlet, url, title)
+
+
+def _preview_report(ri: int, rep, evs, fixes: dict) -> None:
+    """One previewed report: its events on a map and in a table, each with its fix controls."""
+    st.markdown(f"**Report {ri + 1}** · {len(evs)} event(s) · {md(rep.published)} · {md(rep.source) or 'no outlet'}")
+    if not evs:
+        st.info("No events found in this report.")
         return
-    fixes: dict = st.session_state.setdefault("fixes", {})
-    for ri, (rep, evs) in enumerate(previews):
-        st.markdown(f"**Report {ri + 1}** · {len(evs)} event(s) · {md(rep.published)} · {md(rep.source) or 'no outlet'}")
-        if not evs:
-            st.info("No events found in this report.")
-            continue
-        pf = ingest.preview_frame(evs)
-        mc, tc = st.columns([1.2, 1])
-        with mc:
-            pm = build_map(live_map.defuse_templates(pf), layer_control=False)
-            out = st_folium(pm, key=f"pv_map_{ri}", height=380, use_container_width=True,
-                            returned_objects=["last_clicked"])
-            click = (out or {}).get("last_clicked")
-            if click:
-                st.session_state["pv_click"] = (round(click["lat"], 5), round(click["lng"], 5))
-            if st.session_state.get("pv_click"):
-                a, b = st.session_state["pv_click"]
-                st.caption(f"Last click on the map: {a}, {b} (use it to pin an unresolved name below)")
-        with tc:
-            st.dataframe(table.table_frame(pf, limit=None).drop(columns=["event_id"]), hide_index=True,
-                         width="stretch", height=min(380, 40 + 35 * len(pf)), column_config=TABLE_CONFIG)
-        for ei, e in enumerate(evs):
-            fx = fixes.setdefault(e.event_id, ingest.Fix())
-            name = e.place_name_ar or e.place_name_en or e.location
-            label = f"{md(e.event_date)} · {md(e.event_type)} · \u2068{md(name)}\u2069 ({md(e.resolution)})"
-            with st.expander(label):
-                st.html(details.DETAILS_CSS + details.details_html(ingest.preview_frame([e]).iloc[0]))
-                k = f"{ri}_{ei}"
-                fx.drop = st.checkbox("Not an event (false positive): do not keep it", key=f"drop_{k}")
-                c = st.columns(3)
-                types = ACLED_TYPES if e.event_type in ACLED_TYPES else [e.event_type] + ACLED_TYPES
-                t = c[0].selectbox("Type", types, index=types.index(e.event_type), key=f"type_{k}")
-                fx.event_type = t if t != e.event_type else ""
-                d = c[1].date_input("Date", value=dt.date.fromisoformat(e.event_date[:10]), key=f"date_{k}",
-                                    format="YYYY-MM-DD")
-                fx.event_date = d.isoformat() if d.isoformat() != e.event_date[:10] else ""
-                alts = ingest.split_alternatives(e.alternatives)
-                if alts:
-                    choices = [""] + [a.get("id", "") for a in alts]
-                    labels = {"": "keep " + (e.place_name_en or e.place_name_ar or e.location)}
-                    labels.update({a.get("id", ""): details.place_label(a) for a in alts})
-                    fx.place_id = c[2].selectbox("Place", choices, format_func=labels.get, key=f"alt_{k}")
-                if e.latitude is None or e.resolution == "unresolved":
-                    default = ", ".join(str(x) for x in st.session_state.get("pv_click") or ())
-                    co = st.text_input("Pin at (latitude, longitude) — click the map above or type", key=f"co_{k}",
-                                       placeholder="32.9557, 35.9002")
-                    if st.button("Use the last map click", key=f"use_{k}", disabled=not default):
-                        st.session_state[f"co_{k}"] = default
-                        st.rerun()
-                    fx.lat = fx.lon = None
-                    if co.strip():
-                        try:
-                            fx.lat, fx.lon = analyst.parse_coords(co)
-                        except ValueError as exc:
-                            st.error(md(exc))
-    st.divider()
+    pf = ingest.preview_frame(evs)
+    mc, tc = st.columns([1.2, 1])
+    with mc:
+        pm = build_map(live_map.defuse_templates(pf), layer_control=False)
+        out = st_folium(pm, key=f"pv_map_{ri}", height=380, use_container_width=True,
+                        returned_objects=["last_clicked"])
+        click = (out or {}).get("last_clicked")
+        if click:
+            st.session_state["pv_click"] = (round(click["lat"], 5), round(click["lng"], 5))
+        if st.session_state.get("pv_click"):
+            a, b = st.session_state["pv_click"]
+            st.caption(f"Last click on the map: {a}, {b} (use it to pin an unresolved name below)")
+    with tc:
+        st.dataframe(table.table_frame(pf, limit=None).drop(columns=["event_id"]), hide_index=True,
+                     width="stretch", height=min(380, 40 + 35 * len(pf)), column_config=TABLE_CONFIG)
+    for ei, e in enumerate(evs):
+        _fix_controls(f"{ri}_{ei}", e, fixes.setdefault(e.event_id, ingest.Fix()))
+
+
+def _fix_controls(k: str, e, fx) -> None:
+    """What the analyst may change about one previewed event before saving (kept in ``fx``)."""
+    name = e.place_name_ar or e.place_name_en or e.location
+    label = f"{md(e.event_date)} · {md(e.event_type)} · \u2068{md(name)}\u2069 ({md(e.resolution)})"
+    with st.expander(label):
+        st.html(details.DETAILS_CSS + details.details_html(ingest.preview_frame([e]).iloc[0]))
+        fx.drop = st.checkbox("Not an event (false positive): do not keep it", key=f"drop_{k}")
+        c = st.columns(3)
+        types = ACLED_TYPES if e.event_type in ACLED_TYPES else [e.event_type] + ACLED_TYPES
+        t = c[0].selectbox("Type", types, index=types.index(e.event_type), key=f"type_{k}")
+        fx.event_type = t if t != e.event_type else ""
+        d = c[1].date_input("Date", value=dt.date.fromisoformat(e.event_date[:10]), key=f"date_{k}",
+                            format="YYYY-MM-DD")
+        fx.event_date = d.isoformat() if d.isoformat() != e.event_date[:10] else ""
+        alts = ingest.split_alternatives(e.alternatives)
+        if alts:
+            choices = [""] + [a.get("id", "") for a in alts]
+            labels = {"": "keep " + (e.place_name_en or e.place_name_ar or e.location)}
+            labels.update({a.get("id", ""): details.place_label(a) for a in alts})
+            fx.place_id = c[2].selectbox("Place", choices, format_func=labels.get, key=f"alt_{k}")
+        if e.latitude is None or e.resolution == "unresolved":
+            default = ", ".join(str(x) for x in st.session_state.get("pv_click") or ())
+            co = st.text_input("Pin at (latitude, longitude) — click the map above or type", key=f"co_{k}",
+                               placeholder="32.9557, 35.9002")
+            if st.button("Use the last map click", key=f"use_{k}", disabled=not default):
+                st.session_state[f"co_{k}"] = default
+                st.rerun()
+            fx.lat = fx.lon = None
+            if co.strip():
+                try:
+                    fx.lat, fx.lon = analyst.parse_coords(co)
+                except ValueError as exc:
+                    st.error(md(exc))
+
+
+def _save_previews(previews, fixes: dict) -> None:
+    """The analyst's name and the save button: each report stored with its events, then the corrections."""
     c = st.columns([2, 1, 3])
     author = c[0].text_input("Your name (recorded with your corrections)", key="author")
     if c[1].button("Save to the store", type="primary", key="save"):
@@ -761,21 +778,22 @@ def ingest_page() -> None:
             st.error(md(exc))
 
 
-def _preview(reports, extractor, keep: bool = False) -> None:
+def _preview(reports, keep: bool = False) -> None:
+    """Extract the reports through the pipeline (the store's analyst places seen; nothing stored yet)."""
     previews = list(st.session_state.get("preview") or []) if keep else []
-    for r in reports:
+    for r, evs in extract_reports(store, reports):
         for w in r.warnings:
             st.warning(md(w))
-        try:
-            previews.append((r, ingest.extract(r, store.extractor(extractor))))
-        except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
-            st.error(f"{md(r.title or r.report_id)}: {md(exc)}")
+        if isinstance(evs, Exception):  # one bad report does not stop the others
+            st.error(f"{md(r.title or r.report_id)}: {md(evs)}")
+        else:
+            previews.append((r, evs))
     st.session_state["preview"] = previews
     st.session_state["fixes"] = {} if not keep else st.session_state.get("fixes", {})
     st.session_state.pop("saved", None)
 
 
-def _confirm_dates(extractor, meta) -> None:
+def _confirm_dates(meta) -> None:
     """Items whose publication date was found in their first lines: the analyst confirms or corrects it."""
     pending = st.session_state.get("pending") or []
     if not pending:
@@ -797,7 +815,7 @@ def _confirm_dates(extractor, meta) -> None:
                     errors.append(f"{p.name}: {exc}")
             st.session_state["pending"] = []
             st.session_state["in_errors"] = errors
-            _preview(reports, extractor, keep=True)
+            _preview(reports, keep=True)
             st.rerun()
 
 
