@@ -74,7 +74,7 @@ def extract_reports(store: EventStore | None, reports: Iterable[Report],
     for rep in reports:
         try:
             out.append((rep, extract_report(rep, fn)))
-        except Exception as exc:  # one bad report does not stop the others
+        except Exception as exc:  # noqa: BLE001 - one bad report does not stop the others
             out.append((rep, exc))
     return out
 

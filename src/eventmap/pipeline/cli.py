@@ -34,7 +34,7 @@ def _positive_int(s: str) -> int:
     try:
         n = int(s)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}")
+        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError("at least 1 worker")
     return n

@@ -75,7 +75,7 @@ def ingest_dask(store: EventStore, paths: Iterable[str | Path], address: str | N
         items = list(iter_reports(paths, published, source, url))
         try:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        except Exception:
+        except Exception:  # noqa: BLE001 - an old scheduler without the info: one worker
             n_workers = 1
         write = Writer(store, len(items), stream, progress, on_chunk)
         _run_on_cluster(client, chunks(items, _size(len(items), n_workers, chunk_size)), fn, n_workers, retries,
@@ -109,7 +109,7 @@ def _run_on_cluster(client: Any, parts: list[list[Item]], fn: Callable, n_worker
         i = index.pop(fut.key)
         try:
             ready[i] = fut.result()
-        except Exception as exc:  # failed after its retries: its reports are reported failed, not lost silently
+        except Exception as exc:  # noqa: BLE001 - failed after its retries: its reports fail, never lost silently
             ready[i] = [(label, item, f"extraction task failed: {type(exc).__name__}: {exc}")
                         for label, item in parts[i]]
         fut.release()

@@ -69,7 +69,7 @@ def _load_extractor(extract_fn: Callable | None) -> Callable:
         from eventmap.places.gazetteer import default_gazetteer
         default_gazetteer()
         fn("وشن الطيران الحربي غارات على بلدة نوى.", "2018-07-25")
-    except Exception:  # a toy extractor or no gazetteer: the first real call will say what is wrong
+    except Exception:  # noqa: BLE001 - a toy extractor or no gazetteer: the first real call will say what is wrong
         pass
     _WORKER[key] = fn
     return fn
@@ -112,7 +112,7 @@ def _picklable(obj: Any) -> bool:
     try:
         pickle.dumps(obj)
         return True
-    except Exception:
+    except Exception:  # noqa: BLE001 - any reason not to pickle it is the same answer
         return False
 
 

@@ -40,7 +40,7 @@ def reprocess(store: EventStore, extract_fn: Callable[..., Any] | None = None,
         for rep in reports:
             try:
                 new = extract_report(rep, fn)
-            except Exception as exc:  # one bad report must not stop the run; its old events stay
+            except Exception as exc:  # noqa: BLE001 - one bad report must not stop the run; its old events stay
                 failed.append((rep.report_id, f"{type(exc).__name__}: {exc}"))
                 continue
             rid = rep.report_id

@@ -77,7 +77,7 @@ def extract_one(label: str, item: Any, fn: Extractor) -> Result:
         return label, item, str(item)
     try:
         return label, item, extract_report(item, fn)
-    except Exception as exc:  # this report only
+    except Exception as exc:  # noqa: BLE001 - this report only
         return label, item, f"{type(exc).__name__}: {exc}"
 
 
@@ -92,12 +92,12 @@ def write_results(store: EventStore, results: Sequence[Result], summary: BatchSu
     try:
         res = store.ingest_many([(rep, evs) for _, rep, evs in good]) if good else []
         by_label = {id(g): r for g, r in zip(good, res)}
-    except Exception:
+    except Exception:  # noqa: BLE001 - the chunk failed: each report alone says which one
         by_label = {}
         for g in good:
             try:
                 by_label[id(g)] = store.ingest(g[1], g[2])
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - this report fails, the others are stored
                 by_label[id(g)] = f"{type(exc).__name__}: {exc}"
     gi = iter(good)
     for label, rep, evs in results:

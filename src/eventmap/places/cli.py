@@ -82,9 +82,10 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
     gaz = default_gazetteer()
     try:
-        near = [tuple(map(float, p.split(","))) for p in (args.near or [])]
-        if any(len(n) != 2 for n in near):
+        pairs = [tuple(map(float, p.split(","))) for p in (args.near or [])]
+        if any(len(n) != 2 for n in pairs):
             raise ValueError
+        near = [(n[0], n[1]) for n in pairs]
     except ValueError:
         print(f"eventmap gazetteer lookup: --near takes LAT,LON (e.g. 32.87,35.88), got {args.near}", file=sys.stderr)
         return 2
