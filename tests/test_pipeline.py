@@ -17,7 +17,8 @@ from eventmap.errors import DateInputError, InputError, ReportInputError
 from eventmap.events import reader
 from eventmap.events.dates import parse_date, parse_published
 from eventmap.pipeline import extract_reports, extractor_version, ingest_paths, iter_reports, reprocess
-from eventmap.store import EventFilter, open_store
+from eventmap.store import Correction, EventFilter, open_store
+from eventmap.store.corrections import validate
 from eventmap.store.filter_args import FilterArgumentError
 from eventmap.store.testing import RAFID_AR, RAFID_EN, toy_extract
 
@@ -30,14 +31,6 @@ STRIKE_EN = "Amman, July 5 (Reuters) - Russian jets carried out air strikes on S
 def bare_extract(text: str, published: str, **kw: object) -> list:
     """An extractor of another team: its events carry no extractor version of their own."""
     return [replace(e, extractor="") for e in toy_extract(text, published, **kw)]
-
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("EVENTMAP_ANALYST_PLACES", str(tmp_path / "data" / "analyst_places.csv"))
-    monkeypatch.delenv("EVENTMAP_DB", raising=False)
-    return tmp_path
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -54,11 +47,13 @@ def test_accepted_dates_mean_the_same_day_everywhere(typed, day):
     assert parse_published(typed).isoformat() == day
     assert EventFilter(since=typed).since == day
     assert reader.make_report(STRIKE_EN, typed).published == day     # stored as YYYY-MM-DD, whatever was typed
+    assert validate(Correction("set_date", "e1", author="Rana", event_date=typed)).event_date == day
 
 
 @pytest.mark.parametrize("typed", ["20180705", "05/07/2018", "5 July 2018", "2018-13-05", "2018-07-05x"])
 def test_refused_dates_are_refused_everywhere_with_one_message(typed):
-    for parse in (parse_date, parse_published, lambda v: EventFilter(since=v)):
+    for parse in (parse_date, parse_published, lambda v: EventFilter(since=v),
+                  lambda v: validate(Correction("set_date", "e1", author="Rana", event_date=v))):
         with pytest.raises(DateInputError, match="ISO date"):
             parse(typed)
     with pytest.raises(DateInputError, match="write it 2018-07-05"):

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import sys
 from typing import Any
 
+from eventmap.events.dates import parse_date
+
 
 def _day(s: str) -> str:
     try:
-        return _dt.date.fromisoformat(s.strip()).isoformat()
+        return parse_date(s).isoformat()   # the one rule for dates people type
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {s!r}") from None
 

@@ -7,12 +7,12 @@ the extractor produced it, so corrections can always be re-applied from scratch.
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from eventmap.events.dates import parse_date
 from eventmap.store.records import CORRECTION_KINDS, Correction
 
 
@@ -34,11 +34,7 @@ def validate(c: Correction) -> Correction:
             raise ValueError(f"coordinates out of range: lat {c.lat}, lon {c.lon}")
         c = replace(c, lat=lat, lon=lon)
     if c.kind == "set_date":
-        try:
-            d = _dt.date.fromisoformat(str(c.event_date)[:10])
-        except ValueError as exc:
-            raise ValueError(f"set_date needs an ISO date (YYYY-MM-DD), got {c.event_date!r}") from exc
-        c = replace(c, event_date=d.isoformat())
+        c = replace(c, event_date=parse_date(c.event_date or "", "set_date's date").isoformat())  # the one rule
     if c.kind == "set_actors" and c.actor1 is None and c.actor2 is None:
         raise ValueError("set_actors needs actor1 and/or actor2")
     if c.kind == "merge" and c.into_event_id == c.event_id:
