@@ -20,3 +20,12 @@ def _isolated_user_data(request, tmp_path_factory, monkeypatch):
     default_gazetteer.cache_clear()
     yield
     default_gazetteer.cache_clear()
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """``tmp_path`` as the user's data folder (stores, analyst places), the default store unset."""
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("EVENTMAP_ANALYST_PLACES", str(tmp_path / "data" / "analyst_places.csv"))
+    monkeypatch.delenv("EVENTMAP_DB", raising=False)
+    return tmp_path

@@ -30,14 +30,6 @@ Jordanian and Golan frontiers, according to United Nations figures released this
 <footer>Reporting by the Beirut bureau</footer></body></html>"""
 
 
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("EVENTMAP_ANALYST_PLACES", str(tmp_path / "data" / "analyst_places.csv"))
-    monkeypatch.delenv("EVENTMAP_DB", raising=False)
-    return tmp_path
-
-
 @pytest.fixture(params=BACKENDS)
 def db(request, env):
     with backend_url(request.param, env) as u:

@@ -36,14 +36,6 @@ def reports():
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("EVENTMAP_ANALYST_PLACES", str(tmp_path / "data" / "analyst_places.csv"))
-    monkeypatch.delenv("EVENTMAP_DB", raising=False)
-    return tmp_path
-
-
-@pytest.fixture
 def corpus(env, reports) -> Path:
     d = env / "archive"
     (d / "sana").mkdir(parents=True)
