@@ -94,13 +94,6 @@ def report_from_text(text: str, published: str, source: str = "", url: str = "",
     return read_report(text, published=published, title=title, source=source, url=url)
 
 
-def extract(report: Report, extractor: Callable[..., list[Event]] | None = None) -> list[Event]:
-    fn = extractor or get_extractor()
-    if fn is None:
-        raise RuntimeError("the extractor (eventmap.events.extract) is not installed")
-    return list(fn(report.text, report.published, source=report.source, url=report.url, title=report.title))
-
-
 def preview_frame(events: Sequence[Event]) -> pd.DataFrame:
     return events_frame(events)
 

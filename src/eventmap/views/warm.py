@@ -55,10 +55,10 @@ _started: list[threading.Thread] = []
 
 
 def ensure_sample_once(store: Any) -> bool:
-    """``eventmap.store.ensure_sample`` for the server's store, run by one thread at a time: the warm-up
+    """``eventmap.pipeline.ensure_sample`` for the server's store, run by one thread at a time: the warm-up
     and the first script run may both ask, and the sample is extracted once. A store that already holds
     reports is answered without importing the extractor."""
-    from eventmap.store import ensure_sample
+    from eventmap.pipeline import ensure_sample
 
     with _sample_lock:
         if store.readonly or store.has_reports():
