@@ -21,6 +21,7 @@ from eventmap.store import Correction, EventFilter, open_store
 from eventmap.store.corrections import validate
 from eventmap.store.filter_args import FilterArgumentError
 from eventmap.store.testing import RAFID_AR, RAFID_EN, toy_extract
+from eventmap.ui import state as url_state
 
 SRC = Path(eventmap.__file__).parent
 # written for these tests, in the style of a state news agency and of a wire report
@@ -48,6 +49,7 @@ def test_accepted_dates_mean_the_same_day_everywhere(typed, day):
     assert EventFilter(since=typed).since == day
     assert reader.make_report(STRIKE_EN, typed).published == day     # stored as YYYY-MM-DD, whatever was typed
     assert validate(Correction("set_date", "e1", author="Rana", event_date=typed)).event_date == day
+    assert url_state.decode({"from": typed}).since == day                # the dashboard's address bar
 
 
 @pytest.mark.parametrize("typed", ["20180705", "05/07/2018", "5 July 2018", "2018-13-05", "2018-07-05x"])
@@ -56,6 +58,7 @@ def test_refused_dates_are_refused_everywhere_with_one_message(typed):
                   lambda v: validate(Correction("set_date", "e1", author="Rana", event_date=v))):
         with pytest.raises(DateInputError, match="ISO date"):
             parse(typed)
+    assert url_state.decode({"from": typed}).since is None               # a bad date in the URL is ignored
     with pytest.raises(DateInputError, match="write it 2018-07-05"):
         parse_date("20180705")
 

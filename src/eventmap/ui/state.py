@@ -33,12 +33,12 @@ Links shared before these keys keep working: ``from``/``to``, ``type``, ``sub``,
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from eventmap.events.dates import parse_date
 from eventmap.store.filters import EventFilter
 
 PAGES = ("map", "ingest", "unresolved")
@@ -146,7 +146,7 @@ def _date(s: str) -> str | None:
     if not s:
         return None
     try:
-        return _dt.date.fromisoformat(s[:10]).isoformat()
+        return parse_date(s).isoformat()   # the one rule for dates people give
     except ValueError:
         return None
 
