@@ -103,7 +103,6 @@ def _event_batches(n_events: int) -> list:
 
 def _floor_executemany(path: Path, tables: list[tuple[str, list[str], list[list]]], per_tx: int) -> tuple[float, float]:
     """SQLite's own executemany of ``rows`` into a new store's tables (schema made by ``open_store``)."""
-    from eventmap.pipeline import reprocess
     from eventmap.store import open_store
     open_store(str(path)).close()
     conn = sqlite3.connect(str(path), isolation_level=None)
@@ -176,6 +175,7 @@ class _Backend:
 
 def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
     """Rows ``{"what", "backend", "rows", "ours_s", "floor_s", "clock"}`` per run."""
+    from eventmap.pipeline import reprocess
     from eventmap.store import open_store
     batches = _event_batches(n_events)
     n_ev = sum(len(evs) for b in batches for _, evs in b)
