@@ -518,3 +518,26 @@ def test_the_town_named_before_takes_the_toll_of_the_sentence_that_refers_to_it(
             "وبحسب ناشطين، فإن ثلاثة قتلوا وجرح آخرون حين سقطت قذائف دبابات إسرائيلية على البلدة.")
     shelling = [e for e in extract_events(text, "2025-03-25") if e.sub_event_type.startswith("Shelling")]
     assert [(e.location, e.fatalities) for e in shelling] == [("جملة", 3)]
+
+
+def test_bodies_found_hours_after_the_incident_are_the_toll_of_the_incident():
+    text = ("أقدم مسلحون مجهولون، يوم أمس السبت، على اقتحام مخفر الشرطة في بلدة داعل بريف درعا الأوسط "
+            "واختطفوا خمسة عناصر من عناصره.\n\n"
+            "وبعد ساعات من الحادثة، عثر الأهالي على جثث العناصر الخمسة وتبين أنه تم قتلهم رمياً بالرصاص.")
+    assert {(e.location, e.fatalities) for e in extract_events(text, "2019-03-10")} == {("داعل", 5)}
+    english = ("Unidentified gunmen stormed a police post in the town of Inkhil on Saturday and abducted four "
+               "officers.\n\nHours after the abduction, residents found the bodies of the four officers.")
+    assert {(e.location, e.fatalities) for e in extract_events(english, "2019-03-10")} == {("Inkhil", 4)}
+    # without the words that point back, the next sentence is news of its own
+    unrelated = english.replace("Hours after the abduction, residents", "Residents of a farm")
+    assert {(e.location, e.fatalities) for e in extract_events(unrelated, "2019-03-10")} == {("Inkhil", None)}
+
+
+def test_the_town_two_sentences_back_takes_the_toll_told_of_the_town():
+    text = ("قصفت قوات النظام بالمدفعية الثقيلة بلدة الحراك بريف درعا الشرقي صباح اليوم.\n\n"
+            "وشهدت المنطقة حالة نزوح واسعة للأهالي.\n\n"
+            "وقال ناشطون إن ثلاثة مدنيين قتلوا إثر قصف مدفعي على البلدة.")
+    assert [(e.location, e.fatalities) for e in extract_events(text, "2019-03-10")] == [("الحراك", 3)]
+    # three sentences back is too far for "the town"
+    far = text.replace("وشهدت المنطقة", "وشهدت المنطقة حالة نزوح.\n\nوشهدت المنطقة")
+    assert [(e.location, e.fatalities) for e in extract_events(far, "2019-03-10")] == [("الحراك", None)]

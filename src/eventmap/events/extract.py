@@ -338,7 +338,7 @@ class _Extractor:
             for cl2, m2 in cand:
                 if cl2.index >= cl.index:
                     break
-                if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 1:
+                if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 2:
                     continue
                 loc = located.get((m2.start, m2.end))
                 if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \

@@ -448,7 +448,8 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
         return 2, j + 1
     if w == "them":
         return VAGUE, j + 1
-    if w in _EN_POSS and j + 1 < end and _number(toks, j + 1) is not None:   # "her three children"
+    # "her three children", "the bodies of the four officers": a number after a possessive or "the"
+    if (w in _EN_POSS or w == "the") and j + 1 < end and _number(toks, j + 1) is not None:
         num = _number(toks, j + 1)
         return num[0], _skip_noun(toks, num[1], end, ar)  # type: ignore[index]
     if w in _EN_ONE or w in _EN_POSS:
@@ -940,7 +941,12 @@ _BACK_RE = _rx(
     r"(?:[وف]?(?:ال)?(?:اشتباكات|مواجهات|قصف|غارات|غارة|هجوم|انفجار|استهداف|معارك|اقتحام|كمين|عملية|الهجوم)|"
     r"(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
     r"bombardment|raids?|blast|explosion|assault|fighting|ambush|incident|shooting)\b)"
-    r"|^\W*.{0,60}?(?:خلالها|خلاله|جراءها|جراءه|جرائها|إثرها|اثرها|نتيجتها|on that day|in the attack|in the clashes)",
+    r"|^\W*.{0,60}?(?:خلالها|خلاله|جراءها|جراءه|جرائها|إثرها|اثرها|نتيجتها|on that day|in the attack|in the clashes)"
+    # "وبعد ساعات من الحادثة، عثر ..." / "hours after the raid, ...": a time counted from the event before
+    r"|^\W*.{0,20}?(?:بعد|عقب)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:الحادثة|الحادثه|الحادث|الهجوم|العملية|العمليه|الاقتحام|"
+    r"الاختطاف|الخطف|الكمين)(?=[\s،,.]|$)"
+    r"|^\W*.{0,30}?\b(?:after|following)\s+the\s+(?:\w+\s+)?(?:attack|incident|raid|abduction|kidnapping|assault|"
+    r"ambush)\b",
     re.IGNORECASE | re.DOTALL)
 
 
