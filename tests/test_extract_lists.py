@@ -47,7 +47,7 @@ def test_english_colon_list_and_towns_and_villages_of():
     ev = extract_events("A military source said the liberated villages are: Rakham, Dayr as-Salt, Umm Sharq "
                         "and Bayt al-Mushafi.", "2018-07-05")
     assert _locs(ev) == ["Rakham", "Dayr as-Salt", "Umm Sharq", "Bayt al-Mushafi"]
-    ev = extract_events("Army units tightened control over the towns and villages of Rakham, Muta'iyah and "
+    ev = extract_events("Government troops took full control of the towns and villages of Rakham, Muta'iyah and "
                         "Mahajjah on Thursday.", "2018-07-05")
     assert _locs(ev) == ["Rakham", "Muta'iyah", "Mahajjah"]
 

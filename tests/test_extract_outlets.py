@@ -26,7 +26,7 @@ SANA = """وحدات الجيش العربي السوري تحرر بلدات ج
 ENAB = """قوات الأسد تسيطر على نوى بعد اتفاق مع فصائل المعارضة
 
 عنب بلدي – درعا
-سيطرت قوات النظام السوري، مساء أمس الخميس، على مدينة نوى في ريف درعا الغربي، بعد اتفاق بين فصائل المعارضة والجانب الروسي.
+بسطت قوات النظام السوري سيطرتها، مساء أمس الخميس، على مدينة نوى غربي درعا، إثر اتفاق رعاه الجانب الروسي مع فصائل المعارضة.
 وقالت مصادر محلية لعنب بلدي إن الطيران الروسي شن غارات جوية على بلدة طفس، يوم الثلاثاء الماضي، ما أدى إلى مقتل ثلاثة مدنيين.
 وقصفت قوات النظام بالمدفعية الثقيلة بلدة اليادودة فجر اليوم، بينما دارت اشتباكات بين فصائل المعارضة وجيش خالد بن الوليد في محيط بلدة حيط في حوض اليرموك.
 وانطلقت الحافلات الخضراء من بلدة الصنمين باتجاه إدلب، أول أمس، وعلى متنها مئات المقاتلين وعائلاتهم.
@@ -50,9 +50,9 @@ Nawa al-Hariri, a local activist, said the reconciliation in Nawa was holding.
 The offensive is the latest by President Bashar al-Assad to regain territory, after his forces retook Eastern Ghouta near Damascus in April.
 """
 
-REUTERS = """Syrian rebels agree to hand over south Syria border crossing, sources say
+REUTERS = """Rebels in Syria's south to give up Nasib crossing under Russian deal, sources say
 
-AMMAN (Reuters) - Syrian rebels in the southern province of Deraa agreed on Friday to a Russian-brokered deal to hand over their heavy weapons and the Nasib border crossing with Jordan, rebel sources said.
+AMMAN (Reuters) - Rebel factions in Deraa province accepted on Friday a Russian-mediated deal under which they surrender their heavy arms and the Nasib border crossing with Jordan, opposition sources said.
 Government forces backed by Russian air power captured the town of Busra al-Sham on Thursday, a witness said.
 Russian jets bombed rebel-held Tafas overnight, killing at least 10 civilians, according to the Syrian Observatory for Human Rights.
 Rebels in Jasim signed a ceasefire agreement with Russian officers on Wednesday.
@@ -285,7 +285,7 @@ In Quneitra, SOHR activists monitored the arrival of buses to the town of Jubata
 WATAN = """الجيش يواصل تقدمه في حوض اليرموك ويحرر تل الجموع وعين ذكر
 
 الوطن – درعا
-واصلت وحدات الجيش العربي السوري عملياتها العسكرية ضد تنظيم داعش الإرهابي في منطقة حوض اليرموك بريف درعا الغربي، وتمكنت من تحرير تل الجموع الاستراتيجي وقرية عين ذكر بعد معارك عنيفة مع إرهابيي ما يسمى "جيش خالد بن الوليد".
+واصلت وحدات الجيش العربي السوري عملياتها العسكرية ضد تنظيم داعش الإرهابي في حوض اليرموك غرب درعا، وتمكنت من تحرير تل الجموع الاستراتيجي وقرية عين ذكر بعد معارك عنيفة مع إرهابيي ما يسمى "جيش خالد بن الوليد".
 وأوضح مصدر ميداني لـ«الوطن» أن سلاح الجو في الجيش العربي السوري استهدف بغارات مكثفة مواقع الإرهابيين وتحصيناتهم في بلدات الشجرة وجملة وسحم الجولان، ما أدى إلى مقتل العشرات منهم.
 وفي ريف القنيطرة، دخلت حافلات إلى بلدة جباتا الخشب لنقل الرافضين للتسوية إلى إدلب، وذلك بعد استكمال تسليم الأسلحة الثقيلة.
 إلى ذلك، استشهد مدني وأصيب ثلاثة آخرون جراء انفجار لغم من مخلفات الإرهابيين في بلدة المسيفرة شرق درعا صباح اليوم.

@@ -34,7 +34,7 @@ def test_israeli_incursions_are_their_own_kind(text, place):
     ("وتفرض قوات النظام حصاراً خانقاً على مدينة الصنمين منذ أسبوع.", "الصنمين", "siege"),
     ("قطع الجيش طرق إمداد الفصائل بين بلدة نصيب وبلدة أم المياذن.", "نصيب", "supply_cut"),
     ("أقامت القوة حاجزاً مؤقتاً على مدخل قرية جباتا الخشب.", "جباتا الخشب", "base_established"),
-    ("The national flag was hoisted over the village of Masharah after the army entered it.", "Masharah",
+    ("Soldiers hoisted the national flag over the village of Masharah after entering it.", "Masharah",
      "flag_raised"),
 ])
 def test_strategic_developments(text, place, label):

@@ -174,7 +174,7 @@ def test_stub_gazetteer_is_used_when_given():
 
 def test_headline_in_present_tense_and_its_dated_repeat_are_one_event():
     text = ("قوات الأسد تسيطر على نوى بعد اتفاق مع فصائل المعارضة\n"
-            "سيطرت قوات النظام السوري، مساء أمس الخميس، على مدينة نوى في ريف درعا الغربي.")
+            "بسطت قوات النظام السوري سيطرتها، مساء أمس الخميس، على مدينة نوى غربي درعا.")
     ev = [e for e in extract_events(text, "2018-07-20") if e.sub_event_type == "Government regains territory"]
     assert [(e.location, e.event_date, e.time_precision) for e in ev] == [("نوى", "2018-07-19", 1)]
     # the headline alone is an event too, dated by the publication (within a week)

@@ -276,8 +276,8 @@ CASES = [
     ("victims added up", ("شن الطيران غارات على بلدة الحراك، ما أسفر عن استشهاد ثلاثة رجال وامرأتين وطفلة وإصابة "
      "آخرين."), "الحراك", "غارات", 6),
     ("Arabic-Indic digits", "قتل ٥ مدنيين بقصف مدفعي استهدف بلدة الغارية الغربية.", "الغارية الغربية", "قصف", 5),
-    ("at least, in words", ("دارت اشتباكات في بلدة بصر الحرير قتل خلالها ما لا يقل عن أحد عشر عنصراً من قوات "
-     "النظام."), "بصر الحرير", "اشتباكات", 11),
+    ("at least, in words", ("اندلعت اشتباكات عنيفة في بلدة المسيفرة، قتل خلالها ما لا يقل عن أحد عشر مقاتلاً من "
+     "القوات الحكومية."), "المسيفرة", "اشتباكات", 11),
     ("more than, noun after the number", "قصفت الطائرات بلدة جاسم مخلفة أكثر من 15 قتيلاً وعشرات الجرحى.",
      "جاسم", "قصفت", 15),
     ("compound number word", "وقتل خمسة وعشرون عنصراً في الهجوم على بلدة الشيخ مسكين.", "الشيخ مسكين", "الهجوم", 25),
@@ -302,9 +302,9 @@ CASES = [
     ("number words", "Clashes in the town of Sanamayn left twenty-three fighters dead.", "Sanamayn", "Clashes", 23),
     ("victims listed", "Four men, two women and a girl were killed when a shell hit a house in Jasim.", "Jasim",
      "shell", 7),
-    ("the death of", ("The strike on the village of Kafr Shams resulted in the death of three people and injured "
+    ("the death of", ("A drone strike on Kafr Shams village resulted in the death of three farmers and injured "
      "nine."), "Kafr Shams", "strike", 3),
-    ("shot to death", "Gunmen shot a teacher to death in the city of Daraa on Monday.", "Daraa", "shot", 1),
+    ("shot to death", "Gunmen shot a teacher to death outside his home in Daraa on Monday.", "Daraa", "shot", 1),
     ("a body found", "A body was found near the village of Sahem al-Jolan on Tuesday.", "Sahem al-Jolan",
      "found", 1),
     ("a mother and her children", ("A woman and her three children were killed when a shell hit their home in "
@@ -346,10 +346,10 @@ NONE_CASES = [
     ("killed and wounded, English", "Shelling killed and wounded 12 people in the town of Jiza.", "Jiza", "Shelling"),
     ("casualties", "The strike on Tafas caused 12 casualties, a medic said.", "Tafas", "strike"),
     ("plural without a number", "قتل مدنيون في قصف على بلدة المتاعية.", "المتاعية", "قصف"),
-    ("several", "Several soldiers were killed in an attack on a checkpoint near Jasem.", "Jasem", "attack"),
+    ("several", "Several soldiers were killed in an overnight attack on an army post outside Jasem.", "Jasem", "attack"),
     # a total over several places or days
     ("several villages", "قتل تسعة مدنيين في غارات على بلدات متفرقة من ريف درعا الشرقي.", "درعا", "غارات"),
-    ("separate attacks", "قتل ستة أشخاص في هجومين منفصلين، الأول في الصنمين والثاني في حي طريق السد.",
+    ("separate attacks", "قتل ستة أشخاص في هجومين منفصلين وقع أحدهما في الصنمين والآخر في حي طريق السد.",
      "الصنمين", "هجومين"),
     ("since the start", "قتل 45 شخصاً في بلدة نوى منذ بداية الحملة العسكرية.", "نوى", "الحملة"),
     ("this month", "At least 40 people have been killed in Tafas this month, the monitor said.", "Tafas", "killed"),
@@ -363,7 +363,7 @@ NONE_CASES = [
     ("an age is not a toll", "A 12-year-old boy was wounded by a landmine near Nawa.", "Nawa", "landmine"),
     ("brigade numbers", "اشتباكات عنيفة قرب مقر اللواء 52 في بلدة المليحة.", "المليحة", "اشتباكات"),
     ("no death stated", "Regime forces shelled the town of Tafas on Monday.", "Tafas", "shelled"),
-    ("executed an attack", "Gunmen executed an attack on a checkpoint near the town of Nawa.", "Nawa", "attack"),
+    ("executed an attack", "Gunmen executed an attack on an army position outside Nawa.", "Nawa", "attack"),
     ("a brigade's name", "اندلعت اشتباكات بين الفصائل ولواء شهداء اليرموك في بلدة سحم الجولان.", "سحم الجولان",
      "اشتباكات"),
     ("a brigade in quotes", "قتل \"لواء شهداء حوران\" عناصر من الفرقة الرابعة في بلدة المزيريب.", "المزيريب",
@@ -394,8 +394,8 @@ def test_the_figure_goes_to_the_place_the_sentence_ties_it_to():
     assert _at(s, "ناحتة", "قصفت") == 3
     assert _at(s, "الحراك", "قصفت") is None        # the toll is tied to another town
     assert _at(s, "المليحة الشرقية", "قصفت") is None
-    en = "Air strikes killed 14 civilians in the village of Ain Dhakar and one civilian near the village of Jileen."
-    assert _at(en, "Ain Dhakar", "Air strikes") == 14
+    en = "Air strikes killed nine civilians in the village of Tasil and one civilian near the village of Jileen."
+    assert _at(en, "Tasil", "Air strikes") == 9
     assert _at(en, "Jileen", "Air strikes") == 1
 
 
@@ -412,7 +412,7 @@ def test_a_list_shares_no_total_but_a_road_gives_it_to_both_ends():
     assert _at(road, "الجيزة", "عثر") == 2 and _at(road, "المسيفرة", "عثر") == 2
     clashes = "Clashes between the army and rebels in the towns of Nawa and Tafas killed 5 fighters."
     assert _at(clashes, "Tafas", "Clashes", in_list=True) is None     # "between" the parties, not a road
-    between = "A man was shot dead by gunmen on the road between the towns of Tafas and Tal Shihab."
+    between = "Gunmen shot dead a lorry driver on the road between Tafas and Tal Shihab."
     assert _at(between, "Tafas", "shot", in_list=True) == 1
     assert _at(between, "Tal Shihab", "shot", in_list=True) == 1
 
@@ -463,7 +463,7 @@ def _extract(text: str) -> dict[str, list[int | None]]:
 
 
 def test_extracted_events_carry_the_number_killed():
-    assert _extract("قتل شابان، السبت، بهجوم لمسلحين مجهولين في مدينة طفس غربي درعا.") == {"طفس": [2]}
+    assert _extract("قتل شابان، يوم السبت، بهجوم شنه مسلحون مجهولون في مدينة طفس.") == {"طفس": [2]}
     assert _extract("Government shelling killed at least seven people in the town of Nawa on Tuesday, "
                     "residents said.") == {"Nawa": [7]}
     assert _extract("Regime forces shelled the town of Tafas on Monday. The shelling killed two children.") == \
@@ -481,7 +481,7 @@ def test_extract_cli_shows_killed(tmp_path):
     import sys
 
     p = tmp_path / "report.txt"
-    p.write_text("قتل شابان، السبت، بهجوم لمسلحين مجهولين في مدينة طفس غربي درعا.\n", encoding="utf-8")
+    p.write_text("قتل شابان، يوم السبت، بهجوم شنه مسلحون مجهولون في مدينة طفس.\n", encoding="utf-8")
     run = [sys.executable, "-m", "eventmap", "extract", str(p), "--published", "2020-05-03"]
     table = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     header, row = table.splitlines()[:2]
@@ -523,7 +523,7 @@ def test_the_town_named_before_takes_the_toll_of_the_sentence_that_refers_to_it(
 def test_bodies_found_hours_after_the_incident_are_the_toll_of_the_incident():
     text = ("أقدم مسلحون مجهولون، يوم أمس السبت، على اقتحام مخفر الشرطة في بلدة داعل بريف درعا الأوسط "
             "واختطفوا خمسة عناصر من عناصره.\n\n"
-            "وبعد ساعات من الحادثة، عثر الأهالي على جثث العناصر الخمسة وتبين أنه تم قتلهم رمياً بالرصاص.")
+            "وعقب ساعتين من الاختطاف، وجد مزارعون جثث العناصر الخمسة في بستان على أطراف البلدة.")
     assert {(e.location, e.fatalities) for e in extract_events(text, "2019-03-10")} == {("داعل", 5)}
     english = ("Unidentified gunmen stormed a police post in the town of Inkhil on Saturday and abducted four "
                "officers.\n\nHours after the abduction, residents found the bodies of the four officers.")

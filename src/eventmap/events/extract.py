@@ -370,7 +370,7 @@ class _Extractor:
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
         denial = [k for k, w in enumerate(prev) if w in ("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny")]
-        # "denied forces had taken the village and said fighting continued": the denial ends at "and said"
+        # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
         return bool(denial) and not any(w in ("said", "added", "وقال", "واضاف", "واكد", "but") for w in prev[denial[-1]:])
 
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
@@ -627,7 +627,7 @@ class _Extractor:
             return False   # the sentence names the place's own governorate or district
         if p.admin1_pcode in _SOUTH:
             # a neighbouring governorate (As-Sweida, Rural Damascus): taken unless the sentence puts the
-            # event in Dar'a or Quneitra ("Ain al Tina on Quneitra's border with Daraa") and the village
+            # event in Dar'a or Quneitra ("a village of Quneitra on the Dar'a line") and the village
             # lies beyond the border strip that reports count as Dar'a's countryside (area.EDGE_KM)
             if self._on_the_edge(p):
                 return False

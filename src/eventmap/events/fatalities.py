@@ -18,7 +18,7 @@ report gives no exact figure for that event. It never guesses:
   attempt ("tried to kill", محاولة اغتيال) or a threat kills nobody. A report that says nobody was
   killed ("no one was killed", دون وقوع قتلى) gives 0.
 * **The right event.** A death statement belongs to the place the sentence ties it to: the
-  place named in its own tail ("killed 14 civilians in the village of X"), else the event in the
+  place named in its own tail ("left nine civilians dead in the village of X"), else the event in the
   same clause. A place that is one item of a list shares no total unless the figure names it
   alone; a road "between A and B" (طريق A - B) is one incident, so both get its figure. A
   sentence with no death statement takes the figure of the next sentence when that one names
@@ -763,7 +763,7 @@ def _one_person_before(toks: list[_Tok], i: int) -> int:
         if w in ("he", "she", "his", "her") or w in _EN_PERSON:
             seen_one = True
         if w == "who" and k + 1 < i and toks[k + 1].w in ("was", "is", "had", "has"):
-            seen_one = True     # "X, who was waiting for the bus, died": one person
+            seen_one = True     # "X, who was opening his shop, died": one person
     return 1 if seen_one else VAGUE
 
 
@@ -838,7 +838,7 @@ def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     if nxt == "of" and w in ("death", "deaths", "lives"):   # "the death of three people", "claimed the lives of"
         n, k = _victims(toks, i + 2, end, False)
         return (VAGUE if n is None else n), i, k
-    if w == "death" and prev == "to":                      # "shot a woman teacher to death"
+    if w == "death" and prev == "to":                      # "stabbed a shopkeeper to death"
         for j in range(i - 2, max(-1, i - 9), -1):
             if toks[j].w in ("shot", "beaten", "stabbed", "tortured", "burned", "burnt", "hacked", "crushed"):
                 if _passive(toks, j + 1) or (j > 0 and toks[j - 1].w in _EN_AUX):
@@ -899,7 +899,7 @@ _LOC_PREPS = frozenset(("in", "near", "at", "on", "outside", "inside")) | _n("ف
 
 
 def _elliptic(toks: list[_Tok], i: int, ar: bool) -> tuple[Death, int] | None:
-    """A second toll that shares the verb of the first: "killed 14 civilians in X and one near Y",
+    """A second toll that shares the verb of the first: "killed nine civilians in X and one near Y",
     "قتل ثلاثة في بلدة X واثنان في بلدة Y"."""
     for j in range(i, min(i + 14, len(toks))):
         w = toks[j].w
@@ -942,7 +942,7 @@ _BACK_RE = _rx(
     r"(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
     r"bombardment|raids?|blast|explosion|assault|fighting|ambush|incident|shooting)\b)"
     r"|^\W*.{0,60}?(?:خلالها|خلاله|جراءها|جراءه|جرائها|إثرها|اثرها|نتيجتها|on that day|in the attack|in the clashes)"
-    # "وبعد ساعات من الحادثة، عثر ..." / "hours after the raid, ...": a time counted from the event before
+    # "وعقب يومين من الاختطاف، وُجدت ..." / "hours after the raid, ...": a time counted from the event before
     r"|^\W*.{0,20}?(?:بعد|عقب)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:الحادثة|الحادثه|الحادث|الهجوم|العملية|العمليه|الاقتحام|"
     r"الاختطاف|الخطف|الكمين)(?=[\s،,.]|$)"
     r"|^\W*.{0,30}?\b(?:after|following)\s+the\s+(?:\w+\s+)?(?:attack|incident|raid|abduction|kidnapping|assault|"
@@ -1027,7 +1027,7 @@ def _subset_here(between: str) -> bool:
 
 
 def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) -> tuple[bool, int | None]:
-    """Rule 1: the place is named in the tail of a death statement ("killed 14 civilians in X")."""
+    """Rule 1: the place is named in the tail of a death statement ("killed nine civilians in X")."""
     before = [k for k, d in enumerate(ds) if d.a < place[0]]
     if not before:
         return False, None

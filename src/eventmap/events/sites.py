@@ -2,12 +2,12 @@
 
 Reports locate much of the fighting at sites rather than villages: "معبر نصيب", "سد الجبيلية",
 "حاجز القوس", "اللواء 52 ميكا", "الجامع العمري", "مساكن جلين", "حي المنشية"; "the Nasib border crossing",
-"the Omari mosque", "the 52nd Brigade base", "the citadel of Busra al-Sham", "the Jazira area".  A site is
+"the Grand Mosque", "the 52nd Brigade base", "the citadel of Bosra", "the Lajat area".  A site is
 a *site noun* and a *name*; the location of the event is the whole name as written (what an analyst looks
 for and pins), never the site noun alone and never a piece of the name.
 
 Each site also says where to look for it on the map: its **host**, the part of the name that is itself a
-place ("نصيب" in "معبر نصيب", "Busra al-Sham" in "the citadel of Busra al-Sham"), when there is one.  The
+place ("نصيب" in "معبر نصيب", "Bosra" in "the citadel of Bosra"), when there is one.  The
 extractor resolves the site's full name first (a few sites are gazetteer entries), then the host, and
 places the event at the host with the site's name kept (approximate, geo-precision 2); a town named right
 after the site ("حاجز ... في بلدة X") hosts it too and is then only a reference point.
@@ -88,7 +88,7 @@ SITE_NOUNS_EN: dict[str, str] = {
 }
 #: quarters are called by their bare name ("the Manshiya neighbourhood" is Manshiya)
 _EN_BARE = {"neighborhood", "neighbourhood", "district", "quarter"}
-#: site nouns that come first ("the citadel of Busra al-Sham", "Brigade 132")
+#: site nouns that come first ("the citadel of Bosra", "Brigade 132")
 _EN_HEAD_FIRST = {"citadel", "castle", "roundabout", "dam", "bridge", "brigade", "battalion", "regiment",
                   "fort", "camp"}
 _EN_CAP = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]*"
@@ -98,7 +98,7 @@ _EN_NOUN_ALT = "|".join(sorted(SITE_NOUNS_EN, key=len, reverse=True))
 _EN_TAIL_RE = re.compile(
     r"(?P<name>(?:\d{1,3}(?:st|nd|rd|th)\s+)?" + _EN_NAME + r")[\"“”’']?\s+(?:(?:border|military|air|army|main|old|new|"
     r"local|police|checkpoint)\s+)?(?P<noun>(?i:" + _EN_NOUN_ALT + r"))\b")
-#: "the citadel of Busra al-Sham", "Brigade 132", "the roundabout of al-Kaziyyeh"
+#: "the citadel of Bosra", "Brigade 132", "the roundabout of al-Sarayah"
 _EN_HEAD_RE = re.compile(
     r"\b(?P<noun>(?i:citadel|castle|roundabout|dam|bridge|fort))\s+of\s+(?:the\s+)?(?P<name>" + _EN_NAME + r")"
     r"|\b(?P<unit>Brigade|Battalion|Regiment|Division)\s+(?P<num>\d{1,3})\b")
