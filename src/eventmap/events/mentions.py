@@ -158,7 +158,8 @@ def _derived() -> dict[str, object]:
         if " " in f:
             for w in set(f.split()):
                 by_word.setdefault(w, []).append(f)
-    return {"dirs": dirs, "nouns_dirs": frozenset(sets["nouns"] | sets["dirs"]), "foreign_by_word": by_word}
+    return {"dirs": dirs, "nouns_dirs": frozenset(sets["nouns"] | sets["dirs"]), "foreign_by_word": by_word,
+            "nouns_generic": frozenset(sets["nouns"] | _GENERIC_PLURAL)}
 
 
 _CLITIC_PREFIXES = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"}
@@ -549,7 +550,7 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         _cue_candidates_ar(norm, lo, hi, out, text, offs)
     if is_en:
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
-    nouns = sets["nouns"] | _GENERIC_PLURAL
+    nouns: frozenset[str] = _derived()["nouns_generic"]  # type: ignore[assignment]
     out = [m for m in out if not (m.source == "gazetteer" and m.name in nouns)]   # "مدينة" is the cue, not a place
     kept = _merge(norm, out, idx)
     kept = _with_sites(text, norm, offs, kept, _site_mentions(text, norm, offs, lo, hi, olo, ohi, is_ar, is_en))
