@@ -9,8 +9,9 @@ version, data attribution.  An empty selection raises ``EmptySelectionError``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 

@@ -7,8 +7,8 @@ backend filters in the database, on indexed columns, never in pandas.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from eventmap.events.dates import parse_date
 from eventmap.text import normalize_ar
@@ -90,7 +90,7 @@ class EventFilter:
             where.append(f"{a}event_date <= ?")
             params.append(self.until)
 
-        def _in(col: str, values: tuple[str, ...]) -> None:
+        def _in(col: str, values: Sequence[str]) -> None:
             if values:
                 where.append(f"{a}{col} IN ({', '.join('?' for _ in values)})")
                 params.extend(values)
