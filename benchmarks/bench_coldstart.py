@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port
+from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port  # noqa: E402 - after the path insert
 
 FLOOR_APP = 'import streamlit as st\nst.write("eventmap floor: one line")\n'
 
@@ -55,7 +55,7 @@ def start(app: Path | None, env_extra: dict[str, str], log: Path,
                 "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats",
                 "false", "--server.runOnSave", "false"]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=str(root if app is None else app.parent), env=env, stdout=open(log, "ab"),  # noqa: SIM115 - open while it runs
+    proc = subprocess.Popen(argv, cwd=str(root if app is None else app.parent), env=env, stdout=open(log, "ab"),
                             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):

@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import gazetteer_names, generate  # noqa: E402
+from corpus import gazetteer_names, generate
 
-from eventmap.events.extract import extract_events  # noqa: E402
-from eventmap.places.gazetteer import default_gazetteer  # noqa: E402
+from eventmap.events.extract import extract_events
+from eventmap.places.gazetteer import default_gazetteer
 
 
 def _pin_one_core() -> str:

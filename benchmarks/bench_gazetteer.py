@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from calibrate_fuzzy import noisy  # noqa: E402
+from calibrate_fuzzy import noisy
 
-from eventmap.places.gazetteer import Gazetteer, _lat_key  # noqa: E402
+from eventmap.places.gazetteer import Gazetteer, _lat_key
 
 
 def run(quick: bool = False) -> dict[str, float]:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from eventmap.places.gazetteer import Gazetteer, _lat_key  # noqa: E402
+from eventmap.places.gazetteer import Gazetteer, _lat_key
 
 SWAPS = [("a", "e"), ("e", "a"), ("u", "ou"), ("ou", "u"), ("i", "ee"), ("ee", "i"), ("q", "k"), ("k", "q"),
          ("y", "i"), ("i", "y"), ("ah", "a"), ("a", "ah"), ("dh", "z"), ("th", "t")]

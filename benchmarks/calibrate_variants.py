@@ -128,7 +128,7 @@ class Data:
         self.by_place: dict[int, list[Name]] = defaultdict(list)
         self.pop: list[int] = []
         dup_of = {}
-        for i, p in enumerate(gaz.places):
+        for p in gaz.places:
             m = re.search(r"duplicate_of:(\S+)", p.note)
             if m:
                 dup_of[p.id] = m.group(1)

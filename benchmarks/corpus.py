@@ -77,7 +77,7 @@ EN_WHEN = ["today", "this morning", "yesterday", "last night", "on Sunday", "on 
            "on July {d}", ""]
 
 
-def southern_places(gazetteer) -> list[tuple[str, str]]:  # noqa: ANN001
+def southern_places(gazetteer) -> list[tuple[str, str]]:
     """(Arabic name, English name) of villages and towns in Dar'a and Quneitra."""
     out = []
     for p in gazetteer.places:
@@ -88,7 +88,7 @@ def southern_places(gazetteer) -> list[tuple[str, str]]:  # noqa: ANN001
     return out
 
 
-def generate(n: int, gazetteer, seed: int = 20180725) -> list[GeneratedReport]:  # noqa: ANN001
+def generate(n: int, gazetteer, seed: int = 20180725) -> list[GeneratedReport]:
     rng = random.Random(seed)
     places = southern_places(gazetteer)
     unknown_ar = ["المهير", "رسم الحسن", "الحيران الشمالي", "أبو الخشان", "المهيوبة", "المشيدة"]
@@ -127,7 +127,7 @@ def generate(n: int, gazetteer, seed: int = 20180725) -> list[GeneratedReport]: 
     return reports
 
 
-def gazetteer_names(gazetteer) -> list[str]:  # noqa: ANN001
+def gazetteer_names(gazetteer) -> list[str]:
     """Every name and variant of the gazetteer, as written (the pattern list for the grep floor)."""
     names: set[str] = set()
     for p in gazetteer.places:

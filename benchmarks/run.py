@@ -434,7 +434,7 @@ def task_dashboard(cfg: dict, params: dict) -> list[dict]:
     for attempt in (1, 2):  # one retry: a browser wait can time out on a machine busy with other work
         try:
             code = mod.main(["--events", str(n), "--repeat", str(repeat)])
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             print(f"bench_dashboard attempt {attempt} failed: {type(exc).__name__}: {exc}", flush=True)
             if attempt == 2:
                 raise
@@ -627,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
           f"on {mach['cores_available']} cores." + (f" FAILED: {', '.join(failed)}" if failed else ""))
     out = args.json or RESULTS / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    when = dt.datetime.fromtimestamp(started, dt.timezone.utc).isoformat(timespec="seconds")
+    when = dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds")
     out.write_text(json.dumps({"mode": args.mode, "machine": mach, "started": when, "seconds": round(total, 1),
                                "load_average": loads, "rows": all_rows}, ensure_ascii=False, indent=1))
     out.with_suffix(".md").write_text("\n".join(table_lines(all_rows, markdown=True)) + "\n", encoding="utf-8")

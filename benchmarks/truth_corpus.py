@@ -153,7 +153,7 @@ def _norm(s: str) -> str:
     return normalize_ar(s) if any("\u0600" <= c <= "\u06ff" for c in s) else latin_key(s)
 
 
-def truth_places(gazetteer) -> list:  # noqa: ANN001
+def truth_places(gazetteer) -> list:
     """Villages and towns of Dar'a, Quneitra and As-Sweida whose Arabic and Latin names are each unique in the
     gazetteer (so the truth is one place, whatever the resolver's context), with an ASCII Latin name."""
     ar_count: Counter = Counter()
@@ -204,7 +204,7 @@ def _noise_ar(name: str, rng: random.Random) -> str:
     return rng.choice(ops)(name) if ops else name
 
 
-def _noise_en(p, rng: random.Random) -> str:  # noqa: ANN001
+def _noise_en(p, rng: random.Random) -> str:
     name = p.name_en
     r = rng.random()
     if r < 0.5:
@@ -238,7 +238,7 @@ def _when(lang: str, pub: date, rng: random.Random) -> tuple[str, date]:
     return (f"on {d.day} {EN_MONTHS[d.month]}" if rng.random() < 0.5 else f"on {EN_MONTHS[d.month]} {d.day}"), d
 
 
-def generate(n: int, gazetteer, seed: int = 7, trap_share: float = 0.2, unknown_share: float = 0.08,  # noqa: ANN001
+def generate(n: int, gazetteer, seed: int = 7, trap_share: float = 0.2, unknown_share: float = 0.08,
              heldout: bool = False) -> list[TruthReport]:
     """``n`` reports, alternately Arabic and English; the same seed gives the same corpus and truth.
 
@@ -315,7 +315,7 @@ def _key_truth(t: TruthEvent) -> str:
     return t.place_id if t.place_id else "name:" + _norm(t.name)
 
 
-def _key_extracted(e) -> str:  # noqa: ANN001
+def _key_extracted(e) -> str:
     if e.place_id and e.resolution in ("resolved", "ambiguous"):
         return e.place_id
     return "name:" + _norm(e.location or "")

@@ -10,7 +10,7 @@ import re
 import folium
 import pytest
 
-from _views_exports_data import HOSTILE_IMG, HOSTILE_SCRIPT, sample_events, sample_frame
+from _views_exports_data import sample_events, sample_frame
 from eventmap.frame import events_frame
 from eventmap.views import assets
 from eventmap.views.boundaries import load_boundaries

@@ -22,7 +22,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 
 import folium
@@ -70,7 +70,7 @@ def _image_data_uri(path: Path) -> str:
     return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset_text(name: str) -> str:
     """The asset's text; CSS ``url(images/...)`` references are replaced by data URIs."""
     a = assets()[name]
@@ -91,7 +91,7 @@ def asset_text(name: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_uri(name: str) -> str:
     a = assets()[name]
     mime = "text/javascript" if a.kind == "js" else "text/css"

@@ -28,7 +28,8 @@ import base64
 import gzip
 import json
 import math
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import folium
 import numpy as np
@@ -58,12 +59,9 @@ FALLBACK_ATTRIBUTION = (
 
 def data_attribution() -> str:
     """The gazetteer's attribution line (``eventmap.places.provenance.ATTRIBUTION``)."""
-    try:
-        from eventmap.places.provenance import ATTRIBUTION  # type: ignore
+    from eventmap.places.provenance import ATTRIBUTION
 
-        return str(ATTRIBUTION) or FALLBACK_ATTRIBUTION
-    except Exception:  # the module may not exist yet in a partial checkout
-        return FALLBACK_ATTRIBUTION
+    return str(ATTRIBUTION) or FALLBACK_ATTRIBUTION
 
 
 # --------------------------------------------------------------------------- payload
