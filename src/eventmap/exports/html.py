@@ -19,7 +19,8 @@ from eventmap.exports.meta import ExportMeta
 from eventmap.views import assets
 from eventmap.views.bidi import isolate_html
 from eventmap.views.escape import esc, js_safe_json
-from eventmap.views.map import Code, SafeRender, build_map
+from eventmap.views.map import build_map
+from eventmap.views.safe_render import Code, SafeRender
 
 _SLIDER_CSS = """
 .em-title { background: rgba(255,255,255,0.94); padding: 8px 11px; border-radius: 5px; box-shadow: 0 1px 4px rgba(0,0,0,.3);

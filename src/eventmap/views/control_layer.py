@@ -18,7 +18,7 @@ from jinja2 import Template
 
 from eventmap.control.model import CONTESTED, HOLDER_LABELS, HOLDERS, Change, ControlModel, PlaceControl
 from eventmap.views.escape import esc, js_safe_json, safe_url
-from eventmap.views.map import SafeRender
+from eventmap.views.safe_render import SafeRender
 
 #: holder -> fill colour (government red, opposition green, Nusra/HTS brown, ISIS black, Israel blue,
 #: unknown grey, contested amber with a dashed ring), as conflict maps of Syria usually draw them

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 import folium
 import numpy as np
 import pandas as pd
-from branca.element import CssLink, Element, JavascriptLink, MacroElement
+from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from jinja2 import Template
@@ -47,6 +47,7 @@ from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place
 from eventmap.views.colors import style_for
 from eventmap.views.escape import clean_text, esc, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
+from eventmap.views.safe_render import SafeRender
 
 #: payloads above this many bytes of JSON are gzip+base64 encoded in the page
 COMPRESS_ABOVE = 1_500_000
@@ -873,41 +874,6 @@ _BOUNDARY_STYLE = {
     2: {"color": "#6d6d6d", "weight": 1.3, "fill": False, "opacity": 0.8, "dashArray": "6,3"},
     3: {"color": "#9a9a9a", "weight": 0.7, "fill": True, "fillOpacity": 0.0, "opacity": 0.9},
 }
-
-
-class Code(Element):
-    """Rendered JavaScript/HTML added to the page as data.
-
-    branca's ``MacroElement.render`` wraps each rendered macro in ``Element(text)``, which
-    COMPILES the text as a Jinja template: report text containing ``{{ ... }}`` would run on
-    the server, and a stray ``{%`` would break the page.  ``Code`` inserts its text through a
-    fixed template instead (and skips that compile, ~0.7 s for 100k events)."""
-
-    _template = Template("{{ this.code }}")
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self._name = "Code"
-        self.code = code
-
-
-class SafeRender:
-    """Mixin for our folium elements: render header/html/script macros into ``Code``
-    elements (never re-compiled as templates), and register ``default_js``/``default_css``."""
-
-    def render(self, **kwargs):
-        figure = self.get_root()
-        for name, url in getattr(self, "default_js", None) or []:
-            figure.header.add_child(JavascriptLink(url), name=name)
-        for name, url in getattr(self, "default_css", None) or []:
-            figure.header.add_child(CssLink(url), name=name)
-        macros = self._template.module.__dict__
-        for part in ("header", "html", "script"):
-            macro = macros.get(part)
-            if macro is not None:
-                getattr(figure, part).add_child(Code(macro(self, kwargs)), name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
 
 
 class EventMapSupport(SafeRender, JSCSSMixin, MacroElement):
