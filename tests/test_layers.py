@@ -1,5 +1,5 @@
 """The package's files import each other one way (docs/ARCHITECTURE.md): no circle between two files, and no
-library stage imports a later one (text -> places -> events -> pipeline -> store -> control -> views ->
+library stage imports a later one (text -> places -> events -> store -> pipeline -> control -> views ->
 exports -> ui). Imports inside functions count too: hiding a circle in a function does not remove it.
 Imports under ``if TYPE_CHECKING:`` are annotations only and are left out.
 """
@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 #: stages in the order data flows; a module may import its own stage and earlier ones. The foundation
 #: modules (records, text, settings, resources, ...) sit below all of them. Command modules (``cli``,
 #: ``*/cli.py``) are entry points above every stage.
-STAGES = ("places", "events", "pipeline", "store", "control", "views", "exports", "ui")
+STAGES = ("places", "events", "store", "pipeline", "control", "views", "exports", "ui")
 
 
 def _modules() -> dict[str, Path]:

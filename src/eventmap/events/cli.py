@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from eventmap.events.reader import MAX_BYTES, InputError, read_report
 
@@ -47,11 +48,10 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"error: {exc}; pass --published YYYY-MM-DD", file=sys.stderr)
         return 2
     try:
+        src: bytes | Path
         if args.file == "-":
-            src: object = _read_stdin()
+            src = _read_stdin()
         else:
-            from pathlib import Path
-
             src = Path(args.file)
             if not src.exists():
                 print(f"error: {args.file}: no such file", file=sys.stderr)
@@ -85,7 +85,7 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_table(events) -> str:  # noqa: ANN001
+def format_table(events) -> str:
     cols = [("date", lambda e: e.event_date + ("" if e.time_precision == 1 else f"~{e.time_precision}")),
             ("sub-event type", lambda e: e.sub_event_type),
             ("killed", lambda e: "" if e.fatalities is None else e.fatalities),
