@@ -537,10 +537,10 @@ def _correct_form(row, frame) -> None:
     if store.readonly:
         st.caption("Read-only store: corrections are off.")
         return
-    ev = fixes.field(row, "event_id")
+    ev = details.field(row, "event_id")
 
     def g(k: str):
-        return fixes.field(row, k)
+        return details.field(row, k)
 
     with st.expander("Correct this event", expanded=st.session_state.get("repin_ev") == ev):
         cur_t = g("event_type") or ""

@@ -16,7 +16,7 @@ from hostile_helpers import ENAB_TAFAS, SANA_HARA, TOY, assert_one_clear_line
 
 from eventmap.store import open_store
 from eventmap.store.testing import make_event, make_report
-from eventmap.ui import ingest
+from eventmap.ui import ingest_form
 
 ABSURD = ["0001-01-01", "9999-12-31", "1899-12-31", (dt.date.today() + dt.timedelta(days=400)).isoformat()]
 
@@ -49,8 +49,9 @@ def test_ingest_refuses_absurd_dates_and_keeps_the_good_lines(tmp_path, cli):
 def test_the_dashboard_and_the_library_refuse_absurd_dates():
     from eventmap.events.reader import InputError, read_report
 
-    with pytest.raises(ValueError, match="outside the accepted range"):
-        ingest.report_from_text(SANA_HARA, "0001-01-01")
+    plan = ingest_form.plan_reports([("pasted text", SANA_HARA), ("wire.txt", SANA_HARA.encode())], dt.date(1, 1, 1))
+    assert not plan.reports and len(plan.errors) == 2                     # the ingest page's paste and upload
+    assert all("outside the accepted range" in e for e in plan.errors), plan.errors
     with pytest.raises(InputError, match="outside the accepted range"):
         read_report(SANA_HARA, published=dt.date(9999, 12, 31))
     assert read_report(SANA_HARA, published="1990-01-01").published == "1990-01-01"

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from eventmap.store import Correction
-from eventmap.views.fixes import field
+from eventmap.views.details import field
 
 #: ACLED's sub-event types per event type (ACLED codebook), for the correction form
 ACLED_SUB_TYPES: dict[str, tuple[str, ...]] = {

@@ -88,12 +88,6 @@ def _upload_line(where: str, line: str | Exception, warnings: list[str], publish
         raise ValueError(f"{where}: {exc}") from None
 
 
-def report_from_text(text: str, published: str, source: str = "", url: str = "", title: str = "") -> Report:
-    from eventmap.events.reader import read_report
-
-    return read_report(text, published=published, title=title, source=source, url=url)
-
-
 def preview_frame(events: Sequence[Event]) -> pd.DataFrame:
     return events_frame(events)
 

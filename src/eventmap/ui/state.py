@@ -40,6 +40,7 @@ from typing import Any
 
 from eventmap.events.dates import parse_date
 from eventmap.store.filters import EventFilter
+from eventmap.views.live_map import EVENT_ID_RE
 
 PAGES = ("map", "ingest", "unresolved")
 REFERENCE_KINDS = ("acled", "ucdp")
@@ -57,7 +58,6 @@ LEGACY_KEYS = {"from": "since", "to": "until", "type": "event_types", "sub": "su
 
 _FIELDS = {f.name for f in fields(EventFilter)}
 assert set(LIST_FIELDS) | {"since", "until", "resolutions", "text"} <= _FIELDS, "EventFilter lost a field"
-_ID_RE = re.compile(r"^[A-Za-z0-9:_.\-]{1,80}$")
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -168,7 +168,7 @@ def decode(params: Mapping[str, Any]) -> ViewState:
                             text=_first(params, "text")), **lists)
     ev = _first(params, "ev")
     page = _first(params, "page").lower()
-    return ViewState(filter=f, event_id=ev if _ID_RE.match(ev or "") else None,
+    return ViewState(filter=f, event_id=ev if EVENT_ID_RE.match(ev or "") else None,
                      reference=tuple(r for r in (v.lower() for v in _values(params, "ref")) if r in REFERENCE_KINDS),
                      page=page if page in PAGES else "map")
 

@@ -16,14 +16,15 @@ from eventmap.views.colors import style_for
 from eventmap.views.escape import esc, safe_url
 
 
-def _row_get(row: Any, k: str) -> str:
+def field(row: Any, k: str) -> Any:
+    """A value of a frame row, dict or ``Event`` (missing or NaN: ``None``)."""
     try:
         v = row[k]
     except (KeyError, IndexError, TypeError):
-        v = getattr(row, k, "")
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return str(v)
+        v = getattr(row, k, None)
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    return v
 
 
 def details_html(row: Any) -> str:
@@ -31,7 +32,8 @@ def details_html(row: Any) -> str:
     from eventmap.views.map import highlight_html
 
     def g(k: str) -> str:
-        return _row_get(row, k)
+        v = field(row, k)
+        return "" if v is None else str(v)
 
     st = style_for(g("event_type"))
     place_ar, place_en = g("place_name_ar"), g("place_name_en")

@@ -7,7 +7,6 @@ Every report string that reaches HTML or a map script goes through ``escape.esc`
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,21 +14,6 @@ import pandas as pd
 
 from eventmap.views.bidi import isolate_html
 from eventmap.views.escape import esc, js_safe_json
-
-
-def _get(row: Any, k: str) -> Any:
-    try:
-        v = row[k]
-    except (KeyError, IndexError, TypeError):
-        v = getattr(row, k, None)
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    return v
-
-
-def field(row: Any, k: str) -> Any:
-    """A value of a frame row, dict or ``Event`` (NaN as ``None``)."""
-    return _get(row, k)
 
 
 _KIND_WORDS = {"repin_place": "place", "repin_coords": "point", "set_type": "type", "set_date": "date",
@@ -120,10 +104,10 @@ def pin_overlay_script(row: dict[str, Any] | None, point: tuple[float, float] | 
     est, sug = None, []
     if row is not None and row.get("latitude") is not None:
         est = [float(row["latitude"]), float(row["longitude"]), float(row.get("uncertainty_km") or 0.0),
-               _brace_free(esc(f"now: {row.get('estimate', '')}"))]
+               esc(f"now: {row.get('estimate', '')}")]
     for s in (row or {}).get("suggestions") or []:
         if s.get("lat") is not None:
-            sug.append([float(s["lat"]), float(s["lon"]), _brace_free(esc("suggestion: " + suggestion_label(s)))])
+            sug.append([float(s["lat"]), float(s["lon"]), esc("suggestion: " + suggestion_label(s))])
     pt = [float(point[0]), float(point[1])] if point else None
     return """
 (function(){
@@ -145,7 +129,3 @@ def pin_overlay_script(row: dict[str, Any] | None, point: tuple[float, float] | 
   g.addTo(map); EM.pinLayer = g; window.emPinOverlay = (window.emPinOverlay || 0) + 1;
 })();
 """.replace("__EST__", js_safe_json(est)).replace("__SUG__", js_safe_json(sug)).replace("__PT__", js_safe_json(pt))
-
-
-def _brace_free(html: str) -> str:
-    return html.replace("{", "&#123;").replace("}", "&#125;")

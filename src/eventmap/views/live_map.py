@@ -24,7 +24,8 @@ from eventmap.views.timeline import window
 if TYPE_CHECKING:
     from branca.element import MacroElement
 
-_EVENT_ID_RE = re.compile(r"^[A-Za-z0-9:_.\-]{1,80}$")
+#: what an event id may look like in a URL or a script (ids are hashes)
+EVENT_ID_RE = re.compile(r"^[A-Za-z0-9:_.\-]{1,80}$")
 #: "{{", "{%", "{#" start Jinja syntax: folium/branca compile every element's rendered script as a template
 _TEMPLATE_START_RE = re.compile(r"\{(?=[{%#])")
 _TEXT_COLUMNS = ("notes", "location", "place_name_ar", "place_name_en", "admin1", "admin2", "admin3", "actor1",
@@ -58,7 +59,7 @@ def _want_json(since: str | None, until: str | None, event_id: str | None, fit: 
         return _dt.date.fromisoformat(str(s).strip()).isoformat()  # ValueError for anything but a date
 
     ev = event_id or ""
-    if ev and not _EVENT_ID_RE.match(ev):
+    if ev and not EVENT_ID_RE.match(ev):
         ev = ""  # event ids are hashes; anything else never reaches a script
     return js_safe_json({"lo": iso(since), "hi": iso(until), "ev": ev, "fit": bool(fit)})
 
@@ -160,10 +161,6 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
 
 
 
-def _brace_free(html: str) -> str:
-    return html.replace("{", "&#123;").replace("}", "&#125;")
-
-
 def reference_script(df: pd.DataFrame, kind: str, limit: int = 5000) -> str:
     """JavaScript drawing a reference layer (ACLED/UCDP rows) as small grey diamonds with escaped
     tooltips; rows without coordinates are skipped (no point is invented)."""
@@ -175,7 +172,7 @@ def reference_script(df: pd.DataFrame, kind: str, limit: int = 5000) -> str:
             tip = (f"<b>{esc(kind.upper())}</b> {esc(r.get('event_date'))} · {esc(r.get('event_type'))}"
                    f"<br>{esc(r.get('location'))} · {esc(r.get('actor1'))}"
                    + (f" ↔ {esc(r.get('actor2'))}" if r.get("actor2") else ""))
-            rows.append([round(float(r["latitude"]), 5), round(float(r["longitude"]), 5), _brace_free(tip)])
+            rows.append([round(float(r["latitude"]), 5), round(float(r["longitude"]), 5), tip])
     return """
 (function(){
   var EM = window.EM = window.EM || {}; var map = EM.map; if (!map) return;
