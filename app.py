@@ -629,8 +629,7 @@ def _changes(model, since: str, until: str) -> None:
 def _downloads(view, state: vs.ViewState, since: str, until: str, model=None) -> None:
     with st.expander("Download this view (HTML, PNG, GeoJSON, CSV, GeoPackage, KML)"):
         cols = st.columns([2, 1, 3])
-        fmt = cols[0].selectbox("Format", ["html", "png", "geojson", "csv", "gpkg", "kml"], key="fmt",
-                                format_func=str.upper)
+        fmt = cols[0].selectbox("Format", list(downloads.FORMATS), key="fmt", format_func=str.upper)
         numbered = st.checkbox("Number the places and list their events beside the map (a printed brief)",
                                key="dl_list", disabled=fmt not in ("png", "html"))
         if cols[1].button("Prepare", key="prep", disabled=not len(view)):

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from eventmap.exports import ExportMeta, export_bytes
+from eventmap.exports import FORMATS, ExportMeta, export_bytes
 from eventmap.views.live_map import defuse_templates
 
 
@@ -20,4 +20,4 @@ def download(view: pd.DataFrame, fmt: str, filters: dict[str, Any] | None = None
     return export_bytes(view, fmt, ExportMeta(filters=dict(filters or {}), since=since, until=until), **options)
 
 
-__all__ = ["download"]
+__all__ = ["FORMATS", "download"]
