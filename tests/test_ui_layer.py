@@ -38,6 +38,5 @@ def test_the_service_layer_never_imports_streamlit():
 def test_imports_are_read_from_the_code():
     # the check above would pass on files it cannot read: it must see the imports that are there
     assert "eventmap.store.filters.EventFilter" in _imports(SRC / "ui" / "state.py")
-    assert _under(_imports(SRC / "ui" / "downloads.py"), "eventmap.exports") == ["eventmap.exports",
-                                                                                "eventmap.exports.ExportMeta",
-                                                                                "eventmap.exports.export_bytes"]
+    assert {"eventmap.exports", "eventmap.exports.export_bytes"} <= set(_under(_imports(SRC / "ui" / "downloads.py"),
+                                                                                "eventmap.exports"))
