@@ -21,7 +21,16 @@ any processes it started, from ``wait4``) is measured alone.  Measures:
   in --full; stores are cached in ``benchmarks/results/stores``);
 * dashboard: first paint and timeline change at 100k events in headless Chromium
   (``benchmarks/bench_dashboard.py``, when present);
+* cold start: the first page after a new ``eventmap app`` server, a second browser session and
+  Streamlit's own one-line page, in the same run (``benchmarks/bench_coldstart.py``);
+* naive: the dashboard's first paint beside ``st_folium`` of a folium map with one ``Marker`` per
+  event at 10,000 events (``benchmarks/bench_naive.py``);
+* bins: the map of 1M events (100k in --quick) counted per place and day in the store, its first
+  paint and a timeline change in Chromium, the peak memory (``benchmarks/bench_bins.py``);
 * exports: HTML / PNG / GeoPackage / GeoJSON / CSV times and HTML size.
+
+After the table, the ratios of the run (extraction / grep, naive folium / dashboard, bulk insert /
+SQLite's executemany, cold start / second session / Streamlit's floor) are printed side by side.
 
 Prints ONE table and writes ``benchmarks/results/latest.json`` and ``latest.md`` (git-ignored).
 """
@@ -52,13 +61,16 @@ MODES = {
     #          rounds  extract    accuracy  ingest  ingest   query sizes                      export sizes
     "smoke": dict(runs=1, extract_n=40, truth_n=40, ingest_n=40, ingest_runs=1, query=[2_000],
                   query_reps=5, export=[500], export_runs=1, dash_events=2_000, dash_repeat=1, fuzzy_n=20,
-                  bulk_n=2_000, bulk_runs=1),
+                  bulk_n=2_000, bulk_runs=1, cold_rounds=1, cold_sessions=1, naive_n=300, naive_repeat=1,
+                  bins_n=2_000, bins_repeat=1),
     "quick": dict(runs=3, extract_n=300, truth_n=300, ingest_n=200, ingest_runs=2, query=[10_000, 100_000],
                   query_reps=9, export=[1_000, 10_000], export_runs=1, dash_events=100_000, dash_repeat=2, fuzzy_n=100,
-                  bulk_n=20_000, bulk_runs=3),
+                  bulk_n=20_000, bulk_runs=3, cold_rounds=3, cold_sessions=2, naive_n=10_000, naive_repeat=3,
+                  bins_n=100_000, bins_repeat=2),
     "full": dict(runs=5, extract_n=3_000, truth_n=2_000, ingest_n=2_000, ingest_runs=3,
                  query=[10_000, 100_000, 1_000_000], query_reps=21, export=[1_000, 10_000, 100_000],
-                 export_runs=3, dash_events=100_000, dash_repeat=5, fuzzy_n=400, bulk_n=100_000, bulk_runs=3),
+                 export_runs=3, dash_events=100_000, dash_repeat=5, fuzzy_n=400, bulk_n=100_000, bulk_runs=3,
+                 cold_rounds=5, cold_sessions=3, naive_n=10_000, naive_repeat=5, bins_n=1_000_000, bins_repeat=3),
 }
 
 
@@ -453,8 +465,72 @@ def task_dashboard(cfg: dict, params: dict) -> list[dict]:
     ]
 
 
+def _bench_json(module: str, argv: list[str], out: Path) -> dict:
+    """Run ``benchmarks/<module>.py`` in this process (one retry: a browser wait can time out on a busy
+    machine) and read the JSON it wrote to ``out``."""
+    import importlib
+    mod = importlib.import_module(module)
+    out.unlink(missing_ok=True)
+    for attempt in (1, 2):
+        try:
+            if mod.main([*argv, "--out", str(out)]) == 0 and out.exists():
+                break
+        except Exception as exc:
+            print(f"{module} attempt {attempt} failed: {type(exc).__name__}: {exc}", flush=True)
+            if attempt == 2:
+                raise
+    return json.loads(out.read_text())
+
+
+def task_coldstart(cfg: dict, params: dict) -> list[dict]:
+    """First paint after a server start, a second browser session, Streamlit's one-line page (bench_coldstart)."""
+    r = _bench_json("bench_coldstart", ["--rounds", str(cfg["cold_rounds"]), "--sessions",
+                                        str(cfg["cold_sessions"])], RESULTS / "bench_coldstart.json")
+    note = "eventmap app, sample report (27 events); a new server per round"
+    return [
+        row("cold start", "first paint after a server start (new process), sample", r["first_paint_cold_s"], "s",
+            ("<=", 3.0), note=note),
+        row("cold start", "first paint, second browser session, sample", r["second_session_s"], "s"),
+        row("cold start", "Streamlit's one-line page, new session (the floor)", r["floor_warm_s"], "s"),
+        row("cold start", "first paint after a start / second session", r["cold_over_second"], "x", ("<=", 1.3)),
+        row("cold start", "second session / Streamlit's one-line page", r["second_over_floor"], "x", ("<=", 1.5)),
+    ]
+
+
+def task_naive(cfg: dict, params: dict) -> list[dict]:
+    """The dashboard's first paint beside a naive folium map with one Marker per event (bench_naive)."""
+    n = cfg["naive_n"]
+    r = _bench_json("bench_naive", ["--events", str(n), "--repeat", str(cfg["naive_repeat"])],
+                    RESULTS / "bench_naive.json")
+    return [
+        row("naive folium", f"dashboard first paint, new session, {n:,} events", r["dashboard_s"], "s"),
+        row("naive folium", f"st_folium of folium.Map + one Marker per event, {n:,} events", r["naive_folium_s"], "s"),
+        row("naive folium", f"naive folium time / dashboard time, {n:,} events", r["naive_over_dashboard"], "x"),
+    ]
+
+
+def task_bins(cfg: dict, params: dict) -> list[dict]:
+    """The map of a very large store binned per place and day (bench_bins)."""
+    n = cfg["bins_n"]
+    r = _bench_json("bench_bins", ["--events", str(n), "--repeat", str(cfg["bins_repeat"])],
+                    RESULTS / "bench_bins.json")
+    label = f"{r['events']:,} events ({r['bins']:,} place-day bins)"
+    return [
+        row("binned map", f"count per place and day in the store, {label}", r["bins_s"], "s"),
+        row("binned map", f"build the map page, {label}", r["map_build_s"], "s"),
+        row("binned map", f"page size, {label}", [r["html_mb"]], "MB"),
+        row("binned map", f"first paint in Chromium (last 30 days shown), {label}", r["first_paint_s"], "s",
+            ("<=", 5.0)),
+        row("binned map", f"timeline change (end moved one day), {label}", r["timeline_change_s"], "s", ("<=", 1.0)),
+        row("binned map", f"peak memory of the process building it, {label}", [r["server_peak_rss_mb"]], "MB",
+            ("<=", 2048.0)),
+    ]
+
+
 TASKS = {"gazetteer": task_gazetteer, "extract": task_extract, "accuracy": task_accuracy, "ingest": task_ingest,
-         "bulk": task_bulk, "query": task_query, "dashboard": task_dashboard, "export": task_export}
+         "bulk": task_bulk, "query": task_query, "dashboard": task_dashboard, "coldstart": task_coldstart,
+         "naive": task_naive, "bins": task_bins, "export": task_export}
+RATIO_UNIT = "x"
 
 
 # ====================================================================== the runner
@@ -621,6 +697,11 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for line in table_lines(all_rows):
         print(line)
+    ratios = [r for r in all_rows if r["unit"] == RATIO_UNIT and r["n"]]
+    if ratios:  # the ratios of this run side by side: each against its floor, measured in the same run
+        print("\nratios (same run):")
+        for line in table_lines(ratios):
+            print(line)
     la = [x for _, a, b in loads for x in (a, b)]
     print(f"\n{len(plan)} benchmarks in {total:.0f} s; medians of n runs (min, max); "
           f"'met' compares the median with the target; 1-minute load average {min(la):.1f}-{max(la):.1f} "
@@ -630,7 +711,10 @@ def main(argv: list[str] | None = None) -> int:
     when = dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds")
     out.write_text(json.dumps({"mode": args.mode, "machine": mach, "started": when, "seconds": round(total, 1),
                                "load_average": loads, "rows": all_rows}, ensure_ascii=False, indent=1))
-    out.with_suffix(".md").write_text("\n".join(table_lines(all_rows, markdown=True)) + "\n", encoding="utf-8")
+    md = table_lines(all_rows, markdown=True)
+    if ratios:
+        md += ["", "Ratios of this run, side by side:", ""] + table_lines(ratios, markdown=True)
+    out.with_suffix(".md").write_text("\n".join(md) + "\n", encoding="utf-8")
     print(f"results: {out} and {out.with_suffix('.md')}")
     return 1 if failed else 0
 
