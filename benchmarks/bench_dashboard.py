@@ -65,7 +65,7 @@ def start_server(db: str, data_dir: Path, log: Path) -> tuple[subprocess.Popen, 
 def _map_frame(page):
     loc = page.locator('iframe[title="streamlit_folium.st_folium"]').first
     loc.wait_for(state="attached", timeout=120_000)
-    return loc.element_handle().content_frame()
+    return loc.element_handle(timeout=120_000).content_frame()
 
 
 def first_paint(browser, url: str) -> float:

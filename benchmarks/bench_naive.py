@@ -87,7 +87,7 @@ def paint_naive(browser, url: str, n: int | None = None) -> dict[str, float]:
     page.wait_for_selector("#naive-n", timeout=300_000)
     loc = page.locator('iframe[title="streamlit_folium.st_folium"]').first
     loc.wait_for(state="attached", timeout=300_000)
-    frame = loc.element_handle().content_frame()
+    frame = loc.element_handle(timeout=300_000).content_frame()
     if n is None:   # every event the page counted
         n = int(page.inner_text("#naive-n").replace(",", ""))
     frame.wait_for_function(f"() => document.querySelectorAll('.leaflet-marker-icon').length >= {n}",
