@@ -184,13 +184,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     days = calendar_days(dates)
     day_index = {d: i for i, d in enumerate(days)}
 
-    # event types: index into T = [[name (escaped), colour, shape], ...]
-    types = list(dict.fromkeys(drawn["event_type"].map(_text)))
-    T = []
-    for t in types:
-        st = style_for(t)
-        T.append([esc(t or "Unknown"), st.color, st.shape])
-    t_index = {t: i for i, t in enumerate(types)}
+    T, t_index = _type_table(drawn)
 
     notes = drawn["notes"].map(_text)
     locs = drawn["location"].map(_text)
@@ -202,14 +196,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     # approximate events standing for an admin unit or a curated region get its outline
     pids = drawn["place_id"].map(_text).tolist()
     gp = drawn["geo_precision"].fillna(1).astype(int).tolist()
-    regions: list[dict] = []
-    r_index: dict[str, int] = {}
-    for pid, g in zip(pids, gp):
-        if g >= 2 and pid.startswith(("ocha:", "region:")) and pid not in r_index:
-            geom = outline_for_place(pid, boundary_dir)
-            r_index[pid] = len(regions) if geom is not None else -1
-            if geom is not None:
-                regions.append(to_geojson_geometry(geom))
+    regions, r_index = _region_outlines(pids, gp, boundary_dir)
     nsrc = pd.to_numeric(drawn.get("number_of_sources", 1), errors="coerce").fillna(1).astype(int).tolist() \
         if "number_of_sources" in drawn else [1] * len(drawn)
     unc = pd.to_numeric(drawn["uncertainty_km"], errors="coerce").fillna(0.0).round(2).tolist() \
@@ -258,13 +245,41 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     }
     if "em_num" in drawn:   # a printed brief's place numbers (keyed to its list), 0 = not numbered
         payload["num"] = pd.to_numeric(drawn["em_num"], errors="coerce").fillna(0).astype(int).tolist()
-    # events without a place: listed (not drawn) by the export page, at most 500
-    un = frame[~has_coords(frame)].head(500)
-    payload["un"] = [[esc(_text(d)[:10]), esc(loc), esc(src), highlight_html(n, loc, ev)]
-                     for d, loc, src, n, ev in zip(un["event_date"], un["location"], un["source"], un["notes"],
-                                                   un["evidence"] if "evidence" in un else [""] * len(un))]
+    payload["un"] = _unplaced_rows(frame)
     payload["S"] = S.table
     return payload
+
+
+def _type_table(drawn: pd.DataFrame) -> tuple[list[list[str]], dict[str, int]]:
+    """Event types: T = [[name (escaped), colour, shape], ...] and each type's index into it."""
+    types = list(dict.fromkeys(drawn["event_type"].map(_text)))
+    table = []
+    for t in types:
+        st = style_for(t)
+        table.append([esc(t or "Unknown"), st.color, st.shape])
+    return table, {t: i for i, t in enumerate(types)}
+
+
+def _region_outlines(pids: list[str], gp: list[int], boundary_dir: Any) -> tuple[list[dict], dict[str, int]]:
+    """The outline of each admin unit or curated region an approximate event stands for (once each), and
+    each place id's index into them (-1: no outline)."""
+    regions: list[dict] = []
+    r_index: dict[str, int] = {}
+    for pid, g in zip(pids, gp):
+        if g >= 2 and pid.startswith(("ocha:", "region:")) and pid not in r_index:
+            geom = outline_for_place(pid, boundary_dir)
+            r_index[pid] = len(regions) if geom is not None else -1
+            if geom is not None:
+                regions.append(to_geojson_geometry(geom))
+    return regions, r_index
+
+
+def _unplaced_rows(frame: pd.DataFrame) -> list[list[str]]:
+    """Events without a place: listed (not drawn) by the export page, at most 500."""
+    un = frame[~has_coords(frame)].head(500)
+    return [[esc(_text(d)[:10]), esc(loc), esc(src), highlight_html(n, loc, ev)]
+            for d, loc, src, n, ev in zip(un["event_date"], un["location"], un["source"], un["notes"],
+                                          un["evidence"] if "evidence" in un else [""] * len(un))]
 
 
 def encode_payload(payload: dict[str, Any], compress_above: int = COMPRESS_ABOVE) -> str:
