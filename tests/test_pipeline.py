@@ -195,3 +195,26 @@ def _imports(path: Path) -> set[str]:
 def test_no_layer_imports_a_later_one(layer, later):
     bad = {f"{f.name}: {m}" for f in (SRC / layer).glob("*.py") for m in _imports(f) if m.startswith(later)}
     assert not bad, sorted(bad)
+
+
+def test_the_dashboard_upload_reads_json_lines_by_the_ingest_rule(tmp_path):
+    from eventmap.pipeline.inputs import read_jsonl
+    from eventmap.ui import ingest as page
+
+    lines = [json.dumps({"text": "قصفت المدفعية أطراف بلدة خبب صباح اليوم.", "published": "2019-04-02"},
+                        ensure_ascii=False),
+             json.dumps({"text": "   ", "published": "2019-04-02"}),
+             json.dumps(["a list, not an object"]),
+             json.dumps({"text": "Shelling hit the outskirts of Khirbat al Mushrif."})]
+    data = "\n".join(lines).encode("utf-8")
+    (tmp_path / "batch.jsonl").write_bytes(data)
+    cli = list(read_jsonl(tmp_path / "batch.jsonl"))
+    errors: list[str] = []
+    shown = page.read_upload("batch.jsonl", data, "", errors=errors)
+    assert [r.text for r in shown] == [r.text for _, r in cli if not isinstance(r, Exception)] and len(shown) == 1
+    assert [e.split(": ", 1)[0] for e in errors] == ["batch.jsonl:2", "batch.jsonl:3", "batch.jsonl:4"]
+    assert sum(isinstance(r, InputError) for _, r in cli) == 3
+    # the same refusal, told the way each place gives a date
+    assert "--published" in str(cli[-1][1]) and "Publication date" in errors[-1]
+    with pytest.raises(InputError, match="batch.jsonl:2"):
+        page.read_upload("batch.jsonl", data, "2019-04-03")

@@ -101,13 +101,21 @@ def read_jsonl(path: Path, published: str | None = None, source: str | None = No
                url: str | None = None) -> Iterator[tuple[str, Report | InputError]]:
     """``(label, Report or InputError)`` per line; each line is judged alone (bytes, JSON, fields),
     so one bad line, wherever it is, never stops the file."""
-    for n, line, warnings in jsonl_lines(path.read_bytes(), str(path)):
-        label = f"{path}:{n}"
+    yield from jsonl_reports(path.read_bytes(), str(path), published, source, url)
+
+
+def jsonl_reports(data: bytes, name: str, published: str | None = None, source: str | None = None,
+                  url: str | None = None, *, no_date: str = "no 'published' date (pass --published for the whole "
+                  "file)") -> Iterator[tuple[str, Report | InputError]]:
+    """The lines of a JSON-lines file's bytes as ``("name:line", Report or InputError)``: the read step of
+    ``eventmap ingest`` and of the dashboard's upload alike (``no_date`` says how to give a date there)."""
+    for n, line, warnings in jsonl_lines(data, name):
+        label = f"{name}:{n}"
         if isinstance(line, Exception):
             yield label, line
             continue
         try:
-            yield label, _jsonl_report(line, published, source, url, warnings)
+            yield label, _jsonl_report(line, published, source, url, warnings, no_date)
         except json.JSONDecodeError as exc:
             yield label, ReportInputError(f"invalid JSON ({exc.msg})")
         except InputError as exc:
@@ -115,7 +123,7 @@ def read_jsonl(path: Path, published: str | None = None, source: str | None = No
 
 
 def _jsonl_report(line: str, published: str | None, source: str | None, url: str | None,
-                  warnings: list[str]) -> Report:
+                  warnings: list[str], no_date: str) -> Report:
     d = json.loads(line)
     if not isinstance(d, dict):
         raise ReportInputError("line is not a JSON object")
@@ -126,7 +134,7 @@ def _jsonl_report(line: str, published: str | None, source: str | None, url: str
         raise ReportInputError("empty text")
     pub = d.get("published") or published
     if not pub:
-        raise DateInputError("no 'published' date (pass --published for the whole file)")
+        raise DateInputError(no_date)
     return make_report(body, pub, title=str(d.get("title") or ""),
                        source=str(d.get("source") or source or ""), url=str(d.get("url") or url or ""),
                        warnings=warnings)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from eventmap.errors import InputError
 from eventmap.frame import events_frame
 from eventmap.model import Event, Report
 
@@ -44,48 +45,29 @@ def read_upload(name: str, data: bytes, published: str, source: str = "", url: s
                 title: str = "", errors: list[str] | None = None) -> list[Report]:
     """Reports from one uploaded file: ``.txt``/``.html`` give one, ``.jsonl`` one per line.
 
-    JSON lines are read by the same reader as ``eventmap ingest`` (each line judged alone).  With
-    ``errors`` a bad line is added there and the other lines are kept; without it the first bad
-    line raises ``ValueError``.
+    JSON lines are read by the read step of ``eventmap ingest`` (``pipeline.inputs.jsonl_reports``, each
+    line judged alone).  With ``errors`` a bad line is added there and the other lines are kept; without
+    it the first bad line raises ``InputError`` (a ``ValueError``) ``"file:line: why"``.
     """
-    from eventmap.events.reader import jsonl_lines, read_report
+    from eventmap.events.reader import read_report
+    from eventmap.pipeline.inputs import jsonl_reports
 
     if check_upload_type(name) == ".jsonl":
         out = []
-        for n, line, warns in jsonl_lines(data, name):
-            try:
-                out.append(_upload_line(f"{name}:{n}", line, warns, published, source, url))
-            except ValueError as exc:
-                if errors is None:
-                    raise
-                errors.append(str(exc))
+        for where, rep in jsonl_reports(data, name, published or None, source, url, no_date=_NO_DATE_PAGE):
+            if isinstance(rep, Report):
+                out.append(rep)
+                continue
+            if errors is None:
+                raise InputError(f"{where}: {rep}")
+            errors.append(f"{where}: {rep}")
         return out
     return [read_report(data, published=published, title=title, source=source, url=url)]
 
 
-def _upload_line(where: str, line: str | Exception, warnings: list[str], published: str, source: str,
-                 url: str) -> Report:
-    """One JSON line of an upload -> Report; ValueError ``"file:line: why"`` for a line that is not one."""
-    from eventmap.events.reader import make_report
-
-    text = line if isinstance(line, str) else None
-    if text is None:  # bytes that are not text: this line only
-        raise ValueError(f"{where}: {line}")
-    try:
-        d = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{where}: invalid JSON ({exc.msg})") from None
-    body = d.get("text") if isinstance(d, dict) else None
-    if not isinstance(body, str):
-        raise ValueError(f"{where}: each line needs a JSON object with a 'text' string")
-    if not (d.get("published") or published):
-        raise ValueError(f"{where}: no publication date: give the line a 'published' field or type the date "
-                         "in 'Publication date' (it is never assumed to be today)")
-    try:
-        return make_report(body, str(d.get("published") or published), title=str(d.get("title") or ""),
-                           source=str(d.get("source") or source), url=str(d.get("url") or url), warnings=warnings)
-    except ValueError as exc:
-        raise ValueError(f"{where}: {exc}") from None
+#: a JSON line without a date, on the ingest page
+_NO_DATE_PAGE = ("no publication date: give the line a 'published' field or type the date in 'Publication date' "
+                 "(it is never assumed to be today)")
 
 
 def preview_frame(events: Sequence[Event]) -> pd.DataFrame:
