@@ -21,7 +21,7 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
-from eventmap import settings
+from eventmap import model, settings
 from eventmap.control import control_from_store
 from eventmap.control.tables import change_rows
 from eventmap.pipeline import extract_reports
@@ -546,7 +546,7 @@ def _correct_form(row, frame) -> None:
         cur_t = g("event_type") or ""
         types = ACLED_TYPES if cur_t in ACLED_TYPES else [cur_t] + ACLED_TYPES
         t = st.selectbox("Type", types, index=types.index(cur_t), key=f"fx_t_{ev}")
-        subs = list(corrections.ACLED_SUB_TYPES.get(t, ()))
+        subs = list(model.ACLED_TYPES.get(t, ()))
         cur_s = g("sub_event_type") or ""
         if t == cur_t and cur_s and cur_s not in subs:
             subs = [cur_s] + subs

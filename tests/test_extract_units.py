@@ -4,7 +4,8 @@ import pytest
 
 from eventmap.events.actors import ACTORS, find_actors
 from eventmap.events.extract import extract_events
-from eventmap.events.lexicon import ACLED_TYPES, AR_TRIGGERS, EN_TRIGGERS, LABELS, find_triggers
+from eventmap.events.lexicon import AR_TRIGGERS, EN_TRIGGERS, LABELS, find_triggers
+from eventmap.model import ACLED_TYPES
 from eventmap.events.mentions import find_mentions, index_for
 from eventmap.events.sentences import split_clauses, split_sentences
 from eventmap.model import Place

@@ -7,7 +7,8 @@ import pytest
 
 from eventmap.frame import events_frame
 from eventmap.store.testing import make_event, rafid_report_ar, rafid_report_en
-from eventmap.ui.corrections import ACLED_SUB_TYPES, EventForm, corrections_from_form, merge_candidates
+from eventmap.model import ACLED_TYPES
+from eventmap.ui.corrections import EventForm, corrections_from_form, merge_candidates
 
 
 @pytest.fixture
@@ -44,4 +45,4 @@ def test_merge_candidates_are_near_in_time_and_space(frame):
     unplaced = frame[frame["location"] == "البوكمال"].iloc[0]["event_id"]
     assert unplaced in cands and " km" not in cands[unplaced]         # no point: offered, without a distance
     assert [e for e, _ in merge_candidates(frame, rafid, days=0, km=1.0)] == [unplaced]   # only the one without a point
-    assert "Armed clash" in ACLED_SUB_TYPES["Battles"]
+    assert "Armed clash" in ACLED_TYPES["Battles"]

@@ -17,6 +17,20 @@ PlaceKind = Literal[
     "subdistrict", "district", "governorate", "region", "country",
 ]
 
+#: ACLED's event types and their sub-event types, spelled and ordered as ACLED's codebook has them: the one
+#: table the extractor's labels, the correction form and the tests check against
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon"),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Non-violent transfer of territory", "Agreement", "Arrests", "Change to group/activity",
+                               "Disrupted weapons use", "Headquarters or base established",
+                               "Looting/property destruction", "Other"),
+}
+
 ADMIN_KINDS = ("subdistrict", "district", "governorate", "region", "country")
 
 Resolution = Literal["resolved", "ambiguous", "approximate", "unresolved"]

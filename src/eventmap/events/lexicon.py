@@ -1,7 +1,7 @@
 """Event trigger lexicons: Arabic and English trigger phrases -> internal label -> ACLED type.
 
 Each label maps to one of ACLED's six event types and 25 sub-event types, spelled
-exactly as ACLED spells them (see :data:`ACLED_TYPES`).  Triggers are matched on the
+exactly as ACLED spells them (see :data:`eventmap.model.ACLED_TYPES`).  Triggers are matched on the
 normalised text (``eventmap.text.normalize_with_offsets``: no harakat, unified
 alef/hamza forms, ة->ه, ى->ي, Latin lower-cased, punctuation as spaces); the
 patterns below are written in ordinary Arabic and normalised the same way when
@@ -40,19 +40,6 @@ from typing import Any
 
 from eventmap.events._spans import IntervalSet
 from eventmap.text import _AR_DIACRITICS, _AR_LETTER_MAP
-
-#: ACLED's event types and sub-event types, as ACLED spells them
-ACLED_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
-}
 
 
 @dataclass(frozen=True, slots=True)

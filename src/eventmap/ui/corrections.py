@@ -13,19 +13,6 @@ import pandas as pd
 from eventmap.store import Correction
 from eventmap.views.details import field
 
-#: ACLED's sub-event types per event type (ACLED codebook), for the correction form
-ACLED_SUB_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon"),
-    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Non-violent transfer of territory", "Agreement", "Arrests", "Change to group/activity",
-                               "Disrupted weapons use", "Headquarters or base established",
-                               "Looting/property destruction", "Other"),
-}
-
 
 
 @dataclass
