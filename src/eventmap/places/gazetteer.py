@@ -78,7 +78,7 @@ SOUTH_NEAR = ("SY13", "SY03", "SY01")
 DEFAULT_SCOPE = SOUTH_CORE
 _PCODE1_RE = re.compile(r"^SY\d\d$")
 #: base scores of a variant match per tier (an exact spelling scores 1.0, a loose one 0.96)
-VARIANT_SCORES = (0.9, 0.85)
+VARIANT_SCORES = (0.9, 0.85, 0.8)
 #: variant rules that keep the name itself (an exact spelling found only far away may give way to these)
 _SAME_NAME_RULES = {"ar_join", "lat_join"}
 
@@ -627,7 +627,26 @@ class Gazetteer:
                 fam_used = explain(form, entries[0][1], script, fams)
                 return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), fam_used,
                                   tier, unique, qual, kind)
-        return self._without_direction(clean, script, scope, len(tiers))
+        if script == "latin":
+            hit = self._across_scripts(forms, scope, len(tiers))
+            if hit is not None:
+                return hit
+        return self._without_direction(clean, script, scope, len(tiers) + 1)
+
+    def _across_scripts(self, forms: list[tuple[str, str, str]], scope: tuple[str, ...], tier: int) -> VariantHit | None:
+        """A Latin name the Latin tiers miss, read against the Arabic names in scope (``variants.xs_latin``)."""
+        vi = self._variants()
+        for form, qual, kind in forms:
+            words, direction = lat_base(form)
+            raw = form.split()
+            if direction and len(raw) > 1:
+                form = " ".join(raw[:-1])
+            entries = vi.xs_entries(form, direction, scope)
+            if entries:
+                entries, unique = self._one_place(entries)
+                return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), ("lat_ar",),
+                                  tier, unique, qual, kind)
+        return None
 
     def _without_direction(self, clean: str, script: str, scope: tuple[str, ...], tier: int) -> VariantHit | None:
         """"X الشرقي" / "X Sharqi" where the data holds X and no X of any direction in scope: X itself

@@ -66,6 +66,8 @@ FAMILY_DESCRIPTIONS = {
     "lat_qkg": "q/k/g for one letter",
     "lat_dz": "dh/z/d for one letter",
     "lat_ts": "th/t/s for one letter",
+    "lat_ar": "the Latin spelling read letter by letter against the Arabic name (its consonants, and the "
+              "long vowels the Arabic writes)",
 }
 
 #: The families the gazetteer uses: the choice of ``benchmarks/calibrate_variants.py`` (greedy on one
@@ -256,6 +258,8 @@ class VariantIndex:
                 self._members.setdefault(governorate_of[i], []).append(i)
         # governorate -> script -> tier -> key -> [(place index, name)]
         self._tables: dict[str, dict[str, list[dict[str, list[tuple[int, str]]]]]] = {}
+        # governorate -> Arabic skeleton "consonants|direction" -> [(place index, name, vowel gaps)]
+        self._xs: dict[str, dict[str, list[tuple[int, str, tuple[str, ...]]]]] = {}
         self.max_words = 1
 
     def _build(self, gov: str) -> dict[str, list[dict[str, list[tuple[int, str]]]]]:
@@ -276,6 +280,10 @@ class VariantIndex:
                 else:
                     continue
                 self.max_words = max(self.max_words, len(words) + (1 if direction else 0))
+                if sc == "ar":
+                    xs = xs_arabic(words)
+                    if xs:
+                        self._xs.setdefault(gov, {}).setdefault(xs[0] + "|" + direction, []).append((i, name, xs[1]))
                 forms = [words]
                 if sc == "latin" and len(words) > 1 and words[0] in _LAT_DROPPABLE_HEADS:
                     forms.append(words[1:])   # "Khirbat al Mushrif" is "al-Mushrif" in most reports
@@ -304,6 +312,20 @@ class VariantIndex:
                 out.extend(tables[tier].get(key, ()))
         return out
 
+    def xs_entries(self, latin: str, direction: str, scope: Iterable[str]) -> list[tuple[int, str]]:
+        """(place index, Arabic name) of every name in ``scope`` the Latin spelling ``latin`` (without its
+        direction word) reads as, letter by letter (:func:`xs_latin`)."""
+        form = xs_latin(latin)
+        if form is None:
+            return []
+        out: list[tuple[int, str]] = []
+        for gov in scope:
+            self.tables(gov)
+            for i, name, gaps in self._xs.get(gov, {}).get(form[0] + "|" + direction, ()):
+                if xs_fits(form[1], gaps) and xs_letters(form, gaps) >= XS_MIN_LETTERS:
+                    out.append((i, name))
+        return out
+
     def keys(self, script: str, tier: int, scope: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
         """Every variant key of ``scope`` at one tier (for scanners that keep their own table)."""
         sc = "ar" if script == "ar" else "latin"
@@ -314,3 +336,132 @@ class VariantIndex:
                 for k, v in tables[tier].items():
                     out.setdefault(k, []).extend(v)
         return out
+
+
+# --- across scripts: a Latin spelling read against the Arabic name ------------------------------
+#
+# A reporter who writes a village only in Latin letters usually writes what the Arabic spells:
+# every consonant, and a vowel letter where Arabic writes a long vowel (و، ي).  Where the data's own
+# romanisation differs from the press's by more than the Latin families allow (a vowel cluster read
+# as a glide, a diminutive spelled by ear), the Arabic name still carries the skeleton.  The key is
+# the consonants in letter classes (ق/ك and Latin k/q/c one class, ح/ه and h one, ...); the vowel
+# letters between two consonants are checked apart: every و/ي the Arabic writes must stand in the
+# Latin spelling at the same place (u/o/w for و, i/e/y for ي), while Latin vowels Arabic leaves
+# unwritten (short vowels) are free.  ا، ع and hamza carry nothing (Latin writes them as a vowel,
+# an apostrophe, or not at all).
+
+#: Latin letters (after digraphs) -> consonant class; a, e, i, o, u, w, y are vowels (below)
+_XS_LAT_CONS = {"b": "b", "p": "b", "t": "t", "s": "s", "c": "k", "k": "k", "q": "k", "j": "j", "g": "g",
+                "h": "h", "d": "d", "z": "z", "r": "r", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n",
+                "S": "S", "X": "x", "G": "g", "T": "s", "D": "z", "x": "x"}
+#: a vowel letter may stand for a long vowel Arabic writes (lower case: e, i, o, u) or must (upper case: the
+#: glides w and y, which the Arabic writes as و and ي)
+_XS_LAT_VOWEL = {"a": "", "e": "y", "i": "y", "y": "Y", "o": "w", "u": "w", "w": "W"}
+_XS_LAT_DIGRAPHS = (("tch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "X"), ("gh", "G"),
+                    ("th", "T"), ("dh", "D"), ("dj", "j"), ("ph", "f"))
+#: Arabic letters (after ``ar_base``) -> consonant class; و، ي are vowels; ا، ع، hamza carry nothing
+_XS_AR_CONS = {"ب": "b", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "ح": "h", "ه": "h",
+               "خ": "x", "د": "d", "ض": "d", "ذ": "z", "ز": "z", "ظ": "z", "ر": "r", "ش": "S", "غ": "g",
+               "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n"}
+_XS_AR_VOWEL = {"و": "W", "ي": "Y", "ا": "", "ع": "E", "ى": ""}
+#: the marks romanisations use for ʿayn: where a Latin name writes one, the Arabic has ع there
+_XS_AYN_MARKS = "[`‘ʿʻ´‛]"
+#: a skeleton needs this many letters (consonants plus the Arabic's written long vowels) to be evidence
+XS_MIN_LETTERS = 2
+
+XsForm = tuple[str, tuple[str, ...]]   # (consonant key, vowel letters before/between/after them)
+
+
+def _xs_close(cons: list[str], gaps: list[str]) -> XsForm | None:
+    return ("".join(cons), tuple(gaps)) if cons else None
+
+
+def _xs_push(cons: list[str], gaps: list[str], c: str) -> None:
+    if cons and cons[-1] == c and not gaps[-1]:
+        return                      # a doubled consonant is one letter (shadda is not written)
+    cons.append(c)
+    gaps.append("")
+
+
+def xs_latin(name: str) -> XsForm | None:
+    """A Latin name as an Arabic skeleton: (consonant classes, vowel classes around them)."""
+    import unicodedata
+
+    from eventmap.text import _LATIN_ARTICLES, _LATIN_SEP_RE
+
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower()
+    s = re.sub(_XS_AYN_MARKS, "E", re.sub(r"['’ʾʼ′]", "", s))
+    words = [w for w in _LATIN_SEP_RE.split(s) if w and w not in _LATIN_ARTICLES]
+    cons: list[str] = []
+    gaps = [""]
+    ending = False
+    for n, w in enumerate(words):
+        w = re.sub(r"[^a-zE]", "", w)
+        if n == len(words) - 1:
+            w, k = re.subn(r"(?<=.)(?:[ae]h?|(?<=[iy])h)$", "", w)   # -a, -ah, -eh, -iyah: the feminine ending
+            ending = bool(k)
+        for a, b in _XS_LAT_DIGRAPHS:
+            w = w.replace(a, b)
+        for ch in w:
+            if ch == "E":
+                gaps[-1] += "E"
+            elif ch in _XS_LAT_VOWEL:
+                gaps[-1] = _xs_vowel(gaps[-1], _XS_LAT_VOWEL[ch])
+            elif ch in _XS_LAT_CONS:
+                _xs_push(cons, gaps, _XS_LAT_CONS[ch])
+    if ending:
+        gaps[-1] += "A"
+    return _xs_close(cons, gaps)
+
+
+def _xs_vowel(gap: str, v: str) -> str:
+    """Add a vowel class to a Latin gap; a run of one class is one letter ("uw", "yy", "ee"), must-be-written
+    when any letter of the run is a glide."""
+    if not v:
+        return gap
+    if gap and gap[-1].lower() == v.lower():
+        return gap[:-1] + (v if v.isupper() else gap[-1])
+    return gap + v
+
+
+def xs_arabic(words: list[str]) -> XsForm | None:
+    """Arabic words (``ar_base``: normalised, articles off, final ى as ا) as a skeleton.  A final ة/ه is
+    the feminine ending: a t inside the name (خربة X is "Khirbet X"); at its end, like a final ا, an
+    ending the Latin must write too (-a, -ah, -eh)."""
+    cons: list[str] = []
+    gaps = [""]
+    ending = False
+    for n, w in enumerate(words):
+        if n == len(words) - 1 and len(w) > 2 and w[-1] in "اه":
+            w, ending = w[:-1], True
+        elif w.endswith("ه") and len(w) > 2:
+            w = w[:-1] + "ت"
+        for ch in w:
+            if ch in _XS_AR_VOWEL:
+                v = _XS_AR_VOWEL[ch]
+                if v and (not gaps[-1] or gaps[-1][-1] != v):
+                    gaps[-1] += v
+            elif ch in _XS_AR_CONS:
+                _xs_push(cons, gaps, _XS_AR_CONS[ch])
+    if ending:
+        gaps[-1] += "A"
+    return _xs_close(cons, gaps)
+
+
+@lru_cache(maxsize=4096)
+def _xs_gap_re(gap: str) -> re.Pattern[str]:
+    """The Arabic vowel letters a Latin gap allows: lower case may be written, upper case must be, and
+    an ع may stand anywhere (most reporters leave it out) unless the Latin marks it (E: then it must)."""
+    return re.compile("E?" + "".join(v.upper() + ("?" if v.islower() else "") + "E?" for v in gap))
+
+
+def xs_fits(latin_gaps: tuple[str, ...], arabic_gaps: tuple[str, ...]) -> bool:
+    """Does every long vowel the Arabic writes stand in the Latin spelling at the same place, and every
+    glide (w, y) the Latin writes stand in the Arabic?"""
+    if len(latin_gaps) != len(arabic_gaps):
+        return False
+    return all(_xs_gap_re(lat).fullmatch(ar) for lat, ar in zip(latin_gaps, arabic_gaps))
+
+
+def xs_letters(form: XsForm, arabic_gaps: tuple[str, ...]) -> int:
+    return len(form[0]) + sum(len(g.replace("A", "").replace("E", "")) for g in arabic_gaps)
