@@ -105,3 +105,20 @@ def test_english_name_then_place_noun_and_a_person_after_on():
                         "Samlin.", PUB)
     locs = [e.location for e in ev]
     assert "Samlin" in locs and not any(x.startswith("Ahmad") for x in locs)
+
+
+@pytest.mark.parametrize("text, places", [
+    # "near X" is at X, also after words that are no place ("عنيفة" is an adjective, not a village near it)
+    ("ودارت اشتباكات عنيفة قرب خبب مساء أمس.", ["خبب"]),
+    # the preposition ل glued to the place noun: "the western outskirts of the town of X" is at X
+    ("قصفت قوات النظام الأطراف الغربية لبلدة داعل صباح اليوم.", ["داعل"]),
+    ("واندلعت اشتباكات على المدخل الشمالي لمدينة الشيخ مسكين.", ["الشيخ مسكين"]),
+    # ... and glued to تل, which belongs to the hill's name
+    ("ودارت معارك عنيفة على السفح الشرقي لتل الحارة.", ["تل الحارة"]),
+    # "the western countryside of the city of X" is an area around X, not X
+    ("وقصفت الطائرات الريف الغربي لمدينة درعا وبلدة اليادودة.", ["اليادودة"]),
+    # "farms belonging to the town of X": "belonging" is no name
+    ("وسيطرت قوات النظام على مزارع تابعة لبلدة المليحة الغربية.", ["المليحة الغربية"]),
+])
+def test_a_clitic_on_the_place_noun_and_near_are_read_as_at_the_place(text, places):
+    assert _locs(text) == places

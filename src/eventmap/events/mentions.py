@@ -356,7 +356,8 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
 # --- cue-driven names -------------------------------------------------------------------------
 
 _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي
-بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب بينما فيما كما لكن اذ إذ أن
+بريف ريف التي الذي الذين حيث وسط التابعة التابع تابعة تابع المحاذية المحاذي محاذية المجاورة المجاور مجاورة
+القريبة القريب المتاخمة متاخمة الواقعة واقعة بمحافظة محافظة منطقة بين اثر إثر عقب بينما فيما كما لكن اذ إذ أن
 إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
 عند لدى مقابل عبر نحو باتجاه اتجاه صوب اليوم امس أمس صباح مساء فجر ليل ليلة ظهر عصر الليلة البارحة
 الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مما ما بعدما اثناء أثناء خلال جراء بسبب اثر""".split())
@@ -700,11 +701,11 @@ def _extends(longer: str, shorter: str) -> bool:
 
 
 _CANDIDATE_NOUNS = _n("قرية بلدة مدينة مزرعة مزارع بلدات قرى حي مخيم تل تلة بلدتي قريتي مدينتي".split())
-_CANDIDATE_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?P<n>" + "|".join(sorted(_CANDIDATE_NOUNS, key=len, reverse=True)) + r")(?!\S)")
+_CANDIDATE_NOUN_RE = re.compile(r"(?<!\S)[وف]?[بل]?(?P<n>" + "|".join(sorted(_CANDIDATE_NOUNS, key=len, reverse=True)) + r")(?!\S)")
 
 
 _PLACE_NOUN_ALT = r"(?:قري|بلدات|مزارع|بلدتي|قريتي|مدينتي|احيا|تلال|مناطق|بلده|قريه|مدن|حيي)"
-_PLURAL_CHAIN_RE = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?P<first>" + _PLACE_NOUN_ALT[3:-1] + r")"
+_PLURAL_CHAIN_RE = re.compile(r"(?<!\S)[وف]?[بل]?(?:ال)?(?P<first>" + _PLACE_NOUN_ALT[3:-1] + r")"
                               r"(?:\s[وفب]?(?:ال)?" + _PLACE_NOUN_ALT + r")*(?!\S)")
 _SINGULAR_NOUNS = {"بلده", "قريه"}
 _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|البلدات|مزارع|المزارع|بلدتي|قريتي|مدينتي|احيا|تلال|التلال)(?!\S)")
@@ -867,8 +868,8 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
         else:
             _annotate_en(text, ms, i, sets)
     for i, m in enumerate(ms):
-        if m.near and i > 0 and not m.veto and any(
-                not p.veto and not p.admin and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
+        if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
+                p.supported and not p.admin and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place
     lists: dict[int, list[Mention]] = {}
     for m in ms:
@@ -939,12 +940,12 @@ def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, 
     # clitic glued to the name: "بنوى" -> preposition cue
     clitic = norm[_word_start(norm, m.start):m.start]
     if not m.cue:
-        if pw in sets["nouns"] or (pw[:1] in "وفب" and pw[1:] in sets["nouns"]):
+        if pw in sets["nouns"] or (pw[:1] in "وفبل" and pw[1:] in sets["nouns"]):   # "لبلدة X": of the town X
             m.cue, m.cue_kind = pw, "noun"
         elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
             m.cue, m.cue_kind = pw or "ب", "prep"
     pw_bare = pw[1:] if pw[:1] in "وبلف" and pw[1:] in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف") else pw
-    if pw_bare in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف"):
+    if pw_bare in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف") or _countryside_of(prev, clitic, sets):
         m.admin = True
     if pw in ("قرب", "بقرب") or " ".join(prev[-2:]) in ("بالقرب من", "على مقربه", "مقربه من", "على اطراف"):
         m.near = True
@@ -974,6 +975,16 @@ def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, 
         if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
                 nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
             m.veto = "person name"
+
+
+def _countryside_of(prev: list[str], clitic: str, sets: dict[str, set[str]]) -> bool:
+    """"الريف الغربي لمدينة درعا", "الريف الشمالي لدرعا": the countryside of X, an area around X, not X."""
+    ws = list(prev[-3:])
+    if ws and not clitic.endswith("ل") and ws[-1][:1] == "ل" and ws[-1][1:] in sets["nouns"]:
+        ws = ws[:-1]                       # "لمدينة": of the city
+    elif not clitic.endswith("ل"):
+        return False
+    return len(ws) >= 2 and ws[-1] in _DIR_ADJ and ws[-2].lstrip("وف") in ("الريف", "ريف", "الارياف")
 
 
 def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> None:
