@@ -21,6 +21,9 @@ def _labels(text, location, pub=PUB):
     ("توغلت قوة للاحتلال الإسرائيلي مؤلفة من أربع آليات عسكرية في قرية الرفيد بريف القنيطرة الجنوبي.", "الرفيد"),
     ("An Israeli force of three vehicles carried out a ground incursion into the village of al-Rafid on Friday.",
      "al-Rafid"),
+    # entering a village is the incursion, never "Government regains territory" for the Israeli army
+    ("Residents said Israeli tanks entered the village of Kudnah at dawn on Saturday.", "Kudnah"),
+    ("وأفاد الأهالي بدخول جرافات إسرائيلية إلى قرية كودنة فجر اليوم.", "كودنة"),
 ])
 def test_israeli_incursions_are_their_own_kind(text, place):
     ev = [e for e in extract_events(text, PUB) if e.location == place]

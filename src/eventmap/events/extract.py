@@ -728,6 +728,9 @@ class _Extractor:
             if L.needs_actor and not a1:
                 continue
             etype, sub = L.event_type, L.sub_event_type
+            if lab == "territory_entered" and a1 == A.ISR:
+                lab, L = "incursion", LABELS["incursion"]    # Israeli forces entering a village: an incursion
+                etype, sub = L.event_type, L.sub_event_type
             if lab in ("territory_taken", "territory_entered"):
                 if lab == "territory_entered" and a1 == A.UNK:
                     sub = "Armed clash"   # unknown gunmen storming a post: an attack, not a change of hands
