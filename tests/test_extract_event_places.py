@@ -122,3 +122,11 @@ def test_english_name_then_place_noun_and_a_person_after_on():
 ])
 def test_a_clitic_on_the_place_noun_and_near_are_read_as_at_the_place(text, places):
     assert _locs(text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وعثر الأهالي صباح اليوم على جثة شاب على طريق خبب – المسمية بريف درعا الشمالي.", ["خبب", "المسمية"]),
+    ("وقصفت قوات النظام طريق داعل - إبطع بالمدفعية الثقيلة.", ["داعل", "إبطع"]),
+])
+def test_the_two_ends_of_a_road_are_both_places(text, places):
+    assert _locs(text) == places

@@ -871,6 +871,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
         if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
                 p.supported and not p.admin and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place
+    _join_road_ends(text, ms)
     lists: dict[int, list[Mention]] = {}
     for m in ms:
         if m.list_id >= 0:
@@ -891,6 +892,23 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                 if m.name in f and f in norm[max(0, m.start - 12):m.end + 12]:
                     m.veto = "foreign"
                     break
+
+
+#: a local road named by its two ends (a motorway's name is two cities a hundred km apart: not its places)
+_ROAD_NOUNS = {"طريق", "الطريق"}
+_DASH_GAP_RE = re.compile(r"\s*[-–—]\s*")
+
+
+def _join_road_ends(text: str, ms: list[Mention]) -> None:
+    """"طريق طفس – داعل": the two ends of a road are one list, the second taking the first's cue."""
+    for a, b in zip(ms, ms[1:]):
+        if a.lang == "ar" and a.cue.lstrip("وفبل") in _ROAD_NOUNS and not b.veto and \
+                _DASH_GAP_RE.fullmatch(text[a.orig_end:b.orig_start]):
+            if not b.cue:
+                b.cue, b.cue_kind = a.cue, a.cue_kind
+            if a.list_id < 0:
+                a.list_id = 10**9 + a.start
+            b.list_id = a.list_id
 
 
 def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
