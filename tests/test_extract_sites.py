@@ -112,3 +112,14 @@ def test_english_neighbourhood_and_roundabout():
     assert k and k[0].resolution == "approximate" and abs(k[0].latitude - 32.62) < 0.05
     r = _at(ev, "Inkhil roundabout")
     assert r and r[0].sub_event_type == "Remote explosive/landmine/IED" and abs(r[0].latitude - 33.02) < 0.05
+
+
+@pytest.mark.parametrize("text, location", [
+    # a quarter named after its town, with the place noun after it (lower or upper case): the town hosts it
+    ("Regime artillery shelled the Daraa al-Mahatta district on Tuesday night.", "Daraa al-Mahatta"),
+    ("Regime artillery shelled the Daraa Al-Balad District on Tuesday night.", "Daraa Al-Balad"),
+])
+def test_a_quarter_with_district_after_it_is_placed_in_its_town(text, location):
+    ev = _at(extract_events(text, "2021-08-25"), location)
+    assert ev and ev[0].resolution == "approximate" and ev[0].place_name_en == "" and ev[0].latitude is not None
+    assert ev[0].admin1 == "Dar'a"

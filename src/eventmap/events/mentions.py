@@ -837,6 +837,11 @@ def _en_stop_head(name: str) -> bool:
         head in _EN_DIRECTION_HEADS and len(first) > 1 and first[-1][:1].isupper())
 
 
+#: a capitalised place noun closing a name run ("the Sajna District", "Tafas Countryside") is not part of the name
+_EN_GENERIC_TAIL_RE = re.compile(r"(?<=\w)\s+(?:District|Area|Neighbou?rhood|Quarter|Countryside|Province|"
+                                 r"Governorate|Region)$")
+
+
 def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[int, int]]:
     """Spans of the capitalised names "X, Y and Z" starting at ``p`` (stopping at a non-name)."""
     items: list[tuple[int, int]] = []
@@ -844,7 +849,10 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
         nm = _EN_NAME_RE.match(seg, p)
         if not nm or (stop is not None and stop(nm.group(0))):
             break
-        items.append((nm.start(), nm.end()))
+        end = nm.start() + len(_EN_GENERIC_TAIL_RE.sub("", nm.group(0)))
+        items.append((nm.start(), end))
+        if end < nm.end():
+            break     # "the Daraa al-Balad District to ...": the place noun ends the name and the run
         sep = sep_re.match(seg, nm.end())
         if not sep:
             break

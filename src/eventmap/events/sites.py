@@ -365,12 +365,14 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         a = lo + m.start("name") + (len(" ".join(words[:k])) + 1 if k else 0)
         core = text[a:lo + m.end("name")]
         low = core.lower().replace("al-", "").replace("el-", "")
-        if noun in ("area", "district", "quarter", "hills") and low.split()[0] in _EN_ADMIN_NAMES:
-            continue   # "the Quneitra area", "Daraa district": the region, handled as an admin unit
+        if noun in ("area", "district", "quarter", "hills") and all(w in _EN_ADMIN_NAMES for w in low.split()):
+            continue   # "the Quneitra area", "Daraa district": the region ("Daraa al-Balad district" is a quarter)
         if noun in ("area", "district", "hills", "hill", "base", "post") and core.split()[0].lower() in (
                 "southern", "northern", "eastern", "western", "rural"):
             continue
         host = (a, lo + m.end("name")) if not re.match(r"\d", core) else (-1, -1)
+        if noun in _EN_BARE and _QUARTER_EN_RE.fullmatch(core):
+            continue   # "the Daraa al-Balad district": the quarter of Daraa, read below with its host town
         if noun in _EN_BARE:   # "the Sajna district": the quarter is called Sajna
             out.append(Site(a, lo + m.end("name"), SITE_NOUNS_EN[noun], host[0], host[1], bare=True))
         else:
