@@ -100,3 +100,15 @@ def test_a_second_verb_with_no_place_of_its_own_happened_at_the_first_place():
 ])
 def test_attacks_by_aircraft_and_barrel_bombs_are_air_strikes(text, place):
     assert ("Explosions/Remote violence", "Air/drone strike") in _types(text, place)
+
+
+@pytest.mark.parametrize("text, place, want", [
+    # armed men killing armed men is a battle (ACLED: violence against civilians needs civilian victims)
+    ("Army units killed dozens of terrorists in the town of Inkhil, the official agency said.", "Inkhil",
+     ("Battles", "Armed clash")),
+    ("وقتل مسلحون مجهولون عنصرين من قوات النظام في مدينة إنخل مساء أمس.", "إنخل", ("Battles", "Armed clash")),
+    # ... while civilians shot by soldiers stay violence against civilians
+    ("وقتل مدنيان برصاص قوات النظام في مدينة إنخل مساء أمس.", "إنخل", ("Violence against civilians", "Attack")),
+])
+def test_who_was_killed_decides_between_a_battle_and_an_attack(text, place, want):
+    assert _types(text, place) == {want}

@@ -165,6 +165,10 @@ class _Located:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+#: sides that do not fight: violence against them is violence against civilians
+_UNARMED = frozenset({A.CIV, A.PROTESTERS})
+
+
 def _is_seat(p: Place) -> bool:
     """A town that gives its name to its governorate (درعا, القنيطرة, Daraa, Quneitra)."""
     if p.kind in _ADMIN_KINDS:
@@ -740,6 +744,9 @@ class _Extractor:
                 sub = "Disrupted weapons use"
             if lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
                 etype, sub = "Violence against civilians", "Attack"   # gunfire or sniping at civilians
+            elif lab in ("killing", "attack") and a1 and a2 and a1 != a2 and {a1, a2}.isdisjoint(_UNARMED):
+                etype, sub = "Battles", "Armed clash"   # armed men killing armed men: ACLED's battle, not violence
+                #                                         against civilians ("army units killed scores of terrorists")
             # places after the trigger are where it happened ("air strikes on X"); places before it
             # belong to another predicate ("talks in X collapsed, prompting air strikes on Y")
             after = [l for l in locs if l.mention.start >= hit.start]
