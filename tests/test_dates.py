@@ -33,6 +33,13 @@ PUB = "2018-07-25"   # a Wednesday
     ("يوم الجمعة", date(2018, 7, 20), 1),
     ("الأربعاء الماضي", date(2018, 7, 18), 1),                   # same weekday + الماضي: a week back
     ("الأسبوع الماضي", date(2018, 7, 18), 2),
+    ("بالأمس", date(2018, 7, 24), 1),                             # the article on أمس, with a preposition
+    ("مساء الأمس", date(2018, 7, 24), 1),
+    # the day of the month as an ordinal word (hand-written: dateparser reads none of these)
+    ("في الخامس عشر من تموز", date(2018, 7, 15), 1),
+    ("الموافق للثالث والعشرين من تموز/ يوليو الجاري", date(2018, 7, 23), 1),
+    ("في الحادي والثلاثين من شهر أيار الماضي", date(2018, 5, 31), 1),
+    ("العاشر من آب 2017", date(2017, 8, 10), 1),
     # English
     ("today", date(2018, 7, 25), 1),
     ("this morning", date(2018, 7, 25), 1),
@@ -61,7 +68,8 @@ def test_offsets_point_into_original_text():
 
 def test_not_dates():
     # "may" the verb, "أحد" (one), "أب" (father), "اليومية" (daily) are not dates
-    for s in ("It may be true", "قال أحد الطيارين", "قال أب لثلاثة أطفال", "الأخبار اليومية", "في عام 1974"):
+    for s in ("It may be true", "قال أحد الطيارين", "قال أب لثلاثة أطفال", "الأخبار اليومية", "في عام 1974",
+              "الفوج الثاني تموز", "الحادي والأربعين من تموز"):   # an ordinal must say "من" and be a day
         assert find_dates(s, PUB) == [], s
 
 

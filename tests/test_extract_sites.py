@@ -123,3 +123,9 @@ def test_a_quarter_with_district_after_it_is_placed_in_its_town(text, location):
     ev = _at(extract_events(text, "2021-08-25"), location)
     assert ev and ev[0].resolution == "approximate" and ev[0].place_name_en == "" and ev[0].latitude is not None
     assert ev[0].admin1 == "Dar'a"
+
+
+def test_an_adverb_after_a_site_is_not_its_name():
+    # "entirely" after the checkpoint: the checkpoint is حاجز المؤسسة, not "حاجز المؤسسة كاملا"
+    ev = extract_events("وسيطرت فصائل المعارضة على حاجز المؤسسة كاملا بعد معارك استمرت يومين.", "2014-10-05")
+    assert {e.location for e in ev} == {"حاجز المؤسسة"}

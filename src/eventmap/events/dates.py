@@ -136,11 +136,42 @@ _AR_MONTH_ONLY = re.compile(
     _B + r"(?:(?P<cue>شهر|خلال|منذ|في|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه)\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")"
     r"(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:عام\s|من\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 
+#: Arabic ordinals as days of the month ("السادس والعشرين من تموز", "الحادي عشر من آب"): written by hand,
+#: dateparser reads none of them.  Normalised spellings (ة -> ه, ى -> ي).
+_AR_UNITS = {"الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+             "السابع": 7, "الثامن": 8, "التاسع": 9}
+_AR_TENS = {"العشرين": 20, "الثلاثين": 30}
+
+
+def _ar_ordinal_day(words: str) -> int | None:
+    """"السادس والعشرين" -> 26, "الحادي عشر" -> 11, "العاشر" -> 10, "الثلاثين" -> 30; None if not a day."""
+    ws = words.split()
+    if ws and ws[0].startswith("ل") and not ws[0].startswith("ال"):
+        ws[0] = "ا" + ws[0]                 # "للسادس": the article's alif dropped after ل
+    if len(ws) == 1:
+        w = ws[0]
+        return {"العاشر": 10, **_AR_TENS}.get(w, _AR_UNITS.get(w) if w != "الحادي" else None)
+    if len(ws) == 2 and ws[1] == "عشر" and ws[0] in _AR_UNITS and ws[0] != "الاول":
+        return 10 + _AR_UNITS[ws[0]]
+    if len(ws) == 2 and ws[1][:1] == "و" and ws[1][1:] in _AR_TENS and ws[0] in _AR_UNITS and ws[0] != "الاول":
+        day = _AR_TENS[ws[1][1:]] + _AR_UNITS[ws[0]]
+        return day if day <= 31 else None
+    return None
+
+
+#: each ordinal also as written after the preposition ل ("للسادس": ل + السادس)
+_AR_ORD_WORD = _alt([w for x in (*_AR_UNITS, "العاشر", *_AR_TENS) for w in (x, x[1:])])
+_AR_ORDINAL_DAY_MONTH = re.compile(
+    _B + _CL + r"(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)\s(?:من\s)(?:شهر\s)?"
+    r"(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s(?P<rel>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+
 _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     # (pattern, days back, precision); longest expressions first
     (re.compile(_B + _CL + r"(?:امس\sالاول|اول\sامس|اول\sمن\sامس|قبل\sيومين)" + _E), 2, 1),
     (re.compile(_B + _CL + r"(?:منذ\sيومين)" + _E), 2, 2),   # "since two days": a campaign going on, not a day
-    (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?امس" + _E), 1, 1),
+    # "امس", "يوم امس", "بالامس", "مساء الامس"
+    (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?(?:ال)?امس" + _E), 1, 1),
     (re.compile(_B + _CL + r"(?:الليله\sالماضيه|ليل\sالبارحه|البارحه)" + _E), 1, 1),
     (re.compile(_B + _CL + r"(?:(?:صباح|صبيحه|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s|هذا\s)?اليوم" + _E), 0, 1),
     (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفائت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
@@ -249,6 +280,14 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                     d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
                 add(m.start(), m.end(), d, 1, "explicit")
         if ar_month:
+            for m in _AR_ORDINAL_DAY_MONTH.finditer(norm):
+                day_n = _ar_ordinal_day(m["ord"])
+                if day_n is None:
+                    continue
+                mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+                d = _safe_date(int(m["year"]), mon, day_n) if m["year"] else \
+                    _infer_year(mon, day_n, pub, future=m["rel"] in ("المقبل", "القادم"))
+                add(m.start("ord"), m.end(), d, 1, "explicit")
             for m in _AR_MONTH_ONLY.finditer(norm):
                 if not (m["cue"] or m["year"] or m["rel"]):
                     continue
