@@ -28,7 +28,10 @@ def clean_text(s: Any) -> str:
         return ""
     if isinstance(s, float) and math.isnan(s):
         return ""
-    return _CONTROL_RE.sub("", str(s))
+    s = str(s)
+    if s.isprintable():      # no control or format character at all (the common case): nothing to remove
+        return s
+    return _CONTROL_RE.sub("", s)
 
 
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
@@ -43,7 +46,8 @@ def esc(s: Any) -> str:
     dropped; ``None``/NaN become "".  Apply it once, to the raw string: escaping twice shows
     ``&amp;lt;`` to the reader.
     """
-    return html.escape(clean_text(s), quote=True).translate(_BRACES)
+    out = html.escape(clean_text(s), quote=True)
+    return out.translate(_BRACES) if "{" in out or "}" in out else out
 
 
 _JS_UNSAFE = {

@@ -79,6 +79,12 @@ def _text(v: Any) -> str:
     return str(v)
 
 
+def _texts(series: pd.Series) -> list[str]:
+    """``[_text(v) for v in series]``, without a Python call per row for string columns."""
+    vals = series.to_numpy(dtype=object, na_value=None)
+    return [v if type(v) is str else _text(v) for v in vals]
+
+
 def _mention_span(notes: str, location: str, evidence: str) -> tuple[int, int] | None:
     """Where the place name sits in the sentence: from the evidence offsets when they agree
     with the text, else the first occurrence of the name."""
@@ -186,15 +192,16 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
 
     T, t_index = _type_table(drawn)
 
-    notes = drawn["notes"].map(_text)
-    locs = drawn["location"].map(_text)
-    evid = drawn["evidence"].map(_text) if "evidence" in drawn else pd.Series([""] * len(drawn))
-    langs = drawn["language"].map(_text) if "language" in drawn else pd.Series([""] * len(drawn))
-    notes_html = [highlight_html(n, l, e) for n, l, e in zip(notes, locs, evid)]
+    notes = _texts(drawn["notes"])
+    locs = _texts(drawn["location"])
+    evid = _texts(drawn["evidence"]) if "evidence" in drawn else [""] * len(drawn)
+    langs = _texts(drawn["language"]) if "language" in drawn else [""] * len(drawn)
+    seen: dict[tuple[str, str, str], str] = {}   # events of one sentence and place share their HTML
+    notes_html = [seen[k] if k in seen else seen.setdefault(k, highlight_html(*k)) for k in zip(notes, locs, evid)]
     rtl = [1 if _is_rtl(n, lg) else 0 for n, lg in zip(notes, langs)]
 
     # approximate events standing for an admin unit or a curated region get its outline
-    pids = drawn["place_id"].map(_text).tolist()
+    pids = _texts(drawn["place_id"])
     gp = drawn["geo_precision"].fillna(1).astype(int).tolist()
     regions, r_index = _region_outlines(pids, gp, boundary_dir)
     nsrc = pd.to_numeric(drawn.get("number_of_sources", 1), errors="coerce").fillna(1).astype(int).tolist() \
@@ -204,7 +211,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
 
     # approximate events sharing an estimate: a ring slot each (views/approximate.py)
     rs, ring_of, slot_of = rings(drawn)
-    ids = drawn["event_id"].map(_text).tolist()
+    ids = _texts(drawn["event_id"])
     sel = -1
     if selected_event_id is not None and selected_event_id in ids:
         sel = ids.index(selected_event_id)
@@ -216,7 +223,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "lat": drawn["latitude"].astype(float).round(5).tolist(),
         "lon": drawn["longitude"].astype(float).round(5).tolist(),
         "d": [day_index[d] for d in dates],
-        "t": [t_index[t] for t in drawn["event_type"].map(_text)],
+        "t": [t_index[t] for t in _texts(drawn["event_type"])],
         "gp": gp,
         "u": unc,
         "ns": nsrc,
@@ -228,7 +235,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "st": S.column(drawn["sub_event_type"]),
         "pa": S.column(drawn["place_name_ar"]),
         "pe": S.column(drawn["place_name_en"]),
-        "lo": S.column(locs),
+        "lo": S.column(drawn["location"]),
         "a1": S.column(drawn["admin1"]),
         "a2": S.column(drawn["admin2"]),
         "a3": S.column(drawn["admin3"]),
