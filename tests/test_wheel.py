@@ -57,6 +57,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # no pip of its own (ensurepip takes longer than the rest): this pip installs into it
     _run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(tmp / "venv")], cwd=tmp)
     bin_dir = tmp / "venv" / ("Scripts" if os.name == "nt" else "bin")
+    if sys.prefix != sys.base_prefix:
+        # the tests run inside a venv: its packages are the dependencies (system site-packages are the base
+        # interpreter's); a plain path line adds them without running their .pth files (no editable checkout)
+        import sysconfig
+
+        purelib = Path(sysconfig.get_paths(vars={"base": str(tmp / "venv"), "platbase": str(tmp / "venv")})["purelib"])
+        purelib.mkdir(parents=True, exist_ok=True)
+        (purelib / "_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     _run([sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), "install", "-q", "--no-deps",
           "--no-index", str(wheels[0])], cwd=tmp)
     return bin_dir
