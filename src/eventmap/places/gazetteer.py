@@ -637,7 +637,7 @@ class Gazetteer:
         """A Latin name the Latin tiers miss, read against the Arabic names in scope (``variants.xs_latin``)."""
         vi = self._variants()
         for form, qual, kind in forms:
-            words, direction = lat_base(form)
+            _, direction = lat_base(form)
             raw = form.split()
             if direction and len(raw) > 1:
                 form = " ".join(raw[:-1])

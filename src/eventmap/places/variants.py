@@ -22,11 +22,14 @@ measures which families are safe, on pairs of spellings that the source data its
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from eventmap.text import (
+    _LATIN_ARTICLES,
+    _LATIN_SEP_RE,
     AR_DIRECTIONS,
     drop_article,
     latin_key,
@@ -347,8 +350,9 @@ class VariantIndex:
 # the consonants in letter classes (ق/ك and Latin k/q/c one class, ح/ه and h one, ...); the vowel
 # letters between two consonants are checked apart: every و/ي the Arabic writes must stand in the
 # Latin spelling at the same place (u/o/w for و, i/e/y for ي), while Latin vowels Arabic leaves
-# unwritten (short vowels) are free.  ا، ع and hamza carry nothing (Latin writes them as a vowel,
-# an apostrophe, or not at all).
+# unwritten (short vowels) are free.  ا and hamza carry nothing (Latin writes them as a vowel, an
+# apostrophe, or not at all); an ع may stand anywhere, but where the Latin marks an ʿayn (`, ʿ) the
+# Arabic must have one.  A final ة or ا must be a Latin -a, -ah or -eh, and the reverse.
 
 #: Latin letters (after digraphs) -> consonant class; a, e, i, o, u, w, y are vowels (below)
 _XS_LAT_CONS = {"b": "b", "p": "b", "t": "t", "s": "s", "c": "k", "k": "k", "q": "k", "j": "j", "g": "g",
@@ -359,7 +363,7 @@ _XS_LAT_CONS = {"b": "b", "p": "b", "t": "t", "s": "s", "c": "k", "k": "k", "q":
 _XS_LAT_VOWEL = {"a": "", "e": "y", "i": "y", "y": "Y", "o": "w", "u": "w", "w": "W"}
 _XS_LAT_DIGRAPHS = (("tch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "X"), ("gh", "G"),
                     ("th", "T"), ("dh", "D"), ("dj", "j"), ("ph", "f"))
-#: Arabic letters (after ``ar_base``) -> consonant class; و، ي are vowels; ا، ع، hamza carry nothing
+#: Arabic letters (after ``ar_base``) -> consonant class; و، ي are vowels, ع a vowel class of its own (E)
 _XS_AR_CONS = {"ب": "b", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "ح": "h", "ه": "h",
                "خ": "x", "د": "d", "ض": "d", "ذ": "z", "ز": "z", "ظ": "z", "ر": "r", "ش": "S", "غ": "g",
                "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n"}
@@ -385,10 +389,6 @@ def _xs_push(cons: list[str], gaps: list[str], c: str) -> None:
 
 def xs_latin(name: str) -> XsForm | None:
     """A Latin name as an Arabic skeleton: (consonant classes, vowel classes around them)."""
-    import unicodedata
-
-    from eventmap.text import _LATIN_ARTICLES, _LATIN_SEP_RE
-
     s = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower()
     s = re.sub(_XS_AYN_MARKS, "E", re.sub(r"['’ʾʼ′]", "", s))
     words = [w for w in _LATIN_SEP_RE.split(s) if w and w not in _LATIN_ARTICLES]
@@ -464,4 +464,5 @@ def xs_fits(latin_gaps: tuple[str, ...], arabic_gaps: tuple[str, ...]) -> bool:
 
 
 def xs_letters(form: XsForm, arabic_gaps: tuple[str, ...]) -> int:
+    """Letters of evidence: the consonants and the long vowels the Arabic writes (not ع nor the ending)."""
     return len(form[0]) + sum(len(g.replace("A", "").replace("E", "")) for g in arabic_gaps)
