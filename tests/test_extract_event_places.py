@@ -130,3 +130,13 @@ def test_a_clitic_on_the_place_noun_and_near_are_read_as_at_the_place(text, plac
 ])
 def test_the_two_ends_of_a_road_are_both_places(text, places):
     assert _locs(text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # the weapon or the number after the name is not part of it ("بعدة غارات", "بقذائف الهاون")
+    ("واستهدف الطيران الحربي بلدة الغارية الغربية بعدة غارات صباح اليوم.", ["الغارية الغربية"]),
+    ("واستهدفت قوات النظام بلدتي الكرك الشرقي وصما بقذائف الهاون.", ["الكرك الشرقي", "صما"]),
+    ("واستهدف الطيران الحربي بلدة دعل بعدة غارات.", ["دعل"]),   # داعل without its long a, then the weapon
+])
+def test_a_name_ends_before_the_weapon(text, places):
+    assert _locs(text) == places
