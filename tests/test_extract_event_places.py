@@ -140,3 +140,13 @@ def test_the_two_ends_of_a_road_are_both_places(text, places):
 ])
 def test_a_name_ends_before_the_weapon(text, places):
     assert _locs(text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # "the town of X and Y": Y written as a calibrated spelling of a village the data holds (داعل without its alif)
+    ("واستهدف الطيران الحربي بلدة طفس ودعل، ما أدى إلى دمار كبير.", ["طفس", "دعل"]),
+    # ... but a verb after و is no second place
+    ("واستهدف الطيران الحربي بلدة طفس وقتل ثلاثة مدنيين.", ["طفس"]),
+])
+def test_a_respelled_second_name_after_and_is_a_place(text, places):
+    assert _locs(text) == places

@@ -204,6 +204,7 @@ class Mention:
 
 class _Index:
     def __init__(self, gazetteer) -> None:
+        self._gazetteer = weakref.ref(gazetteer) if _weakrefable(gazetteer) else (lambda: gazetteer)
         self.ar = ahocorasick.Automaton()
         self.latin: dict[str, int] = {}   # latin key -> number of words
         self.latin_prefixes: set[str] = set()   # every key's first 1..n words: a scan stops off them
@@ -232,6 +233,20 @@ class _Index:
         if ar_keys:
             self.ar.make_automaton()
         self.has_ar = bool(ar_keys)
+
+
+    def variant_ids(self, word: str) -> tuple[str, ...]:
+        """The places a word is a calibrated spelling variant of in the default scope (``Gazetteer.variant_match``)."""
+        g = self._gazetteer()
+        return g.variant_match(word) if g is not None and hasattr(g, "variant_match") else ()
+
+
+def _weakrefable(obj: object) -> bool:
+    try:
+        weakref.ref(obj)
+    except TypeError:
+        return False
+    return True
 
 
 _INDEXES: weakref.WeakKeyDictionary[object, _Index] = weakref.WeakKeyDictionary()
@@ -550,7 +565,7 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         if idx is not None:
             for s, e, _key in scan_gazetteer_ar(norm, idx, lo, hi):
                 out.append(Mention(s, e, norm[s:e], "gazetteer", "ar"))
-        _cue_candidates_ar(norm, lo, hi, out, text, offs)
+        _cue_candidates_ar(norm, lo, hi, out, text, offs, idx)
     if is_en:
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
     nouns: frozenset[str] = _derived()["nouns_generic"]  # type: ignore[assignment]
@@ -714,7 +729,7 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 
 
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: str = "",
-                       offs: list[int] | None = None) -> None:
+                       offs: list[int] | None = None, idx: _Index | None = None) -> None:
     # words after a place noun
     for m in _CANDIDATE_NOUN_RE.finditer(norm, lo, hi):
         base = m.group("n")
@@ -730,6 +745,8 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
             s = m.start("n")   # "تل الجابية": the hill's name includes تل
             name = norm[s:e]
         out.append(Mention(s, e, name, "cue", "ar", cue=base, cue_kind="noun"))
+        if idx is not None:
+            _variant_after_and(norm, e, hi, idx, out, base, text, offs)
     # "قرى المهير والرفيد ورسم الحسن", "قرى وبلدات (البكار – العبدلي)", "14 بلدة وقرية وهي ...":
     # a chain of place nouns followed by names
     starts: list[int] = []
@@ -767,6 +784,22 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         for s, e in items:
             seen.add((s, e))
             out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
+
+
+_AND_WORD_RE = re.compile(r" و(\S{3,})")
+
+
+def _variant_after_and(norm: str, e: int, hi: int, idx: _Index, out: list[Mention], base: str, text: str,
+                       offs: list[int] | None) -> None:
+    """"بلدة X وY": Y, one word ending the phrase, is a second place when it is a calibrated spelling of a
+    place the data holds (a name as written is found by the automaton; a verb after و is neither)."""
+    m = _AND_WORD_RE.match(norm, e, hi)
+    if not m:
+        return
+    nxt = norm[m.end():hi].split()[:1]
+    ends = not nxt or nxt[0] in _AR_STOP_AFTER or _punct_limit(text, offs, m.start(1), hi) <= m.end()
+    if ends and idx.variant_ids(m.group(1)):
+        out.append(Mention(m.start(1), m.end(1), m.group(1), "cue", "ar", cue=base, cue_kind="noun"))
 
 
 def _dateline_colon(text: str, j: int) -> bool:
