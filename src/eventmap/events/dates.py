@@ -250,6 +250,18 @@ def _has_latin_word(norm: str) -> bool:
     return len(raw.translate(None, _LATIN_LOWER)) < len(raw) and bool(_LATIN_WORD_RE.search(norm))
 
 
+def _ar_ordinal_dates(norm: str, pub: date, add) -> None:
+    """"الخامس عشر من تموز": a day of the month written as an ordinal word."""
+    for m in _AR_ORDINAL_DAY_MONTH.finditer(norm):
+        day_n = _ar_ordinal_day(m["ord"])
+        if day_n is None:
+            continue
+        mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+        d = _safe_date(int(m["year"]), mon, day_n) if m["year"] else \
+            _infer_year(mon, day_n, pub, future=m["rel"] in ("المقبل", "القادم"))
+        add(m.start("ord"), m.end(), d, 1, "explicit")
+
+
 def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int] | None = None) -> list[tuple[int, int, date, int, str]]:
     """Date mentions over normalised text: (start, end, date, precision, kind) in normalised offsets."""
     out: list[tuple[int, int, date, int, str]] = []
@@ -280,14 +292,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                     d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
                 add(m.start(), m.end(), d, 1, "explicit")
         if ar_month:
-            for m in _AR_ORDINAL_DAY_MONTH.finditer(norm):
-                day_n = _ar_ordinal_day(m["ord"])
-                if day_n is None:
-                    continue
-                mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
-                d = _safe_date(int(m["year"]), mon, day_n) if m["year"] else \
-                    _infer_year(mon, day_n, pub, future=m["rel"] in ("المقبل", "القادم"))
-                add(m.start("ord"), m.end(), d, 1, "explicit")
+            _ar_ordinal_dates(norm, pub, add)
             for m in _AR_MONTH_ONLY.finditer(norm):
                 if not (m["cue"] or m["year"] or m["rel"]):
                     continue
