@@ -18,6 +18,7 @@ later than the publication date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -250,7 +251,7 @@ def _has_latin_word(norm: str) -> bool:
     return len(raw.translate(None, _LATIN_LOWER)) < len(raw) and bool(_LATIN_WORD_RE.search(norm))
 
 
-def _ar_ordinal_dates(norm: str, pub: date, add) -> None:
+def _ar_ordinal_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     """"الخامس عشر من تموز": a day of the month written as an ordinal word."""
     for m in _AR_ORDINAL_DAY_MONTH.finditer(norm):
         day_n = _ar_ordinal_day(m["ord"])
