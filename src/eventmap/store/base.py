@@ -284,10 +284,14 @@ class EventStore:
                             geom="geom", returning=False)
 
     # ------------------------------------------------------------------ reads
-    def _select_tuples(self, f: EventFilter | None, cols: Sequence[str]) -> list[tuple]:
+    def _select_tuples(self, f: EventFilter | None, cols: Sequence[str], newest: bool = False,
+                       placed: bool | None = None) -> list[tuple]:
         f = f or EventFilter()
         where, params = f.to_sql(dialect=self.dialect)
-        sql = f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where} ORDER BY event_date, fid"
+        if placed is not None:
+            where += f" AND latitude IS {'NOT ' if placed else ''}NULL"
+        order = "event_date DESC, fid DESC" if newest else "event_date, fid"
+        sql = f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where} ORDER BY {order}"
         if f.limit is not None:
             sql += f" LIMIT {int(f.limit)}"
         return self._db.fetchall(sql, params)
@@ -328,15 +332,17 @@ class EventStore:
                 out.extend(dict(zip(_LIGHT, r)) for r in self._db.fetchall(sql, chunk))
         return out
 
-    def _merged(self, f: EventFilter | None, cols: Sequence[str]) -> tuple[list[str], list[tuple], list[tuple]]:
+    def _merged(self, f: EventFilter | None, cols: Sequence[str], newest: bool = False,
+                placed: bool | None = None) -> tuple[list[str], list[tuple], list[tuple]]:
         """Filtered rows with corroborated events merged: ``(columns, rows, aggregates)``.
 
         One row per cluster (the best-located, most confident event of the filtered ones),
-        with ``(number_of_sources, sources, event_ids)`` per row in ``aggregates``.
+        with ``(number_of_sources, sources, event_ids)`` per row in ``aggregates``. ``newest``: ``f.limit``
+        keeps the latest rows (``newest``); ``placed``: only events with (True) or without (False) a point.
         """
         need = list(dict.fromkeys(list(cols) + list(_LIGHT)))
         ix = {c: i for i, c in enumerate(need)}
-        rows = self._select_tuples(f, need)
+        rows = self._select_tuples(f, need, newest=newest, placed=placed)
         if not rows:
             return need, [], []
         i_date, i_fid, i_id, i_pk, i_type, i_rep, i_src = (ix[c] for c in (
@@ -389,7 +395,17 @@ class EventStore:
         """Events matching ``f`` as a frame (``FRAME_COLUMNS`` + ``event_ids``): corrections applied,
         false positives and merged duplicates hidden, corroborating reports merged into one row.
         Sorted by date; ``f.limit`` keeps the earliest."""
-        need, rows, agg = self._merged(f, _FRAME_FROM_TABLE)
+        return self._frame(f)
+
+    def newest(self, f: EventFilter | None = None, limit: int = 500, placed: bool | None = None) -> pd.DataFrame:
+        """The latest ``limit`` stored events matching ``f`` as ``query`` gives them (corroborating reports of
+        those rows merged), newest first: one page of a store too large to load whole, read backwards along
+        the date index. ``placed``: only events with (True) or without (False) a point."""
+        out = self._frame(replace(f or EventFilter(), limit=int(limit)), newest=True, placed=placed)
+        return out.iloc[::-1].reset_index(drop=True)
+
+    def _frame(self, f: EventFilter | None, newest: bool = False, placed: bool | None = None) -> pd.DataFrame:
+        need, rows, agg = self._merged(f, _FRAME_FROM_TABLE, newest=newest, placed=placed)
         cols = list(FRAME_COLUMNS) + ["event_ids"]
         if not rows:
             return normalise_frame(pd.DataFrame(columns=cols))
@@ -448,23 +464,49 @@ class EventStore:
         return [r[0] for r in self._db.fetchall("SELECT event_id FROM events WHERE report_id = ? ORDER BY fid",
                                                 (report_id,))]
 
+    def grouped_counts(self, f: EventFilter | None = None) -> list[tuple]:
+        """Stored events matching ``f`` counted per ``(event_date, event_type, latitude, longitude,
+        geo_precision)``, as ``count_stored`` counts them (corrections applied, each corroborating report's
+        event once); events without a point have ``None`` coordinates. What the dashboard reads of a store
+        too large to load (its timeline, counts and binned map): one grouped scan of the ``events_overview``
+        index (schema 5), in index order, that never reads the table unless ``f`` searches the text."""
+        where, params = (f or EventFilter()).to_sql(dialect=self.dialect)
+        return self._db.fetchall(
+            "SELECT event_date, event_type, latitude, longitude, geo_precision, COUNT(*) FROM events "
+            f"WHERE {where} GROUP BY event_date, event_type, latitude, longitude, geo_precision", params)
+
+    def point_names(self, points: Iterable[tuple[float, float]]) -> dict[tuple[float, float], tuple[str, str]]:
+        """``(place_name_en, place_name_ar)`` of a stored event at each ``(latitude, longitude)`` (one indexed
+        row read per point, names preferred over blanks)."""
+        out: dict[tuple[float, float], tuple[str, str]] = {}
+        sql = "SELECT place_name_en, place_name_ar FROM events WHERE latitude = ? AND longitude = ? AND status = 'ok'"
+        for lat, lon in points:
+            rows = self._db.fetchall(sql + " LIMIT 1", (lat, lon))
+            if rows and not (rows[0][0] or rows[0][1]):   # a nameless row first: look for a named one
+                rows = self._db.fetchall(sql + " AND (place_name_en <> '' OR place_name_ar <> '') LIMIT 1",
+                                         (lat, lon)) or rows
+            out[(lat, lon)] = (str(rows[0][0] or ""), str(rows[0][1] or "")) if rows else ("", "")
+        return out
+
     def point_day_counts(self, f: EventFilter | None = None) -> tuple[list[tuple], list[tuple]]:
         """Events matching ``f`` counted per (day, event type, point, approximate), for a map of more events
         than a browser can draw one by one: ``(bins, points)``.
 
         ``bins``: ``(day, event_type, latitude, longitude, approximate 0/1, n)`` sorted by day; ``points``:
         ``(latitude, longitude, place_name_en, place_name_ar, n)``. Stored rows are counted as
-        ``count_stored`` counts them (corrections applied; each corroborating report's event once); events
-        without coordinates are left out. Two grouped scans in the database: no row reaches Python."""
-        where, params = (f or EventFilter()).to_sql(dialect=self.dialect)
-        where += " AND latitude IS NOT NULL AND longitude IS NOT NULL"
-        bins = self._db.fetchall(
-            "SELECT substr(event_date, 1, 10), event_type, latitude, longitude, "
-            "CASE WHEN geo_precision >= 2 THEN 1 ELSE 0 END, COUNT(*) "
-            f"FROM events WHERE {where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1", params)
-        points = self._db.fetchall(
-            "SELECT latitude, longitude, MIN(place_name_en), MIN(place_name_ar), COUNT(*) "
-            f"FROM events WHERE {where} GROUP BY 1, 2", params)
+        ``count_stored`` counts them; events without coordinates are left out. From ``grouped_counts``
+        (one grouped scan of an index) and ``point_names``: no event row reaches Python."""
+        agg: dict[tuple, int] = {}
+        per_point: dict[tuple[float, float], int] = {}
+        for day, etype, lat, lon, prec, n in self.grouped_counts(f):
+            if lat is None or lon is None:
+                continue
+            k = (str(day or "")[:10], etype, lat, lon, 1 if (prec or 1) >= 2 else 0)
+            agg[k] = agg.get(k, 0) + int(n)
+            per_point[(lat, lon)] = per_point.get((lat, lon), 0) + int(n)
+        bins = [(*k, n) for k, n in sorted(agg.items(), key=lambda kv: kv[0][0])]
+        names = self.point_names(per_point)
+        points = [(lat, lon, *names[(lat, lon)], n) for (lat, lon), n in per_point.items()]
         return bins, points
 
     def has_reports(self) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 
 DIALECT = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY AUTOINCREMENT", "real": "REAL", "geom": "BLOB", "ts": "TEXT"},
@@ -209,6 +209,16 @@ V4_DDL = """
 ALTER TABLE events ADD COLUMN fatalities INTEGER;
 """
 
+#: version 5: the dashboard of a store too large to load (over ``views.bins.BIN_ABOVE`` events) reads counts,
+#: not rows: events per (day, type, point) under the filters, and the filters' distinct values. One index
+#: holds every column those grouped queries filter, group or list (all but the text search), in the order
+#: of the grouping, so SQLite answers them from the index alone, in index order (no sort, no read of the
+#: 3.5 GB table of a million events: 0.5-1.5 s instead of 8-30 s).
+V5_DDL = """
+CREATE INDEX IF NOT EXISTS events_overview ON events (status, event_date, event_type, latitude, longitude,
+  geo_precision, admin1, admin2, admin3, resolution, sub_event_type, source, actor1, actor2);
+"""
+
 #: PostGIS-only extras per version (spatial indexes)
 POSTGIS_EXTRA = {
     1: "CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom);",
@@ -216,7 +226,7 @@ POSTGIS_EXTRA = {
     3: "CREATE INDEX IF NOT EXISTS analyst_places_geom ON analyst_places USING GIST (geom);",
 }
 
-DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
+DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL}
 
 
 def render(ddl: str, dialect: str) -> list[str]:

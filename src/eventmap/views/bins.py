@@ -17,10 +17,12 @@ place (tested), so nothing is dropped, only aggregated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from eventmap.views.colors import style_for
 from eventmap.views.escape import esc
@@ -82,10 +84,54 @@ def from_rows(bins: list[tuple], points: list[tuple]) -> PointDayBins:
     return PointDayBins(days, types, pts, d[order], t[order], p[order], ap[order], n[order])
 
 
+#: the columns of :func:`counts_frame`
+COUNT_COLUMNS = ("day", "event_type", "latitude", "longitude", "approx", "n")
+
+
+def counts_frame(rows: list[tuple]) -> pd.DataFrame:
+    """``EventStore.grouped_counts`` rows as one frame per (day, type, point, approximate): ``day`` (ISO, a time
+    part dropped), ``event_type`` ("Unknown" for none), ``latitude``/``longitude`` (NaN: no point), ``approx``
+    (1 when geo-precision is 2 or more), ``n``; vectorised (700,000 groups of a million events in about a
+    second), sorted by day."""
+    g = pd.DataFrame.from_records(rows, columns=["event_date", "event_type", "latitude", "longitude", "prec", "n"])
+    if not len(g):
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
+            COUNT_COLUMNS, (str, str, float, float, np.int8, np.int64))})
+    day = g["event_date"].fillna("").astype(str)
+    out = pd.DataFrame({
+        "day": day.str.slice(0, 10) if bool((day.str.len() != 10).any()) else day,
+        "event_type": g["event_type"].fillna("").astype(str).replace("", "Unknown"),
+        "latitude": pd.to_numeric(g["latitude"], errors="coerce").astype(float),
+        "longitude": pd.to_numeric(g["longitude"], errors="coerce").astype(float),
+        "approx": (pd.to_numeric(g["prec"], errors="coerce").fillna(1) >= 2).astype(np.int8),
+        "n": g["n"].astype(np.int64)})
+    keys = list(COUNT_COLUMNS[:5])
+    if out.duplicated(keys).any():   # dates with a time part, or precisions 2 and 3 at one point
+        out = out.groupby(keys, sort=False, dropna=False, as_index=False)["n"].sum()
+    return out.sort_values("day", kind="stable").reset_index(drop=True)
+
+
+def from_counts(c: pd.DataFrame, names: Callable[[list[tuple[float, float]]], dict]) -> PointDayBins:
+    """``PointDayBins`` of the events with a point in a :func:`counts_frame`; ``names(points)`` gives
+    ``{(lat, lon): (name_en, name_ar)}`` (``EventStore.point_names``)."""
+    c = c[c["latitude"].notna() & c["longitude"].notna()]
+    days = sorted(c["day"].unique().tolist())
+    d = np.searchsorted(np.asarray(days, dtype=object), c["day"].to_numpy(dtype=object)).astype(np.int32)
+    t_codes, types = pd.factorize(c["event_type"], sort=False)
+    # a point as one complex number: hashed, not sorted (a MultiIndex or a 2-D unique takes seconds)
+    p_codes, uniq = pd.factorize(c["latitude"].to_numpy(np.float64) + 1j * c["longitude"].to_numpy(np.float64))
+    pts_ll = [(float(z.real), float(z.imag)) for z in uniq]
+    nm = names(pts_ll) if pts_ll else {}
+    pts = [(lat, lon, *nm.get((lat, lon), ("", ""))) for lat, lon in pts_ll]
+    order = np.argsort(d, kind="stable")
+    return PointDayBins(days, [str(t) for t in types], pts, d[order], t_codes.astype(np.int16)[order],
+                        p_codes.astype(np.int32)[order], c["approx"].to_numpy(dtype=np.int8)[order],
+                        c["n"].to_numpy(dtype=np.int32)[order])
+
+
 def point_day_bins(store: Any, f: Any = None) -> PointDayBins:
-    """The events matching ``f`` in ``store``, counted per day, type and point."""
-    bins, points = store.point_day_counts(f)
-    return from_rows(bins, points)
+    """The events matching ``f`` in ``store``, counted per day, type and point (one grouped scan)."""
+    return from_counts(counts_frame(store.grouped_counts(f)), store.point_names)
 
 
 def bins_payload(b: PointDayBins) -> dict[str, Any]:
@@ -105,4 +151,5 @@ def bins_payload(b: PointDayBins) -> dict[str, Any]:
     }
 
 
-__all__ = ["BIN_ABOVE", "PointDayBins", "bins_payload", "from_rows", "point_day_bins"]
+__all__ = ["BIN_ABOVE", "COUNT_COLUMNS", "PointDayBins", "bins_payload", "counts_frame", "from_counts", "from_rows",
+           "point_day_bins"]
