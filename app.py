@@ -8,7 +8,9 @@ time window, ingest preview and fixes, pins, downloads); what is drawn (``eventm
 
 Speed: the map holds every event matching the non-time filters (one cached payload drawn
 client-side); moving the time window only sends a small script to the map
-(``live_map.range_script``), so the map frame is not rebuilt.
+(``live_map.range_script``), so the map frame is not rebuilt. Over ``ui.overview.bin_above()`` events under
+the filters (150,000) no frame of every event is read: the map, the timeline and the counts come from counts
+in the store (``ui.overview.Overview``), the table is one page of the window's newest events.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from eventmap.pipeline import extract_reports
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, open_store
 from eventmap.ui import analyst, corrections, downloads, ingest, ingest_form, session
+from eventmap.ui import overview as ov
 from eventmap.ui import state as vs
 from eventmap.ui import timewindow as tw
 from eventmap.views import details, fixes, live_map, table, timeline
@@ -104,31 +107,69 @@ def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
     return get_store(url).query(f)
 
 
-@st.cache_resource(show_spinner="Working out who holds what…", max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=32)
+def large(url: str | None, token: tuple, key: tuple, f: EventFilter) -> bool:
+    """More events under these filters than the dashboard loads: counts and pages from the store instead."""
+    return ov.is_large(get_store(url), f)
+
+
+@st.cache_resource(show_spinner="Counting the events…", max_entries=4)
+def counts(url: str | None, token: tuple, key: tuple, f: EventFilter) -> ov.Overview:
+    # a large store: events per (day, type, point) under the filters, one grouped query (shared, read-only)
+    return ov.overview(get_store(url), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def table_page(url: str | None, token: tuple, key: tuple, f: EventFilter, since: str, until: str):
+    return ov.page(get_store(url), f, since, until)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def unplaced_page(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    return ov.unplaced(get_store(url), f)
+
+
+@st.cache_resource(show_spinner="Working out who holds what…", max_entries=1)
+def control_all(url: str | None, token: tuple):
+    # who holds each place, from every stored report (not the corroborated rows: a disagreement must show);
+    # built once per store version: a filter only narrows it
+    return control_from_store(get_store(url))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def control(url: str | None, token: tuple, key: tuple, f: EventFilter):
-    # who holds each place, from every stored report (not the corroborated rows: a disagreement must show),
     # limited to the places the area filters keep
-    return control_from_store(get_store(url)).within(f.admin1, f.admin2, f.admin3, f.bbox)
+    return control_all(url, token).within(f.admin1, f.admin2, f.admin3, f.bbox)
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=4)
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    m = build_map(live_map.defuse_templates(events(url, token, key, f)), control=control(url, token, key, f))
+    if large(url, token, key, f):  # one symbol per place with its count in the window (views.bins)
+        m = build_map(get_store(url).query(EventFilter(limit=0)), bins=counts(url, token, key, f).bins,
+                      control=control(url, token, key, f))
+    else:
+        m = build_map(live_map.defuse_templates(events(url, token, key, f)), control=control(url, token, key, f))
     m.get_root().render()  # once here; st_folium(render=False) then skips re-rendering the header
     return m
+
+
+def day_counts(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    if large(url, token, key, f):
+        return counts(url, token, key, f).day_counts()
+    return timeline.day_counts(events(url, token, key, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def histogram(url: str | None, token: tuple, key: tuple, f: EventFilter) -> dict:
     # the Altair chart, serialised once per filter; the window band is moved with timeline.with_window
-    return timeline.histogram_spec(timeline.day_counts(events(url, token, key, f)))
+    return timeline.histogram_spec(day_counts(url, token, key, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def months(url: str | None, token: tuple, key: tuple, f: EventFilter) -> list:
-    c = timeline.day_counts(events(url, token, key, f))
+    c = day_counts(url, token, key, f)
     return tw.months_with_events(c["day"], c["n"])
 
 
@@ -267,15 +308,13 @@ def map_page() -> None:
     base = current_state()
     fkey = base.base_key()
     f = base.base_filter()
-    frame = events(DB_URL, TOKEN, fkey, f)
+    big = large(DB_URL, TOKEN, fkey, f)
+    # a large store: no frame of every event (counts and pages come from the store: ui.overview)
+    frame = store.query(EventFilter(limit=0)) if big else events(DB_URL, TOKEN, fkey, f)
     span = tw.day_range(SPAN)
     lap("events")
 
-    odd = timeline.outside_timeline(frame)
-    if len(odd):
-        st.warning(f"{len(odd):,} event(s) carry a date the timeline cannot show (e.g. "
-                   f"{md(odd['event_date'].iloc[0])}), probably a wrong publication date: they are "
-                   "left out of the map and the table. Correct their date, or list them with `eventmap events`.")
+    _odd_dates(counts(DB_URL, TOKEN, fkey, f).outside_timeline() if big else _odd_in(frame))
     if span is None:
         if SAMPLE_ERROR:
             st.warning(f"The sample report could not be loaded: {md(SAMPLE_ERROR)}")
@@ -309,21 +348,45 @@ def map_page() -> None:
             st.session_state["ev"] = clicked
             st.rerun()
     with right, st.container(key="em_side"):
-        _details_panel(frame)
-        un = table.unresolved_events(frame)
-        st.markdown(f"**Without a place ({len(un):,}, all dates)** — listed, not drawn")
-        if len(un):
-            st.dataframe(table.unresolved_table(un), hide_index=True, height=180,
-                         width="stretch",
-                         column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
-        else:
-            st.caption("none for these filters")
+        _details_panel(frame, big)
+        _unplaced_panel(big, frame, fkey, f)
     lap("side panel")
     if st.session_state.get("playing"):
         _timeline_playing(fkey, f, span)
     else:
         _timeline(fkey, f, span)
     lap("done")
+
+
+def _odd_in(frame) -> tuple[int, str]:
+    odd = timeline.outside_timeline(frame)
+    return len(odd), (str(odd["event_date"].iloc[0]) if len(odd) else "")
+
+
+def _odd_dates(odd: tuple[int, str]) -> None:
+    n, example = odd
+    if n:
+        st.warning(f"{n:,} event(s) carry a date the timeline cannot show (e.g. "
+                   f"{md(example)}), probably a wrong publication date: they are "
+                   "left out of the map and the table. Correct their date, or list them with `eventmap events`.")
+
+
+def _unplaced_panel(big: bool, frame, fkey, f) -> None:
+    """The events without a place (all dates): listed beside the map, never drawn."""
+    if big:  # a large store: their count from the counts, the newest of them from the store
+        n = counts(DB_URL, TOKEN, fkey, f).unplaced_total()
+        un = unplaced_page(DB_URL, TOKEN, fkey, f) if n else frame
+    else:
+        un = table.unresolved_events(frame)
+        n = len(un)
+    shown = f", newest {len(un):,} listed" if len(un) < n else ""
+    st.markdown(f"**Without a place ({n:,}, all dates{shown})** — listed, not drawn")
+    if len(un):
+        st.dataframe(table.unresolved_table(un), hide_index=True, height=180,
+                     width="stretch",
+                     column_config={"location": "name as written", "event_date": "date", "notes": "sentence"})
+    else:
+        st.caption("none for these filters")
 
 
 def _window(span) -> tuple[str, str]:
@@ -354,13 +417,9 @@ def _timeline_body(fkey, f, span) -> None:
     """Counts, histogram, slider, play, unresolved list, table and downloads: a fragment, so moving
     the window reruns only this part (and tells the map through ``_bridge``)."""
     lo, hi = span
-    frame = events(DB_URL, TOKEN, fkey, f)
     since, until = _window(span)
-    view = timeline.window(frame, since, until)
     state = current_state(since if since != lo.isoformat() else None, until if until != hi.isoformat() else None)
     sync_url(state)
-    un = table.unresolved_events(view)
-    n_un = len(un)
     disabled = lo == hi
     _window_controls(span, months(DB_URL, TOKEN, fkey, f), disabled)
     st.vega_lite_chart(timeline.with_window(histogram(DB_URL, TOKEN, fkey, f), since, until), width="stretch")
@@ -374,12 +433,8 @@ def _timeline_body(fkey, f, span) -> None:
     _bridge(since, until, st.session_state.get("ev"))
     lap("timeline")
 
-    tbl = table.table_frame(view, limit=TABLE_ROWS)
-    more = f" · newest {TABLE_ROWS:,} listed (download the CSV for all)" if len(view) > TABLE_ROWS else ""
-    st.markdown(f'<div class="em-count" data-testid="em-count"><b id="em-n">{len(view):,}</b> '
-                f'event{"s" if len(view) != 1 else ""} from <b>{since}</b> to <b>{until}</b> · '
-                f'{len(view) - n_un:,} on the map · {n_un:,} without a place · {len(frame):,} in all dates'
-                f'{more} — select a row to centre the map on it</div>', unsafe_allow_html=True)
+    tbl, line, get_view, n = _window_table(fkey, f, since, until)
+    st.markdown(line, unsafe_allow_html=True)
     sel = st.dataframe(tbl, key="table", on_select="rerun", selection_mode="single-row", hide_index=True,
                        width="stretch", height=300, column_config=TABLE_CONFIG)
     rows = (sel.selection.rows if sel is not None and hasattr(sel, "selection") else []) or []
@@ -390,7 +445,23 @@ def _timeline_body(fkey, f, span) -> None:
         st.rerun(scope="app")  # the details panel is outside this fragment
     lap("table")
     _changes(control(DB_URL, TOKEN, fkey, f), since, until)
-    _downloads(view, state, since, until, control(DB_URL, TOKEN, fkey, f))
+    _downloads(get_view, n, state, since, until, control(DB_URL, TOKEN, fkey, f))
+
+
+def _window_table(fkey, f, since: str, until: str):
+    """The window's table rows, the count line above them, and how to get every event of the window (for a
+    download): from the filter's frame, or, for a large store, counts plus one page read from the store."""
+    if large(DB_URL, TOKEN, fkey, f):
+        c = counts(DB_URL, TOKEN, fkey, f)
+        w = c.window(since, until)
+        tbl = table.table_frame(table_page(DB_URL, TOKEN, fkey, f, since, until), limit=None)
+        line = ov.count_html(w.n, w.placed, w.unplaced, c.total, since, until, len(tbl), large=True)
+        return tbl, line, lambda: ov.window_events(store, f, since, until), w.n
+    frame = events(DB_URL, TOKEN, fkey, f)
+    view = timeline.window(frame, since, until)
+    n_un = len(table.unresolved_events(view))
+    line = ov.count_html(len(view), len(view) - n_un, n_un, len(frame), since, until, TABLE_ROWS)
+    return table.table_frame(view, limit=TABLE_ROWS), line, lambda: view, len(view)
 
 
 STEPS = ((-7, "−7d", "a week earlier", "Ctrl+Shift+Left"), (-1, "−1d", "a day earlier", "Shift+Left"),
@@ -475,7 +546,7 @@ def _bridge(since: str, until: str, ev: str | None) -> None:
         st.rerun(scope="app")
 
 
-def _details_panel(frame) -> None:
+def _details_panel(frame, big: bool = False) -> None:
     ev = st.session_state.get("ev")
     st.markdown("**Details**")
     _flash("fx_msg")
@@ -492,7 +563,7 @@ def _details_panel(frame) -> None:
         st.warning("Hidden from the map and the table: " + ("marked not an event" if status == "false_positive"
                                                               else "merged into another event") + ".")
     st.html(details.DETAILS_CSS + details.details_html(row))
-    _correct_form(row, frame)
+    _correct_form(row, ov.neighbours(store, row) if big else frame)
     _history(ev)
     if st.button("Close", key="close_ev"):
         st.session_state.update(ev=None, repin_ev=None)
@@ -626,19 +697,20 @@ def _changes(model, since: str, until: str) -> None:
                  column_config=table.CHANGES_CONFIG)
 
 
-def _downloads(view, state: vs.ViewState, since: str, until: str, model=None) -> None:
+def _downloads(get_view, n: int, state: vs.ViewState, since: str, until: str, model=None) -> None:
+    """The download expander: the window's events (``get_view()``, read when the analyst asks) as a file."""
     with st.expander("Download this view (HTML, PNG, GeoJSON, CSV, GeoPackage, KML)"):
         cols = st.columns([2, 1, 3])
         fmt = cols[0].selectbox("Format", list(downloads.FORMATS), key="fmt", format_func=str.upper)
         numbered = st.checkbox("Number the places and list their events beside the map (a printed brief)",
                                key="dl_list", disabled=fmt not in ("png", "html"))
-        if cols[1].button("Prepare", key="prep", disabled=not len(view)):
+        if cols[1].button("Prepare", key="prep", disabled=not n):
             opts = {"numbered": True} if numbered and fmt in ("png", "html") else {}
             try:
                 with st.spinner(f"Writing {fmt.upper()}…"):
                     if model and fmt in ("html", "png"):
                         opts["control"] = model
-                    st.session_state["export"] = downloads.download(view, fmt, state.filters_dict(), since, until,
+                    st.session_state["export"] = downloads.download(get_view(), fmt, state.filters_dict(), since, until,
                                                                    **opts)
             except Exception as exc:  # noqa: BLE001 - shown to the analyst
                 st.error(f"Export failed: {md(exc)}")

@@ -48,6 +48,9 @@ VARIABLES = (
     Variable("EVENTMAP_DEBUG", "off", "`1`: the CLI shows the traceback of an unexpected error instead of one line"),
     Variable("EVENTMAP_PROFILE", "off", "`1`: the dashboard prints how long each step of a script run takes (stderr)"),
     Variable("EVENTMAP_WARM", "on", "`0`: `eventmap app` does not warm the first page's work while Streamlit starts"),
+    Variable("EVENTMAP_BIN_ABOVE", "`150000`",
+             "above this many events under the filters the dashboard reads counts, not rows: places binned per day "
+             "on the map, the timeline from counts, the table one page"),
     Variable("EVENTMAP_TEST_PG", "unset: PostGIS tests skipped",
              "a PostgreSQL + PostGIS URL for the PostGIS tests and benchmarks", tests_only=True),
     Variable("EVENTMAP_TEST_DB", "`eventmap_test`", "the database `.ci/start-postgres.sh` creates", tests_only=True),
@@ -166,6 +169,15 @@ def profile() -> bool:
 def warm() -> bool:
     """``EVENTMAP_WARM`` (on unless ``0``): ``eventmap app`` warms the first page's work while Streamlit starts."""
     return env("EVENTMAP_WARM") != "0"
+
+
+def bin_above(default: int = 150_000) -> int:
+    """``EVENTMAP_BIN_ABOVE``: more events than this under the dashboard's filters are shown from counts in the
+    store (``eventmap.ui.overview``); ``default`` is ``views.bins.BIN_ABOVE``. Not a whole number: the default."""
+    try:
+        return max(0, int(env("EVENTMAP_BIN_ABOVE").replace("_", "").replace(",", "")))
+    except ValueError:
+        return default
 
 
 def postgis_test_url() -> str | None:

@@ -332,17 +332,15 @@ class EventStore:
                 out.extend(dict(zip(_LIGHT, r)) for r in self._db.fetchall(sql, chunk))
         return out
 
-    def _merged(self, f: EventFilter | None, cols: Sequence[str], newest: bool = False,
-                placed: bool | None = None) -> tuple[list[str], list[tuple], list[tuple]]:
+    def _merged(self, f: EventFilter | None, cols: Sequence[str]) -> tuple[list[str], list[tuple], list[tuple]]:
         """Filtered rows with corroborated events merged: ``(columns, rows, aggregates)``.
 
         One row per cluster (the best-located, most confident event of the filtered ones),
-        with ``(number_of_sources, sources, event_ids)`` per row in ``aggregates``. ``newest``: ``f.limit``
-        keeps the latest rows (``newest``); ``placed``: only events with (True) or without (False) a point.
+        with ``(number_of_sources, sources, event_ids)`` per row in ``aggregates``.
         """
         need = list(dict.fromkeys(list(cols) + list(_LIGHT)))
         ix = {c: i for i, c in enumerate(need)}
-        rows = self._select_tuples(f, need, newest=newest, placed=placed)
+        rows = self._select_tuples(f, need)
         if not rows:
             return need, [], []
         i_date, i_fid, i_id, i_pk, i_type, i_rep, i_src = (ix[c] for c in (
@@ -395,17 +393,21 @@ class EventStore:
         """Events matching ``f`` as a frame (``FRAME_COLUMNS`` + ``event_ids``): corrections applied,
         false positives and merged duplicates hidden, corroborating reports merged into one row.
         Sorted by date; ``f.limit`` keeps the earliest."""
-        return self._frame(f)
+        need, rows, agg = self._merged(f, _FRAME_FROM_TABLE)
+        return self._frame(f, need, rows, agg)
 
     def newest(self, f: EventFilter | None = None, limit: int = 500, placed: bool | None = None) -> pd.DataFrame:
-        """The latest ``limit`` stored events matching ``f`` as ``query`` gives them (corroborating reports of
-        those rows merged), newest first: one page of a store too large to load whole, read backwards along
-        the date index. ``placed``: only events with (True) or without (False) a point."""
-        out = self._frame(replace(f or EventFilter(), limit=int(limit)), newest=True, placed=placed)
-        return out.iloc[::-1].reset_index(drop=True)
+        """The latest ``limit`` stored events matching ``f``, newest first, one row per stored event (as
+        ``count_stored`` counts them: corroborating reports are not merged, so a page of N rows is N of the
+        counted events): one page of a store too large to load whole, read backwards along the date index.
+        ``placed``: only events with (True) or without (False) a point."""
+        f = replace(f or EventFilter(), limit=int(limit))
+        need = list(_FRAME_FROM_TABLE)
+        rows = self._select_tuples(f, need, newest=True, placed=placed)
+        i_src, i_id = need.index("source"), need.index("event_id")
+        return self._frame(f, need, rows, [(1, r[i_src] or "", r[i_id]) for r in rows])
 
-    def _frame(self, f: EventFilter | None, newest: bool = False, placed: bool | None = None) -> pd.DataFrame:
-        need, rows, agg = self._merged(f, _FRAME_FROM_TABLE, newest=newest, placed=placed)
+    def _frame(self, f: EventFilter | None, need: list[str], rows: list[tuple], agg: list[tuple]) -> pd.DataFrame:
         cols = list(FRAME_COLUMNS) + ["event_ids"]
         if not rows:
             return normalise_frame(pd.DataFrame(columns=cols))
