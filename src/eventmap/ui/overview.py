@@ -60,40 +60,48 @@ class WindowCounts:
 
 @dataclass
 class Overview:
-    """What the dashboard shows of the events matching a filter, from counts: per (day, type, point)."""
+    """What the dashboard shows of the events matching a filter, from counts: the map's bins and the events per
+    (day, type, with or without a point), a few thousand rows however many events there are."""
 
-    counts: pd.DataFrame      # views.bins.counts_frame: day, event_type, latitude, longitude, approx, n
+    days: pd.DataFrame        # day, event_type, placed (bool), n
     bins: PointDayBins        # the map's symbols (events with a point)
+
+    @classmethod
+    def from_counts(cls, c: pd.DataFrame, names: Any) -> Overview:
+        """From a ``views.bins.counts_frame`` (per day, type and point) and ``EventStore.point_names``."""
+        placed = c["latitude"].notna() & c["longitude"].notna()
+        days = c.assign(placed=placed).groupby(["day", "event_type", "placed"], as_index=False)["n"].sum()
+        return cls(days, from_counts(c, names))
 
     @property
     def total(self) -> int:
         """Stored events matching the filter, all dates."""
-        return int(self.counts["n"].sum())
+        return int(self.days["n"].sum())
 
     def _drawable(self) -> pd.Series:
-        d = self.counts["day"]
+        d = self.days["day"]
         return d.str.fullmatch(r"\d{4}-\d\d-\d\d") & (d >= TIMELINE_BOUNDS[0]) & (d <= TIMELINE_BOUNDS[1])
 
     def outside_timeline(self) -> tuple[int, str]:
         """Events whose date the timeline cannot draw (``views.timeline.outside_timeline``): count, an example."""
-        odd = self.counts[~self._drawable()]
+        odd = self.days[~self._drawable()]
         return int(odd["n"].sum()), (str(odd["day"].iloc[0]) if len(odd) else "")
 
     def day_counts(self) -> pd.DataFrame:
         """Events per (day, event_type), as ``views.timeline.day_counts`` gives them for a frame."""
-        c = self.counts[self._drawable()]
+        c = self.days[self._drawable()]
         return c.groupby(["day", "event_type"], as_index=False)["n"].sum()
 
     def window(self, since: str | None, until: str | None) -> WindowCounts:
         """The window's counts (inclusive ISO days; None = open)."""
-        c = self.counts
+        c = self.days
         keep = pd.Series(True, index=c.index)
         if since:
             keep &= c["day"] >= since
         if until:
             keep &= c["day"] <= until
         w = c[keep]
-        placed = int(w.loc[w["latitude"].notna() & w["longitude"].notna(), "n"].sum())
+        placed = int(w.loc[w["placed"], "n"].sum())
         n = int(w["n"].sum())
         return WindowCounts(n, placed, n - placed)
 
@@ -103,8 +111,7 @@ class Overview:
 
 def overview(store: EventStore, f: EventFilter) -> Overview:
     """The :class:`Overview` of the events matching ``f`` (one grouped query, then a name per point)."""
-    c = counts_frame(store.grouped_counts(f))
-    return Overview(c, from_counts(c, store.point_names))
+    return Overview.from_counts(counts_frame(store.grouped_counts(f)), store.point_names)
 
 
 def window_filter(f: EventFilter, since: str | None, until: str | None) -> EventFilter:
