@@ -202,3 +202,22 @@ def test_dashboard_below_the_threshold_is_unchanged(store_path, monkeypatch):
     assert built and all(b["bins"] is None for b in built) and built[0]["rows"] == 18
     assert any(f.limit is None for f in queried)                # the filter's frame, as before
     assert "showing" not in line and "18 in all dates" in line
+
+
+def test_postgis_grouped_counts_and_pages(tmp_path):
+    """The same counts and pages from PostGIS (schema 5's index there too)."""
+    from eventmap.store.testing import backend_url
+
+    with backend_url("postgis", tmp_path) as url, open_store(url) as s:
+        base = sample_events(hostile=True)
+        for k, day in enumerate(DAYS):
+            rep = Report(text=f"تقرير تجريبي رقم {k} عن جنوب سوريا", published=day, source="Test outlet")
+            s.ingest(rep, [replace(e, event_id=f"{e.event_id}-{k}", event_date=day, report_id="") for e in base])
+        for f in FILTERS:
+            o = ov.overview(s, f)
+            assert o.total == s.count_stored(f) and o.unplaced_total() == len(s.newest(f, 1000, placed=False)), f
+        assert ov.overview(s, EventFilter()).bins.total == point_day_bins(s).total == 15
+        page = ov.page(s, EventFilter(), "2018-07-21", "2018-07-25", limit=4)
+        assert len(page) == 4 and set(page["event_date"]) == {"2018-07-25"}
+        ev = s.newest(EventFilter(text="صيدا"), 1).iloc[0]
+        assert "ev-hostile-2" in set(ov.neighbours(s, ev)["event_id"])
