@@ -27,6 +27,9 @@ any processes it started, from ``wait4``) is measured alone.  Measures:
   event at 10,000 events (``benchmarks/bench_naive.py``);
 * bins: the map of 1M events (100k in --quick) counted per place and day in the store, its first
   paint and a timeline change in Chromium, the peak memory (``benchmarks/bench_bins.py``);
+* big dashboard: the real dashboard (``eventmap app``) over 1M events (--full; 100k in --quick and 2,000 in
+  --smoke, with ``EVENTMAP_BIN_ABOVE`` lowered so they are binned too): warm and cold first paint, a timeline
+  change, a first paint on a new filter, the server's peak RSS (``benchmarks/bench_dashboard_big.py``);
 * exports: HTML / PNG / GeoPackage / GeoJSON / CSV times and HTML size.
 
 After the table, the ratios of the run (extraction / grep, naive folium / dashboard, bulk insert /
@@ -63,15 +66,16 @@ MODES = {
     "smoke": dict(runs=1, extract_n=40, truth_n=40, ingest_n=40, ingest_runs=1, query=[2_000],
                   query_reps=5, export=[500], export_runs=1, dash_events=2_000, dash_repeat=1, fuzzy_n=20,
                   bulk_n=2_000, bulk_runs=1, cold_rounds=1, cold_sessions=1, naive_n=300, naive_repeat=1,
-                  bins_n=2_000, bins_repeat=1),
+                  bins_n=2_000, bins_repeat=1, bigdash_n=2_000, bigdash_repeat=1, bigdash_above=1_000),
     "quick": dict(runs=3, extract_n=300, truth_n=300, ingest_n=200, ingest_runs=2, query=[10_000, 100_000],
                   query_reps=9, export=[1_000, 10_000], export_runs=1, dash_events=100_000, dash_repeat=2, fuzzy_n=100,
                   bulk_n=20_000, bulk_runs=3, cold_rounds=3, cold_sessions=2, naive_n=10_000, naive_repeat=3,
-                  bins_n=100_000, bins_repeat=2),
+                  bins_n=100_000, bins_repeat=2, bigdash_n=100_000, bigdash_repeat=2, bigdash_above=50_000),
     "full": dict(runs=5, extract_n=3_000, truth_n=2_000, ingest_n=2_000, ingest_runs=3,
                  query=[10_000, 100_000, 1_000_000], query_reps=21, export=[1_000, 10_000, 100_000],
                  export_runs=3, dash_events=100_000, dash_repeat=5, fuzzy_n=400, bulk_n=100_000, bulk_runs=3,
-                 cold_rounds=5, cold_sessions=3, naive_n=10_000, naive_repeat=5, bins_n=1_000_000, bins_repeat=3),
+                 cold_rounds=5, cold_sessions=3, naive_n=10_000, naive_repeat=5, bins_n=1_000_000, bins_repeat=3,
+                 bigdash_n=1_000_000, bigdash_repeat=5, bigdash_above=None),
 }
 
 
@@ -528,9 +532,29 @@ def task_bins(cfg: dict, params: dict) -> list[dict]:
     ]
 
 
+def task_bigdash(cfg: dict, params: dict) -> list[dict]:
+    """The real dashboard over a very large store, binned (bench_dashboard_big): eventmap app + Chromium."""
+    argv = ["--events", str(cfg["bigdash_n"]), "--repeat", str(cfg["bigdash_repeat"])]
+    if cfg.get("bigdash_above") is not None:
+        argv += ["--bin-above", str(cfg["bigdash_above"])]
+    r = _bench_json("bench_dashboard_big", argv, RESULTS / "bench_dashboard_big.json")
+    label = f"{r['events']:,} events"
+    note = "eventmap app, headless Chromium; counts from the store (ui.overview)"
+    return [
+        row("big dashboard", f"first paint, new session (warm server), {label}", r["first_paint_warm_s"], "s",
+            ("<=", 5.0), note=note),
+        row("big dashboard", f"first paint after a server start, {label}", [r["first_paint_cold_s"]], "s"),
+        row("big dashboard", f"timeline change (end moved one day), {label}", r["timeline_change_s"], "s", ("<=", 1.0)),
+        row("big dashboard", f"first paint on a new filter (?admin1=Quneitra), {label}", [r["filtered_first_paint_s"]],
+            "s"),
+        row("big dashboard", f"peak RSS of the dashboard server, {label}", [r["server_peak_rss_mb"]], "MB",
+            ("<=", 2048.0), note="VmHWM of the Streamlit process"),
+    ]
+
+
 TASKS = {"gazetteer": task_gazetteer, "extract": task_extract, "accuracy": task_accuracy, "ingest": task_ingest,
          "bulk": task_bulk, "query": task_query, "dashboard": task_dashboard, "coldstart": task_coldstart,
-         "naive": task_naive, "bins": task_bins, "export": task_export}
+         "naive": task_naive, "bins": task_bins, "bigdash": task_bigdash, "export": task_export}
 RATIO_UNIT = "x"
 
 
@@ -671,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
             plan.append((t, {"cache": str(args.cache)}))
     timeout = args.timeout or {"smoke": 300, "quick": 300, "full": 3600}[args.mode]
     # the browser benchmarks start servers and load pages that take minutes on a busy machine
-    slow = {"coldstart": 1200.0, "naive": 1200.0, "bins": 3600.0} if args.mode != "smoke" else {}
+    slow = {"coldstart": 1200.0, "naive": 1200.0, "bins": 3600.0, "bigdash": 3600.0} if args.mode != "smoke" else {}
     mach = machine()
     print(f"eventmap benchmarks ({args.mode}): {mach['cpu']}, {mach['cores_available']} cores available, "
           f"{mach['ram']} RAM, Python {mach['python']}", flush=True)
