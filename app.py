@@ -332,7 +332,8 @@ def map_page() -> None:
     with left, st.container(key="em_map"):
         m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
-        groups = [live_map.window_group(since, until, st.session_state.get("ev"), refs)]
+        ev = st.session_state.get("ev")
+        groups = [live_map.window_group(since, until, ev, refs, at=_event_at(big, ev))]
         repin = st.session_state.get("repin_ev")
         if repin:  # the analyst is picking an event's new point: show it, and take map clicks as points
             groups[0].add_child(live_map.script_element(fixes.pin_overlay_script(None, st.session_state.get("fix_pt"))))
@@ -430,7 +431,8 @@ def _timeline_body(fkey, f, span) -> None:
                   label_visibility="collapsed")
     with c2:
         _play_button(disabled)
-    _bridge(since, until, st.session_state.get("ev"))
+    ev = st.session_state.get("ev")
+    _bridge(since, until, ev, _event_at(large(DB_URL, TOKEN, fkey, f), ev))
     lap("timeline")
 
     tbl, line, get_view, n = _window_table(fkey, f, since, until)
@@ -538,9 +540,15 @@ def _window_moved() -> None:
         st.session_state["_full"] = True
 
 
-def _bridge(since: str, until: str, ev: str | None) -> None:
+def _event_at(big: bool, ev: str | None) -> tuple[float, float] | None:
+    """The open event's point, for a binned map (it draws places, not events): one indexed read."""
+    e = store.get_event(ev) if big and ev else None
+    return (e.latitude, e.longitude) if e is not None and e.latitude is not None and e.longitude is not None else None
+
+
+def _bridge(since: str, until: str, ev: str | None, at: tuple[float, float] | None = None) -> None:
     """Send the window to the map frame already on the page (no map rebuild)."""
-    st.html(live_map.bridge_script(since, until, ev, fit=not st.session_state.get("playing")),
+    st.html(live_map.bridge_script(since, until, ev, fit=not st.session_state.get("playing"), at=at),
             unsafe_allow_javascript=True)
     if st.session_state.pop("_full", False):
         st.rerun(scope="app")

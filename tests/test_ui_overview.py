@@ -221,3 +221,44 @@ def test_postgis_grouped_counts_and_pages(tmp_path):
         assert len(page) == 4 and set(page["event_date"]) == {"2018-07-25"}
         ev = s.newest(EventFilter(text="صيدا"), 1).iloc[0]
         assert "ev-hostile-2" in set(ov.neighbours(s, ev)["event_id"])
+
+
+def test_an_open_event_is_centred_on_a_binned_map_by_its_point():
+    from eventmap.views import live_map
+
+    js = live_map.range_script("2018-07-01", "2018-07-31", "ev-sayda-2", at=(32.87622, 35.87609))
+    assert '"at":[32.87622,35.87609]' in js
+    assert '"at"' not in live_map.range_script("2018-07-01", "2018-07-31", None, at=(32.8, 35.8))   # no event open
+    assert '"at"' not in live_map.bridge_script("2018-07-01", None, "ev-1", at=(float("nan"), 35.8))
+    assert '"at"' not in live_map.bridge_script("2018-07-01", None, "ev-1", at=(132.0, 35.8))
+
+
+@pytest.mark.browser
+def test_binned_map_centres_the_open_event(store, tmp_path):
+    from pathlib import Path
+
+    from eventmap.exports.png import CHROMIUM, CHROMIUM_ARGS
+    from eventmap.views import live_map
+    from eventmap.views.map import build_map
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    m = build_map(store.query(EventFilter(limit=0)), bins=ov.overview(store, EventFilter()).bins)
+    m.add_child(live_map.window_group("2018-07-20", "2018-07-25", "ev-sayda-2", at=(32.87622, 35.87609)))
+    page_file = tmp_path / "bins.html"
+    m.save(str(page_file))
+    with sync_playwright() as pw:
+        br = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            pg = br.new_page(viewport={"width": 1000, "height": 700})
+            errors: list[str] = []
+            pg.on("pageerror", lambda e: errors.append(str(e)))
+            pg.goto(page_file.as_uri())
+            pg.wait_for_function("window.eventmapReady === true && window.emWindowApplied >= 1", timeout=30_000)
+            c = pg.evaluate("[EM.map.getCenter().lat, EM.map.getCenter().lng, EM.map.getZoom()]")
+            assert abs(c[0] - 32.87622) < 1e-3 and abs(c[1] - 35.87609) < 1e-3 and c[2] >= 12
+            assert pg.evaluate("EM.count") == 15 and errors == []
+        finally:
+            br.close()

@@ -52,7 +52,8 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if out is None else out
 
 
-def _want_json(since: str | None, until: str | None, event_id: str | None, fit: bool = True) -> str:
+def _want_json(since: str | None, until: str | None, event_id: str | None, fit: bool = True,
+               at: tuple[float, float] | None = None) -> str:
     def iso(s: str | None) -> str:
         if not s:
             return ""
@@ -61,13 +62,20 @@ def _want_json(since: str | None, until: str | None, event_id: str | None, fit: 
     ev = event_id or ""
     if ev and not EVENT_ID_RE.match(ev):
         ev = ""  # event ids are hashes; anything else never reaches a script
-    return js_safe_json({"lo": iso(since), "hi": iso(until), "ev": ev, "fit": bool(fit)})
+    want: dict = {"lo": iso(since), "hi": iso(until), "ev": ev, "fit": bool(fit)}
+    if ev and at is not None:  # the open event's point, for a map that draws places, not events (views.bins)
+        lat, lon = float(at[0]), float(at[1])
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            want["at"] = [round(lat, 6), round(lon, 6)]
+    return js_safe_json(want)
 
 
-def bridge_script(since: str | None, until: str | None, event_id: str | None = None, fit: bool = True) -> str:
+def bridge_script(since: str | None, until: str | None, event_id: str | None = None, fit: bool = True,
+                  at: tuple[float, float] | None = None) -> str:
     """A ``<script>`` for the dashboard page: hands the window to the map frame already drawn
     (``range_script`` installed ``EM.applyWant`` there), so the map is neither rebuilt nor re-sent.
-    ``fit``: frame the window's events after the change (not while the window plays)."""
+    ``fit``: frame the window's events after the change (not while the window plays); ``at``: the open
+    event's point, centred on a map that draws places with counts instead of events (``views.bins``)."""
     return """<script>
 (function(){
   var want = __WANT__;
@@ -79,16 +87,18 @@ def bridge_script(since: str | None, until: str | None, event_id: str | None = N
     w.EM.applyWant();
   }
 })();
-</script>""".replace("__WANT__", _want_json(since, until, event_id, fit))
+</script>""".replace("__WANT__", _want_json(since, until, event_id, fit, at))
 
 
-def range_script(since: str | None, until: str | None, event_id: str | None = None) -> str:
-    """JavaScript run inside the map frame: show only events in [since, until]; open ``event_id``.
+def range_script(since: str | None, until: str | None, event_id: str | None = None,
+                 at: tuple[float, float] | None = None) -> str:
+    """JavaScript run inside the map frame: show only events in [since, until]; open ``event_id`` (centre ``at``,
+    its point, on a binned map, where events are not drawn one by one).
 
     It works before the map's data is decoded (it waits for ``EM.onData``) and after.
-    Only ISO dates and a JSON-encoded id reach the script.
+    Only ISO dates, numbers and a JSON-encoded id reach the script.
     """
-    args = _want_json(since, until, event_id)
+    args = _want_json(since, until, event_id, True, at)
     return """
 (function(){
   var EM = window.EM = window.EM || {};
@@ -128,6 +138,8 @@ def range_script(since: str | None, until: str | None, event_id: str | None = No
         EM.map.setView(c0, Math.max(EM.map.getZoom(), 12), {animate: false});
         var ll = EM.pos ? EM.pos(i) : c0;
         L.popup({maxWidth: 360}).setLatLng(ll).setContent(EM.popup(i)).openOn(EM.map);
+      } else if (i < 0 && w.at && EM.map) {
+        EM.map.setView(w.at, Math.max(EM.map.getZoom(), 12), {animate: false});   // a binned map: its place
       }
     }
     window.emWindowApplied = (window.emWindowApplied || 0) + 1;
@@ -208,13 +220,13 @@ def script_element(js: str) -> MacroElement:
 
 
 def window_group(since: str | None, until: str | None, event_id: str | None = None,
-                 references: dict[str, pd.DataFrame] | None = None):
+                 references: dict[str, pd.DataFrame] | None = None, at: tuple[float, float] | None = None):
     """The folium FeatureGroup handed to ``st_folium(feature_group_to_add=...)``: it applies the time
     window (and the open event) inside the map already drawn, and draws reference layers."""
     import folium
 
     fg = folium.FeatureGroup(name="window", control=False)
-    fg.add_child(script_element(range_script(since, until, event_id)))
+    fg.add_child(script_element(range_script(since, until, event_id, at)))
     for kind, df in (references or {}).items():
         fg.add_child(script_element(reference_script(window(df, since, until), kind)))
     return fg
