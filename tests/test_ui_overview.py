@@ -123,6 +123,12 @@ def test_grouped_counts_read_the_overview_index(store):
     facet = " ".join(str(r[-1]) for r in store._db.fetchall(
         "EXPLAIN QUERY PLAN SELECT DISTINCT actor2 FROM events WHERE status = 'ok' AND actor2 <> ''"))
     assert "COVERING INDEX" in facet
+    from eventmap.control.model import COLUMNS, CONTROL_SUB_TYPES
+    marks = ", ".join("?" for _ in CONTROL_SUB_TYPES)
+    control = " ".join(str(r[-1]) for r in store._db.fetchall(
+        f"EXPLAIN QUERY PLAN SELECT {COLUMNS[0]} FROM events WHERE status IN ('ok', 'merged') AND sub_event_type IN "
+        f"({marks})", list(CONTROL_SUB_TYPES)))
+    assert "events_sub_type" in control
 
 
 def test_point_day_bins_unchanged_by_the_vectorised_path(store):
