@@ -39,7 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port, timeline_changes  # noqa: E402
+from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port  # noqa: E402
 
 READY = "() => window.eventmapReady === true && window.emWindowApplied >= 1"
 
@@ -120,6 +120,38 @@ def paint(browser, url: str, shot: Path | None = None, timeout_s: float = 600) -
         page.screenshot(path=str(shot))
     ctx.close()
     return dt, line
+
+
+LINE = '[data-testid="em-count"]'
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+
+
+def timeline_changes(browser, url: str, n: int) -> list[float]:
+    """Seconds from moving the window's end one day (keyboard, on the slider) until the count line (its dates:
+    a day without events changes no count) and the map's window both changed."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    page.goto(url)
+    page.wait_for_selector("#em-n", timeout=600_000)
+    frame = _map_frame(page)
+    frame.wait_for_function(READY, timeout=600_000)
+    page.wait_for_function(IDLE, timeout=120_000)
+    end = page.locator('[data-testid="stSlider"] input[type=range]').nth(1)
+    out = []
+    for _ in range(n):
+        before = page.locator(LINE).inner_text()
+        applied = frame.evaluate("() => window.emWindowApplied")
+        end.focus()
+        t0 = time.perf_counter()
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_function(f"() => document.querySelector({json.dumps(LINE)}) && "
+                               f"document.querySelector({json.dumps(LINE)}).innerText !== {json.dumps(before)}",
+                               timeout=60_000, polling=10)
+        frame.wait_for_function(f"() => window.emWindowApplied > {applied}", timeout=60_000, polling=10)
+        out.append(time.perf_counter() - t0)
+        page.wait_for_function(IDLE, timeout=60_000)
+    ctx.close()
+    return out
 
 
 def all_dates(line: str) -> int:
