@@ -268,3 +268,13 @@ def test_binned_map_centres_the_open_event(store, tmp_path):
             assert pg.evaluate("EM.count") == 15 and errors == []
         finally:
             br.close()
+
+
+def test_dates_the_timeline_cannot_draw_are_counted_apart(store):
+    """A stored 0001-01-01 (a wrong publication date of an older version) is counted apart, never drawn in the
+    histogram (as ``views.timeline.outside_timeline`` does for a frame)."""
+    e = replace(sample_events(hostile=False)[0], event_id="ev-odd", event_date="0001-01-01", report_id="")
+    store.ingest(Report(text="تقرير بتاريخ خاطئ", published="2018-07-25", source="Test outlet"), [e])
+    o = ov.overview(store, EventFilter())
+    assert o.outside_timeline() == (1, "0001-01-01")
+    assert "0001-01-01" not in set(o.day_counts()["day"]) and o.day_counts()["n"].sum() == o.total - 1
