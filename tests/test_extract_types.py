@@ -117,7 +117,7 @@ def test_who_was_killed_decides_between_a_battle_and_an_attack(text, place, want
 @pytest.mark.parametrize("text, place", [
     # the official agency's idioms for fire on positions: no weapon named, still shelling
     ("وطالت عمليات الجيش أوكار الإرهابيين في الأطراف الشرقية لبلدة الكرك الشرقي.", "الكرك الشرقي"),
-    ("ونفذت وحدات من الجيش رمايات نارية مركزة على تحصينات الإرهابيين في بلدة الكرك الشرقي.", "الكرك الشرقي"),
+    ("وأطلقت وحدات الجيش رمايات مركزة على تحصينات المسلحين في بلدة الكرك الشرقي.", "الكرك الشرقي"),
 ])
 def test_fire_on_positions_in_the_agency_style_is_shelling(text, place):
     assert _types(text, place) == {("Explosions/Remote violence", "Shelling/artillery/missile attack")}
