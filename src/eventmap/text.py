@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # --- Arabic ---------------------------------------------------------------------------
@@ -108,6 +109,18 @@ def normalize_ar(s: str) -> str:
     """
     s = unicodedata.normalize("NFC", s).translate(CHAR_LIST)
     return _WS_RE.sub(" ", s).strip().lower()
+
+
+def normalize_ar_many(strings: Sequence[str]) -> list[str]:
+    """``[normalize_ar(s) for s in strings]``, the strings normalised as one text joined by NUL when none
+    holds a NUL: every step leaves NUL alone and nothing crosses it (NFC never composes over it, it is
+    neither space nor cased for ``lower``), and ``" ".join(p.split())`` collapses and strips exactly the
+    whitespace ``\\s+`` and ``strip`` do (both are ``str.isspace``)."""
+    joined = "\x00".join(strings)
+    if len(strings) < 2 or joined.count("\x00") != len(strings) - 1:
+        return [normalize_ar(s) for s in strings]
+    joined = unicodedata.normalize("NFC", joined).translate(CHAR_LIST).lower()
+    return [" ".join(p.split()) for p in joined.split("\x00")]
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import pandas as pd
 
 from eventmap.frame import FRAME_COLUMNS, normalise_frame
-from eventmap.model import EVENT_FIELDS, Event, Report
+from eventmap.model import Event, Report
 from eventmap.store import corrections as _corr
 from eventmap.store import migrations
-from eventmap.store.bulk import event_params, row_from_event
+from eventmap.store.bulk import EVENT_COLUMNS, event_params, row_from_event
 from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
@@ -33,12 +33,6 @@ from eventmap.text import name_key, normalize_ar
 
 log = logging.getLogger(__name__)
 
-#: event columns stored in the ``events`` table (besides fid, extracted, geom)
-EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS + (
-    "trigger", "report_id", "language", "trigger_label", "alternatives", "resolution_note",
-    "uncertainty_km", "admin1_pcode", "admin2_pcode", "admin3_pcode", "extractor",
-    "mention_start", "mention_end", "status", "merged_into", "corrected", "place_key", "search",
-)
 _FRAME_FROM_TABLE = [c for c in FRAME_COLUMNS if c not in ("number_of_sources", "sources")]
 _LIGHT = ("fid", "event_id", "report_id", "place_key", "event_type", "event_date", "source",
           "geo_precision", "confidence", "status", "merged_into")
@@ -280,8 +274,8 @@ class EventStore:
         if not evs:
             return
         cols = list(EVENT_COLUMNS) + ["extracted"]
-        self._db.insert_new("events", cols, event_params(evs, cols, self._db.geom_value), key="event_id",
-                            geom="geom", returning=False)
+        rows = event_params(evs, cols, self._db.geom_value, getattr(self._db, "geom_many", None))
+        self._db.insert_new("events", cols, rows, key="event_id", geom="geom", returning=False)
 
     # ------------------------------------------------------------------ reads
     def _select_tuples(self, f: EventFilter | None, cols: Sequence[str]) -> list[tuple]:

@@ -55,6 +55,9 @@ class PostGISBackend(NestedWrites):
     def geom_value(lat, lon):
         return gpkg.wkb_point(lat, lon)
 
+    #: ``geom_value`` of a batch
+    geom_many = staticmethod(gpkg.wkb_points)
+
     def execute(self, sql: str, params: Sequence = ()) -> int:
         with self._lock:
             return self.conn.execute(_pg(sql), tuple(params)).rowcount
