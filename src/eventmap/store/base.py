@@ -857,28 +857,33 @@ class EventStore:
 
         Rows are upserted by their dataset id, so importing the same file twice changes nothing.
         """
-        from eventmap.store.reference import parse_reference
-        rows = parse_reference(kind, source)
+        from eventmap.store.reference import reference_columns
+        got = reference_columns(kind, source)
         cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
                 "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
                 "notes", "raw", "imported_at"]
-        now = utc_now()
-        geom = self._db.geom_value
-        # a ref_id twice in the file: its last row's values at its first row's place, as row-by-row upserts left it
-        first: dict[str, int] = {}
-        params: list[list] = []
-        for r in rows:
-            p = [kind, *(r.get(c) for c in cols[1:-1]), now, geom(r.get("latitude"), r.get("longitude"))]
-            i = first.setdefault(r["ref_id"], len(params))
-            if i == len(params):
-                params.append(p)
-            else:
-                params[i] = p
+        n = len(got["ref_id"])
+        lat, lon = got["latitude"], got["longitude"]
+        geom_many = getattr(self._db, "geom_many", None)
+        geoms = geom_many(lat, lon) if geom_many else list(map(self._db.geom_value, lat, lon))
+        params = list(zip([kind] * n, *(got[c] for c in cols[1:-1]), [utc_now()] * n, geoms))
+        if len(set(got["ref_id"])) != n:
+            # a ref_id twice in the file: its last row's values at its first row's place, as row-by-row upserts
+            # left it
+            first: dict[str, int] = {}
+            rows: list[tuple] = []
+            for p in params:
+                i = first.setdefault(p[1], len(rows))
+                if i == len(rows):
+                    rows.append(p)
+                else:
+                    rows[i] = p
+            params = rows
         with self._db.write():
             self._db.insert_new("reference_events", cols, params, key="kind, ref_id", geom="geom", returning=False,
                                 update=cols[2:])
             self._bump()
-        return len(rows)
+        return n
 
     def reference_layer(self, kind: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
         """A reference layer (ACLED or UCDP rows), never mixed with extracted events."""

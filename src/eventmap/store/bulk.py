@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import json
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import fields
 from itertools import repeat
@@ -141,6 +142,8 @@ def event_params(evs: Sequence[Event], cols: Sequence[str], geom_value: Callable
 
 
 # ---------------------------------------------------------------- column by column (plain Event rows)
+#: what JSON escapes in a string with ``ensure_ascii=False`` (``json.encoder.ESCAPE``)
+_ESCAPED = re.compile(r'[\x00-\x1f\\"]')
 #: value types JSON writes without quotes and without ", " inside (``None`` included)
 _SCALARS = frozenset({int, float, bool, type(None)})
 _TEXT_COLUMNS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "place_name_ar", "place_name_en",
@@ -155,10 +158,12 @@ def _json_column(values: Sequence[Any]) -> tuple[list[str], bool]:
 
     One encoder call for a column of strings, split at ``", "``: a quote inside a JSON string is always
     escaped, so that is a boundary, or a whole string ``", "`` (then the count is off and each value is
-    encoded alone). A column of numbers, booleans and None splits at ``", "`` likewise."""
+    encoded alone); a column with nothing to escape is its own text. A column of numbers, booleans and None splits at ``", "`` likewise."""
     n = len(values)
     types = set(map(type, values))
     if types == {str}:
+        if _ESCAPED.search("".join(values)) is None:   # nothing to escape: JSON writes each string as it is
+            return list(values), True
         parts = _JSON.encode(list(values))[2:-2].split('", "')
         if len(parts) == n:
             return parts, True
@@ -181,6 +186,12 @@ def _json_objects(keys: Sequence[str], columns: Sequence[tuple[list[str], bool]]
         between = q + ", "
     pieces.append(repeat(between[:-2] + "}"))
     return list(map("".join, zip(*pieces)))
+
+
+def json_objects(keys: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[str]:
+    """Per row, ``json.dumps(dict(zip(keys, row)), ensure_ascii=False)`` of value ``columns`` (one per
+    key, in the order the object is to be written; keys distinct), a column at a time."""
+    return _json_objects(keys, [_json_column(c) for c in columns])
 
 
 def _coord(v: Any) -> float | None:
