@@ -723,8 +723,10 @@ class EventStore:
         return analyst.undo(self, batch, author=author)
 
     # ------------------------------------------------------------------ reprocess (run by eventmap.pipeline)
-    #: reports re-extracted, then replaced together in one transaction, by ``eventmap.pipeline.reprocess``
-    REPROCESS_BATCH = 250
+    #: reports re-extracted, then replaced together in one transaction, by ``eventmap.pipeline.reprocess`` (each
+    #: commit writes every page the batch touched: 1,000 at a time took 0.17 s of commits for 20,000 events, 250
+    #: took 0.33 s)
+    REPROCESS_BATCH = 1000
 
     def stored_reports(self, size: int | None = None) -> tuple[int, Iterator[list[Report]]]:
         """``(number of reports, batches of stored reports)``: ``size`` (default ``REPROCESS_BATCH``)
