@@ -15,7 +15,7 @@ import gc
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from itertools import repeat
 from operator import attrgetter
@@ -209,7 +209,7 @@ def _offsets(starts: Sequence[Any], ends: Sequence[Any]) -> tuple[list, list]:
     return out_s, out_e
 
 
-def _json_texts(cols: dict[str, Sequence[Any]], evid: dict[str, Sequence[Any]]) -> tuple[list, list, list, list]:
+def _json_texts(cols: Mapping[str, Sequence[Any]], evid: Mapping[str, Sequence[Any]]) -> tuple[list, list, list, list]:
     """``(evidence, alternatives, extracted, extracted's alternatives)`` JSON per event, as
     ``row_from_event`` and ``_JSON.encode(event_dict(e))`` write them."""
     ev_keys = sorted(evid)

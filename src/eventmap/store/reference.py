@@ -76,7 +76,9 @@ def _frame(kind: str, source) -> pd.DataFrame:
         raise FileNotFoundError(f"no such file: {path}")
     sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     try:
-        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        # object columns hold the parsed strings themselves (dtype=str made Arrow strings, then Python ones again:
+        # twice the time of the read; the cells are the same, tests/test_bulk_writes.py compares)
+        return pd.read_csv(path, sep=sep, dtype=object, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path}: not a UTF-8 CSV ({exc})") from exc
     except pd.errors.ParserError as exc:
