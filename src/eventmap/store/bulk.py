@@ -40,6 +40,7 @@ _EVENT_SLOTS = tuple(f.name for f in fields(Event))
 _EVIDENCE_SLOTS = tuple(f.name for f in fields(Evidence))
 _GET_EVENT = attrgetter(*_EVENT_SLOTS)
 _GET_EVIDENCE = attrgetter(*_EVIDENCE_SLOTS)
+_EVIDENCE = attrgetter("evidence")
 #: one encoder for every row (``json.dumps`` with options builds a new one per call)
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
@@ -136,7 +137,7 @@ def event_params(evs: Sequence[Event], cols: Sequence[str], geom_value: Callable
     Plain :class:`Event` rows in the store's column order are built column by column
     (:func:`_column_rows`: the same values, without a dict and a JSON encoder call per event);
     anything else goes an event at a time."""
-    if tuple(cols) != ROW_COLUMNS or any(type(e) is not Event or type(e.evidence) is not Evidence for e in evs):
+    if tuple(cols) != ROW_COLUMNS or set(map(type, evs)) - {Event} or set(map(type, map(_EVIDENCE, evs))) - {Evidence}:
         return _event_params_one_by_one(evs, cols, geom_value)
     return _column_rows(evs, geom_many or (lambda lats, lons: list(map(geom_value, lats, lons))))
 

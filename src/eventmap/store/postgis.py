@@ -109,7 +109,7 @@ class PostGISBackend(NestedWrites):
         """The keys of ``rows`` when they are distinct and none is stored, else None."""
         at = [list(cols).index(k) for k in keys]
         columns = [[r[i] for r in rows] for i in at]
-        if not all(type(v) is str for c in columns for v in c):
+        if any(set(map(type, c)) != {str} for c in columns):
             return None   # the keys are text columns; anything else takes the ON CONFLICT way
         found: set = set(columns[0]) if len(at) == 1 else set(zip(*columns))
         if len(found) != len(rows):

@@ -152,7 +152,7 @@ def reference_columns(kind: str, source) -> dict[str, list]:
 
 def _stripped(values: list) -> list[str]:
     """``_str`` of each cell (a file's cells are all strings: ``str.strip`` alone)."""
-    if all(type(v) is str for v in values):
+    if set(map(type, values)) == {str}:
         return list(map(str.strip, values))
     return [v.strip() if type(v) is str else _str(v) for v in values]
 
