@@ -313,6 +313,13 @@ def task_bulk(cfg: dict, params: dict) -> list[dict]:
         if r.get("floor2_per_s"):
             rows.append(row("bulk", f"{r['what']}, {r['backend']}: {r['floor2']} of the same rows",
                             r["floor2_per_s"], "rows/s"))
+        if r["backend"] == "PostGIS" and r.get("cpu_per_s"):
+            rows.append(row("bulk", f"{r['what']}, PostGIS: CPU time of client + server backend", r["cpu_per_s"],
+                            "rows/s", (">=", 20_000.0)))
+            rows.append(row("bulk", f"{r['what']}, PostGIS: that CPU time / SQLite executemany's CPU time",
+                            r["cpu_ratio"], "x", ("<=", 3.0)))
+            rows.append(row("bulk", f"{r['what']}, PostGIS: PostgreSQL's own COPY, CPU of client + server",
+                            r["floor2_cpu_per_s"], "rows/s"))
     if not os.environ.get("EVENTMAP_TEST_PG"):
         rows.append(row("bulk", "PostGIS", [], "", note="not measured: set EVENTMAP_TEST_PG"))
     return rows
