@@ -25,7 +25,9 @@ server's share, which no client can go under).
 
 The ratio is ours / floor (time for the same rows).  Embedded figures are CPU time of this process
 (SQLite runs in it); PostGIS figures are wall time (the server does part of the work), so they
-also carry the load of the machine: quote the load average printed beside them.
+also carry the load of the machine: quote the load average printed beside them.  PostGIS is also
+given in CPU time of this process plus its server backend (``/proc/<pid>/stat`` of the local
+PostgreSQL backend), beside SQLite's CPU time: the work done, whatever the load.
 """
 
 from __future__ import annotations
