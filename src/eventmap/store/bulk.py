@@ -137,7 +137,8 @@ def event_params(evs: Sequence[Event], cols: Sequence[str], geom_value: Callable
     Plain :class:`Event` rows in the store's column order are built column by column
     (:func:`_column_rows`: the same values, without a dict and a JSON encoder call per event);
     anything else goes an event at a time."""
-    if tuple(cols) != ROW_COLUMNS or set(map(type, evs)) - {Event} or set(map(type, map(_EVIDENCE, evs))) - {Evidence}:
+    if (tuple(cols) != ROW_COLUMNS or set(map(type, evs)) - {Event}
+            or set(map(type, map(_EVIDENCE, evs))) - {Evidence}):
         return _event_params_one_by_one(evs, cols, geom_value)
     return _column_rows(evs, geom_many or (lambda lats, lons: list(map(geom_value, lats, lons))))
 
@@ -159,7 +160,8 @@ def _json_column(values: Sequence[Any]) -> tuple[list[str], bool]:
 
     One encoder call for a column of strings, split at ``", "``: a quote inside a JSON string is always
     escaped, so that is a boundary, or a whole string ``", "`` (then the count is off and each value is
-    encoded alone); a column with nothing to escape is its own text. A column of numbers, booleans and None splits at ``", "`` likewise."""
+    encoded alone); a column with nothing to escape is its own text. A column of numbers, booleans and
+    None splits at ``", "`` likewise."""
     n = len(values)
     types = set(map(type, values))
     if types == {str}:
@@ -179,6 +181,8 @@ def _json_objects(keys: Sequence[str], columns: Sequence[tuple[list[str], bool]]
     """Per row, ``_JSON.encode`` of the object ``{key: value}`` (``keys`` sorted, as ``sort_keys`` writes
     them), from each key's column of encoded values (:func:`_json_column`): the text between two values
     is the same on every row, so each row is one ``join`` of those texts and its values."""
+    if not columns:
+        raise ValueError("an object needs at least one key here (the rows are counted by its columns)")
     pieces: list[Any] = []
     between = "{"
     for k, (texts, quoted) in zip(keys, columns):
@@ -210,9 +214,10 @@ def _offsets(starts: Sequence[Any], ends: Sequence[Any]) -> tuple[list, list]:
     return out_s, out_e
 
 
-def _json_texts(cols: Mapping[str, Sequence[Any]], evid: Mapping[str, Sequence[Any]]) -> tuple[list, list, list, list]:
-    """``(evidence, alternatives, extracted, extracted's alternatives)`` JSON per event, as
-    ``row_from_event`` and ``_JSON.encode(event_dict(e))`` write them."""
+def _json_texts(cols: Mapping[str, Sequence[Any]], evid: Mapping[str, Sequence[Any]]) -> tuple[list, list, list]:
+    """``(evidence, alternatives, extracted)`` JSON per event, as ``row_from_event`` and
+    ``_JSON.encode(event_dict(e))`` write them (alternatives: without sorted keys in their column, with
+    them inside ``extracted``)."""
     ev_keys = sorted(evid)
     evidence = _json_objects(ev_keys, [_json_column(evid[k]) for k in ev_keys])
     alts = [a if type(a) is tuple and not a else [dict(x) for x in a] for a in cols["alternatives"]]
@@ -221,7 +226,7 @@ def _json_texts(cols: Mapping[str, Sequence[Any]], evid: Mapping[str, Sequence[A
     keys = sorted(_EVENT_SLOTS)
     extracted = _json_objects(keys, [(evidence, False) if k == "evidence" else (nested, False)
                                      if k == "alternatives" else _json_column(cols[k]) for k in keys])
-    return evidence, plain, extracted, nested
+    return evidence, plain, extracted
 
 
 def _column_rows(evs: Sequence[Event], geom_many: Callable[[list, list], list]) -> list[tuple]:
@@ -239,9 +244,10 @@ def _column_rows(evs: Sequence[Event], geom_many: Callable[[list, list], list]) 
 
 
 def _column_rows_no_gc(evs: Sequence[Event], geom_many: Callable[[list, list], list]) -> list[tuple]:
+    """:func:`_column_rows`' work: the slots transposed into columns, each ``events`` column made from them."""
     cols = dict(zip(_EVENT_SLOTS, zip(*map(_GET_EVENT, evs))))
     evid = dict(zip(_EVIDENCE_SLOTS, zip(*map(_GET_EVIDENCE, cols["evidence"]))))
-    evidence, alternatives, extracted, _ = _json_texts(cols, evid)
+    evidence, alternatives, extracted = _json_texts(cols, evid)
     out: dict[str, Sequence[Any]] = {c: ["" if v is None else v for v in cols[c]] for c in _TEXT_COLUMNS}
     out.update({c: [v or "" for v in cols[c]] for c in _OR_EMPTY})
     pid = [v or None for v in cols["place_id"]]
