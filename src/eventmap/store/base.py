@@ -800,11 +800,12 @@ class EventStore:
         touched: list[str] = []
         id_map: dict[str, str] = {}
         for rep, new in batch:
-            k, st, t, m = self._follow_corrections(corrs.get(rep.report_id, []), new)
-            kept += k
-            stale += st
-            touched += t
-            id_map.update(m)
+            if rep.report_id in corrs:   # most reports have none: no look-up tables to build for them
+                k, st, t, m = self._follow_corrections(corrs[rep.report_id], new)
+                kept += k
+                stale += st
+                touched += t
+                id_map.update(m)
             by_id = {e.event_id for e in new}
             for oid in old.get(rep.report_id, ()):
                 if oid in by_id:
