@@ -78,10 +78,27 @@ _TEXT = st.lists(st.sampled_from(list("ab ΣσςΟΔأإآةىيءًٌَُِّـ
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_TEXT, max_size=6))
-def test_search_keys_of_a_batch_equal_one_string_at_a_time(strings):
+@given(st.lists(_TEXT, max_size=6), st.booleans())
+def test_search_keys_of_a_batch_equal_one_string_at_a_time(strings, numpy):
+    from eventmap import text
+    old = text.TRANSLATE_WITH_NUMPY
+    text.TRANSLATE_WITH_NUMPY = 0 if numpy else old   # short texts through the numpy translation too
+    try:
+        assert normalize_ar_many(strings) == [normalize_ar(s) for s in strings]
+        with_nul = strings + ["nul\x00inside"]
+        assert normalize_ar_many(with_nul) == [normalize_ar(s) for s in with_nul]
+        odd = strings + ["\ud800 lone surrogate", "\U0001f600 \ufeff\uff21 past the table"]
+        assert normalize_ar_many(odd) == [normalize_ar(s) for s in odd]
+    finally:
+        text.TRANSLATE_WITH_NUMPY = old
+
+
+def test_search_keys_of_a_long_batch_equal_one_string_at_a_time():
+    evs = _odd(_events())
+    strings = [" ".join((e.notes or "", e.location or "", e.place_name_ar or "", e.place_name_en or ""))
+               for e in evs] * 40
+    assert sum(map(len, strings)) > 20_000
     assert normalize_ar_many(strings) == [normalize_ar(s) for s in strings]
-    assert normalize_ar_many(strings + ["nul\x00inside"]) == [normalize_ar(s) for s in strings + ["nul\x00inside"]]
 
 
 @settings(max_examples=300, deadline=None)
