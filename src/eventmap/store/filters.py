@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from eventmap.events.dates import parse_date
-from eventmap.text import normalize_ar
+from eventmap.text import normalize_ar, normalize_ar_many
 
 
 def _iso(d: str | _dt.date | _dt.datetime | None) -> str | None:
@@ -137,10 +137,15 @@ def search_key(s: str) -> str:
     return normalize_ar(s or "")
 
 
+def search_keys(strings: Sequence[str]) -> list[str]:
+    """``[search_key(s) for s in strings]`` in one pass over the batch (``text.normalize_ar_many``)."""
+    return normalize_ar_many([s or "" for s in strings])
+
+
 def filter_from_args(**kw) -> EventFilter:
     """Build a filter from CLI-style keyword arguments, ignoring ``None``."""
     return EventFilter(**{k: v for k, v in kw.items() if v is not None})
 
 
-__all__ = ["EventFilter", "search_key", "filter_from_args"]
+__all__ = ["EventFilter", "search_key", "search_keys", "filter_from_args"]
 _ = field  # keep dataclasses.field importable for subclasses

@@ -18,6 +18,8 @@ from eventmap.store._txn import NestedWrites, on_conflict
 from eventmap.store.records import StoreError
 
 _SCHEMA_LOCK = 0x6576656E746D6170 & 0x7FFFFFFFFFFFFFFF  # "eventmap"
+#: an EWKB point's head: little-endian, type 1 with the SRID flag, SRID 4326 (a WKB point's x, y follow)
+_EWKB_4326 = b"\x01\x01\x00\x00\x20\xe6\x10\x00\x00"
 
 
 def _pg(sql: str) -> str:
@@ -55,6 +57,9 @@ class PostGISBackend(NestedWrites):
     def geom_value(lat, lon):
         return gpkg.wkb_point(lat, lon)
 
+    #: ``geom_value`` of a batch
+    geom_many = staticmethod(gpkg.wkb_points)
+
     def execute(self, sql: str, params: Sequence = ()) -> int:
         with self._lock:
             return self.conn.execute(_pg(sql), tuple(params)).rowcount
@@ -81,32 +86,75 @@ class PostGISBackend(NestedWrites):
         setting those columns (and the geometry) of the stored row instead (then ``rows`` must not
         repeat a key); returns the keys inserted (with ``returning``).
 
-        The rows go into a temporary table with ``COPY`` (one stream, no statement per row), then one
-        ``INSERT ... SELECT ... ORDER BY`` (rows keep their order, hence their fid) ``ON CONFLICT DO
-        NOTHING``, inside the caller's transaction: a failure anywhere leaves nothing behind."""
+        When no key repeats in ``rows`` and none is stored (one indexed look-up for the batch), the rows
+        go straight into the table with ``COPY`` (one stream, in order, hence their fid), under a savepoint:
+        a key another writer stores meanwhile makes it fall back. Otherwise they go into a temporary
+        table with ``COPY``, then one ``INSERT ... SELECT ... ORDER BY`` ``ON CONFLICT``. Both run inside
+        the caller's transaction: a failure anywhere leaves nothing behind."""
         if not rows:
             return set()
+        keys = [k.strip() for k in key.split(",")]
+        with self.write(), self.conn.cursor() as cur:  # never in autocommit: the commit would empty the table
+            found = self._all_new(cur, table, cols, rows, keys)
+            if found is not None:
+                try:
+                    with self.conn.transaction():
+                        self._copy_into(cur, table, cols, rows, geom)
+                    return found if returning else set()
+                except self._psycopg.errors.UniqueViolation:
+                    pass   # stored by another writer since the look-up: the ON CONFLICT way below
+            return self._insert_via_temp(cur, table, cols, rows, key, geom, returning, update)
+
+    def _all_new(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], keys: list[str]) -> set | None:
+        """The keys of ``rows`` when they are distinct and none is stored, else None."""
+        at = [list(cols).index(k) for k in keys]
+        columns = [[r[i] for r in rows] for i in at]
+        if any(set(map(type, c)) != {str} for c in columns):
+            return None   # the keys are text columns; anything else takes the ON CONFLICT way
+        found: set = set(columns[0]) if len(at) == 1 else set(zip(*columns))
+        if len(found) != len(rows):
+            return None
+        marks = ", ".join("%s::text[]" for _ in keys)
+        cur.execute(f"SELECT 1 FROM {table} WHERE ({', '.join(keys)}) IN (SELECT * FROM unnest({marks})) LIMIT 1",
+                    columns)
+        return None if cur.fetchone() else found
+
+    @staticmethod
+    def _copy_into(cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], geom: str | None) -> None:
+        """``COPY`` the rows into ``table``; the geometry goes as hex EWKB text (SRID 4326 in it)."""
+        names = ", ".join(f'"{c}"' for c in cols)
+        n = len(cols)
+        with cur.copy(f"COPY {table} ({names}{', ' + geom if geom else ''}) FROM STDIN") as cp:
+            if geom:
+                for r in rows:
+                    g = r[n]
+                    cp.write_row((*r[:n], None if g is None else (_EWKB_4326 + g[5:]).hex()))
+            else:
+                for r in rows:
+                    cp.write_row(r[:n])
+
+    def _insert_via_temp(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], key: str,
+                         geom: str | None, returning: bool, update: Sequence[str]) -> set:
         names = [f'"{c}"' for c in cols]
         tmp = f"_eventmap_bulk_{table}"
-        with self.write(), self.conn.cursor() as cur:  # never in autocommit: the commit would empty the table
-            # per session, emptied at every commit (a rollback takes the table itself away: IF NOT EXISTS)
-            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {tmp} ON COMMIT DELETE ROWS AS SELECT {', '.join(names)}, "
-                        f"NULL::bytea AS _wkb, 0::bigint AS _seq FROM {table} WITH NO DATA")
-            cur.execute(f"TRUNCATE {tmp}")
-            n = len(cols)
-            with cur.copy(f"COPY {tmp} ({', '.join(names)}, _wkb, _seq) FROM STDIN") as cp:
-                if geom:
-                    for i, r in enumerate(rows):
-                        cp.write_row((*r, i))
-                else:
-                    for i, r in enumerate(rows):
-                        cp.write_row((*r[:n], None, i))
-            target = ", ".join(names) + (f", {geom}" if geom else "")
-            source = ", ".join(names) + (", ST_GeomFromWKB(_wkb, 4326)" if geom else "")
-            sql = (f"INSERT INTO {table} ({target}) SELECT {source} FROM {tmp} ORDER BY _seq "
-                   f"ON CONFLICT ({key}) " + on_conflict(update, geom) + (f" RETURNING {key}" if returning else ""))
-            cur.execute(sql)
-            return {r[0] for r in cur.fetchall()} if returning else set()
+        # per session, emptied at every commit (a rollback takes the table itself away: IF NOT EXISTS)
+        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {tmp} ON COMMIT DELETE ROWS AS SELECT {', '.join(names)}, "
+                    f"NULL::bytea AS _wkb, 0::bigint AS _seq FROM {table} WITH NO DATA")
+        cur.execute(f"TRUNCATE {tmp}")
+        n = len(cols)
+        with cur.copy(f"COPY {tmp} ({', '.join(names)}, _wkb, _seq) FROM STDIN") as cp:
+            if geom:
+                for i, r in enumerate(rows):
+                    cp.write_row((*r, i))
+            else:
+                for i, r in enumerate(rows):
+                    cp.write_row((*r[:n], None, i))
+        target = ", ".join(names) + (f", {geom}" if geom else "")
+        source = ", ".join(names) + (", ST_GeomFromWKB(_wkb, 4326)" if geom else "")
+        sql = (f"INSERT INTO {table} ({target}) SELECT {source} FROM {tmp} ORDER BY _seq "
+               f"ON CONFLICT ({key}) " + on_conflict(update, geom) + (f" RETURNING {key}" if returning else ""))
+        cur.execute(sql)
+        return {r[0] for r in cur.fetchall()} if returning else set()
 
     def has_table(self, name: str) -> bool:
         # the first schema on search_path that exists (normally public, or a per-team/per-test schema)

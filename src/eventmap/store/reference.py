@@ -76,7 +76,9 @@ def _frame(kind: str, source) -> pd.DataFrame:
         raise FileNotFoundError(f"no such file: {path}")
     sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     try:
-        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        # object columns hold the parsed strings themselves (dtype=str made Arrow strings, then Python ones again:
+        # twice the time of the read; the cells are the same, tests/test_bulk_writes.py compares)
+        return pd.read_csv(path, sep=sep, dtype=object, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path}: not a UTF-8 CSV ({exc})") from exc
     except pd.errors.ParserError as exc:
@@ -96,8 +98,13 @@ def _records(df: pd.DataFrame):
         yield dict(zip(names, [v.strip() if type(v) is str else _str(v) for v in vals]))
 
 
-def parse_reference(kind: str, source) -> list[dict]:
-    """Rows of an ACLED export or UCDP GED CSV, mapped to the reference-layer columns."""
+#: the reference-layer columns :func:`reference_columns` gives, in table order
+REFERENCE_COLUMNS = ("ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                     "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
+                     "notes", "raw")
+
+
+def _checked_frame(kind: str, source) -> tuple[str, pd.DataFrame]:
     kind = kind.lower()
     if kind not in ("acled", "ucdp"):
         raise ValueError(f"unknown reference kind {kind!r}: 'acled' or 'ucdp'")
@@ -108,6 +115,89 @@ def parse_reference(kind: str, source) -> list[dict]:
     if missing:
         raise ValueError(f"not a {kind.upper()} file: missing codebook column(s) {', '.join(missing)}"
                          f" (found: {', '.join(df.columns[:12])}{' ...' if len(df.columns) > 12 else ''})")
+    return kind, df
+
+
+def parse_reference(kind: str, source) -> list[dict]:
+    """Rows of an ACLED export or UCDP GED CSV, mapped to the reference-layer columns."""
+    cols = reference_columns(kind, source)
+    return [dict(zip(REFERENCE_COLUMNS, row)) for row in zip(*(cols[c] for c in REFERENCE_COLUMNS))]
+
+
+def reference_columns(kind: str, source) -> dict[str, list]:
+    """:func:`parse_reference` as columns (``REFERENCE_COLUMNS``: one list each, a value per file row).
+
+    Read a column at a time (one JSON encoder call for each column of ``raw``, each distinct date and
+    number converted once); a file with a repeated column name or a row that :func:`parse_reference`
+    refuses goes row by row (:func:`_parse_rows`), which says which row and why."""
+    kind, df = _checked_frame(kind, source)
+    names = list(df.columns)
+    if len(set(names)) != len(names) or not len(df):
+        return _as_columns(_parse_rows(kind, df))
+    cells = {n: _stripped(df.iloc[:, j].tolist()) for j, n in enumerate(names)}
+    try:
+        cols = _mapped(kind, cells, len(df))
+    except (ValueError, TypeError, OverflowError):
+        cols = None
+    bad = cols is None or not all(cols["ref_id"]) or any(
+        v is not None and not lo <= v <= hi for c, lo, hi in (("latitude", -90, 90), ("longitude", -180, 180))
+        for v in cols[c])
+    if bad:
+        return _as_columns(_parse_rows(kind, df))   # raises, naming the first row at fault
+    assert cols is not None
+    from eventmap.store.bulk import json_objects
+    cols["raw"] = json_objects(names, [cells[n] for n in names])
+    return cols
+
+
+def _stripped(values: list) -> list[str]:
+    """``_str`` of each cell (a file's cells are all strings: ``str.strip`` alone)."""
+    if set(map(type, values)) == {str}:
+        return list(map(str.strip, values))
+    return [v.strip() if type(v) is str else _str(v) for v in values]
+
+
+def _as_columns(rows: list[dict]) -> dict[str, list]:
+    return {c: [r[c] for r in rows] for c in REFERENCE_COLUMNS}
+
+
+def _each(fn, values: list) -> list:
+    """``[fn(v) for v in values]``, each distinct value converted once."""
+    seen = {v: fn(v) for v in set(values)}
+    return [seen[v] for v in values]
+
+
+def _mapped(kind: str, cells: dict[str, list[str]], n: int) -> dict[str, list]:
+    """The reference-layer columns of stripped cell columns (everything but ``raw``)."""
+    empty = [""] * n
+
+    def get(name: str) -> list[str]:
+        return cells.get(name, empty)
+
+    out: dict[str, list] = {"latitude": [_float(v) for v in get("latitude")],
+                            "longitude": [_float(v) for v in get("longitude")]}
+    if kind == "acled":
+        names = {"ref_id": "event_id_cnty", "event_type": "event_type", "sub_event_type": "sub_event_type",
+                 "actor1": "actor1", "actor2": "actor2", "location": "location", "admin1": "admin1",
+                 "admin2": "admin2", "admin3": "admin3", "source": "source", "notes": "notes"}
+        out.update({c: get(name) for c, name in names.items()})
+        out.update(event_date=_each(_date, get("event_date")), geo_precision=_each(_int, get("geo_precision")),
+                   fatalities=_each(_int, get("fatalities")))
+        return out
+    names = {"ref_id": "id", "sub_event_type": "conflict_name", "actor1": "side_a", "actor2": "side_b",
+             "location": "where_coordinates", "admin1": "adm_1", "admin2": "adm_2", "source": "source_office"}
+    out.update({c: get(name) for c, name in names.items()})
+    tv = _each(_int, get("type_of_violence"))
+    out.update(event_date=_each(_date, get("date_start")), admin3=empty, geo_precision=_each(_int, get("where_prec")),
+               fatalities=_each(_int, get("best")),
+               event_type=[UCDP_VIOLENCE.get(t or 0, s) for t, s in zip(tv, get("type_of_violence"))],
+               notes=[h or d for h, d in zip(get("source_headline"), get("where_description"))])
+    return out
+
+
+def _parse_rows(kind: str, df: pd.DataFrame) -> list[dict]:
+    """:func:`parse_reference` a row at a time (the reference for the column path, and what says which
+    row of a file is at fault)."""
     out = []
     for i, r in enumerate(_records(df)):
         raw = _JSON.encode(r)

@@ -130,6 +130,9 @@ class SQLiteBackend(NestedWrites):
     def geom_value(lat, lon):
         return gpkg.point_blob(lat, lon)
 
+    #: ``geom_value`` of a batch
+    geom_many = staticmethod(gpkg.point_blobs)
+
     # --- statements (SQLite's damage, read-only and disk-full errors become store errors that say what to do)
     def execute(self, sql: str, params: Sequence = ()) -> int:
         with self._lock:
