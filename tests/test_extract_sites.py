@@ -129,3 +129,9 @@ def test_an_adverb_after_a_site_is_not_its_name():
     # "entirely" after the checkpoint: the checkpoint is حاجز المؤسسة, not "حاجز المؤسسة كاملا"
     ev = extract_events("وسيطرت فصائل المعارضة على حاجز المؤسسة كاملا بعد معارك استمرت يومين.", "2014-10-05")
     assert {e.location for e in ev} == {"حاجز المؤسسة"}
+
+
+def test_a_word_ending_in_al_before_a_name_lends_it_no_article():
+    # "the rural Tal X area": the "al" of "rural" is not the article of the name
+    ev = extract_events("Troops repelled an attack on a post in the rural Tal al-Hara area on Friday.", "2014-01-03")
+    assert [e.location for e in ev] == ["Tal al-Hara area"]

@@ -121,3 +121,11 @@ def test_who_was_killed_decides_between_a_battle_and_an_attack(text, place, want
 ])
 def test_fire_on_positions_in_the_agency_style_is_shelling(text, place):
     assert _types(text, place) == {("Explosions/Remote violence", "Shelling/artillery/missile attack")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Rebel fighters were clashing with government troops in Nawa late on Thursday.", "Nawa"),
+    ("Gunmen were attacking a checkpoint in Nawa when the army arrived, residents said.", "Nawa"),
+])
+def test_the_progressive_form_of_a_battle_verb_is_an_event(text, place):
+    assert ("Battles", "Armed clash") in _types(text, place)

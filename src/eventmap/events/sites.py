@@ -91,7 +91,7 @@ _EN_BARE = {"neighborhood", "neighbourhood", "district", "quarter"}
 #: site nouns that come first ("the citadel of Bosra", "Brigade 132")
 _EN_HEAD_FIRST = {"citadel", "castle", "roundabout", "dam", "bridge", "brigade", "battalion", "regiment",
                   "fort", "camp"}
-_EN_CAP = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]*"
+_EN_CAP = r"(?:\b(?:al|el)[-\s]|\b(?:ad|ash|as|at|az|ar|an)-|\b(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]*"
 _EN_NAME = _EN_CAP + r"(?:[-\s]" + _EN_CAP + r"){0,3}"
 _EN_NOUN_ALT = "|".join(sorted(SITE_NOUNS_EN, key=len, reverse=True))
 #: "Nasib border crossing", "the al-Quneitra crossing", "Tel al-Jabia military base", "52nd Brigade base"
