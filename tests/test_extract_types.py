@@ -129,3 +129,7 @@ def test_fire_on_positions_in_the_agency_style_is_shelling(text, place):
 ])
 def test_the_progressive_form_of_a_battle_verb_is_an_event(text, place):
     assert ("Battles", "Armed clash") in _types(text, place)
+
+
+def test_storming_a_village_is_entering_it():
+    assert _labels("Government troops were storming the village of Nahtah on Friday.", "Nahtah") == {"territory_entered"}

@@ -232,7 +232,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
                         r"fell to", r"swept into", r"advanced into"),
-    "territory_entered": (r"entered", r"enter(?:s|ing)?", r"stormed", r"moved into", r"rolled into", r"entry (?:of|into)"),
+    "territory_entered": (r"entered", r"enter(?:s|ing)?", r"stormed", r"storming", r"moved into", r"rolled into", r"entry (?:of|into)"),
     "settlement_entry": (r"reconciliation", r"settlement (?:deal|agreement|process)", r"surrender (?:deal|agreement)", r"surrendered",
                          r"accepted (?:the )?(?:entry|return) of (?:the )?(?:syrian |government )?(?:army|troops|forces)", r"settle (?:their|the) status",
                          r"under (?:a|the) (?:russian[- ]brokered )?(?:deal|agreement|settlement)",
