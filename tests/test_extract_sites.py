@@ -135,3 +135,14 @@ def test_a_word_ending_in_al_before_a_name_lends_it_no_article():
     # "the rural Tal X area": the "al" of "rural" is not the article of the name
     ev = extract_events("Troops repelled an attack on a post in the rural Tal al-Hara area on Friday.", "2014-01-03")
     assert [e.location for e in ev] == ["Tal al-Hara area"]
+
+
+def test_a_quarter_then_its_city_after_a_comma_names_one_place():
+    # "the X district, Daraa city": the city hosts the quarter, it is not a second event place
+    ev = extract_events("Rebels attacked regime positions in the Sajna district, Daraa city, on Sunday.", "2017-05-26")
+    assert [e.location for e in ev] == ["Sajna"]
+
+
+def test_a_list_goes_on_after_a_name_followed_by_city():
+    ev = extract_events("Rebels attacked regime positions in Tafas, Daraa city and Inkhil on Sunday.", "2017-05-26")
+    assert [e.location for e in ev] == ["Tafas", "Daraa", "Inkhil"]

@@ -676,7 +676,8 @@ def _with_sites(text: str, norm: str, offs: list[int], kept: list[Mention], site
 _CONTAINER_GAP_AR = re.compile(r"^\s*(?:(?:في|داخل|وسط|قرب|عند|ضمن|على\sاطراف|بالقرب\sمن)\s(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?"
                                r"|ب(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?)$")
 _CONTAINER_GAP_EN = re.compile(r"^\s*(?:(?:neighbou?rhood|district|quarter)\s*)?(?:,\s*)?(?:in|near|at|inside|of|on the outskirts of|outside)\s+(?:the\s+)?"
-                               r"(?:(?:town|village|city|area|neighbou?rhood)\s+(?:of\s+)?)?$", re.I)
+                               r"(?:(?:town|village|city|area|neighbou?rhood)\s+(?:of\s+)?)?$"
+                               r"|^\s*(?:neighbou?rhood|district|quarter)?,\s*(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)   # "X district, Daraa city"
 
 
 def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
@@ -888,7 +889,8 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
         items.append((nm.start(), end))
         if end < nm.end():
             break     # "the Daraa al-Balad District to ...": the place noun ends the name and the run
-        sep = sep_re.match(seg, nm.end())
+        noun = _EN_NOUN_AFTER_RE.match(seg, nm.end())   # "Tafas, Daraa city and Inkhil": the list goes on
+        sep = sep_re.match(seg, noun.end() if noun else nm.end())
         if not sep:
             break
         p = sep.end()
