@@ -294,3 +294,17 @@ def test_a_report_naming_a_village_by_ear_places_it_at_the_village(gaz):
     evs = [e for e in extract_events(text, "2024-03-05", gazetteer=gaz) if e.location == "Moyse"]
     assert evs and evs[0].place_id == MUWAYSAH and evs[0].resolution == "resolved"
     assert evs[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_long_vowel_left_out_counts_only_in_a_name_of_several_words(gaz):
+    from eventmap.places.variants import AR_MULTIWORD_TIER
+
+    assert {"ar_final", "ar_wy"} <= set(AR_MULTIWORD_TIER)
+    # جباتا الخشب (Quneitra) with its final alif left out: two words carry the evidence
+    r = _variant(gaz, "جبات الخشب")
+    assert r.status == "resolved" and r.best.place.name_ar == "جباتا الخشب"
+    assert r.best.reasons[0] == f"variant: {FAMILY_DESCRIPTIONS['ar_final']}"
+    # one word is not enough (الجهيم written الجهم stays unresolved: الحمرة and الحميرة are two villages)
+    assert gaz.lookup("الجهم").status == "unresolved"
+    # and only in scope
+    assert gaz.lookup("جبات الخشب", scope=["SY07"]).status == "unresolved"

@@ -49,6 +49,7 @@ from rapidfuzz import fuzz, process
 
 from eventmap.model import Candidate, LookupResult, Place
 from eventmap.places.variants import (
+    AR_MULTIWORD_TIER,
     AR_TIERS,
     LAT_TIERS,
     VariantHit,
@@ -627,11 +628,25 @@ class Gazetteer:
                 fam_used = explain(form, entries[0][1], script, fams)
                 return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), fam_used,
                                   tier, unique, qual, kind)
-        if script == "latin":
-            hit = self._across_scripts(forms, scope, len(tiers))
-            if hit is not None:
-                return hit
+        hit = self._across_scripts(forms, scope, len(tiers)) if script == "latin" else \
+            self._multiword_ar(forms, scope, len(tiers))
+        if hit is not None:
+            return hit
         return self._without_direction(clean, script, scope, len(tiers) + 1)
+
+    def _multiword_ar(self, forms: list[tuple[str, str, str]], scope: tuple[str, ...], tier: int) -> VariantHit | None:
+        """An Arabic name of two words or more with a long vowel left out (``variants.AR_MULTIWORD_TIER``)."""
+        vi = self._variants()
+        for form, qual, kind in forms:
+            words, direction = ar_base(form)
+            k = variant_key_from_base(words, direction, "ar", AR_MULTIWORD_TIER) if len(words) >= 2 else ""
+            entries = vi.multiword_entries(k, scope) if k else []
+            if entries:
+                entries, unique = self._one_place(entries)
+                fam_used = explain(form, entries[0][1], "ar", AR_MULTIWORD_TIER)
+                return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), fam_used,
+                                  tier, unique, qual, kind)
+        return None
 
     def _across_scripts(self, forms: list[tuple[str, str, str]], scope: tuple[str, ...], tier: int) -> VariantHit | None:
         """A Latin name the Latin tiers miss, read against the Arabic names in scope (``variants.xs_latin``)."""

@@ -82,6 +82,11 @@ FAMILY_DESCRIPTIONS = {
 #: lat_glides and lat_elide are subsumed by lat_drop.
 AR_TIERS: tuple[tuple[str, ...], ...] = (("ar_join", "ar_letters"), ("ar_join", "ar_ending", "ar_alif", "ar_letters"))
 LAT_TIERS: tuple[tuple[str, ...], ...] = (("lat_join",), ("lat_join", "lat_drop"))
+#: A third Arabic tier for names of two words or more only: a final or medial long vowel written or left out
+#: (بصر الحرير / بصرى الحريري).  Alone these two families join villages the south really has twice
+#: (الحمرة / الحميرة); over a name of several words the letters left are evidence enough.
+#: ``benchmarks/calibrate_variants.py`` ("multi-word tier") measures it on names of two words or more.
+AR_MULTIWORD_TIER: tuple[str, ...] = ("ar_join", "ar_ending", "ar_alif", "ar_letters", "ar_final", "ar_wy")
 #: a variant key shorter than this (letters, spaces excluded) is too common to be evidence
 MIN_KEY_LETTERS = {"ar": 3, "lat": 3}
 
@@ -269,7 +274,7 @@ class VariantIndex:
         from eventmap.text import script_of
 
         tables: dict[str, list[dict[str, list[tuple[int, str]]]]] = {
-            "ar": [{} for _ in AR_TIERS], "latin": [{} for _ in LAT_TIERS]}
+            "ar": [{} for _ in AR_TIERS], "latin": [{} for _ in LAT_TIERS], "ar_multi": [{}]}
         for i in self._members.get(gov, ()):
             p = self.places[i]
             for name in dict.fromkeys((p.name_ar, p.name_en, *p.variants_ar, *p.variants_en)):
@@ -287,6 +292,9 @@ class VariantIndex:
                     xs = xs_arabic(words)
                     if xs:
                         self._xs.setdefault(gov, {}).setdefault(xs[0] + "|" + direction, []).append((i, name, xs[1]))
+                    k = variant_key_from_base(words, direction, "ar", AR_MULTIWORD_TIER) if len(words) >= 2 else ""
+                    if k and (i, name) not in tables["ar_multi"][0].setdefault(k, []):
+                        tables["ar_multi"][0][k].append((i, name))
                 forms = [words]
                 if sc == "latin" and len(words) > 1 and words[0] in _LAT_DROPPABLE_HEADS:
                     forms.append(words[1:])   # "Khirbat al Mushrif" is "al-Mushrif" in most reports
@@ -313,6 +321,14 @@ class VariantIndex:
             tables = self.tables(gov)[sc]
             if tier < len(tables):
                 out.extend(tables[tier].get(key, ()))
+        return out
+
+    def multiword_entries(self, key: str, scope: Iterable[str]) -> list[tuple[int, str]]:
+        """(place index, name) of every Arabic name of two words or more in ``scope`` with this
+        :data:`AR_MULTIWORD_TIER` key."""
+        out: list[tuple[int, str]] = []
+        for gov in scope:
+            out.extend(self.tables(gov)["ar_multi"][0].get(key, ()))
         return out
 
     def xs_entries(self, latin: str, direction: str, scope: Iterable[str]) -> list[tuple[int, str]]:
