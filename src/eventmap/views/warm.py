@@ -98,9 +98,9 @@ def _resolve(then: str) -> Any:
 
 
 def warm(db: str | None = None, app: str | Path | None = None, then: str | None = None) -> None:
-    """Do, now, the work the first page would do: the sample on an empty store, the app's imports, the
-    boundary polygons, the map's assets, the admin names, Altair's first chart; then ``then(db)`` (a
-    ``module:function`` name, e.g. :data:`FIRST_VIEW`)."""
+    """Do, now, the work the first page would do: the sample on an empty store; ``then(db)`` (a
+    ``module:function`` name, e.g. :data:`FIRST_VIEW`: the default view, which the page waits for); the app's
+    imports, the boundary polygons, the map's assets, the admin names, Altair's first chart."""
     t0 = time.perf_counter()
     step = None
     if then:
@@ -109,15 +109,16 @@ def warm(db: str | None = None, app: str | Path | None = None, then: str | None 
         except Exception as exc:  # noqa: BLE001 - the first page does the work itself
             _say(t0, f"{then}: {type(exc).__name__}: {exc}")
     try:
-        _warm_up(db, app, t0)
-    finally:  # also on an error above: the first view's waiters must be answered
-        if step is not None:
+        _store(db, t0)
+    finally:  # also on an error: the first view's waiters must be answered
+        if step is not None:  # first: the page waits for it; it imports what it needs as it goes
             step(db)
             _say(t0, "first view")
+    _imports_and_caches(app, t0)
 
 
-def _warm_up(db: str | None, app: str | Path | None, t0: float) -> None:
-    """The store (and the sample on an empty one), the imports, the per-process caches."""
+def _store(db: str | None, t0: float) -> None:
+    """Open the store (and give an empty one the sample)."""
     try:
         from eventmap.store import open_store
 
@@ -129,6 +130,10 @@ def _warm_up(db: str | None, app: str | Path | None, t0: float) -> None:
         _say(t0, "store and sample")
     except Exception as exc:  # noqa: BLE001 - the first page says what is wrong with the store
         _say(t0, f"store: {type(exc).__name__}: {exc}")
+
+
+def _imports_and_caches(app: str | Path | None, t0: float) -> None:
+    """The app's imports and the per-process caches the first view did not need."""
     for name in (*MODULES, *app_modules(app)):
         try:
             _import(name)
