@@ -29,7 +29,7 @@ from eventmap.control.tables import change_rows
 from eventmap.pipeline import extract_reports
 from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admin
 from eventmap.store import EventFilter, StoreError, open_store
-from eventmap.ui import analyst, corrections, downloads, first_view, ingest, ingest_form, session
+from eventmap.ui import analyst, corrections, downloads, ingest, ingest_form, session
 from eventmap.ui import overview as ov
 from eventmap.ui import state as vs
 from eventmap.ui import timewindow as tw
@@ -67,13 +67,6 @@ TABLE_CONFIG = {"event_date": "date", "event_type": "type", "sub_event_type": "s
 
 
 # ----------------------------------------------------------------------------- cached library calls
-def warmed(kind: str, url: str | None, token: tuple, key: tuple, compute):
-    """The server warm-up's result for the default view (``ui.first_view``: same store contents, same filters),
-    else ``compute()``."""
-    v = first_view.take(kind, url, token, key)
-    return compute() if v is first_view.MISSING else v
-
-
 @st.cache_resource(show_spinner=False)
 def get_store(url: str | None):
     return open_store(url)
@@ -100,30 +93,30 @@ def data_token(url: str | None, bump: int) -> tuple:
 
 @st.cache_data(show_spinner=False)
 def facets(url: str | None, token: tuple) -> dict:
-    return warmed("facets", url, token, (), lambda: get_store(url).facets())
+    return get_store(url).facets()
 
 
 @st.cache_data(show_spinner=False)
 def date_span(url: str | None, token: tuple) -> tuple:
-    return warmed("date_span", url, token, (), lambda: get_store(url).date_span(within=timeline.TIMELINE_BOUNDS))
+    return get_store(url).date_span(within=timeline.TIMELINE_BOUNDS)
 
 
 @st.cache_resource(show_spinner="Querying the store…", max_entries=8)
 def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # one shared frame per filter (treated as read-only): no copy on every rerun
-    return warmed("events", url, token, key, lambda: get_store(url).query(f))
+    return get_store(url).query(f)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def large(url: str | None, token: tuple, key: tuple, f: EventFilter) -> bool:
     """More events under these filters than the dashboard loads: counts and pages from the store instead."""
-    return warmed("large", url, token, key, lambda: ov.is_large(get_store(url), f))
+    return ov.is_large(get_store(url), f)
 
 
 @st.cache_resource(show_spinner="Counting the events…", max_entries=4)
 def counts(url: str | None, token: tuple, key: tuple, f: EventFilter) -> ov.Overview:
     # a large store: events per (day, type, point) under the filters, one grouped query (shared, read-only)
-    return warmed("counts", url, token, key, lambda: ov.overview(get_store(url), f))
+    return ov.overview(get_store(url), f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -140,7 +133,7 @@ def unplaced_page(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def control_all(url: str | None, token: tuple):
     # who holds each place, from every stored report (not the corroborated rows: a disagreement must show);
     # built once per store version: a filter only narrows it
-    return warmed("control_all", url, token, (), lambda: control_from_store(get_store(url)))
+    return control_from_store(get_store(url))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -153,12 +146,13 @@ def control(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    def build():
-        big = large(url, token, key, f)
-        return first_view.map_of(get_store(url), None if big else events(url, token, key, f),
-                                 counts(url, token, key, f) if big else None, control(url, token, key, f))
-
-    return warmed("event_map", url, token, key, build)
+    if large(url, token, key, f):  # one symbol per place with its count in the window (views.bins)
+        m = build_map(get_store(url).query(EventFilter(limit=0)), bins=counts(url, token, key, f).bins,
+                      control=control(url, token, key, f))
+    else:
+        m = build_map(live_map.defuse_templates(events(url, token, key, f)), control=control(url, token, key, f))
+    m.get_root().render()  # once here; st_folium(render=False) then skips re-rendering the header
+    return m
 
 
 def day_counts(url: str | None, token: tuple, key: tuple, f: EventFilter):
@@ -170,7 +164,7 @@ def day_counts(url: str | None, token: tuple, key: tuple, f: EventFilter):
 @st.cache_data(show_spinner=False, max_entries=16)
 def histogram(url: str | None, token: tuple, key: tuple, f: EventFilter) -> dict:
     # the Altair chart, serialised once per filter; the window band is moved with timeline.with_window
-    return warmed("histogram", url, token, key, lambda: timeline.histogram_spec(day_counts(url, token, key, f)))
+    return timeline.histogram_spec(day_counts(url, token, key, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -11,10 +11,6 @@ Streamlit's page (together 2-3 s). The first script run then finds the modules i
 the per-process caches (``functools.lru_cache``) filled. Nothing here imports Streamlit, and
 nothing here changes what the dashboard shows: the same functions run, earlier.
 
-Then, with ``then`` (``eventmap app`` passes :data:`FIRST_VIEW`), it computes the default view's server work
-(facets, events, control layer, map, histogram: ``eventmap.ui.first_view``) into a cache the app's cached
-functions consult first. That step is named, not imported: the views never import the service layer.
-
 ``EVENTMAP_WARM=0`` turns it off (to measure the difference).
 """
 
@@ -84,41 +80,10 @@ def _import(name: str) -> None:
         pass
 
 
-#: ``module:function`` that computes the default view's server work (``eventmap app`` runs it after the rest)
-FIRST_VIEW = "eventmap.ui.first_view:prepare"
-
-
-def _resolve(then: str) -> Any:
-    """The function named ``module:function``, after calling the module's ``announce()`` if it has one (so
-    that the first script run waits for its results instead of computing them a second time)."""
-    name, _, func = then.partition(":")
-    module = importlib.import_module(name)
-    getattr(module, "announce", lambda: None)()
-    return getattr(module, func)
-
-
-def warm(db: str | None = None, app: str | Path | None = None, then: str | None = None) -> None:
-    """Do, now, the work the first page would do: the sample on an empty store; ``then(db)`` (a
-    ``module:function`` name, e.g. :data:`FIRST_VIEW`: the default view, which the page waits for); the app's
-    imports, the boundary polygons, the map's assets, the admin names, Altair's first chart."""
+def warm(db: str | None = None, app: str | Path | None = None) -> None:
+    """Do, now, the work the first page would do: the sample on an empty store, the app's imports, the
+    boundary polygons, the map's assets, the admin names, Altair's first chart."""
     t0 = time.perf_counter()
-    step = None
-    if then:
-        try:
-            step = _resolve(then)
-        except Exception as exc:  # noqa: BLE001 - the first page does the work itself
-            _say(t0, f"{then}: {type(exc).__name__}: {exc}")
-    try:
-        _store(db, t0)
-    finally:  # also on an error: the first view's waiters must be answered
-        if step is not None:  # first: the page waits for it; it imports what it needs as it goes
-            step(db)
-            _say(t0, "first view")
-    _imports_and_caches(app, t0)
-
-
-def _store(db: str | None, t0: float) -> None:
-    """Open the store (and give an empty one the sample)."""
     try:
         from eventmap.store import open_store
 
@@ -130,10 +95,6 @@ def _store(db: str | None, t0: float) -> None:
         _say(t0, "store and sample")
     except Exception as exc:  # noqa: BLE001 - the first page says what is wrong with the store
         _say(t0, f"store: {type(exc).__name__}: {exc}")
-
-
-def _imports_and_caches(app: str | Path | None, t0: float) -> None:
-    """The app's imports and the per-process caches the first view did not need."""
     for name in (*MODULES, *app_modules(app)):
         try:
             _import(name)
@@ -163,14 +124,13 @@ def _fill_caches() -> None:
     alt.Chart(alt.Data(values=[{"day": "2018-07-01", "n": 1}])).mark_bar().encode(x="day:T", y="n:Q").to_dict()
 
 
-def start(db: str | None = None, app: str | Path | None = None,
-          then: str | None = None) -> threading.Thread | None:
+def start(db: str | None = None, app: str | Path | None = None) -> threading.Thread | None:
     """Start :func:`warm` in a daemon thread (once per process); ``None`` when ``EVENTMAP_WARM=0``."""
     if not settings.warm():
         return None
     if _started:
         return _started[0]
-    t = threading.Thread(target=warm, args=(db or settings.store_url(), app, then),
+    t = threading.Thread(target=warm, args=(db or settings.store_url(), app),
                          name="eventmap-warm", daemon=True)
     t.start()
     _started.append(t)
@@ -178,6 +138,5 @@ def start(db: str | None = None, app: str | Path | None = None,
 
 
 #: ``python -c BOOT run app.py ...``: the server process of ``eventmap app`` (warm-up, then Streamlit's CLI)
-BOOT = ("import sys; from eventmap.views.warm import start, FIRST_VIEW; "
-        "start(app=sys.argv[2] if len(sys.argv) > 2 else None, then=FIRST_VIEW); "
+BOOT = ("import sys; from eventmap.views.warm import start; start(app=sys.argv[2] if len(sys.argv) > 2 else None); "
         "from streamlit.web.cli import main; sys.argv[0] = 'streamlit'; main(prog_name='streamlit')")
