@@ -243,31 +243,20 @@ def test_an_open_event_is_centred_on_a_binned_map_by_its_point():
 def test_binned_map_centres_the_open_event(store, tmp_path):
     from pathlib import Path
 
-    from eventmap.exports.png import CHROMIUM, CHROMIUM_ARGS
+    from _map_page import opened_map
+
+    from eventmap.exports.png import CHROMIUM
     from eventmap.views import live_map
     from eventmap.views.map import build_map
 
     if not Path(CHROMIUM).exists():
         pytest.skip("needs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
     m = build_map(store.query(EventFilter(limit=0)), bins=ov.overview(store, EventFilter()).bins)
     m.add_child(live_map.window_group("2018-07-20", "2018-07-25", "ev-sayda-2", at=(32.87622, 35.87609)))
-    page_file = tmp_path / "bins.html"
-    m.save(str(page_file))
-    with sync_playwright() as pw:
-        br = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            pg = br.new_page(viewport={"width": 1000, "height": 700})
-            errors: list[str] = []
-            pg.on("pageerror", lambda e: errors.append(str(e)))
-            pg.goto(page_file.as_uri())
-            pg.wait_for_function("window.eventmapReady === true && window.emWindowApplied >= 1", timeout=30_000)
-            c = pg.evaluate("[EM.map.getCenter().lat, EM.map.getCenter().lng, EM.map.getZoom()]")
-            assert abs(c[0] - 32.87622) < 1e-3 and abs(c[1] - 35.87609) < 1e-3 and c[2] >= 12
-            assert pg.evaluate("EM.count") == 15 and errors == []
-        finally:
-            br.close()
+    with opened_map(m, tmp_path, "window.eventmapReady === true && window.emWindowApplied >= 1") as (pg, errors):
+        c = pg.evaluate("[EM.map.getCenter().lat, EM.map.getCenter().lng, EM.map.getZoom()]")
+        assert abs(c[0] - 32.87622) < 1e-3 and abs(c[1] - 35.87609) < 1e-3 and c[2] >= 12
+        assert pg.evaluate("EM.count") == 15 and errors == []
 
 
 def test_dates_the_timeline_cannot_draw_are_counted_apart(store):

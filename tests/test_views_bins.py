@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _map_page import opened_map
 from _views_exports_data import sample_events
 
-from eventmap.exports.png import CHROMIUM, CHROMIUM_ARGS
+from eventmap.exports.png import CHROMIUM
 from eventmap.model import Report
 from eventmap.store import EventFilter, open_store
 from eventmap.views.bins import bins_payload, point_day_bins
@@ -64,51 +65,38 @@ def test_payload_escapes_place_names(store):
 def test_binned_layer_in_the_browser(store, tmp_path):
     """Low zoom: the places are clustered and the clusters add up to every event; a window shows only its
     days; close in, one symbol per place with its count, and its popup lists the counts per type."""
-    from playwright.sync_api import sync_playwright
-
     b = point_day_bins(store)
     m = build_map(store.query(EventFilter(limit=0)), bins=b)
-    page_file = tmp_path / "bins.html"
-    m.save(str(page_file))
-    with sync_playwright() as pw:
-        br = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            pg = br.new_page(viewport={"width": 1000, "height": 700})
-            errors: list[str] = []
-            pg.on("pageerror", lambda e: errors.append(str(e)))
-            pg.goto(page_file.as_uri())
-            pg.wait_for_function("window.eventmapReady === true", timeout=30_000)
-            assert errors == []
-            assert pg.evaluate("EM.count") == b.total
-            map_var = pg.evaluate("Object.keys(window).find(k => k.startsWith('map_') && window[k].getZoom)")
-            # a few places are drawn one by one; many are clustered (forced here: five places)
-            pg.evaluate(f"EM.UNCLUSTERED = 0; EM.showRange(0, EM.D.days.length - 1); {map_var}.setZoom(6, "
-                        "{animate: false})")
-            pg.wait_for_timeout(300)
-            clusters = pg.evaluate("EM.layer._featureGroup.getLayers().filter(l => l.getChildCount)"
-                                   ".map(l => l.getAllChildMarkers().reduce((a, m) => a + m.emn, 0))")
-            singles = pg.evaluate("EM.layer._featureGroup.getLayers().filter(l => !l.getChildCount)"
-                                  ".reduce((a, m) => a + m.emn, 0)")
-            assert clusters and sum(clusters) + singles == b.total        # aggregated, nothing dropped
-            # the cluster icon shows the summed count
-            icon = pg.inner_text(".em-cl span")
-            assert int(icon.replace(",", "").split("≈")[0]) in clusters
-            # one day: only its events
-            n_day = pg.evaluate("EM.showRange(0, 0)")
-            assert n_day == int(b.per_point("2018-07-20", "2018-07-20").sum())
-            # close in: a symbol per place with its count; the popup gives the counts per type
-            pg.evaluate(f"EM.showRange(0, EM.D.days.length - 1); {map_var}.setView([32.876, 35.876], 14, "
-                        "{animate: false})")
-            pg.wait_for_timeout(300)
-            sayda, drawn = pg.evaluate("(() => { var m = EM.layer.getLayers().find(m => EM.D.P[m.emp][2] === 'Sayda');"
-                                       "return [m.emn, !!m._map]; })()")
-            assert drawn and sayda == int(b.per_point()[[p[2] for p in b.points].index("Sayda")])
-            text = pg.evaluate("EM.layer.getPopup()._content(EM.layer.getLayers().find("
-                               "m => EM.D.P[m.emp][2] === 'Sayda')).innerText")
-            assert f"{sayda} events" in text and "Battles" in text and "صيدا" in text
-            assert errors == []
-        finally:
-            br.close()
+    with opened_map(m, tmp_path) as (pg, errors):
+        assert errors == []
+        assert pg.evaluate("EM.count") == b.total
+        map_var = pg.evaluate("Object.keys(window).find(k => k.startsWith('map_') && window[k].getZoom)")
+        # a few places are drawn one by one; many are clustered (forced here: five places)
+        pg.evaluate(f"EM.UNCLUSTERED = 0; EM.showRange(0, EM.D.days.length - 1); {map_var}.setZoom(6, "
+                    "{animate: false})")
+        pg.wait_for_timeout(300)
+        clusters = pg.evaluate("EM.layer._featureGroup.getLayers().filter(l => l.getChildCount)"
+                               ".map(l => l.getAllChildMarkers().reduce((a, m) => a + m.emn, 0))")
+        singles = pg.evaluate("EM.layer._featureGroup.getLayers().filter(l => !l.getChildCount)"
+                              ".reduce((a, m) => a + m.emn, 0)")
+        assert clusters and sum(clusters) + singles == b.total        # aggregated, nothing dropped
+        # the cluster icon shows the summed count
+        icon = pg.inner_text(".em-cl span")
+        assert int(icon.replace(",", "").split("≈")[0]) in clusters
+        # one day: only its events
+        n_day = pg.evaluate("EM.showRange(0, 0)")
+        assert n_day == int(b.per_point("2018-07-20", "2018-07-20").sum())
+        # close in: a symbol per place with its count; the popup gives the counts per type
+        pg.evaluate(f"EM.showRange(0, EM.D.days.length - 1); {map_var}.setView([32.876, 35.876], 14, "
+                    "{animate: false})")
+        pg.wait_for_timeout(300)
+        sayda, drawn = pg.evaluate("(() => { var m = EM.layer.getLayers().find(m => EM.D.P[m.emp][2] === 'Sayda');"
+                                   "return [m.emn, !!m._map]; })()")
+        assert drawn and sayda == int(b.per_point()[[p[2] for p in b.points].index("Sayda")])
+        text = pg.evaluate("EM.layer.getPopup()._content(EM.layer.getLayers().find("
+                           "m => EM.D.P[m.emp][2] === 'Sayda')).innerText")
+        assert f"{sayda} events" in text and "Battles" in text and "صيدا" in text
+        assert errors == []
 
 
 def test_small_results_keep_single_events(store):
