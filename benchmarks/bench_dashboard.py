@@ -82,29 +82,36 @@ def first_paint(browser, url: str) -> float:
     return dt
 
 
-def timeline_changes(browser, url: str, n: int) -> list[float]:
+#: the page's count line (its dates change with the window even on a day without events) and "no script running"
+LINE = '[data-testid="em-count"]'
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+READY = "() => window.eventmapReady === true && window.emWindowApplied >= 1"
+
+
+def timeline_changes(browser, url: str, n: int, first_timeout_ms: int = 120_000) -> list[float]:
+    """Seconds from moving the window's end one day (keyboard, on the slider) until the count line and the
+    map's window both changed; ``first_timeout_ms`` bounds the first page (minutes on a million events)."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
     page.goto(url)
-    page.wait_for_selector("#em-n", timeout=120_000)
+    page.wait_for_selector("#em-n", timeout=first_timeout_ms)
     frame = _map_frame(page)
-    frame.wait_for_function("() => window.eventmapReady === true && window.emWindowApplied >= 1", timeout=120_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    frame.wait_for_function(READY, timeout=first_timeout_ms)
+    page.wait_for_function(IDLE, timeout=120_000)
     end = page.locator('[data-testid="stSlider"] input[type=range]').nth(1)
     out = []
     for _ in range(n):
-        before = page.locator("#em-n").inner_text()
+        before = page.locator(LINE).inner_text()
         applied = frame.evaluate("() => window.emWindowApplied")
         end.focus()
         t0 = time.perf_counter()
         page.keyboard.press("ArrowLeft")
-        page.wait_for_function(f"() => document.querySelector('#em-n') && "
-                               f"document.querySelector('#em-n').innerText !== {json.dumps(before)}",
+        page.wait_for_function(f"() => document.querySelector({json.dumps(LINE)}) && "
+                               f"document.querySelector({json.dumps(LINE)}).innerText !== {json.dumps(before)}",
                                timeout=60_000, polling=10)
         frame.wait_for_function(f"() => window.emWindowApplied > {applied}", timeout=60_000, polling=10)
         out.append(time.perf_counter() - t0)
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                               timeout=60_000)
+        page.wait_for_function(IDLE, timeout=60_000)
     ctx.close()
     return out
 

@@ -39,9 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port  # noqa: E402
-
-READY = "() => window.eventmapReady === true && window.emWindowApplied >= 1"
+from bench_dashboard import ARGS, CHROMIUM, READY, _map_frame, free_port, timeline_changes  # noqa: E402
 
 
 class Server:
@@ -122,38 +120,6 @@ def paint(browser, url: str, shot: Path | None = None, timeout_s: float = 600) -
     return dt, line
 
 
-LINE = '[data-testid="em-count"]'
-IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-
-
-def timeline_changes(browser, url: str, n: int) -> list[float]:
-    """Seconds from moving the window's end one day (keyboard, on the slider) until the count line (its dates:
-    a day without events changes no count) and the map's window both changed."""
-    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = ctx.new_page()
-    page.goto(url)
-    page.wait_for_selector("#em-n", timeout=600_000)
-    frame = _map_frame(page)
-    frame.wait_for_function(READY, timeout=600_000)
-    page.wait_for_function(IDLE, timeout=120_000)
-    end = page.locator('[data-testid="stSlider"] input[type=range]').nth(1)
-    out = []
-    for _ in range(n):
-        before = page.locator(LINE).inner_text()
-        applied = frame.evaluate("() => window.emWindowApplied")
-        end.focus()
-        t0 = time.perf_counter()
-        page.keyboard.press("ArrowLeft")
-        page.wait_for_function(f"() => document.querySelector({json.dumps(LINE)}) && "
-                               f"document.querySelector({json.dumps(LINE)}).innerText !== {json.dumps(before)}",
-                               timeout=60_000, polling=10)
-        frame.wait_for_function(f"() => window.emWindowApplied > {applied}", timeout=60_000, polling=10)
-        out.append(time.perf_counter() - t0)
-        page.wait_for_function(IDLE, timeout=60_000)
-    ctx.close()
-    return out
-
-
 def all_dates(line: str) -> int:
     m = re.search(r"([\d,]+) in all dates", line)
     return int(m.group(1).replace(",", "")) if m else -1
@@ -202,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"first paint, new server: {cold:.2f} s  ({line})", flush=True)
             warm = [paint(browser, server.url, shot if i == 0 else None)[0] for i in range(args.repeat)]
             print("first paint, new session (warm server): " + ", ".join(f"{x:.2f}" for x in warm), flush=True)
-            tl = timeline_changes(browser, server.url, args.repeat * 2)
+            tl = timeline_changes(browser, server.url, args.repeat * 2, first_timeout_ms=600_000)
             print("timeline change: " + ", ".join(f"{x:.2f}" for x in tl), flush=True)
             filt, fline = paint(browser, server.url + "/?admin1=Quneitra")
             print(f"first paint on ?admin1=Quneitra (its counts built): {filt:.2f} s  ({fline})", flush=True)
