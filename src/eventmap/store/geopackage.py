@@ -39,18 +39,17 @@ def wkb_point(lat: float | None, lon: float | None) -> bytes | None:
 _GP_POINT_HEADER = _HEADER.pack(b"GP", 0, 0b00000001, 4326)
 
 
-def point_blobs(lats: list, lons: list) -> list[bytes | None]:
-    """``[point_blob(lat, lon) ...]`` of a batch (SRS 4326): the header packed once."""
-    pack, isnan, head = _WKB_POINT.pack, math.isnan, _GP_POINT_HEADER
-    return [None if la is None or lo is None or isnan(la) or isnan(lo) else head + pack(1, 1, float(lo), float(la))
-            for la, lo in zip(lats, lons)]
-
-
 def wkb_points(lats: list, lons: list) -> list[bytes | None]:
     """``[wkb_point(lat, lon) ...]`` of a batch."""
     pack, isnan = _WKB_POINT.pack, math.isnan
     return [None if la is None or lo is None or isnan(la) or isnan(lo) else pack(1, 1, float(lo), float(la))
             for la, lo in zip(lats, lons)]
+
+
+def point_blobs(lats: list, lons: list) -> list[bytes | None]:
+    """``[point_blob(lat, lon) ...]`` of a batch (SRS 4326): the header packed once."""
+    head = _GP_POINT_HEADER
+    return [None if w is None else head + w for w in wkb_points(lats, lons)]
 
 
 def read_point_blob(blob: bytes) -> tuple[float, float, int]:
