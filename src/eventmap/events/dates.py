@@ -142,6 +142,8 @@ _AR_MONTH_ONLY = re.compile(
 _AR_UNITS = {"الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
              "السابع": 7, "الثامن": 8, "التاسع": 9}
 _AR_TENS = {"العشرين": 20, "الثلاثين": 30}
+#: the ordinals that are a day on their own (الحادي is only ever the first part of 11, 21, 31)
+_AR_ONE_WORD_DAYS = {**{w: n for w, n in _AR_UNITS.items() if w != "الحادي"}, "العاشر": 10, **_AR_TENS}
 
 
 def _ar_ordinal_day(words: str) -> int | None:
@@ -150,8 +152,7 @@ def _ar_ordinal_day(words: str) -> int | None:
     if ws and ws[0].startswith("ل") and not ws[0].startswith("ال"):
         ws[0] = "ا" + ws[0]                 # "للسادس": the article's alif dropped after ل
     if len(ws) == 1:
-        w = ws[0]
-        return {"العاشر": 10, **_AR_TENS}.get(w, _AR_UNITS.get(w) if w != "الحادي" else None)
+        return _AR_ONE_WORD_DAYS.get(ws[0])
     if len(ws) == 2 and ws[1] == "عشر" and ws[0] in _AR_UNITS and ws[0] != "الاول":
         return 10 + _AR_UNITS[ws[0]]
     if len(ws) == 2 and ws[1][:1] == "و" and ws[1][1:] in _AR_TENS and ws[0] in _AR_UNITS and ws[0] != "الاول":
