@@ -183,10 +183,10 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     sorted by date so a day window is one contiguous slice."""
     drawn = frame[has_coords(frame)]
     if len(drawn):
-        order = np.argsort(drawn["event_date"].map(_text).to_numpy(dtype=object), kind="stable")
+        order = np.argsort(np.asarray(_texts(drawn["event_date"]), dtype=object), kind="stable")
         drawn = drawn.iloc[order]
     S = _Strings()
-    dates = drawn["event_date"].map(lambda v: _text(v)[:10])
+    dates = [d[:10] for d in _texts(drawn["event_date"])]
     days = calendar_days(dates)
     day_index = {d: i for i, d in enumerate(days)}
 
@@ -259,7 +259,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
 
 def _type_table(drawn: pd.DataFrame) -> tuple[list[list[str]], dict[str, int]]:
     """Event types: T = [[name (escaped), colour, shape], ...] and each type's index into it."""
-    types = list(dict.fromkeys(drawn["event_type"].map(_text)))
+    types = list(dict.fromkeys(_texts(drawn["event_type"])))
     table = []
     for t in types:
         st = style_for(t)
