@@ -274,6 +274,22 @@ def test_defused_frame_renders_report_braces_as_text(frame):
     assert same is frame  # nothing to change: no copy
 
 
+def test_defuse_finds_one_brace_among_many_rows_and_mixed_values():
+    """The column-wide check must still find a template start in any single row, next to numbers and
+    missing values in the same column, and leave the other rows untouched."""
+    import pandas as pd
+
+    rows = [f"Shelling hit the eastern quarter, day {i}." for i in range(2000)]
+    rows[1377] = "The statement read {%raw%} in full."
+    f = pd.DataFrame({"notes": rows, "actor1": [None, 7, *(["Rebels"] * 1998)],
+                      "source": ["Outlet {{x}}"] + [""] * 1999})
+    out = live_map.defuse_templates(f)
+    assert out is not f and f.loc[1377, "notes"] == "The statement read {%raw%} in full."  # input kept
+    assert out.loc[1377, "notes"] == "The statement read {\u200b%raw%} in full."
+    assert out.loc[0, "source"] == "Outlet {\u200b{x}}" and out.loc[1, "source"] == ""
+    assert out.loc[5, "notes"] == rows[5] and out.loc[1, "actor1"] == 7
+
+
 def test_split_alternatives_and_label():
     alts = ingest.split_alternatives(json.dumps([{"id": "wof:1", "name_ar": "صيدا", "name_en": "Sayda",
                                                 "admin1": "Quneitra", "lat": 32.87622, "lon": 35.87609}]))

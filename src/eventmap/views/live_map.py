@@ -33,6 +33,15 @@ _TEXT_COLUMNS = ("notes", "location", "place_name_ar", "place_name_en", "admin1"
                  "evidence", "resolution_note")
 
 
+def _column_text(col: pd.Series) -> str:
+    """A text column's values joined by NUL (missing values as "")."""
+    vals = col.to_numpy(dtype=object, na_value="")
+    try:
+        return "\x00".join(vals)
+    except TypeError:  # a number or other object among the strings
+        return "\x00".join(map(str, vals))
+
+
 def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
     """A frame safe to hand to folium: "{{", "{%" and "{#" in report strings get a zero-width space after
     the brace (the text reads the same), because branca compiles rendered map scripts as Jinja templates
@@ -44,6 +53,8 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
         if col not in frame.columns or pd.api.types.is_numeric_dtype(frame[col]) or \
                 pd.api.types.is_bool_dtype(frame[col]):
             continue
+        if not _TEMPLATE_START_RE.search(_column_text(frame[col])):
+            continue  # the common case: one C-level search of the column's text, no regex per row
         v = frame[col].astype(str)
         hit = v.str.contains(_TEMPLATE_START_RE, regex=True, na=False)
         if hit.any():
