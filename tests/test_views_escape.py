@@ -77,3 +77,14 @@ def test_js_safe_json_never_emits_a_template_start(s):
     text = js_safe_json({"k": s, "n": [{"m": s}]})
     assert not any(tag in text for tag in ("{{", "{%", "{#"))
     assert json.loads(text)["k"] == s
+
+
+def test_esc_many_is_esc_of_each_value():
+    """Escaping a column as one text gives each value's own escape, whatever the values hold."""
+    from eventmap.views.escape import esc, esc_many
+
+    vals = ["a1b2:c3", "<b>Sayda</b> & 'Nawa'", "{{ 7*7 }}", "", "قصف \u202eعلى\u202c درعا", "x\x07y"]
+    assert esc_many(vals) == [esc(v) for v in vals]
+    assert esc_many(["line one\nline two", "<i>"]) == ["line one\nline two", "&lt;i&gt;"]  # a newline inside
+    assert esc_many(["7", None, 3.0]) == [esc("7"), "", "3.0"]  # not all strings
+    assert esc_many([]) == []

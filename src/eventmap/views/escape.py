@@ -50,6 +50,18 @@ def esc(s: Any) -> str:
     return out.translate(_BRACES) if "{" in out or "}" in out else out
 
 
+def esc_many(values: list[str]) -> list[str]:
+    """``[esc(v) for v in values]`` for a list of strings, escaped as one text: ``esc`` maps each character
+    on its own (newlines kept), so the joined text escaped and split again gives each value's escape."""
+    try:
+        joined = "\n".join(values)
+    except TypeError:  # not all strings
+        return [esc(v) for v in values]
+    if not values or joined.count("\n") != len(values) - 1:  # a value holds a newline itself
+        return [esc(v) for v in values]
+    return esc(joined).split("\n")
+
+
 _JS_UNSAFE = {
     "<": "\\u003c",
     ">": "\\u003e",

@@ -45,7 +45,7 @@ from eventmap.views.approximate import badge_notes, rings
 from eventmap.views.bidi import base_rtl, isolate_html
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
-from eventmap.views.escape import clean_text, esc, js_safe_json, safe_url
+from eventmap.views.escape import clean_text, esc, esc_many, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
 from eventmap.views.safe_render import SafeRender
 
@@ -169,6 +169,12 @@ class _Strings:
         return mapped[codes].tolist() if len(codes) else []
 
 
+def _each_distinct(fn: Any, values: Iterable[Any]) -> list[str]:
+    """``[fn(v) for v in values]``, calling ``fn`` once per distinct value."""
+    memo: dict[Any, str] = {}
+    return [memo[v] if v in memo else memo.setdefault(v, fn(v)) for v in values]
+
+
 def killed_values(frame: pd.DataFrame) -> list[int | None]:
     """The ``fatalities`` column as plain ints (None where unknown): numbers only ever reach the page."""
     if "fatalities" not in frame:
@@ -231,7 +237,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "rtl": rtl,
         "rg": [r_index.get(p, -1) if g >= 2 else -1 for p, g in zip(pids, gp)],
         "R": regions,
-        "id": [esc(i) for i in ids],
+        "id": esc_many(ids),
         "st": S.column(drawn["sub_event_type"]),
         "pa": S.column(drawn["place_name_ar"]),
         "pe": S.column(drawn["place_name_en"]),
@@ -244,7 +250,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "so": S.column(drawn["source"]),
         "ur": S.column(drawn["source_url"], transform=lambda u: esc(safe_url(u))),
         "no": S.codes(notes_html),
-        "ae": S.codes(isolate_html(x) for x in badge_notes(drawn)),
+        "ae": S.codes(_each_distinct(isolate_html, badge_notes(drawn))),
         "ag": ring_of.tolist(),
         "as": slot_of.tolist(),
         "G": [[r.lat, r.lon, len(r.names), round(r.uncertainty_km, 2), isolate_html(r.note)] for r in rs],
