@@ -592,7 +592,22 @@ def machine() -> dict:
     except (OSError, subprocess.SubprocessError):
         commit = ""
     return {"nproc": os.cpu_count(), "cores_available": len(os.sched_getaffinity(0)), "cpu": cpu, "ram": ram,
-            "python": platform.python_version(), "platform": platform.platform(), "commit": commit}
+            "python": platform.python_version(), "platform": platform.platform(), "commit": commit,
+            "python_loop_s": python_loop_s()}
+
+
+def python_loop_s(n: int = 5_000_000, repeat: int = 3) -> float:
+    """CPU seconds of one core for a fixed pure-Python loop (best of ``repeat``): the machine's speed for the
+    kind of work the extractor and the dashboard's server do, so that runs on two machines can be compared
+    (the tables before 2026-12-02 afternoon were measured without it)."""
+    best = float("inf")
+    for _ in range(repeat):
+        c0 = time.process_time()
+        total = 0
+        for i in range(n):
+            total += i & 7
+        best = min(best, time.process_time() - c0)
+    return round(best, 3)
 
 
 def run_task(name: str, params: dict, mode: str, workdir: Path, timeout: float) -> tuple[list[dict], float, int,
@@ -708,7 +723,8 @@ def main(argv: list[str] | None = None) -> int:
     slow = {"coldstart": 1200.0, "naive": 1200.0, "bins": 3600.0, "bigdash": 3600.0} if args.mode != "smoke" else {}
     mach = machine()
     print(f"eventmap benchmarks ({args.mode}): {mach['cpu']}, {mach['cores_available']} cores available, "
-          f"{mach['ram']} RAM, Python {mach['python']}", flush=True)
+          f"{mach['ram']} RAM, Python {mach['python']}; a fixed Python loop takes {mach['python_loop_s']} s of CPU "
+          "(compare machines by it)", flush=True)
     started = time.time()
     all_rows: list[dict] = []
     failed = []
