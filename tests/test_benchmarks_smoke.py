@@ -53,3 +53,20 @@ def test_run_py_smoke_prints_the_table_and_writes_results(tmp_path):
     assert 0 < acc["recall (place + event type), tuning templates"] <= 1
     assert (out.with_suffix(".md")).read_text().startswith("| benchmark | measure |")
     assert list((tmp_path / "stores").glob("events-2000.gpkg"))  # the query store went where it was told
+
+
+def test_first_view_benchmark_runs_every_step_on_a_small_store(tmp_path, capsys):
+    """``bench_first_view.py`` on a store of 300 events: every step of the first page's library calls runs
+    and is printed with its wall and CPU time."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from _bigstore import make_big_store
+        from bench_first_view import main
+    finally:
+        sys.path.pop(0)
+    db = make_big_store(tmp_path / "small.gpkg", 300)
+    assert main(["--store", db]) == 0
+    out = capsys.readouterr().out
+    for step in ("facets", "query: the filter's frame (", "control layer", "map (", "histogram", "table", "total"):
+        assert step in out, out
+    assert "rows)" in out and " s CPU" in out
