@@ -26,6 +26,35 @@ def _pg(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+#: type oids a binary ``COPY`` writes here -> the Python types whose values go as they are (None: NULL)
+_BINARY_OK: dict[int, tuple[type, ...]] = {25: (str,), 23: (int,), 20: (int,), 701: (float,), 17: (bytes,)}
+_INT_RANGE = {23: (-2**31, 2**31 - 1), 20: (-2**63, 2**63 - 1)}
+_BYTEA, _BIGINT = 17, 20
+
+
+def binary_types(types: dict[str, int], cols: Sequence[str], rows: Sequence[Sequence],
+                 geom: str | None) -> list[int] | None:
+    """The type oids to ``COPY`` ``rows`` (values of ``cols``, then the geometry's WKB when ``geom``
+    names its column) in binary format, or None when a value is not exactly of its column's type
+    (an int in a float column, a str subclass, an int out of range, an unknown column type): then the
+    text format reads them as it always did. The geometry goes as bytes (``bytea``'s binary form is the
+    bytes themselves, which the server reads with ``geometry``'s own binary input, EWKB)."""
+    oids = [types.get(c, 0) for c in cols] + ([_BYTEA] if geom else [])
+    for i, oid in enumerate(oids):
+        ok = _BINARY_OK.get(oid)
+        if ok is None:
+            return None
+        column = [r[i] for r in rows]
+        if not set(map(type, column)) <= {*ok, type(None)}:
+            return None
+        if oid in _INT_RANGE:
+            values = [v for v in column if v is not None]
+            lo, hi = _INT_RANGE[oid]
+            if values and not lo <= min(values) <= max(values) <= hi:
+                return None
+    return oids
+
+
 class PostGISBackend(NestedWrites):
     dialect = "postgis"
     geom_placeholder = "ST_GeomFromWKB(?, 4326)"
@@ -119,19 +148,34 @@ class PostGISBackend(NestedWrites):
                     columns)
         return None if cur.fetchone() else found
 
-    @staticmethod
-    def _copy_into(cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], geom: str | None) -> None:
-        """``COPY`` the rows into ``table``; the geometry goes as hex EWKB text (SRID 4326 in it)."""
+    def _copy_into(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], geom: str | None) -> None:
+        """``COPY`` the rows into ``table``; the geometry goes as EWKB (SRID 4326 in it). In binary format
+        (:func:`binary_types`) when every value is of its column's type, else in text (hex EWKB)."""
         names = ", ".join(f'"{c}"' for c in cols)
         n = len(cols)
-        with cur.copy(f"COPY {table} ({names}{', ' + geom if geom else ''}) FROM STDIN") as cp:
-            if geom:
+        target = f"{table} ({names}{', ' + geom if geom else ''})"
+        types = binary_types(self._column_types(cur, table), cols, rows, geom)
+        with cur.copy(f"COPY {target} FROM STDIN" + (" (FORMAT BINARY)" if types else "")) as cp:
+            if types:
+                cp.set_types(types)
+            if not geom:
+                for r in rows:
+                    cp.write_row(r[:n])
+            elif types:
+                for r in rows:
+                    g = r[n]
+                    cp.write_row((*r[:n], None if g is None else _EWKB_4326 + g[5:]))
+            else:
                 for r in rows:
                     g = r[n]
                     cp.write_row((*r[:n], None if g is None else (_EWKB_4326 + g[5:]).hex()))
-            else:
-                for r in rows:
-                    cp.write_row(r[:n])
+
+    @staticmethod
+    def _column_types(cur, table: str) -> dict[str, int]:
+        """``table``'s columns and their type oids (the table ``search_path`` finds, as ``COPY`` does)."""
+        cur.execute("SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+                    "AND NOT attisdropped", (table,))
+        return {str(a): int(t) for a, t in cur.fetchall()}
 
     def _insert_via_temp(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], key: str,
                          geom: str | None, returning: bool, update: Sequence[str]) -> set:
@@ -142,7 +186,11 @@ class PostGISBackend(NestedWrites):
                     f"NULL::bytea AS _wkb, 0::bigint AS _seq FROM {table} WITH NO DATA")
         cur.execute(f"TRUNCATE {tmp}")
         n = len(cols)
-        with cur.copy(f"COPY {tmp} ({', '.join(names)}, _wkb, _seq) FROM STDIN") as cp:
+        types = binary_types(self._column_types(cur, table), cols, rows, geom)
+        with cur.copy(f"COPY {tmp} ({', '.join(names)}, _wkb, _seq) FROM STDIN"
+                      + (" (FORMAT BINARY)" if types else "")) as cp:
+            if types:
+                cp.set_types(types + ([] if geom else [_BYTEA]) + [_BIGINT])
             if geom:
                 for i, r in enumerate(rows):
                     cp.write_row((*r, i))
