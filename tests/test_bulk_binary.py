@@ -1,4 +1,5 @@
-"""PostGIS ``COPY`` in binary format (issue 15) stores what the text format stored.
+"""PostGIS bulk writes (issue 15): ``COPY`` in binary format stores what the text format stored, and the
+session's long values are compressed with LZ4 (read back the same; a server without it keeps pglz).
 
 ``postgis.binary_types`` sends a batch in binary only when every value is exactly of its column's type;
 anything else (an int in a float column, a bool in an int column, a str subclass, an int out of range,
@@ -9,6 +10,7 @@ on realistic events bent the ways a batch may carry them, and on reference impor
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -108,3 +110,24 @@ def test_binary_copy_failing_mid_stream_leaves_nothing(tmp_path):
         assert len(s.reports()) == 0 and s.count_stored() == 0
         assert all(r.status == "new" for r in s.ingest_many(items))
         assert s.count_stored() == sum(len(e) for _, e in items)
+
+
+@pytest.mark.postgis
+def test_long_values_are_compressed_with_lz4_and_read_back_the_same(tmp_path):
+    items = list(synthetic_batch(8, seed=23))
+    with backend_url("postgis", tmp_path) as u, open_store(u) as s:
+        s.ingest_many(items)
+        got = s._db.fetchall("SELECT DISTINCT pg_column_compression(extracted) FROM events")
+        assert ("lz4",) in got and set(got) <= {("lz4",), (None,)}     # None: a short value, not compressed
+        stored = {r[0]: r[1] for r in s._db.fetchall("SELECT event_id, extracted FROM events")}
+        assert all(json.loads(stored[e.event_id]) == e.to_dict() for _, evs in items for e in evs)
+
+
+def test_a_server_without_lz4_keeps_its_default():
+    class Refusing:
+        def execute(self, sql: str) -> None:
+            raise psycopg.errors.InvalidParameterValue(f"invalid value for parameter: {sql}")
+
+    backend = object.__new__(pg.PostGISBackend)
+    backend.conn, backend._psycopg = Refusing(), psycopg
+    backend._fast_compression()    # no error: the store opens with pglz
