@@ -829,15 +829,13 @@ class EventStore:
         DELETE, one bulk insert, one UPDATE of the reports; the corrections follow report by report."""
         rids = [rep.report_id for rep, _ in batch]
         marks = ", ".join("?" for _ in rids)
-        old: dict[str, list[str]] = {}
-        for eid, rid in self._db.fetchall(f"SELECT event_id, report_id FROM events WHERE report_id IN ({marks})",
-                                          rids):
-            old.setdefault(rid, []).append(eid)
         # undone and replaced corrections stay as the analyst left them: only live ones follow their event
         corrs: dict[str, list[Correction]] = {}
         for c in self._corrections_where(f"report_id IN ({marks}) AND status IN ('active', 'stale')", rids):
             corrs.setdefault(c.report_id, []).append(c)
-        self._db.execute(f"DELETE FROM events WHERE report_id IN ({marks})", rids)
+        old: dict[str, list[str]] = {}   # the ids deleted, per report (one statement: DELETE ... RETURNING)
+        for eid, rid in self._db.delete_returning("events", f"report_id IN ({marks})", rids, "event_id, report_id"):
+            old.setdefault(rid, []).append(eid)
         self._insert_events([e for _, new in batch for e in new])
         kept: list[Correction] = []
         stale: list[Correction] = []
@@ -854,7 +852,7 @@ class EventStore:
             for oid in old.get(rep.report_id, ()):
                 if oid in by_id:
                     id_map.setdefault(oid, oid)
-        self._db.executemany("UPDATE reports SET n_events = ?, extractor = ? WHERE report_id = ?",
+        self._db.update_many("reports", "report_id", ("n_events", "extractor"),
                              [(len(new), next((e.extractor for e in new if e.extractor), ""), rep.report_id)
                               for rep, new in batch])
         self._rewrite_events(touched)

@@ -112,6 +112,30 @@ class PostGISBackend(NestedWrites):
         with self._lock:
             return self.conn.execute(_pg(sql), tuple(params)).fetchall()
 
+    def delete_returning(self, table: str, where: str, params: Sequence, cols: str) -> list[tuple]:
+        """``DELETE FROM table WHERE where``, returning ``cols`` of the rows deleted (one statement)."""
+        return self.fetchall(f"DELETE FROM {table} WHERE {where} RETURNING {cols}", params)
+
+    def update_many(self, table: str, key: str, cols: Sequence[str], rows: Sequence[Sequence]) -> None:
+        """Set ``cols`` of the rows whose ``key`` is each row's last value: one ``UPDATE ... FROM unnest``
+        of the columns as arrays (``executemany`` when a key repeats, where the last row must win)."""
+        if not rows:
+            return
+        if len({r[-1] for r in rows}) != len(rows):
+            sets = ", ".join(f'"{c}" = ?' for c in cols)
+            self.executemany(f"UPDATE {table} SET {sets} WHERE {key} = ?", rows)
+            return
+        names = [*cols, key]
+        quoted = ", ".join(f'"{c}"' for c in names)
+        sets = ", ".join(f'"{c}" = _v."{c}"' for c in cols)
+        with self._lock, self.conn.cursor() as cur:
+            cur.execute("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = "
+                        "%s::regclass AND attname = ANY(%s)", (table, names))
+            types: dict[str, str] = dict(cur.fetchall())
+            arrays = ", ".join(f"%s::{types[c]}[]" for c in names)
+            cur.execute(f'UPDATE {table} SET {sets} FROM unnest({arrays}) AS _v({quoted}) '
+                        f'WHERE {table}."{key}" = _v."{key}"', [list(c) for c in zip(*rows)])
+
     def insert_returning_id(self, sql: str, params: Sequence, id_col: str) -> int:
         with self._lock:
             row = self.conn.execute(_pg(sql) + f" RETURNING {id_col}", tuple(params)).fetchone()

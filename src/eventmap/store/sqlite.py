@@ -155,6 +155,20 @@ class SQLiteBackend(NestedWrites):
             except sqlite3.DatabaseError as exc:
                 raise self._translate(exc) from None
 
+    def delete_returning(self, table: str, where: str, params: Sequence, cols: str) -> list[tuple]:
+        """``DELETE FROM table WHERE where``, returning ``cols`` of the rows deleted (one statement with
+        ``RETURNING`` from SQLite 3.35 on; a ``SELECT`` first before it). Inside the caller's transaction."""
+        if sqlite3.sqlite_version_info >= (3, 35):
+            return self.fetchall(f"DELETE FROM {table} WHERE {where} RETURNING {cols}", params)
+        rows = self.fetchall(f"SELECT {cols} FROM {table} WHERE {where}", params)
+        self.execute(f"DELETE FROM {table} WHERE {where}", params)
+        return rows
+
+    def update_many(self, table: str, key: str, cols: Sequence[str], rows: Sequence[Sequence]) -> None:
+        """Set ``cols`` of the rows whose ``key`` is each row's last value (``executemany``)."""
+        sets = ", ".join(f'"{c}" = ?' for c in cols)
+        self.executemany(f"UPDATE {table} SET {sets} WHERE {key} = ?", rows)
+
     def insert_returning_id(self, sql: str, params: Sequence, id_col: str) -> int:
         with self._lock:
             try:
