@@ -131,3 +131,57 @@ def test_a_server_without_lz4_keeps_its_default():
     backend = object.__new__(pg.PostGISBackend)
     backend.conn, backend._psycopg = Refusing(), psycopg
     backend._fast_compression()    # no error: the store opens with pglz
+
+
+def _chunked_mode(mode: str, monkeypatch) -> None:
+    """Set up one way of writing events on PostGIS (see the test below)."""
+    from eventmap.store.base import EventStore
+    monkeypatch.setattr(EventStore, "COPY_CHUNK", 10**9 if mode == "whole" else 7)
+    if mode == "later chunk not binary":
+        calls = {"n": 0}
+        real = pg.binary_types
+
+        def third_refused(*a):
+            calls["n"] += 1
+            return None if calls["n"] % 3 == 0 else real(*a)
+        monkeypatch.setattr(pg, "binary_types", third_refused)
+    if mode == "race":   # as if another writer stored the keys between the look-up and the COPY
+        monkeypatch.setattr(pg.PostGISBackend, "_all_new", lambda self, cur, t, cols, rows, keys:
+                            {r[list(cols).index(keys[0])] for r in rows} if len(keys) == 1 else None)
+
+
+@pytest.mark.postgis
+def test_events_made_in_chunks_while_copy_streams_are_stored_as_in_one_batch(tmp_path, monkeypatch):
+    from eventmap.pipeline import reprocess
+    from eventmap.store.testing import toy_extract_v2
+    items = _items()
+    dumps = []
+    for mode in ("whole", "chunks", "later chunk not binary", "race"):
+        (tmp_path / mode).mkdir()
+        with backend_url("postgis", tmp_path / mode) as u, open_store(u) as s:
+            s.ingest_many(items[:3])
+            _chunked_mode(mode, monkeypatch)
+            res = [r.status for r in s.ingest_many(items[1:])]
+            first = _dump(s)
+            s.REPROCESS_BATCH = 5
+            reprocess(s, toy_extract_v2)
+            monkeypatch.undo()
+            dumps.append((res, first, _dump(s)))
+    assert dumps[0] == dumps[1] == dumps[2] == dumps[3]
+    assert dumps[0][0][:2] == ["duplicate", "duplicate"] and len(dumps[0][1][1]) > 3 * 7
+
+
+@pytest.mark.postgis
+def test_a_later_chunk_failing_leaves_nothing(tmp_path, monkeypatch):
+    from eventmap.store.base import EventStore
+    monkeypatch.setattr(EventStore, "COPY_CHUNK", 5)
+    items = list(synthetic_batch(12, seed=24))
+    rep, evs = items[9]
+    nul = items[:9] + [(rep, [replace(evs[0], notes="قصف\x00مدفعي")] + evs[1:])] + items[10:]
+    with backend_url("postgis", tmp_path) as u, open_store(u) as s:
+        assert sum(len(e) for _, e in items[:9]) > 3 * 5    # the NUL is in the fourth chunk or later
+        with pytest.raises(psycopg.DataError):
+            s.ingest_many(nul)
+        assert len(s.reports()) == 0 and s.count_stored() == 0
+        assert all(r.status == "new" for r in s.ingest_many(items))
+        assert s.count_stored() == sum(len(e) for _, e in items)

@@ -270,11 +270,21 @@ class EventStore:
             seen.add(r[0])
         return out
 
+    #: events per chunk of rows made while PostGIS's ``COPY`` writes the chunk before (``insert_new_chunks``)
+    COPY_CHUNK = 1000
+
     def _insert_events(self, evs: Sequence[Event]) -> None:
         if not evs:
             return
         cols = list(EVENT_COLUMNS) + ["extracted"]
-        rows = event_params(evs, cols, self._db.geom_value, getattr(self._db, "geom_many", None))
+        geom_many = getattr(self._db, "geom_many", None)
+        chunked = getattr(self._db, "insert_new_chunks", None)
+        n = self.COPY_CHUNK
+        if chunked is not None and len(evs) > n and set(map(type, evs)) == {Event}:
+            chunks = (event_params(evs[i:i + n], cols, self._db.geom_value, geom_many) for i in range(0, len(evs), n))
+            chunked("events", cols, [e.event_id for e in evs], chunks, key="event_id", geom="geom")
+            return
+        rows = event_params(evs, cols, self._db.geom_value, geom_many)
         self._db.insert_new("events", cols, rows, key="event_id", geom="geom", returning=False)
 
     # ------------------------------------------------------------------ reads

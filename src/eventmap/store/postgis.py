@@ -26,6 +26,10 @@ def _pg(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+class _NotBinary(Exception):
+    """A later chunk of a binary ``COPY`` has a value that is not of its column's type."""
+
+
 #: type oids a binary ``COPY`` writes here -> the Python types whose values go as they are (None: NULL)
 _BINARY_OK: dict[int, tuple[type, ...]] = {25: (str,), 23: (int,), 20: (int,), 701: (float,), 17: (bytes,)}
 _INT_RANGE = {23: (-2**31, 2**31 - 1), 20: (-2**63, 2**63 - 1)}
@@ -168,6 +172,27 @@ class PostGISBackend(NestedWrites):
                     pass   # stored by another writer since the look-up: the ON CONFLICT way below
             return self._insert_via_temp(cur, table, cols, rows, key, geom, returning, update)
 
+    def insert_new_chunks(self, table: str, cols: Sequence[str], keys: Sequence[str],
+                          chunks: Iterator[Sequence[Sequence]], key: str, geom: str | None = None) -> None:
+        """``insert_new(table, cols, rows, key, geom, returning=False)`` of the rows ``chunks`` makes, one
+        chunk at a time while ``COPY`` streams the chunk before (the client makes rows on one core while
+        the server writes them on another). ``keys``: each row's ``key`` (a text column), in order, known
+        before the rows are made. The same rows are stored as by ``insert_new`` (the same ways: straight
+        ``COPY``, or all the rows through the temporary table's ``ON CONFLICT``)."""
+        if not keys:
+            return
+        done: list[Sequence[Sequence]] = []
+        with self.write(), self.conn.cursor() as cur:
+            if self._all_new(cur, table, [key], [(k,) for k in keys], [key]) is not None:
+                try:
+                    with self.conn.transaction():
+                        self._copy_chunks(cur, table, cols, chunks, geom, done)
+                    return
+                except (self._psycopg.errors.UniqueViolation, _NotBinary):
+                    pass   # stored by another writer since the look-up, or a later chunk not all of its types
+            rows = [r for part in done for r in part] + [r for part in chunks for r in part]
+            self._insert_via_temp(cur, table, cols, rows, key, geom, False, ())
+
     def _all_new(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], keys: list[str]) -> set | None:
         """The keys of ``rows`` when they are distinct and none is stored, else None."""
         at = [list(cols).index(k) for k in keys]
@@ -183,26 +208,45 @@ class PostGISBackend(NestedWrites):
         return None if cur.fetchone() else found
 
     def _copy_into(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], geom: str | None) -> None:
-        """``COPY`` the rows into ``table``; the geometry goes as EWKB (SRID 4326 in it). In binary format
-        (:func:`binary_types`) when every value is of its column's type, else in text (hex EWKB)."""
+        """``COPY`` the rows into ``table`` (:meth:`_copy_chunks` of one chunk)."""
+        self._copy_chunks(cur, table, cols, iter([rows]), geom, [])
+
+    def _copy_chunks(self, cur, table: str, cols: Sequence[str], chunks: Iterator[Sequence[Sequence]],
+                     geom: str | None, done: list) -> None:
+        """``COPY`` the rows of ``chunks`` into ``table`` in one stream, each chunk made (by the iterator)
+        while the server writes the one before; each chunk is appended to ``done`` as it is sent. The
+        geometry goes as EWKB (SRID 4326 in it). In binary format (:func:`binary_types`) when every value
+        of the first chunk is of its column's type, else in text (hex EWKB); a later chunk that could not go
+        in binary raises :class:`_NotBinary` (the caller takes another way, with the chunks in ``done``)."""
+        first = next(chunks, None)
+        if first is None:
+            return
         names = ", ".join(f'"{c}"' for c in cols)
         n = len(cols)
-        target = f"{table} ({names}{', ' + geom if geom else ''})"
-        types = binary_types(self._column_types(cur, table), cols, rows, geom)
-        with cur.copy(f"COPY {target} FROM STDIN" + (" (FORMAT BINARY)" if types else "")) as cp:
+        column_types = self._column_types(cur, table)
+        types = binary_types(column_types, cols, first, geom)
+        with cur.copy(f"COPY {table} ({names}{', ' + geom if geom else ''}) FROM STDIN"
+                      + (" (FORMAT BINARY)" if types else "")) as cp:
             if types:
                 cp.set_types(types)
-            if not geom:
-                for r in rows:
-                    cp.write_row(r[:n])
-            elif types:
-                for r in rows:
-                    g = r[n]
-                    cp.write_row((*r[:n], None if g is None else _EWKB_4326 + g[5:]))
-            else:
-                for r in rows:
-                    g = r[n]
-                    cp.write_row((*r[:n], None if g is None else (_EWKB_4326 + g[5:]).hex()))
+            rows: Sequence[Sequence] | None = first
+            while rows is not None:
+                done.append(rows)
+                if not geom:
+                    for r in rows:
+                        cp.write_row(r[:n])
+                elif types:
+                    for r in rows:
+                        g = r[n]
+                        cp.write_row((*r[:n], None if g is None else _EWKB_4326 + g[5:]))
+                else:
+                    for r in rows:
+                        g = r[n]
+                        cp.write_row((*r[:n], None if g is None else (_EWKB_4326 + g[5:]).hex()))
+                rows = next(chunks, None)
+                if rows is not None and types and binary_types(column_types, cols, rows, geom) is None:
+                    done.append(rows)
+                    raise _NotBinary(table)
 
     @staticmethod
     def _column_types(cur, table: str) -> dict[str, int]:
