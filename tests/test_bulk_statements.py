@@ -1,11 +1,9 @@
 """The backends' bulk statements behind ``reprocess`` (issue 15): ``delete_returning`` (one
-``DELETE ... RETURNING``, or a ``SELECT`` then the ``DELETE`` on SQLite before 3.35) and ``update_many``
+``DELETE ... RETURNING`` on PostGIS, a ``SELECT`` then the ``DELETE`` on SQLite) and ``update_many``
 (one ``UPDATE ... FROM unnest`` on PostGIS, ``executemany`` where a key repeats) change what the
 statement-per-row way changed, inside the caller's transaction."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 
@@ -25,15 +23,10 @@ def _ids(s) -> list[tuple]:
     return s._db.fetchall("SELECT event_id, report_id FROM events ORDER BY fid")
 
 
-@pytest.mark.parametrize("old_sqlite", [False, True])
-def test_delete_returning_gives_the_rows_deleted(url, monkeypatch, old_sqlite):
+def test_delete_returning_gives_the_rows_deleted(url):
     items = list(synthetic_batch(6, seed=31))
     with open_store(url) as s:
         s.ingest_many(items)
-        if old_sqlite:
-            if s.dialect != "sqlite":
-                pytest.skip("SQLite only")
-            monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 34, 1))
         before = _ids(s)
         rids = [items[1][0].report_id, items[4][0].report_id]
         with s._db.write():
