@@ -270,11 +270,21 @@ class EventStore:
             seen.add(r[0])
         return out
 
+    #: events per chunk of rows made while PostGIS's ``COPY`` writes the chunk before (``insert_new_chunks``)
+    COPY_CHUNK = 1000
+
     def _insert_events(self, evs: Sequence[Event]) -> None:
         if not evs:
             return
         cols = list(EVENT_COLUMNS) + ["extracted"]
-        rows = event_params(evs, cols, self._db.geom_value, getattr(self._db, "geom_many", None))
+        geom_many = getattr(self._db, "geom_many", None)
+        chunked = getattr(self._db, "insert_new_chunks", None)
+        n = self.COPY_CHUNK
+        if chunked is not None and len(evs) > n and set(map(type, evs)) == {Event}:
+            chunks = (event_params(evs[i:i + n], cols, self._db.geom_value, geom_many) for i in range(0, len(evs), n))
+            chunked("events", cols, [e.event_id for e in evs], chunks, key="event_id", geom="geom")
+            return
+        rows = event_params(evs, cols, self._db.geom_value, geom_many)
         self._db.insert_new("events", cols, rows, key="event_id", geom="geom", returning=False)
 
     # ------------------------------------------------------------------ reads
@@ -829,15 +839,13 @@ class EventStore:
         DELETE, one bulk insert, one UPDATE of the reports; the corrections follow report by report."""
         rids = [rep.report_id for rep, _ in batch]
         marks = ", ".join("?" for _ in rids)
-        old: dict[str, list[str]] = {}
-        for eid, rid in self._db.fetchall(f"SELECT event_id, report_id FROM events WHERE report_id IN ({marks})",
-                                          rids):
-            old.setdefault(rid, []).append(eid)
         # undone and replaced corrections stay as the analyst left them: only live ones follow their event
         corrs: dict[str, list[Correction]] = {}
         for c in self._corrections_where(f"report_id IN ({marks}) AND status IN ('active', 'stale')", rids):
             corrs.setdefault(c.report_id, []).append(c)
-        self._db.execute(f"DELETE FROM events WHERE report_id IN ({marks})", rids)
+        old: dict[str, list[str]] = {}   # the ids deleted, per report (one statement: DELETE ... RETURNING)
+        for eid, rid in self._db.delete_returning("events", f"report_id IN ({marks})", rids, "event_id, report_id"):
+            old.setdefault(rid, []).append(eid)
         self._insert_events([e for _, new in batch for e in new])
         kept: list[Correction] = []
         stale: list[Correction] = []
@@ -854,7 +862,7 @@ class EventStore:
             for oid in old.get(rep.report_id, ()):
                 if oid in by_id:
                     id_map.setdefault(oid, oid)
-        self._db.executemany("UPDATE reports SET n_events = ?, extractor = ? WHERE report_id = ?",
+        self._db.update_many("reports", "report_id", ("n_events", "extractor"),
                              [(len(new), next((e.extractor for e in new if e.extractor), ""), rep.report_id)
                               for rep, new in batch])
         self._rewrite_events(touched)
