@@ -95,3 +95,17 @@ def gate(pattern: re.Pattern[str]) -> Gated:
     if g is None:
         g = _GATES[pattern] = Gated(pattern)
     return g
+
+
+#: the characters outside ASCII that ``re.IGNORECASE`` matches with an ASCII letter (İ ı ſ and the Kelvin
+#: sign; tests/test_extract_prefilter.py checks the list against every code point)
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_contain_ci(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no lower-case ASCII word of ``words`` is in ``text`` as an ``re.IGNORECASE`` pattern
+    reads it: a sound gate for a case-insensitive pattern every match of which holds one of ``words``."""
+    if any(c in text for c in FOLDS_TO_ASCII):
+        return True   # (İ lower-cases to two characters, ı and ſ not to i and s: no shortcut)
+    low = text.lower()
+    return any(w in low for w in words)

@@ -25,12 +25,15 @@ import bisect
 import dataclasses
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from eventmap.events import actors as A
+from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
@@ -118,6 +121,8 @@ _BROAD_REGIONS = {"region:southern-syria", "region:hawran", "region:golan"}
 _CITY_BEFORE_RE = re.compile(r"(?:(?:^|\s)[وبلف]{0,2}(?:مدينه|المدينه|مدينتي|احيا|حي|وسط|مركز|داخل)|"
                              r"\b(?:city|town|centre|center|downtown|neighbou?rhoods?|districts?|quarters?)(?:\s+of)?(?:\s+the)?)\s*$")
 _CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه)\b")
+#: anchored at the end, the pattern is tried from every position of the window: skipped without its words
+_CITY_BEFORE_GATE = gate(_CITY_BEFORE_RE)
 
 _QUOTES_RE = re.compile(r"\s*[\"“”«»„‟]\s*")
 
@@ -132,6 +137,8 @@ def _display_name(surface: str) -> str:
 #: "the city", "the town", "المدينة", "البلدة": a place named before
 _ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?:مدينه|بلده|قريه)(?=\s|$)|\bthe (?:city|town|village)\b(?!\s+of\b)")
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+
+_CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
 
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
@@ -173,9 +180,15 @@ def _is_seat(p: Place) -> bool:
     """A town that gives its name to its governorate (درعا, القنيطرة, Daraa, Quneitra)."""
     if p.kind in _ADMIN_KINDS:
         return False
-    if p.admin1_ar and normalize_ar(p.name_ar) == normalize_ar(p.admin1_ar):
+    return _names_its_governorate(p.name_ar, p.admin1_ar, p.name_en, p.admin1_en)
+
+
+@lru_cache(maxsize=65536)
+def _names_its_governorate(name_ar: str, admin1_ar: str, name_en: str, admin1_en: str) -> bool:
+    """:func:`_is_seat` past the kind test: a pure function of four names (cached)."""
+    if admin1_ar and normalize_ar(name_ar) == normalize_ar(admin1_ar):
         return True
-    return bool(p.admin1_en) and latin_key(p.name_en) == latin_key(p.admin1_en)
+    return bool(admin1_en) and latin_key(name_en) == latin_key(admin1_en)
 
 
 def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
@@ -190,6 +203,17 @@ def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
 _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
                              r"is set to|are set to|plans to|plan to|is likely to)\s*$|"
                              r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن")
+_FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
+
+
+def _report_id(text: str, norm: str) -> str:
+    """:func:`report_id_for` ``(text)``, from the text normalised with offsets when that equals
+    ``normalize_ar(text)`` stripped: the text is NFC already (``normalize_ar`` composes first) and has no
+    capital sigma (lower-cased one character at a time it never becomes a final sigma). Both replace the
+    same characters, drop the same ones and collapse white space (``\\s`` is ``str.isspace``) alike."""
+    if "\u03a3" in text or not unicodedata.is_normalized("NFC", text):
+        return report_id_for(text)
+    return hashlib.sha256(norm.strip().encode("utf-8")).hexdigest()[:16]
 
 
 class _Extractor:
@@ -203,9 +227,10 @@ class _Extractor:
         self.idx = index_for(gazetteer) if gazetteer is not None else None
         self.norm, self.offs = normalize_offsets(text)
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
-        self.report_id = report_id_for(text)
+        self.report_id = _report_id(text, self.norm)
         self._lookup_cache: dict[tuple, LookupResult] = {}
         self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
+        self._city_cues: dict[tuple[int, int], bool] = {}
 
     # -- offsets ---------------------------------------------------------------------------
     def n2o(self, a: int, b: int) -> tuple[int, int]:
@@ -360,7 +385,7 @@ class _Extractor:
             return True
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
-        if any(w in _FUTURE for w in prev) or _FUTURE_TAIL_RE.search(" ".join(prev)) or \
+        if any(w in _FUTURE for w in prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
                 any(w in ("prevent", "prevented", "preventing", "منع", "لمنع") for w in prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
         if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
@@ -648,9 +673,13 @@ class _Extractor:
 
     def _city_cue(self, m: Mention) -> bool:
         """The text calls the place a city or one of its quarters ("مدينة درعا", "Daraa city", "أحياء درعا")."""
-        before = self.norm[max(0, m.start - 40):m.start]   # the normalised text: no normalising per call
-        after = self.norm[m.end:m.end + 20]
-        return bool(_CITY_BEFORE_RE.search(before) or _CITY_AFTER_RE.match(after))
+        key = (m.start, m.end)   # a function of the report's text and the span: asked up to four times a mention
+        got = self._city_cues.get(key)
+        if got is None:
+            before = self.norm[max(0, m.start - 40):m.start]   # the normalised text: no normalising per call
+            after = self.norm[m.end:m.end + 20]
+            got = self._city_cues[key] = bool(_CITY_BEFORE_GATE.search(before) or _CITY_AFTER_RE.match(after))
+        return got
 
     def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:
         """Unresolved list members -> centre and spread of the resolved members of the same list;
@@ -753,7 +782,8 @@ class _Extractor:
             before = [l for l in locs if l.mention.start < hit.start]
             # places before the trigger belong to another predicate only across a clause break ("talks in X
             # collapsed, prompting air strikes on Y"); "شهدت قرية X ومدينة Y مظاهرات" names where it happened
-            split = bool(before) and bool(re.search(r"[,،;؛]", self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
+            split = bool(before) and bool(_CLAUSE_PUNCT_RE.search(
+                self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
             use = after if after and before and split and len(labels) == 1 else locs
             for loc in use:
                 m = loc.mention
@@ -787,7 +817,7 @@ class _Extractor:
         after = [a for a in ca if a.start >= hit.start]
         agents = [a for a in ca if a.role == "agent"]
         a1 = ""
-        if self.lang == "ar" and re.search(r"(?:ها|هم|ه)$", hit.text) and len(hit.text) > 4:
+        if self.lang == "ar" and hit.text.endswith(("ها", "هم", "ه")) and len(hit.text) > 4:   # (no line break)
             prev_any = [a for a in ca if a.end <= hit.start]
             if prev_any:   # "أثناء قصفها": the pronoun points back to the nearest actor
                 a1 = prev_any[-1].actor

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventmap.events._prefilter import may_contain_ci
 from eventmap.text import normalize_ar
 
 #: Arabic site nouns (normalised) -> kind.  Dual/plural forms name several sites of the same kind.
@@ -344,13 +345,16 @@ def _ar_dual_items(words: list[tuple[int, int, str]], i: int, kind: str) -> list
 
 _EN_ANY_RE = re.compile(r"\b(?:" + _EN_NOUN_ALT + r"|citadel|castle|fort|Brigade|Battalion|Regiment|Division|"
                         r"[Bb]alad|[Mm]ahatt?a)\b", re.I)
+#: one of these is in every match of :data:`_EN_ANY_RE` (lower case; the pattern ignores case)
+_EN_ANY_WORDS = tuple(SITE_NOUNS_EN) + ("citadel", "castle", "fort", "brigade", "battalion", "regiment", "division",
+                                       "balad", "mahat")
 
 
 def en_sites(text: str, lo: int, hi: int) -> list[Site]:
     """Named sites in ``text[lo:hi]`` (English), with offsets into ``text``."""
-    if not _EN_ANY_RE.search(text, lo, hi):
-        return []
     seg = text[lo:hi]
+    if not may_contain_ci(seg, _EN_ANY_WORDS) or not _EN_ANY_RE.search(text, lo, hi):
+        return []
     out: list[Site] = []
     for m in _EN_TAIL_RE.finditer(seg):
         name = m.group("name")

@@ -1,0 +1,75 @@
+"""Case-blind gates and shortcuts of the extractor: they skip work, never change a result."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventmap.events import mentions as M
+from eventmap.events import sites as S
+from eventmap.events._prefilter import FOLDS_TO_ASCII, may_contain_ci
+from eventmap.events._spans import normalize_offsets
+from eventmap.events.extract import _report_id
+from eventmap.events.reader import report_id_for
+from eventmap.events.sentences import _CLAUSE_RE, Span, _may_split, split_clauses
+
+
+def test_the_fold_list_is_every_non_ascii_character_an_ignorecase_letter_matches():
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(re.compile("[a-z]", re.I).findall(every)) == set(FOLDS_TO_ASCII)
+
+
+def test_a_case_blind_gate_reads_capitals_and_folded_letters():
+    assert may_contain_ci("Fighting broke out WHILE talks went on", ("while",))
+    assert may_contain_ci("the KILLED", ("kill",))            # a Kelvin sign is a k for re.IGNORECASE
+    assert may_contain_ci("whıle", ("while",))                # so is a dotless i an i
+    assert not may_contain_ci("shelling hit the town", ("while", "whereas"))
+
+
+_WORDS = ["while", "While", "whereas", "Meanwhile", "but", "But", "and", "AND", "the", "army", "shelled", "town",
+          "في", "حين", "فيما", "بينما", "كما", "ذلك", "من", "جهة", "جهتها", "أخرى", "قصف", "البلدة", "الوقت", "الذي",
+          ",", "،", ";", "؛", "whıle", "\u212a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12), st.sampled_from([" ", "  ", "\n", ", "]))
+def test_clauses_are_the_same_with_and_without_the_gate(words, sep):
+    s = sep.join(words)
+    if not _may_split(s):
+        assert list(_CLAUSE_RE.finditer(s)) == []
+    split_clauses(s, Span(0, len(s)))   # (runs either way)
+
+
+_EN = ["the", "Nasib", "border", "crossing", "Base", "camp", "CHECKPOINT", "police", "Brigade", "52", "Daraa",
+       "east", "of", "except", "for", "taken", "to", "hospital", "in", "Sources", "province", "Western", "eastern",
+       "Quneitra", "fired", "from", "ſchool", "\u212aeep", "Mahatta", "balad", ",", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EN), max_size=14))
+def test_english_gates_never_hide_a_match(words):
+    s = " ".join(words)
+    if not may_contain_ci(s, S._EN_ANY_WORDS):
+        assert S._EN_ANY_RE.search(s) is None
+    if not may_contain_ci(s, M._EN_REF_WORDS):
+        assert M._EN_REF_BEFORE_RE.search(s) is None
+    if not may_contain_ci(s, M._EN_ADMIN_WORDS):
+        assert M._EN_ADMIN_BEFORE_RE.search(s) is None
+
+
+_TEXTS = ["قصفت المدفعية بلدة نوى صباح اليوم.", "  Shelling hit  Tafas\tand Nawa.\n\nاشتباكات في درعا  ",
+          "ΣΟΦΙΑ shelled ΟΔΟΣ", "e\u0301 composed later", "\u200bدرعا\u200d البلد", "قَصَفَتْ الطائراتُ",
+          "x\u00a0y\u2003z", "", "   ", "İstanbul Iı ſ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_TEXTS) | st.text(max_size=40) | st.text(alphabet=st.sampled_from(list("ΣσςİıaA \t\n\u00a0\u0301eدرعاَ\u200b")), max_size=20))
+def test_the_report_id_from_the_normalised_text_is_report_id_for(text):
+    norm, _ = normalize_offsets(text)
+    try:
+        want = report_id_for(text)
+    except UnicodeEncodeError:   # a lone surrogate: neither can hash it
+        return
+    assert _report_id(text, norm) == want
