@@ -18,7 +18,7 @@ later than the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -209,6 +209,27 @@ _LATIN_WORD_RE = re.compile(r"[a-z]{2}")
 _AR_MONTH_WORD_RE = re.compile(r"(?:" + _ARM + r")" + _E)
 _EN_MONTH_WORD_RE = re.compile(r"\b(?:" + _ENM + r")\b")
 
+#: more than the longest stretch a month pattern matches before its month name ("والحادي والعشرين من شهر ")
+_MONTH_MARGIN = 64
+
+
+def _near_months(pattern: re.Pattern[str], month: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, the same matches, for a pattern whose every match holds a month name that
+    ``month`` matches at most :data:`_MONTH_MARGIN` characters after the match's start (each pattern's month
+    group is followed by white space or a word end). The scan starts that margin before the next month name
+    instead of trying every position of the text (the patterns open with a look-behind: no fast skip);
+    a look-behind at the start of a search still sees the characters before it. No pattern matches empty."""
+    pos = 0
+    while True:
+        w = month.search(norm, pos)
+        if w is None:
+            return
+        m = pattern.search(norm, max(pos, w.start() - _MONTH_MARGIN))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
@@ -254,7 +275,7 @@ def _has_latin_word(norm: str) -> bool:
 
 def _ar_ordinal_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     """"الخامس عشر من تموز": a day of the month written as an ordinal word."""
-    for m in _AR_ORDINAL_DAY_MONTH.finditer(norm):
+    for m in _near_months(_AR_ORDINAL_DAY_MONTH, _AR_MONTH_WORD_RE, norm):
         day_n = _ar_ordinal_day(m["ord"])
         if day_n is None:
             continue
@@ -285,7 +306,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     ar_month = has_ar and bool(gate(_AR_MONTH_WORD_RE).search(norm))
     if has_ar:
         if has_digit and ar_month:
-            for m in _AR_DAY_MONTH.finditer(norm):
+            for m in _near_months(_AR_DAY_MONTH, _AR_MONTH_WORD_RE, norm):
                 mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
                 day = int(m["day"])
                 if m["year"]:
@@ -295,7 +316,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 add(m.start(), m.end(), d, 1, "explicit")
         if ar_month:
             _ar_ordinal_dates(norm, pub, add)
-            for m in _AR_MONTH_ONLY.finditer(norm):
+            for m in _near_months(_AR_MONTH_ONLY, _AR_MONTH_WORD_RE, norm):
                 if not (m["cue"] or m["year"] or m["rel"]):
                     continue
                 mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
@@ -318,7 +339,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         out.sort()
         return out
     en_month = bool(gate(_EN_MONTH_WORD_RE).search(norm))
-    for m in (_EN_DAY_MONTH.finditer(norm) if en_month and has_digit else ()):
+    for m in (_near_months(_EN_DAY_MONTH, _EN_MONTH_WORD_RE, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
         if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
             continue
@@ -326,7 +347,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         day = int(m["day"] or m["day2"])
         d = _safe_date(int(m["year"]), mon, day) if m["year"] else _infer_year(mon, day, pub, False)
         add(m.start(), m.end(), d, 1, "explicit")
-    for m in (_EN_MONTH_ONLY.finditer(norm) if en_month else ()):
+    for m in (_near_months(_EN_MONTH_ONLY, _EN_MONTH_WORD_RE, norm) if en_month else ()):
         if m["m1"] in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr") and (
                 original is None or offs is None or not _is_capital(original, offs, m.start("m1"))):
             continue

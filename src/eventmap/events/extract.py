@@ -231,6 +231,7 @@ class _Extractor:
         self._lookup_cache: dict[tuple, LookupResult] = {}
         self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
         self._city_cues: dict[tuple[int, int], bool] = {}
+        self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
 
     # -- offsets ---------------------------------------------------------------------------
     def n2o(self, a: int, b: int) -> tuple[int, int]:
@@ -805,8 +806,12 @@ class _Extractor:
         return out
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
-        return self._dates.for_clause(ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph),
-                                      hit.start)
+        key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only
+        got = self._date_memo.get(key)
+        if got is None:
+            got = self._date_memo[key] = self._dates.for_clause(
+                ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start)
+        return got
 
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
         if lab in ("protest", "protest_intervention", "protest_excessive"):
