@@ -91,3 +91,15 @@ def test_month_patterns_scanned_near_month_names_find_what_a_full_scan_finds(wor
                            (D._EN_MONTH_ONLY, D._EN_MONTH_WORD_RE)):
         want = [(m.span(), m.groupdict()) for m in pattern.finditer(norm)]
         assert [(m.span(), m.groupdict()) for m in D._near_months(pattern, month, norm)] == want
+
+
+_DEATH_WORDS = ["قُتل", "مقتل", "استشهاد", "شهيدين", "killed", "KILLED", "Dead", "toll", "قصف", "نوى", "shelled",
+                "\u200b", "\u0640", "ΣΑΣ", "  ", "\n", "\u00a0", "İ", "ُ", "ء"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DEATH_WORDS), max_size=10).map("".join) | st.text(max_size=30))
+def test_the_death_test_on_the_normalised_report_is_the_test_on_its_text(text):
+    from eventmap.events.fatalities import _has_death, norm_has_death
+
+    assert norm_has_death(normalize_offsets(text)[0]) == _has_death(text)

@@ -77,7 +77,12 @@ class Gated:
 
     def possible(self, text: str) -> bool:
         lits = self.literals
-        return lits is None or any(w in text for w in lits)
+        if lits is None:
+            return True
+        for w in lits:   # (a plain loop: a generator costs more than the substring tests)
+            if w in text:
+                return True
+        return False
 
     def finditer(self, text: str, *pos: int) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, *pos) if self.possible(text) else iter(())
@@ -105,7 +110,10 @@ FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 def may_contain_ci(text: str, words: tuple[str, ...]) -> bool:
     """False only when no lower-case ASCII word of ``words`` is in ``text`` as an ``re.IGNORECASE`` pattern
     reads it: a sound gate for a case-insensitive pattern every match of which holds one of ``words``."""
-    if any(c in text for c in FOLDS_TO_ASCII):
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # FOLDS_TO_ASCII
         return True   # (İ lower-cases to two characters, ı and ſ not to i and s: no shortcut)
     low = text.lower()
-    return any(w in low for w in words)
+    for w in words:
+        if w in low:
+            return True
+    return False

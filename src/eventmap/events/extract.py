@@ -37,7 +37,7 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import fatalities
+from eventmap.events.fatalities import fatalities, norm_has_death
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import WEAK_REFERENCES, Mention, find_mentions, index_for
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
@@ -232,6 +232,7 @@ class _Extractor:
         self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
         self._city_cues: dict[tuple[int, int], bool] = {}
         self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
+        self._death: bool | None = None
 
     # -- offsets ---------------------------------------------------------------------------
     def n2o(self, a: int, b: int) -> tuple[int, int]:
@@ -907,8 +908,10 @@ class _Extractor:
         place = (m.orig_start, m.orig_end)
         if not cl.sent.start <= m.orig_start < cl.sent.end:
             place = (ts, te)   # the town named before ("... على البلدة"): the toll is read at the event's words
+        if self._death is None:
+            self._death = norm_has_death(self.norm)   # once a report
         return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), place,
-                          clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0)
+                          clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0, report_has_death=self._death)
 
     def _dedup(self, events: list[Event]) -> list[Event]:
         # the same event (type, place, date) said twice: keep the more confident, first-seen order

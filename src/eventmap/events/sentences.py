@@ -108,8 +108,9 @@ _CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت",
 def _may_split(s: str) -> bool:
     """False when :data:`_CLAUSE_RE` cannot match ``s``: the scan tries its alternatives at every position,
     a few substring tests are far cheaper and most sentences have no connector."""
-    if any(w in s for w in _CLAUSE_LITERALS):
-        return True
+    for w in _CLAUSE_LITERALS:
+        if w in s:
+            return True
     return may_contain_ci(s, ("while", "whereas", "meanwhile")) or (
         "," in s and may_contain_ci(s, ("but", "and")))
 
