@@ -103,3 +103,30 @@ def test_the_death_test_on_the_normalised_report_is_the_test_on_its_text(text):
     from eventmap.events.fatalities import _has_death, norm_has_death
 
     assert norm_has_death(normalize_offsets(text)[0]) == _has_death(text)
+
+
+_REL_WORDS = ["امس", "اول", "من", "قبل", "يومين", "منذ", "صباح", "يوم", "الامس", "بالامس", "الليله", "الماضيه",
+              "اليوم", "هذا", "الاسبوع", "ايام", "خلال", "الساعات", "24", "ساعه", "الاثنين", "الجمعه", "صلاه",
+              "yesterday", "last", "night", "today", "this", "morning", "days", "ago", "on", "friday", "next",
+              "2018-07-03", "3-7-2018", "12", "xاليوم", "اليومx", "ab", "abc", "cc", "xy", "zz"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_REL_WORDS), max_size=14), st.sampled_from([" ", "  ", "-", ""]))
+def test_date_patterns_scanned_near_their_words_find_what_a_full_scan_finds(words, sep):
+    from eventmap.events import dates as D
+    from eventmap.events._prefilter import gate
+
+    norm = sep.join(words)
+    for pattern in [p for p, _, _ in D._AR_RELATIVE + D._EN_RELATIVE] + [
+            D._AR_WEEKDAY_RE, D._EN_WEEKDAY_RE, D._ISO_RE, D._DMY_RE, re.compile(r"(?<!\w)ab(?:c{1,3})?$|xy(?=zz)")]:
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(norm)]
+        assert [(m.span(), m.groupdict()) for m in gate(pattern).finditer(norm)] == want
+
+
+def test_unbounded_or_empty_patterns_are_scanned_as_usual():
+    from eventmap.events._prefilter import gate
+
+    assert gate(re.compile(r"ab+")).bounds is None
+    assert gate(re.compile(r"(a)b\1")).bounds is None
+    assert gate(re.compile(r"(?<!\w)ab(?=cd)")).bounds == (2, 2)

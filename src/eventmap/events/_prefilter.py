@@ -66,14 +66,62 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _alternatives(list(parsed), pattern.flags)
 
 
+#: a pattern this wide at most is scanned only near its literals (:meth:`Gated.finditer`)
+_NEAR_MAX_WIDTH = 400
+
+
+def _lookahead_reach(items: list[tuple[Any, Any]]) -> int | None:
+    """How far past the current position the look-aheads of ``items`` may read, at most (a sum: nested
+    ones are counted apart); None for what is not worked out (back-references, conditionals)."""
+    reach = 0
+    for op, av in items:
+        if op in (_c.SUBPATTERN,):
+            subs = [av[-1]]
+        elif op is _c.BRANCH:
+            subs = list(av[1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            subs = [av[2]]
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if av[0] != -1:
+                reach += av[1].getwidth()[1]
+            subs = [av[1]]
+        elif op in (_c.GROUPREF, _c.GROUPREF_EXISTS, _c.GROUPREF_IGNORE, getattr(_c, "ATOMIC_GROUP", None)):
+            return None
+        else:
+            continue
+        for sub in subs:
+            r = _lookahead_reach(list(sub))
+            if r is None:
+                return None
+            reach += r
+    return reach
+
+
+def _near_bounds(pattern: re.Pattern[str], literals: frozenset[str] | None) -> tuple[int, int] | None:
+    """(widest match, look-ahead reach) of a pattern whose matches are never empty and at most
+    :data:`_NEAR_MAX_WIDTH` wide, else None."""
+    if not literals:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - no bounds: scanned as usual
+        return None
+    lo, hi = parsed.getwidth()
+    reach = _lookahead_reach(list(parsed))
+    if lo < 1 or hi > _NEAR_MAX_WIDTH or reach is None:
+        return None
+    return hi, reach
+
+
 class Gated:
     """A compiled pattern whose scans are skipped when none of its required literals is in the text."""
 
-    __slots__ = ("literals", "pattern")
+    __slots__ = ("bounds", "literals", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required(pattern)
+        self.bounds = _near_bounds(pattern, self.literals)
 
     def possible(self, text: str) -> bool:
         lits = self.literals
@@ -85,7 +133,36 @@ class Gated:
         return False
 
     def finditer(self, text: str, *pos: int) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, *pos) if self.possible(text) else iter(())
+        if not self.possible(text):
+            return iter(())
+        if pos or self.bounds is None:
+            return self.pattern.finditer(text, *pos)
+        return self._near(text)
+
+    def _near(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, the same matches, searched only around the literals. A match is at
+        most ``width`` wide and holds a literal, so none starts more than ``width`` before the next literal
+        ``x``; the search runs from there to a bound past which no match starting by ``x`` reads (its width,
+        its look-aheads and two more for ``$``); a match found past ``x`` is not trusted (the bound may have
+        cut it) and the scan goes on from ``x + 1``. A pattern opening with a look-behind (most of ours) is
+        otherwise tried at every position of the text."""
+        width, reach = self.bounds  # type: ignore[misc]
+        lits = self.literals or ()
+        pos = 0
+        while True:
+            x = -1
+            for w in lits:
+                i = text.find(w, pos)
+                if i >= 0 and (x < 0 or i < x):
+                    x = i
+            if x < 0:
+                return
+            m = self.pattern.search(text, max(pos, x - width), x + width + reach + 2)
+            if m is None or m.start() > x:
+                pos = x + 1
+                continue
+            yield m
+            pos = m.end()
 
     def search(self, text: str, *pos: int) -> re.Match[str] | None:
         return self.pattern.search(text, *pos) if self.possible(text) else None
