@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 # the parser behind re.compile (public as sre_parse before Python 3.11, deprecated under that name since)
@@ -146,26 +146,39 @@ class Gated:
         its look-aheads and two more for ``$``); a match found past ``x`` is not trusted (the bound may have
         cut it) and the scan goes on from ``x + 1``. A pattern opening with a look-behind (most of ours) is
         otherwise tried at every position of the text."""
-        width, reach = self.bounds  # type: ignore[misc]
         lits = self.literals or ()
-        pos = 0
-        while True:
+
+        def next_literal(pos: int) -> int:
             x = -1
             for w in lits:
                 i = text.find(w, pos)
                 if i >= 0 and (x < 0 or i < x):
                     x = i
-            if x < 0:
-                return
-            m = self.pattern.search(text, max(pos, x - width), x + width + reach + 2)
-            if m is None or m.start() > x:
-                pos = x + 1
-                continue
-            yield m
-            pos = m.end()
+            return x
+        return near_scan(self.pattern, self.bounds, next_literal, text)  # type: ignore[arg-type]
 
     def search(self, text: str, *pos: int) -> re.Match[str] | None:
         return self.pattern.search(text, *pos) if self.possible(text) else None
+
+
+def near_scan(pattern: re.Pattern[str], bounds: tuple[int, int], next_literal: Callable[[int], int],
+              text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches are never empty, at most ``bounds[0]`` wide, with
+    look-aheads reading at most ``bounds[1]`` past a position, and each holding a place that
+    ``next_literal(pos)`` (the first such place at or after ``pos``, -1 for none) reports: see
+    :meth:`Gated._near`."""
+    width, reach = bounds
+    pos = 0
+    while True:
+        x = next_literal(pos)
+        if x < 0:
+            return
+        m = pattern.search(text, max(pos, x - width), x + width + reach + 2)
+        if m is None or m.start() > x:
+            pos = x + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 _GATES: dict[re.Pattern[str], Gated] = {}

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from eventmap.events._prefilter import gate
+from eventmap.events._prefilter import gate, near_scan
 from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
 
 
@@ -209,26 +209,19 @@ _LATIN_WORD_RE = re.compile(r"[a-z]{2}")
 _AR_MONTH_WORD_RE = re.compile(r"(?:" + _ARM + r")" + _E)
 _EN_MONTH_WORD_RE = re.compile(r"\b(?:" + _ENM + r")\b")
 
-#: more than the longest stretch a month pattern matches before its month name ("والحادي والعشرين من شهر ")
-_MONTH_MARGIN = 64
-
-
 def _near_months(pattern: re.Pattern[str], month: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(norm)``, the same matches, for a pattern whose every match holds a month name that
-    ``month`` matches at most :data:`_MONTH_MARGIN` characters after the match's start (each pattern's month
-    group is followed by white space or a word end). The scan starts that margin before the next month name
-    instead of trying every position of the text (the patterns open with a look-behind: no fast skip);
-    a look-behind at the start of a search still sees the characters before it. No pattern matches empty."""
-    pos = 0
-    while True:
+    ``month`` matches (each pattern's month group is followed by white space or a word end): searched only
+    around the month names (``_prefilter.near_scan``) instead of at every position of the text (the
+    patterns open with a look-behind: re has no fast skip for them)."""
+    bounds = gate(pattern).bounds
+    if bounds is None:
+        return pattern.finditer(norm)
+
+    def next_month(pos: int) -> int:
         w = month.search(norm, pos)
-        if w is None:
-            return
-        m = pattern.search(norm, max(pos, w.start() - _MONTH_MARGIN))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+        return -1 if w is None else w.start()
+    return near_scan(pattern, bounds, next_month, norm)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
