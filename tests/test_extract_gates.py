@@ -130,3 +130,21 @@ def test_unbounded_or_empty_patterns_are_scanned_as_usual():
     assert gate(re.compile(r"ab+")).bounds is None
     assert gate(re.compile(r"(a)b\1")).bounds is None
     assert gate(re.compile(r"(?<!\w)ab(?=cd)")).bounds == (2, 2)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".!?؟\n \"'”’»)ab\t")), max_size=14))
+def test_the_sentence_end_pattern_finds_what_the_plain_one_finds(text):
+    from eventmap.events.sentences import _END_RE
+
+    plain = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)|\n+")
+    assert [m.span() for m in _END_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["معبر", "حاجز", "المعبر", "xمعبر", "قصف", "نوى", " ", "\n", "\u00a0"]), max_size=12))
+def test_site_word_starts_are_the_starts_of_the_site_words(words):
+    norm = " ".join(words)
+    forms = S._ar_any_forms()
+    want = [m.start() for m in re.finditer(r"\S+", norm) if m.group(0) in forms]
+    assert S._word_starts(norm, forms.intersection(norm.split())) == want

@@ -464,6 +464,9 @@ _EN_AFTER_VERB_RE = re.compile(
 #: "In Al-Sahwah village, ...", "the Jileen town": the place noun after the name
 _EN_NOUN_AFTER_RE = re.compile(r"\s+(?:village|town|city|hamlet)\b")
 _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
+#: one of these is in every match of :data:`_EN_NOUN_CUE_RE` and of :data:`_EN_LIST_CUE_RE` (case-blind gates)
+_EN_NOUN_CUE_WORDS = ("village", "town", "city", "hamlet", "hill", "camp", "area", "neighbo")
+_EN_LIST_CUE_WORDS = ("village", "town", "area", "localities", "hamlets", "hills", "neighbo", "cities")
 #: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
 _EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
 #: a capitalised word; an apostrophe belongs to it ("Nab' al-Sakhr", "Ma’riya") unless it is the possessive 's
@@ -828,7 +831,7 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
             res.append(mm)
     seg = text[olo:ohi]
     # "village of X", "town of X"
-    for m in _EN_NOUN_CUE_RE.finditer(seg):
+    for m in (_EN_NOUN_CUE_RE.finditer(seg) if may_contain_ci(seg, _EN_NOUN_CUE_WORDS) else ()):
         nm = _EN_NAME_RE.match(seg, m.end())
         if nm:
             a, b = olo + nm.start(), olo + nm.end()
@@ -845,7 +848,7 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
             res.append(Mention(s, e, latin_key(seg[a0:b0]), "cue", "en", cue=m.group(1).lower(), cue_kind="prep",
                                list_id=lid, orig_start=a, orig_end=b))
     # lists: "the villages of X, Y and Z"
-    for m in _EN_LIST_CUE_RE.finditer(seg):
+    for m in (_EN_LIST_CUE_RE.finditer(seg) if may_contain_ci(seg, _EN_LIST_CUE_WORDS) else ()):
         if not m.group(0).rstrip().lower().endswith(("s", "of", "including", "as", ":")) and "of" not in m.group(0):
             continue
         items = _en_name_run(seg, m.end(), _EN_LIST_SEP_RE)

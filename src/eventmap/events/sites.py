@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,8 +183,23 @@ def _ar_any_forms() -> frozenset[str]:
         frozenset(_QUARTER_WORDS_AR)
 
 
-_WORD_RE = re.compile(r"\S+")
 _LAST_SCAN: list[tuple[int, int, list[int]]] = []   # (id(norm), len(norm), word starts of site forms)
+
+
+def _word_starts(norm: str, words: AbstractSet[str]) -> list[int]:
+    """Starts of the white-space-delimited words of ``norm`` that are in ``words`` (``\\S+`` tokens), in order:
+    each word found with str.find (one or two a report) instead of a regex match object for every word."""
+    out: list[int] = []
+    n = len(norm)
+    for w in words:
+        i = norm.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or norm[i - 1].isspace()) and (j == n or norm[j].isspace()):
+                out.append(i)
+            i = norm.find(w, i + 1)
+    out.sort()
+    return out
 
 
 def _site_word_starts(norm: str) -> list[int]:
@@ -194,7 +210,7 @@ def _site_word_starts(norm: str) -> list[int]:
         return _LAST_SCAN[0][2]
     forms = _ar_any_forms()
     # (str.split and \S share one definition of white space: no site word, no scan for offsets)
-    starts = [] if forms.isdisjoint(norm.split()) else [m.start() for m in _WORD_RE.finditer(norm) if m.group(0) in forms]
+    starts = _word_starts(norm, forms.intersection(norm.split()))
     _LAST_SCAN[:] = [(key[0], key[1], starts)]
     return starts
 
