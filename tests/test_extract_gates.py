@@ -148,3 +148,15 @@ def test_site_word_starts_are_the_starts_of_the_site_words(words):
     forms = S._ar_any_forms()
     want = [m.start() for m in re.finditer(r"\S+", norm) if m.group(0) in forms]
     assert S._word_starts(norm, forms.intersection(norm.split())) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["قريه", "بلده", "وبقريه", "تل", "تله", "حي", "الحي", "xحي", "نوى", "قصف", "مدينه"]),
+                max_size=12), st.integers(-2, 40), st.integers(-2, 80))
+def test_a_window_of_a_near_scan_is_the_window_of_finditer(words, lo, hi):
+    from eventmap.events._prefilter import gate
+
+    norm = " ".join(words)
+    for pattern in (M._CANDIDATE_NOUN_RE, re.compile(r"(?<!\S)تل(?!\S)|قريه\s\S{1,4}$")):
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(norm, lo, hi)]
+        assert [(m.span(), m.groupdict()) for m in gate(pattern).finditer(norm, lo, hi)] == want

@@ -135,45 +135,48 @@ class Gated:
     def finditer(self, text: str, *pos: int) -> Iterator[re.Match[str]]:
         if not self.possible(text):
             return iter(())
-        if pos or self.bounds is None:
+        if self.bounds is None or len(pos) > 2:
             return self.pattern.finditer(text, *pos)
-        return self._near(text)
+        lo = max(0, pos[0]) if pos else 0
+        hi = min(len(text), pos[1]) if len(pos) > 1 else len(text)
+        return self._near(text, lo, hi)
 
-    def _near(self, text: str) -> Iterator[re.Match[str]]:
+    def _near(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, the same matches, searched only around the literals. A match is at
         most ``width`` wide and holds a literal, so none starts more than ``width`` before the next literal
         ``x``; the search runs from there to a bound past which no match starting by ``x`` reads (its width,
         its look-aheads and two more for ``$``); a match found past ``x`` is not trusted (the bound may have
         cut it) and the scan goes on from ``x + 1``. A pattern opening with a look-behind (most of ours) is
-        otherwise tried at every position of the text."""
+        otherwise tried at every position of the text. ``lo``/``hi``: as ``finditer``'s ``pos``/``endpos``."""
         lits = self.literals or ()
 
         def next_literal(pos: int) -> int:
             x = -1
             for w in lits:
-                i = text.find(w, pos)
+                i = text.find(w, pos, hi)
                 if i >= 0 and (x < 0 or i < x):
                     x = i
             return x
-        return near_scan(self.pattern, self.bounds, next_literal, text)  # type: ignore[arg-type]
+        return near_scan(self.pattern, self.bounds, next_literal, text, lo, hi)  # type: ignore[arg-type]
 
     def search(self, text: str, *pos: int) -> re.Match[str] | None:
         return self.pattern.search(text, *pos) if self.possible(text) else None
 
 
 def near_scan(pattern: re.Pattern[str], bounds: tuple[int, int], next_literal: Callable[[int], int],
-              text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose matches are never empty, at most ``bounds[0]`` wide, with
+              text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, lo, hi)`` for a pattern whose matches are never empty, at most ``bounds[0]`` wide, with
     look-aheads reading at most ``bounds[1]`` past a position, and each holding a place that
-    ``next_literal(pos)`` (the first such place at or after ``pos``, -1 for none) reports: see
-    :meth:`Gated._near`."""
+    ``next_literal(pos)`` (the first such place at or after ``pos`` and inside ``hi``, -1 for none) reports:
+    see :meth:`Gated._near` (a bound cut at ``hi`` cuts the text where ``finditer`` does)."""
     width, reach = bounds
-    pos = 0
+    hi = len(text) if hi is None else hi
+    pos = lo
     while True:
         x = next_literal(pos)
         if x < 0:
             return
-        m = pattern.search(text, max(pos, x - width), x + width + reach + 2)
+        m = pattern.search(text, max(pos, x - width), min(hi, x + width + reach + 2))
         if m is None or m.start() > x:
             pos = x + 1
             continue
