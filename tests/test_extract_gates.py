@@ -75,7 +75,7 @@ def test_the_report_id_from_the_normalised_text_is_report_id_for(text):
     assert _report_id(text, norm) == want
 
 
-_DATE_WORDS = ["11", "3", "تموز", "كانون", "الثاني", "اب", "من", "شهر", "السادس", "والعشرين", "عشر", "الحادي",
+_DATE_WORDS = ["11", "3", "تموز", "كانون", "الثاني", "تشرين", "الاول", "تموزx", "كانون_", "الارهاب", "اب", "من", "شهر", "السادس", "والعشرين", "عشر", "الحادي",
                "للسادس", "في", "منذ", "2018", "الماضي", "نهايه", "july", "may", "3rd", "of", "in", "late", "2019",
                "ابريل", "اواخر", "يوليو", "وفي", "قصف", "shelled"]
 
@@ -86,11 +86,9 @@ def test_month_patterns_scanned_near_month_names_find_what_a_full_scan_finds(wor
     from eventmap.events import dates as D
 
     norm = " ".join(words)
-    for pattern, month in ((D._AR_ORDINAL_DAY_MONTH, D._AR_MONTH_WORD_RE), (D._AR_DAY_MONTH, D._AR_MONTH_WORD_RE),
-                           (D._AR_MONTH_ONLY, D._AR_MONTH_WORD_RE), (D._EN_DAY_MONTH, D._EN_MONTH_WORD_RE),
-                           (D._EN_MONTH_ONLY, D._EN_MONTH_WORD_RE)):
+    for pattern in (D._AR_ORDINAL_DAY_MONTH, D._AR_DAY_MONTH, D._AR_MONTH_ONLY, D._EN_DAY_MONTH, D._EN_MONTH_ONLY):
         want = [(m.span(), m.groupdict()) for m in pattern.finditer(norm)]
-        assert [(m.span(), m.groupdict()) for m in D._near_months(pattern, month, norm)] == want
+        assert [(m.span(), m.groupdict()) for m in D._near_months(pattern, norm)] == want
 
 
 _DEATH_WORDS = ["قُتل", "مقتل", "استشهاد", "شهيدين", "killed", "KILLED", "Dead", "toll", "قصف", "نوى", "shelled",
