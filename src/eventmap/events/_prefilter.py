@@ -184,14 +184,16 @@ def near_scan(pattern: re.Pattern[str], bounds: tuple[int, int], next_literal: C
         pos = m.end()
 
 
-_GATES: dict[re.Pattern[str], Gated] = {}
+#: by the pattern object's id (a pattern's own hash hashes its compiled code, microseconds for a long one);
+#: the Gated holds the pattern, so the id is not reused while the entry lives
+_GATES: dict[int, Gated] = {}
 
 
 def gate(pattern: re.Pattern[str]) -> Gated:
     """The (cached) :class:`Gated` form of a compiled pattern."""
-    g = _GATES.get(pattern)
-    if g is None:
-        g = _GATES[pattern] = Gated(pattern)
+    g = _GATES.get(id(pattern))
+    if g is None or g.pattern is not pattern:
+        g = _GATES[id(pattern)] = Gated(pattern)
     return g
 
 

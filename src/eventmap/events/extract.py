@@ -125,11 +125,12 @@ _CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه)\b")
 _CITY_BEFORE_GATE = gate(_CITY_BEFORE_RE)
 
 _QUOTES_RE = re.compile(r"\s*[\"“”«»„‟]\s*")
+_QUOTE_CHAR_RE = re.compile(r"[\"“”«»„‟]")
 
 
 def _display_name(surface: str) -> str:
     """The place as written, without the quotation marks that set a name off ("دوار “الغبشة”")."""
-    if not _QUOTES_RE.search(surface):
+    if not _QUOTE_CHAR_RE.search(surface):   # (the white space around a quote is optional)
         return surface
     return re.sub(r"\s{2,}", " ", _QUOTES_RE.sub(" ", surface)).strip()
 
@@ -303,12 +304,12 @@ class _Extractor:
         """A comma and "و"/"and" before a new trigger start a clause of their own: in "سيطر على A، ودارت
         اشتباكات في B" the capture is at A and the clashes at B, not both at both."""
         out: list[Span] = []
+        t_starts = [t.start for t in triggers]   # (sorted: find_triggers returns them in order)
         for c in spans:
             lo, hi = self.o2n(c.start), self.o2n(c.end)
             start = c.start
-            for h in triggers:
-                if not lo <= h.start < hi:
-                    continue
+            inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
+            for h in inside:
                 o = self.offs[h.start]
                 comma = max(self.text.rfind("،", start, o), self.text.rfind(",", start, o))
                 if comma <= start:
@@ -316,7 +317,7 @@ class _Extractor:
                 words = self.text[comma + 1:o].split()
                 if not 1 <= len(words) <= 3 or not (words[0][:1] in "وف" or words[0].lower() in ("and", "then")):
                     continue
-                if not any(start <= self.offs[t.start] < comma for t in triggers if lo <= t.start < hi):
+                if not any(start <= self.offs[t.start] < comma for t in inside):
                     continue   # no event before the comma: one clause
                 if not (self._names_a_place(self.o2n(start), self.o2n(comma)) and
                         self._names_a_place(self.o2n(comma + 1), hi)):
