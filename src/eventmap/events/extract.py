@@ -71,6 +71,9 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
            "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking"}
+_NEG = frozenset(_NEG_AR | _NEG_EN)
+_HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
+_PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
 _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 
@@ -384,12 +387,12 @@ class _Extractor:
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
-        if any(w in _NEG_AR or w in _NEG_EN for w in prev[-2:]):
+        if not _NEG.isdisjoint(prev[-2:]):
             return True
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
-        if any(w in _FUTURE for w in prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
-                any(w in ("prevent", "prevented", "preventing", "منع", "لمنع") for w in prev[-5:]):
+        if not _FUTURE.isdisjoint(prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
+                not _PREVENT.isdisjoint(prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
         if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
                                                                 "مراكز", "رجال", "قوات", "مقاتلي", "ابنا"):
@@ -756,7 +759,7 @@ class _Extractor:
                 locs = [l for l in locs if l not in head]
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
-        hedged = any(w in _HEDGE_AR or w in _HEDGE_EN for w in seg.split())
+        hedged = not _HEDGE.isdisjoint(seg.split())
         out: list[Event] = []
         for lab, hit in labels:
             L = LABELS[lab]
