@@ -68,6 +68,8 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 #: a pattern this wide at most is scanned only near its literals (:meth:`Gated.finditer`)
 _NEAR_MAX_WIDTH = 400
+#: places of a literal tried before a near scan goes on as a plain one
+_NEAR_MAX_TRIES = 12
 
 
 def _lookahead_reach(items: list[tuple[Any, Any]]) -> int | None:
@@ -172,7 +174,7 @@ def near_scan(pattern: re.Pattern[str], bounds: tuple[int, int], next_literal: C
     width, reach = bounds
     hi = len(text) if hi is None else hi
     pos = lo
-    while True:
+    for _ in range(_NEAR_MAX_TRIES):
         x = next_literal(pos)
         if x < 0:
             return
@@ -182,6 +184,9 @@ def near_scan(pattern: re.Pattern[str], bounds: tuple[int, int], next_literal: C
             continue
         yield m
         pos = m.end()
+    # a literal on every line ("the", "حي"): the plain scan is cheaper from here on; no match starts
+    # between the last one and ``pos``
+    yield from pattern.finditer(text, pos, hi)
 
 
 #: by the pattern object's id (a pattern's own hash hashes its compiled code, microseconds for a long one);

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from eventmap.events._prefilter import gate, may_contain_ci
+from eventmap.events._prefilter import may_contain_ci
 from eventmap.events._spans import IntervalSet, orig_span
 from eventmap.events.sites import ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
@@ -726,9 +726,6 @@ _CANDIDATE_NOUNS = _n("قرية بلدة مدينة مزرعة مزارع بلد
 _CANDIDATE_NOUN_RE = re.compile(r"(?<!\S)[وف]?[بل]?(?P<n>" + "|".join(sorted(_CANDIDATE_NOUNS, key=len, reverse=True)) + r")(?!\S)")
 
 
-#: scanned only around its nouns (a look-behind opens it: re would try it at every position of the clause)
-_CANDIDATE_NOUN_GATE = gate(_CANDIDATE_NOUN_RE)
-
 _PLACE_NOUN_ALT = r"(?:قري|بلدات|مزارع|بلدتي|قريتي|مدينتي|احيا|تلال|مناطق|بلده|قريه|مدن|حيي)"
 _PLURAL_CHAIN_RE = re.compile(r"(?<!\S)[وف]?[بل]?(?:ال)?(?P<first>" + _PLACE_NOUN_ALT[3:-1] + r")"
                               r"(?:\s[وفب]?(?:ال)?" + _PLACE_NOUN_ALT + r")*(?!\S)")
@@ -739,7 +736,7 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: str = "",
                        offs: list[int] | None = None, idx: _Index | None = None) -> None:
     # words after a place noun
-    for m in _CANDIDATE_NOUN_GATE.finditer(norm, lo, hi):
+    for m in _CANDIDATE_NOUN_RE.finditer(norm, lo, hi):
         base = m.group("n")
         j = m.end() + 1
         if j >= hi:
