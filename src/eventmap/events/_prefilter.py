@@ -135,13 +135,11 @@ class Gated:
         return False
 
     def finditer(self, text: str, *pos: int) -> Iterator[re.Match[str]]:
-        if not self.possible(text):
-            return iter(())
         if self.bounds is None or len(pos) > 2:
-            return self.pattern.finditer(text, *pos)
+            return self.pattern.finditer(text, *pos) if self.possible(text) else iter(())
         lo = max(0, pos[0]) if pos else 0
         hi = min(len(text), pos[1]) if len(pos) > 1 else len(text)
-        return self._near(text, lo, hi)
+        return self._near(text, lo, hi)   # (no literal: it stops at once; no separate gate test)
 
     def _near(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, the same matches, searched only around the literals. A match is at
@@ -150,12 +148,14 @@ class Gated:
         its look-aheads and two more for ``$``); a match found past ``x`` is not trusted (the bound may have
         cut it) and the scan goes on from ``x + 1``. A pattern opening with a look-behind (most of ours) is
         otherwise tried at every position of the text. ``lo``/``hi``: as ``finditer``'s ``pos``/``endpos``."""
-        lits = self.literals or ()
+        lits = tuple(self.literals or ())
+        nxt = [text.find(w, lo, hi) for w in lits]   # each literal's next place (the scan only moves on)
 
         def next_literal(pos: int) -> int:
             x = -1
-            for w in lits:
-                i = text.find(w, pos, hi)
+            for k, i in enumerate(nxt):
+                if 0 <= i < pos:
+                    i = nxt[k] = text.find(lits[k], pos, hi)
                 if i >= 0 and (x < 0 or i < x):
                     x = i
             return x
