@@ -183,7 +183,9 @@ def _ar_any_forms() -> frozenset[str]:
         frozenset(_QUARTER_WORDS_AR)
 
 
-_LAST_SCAN: list[tuple[int, int, list[int]]] = []   # (id(norm), len(norm), word starts of site forms)
+#: (the last text, the word starts of its site forms): the string is held, so its identity cannot be
+#: reused by another text of the same length (an id() key could be, once the text is freed)
+_LAST_SCAN: list[tuple[str, list[int]]] = []
 
 
 def _word_starts(norm: str, words: AbstractSet[str]) -> list[int]:
@@ -205,13 +207,12 @@ def _word_starts(norm: str, words: AbstractSet[str]) -> list[int]:
 def _site_word_starts(norm: str) -> list[int]:
     """Starts of the words of ``norm`` that are site nouns: one pass per report text, then bisected per
     clause (most clauses have none)."""
-    key = (id(norm), len(norm))
-    if _LAST_SCAN and _LAST_SCAN[0][:2] == key:
-        return _LAST_SCAN[0][2]
+    if _LAST_SCAN and _LAST_SCAN[0][0] is norm:
+        return _LAST_SCAN[0][1]
     forms = _ar_any_forms()
     # (str.split and \S share one definition of white space: no site word, no scan for offsets)
     starts = _word_starts(norm, forms.intersection(norm.split()))
-    _LAST_SCAN[:] = [(key[0], key[1], starts)]
+    _LAST_SCAN[:] = [(norm, starts)]
     return starts
 
 
