@@ -97,6 +97,8 @@ def script_of(s: str) -> str:
 
 def strip_controls(s: str) -> str:
     """Drop control and format characters except whitespace (they come from copy-paste)."""
+    if s.isprintable():
+        return s   # (no character of category C: not printable; tab and line breaks take the loop too)
     return "".join(ch for ch in s if ch in "\t\n\r" or unicodedata.category(ch)[0] != "C")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 # the parser behind re.compile (public as sre_parse before Python 3.11, deprecated under that name since)
@@ -66,32 +66,154 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _alternatives(list(parsed), pattern.flags)
 
 
+#: a pattern this wide at most is scanned only near its literals (:meth:`Gated.finditer`)
+_NEAR_MAX_WIDTH = 400
+#: places of a literal tried before a near scan goes on as a plain one
+_NEAR_MAX_TRIES = 12
+
+
+def _lookahead_reach(items: list[tuple[Any, Any]]) -> int | None:
+    """How far past the current position the look-aheads of ``items`` may read, at most (a sum: nested
+    ones are counted apart); None for what is not worked out (back-references, conditionals)."""
+    reach = 0
+    for op, av in items:
+        if op in (_c.SUBPATTERN,):
+            subs = [av[-1]]
+        elif op is _c.BRANCH:
+            subs = list(av[1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            subs = [av[2]]
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if av[0] != -1:
+                reach += av[1].getwidth()[1]
+            subs = [av[1]]
+        elif op in (_c.GROUPREF, _c.GROUPREF_EXISTS, _c.GROUPREF_IGNORE, getattr(_c, "ATOMIC_GROUP", None)):
+            return None
+        else:
+            continue
+        for sub in subs:
+            r = _lookahead_reach(list(sub))
+            if r is None:
+                return None
+            reach += r
+    return reach
+
+
+def _near_bounds(pattern: re.Pattern[str], literals: frozenset[str] | None) -> tuple[int, int] | None:
+    """(widest match, look-ahead reach) of a pattern whose matches are never empty and at most
+    :data:`_NEAR_MAX_WIDTH` wide, else None."""
+    if not literals:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - no bounds: scanned as usual
+        return None
+    lo, hi = parsed.getwidth()
+    reach = _lookahead_reach(list(parsed))
+    if lo < 1 or hi > _NEAR_MAX_WIDTH or reach is None:
+        return None
+    return hi, reach
+
+
 class Gated:
     """A compiled pattern whose scans are skipped when none of its required literals is in the text."""
 
-    __slots__ = ("literals", "pattern")
+    __slots__ = ("bounds", "literals", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required(pattern)
+        self.bounds = _near_bounds(pattern, self.literals)
 
     def possible(self, text: str) -> bool:
         lits = self.literals
-        return lits is None or any(w in text for w in lits)
+        if lits is None:
+            return True
+        for w in lits:   # (a plain loop: a generator costs more than the substring tests)
+            if w in text:
+                return True
+        return False
 
     def finditer(self, text: str, *pos: int) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, *pos) if self.possible(text) else iter(())
+        if self.bounds is None or len(pos) > 2:
+            return self.pattern.finditer(text, *pos) if self.possible(text) else iter(())
+        lo = max(0, pos[0]) if pos else 0
+        hi = min(len(text), pos[1]) if len(pos) > 1 else len(text)
+        return self._near(text, lo, hi)   # (no literal: it stops at once; no separate gate test)
+
+    def _near(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, the same matches, searched only around the literals. A match is at
+        most ``width`` wide and holds a literal, so none starts more than ``width`` before the next literal
+        ``x``; the search runs from there to a bound past which no match starting by ``x`` reads (its width,
+        its look-aheads and two more for ``$``); a match found past ``x`` is not trusted (the bound may have
+        cut it) and the scan goes on from ``x + 1``. A pattern opening with a look-behind (most of ours) is
+        otherwise tried at every position of the text. ``lo``/``hi``: as ``finditer``'s ``pos``/``endpos``."""
+        lits = tuple(self.literals or ())
+        nxt = [text.find(w, lo, hi) for w in lits]   # each literal's next place (the scan only moves on)
+
+        def next_literal(pos: int) -> int:
+            x = -1
+            for k, i in enumerate(nxt):
+                if 0 <= i < pos:
+                    i = nxt[k] = text.find(lits[k], pos, hi)
+                if i >= 0 and (x < 0 or i < x):
+                    x = i
+            return x
+        return near_scan(self.pattern, self.bounds, next_literal, text, lo, hi)  # type: ignore[arg-type]
 
     def search(self, text: str, *pos: int) -> re.Match[str] | None:
         return self.pattern.search(text, *pos) if self.possible(text) else None
 
 
-_GATES: dict[re.Pattern[str], Gated] = {}
+def near_scan(pattern: re.Pattern[str], bounds: tuple[int, int], next_literal: Callable[[int], int],
+              text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, lo, hi)`` for a pattern whose matches are never empty, at most ``bounds[0]`` wide, with
+    look-aheads reading at most ``bounds[1]`` past a position, and each holding a place that
+    ``next_literal(pos)`` (the first such place at or after ``pos`` and inside ``hi``, -1 for none) reports:
+    see :meth:`Gated._near` (a bound cut at ``hi`` cuts the text where ``finditer`` does)."""
+    width, reach = bounds
+    hi = len(text) if hi is None else hi
+    pos = lo
+    for _ in range(_NEAR_MAX_TRIES):
+        x = next_literal(pos)
+        if x < 0:
+            return
+        m = pattern.search(text, max(pos, x - width), min(hi, x + width + reach + 2))
+        if m is None or m.start() > x:
+            pos = x + 1
+            continue
+        yield m
+        pos = m.end()
+    # a literal on every line ("the", "حي"): the plain scan is cheaper from here on; no match starts
+    # between the last one and ``pos``
+    yield from pattern.finditer(text, pos, hi)
+
+
+#: by the pattern object's id (a pattern's own hash hashes its compiled code, microseconds for a long one);
+#: the Gated holds the pattern, so the id is not reused while the entry lives
+_GATES: dict[int, Gated] = {}
 
 
 def gate(pattern: re.Pattern[str]) -> Gated:
     """The (cached) :class:`Gated` form of a compiled pattern."""
-    g = _GATES.get(pattern)
-    if g is None:
-        g = _GATES[pattern] = Gated(pattern)
+    g = _GATES.get(id(pattern))
+    if g is None or g.pattern is not pattern:
+        g = _GATES[id(pattern)] = Gated(pattern)
     return g
+
+
+#: the characters outside ASCII that ``re.IGNORECASE`` matches with an ASCII letter (İ ı ſ and the Kelvin
+#: sign; tests/test_extract_prefilter.py checks the list against every code point)
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_contain_ci(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no lower-case ASCII word of ``words`` is in ``text`` as an ``re.IGNORECASE`` pattern
+    reads it: a sound gate for a case-insensitive pattern every match of which holds one of ``words``."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # FOLDS_TO_ASCII
+        return True   # (İ lower-cases to two characters, ı and ſ not to i and s: no shortcut)
+    low = text.lower()
+    for w in words:
+        if w in low:
+            return True
+    return False

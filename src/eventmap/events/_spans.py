@@ -49,6 +49,8 @@ def _fast_table() -> dict[int, str]:
 _FAST_TABLE = translation_list(_fast_table())
 # runs that lose characters: a space followed by more spaces/silent characters, or silent characters
 _DROP_RE = _re.compile(" [ \uffff]+|\uffff+")
+#: white space other than the space character
+_OTHER_SPACE_RE = _re.compile(r"[^\S ]")
 
 
 def normalize_offsets(text: str) -> tuple[str, list[int]]:
@@ -61,9 +63,8 @@ def normalize_offsets(text: str) -> tuple[str, list[int]]:
     low = t1.lower()
     if len(low) != len(t1):
         return _slow_normalize(text)
-    for ch in set(low):
-        if ch.isspace() and ch != " ":
-            return _slow_normalize(text)
+    if _OTHER_SPACE_RE.search(low):   # (\s is str.isspace)
+        return _slow_normalize(text)
     pieces: list[str] = []
     offs: list[int] = []
     pos = 0

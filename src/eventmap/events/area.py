@@ -79,8 +79,8 @@ def split_by_area(events: Sequence[Event], area: Sequence[str] | None,
     inside: list[Event] = []
     outside: list[Event] = []
     shape = None
-    if area is not None and boundaries_adm1 is not None and Path(boundaries_adm1).exists() and \
-            any(e.admin1_pcode and e.admin1_pcode not in area for e in events):
+    if area is not None and boundaries_adm1 is not None and \
+            any(e.admin1_pcode and e.admin1_pcode not in area for e in events) and Path(boundaries_adm1).exists():
         shape = area_shape(str(boundaries_adm1), tuple(area))
     for e in events:
         (inside if in_area(e, area, region_members, shape) else outside).append(e)

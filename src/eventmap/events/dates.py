@@ -17,12 +17,15 @@ later than the publication date.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
-from eventmap.events._prefilter import gate
+from eventmap.events._prefilter import gate, near_scan
 from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
 
 
@@ -209,6 +212,49 @@ _LATIN_WORD_RE = re.compile(r"[a-z]{2}")
 _AR_MONTH_WORD_RE = re.compile(r"(?:" + _ARM + r")" + _E)
 _EN_MONTH_WORD_RE = re.compile(r"\b(?:" + _ENM + r")\b")
 
+def _near_months(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, the same matches, for a pattern whose every match holds a month name (each
+    pattern's month group is followed by white space or a word end): searched only around the month names
+    (``_prefilter.near_scan``) instead of at every position of the text (the patterns open with a
+    look-behind: re has no fast skip for them)."""
+    bounds = gate(pattern).bounds
+    if bounds is None:
+        return pattern.finditer(norm)
+    starts = _month_starts(norm)
+
+    def next_month(pos: int) -> int:
+        i = bisect.bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else -1
+    return near_scan(pattern, bounds, next_month, norm)
+
+
+#: the last text's month-name starts (the five month patterns of a report share them)
+_LAST_MONTHS: list[tuple[str, list[int]]] = []
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def _month_automaton() -> Any:
+    """The first words of the Arabic and English month names (lower case, normalised)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for name in (*_AR_MONTHS, *_EN_MONTHS):
+        first = name.split()[0]
+        auto.add_word(first, first)
+    auto.make_automaton()
+    return auto
+
+
+def _month_starts(norm: str) -> list[int]:
+    """Sorted starts of the month names' first words in ``norm`` not followed by a word character: every
+    month group of the date patterns starts at one (a superset: a word ending in "اب" is one too)."""
+    if _LAST_MONTHS and _LAST_MONTHS[0][0] is norm:
+        return _LAST_MONTHS[0][1]
+    starts = sorted({e + 1 - len(k) for e, k in _month_automaton().iter(norm) if not _WORD_CHAR_RE.match(norm, e + 1)})
+    _LAST_MONTHS[:] = [(norm, starts)]   # (holding the string keeps its identity from being reused)
+    return starts
+
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
@@ -254,7 +300,7 @@ def _has_latin_word(norm: str) -> bool:
 
 def _ar_ordinal_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     """"الخامس عشر من تموز": a day of the month written as an ordinal word."""
-    for m in _AR_ORDINAL_DAY_MONTH.finditer(norm):
+    for m in _near_months(_AR_ORDINAL_DAY_MONTH, norm):
         day_n = _ar_ordinal_day(m["ord"])
         if day_n is None:
             continue
@@ -285,7 +331,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     ar_month = has_ar and bool(gate(_AR_MONTH_WORD_RE).search(norm))
     if has_ar:
         if has_digit and ar_month:
-            for m in _AR_DAY_MONTH.finditer(norm):
+            for m in _near_months(_AR_DAY_MONTH, norm):
                 mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
                 day = int(m["day"])
                 if m["year"]:
@@ -295,7 +341,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 add(m.start(), m.end(), d, 1, "explicit")
         if ar_month:
             _ar_ordinal_dates(norm, pub, add)
-            for m in _AR_MONTH_ONLY.finditer(norm):
+            for m in _near_months(_AR_MONTH_ONLY, norm):
                 if not (m["cue"] or m["year"] or m["rel"]):
                     continue
                 mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
@@ -318,7 +364,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         out.sort()
         return out
     en_month = bool(gate(_EN_MONTH_WORD_RE).search(norm))
-    for m in (_EN_DAY_MONTH.finditer(norm) if en_month and has_digit else ()):
+    for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
         if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
             continue
@@ -326,7 +372,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         day = int(m["day"] or m["day2"])
         d = _safe_date(int(m["year"]), mon, day) if m["year"] else _infer_year(mon, day, pub, False)
         add(m.start(), m.end(), d, 1, "explicit")
-    for m in (_EN_MONTH_ONLY.finditer(norm) if en_month else ()):
+    for m in (_near_months(_EN_MONTH_ONLY, norm) if en_month else ()):
         if m["m1"] in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr") and (
                 original is None or offs is None or not _is_capital(original, offs, m.start("m1"))):
             continue

@@ -25,16 +25,19 @@ import bisect
 import dataclasses
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from eventmap.events import actors as A
+from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import fatalities
+from eventmap.events.fatalities import fatalities, norm_has_death
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import WEAK_REFERENCES, Mention, find_mentions, index_for
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
@@ -68,6 +71,9 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
            "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking"}
+_NEG = frozenset(_NEG_AR | _NEG_EN)
+_HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
+_PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
 _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 
@@ -118,13 +124,16 @@ _BROAD_REGIONS = {"region:southern-syria", "region:hawran", "region:golan"}
 _CITY_BEFORE_RE = re.compile(r"(?:(?:^|\s)[وبلف]{0,2}(?:مدينه|المدينه|مدينتي|احيا|حي|وسط|مركز|داخل)|"
                              r"\b(?:city|town|centre|center|downtown|neighbou?rhoods?|districts?|quarters?)(?:\s+of)?(?:\s+the)?)\s*$")
 _CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه)\b")
+#: anchored at the end, the pattern is tried from every position of the window: skipped without its words
+_CITY_BEFORE_GATE = gate(_CITY_BEFORE_RE)
 
 _QUOTES_RE = re.compile(r"\s*[\"“”«»„‟]\s*")
+_QUOTE_CHAR_RE = re.compile(r"[\"“”«»„‟]")
 
 
 def _display_name(surface: str) -> str:
     """The place as written, without the quotation marks that set a name off ("دوار “الغبشة”")."""
-    if not _QUOTES_RE.search(surface):
+    if not _QUOTE_CHAR_RE.search(surface):   # (the white space around a quote is optional)
         return surface
     return re.sub(r"\s{2,}", " ", _QUOTES_RE.sub(" ", surface)).strip()
 
@@ -132,6 +141,8 @@ def _display_name(surface: str) -> str:
 #: "the city", "the town", "المدينة", "البلدة": a place named before
 _ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?:مدينه|بلده|قريه)(?=\s|$)|\bthe (?:city|town|village)\b(?!\s+of\b)")
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+
+_CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
 
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
@@ -173,9 +184,15 @@ def _is_seat(p: Place) -> bool:
     """A town that gives its name to its governorate (درعا, القنيطرة, Daraa, Quneitra)."""
     if p.kind in _ADMIN_KINDS:
         return False
-    if p.admin1_ar and normalize_ar(p.name_ar) == normalize_ar(p.admin1_ar):
+    return _names_its_governorate(p.name_ar, p.admin1_ar, p.name_en, p.admin1_en)
+
+
+@lru_cache(maxsize=65536)
+def _names_its_governorate(name_ar: str, admin1_ar: str, name_en: str, admin1_en: str) -> bool:
+    """:func:`_is_seat` past the kind test: a pure function of four names (cached)."""
+    if admin1_ar and normalize_ar(name_ar) == normalize_ar(admin1_ar):
         return True
-    return bool(p.admin1_en) and latin_key(p.name_en) == latin_key(p.admin1_en)
+    return bool(admin1_en) and latin_key(name_en) == latin_key(admin1_en)
 
 
 def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
@@ -190,6 +207,17 @@ def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
 _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
                              r"is set to|are set to|plans to|plan to|is likely to)\s*$|"
                              r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن")
+_FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
+
+
+def _report_id(text: str, norm: str) -> str:
+    """:func:`report_id_for` ``(text)``, from the text normalised with offsets when that equals
+    ``normalize_ar(text)`` stripped: the text is NFC already (``normalize_ar`` composes first) and has no
+    capital sigma (lower-cased one character at a time it never becomes a final sigma). Both replace the
+    same characters, drop the same ones and collapse white space (``\\s`` is ``str.isspace``) alike."""
+    if "\u03a3" in text or not unicodedata.is_normalized("NFC", text):
+        return report_id_for(text)
+    return hashlib.sha256(norm.strip().encode("utf-8")).hexdigest()[:16]
 
 
 class _Extractor:
@@ -203,9 +231,12 @@ class _Extractor:
         self.idx = index_for(gazetteer) if gazetteer is not None else None
         self.norm, self.offs = normalize_offsets(text)
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
-        self.report_id = report_id_for(text)
+        self.report_id = _report_id(text, self.norm)
         self._lookup_cache: dict[tuple, LookupResult] = {}
         self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
+        self._city_cues: dict[tuple[int, int], bool] = {}
+        self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
+        self._death: bool | None = None
 
     # -- offsets ---------------------------------------------------------------------------
     def n2o(self, a: int, b: int) -> tuple[int, int]:
@@ -276,12 +307,12 @@ class _Extractor:
         """A comma and "و"/"and" before a new trigger start a clause of their own: in "سيطر على A، ودارت
         اشتباكات في B" the capture is at A and the clashes at B, not both at both."""
         out: list[Span] = []
+        t_starts = [t.start for t in triggers]   # (sorted: find_triggers returns them in order)
         for c in spans:
             lo, hi = self.o2n(c.start), self.o2n(c.end)
             start = c.start
-            for h in triggers:
-                if not lo <= h.start < hi:
-                    continue
+            inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
+            for h in inside:
                 o = self.offs[h.start]
                 comma = max(self.text.rfind("،", start, o), self.text.rfind(",", start, o))
                 if comma <= start:
@@ -289,7 +320,7 @@ class _Extractor:
                 words = self.text[comma + 1:o].split()
                 if not 1 <= len(words) <= 3 or not (words[0][:1] in "وف" or words[0].lower() in ("and", "then")):
                     continue
-                if not any(start <= self.offs[t.start] < comma for t in triggers if lo <= t.start < hi):
+                if not any(start <= self.offs[t.start] < comma for t in inside):
                     continue   # no event before the comma: one clause
                 if not (self._names_a_place(self.o2n(start), self.o2n(comma)) and
                         self._names_a_place(self.o2n(comma + 1), hi)):
@@ -356,12 +387,12 @@ class _Extractor:
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
-        if any(w in _NEG_AR or w in _NEG_EN for w in prev[-2:]):
+        if not _NEG.isdisjoint(prev[-2:]):
             return True
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
-        if any(w in _FUTURE for w in prev) or _FUTURE_TAIL_RE.search(" ".join(prev)) or \
-                any(w in ("prevent", "prevented", "preventing", "منع", "لمنع") for w in prev[-5:]):
+        if not _FUTURE.isdisjoint(prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
+                not _PREVENT.isdisjoint(prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
         if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
                                                                 "مراكز", "رجال", "قوات", "مقاتلي", "ابنا"):
@@ -648,9 +679,13 @@ class _Extractor:
 
     def _city_cue(self, m: Mention) -> bool:
         """The text calls the place a city or one of its quarters ("مدينة درعا", "Daraa city", "أحياء درعا")."""
-        before = self.norm[max(0, m.start - 40):m.start]   # the normalised text: no normalising per call
-        after = self.norm[m.end:m.end + 20]
-        return bool(_CITY_BEFORE_RE.search(before) or _CITY_AFTER_RE.match(after))
+        key = (m.start, m.end)   # a function of the report's text and the span: asked up to four times a mention
+        got = self._city_cues.get(key)
+        if got is None:
+            before = self.norm[max(0, m.start - 40):m.start]   # the normalised text: no normalising per call
+            after = self.norm[m.end:m.end + 20]
+            got = self._city_cues[key] = bool(_CITY_BEFORE_GATE.search(before) or _CITY_AFTER_RE.match(after))
+        return got
 
     def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:
         """Unresolved list members -> centre and spread of the resolved members of the same list;
@@ -724,7 +759,7 @@ class _Extractor:
                 locs = [l for l in locs if l not in head]
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
-        hedged = any(w in _HEDGE_AR or w in _HEDGE_EN for w in seg.split())
+        hedged = not _HEDGE.isdisjoint(seg.split())
         out: list[Event] = []
         for lab, hit in labels:
             L = LABELS[lab]
@@ -753,7 +788,8 @@ class _Extractor:
             before = [l for l in locs if l.mention.start < hit.start]
             # places before the trigger belong to another predicate only across a clause break ("talks in X
             # collapsed, prompting air strikes on Y"); "شهدت قرية X ومدينة Y مظاهرات" names where it happened
-            split = bool(before) and bool(re.search(r"[,،;؛]", self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
+            split = bool(before) and bool(_CLAUSE_PUNCT_RE.search(
+                self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
             use = after if after and before and split and len(labels) == 1 else locs
             for loc in use:
                 m = loc.mention
@@ -775,8 +811,12 @@ class _Extractor:
         return out
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
-        return self._dates.for_clause(ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph),
-                                      hit.start)
+        key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only
+        got = self._date_memo.get(key)
+        if got is None:
+            got = self._date_memo[key] = self._dates.for_clause(
+                ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start)
+        return got
 
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
         if lab in ("protest", "protest_intervention", "protest_excessive"):
@@ -787,7 +827,7 @@ class _Extractor:
         after = [a for a in ca if a.start >= hit.start]
         agents = [a for a in ca if a.role == "agent"]
         a1 = ""
-        if self.lang == "ar" and re.search(r"(?:ها|هم|ه)$", hit.text) and len(hit.text) > 4:
+        if self.lang == "ar" and hit.text.endswith(("ها", "هم", "ه")) and len(hit.text) > 4:   # (no line break)
             prev_any = [a for a in ca if a.end <= hit.start]
             if prev_any:   # "أثناء قصفها": the pronoun points back to the nearest actor
                 a1 = prev_any[-1].actor
@@ -872,8 +912,10 @@ class _Extractor:
         place = (m.orig_start, m.orig_end)
         if not cl.sent.start <= m.orig_start < cl.sent.end:
             place = (ts, te)   # the town named before ("... على البلدة"): the toll is read at the event's words
+        if self._death is None:
+            self._death = norm_has_death(self.norm)   # once a report
         return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), place,
-                          clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0)
+                          clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0, report_has_death=self._death)
 
     def _dedup(self, events: list[Event]) -> list[Event]:
         # the same event (type, place, date) said twice: keep the more confident, first-seen order

@@ -106,6 +106,12 @@ def _has_death(text: str) -> bool:
     return next(_death_automaton().iter(text.translate(CHAR_LIST).lower()), None) is not None
 
 
+def norm_has_death(norm: str) -> bool:
+    """:func:`_has_death` of a text from its normalised form (``eventmap.text.normalize_with_offsets``): the
+    same characters are dropped and replaced, only white space is collapsed and no stem holds any."""
+    return next(_death_automaton().iter(norm), None) is not None
+
+
 @lru_cache(maxsize=1)
 def _death_automaton() -> Any:
     """The stems of :data:`_DEATH_TOKEN_RE` in one Aho-Corasick automaton: a whole report is tested
@@ -1114,15 +1120,16 @@ def _follow_on(text: str, sentence: Span) -> int | None:
 
 
 def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
-               in_list: bool = False) -> int | None:
+               in_list: bool = False, report_has_death: bool | None = None) -> int | None:
     """The number killed in the event whose trigger and place mention are at ``trigger`` and
     ``place`` (offsets into ``text``), in the sentence ``sentence`` and clause ``clause`` (default:
     the sentence), or None when the report gives no exact figure for that event.
 
     ``in_list``: the place is one item of a list of places (a total given for the list is none
     of theirs, unless the list is the two ends of a road).
+    ``report_has_death``: :func:`norm_has_death` of the normalised report, when the caller has it.
     """
-    if not _report_has_death(text):
+    if not (_report_has_death(text) if report_has_death is None else report_has_death):
         return None               # most reports of shelling or captures name no death at all
     sa, sb = sentence
     s = text[sa:sb]

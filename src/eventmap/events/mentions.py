@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from eventmap.events._prefilter import may_contain_ci
 from eventmap.events._spans import IntervalSet, orig_span
 from eventmap.events.sites import ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
@@ -463,6 +464,9 @@ _EN_AFTER_VERB_RE = re.compile(
 #: "In Al-Sahwah village, ...", "the Jileen town": the place noun after the name
 _EN_NOUN_AFTER_RE = re.compile(r"\s+(?:village|town|city|hamlet)\b")
 _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
+#: one of these is in every match of :data:`_EN_NOUN_CUE_RE` and of :data:`_EN_LIST_CUE_RE` (case-blind gates)
+_EN_NOUN_CUE_WORDS = ("village", "town", "city", "hamlet", "hill", "camp", "area", "neighbo")
+_EN_LIST_CUE_WORDS = ("village", "town", "area", "localities", "hamlets", "hills", "neighbo", "cities")
 #: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
 _EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
 #: a capitalised word; an apostrophe belongs to it ("Nab' al-Sakhr", "Ma’riya") unless it is the possessive 's
@@ -827,7 +831,7 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
             res.append(mm)
     seg = text[olo:ohi]
     # "village of X", "town of X"
-    for m in _EN_NOUN_CUE_RE.finditer(seg):
+    for m in (_EN_NOUN_CUE_RE.finditer(seg) if may_contain_ci(seg, _EN_NOUN_CUE_WORDS) else ()):
         nm = _EN_NAME_RE.match(seg, m.end())
         if nm:
             a, b = olo + nm.start(), olo + nm.end()
@@ -844,7 +848,7 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
             res.append(Mention(s, e, latin_key(seg[a0:b0]), "cue", "en", cue=m.group(1).lower(), cue_kind="prep",
                                list_id=lid, orig_start=a, orig_end=b))
     # lists: "the villages of X, Y and Z"
-    for m in _EN_LIST_CUE_RE.finditer(seg):
+    for m in (_EN_LIST_CUE_RE.finditer(seg) if may_contain_ci(seg, _EN_LIST_CUE_WORDS) else ()):
         if not m.group(0).rstrip().lower().endswith(("s", "of", "including", "as", ":")) and "of" not in m.group(0):
             continue
         items = _en_name_run(seg, m.end(), _EN_LIST_SEP_RE)
@@ -861,9 +865,12 @@ _EN_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _EN_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 
 
+_DASH_OR_SPACE_RE = re.compile(r"[-\s]")
+
+
 def _en_stop_head(name: str) -> bool:
     """A capitalised run that is not a place name: its head word (after an article) is a stop word."""
-    first = re.split(r"[-\s]", name)
+    first = _DASH_OR_SPACE_RE.split(name)
     if len(first) >= 2 and first[0].lower() in _EN_FIRST_NAMES:
         return True      # a person: "opened fire on Adel Fawzi Masri"
     head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
@@ -1090,6 +1097,12 @@ _EN_REF_BEFORE_RE = re.compile(
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
+#: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
+#: windows have none, and the scan, anchored at the end, is tried from every position of the window
+_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
+                 "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported",
+                 "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
+                 "took", "taking", "launched", "fired", "north", "south", "east", "west")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
@@ -1101,10 +1114,22 @@ shadi suhaib suleiman sulaiman wael wissam yazan zakaria""".split())
 _EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Sweida", "Suwayda")}
 
 
+_EN_WORDS_RE = re.compile(r"[A-Za-z.]+")
+_EN_PREP_GAP_RE = re.compile(
+    r"\b([A-Za-z]+)((?:\s+(?:the|a|an|[a-z]+-held|occupied|southern|northern|eastern|western|"
+    r"nearby|neighbouring|neighboring|besieged|strategic|key|rebel|opposition|embattled|"
+    r"restive|flashpoint|border|frontline|small|large|nearby))+)\s*$")
+_EN_ADMIN_AFTER_RE = re.compile(r"\s*(?:province|governorate|countryside)")
+_EN_ADMIN_BEFORE_RE = re.compile(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
+_EN_ADMIN_WORDS = ("province", "governorate", "countryside")
+_EN_DIRECTION_BEFORE_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$", re.I)
+_BASED_RE = re.compile(r"-based\b")
+
+
 def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     before = text[max(0, m.orig_start - 60):m.orig_start]
-    bw = re.findall(r"[A-Za-z.]+", before)
+    bw = _EN_WORDS_RE.findall(before)
     pw = bw[-1].lower().rstrip(".") if bw else ""
     if not m.cue:
         if pw in EN_PLACE_NOUNS or (len(bw) > 1 and bw[-2].lower() in EN_PLACE_NOUNS and pw == "of"):
@@ -1113,30 +1138,28 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             m.cue, m.cue_kind = pw, "prep"
         else:
             # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
-            gap = re.search(r"\b([A-Za-z]+)((?:\s+(?:the|a|an|[a-z]+-held|occupied|southern|northern|eastern|western|"
-                            r"nearby|neighbouring|neighboring|besieged|strategic|key|rebel|opposition|embattled|"
-                            r"restive|flashpoint|border|frontline|small|large|nearby))+)\s*$", before)
+            gap = _EN_PREP_GAP_RE.search(before)
             if gap and gap.group(1).lower() in EN_PREPS:
                 m.cue, m.cue_kind = gap.group(1).lower(), "prep"
     after = text[m.orig_end:m.orig_end + 25].lower()
-    if re.match(r"\s*(?:province|governorate|countryside)", after) or pw in ("countryside", "province", "rural") or \
-            re.search(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", before, re.I):
+    if _EN_ADMIN_AFTER_RE.match(after) or pw in ("countryside", "province", "rural") or \
+            (may_contain_ci(before, _EN_ADMIN_WORDS) and _EN_ADMIN_BEFORE_RE.search(before)):
         m.admin = True
     surface = text[m.orig_start:m.orig_end]
     key = latin_key(surface)
-    if re.search(r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$", before, re.I) and key in _EN_GOVERNORATE_KEYS:
+    if key in _EN_GOVERNORATE_KEYS and _EN_DIRECTION_BEFORE_RE.search(before):
         m.admin = True   # "in eastern Quneitra": a part of the province
     if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
         m.near = True
-    ref = _EN_REF_BEFORE_RE.search(before)
-    if ref or re.match(r"-based\b", text[m.orig_end:m.orig_end + 7]):
+    ref = _EN_REF_BEFORE_RE.search(before) if may_contain_ci(before, _EN_REF_WORDS) else None
+    if ref or _BASED_RE.match(text[m.orig_end:m.orig_end + 7]):
         m.reference = True   # "east of X", "except X", "taken to hospital in X", "a source in X", "X-based"
         m.notes.append("residence" if ref and ref.group("origin") else "reference")
     if key in sets["foreign_en"]:
         m.veto = "foreign"
     if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
         m.veto = "person name"
-    first = re.split(r"[\s-]", surface.strip(), maxsplit=1)[0].lower()
+    first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
     if m.source != "gazetteer" and " " in surface.strip() and first in _EN_FIRST_NAMES:
         m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai": a person, not a hamlet
     if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventmap.events._prefilter import may_contain_ci
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -30,7 +32,10 @@ _ABBREV = {
     "e.g", "i.e", "brig", "adm", "gov", "sen", "rep", "inc", "co", "corp", "ltd",
 }
 
-_END_RE = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)|\n+")
+_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+#: ``[.!?؟]+["'”’»)]*(?=\s|$)|\n+``, the same matches, written to open with a character class: re then skips
+#: to the next candidate character in C instead of trying both branches at every position
+_END_RE = re.compile(r"[.!?؟\n](?:(?<=[.!?؟])[.!?؟]*[\"'”’»)]*(?=\s|$)|(?<=\n)\n*)")
 
 
 #: a "sentence" longer than this (no full stop in sight: a list dump, a broken page) is cut into
@@ -66,7 +71,7 @@ def _split_sentences(text: str) -> list[Span]:
         end = m.end()
         if m.group(0)[0] == ".":
             # "U.S." / "Gen." / single capital initials: not a sentence end
-            wm = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(start, m.start() - 12):m.start()])
+            wm = _LAST_WORD_RE.search(text[max(start, m.start() - 12):m.start()])
             if wm:
                 w = wm.group(1).lower().rstrip(".")
                 if w in _ABBREV or (len(w) == 1 and text[m.start() - 1].isupper()):
@@ -98,12 +103,26 @@ _CLAUSE_RE = re.compile(
 )
 
 
+#: one of these is in every match of :data:`_CLAUSE_RE` (a semicolon or the first word of a connector)
+_CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت", "غضون", "ذلك", "جهة", "جهت", "كما")
+
+
+def _may_split(s: str) -> bool:
+    """False when :data:`_CLAUSE_RE` cannot match ``s``: the scan tries its alternatives at every position,
+    a few substring tests are far cheaper and most sentences have no connector."""
+    for w in _CLAUSE_LITERALS:
+        if w in s:
+            return True
+    return may_contain_ci(s, ("while", "whereas", "meanwhile")) or (
+        "," in s and may_contain_ci(s, ("but", "and")))
+
+
 def split_clauses(text: str, sent: Span) -> list[Span]:
     """Clause spans inside one sentence span."""
     s = text[sent.start:sent.end]
     out: list[Span] = []
     start = 0
-    for m in _CLAUSE_RE.finditer(s):
+    for m in (_CLAUSE_RE.finditer(s) if _may_split(s) else ()):
         if m.start() <= start:
             continue
         _add(text, sent.start + start, sent.start + m.start(), out)

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventmap.events._prefilter import may_contain_ci
 from eventmap.text import normalize_ar
 
 #: Arabic site nouns (normalised) -> kind.  Dual/plural forms name several sites of the same kind.
@@ -181,20 +183,36 @@ def _ar_any_forms() -> frozenset[str]:
         frozenset(_QUARTER_WORDS_AR)
 
 
-_WORD_RE = re.compile(r"\S+")
-_LAST_SCAN: list[tuple[int, int, list[int]]] = []   # (id(norm), len(norm), word starts of site forms)
+#: (the last text, the word starts of its site forms): the string is held, so its identity cannot be
+#: reused by another text of the same length (an id() key could be, once the text is freed)
+_LAST_SCAN: list[tuple[str, list[int]]] = []
+
+
+def _word_starts(norm: str, words: AbstractSet[str]) -> list[int]:
+    """Starts of the white-space-delimited words of ``norm`` that are in ``words`` (``\\S+`` tokens), in order:
+    each word found with str.find (one or two a report) instead of a regex match object for every word."""
+    out: list[int] = []
+    n = len(norm)
+    for w in words:
+        i = norm.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or norm[i - 1].isspace()) and (j == n or norm[j].isspace()):
+                out.append(i)
+            i = norm.find(w, i + 1)
+    out.sort()
+    return out
 
 
 def _site_word_starts(norm: str) -> list[int]:
     """Starts of the words of ``norm`` that are site nouns: one pass per report text, then bisected per
     clause (most clauses have none)."""
-    key = (id(norm), len(norm))
-    if _LAST_SCAN and _LAST_SCAN[0][:2] == key:
-        return _LAST_SCAN[0][2]
+    if _LAST_SCAN and _LAST_SCAN[0][0] is norm:
+        return _LAST_SCAN[0][1]
     forms = _ar_any_forms()
     # (str.split and \S share one definition of white space: no site word, no scan for offsets)
-    starts = [] if forms.isdisjoint(norm.split()) else [m.start() for m in _WORD_RE.finditer(norm) if m.group(0) in forms]
-    _LAST_SCAN[:] = [(key[0], key[1], starts)]
+    starts = _word_starts(norm, forms.intersection(norm.split()))
+    _LAST_SCAN[:] = [(norm, starts)]
     return starts
 
 
@@ -344,13 +362,16 @@ def _ar_dual_items(words: list[tuple[int, int, str]], i: int, kind: str) -> list
 
 _EN_ANY_RE = re.compile(r"\b(?:" + _EN_NOUN_ALT + r"|citadel|castle|fort|Brigade|Battalion|Regiment|Division|"
                         r"[Bb]alad|[Mm]ahatt?a)\b", re.I)
+#: one of these is in every match of :data:`_EN_ANY_RE` (lower case; the pattern ignores case)
+_EN_ANY_WORDS = tuple(SITE_NOUNS_EN) + ("citadel", "castle", "fort", "brigade", "battalion", "regiment", "division",
+                                       "balad", "mahat")
 
 
 def en_sites(text: str, lo: int, hi: int) -> list[Site]:
     """Named sites in ``text[lo:hi]`` (English), with offsets into ``text``."""
-    if not _EN_ANY_RE.search(text, lo, hi):
-        return []
     seg = text[lo:hi]
+    if not may_contain_ci(seg, _EN_ANY_WORDS) or not _EN_ANY_RE.search(text, lo, hi):
+        return []
     out: list[Site] = []
     for m in _EN_TAIL_RE.finditer(seg):
         name = m.group("name")
