@@ -257,3 +257,28 @@ def test_a_disk_full_batch_keeps_what_fit_and_exits_non_zero(tmp_path, cli, monk
     assert "disk" in out and "full" in out                      # each failure says why
     with open_store(str(db)) as s:
         assert len(s.reports()) == new                         # every report the summary counts is there, whole
+
+
+def test_a_store_growing_while_it_is_opened_is_not_cut_short(tmp_path):
+    """Another process extends the file just after its header says the new size (a checkpoint): the check
+    waits for the pages instead of calling the store damaged; a file that stays short is still reported."""
+    import sqlite3
+    import threading
+
+    from eventmap.store import health
+
+    db = tmp_path / "grow.gpkg"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE t (x TEXT)")
+    con.executemany("INSERT INTO t VALUES (?)", [(f"row {i}" * 40,) for i in range(400)])
+    con.commit()
+    con.close()
+    whole = db.read_bytes()
+    db.write_bytes(whole[: len(whole) - 4096])       # the header counts one page more than the file holds
+    assert health.header_problem(db, settle=0.1) is not None and "cut short" in health.header_problem(db, 0.1).text
+    t = threading.Timer(0.15, lambda: db.write_bytes(whole))   # ... until the writer's last page lands
+    t.start()
+    try:
+        assert health.header_problem(db) is None
+    finally:
+        t.join()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -32,8 +33,20 @@ class Problem:
     readable: bool   # False: SQLite cannot open it at all (not a SQLite file, header destroyed)
 
 
-def header_problem(path: Path) -> Problem | None:
-    """What the first 100 bytes and the size of the file say is wrong with it, if anything."""
+def header_problem(path: Path, settle: float = 1.0) -> Problem | None:
+    """What the first 100 bytes and the size of the file say is wrong with it, if anything. A size that does
+    not fit the header is read again for up to ``settle`` seconds: another process checkpointing or committing
+    writes the header's page count and the pages themselves one after the other, and a store it is growing
+    at that moment is not cut short (a file that is stays so)."""
+    problem = _header_problem(path)
+    deadline = time.monotonic() + settle
+    while problem is not None and problem.readable and time.monotonic() < deadline:
+        time.sleep(0.02)
+        problem = _header_problem(path)
+    return problem
+
+
+def _header_problem(path: Path) -> Problem | None:
     size = path.stat().st_size
     with open(path, "rb") as fh:
         head = fh.read(100)
