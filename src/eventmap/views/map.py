@@ -784,34 +784,58 @@ EM.leader = function(map, p, g, q, cr){ // a thin line from a marker's edge to i
   L.polyline([map.containerPointToLatLng([p.x + dx / d * r, p.y + dy / d * r]), map.containerPointToLatLng([bx, by])],
     {color: '#222', weight: 1.2, opacity: 0.85, interactive: false, className: 'em-leader'}).addTo(EM.numLeaders);
 };
+EM.grid = function(){ // client rects bucketed by 64 px cells: "does anything overlap this rect?" without a scan
+  var S = 64, cells = {};
+  var each = function(l, t, r, b, f){
+    for (var x = Math.floor(l / S), x1 = Math.floor(r / S); x <= x1; x++)
+      for (var y = Math.floor(t / S), y1 = Math.floor(b / S); y <= y1; y++) if (f(x + ',' + y)) return true;
+    return false;
+  };
+  return {
+    add: function(q){ each(q.left, q.top, q.right, q.bottom, function(k){ (cells[k] || (cells[k] = [])).push(q); }); },
+    hits: function(r, mx, my, skip){ // any rect within (mx, my) of r (EM.overlaps), but those skip() rejects
+      return each(r.left - mx, r.top - my, r.right + mx, r.bottom + my, function(k){
+        var a = cells[k];
+        if (a) for (var i = 0; i < a.length; i++) if (!(skip && skip(a[i])) && EM.overlaps(r, a[i], mx, my)) return true;
+        return false;
+      });
+    }
+  };
+};
 EM.declutter = function(map){ // a label never sits under a cluster, a marker, the legend or a panel, nor on another label
   var c = map.getContainer(), cr = c.getBoundingClientRect(), els = Array.prototype.slice.call(c.querySelectorAll('.em-num, .em-lab'));
   // a brief's numbers, a ring's caption, then its names (each unknown place must stay named), then the other labels
   var lvl = function(e){ return e.classList.contains('em-num') ? -3 : e.classList.contains('em-ringcap') ? -2 : e.classList.contains('em-ringname') ? -1 : e.classList.contains('em-lab0') ? 0 : e.classList.contains('em-lab1') ? 1 : e.classList.contains('em-lab2') ? 2 : 3; };
   els.sort(function(a, b){ return lvl(a) - lvl(b); });
-  var blocks = EM.obstacles(map), placed = [];
+  var blocks = EM.grid(), placed = EM.grid();
+  EM.obstacles(map).forEach(blocks.add);
   if (EM.numLeaders) EM.numLeaders.clearLayers();
   var onRing = false;   // a ring's names sit between its symbols by design: those are no obstacle to them
+  var ringBlock = function(q){ return onRing && q.ring; };
   var free = function(r){
     if (r.left < cr.left || r.right > cr.right || r.top < cr.top || r.bottom > cr.bottom) return false;
-    for (var k = 0; k < blocks.length; k++) if (!(onRing && blocks[k].ring) && EM.overlaps(r, blocks[k], 1, 1)) return false;
-    for (var j = 0; j < placed.length; j++) if (EM.overlaps(r, placed[j], 4, 2)) return false;
-    return true;
+    return !blocks.hits(r, 1, 1, ringBlock) && !placed.hits(r, 4, 2);
   };
-  els.forEach(function(e){
-    e.style.visibility = ''; e.style.marginLeft = ''; e.style.marginTop = '';
+  // labels are absolutely placed (Leaflet tooltips): reset them all, then read every box in one layout, then
+  // decide, then write: reading a box after each write would lay the page out once per label
+  els.forEach(function(e){ e.style.visibility = ''; e.style.marginLeft = ''; e.style.marginTop = ''; });
+  var boxes = els.map(function(e){
+    return (e.offsetParent === null || e.style.opacity === '0') ? null : e.getBoundingClientRect();  // hidden at this zoom by CSS, or fading out
+  });
+  var moves = [];
+  els.forEach(function(e, i){
+    var r = boxes[i];
+    if (!r) return;
     onRing = e.classList.contains('em-ringname') || e.classList.contains('em-ringcap');
-    if (e.offsetParent === null || e.style.opacity === '0') return; // hidden at this zoom by CSS, or fading out
-    var r = e.getBoundingClientRect();
-    if (free(r)){ placed.push(r); return; }
-    var w = r.width, h = r.height, spots;
+    if (free(r)){ placed.add(r); return; }
+    var num = e.classList.contains('em-num'), w = r.width, h = r.height, spots, p, g;
     if (e.dataset.lat){ // a place's name or number: the other sides of its marker
-      var p = map.latLngToContainerPoint([+e.dataset.lat, +e.dataset.lon]), g = +e.dataset.g || 10;
+      p = map.latLngToContainerPoint([+e.dataset.lat, +e.dataset.lon]); g = +e.dataset.g || 10;
       var cx = cr.left + p.x, cy = cr.top + p.y;
-      spots = e.classList.contains('em-num') ?
+      spots = num ?
         [[cx - g - w, cy - g - h + 4], [cx + g, cy + g - 4], [cx - g - w, cy + g - 4], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]] :
         [[cx - g - w, cy - h / 2], [cx - w / 2, cy - g - h], [cx - w / 2, cy + g]];
-      if (e.classList.contains('em-num')){ // crowded places: a second ring, still beside its own marker
+      if (num){ // crowded places: a second ring, still beside its own marker
         var G = g + 0.9 * h;
         spots = spots.concat([[cx + G, cy - h / 2], [cx - G - w, cy - h / 2], [cx + G - 4, cy - G - h + 6],
           [cx - G - w + 4, cy - G - h + 6], [cx + G - 4, cy + G - 6], [cx - G - w + 4, cy + G - 6],
@@ -820,18 +844,24 @@ EM.declutter = function(map){ // a label never sits under a cluster, a marker, t
     } else { // a unit's name: a little above, below or beside where it was (still inside the unit, mostly)
       spots = [[r.left, r.top - h - 6], [r.left, r.bottom + 6], [r.left - w / 2 - 16, r.top], [r.right - w / 2 + 16, r.top]];
     }
-    var ml = parseFloat(getComputedStyle(e).marginLeft) || 0, mt = parseFloat(getComputedStyle(e).marginTop) || 0;
     for (var s = 0; s < spots.length; s++){
       var q = {left: spots[s][0], top: spots[s][1], right: spots[s][0] + w, bottom: spots[s][1] + h};
       if (free(q)){
-        e.style.marginLeft = (ml + q.left - r.left) + 'px'; e.style.marginTop = (mt + q.top - r.top) + 'px';
-        placed.push(q);
-        if (s >= 5 && e.classList.contains('em-num')) EM.leader(map, p, g, q, cr);   // the second ring
+        placed.add(q); moves.push([e, r, q, s >= 5 && num ? [p, g] : null]);   // s >= 5: the second ring, with a leader
         return;
       }
     }
-    if (e.classList.contains('em-num')){ placed.push(r); return; }  // a brief's number stays, even crowded
-    e.style.visibility = 'hidden';
+    if (num){ placed.add(r); return; }  // a brief's number stays, even crowded
+    moves.push([e, r, null, null]);
+  });
+  moves.forEach(function(mv){ // the margins are read after the reset (the stylesheet's), before any move is written
+    mv.push(mv[2] ? [parseFloat(getComputedStyle(mv[0]).marginLeft) || 0, parseFloat(getComputedStyle(mv[0]).marginTop) || 0] : null);
+  });
+  moves.forEach(function(mv){
+    var e = mv[0], r = mv[1], q = mv[2];
+    if (!q){ e.style.visibility = 'hidden'; return; }
+    e.style.marginLeft = (mv[4][0] + q.left - r.left) + 'px'; e.style.marginTop = (mv[4][1] + q.top - r.top) + 'px';
+    if (mv[3]) EM.leader(map, mv[3][0], mv[3][1], q, cr);
   });
   window.emDecluttered = (window.emDecluttered || 0) + 1;
 };
