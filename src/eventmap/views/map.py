@@ -745,7 +745,12 @@ EM.fitIdx = function(map, idx, all){
               maxZoom: 12, animate: false};
   if (opts.paddingTopLeft[1] + opts.paddingBottomRight[1] > c.clientHeight * 0.7) opts.paddingTopLeft[1] = 30;
   map.fitBounds(b, opts);
-  } finally { EM.fitting = false; }
+  } finally {
+    EM.fitting = false;
+    var moved = EM.viewMoved; EM.viewMoved = 0;
+    if (moved & 1 && EM.onZoomEnd) EM.onZoomEnd();
+    if (moved & 2 && EM.onMoveEnd) EM.onMoveEnd();
+  }
 };
 EM.obstacles = function(map){ // client rects that no label may sit under: panels, clusters, markers
   var c = map.getContainer(), cr = c.getBoundingClientRect(), out = [];
@@ -1042,8 +1047,14 @@ var {{ this.get_name() }} = (function(map){
   map.on('popupopen', function(){ map.getContainer().classList.add('em-popup-open'); });
   map.on('popupclose', function(){ map.getContainer().classList.remove('em-popup-open'); });
   map.on('movestart', function(){ if (!EM.fitting) EM.farNote(map, []); });
-  EM.zoomClass(map); map.on('zoomend', function(){ EM.zoomClass(map); EM.layoutRings(); EM.declutter(map); });
-  map.on('zoomend moveend', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
+  // a fit moves the view up to three times in a row (EM.fitIdx): the labels are laid out once, after it. The
+  // zoom's classes are set at once: the next zoom places the names of the units they show (Leaflet measures a
+  // name when it moves it, and a hidden one measures nothing)
+  EM.onZoomEnd = function(){ EM.layoutRings(); EM.declutter(map); };
+  EM.onMoveEnd = function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); };
+  EM.zoomClass(map);
+  map.on('zoomend', function(){ EM.zoomClass(map); if (EM.fitting) EM.viewMoved |= 1; else EM.onZoomEnd(); });
+  map.on('zoomend moveend', function(){ if (EM.fitting) EM.viewMoved |= 2; else EM.onMoveEnd(); });
   if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
   EM.decode({{ this.payload }}).then(function(D){
     EM.D = D;
