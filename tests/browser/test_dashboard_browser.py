@@ -107,8 +107,11 @@ def test_marker_click_opens_the_details_panel(page):
     page.page.mouse.click(box["x"] + pt[0], box["y"] + pt[1])
     page.idle()
     page.page.wait_for_function(f"() => location.search.indexOf('ev={pt[2]}') >= 0")
-    panel = page.page.locator('[data-testid="stHtml"]').first
-    assert f"#{pt[2]}" in panel.inner_text()
+    # the address bar can change before the rerun's panel has replaced the old one: read it until it holds
+    # the event (Playwright's expect retries; a panel that never shows it still fails after 15 s)
+    from playwright.sync_api import expect
+
+    expect(page.page.locator('[data-testid="stHtml"]').first).to_contain_text(f"#{pt[2]}", timeout=15_000)
 
 
 def test_selecting_a_table_row_centres_the_map_on_it(page):
