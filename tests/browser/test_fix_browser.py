@@ -118,6 +118,7 @@ def test_a_click_on_the_map_pins_a_name_everywhere_at_once_and_undo_restores_it(
     page.page.get_by_label("Why (your source)").fill("a resident's description")
     page.page.get_by_label("Your name").fill("Test Analyst")
     page.page.keyboard.press("Tab")
+    page.idle()   # the rerun the typed value starts, before the click (a click during it can be lost)
     page.page.get_by_role("button", name="Pin here").click()
     page.page.get_by_text(re.compile("Pinned المهير at .*: 2 event\\(s\\) re-resolved")).wait_for(timeout=60_000)
     # resolved at that point: in the store, in `eventmap events`, on the map and in the table; no reprocess
@@ -172,6 +173,7 @@ def test_details_panel_corrects_type_then_not_an_event_then_undo_and_it_survives
     page.page.get_by_label("Why (kept with the correction)").fill("the army entered without a fight")
     page.page.get_by_label("Your name").fill("Test Analyst")
     page.page.keyboard.press("Tab")
+    page.idle()   # the rerun the typed value starts, before the click (a click during it can be lost)
     page.page.get_by_role("button", name="Save correction").click()
     page.page.get_by_text(re.compile("Saved: type → Strategic developments")).wait_for(timeout=60_000)
     with page.server.store() as s:
@@ -181,6 +183,7 @@ def test_details_panel_corrects_type_then_not_an_event_then_undo_and_it_survives
     page.page.get_by_text("Not an event (false positive)").click()
     page.page.get_by_label("Why (kept with the correction)").fill("a repeat of the morning report")
     page.page.keyboard.press("Tab")
+    page.idle()   # the rerun the typed value starts, before the click (a click during it can be lost)
     page.page.get_by_role("button", name="Save correction").click()
     page.page.get_by_text("Saved: not an event").wait_for(timeout=60_000)
     page.page.get_by_text(re.compile("Hidden from the map and the table")).wait_for()
