@@ -107,7 +107,7 @@ def approximate_notes(frame: pd.DataFrame, radius: bool = True) -> pd.Series:
 def badge_notes(frame: pd.DataFrame) -> pd.Series:
     """What a popup says beside its "approximate ±N km" badge (the badge says "approximate" and the radius,
     once): "not located; estimated from the centre of ..." for approximate events, "" for the others."""
-    return approximate_notes(frame, radius=False).map(lambda s: s.removeprefix("approximate: "))
+    return approximate_notes(frame, radius=False).astype("str").str.removeprefix("approximate: ")
 
 
 def annotate(frame: pd.DataFrame) -> pd.DataFrame:

@@ -144,6 +144,30 @@ def calendar_days(dates: Iterable[str]) -> list[str]:
     return full
 
 
+def _coded(series: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """``(codes, texts)`` with ``texts[codes[i]] == _texts(series)[i]``, the texts in order of first appearance.
+    A string column is factorized in C (arrow), so only its distinct values become Python strings."""
+    if isinstance(series.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(series, use_na_sentinel=False)
+        return codes, uniques.to_numpy(dtype=object, na_value="").tolist()
+    codes, uniques = pd.factorize(np.asarray(_texts(series), dtype=object))
+    return codes, list(uniques)
+
+
+def _combined(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the distinct combinations of several coded columns (in order of first appearance), and the
+    first row of each combination."""
+    key = codes[0]
+    for c in codes[1:]:
+        key = pd.factorize(key * (int(c.max()) + 1 if len(c) else 1) + c)[0]
+    return key, np.unique(key, return_index=True)[1]
+
+
+def _per_row(values: list[Any], codes: np.ndarray) -> list[Any]:
+    """``[values[c] for c in codes]`` in numpy."""
+    return np.asarray(values, dtype=np.int64)[codes].tolist() if len(codes) else []
+
+
 class _Strings:
     """A shared string table: each distinct (already escaped) string stored once."""
 
@@ -162,17 +186,19 @@ class _Strings:
             out.append(i)
         return out
 
-    def column(self, series: pd.Series, transform=esc) -> list[int]:
-        # escape each distinct raw value once, then code the rows
+    def column(self, series: pd.Series, escape_all: Any = esc_many) -> list[int]:
+        """Each row's index into the table: ``escape_all`` (a list of raw texts -> their HTML) runs over the
+        distinct values once, in order of first appearance."""
+        if isinstance(series.dtype, pd.StringDtype):
+            codes, texts = _coded(series)
+            return _per_row(self.codes(escape_all(texts)), codes)
         codes, uniques = pd.factorize(series.astype(object).where(series.notna(), ""), use_na_sentinel=False)
-        mapped = np.asarray(self.codes(transform(_text(u)) for u in uniques), dtype=np.int64)
-        return mapped[codes].tolist() if len(codes) else []
+        return _per_row(self.codes(escape_all([_text(u) for u in uniques])), codes)
 
 
-def _each_distinct(fn: Any, values: Iterable[Any]) -> list[str]:
-    """``[fn(v) for v in values]``, calling ``fn`` once per distinct value."""
-    memo: dict[Any, str] = {}
-    return [memo[v] if v in memo else memo.setdefault(v, fn(v)) for v in values]
+def _urls_html(urls: list[str]) -> list[str]:
+    """Each URL escaped when it is http(s), "" otherwise (``escape.safe_url``)."""
+    return esc_many([safe_url(u) for u in urls])
 
 
 def killed_values(frame: pd.DataFrame) -> list[int | None]:
@@ -183,33 +209,57 @@ def killed_values(frame: pd.DataFrame) -> list[int | None]:
     return [None if v is pd.NA else int(v) for v in num.tolist()]
 
 
+def _by_date(drawn: pd.DataFrame) -> pd.DataFrame:
+    """The rows in date order (stable): ranked per distinct date text, not compared row by row."""
+    if not len(drawn):
+        return drawn
+    codes, texts = _coded(drawn["event_date"])
+    rank = np.unique(np.asarray(texts, dtype=object), return_inverse=True)[1].reshape(-1)
+    return drawn.iloc[np.argsort(rank[codes], kind="stable")]
+
+
+def _sentences(drawn: pd.DataFrame) -> tuple[np.ndarray, list[str], list[int]]:
+    """Each row's sentence as HTML with its place marked (``highlight_html``: codes into the distinct HTML
+    texts, in order of first appearance) and whether it reads right to left, computed once per distinct
+    (sentence, place, evidence) and (sentence, language)."""
+    n = len(drawn)
+    none = (np.zeros(n, dtype=np.intp), [""])
+    nc, nt = _coded(drawn["notes"])
+    lc, lt = _coded(drawn["location"])
+    ec, et = _coded(drawn["evidence"]) if "evidence" in drawn else none
+    gc, gt = _coded(drawn["language"]) if "language" in drawn else none
+    key, first = _combined(nc, lc, ec)
+    html = [highlight_html(nt[nc[i]], lt[lc[i]], et[ec[i]]) for i in first]
+    rkey, rfirst = _combined(nc, gc)
+    rtl = _per_row([1 if _is_rtl(nt[nc[i]], gt[gc[i]]) else 0 for i in rfirst], rkey)
+    return key, html, rtl
+
+
+def _dates(drawn: pd.DataFrame) -> tuple[list[str], list[int]]:
+    """The calendar days of the time slider and each row's index into them."""
+    codes, texts = _coded(drawn["event_date"])
+    dates = [d[:10] for d in texts]
+    days = calendar_days(dates)
+    day_index = {d: i for i, d in enumerate(days)}
+    return days, _per_row([day_index[d] for d in dates], codes)
+
+
 def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
                   boundary_dir=None) -> dict[str, Any]:
     """The compact columnar payload the map's JavaScript draws (resolved events only),
-    sorted by date so a day window is one contiguous slice."""
-    drawn = frame[has_coords(frame)]
-    if len(drawn):
-        order = np.argsort(np.asarray(_texts(drawn["event_date"]), dtype=object), kind="stable")
-        drawn = drawn.iloc[order]
+    sorted by date so a day window is one contiguous slice. Text columns are coded per distinct value
+    (``_coded``): each distinct string is escaped once and added to the string table in the order its
+    first row comes."""
+    drawn = _by_date(frame[has_coords(frame)])
     S = _Strings()
-    dates = [d[:10] for d in _texts(drawn["event_date"])]
-    days = calendar_days(dates)
-    day_index = {d: i for i, d in enumerate(days)}
-
-    T, t_index = _type_table(drawn)
-
-    notes = _texts(drawn["notes"])
-    locs = _texts(drawn["location"])
-    evid = _texts(drawn["evidence"]) if "evidence" in drawn else [""] * len(drawn)
-    langs = _texts(drawn["language"]) if "language" in drawn else [""] * len(drawn)
-    seen: dict[tuple[str, str, str], str] = {}   # events of one sentence and place share their HTML
-    notes_html = [seen[k] if k in seen else seen.setdefault(k, highlight_html(*k)) for k in zip(notes, locs, evid)]
-    rtl = [1 if _is_rtl(n, lg) else 0 for n, lg in zip(notes, langs)]
+    days, day_of = _dates(drawn)
+    T, type_of = _type_table(drawn)
+    no_key, no_html, rtl = _sentences(drawn)
 
     # approximate events standing for an admin unit or a curated region get its outline
-    pids = _texts(drawn["place_id"])
-    gp = drawn["geo_precision"].fillna(1).astype(int).tolist()
-    regions, r_index = _region_outlines(pids, gp, boundary_dir)
+    gp_n = drawn["geo_precision"].fillna(1).astype(int).to_numpy()
+    gp = gp_n.tolist()
+    regions, region_of = _region_outlines(drawn["place_id"], gp_n, boundary_dir)
     nsrc = pd.to_numeric(drawn.get("number_of_sources", 1), errors="coerce").fillna(1).astype(int).tolist() \
         if "number_of_sources" in drawn else [1] * len(drawn)
     unc = pd.to_numeric(drawn["uncertainty_km"], errors="coerce").fillna(0.0).round(2).tolist() \
@@ -221,6 +271,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     sel = -1
     if selected_event_id is not None and selected_event_id in ids:
         sel = ids.index(selected_event_id)
+    badge_codes, badges = _coded(badge_notes(drawn))
     payload = {
         "n": len(drawn),
         "unresolved": int(len(frame) - len(drawn)),
@@ -228,14 +279,14 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "T": T,
         "lat": drawn["latitude"].astype(float).round(5).tolist(),
         "lon": drawn["longitude"].astype(float).round(5).tolist(),
-        "d": [day_index[d] for d in dates],
-        "t": [t_index[t] for t in _texts(drawn["event_type"])],
+        "d": day_of,
+        "t": type_of,
         "gp": gp,
         "u": unc,
         "ns": nsrc,
         "k": killed_values(drawn),
         "rtl": rtl,
-        "rg": [r_index.get(p, -1) if g >= 2 else -1 for p, g in zip(pids, gp)],
+        "rg": region_of,
         "R": regions,
         "id": esc_many(ids),
         "st": S.column(drawn["sub_event_type"]),
@@ -248,9 +299,9 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "x1": S.column(drawn["actor1"]),
         "x2": S.column(drawn["actor2"]),
         "so": S.column(drawn["source"]),
-        "ur": S.column(drawn["source_url"], transform=lambda u: esc(safe_url(u))),
-        "no": S.codes(notes_html),
-        "ae": S.codes(_each_distinct(isolate_html, badge_notes(drawn))),
+        "ur": S.column(drawn["source_url"], escape_all=_urls_html),
+        "no": _per_row(S.codes(no_html), no_key),
+        "ae": _per_row(S.codes([isolate_html(b) for b in badges]), badge_codes),
         "ag": ring_of.tolist(),
         "as": slot_of.tolist(),
         "G": [[r.lat, r.lon, len(r.names), round(r.uncertainty_km, 2), isolate_html(r.note)] for r in rs],
@@ -263,28 +314,33 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
     return payload
 
 
-def _type_table(drawn: pd.DataFrame) -> tuple[list[list[str]], dict[str, int]]:
-    """Event types: T = [[name (escaped), colour, shape], ...] and each type's index into it."""
-    types = list(dict.fromkeys(_texts(drawn["event_type"])))
+def _type_table(drawn: pd.DataFrame) -> tuple[list[list[str]], list[int]]:
+    """Event types: T = [[name (escaped), colour, shape], ...] and each row's index into it."""
+    codes, texts = _coded(drawn["event_type"])
+    types = list(dict.fromkeys(texts))
     table = []
     for t in types:
         st = style_for(t)
         table.append([esc(t or "Unknown"), st.color, st.shape])
-    return table, {t: i for i, t in enumerate(types)}
+    t_index = {t: i for i, t in enumerate(types)}
+    return table, _per_row([t_index[t] for t in texts], codes)
 
 
-def _region_outlines(pids: list[str], gp: list[int], boundary_dir: Any) -> tuple[list[dict], dict[str, int]]:
-    """The outline of each admin unit or curated region an approximate event stands for (once each), and
-    each place id's index into them (-1: no outline)."""
+def _region_outlines(place_ids: pd.Series, gp: np.ndarray, boundary_dir: Any) -> tuple[list[dict], list[int]]:
+    """The outline of each admin unit or curated region an approximate event stands for (once each, in the
+    order of their first events), and each row's index into them (-1: no outline)."""
+    codes, pids = _coded(place_ids)
     regions: list[dict] = []
     r_index: dict[str, int] = {}
-    for pid, g in zip(pids, gp):
-        if g >= 2 and pid.startswith(("ocha:", "region:")) and pid not in r_index:
+    for i in np.flatnonzero(gp >= 2):
+        pid = pids[codes[i]]
+        if pid.startswith(("ocha:", "region:")) and pid not in r_index:
             geom = outline_for_place(pid, boundary_dir)
             r_index[pid] = len(regions) if geom is not None else -1
             if geom is not None:
                 regions.append(to_geojson_geometry(geom))
-    return regions, r_index
+    per_pid = np.asarray([r_index.get(p, -1) for p in pids], dtype=np.int64)
+    return regions, np.where(gp >= 2, per_pid[codes], -1).tolist() if len(codes) else []
 
 
 def _unplaced_rows(frame: pd.DataFrame) -> list[list[str]]:
