@@ -42,6 +42,15 @@ def _column_text(col: pd.Series) -> str:
         return "\x00".join(map(str, vals))
 
 
+def _may_hold_template(col: pd.Series) -> bool:
+    """Whether some value of a text column holds "{{", "{%" or "{#"."""
+    if isinstance(col.dtype, pd.StringDtype) and col.dtype.storage in ("pyarrow", "pyarrow_numpy"):
+        # arrow scans the column in C, with no Python string per row; the regex only where a brace is
+        return bool(col.str.contains("{", regex=False, na=False).any()) and \
+            bool(col.str.contains(r"\{[{%#]", regex=True, na=False).any())
+    return bool(_TEMPLATE_START_RE.search(_column_text(col)))
+
+
 def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
     """A frame safe to hand to folium: "{{", "{%" and "{#" in report strings get a zero-width space after
     the brace (the text reads the same), because branca compiles rendered map scripts as Jinja templates
@@ -53,8 +62,8 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
         if col not in frame.columns or pd.api.types.is_numeric_dtype(frame[col]) or \
                 pd.api.types.is_bool_dtype(frame[col]):
             continue
-        if not _TEMPLATE_START_RE.search(_column_text(frame[col])):
-            continue  # the common case: one C-level search of the column's text, no regex per row
+        if not _may_hold_template(frame[col]):
+            continue  # the common case: one C-level search of the column, no regex per row
         v = frame[col].astype(str)
         hit = v.str.contains(_TEMPLATE_START_RE, regex=True, na=False)
         if hit.any():

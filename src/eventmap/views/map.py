@@ -1198,8 +1198,19 @@ def _events_payload(frame: pd.DataFrame, bins: Any, selected_event_id: str | Non
     payload = build_payload(frame, selected_event_id=selected_event_id, boundary_dir=boundary_dir)
     ok = has_coords(frame)
     lats, lons = frame.loc[ok, "latitude"].astype(float).tolist(), frame.loc[ok, "longitude"].astype(float).tolist()
-    raw_types = frame.loc[ok, "event_type"].map(_text).replace("", "Unknown")
-    return payload, lats, lons, raw_types.map(clean_text).value_counts().to_dict()
+    return payload, lats, lons, _type_counts(frame.loc[ok, "event_type"])
+
+
+def _type_counts(types: pd.Series) -> dict[str, int]:
+    """The number of events per type as the legend names it (cleaned text, "Unknown" for none)."""
+    if not isinstance(types.dtype, pd.StringDtype):
+        return types.map(_text).replace("", "Unknown").map(clean_text).value_counts().to_dict()
+    codes, uniques = pd.factorize(types, use_na_sentinel=False)   # a string column: once per distinct value
+    counts: dict[str, int] = {}
+    for u, n in zip(uniques, np.bincount(codes, minlength=len(uniques)).tolist()):
+        name = clean_text(_text(u) or "Unknown")
+        counts[name] = counts.get(name, 0) + n
+    return counts
 
 
 def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = True, heat: bool = False,
