@@ -406,22 +406,22 @@ def _add_day(p: PlaceControl, claims: list[Claim]) -> None:
     if len(claims) == 1:
         c = claims[0]
         holders: tuple[str, ...] = (c.holder,)
-        taken: tuple[str, ...] = (c.taken_from,) if c.taken_from else ()
     else:
         by_report: dict[str, str] = {}
         for c in claims:                     # a report's last word that day stands for it (claims in text order)
             by_report[c.report_id or c.event_id] = c.holder
         holders = tuple(_uniq(by_report.values()))
-        taken = tuple(_uniq([c.taken_from for c in claims]))
-    prev = p.changes[-1].holder if p.changes else UNKNOWN
-    if len(holders) > 1:
-        ch = Change(claims[0].date, CONTESTED, prev, tuple(claims), contenders=tuple(sorted(holders)), taken_from=taken)
-    else:
-        ch = Change(claims[0].date, holders[0], prev, tuple(claims), taken_from=taken)
-    if p.changes and ch.holder == prev and ch.contenders == p.changes[-1].contenders:
-        p.confirmations[-1].extend(claims)     # the same holder again: more basis, no change
+    last = p.changes[-1] if p.changes else None
+    prev = last.holder if last is not None else UNKNOWN
+    holder, contenders = (CONTESTED, tuple(sorted(holders))) if len(holders) > 1 else (holders[0], ())
+    if last is not None and holder == prev and contenders == last.contenders:
+        p.confirmations[-1].extend(claims)     # the same holder again: more basis, no change (none is made)
         return
-    p.changes.append(ch)
+    if len(claims) == 1:
+        taken: tuple[str, ...] = (claims[0].taken_from,) if claims[0].taken_from else ()
+    else:
+        taken = tuple(_uniq([c.taken_from for c in claims]))
+    p.changes.append(Change(claims[0].date, holder, prev, tuple(claims), contenders=contenders, taken_from=taken))
     p.confirmations.append([])
 
 
