@@ -71,6 +71,7 @@ _JS_UNSAFE = {
     "{": "\\u007b",   # only ever before { % # : template start tags can occur only inside strings
 }
 _JS_UNSAFE_RE = re.compile("[<>&\u2028\u2029]|\\{(?=[{%#])")
+_TEMPLATE_BRACE_RE = re.compile("\\{(?=[{%#])")
 
 
 def js_safe_json(obj: Any, *, indent: int | None = None) -> str:
@@ -84,7 +85,18 @@ def js_safe_json(obj: Any, *, indent: int | None = None) -> str:
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":") if indent is None else None,
                       indent=indent, allow_nan=False)
-    return _JS_UNSAFE_RE.sub(lambda m: _JS_UNSAFE[m.group()], text)
+    return js_safe_text(text)
+
+
+def js_safe_text(text: str) -> str:
+    """JSON text (as ``json.dumps`` writes it) made safe for a ``<script>`` element as :func:`js_safe_json`
+    makes it: the same as ``_JS_UNSAFE_RE.sub`` with ``_JS_UNSAFE``, by one ``str.replace`` per character
+    (no replacement brings in a character another one replaces), the brace only where a tag could start."""
+    for ch in "<>&\u2028\u2029":
+        text = text.replace(ch, _JS_UNSAFE[ch])
+    if "{{" in text or "{%" in text or "{#" in text:
+        text = _TEMPLATE_BRACE_RE.sub(lambda m: _JS_UNSAFE["{"], text)
+    return text
 
 
 def safe_url(u: Any) -> str:
