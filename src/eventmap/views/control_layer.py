@@ -17,7 +17,7 @@ from folium.map import Layer
 from jinja2 import Template
 
 from eventmap.control.model import CONTESTED, HOLDER_LABELS, HOLDERS, Change, ControlModel, PlaceControl
-from eventmap.views.escape import esc, js_safe_json, safe_url
+from eventmap.views.escape import esc, esc_many, js_safe_json, safe_url
 from eventmap.views.safe_render import SafeRender
 
 #: holder -> fill colour (government red, opposition green, Nusra/HTS brown, ISIS black, Israel blue,
@@ -174,11 +174,12 @@ def _name_html(p: PlaceControl) -> str:
     return head
 
 
-def _change_html(ch: Change, popup: bool) -> str:
+def _change_html(ch: Change, popup: bool, basis: dict[str, list[str]] | None = None) -> str:
+    """A change as the tooltip (``popup=False``) or the popup tells it; ``basis``: ``ch.basis()`` if known."""
     label = HOLDER_LABELS[ch.holder]
     if ch.holder == CONTESTED:
         label += ": " + " vs ".join(HOLDER_LABELS[h] for h in ch.contenders)
-    b = ch.basis()
+    b = ch.basis() if basis is None else basis
     how = ", ".join(ch.how)
     taken = f" from {', '.join(HOLDER_LABELS.get(h, h) for h in ch.taken_from)}" if ch.taken_from else ""
     srcs = ", ".join(b["sources"]) or "no outlet named"
@@ -203,11 +204,15 @@ def control_payload(model: ControlModel, end: str) -> dict[str, Any]:
     offsets = _ring(located)
     places = []
     for i, p in enumerate(sorted(located, key=lambda q: q.key)):
-        chs = [[c.date, index[c.holder], _change_html(c, False), _change_html(c, True)]
-               for c in p.changes if c.date <= end]
+        chs, ids = [], []
+        for c in p.changes:   # each change's basis worked out once, for its tooltip, its popup and the ids
+            b = c.basis()
+            if c.date <= end:
+                chs.append([c.date, index[c.holder], _change_html(c, False, b), _change_html(c, True, b)])
+            ids.extend(b["event_ids"])
         places.append({"i": i, "k": esc(p.key), "n": _name_html(p), "lat": p.latitude, "lon": p.longitude,
                        "ap": p.resolution == "approximate", "o": list(offsets[p.key]), "c": chs,
-                       "e": [esc(e) for c in p.changes for e in c.basis()["event_ids"]][-20:]})
+                       "e": esc_many(ids[-20:])})
     return {"H": [[h, HOLDER_LABELS[h]] for h in ORDER], "color": dict(HOLDER_COLORS), "p": places,
             "end": end, "day": end, "legend": legend_html(), "unknownTip": "<b>Unknown</b>: no report yet says who holds it"}
 
