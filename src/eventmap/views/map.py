@@ -45,7 +45,7 @@ from eventmap.views.approximate import badge_notes, rings
 from eventmap.views.bidi import base_rtl, isolate_html
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
-from eventmap.views.escape import clean_text, esc, esc_many, js_safe_json, safe_url
+from eventmap.views.escape import clean_text, esc, esc_many, js_safe_json, js_safe_text, safe_url
 from eventmap.views.legend import legend_html
 from eventmap.views.safe_render import SafeRender
 
@@ -163,9 +163,25 @@ def _combined(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return key, np.unique(key, return_index=True)[1]
 
 
-def _per_row(values: list[Any], codes: np.ndarray) -> list[Any]:
+class _Numbers(list):
+    """A payload column of numbers made from a numpy array: an ordinary list (tests, ``json.dumps``), which
+    also keeps the array, so ``encode_payload`` writes each distinct number's text once (``_numbers_json``)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: np.ndarray) -> None:
+        super().__init__(array.tolist())
+        self.array = array
+
+
+def _numbers(values: Any) -> _Numbers:
+    """A numeric column (array or Series) as a payload list."""
+    return _Numbers(np.asarray(values))
+
+
+def _per_row(values: list[Any], codes: np.ndarray) -> _Numbers:
     """``[values[c] for c in codes]`` in numpy."""
-    return np.asarray(values, dtype=np.int64)[codes].tolist() if len(codes) else []
+    return _Numbers(np.asarray(values, dtype=np.int64)[codes] if len(codes) else np.zeros(0, dtype=np.int64))
 
 
 class _Strings:
@@ -258,11 +274,10 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
 
     # approximate events standing for an admin unit or a curated region get its outline
     gp_n = drawn["geo_precision"].fillna(1).astype(int).to_numpy()
-    gp = gp_n.tolist()
     regions, region_of = _region_outlines(drawn["place_id"], gp_n, boundary_dir)
-    nsrc = pd.to_numeric(drawn.get("number_of_sources", 1), errors="coerce").fillna(1).astype(int).tolist() \
+    nsrc = _numbers(pd.to_numeric(drawn.get("number_of_sources", 1), errors="coerce").fillna(1).astype(int)) \
         if "number_of_sources" in drawn else [1] * len(drawn)
-    unc = pd.to_numeric(drawn["uncertainty_km"], errors="coerce").fillna(0.0).round(2).tolist() \
+    unc = _numbers(pd.to_numeric(drawn["uncertainty_km"], errors="coerce").fillna(0.0).round(2)) \
         if "uncertainty_km" in drawn else [0.0] * len(drawn)
 
     # approximate events sharing an estimate: a ring slot each (views/approximate.py)
@@ -277,11 +292,11 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "unresolved": int(len(frame) - len(drawn)),
         "days": [esc(d) for d in days],   # HTML-escaped: a date that is not ISO is still report text
         "T": T,
-        "lat": drawn["latitude"].astype(float).round(5).tolist(),
-        "lon": drawn["longitude"].astype(float).round(5).tolist(),
+        "lat": _numbers(drawn["latitude"].astype(float).round(5)),
+        "lon": _numbers(drawn["longitude"].astype(float).round(5)),
         "d": day_of,
         "t": type_of,
-        "gp": gp,
+        "gp": _numbers(gp_n),
         "u": unc,
         "ns": nsrc,
         "k": killed_values(drawn),
@@ -302,8 +317,8 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
         "ur": S.column(drawn["source_url"], escape_all=_urls_html),
         "no": _per_row(S.codes(no_html), no_key),
         "ae": _per_row(S.codes([isolate_html(b) for b in badges]), badge_codes),
-        "ag": ring_of.tolist(),
-        "as": slot_of.tolist(),
+        "ag": _numbers(ring_of),
+        "as": _numbers(slot_of),
         "G": [[r.lat, r.lon, len(r.names), round(r.uncertainty_km, 2), isolate_html(r.note)] for r in rs],
         "sel": sel,
     }
@@ -326,7 +341,7 @@ def _type_table(drawn: pd.DataFrame) -> tuple[list[list[str]], list[int]]:
     return table, _per_row([t_index[t] for t in texts], codes)
 
 
-def _region_outlines(place_ids: pd.Series, gp: np.ndarray, boundary_dir: Any) -> tuple[list[dict], list[int]]:
+def _region_outlines(place_ids: pd.Series, gp: np.ndarray, boundary_dir: Any) -> tuple[list[dict], _Numbers]:
     """The outline of each admin unit or curated region an approximate event stands for (once each, in the
     order of their first events), and each row's index into them (-1: no outline)."""
     codes, pids = _coded(place_ids)
@@ -340,7 +355,7 @@ def _region_outlines(place_ids: pd.Series, gp: np.ndarray, boundary_dir: Any) ->
             if geom is not None:
                 regions.append(to_geojson_geometry(geom))
     per_pid = np.asarray([r_index.get(p, -1) for p in pids], dtype=np.int64)
-    return regions, np.where(gp >= 2, per_pid[codes], -1).tolist() if len(codes) else []
+    return regions, _Numbers(np.where(gp >= 2, per_pid[codes], -1) if len(codes) else np.zeros(0, dtype=np.int64))
 
 
 def _unplaced_rows(frame: pd.DataFrame) -> list[list[str]]:
@@ -351,11 +366,34 @@ def _unplaced_rows(frame: pd.DataFrame) -> list[list[str]]:
                                           un["evidence"] if "evidence" in un else [""] * len(un))]
 
 
+def _numbers_json(a: np.ndarray) -> str | None:
+    """``json.dumps(a.tolist())`` (None when ``a`` is not a finite int or float column): the text of each
+    distinct number (``repr``, as json writes it; floats told apart by their bits, so -0.0 stays) made once,
+    and picked per row by numpy."""
+    if a.ndim != 1 or a.dtype.kind not in "iuf" or (a.dtype.kind == "f" and not np.isfinite(a).all()):
+        return None
+    key = a.astype(np.float64).view(np.int64) if a.dtype.kind == "f" else a
+    codes, uniques = pd.factorize(key)
+    values = uniques.view(np.float64) if a.dtype.kind == "f" else uniques
+    texts = np.asarray([repr(v) for v in values.tolist()], dtype=object)
+    return "[" + ",".join(texts[codes].tolist()) + "]"
+
+
+def payload_json(payload: dict[str, Any]) -> str:
+    """``json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)``, the same text, with
+    the long numeric columns (``_Numbers``) written per distinct number."""
+    def value(v: Any) -> str:
+        text = _numbers_json(v.array) if type(v) is _Numbers and len(v) >= 256 else None
+        return text if text is not None else json.dumps(v, ensure_ascii=False, separators=(",", ":"),
+                                                        allow_nan=False)
+    return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{value(v)}" for k, v in payload.items()) + "}"
+
+
 def encode_payload(payload: dict[str, Any], compress_above: int = COMPRESS_ABOVE) -> str:
     """The payload as a JavaScript expression: a JSON literal, or ``{"z": base64(gzip(json))}``."""
-    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    raw = payload_json(payload)
     if len(raw) <= compress_above:
-        return js_safe_json(payload)
+        return js_safe_text(raw)
     z = base64.b64encode(gzip.compress(raw.encode("utf-8"), compresslevel=5, mtime=0)).decode("ascii")
     return js_safe_json({"z": z})
 
