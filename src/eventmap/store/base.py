@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 _FRAME_FROM_TABLE = [c for c in FRAME_COLUMNS if c not in ("number_of_sources", "sources")]
 _LIGHT = ("fid", "event_id", "report_id", "place_key", "event_type", "event_date", "source",
           "geo_precision", "confidence", "status", "merged_into")
+#: what ``_merged`` reads of the filtered rows besides the frame's columns (their status and merged_into are not read)
+_MERGE_KEYS = tuple(c for c in _LIGHT if c not in ("status", "merged_into"))
 
 
 def q(col: str) -> str:
@@ -342,7 +344,7 @@ class EventStore:
         One row per cluster (the best-located, most confident event of the filtered ones),
         with ``(number_of_sources, sources, event_ids)`` per row in ``aggregates``.
         """
-        need = list(dict.fromkeys(list(cols) + list(_LIGHT)))
+        need = list(dict.fromkeys(list(cols) + list(_MERGE_KEYS)))
         ix = {c: i for i, c in enumerate(need)}
         rows = self._select_tuples(f, need)
         if not rows:
