@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from eventmap.frame import FRAME_COLUMNS, normalise_frame
+from eventmap.frame import FRAME_COLUMNS, frame_from_rows, normalise_frame
 from eventmap.model import Event, Report
 from eventmap.store import corrections as _corr
 from eventmap.store import migrations
@@ -417,11 +417,8 @@ class EventStore:
         cols = list(FRAME_COLUMNS) + ["event_ids"]
         if not rows:
             return normalise_frame(pd.DataFrame(columns=cols))
-        df = pd.DataFrame(rows, columns=need)
-        df["number_of_sources"] = [a[0] for a in agg]
-        df["sources"] = [a[1] for a in agg]
-        df["event_ids"] = [a[2] for a in agg]
-        df = df[cols]
+        df = frame_from_rows(rows, need, cols, {"number_of_sources": [a[0] for a in agg],
+                                                "sources": [a[1] for a in agg], "event_ids": [a[2] for a in agg]})
         if f is not None and f.limit is not None:
             df = df.head(int(f.limit))
         return normalise_frame(df)
