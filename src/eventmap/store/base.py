@@ -302,13 +302,15 @@ class EventStore:
             sql += f" LIMIT {int(f.limit)}"
         return self._db.fetchall(sql, params)
 
-    def _companions(self, rows: list[dict], f: EventFilter | None = None) -> list[dict]:
-        """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them."""
-        keys = sorted({r["place_key"] for r in rows if r.get("place_key")})
-        have = {r["event_id"] for r in rows}
+    def _companions(self, rows: Sequence[tuple], f: EventFilter | None = None) -> list[dict]:
+        """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them.
+        ``rows``: the filtered rows' keys, ``(event_date, fid, event_id, place_key, ...)`` as ``cluster_tuples``
+        takes them."""
+        keys = sorted(filter(None, {r[3] for r in rows}))
+        have = {r[2] for r in rows}
         out: list[dict] = []
         if keys:
-            dates = [r["event_date"] for r in rows if r.get("place_key") and r.get("event_date")]
+            dates = [r[0] for r in rows if r[3] and r[0]]
             lo, hi = day_shift(min(dates), -1), day_shift(max(dates), 1)
             if f is not None and _date_only(f):
                 # every visible event inside the window is already in ``rows``: only the day on each side is missing
@@ -329,7 +331,7 @@ class EventStore:
                         if d["event_id"] not in have:
                             have.add(d["event_id"])
                             out.append(d)
-        ids = [r["event_id"] for r in rows] + [r["event_id"] for r in out]
+        ids = [r[2] for r in rows] + [r["event_id"] for r in out]
         if self._db.fetchall("SELECT 1 FROM events WHERE merged_into IS NOT NULL LIMIT 1"):  # indexed
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
@@ -352,11 +354,10 @@ class EventStore:
         i_date, i_fid, i_id, i_pk, i_type, i_rep, i_src = (ix[c] for c in (
             "event_date", "fid", "event_id", "place_key", "event_type", "report_id", "source"))
         i_prec, i_conf = ix["geo_precision"], ix["confidence"]
-        light = [{"event_id": r[i_id], "place_key": r[i_pk], "event_date": r[i_date]} for r in rows]
-        extra = self._companions(light, f)
-        n_main = len(rows)
         keys = [(r[i_date] or "", r[i_fid] or 0, r[i_id] or "", r[i_pk], r[i_type] or "", r[i_rep] or "")
                 for r in rows]
+        extra = self._companions(keys, f)  # (event_date and event_id are NOT NULL: their keys are their values)
+        n_main = len(rows)
         srcs = [r[i_src] for r in rows]
         merged_in = []
         for d in extra:
@@ -392,7 +393,8 @@ class EventStore:
             out.append(rows[best])
             agg.append((len(reps), join_sources([srcs[i] for i in members] + [d["source"] for d in more]),
                         "; ".join(sorted([keys[i][2] for i in members] + [d["event_id"] for d in more]))))
-        order = sorted(range(len(out)), key=lambda k: (out[k][i_date] or "", out[k][i_fid]))
+        by = [(r[i_date] or "", r[i_fid]) for r in out]  # the sort key, made once (not by a function per row)
+        order = sorted(range(len(out)), key=by.__getitem__)
         return need, [out[k] for k in order], [agg[k] for k in order]
 
     def query(self, f: EventFilter | None = None) -> pd.DataFrame:
