@@ -22,6 +22,8 @@ _COLUMN_KINDS = {
     "text, no None": _TEXT,
     "int": st.one_of(st.none(), st.integers(-5, 10 ** 6)),
     "float": st.one_of(st.none(), st.floats(allow_nan=True)),
+    "number": st.one_of(st.none(), st.integers(-(2 ** 64), 2 ** 64), st.floats(allow_nan=True), st.booleans(),
+                        st.integers(-3, 3).map(float)),  # 2.0 after an int: Arrow would take it as an int
     "none": st.none(),
     "anything": st.one_of(st.none(), _TEXT, _NUMBER, st.binary(max_size=3)),
 }
@@ -109,3 +111,15 @@ def test_query_and_newest_are_the_frames_built_the_plain_way(tmp_path, monkeypat
     for a, b in zip(fast, plain):
         for x, y in zip(a, b):
             assert_same(x, y)
+
+
+@pytest.mark.parametrize("values, dtype", [([1, 2.0, 3], "float64"), ([1.5, True, 2.0], "object"),
+                                           ([1.5, 2, None], "float64"), ([None, 2.5, float("nan")], "float64"),
+                                           ([1, None, 3], "float64"), ([None, None, None], "object")])
+def test_number_columns_get_pandas_dtypes(values, dtype):
+    """Arrow is lenient where pandas is not (an int field takes 2.0, a float field takes True): the fast path
+    must still give pandas' dtype."""
+    rows = [(f"e{i}", v) for i, v in enumerate(values)]
+    got = fr.frame_from_rows(rows, ["event_id", "x"], ["x", "event_id"], {})
+    assert_same(got, fr.reference_frame(rows, ["event_id", "x"], ["x", "event_id"], {}))
+    assert str(got["x"].dtype) == dtype
