@@ -97,3 +97,17 @@ def test_the_table_and_every_export_say_the_same(frame, tmp_path):
 def test_arabic_runs_are_isolated_and_report_text_is_escaped():
     s = isolate_html("estimated from the centre of الرفيد, غدير البستان <script>x</script>")
     assert '<bdi dir="rtl">الرفيد</bdi>, <bdi dir="rtl">غدير البستان</bdi>' in s and "&lt;script&gt;" in s and "<script>" not in s
+
+
+def test_an_approximate_event_read_without_a_note_is_drawn_as_not_located(frame):
+    """A frame read from a file or another tool may lack the note of an approximate event: pandas 3 keeps that
+    missing text as NaN (not ""), and the map, the table and the exports must still say "not located"."""
+    ap = frame[frame["resolution"] == "approximate"].head(2).copy()
+    assert len(ap) == 2
+    ap["resolution_note"] = pd.Series([None, ap["resolution_note"].iloc[1]], index=ap.index, dtype="str")
+    assert ap["resolution_note"].isna().iloc[0]
+    notes = annotate(ap)["approximate_note"].tolist()
+    assert notes[0].startswith("approximate: not located") and "nan" not in notes[0]
+    assert notes[1] == annotate(frame[frame["resolution"] == "approximate"].head(2))["approximate_note"].iloc[1]
+    payload = build_payload(ap)
+    assert payload["n"] == 2

@@ -97,7 +97,9 @@ def approximate_notes(frame: pd.DataFrame, radius: bool = True) -> pd.Series:
     if not len(frame) or "resolution" not in frame:
         return out
     ap = frame["resolution"].astype(str) == "approximate"
-    notes = frame.loc[ap, "resolution_note"].astype(str) if "resolution_note" in frame else pd.Series("", index=ap)
+    # a missing note is no note (pandas 3 keeps a missing value of a text column as NaN through astype(str))
+    notes = frame.loc[ap, "resolution_note"].fillna("").astype(str) if "resolution_note" in frame \
+        else pd.Series("", index=ap)
     unc = pd.to_numeric(frame.loc[ap, "uncertainty_km"], errors="coerce").fillna(0.0) if "uncertainty_km" in frame \
         else pd.Series(0.0, index=notes.index)
     out.loc[ap] = [describe(n, u if radius else None) for n, u in zip(notes, unc)]
