@@ -341,8 +341,9 @@ def _columns(frame: pd.DataFrame) -> dict[str, list[Any]]:
             out[c] = pd.to_numeric(df[c], errors="coerce").astype(float).tolist()
         elif c in ("place_id", "merged_into"):
             out[c] = [v if isinstance(v, str) and v else None for v in df[c].tolist()]
-        else:
-            out[c] = df[c].fillna("").astype(str).tolist()
+        else:   # a text column read as numbers (all missing, say) takes "" as an object column (pandas 4 refuses it)
+            col = df[c].astype(object) if df[c].dtype.kind in "fiu" else df[c]
+            out[c] = col.fillna("").astype(str).tolist()
     out["event_date"] = [d[:10] for d in out["event_date"]]
     return out
 
