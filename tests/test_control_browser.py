@@ -127,6 +127,32 @@ def test_the_exported_day_slider_recolours_a_village_when_it_changes_hands(brows
     ctx.close()
 
 
+def test_every_ring_keeps_its_holders_colour_and_its_slot_through_zooms(browser, store_path, tmp_path):
+    """The rings are painted again only when a holder or a ring's circle changes (a place set apart on our own
+    ring gets a new icon with the zoom): at every zoom each circle shows the holder the legend counts, in its
+    colour, and a place whose event sits on the ring of an estimate sits on that event's slot."""
+    html = _export(store_path, "html", tmp_path / "zoom.html", "2018-08-10")
+    ctx = browser.new_context(viewport={"width": 1100, "height": 760})
+    pg = ctx.new_page()
+    pg.goto(html.resolve().as_uri())
+    pg.wait_for_function("window.eventmapReady === true", timeout=30_000)
+    slotted = set()
+    for z in (None, 13, 11, 9, 12, 10):
+        got = pg.evaluate("""(z) => { if (z) EM.map.setZoom(z, {animate: false});
+            var C = EM.ctl; return C.p.map(function(p){
+              var m = C.markers[p.k], c = m.getElement().querySelector('circle.em-ctl'), w = C.where(p), ll = m.getLatLng();
+              return [p.k, c.getAttribute('data-holder'), c.getAttribute('fill'), C.shown[p.k],
+                      w ? Math.abs(ll.lat - w[0]) + Math.abs(ll.lng - w[1]) : -1]; }); }""", z)
+        assert len(got) >= 10
+        for key, holder, fill, shown, off in got:
+            assert holder == shown and fill == HOLDER_COLORS[shown], (z, key, holder, fill, shown)
+            assert off < 1e-9, (z, key, off)
+            if off >= 0:
+                slotted.add(key)
+    assert slotted   # the seed report's names at one estimate: their rings sit on ring slots
+    ctx.close()
+
+
 def _pixels(path: Path, hex_color: str) -> int:
     import numpy as np
     from PIL import Image

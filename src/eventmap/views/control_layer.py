@@ -69,14 +69,23 @@ var {{ this.get_name() }} = (function(map){
   C.where = function(p){ // the slot the map gives the place's event on the ring of its estimate, if it draws one
     var D = EM.D;
     if (!D || !D.ag || !EM.pos || !p.e) return null;
-    if (C.idxN !== D.n){ C.idx = {}; for (var i = 0; i < D.n; i++) C.idx[D.id[i]] = i; C.idxN = D.n; }
-    for (var j = 0; j < p.e.length; j++){ var k = C.idx[p.e[j]]; if (k !== undefined && D.ag[k] >= 0) return EM.pos(k); }
-    return null;
+    if (C.idxD !== D){ // which event of each place sits on a ring: found once per data, not on every zoom
+      C.idx = {}; for (var i = 0; i < D.n; i++) C.idx[D.id[i]] = i;
+      C.ringOf = {}; C.idxD = D;
+    }
+    var k = C.ringOf[p.k];
+    if (k === undefined){
+      k = -1;
+      for (var j = 0; j < p.e.length; j++){ var kj = C.idx[p.e[j]]; if (kj !== undefined && D.ag[kj] >= 0){ k = kj; break; } }
+      C.ringOf[p.k] = k;
+    }
+    return k >= 0 ? EM.pos(k) : null;
   };
   C.place = function(){ // on the event's ring slot when the map draws one, else on the place (or our own ring)
     C.p.forEach(function(p){
       var m = C.markers[p.k], w = C.where(p), solo = !w && (p.o[0] !== 0 || p.o[1] !== 0);
-      m.setLatLng(w || [p.lat, p.lon]);
+      var to = w || [p.lat, p.lon], at = m.getLatLng();
+      if (at.lat !== +to[0] || at.lng !== +to[1]) m.setLatLng(to);   // (Leaflet moves its markers with a zoom itself)
       if (m._emSolo !== solo){ m._emSolo = solo; m.setIcon(C.icon(p, solo));
         if (m.getTooltip()) m.getTooltip().options.offset = [solo ? p.o[0] : 0, (solo ? p.o[1] : 0) - 6]; }
     });
@@ -109,8 +118,11 @@ var {{ this.get_name() }} = (function(map){
       var c = C.cur(p), h = c ? C.H[c[1]][0] : 'unknown', m = C.markers[p.k], el = m.getElement && m.getElement();
       C.shown[p.k] = h; n[h] = (n[h] || 0) + 1;
       var d = el && el.querySelector('circle.em-ctl');
-      if (d){ d.setAttribute('stroke', h === 'contested' ? '#8a5a00' : C.color[h]); d.setAttribute('fill', C.color[h]);
-        d.setAttribute('stroke-dasharray', h === 'contested' ? '4 2.5' : ''); d.setAttribute('data-holder', h); }
+      if (d && (m._emD !== d || m._emH !== h)){   // painted again only when its holder or its circle changed (setIcon)
+        d.setAttribute('stroke', h === 'contested' ? '#8a5a00' : C.color[h]); d.setAttribute('fill', C.color[h]);
+        d.setAttribute('stroke-dasharray', h === 'contested' ? '4 2.5' : ''); d.setAttribute('data-holder', h);
+        m._emD = d; m._emH = h;
+      }
     });
     if (box){
       box.querySelector('.em-ctl-day').textContent = day;
