@@ -329,7 +329,19 @@ def map_page() -> None:
     left, right = st.columns([3, 1.1])
     # the map and the side panel share one height that follows the window's (CSS below): the first screen
     # shows the map, the time controls and the start of the table, and an open event never leaves a gap
-    with left, st.container(key="em_map"):
+    with left:
+        map_box = st.container(key="em_map")
+    with right:
+        side_box = st.container(key="em_side")
+    # the time controls, the count line and the table are sent before the map is built: the browser draws
+    # them while the server builds the map (seconds for a large store's first page), not after the map frame.
+    # The side panel still comes after the map: a click on the map sets its point field before it is drawn.
+    if st.session_state.get("playing"):
+        _timeline_playing(fkey, f, span)
+    else:
+        _timeline(fkey, f, span)
+    lap("timeline and table")
+    with map_box:
         m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
         ev = st.session_state.get("ev")
@@ -348,15 +360,10 @@ def map_page() -> None:
             st.session_state["last_click"] = clicked
             st.session_state["ev"] = clicked
             st.rerun()
-    with right, st.container(key="em_side"):
+    with side_box:
         _details_panel(frame, big)
         _unplaced_panel(big, frame, fkey, f)
     lap("side panel")
-    if st.session_state.get("playing"):
-        _timeline_playing(fkey, f, span)
-    else:
-        _timeline(fkey, f, span)
-    lap("done")
 
 
 def _odd_in(frame) -> tuple[int, str]:

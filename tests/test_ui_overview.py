@@ -210,6 +210,31 @@ def test_dashboard_below_the_threshold_is_unchanged(store_path, monkeypatch):
     assert "showing" not in line and "18 in all dates" in line
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("bin_above", [None, "10"])
+def test_the_count_line_and_the_table_go_out_before_the_map_is_built(store_path, monkeypatch, bin_above):
+    """Streamlit sends each element as the script makes it: the counts, the histogram and the table are made
+    before the map, so the browser draws them while the server still builds a large store's map."""
+    from eventmap.views import map as vmap
+
+    order: list[str] = []
+    real_build, real_count = vmap.build_map, ov.count_html
+
+    def build(frame, **kw):
+        order.append("map")
+        return real_build(frame, **kw)
+
+    def count(*a, **kw):
+        order.append("count")
+        return real_count(*a, **kw)
+
+    monkeypatch.setattr(vmap, "build_map", build)
+    monkeypatch.setattr(ov, "count_html", count)
+    _, line, _, _ = _run_app(store_path, monkeypatch, bin_above)
+    assert "count" in order and "map" in order and order.index("count") < order.index("map"), order
+    assert "in all dates" in line
+
+
 def test_postgis_grouped_counts_and_pages(tmp_path):
     """The same counts and pages from PostGIS (schema 5's index there too)."""
     from eventmap.store.testing import backend_url
