@@ -199,6 +199,11 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:today|tonight|this\smorning|this\safternoon|this\sevening|earlier\stoday|on\sthe\sday)" + _E), 0, 1),
     (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago)" + _E), 7, 2),
 ]
+#: for each of :data:`_EN_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
+#: reads off the pattern ("the" of "on the day", "this" of "this week"): the scan looks only near them
+#: (``None``: the pattern's own gate)
+_EN_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
+    ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("week", "days"))
 _EN_WEEKDAY_RE = re.compile(
     _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(_EN_WEEKDAYS) + r")"
     r"(?:\s(?P<post>morning|night|evening|afternoon))?" + _E)
@@ -228,6 +233,26 @@ def _near_months(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]
     return near_scan(pattern, bounds, next_month, norm)
 
 
+def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, the same matches, for a pattern every match of which holds one of ``words``:
+    searched only around them (``_prefilter.near_scan``, as ``Gated.finditer`` does with the pattern's own
+    literals)."""
+    bounds = gate(pattern).bounds
+    if bounds is None:
+        return pattern.finditer(norm)
+    nxt = [norm.find(w) for w in words]   # each word's next place (the scan only moves on)
+
+    def next_word(pos: int) -> int:
+        x = -1
+        for k, i in enumerate(nxt):
+            if 0 <= i < pos:
+                i = nxt[k] = norm.find(words[k], pos)
+            if i >= 0 and (x < 0 or i < x):
+                x = i
+        return x
+    return near_scan(pattern, bounds, next_word, norm)
+
+
 #: the last text's month-name starts (the five month patterns of a report share them)
 _LAST_MONTHS: list[tuple[str, list[int]]] = []
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -248,7 +273,8 @@ def _month_automaton() -> Any:
 
 def _month_starts(norm: str) -> list[int]:
     """Sorted starts of the month names' first words in ``norm`` not followed by a word character: every
-    month group of the date patterns starts at one (a superset: a word ending in "اب" is one too)."""
+    month group of the date patterns, and every match of ``_AR_MONTH_WORD_RE`` and ``_EN_MONTH_WORD_RE``,
+    starts at one (a superset: a word ending in "اب" is one too)."""
     if _LAST_MONTHS and _LAST_MONTHS[0][0] is norm:
         return _LAST_MONTHS[0][1]
     starts = sorted({e + 1 - len(k) for e, k in _month_automaton().iter(norm) if not _WORD_CHAR_RE.match(norm, e + 1)})
@@ -328,7 +354,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
         for m in gate(_DMY_RE).finditer(norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-    ar_month = has_ar and bool(gate(_AR_MONTH_WORD_RE).search(norm))
+    # (a month name starts at one of ``_month_starts``: one automaton pass instead of a substring scan per name)
+    ar_month = has_ar and any(_AR_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     if has_ar:
         if has_digit and ar_month:
             for m in _near_months(_AR_DAY_MONTH, norm):
@@ -363,7 +390,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     if not has_en:
         out.sort()
         return out
-    en_month = bool(gate(_EN_MONTH_WORD_RE).search(norm))
+    en_month = any(_EN_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
         if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
@@ -380,8 +407,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         a = m.start("m1") if cue in ("in", "since", "during", "of", "throughout") else m.start()
         add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
-    for pat, back, prec in _EN_RELATIVE:
-        for m in gate(pat).finditer(norm):
+    for (pat, back, prec), words in zip(_EN_RELATIVE, _EN_RELATIVE_WORDS):
+        for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
     for m in gate(_EN_WEEKDAY_RE).finditer(norm):
         pre = m["pre"]
