@@ -84,6 +84,8 @@ VARIANT_SCORES = (0.9, 0.85, 0.8)
 _SAME_NAME_RULES = {"ar_join", "lat_join"}
 
 MAX_NAME_CHARS = 200
+#: names whose matches a gazetteer keeps (a name's matches are a few tuples: some MB at most)
+_MATCH_CACHE_SIZE = 20_000
 #: rapidfuzz ratio (0-100) on latin keys at or above which a Latin name resolves by fuzzy match.
 #: Calibrated by ``benchmarks/calibrate_fuzzy.py`` (best F0.5 = precision-weighted): below 94 more than 4% of
 #: unknown southern names would be pinned onto a similar-named village; 70-94 are suggestions only.
@@ -157,13 +159,25 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def nearest_km(a: tuple[float, float], points: Sequence[tuple[float, float]]) -> float:
     """``min(haversine_km(a, b) for b in points)``, the same float, with one arc sine."""
-    rad, sin, cos = math.radians, math.sin, math.cos
-    lat1, lon1 = rad(a[0]), rad(a[1])
-    c1 = cos(lat1)
+    return _nearest_rad(_in_radians(a), [_in_radians(b) for b in points])
+
+
+#: a point as ``haversine_km`` reads it: (latitude in radians, its cosine, longitude in radians)
+RadPoint = tuple[float, float, float]
+
+
+def _in_radians(a: tuple[float, float]) -> RadPoint:
+    lat = math.radians(a[0])
+    return lat, math.cos(lat), math.radians(a[1])
+
+
+def _nearest_rad(a: RadPoint, points: Sequence[RadPoint]) -> float:
+    """:func:`nearest_km` of points already in radians (the same operations in the same order: the same float)."""
+    sin = math.sin
+    lat1, c1, lon1 = a
     best = math.inf
-    for b in points:
-        lat2 = rad(b[0])
-        h = sin((lat2 - lat1) / 2) ** 2 + c1 * cos(lat2) * sin((rad(b[1]) - lon1) / 2) ** 2
+    for lat2, c2, lon2 in points:
+        h = sin((lat2 - lat1) / 2) ** 2 + c1 * c2 * sin((lon2 - lon1) / 2) ** 2
         if h < best:
             best = h
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(best)))
@@ -198,6 +212,8 @@ class Gazetteer:
         self.directory = directory
         self.places: list[Place] = list(places)
         self._nearest_memo: dict[int, float] = {}
+        self._anchors_rad: list[RadPoint] | None = None
+        self._place_rad: dict[int, RadPoint] = {}
         self._boundary_paths: dict[int | str, Path] = {}
         self._by_id: dict[str, Place] = {}
         self._ar_exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -208,6 +224,7 @@ class Gazetteer:
         self._gov: list[str] | None = None
         self._exact_key_cache: dict[int, frozenset[str]] = {}
         self._variant_cache: dict[tuple[str, tuple[str, ...]], VariantHit | None] = {}
+        self._match_cache: dict[tuple[str, str], tuple[tuple[tuple[int, str, float], ...], str, str]] = {}
         self._adjacent: dict[str, frozenset[str]] | None = None
         self.region_members = load_region_members(directory)
         for i, p in enumerate(self.places):
@@ -384,6 +401,7 @@ class Gazetteer:
         hits, qualifier, how = self._match(clean, sc)
         anchors, ctx_places = self._anchors(context, near)
         self._nearest_memo = {}   # place index -> km to the nearest anchor, for this lookup
+        self._anchors_rad = None  # this lookup's anchors in radians, when first needed
         far_only = bool(hits) and how != "fuzzy" and (ring is not None or bool(anchors)) and \
             all(self._far(i, ring, anchors, ctx_places) for i, _, _ in hits)
         vhit = None
@@ -518,11 +536,17 @@ class Gazetteer:
         return False
 
     def _nearest(self, i: int, anchors: Sequence[tuple[float, float]]) -> float:
-        """Km from place ``i`` to the nearest of the anchors of the lookup under way (computed once)."""
+        """Km from place ``i`` to the nearest of the anchors of the lookup under way (computed once; the
+        anchors are turned into radians once per lookup, each place once per gazetteer)."""
         d = self._nearest_memo.get(i)
         if d is None:
-            p = self.places[i]
-            d = self._nearest_memo[i] = nearest_km((p.lat, p.lon), anchors)
+            if self._anchors_rad is None:
+                self._anchors_rad = [_in_radians(b) for b in anchors]
+            pr = self._place_rad.get(i)
+            if pr is None:
+                p = self.places[i]
+                pr = self._place_rad[i] = _in_radians((p.lat, p.lon))
+            d = self._nearest_memo[i] = _nearest_rad(pr, self._anchors_rad)
         return d
 
     @staticmethod
@@ -743,6 +767,16 @@ class Gazetteer:
 
     # name matching: returns [(place_index, matched_name, base_score)], qualifier, how
     def _match(self, clean: str, sc: str) -> tuple[list[tuple[int, str, float]], str, str]:
+        """The name's matches; they depend on the name alone, so they are kept (a fresh list each call)."""
+        got = self._match_cache.get((clean, sc))
+        if got is None:
+            hits, qualifier, how = self._match_uncached(clean, sc)
+            if len(self._match_cache) >= _MATCH_CACHE_SIZE:
+                self._match_cache.clear()
+            got = self._match_cache[(clean, sc)] = (tuple(hits), qualifier, how)
+        return list(got[0]), got[1], got[2]
+
+    def _match_uncached(self, clean: str, sc: str) -> tuple[list[tuple[int, str, float]], str, str]:
         if sc == "mixed":
             # mixed scripts: try the Arabic part, then the Latin part
             ar = " ".join(w for w in clean.split() if script_of(w) == "ar")
