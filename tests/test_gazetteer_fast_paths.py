@@ -59,3 +59,18 @@ def test_kept_matches_are_a_new_list_each_time(two):
     assert hits and (hits, qualifier, how) == g._match_uncached(name, "ar")
     hits.clear()
     assert g._match(name, "ar")[0] == g._match_uncached(name, "ar")[0] != []
+
+
+def _haversine_reference(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The formula as first written (attribute look-ups, ``min``): the fast one must give the same float."""
+    rad = math.radians
+    lat1, lat2 = rad(a[0]), rad(b[0])
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((rad(b[1]) - rad(a[1])) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.tuples(_LAT, _LON), st.tuples(_LAT, _LON))
+def test_the_haversine_distance_is_the_reference_formula_to_the_last_bit(a, b):
+    assert haversine_km(a, b) == _haversine_reference(a, b)
+    assert haversine_km((a[0], a[1]), (-a[0], a[1] + 180.0)) == _haversine_reference((a[0], a[1]), (-a[0], a[1] + 180.0))

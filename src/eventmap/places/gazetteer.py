@@ -42,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from math import asin, cos, radians, sin, sqrt
 from pathlib import Path
 from typing import Literal
 
@@ -151,10 +152,13 @@ def place_from_row(r: dict[str, str]) -> Place:
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    rad = math.radians
-    lat1, lat2 = rad(a[0]), rad(b[0])
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((rad(b[1]) - rad(a[1])) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    # (math's functions bound at import, and ``min(1.0, r)`` as a conditional: the extractor asks tens of
+    # times a report; the same operations in the same order)
+    lat1 = radians(a[0])
+    lat2 = radians(b[0])
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((radians(b[1]) - radians(a[1])) / 2) ** 2
+    r = sqrt(h)
+    return 2 * 6371.0 * asin(r if r < 1.0 else 1.0)
 
 
 def nearest_km(a: tuple[float, float], points: Sequence[tuple[float, float]]) -> float:
@@ -167,13 +171,12 @@ RadPoint = tuple[float, float, float]
 
 
 def _in_radians(a: tuple[float, float]) -> RadPoint:
-    lat = math.radians(a[0])
-    return lat, math.cos(lat), math.radians(a[1])
+    lat = radians(a[0])
+    return lat, cos(lat), radians(a[1])
 
 
 def _nearest_rad(a: RadPoint, points: Sequence[RadPoint]) -> float:
     """:func:`nearest_km` of points already in radians (the same operations in the same order: the same float)."""
-    sin = math.sin
     lat1, c1, lon1 = a
     best = math.inf
     for lat2, c2, lon2 in points:
