@@ -106,6 +106,13 @@ def _has_death(text: str) -> bool:
     return next(_death_automaton().iter(text.translate(CHAR_LIST).lower()), None) is not None
 
 
+@lru_cache(maxsize=512)
+def _sentence_has_death(sentence: str) -> bool:
+    """:func:`_has_death` of a sentence, kept: a sentence is tested as the one after another (rule 3) and
+    then as itself."""
+    return _has_death(sentence)
+
+
 def norm_has_death(norm: str) -> bool:
     """:func:`_has_death` of a text from its normalised form (``eventmap.text.normalize_with_offsets``): the
     same characters are dropped and replaced, only white space is collapsed and no stem holds any."""
@@ -249,23 +256,35 @@ _TOKEN_RE = re.compile(
     r"|[^\w\s]")                                             # punctuation, one character each
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+@dataclass(slots=True)   # (not frozen: a frozen dataclass is built field by field through object.__setattr__,
+class _Tok:              # twice the cost, and a sentence makes one per word; tokens are never changed)
     w: str       # normalised form
     a: int       # offsets in the sentence
     b: int
     p: bool      # punctuation
 
 
+#: raw word -> :func:`_norm` of it (words repeat from sentence to sentence; bounded)
+_NORM_CACHE: dict[str, str] = {}
+
+
 def _tokens(s: str) -> list[_Tok]:
     out = []
+    norms = _NORM_CACHE
     for m in _TOKEN_RE.finditer(s):
         raw = m.group(0)
         punct = not (raw[0].isalnum() or raw[0] == "_")
         if raw[0].isdigit():
             w = str(int(re.sub(r"[.,٬]", "", raw)))
+        elif punct:
+            w = raw
         else:
-            w = raw if punct else _norm(raw)
+            got = norms.get(raw)
+            if got is None:
+                if len(norms) >= 50_000:
+                    norms.clear()
+                got = norms[raw] = _norm(raw)
+            w = got
         out.append(_Tok(w, m.start(), m.end(), punct))
     return out
 
@@ -929,7 +948,7 @@ def _elliptic(toks: list[_Tok], i: int, ar: bool) -> tuple[Death, int] | None:
 @lru_cache(maxsize=4096)
 def deaths(sentence: str) -> tuple[Death, ...]:
     """The death statements of one sentence (offsets into it), in order; cached."""
-    if not _has_death(sentence):
+    if not _sentence_has_death(sentence):
         return ()
     return tuple(_read(sentence)[1])
 
@@ -1082,7 +1101,7 @@ def _next_sentence(text: str, end: int) -> Span | None:
         return None
     m = _SENT_END.search(text, start, min(n, start + 1200))
     stop = m.end() if m else min(n, start + 1200)
-    return (start, stop) if _has_death(text[start:stop]) else None
+    return (start, stop) if _sentence_has_death(text[start:stop]) else None
 
 
 _EN_NAME_HEAD_RE = re.compile(r"^\W*([A-Z][a-z]+(?:['’][a-z]+)?)\b")

@@ -1,0 +1,51 @@
+"""Shortcuts of the fatality reader (kept word forms, kept sentence tests): never a different reading."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventmap.events import fatalities as F
+
+_WORDS = ["قتل", "مقتل", "شاب", "وطفلين", "الشهيد", "شهيدا", "أُصيب", "ـقتـل", "killed", "Killed", "two", "KILLED",
+          "men", "1,200", "١٢", "12", "،", ".", "!", "d'Souza", "O’Neil", "İstanbul", "ΣΑΣ", "ـــ", "\u0651", "x_y"]
+
+
+def _tokens_reference(s: str) -> list[tuple[str, int, int, bool]]:
+    out = []
+    for m in F._TOKEN_RE.finditer(s):
+        raw = m.group(0)
+        punct = not (raw[0].isalnum() or raw[0] == "_")
+        if raw[0].isdigit():
+            w = str(int(F.re.sub(r"[.,٬]", "", raw)))
+        else:
+            w = raw if punct else F._norm(raw)
+        out.append((w, m.start(), m.end(), punct))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.sampled_from([" ", "", "  ", "\n"]))
+def test_tokens_with_kept_word_forms_are_the_tokens_read_afresh(words, sep):
+    s = sep.join(words)
+    want = _tokens_reference(s)
+    for _ in range(2):   # the second time from the kept forms
+        assert [(t.w, t.a, t.b, t.p) for t in F._tokens(s)] == want
+
+
+def _letters(i: int) -> str:
+    return "".join("abcdefghijklmnopqrstuvwxyz"[int(d)] for d in str(i))
+
+
+def test_the_kept_word_forms_are_bounded():
+    F._NORM_CACHE.clear()
+    F._tokens(" ".join(_letters(i) for i in range(60_000)))
+    assert 0 < len(F._NORM_CACHE) <= 50_000
+    assert [t.w for t in F._tokens(f"{_letters(1).upper()} {_letters(59_999)}")] == [_letters(1), _letters(59_999)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_the_kept_sentence_test_is_the_death_test(words):
+    s = " ".join(words)
+    assert F._sentence_has_death(s) == F._has_death(s) == F._sentence_has_death(s)
