@@ -35,6 +35,18 @@ from datetime import date, timedelta
 CARRY_DAYS = 92
 _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beginning)\b|(?:^|\s)[وف]?(?:منذ|بدا|بدات|بداه|"
                        r"انطلقت|انطلق|انطلاق|اطلقت|اطلق|اطلاق|بدايه|بدء|مطلع)(?:\s|$))(?:\s*\S+){0,3}\s*$")
+#: words one of which every match of :data:`_START_RE` holds (began, begun, beginning: "beg"; انطلقت, اطلق: "طلق";
+#: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
+_START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
+
+
+def _starts_story(before: str) -> bool:
+    """Does the text just before a date say a story starts at it (``_START_RE``)?"""
+    for w in _START_WORDS:   # (a plain loop: cheaper than the search, and than a generator)
+        if w in before:
+            return _START_RE.search(before) is not None
+    return False
+
 
 #: (start, end, date, precision, kind) in normalised offsets, as ``dates._find_norm`` gives them
 DateHit = tuple[int, int, date, int, str]
@@ -65,7 +77,7 @@ class EventDates:
         # what the next clause tells
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
-                          if d[2] != pub and _START_RE.search(norm[max(0, d[0] - 30):d[0]])}
+                          if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
         self.starts = [d[0] for d in self.dates]
         self.clauses = clauses
         self.triggered = triggered
