@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from eventmap.errors import DateInputError  # (imports nothing from eventmap: no cycle; once, not per call)
 from eventmap.events._prefilter import gate, near_scan
 from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
 
@@ -71,8 +72,6 @@ def parse_date(value: str | date, what: str = "date") -> date:
     ``DateInputError`` (a ``ValueError``) says what is wrong: ``'25/07/2018'`` and ``'20180725'`` are
     refused everywhere alike (the second with the spelling to use).  No range is checked here: see
     :func:`parse_published` for publication dates."""
-    from eventmap.errors import DateInputError
-
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -93,8 +92,6 @@ def parse_date(value: str | date, what: str = "date") -> date:
 def parse_published(value: str | date) -> date:
     """'2018-07-25' (or a date) -> date in :func:`published_range`, by :func:`parse_date`'s rule;
     ``DateInputError`` (a ``ValueError``) with a readable message."""
-    from eventmap.errors import DateInputError
-
     d = parse_date(value, "publication date")
     try:
         return check_published(d)
