@@ -49,3 +49,23 @@ def test_the_kept_word_forms_are_bounded():
 def test_the_kept_sentence_test_is_the_death_test(words):
     s = " ".join(words)
     assert F._sentence_has_death(s) == F._has_death(s) == F._sentence_has_death(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["شاب", "والشاب", "للشباب", "بالقتل", "فلقي", "ولل", "كقتيل", "وبقتل", "قتيل", "x"]),
+                min_size=1, max_size=6))
+def test_kept_clitic_forms_are_the_forms_made_afresh(words):
+    def reference(w: str) -> tuple[str, ...]:
+        out = [w]
+        for _ in range(2):
+            if len(w) > 3 and w[0] in F._CLITICS:
+                w = ("ال" + w[2:]) if w.startswith("لل") else w[1:]
+                out.append(w)
+            else:
+                break
+        return tuple(out)
+
+    for w in words:
+        w = F._norm(w)
+        assert F._bases(w) == reference(w) == F._bases(w)
+        assert F._is(w, F._AR_PERSON) == any(b in F._AR_PERSON for b in reference(w))

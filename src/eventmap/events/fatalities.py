@@ -200,6 +200,8 @@ _EN_QUAL = _w("least more than over some about around approximately nearly almos
 #: qualifiers of more than one word ("at least 5", "up to 5", "as many as 5", "a total of 5")
 _EN_QUAL_PHRASES = (("at", "least"), ("up", "to"), ("as", "many", "as"), ("a", "total", "of"), ("an", "estimated"))
 _EN_LESS = _w("fewer less under")
+#: the first words of :data:`_EN_QUAL_PHRASES` (a phrase starts at a word only when that word is one of them)
+_EN_QUAL_FIRST = frozenset(ph[0] for ph in _EN_QUAL_PHRASES)
 _EN_NUM = {w: i for i, w in enumerate(_seq("zero one two three four five six seven eight nine ten eleven twelve "
                                       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"))}
 _EN_TENS = {w: 10 * i for i, w in enumerate(_seq("_ _ twenty thirty forty fifty sixty seventy eighty ninety")) if i > 1}
@@ -292,8 +294,16 @@ def _tokens(s: str) -> list[_Tok]:
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
+#: word -> :func:`_bases` of it (asked several times for each word of a sentence with a death; bounded)
+_BASES_CACHE: dict[str, tuple[str, ...]] = {}
+
+
 def _bases(w: str) -> tuple[str, ...]:
     """A normalised Arabic word and its forms without one or two attached proclitics."""
+    got = _BASES_CACHE.get(w)
+    if got is not None:
+        return got
+    key = w
     out = [w]
     for _ in range(2):
         if len(w) > 3 and w[0] in _CLITICS:
@@ -301,11 +311,17 @@ def _bases(w: str) -> tuple[str, ...]:
             out.append(w)
         else:
             break
-    return tuple(out)
+    if len(_BASES_CACHE) >= 50_000:
+        _BASES_CACHE.clear()
+    got = _BASES_CACHE[key] = tuple(out)
+    return got
 
 
 def _is(w: str, words: frozenset[str] | dict) -> bool:
-    return any(b in words for b in _bases(w))
+    for b in _bases(w):   # (a plain loop: ``any`` over a generator costs more for these one to three forms)
+        if b in words:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- numbers
@@ -413,7 +429,8 @@ def _skip_qualifiers(toks: list[_Tok], j: int, end: int) -> tuple[int, bool]:
         w = toks[j].w
         if w in _EN_LESS or (w in _AR_LESS and j + 1 < end and toks[j + 1].w == "من"):
             less = True
-        phrase = next((ph for ph in _EN_QUAL_PHRASES if tuple(t.w for t in toks[j:j + len(ph)]) == ph), None)
+        phrase = next((ph for ph in _EN_QUAL_PHRASES if tuple(t.w for t in toks[j:j + len(ph)]) == ph),
+                      None) if w in _EN_QUAL_FIRST else None
         if phrase:
             j += len(phrase)
             continue
