@@ -51,6 +51,46 @@ def test_the_kept_sentence_test_is_the_death_test(words):
     assert F._sentence_has_death(s) == F._has_death(s) == F._sentence_has_death(s)
 
 
+def _table_chars() -> set[str]:
+    return {chr(cp) for cp, rep in enumerate(F.CHAR_LIST) if isinstance(rep, str)}
+
+
+def test_lower_casing_commutes_with_the_character_table_for_every_code_point():
+    """What the untranslated death test rests on: lower-casing never makes a character the table changes
+    (nor one it deletes) out of another one, and the table changes no cased character."""
+    table = _table_chars()
+    for cp in range(0x110000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        d = chr(cp)
+        low = d.lower()
+        assert d in table or not (set(low) & table), hex(cp)
+        if d in table:
+            assert low == d == d.upper(), hex(cp)
+
+
+def test_the_untranslated_death_test_is_the_translated_one_around_every_stem():
+    assert F._raw_death_test() is not None
+    stems = sorted({F._norm(w) for w in F._DEATH_STEMS})
+    probes = [chr(c) for c in (*range(0x20, 0x250), *range(0x370, 0x400), *range(0x600, 0x700), *range(0x750, 0x780),
+                               *range(0x8A0, 0x900), *range(0x2000, 0x2070), 0x212A, 0x130, 0x131, 0x17F, 0xFEFF,
+                               *range(0xFB50, 0xFB60), *range(0xFE70, 0xFE80))]
+    for stem in stems:
+        for c in probes:
+            for s in (stem[:1] + c + stem[1:], c + stem, stem + c, stem.upper()[:2] + c + stem[2:]):
+                assert F._has_death(s) == F._has_death_translated(s), (stem, hex(ord(c)))
+
+
+_DEATH_ALPHABET = list("قتلشهدحياةاأإآىيئؤءـًّkilKILLdeathDEAθΣσςİıſ\u212a \u200b\u064b.،") + ["قتل", "killed", "الحياة", "أرواح"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DEATH_ALPHABET), max_size=20))
+def test_the_untranslated_death_test_is_the_translated_one(parts):
+    s = "".join(parts)
+    assert F._has_death(s) == F._has_death_translated(s)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["شاب", "والشاب", "للشباب", "بالقتل", "فلقي", "ولل", "كقتيل", "وبقتل", "قتيل", "x"]),
                 min_size=1, max_size=6))
