@@ -74,3 +74,11 @@ def _haversine_reference(a: tuple[float, float], b: tuple[float, float]) -> floa
 def test_the_haversine_distance_is_the_reference_formula_to_the_last_bit(a, b):
     assert haversine_km(a, b) == _haversine_reference(a, b)
     assert haversine_km((a[0], a[1]), (-a[0], a[1] + 180.0)) == _haversine_reference((a[0], a[1]), (-a[0], a[1] + 180.0))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([0.0, -0.0, 1e-300, -1e-300])))
+def test_the_squash_is_the_reference_formula(raw):
+    from eventmap.places.gazetteer import _squash
+
+    assert repr(_squash(raw)) == repr(round(1.0 - math.exp(-1.8 * max(0.0, raw)), 6))

@@ -42,7 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from math import asin, cos, radians, sin, sqrt
+from math import asin, cos, exp, radians, sin, sqrt
 from pathlib import Path
 from typing import Literal
 
@@ -217,6 +217,7 @@ class Gazetteer:
         self._nearest_memo: dict[int, float] = {}
         self._anchors_rad: list[RadPoint] | None = None
         self._place_rad: dict[int, RadPoint] = {}
+        self._anchor_rad_cache: dict[tuple[float, float], RadPoint] = {}
         self._boundary_paths: dict[int | str, Path] = {}
         self._by_id: dict[str, Place] = {}
         self._ar_exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -544,13 +545,22 @@ class Gazetteer:
         d = self._nearest_memo.get(i)
         if d is None:
             if self._anchors_rad is None:
-                self._anchors_rad = [_in_radians(b) for b in anchors]
+                self._anchors_rad = [self._point_rad(b) for b in anchors]
             pr = self._place_rad.get(i)
             if pr is None:
                 p = self.places[i]
                 pr = self._place_rad[i] = _in_radians((p.lat, p.lon))
             d = self._nearest_memo[i] = _nearest_rad(pr, self._anchors_rad)
         return d
+
+    def _point_rad(self, b: tuple[float, float]) -> RadPoint:
+        """An anchor in radians; kept (a report's anchors are the same for each of its lookups; bounded)."""
+        got = self._anchor_rad_cache.get(b)
+        if got is None:
+            if len(self._anchor_rad_cache) >= _MATCH_CACHE_SIZE:
+                self._anchor_rad_cache.clear()
+            got = self._anchor_rad_cache[b] = _in_radians(b)
+        return got
 
     @staticmethod
     def _named_in_context(p: Place, ctx_places) -> bool:
@@ -996,8 +1006,8 @@ class Gazetteer:
 
 def _squash(raw: float) -> float:
     """Map a raw ranking score (about 0 to 1.7) monotonically into [0, 1] without ties at the top."""
-    raw = max(0.0, raw)
-    return round(1.0 - math.exp(-1.8 * raw), 6)
+    # (``max(0.0, raw)`` as a conditional, the same value, NaN included: once per candidate of every lookup)
+    return round(1.0 - exp(-1.8 * (raw if raw > 0.0 else 0.0)), 6)
 
 
 def _inside(p: Place, unit: Place) -> bool:
