@@ -30,6 +30,23 @@ def test_relative_english_dates_scanned_near_their_words_are_the_full_scan(words
         assert [(m.span(), m.group(0)) for m in D._near_words(pattern, scan_words, norm)] == want
 
 
+_AR_REL_WORDS = ["امس", "الامس", "وامس", "بالامس", "الاول", "اول", "من", "قبل", "يومين", "منذ", "خلال", "الساعات",
+                 "الماضيه", "ساعات", "ساعه", "الـ", "24", "الـ24", "ل", "x", "امس الاول", "اول من امس", "قبل يومين",
+                 "خلال الساعات الماضيه", "قبل ساعات", "خلال الـ 24 ساعه", "خلال ال24 ساعه", "خلال 24 ساعه", "لامس"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_AR_REL_WORDS), max_size=30), _SEPS)
+def test_relative_arabic_dates_scanned_near_their_words_are_the_full_scan(words, sep):
+    norm = sep.join(words)
+    assert len(D._AR_RELATIVE_WORDS) == len(D._AR_RELATIVE)
+    for (pattern, _, _), scan_words in zip(D._AR_RELATIVE, D._AR_RELATIVE_WORDS):
+        if scan_words is None:
+            continue
+        want = [(m.span(), m.group(0)) for m in pattern.finditer(norm)]
+        assert [(m.span(), m.group(0)) for m in D._near_words(pattern, scan_words, norm)] == want
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_EN_WORDS + _AR_WORDS), max_size=30), _SEPS)
 def test_a_month_name_is_found_at_a_month_start_exactly_when_a_search_finds_it(words, sep):

@@ -179,6 +179,10 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفائت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
     (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
 ]
+#: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
+#: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate
+_AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
+    ("امس", "يومين"), None, None, None, None, None, ("ساعات", "ساعه"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
     r"(?:\s(?P<rel>الماضي|الفائت|المنصرم|المقبل|القادم))?" + _E)
@@ -196,7 +200,7 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:today|tonight|this\smorning|this\safternoon|this\sevening|earlier\stoday|on\sthe\sday)" + _E), 0, 1),
     (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago)" + _E), 7, 2),
 ]
-#: for each of :data:`_EN_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
+#: the same for each of :data:`_EN_RELATIVE`: words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("the" of "on the day", "this" of "this week"): the scan looks only near them
 #: (``None``: the pattern's own gate)
 _EN_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
@@ -374,8 +378,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
                 add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
         if any(w in norm for w in ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")):
-            for pat, back, prec in _AR_RELATIVE:
-                for m in gate(pat).finditer(norm):
+            for (pat, back, prec), words in zip(_AR_RELATIVE, _AR_RELATIVE_WORDS):
+                for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
         if any(w in norm for w in _AR_WEEKDAYS):
             for m in gate(_AR_WEEKDAY_RE).finditer(norm):
