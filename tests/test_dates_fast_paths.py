@@ -32,7 +32,8 @@ def test_relative_english_dates_scanned_near_their_words_are_the_full_scan(words
 
 _AR_REL_WORDS = ["امس", "الامس", "وامس", "بالامس", "الاول", "اول", "من", "قبل", "يومين", "منذ", "خلال", "الساعات",
                  "الماضيه", "ساعات", "ساعه", "الـ", "24", "الـ24", "ل", "x", "امس الاول", "اول من امس", "قبل يومين",
-                 "خلال الساعات الماضيه", "قبل ساعات", "خلال الـ 24 ساعه", "خلال ال24 ساعه", "خلال 24 ساعه", "لامس"]
+                 "خلال الساعات الماضيه", "قبل ساعات", "خلال الـ 24 ساعه", "خلال ال24 ساعه", "خلال 24 ساعه", "لامس",
+                 "الاحد", "احد", "والاحد", "يوم", "صباح", "الجمعه", "جمعه", "السبت", "سبت", "المقبل", "الماضي"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -45,6 +46,8 @@ def test_relative_arabic_dates_scanned_near_their_words_are_the_full_scan(words,
             continue
         want = [(m.span(), m.group(0)) for m in pattern.finditer(norm)]
         assert [(m.span(), m.group(0)) for m in D._near_words(pattern, scan_words, norm)] == want
+    want = [(m.span(), m.groupdict()) for m in D._AR_WEEKDAY_RE.finditer(norm)]
+    assert [(m.span(), m.groupdict()) for m in D._near_words(D._AR_WEEKDAY_RE, D._AR_WEEKDAY_WORDS, norm)] == want
 
 
 @settings(max_examples=500, deadline=None)

@@ -115,6 +115,8 @@ _EN_MONTHS: dict[str, int] = {
 }
 _AR_WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثا": 1, "الاربعا": 2,
                 "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+#: every match of ``_AR_WEEKDAY_RE`` holds one of the day names
+_AR_WEEKDAY_WORDS = tuple(_AR_WEEKDAYS)
 _EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 
@@ -382,7 +384,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
         if any(w in norm for w in _AR_WEEKDAYS):
-            for m in gate(_AR_WEEKDAY_RE).finditer(norm):
+            # (near the whole day names: the prefilter's literals are their ends, and احد is also "one")
+            for m in _near_words(_AR_WEEKDAY_RE, _AR_WEEKDAY_WORDS, norm):
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
                     continue
