@@ -115,7 +115,8 @@ _EN_MONTHS: dict[str, int] = {
 }
 _AR_WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثا": 1, "الاربعا": 2,
                 "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
-#: every match of ``_AR_WEEKDAY_RE`` holds one of the day names
+#: every match of ``_AR_WEEKDAY_RE`` holds one of the day names: it is scanned near them (the prefilter's
+#: literals are their ends, after the common ال, and احد is also "one")
 _AR_WEEKDAY_WORDS = tuple(_AR_WEEKDAYS)
 _EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
@@ -277,7 +278,8 @@ def _month_automaton() -> Any:
 def _month_starts(norm: str) -> list[int]:
     """Sorted starts of the month names' first words in ``norm`` not followed by a word character: every
     month group of the date patterns, and every match of ``_AR_MONTH_WORD_RE`` and ``_EN_MONTH_WORD_RE``,
-    starts at one (a superset: a word ending in "اب" is one too)."""
+    starts at one (a superset: a word ending in "اب" is one too).  (One automaton pass: the month-word tests of
+    ``_find_norm`` match at these places instead of scanning the text once per month name.)"""
     if _LAST_MONTHS and _LAST_MONTHS[0][0] is norm:
         return _LAST_MONTHS[0][1]
     starts = sorted({e + 1 - len(k) for e, k in _month_automaton().iter(norm) if not _WORD_CHAR_RE.match(norm, e + 1)})
@@ -357,7 +359,6 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
         for m in gate(_DMY_RE).finditer(norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-    # (a month name starts at one of ``_month_starts``: one automaton pass instead of a substring scan per name)
     ar_month = has_ar and any(_AR_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     if has_ar:
         if has_digit and ar_month:
@@ -384,7 +385,6 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
         if any(w in norm for w in _AR_WEEKDAYS):
-            # (near the whole day names: the prefilter's literals are their ends, and احد is also "one")
             for m in _near_words(_AR_WEEKDAY_RE, _AR_WEEKDAY_WORDS, norm):
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
