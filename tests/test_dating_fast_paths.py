@@ -24,3 +24,28 @@ def test_every_start_word_of_the_pattern_is_found_by_the_shortcut():
     for w in _WORDS[:22]:
         assert DT._START_RE.search("x " + w + " ") is not None, w
         assert DT._starts_story("x " + w + " "), w
+
+
+def _for_clause_reference(ed: DT.EventDates, cl: DT.ClauseSpan, trigger_start: int) -> tuple[str, int] | None:
+    """Rule 1 as first written: the own clause's date nearest the trigger, over the dates themselves."""
+    own = [ed.dates[k] for k in ed._between(cl.lo, cl.hi)]
+    if not own:
+        return None
+    d = min(own, key=lambda x: abs(x[0] - trigger_start))
+    return d[2].isoformat(), d[3]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8), st.integers(0, 40), st.sampled_from([1, 2, 3])),
+                max_size=8),
+       st.integers(0, 70), st.integers(0, 70), st.integers(0, 80))
+def test_the_clause_date_nearest_the_trigger_is_the_one_min_over_the_dates_gives(raw, lo, width, trigger):
+    from datetime import date, timedelta
+
+    pub = date(2018, 7, 25)
+    dates = [(a, a + n, pub - timedelta(days=back), prec, "explicit") for a, n, back, prec in raw]
+    cl = DT.ClauseSpan(0, lo, lo + width, 0, 200, 0)
+    ed = DT.EventDates(pub, dates, [cl], set(), " " * 200)
+    want = _for_clause_reference(ed, cl, trigger)
+    if want is not None:   # (ties between equally near dates included: the first one)
+        assert ed.for_clause(cl, trigger) == want

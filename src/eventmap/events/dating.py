@@ -79,6 +79,7 @@ class EventDates:
         self.starts_of = {k for k, d in enumerate(self.dates)
                           if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
         self.starts = [d[0] for d in self.dates]
+        self.ends = [d[1] for d in self.dates]
         self.clauses = clauses
         self.triggered = triggered
         # dates told inside a clause that has an event of its own belong to that clause
@@ -95,7 +96,9 @@ class EventDates:
     def _between(self, lo: int, hi: int) -> range:
         a = bisect.bisect_left(self.starts, lo)
         b = a
-        while b < len(self.dates) and self.dates[b][1] <= hi:
+        ends = self.ends
+        n = len(ends)
+        while b < n and ends[b] <= hi:
             b += 1
         return range(a, b)
 
@@ -115,9 +118,9 @@ class EventDates:
         return None
 
     def for_clause(self, cl: ClauseSpan, trigger_start: int) -> tuple[str, int]:
-        own = [self.dates[k] for k in self._between(cl.lo, cl.hi)]
-        if own:
-            d = min(own, key=lambda x: abs(x[0] - trigger_start))
+        own = self._between(cl.lo, cl.hi)
+        if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves)
+            d = self.dates[min(own, key=lambda k: abs(self.starts[k] - trigger_start))]
             return d[2].isoformat(), d[3]
         # a date of the sentence: unless it starts a story, or belongs to a later clause with an event of its own
         free = [self.dates[k] for k in self._between(cl.sent_lo, cl.sent_hi)
