@@ -109,3 +109,44 @@ def test_kept_clitic_forms_are_the_forms_made_afresh(words):
         w = F._norm(w)
         assert F._bases(w) == reference(w) == F._bases(w)
         assert F._is(w, F._AR_PERSON) == any(b in F._AR_PERSON for b in reference(w))
+
+
+_SENT_ALPHABET = [".", "!", "?", "؟", "\n", " ", "\t", "\u00a0", "\u2028", "\u3000", "'", "\"", "”", "’", "»", ")", "a",
+                  "ب", "3.5", "...", "killed two.", "قتل شاب.", "U.S.", "x\n", "_"]
+
+
+def _next_sentence_reference(text: str, end: int) -> tuple[int, int] | None:
+    """Rule 3's next sentence as first written (a character loop, a plain search)."""
+    n = len(text)
+    start = end
+    while start < n and (text[start].isspace() or text[start] in ".!?؟\"'”’»)"):
+        start += 1
+    if start >= n:
+        return None
+    m = F._SENT_END.search(text, start, min(n, start + 1200))
+    stop = m.end() if m else min(n, start + 1200)
+    return (start, stop) if F._has_death(text[start:stop]) else None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SENT_ALPHABET), max_size=40), st.integers(-50, 60), st.integers(-50, 60))
+def test_the_next_sentence_and_its_end_are_found_as_by_a_plain_search(parts, a, b):
+    text = "".join(parts)
+    want = F._SENT_END.search(text, a, b)
+    got = F._sentence_end(text, a, b)
+    assert (got.span() if got else None) == (want.span() if want else None)
+    try:
+        want_next = _next_sentence_reference(text, a)
+    except IndexError:
+        want_next = "IndexError"
+    try:
+        got_next = F._next_sentence(text, a)
+    except IndexError:
+        got_next = "IndexError"
+    assert got_next == want_next
+
+
+def test_a_sentence_end_is_found_past_a_long_run_of_text():
+    text = "x" * 1500 + ". killed three."
+    assert F._sentence_end(text, 0, len(text)).span() == F._SENT_END.search(text, 0, len(text)).span()
+    assert F._next_sentence(text, 1500) == _next_sentence_reference(text, 1500)

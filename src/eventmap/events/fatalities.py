@@ -1148,6 +1148,23 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
 
 
 _SENT_END = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)|\n")
+#: the characters a match of :data:`_SENT_END` can start with (re finds them fast: a class opens the pattern)
+_SENT_END_FIRST = re.compile(r"[.!?؟\n]")
+#: white space and closing marks between two sentences (``\s`` is ``str.isspace``)
+_SENT_GAP = re.compile(r"[\s.!?؟\"'”’»)]*")
+
+
+def _sentence_end(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``_SENT_END.search(text, pos, endpos)``: tried only where a match can start (re tries an opening
+    alternation at every position)."""
+    while True:
+        c = _SENT_END_FIRST.search(text, pos, endpos)
+        if c is None:
+            return None
+        m = _SENT_END.match(text, c.start(), endpos)
+        if m is not None:
+            return m
+        pos = c.start() + 1
 
 
 def _next_sentence(text: str, end: int) -> Span | None:
@@ -1155,11 +1172,15 @@ def _next_sentence(text: str, end: int) -> Span | None:
     has a word for death at all; None otherwise."""
     n = len(text)
     start = end
-    while start < n and (text[start].isspace() or text[start] in ".!?؟\"'”’»)"):
-        start += 1
+    if 0 <= start < n:
+        gap = _SENT_GAP.match(text, start)   # (always a match: it may be empty)
+        start = gap.end() if gap else start
+    else:   # (a negative offset counts from the end, as ``text[start]`` reads it)
+        while start < n and (text[start].isspace() or text[start] in ".!?؟\"'”’»)"):
+            start += 1
     if start >= n:
         return None
-    m = _SENT_END.search(text, start, min(n, start + 1200))
+    m = _sentence_end(text, start, min(n, start + 1200))
     stop = m.end() if m else min(n, start + 1200)
     return (start, stop) if _sentence_has_death(text[start:stop]) else None
 
