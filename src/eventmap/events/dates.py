@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from eventmap.errors import DateInputError  # (imports nothing from eventmap: no cycle; once, not per call)
 from eventmap.events._prefilter import gate, near_scan
 from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
 
@@ -71,8 +72,6 @@ def parse_date(value: str | date, what: str = "date") -> date:
     ``DateInputError`` (a ``ValueError``) says what is wrong: ``'25/07/2018'`` and ``'20180725'`` are
     refused everywhere alike (the second with the spelling to use).  No range is checked here: see
     :func:`parse_published` for publication dates."""
-    from eventmap.errors import DateInputError
-
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -93,8 +92,6 @@ def parse_date(value: str | date, what: str = "date") -> date:
 def parse_published(value: str | date) -> date:
     """'2018-07-25' (or a date) -> date in :func:`published_range`, by :func:`parse_date`'s rule;
     ``DateInputError`` (a ``ValueError``) with a readable message."""
-    from eventmap.errors import DateInputError
-
     d = parse_date(value, "publication date")
     try:
         return check_published(d)
@@ -118,6 +115,9 @@ _EN_MONTHS: dict[str, int] = {
 }
 _AR_WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثا": 1, "الاربعا": 2,
                 "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+#: every match of ``_AR_WEEKDAY_RE`` holds one of the day names: it is scanned near them (the prefilter's
+#: literals are their ends, after the common ال, and احد is also "one")
+_AR_WEEKDAY_WORDS = tuple(_AR_WEEKDAYS)
 _EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 
@@ -182,6 +182,10 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفائت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
     (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
 ]
+#: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
+#: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate
+_AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
+    ("امس", "يومين"), None, None, None, None, None, ("ساعات", "ساعه"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
     r"(?:\s(?P<rel>الماضي|الفائت|المنصرم|المقبل|القادم))?" + _E)
@@ -199,6 +203,11 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:today|tonight|this\smorning|this\safternoon|this\sevening|earlier\stoday|on\sthe\sday)" + _E), 0, 1),
     (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago)" + _E), 7, 2),
 ]
+#: the same for each of :data:`_EN_RELATIVE`: words one of which every match holds, rarer than the ones ``_prefilter``
+#: reads off the pattern ("the" of "on the day", "this" of "this week"): the scan looks only near them
+#: (``None``: the pattern's own gate)
+_EN_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
+    ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("week", "days"))
 _EN_WEEKDAY_RE = re.compile(
     _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(_EN_WEEKDAYS) + r")"
     r"(?:\s(?P<post>morning|night|evening|afternoon))?" + _E)
@@ -228,6 +237,26 @@ def _near_months(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]
     return near_scan(pattern, bounds, next_month, norm)
 
 
+def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, the same matches, for a pattern every match of which holds one of ``words``:
+    searched only around them (``_prefilter.near_scan``, as ``Gated.finditer`` does with the pattern's own
+    literals)."""
+    bounds = gate(pattern).bounds
+    if bounds is None:
+        return pattern.finditer(norm)
+    nxt = [norm.find(w) for w in words]   # each word's next place (the scan only moves on)
+
+    def next_word(pos: int) -> int:
+        x = -1
+        for k, i in enumerate(nxt):
+            if 0 <= i < pos:
+                i = nxt[k] = norm.find(words[k], pos)
+            if i >= 0 and (x < 0 or i < x):
+                x = i
+        return x
+    return near_scan(pattern, bounds, next_word, norm)
+
+
 #: the last text's month-name starts (the five month patterns of a report share them)
 _LAST_MONTHS: list[tuple[str, list[int]]] = []
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -248,7 +277,9 @@ def _month_automaton() -> Any:
 
 def _month_starts(norm: str) -> list[int]:
     """Sorted starts of the month names' first words in ``norm`` not followed by a word character: every
-    month group of the date patterns starts at one (a superset: a word ending in "اب" is one too)."""
+    month group of the date patterns, and every match of ``_AR_MONTH_WORD_RE`` and ``_EN_MONTH_WORD_RE``,
+    starts at one (a superset: a word ending in "اب" is one too).  (One automaton pass: the month-word tests of
+    ``_find_norm`` match at these places instead of scanning the text once per month name.)"""
     if _LAST_MONTHS and _LAST_MONTHS[0][0] is norm:
         return _LAST_MONTHS[0][1]
     starts = sorted({e + 1 - len(k) for e, k in _month_automaton().iter(norm) if not _WORD_CHAR_RE.match(norm, e + 1)})
@@ -328,7 +359,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
         for m in gate(_DMY_RE).finditer(norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-    ar_month = has_ar and bool(gate(_AR_MONTH_WORD_RE).search(norm))
+    ar_month = has_ar and any(_AR_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     if has_ar:
         if has_digit and ar_month:
             for m in _near_months(_AR_DAY_MONTH, norm):
@@ -350,11 +381,11 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
                 add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
         if any(w in norm for w in ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")):
-            for pat, back, prec in _AR_RELATIVE:
-                for m in gate(pat).finditer(norm):
+            for (pat, back, prec), words in zip(_AR_RELATIVE, _AR_RELATIVE_WORDS):
+                for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
         if any(w in norm for w in _AR_WEEKDAYS):
-            for m in gate(_AR_WEEKDAY_RE).finditer(norm):
+            for m in _near_words(_AR_WEEKDAY_RE, _AR_WEEKDAY_WORDS, norm):
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
                     continue
@@ -363,7 +394,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     if not has_en:
         out.sort()
         return out
-    en_month = bool(gate(_EN_MONTH_WORD_RE).search(norm))
+    en_month = any(_EN_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
         if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
@@ -380,8 +411,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         a = m.start("m1") if cue in ("in", "since", "during", "of", "throughout") else m.start()
         add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
-    for pat, back, prec in _EN_RELATIVE:
-        for m in gate(pat).finditer(norm):
+    for (pat, back, prec), words in zip(_EN_RELATIVE, _EN_RELATIVE_WORDS):
+        for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
     for m in gate(_EN_WEEKDAY_RE).finditer(norm):
         pre = m["pre"]

@@ -35,6 +35,18 @@ from datetime import date, timedelta
 CARRY_DAYS = 92
 _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beginning)\b|(?:^|\s)[وف]?(?:منذ|بدا|بدات|بداه|"
                        r"انطلقت|انطلق|انطلاق|اطلقت|اطلق|اطلاق|بدايه|بدء|مطلع)(?:\s|$))(?:\s*\S+){0,3}\s*$")
+#: words one of which every match of :data:`_START_RE` holds (began, begun, beginning: "beg"; انطلقت, اطلق: "طلق";
+#: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
+_START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
+
+
+def _starts_story(before: str) -> bool:
+    """Does the text just before a date say a story starts at it (``_START_RE``)?"""
+    for w in _START_WORDS:   # (a plain loop: cheaper than the search, and than a generator)
+        if w in before:
+            return _START_RE.search(before) is not None
+    return False
+
 
 #: (start, end, date, precision, kind) in normalised offsets, as ``dates._find_norm`` gives them
 DateHit = tuple[int, int, date, int, str]
@@ -65,8 +77,9 @@ class EventDates:
         # what the next clause tells
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
-                          if d[2] != pub and _START_RE.search(norm[max(0, d[0] - 30):d[0]])}
+                          if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
         self.starts = [d[0] for d in self.dates]
+        self.ends = [d[1] for d in self.dates]
         self.clauses = clauses
         self.triggered = triggered
         # dates told inside a clause that has an event of its own belong to that clause
@@ -83,7 +96,9 @@ class EventDates:
     def _between(self, lo: int, hi: int) -> range:
         a = bisect.bisect_left(self.starts, lo)
         b = a
-        while b < len(self.dates) and self.dates[b][1] <= hi:
+        ends = self.ends
+        n = len(ends)
+        while b < n and ends[b] <= hi:
             b += 1
         return range(a, b)
 
@@ -103,9 +118,9 @@ class EventDates:
         return None
 
     def for_clause(self, cl: ClauseSpan, trigger_start: int) -> tuple[str, int]:
-        own = [self.dates[k] for k in self._between(cl.lo, cl.hi)]
-        if own:
-            d = min(own, key=lambda x: abs(x[0] - trigger_start))
+        own = self._between(cl.lo, cl.hi)
+        if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves)
+            d = self.dates[min(own, key=lambda k: abs(self.starts[k] - trigger_start))]
             return d[2].isoformat(), d[3]
         # a date of the sentence: unless it starts a story, or belongs to a later clause with an event of its own
         free = [self.dates[k] for k in self._between(cl.sent_lo, cl.sent_hi)

@@ -102,8 +102,58 @@ def _report_has_death(text: str) -> bool:
 
 
 def _has_death(text: str) -> bool:
-    """A cheap first test: does ``text`` have any word that can state a death?"""
+    """A cheap first test: does ``text`` have any word that can state a death?  (:func:`_has_death_translated`,
+    without translating the text: ``str.translate`` looks every character up, two thirds of the cost.)"""
+    raw = _raw_death_test()
+    if raw is None:
+        return _has_death_translated(text)
+    deleted, auto = raw
+    return next(auto.iter(deleted.sub("", text.lower())), None) is not None
+
+
+def _has_death_translated(text: str) -> bool:
+    """The death test by its definition: a stem in the translated (``CHAR_LIST``), lower-cased text."""
     return next(_death_automaton().iter(text.translate(CHAR_LIST).lower()), None) is not None
+
+
+@lru_cache(maxsize=1)
+def _raw_death_test() -> tuple[re.Pattern[str], Any] | None:
+    """(the characters ``CHAR_LIST`` deletes, an automaton of every spelling ``CHAR_LIST`` maps onto a stem), so
+    that a stem in ``text.translate(CHAR_LIST).lower()`` is a key in ``text.lower()`` without those characters:
+    the table maps one character to at most one and touches no cased character, so lower-casing first is the
+    same (but for σ/ς, in no stem), and a key is one stem letter's preimage after another.  None when the table
+    is not of that kind (then the text is translated)."""
+    import itertools
+
+    import ahocorasick
+
+    deleted: list[str] = []
+    preimages: dict[str, list[str]] = {}
+    for cp, rep in enumerate(CHAR_LIST):
+        if not isinstance(rep, str):
+            continue   # (an int: the character itself)
+        c = chr(cp)
+        if len(rep) > 1 or c.lower() != c or c.upper() != c or rep.lower() != rep or rep.upper() != rep:
+            return None
+        if rep:
+            preimages.setdefault(rep, []).append(c)
+        else:
+            deleted.append(c)
+    auto = ahocorasick.Automaton()
+    for stem in {_norm(w) for w in _DEATH_STEMS}:
+        letters = [[*preimages.get(x, ()), *((x,) if ord(x) >= len(CHAR_LIST) or CHAR_LIST[ord(x)] == ord(x) else ())]
+                   for x in stem]
+        for spelling in itertools.product(*letters):
+            auto.add_word("".join(spelling), stem)
+    auto.make_automaton()
+    return re.compile("[" + "".join(re.escape(c) for c in deleted) + "]" if deleted else "(?!)"), auto
+
+
+@lru_cache(maxsize=512)
+def _sentence_has_death(sentence: str) -> bool:
+    """:func:`_has_death` of a sentence, kept: a sentence is tested as the one after another (rule 3) and
+    then as itself."""
+    return _has_death(sentence)
 
 
 def norm_has_death(norm: str) -> bool:
@@ -193,6 +243,8 @@ _EN_QUAL = _w("least more than over some about around approximately nearly almos
 #: qualifiers of more than one word ("at least 5", "up to 5", "as many as 5", "a total of 5")
 _EN_QUAL_PHRASES = (("at", "least"), ("up", "to"), ("as", "many", "as"), ("a", "total", "of"), ("an", "estimated"))
 _EN_LESS = _w("fewer less under")
+#: the first words of :data:`_EN_QUAL_PHRASES` (a phrase starts at a word only when that word is one of them)
+_EN_QUAL_FIRST = frozenset(ph[0] for ph in _EN_QUAL_PHRASES)
 _EN_NUM = {w: i for i, w in enumerate(_seq("zero one two three four five six seven eight nine ten eleven twelve "
                                       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"))}
 _EN_TENS = {w: 10 * i for i, w in enumerate(_seq("_ _ twenty thirty forty fifty sixty seventy eighty ninety")) if i > 1}
@@ -249,23 +301,35 @@ _TOKEN_RE = re.compile(
     r"|[^\w\s]")                                             # punctuation, one character each
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+@dataclass(slots=True)   # (not frozen: a frozen dataclass is built field by field through object.__setattr__,
+class _Tok:              # twice the cost, and a sentence makes one per word; tokens are never changed)
     w: str       # normalised form
     a: int       # offsets in the sentence
     b: int
     p: bool      # punctuation
 
 
+#: raw word -> :func:`_norm` of it (words repeat from sentence to sentence; bounded)
+_NORM_CACHE: dict[str, str] = {}
+
+
 def _tokens(s: str) -> list[_Tok]:
     out = []
+    norms = _NORM_CACHE
     for m in _TOKEN_RE.finditer(s):
         raw = m.group(0)
         punct = not (raw[0].isalnum() or raw[0] == "_")
         if raw[0].isdigit():
             w = str(int(re.sub(r"[.,٬]", "", raw)))
+        elif punct:
+            w = raw
         else:
-            w = raw if punct else _norm(raw)
+            got = norms.get(raw)
+            if got is None:
+                if len(norms) >= 50_000:
+                    norms.clear()
+                got = norms[raw] = _norm(raw)
+            w = got
         out.append(_Tok(w, m.start(), m.end(), punct))
     return out
 
@@ -273,8 +337,16 @@ def _tokens(s: str) -> list[_Tok]:
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
+#: word -> :func:`_bases` of it (asked several times for each word of a sentence with a death; bounded)
+_BASES_CACHE: dict[str, tuple[str, ...]] = {}
+
+
 def _bases(w: str) -> tuple[str, ...]:
     """A normalised Arabic word and its forms without one or two attached proclitics."""
+    got = _BASES_CACHE.get(w)
+    if got is not None:
+        return got
+    key = w
     out = [w]
     for _ in range(2):
         if len(w) > 3 and w[0] in _CLITICS:
@@ -282,11 +354,17 @@ def _bases(w: str) -> tuple[str, ...]:
             out.append(w)
         else:
             break
-    return tuple(out)
+    if len(_BASES_CACHE) >= 50_000:
+        _BASES_CACHE.clear()
+    got = _BASES_CACHE[key] = tuple(out)
+    return got
 
 
 def _is(w: str, words: frozenset[str] | dict) -> bool:
-    return any(b in words for b in _bases(w))
+    for b in _bases(w):   # (a plain loop: ``any`` over a generator costs more for these one to three forms)
+        if b in words:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- numbers
@@ -394,7 +472,8 @@ def _skip_qualifiers(toks: list[_Tok], j: int, end: int) -> tuple[int, bool]:
         w = toks[j].w
         if w in _EN_LESS or (w in _AR_LESS and j + 1 < end and toks[j + 1].w == "من"):
             less = True
-        phrase = next((ph for ph in _EN_QUAL_PHRASES if tuple(t.w for t in toks[j:j + len(ph)]) == ph), None)
+        phrase = next((ph for ph in _EN_QUAL_PHRASES if tuple(t.w for t in toks[j:j + len(ph)]) == ph),
+                      None) if w in _EN_QUAL_FIRST else None
         if phrase:
             j += len(phrase)
             continue
@@ -929,7 +1008,7 @@ def _elliptic(toks: list[_Tok], i: int, ar: bool) -> tuple[Death, int] | None:
 @lru_cache(maxsize=4096)
 def deaths(sentence: str) -> tuple[Death, ...]:
     """The death statements of one sentence (offsets into it), in order; cached."""
-    if not _has_death(sentence):
+    if not _sentence_has_death(sentence):
         return ()
     return tuple(_read(sentence)[1])
 
@@ -1069,6 +1148,23 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
 
 
 _SENT_END = re.compile(r"[.!?؟]+[\"'”’»)]*(?=\s|$)|\n")
+#: the characters a match of :data:`_SENT_END` can start with (re finds them fast: a class opens the pattern)
+_SENT_END_FIRST = re.compile(r"[.!?؟\n]")
+#: white space and closing marks between two sentences (``\s`` is ``str.isspace``)
+_SENT_GAP = re.compile(r"[\s.!?؟\"'”’»)]*")
+
+
+def _sentence_end(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``_SENT_END.search(text, pos, endpos)``: tried only where a match can start (re tries an opening
+    alternation at every position)."""
+    while True:
+        c = _SENT_END_FIRST.search(text, pos, endpos)
+        if c is None:
+            return None
+        m = _SENT_END.match(text, c.start(), endpos)
+        if m is not None:
+            return m
+        pos = c.start() + 1
 
 
 def _next_sentence(text: str, end: int) -> Span | None:
@@ -1076,13 +1172,17 @@ def _next_sentence(text: str, end: int) -> Span | None:
     has a word for death at all; None otherwise."""
     n = len(text)
     start = end
-    while start < n and (text[start].isspace() or text[start] in ".!?؟\"'”’»)"):
-        start += 1
+    if 0 <= start < n:
+        gap = _SENT_GAP.match(text, start)   # (always a match: it may be empty)
+        start = gap.end() if gap else start
+    else:   # (a negative offset counts from the end, as ``text[start]`` reads it)
+        while start < n and (text[start].isspace() or text[start] in ".!?؟\"'”’»)"):
+            start += 1
     if start >= n:
         return None
-    m = _SENT_END.search(text, start, min(n, start + 1200))
+    m = _sentence_end(text, start, min(n, start + 1200))
     stop = m.end() if m else min(n, start + 1200)
-    return (start, stop) if _has_death(text[start:stop]) else None
+    return (start, stop) if _sentence_has_death(text[start:stop]) else None
 
 
 _EN_NAME_HEAD_RE = re.compile(r"^\W*([A-Z][a-z]+(?:['’][a-z]+)?)\b")

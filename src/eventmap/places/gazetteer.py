@@ -42,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from math import asin, cos, exp, radians, sin, sqrt
 from pathlib import Path
 from typing import Literal
 
@@ -84,6 +85,8 @@ VARIANT_SCORES = (0.9, 0.85, 0.8)
 _SAME_NAME_RULES = {"ar_join", "lat_join"}
 
 MAX_NAME_CHARS = 200
+#: names whose matches a gazetteer keeps (a name's matches are a few tuples: some MB at most)
+_MATCH_CACHE_SIZE = 20_000
 #: rapidfuzz ratio (0-100) on latin keys at or above which a Latin name resolves by fuzzy match.
 #: Calibrated by ``benchmarks/calibrate_fuzzy.py`` (best F0.5 = precision-weighted): below 94 more than 4% of
 #: unknown southern names would be pinned onto a similar-named village; 70-94 are suggestions only.
@@ -149,21 +152,35 @@ def place_from_row(r: dict[str, str]) -> Place:
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    rad = math.radians
-    lat1, lat2 = rad(a[0]), rad(b[0])
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((rad(b[1]) - rad(a[1])) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    # (math's functions bound at import, and ``min(1.0, r)`` as a conditional: the extractor asks tens of
+    # times a report; the same operations in the same order)
+    lat1 = radians(a[0])
+    lat2 = radians(b[0])
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((radians(b[1]) - radians(a[1])) / 2) ** 2
+    r = sqrt(h)
+    return 2 * 6371.0 * asin(r if r < 1.0 else 1.0)
 
 
 def nearest_km(a: tuple[float, float], points: Sequence[tuple[float, float]]) -> float:
     """``min(haversine_km(a, b) for b in points)``, the same float, with one arc sine."""
-    rad, sin, cos = math.radians, math.sin, math.cos
-    lat1, lon1 = rad(a[0]), rad(a[1])
-    c1 = cos(lat1)
+    return _nearest_rad(_in_radians(a), [_in_radians(b) for b in points])
+
+
+#: a point as ``haversine_km`` reads it: (latitude in radians, its cosine, longitude in radians)
+RadPoint = tuple[float, float, float]
+
+
+def _in_radians(a: tuple[float, float]) -> RadPoint:
+    lat = radians(a[0])
+    return lat, cos(lat), radians(a[1])
+
+
+def _nearest_rad(a: RadPoint, points: Sequence[RadPoint]) -> float:
+    """:func:`nearest_km` of points already in radians (the same operations in the same order: the same float)."""
+    lat1, c1, lon1 = a
     best = math.inf
-    for b in points:
-        lat2 = rad(b[0])
-        h = sin((lat2 - lat1) / 2) ** 2 + c1 * cos(lat2) * sin((rad(b[1]) - lon1) / 2) ** 2
+    for lat2, c2, lon2 in points:
+        h = sin((lat2 - lat1) / 2) ** 2 + c1 * c2 * sin((lon2 - lon1) / 2) ** 2
         if h < best:
             best = h
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(best)))
@@ -198,6 +215,9 @@ class Gazetteer:
         self.directory = directory
         self.places: list[Place] = list(places)
         self._nearest_memo: dict[int, float] = {}
+        self._anchors_rad: list[RadPoint] | None = None
+        self._place_rad: dict[int, RadPoint] = {}
+        self._anchor_rad_cache: dict[tuple[float, float], RadPoint] = {}
         self._boundary_paths: dict[int | str, Path] = {}
         self._by_id: dict[str, Place] = {}
         self._ar_exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -208,6 +228,7 @@ class Gazetteer:
         self._gov: list[str] | None = None
         self._exact_key_cache: dict[int, frozenset[str]] = {}
         self._variant_cache: dict[tuple[str, tuple[str, ...]], VariantHit | None] = {}
+        self._match_cache: dict[tuple[str, str], tuple[tuple[tuple[int, str, float], ...], str, str]] = {}
         self._adjacent: dict[str, frozenset[str]] | None = None
         self.region_members = load_region_members(directory)
         for i, p in enumerate(self.places):
@@ -384,6 +405,7 @@ class Gazetteer:
         hits, qualifier, how = self._match(clean, sc)
         anchors, ctx_places = self._anchors(context, near)
         self._nearest_memo = {}   # place index -> km to the nearest anchor, for this lookup
+        self._anchors_rad = None  # this lookup's anchors in radians, when first needed
         far_only = bool(hits) and how != "fuzzy" and (ring is not None or bool(anchors)) and \
             all(self._far(i, ring, anchors, ctx_places) for i, _, _ in hits)
         vhit = None
@@ -518,12 +540,27 @@ class Gazetteer:
         return False
 
     def _nearest(self, i: int, anchors: Sequence[tuple[float, float]]) -> float:
-        """Km from place ``i`` to the nearest of the anchors of the lookup under way (computed once)."""
+        """Km from place ``i`` to the nearest of the anchors of the lookup under way (computed once; the
+        anchors are turned into radians once per lookup, each place once per gazetteer)."""
         d = self._nearest_memo.get(i)
         if d is None:
-            p = self.places[i]
-            d = self._nearest_memo[i] = nearest_km((p.lat, p.lon), anchors)
+            if self._anchors_rad is None:
+                self._anchors_rad = [self._point_rad(b) for b in anchors]
+            pr = self._place_rad.get(i)
+            if pr is None:
+                p = self.places[i]
+                pr = self._place_rad[i] = _in_radians((p.lat, p.lon))
+            d = self._nearest_memo[i] = _nearest_rad(pr, self._anchors_rad)
         return d
+
+    def _point_rad(self, b: tuple[float, float]) -> RadPoint:
+        """An anchor in radians; kept (a report's anchors are the same for each of its lookups; bounded)."""
+        got = self._anchor_rad_cache.get(b)
+        if got is None:
+            if len(self._anchor_rad_cache) >= _MATCH_CACHE_SIZE:
+                self._anchor_rad_cache.clear()
+            got = self._anchor_rad_cache[b] = _in_radians(b)
+        return got
 
     @staticmethod
     def _named_in_context(p: Place, ctx_places) -> bool:
@@ -743,6 +780,16 @@ class Gazetteer:
 
     # name matching: returns [(place_index, matched_name, base_score)], qualifier, how
     def _match(self, clean: str, sc: str) -> tuple[list[tuple[int, str, float]], str, str]:
+        """The name's matches; they depend on the name alone, so they are kept (a fresh list each call)."""
+        got = self._match_cache.get((clean, sc))
+        if got is None:
+            hits, qualifier, how = self._match_uncached(clean, sc)
+            if len(self._match_cache) >= _MATCH_CACHE_SIZE:
+                self._match_cache.clear()
+            got = self._match_cache[(clean, sc)] = (tuple(hits), qualifier, how)
+        return list(got[0]), got[1], got[2]
+
+    def _match_uncached(self, clean: str, sc: str) -> tuple[list[tuple[int, str, float]], str, str]:
         if sc == "mixed":
             # mixed scripts: try the Arabic part, then the Latin part
             ar = " ".join(w for w in clean.split() if script_of(w) == "ar")
@@ -959,8 +1006,8 @@ class Gazetteer:
 
 def _squash(raw: float) -> float:
     """Map a raw ranking score (about 0 to 1.7) monotonically into [0, 1] without ties at the top."""
-    raw = max(0.0, raw)
-    return round(1.0 - math.exp(-1.8 * raw), 6)
+    # (``max(0.0, raw)`` as a conditional, the same value, NaN included: once per candidate of every lookup)
+    return round(1.0 - exp(-1.8 * (raw if raw > 0.0 else 0.0)), 6)
 
 
 def _inside(p: Place, unit: Place) -> bool:
