@@ -18,16 +18,20 @@ _AR_WORDS = ["كانون", "الثاني", "الاول", "تشرين", "اب", "
 _SEPS = st.sampled_from([" ", "  ", "\n", "\t", "-", "", ", "])
 
 
+def _near_scans_are_full_scans(patterns, scan_words, norm: str) -> None:
+    """Each pattern scanned near its words (``dates._near_words``) finds what its full scan finds."""
+    assert len(scan_words) == len(patterns)
+    for (pattern, _, _), words in zip(patterns, scan_words):
+        if words is None:
+            continue
+        want = [(m.span(), m.group(0)) for m in pattern.finditer(norm)]
+        assert [(m.span(), m.group(0)) for m in D._near_words(pattern, words, norm)] == want
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_EN_WORDS), max_size=40), _SEPS)
 def test_relative_english_dates_scanned_near_their_words_are_the_full_scan(words, sep):
-    norm = sep.join(words)
-    assert len(D._EN_RELATIVE_WORDS) == len(D._EN_RELATIVE)
-    for (pattern, _, _), scan_words in zip(D._EN_RELATIVE, D._EN_RELATIVE_WORDS):
-        if scan_words is None:
-            continue
-        want = [(m.span(), m.group(0)) for m in pattern.finditer(norm)]
-        assert [(m.span(), m.group(0)) for m in D._near_words(pattern, scan_words, norm)] == want
+    _near_scans_are_full_scans(D._EN_RELATIVE, D._EN_RELATIVE_WORDS, sep.join(words))
 
 
 _AR_REL_WORDS = ["امس", "الامس", "وامس", "بالامس", "الاول", "اول", "من", "قبل", "يومين", "منذ", "خلال", "الساعات",
@@ -40,12 +44,7 @@ _AR_REL_WORDS = ["امس", "الامس", "وامس", "بالامس", "الاول
 @given(st.lists(st.sampled_from(_AR_REL_WORDS), max_size=30), _SEPS)
 def test_relative_arabic_dates_scanned_near_their_words_are_the_full_scan(words, sep):
     norm = sep.join(words)
-    assert len(D._AR_RELATIVE_WORDS) == len(D._AR_RELATIVE)
-    for (pattern, _, _), scan_words in zip(D._AR_RELATIVE, D._AR_RELATIVE_WORDS):
-        if scan_words is None:
-            continue
-        want = [(m.span(), m.group(0)) for m in pattern.finditer(norm)]
-        assert [(m.span(), m.group(0)) for m in D._near_words(pattern, scan_words, norm)] == want
+    _near_scans_are_full_scans(D._AR_RELATIVE, D._AR_RELATIVE_WORDS, norm)
     want = [(m.span(), m.groupdict()) for m in D._AR_WEEKDAY_RE.finditer(norm)]
     assert [(m.span(), m.groupdict()) for m in D._near_words(D._AR_WEEKDAY_RE, D._AR_WEEKDAY_WORDS, norm)] == want
 
