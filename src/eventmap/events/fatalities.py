@@ -309,13 +309,12 @@ class _Tok:              # twice the cost, and a sentence makes one per word; to
     p: bool      # punctuation
 
 
-#: raw word -> :func:`_norm` of it (words repeat from sentence to sentence; bounded)
-_NORM_CACHE: dict[str, str] = {}
+#: :func:`_norm` of a raw word, kept (words repeat from sentence to sentence)
+_norm_kept = lru_cache(maxsize=65536)(_norm)
 
 
 def _tokens(s: str) -> list[_Tok]:
     out = []
-    norms = _NORM_CACHE
     for m in _TOKEN_RE.finditer(s):
         raw = m.group(0)
         punct = not (raw[0].isalnum() or raw[0] == "_")
@@ -324,12 +323,7 @@ def _tokens(s: str) -> list[_Tok]:
         elif punct:
             w = raw
         else:
-            got = norms.get(raw)
-            if got is None:
-                if len(norms) >= 50_000:
-                    norms.clear()
-                got = norms[raw] = _norm(raw)
-            w = got
+            w = _norm_kept(raw)
         out.append(_Tok(w, m.start(), m.end(), punct))
     return out
 
@@ -337,16 +331,9 @@ def _tokens(s: str) -> list[_Tok]:
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
-#: word -> :func:`_bases` of it (asked several times for each word of a sentence with a death; bounded)
-_BASES_CACHE: dict[str, tuple[str, ...]] = {}
-
-
+@lru_cache(maxsize=65536)   # (asked several times for each word of a sentence with a death)
 def _bases(w: str) -> tuple[str, ...]:
     """A normalised Arabic word and its forms without one or two attached proclitics."""
-    got = _BASES_CACHE.get(w)
-    if got is not None:
-        return got
-    key = w
     out = [w]
     for _ in range(2):
         if len(w) > 3 and w[0] in _CLITICS:
@@ -354,10 +341,7 @@ def _bases(w: str) -> tuple[str, ...]:
             out.append(w)
         else:
             break
-    if len(_BASES_CACHE) >= 50_000:
-        _BASES_CACHE.clear()
-    got = _BASES_CACHE[key] = tuple(out)
-    return got
+    return tuple(out)
 
 
 def _is(w: str, words: frozenset[str] | dict) -> bool:

@@ -175,6 +175,10 @@ def _in_radians(a: tuple[float, float]) -> RadPoint:
     return lat, cos(lat), radians(a[1])
 
 
+#: an anchor in radians, kept (a report's anchors are the same for each of its lookups)
+_anchor_in_radians = lru_cache(maxsize=20_000)(_in_radians)
+
+
 def _nearest_rad(a: RadPoint, points: Sequence[RadPoint]) -> float:
     """:func:`nearest_km` of points already in radians (the same operations in the same order: the same float)."""
     lat1, c1, lon1 = a
@@ -217,7 +221,6 @@ class Gazetteer:
         self._nearest_memo: dict[int, float] = {}
         self._anchors_rad: list[RadPoint] | None = None
         self._place_rad: dict[int, RadPoint] = {}
-        self._anchor_rad_cache: dict[tuple[float, float], RadPoint] = {}
         self._boundary_paths: dict[int | str, Path] = {}
         self._by_id: dict[str, Place] = {}
         self._ar_exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -545,22 +548,13 @@ class Gazetteer:
         d = self._nearest_memo.get(i)
         if d is None:
             if self._anchors_rad is None:
-                self._anchors_rad = [self._point_rad(b) for b in anchors]
+                self._anchors_rad = [_anchor_in_radians(b) for b in anchors]
             pr = self._place_rad.get(i)
             if pr is None:
                 p = self.places[i]
                 pr = self._place_rad[i] = _in_radians((p.lat, p.lon))
             d = self._nearest_memo[i] = _nearest_rad(pr, self._anchors_rad)
         return d
-
-    def _point_rad(self, b: tuple[float, float]) -> RadPoint:
-        """An anchor in radians; kept (a report's anchors are the same for each of its lookups; bounded)."""
-        got = self._anchor_rad_cache.get(b)
-        if got is None:
-            if len(self._anchor_rad_cache) >= _MATCH_CACHE_SIZE:
-                self._anchor_rad_cache.clear()
-            got = self._anchor_rad_cache[b] = _in_radians(b)
-        return got
 
     @staticmethod
     def _named_in_context(p: Place, ctx_places) -> bool:
