@@ -29,10 +29,6 @@ HOLDER_COLORS: dict[str, str] = {
 ORDER: tuple[str, ...] = (*HOLDERS, CONTESTED)
 
 _CSS = """
-.leaflet-marker-icon.em-ctl-icon { pointer-events: none !important; transition: none !important; }
-.em-ctl-icon svg { overflow: visible; display: block; pointer-events: none; }
-.em-ctl-icon circle { pointer-events: stroke; cursor: pointer; }
-.em-ctl-icon.em-ctl-solo circle { pointer-events: visiblePainted; }
 .em-ctl-legend .em-sw { display: inline-block; width: 9px; height: 9px; border-radius: 50%; border: 3px solid;
   vertical-align: -2px; margin-right: 5px; }
 .em-ctl-legend .em-ctl-day { font-variant-numeric: tabular-nums; }
@@ -52,19 +48,41 @@ var {{ this.get_name() }} = (function(map){
   var EM = window.EM, C = {{ this.data }};
   EM.css({{ this.css }});
   EM.ctl = C; C.shown = {}; C.markers = {};
-  // above the events' canvas (overlay pane, 400) so a ring answers the mouse; only its stroke does, so the
-  // event marker in its hole stays clickable; under the clusters and labels (marker and tooltip panes)
-  if (!map.getPane('emCtl')) map.createPane('emCtl').style.zIndex = 405;
-  var group = L.layerGroup();
-  C.icon = function(p, solo){ // a ring around the place's event marker (the marker stays visible and clickable
-    // in its hole); a place set apart on our own ring around an estimate is a filled disc
-    var r = solo ? 7 : 11, ox = solo ? p.o[0] : 0, oy = solo ? p.o[1] : 0;
-    return L.divIcon({className: 'em-ctl-icon' + (solo ? ' em-ctl-solo' : ''), iconSize: [2 * r + 6, 2 * r + 6],
-      iconAnchor: [r + 3 - ox, r + 3 - oy],
-      html: '<svg width="' + (2 * r + 6) + '" height="' + (2 * r + 6) + '"><circle cx="' + (r + 3) + '" cy="' + (r + 3) +
-            '" r="' + r + '" stroke="#fff" stroke-width="' + (solo ? 5.5 : 7) + '" fill="none" style="pointer-events:none"></circle>' +
-            '<circle class="em-ctl" data-key="' + p.i + '" cx="' + (r + 3) + '" cy="' + (r + 3) + '" r="' + r +
-            '" stroke-width="' + (solo ? 3 : 4.5) + '" fill-opacity="' + (solo ? 0.85 : 0.12) + '"></circle></svg>'});
+  // each ring is drawn on the map's canvas, with the events' markers (a DOM marker per place cost the
+  // browser seconds with a thousand places): a white halo under a coloured ring, and only the ring's stroke
+  // answers the mouse, so the event marker in its hole stays clickable; a place set apart on our own ring
+  // around an estimate is a filled disc that answers anywhere on it, drawn at its pixel offset
+  var Ring = L.CircleMarker.extend({
+    _project: function(){
+      L.CircleMarker.prototype._project.call(this);
+      var o = this.options.off;
+      if (o[0] || o[1]){ this._point = this._point.add(o); this._updateBounds(); }
+    },
+    _updateBounds: function(){
+      var w = this._radius + this.options.halo / 2 + this._clickTolerance();
+      this._pxBounds = new L.Bounds(this._point.subtract([w, w]), this._point.add([w, w]));
+    },
+    _containsPoint: function(p){
+      var d = p.distanceTo(this._point), t = this._clickTolerance();
+      return this.options.solo ? d <= this._radius + t : Math.abs(d - this._radius) <= t;
+    },
+    _updatePath: function(){
+      var rd = this._renderer, ctx = rd._ctx, p = this._point;
+      if (!rd._drawing || this._empty()) return;
+      ctx.beginPath(); ctx.arc(p.x, p.y, this._radius, 0, Math.PI * 2);
+      ctx.globalAlpha = 1; ctx.lineWidth = this.options.halo; ctx.strokeStyle = '#fff';
+      if (ctx.setLineDash) ctx.setLineDash([]);
+      ctx.stroke();
+      rd._updateCircle(this);
+    }
+  });
+  C.look = function(m, p, solo){ // a ring (11 px) around the place's event marker, or a disc (7 px) set apart
+    m._emSolo = solo;
+    L.setOptions(m, {solo: solo, off: solo ? p.o : [0, 0], halo: solo ? 5.5 : 7, weight: solo ? 3 : 4.5,
+                     fillOpacity: solo ? 0.85 : 0.12});
+    if (m._renderer) m._renderer._updateStyle(m);
+    m.setRadius(solo ? 7 : 11);
+    if (m.getTooltip()) m.getTooltip().options.offset = [solo ? p.o[0] : 0, (solo ? p.o[1] : 0) - 6];
   };
   C.where = function(p){ // the slot the map gives the place's event on the ring of its estimate, if it draws one
     var D = EM.D;
@@ -85,14 +103,16 @@ var {{ this.get_name() }} = (function(map){
     C.p.forEach(function(p){
       var m = C.markers[p.k], w = C.where(p), solo = !w && (p.o[0] !== 0 || p.o[1] !== 0);
       var to = w || [p.lat, p.lon], at = m.getLatLng();
-      if (at.lat !== +to[0] || at.lng !== +to[1]) m.setLatLng(to);   // (Leaflet moves its markers with a zoom itself)
-      if (m._emSolo !== solo){ m._emSolo = solo; m.setIcon(C.icon(p, solo));
-        if (m.getTooltip()) m.getTooltip().options.offset = [solo ? p.o[0] : 0, (solo ? p.o[1] : 0) - 6]; }
+      if (at.lat !== +to[0] || at.lng !== +to[1]) m.setLatLng(to);
+      if (m._emSolo !== solo) C.look(m, p, solo);
     });
   };
+  var group = C.group = L.layerGroup();
   C.p.forEach(function(p){
     var solo = p.o[0] !== 0 || p.o[1] !== 0;
-    var m = L.marker([p.lat, p.lon], {pane: 'emCtl', keyboard: false, icon: C.icon(p, solo)});
+    var m = new Ring([p.lat, p.lon], {color: C.color.unknown, fillColor: C.color.unknown, solo: solo,
+      off: solo ? p.o : [0, 0], halo: solo ? 5.5 : 7, weight: solo ? 3 : 4.5, fillOpacity: solo ? 0.85 : 0.12,
+      radius: solo ? 7 : 11, opacity: 1});
     m.em = p; m._emSolo = solo;
     m.bindTooltip(function(l){ var c = C.cur(l.em); return '<div class="em-ctl-tip">' + l.em.n + '<br>' + (c ? c[2] : C.unknownTip) + '</div>'; },
                   {direction: 'top', offset: [p.o[0], p.o[1] - 6], opacity: 0.95});
@@ -115,13 +135,12 @@ var {{ this.get_name() }} = (function(map){
     C.day = day; var n = {};
     C.place();
     C.p.forEach(function(p){
-      var c = C.cur(p), h = c ? C.H[c[1]][0] : 'unknown', m = C.markers[p.k], el = m.getElement && m.getElement();
+      var c = C.cur(p), h = c ? C.H[c[1]][0] : 'unknown', m = C.markers[p.k];
       C.shown[p.k] = h; n[h] = (n[h] || 0) + 1;
-      var d = el && el.querySelector('circle.em-ctl');
-      if (d && (m._emD !== d || m._emH !== h)){   // painted again only when its holder or its circle changed (setIcon)
-        d.setAttribute('stroke', h === 'contested' ? '#8a5a00' : C.color[h]); d.setAttribute('fill', C.color[h]);
-        d.setAttribute('stroke-dasharray', h === 'contested' ? '4 2.5' : ''); d.setAttribute('data-holder', h);
-        m._emD = d; m._emH = h;
+      if (m._emH !== h){   // painted again only when its holder changed
+        m._emH = h;
+        m.setStyle({color: h === 'contested' ? '#8a5a00' : C.color[h], fillColor: C.color[h],
+                    dashArray: h === 'contested' ? '4 2.5' : null});
       }
     });
     if (box){
