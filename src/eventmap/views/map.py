@@ -437,6 +437,20 @@ EM.ShapeMarker = L.CircleMarker.extend({
     }
   }
 });
+// a permanent label: Leaflet's tooltip reads its own size (offsetWidth) to place itself, which lays the page
+// out once per label as they are added and on every zoom frame; ours is placed by the stylesheet instead
+// (CSS ``translate``, a share of its own box per direction), so adding a hundred labels lays out once
+EM.Label = L.Tooltip.extend({
+  _setPosition: function(pos){
+    var c = this._container, d = this.options.direction;
+    if (c._emDir !== d){
+      ['right', 'left', 'top', 'bottom', 'center'].forEach(function(x){ L.DomUtil.removeClass(c, 'leaflet-tooltip-' + x); });
+      L.DomUtil.addClass(c, 'leaflet-tooltip-' + d); L.DomUtil.addClass(c, 'em-placed'); c._emDir = d;
+    }
+    L.DomUtil.setPosition(c, pos.add(L.point(this.options.offset)));
+  }
+});
+EM.label = function(opts){ opts.permanent = true; opts.interactive = false; return new EM.Label(opts); };
 EM.decode = function(p){
   if (!p || !p.z) return Promise.resolve(p);
   var bin = atob(p.z), bytes = new Uint8Array(bin.length);
@@ -548,12 +562,12 @@ EM.layoutRings = function(){ // ring members (unclustered): at their slots, with
       color: col, weight: 0.8, opacity: 0.55, dashArray: '2,3'})); });
     EM.ringDeco.addLayer(L.circleMarker(c, {radius: 3, pane: dp, renderer: EM.ringRenderer, interactive: false, color: col, weight: 1,
       fillColor: '#fff', fillOpacity: 1}));
-    EM.ringDeco.addLayer(L.tooltip({permanent: true, direction: 'top', offset: [0, -R - 4], interactive: false, pane: lp,
+    EM.ringDeco.addLayer(EM.label({direction: 'top', offset: [0, -R - 4], pane: lp,
       className: 'em-lab em-lab0 em-ringcap'}).setLatLng(c).setContent('approximate: not located \u00b7 ' + G[2] + ' names'));
     ms.forEach(function(m){
       var i = m.em, right = EM.slotOffset(g, D.as[i])[0] >= 0, pa = EM.s('pa', i), pe = EM.s('pe', i), lo = EM.s('lo', i);
-      var t = L.tooltip({permanent: true, direction: right ? 'right' : 'left', offset: [right ? m.getRadius() + 3 : -m.getRadius() - 3, 0],
-        interactive: false, pane: lp, className: 'em-lab em-lab0 em-ringname'}).setLatLng(m.getLatLng())
+      var t = EM.label({direction: right ? 'right' : 'left', offset: [right ? m.getRadius() + 3 : -m.getRadius() - 3, 0],
+        pane: lp, className: 'em-lab em-lab0 em-ringname'}).setLatLng(m.getLatLng())
         .setContent('<span dir="auto">' + (pe || pa || lo) + '</span>');
       EM.ringDeco.addLayer(t);
       var el = t.getElement();   // declutter may move a name to another side of its symbol
@@ -620,8 +634,8 @@ EM.numberLabels = function(){ // a printed brief: each numbered place carries it
     var k = D.num[m.em];
     if (!k || want[k]) return;
     want[k] = 1;
-    if (!EM.numLab[k]) EM.numLab[k] = L.tooltip({permanent: true, direction: 'right', offset: [m.getRadius() + 2, -m.getRadius() - 2],
-      interactive: false, pane: 'emNums', className: 'em-num'}).setLatLng(m.getLatLng()).setContent(String(k));
+    if (!EM.numLab[k]) EM.numLab[k] = EM.label({direction: 'right', offset: [m.getRadius() + 2, -m.getRadius() - 2],
+      pane: 'emNums', className: 'em-num'}).setLatLng(m.getLatLng()).setContent(String(k));
   });
   Object.keys(EM.numLab).forEach(function(k){
     var t = EM.numLab[k], on = EM.labelLayer.hasLayer(t);
@@ -649,8 +663,8 @@ EM.placeLabels = function(){ // name the places of a few unclustered events, as 
     if (P) key += '|' + m.emn;
     if (!txt) return;
     want[key] = 1;
-    if (!EM.placeLab[key]) EM.placeLab[key] = L.tooltip({permanent: true, direction: 'right', offset: [m.getRadius() + 3, 0],
-      interactive: false, pane: pane, className: 'em-lab em-lab0'}).setLatLng(ll0).setContent(txt);
+    if (!EM.placeLab[key]) EM.placeLab[key] = EM.label({direction: 'right', offset: [m.getRadius() + 3, 0],
+      pane: pane, className: 'em-lab em-lab0'}).setLatLng(ll0).setContent(txt);
   });
   Object.keys(EM.placeLab).forEach(function(key){
     var t = EM.placeLab[key], on = EM.labelLayer.hasLayer(t);
@@ -1009,6 +1023,9 @@ blockquote.em-note { max-height: 9.6em; overflow-y: auto; }
 .leaflet-tooltip.em-lab { background: transparent; border: 0; box-shadow: none; padding: 0; text-align: center; white-space: nowrap;
   color: #333; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; pointer-events: none; line-height: 1.15; }
 .leaflet-tooltip.em-lab:before { display: none; }
+.em-placed.leaflet-tooltip-center { translate: -50% -50%; } .em-placed.leaflet-tooltip-right { translate: 0 -50%; }
+.em-placed.leaflet-tooltip-left { translate: -100% -50%; } .em-placed.leaflet-tooltip-top { translate: -50% -100%; }
+.em-placed.leaflet-tooltip-bottom { translate: -50% 0; }
 .em-lab1 { font-size: 14px; font-weight: 700; color: #3a3a3a; letter-spacing: .02em; }
 .em-lab2 { font-size: 12px; font-weight: 600; color: #4a4a4a; }
 .em-lab3 { font-size: 11px; color: #555; font-style: italic; }
@@ -1072,7 +1089,7 @@ var {{ this.get_name() }} = (function(map){
   data.features.forEach(function(f){
     var p = f.properties;
     if (!p.lp) return;
-    var t = L.tooltip({permanent: true, direction: 'center', interactive: false, pane: 'emLabels', className: 'em-lab em-lab{{ this.level }}'})
+    var t = window.EM.label({direction: 'center', pane: 'emLabels', className: 'em-lab em-lab{{ this.level }}'})
       .setLatLng(p.lp).setContent(p.n + (p.a ? '<span class="ar" dir="rtl" lang="ar">' + p.a + '</span>' : ''));
     group.addLayer(t);
   });
