@@ -29,7 +29,7 @@ def _withdrawal(server):
 
 def _bakkar(frame) -> str:
     return frame.evaluate("""() => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf('<b>Al Bakkar</b>') >= 0; })[0];
-        return C.markers[p.k].getElement().querySelector('circle.em-ctl').getAttribute('data-holder'); }""")
+        return C.markers[p.k]._emH; }""")
 
 
 def test_moving_the_slider_across_a_change_recolours_the_village(page):
@@ -49,8 +49,9 @@ def test_moving_the_slider_across_a_change_recolours_the_village(page):
     page.page.wait_for_function("() => /to 2018-08-01/.test(document.querySelector('[data-testid=em-changes]').textContent)")
     frame.wait_for_function("() => EM.ctl.day === '2018-08-01'")
     assert _bakkar(frame) == "opposition"
-    ring = frame.evaluate("() => getComputedStyle(document.querySelector('circle.em-ctl[data-holder=opposition]')).stroke")
-    assert ring == "rgb(27, 120, 55)"
+    ring = frame.evaluate("""() => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf('<b>Al Bakkar</b>') >= 0; })[0];
+        return C.markers[p.k].options.color; }""")
+    assert ring == "#1b7837"
     changes = page.page.locator('[data-testid="em-changes"]').inner_text()
     assert f"Changed hands from 2018-07-20 to 2018-08-01: {int(m.group(1)) + 1}" in changes
     assert page.blocked == []
