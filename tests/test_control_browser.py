@@ -62,14 +62,17 @@ def browser():
         b.close()
 
 
+#: the place whose name (as the payload writes it) holds ``n``, and its ring ``m``
+_RING_OF = "var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0], m = C.markers[p.k];"
+
+
 def _holder(page, name_en: str) -> tuple[str, str]:
     """(holder, stroke colour) of a place's ring as the canvas draws it."""
-    return tuple(page.evaluate("""(n) => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0];
-        var m = C.markers[p.k]; return [m._emH, m.options.color]; }""", f"<b>{name_en}</b>"))
+    return tuple(page.evaluate("(n) => { " + _RING_OF + " return [m._emH, m.options.color]; }", f"<b>{name_en}</b>"))
 
 
 #: where a place's ring is drawn, in page pixels: [centre x, centre y, radius]
-_RING_AT = """(n) => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0], m = C.markers[p.k];
+_RING_AT = "(n) => { " + _RING_OF + """
     var c = EM.map.getContainer().getBoundingClientRect(), e = EM.map.layerPointToContainerPoint(m._point);
     return [c.left + e.x, c.top + e.y, m._radius]; }"""
 
@@ -125,8 +128,7 @@ def test_the_exported_day_slider_recolours_a_village_when_it_changes_hands(brows
     pg.wait_for_selector(".em-tip")
     pg.wait_for_selector(".em-ctl-tip", state="detached", timeout=2_000)   # the ring's tooltip closed
     # the popup cites the reports
-    pg.evaluate("(n) => { var C = EM.ctl, p = C.p.filter(function(q){ return q.n.indexOf(n) >= 0; })[0]; "
-                "C.markers[p.k].openPopup(); }", "<b>Ar Rafid</b>")
+    pg.evaluate("(n) => { " + _RING_OF + " m.openPopup(); }", "<b>Ar Rafid</b>")
     popup = pg.locator(".em-ctl-pop").inner_text()
     assert "Enab Baladi" in popup and "Reuters" in popup and "Contested" in popup
     assert attempted == [] and errors == []
@@ -135,7 +137,7 @@ def test_the_exported_day_slider_recolours_a_village_when_it_changes_hands(brows
 
 def test_every_ring_keeps_its_holders_colour_and_its_slot_through_zooms(browser, store_path, tmp_path):
     """The rings are painted again only when a holder or a ring's circle changes (a place set apart on our own
-    ring gets a new icon with the zoom): at every zoom each circle shows the holder the legend counts, in its
+    ring changes its look with the zoom): at every zoom each circle shows the holder the legend counts, in its
     colour, and a place whose event sits on the ring of an estimate sits on that event's slot."""
     html = _export(store_path, "html", tmp_path / "zoom.html", "2018-08-10")
     ctx = browser.new_context(viewport={"width": 1100, "height": 760})

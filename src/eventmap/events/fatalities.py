@@ -1152,16 +1152,11 @@ def _sentence_end(text: str, pos: int, endpos: int) -> re.Match[str] | None:
 
 
 def _next_sentence(text: str, end: int) -> Span | None:
-    """The sentence after the one ending at ``end`` (to the next full stop or line break), when it
-    has a word for death at all; None otherwise."""
+    """The sentence after the one ending at ``end`` (an offset, not negative: a sentence's end), up to the next
+    full stop or line break, when it has a word for death at all; None otherwise."""
     n = len(text)
-    start = end
-    if 0 <= start < n:
-        gap = _SENT_GAP.match(text, start)   # (always a match: it may be empty)
-        start = gap.end() if gap else start
-    else:   # (a negative offset counts from the end, as ``text[start]`` reads it)
-        while start < n and (text[start].isspace() or text[start] in ".!?؟\"'”’»)"):
-            start += 1
+    gap = _SENT_GAP.match(text, end)   # (always a match, maybe empty; past the text: at its end)
+    start = gap.end() if gap else end
     if start >= n:
         return None
     m = _sentence_end(text, start, min(n, start + 1200))

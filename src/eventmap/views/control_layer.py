@@ -109,15 +109,13 @@ var {{ this.get_name() }} = (function(map){
   };
   var group = C.group = L.layerGroup();
   C.p.forEach(function(p){
-    var solo = p.o[0] !== 0 || p.o[1] !== 0;
-    var m = new Ring([p.lat, p.lon], {color: C.color.unknown, fillColor: C.color.unknown, solo: solo,
-      off: solo ? p.o : [0, 0], halo: solo ? 5.5 : 7, weight: solo ? 3 : 4.5, fillOpacity: solo ? 0.85 : 0.12,
-      radius: solo ? 7 : 11, opacity: 1});
-    m.em = p; m._emSolo = solo;
+    var m = new Ring([p.lat, p.lon], {color: C.color.unknown, fillColor: C.color.unknown, opacity: 1});
+    m.em = p;
     m.bindTooltip(function(l){ var c = C.cur(l.em); return '<div class="em-ctl-tip">' + l.em.n + '<br>' + (c ? c[2] : C.unknownTip) + '</div>'; },
-                  {direction: 'top', offset: [p.o[0], p.o[1] - 6], opacity: 0.95});
+                  {direction: 'top', opacity: 0.95});
     m.bindPopup(function(l){ var c = C.cur(l.em); return '<div class="em-ctl-pop">' + l.em.n + '<br>' + (c ? c[3] : C.unknownTip) + '</div>'; },
                 {maxWidth: 360});
+    C.look(m, p, p.o[0] !== 0 || p.o[1] !== 0);   // its size, offset and tooltip's place (before it is drawn)
     C.markers[p.k] = m; group.addLayer(m);
   });
   C.cur = function(p){ var c = null; for (var j = 0; j < p.c.length && p.c[j][0] <= C.day; j++) c = p.c[j]; return c; };
