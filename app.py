@@ -31,6 +31,7 @@ from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admi
 from eventmap.store import EventFilter, StoreError, open_store
 from eventmap.ui import analyst, corrections, downloads, ingest, ingest_form, session
 from eventmap.ui import overview as ov
+from eventmap.ui import prefetch
 from eventmap.ui import state as vs
 from eventmap.ui import timewindow as tw
 from eventmap.views import details, fixes, live_map, table, timeline
@@ -104,7 +105,8 @@ def date_span(url: str | None, token: tuple) -> tuple:
 @st.cache_resource(show_spinner="Querying the store…", max_entries=8)
 def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # one shared frame per filter (treated as read-only): no copy on every rerun
-    return get_store(url).query(f)
+    got = prefetch.take("events", url, token, f)  # read by the server's helper while it started (ui.prefetch)
+    return got if got is not None else get_store(url).query(f)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -116,7 +118,8 @@ def large(url: str | None, token: tuple, key: tuple, f: EventFilter) -> bool:
 @st.cache_resource(show_spinner="Counting the events…", max_entries=4)
 def counts(url: str | None, token: tuple, key: tuple, f: EventFilter) -> ov.Overview:
     # a large store: events per (day, type, point) under the filters, one grouped query (shared, read-only)
-    return ov.overview(get_store(url), f)
+    got = prefetch.take("overview", url, token, f)
+    return got if got is not None else ov.overview(get_store(url), f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -133,7 +136,8 @@ def unplaced_page(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def control_all(url: str | None, token: tuple):
     # who holds each place, from every stored report (not the corroborated rows: a disagreement must show);
     # built once per store version: a filter only narrows it
-    return control_from_store(get_store(url))
+    got = prefetch.take("control", url, token)
+    return got if got is not None else control_from_store(get_store(url))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

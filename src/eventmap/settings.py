@@ -48,6 +48,9 @@ VARIABLES = (
     Variable("EVENTMAP_DEBUG", "off", "`1`: the CLI shows the traceback of an unexpected error instead of one line"),
     Variable("EVENTMAP_PROFILE", "off", "`1`: the dashboard prints how long each step of a script run takes (stderr)"),
     Variable("EVENTMAP_WARM", "on", "`0`: `eventmap app` does not warm the first page's work while Streamlit starts"),
+    Variable("EVENTMAP_PREFETCH", "on",
+             "`0`: on a large store, `eventmap app` does not read the first page's events in a helper process while "
+             "it starts"),
     Variable("EVENTMAP_BIN_ABOVE", "`150000`",
              "above this many events under the filters the dashboard reads counts, not rows: places binned per day "
              "on the map, the timeline from counts, the table one page"),
@@ -169,6 +172,12 @@ def profile() -> bool:
 def warm() -> bool:
     """``EVENTMAP_WARM`` (on unless ``0``): ``eventmap app`` warms the first page's work while Streamlit starts."""
     return env("EVENTMAP_WARM") != "0"
+
+
+def prefetch() -> bool:
+    """``EVENTMAP_PREFETCH`` (on unless ``0``, and only with the warm-up): ``eventmap app`` reads a large store's
+    first page ahead while it starts (``eventmap.ui.prefetch``)."""
+    return warm() and env("EVENTMAP_PREFETCH") != "0"
 
 
 def bin_above(default: int = 150_000) -> int:

@@ -50,6 +50,18 @@ def _embedded_path(url: str) -> Path:
     return Path(url)
 
 
+def embedded_file(url: str | Path | None = None) -> Path | None:
+    """The file of the embedded store ``open_store(url)`` opens, ``None`` for a database server (nothing opened,
+    nothing imported: a cheap look before the store is opened)."""
+    if url is None or str(url) == "":
+        from eventmap.settings import default_db
+        url = default_db()
+    s = str(url)
+    if "://" in s and not s.startswith("sqlite://"):
+        return None
+    return _embedded_path(s)
+
+
 def open_store(url: str | Path | None = None) -> EventStore:
     """Open (creating or upgrading as needed) the store at ``url``."""
     if url is None or str(url) == "":
@@ -80,5 +92,6 @@ __all__ = [
     "StoreReadOnlyError",
     "StoreVersionError",
     "content_hash",
+    "embedded_file",
     "open_store",
 ]

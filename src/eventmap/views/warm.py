@@ -84,12 +84,16 @@ def warm(db: str | None = None, app: str | Path | None = None) -> None:
     """Do, now, the work the first page would do: the sample on an empty store, the app's imports, the
     boundary polygons, the map's assets, the admin names, Altair's first chart."""
     t0 = time.perf_counter()
+    from eventmap.ui import prefetch
+
+    prefetch.start(db)   # a large store's file: helper processes read the first page's store work from now on
     try:
-        from eventmap.store import open_store
+        from eventmap.store import EventFilter, open_store
 
         store = open_store(db)
         try:
             ensure_sample_once(store)
+            prefetch.start(db, store.count_stored(EventFilter(include_hidden=True)))   # a large store on a server
         finally:
             store.close()
         _say(t0, "store and sample")

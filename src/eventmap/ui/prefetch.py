@@ -1,0 +1,243 @@
+"""The first page's store reads, done by helper processes while the dashboard's server starts.
+
+On a large store, the first page after ``eventmap app`` spent most of its time in Python reading the store: the
+events under the default filters (100,000 events: 4.5 s) or, above ``ui.overview.bin_above()``, their counts
+(1,000,000 events: 5 s), and the control model (1 s; 12 s at 1,000,000 events). All of it waited for the
+server's own start (imports, Streamlit's web server) and then ran one after the other on one core: Python
+threads share one interpreter lock. So, as soon as the server starts, two helper processes
+(``python -m eventmap.ui.prefetch``) do that work on the other cores, one the view (the events, or the counts),
+one the control model, and each sends its result back through a pipe.
+
+The first script run takes each result (:func:`take`) instead of reading the store itself, waiting for it when
+it is still being read. A result is used once, and only when it is what the page would have read: the same
+store, the same filter (the default view; a first page opened with filters in its URL reads its own) and the
+same data token (``ui.session.data_token``, checked before and after each read, so a write in between
+discards the result). Anything else (a small store, a helper that failed, another filter, a changed store)
+and the page reads the store itself, as it would without this module. ``EVENTMAP_PREFETCH=0`` turns it off
+(to measure the difference), as does ``EVENTMAP_WARM=0``.
+
+The results are pickled: they come from our own child processes, through pipes only they and the server hold.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import time
+from typing import Any, BinaryIO
+
+from eventmap import settings
+
+#: more stored events than this and the first page's reads are worth doing ahead (the sample's take milliseconds,
+#: and each helper costs about 1 s of CPU to start, taken from the server's own start)
+PREFETCH_ABOVE = 20_000
+#: an embedded store's file at least this large starts the helpers at once, before the store is opened (about
+#: 9,000 events in the benchmark's stores); each helper counts the events and stops when they are too few
+EARLY_FILE_BYTES = 32 * 2**20
+#: the helpers, by what they read: the default view (its events, or its counts on a large store), the control model
+JOBS = ("view", "control")
+#: how long a page waits for a result still being read before it reads the store itself
+WAIT_S = 300.0
+
+
+class _Pending:
+    """What the server has been promised and handed, for one store."""
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.results: dict[str, tuple[tuple, Any, Any]] = {}   # kind -> (token, filter, value)
+        self.coming: set[str] = set()       # kinds a helper has said it will send
+        self.unplanned = 0                  # helpers that have not yet said what they will send
+        self.declined: set[str] = set()     # kinds the first page read itself (another filter): not kept
+
+    def take(self, kind: str, token: tuple, filt: Any, wait: float) -> Any:
+        deadline = time.monotonic() + wait
+        with self.cond:
+            while kind not in self.results and (kind in self.coming or self.unplanned):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self.cond.wait(left)
+            got = self.results.pop(kind, None)
+        if got is None or got[0] != token or got[1] != filt:
+            _say(f"{kind}: {'none' if got is None else 'read for another store version or filter'}")
+            return None
+        _say(f"{kind} taken")
+        return got[2]
+
+    def decline(self, kind: str) -> None:
+        """The first page asked for ``kind`` under another filter: it reads its own, and the helper's result,
+        now or when it comes, is not kept (the default view's frame of 100,000 events is 84 MB pickled)."""
+        with self.cond:
+            self.declined.add(kind)
+            self.results.pop(kind, None)
+
+    def receive(self, fd: int, proc: subprocess.Popen) -> None:
+        """One helper's side of its pipe: its plan (the kinds it will send), then each result as it comes."""
+        planned = False
+        promised: set[str] = set()
+        try:
+            with os.fdopen(fd, "rb") as f:
+                while True:
+                    try:
+                        msg = pickle.load(f)
+                    except EOFError:
+                        break
+                    with self.cond:
+                        if msg[0] == "plan" and not planned:
+                            planned, promised = True, set(msg[1])
+                            self.coming |= promised
+                            self.unplanned -= 1
+                        elif msg[0] in promised:
+                            kind, token, filt, value = msg
+                            if kind not in self.declined:
+                                self.results[kind] = (token, filt, value)
+                            self.coming.discard(kind)
+                        self.cond.notify_all()
+                    _say(f"{msg[0]} received")
+        except Exception as exc:  # noqa: BLE001 - the page reads the store itself
+            _say(f"receiving: {type(exc).__name__}: {exc}")
+        finally:
+            with self.cond:
+                self.coming -= promised - set(self.results)
+                if not planned:
+                    self.unplanned -= 1
+                self.cond.notify_all()
+            proc.wait()
+
+
+_pending: dict[str | None, _Pending] = {}
+_lock = threading.Lock()
+
+
+def _say(label: str) -> None:
+    if settings.profile():
+        print(f"[eventmap prefetch] {label}", file=sys.stderr, flush=True)
+
+
+def enabled() -> bool:
+    return settings.prefetch() and os.name == "posix"   # the pipe is handed to the helper as a file descriptor
+
+
+def default_filter() -> Any:
+    """The store filter of the first page opened with no filters in its URL."""
+    from eventmap.ui.state import ViewState
+
+    return ViewState().base_filter()
+
+
+def _large_file(url: str | None) -> bool:
+    from eventmap.store import embedded_file
+
+    path = embedded_file(url)
+    try:
+        return path is not None and path.stat().st_size >= EARLY_FILE_BYTES
+    except OSError:
+        return False
+
+
+def start(url: str | None, n_events: int | None = None) -> bool:
+    """Start the helpers for the store at ``url`` (once per server): when it holds more than
+    :data:`PREFETCH_ABOVE` events, or, with ``n_events`` not known yet, when it is an embedded store whose file
+    is at least :data:`EARLY_FILE_BYTES` long. ``True`` when they were started now."""
+    if not enabled() or not (_large_file(url) if n_events is None else n_events > PREFETCH_ABOVE):
+        return False
+    with _lock:
+        if url in _pending:
+            return False
+        p = _pending[url] = _Pending()
+    env = dict(os.environ)
+    if url is not None:
+        env["EVENTMAP_DB"] = str(url)   # not on the command line: a database URL may hold a password
+    for job in JOBS:
+        r, w = os.pipe()
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "eventmap.ui.prefetch", job, str(w), str(PREFETCH_ABOVE)],
+                                    env=env, pass_fds=(w,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        except OSError as exc:
+            os.close(r)
+            _say(f"{job} helper not started: {exc}")
+            continue
+        finally:
+            os.close(w)
+        with p.cond:
+            p.unplanned += 1
+        threading.Thread(target=p.receive, args=(r, proc), name=f"eventmap-prefetch-{job}", daemon=True).start()
+    _say("helpers started")
+    return True
+
+
+def take(kind: str, url: str | None, token: tuple, filt: Any = None, wait: float = WAIT_S) -> Any:
+    """The ``kind`` result (``events``, ``overview``, ``control``) read ahead for this store, data token and
+    filter, once; ``None`` when there is none to use (the caller then reads the store itself). Waits up to
+    ``wait`` seconds for one still being read."""
+    p = _pending.get(url)
+    if p is None:
+        return None
+    if filt is not None and filt != default_filter():
+        p.decline(kind)
+        return None
+    return p.take(kind, token, filt, wait)
+
+
+def _send(out: BinaryIO, msg: tuple) -> None:
+    pickle.dump(msg, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+
+
+def _read(kind: str, store: Any, filt: Any) -> Any:
+    """What the page reads for ``kind``, as it reads it (``app.py``: ``events``, ``counts``, ``control_all``)."""
+    if kind == "control":
+        from eventmap.control import control_from_store
+
+        return control_from_store(store)
+    if kind == "overview":
+        from eventmap.ui import overview as ov
+
+        return ov.overview(store, filt)
+    return store.query(filt)
+
+
+def _child(job: str, fd: int, above: int) -> int:
+    """A helper: ``view`` reads the default view's events, or their counts on a store above ``bin_above()``;
+    ``control`` builds the control model."""
+    from eventmap.store import EventFilter, open_store
+    from eventmap.ui import overview as ov
+    from eventmap.ui.session import data_token
+
+    t0 = time.perf_counter()
+    with os.fdopen(fd, "wb") as out:
+        store = open_store(settings.store_url())
+        try:
+            if store.count_stored(EventFilter(include_hidden=True)) <= above:
+                _send(out, ("plan", []))
+                return 0
+            filt = None if job == "control" else default_filter()
+            kind = job if filt is None else ("overview" if ov.is_large(store, filt) else "events")
+            _send(out, ("plan", [kind]))
+            before = data_token(store)
+            value = _read(kind, store, filt)
+            if data_token(store) == before:
+                _send(out, (kind, before, filt, value))
+                import resource
+
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # kB on Linux
+                _say(f"{kind} sent at {time.perf_counter() - t0:.2f} s (helper's peak memory {peak:,.0f} MB)")
+            else:
+                _say(f"{kind} dropped: the store changed while it was read")
+        finally:
+            store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(_child(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+    except (BrokenPipeError, KeyboardInterrupt):  # the server stopped (Ctrl-C reaches the helpers too)
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the page reads the store itself, and reports what is wrong with it
+        _say(f"{sys.argv[1]} helper: {type(exc).__name__}: {exc}")
+        sys.exit(1)

@@ -1,0 +1,189 @@
+"""A large store's first page read ahead by helper processes while the server starts (``eventmap.ui.prefetch``):
+the page gets exactly what it would have read itself, once, or reads the store itself."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from _views_exports_data import sample_events
+
+from eventmap.control import control_from_store
+from eventmap.model import Report
+from eventmap.store import EventFilter, open_store
+from eventmap.ui import overview as ov
+from eventmap.ui import prefetch
+from eventmap.ui.session import data_token
+
+DAYS = ("2018-07-20", "2018-07-22", "2018-07-25")
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    """The sample events (five places, one event without a place), each copied onto three days by three reports."""
+    path = tmp_path / "p.gpkg"
+    base = sample_events(hostile=True)
+    with open_store(path) as s:
+        for k, day in enumerate(DAYS):
+            rep = Report(text=f"نص تجريبي رقم {k} عن ريف درعا", published=day, source="Test outlet")
+            s.ingest(rep, [replace(e, event_id=f"{e.event_id}-{k}", event_date=day, report_id="") for e in base])
+    return str(path)
+
+
+@pytest.fixture
+def helpers(monkeypatch):
+    """Helpers for the small test stores (the threshold is passed to them), none left from another test."""
+    monkeypatch.setattr(prefetch, "_pending", {})
+    monkeypatch.setattr(prefetch, "PREFETCH_ABOVE", 0)
+    for name in ("EVENTMAP_PREFETCH", "EVENTMAP_WARM", "EVENTMAP_BIN_ABOVE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _arrived(url: str, kind: str, timeout: float = 120.0) -> None:
+    p = prefetch._pending[url]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with p.cond:
+            if kind in p.results:
+                return
+            p.cond.wait(0.1)
+    raise AssertionError(f"{kind} never arrived")
+
+
+def test_the_helpers_hand_over_what_the_page_would_read_once(store_path, helpers):
+    assert prefetch.start(store_path, n_events=18)
+    assert not prefetch.start(store_path, n_events=18)          # once per server
+    f = prefetch.default_filter()
+    assert f == EventFilter()
+    with open_store(store_path) as s:
+        token = data_token(s)
+        events = prefetch.take("events", store_path, token, f)
+        pd.testing.assert_frame_equal(events, s.query(f))
+        assert len(events) == 18 and events["sources"].str.contains("<script", regex=False).any()  # hostile text
+        model = prefetch.take("control", store_path, token)
+        assert model == control_from_store(s) and len(model)
+    t0 = time.monotonic()
+    assert prefetch.take("events", store_path, token, f) is None   # used once; the next page reads its own
+    assert prefetch.take("overview", store_path, token, f) is None  # never promised: no wait
+    assert time.monotonic() - t0 < 5
+
+
+def test_above_the_bin_threshold_the_helper_reads_the_counts(store_path, helpers, monkeypatch):
+    monkeypatch.setenv("EVENTMAP_BIN_ABOVE", "5")               # the helper reads the same setting
+    assert prefetch.start(store_path, n_events=18)
+    f = prefetch.default_filter()
+    with open_store(store_path) as s:
+        token = data_token(s)
+        got = prefetch.take("overview", store_path, token, f)
+        want = ov.overview(s, f)
+    assert got is not None and got.total == want.total == 18
+    assert got.day_counts().equals(want.day_counts())
+    assert got.window("2018-07-21", "2018-07-25") == want.window("2018-07-21", "2018-07-25")
+    assert prefetch.take("events", store_path, token, f) is None
+
+
+def test_a_store_changed_after_the_read_is_read_again(store_path, helpers):
+    assert prefetch.start(store_path, n_events=18)
+    _arrived(store_path, "events")
+    with open_store(store_path) as s:
+        rep = Report(text="تقرير جديد وصل بعد بدء الخادم", published="2018-07-26", source="Test outlet")
+        s.ingest(rep, [replace(sample_events()[0], event_id="late-1", event_date="2018-07-26", report_id="")])
+        token = data_token(s)
+    assert prefetch.take("events", store_path, token, EventFilter()) is None
+
+
+def test_another_filter_reads_its_own_without_waiting(store_path, helpers):
+    assert prefetch.start(store_path, n_events=18)
+    with open_store(store_path) as s:
+        token = data_token(s)
+    t0 = time.monotonic()
+    assert prefetch.take("events", store_path, token, EventFilter(admin1=("Quneitra",))) is None
+    assert time.monotonic() - t0 < 1
+    assert prefetch.take("events", "/elsewhere/other.gpkg", token, EventFilter()) is None   # another store
+    # the default view's frame, when it comes, is not kept for a page that may never ask for it
+    p = prefetch._pending[store_path]
+    deadline = time.monotonic() + 120
+    with p.cond:
+        while (p.coming or p.unplanned) and time.monotonic() < deadline:
+            p.cond.wait(0.1)
+        assert not p.coming and not p.unplanned and set(p.results) == {"control"}
+
+
+def test_a_helper_that_fails_leaves_the_page_to_read_the_store(tmp_path, helpers):
+    bad = tmp_path / "not-a-store.gpkg"
+    bad.write_bytes(b"this is not an SQLite file\n" * 4096)
+    assert prefetch.start(str(bad), n_events=50_000)
+    t0 = time.monotonic()
+    assert prefetch.take("events", str(bad), (1,), EventFilter(), wait=120) is None
+    assert prefetch.take("control", str(bad), (1,), wait=120) is None
+    assert time.monotonic() - t0 < 60                           # told by the helper's end, not by the time limit
+
+
+def test_small_stores_and_the_off_switch_start_nothing(store_path, helpers, monkeypatch):
+    monkeypatch.setattr(prefetch, "PREFETCH_ABOVE", 20_000)
+    assert not prefetch.start(store_path, n_events=18)          # the sample's size: its page reads in milliseconds
+    assert not prefetch.start(store_path)                       # its file is small too
+    assert not prefetch.start("postgresql://nobody@localhost/none")   # a server's size is not known before counting
+    monkeypatch.setattr(prefetch, "EARLY_FILE_BYTES", 1)
+    monkeypatch.setenv("EVENTMAP_PREFETCH", "0")
+    assert not prefetch.start(store_path)
+    monkeypatch.setenv("EVENTMAP_PREFETCH", "1")
+    monkeypatch.setenv("EVENTMAP_WARM", "0")
+    assert not prefetch.start(store_path)
+    monkeypatch.delenv("EVENTMAP_WARM")
+    assert prefetch.start(store_path)                           # a large file: started before the store is opened
+    with open_store(store_path) as s:
+        token = data_token(s)
+    # this helper counts 18 events, under its threshold: it sends nothing and the page reads its own
+    assert prefetch.take("events", store_path, token, EventFilter(), wait=120) is None
+
+
+@pytest.mark.slow
+def test_the_first_page_takes_what_the_helpers_read(store_path, helpers, monkeypatch):
+    """The dashboard itself (AppTest, the helpers started as ``eventmap app``'s warm-up starts them): the page
+    neither reads the filter's frame nor builds the control model, and shows what it shows without them."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    import eventmap.control as control
+    from eventmap.store.base import EventStore
+    from eventmap.views.cli import app_path
+
+    def run() -> tuple[str, list, list]:
+        queried: list[EventFilter] = []
+        built: list[int] = []
+        real_query, real_control = EventStore.query, control.control_from_store
+
+        def spy_query(self, f=None):
+            queried.append(f or EventFilter())
+            return real_query(self, f)
+
+        def spy_control(store, until=None):
+            built.append(1)
+            return real_control(store, until)
+
+        with monkeypatch.context() as m:
+            m.setattr(EventStore, "query", spy_query)
+            m.setattr(control, "control_from_store", spy_control)
+            m.setenv("EVENTMAP_DB", store_path)
+            m.chdir(app_path().parent)
+            at = AppTest.from_file(str(app_path()), default_timeout=240)
+            at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        line = next(x.value for x in at.markdown if 'data-testid="em-count"' in x.value)
+        changes = [x.value for x in at.markdown if "em-changes" in x.value]
+        return line + "".join(changes), queried, built
+
+    assert prefetch.start(store_path, n_events=18)
+    shown, queried, built = run()
+    assert not [f for f in queried if f.limit is None], queried    # the frame came from the helper
+    assert not built                                                # so did the control model
+    assert "18 in all dates" in shown
+
+    st.cache_data.clear()                                           # a new server's caches, and no helper results
+    st.cache_resource.clear()                                       # left: the page reads the store itself
+    shown2, queried2, built2 = run()
+    assert [f for f in queried2 if f.limit is None] and built2
+    assert shown2 == shown                                          # and shows the same
