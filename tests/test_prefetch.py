@@ -20,16 +20,19 @@ from eventmap.ui.session import data_token
 DAYS = ("2018-07-20", "2018-07-22", "2018-07-25")
 
 
-@pytest.fixture
-def store_path(tmp_path):
+def _fill(url: str) -> str:
     """The sample events (five places, one event without a place), each copied onto three days by three reports."""
-    path = tmp_path / "p.gpkg"
     base = sample_events(hostile=True)
-    with open_store(path) as s:
+    with open_store(url) as s:
         for k, day in enumerate(DAYS):
             rep = Report(text=f"نص تجريبي رقم {k} عن ريف درعا", published=day, source="Test outlet")
             s.ingest(rep, [replace(e, event_id=f"{e.event_id}-{k}", event_date=day, report_id="") for e in base])
-    return str(path)
+    return url
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    return _fill(str(tmp_path / "p.gpkg"))
 
 
 @pytest.fixture
@@ -68,6 +71,20 @@ def test_the_helpers_hand_over_what_the_page_would_read_once(store_path, helpers
     assert prefetch.take("events", store_path, token, f) is None   # used once; the next page reads its own
     assert prefetch.take("overview", store_path, token, f) is None  # never promised: no wait
     assert time.monotonic() - t0 < 5
+
+
+def test_the_helpers_read_a_postgis_store_given_in_their_environment(tmp_path, helpers, monkeypatch):
+    """A team's store: its URL (which may hold a password) reaches the helpers in their environment."""
+    from eventmap.store.testing import backend_url
+
+    with backend_url("postgis", tmp_path) as url:
+        _fill(url)
+        monkeypatch.delenv("EVENTMAP_DB", raising=False)
+        assert prefetch.start(url, n_events=18)
+        with open_store(url) as s:
+            token = data_token(s)
+            pd.testing.assert_frame_equal(prefetch.take("events", url, token, EventFilter()), s.query(EventFilter()))
+            assert prefetch.take("control", url, token) == control_from_store(s)
 
 
 def test_above_the_bin_threshold_the_helper_reads_the_counts(store_path, helpers, monkeypatch):
