@@ -127,18 +127,10 @@ def _text_columns(rows: Sequence[tuple], names: Sequence[str]) -> dict[str, Any]
             for j, (c, k) in enumerate(zip(names, kinds)) if k is str}
 
 
-def frame_from_rows(rows: Sequence[tuple], names: Sequence[str], columns: Sequence[str],
-                    extra: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
-    """The frame :func:`reference_frame` makes (the same columns, order, dtypes, values and index), built faster:
-    the text columns go to Arrow in one pass along the rows, as one struct array, and the few other columns are
-    made by pandas from the same values as before. A row's values lie together in memory, one column's do not:
-    pandas (or Arrow) reading the 31 text columns one by one took 1.0 s for the 90,374 rows of the 100,000-event
-    benchmark store's first page, the pass along the rows (with the check of every value's type) 0.7 s."""
-    if not rows or not _ARROW_STR or not isinstance(rows[0], tuple) or len(set(names)) != len(names):
-        return reference_frame(rows, names, columns, extra)
-    text = _text_columns(rows, names)
-    if text is None:
-        return reference_frame(rows, names, columns, extra)
+def _assemble(n: int, columns: Sequence[str], extra: Mapping[str, Sequence[Any]], text: Mapping[str, Any],
+              rest: Any) -> pd.DataFrame:
+    """The frame of ``columns``: ``extra`` as pandas infers it, the ``text`` columns (Arrow string arrays), and
+    the others from ``rest(names)``, a list of row tuples of those columns that pandas then converts."""
     out: dict[str, Any] = {}
     left: list[str] = []
     for col in columns:
@@ -151,8 +143,41 @@ def frame_from_rows(rows: Sequence[tuple], names: Sequence[str], columns: Sequen
         else:
             left.append(col)
     if left:  # pandas converts each column of row tuples on its own: a narrower tuple gives the same column
+        frame = pd.DataFrame(rest(left), columns=left)
+        out.update((c, frame[c]) for c in left)
+    return pd.DataFrame(out, columns=list(columns), index=pd.RangeIndex(n), copy=False)
+
+
+def frame_from_table(table: pa.Table, names: Sequence[str], columns: Sequence[str],
+                     extra: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """The frame :func:`frame_from_rows` makes from the rows of ``table`` (the ``names`` columns as GDAL reads a
+    store's typed columns), without a Python object per text value: a string column goes to pandas as it is,
+    unless it holds no value (then, as from rows, a column of ``None``); the other columns go through pandas
+    from Python values, as from rows."""
+    if not _ARROW_STR or len(set(names)) != len(names):
+        return reference_frame(list(zip(*(table.column(c).to_pylist() for c in names))), names, columns, extra)
+    text = {c: pd.arrays.ArrowStringArray(table.column(c).combine_chunks(), dtype=_STR_DTYPE)
+            for c in names if table.schema.field(c).type == pa.string() and table.column(c).null_count < len(table)}
+
+    def rest(left: list[str]) -> list[tuple]:
+        return list(zip(*(table.column(c).to_pylist() for c in left)))
+    return _assemble(len(table), columns, extra, text, rest)
+
+
+def frame_from_rows(rows: Sequence[tuple], names: Sequence[str], columns: Sequence[str],
+                    extra: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """The frame :func:`reference_frame` makes (the same columns, order, dtypes, values and index), built faster:
+    the text columns go to Arrow in one pass along the rows, as one struct array, and the few other columns are
+    made by pandas from the same values as before. A row's values lie together in memory, one column's do not:
+    pandas (or Arrow) reading the 31 text columns one by one took 1.0 s for the 90,374 rows of the 100,000-event
+    benchmark store's first page, the pass along the rows (with the check of every value's type) 0.7 s."""
+    if not rows or not _ARROW_STR or not isinstance(rows[0], tuple) or len(set(names)) != len(names):
+        return reference_frame(rows, names, columns, extra)
+    text = _text_columns(rows, names)
+    if text is None:
+        return reference_frame(rows, names, columns, extra)
+
+    def rest(left: list[str]) -> list[tuple]:
         idx = [names.index(c) for c in left]
-        rest = pd.DataFrame([tuple(r[j] for j in idx) for r in rows] if len(idx) == 1
-                            else list(map(itemgetter(*idx), rows)), columns=left)
-        out.update((c, rest[c]) for c in left)
-    return pd.DataFrame(out, columns=list(columns), index=pd.RangeIndex(len(rows)), copy=False)
+        return [tuple(r[j] for j in idx) for r in rows] if len(idx) == 1 else list(map(itemgetter(*idx), rows))
+    return _assemble(len(rows), columns, extra, text, rest)

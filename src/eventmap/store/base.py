@@ -17,8 +17,9 @@ from typing import Any
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
+import pyarrow as pa
 
-from eventmap.frame import FRAME_COLUMNS, frame_from_rows, normalise_frame
+from eventmap.frame import FRAME_COLUMNS, frame_from_rows, frame_from_table, normalise_frame
 from eventmap.model import Event, Report
 from eventmap.store import corrections as _corr
 from eventmap.store import migrations
@@ -290,8 +291,8 @@ class EventStore:
         self._db.insert_new("events", cols, rows, key="event_id", geom="geom", returning=False)
 
     # ------------------------------------------------------------------ reads
-    def _select_tuples(self, f: EventFilter | None, cols: Sequence[str], newest: bool = False,
-                       placed: bool | None = None) -> list[tuple]:
+    def _select_sql(self, f: EventFilter | None, cols: Sequence[str], newest: bool = False,
+                    placed: bool | None = None) -> tuple[str, list]:
         f = f or EventFilter()
         where, params = f.to_sql(dialect=self.dialect)
         if placed is not None:
@@ -300,7 +301,11 @@ class EventStore:
         sql = f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where} ORDER BY {order}"
         if f.limit is not None:
             sql += f" LIMIT {int(f.limit)}"
-        return self._db.fetchall(sql, params)
+        return sql, params
+
+    def _select_tuples(self, f: EventFilter | None, cols: Sequence[str], newest: bool = False,
+                       placed: bool | None = None) -> list[tuple]:
+        return self._db.fetchall(*self._select_sql(f, cols, newest, placed))
 
     def _companions(self, rows: Sequence[tuple], f: EventFilter | None = None) -> list[dict]:
         """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them.
@@ -347,18 +352,23 @@ class EventStore:
         with ``(number_of_sources, sources, event_ids)`` per row in ``aggregates``.
         """
         need = list(dict.fromkeys(list(cols) + list(_MERGE_KEYS)))
-        ix = {c: i for i, c in enumerate(need)}
         rows = self._select_tuples(f, need)
         if not rows:
             return need, [], []
-        i_date, i_fid, i_id, i_pk, i_type, i_rep, i_src = (ix[c] for c in (
-            "event_date", "fid", "event_id", "place_key", "event_type", "report_id", "source"))
-        i_prec, i_conf = ix["geo_precision"], ix["confidence"]
-        keys = [(r[i_date] or "", r[i_fid] or 0, r[i_id] or "", r[i_pk], r[i_type] or "", r[i_rep] or "")
-                for r in rows]
+        ix = {c: i for i, c in enumerate(need)}
+        picked, agg = self._corroborate(f, {c: [r[ix[c]] for r in rows] for c in _MERGE_KEYS})
+        return need, [rows[k] for k in picked], agg
+
+    def _corroborate(self, f: EventFilter | None, key: dict[str, list]) -> tuple[list[int], list[tuple]]:
+        """Which of the filtered rows stand for their cluster, in date order, and each one's
+        ``(number_of_sources, sources, event_ids)``. ``key``: the rows' ``_MERGE_KEYS`` columns, in row order."""
+        date, fid, eid, pk, etype, rep = (key[c] for c in (
+            "event_date", "fid", "event_id", "place_key", "event_type", "report_id"))
+        prec, conf = key["geo_precision"], key["confidence"]
+        keys = [(d or "", i or 0, e or "", p, t or "", r or "") for d, i, e, p, t, r in zip(date, fid, eid, pk, etype, rep)]
         extra = self._companions(keys, f)  # (event_date and event_id are NOT NULL: their keys are their values)
-        n_main = len(rows)
-        srcs = [r[i_src] for r in rows]
+        n_main = len(keys)
+        srcs = list(key["source"])
         merged_in = []
         for d in extra:
             if d["status"] == "ok":
@@ -375,27 +385,27 @@ class EventStore:
                 ci = by_id.get(d["merged_into"])
                 if ci is not None:
                     extra_members.setdefault(ci, []).append(d)
-        out: list[tuple] = []
+        out: list[int] = []
         agg: list[tuple] = []
         for ci, members in enumerate(clusters):
             if len(members) == 1 and ci not in extra_members:
                 i = members[0]
                 if i < n_main:
-                    out.append(rows[i])
+                    out.append(i)
                     agg.append((1, srcs[i] or "", keys[i][2]))
                 continue
             mine = [i for i in members if i < n_main]
             if not mine:
                 continue
-            best = min(mine, key=lambda i: (rows[i][i_prec] or 9, -(rows[i][i_conf] or 0.0), rows[i][i_fid]))
+            best = min(mine, key=lambda i: (prec[i] or 9, -(conf[i] or 0.0), fid[i]))
             more = extra_members.get(ci, [])
             reps = {keys[i][5] for i in members} | {d["report_id"] for d in more}
-            out.append(rows[best])
+            out.append(best)
             agg.append((len(reps), join_sources([srcs[i] for i in members] + [d["source"] for d in more]),
                         "; ".join(sorted([keys[i][2] for i in members] + [d["event_id"] for d in more]))))
-        by = [(r[i_date] or "", r[i_fid]) for r in out]  # the sort key, made once (not by a function per row)
+        by = [(date[i] or "", fid[i]) for i in out]  # the sort key, made once (not by a function per row)
         order = sorted(range(len(out)), key=by.__getitem__)
-        return need, [out[k] for k in order], [agg[k] for k in order]
+        return [out[k] for k in order], [agg[k] for k in order]
 
     def query(self, f: EventFilter | None = None) -> pd.DataFrame:
         """Events matching ``f`` as a frame (``FRAME_COLUMNS`` + ``event_ids``): corrections applied,
@@ -415,12 +425,31 @@ class EventStore:
         i_src, i_id = need.index("source"), need.index("event_id")
         return self._frame(f, need, rows, [(1, r[i_src] or "", r[i_id]) for r in rows])
 
-    def _frame(self, f: EventFilter | None, need: list[str], rows: list[tuple], agg: list[tuple]) -> pd.DataFrame:
+    def query_sql(self, f: EventFilter | None = None) -> tuple[str, list, list[str]]:
+        """``(sql, params, columns)``: the rows :meth:`query` merges, for a reader other than this store's own
+        connection (the dashboard's helper reads them into Arrow with GDAL: :meth:`query_from_table`)."""
+        need = list(dict.fromkeys(list(_FRAME_FROM_TABLE) + list(_MERGE_KEYS)))
+        sql, params = self._select_sql(f, need)
+        return sql, params, need
+
+    def query_from_table(self, f: EventFilter | None, table: Any) -> pd.DataFrame:
+        """:meth:`query` from ``table`` (a ``pyarrow.Table``): the rows of :meth:`query_sql` as another reader read
+        them, in its ``columns``. The same frame; only the columns corroboration reads become Python values."""
+        need = self.query_sql(f)[2]
+        if table.num_rows == 0:
+            return self._frame(f, need, [], [])
+        picked, agg = self._corroborate(f, {c: table.column(c).to_pylist() for c in _MERGE_KEYS})
+        return self._frame(f, need, table.select(need).take(picked), agg)
+
+    def _frame(self, f: EventFilter | None, need: list[str], rows: Any, agg: list[tuple]) -> pd.DataFrame:
+        """The frame of ``rows`` (tuples, or a ``pyarrow.Table`` of the ``need`` columns) and their aggregates."""
         cols = list(FRAME_COLUMNS) + ["event_ids"]
-        if not rows:
+        if not len(rows):
             return normalise_frame(pd.DataFrame(columns=cols))
-        df = frame_from_rows(rows, need, cols, {"number_of_sources": [a[0] for a in agg],
-                                                "sources": [a[1] for a in agg], "event_ids": [a[2] for a in agg]})
+        extra = {"number_of_sources": [a[0] for a in agg], "sources": [a[1] for a in agg],
+                 "event_ids": [a[2] for a in agg]}
+        df = frame_from_table(rows, need, cols, extra) if isinstance(rows, pa.Table) else \
+            frame_from_rows(rows, need, cols, extra)
         if f is not None and f.limit is not None:
             df = df.head(int(f.limit))
         return normalise_frame(df)

@@ -188,17 +188,40 @@ def _send(out: BinaryIO, msg: tuple) -> None:
     out.flush()
 
 
-def _read(kind: str, store: Any, filt: Any) -> Any:
-    """What the page reads for ``kind``, as it reads it (``app.py``: ``events``, ``counts``, ``control_all``)."""
+def _read(kind: str, store: Any, filt: Any) -> tuple[Any, Any]:
+    """What the page reads for ``kind``, as it reads it (``app.py``: ``events``, ``counts``, ``control_all``):
+    ``(store, value)``, the store open again when it was closed for GDAL (:func:`_events`)."""
     if kind == "control":
         from eventmap.control import control_from_store
 
-        return control_from_store(store)
+        return store, control_from_store(store)
     if kind == "overview":
         from eventmap.ui import overview as ov
 
-        return ov.overview(store, filt)
-    return store.query(filt)
+        return store, ov.overview(store, filt)
+    return _events(store, filt)
+
+
+def _events(store: Any, filt: Any) -> tuple[Any, Any]:
+    """``store.query(filt)``; on an embedded store, for a filter without parameters (the default view's), with its
+    rows read into Arrow by GDAL (``store.gdal_read``): the store is closed while GDAL reads the file, then opened
+    again, and the same frame is made (``EventStore.query_from_table``)."""
+    from eventmap.store import embedded_file, open_store
+
+    path = embedded_file(settings.store_url())
+    sql, params, names = store.query_sql(filt)
+    if path is None or params:
+        return store, store.query(filt)
+    from eventmap.store.gdal_read import read_table
+
+    store.close()   # GDAL's own SQLite may not share the file with ours in this process
+    try:
+        table = read_table(path, sql, names)
+    except Exception as exc:  # noqa: BLE001 - read it as the page would
+        _say(f"GDAL: {type(exc).__name__}: {exc}")
+        table = None
+    store = open_store(settings.store_url())
+    return store, (store.query(filt) if table is None else store.query_from_table(filt, table))
 
 
 def _child(job: str, fd: int, above: int) -> int:
@@ -219,7 +242,7 @@ def _child(job: str, fd: int, above: int) -> int:
             kind = job if filt is None else ("overview" if ov.is_large(store, filt) else "events")
             _send(out, ("plan", [kind]))
             before = data_token(store)
-            value = _read(kind, store, filt)
+            store, value = _read(kind, store, filt)
             if data_token(store) == before:
                 _send(out, (kind, before, filt, value))
                 import resource
