@@ -95,3 +95,25 @@ def test_a_missing_column_is_an_error_not_a_wrong_frame(busy_store):
         sql, _, names = s.query_sql(EventFilter())
     with pytest.raises(ValueError, match="no_such_column"):
         read_table(busy_store, sql, [*names, "no_such_column"])
+
+
+def test_gdal_rows_make_the_same_control_model(busy_store):
+    from eventmap.control.model import COLUMNS, CONTROL_SUB_TYPES, control_from_store, control_from_table
+
+    with open_store(busy_store) as s:
+        sql, params = s.control_sql(COLUMNS, CONTROL_SUB_TYPES, inline=True)
+        assert params == [] and s.control_sql(COLUMNS, CONTROL_SUB_TYPES)[1] == list(CONTROL_SUB_TYPES)
+        want = control_from_store(s)
+    got = control_from_table(read_table(busy_store, sql, COLUMNS))
+    assert len(want) and got == want
+
+
+def test_values_written_into_sql_are_quoted_or_refused():
+    from eventmap.store.base import sql_literal
+
+    assert sql_literal("Government regains territory") == "'Government regains territory'"
+    assert sql_literal("Dar'a'); DROP TABLE events; --") == "'Dar''a''); DROP TABLE events; --'"
+    with pytest.raises(ValueError):
+        sql_literal("a\x00b")
+    with pytest.raises(ValueError):
+        sql_literal(5)  # type: ignore[arg-type]

@@ -436,12 +436,26 @@ def control_from_store(store: Any, until: str | None = None) -> ControlModel:
 _NUMERIC = ("latitude", "longitude", "geo_precision", "mention_start")
 
 
+def control_from_table(table: Any) -> ControlModel:
+    """The control model of the rows of ``store.control_sql(COLUMNS, CONTROL_SUB_TYPES)`` read by another reader
+    into a ``pyarrow.Table`` (the dashboard's helper, with GDAL: ``store.gdal_read``); the same model as
+    :func:`control_from_store`'s."""
+    if table.num_rows == 0:
+        return _build({})
+    return _build(_typed_columns(table.column(c).to_pylist() for c in COLUMNS))
+
+
 def _tuple_columns(rows: list[tuple]) -> dict[str, list[Any]]:
     """Rows in :data:`COLUMNS` order as one list per column, typed as ``_columns`` types them."""
     if not rows:
         return {}
+    return _typed_columns(zip(*rows))
+
+
+def _typed_columns(columns: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
+    """The values of each of :data:`COLUMNS`, in that order, typed as ``_columns`` types them."""
     out: dict[str, list[Any]] = {}
-    for c, values in zip(COLUMNS, zip(*rows)):
+    for c, values in zip(COLUMNS, columns):
         if c in _NUMERIC:
             out[c] = [float("nan") if v is None else float(v) for v in values]
         elif c in ("place_id", "merged_into"):

@@ -41,6 +41,13 @@ _LIGHT = ("fid", "event_id", "report_id", "place_key", "event_type", "event_date
 _MERGE_KEYS = tuple(c for c in _LIGHT if c not in ("status", "merged_into"))
 
 
+def sql_literal(value: str) -> str:
+    """``value`` as an SQL string literal (quotes doubled). Text with a NUL is refused: a C string would end there."""
+    if not isinstance(value, str) or "\x00" in value:
+        raise ValueError(f"not a value to write into SQL: {value!r}")
+    return "'" + value.replace("'", "''") + "'"
+
+
 def q(col: str) -> str:
     """Quote a column name (``trigger`` is an SQL keyword)."""
     return f'"{col}"'
@@ -461,13 +468,21 @@ class EventStore:
         each report's own row (corroborated events are not merged: a disagreement must stay visible),
         corrections applied, events dismissed as "not an event" left out and those merged by an analyst
         kept with their target."""
-        where = f"status IN ('ok', 'merged') AND sub_event_type IN ({', '.join('?' for _ in sub_event_types)})"
+        return list(self._db.fetchall(*self.control_sql(columns, sub_event_types, until)))
+
+    def control_sql(self, columns: Sequence[str], sub_event_types: Sequence[str], until: str | None = None,
+                    inline: bool = False) -> tuple[str, list]:
+        """``(sql, params)`` of :meth:`control_tuples`; ``inline``: the values written into the SQL as quoted
+        literals and no parameters (for a reader that takes none: ``store.gdal_read``)."""
         params: list[Any] = list(sub_event_types)
         if until:
-            where += " AND event_date <= ?"
             params.append(str(until)[:10])
+        marks = [sql_literal(v) for v in params] if inline else ["?"] * len(params)
+        where = f"status IN ('ok', 'merged') AND sub_event_type IN ({', '.join(marks[:len(sub_event_types)])})"
+        if until:
+            where += f" AND event_date <= {marks[-1]}"
         sql = f"SELECT {', '.join(q(c) for c in columns)} FROM events WHERE {where}"   # the model sorts
-        return list(self._db.fetchall(sql, params))
+        return sql, [] if inline else params
 
     def count(self, f: EventFilter | None = None) -> int:
         """Number of rows ``query(f)`` returns (corroborated events counted once)."""

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO
 
 from eventmap import settings
@@ -189,39 +190,42 @@ def _send(out: BinaryIO, msg: tuple) -> None:
 
 
 def _read(kind: str, store: Any, filt: Any) -> tuple[Any, Any]:
-    """What the page reads for ``kind``, as it reads it (``app.py``: ``events``, ``counts``, ``control_all``):
-    ``(store, value)``, the store open again when it was closed for GDAL (:func:`_events`)."""
+    """What the page reads for ``kind`` (``app.py``: ``events``, ``counts``, ``control_all``), the same value:
+    ``(store, value)``, the store open again when it was closed for GDAL (:func:`_via_gdal`)."""
     if kind == "control":
-        from eventmap.control import control_from_store
+        from eventmap.control.model import COLUMNS, CONTROL_SUB_TYPES, control_from_store, control_from_table
 
-        return store, control_from_store(store)
+        sql, _ = store.control_sql(COLUMNS, CONTROL_SUB_TYPES, inline=True)
+        return _via_gdal(store, sql, COLUMNS, lambda _, t: control_from_table(t), control_from_store)
     if kind == "overview":
         from eventmap.ui import overview as ov
 
         return store, ov.overview(store, filt)
-    return _events(store, filt)
-
-
-def _events(store: Any, filt: Any) -> tuple[Any, Any]:
-    """``store.query(filt)``; on an embedded store, for a filter without parameters (the default view's), with its
-    rows read into Arrow by GDAL (``store.gdal_read``): the store is closed while GDAL reads the file, then opened
-    again, and the same frame is made (``EventStore.query_from_table``)."""
-    from eventmap.store import embedded_file, open_store
-
-    path = embedded_file(settings.store_url())
     sql, params, names = store.query_sql(filt)
-    if path is None or params:
+    if params:   # another filter than the default view's: as the page reads it
         return store, store.query(filt)
+    return _via_gdal(store, sql, names, lambda s, t: s.query_from_table(filt, t), lambda s: s.query(filt))
+
+
+def _via_gdal(store: Any, sql: str, names: Sequence[str], from_table: Callable[[Any, Any], Any],
+              read: Callable[[Any], Any]) -> tuple[Any, Any]:
+    """``read(store)``, or, on an embedded store, ``from_table(store, rows)``, the rows of ``sql`` read into Arrow by GDAL
+    (``store.gdal_read``): the store is closed while GDAL reads its file (GDAL's own SQLite may not share it with
+    ours in one process), then opened again. ``(store, value)``."""
+    from eventmap.store import embedded_file, open_store
     from eventmap.store.gdal_read import read_table
 
-    store.close()   # GDAL's own SQLite may not share the file with ours in this process
+    path = embedded_file(settings.store_url())
+    if path is None:
+        return store, read(store)
+    store.close()
     try:
         table = read_table(path, sql, names)
-    except Exception as exc:  # noqa: BLE001 - read it as the page would
+    except Exception as exc:  # noqa: BLE001 - read as the page reads
         _say(f"GDAL: {type(exc).__name__}: {exc}")
         table = None
     store = open_store(settings.store_url())
-    return store, (store.query(filt) if table is None else store.query_from_table(filt, table))
+    return store, (read(store) if table is None else from_table(store, table))
 
 
 def _child(job: str, fd: int, above: int) -> int:
