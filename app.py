@@ -38,7 +38,7 @@ from eventmap.views import details, fixes, live_map, table, timeline
 from eventmap.views.colors import TYPE_STYLES
 from eventmap.views.escape import md
 from eventmap.views.map import build_map, clicked_event_id
-from eventmap.views.warm import ensure_sample_once
+from eventmap.ui.warm import ensure_sample_once
 
 st.set_page_config(page_title="eventmap · southern Syria", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="expanded")
@@ -81,7 +81,7 @@ def sample_status(url: str | None) -> str:
             return ""
         if ingest.get_extractor() is None:
             return "the extractor is not installed"
-        ensure_sample_once(get_store(url))  # once, also when the server's warm-up is at it (views/warm.py)
+        ensure_sample_once(get_store(url))  # once, also when the server's warm-up is at it (ui/warm.py)
     except Exception as exc:  # noqa: BLE001 - the dashboard still opens on an empty store
         return f"{type(exc).__name__}: {exc}"
     return ""

@@ -25,8 +25,12 @@ def _under(names: set[str], *packages: str) -> list[str]:
 
 
 def test_views_import_neither_the_service_layer_nor_the_exports():
-    bad = {p.name: _under(_imports(p), "eventmap.ui", "eventmap.exports") for p in (SRC / "views").glob("*.py")}
+    # ``views/cli.py`` is the ``eventmap app`` command: an entry point above every layer (tests/test_layers.py),
+    # which starts the server's warm-up (``ui.warm``)
+    bad = {p.name: _under(_imports(p), "eventmap.ui", "eventmap.exports") for p in (SRC / "views").glob("*.py")
+           if p.name != "cli.py"}
     assert {k: v for k, v in bad.items() if v} == {}
+    assert (SRC / "views" / "cli.py").is_file()
 
 
 def test_the_service_layer_never_imports_streamlit():

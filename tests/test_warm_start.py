@@ -1,4 +1,4 @@
-"""The dashboard server's warm-up (``eventmap.views.warm``): the first page's work done while the server starts,
+"""The dashboard server's warm-up (``eventmap.ui.warm``): the first page's work done while the server starts,
 with the same results as doing it on the first page."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import threading
 
 from eventmap.places.admin_names import admin_names, from_gazetteer
 from eventmap.store import open_store
-from eventmap.views import warm
+from eventmap.ui import warm
 
 
 def test_admin_names_without_the_gazetteer_index_are_the_gazetteers(tmp_path):
@@ -90,7 +90,7 @@ def test_app_command_runs_streamlit_after_starting_the_warm_up(tmp_path):
     from eventmap.views.cli import command
 
     argv, _env, cwd = command(db=str(tmp_path / "s.gpkg"), port=8600)
-    assert argv[1] == "-c" and "eventmap.views.warm" in argv[2] and "streamlit.web.cli" in argv[2]
+    assert argv[1] == "-c" and "eventmap.ui.warm" in argv[2] and "streamlit.web.cli" in argv[2]
     assert argv[3:5] == ["run", str(cwd / "app.py")]
 
 

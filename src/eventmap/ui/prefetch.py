@@ -6,7 +6,9 @@ events under the default filters (100,000 events: 4.5 s) or, above ``ui.overview
 server's own start (imports, Streamlit's web server) and then ran one after the other on one core: Python
 threads share one interpreter lock. So, as soon as the server starts, two helper processes
 (``python -m eventmap.ui.prefetch``) do that work on the other cores, one the view (the events, or the counts),
-one the control model, and each sends its result back through a pipe.
+one the control model, and each sends its result back through a pipe. On an embedded store they read their rows
+into Arrow with GDAL (``store.gdal_read``: no Python object per value), closing their own connection meanwhile:
+a helper may, the server may not (GDAL's own SQLite and ours must not share a file in one process).
 
 The first script run takes each result (:func:`take`) instead of reading the store itself, waiting for it when
 it is still being read. A result is used once, and only when it is what the page would have read: the same

@@ -22,9 +22,9 @@ def command(db: str | None = None, port: int | None = None, host: str = "127.0.0
             extra: list[str] | None = None) -> tuple[list[str], dict[str, str], Path]:
     """``(argv, environment, working directory)`` of the ``streamlit run`` that serves the dashboard."""
     app = app_path()
-    from eventmap.views.warm import BOOT
+    from eventmap.ui.warm import BOOT
 
-    # Streamlit's own CLI, in a process that first starts warming the dashboard's caches (views/warm.py)
+    # Streamlit's own CLI, in a process that first starts warming the dashboard's caches (ui/warm.py)
     argv = [sys.executable, "-c", BOOT, "run", str(app),
             "--server.address", host, "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--server.runOnSave", "false"]

@@ -142,5 +142,5 @@ def start(db: str | None = None, app: str | Path | None = None) -> threading.Thr
 
 
 #: ``python -c BOOT run app.py ...``: the server process of ``eventmap app`` (warm-up, then Streamlit's CLI)
-BOOT = ("import sys; from eventmap.views.warm import start; start(app=sys.argv[2] if len(sys.argv) > 2 else None); "
+BOOT = ("import sys; from eventmap.ui.warm import start; start(app=sys.argv[2] if len(sys.argv) > 2 else None); "
         "from streamlit.web.cli import main; sys.argv[0] = 'streamlit'; main(prog_name='streamlit')")
