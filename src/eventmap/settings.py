@@ -49,8 +49,8 @@ VARIABLES = (
     Variable("EVENTMAP_PROFILE", "off", "`1`: the dashboard prints how long each step of a script run takes (stderr)"),
     Variable("EVENTMAP_WARM", "on", "`0`: `eventmap app` does not warm the first page's work while Streamlit starts"),
     Variable("EVENTMAP_PREFETCH", "on",
-             "`0`: on a large store, `eventmap app` does not read the first page's events in a helper process while "
-             "it starts"),
+             "`0`: on a large store, `eventmap app` does not read the first page's events and control model in helper "
+             "processes while it starts"),
     Variable("EVENTMAP_BIN_ABOVE", "`150000`",
              "above this many events under the filters the dashboard reads counts, not rows: places binned per day "
              "on the map, the timeline from counts, the table one page"),

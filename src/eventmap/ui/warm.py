@@ -11,6 +11,9 @@ Streamlit's page (together 2-3 s). The first script run then finds the modules i
 the per-process caches (``functools.lru_cache``) filled. Nothing here imports Streamlit, and
 nothing here changes what the dashboard shows: the same functions run, earlier.
 
+On a store of more than 20,000 events it first starts the helper processes that read the first page's
+events and control model (``ui.prefetch``).
+
 ``EVENTMAP_WARM=0`` turns it off (to measure the difference).
 """
 
