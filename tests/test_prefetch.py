@@ -128,6 +128,18 @@ def test_another_filter_reads_its_own_without_waiting(store_path, helpers):
         assert not p.coming and not p.unplanned and set(p.results) == {"control"}
 
 
+def test_results_no_page_took_are_dropped_after_a_while(store_path, helpers, monkeypatch):
+    monkeypatch.setattr(prefetch, "KEEP_S", 2.0)
+    assert prefetch.start(store_path, n_events=18)
+    _arrived(store_path, "events")
+    with open_store(store_path) as s:
+        token = data_token(s)
+    time.sleep(2.5)
+    with prefetch._pending[store_path].cond:
+        assert "events" not in prefetch._pending[store_path].results   # 84 MB at 100,000 events, not kept
+    assert prefetch.take("events", store_path, token, EventFilter()) is None
+
+
 def test_a_helper_that_fails_leaves_the_page_to_read_the_store(tmp_path, helpers):
     bad = tmp_path / "not-a-store.gpkg"
     bad.write_bytes(b"this is not an SQLite file\n" * 4096)

@@ -44,6 +44,9 @@ EARLY_FILE_BYTES = 32 * 2**20
 JOBS = ("view", "control")
 #: how long a page waits for a result still being read before it reads the store itself
 WAIT_S = 300.0
+#: results not taken this long after the helpers started are dropped (a server whose first visitor opens another
+#: page, or comes back hours later, does not hold a frame of every event for nothing)
+KEEP_S = 600.0
 
 
 class _Pending:
@@ -77,6 +80,12 @@ class _Pending:
         with self.cond:
             self.declined.add(kind)
             self.results.pop(kind, None)
+
+    def expire(self) -> None:
+        """Drop the results no page has taken (:data:`KEEP_S`); those still being read are kept when they come."""
+        with self.cond:
+            self.declined |= set(self.results)
+            self.results.clear()
 
     def receive(self, fd: int, proc: subprocess.Popen) -> None:
         """One helper's side of its pipe: its plan (the kinds it will send), then each result as it comes."""
@@ -169,6 +178,9 @@ def start(url: str | None, n_events: int | None = None) -> bool:
         with p.cond:
             p.unplanned += 1
         threading.Thread(target=p.receive, args=(r, proc), name=f"eventmap-prefetch-{job}", daemon=True).start()
+    timer = threading.Timer(KEEP_S, p.expire)
+    timer.daemon = True
+    timer.start()
     _say("helpers started")
     return True
 
