@@ -34,11 +34,11 @@ from eventmap.ui import overview as ov
 from eventmap.ui import prefetch
 from eventmap.ui import state as vs
 from eventmap.ui import timewindow as tw
+from eventmap.ui.warm import ensure_sample_once
 from eventmap.views import details, fixes, live_map, table, timeline
 from eventmap.views.colors import TYPE_STYLES
 from eventmap.views.escape import md
 from eventmap.views.map import build_map, clicked_event_id
-from eventmap.ui.warm import ensure_sample_once
 
 st.set_page_config(page_title="eventmap · southern Syria", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="expanded")
