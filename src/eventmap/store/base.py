@@ -39,6 +39,8 @@ _LIGHT = ("fid", "event_id", "report_id", "place_key", "event_type", "event_date
           "geo_precision", "confidence", "status", "merged_into")
 #: what ``_merged`` reads of the filtered rows besides the frame's columns (their status and merged_into are not read)
 _MERGE_KEYS = tuple(c for c in _LIGHT if c not in ("status", "merged_into"))
+#: what ``query`` reads of each filtered row: the frame's columns and the merge keys
+_QUERY_COLUMNS = list(dict.fromkeys(list(_FRAME_FROM_TABLE) + list(_MERGE_KEYS)))
 
 
 def sql_literal(value: str) -> str:
@@ -362,20 +364,22 @@ class EventStore:
         rows = self._select_tuples(f, need)
         if not rows:
             return need, [], []
-        ix = {c: i for i, c in enumerate(need)}
-        picked, agg = self._corroborate(f, {c: [r[ix[c]] for r in rows] for c in _MERGE_KEYS})
+        picked, agg = self._corroborate(f, rows, need)
         return need, [rows[k] for k in picked], agg
 
-    def _corroborate(self, f: EventFilter | None, key: dict[str, list]) -> tuple[list[int], list[tuple]]:
-        """Which of the filtered rows stand for their cluster, in date order, and each one's
-        ``(number_of_sources, sources, event_ids)``. ``key``: the rows' ``_MERGE_KEYS`` columns, in row order."""
-        date, fid, eid, pk, etype, rep = (key[c] for c in (
-            "event_date", "fid", "event_id", "place_key", "event_type", "report_id"))
-        prec, conf = key["geo_precision"], key["confidence"]
-        keys = [(d or "", i or 0, e or "", p, t or "", r or "") for d, i, e, p, t, r in zip(date, fid, eid, pk, etype, rep)]
+    def _corroborate(self, f: EventFilter | None, rows: Sequence[tuple], names: Sequence[str]
+                     ) -> tuple[list[int], list[tuple]]:
+        """Which of the filtered ``rows`` (tuples of the ``names`` columns, ``_MERGE_KEYS`` among them) stand for
+        their cluster, in date order, and each one's ``(number_of_sources, sources, event_ids)``."""
+        ix = {c: i for i, c in enumerate(names)}
+        i_date, i_fid, i_id, i_pk, i_type, i_rep, i_src = (ix[c] for c in (
+            "event_date", "fid", "event_id", "place_key", "event_type", "report_id", "source"))
+        i_prec, i_conf = ix["geo_precision"], ix["confidence"]
+        keys = [(r[i_date] or "", r[i_fid] or 0, r[i_id] or "", r[i_pk], r[i_type] or "", r[i_rep] or "")
+                for r in rows]
         extra = self._companions(keys, f)  # (event_date and event_id are NOT NULL: their keys are their values)
-        n_main = len(keys)
-        srcs = list(key["source"])
+        n_main = len(rows)
+        srcs = [r[i_src] for r in rows]
         merged_in = []
         for d in extra:
             if d["status"] == "ok":
@@ -404,13 +408,13 @@ class EventStore:
             mine = [i for i in members if i < n_main]
             if not mine:
                 continue
-            best = min(mine, key=lambda i: (prec[i] or 9, -(conf[i] or 0.0), fid[i]))
+            best = min(mine, key=lambda i: (rows[i][i_prec] or 9, -(rows[i][i_conf] or 0.0), rows[i][i_fid]))
             more = extra_members.get(ci, [])
             reps = {keys[i][5] for i in members} | {d["report_id"] for d in more}
             out.append(best)
             agg.append((len(reps), join_sources([srcs[i] for i in members] + [d["source"] for d in more]),
                         "; ".join(sorted([keys[i][2] for i in members] + [d["event_id"] for d in more]))))
-        by = [(date[i] or "", fid[i]) for i in out]  # the sort key, made once (not by a function per row)
+        by = [(rows[i][i_date] or "", rows[i][i_fid]) for i in out]  # the sort key, made once (not a function per row)
         order = sorted(range(len(out)), key=by.__getitem__)
         return [out[k] for k in order], [agg[k] for k in order]
 
@@ -435,18 +439,17 @@ class EventStore:
     def query_sql(self, f: EventFilter | None = None) -> tuple[str, list, list[str]]:
         """``(sql, params, columns)``: the rows :meth:`query` merges, for a reader other than this store's own
         connection (the dashboard's helper reads them into Arrow with GDAL: :meth:`query_from_table`)."""
-        need = list(dict.fromkeys(list(_FRAME_FROM_TABLE) + list(_MERGE_KEYS)))
-        sql, params = self._select_sql(f, need)
-        return sql, params, need
+        sql, params = self._select_sql(f, _QUERY_COLUMNS)
+        return sql, params, list(_QUERY_COLUMNS)
 
     def query_from_table(self, f: EventFilter | None, table: Any) -> pd.DataFrame:
         """:meth:`query` from ``table`` (a ``pyarrow.Table``): the rows of :meth:`query_sql` as another reader read
         them, in its ``columns``. The same frame; only the columns corroboration reads become Python values."""
-        need = self.query_sql(f)[2]
         if table.num_rows == 0:
-            return self._frame(f, need, [], [])
-        picked, agg = self._corroborate(f, {c: table.column(c).to_pylist() for c in _MERGE_KEYS})
-        return self._frame(f, need, table.select(need).take(picked), agg)
+            return self._frame(f, _QUERY_COLUMNS, [], [])
+        keys = list(zip(*(table.column(c).to_pylist() for c in _MERGE_KEYS)))   # only these become Python values
+        picked, agg = self._corroborate(f, keys, _MERGE_KEYS)
+        return self._frame(f, _QUERY_COLUMNS, table.select(_QUERY_COLUMNS).take(picked), agg)
 
     def _frame(self, f: EventFilter | None, need: list[str], rows: Any, agg: list[tuple]) -> pd.DataFrame:
         """The frame of ``rows`` (tuples, or a ``pyarrow.Table`` of the ``need`` columns) and their aggregates."""
