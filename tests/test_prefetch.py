@@ -161,8 +161,11 @@ def test_small_stores_and_the_off_switch_start_nothing(store_path, helpers, monk
     monkeypatch.setenv("EVENTMAP_PREFETCH", "1")
     monkeypatch.setenv("EVENTMAP_WARM", "0")
     assert not prefetch.start(store_path)
+    assert prefetch.started(store_path)                         # off: the warm-up does not count the events
     monkeypatch.delenv("EVENTMAP_WARM")
+    assert not prefetch.started(store_path)
     assert prefetch.start(store_path)                           # a large file: started before the store is opened
+    assert prefetch.started(store_path)                         # the warm-up's count is not needed
     with open_store(store_path) as s:
         token = data_token(s)
     # this helper counts 18 events, under its threshold: it sends nothing and the page reads its own

@@ -51,8 +51,8 @@ def _embedded_path(url: str) -> Path:
 
 
 def embedded_file(url: str | Path | None = None) -> Path | None:
-    """The file of the embedded store ``open_store(url)`` opens, ``None`` for a database server (nothing opened,
-    nothing imported: a cheap look before the store is opened)."""
+    """The file of the embedded store ``open_store(url)`` opens, ``None`` for any other URL (a database server);
+    nothing is opened or imported: a cheap look before the store is opened."""
     if url is None or str(url) == "":
         from eventmap.settings import default_db
         url = default_db()
@@ -64,19 +64,17 @@ def embedded_file(url: str | Path | None = None) -> Path | None:
 
 def open_store(url: str | Path | None = None) -> EventStore:
     """Open (creating or upgrading as needed) the store at ``url``."""
-    if url is None or str(url) == "":
-        from eventmap.settings import default_db
-        url = default_db()
     from eventmap.store.base import EventStore
 
+    path = embedded_file(url)
+    if path is not None:
+        from eventmap.store.sqlite import SQLiteBackend
+        return EventStore(SQLiteBackend(path))
     s = str(url)
     if s.startswith(("postgresql://", "postgres://")):
         from eventmap.store.postgis import PostGISBackend
         return EventStore(PostGISBackend(s))
-    if "://" in s and not s.startswith("sqlite://"):
-        raise StoreError(f"unsupported store URL {s!r}: use a file path (.gpkg), sqlite:///path or postgresql://...")
-    from eventmap.store.sqlite import SQLiteBackend
-    return EventStore(SQLiteBackend(_embedded_path(s)))
+    raise StoreError(f"unsupported store URL {s!r}: use a file path (.gpkg), sqlite:///path or postgresql://...")
 
 
 __all__ = [

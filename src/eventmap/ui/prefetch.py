@@ -151,6 +151,11 @@ def _large_file(url: str | None) -> bool:
         return False
 
 
+def started(url: str | None) -> bool:
+    """The helpers were started for this store (or are off): nothing left to decide."""
+    return url in _pending or not enabled()
+
+
 def start(url: str | None, n_events: int | None = None) -> bool:
     """Start the helpers for the store at ``url`` (once per server): when it holds more than
     :data:`PREFETCH_ABOVE` events, or, with ``n_events`` not known yet, when it is an embedded store whose file

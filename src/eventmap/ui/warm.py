@@ -96,7 +96,8 @@ def warm(db: str | None = None, app: str | Path | None = None) -> None:
         store = open_store(db)
         try:
             ensure_sample_once(store)
-            prefetch.start(db, store.count_stored(EventFilter(include_hidden=True)))   # a large store on a server
+            if not prefetch.started(db):   # a large store on a server: counted (0.15 s at 1,000,000 events)
+                prefetch.start(db, store.count_stored(EventFilter(include_hidden=True)))
         finally:
             store.close()
         _say(t0, "store and sample")
