@@ -306,10 +306,29 @@ def test_app_command_binds_localhost(tmp_path):
     assert argv[argv.index("--server.address") + 1] == "127.0.0.1"
     assert argv[argv.index("--server.port") + 1] == "8600"
     assert argv[argv.index("--browser.gatherUsageStats") + 1] == "false"
+    assert argv[argv.index("--server.fileWatcherType") + 1] == "none"      # an analyst's server watches no source
+    assert argv[argv.index("--runner.magicEnabled") + 1] == "false"
     assert env["EVENTMAP_DB"] == str(tmp_path / "s.gpkg")
     assert (cwd / ".streamlit" / "config.toml").is_file()
     args = build_parser().parse_args(["app", "--port", "8600"])
     assert args.host == "127.0.0.1" and args.port == 8600 and callable(args.func)
+
+
+def test_app_py_shows_nothing_by_magic():
+    """``eventmap app`` turns Streamlit's magic off: app.py must show everything through an explicit call, never
+    a bare expression (magic would have written it on the page; without magic it would silently vanish)."""
+    import ast
+
+    from streamlit.runtime.scriptrunner import magic
+
+    from eventmap.views.cli import app_path
+
+    def written(src: str) -> list[str]:
+        return [ast.unparse(n) for n in ast.walk(magic.add_magic(src, "app.py"))
+                if isinstance(n, ast.Call) and "__streamlitmagic__" in ast.dump(n.func)]
+
+    assert written("import streamlit as st\ncount = 3\ncount\nst.write(count)\n")   # the check finds one
+    assert written(app_path().read_text(encoding="utf-8")) == []
 
 
 def test_app_py_is_thin():
