@@ -8,7 +8,7 @@ import sys
 
 from eventmap import __version__, settings
 
-#: modules that add subcommands; each defines ``register(subparsers)``
+#: modules that add subcommands (in the order ``eventmap --help`` lists them); each defines ``register(subparsers)``
 _COMMAND_MODULES = (
     "eventmap.places.cli",     # gazetteer build | lookup
     "eventmap.events.cli",     # extract
@@ -19,13 +19,24 @@ _COMMAND_MODULES = (
     "eventmap.control.cli",    # control (who holds each place on a day)
     "eventmap.views.cli",      # app (start the dashboard)
 )
+#: the module that registers each command: a command imports its own module only (the others import pandas and
+#: more: 0.76 s before ``eventmap app`` could start the dashboard's server). ``eventmap --help``, ``--version`` and
+#: a mistyped command import every module (tests/test_cli_startup.py keeps this table true).
+COMMANDS = {"gazetteer": "eventmap.places.cli", "extract": "eventmap.events.cli", "ingest": "eventmap.pipeline.cli",
+            "events": "eventmap.pipeline.cli", "reprocess": "eventmap.pipeline.cli", "store": "eventmap.store.cli",
+            "import": "eventmap.store.cli", "places": "eventmap.store.fix_cli", "correct": "eventmap.store.fix_cli",
+            "export": "eventmap.exports.cli", "control": "eventmap.control.cli", "app": "eventmap.views.cli"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The ``eventmap`` parser: with every command, or, for an ``argv`` that names one, with that command only."""
     parser = argparse.ArgumentParser(prog="eventmap", description="Map events from Arabic and English news reports.")
     parser.add_argument("--version", action="version", version=f"eventmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    only = COMMANDS.get(argv[0]) if argv else None
     for name in _COMMAND_MODULES:
+        if only is not None and name != only:
+            continue
         try:
             mod = importlib.import_module(name)
         except ModuleNotFoundError as exc:  # an area not built yet: its commands are absent, the rest work
@@ -37,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
