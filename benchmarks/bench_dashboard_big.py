@@ -39,6 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_coldstart import bytecode  # noqa: E402
 from bench_dashboard import ARGS, CHROMIUM, READY, _map_frame, free_port, timeline_changes  # noqa: E402
 
 
@@ -48,6 +49,9 @@ class Server:
     def __init__(self, db: str, data_dir: Path, log: Path, bin_above: int | None = None) -> None:
         self.port = free_port()
         env = dict(os.environ, EVENTMAP_DATA_DIR=str(data_dir))
+        import eventmap
+
+        bytecode(Path(eventmap.__file__).parent)   # the eventmap the server imports, compiled as an installed one is
         if bin_above is not None:
             env["EVENTMAP_BIN_ABOVE"] = str(bin_above)
         self.proc = subprocess.Popen([sys.executable, "-m", "eventmap", "app", "--db", db, "--port", str(self.port)],
