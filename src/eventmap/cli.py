@@ -8,24 +8,15 @@ import sys
 
 from eventmap import __version__, settings
 
-#: modules that add subcommands (in the order ``eventmap --help`` lists them); each defines ``register(subparsers)``
-_COMMAND_MODULES = (
-    "eventmap.places.cli",     # gazetteer build | lookup
-    "eventmap.events.cli",     # extract
-    "eventmap.pipeline.cli",   # ingest | reprocess | events
-    "eventmap.store.cli",      # store check | import acled|ucdp
-    "eventmap.store.fix_cli",  # places unresolved | pin | unpin | undo | dismiss | ... ; correct
-    "eventmap.exports.cli",    # export
-    "eventmap.control.cli",    # control (who holds each place on a day)
-    "eventmap.views.cli",      # app (start the dashboard)
-)
-#: the module that registers each command: a command imports its own module only (the others import pandas and
-#: more: 0.76 s before ``eventmap app`` could start the dashboard's server). ``eventmap --help``, ``--version`` and
-#: a mistyped command import every module (tests/test_cli_startup.py keeps this table true).
+#: the module that registers each command (``register(subparsers)``), in the order ``eventmap --help`` lists them.
+#: A command imports its own module only (the others import pandas and more: 0.76 s before ``eventmap app`` could
+#: start the dashboard's server); ``--help``, ``--version`` and a mistyped command import every module
+#: (tests/test_cli_startup.py checks this table against what the modules register).
 COMMANDS = {"gazetteer": "eventmap.places.cli", "extract": "eventmap.events.cli", "ingest": "eventmap.pipeline.cli",
             "events": "eventmap.pipeline.cli", "reprocess": "eventmap.pipeline.cli", "store": "eventmap.store.cli",
             "import": "eventmap.store.cli", "places": "eventmap.store.fix_cli", "correct": "eventmap.store.fix_cli",
             "export": "eventmap.exports.cli", "control": "eventmap.control.cli", "app": "eventmap.views.cli"}
+_COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
