@@ -75,3 +75,38 @@ def test_import_reports_bad_rows_and_keeps_good_ones(overlay, tmp_path):
     src.write_text("name_ar,name_en,lat,lon,author\nالمهير,,32.94,35.905,a\nرسم الحسن,,abc,35.9,a\n", encoding="utf-8")
     added, errors = import_analyst_places(src, path=overlay)
     assert added == 1 and len(errors) == 1 and "line 3" in errors[0]
+
+
+
+def test_lookups_and_extraction_share_one_index_of_the_committed_gazetteer(overlay, monkeypatch):
+    """The committed file is read once per process: ``default_gazetteer()`` (lookups, the unresolved page) is
+    the index the store's extractor builds on (``layered.gazetteer_with``); a pin adds an overlay over it."""
+    from eventmap.places import gazetteer as gz
+    from eventmap.places.layered import gazetteer_with
+
+    reads: list[object] = []
+    real_load = Gazetteer.load.__func__
+
+    def counting_load(cls, *a, **k):
+        reads.append(a or k)
+        return real_load(cls, *a, **k)
+
+    monkeypatch.setattr(Gazetteer, "load", classmethod(counting_load))
+    monkeypatch.setattr(gz, "_COMMITTED", {})
+    monkeypatch.setenv("EVENTMAP_ANALYST_PLACES", str(overlay))
+    gz.default_gazetteer.cache_clear()
+
+    g = gz.default_gazetteer()
+    assert g is gz.committed_gazetteer() and gazetteer_with(()) is g
+    assert g.lookup("المهير").status == "unresolved"
+    assert len(reads) == 1
+
+    p = add_analyst_place(MUHAYR, path=overlay, gazetteer=g)
+    pinned = gz.reload_default()
+    assert pinned is not g and len(pinned) == len(g) + 1
+    assert pinned.lookup("المهير").best.place.id == p.id
+    assert g.lookup("المهير").status == "unresolved"      # the shared index is not changed by a pin
+    store_side = gazetteer_with(load_analyst_places(overlay))
+    assert store_side.lookup("المهير").best.place.id == p.id
+    assert len(reads) == 1, reads                          # no pin read the committed file again
+    gz.default_gazetteer.cache_clear()

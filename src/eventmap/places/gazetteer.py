@@ -1112,10 +1112,32 @@ class _AdminIndex:
         return None
 
 
+_COMMITTED: dict[Path, Gazetteer] = {}
+
+
+def committed_gazetteer() -> Gazetteer:
+    """The committed gazetteer alone (no analyst places), read once per process: the one index that
+    ``default_gazetteer`` and the store's extractor (``layered.gazetteer_with``) build on. Read again only when
+    ``EVENTMAP_GAZETTEER`` names another folder."""
+    d = gazetteer_dir()
+    g = _COMMITTED.get(d)
+    if g is None:
+        _COMMITTED.clear()
+        g = _COMMITTED[d] = Gazetteer.load(d, analyst_places=False)
+    return g
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The committed gazetteer plus this user's analyst places (cached; call ``reload_default`` after edits)."""
-    return Gazetteer.load()
+    """The committed gazetteer plus this user's analyst places (cached; call ``reload_default`` after edits).
+
+    Without analyst places it is ``committed_gazetteer()`` itself: a process that looks names up and also
+    extracts (the dashboard, a test run) reads and indexes the committed file once, not twice."""
+    from eventmap.places.overlay import load_analyst_places
+
+    base = committed_gazetteer()
+    pins = load_analyst_places(analyst_places_path())
+    return Gazetteer(list(base.places) + pins, directory=base.directory) if pins else base
 
 
 def reload_default() -> Gazetteer:

@@ -10,20 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from eventmap.model import Place
-from eventmap.places.gazetteer import Gazetteer
+from eventmap.places.gazetteer import Gazetteer, committed_gazetteer
 
-_BASE: list[Gazetteer] = []
 _WITH: dict[tuple, Gazetteer] = {}
 _GENERATION = [0]
 #: how many overlay gazetteers stay built (each is a full index; pins change rarely)
 _KEEP = 2
-
-
-def base_gazetteer() -> Gazetteer:
-    """The committed gazetteer alone (no per-user file, no store places), loaded once per process."""
-    if not _BASE:
-        _BASE.append(Gazetteer.load(analyst_places=False))
-    return _BASE[0]
 
 
 def _fingerprint(places: Iterable[Place]) -> tuple:
@@ -37,12 +29,12 @@ def gazetteer_with(places: Iterable[Place]) -> Gazetteer:
     Built once per distinct set of places and kept (the last ``_KEEP`` sets), so every
     report of an ingest run or a reprocess uses the same object and its lookup caches."""
     places = tuple(places)
+    base = committed_gazetteer()
     if not places:
-        return base_gazetteer()
-    key = _fingerprint(places)
+        return base
+    key = (base.directory, _fingerprint(places))   # EVENTMAP_GAZETTEER may name another folder
     g = _WITH.get(key)
     if g is None:
-        base = base_gazetteer()
         g = Gazetteer(list(base.places) + list(places), directory=base.directory)
         while len(_WITH) >= _KEEP:
             _WITH.pop(next(iter(_WITH)))
