@@ -110,3 +110,17 @@ def test_lookups_and_extraction_share_one_index_of_the_committed_gazetteer(overl
     assert store_side.lookup("المهير").best.place.id == p.id
     assert len(reads) == 1, reads                          # no pin read the committed file again
     gz.default_gazetteer.cache_clear()
+
+
+def test_threads_asking_at_once_read_the_committed_gazetteer_once(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from eventmap.places import gazetteer as gz
+
+    reads: list[int] = []
+    real_load = Gazetteer.load.__func__
+    monkeypatch.setattr(Gazetteer, "load", classmethod(lambda cls, *a, **k: reads.append(1) or real_load(cls, *a, **k)))
+    monkeypatch.setattr(gz, "_COMMITTED", {})
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda _: gz.committed_gazetteer(), range(4)))
+    assert len(reads) == 1 and all(g is got[0] for g in got)

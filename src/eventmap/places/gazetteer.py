@@ -38,6 +38,7 @@ import json
 import math
 import re
 import sys
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -1113,6 +1114,7 @@ class _AdminIndex:
 
 
 _COMMITTED: dict[Path, Gazetteer] = {}
+_COMMITTED_LOCK = threading.Lock()   # the dashboard's warm-up thread and a page may ask at once: read it once
 
 
 def committed_gazetteer() -> Gazetteer:
@@ -1120,10 +1122,11 @@ def committed_gazetteer() -> Gazetteer:
     ``default_gazetteer`` and the store's extractor (``layered.gazetteer_with``) build on. Read again only when
     ``EVENTMAP_GAZETTEER`` names another folder."""
     d = gazetteer_dir()
-    g = _COMMITTED.get(d)
-    if g is None:
-        _COMMITTED.clear()
-        g = _COMMITTED[d] = Gazetteer.load(d, analyst_places=False)
+    with _COMMITTED_LOCK:
+        g = _COMMITTED.get(d)
+        if g is None:
+            _COMMITTED.clear()
+            g = _COMMITTED[d] = Gazetteer.load(d, analyst_places=False)
     return g
 
 
