@@ -77,7 +77,6 @@ def test_import_reports_bad_rows_and_keeps_good_ones(overlay, tmp_path):
     assert added == 1 and len(errors) == 1 and "line 3" in errors[0]
 
 
-
 def test_lookups_and_extraction_share_one_index_of_the_committed_gazetteer(overlay, monkeypatch):
     """The committed file is read once per process: ``default_gazetteer()`` (lookups, the unresolved page) is
     the index the store's extractor builds on (``layered.gazetteer_with``); a pin adds an overlay over it."""
@@ -109,7 +108,6 @@ def test_lookups_and_extraction_share_one_index_of_the_committed_gazetteer(overl
     store_side = gazetteer_with(load_analyst_places(overlay))
     assert store_side.lookup("المهير").best.place.id == p.id
     assert len(reads) == 1, reads                          # no pin read the committed file again
-    gz.default_gazetteer.cache_clear()
 
 
 def test_threads_asking_at_once_read_the_committed_gazetteer_once(monkeypatch):
