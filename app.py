@@ -137,7 +137,9 @@ def control_all(url: str | None, token: tuple):
     # who holds each place, from every stored report (not the corroborated rows: a disagreement must show);
     # built once per store version: a filter only narrows it
     got = prefetch.take("control", url, token)
-    return got if got is not None else control_from_store(get_store(url))
+    model = got if got is not None else control_from_store(get_store(url))
+    session.settle_cached(token)  # its objects (500,000 at a million events) are not walked after every run
+    return model
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
