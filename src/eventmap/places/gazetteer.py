@@ -315,6 +315,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.places)
 
+    def plus(self, places: Iterable[Place]) -> Gazetteer:
+        """A new gazetteer of these places and ``places`` (analyst pins: later wins, preferred in lookups)."""
+        return Gazetteer(list(self.places) + list(places), directory=self.directory)
+
     def name_keys(self) -> Iterable[tuple[str, str]]:
         """(normalised key, place_id) for every name: Arabic ``normalize_ar``, Latin ``latin_key``."""
         for norm, hits in self._ar_exact.items():
@@ -1140,7 +1144,7 @@ def default_gazetteer() -> Gazetteer:
 
     base = committed_gazetteer()
     pins = load_analyst_places(analyst_places_path())
-    return Gazetteer(list(base.places) + pins, directory=base.directory) if pins else base
+    return base.plus(pins) if pins else base
 
 
 def reload_default() -> Gazetteer:

@@ -35,7 +35,7 @@ def gazetteer_with(places: Iterable[Place]) -> Gazetteer:
     key = (base.directory, _fingerprint(places))   # EVENTMAP_GAZETTEER may name another folder
     g = _WITH.get(key)
     if g is None:
-        g = Gazetteer(list(base.places) + list(places), directory=base.directory)
+        g = base.plus(places)
         while len(_WITH) >= _KEEP:
             _WITH.pop(next(iter(_WITH)))
         _WITH[key] = g
