@@ -351,7 +351,8 @@ def map_page() -> None:
         m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
         ev = st.session_state.get("ev")
-        groups = [live_map.window_group(since, until, ev, refs, at=_event_at(big, ev))]
+        groups = [live_map.window_group(since, until, ev, refs, at=_event_at(big, ev),
+                                        counts=_window_counts(big, fkey, f, since, until))]
         repin = st.session_state.get("repin_ev")
         if repin:  # the analyst is picking an event's new point: show it, and take map clicks as points
             groups[0].add_child(live_map.script_element(fixes.pin_overlay_script(None, st.session_state.get("fix_pt"))))
@@ -445,7 +446,8 @@ def _timeline_body(fkey, f, span) -> None:
     with c2:
         _play_button(disabled)
     ev = st.session_state.get("ev")
-    _bridge(since, until, ev, _event_at(large(DB_URL, TOKEN, fkey, f), ev))
+    big = large(DB_URL, TOKEN, fkey, f)
+    _bridge(since, until, ev, _event_at(big, ev), _window_counts(big, fkey, f, since, until))
     lap("timeline")
 
     tbl, line, get_view, n = _window_table(fkey, f, since, until)
@@ -559,10 +561,17 @@ def _event_at(big: bool, ev: str | None) -> tuple[float, float] | None:
     return (e.latitude, e.longitude) if e is not None and e.latitude is not None and e.longitude is not None else None
 
 
-def _bridge(since: str, until: str, ev: str | None, at: tuple[float, float] | None = None) -> None:
-    """Send the window to the map frame already on the page (no map rebuild)."""
-    st.html(live_map.bridge_script(since, until, ev, fit=not st.session_state.get("playing"), at=at),
-            unsafe_allow_javascript=True)
+def _window_counts(big: bool, fkey, f, since: str, until: str) -> dict | None:
+    """A binned map's counts per place and type in the window (views.bins): they go to the map with the window."""
+    return counts(DB_URL, TOKEN, fkey, f).bins.window_counts(since, until) if big else None
+
+
+def _bridge(since: str, until: str, ev: str | None, at: tuple[float, float] | None = None,
+            wcounts: dict | None = None) -> None:
+    """Send the window (with a binned map's counts for it) to the map frame already on the page (no map
+    rebuild)."""
+    st.html(live_map.bridge_script(since, until, ev, fit=not st.session_state.get("playing"), at=at,
+                                   counts=wcounts), unsafe_allow_javascript=True)
     if st.session_state.pop("_full", False):
         st.rerun(scope="app")
 

@@ -9,7 +9,8 @@ in this process (a new one: its peak RSS is the server's cost of the map):
 * ``build``: ``build_map(bins=...)`` rendered to HTML (the page st_folium is given), and its size;
 * ``first paint``: that page opened in a new browser page until the map is drawn (``window.eventmapReady``),
   with the last 30 days shown (the dashboard's default window);
-* ``timeline change``: the window's end moved one day (``EM.showRange`` in the page), until it is drawn.
+* ``timeline change``: the window's end moved one day: its counts per place made (``window_counts``, as the
+  server does) and handed to the page (``EM.applyWant``, as the dashboard's bridge does), until it is drawn.
 
 Results (medians): ``benchmarks/results/bench_bins.json``.
 """
@@ -31,9 +32,10 @@ sys.path.insert(0, str(HERE))
 
 from bench_dashboard import ARGS, CHROMIUM  # noqa: E402
 
-SHIFT = """(k) => new Promise(res => { var D = EM.D, n = D.days.length; var t0 = performance.now();
-  var c = EM.showRange(Math.max(0, n - 31 - k), n - 2 - k);
-  requestAnimationFrame(() => requestAnimationFrame(() => res([performance.now() - t0, c]))); })"""
+# a new window as the dashboard hands it over (live_map.bridge_script): its dates and the counts the server made
+SHIFT = """([lo, hi, b]) => new Promise(res => { var t0 = performance.now();
+  EM.want = {lo: lo, hi: hi, ev: '', fit: false, b: b}; EM.applyWant();
+  requestAnimationFrame(() => requestAnimationFrame(() => res([performance.now() - t0, EM.count]))); })"""
 
 
 def rss_mb() -> float:
@@ -68,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         m = build_map(store.query(EventFilter(limit=0)), bins=b)
         # the dashboard's window script (the last 30 days): the first window drawn is the wanted one
-        m.add_child(live_map.window_group(b.days[max(0, len(b.days) - 30)], b.days[-1]))
+        lo, hi = b.days[max(0, len(b.days) - 30)], b.days[-1]
+        m.add_child(live_map.window_group(lo, hi, counts=b.window_counts(lo, hi)))
         html = m.get_root().render()
         build_s.append(time.perf_counter() - t)
     print(f"bins {b.total:,} events in {len(b.n):,} bins at {len(b.points):,} places: "
@@ -86,9 +89,11 @@ def main(argv: list[str] | None = None) -> int:
                                  polling=20)
             first = time.perf_counter() - t
             paint.append(first)
+            n = len(b.days)
             for k in range(args.repeat * 2):
                 t = time.perf_counter()
-                pg.evaluate(SHIFT, k)
+                lo, hi = b.days[max(0, n - 31 - k)], b.days[max(0, n - 2 - k)]
+                pg.evaluate(SHIFT, [lo, hi, b.window_counts(lo, hi)])
                 change.append(time.perf_counter() - t)
             pg.close()
         browser.close()

@@ -3,6 +3,7 @@ in the database and drawn one symbol per place; counts are conserved, the window
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -53,10 +54,31 @@ def test_bins_follow_the_filters(store):
     assert b.total == int(store.query(only)["latitude"].notna().sum())
 
 
-def test_payload_escapes_place_names(store):
-    p = bins_payload(point_day_bins(store))
-    assert p["bins"] is True and sum(p["c"]) == p["total"]
-    assert len(p["d"]) == len(p["t"]) == len(p["p"]) == len(p["c"]) == p["n"]
+def test_window_counts_sum_each_place_and_type(store):
+    """What the map draws for a window is counted on the server: per place and type, the window's events and how
+    many of them are approximate; they add up to the stored events of the window that have a place."""
+    b = point_day_bins(store)
+    for since, until in (("2018-07-20", "2018-07-20"), ("2018-07-21", "2018-07-25"), (None, None),
+                         ("2018-07-26", "2018-08-30")):
+        w = b.window_counts(since, until)
+        rows = store.query(EventFilter(since=since, until=until))
+        rows = rows[rows["latitude"].notna()]
+        assert len(w["p"]) == len(w["t"]) == len(w["c"]) == len(w["a"]) <= len(b.points) * len(b.types)
+        assert sum(w["c"]) == len(rows) and w["p"] == sorted(w["p"])
+        assert sum(w["a"]) == int((rows["geo_precision"] >= 2).sum())
+        got = {(b.points[p][2], b.types[t]): c for p, t, c in zip(w["p"], w["t"], w["c"])}
+        want = rows.assign(en=rows["place_name_en"].fillna("")).groupby(["en", "event_type"]).size().to_dict()
+        assert got == want
+    assert b.window_counts("2018-07-26", "2018-08-30") == {"p": [], "t": [], "c": [], "a": []}
+
+
+def test_payload_sends_no_bin(store):
+    """The page gets the places, the types, the days and the counts of all dates: never a row per place-day."""
+    b = point_day_bins(store)
+    p = bins_payload(b)
+    assert p["bins"] is True and p["n"] == 0 and not {"d", "t", "p", "c", "gp"} & set(p)
+    assert p["W"] == b.window_counts() and sum(p["W"]["c"]) == p["total"] == b.total
+    assert p["days"] == b.days and len(p["P"]) == len(b.points)
     assert all("<" not in name for pt in p["P"] for name in pt[2:])
 
 
@@ -83,11 +105,13 @@ def test_binned_layer_in_the_browser(store, tmp_path):
         # the cluster icon shows the summed count
         icon = pg.inner_text(".em-cl span")
         assert int(icon.replace(",", "").split("≈")[0]) in clusters
-        # one day: only its events
-        n_day = pg.evaluate("EM.showRange(0, 0)")
-        assert n_day == int(b.per_point("2018-07-20", "2018-07-20").sum())
+        # one day: only its events (the window's counts come from the server)
+        day = json.dumps(b.window_counts("2018-07-20", "2018-07-20"))
+        n_day = pg.evaluate(f"EM.showBins(0, 0, {day})")
+        assert n_day == int(b.per_point("2018-07-20", "2018-07-20").sum()) < b.total
+        assert pg.evaluate("EM.layer.getLayers().reduce((a, m) => a + m.emn, 0)") == n_day
         # close in: a symbol per place with its count; the popup gives the counts per type
-        pg.evaluate(f"EM.showRange(0, EM.D.days.length - 1); {map_var}.setView([32.876, 35.876], 14, "
+        pg.evaluate(f"EM.showBins(0, EM.D.days.length - 1, EM.D.W); {map_var}.setView([32.876, 35.876], 14, "
                     "{animate: false})")
         pg.wait_for_timeout(300)
         sayda, drawn = pg.evaluate("(() => { var m = EM.layer.getLayers().find(m => EM.D.P[m.emp][2] === 'Sayda');"
@@ -96,6 +120,31 @@ def test_binned_layer_in_the_browser(store, tmp_path):
         text = pg.evaluate("EM.layer.getPopup()._content(EM.layer.getLayers().find("
                            "m => EM.D.P[m.emp][2] === 'Sayda')).innerText")
         assert f"{sayda} events" in text and "Battles" in text and "صيدا" in text
+        assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+def test_the_window_brings_its_counts_to_the_binned_map(store, tmp_path):
+    """As in the dashboard: the window (``live_map.window_group``) carries its counts; the map draws those, and a
+    new window handed over by the page's bridge redraws the places with its own."""
+    from eventmap.views.live_map import bridge_script, window_group
+
+    b = point_day_bins(store)
+    m = build_map(store.query(EventFilter(limit=0)), bins=b)
+    m.add_child(window_group("2018-07-22", "2018-07-25", counts=b.window_counts("2018-07-22", "2018-07-25")))
+    with opened_map(m, tmp_path, ready="window.eventmapReady === true && window.emWindowApplied >= 1") as (pg, errors):
+        two_days = int(b.per_point("2018-07-22", "2018-07-25").sum())
+        assert 0 < two_days < b.total and pg.evaluate("EM.count") == two_days
+        legend = pg.evaluate("Array.from(document.querySelectorAll('.em-legend .em-row[data-ti] .em-n'))"
+                             ".reduce((a, e) => a + +e.textContent.replace(/,/g, ''), 0)")
+        assert legend == two_days
+        script = bridge_script("2018-07-20", "2018-07-20", counts=b.window_counts("2018-07-20", "2018-07-20"))
+        # the page's bridge, pointed at this page instead of the dashboard's map frame
+        body = script.removeprefix("<script>").removesuffix("</script>").replace(
+            """document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')""", "[{contentWindow: window}]")
+        pg.evaluate(body)
+        assert pg.evaluate("EM.count") == int(b.per_point("2018-07-20", "2018-07-20").sum())
         assert errors == []
 
 

@@ -5,7 +5,10 @@ analyst can see a million symbols. :func:`point_day_bins` asks the store for the
 per (day, event type, point) — two grouped scans in the database, no event row in Python — and
 :func:`bins_payload` turns them into the compact columns the map's script reads (``build_map(bins=...)``):
 
-* the time window still moves in the browser (bins are sorted by day, a window is one slice);
+* the time window is counted on the server: :meth:`PointDayBins.window_counts` sums a window's bins per place
+  and type (one slice, since bins are sorted by day, and one ``bincount``), and those few thousand numbers travel
+  with the window to the map already drawn (``views.live_map``), so the page never receives the hundreds of
+  thousands of place-days of a large store, and moving the window still rebuilds no map;
 * the map draws ONE symbol per place with the number of its events in the window, coloured and shaped by
   its most frequent type, clustered at low zoom with the counts summed (cluster rings show the shares of
   the types); its popup gives the counts per type;
@@ -64,6 +67,20 @@ class PointDayBins:
         w = self.window(since, until)
         c = np.bincount(self.t[w], weights=self.n[w], minlength=len(self.types)).astype(np.int64)
         return {self.types[i]: int(v) for i, v in enumerate(c) if v}
+
+    def window_counts(self, since: str | None = None, until: str | None = None) -> dict[str, list[int]]:
+        """What the map draws for the window [since, until]: per (point, type) with events in it, the point
+        index ``p``, the type index ``t``, the events ``c`` and how many of them are approximate ``a``; sorted
+        by point. At most points x types entries, whatever the number of days and events."""
+        w = self.window(since, until)
+        nt = max(len(self.types), 1)
+        key = self.p[w].astype(np.int64) * nt + self.t[w]
+        size = len(self.points) * nt
+        n = self.n[w].astype(np.int64)
+        c = np.bincount(key, weights=n, minlength=size).astype(np.int64)
+        a = np.bincount(key, weights=n * self.approx[w], minlength=size).astype(np.int64)
+        nz = np.flatnonzero(c)
+        return {"p": (nz // nt).tolist(), "t": (nz % nt).tolist(), "c": c[nz].tolist(), "a": a[nz].tolist()}
 
 
 def from_rows(bins: list[tuple], points: list[tuple]) -> PointDayBins:
@@ -135,19 +152,19 @@ def point_day_bins(store: Any, f: Any = None) -> PointDayBins:
 
 
 def bins_payload(b: PointDayBins) -> dict[str, Any]:
-    """The map script's columns for binned events (``D.bins`` set): per bin its day ``d``, type ``t``, point
-    ``p``, approximate flag ``gp`` (2 = approximate, as for events) and count ``c``; the points ``P`` as
-    ``[lat, lon, name_en, name_ar]`` (names escaped)."""
+    """The map script's data for binned events (``D.bins`` set): the days (the time window's scale), the types
+    ``T``, the points ``P`` as ``[lat, lon, name_en, name_ar]`` (names escaped) and ``W``, the counts of all
+    dates (:meth:`PointDayBins.window_counts`), drawn until a window brings its own. No bin is sent: ``n``
+    (rows of events in the payload) is 0."""
     T = []
     for name in b.types:
         st = style_for(name)
         T.append([esc(name), st.color, st.shape])
     return {
-        "bins": True, "n": len(b.n), "total": b.total, "unresolved": 0,
+        "bins": True, "n": 0, "total": b.total, "unresolved": 0,
         "days": [esc(x) for x in b.days], "T": T,
         "P": [[round(lat, 5), round(lon, 5), esc(en), esc(ar)] for lat, lon, en, ar in b.points],
-        "d": b.d.tolist(), "t": b.t.tolist(), "p": b.p.tolist(), "gp": (b.approx.astype(np.int64) + 1).tolist(),
-        "c": b.n.tolist(), "id": [], "sel": -1, "G": [], "R": [], "S": [""],
+        "W": b.window_counts(), "id": [], "sel": -1, "G": [], "R": [], "S": [""],
     }
 
 

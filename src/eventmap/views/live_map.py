@@ -72,8 +72,17 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if out is None else out
 
 
+def _window_counts(counts: dict) -> dict[str, list[int]]:
+    """A binned map's window counts (``PointDayBins.window_counts``) as the script reads them: four columns of
+    integers of one length (anything else is refused, never passed on)."""
+    cols = {k: [int(x) for x in counts[k]] for k in ("p", "t", "c", "a")}
+    if len({len(v) for v in cols.values()}) != 1:
+        raise ValueError("window counts: columns of different lengths")
+    return cols
+
+
 def _want_json(since: str | None, until: str | None, event_id: str | None, fit: bool = True,
-               at: tuple[float, float] | None = None) -> str:
+               at: tuple[float, float] | None = None, counts: dict | None = None) -> str:
     def iso(s: str | None) -> str:
         if not s:
             return ""
@@ -87,15 +96,18 @@ def _want_json(since: str | None, until: str | None, event_id: str | None, fit: 
         lat, lon = float(at[0]), float(at[1])
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             want["at"] = [round(lat, 6), round(lon, 6)]
+    if counts is not None:  # a binned map: the window's counts per place and type, summed on the server
+        want["b"] = _window_counts(counts)
     return js_safe_json(want)
 
 
 def bridge_script(since: str | None, until: str | None, event_id: str | None = None, fit: bool = True,
-                  at: tuple[float, float] | None = None) -> str:
+                  at: tuple[float, float] | None = None, counts: dict | None = None) -> str:
     """A ``<script>`` for the dashboard page: hands the window to the map frame already drawn
     (``range_script`` installed ``EM.applyWant`` there), so the map is neither rebuilt nor re-sent.
     ``fit``: frame the window's events after the change (not while the window plays); ``at``: the open
-    event's point, centred on a map that draws places with counts instead of events (``views.bins``)."""
+    event's point, centred on a map that draws places with counts instead of events (``views.bins``);
+    ``counts``: that map's counts for the window (``PointDayBins.window_counts``), which it draws."""
     return """<script>
 (function(){
   var want = __WANT__;
@@ -107,18 +119,19 @@ def bridge_script(since: str | None, until: str | None, event_id: str | None = N
     w.EM.applyWant();
   }
 })();
-</script>""".replace("__WANT__", _want_json(since, until, event_id, fit, at))
+</script>""".replace("__WANT__", _want_json(since, until, event_id, fit, at, counts))
 
 
 def range_script(since: str | None, until: str | None, event_id: str | None = None,
-                 at: tuple[float, float] | None = None) -> str:
+                 at: tuple[float, float] | None = None, counts: dict | None = None) -> str:
     """JavaScript run inside the map frame: show only events in [since, until]; open ``event_id`` (centre ``at``,
-    its point, on a binned map, where events are not drawn one by one).
+    its point, on a binned map, where events are not drawn one by one). A binned map draws ``counts``, the
+    window's (``PointDayBins.window_counts``).
 
     It works before the map's data is decoded (it waits for ``EM.onData``) and after.
     Only ISO dates, numbers and a JSON-encoded id reach the script.
     """
-    args = _want_json(since, until, event_id, True, at)
+    args = _want_json(since, until, event_id, True, at, counts)
     return """
 (function(){
   var EM = window.EM = window.EM || {};
@@ -240,13 +253,15 @@ def script_element(js: str) -> MacroElement:
 
 
 def window_group(since: str | None, until: str | None, event_id: str | None = None,
-                 references: dict[str, pd.DataFrame] | None = None, at: tuple[float, float] | None = None):
+                 references: dict[str, pd.DataFrame] | None = None, at: tuple[float, float] | None = None,
+                 counts: dict | None = None):
     """The folium FeatureGroup handed to ``st_folium(feature_group_to_add=...)``: it applies the time
-    window (and the open event) inside the map already drawn, and draws reference layers."""
+    window (and the open event; a binned map's ``counts`` for it) inside the map already drawn, and draws
+    reference layers."""
     import folium
 
     fg = folium.FeatureGroup(name="window", control=False)
-    fg.add_child(script_element(range_script(since, until, event_id, at)))
+    fg.add_child(script_element(range_script(since, until, event_id, at, counts)))
     for kind, df in (references or {}).items():
         fg.add_child(script_element(reference_script(window(df, since, until), kind)))
     return fg

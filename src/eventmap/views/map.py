@@ -719,11 +719,14 @@ EM.showRange = function(day0, day1){ // inclusive day indices
   if (EM.onRange) EM.onRange(day0, day1, EM.count);
   return EM.count;
 };
-EM.showBins = function(day0, day1){ // binned events (views/bins.py): one symbol per place, its count in the window
-  var D = EM.D, i0 = EM.dayStart(day0), i1 = EM.dayStart(day1 + 1), at = {}, byType = {}, tot = 0, ms = [];
-  for (var i = i0; i < i1; i++){
-    var c = D.c[i], t = D.t[i], e = at[D.p[i]] || (at[D.p[i]] = {n: 0, t: {}, ap: 0});
-    e.n += c; e.t[t] = (e.t[t] || 0) + c; if (D.gp[i] >= 2) e.ap += c;
+EM.showBins = function(day0, day1, W){ // binned events (views/bins.py): one symbol per place, its count in the window
+  // the window's counts per place and type come from the server (PointDayBins.window_counts): given here, or
+  // with the wanted window (EM.want.b, views/live_map.py), or those of all dates in the payload (D.W)
+  var D = EM.D, at = {}, byType = {}, tot = 0, ms = [];
+  W = W || (EM.want && EM.want.b) || D.W;
+  for (var i = 0; i < W.p.length; i++){
+    var c = W.c[i], t = W.t[i], e = at[W.p[i]] || (at[W.p[i]] = {n: 0, t: {}, ap: 0});
+    e.n += c; e.t[t] = (e.t[t] || 0) + c; e.ap += W.a[i];
     byType[t] = (byType[t] || 0) + c; tot += c;
   }
   Object.keys(at).forEach(function(p){ ms.push(EM.binMarker(+p, at[p])); });
@@ -804,8 +807,9 @@ EM.farNote = function(map, far){ // says how many events the fit left outside, a
 };
 EM.allShown = function(){ var r = EM.range || [0, EM.D.days.length - 1], i0 = EM.dayStart(r[0]), i1 = EM.dayStart(r[1] + 1), a = []; for (var i = i0; i < i1; i++) a.push(i); return a; };
 EM.fit = function(map){ // frame the events shown (the time window), leaving out a few far strays
-  var D = EM.D; if (!D || !D.n) return;
+  var D = EM.D; if (!D) return;
   if (D.bins) return EM.fitBins(map);
+  if (!D.n) return;
   var r = EM.range || [0, D.days.length - 1], v = EM.inView(EM.dayStart(r[0]), EM.dayStart(r[1] + 1));
   if (!v.keep.length) return;
   EM.fitIdx(map, v.keep, false);
