@@ -119,7 +119,7 @@ def test_the_exported_day_slider_recolours_a_village_when_it_changes_hands(brows
     assert "Contested" in legend and "Opposition" in legend
     # hovering the ring (its stroke) names the holder; the event marker in its hole still answers the mouse,
     # even when the rings are drawn over the events (the layer switched off and on again)
-    pg.evaluate("EM.map.removeLayer(EM.ctl.group); EM.map.addLayer(EM.ctl.group)")
+    pg.evaluate("() => { EM.map.removeLayer(EM.ctl.group); EM.map.addLayer(EM.ctl.group); }")
     x, y, r = pg.evaluate(_RING_AT, "<b>Al Bakkar</b>")
     pg.mouse.move(x - r, y)
     pg.wait_for_selector(".em-ctl-tip")

@@ -18,6 +18,7 @@ from jinja2 import Template
 
 from eventmap.control.model import CONTESTED, HOLDER_LABELS, HOLDERS, Change, ControlModel, PlaceControl
 from eventmap.views.escape import esc, esc_many, js_safe_json, safe_url
+from eventmap.views.map import encode_payload
 from eventmap.views.safe_render import SafeRender
 
 #: holder -> fill colour (government red, opposition green, Nusra/HTS brown, ISIS black, Israel blue,
@@ -45,9 +46,12 @@ class ControlLayer(SafeRender, Layer):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function(map){
-  var EM = window.EM, C = {{ this.data }};
+  var EM = window.EM, group = L.layerGroup();
   EM.css({{ this.css }});
-  EM.ctl = C; C.shown = {}; C.markers = {};
+  // the layer is filled once its payload is decoded (gzip+base64 when large: views.map.encode_payload);
+  // the events wait for it (EM.pending), to be drawn over its places
+  var filled = EM.decode({{ this.data }}).then(function(C){
+  EM.ctl = C; C.shown = {}; C.markers = {}; C.group = group;
   // each ring is drawn on the map's canvas, with the events' markers (a DOM marker per place cost the
   // browser seconds with a thousand places): a white halo under a coloured ring, and only the ring's stroke
   // answers the mouse, so the event marker in its hole stays clickable; a place set apart on our own ring
@@ -107,7 +111,6 @@ var {{ this.get_name() }} = (function(map){
       if (m._emSolo !== solo) C.look(m, p, solo);
     });
   };
-  var group = C.group = L.layerGroup();
   C.p.forEach(function(p){
     var m = new Ring([p.lat, p.lon], {color: C.color.unknown, fillColor: C.color.unknown, opacity: 1});
     m.em = p;
@@ -161,10 +164,14 @@ var {{ this.get_name() }} = (function(map){
   var show = EM.showRange;
   EM.showRange = function(a, b){ var r = show(a, b); C.at(C.dayFor(a, b)); return r; };
   map.on('overlayadd overlayremove', function(e){ if (e.layer === group && box) box.style.display = e.type === 'overlayadd' ? '' : 'none'; });
-  {% if this.show %}group.addTo(map); legend.addTo(map);{% endif %}
+  {% if this.show %}legend.addTo(map);{% endif %}
   map.on('overlayadd', function(e){ if (e.layer === group && !box) legend.addTo(map); if (e.layer === group) C.at(C.day); });
   map.on('zoomend moveend viewreset', function(){ if (C.day) C.at(C.day); });   // ring slots move with the zoom
-  C.at(C.end);
+  // the events may be drawn already (their window shown): colour for it, else for the last day until they are
+  C.at(EM.D && EM.range ? C.dayFor(EM.range[0], EM.range[1]) : C.end);
+  });
+  (EM.pending = EM.pending || []).push(filled);
+  {% if this.show %}group.addTo(map);{% endif %}
   return group;
 })({{ this._parent.get_name() }});
 {% endmacro %}
@@ -174,7 +181,7 @@ var {{ this.get_name() }} = (function(map){
         super().__init__(name="Control · السيطرة", overlay=True, control=True, show=show)
         self._name = "Control"
         self.show = show
-        self.data = js_safe_json(control_payload(model, end))
+        self.data = encode_payload(control_payload(model, end))
         self.css = js_safe_json(_CSS)
 
 

@@ -50,7 +50,7 @@ from eventmap.views.legend import legend_html
 from eventmap.views.safe_render import SafeRender
 
 #: payloads above this many bytes of JSON are gzip+base64 encoded in the page
-COMPRESS_ABOVE = 1_500_000
+COMPRESS_ABOVE = 250_000
 
 FALLBACK_ATTRIBUTION = (
     "Places: Who's On First (CC0) / GeoNames (CC BY 4.0); boundaries: UN OCHA COD-AB "
@@ -1172,6 +1172,12 @@ var {{ this.get_name() }} = (function(map){
   map.on('zoomend moveend', function(){ if (EM.fitting) EM.viewMoved |= 2; else EM.onMoveEnd(); });
   if (EM.layer.on) EM.layer.on('animationend spiderfied unspiderfied', function(){ EM.refreshApprox(); EM.placeLabels(); EM.declutter(map); });
   EM.decode({{ this.payload }}).then(function(D){
+    // the other layers' payloads first (the control layer's, EM.pending): their places are on the map's canvas
+    // before the events, so the events are drawn over them and answer the mouse first (a layer that failed
+    // leaves the events drawn, its error on the console)
+    return Promise.all((EM.pending || []).map(function(p){ return p.catch(function(e){ console.error(e); }); }))
+      .then(function(){ return D; });
+  }).then(function(D){
     EM.D = D;
     EM.showRange(0, Math.max(D.days.length - 1, 0));
     {% if this.fit %}EM.fit(map);{% endif %}
