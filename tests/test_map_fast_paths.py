@@ -28,6 +28,7 @@ from eventmap.control import model as control_model
 from eventmap.frame import normalise_frame
 from eventmap.views import live_map
 from eventmap.views import map as vm
+from eventmap.views import payload as vp
 from eventmap.views.approximate import approximate_notes, rings
 from eventmap.views.bidi import isolate_html
 from eventmap.views.control_layer import ORDER, _name_html, _ring, control_payload, legend_html
@@ -306,11 +307,11 @@ def test_js_safe_text_matches_the_regex(values):
                  st.lists(st.sampled_from([0.0, -0.0, 1e-7, 32.87622, 1e16, 5e-324]))))
 def test_numbers_are_written_as_json_writes_them(values):
     a = np.asarray(values, dtype=np.float64 if values and isinstance(values[0], float) else np.int64)
-    assert vm._numbers_json(a) == json.dumps(a.tolist(), separators=(",", ":"))
-    p = {"a": vm._Numbers(a), "b": [None, 1], "c": vm._Numbers(np.tile(a, 300)), "d": "<{{x}}>"}
-    assert vm.payload_json(p) == json.dumps(p, ensure_ascii=False, separators=(",", ":"))
+    assert vp._numbers_json(a) == json.dumps(a.tolist(), separators=(",", ":"))
+    p = {"a": vp._Numbers(a), "b": [None, 1], "c": vp._Numbers(np.tile(a, 300)), "d": "<{{x}}>"}
+    assert vp.payload_json(p) == json.dumps(p, ensure_ascii=False, separators=(",", ":"))
 
 
 def test_a_non_finite_number_is_still_refused():
     with pytest.raises(ValueError):
-        vm.payload_json({"a": vm._Numbers(np.array([1.0, math.inf] * 200))})
+        vp.payload_json({"a": vp._Numbers(np.array([1.0, math.inf] * 200))})

@@ -18,7 +18,7 @@ from jinja2 import Template
 
 from eventmap.control.model import CONTESTED, HOLDER_LABELS, HOLDERS, Change, ControlModel, PlaceControl
 from eventmap.views.escape import esc, esc_many, js_safe_json, safe_url
-from eventmap.views.map import encode_payload
+from eventmap.views.payload import encode_payload
 from eventmap.views.safe_render import SafeRender
 
 #: holder -> fill colour (government red, opposition green, Nusra/HTS brown, ISIS black, Israel blue,
@@ -48,7 +48,7 @@ class ControlLayer(SafeRender, Layer):
 var {{ this.get_name() }} = (function(map){
   var EM = window.EM, group = L.layerGroup();
   EM.css({{ this.css }});
-  // the layer is filled once its payload is decoded (gzip+base64 when large: views.map.encode_payload);
+  // the layer is filled once its payload is decoded (gzip+base64 when large: views.payload.encode_payload);
   // the events wait for it (EM.pending), to be drawn over its places
   var filled = EM.decode({{ this.data }}).then(function(C){
   EM.ctl = C; C.shown = {}; C.markers = {}; C.group = group;

@@ -24,8 +24,6 @@
 
 from __future__ import annotations
 
-import base64
-import gzip
 import json
 import math
 from typing import Any
@@ -45,12 +43,10 @@ from eventmap.views.approximate import badge_notes, rings
 from eventmap.views.bidi import base_rtl, isolate_html
 from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place, to_geojson_geometry, view_bbox
 from eventmap.views.colors import style_for
-from eventmap.views.escape import clean_text, esc, esc_many, js_safe_json, js_safe_text, safe_url
+from eventmap.views.escape import clean_text, esc, esc_many, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
+from eventmap.views.payload import COMPRESS_ABOVE, _Numbers, encode_payload
 from eventmap.views.safe_render import SafeRender
-
-#: payloads above this many bytes of JSON are gzip+base64 encoded in the page
-COMPRESS_ABOVE = 250_000
 
 FALLBACK_ATTRIBUTION = (
     "Places: Who's On First (CC0) / GeoNames (CC BY 4.0); boundaries: UN OCHA COD-AB "
@@ -161,17 +157,6 @@ def _combined(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     for c in codes[1:]:
         key = pd.factorize(key * (int(c.max()) + 1 if len(c) else 1) + c)[0]
     return key, np.unique(key, return_index=True)[1]
-
-
-class _Numbers(list):
-    """A payload column of numbers made from a numpy array: an ordinary list (tests, ``json.dumps``), which
-    also keeps the array, so ``encode_payload`` writes each distinct number's text once (``_numbers_json``)."""
-
-    __slots__ = ("array",)
-
-    def __init__(self, array: np.ndarray) -> None:
-        super().__init__(array.tolist())
-        self.array = array
 
 
 def _numbers(values: Any) -> _Numbers:
@@ -364,38 +349,6 @@ def _unplaced_rows(frame: pd.DataFrame) -> list[list[str]]:
     return [[esc(_text(d)[:10]), esc(loc), esc(src), highlight_html(n, loc, ev)]
             for d, loc, src, n, ev in zip(un["event_date"], un["location"], un["source"], un["notes"],
                                           un["evidence"] if "evidence" in un else [""] * len(un))]
-
-
-def _numbers_json(a: np.ndarray) -> str | None:
-    """``json.dumps(a.tolist())`` (None when ``a`` is not a finite int or float column): the text of each
-    distinct number (``repr``, as json writes it; floats told apart by their bits, so -0.0 stays) made once,
-    and picked per row by numpy."""
-    if a.ndim != 1 or a.dtype.kind not in "iuf" or (a.dtype.kind == "f" and not np.isfinite(a).all()):
-        return None
-    key = a.astype(np.float64).view(np.int64) if a.dtype.kind == "f" else a
-    codes, uniques = pd.factorize(key)
-    values = uniques.view(np.float64) if a.dtype.kind == "f" else uniques
-    texts = np.asarray([repr(v) for v in values.tolist()], dtype=object)
-    return "[" + ",".join(texts[codes].tolist()) + "]"
-
-
-def payload_json(payload: dict[str, Any]) -> str:
-    """``json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)``, the same text, with
-    the long numeric columns (``_Numbers``) written per distinct number."""
-    def value(v: Any) -> str:
-        text = _numbers_json(v.array) if type(v) is _Numbers and len(v) >= 256 else None
-        return text if text is not None else json.dumps(v, ensure_ascii=False, separators=(",", ":"),
-                                                        allow_nan=False)
-    return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{value(v)}" for k, v in payload.items()) + "}"
-
-
-def encode_payload(payload: dict[str, Any], compress_above: int = COMPRESS_ABOVE) -> str:
-    """The payload as a JavaScript expression: a JSON literal, or ``{"z": base64(gzip(json))}``."""
-    raw = payload_json(payload)
-    if len(raw) <= compress_above:
-        return js_safe_text(raw)
-    z = base64.b64encode(gzip.compress(raw.encode("utf-8"), compresslevel=5, mtime=0)).decode("ascii")
-    return js_safe_json({"z": z})
 
 
 # --------------------------------------------------------------------------- JavaScript
