@@ -72,6 +72,17 @@ def test_window_counts_sum_each_place_and_type(store):
     assert b.window_counts("2018-07-26", "2018-08-30") == {"p": [], "t": [], "c": [], "a": []}
 
 
+def test_window_counts_reach_the_page_as_integers_only():
+    from eventmap.views.live_map import bridge_script
+
+    ok = bridge_script("2018-07-20", "2018-07-22", counts={"p": [3, 4], "t": [1, 0], "c": [7, 1], "a": [2, 0]})
+    assert '"b":{"p":[3,4],"t":[1,0],"c":[7,1],"a":[2,0]}' in ok
+    with pytest.raises(ValueError):   # text where a number belongs never reaches the script
+        bridge_script("2018-07-20", "2018-07-22", counts={"p": [3], "t": [1], "c": ["</script><b>"], "a": [0]})
+    with pytest.raises(ValueError):   # columns that do not line up
+        bridge_script("2018-07-20", "2018-07-22", counts={"p": [3, 4], "t": [1], "c": [7], "a": [0]})
+
+
 def test_payload_sends_no_bin(store):
     """The page gets the places, the types, the days and the counts of all dates: never a row per place-day."""
     b = point_day_bins(store)

@@ -72,7 +72,7 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if out is None else out
 
 
-def _window_counts(counts: dict) -> dict[str, list[int]]:
+def _counts_columns(counts: dict) -> dict[str, list[int]]:
     """A binned map's window counts (``PointDayBins.window_counts``) as the script reads them: four columns of
     integers of one length (anything else is refused, never passed on)."""
     cols = {k: [int(x) for x in counts[k]] for k in ("p", "t", "c", "a")}
@@ -97,7 +97,7 @@ def _want_json(since: str | None, until: str | None, event_id: str | None, fit: 
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             want["at"] = [round(lat, 6), round(lon, 6)]
     if counts is not None:  # a binned map: the window's counts per place and type, summed on the server
-        want["b"] = _window_counts(counts)
+        want["b"] = _counts_columns(counts)
     return js_safe_json(want)
 
 
