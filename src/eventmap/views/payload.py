@@ -51,6 +51,32 @@ def payload_json(payload: dict[str, Any]) -> str:
     return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{value(v)}" for k, v in payload.items()) + "}"
 
 
+def factored(payload: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
+    """``payload`` with ``columns`` (per-row lists of ``payload["n"]`` values, e.g. those that follow from an
+    event's place) written once per distinct combination: ``F`` holds the table, ``fi`` each row's index into
+    it, and ``EM.decode`` (``views.map``) rebuilds the columns exactly. Only when that table has at most half as
+    many rows as the payload; anything else comes back as it is."""
+    n = payload.get("n")
+    cols = [c for c in columns if isinstance(payload.get(c), list) and len(payload[c]) == n]
+    if not isinstance(n, int) or n < 256 or len(cols) < 2:
+        return payload
+    key = np.zeros(n, dtype=np.int64)
+    for c in cols:
+        v = payload[c]
+        arr = v.array if type(v) is _Numbers else np.asarray(v)
+        if arr.dtype.kind not in "iuf":
+            arr = np.asarray(v, dtype=object)
+        codes, uniques = pd.factorize(arr, use_na_sentinel=False)
+        key, _ = pd.factorize(key * max(len(uniques), 1) + codes)   # kept below n: no overflow
+    first = np.unique(key, return_index=True)[1]   # the first row of each combination, in key order
+    if len(first) > n // 2:
+        return payload
+    out = {k: v for k, v in payload.items() if k not in cols}
+    out["F"] = {c: [payload[c][i] for i in first.tolist()] for c in cols}
+    out["fi"] = _Numbers(key)
+    return out
+
+
 def encode_payload(payload: dict[str, Any], compress_above: int = COMPRESS_ABOVE) -> str:
     """The payload as a JavaScript expression: a JSON literal, or ``{"z": base64(gzip(json))}``."""
     raw = payload_json(payload)
@@ -60,4 +86,4 @@ def encode_payload(payload: dict[str, Any], compress_above: int = COMPRESS_ABOVE
     return js_safe_json({"z": z})
 
 
-__all__ = ["COMPRESS_ABOVE", "encode_payload", "payload_json"]
+__all__ = ["COMPRESS_ABOVE", "encode_payload", "factored", "payload_json"]
