@@ -315,7 +315,7 @@ def build_payload(frame: pd.DataFrame, *, selected_event_id: str | None = None,
 
 
 #: the payload's columns that follow from an event's place (its point, precision, names, units, outline, ring):
-#: sent once per distinct place (``views.payload.factored``), a tenth of the rows in a large store
+#: sent once per distinct place (``views.payload.factored``): 1,267 rows for 90,374 events in the 100k benchmark store
 PLACE_COLUMNS = ("lat", "lon", "gp", "u", "rg", "ag", "pe", "pa", "a1", "a2", "a3")
 
 
