@@ -45,7 +45,7 @@ from eventmap.views.boundaries import LEVELS, load_boundaries, outline_for_place
 from eventmap.views.colors import style_for
 from eventmap.views.escape import clean_text, esc, esc_many, js_safe_json, safe_url
 from eventmap.views.legend import legend_html
-from eventmap.views.payload import COMPRESS_ABOVE, _Numbers, encode_payload, factored
+from eventmap.views.payload import COMPRESS_ABOVE, _combined, _Numbers, encode_payload, factored
 from eventmap.views.safe_render import SafeRender
 
 FALLBACK_ATTRIBUTION = (
@@ -148,15 +148,6 @@ def _coded(series: pd.Series) -> tuple[np.ndarray, list[str]]:
         return codes, uniques.to_numpy(dtype=object, na_value="").tolist()
     codes, uniques = pd.factorize(np.asarray(_texts(series), dtype=object))
     return codes, list(uniques)
-
-
-def _combined(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Codes of the distinct combinations of several coded columns (in order of first appearance), and the
-    first row of each combination."""
-    key = codes[0]
-    for c in codes[1:]:
-        key = pd.factorize(key * (int(c.max()) + 1 if len(c) else 1) + c)[0]
-    return key, np.unique(key, return_index=True)[1]
 
 
 def _numbers(values: Any) -> _Numbers:

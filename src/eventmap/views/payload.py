@@ -51,6 +51,15 @@ def payload_json(payload: dict[str, Any]) -> str:
     return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{value(v)}" for k, v in payload.items()) + "}"
 
 
+def _combined(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the distinct combinations of several coded columns (in order of first appearance), and the
+    first row of each combination."""
+    key = codes[0]
+    for c in codes[1:]:
+        key = pd.factorize(key * (int(c.max()) + 1 if len(c) else 1) + c)[0]
+    return key, np.unique(key, return_index=True)[1]
+
+
 def factored(payload: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
     """``payload`` with ``columns`` (per-row lists of ``payload["n"]`` values, e.g. those that follow from an
     event's place) written once per distinct combination: ``F`` holds the table, ``fi`` each row's index into
@@ -60,15 +69,13 @@ def factored(payload: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any
     cols = [c for c in columns if isinstance(payload.get(c), list) and len(payload[c]) == n]
     if not isinstance(n, int) or n < 256 or len(cols) < 2:
         return payload
-    key = np.zeros(n, dtype=np.int64)
+    codes = []
     for c in cols:
         v = payload[c]
         arr = v.array if type(v) is _Numbers else np.asarray(v)
-        if arr.dtype.kind not in "iuf":
-            arr = np.asarray(v, dtype=object)
-        codes, uniques = pd.factorize(arr, use_na_sentinel=False)
-        key, _ = pd.factorize(key * max(len(uniques), 1) + codes)   # kept below n: no overflow
-    first = np.unique(key, return_index=True)[1]   # the first row of each combination, in key order
+        codes.append(pd.factorize(arr if arr.dtype.kind in "iuf" else np.asarray(v, dtype=object),
+                                  use_na_sentinel=False)[0])
+    key, first = _combined(*codes)
     if len(first) > n // 2:
         return payload
     out = {k: v for k, v in payload.items() if k not in cols}
