@@ -63,7 +63,7 @@ def first_view(db: str, lap: Laps) -> None:
     m = build_map(live_map.defuse_templates(frame), control=model)
     html = m.get_root().render()
     lap(f"map ({len(html) / 1e6:.1f} MB)")
-    timeline.histogram_spec(timeline.day_counts(frame))
+    timeline.histogram(timeline.day_counts(frame))
     lap("histogram (Altair imported here)")
     table.table_frame(frame)
     lap("table")

@@ -46,13 +46,12 @@ def test_day_counts_and_histogram_use_the_map_colours(frame):
     c = timeline.day_counts(frame)
     assert c["n"].sum() == len(frame)
     assert set(c["day"]) == {"2018-07-24", "2018-07-26", "2018-07-27"}
-    spec = timeline.histogram_chart(c, "2018-07-26", "2018-07-27").to_dict()
-    text = json.dumps(spec)
-    assert "#009E73" in text and "#E69F00" in text  # Strategic developments, Explosions (colors.py)
-    assert len(spec["layer"]) == 2  # the shaded window + the bars
+    html = timeline.with_window(timeline.histogram(c), "2018-07-26", "2018-07-27")
+    assert "#009E73" in html and "#E69F00" in html  # Strategic developments, Explosions (colors.py)
+    assert html.count('class="em-band"') == 1 and html.count('class="em-bar"') == 3  # the window + a bar a day
     empty = timeline.day_counts(frame.iloc[0:0])
     assert list(empty.columns) == ["day", "event_type", "n"] and len(empty) == 0
-    timeline.histogram_chart(empty)  # an empty store still draws an (empty) chart
+    assert "No events" in timeline.with_window(timeline.histogram(empty), None, None)  # an empty store: said
 
 
 def test_step_window_moves_one_day_and_wraps():
@@ -372,16 +371,6 @@ def test_first_window_is_the_urls_clipped_to_the_span():
     assert tw.first_window(span, "2018-07-20") == (d(2018, 7, 20), d(2019, 12, 31))  # an open end: the span's
     assert tw.first_window(span, None, "2011-05-01") == (d(2012, 1, 1), d(2012, 1, 1))
     assert tw.first_window(span, "2019-03-01", "2018-01-01") == (d(2018, 1, 1), d(2019, 3, 1))
-
-
-def test_histogram_spec_moves_only_the_band():
-    c = pd.DataFrame({"day": ["2018-07-01", "2018-07-02", "2018-07-09"], "event_type": ["Battles", "Protests", "Riots"],
-                      "n": [3, 1, 2]})
-    spec = timeline.histogram_spec(c)
-    w = timeline.with_window(spec, "2018-07-02", "2018-07-03")
-    assert w["datasets"]["em_window"] == [{"a": "2018-07-01T12:00:00", "b": "2018-07-03T12:00:00"}]
-    assert spec["datasets"]["em_window"] == []  # the cached spec is not changed
-    assert w["layer"][1] is spec["layer"][1]
 
 
 def test_export_bytes_map_and_gis_formats(frame):

@@ -51,19 +51,3 @@ def test_steps_keep_the_width_and_stop_at_the_ends():
     end = (d(2025, 11, 29), d(2025, 12, 5))
     assert tw.shift_window(end, 7, SPAN) == end                          # already at the last day
     assert tw.shift_window((d(2011, 3, 16), d(2011, 3, 22)), -7, SPAN) == (d(2011, 3, 15), d(2011, 3, 21))
-
-
-def test_a_week_still_shows_on_a_fourteen_year_histogram():
-    import pandas as pd
-
-    from eventmap.views import timeline
-
-    counts = pd.DataFrame({"day": ["2011-03-15", "2018-07-25", "2025-12-05"], "event_type": ["Battles"] * 3,
-                           "n": [1, 20, 2]})
-    spec = timeline.histogram_spec(counts)
-    (band,) = timeline.with_window(spec, "2018-07-20", "2018-07-26")["datasets"]["em_window"]
-    width = pd.Timestamp(band["b"]) - pd.Timestamp(band["a"])
-    assert width >= pd.Timedelta(days=(d(2025, 12, 5) - d(2011, 3, 15)).days / 121)      # about 8 px of 1,000
-    assert pd.Timestamp(band["a"]) < pd.Timestamp("2018-07-20") < pd.Timestamp("2018-07-26") < pd.Timestamp(band["b"])
-    (year,) = timeline.with_window(spec, "2018-01-01", "2018-12-31")["datasets"]["em_window"]
-    assert year == {"a": "2017-12-31T12:00:00", "b": "2018-12-31T12:00:00"}      # wide enough: as it is

@@ -67,7 +67,8 @@ def test_histogram_counts_are_the_frames_day_counts(store):
     b = timeline.day_counts(store.query(EventFilter())).sort_values(["day", "event_type"]).reset_index(drop=True)
     assert a.to_dict("records") == b.to_dict("records")
     assert o.outside_timeline() == (0, "")
-    timeline.histogram_spec(a)  # draws
+    html = timeline.with_window(timeline.histogram(a), None, None)
+    assert html.count('class="em-bar"') == len(set(a["day"]))  # a bar for each day with events
 
 
 def test_newest_is_one_page_newest_first_one_row_per_stored_event(store):

@@ -29,12 +29,20 @@ def test_page_loads_offline_and_draws_the_sample(page):
     assert frame.evaluate("() => EM.boundaries[1]") > 0
     assert "OCHA" in frame.locator(".leaflet-control-attribution").inner_text()
     assert page.blocked == [], f"requests left the machine: {page.blocked[:5]}"
+    # the histogram is plain HTML: its bars are there, each with its tooltip, and no charting library loaded
+    bars = page.page.locator(".em-hist .em-bar")
+    assert bars.count() >= 1 and re.match(r"\d{4}-\d\d-\d\d: \d+ events?\n", bars.first.get_attribute("title"))
+    assert page.page.locator(".em-hist").bounding_box()["height"] > 50
+    charting = r"/VegaLite|vega-|\/embed\./"      # Streamlit's Vega-Lite element, Vega itself (not the grid's stub)
+    assert not page.page.evaluate(f"() => performance.getEntriesByType('resource').some(r => {charting}.test(r.name))")
 
 
 def test_moving_the_timeline_changes_count_and_markers(page):
     page.open()
     frame = page.map_frame()
     before_n, before_markers = page.count(), frame.evaluate("() => EM.count")
+    band = "document.querySelector('.em-hist .em-band').getBoundingClientRect().width"
+    before_band = page.page.evaluate(f"() => {band}")
     span = page.server.seeded["span"]
     end = page.page.locator('[data-testid="stSlider"] input[type=range]').nth(1)
     assert end.get_attribute("aria-valuetext") == span[1]
@@ -47,6 +55,7 @@ def test_moving_the_timeline_changes_count_and_markers(page):
     after_markers = frame.evaluate("() => EM.count")
     assert after_n < before_n
     assert after_markers < before_markers
+    page.page.wait_for_function(f"() => {band} < {before_band}")   # the histogram's shaded window follows
     # the map frame was not reloaded: the same decoded data, a new window applied
     assert frame.evaluate("() => window.emWindowApplied") >= 2
     last = frame.evaluate("() => EM.D.days[EM.range[1]]")

@@ -30,8 +30,8 @@ from typing import Any
 
 from eventmap import settings
 
-#: imported whatever the app file says (Altair is imported inside the timeline's chart function)
-MODULES = ("pandas", "pyarrow", "folium", "folium.plugins", "branca", "jinja2", "altair", "eventmap.store.base",
+#: imported whatever the app file says
+MODULES = ("pandas", "pyarrow", "folium", "folium.plugins", "branca", "jinja2", "eventmap.store.base",
            "eventmap.views.map")
 
 
@@ -117,8 +117,6 @@ def warm(db: str | None = None, app: str | Path | None = None) -> None:
 
 
 def _fill_caches() -> None:
-    import altair as alt
-
     from eventmap.places.admin_names import admin_names
     from eventmap.views import assets
     from eventmap.views.boundaries import load_boundaries
@@ -128,8 +126,6 @@ def _fill_caches() -> None:
     for name in assets.assets():
         assets.data_uri(name)
     admin_names()
-    # Altair builds its schema validators on the first chart it serialises
-    alt.Chart(alt.Data(values=[{"day": "2018-07-01", "n": 1}])).mark_bar().encode(x="day:T", y="n:Q").to_dict()
 
 
 def start(db: str | None = None, app: str | Path | None = None) -> threading.Thread | None:

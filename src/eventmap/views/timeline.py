@@ -1,14 +1,20 @@
 """The timeline under the dashboard's map: the time window over an events frame, per-day counts by
-type, and the stacked Altair histogram (type colours as on the map) whose shaded band follows the window.
+type, and the stacked histogram (type colours as on the map) whose shaded band follows the window.
 
-``histogram_spec`` serialises the chart once per filter; ``with_window`` moves its band cheaply.
+``histogram`` writes the chart as HTML once per filter; ``with_window`` moves its band cheaply. Plain HTML, not a
+Vega-Lite chart: the page then loads no charting library (Vega's code was a seventh of a new browser session).
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
 import pandas as pd
 
 from eventmap.views.colors import TYPE_STYLES, style_for
+from eventmap.views.escape import esc
 
 
 def window(frame: pd.DataFrame, since: str | None, until: str | None) -> pd.DataFrame:
@@ -63,78 +69,186 @@ def day_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def histogram_chart(counts: pd.DataFrame, since: str | None = None, until: str | None = None,
-                    height: int = 96):
-    """Altair per-day histogram stacked by type (type colours as on the map), the window shaded."""
-    import altair as alt
+#: the plot's height in pixels (the bars), and the room for the date labels under it
+PLOT_PX = 60
+_TOP_PX, _AXIS_PX = 6, 20
+#: at most this many bars: beyond it days are counted per week, then per month (a bar stays >= 2 px wide)
+MAX_BARS = 400
+#: at most this many date labels under the axis (about 75 px each)
+MAX_LABELS = 7
+_BAND = "background:rgba(31,78,121,0.13)"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-    types = list(dict.fromkeys(counts["event_type"])) if len(counts) else []
+
+@dataclass(frozen=True)
+class Histogram:
+    """The per-day histogram as HTML, built once per filter: ``head`` and ``tail`` surround the shaded
+    window band, which :func:`with_window` writes for each window (bars and labels are not rebuilt)."""
+
+    head: str
+    tail: str
+    unit: str              # "day" | "week" | "month": what one bar counts
+    start: dt.date         # the first bar's first day
+    bars: int
+
+    def position(self, day: dt.date) -> float:
+        """Where ``day`` starts on the axis, in bars from the left edge (fractions within a week or month)."""
+        if self.unit == "day":
+            return float((day - self.start).days)
+        if self.unit == "week":
+            return (day - self.start).days / 7
+        months = (day.year - self.start.year) * 12 + day.month - self.start.month
+        return months + (day.day - 1) / calendar.monthrange(day.year, day.month)[1]
+
+
+def _bin_unit(first: dt.date, last: dt.date) -> tuple[str, dt.date]:
+    days = (last - first).days + 1
+    if days <= MAX_BARS:
+        return "day", first
+    if days <= MAX_BARS * 7:
+        return "week", first - dt.timedelta(days=first.weekday())     # weeks start on Monday (ISO)
+    return "month", first.replace(day=1)
+
+
+def _bin_start(unit: str, start: dt.date, i: int) -> dt.date:
+    if unit == "day":
+        return start + dt.timedelta(days=i)
+    if unit == "week":
+        return start + dt.timedelta(days=7 * i)
+    m = start.month - 1 + i
+    return dt.date(start.year + m // 12, m % 12 + 1, 1)
+
+
+def _nice_step(top: int, most: int = 3) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... that needs at most ``most`` ticks above zero to pass ``top``."""
+    step = 1
+    while True:
+        for k in (1, 2, 5):
+            if -(-top // (step * k)) <= most:
+                return step * k
+        step *= 10
+
+
+def _label_of(day: dt.date, kind: str) -> str:
+    if kind == "day":
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if kind == "month":
+        return f"{_MONTHS[day.month - 1]} {day.year}"
+    return str(day.year)
+
+
+def _date_ticks(first: dt.date, last: dt.date) -> tuple[list[dt.date], str]:
+    """At most :data:`MAX_LABELS` round dates in [first, last]: every n days, or the first of every n months
+    or years (the smallest n that fits)."""
+    days = (last - first).days + 1
+    for n in (1, 2, 7, 14):
+        if days <= 31 * 4 and -(-days // n) <= MAX_LABELS:
+            return [first + dt.timedelta(days=k) for k in range(0, days, n)], "day"
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    for n, kind in ((1, "month"), (2, "month"), (3, "month"), (6, "month"), (12, "year"), (24, "year"),
+                    (60, "year"), (120, "year")):
+        if months // n <= MAX_LABELS:
+            out = []
+            for k in range(months + 1):
+                d = _bin_start("month", first.replace(day=1), k)
+                if first < d <= last and ((d.year * 12 + d.month - 1) % n == 0):
+                    out.append(d)
+            return out, kind
+    return [], "year"
+
+
+def histogram(counts: pd.DataFrame) -> Histogram:
+    """The stacked histogram of ``counts`` (``day``, ``event_type``, ``n``: :func:`day_counts`), in the map's
+    type colours: one bar per day (per week or month over longer spans), a tooltip per bar with its date and
+    counts by type, the count and date axes. Plain positioned HTML, no script and no SVG (Streamlit's
+    ``st.html`` keeps only HTML); positions are fractions of the width, so it fills its column at any size."""
+    rows = [(d, t, int(n)) for d, t, n in zip(map(_date, counts["day"]), counts["event_type"], counts["n"]) if d] \
+        if counts is not None and len(counts) else []
+    box = f'position:absolute;top:{_TOP_PX}px;height:{PLOT_PX}px'
+    if not rows:
+        return Histogram(_open("No events for these filters")
+                         + f'<div style="{box};left:0;right:0;text-align:center;line-height:{PLOT_PX}px">'
+                         "No events for these filters</div>", "</div>", "day", dt.date(1970, 1, 1), 0)
+    day = [r[0] for r in rows]
+    first, last = min(day), max(day)
+    unit, start = _bin_unit(first, last)
+    probe = Histogram("", "", unit, start, 0)
+    bins = [int(probe.position(d)) for d in day]
+    nbars = max(bins) + 1
     order = {s.event_type: i for i, s in enumerate(TYPE_STYLES)}
-    types.sort(key=lambda t: (order.get(t, 99), t))
-    scale = alt.Scale(domain=types, range=[style_for(t).color for t in types]) if types else alt.Scale()
-    c = counts.copy()
-    c["date"] = pd.to_datetime(c["day"], errors="coerce")
-    c["order"] = c["event_type"].map(lambda t: order.get(t, 99))
-    first = c["date"].min() if len(c) else None
-    last = c["date"].max() if len(c) else None
-    ndays = int((last - first).days) + 1 if first is not None and pd.notna(first) else 1
-    if ndays <= 20:
-        axis = alt.Axis(format="%d %b %Y", labelAngle=0, tickCount={"interval": "day", "step": 1}, grid=False)
-    elif ndays <= 120:
-        axis = alt.Axis(format="%d %b", labelAngle=0, tickCount={"interval": "week", "step": 1}, grid=False)
-    else:
-        axis = alt.Axis(format="%b %Y", labelAngle=0, tickCount={"interval": "month", "step": 1}, grid=False)
-    domain = None
-    if first is not None and pd.notna(first):
-        domain = [(first - pd.Timedelta(hours=12)).isoformat(), (last + pd.Timedelta(hours=12)).isoformat()]
-    x_scale = alt.Scale(domain=domain) if domain else alt.Scale()
-    bar_px = max(2.0, min(40.0, 900.0 / max(ndays, 1) * 0.8))  # years of days: 2 px so a day still shows
-    bars = alt.Chart(c).mark_bar(size=bar_px).encode(
-        x=alt.X("date:T", title=None, axis=axis, scale=x_scale),
-        y=alt.Y("sum(n):Q", title="per day", axis=alt.Axis(tickMinStep=1, tickCount=3)),
-        # no legend: the map's legend gives the same colours, and the bars get the whole width
-        color=alt.Color("event_type:N", scale=scale, sort=types, legend=None),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("day:N", title="day"), alt.Tooltip("event_type:N", title="type"),
-                 alt.Tooltip("n:Q", title="events")],
-    )
-    layers = [bars]
-    if (since or until) and len(c):
-        lo = since or c["day"].min()
-        hi = until or c["day"].max()
-        band = alt.Chart(pd.DataFrame({"a": [pd.Timestamp(lo) - pd.Timedelta(hours=12)],
-                                       "b": [pd.Timestamp(hi) + pd.Timedelta(hours=12)]})).mark_rect(
-            opacity=0.13, color="#1f4e79").encode(x="a:T", x2="b:T")
-        layers.insert(0, band)
-    return alt.layer(*layers).properties(height=height)
+    types = sorted({r[1] for r in rows}, key=lambda t: (order.get(t, 99), t))
+    per: dict[str, list[int]] = {t: [0] * nbars for t in types}
+    for b, (_, t, n) in zip(bins, rows):
+        per[t][b] += n
+    totals = [sum(per[t][b] for t in types) for b in range(nbars)]
+    step = _nice_step(max(totals))
+    top = -(-max(totals) // step) * step
+    what = {"day": "per day", "week": "per week", "month": "per month"}[unit]
+    out = [_open(f"Events {what} from {first.isoformat()} to {last.isoformat()}: {sum(totals):,} in all")]
+    for v in range(0, top + 1, step):       # the count axis, with a light grid line per tick
+        y = _TOP_PX + PLOT_PX * (1 - v / top)
+        out.append(f'<div style="position:absolute;left:0;right:0;top:{y:.1f}px;border-top:1px solid #e6e6e6"></div>'
+                   f'<span style="position:absolute;right:100%;margin-right:5px;top:{y - 8:.1f}px">{v:,}</span>')
+    out.append(f'<span style="position:absolute;left:-54px;top:{_TOP_PX + PLOT_PX / 2 - 8}px;width:0;'
+               f'white-space:nowrap;transform:rotate(-90deg);transform-origin:8px 8px">{what}</span>')
+    head = "".join(out)
+    out = []
+    names = {t: esc(t or "Unknown") for t in types}
+    colors = {t: style_for(t).color for t in types}
+    width = 100 / nbars
+    for b in range(nbars):                   # a column per bar: its tooltip, and its types stacked upwards
+        if not totals[b]:
+            continue
+        when = _bin_start(unit, start, b)
+        label = {"day": when.isoformat(), "week": f"week of {when.isoformat()}",
+                 "month": f"{_MONTHS[when.month - 1]} {when.year}"}[unit]
+        lines = "".join(f"&#10;{names[t]}: {per[t][b]:,}" for t in types if per[t][b])
+        parts = "".join(f'<i style="height:{per[t][b] / top * 100:.2f}%;background:{colors[t]}"></i>'
+                        for t in types if per[t][b])
+        out.append(f'<div class="em-bar" title="{label}: {totals[b]:,} event{"s" if totals[b] != 1 else ""}{lines}" '
+                   f'style="left:{b * width:.3f}%;width:{width:.3f}%;padding:0 {width / 10:.3f}%">{parts}</div>')
+    y = _TOP_PX + PLOT_PX
+    out.append(f'<div style="position:absolute;left:0;right:0;top:{y}px;border-top:1px solid #888"></div>')
+    ticks, kind = _date_ticks(first, last)
+    for d in ticks:
+        x = (probe.position(d) + (0.5 if kind == "day" and unit == "day" else 0)) * width
+        shift = "0" if x < 4 else "-100%" if x > 96 else "-50%"
+        out.append(f'<div style="position:absolute;left:{x:.2f}%;top:{y}px;height:4px;border-left:1px solid #888">'
+                   f'</div><span style="position:absolute;left:{x:.2f}%;top:{y + 4}px;white-space:nowrap;'
+                   f'transform:translateX({shift})">{_label_of(d, kind)}</span>')
+    out.append("</div>")
+    return Histogram(head, "".join(out), unit, start, nbars)
 
 
-def histogram_spec(counts: pd.DataFrame) -> dict:
-    """``histogram_chart`` as a Vega-Lite dict whose window band ``with_window`` moves cheaply
-    (the bars are built and serialised once per filter, not on every window change)."""
-    days = sorted(counts["day"]) if len(counts) else []
-    lo, hi = (days[0], days[-1]) if days else (None, None)
-    spec = histogram_chart(counts, lo, hi).to_dict()
-    if len(spec.get("layer", [])) == 2:
-        spec["layer"][0]["data"] = {"name": "em_window"}
-        spec.setdefault("datasets", {})["em_window"] = []
-    return spec
+def _date(day: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(day)[:10])
+    except ValueError:        # "2018-02-30" has the shape of a date: the timeline draws it nowhere
+        return None
 
 
-def with_window(spec: dict, since: str | None, until: str | None) -> dict:
-    """A shallow copy of ``spec`` with the shaded band over [since, until]."""
-    out = dict(spec)
-    if "em_window" in spec.get("datasets", {}) and since and until:
-        ds = dict(spec["datasets"])
-        a0, b0 = pd.Timestamp(since) - pd.Timedelta(hours=12), pd.Timestamp(until) + pd.Timedelta(hours=12)
-        # over years of reports a week is under a pixel wide: the band keeps at least 1/120 of the axis
-        dom = (((spec.get("layer") or [{}])[-1].get("encoding") or {}).get("x") or {}).get("scale", {}).get("domain")
-        if dom:
-            least = (pd.Timestamp(dom[1]) - pd.Timestamp(dom[0])) / 120
-            if b0 - a0 < least:
-                mid = a0 + (b0 - a0) / 2
-                a0, b0 = mid - least / 2, mid + least / 2
-        a, b = a0.isoformat(), b0.isoformat()
-        ds["em_window"] = [{"a": a, "b": b}]
-        out["datasets"] = ds
-    return out
+def _open(summary: str) -> str:
+    return f'{_CSS}<div class="em-hist" role="img" aria-label="{esc(summary)}">'
+
+
+#: a bar is a column as high as the plot (its tooltip's area), its types stacked upwards, at most 40 px wide
+_CSS = (f"<style>.em-hist{{position:relative;height:{_TOP_PX + PLOT_PX + _AXIS_PX}px;margin:0 10px 0 54px;"
+        "font-size:11px;color:#555}"
+        f".em-bar{{position:absolute;top:{_TOP_PX}px;height:{PLOT_PX}px;display:flex;flex-direction:column-reverse;"
+        "align-items:center;box-sizing:border-box}.em-bar i{display:block;width:100%;max-width:40px}</style>")
+
+
+def with_window(h: Histogram, since: str | None, until: str | None) -> str:
+    """The histogram with the window [since, until] (inclusive ISO dates) shaded; over years of reports the
+    band keeps at least 1/120 of the axis, so a week still shows."""
+    if not h.bars or not since or not until:
+        return h.head + h.tail
+    a = h.position(dt.date.fromisoformat(since[:10]))
+    b = h.position(dt.date.fromisoformat(until[:10]) + dt.timedelta(days=1))
+    least = h.bars / 120
+    if b - a < least:
+        mid = (a + b) / 2
+        a, b = mid - least / 2, mid + least / 2
+    a, b = max(a, 0.0), min(b, float(h.bars))
+    return (f'{h.head}<div class="em-band" style="position:absolute;top:{_TOP_PX}px;height:{PLOT_PX}px;'
+            f'left:{a / h.bars * 100:.3f}%;width:{max(b - a, 0) / h.bars * 100:.3f}%;{_BAND}"></div>{h.tail}')
