@@ -169,7 +169,7 @@ def day_counts(url: str | None, token: tuple, key: tuple, f: EventFilter):
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def histogram(url: str | None, token: tuple, key: tuple, f: EventFilter) -> timeline.Histogram:
-    # the SVG chart, written once per filter; the window band is moved with timeline.with_window
+    # the chart's HTML, written once per filter; the window band is placed with timeline.window_style
     return timeline.histogram(day_counts(url, token, key, f))
 
 
@@ -437,7 +437,9 @@ def _timeline_body(fkey, f, span) -> None:
     sync_url(state)
     disabled = lo == hi
     _window_controls(span, months(DB_URL, TOKEN, fkey, f), disabled)
-    st.html(timeline.with_window(histogram(DB_URL, TOKEN, fkey, f), since, until))
+    hist = histogram(DB_URL, TOKEN, fkey, f)
+    st.html(hist.html)  # the same HTML on every window change: the page does not draw the bars again
+    st.html(timeline.window_style(hist, since, until))
     c1, c2 = st.columns([12, 1.3], vertical_alignment="bottom")
     with c1:
         st.slider("Time window", min_value=lo, max_value=hi if not disabled else lo + dt.timedelta(days=1),

@@ -46,12 +46,12 @@ def test_day_counts_and_histogram_use_the_map_colours(frame):
     c = timeline.day_counts(frame)
     assert c["n"].sum() == len(frame)
     assert set(c["day"]) == {"2018-07-24", "2018-07-26", "2018-07-27"}
-    html = timeline.with_window(timeline.histogram(c), "2018-07-26", "2018-07-27")
+    html = timeline.histogram(c).html
     assert "#009E73" in html and "#E69F00" in html  # Strategic developments, Explosions (colors.py)
     assert html.count('class="em-band"') == 1 and html.count('class="em-bar"') == 3  # the window + a bar a day
     empty = timeline.day_counts(frame.iloc[0:0])
     assert list(empty.columns) == ["day", "event_type", "n"] and len(empty) == 0
-    assert "No events" in timeline.with_window(timeline.histogram(empty), None, None)  # an empty store: said
+    assert "No events" in timeline.histogram(empty).html  # an empty store: said
 
 
 def test_step_window_moves_one_day_and_wraps():

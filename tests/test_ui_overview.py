@@ -67,7 +67,7 @@ def test_histogram_counts_are_the_frames_day_counts(store):
     b = timeline.day_counts(store.query(EventFilter())).sort_values(["day", "event_type"]).reset_index(drop=True)
     assert a.to_dict("records") == b.to_dict("records")
     assert o.outside_timeline() == (0, "")
-    html = timeline.with_window(timeline.histogram(a), None, None)
+    html = timeline.histogram(a).html
     assert html.count('class="em-bar"') == len(set(a["day"]))  # a bar for each day with events
 
 

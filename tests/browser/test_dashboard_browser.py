@@ -43,6 +43,7 @@ def test_moving_the_timeline_changes_count_and_markers(page):
     before_n, before_markers = page.count(), frame.evaluate("() => EM.count")
     band = "document.querySelector('.em-hist .em-band').getBoundingClientRect().width"
     before_band = page.page.evaluate(f"() => {band}")
+    page.page.evaluate("() => { document.querySelector('.em-hist').emKept = true; }")
     span = page.server.seeded["span"]
     end = page.page.locator('[data-testid="stSlider"] input[type=range]').nth(1)
     assert end.get_attribute("aria-valuetext") == span[1]
@@ -56,6 +57,10 @@ def test_moving_the_timeline_changes_count_and_markers(page):
     assert after_n < before_n
     assert after_markers < before_markers
     page.page.wait_for_function(f"() => {band} < {before_band}")   # the histogram's shaded window follows
+    # ... by its style rule alone: the bars are the same nodes, not drawn again, and one rule places the band
+    assert page.page.evaluate("() => document.querySelector('.em-hist').emKept === true")
+    assert page.page.evaluate("() => [...document.querySelectorAll('style')].filter("
+                              "s => s.textContent.includes('.em-band{left')).length") == 1
     # the map frame was not reloaded: the same decoded data, a new window applied
     assert frame.evaluate("() => window.emWindowApplied") >= 2
     last = frame.evaluate("() => EM.D.days[EM.range[1]]")

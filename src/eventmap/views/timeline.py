@@ -1,7 +1,7 @@
 """The timeline under the dashboard's map: the time window over an events frame, per-day counts by
 type, and the stacked histogram (type colours as on the map) whose shaded band follows the window.
 
-``histogram`` writes the chart as HTML once per filter; ``with_window`` moves its band cheaply. Plain HTML, not a
+``histogram`` writes the chart as HTML once per filter; ``window_style`` moves its band with a style rule. Plain HTML, not a
 Vega-Lite chart: the page then loads no charting library (Vega's code was a seventh of a new browser session).
 """
 
@@ -82,11 +82,10 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 @dataclass(frozen=True)
 class Histogram:
-    """The per-day histogram as HTML, built once per filter: ``head`` and ``tail`` surround the shaded
-    window band, which :func:`with_window` writes for each window (bars and labels are not rebuilt)."""
+    """The per-day histogram as HTML, built once per filter. Its shaded window band is placed by a style
+    rule (:func:`window_style`), so moving the window sends a few bytes and the page keeps the bars as drawn."""
 
-    head: str
-    tail: str
+    html: str
     unit: str              # "day" | "week" | "month": what one bar counts
     start: dt.date         # the first bar's first day
     bars: int
@@ -168,11 +167,11 @@ def histogram(counts: pd.DataFrame) -> Histogram:
     if not rows:
         return Histogram(_open("No events for these filters")
                          + f'<div style="{box};left:0;right:0;text-align:center;line-height:{PLOT_PX}px">'
-                         "No events for these filters</div>", "</div>", "day", dt.date(1970, 1, 1), 0)
+                         "No events for these filters</div></div>", "day", dt.date(1970, 1, 1), 0)
     day = [r[0] for r in rows]
     first, last = min(day), max(day)
     unit, start = _bin_unit(first, last)
-    probe = Histogram("", "", unit, start, 0)
+    probe = Histogram("", unit, start, 0)
     bins = [int(probe.position(d)) for d in day]
     nbars = max(bins) + 1
     order = {s.event_type: i for i, s in enumerate(TYPE_STYLES)}
@@ -191,8 +190,7 @@ def histogram(counts: pd.DataFrame) -> Histogram:
                    f'<span style="position:absolute;right:100%;margin-right:5px;top:{y - 8:.1f}px">{v:,}</span>')
     out.append(f'<span style="position:absolute;left:-54px;top:{_TOP_PX + PLOT_PX / 2 - 8}px;width:0;'
                f'white-space:nowrap;transform:rotate(-90deg);transform-origin:8px 8px">{what}</span>')
-    head = "".join(out)
-    out = []
+    out.append('<div class="em-band"></div>')
     names = {t: esc(t or "Unknown") for t in types}
     colors = {t: style_for(t).color for t in types}
     width = 100 / nbars
@@ -217,7 +215,7 @@ def histogram(counts: pd.DataFrame) -> Histogram:
                    f'</div><span style="position:absolute;left:{x:.2f}%;top:{y + 4}px;white-space:nowrap;'
                    f'transform:translateX({shift})">{_label_of(d, kind)}</span>')
     out.append("</div>")
-    return Histogram(head, "".join(out), unit, start, nbars)
+    return Histogram("".join(out), unit, start, nbars)
 
 
 def _date(day: str) -> dt.date | None:
@@ -235,14 +233,15 @@ def _open(summary: str) -> str:
 _CSS = (f"<style>.em-hist{{position:relative;height:{_TOP_PX + PLOT_PX + _AXIS_PX}px;margin:0 10px 0 54px;"
         "font-size:11px;color:#555}"
         f".em-bar{{position:absolute;top:{_TOP_PX}px;height:{PLOT_PX}px;display:flex;flex-direction:column-reverse;"
-        "align-items:center;box-sizing:border-box}.em-bar i{display:block;width:100%;max-width:40px}</style>")
+        "align-items:center;box-sizing:border-box}.em-bar i{display:block;width:100%;max-width:40px}"
+        f".em-band{{position:absolute;top:{_TOP_PX}px;height:{PLOT_PX}px;{_BAND}}}</style>")
 
 
-def with_window(h: Histogram, since: str | None, until: str | None) -> str:
-    """The histogram with the window [since, until] (inclusive ISO dates) shaded; over years of reports the
-    band keeps at least 1/120 of the axis, so a week still shows."""
+def window_style(h: Histogram, since: str | None, until: str | None) -> str:
+    """A style rule that shades the window [since, until] (inclusive ISO dates) on ``h``'s band; over years of
+    reports the band keeps at least 1/120 of the axis, so a week still shows. No window: no band."""
     if not h.bars or not since or not until:
-        return h.head + h.tail
+        return "<style>.em-hist .em-band{display:none}</style>"
     a = h.position(dt.date.fromisoformat(since[:10]))
     b = h.position(dt.date.fromisoformat(until[:10]) + dt.timedelta(days=1))
     least = h.bars / 120
@@ -250,5 +249,5 @@ def with_window(h: Histogram, since: str | None, until: str | None) -> str:
         mid = (a + b) / 2
         a, b = mid - least / 2, mid + least / 2
     a, b = max(a, 0.0), min(b, float(h.bars))
-    return (f'{h.head}<div class="em-band" style="position:absolute;top:{_TOP_PX}px;height:{PLOT_PX}px;'
-            f'left:{a / h.bars * 100:.3f}%;width:{max(b - a, 0) / h.bars * 100:.3f}%;{_BAND}"></div>{h.tail}')
+    return (f"<style>.em-hist .em-band{{left:{a / h.bars * 100:.3f}%;"
+            f"width:{max(b - a, 0) / h.bars * 100:.3f}%}}</style>")
