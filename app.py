@@ -232,8 +232,7 @@ st.markdown("""<style>
 .st-key-em_timebar kbd { display: none; }
 /* every download goes through "Download this view", which carries the filters and the time window */
 [data-testid="stElementToolbar"] [data-testid="stTooltipHoverTarget"]:has(> button[aria-label="Download as CSV"]),
-[data-testid="stElementToolbar"] [data-testid="stTooltipHoverTarget"]:has(> button[aria-label="Download as PNG"]),
-[data-testid="stElementToolbar"] [data-testid="stTooltipHoverTarget"]:has(> button[aria-label="Copy Vega-Lite spec"])
+[data-testid="stElementToolbar"] [data-testid="stTooltipHoverTarget"]:has(> button[aria-label="Download as PNG"])
   { display: none !important; }
 .st-key-em_timebar [data-testid="stMarkdownContainer"] p { margin: 0; }
 .st-key-em_timebar button { padding: 0 0.55rem; }
