@@ -162,5 +162,7 @@ def test_histogram_escapes_types_and_skips_dates_it_cannot_place():
     chart = _Chart(html)
     assert len(chart.bars) == 2 and "5 events" not in html
     assert chart.bars[0]["segments"][0][0] == color_for("anything unknown")       # grey, as on the map
+    mixed = _Chart(with_window(histogram(_counts([("2018-07-24", None, 2), ("2018-07-24", "Battles", 1)])), None, None))
+    assert mixed.bars[0]["title"].splitlines() == ["2018-07-24: 3 events", "Battles: 1", "Unknown: 2"]
     empty = histogram(day_counts(events_frame([])))
     assert "No events for these filters" in with_window(empty, "2018-07-24", "2018-07-25")

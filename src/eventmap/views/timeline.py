@@ -161,7 +161,8 @@ def histogram(counts: pd.DataFrame) -> Histogram:
     type colours: one bar per day (per week or month over longer spans), a tooltip per bar with its date and
     counts by type, the count and date axes. Plain positioned HTML, no script and no SVG (Streamlit's
     ``st.html`` keeps only HTML); positions are fractions of the width, so it fills its column at any size."""
-    rows = [(d, t, int(n)) for d, t, n in zip(map(_date, counts["day"]), counts["event_type"], counts["n"]) if d] \
+    rows = [(d, t if isinstance(t, str) and t else "Unknown", int(n))     # a missing type is counted, as Unknown
+            for d, t, n in zip(map(_date, counts["day"]), counts["event_type"], counts["n"]) if d] \
         if counts is not None and len(counts) else []
     box = f'position:absolute;top:{_TOP_PX}px;height:{PLOT_PX}px'
     if not rows:
@@ -191,7 +192,7 @@ def histogram(counts: pd.DataFrame) -> Histogram:
     out.append(f'<span style="position:absolute;left:-54px;top:{_TOP_PX + PLOT_PX / 2 - 8}px;width:0;'
                f'white-space:nowrap;transform:rotate(-90deg);transform-origin:8px 8px">{what}</span>')
     out.append('<div class="em-band"></div>')
-    names = {t: esc(t or "Unknown") for t in types}
+    names = {t: esc(t) for t in types}
     colors = {t: style_for(t).color for t in types}
     width = 100 / nbars
     for b in range(nbars):                   # a column per bar: its tooltip, and its types stacked upwards
