@@ -92,12 +92,16 @@ class Histogram:
 
     def position(self, day: dt.date) -> float:
         """Where ``day`` starts on the axis, in bars from the left edge (fractions within a week or month)."""
-        if self.unit == "day":
-            return float((day - self.start).days)
-        if self.unit == "week":
-            return (day - self.start).days / 7
-        months = (day.year - self.start.year) * 12 + day.month - self.start.month
-        return months + (day.day - 1) / calendar.monthrange(day.year, day.month)[1]
+        return _position(self.unit, self.start, day)
+
+
+def _position(unit: str, start: dt.date, day: dt.date) -> float:
+    if unit == "day":
+        return float((day - start).days)
+    if unit == "week":
+        return (day - start).days / 7
+    months = (day.year - start.year) * 12 + day.month - start.month
+    return months + (day.day - 1) / calendar.monthrange(day.year, day.month)[1]
 
 
 def _bin_unit(first: dt.date, last: dt.date) -> tuple[str, dt.date]:
@@ -116,6 +120,14 @@ def _bin_start(unit: str, start: dt.date, i: int) -> dt.date:
         return start + dt.timedelta(days=7 * i)
     m = start.month - 1 + i
     return dt.date(start.year + m // 12, m % 12 + 1, 1)
+
+
+def _bar_label(unit: str, when: dt.date) -> str:
+    if unit == "day":
+        return when.isoformat()
+    if unit == "week":
+        return f"week of {when.isoformat()}"
+    return f"{_MONTHS[when.month - 1]} {when.year}"
 
 
 def _nice_step(top: int, most: int = 3) -> int:
@@ -140,9 +152,10 @@ def _date_ticks(first: dt.date, last: dt.date) -> tuple[list[dt.date], str]:
     """At most :data:`MAX_LABELS` round dates in [first, last]: every n days, or the first of every n months
     or years (the smallest n that fits)."""
     days = (last - first).days + 1
-    for n in (1, 2, 7, 14):
-        if days <= 31 * 4 and -(-days // n) <= MAX_LABELS:
-            return [first + dt.timedelta(days=k) for k in range(0, days, n)], "day"
+    if days <= 31 * 4:
+        for n in (1, 2, 7, 14):
+            if -(-days // n) <= MAX_LABELS:
+                return [first + dt.timedelta(days=k) for k in range(0, days, n)], "day"
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     for n, kind in ((1, "month"), (2, "month"), (3, "month"), (6, "month"), (12, "year"), (24, "year"),
                     (60, "year"), (120, "year")):
@@ -172,8 +185,7 @@ def histogram(counts: pd.DataFrame) -> Histogram:
     day = [r[0] for r in rows]
     first, last = min(day), max(day)
     unit, start = _bin_unit(first, last)
-    probe = Histogram("", unit, start, 0)
-    bins = [int(probe.position(d)) for d in day]
+    bins = [int(_position(unit, start, d)) for d in day]
     nbars = max(bins) + 1
     order = {s.event_type: i for i, s in enumerate(TYPE_STYLES)}
     types = sorted({r[1] for r in rows}, key=lambda t: (order.get(t, 99), t))
@@ -198,9 +210,7 @@ def histogram(counts: pd.DataFrame) -> Histogram:
     for b in range(nbars):                   # a column per bar: its tooltip, and its types stacked upwards
         if not totals[b]:
             continue
-        when = _bin_start(unit, start, b)
-        label = {"day": when.isoformat(), "week": f"week of {when.isoformat()}",
-                 "month": f"{_MONTHS[when.month - 1]} {when.year}"}[unit]
+        label = _bar_label(unit, _bin_start(unit, start, b))
         lines = "".join(f"&#10;{names[t]}: {per[t][b]:,}" for t in types if per[t][b])
         parts = "".join(f'<i style="height:{per[t][b] / top * 100:.2f}%;background:{colors[t]}"></i>'
                         for t in types if per[t][b])
@@ -210,7 +220,7 @@ def histogram(counts: pd.DataFrame) -> Histogram:
     out.append(f'<div style="position:absolute;left:0;right:0;top:{y}px;border-top:1px solid #888"></div>')
     ticks, kind = _date_ticks(first, last)
     for d in ticks:
-        x = (probe.position(d) + (0.5 if kind == "day" and unit == "day" else 0)) * width
+        x = (_position(unit, start, d) + (0.5 if kind == "day" and unit == "day" else 0)) * width
         shift = "0" if x < 4 else "-100%" if x > 96 else "-50%"
         out.append(f'<div style="position:absolute;left:{x:.2f}%;top:{y}px;height:4px;border-left:1px solid #888">'
                    f'</div><span style="position:absolute;left:{x:.2f}%;top:{y + 4}px;white-space:nowrap;'
