@@ -11,7 +11,9 @@ measures in headless Chromium:
 * ``floor``: the same two measures for a one-line Streamlit page (``st.write``) served the same way, in the
   same round, so the ratio to Streamlit's own cost is read under the same load.
 
-``--fresh`` gives every round an empty data directory (the sample report is extracted and stored during
+The prefetch helpers' page cache (``<data dir>/cache``, ``eventmap.ui.page_cache``) is emptied before every start, so
+each start is cold; ``--page-cache kept`` keeps it, measuring a restart on an unchanged store (the first round fills
+it). ``--fresh`` gives every round an empty data directory (the sample report is extracted and stored during
 the first page load, as on a new user's first ``eventmap app``); by default the data directory is kept
 between rounds (a restart). ``--store PATH`` serves that store instead of the sample.
 With ``EVENTMAP_PROFILE=1`` the server logs (``benchmarks/results/coldstart.*.log``) carry the script's laps.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -168,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sessions", type=int, default=3, help="warm browser sessions per server")
     ap.add_argument("--store", default=None, help="serve this store (default: the sample in a data dir)")
     ap.add_argument("--fresh", action="store_true", help="a new, empty data directory each round")
+    ap.add_argument("--page-cache", choices=("cold", "kept"), default="cold",
+                    help="empty the helpers' page cache before each start (cold), or keep it (a restart)")
     ap.add_argument("--out", default=str(HERE / "results" / "bench_coldstart.json"))
     ap.add_argument("--root", action="append", default=None,
                     help="checkout whose `eventmap app` to start (repeat to interleave two, e.g. before/after)")
@@ -194,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
                     d = data / f"{i}-{roots.index(root)}"
                     d.mkdir(parents=True, exist_ok=True)
                     env["EVENTMAP_DATA_DIR"] = str(d)
+                if args.page_cache == "cold":
+                    shutil.rmtree(Path(env["EVENTMAP_DATA_DIR"]) / "cache", ignore_errors=True)
                 r = one_round(browser, env, floor_app, args.sessions, logs, root)
                 r["loadavg"] = round(os.getloadavg()[0], 2)
                 by_root[str(root)].append(r)
@@ -204,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     out = {}
     for root, rounds in by_root.items():
         summary = summarise(rounds)
-        summary.update(store=args.store or "sample", fresh=args.fresh, root=root, rounds=rounds)
+        summary.update(store=args.store or "sample", fresh=args.fresh, page_cache=args.page_cache, root=root,
+                       rounds=rounds)
         out[root] = summary
         print(root, json.dumps({k: v for k, v in summary.items() if k != "rounds"}, indent=1))
     Path(args.out).write_text(json.dumps(out[str(roots[0])] if len(roots) == 1 else out, indent=1))

@@ -51,6 +51,9 @@ VARIABLES = (
     Variable("EVENTMAP_PREFETCH", "on",
              "`0`: on a large store, `eventmap app` does not read the first page's events and control model in helper "
              "processes while it starts"),
+    Variable("EVENTMAP_PAGE_CACHE", "on",
+             "`0`: those helpers neither keep what they read in `<data dir>/cache/` nor use what they kept on an "
+             "earlier start of an unchanged store"),
     Variable("EVENTMAP_BIN_ABOVE", "`150000`",
              "above this many events under the filters the dashboard reads counts, not rows: places binned per day "
              "on the map, the timeline from counts, the table one page"),
@@ -178,6 +181,12 @@ def prefetch() -> bool:
     """``EVENTMAP_PREFETCH`` (on unless ``0``, and only with the warm-up): ``eventmap app`` reads a large store's
     first page ahead while it starts (``eventmap.ui.prefetch``)."""
     return warm() and env("EVENTMAP_PREFETCH") != "0"
+
+
+def page_cache() -> bool:
+    """``EVENTMAP_PAGE_CACHE`` (on unless ``0``): the prefetch helpers keep what they read on disk and use it on
+    the next start when the store and the code are unchanged (``eventmap.ui.page_cache``)."""
+    return env("EVENTMAP_PAGE_CACHE") != "0"
 
 
 def bin_above(default: int = 150_000) -> int:

@@ -1,0 +1,169 @@
+"""The first page's store reads kept on disk between server starts, for a store that has not changed.
+
+A large store's first page after ``eventmap app`` waits for what the helper processes read (``ui.prefetch``):
+the default view's events (100,000 events: 4 s of CPU) or, above ``ui.overview.bin_above()``, their counts
+(1,000,000 events: 5-18 s), and the control model (1 s; 12-30 s at a million events), all while the server
+imports and the browser loads the page on the same cores. An analyst's usual start is a restart on a store
+nobody wrote to since: the helpers then read the same rows again to make the same values.
+
+So each helper keeps what it sent, exactly the bytes it wrote to its pipe, in ``<data dir>/cache/`` (one file per
+kind of result and store), and sends that file's bytes instead of reading the store when nothing it depends on
+changed. A file is used only when its key matches the one computed now from:
+
+* the store: its location, and for an embedded store its file's device, inode, size and modification time
+  (a file copied over another is another store);
+* the store's data token (``ui.session.data_token``: its change counter, bumped by every write and undo in any
+  process, with the rows, corrections and analyst places counted);
+* the filter (the default view's) and the kind of result (events, counts or control model);
+* the code and data that make the value: every module of the installed ``eventmap``, the gazetteer's files, the
+  Python, pandas, pyarrow and numpy versions, and every ``EVENTMAP_*`` setting.
+
+Anything else reads the store as before and writes the file again (atomically: a reader sees the old file or
+the new one). The files hold pickles, which only this user's own processes may have written: a file, or its
+folder, that is not owned by this user or that others may write is not read. Files unused for 30 days are
+removed. ``EVENTMAP_PAGE_CACHE=0`` turns it off (the benchmarks' cold starts do).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from eventmap import settings
+
+#: the first bytes of every file: what it is and its layout
+MAGIC = b"eventmap page cache 1\n"
+#: a file unused this long is removed when another is written
+KEEP_DAYS = 30
+#: settings left out of the key: the store's location is keyed on its own (``EVENTMAP_DB`` may hold a password),
+#: and the others change nothing a helper reads
+_NOT_IN_KEY = frozenset({"EVENTMAP_DB", "EVENTMAP_PROFILE", "EVENTMAP_PAGE_CACHE", "EVENTMAP_DEBUG"})
+
+
+def enabled() -> bool:
+    return settings.page_cache()
+
+
+def directory() -> Path:
+    return settings.data_dir() / "cache"
+
+
+def _location(url: str | None) -> tuple[str, tuple]:
+    """Where the store is (its file, or its server's URL without the password) and, for a file, what tells it
+    from another file put in its place."""
+    from eventmap.store import embedded_file
+
+    path = embedded_file(url)
+    if path is not None:
+        path = path.resolve()
+        st = path.stat()
+        return str(path), (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    parts = urlsplit(str(url))
+    host = parts.hostname or ""
+    netloc = (f"{parts.username}@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), ()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of what makes the cached values besides the store: the modules of ``eventmap`` (their bytes), the
+    gazetteer's files (names, sizes, times) and the versions of Python and of the libraries the values are made of."""
+    import numpy
+    import pandas
+    import pyarrow
+
+    import eventmap
+
+    h = hashlib.sha256()
+    pkg = Path(eventmap.__file__).resolve().parent
+    for f in sorted(pkg.rglob("*.py")):
+        h.update(str(f.relative_to(pkg)).encode() + b"\0" + f.read_bytes() + b"\0")
+    gaz = settings.gazetteer_dir()
+    for f in sorted(gaz.rglob("*")) if gaz.is_dir() else ():
+        if f.is_file():
+            st = f.stat()
+            h.update(f"{f.relative_to(gaz)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    h.update(f"{sys.version}\0{numpy.__version__}\0{pandas.__version__}\0{pyarrow.__version__}".encode())
+    return h.hexdigest()
+
+
+def _settings() -> tuple:
+    return tuple((v.env, settings.env(v.env)) for v in settings.VARIABLES if v.env not in _NOT_IN_KEY)
+
+
+def key(kind: str, url: str | None, token: tuple, filt: Any) -> tuple[Path, bytes]:
+    """The file for ``kind`` of the store at ``url``, and the key its content must carry to be used now."""
+    where, which = _location(url)
+    name = hashlib.sha256(f"{kind}\0{where}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(repr((kind, where, which, token, repr(filt), code_version(), _settings())).encode())
+    return directory() / f"{name}.{kind}", digest.hexdigest().encode()
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user, and nobody else may write it."""
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def load(path: Path, digest: bytes) -> bytes | None:
+    """The bytes kept under ``digest``, ``None`` when there are none (absent, another key, cut short, not private)."""
+    try:
+        with open(path, "rb") as f:
+            if not (_private(os.fstat(f.fileno())) and _private(path.parent.stat())):
+                return None
+            head = f.readline()
+            if head != MAGIC or f.readline() != digest + b"\n":
+                return None
+            size = f.readline()
+            data = f.read()
+    except (OSError, ValueError):
+        return None
+    if not size.strip().isdigit() or int(size) != len(data):
+        return None
+    os.utime(path)   # used: kept another KEEP_DAYS
+    return data
+
+
+def save(path: Path, digest: bytes, data: bytes) -> bool:
+    """Keep ``data`` under ``digest`` in ``path`` (replacing what was there), in a private folder; ``False`` when
+    it cannot be written (a full disk, a read-only folder): nothing is lost but time on the next start."""
+    tmp = None
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(path.parent.stat()):
+            return False
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(MAGIC + digest + b"\n" + str(len(data)).encode() + b"\n")
+            f.write(data)
+        os.replace(tmp, path)
+        tmp = None
+        _prune(path.parent)
+        return True
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path) -> None:
+    """Remove the files unused for :data:`KEEP_DAYS` days (a store moved or deleted) and temporary files an
+    interrupted helper left (older than an hour)."""
+    now = time.time()
+    for f in folder.iterdir():
+        try:
+            age = now - f.stat().st_mtime
+            if age > KEEP_DAYS * 86400 or (f.name.startswith(".tmp-") and age > 3600):
+                f.unlink()
+        except OSError:
+            pass

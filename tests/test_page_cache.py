@@ -1,0 +1,146 @@
+"""What the prefetch helpers read, kept on disk for the next start of an unchanged store (``eventmap.ui.page_cache``):
+used only for the same store file, data, filter, code and settings, never when others could have written it."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from _views_exports_data import sample_events
+from test_prefetch import _fill
+
+from eventmap.control import control_from_store
+from eventmap.model import Report
+from eventmap.store import EventFilter, open_store
+from eventmap.ui import page_cache, prefetch
+from eventmap.ui.session import data_token
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    return _fill(str(tmp_path / "kept.gpkg"))
+
+
+@pytest.fixture
+def helpers(monkeypatch):
+    monkeypatch.setattr(prefetch, "_pending", {})
+    monkeypatch.setattr(prefetch, "PREFETCH_ABOVE", 0)
+    for name in ("EVENTMAP_PREFETCH", "EVENTMAP_WARM", "EVENTMAP_BIN_ABOVE", "EVENTMAP_PAGE_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _restart(monkeypatch) -> None:
+    """A new server process: nothing pending, no helper started yet."""
+    monkeypatch.setattr(prefetch, "_pending", {})
+
+
+def _first_page(url: str) -> tuple[tuple, pd.DataFrame, object]:
+    assert prefetch.start(url, n_events=18)
+    with open_store(url) as s:
+        token = data_token(s)
+    return token, prefetch.take("events", url, token, EventFilter()), prefetch.take("control", url, token)
+
+
+def test_a_restart_on_an_unchanged_store_sends_what_was_kept(store_path, helpers, monkeypatch):
+    token, events, model = _first_page(store_path)
+    with open_store(store_path) as s:
+        pd.testing.assert_frame_equal(events, s.query(EventFilter()))
+        assert model == control_from_store(s)
+    kept = sorted(p.name.rsplit(".", 1)[1] for p in page_cache.directory().iterdir())
+    assert kept == ["control", "events"]
+    # what is kept is what the next start sends, without reading the store: keep a frame the store never held
+    path, digest = page_cache.key("events", store_path, token, EventFilter())
+    marked = events.iloc[:5].assign(notes="kept on disk")
+    assert page_cache.save(path, digest, pickle.dumps(("events", token, EventFilter(), marked)))
+    _restart(monkeypatch)
+    again, got, model2 = _first_page(store_path)
+    assert again == token
+    pd.testing.assert_frame_equal(got, marked)
+    assert model2 == model
+
+
+def test_a_write_between_two_starts_reads_the_store_again(store_path, helpers, monkeypatch):
+    token, events, _ = _first_page(store_path)
+    with open_store(store_path) as s:
+        rep = Report(text="تقرير وصل بين تشغيلين للخادم", published="2018-07-27", source="Test outlet")
+        s.ingest(rep, [replace(sample_events()[1], event_id="between-1", event_date="2018-07-27", report_id="")])
+    _restart(monkeypatch)
+    token2, events2, model2 = _first_page(store_path)
+    assert token2 != token and len(events2) == len(events) + 1
+    with open_store(store_path) as s:
+        pd.testing.assert_frame_equal(events2, s.query(EventFilter()))
+        assert model2 == control_from_store(s)
+    # and what is kept now is the new read: a third start gets it from disk
+    path, digest = page_cache.key("events", store_path, token2, EventFilter())
+    assert pickle.loads(page_cache.load(path, digest))[3].equals(events2)
+
+
+def test_another_store_file_in_its_place_is_not_the_kept_one(tmp_path, store_path, helpers):
+    """Two stores filled the same way share a data token: a file copied over another is still another store."""
+    other = _fill(str(tmp_path / "other.gpkg"))
+    with open_store(store_path) as a, open_store(other) as b:
+        assert data_token(a) == data_token(b)
+        token = data_token(a)
+    path, digest = page_cache.key("events", store_path, token, EventFilter())
+    shutil.copyfile(other, store_path)                               # written in place: the same inode
+    now = page_cache.key("events", store_path, token, EventFilter())
+    assert now[0] == path and now[1] != digest
+
+
+def test_the_key_follows_the_filter_the_kind_and_the_settings(store_path, monkeypatch):
+    with open_store(store_path) as s:
+        token = data_token(s)
+    base = page_cache.key("events", store_path, token, EventFilter())
+    assert page_cache.key("events", store_path, token, EventFilter()) == base
+    assert page_cache.key("events", store_path, token, EventFilter(admin1=["Dar'a"]))[1] != base[1]
+    assert page_cache.key("control", store_path, token, None)[0] != base[0]
+    monkeypatch.setenv("EVENTMAP_BIN_ABOVE", "5")
+    assert page_cache.key("events", store_path, token, EventFilter())[1] != base[1]
+    monkeypatch.delenv("EVENTMAP_BIN_ABOVE")
+    monkeypatch.setenv("EVENTMAP_DB", "postgresql://analyst:s3cret@db.example:5432/events")
+    assert page_cache.key("events", store_path, token, EventFilter()) == base   # the store is named by its location
+    url = page_cache.key("events", "postgresql://analyst:s3cret@db.example:5432/events", token, EventFilter())
+    assert url[0] != base[0] and url == page_cache.key(
+        "events", "postgresql://analyst:other@db.example:5432/events", token, EventFilter())  # not its password
+
+
+def test_only_a_whole_private_file_under_the_same_key_is_read(tmp_path, monkeypatch):
+    path, digest = page_cache.directory() / "x.events", b"a" * 64
+    assert page_cache.load(path, digest) is None                     # nothing kept yet
+    assert page_cache.save(path, digest, b"payload bytes")
+    assert page_cache.load(path, digest) == b"payload bytes"
+    assert page_cache.load(path, b"b" * 64) is None                  # another key
+    assert oct(page_cache.directory().stat().st_mode & 0o777) == "0o700"
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-3])                                     # cut short
+    assert page_cache.load(path, digest) is None
+    path.write_bytes(whole)
+    assert page_cache.load(path, digest) == b"payload bytes"
+    path.chmod(0o666)                                                # others may write it
+    assert page_cache.load(path, digest) is None
+    path.chmod(0o600)
+    page_cache.directory().chmod(0o777)                              # or its folder
+    assert page_cache.load(path, digest) is None
+    page_cache.directory().chmod(0o700)
+    path.write_bytes(b"not a kept file\n" + whole)
+    assert page_cache.load(path, digest) is None
+
+
+def test_a_folder_it_cannot_write_loses_nothing(store_path, helpers, monkeypatch):
+    page_cache.directory().parent.mkdir(parents=True, exist_ok=True)
+    page_cache.directory().write_text("a file where the folder would be")
+    token, events, model = _first_page(store_path)
+    with open_store(store_path) as s:
+        pd.testing.assert_frame_equal(events, s.query(EventFilter()))
+        assert model == control_from_store(s)
+    assert page_cache.save(page_cache.directory() / "y.events", b"c" * 64, b"data") is False
+
+
+def test_the_off_switch_keeps_nothing(store_path, helpers, monkeypatch):
+    monkeypatch.setenv("EVENTMAP_PAGE_CACHE", "0")
+    _, events, _ = _first_page(store_path)
+    assert len(events) == 18
+    assert not page_cache.directory().exists()
