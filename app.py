@@ -19,6 +19,7 @@ import copy
 import datetime as dt
 import sys
 import time
+from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -31,7 +32,7 @@ from eventmap.places.admin_names import LEVEL_WORDS, admin_names, canonical_admi
 from eventmap.store import EventFilter, StoreError, open_store
 from eventmap.ui import analyst, corrections, downloads, ingest, ingest_form, session
 from eventmap.ui import overview as ov
-from eventmap.ui import prefetch
+from eventmap.ui import page_cache, prefetch
 from eventmap.ui import state as vs
 from eventmap.ui import timewindow as tw
 from eventmap.ui.warm import ensure_sample_once
@@ -152,6 +153,13 @@ def control(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
+    if page_cache.first_page(token, f):  # a large store's first page: kept on disk for the next start
+        return page_cache.remember("map", url, token, f, lambda: _event_map(url, token, key, f),
+                                   extra=Path(__file__).read_bytes())
+    return _event_map(url, token, key, f)
+
+
+def _event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     if large(url, token, key, f):  # one symbol per place with its count in the window (views.bins)
         m = build_map(get_store(url).query(EventFilter(limit=0)), bins=counts(url, token, key, f).bins,
                       control=control(url, token, key, f))

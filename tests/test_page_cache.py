@@ -144,3 +144,30 @@ def test_the_off_switch_keeps_nothing(store_path, helpers, monkeypatch):
     _, events, _ = _first_page(store_path)
     assert len(events) == 18
     assert not page_cache.directory().exists()
+
+
+def test_the_server_remembers_the_first_page_map_across_starts(store_path):
+    """``remember`` (the dashboard's map of a large store's default view): made once, then read back on the next
+    start while the store, the filter and the app's code stay the same."""
+    import folium
+
+    made = []
+
+    def make():
+        made.append(1)
+        m = folium.Map(location=(32.7, 36.1), zoom_start=9, tiles=None)
+        folium.Marker((32.62, 36.10), tooltip="<b>kept</b>").add_to(m)
+        return m
+
+    with open_store(store_path) as s:
+        token = data_token(s)
+    html = page_cache.remember("map", store_path, token, EventFilter(), make, extra=b"app v1").get_root().render()
+    again = page_cache.remember("map", store_path, token, EventFilter(), make, extra=b"app v1")
+    assert len(made) == 1 and again.get_root().render() == html      # the same ids: the same page
+    page_cache.remember("map", store_path, token, EventFilter(), make, extra=b"app v2")   # the app changed
+    page_cache.remember("map", store_path, (token[0] + 1, *token[1:]), EventFilter(), make, extra=b"app v2")
+    assert len(made) == 3
+    assert page_cache.remember("map", store_path, token, EventFilter(), lambda: (lambda: 0)) is not None  # unpicklable
+    assert page_cache.first_page((token[0], 20_001, 0, "", 0), EventFilter())
+    assert not page_cache.first_page((token[0], 18, 0, "", 0), EventFilter())               # a small store
+    assert not page_cache.first_page((token[0], 20_001, 0, "", 0), EventFilter(admin1=["Dar'a"]))
