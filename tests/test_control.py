@@ -160,6 +160,34 @@ def test_a_duplicate_merged_by_an_analyst_adds_its_report_to_the_basis(seeded):
     assert ch.basis()["sources"] == ["Enab Baladi", "Horan Free League"]
 
 
+def test_the_model_pickled_comes_back_equal_with_its_claims_shared_as_before(seeded):
+    """The prefetch helper hands the model to the server through a pipe, a restart reads it from disk: pickled as
+    columns (``ControlModel.__reduce__``), merged duplicates, contested days and confirmations included."""
+    import pickle
+
+    from eventmap.control import ControlModel
+
+    a = _ingest(seeded, REBELS_TAKE_RAFID, "2018-08-03", "Enab Baladi", "https://example.org/rafid-1")
+    b = _ingest(seeded, REBELS_TAKE_RAFID.replace("صباح الخميس", "فجر الخميس"), "2018-08-03", "Horan Free League",
+                "https://example.org/rafid-4")
+    seeded.add_correction(Correction("merge", b[0], author="lina", reason="same event", into_event_id=a[0]))
+    _ingest(seeded, ARMY_HOLDS_RAFID, "2018-08-02", "Reuters", "https://example.org/rafid-2")
+    model = control_from_store(seeded)
+
+    def claims(m):
+        return [c for p in m.places.values() for ch in p.changes for c in ch.claims] + \
+            [c for p in m.places.values() for cc in p.confirmations for c in cc]
+
+    back = pickle.loads(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == model and len(back) >= 21
+    assert [p.holder_on("2018-08-03") for p in back.places.values()] == \
+        [p.holder_on("2018-08-03") for p in model.places.values()]
+    assert any(c.merged for c in claims(back)) and any(p.confirmations for p in back.places.values())
+    assert len({id(c) for c in claims(back)}) == len({id(c) for c in claims(model)})
+    assert type(claims(back)[0]) is type(claims(model)[0])
+    assert pickle.loads(pickle.dumps(ControlModel({}))) == ControlModel({})
+
+
 @pytest.mark.parametrize("sub, label, a1, a2, expected", [
     ("Government regains territory", "territory_taken", "Syrian government forces", "Jabhat al-Nusra / HTS",
      ("government", "nusra", "taken")),
