@@ -169,5 +169,6 @@ def test_the_server_remembers_the_first_page_map_across_starts(store_path):
     assert len(made) == 3
     assert page_cache.remember("map", store_path, token, EventFilter(), lambda: (lambda: 0)) is not None  # unpicklable
     assert page_cache.first_page((token[0], 20_001, 0, "", 0), EventFilter())
+    assert page_cache.large((token[0], 20_001, 0, "", 0)) and not page_cache.large((token[0], 18, 0, "", 0))
     assert not page_cache.first_page((token[0], 18, 0, "", 0), EventFilter())               # a small store
     assert not page_cache.first_page((token[0], 20_001, 0, "", 0), EventFilter(admin1=["Dar'a"]))

@@ -18,8 +18,8 @@ changed. A file is used only when its key matches the one computed now from:
 * the code and data that make the value: every module of the installed ``eventmap``, the gazetteer's files, the
   Python, pandas, pyarrow and numpy versions, and every ``EVENTMAP_*`` setting.
 
-The server keeps the first page's map the same way (:func:`remember`, for a store above the helpers' threshold
-and the default view). Anything else reads the store as before and writes the file again (atomically: a reader sees the old file or
+The server keeps the first page's map (for the default view) and the filters' choices (the store's distinct
+values: 4 s at a million events) the same way (:func:`remember`, for a store above the helpers' threshold). Anything else reads the store as before and writes the file again (atomically: a reader sees the old file or
 the new one). The files hold pickles, which only this user's own processes may have written: a file, or its
 folder, that is not owned by this user or that others may write is not read. Files unused for 30 days are
 removed. ``EVENTMAP_PAGE_CACHE=0`` turns it off (the benchmarks' cold starts do).
@@ -113,12 +113,19 @@ def key(kind: str, url: str | None, token: tuple, filt: Any, extra: bytes = b"")
     return directory() / f"{name}.{kind}", digest.hexdigest().encode()
 
 
-def first_page(token: tuple, filt: Any) -> bool:
-    """What the server makes for this store and filter is worth keeping: a large store's (the helpers' threshold,
-    ``ui.prefetch.PREFETCH_ABOVE``; ``token`` is its data token) default view, the first page after a start."""
+def large(token: tuple) -> bool:
+    """What the server makes for this store is worth keeping: more stored events than the helpers' threshold
+    (``ui.prefetch.PREFETCH_ABOVE``; ``token`` is the store's data token), and the cache on."""
     from eventmap.ui import prefetch
 
-    return enabled() and token[1] > prefetch.PREFETCH_ABOVE and filt == prefetch.default_filter()
+    return enabled() and token[1] > prefetch.PREFETCH_ABOVE
+
+
+def first_page(token: tuple, filt: Any) -> bool:
+    """:func:`large`, and ``filt`` is the default view's: the first page after a start."""
+    from eventmap.ui import prefetch
+
+    return large(token) and filt == prefetch.default_filter()
 
 
 def remember(kind: str, url: str | None, token: tuple, filt: Any, make: Callable[[], T], extra: bytes = b"") -> T:
