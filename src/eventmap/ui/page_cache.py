@@ -76,13 +76,16 @@ def _location(url: str | None) -> tuple[str, tuple]:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), ()
 
 
+#: the libraries whose code makes (or is inlined in) the kept values: the frames, the model, the map's HTML and scripts
+LIBRARIES = ("numpy", "pandas", "pyarrow", "shapely", "folium", "branca", "jinja2", "xstatic-leaflet",
+             "xstatic-leaflet-markercluster", "streamlit-folium")
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A digest of what makes the cached values besides the store: the modules of ``eventmap`` (their bytes), the
-    gazetteer's files (names, sizes, times) and the versions of Python and of the libraries the values are made of."""
-    import numpy
-    import pandas
-    import pyarrow
+    gazetteer's files (names, sizes, times) and the versions of Python and of :data:`LIBRARIES`."""
+    from importlib.metadata import PackageNotFoundError, version
 
     import eventmap
 
@@ -95,7 +98,12 @@ def code_version() -> str:
         if f.is_file():
             st = f.stat()
             h.update(f"{f.relative_to(gaz)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    h.update(f"{sys.version}\0{numpy.__version__}\0{pandas.__version__}\0{pyarrow.__version__}".encode())
+    h.update(sys.version.encode())
+    for lib in LIBRARIES:
+        try:
+            h.update(f"\0{lib}={version(lib)}".encode())
+        except PackageNotFoundError:
+            h.update(f"\0{lib}=-".encode())
     return h.hexdigest()
 
 
