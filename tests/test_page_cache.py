@@ -172,3 +172,51 @@ def test_the_server_remembers_the_first_page_map_across_starts(store_path):
     assert page_cache.large((token[0], 20_001, 0, "", 0)) and not page_cache.large((token[0], 18, 0, "", 0))
     assert not page_cache.first_page((token[0], 18, 0, "", 0), EventFilter())               # a small store
     assert not page_cache.first_page((token[0], 20_001, 0, "", 0), EventFilter(admin1=["Dar'a"]))
+
+
+def test_a_restarted_dashboard_takes_its_map_and_filter_choices_from_disk(store_path, helpers, monkeypatch):
+    """The dashboard of a large store (the threshold lowered to the test store's 18 events), run, then run again
+    with empty Streamlit caches as after a restart: the second run builds no map and asks the store for no
+    filter choices, and shows the same page; a write to the store and both are made again."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    import eventmap.views.map as views_map
+    from eventmap.store.base import EventStore
+    from eventmap.views.cli import app_path
+
+    def run() -> tuple[str, int, int]:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        built, asked = [], []
+        real_build, real_facets = views_map.build_map, EventStore.facets
+
+        def spy_build(*a, **k):
+            built.append(1)
+            return real_build(*a, **k)
+
+        def spy_facets(self):
+            asked.append(1)
+            return real_facets(self)
+
+        with monkeypatch.context() as m:
+            m.setattr(views_map, "build_map", spy_build)
+            m.setattr(EventStore, "facets", spy_facets)
+            m.setenv("EVENTMAP_DB", store_path)
+            m.chdir(app_path().parent)
+            at = AppTest.from_file(str(app_path()), default_timeout=240)
+            at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        line = next(x.value for x in at.markdown if 'data-testid="em-count"' in x.value)
+        return line + repr([w.options for w in at.multiselect]), len(built), len(asked)
+
+    shown, built, asked = run()
+    assert built == 1 and asked == 1
+    assert {p.suffix for p in page_cache.directory().iterdir()} >= {".map", ".facets"}
+    again, built2, asked2 = run()
+    assert (built2, asked2) == (0, 0) and again == shown and "18 in all dates" in again
+    with open_store(store_path) as s:
+        rep = Report(text="تقرير وصل قبل إعادة تشغيل الخادم", published="2018-07-28", source="Another outlet")
+        s.ingest(rep, [replace(sample_events()[2], event_id="restart-1", event_date="2018-07-28", report_id="")])
+    third, built3, asked3 = run()
+    assert (built3, asked3) == (1, 1) and "19 in all dates" in third
