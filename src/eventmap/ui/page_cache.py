@@ -16,10 +16,12 @@ changed. A file is used only when its key matches the one computed now from:
   process, with the rows, corrections and analyst places counted);
 * the filter (the default view's) and the kind of result (events, counts or control model);
 * the code and data that make the value: every module of the installed ``eventmap``, the gazetteer's files, the
-  Python, pandas, pyarrow and numpy versions, and every ``EVENTMAP_*`` setting.
+  versions of Python and of the libraries that make the value or are inlined in it (:data:`LIBRARIES`: pandas,
+  pyarrow, folium, Leaflet's packages...), and the other ``EVENTMAP_*`` settings.
 
 The server keeps the first page's map (for the default view) and the filters' choices (the store's distinct
-values: 4 s at a million events) the same way (:func:`remember`, for a store above the helpers' threshold). Anything else reads the store as before and writes the file again (atomically: a reader sees the old file or
+values: 4 s at a million events) the same way (:func:`remember`, for a store above the helpers' threshold).
+Anything else reads the store as before and writes the file again (atomically: a reader sees the old file or
 the new one). The files hold pickles, which only this user's own processes may have written: a file, or its
 folder, that is not owned by this user or that others may write is not read. Files unused for 30 days are
 removed. ``EVENTMAP_PAGE_CACHE=0`` turns it off (the benchmarks' cold starts do).
@@ -33,9 +35,9 @@ import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
@@ -174,11 +176,11 @@ def load(path: Path, digest: bytes) -> bytes | None:
                 return None
             size = f.readline()
             data = f.read()
+        if not size.strip().isdigit() or int(size) != len(data):
+            return None
+        os.utime(path)   # used: kept another KEEP_DAYS
     except (OSError, ValueError):
         return None
-    if not size.strip().isdigit() or int(size) != len(data):
-        return None
-    os.utime(path)   # used: kept another KEEP_DAYS
     return data
 
 

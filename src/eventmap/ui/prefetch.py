@@ -268,7 +268,10 @@ def _child(job: str, fd: int, above: int) -> int:
             kind = job if filt is None else ("overview" if ov.is_large(store, filt) else "events")
             _send(out, ("plan", [kind]))
             before = data_token(store)
-            kept = page_cache.key(kind, settings.store_url(), before, filt) if page_cache.enabled() else None
+            try:
+                kept = page_cache.key(kind, settings.store_url(), before, filt) if page_cache.enabled() else None
+            except OSError:   # the store's file cannot be looked at: read, keep nothing
+                kept = None
             msg = page_cache.load(*kept) if kept else None
             if msg is not None:   # the same store, data, filter and code as when it was kept: the same bytes
                 out.write(msg)
