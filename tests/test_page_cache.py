@@ -8,7 +8,7 @@ import shutil
 from dataclasses import replace
 
 import pandas as pd
-import pytest
+import test_prefetch
 from _views_exports_data import sample_events
 from test_prefetch import _fill
 
@@ -18,18 +18,9 @@ from eventmap.store import EventFilter, open_store
 from eventmap.ui import page_cache, prefetch
 from eventmap.ui.session import data_token
 
-
-@pytest.fixture
-def store_path(tmp_path):
-    return _fill(str(tmp_path / "kept.gpkg"))
-
-
-@pytest.fixture
-def helpers(monkeypatch):
-    monkeypatch.setattr(prefetch, "_pending", {})
-    monkeypatch.setattr(prefetch, "PREFETCH_ABOVE", 0)
-    for name in ("EVENTMAP_PREFETCH", "EVENTMAP_WARM", "EVENTMAP_BIN_ABOVE", "EVENTMAP_PAGE_CACHE"):
-        monkeypatch.delenv(name, raising=False)
+#: the prefetch tests' fixtures: their store (18 events on three days) and helpers with the threshold at 0
+store_path = test_prefetch.store_path
+helpers = test_prefetch.helpers
 
 
 def _restart(monkeypatch) -> None:
@@ -179,36 +170,16 @@ def test_a_restarted_dashboard_takes_its_map_and_filter_choices_from_disk(store_
     with empty Streamlit caches as after a restart: the second run builds no map and asks the store for no
     filter choices, and shows the same page; a write to the store and both are made again."""
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
 
     import eventmap.views.map as views_map
     from eventmap.store.base import EventStore
-    from eventmap.views.cli import app_path
 
     def run() -> tuple[str, int, int]:
         st.cache_data.clear()
         st.cache_resource.clear()
-        built, asked = [], []
-        real_build, real_facets = views_map.build_map, EventStore.facets
-
-        def spy_build(*a, **k):
-            built.append(1)
-            return real_build(*a, **k)
-
-        def spy_facets(self):
-            asked.append(1)
-            return real_facets(self)
-
-        with monkeypatch.context() as m:
-            m.setattr(views_map, "build_map", spy_build)
-            m.setattr(EventStore, "facets", spy_facets)
-            m.setenv("EVENTMAP_DB", store_path)
-            m.chdir(app_path().parent)
-            at = AppTest.from_file(str(app_path()), default_timeout=240)
-            at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        line = next(x.value for x in at.markdown if 'data-testid="em-count"' in x.value)
-        return line + repr([w.options for w in at.multiselect]), len(built), len(asked)
+        at, (built, asked) = test_prefetch.run_app(monkeypatch, store_path, (views_map, "build_map"),
+                                                   (EventStore, "facets"))
+        return test_prefetch.count_line(at) + repr([w.options for w in at.multiselect]), len(built), len(asked)
 
     shown, built, asked = run()
     assert built == 1 and asked == 1

@@ -40,7 +40,7 @@ def helpers(monkeypatch):
     """Helpers for the small test stores (the threshold is passed to them), none left from another test."""
     monkeypatch.setattr(prefetch, "_pending", {})
     monkeypatch.setattr(prefetch, "PREFETCH_ABOVE", 0)
-    for name in ("EVENTMAP_PREFETCH", "EVENTMAP_WARM", "EVENTMAP_BIN_ABOVE"):
+    for name in ("EVENTMAP_PREFETCH", "EVENTMAP_WARM", "EVENTMAP_BIN_ABOVE", "EVENTMAP_PAGE_CACHE"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -185,41 +185,49 @@ def test_small_stores_and_the_off_switch_start_nothing(store_path, helpers, monk
     assert prefetch.take("events", store_path, token, EventFilter(), wait=120) is None
 
 
+def run_app(monkeypatch, store_path: str, *spied: tuple[object, str]) -> tuple[object, list[list[tuple]]]:
+    """The dashboard's first run on ``store_path`` (AppTest) with each ``(owner, name)`` function wrapped to
+    record the arguments of its calls (positional, then keyword values); the app and one list of calls per spied
+    function."""
+    from streamlit.testing.v1 import AppTest
+
+    from eventmap.views.cli import app_path
+
+    def recording(real, seen: list):
+        def spy(*a, **k):
+            seen.append(a + tuple(k.values()))
+            return real(*a, **k)
+        return spy
+
+    calls: list[list[tuple]] = [[] for _ in spied]
+    with monkeypatch.context() as m:
+        for (owner, name), seen in zip(spied, calls):
+            m.setattr(owner, name, recording(getattr(owner, name), seen))
+        m.setenv("EVENTMAP_DB", store_path)
+        m.chdir(app_path().parent)
+        at = AppTest.from_file(str(app_path()), default_timeout=240)
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at, calls
+
+
+def count_line(at) -> str:
+    return next(x.value for x in at.markdown if 'data-testid="em-count"' in x.value)
+
+
 @pytest.mark.slow
 def test_the_first_page_takes_what_the_helpers_read(store_path, helpers, monkeypatch):
     """The dashboard itself (AppTest, the helpers started as ``eventmap app``'s warm-up starts them): the page
     neither reads the filter's frame nor builds the control model, and shows what it shows without them."""
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
 
     import eventmap.control as control
     from eventmap.store.base import EventStore
-    from eventmap.views.cli import app_path
 
     def run() -> tuple[str, list, list]:
-        queried: list[EventFilter] = []
-        built: list[int] = []
-        real_query, real_control = EventStore.query, control.control_from_store
-
-        def spy_query(self, f=None):
-            queried.append(f or EventFilter())
-            return real_query(self, f)
-
-        def spy_control(store, until=None):
-            built.append(1)
-            return real_control(store, until)
-
-        with monkeypatch.context() as m:
-            m.setattr(EventStore, "query", spy_query)
-            m.setattr(control, "control_from_store", spy_control)
-            m.setenv("EVENTMAP_DB", store_path)
-            m.chdir(app_path().parent)
-            at = AppTest.from_file(str(app_path()), default_timeout=240)
-            at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        line = next(x.value for x in at.markdown if 'data-testid="em-count"' in x.value)
+        at, (queried, built) = run_app(monkeypatch, store_path, (EventStore, "query"), (control, "control_from_store"))
         changes = [x.value for x in at.markdown if "em-changes" in x.value]
-        return line + "".join(changes), queried, built
+        return count_line(at) + "".join(changes), [(a[1:] or (None,))[0] or EventFilter() for a in queried], built
 
     assert prefetch.start(store_path, n_events=18)
     shown, queried, built = run()
