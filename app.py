@@ -95,7 +95,7 @@ def data_token(url: str | None, bump: int) -> tuple:
 
 @st.cache_data(show_spinner=False)
 def facets(url: str | None, token: tuple) -> dict:
-    if page_cache.large(token):  # 4 s at a million events: kept on disk for the next start
+    if prefetch.worth_keeping(token):  # 4 s at a million events: kept on disk for the next start
         return page_cache.remember("facets", url, token, None, get_store(url).facets)
     return get_store(url).facets()
 
@@ -155,7 +155,7 @@ def control(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    if page_cache.first_page(token, f):  # a large store's first page: kept on disk for the next start
+    if prefetch.first_page(token, f):  # a large store's first page: kept on disk for the next start
         return page_cache.remember("map", url, token, f, lambda: _event_map(url, token, key, f),
                                    extra=Path(__file__).read_bytes())
     return _event_map(url, token, key, f)

@@ -159,10 +159,10 @@ def test_the_server_remembers_the_first_page_map_across_starts(store_path):
     page_cache.remember("map", store_path, (token[0] + 1, *token[1:]), EventFilter(), make, extra=b"app v2")
     assert len(made) == 3
     assert page_cache.remember("map", store_path, token, EventFilter(), lambda: (lambda: 0)) is not None  # unpicklable
-    assert page_cache.first_page((token[0], 20_001, 0, "", 0), EventFilter())
-    assert page_cache.large((token[0], 20_001, 0, "", 0)) and not page_cache.large((token[0], 18, 0, "", 0))
-    assert not page_cache.first_page((token[0], 18, 0, "", 0), EventFilter())               # a small store
-    assert not page_cache.first_page((token[0], 20_001, 0, "", 0), EventFilter(admin1=["Dar'a"]))
+    assert prefetch.first_page((token[0], 20_001, 0, "", 0), EventFilter())
+    assert prefetch.worth_keeping((token[0], 20_001, 0, "", 0)) and not prefetch.worth_keeping((token[0], 18, 0, "", 0))
+    assert not prefetch.first_page((token[0], 18, 0, "", 0), EventFilter())               # a small store
+    assert not prefetch.first_page((token[0], 20_001, 0, "", 0), EventFilter(admin1=["Dar'a"]))
 
 
 def test_a_restarted_dashboard_takes_its_map_and_filter_choices_from_disk(store_path, helpers, monkeypatch):

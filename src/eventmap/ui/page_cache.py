@@ -20,7 +20,8 @@ changed. A file is used only when its key matches the one computed now from:
   pyarrow, folium, Leaflet's packages...), and the other ``EVENTMAP_*`` settings.
 
 The server keeps the first page's map (for the default view) and the filters' choices (the store's distinct
-values: 4 s at a million events) the same way (:func:`remember`, for a store above the helpers' threshold).
+values: 4 s at a million events) the same way (:func:`remember`, for a store above the helpers' threshold:
+``ui.prefetch.worth_keeping``).
 Anything else reads the store as before and writes the file again (atomically: a reader sees the old file or
 the new one). The files hold pickles, which only this user's own processes may have written: a file, or its
 folder, that is not owned by this user or that others may write is not read. Files unused for 30 days are
@@ -121,21 +122,6 @@ def key(kind: str, url: str | None, token: tuple, filt: Any, extra: bytes = b"")
     digest = hashlib.sha256(repr((kind, where, which, token, repr(filt), code_version(), _settings())).encode())
     digest.update(extra)
     return directory() / f"{name}.{kind}", digest.hexdigest().encode()
-
-
-def large(token: tuple) -> bool:
-    """What the server makes for this store is worth keeping: more stored events than the helpers' threshold
-    (``ui.prefetch.PREFETCH_ABOVE``; ``token`` is the store's data token), and the cache on."""
-    from eventmap.ui import prefetch
-
-    return enabled() and token[1] > prefetch.PREFETCH_ABOVE
-
-
-def first_page(token: tuple, filt: Any) -> bool:
-    """:func:`large`, and ``filt`` is the default view's: the first page after a start."""
-    from eventmap.ui import prefetch
-
-    return large(token) and filt == prefetch.default_filter()
 
 
 def remember(kind: str, url: str | None, token: tuple, filt: Any, make: Callable[[], T], extra: bytes = b"") -> T:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO
 
 from eventmap import settings
+from eventmap.ui import page_cache
 
 #: more stored events than this and the first page's reads are worth doing ahead (the sample's take milliseconds,
 #: and each helper costs about 1 s of CPU to start, taken from the server's own start)
@@ -141,6 +142,17 @@ def default_filter() -> Any:
     from eventmap.ui.state import ViewState
 
     return ViewState().base_filter()
+
+
+def worth_keeping(token: tuple) -> bool:
+    """The server keeps what it makes for this store on disk for the next start (``ui.page_cache``): more stored
+    events than :data:`PREFETCH_ABOVE` (``token`` is the store's data token), and the page cache on."""
+    return page_cache.enabled() and token[1] > PREFETCH_ABOVE
+
+
+def first_page(token: tuple, filt: Any) -> bool:
+    """:func:`worth_keeping`, and ``filt`` is the default view's: the first page after a start."""
+    return worth_keeping(token) and filt == default_filter()
 
 
 def _large_file(url: str | None) -> bool:
@@ -254,7 +266,6 @@ def _child(job: str, fd: int, above: int) -> int:
     ``control`` builds the control model."""
     from eventmap.store import EventFilter, open_store
     from eventmap.ui import overview as ov
-    from eventmap.ui import page_cache
     from eventmap.ui.session import data_token
 
     t0 = time.perf_counter()
