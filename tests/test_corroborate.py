@@ -1,0 +1,66 @@
+"""Corroboration clusters (``eventmap.store.corroborate``): the fast path gives the clusters of the rule as written
+(greedy in date order, same place and type, within a day, one event per report per cluster), whatever the rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventmap.store.corroborate import cluster, cluster_tuples
+
+
+def _rule(rows: list[tuple]) -> list[list[int]]:
+    """The rule, plainly: rows in (date, fid, id) order; each located row joins the first open cluster of its place
+    and type whose first day is at most a day before its own and that holds nothing of its report yet."""
+    def day(s: str) -> int:
+        try:
+            return dt.date.fromisoformat(str(s)[:10]).toordinal()
+        except ValueError:
+            return 0
+
+    open_: dict[tuple, list[tuple[int, set, list[int]]]] = {}
+    out: list[list[int]] = []
+    for i in sorted(range(len(rows)), key=lambda k: rows[k][:3]):
+        date, _, _, place, etype, report = rows[i]
+        if not place:
+            out.append([i])
+            continue
+        d = day(date)
+        live = [c for c in open_.get((place, etype), []) if d - c[0] <= 1]
+        open_[(place, etype)] = live
+        for c in live:
+            if report not in c[1]:
+                c[1].add(report)
+                c[2].append(i)
+                break
+        else:
+            out.append([i])
+            live.append((d, {report}, out[-1]))
+    return out
+
+
+DATES = st.sampled_from(["2018-07-20", "2018-07-21", "2018-07-22", "2018-07-24", "2018-07-24T06:00:00",
+                         "2019-02-30", "", "not a date"])
+ROW = st.tuples(DATES, st.integers(0, 40), st.sampled_from(["e1", "e2", "e3", "ev-رفيد"]),
+                st.sampled_from([None, "", "gn:170654", "gn:169389", "ll:32.733,36.100"]),
+                st.sampled_from(["Battles", "Explosions/Remote violence"]),
+                st.sampled_from(["r1", "r2", "r3", "r4"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ROW, max_size=60))
+def test_the_fast_clusters_are_the_rule_s(rows):
+    assert cluster_tuples(rows) == _rule(rows)
+
+
+def test_a_day_apart_merges_two_days_apart_does_not():
+    rows = [("2018-07-20", 1, "a", "gn:170654", "Battles", "r1"),
+            ("2018-07-21", 2, "b", "gn:170654", "Battles", "r2"),    # a day later, another report: same event
+            ("2018-07-21", 3, "c", "gn:170654", "Battles", "r1"),    # the same report again: a cluster of its own
+            ("2018-07-23", 4, "d", "gn:170654", "Battles", "r3"),    # two days after the first: another event
+            ("2018-07-21", 5, "e", None, "Battles", "r4")]           # no place: never merged
+    assert cluster_tuples(rows) == [[0, 1], [2], [4], [3]]
+    as_dicts = [dict(zip(("event_date", "fid", "event_id", "place_key", "event_type", "report_id"), r)) for r in rows]
+    assert cluster(as_dicts) == cluster_tuples(rows)
