@@ -52,8 +52,8 @@ VARIABLES = (
              "`0`: on a large store, `eventmap app` does not read the first page's events and control model in helper "
              "processes while it starts"),
     Variable("EVENTMAP_PAGE_CACHE", "on",
-             "`0`: the first page of a large store (the helpers' reads, the map) is neither kept in `<data dir>/cache/` "
-             "nor taken from what an earlier start of the unchanged store kept"),
+             "`0`: the first page of a large store (the helpers' reads, the map, the filters' choices) is neither kept "
+             "in `<data dir>/cache/` nor taken from what an earlier start of the unchanged store kept"),
     Variable("EVENTMAP_BIN_ABOVE", "`150000`",
              "above this many events under the filters the dashboard reads counts, not rows: places binned per day "
              "on the map, the timeline from counts, the table one page"),
@@ -184,8 +184,8 @@ def prefetch() -> bool:
 
 
 def page_cache() -> bool:
-    """``EVENTMAP_PAGE_CACHE`` (on unless ``0``): a large store's first page (the prefetch helpers' reads, the map)
-    is kept on disk and used on the next start when the store and the code are unchanged (``eventmap.ui.page_cache``)."""
+    """``EVENTMAP_PAGE_CACHE`` (on unless ``0``): a large store's first page (the prefetch helpers' reads, the map,
+    the filters' choices) is kept on disk and used on the next start when the store and the code are unchanged (``eventmap.ui.page_cache``)."""
     return env("EVENTMAP_PAGE_CACHE") != "0"
 
 
