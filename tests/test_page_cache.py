@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import threading
+import time
 from dataclasses import replace
 
 import pandas as pd
 import test_prefetch
 from _views_exports_data import sample_events
-from test_prefetch import _fill
 
 from eventmap.control import control_from_store
 from eventmap.model import Report
@@ -28,6 +29,24 @@ def _restart(monkeypatch) -> None:
     monkeypatch.setattr(prefetch, "_pending", {})
 
 
+def _kept(path, digest, timeout: float = 120.0) -> bytes:
+    """The bytes a helper keeps under ``digest`` once it has written them (it writes after sending its result, so
+    the page can have its result first); the file appears whole (written aside, then renamed)."""
+    deadline = time.monotonic() + timeout
+    while (data := page_cache.load(path, digest)) is None:
+        assert time.monotonic() < deadline, f"nothing kept in {path}"
+        time.sleep(0.05)
+    return data
+
+
+def _helpers_done(timeout: float = 120.0) -> None:
+    """Wait for the helpers to exit (each one's receiving thread ends when its helper has): all they write is written."""
+    for t in threading.enumerate():
+        if t.name.startswith("eventmap-prefetch-"):
+            t.join(timeout)
+            assert not t.is_alive(), t.name
+
+
 def _first_page(url: str) -> tuple[tuple, pd.DataFrame, object]:
     assert prefetch.start(url, n_events=18)
     with open_store(url) as s:
@@ -40,10 +59,11 @@ def test_a_restart_on_an_unchanged_store_sends_what_was_kept(store_path, helpers
     with open_store(store_path) as s:
         pd.testing.assert_frame_equal(events, s.query(EventFilter()))
         assert model == control_from_store(s)
-    kept = sorted(p.name.rsplit(".", 1)[1] for p in page_cache.directory().iterdir())
-    assert kept == ["control", "events"]
-    # what is kept is what the next start sends, without reading the store: keep a frame the store never held
     path, digest = page_cache.key("events", store_path, token, EventFilter())
+    assert pickle.loads(_kept(path, digest))[3].equals(events)
+    _kept(*page_cache.key("control", store_path, token, None))
+    assert sorted(p.suffix for p in page_cache.directory().iterdir()) == [".control", ".events"]
+    # what is kept is what the next start sends, without reading the store: keep a frame the store never held
     marked = events.iloc[:5].assign(notes="kept on disk")
     assert page_cache.save(path, digest, pickle.dumps(("events", token, EventFilter(), marked)))
     _restart(monkeypatch)
@@ -55,6 +75,7 @@ def test_a_restart_on_an_unchanged_store_sends_what_was_kept(store_path, helpers
 
 def test_a_write_between_two_starts_reads_the_store_again(store_path, helpers, monkeypatch):
     token, events, _ = _first_page(store_path)
+    _kept(*page_cache.key("events", store_path, token, EventFilter()))
     with open_store(store_path) as s:
         rep = Report(text="تقرير وصل بين تشغيلين للخادم", published="2018-07-27", source="Test outlet")
         s.ingest(rep, [replace(sample_events()[1], event_id="between-1", event_date="2018-07-27", report_id="")])
@@ -66,19 +87,31 @@ def test_a_write_between_two_starts_reads_the_store_again(store_path, helpers, m
         assert model2 == control_from_store(s)
     # and what is kept now is the new read: a third start gets it from disk
     path, digest = page_cache.key("events", store_path, token2, EventFilter())
-    assert pickle.loads(page_cache.load(path, digest))[3].equals(events2)
+    assert pickle.loads(_kept(path, digest))[3].equals(events2)
 
 
-def test_another_store_file_in_its_place_is_not_the_kept_one(tmp_path, store_path, helpers):
-    """Two stores filled the same way share a data token: a file copied over another is still another store."""
-    other = _fill(str(tmp_path / "other.gpkg"))
+def test_another_store_copied_in_its_place_is_not_the_kept_one(tmp_path, store_path, helpers):
+    """A store made by as many writes of as many rows (the same change counter and counts), copied over the
+    kept one in place (the same file, the same inode): its last event and report tell it apart."""
+    other = str(tmp_path / "other.gpkg")
+    with open_store(other) as s:
+        for k, day in enumerate(("2018-08-01", "2018-08-02", "2018-08-03")):
+            rep = Report(text=f"تقرير آخر رقم {k} عن ريف القنيطرة", published=day, source="Other outlet")
+            s.ingest(rep, [replace(e, event_id=f"other-{e.event_id}-{k}", event_date=day, report_id="")
+                           for e in sample_events(hostile=True)])
     with open_store(store_path) as a, open_store(other) as b:
-        assert data_token(a) == data_token(b)
-        token = data_token(a)
-    path, digest = page_cache.key("events", store_path, token, EventFilter())
+        ta, tb = data_token(a), data_token(b)
+    assert ta[:5] == tb[:5] and ta != tb
+    path, digest = page_cache.key("events", store_path, ta, EventFilter())
     shutil.copyfile(other, store_path)                               # written in place: the same inode
-    now = page_cache.key("events", store_path, token, EventFilter())
-    assert now[0] == path and now[1] != digest
+    with open_store(store_path) as s:
+        now = data_token(s)
+    assert now == tb
+    assert page_cache.key("events", store_path, now, EventFilter()) != (path, digest)
+    with open_store(store_path) as s:                                # opening and closing it changes no key
+        assert data_token(s) == now
+    assert page_cache.key("events", store_path, now, EventFilter()) == page_cache.key("events", store_path, tb,
+                                                                                      EventFilter())
 
 
 def test_the_key_follows_the_filter_the_kind_and_the_settings(store_path, monkeypatch):
@@ -127,6 +160,8 @@ def test_a_folder_it_cannot_write_loses_nothing(store_path, helpers, monkeypatch
     with open_store(store_path) as s:
         pd.testing.assert_frame_equal(events, s.query(EventFilter()))
         assert model == control_from_store(s)
+    _helpers_done()
+    assert page_cache.directory().is_file()
     assert page_cache.save(page_cache.directory() / "y.events", b"c" * 64, b"data") is False
 
 
@@ -134,6 +169,7 @@ def test_the_off_switch_keeps_nothing(store_path, helpers, monkeypatch):
     monkeypatch.setenv("EVENTMAP_PAGE_CACHE", "0")
     _, events, _ = _first_page(store_path)
     assert len(events) == 18
+    _helpers_done()
     assert not page_cache.directory().exists()
 
 

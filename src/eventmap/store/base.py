@@ -598,6 +598,14 @@ class EventStore:
         rows = self._db.fetchall("SELECT value FROM meta WHERE key = 'data_version'")
         return int(rows[0][0]) if rows else 0
 
+    def newest_ids(self) -> tuple[str, str]:
+        """The ids of the last event and the last report stored (storage order; "" when none): beside
+        :meth:`data_version` and the counts, what tells this store's contents from another's made by as many
+        writes (``ui.session.data_token``). Two indexed lookups."""
+        ev = self._db.fetchall("SELECT event_id FROM events ORDER BY fid DESC LIMIT 1")
+        rep = self._db.fetchall("SELECT report_id FROM reports ORDER BY fid DESC LIMIT 1")
+        return (str(ev[0][0] or "") if ev else "", str(rep[0][0] or "") if rep else "")
+
     def _bump(self) -> None:
         self._db.execute("INSERT INTO meta (key, value) VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE "
                          "SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)")

@@ -10,10 +10,10 @@ So each helper keeps what it sent, exactly the bytes it wrote to its pipe, in ``
 kind of result and store), and sends that file's bytes instead of reading the store when nothing it depends on
 changed. A file is used only when its key matches the one computed now from:
 
-* the store: its location, and for an embedded store its file's device, inode, size and modification time
-  (a file copied over another is another store);
+* the store: its location, and for an embedded store its file's device and inode;
 * the store's data token (``ui.session.data_token``: its change counter, bumped by every write and undo in any
-  process, with the rows, corrections and analyst places counted);
+  process, the rows, corrections and analyst places counted, and the ids of the last event and report stored:
+  a store copied over another made by as many writes of as many rows is still another store);
 * the filter (the default view's) and the kind of result (events, counts or control model);
 * the code and data that make the value: every module of the installed ``eventmap``, the gazetteer's files, the
   versions of Python and of the libraries that make the value or are inlined in it (:data:`LIBRARIES`: pandas,
@@ -71,8 +71,8 @@ def _location(url: str | None) -> tuple[str, tuple]:
     path = embedded_file(url)
     if path is not None:
         path = path.resolve()
-        st = path.stat()
-        return str(path), (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        st = path.stat()   # not its size or time: closing a store may refresh the planner's statistics in it
+        return str(path), (st.st_dev, st.st_ino)
     parts = urlsplit(str(url))
     host = parts.hostname or ""
     netloc = (f"{parts.username}@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")

@@ -20,12 +20,15 @@ def has_reference(store: EventStore, kind: str) -> bool:
 
 def data_token(store: EventStore) -> tuple:
     """Cheap fingerprint of the store's contents (cache key): the store's change counter (bumped by every
-    write, undo included, in any process), rows stored, corrections, analyst places."""
+    write, undo included, in any process), rows stored, corrections, analyst places, and the ids of the last
+    event and report stored (two stores made by as many writes of as many rows still differ: what is kept on
+    disk between starts, ``ui.page_cache``, is keyed by this)."""
     from eventmap.store import EventFilter
 
     n = store.count_stored(EventFilter(include_hidden=True))
     corr = store.corrections()
-    return (store.data_version(), n, len(corr), corr[-1].created_at if corr else "", len(store.analyst_places()))
+    return (store.data_version(), n, len(corr), corr[-1].created_at if corr else "", len(store.analyst_places()),
+            *store.newest_ids())
 
 
 #: fewer stored events than this and what the server caches is small: the collection after each run takes
