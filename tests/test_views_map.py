@@ -223,17 +223,18 @@ def test_report_text_is_never_evaluated_as_a_template():
     from eventmap.exports import ExportMeta
     from eventmap.exports.html import render_html
 
-    hostile = ("وشن الطيران الحربي غارات على بلدة صيدا {{ 7*191 }} {{ 'ab' ~ 'cd' }} "
+    # what an evaluated template would print holds letters no hex element id holds (an id once held "abcd")
+    hostile = ("وشن الطيران الحربي غارات على بلدة صيدا {{ 'qr' * 2 }} {{ 'wx' ~ 'yz' }} "
                "{% for x in range(3) %}X{% endfor %} {# note #} {{ \" صباح اليوم.")
     e = replace(sample_events(hostile=False)[0], notes=hostile, actor1="{% if 1 %}Y{{ 'ef' ~ 'gh' }}")
     f = events_frame([e])
     page = build_map(f).get_root().render()              # a stray '{{ "' would raise TemplateSyntaxError
     html = render_html(f, ExportMeta(title="{{ 'ij' ~ 'kl' }} {% if %}", filters={"q": ["{{ 'mn' ~ 'op' }}"]}))
     for out in (page, html):
-        for evaluated in ("1337", "abcd", "efgh", "ijkl", "mnop", "XXX"):
+        for evaluated in ("qrqr", "wxyz", "efgh", "ijkl", "mnop", "XXX"):
             assert evaluated not in out
     p = build_payload(f)
     note = p["S"][p["no"][0]]
-    assert "&#123;&#123; 7*191 &#125;&#125;" in note               # kept as text (entities show "{")
+    assert "&#123;&#123; &#x27;qr&#x27; * 2 &#125;&#125;" in note   # kept as text (entities show "{")
     assert json.loads(re.search(r'id="eventmap-meta">(.*?)</script>', html).group(1))["title"] == \
         "{{ 'ij' ~ 'kl' }} {% if %}"
