@@ -40,7 +40,8 @@ def _kept(path, digest, timeout: float = 120.0) -> bytes:
 
 
 def _helpers_done(timeout: float = 120.0) -> None:
-    """Wait for the helpers to exit (each one's receiving thread ends when its helper has): all they write is written."""
+    """Wait for the helpers to exit (each one's receiving thread ends when its helper has): all they write is
+    written."""
     for t in threading.enumerate():
         if t.name.startswith("eventmap-prefetch-"):
             t.join(timeout)

@@ -271,10 +271,9 @@ def _model_columns(model: ControlModel) -> tuple:
     with _no_gc():
         groups: list[Sequence[Claim]] = [ch.claims for p in model.places.values() for ch in p.changes]
         groups += [cc for p in model.places.values() for cc in p.confirmations]
-        numbers: dict[int, Any] = dict.fromkeys(id(c) for g in groups for c in g)
-        claims = list({id(c): c for g in groups for c in g}.values())
-        for i, k in enumerate(numbers):
-            numbers[k] = i
+        by_id = {id(c): c for g in groups for c in g}
+        claims = list(by_id.values())
+        numbers = {k: i for i, k in enumerate(by_id)}
 
         def nums(g: Iterable[Claim]) -> list[int]:
             return list(map(numbers.__getitem__, map(id, g)))

@@ -1,8 +1,9 @@
 """The timeline under the dashboard's map: the time window over an events frame, per-day counts by
 type, and the stacked histogram (type colours as on the map) whose shaded band follows the window.
 
-``histogram`` writes the chart as HTML once per filter; ``window_style`` moves its band with a style rule. Plain HTML, not a
-Vega-Lite chart: the page then loads no charting library (Vega's code was a seventh of a new browser session).
+``histogram`` writes the chart as HTML once per filter; ``window_style`` moves its band with a style rule. Plain
+HTML, not a Vega-Lite chart: the page then loads no charting library (Vega's code was a seventh of a new browser
+session).
 """
 
 from __future__ import annotations
