@@ -109,7 +109,10 @@ def date_span(url: str | None, token: tuple) -> tuple:
 def events(url: str | None, token: tuple, key: tuple, f: EventFilter):
     # one shared frame per filter (treated as read-only): no copy on every rerun
     got = prefetch.take("events", url, token, f)  # read by the server's helper while it started (ui.prefetch)
-    return got if got is not None else get_store(url).query(f)
+    if got is None:
+        got = get_store(url).query(f)
+        prefetch.keep("events", url, token, f, got)  # the default view of a large store: for the next start
+    return got
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -122,7 +125,10 @@ def large(url: str | None, token: tuple, key: tuple, f: EventFilter) -> bool:
 def counts(url: str | None, token: tuple, key: tuple, f: EventFilter) -> ov.Overview:
     # a large store: events per (day, type, point) under the filters, one grouped query (shared, read-only)
     got = prefetch.take("overview", url, token, f)
-    return got if got is not None else ov.overview(get_store(url), f)
+    if got is None:
+        got = ov.overview(get_store(url), f)
+        prefetch.keep("overview", url, token, f, got)
+    return got
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -139,8 +145,10 @@ def unplaced_page(url: str | None, token: tuple, key: tuple, f: EventFilter):
 def control_all(url: str | None, token: tuple):
     # who holds each place, from every stored report (not the corroborated rows: a disagreement must show);
     # built once per store version: a filter only narrows it
-    got = prefetch.take("control", url, token)
-    model = got if got is not None else control_from_store(get_store(url))
+    model = prefetch.take("control", url, token)
+    if model is None:
+        model = control_from_store(get_store(url))
+        prefetch.keep("control", url, token, None, model)
     session.settle_cached(token)  # its objects (500,000 at a million events) are not walked after every run
     return model
 

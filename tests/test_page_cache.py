@@ -228,3 +228,81 @@ def test_a_restarted_dashboard_takes_its_map_and_filter_choices_from_disk(store_
         s.ingest(rep, [replace(sample_events()[2], event_id="restart-1", event_date="2018-07-28", report_id="")])
     third, built3, asked3 = run()
     assert (built3, asked3) == (1, 1) and "19 in all dates" in third
+
+
+def _kept_by_server(timeout: float = 120.0) -> None:
+    """Wait for the server's threads that keep what it read itself (``prefetch.keep``)."""
+    for t in threading.enumerate():
+        if t.name.startswith("eventmap-keep-"):
+            t.join(timeout)
+            assert not t.is_alive(), t.name
+
+
+def test_what_the_dashboard_reads_after_a_write_is_what_the_next_start_sends(store_path, helpers, monkeypatch):
+    """A report added while the dashboard runs: the page reads the store again (no helper reads for it), and what it
+    read is kept as a helper keeps it, so the next start sends it without reading the store. Before, that next start
+    was a cold one."""
+    import streamlit as st
+
+    monkeypatch.setattr(prefetch, "KEEP_DELAY_S", 0.0)
+
+    def run() -> None:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        test_prefetch.run_app(monkeypatch, store_path)
+        _kept_by_server()
+
+    run()                                  # a server on which no helper was started: the page reads the store
+    with open_store(store_path) as s:
+        rep = Report(text="تقرير أضافه محلل من لوحة المتابعة", published="2018-07-29", source="Analyst's outlet")
+        s.ingest(rep, [replace(sample_events()[3], event_id="added-live-1", event_date="2018-07-29", report_id="")])
+    run()                                  # the dashboard after that write: read again, and kept
+    with open_store(store_path) as s:
+        token, frame, model = data_token(s), s.query(EventFilter()), control_from_store(s)
+    events_file, digest = page_cache.key("events", store_path, token, EventFilter())
+    kind, t, f, kept = pickle.loads(page_cache.load(events_file, digest))   # what a helper would have sent
+    assert (kind, t, f) == ("events", token, EventFilter()) and "added-live-1" in set(kept["event_id"])
+    pd.testing.assert_frame_equal(kept, frame)
+    control_file, cdigest = page_cache.key("control", store_path, token, None)
+    assert pickle.loads(page_cache.load(control_file, cdigest))[3] == model
+    inodes = events_file.stat().st_ino, control_file.stat().st_ino
+    _restart(monkeypatch)
+    again, events, model2 = _first_page(store_path)
+    assert again == token and model2 == model
+    pd.testing.assert_frame_equal(events, frame)
+    _helpers_done()
+    # the helpers sent the kept files (a helper that reads the store writes its file anew: another inode)
+    assert (events_file.stat().st_ino, control_file.stat().st_ino) == inodes
+
+
+def test_the_server_keeps_only_what_a_helper_would_look_for_and_only_of_an_unchanged_store(store_path, helpers,
+                                                                                           monkeypatch):
+    monkeypatch.setattr(prefetch, "KEEP_DELAY_S", 0.0)
+    with open_store(store_path) as s:
+        token, frame = data_token(s), s.query(EventFilter())
+    small = (token[0], 5, *token[2:])
+    monkeypatch.setattr(prefetch, "PREFETCH_ABOVE", 10)
+    assert prefetch.keep("events", store_path, small, EventFilter(), frame) is None         # a small store
+    assert prefetch.keep("events", store_path, token, EventFilter(admin1=["Dar'a"]), frame) is None  # another view
+    assert prefetch.keep("control", store_path, token, EventFilter(), frame) is None       # the model has no filter
+    monkeypatch.setenv("EVENTMAP_PAGE_CACHE", "0")
+    assert prefetch.keep("events", store_path, token, EventFilter(), frame) is None         # switched off
+    monkeypatch.delenv("EVENTMAP_PAGE_CACHE")
+    # a write between the read and the keeping: the frame may be older than the store, so it is not kept
+    monkeypatch.setattr(prefetch, "KEEP_DELAY_S", 1.0)
+    t = prefetch.keep("events", store_path, token, EventFilter(), frame)
+    with open_store(store_path) as s:
+        rep = Report(text="تقرير كتب أثناء حفظ الصفحة", published="2018-07-30", source="Test outlet")
+        s.ingest(rep, [replace(sample_events()[1], event_id="racing-1", event_date="2018-07-30", report_id="")])
+    t.join(60)
+    assert not page_cache.key("events", store_path, token, EventFilter())[0].exists()
+    # unchanged: kept once, as a helper sends it
+    with open_store(store_path) as s:
+        token, frame = data_token(s), s.query(EventFilter())
+    monkeypatch.setattr(prefetch, "KEEP_DELAY_S", 0.0)
+    prefetch.keep("events", store_path, token, EventFilter(), frame).join(60)
+    path, digest = page_cache.key("events", store_path, token, EventFilter())
+    assert pickle.loads(page_cache.load(path, digest))[:3] == ("events", token, EventFilter())
+    ino = path.stat().st_ino
+    prefetch.keep("events", store_path, token, EventFilter(), frame).join(60)   # already kept: not written again
+    assert path.stat().st_ino == ino
