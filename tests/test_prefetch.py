@@ -3,6 +3,8 @@ the page gets exactly what it would have read itself, once, or reads the store i
 
 from __future__ import annotations
 
+import pickle
+import threading
 import time
 from dataclasses import replace
 
@@ -240,3 +242,28 @@ def test_the_first_page_takes_what_the_helpers_read(store_path, helpers, monkeyp
     shown2, queried2, built2 = run()
     assert [f for f in queried2 if f.limit is None] and built2
     assert shown2 == shown                                          # and shows the same
+
+
+def test_a_helper_message_arrives_whole_however_the_socket_cuts_it():
+    """The helpers' messages (``_send``/``_receive``): a length, then the pickle, read in one request each; a
+    message larger than the socket's buffers arrives whole, a closed socket ends the stream, a cut one is an error."""
+    import socket
+
+    frame = pd.DataFrame({"event_id": [f"ev-{i:07d}" for i in range(200_000)], "notes": ["قصف على البلدة"] * 200_000})
+    data = pickle.dumps(("events", (1, 200_000), None, frame), protocol=pickle.HIGHEST_PROTOCOL)
+    assert len(data) > 4 * 2**20
+    a, b = socket.socketpair()
+    with a:
+        sender = threading.Thread(target=lambda: (prefetch._plan(b, ["events"]), prefetch._send(b, data), b.close()))
+        sender.start()
+        assert pickle.loads(prefetch._receive(a)) == ("plan", ["events"])
+        got = prefetch._receive(a)
+        assert got == data and pickle.loads(got)[3].equals(frame)
+        assert prefetch._receive(a) is None                                  # the helper is done
+        sender.join()
+    a, b = socket.socketpair()
+    with a:
+        b.sendall(prefetch._LENGTH.pack(1000) + b"x" * 10)
+        b.close()
+        with pytest.raises(EOFError):
+            prefetch._receive(a)

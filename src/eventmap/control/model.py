@@ -258,7 +258,7 @@ class ControlModel:
 
     def __reduce__(self) -> tuple:
         """Pickled as columns (:func:`_model_columns`): the prefetch helper hands the model to the server through a
-        pipe, and a restart reads it from disk (``ui.page_cache``). Pickled object by object, the 332,845 claims of
+        socket, and a restart reads it from disk (``ui.page_cache``). Pickled object by object, the 332,845 claims of
         a million-event store took 5.6 s to write and 4.4 s to read (99 MB); now a text field whose values repeat
         is written once per distinct value, with a code per claim (1.9 s, 0.9 s, 35 MB)."""
         return _model_from_columns, (_model_columns(self),)

@@ -6,7 +6,7 @@ the default view's events (100,000 events: 4 s of CPU) or, above ``ui.overview.b
 imports and the browser loads the page on the same cores. An analyst's usual start is a restart on a store
 nobody wrote to since: the helpers then read the same rows again to make the same values.
 
-So each helper keeps what it sent, exactly the bytes it wrote to its pipe, in ``<data dir>/cache/`` (one file per
+So each helper keeps what it sent, exactly the bytes it wrote to its socket, in ``<data dir>/cache/`` (one file per
 kind of result and store), and sends that file's bytes instead of reading the store when nothing it depends on
 changed. A file is used only when its key matches the one computed now from:
 
