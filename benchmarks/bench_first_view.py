@@ -64,7 +64,7 @@ def first_view(db: str, lap: Laps) -> None:
     html = m.get_root().render()
     lap(f"map ({len(html) / 1e6:.1f} MB)")
     timeline.histogram(timeline.day_counts(frame))
-    lap("histogram (Altair imported here)")
+    lap("histogram (its HTML)")
     table.table_frame(frame)
     lap("table")
 

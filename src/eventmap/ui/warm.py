@@ -85,7 +85,7 @@ def _import(name: str) -> None:
 
 def warm(db: str | None = None, app: str | Path | None = None) -> None:
     """Do, now, the work the first page would do: the sample on an empty store, the app's imports, the
-    boundary polygons, the map's assets, the admin names, Altair's first chart."""
+    boundary polygons, the map's assets, the admin names."""
     t0 = time.perf_counter()
     from eventmap.ui import prefetch
 
