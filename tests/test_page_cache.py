@@ -306,3 +306,26 @@ def test_the_server_keeps_only_what_a_helper_would_look_for_and_only_of_an_uncha
     ino = path.stat().st_ino
     prefetch.keep("events", store_path, token, EventFilter(), frame).join(60)   # already kept: not written again
     assert path.stat().st_ino == ino
+
+
+def test_a_store_drawn_from_counts_keeps_its_counts_for_the_next_start(store_path, helpers, monkeypatch):
+    """Above the binning threshold (lowered to 5 events) the page reads counts (``ui.overview``), not a frame:
+    what it read itself is kept under the kind a helper would look for."""
+    import streamlit as st
+
+    from eventmap.ui import overview as ov
+
+    monkeypatch.setattr(prefetch, "KEEP_DELAY_S", 0.0)
+    monkeypatch.setenv("EVENTMAP_BIN_ABOVE", "5")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    test_prefetch.run_app(monkeypatch, store_path)
+    _kept_by_server()
+    with open_store(store_path) as s:
+        token = data_token(s)
+        want = ov.overview(s, EventFilter())
+    kind, t, f, kept = pickle.loads(page_cache.load(*page_cache.key("overview", store_path, token, EventFilter())))
+    assert (kind, t, f) == ("overview", token, EventFilter())
+    pd.testing.assert_frame_equal(kept.days, want.days)
+    assert kept.total == want.total == 18 and pickle.dumps(kept.bins) == pickle.dumps(want.bins)
+    assert not page_cache.key("events", store_path, token, EventFilter())[0].exists()   # no frame was read
