@@ -179,7 +179,9 @@ def _event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
     return m
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
 def day_counts(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    # events per day and type: the histogram and the month buttons both read it (0.06-0.17 s at 100,000 events)
     if large(url, token, key, f):
         return counts(url, token, key, f).day_counts()
     return timeline.day_counts(events(url, token, key, f))

@@ -267,3 +267,15 @@ def test_a_helper_message_arrives_whole_however_the_socket_cuts_it():
         b.close()
         with pytest.raises(EOFError):
             prefetch._receive(a)
+
+
+def test_the_first_page_counts_the_days_once(store_path, monkeypatch):
+    """The histogram and the month buttons read the same counts per day: made once per filter and store version."""
+    import streamlit as st
+
+    from eventmap.views import timeline
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    _, (counted,) = run_app(monkeypatch, store_path, (timeline, "day_counts"))
+    assert len(counted) == 1 and len(counted[0][0]) == 18
