@@ -21,7 +21,8 @@ and the page reads the store itself, as it would without this module. ``EVENTMAP
 The results are pickled: they come from our own child processes, through sockets only they and the server hold.
 Each helper also keeps the bytes it sent on disk, and on the next start of an unchanged store (the same data token,
 file and code) sends them again without reading the store (``ui.page_cache``; ``EVENTMAP_PAGE_CACHE=0`` turns it off).
-What the server reads itself of the same kinds (after a write made in the dashboard) is kept the same way (:func:`keep`).
+What the server reads itself of the same kinds (after a write made in the dashboard) is kept the same way
+(:func:`keep`).
 """
 
 from __future__ import annotations
