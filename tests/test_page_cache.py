@@ -289,17 +289,14 @@ def test_the_server_keeps_only_what_a_helper_would_look_for_and_only_of_an_uncha
     assert prefetch.keep("events", store_path, token, EventFilter(), frame) is None         # switched off
     monkeypatch.delenv("EVENTMAP_PAGE_CACHE")
     # a write between the read and the keeping: the frame may be older than the store, so it is not kept
-    monkeypatch.setattr(prefetch, "KEEP_DELAY_S", 1.0)
-    t = prefetch.keep("events", store_path, token, EventFilter(), frame)
     with open_store(store_path) as s:
         rep = Report(text="تقرير كتب أثناء حفظ الصفحة", published="2018-07-30", source="Test outlet")
         s.ingest(rep, [replace(sample_events()[1], event_id="racing-1", event_date="2018-07-30", report_id="")])
-    t.join(60)
+    prefetch.keep("events", store_path, token, EventFilter(), frame).join(60)
     assert not page_cache.key("events", store_path, token, EventFilter())[0].exists()
     # unchanged: kept once, as a helper sends it
     with open_store(store_path) as s:
         token, frame = data_token(s), s.query(EventFilter())
-    monkeypatch.setattr(prefetch, "KEEP_DELAY_S", 0.0)
     prefetch.keep("events", store_path, token, EventFilter(), frame).join(60)
     path, digest = page_cache.key("events", store_path, token, EventFilter())
     assert pickle.loads(page_cache.load(path, digest))[:3] == ("events", token, EventFilter())
