@@ -15,7 +15,8 @@ The prefetch helpers' page cache (``<data dir>/cache``, ``eventmap.ui.page_cache
 each start is cold; ``--page-cache kept`` keeps it, measuring a restart on an unchanged store (the first round fills
 it). ``--fresh`` gives every round an empty data directory (the sample report is extracted and stored during
 the first page load, as on a new user's first ``eventmap app``); by default the data directory is kept
-between rounds (a restart). ``--store PATH`` serves that store instead of the sample.
+between rounds (a restart); with two ``--root`` checkouts each has its own (its page cache too).
+``--store PATH`` serves that store instead of the sample.
 With ``EVENTMAP_PROFILE=1`` the server logs (``benchmarks/results/coldstart.*.log``) carry the script's laps.
 The checkout's modules are compiled to bytecode first (:func:`bytecode`), as an installed package's are.
 Results: ``benchmarks/results/bench_coldstart.json``.
@@ -190,15 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for i in range(args.rounds):
-            data.mkdir(parents=True, exist_ok=True)
-            env = {"EVENTMAP_DATA_DIR": str(data)}
-            if args.store:
-                env["EVENTMAP_DB"] = args.store
-            for root in roots:
+            env = {"EVENTMAP_DB": args.store} if args.store else {}
+            for k, root in enumerate(roots):
+                d = data
                 if args.fresh:
-                    d = data / f"{i}-{roots.index(root)}"
-                    d.mkdir(parents=True, exist_ok=True)
-                    env["EVENTMAP_DATA_DIR"] = str(d)
+                    d = data / f"{i}-{k}"
+                elif len(roots) > 1:
+                    # each checkout its own: its sample store, and its page cache (one file per kind and store:
+                    # two checkouts' would replace each other's, and every kept start would be a miss)
+                    d = data / f"root-{k}"
+                d.mkdir(parents=True, exist_ok=True)
+                env["EVENTMAP_DATA_DIR"] = str(d)
                 if args.page_cache == "cold":
                     shutil.rmtree(Path(env["EVENTMAP_DATA_DIR"]) / "cache", ignore_errors=True)
                 r = one_round(browser, env, floor_app, args.sessions, logs, root)
