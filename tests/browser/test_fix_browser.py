@@ -151,12 +151,32 @@ def test_a_click_on_the_map_pins_a_name_everywhere_at_once_and_undo_restores_it(
 
 
 def _select(page, label: str, option: str) -> None:
+    """Choose ``option`` in the selectbox ``label`` once the filtered list shows it (Enter before the list is drawn
+    chooses nothing)."""
     box = page.page.locator('[data-testid="stSelectbox"]').filter(
         has=page.page.get_by_text(label, exact=True)).first
     box.scroll_into_view_if_needed()
     box.locator("input").click()
     box.locator("input").fill(option)
+    page.page.get_by_role("option", name=option).first.wait_for(timeout=10_000)
     page.page.keyboard.press("Enter")
+
+
+def _save(page, said: re.Pattern | str) -> None:
+    """Click "Save correction" and wait for ``said``. Streamlit drops a click that lands while a script run is
+    starting (the button's value is reset by that run): when, the page idle again, neither ``said`` nor an error
+    shows, the click is made once more (a correction saved twice would show in the history asserted below)."""
+    button = page.page.get_by_role("button", name="Save correction")
+    for _ in range(2):
+        button.click()
+        try:
+            page.page.get_by_text(said).wait_for(timeout=30_000)
+            return
+        except Exception:  # noqa: BLE001 - looked at below
+            errors = page.page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+            assert not errors, errors
+            page.idle()
+    page.page.get_by_text(said).wait_for(timeout=30_000)
 
 
 def test_details_panel_corrects_type_then_not_an_event_then_undo_and_it_survives_reprocess(page, capsys):
@@ -176,8 +196,7 @@ def test_details_panel_corrects_type_then_not_an_event_then_undo_and_it_survives
     page.page.get_by_label("Your name").fill("Test Analyst")
     page.page.keyboard.press("Tab")
     page.idle()   # the rerun the typed value starts, before the click (a click during it can be lost)
-    page.page.get_by_role("button", name="Save correction").click()
-    page.page.get_by_text(re.compile("Saved: type → Strategic developments")).wait_for(timeout=60_000)
+    _save(page, re.compile("Saved: type → Strategic developments"))
     with page.server.store() as s:
         assert s.get_event(eid).event_type == "Strategic developments"
     # then: not an event
@@ -186,8 +205,7 @@ def test_details_panel_corrects_type_then_not_an_event_then_undo_and_it_survives
     page.page.get_by_label("Why (kept with the correction)").fill("a repeat of the morning report")
     page.page.keyboard.press("Tab")
     page.idle()   # the rerun the typed value starts, before the click (a click during it can be lost)
-    page.page.get_by_role("button", name="Save correction").click()
-    page.page.get_by_text("Saved: not an event").wait_for(timeout=60_000)
+    _save(page, "Saved: not an event")
     page.page.get_by_text(re.compile("Hidden from the map and the table")).wait_for()
     with page.server.store() as s:
         assert s.event_status(eid) == "false_positive"
