@@ -185,7 +185,8 @@ def prefetch() -> bool:
 
 def page_cache() -> bool:
     """``EVENTMAP_PAGE_CACHE`` (on unless ``0``): a large store's first page (the prefetch helpers' reads, the map,
-    the filters' choices) is kept on disk and used on the next start when the store and the code are unchanged (``eventmap.ui.page_cache``)."""
+    the filters' choices) is kept on disk and used on the next start when the store and the code are unchanged
+    (``eventmap.ui.page_cache``)."""
     return env("EVENTMAP_PAGE_CACHE") != "0"
 
 

@@ -24,10 +24,9 @@ values: 4 s at a million events) the same way (:func:`remember`, for a store abo
 ``ui.prefetch.worth_keeping``), and what it read itself of a helper's kinds (after a write made in the dashboard,
 the page reads the store again: ``ui.prefetch.keep``), so the next start of the store as it then is finds them.
 Anything else reads the store as before and writes the file again (atomically: a reader sees the old file or the
-new one). The files hold pickles, which only this user's own processes may have
-written: a file, or its folder, that is not owned by this user or that others may write is not read. Files
-unused for 30 days are removed. ``EVENTMAP_PAGE_CACHE=0`` turns it off; ``benchmarks/bench_coldstart.py`` empties
-the folder before each cold start.
+new one). The files hold pickles, which only this user's own processes may have written: a file, or its folder,
+that is not owned by this user or that others may write is not read. Files unused for 30 days are removed.
+``EVENTMAP_PAGE_CACHE=0`` turns it off; ``benchmarks/bench_coldstart.py`` empties the folder before each cold start.
 """
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ def keep(kind: str, url: str | None, token: tuple, filt: Any, value: Any) -> thr
             with open_store(url) as store:
                 if data_token(store) != token:   # written to since: the value may be older than the store
                     return
-            msg = pickle.dumps((kind, token, filt, value), protocol=pickle.HIGHEST_PROTOCOL)   # as a helper sends it
+            msg = _result(kind, token, filt, value)   # as a helper sends it
             if page_cache.save(path, digest, msg):
                 _say(f"{kind} kept ({len(msg) / 2**20:,.1f} MB)")
         except Exception as exc:  # noqa: BLE001 - nothing is lost but time on the next start
@@ -271,6 +271,11 @@ def _send(out: socket.socket, data: bytes) -> None:
 
 def _plan(out: socket.socket, kinds: list[str]) -> None:
     _send(out, pickle.dumps(("plan", kinds), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _result(kind: str, token: tuple, filt: Any, value: Any) -> bytes:
+    """A result's message: what a helper sends, what it and the server keep on disk (``ui.page_cache``)."""
+    return pickle.dumps((kind, token, filt, value), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _exactly(sock: socket.socket, n: int) -> bytearray | None:
@@ -371,7 +376,7 @@ def _child(job: str, fd: int, above: int) -> int:
                 return 0
             store, value = _read(kind, store, filt)
             if data_token(store) == before:
-                msg = pickle.dumps((kind, before, filt, value), protocol=pickle.HIGHEST_PROTOCOL)
+                msg = _result(kind, before, filt, value)
                 _send(out, msg)
                 import resource
 
