@@ -30,6 +30,7 @@ import re
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import ahocorasick
 
@@ -317,10 +318,81 @@ def _word_key(word: str) -> str:
 
 
 _EN_TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F'’`ʿʾ]+")
+#: the same tokens as :data:`_EN_TOKEN_RE`, split out with what lies between them: [gap, token, gap, ..., gap]
+_EN_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z\u00C0-\u024F'’`ʿʾ]+)")
 
 
 def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """(orig_start, orig_end, key) of capitalised name n-grams in ``text[lo:hi]`` found among Latin keys."""
+    """(orig_start, orig_end, key) of capitalised name n-grams in ``text[lo:hi]`` found among Latin keys.
+
+    The tokens are those of :data:`_EN_TOKEN_RE` in ``text[lo:hi]`` (split in one call, with the gaps between
+    them); a name is tried only from a capitalised token or the token before one (an article: "al-Harra"),
+    every other token starting none, and a token's key is worked out only when a name is tried through it."""
+    parts = _EN_TOKEN_SPLIT_RE.split(text[lo:hi])
+    toks = parts[1::2]          # toks[k] lies between the gaps parts[2k] and parts[2k + 2]
+    n = len(toks)
+    if not n:
+        return []
+    pos = list(accumulate(map(len, parts), initial=lo))   # toks[k] is text[pos[2k + 1]:pos[2k + 2]]
+    starts: list[int] = []
+    for t, w in enumerate(toks):
+        if w[0].isupper():
+            if t and (not starts or starts[-1] != t - 1):
+                starts.append(t - 1)
+            starts.append(t)
+    keys: dict[int, str] = {}
+    out: list[tuple[int, int, str]] = []
+    after = 0                   # tokens before this one are inside a name found
+    max_words = idx.max_latin_words + 2
+    for i in starts:
+        if i < after:
+            continue
+        w = toks[i]
+        s = pos[2 * i + 1]
+        key_i = keys.get(i)
+        if key_i is None:
+            key_i = keys[i] = _word_key(w)
+        # a name starts with a capital (or an article glued to a capitalised word: al-Harra)
+        is_art = key_i == ""
+        if is_art:
+            if not (i + 1 < n and len(parts[2 * i + 2]) <= 1 and toks[i + 1][:1].isupper()):
+                continue
+        elif not w[:1].isupper():
+            continue
+        best = None
+        words: list[str] = []
+        j = i
+        while j < n and len(words) < max_words:
+            if j > i:
+                gap = parts[2 * j]
+                if len(gap) > 2:    # a gap of punctuation or more: stop
+                    break
+                if gap.strip(" -") not in ("",):
+                    break
+            key_j = keys.get(j)
+            if key_j is None:
+                key_j = keys[j] = _word_key(toks[j])
+            if key_j:
+                if not toks[j][:1].isupper() and toks[j].lower() not in ("al", "el"):
+                    break
+                words.append(key_j)
+                k = " ".join(words)
+                if k not in idx.latin_prefixes:
+                    break                  # no name goes on like this
+                if k in idx.latin:
+                    best = (s, pos[2 * j + 2], k, j)
+            j += 1
+        if best:
+            first_word = toks[i + 1] if is_art else w
+            if first_word in EN_STOP and first_word not in _EN_STOP_BUT_PLACE and best[3] == (i + 1 if is_art else i):
+                continue
+            out.append(best[:3])
+            after = best[3] + 1
+    return out
+
+
+def scan_gazetteer_en_plain(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """:func:`scan_gazetteer_en` as first written (every token keyed, every token tried): the tests compare."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _EN_TOKEN_RE.finditer(text, lo, hi)]
     keys = [_word_key(t[2]) for t in toks]
     out: list[tuple[int, int, str]] = []
