@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from eventmap.events import mentions as M
 from eventmap.places.gazetteer import default_gazetteer
+from eventmap.events._spans import normalize_offsets
 from eventmap.text import latin_key
 
 
@@ -77,3 +78,141 @@ def test_the_english_name_scan_finds_names():
     text = "Regime forces shelled Tafas and al-Yadudah near Daraa."
     keys = [k for _, _, k in M.scan_gazetteer_en(text, _idx(), 0, len(text))]
     assert keys == [latin_key("Tafas"), latin_key("al-Yadudah"), latin_key("Daraa")]
+
+
+# --- Arabic ------------------------------------------------------------------------------------
+
+_AR_WORDS = ("قصفت", "قوات", "النظام", "بلدة", "قرية", "مدينة", "في", "على", "من", "قرب", "ريف", "درعا",
+             "الغربي", "جنوب", "شرق", "حي", "تل", "قتل", "وبلدة", "وقرى", "بلدات", "وهي", "المقيم", "المنحدر",
+             "الواقعة", "باستثناء", "أقلعت", "نقل", "إلى", "مصادر", "اسعاف", "الرئيس", "بشار", "الأسد", "معبر",
+             "حاجز", "و", "ل", "ب", "اللجاة", "للرفيد", "القنيطرة", "نوى", "جاسم", "الحارة", "طفس", "داعل")
+_AR_SEPS = ("", " ", " ", " ", "  ", "،", " ، ", " - ", ".", ": ", "(", ") ", "\n")
+_PREFIXES = ("", "", "", "و", "ب", "ل", "ف", "وب", "لل", "ال", "فل", "ك")
+
+
+@st.composite
+def _ar_text(draw) -> str:
+    names = _names()[1]
+    pieces = draw(st.lists(st.tuples(st.sampled_from(_PREFIXES),
+                                     st.one_of(st.sampled_from(names), st.sampled_from(_AR_WORDS))),
+                           min_size=1, max_size=16))
+    seps = draw(st.lists(st.sampled_from(_AR_SEPS), min_size=len(pieces), max_size=len(pieces)))
+    return "".join(p + w + s for (p, w), s in zip(pieces, seps))
+
+
+def _scan_ar_plain(norm: str, idx: M._Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The Arabic gazetteer scan as first written (two sorts and an interval set)."""
+    from eventmap.events._spans import IntervalSet
+
+    raw: list[tuple[int, int, str]] = []
+    for end_idx, (word, key, drop) in idx.ar.iter(norm, lo, hi):
+        end = end_idx + 1
+        s_full = end - len(word)
+        start = s_full + drop
+        if end < len(norm) and norm[end] != " ":
+            continue
+        ws = M._word_start(norm, s_full)
+        prefix = norm[ws:s_full] + ("ل" if drop else "")
+        if prefix not in M._CLITIC_PREFIXES:
+            continue
+        raw.append((start, end, key))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    out: list[tuple[int, int, str]] = []
+    taken = IntervalSet()
+    for r in sorted(raw, key=lambda r: (-(r[1] - r[0]), r[0])):
+        if taken.free(r[0], r[1]):
+            taken.add(r[0], r[1])
+            out.append(r)
+    out.sort()
+    return out
+
+
+@settings(max_examples=600, deadline=None)
+@given(_ar_text(), st.data())
+def test_the_arabic_name_scan_picks_what_the_interval_set_picks(text, data):
+    idx = _idx()
+    norm, _offs = normalize_offsets(text)
+    lo = data.draw(st.integers(0, len(norm)))
+    hi = data.draw(st.integers(lo, len(norm)))
+    for a, b in ((0, len(norm)), (lo, hi)):
+        assert M.scan_gazetteer_ar(norm, idx, a, b) == _scan_ar_plain(norm, idx, a, b)
+
+
+def test_the_arabic_name_scan_keeps_the_longest_of_overlapping_names():
+    norm, _ = normalize_offsets("قصفت قوات النظام بلدة الشيخ مسكين وبلدة نوى وتل الجابية")
+    found = M.scan_gazetteer_ar(norm, _idx(), 0, len(norm))
+    assert found == _scan_ar_plain(norm, _idx(), 0, len(norm))
+    assert any(norm[s:e] == "الشيخ مسكين" for s, e, _ in found)
+
+
+_REF_CUES_PLAIN = M._REF_CUES_AR
+
+
+def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
+    """The reference-point rules of :func:`mentions._ar_reference` as first written (a scan per cue kind)."""
+    d = M._derived()
+    dirs = d["dirs"]
+    if prev and (prev[-1] in dirs or (len(prev) > 1 and prev[-2] in dirs and prev[-1] in d["nouns_dirs"])):  # type: ignore[operator]
+        m.reference = True
+        m.notes.append("direction")
+        return
+    bare = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in prev]
+    for why, cues in _REF_CUES_PLAIN.items():
+        if any(w in cues for w in bare[-3:]):
+            m.reference = True
+            m.notes.append(why)
+            return
+    if any(a in M._DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
+        m.reference = True
+        m.notes.append("where it came from")
+        return
+    if (len(bare) >= 1 and bare[-1] in ("الي", "لي")) or (len(bare) >= 2 and bare[-2] == "الي"):
+        if any(w in M._CASUALTY_MOVE_AR for w in bare[-4:]):
+            m.reference = True
+            m.notes.append("casualties taken there")
+            return
+    if bare and bare[-1] == "في" and len(bare) >= 2 and any(w in M._SOURCE_AR for w in bare[-4:-1]):
+        m.reference = True
+        m.notes.append("where the source is")
+
+
+_CUE_WORDS = tuple(sorted({w for cues in M._REF_CUES_AR.values() for w in cues} | M._DEPARTURE_AR |
+                          M._CASUALTY_MOVE_AR | M._SOURCE_AR | {"من", "في", "الي", "لي", "جنوب", "شرق", "مدينه",
+                                                                  "وعدا", "فالمقيم", "قصف", "بلده"}))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=4))
+def test_reference_cues_are_read_as_the_rules_read_them_one_kind_after_another(prev):
+    a = M.Mention(0, 3, "نوي", "gazetteer")
+    b = M.Mention(0, 3, "نوي", "gazetteer")
+    M._ar_reference(a, prev, M._sets())
+    _ar_reference_plain(b, prev)
+    assert (a.reference, a.notes) == (b.reference, b.notes)
+
+
+class _Names:
+    """A gazetteer of a few names that overlap in text ("تل العرايس" / "العرايس الشرقي")."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+
+    def name_keys(self) -> list[tuple[str, str]]:
+        return [(n, f"p{i}") for i, n in enumerate(self.names)]
+
+
+_OVERLAPPING = ("تل العرايس", "العرايس الشرقي", "العرايس", "الشرقي", "ام ولد", "ولد تل", "عين ذكر", "ذكر",
+                "نبع الصخر", "الصخر")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(("", "", "و", "ب", "لل", "ف")),
+                          st.sampled_from(_OVERLAPPING + ("في", "قصف", "تل", "ام"))), min_size=1, max_size=10),
+       st.data())
+def test_overlapping_names_resolve_leftmost_longest_as_before(words, data):
+    idx = M._Index(_Names(_OVERLAPPING))
+    norm = " ".join(p + w for p, w in words)
+    lo = data.draw(st.integers(0, len(norm)))
+    hi = data.draw(st.integers(lo, len(norm)))
+    for a, b in ((0, len(norm)), (lo, hi)):
+        assert M.scan_gazetteer_ar(norm, idx, a, b) == _scan_ar_plain(norm, idx, a, b)

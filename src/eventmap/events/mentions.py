@@ -35,7 +35,7 @@ from itertools import accumulate
 import ahocorasick
 
 from eventmap.events._prefilter import may_contain_ci
-from eventmap.events._spans import IntervalSet, orig_span
+from eventmap.events._spans import orig_span
 from eventmap.events.sites import ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
 
@@ -289,27 +289,37 @@ def scan_gazetteer_ar(norm: str, idx: _Index, lo: int = 0, hi: int | None = None
     hi = len(norm) if hi is None else hi
     if not idx.has_ar:
         return []
+    n = len(norm)
     raw: list[tuple[int, int, str]] = []
     for end_idx, (word, key, drop) in idx.ar.iter(norm, lo, hi):
         end = end_idx + 1
+        if end < n and norm[end] != " ":
+            continue
         s_full = end - len(word)
-        start = s_full + drop          # "للرفيد": the name starts after the first ل
-        if end < len(norm) and norm[end] != " ":
+        ws = norm.rfind(" ", 0, s_full) + 1      # the start of the word
+        if (ws != s_full or drop) and norm[ws:s_full] + ("ل" if drop else "") not in _CLITIC_PREFIXES:
             continue
-        ws = _word_start(norm, s_full)
-        prefix = norm[ws:s_full] + ("ل" if drop else "")
-        if prefix not in _CLITIC_PREFIXES:
-            continue
-        raw.append((start, end, key))
-    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        raw.append((s_full + drop, end, key))    # "للرفيد": the name starts after the first ل
+    if len(raw) < 2:
+        return raw
+    # leftmost-longest: the longest first (the leftmost of equally long ones), each kept when it overlaps
+    # none kept before (a stable sort: equal spans in the automaton's order)
     out: list[tuple[int, int, str]] = []
-    taken = IntervalSet()
-    for r in sorted(raw, key=lambda r: (-(r[1] - r[0]), r[0])):
-        if taken.free(r[0], r[1]):
-            taken.add(r[0], r[1])
+    taken: list[tuple[int, int]] = []
+    for r in sorted(raw, key=_longest_first):
+        a, b = r[0], r[1]
+        for s, e in taken:
+            if a < e and s < b:
+                break
+        else:
+            taken.append((a, b))
             out.append(r)
     out.sort()
     return out
+
+
+def _longest_first(r: tuple[int, int, str]) -> tuple[int, int]:
+    return r[0] - r[1], r[0]
 
 
 @lru_cache(maxsize=65536)
@@ -1055,6 +1065,12 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "stationed": ("المتمركزه", "المتمركزين", "المتمركز", "المتواجده", "المتواجدين", "المنتشره", "تتمركز", "يتمركز"),
     "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه"),   # "اللواء الواقع في بلدة X": X locates the site
 }
+_REF_KINDS = tuple(_REF_CUES_AR)
+#: a cue word -> the index in :data:`_REF_KINDS` of the first kind it is a cue of
+_REF_CUE_KIND: dict[str, int] = {}
+for _k, _cues in enumerate(_REF_CUES_AR.values()):
+    for _w in _cues:
+        _REF_CUE_KIND.setdefault(_w, _k)
 #: where an aircraft or a missile came from ("أقلعت من مطار X", "أطلقت من X"): verbs that count only with "من"
 _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقلعة", "أطلقت", "أطلق", "أطلقها", "المطلقة",
                                            "انطلاقا", "أقلعتا")}
@@ -1138,12 +1154,13 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> Non
         m.notes.append("direction")
         return
     bare = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in prev]
-    for why, cues in _REF_CUES_AR.items():
-        if any(w in cues for w in bare[-3:]):
-            m.reference = True
-            m.notes.append(why)
-            return
-    if any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
+    # the first kind of :data:`_REF_CUES_AR` one of the last three words is a cue of
+    kinds = [_REF_CUE_KIND[w] for w in bare[-3:] if w in _REF_CUE_KIND]
+    if kinds:
+        m.reference = True
+        m.notes.append(_REF_KINDS[min(kinds)])
+        return
+    if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
         m.reference = True
         m.notes.append("where it came from")   # the target is the event place, not the launch site
         return
