@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from eventmap.events import mentions as M
 from eventmap.places.gazetteer import default_gazetteer
 from eventmap.events._spans import normalize_offsets
-from eventmap.text import latin_key
+from eventmap.text import latin_key, normalize_ar
 
 
 @lru_cache(maxsize=1)
@@ -216,3 +216,33 @@ def test_overlapping_names_resolve_leftmost_longest_as_before(words, data):
     hi = data.draw(st.integers(lo, len(norm)))
     for a, b in ((0, len(norm)), (lo, hi)):
         assert M.scan_gazetteer_ar(norm, idx, a, b) == _scan_ar_plain(norm, idx, a, b)
+
+
+# --- sites and English cue gates ----------------------------------------------------------------
+
+def test_site_nouns_are_stripped_of_clitics_as_the_surface_forms_say():
+    from eventmap.events import sites as S
+
+    for table in (S.SITE_NOUNS_AR, S.SITE_DUALS_AR):
+        forms = S._surface_forms(tuple(table))
+        words = list(forms) + ["قرية", "درعا", "وبالمعبر", "حاجزي", "معبرين", ""]
+        for w in words:
+            assert S._strip_clitic(w, table) == forms.get(w, ("", 0))
+    assert S._strip_clitic("بالمعبر", S.SITE_NOUNS_AR) == (normalize_ar("معبر"), 1)
+    assert S._strip_clitic("حاجزي", S.SITE_DUALS_AR) == ("حاجزي", 0)
+
+
+_GAP_WORDS = ("the", "a", "an", "rebel-held", "regime-held", "occupied", "southern", "nearby", "strategic",
+              "border", "small", "in", "near", "at", "town", "The", "Held", "held", "again", "another",
+              "villages", "of", "Tafas", "shelled", "key", "frontline", "x-held")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GAP_WORDS), st.sampled_from((" ", "  ", "\t", "\n", "\u00a0", "-", ", ",
+                                                                          ".", "", " . ")))
+                , max_size=6))
+def test_the_gap_pattern_matches_only_after_one_of_its_last_words(pieces):
+    before = "".join(w + sep for w, sep in pieces)
+    bw = M._EN_WORDS_RE.findall(before)
+    if M._EN_PREP_GAP_RE.search(before):
+        assert bw and bw[-1] in M._EN_PREP_GAP_LAST

@@ -1208,6 +1208,10 @@ _EN_PREP_GAP_RE = re.compile(
     r"\b([A-Za-z]+)((?:\s+(?:the|a|an|[a-z]+-held|occupied|southern|northern|eastern|western|"
     r"nearby|neighbouring|neighboring|besieged|strategic|key|rebel|opposition|embattled|"
     r"restive|flashpoint|border|frontline|small|large|nearby))+)\s*$")
+#: the last word of every match of :data:`_EN_PREP_GAP_RE` (only white space follows it; "held" of "rebel-held"),
+#: hence the last ``[A-Za-z.]+`` run of the text it matches in
+_EN_PREP_GAP_LAST = frozenset("""the a an held occupied southern northern eastern western nearby neighbouring
+neighboring besieged strategic key rebel opposition embattled restive flashpoint border frontline small large""".split())
 _EN_ADMIN_AFTER_RE = re.compile(r"\s*(?:province|governorate|countryside)")
 _EN_ADMIN_BEFORE_RE = re.compile(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 _EN_ADMIN_WORDS = ("province", "governorate", "countryside")
@@ -1227,7 +1231,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             m.cue, m.cue_kind = pw, "prep"
         else:
             # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
-            gap = _EN_PREP_GAP_RE.search(before)
+            gap = _EN_PREP_GAP_RE.search(before) if bw and bw[-1] in _EN_PREP_GAP_LAST else None
             if gap and gap.group(1).lower() in EN_PREPS:
                 m.cue, m.cue_kind = gap.group(1).lower(), "prep"
     after = text[m.orig_end:m.orig_end + 25].lower()

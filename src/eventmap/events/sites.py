@@ -146,7 +146,23 @@ def _surface_forms(nouns: tuple[str, ...]) -> dict[str, tuple[str, int]]:
 
 def _strip_clitic(w: str, nouns: dict[str, str]) -> tuple[str, int]:
     """(site noun, clitic length) when ``w`` is a site noun with proclitics / the article, else ("", 0)."""
-    return _surface_forms(tuple(nouns)).get(w, ("", 0))
+    if nouns is SITE_NOUNS_AR:    # (the forms of the two tables looked up word by word, without a key
+        forms = _site_noun_forms()   # made of every noun for each word)
+    elif nouns is SITE_DUALS_AR:
+        forms = _site_dual_forms()
+    else:
+        forms = _surface_forms(tuple(nouns))
+    return forms.get(w, ("", 0))
+
+
+@lru_cache(maxsize=1)
+def _site_noun_forms() -> dict[str, tuple[str, int]]:
+    return _surface_forms(tuple(SITE_NOUNS_AR))
+
+
+@lru_cache(maxsize=1)
+def _site_dual_forms() -> dict[str, tuple[str, int]]:
+    return _surface_forms(tuple(SITE_DUALS_AR))
 
 
 def _words(norm: str, lo: int, hi: int, text: str | None = None, offs: list[int] | None = None,
