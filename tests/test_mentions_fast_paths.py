@@ -246,3 +246,19 @@ def test_the_gap_pattern_matches_only_after_one_of_its_last_words(pieces):
     bw = M._EN_WORDS_RE.findall(before)
     if M._EN_PREP_GAP_RE.search(before):
         assert bw and bw[-1] in M._EN_PREP_GAP_LAST
+
+
+_GATE_PIECES = ("except", "EXCEPT", "Except", "south", "Southern", "north-east", "taken", "hospital", "in", "the",
+                "Daraa", "activists", "crossing", "Checkpoint", "BASE", "bas", "e", "post", "Mahatta", "balad",
+                "ſource", "İ", "ı", "\u212aamp", "σ", "Σ", "é", "natıve", " ", "  ", ", ", "-", "\n")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_PIECES), max_size=12))
+def test_a_word_gate_lets_through_what_may_contain_ci_lets_through(pieces):
+    from eventmap.events import sites as S
+    from eventmap.events._prefilter import may_contain_ci
+
+    text = "".join(pieces)
+    for gate in (S._EN_ANY_GATE, M._EN_REF_GATE):
+        assert gate(text) == may_contain_ci(text, gate.words)
