@@ -262,3 +262,20 @@ def test_a_word_gate_lets_through_what_may_contain_ci_lets_through(pieces):
     text = "".join(pieces)
     for gate in (S._EN_ANY_GATE, M._EN_REF_GATE):
         assert gate(text) == may_contain_ci(text, gate.words)
+
+
+_CHAIN_WORDS = ("قرى", "القرى", "وقرى", "بلدات", "والبلدات", "مزارع", "بلدة", "قرية", "أحياء", "تلال", "مدن",
+                "بلدتي", "قريتي", "منها", "وهي", ":", "مناطق")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CHAIN_WORDS + ("درعا", "نوى", "وجاسم", "قصف", "في")), min_size=1, max_size=10),
+       st.lists(st.sampled_from((" ", " ", "  ", "،", " - ")), min_size=10, max_size=10), st.data())
+def test_a_clause_speaks_of_places_as_a_search_of_the_clause_cut_out_says(words, seps, data):
+    norm, _ = normalize_offsets("".join(w + s for w, s in zip(words, seps)))
+    lo = data.draw(st.integers(0, len(norm)))
+    hi = data.draw(st.integers(lo, len(norm)))
+    clause = norm[lo:hi]
+    chain = any(True for _ in M._PLURAL_CHAIN_RE.finditer(norm, lo, hi))
+    plain = not M._LIST_CUES_AR.isdisjoint(clause.split()) or bool(M._PLURAL_CHAIN_RE.search(clause))
+    assert M._speaks_of_places(norm, lo, hi, clause, chain) == plain

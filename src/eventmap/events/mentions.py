@@ -837,13 +837,15 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
     # "قرى المهير والرفيد ورسم الحسن", "قرى وبلدات (البكار – العبدلي)", "14 بلدة وقرية وهي ...":
     # a chain of place nouns followed by names
     starts: list[int] = []
+    chain = False
     for m in _PLURAL_CHAIN_RE.finditer(norm, lo, hi):
+        chain = True
         if " " not in m.group(0).strip() and m.group("first") in _SINGULAR_NOUNS:
             continue   # "بلدة X": one name, read by the place-noun cue above
         starts.append(m.end() + 1)
     # lists after هي / وهم / التالية / a colon, in a clause that speaks of several places
     clause = norm[lo:hi]
-    if not _LIST_CUES_AR.isdisjoint(clause.split()) or _PLURAL_CHAIN_RE.search(clause):
+    if _speaks_of_places(norm, lo, hi, clause, chain):
         for m in _AR_LIST_START_RE.finditer(clause):
             starts.append(lo + m.end())
         if text and offs is not None and lo < len(offs):
@@ -871,6 +873,17 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         for s, e in items:
             seen.add((s, e))
             out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
+
+
+def _speaks_of_places(norm: str, lo: int, hi: int, clause: str, chain: bool) -> bool:
+    """A list cue word in ``clause`` (``norm[lo:hi]``) or a chain of place nouns in it, ``chain`` telling
+    whether ``_PLURAL_CHAIN_RE.finditer(norm, lo, hi)`` found one.
+
+    The clause cut out is searched again only when its start cuts a word: the pattern's look-behind sees
+    the text before ``lo`` in place and nothing in the clause cut out, and that is all that differs."""
+    if not _LIST_CUES_AR.isdisjoint(clause.split()) or chain:
+        return True
+    return 0 < lo < hi and not norm[lo - 1].isspace() and bool(_PLURAL_CHAIN_RE.search(clause))
 
 
 _AND_WORD_RE = re.compile(r" و(\S{3,})")
