@@ -279,3 +279,15 @@ def test_a_clause_speaks_of_places_as_a_search_of_the_clause_cut_out_says(words,
     chain = any(True for _ in M._PLURAL_CHAIN_RE.finditer(norm, lo, hi))
     plain = not M._LIST_CUES_AR.isdisjoint(clause.split()) or bool(M._PLURAL_CHAIN_RE.search(clause))
     assert M._speaks_of_places(norm, lo, hi, clause, chain) == plain
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(("Daraa", "al-Balad", "Al", "District", "district", "Area", "Neighborhood",
+                                 "Neighbourhood", "Quarter", "Countryside", "Province", "Governorate", "Region",
+                                 "Tafas", "Sajna", "'s", "X")), min_size=1, max_size=5),
+       st.lists(st.sampled_from((" ", "-", "  ", "\n", "")), min_size=5, max_size=5))
+def test_only_a_name_ending_with_a_generic_word_loses_a_tail(words, seps):
+    for name in ("".join(w + s for w, s in zip(words, seps)).rstrip(" -\n"),
+                 *(nm.group(0) for nm in M._EN_NAME_RE.finditer(" ".join(words)))):
+        if len(M._EN_GENERIC_TAIL_RE.sub("", name)) != len(name):
+            assert name.endswith(M._EN_GENERIC_TAILS)

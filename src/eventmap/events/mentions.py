@@ -26,6 +26,7 @@ first name or title ("بشار الأسد", "President Assad") is never a place;
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -483,8 +484,6 @@ def _punct_limit(text: str, offs: list[int] | None, j: int, hi: int) -> int:
     mt = _NAME_BREAKS.search(text, a + 1, b)
     if not mt:
         return hi
-    import bisect
-
     return min(hi, bisect.bisect_left(offs, mt.start()))
 
 
@@ -721,8 +720,6 @@ def _names_more(tail: str, idx: _Index | None) -> bool:
 
 def _site_mentions(text: str, norm: str, offs: list[int], lo: int, hi: int, olo: int, ohi: int,
                    is_ar: bool, is_en: bool) -> list[Mention]:
-    import bisect
-
     out: list[Mention] = []
     if is_ar:
         for st in ar_sites(norm, lo, hi, text, offs):
@@ -849,8 +846,6 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         for m in _AR_LIST_START_RE.finditer(clause):
             starts.append(lo + m.end())
         if text and offs is not None and lo < len(offs):
-            import bisect
-
             olo, ohi = offs[lo], offs[min(hi, len(offs) - 1)]
             j = text.find(":", olo, ohi)
             while j >= 0 and _dateline_colon(text, j):
@@ -911,8 +906,6 @@ def _dateline_colon(text: str, j: int) -> bool:
 
 def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo: int, ohi: int) -> list[Mention]:
     """English mentions in ``text[olo:ohi]``; returned with normalised offsets."""
-    import bisect
-
     def to_norm(a: int, b: int) -> tuple[int, int]:
         s = bisect.bisect_left(offs, a)
         e = bisect.bisect_left(offs, b)
@@ -980,6 +973,12 @@ _EN_GENERIC_TAIL_RE = re.compile(r"(?<=\w)\s+(?:District|Area|Neighbou?rhood|Qua
                                  r"Governorate|Region)$")
 
 
+#: the words :data:`_EN_GENERIC_TAIL_RE` can remove: a name (which ends with a letter, so ``$`` is its end) that
+#: ends with none of them keeps its length
+_EN_GENERIC_TAILS = ("District", "Area", "Neighbourhood", "Neighborhood", "Quarter", "Countryside", "Province",
+                     "Governorate", "Region")
+
+
 def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[int, int]]:
     """Spans of the capitalised names "X, Y and Z" starting at ``p`` (stopping at a non-name)."""
     items: list[tuple[int, int]] = []
@@ -987,7 +986,8 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
         nm = _EN_NAME_RE.match(seg, p)
         if not nm or (stop is not None and stop(nm.group(0))):
             break
-        end = nm.start() + len(_EN_GENERIC_TAIL_RE.sub("", nm.group(0)))
+        name = nm.group(0)
+        end = nm.start() + (len(_EN_GENERIC_TAIL_RE.sub("", name)) if name.endswith(_EN_GENERIC_TAILS) else len(name))
         items.append((nm.start(), end))
         if end < nm.end():
             break     # "the Daraa al-Balad District to ...": the place noun ends the name and the run
