@@ -346,11 +346,10 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
         return []
     pos = list(accumulate(map(len, parts), initial=lo))   # toks[k] is text[pos[2k + 1]:pos[2k + 2]]
     starts: list[int] = []
-    for t, w in enumerate(toks):
-        if w[0].isupper():
-            if t and (not starts or starts[-1] != t - 1):
-                starts.append(t - 1)
-            starts.append(t)
+    for t in [t for t, w in enumerate(toks) if w[0].isupper()]:
+        if t and (not starts or starts[-1] != t - 1):
+            starts.append(t - 1)
+        starts.append(t)
     keys: dict[int, str] = {}
     out: list[tuple[int, int, str]] = []
     after = 0                   # tokens before this one are inside a name found
@@ -399,56 +398,6 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
                 continue
             out.append(best[:3])
             after = best[3] + 1
-    return out
-
-
-def scan_gazetteer_en_plain(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """:func:`scan_gazetteer_en` as first written (every token keyed, every token tried): the tests compare."""
-    toks = [(m.start(), m.end(), m.group(0)) for m in _EN_TOKEN_RE.finditer(text, lo, hi)]
-    keys = [_word_key(t[2]) for t in toks]
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        s, e, w = toks[i]
-        # a name starts with a capital (or an article glued to a capitalised word: al-Harra)
-        is_art = keys[i] == ""
-        if is_art:
-            if i + 1 < n and toks[i + 1][0] - e <= 1 and toks[i + 1][2][:1].isupper():
-                pass
-            else:
-                i += 1
-                continue
-        elif not w[:1].isupper():
-            i += 1
-            continue
-        best = None
-        words: list[str] = []
-        j = i
-        while j < n and len(words) < idx.max_latin_words + 2:
-            if j > i and toks[j][0] - toks[j - 1][1] > 2:   # a gap of punctuation or more: stop
-                break
-            if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("",):
-                break
-            if keys[j]:
-                if not toks[j][2][:1].isupper() and toks[j][2].lower() not in ("al", "el"):
-                    break
-                words.append(keys[j])
-                k = " ".join(words)
-                if k not in idx.latin_prefixes:
-                    break                  # no name goes on like this
-                if k in idx.latin:
-                    best = (s, toks[j][1], k, j)
-            j += 1
-        if best:
-            first_word = toks[i + 1][2] if is_art else w
-            if first_word in EN_STOP and first_word not in _EN_STOP_BUT_PLACE and best[3] == (i + 1 if is_art else i):
-                i += 1
-                continue
-            out.append(best[:3])
-            i = best[3] + 1
-        else:
-            i += 1
     return out
 
 

@@ -148,8 +148,10 @@ def _surface_forms(nouns: tuple[str, ...]) -> dict[str, tuple[str, int]]:
 
 def _strip_clitic(w: str, nouns: dict[str, str]) -> tuple[str, int]:
     """(site noun, clitic length) when ``w`` is a site noun with proclitics / the article, else ("", 0)."""
-    if nouns is SITE_NOUNS_AR:    # (the forms of the two tables looked up word by word, without a key
-        forms = _site_noun_forms()   # made of every noun for each word)
+    # the forms of the two tables are built once: hashing tuple(nouns) for the cache, word after word,
+    # cost several times the lookup
+    if nouns is SITE_NOUNS_AR:
+        forms = _site_noun_forms()
     elif nouns is SITE_DUALS_AR:
         forms = _site_dual_forms()
     else:
