@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventmap.events import mentions as M
-from eventmap.places.gazetteer import default_gazetteer
 from eventmap.events._spans import normalize_offsets
+from eventmap.places.gazetteer import default_gazetteer
 from eventmap.text import latin_key, normalize_ar
 
 
@@ -202,7 +202,7 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
     """The reference-point rules of :func:`mentions._ar_reference` as first written (a scan per cue kind)."""
     d = M._derived()
     dirs = d["dirs"]
-    if prev and (prev[-1] in dirs or (len(prev) > 1 and prev[-2] in dirs and prev[-1] in d["nouns_dirs"])):  # type: ignore[operator]
+    if prev and (prev[-1] in dirs or (len(prev) > 1 and prev[-2] in dirs and prev[-1] in d["nouns_dirs"])):
         m.reference = True
         m.notes.append("direction")
         return
