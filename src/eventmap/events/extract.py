@@ -28,6 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+import functools
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -237,6 +238,8 @@ class _Extractor:
         self.g = gazetteer
         self.idx = index_for(gazetteer) if gazetteer is not None else None
         self.norm, self.offs = normalize_offsets(text)
+        #: :meth:`o2n` without a Python frame (asked for every sentence and clause boundary)
+        self._o2n = functools.partial(bisect.bisect_left, self.offs)
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
         self.report_id = _report_id(text, self.norm)
         self._lookup_cache: dict[tuple, LookupResult] = {}
@@ -251,7 +254,7 @@ class _Extractor:
         return orig_span(self.text, self.offs, a, b)
 
     def o2n(self, i: int) -> int:
-        return bisect.bisect_left(self.offs, i)
+        return self._o2n(i)
 
     # -- main ------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -267,9 +270,9 @@ class _Extractor:
             if "\n" in text[prev_end:sent.start]:
                 para += 1
             prev_end = sent.end
-            slo, shi = self.o2n(sent.start), self.o2n(sent.end)
+            slo, shi = self._o2n(sent.start), self._o2n(sent.end)
             for c in self._split_at_verbs(split_clauses(text, sent), triggers):
-                k, lo, hi = len(clauses), self.o2n(c.start), self.o2n(c.end)
+                k, lo, hi = len(clauses), self._o2n(c.start), self._o2n(c.end)
                 clauses.append(_Clause(c, sent, lo, hi, slo, shi, k, si, para, ClauseSpan(k, lo, hi, slo, shi, para)))
         t_starts = [t.start for t in triggers]
         a_starts = [a.start for a in actors]
@@ -318,7 +321,7 @@ class _Extractor:
         out: list[Span] = []
         t_starts = [t.start for t in triggers]   # (sorted: find_triggers returns them in order)
         for c in spans:
-            lo, hi = self.o2n(c.start), self.o2n(c.end)
+            lo, hi = self._o2n(c.start), self._o2n(c.end)
             start = c.start
             inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
             for h in inside:
@@ -331,8 +334,8 @@ class _Extractor:
                     continue
                 if not any(start <= self.offs[t.start] < comma for t in inside):
                     continue   # no event before the comma: one clause
-                if not (self._names_a_place(self.o2n(start), self.o2n(comma)) and
-                        self._names_a_place(self.o2n(comma + 1), hi)):
+                if not (self._names_a_place(self._o2n(start), self._o2n(comma)) and
+                        self._names_a_place(self._o2n(comma + 1), hi)):
                     continue   # "دخلت مدينة X، ورفعت العلم": the second verb happened at the first place
                 out.append(Span(start, comma))
                 start = comma + 1
@@ -1068,7 +1071,7 @@ def _extract_all(text: str, published: date | str, source: str, url: str, title:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text of {len(text):,} characters is longer than the {MAX_TEXT_CHARS:,} characters "
                          "accepted for one report; split it into reports")
-    if not text.strip() or not _LETTER_RE.search(text):
+    if not _LETTER_RE.search(text):   # (a blank text has no letter: no copy of the text stripped to ask that)
         return []
     if gazetteer is None:
         from eventmap.places.gazetteer import default_gazetteer
