@@ -8,8 +8,43 @@ own, serialised to JSON, and stored without an ORM.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from typing import Any, Literal, TypeVar
+
+_T = TypeVar("_T")
+
+
+def slot_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen slots dataclass an ``__init__`` that stores each field through its slot's descriptor.
+
+    The ``__init__`` a frozen dataclass gets calls ``object.__setattr__`` once per field (a generic attribute
+    look-up each time); this one has the same parameters, defaults and order and stores the same values in the
+    same slots, so the objects are the same (equality, hash, ``repr``, pickling, ``dataclasses.replace``), made in
+    about half the time: the extractor makes one ``Event`` and its ``Evidence`` per event, a ranked lookup one
+    ``Candidate`` per namesake. Only for classes whose fields have plain defaults (no factories, no
+    ``__post_init__``, no init-only or keyword-only fields): anything else keeps the dataclass's own."""
+    fs = fields(cls)   # type: ignore[arg-type]
+    if hasattr(cls, "__post_init__") or any(f.default_factory is not MISSING or not f.init or f.kw_only for f in fs):
+        return cls
+    params, body = [], []
+    ns: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    for k, f in enumerate(fs):
+        ns[f"_set{k}"] = cls.__dict__[f.name].__set__   # the slot's member descriptor
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            ns[f"_dflt{k}"] = f.default
+            params.append(f"{f.name}=_dflt{k}")
+        body.append(f"    _set{k}(self, {f.name})")
+    src = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    exec(src, ns)   # (as dataclasses itself makes __init__: one straight-line function per class)
+    init = ns["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__doc__ = cls.__init__.__doc__
+    init.__annotations__ = {**{f.name: f.type for f in fs}, "return": None}
+    cls.__init__ = init   # type: ignore[method-assign]
+    return cls
 
 #: Kinds of gazetteer place, from finest to coarsest.
 PlaceKind = Literal[
@@ -76,6 +111,7 @@ class Place:
         return d
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A place that a name may refer to, with a score in [0, 1]."""
@@ -97,6 +133,7 @@ class Candidate:
         }
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class LookupResult:
     """The answer to "where is NAME?": resolved, ambiguous (close alternatives) or unresolved."""
@@ -121,6 +158,7 @@ class LookupResult:
         }
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where in the report an event comes from (character offsets into the report text)."""
@@ -146,6 +184,7 @@ EVENT_FIELDS = (
 )
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Event:
     """One event: what happened, where, when, who, and the words that say so.

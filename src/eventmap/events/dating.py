@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventmap.model import slot_init
+
 #: a story's last day is carried to later paragraphs only when it is this recent (a background date of
 #: years ago does not date today's news)
 CARRY_DAYS = 92
@@ -52,6 +54,7 @@ def _starts_story(before: str) -> bool:
 DateHit = tuple[int, int, date, int, str]
 
 
+@slot_init   # (one per clause of a report)
 @dataclass(frozen=True, slots=True)
 class ClauseSpan:
     index: int

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+import functools
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,10 @@ from eventmap.places.gazetteer import haversine_km as _km
 from eventmap.text import latin_key, normalize_ar
 
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
+
+#: an empty SHA-1, copied for each event id: ``copy()`` of a started hash is the same hash as a new one, without
+#: OpenSSL looking the algorithm up again (a fifth of the cost of a short id)
+_SHA1 = hashlib.sha1()
 
 
 #: the governorates this product is about (Dar'a, Quneitra, As-Sweida, Rural Damascus, Damascus): a single
@@ -74,6 +79,8 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
+_DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
+_DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "but"))
 _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 
@@ -158,6 +165,7 @@ class _Clause:
     index: int
     sent_index: int = 0
     paragraph: int = 0
+    dating: ClauseSpan | None = None   # the clause as date attribution reads it (made once, asked per event)
 
 
 @dataclass(slots=True)
@@ -230,12 +238,15 @@ class _Extractor:
         self.g = gazetteer
         self.idx = index_for(gazetteer) if gazetteer is not None else None
         self.norm, self.offs = normalize_offsets(text)
+        #: :meth:`o2n` without a Python frame (asked for every sentence and clause boundary)
+        self._o2n = functools.partial(bisect.bisect_left, self.offs)
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
         self.report_id = _report_id(text, self.norm)
         self._lookup_cache: dict[tuple, LookupResult] = {}
         self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
         self._city_cues: dict[tuple[int, int], bool] = {}
         self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
+        self._qnames: dict[int, tuple[Mention, str]] = {}
         self._death: bool | None = None
 
     # -- offsets ---------------------------------------------------------------------------
@@ -243,7 +254,7 @@ class _Extractor:
         return orig_span(self.text, self.offs, a, b)
 
     def o2n(self, i: int) -> int:
-        return bisect.bisect_left(self.offs, i)
+        return self._o2n(i)
 
     # -- main ------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -259,9 +270,10 @@ class _Extractor:
             if "\n" in text[prev_end:sent.start]:
                 para += 1
             prev_end = sent.end
-            slo, shi = self.o2n(sent.start), self.o2n(sent.end)
+            slo, shi = self._o2n(sent.start), self._o2n(sent.end)
             for c in self._split_at_verbs(split_clauses(text, sent), triggers):
-                clauses.append(_Clause(c, sent, self.o2n(c.start), self.o2n(c.end), slo, shi, len(clauses), si, para))
+                k, lo, hi = len(clauses), self._o2n(c.start), self._o2n(c.end)
+                clauses.append(_Clause(c, sent, lo, hi, slo, shi, k, si, para, ClauseSpan(k, lo, hi, slo, shi, para)))
         t_starts = [t.start for t in triggers]
         a_starts = [a.start for a in actors]
         # per clause: labels and mentions
@@ -279,8 +291,8 @@ class _Extractor:
             subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS, A.UNK)]
             if subj:
                 sent_subject.setdefault(cl.sent_index, subj[0])
-        self._dates = EventDates(self.pub, dates, [
-            ClauseSpan(c.index, c.lo, c.hi, c.sent_lo, c.sent_hi, c.paragraph) for c in clauses], {p[0].index for p in plans}, norm)
+        self._dates = EventDates(self.pub, dates, [c.dating for c in clauses if c.dating is not None],
+                                 {p[0].index for p in plans}, norm)
         # resolve places of all clauses with triggers (two passes: anchors, then with near)
         located: dict[tuple[int, int], _Located] = {}
         cand: list[tuple[_Clause, Mention]] = []
@@ -309,7 +321,7 @@ class _Extractor:
         out: list[Span] = []
         t_starts = [t.start for t in triggers]   # (sorted: find_triggers returns them in order)
         for c in spans:
-            lo, hi = self.o2n(c.start), self.o2n(c.end)
+            lo, hi = self._o2n(c.start), self._o2n(c.end)
             start = c.start
             inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
             for h in inside:
@@ -322,8 +334,8 @@ class _Extractor:
                     continue
                 if not any(start <= self.offs[t.start] < comma for t in inside):
                     continue   # no event before the comma: one clause
-                if not (self._names_a_place(self.o2n(start), self.o2n(comma)) and
-                        self._names_a_place(self.o2n(comma + 1), hi)):
+                if not (self._names_a_place(self._o2n(start), self._o2n(comma)) and
+                        self._names_a_place(self._o2n(comma + 1), hi)):
                     continue   # "دخلت مدينة X، ورفعت العلم": the second verb happened at the first place
                 out.append(Span(start, comma))
                 start = comma + 1
@@ -404,9 +416,11 @@ class _Extractor:
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
-        denial = [k for k, w in enumerate(prev) if w in ("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny")]
+        if _DENY.isdisjoint(prev):
+            return False
+        last = max(k for k, w in enumerate(prev) if w in _DENY)
         # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
-        return bool(denial) and not any(w in ("said", "added", "وقال", "واضاف", "واكد", "but") for w in prev[denial[-1]:])
+        return _DENIAL_ENDS.isdisjoint(prev[last:])
 
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
@@ -474,6 +488,14 @@ class _Extractor:
         return r
 
     def _query_name(self, m: Mention) -> str:
+        """The name looked up for a mention; kept per mention (the first pass and :meth:`_locate` both ask, and
+        it depends only on the mention's fields and the report's text)."""
+        got = self._qnames.get(id(m))   # (the mentions of a report live as long as the extractor)
+        if got is None or got[0] is not m:
+            got = self._qnames[id(m)] = (m, self._query_name_of(m))
+        return got[1]
+
+    def _query_name_of(self, m: Mention) -> str:
         name = self.text[m.orig_start:m.orig_end]
         if m.admin and m.lang == "ar" and not name.startswith(("ريف", "محافظ")):
             return "ريف " + name
@@ -815,7 +837,7 @@ class _Extractor:
         got = self._date_memo.get(key)
         if got is None:
             got = self._date_memo[key] = self._dates.for_clause(
-                ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start)
+                cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start)
         return got
 
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
@@ -885,7 +907,9 @@ class _Extractor:
         if hedged:
             conf *= 0.7
         conf = round(max(0.05, min(0.99, conf)), 3)
-        eid = hashlib.sha1(f"{self.report_id}|{ms}|{me}|{lab}".encode()).hexdigest()[:16]
+        h = _SHA1.copy()
+        h.update(f"{self.report_id}|{ms}|{me}|{lab}".encode())
+        eid = h.hexdigest()[:16]
         note = loc.note
         return Event(
             event_id=eid, event_date=date_, time_precision=tprec, event_type=etype, sub_event_type=sub,
@@ -909,11 +933,13 @@ class _Extractor:
 
     def _fatalities(self, cl: _Clause, ts: int, te: int, m: Mention) -> int | None:
         """The number killed in this event, as the report states it (``eventmap.events.fatalities``)."""
+        if self._death is None:
+            self._death = norm_has_death(self.norm)   # once a report
+        if not self._death:
+            return None   # (what fatalities() answers first for a report that names no death)
         place = (m.orig_start, m.orig_end)
         if not cl.sent.start <= m.orig_start < cl.sent.end:
             place = (ts, te)   # the town named before ("... على البلدة"): the toll is read at the event's words
-        if self._death is None:
-            self._death = norm_has_death(self.norm)   # once a report
         return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), place,
                           clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0, report_has_death=self._death)
 
@@ -1045,7 +1071,7 @@ def _extract_all(text: str, published: date | str, source: str, url: str, title:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text of {len(text):,} characters is longer than the {MAX_TEXT_CHARS:,} characters "
                          "accepted for one report; split it into reports")
-    if not text.strip() or not _LETTER_RE.search(text):
+    if not _LETTER_RE.search(text):   # (a blank text has no letter: no copy of the text stripped to ask that)
         return []
     if gazetteer is None:
         from eventmap.places.gazetteer import default_gazetteer
