@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from eventmap.events._prefilter import gate
 from eventmap.events._spans import IntervalSet
 from eventmap.text import _AR_DIACRITICS, _AR_LETTER_MAP
 
@@ -466,7 +467,8 @@ def _scan(norm: str, c: _Compiled, start: int, end: int, is_ar: bool, hits: list
                 seen.add((lab, ws, rx.pattern))
                 hits.append(TriggerHit(lab, m.start("t"), m.end("t"), m.group("t")))
     for lab, rx in c.always:
-        for m in rx.finditer(norm, start, end):
+        # (searched near its literals: "strike" of "israeli strikes"; the pattern opens with a look-behind)
+        for m in gate(rx).finditer(norm, start, end):
             hits.append(TriggerHit(lab, m.start("t"), m.end("t"), m.group("t")))
 
 
