@@ -7,9 +7,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eventmap.events import actors as A
 from eventmap.events import lexicon as L
 from eventmap.events._prefilter import gate
-from eventmap.events._spans import normalize_offsets
+from eventmap.events._spans import IntervalSet, normalize_offsets
 
 _HOSTILE = ["\u200f", "\u200e", "\u0640", "\u064b", "\u0651", "\r\n", "\t", "\u00a0", "\u2009", "\ufeff", "-", "،",
             ",", ".", "  ", "\u202b", "ـً", "Σ", "İ", "\U0001f600"]
@@ -30,3 +31,96 @@ def test_trigger_patterns_without_a_literal_start_find_what_a_full_search_finds(
     for _, rx in L._compiled()[1].always + L._compiled()[0].always:
         for pos in ((), (lo,), (lo, hi)):
             assert [m.span("t") for m in gate(rx).finditer(norm, *pos)] == [m.span("t") for m in rx.finditer(norm, *pos)]
+
+
+# --- actors: the plain implementation, as it was, against the one in actors.py ---------------------------------
+
+def _plain_find_actors(norm: str, start: int = 0, end: int | None = None) -> list[A.ActorMention]:
+    end = len(norm) if end is None else end
+    raw: list[tuple[int, int, str, str]] = []
+    for e_idx, (k, actor) in A._automaton().iter(norm, start, end):
+        e = e_idx + 1
+        s0 = e - len(k)
+        if e < len(norm) and (norm[e].isalnum() or norm[e] == "-"):
+            continue
+        is_ar = "\u0600" <= k[0] <= "\u06ff"
+        ws = norm.rfind(" ", 0, s0) + 1
+        prefix = norm[ws:s0]
+        if is_ar:
+            if k.startswith("لل"):
+                prefix += "ل"
+            if prefix not in A._AR_CLITICS:
+                continue
+        elif prefix or (s0 > 0 and norm[s0 - 1] == "-"):
+            continue
+        a0 = s0 + (1 if is_ar and k.startswith("لل") else 0)
+        raw.append((a0, e, actor, "ar" if is_ar else "en"))
+    raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    kept: list[tuple[int, int, str, str]] = []
+    taken = IntervalSet()
+    for r in raw:
+        if taken.free(r[0], r[1]):
+            taken.add(r[0], r[1])
+            kept.append(r)
+    kept.sort()
+    out: list[A.ActorMention] = []
+    for a0, e, actor, lang in kept:
+        nxt = norm[e:e + 30].split()[:2]
+        speaker = any(w in A._SPEECH for w in nxt)
+        prev = norm[max(0, a0 - 90):a0].split()
+        if norm[max(0, a0 - 90):a0] and not norm[max(0, a0 - 90):a0].endswith(" ") and prev:
+            prev = prev[:-1]
+        prev_w = prev[-1] if prev else ""
+        if speaker:
+            out.append(A.ActorMention(actor, a0, e, "speaker", norm[a0:e]))
+            continue
+        if any(w in ("ضد", "against", "targeting") for w in prev[-8:]):
+            out.append(A.ActorMention(actor, a0, e, "object", norm[a0:e]))
+            continue
+        if lang == "ar":
+            role = "subject"
+            if prev_w in ("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء") or \
+                    " ".join(prev[-2:]) in ("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"):
+                role = "support"
+            elif " ".join(prev[-2:]) == "من قبل":
+                role = "agent"
+            elif prev_w in A._OBJECT_MARKERS_AR:
+                role = "object"
+            elif prev_w.startswith(("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "ثكنات")):
+                role = "object"
+        else:
+            if prev_w in ("the", "a", "an") and len(prev) > 1:
+                prev = prev[:-1]
+                prev_w = prev[-1]
+            two = " ".join(prev[-2:])
+            if two in ("backed by", "supported by", "aided by", "assisted by", "allied to", "allied with") or \
+                    prev_w in ("backed", "allied"):
+                role = "support"
+            elif (prev_w == "by" and len(prev) > 1 and prev[-2] in ("controlled", "held", "run", "led", "affiliated",
+                                                                       "besieged", "surrounded", "dominated")) or \
+                    two in ("loyal to", "affiliated with", "linked to", "tied to"):
+                role = "other"
+            else:
+                role = "agent" if prev_w == "by" else "object" if prev_w in A._OBJECT_MARKERS_EN else "subject"
+        out.append(A.ActorMention(actor, a0, e, role, norm[a0:e]))
+    return out
+
+
+_AR_ACTOR_WORDS = ["قوات", "النظام", "الجيش", "العربي", "السوري", "والجيش", "للجيش", "فالجيش", "وبالجيش", "اللواء",
+                   "الثامن", "للواء", "قال", "قالت", "أعلنت", "ضد", "مع", "على", "بدعم", "من", "قبل", "مواقع",
+                   "تجمعات", "المجموعات", "الإرهابية", "مسلحون", "مجهولون", "مدنيين", "طفلا", "إسرائيل",
+                   "الاحتلال", "حزب", "الله", "داعش", "قصفت", "بلدة", "نوى", "في", "ريف", "درعا", "حلفاء", "المدعومة",
+                   "الجيشx", "xالجيش", "ال", "لل", "الجيش-", "سلاح الجو السوري"]
+_EN_ACTOR_WORDS = ["the", "syrian", "army", "Army", "government", "forces", "regime", "rebels", "rebel", "said",
+                   "reported", "against", "targeting", "backed", "by", "controlled", "loyal", "to", "allied", "with",
+                   "hezbollah", "isis", "militants", "unknown", "gunmen", "civilians", "israeli", "jets", "struck",
+                   "on", "a", "an", "pro-government", "anti-regime", "armyx", "xarmy", "army-", "u.s.-led",
+                   "coalition", "shelled", "in", "daraa"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_AR_ACTOR_WORDS + _EN_ACTOR_WORDS + _HOSTILE), max_size=40),
+       st.sampled_from([" ", "  ", ", ", "،", "\n", "-", ""]))
+def test_actor_mentions_are_those_of_the_plain_scan(words, sep):
+    norm = normalize_offsets(sep.join(words))[0]
+    assert A.find_actors(norm) == _plain_find_actors(norm)
