@@ -124,3 +124,50 @@ _EN_ACTOR_WORDS = ["the", "syrian", "army", "Army", "government", "forces", "reg
 def test_actor_mentions_are_those_of_the_plain_scan(words, sep):
     norm = normalize_offsets(sep.join(words))[0]
     assert A.find_actors(norm) == _plain_find_actors(norm)
+
+
+# --- normalisation: the translate-and-regex path against the character loop of eventmap.text --------------------
+
+_NORM_WORDS = ["قصفت", "قوات", "النظام", "بلدةَ", "نوى", "فِي", "ريف", "درعا", "الغربيّ", "وفداً", "إلى", "آب", "مؤسسة",
+               "ـ", "ـــ", "الجـيش", "The", "ARMY", "shelled", "Nawa,", "on", "July", "7.", "U.S.-led", "Σ", "ΣΑΣ",
+               "İzmir", "ß", "ﻻ", "٣", "2018-07-25", "x"]
+_NORM_SEPS = [" ", "  ", "\n", "\r\n", "\t", " \u064b", "\u064b ", " \u200f ", "\u0640 ", " \u0640", "، ", ". ", "\u3000",
+              "\u2028", "\u00a0\u00a0", ""]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NORM_WORDS + _HOSTILE), st.sampled_from(_NORM_SEPS)), max_size=40))
+def test_normalised_text_and_offsets_are_those_of_the_character_loop(parts):
+    from eventmap.text import normalize_with_offsets
+
+    text = "".join(w + s for w, s in parts)
+    assert normalize_offsets(text) == normalize_with_offsets(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_normalisation_of_any_text_is_that_of_the_character_loop(text):
+    from eventmap.text import normalize_with_offsets
+
+    assert normalize_offsets(text) == normalize_with_offsets(text)
+
+
+def test_long_texts_normalise_as_the_character_loop_does():
+    from eventmap.events import _spans
+    from eventmap.text import normalize_with_offsets
+
+    unit = "قصفت قوات النظام بلدةَ نوى،  وفي ريف درعا\u064b . The army  shelled Nawa.\r\n"
+    for n in (1, 70, 2000, 2100):      # past the offsets kept at first, past the most ever kept
+        text = unit * n
+        assert normalize_offsets(text) == normalize_with_offsets(text)
+    assert len(_spans._INTS) <= _spans._INTS_MAX
+
+
+def test_every_white_space_character_the_shortcut_skips_is_turned_into_a_space():
+    # normalize_offsets looks for other white space only in texts with a character past U+3100
+    from eventmap.events import _spans
+
+    for cp in range(0x3100):
+        c = chr(cp)
+        if c.isspace():
+            assert c.translate(_spans._FAST_TABLE) == " ", hex(cp)

@@ -49,8 +49,45 @@ def _fast_table() -> dict[int, str]:
 _FAST_TABLE = translation_list(_fast_table())
 # runs that lose characters: a space followed by more spaces/silent characters, or silent characters
 _DROP_RE = _re.compile(" [ \uffff]+|\uffff+")
+#: the same runs in a text where no silent character follows a space: spaces after a space, and silent
+#: characters (two passes that open with a literal, which re finds fast, instead of one alternation)
+_SPACES_RE = _re.compile("  +")
+_SILENT_RUN_RE = _re.compile("\uffff+")
 #: white space other than the space character
 _OTHER_SPACE_RE = _re.compile(r"[^\S ]")
+#: the characters ``_fast_table`` does not look at (every white space character below U+3100 becomes a space)
+_PAST_TABLE_RE = _re.compile("[\u3100-\U0010ffff]")
+
+#: 0, 1, 2, ...: offsets lists are sliced out of it (shared int objects instead of new ones for every character)
+_INTS: list[int] = list(range(4096))
+_INTS_MAX = 1 << 17
+
+
+def _ints(n: int) -> list[int] | None:
+    """A list holding 0 .. n-1 at least (None for a text too long to keep one for)."""
+    global _INTS
+    ints = _INTS
+    if len(ints) >= n:
+        return ints
+    if n > _INTS_MAX:
+        return None
+    ints = list(range(min(_INTS_MAX, max(n, 2 * len(ints)))))
+    _INTS = ints        # (a new list, bound at once: another thread sees the old one or this one, both right)
+    return ints
+
+
+def _drops(low: str) -> list[tuple[int, int]]:
+    """``[first dropped, end)`` of every run of ``low`` (the translated, lower-cased text) that loses
+    characters, left to right: what ``_DROP_RE`` matches, less the space a run keeps."""
+    if _SENTINEL not in low:
+        return [(m.start() + 1, m.end()) for m in _SPACES_RE.finditer(low)]
+    if " " + _SENTINEL not in low:
+        # a silent run never follows a space, so it never joins two space runs: the runs are apart
+        runs = [(m.start() + 1, m.end()) for m in _SPACES_RE.finditer(low)]
+        runs += [m.span() for m in _SILENT_RUN_RE.finditer(low)]
+        runs.sort()
+        return runs
+    return [(m.start() + 1 if low[m.start()] == " " else m.start(), m.end()) for m in _DROP_RE.finditer(low)]
 
 
 def normalize_offsets(text: str) -> tuple[str, list[int]]:
@@ -59,25 +96,26 @@ def normalize_offsets(text: str) -> tuple[str, list[int]]:
     instead of a Python step per character."""
     if _SENTINEL in text or "\u03a3" in text:   # Σ lower-cases by context: the slow path keeps it exact
         return _slow_normalize(text)
-    t1 = text.translate(_FAST_TABLE)
-    low = t1.lower()
-    if len(low) != len(t1):
+    low = text.translate(_FAST_TABLE).lower()
+    n = len(low)
+    if n != len(text):      # (a character that became two: İ)
         return _slow_normalize(text)
-    if _OTHER_SPACE_RE.search(low):   # (\s is str.isspace)
+    if not low.isascii() and _PAST_TABLE_RE.search(low) and _OTHER_SPACE_RE.search(low):   # (\s is str.isspace)
+        return _slow_normalize(text)
+    ints = _ints(n)
+    if ints is None:
         return _slow_normalize(text)
     pieces: list[str] = []
     offs: list[int] = []
     pos = 0
-    for m in _DROP_RE.finditer(low):
-        s, e = m.span()
-        keep = s + 1 if low[s] == " " else s
+    for keep, e in _drops(low):
         if keep > pos:
             pieces.append(low[pos:keep])
-            offs.extend(range(pos, keep))
+            offs += ints[pos:keep]
         pos = e
-    if pos < len(low):
+    if pos < n:
         pieces.append(low[pos:])
-        offs.extend(range(pos, len(low)))
+        offs += ints[pos:n]
     offs.append(len(text))
     return "".join(pieces), offs
 
