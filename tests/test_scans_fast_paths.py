@@ -171,3 +171,25 @@ def test_every_white_space_character_the_shortcut_skips_is_turned_into_a_space()
         c = chr(cp)
         if c.isspace():
             assert c.translate(_spans._FAST_TABLE) == " ", hex(cp)
+
+
+# --- the case-blind word gate: long word lists are looked for with an automaton ------------------------------
+
+_CI_WORDS = ("checkpoint", "bridge", "hospital", "school", "base", "airbase", "camp", "hill", "hills", "market",
+             "square", "post", "outpost", "fort", "brigade", "battalion", "except", "native", "resident", "lives")
+_CI_TEXT_WORDS = ["The", "ARMY", "shelled", "a", "CheckPoint", "near", "Nawa", "Brigade", "hil", "Hill", "airbas",
+                  "AirBase", "posT", "out", "po", "st", "nativ", "Natives", "قاعدة", "حاجز", "ſchool", "İ", "ı", "\u212a",
+                  "K", "k", "ß", "ﬀ", "\u0130stanbul", "BASE", "basement", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CI_TEXT_WORDS + _HOSTILE), max_size=25), st.sampled_from([" ", "", "-", "\n"]))
+def test_a_long_word_list_gate_answers_as_the_plain_substring_tests(words, sep):
+    from eventmap.events import _prefilter as P
+
+    text = sep.join(words)
+    plain_low = text.lower()
+    for ws in (_CI_WORDS, _CI_WORDS[:5], ("",) + _CI_WORDS):
+        folds = any(c in text for c in P.FOLDS_TO_ASCII)
+        assert P.may_contain_ci(text, ws) == (folds or any(w in plain_low for w in ws))
+    assert len(_CI_WORDS) >= P._CI_AUTOMATON_MIN_WORDS and id(_CI_WORDS) in P._CI_AUTOMATA
