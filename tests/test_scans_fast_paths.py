@@ -193,3 +193,68 @@ def test_a_long_word_list_gate_answers_as_the_plain_substring_tests(words, sep):
         folds = any(c in text for c in P.FOLDS_TO_ASCII)
         assert P.may_contain_ci(text, ws) == (folds or any(w in plain_low for w in ws))
     assert len(_CI_WORDS) >= P._CI_AUTOMATON_MIN_WORDS and id(_CI_WORDS) in P._CI_AUTOMATA
+
+
+# --- sentences and clauses: the shortcuts against the plain scans ------------------------------------------------
+
+def _plain_split_sentences(text: str) -> list[tuple[int, int]]:
+    from eventmap.events import sentences as S
+
+    spans: list[S.Span] = []
+    start = 0
+    for m in S._END_RE.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            wm = S._LAST_WORD_RE.search(text[max(start, m.start() - 12):m.start()])
+            if wm:
+                w = wm.group(1).lower().rstrip(".")
+                if w in S._ABBREV or (len(w) == 1 and text[m.start() - 1].isupper()):
+                    continue
+        S._add(text, start, end, spans)
+        start = end
+    S._add(text, start, len(text), spans)
+    return [(sp.start, sp.end) for sp in spans]
+
+
+def _plain_split_clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    from eventmap.events import sentences as S
+
+    s = text[a:b]
+    out: list[S.Span] = []
+    start = 0
+    for m in S._CLAUSE_RE.finditer(s):
+        if m.start() <= start:
+            continue
+        S._add(text, a + start, a + m.start(), out)
+        start = m.end()
+    S._add(text, a + start, b, out)
+    merged: list[S.Span] = []
+    for c in out:
+        if merged and len(text[c.start:c.end].split()) <= 2:
+            merged[-1] = S.Span(merged[-1].start, c.end)
+        else:
+            merged.append(c)
+    return [(c.start, c.end) for c in merged] or [(a, b)]
+
+
+_SENT_WORDS = ["قصفت", "قوات", "النظام", "بلدة", "نوى،", "في", "حين", "فيما", "بينما", "الوقت", "الذي", "غضون", "ذلك",
+               "إلى", "من", "جهة", "أخرى", "جهتها", "وكما", "كما", "؛", ";", "؟", "The", "army", "shelled", "Nawa",
+               "While", "while", "WHEREAS", "meanwhile", "but", "But", "and", "AND", "the", "rebels", "U.S.", "Gen.",
+               "Mr.", "J.", "x.", "2.5", "forces.", "Daraa!", "said:", "\u00bb.", "\u201d.", "ſ", "İ", "\u212a", "ıf",
+               "whereaſ", "whıle", "WHEREAſ"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SENT_WORDS + _HOSTILE),
+                          st.sampled_from([" ", " ", ", ", "، ", ". ", ".\n", "\n", "\r\n", "  ", "\n\n", ""])),
+                max_size=40))
+def test_sentences_and_clauses_are_those_of_the_plain_scans(parts):
+    from eventmap.events import sentences as S
+
+    text = "".join(w + sep for w, sep in parts)
+    sents = S._split_sentences(text)
+    assert [(sp.start, sp.end) for sp in sents] == _plain_split_sentences(text)
+    for sp in sents + [S.Span(0, len(text))]:
+        assert [(c.start, c.end) for c in S.split_clauses(text, sp)] == _plain_split_clauses(text, sp.start, sp.end)
+        s = text[sp.start:sp.end]
+        assert S._may_split(s) or not S._CLAUSE_RE.search(s)
