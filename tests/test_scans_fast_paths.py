@@ -258,3 +258,47 @@ def test_sentences_and_clauses_are_those_of_the_plain_scans(parts):
         assert [(c.start, c.end) for c in S.split_clauses(text, sp)] == _plain_split_clauses(text, sp.start, sp.end)
         s = text[sp.start:sp.end]
         assert S._may_split(s) or not S._CLAUSE_RE.search(s)
+
+
+# --- dates: the places of the near-scan words come from the month automaton's one pass ------------------------
+
+_DATE_WORDS = ["امس", "الامس", "وامس", "اليوم", "واليوم", "صباح", "مسا", "يوم", "قبل", "يومين", "منذ", "ايام",
+               "الاسبوع", "الماضي", "الماضيه", "الليله", "البارحه", "ليل", "خلال", "الساعات", "ساعات", "ساعه", "24",
+               "الـ", "الجمعه", "الاحد", "احد", "السبت", "تموز", "اب", "كتاب", "the", "day", "today", "yesterday",
+               "overnight", "last", "night", "this", "morning", "evening", "tonight", "week", "days", "ago", "few",
+               "before", "two", "on", "friday", "sunday", "monday", "next", "early", "july", "2019", "2020-07-19",
+               "19-07-2020", "20.7.2019", "1920", "202019", "19", "20", "x"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=40), st.sampled_from([" ", "  ", "-", "", ".", " و"]))
+def test_date_patterns_scanned_near_the_automaton_places_find_what_full_scans_find(words, sep):
+    from eventmap.events import dates as D
+
+    norm = sep.join(words)
+    pats = [D._ISO_RE, D._DMY_RE, D._EN_WEEKDAY_RE, D._AR_WEEKDAY_RE] + [p for p, _, _ in D._AR_RELATIVE + D._EN_RELATIVE]
+    for p in pats:
+        want = [(m.span(), m.groupdict()) for m in p.finditer(norm)]
+        assert [(m.span(), m.groupdict()) for m in D._near_literals(p, norm)] == want
+    for (p, _, _), ws in zip(D._AR_RELATIVE + D._EN_RELATIVE, D._AR_RELATIVE_WORDS + D._EN_RELATIVE_WORDS):
+        if ws is not None:
+            want = [(m.span(), m.groupdict()) for m in p.finditer(norm)]
+            assert [(m.span(), m.groupdict()) for m in D._near_words(p, ws, norm)] == want
+            # a word the automaton does not hold: found by str.find
+            assert [(m.span(), m.groupdict()) for m in D._near_words(p, ws + ("zzz",), norm)] == want
+    where = D._word_places(norm)[2]
+    for w in D._scanned_words():
+        assert (w in where) == (w in norm)
+        assert where.get(w, []) == [i for i in range(len(norm)) if norm.startswith(w, i)]
+
+
+def test_the_words_the_date_prefilters_ask_about_are_all_read_by_the_automaton():
+    from datetime import date
+
+    from eventmap.events import dates as D
+
+    assert set(D._AR_RELATIVE_CUES) | set(D._AR_WEEKDAY_WORDS) <= D._scanned_words()
+    pub = date(2018, 7, 25)
+    for phrase, back in (("الليله الماضيه", 1), ("قبل يومين", 2), ("خلال الساعات الماضيه", 0), ("منذ ايام", 7)):
+        got = D._find_norm(f"قصفت الطائرات البلده {phrase} وقتل مدنيان", pub)
+        assert [(d, k) for _, _, d, _, k in got] == [(date(2018, 7, 25 - back), "relative")], phrase

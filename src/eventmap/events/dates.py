@@ -240,10 +240,24 @@ def _near_months(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]
 def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(norm)``, the same matches, for a pattern every match of which holds one of ``words``:
     searched only around them (``_prefilter.near_scan``, as ``Gated.finditer`` does with the pattern's own
-    literals)."""
+    literals).  Where the words are, :func:`_word_places` has read off the text's one automaton pass."""
     bounds = gate(pattern).bounds
     if bounds is None:
         return pattern.finditer(norm)
+    if not _scanned_words().issuperset(words):
+        return _near_found_words(pattern, bounds, words, norm)
+    where = _word_places(norm)[2]
+    places = sorted([i for w in words for i in where.get(w, ())])
+
+    def next_word(pos: int) -> int:
+        i = bisect.bisect_left(places, pos)
+        return places[i] if i < len(places) else -1
+    return near_scan(pattern, bounds, next_word, norm)
+
+
+def _near_found_words(pattern: re.Pattern[str], bounds: tuple[int, int], words: tuple[str, ...],
+                      norm: str) -> Iterator[re.Match[str]]:
+    """:func:`_near_words` for words the automaton does not hold: each word's next place by ``str.find``."""
     nxt = [norm.find(w) for w in words]   # each word's next place (the scan only moves on)
 
     def next_word(pos: int) -> int:
@@ -257,22 +271,69 @@ def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> 
     return near_scan(pattern, bounds, next_word, norm)
 
 
-#: the last text's month-name starts (the five month patterns of a report share them)
-_LAST_MONTHS: list[tuple[str, list[int]]] = []
+def _near_literals(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """``gate(pattern).finditer(norm)``, the same matches: near the pattern's literals, found by the text's one
+    automaton pass instead of a ``str.find`` each."""
+    g = gate(pattern)
+    if g.bounds is None or g.literals is None:
+        return g.finditer(norm)
+    return _near_words(pattern, tuple(sorted(g.literals)), norm)
+
+
+#: the last text's month-name starts and the places of the words the date patterns are scanned near
+#: (the patterns of a report share them; one tuple, bound at once, so another thread never reads half of it)
+_LAST_SCAN: tuple[str, list[int], dict[str, list[int]]] | None = None
 _WORD_CHAR_RE = re.compile(r"\w")
+
+#: words the prefilters of :func:`_find_norm` ask about (``w in norm``), answered from the automaton pass
+_AR_RELATIVE_CUES = ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")
+
+
+@lru_cache(maxsize=1)
+def _scanned_words() -> frozenset[str]:
+    """Every word whose places :func:`_word_places` records: the near-scan words and gate literals of the
+    patterns of :func:`_find_norm`, and the words its prefilters test."""
+    words: set[str] = set(_AR_WEEKDAY_WORDS) | set(_AR_RELATIVE_CUES)
+    for (p, _, _), ws in zip(_AR_RELATIVE + _EN_RELATIVE, _AR_RELATIVE_WORDS + _EN_RELATIVE_WORDS):
+        words.update(ws if ws is not None else gate(p).literals or ())
+    for p in (_ISO_RE, _DMY_RE, _EN_WEEKDAY_RE):
+        words.update(gate(p).literals or ())
+    return frozenset(w for w in words if w)
 
 
 @lru_cache(maxsize=1)
 def _month_automaton() -> Any:
-    """The first words of the Arabic and English month names (lower case, normalised)."""
+    """The first words of the Arabic and English month names (lower case, normalised), and
+    :func:`_scanned_words`: key -> (key, is a month's first word, is a scanned word)."""
     import ahocorasick
 
+    firsts = {name.split()[0] for name in (*_AR_MONTHS, *_EN_MONTHS)}
+    scanned = _scanned_words()
     auto = ahocorasick.Automaton()
-    for name in (*_AR_MONTHS, *_EN_MONTHS):
-        first = name.split()[0]
-        auto.add_word(first, first)
+    for k in firsts | scanned:
+        auto.add_word(k, (k, k in firsts, k in scanned))
     auto.make_automaton()
     return auto
+
+
+def _word_places(norm: str) -> tuple[str, list[int], dict[str, list[int]]]:
+    """``(norm, month starts, word -> sorted places)`` from one automaton pass over ``norm`` (kept for the
+    last text).  Month starts: see :func:`_month_starts`; places: every start of each of
+    :func:`_scanned_words` in ``norm`` (overlapping ones too, as ``str.find`` from each place finds them)."""
+    global _LAST_SCAN
+    last = _LAST_SCAN
+    if last is not None and last[0] is norm:
+        return last
+    months: set[int] = set()
+    where: dict[str, list[int]] = {}
+    for e, (k, is_month, is_word) in _month_automaton().iter(norm):
+        s = e + 1 - len(k)
+        if is_month and not _WORD_CHAR_RE.match(norm, e + 1):
+            months.add(s)
+        if is_word:
+            where.setdefault(k, []).append(s)   # (the pass goes by end, so each word's starts come in order)
+    last = _LAST_SCAN = (norm, sorted(months), where)   # (holding the string keeps its identity from being reused)
+    return last
 
 
 def _month_starts(norm: str) -> list[int]:
@@ -280,11 +341,7 @@ def _month_starts(norm: str) -> list[int]:
     month group of the date patterns, and every match of ``_AR_MONTH_WORD_RE`` and ``_EN_MONTH_WORD_RE``,
     starts at one (a superset: a word ending in "اب" is one too).  (One automaton pass: the month-word tests of
     ``_find_norm`` match at these places instead of scanning the text once per month name.)"""
-    if _LAST_MONTHS and _LAST_MONTHS[0][0] is norm:
-        return _LAST_MONTHS[0][1]
-    starts = sorted({e + 1 - len(k) for e, k in _month_automaton().iter(norm) if not _WORD_CHAR_RE.match(norm, e + 1)})
-    _LAST_MONTHS[:] = [(norm, starts)]   # (holding the string keeps its identity from being reused)
-    return starts
+    return _word_places(norm)[1]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -355,9 +412,9 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     has_ar = bool(_ARABIC_RE.search(norm))
     has_digit = bool(_DIGIT_RE.search(norm))
     if has_digit:
-        for m in gate(_ISO_RE).finditer(norm):
+        for m in _near_literals(_ISO_RE, norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-        for m in gate(_DMY_RE).finditer(norm):
+        for m in _near_literals(_DMY_RE, norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
     ar_month = has_ar and any(_AR_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     if has_ar:
@@ -380,11 +437,12 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                     continue  # "في اب" without year: too weak (اب also means father)
                 a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
                 add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
-        if any(w in norm for w in ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")):
+        where = _word_places(norm)[2]     # (``w in norm`` for the words it holds)
+        if not where.keys().isdisjoint(_AR_RELATIVE_CUES):
             for (pat, back, prec), words in zip(_AR_RELATIVE, _AR_RELATIVE_WORDS):
-                for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
+                for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
-        if any(w in norm for w in _AR_WEEKDAYS):
+        if not where.keys().isdisjoint(_AR_WEEKDAY_WORDS):
             for m in _near_words(_AR_WEEKDAY_RE, _AR_WEEKDAY_WORDS, norm):
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
@@ -412,9 +470,9 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
     for (pat, back, prec), words in zip(_EN_RELATIVE, _EN_RELATIVE_WORDS):
-        for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
+        for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
-    for m in gate(_EN_WEEKDAY_RE).finditer(norm):
+    for m in _near_literals(_EN_WEEKDAY_RE, norm):
         pre = m["pre"]
         rel = "last" if pre == "last" else "next" if pre == "next" else None
         add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
