@@ -4,6 +4,9 @@ by hypothesis with hostile input: diacritics, tatweel, bidi marks, CRLF, odd whi
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,10 +38,22 @@ def test_trigger_patterns_without_a_literal_start_find_what_a_full_search_finds(
 
 # --- actors: the plain implementation, as it was, against the one in actors.py ---------------------------------
 
+@lru_cache(maxsize=1)
+def _actor_automaton() -> Any:
+    """The forms' own automaton (as actors.py had it before the shared keyword pass)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k, actor in A._forms().items():
+        auto.add_word(k, (k, actor))
+    auto.make_automaton()
+    return auto
+
+
 def _plain_find_actors(norm: str, start: int = 0, end: int | None = None) -> list[A.ActorMention]:
     end = len(norm) if end is None else end
     raw: list[tuple[int, int, str, str]] = []
-    for e_idx, (k, actor) in A._automaton().iter(norm, start, end):
+    for e_idx, (k, actor) in _actor_automaton().iter(norm, start, end):
         e = e_idx + 1
         s0 = e - len(k)
         if e < len(norm) and (norm[e].isalnum() or norm[e] == "-"):
@@ -124,6 +139,8 @@ _EN_ACTOR_WORDS = ["the", "syrian", "army", "Army", "government", "forces", "reg
 def test_actor_mentions_are_those_of_the_plain_scan(words, sep):
     norm = normalize_offsets(sep.join(words))[0]
     assert A.find_actors(norm) == _plain_find_actors(norm)
+    for a, b in ((0, len(norm) // 2), (len(norm) // 3, len(norm)), (3, len(norm) - 2)):
+        assert A.find_actors(norm, a, b) == _plain_find_actors(norm, a, b)
 
 
 # --- normalisation: the translate-and-regex path against the character loop of eventmap.text --------------------
@@ -302,3 +319,65 @@ def test_the_words_the_date_prefilters_ask_about_are_all_read_by_the_automaton()
     for phrase, back in (("الليله الماضيه", 1), ("قبل يومين", 2), ("خلال الساعات الماضيه", 0), ("منذ ايام", 7)):
         got = D._find_norm(f"قصفت الطائرات البلده {phrase} وقتل مدنيان", pub)
         assert [(d, k) for _, _, d, _, k in got] == [(date(2018, 7, 25 - back), "relative")], phrase
+
+
+# --- triggers: the shared keyword pass against each language's own automaton ------------------------------------
+
+@lru_cache(maxsize=2)
+def _stem_automaton(is_ar: bool) -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for stem, lst in L._compiled()[0 if is_ar else 1].table.items():
+        auto.add_word(stem, (stem, lst))
+    auto.make_automaton()
+    return auto
+
+
+def _plain_find_triggers(norm: str, start: int, end: int) -> list[L.TriggerHit]:
+    hits: list[L.TriggerHit] = []
+    for is_ar, c, char_re in ((True, L._compiled()[0], L._AR_CHAR_RE), (False, L._compiled()[1], L._EN_CHAR_RE)):
+        if not char_re.search(norm, start, end):
+            continue
+        seen: set[tuple[str, int, str]] = set()
+        for e_idx, (stem, lst) in _stem_automaton(is_ar).iter(norm, start, end):
+            s0 = e_idx + 1 - len(stem)
+            ws = max(norm.rfind(" ", start, s0) + 1, start)
+            if (is_ar and s0 - ws > 4) or (not is_ar and s0 != ws) or (not is_ar and ws > 0 and norm[ws - 1] == "-"):
+                continue
+            for lab, rx in lst:
+                if (lab, ws, rx.pattern) in seen:
+                    continue
+                m = rx.match(norm, ws, end)
+                if m and m.start("t") <= s0:
+                    seen.add((lab, ws, rx.pattern))
+                    hits.append(L.TriggerHit(lab, m.start("t"), m.end("t"), m.group("t")))
+        for lab, rx in c.always:
+            for m in rx.finditer(norm, start, end):
+                hits.append(L.TriggerHit(lab, m.start("t"), m.end("t"), m.group("t")))
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start, h.label))
+    kept: list[L.TriggerHit] = []
+    taken = IntervalSet()
+    for h in hits:
+        if taken.free(h.start, h.end):
+            taken.add(h.start, h.end)
+            kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+_AR_TRIGGER_WORDS = ["سيطرت", "قوات", "النظام", "على", "بلدة", "وسيطرت", "فسيطرت", "والسيطره", "حررت", "تحرير", "الشام",
+                     "قصف", "قصفت", "جوي", "غارة", "غارات", "اشتباكات", "فض", "الاشتباك", "اطلاق", "النار", "رصاص", "قناص",
+                     "عبوة", "ناسفة", "انفجار", "اعتقال", "حملة", "دهم", "مظاهرة", "تسوية", "السياسي", "دخلت", "ادخل",
+                     "الدخول", "xسيطرت", "سيطرتx", "بالقصف", "وبالقصف", "في", "ريف", "درعا"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_AR_TRIGGER_WORDS + _EN_TRIGGER_WORDS + _EN_ACTOR_WORDS + _HOSTILE), max_size=40),
+       st.sampled_from([" ", "  ", "-", "", "، "]), st.integers(0, 30), st.integers(0, 300))
+def test_triggers_are_those_of_each_languages_own_automaton(words, sep, lo, hi):
+    norm = normalize_offsets(sep.join(words))[0]
+    assert L.find_triggers(norm) == _plain_find_triggers(norm, 0, len(norm))
+    hi = min(hi, len(norm))
+    if lo <= hi:
+        assert L.find_triggers(norm, lo, hi) == _plain_find_triggers(norm, lo, hi)

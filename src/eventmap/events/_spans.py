@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re as _re
+from collections.abc import Callable, Iterable
+from typing import Any
 
 # the same table the normaliser uses
 from eventmap.text import _CHAR_TABLE, INVISIBLE_CHARS, translation_list
@@ -139,3 +141,59 @@ class IntervalSet:
         i = bisect.bisect_right(self.starts, a)
         self.starts.insert(i, a)
         self.ends.insert(i, b)
+
+
+# --- one keyword pass per text, shared by the report-level scans ------------------------------------------------
+#
+# Actors, triggers and dates each looked for their keywords with an Aho-Corasick automaton of their own, and
+# pyahocorasick walks a text at some 20 ns a character whatever the automaton holds: one automaton over every
+# registered set walks each report once.  At one end place it gives the keywords ending there longest first,
+# as each set's own automaton would, so a scan that keeps only its set's hits sees what its own pass saw.
+
+_KEYWORD_SOURCES: list[Callable[[], Iterable[str]]] = []
+#: (number of sets held, automaton): rebuilt when a set is registered after it was built
+_KEYWORDS: tuple[int, Any] | None = None
+#: the last text's hits: (text, automaton, hits); one tuple, bound at once
+_LAST_HITS: tuple[str, Any, list[tuple[int, tuple[str, int]]]] | None = None
+
+
+def keyword_set(source: Callable[[], Iterable[str]]) -> int:
+    """Register a keyword set; ``source`` gives its words (called when the shared automaton is built, not
+    now).  Returns the set's bit in the masks :func:`keyword_hits` gives."""
+    _KEYWORD_SOURCES.append(source)
+    return 1 << (len(_KEYWORD_SOURCES) - 1)
+
+
+def _keyword_automaton() -> Any:
+    global _KEYWORDS
+    built = _KEYWORDS
+    n = len(_KEYWORD_SOURCES)
+    if built is not None and built[0] == n:
+        return built[1]
+    import ahocorasick
+
+    masks: dict[str, int] = {}
+    for i, source in enumerate(_KEYWORD_SOURCES[:n]):
+        for w in source():
+            if w:
+                masks[w] = masks.get(w, 0) | (1 << i)
+    auto = ahocorasick.Automaton()
+    for w, mask in masks.items():
+        auto.add_word(w, (w, mask))
+    auto.make_automaton()
+    _KEYWORDS = (n, auto)
+    return auto
+
+
+def keyword_hits(text: str) -> list[tuple[int, tuple[str, int]]]:
+    """Every place in ``text`` where a word of a registered set ends: ``(index of its last character,
+    (word, mask of the sets holding it))``, by end place and, at one place, longest first; kept for the
+    last text (the scans of one report share it)."""
+    global _LAST_HITS
+    auto = _keyword_automaton()
+    last = _LAST_HITS
+    if last is not None and last[0] is text and last[1] is auto:
+        return last[2]
+    hits: list[tuple[int, tuple[str, int]]] = list(auto.iter(text))
+    _LAST_HITS = (text, auto, hits)   # (holding the string keeps its identity from being reused)
+    return hits

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventmap.events._spans import IntervalSet
+from eventmap.events._spans import IntervalSet, keyword_hits, keyword_set
 from eventmap.events.lexicon import ar
 
 GOV = "Syrian government forces"
@@ -151,11 +151,8 @@ class ActorMention:
 
 
 @lru_cache(maxsize=1)
-def _automaton():
-    """One Aho-Corasick automaton over every surface form (normalised), both languages."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
+def _forms() -> dict[str, str]:
+    """Every surface form (normalised), both languages -> its actor."""
     forms: dict[str, str] = {}
     for actor, fs in AR_FORMS.items():
         for f in fs:
@@ -167,10 +164,11 @@ def _automaton():
     for actor, fs in EN_FORMS.items():
         for f in fs:
             forms.setdefault(f.lower(), actor)
-    for k, actor in forms.items():
-        auto.add_word(k, (k, actor))
-    auto.make_automaton()
-    return auto
+    return forms
+
+
+#: the forms are found by the shared keyword pass over the report (``_spans.keyword_hits``)
+_FORMS_BIT = keyword_set(lambda: _forms().keys())
 
 
 #: a speech verb right after an actor makes it the speaker of the sentence, not the doer of the event
@@ -195,7 +193,11 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
     end = len(norm) if end is None else end
     n = len(norm)
     raw: list[tuple[int, int, str, bool]] = []
-    for e_idx, (k, actor) in _automaton().iter(norm, start, end):
+    forms = _forms()
+    for e_idx, (k, sets) in keyword_hits(norm):
+        if not sets & _FORMS_BIT or e_idx >= end or e_idx + 1 - len(k) < start:
+            continue          # (another scan's word, or outside norm[start:end])
+        actor = forms[k]
         e = e_idx + 1
         if e < n:
             c = norm[e]

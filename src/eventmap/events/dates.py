@@ -23,11 +23,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
 
 from eventmap.errors import DateInputError  # (imports nothing from eventmap: no cycle; once, not per call)
 from eventmap.events._prefilter import gate, near_scan
-from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
+from eventmap.events._spans import IntervalSet, keyword_hits, keyword_set, normalize_offsets, orig_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +239,7 @@ def _near_months(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]
 def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(norm)``, the same matches, for a pattern every match of which holds one of ``words``:
     searched only around them (``_prefilter.near_scan``, as ``Gated.finditer`` does with the pattern's own
-    literals).  Where the words are, :func:`_word_places` has read off the text's one automaton pass."""
+    literals).  Where the words are, :func:`_word_places` has read off the text's keyword pass."""
     bounds = gate(pattern).bounds
     if bounds is None:
         return pattern.finditer(norm)
@@ -257,7 +256,7 @@ def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> 
 
 def _near_found_words(pattern: re.Pattern[str], bounds: tuple[int, int], words: tuple[str, ...],
                       norm: str) -> Iterator[re.Match[str]]:
-    """:func:`_near_words` for words the automaton does not hold: each word's next place by ``str.find``."""
+    """:func:`_near_words` for words the keyword pass does not look for: each word's next place by ``str.find``."""
     nxt = [norm.find(w) for w in words]   # each word's next place (the scan only moves on)
 
     def next_word(pos: int) -> int:
@@ -272,8 +271,8 @@ def _near_found_words(pattern: re.Pattern[str], bounds: tuple[int, int], words: 
 
 
 def _near_literals(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
-    """``gate(pattern).finditer(norm)``, the same matches: near the pattern's literals, found by the text's one
-    automaton pass instead of a ``str.find`` each."""
+    """``gate(pattern).finditer(norm)``, the same matches: near the pattern's literals, found by the text's
+    keyword pass instead of a ``str.find`` each."""
     g = gate(pattern)
     if g.bounds is None or g.literals is None:
         return g.finditer(norm)
@@ -285,7 +284,7 @@ def _near_literals(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str
 _LAST_SCAN: tuple[str, list[int], dict[str, list[int]]] | None = None
 _WORD_CHAR_RE = re.compile(r"\w")
 
-#: words the prefilters of :func:`_find_norm` ask about (``w in norm``), answered from the automaton pass
+#: words the prefilters of :func:`_find_norm` ask about (``w in norm``), answered from the keyword pass
 _AR_RELATIVE_CUES = ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")
 
 
@@ -301,23 +300,18 @@ def _scanned_words() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
-@lru_cache(maxsize=1)
-def _month_automaton() -> Any:
-    """The first words of the Arabic and English month names (lower case, normalised), and
-    :func:`_scanned_words`: key -> (key, is a month's first word, is a scanned word)."""
-    import ahocorasick
+def _month_firsts() -> set[str]:
+    """The first words of the Arabic and English month names (lower case, normalised)."""
+    return {name.split()[0] for name in (*_AR_MONTHS, *_EN_MONTHS)}
 
-    firsts = {name.split()[0] for name in (*_AR_MONTHS, *_EN_MONTHS)}
-    scanned = _scanned_words()
-    auto = ahocorasick.Automaton()
-    for k in firsts | scanned:
-        auto.add_word(k, (k, k in firsts, k in scanned))
-    auto.make_automaton()
-    return auto
+
+#: both sets are found by the shared keyword pass over the report (``_spans.keyword_hits``)
+_MONTHS_BIT = keyword_set(_month_firsts)
+_WORDS_BIT = keyword_set(lambda: _scanned_words())
 
 
 def _word_places(norm: str) -> tuple[str, list[int], dict[str, list[int]]]:
-    """``(norm, month starts, word -> sorted places)`` from one automaton pass over ``norm`` (kept for the
+    """``(norm, month starts, word -> sorted places)`` from the shared keyword pass over ``norm`` (kept for the
     last text).  Month starts: see :func:`_month_starts`; places: every start of each of
     :func:`_scanned_words` in ``norm`` (overlapping ones too, as ``str.find`` from each place finds them)."""
     global _LAST_SCAN
@@ -326,12 +320,11 @@ def _word_places(norm: str) -> tuple[str, list[int], dict[str, list[int]]]:
         return last
     months: set[int] = set()
     where: dict[str, list[int]] = {}
-    for e, (k, is_month, is_word) in _month_automaton().iter(norm):
-        s = e + 1 - len(k)
-        if is_month and not _WORD_CHAR_RE.match(norm, e + 1):
-            months.add(s)
-        if is_word:
-            where.setdefault(k, []).append(s)   # (the pass goes by end, so each word's starts come in order)
+    for e, (k, sets) in keyword_hits(norm):
+        if sets & _MONTHS_BIT and not _WORD_CHAR_RE.match(norm, e + 1):
+            months.add(e + 1 - len(k))
+        if sets & _WORDS_BIT:
+            where.setdefault(k, []).append(e + 1 - len(k))   # (the pass goes by end: each word's starts in order)
     last = _LAST_SCAN = (norm, sorted(months), where)   # (holding the string keeps its identity from being reused)
     return last
 
@@ -339,7 +332,7 @@ def _word_places(norm: str) -> tuple[str, list[int], dict[str, list[int]]]:
 def _month_starts(norm: str) -> list[int]:
     """Sorted starts of the month names' first words in ``norm`` not followed by a word character: every
     month group of the date patterns, and every match of ``_AR_MONTH_WORD_RE`` and ``_EN_MONTH_WORD_RE``,
-    starts at one (a superset: a word ending in "اب" is one too).  (One automaton pass: the month-word tests of
+    starts at one (a superset: a word ending in "اب" is one too).  (The keyword pass: the month-word tests of
     ``_find_norm`` match at these places instead of scanning the text once per month name.)"""
     return _word_places(norm)[1]
 
