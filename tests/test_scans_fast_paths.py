@@ -303,6 +303,8 @@ def test_date_patterns_scanned_near_the_automaton_places_find_what_full_scans_fi
             assert [(m.span(), m.groupdict()) for m in D._near_words(p, ws, norm)] == want
             # a word the automaton does not hold: found by str.find
             assert [(m.span(), m.groupdict()) for m in D._near_words(p, ws + ("zzz",), norm)] == want
+    ascii_part = "".join(c for c in norm if c.isascii())
+    assert D._has_ascii_digit(ascii_part) == bool(D._DIGIT_RE.search(ascii_part))
     where = D._word_places(norm)[2]
     for w in D._scanned_words():
         assert (w in where) == (w in norm)

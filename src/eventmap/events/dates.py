@@ -273,10 +273,19 @@ def _near_found_words(pattern: re.Pattern[str], bounds: tuple[int, int], words: 
 def _near_literals(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
     """``gate(pattern).finditer(norm)``, the same matches: near the pattern's literals, found by the text's
     keyword pass instead of a ``str.find`` each."""
-    g = gate(pattern)
-    if g.bounds is None or g.literals is None:
-        return g.finditer(norm)
-    return _near_words(pattern, tuple(sorted(g.literals)), norm)
+    entry = _LITERAL_WORDS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        g = gate(pattern)
+        words = tuple(sorted(g.literals)) if g.literals and g.bounds is not None else None
+        entry = _LITERAL_WORDS[id(pattern)] = (pattern, words)
+    if entry[1] is None:
+        return gate(pattern).finditer(norm)
+    return _near_words(pattern, entry[1], norm)
+
+
+#: by the pattern's id (the entry holds the pattern, so the id is not reused while it lives): its gate's
+#: literals, sorted, or None when the gate scans without them
+_LITERAL_WORDS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 #: the last text's month-name starts and the places of the words the date patterns are scanned near
@@ -379,6 +388,14 @@ def _has_latin_word(norm: str) -> bool:
     return len(raw.translate(None, _LATIN_LOWER)) < len(raw) and bool(_LATIN_WORD_RE.search(norm))
 
 
+def _has_ascii_digit(s: str) -> bool:
+    """``_DIGIT_RE.search(s)`` for an ASCII ``s``: ten substring tests (memchr) instead of a regex scan."""
+    for d in "0123456789":
+        if d in s:
+            return True
+    return False
+
+
 def _ar_ordinal_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     """"الخامس عشر من تموز": a day of the month written as an ordinal word."""
     for m in _near_months(_AR_ORDINAL_DAY_MONTH, norm):
@@ -402,8 +419,12 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         out.append((a, b, d, prec, kind))
         taken.add(a, b)
 
-    has_ar = bool(_ARABIC_RE.search(norm))
-    has_digit = bool(_DIGIT_RE.search(norm))
+    if norm.isascii():      # (most English reports: no Arabic letter, and only ASCII digits to look for)
+        has_ar = False
+        has_digit = _has_ascii_digit(norm)
+    else:
+        has_ar = bool(_ARABIC_RE.search(norm))
+        has_digit = bool(_DIGIT_RE.search(norm))
     if has_digit:
         for m in _near_literals(_ISO_RE, norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
