@@ -383,3 +383,28 @@ def test_triggers_are_those_of_each_languages_own_automaton(words, sep, lo, hi):
     hi = min(hi, len(norm))
     if lo <= hi:
         assert L.find_triggers(norm, lo, hi) == _plain_find_triggers(norm, lo, hi)
+
+
+# --- the language of a report ------------------------------------------------------------------------------
+
+def _plain_detect_language(text: str) -> str:
+    from eventmap.events import reader as R
+
+    raw = text[:20000].encode("utf-8", "surrogatepass")
+    ar = len(raw) - len(raw.translate(None, R._AR_LEAD_BYTES))
+    lat = len(raw) - len(raw.translate(None, R._LATIN_BYTES))
+    if ar == 0 and lat == 0:
+        return "ar" if R.has_arabic(text[:20000]) else "en"
+    return "ar" if ar >= lat else "en"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENT_WORDS + _NORM_WORDS + _HOSTILE + ["123", "!?", "", " ", "\n", "-", "ﻻ", "ﷲ"]),
+                max_size=30))
+def test_the_language_is_the_plain_count_of_arabic_and_latin_letters(words):
+    from eventmap.events.reader import detect_language
+
+    text = " ".join(words)
+    assert detect_language(text) == _plain_detect_language(text)
+    ascii_text = "".join(c for c in text if c.isascii())
+    assert detect_language(ascii_text) == _plain_detect_language(ascii_text)

@@ -235,7 +235,8 @@ def _words_automaton(words: tuple[str, ...]) -> Any:
 def may_contain_ci(text: str, words: tuple[str, ...]) -> bool:
     """False only when no lower-case ASCII word of ``words`` is in ``text`` as an ``re.IGNORECASE`` pattern
     reads it: a sound gate for a case-insensitive pattern every match of which holds one of ``words``."""
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # FOLDS_TO_ASCII
+    if not text.isascii() and (
+            "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):   # FOLDS_TO_ASCII
         return True   # (İ lower-cases to two characters, ı and ſ not to i and s: no shortcut)
     low = text.lower()
     if len(words) >= _CI_AUTOMATON_MIN_WORDS:
