@@ -1,4 +1,5 @@
-"""Offsets between a text and its normalised form (``eventmap.text.normalize_with_offsets``)."""
+"""Offsets between a text and its normalised form (``eventmap.text.normalize_with_offsets``), and the one
+keyword pass over a normalised report that the actor, trigger and date scans share (:func:`keyword_hits`)."""
 
 from __future__ import annotations
 
