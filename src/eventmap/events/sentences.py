@@ -71,13 +71,13 @@ def _split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _END_RE.finditer(text):
-        end = m.end()
-        if m.group(0)[0] == "." and m.start() > start and text[m.start() - 1] in _LAST_WORD_END:
+        ms, end = m.span()
+        if text[ms] == "." and ms > start and text[ms - 1] in _LAST_WORD_END:
             # "U.S." / "Gen." / single capital initials: not a sentence end
-            wm = _LAST_WORD_RE.search(text[max(start, m.start() - 12):m.start()])
+            wm = _LAST_WORD_RE.search(text[max(start, ms - 12):ms])
             if wm:
                 w = wm.group(1).lower().rstrip(".")
-                if w in _ABBREV or (len(w) == 1 and text[m.start() - 1].isupper()):
+                if w in _ABBREV or (len(w) == 1 and text[ms - 1].isupper()):
                     continue
         _add(text, start, end, spans)
         start = end
