@@ -247,6 +247,8 @@ def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> 
         return _near_found_words(pattern, bounds, words, norm)
     where = _word_places(norm)[2]
     places = sorted([i for w in words for i in where.get(w, ())])
+    if not places:
+        return iter(())     # (what near_scan gives when no word is ahead)
 
     def next_word(pos: int) -> int:
         i = bisect.bisect_left(places, pos)
