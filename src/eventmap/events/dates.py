@@ -390,6 +390,14 @@ def _has_latin_word(norm: str) -> bool:
     return len(raw.translate(None, _LATIN_LOWER)) < len(raw) and bool(_LATIN_WORD_RE.search(norm))
 
 
+def _arabic_and_digit(norm: str) -> tuple[bool, bool]:
+    """(an Arabic letter, a digit) in ``norm``: an ASCII text (most English reports) has no Arabic letter,
+    and only ASCII digits to look for."""
+    if norm.isascii():
+        return False, _has_ascii_digit(norm)
+    return bool(_ARABIC_RE.search(norm)), bool(_DIGIT_RE.search(norm))
+
+
 def _has_ascii_digit(s: str) -> bool:
     """``_DIGIT_RE.search(s)`` for an ASCII ``s``: ten substring tests (memchr) instead of a regex scan."""
     for d in "0123456789":
@@ -421,12 +429,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         out.append((a, b, d, prec, kind))
         taken.add(a, b)
 
-    if norm.isascii():      # (most English reports: no Arabic letter, and only ASCII digits to look for)
-        has_ar = False
-        has_digit = _has_ascii_digit(norm)
-    else:
-        has_ar = bool(_ARABIC_RE.search(norm))
-        has_digit = bool(_DIGIT_RE.search(norm))
+    has_ar, has_digit = _arabic_and_digit(norm)
     if has_digit:
         for m in _near_literals(_ISO_RE, norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
