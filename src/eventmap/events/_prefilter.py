@@ -207,12 +207,42 @@ def gate(pattern: re.Pattern[str]) -> Gated:
 FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+#: word lists this long are looked for with one Aho-Corasick pass instead of one substring search each
+_CI_AUTOMATON_MIN_WORDS = 16
+#: by the word tuple's id (the entry holds the tuple, so the id is not reused while it lives); bounded, so
+#: that a caller building its tuple anew on every call only ever gets the plain loop
+_CI_AUTOMATA: dict[int, tuple[tuple[str, ...], Any]] = {}
+_CI_AUTOMATA_MAX = 64
+
+
+def _words_automaton(words: tuple[str, ...]) -> Any:
+    """The (cached) automaton over ``words``, or None (an empty word, or the cache full)."""
+    hit = _CI_AUTOMATA.get(id(words))
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    if len(_CI_AUTOMATA) >= _CI_AUTOMATA_MAX or not all(words):
+        return None
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    _CI_AUTOMATA[id(words)] = (words, auto)
+    return auto
+
+
 def may_contain_ci(text: str, words: tuple[str, ...]) -> bool:
     """False only when no lower-case ASCII word of ``words`` is in ``text`` as an ``re.IGNORECASE`` pattern
     reads it: a sound gate for a case-insensitive pattern every match of which holds one of ``words``."""
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # FOLDS_TO_ASCII
+    if not text.isascii() and (
+            "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):   # FOLDS_TO_ASCII
         return True   # (İ lower-cases to two characters, ı and ſ not to i and s: no shortcut)
     low = text.lower()
+    if len(words) >= _CI_AUTOMATON_MIN_WORDS:
+        auto = _words_automaton(words)
+        if auto is not None:
+            return next(auto.iter(low), None) is not None
     for w in words:
         if w in low:
             return True

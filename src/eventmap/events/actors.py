@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventmap.events._spans import IntervalSet
+from eventmap.events._spans import IntervalSet, keyword_hits, keyword_set
 from eventmap.events.lexicon import ar
 
 GOV = "Syrian government forces"
@@ -151,11 +151,8 @@ class ActorMention:
 
 
 @lru_cache(maxsize=1)
-def _automaton():
-    """One Aho-Corasick automaton over every surface form (normalised), both languages."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
+def _forms() -> dict[str, str]:
+    """Every surface form (normalised), both languages -> its actor."""
     forms: dict[str, str] = {}
     for actor, fs in AR_FORMS.items():
         for f in fs:
@@ -167,10 +164,11 @@ def _automaton():
     for actor, fs in EN_FORMS.items():
         for f in fs:
             forms.setdefault(f.lower(), actor)
-    for k, actor in forms.items():
-        auto.add_word(k, (k, actor))
-    auto.make_automaton()
-    return auto
+    return forms
+
+
+#: the forms are found by the shared keyword pass over the report (``_spans.keyword_hits``)
+_FORMS_BIT = keyword_set(lambda: _forms().keys())
 
 
 #: a speech verb right after an actor makes it the speaker of the sentence, not the doer of the event
@@ -181,30 +179,44 @@ _SPEECH = {ar(w) for w in ("قال", "قالت", "أعلن", "أعلنت", "أك
 _AR_CLITICS = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل"}
 
 
+_AGAINST = frozenset(("ضد", "against", "targeting"))
+_SUPPORT_AR_1 = frozenset(("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء"))
+_SUPPORT_AR_2 = frozenset(("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"))
+_OBJECT_HEADS_AR = ("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "ثكنات")
+_SUPPORT_EN_2 = frozenset(("backed by", "supported by", "aided by", "assisted by", "allied to", "allied with"))
+_HOLDERS_EN = frozenset(("controlled", "held", "run", "led", "affiliated", "besieged", "surrounded", "dominated"))
+_OTHER_EN_2 = frozenset(("loyal to", "affiliated with", "linked to", "tied to"))
+
+
 def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
     """Actor mentions in ``norm[start:end]`` (normalised text), left to right, longest first."""
     end = len(norm) if end is None else end
-    raw: list[tuple[int, int, str, str]] = []
-    for e_idx, (k, actor) in _automaton().iter(norm, start, end):
+    n = len(norm)
+    raw: list[tuple[int, int, str, bool]] = []
+    forms = _forms()
+    for e_idx, (k, sets) in keyword_hits(norm):
+        if not sets & _FORMS_BIT or e_idx >= end or e_idx + 1 - len(k) < start:
+            continue          # (another scan's word, or outside norm[start:end])
+        actor = forms[k]
         e = e_idx + 1
-        s0 = e - len(k)
-        if e < len(norm) and (norm[e].isalnum() or norm[e] == "-"):
-            continue
-        is_ar = "\u0600" <= k[0] <= "\u06ff"
-        ws = norm.rfind(" ", 0, s0) + 1
-        prefix = norm[ws:s0]
-        if is_ar:
-            if k.startswith("لل"):
-                prefix += "ل"
-            if prefix not in _AR_CLITICS:
+        if e < n:
+            c = norm[e]
+            if c.isalnum() or c == "-":
                 continue
-        elif prefix or (s0 > 0 and norm[s0 - 1] == "-"):
-            continue
-        a0 = s0 + (1 if is_ar and k.startswith("لل") else 0)
-        raw.append((a0, e, actor, "ar" if is_ar else "en"))
+        s0 = e - len(k)
+        if "\u0600" <= k[0] <= "\u06ff":
+            ws = norm.rfind(" ", 0, s0) + 1
+            if k.startswith("لل"):
+                if norm[ws:s0] + "ل" not in _AR_CLITICS:
+                    continue
+                raw.append((s0 + 1, e, actor, True))
+            elif ws == s0 or norm[ws:s0] in _AR_CLITICS:
+                raw.append((s0, e, actor, True))
+        elif s0 == 0 or norm[s0 - 1] == " ":    # (an English form starts a word: no clitic, no hyphen)
+            raw.append((s0, e, actor, False))
     # leftmost-longest, no overlaps
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
-    kept: list[tuple[int, int, str, str]] = []
+    kept: list[tuple[int, int, str, bool]] = []
     taken = IntervalSet()
     for r in raw:
         if taken.free(r[0], r[1]):
@@ -212,44 +224,38 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
             kept.append(r)
     kept.sort()
     out: list[ActorMention] = []
-    for a0, e, actor, lang in kept:
-        nxt = norm[e:e + 30].split()[:2]
-        speaker = any(w in _SPEECH for w in nxt)
-        prev = norm[max(0, a0 - 90):a0].split()
-        if norm[max(0, a0 - 90):a0] and not norm[max(0, a0 - 90):a0].endswith(" ") and prev:
+    for a0, e, actor, is_ar in kept:
+        text = norm[a0:e]
+        if not _SPEECH.isdisjoint(norm[e:e + 30].split()[:2]):
+            out.append(ActorMention(actor, a0, e, "speaker", text))
+            continue
+        before = norm[max(0, a0 - 90):a0]
+        prev = before.split()
+        if before and prev and not before.endswith(" "):
             prev = prev[:-1]    # the clitic glued to the form is not a previous word
+        if not _AGAINST.isdisjoint(prev[-8:]):
+            out.append(ActorMention(actor, a0, e, "object", text))
+            continue
         prev_w = prev[-1] if prev else ""
-        if speaker:
-            out.append(ActorMention(actor, a0, e, "speaker", norm[a0:e]))
-            continue
-        window = prev[-8:]
-        if any(w in ("ضد", "against", "targeting") for w in window):
-            out.append(ActorMention(actor, a0, e, "object", norm[a0:e]))
-            continue
-        if lang == "ar":
+        if is_ar:
+            two = " ".join(prev[-2:])
             role = "subject"
-            if prev_w in ("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء") or \
-                    " ".join(prev[-2:]) in ("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"):
+            if prev_w in _SUPPORT_AR_1 or two in _SUPPORT_AR_2:
                 role = "support"
-            elif " ".join(prev[-2:]) == "من قبل":
+            elif two == "من قبل":
                 role = "agent"
-            elif prev_w in _OBJECT_MARKERS_AR:
-                role = "object"
-            elif prev_w.startswith(("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "ثكنات")):
+            elif prev_w in _OBJECT_MARKERS_AR or prev_w.startswith(_OBJECT_HEADS_AR):
                 role = "object"
         else:
             if prev_w in ("the", "a", "an") and len(prev) > 1:
                 prev = prev[:-1]
                 prev_w = prev[-1]
             two = " ".join(prev[-2:])
-            if two in ("backed by", "supported by", "aided by", "assisted by", "allied to", "allied with") or \
-                    prev_w in ("backed", "allied"):
+            if two in _SUPPORT_EN_2 or prev_w in ("backed", "allied"):
                 role = "support"
-            elif (prev_w == "by" and len(prev) > 1 and prev[-2] in ("controlled", "held", "run", "led", "affiliated",
-                                                                       "besieged", "surrounded", "dominated")) or \
-                    two in ("loyal to", "affiliated with", "linked to", "tied to"):
+            elif (prev_w == "by" and len(prev) > 1 and prev[-2] in _HOLDERS_EN) or two in _OTHER_EN_2:
                 role = "other"      # "the basin, which is controlled by ISIS": not the doer of this event
             else:
                 role = "agent" if prev_w == "by" else "object" if prev_w in _OBJECT_MARKERS_EN else "subject"
-        out.append(ActorMention(actor, a0, e, role, norm[a0:e]))
+        out.append(ActorMention(actor, a0, e, role, text))
     return out

@@ -23,11 +23,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
 
 from eventmap.errors import DateInputError  # (imports nothing from eventmap: no cycle; once, not per call)
 from eventmap.events._prefilter import gate, near_scan
-from eventmap.events._spans import IntervalSet, normalize_offsets, orig_span
+from eventmap.events._spans import IntervalSet, keyword_hits, keyword_set, normalize_offsets, orig_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,10 +239,26 @@ def _near_months(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]
 def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(norm)``, the same matches, for a pattern every match of which holds one of ``words``:
     searched only around them (``_prefilter.near_scan``, as ``Gated.finditer`` does with the pattern's own
-    literals)."""
+    literals).  Where the words are, :func:`_word_places` has read off the text's keyword pass."""
     bounds = gate(pattern).bounds
     if bounds is None:
         return pattern.finditer(norm)
+    if not _scanned_words().issuperset(words):
+        return _near_found_words(pattern, bounds, words, norm)
+    where = _word_places(norm)[2]
+    places = sorted([i for w in words for i in where.get(w, ())])
+    if not places:
+        return iter(())     # (what near_scan gives when no word is ahead)
+
+    def next_word(pos: int) -> int:
+        i = bisect.bisect_left(places, pos)
+        return places[i] if i < len(places) else -1
+    return near_scan(pattern, bounds, next_word, norm)
+
+
+def _near_found_words(pattern: re.Pattern[str], bounds: tuple[int, int], words: tuple[str, ...],
+                      norm: str) -> Iterator[re.Match[str]]:
+    """:func:`_near_words` for words the keyword pass does not look for: each word's next place by ``str.find``."""
     nxt = [norm.find(w) for w in words]   # each word's next place (the scan only moves on)
 
     def next_word(pos: int) -> int:
@@ -257,34 +272,80 @@ def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> 
     return near_scan(pattern, bounds, next_word, norm)
 
 
-#: the last text's month-name starts (the five month patterns of a report share them)
-_LAST_MONTHS: list[tuple[str, list[int]]] = []
+def _near_literals(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
+    """``gate(pattern).finditer(norm)``, the same matches: near the pattern's literals, found by the text's
+    keyword pass instead of a ``str.find`` each."""
+    entry = _LITERAL_WORDS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        g = gate(pattern)
+        words = tuple(sorted(g.literals)) if g.literals and g.bounds is not None else None
+        entry = _LITERAL_WORDS[id(pattern)] = (pattern, words)
+    if entry[1] is None:
+        return gate(pattern).finditer(norm)
+    return _near_words(pattern, entry[1], norm)
+
+
+#: by the pattern's id (the entry holds the pattern, so the id is not reused while it lives): its gate's
+#: literals, sorted, or None when the gate scans without them
+_LITERAL_WORDS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+
+
+#: the last text's month-name starts and the places of the words the date patterns are scanned near
+#: (the patterns of a report share them; one tuple, bound at once, so another thread never reads half of it)
+_LAST_SCAN: tuple[str, list[int], dict[str, list[int]]] | None = None
 _WORD_CHAR_RE = re.compile(r"\w")
+
+#: words the prefilters of :func:`_find_norm` ask about (``w in norm``), answered from the keyword pass
+_AR_RELATIVE_CUES = ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")
 
 
 @lru_cache(maxsize=1)
-def _month_automaton() -> Any:
-    """The first words of the Arabic and English month names (lower case, normalised)."""
-    import ahocorasick
+def _scanned_words() -> frozenset[str]:
+    """Every word whose places :func:`_word_places` records: the near-scan words and gate literals of the
+    patterns of :func:`_find_norm`, and the words its prefilters test."""
+    words: set[str] = set(_AR_WEEKDAY_WORDS) | set(_AR_RELATIVE_CUES)
+    for (p, _, _), ws in zip(_AR_RELATIVE + _EN_RELATIVE, _AR_RELATIVE_WORDS + _EN_RELATIVE_WORDS):
+        words.update(ws if ws is not None else gate(p).literals or ())
+    for p in (_ISO_RE, _DMY_RE, _EN_WEEKDAY_RE):
+        words.update(gate(p).literals or ())
+    return frozenset(w for w in words if w)
 
-    auto = ahocorasick.Automaton()
-    for name in (*_AR_MONTHS, *_EN_MONTHS):
-        first = name.split()[0]
-        auto.add_word(first, first)
-    auto.make_automaton()
-    return auto
+
+def _month_firsts() -> set[str]:
+    """The first words of the Arabic and English month names (lower case, normalised)."""
+    return {name.split()[0] for name in (*_AR_MONTHS, *_EN_MONTHS)}
+
+
+#: both sets are found by the shared keyword pass over the report (``_spans.keyword_hits``)
+_MONTHS_BIT = keyword_set(_month_firsts)
+_WORDS_BIT = keyword_set(lambda: _scanned_words())
+
+
+def _word_places(norm: str) -> tuple[str, list[int], dict[str, list[int]]]:
+    """``(norm, month starts, word -> sorted places)`` from the shared keyword pass over ``norm`` (kept for the
+    last text).  Month starts: see :func:`_month_starts`; places: every start of each of
+    :func:`_scanned_words` in ``norm`` (overlapping ones too, as ``str.find`` from each place finds them)."""
+    global _LAST_SCAN
+    last = _LAST_SCAN
+    if last is not None and last[0] is norm:
+        return last
+    months: set[int] = set()
+    where: dict[str, list[int]] = {}
+    for e, (k, sets) in keyword_hits(norm):
+        if sets & _MONTHS_BIT and not _WORD_CHAR_RE.match(norm, e + 1):
+            months.add(e + 1 - len(k))
+        if sets & _WORDS_BIT:
+            where.setdefault(k, []).append(e + 1 - len(k))   # (the pass goes by end: each word's starts in order)
+    last = _LAST_SCAN = (norm, sorted(months), where)   # (holding the string keeps its identity from being reused)
+    return last
 
 
 def _month_starts(norm: str) -> list[int]:
     """Sorted starts of the month names' first words in ``norm`` not followed by a word character: every
     month group of the date patterns, and every match of ``_AR_MONTH_WORD_RE`` and ``_EN_MONTH_WORD_RE``,
-    starts at one (a superset: a word ending in "اب" is one too).  (One automaton pass: the month-word tests of
+    starts at one (a superset: a word ending in "اب" is one too).  (The keyword pass: the month-word tests of
     ``_find_norm`` match at these places instead of scanning the text once per month name.)"""
-    if _LAST_MONTHS and _LAST_MONTHS[0][0] is norm:
-        return _LAST_MONTHS[0][1]
-    starts = sorted({e + 1 - len(k) for e, k in _month_automaton().iter(norm) if not _WORD_CHAR_RE.match(norm, e + 1)})
-    _LAST_MONTHS[:] = [(norm, starts)]   # (holding the string keeps its identity from being reused)
-    return starts
+    return _word_places(norm)[1]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -329,6 +390,22 @@ def _has_latin_word(norm: str) -> bool:
     return len(raw.translate(None, _LATIN_LOWER)) < len(raw) and bool(_LATIN_WORD_RE.search(norm))
 
 
+def _arabic_and_digit(norm: str) -> tuple[bool, bool]:
+    """(an Arabic letter, a digit) in ``norm``: an ASCII text (most English reports) has no Arabic letter,
+    and only ASCII digits to look for."""
+    if norm.isascii():
+        return False, _has_ascii_digit(norm)
+    return bool(_ARABIC_RE.search(norm)), bool(_DIGIT_RE.search(norm))
+
+
+def _has_ascii_digit(s: str) -> bool:
+    """``_DIGIT_RE.search(s)`` for an ASCII ``s``: ten substring tests (memchr) instead of a regex scan."""
+    for d in "0123456789":
+        if d in s:
+            return True
+    return False
+
+
 def _ar_ordinal_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     """"الخامس عشر من تموز": a day of the month written as an ordinal word."""
     for m in _near_months(_AR_ORDINAL_DAY_MONTH, norm):
@@ -352,12 +429,11 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         out.append((a, b, d, prec, kind))
         taken.add(a, b)
 
-    has_ar = bool(_ARABIC_RE.search(norm))
-    has_digit = bool(_DIGIT_RE.search(norm))
+    has_ar, has_digit = _arabic_and_digit(norm)
     if has_digit:
-        for m in gate(_ISO_RE).finditer(norm):
+        for m in _near_literals(_ISO_RE, norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-        for m in gate(_DMY_RE).finditer(norm):
+        for m in _near_literals(_DMY_RE, norm):
             add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
     ar_month = has_ar and any(_AR_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     if has_ar:
@@ -380,11 +456,12 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                     continue  # "في اب" without year: too weak (اب also means father)
                 a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
                 add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
-        if any(w in norm for w in ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")):
+        where = _word_places(norm)[2]     # (``w in norm`` for the words it holds)
+        if not where.keys().isdisjoint(_AR_RELATIVE_CUES):
             for (pat, back, prec), words in zip(_AR_RELATIVE, _AR_RELATIVE_WORDS):
-                for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
+                for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
-        if any(w in norm for w in _AR_WEEKDAYS):
+        if not where.keys().isdisjoint(_AR_WEEKDAY_WORDS):
             for m in _near_words(_AR_WEEKDAY_RE, _AR_WEEKDAY_WORDS, norm):
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
@@ -412,9 +489,9 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
     for (pat, back, prec), words in zip(_EN_RELATIVE, _EN_RELATIVE_WORDS):
-        for m in (gate(pat).finditer(norm) if words is None else _near_words(pat, words, norm)):
+        for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
-    for m in gate(_EN_WEEKDAY_RE).finditer(norm):
+    for m in _near_literals(_EN_WEEKDAY_RE, norm):
         pre = m["pre"]
         rel = "last" if pre == "last" else "next" if pre == "next" else None
         add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")

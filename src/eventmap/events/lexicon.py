@@ -36,9 +36,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from eventmap.events._spans import IntervalSet
+from eventmap.events._prefilter import gate
+from eventmap.events._spans import IntervalSet, keyword_hits, keyword_set
 from eventmap.text import _AR_DIACRITICS, _AR_LETTER_MAP
 
 
@@ -381,35 +381,43 @@ def _stems(p: str) -> list[str]:
 
 @dataclass
 class _Compiled:
-    automaton: Any                            # stem -> list of (label, regex anchored at a word start)
+    table: dict[str, list[tuple[str, re.Pattern[str]]]]   # stem -> (label, regex anchored at a word start)
     always: list[tuple[str, re.Pattern[str]]]   # patterns without a literal start: searched in full
+    bit: int                                    # the stems' set in the shared keyword pass
+
+
+def _pattern_stems(p: str, is_ar: bool) -> list[str]:
+    return _stems(ar(p)) if is_ar else _stems(p)
+
+
+def _stem_words(triggers: dict[str, tuple[str, ...]], is_ar: bool) -> set[str]:
+    """The literal starts of the patterns (what the shared keyword pass looks for)."""
+    return {stem for pats in triggers.values() for p in pats for stem in _pattern_stems(p, is_ar)}
+
+
+#: the stems are found by the shared keyword pass over the report (``_spans.keyword_hits``)
+_AR_STEMS_BIT = keyword_set(lambda: _stem_words(AR_TRIGGERS, True))
+_EN_STEMS_BIT = keyword_set(lambda: _stem_words(EN_TRIGGERS, False))
 
 
 def _build(triggers: dict[str, tuple[str, ...]], is_ar: bool) -> _Compiled:
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
     table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     always: list[tuple[str, re.Pattern[str]]] = []
     for lab, pats in triggers.items():
         for p in pats:
+            stems = _pattern_stems(p, is_ar)
             if is_ar:
                 pn = ar(p).replace("~", _AR_SUFFIX)
-                stems = _stems(ar(p))
                 anchored = re.compile(_AR_PREFIX + r"(?P<t>" + pn + r")(?!\w)")
                 full = re.compile(r"(?<!\w)" + _AR_PREFIX + r"(?P<t>" + pn + r")(?!\w)")
             else:
-                stems = _stems(p)
                 anchored = re.compile(r"(?P<t>" + p + r")(?![\w-])")
                 full = re.compile(r"(?<![\w-])(?P<t>" + p + r")(?![\w-])")
             for stem in stems:
                 table.setdefault(stem, []).append((lab, anchored))
             if not stems:
                 always.append((lab, full))
-    for stem, lst in table.items():
-        auto.add_word(stem, (stem, lst))
-    auto.make_automaton()
-    return _Compiled(auto, always)
+    return _Compiled(table, always, _AR_STEMS_BIT if is_ar else _EN_STEMS_BIT)
 
 
 @lru_cache(maxsize=1)
@@ -449,8 +457,12 @@ _EN_CHAR_RE = re.compile(r"[a-z]")
 
 def _scan(norm: str, c: _Compiled, start: int, end: int, is_ar: bool, hits: list[TriggerHit]) -> None:
     seen: set[tuple[str, int, str]] = set()
-    for e_idx, (stem, lst) in c.automaton.iter(norm, start, end):
+    bit, table = c.bit, c.table
+    for e_idx, (stem, sets) in keyword_hits(norm):
         s0 = e_idx + 1 - len(stem)
+        if not sets & bit or e_idx >= end or s0 < start:
+            continue          # (another scan's word, or outside norm[start:end])
+        lst = table[stem]
         ws = norm.rfind(" ", start, s0) + 1
         if ws < start:
             ws = start
@@ -466,7 +478,8 @@ def _scan(norm: str, c: _Compiled, start: int, end: int, is_ar: bool, hits: list
                 seen.add((lab, ws, rx.pattern))
                 hits.append(TriggerHit(lab, m.start("t"), m.end("t"), m.group("t")))
     for lab, rx in c.always:
-        for m in rx.finditer(norm, start, end):
+        # (searched near its literals: "strike" of "israeli strikes"; the pattern opens with a look-behind)
+        for m in gate(rx).finditer(norm, start, end):
             hits.append(TriggerHit(lab, m.start("t"), m.end("t"), m.group("t")))
 
 

@@ -251,6 +251,8 @@ _LATIN_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord(
 def detect_language(text: str) -> str:
     """'ar' or 'en' from the share of Arabic letters among letters (first 20,000 characters)."""
     sample = text[:20000]
+    if sample.isascii():
+        return "en"     # (no Arabic letter: English whether or not a Latin letter is in it, as below)
     # counted on the UTF-8 bytes: U+0600-U+06FF are the two-byte sequences led by D8-DB
     raw = sample.encode("utf-8", "surrogatepass")
     ar = len(raw) - len(raw.translate(None, _AR_LEAD_BYTES))

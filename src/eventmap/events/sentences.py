@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventmap.events._prefilter import may_contain_ci
+from eventmap.events._prefilter import FOLDS_TO_ASCII
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,9 @@ _ABBREV = {
 }
 
 _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+#: the characters a text ends with when ``_LAST_WORD_RE`` finds a word at its end (``$`` also matches
+#: before a final line break)
+_LAST_WORD_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.\n")
 #: ``[.!?؟]+["'”’»)]*(?=\s|$)|\n+``, the same matches, written to open with a character class: re then skips
 #: to the next candidate character in C instead of trying both branches at every position
 _END_RE = re.compile(r"[.!?؟\n](?:(?<=[.!?؟])[.!?؟]*[\"'”’»)]*(?=\s|$)|(?<=\n)\n*)")
@@ -68,13 +71,13 @@ def _split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _END_RE.finditer(text):
-        end = m.end()
-        if m.group(0)[0] == ".":
+        ms, end = m.span()
+        if text[ms] == "." and ms > start and text[ms - 1] in _LAST_WORD_END:
             # "U.S." / "Gen." / single capital initials: not a sentence end
-            wm = _LAST_WORD_RE.search(text[max(start, m.start() - 12):m.start()])
+            wm = _LAST_WORD_RE.search(text[max(start, ms - 12):ms])
             if wm:
                 w = wm.group(1).lower().rstrip(".")
-                if w in _ABBREV or (len(w) == 1 and text[m.start() - 1].isupper()):
+                if w in _ABBREV or (len(w) == 1 and text[ms - 1].isupper()):
                     continue
         _add(text, start, end, spans)
         start = end
@@ -109,20 +112,31 @@ _CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت",
 
 def _may_split(s: str) -> bool:
     """False when :data:`_CLAUSE_RE` cannot match ``s``: the scan tries its alternatives at every position,
-    a few substring tests are far cheaper and most sentences have no connector."""
+    a few substring tests are far cheaper and most sentences have no connector.  (``may_contain_ci`` for
+    "while whereas meanwhile", and for "but and" when there is a comma, written out to lower-case once.)"""
     for w in _CLAUSE_LITERALS:
         if w in s:
             return True
-    return may_contain_ci(s, ("while", "whereas", "meanwhile")) or (
-        "," in s and may_contain_ci(s, ("but", "and")))
+    for c in FOLDS_TO_ASCII:
+        if c in s:
+            return True
+    low = s.lower()
+    if "while" in low or "whereas" in low or "meanwhile" in low:
+        return True
+    return "," in s and ("but" in low or "and" in low)
 
 
 def split_clauses(text: str, sent: Span) -> list[Span]:
     """Clause spans inside one sentence span."""
     s = text[sent.start:sent.end]
+    may_split = _may_split(s)
+    if not may_split:
+        a, b = sent.start, sent.end
+        if a < b and not text[a].isspace() and not text[b - 1].isspace():
+            return [sent]     # one clause, the sentence (what the steps below give it)
     out: list[Span] = []
     start = 0
-    for m in (_CLAUSE_RE.finditer(s) if _may_split(s) else ()):
+    for m in (_CLAUSE_RE.finditer(s) if may_split else ()):
         if m.start() <= start:
             continue
         _add(text, sent.start + start, sent.start + m.start(), out)
