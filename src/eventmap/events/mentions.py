@@ -37,7 +37,7 @@ import ahocorasick
 
 from eventmap.events._prefilter import may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import WordGate, ar_sites, en_sites
+from eventmap.events.sites import ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -1154,7 +1154,6 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west")
-_EN_REF_GATE = WordGate(_EN_REF_WORDS)
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
@@ -1207,7 +1206,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.admin = True   # "in eastern Quneitra": a part of the province
     if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
         m.near = True
-    ref = _EN_REF_BEFORE_RE.search(before) if _EN_REF_GATE(before) else None
+    ref = _EN_REF_BEFORE_RE.search(before) if may_contain_ci(before, _EN_REF_WORDS) else None
     if ref or _BASED_RE.match(text[m.orig_end:m.orig_end + 7]):
         m.reference = True   # "east of X", "except X", "taken to hospital in X", "a source in X", "X-based"
         m.notes.append("residence" if ref and ref.group("origin") else "reference")

@@ -24,9 +24,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
-from eventmap.events._prefilter import FOLDS_TO_ASCII, may_contain_ci
+from eventmap.events._prefilter import may_contain_ci
 from eventmap.text import normalize_ar
 
 #: Arabic site nouns (normalised) -> kind.  Dual/plural forms name several sites of the same kind.
@@ -387,33 +385,10 @@ _EN_ANY_WORDS = tuple(SITE_NOUNS_EN) + ("citadel", "castle", "fort", "brigade", 
                                        "balad", "mahat")
 
 
-class WordGate:
-    """``may_contain_ci(text, words)`` for a long tuple of words: one Aho-Corasick pass over the lower-cased
-    text finds whether any of them is in it (a search per word costs more from a dozen words on)."""
-
-    __slots__ = ("words", "_auto")
-
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self.words = words
-        self._auto = ahocorasick.Automaton()
-        for w in words:
-            self._auto.add_word(w, w)
-        self._auto.make_automaton()
-
-    def __call__(self, text: str) -> bool:
-        for ch in FOLDS_TO_ASCII:
-            if ch in text:
-                return may_contain_ci(text, self.words)   # (which lets such a text through)
-        return next(self._auto.iter(text.lower()), None) is not None
-
-
-_EN_ANY_GATE = WordGate(_EN_ANY_WORDS)
-
-
 def en_sites(text: str, lo: int, hi: int) -> list[Site]:
     """Named sites in ``text[lo:hi]`` (English), with offsets into ``text``."""
     seg = text[lo:hi]
-    if not _EN_ANY_GATE(seg) or not _EN_ANY_RE.search(text, lo, hi):
+    if not may_contain_ci(seg, _EN_ANY_WORDS) or not _EN_ANY_RE.search(text, lo, hi):
         return []
     out: list[Site] = []
     for m in _EN_TAIL_RE.finditer(seg):
