@@ -28,8 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-import functools
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -239,7 +238,7 @@ class _Extractor:
         self.idx = index_for(gazetteer) if gazetteer is not None else None
         self.norm, self.offs = normalize_offsets(text)
         #: :meth:`o2n` without a Python frame (asked for every sentence and clause boundary)
-        self._o2n = functools.partial(bisect.bisect_left, self.offs)
+        self._o2n = partial(bisect.bisect_left, self.offs)
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
         self.report_id = _report_id(text, self.norm)
         self._lookup_cache: dict[tuple, LookupResult] = {}
