@@ -118,12 +118,14 @@ def _near_bounds(pattern: re.Pattern[str], literals: frozenset[str] | None) -> t
 class Gated:
     """A compiled pattern whose scans are skipped when none of its required literals is in the text."""
 
-    __slots__ = ("bounds", "literals", "pattern")
+    __slots__ = ("bounds", "literals", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required(pattern)
         self.bounds = _near_bounds(pattern, self.literals)
+        #: the literals, sorted, when the pattern is searched near them (``bounds``); else None
+        self.words = tuple(sorted(self.literals)) if self.literals and self.bounds is not None else None
 
     def possible(self, text: str) -> bool:
         lits = self.literals
@@ -148,21 +150,29 @@ class Gated:
         its look-aheads and two more for ``$``); a match found past ``x`` is not trusted (the bound may have
         cut it) and the scan goes on from ``x + 1``. A pattern opening with a look-behind (most of ours) is
         otherwise tried at every position of the text. ``lo``/``hi``: as ``finditer``'s ``pos``/``endpos``."""
-        lits = tuple(self.literals or ())
-        nxt = [text.find(w, lo, hi) for w in lits]   # each literal's next place (the scan only moves on)
-
-        def next_literal(pos: int) -> int:
-            x = -1
-            for k, i in enumerate(nxt):
-                if 0 <= i < pos:
-                    i = nxt[k] = text.find(lits[k], pos, hi)
-                if i >= 0 and (x < 0 or i < x):
-                    x = i
-            return x
-        return near_scan(self.pattern, self.bounds, next_literal, text, lo, hi)  # type: ignore[arg-type]
+        return near_scan(self.pattern, self.bounds, next_place(text, tuple(self.literals or ()), lo, hi),  # type: ignore[arg-type]
+                         text, lo, hi)
 
     def search(self, text: str, *pos: int) -> re.Match[str] | None:
         return self.pattern.search(text, *pos) if self.possible(text) else None
+
+
+def next_place(text: str, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> Callable[[int], int]:
+    """For :func:`near_scan`: ``f(pos)``, the first place at or after ``pos`` where one of ``words`` starts in
+    ``text[lo:hi]``, -1 for none (``str.find`` of each word, again only when ``pos`` has passed its last place:
+    the scan only moves on)."""
+    hi = len(text) if hi is None else hi
+    nxt = [text.find(w, lo, hi) for w in words]
+
+    def next_word(pos: int) -> int:
+        x = -1
+        for k, i in enumerate(nxt):
+            if 0 <= i < pos:
+                i = nxt[k] = text.find(words[k], pos, hi)
+            if i >= 0 and (x < 0 or i < x):
+                x = i
+        return x
+    return next_word
 
 
 def near_scan(pattern: re.Pattern[str], bounds: tuple[int, int], next_literal: Callable[[int], int],

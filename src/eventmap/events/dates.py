@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from eventmap.errors import DateInputError  # (imports nothing from eventmap: no cycle; once, not per call)
-from eventmap.events._prefilter import gate, near_scan
+from eventmap.events._prefilter import gate, near_scan, next_place
 from eventmap.events._spans import IntervalSet, keyword_hits, keyword_set, normalize_offsets, orig_span
 
 
@@ -244,7 +244,7 @@ def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> 
     if bounds is None:
         return pattern.finditer(norm)
     if not _scanned_words().issuperset(words):
-        return _near_found_words(pattern, bounds, words, norm)
+        return near_scan(pattern, bounds, next_place(norm, words), norm)   # (each word's next place by str.find)
     where = _word_places(norm)[2]
     places = sorted([i for w in words for i in where.get(w, ())])
     if not places:
@@ -256,38 +256,13 @@ def _near_words(pattern: re.Pattern[str], words: tuple[str, ...], norm: str) -> 
     return near_scan(pattern, bounds, next_word, norm)
 
 
-def _near_found_words(pattern: re.Pattern[str], bounds: tuple[int, int], words: tuple[str, ...],
-                      norm: str) -> Iterator[re.Match[str]]:
-    """:func:`_near_words` for words the keyword pass does not look for: each word's next place by ``str.find``."""
-    nxt = [norm.find(w) for w in words]   # each word's next place (the scan only moves on)
-
-    def next_word(pos: int) -> int:
-        x = -1
-        for k, i in enumerate(nxt):
-            if 0 <= i < pos:
-                i = nxt[k] = norm.find(words[k], pos)
-            if i >= 0 and (x < 0 or i < x):
-                x = i
-        return x
-    return near_scan(pattern, bounds, next_word, norm)
-
-
 def _near_literals(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
     """``gate(pattern).finditer(norm)``, the same matches: near the pattern's literals, found by the text's
     keyword pass instead of a ``str.find`` each."""
-    entry = _LITERAL_WORDS.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        g = gate(pattern)
-        words = tuple(sorted(g.literals)) if g.literals and g.bounds is not None else None
-        entry = _LITERAL_WORDS[id(pattern)] = (pattern, words)
-    if entry[1] is None:
-        return gate(pattern).finditer(norm)
-    return _near_words(pattern, entry[1], norm)
-
-
-#: by the pattern's id (the entry holds the pattern, so the id is not reused while it lives): its gate's
-#: literals, sorted, or None when the gate scans without them
-_LITERAL_WORDS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+    g = gate(pattern)
+    if g.words is None:
+        return g.finditer(norm)
+    return _near_words(pattern, g.words, norm)
 
 
 #: the last text's month-name starts and the places of the words the date patterns are scanned near
