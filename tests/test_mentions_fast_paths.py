@@ -273,13 +273,13 @@ def test_overlapping_names_resolve_leftmost_longest_as_before(words, data):
 def test_site_nouns_are_stripped_of_clitics_as_the_surface_forms_say():
     from eventmap.events import sites as S
 
-    for table in (S.SITE_NOUNS_AR, S.SITE_DUALS_AR):
+    for table, made in ((S.SITE_NOUNS_AR, S._NOUN_FORMS), (S.SITE_DUALS_AR, S._DUAL_FORMS)):
         forms = S._surface_forms(tuple(table))
         words = list(forms) + ["قرية", "درعا", "وبالمعبر", "حاجزي", "معبرين", ""]
         for w in words:
-            assert S._strip_clitic(w, table) == forms.get(w, ("", 0))
-    assert S._strip_clitic("بالمعبر", S.SITE_NOUNS_AR) == (normalize_ar("معبر"), 1)
-    assert S._strip_clitic("حاجزي", S.SITE_DUALS_AR) == ("حاجزي", 0)
+            assert S._strip_clitic(w, made) == forms.get(w, ("", 0))
+    assert S._strip_clitic("بالمعبر", S._NOUN_FORMS) == (normalize_ar("معبر"), 1)
+    assert S._strip_clitic("حاجزي", S._DUAL_FORMS) == ("حاجزي", 0)
 
 
 _GAP_WORDS = ("the", "a", "an", "rebel-held", "regime-held", "occupied", "southern", "nearby", "strategic",

@@ -237,8 +237,9 @@ class _Extractor:
         self.g = gazetteer
         self.idx = index_for(gazetteer) if gazetteer is not None else None
         self.norm, self.offs = normalize_offsets(text)
-        #: :meth:`o2n` without a Python frame (asked for every sentence and clause boundary)
-        self._o2n = partial(bisect.bisect_left, self.offs)
+        #: an offset into the text -> the offset into ``norm`` (asked for every sentence and clause boundary: a
+        #: partial, not a method, saves a Python frame a call)
+        self.o2n = partial(bisect.bisect_left, self.offs)
         self.lang = detect_language(text) if lang in ("", "auto", None) else lang
         self.report_id = _report_id(text, self.norm)
         self._lookup_cache: dict[tuple, LookupResult] = {}
@@ -251,9 +252,6 @@ class _Extractor:
     # -- offsets ---------------------------------------------------------------------------
     def n2o(self, a: int, b: int) -> tuple[int, int]:
         return orig_span(self.text, self.offs, a, b)
-
-    def o2n(self, i: int) -> int:
-        return self._o2n(i)
 
     # -- main ------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -269,9 +267,9 @@ class _Extractor:
             if "\n" in text[prev_end:sent.start]:
                 para += 1
             prev_end = sent.end
-            slo, shi = self._o2n(sent.start), self._o2n(sent.end)
+            slo, shi = self.o2n(sent.start), self.o2n(sent.end)
             for c in self._split_at_verbs(split_clauses(text, sent), triggers):
-                k, lo, hi = len(clauses), self._o2n(c.start), self._o2n(c.end)
+                k, lo, hi = len(clauses), self.o2n(c.start), self.o2n(c.end)
                 clauses.append(_Clause(c, sent, lo, hi, slo, shi, k, si, para, ClauseSpan(k, lo, hi, slo, shi, para)))
         t_starts = [t.start for t in triggers]
         a_starts = [a.start for a in actors]
@@ -320,7 +318,7 @@ class _Extractor:
         out: list[Span] = []
         t_starts = [t.start for t in triggers]   # (sorted: find_triggers returns them in order)
         for c in spans:
-            lo, hi = self._o2n(c.start), self._o2n(c.end)
+            lo, hi = self.o2n(c.start), self.o2n(c.end)
             start = c.start
             inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
             for h in inside:
@@ -333,8 +331,8 @@ class _Extractor:
                     continue
                 if not any(start <= self.offs[t.start] < comma for t in inside):
                     continue   # no event before the comma: one clause
-                if not (self._names_a_place(self._o2n(start), self._o2n(comma)) and
-                        self._names_a_place(self._o2n(comma + 1), hi)):
+                if not (self._names_a_place(self.o2n(start), self.o2n(comma)) and
+                        self._names_a_place(self.o2n(comma + 1), hi)):
                     continue   # "دخلت مدينة X، ورفعت العلم": the second verb happened at the first place
                 out.append(Span(start, comma))
                 start = comma + 1

@@ -918,14 +918,11 @@ def _en_stop_head(name: str) -> bool:
 
 
 #: a capitalised place noun closing a name run ("the Sajna District", "Tafas Countryside") is not part of the name
-_EN_GENERIC_TAIL_RE = re.compile(r"(?<=\w)\s+(?:District|Area|Neighbou?rhood|Quarter|Countryside|Province|"
-                                 r"Governorate|Region)$")
-
-
-#: the words :data:`_EN_GENERIC_TAIL_RE` can remove: a name (which ends with a letter, so ``$`` is its end) that
+#: the capitalised place nouns that close a name run; a name (which ends with a letter, so ``$`` is its end) that
 #: ends with none of them keeps its length
 _EN_GENERIC_TAILS = ("District", "Area", "Neighbourhood", "Neighborhood", "Quarter", "Countryside", "Province",
                      "Governorate", "Region")
+_EN_GENERIC_TAIL_RE = re.compile(r"(?<=\w)\s+(?:" + "|".join(_EN_GENERIC_TAILS) + ")$")
 
 
 def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[int, int]]:
@@ -1166,14 +1163,15 @@ _EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Qune
 
 
 _EN_WORDS_RE = re.compile(r"[A-Za-z.]+")
-_EN_PREP_GAP_RE = re.compile(
-    r"\b([A-Za-z]+)((?:\s+(?:the|a|an|[a-z]+-held|occupied|southern|northern|eastern|western|"
-    r"nearby|neighbouring|neighboring|besieged|strategic|key|rebel|opposition|embattled|"
-    r"restive|flashpoint|border|frontline|small|large|nearby))+)\s*$")
+#: the lower-case words between a preposition and a name ("in the occupied X", "near rebel-held X")
+_EN_PREP_GAP_WORDS = ("the", "a", "an", "occupied", "southern", "northern", "eastern", "western", "nearby",
+                      "neighbouring", "neighboring", "besieged", "strategic", "key", "rebel", "opposition",
+                      "embattled", "restive", "flashpoint", "border", "frontline", "small", "large")
+_EN_PREP_GAP_RE = re.compile(r"\b([A-Za-z]+)((?:\s+(?:" + "|".join((*_EN_PREP_GAP_WORDS[:3], "[a-z]+-held",
+                                                                     *_EN_PREP_GAP_WORDS[3:])) + r"))+)\s*$")
 #: the last word of every match of :data:`_EN_PREP_GAP_RE` (only white space follows it; "held" of "rebel-held"),
 #: hence the last ``[A-Za-z.]+`` run of the text it matches in
-_EN_PREP_GAP_LAST = frozenset("""the a an held occupied southern northern eastern western nearby neighbouring
-neighboring besieged strategic key rebel opposition embattled restive flashpoint border frontline small large""".split())
+_EN_PREP_GAP_LAST = frozenset(("held", *_EN_PREP_GAP_WORDS))
 _EN_ADMIN_AFTER_RE = re.compile(r"\s*(?:province|governorate|countryside)")
 _EN_ADMIN_BEFORE_RE = re.compile(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
 _EN_ADMIN_WORDS = ("province", "governorate", "countryside")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventmap.events._prefilter import FOLDS_TO_ASCII
+from eventmap.events._prefilter import may_contain_ci
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,18 +112,12 @@ _CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت",
 
 def _may_split(s: str) -> bool:
     """False when :data:`_CLAUSE_RE` cannot match ``s``: the scan tries its alternatives at every position,
-    a few substring tests are far cheaper and most sentences have no connector.  (``may_contain_ci`` for
-    "while whereas meanwhile", and for "but and" when there is a comma, written out to lower-case once.)"""
+    a few substring tests are far cheaper and most sentences have no connector."""
     for w in _CLAUSE_LITERALS:
         if w in s:
             return True
-    for c in FOLDS_TO_ASCII:
-        if c in s:
-            return True
-    low = s.lower()
-    if "while" in low or "whereas" in low or "meanwhile" in low:
-        return True
-    return "," in s and ("but" in low or "and" in low)
+    return may_contain_ci(s, ("while", "whereas", "meanwhile")) or (
+        "," in s and may_contain_ci(s, ("but", "and")))
 
 
 def split_clauses(text: str, sent: Span) -> list[Span]:

@@ -129,7 +129,6 @@ class Site:
     bare: bool = False        # a dual/plural noun ("حاجزي X وY"): the location is the bare name
 
 
-@lru_cache(maxsize=4)
 def _surface_forms(nouns: tuple[str, ...]) -> dict[str, tuple[str, int]]:
     """Every written form of the nouns with proclitics and the article -> (noun, clitic length)."""
     out: dict[str, tuple[str, int]] = {}
@@ -144,27 +143,15 @@ def _surface_forms(nouns: tuple[str, ...]) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _strip_clitic(w: str, nouns: dict[str, str]) -> tuple[str, int]:
-    """(site noun, clitic length) when ``w`` is a site noun with proclitics / the article, else ("", 0)."""
-    # the forms of the two tables are built once: hashing tuple(nouns) for the cache, word after word,
-    # cost several times the lookup
-    if nouns is SITE_NOUNS_AR:
-        forms = _site_noun_forms()
-    elif nouns is SITE_DUALS_AR:
-        forms = _site_dual_forms()
-    else:
-        forms = _surface_forms(tuple(nouns))
+#: the written forms of the site nouns and of their duals, made once (looked up for every word of a clause)
+_NOUN_FORMS = _surface_forms(tuple(SITE_NOUNS_AR))
+_DUAL_FORMS = _surface_forms(tuple(SITE_DUALS_AR))
+
+
+def _strip_clitic(w: str, forms: dict[str, tuple[str, int]]) -> tuple[str, int]:
+    """(site noun, clitic length) when ``w`` is one of ``forms`` (a site noun with proclitics / the article),
+    else ("", 0)."""
     return forms.get(w, ("", 0))
-
-
-@lru_cache(maxsize=1)
-def _site_noun_forms() -> dict[str, tuple[str, int]]:
-    return _surface_forms(tuple(SITE_NOUNS_AR))
-
-
-@lru_cache(maxsize=1)
-def _site_dual_forms() -> dict[str, tuple[str, int]]:
-    return _surface_forms(tuple(SITE_DUALS_AR))
 
 
 def _words(norm: str, lo: int, hi: int, text: str | None = None, offs: list[int] | None = None,
@@ -197,8 +184,7 @@ _QUARTER_EN_RE = re.compile(r"\b(?P<host>[A-Z][\w'’]+(?:[-\s][A-Z][\w'’]+)?)
 @lru_cache(maxsize=1)
 def _ar_any_forms() -> frozenset[str]:
     """Every written form of a site noun, and the town quarter words."""
-    return frozenset(_surface_forms(tuple(SITE_NOUNS_AR))) | frozenset(_surface_forms(tuple(SITE_DUALS_AR))) | \
-        frozenset(_QUARTER_WORDS_AR)
+    return frozenset(_NOUN_FORMS) | frozenset(_DUAL_FORMS) | frozenset(_QUARTER_WORDS_AR)
 
 
 #: (the last text, the word starts of its site forms): the string is held, so its identity cannot be
@@ -255,10 +241,10 @@ def ar_sites(norm: str, lo: int, hi: int, text: str | None = None, offs: list[in
             out.append(Site(s + clen, words[i + 1][1], "neighbourhood", s + clen, e))
             i += 2
             continue
-        base, clen = _strip_clitic(w, SITE_NOUNS_AR)
+        base, clen = _strip_clitic(w, _NOUN_FORMS)
         dual = ""
         if not base:
-            dual, clen = _strip_clitic(w, SITE_DUALS_AR)
+            dual, clen = _strip_clitic(w, _DUAL_FORMS)
         if not base and not dual:
             i += 1
             continue
@@ -289,7 +275,7 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     if not nxt:
         return None
     w1 = nxt[0][2]
-    inner = _strip_clitic(w1, SITE_NOUNS_AR)[0]
+    inner = _strip_clitic(w1, _NOUN_FORMS)[0]
     if inner in _UNIT_NOUNS:
         return None   # "مقر اللواء 38", "بوابة اللواء 52": the unit names the site
     if base == "لوا" or base == normalize_ar("لواء"):
