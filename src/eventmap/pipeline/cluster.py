@@ -77,10 +77,10 @@ def ingest_dask(store: EventStore, paths: Iterable[str | Path], address: str | N
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         except Exception:  # noqa: BLE001 - an old scheduler without the info: one worker
             n_workers = 1
-        write = Writer(store, len(items), stream, progress, on_chunk)
-        _run_on_cluster(client, chunks(items, _size(len(items), n_workers, chunk_size)), fn, n_workers, retries,
-                        write)
-        return write.close()
+        with Writer(store, len(items), stream, progress, on_chunk) as write:
+            _run_on_cluster(client, chunks(items, _size(len(items), n_workers, chunk_size)), fn, n_workers,
+                            retries, write)
+            return write.close()
     finally:
         if own:
             client.close()

@@ -143,12 +143,12 @@ def ingest_parallel(store: EventStore, paths: Iterable[str | Path], workers: int
     if workers is None and len(items) < MIN_PARALLEL:
         n_workers = 1
     n_workers = min(n_workers, max(1, len(items)))
-    write = Writer(store, len(items), stream, progress, on_chunk)
     parts = chunks(items, _chunk_size(len(items), n_workers, chunk_size))
-    if n_workers == 1:
-        return run_serial(parts, fn, write)
-    _run_pool(parts, n_workers, fn, write)
-    return write.close()
+    with Writer(store, len(items), stream, progress, on_chunk) as write:
+        if n_workers == 1:
+            return run_serial(parts, fn, write)
+        _run_pool(parts, n_workers, fn, write)
+        return write.close()
 
 
 def _run_pool(parts: list[list[Item]], n_workers: int, fn: Callable, write: Writer) -> None:

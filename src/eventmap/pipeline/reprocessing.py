@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,8 @@ def reprocess(store: EventStore, extract_fn: Callable[..., Any] | None = None,
     read and replaced ``store.REPROCESS_BATCH`` at a time, each batch in one transaction
     (``EventStore.replace_events``: every report whole, a run stopped half-way is simply run again).
     A report the extractor fails on keeps its previous events and is listed in ``failed``; corrections
-    that no longer match an event are listed in ``stale`` (never deleted).
+    that no longer match an event are listed in ``stale`` (never deleted). A store of many reports is
+    reprocessed as one bulk load (``EventStore.bulk_load``: the events' indexes built once, after the last batch).
     """
     fn = prepare_extractor(store, extract_fn)
     n_reports, batches = store.stored_reports()
@@ -34,6 +35,17 @@ def reprocess(store: EventStore, extract_fn: Callable[..., Any] | None = None,
     stale: list[Correction] = []
     failed: list[tuple[str, str]] = []
     id_map: dict[str, str] = {}
+    with store.bulk_load(n_reports):   # every event is replaced: indexes built once at the end (large stores)
+        done = _replace_all(store, fn, batches, n_reports, kept, stale, failed, id_map, progress)
+        store.follow_merges(id_map, kept, stale)
+    return ReprocessResult(done - len(failed), before, store.count_stored(every), tuple(kept), tuple(stale),
+                           tuple(failed))
+
+
+def _replace_all(store: EventStore, fn: Callable[..., Any], batches: Iterable[list[Report]], n_reports: int,
+                 kept: list[Correction], stale: list[Correction], failed: list[tuple[str, str]],
+                 id_map: dict[str, str], progress: Callable[[int, int], None] | None) -> int:
+    """Re-extract and replace every batch of stored reports; returns the number of reports read."""
     done = 0
     for reports in batches:
         batch: list[tuple[Report, list[Event]]] = []
@@ -54,9 +66,7 @@ def reprocess(store: EventStore, extract_fn: Callable[..., Any] | None = None,
             done += 1
             if progress:
                 progress(done, n_reports)
-    store.follow_merges(id_map, kept, stale)
-    return ReprocessResult(done - len(failed), before, store.count_stored(every), tuple(kept), tuple(stale),
-                           tuple(failed))
+    return done
 
 
 __all__ = ["reprocess"]

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -113,14 +114,25 @@ def write_results(store: EventStore, results: Sequence[Result], summary: BatchSu
 
 
 class Writer:
-    """The one writer of a run (:func:`write_results` per chunk), its summary and progress bar."""
+    """The one writer of a run (:func:`write_results` per chunk), its summary and progress bar.
+
+    A run of many reports is one bulk load of the store (``EventStore.bulk_load``): used as a context manager,
+    the writer ends it when the run ends or fails (:meth:`close` ends it too)."""
 
     def __init__(self, store: EventStore, total: int, stream: TextIO | None = None, progress: bool | None = None,
                  on_chunk: Callable[[int, int], None] | None = None) -> None:
         self.store, self.total, self.on_chunk = store, total, on_chunk
         self.summary = BatchSummary()
-        self.bar = Progress.for_batch(total, stream, progress)
         self.done = 0
+        self._load = contextlib.ExitStack()
+        self._load.enter_context(store.bulk_load(total))
+        self.bar = Progress.for_batch(total, stream, progress)
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._load.close()
 
     def __call__(self, results: list[Result]) -> None:
         write_results(self.store, results, self.summary)
@@ -131,6 +143,7 @@ class Writer:
 
     def close(self) -> BatchSummary:
         self.bar.close()
+        self._load.close()
         return self.summary
 
 

@@ -8,6 +8,7 @@ opens write transactions and writes geometries.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
@@ -22,7 +23,7 @@ import pyarrow as pa
 from eventmap.frame import FRAME_COLUMNS, frame_from_rows, frame_from_table, normalise_frame
 from eventmap.model import Event, Report
 from eventmap.store import corrections as _corr
-from eventmap.store import migrations
+from eventmap.store import bulk_load, migrations
 from eventmap.store.bulk import EVENT_COLUMNS, event_params, row_from_event
 from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
@@ -99,7 +100,9 @@ class EventStore:
         except BaseException:
             backend.close()
             raise
+        self._loading = False   # a bulk load (``bulk_load``) is running through this store object
         if not self.readonly:  # nothing can be imported into a store that cannot be written
+            bulk_load.heal(self)
             self._import_user_places()
 
     @property
@@ -222,6 +225,12 @@ class EventStore:
             self._db.executemany("UPDATE events SET place_key = ?, search = ? WHERE fid = ?", upd)
 
     # ------------------------------------------------------------------ ingest
+    def bulk_load(self, reports: int) -> contextlib.AbstractContextManager[bool]:
+        """A load of ``reports`` reports (``with store.bulk_load(n) as deferred: ...``): when it is large beside what
+        is stored, the events' secondary indexes are dropped for it and built once at its end (see
+        ``eventmap.store.bulk_load``); each write inside is still one transaction. Yields whether they were."""
+        return bulk_load.deferred_indexes(self, reports)
+
     def ingest(self, report: Report, events: Sequence[Event]) -> IngestResult:
         """Store a report and its events in one transaction; the same text again is a "duplicate"."""
         return self.ingest_many([(report, events)])[0]

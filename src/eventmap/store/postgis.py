@@ -282,6 +282,28 @@ class PostGISBackend(NestedWrites):
         cur.execute(sql)
         return {r[0] for r in cur.fetchall()} if returning else set()
 
+    def index_sql(self, table: str) -> dict[str, str]:
+        """``table``'s own indexes in the current schema (not those behind its constraints): name -> definition."""
+        return dict(self.fetchall(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+            "AND i.tablename = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+            "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)", (table,)))
+
+    def load_owner(self) -> dict[str, object]:
+        """Who runs a bulk load (``store.bulk_load``): this server session (its process id and start)."""
+        pid, start = self.fetchall("SELECT pid, backend_start::text FROM pg_stat_activity "
+                                   "WHERE pid = pg_backend_pid()")[0]
+        return {"backend": pid, "started": start}
+
+    def owner_running(self, owner: dict) -> bool:
+        """True when the bulk load's server session is still connected."""
+        try:
+            pid = int(owner.get("backend") or 0)
+        except (TypeError, ValueError):
+            return False
+        return bool(self.fetchall("SELECT 1 FROM pg_stat_activity WHERE pid = ? AND backend_start::text = ?",
+                                  (pid, str(owner.get("started") or ""))))
+
     def has_table(self, name: str) -> bool:
         # the first schema on search_path that exists (normally public, or a per-team/per-test schema)
         row = self.conn.execute(

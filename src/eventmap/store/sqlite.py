@@ -9,6 +9,8 @@ instead of failing.
 from __future__ import annotations
 
 import contextlib
+import os
+import socket
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -200,6 +202,30 @@ class SQLiteBackend(NestedWrites):
                         f"SELECT {key} FROM {table} WHERE {key} IN ({', '.join('?' for _ in chunk)})", chunk))
             self.executemany(sql, rows)
         return {r[i] for r in rows} - before if returning else set()
+
+    def index_sql(self, table: str) -> dict[str, str]:
+        """``table``'s own indexes (not those behind its constraints): name -> ``CREATE INDEX`` statement."""
+        return dict(self.fetchall("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                  "AND sql IS NOT NULL", (table,)))
+
+    @staticmethod
+    def load_owner() -> dict[str, object]:
+        """Who runs a bulk load (``store.bulk_load``): this process on this host."""
+        return {"pid": os.getpid(), "host": socket.gethostname()}
+
+    @staticmethod
+    def owner_running(owner: dict) -> bool:
+        """True when the bulk load's process still runs (one on another host is taken as gone)."""
+        if owner.get("host") != socket.gethostname():
+            return False
+        try:
+            pid = int(owner.get("pid") or 0)
+            os.kill(pid, 0)
+        except (ProcessLookupError, ValueError, TypeError, OverflowError):
+            return False
+        except PermissionError:  # another user's process
+            return True
+        return pid > 0
 
     def has_table(self, name: str) -> bool:
         return bool(self.fetchall("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))

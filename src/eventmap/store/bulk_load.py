@@ -1,0 +1,141 @@
+"""Large loads with the events' secondary indexes built once at the end (``EventStore.bulk_load``).
+
+A row inserted into ``events`` is also inserted into each of its indexes (a dozen: dates, types, areas,
+the dashboard's overview). While the indexes fit in the page cache that costs little; past a few hundred
+thousand events each insert touches pages all over the file, and a load of 200,000 events into a new
+embedded store took 43 s of which SQLite spent 24 in the indexes (``benchmarks/bench_bulk.py --load``).
+Dropping those indexes, inserting, and creating them again (one sort each) took 20 s, and the gap widens
+with the store. SQLite's documentation gives the same advice for bulk loads.
+
+The choice is made per load: a load of at least :data:`MIN_REPORTS` reports and at least as many reports as
+the store holds (``eventmap ingest`` of an archive into a new or small store, ``eventmap reprocess``, which
+replaces every event) defers them; a load onto a large store keeps them (rebuilding a million rows' indexes
+for a few thousand new ones would cost more than it saves).
+
+Safety. Each batch of the load is still its own transaction, whole or absent. The indexes are dropped in one
+transaction that also writes what was dropped to the store (``meta`` key ``bulk_load``: the statements, the
+loader: the process and host on the embedded store, the server session on PostGIS), and created again in one
+transaction that removes that record, also when the load fails. While they are missing, every read still
+gives the same rows (more slowly). If the loader dies during the load, the next process that opens the store
+for writing and finds the record of a loader that no longer runs creates them again (:func:`heal`); a store
+opened while its load is running is left alone (an embedded store's loader on another host is taken as gone).
+The index every batch reads (a report's events, which ``reprocess`` deletes and replaces) is never dropped,
+nor the unique key the inserts test, nor PostGIS's constraints.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eventmap.store.base import EventStore
+
+log = logging.getLogger(__name__)
+
+#: loads of fewer reports keep the indexes (the drop and rebuild are not worth it)
+MIN_REPORTS = 5000
+#: the ``meta`` key recording the indexes a load has dropped
+RECORD_KEY = "bulk_load"
+#: the indexes a load reads from while it writes: never dropped
+KEEP = frozenset({"events_report"})
+
+
+def worth(reports: int, stored_reports: int) -> bool:
+    """True when a load of ``reports`` reports onto a store holding ``stored_reports`` should defer the indexes."""
+    return reports >= MIN_REPORTS and reports >= stored_reports
+
+
+def record(store: EventStore) -> dict[str, Any] | None:
+    """The record of a load whose indexes are dropped (``None``: every index is there)."""
+    rows = store._db.fetchall("SELECT value FROM meta WHERE key = ?", (RECORD_KEY,))
+    if not rows:
+        return None
+    try:
+        rec = json.loads(rows[0][0])
+    except ValueError:
+        rec = None
+    return rec if isinstance(rec, dict) else {"owner": {}, "indexes": []}
+
+
+def _running(store: EventStore, rec: dict[str, Any]) -> bool:
+    """True when the process (embedded store) or server session (PostGIS) that made ``rec`` still runs."""
+    owner = rec.get("owner")
+    return isinstance(owner, dict) and bool(store._db.owner_running(owner))
+
+
+def _restore(store: EventStore) -> None:
+    """Create again every index the record lists, and drop the record, in one transaction."""
+    db = store._db
+    with db.write():
+        rec = record(store)
+        if rec is None:
+            return
+        for sql in rec.get("indexes") or []:
+            db.execute(_if_not_exists(str(sql)))
+        db.execute("DELETE FROM meta WHERE key = ?", (RECORD_KEY,))
+    db.checkpoint()
+
+
+def _if_not_exists(sql: str) -> str:
+    head = "CREATE INDEX "
+    return "CREATE INDEX IF NOT EXISTS " + sql[len(head):] if sql.upper().startswith(head) else sql
+
+
+@contextlib.contextmanager
+def deferred_indexes(store: EventStore, reports: int) -> Iterator[bool]:
+    """``EventStore.bulk_load``: yields True when the events' secondary indexes are dropped for this load."""
+    db = store._db
+    if store.readonly or store._loading or reports < MIN_REPORTS:
+        yield False
+        return
+    with db.write():
+        stored = int(db.fetchall("SELECT COUNT(*) FROM reports")[0][0] or 0)
+        defer = worth(reports, stored) and record(store) is None  # another load's indexes are its own
+        if defer:
+            sqls = {name: sql for name, sql in db.index_sql("events").items() if name not in KEEP}
+            rec = {"owner": db.load_owner(), "indexes": [sqls[n] for n in sorted(sqls)]}
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (RECORD_KEY, json.dumps(rec)))
+            for name in sorted(sqls):
+                db.execute(f"DROP INDEX {name}")
+    if not defer:
+        yield False
+        return
+    store._loading = True
+    try:
+        yield True
+    finally:
+        store._loading = False
+        _restore(store)
+
+
+def heal(store: EventStore) -> bool:
+    """Create again the indexes a load that died left dropped (on opening a store for writing). True if it did."""
+    if store.readonly:
+        return False
+    rec = record(store)
+    if rec is None or _running(store, rec):
+        return False
+    log.warning("%s: a bulk load (%s) stopped before it rebuilt the events' indexes; rebuilding them now",
+                store._db.display_url, json.dumps(rec.get("owner"), sort_keys=True))
+    _restore(store)
+    return True
+
+
+def status_text(store: EventStore) -> str:
+    """A line for ``eventmap store check`` while a load has the indexes dropped ("" when none has)."""
+    rec = record(store)
+    if rec is None:
+        return ""
+    n = len(rec.get("indexes") or [])
+    if _running(store, rec):
+        return (f"note: a bulk load is running ({json.dumps(rec.get('owner'), sort_keys=True)}): {n} of the events' "
+                "indexes are built again when it ends; queries are slower until then")
+    return (f"note: a bulk load stopped before it rebuilt {n} of the events' indexes; the next write to the store "
+            "(any eventmap command that writes, or the dashboard) rebuilds them")
+
+
+__all__ = ["KEEP", "MIN_REPORTS", "RECORD_KEY", "deferred_indexes", "heal", "record", "status_text", "worth"]
