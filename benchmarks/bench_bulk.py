@@ -3,6 +3,7 @@
     python benchmarks/bench_bulk.py                  # 20,000 events / UCDP rows, 3 runs
     python benchmarks/bench_bulk.py --events 200000 --runs 3
     EVENTMAP_TEST_PG=postgresql://... python benchmarks/bench_bulk.py   # adds PostGIS (COPY)
+    python benchmarks/bench_bulk.py --load 200000 --runs 2   # a large load, indexes kept vs deferred
 
 Measures, each in events (or rows) per second, median of ``--runs``:
 
@@ -411,13 +412,62 @@ def summary(results: list[dict]) -> list[dict]:
     return out
 
 
+def run_load(n_events: int, runs: int, pg: str | None = None) -> list[dict]:
+    """A large load into a new store (embedded, or a schema of PostGIS server ``pg``), with the events' indexes
+    kept and deferred (``EventStore.bulk_load``, as ``eventmap ingest`` of many reports and ``eventmap reprocess``
+    use it): ``ingest_many`` per 2,000 reports, then ``reprocess`` of the whole store. Wall and CPU seconds (the
+    CPU of this process: on PostGIS the server's share is not in it), per run."""
+    from eventmap.pipeline import reprocess
+    from eventmap.store import bulk_load, open_store
+    batches = _event_batches(n_events)
+    n_reports = sum(len(b) for b in batches)
+    by_text = {rep.text: evs for b in batches for rep, evs in b}
+
+    def again(text: str, published: str, **_: object) -> list:
+        return by_text[text]
+
+    out: list[dict] = []
+    keep_threshold = bulk_load.MIN_REPORTS
+    with tempfile.TemporaryDirectory(prefix="eventmap-load-") as td:
+        for run in range(runs):
+            for mode in (("kept", "deferred") if run % 2 == 0 else ("deferred", "kept")):
+                bulk_load.MIN_REPORTS = keep_threshold if mode == "deferred" else 10**12
+                try:
+                    with _Backend("load", Path(td), pg) as url, open_store(url) as s:
+                        def load() -> None:
+                            with s.bulk_load(n_reports):
+                                for b in batches:
+                                    s.ingest_many(b)
+                        row = {"mode": mode, "backend": s.dialect, "events": n_events, "load": _timed(load)[:2],
+                               "reprocess": _timed(lambda: reprocess(s, again))[:2]}
+                finally:
+                    bulk_load.MIN_REPORTS = keep_threshold
+                out.append(row)
+                print(f"run {run} {row['backend']:<7} {mode:<8} load {row['load'][0]:6.1f} s wall {row['load'][1]:6.1f} s CPU; "
+                      f"reprocess {row['reprocess'][0]:6.1f} s wall {row['reprocess'][1]:6.1f} s CPU")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=20_000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--pg", default=os.environ.get("EVENTMAP_TEST_PG"))
     ap.add_argument("--json")
+    ap.add_argument("--load", type=int, metavar="N", help="instead: a load of N events with the events' indexes "
+                    "kept and deferred (EventStore.bulk_load), then a reprocess of it")
     args = ap.parse_args(argv)
+    if args.load:
+        rows = run_load(args.load, args.runs) + (run_load(args.load, args.runs, args.pg) if args.pg else [])
+        for backend, mode in [(b, m) for b in dict.fromkeys(r["backend"] for r in rows) for m in ("kept", "deferred")]:
+            mine = [r for r in rows if r["mode"] == mode and r["backend"] == backend]
+            lw = statistics.median(r["load"][0] for r in mine)
+            rw = statistics.median(r["reprocess"][0] for r in mine)
+            print(f"{backend:<7} {mode:<8} {args.load:,} events: load {args.load / lw:,.0f} events/s, reprocess "
+                  f"{args.load / rw:,.0f} events/s (wall, medians of {len(mine)})")
+        if args.json:
+            Path(args.json).write_text(json.dumps(rows, indent=1))
+        return 0
     res = summary(run_bulk(args.events, args.runs, args.pg))
     for r in res:
         med = statistics.median
