@@ -4,6 +4,7 @@ the next writer acts on. The rows stored are the same as without; only the time 
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
@@ -182,8 +183,10 @@ def test_an_ingest_run_of_many_reports_is_one_bulk_load(tmp_path, small_min):
     with open_store(str(tmp_path / "s.gpkg")) as s:
         want = _indexes(s)
         from eventmap.pipeline.parallel import ingest_parallel
-        summary = ingest_parallel(s, [folder], workers=1, extract_fn=toy_extract, chunk_size=3,
-                                  on_chunk=lambda done, total: seen.append(len(_indexes(s))))
+        shown = io.StringIO()
+        summary = ingest_parallel(s, [folder], workers=1, extract_fn=toy_extract, chunk_size=3, progress=True,
+                                  stream=shown, on_chunk=lambda done, total: seen.append(len(_indexes(s))))
+        assert "building the events' indexes" in shown.getvalue()   # the pause after the bar is explained
         assert summary.new == 9 and summary.events > 0
         assert seen == [len(bulk_load.KEEP)] * 3       # every chunk written without the deferred indexes
         assert _indexes(s) == want and bulk_load.record(s) is None

@@ -125,7 +125,7 @@ class Writer:
         self.summary = BatchSummary()
         self.done = 0
         self._load = contextlib.ExitStack()
-        self._load.enter_context(store.bulk_load(total))
+        self._deferred = self._load.enter_context(store.bulk_load(total))
         self.bar = Progress.for_batch(total, stream, progress)
 
     def __enter__(self) -> Writer:
@@ -143,6 +143,9 @@ class Writer:
 
     def close(self) -> BatchSummary:
         self.bar.close()
+        if self._deferred and self.bar.enabled:  # the indexes' build can take a minute at a million events
+            self.bar.stream.write("building the events' indexes (deferred for this large load)...\n")
+            self.bar.stream.flush()
         self._load.close()
         return self.summary
 
