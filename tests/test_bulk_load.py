@@ -227,3 +227,23 @@ def test_store_check_says_when_a_load_has_the_indexes_dropped(urls, small_min, c
             assert out.startswith("ok:") and "a bulk load is running" in out and "indexes are built again" in out
     assert main(["store", "check", "--db", path]) == 0
     assert "bulk load" not in capsys.readouterr().out
+
+
+def test_indexes_that_cannot_be_built_at_the_end_lose_no_row_and_are_built_by_the_next_writer(
+        urls, small_min, monkeypatch, caplog):
+    path = urls(0)
+    batch = list(synthetic_batch(8, seed=12))
+    with open_store(path) as s:
+        want = _indexes(s)
+        # the rebuild fails as a full disk would make it fail: the load's batches stay, nothing is raised
+        monkeypatch.setattr(bulk_load, "_if_not_exists", lambda sql: "CREATE INDEX no_room ON no_such_table (x)")
+        with caplog.at_level(logging.WARNING, logger="eventmap.store.bulk_load"):
+            with s.bulk_load(8):
+                s.ingest_many(batch)
+        assert "could not be built at the end of the bulk load" in caplog.text
+        assert s.count_stored() == sum(len(evs) for _, evs in batch)
+        assert set(_indexes(s)) == bulk_load.KEEP and bulk_load.record(s)["owner"] == {}
+        assert "stopped before it rebuilt" in bulk_load.status_text(s)
+    monkeypatch.undo()
+    with open_store(path) as s:   # this process still runs, but the record has no loader left: rebuilt
+        assert _indexes(s) == want and bulk_load.record(s) is None

@@ -64,7 +64,7 @@ def record(store: EventStore) -> dict[str, Any] | None:
 def _running(store: EventStore, rec: dict[str, Any]) -> bool:
     """True when the process (embedded store) or server session (PostGIS) that made ``rec`` still runs."""
     owner = rec.get("owner")
-    return isinstance(owner, dict) and bool(store._db.owner_running(owner))
+    return isinstance(owner, dict) and bool(owner) and bool(store._db.owner_running(owner))
 
 
 def _restore(store: EventStore) -> None:
@@ -78,6 +78,15 @@ def _restore(store: EventStore) -> None:
             db.execute(_if_not_exists(str(sql)))
         db.execute("DELETE FROM meta WHERE key = ?", (RECORD_KEY,))
     db.checkpoint()
+
+
+def _disown(store: EventStore) -> None:
+    """Leave the record without a loader, so the next writer to open the store builds the indexes."""
+    db = store._db
+    with db.write():
+        rec = record(store)
+        if rec is not None:
+            db.execute("UPDATE meta SET value = ? WHERE key = ?", (json.dumps(dict(rec, owner={})), RECORD_KEY))
 
 
 def _if_not_exists(sql: str) -> str:
@@ -109,7 +118,13 @@ def deferred_indexes(store: EventStore, reports: int) -> Iterator[bool]:
         yield True
     finally:
         store._loading = False
-        _restore(store)
+        try:
+            _restore(store)
+        except Exception as exc:  # noqa: BLE001 - the load's rows are stored; only the indexes wait (disk full...)
+            log.warning("%s: the events' indexes could not be built at the end of the bulk load (%s); the next "
+                        "write to the store builds them", db.display_url, exc)
+            with contextlib.suppress(Exception):
+                _disown(store)
 
 
 def heal(store: EventStore) -> bool:
@@ -121,7 +136,12 @@ def heal(store: EventStore) -> bool:
         return False
     log.warning("%s: a bulk load (%s) stopped before it rebuilt the events' indexes; rebuilding them now",
                 store._db.display_url, json.dumps(rec.get("owner"), sort_keys=True))
-    _restore(store)
+    try:
+        _restore(store)
+    except Exception as exc:  # noqa: BLE001 - the store opens all the same: every query answers, more slowly
+        log.warning("%s: the events' indexes could not be rebuilt (%s); a later write will try again",
+                    store._db.display_url, exc)
+        return False
     return True
 
 
