@@ -17,8 +17,8 @@ transaction that also writes what was dropped to the store (``meta`` key ``bulk_
 loader: the process and host on the embedded store, the server session on PostGIS), and created again in one
 transaction that removes that record, also when the load fails. While they are missing, every read still
 gives the same rows (more slowly). If the loader dies during the load, the next process that opens the store
-for writing and finds the record of a loader that no longer runs creates them again (:func:`heal`); a store
-opened while its load is running is left alone (an embedded store's loader on another host is taken as gone).
+where it can write, and finds the record of a loader that no longer runs, creates them again (:func:`heal`); a
+store opened while its load is running is left alone (an embedded store's loader on another host is taken as gone).
 The index every batch reads (a report's events, which ``reprocess`` deletes and replaces) is never dropped,
 nor the unique key the inserts test, nor PostGIS's constraints.
 """
@@ -122,7 +122,7 @@ def deferred_indexes(store: EventStore, reports: int) -> Iterator[bool]:
             _restore(store)
         except Exception as exc:  # noqa: BLE001 - the load's rows are stored; only the indexes wait (disk full...)
             log.warning("%s: the events' indexes could not be built at the end of the bulk load (%s); the next "
-                        "write to the store builds them", db.display_url, exc)
+                        "eventmap command or dashboard start on this store builds them", db.display_url, exc)
             with contextlib.suppress(Exception):
                 _disown(store)
 
@@ -139,7 +139,7 @@ def heal(store: EventStore) -> bool:
     try:
         _restore(store)
     except Exception as exc:  # noqa: BLE001 - the store opens all the same: every query answers, more slowly
-        log.warning("%s: the events' indexes could not be rebuilt (%s); a later write will try again",
+        log.warning("%s: the events' indexes could not be rebuilt (%s); the next opening will try again",
                     store._db.display_url, exc)
         return False
     return True
@@ -154,8 +154,8 @@ def status_text(store: EventStore) -> str:
     if _running(store, rec):
         return (f"note: a bulk load is running ({json.dumps(rec.get('owner'), sort_keys=True)}): {n} of the events' "
                 "indexes are built again when it ends; queries are slower until then")
-    return (f"note: a bulk load stopped before it rebuilt {n} of the events' indexes; the next write to the store "
-            "(any eventmap command that writes, or the dashboard) rebuilds them")
+    return (f"note: a bulk load stopped before it rebuilt {n} of the events' indexes; the next eventmap command or "
+            "dashboard start on this store (where it can write) rebuilds them")
 
 
 __all__ = ["KEEP", "MIN_REPORTS", "RECORD_KEY", "deferred_indexes", "heal", "record", "status_text", "worth"]
