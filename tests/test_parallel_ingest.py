@@ -8,6 +8,7 @@ fail (empty, binary, a broken JSON line) and a report given twice; the real extr
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -19,7 +20,7 @@ import pytest
 from eventmap.cli import main
 from eventmap.events.extract import extract_events
 from eventmap.store import EventFilter, open_store
-from eventmap.pipeline import ingest_paths, iter_reports
+from eventmap.pipeline import ingest_paths, iter_reports, reprocess
 from eventmap.pipeline.cluster import ingest_dask
 from eventmap.pipeline.parallel import available_cores, ingest_parallel
 
@@ -161,6 +162,49 @@ def test_a_report_that_always_kills_its_worker_fails_alone(env, corpus, monkeypa
     died = (str(bad), "the extraction process died on this report (3 times)")
     assert sorted(s2.failed) == sorted([*s1.failed, died])
     assert snapshot(two) == snapshot(one)  # the reports sharing its chunk were stored all the same
+
+
+# ---------------------------------------------------------------------- reprocess --workers
+def picky_extract(text, published, **kw):
+    """The real extractor, but the report with the poison text fails: it raises in the main process and kills
+    the worker process it runs in (every time)."""
+    if os.environ["EVENTMAP_TEST_POISON"] in text:
+        if multiprocessing.parent_process() is not None:
+            os._exit(3)
+        raise RuntimeError("poisoned")
+    return extract_events(text, published, **kw)
+
+
+def test_reprocess_with_workers_stores_what_one_process_stores(env, corpus, monkeypatch):
+    poison = "Regime artillery shelled the outskirts of Nawa at dawn, a local council said."
+    monkeypatch.setenv("EVENTMAP_TEST_POISON", poison)
+    (corpus / "2018-07-21_poison.txt").write_text(poison + "\n", encoding="utf-8")
+    urls, results = [str(env / "r1.gpkg"), str(env / "r2.gpkg")], []
+    for url, workers in zip(urls, (1, 2)):
+        with open_store(url) as s:
+            ingest_paths(s, [corpus], progress=False)     # the poison report is stored, with its events
+            monkeypatch.setattr(s, "REPROCESS_BATCH", 7)  # several batches, each in several chunks
+            done: list[int] = []
+            results.append(reprocess(s, picky_extract, workers=workers, progress=lambda d, t: done.append(d)))
+            assert done == list(range(1, N_REPORTS + 2))
+    one, two = results
+    assert (one.reports, one.events_before, one.events_after) == (two.reports, two.events_before, two.events_after)
+    assert one.reports == N_REPORTS and one.events_after == one.events_before   # same extractor, same events
+    assert [r for r, _ in one.failed] == [r for r, _ in two.failed] and len(one.failed) == 1
+    assert one.failed[0][1] == "RuntimeError: poisoned"
+    assert two.failed[0][1] == "the extraction process died on this report (3 times)"
+    assert snapshot(urls[1]) == snapshot(urls[0])   # the failed report kept its old events in both
+
+
+def test_cli_reprocess_workers_flag(env, corpus, capsys):
+    db = str(env / "cli.gpkg")
+    with open_store(db) as s:
+        ingest_paths(s, [corpus], progress=False)
+        n = s.count_stored()
+    capsys.readouterr()
+    assert main(["reprocess", "--workers", "2", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert f"reports: {N_REPORTS}" in out and f"events: {n} -> {n}" in out
 
 
 # ---------------------------------------------------------------------- Dask

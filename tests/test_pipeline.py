@@ -146,20 +146,21 @@ def test_ingest_and_reprocess_stamp_every_event(env):
 
 
 def test_the_cli_commands_run_the_pipeline(env, capsys, monkeypatch):
-    """``ingest`` and ``reprocess`` go through ``eventmap.pipeline.run.extract_one`` / ``extract_report``."""
+    """``ingest`` and ``reprocess`` both go through ``eventmap.pipeline.run.extract_one`` (which calls
+    ``extract_report``), in this process with one worker."""
     import eventmap.pipeline.reprocessing as rp
     import eventmap.pipeline.run as run_mod
 
     seen: list[str] = []
-    one, report = run_mod.extract_one, rp.extract_report
+    one = run_mod.extract_one
     monkeypatch.setattr(run_mod, "extract_one", lambda label, *a: (seen.append("ingest"), one(label, *a))[1])
-    monkeypatch.setattr(rp, "extract_report", lambda *a: (seen.append("reprocess"), report(*a))[1])
+    monkeypatch.setattr(rp, "extract_one", lambda label, *a: (seen.append("reprocess"), one(label, *a))[1])
     (env / "2018-07-26_sana.txt").write_text(RAFID_AR, encoding="utf-8")
     db = str(env / "s.gpkg")
     code, _, _ = run(capsys, "ingest", str(env / "2018-07-26_sana.txt"), "--db", db, "--workers", "1",
                      "--extractor", f"{__name__}:bare_extract")
     assert code == 0
-    code, out, _ = run(capsys, "reprocess", "--db", db, "--extractor", f"{__name__}:bare_extract")
+    code, out, _ = run(capsys, "reprocess", "--db", db, "--workers", "1", "--extractor", f"{__name__}:bare_extract")
     assert code == 0 and "reports: 1" in out
     assert seen == ["ingest", "reprocess"]
 

@@ -71,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("reprocess", help="re-run the extractor over every stored report, keeping corrections")
     p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
+    p.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                   help="extract in N processes (default: the cores available; stores under 500 reports stay in "
+                        "one process); the store is written by one process, batch by batch")
     _extractor_arg(p)
     _add_db(p)
     p.set_defaults(func=cmd_reprocess)
@@ -167,7 +170,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         bar.update(done)
 
     try:
-        res = reprocess(store, extract_fn, progress=progress)
+        res = reprocess(store, extract_fn, progress=progress, workers=args.workers)
     finally:
         if bar is not None:
             bar.close()

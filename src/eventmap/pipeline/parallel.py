@@ -151,31 +151,46 @@ def ingest_parallel(store: EventStore, paths: Iterable[str | Path], workers: int
         return write.close()
 
 
-def _run_pool(parts: list[list[Item]], n_workers: int, fn: Callable, write: Writer) -> None:
+def _run_pool(parts: Iterable[list[Item]], n_workers: int, fn: Callable,
+              write: Callable[[list[Result]], None]) -> None:
     """Extract the chunks in a pool of ``n_workers`` processes, writing results in input order.
 
-    A pool that breaks (a worker killed, out of memory, a crash on some input) is restarted and what
-    was not written is run again; after two broken pools the suspects go one report at a time, so the
-    next break names the report that kills its worker (only that report fails), then full speed again."""
+    ``parts`` is read as the pool has room (a few chunks per worker ahead), so a store's reports need not all
+    be in memory (``reprocess``). A pool that breaks (a worker killed, out of memory, a crash on some input)
+    is restarted and what was not written is run again; after two broken pools the suspects go one report at a
+    time, so the next break names the report that kills its worker (only that report fails), then full speed
+    again."""
     # keys (chunk index, part) keep the input order when a chunk is later split into single reports
-    pending: deque = deque(((i, 0), ch) for i, ch in enumerate(parts))
+    source = (((i, 0), ch) for i, ch in enumerate(parts))
+    pending: deque = deque()
+
+    def waiting() -> bool:
+        """True when a chunk waits to be sent (the next one read from ``parts`` if none did)."""
+        if not pending:
+            nxt = next(source, None)
+            if nxt is not None:
+                pending.append(nxt)
+        return bool(pending)
+
     restarts = 0
     suspects = -1  # chunks up to this index were in flight when a pool last broke
     ctx = multiprocessing.get_context("spawn")
-    while pending:
+    while waiting():
         inflight: deque = deque()
         careful = restarts >= 2
         if careful:
-            pending = _split_suspects(pending, suspects)
+            split = _split_suspects(pending, suspects)
+            pending.clear()
+            pending.extend(split)
         try:
             ex = ProcessPoolExecutor(1 if careful else n_workers, mp_context=ctx, initializer=_init_worker,
                                      initargs=(fn,))
             with _shutdown_now_on_interrupt(ex):
-                while pending or inflight:
+                while inflight or waiting():
                     if careful and not inflight and pending[0][0][0] > suspects:
                         restarts = 0  # every suspect went through (the death was not the input's fault)
                         break
-                    while pending and len(inflight) < (1 if careful else n_workers * 4):
+                    while len(inflight) < (1 if careful else n_workers * 4) and waiting():
                         key, ch = pending.popleft()
                         inflight.append((key, ch, ex.submit(_pool_chunk, ch)))
                     results = inflight[0][2].result()
@@ -190,7 +205,9 @@ def _run_pool(parts: list[list[Item]], n_workers: int, fn: Callable, write: Writ
             else:
                 restarts += 1
                 suspects = max([key[0] for key, _, _ in inflight] + [suspects])
-            pending = deque(sorted([(key, ch) for key, ch, _ in inflight] + list(pending), key=lambda t: t[0]))
+            back = sorted([(key, ch) for key, ch, _ in inflight] + list(pending), key=lambda t: t[0])
+            pending.clear()
+            pending.extend(back)
 
 
 def _split_suspects(pending: deque, suspects: int) -> deque:
