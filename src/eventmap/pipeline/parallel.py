@@ -116,11 +116,11 @@ def _picklable(obj: Any) -> bool:
         return False
 
 
-def _worker_count(workers: int | None, extract_fn: Callable, stream: TextIO | None) -> int:
+def worker_count(workers: int | None, extract_fn: Callable, stream: TextIO | None) -> int:
     """The processes asked for (``None``: the cores available); 1 when the extractor cannot be sent to them."""
     n = available_cores() if workers is None else max(1, int(workers))
     if n > 1 and not _picklable(extract_fn):
-        print("eventmap ingest: the extractor cannot be sent to worker processes (not a module-level "
+        print("eventmap: the extractor cannot be sent to worker processes (not a module-level "
               "function); extracting in this process", file=stream or sys.stderr)
         return 1
     return n
@@ -138,7 +138,7 @@ def ingest_parallel(store: EventStore, paths: Iterable[str | Path], workers: int
     summary) equals a one-worker run.  ``on_chunk(done, total)`` is called after each write.
     """
     fn = prepare_extractor(store, extract_fn)
-    n_workers = _worker_count(workers, fn, stream)
+    n_workers = worker_count(workers, fn, stream)
     items = list(iter_reports(paths, published, source, url, defer_files=n_workers > 1))
     if workers is None and len(items) < MIN_PARALLEL:
         n_workers = 1
@@ -147,11 +147,11 @@ def ingest_parallel(store: EventStore, paths: Iterable[str | Path], workers: int
     with Writer(store, len(items), stream, progress, on_chunk) as write:
         if n_workers == 1:
             return run_serial(parts, fn, write)
-        _run_pool(parts, n_workers, fn, write)
+        run_pool(parts, n_workers, fn, write)
         return write.close()
 
 
-def _run_pool(parts: Iterable[list[Item]], n_workers: int, fn: Callable,
+def run_pool(parts: Iterable[list[Item]], n_workers: int, fn: Callable,
               write: Callable[[list[Result]], None]) -> None:
     """Extract the chunks in a pool of ``n_workers`` processes, writing results in input order.
 

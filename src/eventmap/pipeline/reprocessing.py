@@ -38,7 +38,7 @@ def reprocess(store: EventStore, extract_fn: Callable[..., Any] | None = None,
     n_reports, batches = store.stored_reports()
     every = EventFilter(include_hidden=True)   # every stored row, as the result has always counted
     before = store.count_stored(every)
-    n_workers = parallel._worker_count(workers, fn, stream)
+    n_workers = parallel.worker_count(workers, fn, stream)
     if workers is None and n_reports < parallel.MIN_PARALLEL:
         n_workers = 1
     size = chunk_size(n_reports, n_workers) if n_workers > 1 else store.REPROCESS_BATCH
@@ -46,7 +46,7 @@ def reprocess(store: EventStore, extract_fn: Callable[..., Any] | None = None,
     with store.bulk_load(n_reports):   # every event is replaced: indexes built once at the end (large stores)
         parts = _parts(batches, size)
         if n_workers > 1:
-            parallel._run_pool(parts, n_workers, fn, replacer)
+            parallel.run_pool(parts, n_workers, fn, replacer)
         else:
             for part in parts:
                 replacer([extract_one(label, item, fn) for label, item in part])
