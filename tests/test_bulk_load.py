@@ -247,3 +247,14 @@ def test_indexes_that_cannot_be_built_at_the_end_lose_no_row_and_are_built_by_th
     monkeypatch.undo()
     with open_store(path) as s:   # this process still runs, but the record has no loader left: rebuilt
         assert _indexes(s) == want and bulk_load.record(s) is None
+
+
+@pytest.mark.parametrize("sql, want", [
+    ("CREATE INDEX events_date ON events (event_date)", "CREATE INDEX IF NOT EXISTS events_date ON events (event_date)"),
+    ("CREATE UNIQUE INDEX one_key ON events (event_id)", "CREATE UNIQUE INDEX IF NOT EXISTS one_key ON events (event_id)"),
+    ("CREATE INDEX events_geom ON t_1.events USING gist (geom)",
+     "CREATE INDEX IF NOT EXISTS events_geom ON t_1.events USING gist (geom)"),
+    ("CREATE INDEX IF NOT EXISTS events_lat ON events (latitude)", "CREATE INDEX IF NOT EXISTS events_lat ON events (latitude)"),
+])
+def test_a_rebuild_meets_an_index_already_made_without_error(sql, want):
+    assert bulk_load._if_not_exists(sql) == want

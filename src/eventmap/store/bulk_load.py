@@ -2,10 +2,10 @@
 
 A row inserted into ``events`` is also inserted into each of its indexes (a dozen: dates, types, areas,
 the dashboard's overview). While the indexes fit in the page cache that costs little; past a few hundred
-thousand events each insert touches pages all over the file, and a load of 200,000 events into a new
-embedded store took 43 s of which SQLite spent 24 in the indexes (``benchmarks/bench_bulk.py --load``).
-Dropping those indexes, inserting, and creating them again (one sort each) took 20 s, and the gap widens
-with the store. SQLite's documentation gives the same advice for bulk loads.
+thousand events each insert touches pages all over the file: SQLite's own ``executemany`` of 200,000 event
+rows into a new store took 43 s with the indexes, 19.5 s with them dropped first and created at the end (one
+sort each), and the gap widens with the store. ``benchmarks/bench_bulk.py --load 200000``: ``ingest_many`` 31-33
+-> 24-25 s, ``reprocess`` 47-58 -> 28-30 s; a million events 309 -> 169 s.
 
 The choice is made per load: a load of at least :data:`MIN_REPORTS` reports and at least as many reports as
 the store holds (``eventmap ingest`` of an archive into a new or small store, ``eventmap reprocess``, which
@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -90,8 +91,11 @@ def _disown(store: EventStore) -> None:
 
 
 def _if_not_exists(sql: str) -> str:
-    head = "CREATE INDEX "
-    return "CREATE INDEX IF NOT EXISTS " + sql[len(head):] if sql.upper().startswith(head) else sql
+    """``CREATE [UNIQUE] INDEX name ...`` as ``... INDEX IF NOT EXISTS name ...`` (a rebuild may meet one made)."""
+    return _CREATE_INDEX.sub(r"\1IF NOT EXISTS ", sql, count=1)
+
+
+_CREATE_INDEX = re.compile(r"^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+)(?!IF\s+NOT\s+EXISTS\b)", re.I)
 
 
 @contextlib.contextmanager
