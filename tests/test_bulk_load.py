@@ -258,3 +258,23 @@ def test_indexes_that_cannot_be_built_at_the_end_lose_no_row_and_are_built_by_th
 ])
 def test_a_rebuild_meets_an_index_already_made_without_error(sql, want):
     assert bulk_load._if_not_exists(sql) == want
+
+
+def test_reprocess_says_when_it_builds_the_deferred_indexes(tmp_path, small_min, capsys):
+    from eventmap.cli import main
+    db = str(tmp_path / "s.gpkg")
+    with open_store(db) as s:
+        s.ingest_many(list(synthetic_batch(6, seed=13)))
+    capsys.readouterr()
+    assert main(["reprocess", "--progress", "--workers", "1", "--db", db,
+                 "--extractor", "eventmap.store.testing:toy_extract"]) == 0
+    out, err = capsys.readouterr()
+    assert "building the events' indexes" in err and "reports: 6" in out
+    assert err.index("6/6") < err.index("building the events' indexes")   # after the full bar, once
+    assert err.count("building the events' indexes") == 1
+    with open_store(db) as s:
+        assert len(_indexes(s)) > 10 and not s.bulk_loading
+    bulk_load.MIN_REPORTS = 10**9   # a reprocess that keeps its indexes says nothing of them
+    assert main(["reprocess", "--progress", "--workers", "1", "--db", db,
+                 "--extractor", "eventmap.store.testing:toy_extract"]) == 0
+    assert "building the events' indexes" not in capsys.readouterr().err

@@ -158,6 +158,7 @@ def to_geojson(df: Any) -> dict:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from eventmap.pipeline import Progress, reprocess
+    from eventmap.pipeline.summary import INDEXES_BUILDING
 
     extract_fn = _load_extractor(args.extractor)
     store = _open(args, write=True)
@@ -168,6 +169,11 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         if bar is None:
             bar = Progress(total, force=bool(getattr(args, "progress", False)))
         bar.update(done)
+        if done == total and bar.enabled and store.bulk_loading:  # the pause after a full bar, explained
+            bar.close()
+            bar.stream.write(INDEXES_BUILDING + "\n")
+            bar.stream.flush()
+            bar.enabled = False
 
     try:
         res = reprocess(store, extract_fn, progress=progress, workers=args.workers)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from eventmap.errors import InputError
 from eventmap.model import Event, Report
 from eventmap.pipeline.inputs import FileJob, Item, read_job
-from eventmap.pipeline.summary import BatchSummary, Progress
+from eventmap.pipeline.summary import INDEXES_BUILDING, BatchSummary, Progress
 
 if TYPE_CHECKING:  # base brings pandas: extraction workers import this module and never need it
     from eventmap.store.base import EventStore
@@ -144,7 +144,7 @@ class Writer:
     def close(self) -> BatchSummary:
         self.bar.close()
         if self._deferred and self.bar.enabled:  # the indexes' build can take a minute at a million events
-            self.bar.stream.write("building the events' indexes (deferred for this large load)...\n")
+            self.bar.stream.write(INDEXES_BUILDING + "\n")
             self.bar.stream.flush()
         self._load.close()
         return self.summary

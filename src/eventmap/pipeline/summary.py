@@ -56,6 +56,10 @@ class BatchSummary:
         return out
 
 
+#: printed when a run's progress bar is full and the store builds the indexes it deferred (``EventStore.bulk_load``)
+INDEXES_BUILDING = "building the events' indexes (deferred for this large load)..."
+
+
 class Progress:
     """A one-line progress bar on stderr (no dependency); silent when not a terminal unless forced."""
 
@@ -86,4 +90,4 @@ class Progress:
             self.stream.flush()
 
 
-__all__ = ["BatchSummary", "Progress"]
+__all__ = ["INDEXES_BUILDING", "BatchSummary", "Progress"]

@@ -106,6 +106,11 @@ class EventStore:
             self._import_user_places()
 
     @property
+    def bulk_loading(self) -> bool:
+        """True while a bulk load (``bulk_load``) with the indexes deferred runs through this store object."""
+        return self._loading
+
+    @property
     def readonly(self) -> bool:
         """True when this store can be read but not written here (permissions, or damage found)."""
         return bool(getattr(self._db, "readonly", False))
