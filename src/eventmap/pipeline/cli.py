@@ -169,11 +169,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         if bar is None:
             bar = Progress(total, force=bool(getattr(args, "progress", False)))
         bar.update(done)
-        if done == total and bar.enabled and store.bulk_loading:  # the pause after a full bar, explained
-            bar.close()
-            bar.stream.write(INDEXES_BUILDING + "\n")
-            bar.stream.flush()
-            bar.enabled = False
+        if done == total and store.bulk_loading:  # the pause after a full bar, explained
+            bar.close(INDEXES_BUILDING)
 
     try:
         res = reprocess(store, extract_fn, progress=progress, workers=args.workers)

@@ -142,10 +142,8 @@ class Writer:
             self.on_chunk(self.done, self.total)
 
     def close(self) -> BatchSummary:
-        self.bar.close()
-        if self._deferred and self.bar.enabled:  # the indexes' build can take a minute at a million events
-            self.bar.stream.write(INDEXES_BUILDING + "\n")
-            self.bar.stream.flush()
+        # the deferred indexes' build (a minute at a million events) follows the full bar: say so
+        self.bar.close(INDEXES_BUILDING if self._deferred else "")
         self._load.close()
         return self.summary
 

@@ -84,10 +84,12 @@ class Progress:
         self.stream.write(f"\r[{bar}] {done}/{self.total} {rate:5.1f}/s {label:<40}")
         self.stream.flush()
 
-    def close(self) -> None:
+    def close(self, note: str = "") -> None:
+        """End the bar's line (once: a closed bar writes nothing more), then ``note`` on a line of its own."""
         if self.enabled:
-            self.stream.write("\n")
+            self.stream.write("\n" + (note + "\n" if note else ""))
             self.stream.flush()
+            self.enabled = False
 
 
 __all__ = ["INDEXES_BUILDING", "BatchSummary", "Progress"]
