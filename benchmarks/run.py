@@ -46,7 +46,6 @@ import json
 import os
 import platform
 import random
-import shutil
 import signal
 import statistics
 import subprocess
@@ -142,7 +141,7 @@ def task_gazetteer(cfg: dict, params: dict) -> list[dict]:
 
 
 def task_extract(cfg: dict, params: dict) -> list[dict]:
-    from corpus import gazetteer_names, generate
+    from corpus import GrepFloor, generate
 
     from eventmap.events.extract import extract_events
     from eventmap.places.gazetteer import default_gazetteer
@@ -156,39 +155,22 @@ def task_extract(cfg: dict, params: dict) -> list[dict]:
     for r in corpus:  # first pass: lookup caches cold
         extract_events(r.text, r.published, source=r.source, gazetteer=g)
     cold = time.perf_counter() - t0
-    # each extraction pass is followed by its grep floor (paired runs): this machine's speed drifts by up to
-    # two times within minutes, and a ratio of two runs far apart in time measured the drift as much as the code
-    # grep's time is mostly its fixed cost (reading and compiling every name) on a corpus of a few thousand
-    # reports, so the plain ratio grows with the corpus: grep is also run over the corpus ten times over, and
-    # (that time - its time over the corpus) / 9 is its scanning alone, without the fixed cost
-    grep = shutil.which("grep")
+    # each extraction pass is followed by its own grep run (corpus.GrepFloor, which also times grep's scan apart
+    # from its fixed cost): this machine's speed drifts by up to two times within minutes, and a ratio of two runs
+    # far apart in time measured the drift as much as the code
     times, cpu, gt, scan = [], [], [], []
     matches = 0
-
-    def timed_grep(path: Path, names: Path) -> tuple[float, bytes]:
-        t0 = time.perf_counter()
-        # output to a pipe, not /dev/null: GNU grep stops at the first match when it writes to /dev/null
-        out = subprocess.run([grep, "-F", "-o", "-f", str(names), str(path)], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C"}, check=False)
-        return time.perf_counter() - t0, out.stdout
-
-    with tempfile.TemporaryDirectory() as td:
-        cp, cp10, npth = Path(td) / "corpus.txt", Path(td) / "corpus10.txt", Path(td) / "names.txt"
-        text = "".join(r.text for r in corpus)
-        cp.write_text(text, encoding="utf-8")
-        cp10.write_text(text * 10, encoding="utf-8")
-        npth.write_text("\n".join(gazetteer_names(g)) + "\n", encoding="utf-8")
+    with GrepFloor([r.text for r in corpus], g) as floor:
         for _ in range(cfg["runs"]):
             t0, c0 = time.perf_counter(), time.process_time()
             for r in corpus:
                 extract_events(r.text, r.published, source=r.source, gazetteer=g)
             times.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
-            if grep:
-                t, out = timed_grep(cp, npth)
+            if floor is not None:
+                t, s, matches = floor.run()
                 gt.append(t)
-                matches = out.count(b"\n")
-                scan.append((timed_grep(cp10, npth)[0] - t) / 9)
+                scan.append(s)
     rows = [
         row("extraction", f"reports/s, one core ({n} reports, {mb:.1f} MB)", [n / t for t in times], "reports/s",
             (">=", 300.0), note),
