@@ -275,6 +275,8 @@ for note in store.notices:  # a 0-byte file opened as a new store, damage found:
     st.warning(md(note))
 if store.readonly and not store.damaged:
     st.sidebar.caption("Read-only store: browse and export; ingesting and pinning are off.")
+if load_note := store.load_note:  # an `eventmap ingest` of thousands of reports runs: why pages are slower
+    st.info(md(load_note[:1].upper() + load_note[1:]))
 
 
 def current_state(since: str | None = None, until: str | None = None) -> vs.ViewState:

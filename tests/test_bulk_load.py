@@ -225,6 +225,8 @@ def test_store_check_says_when_a_load_has_the_indexes_dropped(urls, small_min, c
             assert main(["store", "check", "--db", path]) == 0
             out = capsys.readouterr().out
             assert out.startswith("ok:") and "a bulk load is running" in out and "indexes are built again" in out
+            assert (f"(process {os.getpid()} on " in out) if s.dialect != "postgis" else \
+                (f"(server session {s._db.conn.info.backend_pid})" in out)
     assert main(["store", "check", "--db", path]) == 0
     assert "bulk load" not in capsys.readouterr().out
 
@@ -278,3 +280,32 @@ def test_reprocess_says_when_it_builds_the_deferred_indexes(tmp_path, small_min,
     assert main(["reprocess", "--progress", "--workers", "1", "--db", db,
                  "--extractor", "eventmap.store.testing:toy_extract"]) == 0
     assert "building the events' indexes" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_dashboard_says_while_a_load_has_the_indexes_dropped(urls, small_min, monkeypatch):
+    """An analyst with the dashboard open while `eventmap ingest` loads thousands of reports is told why pages
+    are slower; once the indexes are built again, nothing is said."""
+    from streamlit.testing.v1 import AppTest
+
+    from eventmap.views.cli import app_path
+
+    path = urls(0)
+    monkeypatch.setenv("EVENTMAP_DB", path)
+    monkeypatch.chdir(app_path().parent)
+
+    def dashboard_notes() -> list[str]:
+        at = AppTest.from_file(str(app_path()), default_timeout=240)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return [i.value for i in at.info]
+
+    with open_store(path) as s:
+        s.ingest_many(list(synthetic_batch(4, seed=11)))
+        with s.bulk_load(10):
+            assert s.load_note.startswith("a bulk load is running")
+            notes = dashboard_notes()
+            assert any(n.startswith("A bulk load is running") and "queries are slower until then" in n
+                       for n in notes), notes
+        assert s.load_note == ""
+    assert not any("bulk load" in n for n in dashboard_notes())

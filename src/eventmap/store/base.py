@@ -125,6 +125,14 @@ class EventStore:
         """What the user should be told about this store on opening it (a 0-byte file, damage found)."""
         return list(getattr(self._db, "notices", ()))
 
+    @property
+    def load_note(self) -> str:
+        """While a bulk load has the events' indexes dropped (another process's ``eventmap ingest`` of thousands
+        of reports, say), or one stopped before it built them again: a line for whoever reads the store, since
+        queries are slower until then ("" otherwise; read from the store each time it is asked)."""
+        from eventmap.store import bulk_load
+        return bulk_load.status_text(self).removeprefix("note: ")
+
     def ensure_writable(self) -> None:
         """Raise ``StoreReadOnlyError`` / ``StoreDamagedError`` now if this store cannot be written here
         (checking a damaged file first), instead of at the first write of a long job."""
