@@ -157,7 +157,8 @@ def _who(owner: dict[str, Any]) -> str:
 
 
 def status_text(store: EventStore) -> str:
-    """A line for ``eventmap store check`` while a load has the indexes dropped ("" when none has)."""
+    """A line for ``eventmap store check`` and the dashboard (``EventStore.load_note``) while a load has the
+    indexes dropped ("" when none has)."""
     rec = record(store)
     if rec is None:
         return ""
