@@ -186,7 +186,8 @@ def task_extract(cfg: dict, params: dict) -> list[dict]:
         full = n >= 3000
         rows.append(row("extraction", "extraction time / grep -F time (each pass beside its own grep run)",
                         [a / b for a, b in zip(times, gt)], "x", ("<=", 40.0) if full else None,
-                        note="" if full else f"target 40 on --full's 3,000 reports; on {n}, grep's fixed cost dominates"))
+                        note="" if full else
+                        f"target 40 on --full's 3,000 reports; on {n}, grep's fixed cost dominates"))
         what = "extraction time / grep -F scan time (10x corpus less 1x, / 9)"
         if all(t > 0 for t in scan):
             rows.append(row("extraction", what, [a / b for a, b in zip(times, scan)], "x",
