@@ -309,3 +309,15 @@ def test_the_dashboard_says_while_a_load_has_the_indexes_dropped(urls, small_min
                        for n in notes), notes
         assert s.load_note == ""
     assert not any("bulk load" in n for n in dashboard_notes())
+
+
+def test_a_store_whose_meta_cannot_be_read_has_no_load_note(urls, monkeypatch):
+    """The dashboard asks on every run: a damaged store (its notices already say so) gives no note and no error."""
+    from eventmap.store import StoreDamagedError
+
+    with open_store(urls(0)) as s:
+        def damaged(*_a, **_k):
+            raise StoreDamagedError("database disk image is malformed")
+
+        monkeypatch.setattr(s._db, "fetchall", damaged)
+        assert s.load_note == ""

@@ -131,7 +131,10 @@ class EventStore:
         of reports, say), or one stopped before it built them again: a line for whoever reads the store, since
         queries are slower until then ("" otherwise; read from the store each time it is asked)."""
         from eventmap.store import bulk_load
-        return bulk_load.status_text(self).removeprefix("note: ")
+        try:
+            return bulk_load.status_text(self).removeprefix("note: ")
+        except StoreError:   # a damaged store, read where it can be: its notices say so, and this adds nothing
+            return ""
 
     def ensure_writable(self) -> None:
         """Raise ``StoreReadOnlyError`` / ``StoreDamagedError`` now if this store cannot be written here
