@@ -149,13 +149,6 @@ def heal(store: EventStore) -> bool:
     return True
 
 
-def _who(owner: dict[str, Any]) -> str:
-    """The loader in words: "process 4242 on host-a" (embedded store), "server session 4242" (PostGIS)."""
-    if "backend" in owner:
-        return f"server session {owner['backend']}"
-    return f"process {owner.get('pid')} on {owner.get('host')}"
-
-
 def status_text(store: EventStore) -> str:
     """A line for ``eventmap store check`` and the dashboard (``EventStore.load_note``) while a load has the
     indexes dropped ("" when none has)."""
@@ -164,8 +157,9 @@ def status_text(store: EventStore) -> str:
         return ""
     n = len(rec.get("indexes") or [])
     if _running(store, rec):
-        return (f"note: a bulk load is running ({_who(rec.get('owner') or {})}): {n} of the events' indexes are "
-                "built again when it ends; queries are slower until then")
+        who = store._db.owner_text(rec.get("owner") or {})
+        return (f"note: a bulk load is running ({who}): {n} of the events' indexes are built again when it ends; "
+                "queries are slower until then")
     return (f"note: a bulk load stopped before it rebuilt {n} of the events' indexes; the next eventmap command or "
             "dashboard start on this store (where it can write) rebuilds them")
 

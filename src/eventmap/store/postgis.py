@@ -295,6 +295,11 @@ class PostGISBackend(NestedWrites):
                                    "WHERE pid = pg_backend_pid()")[0]
         return {"backend": pid, "started": start}
 
+    @staticmethod
+    def owner_text(owner: dict) -> str:
+        """The loader in words, for messages: "server session 4242"."""
+        return f"server session {owner.get('backend')}"
+
     def owner_running(self, owner: dict) -> bool:
         """True when the bulk load's server session is still connected."""
         try:

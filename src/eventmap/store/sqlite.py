@@ -214,6 +214,11 @@ class SQLiteBackend(NestedWrites):
         return {"pid": os.getpid(), "host": socket.gethostname()}
 
     @staticmethod
+    def owner_text(owner: dict) -> str:
+        """The loader in words, for messages: "process 4242 on host-a"."""
+        return f"process {owner.get('pid')} on {owner.get('host')}"
+
+    @staticmethod
     def owner_running(owner: dict) -> bool:
         """True when the bulk load's process still runs (one on another host is taken as gone)."""
         if owner.get("host") != socket.gethostname():
