@@ -132,7 +132,7 @@ class EventStore:
         queries are slower until then ("" otherwise; read from the store each time it is asked)."""
         from eventmap.store import bulk_load
         try:
-            return bulk_load.status_text(self).removeprefix("note: ")
+            return bulk_load.status_text(self)
         except StoreError:   # a damaged store, read where it can be: its notices say so, and this adds nothing
             return ""
 

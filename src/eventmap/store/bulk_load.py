@@ -150,17 +150,17 @@ def heal(store: EventStore) -> bool:
 
 
 def status_text(store: EventStore) -> str:
-    """A line for ``eventmap store check`` and the dashboard (``EventStore.load_note``) while a load has the
-    indexes dropped ("" when none has)."""
+    """What a reader of the store should know while a load has the indexes dropped ("" when none has): read
+    through ``EventStore.load_note`` by ``eventmap store check`` and the dashboard."""
     rec = record(store)
     if rec is None:
         return ""
     n = len(rec.get("indexes") or [])
     if _running(store, rec):
         who = store._db.owner_text(rec.get("owner") or {})
-        return (f"note: a bulk load is running ({who}): {n} of the events' indexes are built again when it ends; "
+        return (f"a bulk load is running ({who}): {n} of the events' indexes are built again when it ends; "
                 "queries are slower until then")
-    return (f"note: a bulk load stopped before it rebuilt {n} of the events' indexes; the next eventmap command or "
+    return (f"a bulk load stopped before it rebuilt {n} of the events' indexes; the next eventmap command or "
             "dashboard start on this store (where it can write) rebuilds them")
 
 

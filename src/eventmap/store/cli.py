@@ -64,7 +64,7 @@ def cmd_store_check(args) -> int:
     from pathlib import Path
 
     from eventmap.settings import default_db
-    from eventmap.store import _embedded_path, bulk_load
+    from eventmap.store import _embedded_path
     from eventmap.store.health import damaged_text, integrity_report
 
     url = str(getattr(args, "db", None) or default_db())
@@ -72,12 +72,12 @@ def cmd_store_check(args) -> int:
         store = _open(args)
         try:
             n = len(store.reports())
-            loading = bulk_load.status_text(store)
+            loading = store.load_note
         finally:
             store.close()
         print(f"ok: {url} answers ({n:,} reports); PostgreSQL checks its own pages")
         if loading:
-            print(loading)
+            print(f"note: {loading}")
         return 0
     path = Path(_embedded_path(url)).expanduser()
     if not path.exists():
@@ -93,9 +93,9 @@ def cmd_store_check(args) -> int:
     try:
         print(f"ok: {path} is sound ({len(store.reports()):,} reports, {store.count_stored():,} events, "
               f"schema version {store.schema_version()})")
-        loading = bulk_load.status_text(store)
+        loading = store.load_note
         if loading:
-            print(loading)
+            print(f"note: {loading}")
     finally:
         store.close()
     return 0
