@@ -219,7 +219,7 @@ def task_accuracy(cfg: dict, params: dict) -> list[dict]:
             row("accuracy", f"F1, {which}", [s["f1"]], ""),
             row("accuracy", f"place precision, {which}", [s["place_precision"]], "",
                 note=f"place recall {s['place_recall']:.3f}"),
-            row("accuracy", f"date right (of matched events), {which}", [s["date_accuracy"]], ""),
+            row("accuracy", f"date right (of matched events the text dates), {which}", [s["date_accuracy"]], ""),
             row("accuracy", f"recall on unknown names, {which}", [s["unknown_name_recall"]], ""),
         ]
     rows += _real_corpus_rows()
