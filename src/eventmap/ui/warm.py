@@ -3,7 +3,7 @@
 A new ``streamlit run`` imports nothing of the app until the first browser connects; that first
 script run then imported pandas, folium, Altair and the extractor, read the gazetteer (to label the
 governorates), simplified the boundary polygons and, on an empty store, extracted the sample report:
-about 8 of the 11.9 s an analyst waited for the very first page (profiled; README Performance).
+about 8 of the 11.9 s an analyst waited for the very first page (profiled: benchmarks/results/HISTORY.md).
 
 ``eventmap app`` calls :func:`start` in the server's own process before Streamlit starts: a
 daemon thread does that work while Streamlit starts its web server and the browser loads
