@@ -52,6 +52,7 @@ def start_server(db: str, data_dir: Path, log: Path) -> tuple[subprocess.Popen, 
     app.py``, which no analyst runs: it rewrites app.py for Streamlit's "magic" on each session and warms nothing."""
     from bench_coldstart import start  # (bench_coldstart imports this module)
 
+    log.write_bytes(b"")   # this run's server alone (start appends, for its rounds)
     proc, url, _ = start(None, {"EVENTMAP_DB": db, "EVENTMAP_DATA_DIR": str(data_dir)}, log)
     return proc, url
 
@@ -126,7 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     db = args.store or make_big_store(store_cache() / f"dashboard_{args.events}.gpkg", args.events)
     print(f"store: {db} ({time.perf_counter() - t:.1f} s to build or find)")
     data_dir = Path(tempfile.mkdtemp(prefix="eventmap-bench-dashboard-"))   # no page cache: the first page is cold
-    proc, url = start_server(db, data_dir, results / "bench_dashboard.streamlit.log")
+    try:
+        proc, url = start_server(db, data_dir, results / "bench_dashboard.streamlit.log")
+    except BaseException:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        raise
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
