@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port  # noqa: E402 - after the path insert
+from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port, removed  # noqa: E402 - after the path insert
 
 FLOOR_APP = 'import streamlit as st\nst.write("eventmap floor: one line")\n'
 
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     data = work / "data"
     roots = [Path(r).resolve() for r in (args.root or [str(ROOT)])]
     by_root: dict[str, list[dict]] = {str(r): [] for r in roots}
-    with sync_playwright() as p:
+    with removed(work), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for i in range(args.rounds):
             env = {"EVENTMAP_DB": args.store} if args.store else {}

@@ -20,6 +20,7 @@ Targets (issue 5): first paint < 3 s, timeline change < 1 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +39,16 @@ sys.path.insert(0, str(HERE))
 CHROMIUM = os.environ.get("EVENTMAP_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--headless"]
+
+
+@contextlib.contextmanager
+def removed(path: Path) -> Iterator[Path]:
+    """``path``, a benchmark's temporary directory (a server's data, a page), removed with all it holds when the block
+    ends, whatever ends it: every benchmark run (the test suite's ``run.py --smoke`` among them) leaves /tmp as it was."""
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def free_port() -> int:
@@ -126,26 +138,22 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     db = args.store or make_big_store(store_cache() / f"dashboard_{args.events}.gpkg", args.events)
     print(f"store: {db} ({time.perf_counter() - t:.1f} s to build or find)")
-    data_dir = Path(tempfile.mkdtemp(prefix="eventmap-bench-dashboard-"))   # no page cache: the first page is cold
-    try:
+    # a new data directory: no page cache, so the first page is a cold start
+    with removed(Path(tempfile.mkdtemp(prefix="em-dashboard-"))) as data_dir:
         proc, url = start_server(db, data_dir, results / "bench_dashboard.streamlit.log")
-    except BaseException:
-        shutil.rmtree(data_dir, ignore_errors=True)
-        raise
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            cold = first_paint(browser, url)
-            print(f"first paint (cold server caches): {cold:.2f} s")
-            warm = [first_paint(browser, url) for _ in range(args.repeat)]
-            print("first paint (new session, warm caches): " + ", ".join(f"{x:.2f}" for x in warm))
-            tl = timeline_changes(browser, url, args.repeat * 2)
-            print("timeline change: " + ", ".join(f"{x:.2f}" for x in tl))
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        shutil.rmtree(data_dir, ignore_errors=True)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                cold = first_paint(browser, url)
+                print(f"first paint (cold server caches): {cold:.2f} s")
+                warm = [first_paint(browser, url) for _ in range(args.repeat)]
+                print("first paint (new session, warm caches): " + ", ".join(f"{x:.2f}" for x in warm))
+                tl = timeline_changes(browser, url, args.repeat * 2)
+                print("timeline change: " + ", ".join(f"{x:.2f}" for x in tl))
+                browser.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
     summary = {"events": args.events, "first_paint_cold_s": round(cold, 3),
                "first_paint_warm_median_s": round(statistics.median(warm), 3),
                "timeline_change_median_s": round(statistics.median(tl), 3),

@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_coldstart import bytecode  # noqa: E402
-from bench_dashboard import ARGS, CHROMIUM, READY, _map_frame, free_port, timeline_changes  # noqa: E402
+from bench_dashboard import ARGS, CHROMIUM, READY, _map_frame, free_port, removed, timeline_changes  # noqa: E402
 
 
 class Server:
@@ -140,7 +140,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=600, help="seconds the first page may take (then: not drawn)")
     args = ap.parse_args(argv)
     from _bigstore import make_big_store, store_cache
-    from playwright.sync_api import sync_playwright
 
     from eventmap.store import EventFilter, open_store
 
@@ -152,7 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     with open_store(db) as s:  # opened once before the server (a store of an older schema is upgraded here)
         expect = {"all": s.count_stored(EventFilter()), "Quneitra": s.count_stored(EventFilter(admin1=("Quneitra",)))}
     print(f"store: {db} ({time.perf_counter() - t:.1f} s to build, find and upgrade); {expect}", flush=True)
-    data_dir = Path(tempfile.mkdtemp(prefix="em-big-data-"))
+    with removed(Path(tempfile.mkdtemp(prefix="em-big-data-"))) as data_dir:
+        return _measure(args, db, data_dir, expect, out, shot)
+
+
+def _measure(args: argparse.Namespace, db: str, data_dir: Path, expect: dict, out: Path, shot: Path) -> int:
+    """The measures of :func:`main` with the server's data directory ``data_dir``."""
+    from playwright.sync_api import sync_playwright
+
     server = Server(db, data_dir, out.with_suffix(".server.log"), args.bin_above)
     try:
         with sync_playwright() as p:

@@ -34,7 +34,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from bench_coldstart import paint_app, start, stop  # noqa: E402
-from bench_dashboard import ARGS, CHROMIUM  # noqa: E402
+from bench_dashboard import ARGS, CHROMIUM, removed  # noqa: E402
 
 NAIVE_APP = '''
 import os
@@ -105,10 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(HERE / "results" / "bench_naive.json"))
     args = ap.parse_args(argv)
     from _bigstore import make_big_store, store_cache
-    from playwright.sync_api import sync_playwright
 
     db = make_big_store(store_cache() / f"dashboard_{args.events}.gpkg", args.events)
-    work = Path(tempfile.mkdtemp(prefix="em-naive-"))
+    with removed(Path(tempfile.mkdtemp(prefix="em-naive-"))) as work:   # the naive app, both servers' data
+        return _measure(args, db, work)
+
+
+def _measure(args: argparse.Namespace, db: str, work: Path) -> int:
+    """The measures of :func:`main`, the naive app and both servers' data directory in ``work``."""
+    from playwright.sync_api import sync_playwright
+
     naive = work / "naive_app.py"
     naive.write_text(NAIVE_APP)
     env = {"EVENTMAP_DB": db, "EVENTMAP_DATA_DIR": str(work), "NAIVE_JQUERY": jquery_uri()}

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,10 +22,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 @pytest.mark.browser  # the dashboard and PNG benchmarks drive headless Chromium
-def test_run_py_smoke_prints_the_table_and_writes_results(tmp_path):
+def test_run_py_smoke_prints_the_table_and_writes_results(tmp_path, request):
     out = tmp_path / "results.json"
+    # the benchmarks' temporary directories, each removed by its benchmark; a short path: Chromium's sockets go
+    # below it, and a socket's path has at most 107 bytes
+    tmp = Path(tempfile.mkdtemp())
+    request.addfinalizer(lambda: shutil.rmtree(tmp, ignore_errors=True))
     env = dict(os.environ, EVENTMAP_DATA_DIR=str(tmp_path / "data"),
-               EVENTMAP_ANALYST_PLACES=str(tmp_path / "data" / "analyst_places.csv"))
+               EVENTMAP_ANALYST_PLACES=str(tmp_path / "data" / "analyst_places.csv"), TMPDIR=str(tmp),
+               EVENTMAP_BENCH_STORES=str(tmp_path / "bench-stores"))
     env.pop("EVENTMAP_DB", None)
     p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--json", str(out),
                         "--cache", str(tmp_path / "stores")], cwd=str(ROOT), env=env, capture_output=True,
@@ -41,6 +48,7 @@ def test_run_py_smoke_prints_the_table_and_writes_results(tmp_path):
         assert measure in text, f"row {measure!r} missing from the table"
     assert "FAILED" not in text
     assert "dashboard" in text  # measured, or said to be not available
+    assert sorted(p.name for p in tmp.iterdir()) == []   # no benchmark leaves its temporary directory behind
 
     res = json.loads(out.read_text())
     assert res["mode"] == "smoke" and res["machine"]["python"] and res["machine"]["cores_available"] >= 1
