@@ -5,6 +5,7 @@ the next writer acts on. The rows stored are the same as without; only the time 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import re
@@ -152,10 +153,11 @@ def test_a_load_whose_process_died_is_finished_by_the_next_writer(urls, caplog):
             left = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND "
                                                "tbl_name = 'events' AND sql IS NOT NULL")}
             assert left == set(bulk_load.KEEP) and conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] > 0
+            owner = json.loads(conn.execute("SELECT value FROM meta WHERE key = ?", (bulk_load.RECORD_KEY,))
+                               .fetchone()[0])["owner"]
         finally:
             conn.close()
     else:   # the server ends the dead client's session within moments
-        import json
         import time
 
         import psycopg
@@ -172,6 +174,9 @@ def test_a_load_whose_process_died_is_finished_by_the_next_writer(urls, caplog):
             assert bulk_load.record(s) is None
             assert s.count_stored() > 0
     assert "stopped before it rebuilt the events' indexes" in caplog.text
+    # the dead loader named as the store check and the dashboard name a running one
+    assert (f"(process {owner['pid']} on {owner['host']})" if not path.startswith("postgresql")
+            else f"(server session {owner['backend']})") in caplog.text
 
 
 def test_an_ingest_run_of_many_reports_is_one_bulk_load(tmp_path, small_min):

@@ -139,7 +139,7 @@ def heal(store: EventStore) -> bool:
     if rec is None or _running(store, rec):
         return False
     log.warning("%s: a bulk load (%s) stopped before it rebuilt the events' indexes; rebuilding them now",
-                store._db.display_url, json.dumps(rec.get("owner"), sort_keys=True))
+                store._db.display_url, _who(store, rec))
     try:
         _restore(store)
     except Exception as exc:  # noqa: BLE001 - the store opens all the same: every query answers, more slowly
@@ -147,6 +147,12 @@ def heal(store: EventStore) -> bool:
                     store._db.display_url, exc)
         return False
     return True
+
+
+def _who(store: EventStore, rec: dict[str, Any]) -> str:
+    """The load's owner in words (the backend's ``owner_text``), for the log and the store's load note."""
+    owner = rec.get("owner")
+    return store._db.owner_text(owner) if isinstance(owner, dict) and owner else "its loader not recorded"
 
 
 def status_text(store: EventStore) -> str:
@@ -157,8 +163,7 @@ def status_text(store: EventStore) -> str:
         return ""
     n = len(rec.get("indexes") or [])
     if _running(store, rec):
-        who = store._db.owner_text(rec.get("owner") or {})
-        return (f"a bulk load is running ({who}): {n} of the events' indexes are built again when it ends; "
+        return (f"a bulk load is running ({_who(store, rec)}): {n} of the events' indexes are built again when it ends; "
                 "queries are slower until then")
     return (f"a bulk load stopped before it rebuilt {n} of the events' indexes; the next eventmap command or "
             "dashboard start on this store (where it can write) rebuilds them")
