@@ -9,9 +9,15 @@ the same traps as in real text.  The same seed gives the same corpus.
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
+import subprocess
+import tempfile
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -147,10 +153,6 @@ class GrepFloor:
     scan does not. Used as a context manager (the files live in a temporary folder); None when grep is absent."""
 
     def __init__(self, texts: list[str], gazetteer) -> None:
-        import shutil
-        import tempfile
-        from pathlib import Path
-
         self.grep = shutil.which("grep")
         self._dir = tempfile.TemporaryDirectory(prefix="eventmap-grep-")
         d = Path(self._dir.name)
@@ -166,11 +168,7 @@ class GrepFloor:
     def __exit__(self, *exc: object) -> None:
         self._dir.cleanup()
 
-    def _timed(self, path) -> tuple[float, bytes]:
-        import os
-        import subprocess
-        import time
-
+    def _timed(self, path: Path) -> tuple[float, bytes]:
         t0 = time.perf_counter()
         # output to a pipe, not /dev/null: GNU grep stops at the first match when it writes to /dev/null
         out = subprocess.run([self.grep, "-F", "-o", "-f", str(self.names), str(path)], stdout=subprocess.PIPE,
