@@ -152,14 +152,28 @@ def test_a_click_on_the_map_pins_a_name_everywhere_at_once_and_undo_restores_it(
 
 def _select(page, label: str, option: str) -> None:
     """Choose ``option`` in the selectbox ``label`` once the filtered list shows it (Enter before the list is drawn
-    chooses nothing)."""
+    chooses nothing). A script run that starts while the list is open (the map frame reporting its view, the
+    expander just opened) draws the box again, closed and empty: then the page is let settle and it is tried
+    again, up to three times, and the box must show the option afterwards."""
     box = page.page.locator('[data-testid="stSelectbox"]').filter(
         has=page.page.get_by_text(label, exact=True)).first
-    box.scroll_into_view_if_needed()
-    box.locator("input").click()
-    box.locator("input").fill(option)
-    page.page.get_by_role("option", name=option).first.wait_for(timeout=10_000)
-    page.page.keyboard.press("Enter")
+    for attempt in range(3):
+        page.idle()
+        box.scroll_into_view_if_needed()
+        box.locator("input").click()
+        box.locator("input").fill(option)
+        try:
+            page.page.get_by_role("option", name=option).first.wait_for(timeout=10_000)
+        except Exception:  # redrawn under us: once more, or say so below
+            if attempt == 2:
+                raise
+            continue
+        page.page.keyboard.press("Enter")
+        page.idle()
+        if box.locator("input").input_value() == option:   # the chosen value is drawn in the box's input
+            return
+    shown = box.locator("input").input_value()
+    raise AssertionError(f"{label!r} shows {shown!r}, not {option!r}, after three tries")
 
 
 def _save(page, said: re.Pattern | str) -> None:
