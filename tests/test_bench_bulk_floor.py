@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from eventmap.store import open_store
-from eventmap.store.testing import backend_url, synthetic_batch
+from eventmap.store.testing import backend_url, synthetic_batch, with_long_texts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -23,14 +23,14 @@ _EVENT_COLS = "event_id, report_id, event_date, latitude, longitude, confidence,
 def _stored(url: str) -> tuple[list[tuple], set, str]:
     with psycopg.connect(url) as c:
         rows = c.execute(f"SELECT {_EVENT_COLS} FROM events ORDER BY fid").fetchall()
-        comp = {r[0] for r in c.execute("SELECT pg_column_compression(extracted) FROM events").fetchall()}
+        comp = {r[0] for r in c.execute("SELECT pg_column_compression(text) FROM reports").fetchall()}
         default = c.execute("SHOW default_toast_compression").fetchone()[0]
     return rows, comp - {None}, default
 
 
 @pytest.mark.postgis
 def test_binary_and_text_floors_store_what_the_store_stores(tmp_path):
-    items = list(synthetic_batch(8, seed=23))
+    items = with_long_texts(synthetic_batch(8, seed=23))   # texts long enough to compress
     tables = bench_bulk.ingest_rows([items])
     got = {}
     for name, binary in (("binary", True), ("text", False)):

@@ -267,6 +267,31 @@ def test_corrections_apply_and_are_kept_with_author_and_reason(store):
     assert listed[0].author == "lina" and listed[0].reason == "it was a battle" and listed[0].status == "active"
 
 
+def _stored(store, event_id: str) -> dict:
+    from eventmap.store.base import EVENT_COLUMNS, q
+    cols = [*EVENT_COLUMNS, "extracted"]
+    rows = store._db.fetchall(f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE event_id = ?", (event_id,))
+    return dict(zip(cols, rows[0]))
+
+
+def test_a_row_is_its_own_extraction_until_a_correction_writes_it_down(store):
+    rep, evs = rafid_report_ar()
+    store.ingest(rep, evs)
+    rafid, sayda = evs
+    before = _stored(store, rafid.event_id)
+    assert before["extracted"] == "" and _stored(store, sayda.event_id)["extracted"] == ""   # not stored twice
+    store.add_corrections([Correction("set_type", rafid.event_id, author="lina", reason="a clash, not shelling",
+                                      event_type="Battles", sub_event_type="Armed clash")], batch="b1")
+    after = _stored(store, rafid.event_id)
+    assert after["event_type"] == "Battles" and json.loads(after["extracted"]) == rafid.to_dict()
+    assert _stored(store, sayda.event_id)["extracted"] == ""            # an event not corrected stays lean
+    store.undo("b1", author="lina")
+    undone = _stored(store, rafid.event_id)
+    assert {k: v for k, v in undone.items() if k != "extracted"} == \
+        {k: v for k, v in before.items() if k != "extracted"}            # back to the extraction, every column
+    assert store.get_event(sayda.event_id) == sayda
+
+
 def test_repin_coords_moves_the_point_and_the_bbox(store, url):
     rep, evs = rafid_report_ar()
     unresolved = make_event(rep.text, rep.published, "صيدا الجولان", "غارات على", None)
@@ -445,6 +470,11 @@ def test_a_version_1_store_upgrades(url):
         rafid = s.query(EventFilter(text="rafid"))
         assert len(rafid) == 1 and rafid.iloc[0]["number_of_sources"] == 2  # corroboration keys backfilled
         s.import_reference("acled", _acled_frame())  # v2 tables exist
+        # its extraction is the JSON version 1 wrote (its columns lack the actors): a correction starts from it
+        e = rafid_report_ar()[1][0]
+        s.add_correction(Correction("set_date", e.event_id, author="lina", event_date="2018-07-24"))
+        got = s.get_event(e.event_id)
+        assert (got.event_date, got.actor1, got.confidence) == ("2018-07-24", e.actor1, e.confidence)
     with open_store(url) as s:  # opening again is a no-op
         assert s.schema_version() == migrations.CURRENT_VERSION
 

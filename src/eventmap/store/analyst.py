@@ -198,8 +198,7 @@ def _patch_extracted(store: EventStore, place_id: str, row: dict[str, Any] | Non
     """Events the extractor itself resolved to an analyst place (it was in the gazetteer it used):
     follow the place when it moves (``row``), or go back to unresolved when it is removed (``None``)."""
     out = []
-    for eid, ext in store._db.fetchall("SELECT event_id, extracted FROM events WHERE place_id = ?", (place_id,)):
-        d = json.loads(ext)
+    for eid, d in store._extractions("place_id = ?", (place_id,)):
         if d.get("place_id") != place_id:
             continue
         if row is not None:

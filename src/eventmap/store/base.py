@@ -24,7 +24,7 @@ from eventmap.frame import FRAME_COLUMNS, frame_from_rows, frame_from_table, nor
 from eventmap.model import Event, Report
 from eventmap.store import corrections as _corr
 from eventmap.store import bulk_load, migrations
-from eventmap.store.bulk import EVENT_COLUMNS, event_params, row_from_event
+from eventmap.store.bulk import EVENT_COLUMNS, event_from_row, event_params, row_from_event
 from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
@@ -529,10 +529,7 @@ class EventStore:
                                  (event_id,))
         if not rows:
             return None
-        d = dict(zip(cols, rows[0]))
-        d["evidence"] = json.loads(d["evidence"] or "{}")
-        d["alternatives"] = tuple(json.loads(d["alternatives"] or "[]"))
-        return Event.from_dict(d)
+        return Event.from_dict(event_from_row(dict(zip(cols, rows[0]))))
 
     def event_status(self, event_id: str) -> str | None:
         rows = self._db.fetchall("SELECT status FROM events WHERE event_id = ?", (event_id,))
@@ -789,21 +786,34 @@ class EventStore:
                 params.append(v)
         return self._corrections_where(" AND ".join(where), params)
 
+    def _extractions(self, where: str, params: Sequence[Any]) -> list[tuple[str, dict[str, Any]]]:
+        """``(event_id, the event as the extractor made it)`` of the events ``where`` selects: the JSON in
+        ``extracted``, or, where that is empty (a row never rewritten by :meth:`_rewrite_events`: its
+        columns are still the extraction), the row's own columns (``bulk.event_from_row``)."""
+        cols = ["extracted", *EVENT_COLUMNS]
+        out = []
+        for r in self._db.fetchall(f"SELECT {', '.join(q(c) for c in cols)} FROM events WHERE {where}", params):
+            d = dict(zip(cols, r))
+            out.append((d["event_id"], json.loads(d["extracted"]) if d["extracted"] else event_from_row(d)))
+        return out
+
     def _rewrite_events(self, event_ids: Iterable[str]) -> None:
-        """Recompute the effective values of events from their extraction + active corrections."""
+        """Recompute the effective values of events from their extraction + active corrections (the
+        extraction written to ``extracted`` first, as the columns stop being it)."""
         cols = [c for c in EVENT_COLUMNS if c != "event_id"]
-        sql = (f"UPDATE events SET {', '.join(f'{q(c)} = ?' for c in cols)}, geom = {self._db.geom_placeholder} "
-               "WHERE event_id = ?")
+        sql = (f"UPDATE events SET {', '.join(f'{q(c)} = ?' for c in cols)}, extracted = ?, "
+               f"geom = {self._db.geom_placeholder} WHERE event_id = ?")
         for eid in dict.fromkeys(event_ids):
-            rows = self._db.fetchall("SELECT extracted FROM events WHERE event_id = ?", (eid,))
-            if not rows:
+            got = self._extractions("event_id = ?", (eid,))
+            if not got:
                 continue
-            ev = json.loads(rows[0][0])
+            ev = got[0][1]
             corrs = self._corrections_where("event_id = ? AND status = 'active'", (eid,))
             ev2, status, merged_into, corrected = _corr.apply(ev, corrs)
             row = row_from_event(ev2, status, merged_into, corrected)
-            self._db.execute(sql, [row[c] for c in cols] + [self._db.geom_value(row["latitude"], row["longitude"]),
-                                                            eid])
+            self._db.execute(sql, [row[c] for c in cols] + [
+                json.dumps(ev, ensure_ascii=False, sort_keys=True),
+                self._db.geom_value(row["latitude"], row["longitude"]), eid])
 
     # ------------------------------------------------------------------ analyst places (store.analyst)
     def analyst_place(self, place_id: str) -> dict[str, Any] | None:

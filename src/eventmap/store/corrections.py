@@ -2,7 +2,9 @@
 
 An event row in the store holds the *effective* values (extraction + active
 corrections, in the order they were made) and, in ``extracted``, the event as
-the extractor produced it, so corrections can always be re-applied from scratch.
+the extractor produced it, so corrections can always be re-applied from scratch
+(empty while no correction has rewritten the row: the columns are then the
+extraction; ``EventStore._extractions`` reads either).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 
 DIALECT = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY AUTOINCREMENT", "real": "REAL", "geom": "BLOB", "ts": "TEXT"},
@@ -222,6 +222,12 @@ CREATE INDEX IF NOT EXISTS events_overview ON events (status, event_date, event_
 CREATE INDEX IF NOT EXISTS events_sub_type ON events (sub_event_type, status);
 """
 
+#: version 6: an event's ``extracted`` may be empty: its columns are then the event as extracted (no correction
+#: has rewritten the row; ``store.bulk.event_from_row`` reads it back), where every row used to repeat itself
+#: there as JSON (1.6 KB of its 2.3 KB). No DDL: rows stored before keep their JSON, which is still read; the
+#: version tells an older eventmap, which would fail on an empty value at the next correction, to stop.
+V6_DDL = ""
+
 #: PostGIS-only extras per version (spatial indexes)
 POSTGIS_EXTRA = {
     1: "CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom);",
@@ -229,7 +235,7 @@ POSTGIS_EXTRA = {
     3: "CREATE INDEX IF NOT EXISTS analyst_places_geom ON analyst_places USING GIST (geom);",
 }
 
-DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL}
+DDL_BY_VERSION = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL, 5: V5_DDL, 6: V6_DDL}
 
 
 def render(ddl: str, dialect: str) -> list[str]:

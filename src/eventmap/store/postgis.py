@@ -88,9 +88,9 @@ class PostGISBackend(NestedWrites):
         self._fast_compression()
 
     def _fast_compression(self) -> None:
-        """Compress this session's long values (an event's ``extracted`` JSON: most rows) with LZ4, not
-        pglz: a fifth less server CPU for a bulk COPY of events, the same values read back (any
-        PostgreSQL 14+ reads both). A server without LZ4, or older than 14, keeps its default."""
+        """Compress this session's long values (a report's text; before schema 6, every event's ``extracted``
+        JSON) with LZ4, not pglz: a fifth less server CPU for a bulk COPY of events then, the same values read
+        back (any PostgreSQL 14+ reads both). A server without LZ4, or older than 14, keeps its default."""
         try:
             self.conn.execute("SET default_toast_compression = 'lz4'")
         except self._psycopg.Error:

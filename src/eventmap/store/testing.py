@@ -15,7 +15,7 @@ import random
 import re
 import uuid
 from dataclasses import replace
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from eventmap import settings
 from eventmap.model import Event, Evidence, Report, Resolution
@@ -207,6 +207,19 @@ def synthetic_batch(n: int, seed: int = 7, start: str = "2018-06-01", days: int 
     for i in range(n):
         day = (d0 + dt.timedelta(days=rng.randrange(days))).isoformat()
         yield synthetic_report(i, day, rng)
+
+
+#: a paragraph of a long wire report (written for these tests)
+_LONG_PARAGRAPH = ("وأفادت مصادر محلية بأن الطرق المؤدية إلى البلدة بقيت مغلقة حتى ساعات المساء، فيما عادت عشرات "
+                   "العائلات إلى منازلها بعد توقف القصف، وسط انقطاع الكهرباء والمياه عن الأحياء الشرقية.")
+
+
+def with_long_texts(items: Iterable[tuple[Report, list[Event]]], paragraphs: int = 30
+                    ) -> list[tuple[Report, list[Event]]]:
+    """``items`` with each report's text followed by ``paragraphs`` paragraphs (a long article: several KB,
+    which PostgreSQL compresses), the same report ids."""
+    from dataclasses import replace
+    return [(replace(rep, text="\n".join([rep.text] + [_LONG_PARAGRAPH] * paragraphs)), evs) for rep, evs in items]
 
 
 def fast_events(n_reports: int, per_report: int = 5, seed: int = 1, start: str = "2012-01-01",
