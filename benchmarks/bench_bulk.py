@@ -11,6 +11,10 @@ Measures, each in events (or rows) per second, median of ``--runs``:
   2,000 reports per call, into a new store;
 * ``reprocess``: the same store re-extracted by an extractor that returns the stored events again
   (the store's side of ``eventmap reprocess``: read, delete, insert, corrections, counts);
+* ``ingest, bulk load``: the same ``ingest_many`` calls inside one ``EventStore.bulk_load`` into a new store,
+  as ``eventmap ingest`` of at least ``bulk_load.MIN_REPORTS`` reports runs them (the events' secondary
+  indexes dropped first, built once at the end, in the timing); its floor defers the same indexes around
+  SQLite's own ``executemany``;
 * ``import ucdp`` / ``import acled``: ``EventStore.import_reference`` of a UCDP GED CSV written in the
   codebook's 49 columns, and of an ACLED export in its 31 (CSV read and parsed included, as
   ``eventmap import ucdp|acled`` does);
@@ -169,22 +173,32 @@ def _event_batches(n_events: int) -> list:
     return list(big_batches(n_events, seed=11, batch=2000))
 
 
-def _floor_executemany(path: Path, tables: list[tuple[str, list[str], list[list]]], per_tx: int) -> tuple[float, float]:
-    """SQLite's own executemany of ``rows`` into a new store's tables (schema made by ``open_store``)."""
-    from eventmap.store import open_store
+def _floor_executemany(path: Path, tables: list[tuple[str, list[str], list[list]]], per_tx: int,
+                       deferred: bool = False) -> tuple[float, float]:
+    """SQLite's own executemany of ``rows`` into a new store's tables (schema made by ``open_store``);
+    ``deferred``: the events' indexes that a bulk load drops (``bulk_load.KEEP`` and the unique keys kept) are
+    dropped before and created after the rows, in the timed part, as the bulk load does."""
+    from eventmap.store import bulk_load, open_store
     open_store(str(path)).close()
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA cache_size = -65536")
+    indexes = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
+                                "AND sql IS NOT NULL").fetchall()) if deferred else {}
+    indexes = {k: v for k, v in indexes.items() if k not in bulk_load.KEEP}
 
     def run() -> None:
+        for name in indexes:
+            conn.execute(f"DROP INDEX {name}")
         for table, cols, rows in tables:
             sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
             for i in range(0, len(rows), per_tx):
                 conn.execute("BEGIN IMMEDIATE")
                 conn.executemany(sql, rows[i:i + per_tx])
                 conn.execute("COMMIT")
+        for sql in indexes.values():
+            conn.execute(sql)
 
     try:
         return _timed(run)
@@ -332,12 +346,31 @@ def _measure(s, batches: list, again: Callable, paths: dict[str, Path]) -> dict[
             "import acled": _timed(lambda: s.import_reference("acled", paths["acled"]), pid)}
 
 
+#: the measure of a large ingest: ``ingest_many`` inside one ``EventStore.bulk_load`` into a new store
+BULK_LOAD = "ingest, bulk load"
+
+
+def _measure_bulk_load(s, batches: list) -> tuple[float, float, float]:
+    """``ingest_many`` of every batch inside one ``EventStore.bulk_load`` (as ``eventmap ingest`` of at least
+    ``bulk_load.MIN_REPORTS`` reports into a new store runs it: the events' indexes built once, at the end)."""
+    pid = s._db.conn.info.backend_pid if s.dialect == "postgis" else None
+
+    def load() -> None:
+        with s.bulk_load(sum(len(b) for b in batches)) as deferred:
+            assert deferred, "a load this size into a new store defers the indexes"
+            for b in batches:
+                s.ingest_many(b)
+    return _timed(load, pid)
+
+
 def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
     """Rows ``{"what", "backend", "rows", "ours_s", "floor_s", "clock", "load", "floor2_s"}`` per run."""
     from eventmap.store import open_store
     from eventmap.store.base import EventStore
+    from eventmap.store import bulk_load
     batches = _event_batches(n_events)
     n_ev = sum(len(evs) for b in batches for _, evs in b)
+    n_reports = sum(len(b) for b in batches)
     by_text = {rep.text: evs for b in batches for rep, evs in b}
 
     def again(text: str, published: str, **_: object) -> list:
@@ -357,6 +390,8 @@ def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
             floor = {k: _floor_executemany(root / f"floor-{k}-{run}.gpkg", v, 10_000) for k, v in tables.items()
                      if k != "reprocess"}
             floor["reprocess"] = floor["ingest_many"]
+            floor[BULK_LOAD] = _floor_executemany(root / f"floor-bulk-{run}.gpkg", tables["ingest_many"], 10_000,
+                                                  deferred=True)
             replace = _floor_replace(root / f"floor-replace-{run}.gpkg", tables["ingest_many"],
                                      EventStore.REPROCESS_BATCH)
             for name, base in backends:
@@ -365,11 +400,16 @@ def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
                     t = _measure(s, batches, again, paths)
                     assert s.count_stored() == n_ev and len(s.reference_layer("ucdp")) == n_events
                     assert len(s.reference_layer("acled")) == n_events
+                if n_reports >= bulk_load.MIN_REPORTS:
+                    with _Backend(name, root, base) as url, open_store(url) as s:
+                        t[BULK_LOAD] = _measure_bulk_load(s, batches)
+                        assert s.count_stored() == n_ev and bulk_load.record(s) is None
                 floor2, text = ({"reprocess": replace}, {}) if base is None else _copy_floors(name, root, base, tables)
                 load = round(os.getloadavg()[0], 1)
                 for what, tt in t.items():
-                    out.append({"what": what, "backend": name, "rows": n_ev if what in ("ingest_many", "reprocess")
-                                else n_events, "ours_s": tt[clock], "floor_s": floor[what][clock], "load": load,
+                    rows = n_ev if what in ("ingest_many", "reprocess", BULK_LOAD) else n_events
+                    out.append({"what": what, "backend": name, "rows": rows, "ours_s": tt[clock],
+                                "floor_s": floor[what][clock], "load": load,
                                 "clock": "CPU" if clock else "wall",
                                 "floor2_s": floor2[what][clock] if what in floor2 else None,
                                 # PostGIS: CPU of this process and of its server backend, beside SQLite's CPU
@@ -392,6 +432,10 @@ def _copy_floors(name: str, root: Path, base: str, tables: dict) -> tuple[dict, 
     return out
 
 
+#: what each measure's floor is, where it is not SQLite's own ``executemany`` into the indexed schema
+FLOOR_NAMES = {BULK_LOAD: "SQLite's own executemany, indexes dropped before and created after"}
+
+
 def summary(results: list[dict]) -> list[dict]:
     """Median events/s and ratio to the floor per (measure, backend)."""
     keys = list(dict.fromkeys((r["what"], r["backend"]) for r in results))
@@ -401,6 +445,7 @@ def summary(results: list[dict]) -> list[dict]:
         out.append({"what": what, "backend": backend, "rows": rs[0]["rows"], "clock": rs[0]["clock"],
                     "per_s": [r["rows"] / r["ours_s"] for r in rs], "floor_per_s": [r["rows"] / r["floor_s"] for r in rs],
                     "ratio": [r["ours_s"] / r["floor_s"] for r in rs], "load": [r["load"] for r in rs],
+                    "floor": FLOOR_NAMES.get(what, "SQLite's own executemany"),
                     "floor2_per_s": [r["rows"] / r["floor2_s"] for r in rs if r.get("floor2_s")],
                     "floor2": ("PostgreSQL's own binary COPY (LZ4)" if backend == "PostGIS"
                                else "SQLite's own DELETE + executemany"),
@@ -472,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in res:
         med = statistics.median
         print(f"{r['what']:<12} {r['backend']:<9} {r['rows']:>8,} rows: {med(r['per_s']):>9,.0f}/s "
-              f"({r['clock']}); SQLite executemany {med(r['floor_per_s']):>9,.0f}/s; ratio {med(r['ratio']):.2f}; "
+              f"({r['clock']}); {r['floor']} {med(r['floor_per_s']):>9,.0f}/s; ratio {med(r['ratio']):.2f}; "
               f"load {med(r['load']):.1f}" + (f"; {r['floor2']} {med(r['floor2_per_s']):,.0f}/s" if r["floor2_per_s"]
                                               else ""))
         if r["copy_ratio"]:
