@@ -352,7 +352,12 @@ def _pool_start(w: int) -> float:
 
 
 def _cached_store(n: int, cache: Path) -> tuple[Path, float | None]:
+    """The store of ``n`` events under ``cache``, built once per store schema version (a store built by an
+    older schema would be upgraded on opening but keep its rows as that version wrote them)."""
     from bench_store import build
+
+    from eventmap.store.migrations import CURRENT_VERSION
+    cache = cache / f"schema-{CURRENT_VERSION}"
     cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"events-{n}.gpkg"
     meta = cache / f"events-{n}.json"
