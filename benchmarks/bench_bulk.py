@@ -433,7 +433,7 @@ def _copy_floors(name: str, root: Path, base: str, tables: dict) -> tuple[dict, 
 
 
 #: what each measure's floor is, where it is not SQLite's own ``executemany`` into the indexed schema
-FLOOR_NAMES = {BULK_LOAD: "SQLite's own executemany, indexes dropped before and created after"}
+FLOOR_NAMES = {BULK_LOAD: "SQLite's own executemany of the same rows, indexes dropped before and created after"}
 
 
 def summary(results: list[dict]) -> list[dict]:
@@ -445,7 +445,7 @@ def summary(results: list[dict]) -> list[dict]:
         out.append({"what": what, "backend": backend, "rows": rs[0]["rows"], "clock": rs[0]["clock"],
                     "per_s": [r["rows"] / r["ours_s"] for r in rs], "floor_per_s": [r["rows"] / r["floor_s"] for r in rs],
                     "ratio": [r["ours_s"] / r["floor_s"] for r in rs], "load": [r["load"] for r in rs],
-                    "floor": FLOOR_NAMES.get(what, "SQLite's own executemany"),
+                    "floor": FLOOR_NAMES.get(what, "SQLite's own executemany of the same rows"),
                     "floor2_per_s": [r["rows"] / r["floor2_s"] for r in rs if r.get("floor2_s")],
                     "floor2": ("PostgreSQL's own binary COPY (LZ4)" if backend == "PostGIS"
                                else "SQLite's own DELETE + executemany"),
