@@ -44,9 +44,10 @@ from eventmap.ui import page_cache
 #: more stored events than this and the first page's reads are worth doing ahead (the sample's take milliseconds,
 #: and each helper costs about 1 s of CPU to start, taken from the server's own start)
 PREFETCH_ABOVE = 20_000
-#: an embedded store's file at least this large starts the helpers at once, before the store is opened (about
-#: 9,000 events in the benchmark's stores); each helper counts the events and stops when they are too few
-EARLY_FILE_BYTES = 32 * 2**20
+#: an embedded store's file at least this large starts the helpers at once, before the store is opened (10,000 to
+#: 12,500 events in the benchmark's stores of schema 6, about 4,500 of schema 5, whose rows repeated the event as
+#: JSON: below :data:`PREFETCH_ABOVE` either way); each helper counts the events and stops when they are too few
+EARLY_FILE_BYTES = 16 * 2**20
 #: the helpers, by what they read: the default view (its events, or its counts on a large store), the control model
 JOBS = ("view", "control")
 #: how long a page waits for a result still being read before it reads the store itself
