@@ -75,7 +75,7 @@ def big_batches(n_events: int, per_report: int = 5, seed: int = 3, start: str = 
 
 def store_cache() -> Path:
     """Where built stores are kept between runs: ``EVENTMAP_BENCH_STORES`` or ``/tmp/eventmap-bench-stores``
-    (a 1,000,000-event store is 1.7 GB: not in the checkout), one folder per store schema version, so that
+    (a 1,000,000-event store is 1.5 GB: not in the checkout), one folder per store schema version, so that
     two checkouts of different versions on one machine never open each other's stores."""
     from eventmap.store.migrations import CURRENT_VERSION
 
