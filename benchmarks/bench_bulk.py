@@ -365,9 +365,8 @@ def _measure_bulk_load(s, batches: list) -> tuple[float, float, float]:
 
 def run_bulk(n_events: int, runs: int, pg: str | None) -> list[dict]:
     """Rows ``{"what", "backend", "rows", "ours_s", "floor_s", "clock", "load", "floor2_s"}`` per run."""
-    from eventmap.store import open_store
+    from eventmap.store import bulk_load, open_store
     from eventmap.store.base import EventStore
-    from eventmap.store import bulk_load
     batches = _event_batches(n_events)
     n_ev = sum(len(evs) for b in batches for _, evs in b)
     n_reports = sum(len(b) for b in batches)

@@ -218,7 +218,6 @@ def with_long_texts(items: Iterable[tuple[Report, list[Event]]], paragraphs: int
                     ) -> list[tuple[Report, list[Event]]]:
     """``items`` with each report's text followed by ``paragraphs`` paragraphs (a long article: several KB,
     which PostgreSQL compresses), the same report ids."""
-    from dataclasses import replace
     return [(replace(rep, text="\n".join([rep.text] + [_LONG_PARAGRAPH] * paragraphs)), evs) for rep, evs in items]
 
 
