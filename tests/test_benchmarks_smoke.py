@@ -60,7 +60,10 @@ def test_run_py_smoke_prints_the_table_and_writes_results(tmp_path, request):
     assert 0 < acc["precision (place + event type), held-out phrasing"] <= 1
     assert 0 < acc["recall (place + event type), tuning templates"] <= 1
     assert (out.with_suffix(".md")).read_text().startswith("| benchmark | measure |")
-    assert list((tmp_path / "stores").glob("events-2000.gpkg"))  # the query store went where it was told
+    # the query store went where it was told, in the folder of this store schema version
+    from eventmap.store.migrations import CURRENT_VERSION
+    assert [p.relative_to(tmp_path).as_posix() for p in (tmp_path / "stores").rglob("events-2000.gpkg")] == \
+        [f"stores/schema-{CURRENT_VERSION}/events-2000.gpkg"]
 
 
 def test_first_view_benchmark_runs_every_step_on_a_small_store(tmp_path, capsys):
