@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_dashboard import ARGS, CHROMIUM, removed  # noqa: E402
+from bench_dashboard import ARGS, CHROMIUM  # noqa: E402
 
 # a new window as the dashboard hands it over (live_map.bridge_script): its dates and the counts the server made
 SHIFT = """([lo, hi, b]) => new Promise(res => { var t0 = performance.now();
@@ -76,10 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         build_s.append(time.perf_counter() - t)
     print(f"bins {b.total:,} events in {len(b.n):,} bins at {len(b.points):,} places: "
           f"{statistics.median(bins_s):.2f} s; map {statistics.median(build_s):.2f} s, {len(html) / 1e6:.1f} MB", flush=True)
-    page = Path(tempfile.mkdtemp(prefix="em-bins-")) / "bins.html"
+    tmp = tempfile.TemporaryDirectory(prefix="em-bins-", ignore_cleanup_errors=True)   # removed when the block ends
+    page = Path(tmp.name) / "bins.html"
     page.write_text(html, encoding="utf-8")
     paint, change = [], []
-    with removed(page.parent), sync_playwright() as p:
+    with tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for _ in range(args.repeat):
             pg = browser.new_page(viewport={"width": 1440, "height": 900})

@@ -179,14 +179,12 @@ def _floor_executemany(path: Path, tables: list[tuple[str, list[str], list[list]
     ``deferred``: the events' indexes that a bulk load drops (``bulk_load.KEEP`` and the unique keys kept) are
     dropped before and created after the rows, in the timed part, as the bulk load does."""
     from eventmap.store import bulk_load, open_store
-    open_store(str(path)).close()
+    with open_store(str(path)) as s:
+        indexes = {k: v for k, v in s._db.index_sql("events").items() if k not in bulk_load.KEEP} if deferred else {}
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA cache_size = -65536")
-    indexes = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
-                                "AND sql IS NOT NULL").fetchall()) if deferred else {}
-    indexes = {k: v for k, v in indexes.items() if k not in bulk_load.KEEP}
 
     def run() -> None:
         for name in indexes:

@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port, removed  # noqa: E402 - after the path insert
+from bench_dashboard import ARGS, CHROMIUM, _map_frame, free_port  # noqa: E402 - after the path insert
 
 FLOOR_APP = 'import streamlit as st\nst.write("eventmap floor: one line")\n'
 
@@ -182,13 +182,14 @@ def main(argv: list[str] | None = None) -> int:
 
     logs = HERE / "results"
     logs.mkdir(exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="em-coldstart-"))
+    tmp = tempfile.TemporaryDirectory(prefix="em-coldstart-", ignore_cleanup_errors=True)   # removed after the rounds
+    work = Path(tmp.name)
     floor_app = work / "floor.py"
     floor_app.write_text(FLOOR_APP)
     data = work / "data"
     roots = [Path(r).resolve() for r in (args.root or [str(ROOT)])]
     by_root: dict[str, list[dict]] = {str(r): [] for r in roots}
-    with removed(work), sync_playwright() as p:
+    with tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for i in range(args.rounds):
             env = {"EVENTMAP_DB": args.store} if args.store else {}

@@ -20,17 +20,14 @@ Targets (issue 5): first paint < 3 s, timeline change < 1 s.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,16 +36,6 @@ sys.path.insert(0, str(HERE))
 CHROMIUM = os.environ.get("EVENTMAP_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--headless"]
-
-
-@contextlib.contextmanager
-def removed(path: Path) -> Iterator[Path]:
-    """``path``, a benchmark's temporary directory (a server's data, a page), removed with all it holds when the block
-    ends, whatever ends it: every benchmark run (the test suite's ``run.py --smoke`` among them) leaves /tmp as it was."""
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def free_port() -> int:
@@ -139,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     db = args.store or make_big_store(store_cache() / f"dashboard_{args.events}.gpkg", args.events)
     print(f"store: {db} ({time.perf_counter() - t:.1f} s to build or find)")
     # a new data directory: no page cache, so the first page is a cold start
-    with removed(Path(tempfile.mkdtemp(prefix="em-dashboard-"))) as data_dir:
+    with tempfile.TemporaryDirectory(prefix="em-dashboard-", ignore_cleanup_errors=True) as tmp:
+        data_dir = Path(tmp)
         proc, url = start_server(db, data_dir, results / "bench_dashboard.streamlit.log")
         try:
             with sync_playwright() as p:

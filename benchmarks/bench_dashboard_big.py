@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_coldstart import bytecode  # noqa: E402
-from bench_dashboard import ARGS, CHROMIUM, READY, _map_frame, free_port, removed, timeline_changes  # noqa: E402
+from bench_dashboard import ARGS, CHROMIUM, READY, _map_frame, free_port, timeline_changes  # noqa: E402
 
 
 class Server:
@@ -151,8 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     with open_store(db) as s:  # opened once before the server (a store of an older schema is upgraded here)
         expect = {"all": s.count_stored(EventFilter()), "Quneitra": s.count_stored(EventFilter(admin1=("Quneitra",)))}
     print(f"store: {db} ({time.perf_counter() - t:.1f} s to build, find and upgrade); {expect}", flush=True)
-    with removed(Path(tempfile.mkdtemp(prefix="em-big-data-"))) as data_dir:
-        return _measure(args, db, data_dir, expect, out, shot)
+    with tempfile.TemporaryDirectory(prefix="em-big-data-", ignore_cleanup_errors=True) as data_dir:
+        return _measure(args, db, Path(data_dir), expect, out, shot)
 
 
 def _measure(args: argparse.Namespace, db: str, data_dir: Path, expect: dict, out: Path, shot: Path) -> int:

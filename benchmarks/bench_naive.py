@@ -34,7 +34,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from bench_coldstart import paint_app, start, stop  # noqa: E402
-from bench_dashboard import ARGS, CHROMIUM, removed  # noqa: E402
+from bench_dashboard import ARGS, CHROMIUM  # noqa: E402
 
 NAIVE_APP = '''
 import os
@@ -107,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     from _bigstore import make_big_store, store_cache
 
     db = make_big_store(store_cache() / f"dashboard_{args.events}.gpkg", args.events)
-    with removed(Path(tempfile.mkdtemp(prefix="em-naive-"))) as work:   # the naive app, both servers' data
-        return _measure(args, db, work)
+    # the naive app and both servers' data, removed when the block ends
+    with tempfile.TemporaryDirectory(prefix="em-naive-", ignore_cleanup_errors=True) as work:
+        return _measure(args, db, Path(work))
 
 
 def _measure(args: argparse.Namespace, db: str, work: Path) -> int:

@@ -128,10 +128,8 @@ def event_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
     :class:`Event` field), the inverse of :func:`row_from_event` up to its normalisation:
     ``row_from_event(event_from_row(row_from_event(d))) == row_from_event(d)``."""
     d = {k: row[k] for k in _EVENT_SLOTS}
-    ev = d["evidence"]
-    d["evidence"] = json.loads(ev) if isinstance(ev, str) and ev else dict(ev or {})
-    alts = d["alternatives"]
-    d["alternatives"] = json.loads(alts) if isinstance(alts, str) and alts else [dict(a) for a in alts or ()]
+    d["evidence"] = json.loads(d["evidence"] or "{}")
+    d["alternatives"] = json.loads(d["alternatives"] or "[]")
     return d
 
 
