@@ -172,3 +172,33 @@ def test_a_later_chunk_failing_leaves_nothing(tmp_path, monkeypatch):
         assert len(s.reports()) == 0 and s.count_stored() == 0
         assert all(r.status == "new" for r in s.ingest_many(items))
         assert s.count_stored() == sum(len(e) for _, e in items)
+
+
+@pytest.mark.postgis
+def test_a_chunked_batch_meeting_a_stored_event_id_stores_what_one_batch_stores(tmp_path, monkeypatch):
+    """``insert_new_chunks`` does not ask the server whether an event id is stored: a new report whose events
+    reuse stored ids makes its ``COPY`` fail under the savepoint, and the batch goes the ``ON CONFLICT`` way
+    (the first stored keeps its id), as ``insert_new`` of the whole batch does after its look-up."""
+    from eventmap.store.base import EventStore
+    items = _items()
+    stored = items[:3]
+    rep, evs = items[3]
+    reused = [replace(e, event_id=old.event_id) for e, old in zip(evs, stored[1][1])]
+    again = [(replace(rep, report_id=rep.report_id + "-b", text=rep.text + " (updated)"), reused + evs[len(reused):])]
+    later = items[4:]
+    dumps = []
+    for mode in ("whole", "chunks"):
+        (tmp_path / mode).mkdir()
+        with backend_url("postgis", tmp_path / mode) as u, open_store(u) as s:
+            s.ingest_many(stored)
+            monkeypatch.setattr(EventStore, "COPY_CHUNK", 10**9 if mode == "whole" else 2)
+            res = [r.status for r in s.ingest_many(again + later)]
+            monkeypatch.undo()
+            dumps.append((res, _dump(s)))
+    assert dumps[0] == dumps[1]
+    res, (reps, evs_stored, _) = dumps[0]
+    assert res == ["new"] * len(again + later) and len(reused) >= 2
+    ids = [r[ROW_COLUMNS.index("event_id")] for r in evs_stored]
+    assert len(ids) == len(set(ids))   # each reused id stored once: the first report's event kept it
+    owner = {r[ROW_COLUMNS.index("event_id")]: r[ROW_COLUMNS.index("report_id")] for r in evs_stored}
+    assert all(owner[e.event_id] == stored[1][0].report_id for e in reused)
