@@ -164,3 +164,54 @@ def test_small_results_keep_single_events(store):
     m = build_map(store.query(EventFilter()))
     html = m.get_root().render()
     assert '"bins"' not in html and "ev-sayda-0" in html
+
+
+def _scattered_counts(points_per_place: int = 40):
+    """A counts frame of events each at a point of its own, scattered within 3 km of real places (as a store of
+    events placed by another geocoder would be), over three days and two types."""
+    import numpy as np
+    import pandas as pd
+
+    from eventmap.store.testing import PLACES
+    rng = np.random.default_rng(7)
+    rows = []
+    for _pid, _ar, _en, lat, lon, *_ in list(PLACES.values())[:6]:
+        for k in range(points_per_place):
+            dlat, dlon = rng.uniform(-0.03, 0.03, 2)
+            rows.append((("2018-07-20", "2018-07-22", "2018-07-25")[k % 3],
+                         ("Battles", "Explosions/Remote violence")[k % 2],
+                         round(lat + dlat, 6), round(lon + dlon, 6), 0, int(rng.integers(1, 5))))
+    return pd.DataFrame(rows, columns=["day", "event_type", "latitude", "longitude", "approx", "n"]).sort_values(
+        "day", kind="stable").reset_index(drop=True)
+
+
+def test_events_at_too_many_points_are_counted_per_grid_cell(monkeypatch):
+    """More distinct points than ``MAX_POINTS``: one symbol per cell of the finest grid that keeps them under it,
+    drawn at the cell's busiest point (a real one, named), its count the sum of its points' in every window."""
+    from eventmap.views import bins as B
+    c = _scattered_counts()
+    asked: list = []
+
+    def names(points):
+        asked.extend(points)
+        return {p: (f"near {p[0]:.3f}", "") for p in points}
+
+    whole = B.from_counts(c, names)
+    assert len(whole.points) == len(c[["latitude", "longitude"]].drop_duplicates()) == 240   # under the cap
+    monkeypatch.setattr(B, "MAX_POINTS", 30)
+    asked.clear()
+    b = B.from_counts(c, names)
+    assert 6 <= len(b.points) <= 30 and len(asked) == len(b.points)   # names looked up for the symbols only
+    real = set(zip(c["latitude"], c["longitude"]))
+    assert all((lat, lon) in real and en for lat, lon, en, _ in b.points)
+    for since, until in (("2018-07-20", "2018-07-20"), ("2018-07-22", "2018-07-25"), (None, None)):
+        assert int(b.per_point(since, until).sum()) == int(whole.per_point(since, until).sum())
+        assert b.per_type(since, until) == whole.per_type(since, until)
+    # each symbol stands at the busiest point of its cell
+    per_point = c.groupby(["latitude", "longitude"])["n"].sum()
+    step = next(s for s in B.GRID_STEPS
+                if len({(round(a / s), round(o / s)) for a, o in real}) <= 30)
+    for lat, lon, *_ in b.points:
+        cell = (round(lat / step), round(lon / step))
+        mates = [p for p in real if (round(p[0] / step), round(p[1] / step)) == cell]
+        assert per_point[(lat, lon)] == max(per_point[p] for p in mates)
