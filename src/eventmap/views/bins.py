@@ -199,5 +199,5 @@ def bins_payload(b: PointDayBins) -> dict[str, Any]:
     }
 
 
-__all__ = ["BIN_ABOVE", "COUNT_COLUMNS", "GRID_STEPS", "MAX_POINTS", "PointDayBins", "bins_payload", "counts_frame", "from_counts", "from_rows",
-           "point_day_bins"]
+__all__ = ["BIN_ABOVE", "COUNT_COLUMNS", "GRID_STEPS", "MAX_POINTS", "PointDayBins", "bins_payload", "counts_frame",
+           "from_counts", "from_rows", "point_day_bins"]
