@@ -172,8 +172,9 @@ def _cells(lat: np.ndarray, lon: np.ndarray, n: np.ndarray, p_codes: np.ndarray,
     point_cell = np.empty(len(uniq), dtype=np.int64)
     point_cell[p_codes] = cell                 # a point lies in one cell
     order = np.lexsort((-per_point, point_cell))   # by cell, the busiest point first
+    by_cell = point_cell[order]
     first = np.ones(len(order), dtype=bool)
-    first[1:] = point_cell[order][1:] != point_cell[order][:-1]
+    first[1:] = by_cell[1:] != by_cell[:-1]
     return cell.astype(np.int64), uniq[order[first]]
 
 
