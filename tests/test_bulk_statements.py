@@ -54,3 +54,29 @@ def test_update_many_sets_each_keys_row_and_the_last_of_a_repeated_key(url):
         got = s._db.fetchall("SELECT report_id, n_events, extractor FROM reports ORDER BY fid")
         assert got[:4] == [(rids[0], 10, "x-0"), (rids[1], 11, "x-1"), (rids[2], 12, "x-2"), (rids[3], 2, "b")]
         assert got[4][1] == len(items[4][1])
+
+
+@pytest.mark.postgis
+def test_reprocess_lets_postgis_find_each_batchs_rows_by_index(tmp_path):
+    """A store just loaded has no planner statistics; without them PostgreSQL read the whole events table for
+    each batch's ``DELETE ... WHERE report_id IN (...)``. ``reprocess`` gathers them first (``ANALYZE``, a
+    manual one: autovacuum's own sets another column), and the batch's look-up goes through the index."""
+    from eventmap.pipeline import reprocess
+
+    items = list(synthetic_batch(1500, seed=33))
+    with backend_url("postgis", tmp_path) as u, open_store(u) as s:
+        s.ingest_many(items)
+
+        def analysed() -> list[tuple]:
+            return s._db.fetchall("SELECT relname FROM pg_stat_user_tables WHERE relid = 'events'::regclass "
+                                  "AND last_analyze IS NOT NULL")
+
+        assert analysed() == []
+        stored = _ids(s)
+        reprocess(s, lambda text, published, **kw: [e for rep, evs in items if rep.text == text for e in evs])
+        assert analysed() == [("events",)]
+        assert sorted(_ids(s)) == sorted(stored)   # the same events, replaced
+        rids = [rep.report_id for rep, _ in items[:40]]
+        plan = "\n".join(r[0] for r in s._db.fetchall(
+            f"EXPLAIN DELETE FROM events WHERE report_id IN ({', '.join('?' for _ in rids)})", rids))
+        assert "events_report" in plan, plan

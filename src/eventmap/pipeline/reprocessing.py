@@ -36,6 +36,7 @@ def reprocess(store: EventStore, extract_fn: Callable[..., Any] | None = None,
 
     fn = prepare_extractor(store, extract_fn)
     n_reports, batches = store.stored_reports()
+    store.before_replacing()
     every = EventFilter(include_hidden=True)   # every stored row, as the result has always counted
     before = store.count_stored(every)
     n_workers = parallel.worker_count(workers, fn, stream)

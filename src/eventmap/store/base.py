@@ -892,6 +892,13 @@ class EventStore:
 
         return int(n_reports or 0), batches()
 
+    def before_replacing(self) -> None:
+        """Before a run of :meth:`replace_events`: the server's statistics of the column each batch finds its
+        rows by (``report_id``), so that it plans that look-up with the index. On PostGIS a store loaded since
+        its last ``ANALYZE`` has none, and each batch's ``DELETE`` read the whole table (28 ms a batch at
+        100,000 events, 5 with the index; a reprocess of 300,000 events 23.4 s, 16.6 s with the statistics)."""
+        self._db.analyze({"events": ("report_id",)})
+
     def replace_events(self, batch: Sequence[tuple[Report, list[Event]]]
                        ) -> tuple[list[Correction], list[Correction], dict[str, str]]:
         """Replace the events of these stored reports, in one transaction (each report whole: old events

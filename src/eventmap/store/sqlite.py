@@ -285,6 +285,10 @@ class SQLiteBackend(NestedWrites):
             if not self._depth and not self.readonly:
                 self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
+    def analyze(self, columns: dict[str, Sequence[str]]) -> None:
+        """Nothing: without statistics SQLite takes an index on a column for selective (``PRAGMA optimize``
+        on closing gathers them, bounded)."""
+
     def close(self) -> None:
         with self._lock:
             try:
