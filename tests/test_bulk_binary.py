@@ -133,7 +133,7 @@ def _chunked_mode(mode: str, monkeypatch) -> None:
             return None if calls["n"] % 3 == 0 else real(*a)
         monkeypatch.setattr(pg, "binary_types", third_refused)
     if mode == "race":   # as if another writer stored the keys between the look-up and the COPY
-        monkeypatch.setattr(pg.PostGISBackend, "_all_new", lambda self, cur, t, cols, rows, keys:
+        monkeypatch.setattr(pg.PostGISBackend, "_all_new", lambda self, cur, t, cols, rows, keys, ask=True:
                             {r[list(cols).index(keys[0])] for r in rows} if len(keys) == 1 else None)
 
 

@@ -237,9 +237,9 @@ def test_straight_copy_stores_what_the_on_conflict_way_stored(tmp_path, monkeypa
         with backend_url("postgis", tmp_path / mode) as u, open_store(u) as s:
             s.ingest_many(items[:3])
             if mode == "temp":
-                monkeypatch.setattr(PostGISBackend, "_all_new", lambda *a: None)
+                monkeypatch.setattr(PostGISBackend, "_all_new", lambda *a, **k: None)
             if mode == "race":   # as if another writer stored the keys between the look-up and the COPY
-                monkeypatch.setattr(PostGISBackend, "_all_new", lambda self, cur, t, cols, rows, keys:
+                monkeypatch.setattr(PostGISBackend, "_all_new", lambda self, cur, t, cols, rows, keys, ask=True:
                                     {r[list(cols).index(keys[0])] for r in rows} if len(keys) == 1 else None)
             res = [r.status for r in s.ingest_many(items[1:10])] + [r.status for r in s.ingest_many(items[10:])]
             monkeypatch.undo()

@@ -268,6 +268,37 @@ def test_import_upserts_in_bulk_and_a_repeated_id_keeps_its_last_row(url, tmp_pa
         assert json.loads(raw)["best"] == "9"
 
 
+def test_an_import_a_few_rows_at_a_time_stores_what_one_chunk_stores(url, tmp_path, monkeypatch):
+    """``import_reference`` reads, maps and stores ``reference.CHUNK_ROWS`` rows at a time in one transaction:
+    with chunks of 3 rows the layer is the one a single chunk stores (an id revised in a later chunk keeps its
+    last row at its first row's place), and a bad row in a later chunk leaves nothing, named by its row."""
+    from eventmap.store import reference
+    rows = [{"id": str(710000 + i), "type_of_violence": str(1 + i % 3), "date_start": f"2019-04-{1 + i:02d}",
+             "latitude": f"{32.6 + i / 100:.4f}", "longitude": "36.1035", "where_coordinates": f"hamlet {i}",
+             "best": str(i), "side_a": "Government of Syria", "side_b": "Civilians"} for i in range(8)]
+    rows.append(dict(rows[1], best="11", side_b="Syrian insurgents"))   # revised in the last chunk
+    path = tmp_path / "ged.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    cols = "ref_id, event_date, event_type, fatalities, actor2, location, latitude, longitude, raw"
+    layers = []
+    for chunk in (10_000, 3):
+        monkeypatch.setattr(reference, "CHUNK_ROWS", chunk)
+        with open_store(url) as s:
+            s._db.execute("DELETE FROM reference_events")
+            assert s.import_reference("ucdp", path) == 9
+            layers.append(s._db.fetchall(f"SELECT {cols} FROM reference_events ORDER BY fid"))
+    assert layers[0] == layers[1] and len(layers[1]) == 8
+    assert layers[1][1][:5] == ("710001", "2019-04-02", "Non-state conflict", 11, "Syrian insurgents")
+    assert len(list(reference.reference_chunks("ucdp", path, 3))) == 3
+    bad = pd.DataFrame(rows)
+    bad.loc[7, "latitude"] = "132.6"
+    with open_store(url) as s:
+        s._db.execute("DELETE FROM reference_events")
+        with pytest.raises(ValueError, match=r"row 9: coordinates out of range"):
+            s.import_reference("ucdp", bad)
+        assert s._db.fetchall("SELECT COUNT(*) FROM reference_events")[0][0] == 0
+
+
 def test_parse_reference_reads_cells_as_the_record_by_record_parser_did():
     df = pd.DataFrame({"id": [" 800001 ", 800002.0, "800003"], "type_of_violence": ["1", 3, float("nan")],
                        "date_start": ["2018-07-25 00:00:00.000", " 2018-07-26", "25 July 2018"],

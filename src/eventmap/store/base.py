@@ -1010,31 +1010,35 @@ class EventStore:
 
         Rows are upserted by their dataset id, so importing the same file twice changes nothing.
         """
-        from eventmap.store.reference import reference_columns
-        got = reference_columns(kind, source)
+        from eventmap.store import reference
         cols = ["kind", "ref_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
                 "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision", "fatalities", "source",
                 "notes", "raw", "imported_at"]
-        n = len(got["ref_id"])
-        lat, lon = got["latitude"], got["longitude"]
         geom_many = getattr(self._db, "geom_many", None)
-        geoms = geom_many(lat, lon) if geom_many else list(map(self._db.geom_value, lat, lon))
-        params = list(zip([kind] * n, *(got[c] for c in cols[1:-1]), [utc_now()] * n, geoms))
-        if len(set(got["ref_id"])) != n:
-            # a ref_id twice in the file: its last row's values at its first row's place, as row-by-row upserts
-            # left it
-            first: dict[str, int] = {}
-            rows: list[tuple] = []
-            for p in params:
-                i = first.setdefault(p[1], len(rows))
-                if i == len(rows):
-                    rows.append(p)
-                else:
-                    rows[i] = p
-            params = rows
+        now = utc_now()
+        n = 0
+        # one transaction (the file whole or nothing), read, mapped and stored a chunk of rows at a time
         with self._db.write():
-            self._db.insert_new("reference_events", cols, params, key="kind, ref_id", geom="geom", returning=False,
-                                update=cols[2:])
+            for got in reference.reference_chunks(kind, source, reference.CHUNK_ROWS):
+                k = len(got["ref_id"])
+                lat, lon = got["latitude"], got["longitude"]
+                geoms = geom_many(lat, lon) if geom_many else list(map(self._db.geom_value, lat, lon))
+                params = list(zip([kind] * k, *(got[c] for c in cols[1:-1]), [now] * k, geoms))
+                if len(set(got["ref_id"])) != k:
+                    # a ref_id twice in the file: its last row's values at its first row's place, as row-by-row
+                    # upserts left it (in a later chunk, the upsert itself does that)
+                    first: dict[str, int] = {}
+                    rows: list[tuple] = []
+                    for p in params:
+                        i = first.setdefault(p[1], len(rows))
+                        if i == len(rows):
+                            rows.append(p)
+                        else:
+                            rows[i] = p
+                    params = rows
+                self._db.insert_new("reference_events", cols, params, key="kind, ref_id", geom="geom",
+                                    returning=False, update=cols[2:])
+                n += k
             self._bump()
         return n
 

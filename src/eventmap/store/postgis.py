@@ -159,7 +159,9 @@ class PostGISBackend(NestedWrites):
         setting those columns (and the geometry) of the stored row instead (then ``rows`` must not
         repeat a key); returns the keys inserted (with ``returning``).
 
-        When no key repeats in ``rows`` and none is stored (one indexed look-up for the batch), the rows
+        When no key repeats in ``rows`` and none is stored (one indexed look-up for the batch; without
+        ``returning``, for the first row's key only: a re-import meets it at once, and any other stored key
+        makes the ``COPY`` fail and fall back, as in :meth:`insert_new_chunks`), the rows
         go straight into the table with ``COPY`` (one stream, in order, hence their fid), under a savepoint:
         a key another writer stores meanwhile makes it fall back. Otherwise they go into a temporary
         table with ``COPY``, then one ``INSERT ... SELECT ... ORDER BY`` ``ON CONFLICT``. Both run inside
@@ -168,7 +170,7 @@ class PostGISBackend(NestedWrites):
             return set()
         keys = [k.strip() for k in key.split(",")]
         with self.write(), self.conn.cursor() as cur:  # never in autocommit: the commit would empty the table
-            found = self._all_new(cur, table, cols, rows, keys)
+            found = self._all_new(cur, table, cols, rows, keys, ask=returning)
             if found is not None:
                 try:
                     with self.conn.transaction():
@@ -205,8 +207,11 @@ class PostGISBackend(NestedWrites):
             rows = [r for part in done for r in part] + [r for part in chunks for r in part]
             self._insert_via_temp(cur, table, cols, rows, key, geom, False, ())
 
-    def _all_new(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], keys: list[str]) -> set | None:
-        """The keys of ``rows`` when they are distinct and none is stored, else None."""
+    def _all_new(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], keys: list[str],
+                 ask: bool = True) -> set | None:
+        """The keys of ``rows`` when they are distinct and none is stored, else None. ``ask=False`` looks up the
+        first row's key alone (0.1 ms, where 10,000 keys took 25-30 ms against a table of 90,000 rows): another
+        may be stored, and the caller's ``COPY`` then fails under its savepoint."""
         at = [list(cols).index(k) for k in keys]
         columns = [[r[i] for r in rows] for i in at]
         if any(set(map(type, c)) != {str} for c in columns):
@@ -216,7 +221,7 @@ class PostGISBackend(NestedWrites):
             return None
         marks = ", ".join("%s::text[]" for _ in keys)
         cur.execute(f"SELECT 1 FROM {table} WHERE ({', '.join(keys)}) IN (SELECT * FROM unnest({marks})) LIMIT 1",
-                    columns)
+                    columns if ask else [c[:1] for c in columns])
         return None if cur.fetchone() else found
 
     def _copy_into(self, cur, table: str, cols: Sequence[str], rows: Sequence[Sequence], geom: str | None) -> None:
