@@ -66,6 +66,9 @@ def test_wrong_files_are_refused_with_the_missing_columns(tmp_path, store):
         store.import_reference("gdelt", DATA / "acled_sample.csv")
     with pytest.raises(FileNotFoundError):
         store.import_reference("acled", tmp_path / "missing.csv")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    with pytest.raises(ValueError, match="an empty file, not a UCDP CSV"):
+        store.import_reference("ucdp", tmp_path / "empty.csv")
     bad = pd.read_csv(DATA / "acled_sample.csv", dtype=str)
     bad.loc[0, "latitude"] = "132.9557"
     with pytest.raises(ValueError, match="out of range"):

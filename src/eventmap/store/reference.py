@@ -101,6 +101,8 @@ def _frames(kind: str, source, rows: int | None) -> Iterator[pd.DataFrame]:
             return
         with pd.read_csv(path, chunksize=rows, **read) as reader:
             yield from reader
+    except pd.errors.EmptyDataError as exc:
+        raise ValueError(f"{path}: an empty file, not a {kind.upper()} CSV (no header row)") from exc
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path}: not a UTF-8 CSV ({exc})") from exc
     except pd.errors.ParserError as exc:
