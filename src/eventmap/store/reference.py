@@ -161,10 +161,10 @@ def reference_columns(kind: str, source) -> dict[str, list]:
     return next(reference_chunks(kind, source, None))
 
 
-def reference_chunks(kind: str, source, rows: int | None = CHUNK_ROWS) -> Iterator[dict[str, list]]:
-    """:func:`reference_columns` of ``rows`` file rows at a time (None: all at once), in file order; at least
-    one chunk (with no row for a file of a header alone). A row at fault is named by its row in the file (the
-    header is row 1)."""
+def reference_chunks(kind: str, source, rows: int | None) -> Iterator[dict[str, list]]:
+    """:func:`reference_columns` of ``rows`` file rows at a time (None: all at once; an import passes
+    :data:`CHUNK_ROWS`, read when it runs), in file order; at least one chunk (with no row for a file of a header
+    alone). A row at fault is named by its row in the file (the header is row 1)."""
     kind = _kind(kind)
     start = 0
     for df in _frames(kind, source, rows):
