@@ -176,6 +176,20 @@ def _select(page, label: str, option: str) -> None:
     raise AssertionError(f"{label!r} shows {shown!r}, not {option!r}, after three tries")
 
 
+def _check(page, label: str) -> None:
+    """Tick the checkbox ``label``. A script run that starts as it is clicked (the expander just opened) draws it
+    again unticked: then the page is let settle and it is clicked once more, up to three times, and it must show
+    ticked afterwards (as an analyst would see it and click again)."""
+    box = page.page.get_by_role("checkbox", name=label)
+    for _ in range(3):
+        page.idle()
+        if box.is_checked():
+            return
+        page.page.get_by_text(label).click()
+    page.idle()
+    assert box.is_checked(), f"{label!r} is not ticked after three clicks"
+
+
 def _save(page, said: re.Pattern | str) -> None:
     """Click "Save correction" and wait for ``said``. Streamlit drops a click that lands while a script run is
     starting (the button's value is reset by that run): when, the page idle again, neither ``said`` nor an error
@@ -215,7 +229,7 @@ def test_details_panel_corrects_type_then_not_an_event_then_undo_and_it_survives
         assert s.get_event(eid).event_type == "Strategic developments"
     # then: not an event
     page.page.get_by_text("Correct this event").click()
-    page.page.get_by_text("Not an event (false positive)").click()
+    _check(page, "Not an event (false positive)")
     page.page.get_by_label("Why (kept with the correction)").fill("a repeat of the morning report")
     page.page.keyboard.press("Tab")
     page.idle()   # the rerun the typed value starts, before the click (a click during it can be lost)
