@@ -23,17 +23,16 @@ report ids, outlets, URLs and the report's sentence.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import pandas as pd
 
 from eventmap.events import actors as A
+from eventmap.nogc import paused_gc
 from eventmap.text import name_key
 
 GOVERNMENT, OPPOSITION, NUSRA, ISIS, ISRAEL, UNKNOWN = (
@@ -268,7 +267,7 @@ def _model_columns(model: ControlModel) -> tuple:
     """The model as plain columns: for each text field of the claims, its distinct values and one code per claim
     (or its values as they are, when most are distinct); the places with their changes and confirmations naming
     claims by number (a claim shared by two stays one)."""
-    with _no_gc():
+    with paused_gc():
         groups: list[Sequence[Claim]] = [ch.claims for p in model.places.values() for ch in p.changes]
         groups += [cc for p in model.places.values() for cc in p.confirmations]
         by_id = {id(c): c for g in groups for c in g}
@@ -299,7 +298,7 @@ def _model_columns(model: ControlModel) -> tuple:
 
 def _model_from_columns(state: tuple) -> ControlModel:
     columns, merged, n, places = state
-    with _no_gc():
+    with paused_gc():
         fields = [values if codes is None else map(values.__getitem__, codes) for values, codes in columns]
         extra = [merged.get(i, ()) for i in range(n)] if merged else [()] * n
         claims = list(map(Claim._make, zip(*fields, extra))) if n else []
@@ -311,19 +310,6 @@ def _model_from_columns(state: tuple) -> ControlModel:
                  for d, h, prev, ids, cont, taken in changes],
                 [list(map(claims.__getitem__, ids)) for ids in confirmations])
     return ControlModel(out)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Millions of new tuples and lists, none of them in a cycle: the cyclic collector would walk the whole heap
-    again and again while they are made (2.5 s of the 3.3 s it took to read a million-event store's model)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _uniq(xs: Iterable[str]) -> list[str]:

@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from eventmap.frame import FRAME_COLUMNS, frame_from_rows, frame_from_table, normalise_frame
 from eventmap.model import Event, Report
+from eventmap.nogc import paused_gc
 from eventmap.store import corrections as _corr
 from eventmap.store import bulk_load, migrations
 from eventmap.store.bulk import EVENT_COLUMNS, event_from_row, event_params, row_from_event
@@ -447,8 +448,9 @@ class EventStore:
         """Events matching ``f`` as a frame (``FRAME_COLUMNS`` + ``event_ids``): corrections applied,
         false positives and merged duplicates hidden, corroborating reports merged into one row.
         Sorted by date; ``f.limit`` keeps the earliest."""
-        need, rows, agg = self._merged(f, _FRAME_FROM_TABLE)
-        return self._frame(f, need, rows, agg)
+        with paused_gc():   # a row of 40 values per event, made and dropped: nothing for the cyclic collector
+            need, rows, agg = self._merged(f, _FRAME_FROM_TABLE)
+            return self._frame(f, need, rows, agg)
 
     def newest(self, f: EventFilter | None = None, limit: int = 500, placed: bool | None = None) -> pd.DataFrame:
         """The latest ``limit`` stored events matching ``f``, newest first, one row per stored event (as
@@ -472,9 +474,10 @@ class EventStore:
         them, in its ``columns``. The same frame; only the columns corroboration reads become Python values."""
         if table.num_rows == 0:
             return self._frame(f, _QUERY_COLUMNS, [], [])
-        keys = list(zip(*(table.column(c).to_pylist() for c in _MERGE_KEYS)))   # only these become Python values
-        picked, agg = self._corroborate(f, keys, _MERGE_KEYS)
-        return self._frame(f, _QUERY_COLUMNS, table.select(_QUERY_COLUMNS).take(picked), agg)
+        with paused_gc():
+            keys = list(zip(*(table.column(c).to_pylist() for c in _MERGE_KEYS)))   # only these become Python values
+            picked, agg = self._corroborate(f, keys, _MERGE_KEYS)
+            return self._frame(f, _QUERY_COLUMNS, table.select(_QUERY_COLUMNS).take(picked), agg)
 
     def _frame(self, f: EventFilter | None, need: list[str], rows: Any, agg: list[tuple]) -> pd.DataFrame:
         """The frame of ``rows`` (tuples, or a ``pyarrow.Table`` of the ``need`` columns) and their aggregates."""

@@ -18,7 +18,6 @@ with it, 0.93 s without, 2026-12-04).
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 import re
@@ -31,6 +30,7 @@ from typing import Any
 import pandas as pd
 
 from eventmap.model import EVENT_FIELDS, Event, Evidence
+from eventmap.nogc import paused_gc
 from eventmap.store.corroborate import place_key
 from eventmap.store.filters import search_key, search_keys
 
@@ -245,13 +245,8 @@ def _column_rows(evs: Sequence[Event], geom_many: Callable[[list, list], list]) 
     time: each value as ``row_from_event(event_dict(e))`` gives it (tests/test_bulk_writes.py compares)."""
     if not evs:
         return []
-    collecting = gc.isenabled()
-    gc.disable()   # the rows are new containers: collecting them as they are made cost a third of the time
-    try:
+    with paused_gc():   # the rows are new containers: collecting them as they are made cost a third of the time
         return _column_rows_no_gc(evs, geom_many)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _column_rows_no_gc(evs: Sequence[Event], geom_many: Callable[[list, list], list]) -> list[tuple]:

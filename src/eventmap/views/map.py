@@ -38,6 +38,7 @@ from folium.map import Layer
 from jinja2 import Template
 
 from eventmap.frame import fatalities_column
+from eventmap.nogc import paused_gc
 from eventmap.views import assets
 from eventmap.views.approximate import badge_notes, rings
 from eventmap.views.bidi import base_rtl, isolate_html
@@ -1234,6 +1235,7 @@ def _type_counts(types: pd.Series) -> dict[str, int]:
     return counts
 
 
+@paused_gc()   # a payload of every event's values: made and dropped, no cycles
 def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = True, heat: bool = False,
               tiles: str | None = None, center: tuple[float, float] | None = None, zoom: int | None = None,
               selected_event_id: str | None = None, boundary_dir=None, attribution: str | None = None,
