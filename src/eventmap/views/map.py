@@ -1235,7 +1235,7 @@ def _type_counts(types: pd.Series) -> dict[str, int]:
     return counts
 
 
-@paused_gc()   # a payload of every event's values: made and dropped, no cycles
+@paused_gc()   # a payload of every event's values, made and dropped (the map's own cycles: collected after)
 def build_map(frame: pd.DataFrame, *, boundaries: bool = True, cluster: bool = True, heat: bool = False,
               tiles: str | None = None, center: tuple[float, float] | None = None, zoom: int | None = None,
               selected_event_id: str | None = None, boundary_dir=None, attribution: str | None = None,
