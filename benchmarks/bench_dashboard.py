@@ -135,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     tl: list[float] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for i in range(max(1, args.starts)):
-            last = i == max(1, args.starts) - 1
+        starts = max(1, args.starts)
+        for i in range(starts):
+            last = i == starts - 1
             # a new data directory: no page cache, so the first page is a cold start
             with tempfile.TemporaryDirectory(prefix="em-dashboard-", ignore_cleanup_errors=True) as tmp:
                 proc, url = start_server(db, Path(tmp), results / "bench_dashboard.streamlit.log")
