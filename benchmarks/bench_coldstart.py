@@ -17,6 +17,10 @@ it). ``--fresh`` gives every round an empty data directory (the sample report is
 the first page load, as on a new user's first ``eventmap app``); by default the data directory is kept
 between rounds (a restart); with two ``--root`` checkouts each has its own (its page cache too).
 ``--store PATH`` serves that store instead of the sample.
+Each session also takes the CPU seconds it cost (``proc_cpu``: Linux ``/proc``): Chromium's processes (every
+``chromium`` process below this one: the page, its map frame, rendering, network) and the server's (the
+``eventmap app`` or ``streamlit run`` process with its children, the prefetch helpers included), so a run says
+which side a session's time is spent on.
 With ``EVENTMAP_PROFILE=1`` the server logs (``benchmarks/results/coldstart.*.log``) carry the script's laps.
 The checkout's modules are compiled to bytecode first (:func:`bytecode`), as an installed package's are.
 Results: ``benchmarks/results/bench_coldstart.json``.
@@ -92,11 +96,61 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-def paint_app(browser, url: str) -> dict[str, float]:
+def _tree_cpu() -> tuple[dict[int, list[int]], dict[int, tuple[str, float]]] | None:
+    """Every process's children and ``(command, CPU seconds)``, from ``/proc`` (``None`` elsewhere). A process's
+    CPU counts its children it has waited for (``cutime``, ``cstime``), so a helper that ended still counts."""
+    if not Path("/proc/self/stat").exists():
+        return None
+    hz = os.sysconf("SC_CLK_TCK")
+    kids: dict[int, list[int]] = {}
+    cpu: dict[int, tuple[str, float]] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            head, _, rest = (d / "stat").read_text().rpartition(")")
+            f = rest.split()
+        except OSError:   # ended meanwhile
+            continue
+        pid = int(d.name)
+        kids.setdefault(int(f[1]), []).append(pid)
+        cpu[pid] = (head.partition("(")[2], sum(int(x) for x in f[11:15]) / hz)
+    return kids, cpu
+
+
+def proc_cpu(server_pid: int | None) -> dict[str, float]:
+    """CPU seconds so far of ``browser`` (the ``chromium`` processes below this one) and ``server`` (the process
+    ``server_pid`` and everything below it); empty where ``/proc`` is not."""
+    got = _tree_cpu()
+    if got is None:
+        return {}
+    kids, cpu = got
+
+    def below(pid: int) -> list[int]:
+        out, todo = [], [pid]
+        while todo:
+            p = todo.pop()
+            out.append(p)
+            todo += kids.get(p, [])
+        return out
+
+    server = set(below(server_pid)) if server_pid else set()
+    browser = [p for p in below(os.getpid()) if p not in server and "chrom" in cpu.get(p, ("", 0))[0]]
+    return {"browser": sum(cpu[p][1] for p in browser),
+            "server": sum(cpu[p][1] for p in server if p in cpu)}
+
+
+def _cpu_since(before: dict[str, float], server_pid: int | None) -> dict[str, float]:
+    after = proc_cpu(server_pid)
+    return {f"cpu_{k}": round(after[k] - before[k], 3) for k in after if k in before}
+
+
+def paint_app(browser, url: str, server_pid: int | None = None) -> dict[str, float]:
     """Seconds from navigation to: the page's load event, the first script output (sidebar title),
-    the event count, and the map's events drawn."""
+    the event count, and the map's events drawn; and the session's CPU seconds (``cpu_browser``, ``cpu_server``)."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
+    cpu0 = proc_cpu(server_pid)
     t0 = time.perf_counter()
     page.goto(url)
     marks = {"load": time.perf_counter() - t0}
@@ -108,18 +162,21 @@ def paint_app(browser, url: str) -> dict[str, float]:
     frame.wait_for_function("() => window.eventmapReady === true && window.emWindowApplied >= 1",
                             timeout=180_000, polling=20)
     marks["paint"] = time.perf_counter() - t0
+    marks.update(_cpu_since(cpu0, server_pid))
     ctx.close()
     return marks
 
 
-def paint_floor(browser, url: str) -> dict[str, float]:
+def paint_floor(browser, url: str, server_pid: int | None = None) -> dict[str, float]:
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
+    cpu0 = proc_cpu(server_pid)
     t0 = time.perf_counter()
     page.goto(url)
     marks = {"load": time.perf_counter() - t0}
     page.wait_for_selector("text=eventmap floor: one line", timeout=120_000)
     marks["paint"] = time.perf_counter() - t0
+    marks.update(_cpu_since(cpu0, server_pid))
     ctx.close()
     return marks
 
@@ -129,15 +186,15 @@ def one_round(browser, app_env: dict[str, str], floor_app: Path, sessions: int, 
     out: dict = {}
     proc, url, up = start(floor_app, {}, logs / "coldstart.floor.log")
     try:
-        out["floor_cold"] = paint_floor(browser, url)
-        out["floor_warm"] = [paint_floor(browser, url) for _ in range(sessions)]
+        out["floor_cold"] = paint_floor(browser, url, proc.pid)
+        out["floor_warm"] = [paint_floor(browser, url, proc.pid) for _ in range(sessions)]
         out["floor_server_up_s"] = up
     finally:
         stop(proc)
     proc, url, up = start(None, app_env, logs / "coldstart.app.log", root)
     try:
-        out["app_cold"] = paint_app(browser, url)
-        out["app_warm"] = [paint_app(browser, url) for _ in range(sessions)]
+        out["app_cold"] = paint_app(browser, url, proc.pid)
+        out["app_warm"] = [paint_app(browser, url, proc.pid) for _ in range(sessions)]
         out["app_server_up_s"] = up
     finally:
         stop(proc)
@@ -162,6 +219,14 @@ def summarise(rounds: list[dict]) -> dict:
         "cold_marks_median": {k: _med([r["app_cold"][k] for r in rounds]) for k in rounds[0]["app_cold"]},
         "second_marks_median": {k: _med([r["app_warm"][0][k] for r in rounds]) for k in rounds[0]["app_warm"][0]},
         "server_up_s": _med([r["app_server_up_s"] for r in rounds]),
+        # CPU seconds of a session, where /proc tells them: Chromium's and the server's (helpers included)
+        **({"cpu_browser_second_s": [r["app_warm"][0]["cpu_browser"] for r in rounds],
+            "cpu_server_second_s": [r["app_warm"][0]["cpu_server"] for r in rounds],
+            "cpu_browser_floor_s": [statistics.median(w["cpu_browser"] for w in r["floor_warm"]) for r in rounds],
+            "cpu_server_floor_s": [statistics.median(w["cpu_server"] for w in r["floor_warm"]) for r in rounds],
+            "cpu_browser_cold_s": [r["app_cold"]["cpu_browser"] for r in rounds],
+            "cpu_server_cold_s": [r["app_cold"]["cpu_server"] for r in rounds]}
+           if "cpu_browser" in rounds[0]["app_cold"] else {}),
         "loadavg": [r["loadavg"] for r in rounds],
     }
 

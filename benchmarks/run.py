@@ -533,6 +533,22 @@ def task_coldstart(cfg: dict, params: dict) -> list[dict]:
         row("cold start", "Streamlit's one-line page, new session (the floor)", r["floor_warm_s"], "s"),
         row("cold start", "first paint after a start / second session", r["cold_over_second"], "x", ("<=", 1.3)),
         row("cold start", "second session / Streamlit's one-line page", r["second_over_floor"], "x", ("<=", 1.5)),
+        *_session_cpu_rows(r),
+    ]
+
+
+def _session_cpu_rows(r: dict) -> list[dict]:
+    """Which side a session's CPU time is spent on: Chromium's and the server's, with its helpers (bench_coldstart,
+    where /proc tells them)."""
+    if "cpu_browser_second_s" not in r:
+        return [row("cold start", "CPU per session", [], "", note="not measured: no /proc")]
+    return [
+        row("cold start", "CPU of Chromium, second browser session, sample", r["cpu_browser_second_s"], "s"),
+        row("cold start", "CPU of Chromium, a session of Streamlit's one-line page", r["cpu_browser_floor_s"], "s"),
+        row("cold start", "CPU of the server and its helpers, second browser session, sample",
+            r["cpu_server_second_s"], "s"),
+        row("cold start", "CPU of the server and its helpers, first page after a start, sample",
+            r["cpu_server_cold_s"], "s"),
     ]
 
 

@@ -46,7 +46,9 @@ def test_run_py_smoke_prints_the_table_and_writes_results(tmp_path, request):
                     "7-day window, 2,000 events", "HTML size", "PNG 1600x1000", "GeoPackage",
                     "peak memory of the extract benchmark process",
                     "first paint after a server start (new process, cold caches)",
-                    "first paint after a start / second session, 2,000 events"):
+                    "first paint after a start / second session, 2,000 events",
+                    "CPU of Chromium, second browser session, sample",
+                    "CPU of the server and its helpers, second browser session, sample"):
         assert measure in text, f"row {measure!r} missing from the table"
     assert "FAILED" not in text
     assert "dashboard" in text  # measured, or said to be not available
