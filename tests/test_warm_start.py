@@ -81,6 +81,68 @@ def test_warm_fills_the_first_pages_caches(tmp_path, monkeypatch):
         assert len(s.reports()) == 1 and s.count_stored() > 0
 
 
+def test_the_sample_helper_gives_the_events_the_server_would_extract():
+    """``python -m eventmap.ui.warm``: the sample report's events for a new store, pickled, equal (every field,
+    evidence included) to the server's own extraction."""
+    import pickle
+
+    from eventmap.pipeline import sample_events
+
+    out = subprocess.run([sys.executable, "-m", "eventmap.ui.warm"], capture_output=True, check=True,
+                         timeout=120).stdout
+    got = pickle.loads(out)
+    assert got == sample_events() and len(got) > 20
+
+
+def test_a_new_store_takes_its_sample_from_the_helper(tmp_path, monkeypatch):
+    """A new embedded store: the warm-up starts one helper, and the store gets the sample's events from it; the
+    server extracts nothing itself (here it cannot: its own extraction raises)."""
+    from eventmap import pipeline
+
+    db = str(tmp_path / "new.gpkg")
+    assert warm._start_sample_helper(db) is True
+    assert warm._start_sample_helper(db) is False           # one helper at a time
+    expected = {e.event_id for e in pipeline.sample_events()}
+
+    def not_here(*a, **k):
+        raise AssertionError("the server extracted the sample itself")
+
+    monkeypatch.setattr(pipeline, "sample_events", not_here)
+    with open_store(db) as s:
+        assert warm.ensure_sample_once(s) is True
+        assert len(s.reports()) == 1
+        assert set(s.query()["event_ids"].str.split("; ").explode()) == expected
+    assert warm._sample_helper == []
+    with open_store(db) as s:                                  # a store in use: no helper, nothing to do
+        assert warm._start_sample_helper(db) is False and warm.ensure_sample_once(s) is False
+
+
+def _fake_helper(code: str) -> None:
+    warm._sample_helper.append(subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE))
+
+
+def test_a_failed_or_garbled_sample_helper_leaves_the_extraction_to_the_server(tmp_path):
+    for i, code in enumerate(("import sys; sys.exit(3)", "import sys; sys.stdout.write('not a pickle')",
+                              "import pickle, sys; sys.stdout.buffer.write(pickle.dumps({'no': 'list'}))")):
+        _fake_helper(code)
+        with open_store(tmp_path / f"s{i}.gpkg") as s:
+            assert warm.ensure_sample_once(s) is True
+            assert len(s.reports()) == 1 and s.count_stored() > 20, code
+        assert warm._sample_helper == []
+
+
+def test_a_store_with_analyst_places_does_not_take_the_helpers_events(tmp_path):
+    """The helper extracted for a store without analyst places: a store that has some extracts with them."""
+    import pickle
+
+    _fake_helper(f"import sys; sys.stdout.buffer.write({pickle.dumps([])!r})")   # a sample of no events
+    with open_store(tmp_path / "pins.gpkg") as s:
+        s.pin("the olive press farm", 32.69, 35.98, author="analyst")
+        assert warm.ensure_sample_once(s) is True
+        assert s.count_stored() > 20                           # extracted here, not the helper's none
+    assert warm._sample_helper == []
+
+
 def test_warm_off(monkeypatch):
     monkeypatch.setenv("EVENTMAP_WARM", "0")
     assert warm.start() is None

@@ -16,7 +16,7 @@ stops a batch: it is counted in the :class:`BatchSummary` with the reason.  The 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -88,20 +88,29 @@ def sample_report() -> Report:
     return read_report(path, SAMPLE_PUBLISHED, title=path.stem, source=SAMPLE_SOURCE)
 
 
-def ingest_sample(store: EventStore, extract_fn: Callable[..., Any] | None = None) -> bool:
-    """Seed an empty store with the project's sample report; ``False`` if the store has reports already."""
+def sample_events(store: EventStore | None = None, extract_fn: Callable[..., Any] | None = None) -> list[Event]:
+    """The sample report's events as :func:`ingest_sample` stores them in ``store`` (``None``: a store without
+    analyst places, as a new one is)."""
+    return extract_report(sample_report(), prepare_extractor(store, extract_fn))
+
+
+def ingest_sample(store: EventStore, extract_fn: Callable[..., Any] | None = None,
+                  events: Sequence[Event] | None = None) -> bool:
+    """Seed an empty store with the project's sample report; ``False`` if the store has reports already.
+    ``events``: its events extracted already (:func:`sample_events`, by the dashboard server's helper)."""
     if len(store.reports()):
         return False
-    rep = sample_report()
-    return store.ingest(rep, extract_report(rep, prepare_extractor(store, extract_fn))).status == "new"
+    if events is None:
+        events = sample_events(store, extract_fn)
+    return store.ingest(sample_report(), events).status == "new"
 
 
-def ensure_sample(store: EventStore) -> bool:
+def ensure_sample(store: EventStore, events: Sequence[Event] | None = None) -> bool:
     """Ingest the project's sample report into an empty store; ``True`` when it did (never into a
-    store that is read-only here or damaged)."""
+    store that is read-only here or damaged). ``events``: as :func:`ingest_sample` takes them."""
     if store.readonly:
         return False
-    return ingest_sample(store)
+    return ingest_sample(store, events=events)
 
 
 __all__ = [
@@ -122,5 +131,6 @@ __all__ = [
     "prepare_extractor",
     "published_date",
     "reprocess",
+    "sample_events",
     "sample_report",
 ]

@@ -12,7 +12,10 @@ the per-process caches (``functools.lru_cache``) filled. Nothing here imports St
 nothing here changes what the dashboard shows: the same functions run, earlier.
 
 On a store of more than 20,000 events it first starts the helper processes that read the first page's
-events and control model (``ui.prefetch``).
+events and control model (``ui.prefetch``). On a new embedded store (a new user's first start) a helper process
+(``python -m eventmap.ui.warm``) extracts the sample report meanwhile: the server's own start keeps one core busy
+(imports, its web server), and the gazetteer and the extraction (0.9 s) ran beside the first page on the same two
+cores; the server stores the helper's events (:func:`ensure_sample_once`), or extracts them itself if it failed.
 
 ``EVENTMAP_WARM=0`` turns it off (to measure the difference).
 """
@@ -22,6 +25,8 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
+import pickle
+import subprocess
 import sys
 import threading
 import time
@@ -55,18 +60,70 @@ def app_modules(app: str | Path | None) -> list[str]:
 
 _sample_lock = threading.Lock()
 _started: list[threading.Thread] = []
+#: the helper extracting a new store's sample report (:func:`_start_sample_helper`), until its events are taken
+_sample_helper: list[subprocess.Popen] = []
+#: how long the sample's first taker waits for the helper's events before it extracts them itself
+SAMPLE_WAIT_S = 120.0
 
 
 def ensure_sample_once(store: Any) -> bool:
     """``eventmap.pipeline.ensure_sample`` for the server's store, run by one thread at a time: the warm-up
-    and the first script run may both ask, and the sample is extracted once. A store that already holds
-    reports is answered without importing the extractor."""
+    and the first script run may both ask, and the sample is extracted once (by the helper, when there is one).
+    A store that already holds reports is answered without importing the extractor."""
     from eventmap.pipeline import ensure_sample
 
     with _sample_lock:
         if store.readonly or store.has_reports():
+            _drop_sample_helper()
             return False
-        return ensure_sample(store)
+        return ensure_sample(store, _helper_events(store))
+
+
+def _start_sample_helper(db: str | None) -> bool:
+    """Start the helper that extracts the sample report, when ``db`` is an embedded store not made yet (it will
+    be, empty, and get the sample); ``True`` when it was started."""
+    from eventmap.store import embedded_file
+
+    path = embedded_file(db)
+    if path is None or path.exists() or _sample_helper:
+        return False
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "eventmap.ui.warm"], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE)
+    except OSError:
+        return False
+    _sample_helper.append(proc)
+    return True
+
+
+def _drop_sample_helper() -> None:
+    while _sample_helper:
+        proc = _sample_helper.pop()
+        proc.kill()
+        proc.communicate()
+
+
+def _helper_events(store: Any) -> list | None:
+    """The helper's sample events, once; ``None`` (the caller extracts) when there is no helper, it failed or
+    took too long, or ``store`` has analyst places (the helper's extraction, for a new store, saw none)."""
+    if not _sample_helper:
+        return None
+    proc = _sample_helper.pop()
+    try:
+        out, _ = proc.communicate(timeout=SAMPLE_WAIT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None
+    from eventmap.store import analyst
+
+    if proc.returncode != 0 or not out or analyst.place_rows(store):
+        return None
+    try:
+        events = pickle.loads(out)   # from our own child, through a pipe only it and this process hold
+    except Exception:  # noqa: BLE001 - cut short or garbled: extract here
+        return None
+    return events if isinstance(events, list) else None
 
 
 def _say(t0: float, label: str) -> None:
@@ -89,18 +146,20 @@ def warm(db: str | None = None, app: str | Path | None = None) -> None:
     t0 = time.perf_counter()
     from eventmap.ui import prefetch
 
+    ahead = _start_sample_helper(db)   # a new store: its sample extracted by a helper meanwhile
     prefetch.start(db)   # a large store's file: helper processes read the first page's store work from now on
     try:
         from eventmap.store import EventFilter, open_store
 
         store = open_store(db)
         try:
-            ensure_sample_once(store)
+            if not ahead:
+                ensure_sample_once(store)
             if not prefetch.started(db):   # a large store on a server: counted (0.15 s at 1,000,000 events)
                 prefetch.start(db, store.count_stored(EventFilter(include_hidden=True)))
         finally:
             store.close()
-        _say(t0, "store and sample")
+        _say(t0, "store" if ahead else "store and sample")
     except Exception as exc:  # noqa: BLE001 - the first page says what is wrong with the store
         _say(t0, f"store: {type(exc).__name__}: {exc}")
     for name in (*MODULES, *app_modules(app)):
@@ -109,6 +168,15 @@ def warm(db: str | None = None, app: str | Path | None = None) -> None:
         except Exception as exc:  # noqa: BLE001 - a broken module is the page's to report
             _say(t0, f"import {name}: {type(exc).__name__}")
     _say(t0, "imports")
+    if ahead:   # the helper's events, stored (or extracted here if it failed); the first page may be first
+        try:
+            from eventmap.store import open_store
+
+            with open_store(db) as store:
+                ensure_sample_once(store)
+            _say(t0, "sample")
+        except Exception as exc:  # noqa: BLE001 - the first page says what is wrong with the store
+            _say(t0, f"sample: {type(exc).__name__}: {exc}")
     try:
         _fill_caches()
     except Exception as exc:  # noqa: BLE001 - the first page will do it (and report it) itself
@@ -144,3 +212,20 @@ def start(db: str | None = None, app: str | Path | None = None) -> threading.Thr
 #: ``python -c BOOT run app.py ...``: the server process of ``eventmap app`` (warm-up, then Streamlit's CLI)
 BOOT = ("import sys; from eventmap.ui.warm import start; start(app=sys.argv[2] if len(sys.argv) > 2 else None); "
         "from streamlit.web.cli import main; sys.argv[0] = 'streamlit'; main(prog_name='streamlit')")
+
+
+def _sample_main() -> int:
+    """The helper (``python -m eventmap.ui.warm``): the sample report's events for a new store, pickled to
+    stdout (and nothing else: what anything prints goes to stderr)."""
+    from eventmap.pipeline import sample_events
+
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr
+    events = sample_events()
+    out.write(pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL))
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_sample_main())
