@@ -85,14 +85,17 @@ def _start_sample_helper(db: str | None) -> bool:
     from eventmap.store import embedded_file
 
     path = embedded_file(db)
-    if path is None or path.exists() or _sample_helper:
+    if path is None or path.exists():
         return False
-    try:
-        proc = subprocess.Popen([sys.executable, "-m", "eventmap.ui.warm"], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE)
-    except OSError:
-        return False
-    _sample_helper.append(proc)
+    with _sample_lock:
+        if _sample_helper:
+            return False
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "eventmap.ui.warm"], stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE)
+        except OSError:
+            return False
+        _sample_helper.append(proc)
     return True
 
 
