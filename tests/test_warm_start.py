@@ -143,6 +143,15 @@ def test_a_store_with_analyst_places_does_not_take_the_helpers_events(tmp_path):
     assert warm._sample_helper == []
 
 
+def test_a_store_that_cannot_be_made_leaves_no_helper_behind(tmp_path, monkeypatch):
+    """The warm-up started the helper for a store it then cannot open (its folder is a file): it stops the helper
+    instead of leaving it to the page, which will say what is wrong with the store."""
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    (tmp_path / "not-a-folder").write_text("")
+    warm.warm(str(tmp_path / "not-a-folder" / "s.gpkg"), None)
+    assert warm._sample_helper == []
+
+
 def test_warm_off(monkeypatch):
     monkeypatch.setenv("EVENTMAP_WARM", "0")
     assert warm.start() is None

@@ -179,6 +179,8 @@ def warm(db: str | None = None, app: str | Path | None = None) -> None:
                 ensure_sample_once(store)
             _say(t0, "sample")
         except Exception as exc:  # noqa: BLE001 - the first page says what is wrong with the store
+            with _sample_lock:
+                _drop_sample_helper()   # a store that cannot be opened takes no sample: the helper is not waited for
             _say(t0, f"sample: {type(exc).__name__}: {exc}")
     try:
         _fill_caches()
@@ -231,4 +233,7 @@ def _sample_main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_sample_main())
+    try:
+        sys.exit(_sample_main())
+    except (BrokenPipeError, KeyboardInterrupt):   # the server stopped (Ctrl-C reaches the helper too)
+        sys.exit(1)
