@@ -29,26 +29,33 @@ def available(dev: Path = DEV) -> bool:
     return (dev / "articles.jsonl").exists() and (dev / "score.py").exists()
 
 
+def reports(dev: Path = DEV) -> list:
+    """The corpus's reports as ``eventmap`` reads them (``events.reader.read_report``), in the corpus's order,
+    each with its ``id`` from ``articles.jsonl``: [(id, Report)]."""
+    from eventmap.events.reader import read_report
+
+    rows = [json.loads(line) for line in (dev / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], read_report(dev / "articles" / f"{r['id']}.txt", published=r["published"])) for r in rows]
+
+
 def run(dev: Path = DEV) -> dict:
     """Extract every report of the corpus and score the output: {metric: value, "reports": n, "seconds": s}."""
     from eventmap.events.extract import extract_report
-    from eventmap.events.reader import read_report
     from eventmap.places.gazetteer import default_gazetteer
 
     g = default_gazetteer()
-    rows = [json.loads(line) for line in (dev / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    reps = reports(dev)
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        for r in rows:
-            rep = read_report(dev / "articles" / f"{r['id']}.txt", published=r["published"])
+        for rid, rep in reps:
             events = extract_report(rep, gazetteer=g)
-            Path(tmp, f"{r['id']}.json").write_text(json.dumps([e.to_dict() for e in events], ensure_ascii=False),
-                                                    encoding="utf-8")
+            Path(tmp, f"{rid}.json").write_text(json.dumps([e.to_dict() for e in events], ensure_ascii=False),
+                                                encoding="utf-8")
         seconds = time.perf_counter() - t0
         p = subprocess.run([sys.executable, str(dev / "score.py"), "--runs", tmp], capture_output=True, text=True,
                            timeout=600)
     last = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
-    out: dict = {"reports": len(rows), "seconds": round(seconds, 2), "line": last}
+    out: dict = {"reports": len(reps), "seconds": round(seconds, 2), "line": last}
     for name in METRICS:
         m = re.search(re.escape(name) + r"\s+([0-9.]+|nan)", last)
         if m:
