@@ -11,7 +11,8 @@ any processes it started, from ``wait4``) is measured alone.  Measures:
 * gazetteer: load time, exact and fuzzy lookup latency (one core);
 * extraction: reports/s and MB/s on one core over the extraction benchmark's corpus
   (``benchmarks/corpus.py``) and ``grep -F -o -f`` with every gazetteer name over the same
-  corpus (the floor); precision and recall on the truth corpus (``benchmarks/truth_corpus.py``);
+  corpus (the floor), and the same ratio on the real development reports when ``../shared/dev`` is there
+  (informative); precision and recall on the truth corpus (``benchmarks/truth_corpus.py``);
 * ingest: reports/s through ``eventmap ingest`` with 1, 2 and N workers (N = the cores
   available), into the embedded store and, when ``EVENTMAP_TEST_PG`` is set, into PostGIS;
 * bulk: ``ingest_many``, ``reprocess`` and ``import ucdp|acled`` in events (rows) per second on the
