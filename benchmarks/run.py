@@ -144,7 +144,7 @@ def task_gazetteer(cfg: dict, params: dict) -> list[dict]:
 
 
 def task_extract(cfg: dict, params: dict) -> list[dict]:
-    from corpus import GrepFloor, generate
+    from corpus import generate
 
     from eventmap.events.extract import extract_events
     from eventmap.places.gazetteer import default_gazetteer
@@ -158,22 +158,11 @@ def task_extract(cfg: dict, params: dict) -> list[dict]:
     for r in corpus:  # first pass: lookup caches cold
         extract_events(r.text, r.published, source=r.source, gazetteer=g)
     cold = time.perf_counter() - t0
-    # each extraction pass is followed by its own grep run (corpus.GrepFloor, which also times grep's scan apart
-    # from its fixed cost): this machine's speed drifts by up to two times within minutes, and a ratio of two runs
-    # far apart in time measured the drift as much as the code
-    times, cpu, gt, scan = [], [], [], []
-    matches = 0
-    with GrepFloor([r.text for r in corpus], g) as floor:
-        for _ in range(cfg["runs"]):
-            t0, c0 = time.perf_counter(), time.process_time()
-            for r in corpus:
-                extract_events(r.text, r.published, source=r.source, gazetteer=g)
-            times.append(time.perf_counter() - t0)
-            cpu.append(time.process_time() - c0)
-            if floor is not None:
-                t, s, matches = floor.run()
-                gt.append(t)
-                scan.append(s)
+    def one_pass() -> None:
+        for r in corpus:
+            extract_events(r.text, r.published, source=r.source, gazetteer=g)
+
+    times, cpu, gt, scan, matches = _passes_beside_grep(one_pass, [r.text for r in corpus], g, cfg["runs"])
     rows = [
         row("extraction", f"reports/s, one core ({n} reports, {mb:.1f} MB)", [n / t for t in times], "reports/s",
             (">=", 300.0), note),
@@ -201,13 +190,35 @@ def task_extract(cfg: dict, params: dict) -> list[dict]:
     return rows + _real_extract_rows(cfg, g, note)
 
 
+def _passes_beside_grep(one_pass, texts: list[str], g, runs: int) -> tuple[list, list, list, list, int]:
+    """``runs`` timed calls of ``one_pass`` (an extraction pass over ``texts``), each followed by its own grep run
+    over the same texts (``corpus.GrepFloor``, which also times grep's scan apart from its fixed cost): this
+    machine's speed drifts by up to two times within minutes, and a ratio of two runs far apart in time measured
+    the drift as much as the code. ``(wall s, CPU s, grep s, grep scan s, grep matches)``; no grep samples when
+    grep is absent."""
+    from corpus import GrepFloor
+
+    times, cpu, gt, scan = [], [], [], []
+    matches = 0
+    with GrepFloor(texts, g) as floor:
+        for _ in range(runs):
+            t0, c0 = time.perf_counter(), time.process_time()
+            one_pass()
+            times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+            if floor is not None:
+                t, sc, matches = floor.run()
+                gt.append(t)
+                scan.append(sc)
+    return times, cpu, gt, scan, matches
+
+
 def _real_extract_rows(cfg: dict, g, note: str) -> list[dict]:
     """The same ratio on real reports: the development corpus (../shared/dev, when present), its reports read
     as ``eventmap extract`` reads them and repeated to about as many reports as the generated corpus, each pass
     beside its own grep run over the same text. Informative: the target stays on the generated corpus above,
     which is on every machine; this says whether that corpus is easier or harder than real outlets' prose."""
     import real_corpus
-    from corpus import GrepFloor
 
     from eventmap.events.extract import extract_report
     if not real_corpus.available():
@@ -218,18 +229,13 @@ def _real_extract_rows(cfg: dict, g, note: str) -> list[dict]:
     for rep in reps:   # each name met once: the warm passes below, like the generated corpus's
         extract_report(rep, gazetteer=g)
     mb = k * sum(len(rep.text.encode("utf-8")) for rep in reps) / 1e6
-    times, gt, scan = [], [], []
-    with GrepFloor([rep.text for rep in reps] * k, g) as floor:
-        for _ in range(cfg["runs"]):
-            t0 = time.perf_counter()
-            for _ in range(k):
-                for rep in reps:
-                    extract_report(rep, gazetteer=g)
-            times.append(time.perf_counter() - t0)
-            if floor is not None:
-                t, s, _ = floor.run()
-                gt.append(t)
-                scan.append(s)
+
+    def one_pass() -> None:
+        for _ in range(k):
+            for rep in reps:
+                extract_report(rep, gazetteer=g)
+
+    times, _, gt, scan, _ = _passes_beside_grep(one_pass, [rep.text for rep in reps] * k, g, cfg["runs"])
     what = f"real reports (../shared/dev: {len(reps)} x {k}, {mb:.1f} MB)"
     rows = [row("extraction", f"reports/s, one core, {what}", [k * len(reps) / t for t in times], "reports/s", note=note)]
     if gt:
