@@ -101,9 +101,12 @@ def _start_sample_helper(db: str | None) -> bool:
 
 def _drop_sample_helper() -> None:
     while _sample_helper:
-        proc = _sample_helper.pop()
-        proc.kill()
-        proc.communicate()
+        _stop(_sample_helper.pop())
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.kill()
+    proc.communicate()   # reaped, its pipe closed
 
 
 def _helper_events(store: Any) -> list | None:
@@ -115,8 +118,7 @@ def _helper_events(store: Any) -> list | None:
     try:
         out, _ = proc.communicate(timeout=SAMPLE_WAIT_S)
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+        _stop(proc)
         return None
     from eventmap.store import analyst
 
