@@ -142,6 +142,57 @@ def test_events_further_apart_or_of_other_type_are_not_merged(store):
     assert store.count() == 4 and set(store.query()["number_of_sources"]) == {1}
 
 
+def _every_companion(store, rows, f=None):
+    """The companions as the store read them before it pruned them by place, type and filter in SQL: every
+    visible event of the rows' date window (a day more on each side) that is not a filtered row, and the events
+    merged into any of them (``EventStore._companions``'s contract, read the slow way)."""
+    from eventmap.store.base import _LIGHT, day_shift
+
+    have = {r[2] for r in rows}
+    dates = [r[0] for r in rows if r[3] and r[0]]
+    out = []
+    if dates:
+        sql = (f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in _LIGHT)} FROM events "
+               "WHERE status = 'ok' AND event_date >= ? AND event_date <= ? ORDER BY fid")
+        for r in store._db.fetchall(sql, [day_shift(min(dates), -1), day_shift(max(dates), 1)]):
+            d = dict(zip(_LIGHT, r))
+            if d["event_id"] not in have:
+                out.append(d)
+    ids = sorted(have | {d["event_id"] for d in out})
+    sql = (f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in _LIGHT)} FROM events WHERE status = 'merged' "
+           f"AND merged_into IN ({', '.join('?' for _ in ids)}) ORDER BY fid")
+    return out + [dict(zip(_LIGHT, r)) for r in store._db.fetchall(sql, ids)]
+
+
+def test_filtered_rows_count_their_corroboration_outside_the_filter(store, monkeypatch):
+    """Filtered by type, outlet, place, resolution or text, each row still counts the reports outside the filter
+    that corroborate it, exactly as when every event around it was read: the store reads only the events of the
+    rows' places and types outside the filter."""
+    from eventmap.store.testing import synthetic_batch
+
+    items = list(synthetic_batch(60, seed=11, days=12))   # 60 reports over 12 days at 7 places: many pairs
+    for rep, evs in items:
+        store.ingest(rep, evs)
+    by_day = store.query(EventFilter(sources=["SANA"]))
+    assert (by_day["number_of_sources"] > 1).sum() >= 5     # corroborated by the other outlets
+    strikes = store.query(EventFilter(event_types=["Explosions/Remote violence"]))
+    dup = strikes.iloc[1]["event_id"]
+    store.add_correction(Correction("merge", dup, author="test", reason="same strike",
+                                    into_event_id=strikes.iloc[0]["event_id"]))
+    filters = [EventFilter(), EventFilter(event_types=["Battles"]), EventFilter(sub_event_types=["Armed clash"]),
+               EventFilter(event_types=["Explosions/Remote violence"], sources=["Al-Watan"]),
+               EventFilter(sources=["SANA"]), EventFilter(sources=["Enab Baladi"], since="2018-06-04"),
+               EventFilter(admin1=["Quneitra"]), EventFilter(admin2=["Al Fiq"]), EventFilter(resolutions=["resolved"]),
+               EventFilter(text="صيدا"), EventFilter(since="2018-06-03", until="2018-06-07"),
+               EventFilter(actors=["Syrian government forces"])]
+    got = [store.query(f) for f in filters]
+    monkeypatch.setattr(type(store), "_companions", _every_companion)
+    for f, frame in zip(filters, got):
+        want = store.query(f)
+        assert frame.equals(want), f
+        assert len(want) and want["number_of_sources"].max() >= 2 or not len(want), f
+
+
 def test_two_mentions_in_one_report_are_not_corroboration(store):
     text = ("درعا - سانا: شن الطيران الحربي غارات على البكار صباح اليوم. "
             "وعاد الطيران وشن غارات على البكار مساء.")

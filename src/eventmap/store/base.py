@@ -344,33 +344,48 @@ class EventStore:
 
     def _companions(self, rows: Sequence[tuple], f: EventFilter | None = None) -> list[dict]:
         """Visible events that may corroborate ``rows`` but were outside the filter, and events merged into them.
-        ``rows``: the filtered rows' keys, ``(event_date, fid, event_id, place_key, ...)`` as ``cluster_tuples``
-        takes them."""
-        keys = sorted(filter(None, {r[3] for r in rows}))
+        ``rows``: the filtered rows' keys, ``(event_date, fid, event_id, place_key, event_type, ...)`` as
+        ``cluster_tuples`` takes them. Only events of a place and type of ``rows`` can join their clusters, and the
+        filtered rows are read once: at 100,000 events, a filter on one type read the 70,000 events of the others
+        at the same places (0.6 s), a filter on the resolution every filtered row a second time (0.7 s), to drop
+        them all."""
         have = {r[2] for r in rows}
         out: list[dict] = []
-        if keys:
-            dates = [r[0] for r in rows if r[3] and r[0]]
+        dates = [r[0] for r in rows if r[3] and r[0]]
+        ranges: list[tuple[str, list]] = []
+        if dates:
             lo, hi = day_shift(min(dates), -1), day_shift(max(dates), 1)
             if f is not None and _date_only(f):
                 # every visible event inside the window is already in ``rows``: only the day on each side is missing
-                ranges = []
                 if f.since:
                     ranges.append(("event_date >= ? AND event_date < ?", [lo, f.since]))
                 if f.until:
                     ranges.append(("event_date > ? AND event_date <= ?", [f.until, hi]))
+            elif f is not None and f.limit is None:
+                # outside the filter, said in SQL: the filtered rows are not read a second time to be dropped
+                # (an event whose filter condition is NULL, a missing admin name, is outside, as in the WHERE)
+                where, params = f.to_sql(dialect=self.dialect)
+                ranges.append((f"event_date >= ? AND event_date <= ? AND NOT COALESCE(({where}), FALSE)",
+                               [lo, hi, *params]))
             else:
-                ranges = [("event_date >= ? AND event_date <= ?", [lo, hi])]
-            for cond, bounds in ranges:
-                for i in range(0, len(keys), 500):
-                    chunk = keys[i:i + 500]
-                    sql = (f"SELECT {', '.join(q(c) for c in _LIGHT)} FROM events WHERE status = 'ok' AND {cond} "
-                           f"AND place_key IN ({', '.join('?' for _ in chunk)})")
-                    for r in self._db.fetchall(sql, [*bounds, *chunk]):
-                        d = dict(zip(_LIGHT, r))
-                        if d["event_id"] not in have:
-                            have.add(d["event_id"])
-                            out.append(d)
+                ranges.append(("event_date >= ? AND event_date <= ?", [lo, hi]))
+        if ranges:
+            pairs = {(r[3], r[4]) for r in rows if r[3]}
+            keys = sorted({pk for pk, _ in pairs})
+            types = sorted({t for _, t in pairs if t})
+            of_type = [f"event_type IN ({', '.join('?' for _ in types)})"] if types else []
+            if any(not t for _, t in pairs):
+                of_type.append("event_type IS NULL OR event_type = ''")
+        for cond, bounds in ranges:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                sql = (f"SELECT {', '.join(q(c) for c in _LIGHT)} FROM events WHERE status = 'ok' AND {cond} "
+                       f"AND ({' OR '.join(of_type)}) AND place_key IN ({', '.join('?' for _ in chunk)})")
+                for r in self._db.fetchall(sql, [*bounds, *types, *chunk]):
+                    d = dict(zip(_LIGHT, r))
+                    if d["event_id"] not in have and (d["place_key"], d["event_type"] or "") in pairs:
+                        have.add(d["event_id"])
+                        out.append(d)
         ids = [r[2] for r in rows] + [r["event_id"] for r in out]
         if self._db.fetchall("SELECT 1 FROM events WHERE merged_into IS NOT NULL LIMIT 1"):  # indexed
             for i in range(0, len(ids), 500):
