@@ -163,23 +163,34 @@ def control(url: str | None, token: tuple, key: tuple, f: EventFilter):
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=4)
-def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
+def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter, with_control: bool = True):
     # st_folium rewrites the map it is given: each run gets a deep copy (same element ids, so the
     # script hash is stable and the map frame is not reloaded)
-    if prefetch.first_page(token, f):  # a large store's first page: kept on disk for the next start
-        return page_cache.remember("map", url, token, f, lambda: _event_map(url, token, key, f),
+    if with_control and prefetch.first_page(token, f):  # a large store's first page: kept for the next start
+        return page_cache.remember("map", url, token, f, lambda: _event_map(url, token, key, f, True),
                                    extra=Path(__file__).read_bytes())
-    return _event_map(url, token, key, f)
+    return _event_map(url, token, key, f, with_control)
 
 
-def _event_map(url: str | None, token: tuple, key: tuple, f: EventFilter):
+def _event_map(url: str | None, token: tuple, key: tuple, f: EventFilter, with_control: bool):
+    ctl = control(url, token, key, f) if with_control else None
     if large(url, token, key, f):  # one symbol per place with its count in the window (views.bins)
-        m = build_map(get_store(url).query(EventFilter(limit=0)), bins=counts(url, token, key, f).bins,
-                      control=control(url, token, key, f))
+        m = build_map(get_store(url).query(EventFilter(limit=0)), bins=counts(url, token, key, f).bins, control=ctl)
     else:
-        m = build_map(live_map.defuse_templates(events(url, token, key, f)), control=control(url, token, key, f))
+        m = build_map(live_map.defuse_templates(events(url, token, key, f)), control=ctl)
     m.get_root().render()  # once here; st_folium(render=False) then skips re-rendering the header
     return m
+
+
+#: how long a first page waits for the control model still being built by a helper before it is drawn without
+#: it (the rings and the changes then come with a rerun, ``_control_poll``): at 1,000,000 events the model
+#: came 5 s after the rest of the page; at 100,000, before the page needed it
+CONTROL_GRACE_S = 0.5
+
+
+def control_arriving(wait: float = 0.0) -> bool:
+    """A helper is still working out who holds what for this store (``ui.prefetch``), ``wait`` seconds from now."""
+    return prefetch.arriving("control", DB_URL, wait)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -366,13 +377,14 @@ def map_page() -> None:
     # the time controls, the count line and the table are sent before the map is built: the browser draws
     # them while the server builds the map (seconds for a large store's first page), not after the map frame.
     # The side panel still comes after the map: a click on the map sets its point field before it is drawn.
+    waiting = control_arriving(CONTROL_GRACE_S)   # the page is drawn without the control layer meanwhile
     if st.session_state.get("playing"):
         _timeline_playing(fkey, f, span)
     else:
         _timeline(fkey, f, span)
     lap("timeline and table")
     with map_box:
-        m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f))
+        m = copy.deepcopy(event_map(DB_URL, TOKEN, fkey, f, not waiting))
         refs = {k: reference(DB_URL, TOKEN, k) for k in base.reference}
         ev = st.session_state.get("ev")
         groups = [live_map.window_group(since, until, ev, refs, at=_event_at(big, ev),
@@ -392,6 +404,8 @@ def map_page() -> None:
             st.session_state["ev"] = clicked
             st.rerun()
     with side_box:
+        if waiting:
+            _control_poll()
         _details_panel(frame, big)
         _unplaced_panel(big, frame, fkey, f)
     lap("side panel")
@@ -487,8 +501,9 @@ def _timeline_body(fkey, f, span) -> None:
         st.session_state["ev"] = picked
         st.rerun(scope="app")  # the details panel is outside this fragment
     lap("table")
-    _changes(control(DB_URL, TOKEN, fkey, f), since, until)
-    _downloads(get_view, n, state, since, until, control(DB_URL, TOKEN, fkey, f))
+    waiting = control_arriving()
+    _changes(None if waiting else control(DB_URL, TOKEN, fkey, f), since, until, waiting)
+    _downloads(get_view, n, state, since, until, lambda: control(DB_URL, TOKEN, fkey, f))
 
 
 def _window_table(fkey, f, since: str, until: str):
@@ -739,8 +754,21 @@ def _history(ev: str) -> None:
                 _undo(h["batch"], "fx_msg")
 
 
-def _changes(model, since: str, until: str) -> None:
+@st.fragment(run_every=1.0)
+def _control_poll() -> None:
+    """The first page of a large store after a start, drawn before a helper had worked out who holds what:
+    the whole page again (the map with its control rings, the changes) as soon as the model has come."""
+    if not control_arriving():
+        st.rerun(scope="app")
+    st.caption("Working out who holds what: the map's control rings and the changes of hands follow.")
+
+
+def _changes(model, since: str, until: str, waiting: bool = False) -> None:
     """What changed hands in the window: one row per change of holder, with its basis."""
+    if waiting:
+        st.markdown(f'<div class="em-changes" data-testid="em-changes"><b>Changed hands from {since} to {until}:'
+                    '</b> working out who holds what…</div>', unsafe_allow_html=True)
+        return
     rows = change_rows(model, since, until) if model is not None else []
     st.markdown(f'<div class="em-changes" data-testid="em-changes"><b>Changed hands from {since} to {until}: '
                 f'{len(rows):,}</b> · the map rings each place in the colour of its holder on {until}</div>',
@@ -753,8 +781,9 @@ def _changes(model, since: str, until: str) -> None:
                  column_config=table.CHANGES_CONFIG)
 
 
-def _downloads(get_view, n: int, state: vs.ViewState, since: str, until: str, model=None) -> None:
-    """The download expander: the window's events (``get_view()``, read when the analyst asks) as a file."""
+def _downloads(get_view, n: int, state: vs.ViewState, since: str, until: str, get_model=None) -> None:
+    """The download expander: the window's events (``get_view()``, read when the analyst asks) as a file, with
+    the control layer (``get_model()``, likewise) on a map."""
     with st.expander("Download this view (HTML, PNG, GeoJSON, CSV, GeoPackage, KML)"):
         cols = st.columns([2, 1, 3])
         fmt = cols[0].selectbox("Format", list(downloads.FORMATS), key="fmt", format_func=str.upper)
@@ -764,7 +793,8 @@ def _downloads(get_view, n: int, state: vs.ViewState, since: str, until: str, mo
             opts = {"numbered": True} if numbered and fmt in ("png", "html") else {}
             try:
                 with st.spinner(f"Writing {fmt.upper()}…"):
-                    if model and fmt in ("html", "png"):
+                    model = get_model() if get_model is not None and fmt in ("html", "png") else None
+                    if model:
                         opts["control"] = model
                     st.session_state["export"] = downloads.download(get_view(), fmt, state.filters_dict(), since, until,
                                                                    **opts)

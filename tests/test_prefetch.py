@@ -244,6 +244,44 @@ def test_the_first_page_takes_what_the_helpers_read(store_path, helpers, monkeyp
     assert shown2 == shown                                          # and shows the same
 
 
+def test_a_page_asks_whether_a_result_is_still_coming(store_path, helpers):
+    assert not prefetch.arriving("control", store_path)              # no helper for this store: nothing to wait for
+    assert prefetch.start(store_path, n_events=18)
+    assert prefetch.arriving("control", store_path)                  # a new process: not even its plan has come
+    assert not prefetch.arriving("control", store_path, wait=120)    # waited for: it came
+    assert not prefetch.arriving("overview", store_path, wait=120)   # never promised
+    with open_store(store_path) as s:
+        token = data_token(s)
+    assert prefetch.take("control", store_path, token) is not None
+    assert not prefetch.arriving("control", store_path)              # taken: nothing more is coming
+
+
+@pytest.mark.slow
+def test_the_first_page_is_drawn_while_the_control_model_is_still_being_built(store_path, helpers, monkeypatch):
+    """At a million events the helper's control model came 5 s after the rest of the first page: the page is drawn
+    without it (no control layer, the changes said to follow), and whole on the run after it has come."""
+    import streamlit as st
+
+    import eventmap.control as control
+    from eventmap.views import map as views_map
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    still = {"control": True}
+    monkeypatch.setattr(prefetch, "arriving", lambda kind, url, wait=0.0: still.get(kind, False))
+    at, (built, drawn) = run_app(monkeypatch, store_path, (control, "control_from_store"), (views_map, "build_map"))
+    changes = "".join(x.value for x in at.markdown if "em-changes" in x.value)
+    assert "working out who holds what" in changes and "Changed hands" in changes
+    assert any("control rings" in c.value for c in at.caption)
+    assert not built and drawn and all(a[-1] is None for a in drawn)   # build_map(..., control=None)
+    still["control"] = False                                           # the helper's model has come
+    at, (built, drawn) = run_app(monkeypatch, store_path, (control, "control_from_store"), (views_map, "build_map"))
+    changes = "".join(x.value for x in at.markdown if "em-changes" in x.value)
+    assert "working out" not in changes and "Changed hands from" in changes
+    assert not any("control rings" in c.value for c in at.caption)
+    assert drawn and drawn[-1][-1] is not None and len(drawn[-1][-1])  # the map drawn again, with the model
+
+
 def test_a_helper_message_arrives_whole_however_the_socket_cuts_it():
     """The helpers' messages (``_send``/``_receive``): a length, then the pickle, read in one request each; a
     message larger than the socket's buffers arrives whole, a closed socket ends the stream, a cut one is an error."""
