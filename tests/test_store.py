@@ -288,6 +288,25 @@ def test_facets_and_date_span(filled):
     assert "Al-Watan" in filled.facets()["sources"] and filled.date_span()[1] == "2018-08-01"
 
 
+def test_facets_skip_along_the_indexes_to_the_same_values(filled):
+    """The filter widgets' values read from one value to the next along an index are those of a scan of every
+    visible event: a value only hidden events have (dismissed as not an event) is not offered, "" never is."""
+    text = "وشن الطيران الحربي غارات على الرفيد."
+    odd = make_event(text, "2018-08-02", "الرفيد", "غارات على", "rafid", source="O'Brien & Sons <b>")
+    filled.ingest(make_report(text, "2018-08-02", source="O'Brien & Sons <b>"), [odd])
+    text2 = "ودارت اشتباكات في البكار."
+    gone = make_event(text2, "2018-08-03", "البكار", "اشتباكات في", "bakkar", source="Hidden Outlet")
+    filled.ingest(make_report(text2, "2018-08-03", source="Hidden Outlet"), [gone])
+    filled.add_correction(Correction("false_positive", gone.event_id, author="test", reason="not an event"))
+    f = filled.facets()
+    for key, col in (("event_types", "event_type"), ("sub_event_types", "sub_event_type"), ("admin1", "admin1"),
+                     ("admin2", "admin2"), ("admin3", "admin3"), ("sources", "source"), ("resolutions", "resolution")):
+        scan = filled._db.fetchall(f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''")
+        assert f[key] == sorted(r[0] for r in scan), key
+    assert "O'Brien & Sons <b>" in f["sources"] and "Hidden Outlet" not in f["sources"]
+    assert "" not in f["admin3"] and f["admin1"] == ["Dar'a", "Quneitra"]
+
+
 def test_unresolved_names_with_examples(filled):
     text = "وشن الطيران الحربي غارات على المهير مجددا."
     filled.ingest(make_report(text, "2018-07-22", source="SANA"),

