@@ -46,7 +46,8 @@ VARIABLES = (
     Variable("EVENTMAP_CHROMIUM", "`/usr/bin/chromium`",
              "the Chromium that renders PNG exports (and drives the browser tests)"),
     Variable("EVENTMAP_DEBUG", "off", "`1`: the CLI shows the traceback of an unexpected error instead of one line"),
-    Variable("EVENTMAP_PROFILE", "off", "`1`: the dashboard prints how long each step of a script run takes (stderr)"),
+    Variable("EVENTMAP_PROFILE", "off", "`1`: the dashboard prints how long each step of a script run takes, and the CPU "
+             "its thread spent (stderr)"),
     Variable("EVENTMAP_WARM", "on", "`0`: `eventmap app` does not warm the first page's work while Streamlit starts"),
     Variable("EVENTMAP_PREFETCH", "on",
              "`0`: on a large store, `eventmap app` does not read the first page's events and control model in helper "
