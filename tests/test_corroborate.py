@@ -8,7 +8,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventmap.store.corroborate import cluster, cluster_tuples
+from eventmap.store.corroborate import cluster, cluster_tuples, clusters_any_order
 
 
 def _rule(rows: list[tuple]) -> list[list[int]]:
@@ -53,6 +53,27 @@ ROW = st.tuples(DATES, st.integers(0, 40), st.sampled_from(["e1", "e2", "e3", "e
 @given(st.lists(ROW, max_size=60))
 def test_the_fast_clusters_are_the_rule_s(rows):
     assert cluster_tuples(rows) == _rule(rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ROW, max_size=60))
+def test_rows_alone_set_apart_leave_the_same_clusters(rows):
+    """``clusters_any_order`` (rows no other row of their place and type comes within a day of, found at once) gives
+    the rule's clusters, each with its members in the same order, whatever the rows (odd dates included)."""
+    assert sorted(clusters_any_order(rows, small=0)) == sorted(_rule(rows))
+
+
+ISO = st.sampled_from(["2018-07-20", "2018-07-21", "2018-07-22", "2018-07-24", "2018-07-24T06:00:00", "2018-07-27"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(ISO, st.integers(0, 10**6), st.text(min_size=1, max_size=3),
+                          st.sampled_from([None, "", "gn:1", "gn:2", "gn:3", "gn:4", "ll:32.7,36.1"]),
+                          st.sampled_from(["Battles", "Protests", ""]), st.sampled_from(["r1", "r2", "r3"])),
+                max_size=120))
+def test_rows_alone_are_found_among_many(rows):
+    """ISO dates only (the numpy path runs, nothing sends it back to the greedy pass), many rows per place."""
+    assert sorted(clusters_any_order(rows, small=0)) == sorted(_rule(rows))
 
 
 def test_a_day_apart_merges_two_days_apart_does_not():

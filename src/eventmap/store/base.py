@@ -26,7 +26,7 @@ from eventmap.nogc import paused_gc
 from eventmap.store import corrections as _corr
 from eventmap.store import bulk_load, migrations
 from eventmap.store.bulk import EVENT_COLUMNS, event_from_row, event_params, row_from_event
-from eventmap.store.corroborate import cluster_tuples, join_sources, place_key
+from eventmap.store.corroborate import clusters_any_order, join_sources, place_key
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
     Correction, IngestResult, StoreDamagedError, StoreError, StoreReadOnlyError, StoreVersionError,
@@ -434,7 +434,7 @@ class EventStore:
                 srcs.append(d["source"])
             else:
                 merged_in.append(d)
-        clusters = cluster_tuples(keys)
+        clusters = clusters_any_order(keys)   # (the output is put in date order below)
         extra_members: dict[int, list[dict]] = {}
         if merged_in:
             by_id = {keys[i][2]: ci for ci, members in enumerate(clusters) for i in members}

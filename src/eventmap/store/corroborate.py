@@ -81,6 +81,46 @@ def cluster_tuples(rows: Sequence[tuple]) -> list[list[int]]:
     return clusters
 
 
+#: fewer rows than this and :func:`clusters_any_order` is :func:`cluster_tuples` itself
+SMALL = 2048
+
+
+def clusters_any_order(rows: Sequence[tuple], small: int = SMALL) -> list[list[int]]:
+    """The clusters of :func:`cluster_tuples` (each one's members in the same order), the clusters in no set order.
+
+    A row that no other row of its place and type comes within a day of is a cluster of its own, and changes no
+    other row's cluster (a row joins a cluster whose first day is the day before its own or its own day): such rows
+    are found for all rows at once (numpy, each distinct date parsed once), and only the others go through the
+    greedy pass, in the same order. At 100,000 events of the dashboard benchmark 81% of the rows are alone.
+    Dates that are not ISO dates sort apart from their day (the greedy pass then reads them as day 0): rows like
+    those, with a place, send every row through the greedy pass."""
+    n = len(rows)
+    if n < max(small, 1):
+        return cluster_tuples(rows)
+    import numpy as np
+    import pandas as pd
+
+    days_of = {d: _ordinal(d) for d in dict.fromkeys(r[0] for r in rows)}
+    day = np.fromiter(map(days_of.__getitem__, (r[0] for r in rows)), dtype=np.int64, count=n)
+    placed = np.fromiter((bool(r[3]) for r in rows), dtype=bool, count=n)
+    if (day[placed] == 0).any():
+        return cluster_tuples(rows)
+    place = pd.factorize(np.fromiter((r[3] or "" for r in rows), dtype=object, count=n))[0]
+    etype = pd.factorize(np.fromiter((r[4] for r in rows), dtype=object, count=n))[0]
+    key = place.astype(np.int64) * (int(etype.max()) + 1) + etype
+    order = np.lexsort((day, key))
+    k, d = key[order], day[order]
+    near = (k[1:] == k[:-1]) & (d[1:] - d[:-1] <= 1)    # sorted by day within a key: the gap is never negative
+    crowded = np.zeros(n, dtype=bool)
+    crowded[order[1:][near]] = True
+    crowded[order[:-1][near]] = True
+    crowded &= placed
+    busy = np.flatnonzero(crowded).tolist()
+    out = [[i] for i in np.flatnonzero(~crowded).tolist()]
+    out += [[busy[j] for j in c] for c in cluster_tuples([rows[i] for i in busy])]
+    return out
+
+
 def join_sources(values: Iterable[str]) -> str:
     seen: list[str] = []
     for v in values:
