@@ -82,3 +82,47 @@ def test_the_squash_is_the_reference_formula(raw):
     from eventmap.places.gazetteer import _squash
 
     assert repr(_squash(raw)) == repr(round(1.0 - math.exp(-1.8 * max(0.0, raw)), 6))
+
+
+def _context_places_plainly(g: Gazetteer, context: str) -> list[str]:
+    """``Gazetteer.context_places`` without its shortcut: every phrase of every length tried, each first word in
+    each of its clitic forms."""
+    from eventmap.text import latin_key, normalize_ar, script_of, strip_clitics
+
+    found: dict[int, None] = {}
+    if script_of(context) in ("ar", "mixed"):
+        words = normalize_ar(context).split()
+        for n in range(g._ctx_ar_max, 0, -1):
+            for s in range(0, len(words) - n + 1):
+                for f in strip_clitics(words[s]):
+                    for i in g._broadest(g._context_names_ar.get(" ".join([f, *words[s + 1:s + n]]), ())):
+                        found.setdefault(i)
+    if script_of(context) in ("latin", "mixed"):
+        words = latin_key(context).split()
+        for n in range(g._ctx_lat_max, 0, -1):
+            for s in range(0, len(words) - n + 1):
+                for i in g._broadest(g._context_names_lat.get(" ".join(words[s:s + n]), ())):
+                    found.setdefault(i)
+    return [g.places[i].id for i in found]
+
+
+_CONTEXT_WORDS = ["ريف", "وبريف", "درعا", "الغربي", "دمشق", "وللقنيطرة", "القنيطرة", "محافظة", "في", "بلدات",
+                  "Rural", "Damascus", "western", "Daraa", "countryside", "Quneitra", "the", "in", "Izra"]
+
+
+def test_context_places_reads_the_regions_and_governorates_a_sentence_names(two):
+    g = two[0]
+    ids = [p.id for p in g.context_places("وقصفت قوات النظام بلدات في ريف دمشق وبريف درعا الغربي")]
+    assert ids[:3] == ["region:daraa-west", "ocha:SY03", "ocha:SY12"]          # "وبريف": a clitic off "ريف"
+    assert [p.id for p in g.context_places("وللقنيطرة حصة من القصف")] == ["ocha:SY14"]
+    assert [p.id for p in g.context_places("Shelling hit the western Daraa countryside")][:2] == \
+        ["region:daraa-west", "ocha:SY12"]
+    assert g.context_places("Nothing here") == [] and g.context_places("") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_WORDS), max_size=14))
+def test_context_places_tries_only_phrases_a_name_can_start_with_and_finds_the_same(two, words):
+    g = two[0]
+    text = " ".join(words)
+    assert [p.id for p in g.context_places(text)] == _context_places_plainly(g, text)

@@ -306,6 +306,9 @@ class Gazetteer:
                             self._context_names_lat[k].append(i)
         self._ctx_ar_max = max((len(k.split()) for k in self._context_names_ar), default=1)
         self._ctx_lat_max = max((len(k.split()) for k in self._context_names_lat), default=1)
+        # the first words of those names: a phrase starting with any other word names none of them
+        self._ctx_ar_first = frozenset(k.split(" ", 1)[0] for k in self._context_names_ar)
+        self._ctx_lat_first = frozenset(k.split(" ", 1)[0] for k in self._context_names_lat)
         self._admin_index: _AdminIndex | None = None
 
     # -- simple accessors --------------------------------------------------------------
@@ -353,11 +356,11 @@ class Gazetteer:
         found: dict[int, None] = {}
         if script_of(context) in ("ar", "mixed"):
             words = normalize_ar(context).split()
-            # also try each word without its clitics
+            # also try each word without its clitics; only the forms some name starts with
+            firsts = [[f for f in strip_clitics(w) if f in self._ctx_ar_first] for w in words]
             for n in range(self._ctx_ar_max, 0, -1):
                 for s in range(0, len(words) - n + 1):
-                    first_forms = strip_clitics(words[s])
-                    for f in first_forms:
+                    for f in firsts[s]:
                         phrase = " ".join([f, *words[s + 1:s + n]])
                         for i in self._broadest(self._context_names_ar.get(phrase, ())):
                             found.setdefault(i)
@@ -365,6 +368,8 @@ class Gazetteer:
             words = latin_key(context).split()
             for n in range(self._ctx_lat_max, 0, -1):
                 for s in range(0, len(words) - n + 1):
+                    if words[s] not in self._ctx_lat_first:
+                        continue
                     phrase = " ".join(words[s:s + n])
                     for i in self._broadest(self._context_names_lat.get(phrase, ())):
                         found.setdefault(i)
