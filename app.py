@@ -765,13 +765,12 @@ def _control_poll() -> None:
 
 def _changes(model, since: str, until: str, waiting: bool = False) -> None:
     """What changed hands in the window: one row per change of holder, with its basis."""
+    head = f'<div class="em-changes" data-testid="em-changes"><b>Changed hands from {since} to {until}:'
     if waiting:
-        st.markdown(f'<div class="em-changes" data-testid="em-changes"><b>Changed hands from {since} to {until}:'
-                    '</b> working out who holds what…</div>', unsafe_allow_html=True)
+        st.markdown(f"{head}</b> working out who holds what…</div>", unsafe_allow_html=True)
         return
     rows = change_rows(model, since, until) if model is not None else []
-    st.markdown(f'<div class="em-changes" data-testid="em-changes"><b>Changed hands from {since} to {until}: '
-                f'{len(rows):,}</b> · the map rings each place in the colour of its holder on {until}</div>',
+    st.markdown(f"{head} {len(rows):,}</b> · the map rings each place in the colour of its holder on {until}</div>",
                 unsafe_allow_html=True)
     if not rows:
         st.caption("No report in this window says a place changed hands.")

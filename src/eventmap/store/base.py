@@ -374,13 +374,12 @@ class EventStore:
                                [lo, hi, *params]))
             else:
                 ranges.append(("event_date >= ? AND event_date <= ?", [lo, hi]))
-        if ranges:
-            pairs = {(r[3], r[4]) for r in rows if r[3]}
-            keys = sorted({pk for pk, _ in pairs})
-            types = sorted({t for _, t in pairs if t})
-            of_type = [f"event_type IN ({', '.join('?' for _ in types)})"] if types else []
-            if any(not t for _, t in pairs):
-                of_type.append("event_type IS NULL OR event_type = ''")
+        pairs = {(r[3], r[4]) for r in rows if r[3]} if ranges else set()
+        keys = sorted({pk for pk, _ in pairs})
+        types = sorted({t for _, t in pairs if t})
+        of_type = [f"event_type IN ({', '.join('?' for _ in types)})"] if types else []
+        if any(not t for _, t in pairs):
+            of_type.append("event_type IS NULL OR event_type = ''")
         for cond, bounds in ranges:
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]

@@ -71,14 +71,19 @@ class _Pending:
         self.unplanned = 0                  # helpers that have not yet said what they will send
         self.declined: set[str] = set()     # kinds the first page read itself (another filter): not kept
 
-    def take(self, kind: str, token: tuple, filt: Any, wait: float) -> Any:
+    def _coming(self, kind: str, wait: float) -> bool:
+        """``kind`` is still being read after waiting up to ``wait`` seconds for it (the caller holds ``cond``)."""
         deadline = time.monotonic() + wait
+        while kind not in self.results and (kind in self.coming or self.unplanned):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return True
+            self.cond.wait(left)
+        return False
+
+    def take(self, kind: str, token: tuple, filt: Any, wait: float) -> Any:
         with self.cond:
-            while kind not in self.results and (kind in self.coming or self.unplanned):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                self.cond.wait(left)
+            self._coming(kind, wait)
             got = self.results.pop(kind, None)
         if got is None or got[0] != token or got[1] != filt:
             _say(f"{kind}: {'none' if got is None else 'read for another store version or filter'}")
@@ -87,15 +92,9 @@ class _Pending:
         return got[2]
 
     def arriving(self, kind: str, wait: float) -> bool:
-        """``kind`` is still being read after ``wait`` seconds (waited for meanwhile)."""
-        deadline = time.monotonic() + wait
+        """``kind`` is still being read after ``wait`` seconds (waited for meanwhile), and will be kept."""
         with self.cond:
-            while kind not in self.results and kind not in self.declined and (kind in self.coming or self.unplanned):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return True
-                self.cond.wait(left)
-        return False
+            return kind not in self.declined and self._coming(kind, wait)
 
     def decline(self, kind: str) -> None:
         """The first page asked for ``kind`` under another filter: it reads its own, and the helper's result,
