@@ -27,7 +27,7 @@ from eventmap.control import build_control
 from eventmap.control import model as control_model
 from eventmap.frame import normalise_frame
 from eventmap.views import live_map
-from eventmap.views import map as vm
+from eventmap.views import map_payload as vm
 from eventmap.views import payload as vp
 from eventmap.views.approximate import approximate_notes, rings
 from eventmap.views.bidi import isolate_html

@@ -76,10 +76,11 @@ def test_a_store_query_and_the_map_are_built_with_the_collector_paused(tmp_path,
     from eventmap.store import open_store
     from eventmap.store.base import EventStore
     from eventmap.views import map as map_view
+    from eventmap.views import map_payload
 
     seen: list[tuple[str, bool]] = []
     frame_of = EventStore._frame
-    payload_of = map_view._events_payload
+    payload_of = map_payload._events_payload
 
     def frame(self, *a, **k):
         seen.append(("frame", gc.isenabled()))
@@ -90,8 +91,10 @@ def test_a_store_query_and_the_map_are_built_with_the_collector_paused(tmp_path,
         return payload_of(*a, **k)
 
     monkeypatch.setattr(EventStore, "_frame", frame)
-    monkeypatch.setattr(map_view, "_events_payload", payload)
+    monkeypatch.setattr(map_payload, "_events_payload", payload)
     with open_store(tmp_path / "s.gpkg") as s:
         map_view.build_map(s.query())
-    assert seen == [("frame", False), ("payload", False)]
+        assert seen == [("frame", False), ("payload", False)]
+        map_payload.events_layer(s.query())   # made apart (the prefetch helper, the page's map_layer)
+    assert seen[2:] == [("frame", False), ("payload", False)]
     assert gc.isenabled()

@@ -15,7 +15,8 @@ from eventmap.frame import events_frame
 from eventmap.views import assets
 from eventmap.views.boundaries import load_boundaries
 from eventmap.views.colors import TYPE_STYLES, kml_color, style_for
-from eventmap.views.map import (build_map, build_payload, clicked_event_id, encode_payload, highlight_html)
+from eventmap.views.map import build_map, build_payload, clicked_event_id, highlight_html
+from eventmap.views.payload import encode_payload
 
 URL_RE = re.compile(r'(?:src|href)="([^"]+)"')
 

@@ -5,7 +5,9 @@ or opening an event never rebuilds or re-sends the map.
 * ``bridge_script``: a ``<script>`` for the page that hands a new window to that frame;
 * ``reference_script`` / ``window_group``: reference layers (ACLED/UCDP) and the window as a folium
   FeatureGroup for ``st_folium(feature_group_to_add=...)``;
-* ``defuse_templates``: report text made safe for branca's Jinja compile.
+* ``defuse_templates``: report text made safe for branca's Jinja compile;
+* ``dashboard_layer``: the events' half of the dashboard's map (``views.map_payload.events_layer``), as the page and the
+  helper that reads its events ahead (``ui.prefetch``) both make it.
 
 Only ISO dates, JSON-encoded ids and escaped strings reach a script.
 """
@@ -23,6 +25,8 @@ from eventmap.views.timeline import window
 
 if TYPE_CHECKING:
     from branca.element import MacroElement
+
+    from eventmap.views.map_payload import EventsLayer
 
 #: what an event id may look like in a URL or a script (ids are hashes)
 EVENT_ID_RE = re.compile(r"^[A-Za-z0-9:_.\-]{1,80}$")
@@ -70,6 +74,14 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
             out = frame.copy() if out is None else out
             out.loc[hit, col] = v[hit].str.replace(_TEMPLATE_START_RE, "{\u200b", regex=True)
     return frame if out is None else out
+
+
+def dashboard_layer(frame: pd.DataFrame, bins=None) -> EventsLayer:
+    """The dashboard map's events layer (``build_map(layer=...)``): ``frame``'s events, their report text defused
+    (:func:`defuse_templates`), or, for a store too large to draw event by event, ``bins``' places."""
+    from eventmap.views.map_payload import events_layer   # not views.map: no folium in the prefetch helper
+
+    return events_layer(frame if bins is not None else defuse_templates(frame), bins=bins)
 
 
 def _counts_columns(counts: dict) -> dict[str, list[int]]:
