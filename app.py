@@ -174,12 +174,22 @@ def event_map(url: str | None, token: tuple, key: tuple, f: EventFilter, with_co
 
 def _event_map(url: str | None, token: tuple, key: tuple, f: EventFilter, with_control: bool):
     ctl = control(url, token, key, f) if with_control else None
-    if large(url, token, key, f):  # one symbol per place with its count in the window (views.bins)
-        m = build_map(get_store(url).query(EventFilter(limit=0)), bins=counts(url, token, key, f).bins, control=ctl)
-    else:
-        m = build_map(live_map.defuse_templates(events(url, token, key, f)), control=ctl)
+    m = build_map(None, layer=map_layer(url, token, key, f), control=ctl)
     m.get_root().render()  # once here; st_folium(render=False) then skips re-rendering the header
     return m
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def map_layer(url: str | None, token: tuple, key: tuple, f: EventFilter):
+    # the events' half of the map (0.45 of its 0.7 s at 100,000 events): a large store's first page has it from the
+    # helper that read its events (ui.prefetch); the map drawn before the control model came and after share it
+    got = prefetch.take("layer", url, token, f)
+    if got is None:
+        if large(url, token, key, f):  # one symbol per place with its count in the window (views.bins)
+            got = live_map.dashboard_layer(get_store(url).query(EventFilter(limit=0)), counts(url, token, key, f).bins)
+        else:
+            got = live_map.dashboard_layer(events(url, token, key, f))
+    return got
 
 
 #: how long a first page waits for the control model still being built by a helper before it is drawn without

@@ -18,6 +18,7 @@ from eventmap.store import EventFilter, open_store
 from eventmap.ui import overview as ov
 from eventmap.ui import prefetch
 from eventmap.ui.session import data_token
+from eventmap.views.live_map import dashboard_layer
 
 DAYS = ("2018-07-20", "2018-07-22", "2018-07-25")
 
@@ -69,10 +70,39 @@ def test_the_helpers_hand_over_what_the_page_would_read_once(store_path, helpers
         assert len(events) == 18 and events["sources"].str.contains("<script", regex=False).any()  # hostile text
         model = prefetch.take("control", store_path, token)
         assert model == control_from_store(s) and len(model)
+        # the map's events layer, made by the view's helper from the same frame, is the page's own
+        assert prefetch.take("layer", store_path, token, f) == dashboard_layer(s.query(f))
     t0 = time.monotonic()
     assert prefetch.take("events", store_path, token, f) is None   # used once; the next page reads its own
     assert prefetch.take("overview", store_path, token, f) is None  # never promised: no wait
     assert time.monotonic() - t0 < 5
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_one_helper_process_forks_the_other_job_or_each_has_its_own(store_path, helpers, monkeypatch, fork):
+    """On Linux one process imports what both jobs need and forks the control model's; elsewhere each job is a
+    process of its own. Either way each job answers through its own socket, and all of them come."""
+    import subprocess
+
+    started = []
+    real_popen = subprocess.Popen
+
+    def popen(argv, *a, **kw):
+        started.append(argv[3])
+        return real_popen(argv, *a, **kw)
+
+    monkeypatch.setattr(prefetch, "FORK", fork)
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    assert prefetch.start(store_path, n_events=18)
+    assert started == (["view,control"] if fork else ["view", "control"])
+    with open_store(store_path) as s:
+        token = data_token(s)
+        assert prefetch.take("control", store_path, token) == control_from_store(s)
+        assert len(prefetch.take("events", store_path, token, EventFilter())) == 18
+        assert prefetch.take("layer", store_path, token, EventFilter()).points
+    p = prefetch._pending[store_path]
+    with p.cond:
+        assert p.cond.wait_for(lambda: not p.coming and not p.unplanned, 60)
 
 
 def test_the_helpers_read_a_postgis_store_given_in_their_environment(tmp_path, helpers, monkeypatch):
@@ -100,6 +130,9 @@ def test_above_the_bin_threshold_the_helper_reads_the_counts(store_path, helpers
     assert got is not None and got.total == want.total == 18
     assert got.day_counts().equals(want.day_counts())
     assert got.window("2018-07-21", "2018-07-25") == want.window("2018-07-21", "2018-07-25")
+    with open_store(store_path) as s:   # the layer of the counts' places, as the page makes it
+        layer = prefetch.take("layer", store_path, token, f)
+        assert layer == dashboard_layer(s.query(EventFilter(limit=0)), want.bins) and layer.points
     assert prefetch.take("events", store_path, token, f) is None
 
 

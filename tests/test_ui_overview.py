@@ -143,16 +143,16 @@ def test_point_day_bins_unchanged_by_the_vectorised_path(store):
 
 # --------------------------------------------------------------------------- the dashboard itself (AppTest)
 def _run_app(store_path, monkeypatch, bin_above: str | None, url: dict | None = None):
-    """Run app.py headless, recording the maps it builds and every frame it asks the store for."""
+    """Run app.py headless, recording the maps' events layers it makes and every frame it asks the store for."""
     from streamlit.testing.v1 import AppTest
 
     from eventmap.store.base import EventStore
-    from eventmap.views import map as vmap
+    from eventmap.views import map_payload
     from eventmap.views.cli import app_path
 
     built: list[dict] = []
     queried: list[EventFilter] = []
-    real_build, real_query = vmap.build_map, EventStore.query
+    real_build, real_query = map_payload.events_layer, EventStore.query
 
     def build(frame, **kw):
         built.append({"rows": len(frame), "bins": kw.get("bins")})
@@ -162,7 +162,7 @@ def _run_app(store_path, monkeypatch, bin_above: str | None, url: dict | None = 
         queried.append(f or EventFilter())
         return real_query(self, f)
 
-    monkeypatch.setattr(vmap, "build_map", build)
+    monkeypatch.setattr(map_payload, "events_layer", build)
     monkeypatch.setattr(EventStore, "query", spy_query)
     monkeypatch.setenv("EVENTMAP_DB", store_path)
     if bin_above is None:

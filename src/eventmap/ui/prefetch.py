@@ -6,7 +6,11 @@ events under the default filters (100,000 events: 4.5 s) or, above ``ui.overview
 server's own start (imports, Streamlit's web server) and then ran one after the other on one core: Python
 threads share one interpreter lock. So, as soon as the server starts, two helper processes
 (``python -m eventmap.ui.prefetch``) do that work on the other cores, one the view (the events, or the counts),
-one the control model, and each sends its result back through a socket. On an embedded store they read their rows
+one the control model, and each sends its result back through a socket. On Linux they are one process that imports
+what both need and then forks the second (:data:`FORK`): the imports cost 0.45 s of CPU, once instead of twice, on
+a machine whose cores the server's start and the browser already keep busy. The view's helper then makes the map's
+events layer from what it read (``views.live_map.dashboard_layer``: 0.45 s of CPU at 100,000 events, which the page
+spent on its critical path after the events came) and sends it too. On an embedded store they read their rows
 into Arrow with GDAL (``store.gdal_read``: no Python object per value), closing their own connection meanwhile:
 a helper may, the server may not (GDAL's own SQLite and ours must not share a file in one process).
 
@@ -50,8 +54,13 @@ PREFETCH_ABOVE = 20_000
 #: 12,500 events in the benchmark's stores of schema 6, about 4,500 of schema 5, whose rows repeated the event as
 #: JSON: below :data:`PREFETCH_ABOVE` either way); each helper counts the events and stops when they are too few
 EARLY_FILE_BYTES = 16 * 2**20
-#: the helpers, by what they read: the default view (its events, or its counts on a large store), the control model
+#: the helpers, by what they make: the default view (its events, or its counts on a large store; then the map's events layer), the control model
 JOBS = ("view", "control")
+#: the helpers are one process that imports what both need once and forks the second (0.45 s of CPU each, taken
+#: from the first page's two busy cores); where fork is not safe to use after those imports (macOS), one each
+FORK = sys.platform.startswith("linux")
+#: what the view's helper reads (one or the other), before it makes the map's events layer from it
+VIEW_KINDS = ("events", "overview")
 #: how long a page waits for a result still being read before it reads the store itself
 WAIT_S = 300.0
 #: what the server read itself of a helper's kinds is kept on disk this long after (the page is sent first)
@@ -200,21 +209,26 @@ def start(url: str | None, n_events: int | None = None) -> bool:
     env = dict(os.environ)
     if url is not None:
         env["EVENTMAP_DB"] = str(url)   # not on the command line: a database URL may hold a password
-    for job in JOBS:
-        mine, theirs = socket.socketpair()
+    for jobs in ([list(JOBS)] if FORK else [[job] for job in JOBS]):
+        pairs = [socket.socketpair() for _ in jobs]
+        fds = [theirs.fileno() for _, theirs in pairs]
         try:
-            proc = subprocess.Popen([sys.executable, "-m", "eventmap.ui.prefetch", job, str(theirs.fileno()),
-                                     str(PREFETCH_ABOVE)], env=env, pass_fds=(theirs.fileno(),),
+            proc = subprocess.Popen([sys.executable, "-m", "eventmap.ui.prefetch", ",".join(jobs),
+                                     ",".join(map(str, fds)), str(PREFETCH_ABOVE)], env=env, pass_fds=fds,
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         except OSError as exc:
-            mine.close()
-            _say(f"{job} helper not started: {exc}")
+            for mine, _ in pairs:
+                mine.close()
+            _say(f"{' and '.join(jobs)} helper not started: {exc}")
             continue
         finally:
-            theirs.close()
-        with p.cond:
-            p.unplanned += 1
-        threading.Thread(target=p.receive, args=(mine, proc), name=f"eventmap-prefetch-{job}", daemon=True).start()
+            for _, theirs in pairs:
+                theirs.close()
+        for job, (mine, _) in zip(jobs, pairs):
+            with p.cond:
+                p.unplanned += 1
+            threading.Thread(target=p.receive, args=(mine, proc), name=f"eventmap-prefetch-{job}",
+                             daemon=True).start()
     timer = threading.Timer(KEEP_S, p.expire)
     timer.daemon = True
     timer.start()
@@ -223,7 +237,7 @@ def start(url: str | None, n_events: int | None = None) -> bool:
 
 
 def take(kind: str, url: str | None, token: tuple, filt: Any = None, wait: float = WAIT_S) -> Any:
-    """The ``kind`` result (``events``, ``overview``, ``control``) read ahead for this store, data token and
+    """The ``kind`` result (``events``, ``overview``, ``layer``, ``control``) read ahead for this store, data token and
     filter, once; ``None`` when there is none to use (the caller then reads the store itself). Waits up to
     ``wait`` seconds for one still being read."""
     p = _pending.get(url)
@@ -231,6 +245,8 @@ def take(kind: str, url: str | None, token: tuple, filt: Any = None, wait: float
         return None
     if filt is not None and filt != default_filter():
         p.decline(kind)
+        if kind in VIEW_KINDS:   # the map's layer is made from the view: no page will ask for it either
+            p.decline("layer")
         return None
     return p.take(kind, token, filt, wait)
 
@@ -368,8 +384,8 @@ def _via_gdal(store: Any, sql: str, names: Sequence[str], from_table: Callable[[
 
 
 def _child(job: str, fd: int, above: int) -> int:
-    """A helper: ``view`` reads the default view's events, or their counts on a store above ``bin_above()``;
-    ``control`` builds the control model."""
+    """A helper: ``view`` reads the default view's events, or their counts on a store above ``bin_above()``, and
+    then makes the map's events layer from them (``layer``); ``control`` builds the control model."""
     from eventmap.store import EventFilter, open_store
     from eventmap.ui import overview as ov
     from eventmap.ui.session import data_token
@@ -383,39 +399,100 @@ def _child(job: str, fd: int, above: int) -> int:
                 return 0
             filt = None if job == "control" else default_filter()
             kind = job if filt is None else ("overview" if ov.is_large(store, filt) else "events")
-            _plan(out, [kind])
+            kinds = [kind] if job == "control" else [kind, "layer"]
+            _plan(out, kinds)
             before = data_token(store)
-            try:
-                kept = page_cache.key(kind, settings.store_url(), before, filt) if page_cache.enabled() else None
-            except OSError:   # the store's file cannot be looked at: read, keep nothing
-                kept = None
-            msg = page_cache.load(*kept) if kept else None
-            if msg is not None:   # the same store, data, filter and code as when it was kept: the same bytes
-                _send(out, msg)
-                _say(f"{kind} sent from the page cache at {time.perf_counter() - t0:.2f} s")
-                return 0
-            store, value = _read(kind, store, filt)
-            if data_token(store) == before:
-                msg = _result(kind, before, filt, value)
+            value: Any = None
+            for k in kinds:
+                try:
+                    kept = page_cache.key(k, settings.store_url(), before, filt) if page_cache.enabled() else None
+                except OSError:   # the store's file cannot be looked at: read, keep nothing
+                    kept = None
+                msg = page_cache.load(*kept) if kept else None
+                if msg is not None:   # the same store, data, filter and code as when it was kept: the same bytes
+                    _send(out, msg)
+                    _say(f"{k} sent from the page cache at {time.perf_counter() - t0:.2f} s")
+                    if k == kind and len(kinds) > 1:
+                        value = pickle.loads(msg)[3]   # the layer is made from it, unless it was kept too
+                    continue
+                if k == "layer":
+                    made = _layer(store, kind, value)
+                else:
+                    store, made = _read(k, store, filt)
+                    value = made
+                if data_token(store) != before:
+                    _say(f"{k} dropped: the store changed while it was read")
+                    return 0
+                msg = _result(k, before, filt, made)
                 _send(out, msg)
                 import resource
 
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # kB on Linux
-                _say(f"{kind} sent at {time.perf_counter() - t0:.2f} s (helper's peak memory {peak:,.0f} MB)")
+                _say(f"{k} sent at {time.perf_counter() - t0:.2f} s (helper's peak memory {peak:,.0f} MB)")
                 if kept:   # after sending: the page does not wait for the disk
                     page_cache.save(*kept, msg)
-            else:
-                _say(f"{kind} dropped: the store changed while it was read")
         finally:
             store.close()
     return 0
 
 
-if __name__ == "__main__":
+def _layer(store: Any, kind: str, value: Any) -> Any:
+    """The map's events layer of the view just read (``app.py``: ``map_layer``)."""
+    from eventmap.store import EventFilter
+    from eventmap.views.live_map import dashboard_layer
+
+    if kind == "overview":
+        return dashboard_layer(store.query(EventFilter(limit=0)), value.bins)
+    return dashboard_layer(value)
+
+
+#: what every helper imports before it reads: pandas and Arrow (through the store), GDAL's reader
+PRELOAD = ("eventmap.store", "eventmap.store.gdal_read", "eventmap.ui.overview", "eventmap.ui.session")
+
+
+def _preload() -> None:
+    """:data:`PRELOAD`, once, before the fork."""
+    import importlib
+
+    for name in PRELOAD:
+        importlib.import_module(name)
+
+
+def _run(job: str, fd: int, above: int) -> int:
     try:
-        sys.exit(_child(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+        return _child(job, fd, above)
     except (ConnectionError, KeyboardInterrupt):  # the server stopped (Ctrl-C reaches the helpers too)
-        sys.exit(0)
+        return 0
     except Exception as exc:  # noqa: BLE001 - the page reads the store itself, and reports what is wrong with it
-        _say(f"{sys.argv[1]} helper: {type(exc).__name__}: {exc}")
-        sys.exit(1)
+        _say(f"{job} helper: {type(exc).__name__}: {exc}")
+        return 1
+
+
+def _helpers(jobs: list[str], fds: list[int], above: int) -> int:
+    """The helper process: ``jobs[0]`` here, each other job in a process forked from this one after the imports
+    they share (:func:`_preload`); each job answers through its own socket, ``fds``."""
+    if len(jobs) > 1:
+        _preload()
+    kids = []
+    for job, fd in list(zip(jobs, fds))[1:]:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:   # the child: its own job, its own socket; the others' closed
+            for other in fds:
+                if other != fd:
+                    os.close(other)
+            os._exit(_run(job, fd, above))
+        kids.append(pid)
+        os.close(fd)
+    code = _run(jobs[0], fds[0], above)
+    for pid in kids:   # reaped: its CPU counts as this process's children's
+        try:
+            os.waitpid(pid, 0)
+        except (ChildProcessError, KeyboardInterrupt):   # Ctrl-C reaches the child too
+            pass
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(_helpers(sys.argv[1].split(","), [int(x) for x in sys.argv[2].split(",")], int(sys.argv[3])))
