@@ -54,7 +54,8 @@ PREFETCH_ABOVE = 20_000
 #: 12,500 events in the benchmark's stores of schema 6, about 4,500 of schema 5, whose rows repeated the event as
 #: JSON: below :data:`PREFETCH_ABOVE` either way); each helper counts the events and stops when they are too few
 EARLY_FILE_BYTES = 16 * 2**20
-#: the helpers, by what they make: the default view (its events, or its counts on a large store; then the map's events layer), the control model
+#: the helpers, by what they make: the default view (its events, or its counts on a large store; then the map's
+#: events layer), the control model
 JOBS = ("view", "control")
 #: the helpers are one process that imports what both need once and forks the second (0.45 s of CPU each, taken
 #: from the first page's two busy cores); where fork is not safe to use after those imports (macOS), one each
