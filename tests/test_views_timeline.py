@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 
 import pandas as pd
 from _views_exports_data import sample_frame
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventmap.frame import events_frame
 from eventmap.views.colors import TYPE_STYLES, color_for
@@ -166,3 +168,31 @@ def test_histogram_escapes_types_and_skips_dates_it_cannot_place():
     assert mixed.bars[0]["title"].splitlines() == ["2018-07-24: 3 events", "Battles: 1", "Unknown: 2"]
     empty = histogram(day_counts(events_frame([])))
     assert "No events for these filters" in with_window(empty, "2018-07-24", "2018-07-25")
+
+
+# ------------------------------------------------- day_counts by code against the group-by it replaced (issue 15)
+def _reference_day_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """``day_counts`` as a pandas group-by, as it was written first."""
+    if len(frame):
+        frame = frame.drop(index=outside_timeline(frame).index)
+    if not len(frame):
+        return pd.DataFrame({"day": pd.Series(dtype=str), "event_type": pd.Series(dtype=str),
+                             "n": pd.Series(dtype=int)})
+    d = frame["event_date"].astype(str).str.slice(0, 10)
+    t = frame["event_type"].astype(str).replace("", "Unknown")
+    return pd.DataFrame({"day": d, "event_type": t}).groupby(["day", "event_type"]).size().reset_index(name="n")
+
+
+_DATES = st.sampled_from(["2018-07-22", "2018-07-25T13:40:00", "2018-07-25", "2019-01-01", "1899-12-31",
+                          "2200-01-01", "1900-01-01", "2199-12-31", "", "22/07/2018", "2018-7-2"])
+_TYPES = st.sampled_from(["Battles", "Protests", "", "Violence against civilians", "معارك", "Riots"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.tuples(_DATES, st.one_of(st.none(), _TYPES)), max_size=60),
+       dtype=st.sampled_from(["object", "string"]))
+def test_day_counts_equal_the_group_by_they_replaced(rows, dtype):
+    """Dates the timeline cannot draw, types missing or empty, in object and string columns: the same frame."""
+    frame = pd.DataFrame({"event_date": pd.Series([r[0] for r in rows], dtype=dtype),
+                          "event_type": pd.Series([r[1] for r in rows], dtype=dtype)})
+    pd.testing.assert_frame_equal(day_counts(frame), _reference_day_counts(frame))
