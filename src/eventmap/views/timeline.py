@@ -70,11 +70,13 @@ def day_counts(frame: pd.DataFrame) -> pd.DataFrame:
     cannot draw (see :func:`outside_timeline`) are left out. Counted by code (each column factorized, one
     ``bincount``) rather than by a pandas group-by: 0.011 against 0.040 s at 100,000 events, 0.015 against 0.16 s
     the first time in a process (the first page after a start)."""
-    d = _days(frame) if frame is not None and len(frame) else None
-    ok = _drawable(d) if d is not None else None
-    if ok is None or not ok.any():
-        return pd.DataFrame({"day": pd.Series(dtype=str), "event_type": pd.Series(dtype=str),
-                             "n": pd.Series(dtype=int)})
+    empty = pd.DataFrame({"day": pd.Series(dtype=str), "event_type": pd.Series(dtype=str), "n": pd.Series(dtype=int)})
+    if frame is None or not len(frame):
+        return empty
+    d = _days(frame)
+    ok = _drawable(d)
+    if not ok.any():
+        return empty
     t = frame["event_type"].astype(str).replace("", "Unknown")
     if not ok.all():
         d, t = d[ok], t[ok]
