@@ -111,6 +111,15 @@ def test_json_objects_write_what_json_dumps_writes(rows):
     assert got == [json.dumps({"z": s, "a\"k": m}, ensure_ascii=False) for s, m in rows]
 
 
+def test_a_value_ending_in_a_quote_and_a_comma_keeps_its_boundary():
+    """A value ending in ``", `` is written ``\\", "``: its escaped quote followed by ``, "`` once passed for the
+    boundary between two values and hid the real one (found by the property test above)."""
+    for column in (['", ', ', '], ['قال: "نعم", ', "x"], ["a\\", '", ', "b"]):
+        got = json_objects(["z"], [column])
+        assert got == [json.dumps({"z": v}, ensure_ascii=False) for v in column]
+        assert [json.loads(g)["z"] for g in got] == column
+
+
 def _tricky_csv(path, kind: str) -> None:
     """A small export with what real ones hold: a BOM, quotes, a line break in a cell, a blank line, CRLF,
     "NA", padded numbers, empty cells, a short row, both date styles."""

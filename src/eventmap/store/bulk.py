@@ -176,15 +176,18 @@ def _json_column(values: Sequence[Any]) -> tuple[list[str], bool]:
     the strings' own quotes are left out (the row template puts them back).
 
     One encoder call for a column of strings, split at ``", "``: a quote inside a JSON string is always
-    escaped, so that is a boundary, or a whole string ``", "`` (then the count is off and each value is
-    encoded alone); a column with nothing to escape is its own text. A column of numbers, booleans and
-    None splits at ``", "`` likewise."""
+    escaped, so an unescaped one followed by ``, "`` is a boundary. An escaped quote followed by ``, "`` (a value
+    ending in ``", `` read as ``\\", "``) would be taken for one and hide the real boundary it overlaps: a column
+    whose text holds ``\\", "`` anywhere (also after an escaped backslash, where it is harmless) has each value
+    encoded alone, as does one whose count comes out wrong. A column with nothing to escape is its own text. A
+    column of numbers, booleans and None splits at ``", "`` likewise."""
     n = len(values)
     types = set(map(type, values))
     if types == {str}:
         if _ESCAPED.search("".join(values)) is None:   # nothing to escape: JSON writes each string as it is
             return list(values), True
-        parts = _JSON.encode(list(values))[2:-2].split('", "')
+        text = _JSON.encode(list(values))
+        parts = text[2:-2].split('", "') if '\\", "' not in text else []
         if len(parts) == n:
             return parts, True
     elif types <= _SCALARS:
