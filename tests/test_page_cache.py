@@ -63,7 +63,9 @@ def test_a_restart_on_an_unchanged_store_sends_what_was_kept(store_path, helpers
     path, digest = page_cache.key("events", store_path, token, EventFilter())
     assert pickle.loads(_kept(path, digest))[3].equals(events)
     _kept(*page_cache.key("control", store_path, token, None))
-    assert sorted(p.suffix for p in page_cache.directory().iterdir()) == [".control", ".events"]
+    layer = prefetch.take("layer", store_path, token, EventFilter())   # the map's, made from the events
+    assert pickle.loads(_kept(*page_cache.key("layer", store_path, token, EventFilter())))[3] == layer
+    assert sorted(p.suffix for p in page_cache.directory().iterdir()) == [".control", ".events", ".layer"]
     # what is kept is what the next start sends, without reading the store: keep a frame the store never held
     marked = events.iloc[:5].assign(notes="kept on disk")
     assert page_cache.save(path, digest, pickle.dumps(("events", token, EventFilter(), marked)))
@@ -72,6 +74,7 @@ def test_a_restart_on_an_unchanged_store_sends_what_was_kept(store_path, helpers
     assert again == token
     pd.testing.assert_frame_equal(got, marked)
     assert model2 == model
+    assert prefetch.take("layer", store_path, token, EventFilter()) == layer   # kept too, not made again
 
 
 def test_a_write_between_two_starts_reads_the_store_again(store_path, helpers, monkeypatch):
