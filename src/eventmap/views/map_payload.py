@@ -338,7 +338,7 @@ class EventsLayer:
 
     payload: str                # the map script's payload, encoded (``views.payload.encode_payload``)
     legend: str                 # the legend's HTML ("" for a map with no event)
-    bbox: tuple[float, float, float, float]   # the drawn points' (or Syria's) bounds, west, south, east, north
+    bbox: tuple[float, float, float, float]   # the drawn points' bounds (none: the southern governorates'), W, S, E, N
     points: bool                # any event has a point: the map fits them
     last_day: str | None        # the last event day (the control layer's end when the window reaches it)
 
