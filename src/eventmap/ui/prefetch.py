@@ -404,6 +404,7 @@ def _child(job: str, fd: int, above: int) -> int:
             _plan(out, kinds)
             before = data_token(store)
             value: Any = None
+            view_msg: bytes | None = None   # the view as kept on disk: unpickled only if its layer is made here
             for k in kinds:
                 try:
                     kept = page_cache.key(k, settings.store_url(), before, filt) if page_cache.enabled() else None
@@ -413,11 +414,13 @@ def _child(job: str, fd: int, above: int) -> int:
                 if msg is not None:   # the same store, data, filter and code as when it was kept: the same bytes
                     _send(out, msg)
                     _say(f"{k} sent from the page cache at {time.perf_counter() - t0:.2f} s")
-                    if k == kind and len(kinds) > 1:
-                        value = pickle.loads(msg)[3]   # the layer is made from it, unless it was kept too
+                    if k == kind:
+                        view_msg = msg
                     continue
                 if k == "layer":
-                    made = _layer(store, kind, value)
+                    if value is None and view_msg is not None:   # kept without its layer (84 MB at 100,000 events)
+                        value = pickle.loads(view_msg)[3]
+                    made = _layer(kind, value)
                 else:
                     store, made = _read(k, store, filt)
                     value = made
@@ -437,14 +440,11 @@ def _child(job: str, fd: int, above: int) -> int:
     return 0
 
 
-def _layer(store: Any, kind: str, value: Any) -> Any:
+def _layer(kind: str, value: Any) -> Any:
     """The map's events layer of the view just read (``app.py``: ``map_layer``)."""
-    from eventmap.store import EventFilter
     from eventmap.views.live_map import dashboard_layer
 
-    if kind == "overview":
-        return dashboard_layer(store.query(EventFilter(limit=0)), value.bins)
-    return dashboard_layer(value)
+    return dashboard_layer(None, value.bins) if kind == "overview" else dashboard_layer(value)
 
 
 #: what every helper imports before it reads: pandas and Arrow (through the store), GDAL's reader
