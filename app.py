@@ -186,7 +186,7 @@ def map_layer(url: str | None, token: tuple, key: tuple, f: EventFilter):
     got = prefetch.take("layer", url, token, f)
     if got is None:
         if large(url, token, key, f):  # one symbol per place with its count in the window (views.bins)
-            got = live_map.dashboard_layer(get_store(url).query(EventFilter(limit=0)), counts(url, token, key, f).bins)
+            got = live_map.dashboard_layer(None, counts(url, token, key, f).bins)
         else:
             got = live_map.dashboard_layer(events(url, token, key, f))
     return got

@@ -155,7 +155,7 @@ def _run_app(store_path, monkeypatch, bin_above: str | None, url: dict | None = 
     real_build, real_query = map_payload.events_layer, EventStore.query
 
     def build(frame, **kw):
-        built.append({"rows": len(frame), "bins": kw.get("bins")})
+        built.append({"rows": 0 if frame is None else len(frame), "bins": kw.get("bins")})   # None: bins only
         return real_build(frame, **kw)
 
     def spy_query(self, f=None):

@@ -76,9 +76,10 @@ def defuse_templates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame if out is None else out
 
 
-def dashboard_layer(frame: pd.DataFrame, bins=None) -> EventsLayer:
+def dashboard_layer(frame: pd.DataFrame | None, bins=None) -> EventsLayer:
     """The dashboard map's events layer (``build_map(layer=...)``): ``frame``'s events, their report text defused
-    (:func:`defuse_templates`), or, for a store too large to draw event by event, ``bins``' places."""
+    (:func:`defuse_templates`), or, for a store too large to draw event by event, ``bins``' places (``frame`` not
+    read, may be ``None``)."""
     from eventmap.views.map_payload import events_layer   # not views.map: no folium in the prefetch helper
 
     return events_layer(frame if bins is not None else defuse_templates(frame), bins=bins)

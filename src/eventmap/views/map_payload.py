@@ -344,23 +344,25 @@ class EventsLayer:
 
 
 @paused_gc()   # a payload of every event's values, made and dropped (also outside build_map: ui.prefetch, app.py)
-def events_layer(frame: pd.DataFrame, *, bins: Any = None, selected_event_id: str | None = None,
+def events_layer(frame: pd.DataFrame | None, *, bins: Any = None, selected_event_id: str | None = None,
                  boundary_dir: Any = None, compress_above: int = COMPRESS_ABOVE) -> EventsLayer:
-    """The events' half of :func:`build_map` (its ``layer``): ``frame``'s events, or ``bins``' places."""
+    """The events' half of :func:`build_map` (its ``layer``): ``frame``'s events, or ``bins``' places (then
+    ``frame`` may be ``None``: a large store's dashboard reads no event for its map)."""
+    n = 0 if frame is None else len(frame)
     payload, lats, lons, counts = _events_payload(frame, bins, selected_event_id, boundary_dir)
     # legend rows in the payload's type order (T), so the script can recount per time window
     import html as _html
 
     t_names = [_html.unescape(t[0]) for t in payload["T"]]
     legend = legend_html(t_names, counts=counts, unresolved=payload["unresolved"],
-                         approximate=True, rings=bool(payload["G"])) if len(frame) or bins is not None else ""
-    days = frame["event_date"].dropna().astype(str).str.slice(0, 10) if len(frame) else None
+                         approximate=True, rings=bool(payload["G"])) if n or bins is not None else ""
+    days = frame["event_date"].dropna().astype(str).str.slice(0, 10) if frame is not None and n else None
     return EventsLayer(encode_payload(factored(payload, PLACE_COLUMNS), compress_above), legend,
                        view_bbox(lats, lons), bool(lats),
                        days.max() if days is not None and len(days) else None)
 
 
-def _events_payload(frame: pd.DataFrame, bins: Any, selected_event_id: str | None,
+def _events_payload(frame: pd.DataFrame | None, bins: Any, selected_event_id: str | None,
                     boundary_dir: Any) -> tuple[dict[str, Any], list[float], list[float], dict[str, int]]:
     """The map script's payload, the drawn points' latitudes and longitudes, and the count per type."""
     if bins is not None:
@@ -368,6 +370,8 @@ def _events_payload(frame: pd.DataFrame, bins: Any, selected_event_id: str | Non
 
         return (bins_payload(bins), [p[0] for p in bins.points], [p[1] for p in bins.points],
                 {clean_text(t): n for t, n in bins.per_type().items()})
+    if frame is None:
+        raise ValueError("an events layer needs the events' frame or their bins")
     payload = build_payload(frame, selected_event_id=selected_event_id, boundary_dir=boundary_dir)
     ok = has_coords(frame)
     lats, lons = frame.loc[ok, "latitude"].astype(float).tolist(), frame.loc[ok, "longitude"].astype(float).tolist()
