@@ -70,6 +70,36 @@ def test_gdal_rows_make_the_same_frame(busy_store, f):
     pd.testing.assert_frame_equal(_via_gdal(busy_store, f), want)
 
 
+@pytest.fixture
+def told_thrice(tmp_path):
+    """The hostile sample events told by three reports on three days, a correction and a dismissal, no merge."""
+    path = str(tmp_path / "told.gpkg")
+    base = sample_events(hostile=True)
+    with open_store(path) as s:
+        for k, day in enumerate(DAYS):
+            rep = Report(text=f"موجز ميداني {k} من ريف درعا الغربي", published=day, source=f"Outlet {k % 2}")
+            s.ingest(rep, [replace(e, event_id=f"{e.event_id}-{k}", event_date=day, report_id="") for e in base])
+        s.add_correction(Correction("false_positive", f"{base[0].event_id}-1", author="omar", reason="a rumour"))
+        s.add_correction(Correction("set_type", f"{base[1].event_id}-0", author="lina", event_type="Battles",
+                                    sub_event_type="Armed clash"))
+    return path
+
+
+@pytest.mark.parametrize("which", ["told_thrice", "busy_store"])
+@pytest.mark.parametrize("f", [EventFilter(), EventFilter(include_hidden=True), EventFilter(limit=7)],
+                         ids=["default", "hidden", "limit"])
+def test_the_columnar_corroboration_makes_the_same_frame(request, monkeypatch, which, f):
+    """With its threshold at one row, ``query_from_table`` sets apart in Arrow the rows no other comes near (no
+    merge in ``told_thrice``), or passes every row on as rows (``busy_store``'s merge): the page's frame either way."""
+    import eventmap.store.base as base_mod
+
+    path = request.getfixturevalue(which)
+    want = _query(path, f)
+    assert (want["number_of_sources"] > 1).any() and (want["number_of_sources"] == 1).any()
+    monkeypatch.setattr(base_mod, "SMALL", 1)
+    pd.testing.assert_frame_equal(_via_gdal(path, f), want)
+
+
 def test_a_column_with_no_value_stays_a_column_of_none(tmp_path):
     """No event has a place id (every name unresolved): from rows that column is ``None`` objects, and so it is
     from GDAL's string column of nulls."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 
 def place_key(place_id: str | None, lat: float | None, lon: float | None) -> str | None:
@@ -27,7 +28,8 @@ def place_key(place_id: str | None, lat: float | None, lon: float | None) -> str
 _ORD_CACHE: dict[str, int] = {}
 
 
-def _ordinal(d: str) -> int:
+def ordinal_of(d: str) -> int:
+    """The day ordinal of an ISO date (its first 10 characters), 0 for anything else."""
     o = _ORD_CACHE.get(d)
     if o is None:
         try:
@@ -62,7 +64,7 @@ def cluster_tuples(rows: Sequence[tuple]) -> list[list[int]]:
         if not pk:
             clusters.append([i])
             continue
-        day = _ordinal(day_s)
+        day = ordinal_of(day_s)
         cands = open_by_key.get((pk, etype))
         if cands is None:
             cands = open_by_key[(pk, etype)] = []
@@ -100,25 +102,34 @@ def clusters_any_order(rows: Sequence[tuple], small: int = SMALL) -> list[list[i
     import numpy as np
     import pandas as pd
 
-    days_of = {d: _ordinal(d) for d in dict.fromkeys(r[0] for r in rows)}
+    days_of = {d: ordinal_of(d) for d in dict.fromkeys(r[0] for r in rows)}
     day = np.fromiter(map(days_of.__getitem__, (r[0] for r in rows)), dtype=np.int64, count=n)
     placed = np.fromiter((bool(r[3]) for r in rows), dtype=bool, count=n)
     if (day[placed] == 0).any():
         return cluster_tuples(rows)
     place = pd.factorize(np.fromiter((r[3] or "" for r in rows), dtype=object, count=n))[0]
     etype = pd.factorize(np.fromiter((r[4] for r in rows), dtype=object, count=n))[0]
-    key = place.astype(np.int64) * (int(etype.max()) + 1) + etype
+    near = crowded(day, placed, place, etype)
+    busy = np.flatnonzero(near).tolist()
+    out = [[i] for i in np.flatnonzero(~near).tolist()]
+    out += [[busy[j] for j in c] for c in cluster_tuples([rows[i] for i in busy])]
+    return out
+
+
+def crowded(day: Any, placed: Any, place: Any, etype: Any) -> Any:
+    """Which rows another row of their place and type comes within a day of (numpy arrays of one length: each
+    row's day ordinal, whether it has a place, and codes of its place and of its type): only those can share a
+    cluster (:func:`clusters_any_order`); every other row is a cluster of its own."""
+    import numpy as np
+
+    key = place.astype(np.int64) * (int(etype.max()) + 1 if len(etype) else 1) + etype
     order = np.lexsort((day, key))
     k, d = key[order], day[order]
     near = (k[1:] == k[:-1]) & (d[1:] - d[:-1] <= 1)    # sorted by day within a key: the gap is never negative
-    crowded = np.zeros(n, dtype=bool)
-    crowded[order[1:][near]] = True
-    crowded[order[:-1][near]] = True
-    crowded &= placed
-    busy = np.flatnonzero(crowded).tolist()
-    out = [[i] for i in np.flatnonzero(~crowded).tolist()]
-    out += [[busy[j] for j in c] for c in cluster_tuples([rows[i] for i in busy])]
-    return out
+    out = np.zeros(len(day), dtype=bool)
+    out[order[1:][near]] = True
+    out[order[:-1][near]] = True
+    return out & placed
 
 
 def join_sources(values: Iterable[str]) -> str:
