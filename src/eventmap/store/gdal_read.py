@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pyogrio   # imported with this module: the dashboard's helpers import it once, before they fork (ui.prefetch)
+
 
 def read_table(path: str | Path, sql: str, names: Sequence[str]) -> Any:
     """The rows of ``sql`` (SQLite's own SQL, no parameters) as a ``pyarrow.Table`` of the ``names`` columns, in
     that order. The table's primary key (``fid``) is GDAL's feature id: it comes back as a column only when asked.
     Raises ``ValueError`` when a column is missing."""
-    import pyogrio
-
     _meta, table = pyogrio.read_arrow(str(path), sql=sql, read_geometry=False, return_fids=True)
     missing = [c for c in names if c not in table.column_names]
     if missing:
