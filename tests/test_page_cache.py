@@ -329,3 +329,34 @@ def test_a_store_drawn_from_counts_keeps_its_counts_for_the_next_start(store_pat
     pd.testing.assert_frame_equal(kept.days, want.days)
     assert kept.total == want.total == 18 and pickle.dumps(kept.bins) == pickle.dumps(want.bins)
     assert not page_cache.key("events", store_path, token, EventFilter())[0].exists()   # no frame was read
+
+
+def test_a_value_whose_imports_race_another_thread_is_unpickled(monkeypatch):
+    """Unpickling a value imports its classes' modules. Another thread importing the same modules in the other order
+    (the warm-up importing the app while a helper's control model arrives: seen at 100,000 events, where the model
+    was then lost and built again by the page) makes importlib raise ``_DeadlockError`` in one of the two;
+    ``unpickle`` tries again once the other has finished. A deadlock that lasts is still raised."""
+    from importlib._bootstrap import _DeadlockError  # type: ignore[attr-defined]
+
+    import pytest
+
+    real = pickle.loads
+    tries = []
+
+    def racing(data):
+        tries.append(1)
+        if len(tries) < 3:
+            raise _DeadlockError("deadlock detected by _ModuleLock('eventmap.control')")
+        return real(data)
+
+    monkeypatch.setattr(page_cache.pickle, "loads", racing)
+    data = pickle.dumps({"place": "Nawa", "holder": "Government and allies"})
+    assert page_cache.unpickle(data) == {"place": "Nawa", "holder": "Government and allies"} and len(tries) == 3
+
+    def stuck(data):
+        raise _DeadlockError("deadlock detected")
+
+    monkeypatch.setattr(page_cache.pickle, "loads", stuck)
+    monkeypatch.setattr(page_cache, "IMPORT_RACE_S", 0.05)
+    with pytest.raises(_DeadlockError):
+        page_cache.unpickle(data)

@@ -136,7 +136,7 @@ def remember(kind: str, url: str | None, token: tuple, filt: Any, make: Callable
     data = load(path, digest)
     if data is not None:
         try:
-            return pickle.loads(data)
+            return unpickle(data)
         except Exception:  # noqa: BLE001 - made by an eventmap whose classes were since renamed: made again
             pass
     value = make()
@@ -145,6 +145,27 @@ def remember(kind: str, url: str | None, token: tuple, filt: Any, make: Callable
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         pass
     return value
+
+
+#: how long :func:`unpickle` tries again while another thread imports what the value's classes need
+IMPORT_RACE_S = 2.0
+
+
+def unpickle(data: bytes | bytearray) -> Any:
+    """``pickle.loads(data)``, tried again while importing the value's classes deadlocks with another thread importing
+    the same modules in the other order (importlib's ``_DeadlockError``, raised in one of the two threads: the other
+    completes the imports). A helper's control model arriving while the warm-up thread imported ``eventmap.control``
+    was lost that way, and the first page built it again (0.9 s of CPU at 100,000 events)."""
+    from importlib._bootstrap import _DeadlockError  # type: ignore[attr-defined]
+
+    deadline = time.monotonic() + IMPORT_RACE_S
+    while True:
+        try:
+            return pickle.loads(data)
+        except _DeadlockError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _private(st: os.stat_result) -> bool:

@@ -127,7 +127,7 @@ class _Pending:
         try:
             with sock:
                 while (data := _receive(sock)) is not None:
-                    msg = pickle.loads(data)
+                    msg = page_cache.unpickle(data)
                     del data
                     with self.cond:
                         if msg[0] == "plan" and not planned:
@@ -421,7 +421,7 @@ def _child(job: str, fd: int, above: int) -> int:
                     continue
                 if k == "layer":
                     if value is None and view_msg is not None:   # kept without its layer (84 MB at 100,000 events)
-                        value = pickle.loads(view_msg)[3]
+                        value = page_cache.unpickle(view_msg)[3]
                     made = _layer(kind, value)
                 else:
                     store, made = _read(k, store, filt)

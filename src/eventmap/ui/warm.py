@@ -125,7 +125,9 @@ def _helper_events(store: Any) -> list | None:
     if proc.returncode != 0 or not out or analyst.place_rows(store):
         return None
     try:
-        events = pickle.loads(out)   # from our own child, through a pipe only it and this process hold
+        from eventmap.ui.page_cache import unpickle
+
+        events = unpickle(out)   # from our own child, through a pipe only it and this process hold
     except Exception:  # noqa: BLE001 - cut short or garbled: extract here
         return None
     return events if isinstance(events, list) else None
