@@ -32,17 +32,24 @@ def _query(path: str, f: EventFilter) -> pd.DataFrame:
         return s.query(f)
 
 
+def _told_thrice(store, title: str) -> list:
+    """The hostile sample events stored as told by three reports (``title`` with ``{k}``, the report's number) on the
+    three ``DAYS``, from two outlets; the sample events, as they were before their ids took the report's number."""
+    base = sample_events(hostile=True)
+    for k, day in enumerate(DAYS):
+        rep = Report(text=title.format(k=k), published=day, source=f"Outlet {k % 2}")
+        store.ingest(rep, [replace(e, event_id=f"{e.event_id}-{k}", event_date=day, report_id="") for e in base])
+    return base
+
+
 @pytest.fixture
 def busy_store(tmp_path):
     """Hostile sample events told by three reports on three days (corroborated within a day), SANA's and
     Al-Watan's reports of one strike merged by an analyst, a false positive, corrected types, dates and points,
     and a name no gazetteer placed."""
     path = str(tmp_path / "busy.gpkg")
-    base = sample_events(hostile=True)
     with open_store(path) as s:
-        for k, day in enumerate(DAYS):
-            rep = Report(text=f"نشرة ميدانية رقم {k} من ريف القنيطرة", published=day, source=f"Outlet {k % 2}")
-            s.ingest(rep, [replace(e, event_id=f"{e.event_id}-{k}", event_date=day, report_id="") for e in base])
+        _told_thrice(s, "نشرة ميدانية رقم {k} من ريف القنيطرة")
         ar, ar_evs = rafid_report_ar()
         s.ingest(ar, ar_evs)
         text = "درعا - مراسلنا: تجدد القصف صباح اليوم. وشن الطيران الحربي غارات على صيدا الجولان."
@@ -74,11 +81,8 @@ def test_gdal_rows_make_the_same_frame(busy_store, f):
 def told_thrice(tmp_path):
     """The hostile sample events told by three reports on three days, a correction and a dismissal, no merge."""
     path = str(tmp_path / "told.gpkg")
-    base = sample_events(hostile=True)
     with open_store(path) as s:
-        for k, day in enumerate(DAYS):
-            rep = Report(text=f"موجز ميداني {k} من ريف درعا الغربي", published=day, source=f"Outlet {k % 2}")
-            s.ingest(rep, [replace(e, event_id=f"{e.event_id}-{k}", event_date=day, report_id="") for e in base])
+        base = _told_thrice(s, "موجز ميداني {k} من ريف درعا الغربي")
         s.add_correction(Correction("false_positive", f"{base[0].event_id}-1", author="omar", reason="a rumour"))
         s.add_correction(Correction("set_type", f"{base[1].event_id}-0", author="lina", event_type="Battles",
                                     sub_event_type="Armed clash"))
