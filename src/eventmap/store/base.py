@@ -26,7 +26,8 @@ from eventmap.nogc import paused_gc
 from eventmap.store import corrections as _corr
 from eventmap.store import bulk_load, migrations
 from eventmap.store.bulk import EVENT_COLUMNS, event_from_row, event_params, row_from_event
-from eventmap.store.corroborate import SMALL, clusters_any_order, crowded, join_sources, ordinal_of, place_key
+from eventmap.store.corroborate import (
+    SMALL, cluster_tuples, clusters_any_order, crowded, join_sources, ordinal_of, place_key)
 from eventmap.store.filters import EventFilter, search_key
 from eventmap.store.records import (
     Correction, IngestResult, StoreDamagedError, StoreError, StoreReadOnlyError, StoreVersionError,
@@ -424,10 +425,11 @@ class EventStore:
         return need, [rows[k] for k in picked], agg
 
     def _corroborate(self, f: EventFilter | None, rows: Sequence[tuple], names: Sequence[str],
-                     extra: list[dict] | None = None) -> tuple[list[int], list[tuple]]:
+                     extra: list[dict] | None = None, crowded_only: bool = False) -> tuple[list[int], list[tuple]]:
         """Which of the filtered ``rows`` (tuples of the ``names`` columns, ``_MERGE_KEYS`` among them) stand for
         their cluster, in date order, and each one's ``(number_of_sources, sources, event_ids)``. ``extra``: their
-        companions (:meth:`_companions`) when already read."""
+        companions (:meth:`_companions`) when already read; ``crowded_only``: every row is known to have another
+        of its place and type within a day (``corroborate.crowded``), so none is looked for alone again."""
         ix = {c: i for i, c in enumerate(names)}
         i_date, i_fid, i_id, i_pk, i_type, i_rep, i_src = (ix[c] for c in (
             "event_date", "fid", "event_id", "place_key", "event_type", "report_id", "source"))
@@ -446,7 +448,8 @@ class EventStore:
                 srcs.append(d["source"])
             else:
                 merged_in.append(d)
-        clusters = clusters_any_order(keys)   # (the output is put in date order below)
+        # (the output is put in date order below)
+        clusters = cluster_tuples(keys) if crowded_only else clusters_any_order(keys)
         extra_members: dict[int, list[dict]] = {}
         if merged_in:
             by_id = {keys[i][2]: ci for ci, members in enumerate(clusters) for i in members}
@@ -545,7 +548,8 @@ class EventStore:
         near = crowded(day, placed, np.asarray(pc.fill_null(col["place_key"], "").dictionary_encode().indices),
                        np.asarray(pc.fill_null(col["event_type"], "").dictionary_encode().indices))
         busy, alone = np.flatnonzero(near), np.flatnonzero(~near)
-        picked, agg = self._corroborate(f, rows(table.take(busy)), _MERGE_KEYS, []) if len(busy) else ([], [])
+        picked, agg = self._corroborate(f, rows(table.take(busy)), _MERGE_KEYS, [], crowded_only=True) \
+            if len(busy) else ([], [])
         every = np.concatenate([alone, busy[np.asarray(picked, dtype=np.int64)]])
         rank = np.empty(len(texts), dtype=np.int64)
         rank[sorted(range(len(texts)), key=texts.__getitem__)] = np.arange(len(texts))
