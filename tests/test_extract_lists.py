@@ -59,3 +59,17 @@ def test_a_dateline_colon_starts_the_story_not_a_list():
     locs = {e.location for e in extract_events(text, "2018-07-05", source="SANA")}
     assert "أعلنت" not in locs and "حدات" not in locs
     assert {"خبب", "المليحة الغربية"} <= locs
+
+
+def test_a_town_named_like_a_first_name_keeps_the_town_after_it():
+    # Jasim is also a man's name, and a name right after a first name is a family name ("جاسم الحريري");
+    # after the conjunction it is the next town of the list, in a dual or a plain pair
+    ev = extract_events("قصفت قوات النظام بالمدفعية الثقيلة بلدتي جاسم ونوى في ريف درعا الشمالي الغربي.", "2021-11-20")
+    assert _locs(ev) == ["جاسم", "نوى"]
+    ev = extract_events("وتعرضت جاسم وإنخل وطفس لقصف بقذائف الهاون مساء اليوم.", "2021-11-20")
+    assert _locs(ev) == ["جاسم", "إنخل", "طفس"]
+    ev = extract_events("وقال الشيخ جاسم الحريري إن القصف طال الأحياء السكنية في مدينة نوى.", "2021-11-20")
+    assert "الحريري" not in _locs(ev) and "نوى" in _locs(ev)
+    # after a comma a new clause may begin with "و" and a verb that some far village is also called
+    ev = extract_events("فرض المسلحون حظر تجوال في مدينة جاسم، وبدأ مقاتلون محليون بمداهمة المنازل.", "2022-10-16")
+    assert "بدأ" not in _locs(ev) and "جاسم" in _locs(ev)

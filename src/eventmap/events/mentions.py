@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -957,7 +958,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
     _join_adjacent_lists(text, ms)
     for i, m in enumerate(ms):
         if m.lang == "ar":
-            _annotate_ar(norm, ms, i, lo, sets)
+            _annotate_ar(text, norm, ms, i, lo, sets)
         else:
             _annotate_en(text, ms, i, sets)
     for i, m in enumerate(ms):
@@ -1050,7 +1051,7 @@ _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الدبابات", "الآليات", "المدرعات")}
 
 
-def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
+def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     prev = _prev_words(norm, m.start, 4, lo)
     pw = prev[-1] if prev else ""
@@ -1085,13 +1086,28 @@ def _annotate_ar(norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, 
         m.veto = "an adjective"            # "قصفت الطائرات الحربية": the war planes, not al-Harbiyah
     if word and m.cue_kind != "noun" and m.list_id < 0 and nxt and nxt[0] in _ADJ_AFTER_COMMON:
         m.veto = "common noun"             # "الحراك الثوري" is the revolutionary movement, not al-Harak
-    # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word
-    if pw in sets["titles"] and m.cue_kind != "noun":
+    # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word.
+    # Not a known place joined by "و": "جاسم وطفس" is a town and another town (a family name takes no conjunction;
+    # after a comma, "جاسم، وبدأ", a new clause may begin)
+    if pw in sets["titles"] and m.cue_kind != "noun" and \
+            not (clitic.startswith("و") and m.source == "gazetteer" and _joined_by_and(text, m.orig_start)):
         m.veto = "person name"
     elif m.common == "person" and m.cue_kind != "noun" and m.list_id < 0:
         if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
                 nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
             m.veto = "person name"
+
+
+def _joined_by_and(text: str, at: int) -> bool:
+    """The word at ``at`` in ``text``, its "و" glued before it, follows the word before with only a space between
+    (no comma, full stop or bracket)."""
+    j = at - 1
+    while j >= 0 and unicodedata.category(text[j])[0] in "LM":   # back over the clitic (and its harakat)
+        j -= 1
+    k = j
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return k > j >= 0 and unicodedata.category(text[j])[0] in "LM"
 
 
 def _countryside_of(prev: list[str], clitic: str, sets: dict[str, set[str]]) -> bool:
