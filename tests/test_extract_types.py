@@ -133,3 +133,31 @@ def test_the_progressive_form_of_a_battle_verb_is_an_event(text, place):
 
 def test_storming_a_village_is_entering_it():
     assert _labels("Government troops were storming the village of Nahtah on Friday.", "Nahtah") == {"territory_entered"}
+
+
+def _typed(events):
+    return [(e.location, e.sub_event_type, e.actor1) for e in events]
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drone is the subject: verb, aircraft, then what it struck
+    ("استهدفت طائرة مسيرة إسرائيلية فجر اليوم سيارة عسكرية في بلدة نوى غربي درعا.",
+     ("نوى", "Air/drone strike", "Israeli forces")),
+    ("قصفت طائرات حربية روسية بعدة غارات أطراف بلدة طفس.", ("طفس", "Air/drone strike", "Russian forces")),
+    # the aircraft is the target: right after the verb with nothing it strikes, or after the verb's subject
+    ("استهدفت طائرة مسيرة فوق بلدة جاسم بالرشاشات الثقيلة.", ("جاسم", "Disrupted weapons use", "")),
+    ("واستهدفت الدفاعات الجوية السورية طائرة مسيرة كانت تحلق فوق مدينة نوى.",
+     ("نوى", "Disrupted weapons use", "Syrian government forces")),
+])
+def test_an_aircraft_striking_and_an_aircraft_struck(text, want):
+    assert _typed(extract_events(text, "2021-11-20")) == [want]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("An Israeli drone struck a car near the town of Jasim on Sunday, state media said.", "Israeli forces"),
+    ("Russian helicopters bombed the outskirts of Tafas late on Tuesday, activists said.", "Russian forces"),
+    ("ألقت مروحية روسية صواريخ على بلدة طفس.", "Russian forces"),
+])
+def test_a_state_named_by_its_weapon(text, actor):
+    ev = extract_events(text, "2021-11-20")
+    assert ev and {e.actor1 for e in ev} == {actor}

@@ -135,6 +135,31 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
           "unknown attackers", "masked gunmen", "unidentified attackers"),
 }
 
+#: a state's weapons and units named by its adjective ("طائرة مسيرة إسرائيلية", "Russian drones"): each platform with
+#: each state's adjective, in both orders of the definite article, beside the forms listed above
+_PLATFORMS_AR = ("طائرة", "طائرات", "طائرة مسيرة", "طائرات مسيرة", "مسيرة", "مسيرات", "طائرة حربية", "طائرات حربية",
+                 "طائرة استطلاع", "مروحية", "مروحيات", "مقاتلة", "مقاتلات", "دبابة", "دبابات", "مدفعية", "قوة", "دورية",
+                 "آلية", "آليات", "صواريخ", "غارة", "غارات", "ضربة", "ضربات")
+_STATES_AR = {ISR: ("إسرائيلية",), RUS: ("روسية",), GOV: ("سورية",), USC: ("أمريكية", "أميركية"), IRN: ("إيرانية",),
+              TUR: ("تركية",)}
+_PLATFORMS_EN = ("drone", "drones", "helicopter", "helicopters", "warplane", "warplanes", "jet", "jets", "aircraft",
+                 "fighter jets", "artillery", "tank", "tanks", "soldiers", "troops", "shelling", "strike", "strikes",
+                 "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "missile", "missiles",
+                 "drone strike", "drone strikes", "patrol", "forces", "army", "military")
+_STATES_EN = {ISR: ("israeli",), RUS: ("russian",), GOV: ("syrian",), USC: ("american", "u.s."), IRN: ("iranian",),
+              TUR: ("turkish",)}
+
+
+def _composed() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    ar_f: dict[str, list[str]] = {a: [] for a in _STATES_AR}
+    for actor, adjs in _STATES_AR.items():
+        for adj in adjs:
+            for noun in _PLATFORMS_AR:
+                ar_f[actor] += [f"{noun} {adj}", " ".join("ال" + w for w in noun.split()) + " ال" + adj]
+    en_f = {actor: [f"{adj} {noun}" for adj in adjs for noun in _PLATFORMS_EN] for actor, adjs in _STATES_EN.items()}
+    return ar_f, en_f
+
+
 # an actor after one of these words is the target / second party of the event
 _OBJECT_MARKERS_AR = ("مع", "ضد", "على", "علي", "استهدف", "استهدفت", "لصالح", "عن")
 _OBJECT_MARKERS_EN = ("with", "against", "on", "targeting", "targeted", "at", "hit", "struck", "shelled", "bombed")
@@ -164,6 +189,13 @@ def _forms() -> dict[str, str]:
     for actor, fs in EN_FORMS.items():
         for f in fs:
             forms.setdefault(f.lower(), actor)
+    ar_c, en_c = _composed()
+    for actor, composed in ar_c.items():
+        for f in composed:
+            forms.setdefault(ar(f), actor)
+    for actor, composed in en_c.items():
+        for f in composed:
+            forms.setdefault(f, actor)
     return forms
 
 
