@@ -161,3 +161,17 @@ def test_an_aircraft_striking_and_an_aircraft_struck(text, want):
 def test_a_state_named_by_its_weapon(text, actor):
     ev = extract_events(text, "2021-11-20")
     assert ev and {e.actor1 for e in ev} == {actor}
+
+
+def test_the_jordanian_army_on_the_border_is_its_own_actor():
+    ev = extract_events("Jordanian border guards clashed on Thursday with armed smugglers near the village of Nasib, "
+                        "the army said.", "2023-05-11")
+    assert [(e.location, e.sub_event_type, e.actor1) for e in ev] == [("Nasib", "Armed clash", "Jordanian forces")]
+    ev = extract_events("اشتبكت قوات حرس الحدود الأردنية فجر اليوم مع مهربين قرب بلدة نصيب.", "2023-05-11")
+    assert {e.actor1 for e in ev} == {"Jordanian forces"}
+
+
+def test_gunmen_who_kidnap_make_one_abduction():
+    ev = extract_events("Gunmen kidnapped a young man from the town of al-Hirak on Monday and demanded a ransom.",
+                        "2023-05-11")
+    assert [(e.location, e.sub_event_type) for e in ev] == [("al-Hirak", "Abduction/forced disappearance")]

@@ -29,11 +29,12 @@ OPP = "Opposition armed groups"
 CIV = "Civilians"
 USC = "US-led coalition"
 TUR = "Turkish forces"
+JOR = "Jordanian forces"
 SDF = "SDF"
 PROTESTERS = "Protesters"
 UNK = "Unidentified armed group"
 
-ACTORS = (GOV, RUS, ISR, IRN, HZB, HTS, ISIS, OPP, CIV, USC, TUR, SDF, PROTESTERS, UNK)
+ACTORS = (GOV, RUS, ISR, IRN, HZB, HTS, ISIS, OPP, CIV, USC, TUR, JOR, SDF, PROTESTERS, UNK)
 
 #: actors of the state side (their taking of territory is "Government regains territory")
 STATE_SIDE = {GOV, RUS, IRN, HZB}
@@ -88,6 +89,9 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
     USC: ("التحالف الدولي", "التحالف الأمريكي", "التحالف الأميركي", "القوات الأمريكية", "القوات الأميركية",
           "الطيران الأمريكي"),
     TUR: ("الجيش التركي", "القوات التركية"),
+    JOR: ("الجيش الأردني", "القوات الأردنية", "القوات المسلحة الأردنية", "حرس الحدود الأردني", "حرس الحدود الأردنية",
+          "قوات حرس الحدود الأردنية", "الطيران الأردني", "الطيران الحربي الأردني", "سلاح الجو الأردني",
+          "الطائرات الأردنية", "المنطقة العسكرية الشرقية"),
     SDF: ("قسد", "قوات سوريا الديمقراطية"),
     PROTESTERS: ("المتظاهرين", "المتظاهرون", "المحتجين", "المحتجون"),
     UNK: ("مجهولون", "مجهولين", "مسلحون مجهولون", "مسلحين مجهولين", "أشخاص مجهولون", "مجهولي الهوية",
@@ -129,6 +133,9 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
     CIV: ("civilians", "civilian", "residents", "children", "women", "villagers", "farmers", "a farmer"),
     USC: ("us-led coalition", "u.s.-led coalition", "coalition", "us forces", "u.s. forces", "american forces"),
     TUR: ("turkish army", "turkish forces", "turkish military"),
+    JOR: ("jordanian army", "jordanian forces", "jordanian military", "jordanian troops", "jordanian border guards",
+          "jordanian border guard", "jordanian border forces", "jordanian air force", "jordanian armed forces",
+          "jordan's army", "jordan's military"),
     SDF: ("sdf", "syrian democratic forces"),
     PROTESTERS: ("protesters", "demonstrators"),
     UNK: ("unknown gunmen", "unidentified gunmen", "unknown assailants", "unidentified assailants",
@@ -141,13 +148,13 @@ _PLATFORMS_AR = ("طائرة", "طائرات", "طائرة مسيرة", "طائ�
                  "طائرة استطلاع", "مروحية", "مروحيات", "مقاتلة", "مقاتلات", "دبابة", "دبابات", "مدفعية", "قوة", "دورية",
                  "آلية", "آليات", "صواريخ", "غارة", "غارات", "ضربة", "ضربات")
 _STATES_AR = {ISR: ("إسرائيلية",), RUS: ("روسية",), GOV: ("سورية",), USC: ("أمريكية", "أميركية"), IRN: ("إيرانية",),
-              TUR: ("تركية",)}
+              TUR: ("تركية",), JOR: ("أردنية",)}
 _PLATFORMS_EN = ("drone", "drones", "helicopter", "helicopters", "warplane", "warplanes", "jet", "jets", "aircraft",
                  "fighter jets", "artillery", "tank", "tanks", "soldiers", "troops", "shelling", "strike", "strikes",
                  "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "missile", "missiles",
                  "drone strike", "drone strikes", "patrol", "forces", "army", "military")
 _STATES_EN = {ISR: ("israeli",), RUS: ("russian",), GOV: ("syrian",), USC: ("american", "u.s."), IRN: ("iranian",),
-              TUR: ("turkish",)}
+              TUR: ("turkish",), JOR: ("jordanian",)}
 
 
 def _composed() -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -792,7 +792,7 @@ class _Extractor:
             if lab in ("territory_taken", "territory_entered"):
                 if lab == "territory_entered" and a1 == A.UNK:
                     sub = "Armed clash"   # unknown gunmen storming a post: an attack, not a change of hands
-                elif a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR):
+                elif a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR, A.JOR):
                     sub = "Non-state actor overtakes territory"
             if lab == "cache_found" and mentions_weapons(seg):
                 sub = "Disrupted weapons use"

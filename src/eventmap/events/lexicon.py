@@ -124,7 +124,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "protest": ("agreement", "settlement_entry", "evacuation"),
     "riot": ("protest", "agreement", "settlement_entry"),
     "armed_clash": ("attack", "advance"),
-    "abduction": ("arrests",),
+    "abduction": ("arrests", "attack"),   # "gunmen kidnapped": the gunmen's act is the abduction
     "attack_civilians": ("attack",),
     "incursion": ("territory_entered", "troop_movement", "advance", "combing", "territory_taken"),
     "siege": ("troop_movement",),
