@@ -175,3 +175,30 @@ def test_gunmen_who_kidnap_make_one_abduction():
     ev = extract_events("Gunmen kidnapped a young man from the town of al-Hirak on Monday and demanded a ransom.",
                         "2023-05-11")
     assert [(e.location, e.sub_event_type) for e in ev] == [("al-Hirak", "Abduction/forced disappearance")]
+
+
+def test_israeli_forces_taking_a_village_is_an_incursion_not_the_government_regaining_it():
+    ev = extract_events("Israeli forces advanced into the village of al-Hamidiyah in the northern Quneitra "
+                        "countryside late Monday, residents said.", "2025-01-09")
+    assert [(e.location, e.event_type, e.sub_event_type, e.actor1) for e in ev] == \
+        [("al-Hamidiyah", "Strategic developments", "Other", "Israeli forces")]
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli patrol searched houses in Khan Arnabah before withdrawing toward the ceasefire line.",
+    "وفتشت دورية للاحتلال منازل في بلدة خان أرنبة قبل أن تنسحب باتجاه خط وقف إطلاق النار.",
+])
+def test_the_ceasefire_line_is_a_line_not_a_ceasefire(text):
+    subs = {e.sub_event_type for e in extract_events(text, "2025-01-09")}
+    assert not subs & {"Agreement", "Armed clash", "Attack"}
+
+
+def test_razing_farmland_is_property_destruction():
+    ev = extract_events("وجرفت آليات الاحتلال الإسرائيلي أراضي زراعية في محيط قرية الرفيد صباح اليوم.", "2025-01-09")
+    assert [(e.location, e.sub_event_type, e.actor1) for e in ev] == \
+        [("الرفيد", "Looting/property destruction", "Israeli forces")]
+    ev = extract_events("وهدمت قوات الاحتلال منزلين في قرية الرفيد بذريعة قربهما من الشريط الحدودي.", "2025-01-09")
+    assert [(e.location, e.sub_event_type) for e in ev] == [("الرفيد", "Looting/property destruction")]
+    # tearing down a post's fortifications is part of storming it, not a demolition of homes
+    ev = extract_events("واقتحم الشبان حاجزا في مدينة الحراك وهدموا التحصينات العسكرية فيه.", "2020-10-26")
+    assert "Looting/property destruction" not in {e.sub_event_type for e in ev}

@@ -146,13 +146,14 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
 #: each state's adjective, in both orders of the definite article, beside the forms listed above
 _PLATFORMS_AR = ("طائرة", "طائرات", "طائرة مسيرة", "طائرات مسيرة", "مسيرة", "مسيرات", "طائرة حربية", "طائرات حربية",
                  "طائرة استطلاع", "مروحية", "مروحيات", "مقاتلة", "مقاتلات", "دبابة", "دبابات", "مدفعية", "قوة", "دورية",
-                 "آلية", "آليات", "صواريخ", "غارة", "غارات", "ضربة", "ضربات")
+                 "آلية", "آليات", "صواريخ", "غارة", "غارات", "ضربة", "ضربات", "جرافة", "جرافات")
 _STATES_AR = {ISR: ("إسرائيلية",), RUS: ("روسية",), GOV: ("سورية",), USC: ("أمريكية", "أميركية"), IRN: ("إيرانية",),
               TUR: ("تركية",), JOR: ("أردنية",)}
 _PLATFORMS_EN = ("drone", "drones", "helicopter", "helicopters", "warplane", "warplanes", "jet", "jets", "aircraft",
                  "fighter jets", "artillery", "tank", "tanks", "soldiers", "troops", "shelling", "strike", "strikes",
                  "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "missile", "missiles",
-                 "drone strike", "drone strikes", "patrol", "forces", "army", "military")
+                 "drone strike", "drone strikes", "patrol", "forces", "army", "military", "bulldozer", "bulldozers",
+                 "vehicles", "military vehicles")
 _STATES_EN = {ISR: ("israeli",), RUS: ("russian",), GOV: ("syrian",), USC: ("american", "u.s."), IRN: ("iranian",),
               TUR: ("turkish",), JOR: ("jordanian",)}
 

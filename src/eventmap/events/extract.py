@@ -786,8 +786,9 @@ class _Extractor:
             if L.needs_actor and not a1:
                 continue
             etype, sub = L.event_type, L.sub_event_type
-            if lab == "territory_entered" and a1 == A.ISR:
-                lab, L = "incursion", LABELS["incursion"]    # Israeli forces entering a village: an incursion
+            if lab in ("territory_entered", "territory_taken") and a1 == A.ISR:
+                # Israeli forces entering or taking a village: an incursion (never "Government regains territory")
+                lab, L = "incursion", LABELS["incursion"]
                 etype, sub = L.event_type, L.sub_event_type
             if lab in ("territory_taken", "territory_entered"):
                 if lab == "territory_entered" and a1 == A.UNK:
