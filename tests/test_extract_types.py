@@ -202,3 +202,19 @@ def test_razing_farmland_is_property_destruction():
     # tearing down a post's fortifications is part of storming it, not a demolition of homes
     ev = extract_events("واقتحم الشبان حاجزا في مدينة الحراك وهدموا التحصينات العسكرية فيه.", "2020-10-26")
     assert "Looting/property destruction" not in {e.sub_event_type for e in ev}
+
+
+def test_a_force_named_by_an_ordinal_is_an_actor_not_a_base_that_hosts_the_town():
+    # "the Eighth Brigade" is an armed group; "Brigade 52" a base, whose town is only its host
+    ev = extract_events("An IED killed three members of the Eighth Brigade in Busra al-Sham on Friday.", "2022-03-20")
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in ev] == \
+        [("Busra al-Sham", "Remote explosive/landmine/IED", 3)]
+    # the device's "targeting" is the blast, not a second, shelling event
+    ev = extract_events("انفجرت عبوة ناسفة استهدفت سيارة عسكرية قرب مدينة بصرى الشام.", "2022-03-20")
+    assert {e.sub_event_type for e in ev} == {"Remote explosive/landmine/IED"}
+
+
+def test_a_child_shot_by_a_sniper_is_violence_against_civilians():
+    ev = extract_events("A child was killed by regime sniper fire in the town of Jasim on Sunday.", "2022-03-20")
+    assert [(e.event_type, e.sub_event_type, e.actor2) for e in ev] == \
+        [("Violence against civilians", "Attack", "Civilians")]

@@ -538,8 +538,11 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
 def _skip_noun(toks: list[_Tok], j: int, end: int, ar: bool) -> int:
     """After a number: its noun and adjectives ("Syrian soldiers", "مدنيين", "من عناصر الفصائل")."""
     k = j
-    while k < end and k - j < 4 and not toks[k].p:
+    cap = 4
+    while k < end and k - j < cap and not toks[k].p:
         w = toks[k].w
+        if not ar and w == "of" and k > j and (toks[k - 1].w in _EN_PLURAL_PERSON or toks[k - 1].w in _EN_PERSON):
+            cap = k - j + 6   # "members of the Syrian Arab Army": the unit's name (up to five words) belongs to them
         if w == "علي" and k + 1 < end and toks[k + 1].w == "الاقل":   # "أربعة على الأقل"
             k += 2
             continue
@@ -623,6 +626,9 @@ def _back_span(toks: list[_Tok], i: int, ar: bool, lim: int = 12) -> int:
         t = toks[k - 1]
         if t.p and t.w not in ("-", "'", "’", ",", "،"):
             break
+        if not ar and t.w == "of" and k >= 2 and (toks[k - 2].w in _EN_PLURAL_PERSON or toks[k - 2].w in _EN_PERSON):
+            k -= 1     # "three members of the Eighth Brigade were killed": the victims' unit, inside the phrase
+            continue
         if not ar and t.w in _EN_STOP_BACK and t.w != "and":
             break
         if ar and (_is(t.w, _AR_VERB) or _is(t.w, _AR_WOUND)):

@@ -115,7 +115,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "aircraft_downed": ("interception", "shelling", "attack", "armed_clash"),
     "air_strike": ("bombardment", "attack", "attack_civilians"),
     "shelling": ("bombardment", "attack", "attack_civilians"),
-    "ied": ("attack_civilians",),
+    "ied": ("attack_civilians", "bombardment"),   # "an IED targeted their car": the targeting is the blast
     "cache_found": ("combing", "shelling", "ied", "bombardment", "air_strike", "explosive_defused", "chemical"),
     "explosive_defused": ("ied", "combing", "cache_found"),
     "suicide_bomb": ("ied", "attack"),
@@ -294,7 +294,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),
     "arrests": (r"arrest\w*", r"detain\w*", r"raided", r"rounded up", r"detention campaign"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance"),
-    "attack_civilians": (r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"bod(?:y|ies) (?:\w+ ){0,3}(?:were|was) found", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
+    "attack_civilians": (r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"bod(?:y|ies) (?:\w+ ){0,5}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),
     "sexual_violence": (r"rape\w*", r"sexual (?:violence|assault)"),
     "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"rall(?:y|ies|ied)", r"sit-ins?"),

@@ -110,6 +110,10 @@ _EN_NOT_NAME = {"the", "a", "an", "syrian", "russian", "israeli", "iranian", "go
                 "their", "his", "her", "new", "old", "main", "one", "two", "three", "several", "another", "nearby",
                 "local", "security", "police", "intelligence", "air", "force", "forces", "regime's", "army's",
                 "hezbollah", "isis", "nusra", "daesh", "fsa", "hts", "state", "media"}
+#: a formation named by an ordinal word is the force itself ("the Eighth Brigade" of the Fifth Corps)
+_EN_FORMATIONS = {"brigade", "division", "corps", "regiment", "battalion"}
+_EN_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                "eleventh", "twelfth"}
 _EN_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 #: names that are admin units: "the Quneitra area", "Daraa district" are regions, handled as such
 _EN_ADMIN_NAMES = {"quneitra", "daraa", "deraa", "dar'a", "sweida", "suwayda", "damascus", "golan", "hauran",
@@ -390,6 +394,8 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         a = lo + m.start("name") + (len(" ".join(words[:k])) + 1 if k else 0)
         core = text[a:lo + m.end("name")]
         low = core.lower().replace("al-", "").replace("el-", "")
+        if noun in _EN_FORMATIONS and low in _EN_ORDINALS:
+            continue   # "the Eighth Brigade", "the Fourth Division": a force (an actor), not its base ("Brigade 52")
         if noun in ("area", "district", "quarter", "hills") and all(w in _EN_ADMIN_NAMES for w in low.split()):
             continue   # "the Quneitra area", "Daraa district": the region ("Daraa al-Balad district" is a quarter)
         if noun in ("area", "district", "hills", "hill", "base", "post") and core.split()[0].lower() in (
