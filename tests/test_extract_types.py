@@ -218,3 +218,36 @@ def test_a_child_shot_by_a_sniper_is_violence_against_civilians():
     ev = extract_events("A child was killed by regime sniper fire in the town of Jasim on Sunday.", "2022-03-20")
     assert [(e.event_type, e.sub_event_type, e.actor2) for e in ev] == \
         [("Violence against civilians", "Attack", "Civilians")]
+
+
+def test_weapons_handed_over_with_their_kinds_named():
+    ev = extract_events("Dozens of wanted men handed over their light and medium weapons to the Defence Ministry "
+                        "in the town of Tafas on Tuesday.", "2025-04-30")
+    assert [(e.location, e.sub_event_type) for e in ev] == [("Tafas", "Other")]
+    # "الخفيفة والمتوسطة" are the weapons' kinds, not a village far away named al-Mutawassitah
+    ev = extract_events("وسلم عشرات المطلوبين أسلحتهم الخفيفة والمتوسطة في مدينة طفس.", "2025-04-30")
+    assert [e.location for e in ev] == ["طفس"]
+
+
+def test_the_general_security_forces_are_the_states():
+    ev = extract_events("General Security forces clashed with gunmen in the city of Sanamayn in northern Daraa.",
+                        "2025-04-30")
+    assert [(e.location, e.actor1) for e in ev] == [("Sanamayn", "Syrian government forces")]
+    ev = extract_events("اشتبكت قوات الأمن العام مع مجموعة مسلحة في مدينة الصنمين.", "2025-04-30")
+    assert [(e.location, e.actor1) for e in ev] == [("الصنمين", "Syrian government forces")]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces attacked protesters near the Omari mosque in Deraa on Wednesday, residents said.",
+    "فتحت قوات الأمن النار على المتظاهرين قرب الجامع العمري في مدينة درعا.",
+])
+def test_force_against_protesters_is_excessive_force_not_a_battle(text):
+    ev = [e for e in extract_events(text, "2011-03-23") if e.event_type != "Protests" or e.sub_event_type !=
+          "Peaceful protest"]
+    assert ev and {(e.sub_event_type, e.actor1, e.actor2) for e in ev} == \
+        {("Excessive force against protesters", "Protesters", "Syrian government forces")}
+
+
+def test_opened_fire_with_the_subject_between():
+    ev = extract_events("فتح مسلحون مجهولون النار على سيارة مدنية في بلدة جاسم.", "2021-11-20")
+    assert [(e.location, e.sub_event_type, e.actor1) for e in ev] == [("جاسم", "Attack", "Unidentified armed group")]

@@ -797,7 +797,12 @@ class _Extractor:
                     sub = "Non-state actor overtakes territory"
             if lab == "cache_found" and mentions_weapons(seg):
                 sub = "Disrupted weapons use"
-            if lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
+            if lab == "attack" and a2 == A.PROTESTERS and a1 and a1 not in _UNARMED:
+                # "security forces opened fire on the protesters": ACLED's excessive force, not a battle, with the
+                # protesters as the first actor, as every protest event codes them
+                etype, sub = LABELS["protest_excessive"].event_type, LABELS["protest_excessive"].sub_event_type
+                a1, a2 = A.PROTESTERS, a1
+            elif lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
                 etype, sub = "Violence against civilians", "Attack"   # gunfire or sniping at civilians
             elif lab in ("killing", "attack") and a1 and a2 and a1 != a2 and {a1, a2}.isdisjoint(_UNARMED):
                 etype, sub = "Battles", "Armed clash"   # armed men killing armed men: ACLED's battle, not violence

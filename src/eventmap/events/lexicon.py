@@ -161,7 +161,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                     r"قاوم~", r"يقاوم~", r"تصدى~\s(?:\S+\s)?(?:ل|لهجوم|لمحاولة|لتقدم|لقوات)", r"تصدوا",
                     r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين", r"اشتباكات"),
     "attack": (r"هجوم~", r"هاجم~", r"يهاجم~", r"تهاجم~", r"هجمات", r"برصاص", r"قنص", r"قناص", r"رصاص\sقناص",
-               r"(?<!وقف\s)(?:اطلق~|اطلاق|يطلق~)\s(?:\S+\s){0,2}?(?:ال)?(?:نار|رصاص)", r"اغار~", r"اغارة"),
+               r"(?<!وقف\s)(?:اطلق~|اطلاق|يطلق~)\s(?:\S+\s){0,2}?(?:ال)?(?:نار|رصاص)", r"اغار~", r"اغارة",
+               r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار"),
     "air_strike": (r"غارة", r"غارات", r"قصف\sجوي", r"قصفا\sجويا", r"القصف\sالجوي", r"براميل\sمتفجرة",
                    r"برميل\sمتفجر", r"البراميل", r"برميلين", r"البرميل\sالمتفجر", r"طائرة\sمسيرة", r"طائرات\sمسيرة", r"مسيرة\sانتحارية",
                    # the aircraft is the subject (verb first, then the aircraft, then its target): longer than
@@ -212,6 +213,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest_intervention": (r"تفريق\s(?:ال)?(?:متظاهرين|مظاهرة|محتجين)", r"فرق~\s(?:\S+\s){0,3}?(?:ال)?(?:متظاهرين|محتجين|مظاهرة|مظاهرات)",
                              r"الغاز\sالمسيل", r"قنابل\sمسيلة"),
     "protest_excessive": (r"(?:اطلاق|اطلق~)\s(?:ال)?(?:نار|رصاص)\s(?:الحي\s)?على\s(?:ال)?(?:متظاهرين|محتجين)",
+                          r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار\s(?:\S+\s)?على\s(?:ال)?(?:متظاهرين|محتجين)",
                           r"قتل\s(?:ال)?(?:متظاهرين|محتجين)",
                           r"(?:متظاهرين|محتجين)\s(?:\S+\s){0,2}?(?:بال)?(?:رصاص\sال?حي|ذخيرة\sال?حية)"),
     "riot": (r"اعمال\sشغب", r"شغب", r"احرق~", r"حرق\s(?:ال)?اطارات"),
@@ -281,7 +283,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "chemical": (r"chemical (?:weapons?|attack\w*)", r"chlorine", r"sarin", r"toxic gas"),
     "cache_found": (r"found", r"discovered", r"uncovered", r"seized (?:a |an )?(?:large )?(?:cache|weapons|arms|ammunition|depot)",
                     r"weapons cache", r"arms depot", r"cache of", r"caches? of"),
-    "weapons_handover": (r"hand(?:ed|ing|s)? over (?:their |its )?(?:heavy |medium |light |remaining )*(?:weapons|arms|weaponry)",
+    "weapons_handover": (r"hand(?:ed|ing|s)? over (?:their |its )?(?:(?:heavy|medium|light|remaining|and|small|"
+                         r"personal)(?:,)? )*(?:weapons|arms|weaponry)",
                          r"weapons handover", r"surrender(?:ed|ing)? (?:their )?(?:heavy )?(?:weapons|arms)",
                          r"turned over (?:their )?(?:heavy )?weapons"),
     "evacuation": (r"evacuat\w+", r"transfer of (?:the )?(?:fighters|rebels|militants|gunmen)", r"buses", r"buses (?:carrying|transporting|left|departed|ferrying)", r"green buses",

@@ -1048,7 +1048,8 @@ _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الطائرات", "الطائرة", "الطيران", "المقاتلات", "المروحيات", "الطوافات", "القوات", "الميليشيات", "المليشيات",
     "الفصائل", "الأجهزة", "السلطات", "الدوريات", "الدورية", "المدفعية", "الصواريخ", "الغارات", "الجماعات",
     "العناصر", "الوحدات", "المخابرات", "الاستخبارات", "الفرقة", "الكتائب", "الحكومة", "الجيش", "الشرطة",
-    "الدبابات", "الآليات", "المدرعات")}
+    "الدبابات", "الآليات", "المدرعات", "الأسلحة", "أسلحة", "أسلحتهم", "أسلحتها", "أسلحته", "السلاح", "سلاحهم",
+    "الذخائر", "ذخائر", "القذائف", "العبوات")}
 
 
 def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
@@ -1082,8 +1083,10 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
             word[2:] in _FACILITY_NOUNS:
         m.veto = "a facility noun alone"   # "والكتيبة الملاصقة لها": which battalion is not said
     nxt = norm[m.end:m.end + 30].split()
-    if word.startswith("ال") and not m.cue and m.list_id < 0 and pw in _ADJ_HEADS_AR:
-        m.veto = "an adjective"            # "قصفت الطائرات الحربية": the war planes, not al-Harbiyah
+    if word.startswith("ال") and not m.cue and m.list_id < 0 and (pw in _ADJ_HEADS_AR or (
+            clitic == "و" and pw.startswith("ال") and len(prev) >= 2 and prev[-2] in _ADJ_HEADS_AR)):
+        m.veto = "an adjective"            # "قصفت الطائرات الحربية": the war planes, not al-Harbiyah;
+        #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
     if word and m.cue_kind != "noun" and m.list_id < 0 and nxt and nxt[0] in _ADJ_AFTER_COMMON:
         m.veto = "common noun"             # "الحراك الثوري" is the revolutionary movement, not al-Harak
     # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word.
