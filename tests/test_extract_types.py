@@ -251,3 +251,11 @@ def test_force_against_protesters_is_excessive_force_not_a_battle(text):
 def test_opened_fire_with_the_subject_between():
     ev = extract_events("فتح مسلحون مجهولون النار على سيارة مدنية في بلدة جاسم.", "2021-11-20")
     assert [(e.location, e.sub_event_type, e.actor1) for e in ev] == [("جاسم", "Attack", "Unidentified armed group")]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Regime forces stormed the town of Tafas at dawn and arrested five young men, local sources said.", "Tafas"),
+    ("اقتحمت قوات النظام بلدة طفس فجر اليوم واعتقلت خمسة شبان من أبنائها.", "طفس"),
+])
+def test_storming_a_town_to_arrest_is_a_raid_not_a_change_of_hands(text, place):
+    assert [(e.location, e.sub_event_type) for e in extract_events(text, "2023-09-14")] == [(place, "Arrests")]

@@ -124,6 +124,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "protest": ("agreement", "settlement_entry", "evacuation"),
     "riot": ("protest", "agreement", "settlement_entry"),
     "armed_clash": ("attack", "advance"),
+    "arrests": ("territory_entered",),   # "stormed X and arrested five": a raid, not a place changing hands
     "abduction": ("arrests", "attack"),   # "gunmen kidnapped": the gunmen's act is the abduction
     "attack_civilians": ("attack",),
     "incursion": ("territory_entered", "troop_movement", "advance", "combing", "territory_taken"),
