@@ -259,3 +259,13 @@ def test_opened_fire_with_the_subject_between():
 ])
 def test_storming_a_town_to_arrest_is_a_raid_not_a_change_of_hands(text, place):
     assert [(e.location, e.sub_event_type) for e in extract_events(text, "2023-09-14")] == [(place, "Arrests")]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("In the city of Nawa, three Syrian soldiers were killed and five others wounded when an explosive device "
+     "ripped through their vehicles.", "Nawa"),
+    ("أصيب 15 عنصرا من قوى الأمن الداخلي بانفجار عبوة ناسفة استهدفت حافلة لهم قرب مدينة نوى.", "نوى"),
+])
+def test_the_force_a_bomb_killed_is_its_target_not_its_author(text, place):
+    ev = extract_events(text, "2023-09-14")
+    assert [(e.location, e.actor1, e.actor2) for e in ev] == [(place, "", "Syrian government forces")]

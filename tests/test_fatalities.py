@@ -334,6 +334,8 @@ CASES = [
      "IED targeted their vehicle near the town of Busra al-Sham on Friday."), "Busra al-Sham", "IED", 3),
     ("soldiers of a long unit name", ("Four soldiers of the Syrian Arab Army were killed in an ambush near the "
      "village of Nahta."), "Nahta", "ambush", 4),
+    ("an abbreviated month's day before the victims", ("On Jan. 2, two soldiers of the government forces were killed "
+     "when their car was targeted near the town of Tafas."), "Tafas", "targeted", 2),
     ("the bodies of, then found", "The bodies of two young men were found near the town of Jasim on Saturday.", "Jasim",
      "found", 2),
 ]

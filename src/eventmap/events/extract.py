@@ -185,6 +185,11 @@ class _Located:
 
 #: sides that do not fight: violence against them is violence against civilians
 _UNARMED = frozenset({A.CIV, A.PROTESTERS})
+#: words of people harmed (normalised text): between a force and a bomb, they make the force its target
+_HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[وف]?(?:قتل|اصيب|جرح|لقي|مقتل|اصابة|اصابه|"
+                        r"جرحي|قتلي)\w*)")
+#: "عناصر من ...", "members of the ...": the people of a force, right before its name
+_PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")
 
 
 def _is_seat(p: Place) -> bool:
@@ -868,6 +873,13 @@ class _Extractor:
                 a1 = nxt[0].actor
         if a1 and lab in ("ied", "suicide_bomb", "grenade", "chemical") and not subj_before and not agents:
             a1 = ""   # "انفجرت عبوة بسيارة تابعة للفرقة الرابعة": the unit after the device is its target
+        elif a1 and lab in ("ied", "suicide_bomb", "grenade") and not agents and subj_before and \
+                a1 == subj_before[-1].actor and (_HARMED_RE.search(self.norm, subj_before[-1].end, hit.start) or (
+                    _PARTITIVE_RE.search(self.norm, max(cl.lo, subj_before[-1].start - 8), subj_before[-1].start)
+                    and _HARMED_RE.search(self.norm, cl.lo, hit.start))):
+            # "three Syrian soldiers were killed when an explosive device ...", "15 عنصرا من قوى الأمن أصيبوا
+            # ... بانفجار عبوة": the force named before its own dead and wounded is the device's target
+            a1 = ""
         if not a1:
             over = [a for a in ca if a.start < hit.end and a.end > hit.start]
             if over:            # the trigger names its agent: "وسائط الدفاع الجوي", "jets struck"

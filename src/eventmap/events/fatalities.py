@@ -358,6 +358,8 @@ VAGUE = -1   # a count that is stated but not exact ("dozens", "killed and wound
 def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
     """The number at ``i`` (ending before ``j``) is a date, an age, a unit's name or a measure."""
     prev = toks[i - 1].w if i > 0 else ""
+    if prev == "." and i > 1 and toks[i - 2].w in _MONTHS:
+        prev = toks[i - 2].w   # "Jan. 2": an abbreviated month and its full stop
     nxt = toks[j].w if j < len(toks) else ""
     nxt2 = toks[j + 1].w if j + 1 < len(toks) else ""
     return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or prev == "-" or _is(nxt, _UNIT_AFTER)
