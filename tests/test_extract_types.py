@@ -269,3 +269,15 @@ def test_storming_a_town_to_arrest_is_a_raid_not_a_change_of_hands(text, place):
 def test_the_force_a_bomb_killed_is_its_target_not_its_author(text, place):
     ev = extract_events(text, "2023-09-14")
     assert [(e.location, e.actor1, e.actor2) for e in ev] == [(place, "", "Syrian government forces")]
+
+
+def test_the_official_agencys_destroyed_dens_idiom_is_fire_on_the_towns():
+    ev = extract_events("دمرت وحدات من الجيش العربي السوري أوكاراً وتحصينات للإرهابيين في بلدتي اليادودة والمزيريب "
+                        "بريف درعا الغربي.", "2018-06-27")
+    assert [(e.location, e.sub_event_type) for e in ev] == [
+        ("اليادودة", "Shelling/artillery/missile attack"), ("المزيريب", "Shelling/artillery/missile attack")]
+
+
+def test_a_residential_quarter_is_no_quarter_named_residential():
+    ev = extract_events("واستشهد مدنيان جراء اعتداء إرهابي بقذائف صاروخية على حي سكني في مدينة إزرع.", "2018-06-27")
+    assert [e.location for e in ev] == ["إزرع"]
