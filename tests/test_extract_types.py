@@ -281,3 +281,24 @@ def test_the_official_agencys_destroyed_dens_idiom_is_fire_on_the_towns():
 def test_a_residential_quarter_is_no_quarter_named_residential():
     ev = extract_events("واستشهد مدنيان جراء اعتداء إرهابي بقذائف صاروخية على حي سكني في مدينة إزرع.", "2018-06-27")
     assert [e.location for e in ev] == ["إزرع"]
+
+
+@pytest.mark.parametrize("text,want", [
+    # gunmen "targeting" a car or a house fire at it: no shell in the sentence
+    ("وأفاد مراسلنا بأن مسلحين مجهولين استهدفوا سيارة قيادي سابق قرب دوار البلدة في بلدة طفس.",
+     {"Attack", "Armed clash"}),
+    ("Unknown gunmen targeted the car of a former rebel commander in the town of Tafas.", {"Attack", "Armed clash"}),
+    # the official agency's rebels ("المسلحين") shelled by the army stay shelling
+    ("استهدفت وحدات من الجيش تجمعات المسلحين في بلدة طفس.", {"Shelling/artillery/missile attack"}),
+])
+def test_gunmen_targeting_is_gunfire_not_shelling(text, want):
+    assert {e.sub_event_type for e in extract_events(text, "2022-07-13")} <= want
+
+
+@pytest.mark.parametrize("text,a1,a2", [
+    ("استهدفت وحدات من الجيش تجمعات المسلحين في بلدة طفس.", "Syrian government forces", "Opposition armed groups"),
+    ("واستهدف الجيش مواقع المسلحين في بلدة طفس.", "Syrian government forces", "Opposition armed groups"),
+    ("الفصائل استهدفت قوات النظام في بلدة طفس بقذائف الهاون.", "Opposition armed groups", "Syrian government forces"),
+])
+def test_the_force_right_after_a_first_verb_is_its_doer(text, a1, a2):
+    assert {(e.actor1, e.actor2) for e in extract_events(text, "2022-07-13")} == {(a1, a2)}

@@ -177,6 +177,8 @@ def _composed() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
 
 # an actor after one of these words is the target / second party of the event
 _OBJECT_MARKERS_AR = ("مع", "ضد", "على", "علي", "استهدف", "استهدفت", "لصالح", "عن")
+#: the object markers that are verbs: the actor right after them is their object only when a doer came before
+_VERB_MARKERS_AR = frozenset(("استهدف", "استهدفت"))
 _OBJECT_MARKERS_EN = ("with", "against", "on", "targeting", "targeted", "at", "hit", "struck", "shelled", "bombed")
 
 
@@ -291,6 +293,8 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
                 role = "support"
             elif two == "من قبل":
                 role = "agent"
+            elif prev_w in _VERB_MARKERS_AR and not any(0 <= a0 - o.end <= 60 for o in out):
+                role = "subject"   # verb first: "استهدفت وحدات من الجيش تجمعات المسلحين" (no doer before the verb)
             elif prev_w in _OBJECT_MARKERS_AR or prev_w.startswith(_OBJECT_HEADS_AR):
                 role = "object"
         else:
