@@ -302,3 +302,13 @@ def test_gunmen_targeting_is_gunfire_not_shelling(text, want):
 ])
 def test_the_force_right_after_a_first_verb_is_its_doer(text, a1, a2):
     assert {(e.actor1, e.actor2) for e in extract_events(text, "2022-07-13")} == {(a1, a2)}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The regime has been pounding the province of Quneitra since Sunday in a bid to retake it from rebels.",
+     "Quneitra"),
+    ("حشدت قوات النظام تعزيزات عسكرية بهدف السيطرة على بلدة طفس.", "طفس"),
+])
+def test_a_purpose_to_take_a_place_is_not_taking_it(text, place):
+    subs = {e.sub_event_type for e in extract_events(text, "2018-07-20") if e.location == place}
+    assert "Government regains territory" not in subs

@@ -223,7 +223,11 @@ def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
 #: the words before a trigger that make it announced, expected or planned, not an event
 _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
                              r"is set to|are set to|plans to|plan to|is likely to)\s*$|"
-                             r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن")
+                             r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن|"
+                             # a purpose: "pressed an offensive to retake the southwest", "بهدف السيطرة على"
+                             r"(?:^|\s)(?:offensive|campaign|push|bid|drive|efforts?|aims?|aiming|seeks?|seeking|"
+                             r"vowed|threatened|threatening|preparing|prepares|ready) to\s*$|"
+                             r"(?:^|\s)(?:بهدف|سعيا|تمهيدا|يسعي|تسعي|يهدف|تهدف|يستعد|تستعد|تحضيرا)\s*$")
 _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
 
 
