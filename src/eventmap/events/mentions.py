@@ -38,7 +38,7 @@ import ahocorasick
 
 from eventmap.events._prefilter import may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import ar_sites, en_sites
+from eventmap.events.sites import KIND_ADJ_AR, ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -437,12 +437,6 @@ def _punct_limit(text: str, offs: list[int] | None, j: int, hi: int) -> int:
     return min(hi, bisect.bisect_left(offs, mt.start()))
 
 
-#: adjectives of kind after a place noun: "حي سكني" is a residential quarter, "سوق شعبي" a popular market, not names
-_AR_KIND_ADJ = {normalize_ar(w) for w in """سكني سكنية السكني السكنية تجاري تجارية التجاري التجارية شعبي شعبية
-الشعبي الشعبية مدني مدنية زراعي زراعية الزراعي الزراعية صناعي صناعية الصناعي الصناعية مكتظ مكتظة المكتظ المكتظة
-مأهول مأهولة المأهول المأهولة مجاور مجاورة قريب قريبة""".split()}
-
-
 def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     """The name starting at ``i`` (normalised): 1-3 words by construct-state and direction rules."""
     words: list[tuple[int, int, str]] = []
@@ -461,7 +455,7 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     bare = w0[1:] if w0[:1] in "وف" else w0
     nouns = _sets()["nouns"]
     if w0 in _AR_STOP_AFTER or len(w0) < 2 or any(ch.isdigit() for ch in w0) or bare in nouns or w0 in nouns \
-            or bare in _GENERIC_PLURAL or w0 in _sets()["strict"] or w0 in _AR_KIND_ADJ:
+            or bare in _GENERIC_PLURAL or w0 in _sets()["strict"] or w0 in KIND_ADJ_AR:
         return None
     end = e
     n_taken = 1
