@@ -314,3 +314,17 @@ def test_the_force_right_after_a_first_verb_is_its_doer(text, a1, a2):
 def test_a_purpose_to_take_a_place_is_not_taking_it(text, place):
     subs = {e.sub_event_type for e in extract_events(text, "2018-07-20") if e.location == place}
     assert "Government regains territory" not in subs
+
+
+def test_a_deployment_happens_where_the_forces_were_deployed():
+    ev = extract_events("A Russian military police patrol was deployed in the town of Jasim on Monday.", "2022-05-12")
+    assert [(e.location, e.actor1) for e in ev] == [("Jasim", "Russian forces")]
+    # forces stationed somewhere that do something else: the place they are stationed in is not the event's
+    ev = extract_events("Regime forces stationed in Jasim shelled the town of Nawa on Monday.", "2022-05-12")
+    assert [e.location for e in ev] == ["Nawa"]
+
+
+def test_detainees_named_in_a_demand_are_no_arrest():
+    ev = extract_events("Residents of Tafas staged a protest on Friday demanding the release of detainees held by the "
+                        "security branches.", "2022-05-12")
+    assert [(e.location, e.sub_event_type) for e in ev] == [("Tafas", "Peaceful protest")]

@@ -467,7 +467,10 @@ class _Extractor:
                       ms: list[Mention] | None = None) -> bool:
         if m.veto:
             return False
-        if m.reference:
+        if m.reference and m.notes and m.notes[-1] == "posted" and any(
+                h.label in ("troop_movement", "base_established") and 0 <= m.start - h.end <= 24 for h in hits):
+            pass   # "police were deployed in Jasim": the deployment is the event, and Jasim its place
+        elif m.reference:
             weak = m.notes and m.notes[-1] in WEAK_REFERENCES
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin]
             if not weak or others:

@@ -1159,7 +1159,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
     r"(?:hospital\s+)?(?:in\s+)?"
     r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
-    r"|\b(?:stationed|based|positioned|deployed)\s+(?:in|at)"
+    r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
@@ -1226,7 +1226,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     ref = _EN_REF_BEFORE_RE.search(before) if may_contain_ci(before, _EN_REF_WORDS) else None
     if ref or _BASED_RE.match(text[m.orig_end:m.orig_end + 7]):
         m.reference = True   # "east of X", "except X", "taken to hospital in X", "a source in X", "X-based"
-        m.notes.append("residence" if ref and ref.group("origin") else "reference")
+        m.notes.append("residence" if ref and ref.group("origin") else
+                       "posted" if ref and ref.group("posted") else "reference")
     if key in sets["foreign_en"]:
         m.veto = "foreign"
     if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
