@@ -188,11 +188,9 @@ _UNARMED = frozenset({A.CIV, A.PROTESTERS})
 #: words of people harmed (normalised text): between a force and a bomb, they make the force its target
 _HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[وف]?(?:قتل|اصيب|جرح|لقي|مقتل|اصابة|اصابه|"
                         r"جرحي|قتلي)\w*)")
-#: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells), and what is fired
-#: from afar: a "targeting" by the first with none of the second is an attack
+#: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
+#: "targeting" is an attack
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
-_FIRED_RE = re.compile(r"قذيف|قذائف|هاون|مدفع|صاروخ|صواريخ|راجم|دباب|\b(?:shells?|shelling|mortars?|artillery|rockets?|"
-                       r"missiles?|tanks?)\b")
 #: "عناصر من ...", "members of the ...": the people of a force, right before its name
 _PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")
 
@@ -453,8 +451,10 @@ class _Extractor:
         if "bombardment" in out:   # a bare "قصف"/"targeted": from the air if aircraft are named, else shelling
             h = out.pop("bombardment")
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
-            if lab == "shelling" and _GUNMEN_RE.search(seg) and not _FIRED_RE.search(seg):
-                lab = "attack"   # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire
+            if lab == "shelling" and _GUNMEN_RE.search(seg):
+                # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire (a shell, mortar or rocket
+                # named in the clause is a shelling hit, which has absorbed the bare targeting already)
+                lab = "attack"
             self._label_hits[lab] = sorted(self._label_hits.get(lab, []) + self._label_hits.pop("bombardment", []),
                                            key=lambda x: x.start)
             if lab not in out:
