@@ -40,35 +40,32 @@ ACTORS = (GOV, RUS, ISR, IRN, HZB, HTS, ISIS, OPP, CIV, USC, TUR, JOR, SDF, PROT
 STATE_SIDE = {GOV, RUS, IRN, HZB}
 
 AR_FORMS: dict[str, tuple[str, ...]] = {
-    GOV: ("الجيش السوري", "الجيش العربي السوري", "الجيش", "جيش النظام", "النظام", "النظام السوري", "وحدات الجيش", "وحدات من الجيش",
-          "وحدات من الجيش العربي السوري", "وحدات من الجيش السوري", "وحدة من الجيش", "القوات الحكومية",
-          "قوات النظام", "قوات النظام السوري", "قوات الأسد", "القوات السورية", "قواتنا المسلحة",
-          "الفرقة الرابعة", "قوات النمر", "الحرس الجمهوري", "قوات الفرقة", "الفيلق الخامس",
-          "الدفاعات الجوية السورية", "الدفاع الجوي السوري", "الطيران الحربي السوري", "الطيران السوري",
-          "سلاح الجو السوري", "سلاح الجو في الجيش العربي السوري", "سلاح الجو", "طائرة حربية سورية", "طائرة سورية", "الطائرة السورية", "طائرات النظام",
-          "الطيران الحربي التابع للنظام", "طيران النظام", "الطائرات الحربية السورية", "طائرات حربية سورية",
-          "طائرات النظام الحربية", "الطيران المروحي", "المروحيات", "الطيران الحربي السوري والروسي", "المروحيات السورية", "مروحيات النظام",
-          "عناصر الهندسة في الجيش", "عناصر الهندسة", "وحدات الهندسة", "وحدات الهندسة في الجيش", "وسائط الدفاع الجوي",
-          "وسائط دفاعنا الجوي", "منظومات الدفاع الجوي السوري", "الهندسة في الجيش", "الجيش والقوات الرديفة",
-          "القوات الرديفة", "قوات الدفاع الوطني", "ميليشيات الأسد", "ميليشيا الأسد", "ميليشيات النظام", "عصابات الأسد",
-          "قوات الأسد والميليشيات", "عناصر النظام", "عناصر قوات النظام", "الأمن العسكري التابع للنظام", "الدفاع الوطني", "الأجهزة الأمنية", "المخابرات الجوية",
-          "الأمن العسكري", "قوات الأمن", "الجيش السوري وحلفاؤه", "القوات المسلحة السورية",
-          "الأمن العام", "قوات الأمن العام", "جهاز الأمن العام", "الأمن الداخلي", "قوى الأمن الداخلي",
-          "وزارة الدفاع", "وزارة الدفاع السورية", "وزارة الداخلية"),
-    RUS: ("القوات الروسية", "الطيران الروسي", "الطائرات الحربية الروسية", "طائرات حربية روسية", "طائرات روسية",
-          "الطائرات الروسية الحربية", "المقاتلات الحربية الروسية", "الطيران الحربي الروسي", "الطائرات الروسية", "الشرطة العسكرية الروسية",
-          "الشرطة الروسية", "الجيش الروسي", "المقاتلات الروسية", "القوات الجوية الروسية"),
-    ISR: ("العدو الصهيوني", "العدو الإسرائيلي", "الاحتلال", "قوة للاحتلال", "قوة إسرائيلية", "قوات إسرائيلية",
-          "دورية إسرائيلية", "دوريات إسرائيلية", "دورية للاحتلال", "آليات الاحتلال", "قوة تابعة للاحتلال", "جيش الاحتلال", "جيش الاحتلال الإسرائيلي", "الجيش الإسرائيلي",
-          "الجيش الصهيوني", "قوات الاحتلال", "قوات الاحتلال الإسرائيلي", "الطيران الإسرائيلي",
-          "الطيران الحربي الإسرائيلي", "الطائرات الإسرائيلية", "الطائرات الحربية الإسرائيلية",
-          "طائرات حربية إسرائيلية", "طائرات إسرائيلية", "المقاتلات الإسرائيلية", "صواريخ إسرائيلية",
-          "دبابات إسرائيلية", "دبابة إسرائيلية", "دبابات الاحتلال", "آليات إسرائيلية", "آليات عسكرية إسرائيلية",
-          "آلية إسرائيلية", "جرافات إسرائيلية", "جرافة إسرائيلية", "جرافات الاحتلال", "مدرعات إسرائيلية",
-          "عربات إسرائيلية", "جنود إسرائيليون", "جنود الاحتلال", "جنود إسرائيليين",
-          "الصواريخ الإسرائيلية", "غارات إسرائيلية", "الغارات الإسرائيلية", "قصف إسرائيلي", "القصف الإسرائيلي", "الاحتلال الإسرائيلي", "قوات العدو",
-          "الكيان الصهيوني", "إسرائيل", "طيران العدو", "عدوان إسرائيلي", "العدوان الإسرائيلي", "العدوان الصهيوني",
-          "عدوان صهيوني", "الطيران الحربي الصهيوني", "طائرات الاحتلال", "الدفاعات الإسرائيلية", "طائرات العدو"),
+    GOV: ("الجيش السوري", "الجيش العربي السوري", "الجيش", "جيش النظام", "النظام", "النظام السوري", "وحدات الجيش",
+          "وحدات من الجيش", "وحدات من الجيش العربي السوري", "وحدات من الجيش السوري", "وحدة من الجيش",
+          "القوات الحكومية", "قوات النظام", "قوات النظام السوري", "قوات الأسد", "القوات السورية", "قواتنا المسلحة",
+          "الفرقة الرابعة", "قوات النمر", "الحرس الجمهوري", "قوات الفرقة", "الفيلق الخامس", "الدفاعات الجوية السورية",
+          "الدفاع الجوي السوري", "الطيران الحربي السوري", "الطيران السوري", "سلاح الجو السوري",
+          "سلاح الجو في الجيش العربي السوري", "سلاح الجو", "طائرات النظام", "الطيران الحربي التابع للنظام",
+          "طيران النظام", "طائرات النظام الحربية", "الطيران المروحي", "المروحيات", "الطيران الحربي السوري والروسي",
+          "مروحيات النظام", "عناصر الهندسة في الجيش", "عناصر الهندسة", "وحدات الهندسة", "وحدات الهندسة في الجيش",
+          "وسائط الدفاع الجوي", "وسائط دفاعنا الجوي", "منظومات الدفاع الجوي السوري", "الهندسة في الجيش",
+          "الجيش والقوات الرديفة", "القوات الرديفة", "قوات الدفاع الوطني", "ميليشيات الأسد", "ميليشيا الأسد",
+          "ميليشيات النظام", "عصابات الأسد", "قوات الأسد والميليشيات", "عناصر النظام", "عناصر قوات النظام",
+          "الأمن العسكري التابع للنظام", "الدفاع الوطني", "الأجهزة الأمنية", "المخابرات الجوية", "الأمن العسكري",
+          "قوات الأمن", "الجيش السوري وحلفاؤه", "القوات المسلحة السورية", "الأمن العام", "قوات الأمن العام",
+          "جهاز الأمن العام", "الأمن الداخلي", "قوى الأمن الداخلي", "وزارة الدفاع", "وزارة الدفاع السورية",
+          "وزارة الداخلية"),
+    RUS: ("القوات الروسية", "الطيران الروسي", "الطائرات الروسية الحربية", "المقاتلات الحربية الروسية",
+          "الطيران الحربي الروسي", "الشرطة العسكرية الروسية", "الشرطة الروسية", "الجيش الروسي",
+          "القوات الجوية الروسية"),
+    ISR: ("العدو الصهيوني", "العدو الإسرائيلي", "الاحتلال", "قوة للاحتلال", "قوات إسرائيلية", "دوريات إسرائيلية",
+          "دورية للاحتلال", "آليات الاحتلال", "قوة تابعة للاحتلال", "جيش الاحتلال", "جيش الاحتلال الإسرائيلي",
+          "الجيش الإسرائيلي", "الجيش الصهيوني", "قوات الاحتلال", "قوات الاحتلال الإسرائيلي", "الطيران الإسرائيلي",
+          "الطيران الحربي الإسرائيلي", "دبابات الاحتلال", "آليات عسكرية إسرائيلية", "جرافات الاحتلال",
+          "مدرعات إسرائيلية", "عربات إسرائيلية", "جنود إسرائيليون", "جنود الاحتلال", "جنود إسرائيليين", "قصف إسرائيلي",
+          "القصف الإسرائيلي", "الاحتلال الإسرائيلي", "قوات العدو", "الكيان الصهيوني", "إسرائيل", "طيران العدو",
+          "عدوان إسرائيلي", "العدوان الإسرائيلي", "العدوان الصهيوني", "عدوان صهيوني", "الطيران الحربي الصهيوني",
+          "طائرات الاحتلال", "الدفاعات الإسرائيلية", "طائرات العدو"),
     IRN: ("القوات الإيرانية", "الحرس الثوري", "الحرس الثوري الإيراني", "الميليشيات الإيرانية", "الميليشيات الشيعية",
           "الميليشيات المدعومة من إيران", "ميليشيات إيران", "المستشارين الإيرانيين"),
     HZB: ("حزب الله", "ميليشيا حزب الله", "حزب الله اللبناني"),
@@ -93,7 +90,7 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
     TUR: ("الجيش التركي", "القوات التركية"),
     JOR: ("الجيش الأردني", "القوات الأردنية", "القوات المسلحة الأردنية", "حرس الحدود الأردني", "حرس الحدود الأردنية",
           "قوات حرس الحدود الأردنية", "الطيران الأردني", "الطيران الحربي الأردني", "سلاح الجو الأردني",
-          "الطائرات الأردنية", "المنطقة العسكرية الشرقية"),
+          "المنطقة العسكرية الشرقية"),
     SDF: ("قسد", "قوات سوريا الديمقراطية"),
     PROTESTERS: ("المتظاهرين", "المتظاهرون", "المحتجين", "المحتجون"),
     UNK: ("مجهولون", "مجهولين", "مسلحون مجهولون", "مسلحين مجهولين", "أشخاص مجهولون", "مجهولي الهوية",
@@ -101,30 +98,21 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 EN_FORMS: dict[str, tuple[str, ...]] = {
-    GOV: ("syrian army", "syrian arab army", "saa", "government forces", "pro-government forces", "regime forces",
-          "syrian government forces", "syrian forces", "syrian troops", "government troops", "army troops",
-          "syrian military", "tiger forces", "4th division", "fourth division", "republican guard",
-          "syrian air force", "syrian jets", "syrian warplanes", "syrian government", "assad's forces",
-          "pro-assad forces", "assad forces", "regime", "the army", "army units", "army", "government", "syrian air defences",
-          "syrian air defenses", "syrian air defence", "syrian air defense",
-          "5th corps", "fifth corps", "national defense forces", "ndf", "syrian jet", "syrian warplane", "syrian helicopter",
-          "syrian helicopters",
-          "regime warplanes", "regime helicopters", "army engineers", "army's engineering units",
-          "security forces", "general security", "general security forces", "general security service",
-          "syrian security forces", "internal security forces", "defence ministry", "defense ministry",
-          "syrian defence ministry", "syrian defense ministry", "ministry of defence", "ministry of defense"),
-    RUS: ("russian forces", "russian military police", "russian jets", "russian warplanes", "russian air force",
-          "russian military", "russian troops", "russian aircraft", "russian strikes", "russian air strikes",
-          "russian airstrikes", "russian warplane", "russian jet", "russian air power", "russian-backed forces"),
-    ISR: ("israeli army", "israeli military", "israeli forces", "idf", "israel defense forces", "israeli jets",
-          "israeli warplanes", "israeli aircraft", "israeli air force", "israel", "israeli troops",
-          "israeli patriot", "israeli strikes", "israeli strike", "israeli air strikes", "israeli airstrikes",
-          "israeli missiles", "israeli missile", "israeli warplane", "israeli jet", "israeli force", "israeli patrol",
-          "israeli unit", "israeli tanks", "israeli tank", "israeli occupation", "israeli occupation forces",
-          "israeli army forces", "israeli military vehicles", "israeli vehicles"),
-    IRN: ("iranian forces", "irgc", "revolutionary guard", "revolutionary guards", "iran-backed militia",
-          "iran-backed militias", "iranian-backed militia", "iranian-backed militias", "iranian militia",
-          "iranian militias", "iranian troops"),
+    GOV: ("syrian arab army", "saa", "government forces", "pro-government forces", "regime forces",
+          "syrian government forces", "government troops", "army troops", "tiger forces", "4th division",
+          "fourth division", "republican guard", "syrian air force", "syrian government", "assad's forces",
+          "pro-assad forces", "assad forces", "regime", "the army", "army units", "army", "government",
+          "syrian air defences", "syrian air defenses", "syrian air defence", "syrian air defense", "5th corps",
+          "fifth corps", "national defense forces", "ndf", "regime warplanes", "regime helicopters", "army engineers",
+          "army's engineering units", "security forces", "general security", "general security forces",
+          "general security service", "syrian security forces", "internal security forces", "defence ministry",
+          "defense ministry", "syrian defence ministry", "syrian defense ministry", "ministry of defence",
+          "ministry of defense"),
+    RUS: ("russian military police", "russian air force", "russian air power", "russian-backed forces"),
+    ISR: ("idf", "israel defense forces", "israeli air force", "israel", "israeli patriot", "israeli force",
+          "israeli unit", "israeli occupation", "israeli occupation forces", "israeli army forces"),
+    IRN: ("irgc", "revolutionary guard", "revolutionary guards", "iran-backed militia", "iran-backed militias",
+          "iranian-backed militia", "iranian-backed militias", "iranian militia", "iranian militias"),
     HZB: ("hezbollah", "hizbollah", "hizballah", "hizbullah"),
     HTS: ("nusra front", "al-nusra", "al nusra", "nusra", "hts fighters", "hts militants", "nusra fighters",
           "nusra militants", "jabhat al-nusra", "jabhat al nusra", "hts",
@@ -138,11 +126,10 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
     CIV: ("civilians", "civilian", "residents", "children", "women", "villagers", "farmers", "a farmer", "a child",
           "child", "a boy", "a girl", "a woman", "a young man", "young men", "a teenager", "an elderly man",
           "an elderly woman", "a shepherd", "shepherds"),
-    USC: ("us-led coalition", "u.s.-led coalition", "coalition", "us forces", "u.s. forces", "american forces"),
-    TUR: ("turkish army", "turkish forces", "turkish military"),
-    JOR: ("jordanian army", "jordanian forces", "jordanian military", "jordanian troops", "jordanian border guards",
-          "jordanian border guard", "jordanian border forces", "jordanian air force", "jordanian armed forces",
-          "jordan's army", "jordan's military"),
+    USC: ("us-led coalition", "u.s.-led coalition", "coalition", "us forces"),
+    TUR: (),
+    JOR: ("jordanian border guards", "jordanian border guard", "jordanian border forces", "jordanian air force",
+          "jordanian armed forces", "jordan's army", "jordan's military"),
     SDF: ("sdf", "syrian democratic forces"),
     PROTESTERS: ("protesters", "demonstrators"),
     UNK: ("unknown gunmen", "unidentified gunmen", "unknown assailants", "unidentified assailants",
@@ -196,23 +183,17 @@ class ActorMention:
 def _forms() -> dict[str, str]:
     """Every surface form (normalised), both languages -> its actor."""
     forms: dict[str, str] = {}
-    for actor, fs in AR_FORMS.items():
+    ar_c, en_c = _composed()
+    for actor, fs in [*AR_FORMS.items(), *ar_c.items()]:
         for f in fs:
-            forms.setdefault(ar(f), actor)
             k = ar(f)
+            forms.setdefault(k, actor)
             if k.startswith("ال") and len(k) > 3:
                 # ل + الجيش -> للجيش; ل + اللواء -> للواء (the doubled lam is written once)
                 forms.setdefault(("ل" if k[2] == "ل" else "لل") + k[2:], actor)
-    for actor, fs in EN_FORMS.items():
+    for actor, fs in [*EN_FORMS.items(), *en_c.items()]:
         for f in fs:
             forms.setdefault(f.lower(), actor)
-    ar_c, en_c = _composed()
-    for actor, composed in ar_c.items():
-        for f in composed:
-            forms.setdefault(ar(f), actor)
-    for actor, composed in en_c.items():
-        for f in composed:
-            forms.setdefault(f, actor)
     return forms
 
 
