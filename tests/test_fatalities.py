@@ -330,12 +330,12 @@ CASES = [
      "Hirak."), "Hirak", "shelling", 12),
     ("Xinhua, eliminated", "The Syrian army eliminated 23 terrorists near the town of Ibta'a on Tuesday.", "Ibta'a",
      "eliminated", 23),
-    ("members of a named unit", ("Three members of the Eighth Brigade were killed and five others wounded when an "
-     "IED targeted their vehicle near the town of Busra al-Sham on Friday."), "Busra al-Sham", "IED", 3),
+    ("members of a named unit", ("Two members of the Eighth Brigade lost their lives and a third was hurt as an IED "
+     "went off beside their pickup outside Busra al-Sham on Friday."), "Busra al-Sham", "IED", 2),
     ("soldiers of a long unit name", ("Four soldiers of the Syrian Arab Army were killed in an ambush near the "
      "village of Nahta."), "Nahta", "ambush", 4),
-    ("an abbreviated month's day before the victims", ("On Jan. 2, two soldiers of the government forces were killed "
-     "when their car was targeted near the town of Tafas."), "Tafas", "targeted", 2),
+    ("an abbreviated month's day before the victims", ("By Feb. 9, three fighters of the local brigade were killed "
+     "when their checkpoint was targeted near the town of Tafas."), "Tafas", "targeted", 3),
     ("the bodies of, then found", "The bodies of two young men were found near the town of Jasim on Saturday.", "Jasim",
      "found", 2),
 ]
