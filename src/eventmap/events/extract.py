@@ -891,8 +891,8 @@ class _Extractor:
                 a1 == subj_before[-1].actor and (_HARMED_RE.search(self.norm, subj_before[-1].end, hit.start) or (
                     _PARTITIVE_RE.search(self.norm, max(cl.lo, subj_before[-1].start - 8), subj_before[-1].start)
                     and _HARMED_RE.search(self.norm, cl.lo, hit.start))):
-            # "three Syrian soldiers were killed when an explosive device ...", "15 عنصرا من قوى الأمن أصيبوا
-            # ... بانفجار عبوة": the force named before its own dead and wounded is the device's target
+            # "four regime soldiers died ... after a roadside bomb", "جُرح ستة عناصر من قوى الأمن ... بانفجار عبوة":
+            # the force named before its own dead and wounded is the device's target
             a1 = ""
         if not a1:
             over = [a for a in ca if a.start < hit.end and a.end > hit.start]
