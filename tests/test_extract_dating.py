@@ -63,3 +63,16 @@ def test_todays_shelling_told_twice_is_not_swallowed_by_an_older_one():
             "وقبل يومين، استهدفت قوات النظام بقذائف الدبابات مسجداً في درعا البلد.")
     ev = [e for e in extract_events(text, PUB) if e.location == "درعا البلد" and e.sub_event_type.startswith("Shell")]
     assert {(e.event_date, e.fatalities) for e in ev} == {("2023-06-22", 1), ("2023-06-20", None)}
+
+
+def test_a_datelines_day_gives_way_to_the_day_the_sentence_names():
+    """The day a wire report was filed heads its first sentence; the sentence's own day dates the event, and
+    with no other day the dateline's still does."""
+    cases = [("NAWA, Syria, June 22 (Reuters) - Gunmen shot dead a local council member in Nawa on Tuesday, "
+              "relatives said.", "2023-06-20"),
+             ("درعا، 22 حزيران (سانا) - استشهد مدني برصاص مسلحين في مدينة نوى يوم الثلاثاء.", "2023-06-20"),
+             ("NAWA, Syria, June 21 (Reuters) - Gunmen shot dead a local council member in Nawa, relatives said.",
+              "2023-06-21")]
+    for text, day in cases:
+        ev = [e for e in extract_events(text, PUB) if e.sub_event_type == "Attack"]
+        assert ev and {e.event_date for e in ev} == {day}, (text, [(e.location, e.event_date) for e in ev])

@@ -42,6 +42,13 @@ _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beg
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
 
 
+#: a dateline's date is within this many characters of the start of the report
+DATELINE_CHARS = 80
+#: what follows a dateline's date: an agency's name at most, then a dash ("DARAA, Dec 3 (Reuters) - ...",
+#: "درعا، 3 كانون الأول (سانا) - ...", as normalised text: punctuation but the dash gone)
+_DATELINE_END_RE = re.compile(r" ?(?:\S+ ){0,2}?[-–—]")
+
+
 def _starts_story(before: str) -> bool:
     """Does the text just before a date say a story starts at it (``_START_RE``)?"""
     for w in _START_WORDS:   # (a plain loop: cheaper than the search, and than a generator)
@@ -81,6 +88,10 @@ class EventDates:
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
                           if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
+        # "DARAA, Dec 3 (Reuters) - Gunmen killed a man on Tuesday": the day the report was filed, not the day of
+        # what it tells where a sentence gives another (it stays the report's lead date)
+        self.datelines = {k for k, d in enumerate(self.dates)
+                          if d[0] < DATELINE_CHARS and _DATELINE_END_RE.match(norm, d[1]) is not None}
         self.starts = [d[0] for d in self.dates]
         self.ends = [d[1] for d in self.dates]
         self.clauses = clauses
@@ -105,6 +116,12 @@ class EventDates:
             b += 1
         return range(a, b)
 
+    def _undated(self, ks: range) -> range | list[int]:
+        """``ks`` without a dateline's date when another date is among them."""
+        if not self.datelines or len(ks) < 2:
+            return ks
+        return [k for k in ks if k not in self.datelines] or ks
+
     def _lead(self) -> DateHit | None:
         seen_sentences: list[int] = []
         for cl in self.clauses:
@@ -121,12 +138,12 @@ class EventDates:
         return None
 
     def for_clause(self, cl: ClauseSpan, trigger_start: int) -> tuple[str, int]:
-        own = self._between(cl.lo, cl.hi)
+        own = self._undated(self._between(cl.lo, cl.hi))
         if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves)
             d = self.dates[min(own, key=lambda k: abs(self.starts[k] - trigger_start))]
             return d[2].isoformat(), d[3]
         # a date of the sentence: unless it starts a story, or belongs to a later clause with an event of its own
-        free = [self.dates[k] for k in self._between(cl.sent_lo, cl.sent_hi)
+        free = [self.dates[k] for k in self._undated(self._between(cl.sent_lo, cl.sent_hi))
                 if k not in self.starts_of and (self.claimed.get(k, cl.index) == cl.index or self.dates[k][0] < cl.lo)]
         if free:
             d = min(free, key=lambda x: abs(x[0] - trigger_start))
