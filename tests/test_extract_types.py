@@ -328,3 +328,37 @@ def test_detainees_named_in_a_demand_are_no_arrest():
     ev = extract_events("Residents of Tafas staged a protest on Friday demanding the release of detainees held by the "
                         "security branches.", "2022-05-12")
     assert [(e.location, e.sub_event_type) for e in ev] == [("Tafas", "Peaceful protest")]
+
+
+def _rows(text, pub=PUB):
+    return {e.location: (e.sub_event_type, e.actor1, e.actor2) for e in extract_events(text, pub)}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Government forces shelled militant positions east of Daraa on Monday. Dozens of militants were killed in "
+     "Busra al-Harir and Nahta, a military source said.", ("Busra al-Harir", "Nahta")),
+    ("كثفت وحدات الجيش ضرباتها على تجمعات الإرهابيين في ريف درعا الشرقي.\n"
+     "وأكد مصدر عسكري سقوط العديد من الإرهابيين في بلدتي الحراك وناحتة.", ("الحراك", "ناحتة")),
+])
+def test_the_dead_told_after_an_act_are_that_acts_toll(text, places):
+    """Deaths told in the sentence after the fire that caused them are that fire, by its doer, at the places
+    the deaths are told; the dead are its target, not its author."""
+    rows = _rows(text)
+    for place in places:
+        assert rows.get(place) == ("Shelling/artillery/missile attack", "Syrian government forces",
+                                   "Opposition armed groups"), (place, rows)
+
+
+def test_a_killing_told_as_another_incident_keeps_its_own_kind():
+    text = ("Government forces shelled rebel positions around Tafas on Monday. Separately, a former rebel was killed "
+            "in Inkhil. A pharmacist was shot dead by unknown gunmen in Jasim.")
+    rows = _rows(text)
+    assert rows["Inkhil"][0] != "Shelling/artillery/missile attack"
+    assert rows["Jasim"][0] != "Shelling/artillery/missile attack" and rows["Jasim"][1] != "Syrian government forces"
+
+
+def test_the_group_whose_members_were_killed_is_not_the_killer():
+    rows = _rows("Four members of the regime forces were killed in the town of Nawa, a local activist said.")
+    assert rows["Nawa"][1:] == ("", "Syrian government forces")
+    rows = _rows("أفاد ناشطون بمقتل ثلاثة عناصر من قوات النظام في مدينة نوى.")
+    assert rows["نوى"][1:] == ("", "Syrian government forces")

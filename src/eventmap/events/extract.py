@@ -91,6 +91,17 @@ _FAMILY = {"interception": "downed", "aircraft_downed": "downed", "territory_tak
 _NO_CARRY = {"ied", "suicide_bomb", "grenade", "attack_civilians", "abduction", "sexual_violence", "protest",
              "protest_intervention", "protest_excessive", "riot", "mob_violence", "looting", "sirens", "chemical"}
 
+#: a death word whose subject is the dead, not the killer ("ten militants were killed", "مقتل عدد من المسلحين",
+#: "سقوط العديد من الإرهابيين"); an active "killed" or "قتل" is left to the actors' roles
+_VICTIM_VOICE_RE = re.compile(r"(?:[وفبل]?(?:ال)?(?:مقتل|قتلي|قتيل|استشهد|استشهاد|شهيد|شهدا|لقي|لقوا|مصرع|سقوط)"
+                              r"|(?:were|was|been) killed|died|dead|deaths?|fatalit(?:y|ies)|lost (?:his|her|their) li)")
+#: acts whose dead a following "N were killed" tells: the deaths take the act's type ("the army shelled the
+#: positions ... Dozens of militants were killed in X and Y": shelling at X and Y, with its doer)
+_TOLL_OF = frozenset({"shelling", "bombardment", "air_strike", "armed_clash", "ied", "suicide_bomb"})
+#: the opening of a sentence that tells another incident, not the toll of the one before
+_OTHER_STORY_RE = re.compile(r"(?:[وف]?(?:في|من) (?:سياق|حادث|حادثه|جهه|مكان|مناطق|تطور) |[وف]?الي ذلك|[وف]?كما |"
+                             r"[وف]?بدوره|separately|elsewhere|meanwhile|in (?:an ?other|a separate|a different)|also )")
+
 #: weak labels that make an event only at a named place finer than a governorate
 _FINE_ONLY = {"troop_movement", "killing", "advance", "siege", "supply_cut", "incursion", "combing"}
 _BROAD_KINDS = {"governorate", "country"}
@@ -379,6 +390,8 @@ class _Extractor:
 
     _carry: dict[int, str]
     _last_actor: tuple[int, str] | None = None
+    #: the last act whose dead may be told after it: (sentence, label, doer)
+    _last_op: tuple[int, str, str] | None = None
     _label_hits: dict[str, list[TriggerHit]]
 
     def _resolve_anaphora(self, plans, cand, located):
@@ -780,6 +793,9 @@ class _Extractor:
         labels = self._labels(hits, cl)
         if not labels:
             return []
+        op = next(((lab, hit) for lab, hit in labels if lab in _TOLL_OF), None)
+        if op is not None:   # (placed or not: "كثفت وحدات الجيش ضرباتها على تجمعاتهم في الريف")
+            self._last_op = (cl.sent_index, op[0], self._actors_for(op[1], ca, cl, op[0])[0])
         locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
         if not locs:
             return []
@@ -805,6 +821,16 @@ class _Extractor:
             if L.needs_actor and not a1:
                 continue
             etype, sub = L.event_type, L.sub_event_type
+            told = self._last_op
+            toll = (lab == "killing" and len(labels) == 1 and told is not None and 0 <= cl.sent_index - told[0] <= 1
+                    and _VICTIM_VOICE_RE.match(hit.text) is not None
+                    and not any(a.role == "agent" for a in ca)   # "was killed by gunmen": a killing of its own
+                    and not _OTHER_STORY_RE.match(self.norm, cl.sent_lo, cl.sent_lo + 24))
+            if toll and told is not None:
+                # the dead of the act told just before: that act, by its doer, at the places the deaths are told
+                etype, sub = LABELS[told[1]].event_type, LABELS[told[1]].sub_event_type
+                if told[2] and told[2] != a2:
+                    a1 = told[2]
             if lab in ("territory_entered", "territory_taken") and a1 == A.ISR:
                 # Israeli forces entering or taking a village: an incursion (never "Government regains territory")
                 lab, L = "incursion", LABELS["incursion"]
@@ -821,6 +847,8 @@ class _Extractor:
                 # protesters as the first actor, as every protest event codes them
                 etype, sub = LABELS["protest_excessive"].event_type, LABELS["protest_excessive"].sub_event_type
                 a1, a2 = A.PROTESTERS, a1
+            elif toll:
+                pass
             elif lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
                 etype, sub = "Violence against civilians", "Attack"   # gunfire or sniping at civilians
             elif lab in ("killing", "attack") and a1 and a2 and a1 != a2 and {a1, a2}.isdisjoint(_UNARMED):
@@ -870,7 +898,7 @@ class _Extractor:
         subj_before = [a for a in ca if a.start < hit.start and a.role in ("subject", "agent")]
         after = [a for a in ca if a.start >= hit.start]
         agents = [a for a in ca if a.role == "agent"]
-        a1 = ""
+        a1 = named = ""   # named: the subject this clause gives (not the pronoun's, an agent's or a carried one)
         if self.lang == "ar" and hit.text.endswith(("ها", "هم", "ه")) and len(hit.text) > 4:   # (no line break)
             prev_any = [a for a in ca if a.end <= hit.start]
             if prev_any:   # "أثناء قصفها": the pronoun points back to the nearest actor
@@ -881,10 +909,11 @@ class _Extractor:
             a1 = agents[0].actor
         elif subj_before:
             a1 = subj_before[-1].actor    # nearest before the trigger (objects after ضد/against are not subjects)
+            named = a1
         else:
             nxt = [a for a in after if a.role == "subject" and a.start - hit.end < 40]
             if nxt:
-                a1 = nxt[0].actor
+                a1 = named = nxt[0].actor
         if a1 and lab in ("ied", "suicide_bomb", "grenade", "chemical") and not subj_before and not agents:
             a1 = ""   # "انفجرت عبوة بسيارة تابعة للفرقة الرابعة": the unit after the device is its target
         elif a1 and lab in ("ied", "suicide_bomb", "grenade") and not agents and subj_before and \
@@ -910,14 +939,18 @@ class _Extractor:
             a1 = A.PROTESTERS
         if lab in ("territory_taken",) and not a1 and re.match(r"(?:[وف]?(?:ال)?)?(?:حرر|تحرير|محرر|يحرر)|liberat", hit.text):
             a1 = A.GOV    # "liberated" is the state's word for its own advances
+        if lab == "killing" and a1 and a1 == named and a1 != A.CIV and _VICTIM_VOICE_RE.match(hit.text):
+            # "ten militants were killed", "مقتل عدد من عناصر الجيش": the group named is the dead (actor2), the
+            # killer unknown (the doer of an act told just before is given in _events_for_clause)
+            a1, a2 = "", a1
         if a1 in (A.CIV,) and lab not in ("protest", "riot", "mob_violence"):
             # civilians are the victims of violence, not its actor
             promote = a2 not in ("", A.CIV, A.PROTESTERS) and lab not in _NO_CARRY - {"attack_civilians"}
             a1, a2 = (a2 if promote else ""), A.CIV
         if a2 == A.OPP:     # a named group beats the generic word ("المجموعات الإرهابية التابعة لجبهة النصرة")
-            named = [a.actor for a in ca if a.actor in (A.HTS, A.ISIS) and a.actor != a1]
-            if named:
-                a2 = named[0]
+            groups = [a.actor for a in ca if a.actor in (A.HTS, A.ISIS) and a.actor != a1]
+            if groups:
+                a2 = groups[0]
         if a1 == a2:
             a2 = ""
         return a1, a2
