@@ -1043,6 +1043,11 @@ _SOURCE_AR = {"مصدر", "مصادر", "مراسل", "المراسل", "ناش�
               "محافظ", "مسؤول", "قيادي", "مراسله", "مراسلنا"}
 _ADJ_AFTER_COMMON = {"الثوري", "الثوريه", "الشعبي", "الشعبيه", "السلمي", "السلميه", "المسلح", "المسلحه", "الامني",
                      "العسكري", "السياسي", "الاقتصادي", "الاجتماعي", "المدني", "الاحتجاجي"}
+#: adjectives of quality that take a definite noun: "مجهول الهوية" (of unknown identity), "مجهولة المصدر",
+#: "مجهول المصير", "معروف الهوية" (the noun is no place)
+_QUALITY_ADJ_AR = {normalize_ar(w) for w in ("مجهول", "مجهولة", "مجهولي", "مجهولو", "مجهولين", "مجهولون", "مجهولات",
+                                             "مجهولا", "مجهولان", "مجهولتا", "مجهولتي", "مجهولتان", "مجهولتين",
+                                             "معروف", "معروفة", "معروفي", "معلوم", "معلومة")}
 #: armed nouns an adjective follows: "الطائرات الحربية", "القوات الحكومية" (the adjective is no village)
 _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الطائرات", "الطائرة", "الطيران", "المقاتلات", "المروحيات", "الطوافات", "القوات", "الميليشيات", "المليشيات",
@@ -1087,6 +1092,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
             clitic == "و" and pw.startswith("ال") and len(prev) >= 2 and prev[-2] in _ADJ_HEADS_AR)):
         m.veto = "an adjective"            # "قصفت الطائرات الحربية": the war planes, not al-Harbiyah;
         #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
+    if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR:
+        m.veto = "an attribute"            # "جثة رجل مجهول الهوية": of unknown identity, not the village al-Huwayyah
     if word and m.cue_kind != "noun" and m.list_id < 0 and nxt and nxt[0] in _ADJ_AFTER_COMMON:
         m.veto = "common noun"             # "الحراك الثوري" is the revolutionary movement, not al-Harak
     # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word.

@@ -975,7 +975,9 @@ class Gazetteer:
                 reasons.append(f"outside the governorates of the report ({p.admin1_en or 'no governorate'})")
             if anchors:
                 d = self._nearest(i, anchors)
-                if d > FAR_KM and not p.is_admin and not in_ctx_admin:
+                # a sub-district lies within a few km of its towns: as far as they are (only larger units may
+                # have a centre far from a place inside them)
+                if d > FAR_KM and (not p.is_admin or p.kind == "subdistrict") and not in_ctx_admin:
                     score -= 0.25
                     reasons.append(f"far from context ({d:.0f} km)")
                 else:
