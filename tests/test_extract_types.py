@@ -362,3 +362,19 @@ def test_the_group_whose_members_were_killed_is_not_the_killer():
     assert rows["Nawa"][1:] == ("", "Syrian government forces")
     rows = _rows("أفاد ناشطون بمقتل ثلاثة عناصر من قوات النظام في مدينة نوى.")
     assert rows["نوى"][1:] == ("", "Syrian government forces")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Army units foiled an infiltration attempt by militants toward military posts near Tal al-Hara on Tuesday.",
+     "Tal al-Hara"),
+    ("Government forces repelled an attack by gunmen on a checkpoint near the town of Inkhil.", "Inkhil"),
+    ("أحبطت وحدات من الجيش محاولة تسلل لمجموعة مسلحة باتجاه نقاط عسكرية في محيط تل الحارة.", "تل الحارة"),
+])
+def test_an_attack_foiled_is_a_fight(text, place):
+    assert _types(text, place) == {("Battles", "Armed clash")}
+
+
+def test_a_death_told_on_the_same_day_is_not_the_toll_of_the_blast_before():
+    text = ("A landmine killed a soldier on the road between Busra al-Sham and Ma'raba on Monday. On the same day, "
+            "activists reported the death of a detainee from the town of al-Karak al-Sharqi.")
+    assert "Remote explosive/landmine/IED" not in {s for _, s in _types(text, "al-Karak al-Sharqi")}

@@ -100,7 +100,8 @@ _VICTIM_VOICE_RE = re.compile(r"(?:[وفبل]?(?:ال)?(?:مقتل|قتلي|قت
 _TOLL_OF = frozenset({"shelling", "bombardment", "air_strike", "armed_clash", "ied", "suicide_bomb"})
 #: the opening of a sentence that tells another incident, not the toll of the one before
 _OTHER_STORY_RE = re.compile(r"(?:[وف]?(?:في|من) (?:سياق|حادث|حادثه|جهه|مكان|مناطق|تطور) |[وف]?الي ذلك|[وف]?كما |"
-                             r"[وف]?بدوره|separately|elsewhere|meanwhile|in (?:an ?other|a separate|a different)|also )")
+                             r"[وف]?بدوره|[وف]?في (?:اليوم|الوقت) (?:ذاته|نفسه)|separately|elsewhere|meanwhile|"
+                             r"in (?:an ?other|a separate|a different)|also |on the same day|at the same time)")
 
 #: weak labels that make an event only at a named place finer than a governorate
 _FINE_ONLY = {"troop_movement", "killing", "advance", "siege", "supply_cut", "incursion", "combing"}

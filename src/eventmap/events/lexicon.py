@@ -160,7 +160,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "agreement": (r"اتفاق~", r"اتفاقية", r"اتفاقا", r"هدنة", r"(?<!خط\s)وقف\sاطلاق\sال?نار", r"توصل~\sالى\sاتفاق"),
     "armed_clash": (r"اشتباك~(?<!فض\sالاشتباك)", r"اشتبك~", r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
                     r"قاوم~", r"يقاوم~", r"تصدى~\s(?:\S+\s)?(?:ل|لهجوم|لمحاولة|لتقدم|لقوات)", r"تصدوا",
-                    r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين", r"اشتباكات"),
+                    r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين", r"اشتباكات",
+                    # an attack or an infiltration foiled is a fight ("أحبطت وحدات الجيش محاولة تسلل")
+                    r"(?:احبط~|يحبط~|تحبط~|صد~|صدت)\s(?:\S+\s){0,6}?(?:هجوم~|هجمات|محاول~\s(?:\S+\s)?تسلل|تسلل~)"),
     "attack": (r"هجوم~", r"هاجم~", r"يهاجم~", r"تهاجم~", r"هجمات", r"برصاص", r"قنص", r"قناص", r"رصاص\sقناص",
                r"(?<!وقف\s)(?:اطلق~|اطلاق|يطلق~)\s(?:\S+\s){0,2}?(?:ال)?(?:نار|رصاص)", r"اغار~", r"اغارة",
                r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار"),
@@ -263,7 +265,10 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "agreement": (r"agreement", r"ceasefire(?! line)", r"cease-fire(?! line)", r"truce", r"accord", r"deal"),
     "armed_clash": (r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"confrontations?", r"exchanges? of fire",
                     r"resist(?:ed|ing)", r"confront(?:ed|ing)?", r"battles?", r"firefights?", r"gun ?battles?",
-                    r"ambush\w*", r"skirmish\w*", r"street fighting", r"heavy fighting", r"combat"),
+                    r"ambush\w*", r"skirmish\w*", r"street fighting", r"heavy fighting", r"combat",
+                    # an attack or an infiltration foiled is a fight ("foiled an infiltration attempt by ...")
+                    r"(?:foil|thwart|repel|repuls|fend)\w* (?:off )?(?:\w+ ){0,3}?(?:attacks?|assaults?|infiltrations?|"
+                    r"infiltration attempts?|attempts? to infiltrate)"),
     "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s|ing)?", r"offensive", r"sniper(?: fire)?", r"gunfire", r"shot and killed",
                r"opened fire", r"open fire", r"fired (?:on|at|upon)", r"gunmen", r"assailants"),
     "air_strike": (r"air ?strikes?", r"air ?raids?", r"bombing raids?", r"barrel bombs?",
