@@ -378,3 +378,9 @@ def test_a_death_told_on_the_same_day_is_not_the_toll_of_the_blast_before():
     text = ("A landmine killed a soldier on the road between Busra al-Sham and Ma'raba on Monday. On the same day, "
             "activists reported the death of a detainee from the town of al-Karak al-Sharqi.")
     assert "Remote explosive/landmine/IED" not in {s for _, s in _types(text, "al-Karak al-Sharqi")}
+
+
+def test_an_israeli_advance_is_an_incursion_and_a_post_set_up_is_a_base():
+    text = ("Israeli forces advanced on Sunday towards the village of Jubbata al-Khashab in northern Quneitra, "
+            "setting up a new military post on a hill overlooking it, residents said.")
+    assert _labels(text, "Jubbata al-Khashab") == {"incursion", "base_established"}

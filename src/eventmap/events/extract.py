@@ -832,8 +832,9 @@ class _Extractor:
                 etype, sub = LABELS[told[1]].event_type, LABELS[told[1]].sub_event_type
                 if told[2] and told[2] != a2:
                     a1 = told[2]
-            if lab in ("territory_entered", "territory_taken") and a1 == A.ISR:
-                # Israeli forces entering or taking a village: an incursion (never "Government regains territory")
+            if lab in ("territory_entered", "territory_taken", "advance") and a1 == A.ISR:
+                # Israeli forces entering, taking or advancing on a village: an incursion (never "Government regains
+                # territory", nor a clash where no one is said to fight)
                 lab, L = "incursion", LABELS["incursion"]
                 etype, sub = L.event_type, L.sub_event_type
             if lab in ("territory_taken", "territory_entered"):

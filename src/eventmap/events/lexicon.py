@@ -316,8 +316,10 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                           r"killed (?:\w+ )?(?:protesters|demonstrators)"),
     "riot": (r"riot\w*", r"torched", r"set fire to", r"burned tyres", r"burning tires"),
     "mob_violence": (r"mob\b", r"lynch\w*"),
-    "base_established": (r"(?:set up|established|establish|build|built|deployed|opened) (?:a |an |new |several )?(?:\w+ )?"
-                         r"(?:base|bases|position|positions|checkpoint|checkpoints|observation posts?|outposts?|headquarters)",),
+    "base_established": (r"(?:set(?:ting)? up|sets up|established|establish(?:ing|es)?|buil(?:t|ds?|ding)|deployed|"
+                         r"opened|install(?:ed|ing)|erect(?:ed|ing)) (?:a |an |several |two |three )?(?:new )?(?:\w+ )?"
+                         r"(?:base|bases|position|positions|checkpoint|checkpoints|observation posts?|outposts?|"
+                         r"headquarters|(?:military )?posts?|military points?)",),
     "looting": (r"loot\w*", r"plunder\w*", r"demolish\w*", r"bulldoz\w*", r"ransack\w*"),
     "group_change": (r"defect\w*", r"merged", r"disband\w*", r"formed a new (?:group|faction|brigade)"),
     "incursion": (r"incursions?", r"incursion into", r"raiding operations?", r"incurs\w*", r"infiltrat\w*"),
