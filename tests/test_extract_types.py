@@ -384,3 +384,13 @@ def test_an_israeli_advance_is_an_incursion_and_a_post_set_up_is_a_base():
     text = ("Israeli forces advanced on Sunday towards the village of Jubbata al-Khashab in northern Quneitra, "
             "setting up a new military post on a hill overlooking it, residents said.")
     assert _labels(text, "Jubbata al-Khashab") == {"incursion", "base_established"}
+
+
+def test_the_state_named_with_the_strikes_carries_them_out():
+    """'troops backed by Russian airstrikes': the strikes are Russia's, and the troops they backed are no target."""
+    text = ("Government troops backed by Russian airstrikes captured the town of Busra al-Harir on Saturday. "
+            "Russian air raids also killed a civilian in the village of Nahta.")
+    rows = {(e.location, e.sub_event_type): (e.actor1, e.actor2) for e in extract_events(text, "2018-06-30")}
+    assert rows[("Busra al-Harir", "Air/drone strike")] == ("Russian forces", "")
+    assert rows[("Busra al-Harir", "Government regains territory")][0] == "Syrian government forces"
+    assert rows[("Nahta", "Air/drone strike")] == ("Russian forces", "Civilians")

@@ -145,7 +145,8 @@ _STATES_AR = {ISR: ("إسرائيلية",), RUS: ("روسية",), GOV: ("سور�
               TUR: ("تركية",), JOR: ("أردنية",)}
 _PLATFORMS_EN = ("drone", "drones", "helicopter", "helicopters", "warplane", "warplanes", "jet", "jets", "aircraft",
                  "fighter jets", "artillery", "tank", "tanks", "soldiers", "troops", "shelling", "strike", "strikes",
-                 "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "missile", "missiles",
+                 "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "air raid", "air raids",
+                 "missile", "missiles",
                  "drone strike", "drone strikes", "patrol", "forces", "army", "military", "bulldozer", "bulldozers",
                  "vehicles", "military vehicles")
 _STATES_EN = {ISR: ("israeli",), RUS: ("russian",), GOV: ("syrian",), USC: ("american", "u.s."), IRN: ("iranian",),

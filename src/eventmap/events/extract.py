@@ -821,41 +821,7 @@ class _Extractor:
             a1, a2 = self._actors_for(hit, ca, cl, lab)
             if L.needs_actor and not a1:
                 continue
-            etype, sub = L.event_type, L.sub_event_type
-            told = self._last_op
-            toll = (lab == "killing" and len(labels) == 1 and told is not None and 0 <= cl.sent_index - told[0] <= 1
-                    and _VICTIM_VOICE_RE.match(hit.text) is not None
-                    and not any(a.role == "agent" for a in ca)   # "was killed by gunmen": a killing of its own
-                    and not _OTHER_STORY_RE.match(self.norm, cl.sent_lo, cl.sent_lo + 24))
-            if toll and told is not None:
-                # the dead of the act told just before: that act, by its doer, at the places the deaths are told
-                etype, sub = LABELS[told[1]].event_type, LABELS[told[1]].sub_event_type
-                if told[2] and told[2] != a2:
-                    a1 = told[2]
-            if lab in ("territory_entered", "territory_taken", "advance") and a1 == A.ISR:
-                # Israeli forces entering, taking or advancing on a village: an incursion (never "Government regains
-                # territory", nor a clash where no one is said to fight)
-                lab, L = "incursion", LABELS["incursion"]
-                etype, sub = L.event_type, L.sub_event_type
-            if lab in ("territory_taken", "territory_entered"):
-                if lab == "territory_entered" and a1 == A.UNK:
-                    sub = "Armed clash"   # unknown gunmen storming a post: an attack, not a change of hands
-                elif a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR, A.JOR):
-                    sub = "Non-state actor overtakes territory"
-            if lab == "cache_found" and mentions_weapons(seg):
-                sub = "Disrupted weapons use"
-            if lab == "attack" and a2 == A.PROTESTERS and a1 and a1 not in _UNARMED:
-                # "security forces opened fire on the protesters": ACLED's excessive force, not a battle, with the
-                # protesters as the first actor, as every protest event codes them
-                etype, sub = LABELS["protest_excessive"].event_type, LABELS["protest_excessive"].sub_event_type
-                a1, a2 = A.PROTESTERS, a1
-            elif toll:
-                pass
-            elif lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
-                etype, sub = "Violence against civilians", "Attack"   # gunfire or sniping at civilians
-            elif lab in ("killing", "attack") and a1 and a2 and a1 != a2 and {a1, a2}.isdisjoint(_UNARMED):
-                etype, sub = "Battles", "Armed clash"   # armed men killing armed men: ACLED's battle, not violence
-                #                                         against civilians ("army units killed scores of terrorists")
+            lab, L, etype, sub, a1, a2 = self._kind(lab, hit, labels, ca, cl, seg, a1, a2)
             # places after the trigger are where it happened ("air strikes on X"); places before it
             # belong to another predicate ("talks in X collapsed, prompting air strikes on Y")
             after = [l for l in locs if l.mention.start >= hit.start]
@@ -884,6 +850,47 @@ class _Extractor:
                 out.append(self._event(cl, lab, etype, sub, own, loc, a1, a2, date_, tprec, hedged, sent_text))
         return out
 
+    def _kind(self, lab: str, hit: TriggerHit, labels, ca, cl: _Clause, seg: str, a1: str, a2: str):
+        """The event's label, kind (type, sub-type) and actors, where the trigger's own label is adjusted by what
+        the clause and the sentence before tell (the toll of an act, an Israeli entry, gunfire at protesters)."""
+        L = LABELS[lab]
+        etype, sub = L.event_type, L.sub_event_type
+        told = self._last_op
+        toll = (lab == "killing" and len(labels) == 1 and told is not None and 0 <= cl.sent_index - told[0] <= 1
+                and _VICTIM_VOICE_RE.match(hit.text) is not None
+                and not any(a.role == "agent" for a in ca)   # "was killed by gunmen": a killing of its own
+                and not _OTHER_STORY_RE.match(self.norm, cl.sent_lo, cl.sent_lo + 24))
+        if toll and told is not None:
+            # the dead of the act told just before: that act, by its doer, at the places the deaths are told
+            etype, sub = LABELS[told[1]].event_type, LABELS[told[1]].sub_event_type
+            if told[2] and told[2] != a2:
+                a1 = told[2]
+        if lab in ("territory_entered", "territory_taken", "advance") and a1 == A.ISR:
+            # Israeli forces entering, taking or advancing on a village: an incursion (never "Government regains
+            # territory", nor a clash where no one is said to fight)
+            lab, L = "incursion", LABELS["incursion"]
+            etype, sub = L.event_type, L.sub_event_type
+        if lab in ("territory_taken", "territory_entered"):
+            if lab == "territory_entered" and a1 == A.UNK:
+                sub = "Armed clash"   # unknown gunmen storming a post: an attack, not a change of hands
+            elif a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR, A.JOR):
+                sub = "Non-state actor overtakes territory"
+        if lab == "cache_found" and mentions_weapons(seg):
+            sub = "Disrupted weapons use"
+        if lab == "attack" and a2 == A.PROTESTERS and a1 and a1 not in _UNARMED:
+            # "security forces opened fire on the protesters": ACLED's excessive force, not a battle, with the
+            # protesters as the first actor, as every protest event codes them
+            etype, sub = LABELS["protest_excessive"].event_type, LABELS["protest_excessive"].sub_event_type
+            a1, a2 = A.PROTESTERS, a1
+        elif toll:
+            pass
+        elif lab == "attack" and a2 == A.CIV and not any(a.actor not in (A.CIV, a1) for a in ca if a.role == "object"):
+            etype, sub = "Violence against civilians", "Attack"   # gunfire or sniping at civilians
+        elif lab in ("killing", "attack") and a1 and a2 and a1 != a2 and {a1, a2}.isdisjoint(_UNARMED):
+            etype, sub = "Battles", "Armed clash"   # armed men killing armed men: ACLED's battle, not violence
+            #                                         against civilians ("army units killed scores of terrorists")
+        return lab, L, etype, sub, a1, a2
+
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
         key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only
         got = self._date_memo.get(key)
@@ -905,8 +912,13 @@ class _Extractor:
             prev_any = [a for a in ca if a.end <= hit.start]
             if prev_any:   # "أثناء قصفها": the pronoun points back to the nearest actor
                 a1 = prev_any[-1].actor
+        # an actor whose named form holds the trigger ("Russian airstrikes", "مروحية روسية"), not one inside it
+        holds = [a for a in ca if a.start <= hit.start and a.end >= hit.end and a.role != "object"]
         if a1:
             pass
+        elif holds and holds[0].actor != A.CIV:
+            # the trigger is the doer's own weapon: "troops backed by Russian airstrikes", "an Israeli drone struck"
+            a1 = holds[0].actor
         elif agents:
             a1 = agents[0].actor
         elif subj_before:
@@ -936,6 +948,8 @@ class _Extractor:
                 a1 = self._last_actor[1]
         rest = [a for a in after if a.actor != a1 and a.role != "support"] + \
             [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role != "support"]
+        if holds and a1 == holds[0].actor and holds[0].role == "support":
+            rest = [a for a in rest if a.role not in ("subject", "agent")]   # the force it backed is no target
         a2 = rest[0].actor if rest else ""
         if lab in ("protest", "protest_intervention", "protest_excessive") and not a1:
             a1 = A.PROTESTERS
