@@ -394,3 +394,25 @@ def test_the_state_named_with_the_strikes_carries_them_out():
     assert rows[("Busra al-Harir", "Air/drone strike")] == ("Russian forces", "")
     assert rows[("Busra al-Harir", "Government regains territory")][0] == "Syrian government forces"
     assert rows[("Nahta", "Air/drone strike")] == ("Russian forces", "Civilians")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Government troops captured the town of Busra al-Harir on Saturday. The opposition-held towns of Nahta and "
+     "Mleiha al-Atash also fell, the Observatory said.", {"Busra al-Harir", "Nahta", "Mleiha al-Atash"}),
+    ("سقطت بلدة ناحتة بيد قوات النظام بعد معارك عنيفة.", {"ناحتة"}),
+    ("وقالت مصادر إن مدينة الحراك سقطت بأيدي قوات النظام مساء أمس.", {"الحراك"}),
+])
+def test_a_town_that_fell_was_taken(text, places):
+    ev = extract_events(text, "2018-06-30")
+    assert {e.location for e in ev if e.sub_event_type == "Government regains territory"} == places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Two shells fell on the town of Inkhil on Monday, wounding a child.", "Inkhil"),
+    ("سقطت قذيفتان على بلدة إنخل، ما أدى إلى إصابة طفل.", "إنخل"),
+    ("After the regime fell, residents of Jasim returned to their homes.", "Jasim"),
+])
+def test_shells_or_a_regime_that_fell_took_no_town(text, place):
+    ev = [e for e in extract_events(text, "2018-06-30") if e.location == place]
+    assert not any(e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+                   for e in ev)

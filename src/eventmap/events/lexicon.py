@@ -154,6 +154,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"سيطرت~", r"بسط~\s(?:\S+\s){0,3}?سيطرت~", r"تسيطر~", r"تحرر~", r"نحرر~", r"تستعيد~", r"تستعيدان",
         r"تبسط\s(?:\S+\s){0,3}?سيطرت~", r"تتقدم\sوتسيطر", r"تنتزع~",
         r"انتزع~", r"تقدم~\sوسيطر~",
+        # a place that fell ("سقطت بلدة X", "سقوط مدينة X بيد"), not a shell that fell on it
+        r"(?:سقط~|تسقط|يسقط|سقوط)\s(?:ال)?(?:بلدة|بلدات|مدينة|قرية|قرى|مدن|تل|تلة|مطار|معبر|كتيبة|اللواء)",
+        r"(?:سقط~|سقوط)\s(?:\S+\s){0,3}?(?:بيد|في\sيد|بايدي|في\sايدي)",
     ),
     "territory_entered": (r"دخل~", r"دخول", r"يدخل~", r"تدخل~", r"اقتحم~", r"اقتحام", r"تقتحم~", r"يقتحم~"),
     "settlement_entry": (r"تسوية(?!\s(?:السياسي|السوري|سياسي))", r"مصالحة", r"مصالحات", r"التسويات", r"تسويات", r"تسوية\sاوضاع"),
@@ -176,7 +179,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                     r"استهداف~",
                     # "its strikes on": "كثفت وحدات الجيش ضرباتها على مواقعهم" (not "a blow", "ضربة موجعة")
                     r"ضربات(?:ها|ه|هم)\s(?:\S+\s){0,2}?علي"),
-    "shelling": (r"قذائف", r"قذيفة", r"هاون", r"مدفعي~", r"المدفعية", r"صاروخي~", r"صواريخ", r"صاروخ",
+    "shelling": (r"قذائف", r"قذيفة", r"قذيفتان", r"قذيفتين", r"صاروخان", r"صاروخين", r"هاون", r"مدفعي~", r"المدفعية", r"صاروخي~", r"صواريخ", r"صاروخ",
                  r"راجمات", r"راجمة", r"رمايات", r"رماية\sمركزة",
                  # the official agency's idiom for fire on positions: "طالت عمليات الجيش أوكار الإرهابيين في X"
                  r"(?:طالت|تطال|استهدفت)\s(?:\S+\s){0,2}?(?:ال)?(?:اوكار|وكر)",
@@ -256,7 +259,14 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"seizing", r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
-                        r"fell to", r"swept into", r"advanced into"),
+                        r"fell to", r"swept into", r"advanced into",
+                        # a place that fell ("the towns of X and Y also fell"), not shells that fell on it, nor a
+                        # regime or prices that fell
+                        r"(?<!regime )(?<!government )(?<!prices )(?<!price )(?<!rain )(?<!snow )(?<!shells )"
+                        r"(?<!shell )(?<!rockets )(?<!rocket )(?<!missiles )(?<!missile )(?<!bombs )(?<!mortars )"
+                        r"(?:fell|fallen)(?! (?:on (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)|upon|near|"
+                        r"in(?! the hands)|inside|around|onto|into(?! the hands)|short|silent|ill|asleep|off|down|"
+                        r"back|apart|victim|prey|behind|below|sharply|from|out|through|to (?:death|the ground))\b)"),
     "territory_entered": (r"entered", r"enter(?:s|ing)?", r"stormed", r"storming", r"moved into", r"rolled into", r"entry (?:of|into)"),
     "settlement_entry": (r"reconciliation", r"settlement (?:deal|agreement|process)", r"surrender (?:deal|agreement)", r"surrendered",
                          r"accepted (?:the )?(?:entry|return) of (?:the )?(?:syrian |government )?(?:army|troops|forces)", r"settle (?:their|the) status",
