@@ -416,3 +416,13 @@ def test_shells_or_a_regime_that_fell_took_no_town(text, place):
     ev = [e for e in extract_events(text, "2018-06-30") if e.location == place]
     assert not any(e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
                    for e in ev)
+
+
+@pytest.mark.parametrize("text, place, dest", [
+    ("وانسحبت فصائل المعارضة من بلدة الكرك الشرقي باتجاه مدينة الحراك.", "الكرك الشرقي", "الحراك"),
+    ("Rebel fighters withdrew from the town of Nahta towards the town of Busra al-Sham on Sunday.", "Nahta",
+     "Busra al-Sham"),
+])
+def test_where_a_retreat_went_is_not_where_it_happened(text, place, dest):
+    ev = [e for e in extract_events(text, "2018-06-30") if e.trigger_label == "withdrawal"]
+    assert place in {e.location for e in ev} and dest not in {e.location for e in ev}

@@ -82,6 +82,9 @@ _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies
 _DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "but"))
 _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
+#: the place nouns between a word of direction and the name ("باتجاه مدينة X", "towards the town of X")
+_DEST_NOUNS = {"مدينه", "بلده", "قريه", "منطقه", "مناطق", "بلدات", "قري", "محافظه", "ريف", "مخيم", "town", "city", "village",
+               "area", "province", "countryside", "camp"}
 
 #: labels that tell the same kind of event (for the region-level de-duplication)
 _FAMILY = {"interception": "downed", "aircraft_downed": "downed", "territory_taken": "territory",
@@ -839,10 +842,8 @@ class _Extractor:
                     continue   # (a list starting right after the trigger is all of it: "between A and B")
                 if lab in _FINE_ONLY and _is_broad(loc):
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
-                if lab in ("evacuation", "weapons_handover"):
-                    pw = _words_before(self.norm, m.start, cl.lo, 1)
-                    if pw and (pw[0] in _DEST_AR or pw[0] in _DEST_EN):
-                        continue   # destination of the buses, not the place of the event
+                if lab in ("evacuation", "weapons_handover", "withdrawal") and self._destination(m, cl):
+                    continue   # where the buses or the retreat went, not the place of the event
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
                 # date nearest to that trigger
                 own = _nearest_hit(self._label_hits.get(lab, [hit]), m)
@@ -890,6 +891,14 @@ class _Extractor:
             etype, sub = "Battles", "Armed clash"   # armed men killing armed men: ACLED's battle, not violence
             #                                         against civilians ("army units killed scores of terrorists")
         return lab, L, etype, sub, a1, a2
+
+    def _destination(self, m: Mention, cl: _Clause) -> bool:
+        """The place is where something went: "نحو X", "to X", also past its noun ("باتجاه مدينة X", "towards the
+        town of X")."""
+        ws = _words_before(self.norm, m.start, cl.lo, 4)
+        while ws and (ws[-1] in _DEST_NOUNS or ws[-1] in ("the", "of")):
+            ws.pop()
+        return bool(ws) and (ws[-1] in _DEST_AR or ws[-1] in _DEST_EN)
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
         key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only
