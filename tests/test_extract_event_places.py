@@ -172,3 +172,12 @@ def test_a_town_named_like_its_subdistrict_stays_the_town_beside_a_far_capital()
     ev = [e for e in extract_events(text, "2025-11-20") if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert {e.location for e in ev} == {"Busra al-Sham", "Ma'raba"}
     assert {e.place_name_en for e in ev if e.location == "Busra al-Sham"} == {"Busra ash Sham"}
+
+
+def test_a_longer_english_name_than_the_gazetteer_scan_found_is_that_place():
+    """The scan knows 'Busra' (Busra ash-Sham, 30 km south); 'Busra al-Harir' is a spelling of Busra al Hariri."""
+    ev = extract_events("Heavy shelling hit Busra al-Harir on Monday, activists said.", "2018-06-30")
+    assert [(e.location, e.place_name_en) for e in ev] == [("Busra al-Harir", "Busra al Hariri")]
+    # a person's family name after a town's name is no longer place
+    ev = extract_events("Clashes erupted in Jasim on Monday, commander Jasim al-Hariri said.", "2018-06-30")
+    assert "Busra al Hariri" not in {e.place_name_en for e in ev}

@@ -82,6 +82,8 @@ _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies
 _DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "but"))
 _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
+#: an article and a capitalised word after an English name ("Busra al-Harir": the scan knows "Busra")
+_EN_ARTICLE_TAIL_RE = re.compile(r"[- ](?:al|el|ad|ash|as|at|az|ar|an|Al|El)[- ][A-Z][\w'’`]+")
 #: the place nouns between a word of direction and the name ("باتجاه مدينة X", "towards the town of X")
 _DEST_NOUNS = {"مدينه", "بلده", "قريه", "منطقه", "مناطق", "بلدات", "قري", "محافظه", "ريف", "مخيم", "town", "city", "village",
                "area", "province", "countryside", "camp"}
@@ -575,6 +577,11 @@ class _Extractor:
                 return site
         name = self._query_name(m)
         r = r0 = _cached_lookup(self.g, name)
+        if m.lang == "en" and m.source == "gazetteer" and not m.admin:
+            longer = self._longer_name(m, r0)
+            if longer is not None:
+                name, r = longer
+                r0 = r
         plain = self.text[m.orig_start:m.orig_end]
         if r0.status == "unresolved" and name != plain and not m.admin:
             name = plain   # "Jasem city" is no gazetteer name, "Jasem" is
@@ -631,6 +638,23 @@ class _Extractor:
             if r and r.suggestions:
                 loc.alternatives = tuple(c.to_dict() for c in r.suggestions[:3])
         return loc
+
+    def _longer_name(self, m: Mention, r: LookupResult) -> tuple[str, LookupResult] | None:
+        """"towards Busra al-Harir": the gazetteer knows "Busra" (Busra ash-Sham) and only a spelling near "Busra al
+        Hariri". A name the scan found, followed by an article and a capitalised word, is that longer name when the
+        longer one resolves, to another place whose name starts with the same word; the mention grows to it."""
+        tail = _EN_ARTICLE_TAIL_RE.match(self.text, m.orig_end)
+        if tail is None:
+            return None
+        name = self.text[m.orig_start:tail.end()]
+        r2 = _cached_lookup(self.g, name)
+        b = r2.best
+        if r2.status != "resolved" or b is None or (r.best is not None and r.best.place.id == b.place.id) or \
+                latin_key(b.matched_name).split()[:1] != latin_key(name).split()[:1]:
+            return None
+        m.orig_end = tail.end()
+        m.end = self.o2n(tail.end())
+        return name, r2
 
     def _locate_site(self, cl: _Clause, m: Mention, anchors: list[tuple[float, float]]) -> _Located | None:
         """A named site: the gazetteer entry of its full name when there is one (returns None so the usual
@@ -842,7 +866,7 @@ class _Extractor:
                     continue   # (a list starting right after the trigger is all of it: "between A and B")
                 if lab in _FINE_ONLY and _is_broad(loc):
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
-                if lab in ("evacuation", "weapons_handover", "withdrawal") and self._destination(m, cl):
+                if lab in ("evacuation", "weapons_handover", "withdrawal") and self._destination(m, cl, lab):
                     continue   # where the buses or the retreat went, not the place of the event
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
                 # date nearest to that trigger
@@ -892,11 +916,11 @@ class _Extractor:
             #                                         against civilians ("army units killed scores of terrorists")
         return lab, L, etype, sub, a1, a2
 
-    def _destination(self, m: Mention, cl: _Clause) -> bool:
-        """The place is where something went: "نحو X", "to X", also past its noun ("باتجاه مدينة X", "towards the
-        town of X")."""
-        ws = _words_before(self.norm, m.start, cl.lo, 4)
-        while ws and (ws[-1] in _DEST_NOUNS or ws[-1] in ("the", "of")):
+    def _destination(self, m: Mention, cl: _Clause, lab: str) -> bool:
+        """The place is where something went: "نحو X", "to X"; for a retreat also past its noun ("باتجاه مدينة X",
+        "towards the town of X"; buses that came "إلى بلدة X" came to take people from X)."""
+        ws = _words_before(self.norm, m.start, cl.lo, 4 if lab == "withdrawal" else 1)
+        while lab == "withdrawal" and ws and (ws[-1] in _DEST_NOUNS or ws[-1] in ("the", "of")):
             ws.pop()
         return bool(ws) and (ws[-1] in _DEST_AR or ws[-1] in _DEST_EN)
 
