@@ -426,3 +426,9 @@ def test_shells_or_a_regime_that_fell_took_no_town(text, place):
 def test_where_a_retreat_went_is_not_where_it_happened(text, place, dest):
     ev = [e for e in extract_events(text, "2018-06-30") if e.trigger_label == "withdrawal"]
     assert place in {e.location for e in ev} and dest not in {e.location for e in ev}
+
+
+def test_gunmen_of_no_named_side_are_an_unidentified_group():
+    ev = extract_events("Gunmen kidnapped a pharmacist in the town of Jasim on Tuesday, his relatives said.", PUB)
+    assert {(e.sub_event_type, e.actor1) for e in ev if e.location == "Jasim"} == {
+        ("Abduction/forced disappearance", "Unidentified armed group")}

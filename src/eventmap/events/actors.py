@@ -122,7 +122,7 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
            "jaish khalid ibn al-walid", "jaish khalid", "khalid bin walid army", "khalid ibn al-walid"),
     OPP: ("rebels", "rebel", "opposition fighters", "eighth brigade", "8th brigade", "opposition forces", "opposition groups", "insurgents",
           "militants", "terrorists", "armed groups", "free syrian army", "fsa", "southern front", "rebel groups",
-          "rebel fighters", "opposition factions", "factions", "gunmen", "fighters", "jihadists"),
+          "rebel fighters", "opposition factions", "factions", "fighters", "jihadists"),
     CIV: ("civilians", "civilian", "residents", "children", "women", "villagers", "farmers", "a farmer", "a child",
           "child", "a boy", "a girl", "a woman", "a young man", "young men", "a teenager", "an elderly man",
           "an elderly woman", "a shepherd", "shepherds"),
@@ -132,8 +132,9 @@ EN_FORMS: dict[str, tuple[str, ...]] = {
           "jordanian armed forces", "jordan's army", "jordan's military"),
     SDF: ("sdf", "syrian democratic forces"),
     PROTESTERS: ("protesters", "demonstrators"),
+    # "gunmen" alone are of no side the report names (ACLED: an unidentified armed group)
     UNK: ("unknown gunmen", "unidentified gunmen", "unknown assailants", "unidentified assailants",
-          "unknown attackers", "masked gunmen", "unidentified attackers"),
+          "unknown attackers", "masked gunmen", "unidentified attackers", "gunmen", "armed men"),
 }
 
 #: a state's weapons and units named by its adjective ("طائرة مسيرة إسرائيلية", "Russian drones"): each platform with
