@@ -432,3 +432,14 @@ def test_gunmen_of_no_named_side_are_an_unidentified_group():
     ev = extract_events("Gunmen kidnapped a pharmacist in the town of Jasim on Tuesday, his relatives said.", PUB)
     assert {(e.sub_event_type, e.actor1) for e in ev if e.location == "Jasim"} == {
         ("Abduction/forced disappearance", "Unidentified armed group")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Army units restored security and stability to the villages of Jaba and Mashara in the Quneitra countryside "
+     "on Sunday, the state news agency said.", {"Jaba", "Mashara"}),
+    ("أعادت وحدات من الجيش الأمن والاستقرار إلى قريتي جبا ومسحرة بريف القنيطرة.", {"جبا", "مسحرة"}),
+])
+def test_security_restored_to_a_village_is_the_state_taking_it(text, places):
+    ev = extract_events(text, "2018-07-22")
+    assert {e.location for e in ev if e.sub_event_type == "Government regains territory"
+            and e.actor1 == "Syrian government forces"} == places

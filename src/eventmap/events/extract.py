@@ -986,8 +986,9 @@ class _Extractor:
         a2 = rest[0].actor if rest else ""
         if lab in ("protest", "protest_intervention", "protest_excessive") and not a1:
             a1 = A.PROTESTERS
-        if lab in ("territory_taken",) and not a1 and re.match(r"(?:[وف]?(?:ال)?)?(?:حرر|تحرير|محرر|يحرر)|liberat", hit.text):
-            a1 = A.GOV    # "liberated" is the state's word for its own advances
+        if lab in ("territory_taken",) and not a1 and re.match(r"(?:[وف]?(?:ال)?)?(?:حرر|تحرير|محرر|يحرر)|liberat|"
+                                                           r"(?:[وف]?(?:ال)?)?(?:اعاد|اعاده|يعيد|تعيد)|restor", hit.text):
+            a1 = A.GOV    # "liberated", "restored security" are the state's words for its own advances
         if lab == "killing" and a1 and a1 == named and a1 != A.CIV and _VICTIM_VOICE_RE.match(hit.text):
             # "ten militants were killed", "مقتل عدد من عناصر الجيش": the group named is the dead (actor2), the
             # killer unknown (the doer of an act told just before is given in _events_for_clause)

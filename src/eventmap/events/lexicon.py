@@ -154,6 +154,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"سيطرت~", r"بسط~\s(?:\S+\s){0,3}?سيطرت~", r"تسيطر~", r"تحرر~", r"نحرر~", r"تستعيد~", r"تستعيدان",
         r"تبسط\s(?:\S+\s){0,3}?سيطرت~", r"تتقدم\sوتسيطر", r"تنتزع~",
         r"انتزع~", r"تقدم~\sوسيطر~",
+        # the state's idiom for a place taken: "أعادت وحدات الجيش الأمن والاستقرار إلى قرى X وY"
+        r"(?:اعاد~|اعادة|يعيد~|تعيد~)\s(?:\S+\s){0,6}?(?:ال)?امن\s(?:و)?(?:ال)?استقرار",
         # a place that fell ("سقطت بلدة X", "سقوط مدينة X بيد"), not a shell that fell on it
         r"(?:سقط~|تسقط|يسقط|سقوط)\s(?:ال)?(?:بلدة|بلدات|مدينة|قرية|قرى|مدن|تل|تلة|مطار|معبر|كتيبة|اللواء)",
         r"(?:سقط~|سقوط)\s(?:\S+\s){0,3}?(?:بيد|في\sيد|بايدي|في\sايدي)",
@@ -260,6 +262,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
                         r"fell to", r"swept into", r"advanced into",
+                        # the state's idiom for a place taken: "restored security and stability to the villages of"
+                        r"restor(?:ed|es|ing|e) (?:\w+ ){0,2}?(?:security|stability|safety)(?: and (?:security|stability|safety))?",
                         # a place that fell ("the towns of X and Y also fell"), not shells that fell on it, nor a
                         # regime or prices that fell
                         r"(?<!regime )(?<!government )(?<!prices )(?<!price )(?<!rain )(?<!snow )(?<!shells )"
