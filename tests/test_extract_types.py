@@ -443,3 +443,24 @@ def test_security_restored_to_a_village_is_the_state_taking_it(text, places):
     ev = extract_events(text, "2018-07-22")
     assert {e.location for e in ev if e.sub_event_type == "Government regains territory"
             and e.actor1 == "Syrian government forces"} == places
+
+
+def test_a_protest_met_with_fire_is_one_event_of_excessive_force():
+    text = ("خرج المئات في مظاهرة بمدينة نوى طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص الحي والغاز "
+            "المسيل للدموع لتفريق المتظاهرين في المدينة.")
+    ev = extract_events(text, "2011-04-08")
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in ev}   # toppling the regime downs no aircraft
+    assert "إسقاط" not in {e.location for e in ev}
+    force = [e for e in ev if e.sub_event_type == "Excessive force against protesters"]
+    assert force and not [e for e in ev if e.location in {f.location for f in force}
+                          and e.sub_event_type in ("Protest with intervention", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("Thousands of people marched through the streets of Nawa on Friday chanting slogans against the government.",
+     "Nawa", ("Protests", "Peaceful protest")),
+    ("Security forces opened fire on mourners in the town of Sanamayn on Friday, killing at least four people.",
+     "Sanamayn", ("Violence against civilians", "Attack")),
+])
+def test_marchers_protest_and_mourners_are_civilians(text, place, kind):
+    assert kind in _types(text, place, "2011-04-08")

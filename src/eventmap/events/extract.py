@@ -227,6 +227,17 @@ def _names_its_governorate(name_ar: str, admin1_ar: str, name_en: str, admin1_en
     return bool(admin1_en) and latin_key(name_en) == latin_key(admin1_en)
 
 
+def _one_protest_event(out: list[Event]) -> list[Event]:
+    """A clause's events without the protest (peaceful, or broken up) at a place where the same clause tells
+    force used on the protesters: "أطلقت قوات الأمن الرصاص الحي والغاز المسيل لتفريق المتظاهرين" is one event of
+    excessive force (the attack became it after the labels absorbed each other)."""
+    forced = {e.location for e in out if e.sub_event_type == "Excessive force against protesters"}
+    if not forced:
+        return out
+    return [e for e in out if e.location not in forced
+            or e.sub_event_type not in ("Protest with intervention", "Peaceful protest")]
+
+
 def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
     seg = norm[max(lo, i - 40):i]
     ws = seg.split()
@@ -873,7 +884,7 @@ class _Extractor:
                 own = _nearest_hit(self._label_hits.get(lab, [hit]), m)
                 date_, tprec = self._date_for(cl, dates, own)
                 out.append(self._event(cl, lab, etype, sub, own, loc, a1, a2, date_, tprec, hedged, sent_text))
-        return out
+        return _one_protest_event(out)
 
     def _kind(self, lab: str, hit: TriggerHit, labels, ca, cl: _Clause, seg: str, a1: str, a2: str):
         """The event's label, kind (type, sub-type) and actors, where the trigger's own label is adjusted by what

@@ -187,7 +187,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                  r"(?:طالت|تطال|استهدفت)\s(?:\S+\s){0,2}?(?:ال)?(?:اوكار|وكر)",
                  # and its other idiom: "دمرت وحدات من الجيش أوكاراً وتحصينات للإرهابيين في X"
                  r"(?:دمر~|تدمير)\s(?:\S+\s){0,6}?(?:ال)?(?:اوكار~|وكر~|تحصينات|دشم)"),
-    "aircraft_downed": (r"اسقاط", r"اسقط~", r"تسقط\s(?:ال)?طائرة", r"يسقط~\s(?:ال)?طائرة", r"سقوط\sطائرة", r"سقطت\sطائرة", r"سقوط\s(?:ال)?مروحية",
+    "aircraft_downed": (r"اسقاط(?!\s(?:ال)?(?:نظام|حكومة|رئيس|اسد|الاسد|مشروع|قانون|عضوية|حق~|تهم~|الجنسية))",
+                        r"اسقط~(?!\s(?:ال)?(?:نظام|حكومة|رئيس|اسد|الاسد|مشروع|قانون|عضوية|حق~|تهم~|الجنسية))", r"تسقط\s(?:ال)?طائرة", r"يسقط~\s(?:ال)?طائرة", r"سقوط\sطائرة", r"سقطت\sطائرة", r"سقوط\s(?:ال)?مروحية",
                         r"استهدف~\s(?:ال)?طائرة", r"اعتراض(?:ها)?\s(?:ال)?طائرة", r"اعترض~\s(?:ال)?طائرة",
                         # a subject between the verb and the aircraft ("استهدفت الدفاعات الجوية طائرة مسيرة"): its
                         # target, longer than "طائرة مسيرة" (a drone strike)
@@ -324,7 +325,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "attack_civilians": (r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"bod(?:y|ies) (?:\w+ ){0,5}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),
     "sexual_violence": (r"rape\w*", r"sexual (?:violence|assault)"),
-    "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"rall(?:y|ies|ied)", r"sit-ins?"),
+    "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"rall(?:y|ies|ied)", r"sit-ins?",
+                r"march(?:ed|es|ing)? (?:through|in|to|on|towards?)", r"chant(?:ed|ing) slogans"),
     "protest_intervention": (r"dispersed", r"tear gas", r"broke up (?:the )?(?:protest|demonstration|rally)"),
     "protest_excessive": (r"(?:fired|opened fire|shot) (?:live ammunition )?(?:on|at) (?:the )?(?:protesters|demonstrators)",
                           r"killed (?:\w+ )?(?:protesters|demonstrators)"),
