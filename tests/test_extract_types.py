@@ -464,3 +464,9 @@ def test_a_protest_met_with_fire_is_one_event_of_excessive_force():
 ])
 def test_marchers_protest_and_mourners_are_civilians(text, place, kind):
     assert kind in _types(text, place, "2011-04-08")
+
+
+def test_the_one_arrested_is_no_reason_to_lose_the_sentences_doer():
+    text = "توغلت قوة إسرائيلية في قرية الحميدية بريف القنيطرة، واعتقلت شاباً في قرية رويحينة."
+    ev = [e for e in extract_events(text, "2025-11-18") if e.location == "رويحينة"]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in ev] == [("Arrests", "Israeli forces", "Civilians")]

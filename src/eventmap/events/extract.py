@@ -1008,6 +1008,8 @@ class _Extractor:
             # civilians are the victims of violence, not its actor
             promote = a2 not in ("", A.CIV, A.PROTESTERS) and lab not in _NO_CARRY - {"attack_civilians"}
             a1, a2 = (a2 if promote else ""), A.CIV
+            if not a1 and lab not in _NO_CARRY:   # "واعتقلت شاباً": the young man is the one arrested, the doer
+                a1 = self._carry.get(cl.index, "")   # the sentence's
         if a2 == A.OPP:     # a named group beats the generic word ("المجموعات الإرهابية التابعة لجبهة النصرة")
             groups = [a.actor for a in ca if a.actor in (A.HTS, A.ISIS) and a.actor != a1]
             if groups:
