@@ -470,3 +470,16 @@ def test_the_one_arrested_is_no_reason_to_lose_the_sentences_doer():
     text = "توغلت قوة إسرائيلية في قرية الحميدية بريف القنيطرة، واعتقلت شاباً في قرية رويحينة."
     ev = [e for e in extract_events(text, "2025-11-18") if e.location == "رويحينة"]
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in ev] == [("Arrests", "Israeli forces", "Civilians")]
+
+
+def test_the_attackers_named_after_the_attack_and_the_holder_of_the_place():
+    """'هجوم شنّه مسلحون مجهولون على حاجز للأمن العام': the gunmen launched it (the security man killed first in
+    the sentence is its target); 'the town, held by X': X holds the place, no party to the event."""
+    text = ("قُتل عنصر من الأمن العام مساء السبت إثر هجوم شنّه مسلحون مجهولون على حاجز عند مدخل مدينة الصنمين. "
+            "وتمكنت القوى الأمنية من إلقاء القبض على أحد المهاجمين في المدينة.")
+    rows = {(e.sub_event_type, e.actor1, e.actor2) for e in extract_events(text, "2025-11-30")}
+    assert ("Armed clash", "Unidentified armed group", "Syrian government forces") in rows
+    assert ("Arrests", "Syrian government forces", "") in rows
+    text = "قتل مدني بمحاولة اغتيال نفذها مجهولون في بلدة المسيفرة الخاضعة لسيطرة قوات النظام."
+    assert {(e.actor1, e.actor2) for e in extract_events(text, "2022-09-24")} == {
+        ("Unidentified armed group", "Civilians")}

@@ -54,6 +54,7 @@ AR_FORMS: dict[str, tuple[str, ...]] = {
           "الأمن العسكري التابع للنظام", "الدفاع الوطني", "الأجهزة الأمنية", "المخابرات الجوية", "الأمن العسكري",
           "قوات الأمن", "الجيش السوري وحلفاؤه", "القوات المسلحة السورية", "الأمن العام", "قوات الأمن العام",
           "جهاز الأمن العام", "الأمن الداخلي", "قوى الأمن الداخلي", "وزارة الدفاع", "وزارة الدفاع السورية",
+          "القوى الأمنية", "قوى الأمن", "الوحدات الأمنية",
           "وزارة الداخلية"),
     RUS: ("القوات الروسية", "الطيران الروسي", "الطائرات الروسية الحربية", "المقاتلات الحربية الروسية",
           "الطيران الحربي الروسي", "الشرطة العسكرية الروسية", "الشرطة الروسية", "الجيش الروسي",
@@ -214,6 +215,10 @@ _AR_CLITICS = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل",
 
 
 _AGAINST = frozenset(("ضد", "against", "targeting"))
+#: a verb with the pronoun of the act before it: the actor after it did that act ("هجوم شنّه مسلحون",
+#: "تفجير نفذه تنظيم داعش")
+_AGENT_VERBS_AR = frozenset(ar(w) for w in ("شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها",
+                                            "تبناه", "تبنته", "تبناها", "ارتكبه", "ارتكبها", "ارتكبته"))
 _SUPPORT_AR_1 = frozenset(("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء"))
 _SUPPORT_AR_2 = frozenset(("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"))
 _OBJECT_HEADS_AR = ("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "ثكنات")
@@ -276,8 +281,10 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
             role = "subject"
             if prev_w in _SUPPORT_AR_1 or two in _SUPPORT_AR_2:
                 role = "support"
-            elif two == "من قبل":
-                role = "agent"
+            elif two in ("من قبل", "علي يد") or prev_w in _AGENT_VERBS_AR:
+                role = "agent"     # "هجوم شنه مسلحون مجهولون": the attack they launched
+            elif prev_w in ("لسيطره", "سيطره", "لنفوذ", "نفوذ"):
+                role = "other"     # "درعا الخاضعة لسيطرة قوات النظام": who holds the place, no party to the event
             elif prev_w in _VERB_MARKERS_AR and not any(0 <= a0 - o.end <= 60 for o in out):
                 role = "subject"   # verb first: "استهدفت وحدات من الجيش تجمعات المسلحين" (no doer before the verb)
             elif prev_w in _OBJECT_MARKERS_AR or prev_w.startswith(_OBJECT_HEADS_AR):

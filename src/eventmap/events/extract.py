@@ -990,8 +990,8 @@ class _Extractor:
             # the doer of the event just before, in this sentence or the one before ("وكان الجيش قد ... كما تقدم")
             if not a1 and self._last_actor and 0 <= cl.sent_index - self._last_actor[0] <= 1:
                 a1 = self._last_actor[1]
-        rest = [a for a in after if a.actor != a1 and a.role != "support"] + \
-            [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role != "support"]
+        rest = [a for a in after if a.actor != a1 and a.role not in ("support", "other")] + \
+            [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role not in ("support", "other")]
         if holds and a1 == holds[0].actor and holds[0].role == "support":
             rest = [a for a in rest if a.role not in ("subject", "agent")]   # the force it backed is no target
         a2 = rest[0].actor if rest else ""
