@@ -483,3 +483,13 @@ def test_the_attackers_named_after_the_attack_and_the_holder_of_the_place():
     text = "قتل مدني بمحاولة اغتيال نفذها مجهولون في بلدة المسيفرة الخاضعة لسيطرة قوات النظام."
     assert {(e.actor1, e.actor2) for e in extract_events(text, "2022-09-24")} == {
         ("Unidentified armed group", "Civilians")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Israeli army said on Wednesday that its troops detained two suspects in the village of Beit Jinn.",
+     "Beit Jinn"),
+    ("وقال الجيش الإسرائيلي إن قواته اعتقلت مشتبهين اثنين في قرية بيت جن.", "بيت جن"),
+])
+def test_a_speakers_own_troops_make_the_speaker_the_doer(text, place):
+    ev = [e for e in extract_events(text, "2025-11-27") if e.location == place]
+    assert [(e.sub_event_type, e.actor1) for e in ev] == [("Arrests", "Israeli forces")]

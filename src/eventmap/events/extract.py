@@ -103,6 +103,9 @@ _VICTIM_VOICE_RE = re.compile(r"(?:[وفبل]?(?:ال)?(?:مقتل|قتلي|قت
 #: acts whose dead a following "N were killed" tells: the deaths take the act's type ("the army shelled the
 #: positions ... Dozens of militants were killed in X and Y": shelling at X and Y, with its doer)
 _TOLL_OF = frozenset({"shelling", "bombardment", "air_strike", "armed_clash", "ied", "suicide_bomb"})
+#: a speaker's own forces ("its troops", "قواته"): the speaker did what they did
+_OWN_FORCES_RE = re.compile(r"\b(?:its|their) (?:own )?(?:troops|forces|soldiers|units|jets|aircraft|warplanes|drones)\b|"
+                            r"(?:^|\s)(?:قوات|عناصر|وحدات|طائرات|جنود)(?:ه|ها|هم)(?:\s|$)")
 #: the opening of a sentence that tells another incident, not the toll of the one before
 _OTHER_STORY_RE = re.compile(r"(?:[وف]?(?:في|من) (?:سياق|حادث|حادثه|جهه|مكان|مناطق|تطور) |[وف]?الي ذلك|[وف]?كما |"
                              r"[وف]?بدوره|[وف]?في (?:اليوم|الوقت) (?:ذاته|نفسه)|separately|elsewhere|meanwhile|"
@@ -985,6 +988,11 @@ class _Extractor:
             over = [a for a in ca if a.start < hit.end and a.end > hit.start]
             if over:            # the trigger names its agent: "وسائط الدفاع الجوي", "jets struck"
                 a1 = over[0].actor
+        if not a1:
+            # "The Israeli army said its troops detained two suspects": the speaker's own forces did it
+            spoke = [a for a in ca if a.role == "speaker" and a.actor not in (A.CIV, A.PROTESTERS)]
+            if spoke and _OWN_FORCES_RE.search(self.norm, cl.lo, cl.hi):
+                a1 = spoke[0].actor
         if not a1 and lab not in _NO_CARRY:
             a1 = self._carry.get(cl.index, "")
             # the doer of the event just before, in this sentence or the one before ("وكان الجيش قد ... كما تقدم")
