@@ -39,7 +39,8 @@ from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
 from eventmap.events.fatalities import fatalities, norm_has_death
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
-from eventmap.events.mentions import WEAK_REFERENCES, Mention, find_mentions, index_for
+from eventmap.events.mentions import (EN_PLACE_NOUNS, PLACE_NOUNS_AR, WEAK_REFERENCES, Mention, find_mentions,
+                                      index_for)
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
@@ -84,9 +85,9 @@ _DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي"
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 #: an article and a capitalised word after an English name ("Busra al-Harir": the scan knows "Busra")
 _EN_ARTICLE_TAIL_RE = re.compile(r"[- ](?:al|el|ad|ash|as|at|az|ar|an|Al|El)[- ][A-Z][\w'’`]+")
-#: the place nouns between a word of direction and the name ("باتجاه مدينة X", "towards the town of X")
-_DEST_NOUNS = {"مدينه", "بلده", "قريه", "منطقه", "مناطق", "بلدات", "قري", "محافظه", "ريف", "مخيم", "town", "city", "village",
-               "area", "province", "countryside", "camp"}
+#: the place nouns between a word of direction and the name ("باتجاه مدينة X", "towards the town of X"): the
+#: mention finder's own, normalised
+_DEST_NOUNS = frozenset(normalize_ar(w) for w in PLACE_NOUNS_AR) | frozenset(EN_PLACE_NOUNS)
 
 #: labels that tell the same kind of event (for the region-level de-duplication)
 _FAMILY = {"interception": "downed", "aircraft_downed": "downed", "territory_taken": "territory",
@@ -1010,7 +1011,7 @@ class _Extractor:
             a1 = A.GOV    # "liberated", "restored security" are the state's words for its own advances
         if lab == "killing" and a1 and a1 == named and a1 != A.CIV and _VICTIM_VOICE_RE.match(hit.text):
             # "ten militants were killed", "مقتل عدد من عناصر الجيش": the group named is the dead (actor2), the
-            # killer unknown (the doer of an act told just before is given in _events_for_clause)
+            # killer unknown (the doer of an act told just before is given in _kind)
             a1, a2 = "", a1
         if a1 in (A.CIV,) and lab not in ("protest", "riot", "mob_violence"):
             # civilians are the victims of violence, not its actor
