@@ -338,6 +338,12 @@ CASES = [
      "when their checkpoint was targeted near the town of Tafas."), "Tafas", "targeted", 3),
     ("the bodies of, then found", "The bodies of two young men were found near the town of Jasim on Saturday.", "Jasim",
      "found", 2),
+    ("assassinated, Arabic active verb", "اغتال مجهولون القيادي السابق أبو خالد قرب منزله في بلدة اليادودة.",
+     "اليادودة", "اغتال", 1),
+    ("assassinated, a group before its two victims", ("اغتالت مجموعة مسلحة عنصرين من الأمن العسكري على طريق بلدة "
+     "المزيريب."), "المزيريب", "اغتالت", 2),
+    ("assassinated, riders before the victim", ("اغتال مسلحون مجهولون يستقلون دراجة نارية الشاب أحمد العلي بإطلاق النار "
+     "عليه في مدينة طفس."), "طفس", "اغتال", 1),
 ]
 
 

@@ -92,7 +92,7 @@ def _loose(pattern: str) -> str:
 #: any word that can state a death (a cheap first test of a sentence)
 _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
                     "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
-                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا")
+                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال")
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
@@ -176,7 +176,8 @@ def _death_automaton() -> Any:
 
 # Arabic cues (normalised). verbs and verbal nouns: the victims come after them (or before a verb)
 _AR_VERB = _n("""قتل قتلت قتلا قتلوا قتلتا يقتل تقتل يقتلون قتلن استشهد استشهدت استشهدا استشهدوا يستشهد
-ارتقى ارتقت ارتقيا ارتقوا يرتقي توفي توفيت توفيا توفوا أعدم أعدمت أعدموا اعدم صفيت صفي""")
+ارتقى ارتقت ارتقيا ارتقوا يرتقي توفي توفيت توفيا توفوا أعدم أعدمت أعدموا اعدم صفيت صفي اغتال اغتالت اغتالوا
+اغتالا يغتال تغتال""")
 _AR_MASDAR = _n("مقتل استشهاد مصرع وفاة إعدام تصفية اغتيال قتل")
 #: verbal nouns and verbs with an object pronoun: مقتله = 1, مقتلهما = 2, مقتلهم = vague
 _AR_PRON = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
@@ -618,6 +619,9 @@ _AR_OTHER_HARM = _n("أسر اسر اعتقال خطف اختطاف احتجاز
 _AR_NAMED = _n("لواء ألوية الوية كتيبة كتائب سرايا سرية تجمع حركة جيش ساحة دوار مقبرة جمعة يوم حي شارع مسجد "
                "مدرسة مشفى مستشفى")
 _AR_PREPS = _n("من في على إلى الى عن مع بين قرب خلال بعد قبل عند")
+#: a doer named before its victim after an active verb: a group with its adjective, riders with their vehicle
+_AR_GROUP = _n("مجموعة مجموعات عصابة خلية")
+_AR_RIDING = _n("يستقلون يستقل تستقل يستقلان يركبون")
 
 
 def _back_span(toks: list[_Tok], i: int, ar: bool, lim: int = 12) -> int:
@@ -691,7 +695,13 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
     """Victims after the death word at ``i`` (a few words such as the actor may come first:
     قتل الجيش 5 مسلحين); (count or None, index after them)."""
     end = len(toks)
-    for j in range(i + 1, min(i + 1 + skip, end)):
+    j, stop = i + 1, min(i + 1 + skip, end)
+    while j < stop:
+        if ar and (toks[j].w in _AR_GROUP or toks[j].w in _AR_RIDING):
+            # the doer before the victim: "اغتالت مجموعة مسلحة القيادي", "مجهولون يستقلون دراجة نارية الشاب"
+            stop = min(stop + (3 if toks[j].w in _AR_RIDING else 2), end)
+            j += 2 if toks[j].w in _AR_GROUP else 3
+            continue
         if toks[j].p and toks[j].w not in ("-",):
             if j == i + 1 and toks[j].w in _QUOTES:      # قتل "فلان الفلاني"
                 named = _quoted_name(toks, j, end, ar)
@@ -705,6 +715,7 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             return count, k
         if (ar and (_is(toks[j].w, _AR_VERB) or _is(toks[j].w, _AR_WOUND))) or toks[j].w in _EN_ONE:
             break   # "eliminated a terrorist cell": the phrase after the article is not a victim
+        j += 1
     return None, i + 1
 
 
