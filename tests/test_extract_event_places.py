@@ -32,6 +32,10 @@ def _locs(text, pub=PUB):
     ("A source in Tafas said the army shelled the village of Ataman on Monday.", ["Ataman"]),
     ("Gunmen shot a man dead in the town of Nawa on Tuesday, an activist told North Press.",
      ["Nawa"]),     # an outlet whose words are all common words is no place, nor a 'press' (a factory)
+    ("A shell hit a bakery in the town of Sanamayn, Daraa24 reported on Sunday.", ["Sanamayn"]),  # an outlet
+    # (the patrol is who arrested them: no movement of its own)
+    ("اعتقلت دورية للأمن العسكري شابين من أبناء بلدة الغارية الشرقية على حاجز في مدينة إزرع.", ["إزرع"]),
+    ("A young man from the town of Ataman was shot dead by gunmen in the city of Nawa.", ["Nawa"]),
 ])
 def test_only_the_event_place_is_an_event_place(text, places):
     assert _locs(text) == places
@@ -40,6 +44,14 @@ def test_only_the_event_place_is_an_event_place(text, places):
 def test_residence_is_the_place_when_the_sentence_names_no_other():
     assert _locs("A nurse living in the town of Nahtah was shot dead by masked gunmen late on Sunday.") == ["Nahtah"]
     assert _locs("قتل شاب يقيم في بلدة جلين برصاص مجهولين في مدينة نوى.") == ["نوى"]
+
+
+def test_a_home_town_is_the_place_when_the_sentence_names_no_other_nor_is_a_crowd_away_from_home():
+    assert _locs("اعتقلت قوات النظام ثلاثة شبان من أبناء بلدة الحراك فجر اليوم.") == ["الحراك"]
+    assert _locs("A teenager from Jasim was wounded by a landmine on Friday.") == ["Jasim"]
+    # dozens of a town's people protest in their town, whatever other place the sentence names
+    assert "بصرى الشام" in _locs("تظاهر العشرات من أبناء مدينة بصرى الشام بريف درعا الشرقي تنديداً باعتقال "
+                                  "شاب على حاجز في مدينة إزرع.")
 
 
 @pytest.mark.parametrize("text", [

@@ -92,6 +92,9 @@ def _scan_en_plain(text: str, idx: M._Index, lo: int, hi: int) -> list[tuple[int
             if first_word in M.EN_STOP and first_word not in M._EN_STOP_BUT_PLACE and best[3] == (i + 1 if is_art else i):
                 i += 1
                 continue
+            if text[best[1]:best[1] + 1].isdigit():    # a name glued to a number: an outlet's ("Daraa24")
+                i += 1
+                continue
             out.append(best[:3])
             i = best[3] + 1
         else:

@@ -211,6 +211,11 @@ _HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[و
                         r"جرحي|قتلي)\w*)")
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
+#: a patrol named in a clause that says what the patrol did, or what hit it, is no movement of its own ("a patrol
+#: arrested five men", "an IED hit a patrol")
+_PATROL_RE = re.compile(r"[وف]?(?:ال)?دوري(?:ه|ات|تان|تين)|patrol(?:s|led|ling)?")
+_PATROL_DOERS = frozenset(("arrests", "abduction", "attack", "armed_clash", "attack_civilians", "killing", "looting",
+                           "ied", "shelling", "air_strike", "grenade", "suicide_bomb"))
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
 #: "عناصر من ...", "members of the ...": the people of a force, right before its name
 _PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")
@@ -477,6 +482,9 @@ class _Extractor:
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
                     del out[absorbed]
+        if "troop_movement" in out and not _PATROL_DOERS.isdisjoint(out) and all(
+                _PATROL_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["troop_movement"]):
+            del out["troop_movement"]   # "اعتقلت دورية للأمن X": the patrol is who arrested, not a movement
         if "attack" in out and "air_strike" not in out and mentions_aircraft(self.norm[cl.lo:out["attack"].start]):
             # "شنت الطائرات الحربية هجمات على X", "warplanes attacked X": the attackers are aircraft
             h = out.pop("attack")

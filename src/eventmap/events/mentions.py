@@ -398,6 +398,8 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
             first_word = toks[i + 1] if is_art else w
             if first_word in EN_STOP and first_word not in _EN_STOP_BUT_PLACE and best[3] == (i + 1 if is_art else i):
                 continue
+            if text[best[1]:best[1] + 1].isdigit():
+                continue                   # a name glued to a number is a name of its own (an outlet: "Daraa24")
             out.append(best[:3])
             after = best[3] + 1
     return out
@@ -502,7 +504,8 @@ _EN_LIST_CUE_WORDS = ("village", "town", "area", "localities", "hamlets", "hills
 #: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
 _EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
 #: a capitalised word; an apostrophe belongs to it ("Nab' al-Sakhr", "Ma’riya") unless it is the possessive 's
-_EN_WORD = r"[A-Z](?:[\w`ʿ]|['’](?!s\b))+"
+#: (digits are no part of it, nor is a word glued to them one: "Daraa24" is an outlet, not Daraa)
+_EN_WORD = r"[A-Z](?:[^\W\d_`ʿ]|[`ʿ]|['’](?!s\b))+(?!\w)"
 _EN_NAME_RE = re.compile(
     r"(?:" + _EN_ARTICLE + r")?" + _EN_WORD +
     r"(?:[-\s](?:" + _EN_ARTICLE + r")?" + _EN_WORD + r"){0,3}")
@@ -1146,6 +1149,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> Non
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
         return
+    if _native_of(bare, sets):
+        m.reference = True
+        m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
+        return
     if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
         m.reference = True
         m.notes.append("where it came from")   # the target is the event place, not the launch site
@@ -1160,10 +1167,27 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> Non
         m.notes.append("where the source is")
 
 
+def _native_of(bare: list[str], sets: dict[str, set[str]]) -> bool:
+    """The words before a name say whose home it is: "شاب من أبناء (بلدة) X", "ابن (ابنة) بلدة X"; not a
+    crowd's ("العشرات من أبناء مدينة X" protest at home)."""
+    w = bare[-4:]
+    if w[-1:] and w[-1] in sets["nouns"]:
+        w = w[:-1]
+    if w[-2:] == ["من", "ابنا"]:
+        return len(w) < 3 or w[-3].lstrip("و") not in _CROWD_AR
+    return len(w) < len(bare[-4:]) and w[-1:] in (["ابن"], ["ابنه"])
+
+
+#: a crowd of a place's people (normalised): "العشرات من أبناء X" are at home, not natives of X elsewhere
+_CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", "المئات", "مئات", "الآلاف", "آلاف", "حشود",
+                                                "جموع", "المئات", "الأهالي", "جميع", "كل"))
+
+
 _EN_REF_BEFORE_RE = re.compile(
     r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of)"
     r"|\b(?P<origin>native\s+of|hails?\s+from|hailing\s+from|originally\s+from|resident\s+of|residing\s+in|"
-    r"lives\s+in|lived\s+in)"
+    r"lives\s+in|lived\s+in|(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|"
+    r"civilians|shepherd|farmer|person|people|brothers|father|mother|son|daughter)\s+from)"
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
     r"(?:hospital\s+)?(?:in\s+)?"
     r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
@@ -1174,7 +1198,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
-_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
+_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident", "from",
                  "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west")
