@@ -193,3 +193,13 @@ def test_a_longer_english_name_than_the_gazetteer_scan_found_is_that_place():
     # a person's family name after a town's name is no longer place
     ev = extract_events("Clashes erupted in Jasim on Monday, commander Jasim al-Hariri said.", "2018-06-30")
     assert "Busra al Hariri" not in {e.place_name_en for e in ev}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Israeli troops pushed into the village of Ruwayhinah and set up a checkpoint on the road to Khan Arnabeh on "
+     "Friday. Residents of the village protested against the incursion.", "Ruwayhinah"),
+    ("قصفت قوات النظام قرية زيزون ومدينة نوى بقذائف الهاون. وخرج أهالي القرية في مظاهرة بعد القصف.", "زيزون"),
+])
+def test_the_village_refers_back_to_the_place_named_a_village_not_to_the_last_town(text, place):
+    protests = [e for e in extract_events(text, PUB) if "protest" in e.sub_event_type.lower()]
+    assert [e.location for e in protests] == [place]

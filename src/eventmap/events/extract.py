@@ -166,7 +166,12 @@ def _display_name(surface: str) -> str:
 
 
 #: "the city", "the town", "المدينة", "البلدة": a place named before
-_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?:مدينه|بلده|قريه)(?=\s|$)|\bthe (?:city|town|village)\b(?!\s+of\b)")
+_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>مدينه|بلده|قريه)(?=\s|$)|\bthe (?P<en>city|town|village)\b(?!\s+of\b)")
+#: the place noun of an anaphor and of a name's cue, as one word ("the village" refers back to "the village of X",
+#: "القرية" to "قرية X", before any other town named since)
+_ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village", "city": "city", "town": "town",
+                 "village": "village"}
+_NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
 
 _CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
@@ -426,10 +431,12 @@ class _Extractor:
         out = []
         for cl, hits, ms, ca in plans:
             own = [m for m in ms if (m.start, m.end) in located]
-            if own or not _ANAPHOR_RE.search(self.norm, cl.lo, cl.hi):
+            ana = None if own else _ANAPHOR_RE.search(self.norm, cl.lo, cl.hi)
+            if ana is None:
                 out.append((cl, hits, ms, ca))
                 continue
-            ante = None
+            noun = _ANAPHOR_NOUN[ana.group("ar") or ana.group("en")]
+            ante = same = None
             for cl2, m2 in cand:
                 if cl2.index >= cl.index:
                     break
@@ -439,8 +446,20 @@ class _Extractor:
                 if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
                         and loc.resolution in ("resolved", "ambiguous"):
                     ante = m2
+                    if self._noun_before(m2) == noun:
+                        same = m2
+            ante = same or ante
             out.append((cl, hits, ms + [ante] if ante is not None else ms, ca))
         return out
+
+    def _noun_before(self, m: Mention) -> str:
+        """The place noun written right before a name ("the village of X", "بلدة X"), as :data:`_ANAPHOR_NOUN`
+        gives it, or ""."""
+        if m.lang == "ar":
+            words = self.norm[max(0, m.start - 12):m.start].split()
+            return _ANAPHOR_NOUN.get(words[-1].lstrip("وفبل"), "") if words else ""
+        got = _NOUN_OF_RE.search(self.text, max(0, m.orig_start - 24), m.orig_start)
+        return got.group(1).lower() if got else ""
 
     # -- triggers ------------------------------------------------------------------------------
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
