@@ -203,3 +203,17 @@ def test_a_longer_english_name_than_the_gazetteer_scan_found_is_that_place():
 def test_the_village_refers_back_to_the_place_named_a_village_not_to_the_last_town(text, place):
     protests = [e for e in extract_events(text, PUB) if "protest" in e.sub_event_type.lower()]
     assert [e.location for e in protests] == [place]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Israeli troops raided the town of Hadar on Tuesday and detained two shepherds, days after an Israeli drone "
+     "strike killed a man near the village of Kudna.", "Hadar", "Kudna"),
+    ("داهمت قوات الاحتلال بلدة حضر واعتقلت راعيين، بعد أيام من غارة بطائرة مسيرة قتلت رجلاً قرب قرية كودنا.",
+     "حضر", "كودنا"),
+])
+def test_an_event_days_apart_after_a_comma_is_at_its_own_place(text, first, second):
+    by_place: dict[str, set[str]] = {}
+    for e in extract_events(text, PUB):
+        by_place.setdefault(e.location, set()).add(e.sub_event_type)
+    assert by_place[second] == {"Air/drone strike"}
+    assert "Air/drone strike" not in by_place[first]

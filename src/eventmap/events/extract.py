@@ -171,6 +171,10 @@ _ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>مدينه|ب�
 #: "القرية" to "قرية X", before any other town named since)
 _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village", "city": "city", "town": "town",
                  "village": "village"}
+#: "..., days after an air strike killed two near Y": another event, days apart, begins after the comma
+_DAYS_APART_RE = re.compile(
+    r"\s*(?:(?:a|one|two|three|four|five|several|few|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s"
+    r"|\s*[وف]?(?:بعد|قبل)\s+(?:ساعات|ساعة|ساعتين|أيام|يوم|يومين|أسبوع|أسبوعين|أسابيع|شهر|أشهر)\s+(?:من|على)\s", re.I)
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
 
@@ -381,7 +385,8 @@ class _Extractor:
                 if comma <= start:
                     continue
                 words = self.text[comma + 1:o].split()
-                if not 1 <= len(words) <= 3 or not (words[0][:1] in "وف" or words[0].lower() in ("and", "then")):
+                if not (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in ("and", "then"))) and \
+                        not (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)):
                     continue
                 if not any(start <= self.offs[t.start] < comma for t in inside):
                     continue   # no event before the comma: one clause
