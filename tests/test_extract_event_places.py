@@ -36,6 +36,7 @@ def _locs(text, pub=PUB):
     # (the patrol is who arrested them: no movement of its own)
     ("اعتقلت دورية للأمن العسكري شابين من أبناء بلدة الغارية الشرقية على حاجز في مدينة إزرع.", ["إزرع"]),
     ("A young man from the town of Ataman was shot dead by gunmen in the city of Nawa.", ["Nawa"]),
+    ("أصيبت طفلتان بانفجار لغم أرضي في بلدة الكرك الشرقي، وتم نقلهما إلى مشفى بصرى الشام.", ["الكرك الشرقي"]),
 ])
 def test_only_the_event_place_is_an_event_place(text, places):
     assert _locs(text) == places

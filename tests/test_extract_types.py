@@ -493,3 +493,27 @@ def test_the_attackers_named_after_the_attack_and_the_holder_of_the_place():
 def test_a_speakers_own_troops_make_the_speaker_the_doer(text, place):
     ev = [e for e in extract_events(text, "2025-11-27") if e.location == place]
     assert [(e.sub_event_type, e.actor1) for e in ev] == [("Arrests", "Israeli forces")]
+
+
+@pytest.mark.parametrize("text, place, want", [
+    ("Interior ministry forces seized explosive belts and a cache of rifles in the town of Inkhil on Sunday.", "Inkhil",
+     {"cache_found"}),
+    ("Police seized large quantities of captagon pills hidden in a truck near the town of Nasib.", "Nasib",
+     {"cache_found"}),
+    ("Rebels seized the town of Nawa on Sunday.", "Nawa", {"territory_taken"}),
+])
+def test_a_seizure_of_goods_is_no_place_taken(text, place, want):
+    assert _labels(text, place) == want
+
+
+def test_the_interior_ministry_is_the_state():
+    ev = extract_events("The interior ministry said its units arrested three men in the town of Inkhil.", PUB)
+    assert [e.actor1 for e in ev if e.trigger_label == "arrests"] == ["Syrian government forces"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Masked men stormed a house in the town of Jasim overnight and opened fire on a family, killing two.", "Jasim"),
+    ("اقتحم مسلحون مجهولون منزلاً في بلدة الجيزة وأطلقوا النار على ساكنيه، ما أدى إلى مقتل رجل وزوجته.", "الجيزة"),
+])
+def test_storming_a_house_to_shoot_its_people_is_one_attack_on_civilians(text, place):
+    assert _types(text, place) == {("Violence against civilians", "Attack")}

@@ -220,6 +220,13 @@ _HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[و
                         r"جرحي|قتلي)\w*)")
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
+#: a building right after an entry ("stormed a house", "اقتحموا منزل"): a raid's way in, not a place entered
+_INTO_BUILDING_RE = re.compile(
+    r"\s+(?:(?:a|an|the|their|his|her|its|one|two)\s+)?(?:\S+\s+)?(?:house|home|homes|houses|building|shop|store|farm|"
+    r"mosque|school|hospital|clinic|office|pharmacy|bakery|restaurant|cafe)\b"
+    r"|(?:\s+\S+){0,3}?\s+(?:" + "|".join(normalize_ar(w) for w in ("منزل", "منازل", "بيت", "بيوت", "محل", "محال", "مزرعة", "مسجد",
+                                                    "مدرسة", "مشفى", "مستشفى", "مبنى", "عيادة", "صيدلية", "فرن",
+                                                    "مكتب", "مطعم", "مقهى")) + r")(?:ا|ين)?(?!\S)")
 #: a patrol named in a clause that says what the patrol did, or what hit it, is no movement of its own ("a patrol
 #: arrested five men", "an IED hit a patrol")
 _PATROL_RE = re.compile(r"[وف]?(?:ال)?دوري(?:ه|ات|تان|تين)|patrol(?:s|led|ling)?")
@@ -509,6 +516,9 @@ class _Extractor:
         if "troop_movement" in out and not _PATROL_DOERS.isdisjoint(out) and all(
                 _PATROL_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["troop_movement"]):
             del out["troop_movement"]   # "اعتقلت دورية للأمن X": the patrol is who arrested, not a movement
+        if "territory_entered" in out and len(out) > 1 and all(
+                _INTO_BUILDING_RE.match(self.norm, h.end) for h in self._label_hits["territory_entered"]):
+            del out["territory_entered"]   # "stormed a house and opened fire": the way in to what the clause says
         if "attack" in out and "air_strike" not in out and mentions_aircraft(self.norm[cl.lo:out["attack"].start]):
             # "شنت الطائرات الحربية هجمات على X", "warplanes attacked X": the attackers are aircraft
             h = out.pop("attack")

@@ -255,12 +255,18 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
 
 # --- English patterns (lower-cased normalised text) ---------------------------------------
 
+#: what a seizure takes when it is no place: "seized explosive belts", "seizing large quantities of captagon"
+_SEIZED_GOODS_EN = (r"(?:weapons?|arms|ammunition|munitions|explosives?|belts|rockets|missiles|(?:land)?mines|drugs|"
+                    r"narcotics|captagon|pills|hashish|caches?|depots?|quantit(?:y|ies)|shipments?|consignments?|money|"
+                    r"cash|vehicles?|cars?|trucks?|equipment)\b")
+_NOT_GOODS_EN = r"(?!\s+(?:\S+\s+){0,3}?" + _SEIZED_GOODS_EN + ")"
+
 EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (r"captur(?:ed|es|ing|e)", r"recaptur\w*", r"retook", r"retake\w*", r"retaken",
                         r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*) (?:\w+ ){0,2}control (?:of|over)",
-                        r"seized control", r"seized", r"tighten(?:ed|s)? (?:their |its )?control", r"taken over", r"took (?:full )?control", r"taken (?:full )?control",
+                        r"seized control", r"seized" + _NOT_GOODS_EN, r"tighten(?:ed|s)? (?:their |its )?control", r"taken over", r"took (?:full )?control", r"taken (?:full )?control",
                         r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
-                        r"seizing", r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
+                        r"seizing" + _NOT_GOODS_EN, r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
                         r"fell to", r"swept into", r"advanced into",
@@ -307,7 +313,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "suicide_bomb": (r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vests?)",),
     "grenade": (r"grenades?",),
     "chemical": (r"chemical (?:weapons?|attack\w*)", r"chlorine", r"sarin", r"toxic gas"),
-    "cache_found": (r"found", r"discovered", r"uncovered", r"seized (?:a |an )?(?:large )?(?:cache|weapons|arms|ammunition|depot)",
+    "cache_found": (r"found", r"discovered", r"uncovered", r"seiz(?:ed|ing) (?:\S+ ){0,3}?" + _SEIZED_GOODS_EN,
                     r"weapons cache", r"arms depot", r"cache of", r"caches? of"),
     "weapons_handover": (r"hand(?:ed|ing|s)? over (?:their |its )?(?:(?:heavy|medium|light|remaining|and|small|"
                          r"personal)(?:,)? )*(?:weapons|arms|weaponry)",
