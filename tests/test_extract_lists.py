@@ -73,3 +73,14 @@ def test_a_town_named_like_a_first_name_keeps_the_town_after_it():
     # after a comma a new clause may begin with "و" and a verb that some far village is also called
     ev = extract_events("قصفت قوات النظام أطراف مدينة جاسم، وبدأ الأهالي بالنزوح نحو القرى المجاورة.", "2022-10-16")
     assert "بدأ" not in _locs(ev) and "جاسم" in _locs(ev)
+
+
+def test_a_list_after_including_is_the_plural_nouns_list():
+    ev = extract_events("Government troops captured a string of villages in the south on Sunday, including Naimeh and "
+                        "Saida, state media said.", "2018-07-09")
+    assert {e.location for e in ev if e.trigger_label == "territory_taken"} == {"Naimeh", "Saida"}
+
+
+def test_including_a_person_is_no_list_of_places():
+    ev = extract_events("Several men, including Khaled Hariri, were arrested in the city of Nawa.", "2018-07-09")
+    assert {e.location for e in ev} == {"Nawa"}

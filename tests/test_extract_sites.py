@@ -146,3 +146,10 @@ def test_a_quarter_then_its_city_after_a_comma_names_one_place():
 def test_a_list_goes_on_after_a_name_followed_by_city():
     ev = extract_events("Rebels attacked regime positions in Tafas, Daraa city and Inkhil on Sunday.", "2017-05-26")
     assert [e.location for e in ev] == ["Tafas", "Daraa", "Inkhil"]
+
+
+def test_a_crossing_named_after_a_daraa_town_is_placed_there_whatever_the_wire_dateline():
+    ev = extract_events("DAMASCUS, July 7 (Xinhua) -- The Syrian army on Friday took control of the Nassib border "
+                        "crossing with Jordan, state TV said.", "2018-07-07")
+    crossing = [e for e in ev if e.location == "Nassib border crossing"]
+    assert crossing and all(e.latitude is not None and abs(e.latitude - 32.55) < 0.05 for e in crossing)

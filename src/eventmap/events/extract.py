@@ -737,6 +737,10 @@ class _Extractor:
             if _cached_lookup(self.g, name).reason.startswith("not in the gazetteer"):
                 continue   # no context makes an unknown host known (and its suggestions are not wanted here)
             r = self._lookup(name, "" if anchors else ctx, anchors or None)
+            if r.status == "unresolved":
+                r0 = _cached_lookup(self.g, name)
+                if r0.best is not None and r0.status in ("resolved", "ambiguous") and r0.best.place.admin1_pcode in _CORE:
+                    r = r0   # the far guard is for namesakes elsewhere ("DAMASCUS --" datelines a wire), not Dar'a's own
             if r.status in ("resolved", "ambiguous") and r.best is not None:
                 p = r.best.place
                 if p.kind in _ADMIN_KINDS and how != "in":

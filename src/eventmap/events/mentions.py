@@ -488,6 +488,9 @@ _AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التا�
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities)\s+(?:of\s+|including\s+|such as\s+|:\s*)?",
     re.I)
+_EN_INCLUDING_RE = re.compile(r"\bincluding\s+(?:the\s+)?(?=[A-Z]|al-|el-)")
+_EN_PLURAL_PLACES_RE = re.compile(r"\b(?:villages|towns|localities|hamlets|hills|neighbou?rhoods|cities|areas|"
+                                  r"positions|checkpoints)\b", re.I)
 _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "Eastern", "Western", "Northern",
                        "Southern", "Central"}
 _EN_AFTER_VERB_RE = re.compile(
@@ -889,6 +892,14 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
             s, e = to_norm(a, b)
             res.append(Mention(s, e, latin_key(seg[a0:b0]), "cue", "en", cue=m.group(1).lower(), cue_kind="prep",
                                list_id=lid, orig_start=a, orig_end=b))
+    # "captured a string of villages on Sunday, including X and Y": the list the plural noun announced
+    for m in (_EN_INCLUDING_RE.finditer(seg) if "including" in seg and _EN_PLURAL_PLACES_RE.search(seg) else ()):
+        items = _en_name_run(seg, m.end(), _EN_LIST_SEP_RE, stop=_en_stop_head)
+        lid = olo * 1000 + m.start() + 11
+        for a0, b0 in items:
+            a, b = olo + a0, olo + b0
+            s, e = to_norm(a, b)
+            res.append(Mention(s, e, latin_key(seg[a0:b0]), "list", "en", list_id=lid, orig_start=a, orig_end=b))
     # lists: "the villages of X, Y and Z"
     for m in (_EN_LIST_CUE_RE.finditer(seg) if may_contain_ci(seg, _EN_LIST_CUE_WORDS) else ()):
         if not m.group(0).rstrip().lower().endswith(("s", "of", "including", "as", ":")) and "of" not in m.group(0):
