@@ -218,3 +218,15 @@ def test_an_event_days_apart_after_a_comma_is_at_its_own_place(text, first, seco
         by_place.setdefault(e.location, set()).add(e.sub_event_type)
     assert by_place[second] == {"Air/drone strike"}
     assert "Air/drone strike" not in by_place[first]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a local road named by its two ends: an event on it is at both (as "on the road between A and B")
+    ("Gunmen attacked an army checkpoint on the Nawa-Sheikh Saad road at dawn.", {"Nawa", "Sheikh Saad"}),
+    # a motorway's ends are cities a hundred km apart: the town the sentence puts the event near is the place
+    ("A roadside bomb hit a military bus on the Daraa-Damascus highway near the town of Ghabaghib.", {"Ghabaghib"}),
+    # and with no other place the motorway stays the (unresolved) place, never Daraa or Damascus
+    ("A bomb went off on the Daraa-Damascus highway on Monday.", {"Daraa-Damascus"}),
+])
+def test_a_road_named_by_its_two_ends(text, places):
+    assert set(_locs(text)) == places

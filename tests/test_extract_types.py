@@ -517,3 +517,20 @@ def test_the_interior_ministry_is_the_state():
 ])
 def test_storming_a_house_to_shoot_its_people_is_one_attack_on_civilians(text, place):
     assert _types(text, place) == {("Violence against civilians", "Attack")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل عنصر من قوات النظام باستهداف حاجزه بالأسلحة الرشاشة على أطراف بلدة المسيفرة.", "المسيفرة"),
+    ("Unidentified assailants targeted a checkpoint with gunfire near the town of Musayfirah.", "Musayfirah"),
+])
+def test_targeting_with_small_arms_is_gunfire_not_shelling(text, place):
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") not in _types(text, place)
+    assert _types(text, place)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A bomb went off outside a bakery in the town of Nawa on Monday morning.", "Nawa"),
+    ("A magnetic bomb planted under his car killed a former commander in the city of Jasim.", "Jasim"),
+])
+def test_a_bomb_that_went_off_is_an_explosive_device(text, place):
+    assert _types(text, place) == {("Explosions/Remote violence", "Remote explosive/landmine/IED")}

@@ -232,6 +232,9 @@ _INTO_BUILDING_RE = re.compile(
 _PATROL_RE = re.compile(r"[وف]?(?:ال)?دوري(?:ه|ات|تان|تين)|patrol(?:s|led|ling)?")
 _PATROL_DOERS = frozenset(("arrests", "abduction", "attack", "armed_clash", "attack_civilians", "killing", "looting",
                            "ied", "shelling", "air_strike", "grenade", "suicide_bomb"))
+#: a targeting with small arms is gunfire, not shelling ("استهداف حاجز بالأسلحة الرشاشة", "targeted with gunfire")
+_SMALL_ARMS_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اسلحه\s(?:ال)?(?:رشاشه|خفيفه)|رصاص|قنص|قناص)(?!\w)"
+                            r"|\b(?:gunfire|small arms|sniper|bullets|light weapons|rifles?)\b")
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
 #: "عناصر من ...", "members of the ...": the people of a force, right before its name
 _PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")
@@ -527,7 +530,7 @@ class _Extractor:
         if "bombardment" in out:   # a bare "قصف"/"targeted": from the air if aircraft are named, else shelling
             h = out.pop("bombardment")
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
-            if lab == "shelling" and _GUNMEN_RE.search(seg):
+            if lab == "shelling" and (_GUNMEN_RE.search(seg) or _SMALL_ARMS_RE.search(seg)):
                 # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire (a shell, mortar or rocket
                 # named in the clause is a shelling hit, which has absorbed the bare targeting already)
                 lab = "attack"

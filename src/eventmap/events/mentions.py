@@ -885,7 +885,8 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
                                cue_kind="noun", orig_start=a, orig_end=b))
     # names after an event verb or a locative preposition: "seize control of Tal al-Jumua", "on Saham al-Golan and Jillin"
     for m in _EN_AFTER_VERB_RE.finditer(seg):
-        items = _en_name_run(seg, m.end(), _EN_SEP_RE, stop=_en_stop_head)
+        items = [(a0, b0) for a0, b0 in _en_name_run(seg, m.end(), _EN_SEP_RE, stop=_en_stop_head)
+                 if _road_ends(seg, a0, b0) != "road"]   # a local road's ends are found as gazetteer names
         lid = olo * 1000 + m.start() + 3 if len(items) >= 2 else -1
         for a0, b0 in items:
             a, b = olo + a0, olo + b0
@@ -1051,7 +1052,7 @@ _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقل
                                            "انطلاقا", "أقلعتا")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened)
-WEAK_REFERENCES = ("origin", "residence")
+WEAK_REFERENCES = ("origin", "residence", "motorway")
 _CASUALTY_MOVE_AR = {"اسعاف", "اسعافه", "اسعافهم", "اسعافها", "اسعافهما", "نقل", "نقله", "نقلهم", "نقلها", "نقلهما",
                      "نقلت", "نقلوا", "اسعفوا", "اسعف", "يسعف", "ادخال", "ادخاله", "ادخالهم", "ادخالها", "ادخالهما"}
 _SOURCE_AR = {"مصدر", "مصادر", "مراسل", "المراسل", "ناشط", "ناشطون", "الناشط", "ناشطين", "مصدرا", "شبكه", "تنسيقيه",
@@ -1239,6 +1240,38 @@ _EN_ADMIN_BEFORE_RE = re.compile(r"(?:province|governorate|countryside)\s+of\s+(
 _EN_ADMIN_WORDS = ("province", "governorate", "countryside")
 _EN_DIRECTION_BEFORE_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$", re.I)
 _BASED_RE = re.compile(r"-based\b")
+#: a road named by its two ends, "the Nawa-Sheikh Saad road": the ends are two places (an event on the road is at
+#: both), not one name; a motorway's ends ("the Daraa-Damascus highway") are cities far apart, neither the place
+_EN_ROAD_AFTER_RE = re.compile(r"\s+(?:(?P<long>highway|motorway|expressway|international\s+road)|road|railway)\b", re.I)
+#: two capitalised names joined by a hyphen ("Daraa-Damascus"; not "al-Harra", whose first part is an article)
+_EN_TWO_ENDS_RE = re.compile(r"(?!(?:al|el|ad|ash|as|at|az|ar|an)-)[A-Z][a-z']+(?:\s[A-Za-z']+)?-[A-Z][a-z']+(?:\s[A-Za-z']+)?")
+_EN_END_BEFORE_RE = re.compile(r"[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?-$")
+_EN_END_AFTER_RE = re.compile(r"-[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?(?=\s)")
+
+
+def _road_ends(text: str, a: int, b: int) -> str:
+    """"road" when ``text[a:b]`` is the two ends of a local road ("Nawa-Sheikh Saad" in "the Nawa-Sheikh Saad
+    road"), "motorway" for a long one's ("the Daraa-Damascus highway"), else ""."""
+    if "-" not in text[a:b]:
+        return ""
+    road = _EN_ROAD_AFTER_RE.match(text, b)
+    if road is None or _EN_TWO_ENDS_RE.fullmatch(text, a, b) is None:
+        return ""
+    return "motorway" if road.group("long") else "road"
+
+
+def _motorway_end(text: str, a: int, b: int) -> bool:
+    """The name at ``text[a:b]`` is one end of a motorway's name ("Daraa" or "Damascus" in "the Daraa-Damascus
+    highway")."""
+    if "-" not in text[max(0, a - 1):b + 1]:
+        return False
+    if text[a - 1:a] == "-":
+        before = _EN_END_BEFORE_RE.search(text, max(0, a - 30), a)
+        road = _EN_ROAD_AFTER_RE.match(text, b) if before else None
+    else:
+        after = _EN_END_AFTER_RE.match(text, b)
+        road = _EN_ROAD_AFTER_RE.match(text, after.end()) if after else None
+    return road is not None and road.group("long") is not None
 
 
 def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
@@ -1273,6 +1306,11 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
                        "posted" if ref and ref.group("posted") else "reference")
     if key in sets["foreign_en"]:
         m.veto = "foreign"
+    if _motorway_end(text, m.orig_start, m.orig_end):
+        m.veto = "a motorway's end"   # "the Daraa-Damascus highway": two cities a hundred km apart name the road
+    elif m.source != "gazetteer" and _road_ends(text, m.orig_start, m.orig_end) == "motorway":
+        m.reference = True   # the motorway itself: the place only when the sentence names no other
+        m.notes.append("motorway")
     if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
         m.veto = "person name"
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
