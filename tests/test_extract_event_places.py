@@ -37,6 +37,8 @@ def _locs(text, pub=PUB):
     ("اعتقلت دورية للأمن العسكري شابين من أبناء بلدة الغارية الشرقية على حاجز في مدينة إزرع.", ["إزرع"]),
     ("A young man from the town of Ataman was shot dead by gunmen in the city of Nawa.", ["Nawa"]),
     ("أصيبت طفلتان بانفجار لغم أرضي في بلدة الكرك الشرقي، وتم نقلهما إلى مشفى بصرى الشام.", ["الكرك الشرقي"]),
+    # a border's fence is no village of that name (السياج, a village near Damascus)
+    ("قصفت المدفعية الإسرائيلية محيط قرية معرية بعد اقتراب رعاة من السياج الحدودي.", ["معرية"]),
 ])
 def test_only_the_event_place_is_an_event_place(text, places):
     assert _locs(text) == places

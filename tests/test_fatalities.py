@@ -385,6 +385,13 @@ NONE_CASES = [
     ("eliminated a cell", "The army eliminated a terrorist cell near the town of Ibta'a.", "Ibta'a", "eliminated"),
     ("life in another sense", "حياة المدنيين في بلدة طفس في خطر بعد القصف.", "طفس", "القصف"),
     ("killed and captured together", "أسفرت المعارك في بلدة عتمان عن مقتل وأسر 14 عنصراً.", "عتمان", "المعارك"),
+    # what a protest or a reprisal is about is not its toll
+    ("a protest about a killing", "خرجت مظاهرة في مدينة جاسم تنديداً بمقتل شابين على حاجز للأمن.", "جاسم",
+     "مظاهرة"),
+    ("a protest about a killing, English", ("Hundreds rallied in the town of Jasim on Friday against the killing of "
+     "two young men at a checkpoint."), "Jasim", "rallied"),
+    ("shelling in retaliation for a killing", "Government forces shelled the town of Tafas in retaliation for the "
+     "killing of three soldiers.", "Tafas", "shelled"),
 ]
 
 

@@ -1038,6 +1038,15 @@ _BACK_RE = _rx(
     re.IGNORECASE | re.DOTALL)
 
 
+#: the words that make a death what a protest is about (they end right before the death word)
+_PROTEST_CAUSE_RE = _rx(
+    r"(?:احتجاجا|احتجاجاً|تنديدا|تنديداً|رفضا|رفضاً|غضبا|غضباً|استنكارا|استنكاراً|انتقاما|انتقاماً|ردا|رداً)"
+    r"\s+(?:على\s+)?[بل]?$"
+    r"|\b(?:in\s+protest\s+(?:at|against|over)|against|over|to\s+protest|denouncing|condemning|to\s+denounce|"
+    r"to\s+condemn|outrage\s+at|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
 _NOT_ROAD_RE = _rx(r"[.،,;؛]|(?:^|\s)(?:في|على|من|عند|قرب|in|at|on|near|from|by|with)(?=\s|$)", re.IGNORECASE)
 
 
@@ -1238,6 +1247,8 @@ def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause:
     rel_clause = (max(0, ca - sa), min(len(s), cb - sa))
     rel_place = (place[0] - sa, place[1] - sa)
     rel_trig = (trigger[0] - sa, trigger[1] - sa)
+    # "خرجت مظاهرة احتجاجاً على مقتل شاب", "protested against the killing of": the cause, not this event's toll
+    ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))]
     in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
     found, n = _in_tail(s, in_clause, rel_clause, rel_place, in_list)
     if found:
