@@ -133,11 +133,11 @@ _CL = r"(?:[وف]?(?:ب|ل|ك)?)"  # proclitics before a word
 # "11 تموز/ يوليو 2018", "يوم 20 تموز", "11 تموز الماضي" (slashes are spaces after normalisation)
 _AR_DAY_MONTH = re.compile(
     _B + r"(?P<day>[0-3]?\d)\s(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?"
-    r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+    r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 # "شهر تموز الماضي", "في حزيران 2018", "منذ آب": month without a day
 _AR_MONTH_ONLY = re.compile(
     _B + r"(?:(?P<cue>شهر|خلال|منذ|في|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه)\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")"
-    r"(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:عام\s|من\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+    r"(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:عام\s|من\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 
 #: Arabic ordinals as days of the month ("السادس والعشرين من تموز", "الحادي عشر من آب"): written by hand,
 #: dateparser reads none of them.  Normalised spellings (ة -> ه, ى -> ي).
@@ -168,8 +168,12 @@ _AR_ORD_WORD = _alt([w for x in (*_AR_UNITS, "العاشر", *_AR_TENS) for w in
 _AR_ORDINAL_DAY_MONTH = re.compile(
     _B + _CL + r"(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)\s(?:من\s)(?:شهر\s)?"
     r"(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?"
-    r"(?:\s(?P<rel>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+    r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 
+#: a day of this month or the last, by its number or ordinal ("في الثالث من الشهر الجاري", "يوم 20 من الشهر الماضي")
+_AR_DAY_OF_MONTH_REL = re.compile(
+    _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
+    r"\s(?:من\s)?(?:ال)?شهر\s(?P<rel>الجاري|الحالي|الماضي|الفايت|المنصرم)" + _E)
 _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     # (pattern, days back, precision); longest expressions first
     (re.compile(_B + _CL + r"(?:امس\sالاول|اول\sامس|اول\sمن\sامس|قبل\sيومين)" + _E), 2, 1),
@@ -178,7 +182,7 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?(?:ال)?امس" + _E), 1, 1),
     (re.compile(_B + _CL + r"(?:الليله\sالماضيه|ليل\sالبارحه|البارحه)" + _E), 1, 1),
     (re.compile(_B + _CL + r"(?:(?:صباح|صبيحه|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s|هذا\s)?اليوم" + _E), 0, 1),
-    (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفائت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
+    (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفايت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
     (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
 ]
 #: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
@@ -187,7 +191,7 @@ _AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
     ("امس", "يومين"), None, None, None, None, None, ("ساعات", "ساعه"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
-    r"(?:\s(?P<rel>الماضي|الفائت|المنصرم|المقبل|القادم))?" + _E)
+    r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم))?" + _E)
 
 _EN_DAY_MONTH = re.compile(
     _B + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>" + _ENM + r")"
@@ -343,7 +347,7 @@ def _infer_year(m: int, d: int, pub: date, future: bool) -> date | None:
 
 def _month_date(month: int, year: int | None, pub: date, rel: str | None) -> date | None:
     future = rel in ("المقبل", "القادم", "next")
-    past = rel in ("الماضي", "الفائت", "المنصرم", "last")
+    past = rel in ("الماضي", "الفايت", "المنصرم", "last")
     y = year if year else pub.year
     if not year:
         if future and month <= pub.month:
@@ -393,6 +397,34 @@ def _ar_ordinal_dates(norm: str, pub: date, add: Callable[[int, int, date | None
         add(m.start("ord"), m.end(), d, 1, "explicit")
 
 
+def _ar_day_month_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
+    """"في 11 تموز/ يوليو الماضي": a day of a named month in digits."""
+    for m in _near_months(_AR_DAY_MONTH, norm):
+        mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+        day = int(m["day"])
+        if m["year"]:
+            d = _safe_date(int(m["year"]), mon, day)
+        else:
+            d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
+        add(m.start(), m.end(), d, 1, "explicit")
+
+
+def _ar_day_of_month_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
+    """"في الثالث من الشهر الجاري": a day of this month or the last, without the month's name."""
+    for m in _AR_DAY_OF_MONTH_REL.finditer(norm):
+        day_n = _ar_ordinal_day(m["ord"]) if m["ord"] else int(m["day"])
+        if day_n:
+            add(m.start(), m.end(), _day_of_month(pub, day_n, m["rel"] in ("الجاري", "الحالي")), 1, "explicit")
+
+
+def _day_of_month(pub: date, day: int, this_month: bool) -> date | None:
+    """Day ``day`` of the publication's month (``this_month``) or of the month before; None when there is no
+    such day, or it is after the publication date."""
+    y, m = (pub.year, pub.month) if this_month else ((pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12))
+    d = _safe_date(y, m, day)
+    return d if d is not None and d <= pub else None
+
+
 def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int] | None = None) -> list[tuple[int, int, date, int, str]]:
     """Date mentions over normalised text: (start, end, date, precision, kind) in normalised offsets."""
     out: list[tuple[int, int, date, int, str]] = []
@@ -413,14 +445,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     ar_month = has_ar and any(_AR_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     if has_ar:
         if has_digit and ar_month:
-            for m in _near_months(_AR_DAY_MONTH, norm):
-                mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
-                day = int(m["day"])
-                if m["year"]:
-                    d = _safe_date(int(m["year"]), mon, day)
-                else:
-                    d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
-                add(m.start(), m.end(), d, 1, "explicit")
+            _ar_day_month_dates(norm, pub, add)
         if ar_month:
             _ar_ordinal_dates(norm, pub, add)
             for m in _near_months(_AR_MONTH_ONLY, norm):
@@ -431,6 +456,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                     continue  # "في اب" without year: too weak (اب also means father)
                 a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
                 add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
+        if "الشهر" in norm:
+            _ar_day_of_month_dates(norm, pub, add)
         where = _word_places(norm)[2]     # (``w in norm`` for the words it holds)
         if not where.keys().isdisjoint(_AR_RELATIVE_CUES):
             for (pat, back, prec), words in zip(_AR_RELATIVE, _AR_RELATIVE_WORDS):
@@ -485,7 +512,7 @@ def _weekday(pub: date, wd: int, rel: str | None) -> date:
         delta = (wd - pub.weekday()) % 7 or 7
         return pub + timedelta(days=delta)
     back = (pub.weekday() - wd) % 7
-    if back == 0 and rel in ("الماضي", "الفائت", "المنصرم", "last"):
+    if back == 0 and rel in ("الماضي", "الفايت", "المنصرم", "last"):
         back = 7
     return pub - timedelta(days=back)
 
