@@ -232,3 +232,9 @@ def test_an_event_days_apart_after_a_comma_is_at_its_own_place(text, first, seco
 ])
 def test_a_road_named_by_its_two_ends(text, places):
     assert set(_locs(text)) == places
+
+
+def test_a_governorate_named_first_does_not_outweigh_a_home_village_raided():
+    text = ("In Quneitra, Israeli forces arrested a young man from the village of Kudna at dawn today after raiding "
+            "his house.")
+    assert _locs(text) == ["Kudna"]

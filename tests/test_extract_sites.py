@@ -153,3 +153,19 @@ def test_a_crossing_named_after_a_daraa_town_is_placed_there_whatever_the_wire_d
                         "crossing with Jordan, state TV said.", "2018-07-07")
     crossing = [e for e in ev if e.location == "Nassib border crossing"]
     assert crossing and all(e.latitude is not None and abs(e.latitude - 32.55) < 0.05 for e in crossing)
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Hundreds demonstrated in front of the Omari Mosque in Daraa al-Balad after Friday prayers.", "Omari Mosque"),
+    ("تظاهر المئات أمام المسجد العمري في درعا البلد عقب صلاة الجمعة.", "المسجد العمري"),
+])
+def test_a_quarter_hosts_a_mosque_which_is_the_place(text, site):
+    ev = extract_events(text, "2022-06-10")
+    assert [e.location for e in ev] == [site]
+    assert ev[0].latitude is not None   # placed at the town the quarter is named after
+
+
+def test_a_site_that_is_only_a_reference_leaves_its_quarter_the_place():
+    ev = extract_events("Rebels took control of a row of buildings west of the Bilal Mosque in Sahari neighbourhood "
+                        "in Daraa city.", "2017-02-14")
+    assert [e.location for e in ev] == ["Sahari"]

@@ -534,3 +534,33 @@ def test_targeting_with_small_arms_is_gunfire_not_shelling(text, place):
 ])
 def test_a_bomb_that_went_off_is_an_explosive_device(text, place):
     assert _types(text, place) == {("Explosions/Remote violence", "Remote explosive/landmine/IED")}
+
+
+@pytest.mark.parametrize("text", [
+    "A member of the 'reconciliation' factions was shot dead by gunmen in the town of Sahwat al-Qamh.",
+    "Officers of the Russian Reconciliation Centre met notables in the town of Busra al-Sham on Monday.",
+])
+def test_settlement_people_and_bodies_are_no_settlement(text):
+    assert "settlement_entry" not in {e.trigger_label for e in extract_events(text, PUB)}
+
+
+@pytest.mark.parametrize("text, place, want", [
+    ("A young man was found dead with gunshot wounds on the edge of the town of Nahta.", "Nahta",
+     {("Violence against civilians", "Attack")}),
+    ("A farmer was wounded by shots fired by soldiers at a checkpoint in the town of Inkhil.", "Inkhil",
+     {("Violence against civilians", "Attack")}),
+    ("Dozens demonstrated in the town of Jasim on Friday against the arrest of a teacher.", "Jasim",
+     {("Protests", "Peaceful protest"), ("Strategic developments", "Arrests")}),
+])
+def test_found_dead_shots_fired_and_demonstrated(text, place, want):
+    assert _types(text, place) == want
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Government artillery shelled the village of Saida, coinciding with clashes on the outskirts of Jasim.", "Saida",
+     "Jasim"),
+    ("قصفت مدفعية النظام قرية صيدا، تزامناً مع اشتباكات على أطراف مدينة جاسم.", "صيدا", "جاسم"),
+])
+def test_coinciding_with_starts_another_event_at_its_own_place(text, first, second):
+    assert _labels(text, first) == {"shelling"}
+    assert _labels(text, second) == {"armed_clash"}

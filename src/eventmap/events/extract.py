@@ -171,6 +171,10 @@ _ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>مدينه|ب�
 #: "القرية" to "قرية X", before any other town named since)
 _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village", "city": "city", "town": "town",
                  "village": "village"}
+#: the first word after a comma that goes on to another event ("..., and clashes broke out in Y", "..., coinciding
+#: with clashes on the outskirts of Y", "، تزامناً مع اشتباكات في Y"; "و" and "ف" glued to any word too)
+_NEXT_EVENT_WORDS = frozenset(("and", "then", "coinciding", "simultaneously", "amid", "تزامنا", "تزامناً", "بالتزامن",
+                               "بالترافق", "ترافقا", "ترافقاً"))
 #: "..., days after an air strike killed two near Y": another event, days apart, begins after the comma
 _DAYS_APART_RE = re.compile(
     r"\s*(?:(?:a|one|two|three|four|five|several|few|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s"
@@ -220,6 +224,12 @@ _HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[و
                         r"جرحي|قتلي)\w*)")
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
+_SETTLED_PEOPLE_EN_RE = re.compile(r"[\"'”’]?\s*(?:factions?|fighters|members|groups?|committees?|cent(?:er|re)s?|"
+                                   r"cards?|brigades?|militias?)\b")
+#: a governorate's name, which is also its capital's: without "city" it does not outweigh a village's name
+_GOVERNORATE_NAMES = frozenset({latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Kuneitra")} |
+                               {normalize_ar(w) for w in ("درعا", "القنيطرة")})
+_CITY_CUES = frozenset(("city", "مدينه", "بمدينه", "لمدينه", "ومدينه"))
 #: a building right after an entry ("stormed a house", "اقتحموا منزل"): a raid's way in, not a place entered
 _INTO_BUILDING_RE = re.compile(
     r"\s+(?:(?:a|an|the|their|his|her|its|one|two)\s+)?(?:\S+\s+)?(?:house|home|homes|houses|building|shop|store|farm|"
@@ -395,7 +405,7 @@ class _Extractor:
                 if comma <= start:
                     continue
                 words = self.text[comma + 1:o].split()
-                if not (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in ("and", "then"))) and \
+                if not (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) and \
                         not (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)):
                     continue
                 if not any(start <= self.offs[t.start] < comma for t in inside):
@@ -491,6 +501,8 @@ class _Extractor:
         if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
                                                                 "مراكز", "رجال", "قوات", "مقاتلي", "ابنا"):
             return True   # "فصائل التسوية", "لجان المصالحة": a name for people, not a settlement made here
+        if h.label == "settlement_entry" and _SETTLED_PEOPLE_EN_RE.match(self.norm, h.end):
+            return True   # "the 'reconciliation' factions", "settlement committees": people and bodies, not an event
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
         if h.label == "territory_taken" and prev and (
@@ -551,7 +563,8 @@ class _Extractor:
             pass   # "police were deployed in Jasim": the deployment is the event, and Jasim its place
         elif m.reference:
             weak = m.notes and m.notes[-1] in WEAK_REFERENCES
-            others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin]
+            others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
+                      not (o.name in _GOVERNORATE_NAMES and o.cue not in _CITY_CUES)]   # "In Quneitra, ..."
             if not weak or others:
                 return False
         if any(not (m.end <= a.start or m.start >= a.end) for a in ca):
@@ -734,6 +747,9 @@ class _Extractor:
         if m.container is not None:
             c = m.container
             hosts.append((self.text[c.orig_start:c.orig_end], "in"))
+            if c.site and c.host is not None and c.host != (c.start, c.end):
+                a, b = self.n2o(*c.host)
+                hosts.append((self.text[a:b], "in"))   # a quarter not in the gazetteer: the town it is named after
         loc = _Located(m)
         ctx = self._context(cl, m)
         for name, how in hosts:

@@ -727,8 +727,9 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
         if not m.site:
             continue
         nxt = ms[i + 1]
-        if nxt.site or nxt.list_id >= 0 and nxt.list_id == m.list_id:
-            continue
+        if (nxt.site and (nxt.site != "neighbourhood" or m.site == "neighbourhood")) or \
+                nxt.list_id >= 0 and nxt.list_id == m.list_id:
+            continue   # (a quarter hosts a mosque or a roundabout: "the Omari mosque in Daraa al-Balad")
         if m.lang == "ar" and nxt.lang == "ar":
             gap = norm[m.end:nxt.start].lstrip()   # "حي المنشية بدرعا": the clitic ب glued to the town
             ok = len(gap) <= 30 and bool(_CONTAINER_GAP_AR.match(gap))
@@ -737,7 +738,9 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
             ok = len(gap) <= 40 and bool(_CONTAINER_GAP_EN.match(gap))
         if ok:
             m.container = nxt
-            nxt.reference = True
+            # (a site that is only a reference point, "west of the Manshiya mosque in the Manshiya quarter", leaves
+            # the quarter where the event is)
+            nxt.reference = nxt.reference or not m.reference
             # "حاجزي X وY في بلدة Z": Z hosts every site of the list
             for other in ms[:i]:
                 if other.site and other.list_id >= 0 and other.list_id == m.list_id and other.container is None:
