@@ -1167,7 +1167,7 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> Non
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
         return
-    if _native_of(bare, sets):
+    if ("ابنا" in bare or "ابن" in bare or "ابنه" in bare) and _native_of(bare, sets):
         m.reference = True
         m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
         return
@@ -1204,8 +1204,7 @@ _CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", 
 _EN_REF_BEFORE_RE = re.compile(
     r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of)"
     r"|\b(?P<origin>native\s+of|hails?\s+from|hailing\s+from|originally\s+from|resident\s+of|residing\s+in|"
-    r"lives\s+in|lived\s+in|(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|"
-    r"civilians|shepherd|farmer|person|people|brothers|father|mother|son|daughter)\s+from)"
+    r"lives\s+in|lived\s+in)"
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
     r"(?:hospital\s+)?(?:in\s+)?"
     r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
@@ -1214,9 +1213,14 @@ _EN_REF_BEFORE_RE = re.compile(
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
+#: a person from a place ("a young man from the town of X", "a shepherd from X"): his home, not the event's place
+_EN_PERSON_FROM_RE = re.compile(
+    r"\b(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|civilians|shepherd|farmer|"
+    r"person|people|brothers|father|mother|son|daughter)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I)
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
-_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident", "from",
+_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
                  "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west")
@@ -1310,6 +1314,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.reference = True   # "east of X", "except X", "taken to hospital in X", "a source in X", "X-based"
         m.notes.append("residence" if ref and ref.group("origin") else
                        "posted" if ref and ref.group("posted") else "reference")
+    elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
+        m.reference = True   # "a young man from the town of X": where he comes from
+        m.notes.append("residence")
     if key in sets["foreign_en"]:
         m.veto = "foreign"
     if _motorway_end(text, m.orig_start, m.orig_end):
