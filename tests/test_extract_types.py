@@ -564,3 +564,12 @@ def test_found_dead_shots_fired_and_demonstrated(text, place, want):
 def test_coinciding_with_starts_another_event_at_its_own_place(text, first, second):
     assert _labels(text, first) == {"shelling"}
     assert _labels(text, second) == {"armed_clash"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("عثرت وحدات الهندسة خلال تمشيط المناطق المحررة على مستودع ذخيرة في بلدة عدوان.", "عدوان"),
+    ("Army engineers found an arms depot in the town of Adwan while combing the newly liberated areas.", "Adwan"),
+    ("نزحت عشرات العائلات من بلدة الحراك باتجاه الأحياء المحررة في مدينة درعا.", "درعا"),
+])
+def test_the_freed_areas_are_a_state_not_a_capture(text, place):
+    assert "territory_taken" not in {e.trigger_label for e in extract_events(text, PUB)}

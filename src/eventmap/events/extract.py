@@ -224,6 +224,12 @@ _HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[و
                         r"جرحي|قتلي)\w*)")
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
+#: plural and definite place nouns an adjective "المحررة" (freed) describes
+_FREED_AREAS_AR_RE = re.compile(r"(?:^|\s)(?:" + "|".join(normalize_ar(w) for w in (
+    "المناطق", "القرى", "البلدات", "الأراضي", "المدن", "الأحياء", "البلدة", "القرية", "المدينة", "المنطقة", "التلال"))
+    + r")\sال$")
+_FREED_AREAS_EN_RE = re.compile(r"liberated\s+(?:areas|villages|towns|regions|neighbou?rhoods|parts|territories|"
+                                r"districts|lands)\b(?!\s+of\b)")
 _SETTLED_PEOPLE_EN_RE = re.compile(r"[\"'”’]?\s*(?:factions?|fighters|members|groups?|committees?|cent(?:er|re)s?|"
                                    r"cards?|brigades?|militias?)\b")
 #: a governorate's name, which is also its capital's: without "city" it does not outweigh a village's name
@@ -505,6 +511,12 @@ class _Extractor:
             return True   # "the 'reconciliation' factions", "settlement committees": people and bodies, not an event
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
+        if h.label == "territory_taken" and self.norm.startswith("محرر", h.start) and \
+                _FREED_AREAS_AR_RE.search(self.norm, max(0, h.start - 16), h.start):
+            return True   # "تمشيط المناطق المحررة": the areas taken earlier, named by what they are now
+        if h.label == "territory_taken" and prev[-1] in ("the", "newly", "recently") and \
+                _FREED_AREAS_EN_RE.match(self.norm, h.start):
+            return True   # "in the liberated areas" (the same, in English; "the liberated city of X" names a capture)
         if h.label == "territory_taken" and prev and (
                 prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
