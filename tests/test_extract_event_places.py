@@ -238,3 +238,13 @@ def test_a_governorate_named_first_does_not_outweigh_a_home_village_raided():
     text = ("In Quneitra, Israeli forces arrested a young man from the village of Kudna at dawn today after raiding "
             "his house.")
     assert _locs(text) == ["Kudna"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Regime forces shelled the village of Nahta in Daraa on Tuesday.", ["Nahta"]),
+    ("قصفت قوات النظام قرية نحتة في درعا يوم الثلاثاء.", ["نحتة"]),
+    ("Regime forces shelled Nahta and Daraa city on Tuesday.", ["Nahta", "Daraa"]),   # (the city: not an area)
+    ("A Syrian jet was shot down over the Yarmouk basin on Tuesday.", ["Yarmouk basin"]),
+])
+def test_the_governorate_after_a_village_is_its_area_and_a_region_may_be_lower_case(text, places):
+    assert _locs(text) == places

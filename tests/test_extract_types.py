@@ -573,3 +573,23 @@ def test_coinciding_with_starts_another_event_at_its_own_place(text, first, seco
 ])
 def test_the_freed_areas_are_a_state_not_a_capture(text, place):
     assert "territory_taken" not in {e.trigger_label for e in extract_events(text, PUB)}
+
+
+@pytest.mark.parametrize("text, place, actors", [
+    ("Syrian air defences shot down an Israeli drone over the town of Khan Arnabeh on Tuesday.", "Khan Arnabeh",
+     ("Syrian government forces", "Israeli forces")),
+    ("The Syrian army said its air defences shot down an Israeli drone over the town of Khan Arnabeh.",
+     "Khan Arnabeh", ("Syrian government forces", "Israeli forces")),
+    ("An Israeli drone was shot down over the town of Khan Arnabeh on Tuesday.", "Khan Arnabeh",
+     ("", "Israeli forces")),
+    ("أسقطت الدفاعات الجوية السورية طائرة مسيرة إسرائيلية في سماء بلدة خان أرنبة.", "خان أرنبة",
+     ("Syrian government forces", "Israeli forces")),
+])
+def test_an_aircraft_downed_is_one_event_whose_target_is_the_aircrafts_side(text, place, actors):
+    ev = [e for e in extract_events(text, PUB) if e.location == place]
+    assert [(e.trigger_label, e.actor1, e.actor2) for e in ev] == [("aircraft_downed", *actors)]
+
+
+def test_a_handover_of_weapons_named_further_after_the_verb():
+    text = "سلّم مقاتلو الفصائل في بلدة طفس دفعة جديدة من أسلحتهم الثقيلة إلى الشرطة العسكرية الروسية."
+    assert _labels(text, "طفس") == {"weapons_handover"}

@@ -78,7 +78,7 @@ def _scan_en_plain(text: str, idx: M._Index, lo: int, hi: int) -> list[tuple[int
             if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("",):
                 break
             if keys[j]:
-                if not toks[j][2][:1].isupper() and toks[j][2].lower() not in ("al", "el"):
+                if not toks[j][2][:1].isupper() and toks[j][2].lower() not in M._EN_LOWER_IN_NAMES:
                     break
                 words.append(keys[j])
                 k = " ".join(words)

@@ -104,9 +104,13 @@ _VICTIM_VOICE_RE = re.compile(r"(?:[وفبل]?(?:ال)?(?:مقتل|قتلي|قت
 #: acts whose dead a following "N were killed" tells: the deaths take the act's type ("the army shelled the
 #: positions ... Dozens of militants were killed in X and Y": shelling at X and Y, with its doer)
 _TOLL_OF = frozenset({"shelling", "bombardment", "air_strike", "armed_clash", "ied", "suicide_bomb"})
+#: a strike named in an air-strike trigger (not the aircraft alone)
+_STRIKE_WORD_RE = re.compile(r"غار|قصف|استهدف|ضرب|شن|strike|raid|bomb|attack|pound|hit")
+_PASSIVE_TAIL_RE = re.compile(r"\b(?:was|were|been)\s+$|(?:^|\s)(?:تم|جري)\s+$")
 #: a speaker's own forces ("its troops", "قواته"): the speaker did what they did
-_OWN_FORCES_RE = re.compile(r"\b(?:its|their) (?:own )?(?:troops|forces|soldiers|units|jets|aircraft|warplanes|drones)\b|"
-                            r"(?:^|\s)(?:قوات|عناصر|وحدات|طائرات|جنود)(?:ه|ها|هم)(?:\s|$)")
+_OWN_FORCES_RE = re.compile(r"\b(?:its|their) (?:own )?(?:troops|forces|soldiers|units|jets|aircraft|warplanes|drones|"
+                            r"air defen[cs]es)\b|"
+                            r"(?:^|\s)(?:قوات|عناصر|وحدات|طائرات|جنود|دفاعات)(?:ه|ها|هم)(?:\s|$)")
 #: the opening of a sentence that tells another incident, not the toll of the one before
 _OTHER_STORY_RE = re.compile(r"(?:[وف]?(?:في|من) (?:سياق|حادث|حادثه|جهه|مكان|مناطق|تطور) |[وف]?الي ذلك|[وف]?كما |"
                              r"[وف]?بدوره|[وف]?في (?:اليوم|الوقت) (?:ذاته|نفسه)|separately|elsewhere|meanwhile|"
@@ -225,11 +229,14 @@ _HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[و
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
 #: plural and definite place nouns an adjective "المحررة" (freed) describes
-_FREED_AREAS_AR_RE = re.compile(r"(?:^|\s)(?:" + "|".join(normalize_ar(w) for w in (
+#: (after a preposition or a verbal noun: "تمشيط المناطق المحررة", "باتجاه الأحياء المحررة"; "المناطق المحررة
+#: هي X، Y" lists the places just taken)
+_FREED_AREAS_AR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:في|الي|نحو|باتجاه|اتجاه|من|داخل|تمشيط|عن|علي|ضمن|بين)\s(?:" +
+                                "|".join(normalize_ar(w) for w in (
     "المناطق", "القرى", "البلدات", "الأراضي", "المدن", "الأحياء", "البلدة", "القرية", "المدينة", "المنطقة", "التلال"))
     + r")\sال$")
 _FREED_AREAS_EN_RE = re.compile(r"liberated\s+(?:areas|villages|towns|regions|neighbou?rhoods|parts|territories|"
-                                r"districts|lands)\b(?!\s+of\b)")
+                                r"districts|lands)\b(?!\s+(?:of|are|include|were)\b|\s*:)")
 _SETTLED_PEOPLE_EN_RE = re.compile(r"[\"'”’]?\s*(?:factions?|fighters|members|groups?|committees?|cent(?:er|re)s?|"
                                    r"cards?|brigades?|militias?)\b")
 #: a governorate's name, which is also its capital's: without "city" it does not outweigh a village's name
@@ -512,7 +519,7 @@ class _Extractor:
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
         if h.label == "territory_taken" and self.norm.startswith("محرر", h.start) and \
-                _FREED_AREAS_AR_RE.search(self.norm, max(0, h.start - 16), h.start):
+                _FREED_AREAS_AR_RE.search(self.norm, max(0, h.start - 24), h.start):
             return True   # "تمشيط المناطق المحررة": the areas taken earlier, named by what they are now
         if h.label == "territory_taken" and prev[-1] in ("the", "newly", "recently") and \
                 _FREED_AREAS_EN_RE.match(self.norm, h.start):
@@ -562,6 +569,11 @@ class _Extractor:
                                            key=lambda x: x.start)
             if lab not in out:
                 out[lab] = h
+        if "aircraft_downed" in out and "air_strike" in out and all(
+                not _STRIKE_WORD_RE.search(self.norm, h.start, h.end) and any(
+                    0 <= h.start - d.end <= 40 for d in self._label_hits["aircraft_downed"])
+                for h in self._label_hits["air_strike"]):
+            del out["air_strike"]   # "أسقطت الدفاعات طائرة مسيرة": the aircraft downed, named, is no strike
         # an aircraft downed and an air strike in one clause: both stay (two events)
         return sorted(out.items(), key=lambda kv: kv[1].start)
 
@@ -1024,6 +1036,22 @@ class _Extractor:
                 cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start)
         return got
 
+    def _doer_is_target(self, a1: str, named: str, lab: str, hit: TriggerHit, cl: _Clause,
+                        subj_before: list[A.ActorMention], agents: list[A.ActorMention]) -> bool:
+        """The actor taken for the doer is the event's target."""
+        if lab == "aircraft_downed" and subj_before and named == subj_before[-1].actor and \
+                _PASSIVE_TAIL_RE.search(self.norm, subj_before[-1].end, hit.start):
+            return True   # "an Israeli drone was shot down": the aircraft's side is the target
+        if lab in ("ied", "suicide_bomb", "grenade", "chemical") and not subj_before and not agents:
+            return True   # "انفجرت عبوة بسيارة تابعة للفرقة الرابعة": the unit after the device is its target
+        # "four regime soldiers died ... after a roadside bomb", "جُرح ستة عناصر من قوى الأمن ... بانفجار عبوة": the
+        # force named before its own dead and wounded is the device's target
+        return lab in ("ied", "suicide_bomb", "grenade") and not agents and bool(subj_before) and \
+            a1 == subj_before[-1].actor and bool(
+                _HARMED_RE.search(self.norm, subj_before[-1].end, hit.start) or (
+                    _PARTITIVE_RE.search(self.norm, max(cl.lo, subj_before[-1].start - 8), subj_before[-1].start)
+                    and _HARMED_RE.search(self.norm, cl.lo, hit.start)))
+
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
         if lab in ("protest", "protest_intervention", "protest_excessive"):
             others = [a.actor for a in ca if a.actor not in (A.PROTESTERS, A.CIV)]
@@ -1049,19 +1077,13 @@ class _Extractor:
         elif subj_before:
             a1 = subj_before[-1].actor    # nearest before the trigger (objects after ضد/against are not subjects)
             named = a1
-        else:
+        elif lab != "aircraft_downed" or self.lang == "ar":   # ("shot down an Israeli drone": the aircraft after
+            #                                                      it is its target; Arabic names the doer there)
             nxt = [a for a in after if a.role == "subject" and a.start - hit.end < 40]
             if nxt:
                 a1 = named = nxt[0].actor
-        if a1 and lab in ("ied", "suicide_bomb", "grenade", "chemical") and not subj_before and not agents:
-            a1 = ""   # "انفجرت عبوة بسيارة تابعة للفرقة الرابعة": the unit after the device is its target
-        elif a1 and lab in ("ied", "suicide_bomb", "grenade") and not agents and subj_before and \
-                a1 == subj_before[-1].actor and (_HARMED_RE.search(self.norm, subj_before[-1].end, hit.start) or (
-                    _PARTITIVE_RE.search(self.norm, max(cl.lo, subj_before[-1].start - 8), subj_before[-1].start)
-                    and _HARMED_RE.search(self.norm, cl.lo, hit.start))):
-            # "four regime soldiers died ... after a roadside bomb", "جُرح ستة عناصر من قوى الأمن ... بانفجار عبوة":
-            # the force named before its own dead and wounded is the device's target
-            a1 = ""
+        if a1 and self._doer_is_target(a1, named, lab, hit, cl, subj_before, agents):
+            a1 = named = ""
         if not a1:
             over = [a for a in ca if a.start < hit.end and a.end > hit.start]
             if over:            # the trigger names its agent: "وسائط الدفاع الجوي", "jets struck"

@@ -335,6 +335,11 @@ _EN_TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F'’`ʿʾ]+")
 _EN_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z\u00C0-\u024F'’`ʿʾ]+)")
 
 
+#: lower-case words a capitalised name goes on with: the article, and the generic word of a region ("the Yarmouk
+#: basin", "the Hauran plain") that the gazetteer writes capitalised
+_EN_LOWER_IN_NAMES = frozenset(("al", "el", "valley", "basin", "plain", "plateau", "mountain", "mountains", "heights"))
+
+
 def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(orig_start, orig_end, key) of capitalised name n-grams in ``text[lo:hi]`` found among Latin keys.
 
@@ -385,7 +390,7 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
             if key_j is None:
                 key_j = keys[j] = _word_key(toks[j])
             if key_j:
-                if not toks[j][:1].isupper() and toks[j].lower() not in ("al", "el"):
+                if not toks[j][:1].isupper() and toks[j].lower() not in _EN_LOWER_IN_NAMES:
                     break
                 words.append(key_j)
                 k = " ".join(words)
@@ -616,6 +621,7 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
     kept = _with_sites(text, norm, offs, kept, _site_mentions(text, norm, offs, lo, hi, olo, ohi, is_ar, is_en))
     _annotate(text, norm, offs, kept, lo, sets)
     _link_containers(text, norm, kept)
+    _governorates_of(text, kept)
     for m in kept:
         if m.site:
             _close_brackets(text, m)
@@ -718,6 +724,19 @@ _CONTAINER_GAP_AR = re.compile(r"^\s*(?:(?:في|داخل|وسط|قرب|عند|ض
 _CONTAINER_GAP_EN = re.compile(r"^\s*(?:(?:neighbou?rhood|district|quarter)\s*)?(?:,\s*)?(?:in|near|at|inside|of|on the outskirts of|outside)\s+(?:the\s+)?"
                                r"(?:(?:town|village|city|area|neighbou?rhood)\s+(?:of\s+)?)?$"
                                r"|^\s*(?:neighbou?rhood|district|quarter)?,\s*(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)   # "X district, Daraa city"
+
+
+def _governorates_of(text: str, ms: list[Mention]) -> None:
+    """"the village of Nahta in Daraa", "قرية نحتة في درعا": the name after a place and "in" is the governorate
+    holding it (an area, as "ريف درعا"), not a second event place at the governorate's capital."""
+    for a, b in zip(ms, ms[1:]):
+        if b.name in _GOVERNORATE_KEYS and not b.cue_kind == "noun" and not a.admin and \
+                _IN_GAP_RE.fullmatch(text, a.orig_end, b.orig_start) and not _CITY_AFTER_RE.match(text, b.orig_end):
+            b.admin = True
+
+
+_IN_GAP_RE = re.compile(r"\s+(?:in|في)\s+|\s+ب(?=\S)|,?\s+(?:in|of)\s+")
+_CITY_AFTER_RE = re.compile(r"\s+(?:city|al-balad|al-mahatta)\b|\s+(?:البلد|المحطه|المحطة)(?!\S)", re.I)
 
 
 def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
@@ -1233,6 +1252,8 @@ ammar ayman bilal diab hisham hossam husam kamal louay luay marwan mohannad muha
 shadi suhaib suleiman sulaiman wael wissam yazan zakaria""".split())
 
 _EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Sweida", "Suwayda")}
+#: the governorates' names as mentions carry them (Latin keys, normalised Arabic)
+_GOVERNORATE_KEYS = frozenset(_EN_GOVERNORATE_KEYS | {normalize_ar(w) for w in ("درعا", "القنيطرة", "السويداء")})
 
 
 _EN_WORDS_RE = re.compile(r"[A-Za-z.]+")
