@@ -37,6 +37,8 @@ def _locs(text, pub=PUB):
     ("اعتقلت دورية للأمن العسكري شابين من أبناء بلدة الغارية الشرقية على حاجز في مدينة إزرع.", ["إزرع"]),
     ("A young man from the town of Ataman was shot dead by gunmen in the city of Nawa.", ["Nawa"]),
     ("أصيبت طفلتان بانفجار لغم أرضي في بلدة الكرك الشرقي، وتم نقلهما إلى مشفى بصرى الشام.", ["الكرك الشرقي"]),
+    # where the fire came from ("مصدره": its source) is not where it fell
+    ("سقطت قذائف هاون على بلدة نصيب مصدرها مواقع قوات النظام في بلدة أم المياذن.", ["نصيب"]),
     # a border's fence is no village of that name (السياج, a village near Damascus)
     ("قصفت المدفعية الإسرائيلية محيط قرية معرية بعد اقتراب رعاة من السياج الحدودي.", ["معرية"]),
 ])

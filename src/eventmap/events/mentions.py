@@ -1114,7 +1114,7 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.admin = True
     if pw in ("قرب", "بقرب") or " ".join(prev[-2:]) in ("بالقرب من", "على مقربه", "مقربه من", "على اطراف"):
         m.near = True
-    _ar_reference(m, prev, sets)
+    _ar_reference(m, prev, sets, norm)
     word = m.name if " " not in m.name else ""
     if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]) or \
             (word.startswith("ال") and word[2:] in sets["strict"]):   # "المعارك العنيفة": an adjective
@@ -1171,7 +1171,7 @@ def _countryside_of(prev: list[str], clitic: str, sets: dict[str, set[str]]) -> 
     return len(ws) >= 2 and ws[-1] in _DIR_ADJ and ws[-2].lstrip("وف") in ("الريف", "ريف", "الارياف")
 
 
-def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> None:
+def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: str = "") -> None:
     """Reference points: "جنوب (شرق) مدينة X", "باستثناء X", "المنحدر من X", "أسعف إلى مشفى X", "مصدر في X"."""
     d = _derived()
     dirs: frozenset[str] = d["dirs"]  # type: ignore[assignment]
@@ -1190,6 +1190,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> Non
         m.reference = True
         m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
         return
+    if "مصدر" in norm[max(0, m.start - 50):m.start] and _FIRE_SOURCE_AR_RE.search(norm, max(0, m.start - 50), m.start):
+        m.reference = True
+        m.notes.append("where it came from")   # "قصف مصدره مواقع قوات النظام في بلدة X": X fired, not hit
+        return
     if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
         m.reference = True
         m.notes.append("where it came from")   # the target is the event place, not the launch site
@@ -1202,6 +1206,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]]) -> Non
     if bare and bare[-1] == "في" and len(bare) >= 2 and any(w in _SOURCE_AR for w in bare[-4:-1]):
         m.reference = True
         m.notes.append("where the source is")
+
+
+#: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
+_FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:\S+\s){0,5}$")
 
 
 def _native_of(bare: list[str], sets: dict[str, set[str]]) -> bool:
