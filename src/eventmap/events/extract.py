@@ -226,8 +226,6 @@ _UNARMED = frozenset({A.CIV, A.PROTESTERS})
 #: words of people harmed (normalised text): between a force and a bomb, they make the force its target
 _HARMED_RE = re.compile(r"\b(?:killed|wounded|injured|died|dead)\b|(?<!\w)(?:[وف]?(?:قتل|اصيب|جرح|لقي|مقتل|اصابة|اصابه|"
                         r"جرحي|قتلي)\w*)")
-#: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
-#: "targeting" is an attack
 #: plural and definite place nouns an adjective "المحررة" (freed) describes
 #: (after a preposition or a verbal noun: "تمشيط المناطق المحررة", "باتجاه الأحياء المحررة"; "المناطق المحررة
 #: هي X، Y" lists the places just taken)
@@ -258,6 +256,8 @@ _PATROL_DOERS = frozenset(("arrests", "abduction", "attack", "armed_clash", "att
 #: a targeting with small arms is gunfire, not shelling ("استهداف حاجز بالأسلحة الرشاشة", "targeted with gunfire")
 _SMALL_ARMS_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اسلحه\s(?:ال)?(?:رشاشه|خفيفه)|رصاص|قنص|قناص)(?!\w)"
                             r"|\b(?:gunfire|small arms|sniper|bullets|light weapons|rifles?)\b")
+#: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
+#: "targeting" is an attack
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
 #: "عناصر من ...", "members of the ...": the people of a force, right before its name
 _PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")

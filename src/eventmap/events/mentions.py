@@ -735,7 +735,7 @@ def _governorates_of(text: str, ms: list[Mention]) -> None:
             b.admin = True
 
 
-_IN_GAP_RE = re.compile(r"\s+(?:in|في)\s+|\s+ب(?=\S)|,?\s+(?:in|of)\s+")
+_IN_GAP_RE = re.compile(r",?\s+(?:in|في)\s+")
 _CITY_AFTER_RE = re.compile(r"\s+(?:city|al-balad|al-mahatta)\b|\s+(?:البلد|المحطه|المحطة)(?!\S)", re.I)
 
 
@@ -1225,7 +1225,7 @@ def _native_of(bare: list[str], sets: dict[str, set[str]]) -> bool:
 
 #: a crowd of a place's people (normalised): "العشرات من أبناء X" are at home, not natives of X elsewhere
 _CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", "المئات", "مئات", "الآلاف", "آلاف", "حشود",
-                                                "جموع", "المئات", "الأهالي", "جميع", "كل"))
+                                                "جموع", "الأهالي", "جميع", "كل"))
 
 
 _EN_REF_BEFORE_RE = re.compile(
@@ -1283,7 +1283,7 @@ _BASED_RE = re.compile(r"-based\b")
 #: both), not one name; a motorway's ends ("the Daraa-Damascus highway") are cities far apart, neither the place
 _EN_ROAD_AFTER_RE = re.compile(r"\s+(?:(?P<long>highway|motorway|expressway|international\s+road)|road|railway)\b", re.I)
 #: two capitalised names joined by a hyphen ("Daraa-Damascus"; not "al-Harra", whose first part is an article)
-_EN_TWO_ENDS_RE = re.compile(r"(?!(?:al|el|ad|ash|as|at|az|ar|an)-)[A-Z][a-z']+(?:\s[A-Za-z']+)?-[A-Z][a-z']+(?:\s[A-Za-z']+)?")
+_EN_TWO_ENDS_RE = re.compile(r"(?!(?i:al|el|ad|ash|as|at|az|ar|an)-)[A-Z][a-z']+(?:\s[A-Za-z']+)?-[A-Z][a-z']+(?:\s[A-Za-z']+)?")
 _EN_END_BEFORE_RE = re.compile(r"[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?-$")
 _EN_END_AFTER_RE = re.compile(r"-[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?(?=\s)")
 
