@@ -593,3 +593,13 @@ def test_an_aircraft_downed_is_one_event_whose_target_is_the_aircrafts_side(text
 def test_a_handover_of_weapons_named_further_after_the_verb():
     text = "سلّم مقاتلو الفصائل في بلدة طفس دفعة جديدة من أسلحتهم الثقيلة إلى الشرطة العسكرية الروسية."
     assert _labels(text, "طفس") == {"weapons_handover"}
+
+
+def test_an_assassination_attempt_by_gunfire_is_one_attack_not_a_battle_too():
+    text = "نجا رئيس بلدية مدينة نوى من محاولة اغتيال باستهداف سيارته بالرصاص من قبل مجهولين قرب المدينة."
+    assert _types(text, "نوى") == {("Violence against civilians", "Attack")}
+
+
+def test_the_speaker_that_says_it_did_is_the_doer():
+    ev = extract_events("The Israeli army said on Tuesday that it struck weapons depots near the town of Inkhil.", PUB)
+    assert [e.actor1 for e in ev if e.location == "Inkhil"] == ["Israeli forces"]

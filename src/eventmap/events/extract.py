@@ -110,6 +110,7 @@ _PASSIVE_TAIL_RE = re.compile(r"\b(?:was|were|been)\s+$|(?:^|\s)(?:تم|جري)\
 #: a speaker's own forces ("its troops", "قواته"): the speaker did what they did
 _OWN_FORCES_RE = re.compile(r"\b(?:its|their) (?:own )?(?:troops|forces|soldiers|units|jets|aircraft|warplanes|drones|"
                             r"air defen[cs]es)\b|"
+                            r"\b(?:said|says|announced|stated|claimed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s|"
                             r"(?:^|\s)(?:قوات|عناصر|وحدات|طائرات|جنود|دفاعات)(?:ه|ها|هم)(?:\s|$)")
 #: the opening of a sentence that tells another incident, not the toll of the one before
 _OTHER_STORY_RE = re.compile(r"(?:[وف]?(?:في|من) (?:سياق|حادث|حادثه|جهه|مكان|مناطق|تطور) |[وف]?الي ذلك|[وف]?كما |"
@@ -567,8 +568,8 @@ class _Extractor:
                 lab = "attack"
             self._label_hits[lab] = sorted(self._label_hits.get(lab, []) + self._label_hits.pop("bombardment", []),
                                            key=lambda x: x.start)
-            if lab not in out:
-                out[lab] = h
+            if lab not in out and not any(lab in ABSORBS.get(o, ()) for o in out):
+                out[lab] = h   # (unless a label of the clause takes it: "محاولة اغتيال ... باستهداف سيارته بالرصاص")
         if "aircraft_downed" in out and "air_strike" in out and all(
                 not _STRIKE_WORD_RE.search(self.norm, h.start, h.end) and any(
                     0 <= h.start - d.end <= 40 for d in self._label_hits["aircraft_downed"])
