@@ -250,3 +250,9 @@ def test_a_governorate_named_first_does_not_outweigh_a_home_village_raided():
 ])
 def test_the_governorate_after_a_village_is_its_area_and_a_region_may_be_lower_case(text, places):
     assert _locs(text) == places
+
+
+def test_a_body_named_after_a_place_is_no_event_place():
+    text = ("The Central Committee of Daraa said it had reached a deal with the Russian side on Sunday to lift the "
+            "siege of the Sahari neighbourhood.")
+    assert "Daraa" not in _locs(text)

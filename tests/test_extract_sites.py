@@ -169,3 +169,10 @@ def test_a_site_that_is_only_a_reference_leaves_its_quarter_the_place():
     ev = extract_events("Rebels took control of a row of buildings west of the Bilal Mosque in Sahari neighbourhood "
                         "in Daraa city.", "2017-02-14")
     assert [e.location for e in ev] == ["Sahari"]
+
+
+def test_a_checkpoint_with_its_owner_named_is_hosted_by_the_quarter_after():
+    text = "هاجم مقاتلون محليون حاجز الكازية التابع لقوات النظام في درعا البلد واستولوا عليه لساعات."
+    ev = extract_events(text, "2021-08-30")
+    assert {e.location for e in ev} == {"حاجز الكازية"}
+    assert all(e.latitude is not None for e in ev)

@@ -719,7 +719,9 @@ def _with_sites(text: str, norm: str, offs: list[int], kept: list[Mention], site
     return out
 
 
-_CONTAINER_GAP_AR = re.compile(r"^\s*(?:(?:في|داخل|وسط|قرب|عند|ضمن|على\sاطراف|بالقرب\sمن)\s(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?"
+#: (an owner may come between: "حاجز الجمرك التابع لقوات النظام في درعا البلد")
+_CONTAINER_GAP_AR = re.compile(r"^\s*(?:(?:ال)?تابع(?:ه)?\s(?:ل\S+|الي)\s(?:\S+\s)?)?"
+                               r"(?:(?:في|داخل|وسط|قرب|عند|ضمن|على\sاطراف|بالقرب\sمن)\s(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?"
                                r"|ب(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?)$")
 _CONTAINER_GAP_EN = re.compile(r"^\s*(?:(?:neighbou?rhood|district|quarter)\s*)?(?:,\s*)?(?:in|near|at|inside|of|on the outskirts of|outside)\s+(?:the\s+)?"
                                r"(?:(?:town|village|city|area|neighbou?rhood)\s+(?:of\s+)?)?$"
@@ -1313,6 +1315,13 @@ def _motorway_end(text: str, a: int, b: int) -> bool:
     return road is not None and road.group("long") is not None
 
 
+#: bodies named after a place ("the Central Committee of Daraa", "the Governor of Quneitra"): the place is not an
+#: event place of what the body says or does
+_EN_BODY_NOUNS = frozenset(("committee", "committees", "council", "governor", "directorate", "university", "union",
+                            "chamber", "command", "police", "court", "municipality", "office", "department",
+                            "notables", "elders", "dignitaries"))
+
+
 def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     before = text[max(0, m.orig_start - 60):m.orig_start]
@@ -1346,6 +1355,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
         m.reference = True   # "a young man from the town of X": where he comes from
         m.notes.append("residence")
+    elif pw == "of" and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
+        m.reference = True   # "the Central Committee of Daraa said": a body's name
+        m.notes.append("reference")
     if key in sets["foreign_en"]:
         m.veto = "foreign"
     if _motorway_end(text, m.orig_start, m.orig_end):
