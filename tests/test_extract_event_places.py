@@ -256,3 +256,16 @@ def test_a_body_named_after_a_place_is_no_event_place():
     text = ("The Central Committee of Daraa said it had reached a deal with the Russian side on Sunday to lift the "
             "siege of the Sahari neighbourhood.")
     assert "Daraa" not in _locs(text)
+
+
+@pytest.mark.parametrize("text, protest, cause", [
+    ("Residents of Saham al-Jawlan blocked the main road with burning tyres on Monday in protest at the arrest of "
+     "three young men at a checkpoint near Muzayrib.", "Saham al-Jawlan", "Muzayrib"),
+    ("قطع أهالي بلدة سحم الجولان الطريق الرئيسي بالإطارات المشتعلة احتجاجاً على اعتقال ثلاثة شبان على حاجز قرب "
+     "المزيريب.", "سحم الجولان", "المزيريب"),
+])
+def test_a_protests_cause_told_after_it_is_at_its_own_place(text, protest, cause):
+    by_label: dict[str, set[str]] = {}
+    for e in extract_events(text, PUB):
+        by_label.setdefault(e.trigger_label, set()).add(e.location)
+    assert by_label == {"protest": {protest}, "arrests": {cause}}

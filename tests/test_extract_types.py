@@ -603,3 +603,11 @@ def test_an_assassination_attempt_by_gunfire_is_one_attack_not_a_battle_too():
 def test_the_speaker_that_says_it_did_is_the_doer():
     ev = extract_events("The Israeli army said on Tuesday that it struck weapons depots near the town of Inkhil.", PUB)
     assert [e.actor1 for e in ev if e.location == "Inkhil"] == ["Israeli forces"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("توفي شاب متأثراً بجراح أصيب بها جراء انفجار قنبلة يدوية في بلدة المليحة الغربية.", "المليحة الغربية"),
+    ("A teenager was wounded when a hand grenade exploded in the town of Nawa.", "Nawa"),
+])
+def test_a_grenade_that_exploded_is_one_grenade_event(text, place):
+    assert _labels(text, place) == {"grenade"}

@@ -180,6 +180,9 @@ _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village"
 #: with clashes on the outskirts of Y", "، تزامناً مع اشتباكات في Y"; "و" and "ف" glued to any word too)
 _NEXT_EVENT_WORDS = frozenset(("and", "then", "coinciding", "simultaneously", "amid", "تزامنا", "تزامناً", "بالتزامن",
                                "بالترافق", "ترافقا", "ترافقاً"))
+#: a protest's cause after its place ("blocked the road in X in protest at the arrest of three men near Y")
+_CAUSE_CUT_RE = re.compile(r"\s(?:in\s+protest\s+(?:at|against|over)|protesting|to\s+protest|احتجاجا|احتجاجاً|تنديدا|"
+                           r"تنديداً|رفضا|رفضاً)\s", re.I)
 #: "..., days after an air strike killed two near Y": another event, days apart, begins after the comma
 _DAYS_APART_RE = re.compile(
     r"\s*(?:(?:a|one|two|three|four|five|several|few|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s"
@@ -414,25 +417,37 @@ class _Extractor:
             start = c.start
             inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
             for h in inside:
-                o = self.offs[h.start]
-                comma = max(self.text.rfind("،", start, o), self.text.rfind(",", start, o))
-                if comma <= start:
+                cut = self._clause_cut(start, self.offs[h.start])
+                if cut is None:
                     continue
-                words = self.text[comma + 1:o].split()
-                if not (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) and \
-                        not (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)):
-                    continue
-                if not any(start <= self.offs[t.start] < comma for t in inside):
+                a, b = cut
+                if not any(start <= self.offs[t.start] < a for t in inside):
                     continue   # no event before the comma: one clause
-                if not (self._names_a_place(self.o2n(start), self.o2n(comma)) and
-                        self._names_a_place(self.o2n(comma + 1), hi)):
+                if not (self._names_a_place(self.o2n(start), self.o2n(a)) and self._names_a_place(self.o2n(b), hi)):
                     continue   # "دخلت مدينة X، ورفعت العلم": the second verb happened at the first place
-                out.append(Span(start, comma))
-                start = comma + 1
+                out.append(Span(start, a))
+                start = b
                 while start < c.end and self.text[start].isspace():
                     start += 1
             out.append(Span(start, c.end))
         return out
+
+    def _clause_cut(self, start: int, o: int) -> tuple[int, int] | None:
+        """Where the clause before the trigger at ``o`` (an offset into the text) ends and the next begins: at a
+        comma before "و", "and", "coinciding with" or "days after", or where a protest's cause begins ("blocked
+        the road in protest at the arrest of ...", "احتجاجاً على اعتقال"); None for no cut."""
+        comma = max(self.text.rfind("،", start, o), self.text.rfind(",", start, o))
+        if comma > start:
+            words = self.text[comma + 1:o].split()
+            if (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) or \
+                    (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)):
+                return comma, comma + 1
+        m = None
+        for m in _CAUSE_CUT_RE.finditer(self.text, start, o):   # noqa: B007 - the last one
+            pass
+        if m is not None and len(self.text[m.end():o].split()) <= 2:
+            return m.end(), m.end()   # (the protest's own word stays with its place)
+        return None
 
     def _names_a_place(self, lo: int, hi: int) -> bool:
         return any(not m.veto and not m.reference and not m.admin

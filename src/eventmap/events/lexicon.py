@@ -119,6 +119,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "cache_found": ("combing", "shelling", "ied", "bombardment", "air_strike", "explosive_defused", "chemical"),
     "explosive_defused": ("ied", "combing", "cache_found"),
     "suicide_bomb": ("ied", "attack"),
+    "grenade": ("ied",),   # "انفجار قنبلة يدوية", "a grenade exploded": the explosion is the grenade's
     "protest_excessive": ("protest_intervention", "protest", "riot", "agreement", "settlement_entry", "attack_civilians"),
     "protest_intervention": ("protest", "agreement", "settlement_entry"),
     "protest": ("agreement", "settlement_entry", "evacuation"),
