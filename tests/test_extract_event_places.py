@@ -33,6 +33,7 @@ def _locs(text, pub=PUB):
     ("Gunmen shot a man dead in the town of Nawa on Tuesday, an activist told North Press.",
      ["Nawa"]),     # an outlet whose words are all common words is no place, nor a 'press' (a factory)
     ("A shell hit a bakery in the town of Sanamayn, Daraa24 reported on Sunday.", ["Sanamayn"]),  # an outlet
+    ("A car exploded in the town of Dael on Wednesday, killing its driver, according to Daraa 24.", ["Dael"]),
     # (the patrol is who arrested them: no movement of its own)
     ("اعتقلت دورية للأمن العسكري شابين من أبناء بلدة الغارية الشرقية على حاجز في مدينة إزرع.", ["إزرع"]),
     ("A young man from the town of Ataman was shot dead by gunmen in the city of Nawa.", ["Nawa"]),

@@ -501,6 +501,7 @@ def test_a_speakers_own_troops_make_the_speaker_the_doer(text, place):
     ("Police seized large quantities of captagon pills hidden in a truck near the town of Nasib.", "Nasib",
      {"cache_found"}),
     ("Rebels seized the town of Nawa on Sunday.", "Nawa", {"territory_taken"}),
+    ("Troops confiscated weapons and ammunition in the village of Kudna on Monday.", "Kudna", {"cache_found"}),
 ])
 def test_a_seizure_of_goods_is_no_place_taken(text, place, want):
     assert _labels(text, place) == want

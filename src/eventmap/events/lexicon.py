@@ -314,11 +314,11 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "ied": (r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"car bombs?",
             r"booby[- ]trap\w*", r"explosive devices?", r"bomb exploded", r"explosions?", r"blast",
             r"bombs? (?:went off|blew up|was detonated|were detonated)", r"(?:motorcycle|motorbike|sticky|magnetic) bombs?",
-            r"explosive-laden"),
+            r"explosive-laden", r"exploded", r"detonated"),
     "suicide_bomb": (r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vests?)",),
     "grenade": (r"grenades?",),
     "chemical": (r"chemical (?:weapons?|attack\w*)", r"chlorine", r"sarin", r"toxic gas"),
-    "cache_found": (r"found", r"discovered", r"uncovered", r"seiz(?:ed|ing) (?:\S+ ){0,3}?" + _SEIZED_GOODS_EN,
+    "cache_found": (r"found", r"discovered", r"uncovered", r"(?:seiz|confiscat)(?:ed|ing) (?:\S+ ){0,3}?" + _SEIZED_GOODS_EN,
                     r"weapons cache", r"arms depot", r"cache of", r"caches? of"),
     "weapons_handover": (r"hand(?:ed|ing|s)? over (?:their |its )?(?:(?:heavy|medium|light|remaining|and|small|"
                          r"personal)(?:,)? )*(?:weapons|arms|weaponry)",

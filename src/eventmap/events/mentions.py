@@ -1236,7 +1236,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"lives\s+in|lived\s+in)"
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
     r"(?:hospital\s+)?(?:in\s+)?"
-    r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)"
+    r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)|\baccording\s+to"
     r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
 
@@ -1250,7 +1250,7 @@ _EN_PERSON_FROM_RE = re.compile(
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
-                 "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported",
+                 "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west")
 #: first names that start the names of people in English reports (never the first word of a village)
