@@ -69,6 +69,11 @@ def test_plain_words_are_not_villages(text):
     assert "الحراك" not in locs and "الكتيبة" not in locs
 
 
+def test_an_adjective_joined_after_an_armed_noun_with_its_clitic_is_no_village():
+    # المتوسطة is a village name, and the adjective of "بالأسلحة الخفيفة والمتوسطة" (light and medium arms)
+    assert _locs("اندلعت اشتباكات بالأسلحة الخفيفة والمتوسطة بين مجموعتين محليتين في بلدة الشجرة.") == ["الشجرة"]
+
+
 def test_an_adjective_after_an_armed_noun_is_no_village():
     # الحربية is a village in Homs and the adjective of "الطائرات الحربية" (the war planes)
     assert _locs("قصفت الطائرات الحربية بلدة الغارية الغربية في ريف درعا الشرقي فجر اليوم.") == ["الغارية الغربية"]

@@ -612,3 +612,9 @@ def test_the_speaker_that_says_it_did_is_the_doer():
 ])
 def test_a_grenade_that_exploded_is_one_grenade_event(text, place):
     assert _labels(text, place) == {"grenade"}
+
+
+def test_bodies_found_a_long_phrase_after_is_a_killing_not_a_cache():
+    text = ("The bodies of three young men bearing signs of torture were found on Sunday in farmland near the town "
+            "of Inkhil.")
+    assert _labels(text, "Inkhil") == {"attack_civilians"}

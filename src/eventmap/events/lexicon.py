@@ -127,7 +127,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "armed_clash": ("attack", "advance"),
     "arrests": ("territory_entered",),   # "stormed X and arrested five": a raid, not a place changing hands
     "abduction": ("arrests", "attack"),   # "gunmen kidnapped": the gunmen's act is the abduction
-    "attack_civilians": ("attack",),
+    "attack_civilians": ("attack", "cache_found"),   # "the bodies of three men were found": no cache
     "incursion": ("territory_entered", "troop_movement", "advance", "combing", "territory_taken"),
     "siege": ("troop_movement",),
 }
@@ -334,7 +334,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),
     "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance"),
-    "attack_civilians": (r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,5}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
+    "attack_civilians": (r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),
     "sexual_violence": (r"rape\w*", r"sexual (?:violence|assault)"),
     "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"demonstrat(?:ed|ing)", r"rall(?:y|ies|ied)",

@@ -1131,8 +1131,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
             word[2:] in _FACILITY_NOUNS:
         m.veto = "a facility noun alone"   # "والكتيبة الملاصقة لها": which battalion is not said
     nxt = norm[m.end:m.end + 30].split()
-    if word.startswith("ال") and not m.cue and m.list_id < 0 and (pw in _ADJ_HEADS_AR or (
-            clitic == "و" and pw.startswith("ال") and len(prev) >= 2 and prev[-2] in _ADJ_HEADS_AR)):
+    if word.startswith("ال") and not m.cue and m.list_id < 0 and (_adj_head(pw) or (
+            clitic == "و" and pw.startswith("ال") and len(prev) >= 2 and _adj_head(prev[-2]))):
         m.veto = "an adjective"            # "قصفت الطائرات الحربية": the war planes, not al-Harbiyah;
         #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR:
@@ -1149,6 +1149,11 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
                 nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
             m.veto = "person name"
+
+
+def _adj_head(w: str) -> bool:
+    """``w`` is an armed noun an adjective follows, with or without a clitic ("بالأسلحة الخفيفة والمتوسطة")."""
+    return w in _ADJ_HEADS_AR or (w[:1] in "وفبل" and w[1:] in _ADJ_HEADS_AR)
 
 
 def _joined_by_and(text: str, at: int) -> bool:
