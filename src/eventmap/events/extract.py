@@ -183,6 +183,16 @@ _NEXT_EVENT_WORDS = frozenset(("and", "then", "coinciding", "simultaneously", "a
 #: a protest's cause after its place ("blocked the road in X in protest at the arrest of three men near Y")
 _CAUSE_CUT_RE = re.compile(r"\s(?:in\s+protest\s+(?:at|against|over)|protesting|to\s+protest|احتجاجا|احتجاجاً|تنديدا|"
                            r"تنديداً|رفضا|رفضاً)\s", re.I)
+#: what a protest's cause can be: an act with a place of its own (not "رفضاً للتسوية", a settlement refused)
+_CAUSE_EVENTS = frozenset(("arrests", "abduction", "killing", "attack", "attack_civilians", "shelling", "air_strike",
+                           "bombardment", "ied", "armed_clash", "looting", "siege", "incursion"))
+
+
+def _may_give_cause(s: str) -> bool:
+    """False when :data:`_CAUSE_CUT_RE` cannot match ``s`` (most clauses; the scan is tried from every position)."""
+    return "rotest" in s or "احتجاج" in s or "تنديد" in s or "رفض" in s
+
+
 #: "..., days after an air strike killed two near Y": another event, days apart, begins after the comma
 _DAYS_APART_RE = re.compile(
     r"\s*(?:(?:a|one|two|three|four|five|several|few|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s"
@@ -416,14 +426,18 @@ class _Extractor:
             lo, hi = self.o2n(c.start), self.o2n(c.end)
             start = c.start
             inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
+            cause = len(inside) > 1 and _may_give_cause(self.text[c.start:c.end])
             for h in inside:
-                cut = self._clause_cut(start, self.offs[h.start])
+                o = self.offs[h.start]
+                if not cause and max(self.text.rfind("،", start, o), self.text.rfind(",", start, o)) <= start:
+                    continue   # (no comma and no cause: most triggers)
+                cut = self._clause_cut(start, o, cause and h.label in _CAUSE_EVENTS)
                 if cut is None:
                     continue
                 a, b = cut
                 if not any(start <= self.offs[t.start] < a for t in inside):
                     continue   # no event before the comma: one clause
-                if not (self._names_a_place(self.o2n(start), self.o2n(a)) and self._names_a_place(self.o2n(b), hi)):
+                if not (self._names_a_place(self.o2n(b), hi) and self._names_a_place(self.o2n(start), self.o2n(a))):
                     continue   # "دخلت مدينة X، ورفعت العلم": the second verb happened at the first place
                 out.append(Span(start, a))
                 start = b
@@ -432,7 +446,7 @@ class _Extractor:
             out.append(Span(start, c.end))
         return out
 
-    def _clause_cut(self, start: int, o: int) -> tuple[int, int] | None:
+    def _clause_cut(self, start: int, o: int, cause: bool = True) -> tuple[int, int] | None:
         """Where the clause before the trigger at ``o`` (an offset into the text) ends and the next begins: at a
         comma before "و", "and", "coinciding with" or "days after", or where a protest's cause begins ("blocked
         the road in protest at the arrest of ...", "احتجاجاً على اعتقال"); None for no cut."""
@@ -442,6 +456,8 @@ class _Extractor:
             if (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) or \
                     (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)):
                 return comma, comma + 1
+        if not cause:
+            return None
         m = None
         for m in _CAUSE_CUT_RE.finditer(self.text, start, o):   # noqa: B007 - the last one
             pass
