@@ -37,10 +37,10 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import fatalities, norm_has_death
+from eventmap.events.fatalities import PROTEST_CAUSE_CUT_RE, fatalities, norm_has_death
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
-from eventmap.events.mentions import (EN_PLACE_NOUNS, PLACE_NOUNS_AR, WEAK_REFERENCES, Mention, find_mentions,
-                                      index_for)
+from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, WEAK_REFERENCES, Mention,
+                                      find_mentions, index_for)
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
@@ -180,16 +180,14 @@ _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village"
 #: with clashes on the outskirts of Y", "، تزامناً مع اشتباكات في Y"; "و" and "ف" glued to any word too)
 _NEXT_EVENT_WORDS = frozenset(("and", "then", "coinciding", "simultaneously", "amid", "تزامنا", "تزامناً", "بالتزامن",
                                "بالترافق", "ترافقا", "ترافقاً"))
-#: a protest's cause after its place ("blocked the road in X in protest at the arrest of three men near Y")
-_CAUSE_CUT_RE = re.compile(r"\s(?:in\s+protest\s+(?:at|against|over)|protesting|to\s+protest|احتجاجا|احتجاجاً|تنديدا|"
-                           r"تنديداً|رفضا|رفضاً)\s", re.I)
 #: what a protest's cause can be: an act with a place of its own (not "رفضاً للتسوية", a settlement refused)
 _CAUSE_EVENTS = frozenset(("arrests", "abduction", "killing", "attack", "attack_civilians", "shelling", "air_strike",
                            "bombardment", "ied", "armed_clash", "looting", "siege", "incursion"))
 
 
 def _may_give_cause(s: str) -> bool:
-    """False when :data:`_CAUSE_CUT_RE` cannot match ``s`` (most clauses; the scan is tried from every position)."""
+    """False when ``fatalities.PROTEST_CAUSE_CUT_RE`` cannot match ``s`` (most clauses; the scan is tried from every
+    position)."""
     return "rotest" in s or "احتجاج" in s or "تنديد" in s or "رفض" in s
 
 
@@ -251,9 +249,7 @@ _FREED_AREAS_EN_RE = re.compile(r"liberated\s+(?:areas|villages|towns|regions|ne
                                 r"districts|lands)\b(?!\s+(?:of|are|include|were)\b|\s*:)")
 _SETTLED_PEOPLE_EN_RE = re.compile(r"[\"'”’]?\s*(?:factions?|fighters|members|groups?|committees?|cent(?:er|re)s?|"
                                    r"cards?|brigades?|militias?)\b")
-#: a governorate's name, which is also its capital's: without "city" it does not outweigh a village's name
-_GOVERNORATE_NAMES = frozenset({latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Kuneitra")} |
-                               {normalize_ar(w) for w in ("درعا", "القنيطرة")})
+#: (a governorate's name, which is also its capital's, without "city" does not outweigh a village's name)
 _CITY_CUES = frozenset(("city", "مدينه", "بمدينه", "لمدينه", "ومدينه"))
 #: a building right after an entry ("stormed a house", "اقتحموا منزل"): a raid's way in, not a place entered
 _INTO_BUILDING_RE = re.compile(
@@ -459,7 +455,7 @@ class _Extractor:
         if not cause:
             return None
         m = None
-        for m in _CAUSE_CUT_RE.finditer(self.text, start, o):   # noqa: B007 - the last one
+        for m in PROTEST_CAUSE_CUT_RE.finditer(self.text, start, o):   # noqa: B007 - the last one
             pass
         if m is not None and len(self.text[m.end():o].split()) <= 2:
             return m.end(), m.end()   # (the protest's own word stays with its place)
@@ -620,7 +616,7 @@ class _Extractor:
         elif m.reference:
             weak = m.notes and m.notes[-1] in WEAK_REFERENCES
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
-                      not (o.name in _GOVERNORATE_NAMES and o.cue not in _CITY_CUES)]   # "In Quneitra, ..."
+                      not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES)]   # "In Quneitra, ..."
             if not weak or others:
                 return False
         if any(not (m.end <= a.start or m.start >= a.end) for a in ca):

@@ -1038,12 +1038,17 @@ _BACK_RE = _rx(
     re.IGNORECASE | re.DOTALL)
 
 
-#: the words that make a death what a protest is about (they end right before the death word)
+#: the words that give what a protest is about ("احتجاجاً على اعتقال", "in protest at the arrest of"); compiled loose
+#: (harakat and letter forms as written), here and in ``extract``'s clause cut (:data:`PROTEST_CAUSE_CUT_RE`)
+_PROTEST_CAUSE_AR = "احتجاجا|تنديدا|رفضا"
+_PROTEST_CAUSE_EN = r"in\s+protest\s+(?:at|against|over)|to\s+protest"
+#: where a protest's cause begins after the protest's own words ("blocked the road in X in protest at ...")
+PROTEST_CAUSE_CUT_RE = _rx(r"\s(?:" + _PROTEST_CAUSE_EN + "|protesting|" + _PROTEST_CAUSE_AR + r")\s", re.IGNORECASE)
+#: the words that make a death what a protest or a reprisal is about (they end right before the death word)
 _PROTEST_CAUSE_RE = _rx(
-    r"(?:احتجاجا|احتجاجاً|تنديدا|تنديداً|رفضا|رفضاً|غضبا|غضباً|استنكارا|استنكاراً|انتقاما|انتقاماً|ردا|رداً)"
-    r"\s+(?:على\s+)?[بل]?$"
-    r"|\b(?:in\s+protest\s+(?:at|against|over)|against|over|to\s+protest|denouncing|condemning|to\s+denounce|"
-    r"to\s+condemn|outrage\s+at|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+(?:the\s+)?$",
+    r"(?:" + _PROTEST_CAUSE_AR + r"|غضبا|استنكارا|انتقاما|ردا)\s+(?:على\s+)?[بل]?$"
+    r"|\b(?:" + _PROTEST_CAUSE_EN + r"|against|over|denouncing|condemning|to\s+denounce|to\s+condemn|outrage\s+at|"
+    r"in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+(?:the\s+)?$",
     re.IGNORECASE)
 
 

@@ -732,7 +732,7 @@ def _governorates_of(text: str, ms: list[Mention]) -> None:
     """"the village of Nahta in Daraa", "قرية نحتة في درعا": the name after a place and "in" is the governorate
     holding it (an area, as "ريف درعا"), not a second event place at the governorate's capital."""
     for a, b in zip(ms, ms[1:]):
-        if b.name in _GOVERNORATE_KEYS and not b.cue_kind == "noun" and not a.admin and \
+        if b.name in GOVERNORATE_KEYS and not b.cue_kind == "noun" and not a.admin and \
                 _IN_GAP_RE.fullmatch(text, a.orig_end, b.orig_start) and not _CITY_AFTER_RE.match(text, b.orig_end):
             b.admin = True
 
@@ -1266,9 +1266,10 @@ musa osama usama qasim qassem rashid said saeed tariq tarek yahya zaid hani imad
 ammar ayman bilal diab hisham hossam husam kamal louay luay marwan mohannad muhannad nabil naji nour raed riad riyad
 shadi suhaib suleiman sulaiman wael wissam yazan zakaria""".split())
 
-_EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Sweida", "Suwayda")}
+_EN_GOVERNORATE_KEYS = {latin_key(w) for w in ("Daraa", "Deraa", "Dara'a", "Quneitra", "Qunaitra", "Kuneitra", "Sweida",
+                                               "Suwayda")}
 #: the governorates' names as mentions carry them (Latin keys, normalised Arabic)
-_GOVERNORATE_KEYS = frozenset(_EN_GOVERNORATE_KEYS | {normalize_ar(w) for w in ("درعا", "القنيطرة", "السويداء")})
+GOVERNORATE_KEYS = frozenset(_EN_GOVERNORATE_KEYS | {normalize_ar(w) for w in ("درعا", "القنيطرة", "السويداء")})
 
 
 _EN_WORDS_RE = re.compile(r"[A-Za-z.]+")
