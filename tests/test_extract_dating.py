@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventmap.events.extract import extract_events
 
 PUB = "2023-06-22"   # a Thursday
@@ -76,3 +78,18 @@ def test_a_datelines_day_gives_way_to_the_day_the_sentence_names():
     for text, day in cases:
         ev = [e for e in extract_events(text, PUB) if e.sub_event_type == "Attack"]
         assert ev and {e.event_date for e in ev} == {day}, (text, [(e.location, e.event_date) for e in ev])
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting is still going on in the Sabil quarter of Daraa city, within the offensive which was launched on "
+    "Sunday the 18th of June.",
+    "لا تزال المعارك مستمرة في حي السبيل بمدينة درعا، ضمن المعركة التي أطلقت يوم الأحد 18 حزيران.",
+])
+def test_a_campaigns_start_told_after_the_event_in_a_relative_clause_is_not_its_day(text):
+    """The fighting goes on today; the Sunday is when the campaign it belongs to began."""
+    assert [e.event_date for e in extract_events(text, PUB)] == [PUB]
+
+
+def test_a_start_told_of_the_event_itself_still_dates_it():
+    ev = extract_events("Rebels launched an offensive on Sunday the 18th of June on the Sabil quarter of Daraa city.", PUB)
+    assert [e.event_date for e in ev] == ["2023-06-18"]

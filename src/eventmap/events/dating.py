@@ -41,6 +41,8 @@ _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beg
 #: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
 
+#: a relative pronoun (normalised) before a story's start: the start is told of a noun, not of the clause's event
+_RELATIVE_RE = re.compile(r"\b(?:which|that)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
 
 #: a dateline's date is within this many characters of the start of the report
 DATELINE_CHARS = 80
@@ -88,6 +90,10 @@ class EventDates:
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
                           if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
+        # "clashes go on in X, within the battle which was launched on Sunday the 12th", "... التي أطلقت يوم أمس":
+        # the start of a campaign told in a relative clause after the event, not the day of the event before it
+        self.told_after = {k for k in self.starts_of if _RELATIVE_RE.search(norm, max(0, self.dates[k][0] - 45),
+                                                                             self.dates[k][0])}
         # "DARAA, Dec 3 (Reuters) - Gunmen killed a man on Tuesday": the day the report was filed, not the day of
         # what it tells where a sentence gives another (it stays the report's lead date)
         self.datelines = {k for k, d in enumerate(self.dates)
@@ -139,6 +145,8 @@ class EventDates:
 
     def for_clause(self, cl: ClauseSpan, trigger_start: int) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
+        if self.told_after and any(k in self.told_after for k in own):
+            own = [k for k in own if not (k in self.told_after and trigger_start < self.starts[k])]
         if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves)
             d = self.dates[min(own, key=lambda k: abs(self.starts[k] - trigger_start))]
             return d[2].isoformat(), d[3]
