@@ -275,3 +275,29 @@ def test_a_protests_cause_told_after_it_is_at_its_own_place(text, protest, cause
     for e in extract_events(text, PUB):
         by_label.setdefault(e.trigger_label, set()).add(e.location)
     assert by_label == {"protest": {protest}, "arrests": {cause}}
+
+
+@pytest.mark.parametrize("text, places", [
+    # the head word of an armed group's name, in any spelling, is not the village that shares it
+    ("Clashes erupted between fighters of Hayyaat Tahrir al-Sham and the army near Inkhil on Monday.", ["Inkhil"]),
+    ("Clashes erupted between fighters of Hay'at Tahrir al-Sham and the army in Nawa on Monday.", ["Nawa"]),
+    # lower-case "at" before a space is the preposition, not the article of "at-Tayyiba"
+    ("Clashes went on in the Sabil neighbourhood at Daraa city on Monday.", ["Sabil"]),
+])
+def test_words_around_a_name_that_make_it_no_place(text, places):
+    assert _locs(text) == places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("توغلت قوة إسرائيلية في قرية الحميدية بريف القنيطرة الشمالي، واعتقلت شابين ثم انسحبت باتجاه بلدة جباتا "
+     "الخشب.", "الحميدية"),
+    ("An Israeli force raided homes in the village of Hamidiyah in northern Quneitra on Tuesday and detained two "
+     "young men before withdrawing towards the town of Jubata al-Khashab.", "Hamidiyah"),
+])
+def test_where_a_force_withdrew_to_is_not_where_it_acted(text, place):
+    assert set(_locs(text)) == {place}
+
+
+def test_a_word_of_direction_with_its_and_makes_a_reference_point():
+    text = "سيطرت الفصائل على كتلة الكرك الواقعة بين دوار البريد وغرب مسجد بلال، في حي السبيل بمدينة درعا."
+    assert "مسجد بلال" not in _locs(text)

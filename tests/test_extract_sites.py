@@ -176,3 +176,38 @@ def test_a_checkpoint_with_its_owner_named_is_hosted_by_the_quarter_after():
     ev = extract_events(text, "2021-08-30")
     assert {e.location for e in ev} == {"حاجز الكازية"}
     assert all(e.latitude is not None for e in ev)
+
+
+@pytest.mark.parametrize("text, site", [
+    ("نظم أهالي مدينة طفس وقفة احتجاجية أمام الجامع الكبير في المدينة يوم الأحد للمطالبة بالإفراج عن المعتقلين.",
+     "الجامع الكبير"),
+    ("قُتل شاب برصاص مجهولين في مدينة نوى. وكان قد أصيب قبل أشهر بانفجار عبوة ناسفة قرب المشفى الوطني في المدينة.",
+     "المشفى الوطني"),
+])
+def test_a_site_in_the_town_named_before_is_placed_there(text, site):
+    ev = extract_events(text, "2020-11-02")
+    placed = _at(ev, site)
+    assert placed and all(e.resolution == "approximate" and e.latitude is not None for e in placed)
+    town = "طفس" if "طفس" in text else "نوى"
+    assert not [e for e in ev if e.location == town and e.trigger_label == placed[0].trigger_label]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Clashes went on in the Sabil neighbourhood in the city of Daraa on Sunday, amid intense air strikes and dozens "
+     "of shells fired by government forces on areas in the city.", "Daraa"),
+    ("تواصلت الاشتباكات في حي السبيل بمدينة درعا يوم الأحد، وسط غارات مكثفة وعشرات القذائف التي أطلقتها قوات النظام "
+     "على أحياء المدينة.", "درعا"),
+])
+def test_the_areas_of_the_town_holding_the_quarter_are_the_shellings_target(text, town):
+    ev = extract_events(text, "2017-03-05")
+    assert {e.trigger_label for e in _at(ev, town)} == {"shelling"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels took control of the Kark block in the Sabil neighbourhood in the city of Daraa on Sunday.",
+    "سيطرت الفصائل على كتلة الكرك في حي السبيل بمدينة درعا يوم الأحد.",
+])
+def test_a_block_named_like_a_far_village_is_in_the_town_the_text_puts_it_in(text):
+    ev = extract_events(text, "2017-03-05")
+    assert len(ev) == 1 and ev[0].resolution == "approximate"
+    assert abs(ev[0].latitude - 32.619) < 0.01 and abs(ev[0].longitude - 36.102) < 0.01   # Daraa, not al-Karak

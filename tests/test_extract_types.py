@@ -618,3 +618,17 @@ def test_bodies_found_a_long_phrase_after_is_a_killing_not_a_cache():
     text = ("The bodies of three young men bearing signs of torture were found on Sunday in farmland near the town "
             "of Inkhil.")
     assert _labels(text, "Inkhil") == {"attack_civilians"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Government reinforcements reached the eastern countryside of Quneitra on Tuesday, in preparation for a new "
+     "offensive on the outskirts of Jubata al-Khashab.", "Jubata al-Khashab"),
+    ("استقدمت قوات النظام تعزيزات عسكرية إلى محيط مدينة طفس استعداداً لشن هجوم على المدينة.", "طفس"),
+])
+def test_an_offensive_made_ready_for_is_not_fought_yet(text, place):
+    assert _labels(text, place) == {"troop_movement"}
+
+
+def test_an_israeli_force_withdrawing_ends_an_incursion_not_a_handover():
+    text = "توغلت قوة إسرائيلية في قرية الحميدية بريف القنيطرة الشمالي، واعتقلت شابين ثم انسحبت باتجاه الجولان المحتل."
+    assert {sub for _, sub in _types(text, "الحميدية")} == {"Other", "Arrests"}

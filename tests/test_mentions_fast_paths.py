@@ -61,8 +61,9 @@ def _scan_en_plain(text: str, idx: M._Index, lo: int, hi: int) -> list[tuple[int
         # a name starts with a capital (or an article glued to a capitalised word: al-Harra)
         is_art = keys[i] == ""
         if is_art:
-            if i + 1 < n and toks[i + 1][0] - e <= 1 and toks[i + 1][2][:1].isupper():
-                pass
+            if i + 1 < n and toks[i + 1][0] - e <= 1 and toks[i + 1][2][:1].isupper() and \
+                    not (text[e:toks[i + 1][0]] == " " and w not in M._EN_SPACED_ARTICLES):
+                pass   # (lower-case "at", "as" before a space are English words)
             else:
                 i += 1
                 continue

@@ -197,6 +197,11 @@ _DAYS_APART_RE = re.compile(
     r"|\s*[وف]?(?:بعد|قبل)\s+(?:ساعات|ساعة|ساعتين|أيام|يوم|يومين|أسبوع|أسبوعين|أسابيع|شهر|أشهر)\s+(?:من|على)\s", re.I)
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+#: a site named after a place lies within this distance of the town the text puts it in, or the name is another's
+_SITE_IN_TOWN_KM = 5.0
+#: a town's parts named by an anaphor, as a target ("on areas in the city", "أحياء المدينة")
+_AREAS_OF_ANAPHOR_RE = re.compile(r"\b(?:areas|parts|neighbou?rhoods|districts|quarters) (?:in|of) the (?P<en>city|town)\b"
+                                  r"|(?:^|\s)[وفب]?(?:احيا|مناطق|انحا|اطراف)\s(?:في\s)?(?:ال)(?P<ar>مدينه|بلده)(?=\s|$)")
 
 _CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
 
@@ -314,7 +319,14 @@ _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|
                              # a purpose: "pressed an offensive to retake the southwest", "بهدف السيطرة على"
                              r"(?:^|\s)(?:offensive|campaign|push|bid|drive|efforts?|aims?|aiming|seeks?|seeking|"
                              r"vowed|threatened|threatening|preparing|prepares|ready) to\s*$|"
-                             r"(?:^|\s)(?:بهدف|سعيا|تمهيدا|يسعي|تسعي|يهدف|تهدف|يستعد|تستعد|تحضيرا)\s*$")
+                             r"(?:^|\s)(?:بهدف|سعيا|تمهيدا|يسعي|تسعي|يهدف|تهدف|يستعد|تستعد|تحضيرا|استعدادا)"
+                             r"(?:\s(?:ل|ل?ال)?(?:شن|بدء|بدايه|اطلاق|تنفيذ|عمليه|عمل))?\s*$|"
+                             # what is made ready for: "in preparation for a new offensive", "ahead of an expected
+                             # assault"
+                             r"(?:^|\s)(?:in preparation for|preparations for|ahead of|in anticipation of|prelude to|"
+                             r"preparing for|prepare for|paving the way for)(?:\s(?:a|an|the|their|its))?"
+                             r"(?:\s(?:new|fresh|possible|expected|anticipated|imminent|planned|likely|large-scale|"
+                             r"major|wider|broad|military|ground|full-scale))*\s*$")
 _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
 
 
@@ -349,6 +361,8 @@ class _Extractor:
         self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
         self._qnames: dict[int, tuple[Mention, str]] = {}
         self._death: bool | None = None
+        #: a place that is the target of one trigger of its clause only: (its span) -> that trigger's start
+        self._target_of: dict[tuple[int, int], int] = {}
 
     # -- offsets ---------------------------------------------------------------------------
     def n2o(self, a: int, b: int) -> tuple[int, int]:
@@ -399,7 +413,7 @@ class _Extractor:
             for m in ms:
                 if self._keep_mention(m, hits, ca, cl, ms):
                     cand.append((cl, m))
-        anchors = self._first_pass(cand)
+        anchors = self._anchors = self._first_pass(cand)
         for cl, m in cand:
             located[(m.start, m.end)] = self._locate(cl, m, anchors)
         self._approximate(located, plans)
@@ -486,6 +500,7 @@ class _Extractor:
         return out
 
     _carry: dict[int, str]
+    _anchors: list[tuple[float, float]]
     _last_actor: tuple[int, str] | None = None
     #: the last act whose dead may be told after it: (sentence, label, doer)
     _last_op: tuple[int, str, str] | None = None
@@ -497,26 +512,68 @@ class _Extractor:
         out = []
         for cl, hits, ms, ca in plans:
             own = [m for m in ms if (m.start, m.end) in located]
-            ana = None if own else _ANAPHOR_RE.search(self.norm, cl.lo, cl.hi)
-            if ana is None:
+            if own and any(m.container is not None for m in own):
+                ms = self._areas_of_the_town(cl, hits, ms, located)
+            site = self._site_in_anaphor(own, located) if own else None
+            ana = None if own and site is None else _ANAPHOR_RE.search(self.norm, site.end if site else cl.lo, cl.hi)
+            if ana is None or (site is not None and ana.start() - site.end > 4):
                 out.append((cl, hits, ms, ca))
                 continue
-            noun = _ANAPHOR_NOUN[ana.group("ar") or ana.group("en")]
-            ante = same = None
-            for cl2, m2 in cand:
-                if cl2.index >= cl.index:
-                    break
-                if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 2:
-                    continue
-                loc = located.get((m2.start, m2.end))
-                if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
-                        and loc.resolution in ("resolved", "ambiguous"):
-                    ante = m2
-                    if self._noun_before(m2) == noun:
-                        same = m2
-            ante = same or ante
+            ante = self._antecedent(cl, cand, located, _ANAPHOR_NOUN[ana.group("ar") or ana.group("en")],
+                                    site.start if site is not None else cl.lo)
+            if site is not None:
+                # "أمام الجامع الكبير في المدينة": the site is in the town named before
+                if ante is not None:
+                    site.container = ante
+                    located[(site.start, site.end)] = self._locate(cl, site, self._anchors)
+                    ms = [m for m in ms if m is not ante]   # (named in the clause itself, the town holds the site)
+                out.append((cl, hits, ms, ca))
+                continue
             out.append((cl, hits, ms + [ante] if ante is not None else ms, ca))
         return out
+
+    def _areas_of_the_town(self, cl: _Clause, hits, ms: list[Mention], located) -> list[Mention]:
+        """"clashes in X neighbourhood in the city of Y, ... shells fired on areas in the city": the town that holds
+        the clause's places, named again as a whole after a trigger, is a place of the clause's events too."""
+        got = _AREAS_OF_ANAPHOR_RE.search(self.norm, cl.lo, cl.hi)
+        if got is None or not any(h.end <= got.start() for h in hits):
+            return ms
+        noun = _ANAPHOR_NOUN[got.group("ar") or got.group("en")]
+        town = next((m.container for m in reversed(ms) if m.container is not None and m.container.end <= got.start()
+                     and self._noun_before(m.container) in (noun, "")), None)
+        if town is None or (town.start, town.end) in located:
+            return ms
+        loc = self._locate(cl, town, self._anchors)
+        if loc.place is None or loc.place.kind not in _TOWN_KINDS:
+            return ms
+        located[(town.start, town.end)] = loc
+        self._target_of[(town.start, town.end)] = max(h.start for h in hits if h.end <= got.start())
+        return ms + [town]
+
+    @staticmethod
+    def _site_in_anaphor(own: list[Mention], located) -> Mention | None:
+        """The clause's one named site the gazetteer does not know and no town was found to host: "المدينة"
+        right after it may say which."""
+        sites = [m for m in own if m.site and m.container is None and m.host is None and
+                 located[(m.start, m.end)].resolution == "unresolved"]
+        return sites[-1] if len(sites) == 1 else None
+
+    def _antecedent(self, cl: _Clause, cand, located, noun: str, upto: int) -> Mention | None:
+        """The town an anaphor with the place noun ``noun`` refers to: the last one named shortly before (before
+        ``upto`` in the clause itself), the last named with the same noun first."""
+        ante = same = None
+        for cl2, m2 in cand:
+            if cl2.index > cl.index or (cl2.index == cl.index and m2.start >= upto):
+                break
+            if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 2:
+                continue
+            loc = located.get((m2.start, m2.end))
+            if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
+                    and loc.resolution in ("resolved", "ambiguous"):
+                ante = m2
+                if self._noun_before(m2) == noun:
+                    same = m2
+        return same or ante
 
     def _noun_before(self, m: Mention) -> str:
         """The place noun written right before a name ("the village of X", "بلدة X"), as :data:`_ANAPHOR_NOUN`
@@ -802,6 +859,9 @@ class _Extractor:
             if c.site and c.host is not None and c.host != (c.start, c.end):
                 a, b = self.n2o(*c.host)
                 hosts.append((self.text[a:b], "in"))   # a quarter not in the gazetteer: the town it is named after
+            if c.site and c.container is not None and not c.container.site:
+                cc = c.container   # "the X block in the Y quarter of Daraa": the town that holds the quarter
+                hosts.append((self.text[cc.orig_start:cc.orig_end], "in"))
         loc = _Located(m)
         ctx = self._context(cl, m)
         for name, how in hosts:
@@ -818,6 +878,8 @@ class _Extractor:
                     continue
                 if self._far_unsupported(p, cl):
                     continue   # a namesake far away is not where this site is
+                if how == "named after" and m.container is not None and self._outside_container(p, m.container):
+                    continue   # "the Kark block in the Sabil quarter of Daraa": a block of Daraa, not the village Kark
                 loc.result = r
                 loc.resolution = "approximate"
                 loc.lat, loc.lon = p.lat, p.lon
@@ -830,6 +892,16 @@ class _Extractor:
                 return loc
         loc.note = f"unresolved: the {m.site} is not in the gazetteer and no town hosting it was found"
         return loc
+
+    def _outside_container(self, p: Place, c: Mention) -> bool:
+        """The place ``p`` is far (over :data:`_SITE_IN_TOWN_KM`) from the town the text puts a site in."""
+        if c.site:   # a quarter has no point of its own: the town it is in has
+            if c.container is None or c.container.site:
+                return False
+            c = c.container
+        r = _cached_lookup(self.g, self.text[c.orig_start:c.orig_end])
+        return r.status == "resolved" and r.best is not None and r.best.place.kind in _TOWN_KINDS and \
+            _km((p.lat, p.lon), (r.best.place.lat, r.best.place.lon)) > _SITE_IN_TOWN_KM
 
     def _context(self, cl: _Clause, m: Mention) -> str:
         """The words around a mention in its sentence, without the mention itself (a name must not
@@ -992,6 +1064,9 @@ class _Extractor:
             use = after if after and before and split and len(labels) == 1 else locs
             for loc in use:
                 m = loc.mention
+                if self._target_of and (m.start, m.end) in self._target_of and all(
+                        h.start != self._target_of[(m.start, m.end)] for h in self._label_hits.get(lab, [hit])):
+                    continue   # the town whose areas the one trigger before them hit
                 if L.near_place and not (0 <= m.start - hit.end <= L.near_place) and not (
                         m.list_id >= 0 and any(o.mention.list_id == m.list_id and 0 <= o.mention.start - hit.end <= L.near_place
                                                for o in use)):
@@ -1022,9 +1097,9 @@ class _Extractor:
             etype, sub = LABELS[told[1]].event_type, LABELS[told[1]].sub_event_type
             if told[2] and told[2] != a2:
                 a1 = told[2]
-        if lab in ("territory_entered", "territory_taken", "advance") and a1 == A.ISR:
-            # Israeli forces entering, taking or advancing on a village: an incursion (never "Government regains
-            # territory", nor a clash where no one is said to fight)
+        if lab in ("territory_entered", "territory_taken", "advance", "withdrawal") and a1 == A.ISR:
+            # Israeli forces entering, taking or advancing on a village, or withdrawing from it: an incursion (never
+            # "Government regains territory", nor a clash where no one is said to fight, nor a handover)
             lab, L = "incursion", LABELS["incursion"]
             etype, sub = L.event_type, L.sub_event_type
         if lab in ("territory_taken", "territory_entered"):

@@ -338,6 +338,8 @@ _EN_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z\u00C0-\u024F'’`ʿʾ]+)")
 #: lower-case words a capitalised name goes on with: the article, and the generic word of a region ("the Yarmouk
 #: basin", "the Hauran plain") that the gazetteer writes capitalised
 _EN_LOWER_IN_NAMES = frozenset(("al", "el", "valley", "basin", "plain", "plateau", "mountain", "mountains", "heights"))
+#: the articles that start a name when a space, not a hyphen, follows them (as :data:`_EN_ARTICLE` has them)
+_EN_SPACED_ARTICLES = frozenset(("al", "el", "Al", "El", "Ad", "Ash", "As", "At", "Az", "Ar", "An"))
 
 
 def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -374,6 +376,9 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
         if is_art:
             if not (i + 1 < n and len(parts[2 * i + 2]) <= 1 and toks[i + 1][:1].isupper()):
                 continue
+            if parts[2 * i + 2] == " " and w not in _EN_SPACED_ARTICLES:
+                continue   # "neighbourhood at Daraa", "as Nawa's": lower-case "at", "as", "an" before a space are
+                #            English words; only "al"/"el" (and a capital "At", "As") are articles written apart
         elif not w[:1].isupper():
             continue
         best = None
@@ -744,6 +749,7 @@ _CITY_AFTER_RE = re.compile(r"\s+(?:city|al-balad|al-mahatta)\b|\s+(?:البلد
 def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
     """"حاجز القوس في مدينة الحراك", "the Omari mosque in Deraa": the town hosts the site and is
     only a reference point for this event."""
+    held: set[int] = set()   # (ids of mentions that are references as the container of a site of the event)
     for i, m in enumerate(ms[:-1]):
         if not m.site:
             continue
@@ -761,7 +767,10 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
             m.container = nxt
             # (a site that is only a reference point, "west of the Manshiya mosque in the Manshiya quarter", leaves
             # the quarter where the event is)
-            nxt.reference = nxt.reference or not m.reference
+            # the town holding that quarter holds the event's site too: "the X block in the Y quarter of Daraa"
+            if not nxt.reference and (not m.reference or id(m) in held):
+                nxt.reference = True
+                held.add(id(nxt))
             # "حاجزي X وY في بلدة Z": Z hosts every site of the list
             for other in ms[:i]:
                 if other.site and other.list_id >= 0 and other.list_id == m.list_id and other.container is None:
@@ -1003,7 +1012,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             _annotate_en(text, ms, i, sets)
     for i, m in enumerate(ms):
         if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
-                p.supported and not p.admin and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
+                p.supported and not p.admin and not p.veto and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place
     _join_road_ends(text, ms)
     lists: dict[int, list[Mention]] = {}
@@ -1182,11 +1191,11 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
     """Reference points: "جنوب (شرق) مدينة X", "باستثناء X", "المنحدر من X", "أسعف إلى مشفى X", "مصدر في X"."""
     d = _derived()
     dirs: frozenset[str] = d["dirs"]  # type: ignore[assignment]
-    if prev and (prev[-1] in dirs or (len(prev) > 1 and prev[-2] in dirs and prev[-1] in d["nouns_dirs"])):  # type: ignore[operator]
-        m.reference = True
+    bare = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in prev]
+    if bare and (bare[-1] in dirs or (len(bare) > 1 and bare[-2] in dirs and bare[-1] in d["nouns_dirs"])):  # type: ignore[operator]
+        m.reference = True   # "جنوب X", "وغرب مسجد X" (the "و" of a list glued to the word of direction)
         m.notes.append("direction")
         return
-    bare = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in prev]
     # the first kind of :data:`_REF_CUES_AR` one of the last three words is a cue of
     kinds = [_REF_CUE_KIND[w] for w in bare[-3:] if w in _REF_CUE_KIND]
     if kinds:
@@ -1205,6 +1214,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("where it came from")   # the target is the event place, not the launch site
         return
+    if _withdrew_to_ar(bare, sets):
+        m.reference = True
+        m.notes.append("where they withdrew to")   # "اعتقلت شابين ثم انسحبت باتجاه X": the arrest was not at X
+        return
     if (len(bare) >= 1 and bare[-1] in ("الي", "لي")) or (len(bare) >= 2 and bare[-2] == "الي"):
         if any(w in _CASUALTY_MOVE_AR for w in bare[-4:]):
             m.reference = True
@@ -1213,6 +1226,20 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
     if bare and bare[-1] == "في" and len(bare) >= 2 and any(w in _SOURCE_AR for w in bare[-4:-1]):
         m.reference = True
         m.notes.append("where the source is")
+
+
+#: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
+_WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
+                                                   "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات"))
+_TOWARDS_AR = frozenset(("الي", "باتجاه", "اتجاه", "نحو", "صوب"))
+
+
+def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
+    """"ثم انسحبت (القوة) باتجاه (بلدة) X": X is where a force withdrew to, after what it did elsewhere."""
+    w = bare[-4:]
+    if w[-1:] and w[-1] in sets["nouns"]:
+        w = w[:-1]
+    return len(w) >= 2 and w[-1] in _TOWARDS_AR and any(x in _WITHDRAW_AR for x in w[-3:-1])
 
 
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
@@ -1252,6 +1279,11 @@ _EN_PERSON_FROM_RE = re.compile(
     r"\b(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|civilians|shepherd|farmer|"
     r"person|people|brothers|father|mother|son|daughter)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
+#: "withdrew to X", "before pulling back towards the town of X" (a word between the verb and "to" at most)
+_EN_WITHDREW_TO_RE = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)"
+                                r"(?:\s+\w+)?\s+(?:to|towards?|into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+                                re.I)
+_EN_WITHDRAW_WORDS = ("withdr", "pull", "retreat")
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
@@ -1361,6 +1393,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
         m.reference = True   # "a young man from the town of X": where he comes from
         m.notes.append("residence")
+    elif _EN_WITHDREW_TO_RE.search(before) if may_contain_ci(before[-40:], _EN_WITHDRAW_WORDS) else False:
+        m.reference = True   # "detained two men before withdrawing towards X": not where they detained them
+        m.notes.append("where they withdrew to")
     elif pw == "of" and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
         m.reference = True   # "the Central Committee of Daraa said": a body's name
         m.notes.append("reference")
@@ -1373,6 +1408,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.notes.append("motorway")
     if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
         m.veto = "person name"
+    if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
+        m.veto = "an armed group's name"   # "Hayyaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
     if m.source != "gazetteer" and " " in surface.strip() and first in _EN_FIRST_NAMES:
         m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai": a person, not a hamlet
@@ -1384,6 +1421,13 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
         m.veto = m.veto or "person name"
 
+
+#: the first words of armed groups' names, transliterated (as :func:`latin_key` spells them: "Hay'at", "Hayaat" and
+#: "Hayyaat" are all "haiat"): a village shares one ("Hayat"), but not when a capitalised name goes on after it
+_EN_GROUP_HEADS = frozenset(latin_key(w) for w in (
+    "Hayat", "Jabhat", "Jaish", "Liwa", "Alwiya", "Alwiyat", "Ahrar", "Harakat", "Tajammu", "Firqat", "Kataib",
+    "Katibat", "Saraya", "Fawj", "Jamaat", "Ansar", "Shuhada", "Usud", "Quwat"))
+_EN_NAME_GOES_ON_RE = re.compile(r"[ -](?:(?:al|el|Al|El)[- ])?[A-Z]")
 
 #: facilities that are never a place by themselves ("الكتيبة", "السرية"), though villages bear their names
 _FACILITY_NOUNS = frozenset(normalize_ar(w) for w in "كتيبة سرية لواء فوج معسكر قاعدة ثكنة مقر نقطة حاجز مفرزة فرع".split())
