@@ -301,3 +301,13 @@ def test_where_a_force_withdrew_to_is_not_where_it_acted(text, place):
 def test_a_word_of_direction_with_its_and_makes_a_reference_point():
     text = "سيطرت الفصائل على كتلة الكرك الواقعة بين دوار البريد وغرب مسجد بلال، في حي السبيل بمدينة درعا."
     assert "مسجد بلال" not in _locs(text)
+
+
+def test_a_public_building_named_in_english_is_not_a_place_of_its_own():
+    text = ("A car bomb exploded near the Palace of Justice in Daraa al-Balad on Tuesday, killing at least one person, "
+            "a witness said.")
+    assert _locs(text) == ["Daraa al-Balad"]
+
+
+def test_an_age_is_not_a_village():
+    assert _locs("توفي طفلان بعمر 9 و11 عاماً جراء انفجار لغم في بلدة علما.") == ["علما"]   # not "عمر"

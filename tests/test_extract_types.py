@@ -632,3 +632,14 @@ def test_an_offensive_made_ready_for_is_not_fought_yet(text, place):
 def test_an_israeli_force_withdrawing_ends_an_incursion_not_a_handover():
     text = "توغلت قوة إسرائيلية في قرية الحميدية بريف القنيطرة الشمالي، واعتقلت شابين ثم انسحبت باتجاه الجولان المحتل."
     assert {sub for _, sub in _types(text, "الحميدية")} == {"Other", "Arrests"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A child was killed when an unexploded mortar shell went off in the village of Alma on Sunday.", "Alma"),
+    ("Two boys were wounded when a cluster bomblet left over from past shelling exploded near their home in al-Harak.",
+     "al-Harak"),
+    ("قتل طفل بانفجار قذيفة هاون من مخلفات الحرب في بلدة علما يوم الأحد.", "علما"),
+    ("أصيب طفلان بانفجار قذيفة غير منفجرة قرب منزلهما في بلدة الحراك.", "الحراك"),
+])
+def test_a_remnant_of_past_fighting_going_off_is_an_explosion_not_a_shelling(text, place):
+    assert _types(text, place) == {("Explosions/Remote violence", "Remote explosive/landmine/IED")}

@@ -344,6 +344,14 @@ CASES = [
      "المزيريب."), "المزيريب", "اغتالت", 2),
     ("assassinated, riders before the victim", ("اغتال مسلحون مجهولون يستقلون دراجة نارية الشاب أحمد العلي بإطلاق النار "
      "عليه في مدينة طفس."), "طفس", "اغتال", 1),
+    # ages are no count, and the dead before their ages are
+    ("two brothers and their ages", ("Two brothers, aged 9 and 11, died yesterday when a landmine exploded in the "
+     "village of Alma."), "Alma", "exploded", 2),
+    ("children in an age range", "A landmine killed 3 children aged between 8 and 12 in the village of Alma.", "Alma",
+     "landmine", 3),
+    # "قضى" (perished), its dead and what killed them
+    ("perished, Arabic", "قضى طفلان أمس جراء انفجار لغم من مخلفات الحرب في بلدة علما.", "علما", "انفجار", 2),
+    ("perished by shelling", "قضى ثلاثة مدنيين بقصف مدفعي على بلدة علما.", "علما", "بقصف", 3),
 ]
 
 
@@ -392,6 +400,7 @@ NONE_CASES = [
      "two young men at a checkpoint."), "Jasim", "rallied"),
     ("shelling in retaliation for a killing", "Government forces shelled the town of Tafas in retaliation for the "
      "killing of three soldiers.", "Tafas", "shelled"),
+    ("spent the night", "قضى الشاب ليلته في المشفى بعد إصابته بانفجار لغم في بلدة علما.", "علما", "لغم"),
 ]
 
 

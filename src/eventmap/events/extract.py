@@ -328,6 +328,10 @@ _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|
                              r"(?:\s(?:new|fresh|possible|expected|anticipated|imminent|planned|likely|large-scale|"
                              r"major|wider|broad|military|ground|full-scale))*\s*$")
 _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
+#: words of an explosive remnant of past fighting, near a shell's or a bomb's word (normalised text)
+_REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|from\s+(?:past|previous|earlier|old)\s)"
+                         r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
+_REMNANT_GATE = gate(_REMNANT_RE)
 
 
 def _report_id(text: str, norm: str) -> str:
@@ -654,6 +658,14 @@ class _Extractor:
                                            key=lambda x: x.start)
             if lab not in out and not any(lab in ABSORBS.get(o, ()) for o in out):
                 out[lab] = h   # (unless a label of the clause takes it: "محاولة اغتيال ... باستهداف سيارته بالرصاص")
+        for lab in ("shelling", "air_strike"):
+            if lab in out and all(self._remnant(h) for h in self._label_hits[lab]):
+                # "a shell left over from the war exploded", "قذيفة من مخلفات الحرب": an explosive remnant going off
+                # (ACLED: an explosive, landmine or IED event), not a shelling or a strike of that day
+                hs = self._label_hits.pop(lab)
+                out.pop(lab)
+                self._label_hits["ied"] = sorted(self._label_hits.get("ied", []) + hs, key=lambda x: x.start)
+                out.setdefault("ied", hs[0])
         if "aircraft_downed" in out and "air_strike" in out and all(
                 not _STRIKE_WORD_RE.search(self.norm, h.start, h.end) and any(
                     0 <= h.start - d.end <= 40 for d in self._label_hits["aircraft_downed"])
@@ -661,6 +673,11 @@ class _Extractor:
             del out["air_strike"]   # "أسقطت الدفاعات طائرة مسيرة": the aircraft downed, named, is no strike
         # an aircraft downed and an air strike in one clause: both stay (two events)
         return sorted(out.items(), key=lambda kv: kv[1].start)
+
+    def _remnant(self, h: TriggerHit) -> bool:
+        """The trigger names a remnant of past fighting ("left over from", "unexploded", "من مخلفات")."""
+        window = self.norm[max(0, h.start - 24):h.end + 32]
+        return _REMNANT_GATE.search(window) is not None
 
     # -- mentions ------------------------------------------------------------------------------
     def _keep_mention(self, m: Mention, hits: list[TriggerHit], ca: list[A.ActorMention], cl: _Clause,

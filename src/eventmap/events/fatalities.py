@@ -288,6 +288,9 @@ mar apr jun jul aug sep sept oct nov dec""") | _n("""كانون شباط آذا�
 _UNIT_BEFORE = _w("brigade division regiment battalion route highway road km kilometres kilometers no number "
                          "corps unit sector gate") | _n("الفرقة اللواء الكتيبة الفوج الطريق كم كيلومتر رقم "
                                                                "الفيلق الساعة يوم الحاجز")
+#: words an age follows ("aged 9", "بعمر 12 عاماً" without its unit), and those between two ages
+_AGE_BEFORE = _w("aged ages age") | _n("بعمر عمر عمره عمرها عمرهما العمر")
+_AGE_RANGE_WORDS = frozenset(("and", "or", "to", "between", "و", "بين", "-", ","))
 _UNIT_AFTER = _w("km kilometres kilometers kilometre metres meters year years old percent % hours hour "
                         "minutes days shells rockets missiles vehicles tanks houses homes barrels strikes "
                         "raids") | _n("""كم كيلومتر كيلومترات متر عاما عام سنة سنوات ساعة ساعات دقيقة
@@ -364,7 +367,20 @@ def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
     nxt = toks[j].w if j < len(toks) else ""
     nxt2 = toks[j + 1].w if j + 1 < len(toks) else ""
     return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or prev == "-" or _is(nxt, _UNIT_AFTER)
-            or (nxt == "-" and nxt2 in ("year", "years", "km", "day")))
+            or (nxt == "-" and nxt2 in ("year", "years", "km", "day")) or _after_age(toks, i))
+
+
+def _after_age(toks: list[_Tok], i: int) -> bool:
+    """The number at ``i`` is an age: "aged 9", "aged 9 and 11", "aged between 8 and 12", "بعمر 9 و11"."""
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        w = toks[k].w
+        if _is(w, _AGE_BEFORE):
+            return True
+        if not (w.isdigit() or w in _AGE_RANGE_WORDS or (w[:1] == "و" and w[1:].isdigit())):
+            return False
+        k -= 1
+    return False
 
 
 def _ar_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -650,6 +666,10 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
     j = i
     while not ar and j > 0 and toks[j - 1].w in _EN_AUX:
         j -= 1
+    if j >= 3 and toks[j - 1].w in (",", "،"):   # "two brothers, aged 9 and 11, died": past their ages
+        c = next((k for k in range(j - 2, max(-1, j - 8), -1) if toks[k].w in (",", "،")), None)
+        if c is not None and any(_is(t.w, _AGE_BEFORE) for t in toks[c + 1:j - 1]):
+            j = c
     if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
         return VAGUE   # "five children are among those killed": a part of a toll
     start = _back_span(toks, j, ar)
@@ -750,6 +770,10 @@ def _number_before(toks: list[_Tok], i: int) -> int | None:
 _AR_LIVES = _n("حياة أرواح")
 _AR_TOOK_LIVES = _n("أودى أودت يودي تودي حصد حصدت أزهق أزهقت إزهاق")
 _AR_ELIMINATE = _n("القضاء قضاء قضت قضى قضوا")
+#: "قضى" (perished) as a verb of death: its dead follow, then what killed them
+_AR_PERISHED = _n("قضى قضت قضيا قضتا قضوا")
+_AR_CAUSE_AFTER = _n("جراء بسبب إثر اثر نتيجة متأثرا متأثرين متأثرة تحت")
+_AR_CAUSE_PREFIXES = tuple(_norm(w) for w in ("بقصف", "بانفجار", "برصاص", "بغارة", "بنيران", "بقذيفة", "بلغم"))
 
 
 def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
@@ -760,6 +784,13 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         start = took
     elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w == "علي":
         start, i = i, i + 1
+    elif _is(w, _AR_PERISHED):
+        # "قضى طفلان جراء انفجار لغم": the verb "perished", its dead and their cause after it (not "قضى ليلته")
+        count, k = _victims(toks, i + 1, len(toks), True)
+        if count is not None and any(_is(t.w, _AR_CAUSE_AFTER) or t.w.startswith(_AR_CAUSE_PREFIXES)
+                                     for t in toks[i + 2:k + 4]):
+            return count, i, k
+        return (-2, i, i + 1)
     elif _is(w, _AR_LIVES) or _is(w, _AR_ELIMINATE):
         return (-2, i, i + 1)       # another sense of the word: not a death statement
     else:

@@ -53,7 +53,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 الجبهة الأطراف المحيط الوسط الدولة الحكومة الجيش القوات الفصائل الأمن المقاومة الشهداء الشهيد الوطن العودة
 الأمل السلام الحرية الكرامة الثورة النصر العروبة الوحدة التحرير الصمود الفداء المجد الرحمة الخير الهدى القادسية
 اليرموك الأمانة الإدارة الشركة المعمل المصنع العمال الفلاحين الصناعة الجمعية البلد ضمن عبر نحو حول قرب بعد قبل
-حتى منذ خلال لدى عند مقابل الجديد الأول الثاني الثالث الأخرى آخر أخرى العام عام المقبل الماضي الحالي
+حتى منذ خلال لدى عند مقابل الجديد الأول الثاني الثالث الأخرى آخر أخرى العام عام المقبل الماضي الحالي عمر العمر
 البعث تشرين حزيران آذار نيسان أيار تموز آب أيلول شباط كانون
 الإدارة الأهداف الباب البارد الباسل البحرة البركة التربة التوبة الثورة الجملة الحاضر الحجر الحدث الحديدة الحصان
 الحصن الحلو الحمام الحمد الخضر الدار الدور الدورة الراعي الرحمن الرسم الرصيف الروضة السجن السعادة السور الشامل
@@ -130,7 +130,8 @@ Heights Quneitra Daraa Deraa Dara Hauran Houran Yarmouk Basin Valley Province Go
 Damascus Idlib Aleppo Homs Hama Suwayda Sweida Deadly Road Press Telegram Kan TV Channel Network Agency Media
 Gathering Horan Houran Step Enab Baladi Jazeera Araby Sputnik Xinhua Reuters Anadolu North Syria Syria's Syria’s
 Israel's Israel’s Russia's Russia’s Many Several Some Two Three Four Five Six Seven Eight Nine Ten Hundreds Thousands
-Dozens Local Israeli Syrian's""".split())
+Dozens Local Israeli Syrian's Palace Court Courthouse Directorate Department Building Branch Office Bakery Hospital
+School University Mosque Church""".split())
 #: ... except these, which are places even when they head a sentence (kept out of EN_STOP's veto for multiword)
 _EN_STOP_BUT_PLACE = {"Golan", "Quneitra", "Daraa", "Deraa", "Dara", "Hauran", "Houran", "Yarmouk", "Damascus",
                       "Idlib", "Aleppo", "Homs", "Hama", "Suwayda", "Sweida"}
