@@ -311,3 +311,16 @@ def test_a_public_building_named_in_english_is_not_a_place_of_its_own():
 
 def test_an_age_is_not_a_village():
     assert _locs("توفي طفلان بعمر 9 و11 عاماً جراء انفجار لغم في بلدة علما.") == ["علما"]   # not "عمر"
+
+
+@pytest.mark.parametrize("text, places", [
+    # where people were taken is not where they were taken from
+    ("Hundreds of residents were evacuated from the village of Jamla to the town of Nawa on Friday.", ["Jamla"]),
+    ("بدأ صباح اليوم تهجير عشرات العائلات من بلدة جملة إلى مدينة نوى.", ["جملة"]),
+    # ... but buses that came to a town came to take people from it
+    ("وصلت الحافلات إلى بلدة أم باطنة لنقل المسلحين الرافضين للتسوية.", ["أم باطنة"]),
+    # a town they left is a place of the departure ("left X" as a cue, like "entered X")
+    ("Buses carrying hundreds of rebels and their families left Nawa for Idlib on Friday.", ["Nawa"]),
+])
+def test_an_evacuation_is_where_people_left(text, places):
+    assert _locs(text, "2018-07-20") == places

@@ -197,6 +197,8 @@ _DAYS_APART_RE = re.compile(
     r"|\s*[وف]?(?:بعد|قبل)\s+(?:ساعات|ساعة|ساعتين|أيام|يوم|يومين|أسبوع|أسبوعين|أسابيع|شهر|أشهر)\s+(?:من|على)\s", re.I)
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+#: events whose destination ("to X", "نحو X") is not their place: people and arms leaving, forces withdrawing
+_TO_ELSEWHERE = frozenset(("evacuation", "weapons_handover", "withdrawal"))
 #: a site named after a place lies within this distance of the town the text puts it in, or the name is another's
 _SITE_IN_TOWN_KM = 5.0
 #: a town's parts named by an anaphor, as a target ("on areas in the city", "أحياء المدينة")
@@ -1048,10 +1050,12 @@ class _Extractor:
         locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
         if not locs:
             return []
-        # containers: a region or admin unit named with finer places in the clause is not an event place
+        # containers: a region or admin unit named with finer places in the clause is not an event place (a place
+        # people or arms were taken to is none: "الحافلات التي تقل المسلحين من القنيطرة إلى إدلب")
         fine = [l for l in locs if not (l.place is not None and l.place.kind in _ADMIN_KINDS
                                         and l.resolution in ("resolved", "ambiguous"))]
-        if fine:
+        away = next((lab for lab, _ in labels if lab in _TO_ELSEWHERE), None)
+        if fine and (away is None or not all(self._destination(l.mention, cl, away, ms) for l in fine)):
             locs = fine
         if len(locs) > 1:
             # "In Quneitra, ... the town of X": a governorate's seat heading the clause names the governorate
@@ -1090,7 +1094,7 @@ class _Extractor:
                     continue   # (a list starting right after the trigger is all of it: "between A and B")
                 if lab in _FINE_ONLY and _is_broad(loc):
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
-                if lab in ("evacuation", "weapons_handover", "withdrawal") and self._destination(m, cl, lab):
+                if lab in _TO_ELSEWHERE and self._destination(m, cl, lab, ms):
                     continue   # where the buses or the retreat went, not the place of the event
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
                 # date nearest to that trigger
@@ -1140,13 +1144,23 @@ class _Extractor:
             #                                         against civilians ("army units killed scores of terrorists")
         return lab, L, etype, sub, a1, a2
 
-    def _destination(self, m: Mention, cl: _Clause, lab: str) -> bool:
-        """The place is where something went: "نحو X", "to X"; for a retreat also past its noun ("باتجاه مدينة X",
-        "towards the town of X"; buses that came "إلى بلدة X" came to take people from X)."""
-        ws = _words_before(self.norm, m.start, cl.lo, 4 if lab == "withdrawal" else 1)
-        while lab == "withdrawal" and ws and (ws[-1] in _DEST_NOUNS or ws[-1] in ("the", "of")):
+    def _destination(self, m: Mention, cl: _Clause, lab: str, ms: list[Mention]) -> bool:
+        """The place is where something went: "نحو X", "to X"; past its noun ("باتجاه مدينة X", "towards the town of
+        X") for a retreat, or after a place they left ("من A إلى مدينة B", one of ``ms``): buses that came "إلى بلدة
+        X" came to take people from X."""
+        if lab == "withdrawal" or any(o.end <= m.start and self._word_before_name(o, cl) in ("من", "from") for o in ms):
+            w = self._word_before_name(m, cl)
+        else:
+            ws = _words_before(self.norm, m.start, cl.lo, 1)
+            w = ws[-1] if ws else ""
+        return w in _DEST_AR or w in _DEST_EN
+
+    def _word_before_name(self, m: Mention, cl: _Clause) -> str:
+        """The word before a name and its place noun ("إلى" in "إلى مدينة X", "from" in "from the village of X")."""
+        ws = _words_before(self.norm, m.start, cl.lo, 4)
+        while ws and (ws[-1] in _DEST_NOUNS or ws[-1] in ("the", "of")):
             ws.pop()
-        return bool(ws) and (ws[-1] in _DEST_AR or ws[-1] in _DEST_EN)
+        return ws[-1] if ws else ""
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
         key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only

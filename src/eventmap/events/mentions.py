@@ -112,7 +112,8 @@ EN_PLACE_NOUNS = ("village", "villages", "town", "towns", "city", "cities", "ham
                   "localities", "locality", "neighbourhood", "neighborhood", "district", "camp", "hill", "hills")
 EN_PREPS = ("in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "of", "on",
             "across", "between", "inside", "entered", "captured", "took", "retook", "recaptured", "reached",
-            "shelled", "struck", "hit", "bombed", "targeted", "seized", "liberated", "besieged", "stormed")
+            "shelled", "struck", "hit", "bombed", "targeted", "seized", "liberated", "besieged", "stormed",
+            "left", "leaving", "fled", "departed")
 #: capitalised English words that are never the start of a place name
 EN_STOP = set("""The A An In On At By For From To Of And Or But With Without Into Near After Before During Since Until
 While Meanwhile However Also This That These Those There Here It Its He She They We I You His Her Their Our Mr Mrs
