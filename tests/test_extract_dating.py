@@ -93,3 +93,14 @@ def test_a_campaigns_start_told_after_the_event_in_a_relative_clause_is_not_its_
 def test_a_start_told_of_the_event_itself_still_dates_it():
     ev = extract_events("Rebels launched an offensive on Sunday the 18th of June on the Sabil quarter of Daraa city.", PUB)
     assert [e.event_date for e in ev] == ["2023-06-18"]
+
+
+@pytest.mark.parametrize("text, day_before", [
+    ("Government forces pounded Daraa with artillery on Thursday, a day after rebels overran several army "
+     "checkpoints near Tafas, activists said.", "Tafas"),
+    ("قصفت قوات النظام مدينة درعا بالمدفعية يوم الخميس، بعد يوم من سيطرة الفصائل على حواجز قرب طفس.", "طفس"),
+    ("قصفت قوات النظام مدينة درعا بالمدفعية يوم الخميس، غداة سيطرة الفصائل على حواجز قرب طفس.", "طفس"),
+])
+def test_a_day_after_counts_back_from_the_sentences_day(text, day_before):
+    got = _dates(extract_events(text, "2021-08-01"))
+    assert (day_before, "2021-07-28") in got and not any(loc == day_before and d != "2021-07-28" for loc, d in got)

@@ -211,3 +211,9 @@ def test_a_block_named_like_a_far_village_is_in_the_town_the_text_puts_it_in(tex
     ev = extract_events(text, "2017-03-05")
     assert len(ev) == 1 and ev[0].resolution == "approximate"
     assert abs(ev[0].latitude - 32.619) < 0.01 and abs(ev[0].longitude - 36.102) < 0.01   # Daraa, not al-Karak
+
+
+def test_a_quarter_named_like_a_man_is_still_a_quarter():
+    ev = extract_events("The Fourth Division shelled the Tariq al-Sad neighborhood in Daraa with mortar shells.",
+                        "2021-08-01")
+    assert [(e.location, e.resolution) for e in ev] == [("Tariq al-Sad", "approximate")]

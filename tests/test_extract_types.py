@@ -643,3 +643,18 @@ def test_an_israeli_force_withdrawing_ends_an_incursion_not_a_handover():
 ])
 def test_a_remnant_of_past_fighting_going_off_is_an_explosion_not_a_shelling(text, place):
     assert _types(text, place) == {("Explosions/Remote violence", "Remote explosive/landmine/IED")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The talks collapsed after the regime insisted on deploying checkpoints inside the Daraa al-Balad neighbourhood.",
+     "Daraa al-Balad"),
+    ("انهارت المفاوضات بعد إصرار النظام على نشر حواجز داخل أحياء درعا البلد.", "درعا البلد"),
+])
+def test_a_demand_in_talks_is_no_deployment(text, place):
+    assert _types(text, place) == set()
+
+
+def test_soldiers_captured_are_prisoners_not_ground():
+    text = ("Local gunmen attacked a Military Intelligence checkpoint on the outskirts of al-Sanamayn late Friday, "
+            "killing a lieutenant and capturing two soldiers.")
+    assert "territory_taken" not in _labels(text, "al-Sanamayn")

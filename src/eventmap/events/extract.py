@@ -27,7 +27,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -194,7 +194,13 @@ def _may_give_cause(s: str) -> bool:
 #: "..., days after an air strike killed two near Y": another event, days apart, begins after the comma
 _DAYS_APART_RE = re.compile(
     r"\s*(?:(?:a|one|two|three|four|five|several|few|\d+)\s+)?(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s"
-    r"|\s*[وف]?(?:بعد|قبل)\s+(?:ساعات|ساعة|ساعتين|أيام|يوم|يومين|أسبوع|أسبوعين|أسابيع|شهر|أشهر)\s+(?:من|على)\s", re.I)
+    r"|\s*[وف]?(?:بعد|قبل)\s+(?:ساعات|ساعة|ساعتين|أيام|يوم|يومين|أسبوع|أسبوعين|أسابيع|شهر|أشهر)\s+(?:من|على)\s"
+    r"|\s*[وف]?غداة\s", re.I)
+#: the same with a count of days or weeks, on normalised text
+_DAYS_APART_N_RE = re.compile(
+    r"\s*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before)\s"
+    r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s)")
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
 #: events whose destination ("to X", "نحو X") is not their place: people and arms leaving, forces withdrawing
@@ -328,12 +334,21 @@ _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|
                              r"(?:^|\s)(?:in preparation for|preparations for|ahead of|in anticipation of|prelude to|"
                              r"preparing for|prepare for|paving the way for)(?:\s(?:a|an|the|their|its))?"
                              r"(?:\s(?:new|fresh|possible|expected|anticipated|imminent|planned|likely|large-scale|"
-                             r"major|wider|broad|military|ground|full-scale))*\s*$")
+                             r"major|wider|broad|military|ground|full-scale))*\s*$|"
+                             # a demand in talks: "insisted on deploying checkpoints", "إصرار النظام على نشر حواجز"
+                             r"(?:^|\s)(?:insist(?:ed|ing|s)? on|demand(?:ed|ing|s)?|conditioned on)(?:\s(?:the|a|an))?\s*$|"
+                             r"(?:^|\s)[وب]?(?:اصرار|اصر|اصرت|يصر|تصر|اشتراط|اشترط|اشترطت|يشترط|تشترط)(?:\s\S+){0,2}"
+                             r"\s(?:علي|علي ان)\s*$")
 _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
 #: words of an explosive remnant of past fighting, near a shell's or a bomb's word (normalised text)
 _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|from\s+(?:past|previous|earlier|old)\s)"
                          r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
 _REMNANT_GATE = gate(_REMNANT_RE)
+#: people after "captured" (normalised): prisoners taken, not a place
+_PEOPLE_TAKEN_RE = re.compile(r"\s+(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|"
+                              r"scores of|many|some|the|their|its|his)\s+)?(?:\w+\s+)?(?:soldiers?|fighters?|members?|"
+                              r"officers?|troops|men|elements|personnel|gunmen|militants|rebels|lieutenants?|colonels?|"
+                              r"commanders?|civilians|hostages?|prisoners?|recruits|conscripts)\b")
 
 
 def _report_id(text: str, norm: str) -> str:
@@ -609,6 +624,9 @@ class _Extractor:
             return True   # "the 'reconciliation' factions", "settlement committees": people and bodies, not an event
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
+        if h.label == "territory_taken" and self.norm.startswith("captur", h.start) and \
+                _PEOPLE_TAKEN_RE.match(self.norm, h.end):
+            return True   # "killing a lieutenant and capturing two soldiers": prisoners taken, not ground
         if h.label == "territory_taken" and self.norm.startswith("محرر", h.start) and \
                 _FREED_AREAS_AR_RE.search(self.norm, max(0, h.start - 24), h.start):
             return True   # "تمشيط المناطق المحررة": the areas taken earlier, named by what they are now
@@ -1166,9 +1184,28 @@ class _Extractor:
         key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only
         got = self._date_memo.get(key)
         if got is None:
-            got = self._date_memo[key] = self._dates.for_clause(
+            got = self._dates.for_clause(
                 cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start)
+            shift = self._days_apart(cl)
+            if shift and not self._dates._between(cl.lo, cl.hi):
+                # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
+                got = ((date.fromisoformat(got[0]) + timedelta(days=shift)).isoformat(), got[1])
+            self._date_memo[key] = got
         return got
+
+    def _days_apart(self, cl: _Clause) -> int:
+        """The days from the sentence's day to the clause's, when the clause opens with a count of them ("a day
+        after", "two days before", "بعد يومين من", "غداة"): -1 for a day after, 0 for none or an uncounted span."""
+        m = _DAYS_APART_N_RE.match(self.norm, cl.lo)
+        if m is None:
+            return 0
+        if m.group("eve"):
+            return -1
+        unit = m.group("u") or m.group("aru")
+        n = 2 if unit.endswith("ين") else _COUNT_WORDS.get(m.group("n") or "a", 0) if not (m.group("n") or "").isdigit() \
+            else int(m.group("n"))
+        days = n * (7 if unit.startswith(("week", "اسبوع")) else 1)
+        return -days if (m.group("d") or m.group("ard")) in ("after", "بعد") else days
 
     def _doer_is_target(self, a1: str, named: str, lab: str, hit: TriggerHit, cl: _Clause,
                         subj_before: list[A.ActorMention], agents: list[A.ActorMention]) -> bool:

@@ -1413,7 +1413,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
         m.veto = "an armed group's name"   # "Hayyaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
-    if m.source != "gazetteer" and " " in surface.strip() and first in _EN_FIRST_NAMES:
+    if m.source != "gazetteer" and not m.site and " " in surface.strip() and first in _EN_FIRST_NAMES:
         m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai": a person, not a hamlet
     if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
         m.common = "strict" if len(key) <= 2 else "person"
