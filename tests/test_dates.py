@@ -60,6 +60,14 @@ PUB = "2018-07-25"   # a Wednesday
     ("2018-07-24", date(2018, 7, 24), 1),
     ("24/07/2018", date(2018, 7, 24), 1),
     ("in May", date(2018, 5, 15), 3),
+    # this month or the last, without its name: the month (hand-written: dateparser reads none of these)
+    ("منتصف الشهر الماضي", date(2018, 6, 15), 3),
+    ("في وقت سابق من الشهر الجاري", date(2018, 7, 15), 3),
+    ("خلال الشهر الفائت", date(2018, 6, 15), 3),
+    ("late last month", date(2018, 6, 15), 3),
+    ("earlier this month", date(2018, 7, 15), 3),
+    ("on the 14th of last month", date(2018, 6, 14), 1),
+    ("in mid-June", date(2018, 6, 15), 3),
 ])
 def test_expressions(expr, expected, precision):
     got = resolve_date(expr, PUB)

@@ -104,3 +104,11 @@ def test_a_start_told_of_the_event_itself_still_dates_it():
 def test_a_day_after_counts_back_from_the_sentences_day(text, day_before):
     got = _dates(extract_events(text, "2021-08-01"))
     assert (day_before, "2021-07-28") in got and not any(loc == day_before and d != "2021-07-28" for loc, d in got)
+
+
+def test_a_date_in_a_relative_clause_dates_its_noun_not_the_event_before():
+    text = ("Opposition fighters clashed with government forces in the Sabil quarter of Daraa city, in breach of the "
+            "agreement which was reached by the guarantor states last month.")
+    ev = extract_events(text, "2017-05-26")
+    assert {(e.trigger_label, e.event_date) for e in ev} == {("armed_clash", "2017-05-26"),
+                                                              ("agreement", "2017-04-15")}

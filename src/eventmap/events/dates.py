@@ -174,6 +174,15 @@ _AR_ORDINAL_DAY_MONTH = re.compile(
 _AR_DAY_OF_MONTH_REL = re.compile(
     _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
     r"\s(?:من\s)?(?:ال)?شهر\s(?P<rel>الجاري|الحالي|الماضي|الفايت|المنصرم)" + _E)
+#: this month or the last, as a month ("منتصف الشهر الماضي", "خلال الشهر الجاري"); not "منذ" (a start, dated as one)
+_AR_MONTH_REL = re.compile(
+    _B + _CL + r"(?:(?:خلال|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|منذ)\s)?(?:ال)?شهر\s(?P<rel>الجاري|الحالي|الماضي|الفايت|"
+    r"المنصرم)" + _E)
+#: the same in English, and a day of it ("on the 14th of last month")
+_EN_MONTH_REL = re.compile(
+    _B + r"(?:the\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)\sof\s(?P<rel2>last|this)\smonth"
+    r"|(?:(?:early|late|mid|earlier|later)[\s-](?:in\s)?)?(?:(?:in|during|over|since)\s)?(?:the\s)?"
+    r"(?P<rel>last|past|previous|this)\smonth)" + _E)
 _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     # (pattern, days back, precision); longest expressions first
     (re.compile(_B + _CL + r"(?:امس\sالاول|اول\sامس|اول\sمن\sامس|قبل\sيومين)" + _E), 2, 1),
@@ -198,7 +207,7 @@ _EN_DAY_MONTH = re.compile(
     r"|(?P<m2>" + _ENM + r")\s(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
     r"(?:\s(?P<year>(?:19|20)\d\d))?" + _E)
 _EN_MONTH_ONLY = re.compile(
-    _B + r"(?P<cue>in|since|during|early|late|mid|last|next|of|throughout)\s(?P<m1>" + _ENM + r")"
+    _B + r"(?P<cue>in|since|during|early|late|mid|last|next|of|throughout)[\s-](?P<m1>" + _ENM + r")"
     r"(?:\s(?P<year>(?:19|20)\d\d))?" + _E)
 _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:the\sday\sbefore\syesterday|two\sdays\sago)" + _E), 2, 1),
@@ -410,11 +419,31 @@ def _ar_day_month_dates(norm: str, pub: date, add: Callable[[int, int, date | No
 
 
 def _ar_day_of_month_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
-    """"في الثالث من الشهر الجاري": a day of this month or the last, without the month's name."""
+    """"في الثالث من الشهر الجاري": a day of this month or the last, without the month's name; then "منتصف الشهر
+    الماضي", "خلال الشهر الجاري": the month itself."""
     for m in _AR_DAY_OF_MONTH_REL.finditer(norm):
         day_n = _ar_ordinal_day(m["ord"]) if m["ord"] else int(m["day"])
         if day_n:
             add(m.start(), m.end(), _day_of_month(pub, day_n, m["rel"] in ("الجاري", "الحالي")), 1, "explicit")
+    for m in _AR_MONTH_REL.finditer(norm):
+        add(m.start(), m.end(), _relative_month(pub, m["rel"] in ("الجاري", "الحالي")), 3, "month")
+
+
+def _en_month_rel_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
+    """"on the 14th of last month" (the day), "late last month", "earlier this month" (the month)."""
+    for m in _EN_MONTH_REL.finditer(norm):
+        this = (m["rel"] or m["rel2"]) == "this"
+        if m["day"]:
+            add(m.start(), m.end(), _day_of_month(pub, int(m["day"]), this), 1, "explicit")
+        else:
+            add(m.start(), m.end(), _relative_month(pub, this), 3, "month")
+
+
+def _relative_month(pub: date, this_month: bool) -> date:
+    """The month of the publication or the one before, as a month is dated (its 15th, never after ``pub``)."""
+    if this_month:
+        return min(pub, pub.replace(day=15))
+    return (pub.replace(day=1) - timedelta(days=1)).replace(day=15)
 
 
 def _day_of_month(pub: date, day: int, this_month: bool) -> date | None:
@@ -490,6 +519,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         a = m.start("m1") if cue in ("in", "since", "during", "of", "throughout") else m.start()
         add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
+    if "month" in norm:
+        _en_month_rel_dates(norm, pub, add)
     for (pat, back, prec), words in zip(_EN_RELATIVE, _EN_RELATIVE_WORDS):
         for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")

@@ -84,16 +84,24 @@ class EventDates:
     def __init__(self, pub: date, dates: list[DateHit], clauses: list[ClauseSpan], triggered: set[int],
                  norm: str = "") -> None:
         self.pub = pub
+        self.norm = norm
         self.dates = sorted(dates)
         # "the battle launched on Sunday the 12th", "منذ يومين": a date a story starts from, not the day of
         # what the next clause tells
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
                           if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
-        # "clashes go on in X, within the battle which was launched on Sunday the 12th", "... التي أطلقت يوم أمس":
-        # the start of a campaign told in a relative clause after the event, not the day of the event before it
-        self.told_after = {k for k in self.starts_of if _RELATIVE_RE.search(norm, max(0, self.dates[k][0] - 45),
-                                                                             self.dates[k][0])}
+        # "clashes go on in X, within the battle which was launched on Sunday the 12th", "... التي أطلقت يوم أمس",
+        # "... violating the agreement which was reached last month": a date told in a relative clause, of its noun;
+        # not the day of the event before it, unless that event is the noun it tells of (k -> the relative
+        # pronoun's span)
+        self.told_after: dict[int, tuple[int, int]] = {}
+        for k, d in enumerate(self.dates):
+            rel = None
+            for rel in _RELATIVE_RE.finditer(norm, max(0, d[0] - 60), d[0]):   # noqa: B007 - the last one
+                pass
+            if rel is not None:
+                self.told_after[k] = rel.span()
         # "DARAA, Dec 3 (Reuters) - Gunmen killed a man on Tuesday": the day the report was filed, not the day of
         # what it tells where a sentence gives another (it stays the report's lead date)
         self.datelines = {k for k, d in enumerate(self.dates)
@@ -112,6 +120,11 @@ class EventDates:
         for cl in clauses:
             self.para_start.setdefault(cl.paragraph, cl.sent_lo)
         self.lead = self._lead()
+
+    def _tells_of(self, trigger_end: int, pronoun: int) -> bool:
+        """The relative clause at ``pronoun`` tells of the trigger's own noun: one word at most between them ("the
+        agreement which was reached last month", "المظاهرات السلمية التي اندلعت في آذار")."""
+        return 0 <= pronoun - trigger_end and len(self.norm[trigger_end:pronoun].split()) <= 1
 
     def _between(self, lo: int, hi: int) -> range:
         a = bisect.bisect_left(self.starts, lo)
@@ -143,16 +156,20 @@ class EventDates:
                     return d
         return None
 
-    def for_clause(self, cl: ClauseSpan, trigger_start: int) -> tuple[str, int]:
+    def for_clause(self, cl: ClauseSpan, trigger_start: int, trigger_end: int = -1) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
-        if self.told_after and any(k in self.told_after for k in own):
-            own = [k for k in own if not (k in self.told_after and trigger_start < self.starts[k])]
+        told = self.told_after
+        later = {k for k in own if k in told and trigger_start < told[k][1] and not self._tells_of(trigger_end, told[k][0])
+                 } if told else ()
+        if later:
+            own = [k for k in own if k not in later]
         if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves)
             d = self.dates[min(own, key=lambda k: abs(self.starts[k] - trigger_start))]
             return d[2].isoformat(), d[3]
         # a date of the sentence: unless it starts a story, or belongs to a later clause with an event of its own
         free = [self.dates[k] for k in self._undated(self._between(cl.sent_lo, cl.sent_hi))
-                if k not in self.starts_of and (self.claimed.get(k, cl.index) == cl.index or self.dates[k][0] < cl.lo)]
+                if k not in self.starts_of and k not in later and
+                (self.claimed.get(k, cl.index) == cl.index or self.dates[k][0] < cl.lo)]
         if free:
             d = min(free, key=lambda x: abs(x[0] - trigger_start))
             return d[2].isoformat(), d[3]

@@ -1185,7 +1185,7 @@ class _Extractor:
         got = self._date_memo.get(key)
         if got is None:
             got = self._dates.for_clause(
-                cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start)
+                cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start, hit.end)
             shift = self._days_apart(cl)
             if shift and not self._dates._between(cl.lo, cl.hi):
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
