@@ -217,3 +217,9 @@ def test_a_quarter_named_like_a_man_is_still_a_quarter():
     ev = extract_events("The Fourth Division shelled the Tariq al-Sad neighborhood in Daraa with mortar shells.",
                         "2021-08-01")
     assert [(e.location, e.resolution) for e in ev] == [("Tariq al-Sad", "approximate")]
+
+
+def test_a_site_in_a_province_s_countryside_is_placed_in_the_province():
+    ev = extract_events("Israeli jets struck the 12th Brigade headquarters in Daraa countryside on Monday night.",
+                        "2025-03-10")
+    assert len(ev) == 1 and ev[0].resolution == "approximate" and ev[0].geo_precision == 3   # not Daraa city

@@ -658,3 +658,16 @@ def test_soldiers_captured_are_prisoners_not_ground():
     text = ("Local gunmen attacked a Military Intelligence checkpoint on the outskirts of al-Sanamayn late Friday, "
             "killing a lieutenant and capturing two soldiers.")
     assert "territory_taken" not in _labels(text, "al-Sanamayn")
+
+
+@pytest.mark.parametrize("text, place, sub, doer", [
+    ("أطلقت القوات الإسرائيلية النار على متظاهرين في مدينة نوى.", "نوى", "Excessive force against protesters",
+     "Israeli forces"),
+    ("أطلقت قوات النظام النار على متظاهرين في مدينة نوى.", "نوى", "Excessive force against protesters",
+     "Syrian government forces"),
+    ("Israeli troops fired warning shots at residents protesting in the town of Nawa.", "Nawa",
+     "Protest with intervention", "Israeli forces"),
+])
+def test_gunfire_at_protesters_is_force_against_a_protest(text, place, sub, doer):
+    ev = [e for e in extract_events(text, PUB) if e.location == place]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in ev] == [(sub, "Protesters", doer)]

@@ -891,8 +891,8 @@ class _Extractor:
         elif m.host is not None:
             hosts.append((self.text[m.orig_start:m.orig_end], "named"))
         if m.container is not None:
-            c = m.container
-            hosts.append((self.text[c.orig_start:c.orig_end], "in"))
+            c = m.container   # ("the 12th Brigade headquarters in Daraa countryside": the province, not the city)
+            hosts.append((self._query_name(c) if c.admin else self.text[c.orig_start:c.orig_end], "in"))
             if c.site and c.host is not None and c.host != (c.start, c.end):
                 a, b = self.n2o(*c.host)
                 hosts.append((self.text[a:b], "in"))   # a quarter not in the gazetteer: the town it is named after

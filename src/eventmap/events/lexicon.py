@@ -227,7 +227,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                 r"احتجاج~", r"اعتصام~", r"احتجاجات"),
     "protest_intervention": (r"تفريق\s(?:ال)?(?:متظاهرين|مظاهرة|محتجين)", r"فرق~\s(?:\S+\s){0,3}?(?:ال)?(?:متظاهرين|محتجين|مظاهرة|مظاهرات)",
                              r"الغاز\sالمسيل", r"قنابل\sمسيلة"),
-    "protest_excessive": (r"(?:اطلاق|اطلق~)\s(?:ال)?(?:نار|رصاص)\s(?:الحي\s)?على\s(?:ال)?(?:متظاهرين|محتجين)",
+    "protest_excessive": (r"(?:اطلاق|اطلق~)\s(?:\S+\s){0,3}?(?:ال)?(?:نار|رصاص)\s(?:الحي\s)?على\s(?:ال)?(?:متظاهرين|محتجين)",
                           r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار\s(?:\S+\s)?على\s(?:ال)?(?:متظاهرين|محتجين)",
                           r"قتل\s(?:ال)?(?:متظاهرين|محتجين)",
                           r"(?:متظاهرين|محتجين)\s(?:\S+\s){0,2}?(?:بال)?(?:رصاص\sال?حي|ذخيرة\sال?حية)"),
@@ -340,8 +340,11 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"demonstrat(?:ed|ing)", r"rall(?:y|ies|ied)",
                 r"sit-ins?", r"took to the streets", r"general strike",
                 r"march(?:ed|es|ing)? (?:through|in|to|on|towards?)", r"chant(?:ed|ing) slogans"),
-    "protest_intervention": (r"dispersed", r"tear gas", r"broke up (?:the )?(?:protest|demonstration|rally)"),
-    "protest_excessive": (r"(?:fired|opened fire|shot) (?:live ammunition )?(?:on|at) (?:the )?(?:protesters|demonstrators)",
+    "protest_intervention": (r"dispersed", r"tear gas", r"broke up (?:the )?(?:protest|demonstration|rally)",
+                             r"fired (?:warning shots|into the air) (?:at|to disperse|over) (?:the )?(?:protesters|demonstrators|"
+                             r"residents protesting|people protesting|crowd)"),
+    "protest_excessive": (r"(?:fired|opened fire|shot) (?:live ammunition |live rounds )?(?:on|at) (?:the )?(?:protesters|"
+                          r"demonstrators|residents protesting|people protesting)",
                           r"killed (?:\w+ )?(?:protesters|demonstrators)"),
     "riot": (r"riot\w*", r"torched", r"set fire to", r"burned tyres", r"burning tires"),
     "mob_violence": (r"mob\b", r"lynch\w*"),
