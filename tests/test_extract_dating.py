@@ -112,3 +112,11 @@ def test_a_date_in_a_relative_clause_dates_its_noun_not_the_event_before():
     ev = extract_events(text, "2017-05-26")
     assert {(e.trigger_label, e.event_date) for e in ev} == {("armed_clash", "2017-05-26"),
                                                               ("agreement", "2017-04-15")}
+
+
+def test_days_earlier_and_a_week_later_count_from_the_story_s_day():
+    text = ("On Sunday evening, gunmen on a motorcycle shot dead a former rebel commander outside his home in Tafas.\n\n"
+            "Two days earlier, a roadside bomb hit a car carrying Military Security members near Muzayrib.\n\n"
+            "A week later, rebels attacked army positions near Inkhil.")
+    got = _dates(extract_events(text, "2024-02-13"))   # a Tuesday: Sunday is the 11th
+    assert {("Tafas", "2024-02-11"), ("Muzayrib", "2024-02-09"), ("Inkhil", "2024-02-18")} <= got

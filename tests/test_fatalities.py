@@ -349,6 +349,8 @@ CASES = [
      "village of Alma."), "Alma", "exploded", 2),
     ("children in an age range", "A landmine killed 3 children aged between 8 and 12 in the village of Alma.", "Alma",
      "landmine", 3),
+    ("a named man and who he was", ("Gunmen on a motorcycle shot dead Khaled al-Hamad, a former rebel commander, "
+     "outside his home in Tafas."), "Tafas", "shot dead", 1),
     # "قضى" (perished), its dead and what killed them
     ("perished, Arabic", "قضى طفلان أمس جراء انفجار لغم من مخلفات الحرب في بلدة علما.", "علما", "انفجار", 2),
     ("perished by shelling", "قضى ثلاثة مدنيين بقصف مدفعي على بلدة علما.", "علما", "بقصف", 3),

@@ -198,7 +198,7 @@ _DAYS_APART_RE = re.compile(
     r"|\s*[وف]?غداة\s", re.I)
 #: the same with a count of days or weeks, on normalised text
 _DAYS_APART_N_RE = re.compile(
-    r"\s*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before)\s"
+    r"\s*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
     r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s)")
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
@@ -1195,7 +1195,7 @@ class _Extractor:
 
     def _days_apart(self, cl: _Clause) -> int:
         """The days from the sentence's day to the clause's, when the clause opens with a count of them ("a day
-        after", "two days before", "بعد يومين من", "غداة"): -1 for a day after, 0 for none or an uncounted span."""
+        after", "two days earlier", "بعد يومين من", "غداة"): -1 for a day after, 0 for none or an uncounted span."""
         m = _DAYS_APART_N_RE.match(self.norm, cl.lo)
         if m is None:
             return 0
@@ -1205,7 +1205,8 @@ class _Extractor:
         n = 2 if unit.endswith("ين") else _COUNT_WORDS.get(m.group("n") or "a", 0) if not (m.group("n") or "").isdigit() \
             else int(m.group("n"))
         days = n * (7 if unit.startswith(("week", "اسبوع")) else 1)
-        return -days if (m.group("d") or m.group("ard")) in ("after", "بعد") else days
+        # "a day after <what the clause tells>" and "two days earlier, <it>": it was before the sentence's day
+        return -days if (m.group("d") or m.group("ard")) in ("after", "earlier", "بعد") else days
 
     def _doer_is_target(self, a1: str, named: str, lab: str, hit: TriggerHit, cl: _Clause,
                         subj_before: list[A.ActorMention], agents: list[A.ActorMention]) -> bool:
