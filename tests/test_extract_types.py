@@ -671,3 +671,9 @@ def test_soldiers_captured_are_prisoners_not_ground():
 def test_gunfire_at_protesters_is_force_against_a_protest(text, place, sub, doer):
     ev = [e for e in extract_events(text, PUB) if e.location == place]
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in ev] == [(sub, "Protesters", doer)]
+
+
+def test_a_mans_own_past_settlement_is_no_town_changing_hands():
+    text = "قُتل شاب برصاص مجهولين في بلدة المسيفرة. وكان الشاب المنحدر من بلدة ناحتة قد أجرى تسوية أمنية عام 2018."
+    labels = {e.trigger_label for e in extract_events(text, PUB)}
+    assert "settlement_entry" not in labels and labels & {"attack", "attack_civilians"}

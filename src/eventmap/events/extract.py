@@ -72,6 +72,11 @@ _HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع
 _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned", "expected", "threatened",
              "threatens", "possible", "reportedly", "alleged", "allegedly"}
 #: words before a trigger that make it a plan or an expectation, not an event
+#: before a settlement: one man's (or men's) own, made once ("أجرى تسوية", "خضع للتسوية", "had undergone")
+_ONE_SETTLED = frozenset(("اجري", "اجرت", "اجروا", "خضع", "خضعت", "خضعوا", "قد", "had", "underwent", "undergone"))
+#: after it: whose status it settled ("تسوية وضعه", "settled his status")
+_OWN_STATUS_RE = re.compile(r"\s(?:(?:ال)?امنيه\s)?(?:وضعه|وضعها|وضعهم|اوضاعهم|اوضاعه)(?:\s|$)|\s(?:his|her|their) "
+                            r"(?:security )?status\b")
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
@@ -622,6 +627,9 @@ class _Extractor:
             return True   # "فصائل التسوية", "لجان المصالحة": a name for people, not a settlement made here
         if h.label == "settlement_entry" and _SETTLED_PEOPLE_EN_RE.match(self.norm, h.end):
             return True   # "the 'reconciliation' factions", "settlement committees": people and bodies, not an event
+        if h.label == "settlement_entry" and (not _ONE_SETTLED.isdisjoint(prev[-3:]) or
+                                              _OWN_STATUS_RE.match(self.norm, h.end)):
+            return True   # "وكان قد أجرى تسوية أمنية", "who had settled his status": a man's past, not a town's deal
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
         if h.label == "territory_taken" and self.norm.startswith("captur", h.start) and \
