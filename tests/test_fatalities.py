@@ -573,3 +573,21 @@ def test_the_town_two_sentences_back_takes_the_toll_told_of_the_town():
     # three sentences back is too far for "the town"
     far = text.replace("وشهدت المنطقة", "وشهدت المنطقة حالة نزوح.\n\nوشهدت المنطقة")
     assert [(e.location, e.fatalities) for e in extract_events(far, "2019-03-10")] == [("الحراك", None)]
+
+
+def test_arrests_told_beside_a_killing_take_none_of_its_dead():
+    text = ("Syria's interior ministry said its forces killed two members of an Islamic State cell and arrested three "
+            "others in a security operation in the city of Nawa.")
+    by_label = {e.trigger_label: e.fatalities for e in extract_events(text, "2025-06-02")}
+    assert by_label.get("arrests", "none") is None and 2 in by_label.values()
+
+
+def test_a_summarys_toll_goes_to_the_dated_telling_of_the_same_fight():
+    """The summary leads (dated by publication) and is dropped for the body's dated telling: its dead go with it."""
+    text = ("انتهت المواجهات بين مقاتلين محليين وخلية لتنظيم داعش في مدينة جاسم بعد استمرارها ليومين، وأسفرت عن مقتل "
+            "أربعة من عناصر الخلية.\nوكانت الخلية قد تحصنت في عدد من المنازل وسط المدينة.\n"
+            "وأعلن وجهاء المدينة حظر التجوال في الأحياء الشرقية.\n"
+            "وفي صباح يوم الجمعة 14 تشرين الأول، اندلعت الاشتباكات في مدينة جاسم بعد مداهمة منازل يتحصن فيها عناصر "
+            "التنظيم.")
+    ev = [e for e in extract_events(text, "2022-10-16") if e.sub_event_type == "Armed clash"]
+    assert [(e.event_date, e.fatalities) for e in ev] == [("2022-10-14", 4)]

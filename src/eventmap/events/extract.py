@@ -208,6 +208,11 @@ _DAYS_APART_N_RE = re.compile(
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+#: acts that kill no one when a violent act is told beside them: the toll is that act's ("killing two members of
+#: the cell and arresting three others": the arrests took no lives)
+_NO_TOLL = frozenset(("arrests", "troop_movement", "base_established", "agreement", "settlement_entry", "evacuation",
+                      "weapons_handover", "withdrawal", "flag_raised", "cache_found", "combing", "protest", "sirens",
+                      "looting", "group_change", "supply_cut"))
 #: events whose destination ("to X", "نحو X") is not their place: people and arms leaving, forces withdrawing
 _TO_ELSEWHERE = frozenset(("evacuation", "weapons_handover", "withdrawal"))
 #: a site named after a place lies within this distance of the town the text puts it in, or the name is another's
@@ -1127,6 +1132,11 @@ class _Extractor:
                 own = _nearest_hit(self._label_hits.get(lab, [hit]), m)
                 date_, tprec = self._date_for(cl, dates, own)
                 out.append(self._event(cl, lab, etype, sub, own, loc, a1, a2, date_, tprec, hedged, sent_text))
+        if len(labels) > 1 and any(e.fatalities for e in out if e.trigger_label not in _NO_TOLL):
+            # "killed two members of the cell and arrested three others": the dead are the killing's, not the
+            # arrests' too (an arrest raid told with its dead and no other act keeps them)
+            out = [dataclasses.replace(e, fatalities=None) if e.trigger_label in _NO_TOLL and e.fatalities else e
+                   for e in out]
         return _one_protest_event(out)
 
     def _kind(self, lab: str, hit: TriggerHit, labels, ca, cl: _Clause, seg: str, a1: str, a2: str):
@@ -1388,6 +1398,7 @@ class _Extractor:
                 return False
             return any(0 <= (self.pub - date.fromisoformat(d)).days <= 7
                        for d in dated.get((e.event_type, e.sub_event_type, e.place_id or e.location), ()))
+        out = _toll_to_the_dated(out, [e for e in out if repeated(e) and e.fatalities])
         out = [e for e in out if not repeated(e)]
         # region-level events whose type is coded at a finer place in the same report
         by_unit: dict[tuple[str, str], list[tuple[date, int]]] = {}
@@ -1423,6 +1434,23 @@ class _Extractor:
         out = [e for e in out if not (e.geo_precision == 3 and covered(e) and e.place_id is not None and
                                       (e.place_id.startswith("ocha:") or e.place_id in _BROAD_REGIONS))]
         return out
+
+
+def _toll_to_the_dated(events: list[Event], repeats: list[Event]) -> list[Event]:
+    """A summary's toll ("انتهت المواجهات ... بعد استمرارها ليومين", with its dead) goes to the dated telling of the
+    same event that names none, the latest of them, when the summary is dropped for it."""
+    if not repeats:
+        return events
+    out = list(events)
+    for r in repeats:
+        same = [i for i, e in enumerate(out) if e.time_precision == 1 and e.event_type == r.event_type and
+                e.sub_event_type == r.sub_event_type and (e.place_id or e.location) == (r.place_id or r.location)
+                and 0 <= (date.fromisoformat(r.event_date) - date.fromisoformat(e.event_date)).days <= 7]
+        if same:
+            i = max(same, key=lambda k: out[k].event_date)
+            if out[i].fatalities is None:
+                out[i] = dataclasses.replace(out[i], fatalities=r.fatalities)
+    return out
 
 
 _GLOBAL_LOOKUP_CACHE: dict[tuple, LookupResult] = {}
