@@ -324,3 +324,12 @@ def test_an_age_is_not_a_village():
 ])
 def test_an_evacuation_is_where_people_left(text, places):
     assert _locs(text, "2018-07-20") == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Some 270,000 people have fled the fighting, many of them heading to the Jordanian border or the "
+     "Israeli-occupied Golan Heights.", []),
+    ("نزح آلاف المدنيين هرباً من القصف على بلدة الحراك باتجاه بلدة نصيب.", ["الحراك"]),
+])
+def test_where_people_fled_to_is_not_where_the_fighting_they_fled_was(text, places):
+    assert _locs(text, "2018-07-01") == places

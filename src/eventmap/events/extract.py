@@ -72,6 +72,11 @@ _HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع
 _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned", "expected", "threatened",
              "threatens", "possible", "reportedly", "alleged", "allegedly"}
 #: words before a trigger that make it a plan or an expectation, not an event
+#: words of fleeing (normalised) before what was fled, and the acts one flees
+_FLED = frozenset(("fled", "fleeing", "flee", "flees", "escaping", "escaped", "هربا", "هروبا", "فرارا", "هاربين",
+                   "الفارين", "فارين"))
+_FLED_FROM = frozenset(("armed_clash", "shelling", "bombardment", "air_strike", "attack"))
+_TOWARDS_RE = re.compile(r"\b(?:to|towards?|for)\b|(?:^|\s)(?:الي|باتجاه|اتجاه|نحو|صوب)(?:\s|$)")
 #: before a settlement: one man's (or men's) own, made once ("أجرى تسوية", "خضع للتسوية", "had undergone")
 _ONE_SETTLED = frozenset(("اجري", "اجرت", "اجروا", "خضع", "خضعت", "خضعوا", "قد", "had", "underwent", "undergone"))
 #: after it: whose status it settled ("تسوية وضعه", "settled his status")
@@ -1127,6 +1132,9 @@ class _Extractor:
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
                 if lab in _TO_ELSEWHERE and self._destination(m, cl, lab, ms):
                     continue   # where the buses or the retreat went, not the place of the event
+                if lab in _FLED_FROM and m.start > hit.end and self._fled(hit, cl) and \
+                        _TOWARDS_RE.search(self.norm, hit.end, m.start):
+                    continue   # "people have fled the fighting, heading to the Golan Heights": not fought there
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
                 # date nearest to that trigger
                 own = _nearest_hit(self._label_hits.get(lab, [hit]), m)
@@ -1190,6 +1198,10 @@ class _Extractor:
             ws = _words_before(self.norm, m.start, cl.lo, 1)
             w = ws[-1] if ws else ""
         return w in _DEST_AR or w in _DEST_EN
+
+    def _fled(self, h: TriggerHit, cl: _Clause) -> bool:
+        """The trigger names what people fled ("fled the fighting", "هرباً من القصف")."""
+        return not _FLED.isdisjoint(_words_before(self.norm, h.start, cl.lo, 3))
 
     def _word_before_name(self, m: Mention, cl: _Clause) -> str:
         """The word before a name and its place noun ("إلى" in "إلى مدينة X", "from" in "from the village of X")."""
