@@ -41,7 +41,7 @@ _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beg
 #: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
 
-#: a relative pronoun (normalised) before a story's start: the start is told of a noun, not of the clause's event
+#: a relative pronoun (normalised) before a date: the date is told of the noun before it, not of the clause's event
 _RELATIVE_RE = re.compile(r"\b(?:which|that)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
 
 #: a dateline's date is within this many characters of the start of the report
@@ -124,7 +124,11 @@ class EventDates:
     def _tells_of(self, trigger_end: int, pronoun: int) -> bool:
         """The relative clause at ``pronoun`` tells of the trigger's own noun: one word at most between them ("the
         agreement which was reached last month", "المظاهرات السلمية التي اندلعت في آذار")."""
-        return 0 <= pronoun - trigger_end and len(self.norm[trigger_end:pronoun].split()) <= 1
+        return 0 <= trigger_end <= pronoun and len(self.norm[trigger_end:pronoun].split()) <= 1
+
+    def dated_within(self, lo: int, hi: int) -> bool:
+        """A date expression lies within ``norm[lo:hi]``."""
+        return bool(self._between(lo, hi))
 
     def _between(self, lo: int, hi: int) -> range:
         a = bisect.bisect_left(self.starts, lo)

@@ -39,8 +39,8 @@ from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
 from eventmap.events.fatalities import PROTEST_CAUSE_CUT_RE, fatalities, norm_has_death
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
-from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, WEAK_REFERENCES, Mention,
-                                      find_mentions, index_for)
+from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
+                                      Mention, find_mentions, index_for)
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
@@ -71,17 +71,17 @@ _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent
 _HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
 _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned", "expected", "threatened",
              "threatens", "possible", "reportedly", "alleged", "allegedly"}
-#: words before a trigger that make it a plan or an expectation, not an event
 #: words of fleeing (normalised) before what was fled, and the acts one flees
 _FLED = frozenset(("fled", "fleeing", "flee", "flees", "escaping", "escaped", "هربا", "هروبا", "فرارا", "هاربين",
                    "الفارين", "فارين"))
 _FLED_FROM = frozenset(("armed_clash", "shelling", "bombardment", "air_strike", "attack"))
-_TOWARDS_RE = re.compile(r"\b(?:to|towards?|for)\b|(?:^|\s)(?:الي|باتجاه|اتجاه|نحو|صوب)(?:\s|$)")
+_TOWARDS_RE = re.compile(r"\b(?:to|towards?|for)\b|(?:^|\s)(?:" + "|".join(sorted(TOWARDS_AR)) + r")(?:\s|$)")
 #: before a settlement: one man's (or men's) own, made once ("أجرى تسوية", "خضع للتسوية", "had undergone")
-_ONE_SETTLED = frozenset(("اجري", "اجرت", "اجروا", "خضع", "خضعت", "خضعوا", "قد", "had", "underwent", "undergone"))
+_ONE_SETTLED = frozenset(("اجري", "اجرت", "اجروا", "خضع", "خضعت", "خضعوا", "underwent", "undergone"))
 #: after it: whose status it settled ("تسوية وضعه", "settled his status")
 _OWN_STATUS_RE = re.compile(r"\s(?:(?:ال)?امنيه\s)?(?:وضعه|وضعها|وضعهم|اوضاعهم|اوضاعه)(?:\s|$)|\s(?:his|her|their) "
                             r"(?:security )?status\b")
+#: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
@@ -91,7 +91,7 @@ _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
 _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
 _DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "but"))
-_DEST_AR = {"الي", "نحو", "باتجاه", "اتجاه", "صوب", "حتي", "لنقلهم", "وصولا"}
+_DEST_AR = TOWARDS_AR | {"حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 #: an article and a capitalised word after an English name ("Busra al-Harir": the scan knows "Busra")
 _EN_ARTICLE_TAIL_RE = re.compile(r"[- ](?:al|el|ad|ash|as|at|az|ar|an|Al|El)[- ][A-Z][\w'’`]+")
@@ -1217,7 +1217,7 @@ class _Extractor:
             got = self._dates.for_clause(
                 cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start, hit.end)
             shift = self._days_apart(cl)
-            if shift and not self._dates._between(cl.lo, cl.hi):
+            if shift and not self._dates.dated_within(cl.lo, cl.hi):
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
                 got = ((date.fromisoformat(got[0]) + timedelta(days=shift)).isoformat(), got[1])
             self._date_memo[key] = got
@@ -1231,9 +1231,8 @@ class _Extractor:
             return 0
         if m.group("eve"):
             return -1
-        unit = m.group("u") or m.group("aru")
-        n = 2 if unit.endswith("ين") else _COUNT_WORDS.get(m.group("n") or "a", 0) if not (m.group("n") or "").isdigit() \
-            else int(m.group("n"))
+        unit, count = m.group("u") or m.group("aru"), m.group("n") or "a"
+        n = 2 if unit.endswith("ين") else int(count) if count.isdigit() else _COUNT_WORDS[count]
         days = n * (7 if unit.startswith(("week", "اسبوع")) else 1)
         # "a day after <what the clause tells>" and "two days earlier, <it>": it was before the sentence's day
         return -days if (m.group("d") or m.group("ard")) in ("after", "earlier", "بعد") else days

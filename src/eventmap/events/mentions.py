@@ -1233,7 +1233,8 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
                                                    "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات"))
-_TOWARDS_AR = frozenset(("الي", "باتجاه", "اتجاه", "نحو", "صوب"))
+#: the words of where to (normalised): "إلى", "باتجاه", "نحو" ...
+TOWARDS_AR = frozenset(("الي", "باتجاه", "اتجاه", "نحو", "صوب"))
 
 
 def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
@@ -1241,7 +1242,7 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
     w = bare[-4:]
     if w[-1:] and w[-1] in sets["nouns"]:
         w = w[:-1]
-    return len(w) >= 2 and w[-1] in _TOWARDS_AR and any(x in _WITHDRAW_AR for x in w[-3:-1])
+    return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR for x in w[-3:-1])
 
 
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
