@@ -97,6 +97,9 @@ class EventDates:
         # pronoun's span)
         self.told_after: dict[int, tuple[int, int]] = {}
         for k, d in enumerate(self.dates):
+            window = norm[max(0, d[0] - 60):d[0]]
+            if "which" not in window and "that" not in window and "لتي" not in window and "لذي" not in window:
+                continue   # (most dates: no relative pronoun before them, and no search)
             rel = None
             for rel in _RELATIVE_RE.finditer(norm, max(0, d[0] - 60), d[0]):   # noqa: B007 - the last one
                 pass

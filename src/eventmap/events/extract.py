@@ -1090,8 +1090,8 @@ class _Extractor:
         # people or arms were taken to is none: "الحافلات التي تقل المسلحين من القنيطرة إلى إدلب")
         fine = [l for l in locs if not (l.place is not None and l.place.kind in _ADMIN_KINDS
                                         and l.resolution in ("resolved", "ambiguous"))]
-        away = next((lab for lab, _ in labels if lab in _TO_ELSEWHERE), None)
-        if fine and (away is None or not all(self._destination(l.mention, cl, away, ms) for l in fine)):
+        away = [lab for lab, _ in labels if lab in _TO_ELSEWHERE]
+        if fine and (not away or not all(self._destination(l.mention, cl, away[0], ms) for l in fine)):
             locs = fine
         if len(locs) > 1:
             # "In Quneitra, ... the town of X": a governorate's seat heading the clause names the governorate
@@ -1119,6 +1119,7 @@ class _Extractor:
             split = bool(before) and bool(_CLAUSE_PUNCT_RE.search(
                 self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
             use = after if after and before and split and len(labels) == 1 else locs
+            fled = lab in _FLED_FROM and self._fled(hit, cl)
             for loc in use:
                 m = loc.mention
                 if self._target_of and (m.start, m.end) in self._target_of and all(
@@ -1132,8 +1133,7 @@ class _Extractor:
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
                 if lab in _TO_ELSEWHERE and self._destination(m, cl, lab, ms):
                     continue   # where the buses or the retreat went, not the place of the event
-                if lab in _FLED_FROM and m.start > hit.end and self._fled(hit, cl) and \
-                        _TOWARDS_RE.search(self.norm, hit.end, m.start):
+                if fled and m.start > hit.end and _TOWARDS_RE.search(self.norm, hit.end, m.start):
                     continue   # "people have fled the fighting, heading to the Golan Heights": not fought there
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
                 # date nearest to that trigger
@@ -1409,7 +1409,7 @@ class _Extractor:
                 return False
             return any(0 <= (self.pub - date.fromisoformat(d)).days <= 7
                        for d in dated.get((e.event_type, e.sub_event_type, e.place_id or e.location), ()))
-        out = _toll_to_the_dated(out, [e for e in out if repeated(e) and e.fatalities])
+        out = _toll_to_the_dated(out, [e for e in out if e.fatalities and repeated(e)])
         out = [e for e in out if not repeated(e)]
         # region-level events whose type is coded at a finer place in the same report
         by_unit: dict[tuple[str, str], list[tuple[date, int]]] = {}

@@ -737,11 +737,13 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             break   # "eliminated a terrorist cell": the phrase after the article is not a victim
         j += 1
     if not ar:   # "shot dead Khaled al-Masri, a former rebel commander": a name, then who he was
-        c = next((k for k in range(i + 1, min(i + 7, end)) if toks[k].w == ","), None)
-        if c is not None and c > i + 1 and c + 1 < end and toks[c + 1].w in ("a", "an"):
-            count, k = _victims(toks, c + 1, end, ar)
-            if count == 1:
-                return 1, k
+        for c in range(i + 2, min(i + 7, end - 1)):
+            if toks[c].w == ",":
+                if toks[c + 1].w in ("a", "an"):
+                    count, k = _victims(toks, c + 1, end, ar)
+                    if count == 1:
+                        return 1, k
+                break
     return None, i + 1
 
 

@@ -1275,24 +1275,21 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
 
-    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    # "detained two men before withdrawing towards X": where they went after, not where they acted
+    r"|\b(?P<withdrew>withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)(?:\s+\w+)?\s+(?:to|towards?|into))"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
 #: a person from a place ("a young man from the town of X", "a shepherd from X"): his home, not the event's place
 _EN_PERSON_FROM_RE = re.compile(
     r"\b(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|civilians|shepherd|farmer|"
     r"person|people|brothers|father|mother|son|daughter)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
-#: "withdrew to X", "before pulling back towards the town of X" (a word between the verb and "to" at most)
-_EN_WITHDREW_TO_RE = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)"
-                                r"(?:\s+\w+)?\s+(?:to|towards?|into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
-                                re.I)
-_EN_WITHDRAW_WORDS = ("withdr", "pull", "retreat")
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
                  "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
-                 "took", "taking", "launched", "fired", "north", "south", "east", "west")
+                 "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
@@ -1392,13 +1389,11 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     if ref or _BASED_RE.match(text[m.orig_end:m.orig_end + 7]):
         m.reference = True   # "east of X", "except X", "taken to hospital in X", "a source in X", "X-based"
         m.notes.append("residence" if ref and ref.group("origin") else
-                       "posted" if ref and ref.group("posted") else "reference")
+                       "posted" if ref and ref.group("posted") else
+                       "where they withdrew to" if ref and ref.group("withdrew") else "reference")
     elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
         m.reference = True   # "a young man from the town of X": where he comes from
         m.notes.append("residence")
-    elif _EN_WITHDREW_TO_RE.search(before) if may_contain_ci(before[-40:], _EN_WITHDRAW_WORDS) else False:
-        m.reference = True   # "detained two men before withdrawing towards X": not where they detained them
-        m.notes.append("where they withdrew to")
     elif pw == "of" and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
         m.reference = True   # "the Central Committee of Daraa said": a body's name
         m.notes.append("reference")
