@@ -81,9 +81,9 @@ def test_a_datelines_day_gives_way_to_the_day_the_sentence_names():
 
 
 @pytest.mark.parametrize("text", [
-    "Fighting is still going on in the Sabil quarter of Daraa city, within the offensive which was launched on "
-    "Sunday the 18th of June.",
-    "لا تزال المعارك مستمرة في حي السبيل بمدينة درعا، ضمن المعركة التي أطلقت يوم الأحد 18 حزيران.",
+    "Fighting is still going on in the Sabil quarter of Daraa city as part of an offensive that began on Sunday, "
+    "June 18.",
+    "لا تزال المعارك مستمرة في حي السبيل بمدينة درعا، في إطار الحملة التي بدأت يوم الأحد 18 حزيران.",
 ])
 def test_a_campaigns_start_told_after_the_event_in_a_relative_clause_is_not_its_day(text):
     """The fighting goes on today; the Sunday is when the campaign it belongs to began."""

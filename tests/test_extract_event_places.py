@@ -279,7 +279,7 @@ def test_a_protests_cause_told_after_it_is_at_its_own_place(text, protest, cause
 
 @pytest.mark.parametrize("text, places", [
     # the head word of an armed group's name, in any spelling, is not the village that shares it
-    ("Clashes erupted between fighters of Hayyaat Tahrir al-Sham and the army near Inkhil on Monday.", ["Inkhil"]),
+    ("Clashes erupted between fighters of Hayaat Tahrir al-Sham and the army near Inkhil on Monday.", ["Inkhil"]),
     ("Clashes erupted between fighters of Hay'at Tahrir al-Sham and the army in Nawa on Monday.", ["Nawa"]),
     # lower-case "at" before a space is the preposition, not the article of "at-Tayyiba"
     ("Clashes went on in the Sabil neighbourhood at Daraa city on Monday.", ["Sabil"]),

@@ -1407,7 +1407,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
         m.veto = "person name"
     if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
-        m.veto = "an armed group's name"   # "Hayyaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
+        m.veto = "an armed group's name"   # "Hayaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
     if m.source != "gazetteer" and not m.site and " " in surface.strip() and first in _EN_FIRST_NAMES:
         m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai": a person, not a hamlet
@@ -1421,7 +1421,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
 
 
 #: the first words of armed groups' names, transliterated (as :func:`latin_key` spells them: "Hay'at", "Hayaat" and
-#: "Hayyaat" are all "haiat"): a village shares one ("Hayat"), but not when a capitalised name goes on after it
+#: "Haiat" are all "haiat"): a village shares one ("Hayat"), but not when a capitalised name goes on after it
 _EN_GROUP_HEADS = frozenset(latin_key(w) for w in (
     "Hayat", "Jabhat", "Jaish", "Liwa", "Alwiya", "Alwiyat", "Ahrar", "Harakat", "Tajammu", "Firqat", "Kataib",
     "Katibat", "Saraya", "Fawj", "Jamaat", "Ansar", "Shuhada", "Usud", "Quwat"))
