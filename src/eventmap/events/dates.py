@@ -170,14 +170,17 @@ _AR_ORDINAL_DAY_MONTH = re.compile(
     r"(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?"
     r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 
+#: "الشهر الجاري" / "الشهر الماضي" ...: this month (the first two) or the last
+_AR_THIS_MONTH = ("الجاري", "الحالي")
+_AR_MONTH_WORD_REL = r"(?:ال)?شهر\s(?P<rel>" + _alt((*_AR_THIS_MONTH, "الماضي", "الفايت", "المنصرم")) + r")" + _E
 #: a day of this month or the last, by its number or ordinal ("في الثالث من الشهر الجاري", "يوم 20 من الشهر الماضي")
 _AR_DAY_OF_MONTH_REL = re.compile(
     _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
-    r"\s(?:من\s)?(?:ال)?شهر\s(?P<rel>الجاري|الحالي|الماضي|الفايت|المنصرم)" + _E)
-#: this month or the last, as a month ("منتصف الشهر الماضي", "خلال الشهر الجاري"); not "منذ" (a start, dated as one)
+    r"\s(?:من\s)?" + _AR_MONTH_WORD_REL)
+#: this month or the last, as a month ("منتصف الشهر الماضي", "خلال الشهر الجاري"; "منذ الشهر الماضي" too, which
+#: ``dating`` then reads as a start)
 _AR_MONTH_REL = re.compile(
-    _B + _CL + r"(?:(?:خلال|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|منذ)\s)?(?:ال)?شهر\s(?P<rel>الجاري|الحالي|الماضي|الفايت|"
-    r"المنصرم)" + _E)
+    _B + _CL + r"(?:(?:خلال|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|منذ)\s)?" + _AR_MONTH_WORD_REL)
 #: the same in English, and a day of it ("on the 14th of last month")
 _EN_MONTH_REL = re.compile(
     _B + r"(?:the\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)\sof\s(?P<rel2>last|this)\smonth"
@@ -424,9 +427,9 @@ def _ar_day_of_month_dates(norm: str, pub: date, add: Callable[[int, int, date |
     for m in _AR_DAY_OF_MONTH_REL.finditer(norm):
         day_n = _ar_ordinal_day(m["ord"]) if m["ord"] else int(m["day"])
         if day_n:
-            add(m.start(), m.end(), _day_of_month(pub, day_n, m["rel"] in ("الجاري", "الحالي")), 1, "explicit")
+            add(m.start(), m.end(), _day_of_month(pub, day_n, m["rel"] in _AR_THIS_MONTH), 1, "explicit")
     for m in _AR_MONTH_REL.finditer(norm):
-        add(m.start(), m.end(), _relative_month(pub, m["rel"] in ("الجاري", "الحالي")), 3, "month")
+        add(m.start(), m.end(), _relative_month(pub, m["rel"] in _AR_THIS_MONTH), 3, "month")
 
 
 def _en_month_rel_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:

@@ -75,7 +75,6 @@ _HEDGE_EN = {"will", "would", "could", "might", "may", "plan", "plans", "planned
 _FLED = frozenset(("fled", "fleeing", "flee", "flees", "escaping", "escaped", "هربا", "هروبا", "فرارا", "هاربين",
                    "الفارين", "فارين"))
 _FLED_FROM = frozenset(("armed_clash", "shelling", "bombardment", "air_strike", "attack"))
-_TOWARDS_RE = re.compile(r"\b(?:to|towards?|for)\b|(?:^|\s)(?:" + "|".join(sorted(TOWARDS_AR)) + r")(?:\s|$)")
 #: before a settlement: one man's (or men's) own, made once ("أجرى تسوية", "خضع للتسوية", "had undergone")
 _ONE_SETTLED = frozenset(("اجري", "اجرت", "اجروا", "خضع", "خضعت", "خضعوا", "underwent", "undergone"))
 #: after it: whose status it settled ("تسوية وضعه", "settled his status")
@@ -93,6 +92,9 @@ _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies
 _DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "but"))
 _DEST_AR = TOWARDS_AR | {"حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
+#: the same words as a pattern over normalised text ("fled the fighting, heading to X")
+_TOWARDS_RE = re.compile(r"\b(?:" + "|".join(sorted(_DEST_EN)) + r")\b|(?:^|\s)(?:" + "|".join(sorted(TOWARDS_AR)) +
+                         r")(?:\s|$)")
 #: an article and a capitalised word after an English name ("Busra al-Harir": the scan knows "Busra")
 _EN_ARTICLE_TAIL_RE = re.compile(r"[- ](?:al|el|ad|ash|as|at|az|ar|an|Al|El)[- ][A-Z][\w'’`]+")
 #: the place nouns between a word of direction and the name ("باتجاه مدينة X", "towards the town of X"): the
