@@ -333,3 +333,20 @@ def test_an_evacuation_is_where_people_left(text, places):
 ])
 def test_where_people_fled_to_is_not_where_the_fighting_they_fled_was(text, places):
     assert _locs(text, "2018-07-01") == places
+
+
+@pytest.mark.parametrize("text", [
+    "نظم أهالي مدينة إنخل وقفة احتجاجية بعد صلاة الظهر للمطالبة بالإفراج عن المعتقلين.",
+    "خرج العشرات في مظاهرة بمدينة إنخل بعد صلاة الظهر، ونظموا وقفة أخرى قبيل أذان المغرب.",
+])
+def test_the_hour_of_a_prayer_is_no_place(text):
+    assert {e.location for e in extract_events(text, "2020-09-04")} == {"إنخل"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("An official of the local council in Daraa was shot dead on Monday on the road between Jasim and Inkhil.",
+     {"Jasim", "Inkhil"}),
+    ("قتل عضو في المجلس المحلي في درعا برصاص مجهولين على الطريق بين جاسم وإنخل يوم الاثنين.", {"جاسم", "إنخل"}),
+])
+def test_the_seat_of_a_council_is_no_place_of_the_event(text, places):
+    assert {e.location for e in extract_events(text, "2022-11-09")} == places

@@ -677,3 +677,60 @@ def test_a_mans_own_past_settlement_is_no_town_changing_hands():
     text = "قُتل شاب برصاص مجهولين في بلدة المسيفرة. وكان الشاب المنحدر من بلدة ناحتة قد أجرى تسوية أمنية عام 2018."
     labels = {e.trigger_label for e in extract_events(text, PUB)}
     assert "settlement_entry" not in labels and labels & {"attack", "attack_civilians"}
+
+
+@pytest.mark.parametrize("text, place", [
+    # a bomb set off, with words between the bomb and its going off
+    ("A bomb hidden under a parked truck went off in the town of Inkhil on Monday morning.", "Inkhil"),
+    # "the bombing" of a report about a planted bomb is that bomb's, not a shelling
+    ("An explosive device planted near the bakery went off in Inkhil on Monday.\n"
+     "The toll from Monday's bombing in Inkhil rose to four overnight.", "Inkhil"),
+])
+def test_planted_bombs_are_explosions(text, place):
+    assert _types(text, place) == {("Explosions/Remote violence", "Remote explosive/landmine/IED")}
+
+
+def test_a_bombing_with_no_planted_bomb_in_the_report_stays_a_bombardment():
+    assert _types("Government forces kept bombing the town of Inkhil on Monday.", "Inkhil") == {
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A landmine left over from earlier battles went off near the village of al-Shajara, wounding a shepherd.",
+     "al-Shajara"),
+    ("انفجر لغم أرضي من مخلفات المعارك قرب قرية الشجرة، ما أدى إلى إصابة راعٍ.", "الشجرة"),
+])
+def test_the_battles_a_remnant_is_left_from_are_past(text, place):
+    assert _labels(text, place) == {"ied"}
+
+
+@pytest.mark.parametrize("text, place, label", [
+    # what a battle is fought for is not taken yet
+    ("أعلنت الفصائل بدء معركة جديدة للسيطرة على مدينة إنخل.", "إنخل", "armed_clash"),
+    ("شنت قوات النظام هجوماً على بلدة داعل في محاولة لاستعادتها.", "داعل", "attack"),
+])
+def test_a_taking_as_a_purpose_is_no_capture(text, place, label):
+    labels = _labels(text, place)
+    assert "territory_taken" not in labels and labels
+
+
+@pytest.mark.parametrize("text", [
+    "أفرجت السلطات اليوم عن أربعة شبان من مدينة إنخل بعد اعتقال دام ثلاث سنوات.",
+    "أطلقت قوات الأمن سراح رجل من إنخل اعتقل على حاجز قبل أشهر.",
+    "Authorities freed an elderly man from Inkhil who had been arrested at a checkpoint last year.",
+])
+def test_a_release_is_no_arrest(text):
+    assert extract_events(text, PUB) == []
+
+
+def test_an_arrest_then_a_release_is_an_arrest():
+    text = "اعتقلت دورية أمنية ثلاثة شبان في مدينة إنخل، وأفرجت عن أحدهم بعد ساعات."
+    assert _labels(text, "إنخل") == {"arrests"}
+
+
+def test_a_man_who_joined_the_reconciliation_is_no_town_changing_hands():
+    text = ("Gunmen shot dead a former rebel fighter, who joined the reconciliation in 2018, in the town of Inkhil "
+            "on Sunday.")
+    assert _labels(text, "Inkhil") and "settlement_entry" not in _labels(text, "Inkhil")
+    town = "The town of Inkhil joined the reconciliation on Sunday after talks with Russian officers."
+    assert _labels(town, "Inkhil") == {"settlement_entry"}

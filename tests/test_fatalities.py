@@ -591,3 +591,38 @@ def test_a_summarys_toll_goes_to_the_dated_telling_of_the_same_fight():
             "التنظيم.")
     ev = [e for e in extract_events(text, "2022-10-16") if e.sub_event_type == "Armed clash"]
     assert [(e.event_date, e.fatalities) for e in ev] == [("2022-10-14", 4)]
+
+
+def test_the_dead_told_after_two_acts_are_those_of_the_act_at_their_place():
+    text = ("Government helicopters dropped barrel bombs on the town of Inkhil on Friday, while artillery pounded "
+            "the town of Jasim.\nTwo brothers were killed in Inkhil, the civil defence said.")
+    evs = extract_events(text, "2018-06-30")
+    inkhil = [(e.sub_event_type, e.fatalities) for e in evs if e.location == "Inkhil"]
+    assert inkhil == [("Air/drone strike", 2)]     # one strike with its dead, no shelling in Inkhil
+    assert [e.fatalities for e in evs if e.location == "Jasim"] == [None]
+
+
+@pytest.mark.parametrize("text, pub, place, killed", [
+    # the next sentence's dead, pointed back to by the fight's noun after the verb
+    ("Opposition fighters stormed an army post near the town of Tafas on Thursday.\n"
+     "Four soldiers from the Fifth Corps were killed in the fighting, a medic said.", "2016-04-08", "Tafas", 4),
+    ("هاجمت فصائل المعارضة حاجزاً لقوات النظام قرب بلدة طفس يوم الخميس.\n"
+     "وقتل خمسة عناصر من الحاجز خلال الهجوم، بحسب المرصد.", "2016-04-08", "طفس", 5),
+    # a clause of deaths alone, after the fight's clause in the same sentence
+    ("Heavy fighting erupted on the outskirts of Inkhil, and the rebels said they killed at least nine soldiers.",
+     "2016-04-08", "Inkhil", 9),
+    # a toll risen to a figure, many words after "toll"
+    ("The death toll from Sunday's shelling of the eastern town of al-Harak has risen to six, a local doctor said.",
+     "2016-04-08", "al-Harak", 6),
+])
+def test_tolls_told_apart_from_their_act(text, pub, place, killed):
+    assert [e.fatalities for e in extract_events(text, pub) if e.location == place] == [killed]
+
+
+def test_a_clause_of_deaths_over_weeks_gives_the_fight_before_it_nothing():
+    text = ("Heavy fighting erupted on the outskirts of Inkhil, and more than 40 fighters have been killed since the "
+            "start of the offensive.")
+    assert [e.fatalities for e in extract_events(text, "2016-04-08") if e.location == "Inkhil"] == [None]
+    other = "Clashes broke out in Inkhil, and gunmen shot dead two men in the town of Jasim."
+    assert {(e.location, e.fatalities) for e in extract_events(other, "2016-04-08")} == {
+        ("Inkhil", None), ("Jasim", 2)}

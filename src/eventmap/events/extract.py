@@ -37,7 +37,7 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import PROTEST_CAUSE_CUT_RE, fatalities, norm_has_death
+from eventmap.events.fatalities import PROTEST_CAUSE_CUT_RE, fatalities, lone_toll, norm_has_death
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
                                       Mention, find_mentions, index_for)
@@ -77,6 +77,18 @@ _FLED = frozenset(("fled", "fleeing", "flee", "flees", "escaping", "escaped", "�
 _FLED_FROM = frozenset(("armed_clash", "shelling", "bombardment", "air_strike", "attack"))
 #: before a settlement: one man's (or men's) own, made once ("أجرى تسوية", "خضع للتسوية", "had undergone")
 _ONE_SETTLED = frozenset(("اجري", "اجرت", "اجروا", "خضع", "خضعت", "خضعوا", "underwent", "undergone"))
+#: a man who joined a settlement ("who joined the reconciliation in 2018", "الذي انضم إلى التسوية")
+_JOINED = frozenset(("joined", "accepted", "signed", "entered", "انضم", "دخل"))
+_WHO = frozenset(("who", "الذي"))
+
+
+def _who_joined(prev: list[str]) -> bool:
+    """The words before a settlement say a man joined it ("who joined the reconciliation", "who had signed up
+    to the settlement"): his past, not a town's deal."""
+    k = next((k for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1) if prev[k] in _JOINED), None)
+    return k is not None and any(w in _WHO for w in prev[max(0, k - 3):k])
+
+
 #: after it: whose status it settled ("تسوية وضعه", "settled his status")
 _OWN_STATUS_RE = re.compile(r"\s(?:(?:ال)?امنيه\s)?(?:وضعه|وضعها|وضعهم|اوضاعهم|اوضاعه)(?:\s|$)|\s(?:his|her|their) "
                             r"(?:security )?status\b")
@@ -115,6 +127,9 @@ _VICTIM_VOICE_RE = re.compile(r"(?:[وفبل]?(?:ال)?(?:مقتل|قتلي|قت
                               r"|(?:were|was|been) killed|died|dead|deaths?|fatalit(?:y|ies)|lost (?:his|her|their) li)")
 #: acts whose dead a following "N were killed" tells: the deaths take the act's type ("the army shelled the
 #: positions ... Dozens of militants were killed in X and Y": shelling at X and Y, with its doer)
+#: a bomb planted or set off in a report ("a car bomb", "the explosive device", "a bomb planted in a car went off")
+_PLANTED_BOMB_RE = re.compile(r"\b(?:explosive devices?|ieds?|car bombs?|roadside bombs?|booby[- ]trap\w*|"
+                              r"bombs? (?:\w+ ){0,5}?(?:went off|exploded|blew up)|planted|explosive-laden)\b")
 _TOLL_OF = frozenset({"shelling", "bombardment", "air_strike", "armed_clash", "ied", "suicide_bomb"})
 #: a strike named in an air-strike trigger (not the aircraft alone)
 _STRIKE_WORD_RE = re.compile(r"غار|قصف|استهدف|ضرب|شن|strike|raid|bomb|attack|pound|hit")
@@ -361,6 +376,21 @@ _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
 _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|from\s+(?:past|previous|earlier|old)\s)"
                          r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
 _REMNANT_GATE = gate(_REMNANT_RE)
+#: a committee, council or office before the name of its seat (normalised Arabic; English as written)
+_BODY_IN_AR_RE = re.compile(r"(?:^|\s)(?:اللجنه|لجنه|المجلس|مجلس|فرع|مكتب|مديريه|قياده|نقابه|محكمه)"
+                            r"(?:\s(?:المركزيه|المحلي|المحليه|الامني|الامنيه|العسكري|العسكريه|محافظه|مدينه))?"
+                            r"\s(?:في\s|ب)$")
+_BODY_IN_EN_RE = re.compile(r"\b(?:[Cc]ommittee|[Cc]ouncil|[Bb]ranch|[Oo]ffice|[Dd]irectorate|[Cc]ommand|[Cc]ourt|"
+                            r"[Uu]nion)\s+(?:in|of|for)\s+(?:the\s+)?(?:(?:city|town|province|governorate)\s+of\s+)?$")
+#: a release told before an arrest in its clause: the arrest is the released man's past (normalised)
+_RELEASED_RE = re.compile(r"(?:^|\s)[وف]?(?:افرج\S*|الافراج|بالافراج|اطلق\S*\s(?:\S+\s){0,3}?سراح|اطلاق\sسراح)(?=\s)|"
+                          r"\b(?:released|freed|releasing|freeing|release\s+of)\b")
+#: a taking or an entry as a purpose, its verbal noun after "لـ" (normalised): "للسيطرة على", "لتحرير", "لاقتحام"
+_PURPOSE_TAKE_RE = re.compile(r"لل?(?:سيطر|تحرير|استعاد|استرجاع|انتزاع|اقتحام|دخول)")
+#: the words before a fight that make it the past a remnant is left from ("a mine left over from previous battles",
+#: "لغم من مخلفات المعارك السابقة")
+_REMNANT_OF_RE = re.compile(r"(?:\b(?:left\s?over\s+from|leftover\s+from|remnants?\s+of|from)\s+(?:the\s+)?"
+                            r"(?:(?:past|previous|earlier|old|former)\s+)?|(?:^|\s)(?:مخلفات|بقايا)\s(?:ال)?)$")
 #: people after "captured" (normalised): prisoners taken, not a place
 _PEOPLE_TAKEN_RE = re.compile(r"\s+(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|"
                               r"scores of|many|some|the|their|its|his)\s+)?(?:\w+\s+)?(?:soldiers?|fighters?|members?|"
@@ -457,8 +487,12 @@ class _Extractor:
         self._approximate(located, plans)
         plans = self._resolve_anaphora(plans, cand, located)
         events: list[Event] = []
+        last: tuple[_Clause, int] | None = None   # the clause before and where its events start
         for cl, hits, ms, ca in plans:
             new = self._events_for_clause(cl, hits, ms, ca, located, dates)
+            if not new and last is not None and last[0].sent_index == cl.sent_index and last[0].index + 1 == cl.index:
+                self._toll_to_the_clause_before(cl, hits, events, last[1])
+            last = (cl, len(events))
             events.extend(new)
             doers = [e.actor1 for e in new if e.actor1 and e.actor1 not in (A.PROTESTERS, A.CIV, A.UNK)]
             if doers:
@@ -542,6 +576,10 @@ class _Extractor:
     _last_actor: tuple[int, str] | None = None
     #: the last act whose dead may be told after it: (sentence, label, doer)
     _last_op: tuple[int, str, str] | None = None
+    #: the report tells of a bomb planted or set off, not dropped or fired (asked once, if at all)
+    _planted: bool | None = None
+    #: the acts whose dead may be told after them, by place id: (sentence, label)
+    _op_at: dict[str, tuple[int, str]]
     _label_hits: dict[str, list[TriggerHit]]
 
     def _resolve_anaphora(self, plans, cand, located):
@@ -640,7 +678,7 @@ class _Extractor:
         if h.label == "settlement_entry" and _SETTLED_PEOPLE_EN_RE.match(self.norm, h.end):
             return True   # "the 'reconciliation' factions", "settlement committees": people and bodies, not an event
         if h.label == "settlement_entry" and (not _ONE_SETTLED.isdisjoint(prev[-3:]) or
-                                              _OWN_STATUS_RE.match(self.norm, h.end)):
+                                              _OWN_STATUS_RE.match(self.norm, h.end) or _who_joined(prev)):
             return True   # "وكان قد أجرى تسوية أمنية", "who had settled his status": a man's past, not a town's deal
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
@@ -653,6 +691,11 @@ class _Extractor:
         if h.label == "territory_taken" and prev[-1] in ("the", "newly", "recently") and \
                 _FREED_AREAS_EN_RE.match(self.norm, h.start):
             return True   # "in the liberated areas" (the same, in English; "the liberated city of X" names a capture)
+        if h.label == "arrests" and _RELEASED_RE.search(self.norm, cl.lo, h.start):
+            return True   # "أفرجت عن ثلاثة معتقلين ... بعد اعتقال دام عامين", "freed a man who had been arrested"
+        if h.label in ("territory_taken", "territory_entered") and _PURPOSE_TAKE_RE.match(
+                self.norm, self.norm.rfind(" ", 0, h.start) + 1):
+            return True   # "معركة للسيطرة على X", "في محاولة لتحرير X": what they fight for, not (yet) taken
         if h.label == "territory_taken" and prev and (
                 prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
@@ -690,6 +733,8 @@ class _Extractor:
         if "bombardment" in out:   # a bare "قصف"/"targeted": from the air if aircraft are named, else shelling
             h = out.pop("bombardment")
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
+            if lab == "shelling" and self._bomb_story(h):
+                lab = "ied"   # "the death toll from Tuesday's bombing", told of a bomb planted in a car
             if lab == "shelling" and (_GUNMEN_RE.search(seg) or _SMALL_ARMS_RE.search(seg)):
                 # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire (a shell, mortar or rocket
                 # named in the clause is a shelling hit, which has absorbed the bare targeting already)
@@ -698,6 +743,10 @@ class _Extractor:
                                            key=lambda x: x.start)
             if lab not in out and not any(lab in ABSORBS.get(o, ()) for o in out):
                 out[lab] = h   # (unless a label of the clause takes it: "محاولة اغتيال ... باستهداف سيارته بالرصاص")
+        if "armed_clash" in out and all(_REMNANT_OF_RE.search(self.norm[max(0, h.start - 40):h.start])
+                                        for h in self._label_hits["armed_clash"]):
+            if "ied" in out or any(self._remnant(h) for h in self._label_hits["armed_clash"]):
+                del out["armed_clash"]   # "a landmine left over from previous battles": the battles are past
         for lab in ("shelling", "air_strike"):
             if lab in out and all(self._remnant(h) for h in self._label_hits[lab]):
                 # "a shell left over from the war exploded", "قذيفة من مخلفات الحرب": an explosive remnant going off
@@ -713,6 +762,14 @@ class _Extractor:
             del out["air_strike"]   # "أسقطت الدفاعات طائرة مسيرة": the aircraft downed, named, is no strike
         # an aircraft downed and an air strike in one clause: both stay (two events)
         return sorted(out.items(), key=lambda kv: kv[1].start)
+
+    def _bomb_story(self, h: TriggerHit) -> bool:
+        """An English "bombing" in a report of a planted bomb (a car bomb, an explosive device): the bomb's."""
+        if self.norm[h.start:h.end] not in ("bombing", "bombings", "bombed"):
+            return False
+        if self._planted is None:
+            self._planted = _PLANTED_BOMB_RE.search(self.norm) is not None
+        return self._planted
 
     def _remnant(self, h: TriggerHit) -> bool:
         """The trigger names a remnant of past fighting ("left over from", "unexploded", "من مخلفات")."""
@@ -1102,6 +1159,10 @@ class _Extractor:
                          or self.text[l.mention.orig_end:l.mention.orig_end + 2].lstrip(" ")[:1] in ("،", ","))]
             if head and len(head) < len(locs):
                 locs = [l for l in locs if l not in head]
+            # "a member of the Central Committee in Daraa ... on the road linking A and B": the body's seat
+            seat = [l for l in locs if self._seat_of_a_body(l.mention)]
+            if seat and len(seat) < len(locs):
+                locs = [l for l in locs if l not in seat]
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
         hedged = not _HEDGE.isdisjoint(seg.split())
@@ -1141,7 +1202,10 @@ class _Extractor:
                 # date nearest to that trigger
                 own = _nearest_hit(self._label_hits.get(lab, [hit]), m)
                 date_, tprec = self._date_for(cl, dates, own)
-                out.append(self._event(cl, lab, etype, sub, own, loc, a1, a2, date_, tprec, hedged, sent_text))
+                et, st = self._toll_kind_here(lab, loc, etype, sub)
+                out.append(self._event(cl, lab, et, st, own, loc, a1, a2, date_, tprec, hedged, sent_text))
+                if lab in _TOLL_OF and loc.place is not None:
+                    self._op_at[loc.place.id] = (cl.sent_index, lab)
         if len(labels) > 1 and any(e.fatalities for e in out if e.trigger_label not in _NO_TOLL):
             # "killed two members of the cell and arrested three others": the dead are the killing's, not the
             # arrests' too (an arrest raid told with its dead and no other act keeps them)
@@ -1189,6 +1253,18 @@ class _Extractor:
             etype, sub = "Battles", "Armed clash"   # armed men killing armed men: ACLED's battle, not violence
             #                                         against civilians ("army units killed scores of terrorists")
         return lab, L, etype, sub, a1, a2
+
+    def _toll_kind_here(self, lab: str, loc, etype: str, sub: str) -> tuple[str, str]:
+        """The dead told after two acts are those of the act at their place: "helicopters dropped barrel bombs on
+        X, while artillery pounded Y. A woman was killed in X": the air strike's dead, not the shelling's."""
+        told = self._last_op
+        if lab != "killing" or told is None or loc.place is None or (etype, sub) != (
+                LABELS[told[1]].event_type, LABELS[told[1]].sub_event_type):
+            return etype, sub
+        here = self._op_at.get(loc.place.id)
+        if here is None or here[0] != told[0]:
+            return etype, sub
+        return LABELS[here[1]].event_type, LABELS[here[1]].sub_event_type
 
     def _destination(self, m: Mention, cl: _Clause, lab: str, ms: list[Mention]) -> bool:
         """The place is where something went: "نحو X", "to X"; past its noun ("باتجاه مدينة X", "towards the town of
@@ -1367,6 +1443,28 @@ class _Extractor:
             extractor=EXTRACTOR_VERSION, fatalities=self._fatalities(cl, ts, te, m),
         )
 
+    def _seat_of_a_body(self, m: Mention) -> bool:
+        """The name follows a committee, council or office it is the seat of ("the Central Committee in X",
+        "اللجنة المركزية في X", "مجلس محافظة X")."""
+        if m.lang == "ar":
+            return _BODY_IN_AR_RE.search(self.norm, max(0, m.start - 32), m.start) is not None
+        return _BODY_IN_EN_RE.search(self.text, max(0, m.orig_start - 40), m.orig_start) is not None
+
+    def _toll_to_the_clause_before(self, cl: _Clause, hits, events: list[Event], first: int) -> None:
+        """A clause of deaths alone, with no place, gives its toll to the fight told in the clause before it
+        (``events[first:]``): "clashes broke out at the entrance of X, and rebels said they killed at least 11
+        soldiers"."""
+        before = events[first:]
+        if not any(e.trigger_label in _TOLL_OF for e in before) or any(e.fatalities is not None for e in before) or \
+                any(h.label != "killing" for h in hits):
+            return
+        toll = lone_toll(self.text[cl.span.start:cl.span.end])
+        if toll is None:
+            return
+        for k in range(first, len(events)):
+            if events[k].trigger_label in _TOLL_OF:
+                events[k] = dataclasses.replace(events[k], fatalities=toll)
+
     def _fatalities(self, cl: _Clause, ts: int, te: int, m: Mention) -> int | None:
         """The number killed in this event, as the report states it (``eventmap.events.fatalities``)."""
         if self._death is None:
@@ -1533,6 +1631,7 @@ def _extract_all(text: str, published: date | str, source: str, url: str, title:
         gazetteer = default_gazetteer()
     ex = _Extractor(text, pub, source, url, title, lang, gazetteer)
     ex._carry = {}
+    ex._op_at = {}
     ex._centre = None
     return ex.run()
 

@@ -670,6 +670,8 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         c = next((k for k in range(j - 2, max(-1, j - 8), -1) if toks[k].w in (",", "،")), None)
         if c is not None and any(_is(t.w, _AGE_BEFORE) for t in toks[c + 1:j - 1]):
             j = c
+    if not ar:   # "three soldiers from the Fourth Division were killed": the victims end before their force
+        j = next((k for k in range(j - 2, max(-1, j - 7), -1) if _en_unit_of(toks, k, j)), j)
     if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
         return VAGUE   # "five children are among those killed": a part of a toll
     start = _back_span(toks, j, ar)
@@ -683,6 +685,20 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         if e >= j - 1 or (nxt < j and (toks[nxt].w in _EN_SUBSET or _is(toks[nxt].w, _AR_SUBSET))):
             return count    # the phrase reaches the verb, or only "including ..." comes between
     return None
+
+
+#: the head words of a force or group the victims belong to ("from the Fourth Division", "of the regime army")
+_EN_UNIT = _w("division corps brigade brigades regiment battalion army forces militia militias group groups regime "
+              "government opposition faction factions front intelligence security guard police unit units committee")
+
+
+def _en_unit_of(toks: list[_Tok], k: int, j: int) -> bool:
+    """Only the force the victims belong to comes between them and the verb at ``j``: "from the Fourth
+    Division", "of the regime forces", "with the Eighth Brigade"."""
+    if not (k < j <= k + 6 and toks[k].w in ("from", "of", "with")):
+        return False
+    between = toks[k + 1:j]
+    return any(t.w in _EN_UNIT for t in between) and not any(t.p for t in between)
 
 
 def _negated(toks: list[_Tok], i: int, ar: bool) -> bool:
@@ -948,6 +964,10 @@ def _en_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     return None
 
 
+#: a toll's verb of growth or of its figure ("has risen to", "stood at")
+_EN_RISEN = _w("rose risen rises climbed climbs reached reaches jumped increased grew stands stood hit")
+
+
 def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     w, end = toks[i].w, len(toks)
     nxt = toks[i + 1].w if i + 1 < end else ""
@@ -961,6 +981,13 @@ def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
                 return got[0], i, got[1]
             if toks[j].p:
                 break
+        for j in range(i + 1, min(i + 24, end - 2)):  # "the death toll from Tuesday's bombing in X has risen to 9"
+            if toks[j].p and toks[j].w != "-":
+                break
+            if toks[j].w in _EN_RISEN and toks[j + 1].w in ("to", "at"):
+                got = _number(toks, j + 2)
+                if got is not None:
+                    return got[0], i, got[1]
         return VAGUE, i, i + 1
     if nxt == "of" and w in ("death", "deaths", "lives"):   # "the death of three people", "claimed the lives of"
         n, k = _victims(toks, i + 2, end, False)
@@ -1062,6 +1089,14 @@ _OTHER_PLACE_RE = _rx(
     r"(?:^|\s)(?:[وف]?(?:في|قرب|داخل|على)\s+|[وف]?ب)(?:بلدة|مدينة|قرية|مخيم|حي|بلدات|قرى|مناطق|أحياء)\s"
     r"|\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|neighbou?rhood|camp|hamlet)s?\s+of\b",
     re.IGNORECASE)
+#: the words right after a sentence's toll that point back to the event told before it: "Three soldiers were killed
+#: in the clashes", "قتل خمسة عناصر خلال الاشتباكات" (the event's definite noun, no place of its own)
+_BACK_AFTER_RE = _rx(
+    r"\W*(?:\w+\s+){0,4}?(?:in|during|from)\s+(?:the|that|this|these|those)\s+(?:\w+\s+)?(?:battles?|fighting|clashes|"
+    r"attacks?|assault|ambush|explosions?|blasts?|bombing|shelling|bombardment|strikes?|airstrikes?|air\s+strikes?|"
+    r"raids?|incident|shooting)\b"
+    r"|\W*(?:[^\s،,.]+\s+){0,4}?(?:في|خلال|جراء|إثر|اثر|نتيجة|ب)\s*ال(?:اشتباكات|معارك|مواجهات|هجوم|انفجار|قصف|غارات|غارة|"
+    r"كمين|استهداف|حادثة|حادث|تفجير)(?=[\s،,.]|$)")
 #: the first words of a sentence that points back to the event of the sentence before it
 _BACK_RE = _rx(
     r"^\W*(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"
@@ -1126,6 +1161,13 @@ def _clean_toll(d: Death, s: str, lo: int, hi: int) -> int | None:
     if _MULTI_DAY.search(s, seg, min(hi, d.b + 80)) or _SPREAD.search(s, d.a, min(hi, d.b + 80)):
         return None
     return d.count
+
+
+def lone_toll(s: str) -> int | None:
+    """The one exact figure of deaths a clause ``s`` gives, or None (none, several, vague, or a total over days
+    or places): "and rebels said they killed at least 11 soldiers" is 11."""
+    exact = [d for d in deaths(s) if d.count not in (VAGUE, 0)]
+    return _clean_toll(exact[0], s, 0, len(s)) if len(exact) == 1 else None
 
 
 #: a location phrase: a preposition and a place noun or a capitalised name
@@ -1262,7 +1304,7 @@ def _follow_on(text: str, sentence: Span) -> int | None:
     s2 = text[nxt[0]:nxt[1]]
     ds = deaths(s2)
     exact = [d for d in ds if d.count not in (VAGUE, 0)]
-    if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or
+    if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or _BACK_AFTER_RE.match(s2, exact[0].b) or
                                (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2))):
         return None
     if _OTHER_PLACE_RE.search(s2) or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s2):

@@ -313,7 +313,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                           r"cleared (?:of )?(?:land)?mines"),
     "ied": (r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"car bombs?",
             r"booby[- ]trap\w*", r"explosive devices?", r"bomb exploded", r"explosions?", r"blast",
-            r"bombs? (?:went off|blew up|was detonated|were detonated)", r"(?:motorcycle|motorbike|sticky|magnetic) bombs?",
+            r"(?:bombs?|devices?) (?:\w+ ){0,5}?(?:went off|blew up|was detonated|were detonated)", r"(?:motorcycle|motorbike|sticky|magnetic) bombs?",
             r"explosive-laden", r"exploded", r"detonated"),
     "suicide_bomb": (r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vests?)",),
     "grenade": (r"grenades?",),

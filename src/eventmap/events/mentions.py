@@ -1103,6 +1103,8 @@ _QUALITY_ADJ_AR = {normalize_ar(w) for w in ("مجهول", "مجهولة", "مج
                                              "مجهولا", "مجهولان", "مجهولتا", "مجهولتي", "مجهولتان", "مجهولتين",
                                              "معروف", "معروفة", "معروفي", "معلوم", "معلومة")}
 #: armed nouns an adjective follows: "الطائرات الحربية", "القوات الحكومية" (the adjective is no village)
+#: a prayer or its call: the name after it is the hour ("صلاة الظهر", "أذان المغرب", "صلاتي العصر والمغرب")
+_PRAYER_AR = frozenset(normalize_ar(w) for w in ("صلاة", "صلاتي", "وصلاة", "بصلاة", "أذان", "اذان", "آذان"))
 _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الطائرات", "الطائرة", "الطيران", "المقاتلات", "المروحيات", "الطوافات", "القوات", "الميليشيات", "المليشيات",
     "الفصائل", "الأجهزة", "السلطات", "الدوريات", "الدورية", "المدفعية", "الصواريخ", "الغارات", "الجماعات",
@@ -1148,6 +1150,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR:
         m.veto = "an attribute"            # "جثة رجل مجهول الهوية": of unknown identity, not the village al-Huwayyah
+    if word.startswith("ال") and m.cue_kind != "noun" and pw in _PRAYER_AR:
+        m.veto = "a prayer's hour"         # "بعد صلاة الظهر", "قبيل أذان المغرب": noon, sunset; no village
     if word and m.cue_kind != "noun" and m.list_id < 0 and nxt and nxt[0] in _ADJ_AFTER_COMMON:
         m.veto = "common noun"             # "الحراك الثوري" is the revolutionary movement, not al-Harak
     # person: "بشار الأسد", "الرئيس الأسد"; a known first name followed by another name-like word.
