@@ -120,3 +120,29 @@ def test_days_earlier_and_a_week_later_count_from_the_story_s_day():
             "A week later, rebels attacked army positions near Inkhil.")
     got = _dates(extract_events(text, "2024-02-13"))   # a Tuesday: Sunday is the 11th
     assert {("Tafas", "2024-02-11"), ("Muzayrib", "2024-02-09"), ("Inkhil", "2024-02-18")} <= got
+
+
+@pytest.mark.parametrize("text, place, day", [
+    # the next day counts from the day the story gave last, in both languages
+    ("Hundreds protested in the town of Inkhil on Monday. The following day, security forces raided the town and "
+     "arrested twelve men.", "Inkhil", "2023-06-20"),
+    ("خرجت مظاهرة في مدينة إنخل يوم الاثنين.\nوفي اليوم التالي، داهمت قوات الأمن المدينة واعتقلت عشرة شبان.",
+     "إنخل", "2023-06-20"),
+    # "اليوم التالي" is not today
+    ("اندلعت اشتباكات في بلدة داعل يوم الأحد، وفي اليوم التالي اعتقلت دورية أمنية شابين في البلدة.",
+     "داعل", "2023-06-19"),
+    # a count of days inside the clause, after its day: what follows the count was that many days before
+    ("Security forces raided the town of Inkhil on Tuesday, two days after hundreds protested there.", "Inkhil",
+     "2023-06-18"),
+])
+def test_the_next_day_and_days_before_count_from_the_story(text, place, day):
+    ev = [e for e in extract_events(text, PUB) if e.location == place]
+    assert day in {e.event_date for e in ev}
+
+
+def test_the_day_of_a_funerals_dead_is_not_the_day_of_the_shooting_at_it():
+    for text in ("Security forces opened fire on mourners at the funeral of a teacher killed on Monday in Inkhil.",
+                 "أطلقت قوات الأمن النار على المشيعين خلال تشييع معلم قتل يوم الاثنين في مدينة إنخل."):
+        ev = extract_events(text, PUB)
+        assert len(ev) == 1 and ev[0].event_date != "2023-06-19"
+        assert ev[0].fatalities is None          # the teacher's death is the funeral's, not the shooting's

@@ -43,6 +43,14 @@ _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء",
 
 #: a relative pronoun (normalised) before a date: the date is told of the noun before it, not of the clause's event
 _RELATIVE_RE = re.compile(r"\b(?:which|that)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
+#: the same without its pronoun: the dead or the taken of a funeral or a family, their participle right before the
+#: date ("the funeral of a protester killed on Friday", "تشييع شاب قتل يوم الجمعة"); the participle is the span
+_PARTICIPLE_RE = re.compile(
+    r"\bof\s+(?:a|an|the|two|three|four|five|\d+)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?P<en>killed|shot|arrested|detained|abducted|kidnapped|slain)\s+(?:on\s+|last\s+|early\s+|late\s+)?$"
+    r"|(?:^|\s)(?:تشييع|جنازه|جثمان|ذوي|عائله|والد|والده)\s+(?:\S+\s+){0,2}?"
+    r"(?P<ar>قتل|قضي|استشهد|اعتقل|اختطف)\s+(?:(?:يوم|في|مسا|صباح|ليل)\s+)?$")
+_PARTICIPLE_GATE = re.compile(r"\bof\b|تشييع|جنازه|جثمان|ذوي|عائله|والد")
 
 #: a dateline's date is within this many characters of the start of the report
 DATELINE_CHARS = 80
@@ -99,6 +107,10 @@ class EventDates:
         for k, d in enumerate(self.dates):
             window = norm[max(0, d[0] - 60):d[0]]
             if "which" not in window and "that" not in window and "لتي" not in window and "لذي" not in window:
+                part = _PARTICIPLE_RE.search(window) if _PARTICIPLE_GATE.search(window) else None
+                if part is not None:
+                    w = "en" if part.group("en") else "ar"
+                    self.told_after[k] = (max(0, d[0] - 60) + part.start(w), max(0, d[0] - 60) + part.end(w))
                 continue   # (most dates: no relative pronoun before them, and no search)
             rel = None
             for rel in _RELATIVE_RE.finditer(norm, max(0, d[0] - 60), d[0]):   # noqa: B007 - the last one

@@ -226,7 +226,16 @@ _DAYS_APART_RE = re.compile(
 #: the same with a count of days or weeks, on normalised text
 _DAYS_APART_N_RE = re.compile(
     r"\s*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
-    r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s)")
+    r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
+    # "the next day", "وفي اليوم التالي": the day after the one the story gave last; "the day before": before it
+    r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+day\b|(?:on\s+)?the\s+(?P<prev2>day)\s+before\s"
+    r"|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s(?:(?P<arnext>التالي|الموالي)|(?P<arprev>السابق))(?!\S))")
+#: a count of days before the trigger inside its clause ("X on Sunday, a day after thousands protested there")
+_DAYS_APART_MID_RE = re.compile(
+    r"\s(?=(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|weeks?)\s+(?:after|before)\s"
+    r"|[وف]?(?:بعد|قبل)\s+(?:يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s"
+    r"|(?:on\s+)?the\s+(?:next|following|previous)\s+day\b|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s"
+    r"(?:التالي|الموالي|السابق)(?!\S))")
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
@@ -1294,21 +1303,36 @@ class _Extractor:
         if got is None:
             got = self._dates.for_clause(
                 cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start, hit.end)
-            shift = self._days_apart(cl)
-            if shift and not self._dates.dated_within(cl.lo, cl.hi):
+            shift, mid = self._days_apart(cl, hit)
+            if shift and (mid or not self._dates.dated_within(cl.lo, cl.hi)):
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
                 got = ((date.fromisoformat(got[0]) + timedelta(days=shift)).isoformat(), got[1])
             self._date_memo[key] = got
         return got
 
-    def _days_apart(self, cl: _Clause) -> int:
+    def _days_apart(self, cl: _Clause, hit: TriggerHit) -> tuple[int, bool]:
         """The days from the sentence's day to the clause's, when the clause opens with a count of them ("a day
-        after", "two days earlier", "بعد يومين من", "غداة"): -1 for a day after, 0 for none or an uncounted span."""
+        after", "two days earlier", "بعد يومين من", "غداة", "the next day"): -1 for a day after, 0 for none or an
+        uncounted span; and whether the count stands inside the clause, after its day and before the trigger
+        ("X on Sunday, a day after thousands protested there": the protest on Saturday)."""
         m = _DAYS_APART_N_RE.match(self.norm, cl.lo)
+        mid = False
+        if m is None and (" day" in self.norm[cl.lo:hit.start] or " يوم" in self.norm[cl.lo:hit.start] or
+                          "week" in self.norm[cl.lo:hit.start] or "اسبوع" in self.norm[cl.lo:hit.start]):
+            cut = _DAYS_APART_MID_RE.search(self.norm, cl.lo, hit.start)
+            if cut is not None and self._dates.dated_within(cl.lo, cut.start()) and \
+                    not self._dates.dated_within(cut.end(), hit.start):
+                m, mid = _DAYS_APART_N_RE.match(self.norm, cut.end()), True
         if m is None:
-            return 0
-        if m.group("eve"):
+            return 0, False
+        return self._day_count(m), mid
+
+    @staticmethod
+    def _day_count(m: re.Match[str]) -> int:
+        if m.group("eve") or m.group("prev") or m.group("prev2") or m.group("arprev"):
             return -1
+        if m.group("next") or m.group("arnext"):
+            return 1
         unit, count = m.group("u") or m.group("aru"), m.group("n") or "a"
         n = 2 if unit.endswith("ين") else int(count) if count.isdigit() else _COUNT_WORDS[count]
         days = n * (7 if unit.startswith(("week", "اسبوع")) else 1)

@@ -1119,6 +1119,10 @@ _PROTEST_CAUSE_EN = r"in\s+protest\s+(?:at|against|over)|to\s+protest"
 #: where a protest's cause begins after the protest's own words ("blocked the road in X in protest at ...")
 PROTEST_CAUSE_CUT_RE = _rx(r"\s(?:" + _PROTEST_CAUSE_EN + "|protesting|" + _PROTEST_CAUSE_AR + r")\s", re.IGNORECASE)
 #: the words that make a death what a protest or a reprisal is about (they end right before the death word)
+#: the dead a funeral is held for, not the toll of what happens at it ("fired on the funeral of a man killed on
+#: Friday", "خلال تشييع شاب قتل يوم الجمعة")
+_FUNERAL_OF_RE = _rx(r"\bfuneral\s+(?:procession\s+)?(?:of|for)\s+(?:\S+\s+){1,3}?$|(?:^|\s)[وفلب]?(?:تشييع|جنازة|جنازه)"
+                     r"\s+(?:\S+\s+){0,3}?$", re.IGNORECASE)
 _PROTEST_CAUSE_RE = _rx(
     r"(?:" + _PROTEST_CAUSE_AR + r"|غضبا|استنكارا|انتقاما|ردا)\s+(?:على\s+)?[بل]?$"
     r"|\b(?:" + _PROTEST_CAUSE_EN + r"|against|over|denouncing|condemning|to\s+denounce|to\s+condemn|outrage\s+at|"
@@ -1334,7 +1338,8 @@ def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause:
     rel_place = (place[0] - sa, place[1] - sa)
     rel_trig = (trigger[0] - sa, trigger[1] - sa)
     # "خرجت مظاهرة احتجاجاً على مقتل شاب", "protested against the killing of": the cause, not this event's toll
-    ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))]
+    ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))
+          and not _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a)]
     in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
     found, n = _in_tail(s, in_clause, rel_clause, rel_place, in_list)
     if found:
