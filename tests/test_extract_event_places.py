@@ -350,3 +350,31 @@ def test_the_hour_of_a_prayer_is_no_place(text):
 ])
 def test_the_seat_of_a_council_is_no_place_of_the_event(text, places):
     assert {e.location for e in extract_events(text, "2022-11-09")} == places
+
+
+def test_every_town_of_a_list_inside_a_handover_is_a_place_of_it():
+    text = "سلّم مسلحو المعارضة في بلدات حيط وسحم الجولان وجلين أسلحتهم المتوسطة إلى الشرطة العسكرية الروسية."
+    handed = {e.location for e in extract_events(text, "2018-07-25") if e.trigger_label == "weapons_handover"}
+    assert handed == {"حيط", "سحم الجولان", "جلين"}       # (and "جلين أسلحتهم" is no name)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Rebels seized Tal al-Hamra, a strategic hill overlooking the town of Inkhil, on Friday.", "Inkhil"),
+    ("سيطرت الفصائل على تل الحمرا المشرف على مدينة إنخل يوم الجمعة.", "إنخل"),
+])
+def test_the_town_a_hill_overlooks_is_no_place_of_its_capture(text, place):
+    assert place not in {e.location for e in extract_events(text, "2014-04-19")}
+
+
+@pytest.mark.parametrize("text, cut, taken", [
+    ("Government forces cut the main supply route linking the towns of Inkhil and Jasim after capturing the "
+     "nearby hill of Tal al-Hara.", {"Inkhil", "Jasim"}, {"Tal al-Hara"}),
+    # the act before "after" need not be one the extractor knows
+    ("Government forces closed the road linking the towns of Inkhil and Jasim after capturing the nearby hill of "
+     "Tal al-Hara.", set(), {"Tal al-Hara"}),
+    ("أغلقت قوات النظام الطريق بين مدينتي إنخل وجاسم بعد سيطرتها على تل الحارة.", set(), {"تل الحارة"}),
+])
+def test_a_trigger_after_after_keeps_the_places_after_it(text, cut, taken):
+    ev = extract_events(text, "2014-04-19")
+    assert {e.location for e in ev if e.trigger_label == "supply_cut"} == cut
+    assert {e.location for e in ev if e.trigger_label == "territory_taken"} == taken

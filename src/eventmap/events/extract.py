@@ -253,6 +253,8 @@ _AREAS_OF_ANAPHOR_RE = re.compile(r"\b(?:areas|parts|neighbou?rhoods|districts|q
                                   r"|(?:^|\s)[وفب]?(?:احيا|مناطق|انحا|اطراف)\s(?:في\s)?(?:ال)(?P<ar>مدينه|بلده)(?=\s|$)")
 
 _CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
+#: "after" or "before" right before a trigger: a clause of its own ("... after capturing X", "بعد سيطرتها على X")
+_AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s$")
 
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
@@ -385,12 +387,6 @@ _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
 _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|from\s+(?:past|previous|earlier|old)\s)"
                          r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
 _REMNANT_GATE = gate(_REMNANT_RE)
-#: a committee, council or office before the name of its seat (normalised Arabic; English as written)
-_BODY_IN_AR_RE = re.compile(r"(?:^|\s)(?:اللجنه|لجنه|المجلس|مجلس|فرع|مكتب|مديريه|قياده|نقابه|محكمه)"
-                            r"(?:\s(?:المركزيه|المحلي|المحليه|الامني|الامنيه|العسكري|العسكريه|محافظه|مدينه))?"
-                            r"\s(?:في\s|ب)$")
-_BODY_IN_EN_RE = re.compile(r"\b(?:[Cc]ommittee|[Cc]ouncil|[Bb]ranch|[Oo]ffice|[Dd]irectorate|[Cc]ommand|[Cc]ourt|"
-                            r"[Uu]nion)\s+(?:in|of|for)\s+(?:the\s+)?(?:(?:city|town|province|governorate)\s+of\s+)?$")
 #: a release told before an arrest in its clause: the arrest is the released man's past (normalised)
 _RELEASED_RE = re.compile(r"(?:^|\s)[وف]?(?:افرج\S*|الافراج|بالافراج|اطلق\S*\s(?:\S+\s){0,3}?سراح|اطلاق\sسراح)(?=\s)|"
                           r"\b(?:released|freed|releasing|freeing|release\s+of)\b")
@@ -1168,10 +1164,6 @@ class _Extractor:
                          or self.text[l.mention.orig_end:l.mention.orig_end + 2].lstrip(" ")[:1] in ("،", ","))]
             if head and len(head) < len(locs):
                 locs = [l for l in locs if l not in head]
-            # "a member of the Central Committee in Daraa ... on the road linking A and B": the body's seat
-            seat = [l for l in locs if self._seat_of_a_body(l.mention)]
-            if seat and len(seat) < len(locs):
-                locs = [l for l in locs if l not in seat]
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
         hedged = not _HEDGE.isdisjoint(seg.split())
@@ -1191,6 +1183,7 @@ class _Extractor:
             split = bool(before) and bool(_CLAUSE_PUNCT_RE.search(
                 self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
             use = after if after and before and split and len(labels) == 1 else locs
+            use = self._subordinate_scope(hit, labels, use)
             fled = lab in _FLED_FROM and self._fled(hit, cl)
             for loc in use:
                 m = loc.mention
@@ -1467,12 +1460,18 @@ class _Extractor:
             extractor=EXTRACTOR_VERSION, fatalities=self._fatalities(cl, ts, te, m),
         )
 
-    def _seat_of_a_body(self, m: Mention) -> bool:
-        """The name follows a committee, council or office it is the seat of ("the Central Committee in X",
-        "اللجنة المركزية في X", "مجلس محافظة X")."""
-        if m.lang == "ar":
-            return _BODY_IN_AR_RE.search(self.norm, max(0, m.start - 32), m.start) is not None
-        return _BODY_IN_EN_RE.search(self.text, max(0, m.orig_start - 40), m.orig_start) is not None
+    def _subordinate_scope(self, hit: TriggerHit, labels, use: list[_Located]) -> list[_Located]:
+        """A trigger right after "after"/"بعد" opens a clause of its own: its places are those after it, and the
+        trigger before it keeps those before ("cut the road linking A and B after capturing the base at C")."""
+        subs = [h for _, h in labels if _AFTER_WORD_RE.search(self.norm, max(0, h.start - 8), h.start)]
+        if not subs:
+            return use
+        if hit in subs:
+            own = [l for l in use if l.mention.start >= hit.end]
+        else:
+            cut = min((h.start for h in subs if h.start > hit.start), default=None)
+            own = [l for l in use if cut is None or l.mention.start < cut]
+        return own or use
 
     def _toll_to_the_clause_before(self, cl: _Clause, hits, events: list[Event], first: int) -> None:
         """A clause of deaths alone, with no place, gives its toll to the fight told in the clause before it

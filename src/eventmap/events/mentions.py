@@ -426,7 +426,7 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 عند لدى مقابل عبر نحو باتجاه اتجاه صوب اليوم امس أمس صباح مساء فجر ليل ليلة ظهر عصر الليلة البارحة
 الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مما ما بعدما اثناء أثناء خلال جراء بسبب اثر
 بعدة بعدد بعشرات بقذائف بقذيفة بصواريخ بصاروخ بغارات بغارة بالبراميل ببراميل ببرميل برصاص بنيران بعبوة بعبوات
-بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح""".split())
+بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح لليوم ليوم للمرة""".split())
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -583,9 +583,9 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
         cut = g
         for k, (_, _, w) in enumerate(g):
             if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS or
-                          (w[:1] == "ب" and w[1:] in _sets()["nouns"])):
-                cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"
-                break
+                          (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or (len(w) > 4 and _PRONOUN_END_RE.search(w))):
+                cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"; "وتسيل
+                break         # أسلحتهم الثقيلة": before "their weapons" (no name of the area has such a word)
         if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER:
             break
         if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and \
@@ -1074,7 +1074,8 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "origin": ("المنحدر", "المنحدره", "ينحدر", "تنحدر", "ينحدرون", "المنحدرين", "المتحدر", "يتحدر"),
     "residence": ("يقيم", "تقيم", "المقيم", "المقيمه", "المقيمين", "يقطن", "تقطن", "يسكن", "تسكن", "القاطن"),
     "stationed": ("المتمركزه", "المتمركزين", "المتمركز", "المتواجده", "المتواجدين", "المنتشره", "تتمركز", "يتمركز"),
-    "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه"),   # "اللواء الواقع في بلدة X": X locates the site
+    "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه",    # "اللواء الواقع في بلدة X": X locates the site,
+                "المطل", "المطله", "المشرف", "المشرفه", "يطل", "تطل", "يشرف", "تشرف"),   # and "التل المطل على X"
 }
 _REF_KINDS = tuple(_REF_CUES_AR)
 #: a cue word -> the index in :data:`_REF_KINDS` of the first kind it is a cue of
@@ -1087,7 +1088,13 @@ _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقل
                                            "انطلاقا", "أقلعتا")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened)
-WEAK_REFERENCES = ("origin", "residence", "motorway")
+WEAK_REFERENCES = ("origin", "residence", "motorway", "seat")
+#: bodies before "في" and the name of their seat ("عضو اللجنة المركزية في X", "مدير المكتب الإغاثي في X"),
+#: normalised; the seat gives way to the places where the event happened
+_BODY_AR = frozenset(("اللجنه", "لجنه", "المجلس", "مجلس", "فرع", "مكتب", "المكتب", "مديريه", "قياده", "نقابه",
+                      "محكمه", "بلديه", "البلديه"))
+_BODY_ADJ_AR = frozenset(("المركزيه", "المحلي", "المحليه", "الامني", "الامنيه", "العسكري", "العسكريه", "الاغاثي",
+                          "الطبي", "الاعلامي", "التنفيذي", "المدني"))
 _CASUALTY_MOVE_AR = {"اسعاف", "اسعافه", "اسعافهم", "اسعافها", "اسعافهما", "نقل", "نقله", "نقلهم", "نقلها", "نقلهما",
                      "نقلت", "نقلوا", "اسعفوا", "اسعف", "يسعف", "ادخال", "ادخاله", "ادخالهم", "ادخالها", "ادخالهما"}
 _SOURCE_AR = {"مصدر", "مصادر", "مراسل", "المراسل", "ناشط", "ناشطون", "الناشط", "ناشطين", "مصدرا", "شبكه", "تنسيقيه",
@@ -1202,6 +1209,11 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True   # "جنوب X", "وغرب مسجد X" (the "و" of a list glued to the word of direction)
         m.notes.append("direction")
         return
+    if len(bare) >= 2 and bare[-1] == "في" and (bare[-2] in _BODY_AR or (
+            len(bare) >= 3 and bare[-3] in _BODY_AR and bare[-2] in _BODY_ADJ_AR)):
+        m.reference = True   # "عضو اللجنة المركزية في X": the body's seat, not where he was shot
+        m.notes.append("seat")
+        return
     # the first kind of :data:`_REF_CUES_AR` one of the last three words is a cue of
     kinds = [_REF_CUE_KIND[w] for w in bare[-3:] if w in _REF_CUE_KIND]
     if kinds:
@@ -1279,7 +1291,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
 
-    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
     r"|\b(?P<withdrew>withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)(?:\s+\w+)?\s+(?:to|towards?|into))"
     r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
@@ -1293,7 +1305,8 @@ _EN_PERSON_FROM_RE = re.compile(
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
                  "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
-                 "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat")
+                 "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
+                 "overlook")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
@@ -1398,9 +1411,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
         m.reference = True   # "a young man from the town of X": where he comes from
         m.notes.append("residence")
-    elif pw == "of" and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
-        m.reference = True   # "the Central Committee of Daraa said": a body's name
-        m.notes.append("reference")
+    elif pw in ("of", "in") and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
+        m.reference = True   # "the Central Committee of Daraa said": a body's name; "a member of the local council
+        m.notes.append("reference" if pw == "of" else "seat")   # in X was shot on the road to Y": its seat
     if key in sets["foreign_en"]:
         m.veto = "foreign"
     if _motorway_end(text, m.orig_start, m.orig_end):
