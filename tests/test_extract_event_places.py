@@ -378,3 +378,16 @@ def test_a_trigger_after_after_keeps_the_places_after_it(text, cut, taken):
     ev = extract_events(text, "2014-04-19")
     assert {e.location for e in ev if e.trigger_label == "supply_cut"} == cut
     assert {e.location for e in ev if e.trigger_label == "territory_taken"} == taken
+
+
+def test_a_city_first_in_a_list_of_cities_is_the_city():
+    text = "Hundreds rallied in the cities of Daraa, Inkhil and Jasim on Friday against the new taxes."
+    assert {e.location for e in extract_events(text, "2025-02-28")} == {"Daraa", "Inkhil", "Jasim"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Government artillery pounded the Lajat area on Thursday.", "al-Lajat"),
+    ("Fighting flared again in the Yarmouk Basin area on Thursday.", "Yarmouk Basin"),
+])
+def test_an_area_named_after_a_region_is_the_region(text, place):
+    assert {e.place_name_en for e in extract_events(text, "2018-06-29")} == {place}

@@ -734,3 +734,38 @@ def test_a_man_who_joined_the_reconciliation_is_no_town_changing_hands():
     assert _labels(text, "Inkhil") and "settlement_entry" not in _labels(text, "Inkhil")
     town = "The town of Inkhil joined the reconciliation on Sunday after talks with Russian officers."
     assert _labels(town, "Inkhil") == {"settlement_entry"}
+
+
+@pytest.mark.parametrize("text", [
+    # the time since a taking or a deal, not the taking
+    "وتعيش محافظة القنيطرة حالة من الفوضى الأمنية منذ سيطرة قوات النظام عليها صيف 2018.",
+    "The city of Inkhil has been tense since government forces retook it in 2018.",
+    "ولم تدخل قوات النظام مدينة إنخل منذ اتفاق التسوية.",
+    # a tally over a span that runs until now
+    "Inkhil has seen dozens of assassinations since the settlement of 2018.",
+    "وشهدت مدينة إنخل عشرات عمليات الاغتيال منذ عام 2018.",
+])
+def test_a_time_since_and_a_tally_are_no_events(text):
+    assert extract_events(text, PUB) == []
+
+
+def test_a_taking_some_days_ago_is_still_a_taking():
+    text = "وأعلنت قوات النظام منذ يومين السيطرة على بلدة الغارية الشرقية."
+    assert _labels(text, "الغارية الشرقية") == {"territory_taken"}
+
+
+def test_the_strikes_named_again_are_the_strikes():
+    text = ("Israeli jets struck military sites in Daraa province on Tuesday night.\n"
+            "The strikes targeted an air defence battalion near the town of Izraa, a monitor said.")
+    assert _types(text, "Izraa") == {("Explosions/Remote violence", "Air/drone strike")}
+    shelled = "Government artillery shelled Izraa on Tuesday. The shells hit a school in the town."
+    assert ("Explosions/Remote violence", "Air/drone strike") not in _types(shelled, "Izraa")
+
+
+@pytest.mark.parametrize("text, events", [
+    ("ولم تدخل قوات النظام مدينة إنخل حتى الآن.", 0),           # "و" glued to the negation
+    ("ولم يسفر القصف المدفعي على مدينة إنخل عن إصابات.", 1),   # no harm done, but the shelling took place
+    ("لم تؤدِّ الاشتباكات في مدينة إنخل إلى وقوع إصابات.", 1),
+])
+def test_a_negation_denies_the_act_not_its_result(text, events):
+    assert len(extract_events(text, PUB)) == events

@@ -65,7 +65,11 @@ _FAR_KM = 150.0
 _CORE = {"SY12", "SY14"}
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ADMIN_KINDS = {"region", "governorate", "district", "subdistrict", "country"}
-_NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير"}
+_NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "ينفي", "تنفي", "منع", "لمنع", "رفض", "رفضت", "بلا", "غير",
+           "ولم", "فلم", "ولن"}   # (a "و" glued to a word of three letters stays on it)
+#: verbs of what an act led to: a negation before them denies the result, not the act
+_RESULT_VERBS = frozenset(("يسفر", "تسفر", "يود", "تود", "يودي", "تودي", "يخلف", "تخلف", "يسجل", "تسجل", "ترد",
+                           "يرد"))
 _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent", "prevented", "avoid", "avoided",
            "non", "nor", "rejected"}
 _HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
@@ -180,8 +184,8 @@ def _is_broad(loc: _Located) -> bool:
 #: curated regions as wide as a governorate or more (the south, Hawran): not a place for weak labels
 _BROAD_REGIONS = {"region:southern-syria", "region:hawran", "region:golan"}
 
-_CITY_BEFORE_RE = re.compile(r"(?:(?:^|\s)[وبلف]{0,2}(?:مدينه|المدينه|مدينتي|احيا|حي|وسط|مركز|داخل)|"
-                             r"\b(?:city|town|centre|center|downtown|neighbou?rhoods?|districts?|quarters?)(?:\s+of)?(?:\s+the)?)\s*$")
+_CITY_BEFORE_RE = re.compile(r"(?:(?:^|\s)[وبلف]{0,2}(?:مدينه|المدينه|مدينتي|مدن|المدن|احيا|حي|وسط|مركز|داخل)|"
+                             r"\b(?:city|cities|town|towns|centre|center|downtown|neighbou?rhoods?|districts?|quarters?)(?:\s+of)?(?:\s+the)?)\s*$")
 _CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه)\b")
 #: anchored at the end, the pattern is tried from every position of the window: skipped without its words
 _CITY_BEFORE_GATE = gate(_CITY_BEFORE_RE)
@@ -253,6 +257,7 @@ _AREAS_OF_ANAPHOR_RE = re.compile(r"\b(?:areas|parts|neighbou?rhoods|districts|q
                                   r"|(?:^|\s)[وفب]?(?:احيا|مناطق|انحا|اطراف)\s(?:في\s)?(?:ال)(?P<ar>مدينه|بلده)(?=\s|$)")
 
 _CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
+_AREA_TAIL_RE = re.compile(r"\s+(?:area|region)$", re.I)
 #: "after" or "before" right before a trigger: a clause of its own ("... after capturing X", "بعد سيطرتها على X")
 _AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s$")
 
@@ -387,6 +392,25 @@ _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
 _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|from\s+(?:past|previous|earlier|old)\s)"
                          r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
 _REMNANT_GATE = gate(_REMNANT_RE)
+#: the strikes told before, named again as the subject of a bare "targeted"/"hit"
+_THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:strikes|raids)\b")
+#: "since" before a taking or a deal: the time since it, not it ("منذ سيطرة", "منذ اتفاق التسوية")
+_SINCE = frozenset(("منذ", "since"))
+_SINCE_NOUNS = frozenset(("the", "its", "their", "اتفاق", "فرض", "بسط", "اعلان"))
+_SINCE_TIME = frozenset(("monday tuesday wednesday thursday friday saturday sunday yesterday morning dawn night noon "
+                        "evening midnight days hours weeks months years day week month year january february march "
+                        "april may june july august september october november december early late").split())
+
+
+def _since_they(prev: list[str]) -> bool:
+    """"since the army retook", "since government forces took": "since" and the doer, no time between."""
+    k = next((k for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1) if prev[k] == "since"), None)
+    return k is not None and not any(w in _SINCE_TIME or w[:1].isdigit() or w in ("when", "after") for w in prev[k + 1:])
+
+
+#: many of an act, over a span that runs until now: a tally, not an event
+_MANY = frozenset(("dozens", "scores", "hundreds", "عشرات", "العشرات", "مئات", "المئات"))
+_SINCE_RE = re.compile(r"(?:^|\s)(?:since|so far|منذ|حتي الان)(?=\s)")
 #: a release told before an arrest in its clause: the arrest is the released man's past (normalised)
 _RELEASED_RE = re.compile(r"(?:^|\s)[وف]?(?:افرج\S*|الافراج|بالافراج|اطلق\S*\s(?:\S+\s){0,3}?سراح|اطلاق\sسراح)(?=\s)|"
                           r"\b(?:released|freed|releasing|freeing|release\s+of)\b")
@@ -670,8 +694,8 @@ class _Extractor:
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
-        if not _NEG.isdisjoint(prev[-2:]):
-            return True
+        if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
+            return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
         if not _FUTURE.isdisjoint(prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
@@ -698,6 +722,13 @@ class _Extractor:
             return True   # "in the liberated areas" (the same, in English; "the liberated city of X" names a capture)
         if h.label == "arrests" and _RELEASED_RE.search(self.norm, cl.lo, h.start):
             return True   # "أفرجت عن ثلاثة معتقلين ... بعد اعتقال دام عامين", "freed a man who had been arrested"
+        if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
+            return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
+        if h.label in ("territory_taken", "settlement_entry", "territory_entered", "agreement") and (
+                prev[-1] in _SINCE or (len(prev) > 1 and prev[-2] in _SINCE and prev[-1] in _SINCE_NOUNS) or
+                _since_they(prev)):
+            return True   # "فلتان أمني منذ سيطرة النظام عليها", "since the takeover", "منذ اتفاق التسوية": a time
+            #               (not "منذ يومين السيطرة": "two days ago")
         if h.label in ("territory_taken", "territory_entered") and _PURPOSE_TAKE_RE.match(
                 self.norm, self.norm.rfind(" ", 0, h.start) + 1):
             return True   # "معركة للسيطرة على X", "في محاولة لتحرير X": what they fight for, not (yet) taken
@@ -740,6 +771,9 @@ class _Extractor:
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
             if lab == "shelling" and self._bomb_story(h):
                 lab = "ied"   # "the death toll from Tuesday's bombing", told of a bomb planted in a car
+            elif lab == "shelling" and self._last_op is not None and self._last_op[1] == "air_strike" and \
+                    _THE_STRIKES_RE.search(self.norm, cl.lo, h.start):
+                lab = "air_strike"   # "Israeli jets struck X. The strikes targeted Y": the same strikes
             if lab == "shelling" and (_GUNMEN_RE.search(seg) or _SMALL_ARMS_RE.search(seg)):
                 # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire (a shell, mortar or rocket
                 # named in the clause is a shelling hit, which has absorbed the bare targeting already)
@@ -963,9 +997,13 @@ class _Extractor:
         approximate, with the site's own name kept as the location."""
         surface = self.text[m.orig_start:m.orig_end]
         full = _cached_lookup(self.g, surface) if self._is_gazetteer_name(surface) else None
+        if full is None and m.site == "area":   # "the Lajat area": the region the gazetteer knows as "al-Lajat"
+            core = _AREA_TAIL_RE.sub("", surface)
+            full = _cached_lookup(self.g, core) if core != surface and self._is_gazetteer_name(core) else None
         if full is not None and full.status in ("resolved", "ambiguous") and full.best and full.best.match in ("exact", "loose") and \
-                full.best.place.kind not in _ADMIN_KINDS and not self._far_unsupported(full.best.place, cl):
-            return None   # the site's name is a gazetteer place ("منطقة صيدا", "تل شهاب"): resolve it as usual
+                (full.best.place.kind not in _ADMIN_KINDS or m.site == "area") and \
+                not self._far_unsupported(full.best.place, cl):
+            return None   # the site's name is a gazetteer place ("منطقة صيدا", "تل شهاب", "the Lajat area"): as usual
         hosts: list[tuple[str, str]] = []
         if m.host is not None and m.host != (m.start, m.end):
             a, b = self.n2o(*m.host)
