@@ -626,3 +626,25 @@ def test_a_clause_of_deaths_over_weeks_gives_the_fight_before_it_nothing():
     other = "Clashes broke out in Inkhil, and gunmen shot dead two men in the town of Jasim."
     assert {(e.location, e.fatalities) for e in extract_events(other, "2016-04-08")} == {
         ("Inkhil", None), ("Jasim", 2)}
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A roadside bomb killed a lieutenant and two of his bodyguards on the road near Tafas on Sunday.", 3),
+    ("Sunday's shelling of Tafas killed a family of six.", 6),
+    ("أودى انفجار لغم أرضي قرب مدينة طفس صباح الأحد بحياة ثلاثة رعاة.", 3),
+    ("اغتال مسلحون مجهولون المختار سعيد الحمد وشقيقه في مدينة طفس يوم الأحد.", 2),
+    ("استشهد الشاب خالد (19 عاماً) وشقيقه بقصف على مدينة طفس يوم الأحد.", 2),
+    ("قتلت سيدة وطفلاها بقذيفة سقطت على مدينة طفس يوم الأحد.", 3),
+    ("قتل عنصر من الشرطة العسكرية وآخر من الأمن العسكري بهجوم على حاجز في مدينة طفس يوم الأحد.", 2),
+    ("Fourteen people were killed in Daraa province on Sunday, including six in the city of Tafas.", 6),
+])
+def test_victims_counted_as_outlets_list_them(text, killed):
+    assert {e.fatalities for e in extract_events(text, "2019-05-07") if e.place_name_en == "Tafas"} == {killed}
+
+
+@pytest.mark.parametrize("text", [
+    'The army said it had killed "dozens of militants" in the city of Tafas on Sunday.',
+    "وأحكمت وحدات الجيش سيطرتها على مدينة طفس يوم الأحد بعد القضاء على آخر تجمعات المسلحين.",
+])
+def test_no_figure_where_the_report_gives_none(text):
+    assert {e.fatalities for e in extract_events(text, "2019-05-07") if e.place_name_en == "Tafas"} == {None}

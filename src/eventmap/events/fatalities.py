@@ -220,7 +220,7 @@ _AR_PERSON = _n("""شاب شابة رجل امرأة سيدة طفل طفلة ف
 معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
-مصطفى محمود عبد أبو""")
+مصطفى محمود عبد أبو والد جد""")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
 _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
@@ -230,7 +230,8 @@ _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأ�
 _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها والده والدها
 والدته والدتها أخيه أخاه أخوه أخيها أخته أختها نجله نجلها طفله طفلها طفلته طفلتها حفيده حفيدها حفيدته
 عمه عمها خاله خالها أمهم أمهما والدتهم والدتهما والدهم والدهما أبوهم أبيهم أباهم"""), 1),
-           **dict.fromkeys(_n("ولديه ولداه ابنيه ابناه ابنيها طفليه طفليها شقيقيه"), 2)}
+           **dict.fromkeys(_n("ولديه ولداه ابنيه ابناه ابنيها طفليه طفليها شقيقيه طفلاها طفلاه ابناها ولداها ولديها "
+                              "شقيقاه شقيقاها شقيقيها ابنتاه ابنتاها ابنتيه ابنتيها"), 2)}
 
 # English
 _EN_VERB = _w("killed kill kills killing executed execute executing slain slew martyred assassinated")
@@ -250,6 +251,8 @@ _EN_NUM = {w: i for i, w in enumerate(_seq("zero one two three four five six sev
                                       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"))}
 _EN_TENS = {w: 10 * i for i, w in enumerate(_seq("_ _ twenty thirty forty fifty sixty seventy eighty ninety")) if i > 1}
 _EN_PERSON = _w("""terrorist insurgent jihadist extremist man woman child boy girl civilian soldier fighter rebel member officer commander leader person
+colonel lieutenant captain major sergeant brigadier corporal bodyguard escort companion relative cousin nephew uncle
+passenger pedestrian shopkeeper engineer lawyer mayor judge preacher pharmacist smuggler neighbour neighbor
 resident youth teenager teacher student activist journalist farmer shepherd driver doctor nurse guard militant
 gunman policeman cooperator collaborator father mother son daughter brother sister wife husband elder cleric imam
 worker volunteer paramedic detainee prisoner defector infant baby toddler individual dignitary mukhtar sheikh
@@ -258,7 +261,9 @@ refugee""")
 _EN_PLURAL_PERSON = _w("""men women children boys girls civilians soldiers fighters rebels members officers
 commanders leaders people persons residents youths teenagers students activists journalists farmers militants
 gunmen troops policemen workers volunteers detainees prisoners others infants babies individuals combatants
-recruits conscripts elements terrorists insurgents jihadists extremists gunmen""")
+recruits conscripts elements terrorists insurgents jihadists extremists gunmen sons daughters brothers sisters
+relatives cousins companions bodyguards escorts guards passengers pedestrians shepherds nurses doctors teachers
+officials colonels lieutenants officers""")
 _EN_GROUP = _w("cell cells group groups position positions base bases headquarters hideout hideouts vehicle "
                "vehicles convoy checkpoint network gathering gatherings camp outpost")
 _EN_ONE = _w("a an one another")
@@ -521,6 +526,9 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
             return VAGUE, j + 1
         if w in _AR_KIN or any(b in _AR_KIN for b in _bases(w)):
             return next(_AR_KIN[b] for b in _bases(w) if b in _AR_KIN), j + 1
+        if w in _AR_ONE_MORE and (j + 1 >= end or toks[j + 1].p or toks[j + 1].w in _AR_PREPS or
+                                  toks[j + 1].w[:1] in "وب"):
+            return 1, j + 1      # "وآخر من الأمن العسكري": one more (not "آخر تجمعاتهم", their last gatherings)
         p = _ar_person(w)
         if p == VAGUE and j + 1 < end:      # "العناصر التسعة", "الشبان الثلاثة": the number follows
             num = _number(toks, j + 1)
@@ -540,6 +548,10 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
     if (w in _EN_POSS or w == "the") and j + 1 < end and _number(toks, j + 1) is not None:
         num = _number(toks, j + 1)
         return num[0], _skip_noun(toks, num[1], end, ar)  # type: ignore[index]
+    if w in _EN_ONE and j + 3 < end and toks[j + 1].w == "family" and toks[j + 2].w == "of":
+        num = _number(toks, j + 3)     # "a family of five"
+        if num is not None:
+            return num[0], num[1]
     if w in _EN_ONE or w in _EN_POSS:
         for k in range(j + 1, min(j + 5, end)):   # "a young man", "an FSA member", "his son"
             if toks[k].p:
@@ -588,13 +600,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
     while k < end and total != VAGUE:
         comma = toks[k].w in (",", "،") and k + 1 < end
         n = k + 1 if comma else k
-        if ar and not comma:   # adjectives before the next victim: "مدنياً آخر وامرأة"
-            for m in (n, n + 1):
-                if m < end and toks[m].w[:1] == "و" and len(toks[m].w) > 2:
-                    n = m
-                    break
-                if m >= end or toks[m].p or toks[m].w in _AR_PREPS or _is(toks[m].w, _AR_VERB):
-                    break
+        if ar and not comma:
+            n = _ar_next_victim(toks, n, end)
         w = toks[n].w
         if ar and w[:1] == "و" and len(w) > 2:
             if total >= 11 and _number(toks, n) is None and _item([_Tok(w[1:], 0, 0, False)], 0, 1, ar) == (1, 1):
@@ -612,6 +619,35 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         else:
             break
     return total, k
+
+
+#: "و" + another one of the same: "وآخر من الأمن العسكري", "واثنان آخران"
+_AR_ANOTHER = _n("آخر اخر أخرى اخرى آخرين اخرين آخران اخران")
+_AR_ONE_MORE = _n("آخر اخر أخرى اخرى")
+
+
+def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
+    """Where the next victim of an Arabic list starts, past what may stand between it and the one before:
+    adjectives ("مدنياً آخر وامرأة"), his name ("القيادي أحمد الخالد وشقيقه"), his age in brackets ("الطفل
+    محمد (7 سنوات) وشقيقته"), his unit ("عنصر من الفرقة الرابعة وآخر من الأمن العسكري"); ``n`` when nothing."""
+    m, words, unit = n, 0, False
+    while m < end and words < 5:
+        w = toks[m].w
+        if w == "(":
+            close = next((k for k in range(m + 1, min(m + 6, end)) if toks[k].w == ")"), None)
+            if close is None:
+                return n
+            m = close + 1
+            continue
+        if w[:1] == "و" and len(w) > 2:
+            near = m <= n + 1 and not unit
+            return m if near or w[1:] in _AR_KIN or w[1:] in _AR_ANOTHER else n
+        if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and (w != "من" or m == n + 0 and unit)):
+            return n
+        unit = unit or w == "من"
+        words += 1
+        m += 1
+    return n
 
 
 # --------------------------------------------------------------------------- death statements
@@ -740,6 +776,9 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             continue
         if toks[j].p and toks[j].w not in ("-",):
             if j == i + 1 and toks[j].w in _QUOTES:      # قتل "فلان الفلاني"
+                count, k = _victims(toks, j + 1, end, ar)
+                if count is not None:
+                    return count, k    # killed "dozens of terrorists": the victims quoted, not a name
                 named = _quoted_name(toks, j, end, ar)
                 if named is not None:
                     return named
@@ -803,7 +842,13 @@ _AR_CAUSE_PREFIXES = tuple(_norm(w) for w in ("بقصف", "بانفجار", "ب�
 def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     """أودى بحياة ثلاثة أشخاص، حصد أرواح 5، القضاء على 15 إرهابياً: the victims follow; without them, no toll."""
     w = toks[i].w
-    took = next((k for k in range(i - 1, max(-1, i - 4), -1) if _is(toks[k].w, _AR_TOOK_LIVES)), None)
+    took = None   # "أودى القصف بحياة", and past a longer subject: "أودى انفجار عبوة في مدينة X أمس بحياة"
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if toks[k].p:
+            break
+        if _is(toks[k].w, _AR_TOOK_LIVES):
+            took = k
+            break
     if _is(w, _AR_LIVES) and took is not None:      # "أودى القصف بحياة", "حصدت الغارات أرواح"
         start = took
     elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w == "علي":
@@ -1213,6 +1258,20 @@ def _subset_here(between: str) -> bool:
     return last is not None and len(between[last.end():].split()) <= 5
 
 
+#: a figure of the toll placed right before the place: "including five in the town of X", "بينهم ثلاثة في بلدة X"
+_PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منهم)\s+(?:at least\s+)?(?P<n>\S+)\s+"
+                      r"(?:in|at|في)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+|(?:بلدة|مدينة|قرية)\s+)?$",
+                      re.IGNORECASE)
+
+
+def _placed_part(between: str) -> int | None:
+    m = _PLACED_PART_RE.search(between)
+    if m is None:
+        return None
+    got = _number(_tokens(m.group("n")), 0)
+    return got[0] if got is not None and got[0] > 0 else None
+
+
 def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) -> tuple[bool, int | None]:
     """Rule 1: the place is named in the tail of a death statement ("killed nine civilians in X")."""
     before = [k for k, d in enumerate(ds) if d.a < place[0]]
@@ -1224,8 +1283,10 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return False, None
     between = s[min(d.b, place[0]):place[0]]
     road = _road(s, place)
-    if _subset_here(between) or (in_list and not road and not _alone(s, d.b, place, tail_end)):
-        return True, None          # "most of them in X", or X is one of several places sharing the total
+    if _subset_here(between):
+        return True, _placed_part(between)   # "most of them in X" (no figure for X), "including five in X" (five)
+    if in_list and not road and not _alone(s, d.b, place, tail_end):
+        return True, None          # X is one of several places sharing the total
     if d.count != VAGUE and not road and _SPREAD.search(s, d.a, place[1]):
         return True, None
     return True, _clean_toll(d, s, clause[0], tail_end) if not road else (None if d.count == VAGUE else
