@@ -103,3 +103,16 @@ def test_year_boundary():
     # a report of 2 January speaking of "28 كانون الأول" means last year
     assert resolve_date("في 28 كانون الأول", "2019-01-02") == (date(2018, 12, 28), 1)
     assert resolve_date("yesterday", "2019-01-01") == (date(2018, 12, 31), 1)
+
+
+@pytest.mark.parametrize("text, pub, day", [
+    ("قصفت قوات النظام بلدة الحراك بتاريخ 2019/5/4.", "2019-05-10", "2019-05-04"),
+    ("قصفت قوات النظام بلدة الحراك يوم 4/5.", "2019-05-10", "2019-05-04"),
+    ("قصفت قوات النظام بلدة الحراك قبل ثلاثة أيام.", "2019-05-10", "2019-05-07"),
+    ("Government forces shelled al-Harak four days ago.", "2019-05-10", "2019-05-06"),
+])
+def test_days_in_figures_and_days_ago(text, pub, day):
+    assert [(m.date.isoformat(), m.precision) for m in find_dates(text, pub)] == [(day, 1)]
+    # not "منذ ثلاثة أيام" (a span until now), nor a day and month in figures with no word before them
+    assert all(m.precision != 1 for m in find_dates("تتواصل الاشتباكات منذ ثلاثة أيام في البلدة.", pub))
+    assert find_dates("وسجلت الإحصائية 4/5 من الحالات في البلدة.", pub) == []

@@ -196,13 +196,17 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     # (not "اليوم التالي", "اليوم السابق", "اليوم ذاته": the day after, before or of another event)
     (re.compile(_B + _CL + r"(?:(?:صباح|صبيحه|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s|هذا\s)?اليوم" + _E +
                 r"(?!\s(?:التالي|الموالي|السابق|ذاته|نفسه|الذي|الثاني|الاول)(?!\S))"), 0, 1),
+    # "قبل ثلاثة أيام": that many days back, a day (not "منذ ثلاثة أيام": a span until now)
+    (re.compile(_B + _CL + r"قبل\s(?:ثلاثه|3)\sايام" + _E), 3, 1),
+    (re.compile(_B + _CL + r"قبل\s(?:اربعه|4)\sايام" + _E), 4, 1),
+    (re.compile(_B + _CL + r"قبل\s(?:خمسه|5)\sايام" + _E), 5, 1),
     (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفايت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
     (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
 ]
 #: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate
 _AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
-    ("امس", "يومين"), None, None, None, None, None, ("ساعات", "ساعه"))
+    ("امس", "يومين"), None, None, None, None, ("ايام",), ("ايام",), ("ايام",), None, ("ساعات", "ساعه"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
     r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم))?" + _E)
@@ -218,18 +222,27 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:the\sday\sbefore\syesterday|two\sdays\sago)" + _E), 2, 1),
     (re.compile(_B + r"(?:yesterday|last\snight|overnight|late\son\syesterday)" + _E), 1, 1),
     (re.compile(_B + r"(?:today|tonight|this\smorning|this\safternoon|this\sevening|earlier\stoday|on\sthe\sday)" + _E), 0, 1),
+    (re.compile(_B + r"(?:three|3)\sdays\sago" + _E), 3, 1),
+    (re.compile(_B + r"(?:four|4)\sdays\sago" + _E), 4, 1),
+    (re.compile(_B + r"(?:five|5)\sdays\sago" + _E), 5, 1),
     (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago)" + _E), 7, 2),
 ]
 #: the same for each of :data:`_EN_RELATIVE`: words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("the" of "on the day", "this" of "this week"): the scan looks only near them
 #: (``None``: the pattern's own gate)
 _EN_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
-    ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("week", "days"))
+    ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("ago",), ("ago",), ("ago",),
+    ("week", "days"))
 _EN_WEEKDAY_RE = re.compile(
     _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(_EN_WEEKDAYS) + r")"
     r"(?:\s(?P<post>morning|night|evening|afternoon))?" + _E)
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
 _DMY_RE = re.compile(r"(?<![\d-])(?P<d>[0-3]?\d)[ .-](?P<m>[01]?\d)[ .-](?P<y>(?:19|20)\d\d)(?![\d-])")
+#: the year first ("بتاريخ 2018/7/3", normalised "2018 7 3")
+_YMD_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)[ .-](?P<m>[01]?\d)[ .-](?P<d>[0-3]?\d)(?![\d-])")
+#: a day and a month in figures, no year, after "يوم"/"بتاريخ" ("يوم 3/7", normalised "يوم 3 7"; not in English,
+#: where 3/7 may be March 7)
+_DM_CUED_RE = re.compile(r"(?:^|\s)(?:يوم|بتاريخ|تاريخ)\s(?P<d>[0-3]?\d)[ .-](?P<m>[01]?\d)(?![\d-])(?!\s\d)")
 
 
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
@@ -299,7 +312,7 @@ def _scanned_words() -> frozenset[str]:
     words: set[str] = set(_AR_WEEKDAY_WORDS) | set(_AR_RELATIVE_CUES)
     for (p, _, _), ws in zip(_AR_RELATIVE + _EN_RELATIVE, _AR_RELATIVE_WORDS + _EN_RELATIVE_WORDS):
         words.update(ws if ws is not None else gate(p).literals or ())
-    for p in (_ISO_RE, _DMY_RE, _EN_WEEKDAY_RE):
+    for p in (_ISO_RE, _DMY_RE, _YMD_RE, _DM_CUED_RE, _EN_WEEKDAY_RE):
         words.update(gate(p).literals or ())
     return frozenset(w for w in words if w)
 
@@ -459,6 +472,16 @@ def _day_of_month(pub: date, day: int, this_month: bool) -> date | None:
     return d if d is not None and d <= pub else None
 
 
+def _numeric_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
+    """Dates in figures: 2018-07-03, 3/7/2018, 2018/7/3, and "يوم 3/7" with the year of publication."""
+    for pat in (_ISO_RE, _DMY_RE, _YMD_RE):
+        for m in _near_literals(pat, norm):
+            add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
+    for m in _near_literals(_DM_CUED_RE, norm):
+        if 1 <= int(m["m"]) <= 12:
+            add(m.start("d"), m.end(), _infer_year(int(m["m"]), int(m["d"]), pub, False), 1, "iso")
+
+
 def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int] | None = None) -> list[tuple[int, int, date, int, str]]:
     """Date mentions over normalised text: (start, end, date, precision, kind) in normalised offsets."""
     out: list[tuple[int, int, date, int, str]] = []
@@ -472,10 +495,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
 
     has_ar, has_digit = _arabic_and_digit(norm)
     if has_digit:
-        for m in _near_literals(_ISO_RE, norm):
-            add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
-        for m in _near_literals(_DMY_RE, norm):
-            add(m.start(), m.end(), _safe_date(int(m["y"]), int(m["m"]), int(m["d"])), 1, "iso")
+        _numeric_dates(norm, pub, add)
     ar_month = has_ar and any(_AR_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     if has_ar:
         if has_digit and ar_month:
