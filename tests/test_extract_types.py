@@ -550,8 +550,9 @@ def test_settlement_people_and_bodies_are_no_settlement(text):
      {("Violence against civilians", "Attack")}),
     ("A farmer was wounded by shots fired by soldiers at a checkpoint in the town of Inkhil.", "Inkhil",
      {("Violence against civilians", "Attack")}),
+    # (the arrest the protest is against names no place nor day of its own: no event of its own)
     ("Dozens demonstrated in the town of Jasim on Friday against the arrest of a teacher.", "Jasim",
-     {("Protests", "Peaceful protest"), ("Strategic developments", "Arrests")}),
+     {("Protests", "Peaceful protest")}),
 ])
 def test_found_dead_shots_fired_and_demonstrated(text, place, want):
     assert _types(text, place) == want
@@ -769,3 +770,30 @@ def test_the_strikes_named_again_are_the_strikes():
 ])
 def test_a_negation_denies_the_act_not_its_result(text, events):
     assert len(extract_events(text, PUB)) == events
+
+
+@pytest.mark.parametrize("text, place, want", [
+    ("قطع المحتجون الطريق قرب مدينة إنخل يوم الأحد احتجاجاً على اعتقال معلم.", "إنخل", {"protest"}),
+    # the cause told with a place of its own is an event there, and only there
+    ("Residents of Inkhil protested on Sunday against the arrest of a teacher in Jasim.", "Inkhil", {"protest"}),
+    ("Residents of Inkhil protested on Sunday against the arrest of a teacher in Jasim.", "Jasim", {"arrests"}),
+])
+def test_what_a_protest_is_against_is_no_event_of_the_protests_place(text, place, want):
+    assert _labels(text, place) == want
+
+
+@pytest.mark.parametrize("text, place, want", [
+    ("Opposition fighters stormed an army checkpoint on the outskirts of Inkhil on Sunday.", "Inkhil",
+     ("Battles", "Armed clash")),
+    ("Masked men snatched a pharmacist from his shop in Inkhil on Sunday.", "Inkhil",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("نصب مقاتلون محليون كميناً لدورية أمنية قرب مدينة إنخل يوم الأحد.", "إنخل", ("Battles", "Armed clash")),
+    ("قطعت قوات النظام الطريق الواصل بين مدينتي إنخل وجاسم يوم الأحد.", "إنخل", ("Strategic developments", "Other")),
+])
+def test_storming_a_post_snatching_an_ambush_a_road_cut(text, place, want):
+    assert want in _types(text, place)
+
+
+def test_protesters_who_cut_a_road_cut_no_supply_line():
+    text = "Protesters cut the main road linking Inkhil and Jasim on Sunday to demand the release of detainees."
+    assert "supply_cut" not in _labels(text, "Inkhil")

@@ -216,6 +216,11 @@ _CAUSE_EVENTS = frozenset(("arrests", "abduction", "killing", "attack", "attack_
                            "bombardment", "ied", "armed_clash", "looting", "siege", "incursion"))
 
 
+#: the words before a protest's cause, ending right before it (normalised: "احتجاجا علي اعتقال")
+_CAUSE_BEFORE_RE = re.compile(r"(?:احتجاجا|تنديدا|رفضا|استنكارا|in protest (?:at|against|over)|to protest|protesting|"
+                              r"against|denouncing|condemning)\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,2}?$")
+
+
 def _may_give_cause(s: str) -> bool:
     """False when ``fatalities.PROTEST_CAUSE_CUT_RE`` cannot match ``s`` (most clauses; the scan is tried from every
     position)."""
@@ -313,6 +318,10 @@ _SETTLED_PEOPLE_EN_RE = re.compile(r"[\"'”’]?\s*(?:factions?|fighters|member
 #: (a governorate's name, which is also its capital's, without "city" does not outweigh a village's name)
 _CITY_CUES = frozenset(("city", "مدينه", "بمدينه", "لمدينه", "ومدينه"))
 #: a building right after an entry ("stormed a house", "اقتحموا منزل"): a raid's way in, not a place entered
+#: a post right after an entry ("stormed a government checkpoint", "اقتحمت حاجزاً لقوات النظام"): an attack on it
+_INTO_POST_RE = re.compile(r"\s+(?:(?:a|an|the|two|three|several)\s+)?(?:(?:government|regime|army|military|rebel|"
+                           r"security|police)\s+)?(?:checkpoints?|posts?|outposts?|barracks|positions?)\b"
+                           r"|\s+(?:ال)?(?:حاجز|حاجزا|حواجز|نقطه|نقاط|مخفر|مفرزه|ثكنه)(?!\S)")
 _INTO_BUILDING_RE = re.compile(
     r"\s+(?:(?:a|an|the|their|his|her|its|one|two)\s+)?(?:\S+\s+)?(?:house|home|homes|houses|building|shop|store|farm|"
     r"mosque|school|hospital|clinic|office|pharmacy|bakery|restaurant|cafe)\b"
@@ -1209,8 +1218,8 @@ class _Extractor:
         for lab, hit in labels:
             L = LABELS[lab]
             a1, a2 = self._actors_for(hit, ca, cl, lab)
-            if L.needs_actor and not a1:
-                continue
+            if (L.needs_actor and not a1) or (lab == "supply_cut" and a1 in _UNARMED):
+                continue   # (protesters who cut the road protest; they cut no supply line)
             lab, L, etype, sub, a1, a2 = self._kind(lab, hit, labels, ca, cl, seg, a1, a2)
             # places after the trigger are where it happened ("air strikes on X"); places before it
             # belong to another predicate ("talks in X collapsed, prompting air strikes on Y")
@@ -1274,8 +1283,8 @@ class _Extractor:
             lab, L = "incursion", LABELS["incursion"]
             etype, sub = L.event_type, L.sub_event_type
         if lab in ("territory_taken", "territory_entered"):
-            if lab == "territory_entered" and a1 == A.UNK:
-                sub = "Armed clash"   # unknown gunmen storming a post: an attack, not a change of hands
+            if lab == "territory_entered" and (a1 == A.UNK or _INTO_POST_RE.match(self.norm, hit.end)):
+                sub = "Armed clash"   # unknown gunmen storming a post, anyone storming a checkpoint: an attack
             elif a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR, A.JOR):
                 sub = "Non-state actor overtakes territory"
         if lab == "cache_found" and mentions_weapons(seg):
@@ -1500,12 +1509,19 @@ class _Extractor:
 
     def _subordinate_scope(self, hit: TriggerHit, labels, use: list[_Located]) -> list[_Located]:
         """A trigger right after "after"/"بعد" opens a clause of its own: its places are those after it, and the
-        trigger before it keeps those before ("cut the road linking A and B after capturing the base at C")."""
-        subs = [h for _, h in labels if _AFTER_WORD_RE.search(self.norm, max(0, h.start - 8), h.start)]
+        trigger before it keeps those before ("cut the road linking A and B after capturing the base at C"). So does
+        a protest's cause ("protested in X against the arrest of a teacher in Y"), which is no event of the
+        protest's place: without a place of its own it is none ("احتجاجاً على اعتقال شاب")."""
+        protest = any(lab == "protest" for lab, _ in labels)
+        causes = [h for lab, h in labels if protest and lab in _CAUSE_EVENTS and
+                  _CAUSE_BEFORE_RE.search(self.norm, max(0, h.start - 40), h.start)]
+        subs = causes + [h for _, h in labels if _AFTER_WORD_RE.search(self.norm, max(0, h.start - 8), h.start)]
         if not subs:
             return use
         if hit in subs:
             own = [l for l in use if l.mention.start >= hit.end]
+            if not own and hit in causes:
+                return []
         else:
             cut = min((h.start for h in subs if h.start > hit.start), default=None)
             own = [l for l in use if cut is None or l.mention.start < cut]

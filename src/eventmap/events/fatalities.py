@@ -1163,11 +1163,11 @@ _PROTEST_CAUSE_AR = "احتجاجا|تنديدا|رفضا"
 _PROTEST_CAUSE_EN = r"in\s+protest\s+(?:at|against|over)|to\s+protest"
 #: where a protest's cause begins after the protest's own words ("blocked the road in X in protest at ...")
 PROTEST_CAUSE_CUT_RE = _rx(r"\s(?:" + _PROTEST_CAUSE_EN + "|protesting|" + _PROTEST_CAUSE_AR + r")\s", re.IGNORECASE)
-#: the words that make a death what a protest or a reprisal is about (they end right before the death word)
 #: the dead a funeral is held for, not the toll of what happens at it ("fired on the funeral of a man killed on
 #: Friday", "خلال تشييع شاب قتل يوم الجمعة")
 _FUNERAL_OF_RE = _rx(r"\bfuneral\s+(?:procession\s+)?(?:of|for)\s+(?:\S+\s+){1,3}?$|(?:^|\s)[وفلب]?(?:تشييع|جنازة|جنازه)"
                      r"\s+(?:\S+\s+){0,3}?$", re.IGNORECASE)
+#: the words that make a death what a protest or a reprisal is about (they end right before the death word)
 _PROTEST_CAUSE_RE = _rx(
     r"(?:" + _PROTEST_CAUSE_AR + r"|غضبا|استنكارا|انتقاما|ردا)\s+(?:على\s+)?[بل]?$"
     r"|\b(?:" + _PROTEST_CAUSE_EN + r"|against|over|denouncing|condemning|to\s+denounce|to\s+condemn|outrage\s+at|"
