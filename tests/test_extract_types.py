@@ -797,3 +797,15 @@ def test_storming_a_post_snatching_an_ambush_a_road_cut(text, place, want):
 def test_protesters_who_cut_a_road_cut_no_supply_line():
     text = "Protesters cut the main road linking Inkhil and Jasim on Sunday to demand the release of detainees."
     assert "supply_cut" not in _labels(text, "Inkhil")
+
+
+def test_a_deal_a_man_joined_is_no_agreement_of_the_town():
+    text = ("Gunmen shot dead a former commander in the town of Inkhil on Sunday. The man, who had joined a "
+            "reconciliation deal in 2018, was ambushed near the town's grain mill.")
+    assert _labels(text, "Inkhil").isdisjoint({"agreement", "settlement_entry"})
+
+
+def test_the_cause_of_a_protest_a_few_words_on_is_still_its_cause():
+    text = ("Residents of Inkhil staged a sit-in on Sunday to protest power cuts and the detention of two young men "
+            "at a checkpoint near Jasim.")
+    assert _labels(text, "Inkhil") == {"protest"} and _labels(text, "Jasim") == {"arrests"}

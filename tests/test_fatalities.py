@@ -648,3 +648,10 @@ def test_victims_counted_as_outlets_list_them(text, killed):
 ])
 def test_no_figure_where_the_report_gives_none(text):
     assert {e.fatalities for e in extract_events(text, "2019-05-07") if e.place_name_en == "Tafas"} == {None}
+
+
+def test_a_fight_named_with_a_place_of_its_own_is_no_pointer_back():
+    text = ("Government troops captured the town of Nahta on Saturday.\n"
+            "At least nine civilians were killed in the shelling of the nearby town of Jasim, a monitor said.")
+    ev = extract_events(text, "2018-06-25")
+    assert {e.location: e.fatalities for e in ev}.get("Nahta", "none") is None

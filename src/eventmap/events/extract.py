@@ -216,9 +216,11 @@ _CAUSE_EVENTS = frozenset(("arrests", "abduction", "killing", "attack", "attack_
                            "bombardment", "ied", "armed_clash", "looting", "siege", "incursion"))
 
 
+#: a protest word that introduces the cause (normalised trigger text): "to protest", "in protest", "احتجاجا"
+_PROTEST_PURPOSE_RE = re.compile(r"protest(?:ing)?|احتجاجا|تنديدا")
 #: the words before a protest's cause, ending right before it (normalised: "احتجاجا علي اعتقال")
 _CAUSE_BEFORE_RE = re.compile(r"(?:احتجاجا|تنديدا|رفضا|استنكارا|in protest (?:at|against|over)|to protest|protesting|"
-                              r"against|denouncing|condemning)\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,2}?$")
+                              r"against|denouncing|condemning)\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?$")
 
 
 def _may_give_cause(s: str) -> bool:
@@ -715,8 +717,8 @@ class _Extractor:
             return True   # "فصائل التسوية", "لجان المصالحة": a name for people, not a settlement made here
         if h.label == "settlement_entry" and _SETTLED_PEOPLE_EN_RE.match(self.norm, h.end):
             return True   # "the 'reconciliation' factions", "settlement committees": people and bodies, not an event
-        if h.label == "settlement_entry" and (not _ONE_SETTLED.isdisjoint(prev[-3:]) or
-                                              _OWN_STATUS_RE.match(self.norm, h.end) or _who_joined(prev)):
+        if (h.label == "agreement" and _who_joined(prev)) or h.label == "settlement_entry" and (
+                not _ONE_SETTLED.isdisjoint(prev[-3:]) or _OWN_STATUS_RE.match(self.norm, h.end) or _who_joined(prev)):
             return True   # "وكان قد أجرى تسوية أمنية", "who had settled his status": a man's past, not a town's deal
         if h.label == "troop_movement" and prev and prev[-1] in ("نقاط", "نقطه", "مناطق", "اماكن", "مواقع", "خطوط"):
             return True   # "نقاط انتشار المسلحين": where they are, not a movement
@@ -764,6 +766,12 @@ class _Extractor:
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
                     del out[absorbed]
+        if "protest" in out and len(self._label_hits["protest"]) > 1:
+            # "staged a sit-in in X to protest the arrest of ... near Y": the words that give the protest's cause
+            # are no second protest (where the cause happened is not where they protested)
+            kept = [h for h in self._label_hits["protest"] if not _PROTEST_PURPOSE_RE.fullmatch(self.norm, h.start, h.end)]
+            if kept:
+                self._label_hits["protest"], out["protest"] = kept, kept[0]
         if "troop_movement" in out and not _PATROL_DOERS.isdisjoint(out) and all(
                 _PATROL_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["troop_movement"]):
             del out["troop_movement"]   # "اعتقلت دورية للأمن X": the patrol is who arrested, not a movement

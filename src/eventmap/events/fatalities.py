@@ -1139,9 +1139,9 @@ _OTHER_PLACE_RE = _rx(
 _BACK_AFTER_RE = _rx(
     r"\W*(?:\w+\s+){0,4}?(?:in|during|from)\s+(?:the|that|this|these|those)\s+(?:\w+\s+)?(?:battles?|fighting|clashes|"
     r"attacks?|assault|ambush|explosions?|blasts?|bombing|shelling|bombardment|strikes?|airstrikes?|air\s+strikes?|"
-    r"raids?|incident|shooting)\b"
+    r"raids?|incident|shooting)\b(?!\s+(?:of|on|in|at|near|against)\s)"   # (not "in the bombardment of the town of X")
     r"|\W*(?:[^\s،,.]+\s+){0,4}?(?:في|خلال|جراء|إثر|اثر|نتيجة|ب)\s*ال(?:اشتباكات|معارك|مواجهات|هجوم|انفجار|قصف|غارات|غارة|"
-    r"كمين|استهداف|حادثة|حادث|تفجير)(?=[\s،,.]|$)")
+    r"كمين|استهداف|حادثة|حادث|تفجير)(?=[\s،,.]|$)(?!\s+(?:على|في|ب|ل|قرب)\S*\s)")
 #: the first words of a sentence that points back to the event of the sentence before it
 _BACK_RE = _rx(
     r"^\W*(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"

@@ -335,7 +335,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "flag_raised": (r"rais(?:ed|ing) the (?:syrian |national |state )?flag", r"hoist(?:ed|ing) (?:the |a )?(?:\w+ ){0,3}flags?",
                     r"flag (?:was |has been |is )?(?:raised|hoisted)"),
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),
-    "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign"),
+    "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign", r"detention of"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)"),
     "attack_civilians": (r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),
