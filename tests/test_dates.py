@@ -116,3 +116,12 @@ def test_days_in_figures_and_days_ago(text, pub, day):
     # not "منذ ثلاثة أيام" (a span until now), nor a day and month in figures with no word before them
     assert all(m.precision != 1 for m in find_dates("تتواصل الاشتباكات منذ ثلاثة أيام في البلدة.", pub))
     assert find_dates("وسجلت الإحصائية 4/5 من الحالات في البلدة.", pub) == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("وكانت المدينة قد شهدت قبل أسبوع محاولة اغتيال.", "2019-06-25"),
+    ("وكانت المدينة قد شهدت قبل أسبوعين محاولة اغتيال.", "2019-06-18"),
+    ("The town saw an assassination attempt a week ago.", "2019-06-25"),
+])
+def test_weeks_ago_are_about_that_week(text, day):
+    assert [(m.date.isoformat(), m.precision) for m in find_dates(text, "2019-07-02")] == [(day, 2)]

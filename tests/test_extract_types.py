@@ -809,3 +809,29 @@ def test_the_cause_of_a_protest_a_few_words_on_is_still_its_cause():
     text = ("Residents of Inkhil staged a sit-in on Sunday to protest power cuts and the detention of two young men "
             "at a checkpoint near Jasim.")
     assert _labels(text, "Inkhil") == {"protest"} and _labels(text, "Jasim") == {"arrests"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شنت قوات النظام هجوماً برياً على مدينة إنخل من محورين فجر اليوم، ترافق مع قصف مدفعي عنيف.", "إنخل"),
+    ("Government troops launched a ground assault on Inkhil on Sunday amid heavy artillery shelling.", "Inkhil"),
+])
+def test_an_assault_and_the_fire_beside_it_are_two_acts(text, place):
+    assert {"Armed clash", "Shelling/artillery/missile attack"} <= {t for _, t in _types(text, place)}
+
+
+def test_an_attack_with_shells_is_one_shelling():
+    assert _labels("هاجمت قوات النظام مدينة إنخل بقذائف الهاون صباح اليوم.", "إنخل") == {"shelling"}
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces shelled the town of Inkhil shortly after the truce began on Monday evening.",
+    "وقصفت قوات النظام مدينة إنخل بعد ساعات من دخول الهدنة حيز التنفيذ.",
+])
+def test_a_truce_that_dates_an_act_is_no_agreement_at_its_place(text):
+    assert _labels(text, "Inkhil" if "Inkhil" in text else "إنخل") == {"shelling"}
+
+
+def test_local_groups_taking_checkpoints_are_not_the_government():
+    text = "وسيطرت المجموعات المحلية على حاجز بلدة اليادودة وأسرت عدداً من العناصر."
+    ev = [e for e in extract_events(text, PUB) if e.trigger_label == "territory_taken"]
+    assert ev and all(e.sub_event_type == "Non-state actor overtakes territory" for e in ev)

@@ -200,13 +200,15 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + _CL + r"قبل\s(?:ثلاثه|3)\sايام" + _E), 3, 1),
     (re.compile(_B + _CL + r"قبل\s(?:اربعه|4)\sايام" + _E), 4, 1),
     (re.compile(_B + _CL + r"قبل\s(?:خمسه|5)\sايام" + _E), 5, 1),
-    (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفايت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه)" + _E), 7, 2),
+    (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفايت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه|"
+                r"قبل\sاسبوع)" + _E), 7, 2),
+    (re.compile(_B + _CL + r"قبل\sاسبوعين" + _E), 14, 2),
     (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
 ]
 #: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate
 _AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
-    ("امس", "يومين"), None, None, None, None, ("ايام",), ("ايام",), ("ايام",), None, ("ساعات", "ساعه"))
+    ("امس", "يومين"), None, None, None, None, ("ايام",), ("ايام",), ("ايام",), None, ("اسبوعين",), ("ساعات", "ساعه"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
     r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم))?" + _E)
@@ -225,14 +227,16 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:three|3)\sdays\sago" + _E), 3, 1),
     (re.compile(_B + r"(?:four|4)\sdays\sago" + _E), 4, 1),
     (re.compile(_B + r"(?:five|5)\sdays\sago" + _E), 5, 1),
-    (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago)" + _E), 7, 2),
+    (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago|"
+                r"(?:a|one)\sweek\sago)" + _E), 7, 2),
+    (re.compile(_B + r"(?:two|2)\sweeks\sago" + _E), 14, 2),
 ]
 #: the same for each of :data:`_EN_RELATIVE`: words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("the" of "on the day", "this" of "this week"): the scan looks only near them
 #: (``None``: the pattern's own gate)
 _EN_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
     ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("ago",), ("ago",), ("ago",),
-    ("week", "days"))
+    ("week", "days"), ("weeks",))
 _EN_WEEKDAY_RE = re.compile(
     _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(_EN_WEEKDAYS) + r")"
     r"(?:\s(?P<post>morning|night|evening|afternoon))?" + _E)
@@ -302,7 +306,7 @@ _LAST_SCAN: tuple[str, list[int], dict[str, list[int]]] | None = None
 _WORD_CHAR_RE = re.compile(r"\w")
 
 #: words the prefilters of :func:`_find_norm` ask about (``w in norm``), answered from the keyword pass
-_AR_RELATIVE_CUES = ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين")
+_AR_RELATIVE_CUES = ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين", "اسبوع", "اسبوعين")
 
 
 @lru_cache(maxsize=1)

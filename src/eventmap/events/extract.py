@@ -216,6 +216,9 @@ _CAUSE_EVENTS = frozenset(("arrests", "abduction", "killing", "attack", "attack_
                            "bombardment", "ied", "armed_clash", "looting", "siege", "incursion"))
 
 
+#: an assault told with the fire that went with it ("ترافق مع قصف", "amid heavy shelling"): two acts, not one
+_ALONG_WITH_RE = re.compile(r"(?:^|\s)(?:ترافق|ترافقا|تزامن|تزامنا|بالتزامن|وسط|amid|accompanied|coinciding|alongside|"
+                            r"under\s+cover)(?=\s)")
 #: a protest word that introduces the cause (normalised trigger text): "to protest", "in protest", "احتجاجا"
 _PROTEST_PURPOSE_RE = re.compile(r"protest(?:ing)?|احتجاجا|تنديدا")
 #: the words before a protest's cause, ending right before it (normalised: "احتجاجا علي اعتقال")
@@ -266,7 +269,9 @@ _AREAS_OF_ANAPHOR_RE = re.compile(r"\b(?:areas|parts|neighbou?rhoods|districts|q
 _CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
 _AREA_TAIL_RE = re.compile(r"\s+(?:area|region)$", re.I)
 #: "after" or "before" right before a trigger: a clause of its own ("... after capturing X", "بعد سيطرتها على X")
-_AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s$")
+#: "after" a few words before a deal ("shortly after the truce", "بعد ساعات من دخول الهدنة"): the time of another act
+_AFTER_NEAR_RE = re.compile(r"(?:^|\s)(?:after|[وف]?(?:بعد|عقب))\s(?:\S+\s){0,3}(?:ال)?$")
+_AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s(?:the\s|a\s)?$")
 
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
@@ -762,10 +767,14 @@ class _Extractor:
             if h.label not in out:
                 out[h.label] = h
             self._label_hits.setdefault(h.label, []).append(h)
+        attack = out.get("attack")
         for lab in list(out):
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
                     del out[absorbed]
+        if attack is not None and "attack" not in out and "shelling" in out and \
+                _ALONG_WITH_RE.search(self.norm, attack.end, out["shelling"].start):
+            out["attack"] = attack   # "هجوماً على X ترافق مع قصف عنيف": an assault and the fire beside it, both
         if "protest" in out and len(self._label_hits["protest"]) > 1:
             # "staged a sit-in in X to protest the arrest of ... near Y": the words that give the protest's cause
             # are no second protest (where the cause happened is not where they protested)
@@ -1521,15 +1530,16 @@ class _Extractor:
         a protest's cause ("protested in X against the arrest of a teacher in Y"), which is no event of the
         protest's place: without a place of its own it is none ("احتجاجاً على اعتقال شاب")."""
         protest = any(lab == "protest" for lab, _ in labels)
-        causes = [h for lab, h in labels if protest and lab in _CAUSE_EVENTS and
-                  _CAUSE_BEFORE_RE.search(self.norm, max(0, h.start - 40), h.start)]
-        subs = causes + [h for _, h in labels if _AFTER_WORD_RE.search(self.norm, max(0, h.start - 8), h.start)]
+        causes = [h for lab, h in labels if (protest and lab in _CAUSE_EVENTS and
+                                             _CAUSE_BEFORE_RE.search(self.norm, max(0, h.start - 40), h.start)) or
+                  (lab == "agreement" and _AFTER_NEAR_RE.search(self.norm, max(0, h.start - 36), h.start))]
+        subs = causes + [h for _, h in labels if _AFTER_WORD_RE.search(self.norm, max(0, h.start - 12), h.start)]
         if not subs:
             return use
         if hit in subs:
             own = [l for l in use if l.mention.start >= hit.end]
             if not own and hit in causes:
-                return []
+                return []   # (nor "shelled X shortly after the truce began": the truce is no event at X)
         else:
             cut = min((h.start for h in subs if h.start > hit.start), default=None)
             own = [l for l in use if cut is None or l.mention.start < cut]
