@@ -196,10 +196,6 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     # (not "اليوم التالي", "اليوم السابق", "اليوم ذاته": the day after, before or of another event)
     (re.compile(_B + _CL + r"(?:(?:صباح|صبيحه|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s|هذا\s)?اليوم" + _E +
                 r"(?!\s(?:التالي|الموالي|السابق|ذاته|نفسه|الذي|الثاني|الاول)(?!\S))"), 0, 1),
-    # "قبل ثلاثة أيام": that many days back, a day (not "منذ ثلاثة أيام": a span until now)
-    (re.compile(_B + _CL + r"قبل\s(?:ثلاثه|3)\sايام" + _E), 3, 1),
-    (re.compile(_B + _CL + r"قبل\s(?:اربعه|4)\sايام" + _E), 4, 1),
-    (re.compile(_B + _CL + r"قبل\s(?:خمسه|5)\sايام" + _E), 5, 1),
     (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفايت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه|"
                 r"قبل\sاسبوع)" + _E), 7, 2),
     (re.compile(_B + _CL + r"قبل\sاسبوعين" + _E), 14, 2),
@@ -208,7 +204,7 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
 #: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate
 _AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
-    ("امس", "يومين"), None, None, None, None, ("ايام",), ("ايام",), ("ايام",), None, ("اسبوعين",), ("ساعات", "ساعه"))
+    ("امس", "يومين"), None, None, None, None, None, ("اسبوعين",), ("ساعات", "ساعه"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
     r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم))?" + _E)
@@ -224,9 +220,6 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:the\sday\sbefore\syesterday|two\sdays\sago)" + _E), 2, 1),
     (re.compile(_B + r"(?:yesterday|last\snight|overnight|late\son\syesterday)" + _E), 1, 1),
     (re.compile(_B + r"(?:today|tonight|this\smorning|this\safternoon|this\sevening|earlier\stoday|on\sthe\sday)" + _E), 0, 1),
-    (re.compile(_B + r"(?:three|3)\sdays\sago" + _E), 3, 1),
-    (re.compile(_B + r"(?:four|4)\sdays\sago" + _E), 4, 1),
-    (re.compile(_B + r"(?:five|5)\sdays\sago" + _E), 5, 1),
     (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago|"
                 r"(?:a|one)\sweek\sago)" + _E), 7, 2),
     (re.compile(_B + r"(?:two|2)\sweeks\sago" + _E), 14, 2),
@@ -235,8 +228,11 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
 #: reads off the pattern ("the" of "on the day", "this" of "this week"): the scan looks only near them
 #: (``None``: the pattern's own gate)
 _EN_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
-    ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("ago",), ("ago",), ("ago",),
-    ("week", "days"), ("weeks",))
+    ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("week", "days"), ("weeks",))
+#: "قبل ثلاثة أيام", "four days ago": that many days back, a day (not "منذ ثلاثة أيام": a span until now)
+_DAYS_AGO_RE = re.compile(_B + r"(?:" + _CL + r"قبل\s(?P<ar>ثلاثه|اربعه|خمسه|3|4|5)\sايام|(?P<en>three|four|five|3|4|5)"
+                          r"\sdays\sago)" + _E)
+_DAYS_AGO_N = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "three": 3, "four": 4, "five": 5, "3": 3, "4": 4, "5": 5}
 _EN_WEEKDAY_RE = re.compile(
     _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(_EN_WEEKDAYS) + r")"
     r"(?:\s(?P<post>morning|night|evening|afternoon))?" + _E)
@@ -476,6 +472,11 @@ def _day_of_month(pub: date, day: int, this_month: bool) -> date | None:
     return d if d is not None and d <= pub else None
 
 
+def _days_ago_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
+    for m in _DAYS_AGO_RE.finditer(norm):
+        add(m.start(), m.end(), pub - timedelta(days=_DAYS_AGO_N[m["ar"] or m["en"]]), 1, "relative")
+
+
 def _numeric_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     """Dates in figures: 2018-07-03, 3/7/2018, 2018/7/3, and "يوم 3/7" with the year of publication."""
     for pat in (_ISO_RE, _DMY_RE, _YMD_RE):
@@ -518,6 +519,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             _ar_day_of_month_dates(norm, pub, add)
         where = _word_places(norm)[2]     # (``w in norm`` for the words it holds)
         if not where.keys().isdisjoint(_AR_RELATIVE_CUES):
+            if "ايام" in where:
+                _days_ago_dates(norm, pub, add)
             for (pat, back, prec), words in zip(_AR_RELATIVE, _AR_RELATIVE_WORDS):
                 for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
@@ -550,6 +553,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
     if "month" in norm:
         _en_month_rel_dates(norm, pub, add)
+    if " ago" in norm:
+        _days_ago_dates(norm, pub, add)
     for (pat, back, prec), words in zip(_EN_RELATIVE, _EN_RELATIVE_WORDS):
         for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")

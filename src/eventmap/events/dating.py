@@ -50,7 +50,7 @@ _PARTICIPLE_RE = re.compile(
     r"(?P<en>killed|shot|arrested|detained|abducted|kidnapped|slain)\s+(?:on\s+|last\s+|early\s+|late\s+)?$"
     r"|(?:^|\s)(?:تشييع|جنازه|جثمان|ذوي|عائله|والد|والده)\s+(?:\S+\s+){0,2}?"
     r"(?P<ar>قتل|قضي|استشهد|اعتقل|اختطف)\s+(?:(?:يوم|في|مسا|صباح|ليل)\s+)?$")
-_PARTICIPLE_GATE = re.compile(r"\bof\b|تشييع|جنازه|جثمان|ذوي|عائله|والد")
+_PARTICIPLE_AR_WORDS = ("تشييع", "جنازه", "جثمان", "ذوي", "عائله", "والد")
 
 #: a dateline's date is within this many characters of the start of the report
 DATELINE_CHARS = 80
@@ -107,7 +107,8 @@ class EventDates:
         for k, d in enumerate(self.dates):
             window = norm[max(0, d[0] - 60):d[0]]
             if "which" not in window and "that" not in window and "لتي" not in window and "لذي" not in window:
-                part = _PARTICIPLE_RE.search(window) if _PARTICIPLE_GATE.search(window) else None
+                part = _PARTICIPLE_RE.search(window) if (" of " in window or any(
+                    w in window for w in _PARTICIPLE_AR_WORDS)) else None
                 if part is not None:
                     w = "en" if part.group("en") else "ar"
                     self.told_after[k] = (max(0, d[0] - 60) + part.start(w), max(0, d[0] - 60) + part.end(w))

@@ -89,6 +89,8 @@ _WHO = frozenset(("who", "الذي"))
 def _who_joined(prev: list[str]) -> bool:
     """The words before a settlement say a man joined it ("who joined the reconciliation", "who had signed up
     to the settlement"): his past, not a town's deal."""
+    if "who" not in prev and "الذي" not in prev:
+        return False
     k = next((k for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1) if prev[k] in _JOINED), None)
     return k is not None and any(w in _WHO for w in prev[max(0, k - 3):k])
 
@@ -226,6 +228,24 @@ _CAUSE_BEFORE_RE = re.compile(r"(?:احتجاجا|تنديدا|رفضا|استن
                               r"against|denouncing|condemning)\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?$")
 
 
+def _subordinate_scope(hit: TriggerHit, subs: tuple[list[TriggerHit], list[TriggerHit]],
+                       use: list[_Located]) -> list[_Located]:
+    """A trigger right after "after"/"بعد" opens a clause of its own: its places are those after it, and the
+    trigger before it keeps those before ("cut the road linking A and B after capturing the base at C"). So does
+    a protest's cause ("protested in X against the arrest of a teacher in Y"), which is no event of the
+    protest's place: without a place of its own it is none ("احتجاجاً على اعتقال شاب"), nor is a truce that
+    only dates the act ("shelled X shortly after the truce began")."""
+    causes, every = subs
+    if hit in every:
+        own = [l for l in use if l.mention.start >= hit.end]
+        if not own and hit in causes:
+            return []
+    else:
+        cut = min((h.start for h in every if h.start > hit.start), default=None)
+        own = [l for l in use if cut is None or l.mention.start < cut]
+    return own or use
+
+
 def _may_give_cause(s: str) -> bool:
     """False when ``fatalities.PROTEST_CAUSE_CUT_RE`` cannot match ``s`` (most clauses; the scan is tried from every
     position)."""
@@ -271,6 +291,8 @@ _AREA_TAIL_RE = re.compile(r"\s+(?:area|region)$", re.I)
 #: "after" or "before" right before a trigger: a clause of its own ("... after capturing X", "بعد سيطرتها على X")
 #: "after" a few words before a deal ("shortly after the truce", "بعد ساعات من دخول الهدنة"): the time of another act
 _AFTER_NEAR_RE = re.compile(r"(?:^|\s)(?:after|[وف]?(?:بعد|عقب))\s(?:\S+\s){0,3}(?:ال)?$")
+#: the words of :data:`_AFTER_WORD_RE` and :data:`_AFTER_NEAR_RE`: a clause without one has no trigger after "after"
+_AFTER_WORDS = ("after ", "before ", "upon ", "بعد ", "قبل ", "عقب ", "اثر ")
 _AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s(?:the\s|a\s)?$")
 
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
@@ -420,6 +442,8 @@ _SINCE_TIME = frozenset(("monday tuesday wednesday thursday friday saturday sund
 
 def _since_they(prev: list[str]) -> bool:
     """"since the army retook", "since government forces took": "since" and the doer, no time between."""
+    if "since" not in prev[-4:]:
+        return False
     k = next((k for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1) if prev[k] == "since"), None)
     return k is not None and not any(w in _SINCE_TIME or w[:1].isdigit() or w in ("when", "after") for w in prev[k + 1:])
 
@@ -430,6 +454,7 @@ _SINCE_RE = re.compile(r"(?:^|\s)(?:since|so far|منذ|حتي الان)(?=\s)")
 #: a release told before an arrest in its clause: the arrest is the released man's past (normalised)
 _RELEASED_RE = re.compile(r"(?:^|\s)[وف]?(?:افرج\S*|الافراج|بالافراج|اطلق\S*\s(?:\S+\s){0,3}?سراح|اطلاق\sسراح)(?=\s)|"
                           r"\b(?:released|freed|releasing|freeing|release\s+of)\b")
+_RELEASE_WORDS = ("افرج", "الافراج", "سراح", "releas", "freed", "freeing")
 #: a taking or an entry as a purpose, its verbal noun after "لـ" (normalised): "للسيطرة على", "لتحرير", "لاقتحام"
 _PURPOSE_TAKE_RE = re.compile(r"لل?(?:سيطر|تحرير|استعاد|استرجاع|انتزاع|اقتحام|دخول)")
 #: the words before a fight that make it the past a remnant is left from ("a mine left over from previous battles",
@@ -736,7 +761,8 @@ class _Extractor:
         if h.label == "territory_taken" and prev[-1] in ("the", "newly", "recently") and \
                 _FREED_AREAS_EN_RE.match(self.norm, h.start):
             return True   # "in the liberated areas" (the same, in English; "the liberated city of X" names a capture)
-        if h.label == "arrests" and _RELEASED_RE.search(self.norm, cl.lo, h.start):
+        if h.label == "arrests" and any(w in self.norm[cl.lo:h.start] for w in _RELEASE_WORDS) and \
+                _RELEASED_RE.search(self.norm, cl.lo, h.start):
             return True   # "أفرجت عن ثلاثة معتقلين ... بعد اعتقال دام عامين", "freed a man who had been arrested"
         if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
             return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
@@ -1231,6 +1257,8 @@ class _Extractor:
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
         hedged = not _HEDGE.isdisjoint(seg.split())
+        subs = self._subordinates(labels) if any(w in seg for w in _AFTER_WORDS) or (
+            len(labels) > 1 and any(lab == "protest" for lab, _ in labels)) else None
         out: list[Event] = []
         for lab, hit in labels:
             L = LABELS[lab]
@@ -1247,7 +1275,8 @@ class _Extractor:
             split = bool(before) and bool(_CLAUSE_PUNCT_RE.search(
                 self.text[before[-1].mention.orig_end:self.n2o(hit.start, hit.start + 1)[0]]))
             use = after if after and before and split and len(labels) == 1 else locs
-            use = self._subordinate_scope(hit, labels, use)
+            if subs is not None:
+                use = _subordinate_scope(hit, subs, use)
             fled = lab in _FLED_FROM and self._fled(hit, cl)
             for loc in use:
                 m = loc.mention
@@ -1374,8 +1403,8 @@ class _Extractor:
         ("X on Sunday, a day after thousands protested there": the protest on Saturday)."""
         m = _DAYS_APART_N_RE.match(self.norm, cl.lo)
         mid = False
-        if m is None and (" day" in self.norm[cl.lo:hit.start] or " يوم" in self.norm[cl.lo:hit.start] or
-                          "week" in self.norm[cl.lo:hit.start] or "اسبوع" in self.norm[cl.lo:hit.start]):
+        seg = self.norm[cl.lo:hit.start] if m is None else ""
+        if seg and (" day" in seg or " يوم" in seg or "week" in seg or "اسبوع" in seg):
             cut = _DAYS_APART_MID_RE.search(self.norm, cl.lo, hit.start)
             if cut is not None and self._dates.dated_within(cl.lo, cut.start()) and \
                     not self._dates.dated_within(cut.end(), hit.start):
@@ -1524,26 +1553,20 @@ class _Extractor:
             extractor=EXTRACTOR_VERSION, fatalities=self._fatalities(cl, ts, te, m),
         )
 
-    def _subordinate_scope(self, hit: TriggerHit, labels, use: list[_Located]) -> list[_Located]:
-        """A trigger right after "after"/"بعد" opens a clause of its own: its places are those after it, and the
-        trigger before it keeps those before ("cut the road linking A and B after capturing the base at C"). So does
-        a protest's cause ("protested in X against the arrest of a teacher in Y"), which is no event of the
-        protest's place: without a place of its own it is none ("احتجاجاً على اعتقال شاب")."""
+    def _subordinates(self, labels) -> tuple[list[TriggerHit], list[TriggerHit]] | None:
+        """The clause's triggers that open a clause of their own (see :func:`_subordinate_scope`): (those that are
+        no event without a place of their own, all of them), or None when there are none (most clauses)."""
         protest = any(lab == "protest" for lab, _ in labels)
-        causes = [h for lab, h in labels if (protest and lab in _CAUSE_EVENTS and
-                                             _CAUSE_BEFORE_RE.search(self.norm, max(0, h.start - 40), h.start)) or
-                  (lab == "agreement" and _AFTER_NEAR_RE.search(self.norm, max(0, h.start - 36), h.start))]
-        subs = causes + [h for _, h in labels if _AFTER_WORD_RE.search(self.norm, max(0, h.start - 12), h.start)]
-        if not subs:
-            return use
-        if hit in subs:
-            own = [l for l in use if l.mention.start >= hit.end]
-            if not own and hit in causes:
-                return []   # (nor "shelled X shortly after the truce began": the truce is no event at X)
-        else:
-            cut = min((h.start for h in subs if h.start > hit.start), default=None)
-            own = [l for l in use if cut is None or l.mention.start < cut]
-        return own or use
+        causes: list[TriggerHit] = []
+        subs: list[TriggerHit] = []
+        for lab, h in labels:
+            before = self.norm[max(0, h.start - 40):h.start]
+            if (protest and lab in _CAUSE_EVENTS and _CAUSE_BEFORE_RE.search(before)) or (
+                    lab == "agreement" and _AFTER_NEAR_RE.search(before[-36:])):
+                causes.append(h)
+            elif _AFTER_WORD_RE.search(before[-12:]):
+                subs.append(h)
+        return (causes, causes + subs) if causes or subs else None
 
     def _toll_to_the_clause_before(self, cl: _Clause, hits, events: list[Event], first: int) -> None:
         """A clause of deaths alone, with no place, gives its toll to the fight told in the clause before it

@@ -1399,8 +1399,9 @@ def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause:
     rel_place = (place[0] - sa, place[1] - sa)
     rel_trig = (trigger[0] - sa, trigger[1] - sa)
     # "خرجت مظاهرة احتجاجاً على مقتل شاب", "protested against the killing of": the cause, not this event's toll
+    funeral = "uneral" in s or "تشييع" in s or "جناز" in s
     ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))
-          and not _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a)]
+          and not (funeral and _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a))]
     in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
     found, n = _in_tail(s, in_clause, rel_clause, rel_place, in_list)
     if found:
