@@ -835,3 +835,16 @@ def test_local_groups_taking_checkpoints_are_not_the_government():
     text = "وسيطرت المجموعات المحلية على حاجز بلدة اليادودة وأسرت عدداً من العناصر."
     ev = [e for e in extract_events(text, PUB) if e.trigger_label == "territory_taken"]
     assert ev and all(e.sub_event_type == "Non-state actor overtakes territory" for e in ev)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Security forces set fire to several homes in the town of Inkhil on Monday.", "Inkhil"),
+    ("Soldiers torched shops in the market of Inkhil on Monday.", "Inkhil"),
+    ("أحرقت قوات الأمن عدداً من منازل المطلوبين في مدينة إنخل يوم الاثنين.", "إنخل"),
+])
+def test_houses_burned_are_property_destroyed(text, place):
+    assert _labels(text, place) == {"looting"}
+
+
+def test_protesters_burning_tyres_riot():
+    assert _labels("Protesters set fire to tyres in the main square of Inkhil on Monday.", "Inkhil") == {"riot"}

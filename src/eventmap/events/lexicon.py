@@ -124,6 +124,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "protest_intervention": ("protest", "agreement", "settlement_entry"),
     "protest": ("agreement", "settlement_entry", "evacuation"),
     "riot": ("protest", "agreement", "settlement_entry"),
+    "looting": ("riot",),   # "soldiers set fire to homes": houses burned are property destroyed, not a riot
     "armed_clash": ("attack", "advance"),
     "arrests": ("territory_entered",),   # "stormed X and arrested five": a raid, not a place changing hands
     "abduction": ("arrests", "attack"),   # "gunmen kidnapped": the gunmen's act is the abduction
@@ -239,7 +240,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "looting": (r"نهب", r"نهبت", r"سرقة\s(?:ال)?(?:منازل|ممتلكات|محاصيل)", r"تعفيش", r"عفش~",
                 # razing and demolition ("جرفت آليات الاحتلال أراضي زراعية"), as "bulldozed", "demolished"
                 r"جرفت", r"جرفوا", r"يجرف~", r"تجرف~", r"(?:هدم~|يهدم~)\s(?:\S+\s){0,3}?(?:ال)?(?:منازل|منزل|منزلا|منزلين|مباني|مبنى|بيوت|بيتا)",
-                r"تجريف", r"حرق\s(?:ال)?منازل", r"تفجير\s(?:ال)?منازل"),
+                r"تجريف", r"حرق\s(?:ال)?منازل", r"تفجير\s(?:ال)?منازل",
+                r"(?:احرق~|حرق~)(?=\s(?:\S+\s){0,5}?(?:ال)?(?:منازل|منزل|بيوت|محال|محلات|محاصيل))"),
     "group_change": (r"انشق~", r"انشقاق", r"اندماج", r"اندمج~", r"حل\s(?:ال)?فصيل", r"تشكيل\sفصيل"),
     "incursion": (r"توغل~", r"يتوغل~", r"تتوغل~", r"التوغل", r"توغلات", r"توغلا"),
     "troop_movement": (r"تعزيزات", r"تعزيز~\s(?:\S+\s)?(?:عسكري~|قوات~|مواقع~)", r"استقدام", r"استقدم~", r"انتشر~", r"انتشار",
@@ -355,7 +357,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                          r"opened|install(?:ed|ing)|erect(?:ed|ing)) (?:a |an |several |two |three )?(?:new )?(?:\w+ )?"
                          r"(?:base|bases|position|positions|checkpoint|checkpoints|observation posts?|outposts?|"
                          r"headquarters|(?:military )?posts?|military points?)",),
-    "looting": (r"loot\w*", r"plunder\w*", r"demolish\w*", r"bulldoz\w*", r"ransack\w*"),
+    "looting": (r"loot\w*", r"plunder\w*", r"demolish\w*", r"bulldoz\w*", r"ransack\w*",
+                r"(?:burned|burnt|torched|set fire to|set ablaze) (?:\w+ ){0,2}?(?:houses|homes|house|home|shops|"
+                r"properties|property|crops|fields|farmland)"),
     "group_change": (r"defect\w*", r"merged", r"disband\w*", r"formed a new (?:group|faction|brigade)"),
     "incursion": (r"incursions?", r"incursion into", r"raiding operations?", r"incurs\w*", r"infiltrat\w*"),
     "troop_movement": (r"reinforcements?", r"reinforc(?:ed|ing)", r"deploy(?:ed|ing|s|ment|ments)?", r"redeploy\w*",
