@@ -104,11 +104,11 @@ class EventDates:
         # not the day of the event before it, unless that event is the noun it tells of (k -> the relative
         # pronoun's span)
         self.told_after: dict[int, tuple[int, int]] = {}
+        participles = bool(self.dates) and (" of " in norm or any(w in norm for w in _PARTICIPLE_AR_WORDS))
         for k, d in enumerate(self.dates):
             window = norm[max(0, d[0] - 60):d[0]]
             if "which" not in window and "that" not in window and "لتي" not in window and "لذي" not in window:
-                part = _PARTICIPLE_RE.search(window) if (" of " in window or any(
-                    w in window for w in _PARTICIPLE_AR_WORDS)) else None
+                part = _PARTICIPLE_RE.search(window) if participles else None
                 if part is not None:
                     w = "en" if part.group("en") else "ar"
                     self.told_after[k] = (max(0, d[0] - 60) + part.start(w), max(0, d[0] - 60) + part.end(w))

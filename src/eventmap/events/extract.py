@@ -291,8 +291,11 @@ _AREA_TAIL_RE = re.compile(r"\s+(?:area|region)$", re.I)
 #: "after" or "before" right before a trigger: a clause of its own ("... after capturing X", "بعد سيطرتها على X")
 #: "after" a few words before a deal ("shortly after the truce", "بعد ساعات من دخول الهدنة"): the time of another act
 _AFTER_NEAR_RE = re.compile(r"(?:^|\s)(?:after|[وف]?(?:بعد|عقب))\s(?:\S+\s){0,3}(?:ال)?$")
-#: the words of :data:`_AFTER_WORD_RE` and :data:`_AFTER_NEAR_RE`: a clause without one has no trigger after "after"
-_AFTER_WORDS = ("after ", "before ", "upon ", "بعد ", "قبل ", "عقب ", "اثر ")
+#: the words of :data:`_AFTER_WORD_RE`, :data:`_AFTER_NEAR_RE` and :data:`_DAYS_APART_MID_RE`, found once a report (as
+#: plain substrings: a superset of where the patterns can match): a clause without one has no trigger after "after" and
+#: no count of days inside it
+_AFTER_WORDS = ("after ", "before ", "upon ", "next ", "following ", "previous ", "بعد ", "قبل ", "عقب ", "اثر ",
+                "اليوم التالي", "اليوم الموالي", "اليوم السابق")
 _AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s(?:the\s|a\s)?$")
 
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
@@ -448,6 +451,8 @@ def _since_they(prev: list[str]) -> bool:
     return k is not None and not any(w in _SINCE_TIME or w[:1].isdigit() or w in ("when", "after") for w in prev[k + 1:])
 
 
+#: the labels :meth:`_Extractor._framed` has words about
+_FRAMED = frozenset(("settlement_entry", "agreement", "troop_movement", "territory_taken", "territory_entered", "arrests"))
 #: many of an act, over a span that runs until now: a tally, not an event
 _MANY = frozenset(("dozens", "scores", "hundreds", "عشرات", "العشرات", "مئات", "المئات"))
 _SINCE_RE = re.compile(r"(?:^|\s)(?:since|so far|منذ|حتي الان)(?=\s)")
@@ -648,6 +653,8 @@ class _Extractor:
     _last_op: tuple[int, str, str] | None = None
     #: the report tells of a bomb planted or set off, not dropped or fired (asked once, if at all)
     _planted: bool | None = None
+    #: where the words of "after", "before", "the next day" start (found once, if asked)
+    _after_at: list[int] | None = None
     #: the acts whose dead may be told after them, by place id: (sentence, label)
     _op_at: dict[str, tuple[int, str]]
     _label_hits: dict[str, list[TriggerHit]]
@@ -742,6 +749,20 @@ class _Extractor:
         if not _FUTURE.isdisjoint(prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
                 not _PREVENT.isdisjoint(prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
+        if h.label in _FRAMED and self._framed(h, prev, cl):
+            return True
+        if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
+            return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
+        # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
+        if _DENY.isdisjoint(prev):
+            return False
+        last = max(k for k, w in enumerate(prev) if w in _DENY)
+        # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
+        return _DENIAL_ENDS.isdisjoint(prev[last:])
+
+    def _framed(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
+        """What the words around a taking, an entry, a deal, an arrest or a movement make of it: a state, a
+        purpose, a man's past, a time since, a release, people named after it; True when it is no event here."""
         if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
                                                                 "مراكز", "رجال", "قوات", "مقاتلي", "ابنا"):
             return True   # "فصائل التسوية", "لجان المصالحة": a name for people, not a settlement made here
@@ -764,8 +785,6 @@ class _Extractor:
         if h.label == "arrests" and any(w in self.norm[cl.lo:h.start] for w in _RELEASE_WORDS) and \
                 _RELEASED_RE.search(self.norm, cl.lo, h.start):
             return True   # "أفرجت عن ثلاثة معتقلين ... بعد اعتقال دام عامين", "freed a man who had been arrested"
-        if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
-            return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
         if h.label in ("territory_taken", "settlement_entry", "territory_entered", "agreement") and (
                 prev[-1] in _SINCE or (len(prev) > 1 and prev[-2] in _SINCE and prev[-1] in _SINCE_NOUNS) or
                 _since_they(prev)):
@@ -778,12 +797,7 @@ class _Extractor:
                 prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
-        # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
-        if _DENY.isdisjoint(prev):
-            return False
-        last = max(k for k, w in enumerate(prev) if w in _DENY)
-        # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
-        return _DENIAL_ENDS.isdisjoint(prev[last:])
+        return False
 
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
@@ -1257,7 +1271,7 @@ class _Extractor:
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
         hedged = not _HEDGE.isdisjoint(seg.split())
-        subs = self._subordinates(labels) if any(w in seg for w in _AFTER_WORDS) or (
+        subs = self._subordinates(labels) if self._after_in(cl.lo, cl.hi) or (
             len(labels) > 1 and any(lab == "protest" for lab, _ in labels)) else None
         out: list[Event] = []
         for lab, hit in labels:
@@ -1403,8 +1417,7 @@ class _Extractor:
         ("X on Sunday, a day after thousands protested there": the protest on Saturday)."""
         m = _DAYS_APART_N_RE.match(self.norm, cl.lo)
         mid = False
-        seg = self.norm[cl.lo:hit.start] if m is None else ""
-        if seg and (" day" in seg or " يوم" in seg or "week" in seg or "اسبوع" in seg):
+        if m is None and self._after_in(cl.lo, hit.start):
             cut = _DAYS_APART_MID_RE.search(self.norm, cl.lo, hit.start)
             if cut is not None and self._dates.dated_within(cl.lo, cut.start()) and \
                     not self._dates.dated_within(cut.end(), hit.start):
@@ -1552,6 +1565,20 @@ class _Extractor:
             admin3_pcode=admin.admin3_pcode if admin is not None else "",
             extractor=EXTRACTOR_VERSION, fatalities=self._fatalities(cl, ts, te, m),
         )
+
+    def _after_in(self, lo: int, hi: int) -> bool:
+        """One of :data:`_AFTER_WORDS` starts within ``norm[lo:hi]`` (found once a report)."""
+        if self._after_at is None:
+            at: list[int] = []
+            norm = self.norm
+            for w in _AFTER_WORDS:
+                k = norm.find(w)
+                while k >= 0:
+                    at.append(k)
+                    k = norm.find(w, k + 1)
+            self._after_at = sorted(at)
+        k = bisect.bisect_left(self._after_at, lo - 1)
+        return k < len(self._after_at) and self._after_at[k] < hi
 
     def _subordinates(self, labels) -> tuple[list[TriggerHit], list[TriggerHit]] | None:
         """The clause's triggers that open a clause of their own (see :func:`_subordinate_scope`): (those that are
