@@ -37,7 +37,8 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import PROTEST_CAUSE_CUT_RE, fatalities, lone_toll, norm_has_death
+from eventmap.events.fatalities import (PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
+                                        norm_has_death)
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
                                       Mention, find_mentions, index_for)
@@ -131,11 +132,11 @@ _NO_CARRY = {"ied", "suicide_bomb", "grenade", "attack_civilians", "abduction", 
 #: "سقوط العديد من الإرهابيين"); an active "killed" or "قتل" is left to the actors' roles
 _VICTIM_VOICE_RE = re.compile(r"(?:[وفبل]?(?:ال)?(?:مقتل|قتلي|قتيل|استشهد|استشهاد|شهيد|شهدا|لقي|لقوا|مصرع|سقوط)"
                               r"|(?:were|was|been) killed|died|dead|deaths?|fatalit(?:y|ies)|lost (?:his|her|their) li)")
-#: acts whose dead a following "N were killed" tells: the deaths take the act's type ("the army shelled the
-#: positions ... Dozens of militants were killed in X and Y": shelling at X and Y, with its doer)
 #: a bomb planted or set off in a report ("a car bomb", "the explosive device", "a bomb planted in a car went off")
 _PLANTED_BOMB_RE = re.compile(r"\b(?:explosive devices?|ieds?|car bombs?|roadside bombs?|booby[- ]trap\w*|"
                               r"bombs? (?:\w+ ){0,5}?(?:went off|exploded|blew up)|planted|explosive-laden)\b")
+#: acts whose dead a following "N were killed" tells: the deaths take the act's type ("the army shelled the
+#: positions ... Dozens of militants were killed in X and Y": shelling at X and Y, with its doer)
 _TOLL_OF = frozenset({"shelling", "bombardment", "air_strike", "armed_clash", "ied", "suicide_bomb"})
 #: a strike named in an air-strike trigger (not the aircraft alone)
 _STRIKE_WORD_RE = re.compile(r"غار|قصف|استهدف|ضرب|شن|strike|raid|bomb|attack|pound|hit")
@@ -224,8 +225,8 @@ _ALONG_WITH_RE = re.compile(r"(?:^|\s)(?:ترافق|ترافقا|تزامن|تز
 #: a protest word that introduces the cause (normalised trigger text): "to protest", "in protest", "احتجاجا"
 _PROTEST_PURPOSE_RE = re.compile(r"protest(?:ing)?|احتجاجا|تنديدا")
 #: the words before a protest's cause, ending right before it (normalised: "احتجاجا علي اعتقال")
-_CAUSE_BEFORE_RE = re.compile(r"(?:احتجاجا|تنديدا|رفضا|استنكارا|in protest (?:at|against|over)|to protest|protesting|"
-                              r"against|denouncing|condemning)\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?$")
+_CAUSE_BEFORE_RE = re.compile(r"(?:" + PROTEST_CAUSE_WORDS + r"|استنكارا|against|denouncing|condemning)"
+                              r"\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?$")
 
 
 def _subordinate_scope(hit: TriggerHit, subs: tuple[list[TriggerHit], list[TriggerHit]],
@@ -289,6 +290,7 @@ _AREAS_OF_ANAPHOR_RE = re.compile(r"\b(?:areas|parts|neighbou?rhoods|districts|q
 _CLAUSE_PUNCT_RE = re.compile(r"[,،;؛]")
 _AREA_TAIL_RE = re.compile(r"\s+(?:area|region)$", re.I)
 #: "after" or "before" right before a trigger: a clause of its own ("... after capturing X", "بعد سيطرتها على X")
+_AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s(?:the\s|a\s)?$")
 #: "after" a few words before a deal ("shortly after the truce", "بعد ساعات من دخول الهدنة"): the time of another act
 _AFTER_NEAR_RE = re.compile(r"(?:^|\s)(?:after|[وف]?(?:بعد|عقب))\s(?:\S+\s){0,3}(?:ال)?$")
 #: the words of :data:`_AFTER_WORD_RE`, :data:`_AFTER_NEAR_RE` and :data:`_DAYS_APART_MID_RE`, found once a report (as
@@ -296,7 +298,6 @@ _AFTER_NEAR_RE = re.compile(r"(?:^|\s)(?:after|[وف]?(?:بعد|عقب))\s(?:\S+
 #: no count of days inside it
 _AFTER_WORDS = ("after ", "before ", "upon ", "next ", "following ", "previous ", "بعد ", "قبل ", "عقب ", "اثر ",
                 "اليوم التالي", "اليوم الموالي", "اليوم السابق")
-_AFTER_WORD_RE = re.compile(r"(?:^|\s)(?:after|before|upon|[وف]?(?:بعد|قبل|عقب|اثر))\s(?:the\s|a\s)?$")
 
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
@@ -349,11 +350,11 @@ _SETTLED_PEOPLE_EN_RE = re.compile(r"[\"'”’]?\s*(?:factions?|fighters|member
                                    r"cards?|brigades?|militias?)\b")
 #: (a governorate's name, which is also its capital's, without "city" does not outweigh a village's name)
 _CITY_CUES = frozenset(("city", "مدينه", "بمدينه", "لمدينه", "ومدينه"))
-#: a building right after an entry ("stormed a house", "اقتحموا منزل"): a raid's way in, not a place entered
 #: a post right after an entry ("stormed a government checkpoint", "اقتحمت حاجزاً لقوات النظام"): an attack on it
 _INTO_POST_RE = re.compile(r"\s+(?:(?:a|an|the|two|three|several)\s+)?(?:(?:government|regime|army|military|rebel|"
                            r"security|police)\s+)?(?:checkpoints?|posts?|outposts?|barracks|positions?)\b"
                            r"|\s+(?:ال)?(?:حاجز|حاجزا|حواجز|نقطه|نقاط|مخفر|مفرزه|ثكنه)(?!\S)")
+#: a building right after an entry ("stormed a house", "اقتحموا منزل"): a raid's way in, not a place entered
 _INTO_BUILDING_RE = re.compile(
     r"\s+(?:(?:a|an|the|their|his|her|its|one|two)\s+)?(?:\S+\s+)?(?:house|home|homes|houses|building|shop|store|farm|"
     r"mosque|school|hospital|clinic|office|pharmacy|bakery|restaurant|cafe)\b"
@@ -1363,7 +1364,7 @@ class _Extractor:
             #                                         against civilians ("army units killed scores of terrorists")
         return lab, L, etype, sub, a1, a2
 
-    def _toll_kind_here(self, lab: str, loc, etype: str, sub: str) -> tuple[str, str]:
+    def _toll_kind_here(self, lab: str, loc: _Located, etype: str, sub: str) -> tuple[str, str]:
         """The dead told after two acts are those of the act at their place: "helicopters dropped barrel bombs on
         X, while artillery pounded Y. A woman was killed in X": the air strike's dead, not the shelling's."""
         told = self._last_op

@@ -263,7 +263,7 @@ commanders leaders people persons residents youths teenagers students activists 
 gunmen troops policemen workers volunteers detainees prisoners others infants babies individuals combatants
 recruits conscripts elements terrorists insurgents jihadists extremists gunmen sons daughters brothers sisters
 relatives cousins companions bodyguards escorts guards passengers pedestrians shepherds nurses doctors teachers
-officials colonels lieutenants officers""")
+officials colonels lieutenants""")
 _EN_GROUP = _w("cell cells group groups position positions base bases headquarters hideout hideouts vehicle "
                "vehicles convoy checkpoint network gathering gatherings camp outpost")
 _EN_ONE = _w("a an one another")
@@ -642,8 +642,8 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
         if w[:1] == "و" and len(w) > 2:
             near = m <= n + 1 and not unit
             return m if near or w[1:] in _AR_KIN or w[1:] in _AR_ANOTHER else n
-        if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and (w != "من" or m == n + 0 and unit)):
-            return n
+        if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and w != "من"):
+            return n   # (only "من" of a unit may stand between: "عنصر من الفرقة الرابعة وآخر")
         unit = unit or w == "من"
         words += 1
         m += 1
@@ -1161,8 +1161,10 @@ _BACK_RE = _rx(
 #: (harakat and letter forms as written), here and in ``extract``'s clause cut (:data:`PROTEST_CAUSE_CUT_RE`)
 _PROTEST_CAUSE_AR = "احتجاجا|تنديدا|رفضا"
 _PROTEST_CAUSE_EN = r"in\s+protest\s+(?:at|against|over)|to\s+protest"
+#: the same as one alternation (on normalised text too: extract reads a protest's cause with it)
+PROTEST_CAUSE_WORDS = _PROTEST_CAUSE_EN + "|protesting|" + _PROTEST_CAUSE_AR
 #: where a protest's cause begins after the protest's own words ("blocked the road in X in protest at ...")
-PROTEST_CAUSE_CUT_RE = _rx(r"\s(?:" + _PROTEST_CAUSE_EN + "|protesting|" + _PROTEST_CAUSE_AR + r")\s", re.IGNORECASE)
+PROTEST_CAUSE_CUT_RE = _rx(r"\s(?:" + PROTEST_CAUSE_WORDS + r")\s", re.IGNORECASE)
 #: the dead a funeral is held for, not the toll of what happens at it ("fired on the funeral of a man killed on
 #: Friday", "خلال تشييع شاب قتل يوم الجمعة")
 _FUNERAL_OF_RE = _rx(r"\bfuneral\s+(?:procession\s+)?(?:of|for)\s+(?:\S+\s+){1,3}?$|(?:^|\s)[وفلب]?(?:تشييع|جنازة|جنازه)"
