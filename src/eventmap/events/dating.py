@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventmap.events._prefilter import gate
 from eventmap.model import slot_init
 
 #: a story's last day is carried to later paragraphs only when it is this recent (a background date of
@@ -50,7 +51,7 @@ _PARTICIPLE_RE = re.compile(
     r"(?P<en>killed|shot|arrested|detained|abducted|kidnapped|slain)\s+(?:on\s+|last\s+|early\s+|late\s+)?$"
     r"|(?:^|\s)(?:تشييع|جنازه|جثمان|ذوي|عائله|والد|والده)\s+(?:\S+\s+){0,2}?"
     r"(?P<ar>قتل|قضي|استشهد|اعتقل|اختطف)\s+(?:(?:يوم|في|مسا|صباح|ليل)\s+)?$")
-_PARTICIPLE_AR_WORDS = ("تشييع", "جنازه", "جثمان", "ذوي", "عائله", "والد")
+_PARTICIPLE_GATE = gate(_PARTICIPLE_RE)
 
 #: a dateline's date is within this many characters of the start of the report
 DATELINE_CHARS = 80
@@ -104,7 +105,7 @@ class EventDates:
         # not the day of the event before it, unless that event is the noun it tells of (k -> the relative
         # pronoun's span)
         self.told_after: dict[int, tuple[int, int]] = {}
-        participles = bool(self.dates) and (" of " in norm or any(w in norm for w in _PARTICIPLE_AR_WORDS))
+        participles = bool(self.dates) and _PARTICIPLE_GATE.possible(norm)
         for k, d in enumerate(self.dates):
             window = norm[max(0, d[0] - 60):d[0]]
             if "which" not in window and "that" not in window and "لتي" not in window and "لذي" not in window:

@@ -259,18 +259,15 @@ _DAYS_APART_RE = re.compile(
     r"|\s*[وف]?(?:بعد|قبل)\s+(?:ساعات|ساعة|ساعتين|أيام|يوم|يومين|أسبوع|أسبوعين|أسابيع|شهر|أشهر)\s+(?:من|على)\s"
     r"|\s*[وف]?غداة\s", re.I)
 #: the same with a count of days or weeks, on normalised text
-_DAYS_APART_N_RE = re.compile(
-    r"\s*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
+_DAYS_APART = (
+    r"(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
     r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
     # "the next day", "وفي اليوم التالي": the day after the one the story gave last; "the day before": before it
     r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+day\b|(?:on\s+)?the\s+(?P<prev2>day)\s+before\s"
     r"|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s(?:(?P<arnext>التالي|الموالي)|(?P<arprev>السابق))(?!\S))")
-#: a count of days before the trigger inside its clause ("X on Sunday, a day after thousands protested there")
-_DAYS_APART_MID_RE = re.compile(
-    r"\s(?=(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|weeks?)\s+(?:after|before)\s"
-    r"|[وف]?(?:بعد|قبل)\s+(?:يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s"
-    r"|(?:on\s+)?the\s+(?:next|following|previous)\s+day\b|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s"
-    r"(?:التالي|الموالي|السابق)(?!\S))")
+_DAYS_APART_N_RE = re.compile(r"\s*" + _DAYS_APART)
+#: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
+_DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
@@ -460,7 +457,7 @@ _SINCE_RE = re.compile(r"(?:^|\s)(?:since|so far|منذ|حتي الان)(?=\s)")
 #: a release told before an arrest in its clause: the arrest is the released man's past (normalised)
 _RELEASED_RE = re.compile(r"(?:^|\s)[وف]?(?:افرج\S*|الافراج|بالافراج|اطلق\S*\s(?:\S+\s){0,3}?سراح|اطلاق\sسراح)(?=\s)|"
                           r"\b(?:released|freed|releasing|freeing|release\s+of)\b")
-_RELEASE_WORDS = ("افرج", "الافراج", "سراح", "releas", "freed", "freeing")
+_RELEASED_GATE = gate(_RELEASED_RE)
 #: a taking or an entry as a purpose, its verbal noun after "لـ" (normalised): "للسيطرة على", "لتحرير", "لاقتحام"
 _PURPOSE_TAKE_RE = re.compile(r"لل?(?:سيطر|تحرير|استعاد|استرجاع|انتزاع|اقتحام|دخول)")
 #: the words before a fight that make it the past a remnant is left from ("a mine left over from previous battles",
@@ -783,8 +780,7 @@ class _Extractor:
         if h.label == "territory_taken" and prev[-1] in ("the", "newly", "recently") and \
                 _FREED_AREAS_EN_RE.match(self.norm, h.start):
             return True   # "in the liberated areas" (the same, in English; "the liberated city of X" names a capture)
-        if h.label == "arrests" and any(w in self.norm[cl.lo:h.start] for w in _RELEASE_WORDS) and \
-                _RELEASED_RE.search(self.norm, cl.lo, h.start):
+        if h.label == "arrests" and _RELEASED_GATE.search(self.norm, cl.lo, h.start):
             return True   # "أفرجت عن ثلاثة معتقلين ... بعد اعتقال دام عامين", "freed a man who had been arrested"
         if h.label in ("territory_taken", "settlement_entry", "territory_entered", "agreement") and (
                 prev[-1] in _SINCE or (len(prev) > 1 and prev[-2] in _SINCE and prev[-1] in _SINCE_NOUNS) or
