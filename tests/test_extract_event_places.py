@@ -391,3 +391,51 @@ def test_a_city_first_in_a_list_of_cities_is_the_city():
 ])
 def test_an_area_named_after_a_region_is_the_region(text, place):
     assert {e.place_name_en for e in extract_events(text, "2018-06-29")} == {place}
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Government helicopters dropped barrel bombs on the Tariq al-Sadd district of Daraa city on Tuesday. Later in "
+     "the day, warplanes struck the city's eastern neighbourhoods, killing four civilians.", "Daraa"),
+    ("ألقى الطيران المروحي براميل متفجرة على حي طريق السد في مدينة درعا يوم الثلاثاء، وبعد ساعات قصفت الطائرات "
+     "الحربية أحياء المدينة الشرقية ما أدى إلى مقتل أربعة مدنيين.", "درعا"),
+])
+def test_the_city_named_again_is_the_town_that_held_a_quarter_before(text, town):
+    struck = {e.location: e.fatalities for e in extract_events(text, "2016-03-02")}
+    assert struck.get(town) == 4
+
+
+def test_the_city_named_again_is_not_a_village_that_held_a_place():
+    # "the city" does not name a village that was only the container of a place before it
+    text = ("Rebels shelled the Tal al-Hara hill near the village of Inkhil on Tuesday. Later, warplanes struck the "
+            "city's outskirts.")
+    assert "Inkhil" not in {e.location for e in extract_events(text, "2016-03-02")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Unknown gunmen set fire to houses belonging to activists in the town of Inkhil on Monday night, local sources "
+     "said.", "Inkhil"),
+    ("Unknown gunmen torched two homes of activists in the town of Inkhil on Monday night.", "Inkhil"),
+])
+def test_the_owners_of_what_was_hit_are_no_source(text, place):
+    ev = extract_events(text, "2021-05-04")
+    assert [(e.location, e.sub_event_type) for e in ev] == [(place, "Looting/property destruction")]
+
+
+def test_activists_in_a_town_are_still_a_source():
+    text = "Two civilians were killed in shelling on Nawa on Monday, according to activists in the town of Jasim."
+    assert {e.location for e in extract_events(text, "2021-05-04")} == {"Nawa"}
+
+
+@pytest.mark.parametrize("text", [
+    "أقدم مسلحون مجهولون على إحراق منزلين في بلدة انخل ليلة أمس.",
+    "أضرم مسلحون النار في منزل قيادي سابق في بلدة انخل ليلة أمس.",
+    "Gunmen set fire to two houses in the town of Inkhil on Monday night.",
+])
+def test_houses_burned_by_gunmen_are_property_destroyed_not_a_fight(text):
+    assert {e.sub_event_type for e in extract_events(text, "2021-05-04")} == {"Looting/property destruction"}
+
+
+def test_gunmen_who_opened_fire_and_burned_houses_did_both():
+    text = "Gunmen opened fire and set fire to houses in the town of Inkhil on Monday night."
+    assert {e.sub_event_type for e in extract_events(text, "2021-05-04")} == {
+        "Armed clash", "Looting/property destruction"}

@@ -655,3 +655,20 @@ def test_a_fight_named_with_a_place_of_its_own_is_no_pointer_back():
             "At least nine civilians were killed in the shelling of the nearby town of Jasim, a monitor said.")
     ev = extract_events(text, "2018-06-25")
     assert {e.location: e.fatalities for e in ev}.get("Nahta", "none") is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Opposition fighters attacked the Nasib border crossing at dawn on Friday. Three soldiers were killed when the "
+     "rebels stormed the crossing, a monitor said.", "Nasib border crossing"),
+    ("هاجم مقاتلون حاجز المخابرات الجوية في بلدة نوى فجر اليوم.\nوقتل ثلاثة عناصر من قوات النظام أثناء اقتحام الحاجز.",
+     "نوى"),
+])
+def test_the_dead_of_a_site_named_again_by_its_noun_are_the_attacks(text, place):
+    assert {e.location: e.fatalities for e in extract_events(text, "2015-04-03")} == {place: 3}
+
+
+def test_the_dead_at_a_site_in_another_town_are_not_the_attacks_before():
+    text = ("هاجم مقاتلون حاجز المخابرات الجوية في بلدة نوى فجر اليوم.\n"
+            "وقتل ثلاثة عناصر من قوات النظام أثناء اقتحام الحاجز في بلدة جاسم.")
+    killed = {e.location: e.fatalities for e in extract_events(text, "2015-04-03")}
+    assert killed["نوى"] is None and killed["جاسم"] == 3

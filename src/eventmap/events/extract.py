@@ -369,6 +369,8 @@ _SMALL_ARMS_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اسلحه\s(?:ال)?(?:
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
+#: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
+_GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
 #: "عناصر من ...", "members of the ...": the people of a force, right before its name
 _PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")
 
@@ -724,6 +726,14 @@ class _Extractor:
                 ante = m2
                 if self._noun_before(m2) == noun:
                     same = m2
+            elif loc is not None and m2.container is not None and m2.container.end <= upto and \
+                    self._noun_before(m2.container) in (noun, "") and noun != "village":
+                # "barrel bombs on the X district of Daraa city. ... the city's eastern neighbourhoods": the town
+                # named only as the container of a place before is the one "the city" names again
+                box = self._locate(cl2, m2.container, self._anchors)
+                if box.place is not None and box.place.kind in _TOWN_KINDS and box.resolution == "resolved":
+                    located.setdefault((m2.container.start, m2.container.end), box)
+                    ante = same = m2.container
         return same or ante
 
     def _noun_before(self, m: Mention) -> str:
@@ -821,6 +831,9 @@ class _Extractor:
         if "troop_movement" in out and not _PATROL_DOERS.isdisjoint(out) and all(
                 _PATROL_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["troop_movement"]):
             del out["troop_movement"]   # "اعتقلت دورية للأمن X": the patrol is who arrested, not a movement
+        if "attack" in out and not _GUNMEN_DOERS.isdisjoint(out) and all(
+                _GUNMEN_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["attack"]):
+            del out["attack"]   # "unknown gunmen set fire to two houses": the gunmen are who burned them
         if "territory_entered" in out and len(out) > 1 and all(
                 _INTO_BUILDING_RE.match(self.norm, h.end) for h in self._label_hits["territory_entered"]):
             del out["territory_entered"]   # "stormed a house and opened fire": the way in to what the clause says

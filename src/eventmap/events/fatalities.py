@@ -1134,6 +1134,9 @@ _OTHER_PLACE_RE = _rx(
     r"(?:^|\s)(?:[وف]?(?:في|قرب|داخل|على)\s+|[وف]?ب)(?:بلدة|مدينة|قرية|مخيم|حي|بلدات|قرى|مناطق|أحياء)\s"
     r"|\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|neighbou?rhood|camp|hamlet)s?\s+of\b",
     re.IGNORECASE)
+#: the nouns of a site that a report names again by its noun alone ("the checkpoint", "المعبر")
+_SITE_NOUNS_EN = "checkpoints?|crossing|base|post|position|outpost|airport|airbase|barracks|dam|hill|roundabout"
+_SITE_NOUNS_AR = "حاجز|معبر|نقطة|مقر|مطار|تل|كتيبة|ثكنة|سد|دوار|فوج|لواء"
 #: the words right after a sentence's toll that point back to the event told before it: "Three soldiers were killed
 #: in the clashes", "قتل خمسة عناصر خلال الاشتباكات" (the event's definite noun, no place of its own)
 _BACK_AFTER_RE = _rx(
@@ -1141,7 +1144,14 @@ _BACK_AFTER_RE = _rx(
     r"attacks?|assault|ambush|explosions?|blasts?|bombing|shelling|bombardment|strikes?|airstrikes?|air\s+strikes?|"
     r"raids?|incident|shooting)\b(?!\s+(?:of|on|in|at|near|against)\s)"   # (not "in the bombardment of the town of X")
     r"|\W*(?:[^\s،,.]+\s+){0,4}?(?:في|خلال|جراء|إثر|اثر|نتيجة|ب)\s*ال(?:اشتباكات|معارك|مواجهات|هجوم|انفجار|قصف|غارات|غارة|"
-    r"كمين|استهداف|حادثة|حادث|تفجير)(?=[\s،,.]|$)(?!\s+(?:على|في|ب|ل|قرب)\S*\s)")
+    r"كمين|استهداف|حادثة|حادث|تفجير)(?=[\s،,.]|$)(?!\s+(?:على|في|ب|ل|قرب)\S*\s)"
+    # the site named before, named again by its noun alone: "were killed when the rebels stormed the crossing",
+    # "قتل ثلاثة عناصر أثناء اقتحام الحاجز" (not "the checkpoint of X", "حاجز البلدة")
+    r"|\W*(?:\w+\s+){0,4}?(?:when|as|while|during|in)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:stormed|attacked|overran|raided|"
+    r"struck|hit|shelled|storming|attack|assault|raid)\s+(?:on\s+)?the\s+(?:" + _SITE_NOUNS_EN + r")\b"
+    r"(?!\s+(?:of|in|at|near)\s)"
+    r"|\W*(?:[^\s،,.]+\s+){0,4}?(?:أثناء|اثناء|خلال|في|لدى)\s+(?:اقتحام|الهجوم\s+على|هجوم\s+على|استهداف)\s+"
+    r"ال(?:" + _SITE_NOUNS_AR + r")(?=[\s،,.]|$)(?!\s+(?:\S+\s+)?(?:في|ب|قرب)\S*\s)")
 #: the first words of a sentence that points back to the event of the sentence before it
 _BACK_RE = _rx(
     r"^\W*(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"

@@ -1287,7 +1287,9 @@ _EN_REF_BEFORE_RE = re.compile(
     r"lives\s+in|lived\s+in)"
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
     r"(?:hospital\s+)?(?:in\s+)?"
-    r"|\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)|\baccording\s+to"
+    # (not the owners of what was hit: "houses belonging to activists in X", "the homes of activists in X")
+    r"|(?<!belonging\sto\s)(?<!owned\sby\s)(?<!homes\sof\s)(?<!houses\sof\s)"
+    r"\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)|\baccording\s+to"
     r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
 
