@@ -439,3 +439,52 @@ def test_gunmen_who_opened_fire_and_burned_houses_did_both():
     text = "Gunmen opened fire and set fire to houses in the town of Inkhil on Monday night."
     assert {e.sub_event_type for e in extract_events(text, "2021-05-04")} == {
         "Armed clash", "Looting/property destruction"}
+
+
+def test_a_governorates_capital_by_its_name_is_no_namesake_nearer_the_other_places():
+    text = ("Protesters tried to march toward Daraa on Friday but were stopped at a checkpoint near Ghabaghib, "
+            "where troops fired tear gas.")
+    points = {e.location: (round(e.latitude, 2), round(e.longitude, 2)) for e in extract_events(text, "2011-04-30")}
+    assert points.get("Daraa", (32.62, 36.10)) == (32.62, 36.10)   # the city, not a village of As-Sweida
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذائف هاون أمس على حي الكاشف في درعا.",
+    "سقطت قذائف هاون أمس على حي الكاشف في مدينة درعا.",
+])
+def test_a_quarter_in_the_capitals_name_is_in_the_city(text):
+    ev = extract_events(text, "2018-07-10")
+    assert [(round(e.latitude, 2), round(e.longitude, 2), e.geo_precision) for e in ev] == [(32.62, 36.10, 2)]
+
+
+def test_a_quarter_in_the_countryside_is_still_the_governorates():
+    ev = extract_events("سقطت قذائف هاون أمس على حي الكاشف في ريف درعا.", "2018-07-10")
+    assert [e.geo_precision for e in ev] == [3]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل شاب من بلدة جاسم أمس برصاص مجهولين في مدينة نوى.", "نوى"),
+    ("اعتقلت دورية للأمن العسكري أمس ثلاثة شبان من بلدة الكرك الشرقي على حاجز مدينة نوى.", "نوى"),
+    ("Gunmen shot dead a former commander from al-Yadudah in Tseel on Monday.", "Tseel"),
+])
+def test_a_persons_home_said_after_who_he_is_is_no_place_of_the_event(text, place):
+    assert {e.location for e in extract_events(text, "2019-11-12")} == {place}
+
+
+def test_a_persons_home_is_the_place_when_the_report_names_no_other():
+    assert {e.location for e in extract_events("قتل شاب من بلدة جاسم أمس برصاص مجهولين.", "2019-11-12")} == {"جاسم"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("أصيب مدنيان أمس بانفجار عبوة ناسفة على الطريق الواصل بين بلدتي داعل وابطع، ونقلا إلى مشفى درعا الوطني.",
+     {"داعل", "ابطع"}),
+    ("فتح عناصر الأمن النار على المتظاهرين في مدينة إزرع أمس، ما أدى إلى مقتل سبعة متظاهرين، ونقل الجرحى إلى المشفى "
+     "الوطني في مدينة الصنمين.", {"إزرع"}),
+])
+def test_where_the_wounded_were_taken_is_no_place_of_the_event(text, places):
+    assert {e.location for e in extract_events(text, "2018-07-20")} == places
+
+
+def test_a_strike_on_a_hospital_is_at_the_hospital():
+    ev = extract_events("قصفت الطائرات الحربية مشفى نوى الوطني أمس.", "2018-07-20")
+    assert [e.sub_event_type for e in ev] == ["Air/drone strike"]

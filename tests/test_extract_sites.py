@@ -223,3 +223,11 @@ def test_a_site_in_a_province_s_countryside_is_placed_in_the_province():
     ev = extract_events("Israeli jets struck the 12th Brigade headquarters in Daraa countryside on Monday night.",
                         "2025-03-10")
     assert len(ev) == 1 and ev[0].resolution == "approximate" and ev[0].geo_precision == 3   # not Daraa city
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل خمسة أشخاص في انفجار سيارة مفخخة أمس الأربعاء وسط سوق بلدة الحراك.", "الحراك"),
+    ("اعتقلت دورية للأمن العسكري أمس ثلاثة شبان على حاجز مدينة نوى.", "نوى"),
+])
+def test_a_towns_market_or_checkpoint_named_by_the_town_is_at_the_town(text, town):
+    assert [e.location for e in extract_events(text, "2024-02-08")] == [town]

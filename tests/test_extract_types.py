@@ -848,3 +848,43 @@ def test_houses_burned_are_property_destroyed(text, place):
 
 def test_protesters_burning_tyres_riot():
     assert _labels("Protesters set fire to tyres in the main square of Inkhil on Monday.", "Inkhil") == {"riot"}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("قصفت الفصائل الإسلامية والمقاتلة مواقع قوات النظام في بلدة عتمان ليل أمس.",
+     "Shelling/artillery/missile attack"),
+    ("قصفت الكتائب المقاتلة مواقع قوات النظام في بلدة عتمان ليل أمس.", "Shelling/artillery/missile attack"),
+    ("قصفت مقاتلة روسية بلدة عتمان ليل أمس.", "Air/drone strike"),   # a fighter jet still is one
+])
+def test_fighting_factions_are_no_fighter_jet(text, sub):
+    assert {e.sub_event_type for e in extract_events(text, "2016-06-14")} == {sub}
+
+
+@pytest.mark.parametrize("text", [
+    "دخلت قوات النظام والشرطة الروسية يوم السبت إلى مدينة بصرى الشام.",
+    "دخلت وحدات كبيرة من قوات النظام صباح يوم السبت إلى مدينة بصرى الشام.",
+])
+def test_an_entry_reaches_the_town_its_goal_names_after_a_long_subject(text):
+    ev = extract_events(text, "2018-07-08")
+    assert [(e.location, e.sub_event_type, e.event_date) for e in ev] == [
+        ("بصرى الشام", "Government regains territory", "2018-07-07")]
+
+
+def test_an_entry_does_not_reach_a_town_far_after_it_without_a_goal():
+    text = "دخلت قوات النظام والشرطة العسكرية الروسية يوم السبت بعد مفاوضات طويلة مع وجهاء المنطقة في مدينة بصرى الشام."
+    assert "Government regains territory" not in {e.sub_event_type for e in extract_events(text, "2018-07-08")}
+
+
+@pytest.mark.parametrize("text", [
+    "ونفى المصدر الأنباء التي تناقلتها صفحات المعارضة عن سيطرة الفصائل على بلدة خربة غزالة.",
+    "ونفى مصدر في قيادة الشرطة لإذاعة محلية أن يكون الهجوم قد استهدف حاجزاً للجيش في بلدة صيدا.",
+    "وأكد البيان أن الطيران الروسي لم ينفذ أي غارة على بلدة طفس منذ إعلان الهدنة.",
+    "The Russian ministry said its aircraft had not carried out any air strikes on the town of Tafas since the truce.",
+])
+def test_a_denial_reaches_past_a_long_subject_and_no_act_is_none(text):
+    assert extract_events(text, "2018-07-10") == []
+
+
+def test_a_denial_ends_where_the_source_goes_on_to_say_what_happened():
+    text = "ونفى المصدر الأنباء عن انسحاب الجيش، وقال إن وحدات الجيش قصفت مواقع المسلحين في بلدة طفس أمس."
+    assert {e.location for e in extract_events(text, "2018-07-10")} == {"طفس"}

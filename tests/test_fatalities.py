@@ -672,3 +672,20 @@ def test_the_dead_at_a_site_in_another_town_are_not_the_attacks_before():
             "وقتل ثلاثة عناصر من قوات النظام أثناء اقتحام الحاجز في بلدة جاسم.")
     killed = {e.location: e.fatalities for e in extract_events(text, "2015-04-03")}
     assert killed["نوى"] is None and killed["جاسم"] == 3
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    ("قتل 6 مواطنين بينهم 3 أطفال جراء قصف الطائرات الحربية على مناطق في بلدة ابطع صباح اليوم.", "ابطع", 6),
+    ("اغتال مسلحون مجهولون مساء أمس قيادياً سابقاً في مدينة طفس، ما أدى لمقتله.", "طفس", 1),
+    ("فتح عناصر الأمن النار على المتظاهرين في مدينة إزرع أمس، ما أدى إلى مقتل سبعة متظاهرين، ونقل الجرحى إلى المشفى "
+     "الوطني في مدينة الصنمين.", "إزرع", 7),
+    ("Security forces opened fire on protesters in the town of Izra on Friday, killing seven, and the wounded were "
+     "taken to a hospital in the town of Sanamayn.", "Izra", 7),
+])
+def test_the_toll_of_one_town_told_with_its_parts_its_victims_or_its_wounded(text, place, killed):
+    assert {e.location: e.fatalities for e in extract_events(text, "2016-06-14")}.get(place) == killed
+
+
+def test_a_toll_over_the_areas_of_two_towns_is_no_towns():
+    text = "قتل 6 مواطنين جراء قصف الطائرات الحربية على مناطق في بلدتي ابطع وداعل صباح اليوم."
+    assert {e.fatalities for e in extract_events(text, "2016-06-14")} == {None}

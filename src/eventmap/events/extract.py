@@ -108,7 +108,7 @@ _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
 _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
-_DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "but"))
+_DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "قال", "اضاف", "اكد", "مشيرا", "موضحا", "but"))
 _DEST_AR = TOWARDS_AR | {"حتي", "لنقلهم", "وصولا"}
 _DEST_EN = {"to", "towards", "toward", "for", "into"}
 #: the same words as a pattern over normalised text ("fled the fighting, heading to X")
@@ -371,6 +371,11 @@ _SMALL_ARMS_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اسلحه\s(?:ال)?(?:
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
 _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
+#: the words that make a name the governorate's, not its capital's
+_ADMIN_WORD_RE = re.compile(r"ريف|محافظ|province|governorate|countryside", re.I)
+#: the goal of an entry, right before its place ("... إلى مدينة X", "... into the town of X")
+_INTO_GOAL_RE = re.compile(r"(?:^|\s)(?:الي|نحو)\s(?:(?:مدينه|بلده|قريه|حي|احياء|بلدات|قري)\s)?$"
+                           r"|\binto\s(?:the\s)?(?:(?:city|town|village|neighbou?rhood)\s(?:of\s)?)?$")
 #: "عناصر من ...", "members of the ...": the people of a force, right before its name
 _PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")
 
@@ -401,8 +406,8 @@ def _one_protest_event(out: list[Event]) -> list[Event]:
             or e.sub_event_type not in ("Protest with intervention", "Peaceful protest")]
 
 
-def _words_before(norm: str, i: int, lo: int, n: int) -> list[str]:
-    seg = norm[max(lo, i - 40):i]
+def _words_before(norm: str, i: int, lo: int, n: int, reach: int = 40) -> list[str]:
+    seg = norm[max(lo, i - reach):i]
     ws = seg.split()
     if seg and not seg.endswith(" ") and ws:
         ws = ws[:-1]
@@ -761,9 +766,14 @@ class _Extractor:
             return True
         if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
             return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
-        # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes"
+        if prev[-1] in ("اي", "any") and not _NEG.isdisjoint(prev[-4:-1]):
+            return True   # "لم ينفذ الطيران أي غارة على X", "has not carried out any strikes on X"
+        # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes", "نفى
+        # المصدر الأنباء التي تناقلتها صفحات المسلحين عن سيطرتهم على X"
         if _DENY.isdisjoint(prev):
-            return False
+            prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 14, 100)]
+            if _DENY.isdisjoint(prev):
+                return False
         last = max(k for k, w in enumerate(prev) if w in _DENY)
         # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
         return _DENIAL_ENDS.isdisjoint(prev[last:])
@@ -1004,6 +1014,11 @@ class _Extractor:
             # (a report may span a governorate or two; only a namesake in another region of Syria is suspect)
             settled = p0.kind in _ADMIN_KINDS or p0.admin1_pcode in _SOUTH or \
                 (self._centre is not None and _km((p0.lat, p0.lon), self._centre) <= _FAR_KM)
+        if not settled and r0.status == "resolved" and r0.best is not None and r0.best.match == "exact" and \
+                _is_seat(r0.best.place) and self._noun_before(m) in ("", "city"):
+            # "march toward Daraa ... near Ghabaghib": a governorate's capital by its name is the capital, not a
+            # village elsewhere that shares a spelling of it and happens to lie nearer the report's other places
+            settled = True
         if not settled:
             # context: the words around the mention in its sentence (admin names sit next to the place)
             own = (r0.best.place.lat, r0.best.place.lon) if r0.best else None
@@ -1087,8 +1102,11 @@ class _Extractor:
         elif m.host is not None:
             hosts.append((self.text[m.orig_start:m.orig_end], "named"))
         if m.container is not None:
-            c = m.container   # ("the 12th Brigade headquarters in Daraa countryside": the province, not the city)
-            hosts.append((self._query_name(c) if c.admin else self.text[c.orig_start:c.orig_end], "in"))
+            c = m.container   # ("the 12th Brigade headquarters in Daraa countryside": the province, not the city;
+            #                    but "حي الكاشف في درعا": a quarter is a town's, and the bare name is the capital's)
+            bare = self.text[c.orig_start:c.orig_end]
+            quarter_of_town = m.site == "neighbourhood" and _ADMIN_WORD_RE.search(bare) is None
+            hosts.append((self._query_name(c) if c.admin and not quarter_of_town else bare, "in"))
             if c.site and c.host is not None and c.host != (c.start, c.end):
                 a, b = self.n2o(*c.host)
                 hosts.append((self.text[a:b], "in"))   # a quarter not in the gazetteer: the town it is named after
@@ -1307,7 +1325,7 @@ class _Extractor:
                 if self._target_of and (m.start, m.end) in self._target_of and all(
                         h.start != self._target_of[(m.start, m.end)] for h in self._label_hits.get(lab, [hit])):
                     continue   # the town whose areas the one trigger before them hit
-                if L.near_place and not (0 <= m.start - hit.end <= L.near_place) and not (
+                if L.near_place and not self._near(L.near_place, hit, m) and not (
                         m.list_id >= 0 and any(o.mention.list_id == m.list_id and 0 <= o.mention.start - hit.end <= L.near_place
                                                for o in use)):
                     continue   # (a list starting right after the trigger is all of it: "between A and B")
@@ -1406,6 +1424,12 @@ class _Extractor:
         while ws and (ws[-1] in _DEST_NOUNS or ws[-1] in ("the", "of")):
             ws.pop()
         return ws[-1] if ws else ""
+
+    def _near(self, most: int, hit: TriggerHit, m: Mention) -> bool:
+        """The place follows the trigger within ``most`` characters, or is the goal "إلى"/"into" names after a long
+        subject ("دخلت وحدات كبيرة من قوات النظام يوم السبت إلى مدينة X")."""
+        gap = m.start - hit.end
+        return 0 <= gap <= most or (gap <= 2 * most and _INTO_GOAL_RE.search(self.norm, hit.end, m.start) is not None)
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
         key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only

@@ -283,7 +283,9 @@ _SPREAD = _rx(
     r"\b(?:separate|several|various|different|multiple) (?:\w+ )?(?:attacks?|incidents?|areas?|villages?|towns?|places?|"
     r"locations?|parts|raids|strikes)|\bacross\b|\bin (?:the )?(?:villages|towns|areas|cities|neighbou?rhoods) of\b|"
     r"متفرقة|متفرقه|منفصلة|منفصله|منفصلين|منفصلتين|عدة (?:مناطق|بلدات|قرى|مدن|أحياء|هجمات)|مختلفة|مختلفه|"
-    r"(?:في|ب|على) ?(?:بلدات|قرى|مناطق|مدن|أحياء|احياء|أنحاء|انحاء|بلدتي|قريتي|مدينتي)\b",
+    r"(?:في|ب|على) ?(?:بلدات|قرى|مدن|بلدتي|قريتي|مدينتي)\b|"
+    # (not the parts of one town: "على مناطق في بلدة X", "أحياء مدينة X")
+    r"(?:في|ب|على) ?(?:مناطق|أحياء|احياء|أنحاء|انحاء)\b(?!\s+(?:(?:في|من)\s+|ب)?(?:ال)?(?:بلدة|مدينة|قرية|مخيم)\s)",
     re.IGNORECASE)
 _ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
 _AR_PLACE_NOUN = _n("بلدة مدينة قرية حي مخيم بلدات قرى مناطق أحياء مزرعة ناحية")
@@ -1239,6 +1241,11 @@ _WOUND_RE = _rx(r"(?:^|\s)(?:[وف](?:أصيب|اصيب|أصيبت|جرح|إصا
                        r"(?=\s|$)", re.IGNORECASE)
 
 
+#: a clause about where the casualties were taken
+_TAKEN_TO_RE = _rx(r"(?:^|\s)(?:[وف](?:نقل|نقلت|نقلوا|نقلا|أسعف|اسعف|أسعفوا|اسعفوا|تم\s+نقل|تم\s+إسعاف|تم\s+اسعاف)|"
+                   r"(?:and\s+)?(?:were|was|been)\s+(?:taken|rushed|transferred|evacuated)\s+to)(?=\s|$)", re.IGNORECASE)
+
+
 def _tail_end(s: str, ds: list[Death], k: int, clause: Span) -> int:
     """Where the words about the death statement ``k`` end: the next death statement, a turn to another
     proposition, a clause about the wounded ("وأصيب اثنان في ...", "and wounded two in ..."), or the end
@@ -1248,7 +1255,8 @@ def _tail_end(s: str, ds: list[Death], k: int, clause: Span) -> int:
     m = _WOUND_RE.search(s, ds[k].b, end)
     if m and _LOCATED_RE.search(s, ds[k].a, m.start()):   # "قتل 3 في بلدة X، وأصيب اثنان في بلدة Y"
         return m.start()
-    return end
+    m = _TAKEN_TO_RE.search(s, ds[k].b, end)
+    return m.start() if m else end   # "، ونقل الجرحى إلى المشفى في مدينة Y": where the wounded went
 
 
 _LIST_JOIN_RE = _rx(r"[،,&]|(?:^|\s)(?:و|and)(?:\s|$)|\s[و]\S", re.IGNORECASE)
@@ -1290,6 +1298,8 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
     if not before:
         return False, None
     k = before[-1]                  # only the last statement before the place can reach it
+    if ds[k].count == VAGUE and k + 1 < len(ds) and ds[k + 1].a < clause[1] and ds[k + 1].count not in (VAGUE, 0):
+        return False, None          # "اغتال مسلحون قيادياً في X، ما أدى لمقتله": the figure the clause gives after
     d, tail_end = ds[k], _tail_end(s, ds, k, clause)
     if place[0] >= tail_end:
         return False, None

@@ -507,7 +507,9 @@ def _context_res() -> dict[str, re.Pattern[str]]:
             "weap_ar": arw(WEAPON_WORDS_AR), "weap_en": enw(WEAPON_WORDS_EN)}
 
 
-_AIR_DEFENCE_RE = re.compile(r"(?:ال)?(?:دفاع|دفاعات|وسائط\s(?:ال)?دفاع)\s(?:ال)?جوي\w*|air[- ]defen[cs]es?")
+_AIR_DEFENCE_RE = re.compile(r"(?:ال)?(?:دفاع|دفاعات|وسائط\s(?:ال)?دفاع)\s(?:ال)?جوي\w*|air[- ]defen[cs]es?"
+                             # "الفصائل الإسلامية والمقاتلة", "الكتائب المقاتلة": fighting factions, no fighter jet
+                             r"|(?<!\w)و(?:ال)?مقاتله(?!\w)|(?:فصايل|كتايب|مجموعات)\s(?:ال)?مقاتله(?!\w)")
 
 
 def mentions_aircraft(norm_clause: str) -> bool:

@@ -597,6 +597,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
     return items
 
 
+#: the dual place nouns (normalised): "بلدتي A وB" names two places
+_DUAL_NOUNS = frozenset(w + n for w in ("", "و", "ب", "وب") for n in ("بلدتي", "قريتي", "مدينتي", "حيي", "تلتي"))
 _BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو"})
 _SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع", "تلتي", "تلت", "قريتي",
                          "بلدتي", "مدينتي", "حيي", "سدي", "تلال"})
@@ -694,8 +696,12 @@ def _site_mentions(text: str, norm: str, offs: list[int], lo: int, hi: int, olo:
     if is_ar:
         for st in ar_sites(norm, lo, hi, text, offs):
             host = (st.host_start, st.host_end) if st.host_start >= 0 else None
-            out.append(Mention(st.start, st.end, norm[st.start:st.end], "site", "ar", cue_kind="noun", site=st.kind,
-                               host=host))
+            site = Mention(st.start, st.end, norm[st.start:st.end], "site", "ar", cue_kind="noun", site=st.kind,
+                           host=host)
+            if st.kind == "hospital" and _TAKEN_TO_AR_RE.search(norm, max(0, st.start - 50), st.start):
+                site.reference = True   # "ونقلا إلى مشفى درعا الوطني": where the wounded were taken
+                site.notes.append("casualties taken there")
+            out.append(site)
     if is_en:
         for st in en_sites(text, olo, ohi):
             s, e = bisect.bisect_left(offs, st.start), bisect.bisect_left(offs, st.end)
@@ -826,12 +832,15 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
     # "قرى المهير والرفيد ورسم الحسن", "قرى وبلدات (البكار – العبدلي)", "14 بلدة وقرية وهي ...":
     # a chain of place nouns followed by names
     starts: list[int] = []
+    duals: set[int] = set()
     chain = False
     for m in _PLURAL_CHAIN_RE.finditer(norm, lo, hi):
         chain = True
         if " " not in m.group(0).strip() and m.group("first") in _SINGULAR_NOUNS:
             continue   # "بلدة X": one name, read by the place-noun cue above
         starts.append(m.end() + 1)
+        if m.group(0).split()[-1] in _DUAL_NOUNS:
+            duals.add(m.end() + 1)   # "بين بلدتي A وB، ونقلا إلى ...": two places, whatever follows
     # lists after هي / وهم / التالية / a colon, in a clause that speaks of several places
     clause = norm[lo:hi]
     if _speaks_of_places(norm, lo, hi, clause, chain):
@@ -854,6 +863,8 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         if st >= hi:
             continue
         items = _ar_list_items(norm, st, hi, text, offs)
+        if st in duals:
+            items = items[:2]
         if len(items) < 2 or any(it in seen for it in items):
             continue
         lid = lo * 1000 + st
@@ -1220,6 +1231,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
         return
+    if "من" in bare[-3:] and _person_from(bare, sets):
+        m.reference = True
+        m.notes.append("origin")   # "قتل شاب من بلدة X برصاص مجهولين في مدينة Y": his home, not where he was shot
+        return
     if ("ابنا" in bare or "ابن" in bare or "ابنه" in bare) and _native_of(bare, sets):
         m.reference = True
         m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
@@ -1241,11 +1256,21 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
             m.reference = True
             m.notes.append("casualties taken there")
             return
+    if "شفي" in norm[max(0, m.start - 70):m.start] and _TAKEN_TO_HOSPITAL_AR_RE.search(norm, max(0, m.start - 70),
+                                                                                       m.start):
+        m.reference = True
+        m.notes.append("casualties taken there")   # "ونقل الجرحى إلى المشفى الوطني في مدينة X"
+        return
     if bare and bare[-1] == "في" and len(bare) >= 2 and any(w in _SOURCE_AR for w in bare[-4:-1]):
         m.reference = True
         m.notes.append("where the source is")
 
 
+#: casualties taken to a hospital a few words before a name (normalised): "ونقل الجرحى إلى المشفى الوطني في مدينة X",
+#: "نقلا إلى مشفى X الوطني"
+_TAKEN_TO_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
+                                      r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
+_TAKEN_TO_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?$")
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
                                                    "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات"))
@@ -1263,6 +1288,21 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
 
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
 _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:\S+\s){0,5}$")
+
+
+#: one person, or a few, by what they are (normalised): "شاب من بلدة X" is where he comes from
+_PERSON_AR = frozenset(normalize_ar(w) for w in (
+    "شاب", "شابا", "شابان", "شابين", "شبان", "رجل", "رجلا", "رجلان", "رجلين", "امرأة", "سيدة", "طفل", "طفلا",
+    "طفلة", "طفلين", "مواطن", "مواطنا", "مواطنة", "مدني", "مدنيا", "قيادي", "قياديا", "مقاتل", "مقاتلا", "شخص", "شخصا",
+    "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا"))
+
+
+def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
+    """"شاب من (بلدة) X", "ثلاثة شبان من X": a person's home, said after who he is."""
+    w = bare[-3:]
+    if w[-1:] and w[-1] in sets["nouns"]:
+        w = w[:-1]
+    return len(w) >= 2 and w[-1] == "من" and w[-2] in _PERSON_AR
 
 
 def _native_of(bare: list[str], sets: dict[str, set[str]]) -> bool:
@@ -1300,7 +1340,9 @@ _EN_REF_BEFORE_RE = re.compile(
 #: a person from a place ("a young man from the town of X", "a shepherd from X"): his home, not the event's place
 _EN_PERSON_FROM_RE = re.compile(
     r"\b(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|civilians|shepherd|farmer|"
-    r"person|people|brothers|father|mother|son|daughter)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    r"person|people|brothers|father|mother|son|daughter|commander|fighter|member|officer|leader|soldier|policeman|"
+    r"official|rebel|driver|worker|student|teacher|doctor|elder|detainee)\s+from\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
