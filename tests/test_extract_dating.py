@@ -146,3 +146,19 @@ def test_the_day_of_a_funerals_dead_is_not_the_day_of_the_shooting_at_it():
         ev = extract_events(text, PUB)
         assert len(ev) == 1 and ev[0].event_date != "2023-06-19"
         assert ev[0].fatalities is None          # the teacher's death is the funeral's, not the shooting's
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("A source said on Sunday that gunmen shot dead a man in Tafas on Friday.", "2019-11-12", "2019-11-08"),
+    ("The IDF said Thursday that troops had detained two suspects in Beit Jinn on Tuesday.", "2025-08-21",
+     "2025-08-19"),
+    ("وقالت وزارة الداخلية يوم الخميس إن قوى الأمن اعتقلت أمس الأول خمسة مطلوبين في مدينة جاسم.", "2025-08-21",
+     "2025-08-19"),
+])
+def test_the_day_of_a_saying_gives_way_to_the_day_of_what_was_said(text, published, day):
+    assert [e.event_date for e in extract_events(text, published)] == [day]
+
+
+def test_the_day_of_a_saying_is_the_events_when_it_is_the_only_one():
+    text = "A source said on Sunday that gunmen shot dead a man in Tafas."
+    assert [e.event_date for e in extract_events(text, "2019-11-12")] == ["2019-11-10"]

@@ -488,3 +488,37 @@ def test_where_the_wounded_were_taken_is_no_place_of_the_event(text, places):
 def test_a_strike_on_a_hospital_is_at_the_hospital():
     ev = extract_events("قصفت الطائرات الحربية مشفى نوى الوطني أمس.", "2018-07-20")
     assert [e.sub_event_type for e in ev] == ["Air/drone strike"]
+
+
+def test_a_place_put_first_keeps_its_clause_before_while_in_another():
+    text = "In Nawa, gunmen shot dead a soldier on Thursday, while in Tafas, a bomb exploded near a bakery."
+    ev = {(e.location, e.sub_event_type) for e in extract_events(text, "2021-07-30")}
+    assert ev == {("Nawa", "Attack"), ("Tafas", "Remote explosive/landmine/IED")}
+
+
+def test_while_in_custody_is_no_new_clause():
+    text = "Two detainees died while in custody at a security branch in Nawa on Thursday, their families said."
+    assert {e.location for e in extract_events(text, "2021-07-30")} == {"Nawa"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In Izra, police arrested 40 men on Thursday, an activist said by telephone from Nawa.", "Izra"),
+    ("Security forces arrested 40 men in Izra on Thursday, an activist speaking from the town of Nawa said.", "Izra"),
+])
+def test_where_a_witness_spoke_from_is_no_place_of_the_event(text, place):
+    assert {e.location for e in extract_events(text, "2011-03-26")} == {place}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("خرجت مظاهرات في بلدة الجيزة يوم الجمعة تضامناً مع درعا البلد.", "الجيزة"),
+    ("Hundreds protested in the town of Jizah on Friday in solidarity with Daraa al-Balad.", "Jizah"),
+    ("خرج متظاهرون أمس في مدينة إزرع مطالبين بفك الحصار عن مدينة درعا.", "إزرع"),
+])
+def test_the_town_a_protest_stands_with_is_no_place_of_it(text, place):
+    ev = extract_events(text, "2021-07-31")
+    assert [(e.location, e.sub_event_type) for e in ev] == [(place, "Peaceful protest")]
+
+
+def test_a_siege_to_be_broken_is_no_siege():
+    text = "People tried to march on Friday to break the siege but were stopped near Ghabaghib."
+    assert {e.sub_event_type for e in extract_events(text, "2011-04-30")} == {"Peaceful protest"}

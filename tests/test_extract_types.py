@@ -888,3 +888,35 @@ def test_a_denial_reaches_past_a_long_subject_and_no_act_is_none(text):
 def test_a_denial_ends_where_the_source_goes_on_to_say_what_happened():
     text = "ونفى المصدر الأنباء عن انسحاب الجيش، وقال إن وحدات الجيش قصفت مواقع المسلحين في بلدة طفس أمس."
     assert {e.location for e in extract_events(text, "2018-07-10")} == {"طفس"}
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters will march in Nawa on Friday, organisers said.",
+    "Protesters said they planned to march again in Nawa next Friday.",
+    "Rebel negotiators say talks on an agreement for Tafas will resume on Sunday.",
+    "The agreement does not cover Tafas, a rebel spokesman said.",
+])
+def test_a_nouns_verb_after_it_that_says_will_or_not_makes_no_event(text):
+    assert extract_events(text, "2011-03-26") == []
+
+
+def test_a_nouns_verb_after_it_that_tells_the_past_still_is_one():
+    text = "Protesters marched in Nawa on Friday and said they will return next week."
+    assert [e.sub_event_type for e in extract_events(text, "2011-03-26")] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("The Israeli military carried out strikes on weapons depots near Nawa on Wednesday.", "Air/drone strike"),
+    ("Government artillery carried out strikes on rebel positions near Nawa on Wednesday.",
+     "Shelling/artillery/missile attack"),
+])
+def test_strikes_carried_out_are_from_the_air_unless_guns_are_named(text, sub):
+    assert {e.sub_event_type for e in extract_events(text, "2025-08-21")} == {sub}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen in Jasim handed over tanks and mortar launchers to the army on Wednesday.",
+    "وسلمت الفصائل المسلحة في بلدة الجيزة أمس دبابتين وعدداً من مدافع الهاون إلى الجيش.",
+])
+def test_heavy_arms_handed_over_are_a_handover_not_a_shelling(text):
+    assert [e.trigger_label for e in extract_events(text, "2018-07-20")] == ["weapons_handover"]

@@ -52,6 +52,12 @@ _PARTICIPLE_RE = re.compile(
     r"|(?:^|\s)(?:تشييع|جنازه|جثمان|ذوي|عائله|والد|والده)\s+(?:\S+\s+){0,2}?"
     r"(?P<ar>قتل|قضي|استشهد|اعتقل|اختطف)\s+(?:(?:يوم|في|مسا|صباح|ليل)\s+)?$")
 _PARTICIPLE_GATE = gate(_PARTICIPLE_RE)
+#: the words of a saying right before a date (normalised): "said on Sunday", "told Reuters on Sunday", "قالت
+#: الوزارة يوم الأحد"
+_SAID_ON_RE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)\s+(?:on\s+|late\s+|early\s+)?$"
+    r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:\s\S+){0,3}?\s(?:(?:يوم|مسا|صباح)\s)?$")
+_SAID_GATE = gate(_SAID_ON_RE)
 
 #: a dateline's date is within this many characters of the start of the report
 DATELINE_CHARS = 80
@@ -119,6 +125,11 @@ class EventDates:
                 pass
             if rel is not None:
                 self.told_after[k] = rel.span()
+        # "a source said on Sunday that gunmen shot a man in X on Friday", "قالت الوزارة يوم الأحد إن ...": the
+        # day of the saying, not of what was said, where the clause gives another
+        self.said_on = {k for k, d in enumerate(self.dates)
+                        if _SAID_GATE.possible(norm[max(0, d[0] - 40):d[0]]) and
+                        _SAID_ON_RE.search(norm, max(0, d[0] - 40), d[0]) is not None}
         # "DARAA, Dec 3 (Reuters) - Gunmen killed a man on Tuesday": the day the report was filed, not the day of
         # what it tells where a sentence gives another (it stays the report's lead date)
         self.datelines = {k for k, d in enumerate(self.dates)
@@ -184,6 +195,8 @@ class EventDates:
                  } if told else ()
         if later:
             own = [k for k in own if k not in later]
+        if len(own) > 1 and self.said_on:
+            own = [k for k in own if k not in self.said_on] or own
         if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves)
             d = self.dates[min(own, key=lambda k: abs(self.starts[k] - trigger_start))]
             return d[2].isoformat(), d[3]

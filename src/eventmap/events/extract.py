@@ -99,6 +99,12 @@ def _who_joined(prev: list[str]) -> bool:
 #: after it: whose status it settled ("تسوية وضعه", "settled his status")
 _OWN_STATUS_RE = re.compile(r"\s(?:(?:ال)?امنيه\s)?(?:وضعه|وضعها|وضعهم|اوضاعهم|اوضاعه)(?:\s|$)|\s(?:his|her|their) "
                             r"(?:security )?status\b")
+#: the words right after a trigger noun (its verb) that make it a plan or a negation
+_FUTURE_AFTER_RE = re.compile(r"(?:\s+(?:for|in|on|over|with)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?(?=\s+(?:will|would|does|do|did|"
+                              r"has|have|had|is|are)\s))?"
+                              r"(?:\s+(?:said|say|says)\s+(?:they|it)|\s+(?:also|still))?\s+(?:will|would|plan|plans|planned|"
+                              r"intend|intends|intended|are\s+expected|is\s+expected|are\s+set|is\s+set|does\s+not|do\s+not|"
+                              r"did\s+not|has\s+not|have\s+not|had\s+not|doesn't|don't|didn't|hasn't|haven't)\b")
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
@@ -107,6 +113,8 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
+#: the words of a siege lifted or to be lifted
+_LIFT = frozenset(("فك", "كسر", "رفع", "انها", "break", "lift", "end", "ending", "breaking", "lifting", "broke", "lifted"))
 _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
 _DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "قال", "اضاف", "اكد", "مشيرا", "موضحا", "but"))
 _DEST_AR = TOWARDS_AR | {"حتي", "لنقلهم", "وصولا"}
@@ -369,6 +377,8 @@ _SMALL_ARMS_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اسلحه\s(?:ال)?(?:
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
+#: strikes carried out, their means unnamed (an air strike unless the clause names guns)
+_CARRIED_OUT_STRIKES_RE = re.compile(r"(?:carried|conducted|launched|carries|conducts|launches)\s")
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
 _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
 #: the words that make a name the governorate's, not its capital's
@@ -752,11 +762,17 @@ class _Extractor:
 
     # -- triggers ------------------------------------------------------------------------------
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
+        if self.norm[h.start:h.start + 1].isascii() and _FUTURE_AFTER_RE.match(self.norm, h.end):
+            return True   # "protesters will march in X on Friday", "talks on an agreement will resume", "the agreement
+            #               does not cover X": the noun's verb after it says what has not happened
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
+        if h.label == "siege" and (prev[-1].removeprefix("ب") in _LIFT or (len(prev) > 1 and prev[-1] == "the" and
+                                                                            prev[-2] in _LIFT)):
+            return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
         if not _FUTURE.isdisjoint(prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
@@ -841,6 +857,9 @@ class _Extractor:
         if "troop_movement" in out and not _PATROL_DOERS.isdisjoint(out) and all(
                 _PATROL_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["troop_movement"]):
             del out["troop_movement"]   # "اعتقلت دورية للأمن X": the patrol is who arrested, not a movement
+        if "air_strike" in out and "shelling" in out and all(
+                _CARRIED_OUT_STRIKES_RE.match(self.norm, h.start) for h in self._label_hits["air_strike"]):
+            del out["air_strike"]   # "artillery carried out strikes on X": the strikes are the shelling
         if "attack" in out and not _GUNMEN_DOERS.isdisjoint(out) and all(
                 _GUNMEN_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["attack"]):
             del out["attack"]   # "unknown gunmen set fire to two houses": the gunmen are who burned them

@@ -208,7 +208,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "cache_found": (r"عثر~", r"يعثر~", r"العثور\sعلى", r"ضبط~(?!\s(?:النفس|الامن))", r"مصادرة", r"صادر~",
                     r"مستودع~?\s(?:اسلحة|ذخيرة|ذخائر)", r"مخبا", r"مخابئ", r"ترسانة"),
     # (the handing over alone is the trigger: the words up to the weapons may name the places)
-    "weapons_handover": (r"سلم~(?=\s(?:\S+\s){0,10}?(?:ال)?(?:سلاح|اسلحة|اسلحت))", r"تسليم~?\s(?:\S+\s){0,3}?(?:ال)?(?:سلاح|اسلحة|اسلحت)~",
+    "weapons_handover": (r"سلم~(?=\s(?:\S+\s){0,10}?(?:ال)?(?:سلاح|اسلحة|اسلحت|دبابة|دبابات|دبابتين|مدافع|مدفع|راجمات|"
+                         r"راجمة|مدرعات|عربات\sمدرعة|ذخائر))", r"تسليم~?\s(?:\S+\s){0,3}?(?:ال)?(?:سلاح|اسلحة|اسلحت)~",
                          r"تسليم\s(?:ال)?(?:سلاح|اسلحة)~", r"سلم~\s(?:ال)?(?:سلاح|اسلحت)~", r"يسلم~\s(?:ال)?سلاح~",
                          r"تسليم\s(?:ال)?عتاد"),
     "evacuation": (r"تهجير", r"ترحيل", r"اجلاء", r"خروج\s(?:ال)?(?:مسلحين|مقاتلين|رافضين|ارهابيين)",
@@ -305,6 +306,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"aerial (?:bombardment|attack|bombing)s?", r"air attacks?", r"air bombardments?",
                    r"(?:warplanes?|jets?|helicopters?|aircraft) (?:struck|bombed|hit|pounded|targeted|raided)",
                    r"drone (?:strike|attack)s?",
+                   # "the Israeli military carried out strikes on weapons depots near X" (not "a strike by workers")
+                   r"(?:carried out|conducted|launched|carries out|conducts|launches) (?:a |an )?(?:series of |several |new |"
+                   r"fresh |multiple |two |three |a wave of )?(?:precision )?strikes? (?:on|against|targeting|in|near)",
                    r"(?:israeli|russian|coalition|regime|government|syrian|us|u\.s\.) (?:air |missile )?strikes?"),
     "bombardment": (r"bombard\w*", r"pound(?:ed|ing)", r"bombed", r"bombing", r"struck", r"targeted", r"hit",
                     r"(?:continued|continues|continue) to (?:target|shell|bomb|pound|strike)", r"targeting"),
@@ -327,6 +331,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                     r"weapons cache", r"arms depot", r"cache of", r"caches? of"),
     "weapons_handover": (r"hand(?:ed|ing|s)? over (?:their |its )?(?:(?:heavy|medium|light|remaining|and|small|"
                          r"personal)(?:,)? )*(?:weapons|arms|weaponry)",
+                         r"hand(?:ed|ing|s)? over (?:\w+ ){0,3}?(?:tanks?|artillery|mortars?|mortar launchers|rocket "
+                         r"launchers|armou?red vehicles|heavy equipment|ammunition)",
                          r"weapons handover", r"surrender(?:ed|ing)? (?:their )?(?:heavy )?(?:weapons|arms)",
                          r"turned over (?:their )?(?:heavy )?weapons"),
     "evacuation": (r"evacuat\w+", r"transfer of (?:the )?(?:fighters|rebels|militants|gunmen)", r"buses", r"buses (?:carrying|transporting|left|departed|ferrying)", r"green buses",

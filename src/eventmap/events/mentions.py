@@ -1256,6 +1256,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
             m.reference = True
             m.notes.append("casualties taken there")
             return
+    if _SOLIDARITY_AR_RE.search(norm, max(0, m.start - 45), m.start):
+        m.reference = True
+        m.notes.append("what a protest stood for")   # "مظاهرات في X تضامناً مع Y", "مطالبين بفك الحصار عن Y"
+        return
     if "شفي" in norm[max(0, m.start - 70):m.start] and _TAKEN_TO_HOSPITAL_AR_RE.search(norm, max(0, m.start - 70),
                                                                                        m.start):
         m.reference = True
@@ -1271,6 +1275,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
 _TAKEN_TO_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
                                       r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
 _TAKEN_TO_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?$")
+#: the town a protest stands with or demands something for, right before its name (normalised)
+_SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضامن|نصره|مناصره)\s(?:مع\s|ل)?(?:(?:ال)?(?:اهالي|اهل|اهلنا)\s)?"
+                               r"(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$"
+                               r"|(?:^|\s)[ب]?(?:فك|كسر|رفع|انها)\s(?:ال)?حصار\s(?:عن|علي|المفروض\sعلي)\s(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$")
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
                                                    "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات"))
@@ -1331,6 +1339,11 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|(?<!belonging\sto\s)(?<!owned\sby\s)(?<!homes\sof\s)(?<!houses\sof\s)"
     r"\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)|\baccording\s+to"
     r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
+    # where a witness spoke from: "an activist said by telephone from X", "speaking from X", "reached by phone in X"
+    r"|\b(?:said|told\s+\w+|spoke|speaking)\s+(?:\w+\s+)?(?:by\s+(?:tele)?phone\s+)?from"
+    r"|\breached\s+by\s+(?:tele)?phone\s+(?:in|from)"
+    # what a protest stood for: "rallied in X in solidarity with Y", "demanding an end to the siege of Y"
+    r"|\bin\s+(?P<solidarity>solidarity\s+with|support\s+of)|\b(?:lift|break|end)(?:ing)?\s+(?:to\s+)?the\s+siege\s+(?:on|of)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
@@ -1350,7 +1363,7 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
-                 "overlook")
+                 "overlook", "said", "told", "spoke", "speaking", "reached", "solidarity", "support", "siege")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh

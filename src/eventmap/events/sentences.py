@@ -99,9 +99,9 @@ _CLAUSE_RE = re.compile(
     r"\s*[;؛]\s*"
     r"|[،,]?\s+(?=(?:[وف]?(?:في\s+حين|فيما|بينما|في\s+الوقت\s+الذي|في\s+غضون\s+ذلك|إلى\s+ذلك|من\s+جهة\s+أخرى|من\s+جهتها?)\s))"
     r"|[،,]\s+(?=(?:و?كما)\s)"
-    r"|,\s+(?=(?:while(?!\s+(?:he|she|they|it|on|in|at|being|\w+ing)\b)|whereas|meanwhile|but|"
+    r"|,\s+(?=(?:while(?!\s+(?:he|she|they|it|on|being|\w+ing)\b)(?!\s+(?:in|at)\s+(?!(?-i:[A-Z])))|whereas|meanwhile|but|"
     r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian)\b)\s)"
-    r"|\s+(?=(?:while(?!\s+(?:he|she|they|it|on|in|at|being|\w+ing)\b)|whereas|meanwhile)\s)",
+    r"|\s+(?=(?:while(?!\s+(?:he|she|they|it|on|being|\w+ing)\b)(?!\s+(?:in|at)\s+(?!(?-i:[A-Z])))|whereas|meanwhile)\s)",
     re.I,
 )
 
