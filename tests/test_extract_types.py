@@ -920,3 +920,46 @@ def test_strikes_carried_out_are_from_the_air_unless_guns_are_named(text, sub):
 ])
 def test_heavy_arms_handed_over_are_a_handover_not_a_shelling(text):
     assert [e.trigger_label for e in extract_events(text, "2018-07-20")] == ["weapons_handover"]
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف الطيران الحربي بلدة جباتا الخشب بصاروخين أمس.",
+    "A drone fired a missile at a car near the town of Hadar on Monday.",
+    "دمرت الطائرات الحربية أمس آليات للمسلحين في بلدة ابطع.",
+])
+def test_an_aircrafts_missiles_are_an_air_strike(text):
+    assert {e.sub_event_type for e in extract_events(text, "2014-09-02")} == {"Air/drone strike"}
+
+
+def test_rocket_fire_named_beside_air_fire_stays_a_shelling():
+    text = "كثفت قوات النظام من قصفها الجوي والصاروخي على بلدة ابطع صباح اليوم."
+    assert "Shelling/artillery/missile attack" in {e.sub_event_type for e in extract_events(text, "2018-06-22")}
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت إدارة الأمن العام يوم الثلاثاء القبض على خلية متورطة بعمليات خطف وسلب في مدينة الصنمين.",
+    "نفذت قوى الأمن أمس حملة في مدينة جاسم استهدفت مطلوبين بجرائم قتل وخطف، واعتقلت خمسة منهم.",
+    "Security forces arrested three men wanted for kidnappings in the town of Sanamayn on Tuesday.",
+])
+def test_the_crimes_suspects_are_charged_with_are_no_acts(text):
+    assert {e.sub_event_type for e in extract_events(text, "2025-01-15")} == {"Arrests"}
+
+
+def test_a_suicide_belt_is_a_suicide_bomb_and_its_dead_add_up():
+    text = ("فجّر عنصر من تنظيم داعش حزاماً ناسفاً كان يرتديه في حي طريق السد بمدينة درعا أول أمس، ما أدى إلى مقتله "
+            "ومقتل عنصرين آخرين.")
+    assert [(e.sub_event_type, e.fatalities) for e in extract_events(text, "2022-10-18")] == [("Suicide bomb", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المقرر أن تنطلق قوافل المهجّرين الرافضين للتسوية من مدينة درعا باتجاه الشمال السوري الأسبوع المقبل.",
+    "وقال المصدر إن وزارة الداخلية ستنشر دوريات إضافية في بلدة المزيريب خلال الأسبوع المقبل.",
+    "اعتقلت دورية شاباً في مدينة درعا رغم حيازته بطاقة التسوية.",
+])
+def test_a_settlement_refused_or_carried_and_a_deployment_next_week_are_no_acts(text):
+    assert {e.trigger_label for e in extract_events(text, "2025-06-10")} <= {"arrests"}
+
+
+def test_a_deployment_of_yesterday_that_goes_on_next_week_is_one():
+    text = "وانتشرت دوريات للأمن العام في بلدة المزيريب أمس على أن تستمر خلال الأيام المقبلة."
+    assert [e.location for e in extract_events(text, "2025-06-10")] == ["المزيريب"]

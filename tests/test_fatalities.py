@@ -689,3 +689,18 @@ def test_the_toll_of_one_town_told_with_its_parts_its_victims_or_its_wounded(tex
 def test_a_toll_over_the_areas_of_two_towns_is_no_towns():
     text = "قتل 6 مواطنين جراء قصف الطائرات الحربية على مناطق في بلدتي ابطع وداعل صباح اليوم."
     assert {e.fatalities for e in extract_events(text, "2016-06-14")} == {None}
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    ("وقصفت الطائرات الروسية يوم الخميس بلدة صيدا، ما أدى لمقتل عائلة مؤلفة من أربعة أشخاص.", "صيدا", 4),
+    ("شهدت محافظة درعا خلال الأيام الماضية سلسلة من الحوادث، إذ قتل شاب برصاص مسلحين في بلدة الحراك مساء السبت.",
+     "الحراك", 1),
+])
+def test_a_family_counted_and_an_incident_after_a_summary_of_days(text, place, killed):
+    assert {e.location: e.fatalities for e in extract_events(text, "2018-07-08")}.get(place) == killed
+
+
+def test_two_tolls_in_two_places_do_not_add_up():
+    text = "قتل ثلاثة مدنيين في بلدة الحراك ومقتل عنصرين في بلدة ناحتة بقصف مدفعي أمس."
+    killed = {e.location: e.fatalities for e in extract_events(text, "2018-07-08")}
+    assert 5 not in killed.values()

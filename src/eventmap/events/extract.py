@@ -113,6 +113,19 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
+#: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
+_CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
+                      "involved", "accused", "charged", "suspected", "convicted"))
+#: the word before a settlement that makes it no settlement made (normalised)
+_NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون", "رافضي", "رافضو", "بطاقه", "بطاقات", "خيار", "احتمال",
+                         "refusing", "rejecting", "possible", "potential", "proposed"))
+#: acts told with a time to come after them are plans ("... الأسبوع المقبل", "next week")
+_PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settlement_entry", "territory_entered",
+                             "base_established", "protest", "weapons_handover"))
+_NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايام|الساعات|الفتره|المرحله)\s(?:المقبل|المقبله|القادم|القادمه)"
+                           r"|(?:next|coming)\s(?:week|month|days|weeks|months|year)|in\sthe\scoming\s")
+#: a day told before a time to come ("... أمس، على أن تستمر خلال الأيام المقبلة"): the act took place
+_PAST_TIME_RE = re.compile(r"(?:^|\s)(?:امس|اليوم|ليله|فجر|صباح|مسا|ظهر)(?:\s|$)|\b(?:yesterday|today|tonight|last|on|earlier)\b")
 #: the words of a siege lifted or to be lifted
 _LIFT = frozenset(("فك", "كسر", "رفع", "انها", "break", "lift", "end", "ending", "breaking", "lifting", "broke", "lifted"))
 _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
@@ -377,6 +390,8 @@ _SMALL_ARMS_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اسلحه\s(?:ال)?(?:
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
+#: missiles and rockets (normalised trigger text): the aircraft's when the clause names one
+_MISSILE_RE = re.compile(r"[وب]?(?:ال)?(?:صاروخ|صاروخين|صاروخان|صواريخ)|(?:rockets?|missiles?)")
 #: strikes carried out, their means unnamed (an air strike unless the clause names guns)
 _CARRIED_OUT_STRIKES_RE = re.compile(r"(?:carried|conducted|launched|carries|conducts|launches)\s")
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
@@ -770,6 +785,16 @@ class _Extractor:
             return False
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
+        if not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or (h.label == "bombardment" and self.norm[h.end:h.end + 14].split()[:1] in (
+                ["مطلوبين"], ["المطلوبين"], ["wanted"])):
+            return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are
+            #               charged with, and a raid's targets, are no acts of that day
+        if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
+            return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
+        nxt = _NEXT_TIME_RE.search(self.norm, h.end, min(cl.hi, h.end + 80)) if h.label in _PLANNED_LABELS else None
+        if nxt is not None and not _PAST_TIME_RE.search(self.norm, h.end, nxt.start()):
+            return True   # "ستنشر دوريات إضافية في X خلال الأسبوع المقبل", "buses will leave for Idlib next week" (not
+            #               "انتشرت دوريات في X أمس، على أن تستمر خلال الأيام المقبلة")
         if h.label == "siege" and (prev[-1].removeprefix("ب") in _LIFT or (len(prev) > 1 and prev[-1] == "the" and
                                                                             prev[-2] in _LIFT)):
             return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
@@ -857,12 +882,7 @@ class _Extractor:
         if "troop_movement" in out and not _PATROL_DOERS.isdisjoint(out) and all(
                 _PATROL_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["troop_movement"]):
             del out["troop_movement"]   # "اعتقلت دورية للأمن X": the patrol is who arrested, not a movement
-        if "air_strike" in out and "shelling" in out and all(
-                _CARRIED_OUT_STRIKES_RE.match(self.norm, h.start) for h in self._label_hits["air_strike"]):
-            del out["air_strike"]   # "artillery carried out strikes on X": the strikes are the shelling
-        if "attack" in out and not _GUNMEN_DOERS.isdisjoint(out) and all(
-                _GUNMEN_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["attack"]):
-            del out["attack"]   # "unknown gunmen set fire to two houses": the gunmen are who burned them
+        self._means_and_doers(out, cl)
         if "territory_entered" in out and len(out) > 1 and all(
                 _INTO_BUILDING_RE.match(self.norm, h.end) for h in self._label_hits["territory_entered"]):
             del out["territory_entered"]   # "stormed a house and opened fire": the way in to what the clause says
@@ -906,6 +926,24 @@ class _Extractor:
             del out["air_strike"]   # "أسقطت الدفاعات طائرة مسيرة": the aircraft downed, named, is no strike
         # an aircraft downed and an air strike in one clause: both stay (two events)
         return sorted(out.items(), key=lambda kv: kv[1].start)
+
+    def _means_and_doers(self, out: dict[str, TriggerHit], cl: _Clause) -> None:
+        """Labels the clause's words of means and doers settle: an aircraft's missiles, strikes whose guns are
+        named, gunmen named by what they did."""
+        if "shelling" in out and all(_MISSILE_RE.fullmatch(self.norm, h.start, h.end)
+                                     for h in self._label_hits["shelling"]) and \
+                mentions_aircraft(self.norm[cl.lo:self._label_hits["shelling"][0].start]):
+            # "استهدف الطيران الحربي بلدة X بصاروخين", "a drone fired a missile at a car": the aircraft's missiles
+            h = out.pop("shelling")
+            hs = self._label_hits.pop("shelling")
+            self._label_hits["air_strike"] = sorted(self._label_hits.get("air_strike", []) + hs, key=lambda x: x.start)
+            out.setdefault("air_strike", h)
+        if "air_strike" in out and "shelling" in out and all(
+                _CARRIED_OUT_STRIKES_RE.match(self.norm, h.start) for h in self._label_hits["air_strike"]):
+            del out["air_strike"]   # "artillery carried out strikes on X": the strikes are the shelling
+        if "attack" in out and not _GUNMEN_DOERS.isdisjoint(out) and all(
+                _GUNMEN_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["attack"]):
+            del out["attack"]   # "unknown gunmen set fire to two houses": the gunmen are who burned them
 
     def _bomb_story(self, h: TriggerHit) -> bool:
         """An English "bombing" in a report of a planted bomb (a car bomb, an explosive device): the bomb's."""

@@ -514,6 +514,10 @@ def _quoted_name(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int
     return 1, k + 1
 
 
+#: a family, whose members are counted after "من" ("عائلة مؤلفة من أربعة أشخاص")
+_AR_FAMILY = _n("عائلة أسرة عائلته أسرته")
+
+
 def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | None:
     """One victim phrase at ``j``: (count or VAGUE, index after it), or None when there is none."""
     j, less = _skip_qualifiers(toks, j, end)
@@ -531,6 +535,11 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
         if w in _AR_ONE_MORE and (j + 1 >= end or toks[j + 1].p or toks[j + 1].w in _AR_PREPS or
                                   toks[j + 1].w[:1] in "وب"):
             return 1, j + 1      # "وآخر من الأمن العسكري": one more (not "آخر تجمعاتهم", their last gatherings)
+        if _is(w, _AR_FAMILY) and j + 2 < end:   # "عائلة مؤلفة من أربعة أشخاص", "أسرة من خمسة أفراد"
+            k = j + 2 if toks[j + 1].w == "من" else j + 3 if j + 3 < end and toks[j + 2].w == "من" else None
+            num = _number(toks, k) if k is not None else None
+            if num is not None:
+                return num[0], _skip_noun(toks, num[1], end, ar)
         p = _ar_person(w)
         if p == VAGUE and j + 1 < end:      # "العناصر التسعة", "الشبان الثلاثة": the number follows
             num = _number(toks, j + 1)
@@ -1064,6 +1073,10 @@ def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     return (VAGUE if n is None else n), i, i + 1
 
 
+#: between two death statements that add up: "مقتله ومقتل عنصرين آخرين" (the second opens with "و")
+_AND_DEATH_OF_RE = _rx(r"\s+و")
+
+
 def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
     """Tokens of a sentence and its death statements, in order."""
     toks = _tokens(sentence)
@@ -1087,6 +1100,10 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
         if out and out[-1].count == VAGUE and count not in (VAGUE, 0) and d.a - out[-1].b <= 40 and \
                 not re.search(r"[.،,;؛:!?]", sentence[out[-1].b:d.a]):
             d = Death(out.pop().a, d.b, count)   # "حصيلة ضحايا القصف إلى 9 قتلى": one statement
+        elif out and out[-1].count not in (VAGUE, 0) and count not in (VAGUE, 0) and \
+                _AND_DEATH_OF_RE.fullmatch(sentence, out[-1].b, d.a + 1):
+            first_toll = out.pop()
+            d = Death(first_toll.a, d.b, first_toll.count + count)   # "مقتله ومقتل عنصرين آخرين": 1 + 2
         out.append(d)
         i = nxt
         extra = _elliptic(toks, nxt, ar)
@@ -1206,7 +1223,7 @@ def _road(s: str, place: Span) -> bool:
 
 #: words that start another proposition inside a clause ("..., كما قتل ..."; "..., as ...")
 _TURN_RE = _rx(r"[،,]?\s+(?:[وف]?(?:كما|في وقت|في الوقت|في حين|بينما|فيما|إلى ذلك|الى ذلك|من جهة أخرى|"
-                      r"من جهة اخرى|بالتزامن|وفي سياق)|while|whereas|meanwhile|as well as|also in)\s", re.IGNORECASE)
+                      r"من جهة اخرى|بالتزامن|وفي سياق|إذ|اذ)|while|whereas|meanwhile|as well as|also in)\s", re.IGNORECASE)
 
 
 def _turn(s: str, a: int, b: int) -> int | None:
