@@ -522,3 +522,37 @@ def test_the_town_a_protest_stands_with_is_no_place_of_it(text, place):
 def test_a_siege_to_be_broken_is_no_siege():
     text = "People tried to march on Friday to break the siege but were stopped near Ghabaghib."
     assert {e.sub_event_type for e in extract_events(text, "2011-04-30")} == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Gunmen shot dead a man on the Nawa-Tafas road last night.", {"Nawa", "Tafas"}),
+    ("Gunmen shot dead a man on the Dael-Ibta' road last night.", {"Dael", "Ibta'"}),
+])
+def test_both_ends_of_a_local_road_named_with_a_hyphen_are_its_places(text, ends):
+    assert {e.location for e in extract_events(text, "2019-11-12")} == ends
+
+
+def test_a_highway_named_by_far_cities_is_placed_by_the_town_near_it():
+    text = "Gunmen attacked a car on the Damascus highway near Sanamayn on Monday."
+    assert [e.location for e in extract_events(text, "2019-11-12")] == ["Sanamayn"]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Clashes broke out at Tal al-Hara near Nawa on Monday.", "Tal al-Hara"),
+    ("Israeli forces set up a post on Tal Ahmar near Kudna on Monday.", "Tal Ahmar"),
+])
+def test_a_hill_named_tal_in_english_is_a_site_not_the_town_of_al_tall(text, site):
+    ev = extract_events(text, "2019-11-12")
+    assert [e.location for e in ev] == [site]
+    assert all(e.admin1_pcode in ("SY12", "SY14") for e in ev)
+
+
+def test_the_northern_hill_is_no_town_of_al_tall():
+    text = "سيطرت وحدات الجيش يوم الأحد على مقر اللواء 82 والتل الشمالي قرب مدينة الشيخ مسكين."
+    assert all(e.latitude is None or e.latitude < 33.3 for e in extract_events(text, "2016-01-26", area=None))
+
+
+def test_a_village_namesake_far_from_the_reports_places_is_not_placed_there():
+    text = "قصفت قوات النظام بلدة جباتا الخشب وقرية عين التينة."
+    ev = {e.location: (e.latitude, e.longitude) for e in extract_events(text, "2020-01-01", area=None)}
+    assert ev["عين التينة"] == ev["جباتا الخشب"]   # not the village of the same name in the Qalamoun

@@ -61,6 +61,8 @@ _SHA1 = hashlib.sha1()
 _SOUTH = {"SY12", "SY14", "SY13", "SY03", "SY01"}
 #: a place this far from the centre of the other places of a report is suspect (another region of Syria)
 _FAR_KM = 150.0
+#: one of several namesakes this far from the report's places, outside Dar'a and Quneitra, is not the one meant
+_NAMESAKE_KM = 60.0
 #: Dar'a and Quneitra, the governorates the product is about (a namesake in a neighbouring one, As-Sweida or
 #: Rural Damascus, is set aside when the sentence puts the event in these)
 _CORE = {"SY12", "SY14"}
@@ -1087,7 +1089,8 @@ class _Extractor:
                     r0.best.place.kind in _ADMIN_KINDS or
                     (self._centre is not None and _km((r0.best.place.lat, r0.best.place.lon), self._centre) <= _FAR_KM)):
                 r = r0   # the far guard is for namesakes elsewhere in Syria, not for the next district
-        if r.status in ("resolved", "ambiguous") and r.best is not None and self._far_unsupported(r.best.place, cl):
+        if r.status in ("resolved", "ambiguous") and r.best is not None and (
+                self._far_unsupported(r.best.place, cl) or (r.status == "ambiguous" and self._far_namesake(r.best.place))):
             r = self._set_far_aside(r, cl)
         loc.result = r
         if r.status in ("resolved", "ambiguous") and r.best:
@@ -1229,7 +1232,8 @@ class _Extractor:
     def _set_far_aside(self, r: LookupResult, cl: _Clause) -> LookupResult:
         """The best candidate is a far namesake: the nearest-ranked candidate in the area of the report
         wins (marked ambiguous, with the far one as an alternative), else no point at all."""
-        near = [c for c in r.candidates if not self._far_unsupported(c.place, cl)]
+        near = [c for c in r.candidates if not self._far_unsupported(c.place, cl) and not (
+            r.status == "ambiguous" and self._far_namesake(c.place))]
         p = r.best.place if r.best else None
         far_note = f"{p.name_en or p.name_ar}, {p.admin1_en}" if p else ""
         if near and near[0].score >= 0.6:
@@ -1260,6 +1264,12 @@ class _Extractor:
             return any(q.admin1_pcode in _CORE and q.kind in ("governorate", "district", "subdistrict", "region")
                        for q in named)
         return self._centre is None or _km((p.lat, p.lon), self._centre) > _FAR_KM
+
+    def _far_namesake(self, p: Place) -> bool:
+        """One of several places of the name, in a neighbouring governorate but far from the report's other places
+        ("عين التينة" of the Qalamoun, beside the villages of Quneitra): not the one meant."""
+        return p.kind == "village" and p.admin1_pcode not in _CORE and self._centre is not None and \
+            p.lat is not None and _km((p.lat, p.lon), self._centre) > _NAMESAKE_KM
 
     def _on_the_edge(self, p: Place) -> bool:
         """Within :data:`area.EDGE_KM` of Dar'a or Quneitra (a border village OCHA's polygons put next door)."""

@@ -1025,8 +1025,10 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             _annotate_en(text, ms, i, sets)
     for i, m in enumerate(ms):
         if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
-                p.supported and not p.admin and not p.veto and 0 <= m.orig_start - p.orig_end <= 40 for p in ms[:i]):
-            m.reference = True     # "X near Y": Y locates X, it is not a second event place
+                p.supported and not p.admin and not p.veto and 0 <= m.orig_start - p.orig_end <= 40 and
+                "motorway" not in p.notes and not _EN_ROAD_AFTER_RE.match(text, p.orig_end) for p in ms[:i]):
+            m.reference = True     # "X near Y": Y locates X, it is not a second event place (but "the Damascus
+            #                        highway near Y": a road named by a far city is placed by Y)
     _join_road_ends(text, ms)
     lists: dict[int, list[Mention]] = {}
     for m in ms:
@@ -1056,10 +1058,14 @@ _DASH_GAP_RE = re.compile(r"\s*[-–—]\s*")
 
 
 def _join_road_ends(text: str, ms: list[Mention]) -> None:
-    """"طريق طفس – داعل": the two ends of a road are one list, the second taking the first's cue."""
+    """"طريق طفس – داعل", "the Nawa-Tafas road": the two ends of a road are one list, the second taking the first's
+    cue."""
     for a, b in zip(ms, ms[1:]):
-        if a.lang == "ar" and a.cue.lstrip("وفبل") in _ROAD_NOUNS and not b.veto and \
-                _DASH_GAP_RE.fullmatch(text[a.orig_end:b.orig_start]):
+        if (a.lang == "ar" and a.cue.lstrip("وفبل") in _ROAD_NOUNS and not b.veto and
+                _DASH_GAP_RE.fullmatch(text[a.orig_end:b.orig_start])) or (
+                a.lang == "en" and text[a.orig_end:b.orig_start] == "-" and not b.veto and
+                (road := _EN_ROAD_AFTER_RE.match(text, b.orig_end)) is not None and road.group("long") is None):
+            # (and "the Nawa-Tafas road": the second end takes the first's cue)
             if not b.cue:
                 b.cue, b.cue_kind = a.cue, a.cue_kind
             if a.list_id < 0:
@@ -1166,6 +1172,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
             clitic == "و" and pw.startswith("ال") and len(prev) >= 2 and _adj_head(prev[-2]))):
         m.veto = "an adjective"            # "قصفت الطائرات الحربية": the war planes, not al-Harbiyah;
         #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
+    if word in ("التل", "التله") and m.cue_kind != "noun" and nxt and nxt[0].startswith("ال"):
+        m.veto = "a hill"                  # "مقر اللواء والتل الشمالي": the northern hill, not the town of al-Tall
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR:
         m.veto = "an attribute"            # "جثة رجل مجهول الهوية": of unknown identity, not the village al-Huwayyah
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _PRAYER_AR:

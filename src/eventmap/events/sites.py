@@ -375,10 +375,13 @@ def _ar_dual_items(words: list[tuple[int, int, str]], i: int, kind: str) -> list
 
 
 _EN_ANY_RE = re.compile(r"\b(?:" + _EN_NOUN_ALT + r"|citadel|castle|fort|Brigade|Battalion|Regiment|Division|"
-                        r"[Bb]alad|[Mm]ahatt?a)\b", re.I)
+                        r"[Bb]alad|[Mm]ahatt?a|tal|tel|tall|tell)\b", re.I)
+#: a hill by its Arabic noun in English ("Tal al-Hara", "Tel Shihab"): the hill named after the village beside it
+_EN_TAL_RE = re.compile(r"\b(?P<noun>Tal|Tel|Tall|Tell)[-\s](?P<name>(?:(?:al|el|Al|El)[-\s])?[A-Z][\w'’`ʿ]*"
+                        r"(?:\s(?:(?:al|el)-)?[A-Z][\w'’`ʿ]*)?)")
 #: one of these is in every match of :data:`_EN_ANY_RE` (lower case; the pattern ignores case)
 _EN_ANY_WORDS = tuple(SITE_NOUNS_EN) + ("citadel", "castle", "fort", "brigade", "battalion", "regiment", "division",
-                                       "balad", "mahat")
+                                       "balad", "mahat", "tal", "tel")
 
 
 def en_sites(text: str, lo: int, hi: int) -> list[Site]:
@@ -416,6 +419,8 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
             out.append(Site(a, lo + m.end("noun"), SITE_NOUNS_EN[noun], host[0], host[1]))
     for m in _QUARTER_EN_RE.finditer(seg):
         out.append(Site(lo + m.start("host"), lo + m.end("q"), "neighbourhood", lo + m.start("host"), lo + m.end("host")))
+    for m in _EN_TAL_RE.finditer(seg):
+        out.append(Site(lo + m.start(), lo + m.end("name"), "hill", lo + m.start("name"), lo + m.end("name")))
     for m in _EN_HEAD_RE.finditer(seg):
         if m.group("unit"):
             out.append(Site(lo + m.start(), lo + m.end(), m.group("unit").lower()))
