@@ -231,3 +231,12 @@ def test_a_site_in_a_province_s_countryside_is_placed_in_the_province():
 ])
 def test_a_towns_market_or_checkpoint_named_by_the_town_is_at_the_town(text, town):
     assert [e.location for e in extract_events(text, "2024-02-08")] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "وفي مدينة درعا، استشهدت طفلة جراء سقوط قذيفتي هاون على حي المطار أمس.",
+    "In Daraa city, a child was killed when two mortar shells hit the Matar neighbourhood on Monday.",
+])
+def test_a_quarter_is_placed_in_the_town_put_first_in_its_sentence(text):
+    ev = extract_events(text, "2018-07-10")
+    assert [(e.resolution, round(e.latitude, 2)) for e in ev] == [("approximate", 32.62)]

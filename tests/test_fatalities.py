@@ -704,3 +704,18 @@ def test_two_tolls_in_two_places_do_not_add_up():
     text = "قتل ثلاثة مدنيين في بلدة الحراك ومقتل عنصرين في بلدة ناحتة بقصف مدفعي أمس."
     killed = {e.location: e.fatalities for e in extract_events(text, "2018-07-08")}
     assert 5 not in killed.values()
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    ("وكان التنظيم قد أعدم يوم السبت الماضي ثلاثة مدنيين في بلدة حيط.", "حيط", 3),
+    ("وفي مدينة درعا، استشهدت طفلة وأصيب 5 مدنيين أمس جراء سقوط قذيفتي هاون على حي المطار.", "حي المطار", 1),
+    ("Another five rebels died in clashes near the Jordanian border crossing at Nasib, the group said.", "Nasib", 5),
+])
+def test_tolls_told_with_a_day_a_quarter_or_another_before_them(text, place, killed):
+    assert {e.location: e.fatalities for e in extract_events(text, "2018-07-10")}.get(place) == killed
+
+
+def test_a_total_since_a_day_over_quarters_named_like_a_road_is_no_ones():
+    text = ("وقال المرصد إن ثمانية مدنيين، بينهم امرأتان وطفل، قتلوا منذ يوم الخميس جراء القصف على أحياء درعا البلد "
+            "وطريق السد والمخيم.")
+    assert {e.fatalities for e in extract_events(text, "2018-07-20")} == {None}

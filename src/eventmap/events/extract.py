@@ -398,6 +398,9 @@ _MISSILE_RE = re.compile(r"[وب]?(?:ال)?(?:صاروخ|صاروخين|صارو
 _CARRIED_OUT_STRIKES_RE = re.compile(r"(?:carried|conducted|launched|carries|conducts|launches)\s")
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
 _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
+#: a town put first in its sentence, before a comma ("وفي مدينة درعا، ...", "In Daraa city, ...")
+_FRONTED_TOWN_RE = re.compile(r"\W*(?:[وف]?في\s+(?:مدينة|بلدة|قرية)\s+(?P<town>[^\s،,]+(?:\s[^\s،,]+)?)|In\s+(?:the\s+"
+                              r"(?:city|town|village)\s+of\s+)?(?P<en>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)(?:\s+city)?)\s*[،,]")
 #: the words that make a name the governorate's, not its capital's
 _ADMIN_WORD_RE = re.compile(r"ريف|محافظ|province|governorate|countryside", re.I)
 #: the goal of an entry, right before its place ("... إلى مدينة X", "... into the town of X")
@@ -1173,6 +1176,11 @@ class _Extractor:
             if c.site and c.container is not None and not c.container.site:
                 cc = c.container   # "the X block in the Y quarter of Daraa": the town that holds the quarter
                 hosts.append((self.text[cc.orig_start:cc.orig_end], "in"))
+        if m.container is None and m.site == "neighbourhood":
+            front = _FRONTED_TOWN_RE.match(self.text, cl.sent.start, m.orig_start)
+            if front is not None:
+                hosts.append((front.group("town") or front.group("en"), "in"))   # "وفي مدينة درعا، ... على حي
+                #                                                                   المطار": the quarter's town
         loc = _Located(m)
         ctx = self._context(cl, m)
         for name, how in hosts:

@@ -559,6 +559,9 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
     if (w in _EN_POSS or w == "the") and j + 1 < end and _number(toks, j + 1) is not None:
         num = _number(toks, j + 1)
         return num[0], _skip_noun(toks, num[1], end, ar)  # type: ignore[index]
+    if w in ("another", "other") and j + 1 < end and _number(toks, j + 1) is not None:
+        num = _number(toks, j + 1)     # "another five rebels died": five more
+        return num[0], _skip_noun(toks, num[1], end, ar)  # type: ignore[index]
     if w in _EN_ONE and j + 3 < end and toks[j + 1].w == "family" and toks[j + 2].w == "of":
         num = _number(toks, j + 3)     # "a family of five"
         if num is not None:
@@ -774,6 +777,11 @@ def _shared_with_harm(toks: list[_Tok], k: int, ar: bool) -> bool:
     return w in ("and", "or", "/") and (nxt in _EN_WOUND or nxt in ("abducted", "kidnapped", "arrested", "captured"))
 
 
+#: the words of a day or a time of day (a date told between a death verb and its victims)
+_AR_TIME = _n("يوم أمس اليوم فجر صباح مساء ليل ليلة ظهر عصر الماضي الفائت السبت الأحد الاثنين الثلاثاء الأربعاء "
+              "الخميس الجمعة")
+
+
 def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | None, int]:
     """Victims after the death word at ``i`` (a few words such as the actor may come first:
     قتل الجيش 5 مسلحين); (count or None, index after them)."""
@@ -784,6 +792,10 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             # the doer before the victim: "اغتالت مجموعة مسلحة القيادي", "مجهولون يستقلون دراجة نارية الشاب"
             stop = min(stop + (3 if toks[j].w in _AR_RIDING else 2), end)
             j += 2 if toks[j].w in _AR_GROUP else 3
+            continue
+        if ar and _is(toks[j].w, _AR_TIME):   # "أعدم يوم السبت الماضي ثلاثة مدنيين": the day before the victims
+            stop = min(stop + 1, end)
+            j += 1
             continue
         if toks[j].p and toks[j].w not in ("-",):
             if j == i + 1 and toks[j].w in _QUOTES:      # قتل "فلان الفلاني"
@@ -1328,6 +1340,8 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return True, None          # X is one of several places sharing the total
     if d.count != VAGUE and not road and _SPREAD.search(s, d.a, place[1]):
         return True, None
+    if road and _MULTI_DAY.search(s, d.a, tail_end):
+        return True, None          # "قتلوا منذ يوم الخميس جراء القصف على ... وطريق السد والمخيم": a total over days
     return True, _clean_toll(d, s, clause[0], tail_end) if not road else (None if d.count == VAGUE else
                                                                               _clean_toll(d, s, clause[0], d.b))
 

@@ -286,8 +286,8 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
         return None
     w1 = nxt[0][2]
     inner = _strip_clitic(w1, _NOUN_FORMS)[0]
-    if inner in _UNIT_NOUNS:
-        return None   # "مقر اللواء 38", "بوابة اللواء 52": the unit names the site
+    if inner in _UNIT_NOUNS and kind != "neighbourhood":
+        return None   # "مقر اللواء 38", "بوابة اللواء 52": the unit names the site ("حي المطار" is a quarter's name)
     if base == "لوا" or base == normalize_ar("لواء"):
         if w1.isdigit() or w1 in _NUMBER_WORDS_AR:
             return _ar_unit_number(words, i, start, kind)
