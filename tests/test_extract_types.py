@@ -963,3 +963,29 @@ def test_a_settlement_refused_or_carried_and_a_deployment_next_week_are_no_acts(
 def test_a_deployment_of_yesterday_that_goes_on_next_week_is_one():
     text = "وانتشرت دوريات للأمن العام في بلدة المزيريب أمس على أن تستمر خلال الأيام المقبلة."
     assert [e.location for e in extract_events(text, "2025-06-10")] == ["المزيريب"]
+
+
+def test_militias_moving_into_positions_are_a_movement_not_a_fight():
+    text = "Iranian-backed militias moved into positions near Tal Shihab over the summer."
+    assert [e.trigger_label for e in extract_events(text, "2020-09-03")] == ["troop_movement"]
+
+
+def test_an_armed_group_eliminated_by_the_army_is_a_fight():
+    text = ("قضت وحدة من الجيش فجر اليوم على مجموعة إرهابية حاولت الاعتداء على حاجز عند مدخل مدينة إزرع، وقتلت خمسة "
+            "من أفرادها.")
+    assert [(e.sub_event_type, e.fatalities) for e in extract_events(text, "2018-07-20")] == [("Armed clash", 5)]
+
+
+def test_another_sides_act_after_as_is_a_clause_of_its_own():
+    text = "Syrian troops stormed the town of Da'el on Tuesday, as rebels pushed into the outskirts of the capital."
+    assert [(e.location, e.sub_event_type) for e in extract_events(text, "2013-03-20")] == [
+        ("Da'el", "Government regains territory")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("أنهت وحدات الجيش أمس تطهير حوض اليرموك من فلول تنظيم داعش الإرهابي، بعد تحرير قريتي جملة وعابدين.",
+     "Government regains territory"),
+    ("فصائل الجنوب تسيطر على مدينة درعا ومعبر نصيب", "Non-state actor overtakes territory"),
+])
+def test_who_took_a_place_is_not_the_remnant_cleared_from_it(text, actor):
+    assert {e.sub_event_type for e in extract_events(text, "2018-07-20")} == {actor}

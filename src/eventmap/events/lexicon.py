@@ -165,7 +165,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_entered": (r"دخل~", r"دخول", r"يدخل~", r"تدخل~", r"اقتحم~", r"اقتحام", r"تقتحم~", r"يقتحم~"),
     "settlement_entry": (r"تسوية(?!\s(?:السياسي|السوري|سياسي))", r"مصالحة", r"مصالحات", r"التسويات", r"تسويات", r"تسوية\sاوضاع"),
     "agreement": (r"اتفاق~", r"اتفاقية", r"اتفاقا", r"هدنة", r"(?<!خط\s)وقف\sاطلاق\sال?نار", r"توصل~\sالى\sاتفاق"),
-    "armed_clash": (r"اشتباك~(?<!فض\sالاشتباك)", r"اشتبك~", r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
+    "armed_clash": (r"اشتباك~(?<!فض\sالاشتباك)", r"اشتبك~",
+                    # "قضت وحدة من الجيش على مجموعة إرهابية": an armed group eliminated in a fight (the agency's word)
+                    r"(?:قض~|قضي|يقضي|تقضي)\s(?:\S+\s){0,6}?علي\s(?:\S+\s)?(?:مجموع~|ارهابي~|مسلح~|خلي~|عصاب~)", r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
                     r"قاوم~", r"يقاوم~", r"تصدى~\s(?:\S+\s)?(?:ل|لهجوم|لمحاولة|لتقدم|لقوات)", r"تصدوا",
                     r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين~", r"اشتباكات",
                     # an attack or an infiltration foiled is a fight ("أحبطت وحدات الجيش محاولة تسلل")
@@ -286,7 +288,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"(?:fell|fallen)(?! (?:on (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)|upon|near|"
                         r"in(?! the hands)|inside|around|onto|into(?! the hands)|short|silent|ill|asleep|off|down|"
                         r"back|apart|victim|prey|behind|below|sharply|from|out|through|to (?:death|the ground))\b)"),
-    "territory_entered": (r"entered", r"enter(?:s|ing)?", r"stormed", r"storming", r"moved into", r"rolled into", r"entry (?:of|into)"),
+    "territory_entered": (r"entered", r"enter(?:s|ing)?", r"stormed", r"storming",
+                          r"moved into(?! (?:new |fresh |their |its |several |military )?positions)", r"rolled into",
+                          r"entry (?:of|into)"),
     "settlement_entry": (r"reconciliation", r"settlement (?:deal|agreement|process)", r"surrender (?:deal|agreement)", r"surrendered",
                          r"accepted (?:the )?(?:entry|return) of (?:the )?(?:syrian |government )?(?:army|troops|forces)", r"settle (?:their|the) status",
                          r"under (?:a|the) (?:russian[- ]brokered )?(?:deal|agreement|settlement)",
@@ -370,7 +374,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "incursion": (r"incursions?", r"incursion into", r"raiding operations?", r"incurs\w*", r"infiltrat\w*"),
     "troop_movement": (r"reinforcements?", r"reinforc(?:ed|ing)", r"deploy(?:ed|ing|s|ment|ments)?", r"redeploy\w*",
                        r"patrol(?:s|led|ling)?", r"convoys?", r"troop build-?up", r"build-?up", r"mobili[sz]\w+",
-                       r"massed", r"massing", r"took up positions", r"taking up positions", r"sent (?:military )?reinforcements?",
+                       r"massed", r"massing", r"took up positions", r"taking up positions", r"moved into (?:\w+ )?positions", r"sent (?:military )?reinforcements?",
                        r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)"),
     "siege": (r"besieg\w*", r"sieges?", r"encircl\w*", r"blockade\w*", r"surrounded"),
     "supply_cut": (r"cut (?:off )?(?:the |its |their )?(?:main )?(?:re)?supply (?:lines?|routes?|roads?)?",

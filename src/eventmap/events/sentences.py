@@ -100,7 +100,10 @@ _CLAUSE_RE = re.compile(
     r"|[،,]?\s+(?=(?:[وف]?(?:في\s+حين|فيما|بينما|في\s+الوقت\s+الذي|في\s+غضون\s+ذلك|إلى\s+ذلك|من\s+جهة\s+أخرى|من\s+جهتها?)\s))"
     r"|[،,]\s+(?=(?:و?كما)\s)"
     r"|,\s+(?=(?:while(?!\s+(?:he|she|they|it|on|being|\w+ing)\b)(?!\s+(?:in|at)\s+(?!(?-i:[A-Z])))|whereas|meanwhile|but|"
-    r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian)\b)\s)"
+    r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian)\b|"
+    # ", as rebels pushed into ...": another side's act at the same time
+    r"as\s+(?:the\s+)?(?:rebels|government|regime|troops|army|israeli|russian|opposition|militants|fighters|"
+    r"warplanes|jets|insurgents|jihadists)\b)\s)"
     r"|\s+(?=(?:while(?!\s+(?:he|she|they|it|on|being|\w+ing)\b)(?!\s+(?:in|at)\s+(?!(?-i:[A-Z])))|whereas|meanwhile)\s)",
     re.I,
 )
@@ -117,7 +120,7 @@ def _may_split(s: str) -> bool:
         if w in s:
             return True
     return may_contain_ci(s, ("while", "whereas", "meanwhile")) or (
-        "," in s and may_contain_ci(s, ("but", "and")))
+        "," in s and may_contain_ci(s, ("but", "and", "as ")))
 
 
 def split_clauses(text: str, sent: Span) -> list[Span]:
