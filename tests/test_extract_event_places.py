@@ -556,3 +556,31 @@ def test_a_village_namesake_far_from_the_reports_places_is_not_placed_there():
     text = "قصفت قوات النظام بلدة جباتا الخشب وقرية عين التينة."
     ev = {e.location: (e.latitude, e.longitude) for e in extract_events(text, "2020-01-01", area=None)}
     assert ev["عين التينة"] == ev["جباتا الخشب"]   # not the village of the same name in the Qalamoun
+
+
+def test_a_hill_named_after_the_village_beside_it_is_a_place_of_its_own():
+    text = "سيطرت الفصائل أمس على بلدة مسحرة وتل مسحرة في ريف القنيطرة."
+    assert [e.location for e in extract_events(text, "2018-07-20")] == ["مسحرة", "تل مسحرة"]
+
+
+def test_a_mans_office_named_by_his_town_is_no_place_of_his_death():
+    text = "عثر الأهالي أمس على جثة مختار بلدة عتمان في أرض زراعية بمحيط بلدة تل شهاب."
+    assert [e.location for e in extract_events(text, "2018-07-20")] == ["تل شهاب"]
+
+
+def test_in_front_of_a_mosque_is_no_office():
+    text = "تظاهر المئات أمام المسجد العمري في درعا البلد عقب صلاة الجمعة."
+    assert [e.location for e in extract_events(text, "2018-07-20")] == ["المسجد العمري"]
+
+
+@pytest.mark.parametrize("text, town, killed", [
+    ("قصفت قوات النظام المتمركزة في كتيبة الدفاع الجوي غربي بلدة طفس الأحياء السكنية في البلدة بقذائف المدفعية "
+     "اليوم، ما أدى لسقوط خمسة قتلى.", "طفس", 5),
+])
+def test_a_town_named_as_a_point_of_reference_and_again_by_its_noun_is_the_place(text, town, killed):
+    assert [(e.location, e.fatalities) for e in extract_events(text, "2018-07-20")] == [(town, killed)]
+
+
+def test_a_town_named_as_a_point_of_reference_alone_stays_one():
+    text = "قصفت قوات النظام المتمركزة غربي بلدة طفس مواقع الفصائل في بلدة جاسم اليوم."
+    assert [e.location for e in extract_events(text, "2018-07-20")] == ["جاسم"]

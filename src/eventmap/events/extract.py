@@ -22,6 +22,7 @@ event stays ``unresolved`` with no coordinates.  Never a made-up point.
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import hashlib
 import re
@@ -401,6 +402,8 @@ _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
 #: a town put first in its sentence, before a comma ("وفي مدينة درعا، ...", "In Daraa city, ...")
 _FRONTED_TOWN_RE = re.compile(r"\W*(?:[وف]?في\s+(?:مدينة|بلدة|قرية)\s+(?P<town>[^\s،,]+(?:\s[^\s،,]+)?)|In\s+(?:the\s+"
                               r"(?:city|town|village)\s+of\s+)?(?P<en>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)(?:\s+city)?)\s*[،,]")
+#: a hill named after the village beside it ("تل مسحرة", "Tal al-Hara"): a place of its own at the village's point
+_HILL_NAME_RE = re.compile(r"(?:تل|تلة|Tal|Tel|Tall|Tell)\s", re.I)
 #: the words that make a name the governorate's, not its capital's
 _ADMIN_WORD_RE = re.compile(r"ريف|محافظ|province|governorate|countryside", re.I)
 #: the goal of an entry, right before its place ("... إلى مدينة X", "... into the town of X")
@@ -704,11 +707,17 @@ class _Extractor:
                 ms = self._areas_of_the_town(cl, hits, ms, located)
             site = self._site_in_anaphor(own, located) if own else None
             ana = None if own and site is None else _ANAPHOR_RE.search(self.norm, site.end if site else cl.lo, cl.hi)
+            if ana is not None and site is not None and ana.start() - site.end > 4:
+                # "قصفت القوات المتمركزة في كتيبة X غربي بلدة Y الأحياء السكنية في البلدة": the anaphor further on
+                # names where the act fell, not the unplaced site's town
+                site = None if all(m is own[0] or m.reference for m in own) and own[0].site else site
             if ana is None or (site is not None and ana.start() - site.end > 4):
                 out.append((cl, hits, ms, ca))
                 continue
-            ante = self._antecedent(cl, cand, located, _ANAPHOR_NOUN[ana.group("ar") or ana.group("en")],
-                                    site.start if site is not None else cl.lo)
+            noun = _ANAPHOR_NOUN[ana.group("ar") or ana.group("en")]
+            ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
+            if ante is None and site is None:
+                ante = self._pointed_town(cl, ms, located, noun, ana.start())
             if site is not None:
                 # "أمام الجامع الكبير في المدينة": the site is in the town named before
                 if ante is not None:
@@ -719,6 +728,22 @@ class _Extractor:
                 continue
             out.append((cl, hits, ms + [ante] if ante is not None else ms, ca))
         return out
+
+    def _pointed_town(self, cl: _Clause, ms: list[Mention], located, noun: str, upto: int) -> Mention | None:
+        """"قصفت القوات المتمركزة غربي بلدة X الأحياء السكنية في البلدة": the town the clause named only as a point
+        of reference, called again by its noun, is where the act fell (a copy of its mention, no longer a
+        reference)."""
+        for m in reversed(ms):
+            if m.end <= upto and m.reference and m.notes[-1:] == ["direction"] and self._noun_before(m) == noun:
+                loc = self._locate(cl, m, self._anchors)
+                if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution in ("resolved",
+                                                                                                  "ambiguous"):
+                    town = copy.copy(m)
+                    town.reference, town.notes = False, [*m.notes, "named again by its noun"]
+                    loc.mention = town
+                    located[(town.start, town.end)] = loc
+                    return town
+        return None
 
     def _areas_of_the_town(self, cl: _Clause, hits, ms: list[Mention], located) -> list[Mention]:
         """"clashes in X neighbourhood in the city of Y, ... shells fired on areas in the city": the town that holds
@@ -756,8 +781,11 @@ class _Extractor:
             if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 2:
                 continue
             loc = located.get((m2.start, m2.end))
-            if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
-                    and loc.resolution in ("resolved", "ambiguous"):
+            if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and \
+                    loc.resolution in ("resolved", "ambiguous") and (
+                        not m2.reference or (m2.notes[-1:] == ["direction"] and self._noun_before(m2) == noun)):
+                # ("قصفت القوات المتمركزة غربي بلدة X الأحياء السكنية في البلدة": the town named as a point of
+                # reference, called again by its noun, is where the shells fell)
                 ante = m2
                 if self._noun_before(m2) == noun:
                     same = m2
@@ -776,7 +804,10 @@ class _Extractor:
         gives it, or ""."""
         if m.lang == "ar":
             words = self.norm[max(0, m.start - 12):m.start].split()
-            return _ANAPHOR_NOUN.get(words[-1].lstrip("وفبل"), "") if words else ""
+            if not words:
+                return ""
+            w = words[-1]   # (one clitic off: "lstrip" would eat the ب and ل of "بلده")
+            return _ANAPHOR_NOUN.get(w) or (_ANAPHOR_NOUN.get(w[1:], "") if w[:1] in "وفبل" else "")
         got = _NOUN_OF_RE.search(self.text, max(0, m.orig_start - 24), m.orig_start)
         return got.group(1).lower() if got else ""
 
@@ -1736,7 +1767,8 @@ class _Extractor:
         best: dict[tuple, Event] = {}
         order: list[tuple] = []
         for e in events:
-            key = (e.event_type, e.sub_event_type, e.place_id or e.location, e.event_date, e.latitude, e.longitude)
+            key = (e.event_type, e.sub_event_type, e.place_id or e.location, e.event_date, e.latitude, e.longitude,
+                   e.location if _HILL_NAME_RE.match(e.location) else "")   # (the hill beside a village is a place)
             if key not in best:
                 best[key] = e
                 order.append(key)

@@ -480,7 +480,7 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
             and not (w1.startswith("و") and not w1.startswith(("وادي", "ورد"))) \
             and not w1.startswith(("بال", "لل", "فال", "كال")) and w1 not in _BI_WORDS \
             and not (w1[:1] == "ب" and w1[1:] in nouns | {"ريف", "محافظه", "ناحيه", "منطقه"}) \
-            and w1 not in _sets()["strict"]:
+            and w1 not in _sets()["strict"] and w1 not in _GENERIC_PLURAL:   # ("طفس الأحياء السكنية": no name)
         end = words[1][1]
         n_taken = 2
         if w0 in ("ابو", "ام", "تل", "عين", "بير", "خربه", "رسم", "كفر", "دير", "بيت", "جبل", "نبع", "تل", "مزرعه") and len(words) > 2 \
@@ -1239,7 +1239,7 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
         return
-    if "من" in bare[-3:] and _person_from(bare, sets):
+    if ("من" in bare[-3:] or not _OFFICE_OF_AR.isdisjoint(bare[-2:])) and _person_from(bare, sets):
         m.reference = True
         m.notes.append("origin")   # "قتل شاب من بلدة X برصاص مجهولين في مدينة Y": his home, not where he was shot
         return
@@ -1313,11 +1313,17 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا"))
 
 
+#: offices named by their town ("مختار بلدة X", "وجهاء قرية X"): the person's town, not the event's place
+_OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير", "وجهاء", "وجيه", "خطيب"))   # (not إمام: أمام)
+
+
 def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
     """"شاب من (بلدة) X", "ثلاثة شبان من X": a person's home, said after who he is."""
     w = bare[-3:]
     if w[-1:] and w[-1] in sets["nouns"]:
         w = w[:-1]
+    if w[-1:] and w[-1] in _OFFICE_OF_AR:
+        return True   # "جثة مختار بلدة X": the man's office names his town
     return len(w) >= 2 and w[-1] == "من" and w[-2] in _PERSON_AR
 
 
