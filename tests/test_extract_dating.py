@@ -162,3 +162,25 @@ def test_the_day_of_a_saying_gives_way_to_the_day_of_what_was_said(text, publish
 def test_the_day_of_a_saying_is_the_events_when_it_is_the_only_one():
     text = "A source said on Sunday that gunmen shot dead a man in Tafas."
     assert [e.event_date for e in extract_events(text, "2019-11-12")] == ["2019-11-10"]
+
+
+def test_each_place_of_a_clause_takes_the_day_told_right_after_it():
+    text = ("وشهد الشهر الماضي اغتيال الشاب محمد العلي في بلدة تسيل بتاريخ 12 كانون الثاني، والقيادي السابق خالد "
+            "الزعبي في مدينة داعل بتاريخ 20 كانون الثاني.")
+    assert {e.location: e.event_date for e in extract_events(text, "2019-02-20")} == {
+        "تسيل": "2019-01-12", "داعل": "2019-01-20"}
+
+
+def test_a_relative_clauses_day_before_the_act_gives_way_to_the_acts_own():
+    text = "وفي مدينة جاسم، التي شهدت عملية مماثلة الأسبوع الماضي، انتشرت مجموعات محلية مسلحة يوم أمس."
+    assert [e.event_date for e in extract_events(text, "2022-10-18")] == ["2022-10-17"]
+
+
+@pytest.mark.parametrize("text", [
+    "دخلت وحدات الجيش اليوم بلدة طفس، بعد أن سلم المسلحون أسلحتهم الثقيلة فيها أول أمس.",
+    "Troops entered Tafas on Friday after rebels handed over their heavy weapons on Wednesday.",
+])
+def test_the_act_after_after_takes_the_day_on_its_side(text):
+    days = {e.trigger_label: e.event_date for e in extract_events(text, "2018-07-20")}
+    assert days["weapons_handover"] == "2018-07-18"
+    assert days.get("territory_entered", days.get("territory_taken")) == "2018-07-20"

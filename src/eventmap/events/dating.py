@@ -58,6 +58,9 @@ _SAID_ON_RE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)\s+(?:on\s+|late\s+|early\s+)?$"
     r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:\s\S+){0,3}?\s(?:(?:يوم|مسا|صباح)\s)?$")
 _SAID_GATE = gate(_SAID_ON_RE)
+#: the words that open a clause of another act's time ("بعد أن سلم ...", "after rebels handed over ...")
+_SUBCLAUSE_RE = re.compile(r"(?:^|\s)(?:بعد\sان|بعدما|قبل\sان|قبلما|عقب)\s|\b(?:after|before)\b")
+_SUBCLAUSE_GATE = gate(_SUBCLAUSE_RE)
 
 #: a dateline's date is within this many characters of the start of the report
 DATELINE_CHARS = 80
@@ -154,6 +157,20 @@ class EventDates:
         agreement which was reached last month", "المظاهرات السلمية التي اندلعت في آذار")."""
         return 0 <= trigger_end <= pronoun and len(self.norm[trigger_end:pronoun].split()) <= 1
 
+    def _across(self, k: int, trigger_start: int) -> bool:
+        """"بعد أن", "after", "before" stands between the date ``k`` and the trigger: another act's day."""
+        lo, hi = (self.ends[k], trigger_start) if self.starts[k] < trigger_start else (trigger_start, self.starts[k])
+        return _SUBCLAUSE_GATE.possible(self.norm[lo:hi]) and _SUBCLAUSE_RE.search(self.norm, lo, hi) is not None
+
+    def own_day(self, lo: int, hi: int) -> tuple[str, int] | None:
+        """The day told right after a place of a clause whose places each have their own ("في بلدة X بتاريخ 12
+        كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني"): a date of day precision starting in
+        ``norm[lo:hi]``."""
+        k = bisect.bisect_left(self.starts, lo)
+        if k >= len(self.starts) or self.starts[k] >= hi or self.dates[k][3] != 1:
+            return None
+        return self.dates[k][2].isoformat(), 1
+
     def dated_within(self, lo: int, hi: int) -> bool:
         """A date expression lies within ``norm[lo:hi]``."""
         return bool(self._between(lo, hi))
@@ -191,14 +208,20 @@ class EventDates:
     def for_clause(self, cl: ClauseSpan, trigger_start: int, trigger_end: int = -1) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
         told = self.told_after
-        later = {k for k in own if k in told and trigger_start < told[k][1] and not self._tells_of(trigger_end, told[k][0])
-                 } if told else ()
+        # (and "وفي مدينة X، التي شهدت عملية مماثلة الأسبوع الماضي، انتشرت ... يوم أمس": a relative clause's date
+        # before the trigger gives way to the clause's own)
+        later = {k for k in own if k in told and (trigger_start < told[k][1] or (
+                     self.ends[k] <= trigger_start and
+                     any(j not in told and self.dates[j][3] == 1 and self.starts[j] > trigger_start for j in own))) and
+                 not self._tells_of(trigger_end, told[k][0])} if told else ()
         if later:
             own = [k for k in own if k not in later]
         if len(own) > 1 and self.said_on:
             own = [k for k in own if k not in self.said_on] or own
-        if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves)
-            d = self.dates[min(own, key=lambda k: abs(self.starts[k] - trigger_start))]
+        if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves; on the
+            # trigger's side of "بعد أن"/"after" first: "دخلت الوحدات اليوم بلدة X، بعد أن سلم المسلحون أسلحتهم أول أمس")
+            d = self.dates[min(own, key=lambda k: (len(own) > 1 and self._across(k, trigger_start),
+                                                   abs(self.starts[k] - trigger_start)))]
             return d[2].isoformat(), d[3]
         # a date of the sentence: unless it starts a story, or belongs to a later clause with an event of its own
         free = [self.dates[k] for k in self._undated(self._between(cl.sent_lo, cl.sent_hi))
