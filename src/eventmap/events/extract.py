@@ -827,7 +827,9 @@ class _Extractor:
             #               charged with, and a raid's targets, are no acts of that day
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
-        nxt = _NEXT_TIME_RE.search(self.norm, h.end, min(cl.hi, h.end + 80)) if h.label in _PLANNED_LABELS else None
+        ahead = self.norm[h.end:min(cl.hi, h.end + 80)] if h.label in _PLANNED_LABELS else ""
+        nxt = _NEXT_TIME_RE.search(self.norm, h.end, min(cl.hi, h.end + 80)) if (
+            "مقبل" in ahead or "قادم" in ahead or "next" in ahead or "coming" in ahead) else None
         if nxt is not None and not _PAST_TIME_RE.search(self.norm, h.end, nxt.start()):
             return True   # "ستنشر دوريات إضافية في X خلال الأسبوع المقبل", "buses will leave for Idlib next week" (not
             #               "انتشرت دوريات في X أمس، على أن تستمر خلال الأيام المقبلة")
@@ -848,6 +850,9 @@ class _Extractor:
         # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes", "نفى
         # المصدر الأنباء التي تناقلتها صفحات المسلحين عن سيطرتهم على X"
         if _DENY.isdisjoint(prev):
+            far = self.norm[max(cl.lo, h.start - 100):h.start]
+            if "نف" not in far and "den" not in far:
+                return False
             prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 14, 100)]
             if _DENY.isdisjoint(prev):
                 return False
@@ -1108,7 +1113,7 @@ class _Extractor:
             settled = p0.kind in _ADMIN_KINDS or p0.admin1_pcode in _SOUTH or \
                 (self._centre is not None and _km((p0.lat, p0.lon), self._centre) <= _FAR_KM)
         if not settled and r0.status == "resolved" and r0.best is not None and r0.best.match == "exact" and \
-                _is_seat(r0.best.place) and self._noun_before(m) in ("", "city"):
+                r0.best.place.admin1_pcode in _CORE and _is_seat(r0.best.place) and self._noun_before(m) in ("", "city"):
             # "march toward Daraa ... near Ghabaghib": a governorate's capital by its name is the capital, not a
             # village elsewhere that shares a spelling of it and happens to lie nearer the report's other places
             settled = True

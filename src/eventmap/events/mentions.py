@@ -1264,7 +1264,9 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
             m.reference = True
             m.notes.append("casualties taken there")
             return
-    if _SOLIDARITY_AR_RE.search(norm, max(0, m.start - 45), m.start):
+    win = norm[max(0, m.start - 45):m.start]
+    if ("تضامن" in win or "حصار" in win or "نصره" in win) and _SOLIDARITY_AR_RE.search(norm, max(0, m.start - 45),
+                                                                                          m.start):
         m.reference = True
         m.notes.append("what a protest stood for")   # "مظاهرات في X تضامناً مع Y", "مطالبين بفك الحصار عن Y"
         return
