@@ -184,3 +184,13 @@ def test_the_act_after_after_takes_the_day_on_its_side(text):
     days = {e.trigger_label: e.event_date for e in extract_events(text, "2018-07-20")}
     assert days["weapons_handover"] == "2018-07-18"
     assert days.get("territory_entered", days.get("territory_taken")) == "2018-07-20"
+
+
+@pytest.mark.parametrize("text, days", [
+    ("سيطر الجيش في 15 تموز 2018 على بلدة الحارة، وفي 17 تموز على تل الحارة.",
+     {"الحارة": "2018-07-15", "تل الحارة": "2018-07-17"}),
+    ("Government forces shelled Nawa on Monday and the town of Jasim on Tuesday.",
+     {"Nawa": "2018-07-16", "Jasim": "2018-07-17"}),
+])
+def test_each_place_takes_the_day_right_before_or_after_it(text, days):
+    assert {e.location: e.event_date for e in extract_events(text, "2018-07-20")} == days

@@ -719,3 +719,16 @@ def test_a_total_since_a_day_over_quarters_named_like_a_road_is_no_ones():
     text = ("وقال المرصد إن ثمانية مدنيين، بينهم امرأتان وطفل، قتلوا منذ يوم الخميس جراء القصف على أحياء درعا البلد "
             "وطريق السد والمخيم.")
     assert {e.fatalities for e in extract_events(text, "2018-07-20")} == {None}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Local gunmen clashed with an Islamic State cell in Inkhil on Tuesday. Four gunmen were killed.", "Inkhil"),
+    ("اشتبك مسلحون محليون مع خلية لتنظيم داعش في مدينة انخل يوم الثلاثاء. وقتل أربعة مسلحين.", "انخل"),
+])
+def test_a_short_sentence_of_a_toll_alone_is_the_event_befores(text, place):
+    assert {e.location: e.fatalities for e in extract_events(text, "2022-05-18")}.get(place) == 4
+
+
+def test_a_toll_placed_elsewhere_is_not_the_event_befores():
+    text = "Local gunmen clashed with an Islamic State cell in Inkhil on Tuesday. Four gunmen were killed in Jasim."
+    assert {e.location: e.fatalities for e in extract_events(text, "2022-05-18")}.get("Inkhil") is None

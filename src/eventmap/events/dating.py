@@ -61,6 +61,8 @@ _SAID_GATE = gate(_SAID_ON_RE)
 #: the words that open a clause of another act's time ("بعد أن سلم ...", "after rebels handed over ...")
 _SUBCLAUSE_RE = re.compile(r"(?:^|\s)(?:بعد\sان|بعدما|قبل\sان|قبلما|عقب)\s|\b(?:after|before)\b")
 _SUBCLAUSE_GATE = gate(_SUBCLAUSE_RE)
+#: what may stand between a place and its own day (no conjunction: "، وفي 17 تموز" opens the next item)
+_OWN_DAY_GAP_RE = re.compile(r"\s*(?:(?:بتاريخ|في|يوم|علي|بلده|مدينه|قريه|on|in|the|town|village|of)\s+)*")
 
 #: a dateline's date is within this many characters of the start of the report
 DATELINE_CHARS = 80
@@ -162,14 +164,20 @@ class EventDates:
         lo, hi = (self.ends[k], trigger_start) if self.starts[k] < trigger_start else (trigger_start, self.starts[k])
         return _SUBCLAUSE_GATE.possible(self.norm[lo:hi]) and _SUBCLAUSE_RE.search(self.norm, lo, hi) is not None
 
-    def own_day(self, lo: int, hi: int) -> tuple[str, int] | None:
-        """The day told right after a place of a clause whose places each have their own ("في بلدة X بتاريخ 12
-        كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني"): a date of day precision starting in
-        ``norm[lo:hi]``."""
-        k = bisect.bisect_left(self.starts, lo)
-        if k >= len(self.starts) or self.starts[k] >= hi or self.dates[k][3] != 1:
-            return None
-        return self.dates[k][2].isoformat(), 1
+    def own_day(self, start: int, end: int, lo: int, hi: int) -> tuple[str, int] | None:
+        """The day told right beside a place of a clause whose places each have their own: after it ("في بلدة X بتاريخ
+        12 كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني") or right before it ("سيطر الجيش في 15 تموز على
+        بلدة X، وفي 17 تموز على تل Y"); ``start``/``end``: the place's normalised offsets, ``lo``/``hi``: its
+        clause's (a day beyond the clause is another sentence's)."""
+        k = bisect.bisect_left(self.starts, end)
+        if k < len(self.starts) and self.starts[k] - end <= 16 and self.ends[k] <= hi and self.dates[k][3] == 1 and \
+                _OWN_DAY_GAP_RE.fullmatch(self.norm, end, self.starts[k]):
+            return self.dates[k][2].isoformat(), 1
+        k = bisect.bisect_right(self.ends, start) - 1
+        if k >= 0 and start - self.ends[k] <= 16 and self.starts[k] >= lo and self.dates[k][3] == 1 and \
+                _OWN_DAY_GAP_RE.fullmatch(self.norm, self.ends[k], start):
+            return self.dates[k][2].isoformat(), 1
+        return None
 
     def dated_within(self, lo: int, hi: int) -> bool:
         """A date expression lies within ``norm[lo:hi]``."""

@@ -1452,7 +1452,7 @@ class _Extractor:
                 date_, tprec = self._date_for(cl, dates, own)
                 if len(use) > 1:
                     # "... في بلدة X بتاريخ 12 كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني": each its day
-                    date_, tprec = self._dates.own_day(m.end, min(cl.hi, m.end + 16)) or (date_, tprec)
+                    date_, tprec = self._dates.own_day(m.start, m.end, cl.lo, cl.hi) or (date_, tprec)
                 et, st = self._toll_kind_here(lab, loc, etype, sub)
                 out.append(self._event(cl, lab, et, st, own, loc, a1, a2, date_, tprec, hedged, sent_text))
                 if lab in _TOLL_OF and loc.place is not None:

@@ -1411,6 +1411,13 @@ def _names_the_victim(s1: str, s2: str) -> bool:
     return hit is not None
 
 
+#: a sentence of a toll alone, this short, right after an event's, is that event's ("Four gunmen were killed.", "وقتل
+#: أربعة مسلحين."), when its dead suffered (no doer of its own: not "Gunmen killed two men.")
+_LONE_TOLL_WORDS = 7
+_SUFFERED_RE = _rx(r"\W*(?:[وف]?(?:قتل|قُتل|لقي|سقط|استشهد|قضى)\s|(?:\w+\s+){0,5}?(?:were|was|have\s+been|had\s+been)\s+"
+                   r"(?:\w+\s+)?killed\b|(?:\w+\s+){0,5}?died\b)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _follow_on(text: str, sentence: Span) -> int | None:
     """Rule 3: a sentence that names no death takes the toll of the next sentence when that one
@@ -1423,7 +1430,8 @@ def _follow_on(text: str, sentence: Span) -> int | None:
     ds = deaths(s2)
     exact = [d for d in ds if d.count not in (VAGUE, 0)]
     if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or _BACK_AFTER_RE.match(s2, exact[0].b) or
-                               (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2))):
+                               (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2)) or
+                               (len(s2.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(s2) is not None)):
         return None
     if _OTHER_PLACE_RE.search(s2) or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s2):
         return None
