@@ -584,3 +584,36 @@ def test_a_town_named_as_a_point_of_reference_and_again_by_its_noun_is_the_place
 def test_a_town_named_as_a_point_of_reference_alone_stays_one():
     text = "قصفت قوات النظام المتمركزة غربي بلدة طفس مواقع الفصائل في بلدة جاسم اليوم."
     assert [e.location for e in extract_events(text, "2018-07-20")] == ["جاسم"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("- طفس: مجهولون يطلقون النار على شاب أمام منزله ما أدى إلى مقتله.\n- الحراك: خروج مظاهرة تطالب بالإفراج عن "
+     "المعتقلين.", {"طفس", "الحراك"}),
+    ("- Tafas: gunmen shot dead a young man outside his home.\n2) Jasim: a roadside bomb wounded two soldiers.",
+     {"Tafas", "Jasim"}),
+])
+def test_a_bulletin_items_heading_is_its_place(text, places):
+    assert {e.location for e in extract_events(text, "2023-03-16")} == places
+
+
+def test_a_mans_son_is_no_village():
+    text = "انفجرت عبوة ناسفة في بلدة المسيفرة ما أدى إلى مقتل رجل وابنه."
+    assert [(e.location, e.fatalities) for e in extract_events(text, "2021-08-01")] == [("المسيفرة", 2)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Militants shelled the village of Adwan from the area of Tasil on Monday.", "Adwan"),
+    ("قتل شاب برصاص مجهولين في مدينة نوى. والشاب القتيل ينحدر من بلدة تل شهاب.", "نوى"),
+])
+def test_where_the_fire_or_the_dead_came_from_is_no_place(text, place):
+    assert [e.location for e in extract_events(text, "2020-01-01")] == [place]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قطع شبان غاضبون طريق درعا - عمان الدولي قرب بلدة النعيمة اليوم.", "النعيمة"),
+    ("أغلق محتجون الطريق الدولي قرب بلدة النعيمة اليوم.", "النعيمة"),
+    ("Angry youths blocked the Daraa–Amman highway near Naimeh today.", "Naimeh"),
+])
+def test_youths_closing_a_road_protest_and_the_motorways_cities_are_no_places(text, place):
+    assert [(e.location, e.sub_event_type) for e in extract_events(text, "2021-08-01")] == [
+        (place, "Peaceful protest")]

@@ -989,3 +989,30 @@ def test_another_sides_act_after_as_is_a_clause_of_its_own():
 ])
 def test_who_took_a_place_is_not_the_remnant_cleared_from_it(text, actor):
     assert {e.sub_event_type for e in extract_events(text, "2018-07-20")} == {actor}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("اغتيل شاب في بلدة داعل مساء أمس.", "Attack"),
+    ("مسلحون يخطفون شاباً في بلدة داعل مساء أمس.", "Abduction/forced disappearance"),
+    ("عصابة تخطف طفلاً في مدينة الصنمين أمس.", "Abduction/forced disappearance"),
+])
+def test_the_present_and_the_passive_of_kidnapping_and_assassination(text, sub):
+    assert [e.sub_event_type for e in extract_events(text, "2025-01-14")] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "مصادر: لا صحة للأنباء عن دخول قوات النظام إلى بلدة المسيفرة.",
+    "لم تسجل أي عملية خطف في مدينة الصنمين خلال الشهر الماضي.",
+])
+def test_untrue_and_none_recorded_are_no_events(text):
+    assert extract_events(text, "2025-03-03") == []
+
+
+def test_explosions_heard_that_were_shelling_are_no_bomb():
+    text = "سمع سكان الرمثا دوي انفجارات قوية مساء أمس، تبين لاحقاً أنها ناجمة عن قصف مدفعي استهدف بلدة تل شهاب."
+    assert {e.sub_event_type for e in extract_events(text, "2021-08-01")} == {"Shelling/artillery/missile attack"}
+
+
+def test_infantry_fighting_vehicles_are_no_fighting():
+    text = "Rebels handed over three tanks and two infantry fighting vehicles in Jasim yesterday."
+    assert "Armed clash" not in {e.sub_event_type for e in extract_events(text, "2021-08-01")}

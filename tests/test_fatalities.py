@@ -732,3 +732,12 @@ def test_a_short_sentence_of_a_toll_alone_is_the_event_befores(text, place):
 def test_a_toll_placed_elsewhere_is_not_the_event_befores():
     text = "Local gunmen clashed with an Islamic State cell in Inkhil on Tuesday. Four gunmen were killed in Jasim."
     assert {e.location: e.fatalities for e in extract_events(text, "2022-05-18")}.get("Inkhil") is None
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("اغتيل شاب في بلدة داعل مساء أمس.", 1),
+    ("استهدفت عبوة ناسفة سيارة قيادي ما أدى إلى مقتل سائقها.", 1),
+    ("ما أدى إلى مقتله مع زوجته.", 2),
+])
+def test_the_passive_a_possessed_companion_and_with_his_wife(sentence, n):
+    assert [d.count for d in deaths(sentence)] == [n]

@@ -216,6 +216,13 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
             m.reference = True
             m.notes.append(why)
             return
+    # a person by what he is, then "من" (a place noun may come between): his home
+    w = bare[-3:]
+    w = w[:-1] if w and w[-1] in M._sets()["nouns"] else w
+    if (len(w) >= 2 and w[-1] == "من" and w[-2] in M._PERSON_AR) or (w and w[-1] in M._OFFICE_OF_AR):
+        m.reference = True
+        m.notes.append("origin")
+        return
     if any(a in M._DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
         m.reference = True
         m.notes.append("where it came from")
@@ -232,7 +239,8 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
 
 _CUE_WORDS = tuple(sorted({w for cues in M._REF_CUES_AR.values() for w in cues} | M._DEPARTURE_AR |
                           M._CASUALTY_MOVE_AR | M._SOURCE_AR | {"من", "في", "الي", "لي", "جنوب", "شرق", "مدينه",
-                                                                  "وعدا", "فالمقيم", "قصف", "بلده"}))
+                                                                  "وعدا", "فالمقيم", "قصف", "بلده", "شاب",
+                                                                  "مختار"}))
 
 
 @settings(max_examples=1500, deadline=None)

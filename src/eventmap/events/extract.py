@@ -38,7 +38,7 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import (PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
+from eventmap.events.fatalities import (KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
                                         norm_has_death)
 from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
 from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
@@ -129,6 +129,8 @@ _NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايا�
                            r"|(?:next|coming)\s(?:week|month|days|weeks|months|year)|in\sthe\scoming\s")
 #: a day told before a time to come ("... أمس، على أن تستمر خلال الأيام المقبلة"): the act took place
 _PAST_TIME_RE = re.compile(r"(?:^|\s)(?:امس|اليوم|ليله|فجر|صباح|مسا|ظهر)(?:\s|$)|\b(?:yesterday|today|tonight|last|on|earlier)\b")
+#: the nouns of a case or an incident between "any" and the act ("لم تسجل أي عملية خطف", "no incidents of")
+_CASE_NOUNS = frozenset(("عمليه", "عمليات", "حاله", "حالات", "حادثه", "حوادث", "incident", "incidents", "cases"))
 #: the words of a siege lifted or to be lifted
 _LIFT = frozenset(("فك", "كسر", "رفع", "انها", "break", "lift", "end", "ending", "breaking", "lifting", "broke", "lifted"))
 _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
@@ -397,6 +399,8 @@ _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:و
 _MISSILE_RE = re.compile(r"[وب]?(?:ال)?(?:صاروخ|صاروخين|صاروخان|صواريخ)|(?:rockets?|missiles?)")
 #: strikes carried out, their means unnamed (an air strike unless the clause names guns)
 _CARRIED_OUT_STRIKES_RE = re.compile(r"(?:carried|conducted|launched|carries|conducts|launches)\s")
+#: the sound of a blast, right before it ("دوي انفجارات", "the sound of explosions", "heard explosions")
+_HEARD_RE = re.compile(r"(?:^|\s)(?:دوي|اصوات|صوت)\s$|\b(?:sound|sounds) of\s$|\bheard\s(?:\w+\s)?$")
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
 _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
 #: a town put first in its sentence, before a comma ("وفي مدينة درعا، ...", "In Daraa city, ...")
@@ -845,8 +849,12 @@ class _Extractor:
             return True
         if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
             return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
-        if prev[-1] in ("اي", "any") and not _NEG.isdisjoint(prev[-4:-1]):
-            return True   # "لم ينفذ الطيران أي غارة على X", "has not carried out any strikes on X"
+        k = len(prev) - 1 if prev[-1] in ("اي", "any") else len(prev) - 2 if len(prev) > 1 and prev[-2] in (
+            "اي", "any") and prev[-1] in _CASE_NOUNS else -1
+        if k >= 0 and not _NEG.isdisjoint(prev[max(0, k - 3):k]):
+            return True   # "لم ينفذ الطيران أي غارة على X", "لم تسجل أي عملية خطف", "has not carried out any strikes"
+        if "صحه" in prev and prev.index("صحه") > 0 and prev[prev.index("صحه") - 1] in ("لا", "ولا"):
+            return True   # "لا صحة للأنباء عن دخول قوات النظام إلى X": untrue
         # a denial verb a little further back: "نفى مصدر عسكري وقوع اشتباكات", "denied reports of clashes", "نفى
         # المصدر الأنباء التي تناقلتها صفحات المسلحين عن سيطرتهم على X"
         if _DENY.isdisjoint(prev):
@@ -982,6 +990,9 @@ class _Extractor:
         if "air_strike" in out and "shelling" in out and all(
                 _CARRIED_OUT_STRIKES_RE.match(self.norm, h.start) for h in self._label_hits["air_strike"]):
             del out["air_strike"]   # "artillery carried out strikes on X": the strikes are the shelling
+        if "ied" in out and ("shelling" in out or "air_strike" in out) and all(
+                _HEARD_RE.search(self.norm, max(cl.lo, h.start - 12), h.start) for h in self._label_hits["ied"]):
+            del out["ied"]   # "سمع دوي انفجارات ... ناجمة عن قصف مدفعي": the blasts heard were the shelling's
         if "attack" in out and not _GUNMEN_DOERS.isdisjoint(out) and all(
                 _GUNMEN_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["attack"]):
             del out["attack"]   # "unknown gunmen set fire to two houses": the gunmen are who burned them
@@ -1002,13 +1013,15 @@ class _Extractor:
     # -- mentions ------------------------------------------------------------------------------
     def _keep_mention(self, m: Mention, hits: list[TriggerHit], ca: list[A.ActorMention], cl: _Clause,
                       ms: list[Mention] | None = None) -> bool:
-        if m.veto:
-            return False
+        if m.veto or (m.cue_kind != "noun" and m.name.lstrip("و") in KIN_WORDS_AR):
+            return False   # ("مقتل رجل وابنه": his son, no village)
         if m.reference and m.notes and m.notes[-1] == "posted" and any(
                 h.label in ("troop_movement", "base_established") and 0 <= m.start - h.end <= 24 for h in hits):
             pass   # "police were deployed in Jasim": the deployment is the event, and Jasim its place
         elif m.reference:
-            weak = m.notes and m.notes[-1] in WEAK_REFERENCES
+            weak = m.notes and m.notes[-1] in WEAK_REFERENCES and not all(
+                h.label == "killing" and self.norm.startswith("ال", self.norm.rfind(" ", 0, h.start) + 1) for h in hits)
+            # (not "والشاب القتيل ينحدر من بلدة X": "the one killed" points back to an event told before)
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
                       not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES)]   # "In Quneitra, ..."
             if not weak or others:

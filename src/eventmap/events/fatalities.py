@@ -92,7 +92,7 @@ def _loose(pattern: str) -> str:
 #: any word that can state a death (a cheap first test of a sentence)
 _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
                     "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
-                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال")
+                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل")
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
@@ -177,7 +177,7 @@ def _death_automaton() -> Any:
 # Arabic cues (normalised). verbs and verbal nouns: the victims come after them (or before a verb)
 _AR_VERB = _n("""قتل قتلت قتلا قتلوا قتلتا يقتل تقتل يقتلون قتلن استشهد استشهدت استشهدا استشهدوا يستشهد
 ارتقى ارتقت ارتقيا ارتقوا يرتقي توفي توفيت توفيا توفوا أعدم أعدمت أعدموا اعدم صفيت صفي اغتال اغتالت اغتالوا
-اغتالا يغتال تغتال""")
+اغتالا يغتال تغتال اغتيل اغتيلت""")
 _AR_MASDAR = _n("مقتل استشهاد مصرع وفاة إعدام تصفية اغتيال قتل")
 #: verbal nouns and verbs with an object pronoun: مقتله = 1, مقتلهما = 2, مقتلهم = vague
 _AR_PRON = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
@@ -232,6 +232,9 @@ _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها ز�
 عمه عمها خاله خالها أمهم أمهما والدتهم والدتهما والدهم والدهما أبوهم أبيهم أباهم"""), 1),
            **dict.fromkeys(_n("ولديه ولداه ابنيه ابناه ابنيها طفليه طفليها شقيقيه طفلاها طفلاه ابناها ولداها ولديها "
                               "شقيقاه شقيقاها شقيقيها ابنتاه ابنتاها ابنتيه ابنتيها"), 2)}
+
+#: the kin words (normalised), for ``mentions``: "مقتل رجل وابنه" names no village
+KIN_WORDS_AR = frozenset(_AR_KIN)
 
 # English
 _EN_VERB = _w("killed kill kills killing executed execute executing slain slew martyred assassinated")
@@ -450,6 +453,10 @@ def _number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 
 # --------------------------------------------------------------------------- who was killed
+#: person nouns that take a possessive pronoun ("سائقها", "مرافقه", "حارسه")
+_AR_PERSON_OF = _n("سائق مرافق حارس مساعد صديق زميل جار")
+
+
 def _ar_person(w: str) -> int | None:
     """1 for a singular person noun, 2 for a dual one, VAGUE for a plural one, None for other words."""
     for b in _bases(w):
@@ -458,6 +465,8 @@ def _ar_person(w: str) -> int | None:
             return 2
         if core in _AR_PERSON or (core.endswith("ا") and core[:-1] in _AR_PERSON):
             return 1
+        if core.endswith(("ها", "ه")) and core.rstrip("اه") in _AR_PERSON_OF:
+            return 1   # "مقتل سائقها", "ومرافقه": his or its driver, companion, guard
         if (core.endswith("ان") and core[:-2] in _AR_PERSON and core[:-2] != _norm("فتى")) or \
                 (core.endswith("ين") and core[:-2] in _AR_DUAL_IN) or \
                 (core[-3:] in ("تان", "تين") and core[:-3] + "ه" in _AR_PERSON):
@@ -683,7 +692,7 @@ _EN_NEG = _w("no nobody none without not never")
 _AR_NEG = _n("دون بدون لم لا عدم ولا ولم")
 _AR_OTHER_HARM = _n("أسر اسر اعتقال خطف اختطاف احتجاز تعذيب")
 _AR_NAMED = _n("لواء ألوية الوية كتيبة كتائب سرايا سرية تجمع حركة جيش ساحة دوار مقبرة جمعة يوم حي شارع مسجد "
-               "مدرسة مشفى مستشفى")
+               "مدرسة مشفى مستشفى توثيق")   # ("مكتب توثيق الشهداء": an office's name)
 _AR_PREPS = _n("من في على إلى الى عن مع بين قرب خلال بعد قبل عند")
 #: a doer named before its victim after an active verb: a group with its adjective, riders with their vehicle
 _AR_GROUP = _n("مجموعة مجموعات عصابة خلية")
@@ -1108,6 +1117,10 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
         if _negated(toks, min(first, i), ar):
             count = 0
         first, nxt = max(0, min(first, i)), min(len(toks), max(nxt, i + 1))
+        if ar and count not in (VAGUE, 0) and nxt + 1 < len(toks) and toks[nxt].w == "مع":
+            more = _item(toks, nxt + 1, min(len(toks), nxt + 5), ar)
+            if more is not None and more[0] not in (VAGUE, 0):
+                count, nxt = count + more[0], more[1]   # "مقتله مع زوجته": he and his wife
         d = Death(toks[first].a, toks[nxt - 1].b, count)
         if out and out[-1].count == VAGUE and count not in (VAGUE, 0) and d.a - out[-1].b <= 40 and \
                 not re.search(r"[.،,;؛:!?]", sentence[out[-1].b:d.a]):

@@ -224,11 +224,15 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "arrests": (r"اعتقل~", r"اعتقال~", r"حملة\sاعتقالات", r"اعتقالات", r"داهم~", r"مداهمة", r"مداهمات", r"تعتقل~",
                 r"يعتقل~", r"دهم", r"حملة\sدهم", r"تداهم~", r"يداهم~",
                 r"القبض\sعلى", r"توقيف", r"اوقف~"),
-    "abduction": (r"اختطاف", r"خطف~", r"اختطف~", r"اخفاء\sقسري", r"تغييب\sقسري", r"مخطوف~"),
-    "attack_civilians": (r"(?:عثر~|العثور|يعثر~)\s(?:\S+\s){0,4}?على\s(?:جثة|جثث|جثمان|جثتي|جثامين)", r"اغتيال~", r"اغتال~", r"محاولة\sاغتيال~", r"fatally shot", r"اعدام", r"اعدم~", r"تصفية", r"استهداف\s(?:ال)?مدنيين",
+    "abduction": (r"اختطاف", r"خطف~", r"اختطف~", r"اخفاء\sقسري", r"تغييب\sقسري", r"مخطوف~",
+                  # the present and the passive ("مسلحون يخطفون شاباً", "عصابة تخطف طفلاً", "اختُطف شاب")
+                  r"يخطف~", r"تخطف~", r"يختطف~", r"تختطف~", r"خطفت", r"اختطفت"),
+    "attack_civilians": (r"(?:عثر~|العثور|يعثر~)\s(?:\S+\s){0,4}?على\s(?:جثة|جثث|جثمان|جثتي|جثامين)", r"اغتيال~", r"اغتال~", r"اغتيل~", r"يغتال~", r"تغتال~", r"محاولة\sاغتيال~", r"fatally shot", r"اعدام", r"اعدم~", r"تصفية", r"استهداف\s(?:ال)?مدنيين",
                          r"مجزرة", r"مجازر"),
     "sexual_violence": (r"اغتصاب", r"اعتداء\sجنسي"),
     "protest": (r"مظاهرة", r"مظاهرات", r"تظاهر~", r"متظاهر~", r"وقفة\sاحتجاجية", r"وقفات\sاحتجاجية",
+                # "قطع شبان غاضبون طريق X الدولي": youths closing a road in anger
+                r"(?:قطع~|اغلق~)\s(?:ال)?(?:شبان|شباب|محتج~|غاضب~|اهالي|الاهالي)(?=\s(?:\S+\s){0,2}?(?:ال)?(?:طريق|طرق|اوتوستراد))",
                 r"احتجاج~", r"اعتصام~", r"احتجاجات"),
     "protest_intervention": (r"تفريق\s(?:ال)?(?:متظاهرين|مظاهرة|محتجين)", r"فرق~\s(?:\S+\s){0,3}?(?:ال)?(?:متظاهرين|محتجين|مظاهرة|مظاهرات)",
                              r"الغاز\sالمسيل", r"قنابل\sمسيلة"),
@@ -296,7 +300,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                          r"under (?:a|the) (?:russian[- ]brokered )?(?:deal|agreement|settlement)",
                          r"negotiated (?:surrender|handover)", r"handed (?:the \w+ )?over to (?:the )?(?:government|army|state)"),
     "agreement": (r"agreement", r"ceasefire(?! line)", r"cease-fire(?! line)", r"truce", r"accord", r"deal"),
-    "armed_clash": (r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"confrontations?", r"exchanges? of fire",
+    "armed_clash": (r"clash(?:es|ed|ing)?", r"fighting(?! vehicles?)", r"fought", r"confrontations?", r"exchanges? of fire",
                     r"resist(?:ed|ing)", r"confront(?:ed|ing)?", r"battles?", r"firefights?", r"gun ?battles?",
                     r"ambush\w*", r"skirmish\w*", r"street fighting", r"heavy fighting", r"combat",
                     # an attack or an infiltration foiled is a fight ("foiled an infiltration attempt by ...")
@@ -349,12 +353,15 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),
     "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign", r"detention of"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)"),
-    "attack_civilians": (r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
+    "attack_civilians": (r"targeted killings?", r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),
     "sexual_violence": (r"rape\w*", r"sexual (?:violence|assault)"),
     "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"demonstrat(?:ed|ing)", r"rall(?:y|ies|ied)",
                 r"sit-ins?", r"took to the streets", r"general strike",
-                r"march(?:ed|es|ing)? (?:through|in|to|on|towards?)", r"chant(?:ed|ing) slogans"),
+                r"march(?:ed|es|ing)? (?:through|in|to|on|towards?)", r"chant(?:ed|ing) slogans",
+                # angry youths closing a road: a protest ("Angry youths blocked the highway near X")
+                r"(?:youths|young men|residents|protesters|demonstrators|locals) (?:\w+ ){0,2}?(?:blocked|closed|cut)"
+                r"(?= (?:off )?(?:the |a )?(?:\S+ ){0,2}?(?:road|roads|highway|motorway))"),
     "protest_intervention": (r"dispersed", r"tear gas", r"broke up (?:the )?(?:protest|demonstration|rally)",
                              r"fired (?:warning shots|into the air) (?:at|to disperse|over) (?:the )?(?:protesters|demonstrators|"
                              r"residents protesting|people protesting|crowd)"),

@@ -1012,6 +1012,19 @@ _LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+|&\s*)
                           r"|\s*[،,]?\s+و(?:بلد[ةه]|قري[ةه]|مدين[ةه]|بلدت[يى]|قريت[يى]|حي|مخيم)\s+")   # "X وبلدة Y"
 
 
+#: what may open a line before a bulletin item's place: a dash or bullet, or an item number
+_HEADING_OPEN_RE = re.compile(r"[ \t]*(?:[-–—•*▪◾]|\d{1,2}[ \t]*[-.)–])[ \t]*")   # (not a headline's "Daraa:")
+_HEADING_CLOSE_RE = re.compile(r"[ \t]*:")
+
+
+def _heading(text: str, m: Mention) -> bool:
+    """The name is a bulletin item's heading: the line opens with a dash or a number, then the name, then a colon
+    ("- طفس: ...", "3) Jasim: ..."; not a headline's or a dateline's "Daraa: ...")."""
+    line = text.rfind("\n", 0, m.orig_start) + 1
+    return _HEADING_CLOSE_RE.match(text, m.orig_end) is not None and \
+        _HEADING_OPEN_RE.fullmatch(text, line, m.orig_start) is not None
+
+
 def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int, sets: dict[str, set[str]]) -> None:
     """Fill offsets, cues, list ids, references, vetoes."""
     for m in ms:
@@ -1023,6 +1036,10 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             _annotate_ar(text, norm, ms, i, lo, sets)
         else:
             _annotate_en(text, ms, i, sets)
+        if m.orig_end < len(text) and text[m.orig_end] in ": \t" and _heading(text, m):
+            m.cue, m.cue_kind = "heading", "noun"   # "- طفس: مجهولون يطلقون النار ...": a bulletin item's place
+            if m.veto == "person name":
+                m.veto = ""
     for i, m in enumerate(ms):
         if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
                 p.supported and not p.admin and not p.veto and 0 <= m.orig_start - p.orig_end <= 40 and
@@ -1102,7 +1119,7 @@ for _k, _cues in enumerate(_REF_CUES_AR.values()):
         _REF_CUE_KIND.setdefault(_w, _k)
 #: where an aircraft or a missile came from ("أقلعت من مطار X", "أطلقت من X"): verbs that count only with "من"
 _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقلعة", "أطلقت", "أطلق", "أطلقها", "المطلقة",
-                                           "انطلاقا", "أقلعتا")}
+                                           "انطلاقا", "أقلعتا", "قادما", "قادمين", "قادمه", "القادم", "القادمه")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened)
 WEAK_REFERENCES = ("origin", "residence", "motorway", "seat")
@@ -1129,6 +1146,10 @@ _QUALITY_ADJ_AR = {normalize_ar(w) for w in ("مجهول", "مجهولة", "مج
 #: armed nouns an adjective follows: "الطائرات الحربية", "القوات الحكومية" (the adjective is no village)
 #: a prayer or its call: the name after it is the hour ("صلاة الظهر", "أذان المغرب", "صلاتي العصر والمغرب")
 _PRAYER_AR = frozenset(normalize_ar(w) for w in ("صلاة", "صلاتي", "وصلاة", "بصلاة", "أذان", "اذان", "آذان"))
+#: a motorway named by its two end cities ("طريق درعا - عمان الدولي", "أوتوستراد دمشق - درعا"): the name after "طريق"
+#: and the dash and the other end, with "الدولي"/"السريع" after it, or after "أوتوستراد"
+_AR_ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|اوتوستراد|اتوستراد)\s+$")
+_AR_MOTORWAY_END_RE = re.compile(r"\s*[-–]\s*\S+(?:\s\S+)?\s+(?:الدولي|الدولية|السريع)(?!\S)")
 _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الطائرات", "الطائرة", "الطيران", "المقاتلات", "المروحيات", "الطوافات", "القوات", "الميليشيات", "المليشيات",
     "الفصائل", "الأجهزة", "السلطات", "الدوريات", "الدورية", "المدفعية", "الصواريخ", "الغارات", "الجماعات",
@@ -1164,6 +1185,9 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.common = "person"   # a single word: needs a cue word, a trigger right before it, or a list
     if m.name in sets["foreign"]:
         m.veto = "foreign"
+    if _AR_MOTORWAY_END_RE.match(text, m.orig_end) and _AR_ROAD_BEFORE_RE.search(text, max(0, m.orig_start - 16),
+                                                                                m.orig_start):
+        m.veto = "a motorway's end"   # "طريق درعا - عمان الدولي": two cities far apart name the road
     if word and m.source in ("gazetteer", "list") and m.cue_kind != "noun" and word[:2] == "ال" and \
             word[2:] in _FACILITY_NOUNS:
         m.veto = "a facility noun alone"   # "والكتيبة الملاصقة لها": which battalion is not said
@@ -1361,6 +1385,8 @@ _EN_REF_BEFORE_RE = re.compile(
     # what a protest stood for: "rallied in X in solidarity with Y", "demanding an end to the siege of Y"
     r"|\bin\s+(?P<solidarity>solidarity\s+with|support\s+of)|\b(?:lift|break|end)(?:ing)?\s+(?:to\s+)?the\s+siege\s+(?:on|of)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
+    # "shelled X from the area of Y", "coming from Y": where the fire or the man came from
+    r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
@@ -1379,7 +1405,8 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
-                 "overlook", "said", "told", "spoke", "speaking", "reached", "solidarity", "support", "siege")
+                 "overlook", "said", "told", "spoke", "speaking", "reached", "solidarity", "support", "siege", "area", "direction",
+                 "position", "outskirts", "coming")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
@@ -1413,15 +1440,15 @@ _BASED_RE = re.compile(r"-based\b")
 #: both), not one name; a motorway's ends ("the Daraa-Damascus highway") are cities far apart, neither the place
 _EN_ROAD_AFTER_RE = re.compile(r"\s+(?:(?P<long>highway|motorway|expressway|international\s+road)|road|railway)\b", re.I)
 #: two capitalised names joined by a hyphen ("Daraa-Damascus"; not "al-Harra", whose first part is an article)
-_EN_TWO_ENDS_RE = re.compile(r"(?!(?i:al|el|ad|ash|as|at|az|ar|an)-)[A-Z][a-z']+(?:\s[A-Za-z']+)?-[A-Z][a-z']+(?:\s[A-Za-z']+)?")
-_EN_END_BEFORE_RE = re.compile(r"[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?-$")
-_EN_END_AFTER_RE = re.compile(r"-[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?(?=\s)")
+_EN_TWO_ENDS_RE = re.compile(r"(?!(?i:al|el|ad|ash|as|at|az|ar|an)-)[A-Z][a-z']+(?:\s[A-Za-z']+)?[-–][A-Z][a-z']+(?:\s[A-Za-z']+)?")
+_EN_END_BEFORE_RE = re.compile(r"[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?[-–]$")
+_EN_END_AFTER_RE = re.compile(r"[-–][A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?(?=\s)")
 
 
 def _road_ends(text: str, a: int, b: int) -> str:
     """"road" when ``text[a:b]`` is the two ends of a local road ("Nawa-Sheikh Saad" in "the Nawa-Sheikh Saad
     road"), "motorway" for a long one's ("the Daraa-Damascus highway"), else ""."""
-    if "-" not in text[a:b]:
+    if "-" not in text[a:b] and "–" not in text[a:b]:
         return ""
     road = _EN_ROAD_AFTER_RE.match(text, b)
     if road is None or _EN_TWO_ENDS_RE.fullmatch(text, a, b) is None:
@@ -1432,9 +1459,9 @@ def _road_ends(text: str, a: int, b: int) -> str:
 def _motorway_end(text: str, a: int, b: int) -> bool:
     """The name at ``text[a:b]`` is one end of a motorway's name ("Daraa" or "Damascus" in "the Daraa-Damascus
     highway")."""
-    if "-" not in text[max(0, a - 1):b + 1]:
+    if "-" not in text[max(0, a - 1):b + 1] and "–" not in text[max(0, a - 1):b + 1]:
         return False
-    if text[a - 1:a] == "-":
+    if text[a - 1:a] in ("-", "–"):
         before = _EN_END_BEFORE_RE.search(text, max(0, a - 30), a)
         road = _EN_ROAD_AFTER_RE.match(text, b) if before else None
     else:
