@@ -194,3 +194,14 @@ def test_the_act_after_after_takes_the_day_on_its_side(text):
 ])
 def test_each_place_takes_the_day_right_before_or_after_it(text, days):
     assert {e.location: e.event_date for e in extract_events(text, "2018-07-20")} == days
+
+
+@pytest.mark.parametrize("text, day", [
+    ("On 18 August, gunmen killed an informant in Inkhil, while a former commander survived an assassination "
+     "attempt in Busra al-Sham the following day.", "2024-08-19"),
+    ("قتل مسلحون مخبراً في مدينة انخل يوم 18 آب، فيما نجا قيادي سابق من محاولة اغتيال في بصرى الشام في اليوم "
+     "التالي.", "2024-08-19"),
+])
+def test_the_following_day_told_after_the_act_is_the_day_after(text, day):
+    days = {e.place_name_en: e.event_date for e in extract_events(text, "2024-08-20")}
+    assert days["Busra ash Sham"] == day and days["Inkhil"] == "2024-08-18"

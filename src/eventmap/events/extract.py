@@ -292,6 +292,9 @@ _DAYS_APART = (
     r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+day\b|(?:on\s+)?the\s+(?P<prev2>day)\s+before\s"
     r"|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s(?:(?P<arnext>التالي|الموالي)|(?P<arprev>السابق))(?!\S))")
 _DAYS_APART_N_RE = re.compile(r"\s*" + _DAYS_APART)
+#: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause
+_DAY_AFTER_RE = re.compile(r"\s(?:on\s)?the\s(?:(?P<next>next|following)|previous)\sday\s*$"
+                           r"|\s(?:في\s)?اليوم\s(?:(?P<arnext>التالي)|السابق)\s*$")
 #: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
 _DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -1584,7 +1587,10 @@ class _Extractor:
                     not self._dates.dated_within(cut.end(), hit.start):
                 m, mid = _DAYS_APART_N_RE.match(self.norm, cut.end()), True
         if m is None:
-            return 0, False
+            # "..., while a commander survived an attempt in X the following day": the count told after the act
+            later = _DAY_AFTER_RE.search(self.norm, hit.end, cl.hi) if "day" in self.norm[hit.end:cl.hi] or \
+                "اليوم" in self.norm[hit.end:cl.hi] else None
+            return (1 if later.group("next") or later.group("arnext") else -1, False) if later is not None else (0, False)
         return self._day_count(m), mid
 
     @staticmethod
