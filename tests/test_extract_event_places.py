@@ -617,3 +617,34 @@ def test_where_the_fire_or_the_dead_came_from_is_no_place(text, place):
 def test_youths_closing_a_road_protest_and_the_motorways_cities_are_no_places(text, place):
     assert [(e.location, e.sub_event_type) for e in extract_events(text, "2021-08-01")] == [
         (place, "Peaceful protest")]
+
+
+def test_an_agreement_to_end_a_siege_is_at_the_besieged_town():
+    text = "The local committee said it had reached an agreement with Russian officers on Monday to end the siege of Tafas."
+    assert [(e.location, e.sub_event_type) for e in extract_events(text, "2023-06-22")] == [("Tafas", "Agreement")]
+
+
+def test_a_core_town_by_a_motorway_named_after_far_cities_is_still_placed():
+    text = "أغلق محتجون غاضبون الطريق الدولي دمشق - عمان عند جسر بلدة صيدا، احتجاجاً على اعتقال شاب."
+    assert [(e.location, round(e.latitude, 2)) for e in extract_events(text, "2023-06-22")] == [("صيدا", 32.63)]
+
+
+def test_a_red_hill_is_not_placed_at_a_village_it_only_looks_like():
+    text = "Israeli troops seized weapons in the area of Tel Ahmar, west of Kudna, on Monday."
+    assert [e.latitude for e in extract_events(text, "2023-06-22")] == [None]
+
+
+def test_a_site_named_by_another_site_of_a_town_is_placed_at_the_town():
+    text = "وسيطر مسلحون محليون على عدة حواجز، من بينها حاجز بلدة المزيريب وحاجز مساكن جلين."
+    points = {e.location: round(e.longitude, 2) for e in extract_events(text, "2021-07-29")}
+    assert points["حاجز مساكن جلين"] == 35.99 and points["المزيريب"] == 36.03
+
+
+def test_provinces_named_in_a_list_are_regions():
+    text = "A truce took effect on Sunday across the provinces of Daraa, Quneitra and Sweida."
+    assert {e.geo_precision for e in extract_events(text, "2017-07-09", area=None)} == {3}
+
+
+def test_where_a_speaker_lives_is_no_place_of_what_he_saw():
+    text = "A farmer living in Jillin said Iranian-backed militias had moved into positions near Tal Shihab."
+    assert [e.location for e in extract_events(text, "2018-05-08")] == ["Tal Shihab"]

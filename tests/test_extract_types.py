@@ -1016,3 +1016,8 @@ def test_explosions_heard_that_were_shelling_are_no_bomb():
 def test_infantry_fighting_vehicles_are_no_fighting():
     text = "Rebels handed over three tanks and two infantry fighting vehicles in Jasim yesterday."
     assert "Armed clash" not in {e.sub_event_type for e in extract_events(text, "2021-08-01")}
+
+
+def test_a_batch_of_fighters_leaving_is_an_evacuation():
+    text = "وخرجت أمس الدفعة الأولى من المسلحين الرافضين للتسوية وعائلاتهم من بلدة نوى باتجاه الشمال السوري."
+    assert [(e.location, e.trigger_label) for e in extract_events(text, "2018-07-20")] == [("نوى", "evacuation")]

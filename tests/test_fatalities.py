@@ -741,3 +741,15 @@ def test_a_toll_placed_elsewhere_is_not_the_event_befores():
 ])
 def test_the_passive_a_possessed_companion_and_with_his_wife(sentence, n):
     assert [d.count for d in deaths(sentence)] == [n]
+
+
+def test_both_ends_of_a_road_named_by_them_share_its_toll():
+    text = "Gunmen opened fire on a former rebel commander near the Dael-Ibta' road last night, killing him instantly."
+    assert {e.location: e.fatalities for e in extract_events(text, "2019-11-12")} == {"Dael": 1, "Ibta'": 1}
+
+
+def test_a_new_strike_in_the_next_paragraph_gives_no_toll_to_the_capture_before():
+    text = ("سيطرت قوات النظام على بلدة الغارية الغربية يوم الجمعة الخامس من أيار، بعد انسحاب الفصائل منها.\n\n"
+            "وقصفت الطائرات الروسية يوم الخميس الماضي بلدة الكرك الشرقي، ما أدى لمقتل عائلة مؤلفة من ثلاثة أشخاص.")
+    assert {e.location: e.fatalities for e in extract_events(text, "2018-05-08")} == {
+        "الغارية الغربية": None, "الكرك الشرقي": 3}

@@ -276,7 +276,8 @@ def _subordinate_scope(hit: TriggerHit, subs: tuple[list[TriggerHit], list[Trigg
 def _may_give_cause(s: str) -> bool:
     """False when ``fatalities.PROTEST_CAUSE_CUT_RE`` cannot match ``s`` (most clauses; the scan is tried from every
     position)."""
-    return "rotest" in s or "احتجاج" in s or "تنديد" in s or "رفض" in s
+    return "rotest" in s or "احتجاج" in s or "تنديد" in s or "رفض" in s or "مطالب" in s or "demanding" in s or \
+        "calling for" in s
 
 
 #: "..., days after an air strike killed two near Y": another event, days apart, begins after the comma
@@ -1141,7 +1142,7 @@ class _Extractor:
             ctx = "" if near else self._context(cl, m)
             r = self._lookup(name, ctx, near)
             if r.status == "unresolved" and r0.status in ("resolved", "ambiguous") and r0.best and (
-                    r0.best.place.kind in _ADMIN_KINDS or
+                    r0.best.place.kind in _ADMIN_KINDS or r0.best.place.admin1_pcode in _CORE or
                     (self._centre is not None and _km((r0.best.place.lat, r0.best.place.lon), self._centre) <= _FAR_KM)):
                 r = r0   # the far guard is for namesakes elsewhere in Syria, not for the next district
         if r.status in ("resolved", "ambiguous") and r.best is not None and (
@@ -1247,6 +1248,8 @@ class _Extractor:
                 p = r.best.place
                 if p.kind in _ADMIN_KINDS and how != "in":
                     continue
+                if how == "named after" and (r.best.match == "fuzzy" or (m.site == "hill" and r.best.match == "variant")):
+                    continue   # "Tel Ahmar" (the red hill): a name that only looks like a village's (Hamir) is not after it
                 if self._far_unsupported(p, cl):
                     continue   # a namesake far away is not where this site is
                 if how == "named after" and m.container is not None and self._outside_container(p, m.container):

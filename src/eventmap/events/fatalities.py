@@ -290,6 +290,8 @@ _SPREAD = _rx(
     # (not the parts of one town: "على مناطق في بلدة X", "أحياء مدينة X")
     r"(?:في|ب|على) ?(?:مناطق|أحياء|احياء|أنحاء|انحاء)\b(?!\s+(?:(?:في|من)\s+|ب)?(?:ال)?(?:بلدة|مدينة|قرية|مخيم)\s)",
     re.IGNORECASE)
+#: after an end of a road named by its ends: the other end, then "road" ("Dael-Ibta' road", "Ibta' road")
+_EN_ROAD_AFTER_RE = re.compile(r"(?:[-–][A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+road\b")
 _ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
 _AR_PLACE_NOUN = _n("بلدة مدينة قرية حي مخيم بلدات قرى مناطق أحياء مزرعة ناحية")
 _MONTHS = _w("""january february march april may june july august september october november december jan feb
@@ -1199,7 +1201,7 @@ _BACK_AFTER_RE = _rx(
 #: the first words of a sentence that points back to the event of the sentence before it
 _BACK_RE = _rx(
     r"^\W*(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"
-    r"(?:[وف]?(?:ال)?(?:اشتباكات|مواجهات|قصف|غارات|غارة|هجوم|انفجار|استهداف|معارك|اقتحام|كمين|عملية|الهجوم)|"
+    r"(?:[وف]?(?:ال)?(?:اشتباكات|مواجهات|قصف|غارات|غارة|هجوم|انفجار|استهداف|معارك|اقتحام|كمين|عملية|الهجوم)(?=[\s،,.:]|$)|"
     r"(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
     r"bombardment|raids?|blast|explosion|assault|fighting|ambush|incident|shooting)\b)"
     r"|^\W*.{0,60}?(?:خلالها|خلاله|جراءها|جراءه|جرائها|إثرها|اثرها|نتيجتها|on that day|in the attack|in the clashes)"
@@ -1213,8 +1215,8 @@ _BACK_RE = _rx(
 
 #: the words that give what a protest is about ("احتجاجاً على اعتقال", "in protest at the arrest of"); compiled loose
 #: (harakat and letter forms as written), here and in ``extract``'s clause cut (:data:`PROTEST_CAUSE_CUT_RE`)
-_PROTEST_CAUSE_AR = "احتجاجا|تنديدا|رفضا"
-_PROTEST_CAUSE_EN = r"in\s+protest\s+(?:at|against|over)|to\s+protest"
+_PROTEST_CAUSE_AR = "احتجاجا|تنديدا|رفضا|مطالبين|للمطالبة|للمطالبه"
+_PROTEST_CAUSE_EN = r"in\s+protest\s+(?:at|against|over)|to\s+protest|demanding|calling\s+for"
 #: the same as one alternation (on normalised text too: extract reads a protest's cause with it)
 PROTEST_CAUSE_WORDS = _PROTEST_CAUSE_EN + "|protesting|" + _PROTEST_CAUSE_AR
 #: where a protest's cause begins after the protest's own words ("blocked the road in X in protest at ...")
@@ -1237,6 +1239,8 @@ _NOT_ROAD_RE = _rx(r"[.،,;؛]|(?:^|\s)(?:في|على|من|عند|قرب|in|at|o
 def _road(s: str, place: Span) -> bool:
     """The place is one end of a road or of a stretch "between A and B" (one incident at both ends);
     not "clashes between the army and rebels in X" (a preposition comes between)."""
+    if _EN_ROAD_AFTER_RE.match(s, place[1]):
+        return True   # "near the Dael-Ibta' road": the road named by its ends, the word after them
     m = None
     for m in _ROAD.finditer(s, max(0, place[0] - 45), place[0]):  # noqa: B007 - the last match
         pass

@@ -1289,10 +1289,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
             m.notes.append("casualties taken there")
             return
     win = norm[max(0, m.start - 45):m.start]
-    if ("تضامن" in win or "حصار" in win or "نصره" in win) and _SOLIDARITY_AR_RE.search(norm, max(0, m.start - 45),
+    if ("تضامن" in win or "نصره" in win) and _SOLIDARITY_AR_RE.search(norm, max(0, m.start - 45),
                                                                                           m.start):
         m.reference = True
-        m.notes.append("what a protest stood for")   # "مظاهرات في X تضامناً مع Y", "مطالبين بفك الحصار عن Y"
+        m.notes.append("what a protest stood for")   # "مظاهرات في X تضامناً مع Y"
         return
     if "شفي" in norm[max(0, m.start - 70):m.start] and _TAKEN_TO_HOSPITAL_AR_RE.search(norm, max(0, m.start - 70),
                                                                                        m.start):
@@ -1311,8 +1311,7 @@ _TAKEN_TO_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخ
 _TAKEN_TO_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?$")
 #: the town a protest stands with or demands something for, right before its name (normalised)
 _SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضامن|نصره|مناصره)\s(?:مع\s|ل)?(?:(?:ال)?(?:اهالي|اهل|اهلنا)\s)?"
-                               r"(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$"
-                               r"|(?:^|\s)[ب]?(?:فك|كسر|رفع|انها)\s(?:ال)?حصار\s(?:عن|علي|المفروض\sعلي)\s(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$")
+                               r"(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$")
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
                                                    "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات"))
@@ -1372,7 +1371,7 @@ _CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", 
 _EN_REF_BEFORE_RE = re.compile(
     r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of)"
     r"|\b(?P<origin>native\s+of|hails?\s+from|hailing\s+from|originally\s+from|resident\s+of|residing\s+in|"
-    r"lives\s+in|lived\s+in)"
+    r"lives\s+in|lived\s+in|living\s+in)"
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
     r"(?:hospital\s+)?(?:in\s+)?"
     # (not the owners of what was hit: "houses belonging to activists in X", "the homes of activists in X")
@@ -1382,8 +1381,8 @@ _EN_REF_BEFORE_RE = re.compile(
     # where a witness spoke from: "an activist said by telephone from X", "speaking from X", "reached by phone in X"
     r"|\b(?:said|told\s+\w+|spoke|speaking)\s+(?:\w+\s+)?(?:by\s+(?:tele)?phone\s+)?from"
     r"|\breached\s+by\s+(?:tele)?phone\s+(?:in|from)"
-    # what a protest stood for: "rallied in X in solidarity with Y", "demanding an end to the siege of Y"
-    r"|\bin\s+(?P<solidarity>solidarity\s+with|support\s+of)|\b(?:lift|break|end)(?:ing)?\s+(?:to\s+)?the\s+siege\s+(?:on|of)"
+    # what a protest stood for: "rallied in X in solidarity with Y"
+    r"|\bin\s+(?P<solidarity>solidarity\s+with|support\s+of)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
     # "shelled X from the area of Y", "coming from Y": where the fire or the man came from
     r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
@@ -1402,7 +1401,7 @@ _EN_PERSON_FROM_RE = re.compile(
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
-                 "residing", "lives", "lived", "taken", "transferred", "rushed", "evacuated", "transported", "according",
+                 "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
                  "overlook", "said", "told", "spoke", "speaking", "reached", "solidarity", "support", "siege", "area", "direction",
@@ -1432,7 +1431,7 @@ _EN_PREP_GAP_RE = re.compile(r"\b([A-Za-z]+)((?:\s+(?:" + "|".join((*_EN_PREP_GA
 #: hence the last ``[A-Za-z.]+`` run of the text it matches in
 _EN_PREP_GAP_LAST = frozenset(("held", *_EN_PREP_GAP_WORDS))
 _EN_ADMIN_AFTER_RE = re.compile(r"\s*(?:province|governorate|countryside)")
-_EN_ADMIN_BEFORE_RE = re.compile(r"(?:province|governorate|countryside)\s+of\s+(?:the\s+)?$", re.I)
+_EN_ADMIN_BEFORE_RE = re.compile(r"(?:province|governorate|countryside|provinces|governorates)\s+of\s+(?:the\s+)?$", re.I)
 _EN_ADMIN_WORDS = ("province", "governorate", "countryside")
 _EN_DIRECTION_BEFORE_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?ern\s+$", re.I)
 _BASED_RE = re.compile(r"-based\b")

@@ -301,7 +301,8 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     if w1 in _GENERIC_AFTER_AR or not _is_name_word(w1) or any(ch.isdigit() for ch in w1):
         return None
     end = nxt[0][1]
-    host = (nxt[0][0], nxt[0][1])
+    # ("حاجز مساكن جلين": a site named by another site of a town; the town after it is the host)
+    host = (nxt[1][0], nxt[1][1]) if inner and len(nxt) > 1 and not nxt[1][2].startswith("ال") else (nxt[0][0], nxt[0][1])
     # construct names of two or three words: "كتيبة الدفاع الجوي", "مسجد الدكتور غسان ابازيد", "طريق السد",
     # "كوم محيرس", "جسر خربة غزالة"; a name in brackets runs to the closing bracket
     taken = 1
