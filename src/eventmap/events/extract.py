@@ -108,6 +108,7 @@ _FUTURE_AFTER_RE = re.compile(r"(?:\s+(?:for|in|on|over|with)\s+(?:the\s+)?[\w'-
                               r"(?:\s+(?:said|say|says)\s+(?:they|it)|\s+(?:also|still))?\s+(?:will|would|plan|plans|planned|"
                               r"intend|intends|intended|are\s+expected|is\s+expected|are\s+set|is\s+set|does\s+not|do\s+not|"
                               r"did\s+not|has\s+not|have\s+not|had\s+not|doesn't|don't|didn't|hasn't|haven't)\b")
+_FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
@@ -821,7 +822,8 @@ class _Extractor:
 
     # -- triggers ------------------------------------------------------------------------------
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
-        if self.norm[h.start:h.start + 1].isascii() and _FUTURE_AFTER_RE.match(self.norm, h.end):
+        if self.norm[h.start:h.start + 1].isascii() and _FUTURE_AFTER_GATE.possible(self.norm[h.end:h.end + 90]) and \
+                _FUTURE_AFTER_RE.match(self.norm, h.end):
             return True   # "protesters will march in X on Friday", "talks on an agreement will resume", "the agreement
             #               does not cover X": the noun's verb after it says what has not happened
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
@@ -863,7 +865,7 @@ class _Extractor:
         # المصدر الأنباء التي تناقلتها صفحات المسلحين عن سيطرتهم على X"
         if _DENY.isdisjoint(prev):
             far = self.norm[max(cl.lo, h.start - 100):h.start]
-            if "نف" not in far and "den" not in far:
+            if "نفي" not in far and "نفت" not in far and "deni" not in far and "deny" not in far:
                 return False
             prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 14, 100)]
             if _DENY.isdisjoint(prev):
@@ -1591,8 +1593,9 @@ class _Extractor:
                 m, mid = _DAYS_APART_N_RE.match(self.norm, cut.end()), True
         if m is None:
             # "..., while a commander survived an attempt in X the following day": the count told after the act
-            later = _DAY_AFTER_RE.search(self.norm, hit.end, cl.hi) if "day" in self.norm[hit.end:cl.hi] or \
-                "اليوم" in self.norm[hit.end:cl.hi] else None
+            tail = self.norm[hit.end:cl.hi]
+            later = _DAY_AFTER_RE.search(self.norm, hit.end, cl.hi) if " day" in tail or "التالي" in tail or \
+                "السابق" in tail else None
             return (1 if later.group("next") or later.group("arnext") else -1, False) if later is not None else (0, False)
         return self._day_count(m), mid
 
@@ -1798,7 +1801,8 @@ class _Extractor:
         order: list[tuple] = []
         for e in events:
             key = (e.event_type, e.sub_event_type, e.place_id or e.location, e.event_date, e.latitude, e.longitude,
-                   e.location if _HILL_NAME_RE.match(e.location) else "")   # (the hill beside a village is a place)
+                   e.location if e.location[:1] in "تTt" and _HILL_NAME_RE.match(e.location) else "")
+            # (the hill beside a village is a place of its own)
             if key not in best:
                 best[key] = e
                 order.append(key)

@@ -1301,7 +1301,9 @@ def _tail_end(s: str, ds: list[Death], k: int, clause: Span) -> int:
     m = _WOUND_RE.search(s, ds[k].b, end)
     if m and _LOCATED_RE.search(s, ds[k].a, m.start()):   # "قتل 3 في بلدة X، وأصيب اثنان في بلدة Y"
         return m.start()
-    m = _TAKEN_TO_RE.search(s, ds[k].b, end)
+    seg = s[ds[k].b:end].lower()
+    m = _TAKEN_TO_RE.search(s, ds[k].b, end) if "نقل" in seg or "سعف" in seg or "taken" in seg or "rushed" in seg or \
+        "transferred" in seg or "evacuated" in seg else None
     return m.start() if m else end   # "، ونقل الجرحى إلى المشفى في مدينة Y": where the wounded went
 
 

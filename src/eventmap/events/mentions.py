@@ -1036,7 +1036,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             _annotate_ar(text, norm, ms, i, lo, sets)
         else:
             _annotate_en(text, ms, i, sets)
-        if m.orig_end < len(text) and text[m.orig_end] in ": \t" and _heading(text, m):
+        if ":" in text[m.orig_end:m.orig_end + 3] and _heading(text, m):
             m.cue, m.cue_kind = "heading", "noun"   # "- طفس: مجهولون يطلقون النار ...": a bulletin item's place
             if m.veto == "person name":
                 m.veto = ""
@@ -1185,8 +1185,9 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.common = "person"   # a single word: needs a cue word, a trigger right before it, or a list
     if m.name in sets["foreign"]:
         m.veto = "foreign"
-    if _AR_MOTORWAY_END_RE.match(text, m.orig_end) and _AR_ROAD_BEFORE_RE.search(text, max(0, m.orig_start - 16),
-                                                                                m.orig_start):
+    if ("-" in text[m.orig_end:m.orig_end + 3] or "–" in text[m.orig_end:m.orig_end + 3]) and \
+            _AR_MOTORWAY_END_RE.match(text, m.orig_end) and _AR_ROAD_BEFORE_RE.search(text, max(0, m.orig_start - 16),
+                                                                                     m.orig_start):
         m.veto = "a motorway's end"   # "طريق درعا - عمان الدولي": two cities far apart name the road
     if word and m.source in ("gazetteer", "list") and m.cue_kind != "noun" and word[:2] == "ال" and \
             word[2:] in _FACILITY_NOUNS:
@@ -1379,7 +1380,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)|\baccording\s+to"
     r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
     # where a witness spoke from: "an activist said by telephone from X", "speaking from X", "reached by phone in X"
-    r"|\b(?:said|told\s+\w+|spoke|speaking)\s+(?:\w+\s+)?(?:by\s+(?:tele)?phone\s+)?from"
+    r"|\b(?:said|told\s+\w+|spoke)\s+(?:\w+\s+)?by\s+(?:tele)?phone\s+from|\bspeaking\s+(?:by\s+(?:tele)?phone\s+)?from"
     r"|\breached\s+by\s+(?:tele)?phone\s+(?:in|from)"
     # what a protest stood for: "rallied in X in solidarity with Y"
     r"|\bin\s+(?P<solidarity>solidarity\s+with|support\s+of)"
@@ -1404,8 +1405,7 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
-                 "overlook", "said", "told", "spoke", "speaking", "reached", "solidarity", "support", "siege", "area", "direction",
-                 "position", "outskirts", "coming")
+                 "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
