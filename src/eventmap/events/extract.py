@@ -790,11 +790,8 @@ class _Extractor:
             if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 2:
                 continue
             loc = located.get((m2.start, m2.end))
-            if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and \
-                    loc.resolution in ("resolved", "ambiguous") and (
-                        not m2.reference or (m2.notes[-1:] == ["direction"] and self._noun_before(m2) == noun)):
-                # ("قصفت القوات المتمركزة غربي بلدة X الأحياء السكنية في البلدة": the town named as a point of
-                # reference, called again by its noun, is where the shells fell)
+            if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
+                    and loc.resolution in ("resolved", "ambiguous"):
                 ante = m2
                 if self._noun_before(m2) == noun:
                     same = m2
@@ -831,8 +828,9 @@ class _Extractor:
             return False
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
-        if not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or (h.label == "bombardment" and self.norm[h.end:h.end + 14].split()[:1] in (
-                ["مطلوبين"], ["المطلوبين"], ["wanted"])):
+        if not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or (
+                h.label == "bombardment" and self.norm[h.end:h.end + 14].split()[:1] in (["مطلوبين"], ["المطلوبين"],
+                                                                                      ["wanted"])):
             return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are
             #               charged with, and a raid's targets, are no acts of that day
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:

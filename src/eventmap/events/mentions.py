@@ -1289,9 +1289,9 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
             m.reference = True
             m.notes.append("casualties taken there")
             return
-    win = norm[max(0, m.start - 45):m.start]
-    if ("تضامن" in win or "نصره" in win) and _SOLIDARITY_AR_RE.search(norm, max(0, m.start - 45),
-                                                                                          m.start):
+    lo45 = max(0, m.start - 45)
+    if ("تضامن" in norm[lo45:m.start] or "نصره" in norm[lo45:m.start]) and \
+            _SOLIDARITY_AR_RE.search(norm, lo45, m.start):
         m.reference = True
         m.notes.append("what a protest stood for")   # "مظاهرات في X تضامناً مع Y"
         return
@@ -1309,6 +1309,7 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
 #: "نقلا إلى مشفى X الوطني"
 _TAKEN_TO_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
                                       r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
+#: the same right before a hospital named as a site ("ونقلا إلى مشفى X الوطني")
 _TAKEN_TO_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?$")
 #: the town a protest stands with or demands something for, right before its name (normalised)
 _SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضامن|نصره|مناصره)\s(?:مع\s|ل)?(?:(?:ال)?(?:اهالي|اهل|اهلنا)\s)?"
