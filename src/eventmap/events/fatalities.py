@@ -233,7 +233,7 @@ _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها ز�
            **dict.fromkeys(_n("ولديه ولداه ابنيه ابناه ابنيها طفليه طفليها شقيقيه طفلاها طفلاه ابناها ولداها ولديها "
                               "شقيقاه شقيقاها شقيقيها ابنتاه ابنتاها ابنتيه ابنتيها"), 2)}
 
-#: the kin words (normalised), for ``mentions``: "مقتل رجل وابنه" names no village
+#: the kin words (normalised), for ``extract``: "مقتل رجل وابنه" names no village
 KIN_WORDS_AR = frozenset(_AR_KIN)
 
 # English
