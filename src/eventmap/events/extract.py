@@ -128,6 +128,7 @@ _PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settl
                              "base_established", "protest", "weapons_handover"))
 _NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايام|الساعات|الفتره|المرحله)\s(?:المقبل|المقبله|القادم|القادمه)"
                            r"|(?:next|coming)\s(?:week|month|days|weeks|months|year)|in\sthe\scoming\s")
+_NEXT_TIME_GATE = gate(_NEXT_TIME_RE)
 #: a day told before a time to come ("... أمس، على أن تستمر خلال الأيام المقبلة"): the act took place
 _PAST_TIME_RE = re.compile(r"(?:^|\s)(?:امس|اليوم|ليله|فجر|صباح|مسا|ظهر)(?:\s|$)|\b(?:yesterday|today|tonight|last|on|earlier)\b")
 #: the nouns of a case or an incident between "any" and the act ("لم تسجل أي عملية خطف", "no incidents of")
@@ -297,6 +298,7 @@ _DAYS_APART_N_RE = re.compile(r"\s*" + _DAYS_APART)
 #: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause
 _DAY_AFTER_RE = re.compile(r"\s(?:on\s)?the\s(?:(?P<next>next|following)|previous)\sday\s*$"
                            r"|\s(?:في\s)?اليوم\s(?:(?P<arnext>التالي)|السابق)\s*$")
+_DAY_AFTER_GATE = gate(_DAY_AFTER_RE)
 #: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
 _DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -835,9 +837,8 @@ class _Extractor:
             #               charged with, and a raid's targets, are no acts of that day
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
-        ahead = self.norm[h.end:min(cl.hi, h.end + 80)] if h.label in _PLANNED_LABELS else ""
-        nxt = _NEXT_TIME_RE.search(self.norm, h.end, min(cl.hi, h.end + 80)) if (
-            "مقبل" in ahead or "قادم" in ahead or "next" in ahead or "coming" in ahead) else None
+        nxt = _NEXT_TIME_RE.search(self.norm, h.end, min(cl.hi, h.end + 80)) if h.label in _PLANNED_LABELS and \
+            _NEXT_TIME_GATE.possible(self.norm[h.end:min(cl.hi, h.end + 80)]) else None
         if nxt is not None and not _PAST_TIME_RE.search(self.norm, h.end, nxt.start()):
             return True   # "ستنشر دوريات إضافية في X خلال الأسبوع المقبل", "buses will leave for Idlib next week" (not
             #               "انتشرت دوريات في X أمس، على أن تستمر خلال الأيام المقبلة")
@@ -1591,9 +1592,8 @@ class _Extractor:
                 m, mid = _DAYS_APART_N_RE.match(self.norm, cut.end()), True
         if m is None:
             # "..., while a commander survived an attempt in X the following day": the count told after the act
-            tail = self.norm[hit.end:cl.hi]
-            later = _DAY_AFTER_RE.search(self.norm, hit.end, cl.hi) if " day" in tail or "التالي" in tail or \
-                "السابق" in tail else None
+            later = _DAY_AFTER_RE.search(self.norm, hit.end, cl.hi) if _DAY_AFTER_GATE.possible(
+                self.norm[hit.end:cl.hi]) else None
             return (1 if later.group("next") or later.group("arnext") else -1, False) if later is not None else (0, False)
         return self._day_count(m), mid
 

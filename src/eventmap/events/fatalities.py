@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from eventmap.events._prefilter import may_contain_ci
 from eventmap.text import CHAR_LIST
 
 Span = tuple[int, int]
@@ -291,7 +292,7 @@ _SPREAD = _rx(
     r"(?:في|ب|على) ?(?:مناطق|أحياء|احياء|أنحاء|انحاء)\b(?!\s+(?:(?:في|من)\s+|ب)?(?:ال)?(?:بلدة|مدينة|قرية|مخيم)\s)",
     re.IGNORECASE)
 #: after an end of a road named by its ends: the other end, then "road" ("Dael-Ibta' road", "Ibta' road")
-_EN_ROAD_AFTER_RE = re.compile(r"(?:[-–][A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+road\b")
+_ROAD_NAMED_BY_ENDS_RE = re.compile(r"(?:[-–][A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+road\b")
 _ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
 _AR_PLACE_NOUN = _n("بلدة مدينة قرية حي مخيم بلدات قرى مناطق أحياء مزرعة ناحية")
 _MONTHS = _w("""january february march april may june july august september october november december jan feb
@@ -1239,7 +1240,7 @@ _NOT_ROAD_RE = _rx(r"[.،,;؛]|(?:^|\s)(?:في|على|من|عند|قرب|in|at|o
 def _road(s: str, place: Span) -> bool:
     """The place is one end of a road or of a stretch "between A and B" (one incident at both ends);
     not "clashes between the army and rebels in X" (a preposition comes between)."""
-    if _EN_ROAD_AFTER_RE.match(s, place[1]):
+    if _ROAD_NAMED_BY_ENDS_RE.match(s, place[1]):
         return True   # "near the Dael-Ibta' road": the road named by its ends, the word after them
     m = None
     for m in _ROAD.finditer(s, max(0, place[0] - 45), place[0]):  # noqa: B007 - the last match
@@ -1292,6 +1293,10 @@ _TAKEN_TO_RE = _rx(r"(?:^|\s)(?:[وف](?:نقل|نقلت|نقلوا|نقلا|أ�
                    r"(?:and\s+)?(?:were|was|been)\s+(?:taken|rushed|transferred|evacuated)\s+to)(?=\s|$)", re.IGNORECASE)
 
 
+#: one of these is in every match of :data:`_TAKEN_TO_RE` (lower case; "إسعاف" holds "سعاف", not "سعف")
+_TAKEN_TO_WORDS = ("نقل", "سعف", "سعاف", "taken", "rushed", "transferred", "evacuated")
+
+
 def _tail_end(s: str, ds: list[Death], k: int, clause: Span) -> int:
     """Where the words about the death statement ``k`` end: the next death statement, a turn to another
     proposition, a clause about the wounded ("وأصيب اثنان في ...", "and wounded two in ..."), or the end
@@ -1301,9 +1306,7 @@ def _tail_end(s: str, ds: list[Death], k: int, clause: Span) -> int:
     m = _WOUND_RE.search(s, ds[k].b, end)
     if m and _LOCATED_RE.search(s, ds[k].a, m.start()):   # "قتل 3 في بلدة X، وأصيب اثنان في بلدة Y"
         return m.start()
-    seg = s[ds[k].b:end].lower()
-    m = _TAKEN_TO_RE.search(s, ds[k].b, end) if "نقل" in seg or "سعف" in seg or "taken" in seg or "rushed" in seg or \
-        "transferred" in seg or "evacuated" in seg else None
+    m = _TAKEN_TO_RE.search(s, ds[k].b, end) if may_contain_ci(s[ds[k].b:end], _TAKEN_TO_WORDS) else None
     return m.start() if m else end   # "، ونقل الجرحى إلى المشفى في مدينة Y": where the wounded went
 
 

@@ -36,7 +36,7 @@ from itertools import accumulate
 
 import ahocorasick
 
-from eventmap.events._prefilter import may_contain_ci
+from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
 from eventmap.events.sites import KIND_ADJ_AR, ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
@@ -1290,13 +1290,12 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
             m.notes.append("casualties taken there")
             return
     lo45 = max(0, m.start - 45)
-    if ("تضامن" in norm[lo45:m.start] or "نصره" in norm[lo45:m.start]) and \
-            _SOLIDARITY_AR_RE.search(norm, lo45, m.start):
+    if _SOLIDARITY_AR_GATE.possible(norm[lo45:m.start]) and _SOLIDARITY_AR_RE.search(norm, lo45, m.start):
         m.reference = True
         m.notes.append("what a protest stood for")   # "مظاهرات في X تضامناً مع Y"
         return
-    if "شفي" in norm[max(0, m.start - 70):m.start] and _TAKEN_TO_HOSPITAL_AR_RE.search(norm, max(0, m.start - 70),
-                                                                                       m.start):
+    lo70 = max(0, m.start - 70)
+    if _TAKEN_TO_HOSPITAL_GATE.possible(norm[lo70:m.start]) and _TAKEN_TO_HOSPITAL_AR_RE.search(norm, lo70, m.start):
         m.reference = True
         m.notes.append("casualties taken there")   # "ونقل الجرحى إلى المشفى الوطني في مدينة X"
         return
@@ -1305,15 +1304,16 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.notes.append("where the source is")
 
 
-#: casualties taken to a hospital a few words before a name (normalised): "ونقل الجرحى إلى المشفى الوطني في مدينة X",
-#: "نقلا إلى مشفى X الوطني"
-_TAKEN_TO_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
-                                      r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
-#: the same right before a hospital named as a site ("ونقلا إلى مشفى X الوطني")
-_TAKEN_TO_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?$")
+#: casualties taken somewhere, up to where the place is said (normalised): "ونقلا إلى مشفى X" (a hospital named as a
+#: site), and a few words before a name: "ونقل الجرحى إلى المشفى الوطني في مدينة X"
+_TAKEN_TO_AR = r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
+_TAKEN_TO_AR_RE = re.compile(_TAKEN_TO_AR + "$")
+_TAKEN_TO_HOSPITAL_AR_RE = re.compile(_TAKEN_TO_AR + r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
+_TAKEN_TO_HOSPITAL_GATE = gate(_TAKEN_TO_HOSPITAL_AR_RE)
 #: the town a protest stands with or demands something for, right before its name (normalised)
 _SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضامن|نصره|مناصره)\s(?:مع\s|ل)?(?:(?:ال)?(?:اهالي|اهل|اهلنا)\s)?"
                                r"(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$")
+_SOLIDARITY_AR_GATE = gate(_SOLIDARITY_AR_RE)
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
                                                    "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات"))

@@ -94,17 +94,19 @@ def _add(text: str, a: int, b: int, out: list[Span]) -> None:
         out.append(Span(a, b))
 
 
+#: "while" opening another clause (not "while he ...", "while being ...", "while in custody"; "while in Tafas" is one)
+_WHILE = r"while(?!\s+(?:he|she|they|it|on|being|\w+ing)\b)(?!\s+(?:in|at)\s+(?!(?-i:[A-Z])))"
 # connectors that begin a new clause (matched on the original text; Arabic without diacritics)
 _CLAUSE_RE = re.compile(
     r"\s*[;؛]\s*"
     r"|[،,]?\s+(?=(?:[وف]?(?:في\s+حين|فيما|بينما|في\s+الوقت\s+الذي|في\s+غضون\s+ذلك|إلى\s+ذلك|من\s+جهة\s+أخرى|من\s+جهتها?)\s))"
     r"|[،,]\s+(?=(?:و?كما)\s)"
-    r"|,\s+(?=(?:while(?!\s+(?:he|she|they|it|on|being|\w+ing)\b)(?!\s+(?:in|at)\s+(?!(?-i:[A-Z])))|whereas|meanwhile|but|"
+    r"|,\s+(?=(?:" + _WHILE + r"|whereas|meanwhile|but|"
     r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian)\b|"
     # ", as rebels pushed into ...": another side's act at the same time
     r"as\s+(?:the\s+)?(?:rebels|government|regime|troops|army|israeli|russian|opposition|militants|fighters|"
     r"warplanes|jets|insurgents|jihadists)\b)\s)"
-    r"|\s+(?=(?:while(?!\s+(?:he|she|they|it|on|being|\w+ing)\b)(?!\s+(?:in|at)\s+(?!(?-i:[A-Z])))|whereas|meanwhile)\s)",
+    r"|\s+(?=(?:" + _WHILE + r"|whereas|meanwhile)\s)",
     re.I,
 )
 
