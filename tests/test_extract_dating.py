@@ -205,3 +205,33 @@ def test_each_place_takes_the_day_right_before_or_after_it(text, days):
 def test_the_following_day_told_after_the_act_is_the_day_after(text, day):
     days = {e.place_name_en: e.event_date for e in extract_events(text, "2024-08-20")}
     assert days["Busra ash Sham"] == day and days["Inkhil"] == "2024-08-18"
+
+
+def test_the_first_day_of_a_battle_the_clashes_are_told_within_is_not_their_day():
+    text = ("Clashes are still raging between government forces and rebels in the Sabil district of Daraa city, "
+            "within the battle which was launched on Sunday.")
+    assert [(e.location, e.event_date) for e in extract_events(text, "2017-02-15")] == [("Sabil", "2017-02-15")]
+
+
+def test_the_day_told_of_an_agreement_itself_still_dates_it():
+    text = "The agreement which was reached on Sunday ended the fighting in Busra al-Harir."
+    assert [e.event_date for e in extract_events(text, "2017-02-15") if e.trigger_label == "agreement"] == [
+        "2017-02-12"]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شاب برصاص مجهولين ليل الجمعة في ريف درعا الغربي.\n\nوقالت مصادر محلية اليوم السبت إن مسلحين أطلقوا النار "
+    "على الشاب في بلدة المزيريب، ما أدى إلى مقتله على الفور.",
+    "A young man was shot dead by unknown gunmen in western Daraa on Friday night.\n\nLocal sources said on Saturday "
+    "that gunmen opened fire on the man in the town of Muzayrib.",
+])
+def test_the_day_of_a_saying_gives_way_to_the_act_told_before_it(text):
+    days = {e.event_date for e in extract_events(text, "2022-09-24") if e.place_name_en == "Al Muzayrib"}
+    assert days == {"2022-09-23"}
+
+
+def test_a_saying_long_after_an_earlier_act_keeps_its_own_day():
+    text = ("Gunmen killed a man in Nawa on Monday.\n\nLocal sources said on Saturday that a roadside bomb hit a "
+            "patrol in Jasim.")
+    days = {e.place_name_en: e.event_date for e in extract_events(text, "2022-09-24")}
+    assert days == {"Nawa": "2022-09-19", "Jasim": "2022-09-24"}

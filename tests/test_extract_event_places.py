@@ -648,3 +648,21 @@ def test_provinces_named_in_a_list_are_regions():
 def test_where_a_speaker_lives_is_no_place_of_what_he_saw():
     text = "A farmer living in Jillin said Iranian-backed militias had moved into positions near Tal Shihab."
     assert [e.location for e in extract_events(text, "2018-05-08")] == ["Tal Shihab"]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة عناصر من قوات النظام في هجوم على حاجز في مدينة طفس أمس، والقتلى هم: محمد الزعبي من بلدة نصيب، "
+    "وخالد أحمد الحريري من قرية عتمان.",
+    "Three soldiers were killed in an attack on a checkpoint in Tafas yesterday. The dead were named as Mohammed "
+    "al-Zoubi from Nasib and Khaled al-Hariri from Atman.",
+])
+def test_the_home_town_after_a_dead_mans_name_is_no_event_place(text):
+    assert {e.place_name_en for e in extract_events(text, "2024-03-24")} == {"Tafas"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("خرج عشرات المتظاهرين من المسجد العمري في درعا البلد أمس.", "المسجد العمري"),
+    ("Rebels led by Ahmed al-Awda withdrew from Busra al-Sham on Monday.", "Busra al-Sham"),
+])
+def test_a_name_before_from_that_is_no_person_keeps_its_place(text, place):
+    assert place in {e.location for e in extract_events(text, "2024-03-24")}

@@ -1021,3 +1021,36 @@ def test_infantry_fighting_vehicles_are_no_fighting():
 def test_a_batch_of_fighters_leaving_is_an_evacuation():
     text = "وخرجت أمس الدفعة الأولى من المسلحين الرافضين للتسوية وعائلاتهم من بلدة نوى باتجاه الشمال السوري."
     assert [(e.location, e.trigger_label) for e in extract_events(text, "2018-07-20")] == [("نوى", "evacuation")]
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces launched a military campaign on Tuesday targeting farms on the edge of Tafas.",
+    "A security campaign by the army's Fourth Division is targeting homes in Nawa.",
+    "أطلقت قوات النظام حملة عسكرية اليوم تستهدف مزارع بلدة اليادودة.",
+    "حملة أمنية للفرقة الرابعة تستهدف منازل في مدينة جاسم.",
+])
+def test_a_campaign_that_targets_a_town_is_a_sweep_not_fire(text):
+    assert [e.trigger_label for e in extract_events(text, "2023-07-04")] == ["combing"]
+
+
+@pytest.mark.parametrize("text", [
+    "An air campaign targeting Nawa killed five civilians on Tuesday.",
+    "قصفت قوات النظام بالمدفعية مدينة طفس اليوم ضمن حملتها العسكرية.",
+])
+def test_fire_in_a_campaign_stays_fire(text):
+    assert "combing" not in {e.trigger_label for e in extract_events(text, "2023-07-04")}
+
+
+@pytest.mark.parametrize("text", [
+    "انهار اتفاق التهدئة في بلدة طفس أمس.",
+    "The ceasefire in Jasim broke down on Monday.",
+    "تعثر اتفاق التسوية في مدينة جاسم.",
+    "Government forces have besieged Tafas since last week, when a local truce brokered by Russia collapsed.",
+])
+def test_a_deal_that_collapsed_is_no_agreement(text):
+    assert not {e.trigger_label for e in extract_events(text, "2021-08-24")} & {"agreement", "settlement_entry"}
+
+
+def test_a_deal_reached_after_another_collapsed_is_an_agreement():
+    text = "A deal was reached in Tafas on Monday after an earlier truce collapsed."
+    assert [e.trigger_label for e in extract_events(text, "2021-08-24")] == ["agreement"]

@@ -58,6 +58,9 @@ _SAID_ON_RE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)\s+(?:on\s+|late\s+|early\s+)?$"
     r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:\s\S+){0,3}?\s(?:(?:يوم|مسا|صباح)\s)?$")
 _SAID_GATE = gate(_SAID_ON_RE)
+#: the words before a noun that frame the clause's acts (normalised, right before the noun): "within the battle",
+#: "as part of the offensive", "ضمن معركة", "في اطار الحملة"
+_FRAME_BEFORE_RE = re.compile(r"(?:\b(?:within|part\s+of)\s+(?:the\s+|a\s+)?|(?:^|\s)(?:ضمن|اطار)\s+)$")
 #: the words that open a clause of another act's time ("بعد أن سلم ...", "after rebels handed over ...")
 _SUBCLAUSE_RE = re.compile(r"(?:^|\s)(?:بعد\sان|بعدما|قبل\sان|قبلما|عقب)\s|\b(?:after|before)\b")
 _SUBCLAUSE_GATE = gate(_SUBCLAUSE_RE)
@@ -154,10 +157,13 @@ class EventDates:
             self.para_start.setdefault(cl.paragraph, cl.sent_lo)
         self.lead = self._lead()
 
-    def _tells_of(self, trigger_end: int, pronoun: int) -> bool:
+    def _tells_of(self, trigger_start: int, trigger_end: int, pronoun: int) -> bool:
         """The relative clause at ``pronoun`` tells of the trigger's own noun: one word at most between them ("the
-        agreement which was reached last month", "المظاهرات السلمية التي اندلعت في آذار")."""
-        return 0 <= trigger_end <= pronoun and len(self.norm[trigger_end:pronoun].split()) <= 1
+        agreement which was reached last month", "المظاهرات السلمية التي اندلعت في آذار"); not of a frame the
+        clause's acts are told within ("clashes go on in X, within the battle which was launched on Sunday": the
+        battle's first day, not the day of the clashes)."""
+        return 0 <= trigger_end <= pronoun and len(self.norm[trigger_end:pronoun].split()) <= 1 and \
+            _FRAME_BEFORE_RE.search(self.norm, max(0, trigger_start - 16), trigger_start) is None
 
     def _across(self, k: int, trigger_start: int) -> bool:
         """"بعد أن", "after", "before" stands between the date ``k`` and the trigger: another act's day."""
@@ -213,6 +219,16 @@ class EventDates:
                     return d
         return None
 
+    def _told_before(self, cl: ClauseSpan) -> DateHit | None:
+        """The day of the act told before ``cl``'s sentence: the last exact day earlier in its paragraph, else the
+        report's lead day."""
+        para_lo = self.para_start.get(cl.paragraph, cl.sent_lo)
+        earlier = [self.dates[k] for k in self._between(para_lo, cl.sent_lo)
+                   if self.dates[k][3] == 1 and k not in self.starts_of and k not in self.said_on]
+        if earlier:
+            return earlier[-1]
+        return self.lead if self.lead is not None and self.lead[0] < cl.sent_lo else None
+
     def for_clause(self, cl: ClauseSpan, trigger_start: int, trigger_end: int = -1) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
         told = self.told_after
@@ -221,11 +237,18 @@ class EventDates:
         later = {k for k in own if k in told and (trigger_start < told[k][1] or (
                      self.ends[k] <= trigger_start and
                      any(j not in told and self.dates[j][3] == 1 and self.starts[j] > trigger_start for j in own))) and
-                 not self._tells_of(trigger_end, told[k][0])} if told else ()
+                 not self._tells_of(trigger_start, trigger_end, told[k][0])} if told else ()
         if later:
             own = [k for k in own if k not in later]
         if len(own) > 1 and self.said_on:
             own = [k for k in own if k not in self.said_on] or own
+        if own and self.said_on and all(k in self.said_on for k in own):
+            # "قالت مصادر اليوم السبت إن مجهولين أطلقوا النار على رجل في X", after a lead that gave the act "ليل
+            # الجمعة": the day of the saying gives way to the act's own day told before it, a few days earlier at most
+            said = self.dates[own[0]][2]
+            before = self._told_before(cl)
+            if before is not None and said - timedelta(days=3) <= before[2] <= said:
+                return before[2].isoformat(), 1
         if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves; on the
             # trigger's side of "بعد أن"/"after" first: "دخلت الوحدات اليوم بلدة X، بعد أن سلم المسلحون أسلحتهم أول أمس")
             d = self.dates[min(own, key=lambda k: (len(own) > 1 and self._across(k, trigger_start),

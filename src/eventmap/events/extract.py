@@ -134,6 +134,11 @@ _PAST_TIME_RE = re.compile(r"(?:^|\s)(?:امس|اليوم|ليله|فجر|صبا
 #: the nouns of a case or an incident between "any" and the act ("لم تسجل أي عملية خطف", "no incidents of")
 _CASE_NOUNS = frozenset(("عمليه", "عمليات", "حاله", "حالات", "حادثه", "حوادث", "incident", "incidents", "cases"))
 #: the words of a siege lifted or to be lifted
+#: a deal's end (normalised): "انهيار اتفاق التهدئة", "the truce brokered by Russia collapsed": no agreement made
+_COLLAPSE = frozenset(("انهار", "انهارت", "انهيار", "تعثر", "فشل", "سقوط", "collapse", "collapsed", "failed", "failure"))
+_COLLAPSED_AFTER_RE = re.compile(r"(?:\s+(?!after\b|following\b|بعد\b)[^\s.,،]+){0,4}?\s+"
+                                 r"(?:collapsed|broke\s+down|fell\s+apart|failed|انهار|انهارت|فشل|تعثر)\b")
+_COLLAPSED_AFTER_GATE = gate(_COLLAPSED_AFTER_RE)
 _LIFT = frozenset(("فك", "كسر", "رفع", "انها", "break", "lift", "end", "ending", "breaking", "lifting", "broke", "lifted"))
 _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
 _DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "قال", "اضاف", "اكد", "مشيرا", "موضحا", "but"))
@@ -837,6 +842,10 @@ class _Extractor:
             #               charged with, and a raid's targets, are no acts of that day
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
+        if h.label in ("agreement", "settlement_entry") and not _COLLAPSE.isdisjoint(prev[-2:]) or \
+                h.label == "agreement" and _COLLAPSED_AFTER_GATE.possible(self.norm[h.end:min(cl.hi, h.end + 60)]) and \
+                _COLLAPSED_AFTER_RE.match(self.norm, h.end, min(cl.hi, h.end + 60)):
+            return True   # "انهار اتفاق التهدئة في X", "the truce in X broke down": a deal's end, not one made
         nxt = _NEXT_TIME_RE.search(self.norm, h.end, min(cl.hi, h.end + 80)) if h.label in _PLANNED_LABELS and \
             _NEXT_TIME_GATE.possible(self.norm[h.end:min(cl.hi, h.end + 80)]) else None
         if nxt is not None and not _PAST_TIME_RE.search(self.norm, h.end, nxt.start()):
@@ -1025,8 +1034,10 @@ class _Extractor:
             pass   # "police were deployed in Jasim": the deployment is the event, and Jasim its place
         elif m.reference:
             weak = m.notes and m.notes[-1] in WEAK_REFERENCES and not all(
-                h.label == "killing" and self.norm.startswith("ال", self.norm.rfind(" ", 0, h.start) + 1) for h in hits)
-            # (not "والشاب القتيل ينحدر من بلدة X": "the one killed" points back to an event told before)
+                h.label == "killing" and (self.norm.startswith("ال", self.norm.rfind(" ", 0, h.start) + 1) or
+                                          self.norm.endswith("the ", 0, h.start)) for h in hits)
+            # (not "والشاب القتيل ينحدر من بلدة X", "the dead were named as ... from X": "the one killed" points
+            # back to an event told before)
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
                       not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES)]   # "In Quneitra, ..."
             if not weak or others:

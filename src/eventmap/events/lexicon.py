@@ -222,7 +222,10 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"اخراج\s(?:ال)?(?:مسلحين|مقاتلين|رافضين|ارهابيين)", r"حافلات", r"الباصات\sالخضر",
                    r"باصات", r"قافلة\s(?:ال)?مهجرين", r"المهجرين"),
     "withdrawal": (r"انسحب~", r"انسحاب", r"اخلى", r"اخلت", r"اخلاء\s(?:ال)?مواقع"),
-    "combing": (r"تمشيط", r"مشط~", r"يمشط~", r"تطهير", r"عمليات\sالتثبيت"),
+    "combing": (r"تمشيط", r"مشط~", r"يمشط~", r"تطهير", r"عمليات\sالتثبيت",
+                # "حملة عسكرية تستهدف مزارع X": a campaign's targeting is its raids and sweeps, not fire (longer
+                # than the bare "تستهدف", which it overrides)
+                r"حمل~\s(?:ال)?(?:عسكري~|امني~)\s(?:[^\s.،,؛:]+\s){0,5}?(?:تستهدف|استهدفت|يستهدف|استهدف|تطال|طالت)"),
     "flag_raised": (r"رفع~\s(?:\S+\s){0,7}?(?:ال)?علم", r"يرفع~\s(?:\S+\s){0,5}?(?:ال)?علم", r"رفع\s(?:ال)?علم"),
     "sirens": (r"صافرات\s(?:ال)?انذار", r"صفارات\s(?:ال)?انذار", r"دوت\s(?:ال)?صافرات", r"دوت\s(?:ال)?صفارات"),
     "arrests": (r"اعتقل~", r"اعتقال~", r"حملة\sاعتقالات", r"اعتقالات", r"داهم~", r"مداهمة", r"مداهمات", r"تعتقل~",
@@ -351,7 +354,12 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"bused", r"bussed", r"transferred to idlib", r"transported to idlib", r"displaced fighters",
                    r"(?:began|begun|started) leaving", r"left for (?:the )?north\w*", r"leave for (?:the )?north\w*"),
     "withdrawal": (r"withdr(?:ew|awn|awal|aw)", r"pulled out", r"retreated", r"pulled back"),
-    "combing": (r"comb(?:ed|ing|s)?", r"sweep(?:s|ing)?", r"clearing operations?", r"mop(?:ping)?[- ]up"),
+    "combing": (r"comb(?:ed|ing|s)?", r"sweep(?:s|ing)?", r"clearing operations?", r"mop(?:ping)?[- ]up",
+                # "a military campaign targeting farms around X": its raids and sweeps, not fire (overrides the
+                # bare "targeting")
+                r"(?:military|security) campaigns? (?:[^\s.,;:]+ ){0,7}?(?:is |are |was |were |has been |have been )?"
+                r"(?:target(?:s|ed|ing)?)",
+                r"security operations? (?:[^\s.,;:]+ ){0,5}?(?:is |are |was |were )?(?:target(?:s|ed|ing)?)"),
     "flag_raised": (r"rais(?:ed|ing) the (?:syrian |national |state )?flag", r"hoist(?:ed|ing) (?:the |a )?(?:\w+ ){0,3}flags?",
                     r"flag (?:was |has been |is )?(?:raised|hoisted)"),
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),

@@ -1268,6 +1268,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("origin")   # "قتل شاب من بلدة X برصاص مجهولين في مدينة Y": his home, not where he was shot
         return
+    if "من" in bare[-2:] and _named_from(bare, sets):
+        m.reference = True
+        m.notes.append("origin")   # "والقتلى هم: محمد الزعبي من بلدة X": the dead man's home
+        return
     if ("ابنا" in bare or "ابن" in bare or "ابنه" in bare) and _native_of(bare, sets):
         m.reference = True
         m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
@@ -1338,6 +1342,29 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "شاب", "شابا", "شابان", "شابين", "شبان", "رجل", "رجلا", "رجلان", "رجلين", "امرأة", "سيدة", "طفل", "طفلا",
     "طفلة", "طفلين", "مواطن", "مواطنا", "مواطنة", "مدني", "مدنيا", "قيادي", "قياديا", "مقاتل", "مقاتلا", "شخص", "شخصا",
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا"))
+
+
+#: first names that open men's and women's names in Arabic reports (normalised): "محمد الزعبي من بلدة X" is his home
+_FIRST_NAMES_AR = frozenset(normalize_ar(w) for w in """محمد أحمد احمد علي عمر خالد حسن حسين يوسف إبراهيم ابراهيم
+عبدالله عبد محمود مصطفى ياسر أنس حمزة صالح سالم نادر ناصر عدنان بشار ماهر رامي سامي سمير وليد زياد فيصل فادي جمال جهاد
+كريم ماجد مازن موسى أسامة اسامة قاسم رشيد سعيد طارق يحيى زيد هاني عماد عيسى فراس غسان هيثم عامر عمار أيمن ايمن بلال
+هشام حسام كمال لؤي مروان مهند نبيل ناجي رائد رياض شادي صهيب سليمان وائل وسام يزن زكريا معتز مؤيد منذر أيهم إياد اياد
+عدي قصي فاطمة مريم زينب آمنة خديجة رهف هبة""".split())
+_FAMILY_LINK_AR = frozenset(("ابو", "بن", "ابن", "بنت", "ام"))
+
+
+def _named_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
+    """"محمد الزعبي من (بلدة) X", "وأحمد خالد الحريري من X": a named person's home, said after the name."""
+    w = bare[-5:]
+    if w[-1:] and w[-1] in sets["nouns"]:
+        w = w[:-1]
+    if len(w) < 2 or w[-1] != "من":
+        return False
+    names = w[:-1]
+    for j in range(len(names) - 1, max(-1, len(names) - 4), -1):
+        if names[j].lstrip("و") in _FIRST_NAMES_AR:
+            return all(x.startswith("ال") or x in _FIRST_NAMES_AR or x in _FAMILY_LINK_AR for x in names[j + 1:])
+    return False
 
 
 #: offices named by their town ("مختار بلدة X", "وجهاء قرية X"): the person's town, not the event's place
@@ -1511,6 +1538,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
         m.reference = True   # "a young man from the town of X": where he comes from
         m.notes.append("residence")
+    elif pw == "from" and _en_named(bw):
+        m.reference = True   # "the dead were named as Mohammed al-Zoubi from X": the man's home
+        m.notes.append("residence")
     elif pw in ("of", "in") and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
         m.reference = True   # "the Central Committee of Daraa said": a body's name; "a member of the local council
         m.notes.append("reference" if pw == "of" else "seat")   # in X was shot on the road to Y": its seat
@@ -1535,6 +1565,15 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
             bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
         m.veto = m.veto or "person name"
+
+
+def _en_named(bw: list[str]) -> bool:
+    """The words before "from" (``bw[-1]``) are a person's name: a first name, then capitalised names or "al"."""
+    names = bw[-5:-1]
+    for j in range(len(names) - 1, -1, -1):
+        if names[j][:1].isupper() and names[j].lower() in _EN_FIRST_NAMES:
+            return all(x[:1].isupper() or x.lower() in ("al", "el", "bin", "abu") for x in names[j + 1:])
+    return False
 
 
 #: the first words of armed groups' names, transliterated (as :func:`latin_key` spells them: "Hay'at", "Hayaat" and
