@@ -107,7 +107,7 @@ def test_a_day_after_counts_back_from_the_sentences_day(text, day_before):
 
 
 def test_a_date_in_a_relative_clause_dates_its_noun_not_the_event_before():
-    text = ("Opposition fighters clashed with government forces in the Sabil quarter of Daraa city, in breach of the "
+    text = ("Opposition fighters clashed with government forces in the Sabil quarter of Daraa city, despite the "
             "agreement which was reached by the guarantor states last month.")
     ev = extract_events(text, "2017-05-26")
     assert {(e.trigger_label, e.event_date) for e in ev} == {("armed_clash", "2017-05-26"),

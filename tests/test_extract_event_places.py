@@ -666,3 +666,22 @@ def test_the_home_town_after_a_dead_mans_name_is_no_event_place(text):
 ])
 def test_a_name_before_from_that_is_no_person_keeps_its_place(text, place):
     assert place in {e.location for e in extract_events(text, "2024-03-24")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("سلّم عدد من أبناء بلدة داعل، اليوم الأربعاء، أسلحة فردية ومتوسطة إلى الأمن العام.", "داعل"),
+    ("تسلمت وزارة الدفاع اليوم دفعة من الأسلحة الثقيلة من أبناء مدينة بصرى الشام، شملت دبابتين ومدافع هاون.",
+     "بصرى الشام"),
+])
+def test_weapons_handed_over_by_a_towns_people_are_placed_at_their_town(text, place):
+    assert [(e.location, e.trigger_label) for e in extract_events(text, "2025-03-05")] == [
+        (place, "weapons_handover")]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قتل ثلاثة عناصر في هجوم على حاجز في بلدة إنخل أمس. والشهيد الرابع من أهالي بلدة الشيخ مسكين.", {"إنخل"}),
+    ("عثر الأهالي على جثة شاب في بلدة الكرك الشرقي، وتبين أنه من سكان مدينة الحراك.", {"الكرك الشرقي"}),
+    ("خرج العشرات من أهالي بلدة الشيخ مسكين في مظاهرة أمس.", {"الشيخ مسكين"}),
+])
+def test_the_people_of_a_town_are_its_natives_unless_a_crowd(text, places):
+    assert {e.location for e in extract_events(text, "2025-03-05")} == places

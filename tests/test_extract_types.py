@@ -1054,3 +1054,18 @@ def test_a_deal_that_collapsed_is_no_agreement(text):
 def test_a_deal_reached_after_another_collapsed_is_an_agreement():
     text = "A deal was reached in Tafas on Monday after an earlier truce collapsed."
     assert [e.trigger_label for e in extract_events(text, "2021-08-24")] == ["agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "توغلت قوة إسرائيلية في قرية الرفيد أمس في خرق جديد لاتفاقية فض الاشتباك لعام 1974.",
+    "انتشرت آليات إسرائيلية على طول خط فك الاشتباك قرب بلدة الرفيد أمس.",
+    "Israeli troops entered the buffer zone near Jubata al-Khashab in violation of the 1974 agreement.",
+    "Israeli troops pushed into al-Rafid on Monday, in breach of the Disengagement Agreement.",
+])
+def test_the_disengagement_line_and_a_breached_deal_are_no_clash_and_no_agreement(text):
+    assert not {e.sub_event_type for e in extract_events(text, "2025-03-04")} & {"Agreement", "Armed clash"}
+
+
+def test_an_agreement_to_end_violations_is_an_agreement():
+    text = "An agreement was reached in Jasim on Monday to end the violations."
+    assert [e.sub_event_type for e in extract_events(text, "2025-03-04")] == ["Agreement"]

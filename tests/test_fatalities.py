@@ -753,3 +753,20 @@ def test_a_new_strike_in_the_next_paragraph_gives_no_toll_to_the_capture_before(
             "وقصفت الطائرات الروسية يوم الخميس الماضي بلدة الكرك الشرقي، ما أدى لمقتل عائلة مؤلفة من ثلاثة أشخاص.")
     assert {e.location: e.fatalities for e in extract_events(text, "2018-05-08")} == {
         "الغارية الغربية": None, "الكرك الشرقي": 3}
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("سقط خمسة عشر قتيلاً في قصف على المدينة.", 15),
+    ("سقط سبعة عشر شهيداً بينهم أطفال.", 17),
+    ("وقعت مجزرة في البلدة راح ضحيتها سبعة مدنيين.", 7),
+    ("اشتبكت دورية مع مهربين على الحدود ما أدى إلى مقتل مهرب.", 1),
+    ("قتل رجل وزوجته وأطفاله الثلاثة في قصف على البلدة.", 5),
+    ("The strike hit a house, killing a drug dealer, his wife and six children.", 8),
+    ("The shelling killed a farmer, his son and two neighbours.", 4),
+])
+def test_teens_in_words_whose_victims_and_lists_after_a_comma(sentence, n):
+    assert [d.count for d in deaths(sentence)] == [n]
+
+
+def test_a_comma_after_the_dead_that_ends_no_list_adds_no_one():
+    assert [d.count for d in deaths("Gunmen killed a man, his brother said on Monday.")] == [1]

@@ -139,6 +139,12 @@ _COLLAPSE = frozenset(("انهار", "انهارت", "انهيار", "تعثر",
 _COLLAPSED_AFTER_RE = re.compile(r"(?:\s+(?!after\b|following\b|بعد\b)[^\s.,،]+){0,4}?\s+"
                                  r"(?:collapsed|broke\s+down|fell\s+apart|failed|انهار|انهارت|فشل|تعثر)\b")
 _COLLAPSED_AFTER_GATE = gate(_COLLAPSED_AFTER_RE)
+#: a deal broken (normalised): "في خرق جديد لاتفاقية ...", "in violation of the agreement": no agreement made
+_BREACH = frozenset(("خرق", "خرقا", "لخرق", "انتهاك", "انتهاكا", "لانتهاك", "مخالفه", "مخالفا", "breach", "breaches",
+                     "breaching", "violation", "violations", "violating", "violated", "violate", "violates",
+                     "disengagement"))
+#: the disengagement of 1974 by its Arabic name: "اتفاقية فض الاشتباك", "خط فك الاشتباك" (no clash, no new deal)
+_DISENGAGE = frozenset(("فض", "فك"))
 _LIFT = frozenset(("فك", "كسر", "رفع", "انها", "break", "lift", "end", "ending", "breaking", "lifting", "broke", "lifted"))
 _DENY = frozenset(("نفي", "نفت", "ينفي", "تنفي", "denied", "denies", "deny"))
 _DENIAL_ENDS = frozenset(("said", "added", "وقال", "واضاف", "واكد", "قال", "اضاف", "اكد", "مشيرا", "موضحا", "but"))
@@ -842,6 +848,9 @@ class _Extractor:
             #               charged with, and a raid's targets, are no acts of that day
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
+        if h.label == "armed_clash" and prev[-1] in _DISENGAGE or h.label == "agreement" and (
+                not _BREACH.isdisjoint(prev[-4:]) or self.norm[h.end:h.end + 4].split()[:1] in (["فض"], ["فك"])):
+            return True   # "خط فك الاشتباك", "خرق لاتفاقية فض الاشتباك", "in breach of the disengagement agreement"
         if h.label in ("agreement", "settlement_entry") and not _COLLAPSE.isdisjoint(prev[-2:]) or \
                 h.label == "agreement" and _COLLAPSED_AFTER_GATE.possible(self.norm[h.end:min(cl.hi, h.end + 60)]) and \
                 _COLLAPSED_AFTER_RE.match(self.norm, h.end, min(cl.hi, h.end + 60)):
@@ -1034,12 +1043,17 @@ class _Extractor:
             pass   # "police were deployed in Jasim": the deployment is the event, and Jasim its place
         elif m.reference:
             weak = m.notes and m.notes[-1] in WEAK_REFERENCES and not all(
-                h.label == "killing" and (self.norm.startswith("ال", self.norm.rfind(" ", 0, h.start) + 1) or
-                                          self.norm.endswith("the ", 0, h.start)) for h in hits)
+                h.label == "killing" and (
+                    self.norm.startswith(("ال", "وال", "فال"), self.norm.rfind(" ", 0, h.start) + 1) or
+                    self.norm.endswith("the ", 0, h.start)) for h in hits)
             # (not "والشاب القتيل ينحدر من بلدة X", "the dead were named as ... from X": "the one killed" points
             # back to an event told before)
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
-                      not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES)]   # "In Quneitra, ..."
+                      not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES) and   # "In Quneitra, ..."
+                      o.supported and (o.cue_kind or o.site or o.list_id >= 0 or o.lang != "ar" or
+                       any(0 <= o.start - h.end <= 40 for h in hits))]
+            # (an Arabic word that is also a village's name, with no cue and no trigger before it, is no other
+            # place: "سلم عدد من أبناء بلدة X أسلحة متوسطة")
             if not weak or others:
                 return False
         if any(not (m.end <= a.start or m.start >= a.end) for a in ca):

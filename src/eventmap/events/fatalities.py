@@ -93,7 +93,7 @@ def _loose(pattern: str) -> str:
 #: any word that can state a death (a cheap first test of a sentence)
 _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
                     "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
-                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل")
+                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل ضحيت")
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
@@ -221,12 +221,12 @@ _AR_PERSON = _n("""شاب شابة رجل امرأة سيدة طفل طفلة ف
 معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
-مصطفى محمود عبد أبو والد جد""")
+مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع""")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
 _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
 ضباط مقاتلين المقاتلين مقاتلون مسلحين المسلحين عسكريين العسكريين أشخاص الأشخاص مواطنين المواطنين أفراد
-الأفراد قياديين ناشطين أبناء أهالي سكان عائلة أسرة إرهابيين الإرهابيين إرهابيون مرتزقة المرتزقة""")
+الأفراد قياديين ناشطين أبناء أهالي سكان عائلة أسرة إرهابيين الإرهابيين إرهابيون مرتزقة المرتزقة أولاد""")
 #: a victim named by kinship with a pronoun (the second of "مدني وابنته"): one person, or two for the dual
 _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها والده والدها
 والدته والدتها أخيه أخاه أخوه أخيها أخته أختها نجله نجلها طفله طفلها طفلته طفلتها حفيده حفيدها حفيدته
@@ -256,7 +256,7 @@ _EN_NUM = {w: i for i, w in enumerate(_seq("zero one two three four five six sev
 _EN_TENS = {w: 10 * i for i, w in enumerate(_seq("_ _ twenty thirty forty fifty sixty seventy eighty ninety")) if i > 1}
 _EN_PERSON = _w("""terrorist insurgent jihadist extremist man woman child boy girl civilian soldier fighter rebel member officer commander leader person
 colonel lieutenant captain major sergeant brigadier corporal bodyguard escort companion relative cousin nephew uncle
-passenger pedestrian shopkeeper engineer lawyer mayor judge preacher pharmacist smuggler neighbour neighbor
+passenger pedestrian shopkeeper engineer lawyer mayor judge preacher pharmacist smuggler neighbour neighbor dealer trafficker
 resident youth teenager teacher student activist journalist farmer shepherd driver doctor nurse guard militant
 gunman policeman cooperator collaborator father mother son daughter brother sister wife husband elder cleric imam
 worker volunteer paramedic detainee prisoner defector infant baby toddler individual dignitary mukhtar sheikh
@@ -553,6 +553,9 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
             if num is not None:
                 return num[0], _skip_noun(toks, num[1], end, ar)
         p = _ar_person(w)
+        if p is None and j + 1 < end and w.endswith(("ه", "ها", "هم")) and \
+                _ar_person(w.removesuffix("ه").removesuffix("ه").removesuffix("ا")) == VAGUE:
+            p = VAGUE    # "وأطفاله الثلاثة", "وأبناؤها الأربعة": his children, the number follows
         if p == VAGUE and j + 1 < end:      # "العناصر التسعة", "الشبان الثلاثة": the number follows
             num = _number(toks, j + 1)
             if num is not None:
@@ -640,6 +643,13 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         elif not ar and (w == "and" or (comma and _number(toks, n) is not None)):
             nxt = _item(toks, n + 1 if w == "and" else n, end, ar)
             if nxt is None:
+                break
+            total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), nxt[1]
+        elif not ar and comma and (w in _EN_POSS or w in _EN_ONE):
+            # "a man, his wife and their three children": a list of victims goes on after a comma when it ends
+            # with "and" (not "killing a man, his brother said")
+            nxt = _item(toks, n, end, ar)
+            if nxt is None or nxt[1] >= end or toks[nxt[1]].w not in (",", "and"):
                 break
             total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), nxt[1]
         else:
@@ -848,10 +858,11 @@ def _pron_count(w: str) -> tuple[int | None, bool]:
 
 
 def _number_before(toks: list[_Tok], i: int) -> int | None:
-    """A number ending right before ``i`` ("15 قتيلا", "خمسة وعشرون شهيدا", "أكثر من 60 شهيدا")."""
-    for k in (i - 1, i - 2, i - 3):
+    """A number ending right before ``i`` ("15 قتيلا", "خمسة وعشرون شهيدا", "أكثر من 60 شهيدا"); the longest
+    ("خمسة عشر قتيلا" is fifteen, not the "عشر" before the noun)."""
+    for k in (i - 3, i - 2, i - 1):
         if k < 0:
-            break
+            continue
         got = _number(toks, k)
         if got is not None and got[1] < i and all(_ar_person(t.w) is not None or _en_person(t.w) is not None
                                                   for t in toks[got[1]:i]):
@@ -865,8 +876,8 @@ def _number_before(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
-_AR_LIVES = _n("حياة أرواح")
-_AR_TOOK_LIVES = _n("أودى أودت يودي تودي حصد حصدت أزهق أزهقت إزهاق")
+_AR_LIVES = _n("حياة أرواح ضحيته ضحيتها ضحيتهم ضحيتهما")   # (and "راح ضحيتها سبعة مدنيين": its victims)
+_AR_TOOK_LIVES = _n("أودى أودت يودي تودي حصد حصدت أزهق أزهقت إزهاق راح ذهب")
 _AR_ELIMINATE = _n("القضاء قضاء قضت قضى قضوا")
 #: "قضى" (perished) as a verb of death: its dead follow, then what killed them
 _AR_PERISHED = _n("قضى قضت قضيا قضتا قضوا")

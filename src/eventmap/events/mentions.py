@@ -1272,7 +1272,8 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("origin")   # "والقتلى هم: محمد الزعبي من بلدة X": the dead man's home
         return
-    if ("ابنا" in bare or "ابن" in bare or "ابنه" in bare) and _native_of(bare, sets):
+    if ("ابنا" in bare or "ابن" in bare or "ابنه" in bare or "اهالي" in bare or "سكان" in bare) and \
+            _native_of(bare, sets):
         m.reference = True
         m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
         return
@@ -1387,7 +1388,7 @@ def _native_of(bare: list[str], sets: dict[str, set[str]]) -> bool:
     w = bare[-4:]
     if w[-1:] and w[-1] in sets["nouns"]:
         w = w[:-1]
-    if w[-2:] == ["من", "ابنا"]:
+    if w[-2:] in (["من", "ابنا"], ["من", "اهالي"], ["من", "سكان"]):   # (and "من أهالي/سكان بلدة X")
         return len(w) < 3 or w[-3].lstrip("و") not in _CROWD_AR
     return len(w) < len(bare[-4:]) and w[-1:] in (["ابن"], ["ابنه"])
 
