@@ -125,3 +125,13 @@ def test_days_in_figures_and_days_ago(text, pub, day):
 ])
 def test_weeks_ago_are_about_that_week(text, day):
     assert [(m.date.isoformat(), m.precision) for m in find_dates(text, "2019-07-02")] == [(day, 2)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("قتل شاب في 19 من حزيران الماضي.", "2018-06-19"),
+    ("اعتقل شاب في 3 من شهر تموز الجاري.", "2018-07-03"),
+    ("تعقد جولة جديدة من المفاوضات غداً الأحد.", "2018-07-08"),
+    ("The talks resume tomorrow, Sunday.", "2018-07-08"),
+])
+def test_a_day_of_a_month_after_min_and_tomorrows_weekday(text, day):
+    assert [m.date.isoformat() for m in find_dates(text, "2018-07-07")] == [day]

@@ -235,3 +235,11 @@ def test_a_saying_long_after_an_earlier_act_keeps_its_own_day():
             "patrol in Jasim.")
     days = {e.place_name_en: e.event_date for e in extract_events(text, "2022-09-24")}
     assert days == {"Nawa": "2022-09-19", "Jasim": "2022-09-24"}
+
+
+def test_a_start_day_restated_after_a_comma_is_still_a_start():
+    text = ("الفصائل تتقدم في حي المنشية بمدينة درعا وتقتل عشرة من عناصر قوات النظام\n\n"
+            "لا تزال الاشتباكات مستمرة في حي المنشية بمدينة درعا، ضمن معركة التي أطلقت يوم أمس الأحد، الـ 12 من "
+            "شباط من العام الجاري.")
+    days = {e.event_date for e in extract_events(text, "2017-02-13") if e.sub_event_type == "Armed clash"}
+    assert days == {"2017-02-13"}

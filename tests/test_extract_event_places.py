@@ -685,3 +685,14 @@ def test_weapons_handed_over_by_a_towns_people_are_placed_at_their_town(text, pl
 ])
 def test_the_people_of_a_town_are_its_natives_unless_a_crowd(text, places):
     assert {e.location for e in extract_events(text, "2025-03-05")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("اقتحمت وحدات الجيش بلدة خربة غزالة أمس من جهة بلدة الغارية الغربية.", {"خربة غزالة"}),
+    ("سيطر الجيش اليوم على بلدة دير العدس بعد فرار المسلحين باتجاه كفر شمس.", {"دير العدس"}),
+    ("وقال مراسل شام إف إم في القنيطرة إن القذائف سقطت اليوم على مدينة البعث.", {"مدينة البعث"}),
+    ("قتل ستة مدنيين في قصف على بلدة كويا أمس، وفق مديرية الصحة في درعا.", {"كويا"}),
+    ("نفذت وحدات الأمن العام اليوم حملة تمشيط واسعة في منطقة اللجاة.", {"منطقة اللجاة"}),
+])
+def test_the_side_an_attack_came_from_a_flight_a_correspondent_a_directorate_and_an_everyday_word(text, places):
+    assert {e.location for e in extract_events(text, "2018-07-07")} == places

@@ -1069,3 +1069,17 @@ def test_the_disengagement_line_and_a_breached_deal_are_no_clash_and_no_agreemen
 def test_an_agreement_to_end_violations_is_an_agreement():
     text = "An agreement was reached in Jasim on Monday to end the violations."
     assert [e.sub_event_type for e in extract_events(text, "2025-03-04")] == ["Agreement"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("نفذ سلاح الجو اليوم طلعات على بلدة النعيمة.", "Air/drone strike"),
+    ("تواصل الطائرات الحربية غاراتها على بلدة الشجرة.", "Air/drone strike"),
+    ("أصيبت الطائرة السورية أثناء تحليقها فوق قرية نافعة وسقطت، ما أدى إلى مقتل قائدها.", "Disrupted weapons use"),
+])
+def test_sorties_its_raids_and_a_plane_that_fell(text, sub):
+    assert [e.sub_event_type for e in extract_events(text, "2018-07-07")] == [sub]
+
+
+def test_the_pilot_of_a_plane_that_fell_is_its_toll():
+    text = "أصيبت الطائرة السورية أثناء تحليقها فوق قرية نافعة وسقطت، ما أدى إلى مقتل قائدها."
+    assert [e.fatalities for e in extract_events(text, "2018-07-07")] == [1]

@@ -130,9 +130,10 @@ _B = r"(?<![\w])"      # word start (Arabic letters are \w)
 _E = r"(?![\w])"
 _CL = r"(?:[وف]?(?:ب|ل|ك)?)"  # proclitics before a word
 
-# "11 تموز/ يوليو 2018", "يوم 20 تموز", "11 تموز الماضي" (slashes are spaces after normalisation)
+# "11 تموز/ يوليو 2018", "يوم 20 تموز", "11 تموز الماضي", "19 من حزيران", "19 من شهر حزيران" (slashes are spaces
+# after normalisation)
 _AR_DAY_MONTH = re.compile(
-    _B + r"(?P<day>[0-3]?\d)\s(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?"
+    _B + r"(?P<day>[0-3]?\d)\s(?:من\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?"
     r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 # "شهر تموز الماضي", "في حزيران 2018", "منذ آب": month without a day
 _AR_MONTH_ONLY = re.compile(
@@ -529,7 +530,9 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
                     continue
-                add(m.start(), m.end(), _weekday(pub, wd, m["rel"]), 1, "weekday")
+                rel = m["rel"] or ("المقبل" if _TOMORROW_BEFORE_RE.search(norm, max(0, m.start() - 10), m.start())
+                                   else None)   # "غداً الأحد": the coming Sunday
+                add(m.start(), m.end(), _weekday(pub, wd, rel), 1, "weekday")
     has_en = _has_latin_word(norm)
     if not has_en:
         out.sort()
@@ -560,7 +563,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
     for m in _near_literals(_EN_WEEKDAY_RE, norm):
         pre = m["pre"]
-        rel = "last" if pre == "last" else "next" if pre == "next" else None
+        rel = "last" if pre == "last" else "next" if pre == "next" or _TOMORROW_BEFORE_RE.search(
+            norm, max(0, m.start() - 10), m.start()) else None   # "tomorrow, Sunday"
         add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
     out.sort()
     return out
@@ -569,6 +573,10 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
 def _is_capital(original: str, offs: list[int], norm_idx: int) -> bool:
     i = offs[norm_idx] if norm_idx < len(offs) else -1
     return 0 <= i < len(original) and original[i].isupper()
+
+
+#: "tomorrow" right before a weekday (normalised): "غدا الاحد", "يوم غد الاحد", "tomorrow, sunday"
+_TOMORROW_BEFORE_RE = re.compile(r"(?:(?:^|\s)(?:غدا|غد|بعد\sغد)|\btomorrow)\s*(?:يوم\s)?$")
 
 
 def _weekday(pub: date, wd: int, rel: str | None) -> date:

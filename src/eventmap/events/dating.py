@@ -114,6 +114,10 @@ class EventDates:
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
                           if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
+        for k in range(1, len(self.dates)):   # "التي أطلقت يوم أمس الأحد، الـ 12 من شباط": the same day, restated
+            if k - 1 in self.starts_of and self.dates[k][2] == self.dates[k - 1][2] and \
+                    0 <= self.dates[k][0] - self.dates[k - 1][1] <= 6:
+                self.starts_of.add(k)
         # "clashes go on in X, within the battle which was launched on Sunday the 12th", "... التي أطلقت يوم أمس",
         # "... violating the agreement which was reached last month": a date told in a relative clause, of its noun;
         # not the day of the event before it, unless that event is the noun it tells of (k -> the relative

@@ -1417,7 +1417,9 @@ class _Extractor:
                 continue
             for m in ms:
                 lo = located.get((m.start, m.end))
-                if lo and lo.resolution == "unresolved":
+                if lo and lo.resolution == "unresolved" and (m.cue_kind == "noun" or m.source != "gazetteer" or
+                                                             " " in m.name):
+                    # (not an everyday word that names a far village: "حملة تمشيط واسعة في منطقة اللجاة")
                     p = region.place
                     assert p is not None  # the region was chosen for its place
                     lo.resolution = "approximate"
@@ -1428,16 +1430,16 @@ class _Extractor:
                                f"({p.name_ar or p.name_en}), region precision; " + lo.note)
 
     # -- events --------------------------------------------------------------------------------
-    def _events_for_clause(self, cl: _Clause, hits, ms, ca, located, dates) -> list[Event]:
-        labels = self._labels(hits, cl)
-        if not labels:
-            return []
-        op = next(((lab, hit) for lab, hit in labels if lab in _TOLL_OF), None)
-        if op is not None:   # (placed or not: "كثفت وحدات الجيش ضرباتها على تجمعاتهم في الريف")
-            self._last_op = (cl.sent_index, op[0], self._actors_for(op[1], ca, cl, op[0])[0])
-        locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
-        if not locs:
-            return []
+    def _clause_places(self, locs: list[_Located], labels, cl: _Clause, ms) -> list[_Located]:
+        """The clause's located mentions that are event places: not an everyday word beside named places, not a
+        container beside finer places, not a governorate's seat heading the clause."""
+        if len(locs) > 1:
+            # an everyday word that names only a far village ("حملة تمشيط واسعة في منطقة اللجاة") gives way to the
+            # places the clause does name
+            stray = [l for l in locs if l.resolution == "unresolved" and l.mention.source == "gazetteer" and
+                     l.mention.cue_kind != "noun" and " " not in l.mention.name]
+            if stray and len(stray) < len(locs):
+                locs = [l for l in locs if l not in stray]
         # containers: a region or admin unit named with finer places in the clause is not an event place (a place
         # people or arms were taken to is none: "الحافلات التي تقل المسلحين من القنيطرة إلى إدلب")
         fine = [l for l in locs if not (l.place is not None and l.place.kind in _ADMIN_KINDS
@@ -1452,6 +1454,19 @@ class _Extractor:
                          or self.text[l.mention.orig_end:l.mention.orig_end + 2].lstrip(" ")[:1] in ("،", ","))]
             if head and len(head) < len(locs):
                 locs = [l for l in locs if l not in head]
+        return locs
+
+    def _events_for_clause(self, cl: _Clause, hits, ms, ca, located, dates) -> list[Event]:
+        labels = self._labels(hits, cl)
+        if not labels:
+            return []
+        op = next(((lab, hit) for lab, hit in labels if lab in _TOLL_OF), None)
+        if op is not None:   # (placed or not: "كثفت وحدات الجيش ضرباتها على تجمعاتهم في الريف")
+            self._last_op = (cl.sent_index, op[0], self._actors_for(op[1], ca, cl, op[0])[0])
+        locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
+        if not locs:
+            return []
+        locs = self._clause_places(locs, labels, cl, ms)
         seg = self.norm[cl.lo:cl.hi]
         sent_text = self.text[cl.sent.start:cl.sent.end]
         hedged = not _HEDGE.isdisjoint(seg.split())

@@ -457,7 +457,7 @@ def _number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- who was killed
 #: person nouns that take a possessive pronoun ("سائقها", "مرافقه", "حارسه")
-_AR_PERSON_OF = _n("سائق مرافق حارس مساعد صديق زميل جار")
+_AR_PERSON_OF = _n("سائق مرافق حارس مساعد صديق زميل جار قائد طيار")
 
 
 def _ar_person(w: str) -> int | None:

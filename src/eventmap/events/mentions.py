@@ -1128,7 +1128,9 @@ WEAK_REFERENCES = ("origin", "residence", "motorway", "seat")
 _BODY_AR = frozenset(("اللجنه", "لجنه", "المجلس", "مجلس", "فرع", "مكتب", "المكتب", "مديريه", "قياده", "نقابه",
                       "محكمه", "بلديه", "البلديه"))
 _BODY_ADJ_AR = frozenset(("المركزيه", "المحلي", "المحليه", "الامني", "الامنيه", "العسكري", "العسكريه", "الاغاثي",
-                          "الطبي", "الاعلامي", "التنفيذي", "المدني"))
+                          "الطبي", "الاعلامي", "التنفيذي", "المدني",
+                          # a directorate's field: "وفق مديرية الصحة في X"
+                          "الصحه", "التربيه", "الاوقاف", "الزراعه", "الاعلام", "التوثيق", "الاحوال", "الخدمات"))
 _CASUALTY_MOVE_AR = {"اسعاف", "اسعافه", "اسعافهم", "اسعافها", "اسعافهما", "نقل", "نقله", "نقلهم", "نقلها", "نقلهما",
                      "نقلت", "نقلوا", "اسعفوا", "اسعف", "يسعف", "ادخال", "ادخاله", "ادخالهم", "ادخالها", "ادخالهما"}
 _SOURCE_AR = {"مصدر", "مصادر", "مراسل", "المراسل", "ناشط", "ناشطون", "الناشط", "ناشطين", "مصدرا", "شبكه", "تنسيقيه",
@@ -1285,6 +1287,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("where it came from")   # the target is the event place, not the launch site
         return
+    if len(bare) >= 2 and (bare[-2:] in _FROM_SIDE_AR or (bare[-1] in sets["nouns"] and bare[-3:-1] in _FROM_SIDE_AR)):
+        m.reference = True
+        m.notes.append("where it came from")   # "اقتحمت الوحدات بلدة X من جهة Y", "التسلل من جهة حي Y"
+        return
     if _withdrew_to_ar(bare, sets):
         m.reference = True
         m.notes.append("where they withdrew to")   # "اعتقلت شابين ثم انسحبت باتجاه X": the arrest was not at X
@@ -1304,11 +1310,15 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("casualties taken there")   # "ونقل الجرحى إلى المشفى الوطني في مدينة X"
         return
-    if bare and bare[-1] == "في" and len(bare) >= 2 and any(w in _SOURCE_AR for w in bare[-4:-1]):
+    if bare and len(bare) >= 2 and (bare[-1] == "في" and any(w in _SOURCE_AR for w in bare[-4:-1]) or (
+            "مراسل" in norm[max(0, m.start - 50):m.start] and
+            _CORRESPONDENT_IN_AR_RE.search(norm, max(0, m.start - 50), m.start))):
         m.reference = True
         m.notes.append("where the source is")
 
 
+#: a correspondent and his outlet's name before "في" and a place (normalised): "مراسل شام إف إم في X"
+_CORRESPONDENT_IN_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:ال)?مراسل\S*\s(?:\S+\s){0,4}?في\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
 #: casualties taken somewhere, up to where the place is said (normalised): "ونقلا إلى مشفى X" (a hospital named as a
 #: site), and a few words before a name: "ونقل الجرحى إلى المشفى الوطني في مدينة X"
 _TAKEN_TO_AR = r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
@@ -1321,7 +1331,12 @@ _SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضام
 _SOLIDARITY_AR_GATE = gate(_SOLIDARITY_AR_RE)
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
-                                                   "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات"))
+                                                   "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات",
+                                                   # and a flight: "بعد فرار المسلحين باتجاه X"
+                                                   "فرار", "فرارهم", "فر", "فروا", "هروب", "هروبهم", "هرب", "هربوا",
+                                                   "لاذ", "لاذوا"))
+#: the side an attack came from, right before a name (normalised): "من جهة X", "من محور X"
+_FROM_SIDE_AR = (["من", "جهه"], ["من", "اتجاه"], ["من", "محور"], ["من", "ناحيه"])
 #: the words of where to (normalised): "إلى", "باتجاه", "نحو" ...
 TOWARDS_AR = frozenset(("الي", "باتجاه", "اتجاه", "نحو", "صوب"))
 
@@ -1331,7 +1346,8 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
     w = bare[-4:]
     if w[-1:] and w[-1] in sets["nouns"]:
         w = w[:-1]
-    return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR for x in w[-3:-1])
+    # (the bare words have lost a "و"/"ف" they start with: "فرار" is "رار" here)
+    return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR or "ف" + x in _WITHDRAW_AR for x in w[-3:-1])
 
 
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
