@@ -696,3 +696,25 @@ def test_the_people_of_a_town_are_its_natives_unless_a_crowd(text, places):
 ])
 def test_the_side_an_attack_came_from_a_flight_a_correspondent_a_directorate_and_an_everyday_word(text, places):
     assert {e.location for e in extract_events(text, "2018-07-07")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("لقي مقاتل من الكتائب الإسلامية من بلدة تسيل مصرعه خلال اشتباكات مع قوات النظام في محيط مدينة الشيخ مسكين اليوم.",
+     {"الشيخ مسكين"}),
+    ("توغلت قوة إسرائيلية اليوم في قرية الحميدية، قبل أن تنسحب باتجاه نقطتها في قرية الحرية.", {"الحميدية"}),
+    ("قصفت قوات النظام بلدتي النعيمة وصيدا انطلاقاً من مواقعها قرب مدينة الحراك، اليوم.", {"النعيمة", "صيدا"}),
+    ("استقدمت قوات الأمن العام اليوم تعزيزات عسكرية إلى الصنمين من مدينة درعا ومن بلدة غباغب.", {"الصنمين"}),
+    ("اعتقلت دورية ثلاثة شبان على حاجز الصنمين الغربي أثناء توجههم إلى دمشق، ظهر اليوم.", {"حاجز الصنمين الغربي"}),
+    ("Security forces launched a campaign against the group in al-Sanamayn on Tuesday, backed by reinforcements "
+     "sent from the town of Ghabagheb.", {"al-Sanamayn"}),
+])
+def test_a_fighters_home_after_his_unit_where_a_force_went_or_fired_from_or_was_sent_from(text, places):
+    assert {e.location for e in extract_events(text, "2025-03-05")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قصفت قوات النظام مدن نوى، جاسم، وداعل.", {"نوى", "جاسم", "داعل"}),
+    ("وفي مدينة الصنمين، شمال درعا، سقط ثلاثة شهداء برصاص قناصة.", {"الصنمين"}),
+])
+def test_a_list_after_a_first_name_and_a_locator_after_a_comma(text, places):
+    assert {e.location for e in extract_events(text, "2025-03-05")} == places

@@ -403,3 +403,35 @@ def test_national_style():
     e = _one(ev, "Sanamayn")
     assert (e.sub_event_type, e.time_precision) == ("Arrests", 2)   # last week
     _check_offsets(NATIONAL, ev)
+
+
+def test_two_acts_joined_by_and_with_a_subject_of_their_own_keep_their_places_and_tolls():
+    text = ("On November 25, gunmen attacked a checkpoint near the village of al-Karak al-Sharqi, killing two "
+            "officers, and residents of Busra al-Harir protested against the arrest of a woman.")
+    got = {(e.location, e.sub_event_type, e.fatalities) for e in extract_events(text, "2024-11-26")}
+    assert got == {("al-Karak al-Sharqi", "Armed clash", 2), ("Busra al-Harir", "Peaceful protest", None)}
+
+
+def test_a_second_day_after_and_on_opens_its_own_clause():
+    text = ("On 13 October, unidentified gunmen killed a former opposition fighter in Nawa, and on 14 October, a "
+            "landmine exploded in farmland near Tafas, killing two children.")
+    got = {(e.location, e.event_date, e.fatalities) for e in extract_events(text, "2024-10-18")}
+    assert got == {("Nawa", "2024-10-13", 1), ("Tafas", "2024-10-14", 2)}
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
+    text = ("The IDF conducted a raid into Kuwaya on April 12 and withdrew hours later.[4] An Israeli drone struck a "
+            "vehicle near Tasil on April 10, killing two people.[5]")
+    got = {(e.location, e.sub_event_type) for e in extract_events(text, "2024-04-14")}
+    assert ("Tasil", "Other") not in got and ("Tasil", "Air/drone strike") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli soldiers raided the village of Jubata al-Khashab on Wednesday and confiscated rifles, grenades and an "
+    "anti-tank missile launcher.",
+    "The towns of Tayba and Sayda joined the reconciliation on Friday, as the gunmen there began handing over their "
+    "heavy weapons to the army.",
+])
+def test_arms_seized_or_handed_over_are_no_fire_and_no_fight(text):
+    subs = {e.sub_event_type for e in extract_events(text, "2025-03-06")}
+    assert not subs & {"Grenade", "Shelling/artillery/missile attack", "Armed clash"}

@@ -770,3 +770,17 @@ def test_teens_in_words_whose_victims_and_lists_after_a_comma(sentence, n):
 
 def test_a_comma_after_the_dead_that_ends_no_list_adds_no_one():
     assert [d.count for d in deaths("Gunmen killed a man, his brother said on Monday.")] == [1]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("killing two officers, and residents of the town protested.", 2),
+    ("The shelling killed two soldiers, and dozens of civilians.", -1),
+])
+def test_a_plural_after_comma_and_is_another_clauses_people_unless_counted(sentence, n):
+    assert [d.count for d in deaths(sentence)] == [n]
+
+
+def test_the_wounded_taken_to_a_field_hospital_leave_the_toll_to_its_event():
+    text = ("ألقى الطيران المروحي برميلين متفجرين على بلدة اليادودة، ما أسفر عن مقتل امرأة وطفلها وإصابة آخرين نقلوا "
+            "إلى مشفى ميداني في بلدة المزيريب.")
+    assert [(e.location, e.fatalities) for e in extract_events(text, "2016-03-05")] == [("اليادودة", 2)]

@@ -216,14 +216,17 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
             m.reference = True
             m.notes.append(why)
             return
-    # a person by what he is, then "من" (a place noun may come between): his home
-    w = bare[-3:]
+    # a person by what he is (and his unit: "مقاتل من الكتائب ... من"), then "من" (a place noun may come between):
+    # his home
+    w = bare[-7:]
     w = w[:-1] if w and w[-1] in M._sets()["nouns"] else w
-    if (len(w) >= 2 and w[-1] == "من" and w[-2] in M._PERSON_AR) or (w and w[-1] in M._OFFICE_OF_AR):
+    if (len(w) >= 2 and w[-1] == "من" and (w[-2] in M._PERSON_AR or any(
+            w[k] in M._PERSON_AR and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3)))) or \
+            (w and w[-1] in M._OFFICE_OF_AR):
         m.reference = True
         m.notes.append("origin")
         return
-    if any(a in M._DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
+    if any(a in M._DEPARTURE_AR and b == "من" for a, b in zip(bare[-6:], bare[-6:][1:])):
         m.reference = True
         m.notes.append("where it came from")
         return

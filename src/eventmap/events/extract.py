@@ -120,6 +120,8 @@ _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))
+#: the same three words back, before "بعمليات" (its crimes): "معلومات عن تورط المجموعة بعمليات خطف"
+_CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
 #: the word before a settlement that makes it no settlement made (normalised)
 _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون", "رافضي", "رافضو", "بطاقه", "بطاقات", "خيار", "احتمال",
                          "refusing", "rejecting", "possible", "potential", "proposed"))
@@ -842,6 +844,7 @@ class _Extractor:
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or (
+                prev[-1] in ("بعمليات", "بعمليه") and not _CHARGED_WITH.isdisjoint(prev[-4:-1])) or (
                 h.label == "bombardment" and self.norm[h.end:h.end + 14].split()[:1] in (["مطلوبين"], ["المطلوبين"],
                                                                                       ["wanted"])):
             return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are

@@ -642,8 +642,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
             total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), n + nxt[1]
         elif not ar and (w == "and" or (comma and _number(toks, n) is not None)):
             nxt = _item(toks, n + 1 if w == "and" else n, end, ar)
-            if nxt is None:
-                break
+            if nxt is None or (comma and nxt[0] == VAGUE and w == "and" and toks[n + 1].w not in _EN_VAGUE):
+                break   # (", and residents of X protested": the next clause's people, no more victims)
             total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), nxt[1]
         elif not ar and comma and (w in _EN_POSS or w in _EN_ONE):
             # "a man, his wife and their three children": a list of victims goes on after a comma when it ends
@@ -1300,7 +1300,7 @@ _WOUND_RE = _rx(r"(?:^|\s)(?:[وف](?:أصيب|اصيب|أصيبت|جرح|إصا
 
 
 #: a clause about where the casualties were taken
-_TAKEN_TO_RE = _rx(r"(?:^|\s)(?:[وف](?:نقل|نقلت|نقلوا|نقلا|أسعف|اسعف|أسعفوا|اسعفوا|تم\s+نقل|تم\s+إسعاف|تم\s+اسعاف)|"
+_TAKEN_TO_RE = _rx(r"(?:^|\s)(?:[وف]?(?:نقل|نقلت|نقلوا|نقلا|أسعف|اسعف|أسعفوا|اسعفوا|تم\s+نقل|تم\s+إسعاف|تم\s+اسعاف)|"
                    r"(?:and\s+)?(?:were|was|been)\s+(?:taken|rushed|transferred|evacuated)\s+to)(?=\s|$)", re.IGNORECASE)
 
 

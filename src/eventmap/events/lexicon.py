@@ -111,12 +111,13 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "territory_taken": ("attack", "combing", "territory_entered", "withdrawal", "agreement", "advance"),
     "settlement_entry": ("agreement", "flag_raised", "territory_entered", "combing", "withdrawal"),
     "evacuation": ("agreement", "withdrawal", "settlement_entry", "territory_entered"),
-    "weapons_handover": ("cache_found", "shelling", "bombardment", "ied"),
+    "weapons_handover": ("cache_found", "shelling", "bombardment", "ied", "attack"),   # ("the gunmen handed over")
     "aircraft_downed": ("interception", "shelling", "attack", "armed_clash"),
     "air_strike": ("bombardment", "attack", "attack_civilians"),
     "shelling": ("bombardment", "attack", "attack_civilians"),
     "ied": ("attack_civilians", "bombardment"),   # "an IED targeted their car": the targeting is the blast
-    "cache_found": ("combing", "shelling", "ied", "bombardment", "air_strike", "explosive_defused", "chemical"),
+    "cache_found": ("combing", "shelling", "ied", "bombardment", "air_strike", "explosive_defused", "chemical",
+                    "grenade"),   # "confiscated rifles, grenades and a missile launcher": arms found, none used
     "explosive_defused": ("ied", "combing", "cache_found"),
     "suicide_bomb": ("ied", "attack"),
     "grenade": ("ied",),   # "انفجار قنبلة يدوية", "a grenade exploded": the explosion is the grenade's
@@ -228,7 +229,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "combing": (r"تمشيط", r"مشط~", r"يمشط~", r"تطهير", r"عمليات\sالتثبيت",
                 # "حملة عسكرية تستهدف مزارع X": a campaign's targeting is its raids and sweeps, not fire (longer
                 # than the bare "تستهدف", which it overrides)
-                r"حمل~\s(?:ال)?(?:عسكري~|امني~)\s(?:[^\s.،,؛:]+\s){0,5}?(?:تستهدف|استهدفت|يستهدف|استهدف|تطال|طالت)"),
+                r"حمل~\s(?:ال)?(?:عسكري~|امني~)\s(?:[^\s.،,؛:]+\s){0,5}?(?:تستهدف|استهدفت|يستهدف|استهدف|تطال|طالت)",
+                r"حمل~\s(?:ال)?امني~"),   # "بدأ الأمن العام حملة أمنية في مدينة X": a security sweep
     "flag_raised": (r"رفع~\s(?:\S+\s){0,7}?(?:ال)?علم", r"يرفع~\s(?:\S+\s){0,5}?(?:ال)?علم", r"رفع\s(?:ال)?علم"),
     "sirens": (r"صافرات\s(?:ال)?انذار", r"صفارات\s(?:ال)?انذار", r"دوت\s(?:ال)?صافرات", r"دوت\s(?:ال)?صفارات"),
     "arrests": (r"اعتقل~", r"اعتقال~", r"حملة\sاعتقالات", r"اعتقالات", r"داهم~", r"مداهمة", r"مداهمات", r"تعتقل~",
@@ -281,7 +283,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: what a seizure takes when it is no place: "seized explosive belts", "seizing large quantities of captagon"
 _SEIZED_GOODS_EN = (r"(?:weapons?|arms|ammunition|munitions|explosives?|belts|rockets|missiles|(?:land)?mines|drugs|"
                     r"narcotics|captagon|pills|hashish|caches?|depots?|quantit(?:y|ies)|shipments?|consignments?|money|"
-                    r"cash|vehicles?|cars?|trucks?|equipment)\b")
+                    r"cash|vehicles?|cars?|trucks?|equipment|rifles?|guns?|pistols?|grenades?|launchers?)\b")
 _NOT_GOODS_EN = r"(?!\s+(?:\S+\s+){0,3}?" + _SEIZED_GOODS_EN + ")"
 
 EN_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -362,7 +364,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                 # bare "targeting")
                 r"(?:military|security) campaigns? (?:[^\s.,;:]+ ){0,7}?(?:is |are |was |were |has been |have been )?"
                 r"(?:target(?:s|ed|ing)?)",
-                r"security operations? (?:[^\s.,;:]+ ){0,5}?(?:is |are |was |were )?(?:target(?:s|ed|ing)?)"),
+                r"security operations? (?:[^\s.,;:]+ ){0,5}?(?:is |are |was |were )?(?:target(?:s|ed|ing)?)",
+                r"security (?:campaign|sweep)s?"),
     "flag_raised": (r"rais(?:ed|ing) the (?:syrian |national |state )?flag", r"hoist(?:ed|ing) (?:the |a )?(?:\w+ ){0,3}flags?",
                     r"flag (?:was |has been |is )?(?:raised|hoisted)"),
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),

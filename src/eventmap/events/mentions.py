@@ -424,7 +424,7 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 القريبة القريب المتاخمة متاخمة الواقعة واقعة بمحافظة محافظة منطقة بين اثر إثر عقب بينما فيما كما لكن اذ إذ أن
 إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
 عند لدى مقابل عبر نحو باتجاه اتجاه صوب اليوم امس أمس صباح مساء فجر ليل ليلة ظهر عصر الليلة البارحة
-الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مما ما بعدما اثناء أثناء خلال جراء بسبب اثر
+الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مما ما بعدما اثناء أثناء خلال جراء بسبب اثر انطلاقا انطلاقاً
 بعدة بعدد بعشرات بقذائف بقذيفة بصواريخ بصاروخ بغارات بغارة بالبراميل ببراميل ببرميل برصاص بنيران بعبوة بعبوات
 بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح لليوم ليوم للمرة""".split())
 
@@ -1090,10 +1090,17 @@ def _join_road_ends(text: str, ms: list[Mention]) -> None:
             b.list_id = a.list_id
 
 
+#: the head of a name that locates the name before it, after a comma ("الصنمين، شمال درعا،", "Nawa, western Daraa")
+_LOCATOR_HEAD_RE = re.compile(r"(?:شمال|جنوب|شرق|غرب|ريف|north|south|east|west)\w*\s", re.I)
+
+
 def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
-    """Names separated only by a comma, "و" or "and" belong to one list."""
+    """Names separated only by a comma, "و" or "and" belong to one list (not a region that locates the name
+    before it: "وفي مدينة الصنمين، شمال درعا، سقط ثلاثة شهداء")."""
     for a, b in zip(ms, ms[1:]):
-        if _LIST_GAP_RE.fullmatch(text[a.orig_end:b.orig_start]):
+        gap = text[a.orig_end:b.orig_start]
+        if _LIST_GAP_RE.fullmatch(gap) and not (gap.strip() in ("،", ",") and
+                                                 _LOCATOR_HEAD_RE.match(text, b.orig_start)):
             if a.list_id < 0 and b.list_id < 0:
                 a.list_id = b.list_id = 10**9 + a.start
             elif a.list_id < 0:
@@ -1176,7 +1183,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.admin = True
     if pw in ("قرب", "بقرب") or " ".join(prev[-2:]) in ("بالقرب من", "على مقربه", "مقربه من", "على اطراف"):
         m.near = True
-    _ar_reference(m, prev, sets, norm)
+    # (up to seven words back: "مقاتل من الكتائب الإسلامية من بلدة X", "انسحبت باتجاه نقطتها في X")
+    _ar_reference(m, _prev_words(norm, m.start, 7, lo), sets, norm)
     word = m.name if " " not in m.name else ""
     if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]) or \
             (word.startswith("ال") and word[2:] in sets["strict"]):   # "المعارك العنيفة": an adjective
@@ -1211,12 +1219,26 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
     # Not a known place joined by "و": "جاسم وطفس" is a town and another town (a family name takes no conjunction;
     # after a comma, "جاسم، وبدأ", a new clause may begin)
     if pw in sets["titles"] and m.cue_kind != "noun" and \
-            not (clitic.startswith("و") and m.source == "gazetteer" and _joined_by_and(text, m.orig_start)):
-        m.veto = "person name"
+            not (clitic.startswith("و") and m.source == "gazetteer" and _joined_by_and(text, m.orig_start)) and \
+            not (m.list_id >= 0 and m.source == "gazetteer" and "،" in text[max(0, m.orig_start - 4):m.orig_start]
+                 and _named_list(ms, m)):
+        m.veto = "person name"   # (but "مدن نوى، جاسم، وداعل": the last of a list, after a comma)
     elif m.common == "person" and m.cue_kind != "noun" and m.list_id < 0:
         if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
                 nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
             m.veto = "person name"
+
+
+def _named_list(ms: list[Mention], m: Mention) -> bool:
+    """``m``'s list is one of places: three names or more, or one with a place noun ("مدن نوى، جاسم، وداعل"), not a
+    name and the verb of a new clause ("جاسم، وبدأ")."""
+    members = [x for x in ms if x.list_id == m.list_id]
+    return len(members) >= 3 or any(x.cue.lstrip("وفبل") in _PLURAL_PLACE_NOUNS_AR for x in members if x is not m)
+
+
+#: the plural and dual place nouns that announce a list (normalised): "بلدات X، Y"
+_PLURAL_PLACE_NOUNS_AR = frozenset(normalize_ar(w) for w in (
+    "مدن", "المدن", "بلدات", "البلدات", "قرى", "القرى", "بلدتي", "قريتي", "مدينتي", "أحياء", "الأحياء"))
 
 
 def _adj_head(w: str) -> bool:
@@ -1266,7 +1288,7 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
         return
-    if ("من" in bare[-3:] or not _OFFICE_OF_AR.isdisjoint(bare[-2:])) and _person_from(bare, sets):
+    if ("من" in bare[-2:] or not _OFFICE_OF_AR.isdisjoint(bare[-2:])) and _person_from(bare, sets):
         m.reference = True
         m.notes.append("origin")   # "قتل شاب من بلدة X برصاص مجهولين في مدينة Y": his home, not where he was shot
         return
@@ -1283,13 +1305,21 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("where it came from")   # "قصف مصدره مواقع قوات النظام في بلدة X": X fired, not hit
         return
-    if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-4:], bare[-3:])):
+    # (and "انطلاقاً من مواقعها قرب مدينة X": its posts near the place it fired from)
+    if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-6:], bare[-6:][1:])) and \
+            "وصولا" not in norm[m.end:m.end + 50]:   # (not "انطلاقاً من X وصولاً إلى Y": from end to end)
         m.reference = True
         m.notes.append("where it came from")   # the target is the event place, not the launch site
         return
     if len(bare) >= 2 and (bare[-2:] in _FROM_SIDE_AR or (bare[-1] in sets["nouns"] and bare[-3:-1] in _FROM_SIDE_AR)):
         m.reference = True
         m.notes.append("where it came from")   # "اقتحمت الوحدات بلدة X من جهة Y", "التسلل من جهة حي Y"
+        return
+    lo90 = max(0, m.start - 90)
+    if ("من" in bare[-2:] or "ومن" in bare[-2:]) and _REINFORCED_FROM_GATE.possible(norm[lo90:m.start]) and \
+            _REINFORCED_FROM_AR_RE.search(norm, lo90, m.start):
+        m.reference = True
+        m.notes.append("where it came from")   # "استقدمت تعزيزات إلى X من مدينة Y ومن بلدة Z": Y and Z sent them
         return
     if _withdrew_to_ar(bare, sets):
         m.reference = True
@@ -1335,6 +1365,13 @@ _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب",
                                                    # and a flight: "بعد فرار المسلحين باتجاه X"
                                                    "فرار", "فرارهم", "فر", "فروا", "هروب", "هروبهم", "هرب", "هربوا",
                                                    "لاذ", "لاذوا"))
+#: reinforcements and where they came from (normalised), up to the place: "تعزيزات عسكرية إلى X من مدينة Y"
+_REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,10}?"
+                                    r"[وف]?من\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
+_REINFORCED_FROM_GATE = gate(_REINFORCED_FROM_AR_RE)
+#: a force's own posts, between where it withdrew to and the place (normalised): "باتجاه نقطتها في X"
+_OWN_POSTS_AR = frozenset(("نقطتها", "نقطته", "نقاطها", "نقاطه", "مواقعها", "مواقعه", "قاعدتها", "قاعدته", "مقرها",
+                           "مقره", "ثكنتها"))
 #: the side an attack came from, right before a name (normalised): "من جهة X", "من محور X"
 _FROM_SIDE_AR = (["من", "جهه"], ["من", "اتجاه"], ["من", "محور"], ["من", "ناحيه"])
 #: the words of where to (normalised): "إلى", "باتجاه", "نحو" ...
@@ -1342,10 +1379,14 @@ TOWARDS_AR = frozenset(("الي", "باتجاه", "اتجاه", "نحو", "صو�
 
 
 def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
-    """"ثم انسحبت (القوة) باتجاه (بلدة) X": X is where a force withdrew to, after what it did elsewhere."""
-    w = bare[-4:]
+    """"ثم انسحبت (القوة) باتجاه (بلدة) X", "... باتجاه نقطتها في X": X is where a force withdrew to, after what it
+    did elsewhere."""
+    w = bare[-6:]
     if w[-1:] and w[-1] in sets["nouns"]:
         w = w[:-1]
+    if len(w) >= 3 and w[-1] == "في" and w[-2] in _OWN_POSTS_AR:
+        w = w[:-2]   # "باتجاه نقطتها في X"
+    w = w[-4:]
     # (the bare words have lost a "و"/"ف" they start with: "فرار" is "رار" here)
     return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR or "ف" + x in _WITHDRAW_AR for x in w[-3:-1])
 
@@ -1389,13 +1430,18 @@ _OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير"
 
 
 def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
-    """"شاب من (بلدة) X", "ثلاثة شبان من X": a person's home, said after who he is."""
-    w = bare[-3:]
+    """"شاب من (بلدة) X", "ثلاثة شبان من X", "مقاتل من الكتائب الإسلامية من بلدة X": a person's home, said after
+    who he is (and his unit)."""
+    w = bare[-7:]
     if w[-1:] and w[-1] in sets["nouns"]:
         w = w[:-1]
     if w[-1:] and w[-1] in _OFFICE_OF_AR:
         return True   # "جثة مختار بلدة X": the man's office names his town
-    return len(w) >= 2 and w[-1] == "من" and w[-2] in _PERSON_AR
+    if len(w) < 2 or w[-1] != "من":
+        return False
+    if w[-2] in _PERSON_AR:
+        return True
+    return any(w[k] in _PERSON_AR and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3))
 
 
 def _native_of(bare: list[str], sets: dict[str, set[str]]) -> bool:
@@ -1432,6 +1478,8 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
     # "shelled X from the area of Y", "coming from Y": where the fire or the man came from
     r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
+    # "backed by reinforcements sent from the town of X": where the troops came from
+    r"|\b(?:sent|dispatched|brought\s+in|arriving|arrived|redeployed)\s+from"
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
@@ -1450,7 +1498,8 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
-                 "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming")
+                 "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
+                 "sent", "dispatched", "brought", "arriv", "redeployed")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh

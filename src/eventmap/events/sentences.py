@@ -36,9 +36,10 @@ _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 #: the characters a text ends with when ``_LAST_WORD_RE`` finds a word at its end (``$`` also matches
 #: before a final line break)
 _LAST_WORD_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.\n")
-#: ``[.!?؟]+["'”’»)]*(?=\s|$)|\n+``, the same matches, written to open with a character class: re then skips
-#: to the next candidate character in C instead of trying both branches at every position
-_END_RE = re.compile(r"[.!?؟\n](?:(?<=[.!?؟])[.!?؟]*[\"'”’»)]*(?=\s|$)|(?<=\n)\n*)")
+#: ``[.!?؟]+["'”’»)]*(?:\[\d+\])*(?=\s|$)|\n+``, the same matches, written to open with a character class: re then
+#: skips to the next candidate character in C instead of trying both branches at every position (a footnote's mark
+#: after the full stop, ".[4] ", as analysts' updates write them, ends the sentence with it)
+_END_RE = re.compile(r"[.!?؟\n](?:(?<=[.!?؟])[.!?؟]*[\"'”’»)]*(?:\[\d{1,3}\])*(?=\s|$)|(?<=\n)\n*)")
 
 
 #: a "sentence" longer than this (no full stop in sight: a list dump, a broken page) is cut into
@@ -102,7 +103,11 @@ _CLAUSE_RE = re.compile(
     r"|[،,]?\s+(?=(?:[وف]?(?:في\s+حين|فيما|بينما|في\s+الوقت\s+الذي|في\s+غضون\s+ذلك|إلى\s+ذلك|من\s+جهة\s+أخرى|من\s+جهتها?)\s))"
     r"|[،,]\s+(?=(?:و?كما)\s)"
     r"|,\s+(?=(?:" + _WHILE + r"|whereas|meanwhile|but|"
-    r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian)\b|"
+    r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian|"
+    # ", and residents of X staged a sit-in", ", and on 14 October, a landmine ...": another act, another subject
+    r"residents|locals|protesters|demonstrators|gunmen|unknown|unidentified|security|troops|soldiers|police|"
+    r"militants|activists|on\s+(?:\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+following|"
+    r"the\s+same|the\s+next))\b|"
     # ", as rebels pushed into ...": another side's act at the same time
     r"as\s+(?:the\s+)?(?:rebels|government|regime|troops|army|israeli|russian|opposition|militants|fighters|"
     r"warplanes|jets|insurgents|jihadists)\b)\s)"
