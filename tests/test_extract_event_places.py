@@ -718,3 +718,11 @@ def test_a_fighters_home_after_his_unit_where_a_force_went_or_fired_from_or_was_
 ])
 def test_a_list_after_a_first_name_and_a_locator_after_a_comma(text, places):
     assert {e.location for e in extract_events(text, "2025-03-05")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("سيطر الجيش اليوم على بلدة دير العدس وتلة مرعي المشرفة عليها.", {"دير العدس", "تلة مرعي"}),
+    ("اقتحمت قوات النظام بلدة طفس وتمكنت من تطهير الأحياء السكنية والمزارع المحيطة بها.", {"طفس"}),
+])
+def test_a_describing_word_after_a_name_is_not_part_of_it(text, places):
+    assert {e.location for e in extract_events(text, "2018-07-07")} == places

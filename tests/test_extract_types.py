@@ -1083,3 +1083,19 @@ def test_sorties_its_raids_and_a_plane_that_fell(text, sub):
 def test_the_pilot_of_a_plane_that_fell_is_its_toll():
     text = "أصيبت الطائرة السورية أثناء تحليقها فوق قرية نافعة وسقطت، ما أدى إلى مقتل قائدها."
     assert [e.fatalities for e in extract_events(text, "2018-07-07")] == [1]
+
+
+def test_a_shelling_told_alongside_air_raids_stays_a_shelling():
+    text = "شن الطيران الحربي اليوم غارات على مدينة نوى، ترافق مع قصف لقوات النظام على بلدتي الشيخ سعد وعدوان."
+    got = {e.location: e.sub_event_type for e in extract_events(text, "2016-03-05")}
+    assert got == {"نوى": "Air/drone strike", "الشيخ سعد": "Shelling/artillery/missile attack",
+                   "عدوان": "Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize("text", [
+    "حرر الثوار بلدة صيدا اليوم. وقال قائد إن الخطوة التالية ستكون اقتحام مدينة خربة غزالة.",
+    "حرر الثوار بلدة صيدا اليوم. وقال قائد ميداني إن المرحلة التالية ستشمل التقدم نحو بلدة كفر شمس.",
+    "حرر الثوار بلدة صيدا اليوم. وينص الاتفاق على خروج المسلحين من بلدة المسيفرة.",
+])
+def test_a_next_step_and_what_a_deal_stipulates_are_no_events(text):
+    assert {e.location for e in extract_events(text, "2024-04-06")} == {"صيدا"}

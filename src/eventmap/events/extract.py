@@ -112,6 +112,8 @@ _FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
+           # "الخطوة التالية ستكون اقتحام X", "المرحلة المقبلة ستشمل التقدم نحو X", "تنص الخريطة على تسليم السلاح"
+           "ستكون", "سيكون", "ستشمل", "سيشمل", "ستتضمن", "سيتضمن", "تنص", "ينص", "تقضي", "يقضي",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
            "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking"}
 _NEG = frozenset(_NEG_AR | _NEG_EN)

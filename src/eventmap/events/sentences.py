@@ -102,6 +102,9 @@ _CLAUSE_RE = re.compile(
     r"\s*[;؛]\s*"
     r"|[،,]?\s+(?=(?:[وف]?(?:في\s+حين|فيما|بينما|في\s+الوقت\s+الذي|في\s+غضون\s+ذلك|إلى\s+ذلك|من\s+جهة\s+أخرى|من\s+جهتها?)\s))"
     r"|[،,]\s+(?=(?:و?كما)\s)"
+    # "غارات على مدينة X، ترافق مع قصف مدفعي على بلدة Y": another act at the same time, at a place of its own
+    # (not "هجوم على X، ترافق مع قصف مدفعي عنيف": the fire beside the assault, at X)
+    r"|[،,]\s+(?=(?:و?(?:ترافق|ترافقت|تزامن|تزامنا|تزامناً|بالتزامن|تزامنت)\s+مع)\s+(?:\S+\s+){0,5}?(?:على|في)\s)"
     r"|,\s+(?=(?:" + _WHILE + r"|whereas|meanwhile|but|"
     r"and\s+(?:the|government|rebel|rebels|israeli|russian|syrian|"
     # ", and residents of X staged a sit-in", ", and on 14 October, a landmine ...": another act, another subject
@@ -117,7 +120,7 @@ _CLAUSE_RE = re.compile(
 
 
 #: one of these is in every match of :data:`_CLAUSE_RE` (a semicolon or the first word of a connector)
-_CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت", "غضون", "ذلك", "جهة", "جهت", "كما")
+_CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت", "غضون", "ذلك", "جهة", "جهت", "كما", "ترافق", "تزامن")
 
 
 def _may_split(s: str) -> bool:
