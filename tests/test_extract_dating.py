@@ -243,3 +243,11 @@ def test_a_start_day_restated_after_a_comma_is_still_a_start():
             "شباط من العام الجاري.")
     days = {e.event_date for e in extract_events(text, "2017-02-13") if e.sub_event_type == "Armed clash"}
     assert days == {"2017-02-13"}
+
+
+@pytest.mark.parametrize("text", [
+    "حرر الجيش بلدة صيدا اليوم. ويتوقع ناشطون أن تشهد مدينة درعا يوم غد الأحد تشييعاً حاشداً للشهداء.",
+    "The army captured Sayda today. Activists expect a mass funeral for the dead in Daraa tomorrow, Sunday.",
+])
+def test_an_act_on_a_day_still_to_come_is_no_event(text):
+    assert {e.place_name_en for e in extract_events(text, "2011-04-23")} == {"Sayda"}

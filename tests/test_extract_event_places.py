@@ -726,3 +726,14 @@ def test_a_list_after_a_first_name_and_a_locator_after_a_comma(text, places):
 ])
 def test_a_describing_word_after_a_name_is_not_part_of_it(text, places):
     assert {e.location for e in extract_events(text, "2018-07-07")} == places
+
+
+def test_a_settlement_named_as_a_time_is_no_event():
+    text = "وهو من أبناء مدينة طفس، وكان يعمل بعد التسوية ضمن مجموعة محلية تابعة لفرع الأمن العسكري."
+    assert extract_events(text, "2020-06-02") == []
+
+
+def test_an_act_and_what_it_hit_after_a_list_of_towns_are_no_towns():
+    text = ("نفذ سلاح الجو طلعات مركزة على تجمعات الإرهابيين في بلدات النعيمة وأم المياذن وعتمان، ودمر مقرات قيادة "
+            "ومستودعات للذخيرة.")
+    assert {e.location for e in extract_events(text, "2015-06-26")} == {"النعيمة", "أم المياذن", "عتمان"}

@@ -551,6 +551,7 @@ class _Extractor:
     def __init__(self, text: str, published: date, source: str, url: str, title: str, lang: str, gazetteer) -> None:
         self.text = text
         self.pub = published
+        self._pub_iso = published.isoformat()
         self.source = source
         self.url = url
         self.title = title
@@ -851,6 +852,8 @@ class _Extractor:
                                                                                       ["wanted"])):
             return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are
             #               charged with, and a raid's targets, are no acts of that day
+        if h.label == "settlement_entry" and prev[-1] in ("بعد", "قبل") and self.norm.endswith(" ال", 0, h.start):
+            return True   # "كان يعمل بعد التسوية ضمن مجموعة محلية": the settlement of years before, a time
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
         if h.label == "armed_clash" and prev[-1] in _DISENGAGE or h.label == "agreement" and (
@@ -1442,7 +1445,7 @@ class _Extractor:
             # an everyday word that names only a far village ("حملة تمشيط واسعة في منطقة اللجاة") gives way to the
             # places the clause does name
             stray = [l for l in locs if l.resolution == "unresolved" and l.mention.source == "gazetteer" and
-                     l.mention.cue_kind != "noun" and " " not in l.mention.name]
+                     l.mention.cue_kind != "noun" and " " not in l.mention.name and l.mention.lang == "ar"]
             if stray and len(stray) < len(locs):
                 locs = [l for l in locs if l not in stray]
         # containers: a region or admin unit named with finer places in the clause is not an event place (a place
@@ -1518,6 +1521,8 @@ class _Extractor:
                 if len(use) > 1:
                     # "... في بلدة X بتاريخ 12 كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني": each its day
                     date_, tprec = self._dates.own_day(m.start, m.end, cl.lo, cl.hi) or (date_, tprec)
+                if tprec == 1 and date_ > self._pub_iso:
+                    continue   # "أن تشهد مدينة X يوم غد الأحد تشييعاً": a day still to come is no event yet
                 et, st = self._toll_kind_here(lab, loc, etype, sub)
                 out.append(self._event(cl, lab, et, st, own, loc, a1, a2, date_, tprec, hedged, sent_text))
                 if lab in _TOLL_OF and loc.place is not None:

@@ -587,8 +587,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
                           (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or (len(w) > 4 and _PRONOUN_END_RE.search(w))):
                 cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"; "وتسيل
                 break         # أسلحتهم الثقيلة": before "their weapons" (no name of the area has such a word)
-        if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER:
-            break
+        if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER or cut[0][2] in _NOT_A_NAME_HEAD_AR:
+            break   # (and "النعيمة وعتمان، ودمر مقرات قيادة ومستودعات للذخيرة": an act and what it hit, no town)
         if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and \
             _PRONOUN_END_RE.sub("", cut[0][2]) in _sets()["nouns"] | _SITE_STEMS:
             continue                   # "المقرز وسدها": "and its dam" is not another place
@@ -598,6 +598,10 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
     return items
 
 
+#: words that open no place's name (normalised): an act's verb, what it hit ("ودمر مقرات قيادة ومستودعات للذخيرة")
+_NOT_A_NAME_HEAD_AR = frozenset(normalize_ar(w) for w in """دمر دمرت قتل قتلت أصاب أصابت استهدف استهدفت سيطر سيطرت
+اعتقل اعتقلت أسقط أسقطت أوقع أوقعت مقرات مقر مستودعات مستودع مخازن آليات اليات أوكار تجمعات مواقع نقاط عربات دبابات
+منصات مدافع أسلحة ذخائر عناصر مسلحين""".split())
 #: the dual place nouns (normalised): "بلدتي A وB" names two places
 _DUAL_NOUNS = frozenset(w + n for w in ("", "و", "ب", "وب") for n in ("بلدتي", "قريتي", "مدينتي", "حيي", "تلتي"))
 _BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو"})
