@@ -1099,3 +1099,24 @@ def test_a_shelling_told_alongside_air_raids_stays_a_shelling():
 ])
 def test_a_next_step_and_what_a_deal_stipulates_are_no_events(text):
     assert {e.location for e in extract_events(text, "2024-04-06")} == {"صيدا"}
+
+
+@pytest.mark.parametrize("text", [
+    "More than 320,000 people have been killed since the conflict began in March 2011 with anti-government protests "
+    "in Daraa.",
+    "قتل أكثر من ألف شخص في مدينة درعا منذ اندلاع الثورة عام 2011.",
+])
+def test_the_wars_toll_since_it_began_is_no_event(text):
+    assert extract_events(text, "2017-06-11") == []
+
+
+def test_a_day_after_the_town_fell_is_a_time_not_a_capture():
+    text = ("Regime forces recaptured Sheikh Miskin on Monday. On Tuesday, a day after the town fell, Russian "
+            "warplanes struck a bakery in Nawa, killing five people.")
+    got = {(e.location, e.sub_event_type) for e in extract_events(text, "2016-01-27")}
+    assert ("Nawa", "Government regains territory") not in got and ("Nawa", "Air/drone strike") in got
+
+
+def test_a_numbered_brigade_is_a_force_not_a_place():
+    text = "Soldiers of the 474th Golan Regional Brigade detained two men in al-Hamidiyah on Wednesday."
+    assert [e.location for e in extract_events(text, "2025-01-09")] == ["al-Hamidiyah"]

@@ -520,6 +520,12 @@ _FRAMED = frozenset(("settlement_entry", "agreement", "troop_movement", "territo
 #: many of an act, over a span that runs until now: a tally, not an event
 _MANY = frozenset(("dozens", "scores", "hundreds", "عشرات", "العشرات", "مئات", "المئات"))
 _SINCE_RE = re.compile(r"(?:^|\s)(?:since|so far|منذ|حتي الان)(?=\s)")
+#: the war's own start, told as a time (normalised): its clause tells the war's story, not the day's events
+_WAR_BEGAN_RE = re.compile(r"\bsince\s+the\s+(?:syrian\s+)?(?:conflict|war|uprising|revolution|crisis)\s+"
+                           r"(?:began|started|erupted|broke\s+out)\b"
+                           r"|(?:^|\s)منذ\s(?:بدايه|بدء|اندلاع|انطلاق)\s(?:ال)?(?:ثوره|حرب|ازمه|احداث|نزاع)")
+_WAR_BEGAN_GATE = gate(_WAR_BEGAN_RE)
+_TOWN_NOUNS_EN = frozenset(("town", "city", "village", "area", "base", "hill", "crossing"))
 #: a release told before an arrest in its clause: the arrest is the released man's past (normalised)
 _RELEASED_RE = re.compile(r"(?:^|\s)[وف]?(?:افرج\S*|الافراج|بالافراج|اطلق\S*\s(?:\S+\s){0,3}?سراح|اطلاق\sسراح)(?=\s)|"
                           r"\b(?:released|freed|releasing|freeing|release\s+of)\b")
@@ -841,6 +847,8 @@ class _Extractor:
                 _FUTURE_AFTER_RE.match(self.norm, h.end):
             return True   # "protesters will march in X on Friday", "talks on an agreement will resume", "the agreement
             #               does not cover X": the noun's verb after it says what has not happened
+        if _WAR_BEGAN_GATE.possible(self.norm[cl.lo:cl.hi]) and _WAR_BEGAN_RE.search(self.norm, cl.lo, cl.hi):
+            return True   # "killed since the conflict began in March 2011 with protests in Daraa": the war's story
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
@@ -880,6 +888,9 @@ class _Extractor:
             return True
         if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
             return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
+        if h.label == "territory_taken" and len(prev) > 2 and prev[-2] == "the" and prev[-1] in _TOWN_NOUNS_EN and \
+                not {"after", "before", "since", "until"}.isdisjoint(prev[-5:-2]):
+            return True   # "a day after the town fell": the capture told before, named as a time
         k = len(prev) - 1 if prev[-1] in ("اي", "any") else len(prev) - 2 if len(prev) > 1 and prev[-2] in (
             "اي", "any") and prev[-1] in _CASE_NOUNS else -1
         if k >= 0 and not _NEG.isdisjoint(prev[max(0, k - 3):k]):

@@ -122,6 +122,7 @@ _EN_NOT_NAME = {"the", "a", "an", "syrian", "russian", "israeli", "iranian", "go
 _EN_FORMATIONS = {"brigade", "division", "corps", "regiment", "battalion"}
 _EN_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                 "eleventh", "twelfth"}
+_DIGIT_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)\b")
 _EN_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 #: names that are admin units: "the Quneitra area", "Daraa district" are regions, handled as such
 _EN_ADMIN_NAMES = {"quneitra", "daraa", "deraa", "dar'a", "sweida", "suwayda", "damascus", "golan", "hauran",
@@ -406,8 +407,9 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         a = lo + m.start("name") + (len(" ".join(words[:k])) + 1 if k else 0)
         core = text[a:lo + m.end("name")]
         low = core.lower().replace("al-", "").replace("el-", "")
-        if noun in _EN_FORMATIONS and low in _EN_ORDINALS:
-            continue   # "the Eighth Brigade", "the Fourth Division": a force (an actor), not its base ("Brigade 52")
+        if noun in _EN_FORMATIONS and (low in _EN_ORDINALS or _DIGIT_ORDINAL_RE.match(low)):
+            continue   # "the Eighth Brigade", "the Fourth Division", "the 474th Golan Regional Brigade": a force (an
+            #            actor), not its base ("Brigade 52")
         if noun in ("area", "district", "quarter", "hills") and all(w in _EN_ADMIN_NAMES for w in low.split()):
             continue   # "the Quneitra area", "Daraa district": the region ("Daraa al-Balad district" is a quarter)
         if noun in ("area", "district", "hills", "hill", "base", "post") and core.split()[0].lower() in (
