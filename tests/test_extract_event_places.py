@@ -737,3 +737,12 @@ def test_an_act_and_what_it_hit_after_a_list_of_towns_are_no_towns():
     text = ("نفذ سلاح الجو طلعات مركزة على تجمعات الإرهابيين في بلدات النعيمة وأم المياذن وعتمان، ودمر مقرات قيادة "
             "ومستودعات للذخيرة.")
     assert {e.location for e in extract_events(text, "2015-06-26")} == {"النعيمة", "أم المياذن", "عتمان"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Government forces arrested four men at the entrance of Da'el on 12 May. On 13 May, the Central Committee of "
+     "Jasim said four ISIS members were killed in a security operation in the town.", "Jasim"),
+    ("قصفت قوات النظام بلدة داعل أمس. وأفاد مصدر في بلدة طفس بأن قصفاً مدفعياً استهدف البلدة صباح اليوم.", "طفس"),
+])
+def test_the_town_a_source_or_a_body_is_named_by_is_the_town_named_again(text, place):
+    assert place in {e.location for e in extract_events(text, "2024-05-14") if e.event_date >= "2024-05-13"}

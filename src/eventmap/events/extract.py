@@ -748,9 +748,10 @@ class _Extractor:
                 out.append((cl, hits, ms, ca))
                 continue
             noun = _ANAPHOR_NOUN[ana.group("ar") or ana.group("en")]
-            ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
-            if ante is None and site is None:
-                ante = self._pointed_town(cl, ms, located, noun, ana.start())
+            # (a town the clause itself names as a point of reference comes before one of a sentence before)
+            ante = self._pointed_town(cl, ms, located, noun, ana.start()) if site is None else None
+            if ante is None:
+                ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
             if site is not None:
                 # "أمام الجامع الكبير في المدينة": the site is in the town named before
                 if ante is not None:
@@ -767,7 +768,12 @@ class _Extractor:
         of reference, called again by its noun, is where the act fell (a copy of its mention, no longer a
         reference)."""
         for m in reversed(ms):
-            if m.end <= upto and m.reference and m.notes[-1:] == ["direction"] and self._noun_before(m) == noun:
+            # (and a town a body or a source is named by: "the Central Committee of X said four men were killed in
+            # the town", "أفاد مصدر في بلدة X بأن قصفاً استهدف البلدة")
+            if m.end <= upto and m.reference and (
+                    m.notes[-1:] == ["direction"] and self._noun_before(m) == noun or
+                    m.notes[-1:] in (["reference"], ["seat"], ["where the source is"]) and
+                    self._noun_before(m) in (noun, "")):
                 loc = self._locate(cl, m, self._anchors)
                 if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution in ("resolved",
                                                                                                   "ambiguous"):
