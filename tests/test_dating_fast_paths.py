@@ -27,10 +27,13 @@ def test_every_start_word_of_the_pattern_is_found_by_the_shortcut():
 
 
 def _for_clause_reference(ed: DT.EventDates, cl: DT.ClauseSpan, trigger_start: int) -> tuple[str, int] | None:
-    """Rule 1 as first written: the own clause's date nearest the trigger, over the dates themselves."""
+    """Rule 1 as first written: the own clause's date nearest the trigger, over the dates themselves (of several, the
+    exact days before a month or a week)."""
     own = [ed.dates[k] for k in ed._between(cl.lo, cl.hi)]
     if not own:
         return None
+    if len(own) > 1:
+        own = [d for d in own if d[3] == 1] or own
     d = min(own, key=lambda x: abs(x[0] - trigger_start))
     return d[2].isoformat(), d[3]
 

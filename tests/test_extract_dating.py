@@ -251,3 +251,12 @@ def test_a_start_day_restated_after_a_comma_is_still_a_start():
 ])
 def test_an_act_on_a_day_still_to_come_is_no_event(text):
     assert {e.place_name_en for e in extract_events(text, "2011-04-23")} == {"Sayda"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("قتل شاب برصاص مجهولين صباح السبت 1 آذار في بلدة طفس.", "2025-03-01"),
+    ("بعد أكثر من عام على اتفاق التسوية الذي وقع في تموز 2018، اعتقلت دورية للأمن العسكري صباح الثلاثاء شاباً في "
+     "مدينة إزرع.", "2025-03-04"),
+])
+def test_a_weekday_before_its_date_and_a_background_month_give_way_to_the_day(text, day):
+    assert [e.event_date for e in extract_events(text, "2025-03-09")] == [day]

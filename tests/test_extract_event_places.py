@@ -746,3 +746,23 @@ def test_an_act_and_what_it_hit_after_a_list_of_towns_are_no_towns():
 ])
 def test_the_town_a_source_or_a_body_is_named_by_is_the_town_named_again(text, place):
     assert place in {e.location for e in extract_events(text, "2024-05-14") if e.event_date >= "2024-05-13"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Clashes erupted in Tafas on Friday, leaving three dead. A young man from Inkhil was among those killed.",
+     {"Tafas"}),
+    ("Locals found the body of a young man, who hails from Busra al-Harir, dumped near Naheta town.", {"Naheta"}),
+    ("A bomb exploded in Da'el on Saturday, killing two. A third man died of his wounds in the national hospital in "
+     "Daraa on Sunday.", {"Da'el"}),
+    ("Syrian troops stormed Inkhil before dawn on Monday. At least 25 people were killed, an activist told The "
+     "Associated Press.", {"Inkhil"}),
+    ("اقتيد المعتقلون إلى مقر الفرع في مدينة الصنمين بعد مداهمة منازلهم في بلدة جاسم.", {"جاسم"}),
+])
+def test_one_of_the_dead_from_a_town_a_home_a_hospital_an_agency_a_detention_are_no_places(text, places):
+    assert {e.location for e in extract_events(text, "2021-03-01")} == places
+
+
+def test_a_citation_line_is_no_event():
+    text = ('The IDF raided Kuwaya on April 12.[4]\n\n[4] "Islamic State confirms death of leader in Jasim," Long War '
+            'Journal, Nov. 30, 2022.')
+    assert "Jasim" not in {e.location for e in extract_events(text, "2025-04-14")}

@@ -1120,3 +1120,17 @@ def test_a_day_after_the_town_fell_is_a_time_not_a_capture():
 def test_a_numbered_brigade_is_a_force_not_a_place():
     text = "Soldiers of the 474th Golan Regional Brigade detained two men in al-Hamidiyah on Wednesday."
     assert [e.location for e in extract_events(text, "2025-01-09")] == ["al-Hamidiyah"]
+
+
+@pytest.mark.parametrize("text", [
+    "يهدد ناشطون بتنظيم وقفات احتجاجية في مدينة نوى.",
+    "تتوقع مصادر محلية أن تشن قوات النظام حملة أمنية على بلدة المسيفرة.",
+    "طالبت اللجنة الأمنية بتسليم السلاح الثقيل في بلدة طفس.",
+])
+def test_threats_expectations_and_demands_are_no_events(text):
+    assert extract_events(text, "2021-06-25") == []
+
+
+def test_two_air_raids_are_an_air_strike():
+    text = "شن الطيران الحربي غارتين على مدينة إزرع اليوم."
+    assert [e.sub_event_type for e in extract_events(text, "2016-03-05")] == ["Air/drone strike"]

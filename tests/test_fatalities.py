@@ -784,3 +784,18 @@ def test_the_wounded_taken_to_a_field_hospital_leave_the_toll_to_its_event():
     text = ("ألقى الطيران المروحي برميلين متفجرين على بلدة اليادودة، ما أسفر عن مقتل امرأة وطفلها وإصابة آخرين نقلوا "
             "إلى مشفى ميداني في بلدة المزيريب.")
     assert [(e.location, e.fatalities) for e in extract_events(text, "2016-03-05")] == [("اليادودة", 2)]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Two of them were killed.", 2),
+    ("Shelling killed two soldiers and three civilians were wounded.", 2),
+    ("Shelling killed two soldiers, and 3 civilians were wounded in the town.", 2),
+    ("The strike killed two soldiers and three civilians.", 5),
+])
+def test_of_them_and_the_wounded_after_and(sentence, n):
+    assert [d.count for d in deaths(sentence)] == [n]
+
+
+def test_a_toll_of_two_of_them_goes_to_the_event_before():
+    text = "Gunmen threw a bomb at a gathering of men in the centre of Da'el on Saturday. Two of them were killed."
+    assert [e.fatalities for e in extract_events(text, "2021-03-01")] == [2]

@@ -536,7 +536,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     has_en = _has_latin_word(norm)
     if not has_en:
         out.sort()
-        return out
+        return _named_weekdays_out(out)
     en_month = any(_EN_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
@@ -567,7 +567,17 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             norm, max(0, m.start() - 10), m.start()) else None   # "tomorrow, Sunday"
         add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
     out.sort()
-    return out
+    return _named_weekdays_out(out)
+
+
+def _named_weekdays_out(out: list[tuple[int, int, date, int, str]]) -> list[tuple[int, int, date, int, str]]:
+    """``out`` (sorted) without a weekday written right before the date it names ("صباح السبت 1 آذار", "Saturday,
+    March 1"): the date says which Saturday, not the nearest one before the publication."""
+    if len(out) < 2:
+        return out
+    drop = {k for k in range(len(out) - 1) if out[k][4] == "weekday" and out[k + 1][4] in ("explicit", "iso")
+            and 0 <= out[k + 1][0] - out[k][1] <= 3}
+    return [d for k, d in enumerate(out) if k not in drop] if drop else out
 
 
 def _is_capital(original: str, offs: list[int], norm_idx: int) -> bool:

@@ -248,6 +248,10 @@ class EventDates:
             own = [k for k in own if k not in self.said_on] or own
         if len(own) > 1 and self.starts_of:   # "fought in X on Saturday, the focus of fighting since February"
             own = [k for k in own if k not in self.starts_of] or own
+        if len(own) > 1:   # "بعد عام على اتفاق التسوية في تموز 2018، اعتقلت دورية صباح الثلاثاء شاباً": the day
+            # told, not a month of the background (unless the month is told of the trigger's own noun)
+            own = [k for k in own if self.dates[k][3] == 1 or (
+                k in told and self._tells_of(trigger_start, trigger_end, told[k][0]))] or own
         if own and self.said_on and all(k in self.said_on for k in own):
             # "قالت مصادر اليوم السبت إن مجهولين أطلقوا النار على رجل في X", after a lead that gave the act "ليل
             # الجمعة": the day of the saying gives way to the act's own day told before it, a few days earlier at most

@@ -114,6 +114,8 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
            # "الخطوة التالية ستكون اقتحام X", "المرحلة المقبلة ستشمل التقدم نحو X", "تنص الخريطة على تسليم السلاح"
            "ستكون", "سيكون", "ستشمل", "سيشمل", "ستتضمن", "سيتضمن", "تنص", "ينص", "تقضي", "يقضي",
+           # expected (not "توقع", it inflicts: "غارات توقع قتلى")
+           "تتوقع", "توقعت",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
            "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking"}
 _NEG = frozenset(_NEG_AR | _NEG_EN)
@@ -525,6 +527,16 @@ _WAR_BEGAN_RE = re.compile(r"\bsince\s+the\s+(?:syrian\s+)?(?:conflict|war|upris
                            r"(?:began|started|erupted|broke\s+out)\b"
                            r"|(?:^|\s)منذ\s(?:بدايه|بدء|اندلاع|انطلاق)\s(?:ال)?(?:ثوره|حرب|ازمه|احداث|نزاع)")
 _WAR_BEGAN_GATE = gate(_WAR_BEGAN_RE)
+#: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
+#: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
+#: "طالب", a student)
+_DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
+                       "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged"))
+#: spans of time before "على" and a deal (normalised): "بعد عامين على اتفاق التسوية"
+_SPAN_OF_TIME = frozenset(("عام", "عامين", "اعوام", "سنه", "سنتين", "سنوات", "شهر", "شهرين", "اشهر", "ايام",
+                           "اسبوع", "اسبوعين", "اسابيع"))
+#: a footnote's citation line: its number in brackets, then a quoted title
+_CITATION_RE = re.compile(r"\[\d{1,3}\]\s*[\"“«]")
 _TOWN_NOUNS_EN = frozenset(("town", "city", "village", "area", "base", "hill", "crossing"))
 #: a release told before an arrest in its clause: the arrest is the released man's past (normalised)
 _RELEASED_RE = re.compile(r"(?:^|\s)[وف]?(?:افرج\S*|الافراج|بالافراج|اطلق\S*\s(?:\S+\s){0,3}?سراح|اطلاق\sسراح)(?=\s)|"
@@ -609,6 +621,8 @@ class _Extractor:
             ca = actors[bisect.bisect_left(a_starts, cl.lo):bisect.bisect_left(a_starts, cl.hi)]
             hits = triggers[bisect.bisect_left(t_starts, cl.lo):bisect.bisect_left(t_starts, cl.hi)]
             hits = [h for h in hits if h.end <= cl.hi and not self._negated(h, cl)]
+            if hits and text[cl.sent.start:cl.sent.start + 1] == "[" and _CITATION_RE.match(text, cl.sent.start):
+                hits = []   # '[4] "Islamic State confirms death of leader in Jasim," Long War Journal': a source cited
             # an earlier clause of the same sentence may name the actor ("..., وحرر تل الجابية")
             self._carry[cl.index] = sent_subject.get(cl.sent_index, "")
             if hits:
@@ -868,6 +882,8 @@ class _Extractor:
             #               charged with, and a raid's targets, are no acts of that day
         if h.label == "settlement_entry" and prev[-1] in ("بعد", "قبل") and self.norm.endswith(" ال", 0, h.start):
             return True   # "كان يعمل بعد التسوية ضمن مجموعة محلية": the settlement of years before, a time
+        if h.label in ("settlement_entry", "agreement") and "علي" in prev[-3:] and not _SPAN_OF_TIME.isdisjoint(prev[-5:]):
+            return True   # "بعد أكثر من عام على اتفاق التسوية": the time since a deal, no deal made
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
         if h.label == "armed_clash" and prev[-1] in _DISENGAGE or h.label == "agreement" and (
@@ -887,7 +903,8 @@ class _Extractor:
             return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
-        if not _FUTURE.isdisjoint(prev) or _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
+        if not _FUTURE.isdisjoint(prev) or not _DEMANDED.isdisjoint(prev[-3:]) or \
+                _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
                 not _PREVENT.isdisjoint(prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
         if h.label in _FRAMED and self._framed(h, prev, cl):
@@ -1070,9 +1087,9 @@ class _Extractor:
             weak = m.notes and m.notes[-1] in WEAK_REFERENCES and not all(
                 h.label == "killing" and (
                     self.norm.startswith(("ال", "وال", "فال"), self.norm.rfind(" ", 0, h.start) + 1) or
-                    self.norm.endswith("the ", 0, h.start)) for h in hits)
-            # (not "والشاب القتيل ينحدر من بلدة X", "the dead were named as ... from X": "the one killed" points
-            # back to an event told before)
+                    self.norm.endswith(("the ", "those "), 0, h.start)) for h in hits)
+            # (not "والشاب القتيل ينحدر من بلدة X", "the dead were named as ... from X", "a man from X was among those
+            # killed": "the one killed" points back to an event told before)
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
                       not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES) and   # "In Quneitra, ..."
                       o.supported and (o.cue_kind or o.site or o.list_id >= 0 or o.lang != "ar" or

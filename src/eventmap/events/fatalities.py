@@ -221,7 +221,7 @@ _AR_PERSON = _n("""شاب شابة رجل امرأة سيدة طفل طفلة ف
 معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
-مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع""")
+مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع""")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
 _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
@@ -644,6 +644,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
             nxt = _item(toks, n + 1 if w == "and" else n, end, ar)
             if nxt is None or (comma and nxt[0] == VAGUE and w == "and" and toks[n + 1].w not in _EN_VAGUE):
                 break   # (", and residents of X protested": the next clause's people, no more victims)
+            if _wounded_next(toks, nxt[1], end):
+                break   # ("killed two soldiers and three civilians were wounded": the wounded, not more dead)
             total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), nxt[1]
         elif not ar and comma and (w in _EN_POSS or w in _EN_ONE):
             # "a man, his wife and their three children": a list of victims goes on after a comma when it ends
@@ -655,6 +657,14 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         else:
             break
     return total, k
+
+
+def _wounded_next(toks: list[_Tok], k: int, end: int) -> bool:
+    """The words at ``k`` make the victims before them the subject of a wounding ("... were wounded")."""
+    j = k
+    while j < end and j < k + 3 and toks[j].w in _EN_AUX:
+        j += 1
+    return j > k and j < end and toks[j].w in _EN_WOUND
 
 
 #: "و" + another one of the same: "وآخر من الأمن العسكري", "واثنان آخران"
@@ -746,6 +756,11 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         j = next((k for k in range(j - 2, max(-1, j - 7), -1) if _en_unit_of(toks, k, j)), j)
     if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
         return VAGUE   # "five children are among those killed": a part of a toll
+    if not ar and j >= 3 and toks[j - 1].w in ("them", "whom") and toks[j - 2].w == "of":
+        num = next((got for k in (j - 3, j - 4) if k >= 0 and (got := _number(toks, k)) is not None
+                    and got[1] == j - 2), None)
+        if num is not None:
+            return num[0]   # "Two of them were killed": two of the people told before
     start = _back_span(toks, j, ar)
     for k in range(start, j):
         if toks[k].p:

@@ -55,6 +55,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 اليرموك الأمانة الإدارة الشركة المعمل المصنع العمال الفلاحين الصناعة الجمعية البلد ضمن عبر نحو حول قرب بعد قبل
 حتى منذ خلال لدى عند مقابل الجديد الأول الثاني الثالث الأخرى آخر أخرى العام عام المقبل الماضي الحالي عمر العمر
 البعث تشرين حزيران آذار نيسان أيار تموز آب أيلول شباط كانون
+الظهيرة ظهيرة عمره عمرها جولة فرحة غيرها غيره مرصد البلاد
 الإدارة الأهداف الباب البارد الباسل البحرة البركة التربة التوبة الثورة الجملة الحاضر الحجر الحدث الحديدة الحصان
 الحصن الحلو الحمام الحمد الخضر الدار الدور الدورة الراعي الرحمن الرسم الرصيف الروضة السجن السعادة السور الشامل
 الشامية الشجرة الشركة الشريعة الشوك الصفا الصور الصورة الضمير الطبقة الطويل العالي العالية العباس العبد العراقي
@@ -1046,8 +1047,9 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             if m.veto == "person name":
                 m.veto = ""
     for i, m in enumerate(ms):
-        if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
-                p.supported and not p.admin and not p.veto and 0 <= m.orig_start - p.orig_end <= 40 and
+        if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing (nor does a home)
+                p.supported and not p.admin and not p.veto and not p.reference and
+                0 <= m.orig_start - p.orig_end <= 40 and
                 "motorway" not in p.notes and not _EN_ROAD_AFTER_RE.match(text, p.orig_end) for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place (but "the Damascus
             #                        highway near Y": a road named by a far city is placed by Y)
@@ -1144,6 +1146,8 @@ _BODY_ADJ_AR = frozenset(("المركزيه", "المحلي", "المحليه", 
                           # a directorate's field: "وفق مديرية الصحة في X"
                           "الصحه", "التربيه", "الاوقاف", "الزراعه", "الاعلام", "التوثيق", "الاحوال", "الخدمات"))
 _CASUALTY_MOVE_AR = {"اسعاف", "اسعافه", "اسعافهم", "اسعافها", "اسعافهما", "نقل", "نقله", "نقلهم", "نقلها", "نقلهما",
+                     # and detainees led away: "اقتيد المعتقلون إلى مقر الفرع في مدينة X"
+                     "اقتيد", "اقتيدوا", "اقتادت", "اقتادوا", "اقتاد", "اقتياد", "اقتيادهم", "اقتياده",
                      "نقلت", "نقلوا", "اسعفوا", "اسعف", "يسعف", "ادخال", "ادخاله", "ادخالهم", "ادخالها", "ادخالهما"}
 _SOURCE_AR = {"مصدر", "مصادر", "مراسل", "المراسل", "ناشط", "ناشطون", "الناشط", "ناشطين", "مصدرا", "شبكه", "تنسيقيه",
               "محافظ", "مسؤول", "قيادي", "مراسله", "مراسلنا"}
@@ -1485,6 +1489,8 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
     # "backed by reinforcements sent from the town of X": where the troops came from
     r"|\b(?:sent|dispatched|brought\s+in|arriving|arrived|redeployed)\s+from"
+    # "a third man died of his wounds in the national hospital in X": where he was treated
+    r"|\b(?:died|succumbed|treated|treatment)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:a|the)\s+(?:\w+\s+)?hospital\s+(?:in\s+)?"
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
@@ -1504,7 +1510,7 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
                  "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
-                 "sent", "dispatched", "brought", "arriv", "redeployed")
+                 "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat")
 #: first names that start the names of people in English reports (never the first word of a village)
 _EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh

@@ -96,6 +96,8 @@ SITE_NOUNS_EN: dict[str, str] = {
     "station": "station", "market": "market", "square": "square", "outpost": "post", "post": "post",
     "headquarters": "headquarters", "housing": "housing", "silos": "silos", "press": "factory",
 }
+#: the names of agencies that end in a site noun ("The Associated Press", "Agence France-Presse"): outlets, no press
+_AGENCY_BEFORE_PRESS = frozenset(("associated", "france", "free", "united"))
 #: quarters are called by their bare name ("the Manshiya neighbourhood" is Manshiya)
 _EN_BARE = {"neighborhood", "neighbourhood", "district", "quarter"}
 #: site nouns that come first ("the citadel of Bosra", "Brigade 132")
@@ -407,6 +409,8 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         a = lo + m.start("name") + (len(" ".join(words[:k])) + 1 if k else 0)
         core = text[a:lo + m.end("name")]
         low = core.lower().replace("al-", "").replace("el-", "")
+        if noun == "press" and low.split()[-1:] and low.split()[-1] in _AGENCY_BEFORE_PRESS:
+            continue   # "The Associated Press": an agency, not an olive press
         if noun in _EN_FORMATIONS and (low in _EN_ORDINALS or _DIGIT_ORDINAL_RE.match(low)):
             continue   # "the Eighth Brigade", "the Fourth Division", "the 474th Golan Regional Brigade": a force (an
             #            actor), not its base ("Brigade 52")
