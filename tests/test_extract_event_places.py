@@ -766,3 +766,9 @@ def test_a_citation_line_is_no_event():
     text = ('The IDF raided Kuwaya on April 12.[4]\n\n[4] "Islamic State confirms death of leader in Jasim," Long War '
             'Journal, Nov. 30, 2022.')
     assert "Jasim" not in {e.location for e in extract_events(text, "2025-04-14")}
+
+
+def test_the_goal_of_an_advance_to_come_is_no_place():
+    text = ("سيطرت الفصائل على تل الحارة، ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة نبع الصخر خلال الأيام "
+            "القادمة.")
+    assert "نبع الصخر" not in {e.location for e in extract_events(text, "2014-10-05")}

@@ -799,3 +799,20 @@ def test_of_them_and_the_wounded_after_and(sentence, n):
 def test_a_toll_of_two_of_them_goes_to_the_event_before():
     text = "Gunmen threw a bomb at a gathering of men in the centre of Da'el on Saturday. Two of them were killed."
     assert [e.fatalities for e in extract_events(text, "2021-03-01")] == [2]
+
+
+@pytest.mark.parametrize("text, place, n", [
+    ("سيطرت الفصائل أمس على بلدة مسحرة. وأضاف المراسل أن المعارك أسفرت عن مقتل أربعة عشر عنصراً من قوات النظام.",
+     "مسحرة", 14),
+    ("أطلقت قوات الأمن النار على متظاهرين في مدينة الصنمين. وقال ناشطون إن عشرين شخصاً قتلوا هناك.", "الصنمين", 20),
+    ("قصفت قوات النظام مدينة نوى. وارتفع عدد القتلى إلى خمسة عشر.", "نوى", 15),
+    ("Regime jets bombed Nawa on Monday. The death toll rose to nine on Tuesday.", "Nawa", 9),
+    ("سيطر الثوار اليوم على كتيبة الدفاع الجوي قرب بلدة صيدا، فيما قتل خلال الاقتحام سبعة عشر عنصراً من قوات النظام.",
+     "كتيبة الدفاع الجوي", 17),
+])
+def test_a_toll_told_after_a_saying_there_raised_or_in_a_clause_of_its_own(text, place, n):
+    assert {e.location: e.fatalities for e in extract_events(text, "2014-10-05")}.get(place) == n
+
+
+def test_a_rank_after_the_first_victim_keeps_the_count_going():
+    assert [d.count for d in deaths("ما أدى إلى مقتل ضابط برتبة ملازم أول وعنصر.")] == [2]

@@ -131,7 +131,7 @@ _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون",
                          "refusing", "rejecting", "possible", "potential", "proposed"))
 #: acts told with a time to come after them are plans ("... الأسبوع المقبل", "next week")
 _PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settlement_entry", "territory_entered",
-                             "base_established", "protest", "weapons_handover"))
+                             "base_established", "protest", "weapons_handover", "advance", "territory_taken"))
 _NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايام|الساعات|الفتره|المرحله)\s(?:المقبل|المقبله|القادم|القادمه)"
                            r"|(?:next|coming)\s(?:week|month|days|weeks|months|year)|in\sthe\scoming\s")
 _NEXT_TIME_GATE = gate(_NEXT_TIME_RE)

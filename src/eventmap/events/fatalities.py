@@ -676,7 +676,7 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
     """Where the next victim of an Arabic list starts, past what may stand between it and the one before:
     adjectives ("مدنياً آخر وامرأة"), his name ("القيادي أحمد الخالد وشقيقه"), his age in brackets ("الطفل
     محمد (7 سنوات) وشقيقته"), his unit ("عنصر من الفرقة الرابعة وآخر من الأمن العسكري"); ``n`` when nothing."""
-    m, words, unit = n, 0, False
+    m, words, unit, rank = n, 0, False, False
     while m < end and words < 5:
         w = toks[m].w
         if w == "(":
@@ -686,14 +686,19 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
             m = close + 1
             continue
         if w[:1] == "و" and len(w) > 2:
-            near = m <= n + 1 and not unit
+            near = (m <= n + 1 or rank) and not unit   # ("ضابط برتبة ملازم أول وعنصر": his rank, then the next)
             return m if near or w[1:] in _AR_KIN or w[1:] in _AR_ANOTHER else n
         if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and w != "من"):
             return n   # (only "من" of a unit may stand between: "عنصر من الفرقة الرابعة وآخر")
         unit = unit or w == "من"
+        rank = rank or w in _AR_RANK
         words += 1
         m += 1
     return n
+
+
+#: a victim's rank told after him (normalised): "ضابط برتبة ملازم أول"
+_AR_RANK = frozenset(("برتبه", "رتبه"))
 
 
 # --------------------------------------------------------------------------- death statements
@@ -1224,10 +1229,20 @@ _BACK_AFTER_RE = _rx(
     r"struck|hit|shelled|storming|attack|assault|raid)\s+(?:on\s+)?the\s+(?:" + _SITE_NOUNS_EN + r")\b"
     r"(?!\s+(?:of|in|at|near)\s)"
     r"|\W*(?:[^\s،,.]+\s+){0,4}?(?:أثناء|اثناء|خلال|في|لدى)\s+(?:اقتحام|الهجوم\s+على|هجوم\s+على|استهداف)\s+"
-    r"ال(?:" + _SITE_NOUNS_AR + r")(?=[\s،,.]|$)(?!\s+(?:\S+\s+)?(?:في|ب|قرب)\S*\s)")
+    r"ال(?:" + _SITE_NOUNS_AR + r")(?=[\s،,.]|$)(?!\s+(?:\S+\s+)?(?:في|ب|قرب)\S*\s)"
+    # "وقال ناشطون إن عشرين شخصاً قتلوا هناك", "... were killed there": the place of the event before
+    r"|\W*(?:[^\s،,.]+\s+){0,2}?(?:هناك|there)(?=[\s،,.]|$)")
+#: a sentence that raises the toll of the event before it: "وارتفع عدد القتلى إلى خمسة عشر", "The death toll rose to
+#: nine"
+_TOLL_ROSE_RE = _rx(r"^\W*[وف]?(?:ارتفع|ارتفعت|بلغ|بلغت|وصل|وصلت)\s+(?:حصيلة|حصيله|عدد)\s"
+                    r"|^\W*(?:the\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?(?:rose|climbed|reached|increased|has\s+risen|"
+                    r"rises)\b", re.IGNORECASE)
 #: the first words of a sentence that points back to the event of the sentence before it
 _BACK_RE = _rx(
-    r"^\W*(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"
+    # (after a saying: "وأضاف المراسل أن المعارك أسفرت عن مقتل ...")
+    r"^\W*(?:[وف]?(?:أضاف|اضاف|قال|قالت|أفاد|افاد|أفادت|افادت|ذكر|ذكرت|أكد|اكد|أكدت|اكدت)\S*\s+(?:\S+\s+){0,3}?"
+    r"(?:أن|ان|إن|بأن|بان)\s+)?"
+    r"(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"
     r"(?:[وف]?(?:ال)?(?:اشتباكات|مواجهات|قصف|غارات|غارة|هجوم|انفجار|استهداف|معارك|اقتحام|كمين|عملية|الهجوم)(?=[\s،,.:]|$)|"
     r"(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
     r"bombardment|raids?|blast|explosion|assault|fighting|ambush|incident|shooting)\b)"
@@ -1478,12 +1493,34 @@ def _follow_on(text: str, sentence: Span) -> int | None:
     ds = deaths(s2)
     exact = [d for d in ds if d.count not in (VAGUE, 0)]
     if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or _BACK_AFTER_RE.match(s2, exact[0].b) or
+                               _TOLL_ROSE_RE.match(s2) is not None or
                                (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2)) or
                                (len(s2.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(s2) is not None)):
         return None
     if _OTHER_PLACE_RE.search(s2) or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s2):
         return None
     return _clean_toll(exact[0], s2, 0, len(s2))
+
+
+#: the event of the clause before, named again in a clause of its dead: "، فيما قتل خلال الاقتحام سبعة عشر عنصراً",
+#: ", while 17 soldiers were killed during the assault"
+_DURING_IT_RE = _rx(r"(?:^|\s)(?:خلال|أثناء|اثناء|جراء|إثر|اثر)\s+ال(?:اقتحام|هجوم|معارك|اشتباكات|مواجهات|غارات|قصف|"
+                    r"تصدي|عملية|عمليه)(?=[\s،,.]|$)"
+                    r"|\b(?:during|in)\s+the\s+(?:assault|attack|fighting|clashes|battle|raid|operation|storming)\b",
+                    re.IGNORECASE)
+
+
+def _told_after_clause(s: str, ds: list[Death], hi: int) -> int | None:
+    """The one exact toll of a later clause of the sentence that names the event again and no place of its own
+    ("سيطر الثوار على الكتيبة، فيما قتل خلال الاقتحام سبعة عشر عنصراً"), or None."""
+    exact = [d for d in ds if d.a >= hi and d.count not in (VAGUE, 0)]
+    if len(exact) != 1:
+        return None
+    d = exact[0]
+    end = min(len(s), d.b + 60)
+    if not _DURING_IT_RE.search(s, hi, end) or _OTHER_PLACE_RE.search(s, hi, end):
+        return None
+    return _clean_toll(d, s, hi, end)
 
 
 def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
@@ -1512,6 +1549,8 @@ def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause:
     ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))
           and not (funeral and _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a))]
     in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
+    if not in_clause and rel_clause[1] < len(s):
+        return _told_after_clause(s, ds, rel_clause[1])
     found, n = _in_tail(s, in_clause, rel_clause, rel_place, in_list)
     if found:
         return n

@@ -1277,6 +1277,27 @@ def _countryside_of(prev: list[str], clitic: str, sets: dict[str, set[str]]) -> 
     return len(ws) >= 2 and ws[-1] in _DIR_ADJ and ws[-2].lstrip("وف") in ("الريف", "ريف", "الارياف")
 
 
+def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str) -> str:
+    """The kind of reference a name is as the far end of a movement, or "": where fire, an attack or reinforcements
+    came from, where a force withdrew to, where an advance to come is going."""
+    # (and "انطلاقاً من مواقعها قرب مدينة X": its posts near the place it fired from)
+    if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-6:], bare[-6:][1:])) and \
+            "وصولا" not in norm[m.end:m.end + 50]:   # (not "انطلاقاً من X وصولاً إلى Y": from end to end)
+        return "where it came from"   # the target is the event place, not the launch site
+    if len(bare) >= 2 and (bare[-2:] in _FROM_SIDE_AR or (bare[-1] in sets["nouns"] and bare[-3:-1] in _FROM_SIDE_AR)):
+        return "where it came from"   # "اقتحمت الوحدات بلدة X من جهة Y", "التسلل من جهة حي Y"
+    lo40 = max(0, m.start - 40)
+    if "لل" in norm[lo40:m.start] and _PURPOSE_GOAL_AR_RE.search(norm, lo40, m.start):
+        return "a goal"   # "ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة X": where they mean to go
+    lo90 = max(0, m.start - 90)
+    if ("من" in bare[-2:] or "ومن" in bare[-2:]) and _REINFORCED_FROM_GATE.possible(norm[lo90:m.start]) and \
+            _REINFORCED_FROM_AR_RE.search(norm, lo90, m.start):
+        return "where it came from"   # "استقدمت تعزيزات إلى X من مدينة Y ومن بلدة Z": Y and Z sent them
+    if _withdrew_to_ar(bare, sets):
+        return "where they withdrew to"   # "اعتقلت شابين ثم انسحبت باتجاه X": the arrest was not at X
+    return ""
+
+
 def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: str = "") -> None:
     """Reference points: "جنوب (شرق) مدينة X", "باستثناء X", "المنحدر من X", "أسعف إلى مشفى X", "مصدر في X"."""
     d = _derived()
@@ -1314,25 +1335,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("where it came from")   # "قصف مصدره مواقع قوات النظام في بلدة X": X fired, not hit
         return
-    # (and "انطلاقاً من مواقعها قرب مدينة X": its posts near the place it fired from)
-    if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-6:], bare[-6:][1:])) and \
-            "وصولا" not in norm[m.end:m.end + 50]:   # (not "انطلاقاً من X وصولاً إلى Y": from end to end)
+    moved = _moved_ar(m, bare, sets, norm)
+    if moved:
         m.reference = True
-        m.notes.append("where it came from")   # the target is the event place, not the launch site
-        return
-    if len(bare) >= 2 and (bare[-2:] in _FROM_SIDE_AR or (bare[-1] in sets["nouns"] and bare[-3:-1] in _FROM_SIDE_AR)):
-        m.reference = True
-        m.notes.append("where it came from")   # "اقتحمت الوحدات بلدة X من جهة Y", "التسلل من جهة حي Y"
-        return
-    lo90 = max(0, m.start - 90)
-    if ("من" in bare[-2:] or "ومن" in bare[-2:]) and _REINFORCED_FROM_GATE.possible(norm[lo90:m.start]) and \
-            _REINFORCED_FROM_AR_RE.search(norm, lo90, m.start):
-        m.reference = True
-        m.notes.append("where it came from")   # "استقدمت تعزيزات إلى X من مدينة Y ومن بلدة Z": Y and Z sent them
-        return
-    if _withdrew_to_ar(bare, sets):
-        m.reference = True
-        m.notes.append("where they withdrew to")   # "اعتقلت شابين ثم انسحبت باتجاه X": the arrest was not at X
+        m.notes.append(moved)
         return
     if (len(bare) >= 1 and bare[-1] in ("الي", "لي")) or (len(bare) >= 2 and bare[-2] == "الي"):
         if any(w in _CASUALTY_MOVE_AR for w in bare[-4:]):
@@ -1374,6 +1380,9 @@ _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب",
                                                    # and a flight: "بعد فرار المسلحين باتجاه X"
                                                    "فرار", "فرارهم", "فر", "فروا", "هروب", "هروبهم", "هرب", "هربوا",
                                                    "لاذ", "لاذوا"))
+#: a purpose and its goal right before a name (normalised): "للتقدم نحو بلدة X" (not "تعزيزات لاقتحام مدينة X":
+#: the reinforcements are massed there)
+_PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)[وف]?لل(?:تقدم|زحف)\s(?:نحو|باتجاه|صوب)\s(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
 #: reinforcements and where they came from (normalised), up to the place: "تعزيزات عسكرية إلى X من مدينة Y"
 _REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,10}?"
                                     r"[وف]?من\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
