@@ -260,3 +260,15 @@ def test_an_act_on_a_day_still_to_come_is_no_event(text):
 ])
 def test_a_weekday_before_its_date_and_a_background_month_give_way_to_the_day(text, day):
     assert [e.event_date for e in extract_events(text, "2025-03-09")] == [day]
+
+
+@pytest.mark.parametrize("text, days", [
+    ("شنت طائرات حربية غارات على أحياء درعا البلد منذ فجر أمس الأربعاء، تزامناً مع إلقاء مروحيات النظام براميل "
+     "متفجرة على حي طريق السد.", {"2017-03-01"}),
+    ("يذكر أن مدينة بصرى الشام بقيت خارج سيطرة القوات الحكومية منذ آذار 2015، حين سيطرت عليها فصائل المعارضة، قبل "
+     "أن يدخلها الجيش بموجب تسوية في تموز 2018.", {"2015-03-15", "2018-07-15"}),
+    ("بعد حصار خانق فرضته قوات النظام على أحياء درعا البلد منذ الرابع والعشرين من حزيران الماضي، قصفت قوات النظام "
+     "الحي اليوم.", {"2017-06-24", "2017-07-29"}),
+])
+def test_a_clause_told_with_another_a_start_told_of_its_act_and_a_sieges_first_day(text, days):
+    assert {e.event_date for e in extract_events(text, "2017-07-29" if "حصار" in text else "2017-03-02")} == days

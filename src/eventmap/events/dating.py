@@ -58,6 +58,8 @@ _SAID_ON_RE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)\s+(?:on\s+|late\s+|early\s+)?$"
     r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:\s\S+){0,3}?\s(?:(?:يوم|مسا|صباح)\s)?$")
 _SAID_GATE = gate(_SAID_ON_RE)
+#: a clause told as happening with the one before (normalised, at its start): "تزامناً مع", "ترافق مع", "بالتزامن مع"
+_SAME_TIME_RE = re.compile(r"\s*[وف]?(?:ترافق|ترافقت|تزامن|تزامنا|تزامنت|بالتزامن)\s+مع\s")
 #: the words before a noun that frame the clause's acts (normalised, right before the noun): "within the battle",
 #: "as part of the offensive", "ضمن معركة", "في اطار الحملة"
 _FRAME_BEFORE_RE = re.compile(r"(?:\b(?:within|part\s+of)\s+(?:the\s+|a\s+)?|(?:^|\s)(?:ضمن|اطار)\s+)$")
@@ -246,10 +248,9 @@ class EventDates:
             own = [k for k in own if k not in later]
         if len(own) > 1 and self.said_on:
             own = [k for k in own if k not in self.said_on] or own
-        if len(own) > 1 and self.starts_of:   # "fought in X on Saturday, the focus of fighting since February"
-            own = [k for k in own if k not in self.starts_of] or own
-        if len(own) > 1:   # "بعد عام على اتفاق التسوية في تموز 2018، اعتقلت دورية صباح الثلاثاء شاباً": the day
-            # told, not a month of the background (unless the month is told of the trigger's own noun)
+        if len(own) > 1:   # "بعد عام على اتفاق التسوية في تموز 2018، اعتقلت دورية صباح الثلاثاء شاباً", "fought in
+            # X on Saturday, the focus of fighting since February": the day told, not a month of the background
+            # (unless the month is told of the trigger's own noun)
             own = [k for k in own if self.dates[k][3] == 1 or (
                 k in told and self._tells_of(trigger_start, trigger_end, told[k][0]))] or own
         if own and self.said_on and all(k in self.said_on for k in own):
@@ -264,6 +265,11 @@ class EventDates:
             d = self.dates[min(own, key=lambda k: (len(own) > 1 and self._across(k, trigger_start),
                                                    abs(self.starts[k] - trigger_start)))]
             return d[2].isoformat(), d[3]
+        if _SAME_TIME_RE.match(self.norm, cl.lo):
+            prior = self._between(cl.sent_lo, cl.lo)   # "غارات على X منذ فجر أمس، تزامناً مع إلقاء براميل على Y":
+            if prior:                                  # the day of the clause it goes with, a start or not
+                d = self.dates[prior[-1]]
+                return d[2].isoformat(), d[3]
         # a date of the sentence: unless it starts a story, or belongs to a later clause with an event of its own
         free = [self.dates[k] for k in self._undated(self._between(cl.sent_lo, cl.sent_hi))
                 if k not in self.starts_of and k not in later and

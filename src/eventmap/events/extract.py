@@ -955,6 +955,8 @@ class _Extractor:
         if h.label == "territory_taken" and prev[-1] in ("the", "newly", "recently") and \
                 _FREED_AREAS_EN_RE.match(self.norm, h.start):
             return True   # "in the liberated areas" (the same, in English; "the liberated city of X" names a capture)
+        if h.label == "arrests" and self.norm.startswith((" دام ", " استمر "), h.end):
+            return True   # "بعد اعتقال دام ست سنوات": how long a man was held, no arrest of that day
         if h.label == "arrests" and _RELEASED_GATE.search(self.norm, cl.lo, h.start):
             return True   # "أفرجت عن ثلاثة معتقلين ... بعد اعتقال دام عامين", "freed a man who had been arrested"
         if h.label in ("territory_taken", "settlement_entry", "territory_entered", "agreement") and (

@@ -55,7 +55,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 اليرموك الأمانة الإدارة الشركة المعمل المصنع العمال الفلاحين الصناعة الجمعية البلد ضمن عبر نحو حول قرب بعد قبل
 حتى منذ خلال لدى عند مقابل الجديد الأول الثاني الثالث الأخرى آخر أخرى العام عام المقبل الماضي الحالي عمر العمر
 البعث تشرين حزيران آذار نيسان أيار تموز آب أيلول شباط كانون
-الظهيرة ظهيرة عمره عمرها جولة فرحة غيرها غيره مرصد البلاد
+الظهيرة ظهيرة عمره عمرها جولة فرحة غيرها غيره مرصد البلاد تحت
 الإدارة الأهداف الباب البارد الباسل البحرة البركة التربة التوبة الثورة الجملة الحاضر الحجر الحدث الحديدة الحصان
 الحصن الحلو الحمام الحمد الخضر الدار الدور الدورة الراعي الرحمن الرسم الرصيف الروضة السجن السعادة السور الشامل
 الشامية الشجرة الشركة الشريعة الشوك الصفا الصور الصورة الضمير الطبقة الطويل العالي العالية العباس العبد العراقي
@@ -1047,9 +1047,11 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             if m.veto == "person name":
                 m.veto = ""
     for i, m in enumerate(ms):
-        if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing (nor does a home)
-                p.supported and not p.admin and not p.veto and not p.reference and
-                0 <= m.orig_start - p.orig_end <= 40 and
+        if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
+                p.supported and not p.admin and not p.veto and 0 <= m.orig_start - p.orig_end <= 40 and
+                # (a home locates a place right after it, not one an act is told at: "two men from X, near Y" is
+                # X near Y; "a man who hails from X, dumped near Y" was found near Y)
+                (not p.reference or _NEAR_RIGHT_AFTER_RE.match(text, p.orig_end, m.orig_start) is not None) and
                 "motorway" not in p.notes and not _EN_ROAD_AFTER_RE.match(text, p.orig_end) for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place (but "the Damascus
             #                        highway near Y": a road named by a far city is placed by Y)
@@ -1667,6 +1669,8 @@ def _en_named(bw: list[str]) -> bool:
 _EN_GROUP_HEADS = frozenset(latin_key(w) for w in (
     "Hayat", "Jabhat", "Jaish", "Liwa", "Alwiya", "Alwiyat", "Ahrar", "Harakat", "Tajammu", "Firqat", "Kataib",
     "Katibat", "Saraya", "Fawj", "Jamaat", "Ansar", "Shuhada", "Usud", "Quwat"))
+#: only a comma and "near" between two names: the second locates the first
+_NEAR_RIGHT_AFTER_RE = re.compile(r"\s*[,،]?\s*(?:near|close\s+to|outside|قرب|بالقرب\s+من)\s+(?:the\s+)?(?:town\s+of\s+)?")
 _EN_NAME_GOES_ON_RE = re.compile(r"[ -](?:(?:al|el|Al|El)[- ])?[A-Z]")
 
 #: facilities that are never a place by themselves ("الكتيبة", "السرية"), though villages bear their names
