@@ -772,3 +772,13 @@ def test_the_goal_of_an_advance_to_come_is_no_place():
     text = ("سيطرت الفصائل على تل الحارة، ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة نبع الصخر خلال الأيام "
             "القادمة.")
     assert "نبع الصخر" not in {e.location for e in extract_events(text, "2014-10-05")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("طفس: خرجت مظاهرة حاشدة من ساحة البلدة تطالب بالإفراج عن المعتقلين.", {"طفس"}),
+    ("نوى: خرجت مظاهرة حاشدة في المدينة بعد صلاة الجمعة.", {"نوى"}),
+    ("درعا: قصفت قوات النظام بلدة طفس اليوم.", {"طفس"}),
+    ("عاجل: حملة مداهمات واعتقالات تشنها قوات الأمن في مدينة إنخل منذ الصباح.", {"إنخل"}),
+])
+def test_a_town_alone_opening_its_line_before_a_colon_heads_the_item(text, places):
+    assert {e.location for e in extract_events(text, "2012-03-10")} == places

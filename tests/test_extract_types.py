@@ -1134,3 +1134,9 @@ def test_threats_expectations_and_demands_are_no_events(text):
 def test_two_air_raids_are_an_air_strike():
     text = "شن الطيران الحربي غارتين على مدينة إزرع اليوم."
     assert [e.sub_event_type for e in extract_events(text, "2016-03-05")] == ["Air/drone strike"]
+
+
+def test_the_worst_attack_since_the_government_took_back_the_province_is_an_attack():
+    text = ("هاجم مسلحون الإثنين مخفراً في بلدة المزيريب، في أعنف هجوم منذ استعادة القوات الحكومية السيطرة على "
+            "المحافظة صيف 2018.")
+    assert {e.sub_event_type for e in extract_events(text, "2024-03-05")} == {"Armed clash"}

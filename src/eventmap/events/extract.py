@@ -504,6 +504,8 @@ _THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:s
 #: "since" before a taking or a deal: the time since it, not it ("منذ سيطرة", "منذ اتفاق التسوية")
 _SINCE = frozenset(("منذ", "since"))
 _SINCE_NOUNS = frozenset(("the", "its", "their", "اتفاق", "فرض", "بسط", "اعلان"))
+#: the nouns of a taking right after "منذ", a few words before its trigger: "منذ استعادة القوات الحكومية السيطرة"
+_TAKING_NOUNS = frozenset(("استعاده", "استعادت", "دخول", "تحرير", "بسط", "فرض", "سيطره"))
 _SINCE_TIME = frozenset(("monday tuesday wednesday thursday friday saturday sunday yesterday morning dawn night noon "
                         "evening midnight days hours weeks months years day week month year january february march "
                         "april may june july august september october november december early late").split())
@@ -961,9 +963,9 @@ class _Extractor:
             return True   # "أفرجت عن ثلاثة معتقلين ... بعد اعتقال دام عامين", "freed a man who had been arrested"
         if h.label in ("territory_taken", "settlement_entry", "territory_entered", "agreement") and (
                 prev[-1] in _SINCE or (len(prev) > 1 and prev[-2] in _SINCE and prev[-1] in _SINCE_NOUNS) or
-                _since_they(prev)):
+                _since_they(prev) or any(a in _SINCE and b in _TAKING_NOUNS for a, b in zip(prev[-4:], prev[-3:]))):
             return True   # "فلتان أمني منذ سيطرة النظام عليها", "since the takeover", "منذ اتفاق التسوية": a time
-            #               (not "منذ يومين السيطرة": "two days ago")
+            #               (not "منذ يومين السيطرة": "two days ago"; and "منذ استعادة القوات الحكومية السيطرة")
         if h.label in ("territory_taken", "territory_entered") and _PURPOSE_TAKE_RE.match(
                 self.norm, self.norm.rfind(" ", 0, h.start) + 1):
             return True   # "معركة للسيطرة على X", "في محاولة لتحرير X": what they fight for, not (yet) taken

@@ -55,7 +55,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 اليرموك الأمانة الإدارة الشركة المعمل المصنع العمال الفلاحين الصناعة الجمعية البلد ضمن عبر نحو حول قرب بعد قبل
 حتى منذ خلال لدى عند مقابل الجديد الأول الثاني الثالث الأخرى آخر أخرى العام عام المقبل الماضي الحالي عمر العمر
 البعث تشرين حزيران آذار نيسان أيار تموز آب أيلول شباط كانون
-الظهيرة ظهيرة عمره عمرها جولة فرحة غيرها غيره مرصد البلاد تحت
+الظهيرة ظهيرة عمره عمرها جولة فرحة غيرها غيره مرصد البلاد تحت عاجل هام خاص متابعة تحديث
 الإدارة الأهداف الباب البارد الباسل البحرة البركة التربة التوبة الثورة الجملة الحاضر الحجر الحدث الحديدة الحصان
 الحصن الحلو الحمام الحمد الخضر الدار الدور الدورة الراعي الرحمن الرسم الرصيف الروضة السجن السعادة السور الشامل
 الشامية الشجرة الشركة الشريعة الشوك الصفا الصور الصورة الضمير الطبقة الطويل العالي العالية العباس العبد العراقي
@@ -1027,8 +1027,12 @@ def _heading(text: str, m: Mention) -> bool:
     """The name is a bulletin item's heading: the line opens with a dash or a number, then the name, then a colon
     ("- طفس: ...", "3) Jasim: ..."; not a headline's or a dateline's "Daraa: ...")."""
     line = text.rfind("\n", 0, m.orig_start) + 1
-    return _HEADING_CLOSE_RE.match(text, m.orig_end) is not None and \
-        _HEADING_OPEN_RE.fullmatch(text, line, m.orig_start) is not None
+    # (or the name alone opening its line, a town's and not a governorate's: "طفس: خرجت مظاهرة ...", where "درعا:"
+    # heads a dateline or a headline)
+    return _HEADING_CLOSE_RE.match(text, m.orig_end) is not None and (
+        _HEADING_OPEN_RE.fullmatch(text, line, m.orig_start) is not None or
+        (not text[line:m.orig_start].strip() and m.name not in GOVERNORATE_KEYS and text[m.orig_end:m.orig_end + 1] == ":"
+         and m.source == "gazetteer" and m.common != "strict"))   # (not "عاجل:", urgent)
 
 
 def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int, sets: dict[str, set[str]]) -> None:
