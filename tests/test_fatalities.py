@@ -761,6 +761,7 @@ def test_a_new_strike_in_the_next_paragraph_gives_no_toll_to_the_capture_before(
     ("وقعت مجزرة في البلدة راح ضحيتها سبعة مدنيين.", 7),
     ("اشتبكت دورية مع مهربين على الحدود ما أدى إلى مقتل مهرب.", 1),
     ("قتل رجل وزوجته وأطفاله الثلاثة في قصف على البلدة.", 5),
+    ("قتلت امرأة وأطفالها الأربعة في قصف على البلدة.", 5),
     ("The strike hit a house, killing a drug dealer, his wife and six children.", 8),
     ("The shelling killed a farmer, his son and two neighbours.", 4),
 ])

@@ -554,8 +554,8 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
                 return num[0], _skip_noun(toks, num[1], end, ar)
         p = _ar_person(w)
         if p is None and j + 1 < end and w.endswith(("ه", "ها", "هم")) and \
-                _ar_person(w.removesuffix("ه").removesuffix("ه").removesuffix("ا")) == VAGUE:
-            p = VAGUE    # "وأطفاله الثلاثة", "وأبناؤها الأربعة": his children, the number follows
+                _ar_person(w[:-len(next(x for x in ("هما", "هم", "ها", "ه") if w.endswith(x)))]) == VAGUE:
+            p = VAGUE    # "وأطفاله الثلاثة", "وأطفالها الأربعة": his or her children, the number follows
         if p == VAGUE and j + 1 < end:      # "العناصر التسعة", "الشبان الثلاثة": the number follows
             num = _number(toks, j + 1)
             if num is not None:
