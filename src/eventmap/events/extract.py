@@ -534,6 +534,13 @@ _WAR_BEGAN_GATE = gate(_WAR_BEGAN_RE)
 #: "طالب", a student)
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
                        "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged"))
+def _everyday_word(m: Mention) -> bool:
+    """An Arabic word of one word, with no place noun before it, that the gazetteer knows only as a far village:
+    no place of the text ("حملة تمشيط واسعة في منطقة اللجاة": واسعة, a village of Deir ez-Zor) when its lookup
+    finds nothing near."""
+    return m.lang == "ar" and m.source == "gazetteer" and m.cue_kind != "noun" and " " not in m.name
+
+
 #: spans of time before "على" and a deal (normalised): "بعد عامين على اتفاق التسوية"
 _SPAN_OF_TIME = frozenset(("عام", "عامين", "اعوام", "سنه", "سنتين", "سنوات", "شهر", "شهرين", "اشهر", "ايام",
                            "اسبوع", "اسبوعين", "اسابيع"))
@@ -623,8 +630,8 @@ class _Extractor:
             ca = actors[bisect.bisect_left(a_starts, cl.lo):bisect.bisect_left(a_starts, cl.hi)]
             hits = triggers[bisect.bisect_left(t_starts, cl.lo):bisect.bisect_left(t_starts, cl.hi)]
             hits = [h for h in hits if h.end <= cl.hi and not self._negated(h, cl)]
-            if hits and text[cl.sent.start:cl.sent.start + 1] == "[" and _CITATION_RE.match(text, cl.sent.start):
-                hits = []   # '[4] "Islamic State confirms death of leader in Jasim," Long War Journal': a source cited
+            if hits and self._no_events_told(cl):
+                hits = []
             # an earlier clause of the same sentence may name the actor ("..., وحرر تل الجابية")
             self._carry[cl.index] = sent_subject.get(cl.sent_index, "")
             if hits:
@@ -864,13 +871,19 @@ class _Extractor:
         return got.group(1).lower() if got else ""
 
     # -- triggers ------------------------------------------------------------------------------
+    def _no_events_told(self, cl: _Clause) -> bool:
+        """The whole clause tells no act of its own: a footnote's citation ('[4] "Islamic State confirms death of
+        leader in Jasim," Long War Journal'), the war's toll since it began ("killed since the conflict began in
+        March 2011 with protests in Daraa")."""
+        if self.text[cl.sent.start:cl.sent.start + 1] == "[" and _CITATION_RE.match(self.text, cl.sent.start):
+            return True
+        return _WAR_BEGAN_GATE.possible(self.norm[cl.lo:cl.hi]) and _WAR_BEGAN_RE.search(self.norm, cl.lo, cl.hi) is not None
+
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
         if self.norm[h.start:h.start + 1].isascii() and _FUTURE_AFTER_GATE.possible(self.norm[h.end:h.end + 90]) and \
                 _FUTURE_AFTER_RE.match(self.norm, h.end):
             return True   # "protesters will march in X on Friday", "talks on an agreement will resume", "the agreement
             #               does not cover X": the noun's verb after it says what has not happened
-        if _WAR_BEGAN_GATE.possible(self.norm[cl.lo:cl.hi]) and _WAR_BEGAN_RE.search(self.norm, cl.lo, cl.hi):
-            return True   # "killed since the conflict began in March 2011 with protests in Daraa": the war's story
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
@@ -1463,9 +1476,7 @@ class _Extractor:
                 continue
             for m in ms:
                 lo = located.get((m.start, m.end))
-                if lo and lo.resolution == "unresolved" and (m.cue_kind == "noun" or m.source != "gazetteer" or
-                                                             " " in m.name):
-                    # (not an everyday word that names a far village: "حملة تمشيط واسعة في منطقة اللجاة")
+                if lo and lo.resolution == "unresolved" and not _everyday_word(m):
                     p = region.place
                     assert p is not None  # the region was chosen for its place
                     lo.resolution = "approximate"
@@ -1482,8 +1493,7 @@ class _Extractor:
         if len(locs) > 1:
             # an everyday word that names only a far village ("حملة تمشيط واسعة في منطقة اللجاة") gives way to the
             # places the clause does name
-            stray = [l for l in locs if l.resolution == "unresolved" and l.mention.source == "gazetteer" and
-                     l.mention.cue_kind != "noun" and " " not in l.mention.name and l.mention.lang == "ar"]
+            stray = [l for l in locs if l.resolution == "unresolved" and _everyday_word(l.mention)]
             if stray and len(stray) < len(locs):
                 locs = [l for l in locs if l not in stray]
         # containers: a region or admin unit named with finer places in the clause is not an event place (a place

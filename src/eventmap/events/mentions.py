@@ -77,11 +77,16 @@ PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار �
 حمدان غازي شاكر شريف رشيد مالك هاني نبيل كريم عمار أنور الشيخ زينب مريم فاطمة خديجة عائشة ليلى غدير
 الكرك المزيريب""".split()
 
+#: first names that open people's names in Arabic reports (not علي: normalised it is على): "محمد الزعبي من بلدة X"
+FIRST_NAMES_AR = """محمد أحمد احمد عمر خالد حسن حسين يوسف إبراهيم ابراهيم جاسم عبد عبدالله محمود مصطفى ياسر أنس حمزة
+صالح سالم نادر ناصر عدنان بشار حافظ ماهر باسل رفعت رامي سامي سمير وليد زياد فيصل فادي جمال جهاد كريم ماجد مازن موسى
+أسامة اسامة قاسم رشيد سعيد طارق يحيى زيد هاني عماد عيسى فراس غسان هيثم عامر عمار أيمن ايمن بلال هشام حسام كمال لؤي
+مروان مهند نبيل ناجي رائد رياض شادي صهيب سليمان وائل وسام يزن زكريا معتز مؤيد منذر أيهم إياد اياد عدي قصي فاطمة مريم
+زينب آمنة خديجة رهف هبة""".split()
 #: words before a name that make it a person (title or first name)
 PERSON_TITLES_AR = """الرئيس الرئيس السوري السيد الشيخ الحاج العميد اللواء العقيد المقدم الرائد النقيب الملازم
 الشهيد الطفل الطفلة الشاب الشابة المواطن المواطنة الناشط الإعلامي القيادي القائد المدعو الدكتور المهندس الأستاذ
-المحامي القاضي الوزير النائب الأمير الملك الإمام أبو أم ابن بن بنت آل عائلة بشار حافظ ماهر باسل رفعت أسماء
-محمد أحمد خالد عمر حسن حسين يوسف إبراهيم جاسم عبد""".split()   # not علي: normalised it is على
+المحامي القاضي الوزير النائب الأمير الملك الإمام أبو أم ابن بن بنت آل عائلة أسماء""".split() + FIRST_NAMES_AR
 
 #: place nouns: a name right after one is a place
 PLACE_NOUNS_AR = """قرية بلدة مدينة مزرعة مزارع بلدات قرى حي أحياء مخيم ناحية منطقة محافظة ريف بلدتي قريتي
@@ -151,6 +156,7 @@ def _n(words) -> set[str]:
 def _sets() -> dict[str, set[str]]:
     return {
         "strict": _n(COMMON_AR_STRICT), "person": _n(PERSON_AR), "titles": _n(PERSON_TITLES_AR),
+        "first_names": _n(FIRST_NAMES_AR),
         "nouns": _n(PLACE_NOUNS_AR), "preps": _n(PREPS_AR), "dirs": _n(DIRECTIONS_AR),
         "foreign": _n(FOREIGN_AR), "foreign_en": {latin_key(w) for w in FOREIGN_EN if latin_key(w)},
     }
@@ -1184,7 +1190,8 @@ _ADJ_HEADS_AR = {normalize_ar(w) for w in (
 
 def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
-    prev = _prev_words(norm, m.start, 4, lo)
+    prev7 = _prev_words(norm, m.start, 7, lo)   # (the reference rules read up to seven words back)
+    prev = prev7[-4:]
     pw = prev[-1] if prev else ""
     # clitic glued to the name: "بنوى" -> preposition cue
     clitic = norm[_word_start(norm, m.start):m.start]
@@ -1199,7 +1206,7 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
     if pw in ("قرب", "بقرب") or " ".join(prev[-2:]) in ("بالقرب من", "على مقربه", "مقربه من", "على اطراف"):
         m.near = True
     # (up to seven words back: "مقاتل من الكتائب الإسلامية من بلدة X", "انسحبت باتجاه نقطتها في X")
-    _ar_reference(m, _prev_words(norm, m.start, 7, lo), sets, norm)
+    _ar_reference(m, prev7, sets, norm)
     word = m.name if " " not in m.name else ""
     if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]) or \
             (word.startswith("ال") and word[2:] in sets["strict"]):   # "المعارك العنيفة": an adjective
@@ -1426,12 +1433,6 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا"))
 
 
-#: first names that open men's and women's names in Arabic reports (normalised): "محمد الزعبي من بلدة X" is his home
-_FIRST_NAMES_AR = frozenset(normalize_ar(w) for w in """محمد أحمد احمد علي عمر خالد حسن حسين يوسف إبراهيم ابراهيم
-عبدالله عبد محمود مصطفى ياسر أنس حمزة صالح سالم نادر ناصر عدنان بشار ماهر رامي سامي سمير وليد زياد فيصل فادي جمال جهاد
-كريم ماجد مازن موسى أسامة اسامة قاسم رشيد سعيد طارق يحيى زيد هاني عماد عيسى فراس غسان هيثم عامر عمار أيمن ايمن بلال
-هشام حسام كمال لؤي مروان مهند نبيل ناجي رائد رياض شادي صهيب سليمان وائل وسام يزن زكريا معتز مؤيد منذر أيهم إياد اياد
-عدي قصي فاطمة مريم زينب آمنة خديجة رهف هبة""".split())
 _FAMILY_LINK_AR = frozenset(("ابو", "بن", "ابن", "بنت", "ام"))
 
 
@@ -1444,8 +1445,8 @@ def _named_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
         return False
     names = w[:-1]
     for j in range(len(names) - 1, max(-1, len(names) - 4), -1):
-        if names[j].lstrip("و") in _FIRST_NAMES_AR:
-            return all(x.startswith("ال") or x in _FIRST_NAMES_AR or x in _FAMILY_LINK_AR for x in names[j + 1:])
+        if names[j].lstrip("و") in sets["first_names"]:
+            return all(x.startswith("ال") or x in sets["first_names"] or x in _FAMILY_LINK_AR for x in names[j + 1:])
     return False
 
 
