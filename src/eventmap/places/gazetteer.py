@@ -365,15 +365,32 @@ class Gazetteer:
                         for i in self._broadest(self._context_names_ar.get(phrase, ())):
                             found.setdefault(i)
         if script_of(context) in ("latin", "mixed"):
-            words = latin_key(context).split()
+            words, capital = self._latin_context_words(context)
             for n in range(self._ctx_lat_max, 0, -1):
                 for s in range(0, len(words) - n + 1):
-                    if words[s] not in self._ctx_lat_first:
+                    if words[s] not in self._ctx_lat_first or not any(capital[s:s + n]):
                         continue
                     phrase = " ".join(words[s:s + n])
                     for i in self._broadest(self._context_names_lat.get(phrase, ())):
                         found.setdefault(i)
         return [self.places[i] for i in found]
+
+    @staticmethod
+    def _latin_context_words(context: str) -> tuple[list[str], list[bool]]:
+        """The matching keys of a Latin context's words, and whether each was written with a capital.
+
+        English writes a place's name with a capital ("the western Daraa countryside": one word of it
+        at least); prose words whose key is a name's ("were" and "al Wa`rah", a sub-district of Homs,
+        both read "wara") name nothing.  A context written without any capital (typed in lower case)
+        keeps every word."""
+        cased = context != context.lower()
+        words: list[str] = []
+        capital: list[bool] = []
+        for token in context.split():
+            keys = latin_key(token).split()
+            words += keys
+            capital += [not cased or token != token.lower()] * len(keys)
+        return words, capital
 
     _LEVEL = {"region": 0, "governorate": 1, "district": 2, "subdistrict": 3}
 
