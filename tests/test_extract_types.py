@@ -1140,3 +1140,20 @@ def test_the_worst_attack_since_the_government_took_back_the_province_is_an_atta
     text = ("هاجم مسلحون الإثنين مخفراً في بلدة المزيريب، في أعنف هجوم منذ استعادة القوات الحكومية السيطرة على "
             "المحافظة صيف 2018.")
     assert {e.sub_event_type for e in extract_events(text, "2024-03-05")} == {"Armed clash"}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Government forces took the town of Nawa on Monday after a week of bombardment.", "Government regains territory"),
+    ("Rebels took the strategic hill of Tal al-Harra on Sunday.", "Non-state actor overtakes territory"),
+])
+def test_took_the_town_of_x_is_a_capture(text, sub):
+    assert sub in {e.sub_event_type for e in extract_events(text, "2018-07-10")}
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters took part in the battle for Nawa on Monday.",
+    "Rescuers took the wounded from Nawa to a field hospital on Monday.",
+])
+def test_took_part_or_took_the_wounded_is_no_capture(text):
+    assert not {e.sub_event_type for e in extract_events(text, "2018-07-10")} & {
+        "Government regains territory", "Non-state actor overtakes territory"}

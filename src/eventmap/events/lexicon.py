@@ -295,6 +295,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"seizing" + _NOT_GOODS_EN, r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
+                        # "took the town of X", "took the nearby village": a place's noun after it (not "took part")
+                        r"took(?= (?:the |most of the |much of the )?(?:\w+ )?(?:towns?|villages?|city|hills?|"
+                        r"hilltops?|crossing|base|neighbou?rhoods?|district)\b)",
                         r"fell to", r"swept into", r"advanced into",
                         # the state's idiom for a place taken: "restored security and stability to the villages of"
                         r"restor(?:ed|es|ing|e) (?:\w+ ){0,2}?(?:security|stability|safety)(?: and (?:security|stability|safety))?",
