@@ -169,3 +169,11 @@ def test_a_plain_unit_name_means_its_town_but_the_unit_word_means_the_unit(gaz):
     # OCHA spells the sub-district "Da'el"; the town is Da`il (داعل) inside it
     assert _best(gaz, "Da'el", context="").best.place.id == "wof:1293781609"
     assert _best(gaz, "Da'el subdistrict", context="").best.place.kind == "subdistrict"
+
+
+def test_a_governorates_capital_by_its_bare_name_is_the_capital_not_a_golan_village(gaz):
+    """"Hama" spells the key of Al Hammah (Quneitra) too: a roundup of Israeli strikes across Syria meant the city."""
+    assert gaz.lookup("Hama").best.place.id == "wof:421202161"
+    assert gaz.lookup("Daraa").best.place.name_en == "Daraa"
+    from eventmap.events.extract import extract_events
+    assert extract_events("Israeli jets struck a military airport in Hama on Wednesday night.", "2025-04-03") == []

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
 from eventmap.model import Event, Evidence, LookupResult, Place, Resolution
 from eventmap.places.gazetteer import haversine_km as _km
+from eventmap.places.gazetteer import names_its_governorate as _is_seat
 from eventmap.text import latin_key, normalize_ar
 
 EXTRACTOR_VERSION = "eventmap-extract/0.1"
@@ -439,21 +440,6 @@ _INTO_GOAL_RE = re.compile(r"(?:^|\s)(?:الي|نحو)\s(?:(?:مدينه|بلد�
                            r"|\binto\s(?:the\s)?(?:(?:city|town|village|neighbou?rhood)\s(?:of\s)?)?$")
 #: "عناصر من ...", "members of the ...": the people of a force, right before its name
 _PARTITIVE_RE = re.compile(r"(?:(?<!\w)من|\bof(?: the)?)\s$")
-
-
-def _is_seat(p: Place) -> bool:
-    """A town that gives its name to its governorate (درعا, القنيطرة, Daraa, Quneitra)."""
-    if p.kind in _ADMIN_KINDS:
-        return False
-    return _names_its_governorate(p.name_ar, p.admin1_ar, p.name_en, p.admin1_en)
-
-
-@lru_cache(maxsize=65536)
-def _names_its_governorate(name_ar: str, admin1_ar: str, name_en: str, admin1_en: str) -> bool:
-    """:func:`_is_seat` past the kind test: a pure function of four names (cached)."""
-    if admin1_ar and normalize_ar(name_ar) == normalize_ar(admin1_ar):
-        return True
-    return bool(admin1_en) and latin_key(name_en) == latin_key(admin1_en)
 
 
 def _one_protest_event(out: list[Event]) -> list[Event]:

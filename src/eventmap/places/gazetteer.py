@@ -162,6 +162,21 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * asin(r if r < 1.0 else 1.0)
 
 
+def names_its_governorate(p: Place) -> bool:
+    """A town that gives its name to its governorate (درعا, القنيطرة, Daraa, Quneitra, Hama)."""
+    if p.kind in ("region", "governorate", "district", "subdistrict", "country"):
+        return False
+    return _names_its_governorate(p.name_ar, p.admin1_ar, p.name_en, p.admin1_en)
+
+
+@lru_cache(maxsize=65536)
+def _names_its_governorate(name_ar: str, admin1_ar: str, name_en: str, admin1_en: str) -> bool:
+    """:func:`names_its_governorate` past the kind test: a pure function of four names (cached)."""
+    if admin1_ar and normalize_ar(name_ar) == normalize_ar(admin1_ar):
+        return True
+    return bool(admin1_en) and latin_key(name_en) == latin_key(admin1_en)
+
+
 def nearest_km(a: tuple[float, float], points: Sequence[tuple[float, float]]) -> float:
     """``min(haversine_km(a, b) for b in points)``, the same float, with one arc sine."""
     return _nearest_rad(_in_radians(a), [_in_radians(b) for b in points])
@@ -971,6 +986,9 @@ class Gazetteer:
                 score -= 0.1  # a second record of a place kept under another id (note: duplicate_of:...)
             if p.kind in ("city", "town") or "admin_seat" in p.flags:
                 score += 0.02
+            if p.kind == "city" and not qualifier and names_its_governorate(p):
+                score += 0.08   # "Hama": the city of a million, not a village of the Golan its key also spells
+                reasons.append("its governorate's capital")
             if ctx_places:
                 if p.admin1_pcode and p.admin1_pcode in ctx_pcodes and p.kind != "governorate":
                     score += 0.1
