@@ -782,3 +782,18 @@ def test_the_goal_of_an_advance_to_come_is_no_place():
 ])
 def test_a_town_alone_opening_its_line_before_a_colon_heads_the_item(text, places):
     assert {e.location for e in extract_events(text, "2012-03-10")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("اختطف مسلحون مجهولون أمس راعيين في المراعي الواقعة بين قريتي جملة وعابدين.", {"جملة", "عابدين"}),
+    ("انفجر لغم أرضي بجرار زراعي في الأراضي الزراعية الواقعة في بلدة المسيفرة.", {"المسيفرة"}),
+    ("شنت طائرات حربية غارات على اللواء 52 الواقع قرب بلدة الحراك.", {"اللواء 52"}),   # a site: the town locates it
+])
+def test_a_town_locating_fields_or_a_road_is_where_it_happened_unless_it_locates_a_site(text, places):
+    got = {e.location for e in extract_events(text, "2019-04-10") if e.geo_precision in (1, 2) or e.location in places}
+    assert got == places
+
+
+def test_overlooking_is_no_village():
+    text = "سيطر مقاتلو المعارضة على التل المطل على بلدة جملة بعد معارك عنيفة."
+    assert {e.location for e in extract_events(text, "2016-03-02")} == {"جملة"}
