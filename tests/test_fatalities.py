@@ -817,3 +817,24 @@ def test_a_toll_told_after_a_saying_there_raised_or_in_a_clause_of_its_own(text,
 
 def test_a_rank_after_the_first_victim_keeps_the_count_going():
     assert [d.count for d in deaths("ما أدى إلى مقتل ضابط برتبة ملازم أول وعنصر.")] == [2]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("استشهد 3 مدنيين بينهم طفل جراء قصف مدفعي على بلدة الغارية الشرقية أمس.", 3),
+    ("استشهد خمسة مواطنين، من بينهم سيدة، جراء غارة جوية على مدينة إنخل.", 5),
+    ("قتل 4 مدنيين بينهم امرأة وطفلها في قصف على بلدة علما.", 4),          # her child is of the four
+    ("قتل 6 مدنيين بينهم امرأة وطفلان بقصف على بلدة علما.", 6),
+    ("Shelling killed seven people, including two children, in Busra al-Harir on Friday.", 7),
+])
+def test_the_victims_among_a_toll_are_of_it_not_a_part_placed_or_added(text, n):
+    assert [e.fatalities for e in extract_events(text, "2017-03-10") if e.sub_event_type != "Peaceful protest"] == [n]
+
+
+@pytest.mark.parametrize("text, tolls", [
+    ("قتلت قوات الأمن 15 متظاهراً، بينهم 11 في مدينة جاسم و4 في بلدة إنخل.", {"جاسم": 11, "إنخل": 4}),
+    ("Security forces killed ten protesters, including seven in Jasim and three in Inkhil.", {"Jasim": 7, "Inkhil": 3}),
+    ("قتل 9 أشخاص بينهم ثلاثة في بلدة علما جراء القصف.", {"علما": 3}),
+])
+def test_a_breakdown_of_a_toll_gives_each_place_its_part(text, tolls):
+    got = {e.location: e.fatalities for e in extract_events(text, "2011-04-23") if e.fatalities is not None}
+    assert got == tolls

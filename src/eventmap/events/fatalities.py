@@ -688,8 +688,9 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
         if w[:1] == "و" and len(w) > 2:
             near = (m <= n + 1 or rank) and not unit   # ("ضابط برتبة ملازم أول وعنصر": his rank, then the next)
             return m if near or w[1:] in _AR_KIN or w[1:] in _AR_ANOTHER else n
-        if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and w != "من"):
-            return n   # (only "من" of a unit may stand between: "عنصر من الفرقة الرابعة وآخر")
+        if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and w != "من") or _is(w, _AR_SUBSET):
+            return n   # (only "من" of a unit may stand between: "عنصر من الفرقة الرابعة وآخر"; "4 مواطنين بينهم
+            #            امرأة وطفلها": the woman and her child are of the four)
         unit = unit or w == "من"
         rank = rank or w in _AR_RANK
         words += 1
@@ -1182,6 +1183,8 @@ def _elliptic(toks: list[_Tok], i: int, ar: bool) -> tuple[Death, int] | None:
         w = toks[j].w
         if (not toks[j].p and _DEATH_TOKEN_RE.search(w)) or _is(w, _AR_WOUND) or w in _EN_WOUND or w in (".", ";", "؛"):
             return None
+        if _is(w, _AR_SUBSET) or w in _EN_SUBSET:
+            return None   # "4 مواطنين بينهم امرأة وطفلها في قصف": the woman and her child are of the four
         if ar and w[:1] == "و" and len(w) > 2:
             sub = [_Tok(w[1:], toks[j].a + 1, toks[j].b, False), *toks[j + 1:j + 8]]
             got, off = _item(sub, 0, len(sub), ar), j
@@ -1362,12 +1365,21 @@ def _alone(s: str, a: int, place: Span, tail_end: int) -> bool:
 
 def _subset_here(between: str) -> bool:
     """A part of the toll is placed here ("most of them in X", "بينهم ثلاثة أطفال في بلدة X"), not a
-    description of the victims followed by the event ("بينهم طفل، بقذائف مدفعية على بلدة X"): the
-    subset word comes at most five words before the place."""
+    description of the victims followed by the event ("بينهم طفل، بقذائف مدفعية على بلدة X", "بينهم طفل
+    جراء قصف على بلدة X"): the subset word, at most three words of the part, and "in" before the place."""
     last = None
     for last in _SUBSET_RE.finditer(between):  # noqa: B007 - the last match
         pass
-    return last is not None and len(between[last.end():].split()) <= 5
+    return last is not None and (_PART_IN_RE.match(between, last.end()) is not None or
+                                 _NEXT_PART_RE.search(between, last.end()) is not None)
+
+
+_IN_PLACE = r"(?:في|in|at)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+|(?:بلدة|مدينة|قرية|حي|مخيم)\s+)?$"
+#: after the subset word: the part (a figure and its noun, "a woman", "most"; no comma: "including two children,
+#: in X" describes the dead) and "in" with the place's noun
+_PART_IN_RE = _rx(r"\s*(?:[^\s,،]+\s+){0,3}?" + _IN_PLACE, re.IGNORECASE)
+#: the next part of the same breakdown: "بينهم 17 في مدينة A و3 في بلدة B", "including five in A and two in B"
+_NEXT_PART_RE = _rx(r"(?:[،,]\s*|\s)(?:و|and\s+)(?P<n>[^\s,،]+)\s+" + _IN_PLACE, re.IGNORECASE)
 
 
 #: a figure of the toll placed right before the place: "including five in the town of X", "بينهم ثلاثة في بلدة X"
@@ -1377,7 +1389,7 @@ _PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منه�
 
 
 def _placed_part(between: str) -> int | None:
-    m = _PLACED_PART_RE.search(between)
+    m = _PLACED_PART_RE.search(between) or _NEXT_PART_RE.search(between)
     if m is None:
         return None
     got = _number(_tokens(m.group("n")), 0)
