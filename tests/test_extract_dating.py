@@ -272,3 +272,11 @@ def test_a_weekday_before_its_date_and_a_background_month_give_way_to_the_day(te
 ])
 def test_a_clause_told_with_another_a_start_told_of_its_act_and_a_sieges_first_day(text, days):
     assert {e.event_date for e in extract_events(text, "2017-07-29" if "حصار" in text else "2017-03-02")} == days
+
+
+@pytest.mark.parametrize("text, day", [
+    ("وفي تموز، انفجرت عبوة ناسفة بسيارة عسكرية قرب بلدة المزيريب.", "2021-07-15"),
+    ("انفجرت عبوة ناسفة بسيارة عسكرية قرب بلدة المزيريب في آب.", "2021-08-15"),     # written آب: the month
+])
+def test_a_month_opening_its_sentence_or_written_with_its_madda_dates_the_event(text, day):
+    assert [e.event_date for e in extract_events(text, "2021-10-20")] == [day]

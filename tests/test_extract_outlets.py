@@ -426,6 +426,14 @@ def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
     assert ("Tasil", "Other") not in got and ("Tasil", "Air/drone strike") in got
 
 
+def test_a_bracketed_footnote_number_after_a_full_stop_ends_the_sentence_and_is_no_count_of_days():
+    text = ("On 3 May, unidentified gunmen killed four policemen at a checkpoint in Tafas.(61) Days later, government "
+            "forces shelled Mzeireb.(62)")
+    got = {(e.location, e.sub_event_type, e.event_date, e.fatalities) for e in extract_events(text, "2020-09-15")}
+    assert ("Tafas", "Attack", "2020-05-03", 4) in got
+    assert {g[0] for g in got} == {"Tafas", "Mzeireb"} and all(g[2] < "2020-06-01" for g in got)
+
+
 @pytest.mark.parametrize("text", [
     "Israeli soldiers raided the village of Jubata al-Khashab on Wednesday and confiscated rifles, grenades and an "
     "anti-tank missile launcher.",

@@ -1157,3 +1157,11 @@ def test_took_the_town_of_x_is_a_capture(text, sub):
 def test_took_part_or_took_the_wounded_is_no_capture(text):
     assert not {e.sub_event_type for e in extract_events(text, "2018-07-10")} & {
         "Government regains territory", "Non-state actor overtakes territory"}
+
+
+@pytest.mark.parametrize("text", [
+    "خرجت مظاهرة في بلدة الحراك بعد صلاة الجمعة، دون ورود أنباء عن سقوط ضحايا.",
+    "خرجت مظاهرة في بلدة الحراك بعد صلاة الجمعة، ولم ترد معلومات عن سقوط ضحايا.",
+])
+def test_no_news_of_victims_is_no_attack(text):
+    assert {e.sub_event_type for e in extract_events(text, "2012-03-10")} == {"Peaceful protest"}

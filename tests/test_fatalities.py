@@ -838,3 +838,16 @@ def test_the_victims_among_a_toll_are_of_it_not_a_part_placed_or_added(text, n):
 def test_a_breakdown_of_a_toll_gives_each_place_its_part(text, tolls):
     got = {e.location: e.fatalities for e in extract_events(text, "2011-04-23") if e.fatalities is not None}
     assert got == tolls
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Between five and eight civilians were killed when warplanes struck Nawa on Friday.", 5),
+    ("Russian jets killed between 4 and 6 people in Nawa on Friday.", 4),
+    ("قتل ما بين ستة وتسعة مدنيين جراء غارات على مدينة نوى يوم الجمعة.", 6),
+])
+def test_a_range_of_dead_is_its_lower_figure_not_their_sum(text, n):
+    assert [e.fatalities for e in extract_events(text, "2018-07-01")] == [n]
+
+
+def test_clashes_between_two_sides_are_no_range():
+    assert [d.count for d in deaths("Clashes between the army and rebels killed five people in Nawa.")] == [5]

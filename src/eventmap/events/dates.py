@@ -137,7 +137,7 @@ _AR_DAY_MONTH = re.compile(
     r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 # "شهر تموز الماضي", "في حزيران 2018", "منذ آب": month without a day
 _AR_MONTH_ONLY = re.compile(
-    _B + r"(?:(?P<cue>شهر|خلال|منذ|في|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه)\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")"
+    _B + r"(?:[وف]?(?P<cue>شهر|خلال|منذ|في|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه)\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")"
     r"(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:عام\s|من\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
 
 #: Arabic ordinals as days of the month ("السادس والعشرين من تموز", "الحادي عشر من آب"): written by hand,
@@ -448,6 +448,20 @@ def _ar_day_of_month_dates(norm: str, pub: date, add: Callable[[int, int, date |
         add(m.start(), m.end(), _relative_month(pub, m["rel"] in _AR_THIS_MONTH), 3, "month")
 
 
+def _ar_month_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None],
+                    original: str | None, offs: list[int] | None) -> None:
+    """A month without its day: "في حزيران", "وفي تموز،", "آب الماضي", "شهر أيار 2014"."""
+    for m in _near_months(_AR_MONTH_ONLY, norm):
+        if not (m["cue"] or m["year"] or m["rel"]):
+            continue
+        mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
+        if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"]) and not (
+                original is not None and offs is not None and original[offs[m.start("m1")]] == "آ"):
+            continue  # "في اب" without year: too weak (أب is a father), unless written "آب" (the month)
+        a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
+        add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
+
+
 def _en_month_rel_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     """"on the 14th of last month" (the day), "late last month", "earlier this month" (the month)."""
     for m in _EN_MONTH_REL.finditer(norm):
@@ -508,14 +522,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             _ar_day_month_dates(norm, pub, add)
         if ar_month:
             _ar_ordinal_dates(norm, pub, add)
-            for m in _near_months(_AR_MONTH_ONLY, norm):
-                if not (m["cue"] or m["year"] or m["rel"]):
-                    continue
-                mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
-                if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"]):
-                    continue  # "في اب" without year: too weak (اب also means father)
-                a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
-                add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
+            _ar_month_dates(norm, pub, add, original, offs)
         if "الشهر" in norm:
             _ar_day_of_month_dates(norm, pub, add)
         where = _word_places(norm)[2]     # (``w in norm`` for the words it holds)

@@ -75,6 +75,8 @@ _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "
 #: verbs of what an act led to: a negation before them denies the result, not the act
 _RESULT_VERBS = frozenset(("يسفر", "تسفر", "يود", "تود", "يودي", "تودي", "يخلف", "تخلف", "يسجل", "تسجل", "ترد",
                            "يرد"))
+#: "no news of": "دون ورود أنباء عن سقوط ضحايا" (normalised), "with no reports of casualties"
+_NEWS = frozenset(("انبا", "معلومات", "تقارير", "reports", "report", "word", "news"))
 _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent", "prevented", "avoid", "avoided",
            "non", "nor", "rejected"}
 _HEDGE_AR = {"سوف", "سيتم", "المقرر", "المتوقع", "يتوقع", "محتمل", "ربما", "تهدد", "هدد", "يهدد", "مرتقب"}
@@ -875,6 +877,8 @@ class _Extractor:
             return False
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
+        if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
+            return True   # "دون ورود أنباء عن سقوط ضحايا", "with no reports of deaths": none known
         if not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or (
                 prev[-1] in ("بعمليات", "بعمليه") and not _CHARGED_WITH.isdisjoint(prev[-4:-1])) or (
                 h.label == "bombardment" and self.norm[h.end:h.end + 14].split()[:1] in (["مطلوبين"], ["المطلوبين"],

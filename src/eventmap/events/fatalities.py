@@ -626,6 +626,10 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
     if got is None:
         return None, j
     total, k = got
+    if first is None and 0 < j and toks[j - 1].w in ("between", "بين") and total != VAGUE and k < end:
+        upper = _range_end(toks, k, end, ar)
+        if upper is not None:
+            return total, upper   # "between seven and ten civilians", "ما بين سبعة وعشرة": its lower bound
     while k < end and total != VAGUE:
         comma = toks[k].w in (",", "،") and k + 1 < end
         n = k + 1 if comma else k
@@ -657,6 +661,19 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         else:
             break
     return total, k
+
+
+def _range_end(toks: list[_Tok], k: int, end: int, ar: bool) -> int | None:
+    """Where the upper figure of a range "between A and B" ends (``k``: after A), or None."""
+    w = toks[k].w
+    if ar and w[:1] == "و" and len(w) > 1:
+        sub = [_Tok(w[1:], toks[k].a + 1, toks[k].b, False), *toks[k + 1:end]]
+        got = _number(sub, 0)
+        return None if got is None else k + _skip_noun(sub, got[1], len(sub), ar)
+    if not ar and w == "and" and k + 1 < end:
+        got = _number(toks, k + 1)
+        return None if got is None else _skip_noun(toks, got[1], end, ar)
+    return None
 
 
 def _wounded_next(toks: list[_Tok], k: int, end: int) -> bool:

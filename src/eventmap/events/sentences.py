@@ -36,10 +36,11 @@ _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 #: the characters a text ends with when ``_LAST_WORD_RE`` finds a word at its end (``$`` also matches
 #: before a final line break)
 _LAST_WORD_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.\n")
-#: ``[.!?؟]+["'”’»)]*(?:\[\d+\])*(?=\s|$)|\n+``, the same matches, written to open with a character class: re then
-#: skips to the next candidate character in C instead of trying both branches at every position (a footnote's mark
-#: after the full stop, ".[4] ", as analysts' updates write them, ends the sentence with it)
-_END_RE = re.compile(r"[.!?؟\n](?:(?<=[.!?؟])[.!?؟]*[\"'”’»)]*(?:\[\d{1,3}\])*(?=\s|$)|(?<=\n)\n*)")
+#: ``[.!?؟]+["'”’»)]*(?:\[\d+\]|\(\d+\))*(?=\s|$)|\n+``, the same matches, written to open with a character class:
+#: re then skips to the next candidate character in C instead of trying both branches at every position (a
+#: footnote's mark after the full stop, ".[4] " as analysts' updates write them, ".(44) " as the UN's reports do,
+#: ends the sentence with it)
+_END_RE = re.compile(r"[.!?؟\n](?:(?<=[.!?؟])[.!?؟]*[\"'”’»)]*(?:\[\d{1,3}\]|\(\d{1,3}\))*(?=\s|$)|(?<=\n)\n*)")
 
 
 #: a "sentence" longer than this (no full stop in sight: a list dump, a broken page) is cut into
