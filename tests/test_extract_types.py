@@ -1165,3 +1165,33 @@ def test_took_part_or_took_the_wounded_is_no_capture(text):
 ])
 def test_no_news_of_victims_is_no_attack(text):
     assert {e.sub_event_type for e in extract_events(text, "2012-03-10")} == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize("text, place, sub", [
+    ("Sheikh Maskin fell to government forces on Tuesday after weeks of bombardment.", "Sheikh Maskin",
+     "Government regains territory"),
+    ("Inkhil was shelled by regime forces on Tuesday.", "Inkhil", "Shelling/artillery/missile attack"),
+    ("On Friday, the Syrian army restored control over the town of Nahta.", "Nahta", "Government regains territory"),
+    ("Regime helicopters carried out six raids on Alma on Monday.", "Alma", "Air/drone strike"),
+    ("On 29 July, regime forces attempted to storm Tafas from two axes.", "Tafas", "Armed clash"),
+    ("Government forces are withdrawing from Izraa, residents said.", "Izraa", "Non-violent transfer of territory"),
+    ("On Saturday militants shelled army positions near the settlement of Alma.", "Alma",
+     "Shelling/artillery/missile attack"),
+])
+def test_the_wires_and_bulletins_other_words_for_an_act(text, place, sub):
+    assert (place, sub) in {(e.location, e.sub_event_type) for e in extract_events(text, "2018-07-08")}
+
+
+def test_a_place_opening_a_sentence_of_no_act_is_no_place():
+    assert extract_events("Nawa was quiet on Tuesday, residents said.", "2018-07-08") == []
+
+
+def test_a_deal_of_another_year_named_in_passing_is_no_agreement():
+    text = "The brigade was formed after the 2018 settlement agreements and still holds Busra al-Sham."
+    assert extract_events(text, "2025-04-14") == []
+
+
+def test_agreements_signed_with_a_list_of_settlements_are_agreements_at_each():
+    text = "On Saturday, agreements were signed with the representatives of three settlements: Kahil, Al-Jiza and Alma."
+    assert {(e.location, e.sub_event_type) for e in extract_events(text, "2018-07-08")} == {
+        ("Kahil", "Agreement"), ("Al-Jiza", "Agreement"), ("Alma", "Agreement")}

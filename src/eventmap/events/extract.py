@@ -75,6 +75,9 @@ _NEG_AR = {"دون", "بدون", "عدم", "لم", "لن", "نفي", "نفت", "
 #: verbs of what an act led to: a negation before them denies the result, not the act
 _RESULT_VERBS = frozenset(("يسفر", "تسفر", "يود", "تود", "يودي", "تودي", "يخلف", "تخلف", "يسجل", "تسجل", "ترد",
                            "يرد"))
+#: between a place and its passive trigger: "Inkhil was shelled", "Nawa has been retaken", "Nawa fell to"
+_PASSIVE_GAP_RE = re.compile(r" (?:(?:was|were|has|have|had|is|are|been|being|reportedly|also|again|later|heavily|"
+                             r"repeatedly) )*")
 #: "no news of": "دون ورود أنباء عن سقوط ضحايا" (normalised), "with no reports of casualties"
 _NEWS = frozenset(("انبا", "معلومات", "تقارير", "reports", "report", "word", "news"))
 _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent", "prevented", "avoid", "avoided",
@@ -889,6 +892,9 @@ class _Extractor:
             return True   # "كان يعمل بعد التسوية ضمن مجموعة محلية": the settlement of years before, a time
         if h.label in ("settlement_entry", "agreement") and "علي" in prev[-3:] and not _SPAN_OF_TIME.isdisjoint(prev[-5:]):
             return True   # "بعد أكثر من عام على اتفاق التسوية": the time since a deal, no deal made
+        if h.label in ("agreement", "settlement_entry") and any(
+                w.isdigit() and len(w) == 4 and w != self._pub_iso[:4] for w in prev[-2:]):
+            return True   # "after the 2018 settlement agreements", "اتفاق 2018": a deal of another year, named
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
         if h.label == "armed_clash" and prev[-1] in _DISENGAGE or h.label == "agreement" and (
@@ -1117,10 +1123,15 @@ class _Extractor:
             if m.start < first_end or m.end > last_start:
                 return False
         if not m.cue_kind:
-            # a name right after a trigger ("قصف طفس", "captured Nawa", "bombed rebel-held Tafas") has a cue
+            # a name right after a trigger ("قصف طفس", "captured Nawa", "bombed rebel-held Tafas") has a cue, and
+            # so has the subject of a passive one ("Inkhil was shelled", "Nawa fell to government forces")
             for h in hits:
                 if 0 <= m.start - h.end and len(self.norm[h.end:m.start].split()) <= 3 and \
                         not re.search(r"[.،,;؛:!?]", self.text[self.n2o(h.end, h.end + 1)[0]:m.orig_start]):
+                    m.cue, m.cue_kind = self.norm[h.start:h.end], "trigger"
+                    break
+                if m.lang == "en" and 0 <= h.start - m.end <= 24 and _PASSIVE_GAP_RE.fullmatch(
+                        self.norm, m.end, h.start) and (h.start > m.end + 1 or h.text.startswith("fell")):
                     m.cue, m.cue_kind = self.norm[h.start:h.end], "trigger"
                     break
         return m.supported

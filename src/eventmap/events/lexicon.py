@@ -289,7 +289,7 @@ _NOT_GOODS_EN = r"(?!\s+(?:\S+\s+){0,3}?" + _SEIZED_GOODS_EN + ")"
 
 EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (r"captur(?:ed|es|ing|e)", r"recaptur\w*", r"retook", r"retake\w*", r"retaken",
-                        r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*) (?:\w+ ){0,2}control (?:of|over)",
+                        r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*|restor\w*) (?:\w+ ){0,2}control (?:of|over)",
                         r"seized control", r"seized" + _NOT_GOODS_EN, r"tighten(?:ed|s)? (?:their |its )?control", r"taken over", r"took (?:full )?control", r"taken (?:full )?control",
                         r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
                         r"seizing" + _NOT_GOODS_EN, r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
@@ -315,7 +315,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                          r"accepted (?:the )?(?:entry|return) of (?:the )?(?:syrian |government )?(?:army|troops|forces)", r"settle (?:their|the) status",
                          r"under (?:a|the) (?:russian[- ]brokered )?(?:deal|agreement|settlement)",
                          r"negotiated (?:surrender|handover)", r"handed (?:the \w+ )?over to (?:the )?(?:government|army|state)"),
-    "agreement": (r"agreement", r"ceasefire(?! line)", r"cease-fire(?! line)", r"truce", r"accord", r"deal"),
+    "agreement": (r"agreements?", r"ceasefire(?! line)", r"cease-fire(?! line)", r"truce", r"accord", r"deal"),
     "armed_clash": (r"clash(?:es|ed|ing)?", r"fighting(?! vehicles?)", r"fought", r"confrontations?", r"exchanges? of fire",
                     r"resist(?:ed|ing)", r"confront(?:ed|ing)?", r"battles?", r"firefights?", r"gun ?battles?",
                     r"ambush\w*", r"skirmish\w*", r"street fighting", r"heavy fighting", r"combat",
@@ -325,10 +325,14 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s|ing)?", r"offensive", r"sniper(?: fire)?", r"gunfire", r"shot and killed",
                r"opened fire", r"open fire", r"fired (?:on|at|upon)", r"gunmen", r"assailants",
                r"shots? (?:were |was )?fired", r"fired (?:live )?(?:shots|bullets|rounds)", r"gunshots?",
-               r"shot and (?:wounded|injured)"),
+               r"shot and (?:wounded|injured)",
+               # a storming tried is an assault, not a town taken ("attempted to storm X from several axes")
+               r"(?:attempt(?:ed|s|ing)?|tried|trying) to (?:storm|break into|advance on)"),
     "air_strike": (r"air ?strikes?", r"air ?raids?", r"bombing raids?", r"barrel bombs?",
                    r"aerial (?:bombardment|attack|bombing)s?", r"air attacks?", r"air bombardments?",
                    r"(?:warplanes?|jets?|helicopters?|aircraft) (?:struck|bombed|hit|pounded|targeted|raided)",
+                   # "regime warplanes carried out four raids on X" (the planes are named before it)
+                   r"(?:warplanes?|jets?|helicopters?|aircraft) (?:carried out|conducted|launched) (?:\w+ )?raids? (?:on|against)",
                    r"drone (?:strike|attack)s?",
                    # "the Israeli military carried out strikes on weapons depots near X" (not "a strike by workers")
                    r"(?:carried out|conducted|launched|carries out|conducts|launches) (?:a |an )?(?:series of |several |new |"
@@ -362,7 +366,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "evacuation": (r"evacuat\w+", r"transfer of (?:the )?(?:fighters|rebels|militants|gunmen)", r"buses", r"buses (?:carrying|transporting|left|departed|ferrying)", r"green buses",
                    r"bused", r"bussed", r"transferred to idlib", r"transported to idlib", r"displaced fighters",
                    r"(?:began|begun|started) leaving", r"left for (?:the )?north\w*", r"leave for (?:the )?north\w*"),
-    "withdrawal": (r"withdr(?:ew|awn|awal|aw)", r"pulled out", r"retreated", r"pulled back"),
+    "withdrawal": (r"withdr(?:ew|awn|awal|aw|awing)", r"pulled out", r"retreated", r"pulled back", r"pulling (?:out|back)",
+                   r"retreating"),
     "combing": (r"comb(?:ed|ing|s)?", r"sweep(?:s|ing)?", r"clearing operations?", r"mop(?:ping)?[- ]up",
                 # "a military campaign targeting farms around X": its raids and sweeps, not fire (overrides the
                 # bare "targeting")

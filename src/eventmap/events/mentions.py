@@ -115,7 +115,8 @@ FOREIGN_EN = ("Paris", "France", "Germany", "Berlin", "Helsinki", "Finland", "Mo
               "Hamburg", "Kiev", "Kyiv", "Ukraine", "Rome", "Italy", "Madrid", "Spain", "Athens", "Greece")
 
 EN_PLACE_NOUNS = ("village", "villages", "town", "towns", "city", "cities", "hamlet", "hamlets", "area", "areas",
-                  "localities", "locality", "neighbourhood", "neighborhood", "district", "camp", "hill", "hills")
+                  "localities", "locality", "neighbourhood", "neighborhood", "district", "camp", "hill", "hills",
+                  "settlement", "settlements")   # (the Russian reconciliation centre's word: "the settlement of X")
 EN_PREPS = ("in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "of", "on",
             "across", "between", "inside", "entered", "captured", "took", "retook", "recaptured", "reached",
             "shelled", "struck", "hit", "bombed", "targeted", "seized", "liberated", "besieged", "stormed",
@@ -506,7 +507,8 @@ _LIST_CUES_AR = _n("""قرى القرى بلدات البلدات مناطق ا�
 أحياء الأحياء التلال تلال""".split())
 _AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التالية|تشمل|وتشمل|منها|ومنها|وتضم|تضم)\s")
 _EN_LIST_CUE_RE = re.compile(
-    r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities)\s+(?:of\s+|including\s+|such as\s+|:\s*)?",
+    r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities|settlements)(?:\s+|(?=:))(?:of\s+|including\s+|"
+    r"such as\s+|:\s*)?",
     re.I)
 _EN_INCLUDING_RE = re.compile(r"\bincluding\s+(?:the\s+)?(?=[A-Z]|al-|el-)")
 _EN_PLURAL_PLACES_RE = re.compile(r"\b(?:villages|towns|localities|hamlets|hills|neighbou?rhoods|cities|areas|"
@@ -520,10 +522,10 @@ _EN_AFTER_VERB_RE = re.compile(
     r"(?=[A-Z]|al-|el-)")
 #: "In Al-Sahwah village, ...", "the Jileen town": the place noun after the name
 _EN_NOUN_AFTER_RE = re.compile(r"\s+(?:village|town|city|hamlet)\b")
-_EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood)\s+of\s+", re.I)
+_EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neighbou?rhood|settlement)\s+of\s+", re.I)
 #: one of these is in every match of :data:`_EN_NOUN_CUE_RE` and of :data:`_EN_LIST_CUE_RE` (case-blind gates)
-_EN_NOUN_CUE_WORDS = ("village", "town", "city", "hamlet", "hill", "camp", "area", "neighbo")
-_EN_LIST_CUE_WORDS = ("village", "town", "area", "localities", "hamlets", "hills", "neighbo", "cities")
+_EN_NOUN_CUE_WORDS = ("village", "town", "city", "hamlet", "hill", "camp", "area", "neighbo", "settlement")
+_EN_LIST_CUE_WORDS = ("village", "town", "area", "localities", "hamlets", "hills", "neighbo", "cities", "settlements")
 #: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
 _EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
 #: a capitalised word; an apostrophe belongs to it ("Nab' al-Sakhr", "Ma’riya") unless it is the possessive 's
