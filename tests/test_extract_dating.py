@@ -280,3 +280,20 @@ def test_a_clause_told_with_another_a_start_told_of_its_act_and_a_sieges_first_d
 ])
 def test_a_month_opening_its_sentence_or_written_with_its_madda_dates_the_event(text, day):
     assert [e.event_date for e in extract_events(text, "2021-10-20")] == [day]
+
+
+@pytest.mark.parametrize("text, place, day", [
+    ("On 9 May, gunmen attacked a checkpoint in Inkhil. Regime forces shelled the town the following morning.",
+     "Inkhil", "2022-05-10"),
+    ("On 9 May, gunmen attacked a checkpoint in Inkhil. The following evening, regime forces shelled Jasim.",
+     "Jasim", "2022-05-10"),
+    ("Regime forces captured Alma the day before, the opposition said on Wednesday.", "Alma", "2022-05-10"),
+])
+def test_a_day_counted_from_the_day_told_before_or_the_day_of_the_saying(text, place, day):
+    assert {e.event_date for e in extract_events(text, "2022-05-12")
+            if e.location == place and e.sub_event_type != "Armed clash"} == {day}
+
+
+def test_the_day_before_yesterday_is_still_counted_from_publication():
+    text = "Regime forces captured Alma the day before yesterday, the opposition said."
+    assert [e.event_date for e in extract_events(text, "2022-05-12")] == ["2022-05-10"]

@@ -191,9 +191,10 @@ class EventDates:
             return self.dates[k][2].isoformat(), 1
         return None
 
-    def dated_within(self, lo: int, hi: int) -> bool:
-        """A date expression lies within ``norm[lo:hi]``."""
-        return bool(self._between(lo, hi))
+    def dated_within(self, lo: int, hi: int, *, acts_only: bool = False) -> bool:
+        """A date expression lies within ``norm[lo:hi]`` (``acts_only``: not the day of a saying, "said on Monday")."""
+        got = self._between(lo, hi)
+        return any(k not in self.said_on for k in got) if acts_only else bool(got)
 
     def _between(self, lo: int, hi: int) -> range:
         a = bisect.bisect_left(self.starts, lo)

@@ -315,11 +315,13 @@ _DAYS_APART = (
     r"(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
     r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
     # "the next day", "وفي اليوم التالي": the day after the one the story gave last; "the day before": before it
-    r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+day\b|(?:on\s+)?the\s+(?P<prev2>day)\s+before\s"
+    r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+(?:day|morning|evening|night|afternoon)\b"
+    r"|(?:on\s+)?the\s+(?P<prev2>day|night|evening)\s+before\s(?!yesterday)"
     r"|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s(?:(?P<arnext>التالي|الموالي)|(?P<arprev>السابق))(?!\S))")
 _DAYS_APART_N_RE = re.compile(r"\s*" + _DAYS_APART)
 #: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause
-_DAY_AFTER_RE = re.compile(r"\s(?:on\s)?the\s(?:(?P<next>next|following)|previous)\sday\s*$"
+_DAY_AFTER_RE = re.compile(r"\s(?:on\s)?the\s(?:(?:(?P<next>next|following)|previous)\s(?:day|morning|evening|night)|"
+                           r"(?:day|night)\sbefore)(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b)"
                            r"|\s(?:في\s)?اليوم\s(?:(?P<arnext>التالي)|السابق)\s*$")
 _DAY_AFTER_GATE = gate(_DAY_AFTER_RE)
 #: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
@@ -1671,7 +1673,7 @@ class _Extractor:
             got = self._dates.for_clause(
                 cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start, hit.end)
             shift, mid = self._days_apart(cl, hit)
-            if shift and (mid or not self._dates.dated_within(cl.lo, cl.hi)):
+            if shift and (mid or not self._dates.dated_within(cl.lo, cl.hi, acts_only=True)):
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
                 got = ((date.fromisoformat(got[0]) + timedelta(days=shift)).isoformat(), got[1])
             self._date_memo[key] = got
