@@ -177,3 +177,20 @@ def test_a_governorates_capital_by_its_bare_name_is_the_capital_not_a_golan_vill
     assert gaz.lookup("Daraa").best.place.name_en == "Daraa"
     from eventmap.events.extract import extract_events
     assert extract_events("Israeli jets struck a military airport in Hama on Wednesday night.", "2025-04-03") == []
+
+
+@pytest.mark.parametrize("name, town", [
+    ("Mzeireb", "Al Muzayrib"), ("Hrak", "Al Harak"), ("Tassil", "Tasil"), ("Mseifra", "Al Musayfirah"),
+])
+def test_a_sub_districts_spelling_names_the_town_that_seats_it(gaz, name, town):
+    """OCHA spells the sub-district after its seat ("Mzeireb", AFP's and Reuters' spelling of al-Muzayrib too): a
+    plain name is the town, found at its point, not the unit's centre (the unit keeps its own words)."""
+    best = gaz.lookup(name).best
+    assert (best.place.name_en, best.place.kind) == (town, "town")
+    assert gaz.lookup(name + " Subdistrict").best.place.kind == "subdistrict"
+
+
+def test_a_town_of_a_sub_districts_spelling_is_an_exact_place_in_an_event():
+    from eventmap.events.extract import extract_events
+    [e] = extract_events("Gunmen killed nine policemen in Mzeireb on Monday.", "2020-05-05")
+    assert (e.place_name_en, e.geo_precision) == ("Al Muzayrib", 1)

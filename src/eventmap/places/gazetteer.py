@@ -920,10 +920,12 @@ class Gazetteer:
             unit = self.places[i]
             if not unit.name_ar or latin_key(n) != latin_key(unit.name_en):
                 continue  # matched a variant ("Eastern Ghouta" for Jaramana): not the unit's own town name
-            for j, n in self._ar_exact.get(normalize_ar(unit.name_ar), ()):
-                p = self.places[j]
-                if not p.is_admin and p.admin1_pcode == unit.admin1_pcode:
-                    out.append((j, n, s))
+            bare = drop_article(normalize_ar(unit.name_ar))
+            for form in (bare, "ال" + bare):   # (OCHA's "مزيريب" for the town of "المزيريب")
+                for j, n in self._ar_exact.get(form, ()):
+                    p = self.places[j]
+                    if not p.is_admin and p.admin1_pcode == unit.admin1_pcode:
+                        out.append((j, n, s))
         return out
 
     def _prefer_kind(self, hits: list[tuple[int, str, float]], kind: str) -> list[tuple[int, str, float]]:
