@@ -449,20 +449,21 @@ class MultiwordSetting(Setting):
         return super().key(n) if len(n.words) >= 2 else ""
 
 
-def report_multiword(data: Data, queries: list[Query]) -> None:
-    """The third Arabic tier, ``variants.AR_MULTIWORD_TIER``, over names of two words or more: the
-    pairs and the unknown names (places removed whole) are those with an Arabic name of two words or more."""
-    m0 = V.MIN_KEY_LETTERS["ar"]
-    base = [Setting(data, t, m0) for t in V.AR_TIERS]
-    multi = MultiwordSetting(data, V.AR_MULTIWORD_TIER, m0)
+def report_multiword(data: Data, queries: list[Query], script: str) -> None:
+    """The multi-word tier of a script (``variants.MULTIWORD_TIERS``), over names of two words or more: the
+    pairs and the unknown names (places removed whole) are those with a name of two words or more in it."""
+    m0 = V.MIN_KEY_LETTERS["ar" if script == "ar" else "lat"]
+    base = [Setting(data, t, m0) for t in (V.AR_TIERS if script == "ar" else V.LAT_TIERS)]
+    fams = V.MULTIWORD_TIERS[script]
+    multi = MultiwordSetting(data, fams, m0)
     qs = [q for q in queries if len(q.name.words) >= 2]
-    print(f"\n== ar, multi-word tier ({' + '.join(V.AR_MULTIWORD_TIER)}), names of two words or more only")
+    print(f"\n== {script}, multi-word tier ({' + '.join(fams)}), names of two words or more only")
     for h, label in ((0, "calibration half"), (1, "held-out half   ")):
         for south in (False, True):
             qh, nh = split(data, qs, h, south)
-            nh = [i for i in nh if any(len(n.words) >= 2 for n in data.by_place[i] if n.script == "ar")]
+            nh = [i for i in nh if any(len(n.words) >= 2 for n in data.by_place[i] if n.script == script)]
             for name, cascade in (("tiers 1-2", base), ("tiers 1-3", [*base, multi])):
-                print(f"  {label} {'south' if south else 'all  '} {name}  {fmt(evaluate(data, cascade, qh, nh, 'ar'))}")
+                print(f"  {label} {'south' if south else 'all  '} {name}  {fmt(evaluate(data, cascade, qh, nh, script))}")
 
 
 def main() -> None:
@@ -479,7 +480,8 @@ def main() -> None:
     print("P: precision with as many unknown names as variant spellings looked up; 1:3 with three times as many")
     for script in ("ar", "latin"):
         report_script(data, queries, script, args.verbose)
-    report_multiword(data, queries)
+    for script in ("ar", "latin"):
+        report_multiword(data, queries, script)
     if args.corpus:
         print("\n" + corpus_triggers(gaz))
 

@@ -301,9 +301,9 @@ def test_sohr_style():
     e = _one(ev, "Yarmouk Basin")   # the basin "controlled by" ISIS: ISIS is not the one striking
     assert e.sub_event_type == "Air/drone strike" and e.actor1 != "ISIS / Khalid ibn al-Walid Army"
     assert e.geo_precision == 3
-    e = _one(ev, "Ayn Dhakar")   # "the village of Ayn Dhakar": a name the gazetteer does not hold
+    e = _one(ev, "Ayn Dhakar")   # "the village of Ayn Dhakar": `Ayn Dhakrah (عين دكرة), its final vowel left out
     assert e.sub_event_type == "Government regains territory" and e.actor2 == "ISIS / Khalid ibn al-Walid Army"
-    assert e.latitude is None and e.resolution == "unresolved"
+    assert (e.place_id, e.resolution) == ("wof:1310494109", "resolved")
     for name in ("Saham al-Golan", "Jillin"):
         e = _one(ev, name)
         assert (e.sub_event_type, e.event_date, e.actor2) == ("Air/drone strike", "2018-07-25", "Civilians")

@@ -308,3 +308,15 @@ def test_a_long_vowel_left_out_counts_only_in_a_name_of_several_words(gaz):
     assert gaz.lookup("الجهم").status == "unresolved"
     # and only in scope
     assert gaz.lookup("جبات الخشب", scope=["SY07"]).status == "unresolved"
+
+
+def test_a_final_vowel_left_out_counts_only_in_a_latin_name_of_several_words(gaz):
+    from eventmap.places.variants import LAT_MULTIWORD_TIER
+
+    assert "lat_final" in LAT_MULTIWORD_TIER and not any("lat_final" in t for t in LAT_TIERS)
+    # Busra al Hariri (Dar'a) written as the Arabic بصر الحرير reads: each word's final vowel left out
+    r = _variant(gaz, "Busr al-Harir")
+    assert r.status == "resolved" and r.best.place.id == "wof:1193129627"
+    assert f"variant: {FAMILY_DESCRIPTIONS['lat_final']}" in r.best.reasons
+    # only in scope
+    assert gaz.lookup("Busr al-Harir", scope=["SY07"]).status == "unresolved"

@@ -51,7 +51,7 @@ from rapidfuzz import fuzz, process
 
 from eventmap.model import Candidate, LookupResult, Place
 from eventmap.places.variants import (
-    AR_MULTIWORD_TIER,
+    MULTIWORD_TIERS,
     AR_TIERS,
     LAT_TIERS,
     VariantHit,
@@ -701,22 +701,26 @@ class Gazetteer:
                 fam_used = explain(form, entries[0][1], script, fams)
                 return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), fam_used,
                                   tier, unique, qual, kind)
-        hit = self._across_scripts(forms, scope, len(tiers)) if script == "latin" else \
-            self._multiword_ar(forms, scope, len(tiers))
+        hit = self._across_scripts(forms, scope, len(tiers)) if script == "latin" else None
+        if hit is None:
+            hit = self._multiword(forms, scope, len(tiers), script)
         if hit is not None:
             return hit
         return self._without_direction(clean, script, scope, len(tiers) + 1)
 
-    def _multiword_ar(self, forms: list[tuple[str, str, str]], scope: tuple[str, ...], tier: int) -> VariantHit | None:
-        """An Arabic name of two words or more with a long vowel left out (``variants.AR_MULTIWORD_TIER``)."""
+    def _multiword(self, forms: list[tuple[str, str, str]], scope: tuple[str, ...], tier: int,
+                   script: str) -> VariantHit | None:
+        """A name of two words or more with a long vowel left out, in Arabic, or a final vowel, in Latin
+        (``variants.MULTIWORD_TIERS``)."""
         vi = self._variants()
+        fams = MULTIWORD_TIERS[script]
         for form, qual, kind in forms:
-            words, direction = ar_base(form)
-            k = variant_key_from_base(words, direction, "ar", AR_MULTIWORD_TIER) if len(words) >= 2 else ""
-            entries = vi.multiword_entries(k, scope) if k else []
+            words, direction = ar_base(form) if script == "ar" else lat_base(form)
+            k = variant_key_from_base(words, direction, script, fams) if len(words) >= 2 else ""
+            entries = vi.multiword_entries(k, scope, script) if k else []
             if entries:
                 entries, unique = self._one_place(entries)
-                fam_used = explain(form, entries[0][1], "ar", AR_MULTIWORD_TIER)
+                fam_used = explain(form, entries[0][1], script, fams)
                 return VariantHit(tuple(i for i, _ in entries), tuple(n for _, n in entries), fam_used,
                                   tier, unique, qual, kind)
         return None

@@ -43,7 +43,7 @@ from eventmap.text import (
 AR_FAMILIES = ("ar_join", "ar_ending", "ar_final", "ar_alif", "ar_wy", "ar_letters")
 #: every Latin family, in the order they are applied
 LAT_FAMILIES = ("lat_join", "lat_french", "lat_vowels", "lat_glides", "lat_elide", "lat_drop",
-                "lat_kh", "lat_qkg", "lat_dz", "lat_ts")
+                "lat_kh", "lat_qkg", "lat_dz", "lat_ts", "lat_final")
 
 #: a generic first word of a Latin gazetteer name that reports leave out ("Khirbat al Mushrif" / "al-Mushrif",
 #: "Madinat X" / "X"); the short form is a variant, so it counts only when it is unique in scope
@@ -69,6 +69,7 @@ FAMILY_DESCRIPTIONS = {
     "lat_qkg": "q/k/g for one letter",
     "lat_dz": "dh/z/d for one letter",
     "lat_ts": "th/t/s for one letter",
+    "lat_final": "a word's final vowel written or left out (Busra al Hariri / Busr al-Harir)",
     "lat_ar": "the Latin spelling read letter by letter against the Arabic name (its consonants, and the "
               "long vowels the Arabic writes)",
 }
@@ -87,6 +88,10 @@ LAT_TIERS: tuple[tuple[str, ...], ...] = (("lat_join",), ("lat_join", "lat_drop"
 #: (الحمرة / الحميرة); over a name of several words the letters left are evidence enough.
 #: ``benchmarks/calibrate_variants.py`` ("multi-word tier") measures it on names of two words or more.
 AR_MULTIWORD_TIER: tuple[str, ...] = ("ar_join", "ar_ending", "ar_alif", "ar_letters", "ar_final", "ar_wy")
+#: The same for Latin names of two words or more: inner vowels spelled or dropped, and each word's final vowel
+#: written or left out ("Busr al-Harir" for Busra al Hariri, as the Arabic بصر الحرير for بصرى الحريري).
+LAT_MULTIWORD_TIER: tuple[str, ...] = ("lat_join", "lat_drop", "lat_final")
+MULTIWORD_TIERS = {"ar": AR_MULTIWORD_TIER, "latin": LAT_MULTIWORD_TIER}
 #: a variant key shorter than this (letters, spaces excluded) is too common to be evidence
 MIN_KEY_LETTERS = {"ar": 3, "lat": 3}
 
@@ -171,6 +176,8 @@ def _lat_word(w: str, fams: frozenset[str]) -> str:
         body = _RUN[vset].sub("", body)
     elif fams & {"lat_vowels", "lat_glides"}:
         body = _RUN[vset].sub("a", body)
+    if "lat_final" in fams and body:
+        tail = ""
     w = head + body + tail
     return re.sub(r"(.)\1+", r"\1", w).replace("$", "sh").replace("x", "kh")
 
@@ -274,7 +281,7 @@ class VariantIndex:
         from eventmap.text import script_of
 
         tables: dict[str, list[dict[str, list[tuple[int, str]]]]] = {
-            "ar": [{} for _ in AR_TIERS], "latin": [{} for _ in LAT_TIERS], "ar_multi": [{}]}
+            "ar": [{} for _ in AR_TIERS], "latin": [{} for _ in LAT_TIERS], "ar_multi": [{}], "latin_multi": [{}]}
         for i in self._members.get(gov, ()):
             p = self.places[i]
             for name in dict.fromkeys((p.name_ar, p.name_en, *p.variants_ar, *p.variants_en)):
@@ -292,9 +299,10 @@ class VariantIndex:
                     xs = xs_arabic(words)
                     if xs:
                         self._xs.setdefault(gov, {}).setdefault(xs[0] + "|" + direction, []).append((i, name, xs[1]))
-                    k = variant_key_from_base(words, direction, "ar", AR_MULTIWORD_TIER) if len(words) >= 2 else ""
-                    if k and (i, name) not in tables["ar_multi"][0].setdefault(k, []):
-                        tables["ar_multi"][0][k].append((i, name))
+                multi = MULTIWORD_TIERS[sc]
+                k = variant_key_from_base(words, direction, sc, multi) if len(words) >= 2 else ""
+                if k and (i, name) not in tables[sc + "_multi"][0].setdefault(k, []):
+                    tables[sc + "_multi"][0][k].append((i, name))
                 forms = [words]
                 if sc == "latin" and len(words) > 1 and words[0] in _LAT_DROPPABLE_HEADS:
                     forms.append(words[1:])   # "Khirbat al Mushrif" is "al-Mushrif" in most reports
@@ -323,12 +331,12 @@ class VariantIndex:
                 out.extend(tables[tier].get(key, ()))
         return out
 
-    def multiword_entries(self, key: str, scope: Iterable[str]) -> list[tuple[int, str]]:
-        """(place index, name) of every Arabic name of two words or more in ``scope`` with this
-        :data:`AR_MULTIWORD_TIER` key."""
+    def multiword_entries(self, key: str, scope: Iterable[str], script: str = "ar") -> list[tuple[int, str]]:
+        """(place index, name) of every name of two words or more in ``scope`` with this key of
+        :data:`MULTIWORD_TIERS` (``script``: "ar" or "latin")."""
         out: list[tuple[int, str]] = []
         for gov in scope:
-            out.extend(self.tables(gov)["ar_multi"][0].get(key, ()))
+            out.extend(self.tables(gov)[script + "_multi"][0].get(key, ()))
         return out
 
     def xs_entries(self, latin: str, direction: str, scope: Iterable[str]) -> list[tuple[int, str]]:
