@@ -797,3 +797,25 @@ def test_a_town_locating_fields_or_a_road_is_where_it_happened_unless_it_locates
 def test_overlooking_is_no_village():
     text = "سيطر مقاتلو المعارضة على التل المطل على بلدة جملة بعد معارك عنيفة."
     assert {e.location for e in extract_events(text, "2016-03-02")} == {"جملة"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("استمرت الاشتباكات في بلدة علما طوال يوم أمس.", {"علما"}),
+    ("سيطر الثوار على معبر نصيب الأربعاء بعد معارك عنيفة.", {"معبر نصيب"}),
+    ("قصفت قوات النظام جامع الجمعة في بلدة طفس.", {"جامع الجمعة"}),        # a mosque named for Friday keeps it
+])
+def test_a_word_of_time_after_a_name_is_no_part_of_it(text, places):
+    assert {e.location for e in extract_events(text, "2015-04-02")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("أفادت مصادر محلية في مدينة إزرع عن اختطاف شاب على حاجز عند مدخل بلدة علما أمس.", {"علما"}),
+    ("قصف الجيش مصادر إطلاق القذائف في بلدة علما.", {"علما"}),     # where the fire came from: the target
+])
+def test_the_town_of_local_sources_is_where_they_are_not_the_event(text, places):
+    assert {e.location for e in extract_events(text, "2013-06-02")} == places
+
+
+def test_an_everyday_word_that_names_a_village_needs_its_noun():
+    text = "وتشهد محافظة درعا عمليات اغتيال ومحاولات استهداف بشكل شبه يومي."
+    assert {e.geo_precision for e in extract_events(text, "2020-05-04")} <= {3}

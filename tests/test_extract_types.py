@@ -1195,3 +1195,12 @@ def test_agreements_signed_with_a_list_of_settlements_are_agreements_at_each():
     text = "On Saturday, agreements were signed with the representatives of three settlements: Kahil, Al-Jiza and Alma."
     assert {(e.location, e.sub_event_type) for e in extract_events(text, "2018-07-08")} == {
         ("Kahil", "Agreement"), ("Al-Jiza", "Agreement"), ("Alma", "Agreement")}
+
+
+@pytest.mark.parametrize("text, place, sub", [
+    ("ألقى الطيران المروحي 24 برميلاً متفجراً على مدينة داعل.", "داعل", "Air/drone strike"),
+    ("ألقى الطيران المروحي 12 برميلاً على بلدة علما.", "علما", "Air/drone strike"),
+    ("تصدى الجيش صباح اليوم لمحاولة تسلل على محور بلدة داعل.", "داعل", "Armed clash"),
+])
+def test_counted_barrels_and_an_infiltration_repelled(text, place, sub):
+    assert (place, sub) in {(e.location, e.sub_event_type) for e in extract_events(text, "2015-06-27")}

@@ -851,3 +851,13 @@ def test_a_range_of_dead_is_its_lower_figure_not_their_sum(text, n):
 
 def test_clashes_between_two_sides_are_no_range():
     assert [d.count for d in deaths("Clashes between the army and rebels killed five people in Nawa.")] == [5]
+
+
+def test_the_israeli_armys_eliminated_him_is_one_dead():
+    text = "أعلن الجيش الإسرائيلي أنه رصد مسلحاً يقترب من السياج قرب بلدة الرفيد وتم القضاء عليه."
+    assert [(e.location, e.fatalities) for e in extract_events(text, "2025-06-02")] == [("الرفيد", 1)]
+
+
+def test_a_toll_the_next_sentence_tells_of_the_battle_goes_to_the_capture():
+    text = "سيطر الجيش اليوم على بلدة علما بعد معارك عنيفة. وأكد مصدر عسكري أن الجيش قتل خلال المعارك 30 إرهابياً."
+    assert {e.fatalities for e in extract_events(text, "2018-07-16")} == {30}

@@ -917,6 +917,8 @@ def _number_before(toks: list[_Tok], i: int) -> int | None:
 _AR_LIVES = _n("حياة أرواح ضحيته ضحيتها ضحيتهم ضحيتهما")   # (and "راح ضحيتها سبعة مدنيين": its victims)
 _AR_TOOK_LIVES = _n("أودى أودت يودي تودي حصد حصدت أزهق أزهقت إزهاق راح ذهب")
 _AR_ELIMINATE = _n("القضاء قضاء قضت قضى قضوا")
+#: "القضاء عليه / عليهما / عليهم" (normalised): him, the two, them (as many as the text told before)
+_ELIMINATED = {"عليه": 1, "عليهما": 2, "عليهم": VAGUE}
 #: "قضى" (perished) as a verb of death: its dead follow, then what killed them
 _AR_PERISHED = _n("قضى قضت قضيا قضتا قضوا")
 _AR_CAUSE_AFTER = _n("جراء بسبب إثر اثر نتيجة متأثرا متأثرين متأثرة تحت")
@@ -937,6 +939,8 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         start = took
     elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w == "علي":
         start, i = i, i + 1
+    elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w in _ELIMINATED:
+        return _ELIMINATED[toks[i + 1].w], i, i + 2   # "رصد مسلحاً ... وتم القضاء عليه": the one seen, killed
     elif _is(w, _AR_PERISHED):
         # "قضى طفلان جراء انفجار لغم": the verb "perished", its dead and their cause after it (not "قضى ليلته")
         count, k = _victims(toks, i + 1, len(toks), True)
@@ -1522,6 +1526,7 @@ def _follow_on(text: str, sentence: Span) -> int | None:
     ds = deaths(s2)
     exact = [d for d in ds if d.count not in (VAGUE, 0)]
     if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or _BACK_AFTER_RE.match(s2, exact[0].b) or
+                               _DURING_IT_RE.search(s2, exact[0].a, exact[0].b) or   # "قتل خلال المعارك 30"
                                _TOLL_ROSE_RE.match(s2) is not None or
                                (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2)) or
                                (len(s2.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(s2) is not None)):
