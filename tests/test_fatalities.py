@@ -861,3 +861,21 @@ def test_the_israeli_armys_eliminated_him_is_one_dead():
 def test_a_toll_the_next_sentence_tells_of_the_battle_goes_to_the_capture():
     text = "سيطر الجيش اليوم على بلدة علما بعد معارك عنيفة. وأكد مصدر عسكري أن الجيش قتل خلال المعارك 30 إرهابياً."
     assert {e.fatalities for e in extract_events(text, "2018-07-16")} == {30}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Last week, a roadside bomb struck a military bus near Tafas, killing three soldiers.", 3),
+    ("Regime forces stormed Jasim on Sunday, killing 12 people, the deadliest attack since 2018.", 12),
+    ("On 8 June, gunmen shot dead Ahmad al-Masri in Tafas.", 1),
+    ("Gunmen killed Mohammad al-Hariri and Ahmad Abu Zaid in Tafas on Monday.", 2),
+])
+def test_one_incidents_toll_told_with_a_vague_day_a_comparison_or_the_victims_names(text, n):
+    assert {e.fatalities for e in extract_events(text, "2022-06-14")} == {n}
+
+
+@pytest.mark.parametrize("text", [
+    "Last week, 20 people were killed in shelling on Jasim.",
+    "Shelling has killed 20 people in Jasim since Sunday.",
+])
+def test_a_toll_over_days_is_still_no_incidents(text):
+    assert {e.fatalities for e in extract_events(text, "2022-06-14")} == {None}

@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventmap.events._prefilter import may_contain_ci
+from eventmap.events.mentions import EN_FIRST_NAMES
 from eventmap.text import CHAR_LIST
 
 Span = tuple[int, int]
@@ -592,7 +593,19 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
                 return (1 if p == 1 else VAGUE), k + 1
         return None
     p = _en_person(w)
+    if p is None and w in _EN_FIRST_NAMES:
+        # "gunmen shot dead Mohammad al-Sabbagh in Tafas": one man, by his name (its other words after it)
+        k = j + 1
+        while k < min(end, j + 6) and (toks[k].w in _EN_NAME_PARTS or toks[k - 1].w in _EN_NAME_PARTS):
+            k += 1
+        return 1, k
     return (p, j + 1) if p is not None else None
+
+
+#: the words that join the parts of an Arabic name written in Latin ("al-Sabbagh", "Abu Zaid", "bin Ali")
+_EN_NAME_PARTS = frozenset(("al", "el", "-", "abu", "abou", "bin", "ibn", "abd", "abdel", "abdul"))
+#: first names that open a victim's name after a verb of death (not "said": "killed, said ...")
+_EN_FIRST_NAMES = EN_FIRST_NAMES - {"said"}
 
 
 def _skip_noun(toks: list[_Tok], j: int, end: int, ar: bool) -> int:
@@ -1333,9 +1346,29 @@ def _clean_toll(d: Death, s: str, lo: int, hi: int) -> int | None:
     if d.count == VAGUE:
         return None
     seg = max([lo] + [m.end() for m in _TURN_RE.finditer(s, lo, d.a)])   # this proposition only
-    if _MULTI_DAY.search(s, seg, min(hi, d.b + 80)) or _SPREAD.search(s, d.a, min(hi, d.b + 80)):
+    if _over_days(s, seg, min(hi, d.b + 80)) or _SPREAD.search(s, d.a, min(hi, d.b + 80)):
         return None
     return d.count
+
+
+def _over_days(s: str, a: int, b: int) -> bool:
+    """``s[a:b]`` counts its dead over days (:data:`_MULTI_DAY`), not "the deadliest attack since 2018" (a
+    comparison) nor "Last week, a roadside bomb struck ..." (one incident's day, told vaguely)."""
+    for m in _MULTI_DAY.finditer(s, a, b):
+        if _SUPERLATIVE_BEFORE_RE.search(s, max(a, m.start() - 48), m.start()):
+            continue
+        if _ONE_INCIDENT_AFTER_RE.match(s, m.end()):
+            continue
+        return True
+    return False
+
+
+#: a comparison before "since": "the deadliest attack since 2018", "الهجوم الأعنف منذ"
+_SUPERLATIVE_BEFORE_RE = _rx(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:\S+\s+){0,3}$"
+                             r"|(?:الأعنف|الاعنف|الأكثر|الاكثر|الأكبر|الاكبر|الأول|الاول|الأولى|الاولى)\s+(?:\S+\s+){0,3}$",
+                             re.IGNORECASE)
+#: one incident after a vague time at the head of a sentence: "Last week, a roadside bomb ...", "Last month, gunmen ..."
+_ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:a|an|one|two|unknown|unidentified|gunmen|masked)\b", re.IGNORECASE)
 
 
 def lone_toll(s: str) -> int | None:

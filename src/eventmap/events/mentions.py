@@ -985,7 +985,7 @@ _DASH_OR_SPACE_RE = re.compile(r"[-\s]")
 def _en_stop_head(name: str) -> bool:
     """A capitalised run that is not a place name: its head word (after an article) is a stop word."""
     first = _DASH_OR_SPACE_RE.split(name)
-    if len(first) >= 2 and first[0].lower() in _EN_FIRST_NAMES:
+    if len(first) >= 2 and first[0].lower() in EN_FIRST_NAMES:
         return True      # a person: "opened fire on Adel Fawzi Masri"
     head = first[1] if first[0].lower() in ("al", "el", "ad", "ash", "as", "at", "az", "ar", "an") and len(first) > 1 else first[0]
     if all(w in EN_STOP and w not in _EN_STOP_BUT_PLACE for w in first if w):
@@ -1540,7 +1540,7 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
                  "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat")
 #: first names that start the names of people in English reports (never the first word of a village)
-_EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
+EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
 salem nader nasser adnan bashar hafez maher rami sami samir walid ziad faisal fadi jamal jihad karim majid mazen moussa
 musa osama usama qasim qassem rashid said saeed tariq tarek yahya zaid hani imad emad issa firas ghassan haitham amer
@@ -1661,7 +1661,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
         m.veto = "an armed group's name"   # "Hayaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
-    if m.source != "gazetteer" and not m.site and " " in surface.strip() and first in _EN_FIRST_NAMES:
+    if m.source != "gazetteer" and not m.site and " " in surface.strip() and first in EN_FIRST_NAMES:
         m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai": a person, not a hamlet
     if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
         m.common = "strict" if len(key) <= 2 else "person"
@@ -1676,7 +1676,7 @@ def _en_named(bw: list[str]) -> bool:
     """The words before "from" (``bw[-1]``) are a person's name: a first name, then capitalised names or "al"."""
     names = bw[-5:-1]
     for j in range(len(names) - 1, -1, -1):
-        if names[j][:1].isupper() and names[j].lower() in _EN_FIRST_NAMES:
+        if names[j][:1].isupper() and names[j].lower() in EN_FIRST_NAMES:
             return all(x[:1].isupper() or x.lower() in ("al", "el", "bin", "abu") for x in names[j + 1:])
     return False
 
