@@ -819,3 +819,19 @@ def test_the_town_of_local_sources_is_where_they_are_not_the_event(text, places)
 def test_an_everyday_word_that_names_a_village_needs_its_noun():
     text = "وتشهد محافظة درعا عمليات اغتيال ومحاولات استهداف بشكل شبه يومي."
     assert {e.geo_precision for e in extract_events(text, "2020-05-04")} <= {3}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Regime forces brought reinforcements from Izraa to Inkhil on Tuesday.", {"Inkhil"}),
+    ("Shelling on Tuesday forced thousands of civilians to flee to the town of Nawa.", set()),
+    ("Gunmen shot a young man in Jasim on Monday. He died on the way to the hospital in Nawa.", {"Jasim"}),
+    ("Nine young men returning from fields near Kafr Shams were detained at a checkpoint in Inkhil on Sunday.",
+     {"Inkhil"}),
+])
+def test_where_troops_came_from_and_where_people_fled_or_were_taken_are_no_event_places(text, places):
+    assert {e.location for e in extract_events(text, "2022-03-02")} == places
+
+
+def test_a_force_that_advanced_from_a_village_was_there():
+    text = "The Israeli force advanced from Maariyah toward Koya and fired at the road linking the two villages."
+    assert "Maariyah" in {e.location for e in extract_events(text, "2025-09-22")}

@@ -1517,6 +1517,13 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
     # "backed by reinforcements sent from the town of X": where the troops came from
     r"|\b(?:sent|dispatched|brought\s+in|arriving|arrived|redeployed)\s+from"
+    # "brought reinforcements from Izraa to X", "returning from fields near X were detained in Y": where they came
+    # from (not "an Israeli force advanced from X toward Y": it was at X too)
+    r"|\breinforcements?\s+(?:\w+\s+){0,3}?from"
+    r"|\breturn(?:ing|ed)\s+(?:home\s+)?from(?:\s+\w+){0,3}?\s+(?:near|in|outside|around)"
+    # "forced thousands to flee to the town of X", "died on the way to the hospital in X": where they went
+    r"|\b(?:flee|fled|fleeing|escaped?|escaping|displaced)\s+(?:\w+\s+){0,3}?(?:to|towards?|into)"
+    r"|\b(?:on\s+the\s+way|en\s+route)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?hospital\s+(?:in\s+)?"
     # "a third man died of his wounds in the national hospital in X": where he was treated
     r"|\b(?:died|succumbed|treated|treatment)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:a|the)\s+(?:\w+\s+)?hospital\s+(?:in\s+)?"
 
@@ -1534,6 +1541,7 @@ _EN_PERSON_FROM_RE = re.compile(
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
+                 "reinforcement", "return", "flee", "fled", "escap", "displaced", "way", "route",
                  "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
