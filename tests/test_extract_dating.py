@@ -297,3 +297,10 @@ def test_a_day_counted_from_the_day_told_before_or_the_day_of_the_saying(text, p
 def test_the_day_before_yesterday_is_still_counted_from_publication():
     text = "Regime forces captured Alma the day before yesterday, the opposition said."
     assert [e.event_date for e in extract_events(text, "2022-05-12")] == ["2022-05-10"]
+
+
+def test_since_the_morning_hours_is_today_not_the_day_of_the_post_before():
+    text = ("استشهد رجل برصاص قناص في مدينة إزرع يوم السبت.\n\n"
+            "تتعرض بلدة الحارة لقصف بالمدفعية الثقيلة منذ ساعات الصباح.")
+    assert {e.location: e.event_date for e in extract_events(text, "2013-03-18")} == {
+        "إزرع": "2013-03-16", "الحارة": "2013-03-18"}

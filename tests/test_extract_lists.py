@@ -84,3 +84,14 @@ def test_a_list_after_including_is_the_plural_nouns_list():
 def test_including_a_person_is_no_list_of_places():
     ev = extract_events("Several men, including Khaled Hariri, were arrested in the city of Nawa.", "2018-07-09")
     assert {e.location for e in ev} == {"Nawa"}
+
+
+def test_a_list_after_most_notably_names_every_item():
+    # (السهوة, a village of the eastern countryside the gazetteer lacks, no longer ends the list)
+    text = "شنت المقاتلات الروسية غارات على بلدات ريف درعا الشرقي، أبرزها غصم والسهوة ونصيب."
+    assert {e.location for e in extract_events(text, "2018-07-07")} >= {"غصم", "السهوة", "نصيب"}
+
+
+def test_a_verb_after_the_second_town_of_a_dual_ends_its_name():
+    text = "انفجرت عبوة ناسفة على الطريق بين بلدتي المسيفرة والكرك الشرقي استهدفت سيارة عسكرية."
+    assert {e.location for e in extract_events(text, "2023-09-14")} == {"المسيفرة", "الكرك الشرقي"}

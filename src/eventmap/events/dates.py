@@ -201,11 +201,13 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
                 r"قبل\sاسبوع)" + _E), 7, 2),
     (re.compile(_B + _CL + r"قبل\sاسبوعين" + _E), 14, 2),
     (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
+    # "منذ ساعات الصباح", "منذ فجر اليوم" is the line above's: since this morning, today
+    (re.compile(_B + r"منذ\s(?:ساعات\s)?(?:ال)?(?:صباح|فجر)(?:\sالباكر)?" + _E + r"(?!\s(?:امس|الامس|يوم))"), 0, 1),
 ]
 #: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate
 _AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
-    ("امس", "يومين"), None, None, None, None, None, ("اسبوعين",), ("ساعات", "ساعه"))
+    ("امس", "يومين"), None, None, None, None, None, ("اسبوعين",), ("ساعات", "ساعه"), ("صباح", "الصباح", "فجر", "الفجر"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
     r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم))?" + _E)

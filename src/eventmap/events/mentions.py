@@ -505,7 +505,7 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
 
 _LIST_CUES_AR = _n("""قرى القرى بلدات البلدات مناطق المناطق مزارع المزارع البلدات والقرى القرى والبلدات قريتي بلدتي
 أحياء الأحياء التلال تلال""".split())
-_AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التالية|تشمل|وتشمل|منها|ومنها|وتضم|تضم)\s")
+_AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التالية|تشمل|وتشمل|منها|ومنها|وتضم|تضم|ابرزها|اهمها)\s")
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities|settlements)(?:\s+|(?=:))(?:of\s+|including\s+|"
     r"such as\s+|:\s*)?",
@@ -592,10 +592,11 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             continue
         cut = g
         for k, (_, _, w) in enumerate(g):
-            if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS or
+            if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS or w in _NOT_A_NAME_HEAD_AR or
                           (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or (len(w) > 4 and _PRONOUN_END_RE.search(w))):
                 cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"; "وتسيل
-                break         # أسلحتهم الثقيلة": before "their weapons" (no name of the area has such a word)
+                break         # أسلحتهم الثقيلة": before "their weapons" (no name of the area has such a word);
+                #               "والكرك الشرقي استهدفت سيارة": before the verb
         if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER or cut[0][2] in _NOT_A_NAME_HEAD_AR:
             break   # (and "النعيمة وعتمان، ودمر مقرات قيادة ومستودعات للذخيرة": an act and what it hit, no town)
         if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and \
