@@ -835,3 +835,10 @@ def test_where_troops_came_from_and_where_people_fled_or_were_taken_are_no_event
 def test_a_force_that_advanced_from_a_village_was_there():
     text = "The Israeli force advanced from Maariyah toward Koya and fired at the road linking the two villages."
     assert "Maariyah" in {e.location for e in extract_events(text, "2025-09-22")}
+
+
+def test_a_language_and_a_mans_kunya_are_no_places():
+    text = "Israeli forces entered the summit on Tuesday, known in Arabic as the Sheikh's mountain, near Hader."
+    assert "Arabic" not in {e.location for e in extract_events(text, "2022-12-01")}
+    text = "ISIS spokesman Abu Omar al-Muhajir said the leader had been killed in battle in Jasim."
+    assert {e.location for e in extract_events(text, "2022-12-01")} == {"Jasim"}

@@ -1204,3 +1204,12 @@ def test_agreements_signed_with_a_list_of_settlements_are_agreements_at_each():
 ])
 def test_counted_barrels_and_an_infiltration_repelled(text, place, sub):
     assert (place, sub) in {(e.location, e.sub_event_type) for e in extract_events(text, "2015-06-27")}
+
+
+def test_an_offensive_likely_to_extend_is_no_event_yet():
+    assert extract_events("The offensive is likely to extend to Tafas and Nawa in the coming weeks.", "2018-06-28") == []
+
+
+def test_a_day_of_the_month_in_words_is_no_toll():
+    text = "استشهد في الثامن عشر من آذار ثلاثة مدنيين في بلدة طفس."
+    assert {e.fatalities for e in extract_events(text, "2015-04-02")} <= {None, 3}

@@ -113,6 +113,7 @@ _FUTURE_AFTER_RE = re.compile(r"(?:\s+(?:for|in|on|over|with)\s+(?:the\s+)?[\w'-
                               r"has|have|had|is|are)\s))?"
                               r"(?:\s+(?:said|say|says)\s+(?:they|it)|\s+(?:also|still))?\s+(?:will|would|plan|plans|planned|"
                               r"intend|intends|intended|are\s+expected|is\s+expected|are\s+set|is\s+set|does\s+not|do\s+not|"
+                              r"is\s+likely|are\s+likely|is\s+poised|are\s+poised|"
                               r"did\s+not|has\s+not|have\s+not|had\s+not|doesn't|don't|didn't|hasn't|haven't)\b")
 _FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
 #: words before a trigger that make it a plan or an expectation, not an event
@@ -122,7 +123,8 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "ستكون", "سيكون", "ستشمل", "سيشمل", "ستتضمن", "سيتضمن", "تنص", "ينص", "تقضي", "يقضي",
            # expected (not "توقع", it inflicts: "غارات توقع قتلى")
            "تتوقع", "توقعت",
-           "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans",
+           "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans", "likely",
+           "poised",
            "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking"}
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)

@@ -381,7 +381,8 @@ def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
     nxt = toks[j].w if j < len(toks) else ""
     nxt2 = toks[j + 1].w if j + 1 < len(toks) else ""
     return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or prev == "-" or _is(nxt, _UNIT_AFTER)
-            or (nxt == "-" and nxt2 in ("year", "years", "km", "day")) or _after_age(toks, i))
+            or (nxt == "-" and nxt2 in ("year", "years", "km", "day")) or _after_age(toks, i)
+            or (nxt in ("من", "of") and nxt2 in _MONTHS))   # "الثامن عشر من آذار", "the 18th of March": a day
 
 
 def _after_age(toks: list[_Tok], i: int) -> bool:

@@ -126,6 +126,7 @@ EN_STOP = set("""The A An In On At By For From To Of And Or But With Without Int
 While Meanwhile However Also This That These Those There Here It Its He She They We I You His Her Their Our Mr Mrs
 Ms Dr Gen General President Minister Sheikh Colonel Col Major Brig Lt Capt Sgt King Prince Syrian Syria Syrians
 Israeli Israelis Russian Russians Iranian Jordanian Lebanese Turkish American Arab Arabs Kurdish Islamic Army
+Arabic English Hebrew French Persian Farsi
 Government Forces Force Regime Rebels Rebel Opposition State Reuters AFP AP SANA SOHR Observatory Monday Tuesday
 Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
 November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Source Sources News Media
@@ -1670,8 +1671,11 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
         m.veto = "an armed group's name"   # "Hayaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
-    if m.source != "gazetteer" and not m.site and " " in surface.strip() and first in EN_FIRST_NAMES:
-        m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai": a person, not a hamlet
+    words = _DASH_OR_SPACE_RE.split(surface.strip())
+    if m.source != "gazetteer" and not m.site and " " in surface.strip() and first in EN_FIRST_NAMES or (
+            first in ("abu", "abou", "umm") and len(words) == 2 and words[1].lower() in EN_FIRST_NAMES and
+            _EN_NISBA_AFTER_RE.match(text, m.orig_end)):
+        m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai", "spokesman Abu Omar al-Muhajir": a person
     if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
         m.common = "strict" if len(key) <= 2 else "person"
     # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")
@@ -1679,6 +1683,10 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
             bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
         m.veto = m.veto or "person name"
+
+
+#: a family or origin name after a name ("Abu Omar al-Muhajir"): the name is a man's (his kunya)
+_EN_NISBA_AFTER_RE = re.compile(r"\s+(?:al|el|Al|El)-[A-Z]")
 
 
 def _en_named(bw: list[str]) -> bool:
