@@ -1213,3 +1213,11 @@ def test_an_offensive_likely_to_extend_is_no_event_yet():
 def test_a_day_of_the_month_in_words_is_no_toll():
     text = "استشهد في الثامن عشر من آذار ثلاثة مدنيين في بلدة طفس."
     assert {e.fatalities for e in extract_events(text, "2015-04-02")} <= {None, 3}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("استهدفت غارات إسرائيلية مستودعات ذخيرة في مدينة إزرع.", "Air/drone strike"),
+    ("عثرت قوى الأمن على مستودع أسلحة في مدينة إزرع.", "Disrupted weapons use"),
+])
+def test_a_strike_on_a_depot_is_a_strike_and_a_depot_found_is_arms_found(text, sub):
+    assert [e.sub_event_type for e in extract_events(text, "2024-12-10")] == [sub]

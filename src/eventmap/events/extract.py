@@ -997,6 +997,10 @@ class _Extractor:
                 out[h.label] = h
             self._label_hits.setdefault(h.label, []).append(h)
         attack = out.get("attack")
+        fire = out.get("air_strike") or out.get("shelling")
+        if fire is not None and "cache_found" in out and fire.start < out["cache_found"].start and all(
+                self.norm.startswith("مستودع", h.start) for h in self._label_hits["cache_found"]):
+            del out["cache_found"]   # "غارات إسرائيلية على مستودعات ذخيرة": the depot is what the strike hit
         for lab in list(out):
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
