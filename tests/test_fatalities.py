@@ -879,3 +879,8 @@ def test_one_incidents_toll_told_with_a_vague_day_a_comparison_or_the_victims_na
 ])
 def test_a_toll_over_days_is_still_no_incidents(text):
     assert {e.fatalities for e in extract_events(text, "2022-06-14")} == {None}
+
+
+def test_a_total_of_the_last_month_is_still_no_incidents():
+    text = "Last month, a total of 30 people were killed in Jasim."
+    assert {e.fatalities for e in extract_events(text, "2020-05-05")} == {None}

@@ -1358,7 +1358,7 @@ def _over_days(s: str, a: int, b: int) -> bool:
     for m in _MULTI_DAY.finditer(s, a, b):
         if _SUPERLATIVE_BEFORE_RE.search(s, max(a, m.start() - 48), m.start()):
             continue
-        if _ONE_INCIDENT_AFTER_RE.match(s, m.end()):
+        if m.group(0).lower().startswith("last") and _ONE_INCIDENT_AFTER_RE.match(s, m.end()):
             continue
         return True
     return False
@@ -1369,7 +1369,7 @@ _SUPERLATIVE_BEFORE_RE = _rx(r"\b(?:deadliest|worst|bloodiest|biggest|largest|he
                              r"|(?:الأعنف|الاعنف|الأكثر|الاكثر|الأكبر|الاكبر|الأول|الاول|الأولى|الاولى)\s+(?:\S+\s+){0,3}$",
                              re.IGNORECASE)
 #: one incident after a vague time at the head of a sentence: "Last week, a roadside bomb ...", "Last month, gunmen ..."
-_ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:a|an|one|two|unknown|unidentified|gunmen|masked)\b", re.IGNORECASE)
+_ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:an?\s+(?!total\b)|one\s|unknown\s|unidentified\s|gunmen\s|masked\s)", re.IGNORECASE)
 
 
 def lone_toll(s: str) -> int | None:
