@@ -1221,3 +1221,8 @@ def test_a_day_of_the_month_in_words_is_no_toll():
 ])
 def test_a_strike_on_a_depot_is_a_strike_and_a_depot_found_is_arms_found(text, sub):
     assert [e.sub_event_type for e in extract_events(text, "2024-12-10")] == [sub]
+
+
+def test_they_repelled_alone_is_a_clash():
+    text = "وقال ناشطون إن الثوار تصدوا ببسالة في بلدة داعل أمس."
+    assert [e.sub_event_type for e in extract_events(text, "2015-06-27")] == ["Armed clash"]
