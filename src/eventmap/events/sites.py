@@ -67,9 +67,10 @@ _NAME_STOP_AR = {normalize_ar(w) for w in """في من على الى إلى عن
 اليوم امس مساء صباح ليل فجر الواقع الواقعة المجاور المجاورة القريب القريبة المحاذي المحاذية ما مما بشكل عبر
 نحو باتجاه اتجاه لدى عند تجاه مقابل بالكامل كاملا كامل كليا جزئيا مجددا ايضا أيضا أثناء اثناء انطلاقا انطلاقاً جراء
 بسبب ظهر عصر ليلة""".split()}
-#: words of time that end a name after its first word ("معبر نصيب الأربعاء", "حاجز السنتر طوال الليل"; the first word
-#: may be one: "جامع الجمعة")
-_TIME_AFTER_AR = {normalize_ar(w) for w in "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد طوال طيلة يومي لمدة".split()}
+#: words of time that end a name after its first word ("معبر نصيب الأربعاء", "حاجز السنتر طوال الليل"; a site's first
+#: word may be one: "جامع الجمعة"); the names after a place noun end there too (``mentions``)
+TIME_AFTER_AR = frozenset(normalize_ar(w) for w in
+                          "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد طوال طيلة يومي لمدة مدة".split())
 
 #: site nouns that, with the article, are named by one describing word ("الجامع العمري", "الجمرك القديم")
 _ARTICLED_NAMED = {normalize_ar(w) for w in ("جامع", "مسجد", "جمرك", "شركه", "كنيسه", "ساحه", "سوق", "دوار", "ملعب",
@@ -316,7 +317,7 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     taken = 1
     limit = 6 if in_brackets else 3
     for k, (_s2, e2, w2) in enumerate(nxt[1:limit], start=1):
-        if not in_brackets and (not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2 in _TIME_AFTER_AR or
+        if not in_brackets and (not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2 in TIME_AFTER_AR or
                                 w2.startswith(("ب", "ل")) and
                                 not w2.startswith(("ال", "بير", "بيت", "لبن"))):
             break
@@ -343,7 +344,7 @@ def _boundary_after(nxt: list[tuple[int, int, str]], k: int) -> bool:
     if k + 1 >= len(nxt):
         return True
     w = nxt[k + 1][2]
-    return w in _NAME_STOP_AR or w in _TRAIL_DROP_AR or w in _TIME_AFTER_AR or (
+    return w in _NAME_STOP_AR or w in _TRAIL_DROP_AR or w in TIME_AFTER_AR or (
         w[:1] in "وبلف" and not w.startswith(("ال", "بير", "بيت")))
 
 
