@@ -304,3 +304,16 @@ def test_since_the_morning_hours_is_today_not_the_day_of_the_post_before():
             "تتعرض بلدة الحارة لقصف بالمدفعية الثقيلة منذ ساعات الصباح.")
     assert {e.location: e.event_date for e in extract_events(text, "2013-03-18")} == {
         "إزرع": "2013-03-16", "الحارة": "2013-03-18"}
+
+
+def test_a_storys_start_gives_way_to_the_day_told_beside_the_later_act():
+    text = ("تتواصل الاحتجاجات منذ العاشر من شباط الماضي في مدينة جاسم، وكانت الطائرات قد شنت أواخر الشهر "
+            "الماضي غارات على محيط بلدة نمر.")
+    got = {(e.location, e.sub_event_type): e.event_date for e in extract_events(text, "2025-04-07")}
+    assert got[("نمر", "Air/drone strike")] == "2025-03-15"
+
+
+def test_the_strikes_of_last_night_are_not_dated_by_the_morning_they_were_announced():
+    text = ("قصفت طائرات إسرائيلية الليلة الماضية مواقع عسكرية جنوبي البلاد، بحسب ما أعلنه الجيش صباح اليوم. "
+            "وطالت الغارات مواقع قرب مدينة الصنمين.")
+    assert {e.event_date for e in extract_events(text, "2025-03-18") if e.location == "الصنمين"} == {"2025-03-17"}

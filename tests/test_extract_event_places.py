@@ -842,3 +842,28 @@ def test_a_language_and_a_mans_kunya_are_no_places():
     assert "Arabic" not in {e.location for e in extract_events(text, "2022-12-01")}
     text = "ISIS spokesman Abu Omar al-Muhajir said the leader had been killed in battle in Jasim."
     assert {e.location for e in extract_events(text, "2022-12-01")} == {"Jasim"}
+
+
+@pytest.mark.parametrize("text, places", [
+    # where families fled to, where a road leads, the old motorway named by its two cities
+    ("قصفت المدفعية بلدة عتمان صباح اليوم، وتسبب القصف بنزوح مئات العائلات باتجاه مدينة طفس.", ["عتمان"]),
+    ("اغتيل عنصر في بلدة المزيريب، وانتشرت دوريات على الطريق المؤدي إلى بلدة تل شهاب.", ["المزيريب"]),
+    ("انتشرت حواجز للجيش على طريق دمشق – درعا القديم عند مدخل بلدة غباغب.", ["غباغب"]),
+])
+def test_where_families_fled_where_a_road_leads_and_an_old_motorways_cities_are_no_event_places(text, places):
+    assert list(dict.fromkeys(_locs(text, "2016-02-11"))) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("انفجرت عبوة ناسفة بدورية على طريق درعا – عتمان دون وقوع إصابات.", {"عتمان"}),
+    ("جرفت آليات الاحتلال أجزاء من طريق الكسارات – بريقة صباح اليوم.", {"بريقة"}),   # (a first end no data names)
+])
+def test_the_other_end_of_a_local_road_is_a_place(text, places):
+    assert set(_locs(text, "2025-09-10")) >= places
+
+
+def test_a_mayor_is_killed_in_the_town_his_office_names():
+    text = "اغتال مسلحون مجهولون أمس رئيس بلدية الجيزة."
+    assert _locs(text, "2021-03-04") == ["الجيزة"]
+    text = "تتكرر عمليات الاغتيال في ريف درعا الشرقي، وآخرها اغتيال رئيس بلدية المسيفرة أمس."
+    assert _locs(text, "2021-03-04") == ["المسيفرة"]

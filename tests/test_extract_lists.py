@@ -5,6 +5,8 @@ Sentences written for these tests; the village names are real gazetteer entries 
 
 from __future__ import annotations
 
+import pytest
+
 from eventmap.events.extract import extract_events
 
 
@@ -95,3 +97,12 @@ def test_a_list_after_most_notably_names_every_item():
 def test_a_verb_after_the_second_town_of_a_dual_ends_its_name():
     text = "انفجرت عبوة ناسفة على الطريق بين بلدتي المسيفرة والكرك الشرقي استهدفت سيارة عسكرية."
     assert {e.location for e in extract_events(text, "2023-09-14")} == {"المسيفرة", "الكرك الشرقي"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("اقتحمت قوة إسرائيلية صباح اليوم قريتي الشجرة وكويا بحوض اليرموك.", {"الشجرة", "كويا"}),
+    ("انفجر لغم أرضي بين بلدتي نصيب وأم المياذن مطلع الأسبوع الجاري.", {"نصيب", "أم المياذن"}),
+    ("أضرب الأهالي في بلدتي طفس واليادودة احتجاجاً على حملة الاعتقالات.", {"طفس", "اليادودة"}),
+])
+def test_a_word_of_time_a_purpose_or_a_basin_ends_the_second_town_of_a_dual(text, places):
+    assert {e.location for e in extract_events(text, "2025-06-03")} == places

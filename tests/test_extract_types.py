@@ -1226,3 +1226,26 @@ def test_a_strike_on_a_depot_is_a_strike_and_a_depot_found_is_arms_found(text, s
 def test_they_repelled_alone_is_a_clash():
     text = "وقال ناشطون إن الثوار تصدوا ببسالة في بلدة داعل أمس."
     assert [e.sub_event_type for e in extract_events(text, "2015-06-27")] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("نصبت دورية إسرائيلية صباح اليوم حاجزاً مؤقتاً عند مدخل بلدة جباتا الخشب.", "جباتا الخشب"),
+    ("أقام عناصر الأمن العام مساء أمس حاجزاً طيارًا على مدخل مدينة نوى.", "نوى"),
+    ("شقت جرافات الاحتلال خلال الأيام الماضية طريقاً عسكرياً قرب قرية الحميدية.", "الحميدية"),
+])
+def test_a_checkpoint_set_up_past_its_subject_and_a_military_road_cut_are_posts_set_up(text, place):
+    assert [(e.location, e.sub_event_type) for e in extract_events(text, "2025-09-21")] == [
+        (place, "Headquarters or base established")]
+
+
+def test_warplanes_that_attacked_positions_carried_out_an_air_strike():
+    text = "هاجمت طائرات حربية مواقع للفصائل في محيط بلدة الحارة فجر اليوم."
+    assert [e.sub_event_type for e in extract_events(text, "2018-07-10")] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "نظم العشرات وقفة احتجاجية في مدينة نوى تنديداً بالغارات الإسرائيلية.",
+    "خرجت مظاهرة في بلدة الحراك استنكاراً لعمليات الاغتيال.",
+])
+def test_what_a_protest_condemns_is_no_act_at_the_protest(text):
+    assert {e.sub_event_type for e in extract_events(text, "2025-03-27")} == {"Peaceful protest"}

@@ -884,3 +884,8 @@ def test_a_toll_over_days_is_still_no_incidents(text):
 def test_a_total_of_the_last_month_is_still_no_incidents():
     text = "Last month, a total of 30 people were killed in Jasim."
     assert {e.fatalities for e in extract_events(text, "2020-05-05")} == {None}
+
+
+def test_the_martyr_who_rose_is_one_dead():
+    text = "نعت مديرية الأمن الداخلي الشهيد الرقيب أحمد الزعبي، الذي ارتقى فجر اليوم برصاص مسلحين في مدينة طفس."
+    assert {e.fatalities for e in extract_events(text, "2025-08-02")} == {1}

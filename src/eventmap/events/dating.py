@@ -56,7 +56,7 @@ _PARTICIPLE_GATE = gate(_PARTICIPLE_RE)
 #: الوزارة يوم الأحد"
 _SAID_ON_RE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)\s+(?:on\s+|late\s+|early\s+)?$"
-    r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:\s\S+){0,3}?\s(?:(?:يوم|مسا|صباح)\s)?$")
+    r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:ه|ها)?(?:\s\S+){0,3}?\s(?:(?:يوم|مسا|صباح)\s)?$")
 _SAID_GATE = gate(_SAID_ON_RE)
 #: a clause told as happening with the one before (normalised, at its start): "تزامناً مع", "ترافق مع", "بالتزامن مع"
 _SAME_TIME_RE = re.compile(r"\s*[وف]?(?:ترافق|ترافقت|تزامن|تزامنا|تزامنت|بالتزامن)\s+مع\s")
@@ -249,6 +249,12 @@ class EventDates:
             own = [k for k in own if k not in later]
         if len(own) > 1 and self.said_on:
             own = [k for k in own if k not in self.said_on] or own
+        if len(own) > 1 and self.starts_of:   # "يتوغل منذ الثامن من كانون الأول، وكان قد شن أواخر الشهر الماضي غارات":
+            # a story's start gives way to another date nearer the trigger (not "بدأت أمس الأربعاء عملية تسوية في X،
+            # على أن تنتقل اليوم إلى Y": the start is the day of the trigger it opens)
+            near = {k: abs(self.starts[k] - trigger_start) for k in own}
+            own = [k for k in own if k not in self.starts_of or
+                   not any(j not in self.starts_of and near[j] < near[k] for j in own)]
         if len(own) > 1:   # "بعد عام على اتفاق التسوية في تموز 2018، اعتقلت دورية صباح الثلاثاء شاباً", "fought in
             # X on Saturday, the focus of fighting since February": the day told, not a month of the background
             # (unless the month is told of the trigger's own noun)
@@ -279,10 +285,10 @@ class EventDates:
             d = min(free, key=lambda x: abs(x[0] - trigger_start))
             return d[2].isoformat(), d[3]
         para_lo = self.para_start.get(cl.paragraph, cl.sent_lo)
-        earlier = [self.dates[k] for k in self._between(para_lo, cl.sent_lo)
-                   if self.dates[k][3] == 1 and k not in self.starts_of]
-        if earlier:
-            return earlier[-1][2].isoformat(), 1
+        earlier = [k for k in self._between(para_lo, cl.sent_lo) if self.dates[k][3] == 1 and k not in self.starts_of]
+        if earlier:   # (the act's day before the day it was said: "هاجمت الطائرات الليلة الماضية ..., وفق ما أعلنه
+            #           الجيش صباح اليوم. وطالت الغارات X")
+            return self.dates[([k for k in earlier if k not in self.said_on] or earlier)[-1]][2].isoformat(), 1
         story = [self.dates[k] for k in self._between(0, para_lo) if self.dates[k][3] == 1 and k not in self.starts_of
                  and k in self.claimed and abs((self.pub - self.dates[k][2]).days) <= CARRY_DAYS]
         if story:

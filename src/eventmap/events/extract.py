@@ -129,6 +129,22 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
+#: what a protest is against (normalised): "تنديداً بالقصف", "in protest at the shelling", "condemning the raids" name
+#: the act the crowd protests, told elsewhere, not an act at the protest's place
+_PROTESTED = frozenset(("تنديدا", "احتجاجا", "استنكارا", "رفضا", "condemning", "denouncing", "protesting"))
+#: the words between those and the act protested (normalised)
+_PROTESTED_GAP = frozenset(("علي", "at", "against", "over", "the", "لعمليات", "بعمليات", "لعمليه", "بعمليه", "لحمله",
+                            "بحمله", "لحملات", "بحملات", "لاستمرار", "باستمرار"))   # ("استنكاراً لعمليات الاغتيال")
+
+
+def _protested(prev: list[str]) -> bool:
+    """The words right before a trigger say a protest is against it: "تنديداً بـ", "احتجاجاً على", "in protest at
+    the", "condemning the" (not "مظاهرة رفضاً للتسوية، وفرقت القوات المتظاهرين": the dispersal comes after)."""
+    gap = 0
+    while gap < len(prev) and gap < 2 and prev[-1 - gap] in _PROTESTED_GAP:
+        gap += 1
+    k = len(prev) - 1 - gap
+    return k >= 0 and (prev[k] in _PROTESTED or (prev[k] == "protest" and k > 0 and prev[k - 1] == "in"))
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))
@@ -918,6 +934,8 @@ class _Extractor:
             return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
+        if _protested(prev):
+            return True   # "خرجت مظاهرة في X تنديداً بالقصف", "a sit-in in X in protest at the raids"
         if not _FUTURE.isdisjoint(prev) or not _DEMANDED.isdisjoint(prev[-3:]) or \
                 _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
                 not _PREVENT.isdisjoint(prev[-5:]):
@@ -1111,8 +1129,11 @@ class _Extractor:
                     self.norm.endswith(("the ", "those "), 0, h.start)) for h in hits)
             # (not "والشاب القتيل ينحدر من بلدة X", "the dead were named as ... from X", "a man from X was among those
             # killed": "the one killed" points back to an event told before)
+            origin = m.notes[-1:] == ["origin"]
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
                       not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES) and   # "In Quneitra, ..."
+                      not (origin and o.name.startswith("ريف ")) and
+                      # ("عمليات في ريف درعا، آخرها اغتيال رئيس بلدية X": the countryside does not place the act)
                       o.supported and (o.cue_kind or o.site or o.list_id >= 0 or o.lang != "ar" or
                        any(0 <= o.start - h.end <= 40 for h in hits))]
             # (an Arabic word that is also a village's name, with no cue and no trigger before it, is no other

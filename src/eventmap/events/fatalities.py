@@ -181,6 +181,9 @@ _AR_VERB = _n("""قتل قتلت قتلا قتلوا قتلتا يقتل تقت�
 ارتقى ارتقت ارتقيا ارتقوا يرتقي توفي توفيت توفيا توفوا أعدم أعدمت أعدموا اعدم صفيت صفي اغتال اغتالت اغتالوا
 اغتالا يغتال تغتال اغتيل اغتيلت""")
 _AR_MASDAR = _n("مقتل استشهاد مصرع وفاة إعدام تصفية اغتيال قتل")
+#: a relative pronoun of one person, and the intransitive verbs of one death after it ("الشهيد X، الذي ارتقى")
+_AR_WHO_ONE = _n("الذي التي")
+_AR_DIED_ONE = _n("ارتقى ارتقت استشهد استشهدت توفي توفيت")
 #: verbal nouns and verbs with an object pronoun: مقتله = 1, مقتلهما = 2, مقتلهم = vague
 _AR_PRON = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
 _AR_PRON_BASES = _n("مقتل استشهاد مصرع وفاة تصفية اغتيال قتل قتلوا قتلت إعدام")
@@ -222,7 +225,7 @@ _AR_PERSON = _n("""شاب شابة رجل امرأة سيدة طفل طفلة ف
 معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
-مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع""")
+مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع رئيس""")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
 _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
@@ -1014,6 +1017,9 @@ def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     if _shared_with_harm(toks, i + 1, True):   # "مقتل وإصابة 5", unless the dead are counted before: "أربعة قتلوا وأصيب 10"
         n = _subject(toks, i, True)
         return (VAGUE if n is None else n), i, i + 1
+    if i > 0 and toks[i - 1].w in _AR_WHO_ONE and w in _AR_DIED_ONE:
+        return 1, i, i + 1   # "تنعى القيادة الشهيد المساعد X، الذي ارتقى مساء أمس برصاص مسلحين": one man, named
+        #                      before (the gunmen after the verb are who killed him)
     j = i + 1 if i + 1 < len(toks) and toks[i + 1].w[:1] == "و" and _is(toks[i + 1].w[1:], _AR_MASDAR) else i
     count, k = _after(toks, j, True)
     if count is None and _is(w, _n("اغتيال تصفية")):

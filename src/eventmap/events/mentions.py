@@ -90,7 +90,7 @@ PERSON_TITLES_AR = """الرئيس الرئيس السوري السيد الشي
 
 #: place nouns: a name right after one is a place
 PLACE_NOUNS_AR = """قرية بلدة مدينة مزرعة مزارع بلدات قرى حي أحياء مخيم ناحية منطقة محافظة ريف بلدتي قريتي
-مدينتي مناطق المدن القرى البلدات تل تلة تلال جبل وادي سهل مدن معبر مطار مخفر سد حاجز مفرق دوار طريق
+مدينتي مناطق المدن القرى البلدات تل تلة تلال جبل وادي سهل حوض مدن معبر مطار مخفر سد حاجز مفرق دوار طريق بلدية
 أوتستراد اوتوستراد""".split()
 #: prepositions and locatives: a name right after one is probably a place
 PREPS_AR = """في على من الى إلى قرب بقرب نحو باتجاه اتجاه عند حول محيط أطراف داخل خارج بين تجاه شرقي غربي
@@ -436,7 +436,8 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مما ما بعدما اثناء أثناء خلال جراء بسبب اثر انطلاقا انطلاقاً
 بعدة بعدد بعشرات بقذائف بقذيفة بصواريخ بصاروخ بغارات بغارة بالبراميل ببراميل ببرميل برصاص بنيران بعبوة بعبوات
 بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح لليوم ليوم للمرة
-المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر""".split()) | TIME_AFTER_AR
+المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
+تنديداً رفضاً احتجاجاً تضامناً استنكاراً""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -1101,11 +1102,13 @@ def _join_road_ends(text: str, ms: list[Mention]) -> None:
     """"طريق طفس – داعل", "the Nawa-Tafas road": the two ends of a road are one list, the second taking the first's
     cue."""
     for a, b in zip(ms, ms[1:]):
-        if (a.lang == "ar" and a.cue.lstrip("وفبل") in _ROAD_NOUNS and not b.veto and
+        if (a.lang == "ar" and a.cue.lstrip("وفبل") in _ROAD_NOUNS and b.veto in ("", "person name") and
                 _DASH_GAP_RE.fullmatch(text[a.orig_end:b.orig_start])) or (
                 a.lang == "en" and text[a.orig_end:b.orig_start] == "-" and not b.veto and
                 (road := _EN_ROAD_AFTER_RE.match(text, b.orig_end)) is not None and road.group("long") is None):
-            # (and "the Nawa-Tafas road": the second end takes the first's cue)
+            # (and "the Nawa-Tafas road": the second end takes the first's cue; a name after the dash is no
+            # person's: "طريق درعا – عتمان دون إصابات"; a motorway's other end is one too: "طريق دمشق – درعا الدولي")
+            b.veto = a.veto if a.veto == "a motorway's end" else ""
             if not b.cue:
                 b.cue, b.cue_kind = a.cue, a.cue_kind
             if a.list_id < 0:
@@ -1139,7 +1142,8 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "residence": ("يقيم", "تقيم", "المقيم", "المقيمه", "المقيمين", "يقطن", "تقطن", "يسكن", "تسكن", "القاطن"),
     "stationed": ("المتمركزه", "المتمركزين", "المتمركز", "المتواجده", "المتواجدين", "المنتشره", "تتمركز", "يتمركز"),
     "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه",    # "اللواء الواقع في بلدة X": X locates the site,
-                "المطل", "المطله", "المشرف", "المشرفه", "يطل", "تطل", "يشرف", "تشرف"),   # and "التل المطل على X"
+                "المطل", "المطله", "المشرف", "المشرفه", "يطل", "تطل", "يشرف", "تشرف",   # and "التل المطل على X",
+                "المودي", "الموديه"),   # "حواجز على الطريق المؤدي إلى X": where a road goes
 }
 _REF_KINDS = tuple(_REF_CUES_AR)
 #: a cue word -> the index in :data:`_REF_KINDS` of the first kind it is a cue of
@@ -1181,9 +1185,11 @@ _QUALITY_ADJ_AR = {normalize_ar(w) for w in ("مجهول", "مجهولة", "مج
 #: a prayer or its call: the name after it is the hour ("صلاة الظهر", "أذان المغرب", "صلاتي العصر والمغرب")
 _PRAYER_AR = frozenset(normalize_ar(w) for w in ("صلاة", "صلاتي", "وصلاة", "بصلاة", "أذان", "اذان", "آذان"))
 #: a motorway named by its two end cities ("طريق درعا - عمان الدولي", "أوتوستراد دمشق - درعا"): the name after "طريق"
-#: and the dash and the other end, with "الدولي"/"السريع" after it, or after "أوتوستراد"
+#: and the dash and the other end, with "الدولي"/"السريع"/"القديم" after it, or after "أوتوستراد"
 _AR_ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|اوتوستراد|اتوستراد)\s+$")
-_AR_MOTORWAY_END_RE = re.compile(r"\s*[-–]\s*\S+(?:\s\S+)?\s+(?:الدولي|الدولية|السريع)(?!\S)")
+#: a road's first end and the dash before its other end ("طريق الرواضي – ")
+_AR_ROAD_OTHER_END_RE = re.compile(r"(?<!\S)[وفب]?(?:ال)?طريق\s+\S+(?:\s\S+)?\s*[-–—]\s*$")
+_AR_MOTORWAY_END_RE = re.compile(r"\s*[-–]\s*\S+(?:\s\S+)?\s+(?:الدولي|الدولية|السريع|القديم)(?!\S)")
 _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الطائرات", "الطائرة", "الطيران", "المقاتلات", "المروحيات", "الطوافات", "القوات", "الميليشيات", "المليشيات",
     "الفصائل", "الأجهزة", "السلطات", "الدوريات", "الدورية", "المدفعية", "الصواريخ", "الغارات", "الجماعات",
@@ -1204,6 +1210,10 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
             m.cue, m.cue_kind = pw, "noun"
         elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
             m.cue, m.cue_kind = pw or "ب", "prep"
+    if not m.cue and "طريق" in text[max(0, m.orig_start - 40):m.orig_start] and \
+            _AR_ROAD_OTHER_END_RE.search(text, max(0, m.orig_start - 40), m.orig_start) and \
+            norm[m.end:m.end + 8].split()[:1] not in (["الدولي"], ["السريع"]):
+        m.cue, m.cue_kind = "طريق", "noun"   # "طريق الرواضي – بريقة": a road's other end, the first one unknown
     pw_bare = pw[1:] if pw[:1] in "وبلف" and pw[1:] in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف") else pw
     if pw_bare in ("ريف", "ريفي", "محافظه", "محافظتي", "ارياف") or _countryside_of(prev, clitic, sets):
         m.admin = True
@@ -1406,7 +1416,9 @@ _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب",
                                                    "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات",
                                                    # and a flight: "بعد فرار المسلحين باتجاه X"
                                                    "فرار", "فرارهم", "فر", "فروا", "هروب", "هروبهم", "هرب", "هربوا",
-                                                   "لاذ", "لاذوا"))
+                                                   "لاذ", "لاذوا",
+                                                   # and families' displacement: "نزوح عشرات العائلات باتجاه X"
+                                                   "نزوح", "بنزوح", "نزحت", "نزح", "نزحوا", "تنزح", "ينزح"))
 #: a purpose and its goal right before a name (normalised): "للتقدم نحو بلدة X" (not "تعزيزات لاقتحام مدينة X":
 #: the reinforcements are massed there)
 _PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)[وف]?لل(?:تقدم|زحف)\s(?:نحو|باتجاه|صوب)\s(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
@@ -1431,9 +1443,10 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
         w = w[:-1]
     if len(w) >= 3 and w[-1] == "في" and w[-2] in _OWN_POSTS_AR:
         w = w[:-2]   # "باتجاه نقطتها في X"
-    w = w[-4:]
-    # (the bare words have lost a "و"/"ف" they start with: "فرار" is "رار" here)
-    return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR or "ف" + x in _WITHDRAW_AR for x in w[-3:-1])
+    w = w[-5:]
+    # (the bare words have lost a "و"/"ف" they start with: "فرار" is "رار" here; "نزوح عشرات العائلات باتجاه X": the
+    # verb or its noun, and up to three words of who moved)
+    return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR or "ف" + x in _WITHDRAW_AR for x in w[-4:-1])
 
 
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
@@ -1465,7 +1478,7 @@ def _named_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
 
 
 #: offices named by their town ("مختار بلدة X", "وجهاء قرية X"): the person's town, not the event's place
-_OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير", "وجهاء", "وجيه", "خطيب"))   # (not إمام: أمام)
+_OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير", "وجهاء", "وجيه", "خطيب", "رئيس"))   # ("رئيس بلدية X")   # (not إمام: أمام)
 
 
 def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:

@@ -70,7 +70,8 @@ _NAME_STOP_AR = {normalize_ar(w) for w in """في من على الى إلى عن
 #: words of time that end a name after its first word ("معبر نصيب الأربعاء", "حاجز السنتر طوال الليل"; a site's first
 #: word may be one: "جامع الجمعة"); the names after a place noun end there too (``mentions``)
 TIME_AFTER_AR = frozenset(normalize_ar(w) for w in
-                          "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد طوال طيلة يومي لمدة مدة".split())
+                          "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد طوال طيلة يومي لمدة مدة "
+                          "مطلع أوائل أواخر منتصف نهاية بداية".split())
 
 #: site nouns that, with the article, are named by one describing word ("الجامع العمري", "الجمرك القديم")
 _ARTICLED_NAMED = {normalize_ar(w) for w in ("جامع", "مسجد", "جمرك", "شركه", "كنيسه", "ساحه", "سوق", "دوار", "ملعب",
