@@ -54,3 +54,13 @@ def test_extract_command_says_what_it_left_out(tmp_path, capsys):
     assert "1 event(s) outside the area of interest (Homs)" in out.err
     assert main(["extract", str(p), "--published", "2019-05-02", "--area", "Daraa"]) == 2
     assert "p-code" in capsys.readouterr().err
+
+
+def test_a_name_placed_only_at_a_regions_centre_does_not_give_the_report_its_governorate():
+    # (the checkpoint is unknown: it keeps no governorate rather than taking Homs from one town and one
+    # name placed at the centre of Homs)
+    text = ("Regime forces clashed with rebels in the town of Nawa on Monday, activists said. Fighting also broke "
+            "out at the Qasr al-Ghazal checkpoint east of the town.\n\nMeanwhile, state media said troops foiled an "
+            "infiltration into the town of Talkalakh in Homs province through the Wadi Khaled crossing.")
+    inside, _ = extract_events_split(text, "2014-01-02")
+    assert {e.location for e in inside} == {"Nawa", "Qasr al-Ghazal checkpoint"}

@@ -867,3 +867,8 @@ def test_a_mayor_is_killed_in_the_town_his_office_names():
     assert _locs(text, "2021-03-04") == ["الجيزة"]
     text = "تتكرر عمليات الاغتيال في ريف درعا الشرقي، وآخرها اغتيال رئيس بلدية المسيفرة أمس."
     assert _locs(text, "2021-03-04") == ["المسيفرة"]
+
+
+def test_a_town_driven_through_is_where_a_man_was_shot():
+    text = "Unidentified gunmen shot dead a local council member as he drove through Nawa on Monday."
+    assert _locs(text, "2020-05-05") == ["Nawa"]

@@ -1249,3 +1249,21 @@ def test_warplanes_that_attacked_positions_carried_out_an_air_strike():
 ])
 def test_what_a_protest_condemns_is_no_act_at_the_protest(text):
     assert {e.sub_event_type for e in extract_events(text, "2025-03-27")} == {"Peaceful protest"}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Gunmen took three truck drivers hostage near the village of Naimeh on Sunday.", "Abduction/forced disappearance"),
+    ("Russian warplanes carried out dozens of strikes on al-Hirak on Tuesday.", "Air/drone strike"),
+    ("Russian warplanes carried out 15 strikes on al-Hirak on Tuesday.", "Air/drone strike"),
+    ("Local media reported strikes near the town of Hadar on Sunday.", "Air/drone strike"),
+])
+def test_wire_phrasings_of_hostages_and_strikes(text, sub):
+    assert [e.sub_event_type for e in extract_events(text, "2018-06-28")] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the cell was planning attacks on army checkpoints from Inkhil.",
+    "أعلنت وزارة الداخلية تفكيك خلية كانت تخطط لهجمات على حواجز الجيش في مدينة إنخل.",
+])
+def test_attacks_being_planned_are_no_attack(text):
+    assert "Armed clash" not in {e.sub_event_type for e in extract_events(text, "2026-01-14")}

@@ -889,3 +889,33 @@ def test_a_total_of_the_last_month_is_still_no_incidents():
 def test_the_martyr_who_rose_is_one_dead():
     text = "نعت مديرية الأمن الداخلي الشهيد الرقيب أحمد الزعبي، الذي ارتقى فجر اليوم برصاص مسلحين في مدينة طفس."
     assert {e.fatalities for e in extract_events(text, "2025-08-02")} == {1}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Rebels overran the village of Abdin on Sunday. Activists said at least 14 soldiers were killed.", 14),
+    ("قصفت قوات النظام بلدة الغارية الغربية يوم الاثنين. وقال ناشطون إن تسعة أشخاص قتلوا.", 9),
+])
+def test_a_short_toll_sentence_after_who_says_it_is_the_events_toll(text, n):
+    assert {e.fatalities for e in extract_events(text, "2013-03-26")} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("قتل أربعة عناصر من الأمن العام بانفجار لغم في بلدة الشجرة. وارتفعت حصيلة القتلى مساءً إلى ستة بعد وفاة "
+     "اثنين من الجرحى.", 6),
+    ("Two policemen were killed by a roadside bomb in Dael on Friday. The death toll later rose to four.", 4),
+])
+def test_a_toll_that_rose_in_the_next_sentence_is_the_higher_one(text, n):
+    assert {e.fatalities for e in extract_events(text, "2024-05-11")} == {n}
+
+
+def test_earlier_this_month_one_strike_keeps_its_toll():
+    text = "Earlier this month, an Israeli drone strike killed four people near the town of Nawa."
+    assert {e.fatalities for e in extract_events(text, "2025-04-20")} == {4}
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces shelled the town of Tafas on Friday, the monitor said, without giving a toll.",
+    "قصفت قوات النظام بلدة طفس يوم الجمعة دون ذكر حصيلة للضحايا.",
+])
+def test_no_toll_given_is_no_toll_not_none_killed(text):
+    assert {e.fatalities for e in extract_events(text, "2014-05-10")} == {None}

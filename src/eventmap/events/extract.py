@@ -125,7 +125,9 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "تتوقع", "توقعت",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans", "likely",
            "poised",
-           "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking"}
+           "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking",
+           # "the suspects were planning attacks on troops from X", "خلية كانت تخطط لتنفيذ هجمات"
+           "planning", "plotting", "تخطط", "يخطط", "يخططون", "تخطيط", "بالتخطيط", "للتخطيط"}
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
@@ -735,7 +737,8 @@ class _Extractor:
         """An event whose place is unknown keeps the governorate the report is about (when its placed events
         agree on one): governorate filters and briefs do not drop it; it stays unresolved, with no point."""
         codes = [e.admin1_pcode for e in events if e.latitude is not None and e.admin1_pcode and
-                 not (e.place_id or "").startswith(("ocha:", "region:"))]
+                 e.resolution != "approximate" and not (e.place_id or "").startswith(("ocha:", "region:"))]
+        # (a name placed only at a region's centre does not vote: "through al-X site" in Homs, beside Dar'a's towns)
         if not codes or not any(e.latitude is None and not e.admin1_pcode for e in events):
             return events
         top, n = max(((c, codes.count(c)) for c in set(codes)), key=lambda x: x[1])

@@ -752,6 +752,8 @@ _EN_AUX = _w("was were been being is are be has have had reportedly also all lat
 _EN_STOP_BACK = _w("and while when after as that which who whom but in on by from with said says "
                           "than of")
 _EN_NEG = _w("no nobody none without not never")
+#: a figure not given, after "without"/"دون": "without giving a toll", "دون ذكر عدد القتلى"
+_FIGURE_WITHHELD = _w("giving providing offering specifying citing") | _n("ذكر تحديد")
 _AR_NEG = _n("دون بدون لم لا عدم ولا ولم")
 _AR_OTHER_HARM = _n("أسر اسر اعتقال خطف اختطاف احتجاز تعذيب")
 _AR_NAMED = _n("لواء ألوية الوية كتيبة كتائب سرايا سرية تجمع حركة جيش ساحة دوار مقبرة جمعة يوم حي شارع مسجد "
@@ -1191,7 +1193,9 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
             continue
         count, first, nxt = got
         if _negated(toks, min(first, i), ar):
-            count = 0
+            # (not "without giving a toll", "دون ذكر حصيلة": no figure told, not none killed)
+            count = VAGUE if any(_is(t.w, _FIGURE_WITHHELD) for t in toks[max(0, min(first, i) - 3):min(first, i)]) \
+                else 0
         first, nxt = max(0, min(first, i)), min(len(toks), max(nxt, i + 1))
         if ar and count not in (VAGUE, 0) and nxt + 1 < len(toks) and toks[nxt].w == "مع":
             more = _item(toks, nxt + 1, min(len(toks), nxt + 5), ar)
@@ -1364,8 +1368,9 @@ def _over_days(s: str, a: int, b: int) -> bool:
     for m in _MULTI_DAY.finditer(s, a, b):
         if _SUPERLATIVE_BEFORE_RE.search(s, max(a, m.start() - 48), m.start()):
             continue
-        if m.group(0).lower().startswith("last") and _ONE_INCIDENT_AFTER_RE.match(s, m.end()):
-            continue
+        if (m.group(0).lower().startswith("last") or s[max(0, m.start() - 8):m.start()].lower() == "earlier ") and \
+                _ONE_INCIDENT_AFTER_RE.match(s, m.end()):
+            continue   # (and "Earlier this month, an Israeli strike killed nine people in X")
         return True
     return False
 
@@ -1550,8 +1555,20 @@ def _names_the_victim(s1: str, s2: str) -> bool:
 #: a sentence of a toll alone, this short, right after an event's, is that event's ("Four gunmen were killed.", "وقتل
 #: أربعة مسلحين."), when its dead suffered (no doer of its own: not "Gunmen killed two men.")
 _LONE_TOLL_WORDS = 7
+#: who says it, opening a sentence of a toll ("Activists said at least 20 soldiers were killed.", "A resident said ...",
+#: "وقال ناشطون إن ..."): the toll sentence is as short without it
+_SAID_LEAD_RE = _rx(r"\W*(?:[A-Z][\w'-]*(?:\s+[\w'-]+){0,4}?\s+(?:said|say|says|reported|told\s+\w+)\s+(?:that\s+)?"
+                    r"|[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|افاد|أفادت|افادت)\s+(?:\S+\s+){0,3}?(?:إن|ان|أن)\s+)")
 _SUFFERED_RE = _rx(r"\W*(?:[وف]?(?:قتل|قُتل|لقي|سقط|استشهد|قضى)\s|(?:\w+\s+){0,5}?(?:were|was|have\s+been|had\s+been)\s+"
-                   r"(?:\w+\s+)?killed\b|(?:\w+\s+){0,5}?died\b)", re.IGNORECASE)
+                   r"(?:\w+\s+)?killed\b|(?:\w+\s+){0,5}?died\b|(?:\S+\s+){1,4}?(?:قتلوا|قُتلوا|قتلا|استشهدوا|لقوا))",
+                   re.IGNORECASE)
+
+
+def _lone_toll_sentence(s2: str) -> bool:
+    """A short sentence that only tells who died ("At least 20 soldiers were killed."), after who says so."""
+    lead = _SAID_LEAD_RE.match(s2)
+    body = s2[lead.end():] if lead is not None else s2
+    return len(body.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(body) is not None
 
 
 @lru_cache(maxsize=256)
@@ -1569,7 +1586,7 @@ def _follow_on(text: str, sentence: Span) -> int | None:
                                _DURING_IT_RE.search(s2, exact[0].a, exact[0].b) or   # "قتل خلال المعارك 30"
                                _TOLL_ROSE_RE.match(s2) is not None or
                                (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2)) or
-                               (len(s2.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(s2) is not None)):
+                               _lone_toll_sentence(s2)):
         return None
     if _OTHER_PLACE_RE.search(s2) or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s2):
         return None
@@ -1597,8 +1614,36 @@ def _told_after_clause(s: str, ds: list[Death], hi: int) -> int | None:
     return _clean_toll(d, s, hi, end)
 
 
+#: the new figure after a toll's rise: "ارتفعت الحصيلة إلى خمسة", "the toll rose to 12"
+_ROSE_TO_RE = _rx(r"(?:^|\s)(?:إلى|الى|to)\s+(?:at\s+least\s+|نحو\s+)?", re.IGNORECASE)
+
+
+def _toll_update(text: str, sentence: Span, n: int) -> int:
+    """The toll of the next sentence when it says the toll rose ("قتل ثلاثة عناصر بانفجار عبوة في X. وارتفعت حصيلة
+    القتلى لاحقاً إلى خمسة بعد وفاة اثنين من المصابين"), else ``n``: one event's figure, told again higher."""
+    nxt = _next_sentence(text, sentence[1])
+    if nxt is None:
+        return n
+    s2 = text[nxt[0]:nxt[1]]
+    if _TOLL_ROSE_RE.match(s2) is None or _OTHER_PLACE_RE.search(s2):
+        return n
+    to = _ROSE_TO_RE.search(s2)
+    got = _number(_tokens(s2[to.end():to.end() + 40]), 0) if to is not None else None
+    return got[0] if got is not None and got[0] > n else n
+
+
 def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
                in_list: bool = False, report_has_death: bool | None = None) -> int | None:
+    """The number killed in the event whose trigger and place mention are at ``trigger`` and ``place``: see
+    :func:`_fatalities`; a figure the next sentence says rose is the higher one."""
+    n = _fatalities(text, sentence, trigger, place, clause=clause, in_list=in_list, report_has_death=report_has_death)
+    if n and ("حصيل" in text or "toll" in text or "عدد" in text):
+        return _toll_update(text, sentence, n)
+    return n
+
+
+def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
+                in_list: bool = False, report_has_death: bool | None = None) -> int | None:
     """The number killed in the event whose trigger and place mention are at ``trigger`` and
     ``place`` (offsets into ``text``), in the sentence ``sentence`` and clause ``clause`` (default:
     the sentence), or None when the report gives no exact figure for that event.

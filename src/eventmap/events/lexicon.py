@@ -338,11 +338,14 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"aerial (?:bombardment|attack|bombing)s?", r"air attacks?", r"air bombardments?",
                    r"(?:warplanes?|jets?|helicopters?|aircraft) (?:struck|bombed|hit|pounded|targeted|raided)",
                    # "regime warplanes carried out four raids on X" (the planes are named before it)
-                   r"(?:warplanes?|jets?|helicopters?|aircraft) (?:carried out|conducted|launched) (?:\w+ )?raids? (?:on|against)",
+                   r"(?:warplanes?|jets?|helicopters?|aircraft) (?:carried out|conducted|launched) (?:\w+ (?:of )?)?raids? (?:on|against)",
                    r"drone (?:strike|attack)s?",
                    # "the Israeli military carried out strikes on weapons depots near X" (not "a strike by workers")
                    r"(?:carried out|conducted|launched|carries out|conducts|launches) (?:a |an )?(?:series of |several |new |"
-                   r"fresh |multiple |two |three |a wave of )?(?:precision )?strikes? (?:on|against|targeting|in|near)",
+                   r"fresh |multiple |numerous |dozens of |scores of |a number of |\d+ |two |three |four |five |six |seven |"
+                   r"eight |nine |ten |a wave of )?(?:precision )?strikes? (?:on|against|targeting|in|near)",
+                   # "Syrian media reported strikes near X": strikes reported, whoever flew them
+                   r"reported (?:\w+ )?strikes? (?:on|near|in|targeting)",
                    r"(?:israeli|russian|coalition|regime|government|syrian|us|u\.s\.) (?:air |missile )?strikes?"),
     "bombardment": (r"bombard\w*", r"pound(?:ed|ing)", r"bombed", r"bombing", r"struck", r"targeted", r"hit",
                     r"(?:continued|continues|continue) to (?:target|shell|bomb|pound|strike)", r"targeting"),
@@ -385,7 +388,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                     r"flag (?:was |has been |is )?(?:raised|hoisted)"),
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),
     "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign", r"detention of"),
-    "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)"),
+    "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)",
+                  r"(?:took|taken|taking|held|holding) (?:\w+ ){1,4}?(?:captive|hostages?)"),
     "attack_civilians": (r"targeted killings?", r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),
     "sexual_violence": (r"rape\w*", r"sexual (?:violence|assault)"),

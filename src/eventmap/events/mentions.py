@@ -118,7 +118,7 @@ EN_PLACE_NOUNS = ("village", "villages", "town", "towns", "city", "cities", "ham
                   "localities", "locality", "neighbourhood", "neighborhood", "district", "camp", "hill", "hills",
                   "settlement", "settlements")   # (the Russian reconciliation centre's word: "the settlement of X")
 EN_PREPS = ("in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "of", "on",
-            "across", "between", "inside", "entered", "captured", "took", "retook", "recaptured", "reached",
+            "across", "between", "inside", "through", "entered", "captured", "took", "retook", "recaptured", "reached",
             "shelled", "struck", "hit", "bombed", "targeted", "seized", "liberated", "besieged", "stormed",
             "left", "leaving", "fled", "departed")
 #: capitalised English words that are never the start of a place name
@@ -520,7 +520,7 @@ _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "East
 _EN_AFTER_VERB_RE = re.compile(
     r"\b(captured|recaptured|retook|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
     r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|"
-    r"on|in|near|outside|around|into|In|On|Near|Outside|Around)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?"
+    r"on|in|near|outside|around|into|through|In|On|Near|Outside|Around)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?"
     r"(?=[A-Z]|al-|el-)")
 #: "In Al-Sahwah village, ...", "the Jileen town": the place noun after the name
 _EN_NOUN_AFTER_RE = re.compile(r"\s+(?:village|town|city|hamlet)\b")
