@@ -317,3 +317,9 @@ def test_the_strikes_of_last_night_are_not_dated_by_the_morning_they_were_announ
     text = ("قصفت طائرات إسرائيلية الليلة الماضية مواقع عسكرية جنوبي البلاد، بحسب ما أعلنه الجيش صباح اليوم. "
             "وطالت الغارات مواقع قرب مدينة الصنمين.")
     assert {e.event_date for e in extract_events(text, "2025-03-18") if e.location == "الصنمين"} == {"2025-03-17"}
+
+
+def test_but_the_next_day_is_the_day_after():
+    text = ("Hundreds of people marched in Jasim on Friday. Police stayed away, but the next day security forces "
+            "arrested six of the marchers in Jasim, relatives said.")
+    assert {e.sub_event_type: e.event_date for e in extract_events(text, "2019-03-14")}["Arrests"] == "2019-03-09"

@@ -872,3 +872,8 @@ def test_a_mayor_is_killed_in_the_town_his_office_names():
 def test_a_town_driven_through_is_where_a_man_was_shot():
     text = "Unidentified gunmen shot dead a local council member as he drove through Nawa on Monday."
     assert _locs(text, "2020-05-05") == ["Nawa"]
+
+
+def test_the_shelling_of_a_town_in_an_unlisted_spelling_is_found():
+    assert _locs("Three civilians died on Thursday in the regime shelling of al-Museifreh.", "2018-06-28") == [
+        "al-Museifreh"]

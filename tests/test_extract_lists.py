@@ -106,3 +106,15 @@ def test_a_verb_after_the_second_town_of_a_dual_ends_its_name():
 ])
 def test_a_word_of_time_a_purpose_or_a_basin_ends_the_second_town_of_a_dual(text, places):
     assert {e.location for e in extract_events(text, "2025-06-03")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قصف الطيران بلدات الغارية الشرقية والغارية الغربية وخربة غزالة، وسط أنباء عن ضحايا.",
+     {"الغارية الشرقية", "الغارية الغربية", "خربة غزالة"}),
+    ("دخلت القوات الإسرائيلية قرى الحميدية والقحطانية، وطالبت السكان بتسليم السلاح.", {"الحميدية", "القحطانية"}),
+    ("سيطر الجيش على بلدتي نصيب وأم المياذن المجاورتين للحدود.", {"نصيب", "أم المياذن"}),
+    ("توغلت دورية في قرى الحميدية والقحطانية ورويحينة داخل المنطقة العازلة.", {"الحميدية", "القحطانية", "رويحينة"}),
+    ("تعرضت أحياء طفس لقصف مدفعي وصاروخي عنيف.", {"طفس"}),
+])
+def test_a_list_ends_before_amid_a_verb_an_adjective_inside_or_an_attack(text, places):
+    assert {e.location for e in extract_events(text, "2018-07-06")} == places

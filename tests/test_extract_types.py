@@ -1267,3 +1267,19 @@ def test_wire_phrasings_of_hostages_and_strikes(text, sub):
 ])
 def test_attacks_being_planned_are_no_attack(text):
     assert "Armed clash" not in {e.sub_event_type for e in extract_events(text, "2026-01-14")}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Warplanes pounded the eastern countryside on Monday. In Busra al-Harir, a strike hit the town's bakery.",
+     "Air/drone strike"),
+    ("شارك المئات من أهالي مدينة الصنمين في مسيرة تأييد للجيش يوم الجمعة.", "Peaceful protest"),
+    ("انفجرت عبوتان ناسفتان فجر اليوم قرب دوار بلدة المسيفرة.", "Remote explosive/landmine/IED"),
+    ("فجّر مجهولون سيارتين مفخختين عند مدخل بلدة الحراك.", "Remote explosive/landmine/IED"),
+])
+def test_a_strike_that_hit_a_rally_of_support_and_two_devices(text, sub):
+    assert [e.sub_event_type for e in extract_events(text, "2017-02-13")] == [sub]
+
+
+def test_a_drone_is_no_march():
+    text = "أسقطت الدفاعات الجوية طائرة مسيرة فوق مدينة نوى."
+    assert "Peaceful protest" not in {e.sub_event_type for e in extract_events(text, "2017-02-13")}

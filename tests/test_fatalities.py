@@ -919,3 +919,11 @@ def test_earlier_this_month_one_strike_keeps_its_toll():
 ])
 def test_no_toll_given_is_no_toll_not_none_killed(text):
     assert {e.fatalities for e in extract_events(text, "2014-05-10")} == {None}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("A former rebel who had joined the 5th Corps was shot dead in Busra al-Sham on Saturday.", 1),
+    ("اغتال مسلحون مجهولون مساء أول من أمس شاباً في بلدة المسيفرة.", 1),
+])
+def test_a_units_ordinal_and_the_day_before_yesterday_are_no_part_of_the_toll(text, n):
+    assert {e.fatalities for e in extract_events(text, "2022-05-02")} == {n}

@@ -338,7 +338,7 @@ _DAYS_APART = (
     r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+(?:day|morning|evening|night|afternoon)\b"
     r"|(?:on\s+)?the\s+(?P<prev2>day|night|evening)\s+before\s(?!yesterday)"
     r"|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s(?:(?P<arnext>التالي|الموالي)|(?P<arprev>السابق))(?!\S))")
-_DAYS_APART_N_RE = re.compile(r"\s*" + _DAYS_APART)
+_DAYS_APART_N_RE = re.compile(r"\s*(?:(?:but|and|then|لكن|ولكن)\s+)?" + _DAYS_APART)   # ("..., but the next day")
 #: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause
 _DAY_AFTER_RE = re.compile(r"\s(?:on\s)?the\s(?:(?:(?P<next>next|following)|previous)\s(?:day|morning|evening|night)|"
                            r"(?:day|night)\sbefore)(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b)"

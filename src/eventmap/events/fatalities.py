@@ -385,7 +385,8 @@ def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
     nxt2 = toks[j + 1].w if j + 1 < len(toks) else ""
     return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or prev == "-" or _is(nxt, _UNIT_AFTER)
             or (nxt == "-" and nxt2 in ("year", "years", "km", "day")) or _after_age(toks, i)
-            or (nxt in ("من", "of") and nxt2 in _MONTHS))   # "الثامن عشر من آذار", "the 18th of March": a day
+            or (nxt in ("من", "of") and nxt2 in _MONTHS)   # "الثامن عشر من آذار", "the 18th of March": a day
+            or nxt in ("th", "st", "nd", "rd"))   # "the 8th Brigade", "the 5th Corps": an ordinal names a unit
 
 
 def _after_age(toks: list[_Tok], i: int) -> bool:
@@ -858,7 +859,7 @@ def _shared_with_harm(toks: list[_Tok], k: int, ar: bool) -> bool:
 
 #: the words of a day or a time of day (a date told between a death verb and its victims)
 _AR_TIME = _n("يوم أمس اليوم فجر صباح مساء ليل ليلة ظهر عصر الماضي الفائت السبت الأحد الاثنين الثلاثاء الأربعاء "
-              "الخميس الجمعة")
+              "الخميس الجمعة أول")   # ("مساء أول من أمس": أول, then من and أمس)
 
 
 def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | None, int]:
@@ -872,8 +873,8 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             stop = min(stop + (3 if toks[j].w in _AR_RIDING else 2), end)
             j += 2 if toks[j].w in _AR_GROUP else 3
             continue
-        if ar and _is(toks[j].w, _AR_TIME):   # "أعدم يوم السبت الماضي ثلاثة مدنيين": the day before the victims
-            stop = min(stop + 1, end)
+        if ar and (_is(toks[j].w, _AR_TIME) or (toks[j].w == "من" and j > i + 1 and toks[j - 1].w == "اول")):
+            stop = min(stop + 1, end)   # "أعدم يوم السبت الماضي ثلاثة مدنيين": the day before the victims
             j += 1
             continue
         if toks[j].p and toks[j].w not in ("-",):

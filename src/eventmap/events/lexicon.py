@@ -211,7 +211,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                      r"صواريخ\s(?:ال)?باتريوت", r"باتريوت", r"القبة\sالحديدية",
                      r"وسائط\sالدفاع\sالجوي"),
     "explosive_defused": (r"تفكيك", r"فكك~", r"نزع\s(?:ال)?الغام", r"ازالة\s(?:ال)?الغام", r"تفجير~\sعبو~\sفي\sمكان"),
-    "ied": (r"عبوة\sناسفة", r"عبوات\sناسفة", r"لغم", r"الغام", r"مفخخة", r"مفخخات", r"انفجار~"),
+    "ied": (r"عبوة\sناسفة", r"عبوات\sناسفة", r"لغم", r"الغام", r"مفخخة", r"مفخخات", r"انفجار~",
+            r"عبوت(?:ان|ين)\sناسفت(?:ان|ين)", r"مفخخت(?:ان|ين)"),   # (the duals: "عبوتين ناسفتين", "سيارتين مفخختين")
     "suicide_bomb": (r"انتحاري~", r"حزام~\sناسف~", r"احزمة\sناسفة"),
     "grenade": (r"قنبلة\sيدوية", r"قنابل\sيدوية"),
     "chemical": (r"كيماوي~", r"كيميائي~", r"غاز\sالكلور", r"سارين", r"غازات\sسامة"),
@@ -248,7 +249,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": (r"مظاهرة", r"مظاهرات", r"تظاهر~", r"متظاهر~", r"وقفة\sاحتجاجية", r"وقفات\sاحتجاجية",
                 # "قطع شبان غاضبون طريق X الدولي": youths closing a road in anger
                 r"(?:قطع~|اغلق~)\s(?:ال)?(?:شبان|شباب|محتج~|غاضب~|اهالي|الاهالي)(?=\s(?:\S+\s){0,2}?(?:ال)?(?:طريق|طرق|اوتوستراد))",
-                r"احتجاج~", r"اعتصام~", r"احتجاجات"),
+                r"احتجاج~", r"اعتصام~", r"احتجاجات",
+                # a march for a cause ("مسيرة تأييد", "مسيرات شعبية حاشدة"; not "طائرة مسيرة", a drone)
+                r"(?<!طائرة\s)(?<!طائرات\s)مسير(?:ة|ات)\s(?:\S+\s)?(?:تاييد|شعبي~|حاشد~|مؤيد~|مويد~|احتجاجي~|سلمي~|جماهيري~)"),
     "protest_intervention": (r"تفريق\s(?:ال)?(?:متظاهرين|مظاهرة|محتجين)", r"فرق~\s(?:\S+\s){0,3}?(?:ال)?(?:متظاهرين|محتجين|مظاهرة|مظاهرات)",
                              r"الغاز\sالمسيل", r"قنابل\sمسيلة"),
     "protest_excessive": (r"(?:اطلاق|اطلق~)\s(?:\S+\s){0,3}?(?:ال)?(?:نار|رصاص)\s(?:الحي\s)?على\s(?:ال)?(?:متظاهرين|محتجين)",
@@ -344,8 +347,10 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"(?:carried out|conducted|launched|carries out|conducts|launches) (?:a |an )?(?:series of |several |new |"
                    r"fresh |multiple |numerous |dozens of |scores of |a number of |\d+ |two |three |four |five |six |seven |"
                    r"eight |nine |ten |a wave of )?(?:precision )?strikes? (?:on|against|targeting|in|near)",
-                   # "Syrian media reported strikes near X": strikes reported, whoever flew them
+                   # "Syrian media reported strikes near X": strikes reported, whoever flew them; "after a strike hit
+                   # its entrance", "another strike killed": a strike that hits is from the air (not "a general strike")
                    r"reported (?:\w+ )?strikes? (?:on|near|in|targeting)",
+                   r"(?:a|another|the|one|second|third) strikes? (?:hit|hits|struck|killed|targeted|destroyed)",
                    r"(?:israeli|russian|coalition|regime|government|syrian|us|u\.s\.) (?:air |missile )?strikes?"),
     "bombardment": (r"bombard\w*", r"pound(?:ed|ing)", r"bombed", r"bombing", r"struck", r"targeted", r"hit",
                     r"(?:continued|continues|continue) to (?:target|shell|bomb|pound|strike)", r"targeting"),

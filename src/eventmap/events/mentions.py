@@ -436,8 +436,9 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مما ما بعدما اثناء أثناء خلال جراء بسبب اثر انطلاقا انطلاقاً
 بعدة بعدد بعشرات بقذائف بقذيفة بصواريخ بصاروخ بغارات بغارة بالبراميل ببراميل ببرميل برصاص بنيران بعبوة بعبوات
 بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح لليوم ليوم للمرة
+لقصف لهجوم لهجمات لغارات لغارة لاشتباكات لاستهداف لاقتحام لحملة لمداهمة لإطلاق
 المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
-تنديداً رفضاً احتجاجاً تضامناً استنكاراً""".split()) | TIME_AFTER_AR
+تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -520,6 +521,7 @@ _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "East
 _EN_AFTER_VERB_RE = re.compile(
     r"\b(captured|recaptured|retook|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
     r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|"
+    r"shelling of|bombardment of|bombing of|capture of|storming of|"
     r"on|in|near|outside|around|into|through|In|On|Near|Outside|Around)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?"
     r"(?=[A-Z]|al-|el-)")
 #: "In Al-Sahwah village, ...", "the Jileen town": the place noun after the name
@@ -577,6 +579,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             joined_by_wa = True
             groups.append([(ws, we, w)])
             continue
+        if w in _AR_STOP_AFTER and i > 0:
+            break                      # "والمليحة الشرقية، وسط أنباء عن قتلى": "amid", not a town "سط"
         conj = w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو")
         sep = bool(_LIST_SEP_CHARS.intersection(gap))
         if groups[-1] and sep and not conj and joined_by_wa and not joined_by_sep:
@@ -882,12 +886,24 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         items = _ar_list_items(norm, st, hi, text, offs)
         if st in duals:
             items = items[:2]
+        elif len(items) > 2 and idx is not None and _unknown_after_comma(norm, items[-1], text, offs, idx):
+            items = items[:-1]   # "على قرى الحميدية والقحطانية، وطلبت من سكانها": a verb after the list, no town
         if len(items) < 2 or any(it in seen for it in items):
             continue
         lid = lo * 1000 + st
         for s, e in items:
             seen.add((s, e))
             out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
+
+
+def _unknown_after_comma(norm: str, item: tuple[int, int], text: str, offs: list[int] | None, idx: _Index) -> bool:
+    """The list item after a comma and "و" is one word no place of the data is named or spelt like."""
+    s, e = item
+    if " " in norm[s:e] or not text or offs is None or s < 2 or e - s < 2:
+        return False
+    o = offs[s - 1] if norm[s - 1] == "و" else offs[s]   # (the "و" glued to the word, or the word)
+    gap = text[max(0, o - 3):o]
+    return ("،" in gap or "," in gap) and not (idx.has_ar and idx.ar.exists(norm[s:e])) and not idx.variant_ids(norm[s:e])
 
 
 def _speaks_of_places(norm: str, lo: int, hi: int, clause: str, chain: bool) -> bool:
