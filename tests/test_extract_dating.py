@@ -323,3 +323,8 @@ def test_but_the_next_day_is_the_day_after():
     text = ("Hundreds of people marched in Jasim on Friday. Police stayed away, but the next day security forces "
             "arrested six of the marchers in Jasim, relatives said.")
     assert {e.sub_event_type: e.event_date for e in extract_events(text, "2019-03-14")}["Arrests"] == "2019-03-09"
+
+
+def test_since_a_weekdays_dawn_is_that_weekday():
+    text = "سيطرت الفصائل على معبر نصيب، بعد اشتباكات بدأت منذ فجر الأربعاء."
+    assert {e.event_date for e in extract_events(text, "2015-04-03")} == {"2015-04-01"}

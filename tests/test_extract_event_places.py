@@ -877,3 +877,21 @@ def test_a_town_driven_through_is_where_a_man_was_shot():
 def test_the_shelling_of_a_town_in_an_unlisted_spelling_is_found():
     assert _locs("Three civilians died on Thursday in the regime shelling of al-Museifreh.", "2018-06-28") == [
         "al-Museifreh"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وفي بلدة الغارية الغربية، قتل مدنيان بقصف مدفعي، وفق مصدر طبي في مدينة إزرع.", ["الغارية الغربية"]),
+    ("أفاد ناشط من بلدة الحراك عن سقوط ثلاثة قتلى في بلدة ناحتة أمس.", ["ناحتة"]),
+    ("أصيب أربعة عناصر بانفجار لغم في بلدة صيدا، وتوفي أحدهم في مشفى درعا الوطني.", ["صيدا"]),
+])
+def test_a_medical_source_an_activists_home_and_the_hospital_where_the_wounded_died_are_no_event_places(text, places):
+    assert list(dict.fromkeys(_locs(text, "2014-10-06"))) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("شهدت طفس اشتباكات عنيفة مساء أمس.", ["طفس"]),
+    ("وكانت جاسم قد شهدت مواجهات دامية في الأسبوع الماضي.", ["جاسم"]),
+    ("سقطت قذائف على بلدة تل شهاب المقابلة للحدود.", ["تل شهاب"]),
+])
+def test_the_town_that_saw_an_event_and_a_name_before_its_adjective(text, places):
+    assert list(dict.fromkeys(_locs(text, "2016-06-14"))) == places

@@ -1283,3 +1283,17 @@ def test_a_strike_that_hit_a_rally_of_support_and_two_devices(text, sub):
 def test_a_drone_is_no_march():
     text = "أسقطت الدفاعات الجوية طائرة مسيرة فوق مدينة نوى."
     assert "Peaceful protest" not in {e.sub_event_type for e in extract_events(text, "2017-02-13")}
+
+
+def test_a_smugglers_drone_is_no_air_strike():
+    text = "أحبطت قوات حرس الحدود محاولة تهريب مخدرات بواسطة طائرة مسيرة قرب بلدة نصيب."
+    assert "Air/drone strike" not in {e.sub_event_type for e in extract_events(text, "2026-02-17")}
+
+
+@pytest.mark.parametrize("text", [
+    "تصدى الثوار اليوم لمحاولة قوات النظام التقدم نحو بلدة بصر الحرير، وصدوا محاولة ثانية لاستعادة تل الحارة.",
+    "Rebels repelled an attempt by government troops to recapture Tal al-Harra on Monday.",
+])
+def test_a_repelled_attempt_to_take_ground_is_a_clash_and_no_capture(text):
+    subs = {e.sub_event_type for e in extract_events(text, "2017-06-25")}
+    assert "Armed clash" in subs and not subs & {"Government regains territory", "Non-state actor overtakes territory"}

@@ -927,3 +927,16 @@ def test_no_toll_given_is_no_toll_not_none_killed(text):
 ])
 def test_a_units_ordinal_and_the_day_before_yesterday_are_no_part_of_the_toll(text, n):
     assert {e.fatalities for e in extract_events(text, "2022-05-02")} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("وقال المرصد إن 12 عنصراً من قوات النظام قتلوا في الاشتباكات على أطراف بلدة علما.", 12),
+    ("اشتبكت دورية للأمن مع مهربين قرب بلدة ذيبين، ما أدى إلى مقتل ثلاثة من المهربين واستشهاد عنصرين من الأمن.", 5),
+])
+def test_a_toll_past_the_victims_unit_and_the_two_sides_dead_added(text, n):
+    assert {e.fatalities for e in extract_events(text, "2017-02-13")} == {n}
+
+
+def test_the_next_sentences_toll_over_two_places_is_neither_ones():
+    text = "Fighting raged on Tuesday near Nawa and Sheikh Saad. At least 31 rebels were killed in the battles."
+    assert {e.fatalities for e in extract_events(text, "2017-02-21")} == {None}

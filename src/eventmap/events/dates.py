@@ -202,7 +202,9 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + _CL + r"قبل\sاسبوعين" + _E), 14, 2),
     (re.compile(_B + _CL + r"(?:خلال\sالساعات\sالماضيه|الساعات\sالماضيه|قبل\sساعات|خلال\sالـ?\s?24\sساعه)" + _E), 0, 1),
     # "منذ ساعات الصباح", "منذ الصباح": since this morning, today (not "منذ فجر أمس", "منذ صباح يوم الأحد")
-    (re.compile(_B + r"منذ\s(?:ساعات\s)?(?:ال)?(?:صباح|فجر)(?:\sالباكر)?" + _E + r"(?!\s(?:امس|الامس|يوم))"), 0, 1),
+    (re.compile(_B + r"منذ\s(?:ساعات\s)?(?:ال)?(?:صباح|فجر)(?:\sالباكر)?" + _E +
+                r"(?!\s(?:امس|الامس|يوم|السبت|الاحد|الاثنين|الثلاثا|الاربعا|الخميس|الجمعه))"), 0, 1),
+    # (not "منذ فجر الأربعاء": since a weekday's dawn, that day)
 ]
 #: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate

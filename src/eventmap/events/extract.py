@@ -131,6 +131,9 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
+#: an attempt (normalised, without "و"/"ف"): a taking tried is no taking
+_ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حاولت", "حاول", "حاولوا", "يحاول", "تحاول", "attempt", "attempts",
+                      "attempted", "attempting", "tried", "trying", "bid"))
 #: what a protest is against (normalised): "تنديداً بالقصف", "in protest at the shelling", "condemning the raids" name
 #: the act the crowd protests, told elsewhere, not an act at the protest's place
 _PROTESTED = frozenset(("تنديدا", "احتجاجا", "استنكارا", "رفضا", "condemning", "denouncing", "protesting"))
@@ -937,6 +940,10 @@ class _Extractor:
             return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
+        if h.label in ("territory_taken", "territory_entered") and not _ATTEMPT.isdisjoint(prev[-6:]):
+            return True   # "صدوا محاولة لقوات النظام استعادة X", "repelled an attempt by troops to retake X": not taken
+        if h.label == "air_strike" and ("تهريب" in prev or "smuggling" in prev or "smuggle" in prev):
+            return True   # "أحبط الجيش محاولة تهريب مخدرات بواسطة طائرة مسيرة": a smugglers' drone, no strike
         if _protested(prev):
             return True   # "خرجت مظاهرة في X تنديداً بالقصف", "a sit-in in X in protest at the raids"
         if not _FUTURE.isdisjoint(prev) or not _DEMANDED.isdisjoint(prev[-3:]) or \

@@ -797,6 +797,9 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
             j = c
     if not ar:   # "three soldiers from the Fourth Division were killed": the victims end before their force
         j = next((k for k in range(j - 2, max(-1, j - 7), -1) if _en_unit_of(toks, k, j)), j)
+    else:        # "إن 15 عنصراً من قوات النظام قتلوا": the same in Arabic
+        j = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].w == "من" and
+                  not any(t.p for t in toks[k + 1:j]) and any(_is(t.w, _AR_UNIT) for t in toks[k + 1:j])), j)
     if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
         return VAGUE   # "five children are among those killed": a part of a toll
     if not ar and j >= 3 and toks[j - 1].w in ("them", "whom") and toks[j - 2].w == "of":
@@ -820,6 +823,10 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
 #: the head words of a force or group the victims belong to ("from the Fourth Division", "of the regime army")
 _EN_UNIT = _w("division corps brigade brigades regiment battalion army forces militia militias group groups regime "
               "government opposition faction factions front intelligence security guard police unit units committee")
+
+
+#: the head words of a force in Arabic (normalised)
+_AR_UNIT = _n("قوات النظام الجيش الفرقة اللواء الفيلق الأمن الشرطة المخابرات الميليشيات الفصائل فصائل الحرس جيش")
 
 
 def _en_unit_of(toks: list[_Tok], k: int, j: int) -> bool:
@@ -1174,7 +1181,7 @@ def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
 
 
 #: between two death statements that add up: "مقتله ومقتل عنصرين آخرين" (the second opens with "و")
-_AND_DEATH_OF_RE = _rx(r"\s+و")
+_AND_DEATH_OF_RE = _rx(r"(?:\s+من(?:\s+[^\s،,.]+){1,3})?\s+و")   # (and "مقتل اثنين من المهربين واستشهاد عنصر": 2 + 1)
 
 
 def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
@@ -1261,6 +1268,20 @@ _OTHER_PLACE_RE = _rx(
     r"(?:^|\s)(?:[وف]?(?:في|قرب|داخل|على)\s+|[وف]?ب)(?:بلدة|مدينة|قرية|مخيم|حي|بلدات|قرى|مناطق|أحياء)\s"
     r"|\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|neighbou?rhood|camp|hamlet)s?\s+of\b",
     re.IGNORECASE)
+#: a source right before a place: "وفق مصدر طبي في مدينة X", "a doctor in the city of X said" (where it speaks from)
+_SOURCE_BEFORE_RE = _rx(r"(?:مصدر|مصادر|ناشط|مراسل|مكتب|وفق|بحسب|source|activist|doctor|correspondent|official)\S*"
+                        r"(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+
+
+def _other_place(tail: str) -> bool:
+    """:data:`_OTHER_PLACE_RE` in ``tail``, not where a source speaks from ("قتل ثلاثة مدنيين، وفق مصدر طبي في
+    مدينة X": the toll stays the event's)."""
+    for m in _OTHER_PLACE_RE.finditer(tail):
+        if _SOURCE_BEFORE_RE.search(tail, max(0, m.start() - 30), m.start()) is None:
+            return True
+    return False
+
+
 #: the nouns of a site that a report names again by its noun alone ("the checkpoint", "المعبر")
 _SITE_NOUNS_EN = "checkpoints?|crossing|base|post|position|outpost|airport|airbase|barracks|dam|hill|roundabout"
 _SITE_NOUNS_AR = "حاجز|معبر|نقطة|مقر|مطار|تل|كتيبة|ثكنة|سد|دوار|فوج|لواء"
@@ -1499,7 +1520,7 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
             return False, None     # the toll is another proposition's, not this event's
         tail = s[d.b:tail_end]
         sub = _SUBSET_RE.search(tail)       # "most of them in X" places a part of the toll, not all of it
-        if (in_list and not _road(s, place)) or _OTHER_PLACE_RE.search(tail[:sub.start() if sub else None]):
+        if (in_list and not _road(s, place)) or _other_place(tail[:sub.start() if sub else None]):
             return True, None      # one total over a list of places, or the toll is tied to another place
         return True, _clean_toll(d, s, clause[0], tail_end)
     return False, None
@@ -1658,8 +1679,9 @@ def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause
     sa, sb = sentence
     s = text[sa:sb]
     ds = list(deaths(s))
-    if not ds:
-        return _follow_on(text, sentence)
+    if not ds:   # (the next sentence's toll over a list of places is none of theirs: "Clashes went on near X and Y.
+        #          At least 23 rebels were killed in the fighting.")
+        return None if in_list and not _road(s, (place[0] - sa, place[1] - sa)) else _follow_on(text, sentence)
     ca, cb = clause if clause is not None else sentence
     rel_clause = (max(0, ca - sa), min(len(s), cb - sa))
     rel_place = (place[0] - sa, place[1] - sa)

@@ -175,7 +175,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                     r"تصدى~\s(?:\S+\s){2,4}?(?:لهجوم|لمحاولة|لتقدم|لقوات)", r"تصدوا",
                     r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين~", r"اشتباكات",
                     # an attack or an infiltration foiled is a fight ("أحبطت وحدات الجيش محاولة تسلل")
-                    r"(?:احبط~|يحبط~|تحبط~|صد~|صدت)\s(?:\S+\s){0,6}?(?:هجوم~|هجمات|محاول~\s(?:\S+\s)?تسلل|تسلل~)"),
+                    r"(?:احبط~|يحبط~|تحبط~|صد~|صدت)\s(?:\S+\s){0,6}?(?:هجوم~|هجمات|محاول~\s(?:\S+\s)?تسلل|تسلل~|"
+                    # and an attempt to take ground ("صدوا محاولة لقوات النظام استعادة X")
+                    r"محاول~\s(?:\S+\s){0,3}?(?:ل?ل?استعاد~|ل?اقتحام|ل?لتقدم|ل?التقدم|ل?لسيطر~|ل?السيطر~))"),
     "attack": (r"هجوم~", r"هاجم~", r"يهاجم~", r"تهاجم~", r"هجمات", r"برصاص", r"قنص", r"قناص", r"رصاص\sقناص",
                r"(?<!وقف\s)(?:اطلق~|اطلاق|يطلق~)\s(?:\S+\s){0,2}?(?:ال)?(?:نار|رصاص)", r"اغار~", r"اغارة",
                r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار"),
@@ -330,7 +332,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                     r"ambush\w*", r"skirmish\w*", r"street fighting", r"heavy fighting", r"combat",
                     # an attack or an infiltration foiled is a fight ("foiled an infiltration attempt by ...")
                     r"(?:foil|thwart|repel|repuls|fend)\w* (?:off )?(?:\w+ ){0,3}?(?:attacks?|assaults?|infiltrations?|"
-                    r"infiltration attempts?|attempts? to infiltrate)"),
+                    r"infiltration attempts?|attempts? to infiltrate|attempts? (?:\w+ ){0,4}?to (?:retake|recapture|"
+                    r"storm|advance|capture|seize|take))"),
     "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s|ing)?", r"offensive", r"sniper(?: fire)?", r"gunfire", r"shot and killed",
                r"opened fire", r"open fire", r"fired (?:on|at|upon)", r"gunmen", r"assailants",
                r"shots? (?:were |was )?fired", r"fired (?:live )?(?:shots|bullets|rounds)", r"gunshots?",

@@ -94,7 +94,7 @@ PLACE_NOUNS_AR = """قرية بلدة مدينة مزرعة مزارع بلدا�
 أوتستراد اوتوستراد""".split()
 #: prepositions and locatives: a name right after one is probably a place
 PREPS_AR = """في على من الى إلى قرب بقرب نحو باتجاه اتجاه عند حول محيط أطراف داخل خارج بين تجاه شرقي غربي
-شمالي جنوبي جنوب شمال شرق غرب مشارف أرياف وسط أنحاء ضواحي مداخل مدخل""".split()
+شمالي جنوبي جنوب شمال شرق غرب مشارف أرياف وسط أنحاء ضواحي مداخل مدخل شهدت تشهد""".split()
 #: directions: "جنوب (شرق) مدينة X" after another place makes X a reference point
 DIRECTIONS_AR = ("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي")
 
@@ -438,7 +438,8 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح لليوم ليوم للمرة
 لقصف لهجوم لهجمات لغارات لغارة لاشتباكات لاستهداف لاقتحام لحملة لمداهمة لإطلاق
 المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
-تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج""".split()) | TIME_AFTER_AR
+تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج
+المقابلة المقابل القريبين الموافقة بواسطة""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -1203,6 +1204,8 @@ _PRAYER_AR = frozenset(normalize_ar(w) for w in ("صلاة", "صلاتي", "وص
 #: a motorway named by its two end cities ("طريق درعا - عمان الدولي", "أوتوستراد دمشق - درعا"): the name after "طريق"
 #: and the dash and the other end, with "الدولي"/"السريع"/"القديم" after it, or after "أوتوستراد"
 _AR_ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|اوتوستراد|اتوستراد)\s+$")
+#: the verb of a town that saw an event, right after its name ("وكانت جاسم (قد) شهدت مواجهات"), normalised
+_SAW_AFTER_RE = re.compile(r"\s(?:قد\s)?(?:شهدت|تشهد)(?!\S)")
 #: a road's first end and the dash before its other end ("طريق الرواضي – ")
 _AR_ROAD_OTHER_END_RE = re.compile(r"(?<!\S)[وفب]?(?:ال)?طريق\s+\S+(?:\s\S+)?\s*[-–—]\s*$")
 _AR_MOTORWAY_END_RE = re.compile(r"\s*[-–]\s*\S+(?:\s\S+)?\s+(?:الدولي|الدولية|السريع|القديم)(?!\S)")
@@ -1226,6 +1229,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
             m.cue, m.cue_kind = pw, "noun"
         elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
             m.cue, m.cue_kind = pw or "ب", "prep"
+    if not m.cue and _SAW_AFTER_RE.match(norm, m.end):
+        m.cue, m.cue_kind = "شهدت", "prep"   # "وكانت الصنمين شهدت مواجهات": the town that saw the event
     if not m.cue and "طريق" in text[max(0, m.orig_start - 40):m.orig_start] and \
             _AR_ROAD_OTHER_END_RE.search(text, max(0, m.orig_start - 40), m.orig_start) and \
             norm[m.end:m.end + 8].split()[:1] not in (["الدولي"], ["السريع"]):
@@ -1398,6 +1403,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("casualties taken there")   # "ونقل الجرحى إلى المشفى الوطني في مدينة X"
         return
+    if (m.site == "hospital" or "شفي" in norm[lo45:m.start]) and _DIED_IN_HOSPITAL_AR_RE.search(norm, lo70, m.start):
+        m.reference = True
+        m.notes.append("casualties taken there")   # "وتوفي اثنان منهم في مشفى X": where the wounded died
+        return
     if bare and len(bare) >= 2 and (bare[-1] == "في" and any(w in _SOURCE_AR for w in bare[-4:-1]) or _source_in_town(bare) or (
             "مراسل" in norm[max(0, m.start - 50):m.start] and
             _CORRESPONDENT_IN_AR_RE.search(norm, max(0, m.start - 50), m.start))):
@@ -1414,6 +1423,7 @@ def _source_in_town(bare: list[str]) -> bool:
 
 #: what a source is said to be (normalised): "مصادر محلية", "مصدر مطلع"
 _SOURCE_ADJ_AR = frozenset(("محليه", "مطلعه", "مطلع", "ميدانيه", "ميداني", "خاصه", "خاص", "اهليه", "اهلي", "عسكريه",
+                            "طبي", "طبيه", "رسمي", "رسميه", "حكومي", "حكوميه", "مقرب", "مقربه",
                             "عسكري", "امنيه", "امني", "اعلاميه", "اعلامي", "معارضه", "معارض", "حقوقيه", "حقوقي"))
 #: a correspondent and his outlet's name before "في" and a place (normalised): "مراسل شام إف إم في X"
 _CORRESPONDENT_IN_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:ال)?مراسل\S*\s(?:\S+\s){0,4}?في\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
@@ -1423,6 +1433,9 @@ _TAKEN_TO_AR = r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\
 _TAKEN_TO_AR_RE = re.compile(_TAKEN_TO_AR + "$")
 _TAKEN_TO_HOSPITAL_AR_RE = re.compile(_TAKEN_TO_AR + r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
 _TAKEN_TO_HOSPITAL_GATE = gate(_TAKEN_TO_HOSPITAL_AR_RE)
+#: the wounded who died in a hospital, up to its name or the hospital's noun (normalised)
+_DIED_IN_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:توفي|توفيت|توفيا|توفوا|فارق\S*\s(?:ال)?حياه|قضي|قضوا)\s(?:\S+\s){0,3}?"
+                                     r"في\s(?:(?:ال)?(?:مشفي|مستشفي)\s(?:\S+\s){0,3})?$")
 #: the town a protest stands with or demands something for, right before its name (normalised)
 _SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضامن|نصره|مناصره)\s(?:مع\s|ل)?(?:(?:ال)?(?:اهالي|اهل|اهلنا)\s)?"
                                r"(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$")
@@ -1473,7 +1486,8 @@ _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:\S+\s){
 _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "شاب", "شابا", "شابان", "شابين", "شبان", "رجل", "رجلا", "رجلان", "رجلين", "امرأة", "سيدة", "طفل", "طفلا",
     "طفلة", "طفلين", "مواطن", "مواطنا", "مواطنة", "مدني", "مدنيا", "قيادي", "قياديا", "مقاتل", "مقاتلا", "شخص", "شخصا",
-    "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا"))
+    "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا",
+    "ناشط", "ناشطون", "ناشطين", "ناشطان"))   # ("أفاد ناشط من X عن سقوط قتيلين في Y": the source's home)
 
 
 _FAMILY_LINK_AR = frozenset(("ابو", "بن", "ابن", "بنت", "ام"))
