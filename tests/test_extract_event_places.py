@@ -895,3 +895,14 @@ def test_a_medical_source_an_activists_home_and_the_hospital_where_the_wounded_d
 ])
 def test_the_town_that_saw_an_event_and_a_name_before_its_adjective(text, places):
     assert list(dict.fromkeys(_locs(text, "2016-06-14"))) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Residents in the village of Jubata al-Khashab said an Israeli force entered the village of Ufaniya on Sunday.",
+     ["Ufaniya"]),
+    ("Witnesses in Nawa said security forces opened fire on the mourners on Friday.", ["Nawa"]),
+    ("Gunmen abducted a pharmacist from Busra al-Harir near the town of Izraa on Sunday.", ["Izraa"]),
+    ("Gunmen abducted a man in Tafas on Monday while he was driving his car from Daraa city to Izraa.", ["Tafas"]),
+])
+def test_where_speakers_and_the_kidnapped_come_from_and_where_a_drive_began_are_no_event_places(text, places):
+    assert list(dict.fromkeys(_locs(text, "2026-02-10"))) == places

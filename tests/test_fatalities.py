@@ -940,3 +940,21 @@ def test_a_toll_past_the_victims_unit_and_the_two_sides_dead_added(text, n):
 def test_the_next_sentences_toll_over_two_places_is_neither_ones():
     text = "Fighting raged on Tuesday near Nawa and Sheikh Saad. At least 31 rebels were killed in the battles."
     assert {e.fatalities for e in extract_events(text, "2017-02-21")} == {None}
+
+
+@pytest.mark.parametrize("text, place, n", [
+    ("Six policemen killed in attack in Syria's Daraa\n\nGunmen stormed a police post in the town of Dael on Monday "
+     "and opened fire on the officers inside, local sources said.", "Dael", 6),
+    ("مقتل أربعة عناصر بهجوم في ريف درعا\n\nهاجم مسلحون مجهولون فجر اليوم حاجزاً للأمن العسكري في بلدة الجيزة "
+     "واشتبكوا مع عناصره.", "الجيزة", 4),
+])
+def test_a_headlines_toll_at_the_governorate_is_the_toll_of_the_town_the_lead_names(text, place, n):
+    ev = extract_events(text, "2020-05-05")
+    assert {e.fatalities for e in ev if e.location == place} == {n}
+    assert {e.fatalities for e in ev if e.geo_precision == 3} <= {None}
+
+
+def test_a_headline_that_is_a_sentence_keeps_its_toll():
+    text = ("Six policemen were killed in Daraa on Monday.\nGunmen stormed a police post in the town of Dael on "
+            "Monday.")
+    assert {e.location: e.fatalities for e in extract_events(text, "2020-05-05")}.get("Dael") is None

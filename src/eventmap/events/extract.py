@@ -40,7 +40,8 @@ from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
 from eventmap.events.fatalities import (KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
                                         norm_has_death)
-from eventmap.events.lexicon import ABSORBS, LABELS, TriggerHit, find_triggers, mentions_aircraft, mentions_weapons
+from eventmap.events.lexicon import (ABSORBS, KILLERS, LABELS, TriggerHit, find_triggers, mentions_aircraft,
+                                     mentions_weapons)
 from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
                                       Mention, find_mentions, index_for)
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
@@ -2000,7 +2001,41 @@ class _Extractor:
         # (a named place we could only place at its region, "اللواء 38", is a place of its own: kept)
         out = [e for e in out if not (e.geo_precision == 3 and covered(e) and e.place_id is not None and
                                       (e.place_id.startswith("ocha:") or e.place_id in _BROAD_REGIONS))]
-        return out
+        return _headline_toll_to_body(self.text, out)
+
+
+#: the longest first line that is read as a headline
+_HEADLINE_CHARS = 200
+_KILLER_LABELS = frozenset(KILLERS)
+
+
+def _headline_toll_to_body(text: str, events: list[Event]) -> list[Event]:
+    """"Seven soldiers killed in attack in Syria's Daraa", then "Gunmen stormed a checkpoint in the town of X on
+    Monday": the headline's toll, told at the governorate, is that of the one town the body tells a deadly act at
+    (none of whose events gives a toll of its own); the headline's event keeps its place, without the figure."""
+    cut = text.find("\n")
+    if not 0 < cut <= _HEADLINE_CHARS or text[:cut].rstrip().endswith((".", "؟", "?", "!", ":", "،", ",")):
+        return events   # (a first line that ends a sentence is the story's own)
+    heads = [i for i, e in enumerate(events) if e.fatalities and e.geo_precision == 3 and
+             e.evidence.sentence_start < cut and e.trigger_label in _KILLER_LABELS]
+    if len(heads) != 1:
+        return events
+    h = events[heads[0]]
+    body = [i for i, e in enumerate(events) if e.evidence.sentence_start > cut and e.geo_precision < 3 and
+            e.admin1_pcode == h.admin1_pcode and e.event_type == h.event_type and e.trigger_label in _KILLER_LABELS
+            and abs((date.fromisoformat(e.event_date) - date.fromisoformat(h.event_date)).days) <= 1]
+    if not body:
+        return events
+    first = min(body, key=lambda i: events[i].evidence.sentence_start)   # the lead tells the headline's act first
+    where = events[first].place_id or events[first].location
+    body = [i for i in body if (events[i].place_id or events[i].location) == where]
+    if any(events[i].fatalities is not None for i in body):
+        return events
+    out = list(events)
+    for i in body:
+        out[i] = dataclasses.replace(out[i], fatalities=h.fatalities)
+    out[heads[0]] = dataclasses.replace(h, fatalities=None)
+    return out
 
 
 def _toll_to_the_dated(events: list[Event], repeats: list[Event]) -> list[Event]:

@@ -133,10 +133,10 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "incursion": ("territory_entered", "troop_movement", "advance", "combing", "territory_taken"),
     "siege": ("troop_movement",),
 }
-_KILLERS = ("territory_taken", "armed_clash", "attack", "air_strike", "bombardment", "shelling", "ied", "suicide_bomb",
-            "grenade", "chemical", "attack_civilians", "protest_excessive", "mob_violence", "aircraft_downed", "advance",
-            "incursion", "abduction")
-for _lab in _KILLERS:
+KILLERS = ("territory_taken", "armed_clash", "attack", "air_strike", "bombardment", "shelling", "ied", "suicide_bomb",
+           "grenade", "chemical", "attack_civilians", "protest_excessive", "mob_violence", "aircraft_downed", "advance",
+           "incursion", "abduction")
+for _lab in KILLERS:
     ABSORBS[_lab] = tuple(dict.fromkeys(ABSORBS.get(_lab, ()) + ("killing",)))
 
 # --- Arabic patterns ----------------------------------------------------------------------

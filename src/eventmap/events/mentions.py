@@ -1542,6 +1542,10 @@ _CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", 
                                                 "جموع", "الأهالي", "جميع", "كل"))
 
 
+#: people who speak from a town, up to its name, and their saying after it ("Residents in the village of X said")
+_EN_RESIDENTS_IN_RE = re.compile(r"\b(?:residents|witnesses)\s+(?:in|from)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$",
+                                 re.I)
+_EN_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|told|say|says|reported)\b")
 _EN_REF_BEFORE_RE = re.compile(
     r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of)"
     r"|\b(?P<origin>native\s+of|hails?\s+from|hailing\s+from|originally\s+from|resident\s+of|residing\s+in|"
@@ -1552,6 +1556,9 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|(?<!belonging\sto\s)(?<!owned\sby\s)(?<!homes\sof\s)(?<!houses\sof\s)"
     r"\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)|\baccording\s+to"
     r"|\b(?P<posted>stationed|based|positioned|deployed)\s+(?:in|at)"
+    # where a journey began: "abducted while he was driving his car from X to Damascus"
+    r"|\b(?:driving|travell?ing|heading|on\s+(?:his|her|their)\s+way)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:to\s+(?:the\s+)?)?"   # (and where it was going: "... from X to Y")
     # where a witness spoke from: "an activist said by telephone from X", "speaking from X", "reached by phone in X"
     r"|\b(?:said|told\s+\w+|spoke)\s+(?:\w+\s+)?by\s+(?:tele)?phone\s+from|\bspeaking\s+(?:by\s+(?:tele)?phone\s+)?from"
     r"|\breached\s+by\s+(?:tele)?phone\s+(?:in|from)"
@@ -1580,7 +1587,8 @@ _EN_REF_BEFORE_RE = re.compile(
 _EN_PERSON_FROM_RE = re.compile(
     r"\b(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|civilians|shepherd|farmer|"
     r"person|people|brothers|father|mother|son|daughter|commander|fighter|member|officer|leader|soldier|policeman|"
-    r"official|rebel|driver|worker|student|teacher|doctor|elder|detainee)\s+from\s+(?:the\s+)?"
+    r"official|rebel|driver|worker|student|teacher|doctor|elder|detainee|merchant|trader|businessman|pharmacist|"
+    r"engineer|lawyer|activist|journalist|mukhtar|dignitary|resident|residents|defector|refugee|nurse)\s+from\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
@@ -1588,7 +1596,8 @@ _EN_PERSON_FROM_RE = re.compile(
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
                  "reinforcement", "return", "flee", "fled", "escap", "displaced", "way", "route",
                  "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
-                 "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed",
+                 "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed", "driving",
+                 "travel", "heading",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
                  "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
                  "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat")
@@ -1696,6 +1705,10 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
         m.reference = True   # "a young man from the town of X": where he comes from
         m.notes.append("residence")
+    elif ("esidents" in before[-40:] or "itnesses" in before[-40:]) and _EN_RESIDENTS_IN_RE.search(before) and \
+            _EN_SAID_AFTER_RE.match(text, m.orig_end):
+        m.reference = True   # "Residents in the village of X said an Israeli patrol entered Y": where they speak from
+        m.notes.append("seat")   # (weak: "Witnesses in X said troops fired on the crowd" tells of X itself)
     elif pw == "from" and _en_named(bw):
         m.reference = True   # "the dead were named as Mohammed al-Zoubi from X": the man's home
         m.notes.append("residence")
