@@ -1297,3 +1297,27 @@ def test_a_smugglers_drone_is_no_air_strike():
 def test_a_repelled_attempt_to_take_ground_is_a_clash_and_no_capture(text):
     subs = {e.sub_event_type for e in extract_events(text, "2017-06-25")}
     assert "Armed clash" in subs and not subs & {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Rebels took Sheikh Miskin after two days of fighting, activists said.", "Non-state actor overtakes territory"),
+    ("Government troops had taken the village of Alma by Sunday evening.", "Government regains territory"),
+    ("شنت مقاتلات روسية ضربات جوية على بلدة الحراك فجر اليوم.", "Air/drone strike"),
+    ("احتجزت قوة إسرائيلية راعيين قرب قرية الرفيد صباح اليوم.", "Arrests"),
+])
+def test_took_a_town_air_strikes_in_the_plural_and_detained(text, sub):
+    assert sub in {e.sub_event_type for e in extract_events(text, "2018-07-10")}
+
+
+def test_rebels_who_took_part_took_no_town():
+    subs = {e.sub_event_type for e in extract_events("Rebels took part in talks in Busra al-Sham on Sunday.",
+                                                     "2018-07-10")}
+    assert not subs & {"Non-state actor overtakes territory", "Government regains territory"}
+
+
+@pytest.mark.parametrize("text", [
+    "وصلت دبابات إسرائيلية صباح اليوم إلى أطراف بلدة جباتا الخشب.",
+    "حوصر عناصر خلية تابعة للتنظيم في بلدة عدوان.",
+])
+def test_israeli_armour_arriving_and_men_besieged_are_events(text):
+    assert extract_events(text, "2025-03-10") != []

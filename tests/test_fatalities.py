@@ -958,3 +958,14 @@ def test_a_headline_that_is_a_sentence_keeps_its_toll():
     text = ("Six policemen were killed in Daraa on Monday.\nGunmen stormed a police post in the town of Dael on "
             "Monday.")
     assert {e.location: e.fatalities for e in extract_events(text, "2020-05-05")}.get("Dael") is None
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Two cousins were shot dead near the town of Dael on Monday.", 2),
+    ("Regime artillery pounded the town of Tafas on Monday. At least eleven people were killed, a medic said.", 11),
+    ("Regime artillery pounded the town of Tafas on Monday. According to local activists, eleven people were killed.",
+     11),
+    ("قصفت المدفعية بلدة طفس يوم الاثنين. وقتل أحد عشر مدنياً، بحسب ناشطين محليين.", 11),
+])
+def test_shot_dead_after_its_subject_and_a_toll_sentence_with_its_source_at_either_end(text, n):
+    assert {e.fatalities for e in extract_events(text, "2018-07-10")} == {n}

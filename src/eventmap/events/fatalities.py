@@ -789,6 +789,8 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
     killed", "four men, two women and a girl were killed", "أربعة مدنيين قتلوا"): the victim phrase
     that ends right before it."""
     j = i
+    if not ar and toks[i].w == "dead" and j > 0 and toks[j - 1].w in ("shot", "stabbed", "beaten", "gunned"):
+        j -= 1   # "two brothers were shot dead": the subject before "were shot"
     while not ar and j > 0 and toks[j - 1].w in _EN_AUX:
         j -= 1
     if j >= 3 and toks[j - 1].w in (",", "،"):   # "two brothers, aged 9 and 11, died": past their ages
@@ -1580,7 +1582,11 @@ _LONE_TOLL_WORDS = 7
 #: who says it, opening a sentence of a toll ("Activists said at least 20 soldiers were killed.", "A resident said ...",
 #: "وقال ناشطون إن ..."): the toll sentence is as short without it
 _SAID_LEAD_RE = _rx(r"\W*(?:[A-Z][\w'-]*(?:\s+[\w'-]+){0,4}?\s+(?:said|say|says|reported|told\s+\w+)\s+(?:that\s+)?"
-                    r"|[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|افاد|أفادت|افادت)\s+(?:\S+\s+){0,3}?(?:إن|ان|أن)\s+)")
+                    r"|according\s+to\s+[^,]{1,60},\s*"
+                    r"|[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|افاد|أفادت|افادت)\s+(?:\S+\s+){0,3}?(?:إن|ان|أن)\s+)", re.IGNORECASE)
+#: ... and closing it: "At least nine people were killed, an activist said.", "، بحسب ناشطين."
+_SAID_TAIL_RE = _rx(r"\s*[,،]\s*(?:(?:\w+\s+){0,4}?(?:said|says|reported|told\s+\w+)|(?:according\s+to|بحسب|وفق|حسب)"
+                    r"(?:\s+\S+){1,4})\s*[.!]?\s*$", re.IGNORECASE)
 _SUFFERED_RE = _rx(r"\W*(?:[وف]?(?:قتل|قُتل|لقي|سقط|استشهد|قضى)\s|(?:\w+\s+){0,5}?(?:were|was|have\s+been|had\s+been)\s+"
                    r"(?:\w+\s+)?killed\b|(?:\w+\s+){0,5}?died\b|(?:\S+\s+){1,4}?(?:قتلوا|قُتلوا|قتلا|استشهدوا|لقوا))",
                    re.IGNORECASE)
@@ -1590,6 +1596,8 @@ def _lone_toll_sentence(s2: str) -> bool:
     """A short sentence that only tells who died ("At least 20 soldiers were killed."), after who says so."""
     lead = _SAID_LEAD_RE.match(s2)
     body = s2[lead.end():] if lead is not None else s2
+    tail = _SAID_TAIL_RE.search(body) if "," in body or "،" in body else None
+    body = body[:tail.start()] if tail is not None else body
     return len(body.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(body) is not None
 
 

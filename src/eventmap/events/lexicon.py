@@ -182,6 +182,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                r"(?<!وقف\s)(?:اطلق~|اطلاق|يطلق~)\s(?:\S+\s){0,2}?(?:ال)?(?:نار|رصاص)", r"اغار~", r"اغارة",
                r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار"),
     "air_strike": (r"(?:دمر~|تدمير)\s(?:\S+\s)?(?:ال)?(?:طائرات|طيران|مقاتلات|مروحيات)",   # "دمرت الطائرات الحربية آليات"
+                   r"(?:ال)?ضرب(?:ة|ات)\s(?:ال)?جوي~",   # "شنت طائرات إسرائيلية ضربات جوية على X"
                    r"غارة", r"غارات", r"غارات(?:ها|ه|هم)", r"غارتين", r"غارتان", r"طلعات\s(?:\S+\s){0,2}?علي",
                    r"قصف\sجوي", r"قصفا\sجويا", r"القصف\sالجوي", r"براميل\sمتفجرة",
                    r"برميل\sمتفجر", r"البراميل", r"برميلين", r"البرميل\sالمتفجر", r"برميلا(?:\sمتفجرا)?", r"طائرة\sمسيرة", r"طائرات\sمسيرة", r"مسيرة\sانتحارية",
@@ -241,7 +242,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "sirens": (r"صافرات\s(?:ال)?انذار", r"صفارات\s(?:ال)?انذار", r"دوت\s(?:ال)?صافرات", r"دوت\s(?:ال)?صفارات"),
     "arrests": (r"اعتقل~", r"اعتقال~", r"حملة\sاعتقالات", r"اعتقالات", r"داهم~", r"مداهمة", r"مداهمات", r"تعتقل~",
                 r"يعتقل~", r"دهم", r"حملة\sدهم", r"تداهم~", r"يداهم~",
-                r"القبض\sعلى", r"توقيف", r"اوقف~"),
+                r"القبض\sعلى", r"توقيف", r"اوقف~", r"احتجز~", r"يحتجز~", r"تحتجز~"),   # ("احتجزت قوة ثلاثة رعاة")
     "abduction": (r"اختطاف", r"خطف~", r"اختطف~", r"اخفاء\sقسري", r"تغييب\sقسري", r"مخطوف~",
                   # the present and the passive ("مسلحون يخطفون شاباً", "عصابة تخطف طفلاً", "اختُطف شاب")
                   r"يخطف~", r"تخطف~", r"يختطف~", r"تختطف~", r"خطفت", r"اختطفت"),
@@ -273,10 +274,12 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                 r"تجريف", r"حرق\s(?:ال)?منازل", r"تفجير\s(?:ال)?منازل",
                 r"(?:احرق~|حرق~|احراق|اضرام\sالنار\sفي|اضرم~\s(?:\S+\s){0,3}?النار\sفي)(?=\s(?:\S+\s){0,5}?(?:ال)?(?:منازل|منزل|بيوت|محال|محلات|محاصيل))"),
     "group_change": (r"انشق~", r"انشقاق", r"اندماج", r"اندمج~", r"حل\s(?:ال)?فصيل", r"تشكيل\sفصيل"),
-    "incursion": (r"توغل~", r"يتوغل~", r"تتوغل~", r"التوغل", r"توغلات", r"توغلا"),
+    "incursion": (r"توغل~", r"يتوغل~", r"تتوغل~", r"التوغل", r"توغلات", r"توغلا",
+                  # "وصلت دبابات إسرائيلية إلى أطراف X": Israeli armour arriving is an incursion
+                  r"(?:وصل~|تقدم~)\s(?:ال)?(?:دبابات|اليات|جرافات|دوري~|قو~|قوات)\s(?:\S+\s)?(?:ال)?اسرائيلي~"),
     "troop_movement": (r"تعزيزات", r"تعزيز~\s(?:\S+\s)?(?:عسكري~|قوات~|مواقع~)", r"استقدام", r"استقدم~", r"انتشر~", r"انتشار",
                        r"ينتشر~", r"تنتشر~", r"دورية", r"دوريات", r"رتل~?", r"ارتال", r"حشد~", r"حشود", r"استنفار"),
-    "siege": (r"حصار~", r"حاصر~", r"يحاصر~", r"تحاصر~", r"محاصر~", r"محاصرة", r"تطويق", r"طوق~", r"يطوق~"),
+    "siege": (r"حصار~", r"حاصر~", r"يحاصر~", r"تحاصر~", r"محاصر~", r"محاصرة", r"تطويق", r"طوق~", r"يطوق~", r"حوصر~"),
     "supply_cut": (r"(?:قطع~|قطعت|يقطع~|تقطع~)\s(?:\S+\s){0,2}?(?:ال)?(?:طرق|طريق|خطوط|خط)\s(?:ال)?(?:امداد~|امدادات)",
                    r"(?:قطع~|قطعت|يقطع~|تقطع~)\s(?:\S+\s){0,2}?طرق\s(?:ال)?(?:فصائل|مقاتلي|المعارضه|المسلحين|قوات)",
                    r"قطع\s(?:ال)?امداد~",
@@ -300,6 +303,12 @@ _NOT_GOODS_EN = r"(?!\s+(?:\S+\s+){0,3}?" + _SEIZED_GOODS_EN + ")"
 
 EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (r"captur(?:ed|es|ing|e)", r"recaptur\w*", r"retook", r"retake\w*", r"retaken",
+                        # "rebels took Nawa", "fighters had taken the town of X" (not "took part", "took refuge", "took
+                        # two soldiers captive", "took to the streets")
+                        r"(?:rebels?|troops|forces|fighters|army|militants|insurgents|opposition|regime|factions?|"
+                        r"jihadists|islamists) (?:\w+ )?(?:had |have |has )?(?:took|taken)"
+                        r"(?! (?:part|place|to|refuge|shelter|up|off|out|hold|them|him|her|their|his|its|prisoners?|"
+                        r"hostages?|captive|over|control|a |an |\d|one|two|three|four|five|six|several|dozens))",
                         r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*|restor\w*) (?:\w+ ){0,2}control (?:of|over)",
                         r"seized control", r"seized" + _NOT_GOODS_EN, r"tighten(?:ed|s)? (?:their |its )?control", r"taken over", r"took (?:full )?control", r"taken (?:full )?control",
                         r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
