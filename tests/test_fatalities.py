@@ -969,3 +969,17 @@ def test_a_headline_that_is_a_sentence_keeps_its_toll():
 ])
 def test_shot_dead_after_its_subject_and_a_toll_sentence_with_its_source_at_either_end(text, n):
     assert {e.fatalities for e in extract_events(text, "2018-07-10")} == {n}
+
+
+@pytest.mark.parametrize("text, tolls", [
+    ("Government artillery shelled Inkhil, Jasim and Nimr on Friday, killing nine civilians, including four "
+     "women in Jasim.", {"Inkhil": None, "Jasim": 4, "Nimr": None}),
+    ("قصفت المدفعية بلدات إنخل وجاسم ونمر، ما أدى إلى مقتل تسعة مدنيين بينهم أربع نساء في جاسم.",
+     {"إنخل": None, "جاسم": 4, "نمر": None}),
+    ("The monitor said 14 of the dead were in Nawa, where regime helicopters dropped barrel bombs on Monday.",
+     {"Nawa": 14}),
+    ("وكان ناشطون قد أكدوا أن 11 مقاتلاً على الأقل من الكتائب المقاتلة لقوا مصرعهم في كمين قرب بلدة عتمان.",
+     {"عتمان": 11}),
+])
+def test_the_part_of_a_toll_placed_at_one_town_of_a_list_or_a_sentence(text, tolls):
+    assert {e.location: e.fatalities for e in extract_events(text, "2021-08-01")} == tolls

@@ -828,7 +828,8 @@ _EN_UNIT = _w("division corps brigade brigades regiment battalion army forces mi
 
 
 #: the head words of a force in Arabic (normalised)
-_AR_UNIT = _n("قوات النظام الجيش الفرقة اللواء الفيلق الأمن الشرطة المخابرات الميليشيات الفصائل فصائل الحرس جيش")
+_AR_UNIT = _n("قوات النظام الجيش الفرقة اللواء الفيلق الأمن الشرطة المخابرات الميليشيات الفصائل فصائل الحرس جيش "
+              "الكتائب كتائب المعارضة الجيش الحر التنظيم")
 
 
 def _en_unit_of(toks: list[_Tok], k: int, j: int) -> bool:
@@ -1116,6 +1117,9 @@ def _en_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         if n is None and nxt == "of" and i + 2 < end and toks[i + 2].w in ("his", "her"):
             n = 1
         return (n if n is not None else _one_person_before(toks, i)), i, i + 1
+    if w in ("dead", "victims") and i >= 3 and prev == "the" and toks[i - 2].w == "of" and \
+            nxt in ("were", "was") and (got := _number(toks, i - 3)) is not None and got[1] == i - 2:
+        return got[0], i - 3, i + 1   # "18 of the dead were in X": the part of a toll placed there
     if w in ("dead", "death", "deaths", "fatalities", "fatality", "lives", "life", "toll"):
         return _en_noun_death(toks, i)
     if w in ("body", "bodies", "corpse", "corpses"):
@@ -1473,9 +1477,16 @@ _NEXT_PART_RE = _rx(r"(?:[،,]\s*|\s)(?:و|and\s+)(?P<n>[^\s,،]+)\s+" + _IN_PLA
 
 
 #: a figure of the toll placed right before the place: "including five in the town of X", "بينهم ثلاثة في بلدة X"
-_PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منهم)\s+(?:at least\s+)?(?P<n>\S+)\s+"
+_PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منهم)\s+(?:at least\s+)?(?P<n>\S+)\s+(?:[^\s,،]+\s+)?"
                       r"(?:in|at|في)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+|(?:بلدة|مدينة|قرية)\s+)?$",
                       re.IGNORECASE)
+
+
+def _part_named_again(name: str, tail: str) -> int | None:
+    """The part of a list's total that the tail places at one of the list's towns, named again: "shelled A, B and
+    C, killing eight civilians, including three children in A" (three at A; no figure for B or C)."""
+    k = tail.find(name) if len(name) > 2 else -1
+    return _placed_part(tail[:k]) if k > 0 and _SUBSET_RE.search(tail, 0, k) else None
 
 
 def _placed_part(between: str) -> int | None:
@@ -1522,8 +1533,10 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
             return False, None     # the toll is another proposition's, not this event's
         tail = s[d.b:tail_end]
         sub = _SUBSET_RE.search(tail)       # "most of them in X" places a part of the toll, not all of it
-        if (in_list and not _road(s, place)) or _other_place(tail[:sub.start() if sub else None]):
-            return True, None      # one total over a list of places, or the toll is tied to another place
+        if in_list and not _road(s, place):
+            return True, _part_named_again(s[place[0]:place[1]], tail)   # one total over a list of places
+        if _other_place(tail[:sub.start() if sub else None]):
+            return True, None      # the toll is tied to another place
         return True, _clean_toll(d, s, clause[0], tail_end)
     return False, None
 
