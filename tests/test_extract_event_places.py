@@ -906,3 +906,13 @@ def test_the_town_that_saw_an_event_and_a_name_before_its_adjective(text, places
 ])
 def test_where_speakers_and_the_kidnapped_come_from_and_where_a_drive_began_are_no_event_places(text, places):
     assert list(dict.fromkeys(_locs(text, "2026-02-10"))) == places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("سيطرت قوات النظام صباح اليوم على بصر الحرير بعد معارك عنيفة.", "بصر الحرير"),
+    ("انسحبت الفصائل من بصري الحرير باتجاه اللجاة.", "بصري الحرير"),
+])
+def test_a_two_word_town_after_a_preposition_in_a_spelling_the_data_holds_as_a_variant(text, place):
+    ev = extract_events(text, "2018-06-27")
+    assert place in {e.location for e in ev} and "الحرير" not in {e.location for e in ev}
+    assert {e.place_name_en for e in ev if e.location == place} == {"Busra al Hariri"}

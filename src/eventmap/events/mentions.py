@@ -644,6 +644,8 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
             for s, e, _key in scan_gazetteer_ar(norm, idx, lo, hi):
                 out.append(Mention(s, e, norm[s:e], "gazetteer", "ar"))
         _cue_candidates_ar(norm, lo, hi, out, text, offs, idx)
+        if idx is not None:
+            _prep_variant_candidates(norm, lo, hi, out, idx)
     if is_en:
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
     nouns: frozenset[str] = _derived()["nouns_generic"]  # type: ignore[assignment]
@@ -691,7 +693,8 @@ def _merge(norm: str, out: list[Mention], idx: _Index | None = None) -> list[Men
                 or (m.cue_kind == "noun" and all(c.start > m.start or (c.start == m.start and
                                                                          _names_more(norm[c.end:m.end].strip(), idx))
                                                  for c in clash))   # "قرية صيدا الحانوت", not "مدينة جاسم أطلق"
-                or (m.lang == "en" and m.source == "cue")):   # a capitalised sequence is the whole name
+                or (m.lang == "en" and m.source == "cue")   # a capitalised sequence is the whole name
+                or m.notes[:1] == ["spelling variant"]):   # "بصر الحرير" over the "الحرير" inside it
             for c in clash:
                 kept.remove(c)
                 if m.list_id < 0:
@@ -830,6 +833,28 @@ _PLURAL_CHAIN_RE = re.compile(r"(?<!\S)[وف]?[بل]?(?:ال)?(?P<first>" + _PLA
                               r"(?:\s[وفب]?(?:ال)?" + _PLACE_NOUN_ALT + r")*(?!\S)")
 _SINGULAR_NOUNS = {"بلده", "قريه"}
 _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|البلدات|مزارع|المزارع|بلدتي|قريتي|مدينتي|احيا|تلال|التلال)(?!\S)")
+
+
+#: a preposition and two words after it, the second with the article ("على بصر الحرير", "نحو الكرك الشرقي"): the
+#: span tried as a spelling variant of a two-word name (normalised)
+_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)(?P<p>[وف]?(?:في|علي|الي|نحو|باتجاه|قرب|عند|من))\s(?P<n>[^\sال]\S+\sال\S{2,})(?!\S)")
+
+
+def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], idx: _Index) -> None:
+    """"سيطرت القوات على بصر الحرير": a two-word name after a preposition in a spelling the data holds only as a
+    calibrated variant (the automaton finds names as written; a cue noun, "بلدة X", is not needed for these)."""
+    taken = [(m.start, m.end) for m in out]
+    nouns_dirs: frozenset[str] = _derived()["nouns_dirs"]  # type: ignore[assignment]
+    for m in _PREP_TWO_WORDS_RE.finditer(norm, lo, hi):
+        s, e = m.span("n")
+        first = norm[s:e].split()[0]
+        if any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in taken) or \
+                first in _AR_STOP_AFTER or first in nouns_dirs or first in ("ريفي", "محافظتي", "منطقتي"):
+            continue   # (a name found inside it, "الحرير" of "بصر الحرير", gives way to the longer reading; "في ريفي
+            #            القنيطرة ودرعا" is two governorates' countryside, no town)
+        if idx.variant_ids(norm[s:e]):
+            out.append(Mention(s, e, norm[s:e], "cue", "ar", cue=m.group("p").lstrip("وف"), cue_kind="prep",
+                               notes=["spelling variant"]))
 
 
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: str = "",
