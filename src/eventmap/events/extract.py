@@ -151,6 +151,8 @@ def _protested(prev: list[str]) -> bool:
         gap += 1
     k = len(prev) - 1 - gap
     return k >= 0 and (prev[k] in _PROTESTED or (prev[k] == "protest" and k > 0 and prev[k - 1] == "in"))
+
+
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))

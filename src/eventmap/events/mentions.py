@@ -837,7 +837,7 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 
 #: a preposition and two words after it, the second with the article ("على بصر الحرير", "نحو الكرك الشرقي"): the
 #: span tried as a spelling variant of a two-word name (normalised)
-_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)(?P<p>[وف]?(?:في|علي|الي|نحو|باتجاه|قرب|عند|من))\s(?P<n>[^\sال]\S+\sال\S{2,})(?!\S)")
+_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)(?P<p>[وف]?(?:في|علي|الي|نحو|باتجاه|قرب|عند|من))\s(?P<n>(?!ال)\S{2,}\sال\S{2,})(?!\S)")
 
 
 def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], idx: _Index) -> None:
@@ -1533,7 +1533,8 @@ def _named_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
 
 
 #: offices named by their town ("مختار بلدة X", "وجهاء قرية X"): the person's town, not the event's place
-_OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير", "وجهاء", "وجيه", "خطيب", "رئيس"))   # ("رئيس بلدية X")   # (not إمام: أمام)
+_OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير", "وجهاء", "وجيه", "خطيب", "رئيس"))
+# ("رئيس بلدية X" too; not إمام: أمام)
 
 
 def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
