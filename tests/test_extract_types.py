@@ -1321,3 +1321,17 @@ def test_rebels_who_took_part_took_no_town():
 ])
 def test_israeli_armour_arriving_and_men_besieged_are_events(text):
     assert extract_events(text, "2025-03-10") != []
+
+
+@pytest.mark.parametrize("text, places, sub", [
+    ("By Sunday they had taken at least nine villages, including Nahta and Dama, activists said.", {"Nahta", "Dama"},
+     "Government regains territory"),
+    ("The army launched a military operation against the town of Tafas on Monday.", {"Tafas"}, "Armed clash"),
+    ("قالت مصادر محلية إن عشرات المسلحين وصلوا مساء أمس إلى بلدة المسيفرة.", {"المسيفرة"}, "Other"),
+    ("وترافق التقدم مع ضربات مكثفة نفذها سلاح الجو على مواقع المسلحين في بلدة الغارية الشرقية.",
+     {"الغارية الشرقية"}, "Air/drone strike"),
+])
+def test_towns_taken_by_they_a_military_operation_gunmen_arriving_and_strikes_the_air_force_carried_out(
+        text, places, sub):
+    ev = extract_events(text, "2018-07-02")
+    assert places <= {e.location for e in ev if e.sub_event_type == sub}

@@ -183,6 +183,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار"),
     "air_strike": (r"(?:دمر~|تدمير)\s(?:\S+\s)?(?:ال)?(?:طائرات|طيران|مقاتلات|مروحيات)",   # "دمرت الطائرات الحربية آليات"
                    r"(?:ال)?ضرب(?:ة|ات)\s(?:ال)?جوي~",   # "شنت طائرات إسرائيلية ضربات جوية على X"
+                   r"ضربات\s(?:\S+\s){0,2}?(?:نفذ~|شن~)\s(?:ال)?(?:سلاح\sالجو|طيران|طائرات|مقاتلات)",   # "ضربات مركزة نفذها سلاح الجو"
                    r"غارة", r"غارات", r"غارات(?:ها|ه|هم)", r"غارتين", r"غارتان", r"طلعات\s(?:\S+\s){0,2}?علي",
                    r"قصف\sجوي", r"قصفا\sجويا", r"القصف\sالجوي", r"براميل\sمتفجرة",
                    r"برميل\sمتفجر", r"البراميل", r"برميلين", r"البرميل\sالمتفجر", r"برميلا(?:\sمتفجرا)?", r"طائرة\sمسيرة", r"طائرات\sمسيرة", r"مسيرة\sانتحارية",
@@ -277,7 +278,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "incursion": (r"توغل~", r"يتوغل~", r"تتوغل~", r"التوغل", r"توغلات", r"توغلا",
                   # "وصلت دبابات إسرائيلية إلى أطراف X": Israeli armour arriving is an incursion
                   r"(?:وصل~|تقدم~)\s(?:ال)?(?:دبابات|اليات|جرافات|دوري~|قو~|قوات)\s(?:\S+\s)?(?:ال)?اسرائيلي~"),
-    "troop_movement": (r"تعزيزات", r"تعزيز~\s(?:\S+\s)?(?:عسكري~|قوات~|مواقع~)", r"استقدام", r"استقدم~", r"انتشر~", r"انتشار",
+    "troop_movement": (r"(?:وصل~|وصول)\s(?:\S+\s){0,3}?(?:ال)?(?:مسلح~|مقاتل~|عناصر|قوات|رتل~|ارتال|دوري~)",   # "وصل مئات المسلحين إلى X"
+                       r"(?:ال)?(?:مسلح~|مقاتل~|رتل~|ارتال)\s(?:\S+\s)?وصل~",   # "مئات المسلحين وصلوا إلى X"
+                       r"تعزيزات", r"تعزيز~\s(?:\S+\s)?(?:عسكري~|قوات~|مواقع~)", r"استقدام", r"استقدم~", r"انتشر~", r"انتشار",
                        r"ينتشر~", r"تنتشر~", r"دورية", r"دوريات", r"رتل~?", r"ارتال", r"حشد~", r"حشود", r"استنفار"),
     "siege": (r"حصار~", r"حاصر~", r"يحاصر~", r"تحاصر~", r"محاصر~", r"محاصرة", r"تطويق", r"طوق~", r"يطوق~", r"حوصر~"),
     "supply_cut": (r"(?:قطع~|قطعت|يقطع~|تقطع~)\s(?:\S+\s){0,2}?(?:ال)?(?:طرق|طريق|خطوط|خط)\s(?:ال)?(?:امداد~|امدادات)",
@@ -306,7 +309,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         # "rebels took Nawa", "fighters had taken the town of X" (not "took part", "took refuge", "took
                         # two soldiers captive", "took to the streets")
                         r"(?:rebels?|troops|forces|fighters|army|militants|insurgents|opposition|regime|factions?|"
-                        r"jihadists|islamists) (?:\w+ )?(?:had |have |has )?(?:took|taken)"
+                        r"jihadists|islamists|they) (?:\w+ )?(?:had |have |has )?(?:took|taken)"
                         r"(?! (?:part|place|to|refuge|shelter|up|off|out|hold|them|him|her|their|his|its|prisoners?|"
                         r"hostages?|captive|over|control|a |an |\d|one|two|three|four|five|six|several|dozens))",
                         r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*|restor\w*) (?:\w+ ){0,2}control (?:of|over)",
@@ -343,7 +346,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                     r"(?:foil|thwart|repel|repuls|fend)\w* (?:off )?(?:\w+ ){0,3}?(?:attacks?|assaults?|infiltrations?|"
                     r"infiltration attempts?|attempts? to infiltrate|attempts? (?:\w+ ){0,4}?to (?:retake|recapture|"
                     r"storm|advance|capture|seize|take))"),
-    "attack": (r"attack(?:ed|s|ing)?", r"assault(?:ed|s|ing)?", r"offensive", r"sniper(?: fire)?", r"gunfire", r"shot and killed",
+    "attack": (r"(?:launched|began|started|launches) (?:a |an )?(?:\w+ )?military (?:operation|campaign) (?:against|on|in|"
+               r"targeting)",   # "launched a military operation against the town of X"
+               r"attack(?:ed|s|ing)?", r"assault(?:ed|s|ing)?", r"offensive", r"sniper(?: fire)?", r"gunfire", r"shot and killed",
                r"opened fire", r"open fire", r"fired (?:on|at|upon)", r"gunmen", r"assailants",
                r"shots? (?:were |was )?fired", r"fired (?:live )?(?:shots|bullets|rounds)", r"gunshots?",
                r"shot and (?:wounded|injured)",
