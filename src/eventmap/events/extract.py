@@ -135,24 +135,6 @@ _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"
 #: an attempt (normalised, without "و"/"ف"): a taking tried is no taking
 _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حاولت", "حاول", "حاولوا", "يحاول", "تحاول", "attempt", "attempts",
                       "attempted", "attempting", "tried", "trying", "bid"))
-#: what a protest is against (normalised): "تنديداً بالقصف", "in protest at the shelling", "condemning the raids" name
-#: the act the crowd protests, told elsewhere, not an act at the protest's place
-_PROTESTED = frozenset(("تنديدا", "احتجاجا", "استنكارا", "رفضا", "condemning", "denouncing", "protesting"))
-#: the words between those and the act protested (normalised)
-_PROTESTED_GAP = frozenset(("علي", "at", "against", "over", "the", "لعمليات", "بعمليات", "لعمليه", "بعمليه", "لحمله",
-                            "بحمله", "لحملات", "بحملات", "لاستمرار", "باستمرار"))   # ("استنكاراً لعمليات الاغتيال")
-
-
-def _protested(prev: list[str]) -> bool:
-    """The words right before a trigger say a protest is against it: "تنديداً بـ", "احتجاجاً على", "in protest at
-    the", "condemning the" (not "مظاهرة رفضاً للتسوية، وفرقت القوات المتظاهرين": the dispersal comes after)."""
-    gap = 0
-    while gap < len(prev) and gap < 2 and prev[-1 - gap] in _PROTESTED_GAP:
-        gap += 1
-    k = len(prev) - 1 - gap
-    return k >= 0 and (prev[k] in _PROTESTED or (prev[k] == "protest" and k > 0 and prev[k - 1] == "in"))
-
-
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))
@@ -303,7 +285,8 @@ _ALONG_WITH_RE = re.compile(r"(?:^|\s)(?:ترافق|ترافقا|تزامن|تز
 _PROTEST_PURPOSE_RE = re.compile(r"protest(?:ing)?|احتجاجا|تنديدا")
 #: the words before a protest's cause, ending right before it (normalised: "احتجاجا علي اعتقال")
 _CAUSE_BEFORE_RE = re.compile(r"(?:" + PROTEST_CAUSE_WORDS + r"|استنكارا|against|denouncing|condemning)"
-                              r"\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?$")
+                              r"\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?(?:[بل]?ال|لل)?$")
+# (the trigger may follow its article, glued to a preposition: "تنديداً بالغارات", "استنكاراً لعمليات الاغتيال")
 
 
 def _subordinate_scope(hit: TriggerHit, subs: tuple[list[TriggerHit], list[TriggerHit]],
@@ -947,8 +930,6 @@ class _Extractor:
             return True   # "صدوا محاولة لقوات النظام استعادة X", "repelled an attempt by troops to retake X": not taken
         if h.label == "air_strike" and ("تهريب" in prev or "smuggling" in prev or "smuggle" in prev):
             return True   # "أحبط الجيش محاولة تهريب مخدرات بواسطة طائرة مسيرة": a smugglers' drone, no strike
-        if _protested(prev):
-            return True   # "خرجت مظاهرة في X تنديداً بالقصف", "a sit-in in X in protest at the raids"
         if not _FUTURE.isdisjoint(prev) or not _DEMANDED.isdisjoint(prev[-3:]) or \
                 _FUTURE_TAIL_GATE.search(" ".join(prev)) or \
                 not _PREVENT.isdisjoint(prev[-5:]):
