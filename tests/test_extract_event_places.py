@@ -916,3 +916,20 @@ def test_a_two_word_town_after_a_preposition_in_a_spelling_the_data_holds_as_a_v
     ev = extract_events(text, "2018-06-27")
     assert place in {e.location for e in ev} and "الحرير" not in {e.location for e in ev}
     assert {e.place_name_en for e in ev if e.location == place} == {"Busra al Hariri"}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شاب برصاص قناص في ناحتة مساء اليوم.",
+    "وفي ناحتة قتل رجل مسن وأصيب آخرون جراء القصف.",
+])
+def test_one_word_after_a_preposition_with_its_medial_alif_written_where_the_data_leaves_it_out(text):
+    ev = extract_events(text, "2013-05-02")
+    assert {(e.place_name_en, e.geo_precision) for e in ev} == {("Nahtah", 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "عثر الأهالي على جثة شاب في منزل مهجور صباح اليوم.",
+    "اندلعت اشتباكات عنيفة في فجر اليوم بين الطرفين.",
+])
+def test_a_common_word_after_a_preposition_is_no_variant_of_a_village(text):
+    assert not [e for e in extract_events(text, "2013-05-02") if e.geo_precision != 3]

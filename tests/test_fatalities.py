@@ -983,3 +983,28 @@ def test_shot_dead_after_its_subject_and_a_toll_sentence_with_its_source_at_eith
 ])
 def test_the_part_of_a_toll_placed_at_one_town_of_a_list_or_a_sentence(text, tolls):
     assert {e.location: e.fatalities for e in extract_events(text, "2021-08-01")} == tolls
+
+
+@pytest.mark.parametrize("text, n", [
+    ("فتحت قوات الأمن النار على المشيعين في بلدة الحراك اليوم. وقال ناشط من البلدة إن الحصيلة بلغت خمسة قتلى.", 5),
+    ("فتحت قوات الأمن النار على المشيعين في بلدة الحراك اليوم. وأكد ناشط أن حصيلة الحراك وحدها بلغت خمسة قتلى.", 5),
+    ("فتحت قوات الأمن النار على المشيعين في بلدة الحراك اليوم. وقال ناشط إن حصيلة القتلى ارتفعت إلى خمسة.", 5),
+])
+def test_a_toll_sentence_that_opens_with_the_toll_after_who_says_it(text, n):
+    assert {e.fatalities for e in extract_events(text, "2011-05-01")} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("قتل أربعة مدنيين على الأقل، صباح اليوم، في غارات جوية على أحياء درعا البلد.", 4),
+    ("قتل أربعة مدنيين في قصف على أحياء متفرقة من مدينة نوى.", None),
+])
+def test_the_neighbourhoods_of_one_place_are_not_a_toll_spread_over_places(text, n):
+    assert {e.fatalities for e in extract_events(text, "2016-03-02")} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("وكان مجند من الفرقة الخامسة عشرة استشهد مساء أمس برصاص مسلحين مجهولين في بلدة الكرك الشرقي.", 1),
+    ("عنصران من الأمن العسكري قتلا برصاص مسلحين قرب بلدة المليحة الغربية.", 2),
+])
+def test_who_shot_the_dead_comes_after_the_verb_and_the_subject_before_it_is_counted(text, n):
+    assert {e.fatalities for e in extract_events(text, "2022-03-15")} == {n}

@@ -295,6 +295,18 @@ _SPREAD = _rx(
     # (not the parts of one town: "على مناطق في بلدة X", "أحياء مدينة X")
     r"(?:في|ب|على) ?(?:مناطق|أحياء|احياء|أنحاء|انحاء)\b(?!\s+(?:(?:في|من)\s+|ب)?(?:ال)?(?:بلدة|مدينة|قرية|مخيم)\s)",
     re.IGNORECASE)
+#: the parts of one place, named right before it: "على أحياء درعا البلد", "في مناطق X"
+_PARTS_OF_RE = _rx(r"(?:مناطق|أحياء|احياء|أنحاء|انحاء)\s*$")
+
+
+def _spread(s: str, a: int, b: int, place: Span | None = None) -> bool:
+    """:data:`_SPREAD` in ``s[a:b]``, other than the place's own parts named right before it ("قتل ستة مدنيين في
+    غارات على أحياء درعا البلد": the toll of the one place)."""
+    return any(not (place is not None and place[0] - 1 <= m.end() <= place[0] and
+                    _PARTS_OF_RE.search(s, m.start(), place[0]))
+               for m in _SPREAD.finditer(s, a, b))
+
+
 #: after an end of a road named by its ends: the other end, then "road" ("Dael-Ibta' road", "Ibta' road")
 _ROAD_NAMED_BY_ENDS_RE = re.compile(r"(?:[-–][A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+road\b")
 _ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
@@ -872,6 +884,10 @@ _AR_TIME = _n("يوم أمس اليوم فجر صباح مساء ليل ليلة
               "الخميس الجمعة أول")   # ("مساء أول من أمس": أول, then من and أمس)
 
 
+#: "by the bullets / the fire of": the shooter follows (normalised)
+_AR_BY_SHOOTER = _n("برصاص بنيران")
+
+
 def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | None, int]:
     """Victims after the death word at ``i`` (a few words such as the actor may come first:
     قتل الجيش 5 مسلحين); (count or None, index after them)."""
@@ -887,6 +903,8 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             stop = min(stop + 1, end)   # "أعدم يوم السبت الماضي ثلاثة مدنيين": the day before the victims
             j += 1
             continue
+        if ar and toks[j].w in _AR_BY_SHOOTER:
+            break   # "عنصر استشهد برصاص مسلحين": who shot him comes after, not the dead (the subject before counts)
         if toks[j].p and toks[j].w not in ("-",):
             if j == i + 1 and toks[j].w in _QUOTES:      # قتل "فلان الفلاني"
                 count, k = _victims(toks, j + 1, end, ar)
@@ -1311,6 +1329,11 @@ _BACK_AFTER_RE = _rx(
 #: a sentence that raises the toll of the event before it: "وارتفع عدد القتلى إلى خمسة عشر", "The death toll rose to
 #: nine"
 _TOLL_ROSE_RE = _rx(r"^\W*[وف]?(?:ارتفع|ارتفعت|بلغ|بلغت|وصل|وصلت)\s+(?:حصيلة|حصيله|عدد)\s"
+                    # the toll first, after who says it: "وقال ناشط إن الحصيلة بلغت سبعة قتلى", "وأكد أن حصيلة X وحدها
+                    # بلغت ..."
+                    r"|^\W*(?:[وف]?(?:أضاف|اضاف|قال|قالت|أفاد|افاد|أفادت|افادت|ذكر|ذكرت|أكد|اكد|أكدت|اكدت|أوضح|اوضح)"
+                    r"\S*\s+(?:\S+\s+){0,3}?(?:أن|ان|إن|بأن|بان)\s+)?(?:ال)?(?:حصيلة|حصيله)(?:\s+[^\s،,.]+){0,3}?"
+                    r"\s+(?:ارتفعت|بلغت|وصلت)\s"
                     r"|^\W*(?:the\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?(?:rose|climbed|reached|increased|has\s+risen|"
                     r"rises)\b", re.IGNORECASE)
 #: the first words of a sentence that points back to the event of the sentence before it
@@ -1380,12 +1403,13 @@ def _turn(s: str, a: int, b: int) -> int | None:
 
 
 @lru_cache(maxsize=1024)
-def _clean_toll(d: Death, s: str, lo: int, hi: int) -> int | None:
-    """The figure of a death statement for one event: None when vague or a total over days or places."""
+def _clean_toll(d: Death, s: str, lo: int, hi: int, place: Span | None = None) -> int | None:
+    """The figure of a death statement for one event: None when vague or a total over days or places (not the parts
+    of the event's ``place`` named before it)."""
     if d.count == VAGUE:
         return None
     seg = max([lo] + [m.end() for m in _TURN_RE.finditer(s, lo, d.a)])   # this proposition only
-    if _over_days(s, seg, min(hi, d.b + 80)) or _SPREAD.search(s, d.a, min(hi, d.b + 80)):
+    if _over_days(s, seg, min(hi, d.b + 80)) or _spread(s, d.a, min(hi, d.b + 80), place):
         return None
     return d.count
 
@@ -1514,11 +1538,11 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return True, _placed_part(between)   # "most of them in X" (no figure for X), "including five in X" (five)
     if in_list and not road and not _alone(s, d.b, place, tail_end):
         return True, None          # X is one of several places sharing the total
-    if d.count != VAGUE and not road and _SPREAD.search(s, d.a, place[1]):
+    if d.count != VAGUE and not road and _spread(s, d.a, place[1], place):
         return True, None
     if road and _MULTI_DAY.search(s, d.a, tail_end):
         return True, None          # "قتلوا منذ يوم الخميس جراء القصف على ... وطريق السد والمخيم": a total over days
-    return True, _clean_toll(d, s, clause[0], tail_end) if not road else (None if d.count == VAGUE else
+    return True, _clean_toll(d, s, clause[0], tail_end, place) if not road else (None if d.count == VAGUE else
                                                                               _clean_toll(d, s, clause[0], d.b))
 
 

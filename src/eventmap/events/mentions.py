@@ -256,6 +256,16 @@ class _Index:
         g = self._gazetteer()
         return g.variant_match(word) if g is not None and hasattr(g, "variant_match") else ()
 
+    def alif_variant(self, word: str) -> bool:
+        """A word is one place's name with only its medial alif written or left out (ناحته / نحته), neither name
+        with an article: the one family safe enough for a single word after a preposition."""
+        g = self._gazetteer()
+        if g is None or not hasattr(g, "variant_hit") or not g.variant_match(word):
+            return False
+        hit = g.variant_hit(word)
+        return hit is not None and hit.families == ("ar_alif",) and not any(
+            n.startswith("ال") for n in map(normalize_ar, hit.matched_names))
+
 
 def _weakrefable(obj: object) -> bool:
     try:
@@ -837,7 +847,9 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 
 #: a preposition and two words after it, the second with the article ("على بصر الحرير", "نحو الكرك الشرقي"): the
 #: span tried as a spelling variant of a two-word name (normalised)
-_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)(?P<p>[وف]?(?:في|علي|الي|نحو|باتجاه|قرب|عند|من))\s(?P<n>(?!ال)\S{2,}\sال\S{2,})(?!\S)")
+_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من)\s(?P<n>(?!ال)\S{2,}\sال\S{2,})(?!\S)")
+#: "قتل رجل في ناحتة": one word of four letters or more after the same prepositions
+_PREP_ONE_WORD_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من)\s(?P<n>(?!ال)\S{4,})(?=[\s.,،:؛]|$)")
 
 
 def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], idx: _Index) -> None:
@@ -853,7 +865,14 @@ def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], id
             continue   # (a name found inside it, "الحرير" of "بصر الحرير", gives way to the longer reading; "في ريفي
             #            القنيطرة ودرعا" is two governorates' countryside, no town)
         if idx.variant_ids(norm[s:e]):
-            out.append(Mention(s, e, norm[s:e], "cue", "ar", cue=m.group("p").lstrip("وف"), cue_kind="prep",
+            out.append(Mention(s, e, norm[s:e], "cue", "ar", cue=m.group("p"), cue_kind="prep",
+                               notes=["spelling variant"]))
+    for m in _PREP_ONE_WORD_RE.finditer(norm, lo, hi):
+        s, e = m.span("n")
+        if any(a < e and s < b for a, b in taken) or norm[s:e] in _AR_STOP_AFTER or norm[s:e] in nouns_dirs:
+            continue
+        if idx.alif_variant(norm[s:e]):
+            out.append(Mention(s, e, norm[s:e], "cue", "ar", cue=m.group("p"), cue_kind="prep",
                                notes=["spelling variant"]))
 
 
