@@ -933,3 +933,14 @@ def test_one_word_after_a_preposition_with_its_medial_alif_written_where_the_dat
 ])
 def test_a_common_word_after_a_preposition_is_no_variant_of_a_village(text):
     assert not [e for e in extract_events(text, "2013-05-02") if e.geo_precision != 3]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("يشكو أهالي قرية جملة من نقص المياه منذ أشهر. وفجر الأحد داهمت قوة إسرائيلية منازل في القرية واعتقلت راعيين.",
+     "جملة"),
+    ("The village of Jamla sits on the edge of the Yarmouk valley. On Sunday, Israeli troops detained two shepherds "
+     "in the village.", "Jamla"),
+])
+def test_the_village_named_again_refers_to_one_named_in_a_sentence_that_told_no_event(text, place):
+    ev = extract_events(text, "2025-06-23")
+    assert {(e.location, e.sub_event_type, e.event_date) for e in ev} == {(place, "Arrests", "2025-06-22")}

@@ -1335,3 +1335,18 @@ def test_towns_taken_by_they_a_military_operation_gunmen_arriving_and_strikes_th
         text, places, sub):
     ev = extract_events(text, "2018-07-02")
     assert places <= {e.location for e in ev if e.sub_event_type == sub}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("دهمت دورية من الأمن العسكري منازل في بلدة المزيريب فجر اليوم.", "Arrests"),
+    ("وكانت دورية للأمن الجنائي قد اعتقلته على حاجز عند مدخل مدينة نوى.", "Arrests"),
+    ("وكان مسلحون مجهولون قد اختطفوه من بلدة المزيريب قبل أسبوع.", "Abduction/forced disappearance"),
+    ("وعاد الأهالي إلى بلدة المزيريب بعد أن حررتها وحدات الجيش.", "Government regains territory"),
+])
+def test_a_verb_with_its_subject_and_object_pronoun_glued_is_still_its_act(text, sub):
+    assert sub in {e.sub_event_type for e in extract_events(text, "2019-10-20")}
+
+
+def test_a_car_that_stopped_him_is_no_interception():
+    text = "وقال ناشط إن الشاب خطف قرب بلدة المزيريب حيث اعترضته سيارة بلا لوحات."
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in extract_events(text, "2019-10-20")}

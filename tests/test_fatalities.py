@@ -1008,3 +1008,16 @@ def test_the_neighbourhoods_of_one_place_are_not_a_toll_spread_over_places(text,
 ])
 def test_who_shot_the_dead_comes_after_the_verb_and_the_subject_before_it_is_counted(text, n):
     assert {e.fatalities for e in extract_events(text, "2022-03-15")} == {n}
+
+
+@pytest.mark.parametrize("text, tolls", [
+    ("Warplanes pounded the town of Tafas on Tuesday. Activists said the raids killed 17 people.", {"Tafas": 17}),
+    ("Warplanes pounded the town of Tafas late Tuesday, a monitor said. The monitor later said the death toll had "
+     "risen to 17.", {"Tafas": 17}),
+    ("Warplanes pounded the town of Tafas on Tuesday. The monitor said the raids killed 17 civilians, including "
+     "three women, raising an earlier toll of eleven.", {"Tafas": 17}),
+    ("Warplanes pounded the town of Tafas on Tuesday. Activists said the raids on Inkhil killed 17 people.",
+     {"Tafas": None, "Inkhil": 17}),
+])
+def test_an_english_toll_sentence_after_who_says_it_points_back_to_the_event(text, tolls):
+    assert {e.location: e.fatalities for e in extract_events(text, "2018-06-28")} == tolls

@@ -642,6 +642,7 @@ class _Extractor:
             subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS, A.UNK)]
             if subj:
                 sent_subject.setdefault(cl.sent_index, subj[0])
+        self._clauses = clauses
         self._dates = EventDates(self.pub, dates, [c.dating for c in clauses if c.dating is not None],
                                  {p[0].index for p in plans}, norm)
         # resolve places of all clauses with triggers (two passes: anchors, then with near)
@@ -754,6 +755,7 @@ class _Extractor:
     _after_at: list[int] | None = None
     #: the acts whose dead may be told after them, by place id: (sentence, label)
     _op_at: dict[str, tuple[int, str]]
+    _clauses: list[_Clause]
     _label_hits: dict[str, list[TriggerHit]]
 
     def _resolve_anaphora(self, plans, cand, located):
@@ -778,6 +780,8 @@ class _Extractor:
             ante = self._pointed_town(cl, ms, located, noun, ana.start()) if site is None else None
             if ante is None:
                 ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
+            if ante is None and site is None:
+                ante = self._antecedent_untold(cl, {id(c) for c, *_ in plans}, located, noun)
             if site is not None:
                 # "أمام الجامع الكبير في المدينة": the site is in the town named before
                 if ante is not None:
@@ -860,6 +864,27 @@ class _Extractor:
                     located.setdefault((m2.container.start, m2.container.end), box)
                     ante = same = m2.container
         return same or ante
+
+    def _antecedent_untold(self, cl: _Clause, told: set[int], located, noun: str) -> Mention | None:
+        """The town an anaphor refers to, named with the same noun in a clause of the sentence before (same
+        paragraph) that tells no event and so was not read for places ("يعيش سكان قرية X في خوف. وفجر الخميس
+        اعتقلت قوة ثلاثة شبان في القرية"); read only when an anaphor found no other antecedent."""
+        for cl2 in reversed(self._clauses[:cl.index]):
+            if cl2.sent_index < cl.sent_index - 1 or cl2.paragraph != cl.paragraph:
+                break
+            if id(cl2) in told:
+                continue
+            for m in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, cl2.lo, cl2.hi, self.lang)):
+                if self._noun_before(m) != noun:
+                    continue
+                loc = self._locate(cl2, m, self._anchors)
+                if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution == "resolved":
+                    town = copy.copy(m)
+                    town.reference, town.notes = False, [*m.notes, "named again by its noun"]
+                    loc.mention = town
+                    located[(town.start, town.end)] = loc
+                    return town
+        return None
 
     def _noun_before(self, m: Mention) -> str:
         """The place noun written right before a name ("the village of X", "بلدة X"), as :data:`_ANAPHOR_NOUN`

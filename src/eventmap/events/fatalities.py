@@ -1326,6 +1326,8 @@ _BACK_AFTER_RE = _rx(
     r"ال(?:" + _SITE_NOUNS_AR + r")(?=[\s،,.]|$)(?!\s+(?:\S+\s+)?(?:في|ب|قرب)\S*\s)"
     # "وقال ناشطون إن عشرين شخصاً قتلوا هناك", "... were killed there": the place of the event before
     r"|\W*(?:[^\s،,.]+\s+){0,2}?(?:هناك|there)(?=[\s،,.]|$)")
+#: who says it, before the words that point back to the event: "The Observatory (later) said (that) ", "Activists say "
+_EN_SAID_LEAD = r"[A-Z][\w'-]*(?:\s+[\w'-]+){0,4}?\s+(?:later\s+)?(?:said|says|say|reported|added)\s+(?:that\s+)?"
 #: a sentence that raises the toll of the event before it: "وارتفع عدد القتلى إلى خمسة عشر", "The death toll rose to
 #: nine"
 _TOLL_ROSE_RE = _rx(r"^\W*[وف]?(?:ارتفع|ارتفعت|بلغ|بلغت|وصل|وصلت)\s+(?:حصيلة|حصيله|عدد)\s"
@@ -1334,8 +1336,8 @@ _TOLL_ROSE_RE = _rx(r"^\W*[وف]?(?:ارتفع|ارتفعت|بلغ|بلغت|وص
                     r"|^\W*(?:[وف]?(?:أضاف|اضاف|قال|قالت|أفاد|افاد|أفادت|افادت|ذكر|ذكرت|أكد|اكد|أكدت|اكدت|أوضح|اوضح)"
                     r"\S*\s+(?:\S+\s+){0,3}?(?:أن|ان|إن|بأن|بان)\s+)?(?:ال)?(?:حصيلة|حصيله)(?:\s+[^\s،,.]+){0,3}?"
                     r"\s+(?:ارتفعت|بلغت|وصلت)\s"
-                    r"|^\W*(?:the\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?(?:rose|climbed|reached|increased|has\s+risen|"
-                    r"rises)\b", re.IGNORECASE)
+                    r"|^\W*(?:" + _EN_SAID_LEAD + r")?(?:the\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?(?:rose|climbed|reached|"
+                    r"increased|has\s+risen|had\s+risen|had\s+climbed|rises)\b", re.IGNORECASE)
 #: the first words of a sentence that points back to the event of the sentence before it
 _BACK_RE = _rx(
     # (after a saying: "وأضاف المراسل أن المعارك أسفرت عن مقتل ...")
@@ -1343,7 +1345,7 @@ _BACK_RE = _rx(
     r"(?:أن|ان|إن|بأن|بان)\s+)?"
     r"(?:[وف]?(?:أدت|ادت|أسفرت|اسفرت|أسفر|اسفر|أدى|ادى|تسبب|تسببت|خلفت|خلف|ووثق|وثق|ووثقت|وثقت)\b.{0,40}?\s)?"
     r"(?:[وف]?(?:ال)?(?:اشتباكات|مواجهات|قصف|غارات|غارة|هجوم|انفجار|استهداف|معارك|اقتحام|كمين|عملية|الهجوم)(?=[\s،,.:]|$)|"
-    r"(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
+    r"(?:" + _EN_SAID_LEAD + r")?(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
     r"bombardment|raids?|blast|explosion|assault|fighting|ambush|incident|shooting)\b)"
     r"|^\W*.{0,60}?(?:خلالها|خلاله|جراءها|جراءه|جرائها|إثرها|اثرها|نتيجتها|on that day|in the attack|in the clashes)"
     # "وعقب يومين من الاختطاف، وُجدت ..." / "hours after the raid, ...": a time counted from the event before
@@ -1648,16 +1650,25 @@ def _follow_on(text: str, sentence: Span) -> int | None:
         return None
     s2 = text[nxt[0]:nxt[1]]
     ds = deaths(s2)
-    exact = [d for d in ds if d.count not in (VAGUE, 0)]
+    exact = [d for d in ds if d.count not in (VAGUE, 0) and not _EARLIER_TOLL_RE.search(s2, max(0, d.a - 40), d.a)]
     if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or _BACK_AFTER_RE.match(s2, exact[0].b) or
                                _DURING_IT_RE.search(s2, exact[0].a, exact[0].b) or   # "قتل خلال المعارك 30"
                                _TOLL_ROSE_RE.match(s2) is not None or
                                (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2)) or
                                _lone_toll_sentence(s2)):
         return None
-    if _OTHER_PLACE_RE.search(s2) or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s2):
+    if _OTHER_PLACE_RE.search(s2) or _EN_OTHER_NAME_RE.search(s2):
         return None
     return _clean_toll(exact[0], s2, 0, len(s2))
+
+
+#: a figure told before and now replaced: "raising an earlier toll of nine", "up from a previous toll of 5"
+_EARLIER_TOLL_RE = _rx(r"\b(?:earlier|previous|initial|first)\s+(?:death\s+)?(?:toll\s+of\s+)?$", re.IGNORECASE)
+#: a capitalised name after a preposition in an English toll sentence ("the raids on Jasim killed 22"): a place of its
+#: own (not a day or a month)
+_EN_OTHER_NAME_RE = re.compile(
+    r"\b(?:in|at|near|on|outside)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]")
 
 
 #: the event of the clause before, named again in a clause of its dead: "، فيما قتل خلال الاقتحام سبعة عشر عنصراً",
