@@ -328,3 +328,32 @@ def test_but_the_next_day_is_the_day_after():
 def test_since_a_weekdays_dawn_is_that_weekday():
     text = "سيطرت الفصائل على معبر نصيب، بعد اشتباكات بدأت منذ فجر الأربعاء."
     assert {e.event_date for e in extract_events(text, "2015-04-03")} == {"2015-04-01"}
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة امبارح بدورية للأمن العسكري قرب بلدة المزيريب.",
+    "انفجرت عبوة ناسفة مبارح المسا بدورية للأمن العسكري قرب بلدة المزيريب.",
+])
+def test_the_levantine_word_for_yesterday(text):
+    assert {str(e.event_date) for e in extract_events(text, "2023-05-10")} == {"2023-05-09"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("In March last year, government forces shelled the town of Tafas.", "2022-03-15"),
+    ("On March 3 last year, government forces shelled the town of Tafas.", "2022-03-03"),
+    ("وكانت قوات النظام قد قصفت بلدة طفس في آذار من العام الماضي.", "2022-03-15"),
+    ("وكانت قوات النظام قد قصفت بلدة طفس في 3 آذار من العام الماضي.", "2022-03-03"),
+])
+def test_a_month_of_last_year_is_of_the_year_before_publication(text, day):
+    assert {str(e.event_date) for e in extract_events(text, "2023-05-10")} == {day}
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام بلدة طفس ليل الاثنين الثلاثاء.",
+    "قصفت قوات النظام بلدة طفس ليل الاثنين - الثلاثاء.",
+    "قصفت قوات النظام بلدة طفس ليل الاثنين-الثلاثاء.",
+    "قصفت قوات النظام بلدة طفس ليل الاثنين – الثلاثاء.",
+    "قصفت قوات النظام بلدة طفس ليل الاثنين/الثلاثاء.",
+])
+def test_the_night_of_two_weekdays_is_the_first_however_they_are_joined(text):
+    assert {str(e.event_date) for e in extract_events(text, "2023-05-10")} == {"2023-05-08"}

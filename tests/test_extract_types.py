@@ -1350,3 +1350,16 @@ def test_a_verb_with_its_subject_and_object_pronoun_glued_is_still_its_act(text,
 def test_a_car_that_stopped_him_is_no_interception():
     text = "وقال ناشط إن الشاب خطف قرب بلدة المزيريب حيث اعترضته سيارة بلا لوحات."
     assert "Disrupted weapons use" not in {e.sub_event_type for e in extract_events(text, "2019-10-20")}
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces drove the rebels out of the town of Inkhil on Sunday.",
+    "Rebels expelled Islamic State fighters from the village of Jillin on Sunday.",
+])
+def test_driving_the_holders_out_of_a_town_is_its_capture(text):
+    ev = extract_events(text, "2016-03-21")
+    assert len(ev) == 1 and ev[0].sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def test_a_car_driving_out_of_a_town_is_no_capture():
+    assert not extract_events("A family drove out of Inkhil on Sunday before the curfew.", "2016-03-21")

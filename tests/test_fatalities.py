@@ -1021,3 +1021,15 @@ def test_who_shot_the_dead_comes_after_the_verb_and_the_subject_before_it_is_cou
 ])
 def test_an_english_toll_sentence_after_who_says_it_points_back_to_the_event(text, tolls):
     assert {e.location: e.fatalities for e in extract_events(text, "2018-06-28")} == tolls
+
+
+@pytest.mark.parametrize("text, n", [
+    ("اقتحمت قوات الأمن بلدة الحراك اليوم، وتحدث ناشطون عن سقوط ما لا يقل عن 14 قتيلا.", 14),
+    ("Security forces stormed the town of Hirak on Friday, and no fewer than 14 people were killed.", 14),
+    ("أطلق عناصر حاجز النار على سيارة قرب بلدة الحراك، فقتلوا أحدهم وأصابوا اثنين.", 1),
+    ("لقي عنصران من فرع الأمن الجنائي حتفهما مساء أمس بانفجار لغم قرب بلدة الحراك.", 2),
+    ("قتل رجل وزوجته وطفلهما جراء سقوط قذيفة على منزلهم في بلدة الحراك.", 3),
+    ("قتل الشقيقان برصاص قناص في بلدة الحراك.", 2),
+])
+def test_floors_one_of_them_a_unit_before_the_fate_a_child_of_two_and_brothers(text, n):
+    assert {e.fatalities for e in extract_events(text, "2012-04-06") if e.location in ("الحراك", "Hirak")} == {n}

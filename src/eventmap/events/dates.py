@@ -130,15 +130,32 @@ _B = r"(?<![\w])"      # word start (Arabic letters are \w)
 _E = r"(?![\w])"
 _CL = r"(?:[وف]?(?:ب|ل|ك)?)"  # proclitics before a word
 
+#: the year a month is of, told by a word ("في آب من العام الماضي", "August last year"): ``ly``
+_AR_WHICH_YEAR = r"(?:\s(?:من\s)?(?P<ly>العام\sالماضي|العام\sالفايت|العام\sالمنصرم|السنه\sالماضيه|العام\sالجاري|العام\sالحالي|هذا\sالعام))?"
+_EN_WHICH_YEAR = r"(?:,?\s(?:of\s)?(?P<ly>last\syear|the\sprevious\syear|the\syear\sbefore|this\syear))?"
+_LAST_YEAR = frozenset(("العام الماضي", "العام الفايت", "العام المنصرم", "السنه الماضيه", "last year",
+                        "the previous year", "the year before"))
+
+
+def _year_said(m: re.Match[str], pub: date) -> int | None:
+    """The year a month's word gives ("last year": the year before publication, "this year": its own), or None."""
+    ly = m["ly"]
+    if not ly:
+        return None
+    return pub.year - 1 if re.sub(r"\s+", " ", ly) in _LAST_YEAR else pub.year
+
+
 # "11 تموز/ يوليو 2018", "يوم 20 تموز", "11 تموز الماضي", "19 من حزيران", "19 من شهر حزيران" (slashes are spaces
 # after normalisation)
 _AR_DAY_MONTH = re.compile(
     _B + r"(?P<day>[0-3]?\d)\s(?:من\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?"
-    r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+    r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?"
+    + _AR_WHICH_YEAR + _E)
 # "شهر تموز الماضي", "في حزيران 2018", "منذ آب": month without a day
 _AR_MONTH_ONLY = re.compile(
     _B + r"(?:[وف]?(?P<cue>شهر|خلال|منذ|في|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه)\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")"
-    r"(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:عام\s|من\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?" + _E)
+    r"(?:\s(?P<m2>" + _ARM + r"))?(?:\s(?:عام\s|من\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?"
+    + _AR_WHICH_YEAR + _E)
 
 #: Arabic ordinals as days of the month ("السادس والعشرين من تموز", "الحادي عشر من آب"): written by hand,
 #: dateparser reads none of them.  Normalised spellings (ة -> ه, ى -> ي).
@@ -193,7 +210,8 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + _CL + r"(?:منذ\sيومين)" + _E), 2, 2),   # "since two days": a campaign going on, not a day
     # "امس", "يوم امس", "بالامس", "مساء الامس"
     (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?(?:ال)?امس" + _E), 1, 1),
-    (re.compile(_B + _CL + r"(?:الليله\sالماضيه|ليل\sالبارحه|البارحه)" + _E), 1, 1),
+    # (and the Levantine "امبارح", "مبارح": yesterday, in local pages' posts)
+    (re.compile(_B + _CL + r"(?:الليله\sالماضيه|ليل\sالبارحه|البارحه|امبارح|مبارح)" + _E), 1, 1),
     # (not "اليوم التالي", "اليوم السابق", "اليوم ذاته": the day after, before or of another event)
     (re.compile(_B + _CL + r"(?:(?:صباح|صبيحه|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s|هذا\s)?اليوم" + _E +
                 r"(?!\s(?:التالي|الموالي|السابق|ذاته|نفسه|الذي|الثاني|الاول)(?!\S))"), 0, 1),
@@ -217,10 +235,10 @@ _AR_WEEKDAY_RE = re.compile(
 _EN_DAY_MONTH = re.compile(
     _B + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>" + _ENM + r")"
     r"|(?P<m2>" + _ENM + r")\s(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
-    r"(?:\s(?P<year>(?:19|20)\d\d))?" + _E)
+    r"(?:\s(?P<year>(?:19|20)\d\d))?" + _EN_WHICH_YEAR + _E)
 _EN_MONTH_ONLY = re.compile(
     _B + r"(?P<cue>in|since|during|early|late|mid|last|next|of|throughout)[\s-](?P<m1>" + _ENM + r")"
-    r"(?:\s(?P<year>(?:19|20)\d\d))?" + _E)
+    r"(?:\s(?P<year>(?:19|20)\d\d))?" + _EN_WHICH_YEAR + _E)
 _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:the\sday\sbefore\syesterday|two\sdays\sago)" + _E), 2, 1),
     (re.compile(_B + r"(?:yesterday|last\snight|overnight|late\son\syesterday)" + _E), 1, 1),
@@ -307,7 +325,8 @@ _LAST_SCAN: tuple[str, list[int], dict[str, list[int]]] | None = None
 _WORD_CHAR_RE = re.compile(r"\w")
 
 #: words the prefilters of :func:`_find_norm` ask about (``w in norm``), answered from the keyword pass
-_AR_RELATIVE_CUES = ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين", "اسبوع", "اسبوعين")
+_AR_RELATIVE_CUES = ("امس", "اليوم", "الاسبوع", "ايام", "الليله", "البارحه", "ساعات", "يومين", "اسبوع", "اسبوعين",
+                     "مبارح")
 
 
 @lru_cache(maxsize=1)
@@ -434,8 +453,9 @@ def _ar_day_month_dates(norm: str, pub: date, add: Callable[[int, int, date | No
     for m in _near_months(_AR_DAY_MONTH, norm):
         mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
         day = int(m["day"])
-        if m["year"]:
-            d = _safe_date(int(m["year"]), mon, day)
+        said = _year_said(m, pub)
+        if m["year"] or said:
+            d = _safe_date(int(m["year"]) if m["year"] else said or pub.year, mon, day)
         else:
             d = _infer_year(mon, day, pub, future=m["rel"] in ("المقبل", "القادم"))
         add(m.start(), m.end(), d, 1, "explicit")
@@ -456,14 +476,15 @@ def _ar_month_dates(norm: str, pub: date, add: Callable[[int, int, date | None, 
                     original: str | None, offs: list[int] | None) -> None:
     """A month without its day: "في حزيران", "وفي تموز،", "آب الماضي", "شهر أيار 2014"."""
     for m in _near_months(_AR_MONTH_ONLY, norm):
-        if not (m["cue"] or m["year"] or m["rel"]):
+        if not (m["cue"] or m["year"] or m["rel"] or m["ly"]):
             continue
         mon = _AR_MONTHS[re.sub(r"\s+", " ", m["m1"])]
-        if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"]) and not (
+        if mon == 8 and m["cue"] == "في" and not (m["year"] or m["rel"] or m["ly"]) and not (
                 original is not None and offs is not None and original[offs[m.start("m1")]] == "آ"):
             continue  # "في اب" without year: too weak (أب is a father), unless written "آب" (the month)
         a = m.start("m1") if m["cue"] in ("في", "منذ", "خلال") else m.start()
-        add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else None, pub, m["rel"]), 3, "month")
+        add(a, m.end(), _month_date(mon, int(m["year"]) if m["year"] else _year_said(m, pub), pub, m["rel"]), 3,
+            "month")
 
 
 def _en_month_rel_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
@@ -538,6 +559,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
                     add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
         if not where.keys().isdisjoint(_AR_WEEKDAY_WORDS):
             for m in _near_words(_AR_WEEKDAY_RE, _AR_WEEKDAY_WORDS, norm):
+                if _NIGHT_OF_BEFORE_RE.search(norm, max(0, m.start() - 24), m.start()):
+                    continue   # "ليل الاثنين - الثلاثاء": the night the first day names (however the two are joined)
                 wd = _AR_WEEKDAYS[m["wd"]]
                 if m["wd"] == "الجمعه" and re.search(r"صلاه\s$|خطبه\s$", norm[max(0, m.start() - 6):m.start()]):
                     continue
@@ -555,7 +578,9 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             continue
         mon = _EN_MONTHS[mname]
         day = int(m["day"] or m["day2"])
-        d = _safe_date(int(m["year"]), mon, day) if m["year"] else _infer_year(mon, day, pub, False)
+        said = _year_said(m, pub)
+        d = _safe_date(int(m["year"]) if m["year"] else said or pub.year, mon, day) if m["year"] or said else \
+            _infer_year(mon, day, pub, False)
         add(m.start(), m.end(), d, 1, "explicit")
     for m in (_near_months(_EN_MONTH_ONLY, norm) if en_month else ()):
         if m["m1"] in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr") and (
@@ -563,7 +588,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             continue
         cue = m["cue"]
         a = m.start("m1") if cue in ("in", "since", "during", "of", "throughout") else m.start()
-        add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else None, pub,
+        add(a, m.end(), _month_date(_EN_MONTHS[m["m1"]], int(m["year"]) if m["year"] else _year_said(m, pub), pub,
                                     "last" if cue == "last" else "next" if cue == "next" else None), 3, "month")
     if "month" in norm:
         _en_month_rel_dates(norm, pub, add)
@@ -579,6 +604,10 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
     out.sort()
     return _named_weekdays_out(out)
+
+
+#: "ليل الاثنين " / "ليله الاثنين-" before a second weekday (normalised)
+_NIGHT_OF_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:ليل|ليله)\s(?:يوم\s)?(?:" + _alt(_AR_WEEKDAYS) + r")\s?[-/]?\s?$")
 
 
 def _named_weekdays_out(out: list[tuple[int, int, date, int, str]]) -> list[tuple[int, int, date, int, str]]:

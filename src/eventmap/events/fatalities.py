@@ -220,7 +220,7 @@ _AR_TENS = {
 _AR_HUNDRED = {**dict.fromkeys(_n("مئة مائة"), 100), **dict.fromkeys(_n("مئتان مئتين مائتان مائتين"), 200)}
 
 #: person nouns (singular): one of them after a death word is one person killed
-_AR_PERSON = _n("""شاب شابة رجل امرأة سيدة طفل طفلة فتى فتاة صبي رضيع رضيعة مدني مدنية مواطن مواطنة عنصر
+_AR_PERSON = _n("""شاب شابة شقيق شقيقة رجل امرأة سيدة طفل طفلة فتى فتاة صبي رضيع رضيعة مدني مدنية مواطن مواطنة عنصر
 جندي مجند ضابط مقاتل مسلح عسكري شرطي شخص قيادي قائد ناشط إعلامي صحفي مصور مسعف متطوع طبيب ممرض معلم
 معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
@@ -548,6 +548,10 @@ def _quoted_name(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int
 _AR_FAMILY = _n("عائلة أسرة عائلته أسرته")
 
 
+#: "one of them" (normalised, with a clitic)
+_AR_ONE_OF_THEM = frozenset(c + w for w in _n("أحدهم أحدهما إحداهم إحداهن إحداهما") for c in ("", "و", "ف"))
+
+
 def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | None:
     """One victim phrase at ``j``: (count or VAGUE, index after it), or None when there is none."""
     j, less = _skip_qualifiers(toks, j, end)
@@ -560,6 +564,8 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
     if ar:
         if _is(w, _AR_VAGUE):
             return VAGUE, j + 1
+        if w in _AR_ONE_OF_THEM:
+            return 1, j + 1      # "فقتلوا أحدهم وأصابوا اثنين": one of them
         if w in _AR_KIN or any(b in _AR_KIN for b in _bases(w)):
             return next(_AR_KIN[b] for b in _bases(w) if b in _AR_KIN), j + 1
         if w in _AR_ONE_MORE and (j + 1 >= end or toks[j + 1].p or toks[j + 1].w in _AR_PREPS or
@@ -571,9 +577,12 @@ def _item(toks: list[_Tok], j: int, end: int, ar: bool) -> tuple[int, int] | Non
             if num is not None:
                 return num[0], _skip_noun(toks, num[1], end, ar)
         p = _ar_person(w)
-        if p is None and j + 1 < end and w.endswith(("ه", "ها", "هم")) and \
-                _ar_person(w[:-len(next(x for x in ("هما", "هم", "ها", "ه") if w.endswith(x)))]) == VAGUE:
-            p = VAGUE    # "وأطفاله الثلاثة", "وأطفالها الأربعة": his or her children, the number follows
+        if p is None and w.endswith(("ه", "ها", "هم", "هما")):
+            owned = _ar_person(w[:-len(next(x for x in ("هما", "هم", "ها", "ه") if w.endswith(x)))])
+            if owned == VAGUE and j + 1 < end:
+                p = VAGUE    # "وأطفاله الثلاثة", "وأطفالها الأربعة": his or her children, the number follows
+            elif owned == 1:
+                p = 1        # "رجل وزوجته وطفلهما": their child
         if p == VAGUE and j + 1 < end:      # "العناصر التسعة", "الشبان الثلاثة": the number follows
             num = _number(toks, j + 1)
             if num is not None:
@@ -857,8 +866,13 @@ def _negated(toks: list[_Tok], i: int, ar: bool) -> bool:
     lo = max(0, i - 3)
     words = [t.w for t in toks[lo:i]]
     if ar:
-        return any(_is(w, _AR_NEG) for w in words)
-    return any(w in _EN_NEG for w in words) or " ".join(words[-2:]) in ("no one", "not a")
+        return any(_is(w, _AR_NEG) and not _is(nxt, _NOT_LESS) for w, nxt in zip(words, [*words[1:], ""]))
+    return any(w in _EN_NEG and nxt not in _NOT_LESS for w, nxt in zip(words, [*words[1:], ""])) or \
+        " ".join(words[-2:]) in ("no one", "not a")
+
+
+#: "ما لا يقل عن 25", "no fewer than 25", "not less than": a floor of the figure, no negation
+_NOT_LESS = frozenset(("fewer", "less")) | _n("يقل تقل يقلون")
 
 
 def _attempt(toks: list[_Tok], i: int, ar: bool) -> bool:
@@ -1032,7 +1046,10 @@ def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         count, k = _victims(toks, i + 1, len(toks), True, first=(pc, i + 1))
         return (VAGUE if count is None else count), i, k
     if _is(w, _AR_MET):    # لقي حتفه، لقوا مصرعهم، فارق الحياة (the victims may come between)
-        f = next((k for k in range(i + 1, min(i + 6, len(toks))) if toks[k].w in _AR_FATE), None)
+        # (the victims' unit may come between: "لقي عنصران من شعبة المخابرات العسكرية حتفهما")
+        f = next((k for k in range(i + 1, min(i + 9, len(toks))) if toks[k].w in _AR_FATE), None)
+        if f is not None and f > i + 5 and any(t.w in ("،", ",", ".", "؛", ";", ":") for t in toks[i + 1:f]):
+            return None
         if f is None:
             return None
         n = _AR_FATE[toks[f].w] or None

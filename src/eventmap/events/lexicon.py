@@ -325,6 +325,11 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"took(?= (?:the |most of the |much of the )?(?:\w+ )?(?:towns?|villages?|city|hills?|"
                         r"hilltops?|crossing|base|neighbou?rhoods?|district)\b)",
                         r"fell to", r"swept into", r"advanced into",
+                        # "drove the rebels out of the town of X", "expelled IS fighters from X": who held it, out
+                        r"(?:drove|driven|driving|pushed|expelled|ousted|kicked)(?= (?:the )?(?:rebels?|militants?|"
+                        r"fighters?|insurgents?|jihadists?|gunmen|(?:islamic state|is|isis|nusra|regime|government|army) "
+                        r"(?:fighters|militants|forces|troops)|(?:government |regime |syrian )?(?:forces|troops)|them) "
+                        r"(?:out of|from)\b)",
                         # the state's idiom for a place taken: "restored security and stability to the villages of"
                         r"restor(?:ed|es|ing|e) (?:\w+ ){0,2}?(?:security|stability|safety)(?: and (?:security|stability|safety))?",
                         # a place that fell ("the towns of X and Y also fell"), not shells that fell on it, nor a
