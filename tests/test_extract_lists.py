@@ -118,3 +118,13 @@ def test_a_word_of_time_a_purpose_or_a_basin_ends_the_second_town_of_a_dual(text
 ])
 def test_a_list_ends_before_amid_a_verb_an_adjective_inside_or_an_attack(text, places):
     assert {e.location for e in extract_events(text, "2018-07-06")} == places
+
+
+@pytest.mark.parametrize("text", [
+    "بسطت وحدات الجيش سيطرتها على عشرات القرى ومن بينها الغارية الشرقية والكرك الشرقي.",
+    "بسطت وحدات الجيش سيطرتها على عدة قرى منها الغارية الشرقية والكرك الشرقي.",
+    "بسطت وحدات الجيش سيطرتها على عدة قرى أبرزها الغارية الشرقية والكرك الشرقي.",
+    "بسطت وحدات الجيش سيطرتها على عشرات القرى بعد معارك فيها، ومن بينها الغارية الشرقية والكرك الشرقي.",
+])
+def test_a_list_after_the_word_that_opens_it(text):
+    assert {e.location for e in extract_events(text, "2018-07-05")} == {"الغارية الشرقية", "الكرك الشرقي"}

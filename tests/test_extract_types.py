@@ -1363,3 +1363,24 @@ def test_driving_the_holders_out_of_a_town_is_its_capture(text):
 
 def test_a_car_driving_out_of_a_town_is_no_capture():
     assert not extract_events("A family drove out of Inkhil on Sunday before the curfew.", "2016-03-21")
+
+
+@pytest.mark.parametrize("text, subs", [
+    ("استهدف مسلحون مجهولون فجر اليوم حاجزاً للأمن العسكري عند مدخل بلدة الكرك الشرقي.", {"Armed clash"}),
+    ("استهدفت قوات النظام بقذائف الهاون حاجزاً للفصائل عند مدخل بلدة الكرك الشرقي.",
+     {"Shelling/artillery/missile attack"}),
+    ("عبوة ناسفة تستهدف دورية للأمن العسكري عند مدخل بلدة الكرك الشرقي.", {"Remote explosive/landmine/IED"}),
+    ("قضت وحدات من الجيش على تجمعات لإرهابيي داعش في بلدة الكرك الشرقي.", {"Armed clash"}),
+    ("شنت قوات النظام صباح اليوم عملية عسكرية واسعة في بلدة الكرك الشرقي.", {"Armed clash"}),
+])
+def test_an_attack_on_a_post_an_armed_group_eliminated_and_a_military_operation(text, subs):
+    ev = extract_events(text, "2021-08-02")
+    assert {e.sub_event_type for e in ev} == subs and {e.location for e in ev} == {"الكرك الشرقي"}
+
+
+@pytest.mark.parametrize("text", [
+    "سمع دوي انفجارات عنيفة في ريف القنيطرة تزامناً مع تحليق للطيران فوق قريتي خان أرنبة وجبا.",
+    "Residents heard heavy explosions near the villages of Khan Arnabah and Jaba on Monday night.",
+])
+def test_explosions_only_heard_are_no_roadside_bomb(text):
+    assert "Remote explosive/landmine/IED" not in {e.sub_event_type for e in extract_events(text, "2019-06-03")}

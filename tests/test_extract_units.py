@@ -201,3 +201,13 @@ def test_under_control_is_a_state_not_a_takeover():
 def test_backers_are_not_the_actor():
     ev = extract_events("Government forces backed by Russian air power captured the town of Busra al-Sham.", PUB)
     assert [(e.actor1, e.location) for e in ev] == [("Syrian government forces", "Busra al-Sham")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("لم تحتج قوات النظام إلى أكثر من أسبوع. وبعد تثبيت نقاطها قرب اللجاة، دخلت وحداتها أمس بلدة المليحة الغربية.",
+     "المليحة الغربية"),
+    ("The army needed less than a week. Its troops entered the town of Jasim on Tuesday.", "Jasim"),
+])
+def test_a_forces_units_named_by_a_pronoun_are_of_the_force_the_sentence_before_named(text, place):
+    ev = extract_events(text, "2018-06-27")
+    assert {(e.location, e.actor1) for e in ev} == {(place, "Syrian government forces")}

@@ -338,6 +338,8 @@ _DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+#: a force's units named by a pronoun ("دخلت وحداته", "its troops"): the force is one named before
+_OWN_UNITS_RE = re.compile(r"(?:^|\s)[وف]?(?:وحدات|قوات|مقاتلي|عناصر|جنود)(?:ه|ها|هم)(?=\s|$)|\b(?:its|their) (?:troops|units|forces|fighters)\b")
 #: acts that kill no one when a violent act is told beside them: the toll is that act's ("killing two members of
 #: the cell and arresting three others": the arrests took no lives)
 _NO_TOLL = frozenset(("arrests", "troop_movement", "base_established", "agreement", "settlement_entry", "evacuation",
@@ -643,6 +645,7 @@ class _Extractor:
             if subj:
                 sent_subject.setdefault(cl.sent_index, subj[0])
         self._clauses = clauses
+        self._sent_subject = sent_subject
         self._dates = EventDates(self.pub, dates, [c.dating for c in clauses if c.dating is not None],
                                  {p[0].index for p in plans}, norm)
         # resolve places of all clauses with triggers (two passes: anchors, then with near)
@@ -756,6 +759,7 @@ class _Extractor:
     #: the acts whose dead may be told after them, by place id: (sentence, label)
     _op_at: dict[str, tuple[int, str]]
     _clauses: list[_Clause]
+    _sent_subject: dict[int, str]
     _label_hits: dict[str, list[TriggerHit]]
 
     def _resolve_anaphora(self, plans, cand, located):
@@ -1818,6 +1822,10 @@ class _Extractor:
             # the doer of the event just before, in this sentence or the one before ("وكان الجيش قد ... كما تقدم")
             if not a1 and self._last_actor and 0 <= cl.sent_index - self._last_actor[0] <= 1:
                 a1 = self._last_actor[1]
+            # "لم يحتج الجيش إلى أكثر من أسبوع ... دخلت وحداته بلدة X": its units, of the force the sentence before
+            # named (which told no event of its own)
+            if not a1 and _OWN_UNITS_RE.search(self.norm, cl.lo, cl.hi):
+                a1 = self._sent_subject.get(cl.sent_index - 1, "")
         rest = [a for a in after if a.actor != a1 and a.role not in ("support", "other")] + \
             [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role not in ("support", "other")]
         if holds and a1 == holds[0].actor and holds[0].role == "support":

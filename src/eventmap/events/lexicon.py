@@ -171,7 +171,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "agreement": (r"اتفاق~", r"اتفاقية", r"اتفاقا", r"هدنة", r"(?<!خط\s)وقف\sاطلاق\sال?نار", r"توصل~\sالى\sاتفاق"),
     "armed_clash": (r"اشتباك~(?<!فض\sالاشتباك)", r"اشتبك~",
                     # "قضت وحدة من الجيش على مجموعة إرهابية": an armed group eliminated in a fight (the agency's word)
-                    r"(?:قض~|قضي|يقضي|تقضي)\s(?:\S+\s){0,6}?علي\s(?:\S+\s)?(?:مجموع~|ارهابي~|مسلح~|خلي~|عصاب~)",
+                    r"(?:قض~|قضي|يقضي|تقضي)\s(?:\S+\s){0,6}?علي\s(?:\S+\s)?ل?(?:ال)?(?:مجموع~|ارهابي~|مسلح~|خلي~|عصاب~|"
+                    r"تجمع~)",   # ("قضت وحدات من الجيش على تجمعات لإرهابيي جبهة ...")
                     r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
                     r"قاوم~", r"يقاوم~", r"تصدى~\s(?:\S+\s)?(?:ل|لهجوم|لمحاولة|لتقدم|لقوات)",
                     # "تصدى الجيش صباح اليوم لمحاولة تسلل": the time between the verb and what it met
@@ -182,6 +183,17 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                     # and an attempt to take ground ("صدوا محاولة لقوات النظام استعادة X")
                     r"محاول~\s(?:\S+\s){0,3}?(?:ل?ل?استعاد~|ل?اقتحام|ل?لتقدم|ل?التقدم|ل?لسيطر~|ل?السيطر~))"),
     "attack": (r"هجوم~", r"هاجم~", r"يهاجم~", r"تهاجم~", r"هجمات", r"برصاص", r"قنص", r"قناص", r"رصاص\sقناص",
+               # "استهدفت المجموعات المسلحة حاجزاً للجيش": an attack on a post (longer than the bare "استهدف", which it
+               # overrides), not when fire or an aircraft is named ("استهدفت بقذائف الهاون حاجزاً", "استهدفت طائرة")
+               # "شن الجيش عملية عسكرية في مدينة X": a ground offensive on a town
+               # (a "حملة عسكرية" is a sweep: "combing")
+               r"(?:شن~|يشن~|تشن~|اطلق~|بدا~)\s(?:[^\s.،,]+\s){0,8}?(?:ال)?عملي~\s(?:ال)?عسكري~"
+               r"(?:\s(?:ال)?(?:واسع~|كبير~|شامل~|مكثف~|جديد~|محدود~))?",
+               # (nor a device's: "عبوة ناسفة تستهدف دورية", "استهدفت عبوة ناسفة حاجزاً" are the blast)
+               # (the verb alone is the trigger, the post may be the place: "استهدفوا حاجز الري"; it wins the tie)
+               r"(?<!ناسفة\s)(?<!مفخخة\s)(?<!لغم\s)(?:استهدف~|يستهدف~|تستهدف~)(?=\s"
+               r"(?!(?:ال)?(?:طائر~|مسير~|مروحي~|مدفعي~|راجم~|قذائف|صواريخ|عبو~|لغم|سيار~)\s)"
+               r"(?:(?!ب)\S+\s){0,6}?(?:ال)?(?:حاجز~|حواجز|نقط~|مفرز~|مخفر~|دوري~)(?:\s|$))",
                r"(?<!وقف\s)(?:اطلق~|اطلاق|يطلق~)\s(?:\S+\s){0,2}?(?:ال)?(?:نار|رصاص)", r"اغار~", r"اغارة",
                r"فتح~\s(?:\S+\s){0,3}?(?:ال)?نار"),
     "air_strike": (r"(?:دمر~|تدمير)\s(?:\S+\s)?(?:ال)?(?:طائرات|طيران|مقاتلات|مروحيات)",   # "دمرت الطائرات الحربية آليات"
@@ -218,7 +230,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                      r"صواريخ\s(?:ال)?باتريوت", r"باتريوت", r"القبة\sالحديدية",
                      r"وسائط\sالدفاع\sالجوي"),
     "explosive_defused": (r"تفكيك", r"فكك~", r"نزع\s(?:ال)?الغام", r"ازالة\s(?:ال)?الغام", r"تفجير~\sعبو~\sفي\sمكان"),
-    "ied": (r"عبوة\sناسفة", r"عبوات\sناسفة", r"لغم", r"الغام", r"مفخخة", r"مفخخات", r"انفجار~",
+    # (not explosions only heard, "سمع دوي انفجارات": what made them is not told; a device named beside them still is)
+    "ied": (r"عبوة\sناسفة", r"عبوات\sناسفة", r"لغم", r"الغام", r"مفخخة", r"مفخخات", r"(?<!دوي\s)انفجار~",
             r"عبوت(?:ان|ين)\sناسفت(?:ان|ين)", r"مفخخت(?:ان|ين)"),   # (the duals: "عبوتين ناسفتين", "سيارتين مفخختين")
     "suicide_bomb": (r"انتحاري~", r"حزام~\sناسف~", r"احزمة\sناسفة"),
     "grenade": (r"قنبلة\sيدوية", r"قنابل\sيدوية"),
@@ -388,7 +401,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "explosive_defused": (r"defus\w*", r"dismantl\w* (?:an? )?(?:ieds?|bombs?|mines?|explosives?|landmines?)", r"demin\w*",
                           r"cleared (?:of )?(?:land)?mines"),
     "ied": (r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"car bombs?",
-            r"booby[- ]trap\w*", r"explosive devices?", r"bomb exploded", r"explosions?", r"blast",
+            r"booby[- ]trap\w*", r"explosive devices?", r"bomb exploded",
+            r"(?<!heard )(?<!sound of )(?<!sounds of )(?<!heard loud )(?<!heard heavy )(?<!heard several )explosions?",
+            r"blast",
             r"(?:bombs?|devices?) (?:\w+ ){0,5}?(?:went off|blew up|was detonated|were detonated)", r"(?:motorcycle|motorbike|sticky|magnetic) bombs?",
             r"explosive-laden", r"exploded", r"detonated"),
     "suicide_bomb": (r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vests?)",),

@@ -519,7 +519,13 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
 
 _LIST_CUES_AR = _n("""قرى القرى بلدات البلدات مناطق المناطق مزارع المزارع البلدات والقرى القرى والبلدات قريتي بلدتي
 أحياء الأحياء التلال تلال""".split())
-_AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التالية|تشمل|وتشمل|منها|ومنها|وتضم|تضم|ابرزها|اهمها)\s")
+_AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التالية|تشمل|وتشمل|منها|ومنها|وتضم|تضم|و?ابرزها|و?اهمها|"
+                               r"و?من\s(?:بينها|ضمنها))\s")
+#: a list item that is a site of a town ("حواجز من بينها حاجز بلدة X"): the site and the town are read as such
+_SITE_OF_A_TOWN_RE = re.compile(r"\S+\s(?:بلده|مدينه|قريه|مخيم)\s")
+#: the words that open a list right after its plural noun ("عدة بلدات من بينها X وY", "بلدات أبرزها X وY"): the list
+#: starts after them
+_LIST_WORD_AT_RE = re.compile(r"(?:و?من\s)?(?:بينها|ضمنها)\s|و?(?:منها|ابرزها|اهمها)\s")
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities|settlements)(?:\s+|(?=:))(?:of\s+|including\s+|"
     r"such as\s+|:\s*)?",
@@ -884,6 +890,9 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         j = m.end() + 1
         if j >= hi:
             continue
+        word = _LIST_WORD_AT_RE.match(norm, j, hi)
+        if word is not None:
+            j = word.end()   # "بلدات منها X": the name after the list's word
         span = _ar_name_after(norm, j, _punct_limit(text, offs, j, hi))
         if not span:
             continue
@@ -904,7 +913,8 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         chain = True
         if " " not in m.group(0).strip() and m.group("first") in _SINGULAR_NOUNS:
             continue   # "بلدة X": one name, read by the place-noun cue above
-        starts.append(m.end() + 1)
+        word = _LIST_WORD_AT_RE.match(norm, m.end() + 1, hi)
+        starts.append(word.end() if word else m.end() + 1)
         if m.group(0).split()[-1] in _DUAL_NOUNS:
             duals.add(m.end() + 1)   # "بين بلدتي A وB، ونقلا إلى ...": two places, whatever follows
     # lists after هي / وهم / التالية / a colon, in a clause that speaks of several places
@@ -933,6 +943,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
             items = items[:2]
         elif len(items) > 2 and idx is not None and _unknown_after_comma(norm, items[-1], text, offs, idx):
             items = items[:-1]   # "على قرى الحميدية والقحطانية، وطلبت من سكانها": a verb after the list, no town
+        items = [(a, b) for a, b in items if not _SITE_OF_A_TOWN_RE.match(norm, a, b)]
         if len(items) < 2 or any(it in seen for it in items):
             continue
         lid = lo * 1000 + st
