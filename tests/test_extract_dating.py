@@ -357,3 +357,8 @@ def test_a_month_of_last_year_is_of_the_year_before_publication(text, day):
 ])
 def test_the_night_of_two_weekdays_is_the_first_however_they_are_joined(text):
     assert {str(e.event_date) for e in extract_events(text, "2023-05-10")} == {"2023-05-08"}
+
+
+def test_a_force_of_a_unit_that_acted_is_no_funeral_of_the_dead():
+    text = "A patrol of the Political Security detained on Sunday two young men in the town of Tafas."
+    assert {str(e.event_date) for e in extract_events(text, "2022-09-13")} == {"2022-09-11"}

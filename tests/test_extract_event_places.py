@@ -944,3 +944,21 @@ def test_a_common_word_after_a_preposition_is_no_variant_of_a_village(text):
 def test_the_village_named_again_refers_to_one_named_in_a_sentence_that_told_no_event(text, place):
     ev = extract_events(text, "2025-06-23")
     assert {(e.location, e.sub_event_type, e.event_date) for e in ev} == {(place, "Arrests", "2025-06-22")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Fighting broke out on Friday after a policeman, Khaled Masalmeh, from the town of Nawa, was shot dead at a "
+     "checkpoint in Tafas.", {"Tafas"}),
+    ("Gunmen shot dead a former rebel commander in Tafas on Friday; he died of his wounds in hospital in Daraa city.",
+     {"Tafas"}),
+    ("An Israeli patrol entered Ufaniya on Friday, coming from the direction of the abandoned town of Quneitra.",
+     {"Ufaniya"}),
+    ("A resident, from Nawa, said security forces set up a checkpoint there on Friday.", {"Nawa"}),
+])
+def test_a_victims_home_set_off_by_commas_a_hospital_and_where_a_force_came_from_are_no_event_places(text, places):
+    assert {e.location for e in extract_events(text, "2025-04-12")} == places
+
+
+def test_a_town_in_a_spelling_the_data_holds_as_a_variant_at_its_entrance():
+    ev = extract_events("Military Security arrested a young man on Sunday at the entrance of al-Mzeirib.", "2022-09-12")
+    assert {(e.place_name_en, e.sub_event_type) for e in ev} == {("Al Muzayrib", "Arrests")}

@@ -1033,3 +1033,12 @@ def test_an_english_toll_sentence_after_who_says_it_points_back_to_the_event(tex
 ])
 def test_floors_one_of_them_a_unit_before_the_fate_a_child_of_two_and_brothers(text, n):
     assert {e.fatalities for e in extract_events(text, "2012-04-06") if e.location in ("الحراك", "Hirak")} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Gunmen shot dead Ahmad al-Hariri, 27, in the town of Dael on Monday.", 1),
+    ("Gunmen shot dead on Monday two members of the General Security in the town of Dael.", 2),
+    ("Gunmen shot dead late on Friday night a former rebel in the town of Dael.", 1),
+])
+def test_an_age_after_a_name_and_a_day_before_the_victims(text, n):
+    assert {e.fatalities for e in extract_events(text, "2025-03-25")} == {n}

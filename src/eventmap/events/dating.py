@@ -47,7 +47,9 @@ _RELATIVE_RE = re.compile(r"\b(?:which|that)\b|(?:^|\s)(?:التي|الذي|ال
 #: the same without its pronoun: the dead or the taken of a funeral or a family, their participle right before the
 #: date ("the funeral of a protester killed on Friday", "تشييع شاب قتل يوم الجمعة"); the participle is the span
 _PARTICIPLE_RE = re.compile(
-    r"\bof\s+(?:a|an|the|two|three|four|five|\d+)\s+(?:[a-z]+\s+){0,2}?"
+    # (not a force that acted: "a patrol of the Military Security arrested on Sunday a young man")
+    r"\bof\s+(?:a|an|the|two|three|four|five|\d+)\s+"
+    r"(?:(?!(?:security|intelligence|forces|army|division|police|guard|brigade|militia|regime)\s)[a-z]+\s+){0,2}?"
     r"(?P<en>killed|shot|arrested|detained|abducted|kidnapped|slain)\s+(?:on\s+|last\s+|early\s+|late\s+)?$"
     r"|(?:^|\s)(?:تشييع|جنازه|جثمان|ذوي|عائله|والد|والده)\s+(?:\S+\s+){0,2}?"
     r"(?P<ar>قتل|قضي|استشهد|اعتقل|اختطف)\s+(?:(?:يوم|في|مسا|صباح|ليل)\s+)?$")

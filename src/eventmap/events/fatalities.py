@@ -656,6 +656,10 @@ def _skip_noun(toks: list[_Tok], j: int, end: int, ar: bool) -> int:
     return k
 
 
+#: what follows an age set off by commas after a name ("Ahmad al-Zoubi, 25, from X", "..., 25, was shot")
+_EN_AFTER_AGE = frozenset((",", "from", "in", "of", "who", "was", "years", "year", ")", "."))
+
+
 def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
              first: tuple[int, int] | None = None) -> tuple[int | None, int]:
     """Coordinated victims after a death word: "أربعة رجال وامرأتين وطفلة" = 7, "a man and his son" = 2,
@@ -683,6 +687,9 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
             if nxt is None:
                 break
             total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), n + nxt[1]
+        elif not ar and comma and (age := _number(toks, n)) is not None and (
+                age[1] >= end or toks[age[1]].w in _EN_AFTER_AGE):
+            break   # "killed Ahmad al-Zoubi, 25, in X": his age, not 25 more dead
         elif not ar and (w == "and" or (comma and _number(toks, n) is not None)):
             nxt = _item(toks, n + 1 if w == "and" else n, end, ar)
             if nxt is None or (comma and nxt[0] == VAGUE and w == "and" and toks[n + 1].w not in _EN_VAGUE):
@@ -898,6 +905,24 @@ _AR_TIME = _n("يوم أمس اليوم فجر صباح مساء ليل ليلة
               "الخميس الجمعة أول")   # ("مساء أول من أمس": أول, then من and أمس)
 
 
+_EN_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_EN_DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon"))
+
+
+def _en_time_at(toks: list[_Tok], j: int) -> int:
+    """The index after a day told at ``j`` ("on Monday", "late on Friday night", "overnight", "yesterday"), else ``j``."""
+    k = j
+    if k < len(toks) and toks[k].w.lower() in ("late", "early"):
+        k += 1
+    if k + 1 < len(toks) and toks[k].w.lower() == "on" and toks[k + 1].w.lower() in _EN_WEEKDAYS:
+        k += 2
+    elif k < len(toks) and toks[k].w.lower() in ("overnight", "yesterday"):
+        k += 1
+    else:
+        return j
+    return k + 1 if k < len(toks) and toks[k].w.lower() in _EN_DAY_PARTS else k
+
+
 #: "by the bullets / the fire of": the shooter follows (normalised)
 _AR_BY_SHOOTER = _n("برصاص بنيران")
 
@@ -928,6 +953,10 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
                 if named is not None:
                     return named
             break
+        if not ar and (k := _en_time_at(toks, j)) > j:
+            stop = min(stop + (k - j), end)   # "shot dead on Monday two members of ...": the day before the victims
+            j = k
+            continue
         if not ar and toks[j].w in ("in", "on", "by", "during", "when", "after", "as", "while"):
             break
         count, k = _victims(toks, j, end, ar)

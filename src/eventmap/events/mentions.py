@@ -537,7 +537,8 @@ _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "East
                        "Southern", "Central"}
 _EN_AFTER_VERB_RE = re.compile(
     r"\b(captured|recaptured|retook|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
-    r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|"
+    r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|entrance to|entrance of|"
+    r"edge of|edges of|centre of|center of|"
     r"shelling of|bombardment of|bombing of|capture of|storming of|"
     r"on|in|near|outside|around|into|through|In|On|Near|Outside|Around)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?"
     r"(?=[A-Z]|al-|el-)")
@@ -1633,19 +1634,23 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:flee|fled|fleeing|escaped?|escaping|displaced)\s+(?:\w+\s+){0,3}?(?:to|towards?|into)"
     r"|\b(?:on\s+the\s+way|en\s+route)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?hospital\s+(?:in\s+)?"
     # "a third man died of his wounds in the national hospital in X": where he was treated
-    r"|\b(?:died|succumbed|treated|treatment)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:a|the)\s+(?:\w+\s+)?hospital\s+(?:in\s+)?"
+    r"|\b(?:died|succumbed|treated|treatment)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:(?:a|the)\s+(?:\w+\s+)?)?hospital\s+(?:in\s+)?"
 
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
     r"|\b(?P<withdrew>withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)(?:\s+\w+)?\s+(?:to|towards?|into))"
-    r"\s*(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
+    r"\s*(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
 #: a person from a place ("a young man from the town of X", "a shepherd from X"): his home, not the event's place
 _EN_PERSON_FROM_RE = re.compile(
     r"\b(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|civilians|shepherd|farmer|"
     r"person|people|brothers|father|mother|son|daughter|commander|fighter|member|officer|leader|soldier|policeman|"
     r"official|rebel|driver|worker|student|teacher|doctor|elder|detainee|merchant|trader|businessman|pharmacist|"
     r"engineer|lawyer|activist|journalist|mukhtar|dignitary|resident|residents|defector|refugee|nurse)\s+from\s+(?:the\s+)?"
-    r"(?:(?:city|town|village)\s+of\s+)?$",
+    r"(?:(?:city|town|village)\s+of\s+)?$"
+    # and set off by commas after his name or age: "a soldier, Mohammad al-Hamad, from the town of X, was shot dead"
+    # (not a speaker's: "another witness, from X, said that ..." tells of his own town)
+    r"|\b(?!(?:witness|resident|source|activist|journalist|correspondent)e?s?,)[A-Za-z]+,\s+(?:aged\s+)?(?:\d{1,2},\s+)?"
+    r"from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
