@@ -962,3 +962,14 @@ def test_a_victims_home_set_off_by_commas_a_hospital_and_where_a_force_came_from
 def test_a_town_in_a_spelling_the_data_holds_as_a_variant_at_its_entrance():
     ev = extract_events("Military Security arrested a young man on Sunday at the entrance of al-Mzeirib.", "2022-09-12")
     assert {(e.place_name_en, e.sub_event_type) for e in ev} == {("Al Muzayrib", "Arrests")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("اغتال مسلحون مجهولون شاباً مساء الأحد في بلدة تسيل، والشاب من بلدة عدوان وكان يعمل في تجارة المواشي.",
+     {"تسيل"}),
+    ("ووثقت الشبكة وفاة معتقل تحت التعذيب في سجون النظام، وهو شاب من أبناء بلدة عدوان اعتقل قبل عامين.", set()),
+    ("Rights monitors said a young man from the town of Adwan died under torture in detention.", set()),
+    ("وتتواصل المفاوضات لضم بلدتي تسيل وعدوان إلى اتفاق التسوية.", set()),
+])
+def test_a_victims_home_named_after_him_or_dead_in_custody_and_towns_to_be_brought_into_a_deal(text, places):
+    assert {e.location for e in extract_events(text, "2022-03-10") if e.geo_precision != 3} == places

@@ -1042,3 +1042,13 @@ def test_floors_one_of_them_a_unit_before_the_fate_a_child_of_two_and_brothers(t
 ])
 def test_an_age_after_a_name_and_a_day_before_the_victims(text, n):
     assert {e.fatalities for e in extract_events(text, "2025-03-25")} == {n}
+
+
+def test_a_martyr_named_in_a_list_of_the_dead_is_one():
+    text = "2- الشهيد محمود خالد الحريري – من بلدة داعل – جراء القصف المدفعي على البلدة اليوم."
+    assert {e.fatalities for e in extract_events(text, "2013-03-15")} == {1}
+
+
+def test_a_units_name_after_the_martyr_is_no_toll():
+    text = "اشتبك مقاتلو كتيبة الشهيد محمود الحريري مع قوات النظام اليوم في بلدة داعل."
+    assert {e.fatalities for e in extract_events(text, "2013-03-15")} == {None}

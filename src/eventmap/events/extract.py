@@ -128,7 +128,9 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "poised",
            "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking",
            # "the suspects were planning attacks on troops from X", "خلية كانت تخطط لتنفيذ هجمات"
-           "planning", "plotting", "تخطط", "يخطط", "يخططون", "تخطيط", "بالتخطيط", "للتخطيط"}
+           "planning", "plotting", "تخطط", "يخطط", "يخططون", "تخطيط", "بالتخطيط", "للتخطيط",
+           # "تتواصل المفاوضات لضم بلدتي X وY إلى اتفاق التسوية": towns to be brought into a deal
+           "لضم", "لانضمام", "لادخال"}
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
@@ -338,6 +340,9 @@ _DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+#: a death in custody (normalised): the prison is where it happened, not the dead man's home town
+_IN_CUSTODY_RE = re.compile(r"(?:تحت|بسبب|جراء|نتيجه|اثر)\sالتعذيب|(?:مراكز|مركز|سجون|سجن|اقبيه|معتقلات)\s(?:ال)?(?:احتجاز|اعتقال|"
+                            r"النظام|المخابرات|الامن)|\b(?:under|from|after)\s+torture\b|\bin\s+(?:custody|detention)\b")
 #: a force's units named by a pronoun ("دخلت وحداته", "its troops"): the force is one named before
 _OWN_UNITS_RE = re.compile(r"(?:^|\s)[وف]?(?:وحدات|قوات|مقاتلي|عناصر|جنود)(?:ه|ها|هم)(?=\s|$)|\b(?:its|their) (?:troops|units|forces|fighters)\b")
 #: acts that kill no one when a violent act is told beside them: the toll is that act's ("killing two members of
@@ -1153,6 +1158,9 @@ class _Extractor:
             # (not "والشاب القتيل ينحدر من بلدة X", "the dead were named as ... from X", "a man from X was among those
             # killed": "the one killed" points back to an event told before)
             origin = m.notes[-1:] == ["origin"]
+            if weak and m.notes[-1] in ("origin", "residence") and _IN_CUSTODY_RE.search(self.norm, cl.sent_lo,
+                                                                                        cl.sent_hi):
+                weak = False   # "وفاة معتقلين بسبب التعذيب، هما فلان من أبناء مدينة X": died in a prison, not at home
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
                       not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES) and   # "In Quneitra, ..."
                       not (origin and o.name.startswith("ريف ")) and

@@ -785,6 +785,8 @@ _EN_NEG = _w("no nobody none without not never")
 _FIGURE_WITHHELD = _w("giving providing offering specifying citing") | _n("ذكر تحديد")
 _AR_NEG = _n("دون بدون لم لا عدم ولا ولم")
 _AR_OTHER_HARM = _n("أسر اسر اعتقال خطف اختطاف احتجاز تعذيب")
+#: "the martyr" before a name (normalised, with "و"): one of the dead of a list (not "كتيبة الشهيد X", a unit's name)
+_AR_THE_MARTYR = _n("الشهيد الشهيدة والشهيد والشهيدة")
 _AR_NAMED = _n("لواء ألوية الوية كتيبة كتائب سرايا سرية تجمع حركة جيش ساحة دوار مقبرة جمعة يوم حي شارع مسجد "
                "مدرسة مشفى مستشفى توثيق")   # ("مكتب توثيق الشهداء": an office's name)
 _AR_PREPS = _n("من في على إلى الى عن مع بين قرب خلال بعد قبل عند")
@@ -1052,6 +1054,9 @@ def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     w = toks[i].w
     if _is(w, _AR_NOUN_MANY) and i > 0 and (toks[i - 1].w in ("\"", "“", "«", "'") or _is(toks[i - 1].w, _AR_NAMED)):
         return None    # a name: لواء "شهداء اليرموك"، ساحة الشهداء، جمعة الشهداء
+    if w in _AR_THE_MARTYR and i + 1 < len(toks) and not toks[i + 1].p and not (
+            i > 0 and (_is(toks[i - 1].w, _AR_NAMED) or toks[i - 1].w in ("\"", "“", "«", "'"))):
+        return 1, i, i + 1   # "الشهيد أحمد العبد الله – من X – جراء القصف": one of a list of the dead, named
     if _is(w, _AR_NOUN_ONE) or _is(w, _AR_NOUN_TWO) or _is(w, _AR_NOUN_MANY):
         n = _number_before(toks, i)
         if n is not None:

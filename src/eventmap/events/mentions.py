@@ -1578,9 +1578,17 @@ def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
         return True   # "جثة مختار بلدة X": the man's office names his town
     if len(w) < 2 or w[-1] != "من":
         return False
-    if w[-2] in _PERSON_AR:
+    if _a_person(w[-2]):
         return True
-    return any(w[k] in _PERSON_AR and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3))
+    return any(_a_person(w[k]) and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3))
+
+
+def _a_person(word: str) -> bool:
+    """A person noun of :data:`_PERSON_AR`, bare or definite, after "و"/"ف" ("والشاب من بلدة X": the man named before)."""
+    if word in _PERSON_AR:
+        return True
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    return bare.startswith("ال") and bare[2:] in _PERSON_AR
 
 
 def _native_of(bare: list[str], sets: dict[str, set[str]]) -> bool:
