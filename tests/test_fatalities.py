@@ -1052,3 +1052,12 @@ def test_a_martyr_named_in_a_list_of_the_dead_is_one():
 def test_a_units_name_after_the_martyr_is_no_toll():
     text = "اشتبك مقاتلو كتيبة الشهيد محمود الحريري مع قوات النظام اليوم في بلدة داعل."
     assert {e.fatalities for e in extract_events(text, "2013-03-15")} == {None}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The army said an Israeli strike killed several people near the town of Hadar on Saturday. A local news site "
+     "later put the toll at three soldiers and a civilian.", 4),
+    ("قتل عدد من الأشخاص في قصف على بلدة حضر اليوم. وارتفعت حصيلة القتلى إلى تسعة.", 9),
+])
+def test_a_vague_toll_given_its_figure_by_the_next_sentence(text, n):
+    assert {e.fatalities for e in extract_events(text, "2017-06-24")} == {n}

@@ -1388,7 +1388,10 @@ _TOLL_ROSE_RE = _rx(r"^\W*[وف]?(?:ارتفع|ارتفعت|بلغ|بلغت|وص
                     r"\S*\s+(?:\S+\s+){0,3}?(?:أن|ان|إن|بأن|بان)\s+)?(?:ال)?(?:حصيلة|حصيله)(?:\s+[^\s،,.]+){0,3}?"
                     r"\s+(?:ارتفعت|بلغت|وصلت)\s"
                     r"|^\W*(?:" + _EN_SAID_LEAD + r")?(?:the\s+)?(?:death\s+)?toll\s+(?:\w+\s+)?(?:rose|climbed|reached|"
-                    r"increased|has\s+risen|had\s+risen|had\s+climbed|rises)\b", re.IGNORECASE)
+                    r"increased|has\s+risen|had\s+risen|had\s+climbed|rises)\b"
+                    # "A pro-government site later put the toll at two soldiers and a civilian"
+                    r"|^\W*(?:[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}?\s+)?(?:later\s+)?(?:put|puts|raised|revised|updated)\s+"
+                    r"(?:the|its|their)\s+(?:death\s+)?toll\s+(?:to|at)\b", re.IGNORECASE)
 #: the first words of a sentence that points back to the event of the sentence before it
 _BACK_RE = _rx(
     # (after a saying: "وأضاف المراسل أن المعارك أسفرت عن مقتل ...")
@@ -1744,7 +1747,7 @@ def _told_after_clause(s: str, ds: list[Death], hi: int) -> int | None:
 
 
 #: the new figure after a toll's rise: "ارتفعت الحصيلة إلى خمسة", "the toll rose to 12"
-_ROSE_TO_RE = _rx(r"(?:^|\s)(?:إلى|الى|to)\s+(?:at\s+least\s+|نحو\s+)?", re.IGNORECASE)
+_ROSE_TO_RE = _rx(r"(?:^|\s)(?:إلى|الى|to|at)\s+(?:at\s+least\s+|نحو\s+)?", re.IGNORECASE)
 
 
 def _toll_update(text: str, sentence: Span, n: int) -> int:
@@ -1757,8 +1760,12 @@ def _toll_update(text: str, sentence: Span, n: int) -> int:
     if _TOLL_ROSE_RE.match(s2) is None or _OTHER_PLACE_RE.search(s2):
         return n
     to = _ROSE_TO_RE.search(s2)
-    got = _number(_tokens(s2[to.end():to.end() + 40]), 0) if to is not None else None
-    return got[0] if got is not None and got[0] > n else n
+    if to is None:
+        return n
+    toks = _tokens(s2[to.end():to.end() + 60])
+    # (the victims counted: "put the toll at two soldiers and a civilian")
+    got = _victims(toks, 0, len(toks), not s2.isascii())[0] if toks else None
+    return got if got is not None and got != VAGUE and got > n else n
 
 
 def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
@@ -1768,6 +1775,11 @@ def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause:
     n = _fatalities(text, sentence, trigger, place, clause=clause, in_list=in_list, report_has_death=report_has_death)
     if n and ("حصيل" in text or "toll" in text or "عدد" in text):
         return _toll_update(text, sentence, n)
+    if n is None and not in_list and ("حصيل" in text or "toll" in text) and \
+            any(d.count == VAGUE for d in deaths(text[sentence[0]:sentence[1]])):
+        # "an Israeli strike killed several people near X. A news site later put the toll at two soldiers and a
+        # civilian": the figure the next sentence gives the vague toll
+        return _toll_update(text, sentence, 0) or None
     return n
 
 
