@@ -128,3 +128,8 @@ def test_a_list_ends_before_amid_a_verb_an_adjective_inside_or_an_attack(text, p
 ])
 def test_a_list_after_the_word_that_opens_it(text):
     assert {e.location for e in extract_events(text, "2018-07-05")} == {"الغارية الشرقية", "الكرك الشرقي"}
+
+
+def test_a_place_noun_opening_a_list_item_is_not_its_name():
+    text = "شن الطيران الحربي غارات على أحياء درعا المحطة وبلدتي الغارية الشرقية وعلما أمس."
+    assert {"الغارية الشرقية", "علما"} <= {e.location for e in extract_events(text, "2017-02-13")}

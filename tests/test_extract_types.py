@@ -1384,3 +1384,11 @@ def test_an_attack_on_a_post_an_armed_group_eliminated_and_a_military_operation(
 ])
 def test_explosions_only_heard_are_no_roadside_bomb(text):
     assert "Remote explosive/landmine/IED" not in {e.sub_event_type for e in extract_events(text, "2019-06-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة صباح اليوم بسيارة عسكرية في بلدة علما.",
+    "عبوة انفجرت صباح اليوم بسيارة عسكرية في بلدة علما.",
+])
+def test_a_device_that_went_off_named_without_its_adjective(text):
+    assert {e.sub_event_type for e in extract_events(text, "2022-10-19")} == {"Remote explosive/landmine/IED"}

@@ -638,6 +638,8 @@ _NOT_A_NAME_HEAD_AR = frozenset(normalize_ar(w) for w in """دمر دمرت قت
 منصات مدافع أسلحة ذخائر عناصر مسلحين""".split())
 #: the dual place nouns (normalised): "بلدتي A وB" names two places
 _DUAL_NOUNS = frozenset(w + n for w in ("", "و", "ب", "وب") for n in ("بلدتي", "قريتي", "مدينتي", "حيي", "تلتي"))
+#: the place nouns that may open an item of a list (normalised, with "و" and "ب")
+_ITEM_NOUNS = _DUAL_NOUNS | frozenset(w + n for w in ("", "و", "ب", "وب") for n in ("بلده", "قريه", "مدينه", "بلدات", "قري"))
 _BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو"})
 _SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع", "تلتي", "تلت", "قريتي",
                          "بلدتي", "مدينتي", "حيي", "سدي", "تلال"})
@@ -945,6 +947,9 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         elif len(items) > 2 and idx is not None and _unknown_after_comma(norm, items[-1], text, offs, idx):
             items = items[:-1]   # "على قرى الحميدية والقحطانية، وطلبت من سكانها": a verb after the list, no town
         items = [(a, b) for a, b in items if not _SITE_OF_A_TOWN_RE.match(norm, a, b)]
+        # "على أحياء درعا البلد وبلدتي النعيمة وأم المياذن": a place noun opening an item is not its name
+        items = [(a + len(w) + 1, b) if (w := norm[a:b].split(" ", 1)[0]) in _ITEM_NOUNS and " " in norm[a:b] else
+                 (a, b) for a, b in items]
         if len(items) < 2 or any(it in seen for it in items):
             continue
         lid = lo * 1000 + st
