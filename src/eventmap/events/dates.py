@@ -117,7 +117,8 @@ _AR_WEEKDAYS = {"الاثنين": 0, "الاتنين": 0, "الثلاثا": 1, "
 #: every match of ``_AR_WEEKDAY_RE`` holds one of the day names: it is scanned near them (the prefilter's
 #: literals are their ends, after the common ال, and احد is also "one")
 _AR_WEEKDAY_WORDS = tuple(_AR_WEEKDAYS)
-_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+#: English weekday names (lower case) and their ``date.weekday()`` numbers
+EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 
 def _alt(words) -> str:
@@ -257,7 +258,7 @@ _DAYS_AGO_RE = re.compile(_B + r"(?:" + _CL + r"قبل\s(?P<ar>ثلاثه|ارب
                           r"\sdays\sago)" + _E)
 _DAYS_AGO_N = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "three": 3, "four": 4, "five": 5, "3": 3, "4": 4, "5": 5}
 _EN_WEEKDAY_RE = re.compile(
-    _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(_EN_WEEKDAYS) + r")"
+    _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(EN_WEEKDAYS) + r")"
     r"(?:\s(?P<post>morning|night|evening|afternoon))?" + _E)
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
 _DMY_RE = re.compile(r"(?<![\d-])(?P<d>[0-3]?\d)[ .-](?P<m>[01]?\d)[ .-](?P<y>(?:19|20)\d\d)(?![\d-])")
@@ -601,7 +602,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         pre = m["pre"]
         rel = "last" if pre == "last" else "next" if pre == "next" or _TOMORROW_BEFORE_RE.search(
             norm, max(0, m.start() - 10), m.start()) else None   # "tomorrow, Sunday"
-        add(m.start(), m.end(), _weekday(pub, _EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
+        add(m.start(), m.end(), _weekday(pub, EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
     out.sort()
     return _named_weekdays_out(out)
 

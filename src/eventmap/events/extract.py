@@ -387,6 +387,16 @@ class _Clause:
     dating: ClauseSpan | None = None   # the clause as date attribution reads it (made once, asked per event)
 
 
+def _named_again(m: Mention, loc: _Located, located: dict) -> Mention:
+    """A copy of a town's mention that an anaphor names again ("في القرية"): no longer a reference, located where
+    ``m`` is."""
+    town = copy.copy(m)
+    town.reference, town.notes = False, [*m.notes, "named again by its noun"]
+    loc.mention = town
+    located[(town.start, town.end)] = loc
+    return town
+
+
 @dataclass(slots=True)
 class _Located:
     mention: Mention
@@ -816,11 +826,7 @@ class _Extractor:
                 loc = self._locate(cl, m, self._anchors)
                 if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution in ("resolved",
                                                                                                   "ambiguous"):
-                    town = copy.copy(m)
-                    town.reference, town.notes = False, [*m.notes, "named again by its noun"]
-                    loc.mention = town
-                    located[(town.start, town.end)] = loc
-                    return town
+                    return _named_again(m, loc, located)
         return None
 
     def _areas_of_the_town(self, cl: _Clause, hits, ms: list[Mention], located) -> list[Mention]:
@@ -888,11 +894,7 @@ class _Extractor:
                     continue
                 loc = self._locate(cl2, m, self._anchors)
                 if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution == "resolved":
-                    town = copy.copy(m)
-                    town.reference, town.notes = False, [*m.notes, "named again by its noun"]
-                    loc.mention = town
-                    located[(town.start, town.end)] = loc
-                    return town
+                    return _named_again(m, loc, located)
         return None
 
     def _noun_before(self, m: Mention) -> str:

@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventmap.events._prefilter import may_contain_ci
+from eventmap.events.dates import EN_WEEKDAYS
 from eventmap.events.mentions import EN_FIRST_NAMES
 from eventmap.text import CHAR_LIST
 
@@ -907,7 +908,6 @@ _AR_TIME = _n("يوم أمس اليوم فجر صباح مساء ليل ليلة
               "الخميس الجمعة أول")   # ("مساء أول من أمس": أول, then من and أمس)
 
 
-_EN_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _EN_DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon"))
 
 
@@ -916,7 +916,7 @@ def _en_time_at(toks: list[_Tok], j: int) -> int:
     k = j
     if k < len(toks) and toks[k].w.lower() in ("late", "early"):
         k += 1
-    if k + 1 < len(toks) and toks[k].w.lower() == "on" and toks[k + 1].w.lower() in _EN_WEEKDAYS:
+    if k + 1 < len(toks) and toks[k].w.lower() == "on" and toks[k + 1].w.lower() in EN_WEEKDAYS:
         k += 2
     elif k < len(toks) and toks[k].w.lower() in ("overnight", "yesterday"):
         k += 1
