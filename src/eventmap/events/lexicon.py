@@ -183,14 +183,13 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                     # and an attempt to take ground ("صدوا محاولة لقوات النظام استعادة X")
                     r"محاول~\s(?:\S+\s){0,3}?(?:ل?ل?استعاد~|ل?اقتحام|ل?لتقدم|ل?التقدم|ل?لسيطر~|ل?السيطر~))"),
     "attack": (r"هجوم~", r"هاجم~", r"يهاجم~", r"تهاجم~", r"هجمات", r"برصاص", r"قنص", r"قناص", r"رصاص\sقناص",
-               # "استهدفت المجموعات المسلحة حاجزاً للجيش": an attack on a post (longer than the bare "استهدف", which it
-               # overrides), not when fire or an aircraft is named ("استهدفت بقذائف الهاون حاجزاً", "استهدفت طائرة")
-               # "شن الجيش عملية عسكرية في مدينة X": a ground offensive on a town
-               # (a "حملة عسكرية" is a sweep: "combing")
+               # "شن الجيش عملية عسكرية في مدينة X": a ground offensive on a town (a "حملة عسكرية" is a sweep: "combing")
                r"(?:شن~|يشن~|تشن~|اطلق~|بدا~)\s(?:[^\s.،,]+\s){0,8}?(?:ال)?عملي~\s(?:ال)?عسكري~"
                r"(?:\s(?:ال)?(?:واسع~|كبير~|شامل~|مكثف~|جديد~|محدود~))?",
-               # (nor a device's: "عبوة ناسفة تستهدف دورية", "استهدفت عبوة ناسفة حاجزاً" are the blast)
-               # (the verb alone is the trigger, the post may be the place: "استهدفوا حاجز الري"; it wins the tie)
+               # "استهدفت المجموعات المسلحة حاجزاً للجيش": an attack on a post, not when fire, an aircraft or a device is
+               # named ("استهدفت بقذائف الهاون حاجزاً", "استهدفت طائرة", "عبوة ناسفة تستهدف دورية": the blast); the verb
+               # alone is the trigger (the post may be the place: "استهدفوا حاجز الري"), and it wins the tie with the
+               # bare "استهدف" of bombardment
                r"(?<!ناسفة\s)(?<!مفخخة\s)(?<!لغم\s)(?:استهدف~|يستهدف~|تستهدف~)(?=\s"
                r"(?!(?:ال)?(?:طائر~|مسير~|مروحي~|مدفعي~|راجم~|قذائف|صواريخ|عبو~|لغم|سيار~)\s)"
                r"(?:(?!ب)\S+\s){0,6}?(?:ال)?(?:حاجز~|حواجز|نقط~|مفرز~|مخفر~|دوري~)(?:\s|$))",
