@@ -1392,3 +1392,12 @@ def test_explosions_only_heard_are_no_roadside_bomb(text):
 ])
 def test_a_device_that_went_off_named_without_its_adjective(text):
     assert {e.sub_event_type for e in extract_events(text, "2022-10-19")} == {"Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize("text", [
+    "وأبدى وجهاء بلدة علما أمس استعدادهم لتسليم السلاح الثقيل للجيش.",
+    "وقال المصدر إن التسوية ستنتقل إلى بلدة علما.",
+    "تكمن أهمية السيطرة على بلدة علما في موقعها على الطريق الدولي.",
+])
+def test_readiness_a_settlements_next_stage_and_why_a_place_matters_are_no_acts(text):
+    assert not [e for e in extract_events(text, "2018-06-27") if e.geo_precision != 3]

@@ -130,7 +130,16 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            # "the suspects were planning attacks on troops from X", "خلية كانت تخطط لتنفيذ هجمات"
            "planning", "plotting", "تخطط", "يخطط", "يخططون", "تخطيط", "بالتخطيط", "للتخطيط",
            # "تتواصل المفاوضات لضم بلدتي X وY إلى اتفاق التسوية": towns to be brought into a deal
-           "لضم", "لانضمام", "لادخال"}
+           "لضم", "لانضمام", "لادخال",
+           # readiness, and the future of the verbs a settlement's stages are told with ("أبلغت لجنة X استعدادها لتسليم
+           # السلاح", "ستنتقل التسوية إلى حي X")
+           "استعداد", "استعدادها", "استعداده", "استعدادهم", "مستعده", "مستعدون", "مستعدين",
+           "ستنتقل", "سينتقل", "ستجري", "سيجري", "ستتم", "ستصل", "سيصل", "ستنتشر", "سينتشر", "ستسلم", "سيسلم",
+           "ستخضع", "سيخضع", "ستعود", "سيعود",
+           # "تكمن أهمية السيطرة على X في موقعها": why a place matters, no act
+           "اهميه", "لاهميه", "باهميه"}
+#: the verbs of :data:`_FUTURE` in the future tense, and "سوف" ("التسوية ستنتقل": not "اتفاق يقضي بـ", what it provides)
+_FUTURE_VERBS = frozenset(w for w in _FUTURE if w[:2] in ("ست", "سي") or w == "سوف")
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
 _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
@@ -923,6 +932,9 @@ class _Extractor:
                 _FUTURE_AFTER_RE.match(self.norm, h.end):
             return True   # "protesters will march in X on Friday", "talks on an agreement will resume", "the agreement
             #               does not cover X": the noun's verb after it says what has not happened
+        if h.label in ("settlement_entry", "agreement", "evacuation", "weapons_handover") and \
+                self.norm[h.end + 1:h.end + 12].split(" ", 1)[0] in _FUTURE_VERBS:
+            return True   # "وقال المصدر إن التسوية ستنتقل إلى X": the deal's noun, then its verb in the future
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
         if not prev:
             return False
