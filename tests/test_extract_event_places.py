@@ -973,3 +973,12 @@ def test_a_town_in_a_spelling_the_data_holds_as_a_variant_at_its_entrance():
 ])
 def test_a_victims_home_named_after_him_or_dead_in_custody_and_towns_to_be_brought_into_a_deal(text, places):
     assert {e.location for e in extract_events(text, "2022-03-10") if e.geo_precision != 3} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("هاجمت مجموعات محلية، بمساندة مقاتلين من بلدتي الحراك وعلما، مقرات لتنظيم داعش في بلدة المليحة الغربية أمس.",
+     {"المليحة الغربية"}),
+    ("وصلت قوات النظام أمس إلى بلدة المليحة الغربية بعد تقدمها من بلدة الحراك.", {"المليحة الغربية"}),
+])
+def test_where_the_helpers_came_from_and_where_an_advance_set_out_are_no_event_places(text, places):
+    assert {e.location for e in extract_events(text, "2018-06-27")} == places

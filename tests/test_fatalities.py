@@ -1061,3 +1061,13 @@ def test_a_units_name_after_the_martyr_is_no_toll():
 ])
 def test_a_vague_toll_given_its_figure_by_the_next_sentence(text, n):
     assert {e.fatalities for e in extract_events(text, "2017-06-24")} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("انفجرت عبوة ناسفة اليوم بسيارة قيادي سابق قرب بلدة غصم، ما أسفر عن مقتله ومرافقَين اثنين له.", 3),
+    ("اعتقلت دورية للأمن العام أمس في بلدة غصم ثلاثة أشخاص يشتبه بتورطهم في مقتل أحد عناصرها.", None),
+    ("Security forces detained three men in the town of Ghasm accused of killing a policeman.", None),
+    ("قتل خمسة أشخاص في سلسلة اغتيالات شهدتها بلدة غصم وقرى مجاورة ليل أمس.", None),
+])
+def test_a_leader_and_his_two_companions_a_charge_and_a_town_with_its_neighbours(text, n):
+    assert {e.fatalities for e in extract_events(text, "2023-08-15") if e.location in ("غصم", "Ghasm")} == {n}

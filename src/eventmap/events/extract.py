@@ -148,6 +148,8 @@ _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حا�
                       "attempted", "attempting", "tried", "trying", "bid"))
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
+                      # "اعتقال عشرين شخصاً يشتبه بتورطهم في مقتل عنصر", "شخصين متهمين بقتل": the charge
+                      "بتورطهم", "بتورطه", "بتورطها", "بتورطهما", "متهمين", "متهمون", "متهم", "المتهمين",
                       "involved", "accused", "charged", "suspected", "convicted"))
 #: the same three words back, before "بعمليات" (its crimes): "معلومات عن تورط المجموعة بعمليات خطف"
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))

@@ -228,7 +228,7 @@ _AR_PERSON = _n("""شاب شابة شقيق شقيقة رجل امرأة سيد�
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
 مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع رئيس""")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
-_AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق")
+_AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق مرافق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
 ضباط مقاتلين المقاتلين مقاتلون مسلحين المسلحين عسكريين العسكريين أشخاص الأشخاص مواطنين المواطنين أفراد
 الأفراد قياديين ناشطين أبناء أهالي سكان عائلة أسرة إرهابيين الإرهابيين إرهابيون مرتزقة المرتزقة أولاد""")
@@ -293,6 +293,9 @@ _SPREAD = _rx(
     r"locations?|parts|raids|strikes)|\bacross\b|\bin (?:the )?(?:villages|towns|areas|cities|neighbou?rhoods) of\b|"
     r"متفرقة|متفرقه|منفصلة|منفصله|منفصلين|منفصلتين|عدة (?:مناطق|بلدات|قرى|مدن|أحياء|هجمات)|مختلفة|مختلفه|"
     r"(?:في|ب|على) ?(?:بلدات|قرى|مدن|بلدتي|قريتي|مدينتي)\b|"
+    # "في مدينة X وبلدات مجاورة", "in X and nearby villages": the town and others round it
+    r"و(?:ال)?(?:بلدات|قرى|مدن|مناطق)\s(?:ال)?(?:مجاورة|مجاوره|محيطة|محيطه)|"
+    r"\band\s+(?:the\s+)?(?:nearby|surrounding|neighbou?ring)\s+(?:villages|towns|areas)\b|"
     # (not the parts of one town: "على مناطق في بلدة X", "أحياء مدينة X")
     r"(?:في|ب|على) ?(?:مناطق|أحياء|احياء|أنحاء|انحاء)\b(?!\s+(?:(?:في|من)\s+|ب)?(?:ال)?(?:بلدة|مدينة|قرية|مخيم)\s)",
     re.IGNORECASE)
@@ -881,6 +884,10 @@ def _negated(toks: list[_Tok], i: int, ar: bool) -> bool:
         " ".join(words[-2:]) in ("no one", "not a")
 
 
+#: what suspects are charged with, right before a killing ("ممن يشتبه بتورطهم في مقتل عنصر", "متهمين بقتل", "accused of
+#: killing"): the crime of another day, not a death of the act told
+_CHARGED_WITH_RE = _rx(r"(?:بتورط\S*|متهم\S*|المتهم\S*|بتهمة|بتهمه)\s+(?:في\s+)?$|\b(?:accused|suspected|charged|wanted)\s+"
+                       r"(?:of|with|for|in)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "ما لا يقل عن 25", "no fewer than 25", "not less than": a floor of the figure, no negation
 _NOT_LESS = frozenset(("fewer", "less")) | _n("يقل تقل يقلون")
 
@@ -1808,7 +1815,8 @@ def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause
     # "خرجت مظاهرة احتجاجاً على مقتل شاب", "protested against the killing of": the cause, not this event's toll
     funeral = "uneral" in s or "تشييع" in s or "جناز" in s
     ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))
-          and not (funeral and _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a))]
+          and not (funeral and _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a))
+          and not _CHARGED_WITH_RE.search(s, max(0, d.a - 24), d.a)]
     in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
     if not in_clause and rel_clause[1] < len(s):
         return _told_after_clause(s, ds, rel_clause[1])

@@ -1231,7 +1231,9 @@ for _k, _cues in enumerate(_REF_CUES_AR.values()):
         _REF_CUE_KIND.setdefault(_w, _k)
 #: where an aircraft or a missile came from ("أقلعت من مطار X", "أطلقت من X"): verbs that count only with "من"
 _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقلعة", "أطلقت", "أطلق", "أطلقها", "المطلقة",
-                                           "انطلاقا", "أقلعتا", "قادما", "قادمين", "قادمه", "القادم", "القادمه")}
+                                           "انطلاقا", "أقلعتا", "قادما", "قادمين", "قادمه", "القادم", "القادمه",
+                                           # "وصلت القوات إلى X بعد تقدمها من بلدة Y": where its advance set out
+                                           "تقدمها", "تقدمه", "تقدمهم", "قدومها", "قدومه", "قدومهم")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened; "عبوة على الطريق الواقع بين بلدتي X وY": no site there for X to locate)
 WEAK_REFERENCES = ("origin", "residence", "motorway", "seat", "locator")
@@ -1548,7 +1550,8 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "شاب", "شابا", "شابان", "شابين", "شبان", "رجل", "رجلا", "رجلان", "رجلين", "امرأة", "سيدة", "طفل", "طفلا",
     "طفلة", "طفلين", "مواطن", "مواطنا", "مواطنة", "مدني", "مدنيا", "قيادي", "قياديا", "مقاتل", "مقاتلا", "شخص", "شخصا",
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا",
-    "ناشط", "ناشطون", "ناشطين", "ناشطان"))   # ("أفاد ناشط من X عن سقوط قتيلين في Y": the source's home)
+    "ناشط", "ناشطون", "ناشطين", "ناشطان",   # ("أفاد ناشط من X عن سقوط قتيلين في Y": the source's home)
+    "مقاتلين", "مقاتلون", "مسلحين", "مسلحون"))   # ("بمساندة مقاتلين من بلدتي X وY": where the helpers came from)
 
 
 _FAMILY_LINK_AR = frozenset(("ابو", "بن", "ابن", "بنت", "ام"))
