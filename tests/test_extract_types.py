@@ -1401,3 +1401,14 @@ def test_a_device_that_went_off_named_without_its_adjective(text):
 ])
 def test_readiness_a_settlements_next_stage_and_why_a_place_matters_are_no_acts(text):
     assert not [e for e in extract_events(text, "2018-06-27") if e.geo_precision != 3]
+
+
+def test_soldiers_seized_are_no_ground_taken():
+    text = "Gunmen attacked army checkpoints in the town of Tasil on Thursday and seized a number of soldiers."
+    subs = {e.sub_event_type for e in extract_events(text, "2021-07-30")}
+    assert "Armed clash" in subs and "Government regains territory" not in subs
+
+
+def test_what_state_media_said_it_took_the_next_day():
+    text = "State media said on Monday that the army had captured Tasil, and on Tuesday that it took Jillin and Koya."
+    assert {e.location for e in extract_events(text, "2018-08-02")} == {"Tasil", "Jillin", "Koya"}

@@ -318,7 +318,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: what a seizure takes when it is no place: "seized explosive belts", "seizing large quantities of captagon"
 _SEIZED_GOODS_EN = (r"(?:weapons?|arms|ammunition|munitions|explosives?|belts|rockets|missiles|(?:land)?mines|drugs|"
                     r"narcotics|captagon|pills|hashish|caches?|depots?|quantit(?:y|ies)|shipments?|consignments?|money|"
-                    r"cash|vehicles?|cars?|trucks?|equipment|rifles?|guns?|pistols?|grenades?|launchers?)\b")
+                    r"cash|vehicles?|cars?|trucks?|equipment|rifles?|guns?|pistols?|grenades?|launchers?|"
+                    # and people ("seized a number of soldiers"): taken captive, no ground
+                    r"soldiers?|officers?|troops|men|civilians|people|members|personnel|policemen|guards?|hostages?)\b")
 _NOT_GOODS_EN = r"(?!\s+(?:\S+\s+){0,3}?" + _SEIZED_GOODS_EN + ")"
 
 EN_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -326,7 +328,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         # "rebels took Nawa", "fighters had taken the town of X" (not "took part", "took refuge", "took
                         # two soldiers captive", "took to the streets")
                         r"(?:rebels?|troops|forces|fighters|army|militants|insurgents|opposition|regime|factions?|"
-                        r"jihadists|islamists|they) (?:\w+ )?(?:had |have |has )?(?:took|taken)"
+                        r"jihadists|islamists|they|that it) (?:\w+ )?(?:had |have |has )?(?:took|taken)"
                         r"(?! (?:part|place|to|refuge|shelter|up|off|out|hold|them|him|her|their|his|its|prisoners?|"
                         r"hostages?|captive|over|control|a |an |\d|one|two|three|four|five|six|several|dozens))",
                         r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*|restor\w*) (?:\w+ ){0,2}control (?:of|over)",

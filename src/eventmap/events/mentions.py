@@ -536,7 +536,7 @@ _EN_PLURAL_PLACES_RE = re.compile(r"\b(?:villages|towns|localities|hamlets|hills
 _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "Eastern", "Western", "Northern",
                        "Southern", "Central"}
 _EN_AFTER_VERB_RE = re.compile(
-    r"\b(captured|recaptured|retook|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
+    r"\b(captured|recaptured|retook|took|seized|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
     r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|entrance to|entrance of|"
     r"edge of|edges of|centre of|center of|"
     r"shelling of|bombardment of|bombing of|capture of|storming of|"
