@@ -38,7 +38,7 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import (KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
+from eventmap.events.fatalities import (CHARGED_WITH_RE, KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
                                         norm_has_death)
 from eventmap.events.lexicon import (ABSORBS, KILLERS, LABELS, TriggerHit, find_triggers, mentions_aircraft,
                                      mentions_weapons)
@@ -148,8 +148,6 @@ _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حا�
                       "attempted", "attempting", "tried", "trying", "bid"))
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
-                      # "اعتقال عشرين شخصاً يشتبه بتورطهم في مقتل عنصر", "شخصين متهمين بقتل": the charge
-                      "بتورطهم", "بتورطه", "بتورطها", "بتورطهما", "متهمين", "متهمون", "متهم", "المتهمين",
                       "involved", "accused", "charged", "suspected", "convicted"))
 #: the same three words back, before "بعمليات" (its crimes): "معلومات عن تورط المجموعة بعمليات خطف"
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
@@ -944,10 +942,7 @@ class _Extractor:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
             return True   # "دون ورود أنباء عن سقوط ضحايا", "with no reports of deaths": none known
-        if not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or (
-                prev[-1] in ("بعمليات", "بعمليه") and not _CHARGED_WITH.isdisjoint(prev[-4:-1])) or (
-                h.label == "bombardment" and self.norm[h.end:h.end + 14].split()[:1] in (["مطلوبين"], ["المطلوبين"],
-                                                                                      ["wanted"])):
+        if self._charged(h, prev, cl):
             return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are
             #               charged with, and a raid's targets, are no acts of that day
         if h.label == "settlement_entry" and prev[-1] in ("بعد", "قبل") and self.norm.endswith(" ال", 0, h.start):
@@ -1009,6 +1004,15 @@ class _Extractor:
         last = max(k for k, w in enumerate(prev) if w in _DENY)
         # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
         return _DENIAL_ENDS.isdisjoint(prev[last:])
+
+    def _charged(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
+        """The trigger is a crime suspects are charged with ("متهمين بقتل", "يشتبه بتورطهم في مقتل", "wanted for
+        killings", "متورطة بعمليات خطف") or a raid's targets ("حملة استهدفت مطلوبين")."""
+        return not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or \
+            CHARGED_WITH_RE.search(self.norm, max(cl.lo, h.start - 24), h.start) is not None or (
+                prev[-1] in ("بعمليات", "بعمليه") and not _CHARGED_WITH.isdisjoint(prev[-4:-1])) or (
+                h.label == "bombardment" and self.norm[h.end:h.end + 14].split()[:1] in (["مطلوبين"], ["المطلوبين"],
+                                                                                      ["wanted"]))
 
     def _framed(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
         """What the words around a taking, an entry, a deal, an arrest or a movement make of it: a state, a
