@@ -220,8 +220,9 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
     # his home
     w = bare[-7:]
     w = w[:-1] if w and w[-1] in M._sets()["nouns"] else w
-    if (len(w) >= 2 and w[-1] == "من" and (w[-2] in M._PERSON_AR or any(
-            w[k] in M._PERSON_AR and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3)))) or \
+    # (a person noun bare or definite: "والشاب من بلدة X")
+    if (len(w) >= 2 and w[-1] == "من" and (M._a_person(w[-2]) or any(
+            M._a_person(w[k]) and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3)))) or \
             (w and w[-1] in M._OFFICE_OF_AR):
         m.reference = True
         m.notes.append("origin")
