@@ -790,6 +790,7 @@ class _Extractor:
         """"the city", "المدينة", "البلدة" in a clause that names no place of its own refer to the last
         town named shortly before (same paragraph, or the sentence before): the event is there."""
         out = []
+        told = {id(c) for c, *_ in plans}   # (the clauses read for places: an untold antecedent is in none of them)
         for cl, hits, ms, ca in plans:
             own = [m for m in ms if (m.start, m.end) in located]
             if own and any(m.container is not None for m in own):
@@ -809,7 +810,7 @@ class _Extractor:
             if ante is None:
                 ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
             if ante is None and site is None:
-                ante = self._antecedent_untold(cl, {id(c) for c, *_ in plans}, located, noun)
+                ante = self._antecedent_untold(cl, told, located, noun)
             if site is not None:
                 # "أمام الجامع الكبير في المدينة": the site is in the town named before
                 if ante is not None:

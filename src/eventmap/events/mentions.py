@@ -863,7 +863,8 @@ _PREP_ONE_WORD_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|�
 
 def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], idx: _Index) -> None:
     """"سيطرت القوات على بصر الحرير": a two-word name after a preposition in a spelling the data holds only as a
-    calibrated variant (the automaton finds names as written; a cue noun, "بلدة X", is not needed for these)."""
+    calibrated variant (the automaton finds names as written; a cue noun, "بلدة X", is not needed for these); and
+    "قتل رجل في ناحتة": one word there, when only its medial alif differs (:meth:`_Index.alif_variant`)."""
     taken = [(m.start, m.end) for m in out]
     nouns_dirs: frozenset[str] = _derived()["nouns_dirs"]  # type: ignore[assignment]
     for m in _PREP_TWO_WORDS_RE.finditer(norm, lo, hi):
