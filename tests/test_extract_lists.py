@@ -133,3 +133,19 @@ def test_a_list_after_the_word_that_opens_it(text):
 def test_a_place_noun_opening_a_list_item_is_not_its_name():
     text = "شن الطيران الحربي غارات على أحياء درعا المحطة وبلدتي الغارية الشرقية وعلما أمس."
     assert {"الغارية الشرقية", "علما"} <= {e.location for e in extract_events(text, "2017-02-13")}
+
+
+@pytest.mark.parametrize("text", [
+    "اغتال مسلحون مجهولون ثلاثة شبان في بلدة المزيريب يوم الخميس، وهم: سامر الخطيب ومحمود العلي وخالد الزعبي.",
+    "قتل ثلاثة عناصر من قوات النظام في كمين قرب مدينة نوى، والقتلى: علي حسن وسامر يوسف ومحمد ديب.",
+    "وثقت الشبكة مقتل شابين برصاص مجهولين في بلدة المزيريب، أسماؤهم: سامر الخطيب، محمود العلي.",
+])
+def test_a_list_of_the_dead_after_them_is_of_people_not_places(text):
+    locs = _locs(extract_events(text, "2019-05-04"))
+    assert locs and not {"سامر الخطيب", "محمود العلي", "خالد الزعبي", "علي حسن", "سامر يوسف", "محمد ديب"} & set(locs)
+    assert "المزيريب" in locs or "نوى" in locs
+
+
+def test_a_list_after_which_are_is_still_of_places():
+    ev = extract_events("سيطر الجيش على عدة قرى في ريف درعا الشرقي، وهي: صماد وغصم والجيزة.", "2018-07-04")
+    assert _locs(ev) == ["صماد", "غصم", "الجيزة"]

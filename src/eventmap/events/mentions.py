@@ -526,6 +526,10 @@ _SITE_OF_A_TOWN_RE = re.compile(r"\S+\s(?:بلده|مدينه|قريه|مخيم)
 #: the words that open a list right after its plural noun ("عدة بلدات من بينها X وY", "بلدات أبرزها X وY"): the list
 #: starts after them
 _LIST_WORD_AT_RE = re.compile(r"(?:و?من\s)?(?:بينها|ضمنها)\s|و?(?:منها|ابرزها|اهمها)\s")
+#: what opens a list of people, not places, just before it ("قتل ثلاثة شبان في بلدة X، وهم: A وB", "أسماؤهم:",
+#: "والشهداء هم:"): its names are the dead's or the arrested's
+_PERSONS_LIST_HEAD_RE = re.compile(r"(?:^|\s)(?:و?هم|و?هن|اسماو?هم|(?:و?ال)?(?:شهدا|قتلي|ضحايا|معتقلين|جرحي|مصابين)"
+                                   r"(?:\sهم)?)\s*$")
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities|settlements)(?:\s+|(?=:))(?:of\s+|including\s+|"
     r"such as\s+|:\s*)?",
@@ -925,7 +929,8 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
     clause = norm[lo:hi]
     if _speaks_of_places(norm, lo, hi, clause, chain):
         for m in _AR_LIST_START_RE.finditer(clause):
-            starts.append(lo + m.end())
+            if not _PERSONS_LIST_HEAD_RE.search(norm, max(0, lo + m.start() - 40), lo + m.end()):
+                starts.append(lo + m.end())
         if text and offs is not None and lo < len(offs):
             olo, ohi = offs[lo], offs[min(hi, len(offs) - 1)]
             j = text.find(":", olo, ohi)
@@ -935,7 +940,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
                 k = bisect.bisect_left(offs, j + 1)
                 while k < hi and norm[k] == " ":
                     k += 1
-                if k < hi:
+                if k < hi and not _PERSONS_LIST_HEAD_RE.search(norm, max(0, k - 40), k):
                     starts.append(k)
                 j = text.find(":", j + 1, ohi)
     seen: set[tuple[int, int]] = set()
