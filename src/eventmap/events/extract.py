@@ -1754,7 +1754,8 @@ class _Extractor:
             shift, mid = self._days_apart(cl, hit)
             if shift and (mid or not self._dates.dated_within(cl.lo, cl.hi, acts_only=True)):
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
-                got = ((date.fromisoformat(got[0]) + timedelta(days=shift)).isoformat(), got[1])
+                # (never past the publication: "two days later" with no day told before it is not a day to come)
+                got = (min(date.fromisoformat(got[0]) + timedelta(days=shift), self.pub).isoformat(), got[1])
             self._date_memo[key] = got
         return got
 
