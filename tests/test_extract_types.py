@@ -1412,3 +1412,15 @@ def test_soldiers_seized_are_no_ground_taken():
 def test_what_state_media_said_it_took_the_next_day():
     text = "State media said on Monday that the army had captured Tasil, and on Tuesday that it took Jillin and Koya."
     assert {e.location for e in extract_events(text, "2018-08-02")} == {"Tasil", "Jillin", "Koya"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أغار الطيران الحربي الإسرائيلي فجر اليوم على مواقع عسكرية في محيط بلدة الحارة.", "الحارة"),
+    ("أغارت طائرات مسيّرة على سيارة في بلدة المزيريب صباح اليوم.", "المزيريب"),
+])
+def test_a_raid_told_with_its_verb_and_its_aircraft_is_an_air_strike(text, place):
+    assert {sub for _, sub in _types(text, place)} == {"Air/drone strike"}
+
+
+def test_a_raid_told_with_its_verb_by_gunmen_is_no_air_strike():
+    assert _types("أغارت مجموعة مسلحة على حاجز للجيش في بلدة المزيريب.", "المزيريب") == {("Battles", "Armed clash")}

@@ -1071,3 +1071,12 @@ def test_a_vague_toll_given_its_figure_by_the_next_sentence(text, n):
 ])
 def test_a_leader_and_his_two_companions_a_charge_and_a_town_with_its_neighbours(text, n):
     assert {e.fatalities for e in extract_events(text, "2023-08-15") if e.location in ("غصم", "Ghasm")} == {n}
+
+
+@pytest.mark.parametrize("text, place, n", [
+    ("استشهد شاب اليوم برصاص قناص في بلدة اليادودة، الله يرحمه.", "اليادودة", 1),
+    ("امبارح استشهدوا تلات شباب بقصف على بلدة المزيريب، الله يرحمهم.", "المزيريب", 3),
+])
+def test_a_prayer_for_the_dead_is_no_place_and_leaves_the_toll_whole(text, place, n):
+    ev = extract_events(text, "2017-06-25")
+    assert {e.location for e in ev} == {place} and {e.fatalities for e in ev} == {n}

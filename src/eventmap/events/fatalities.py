@@ -205,18 +205,20 @@ _AR_VAGUE = _n("عشرات العشرات مئات المئات آلاف الآ�
 _AR_QUAL = _n("ما لا يقل عن على أكثر من أزيد يزيد نحو حوالي حوالى قرابة زهاء يقارب يقرب الأقل الاقل الـ ال")
 _AR_LESS = _n("أقل اقل دون")
 
-# Arabic number words
+# Arabic number words (and the Levantine spoken forms local pages write: "تلات شباب", "تنين", "تمانية")
 _AR_UNITS = {
-    **dict.fromkeys(_n("واحد واحدة أحد إحدى"), 1), **dict.fromkeys(_n("اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي"), 2),
-    **dict.fromkeys(_n("ثلاثة ثلاث"), 3), **dict.fromkeys(_n("أربعة أربع"), 4), **dict.fromkeys(_n("خمسة خمس"), 5),
-    **dict.fromkeys(_n("ستة ست"), 6), **dict.fromkeys(_n("سبعة سبع"), 7), **dict.fromkeys(_n("ثمانية ثماني ثمان"), 8),
+    **dict.fromkeys(_n("واحد واحدة أحد إحدى"), 1),
+    **dict.fromkeys(_n("اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي تنين"), 2),
+    **dict.fromkeys(_n("ثلاثة ثلاث تلاتة تلات"), 3), **dict.fromkeys(_n("أربعة أربع"), 4), **dict.fromkeys(_n("خمسة خمس"), 5),
+    **dict.fromkeys(_n("ستة ست"), 6), **dict.fromkeys(_n("سبعة سبع"), 7),
+    **dict.fromkeys(_n("ثمانية ثماني ثمان تمانية تماني"), 8),
     **dict.fromkeys(_n("تسعة تسع"), 9), **dict.fromkeys(_n("عشرة عشر"), 10),
 }
 _AR_TENS = {
-    **dict.fromkeys(_n("عشرون عشرين"), 20), **dict.fromkeys(_n("ثلاثون ثلاثين"), 30),
+    **dict.fromkeys(_n("عشرون عشرين"), 20), **dict.fromkeys(_n("ثلاثون ثلاثين تلاتين"), 30),
     **dict.fromkeys(_n("أربعون أربعين"), 40), **dict.fromkeys(_n("خمسون خمسين"), 50),
     **dict.fromkeys(_n("ستون ستين"), 60), **dict.fromkeys(_n("سبعون سبعين"), 70),
-    **dict.fromkeys(_n("ثمانون ثمانين"), 80), **dict.fromkeys(_n("تسعون تسعين"), 90),
+    **dict.fromkeys(_n("ثمانون ثمانين تمانين"), 80), **dict.fromkeys(_n("تسعون تسعين"), 90),
 }
 _AR_HUNDRED = {**dict.fromkeys(_n("مئة مائة"), 100), **dict.fromkeys(_n("مئتان مئتين مائتان مائتين"), 200)}
 

@@ -1145,6 +1145,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             m.cue, m.cue_kind = "heading", "noun"   # "- طفس: مجهولون يطلقون النار ...": a bulletin item's place
             if m.veto == "person name":
                 m.veto = ""
+    _unlist_lone_places(ms)
     for i, m in enumerate(ms):
         if m.near and i > 0 and not m.veto and any(   # a word that is not a place locates nothing
                 p.supported and not p.admin and not p.veto and 0 <= m.orig_start - p.orig_end <= 40 and
@@ -1202,6 +1203,19 @@ def _join_road_ends(text: str, ms: list[Mention]) -> None:
 
 #: the head of a name that locates the name before it, after a comma ("الصنمين، شمال درعا،", "Nawa, western Daraa")
 _LOCATOR_HEAD_RE = re.compile(r"(?:شمال|جنوب|شرق|غرب|ريف|north|south|east|west)\w*\s", re.I)
+
+
+def _unlist_lone_places(ms: list[Mention]) -> None:
+    """A list joined only by its separators (:func:`_join_adjacent_lists`) whose other names are all vetoed is no
+    list: its one place keeps its own toll ("استشهد شاب بقصف على X، الله يرحمه")."""
+    by: dict[int, list[Mention]] = {}
+    for m in ms:
+        if m.list_id >= 10**9:
+            by.setdefault(m.list_id, []).append(m)
+    for members in by.values():
+        kept = [m for m in members if not m.veto]
+        if len(kept) == 1 and len(members) > 1:
+            kept[0].list_id = -1
 
 
 def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
@@ -1337,6 +1351,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.veto = "a hill"                  # "مقر اللواء والتل الشمالي": the northern hill, not the town of al-Tall
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR:
         m.veto = "an attribute"            # "جثة رجل مجهول الهوية": of unknown identity, not the village al-Huwayyah
+    if word in _GOD_AR and m.cue_kind != "noun":
+        m.veto = "a prayer"                # "استشهد شاب بقصف على X، الله يرحمه": God, not a village of that name
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _PRAYER_AR:
         m.veto = "a prayer's hour"         # "بعد صلاة الظهر", "قبيل أذان المغرب": noon, sunset; no village
     if word and m.cue_kind != "noun" and m.list_id < 0 and nxt and nxt[0] in _ADJ_AFTER_COMMON:
@@ -1353,6 +1369,11 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         if nxt and nxt[0] not in _AR_STOP_AFTER and not nxt[0].startswith(("و", "ب", "ل", "ف")) and \
                 nxt[0] not in sets["preps"] and not any(ch.isdigit() for ch in nxt[0]) and m.cue_kind != "prep":
             m.veto = "person name"
+
+
+#: God's name, written as it is in a prayer or a formula after a death ("الله يرحمه", "رحمه الله", "والله"): a place
+#: only after a place noun
+_GOD_AR = frozenset(("الله", "والله", "بالله", "لله"))
 
 
 def _named_list(ms: list[Mention], m: Mention) -> bool:
