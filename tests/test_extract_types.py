@@ -1417,6 +1417,7 @@ def test_what_state_media_said_it_took_the_next_day():
 @pytest.mark.parametrize("text, place", [
     ("أغار الطيران الحربي الإسرائيلي فجر اليوم على مواقع عسكرية في محيط بلدة الحارة.", "الحارة"),
     ("أغارت طائرات مسيّرة على سيارة في بلدة المزيريب صباح اليوم.", "المزيريب"),
+    ("قصفت المروحيات صباح اليوم المزيريب.", "المزيريب"),   # the aircraft the verb's subject, a town name alone after it
 ])
 def test_a_raid_told_with_its_verb_and_its_aircraft_is_an_air_strike(text, place):
     assert {sub for _, sub in _types(text, place)} == {"Air/drone strike"}

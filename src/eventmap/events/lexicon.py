@@ -201,6 +201,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"غارة", r"غارات", r"غارات(?:ها|ه|هم)", r"غارتين", r"غارتان", r"طلعات\s(?:\S+\s){0,2}?علي",
                    # "أغار الطيران الإسرائيلي على X", "أغارت طائرات حربية على X": the raid's verb with its aircraft
                    r"(?:اغار~|يغير|تغير)\s(?:ال)?(?:طيران|طائر~|مقاتل~|مروحي~|سلاح\sالجو|مسير~)",
+                   # "قصفت المروحيات أمس X", "ضربت طائرات مسيرة X": the aircraft right after these verbs is their
+                   # subject, whatever the target's words (not "استهدفت طائرة": an aircraft shot at)
+                   r"(?:قصف~|يقصف|تقصف|ضرب~)\s(?:ال)?(?:طائرات|طائره|مروحيات|مروحيه|مقاتلات|مسيرات|مسيره)(?=\s|$)",
                    r"قصف\sجوي", r"قصفا\sجويا", r"القصف\sالجوي", r"براميل\sمتفجرة",
                    r"برميل\sمتفجر", r"البراميل", r"برميلين", r"البرميل\sالمتفجر", r"برميلا(?:\sمتفجرا)?", r"طائرة\sمسيرة", r"طائرات\sمسيرة", r"مسيرة\sانتحارية",
                    # the aircraft is the subject (verb first, then the aircraft, then its target): longer than

@@ -256,6 +256,14 @@ class _Index:
         g = self._gazetteer()
         return g.variant_match(word) if g is not None and hasattr(g, "variant_match") else ()
 
+    def joined_variant(self, word: str) -> bool:
+        """A word is a two-word name of one place written joined ("كفرشمس" for كفر شمس), and nothing else."""
+        g = self._gazetteer()
+        if g is None or not hasattr(g, "variant_hit") or not g.variant_match(word):
+            return False
+        hit = g.variant_hit(word)
+        return hit is not None and hit.families == ("ar_join",)
+
     def alif_variant(self, word: str) -> bool:
         """A word is one place's name with only its medial alif written or left out (ناحته / نحته), neither name
         with an article: the one family safe enough for a single word after a preposition."""
@@ -861,6 +869,9 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 #: a preposition and two words after it, the second with the article ("على بصر الحرير", "نحو الكرك الشرقي"): the
 #: span tried as a spelling variant of a two-word name (normalised)
 _PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من)\s(?P<n>(?!ال)\S{2,}\sال\S{2,})(?!\S)")
+#: a two-word name written as one word ("كفرناسج" for كفر ناسج): its head and three letters or more, read as a name
+#: only when the data holds it split (:meth:`_Index.joined_variant`)
+_JOINED_HEAD_RE = re.compile(r"(?<!\S)[وفب]?(?P<n>(?:كفر|دير|عين|بير|بيت|تل|ام|ابو|خربه)(?!ال)\S{3,})(?=[\s.,،:؛]|$)")
 #: "قتل رجل في ناحتة": one word of four letters or more after the same prepositions
 _PREP_ONE_WORD_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من)\s(?P<n>(?!ال)\S{4,})(?=[\s.,،:؛]|$)")
 
@@ -888,6 +899,32 @@ def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], id
         if idx.alif_variant(norm[s:e]):
             out.append(Mention(s, e, norm[s:e], "cue", "ar", cue=m.group("p"), cue_kind="prep",
                                notes=["spelling variant"]))
+    for m in _JOINED_HEAD_RE.finditer(norm, lo, hi):
+        s, e = m.span("n")
+        if not any(a < e and s < b for a, b in taken) and idx.joined_variant(norm[s:e]):
+            out.append(Mention(s, e, norm[s:e], "gazetteer", "ar", notes=["spelling variant"]))
+    _verb_object_variants(norm, out, taken, nouns_dirs, idx)
+
+
+def _verb_object_variants(norm: str, out: list[Mention], taken: list[tuple[int, int]], nouns_dirs: frozenset[str],
+                          idx: _Index) -> None:
+    """"قصفت المروحيات أمس بصر الحرير": a name the automaton found with the article ("الحرير", a namesake far
+    away) read with the word before it, when the two are a calibrated spelling of a two-word name the data holds
+    (with no preposition before them: :data:`_PREP_TWO_WORDS_RE` reads those)."""
+    for a, b in list(taken):
+        if not norm.startswith("ال", a) or a < 3 or norm[a - 1] != " ":
+            continue
+        j = norm.rfind(" ", 0, a - 1) + 1
+        first = norm[j:a - 1]
+        if len(first) < 2 or first.startswith("ال") or first in _AR_STOP_AFTER or first in nouns_dirs or \
+                any(x < a - 1 and j < y for x, y in taken):
+            continue
+        if first[0] in "وفبل" and len(first) > 3 and idx.variant_ids(norm[j + 1:b]):
+            j += 1   # "وبصر الحرير", "لبصر الحرير": the conjunction or preposition is not the name's
+        elif not idx.variant_ids(norm[j:b]):
+            continue
+        if not any(m.start <= j and b <= m.end and m.name != norm[a:b] for m in out):   # (read after a preposition)
+            out.append(Mention(j, b, norm[j:b], "gazetteer", "ar", notes=["spelling variant"]))
 
 
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: str = "",
