@@ -1007,3 +1007,23 @@ def test_a_two_word_town_written_as_one_word(text, places):
 def test_a_house_and_a_hill_are_not_joined_names():
     ev = extract_events("قصف الطيران بلدة الحراك، وقتلت امرأة في بيتها وسقطت قذيفة على تلالها.", "2015-02-10")
     assert {e.location for e in ev} == {"الحراك"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("واستهدف مسلحون مجهولون سيارة رئيس بلدية بلدة إنخل الشهر الماضي.", {"إنخل"}),
+    ("وبذلك يكون الجيش قد حرر بلدات المليحة الغربية والمليحة الشرقية إضافة إلى مناطق أخرى.",
+     {"المليحة الغربية", "المليحة الشرقية"}),
+    ("وشاركت فصائل الجنوب في معركة ردع العدوان بالسيطرة على مدينة إنخل.", {"إنخل"}),
+])
+def test_a_word_of_time_or_addition_ends_a_name_and_an_operations_name_is_no_village(text, places):
+    assert {e.location for e in extract_events(text, "2025-02-20") if e.geo_precision != 3} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Inkhil, Um al-Mayadhen and Tafas were hit by barrel bombs on Thursday.", ["Inkhil", "Um al-Mayadhen", "Tafas"]),
+    ("On Monday, a roadside bomb went off on the road between Abdin and Inkhil, wounding a soldier.",
+     ["Abdin", "Inkhil"]),
+])
+def test_a_name_in_another_spelling_listed_between_known_ones_or_at_a_roads_end(text, places):
+    ev = extract_events(text, "2018-07-07")
+    assert [e.location for e in ev] == places and all(e.geo_precision == 1 for e in ev)

@@ -1425,3 +1425,37 @@ def test_a_raid_told_with_its_verb_and_its_aircraft_is_an_air_strike(text, place
 
 def test_a_raid_told_with_its_verb_by_gunmen_is_no_air_strike():
     assert _types("أغارت مجموعة مسلحة على حاجز للجيش في بلدة المزيريب.", "المزيريب") == {("Battles", "Armed clash")}
+
+
+@pytest.mark.parametrize("text", [
+    "وعادت عشرات الأسر المهجرة أمس إلى بلدة المسيفرة بعد إعادة الأمن والاستقرار إليها.",
+    "ووصلت تعزيزات إلى بلدة المسيفرة في إطار إعادة الأمن والاستقرار إلى المنطقة.",
+    "منعت قوات النظام أمس دخول الطحين والأدوية إلى بلدة المسيفرة.",
+    "توغلت قوة إسرائيلية اليوم في قرية المسيفرة في انتهاك جديد لاتفاقية فصل القوات لعام 1974.",
+    "Rebels in the town of Musayfirah were not part of Sunday's deal.",
+])
+def test_security_restored_as_a_background_phrase_a_siege_keeping_out_and_deals_of_others_are_no_acts(text):
+    subs = {e.sub_event_type for e in extract_events(text, "2018-08-02")}
+    assert not subs & {"Government regains territory", "Agreement"}
+
+
+def test_the_state_idiom_of_security_restored_with_its_verb_is_still_a_capture():
+    ev = extract_events("أعادت وحدات الجيش الأمن والاستقرار إلى بلدتي المسيفرة والكرك الشرقي.", "2018-07-20")
+    assert {(e.location, e.sub_event_type) for e in ev} == {("المسيفرة", "Government regains territory"),
+                                                           ("الكرك الشرقي", "Government regains territory")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قضت وحدات الجيش أمس على خلايا إرهابية في مدينة إنخل.", "إنخل"),
+    ("تمكن الأهالي بالتعاون مع الأمن العام من القضاء على خلايا لتنظيم داعش في مدينة إنخل أمس.", "إنخل"),
+])
+def test_cells_eliminated_are_a_fight(text, place):
+    assert {sub for _, sub in _types(text, place, "2022-10-16")} == {"Armed clash"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Syrian and Russian air forces pounded Inkhil on Tuesday.", "Inkhil"),
+    ("At least nine people were killed when strikes hit a school in the town of Inkhil on Tuesday.", "Inkhil"),
+])
+def test_air_forces_and_strikes_that_hit_are_air_strikes(text, place):
+    assert {sub for _, sub in _types(text, place, "2018-06-27")} == {"Air/drone strike"}

@@ -1080,3 +1080,14 @@ def test_a_leader_and_his_two_companions_a_charge_and_a_town_with_its_neighbours
 def test_a_prayer_for_the_dead_is_no_place_and_leaves_the_toll_whole(text, place, n):
     ev = extract_events(text, "2017-06-25")
     assert {e.location for e in ev} == {place} and {e.fatalities for e in ev} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("وقضت وحدة من الجيش صباح اليوم على 7 إرهابيين في بلدة إنخل.", 7),
+    ("قضى ثلاثة أطفال جراء القصف على بلدة إنخل.", 3),
+    ("A mortar shell hit a house in Inkhil on Monday, killing two civilians, a woman and her daughter.", 2),
+    ("A mortar shell hit a house in Inkhil on Monday, killing three people, a man and his two sons.", 3),
+    ("A mortar shell hit a house in Inkhil on Monday, killing two men, a woman and her daughter.", 4),
+])
+def test_militants_eliminated_past_the_subject_and_victims_named_after_their_count(text, n):
+    assert {e.fatalities for e in extract_events(text, "2022-11-08") if e.location in ("إنخل", "Inkhil")} == {n}

@@ -146,6 +146,19 @@ _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"
 #: an attempt (normalised, without "و"/"ف"): a taking tried is no taking
 _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حاولت", "حاول", "حاولوا", "يحاول", "تحاول", "attempt", "attempts",
                       "attempted", "attempting", "tried", "trying", "bid"))
+def _kept_out(label: str, prev: list[str]) -> bool:
+    """The words before a deal's or an entry's noun leave the place out of it: "Rebels in X were not part of Friday's
+    deal", "لم تشملها التسوية"; "منعت قوات النظام أمس دخول المواد الغذائية إلى X" (what a siege keeps out)."""
+    if label in ("agreement", "settlement_entry"):
+        return _LEFT_OUT_RE.search(" ".join(prev[-6:])) is not None
+    return label == "territory_entered" and not _PREVENTED.isdisjoint(prev[-5:])
+
+
+#: words before a deal's noun that leave its subject out of it (normalised words joined by spaces)
+_LEFT_OUT_RE = re.compile(r"\b(?:not|never|neither|nor)\s(?:\S+\s)?(?:part|included|covered|party)\b|\bexcluded\b|"
+                          r"(?:^|\s)(?:لم|لا)\s(?:تشمل|يشمل|تشملها|يشملها|تشمله|يشمله|تشملهم|يشملهم|تكن\sجزءا|يكن\sجزءا)(?:\s|$)")
+#: a verb of keeping out before an entry's noun (normalised, without "و"/"ف")
+_PREVENTED = frozenset(("منع", "منعت", "تمنع", "يمنع", "منعوا", "عدم", "prevented", "blocked", "barred", "stopped"))
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))
@@ -956,8 +969,9 @@ class _Extractor:
         if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
             return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
         if h.label == "armed_clash" and prev[-1] in _DISENGAGE or h.label == "agreement" and (
-                not _BREACH.isdisjoint(prev[-4:]) or self.norm[h.end:h.end + 4].split()[:1] in (["فض"], ["فك"])):
-            return True   # "خط فك الاشتباك", "خرق لاتفاقية فض الاشتباك", "in breach of the disengagement agreement"
+                not _BREACH.isdisjoint(prev[-4:]) or self.norm[h.end:h.end + 5].split()[:1] in (["فض"], ["فك"], ["فصل"])):
+            return True   # "خط فك الاشتباك", "خرق لاتفاقية فض الاشتباك", "in breach of the disengagement agreement",
+            #               "اتفاقية فصل القوات لعام 1974"
         if h.label in ("agreement", "settlement_entry") and not _COLLAPSE.isdisjoint(prev[-2:]) or \
                 h.label == "agreement" and _COLLAPSED_AFTER_GATE.possible(self.norm[h.end:min(cl.hi, h.end + 60)]) and \
                 _COLLAPSED_AFTER_RE.match(self.norm, h.end, min(cl.hi, h.end + 60)):
@@ -972,6 +986,8 @@ class _Extractor:
             return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
+        if _kept_out(h.label, prev):
+            return True
         if h.label in ("territory_taken", "territory_entered") and not _ATTEMPT.isdisjoint(prev[-6:]):
             return True   # "صدوا محاولة لقوات النظام استعادة X", "repelled an attempt by troops to retake X": not taken
         if h.label == "air_strike" and ("تهريب" in prev or "smuggling" in prev or "smuggle" in prev):

@@ -705,7 +705,10 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
             total, k = (VAGUE if nxt[0] == VAGUE else total + nxt[0]), nxt[1]
         elif not ar and comma and (w in _EN_POSS or w in _EN_ONE):
             # "a man, his wife and their three children": a list of victims goes on after a comma when it ends
-            # with "and" (not "killing a man, his brother said")
+            # with "and" (not "killing a man, his brother said"); but "two civilians, a woman and her son" names
+            # the two it counted
+            if total > 1 and toks[k - 1].w in _EN_UMBRELLA and _victims(toks, n, end, ar)[0] == total:
+                return total, _victims(toks, n, end, ar)[1]
             nxt = _item(toks, n, end, ar)
             if nxt is None or nxt[1] >= end or toks[nxt[1]].w not in (",", "and"):
                 break
@@ -713,6 +716,11 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         else:
             break
     return total, k
+
+
+#: victims named by what they all are, whom a list after a comma may name one by one ("two civilians, a woman and
+#: her son"; not "two men, a woman and her son", four)
+_EN_UMBRELLA = _w("civilians people persons residents relatives members villagers family brothers siblings")
 
 
 def _range_end(toks: list[_Tok], k: int, end: int, ar: bool) -> int | None:
@@ -1027,6 +1035,22 @@ _AR_CAUSE_AFTER = _n("جراء بسبب إثر اثر نتيجة متأثرا م
 _AR_CAUSE_PREFIXES = tuple(_norm(w) for w in ("بقصف", "بانفجار", "برصاص", "بغارة", "بنيران", "بقذيفة", "بلغم"))
 
 
+def _on_after(toks: list[_Tok], i: int) -> int | None:
+    """The token of "على" after the verb of eliminating at ``i``, right after it or past a short subject and a day
+    ("قضت وحدة من الجيش اليوم على"), in the same clause."""
+    for k in range(i + 1, min(len(toks), i + 8)):
+        if toks[k].p:
+            return None
+        if toks[k].w == "علي":
+            return k
+        if k > i + 1 and toks[i].w in ("القضا", "قضا"):
+            return None   # (the noun takes "على" at once: "القضاء على")
+        w = toks[k].w
+        if w.isdigit() or w in _AR_UNITS or _is(w, _AR_CAUSE_AFTER) or w.startswith(_AR_CAUSE_PREFIXES):
+            return None   # "قضى ثلاثة أطفال جراء القصف على X": perished, and the shelling was on X
+    return None
+
+
 def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     """أودى بحياة ثلاثة أشخاص، حصد أرواح 5، القضاء على 15 إرهابياً: the victims follow; without them, no toll."""
     w = toks[i].w
@@ -1039,8 +1063,8 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
             break
     if _is(w, _AR_LIVES) and took is not None:      # "أودى القصف بحياة", "حصدت الغارات أرواح"
         start = took
-    elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w == "علي":
-        start, i = i, i + 1
+    elif _is(w, _AR_ELIMINATE) and (on := _on_after(toks, i)) is not None:
+        start, i = i, on   # "القضاء على 15", and past the subject: "قضت وحدة من الجيش اليوم على 5 إرهابيين"
     elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w in _ELIMINATED:
         return _ELIMINATED[toks[i + 1].w], i, i + 2   # "رصد مسلحاً ... وتم القضاء عليه": the one seen, killed
     elif _is(w, _AR_PERISHED):

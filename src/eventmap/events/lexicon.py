@@ -161,7 +161,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"تبسط\s(?:\S+\s){0,3}?سيطرت~", r"تتقدم\sوتسيطر", r"تنتزع~",
         r"انتزع~", r"تقدم~\sوسيطر~",
         # the state's idiom for a place taken: "أعادت وحدات الجيش الأمن والاستقرار إلى قرى X وY"
-        r"(?:اعاد~|اعادة|يعيد~|تعيد~)\s(?:\S+\s){0,6}?(?:ال)?امن\s(?:و)?(?:ال)?استقرار",
+        # (not the noun after "بعد" or a purpose: "عادت العائلات بعد إعادة الأمن والاستقرار إليها", "في إطار إعادة")
+        r"(?<!بعد\s)(?<!اطار\s)(?<!اجل\s)(?<!بهدف\s)(?<!سبيل\s)(?:اعاد~|اعادة|يعيد~|تعيد~)\s(?:\S+\s){0,6}?"
+        r"(?:ال)?امن\s(?:و)?(?:ال)?استقرار",
         # a place that fell ("سقطت بلدة X", "سقوط مدينة X بيد"), not a shell that fell on it
         r"(?:سقط~|تسقط|يسقط|سقوط)\s(?:ال)?(?:بلدة|بلدات|مدينة|قرية|قرى|مدن|تل|تلة|مطار|معبر|كتيبة|اللواء)",
         r"(?:سقط~|سقوط)\s(?:\S+\s){0,3}?(?:بيد|في\sيد|بايدي|في\sايدي)",
@@ -171,7 +173,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "agreement": (r"اتفاق~", r"اتفاقية", r"اتفاقا", r"هدنة", r"(?<!خط\s)وقف\sاطلاق\sال?نار", r"توصل~\sالى\sاتفاق"),
     "armed_clash": (r"اشتباك~(?<!فض\sالاشتباك)", r"اشتبك~",
                     # "قضت وحدة من الجيش على مجموعة إرهابية": an armed group eliminated in a fight (the agency's word)
-                    r"(?:قض~|قضي|يقضي|تقضي)\s(?:\S+\s){0,6}?علي\s(?:\S+\s)?ل?(?:ال)?(?:مجموع~|ارهابي~|مسلح~|خلي~|عصاب~|"
+                    r"(?:قض~|قضي|يقضي|تقضي|القضا)\s(?:\S+\s){0,6}?علي\s(?:\S+\s)?ل?(?:ال)?(?:مجموع~|ارهابي~|مسلح~|خلي~|خلايا|عصاب~|"
                     r"تجمع~)",   # ("قضت وحدات من الجيش على تجمعات لإرهابيي جبهة ...")
                     r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
                     r"قاوم~", r"يقاوم~", r"تصدى~\s(?:\S+\s)?(?:ل|لهجوم|لمحاولة|لتقدم|لقوات)",
@@ -397,6 +399,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                    # its entrance", "another strike killed": a strike that hits is from the air (not "a general strike")
                    r"reported (?:\w+ )?strikes? (?:on|near|in|targeting)",
                    r"(?:a|another|the|one|second|third) strikes? (?:hit|hits|struck|killed|targeted|destroyed)",
+                   r"(?<!general )(?<!hunger )strikes (?:hit|struck|killed|targeted|destroyed)",   # "when strikes hit a shelter"
                    r"(?:israeli|russian|coalition|regime|government|syrian|us|u\.s\.) (?:air |missile )?strikes?"),
     "bombardment": (r"bombard\w*", r"pound(?:ed|ing)", r"bombed", r"bombing", r"struck", r"targeted", r"hit",
                     r"(?:continued|continues|continue) to (?:target|shell|bomb|pound|strike)", r"targeting"),
@@ -486,7 +489,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
 #: words that, in the same clause, say the generic "bombardment" was done from the air
 AIRCRAFT_WORDS_AR = (r"طائرة", r"طائرات", r"طيران", r"سلاح\sالجو", r"غارة", r"غارات", r"الطيران", r"جوي", r"حربي", r"حربية", r"مروحي", r"مروحية",
                      r"سوخوي", r"ميغ", r"مقاتلات", r"مقاتلة", r"الحربي")
-AIRCRAFT_WORDS_EN = (r"warplanes?", r"jets?", r"aircraft", r"helicopters?", r"planes?", r"air force", r"sukhoi", r"mig",
+AIRCRAFT_WORDS_EN = (r"warplanes?", r"jets?", r"aircraft", r"helicopters?", r"planes?", r"air forces?", r"sukhoi", r"mig",
                      r"drones?")
 WEAPON_WORDS_AR = (r"اسلحة", r"سلاح", r"ذخائر", r"ذخيرة", r"عبوات", r"متفجرات", r"صواريخ", r"قذائف", r"الغام",
                    r"اسلحه", r"ذخيره", r"قنابل", r"اعتدة", r"عتاد", r"مدافع", r"دبابات", r"دبابة")

@@ -457,7 +457,7 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 لقصف لهجوم لهجمات لغارات لغارة لاشتباكات لاستهداف لاقتحام لحملة لمداهمة لإطلاق
 المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
 تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج
-المقابلة المقابل القريبين الموافقة بواسطة""".split()) | TIME_AFTER_AR
+المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -550,7 +550,7 @@ _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "East
 _EN_AFTER_VERB_RE = re.compile(
     r"\b(captured|recaptured|retook|took|seized|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
     r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|entrance to|entrance of|"
-    r"edge of|edges of|centre of|center of|"
+    r"edge of|edges of|centre of|center of|(?:road|highway|route|area|villages|towns) between|"
     r"shelling of|bombardment of|bombing of|capture of|storming of|"
     r"on|in|near|outside|around|into|through|In|On|Near|Outside|Around)\s+(?:the\s+)?(?:(?:town|village|city|hamlet)s?\s+of\s+)?"
     r"(?=[A-Z]|al-|el-)")
@@ -1096,7 +1096,30 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
                 a, b = olo + a0, olo + b0
                 s, e = to_norm(a, b)
                 res.append(Mention(s, e, latin_key(seg[a0:b0]), "list", "en", list_id=lid, orig_start=a, orig_end=b))
+    _en_list_between_names(seg, olo, res, to_norm)
     return res
+
+
+def _en_list_between_names(seg: str, olo: int, res: list[Mention], to_norm) -> None:
+    """"Saida, Um al-Mayadhen and Tafas were hit": a capitalised name the data does not hold as written, listed
+    between two that it does, is a list item (found by its spelling later, or left unresolved)."""
+    known = sorted((m.orig_start - olo, m.orig_end - olo) for m in res if m.source == "gazetteer")
+    ends = {b for _, b in known}
+    found = {(m.orig_start - olo, m.orig_end - olo) for m in res}   # (read already, after a cue)
+    done = -1
+    for a0, _b0 in known:
+        if a0 < done or "," not in seg[a0:a0 + 60]:
+            continue
+        run = _en_name_run(seg, a0, _EN_LIST_SEP_RE, stop=_en_stop_head)
+        if len(run) < 3 or run[-1][1] not in ends:
+            continue
+        done = run[-1][1]
+        lid = olo * 1000 + a0 + 5
+        for x, y in run[1:-1]:
+            if y not in ends and (x, y) not in found:
+                s, e = to_norm(olo + x, olo + y)
+                res.append(Mention(s, e, latin_key(seg[x:y]), "list", "en", list_id=lid, orig_start=olo + x,
+                                   orig_end=olo + y))
 
 
 _EN_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -1388,6 +1411,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.veto = "a hill"                  # "مقر اللواء والتل الشمالي": the northern hill, not the town of al-Tall
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR:
         m.veto = "an attribute"            # "جثة رجل مجهول الهوية": of unknown identity, not the village al-Huwayyah
+    if pw == "ردع" and m.cue_kind != "noun":
+        m.veto = "an operation's name"     # "معركة ردع العدوان" (December 2024): deterring the aggression, no village
     if word in _GOD_AR and m.cue_kind != "noun":
         m.veto = "a prayer"                # "استشهد شاب بقصف على X، الله يرحمه": God, not a village of that name
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _PRAYER_AR:
