@@ -1027,3 +1027,8 @@ def test_a_word_of_time_or_addition_ends_a_name_and_an_operations_name_is_no_vil
 def test_a_name_in_another_spelling_listed_between_known_ones_or_at_a_roads_end(text, places):
     ev = extract_events(text, "2018-07-07")
     assert [e.location for e in ev] == places and all(e.geo_precision == 1 for e in ev)
+
+
+def test_where_marchers_came_from_is_not_where_they_were_shot():
+    text = "فتح الأمن النار على المتظاهرين القادمين من نوى وإنخل إلى الصنمين، ما أدى لاستشهاد 12 شخصاً."
+    assert {(e.location, e.fatalities) for e in extract_events(text, "2011-04-22")} == {("الصنمين", 12)}

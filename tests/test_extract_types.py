@@ -1459,3 +1459,26 @@ def test_cells_eliminated_are_a_fight(text, place):
 ])
 def test_air_forces_and_strikes_that_hit_are_air_strikes(text, place):
     assert {sub for _, sub in _types(text, place, "2018-06-27")} == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("حاولت قوات النظام اقتحام بلدة اليادودة من محورين فجر اليوم، وتصدى لها شبان البلدة.", "اليادودة"),
+    ("حاولت قوات النظام اقتحام اليادودة صباح اليوم، ودارت اشتباكات عنيفة.", "اليادودة"),
+])
+def test_an_attempt_to_storm_a_town_is_fighting_there(text, place):
+    assert {sub for _, sub in _types(text, place, "2021-07-29")} == {"Armed clash"}
+
+
+@pytest.mark.parametrize("text", [
+    "شيّع المئات من أهالي مدينة إنخل اليوم جثمان الشهيد سامر العلي.",
+    "شيع أهالي مدينة إنخل أمس الشهيد سامر العلي إلى مثواه الأخير.",
+])
+def test_a_martyrs_funeral_is_no_killing_there(text):
+    assert not extract_events(text, "2013-05-02")
+
+
+def test_the_dead_of_a_funeral_told_with_the_attack_that_killed_them_still_count():
+    text = ("وشيعت أمس جثامين ثلاثة شهداء من الشرطة استهدفتهم المجموعات الإرهابية المسلحة في بلدة إنخل يوم الأحد "
+            "الماضي.")
+    ev = extract_events(text, "2012-08-15")
+    assert {(e.location, e.fatalities) for e in ev} == {("إنخل", 3)}

@@ -1091,3 +1091,19 @@ def test_a_prayer_for_the_dead_is_no_place_and_leaves_the_toll_whole(text, place
 ])
 def test_militants_eliminated_past_the_subject_and_victims_named_after_their_count(text, n):
     assert {e.fatalities for e in extract_events(text, "2022-11-08") if e.location in ("إنخل", "Inkhil")} == {n}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("استشهد في بلدة اليادودة ثلاثة مدنيين جراء القصف.", {"اليادودة": 3}),
+    ("كما استشهد في مدينة إنخل 3 متظاهرين برصاص الأمن، وشابان في مدينة نوى خلال تفريق مظاهرة.",
+     {"إنخل": 3, "نوى": 2}),
+    ("- اليادودة: 4 شهداء، استشهدوا برصاص قوات النظام.", {"اليادودة": 4}),
+    ("- اليادودة: 11 شهيداً بينهم 3 أطفال، جراء القصف الذي تتعرض له البلدة منذ ساعات الصباح الأولى اليوم.",
+     {"اليادودة": 11}),
+    ("قصف الطيران بلدتي إنخل ونوى، ما أسفر عن مقتل تسعة مدنيين في إنخل، بينهم خمسة أطفال، وثلاثة آخرين في نوى.",
+     {"إنخل": 9, "نوى": 3}),
+    ("انفجر لغم أرضي على الطريق الواصل بين بلدتي إنخل ونوى أدى إلى مقتل أربعة مدنيين.", {"إنخل": 4, "نوى": 4}),
+])
+def test_tolls_as_local_networks_write_them(text, want):
+    ev = extract_events(text, "2012-08-22")
+    assert {e.location: e.fatalities for e in ev if e.geo_precision == 1} == want

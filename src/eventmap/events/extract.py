@@ -146,11 +146,19 @@ _PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"
 #: an attempt (normalised, without "و"/"ف"): a taking tried is no taking
 _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حاولت", "حاول", "حاولوا", "يحاول", "تحاول", "attempt", "attempts",
                       "attempted", "attempting", "tried", "trying", "bid"))
-def _kept_out(label: str, prev: list[str]) -> bool:
+#: a funeral's words before the martyr it buries (normalised, without "و"/"ف"): "شيع الأهالي جثمان الشهيد X"
+_FUNERAL = frozenset(("شيع", "شيعت", "شيعوا", "تشييع", "يشيع", "تشيع", "جثمان", "جثامين", "جنازه", "مراسم"))
+
+
+def _kept_out(label: str, text: str, prev: list[str]) -> bool:
     """The words before a deal's or an entry's noun leave the place out of it: "Rebels in X were not part of Friday's
-    deal", "لم تشملها التسوية"; "منعت قوات النظام أمس دخول المواد الغذائية إلى X" (what a siege keeps out)."""
+    deal", "لم تشملها التسوية"; "منعت قوات النظام أمس دخول المواد الغذائية إلى X" (what a siege keeps out); a martyr
+    named in his funeral was not killed there that day."""
     if label in ("agreement", "settlement_entry"):
         return _LEFT_OUT_RE.search(" ".join(prev[-6:])) is not None
+    if label == "killing" and text in ("الشهيد", "للشهيد", "شهيد"):
+        return not _FUNERAL.isdisjoint(prev[-6:])   # "شيّع أهالي X اليوم جثمان الشهيد Y": a burial, not the killing
+        #                                             (not "جثامين أربعة شهداء استهدفتهم ... في X": told with it)
     return label == "territory_entered" and not _PREVENTED.isdisjoint(prev[-5:])
 
 
@@ -670,7 +678,8 @@ class _Extractor:
         for cl in clauses:
             ca = actors[bisect.bisect_left(a_starts, cl.lo):bisect.bisect_left(a_starts, cl.hi)]
             hits = triggers[bisect.bisect_left(t_starts, cl.lo):bisect.bisect_left(t_starts, cl.hi)]
-            hits = [h for h in hits if h.end <= cl.hi and not self._negated(h, cl)]
+            hits = [self._attempt_is_a_fight(h, cl) for h in hits if h.end <= cl.hi]
+            hits = [h for h in hits if not self._negated(h, cl)]
             if hits and self._no_events_told(cl):
                 hits = []
             # an earlier clause of the same sentence may name the actor ("..., وحرر تل الجابية")
@@ -941,6 +950,14 @@ class _Extractor:
             return True
         return _WAR_BEGAN_GATE.possible(self.norm[cl.lo:cl.hi]) and _WAR_BEGAN_RE.search(self.norm, cl.lo, cl.hi) is not None
 
+    def _attempt_is_a_fight(self, h: TriggerHit, cl: _Clause) -> TriggerHit:
+        """"حاولت قوات النظام اقتحام بلدة X من محورين": an attempt to storm a place is fighting there, not its
+        capture (the attempt's words before an entry or a capture, as :meth:`_negated` reads them)."""
+        if h.label not in ("territory_taken", "territory_entered"):
+            return h
+        prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 6)]
+        return TriggerHit("armed_clash", h.start, h.end, h.text) if not _ATTEMPT.isdisjoint(prev) else h
+
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
         if self.norm[h.start:h.start + 1].isascii() and _FUTURE_AFTER_GATE.possible(self.norm[h.end:h.end + 90]) and \
                 _FUTURE_AFTER_RE.match(self.norm, h.end):
@@ -986,10 +1003,8 @@ class _Extractor:
             return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
-        if _kept_out(h.label, prev):
+        if _kept_out(h.label, h.text, prev):
             return True
-        if h.label in ("territory_taken", "territory_entered") and not _ATTEMPT.isdisjoint(prev[-6:]):
-            return True   # "صدوا محاولة لقوات النظام استعادة X", "repelled an attempt by troops to retake X": not taken
         if h.label == "air_strike" and ("تهريب" in prev or "smuggling" in prev or "smuggle" in prev):
             return True   # "أحبط الجيش محاولة تهريب مخدرات بواسطة طائرة مسيرة": a smugglers' drone, no strike
         if not _FUTURE.isdisjoint(prev) or not _DEMANDED.isdisjoint(prev[-3:]) or \

@@ -951,6 +951,7 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
     قتل الجيش 5 مسلحين); (count or None, index after them)."""
     end = len(toks)
     j, stop = i + 1, min(i + 1 + skip, end)
+    placed = False
     while j < stop:
         if ar and (toks[j].w in _AR_GROUP or toks[j].w in _AR_RIDING):
             # the doer before the victim: "اغتالت مجموعة مسلحة القيادي", "مجهولون يستقلون دراجة نارية الشاب"
@@ -963,6 +964,11 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             continue
         if ar and toks[j].w in _AR_BY_SHOOTER:
             break   # "عنصر استشهد برصاص مسلحين": who shot him comes after, not the dead (the subject before counts)
+        if ar and j == i + 1 and toks[j].w == "في":
+            stop = min(stop + 3, end)   # "استشهد في بلدة X ثلاثة مدنيين": where, between the verb and its dead
+            placed = True               # (their number only: "، وشابان في مدينة Y" after it are Y's)
+            j += 1
+            continue
         if toks[j].p and toks[j].w not in ("-",):
             if j == i + 1 and toks[j].w in _QUOTES:      # قتل "فلان الفلاني"
                 count, k = _victims(toks, j + 1, end, ar)
@@ -978,7 +984,7 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             continue
         if not ar and toks[j].w in ("in", "on", "by", "during", "when", "after", "as", "while"):
             break
-        count, k = _victims(toks, j, end, ar)
+        count, k = _item(toks, j, end, ar) or (None, j) if placed else _victims(toks, j, end, ar)
         if count is not None:
             return count, k
         if (ar and (_is(toks[j].w, _AR_VERB) or _is(toks[j].w, _AR_WOUND))) or toks[j].w in _EN_ONE:
@@ -1509,6 +1515,8 @@ def _over_days(s: str, a: int, b: int) -> bool:
     for m in _MULTI_DAY.finditer(s, a, b):
         if _SUPERLATIVE_BEFORE_RE.search(s, max(a, m.start() - 48), m.start()):
             continue
+        if _MULTI_DAY.match(s, m.start()) is None:
+            continue   # (a look-ahead cut by the window's end: "منذ ساع|ات الصباح" is the same morning)
         if (m.group(0).lower().startswith("last") or s[max(0, m.start() - 8):m.start()].lower() == "earlier ") and \
                 _ONE_INCIDENT_AFTER_RE.match(s, m.end()):
             continue   # (and "Earlier this month, an Israeli strike killed nine people in X")
@@ -1586,7 +1594,8 @@ _IN_PLACE = r"(?:في|in|at)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+|(?:ب
 #: in X" describes the dead) and "in" with the place's noun
 _PART_IN_RE = _rx(r"\s*(?:[^\s,،]+\s+){0,3}?" + _IN_PLACE, re.IGNORECASE)
 #: the next part of the same breakdown: "بينهم 17 في مدينة A و3 في بلدة B", "including five in A and two in B"
-_NEXT_PART_RE = _rx(r"(?:[،,]\s*|\s)(?:و|and\s+)(?P<n>[^\s,،]+)\s+" + _IN_PLACE, re.IGNORECASE)
+_NEXT_PART_RE = _rx(r"(?:[،,]\s*|\s)(?:و|and\s+)(?P<n>[^\s,،]+)\s+(?:(?:آخرين|اخرين|آخرون|اخرون|others|more)\s+)?"
+                    + _IN_PLACE, re.IGNORECASE)   # ("وثلاثة آخرين في بلدة B", "and three others in B")
 
 
 #: a figure of the toll placed right before the place: "including five in the town of X", "بينهم ثلاثة في بلدة X"
@@ -1642,6 +1651,8 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
         if d.a < place[1] or d.a < clause[0] or d.a >= clause[1]:
             continue
         tail_end = _tail_end(s, ds, k, clause)
+        if trigger[0] >= tail_end and k + 1 < len(ds) and ds[k + 1].count == d.count and ds[k + 1].a - d.b <= 3:
+            continue               # "- X: 4 شهداء، استشهدوا برصاص ...": the verb after it tells the same dead
         if trigger[0] >= tail_end or _turn(s, place[1], d.a) is not None:
             return False, None     # the toll is another proposition's, not this event's
         tail = s[d.b:tail_end]

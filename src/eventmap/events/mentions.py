@@ -457,7 +457,7 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 لقصف لهجوم لهجمات لغارات لغارة لاشتباكات لاستهداف لاقتحام لحملة لمداهمة لإطلاق
 المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
 تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج
-المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة""".split()) | TIME_AFTER_AR
+المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة أدى أدت أسفر أسفرت""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -1312,6 +1312,7 @@ for _k, _cues in enumerate(_REF_CUES_AR.values()):
 #: where an aircraft or a missile came from ("أقلعت من مطار X", "أطلقت من X"): verbs that count only with "من"
 _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقلعة", "أطلقت", "أطلق", "أطلقها", "المطلقة",
                                            "انطلاقا", "أقلعتا", "قادما", "قادمين", "قادمه", "القادم", "القادمه",
+                                           "القادمين", "القادمون", "قادمون",
                                            # "وصلت القوات إلى X بعد تقدمها من بلدة Y": where its advance set out
                                            "تقدمها", "تقدمه", "تقدمهم", "قدومها", "قدومه", "قدومهم")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
@@ -1481,9 +1482,12 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
     """The kind of reference a name is as the far end of a movement, or "": where fire, an attack or reinforcements
     came from, where a force withdrew to, where an advance to come is going."""
     # (and "انطلاقاً من مواقعها قرب مدينة X": its posts near the place it fired from)
-    if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(bare[-6:], bare[-6:][1:])) and \
+    last = bare[-6:]
+    to = max((k for k, w in enumerate(last) if w in ("الي", "نحو", "باتجاه")), default=-1)
+    if "من" in bare and any(a in _DEPARTURE_AR and b == "من" for a, b in zip(last[to + 1:], last[to + 2:])) and \
             "وصولا" not in norm[m.end:m.end + 50]:   # (not "انطلاقاً من X وصولاً إلى Y": from end to end)
-        return "where it came from"   # the target is the event place, not the launch site
+        return "where it came from"   # the target is the event place, not the launch site (nor "القادمين من X إلى
+        #                               Y": where they were going, after it)
     if len(bare) >= 2 and (bare[-2:] in _FROM_SIDE_AR or (bare[-1] in sets["nouns"] and bare[-3:-1] in _FROM_SIDE_AR)):
         return "where it came from"   # "اقتحمت الوحدات بلدة X من جهة Y", "التسلل من جهة حي Y"
     lo40 = max(0, m.start - 40)
