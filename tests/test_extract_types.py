@@ -1482,3 +1482,18 @@ def test_the_dead_of_a_funeral_told_with_the_attack_that_killed_them_still_count
             "الماضي.")
     ev = extract_events(text, "2012-08-15")
     assert {(e.location, e.fatalities) for e in ev} == {("إنخل", 3)}
+
+
+@pytest.mark.parametrize("text", [
+    "ويسيطر الفصيل منذ عام 2014 على عدد من القرى، أبرزها جملة وكويا ونافعة.",
+    "ولم تشارك قوات النظام في الاشتباكات، لكنها أغلقت الطريق بين إنخل ونوى.",
+    "وقال قائد ميداني إن المعركة المقبلة ستكون في إنخل.",
+    "On Friday, residents of Inkhil held a sit-in calling for the withdrawal of the militias.",
+    "In Iraq, security forces fired live ammunition at protesters in Nasiriyah on Saturday.",
+    "وشارك المئات في وقفة بساحة الشهداء، ووثق مكتب توثيق الشهداء أسماءهم.",
+])
+def test_held_for_years_no_part_taken_a_battle_to_come_a_demand_abroad_and_named_martyrs_are_no_acts(text):
+    subs = {(e.location, e.sub_event_type) for e in extract_events(text, "2019-11-19") if e.geo_precision != 3}
+    assert not {s for s in subs if s[1] in ("Government regains territory", "Non-state actor overtakes territory",
+                                              "Armed clash", "Non-violent transfer of territory", "Attack",
+                                              "Excessive force against protesters")}

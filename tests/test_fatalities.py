@@ -1107,3 +1107,12 @@ def test_militants_eliminated_past_the_subject_and_victims_named_after_their_cou
 def test_tolls_as_local_networks_write_them(text, want):
     ev = extract_events(text, "2012-08-22")
     assert {e.location: e.fatalities for e in ev if e.geo_precision == 1} == want
+
+
+@pytest.mark.parametrize("text, place, n", [
+    ("Last month, Israeli forces shelled Inkhil, killing two civilians.", "Inkhil", 2),
+    ("In March last year, Israeli strikes on Inkhil killed six people.", "Inkhil", 6),
+    ("Israeli forces have killed 40 people in Inkhil and nearby villages so far this year.", "Inkhil", None),
+])
+def test_a_month_before_a_vague_time_is_one_incidents_day_not_a_total(text, place, n):
+    assert {e.fatalities for e in extract_events(text, "2025-04-13") if e.location == place} == {n}

@@ -142,7 +142,8 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
 _FUTURE_VERBS = frozenset(w for w in _FUTURE if w[:2] in ("ست", "سي") or w == "سوف")
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
-_PREVENT = frozenset(("prevent", "prevented", "preventing", "منع", "لمنع"))
+_PREVENT = frozenset(("prevent", "prevented", "preventing", "blocked", "barred", "منع", "لمنع", "منعت", "تمنع", "يمنع",
+                      "منعوا"))   # ("منعت قوات النظام أمس دخول المواد الغذائية إلى X": kept out, no entry)
 #: an attempt (normalised, without "و"/"ف"): a taking tried is no taking
 _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حاولت", "حاول", "حاولوا", "يحاول", "تحاول", "attempt", "attempts",
                       "attempted", "attempting", "tried", "trying", "bid"))
@@ -150,23 +151,34 @@ _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حا�
 _FUNERAL = frozenset(("شيع", "شيعت", "شيعوا", "تشييع", "يشيع", "تشيع", "جثمان", "جثامين", "جنازه", "مراسم"))
 
 
-def _kept_out(label: str, text: str, prev: list[str]) -> bool:
-    """The words before a deal's or an entry's noun leave the place out of it: "Rebels in X were not part of Friday's
-    deal", "لم تشملها التسوية"; "منعت قوات النظام أمس دخول المواد الغذائية إلى X" (what a siege keeps out); a martyr
-    named in his funeral was not killed there that day."""
+def _kept_out(h: TriggerHit, prev: list[str], after: str) -> bool:
+    """The words around a trigger say it did not happen there that day: a deal the place was left out of ("Rebels
+    in X were not part of Friday's deal", "لم تشملها التسوية"); a martyr named in his funeral; a force that took no
+    part ("لم تشارك قوات النظام في الاشتباكات"); a battle to come ("المعركة المقبلة ستكون في X"); a control held
+    for years ("ويسيطر اللواء منذ عام 2014 على قرى ...")."""
+    label, text = h.label, h.text
     if label in ("agreement", "settlement_entry"):
         return _LEFT_OUT_RE.search(" ".join(prev[-6:])) is not None
     if label == "killing" and text in ("الشهيد", "للشهيد", "شهيد"):
         return not _FUNERAL.isdisjoint(prev[-6:])   # "شيّع أهالي X اليوم جثمان الشهيد Y": a burial, not the killing
         #                                             (not "جثامين أربعة شهداء استهدفتهم ... في X": told with it)
-    return label == "territory_entered" and not _PREVENTED.isdisjoint(prev[-5:])
+    if after.split(" ", 1)[0] in _TO_COME:
+        return True
+    if label == "territory_taken" and text.startswith(("يسيطر", "تسيطر")) and (" منذ " in after or "منذ" in prev[-2:]):
+        return True
+    last = prev[-6:]
+    return any(a.lstrip("وف") in _NEG_AR and b in _TOOK_PART for a, b in zip(last, last[1:]))   # (and "ولم")
+
+
+#: a word right after an event's noun that puts it in the future ("المعركة المقبلة", normalised)
+_TO_COME = frozenset(("المقبله", "القادمه", "المرتقبه", "المنتظره", "المقبل", "القادم", "المرتقب", "المنتظر"))
+#: taking part, after a negation ("لم تشارك قوات النظام في الاشتباكات"), normalised
+_TOOK_PART = frozenset(("تشارك", "يشارك", "تشاركا", "يشاركوا", "تشترك", "يشترك", "تتدخل", "يتدخل"))
 
 
 #: words before a deal's noun that leave its subject out of it (normalised words joined by spaces)
 _LEFT_OUT_RE = re.compile(r"\b(?:not|never|neither|nor)\s(?:\S+\s)?(?:part|included|covered|party)\b|\bexcluded\b|"
                           r"(?:^|\s)(?:لم|لا)\s(?:تشمل|يشمل|تشملها|يشملها|تشمله|يشمله|تشملهم|يشملهم|تكن\sجزءا|يكن\sجزءا)(?:\s|$)")
-#: a verb of keeping out before an entry's noun (normalised, without "و"/"ف")
-_PREVENTED = frozenset(("منع", "منعت", "تمنع", "يمنع", "منعوا", "عدم", "prevented", "blocked", "barred", "stopped"))
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))
@@ -582,7 +594,7 @@ _WAR_BEGAN_GATE = gate(_WAR_BEGAN_RE)
 #: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
 #: "طالب", a student)
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
-                       "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged"))
+                       "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
 def _everyday_word(m: Mention) -> bool:
     """An Arabic word of one word, with no place noun before it, that the gazetteer knows only as a far village:
     no place of the text ("حملة تمشيط واسعة في منطقة اللجاة": واسعة, a village of Deir ez-Zor) when its lookup
@@ -967,6 +979,8 @@ class _Extractor:
                 self.norm[h.end + 1:h.end + 12].split(" ", 1)[0] in _FUTURE_VERBS:
             return True   # "وقال المصدر إن التسوية ستنتقل إلى X": the deal's noun, then its verb in the future
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
+        if _kept_out(h, prev, self.norm[h.end + 1:min(cl.hi, h.end + 40)]):
+            return True
         if not prev:
             return False
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
@@ -1003,8 +1017,6 @@ class _Extractor:
             return True   # "مطالبين بفك الحصار عن X", "marched to break the siege": a siege demanded away, no act
         if h.label in ("agreement",) and prev and prev[-1] in ("رفضا", "رفض", "against", "reject", "rejected"):
             return True   # "رفضاً للتسوية", "against the deal": the subject of a protest, not an agreement
-        if _kept_out(h.label, h.text, prev):
-            return True
         if h.label == "air_strike" and ("تهريب" in prev or "smuggling" in prev or "smuggle" in prev):
             return True   # "أحبط الجيش محاولة تهريب مخدرات بواسطة طائرة مسيرة": a smugglers' drone, no strike
         if not _FUTURE.isdisjoint(prev) or not _DEMANDED.isdisjoint(prev[-3:]) or \

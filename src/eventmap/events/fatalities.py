@@ -1520,6 +1520,8 @@ def _over_days(s: str, a: int, b: int) -> bool:
         if (m.group(0).lower().startswith("last") or s[max(0, m.start() - 8):m.start()].lower() == "earlier ") and \
                 _ONE_INCIDENT_AFTER_RE.match(s, m.end()):
             continue   # (and "Earlier this month, an Israeli strike killed nine people in X")
+        if m.group(0).lower().startswith("last") and _MONTH_BEFORE_RE.search(s, max(0, m.start() - 16), m.start()):
+            continue   # "In March last year, Israeli strikes on X killed six people": a month's day, one incident
         return True
     return False
 
@@ -1529,7 +1531,13 @@ _SUPERLATIVE_BEFORE_RE = _rx(r"\b(?:deadliest|worst|bloodiest|biggest|largest|he
                              r"|(?:الأعنف|الاعنف|الأكثر|الاكثر|الأكبر|الاكبر|الأول|الاول|الأولى|الاولى)\s+(?:\S+\s+){0,3}$",
                              re.IGNORECASE)
 #: one incident after a vague time at the head of a sentence: "Last week, a roadside bomb ...", "Last month, gunmen ..."
-_ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:an?\s+(?!total\b)|one\s|unknown\s|unidentified\s|gunmen\s|masked\s)", re.IGNORECASE)
+_ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:an?\s+(?!total\b)|one\s|unknown\s|unidentified\s|gunmen\s|masked\s|"
+                             r"(?:the\s)?(?:israeli|russian|regime|government|syrian|jordanian|security|rebel|opposition)\s"
+                             r"(?:forces|troops|army|jets|warplanes|drones?|fighters|gunmen)\s(?!have\b|had\b))",
+                             re.IGNORECASE)   # (and "Last month, Israeli forces shelled X": one act, not a total)
+#: a month's name right before "last year": "in March last year"
+_MONTH_BEFORE_RE = _rx(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                       r"\s+$", re.IGNORECASE)
 
 
 def lone_toll(s: str) -> int | None:

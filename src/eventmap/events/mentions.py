@@ -1841,8 +1841,26 @@ _EN_BODY_NOUNS = frozenset(("committee", "committees", "council", "governor", "d
                             "notables", "elders", "dignitaries"))
 
 
+#: a sentence that opens in a country abroad ("In Iraq, security forces fired on protesters in X"): its places are
+#: there, whatever their names' namesakes in the south
+_ABROAD_OPENING_RE = re.compile(r"(?:In|Elsewhere in|Meanwhile in|Meanwhile, in)\s+(?:neighbouring\s+|neighboring\s+)?"
+                                r"(?:Iraq|Lebanon|Jordan|Turkey|Iran|Israel|Egypt|Yemen|Libya|Gaza|the West Bank|Ukraine)\s*,")
+
+
+def _abroad_opening(text: str, at: int) -> bool:
+    """The sentence holding ``at`` opens with :data:`_ABROAD_OPENING_RE`."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    while start < at and text[start] in " \n\t":
+        start += 1
+    return text.startswith(("In ", "Elsewhere", "Meanwhile"), start) and \
+        _ABROAD_OPENING_RE.match(text, start, at) is not None
+
+
 def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
+    if _abroad_opening(text, m.orig_start):
+        m.veto = "foreign"
+        return
     before = text[max(0, m.orig_start - 60):m.orig_start]
     bw = _EN_WORDS_RE.findall(before)
     pw = bw[-1].lower().rstrip(".") if bw else ""
