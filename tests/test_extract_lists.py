@@ -149,3 +149,8 @@ def test_a_list_of_the_dead_after_them_is_of_people_not_places(text):
 def test_a_list_after_which_are_is_still_of_places():
     ev = extract_events("سيطر الجيش على عدة قرى في ريف درعا الشرقي، وهي: صماد وغصم والجيزة.", "2018-07-04")
     assert _locs(ev) == ["صماد", "غصم", "الجيزة"]
+
+
+def test_a_list_of_counted_towns_after_them_is_still_of_places():
+    text = "وأعلنت الوكالة أن الجيش سيطر على 3 بلدات في ريف درعا الشرقي وهم: صماد وغصم والجيزة."
+    assert _locs(extract_events(text, "2018-07-04")) == ["صماد", "غصم", "الجيزة"]

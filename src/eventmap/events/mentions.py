@@ -534,10 +534,17 @@ _SITE_OF_A_TOWN_RE = re.compile(r"\S+\s(?:بلده|مدينه|قريه|مخيم)
 #: the words that open a list right after its plural noun ("عدة بلدات من بينها X وY", "بلدات أبرزها X وY"): the list
 #: starts after them
 _LIST_WORD_AT_RE = re.compile(r"(?:و?من\s)?(?:بينها|ضمنها)\s|و?(?:منها|ابرزها|اهمها)\s")
-#: what opens a list of people, not places, just before it ("قتل ثلاثة شبان في بلدة X، وهم: A وB", "أسماؤهم:",
-#: "والشهداء هم:"): its names are the dead's or the arrested's
-_PERSONS_LIST_HEAD_RE = re.compile(r"(?:^|\s)(?:و?هم|و?هن|اسماو?هم|(?:و?ال)?(?:شهدا|قتلي|ضحايا|معتقلين|جرحي|مصابين)"
-                                   r"(?:\sهم)?)\s*$")
+#: what opens a list of people, not places, just before it ("أسماؤهم:", "والشهداء هم:"): its names are the dead's or
+#: the arrested's
+_PERSONS_LIST_HEAD_RE = re.compile(r"(?:^|\s)(?:اسماو?هم|(?:و?ال)?(?:شهدا|قتلي|ضحايا|معتقلين|جرحي|مصابين)(?:\sهم)?)\s*$")
+#: "وهم" / "وهن" opening a list, and the people it may stand for in the words before it ("اغتال مسلحون ثلاثة شبان في
+#: بلدة X، وهم: A وB"; not "سيطرت القوات على 14 بلدة وقرية وهم: X، Y", a list of places however it is written)
+#: places counted or in the plural ("14 بلدة وقرية", "القرى", "بلدات"): what "وهم" after them stands for
+_COUNTED_PLACES_RE = re.compile(r"(?:^|\s)(?:\d+\s(?:بلده|قريه|منطقه|نقطه|موقع|حاجز)|(?:ال)?(?:قري|بلدات|مناطق|احيا|"
+                                r"مزارع|بلدتي|قريتي|مدن|نقاط|مواقع|حواجز))(?:\s|$)")
+_THEY_HEAD_RE = re.compile(r"(?:^|\s)و?(?:هم|هن)\s*$")
+_PEOPLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:ال)?(?:شاب|شبان|شابين|عناصر|عنصرين|مدنيين|اشخاص|شخصين|جنود|ضباط|اطفال|نسا|"
+                               r"رجال|مقاتلين|معتقلين|قتلي|شهدا|ضحايا|مواطنين|اخوه|اشقا|افراد)(?:\s|$)")
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities|settlements)(?:\s+|(?=:))(?:of\s+|including\s+|"
     r"such as\s+|:\s*)?",
@@ -966,7 +973,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
     clause = norm[lo:hi]
     if _speaks_of_places(norm, lo, hi, clause, chain):
         for m in _AR_LIST_START_RE.finditer(clause):
-            if not _PERSONS_LIST_HEAD_RE.search(norm, max(0, lo + m.start() - 40), lo + m.end()):
+            if not _names_people(norm, lo + m.end()):
                 starts.append(lo + m.end())
         if text and offs is not None and lo < len(offs):
             olo, ohi = offs[lo], offs[min(hi, len(offs) - 1)]
@@ -977,7 +984,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
                 k = bisect.bisect_left(offs, j + 1)
                 while k < hi and norm[k] == " ":
                     k += 1
-                if k < hi and not _PERSONS_LIST_HEAD_RE.search(norm, max(0, k - 40), k):
+                if k < hi and not _names_people(norm, k):
                     starts.append(k)
                 j = text.find(":", j + 1, ohi)
     seen: set[tuple[int, int]] = set()
@@ -999,6 +1006,18 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         for s, e in items:
             seen.add((s, e))
             out.append(Mention(s, e, norm[s:e], "list", "ar", list_id=lid))
+
+
+def _names_people(norm: str, st: int) -> bool:
+    """The list starting at ``st`` names people: after "أسماؤهم:" or "والقتلى:", or after "وهم" when the words before
+    it count people and no place noun comes between."""
+    if _PERSONS_LIST_HEAD_RE.search(norm, max(0, st - 40), st):
+        return True
+    head = _THEY_HEAD_RE.search(norm, max(0, st - 12), st)
+    if head is None:
+        return False
+    people = [p.end() for p in _PEOPLE_BEFORE_RE.finditer(norm, max(0, head.start() - 80), head.start())]
+    return bool(people) and not _COUNTED_PLACES_RE.search(norm, people[-1] - 1, head.start())
 
 
 def _unknown_after_comma(norm: str, item: tuple[int, int], text: str, offs: list[int] | None, idx: _Index) -> bool:
