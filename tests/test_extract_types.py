@@ -1497,3 +1497,7 @@ def test_held_for_years_no_part_taken_a_battle_to_come_a_demand_abroad_and_named
     assert not {s for s in subs if s[1] in ("Government regains territory", "Non-state actor overtakes territory",
                                               "Armed clash", "Non-violent transfer of territory", "Attack",
                                               "Excessive force against protesters")}
+
+
+def test_a_patrol_to_begin_next_week_is_no_event_yet():
+    assert not extract_events("Russian military police begin patrols in Inkhil next week.", "2020-06-09")

@@ -1116,3 +1116,15 @@ def test_tolls_as_local_networks_write_them(text, want):
 ])
 def test_a_month_before_a_vague_time_is_one_incidents_day_not_a_total(text, place, n):
     assert {e.fatalities for e in extract_events(text, "2025-04-13") if e.location == place} == {n}
+
+
+@pytest.mark.parametrize("text, place, n", [
+    ("Israeli strikes killed four people in a village in southern Syria on Monday, a monitor said. The strikes hit "
+     "two houses on the edge of Inkhil.", "Inkhil", 4),
+    ("Gunmen killed six policemen in an attack on a checkpoint in Daraa province on Monday. The attackers opened fire "
+     "on the checkpoint at the entrance to Inkhil.", "Inkhil", 6),
+    ("Gunmen killed six policemen in Nawa on Monday. The attackers also opened fire on a checkpoint in Inkhil.",
+     "Inkhil", None),
+])
+def test_a_leads_toll_placed_no_nearer_than_a_province_goes_to_the_place_the_next_sentence_gives(text, place, n):
+    assert {e.fatalities for e in extract_events(text, "2025-04-08") if e.location == place} == {n}

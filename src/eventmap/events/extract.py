@@ -191,7 +191,7 @@ _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون",
 _PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settlement_entry", "territory_entered",
                              "base_established", "protest", "weapons_handover", "advance", "territory_taken"))
 _NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايام|الساعات|الفتره|المرحله)\s(?:المقبل|المقبله|القادم|القادمه)"
-                           r"|(?:next|coming)\s(?:week|month|days|weeks|months|year)|in\sthe\scoming\s")
+                           r"|\b(?:next|coming)\s(?:week|month|days|weeks|months|year)\b|\bin\sthe\scoming\s")
 _NEXT_TIME_GATE = gate(_NEXT_TIME_RE)
 #: a day told before a time to come ("... أمس، على أن تستمر خلال الأيام المقبلة"): the act took place
 _PAST_TIME_RE = re.compile(r"(?:^|\s)(?:امس|اليوم|ليله|فجر|صباح|مسا|ظهر)(?:\s|$)|\b(?:yesterday|today|tonight|last|on|earlier)\b")

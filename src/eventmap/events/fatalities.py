@@ -1768,6 +1768,35 @@ def _follow_on(text: str, sentence: Span) -> int | None:
     return _clean_toll(exact[0], s2, 0, len(s2))
 
 
+def _lead_toll(text: str, sentence: Span) -> int | None:
+    """Rule 4: a sentence that names no death and opens on the event told before ("The strikes hit homes on the edge
+    of X", "The attackers opened fire on the checkpoint at Y") takes the one exact toll of the sentence before,
+    when that one placed it no nearer than a province or "a village in southern Syria" (a lead and its detail)."""
+    s = text[sentence[0]:sentence[1]]
+    if not _SAME_EVENT_HEAD_RE.match(s):
+        return None
+    lo = max(0, sentence[0] - 1200)
+    before = text[lo:sentence[0]].rstrip()
+    ends = [m.end() for m in _SENT_END.finditer(before, 0, max(0, len(before) - 1))]
+    prev = before[ends[-1]:] if ends else before
+    exact = [d for d in deaths(prev) if d.count not in (VAGUE, 0)]
+    if len(exact) != 1:
+        return None
+    vague = _VAGUE_WHERE_RE.sub(" ", prev)
+    if _OTHER_PLACE_RE.search(vague) or _EN_OTHER_NAME_RE.search(vague):
+        return None
+    return _clean_toll(exact[0], prev, 0, len(prev))
+
+
+#: a sentence opening on the event the sentence before told: its weapon or its doers named again
+_SAME_EVENT_HEAD_RE = _rx(r"\W*(?:The|These|Those)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attack|attackers|"
+                          r"assailants|gunmen|bombing|blast|explosion|raids?|ambush|shelling|bombardment)\b"
+                          r"|\W*[وف]?(?:كانت\s+|كان\s+)?ال(?:غارات|غارة|هجوم|مهاجمون|مسلحون|انفجار|قصف|تفجير)\s")
+#: where a lead places its toll no nearer than a province: "in a village in southern Syria", "in Daraa province"
+_VAGUE_WHERE_RE = _rx(r"\b(?:in|at|near)\s+(?:an?\s+\w+\s+in\s+)?(?:(?:southern|south|south-western|southwestern)\s+Syria|"
+                      r"Syria|the\s+south|[A-Z][\w'-]+\s+(?:province|governorate|countryside))\b")
+
+
 #: a figure told before and now replaced: "raising an earlier toll of nine", "up from a previous toll of 5"
 _EARLIER_TOLL_RE = _rx(r"\b(?:earlier|previous|initial|first)\s+(?:death\s+)?(?:toll\s+of\s+)?$", re.IGNORECASE)
 #: a capitalised name after a preposition in an English toll sentence ("the raids on Jasim killed 22"): a place of its
@@ -1852,7 +1881,10 @@ def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause
     ds = list(deaths(s))
     if not ds:   # (the next sentence's toll over a list of places is none of theirs: "Clashes went on near X and Y.
         #          At least 23 rebels were killed in the fighting.")
-        return None if in_list and not _road(s, (place[0] - sa, place[1] - sa)) else _follow_on(text, sentence)
+        if in_list and not _road(s, (place[0] - sa, place[1] - sa)):
+            return None
+        got = _follow_on(text, sentence)
+        return got if got is not None else _lead_toll(text, sentence)
     ca, cb = clause if clause is not None else sentence
     rel_clause = (max(0, ca - sa), min(len(s), cb - sa))
     rel_place = (place[0] - sa, place[1] - sa)
