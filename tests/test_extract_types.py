@@ -1501,3 +1501,24 @@ def test_held_for_years_no_part_taken_a_battle_to_come_a_demand_abroad_and_named
 
 def test_a_patrol_to_begin_next_week_is_no_event_yet():
     assert not extract_events("Russian military police begin patrols in Inkhil next week.", "2020-06-09")
+
+
+@pytest.mark.parametrize("text, place, sub", [
+    ("ودمرت وحدات الجيش اليوم عربة مفخخة قبل وصولها إلى حاجز قرب بلدة إنخل.", "إنخل", "Disrupted weapons use"),
+    ("The army destroyed a car bomb before it reached a checkpoint near Inkhil on Thursday.", "Inkhil",
+     "Disrupted weapons use"),
+    ("انفجرت سيارة مفخخة قرب حاجز في بلدة إنخل.", "إنخل", "Remote explosive/landmine/IED"),
+])
+def test_a_car_bomb_destroyed_on_its_way_did_not_go_off(text, place, sub):
+    assert {s for _, s in _types(text, place, "2015-06-25")} == {sub}
+
+
+def test_a_child_freed_is_no_town_taken():
+    assert not extract_events("وتمكن الأمن الداخلي اليوم من تحرير طفل مختطف في مدينة إنخل.", "2026-01-18")
+    ev = extract_events("حررت وحدات الجيش اليوم بلدتي إنخل وجاسم.", "2018-07-04")
+    assert {e.sub_event_type for e in ev} == {"Government regains territory"}
+
+
+def test_where_reinforcements_came_from_is_not_where_they_went():
+    text = "وقالت مصادر إن رتلاً لقوات النظام وصل من مدينة إنخل إلى محيط بلدة جاسم أمس."
+    assert "إنخل" not in {e.location for e in extract_events(text, "2025-04-12")}

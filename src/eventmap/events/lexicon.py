@@ -141,6 +141,8 @@ for _lab in KILLERS:
 
 # --- Arabic patterns ----------------------------------------------------------------------
 
+#: not a person freed ("تمكن الأمن الداخلي من تحرير طفل مختطف في X", "حررت الوحدات رهينتين"): no ground taken
+_NOT_A_HOSTAGE = r"(?!\s(?:\S+\s){0,3}?(?:ال)?(?:طفل~|اطفال|مختطف~|مخطوف~|رهين~|رهائن|اسير~|اسري|شاب|شابين|امراه|فتاه))"
 #: not the martyrs a name is made of: "لواء شهداء اليرموك", "ساحة الشهداء", "مكتب توثيق الشهداء", "جمعة الشهداء"
 _NOT_A_NAME = "".join(rf"(?<!{w}\s)(?<!{w}\sال)" for w in ("لوا", "كتيبه", "كتايب", "ساحه", "توثيق", "جمعه", "مقبره",
                                                           "دوار", "تجمع", "سريه", "مكتب"))
@@ -158,7 +160,7 @@ _AIR_TARGETS_AR = ("سيارة|سيارات|سيارتين|منزل|منزلا|�
 
 AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (
-        r"حرر~", r"يحرر~", r"احكم~\s(?:\S+\s){0,3}?سيطرت~", r"احكام\s(?:ال)?سيطرة", r"فرض~\s(?:\S+\s){0,3}?سيطرت~", r"تحرير~(?!\s(?:الشام|فلسطين|الوطني|الجولان))", r"محرر~", r"سيطر~", r"يسيطر~", r"سيطرة(?:ه|ها|هم)?",
+        r"حرر~" + _NOT_A_HOSTAGE, r"يحرر~" + _NOT_A_HOSTAGE, r"احكم~\s(?:\S+\s){0,3}?سيطرت~", r"احكام\s(?:ال)?سيطرة", r"فرض~\s(?:\S+\s){0,3}?سيطرت~", r"تحرير~(?!\s(?:الشام|فلسطين|الوطني|الجولان))" + _NOT_A_HOSTAGE, r"محرر~", r"سيطر~", r"يسيطر~", r"سيطرة(?:ه|ها|هم)?",
         r"استعاد~", r"يستعيد~", r"(?:حرر|استعاد)" + _AR_OBJ, r"استعادة", r"استولى", r"استولت", r"استولوا", r"الاستيلاء", r"بسط~\sسيطرت~",
         r"سيطرت~", r"بسط~\s(?:\S+\s){0,3}?سيطرت~", r"تسيطر~", r"تحرر~", r"نحرر~", r"تستعيد~", r"تستعيدان",
         r"تبسط\s(?:\S+\s){0,3}?سيطرت~", r"تتقدم\sوتسيطر", r"تنتزع~",
@@ -237,7 +239,10 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"(?:طائرة|طائرات|مسيرة|مروحية)(?:\s(?:ال)?(?:مسيرة|حربية|مسيرات))?"),
     "interception": (r"تصد~\s(?:ال)?دفاعات", r"تصدت\s(?:ال)?دفاعات", r"اعتراض~", r"اعترض~", r"صاروخي\sباتريوت",
                      r"صواريخ\s(?:ال)?باتريوت", r"باتريوت", r"القبة\sالحديدية",
-                     r"وسائط\sالدفاع\sالجوي"),
+                     r"وسائط\sالدفاع\sالجوي",
+                     # a car bomb destroyed on its way ("دمرت وحدات الجيش عربة مفخخة قبل وصولها إلى حاجز"): no blast
+                     r"(?:دمر~|تدمير|استهدف~|فجر~)\s(?:\S+\s){0,3}?(?:عربة|سيارة|عربات|سيارات|شاحنة)\s(?:ال)?مفخخ~\s"
+                     r"(?:\S+\s){0,2}?قبل\s(?:وصول~|بلوغ~|تمكن~)"),
     "explosive_defused": (r"تفكيك", r"فكك~", r"نزع\s(?:ال)?الغام", r"ازالة\s(?:ال)?الغام", r"تفجير~\sعبو~\sفي\sمكان"),
     # (not explosions only heard, "سمع دوي انفجارات": what made them is not told; a device named beside them still is)
     "ied": (r"عبوة\sناسفة", r"عبوات\sناسفة", r"لغم", r"الغام", r"مفخخة", r"مفخخات", r"(?<!دوي\s)انفجار~",
@@ -412,7 +417,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "aircraft_downed": (r"shot down", r"shoots down", r"shooting down", r"downed", r"brought down",
                         r"shoot(?:ing)?-?down",
                         r"intercepted (?:a |an |the )?(?:syrian |israeli |russian )?(?:\w+ )?(?:jet|plane|aircraft|warplane|helicopter|drone)"),
-    "interception": (r"intercepted", r"interception", r"patriot missiles?", r"iron dome", r"air defen[cs]es? (?:responded|intercepted|confronted|engaged)"),
+    "interception": (r"intercepted", r"interception",
+                     r"(?:destroyed|intercepted|targeted|blew up) (?:a |an )?(?:car|truck|vehicle)[- ]bombs? before", r"patriot missiles?", r"iron dome", r"air defen[cs]es? (?:responded|intercepted|confronted|engaged)"),
     "explosive_defused": (r"defus\w*", r"dismantl\w* (?:an? )?(?:ieds?|bombs?|mines?|explosives?|landmines?)", r"demin\w*",
                           r"cleared (?:of )?(?:land)?mines"),
     "ied": (r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"car bombs?",

@@ -1332,6 +1332,9 @@ for _k, _cues in enumerate(_REF_CUES_AR.values()):
 _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقلعة", "أطلقت", "أطلق", "أطلقها", "المطلقة",
                                            "انطلاقا", "أقلعتا", "قادما", "قادمين", "قادمه", "القادم", "القادمه",
                                            "القادمين", "القادمون", "قادمون",
+                                           # "التعزيزات وصلت من بلدتي X وY": where they set out
+                                           # (not "انطلقت": protests that started from X took place there)
+                                           "وصلت", "وصل", "وصلوا", "جاءت",
                                            # "وصلت القوات إلى X بعد تقدمها من بلدة Y": where its advance set out
                                            "تقدمها", "تقدمه", "تقدمهم", "قدومها", "قدومه", "قدومهم")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
