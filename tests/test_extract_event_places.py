@@ -1032,3 +1032,8 @@ def test_a_name_in_another_spelling_listed_between_known_ones_or_at_a_roads_end(
 def test_where_marchers_came_from_is_not_where_they_were_shot():
     text = "فتح الأمن النار على المتظاهرين القادمين من نوى وإنخل إلى الصنمين، ما أدى لاستشهاد 12 شخصاً."
     assert {(e.location, e.fatalities) for e in extract_events(text, "2011-04-22")} == {("الصنمين", 12)}
+
+
+def test_a_town_and_nearby_another():
+    ev = extract_events("Regime helicopters dropped barrel bombs on Nawa and nearby Inkhil on Sunday.", "2014-10-06")
+    assert [e.location for e in ev] == ["Nawa", "Inkhil"]

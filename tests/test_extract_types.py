@@ -1522,3 +1522,26 @@ def test_a_child_freed_is_no_town_taken():
 def test_where_reinforcements_came_from_is_not_where_they_went():
     text = "وقالت مصادر إن رتلاً لقوات النظام وصل من مدينة إنخل إلى محيط بلدة جاسم أمس."
     assert "إنخل" not in {e.location for e in extract_events(text, "2025-04-12")}
+
+
+@pytest.mark.parametrize("text, place, sub", [
+    ("Gunmen detained two men in Inkhil on Thursday.", "Inkhil", "Abduction/forced disappearance"),
+    ("اعتقل مسلحون مجهولون شابين في مدينة إنخل.", "إنخل", "Abduction/forced disappearance"),
+    ("On Monday, a teacher was killed by unidentified gunmen in Inkhil, and regime forces raided several houses in "
+     "the town the next day, arresting six people.", "Inkhil", None),
+])
+def test_unknown_gunmen_holding_people_abduct_them(text, place, sub):
+    subs = {s for _, s in _types(text, place, "2019-11-19")}
+    if sub:
+        assert subs == {sub}
+    else:   # the regime's raid the next day stays an arrest
+        assert "Arrests" in subs and "Abduction/forced disappearance" not in subs
+
+
+@pytest.mark.parametrize("text, place, day", [
+    ("The army captured Nawa on Tuesday, 24 hours after it seized Inkhil.", "Inkhil", "2018-06-25"),
+    ("The government had taken Inkhil in February.", "Inkhil", "2018-02-15"),
+])
+def test_a_day_before_in_hours_and_a_town_the_government_had_taken(text, place, day):
+    assert {(e.sub_event_type, e.event_date) for e in extract_events(text, "2018-06-26") if e.location == place} == \
+        {("Government regains territory", day)}

@@ -1128,3 +1128,13 @@ def test_a_month_before_a_vague_time_is_one_incidents_day_not_a_total(text, plac
 ])
 def test_a_leads_toll_placed_no_nearer_than_a_province_goes_to_the_place_the_next_sentence_gives(text, place, n):
     assert {e.fatalities for e in extract_events(text, "2025-04-08") if e.location == place} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Rebels captured Inkhil on Wednesday. At least 12 soldiers and allied militiamen and nine rebels were killed in "
+     "the battle, the monitor said.", 21),
+    ("At least 11 rebels and seven soldiers and militiamen were killed in clashes in Inkhil on Monday.", 18),
+    ("Three soldiers and civilians were killed in clashes in Inkhil on Monday.", None),
+])
+def test_soldiers_and_their_allied_militiamen_are_one_count(text, n):
+    assert {e.fatalities for e in extract_events(text, "2015-03-25") if e.location == "Inkhil"} == {n}

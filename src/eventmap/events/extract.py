@@ -151,6 +151,14 @@ _ATTEMPT = frozenset(("محاوله", "لمحاوله", "محاولات", "حا�
 _FUNERAL = frozenset(("شيع", "شيعت", "شيعوا", "تشييع", "يشيع", "تشيع", "جثمان", "جثامين", "جنازه", "مراسم"))
 
 
+def _doer_named(ca: list[A.ActorMention], hit: TriggerHit) -> str:
+    """The actor named as the trigger's doer: right after the verb ("اعتقل مسلحون مجهولون شابين"), or else the
+    last one before it ("regime forces raided ..."), or ""."""
+    after = [a.actor for a in ca if 0 <= a.start - hit.end <= 20]
+    before = [a.actor for a in ca if a.start < hit.start]
+    return after[0] if after else before[-1] if before else ""
+
+
 def _kept_out(h: TriggerHit, prev: list[str], after: str) -> bool:
     """The words around a trigger say it did not happen there that day: a deal the place was left out of ("Rebels
     in X were not part of Friday's deal", "لم تشملها التسوية"); a martyr named in his funeral; a force that took no
@@ -366,6 +374,7 @@ _DAYS_APART_RE = re.compile(
 #: the same with a count of days or weeks, on normalised text
 _DAYS_APART = (
     r"(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
+    r"|(?P<hn>24|48|72)\s+hours\s+(?P<hd>after|before|earlier|later)\s"   # "24 hours after it seized X": a day
     r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
     # "the next day", "وفي اليوم التالي": the day after the one the story gave last; "the day before": before it
     r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+(?:day|morning|evening|night|afternoon)\b"
@@ -1734,6 +1743,9 @@ class _Extractor:
                 sub = "Non-state actor overtakes territory"
         if lab == "cache_found" and mentions_weapons(seg):
             sub = "Disrupted weapons use"
+        if lab == "arrests" and a1 == A.UNK and _doer_named(ca, hit) == A.UNK:
+            # "Gunmen detained two men", "اعتقل مسلحون مجهولون شاباً": unknown gunmen hold no one by any authority
+            etype, sub = LABELS["abduction"].event_type, LABELS["abduction"].sub_event_type
         if lab == "attack" and a2 == A.PROTESTERS and a1 and a1 not in _UNARMED:
             # "security forces opened fire on the protesters": ACLED's excessive force, not a battle, with the
             # protesters as the first actor, as every protest event codes them
@@ -1827,6 +1839,9 @@ class _Extractor:
             return -1
         if m.group("next") or m.group("arnext"):
             return 1
+        if m.group("hn"):
+            days = int(m.group("hn")) // 24
+            return -days if m.group("hd") in ("after", "earlier") else days
         unit, count = m.group("u") or m.group("aru"), m.group("n") or "a"
         n = 2 if unit.endswith("ين") else int(count) if count.isdigit() else _COUNT_WORDS[count]
         days = n * (7 if unit.startswith(("week", "اسبوع")) else 1)

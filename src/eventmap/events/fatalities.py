@@ -696,6 +696,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         elif not ar and comma and (age := _number(toks, n)) is not None and (
                 age[1] >= end or toks[age[1]].w in _EN_AFTER_AGE):
             break   # "killed Ahmad al-Zoubi, 25, in X": his age, not 25 more dead
+        elif not ar and w == "and" and (same := _same_count_more(toks, n + 1, end)) is not None:
+            k = same   # "12 soldiers and allied militiamen and nine rebels": one count of two kinds, then nine more
         elif not ar and (w == "and" or (comma and _number(toks, n) is not None)):
             nxt = _item(toks, n + 1 if w == "and" else n, end, ar)
             if nxt is None or (comma and nxt[0] == VAGUE and w == "and" and toks[n + 1].w not in _EN_VAGUE):
@@ -721,6 +723,20 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
 #: victims named by what they all are, whom a list after a comma may name one by one ("two civilians, a woman and
 #: her son"; not "two men, a woman and her son", four)
 _EN_UMBRELLA = _w("civilians people persons residents relatives members villagers family brothers siblings")
+
+
+def _same_count_more(toks: list[_Tok], j: int, end: int) -> int | None:
+    """After "N soldiers and", their allies with no number of their own ("allied militiamen", "militiamen"): the
+    index after them, or None (not "three soldiers and civilians", which may be more)."""
+    for k in (j, j + 1):
+        if k < end and toks[k].w in _EN_ALLIED and not (k > j and (toks[j].p or _number(toks, j) is not None or
+                                                                   toks[j].w in _EN_VAGUE)):
+            return k + 1
+    return None
+
+
+#: fighters on the side of those counted before them, counted with them ("12 soldiers and allied militiamen")
+_EN_ALLIED = _w("militiamen militias mercenaries loyalists paramilitaries allies auxiliaries")
 
 
 def _range_end(toks: list[_Tok], k: int, end: int, ar: bool) -> int | None:

@@ -344,7 +344,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         # "rebels took Nawa", "fighters had taken the town of X" (not "took part", "took refuge", "took
                         # two soldiers captive", "took to the streets")
                         r"(?:rebels?|troops|forces|fighters|army|militants|insurgents|opposition|regime|factions?|"
-                        r"jihadists|islamists|they|that it) (?:\w+ )?(?:had |have |has )?(?:took|taken)"
+                        r"jihadists|islamists|government|they|that it) (?:\w+ )?(?:had |have |has )?(?:took|taken)"
                         r"(?! (?:part|place|to|refuge|shelter|up|off|out|hold|them|him|her|their|his|its|prisoners?|"
                         r"hostages?|captive|over|control|a |an |\d|one|two|three|four|five|six|several|dozens))",
                         r"(?:achiev\w*|establish\w*|impos\w*|assum\w*|gain\w*|wrest\w*|restor\w*) (?:\w+ ){0,2}control (?:of|over)",

@@ -1188,7 +1188,8 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
     return items
 
 
-_LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+|&\s*)"
+_LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+(?:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+)?|"
+                          r"&\s*)"   # ("X and nearby Y": a second place)
                           r"|\s*[،,]?\s+و(?:بلد[ةه]|قري[ةه]|مدين[ةه]|بلدت[يى]|قريت[يى]|حي|مخيم)\s+")   # "X وبلدة Y"
 
 
