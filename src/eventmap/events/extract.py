@@ -175,7 +175,8 @@ def _kept_out(h: TriggerHit, prev: list[str], after: str) -> bool:
     if label == "territory_taken" and text.startswith(("يسيطر", "تسيطر")) and (" منذ " in after or "منذ" in prev[-2:]):
         return True
     last = prev[-6:]
-    return any(a.lstrip("وف") in _NEG_AR and b in _TOOK_PART for a, b in zip(last, last[1:]))   # (and "ولم")
+    return not _TOOK_PART.isdisjoint(last) and any(a.lstrip("وف") in _NEG_AR and b in _TOOK_PART
+                                                   for a, b in zip(last, last[1:]))   # (and "ولم")
 
 
 #: a word right after an event's noun that puts it in the future ("المعركة المقبلة", normalised)

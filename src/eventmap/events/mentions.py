@@ -1123,6 +1123,8 @@ def _en_list_between_names(seg: str, olo: int, res: list[Mention], to_norm) -> N
     """"Saida, Um al-Mayadhen and Tafas were hit": a capitalised name the data does not hold as written, listed
     between two that it does, is a list item (found by its spelling later, or left unresolved)."""
     known = sorted((m.orig_start - olo, m.orig_end - olo) for m in res if m.source == "gazetteer")
+    if len(known) < 2 or "," not in seg:
+        return
     ends = {b for _, b in known}
     found = {(m.orig_start - olo, m.orig_end - olo) for m in res}   # (read already, after a cue)
     done = -1
