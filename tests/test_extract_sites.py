@@ -240,3 +240,8 @@ def test_a_towns_market_or_checkpoint_named_by_the_town_is_at_the_town(text, tow
 def test_a_quarter_is_placed_in_the_town_put_first_in_its_sentence(text):
     ev = extract_events(text, "2018-07-10")
     assert [(e.resolution, round(e.latitude, 2)) for e in ev] == [("approximate", 32.62)]
+
+
+def test_a_squares_name_ends_before_what_the_protest_demands():
+    ev = extract_events("خرجت مظاهرة مساء الإثنين في ساحة إنخل تطالب بالإفراج عن المعتقلين.", "2025-07-15")
+    assert [(e.location, e.geo_precision) for e in ev] == [("ساحة إنخل", 2)]   # (the square of the town, placed)
