@@ -538,8 +538,8 @@ _LIST_WORD_AT_RE = re.compile(r"(?:و?من\s)?(?:بينها|ضمنها)\s|و?(?:
 #: the arrested's
 _PERSONS_LIST_HEAD_RE = re.compile(r"(?:^|\s)(?:اسماو?هم|(?:و?ال)?(?:شهدا|قتلي|ضحايا|معتقلين|جرحي|مصابين)(?:\sهم)?)\s*$")
 #: "وهم" / "وهن" opening a list, and the people it may stand for in the words before it ("اغتال مسلحون ثلاثة شبان في
-#: بلدة X، وهم: A وB"; not "سيطرت القوات على 14 بلدة وقرية وهم: X، Y", a list of places however it is written)
-#: places counted or in the plural ("14 بلدة وقرية", "القرى", "بلدات"): what "وهم" after them stands for
+#: بلدة X، وهم: A وB"; not "دخل الجيش خمس قرى في الريف الغربي وهم: X، Y", a list of places however it is written)
+#: places counted or in the plural ("5 بلدات", "7 قرية", "القرى"): what "وهم" after them stands for
 _COUNTED_PLACES_RE = re.compile(r"(?:^|\s)(?:\d+\s(?:بلده|قريه|منطقه|نقطه|موقع|حاجز)|(?:ال)?(?:قري|بلدات|مناطق|احيا|"
                                 r"مزارع|بلدتي|قريتي|مدن|نقاط|مواقع|حواجز))(?:\s|$)")
 _THEY_HEAD_RE = re.compile(r"(?:^|\s)و?(?:هم|هن)\s*$")
@@ -956,7 +956,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         out.append(Mention(s, e, name, "cue", "ar", cue=base, cue_kind="noun"))
         if idx is not None:
             _variant_after_and(norm, e, hi, idx, out, base, text, offs)
-    # "قرى المهير والرفيد ورسم الحسن", "قرى وبلدات (البكار – العبدلي)", "14 بلدة وقرية وهي ...":
+    # "قرى المهير والرفيد ورسم الحسن", "قرى وبلدات (البكار – العبدلي)", "ست بلدات وقرى وهي ...":
     # a chain of place nouns followed by names
     starts: list[int] = []
     duals: set[int] = set()
