@@ -973,8 +973,9 @@ class _Extractor:
         return _WAR_BEGAN_GATE.possible(self.norm[cl.lo:cl.hi]) and _WAR_BEGAN_RE.search(self.norm, cl.lo, cl.hi) is not None
 
     def _attempt_is_a_fight(self, h: TriggerHit, cl: _Clause) -> TriggerHit:
-        """"حاولت قوات النظام اقتحام بلدة X من محورين": an attempt to storm a place is fighting there, not its
-        capture (the attempt's words before an entry or a capture, as :meth:`_negated` reads them)."""
+        """"حاولت قوات النظام اقتحام بلدة X من محورين", "صدوا محاولة لقوات النظام استعادة X", "repelled an attempt by
+        troops to retake X": an attempt to storm or take a place is fighting there, not its capture (an attempt's word
+        among the six before the entry or the capture)."""
         if h.label not in ("territory_taken", "territory_entered"):
             return h
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 6)]

@@ -709,8 +709,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
             # "a man, his wife and their three children": a list of victims goes on after a comma when it ends
             # with "and" (not "killing a man, his brother said"); but "two civilians, a woman and her son" names
             # the two it counted
-            if total > 1 and toks[k - 1].w in _EN_UMBRELLA and _victims(toks, n, end, ar)[0] == total:
-                return total, _victims(toks, n, end, ar)[1]
+            if total > 1 and toks[k - 1].w in _EN_UMBRELLA and (named := _victims(toks, n, end, ar))[0] == total:
+                return total, named[1]
             nxt = _item(toks, n, end, ar)
             if nxt is None or nxt[1] >= end or toks[nxt[1]].w not in (",", "and"):
                 break

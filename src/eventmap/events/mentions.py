@@ -539,12 +539,12 @@ _LIST_WORD_AT_RE = re.compile(r"(?:و?من\s)?(?:بينها|ضمنها)\s|و?(?:
 _PERSONS_LIST_HEAD_RE = re.compile(r"(?:^|\s)(?:اسماو?هم|(?:و?ال)?(?:شهدا|قتلي|ضحايا|معتقلين|جرحي|مصابين)(?:\sهم)?)\s*$")
 #: "وهم" / "وهن" opening a list, and the people it may stand for in the words before it ("اغتال مسلحون ثلاثة شبان في
 #: بلدة X، وهم: A وB"; not "دخل الجيش خمس قرى في الريف الغربي وهم: X، Y", a list of places however it is written)
-#: places counted or in the plural ("5 بلدات", "7 قرية", "القرى"): what "وهم" after them stands for
-_COUNTED_PLACES_RE = re.compile(r"(?:^|\s)(?:\d+\s(?:بلده|قريه|منطقه|نقطه|موقع|حاجز)|(?:ال)?(?:قري|بلدات|مناطق|احيا|"
-                                r"مزارع|بلدتي|قريتي|مدن|نقاط|مواقع|حواجز))(?:\s|$)")
 _THEY_HEAD_RE = re.compile(r"(?:^|\s)و?(?:هم|هن)\s*$")
 _PEOPLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:ال)?(?:شاب|شبان|شابين|عناصر|عنصرين|مدنيين|اشخاص|شخصين|جنود|ضباط|اطفال|نسا|"
                                r"رجال|مقاتلين|معتقلين|قتلي|شهدا|ضحايا|مواطنين|اخوه|اشقا|افراد)(?:\s|$)")
+#: places counted or in the plural ("12 بلدة", "القرى", "بلدات"): what "وهم" after them stands for
+_COUNTED_PLACES_RE = re.compile(r"(?:^|\s)(?:\d+\s(?:بلده|قريه|منطقه|نقطه|موقع|حاجز)|(?:ال)?(?:قري|بلدات|مناطق|احيا|"
+                                r"مزارع|بلدتي|قريتي|مدن|نقاط|مواقع|حواجز))(?:\s|$)")
 _EN_LIST_CUE_RE = re.compile(
     r"\b(?:villages?|towns?|areas?|localities|hamlets|hills|neighbou?rhoods|cities|settlements)(?:\s+|(?=:))(?:of\s+|including\s+|"
     r"such as\s+|:\s*)?",
@@ -1010,7 +1010,7 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
 
 def _names_people(norm: str, st: int) -> bool:
     """The list starting at ``st`` names people: after "أسماؤهم:" or "والقتلى:", or after "وهم" when the words before
-    it count people and no place noun comes between."""
+    it count people and no places are counted or named in the plural between them and "وهم"."""
     if _PERSONS_LIST_HEAD_RE.search(norm, max(0, st - 40), st):
         return True
     head = _THEY_HEAD_RE.search(norm, max(0, st - 12), st)
