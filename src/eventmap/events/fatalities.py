@@ -234,9 +234,6 @@ _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتي�
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
 ضباط مقاتلين المقاتلين مقاتلون مسلحين المسلحين عسكريين العسكريين أشخاص الأشخاص مواطنين المواطنين أفراد
 الأفراد قياديين ناشطين أبناء أهالي سكان عائلة أسرة إرهابيين الإرهابيين إرهابيون مرتزقة المرتزقة أولاد""")
-#: people in the plural or the dual, and the dead in the plural (normalised): whom "وهم" after them stands for
-#: (``mentions``: a list after it names them, not places)
-PEOPLE_MANY_AR = frozenset(_AR_PLURAL_PERSON | _AR_NOUN_MANY | {w + s for w in _AR_DUAL_IN for s in ("ين", "ان")})
 #: a victim named by kinship with a pronoun (the second of "مدني وابنته"): one person, or two for the dual
 _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها والده والدها
 والدته والدتها أخيه أخاه أخوه أخيها أخته أختها نجله نجلها طفله طفلها طفلته طفلتها حفيده حفيدها حفيدته

@@ -540,7 +540,8 @@ _PERSONS_LIST_HEAD_RE = re.compile(r"(?:^|\s)(?:اسماو?هم|(?:و?ال)?(?:�
 #: "وهم" / "وهن" opening a list, and the people it may stand for in the words before it ("اغتال مسلحون ثلاثة شبان في
 #: بلدة X، وهم: A وB"; not "دخل الجيش خمس قرى في الريف الغربي وهم: X، Y", a list of places however it is written)
 _THEY_HEAD_RE = re.compile(r"(?:^|\s)و?(?:هم|هن)\s*$")
-_WORD_RE = re.compile(r"\S+")
+_PEOPLE_BEFORE_RE = re.compile(r"(?:^|\s)(?:ال)?(?:شاب|شبان|شابين|عناصر|عنصرين|مدنيين|اشخاص|شخصين|جنود|ضباط|اطفال|نسا|"
+                               r"رجال|مقاتلين|معتقلين|قتلي|شهدا|ضحايا|مواطنين|اخوه|اشقا|افراد)(?:\s|$)")
 #: places counted or in the plural ("12 بلدة", "القرى", "بلدات"): what "وهم" after them stands for
 _COUNTED_PLACES_RE = re.compile(r"(?:^|\s)(?:\d+\s(?:بلده|قريه|منطقه|نقطه|موقع|حاجز)|(?:ال)?(?:قري|بلدات|مناطق|احيا|"
                                 r"مزارع|بلدتي|قريتي|مدن|نقاط|مواقع|حواجز))(?:\s|$)")
@@ -1015,11 +1016,8 @@ def _names_people(norm: str, st: int) -> bool:
     head = _THEY_HEAD_RE.search(norm, max(0, st - 12), st)
     if head is None:
         return False
-    from eventmap.events.fatalities import PEOPLE_MANY_AR   # (fatalities reads this module's names: no cycle here)
-    lo = max(0, head.start() - 80)
-    people = [w.end() for w in _WORD_RE.finditer(norm, lo, head.start())
-              if w.group() in PEOPLE_MANY_AR or (w.group().startswith("ال") and w.group()[2:] in PEOPLE_MANY_AR)]
-    return bool(people) and not _COUNTED_PLACES_RE.search(norm, people[-1], head.start())
+    people = [p.end() for p in _PEOPLE_BEFORE_RE.finditer(norm, max(0, head.start() - 80), head.start())]
+    return bool(people) and not _COUNTED_PLACES_RE.search(norm, people[-1] - 1, head.start())
 
 
 def _unknown_after_comma(norm: str, item: tuple[int, int], text: str, offs: list[int] | None, idx: _Index) -> bool:
