@@ -1138,3 +1138,20 @@ def test_a_leads_toll_placed_no_nearer_than_a_province_goes_to_the_place_the_nex
 ])
 def test_soldiers_and_their_allied_militiamen_are_one_count(text, n):
     assert {e.fatalities for e in extract_events(text, "2015-03-25") if e.location == "Inkhil"} == {n}
+
+
+@pytest.mark.parametrize("text, n", [
+    # a toll's rise told far from its figure, or with the figure first (the monitors' follow-up form)
+    ("ارتفعت حصيلة القتلى جراء انفجار سيارة مفخخة في مدينة إنخل مساء السبت إلى خمسة أشخاص.", 5),
+    ("ارتفعت إلى 4 حصيلة القتلى جراء انفجار عبوة ناسفة في مدينة إنخل مساء السبت.", 4),
+    ("ارتفع عدد قتلى انفجار العبوة في مدينة إنخل مساء السبت إلى ستة، بعد وفاة اثنين من الجرحى.", 6),
+    # a shelling since dawn is that day's: its toll is the event's, not a total over days
+    ("قصفت قوات النظام منذ الفجر مدينة إنخل بالمدفعية الثقيلة، ما أدى إلى مقتل ثلاثة مدنيين.", 3),
+    # "one" after the noun is the noun's, not "و" and another victim
+    ("قتل شخص واحد وأصيب آخرون بقصف مدفعي على مدينة إنخل مساء السبت.", 1),
+    # a leader's group between him and his companions, and a man's name before the next victim
+    ("قتل قيادي في تنظيم داعش وأربعة من مرافقيه مساء السبت باشتباك مع قوات الأمن في مدينة إنخل.", 5),
+    ("أسفر الهجوم على حاجز الأمن العام في مدينة إنخل مساء السبت عن مقتل الشاب سامر الخطيب وعنصر من الحاجز.", 2),
+])
+def test_arabic_tolls_risen_since_dawn_one_and_companions(text, n):
+    assert {e.fatalities for e in extract_events(text, "2025-02-03") if e.location == "إنخل"} == {n}

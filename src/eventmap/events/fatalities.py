@@ -228,7 +228,7 @@ _AR_PERSON = _n("""شاب شابة شقيق شقيقة رجل امرأة سيد�
 معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
-مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع رئيس""")
+مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع رئيس متزعم زعيم أمير""")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
 _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق مرافق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
@@ -285,7 +285,7 @@ _MULTI_DAY = _rx(
     r"\b(?:since (?!(?:this |early |the )?(?:morning|dawn|noon|midnight|evening))|so far this|last (?:week|month|year)|"
     r"(?:past|previous|last|recent) (?:\w+ )?(?:days|weeks|months|years|24 hours|48 hours)|this (?:week|month|year)|"
     r"in recent days|to date|over the (?:past|last)|a total of \d+ (?:assassination|attack))|"
-    r"منذ (?!صباح|مساء|فجر|ظهر|الصباح|ساعات الصباح|منتصف الليل|ليل)|حتى الآن|حتى الان|خلال (?:الشهر|الأسبوع|الاسبوع|الأيام|الايام|"
+    r"منذ (?!(?:ال)?(?:صباح|مساء|فجر|ظهر|ظهيرة|عصر|ليل|ليلة)|ساعات|منتصف الليل)|حتى الآن|حتى الان|خلال (?:الشهر|الأسبوع|الاسبوع|الأيام|الايام|"
     r"العام|السنة|الساعات|الـ ?\d+ ساعة|\d+ ساعة|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|الحصيلة الإجمالية|الحصيلة الاجمالية|"
     r"منذ بدء|منذ بداية|في الأيام|في الايام",
     re.IGNORECASE)
@@ -685,6 +685,9 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         if ar and not comma:
             n = _ar_next_victim(toks, n, end)
         w = toks[n].w
+        if ar and w in _AR_ONE_AFTER and not comma:
+            k = n + 1    # "قتل شخص واحد": the noun's "one", not "و" and another victim
+            continue
         if ar and w[:1] == "و" and len(w) > 2:
             if total >= 11 and _number(toks, n) is None and _item([_Tok(w[1:], 0, 0, False)], 0, 1, ar) == (1, 1):
                 break    # "280 مدني وعسكري": one count of civilians and soldiers, not one more person
@@ -718,6 +721,10 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         else:
             break
     return total, k
+
+
+#: "one" after a counted noun ("شخص واحد", "امرأة واحدة"; normalised)
+_AR_ONE_AFTER = _n("واحد واحدة")
 
 
 #: victims named by what they all are, whom a list after a comma may name one by one ("two civilians, a woman and
@@ -769,7 +776,7 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
     """Where the next victim of an Arabic list starts, past what may stand between it and the one before:
     adjectives ("مدنياً آخر وامرأة"), his name ("القيادي أحمد الخالد وشقيقه"), his age in brackets ("الطفل
     محمد (7 سنوات) وشقيقته"), his unit ("عنصر من الفرقة الرابعة وآخر من الأمن العسكري"); ``n`` when nothing."""
-    m, words, unit, rank = n, 0, False, False
+    m, words, unit, rank, prep = n, 0, False, False, False
     while m < end and words < 5:
         w = toks[m].w
         if w == "(":
@@ -779,8 +786,14 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
             m = close + 1
             continue
         if w[:1] == "و" and len(w) > 2:
-            near = (m <= n + 1 or rank) and not unit   # ("ضابط برتبة ملازم أول وعنصر": his rank, then the next)
-            return m if near or w[1:] in _AR_KIN or w[1:] in _AR_ANOTHER else n
+            near = (m <= n + 1 or rank or (words <= 3 and not prep)) and not unit
+            # ("ضابط برتبة ملازم أول وعنصر": his rank, then the next; "مقتل بلال الدروبي وعنصر": his name)
+            return m if near or w[1:] in _AR_KIN or w[1:] in _AR_ANOTHER or _companions(toks, m, end) else n
+        if w == "في" and not prep:
+            prep = True   # "قيادي في تنظيم داعش وثلاثة من مرافقيه": his group, then his companions
+            words += 1
+            m += 1
+            continue
         if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and w != "من") or _is(w, _AR_SUBSET):
             return n   # (only "من" of a unit may stand between: "عنصر من الفرقة الرابعة وآخر"; "4 مواطنين بينهم
             #            امرأة وطفلها": the woman and her child are of the four)
@@ -789,6 +802,16 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
         words += 1
         m += 1
     return n
+
+
+def _companions(toks: list[_Tok], m: int, end: int) -> bool:
+    """The "و" item at ``m`` counts the companions of the victim before it: "وثلاثة من مرافقيه", "واثنان من عناصره"."""
+    return m + 2 < end and toks[m + 1].w == "من" and _is(toks[m + 2].w, _AR_COMPANIONS)
+
+
+#: the companions of a victim, after "N من" (normalised): "وثلاثة من مرافقيه"
+_AR_COMPANIONS = _n("مرافقيه مرافقيهم مرافقيها عناصره عناصرها عناصرهم رفاقه رفاقهم حراسه حراسها أبنائه أبنائها "
+                    "أقاربه أشقائه إخوته أفراد")
 
 
 #: a victim's rank told after him (normalised): "ضابط برتبة ملازم أول"
@@ -1104,6 +1127,32 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     return (count, start, k) if count is not None else (-2, i, i + 1)
 
 
+#: a toll's head before its death noun ("حصيلة القتلى", "عدد قتلى") and the verbs of its rise or figure
+_AR_TOLL_HEAD = _n("حصيلة وحصيلة عدد وعدد")
+_AR_TOLL_ROSE = _n("ارتفع ارتفعت وارتفع وارتفعت فارتفع فارتفعت بلغ بلغت وبلغ وبلغت وصل وصلت ووصل ووصلت ترتفع يرتفع")
+_AR_TO = _n("إلى الى")
+
+
+def _ar_risen_toll(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
+    """The figure a toll rose to, far from its death noun at ``i``: "ارتفعت حصيلة القتلى جراء انفجار العبوة في X
+    مساء الأحد إلى 3", "ارتفعت إلى 3 حصيلة القتلى" (count, first token, token after); the rise's verb is needed."""
+    if i == 0 or toks[i - 1].w not in _AR_TOLL_HEAD:
+        return None
+    if i >= 4 and toks[i - 4].w in _AR_TOLL_ROSE and toks[i - 3].w in _AR_TO:
+        got = _number(toks, i - 2)      # the figure first: "ارتفعت إلى 3 حصيلة القتلى"
+        if got is not None and got[1] == i - 1:
+            return got[0], i - 4, i + 1
+    if not any(t.w in _AR_TOLL_ROSE for t in toks[max(0, i - 3):i - 1]):
+        return None
+    for j in range(i + 1, min(i + 24, len(toks) - 1)):
+        if toks[j].p and toks[j].w != "-":
+            return None
+        if toks[j].w in _AR_TO:
+            got = _number(toks, j + 1)
+            return None if got is None else (got[0], i - 1, got[1])
+    return None
+
+
 def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     """A death statement at Arabic token ``i``: (count, first token, token after it), or None."""
     w = toks[i].w
@@ -1124,6 +1173,10 @@ def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         if _is(w, _AR_NOUN_ONE):
             return 1, i, i + 1
         count, k = _after(toks, i, True, skip=3)   # "جثث 3 أشخاص", "جثامين العناصر التسعة", "حصيلة القتلى إلى 9"
+        if count is None:
+            risen = _ar_risen_toll(toks, i)
+            if risen is not None:
+                return risen
         return (VAGUE if count is None else count), i, k
     claimed = _claimed_lives(toks, i)
     if claimed is not None:
