@@ -1545,3 +1545,65 @@ def test_unknown_gunmen_holding_people_abduct_them(text, place, sub):
 def test_a_day_before_in_hours_and_a_town_the_government_had_taken(text, place, day):
     assert {(e.sub_event_type, e.event_date) for e in extract_events(text, "2018-06-26") if e.location == place} == \
         {("Government regains territory", day)}
+
+
+@pytest.mark.parametrize("text, place, want", [
+    # the monitors' and the agency's stock phrases for air strikes and fights
+    ("Helicopters dropped explosive barrels on the town of Inkhil on Tuesday.", "Inkhil", "Air/drone strike"),
+    ("نفذ سلاح الجو في الجيش العربي السوري ضربات مركزة على أوكار الإرهابيين في بلدة الحراك.", "الحراك",
+     "Air/drone strike"),
+    ("قضت وحدة من الجيش على أعداد من الإرهابيين في بلدة الحراك.", "الحراك", "Armed clash"),
+    ("تصدت وحدة من الجيش لمجموعة إرهابية مسلحة في بلدة الحراك.", "الحراك", "Armed clash"),
+    # a town as the subject of the fire it came under and of the deal it signed
+    ("Inkhil came under heavy shelling on Tuesday.", "Inkhil", "Shelling/artillery/missile attack"),
+    ("Inkhil signed a reconciliation deal with the Russians on Tuesday.", "Inkhil", "Non-violent transfer of territory"),
+    # a kidnapping told through the release, or before the body was found
+    ("أفرج خاطفون مساء الثلاثاء عن طبيب بعد أربعة أيام على اختطافه في بلدة الحراك مقابل فدية.", "الحراك",
+     "Abduction/forced disappearance"),
+])
+def test_stock_phrases_of_strikes_fights_deals_and_kidnappings(text, place, want):
+    assert want in {e.sub_event_type for e in extract_events(text, PUB) if e.location == place}
+
+
+@pytest.mark.parametrize("text, place", [
+    # a drone seen overhead strikes nothing
+    ("حلقت طائرة مسيرة إسرائيلية صباح اليوم فوق قرية الحميدية في ريف القنيطرة.", "الحميدية"),
+    # "فصائل التسوية" names men, not a settlement made there (the "ف" of "فصائل" was taken for a conjunction)
+    ("اغتال مسلحون مجهولون قيادياً سابقاً في فصائل التسوية في بلدة الحراك.", "الحراك"),
+    # a meeting to discuss a settlement is no settlement
+    ("اجتمع وجهاء بلدة الحراك مع ضباط روس لبحث تسوية أوضاع البلدة.", "الحراك"),
+    # a citizen freed (his initials after him) is no ground taken where he had been kidnapped
+    ("تمكنت قوى الأمن الداخلي اليوم من تحرير المواطن (م. ع.) الذي اختطف يوم السبت على الطريق بين بلدتي داعل وطفس.",
+     "داعل"),
+])
+def test_no_strike_settlement_or_capture_where_none_was_made(text, place):
+    got = {e.sub_event_type for e in extract_events(text, PUB) if e.location == place}
+    assert not got & {"Air/drone strike", "Non-violent transfer of territory", "Agreement", "Government regains territory"}
+
+
+@pytest.mark.parametrize("text, place, want", [
+    # the strikes told before, as the subject of "تزامنت", are not a strike at the places of the new event
+    ("وتزامنت الغارات مع انفجار عبوة ناسفة أمس على الطريق بين اليادودة والمزيريب.", "المزيريب",
+     {"Remote explosive/landmine/IED"}),
+    # what a response answers is the attack told before, not a second one at the place reinforced
+    ("وفي أول رد على الهجوم، أرسلت قوات النظام اليوم تعزيزات عسكرية إلى محيط مدينة طفس.", "طفس", {"Other"}),
+])
+def test_an_event_named_again_with_the_article_is_the_one_told_before(text, place, want):
+    assert {e.sub_event_type for e in extract_events(text, PUB) if e.location == place} == want
+
+
+@pytest.mark.parametrize("text, place, label", [
+    # the army's units reaching a town, as the agencies tell it, is their entry; troops reaching it, their movement
+    ("وصلت وحدات من الجيش أمس إلى بلدة الشجرة في حوض اليرموك.", "الشجرة", "territory_entered"),
+    ("وصلت تعزيزات عسكرية للجيش أمس إلى بلدة الشجرة.", "الشجرة", "troop_movement"),
+    ("Government troops reached the town of al-Shajara on Friday.", "al-Shajara", "troop_movement"),
+])
+def test_an_armys_arrival(text, place, label):
+    assert label in _labels(text, place)
+
+
+def test_a_response_to_an_attack_told_in_full_there_is_that_attack():
+    text = ("Troops raided homes in Inkhil in response to the roadside bomb attack that hit an army vehicle near "
+            "Inkhil on Monday.")
+    assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in extract_events(text, PUB)
+                                              if e.location == "Inkhil"}

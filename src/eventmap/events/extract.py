@@ -79,6 +79,23 @@ _RESULT_VERBS = frozenset(("يسفر", "تسفر", "يود", "تود", "يودي
 #: between a place and its passive trigger: "Inkhil was shelled", "Nawa has been retaken", "Nawa fell to"
 _PASSIVE_GAP_RE = re.compile(r" (?:(?:was|were|has|have|had|is|are|been|being|reportedly|also|again|later|heavily|"
                              r"repeatedly) )*")
+#: between a town and the deal or the fire it is the subject of: "X signed a reconciliation deal", "X accepted the
+#: truce", "X came under heavy shelling" (English, normalised)
+_UNDERGOER_GAP_RE = re.compile(r" (?:(?:has|have|had|also|later|reportedly|formally|finally|again) )*(?:(?:signed|"
+                               r"accepted|reached|joined|agreed to|entered into|concluded|struck) (?:on to |onto )?"
+                               r"(?:a |an |the |its own |their own )?(?:[a-z-]+ ){0,2}|"
+                               r"(?:came|come|comes|coming) under (?:[a-z-]+ ){0,2})")
+#: relative pronouns (normalised): what follows an event's noun tells it
+_RELATIVE = frozenset(("الذي", "التي", "الذين", "which", "that", "who"))
+#: "coincided" before the event it names again (normalised, "و" cut): "وتزامنت الغارات مع ..."
+_COINCIDED = frozenset(("تزامنت", "تزامن", "يتزامن", "تتزامن", "ترافقت", "ترافق", "تزامنا"))
+#: a flight's verbs before "طائرة مسيرة" (normalised): a drone seen overhead, not its strike
+_FLEW_OVER = frozenset(("حلقت", "حلق", "تحلق", "يحلق", "تحليق", "لتحليق", "بتحليق", "تحوم", "حامت"))
+#: who a settlement names before it ("فصائل التسوية", "لجان المصالحة"; normalised)
+_SETTLED_BODIES = frozenset(("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز", "مراكز", "رجال", "قوات", "مقاتلي",
+                             "ابنا"))
+#: what a town undergoes as the subject of "signed"/"came under" (:data:`_UNDERGOER_GAP_RE`)
+_UNDERGONE = frozenset(("settlement_entry", "agreement", "shelling", "bombardment", "attack", "air_strike"))
 #: "no news of": "دون ورود أنباء عن سقوط ضحايا" (normalised), "with no reports of casualties"
 _NEWS = frozenset(("انبا", "معلومات", "تقارير", "reports", "report", "word", "news"))
 _NEG_EN = {"no", "not", "without", "denied", "deny", "denies", "never", "prevent", "prevented", "avoid", "avoided",
@@ -195,6 +212,7 @@ _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المت�
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
 #: the word before a settlement that makes it no settlement made (normalised)
 _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون", "رافضي", "رافضو", "بطاقه", "بطاقات", "خيار", "احتمال",
+                         "لبحث", "بحث", "لمناقشه", "مناقشه", "بشان", "حول",   # "اجتماع لبحث تسوية أوضاع المدينة"
                          "refusing", "rejecting", "possible", "potential", "proposed"))
 #: acts told with a time to come after them are plans ("... الأسبوع المقبل", "next week")
 _PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settlement_entry", "territory_entered",
@@ -998,6 +1016,8 @@ class _Extractor:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
             return True   # "دون ورود أنباء عن سقوط ضحايا", "with no reports of deaths": none known
+        if self._no_new_act(h, prev):
+            return True
         if self._charged(h, prev, cl):
             return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are
             #               charged with, and a raid's targets, are no acts of that day
@@ -1060,6 +1080,21 @@ class _Extractor:
         # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
         return _DENIAL_ENDS.isdisjoint(prev[last:])
 
+    def _no_new_act(self, h: TriggerHit, prev: list[str]) -> bool:
+        """The trigger names no act of its clause: a drone seen overhead ("حلقت طائرة مسيرة إسرائيلية فوق X"), or,
+        with the article, an event the report told before: the subject of "تزامن" ("وتزامنت الغارات مع انفجار عبوة
+        في X") or what a response answers ("وفي أول رد على الهجوم"، "in response to the attack")."""
+        if h.label == "air_strike" and h.text.startswith("طاير") and not _FLEW_OVER.isdisjoint(prev[-2:]):
+            return True
+        definite = self.norm.endswith(" ال", 0, h.start) or self.norm.startswith("ال", h.start) or \
+            (prev[-1:] == ["the"])
+        if not definite or not prev:
+            return False
+        last = prev[:-1] if prev[-1] == "the" else prev
+        if not _RELATIVE.isdisjoint(self.norm[h.end:h.end + 30].split()[:3]):
+            return False   # ("in response to the IED attack which targeted a vehicle near X": told here, in full)
+        return bool(last) and (last[-1] in _COINCIDED or last[-2:] in (["رد", "علي"], ["ردا", "علي"], ["response", "to"]))
+
     def _charged(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
         """The trigger is a crime suspects are charged with ("متهمين بقتل", "يشتبه بتورطهم في مقتل", "wanted for
         killings", "متورطة بعمليات خطف") or a raid's targets ("حملة استهدفت مطلوبين")."""
@@ -1072,9 +1107,9 @@ class _Extractor:
     def _framed(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
         """What the words around a taking, an entry, a deal, an arrest or a movement make of it: a state, a
         purpose, a man's past, a time since, a release, people named after it; True when it is no event here."""
-        if h.label == "settlement_entry" and prev and prev[-1] in ("فصايل", "عناصر", "مجموعات", "لجنه", "لجان", "مركز",
-                                                                "مراكز", "رجال", "قوات", "مقاتلي", "ابنا"):
+        if h.label == "settlement_entry" and prev and (prev[-1] in _SETTLED_BODIES or "ف" + prev[-1] in _SETTLED_BODIES):
             return True   # "فصائل التسوية", "لجان المصالحة": a name for people, not a settlement made here
+            #               (the "ف" of "فصائل" is cut off with the conjunctions)
         if h.label == "settlement_entry" and _SETTLED_PEOPLE_EN_RE.match(self.norm, h.end):
             return True   # "the 'reconciliation' factions", "settlement committees": people and bodies, not an event
         if (h.label == "agreement" and _who_joined(prev)) or h.label == "settlement_entry" and (
@@ -1266,8 +1301,13 @@ class _Extractor:
                     m.cue, m.cue_kind = self.norm[h.start:h.end], "trigger"
                     break
                 if m.lang == "en" and 0 <= h.start - m.end <= 24 and _PASSIVE_GAP_RE.fullmatch(
-                        self.norm, m.end, h.start) and (h.start > m.end + 1 or h.text.startswith("fell")):
+                        self.norm, m.end, h.start) and (h.start > m.end + 1 or h.text.startswith(("fell", "came under",
+                                                                                                 "comes under"))):
                     m.cue, m.cue_kind = self.norm[h.start:h.end], "trigger"
+                    break
+                if m.lang == "en" and 0 < h.start - m.end <= 44 and h.label in _UNDERGONE and \
+                        _UNDERGOER_GAP_RE.fullmatch(self.norm, m.end, h.start):
+                    m.cue, m.cue_kind = self.norm[h.start:h.end], "trigger"   # "X signed a reconciliation deal"
                     break
         return m.supported
 
@@ -1295,8 +1335,11 @@ class _Extractor:
             return name + " countryside"
         if not m.site and m.source != "list" and self._city_cue(m):
             # "the city of Quneitra", "مدينة درعا": the town, not the governorate named after it
+            # (in English only a governorate's name needs "city": "the town of Muzeireb" looked up as "Muzeireb
+            # city" would lose the spelling's match with the town to the sub-district's fuzzy one)
             return ("مدينة " + name) if m.lang == "ar" and not name.startswith("مدينة") else \
-                (name + " city" if m.lang == "en" and not name.lower().endswith(" city") else name)
+                (name + " city" if m.lang == "en" and not name.lower().endswith(" city") and
+                 latin_key(name) in GOVERNORATE_KEYS else name)
         return name
 
     def _first_pass(self, cand: list[tuple[_Clause, Mention]]) -> list[tuple[float, float]]:

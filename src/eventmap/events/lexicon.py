@@ -142,7 +142,8 @@ for _lab in KILLERS:
 # --- Arabic patterns ----------------------------------------------------------------------
 
 #: not a person freed ("تمكن الأمن الداخلي من تحرير طفل مختطف في X", "حررت الوحدات رهينتين"): no ground taken
-_NOT_A_HOSTAGE = r"(?!\s(?:\S+\s){0,3}?(?:ال)?(?:طفل~|اطفال|مختطف~|مخطوف~|رهين~|رهائن|اسير~|اسري|شاب|شابين|امراه|فتاه))"
+_NOT_A_HOSTAGE = (r"(?!\s(?:\S+\s){0,3}?(?:ال)?(?:طفل~|اطفال|مختطف~|مخطوف~|رهين~|رهائن|اسير~|اسري|شاب|شابين|امراه|فتاه|"
+                  r"مواطن~|رجل|سائق~|طبيب~))")
 #: not the martyrs a name is made of: "لواء شهداء اليرموك", "ساحة الشهداء", "مكتب توثيق الشهداء", "جمعة الشهداء"
 _NOT_A_NAME = "".join(rf"(?<!{w}\s)(?<!{w}\sال)" for w in ("لوا", "كتيبه", "كتايب", "ساحه", "توثيق", "جمعه", "مقبره",
                                                           "دوار", "تجمع", "سريه", "مكتب"))
@@ -173,17 +174,21 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:سقط~|تسقط|يسقط|سقوط)\s(?:ال)?(?:بلدة|بلدات|مدينة|قرية|قرى|مدن|تل|تلة|مطار|معبر|كتيبة|اللواء)",
         r"(?:سقط~|سقوط)\s(?:\S+\s){0,3}?(?:بيد|في\sيد|بايدي|في\sايدي)",
     ),
-    "territory_entered": (r"دخل~", r"دخول", r"يدخل~", r"تدخل~", r"اقتحم~", r"اقتحام", r"تقتحم~", r"يقتحم~"),
+    "territory_entered": (r"دخل~", r"دخول", r"يدخل~", r"تدخل~", r"اقتحم~", r"اقتحام", r"تقتحم~", r"يقتحم~",
+                          # "وصلت وحدات الجيش اليوم إلى معبر X": the army's units reaching a place (the agencies' word)
+                          r"(?:وصل~|وصول)\s(?:\S+\s){0,2}?(?:ال)?(?:وحدات|جيش)(?=\s(?:\S+\s){0,6}?(?:الي)\s)"),
     "settlement_entry": (r"تسوية(?!\s(?:السياسي|السوري|سياسي))", r"مصالحة", r"مصالحات", r"التسويات", r"تسويات", r"تسوية\sاوضاع"),
     "agreement": (r"اتفاق~", r"اتفاقية", r"اتفاقا", r"هدنة", r"(?<!خط\s)وقف\sاطلاق\sال?نار", r"توصل~\sالى\sاتفاق"),
     "armed_clash": (r"اشتباك~(?<!فض\sالاشتباك)", r"اشتبك~",
                     # "قضت وحدة من الجيش على مجموعة إرهابية": an armed group eliminated in a fight (the agency's word)
-                    r"(?:قض~|قضي|يقضي|تقضي|القضا)\s(?:\S+\s){0,6}?علي\s(?:\S+\s)?ل?(?:ال)?(?:مجموع~|ارهابي~|مسلح~|خلي~|خلايا|عصاب~|"
+                    r"(?:قض~|قضي|يقضي|تقضي|القضا)\s(?:\S+\s){0,6}?علي\s(?:(?:اعداد|عدد|العديد|عشرات)\sمن\s|\S+\s)?ل?(?:ال)?(?:مجموع~|ارهابي~|مسلح~|خلي~|خلايا|عصاب~|"
                     r"تجمع~)",   # ("قضت وحدات من الجيش على تجمعات لإرهابيي جبهة ...")
                     r"مواجهات", r"مواجهة", r"معارك", r"معركة", r"اقتتال", r"قتال",
                     r"قاوم~", r"يقاوم~", r"تصدى~\s(?:\S+\s)?(?:ل|لهجوم|لمحاولة|لتقدم|لقوات)",
                     # "تصدى الجيش صباح اليوم لمحاولة تسلل": the time between the verb and what it met
                     r"تصدى~\s(?:\S+\s){2,4}?(?:لهجوم|لمحاولة|لتقدم|لقوات)", r"تصدوا",
+                    # "تصدت وحدة من الجيش لمجموعة إرهابية": the armed group it met
+                    r"تصد(?:ى|ت|وا)\s(?:\S+\s){0,4}?(?:لمجموع~|لارهابي~|لمسلح~|لعصاب~)",
                     r"تصد~\sل?هجوم", r"تصدت\sلهجوم", r"كمين~", r"اشتباكات",
                     # an attack or an infiltration foiled is a fight ("أحبطت وحدات الجيش محاولة تسلل")
                     r"(?:احبط~|يحبط~|تحبط~|صد~|صدت)\s(?:\S+\s){0,6}?(?:هجوم~|هجمات|محاول~\s(?:\S+\s)?تسلل|تسلل~|"
@@ -205,6 +210,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "air_strike": (r"(?:دمر~|تدمير)\s(?:\S+\s)?(?:ال)?(?:طائرات|طيران|مقاتلات|مروحيات)",   # "دمرت الطائرات الحربية آليات"
                    r"(?:ال)?ضرب(?:ة|ات)\s(?:ال)?جوي~",   # "شنت طائرات إسرائيلية ضربات جوية على X"
                    r"ضربات\s(?:\S+\s){0,2}?(?:نفذ~|شن~)\s(?:ال)?(?:سلاح\sالجو|طيران|طائرات|مقاتلات)",   # "ضربات مركزة نفذها سلاح الجو"
+                   # "نفذ سلاح الجو في الجيش العربي السوري ضربات على أوكار ...": the air force named before its strikes
+                   r"سلاح\sالجو\s(?:\S+\s){0,5}?(?:ضربات|ضربة|غارات|طلعات)",
                    r"غارة", r"غارات", r"غارات(?:ها|ه|هم)", r"غارتين", r"غارتان", r"طلعات\s(?:\S+\s){0,2}?علي",
                    # "أغار الطيران الإسرائيلي على X", "أغارت طائرات حربية على X": the raid's verb with its aircraft
                    r"(?:اغار~|يغير|تغير)\s(?:ال)?(?:طيران|طائر~|مقاتل~|مروحي~|سلاح\sالجو|مسير~)",
@@ -276,7 +283,12 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "arrests": (r"اعتقل~", r"اعتقال~", r"حملة\sاعتقالات", r"اعتقالات", r"داهم~", r"مداهمة", r"مداهمات", r"تعتقل~",
                 r"يعتقل~", r"دهم~", r"حملة\sدهم", r"تداهم~", r"يداهم~", r"(?:اعتقل|احتجز|اوقف)" + _AR_OBJ,
                 r"القبض\sعلى", r"توقيف", r"اوقف~", r"احتجز~", r"يحتجز~", r"تحتجز~"),   # ("احتجزت قوة ثلاثة رعاة")
-    "abduction": (r"اختطاف", r"خطف~", r"اختطف~", r"اخفاء\sقسري", r"تغييب\sقسري", r"مخطوف~",
+    "abduction": (r"اختطاف",
+                  # "بعد أربعة أيام على اختطافه في بلدة X", "أفرجت عصابة عن الطفل بعد أسبوع على اختطافه": his
+                  # kidnapping, where it happened said after it or the time since it told (not "عثر على جثته بعد ساعات
+                  # من اختطافه على يد مجهولين." with no place of its own)
+                  r"اختطاف(?:ه|ها|هم|هما)(?=(?:\s\S+){0,7}?\s(?:في|قرب|بالقرب|عند|امام)\s)",
+                  r"(?<=علي\s)اختطاف(?:ه|ها|هم|هما)", r"خطف~", r"اختطف~", r"اخفاء\sقسري", r"تغييب\sقسري", r"مخطوف~",
                   # the present and the passive ("مسلحون يخطفون شاباً", "عصابة تخطف طفلاً", "اختُطف شاب")
                   r"يخطف~", r"تخطف~", r"يختطف~", r"تختطف~", r"خطفت", r"اختطفت", r"(?:خطف|اختطف)" + _AR_OBJ),
     "attack_civilians": (r"(?:عثر~|العثور|يعثر~)\s(?:\S+\s){0,4}?على\s(?:جثة|جثث|جثمان|جثتي|جثامين)", r"اغتيال~", r"اغتال~", r"اغتيل~", r"يغتال~", r"تغتال~", r"محاولة\sاغتيال~", r"fatally shot", r"اعدام", r"اعدم~", r"تصفية", r"استهداف\s(?:ال)?مدنيين",
@@ -311,6 +323,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                   # "وصلت دبابات إسرائيلية إلى أطراف X": Israeli armour arriving is an incursion
                   r"(?:وصل~|تقدم~)\s(?:ال)?(?:دبابات|اليات|جرافات|دوري~|قو~|قوات)\s(?:\S+\s)?(?:ال)?اسرائيلي~"),
     "troop_movement": (r"(?:وصل~|وصول)\s(?:\S+\s){0,3}?(?:ال)?(?:مسلح~|مقاتل~|عناصر|قوات|رتل~|ارتال|دوري~)",   # "وصل مئات المسلحين إلى X"
+                       # "وصلت تعزيزات عسكرية اليوم إلى X"
+                       r"(?:وصل~|وصول)\s(?:\S+\s){0,2}?تعزيزات(?=\s(?:\S+\s){0,6}?(?:الي|نحو|باتجاه)\s)",
                        r"(?:ال)?(?:مسلح~|مقاتل~|رتل~|ارتال)\s(?:\S+\s)?وصل~",   # "مئات المسلحين وصلوا إلى X"
                        r"تعزيزات", r"تعزيز~\s(?:\S+\s)?(?:عسكري~|قوات~|مواقع~)", r"استقدام", r"استقدم~", r"انتشر~", r"انتشار",
                        r"ينتشر~", r"تنتشر~", r"دورية", r"دوريات", r"رتل~?", r"ارتال", r"حشد~", r"حشود", r"استنفار"),
@@ -392,9 +406,12 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                r"opened fire", r"open fire", r"fired (?:on|at|upon)", r"gunmen", r"assailants",
                r"shots? (?:were |was )?fired", r"fired (?:live )?(?:shots|bullets|rounds)", r"gunshots?",
                r"shot and (?:wounded|injured)",
+               # "a checkpoint came under fire" (not "came under shelling": the shelling's own word)
+               r"c(?:ame|omes?|oming) under (?:(?:heavy|intense|renewed|sniper|machine-gun|small-arms|live|direct) )?"
+               r"(?:fire|gunfire)",
                # a storming tried is an assault, not a town taken ("attempted to storm X from several axes")
                r"(?:attempt(?:ed|s|ing)?|tried|trying) to (?:storm|break into|advance on)"),
-    "air_strike": (r"air ?strikes?", r"air ?raids?", r"bombing raids?", r"barrel bombs?",
+    "air_strike": (r"air ?strikes?", r"air ?raids?", r"bombing raids?", r"barrel bombs?", r"explosive barrels?",
                    r"aerial (?:bombardment|attack|bombing)s?", r"air attacks?", r"air bombardments?",
                    r"(?:warplanes?|jets?|helicopters?|aircraft) (?:struck|bombed|hit|pounded|targeted|raided)",
                    # "regime warplanes carried out four raids on X" (the planes are named before it)
@@ -485,7 +502,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "troop_movement": (r"reinforcements?", r"reinforc(?:ed|ing)", r"deploy(?:ed|ing|s|ment|ments)?", r"redeploy\w*",
                        r"patrol(?:s|led|ling)?", r"convoys?", r"troop build-?up", r"build-?up", r"mobili[sz]\w+",
                        r"massed", r"massing", r"took up positions", r"taking up positions", r"moved into (?:\w+ )?positions", r"sent (?:military )?reinforcements?",
-                       r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)"),
+                       r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)",
+                       # "Syrian troops reached the Nasib crossing", "army units arrived in X"
+                       r"(?:troops|forces|units|soldiers|army) (?:\w+ ){0,2}?(?:reached|arrived (?:in|at))"),
     "siege": (r"besieg\w*", r"sieges?", r"encircl\w*", r"blockade\w*", r"surrounded"),
     "supply_cut": (r"cut (?:off )?(?:the |its |their )?(?:main )?(?:re)?supply (?:lines?|routes?|roads?)?",
                    r"cut off (?:the )?resupply", r"cutting off (?:the )?(?:re)?supply",
