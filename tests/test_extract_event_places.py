@@ -1037,3 +1037,31 @@ def test_where_marchers_came_from_is_not_where_they_were_shot():
 def test_a_town_and_nearby_another():
     ev = extract_events("Regime helicopters dropped barrel bombs on Nawa and nearby Inkhil on Sunday.", "2014-10-06")
     assert [e.location for e in ev] == ["Nawa", "Inkhil"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the glued "ب" with the article after "unknown gunmen" places the shooting (not "مجهول الهوية")
+    ("قتل شاب مساء اليوم برصاص مجهولين بالمزيريب.", {"المزيريب"}),
+    # a front or an axis named by its town
+    ("تدور اشتباكات عنيفة منذ الصباح على محور الحراك.", {"الحراك"}),
+    # "بموجب الاتفاق" ends the list's last name
+    ("دخلت وحدات الجيش بلدتي صيدا والجيزة بموجب الاتفاق.", {"صيدا", "الجيزة"}),
+    # a road written with a hyphen and no spaces
+    ("انفجرت عبوة ناسفة صباح اليوم على طريق داعل-طفس.", {"داعل", "طفس"}),
+    # a man named by his initials, a full stop after the first: one sentence, not two
+    ("اغتال مسلحون مجهولون الشاب (ع. م) أمام منزله في بلدة داعل.", {"داعل"}),
+    # the towns that locate a town on a road, the towns reinforcements came from and the mediators' town
+    ("سيطرت الفصائل على بلدة عتمان الواقعة على الطريق بين نوى والشيخ مسكين.", {"عتمان"}),
+    ("استقدمت قوات النظام تعزيزات من مدينتي إزرع والصنمين إلى جبهة داعل.", {"داعل"}),
+    ("اندلعت اشتباكات بين عائلتين في بلدة داعل، قبل أن يتدخل وجهاء من مدينة طفس لحل الخلاف.", {"داعل"}),
+    # noon, not a village named like it; "for the revolution", not a town of that name
+    ("أصيب طفلان بانفجار قنبلة عنقودية في بلدة داعل، ظهر أمس.", {"داعل"}),
+    ("قتل شابان للثورة برصاص قوات الأمن خلال مظاهرة في بلدة داعل.", {"داعل"}),
+])
+def test_places_as_local_pages_and_the_agency_write_them(text, want):
+    assert {e.location for e in extract_events(text, PUB)} == want
+
+
+def test_the_town_of_a_sub_districts_name_in_another_spelling_is_the_town():
+    ev = extract_events("Gunmen attacked a police post in the town of Muzeireb on Monday.", PUB)
+    assert [(e.location, e.geo_precision) for e in ev] == [("Muzeireb", 1)]

@@ -227,6 +227,9 @@ def _plain_split_sentences(text: str) -> list[tuple[int, int]]:
                 w = wm.group(1).lower().rstrip(".")
                 if w in S._ABBREV or (len(w) == 1 and text[m.start() - 1].isupper()):
                     continue
+            before = text[start:m.start()].split(" ")[-1].split("(")[-1]
+            if len(before) == 1 and "\u0621" <= before <= "\u064a" and before != "\u0640":
+                continue   # an Arabic initial: "(أ. ع)"
         S._add(text, start, end, spans)
         start = end
     S._add(text, start, len(text), spans)

@@ -325,10 +325,12 @@ def scan_gazetteer_ar(norm: str, idx: _Index, lo: int = 0, hi: int | None = None
     raw: list[tuple[int, int, str]] = []
     for end_idx, (word, key, drop) in idx.ar.iter(norm, lo, hi):
         end = end_idx + 1
-        if end < n and norm[end] != " ":
-            continue
+        if end < n and norm[end] != " " and not (norm[end] == "-" and end + 1 < n and norm[end + 1] != " "):
+            continue   # (a hyphen glued between two names ends the first: "طريق درعا-طفس")
         s_full = end - len(word)
         ws = norm.rfind(" ", 0, s_full) + 1      # the start of the word
+        if ws < s_full and norm[s_full - 1] == "-" and s_full - 1 > ws:
+            ws = s_full                          # (and starts the second)
         if (ws != s_full or drop) and norm[ws:s_full] + ("ل" if drop else "") not in _CLITIC_PREFIXES:
             continue
         raw.append((s_full + drop, end, key))    # "للرفيد": the name starts after the first ل
@@ -457,7 +459,8 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 لقصف لهجوم لهجمات لغارات لغارة لاشتباكات لاستهداف لاقتحام لحملة لمداهمة لإطلاق
 المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
 تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج
-المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة أدى أدت أسفر أسفرت""".split()) | TIME_AFTER_AR
+المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة أدى أدت أسفر أسفرت
+بموجب وفق وفقا وفقاً تنفيذا تنفيذاً""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -1398,6 +1401,9 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
             m.cue, m.cue_kind = pw, "noun"
         elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
             m.cue, m.cue_kind = pw or "ب", "prep"
+        elif pw in _FRONT_AR and len(prev) >= 2 and prev[-2] in ("علي", "في", "وعلي", "وفي", "الي"):
+            m.cue, m.cue_kind = pw, "prep"   # "اشتباكات على محور X", "على جبهة X": the fighting at X (and "تعزيزات
+            #                                 إلى جبهة X": where they went)
     if not m.cue and _SAW_AFTER_RE.match(norm, m.end):
         m.cue, m.cue_kind = "شهدت", "prep"   # "وكانت الصنمين شهدت مواجهات": the town that saw the event
     if not m.cue and "طريق" in text[max(0, m.orig_start - 40):m.orig_start] and \
@@ -1413,7 +1419,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
     _ar_reference(m, prev7, sets, norm)
     word = m.name if " " not in m.name else ""
     if word in sets["strict"] or (word and not word.startswith("ال") and ("ال" + word) in sets["strict"]) or \
-            (word.startswith("ال") and word[2:] in sets["strict"]):   # "المعارك العنيفة": an adjective
+            (word.startswith("ال") and word[2:] in sets["strict"]) or \
+            (clitic.endswith("ل") and "ا" + word in sets["strict"]):   # "المعارك العنيفة": an adjective; "للثورة"
         m.common = "strict"
     elif word in sets["person"] or m.name in sets["person"]:
         m.common = "person"
@@ -1435,8 +1442,11 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
     if word in ("التل", "التله") and m.cue_kind != "noun" and nxt and nxt[0].startswith("ال"):
         m.veto = "a hill"                  # "مقر اللواء والتل الشمالي": the northern hill, not the town of al-Tall
-    if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR:
+    if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR and not clitic.endswith(("ب", "ل")):
+        #                                  (not "برصاص مجهولين بالمزيريب": the glued "ب" places the shooting)
         m.veto = "an attribute"            # "جثة رجل مجهول الهوية": of unknown identity, not the village al-Huwayyah
+    if word in _TIME_OF_DAY_AR and m.cue_kind != "noun" and nxt and (nxt[0] in _DAY_AFTER_AR or pw == "بعد"):
+        m.veto = "a time of day"           # "ظهر أمس", "بعد ظهر الثلاثاء": noon, not the village of Zahr
     if pw == "ردع" and m.cue_kind != "noun":
         m.veto = "an operation's name"     # "معركة ردع العدوان" (December 2024): deterring the aggression, no village
     if word in _GOD_AR and m.cue_kind != "noun":
@@ -1560,6 +1570,12 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
         return
+    if ("واقع" in norm[max(0, m.start - 60):m.start] or "تقع" in norm[max(0, m.start - 60):m.start] or
+            "يقع" in norm[max(0, m.start - 60):m.start]) and _ON_A_ROAD_AR_RE.search(norm, max(0, m.start - 60),
+                                                                                     m.start):
+        m.reference = True
+        m.notes.append("locates a town")   # "بلدة X الواقعة على الطريق بين Y وZ": where X is, not events at Y, Z
+        return
     if "مصدر" in norm[max(0, m.start - 50):m.start] and _FIRE_SOURCE_AR_RE.search(norm, max(0, m.start - 50), m.start):
         m.reference = True
         m.notes.append("where it came from")   # "قصف مصدره مواقع قوات النظام في بلدة X": X fired, not hit
@@ -1634,11 +1650,17 @@ _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب",
 _PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)[وف]?لل(?:تقدم|زحف)\s(?:نحو|باتجاه|صوب)\s(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
 #: reinforcements and where they came from (normalised), up to the place: "تعزيزات عسكرية إلى X من مدينة Y"
 _REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,10}?"
-                                    r"[وف]?من\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
+                                    r"[وف]?من\s(?:(?:ال)?(?:مدينه|بلده|قريه|مدينتي|بلدتي|قريتي|مدن|بلدات|قري)\s)?$")
 _REINFORCED_FROM_GATE = gate(_REINFORCED_FROM_AR_RE)
 #: a force's own posts, between where it withdrew to and the place (normalised): "باتجاه نقطتها في X"
 _OWN_POSTS_AR = frozenset(("نقطتها", "نقطته", "نقاطها", "نقاطه", "مواقعها", "مواقعه", "قاعدتها", "قاعدته", "مقرها",
                            "مقره", "ثكنتها"))
+#: times of the day a village may be named like, and the words of a day after them (normalised)
+_TIME_OF_DAY_AR = frozenset(("ظهر", "عصر", "فجر", "صباح", "مساء", "ظهيره", "ليل", "ليله", "الظهر", "العصر", "الفجر"))
+_DAY_AFTER_AR = frozenset(("امس", "اليوم", "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+                           "الاحد", "البارحه", "الامس", "الغد"))
+#: a front or an axis named by its town, after "على"/"في" (normalised): "على محور X", "على جبهة X"
+_FRONT_AR = frozenset(("محور", "محاور", "جبهه", "جبهات"))
 #: the side an attack came from, right before a name (normalised): "من جهة X", "من محور X"
 _FROM_SIDE_AR = (["من", "جهه"], ["من", "اتجاه"], ["من", "محور"], ["من", "ناحيه"])
 #: the words of where to (normalised): "إلى", "باتجاه", "نحو" ...
@@ -1659,6 +1681,10 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
     return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR or "ف" + x in _WITHDRAW_AR for x in w[-4:-1])
 
 
+#: a town told where it lies, on the road between two others (normalised, up to the name): "الواقعة على الطريق
+#: (الواصل) بين Y و", "التي تقع على طريق Y"
+_ON_A_ROAD_AR_RE = re.compile(r"(?:^|\s)(?:ال)?(?:واقعه|واقع|تقع|يقع)\s(?:علي|عند|في)\s(?:ال)?(?:طريق|اوتستراد|اوتوستراد)"
+                              r"(?:\s[^\s.،,؛]+){0,5}?\s(?:[^\s.،,؛]+\s)?و?$")
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
 _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:\S+\s){0,5}$")
 
@@ -1669,7 +1695,8 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "طفلة", "طفلين", "مواطن", "مواطنا", "مواطنة", "مدني", "مدنيا", "قيادي", "قياديا", "مقاتل", "مقاتلا", "شخص", "شخصا",
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا",
     "ناشط", "ناشطون", "ناشطين", "ناشطان",   # ("أفاد ناشط من X عن سقوط قتيلين في Y": the source's home)
-    "مقاتلين", "مقاتلون", "مسلحين", "مسلحون"))   # ("بمساندة مقاتلين من بلدتي X وY": where the helpers came from)
+    "مقاتلين", "مقاتلون", "مسلحين", "مسلحون",   # ("بمساندة مقاتلين من بلدتي X وY": where the helpers came from)
+    "وجهاء", "وجيه", "وجيها", "شيوخ", "وفد", "وفدا"))   # ("تدخل وجهاء من مدينة X": the mediators' home)
 
 
 _FAMILY_LINK_AR = frozenset(("ابو", "بن", "ابن", "بنت", "ام"))
@@ -1711,7 +1738,7 @@ def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
 
 def _a_person(word: str) -> bool:
     """A person noun of :data:`_PERSON_AR`, bare or definite, after "و"/"ف" ("والشاب من بلدة X": the man named before)."""
-    if word in _PERSON_AR:
+    if word in _PERSON_AR or "و" + word in _PERSON_AR:   # ("وجهاء" with its first letter cut as a conjunction)
         return True
     bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     return bare.startswith("ال") and bare[2:] in _PERSON_AR

@@ -81,10 +81,18 @@ def _split_sentences(text: str) -> list[Span]:
                 w = wm.group(1).lower().rstrip(".")
                 if w in _ABBREV or (len(w) == 1 and text[ms - 1].isupper()):
                     continue
+        if text[ms] == "." and ms > start and _arabic_initial(text, start, ms):
+            continue   # an Arabic initial: "الشاب (أ. ع)", "الطبيب م. ن" (a name withheld, not a sentence's end)
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+def _arabic_initial(text: str, start: int, dot: int) -> bool:
+    """The full stop at ``dot`` follows one Arabic letter standing alone: an initial ("(أ. ع)")."""
+    c = text[dot - 1]
+    return "\u0621" <= c <= "\u064a" and c != "\u0640" and (dot - 1 == start or text[dot - 2] in " (")
 
 
 def _add(text: str, a: int, b: int, out: list[Span]) -> None:
