@@ -1092,7 +1092,7 @@ class _Extractor:
             return False
         last = prev[:-1] if prev[-1] == "the" else prev
         if not _RELATIVE.isdisjoint(self.norm[h.end:h.end + 30].split()[:3]):
-            return False   # ("in response to the IED attack which targeted a vehicle near X": told here, in full)
+            return False   # ("in response to the roadside bomb that hit an army vehicle near X": told here, in full)
         return bool(last) and (last[-1] in _COINCIDED or last[-2:] in (["رد", "علي"], ["ردا", "علي"], ["response", "to"]))
 
     def _charged(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
