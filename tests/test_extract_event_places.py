@@ -1065,3 +1065,15 @@ def test_places_as_local_pages_and_the_agency_write_them(text, want):
 def test_the_town_of_a_sub_districts_name_in_another_spelling_is_the_town():
     ev = extract_events("Gunmen attacked a police post in the town of Muzeireb on Monday.", PUB)
     assert [(e.location, e.geo_precision) for e in ev] == [("Muzeireb", 1)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # civilians evacuated from a village: the village, not the civilians' home town and not where they went
+    ("ساعد مركز المصالحة في إجلاء أكثر من 300 مدني من قرية حيط إلى بلدة داعل.", {"حيط"}),
+    # where fighters fled to, when a relative clause tells what it underwent
+    ("فر المسلحون باتجاه بلدة كفر شمس التي تعرضت لقصف مدفعي عنيف.", {"كفر شمس"}),
+    # the hospital a man was rushed to before he died
+    ("اغتال مجهولون شاباً في بلدة نمر، وتوفي متأثراً بإصابته بعد إسعافه إلى المشفى الوطني في الصنمين.", {"نمر"}),
+])
+def test_places_of_evacuations_of_relative_clauses_and_not_of_hospitals(text, want):
+    assert {e.location for e in extract_events(text, PUB)} == want

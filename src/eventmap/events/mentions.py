@@ -1557,7 +1557,8 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
         return
-    if ("من" in bare[-2:] or not _OFFICE_OF_AR.isdisjoint(bare[-2:])) and _person_from(bare, sets):
+    if ("من" in bare[-2:] or not _OFFICE_OF_AR.isdisjoint(bare[-2:])) and _person_from(bare, sets) and \
+            _EVACUATED_AR.isdisjoint(bare):   # ("إجلاء 400 مدني من قرية X": where they were taken out of)
         m.reference = True
         m.notes.append("origin")   # "قتل شاب من بلدة X برصاص مجهولين في مدينة Y": his home, not where he was shot
         return
@@ -1580,7 +1581,8 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("where it came from")   # "قصف مصدره مواقع قوات النظام في بلدة X": X fired, not hit
         return
-    moved = _moved_ar(m, bare, sets, norm)
+    # (not "فر المسلحون باتجاه بلدة X التي تعرضت لقصف عنيف": the place the next clause tells an event at)
+    moved = "" if _UNDERWENT_AFTER_AR_RE.match(norm, m.end) else _moved_ar(m, bare, sets, norm)
     if moved:
         m.reference = True
         m.notes.append(moved)
@@ -1626,7 +1628,7 @@ _SOURCE_ADJ_AR = frozenset(("محليه", "مطلعه", "مطلع", "ميدان�
 _CORRESPONDENT_IN_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:ال)?مراسل\S*\s(?:\S+\s){0,4}?في\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
 #: casualties taken somewhere, up to where the place is said (normalised): "ونقلا إلى مشفى X" (a hospital named as a
 #: site), and a few words before a name: "ونقل الجرحى إلى المشفى الوطني في مدينة X"
-_TAKEN_TO_AR = r"(?:^|\s)[وف]?(?:نقل|اسعف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
+_TAKEN_TO_AR = r"(?:^|\s)[وف]?(?:نقل|اسعف|اسعاف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
 _TAKEN_TO_AR_RE = re.compile(_TAKEN_TO_AR + "$")
 _TAKEN_TO_HOSPITAL_AR_RE = re.compile(_TAKEN_TO_AR + r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
 _TAKEN_TO_HOSPITAL_GATE = gate(_TAKEN_TO_HOSPITAL_AR_RE)
@@ -1659,6 +1661,10 @@ _OWN_POSTS_AR = frozenset(("نقطتها", "نقطته", "نقاطها", "نقا
 _TIME_OF_DAY_AR = frozenset(("ظهر", "عصر", "فجر", "صباح", "مساء", "ظهيره", "ليل", "ليله", "الظهر", "العصر", "الفجر"))
 _DAY_AFTER_AR = frozenset(("امس", "اليوم", "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
                            "الاحد", "البارحه", "الامس", "الغد"))
+#: a relative clause after a name that tells what the place underwent (normalised): " التي تعرضت لقصف"
+_UNDERWENT_AFTER_AR_RE = re.compile(r"\s(?:التي|الذي)\s(?:تعرضت|تعرض|شهدت|شهد|تشهد|يشهد|تتعرض|يتعرض)\s")
+#: taking people out of a place (normalised, "و" cut): "إجلاء مدنيين من قرية X" names X as the evacuation's place
+_EVACUATED_AR = frozenset(("اجلا", "باجلا", "لاجلا", "تهجير", "ترحيل", "اخلا", "اخراج"))
 #: a front or an axis named by its town, after "على"/"في" (normalised): "على محور X", "على جبهة X"
 _FRONT_AR = frozenset(("محور", "محاور", "جبهه", "جبهات"))
 #: the side an attack came from, right before a name (normalised): "من جهة X", "من محور X"
