@@ -372,3 +372,13 @@ def test_a_force_of_a_unit_that_acted_is_no_funeral_of_the_dead():
 ])
 def test_days_later_never_dates_an_event_after_the_publication(text, day):
     assert max(str(e.event_date) for e in extract_events(text, "2022-09-13")) == day
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On May 3, government troops stormed Inkhil. The next day, gunmen seized two posts in Tafas. Protesters also "
+     "blocked the road near Nawa.", "Nawa"),
+    ("في الثالث من أيار اقتحمت قوات النظام مدينة إنخل. وفي اليوم التالي سيطر مسلحون على حاجزين في طفس. كما قطع "
+     "محتجون الطريق قرب نوى.", "نوى"),
+])
+def test_the_day_a_story_moved_to_goes_on_in_the_next_sentence(text, place):
+    assert {e.event_date for e in extract_events(text, "2020-05-10") if e.location == place} == {"2020-05-04"}

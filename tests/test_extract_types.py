@@ -1607,3 +1607,33 @@ def test_a_response_to_an_attack_told_in_full_there_is_that_attack():
             "Inkhil on Monday.")
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in extract_events(text, PUB)
                                               if e.location == "Inkhil"}
+
+
+def test_a_comma_and_a_verb_with_its_own_doer_start_a_clause_of_their_own():
+    # the shelling of the three towns, then the barrels on one of them (with "و" or "حيث", a few words before the
+    # trigger): the second act does not take the first one's places away
+    for joint in ("، وألقت المروحيات أكثر من عشرة", "، حيث ألقت المروحيات أكثر من عشرة"):
+        text = f"قصفت قوات النظام مدينة إنخل وبلدتي عقربا وكفر شمس{joint} براميل متفجرة على إنخل."
+        ev = extract_events(text, PUB)
+        assert {e.location for e in ev if e.sub_event_type == "Shelling/artillery/missile attack"} == \
+            {"إنخل", "عقربا", "كفر شمس"}
+        assert {e.location for e in ev if e.sub_event_type == "Air/drone strike"} == {"إنخل"}
+
+
+@pytest.mark.parametrize("text", [
+    "رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في بلدة اليادودة.",
+    "Local leaders in al-Yadudah refused to hand over their heavy weapons.",
+])
+def test_a_demand_refused_is_no_handover_and_no_post(text):
+    assert not [e for e in extract_events(text, PUB) if e.trigger_label in ("weapons_handover", "base_established")]
+
+
+def test_barrels_told_with_other_raids_far_after_them_stay_at_the_first_place():
+    text = ("صعدت قوات النظام من قصفها على أحياء درعا البلد، حيث ألقت المروحيات أكثر من 30 برميلاً متفجراً خلال يوم "
+            "واحد، بالتزامن مع غارات نفذتها طائرات روسية على مخيم درعا.")
+    assert "Air/drone strike" in {e.sub_event_type for e in extract_events(text, PUB) if e.location == "درعا البلد"}
+
+
+def test_peacekeepers_trapped_near_villages_are_besieged():
+    text = "Another 40 peacekeepers were trapped at two positions near the villages of Breiqa and al-Ruwayhina."
+    assert {e.location for e in extract_events(text, PUB) if e.trigger_label == "siege"} == {"Breiqa", "al-Ruwayhina"}

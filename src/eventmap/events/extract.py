@@ -85,6 +85,11 @@ _UNDERGOER_GAP_RE = re.compile(r" (?:(?:has|have|had|also|later|reportedly|forma
                                r"accepted|reached|joined|agreed to|entered into|concluded|struck) (?:on to |onto )?"
                                r"(?:a |an |the |its own |their own )?(?:[a-z-]+ ){0,2}|"
                                r"(?:came|come|comes|coming) under (?:[a-z-]+ ){0,2})")
+#: a refusal before what was asked (normalised, "و" cut), and the acts it can refuse
+_REFUSED = frozenset(("رفضت", "رفض", "رفضوا", "ترفض", "يرفض", "يرفضون", "برفض", "لرفض", "refused", "refuse", "refuses",
+                      "refusing", "rejected", "rejecting"))
+_REFUSABLE = frozenset(("weapons_handover", "base_established", "evacuation", "settlement_entry", "agreement",
+                        "territory_entered"))
 #: relative pronouns (normalised): what follows an event's noun tells it
 _RELATIVE = frozenset(("الذي", "التي", "الذين", "which", "that", "who"))
 #: "coincided" before the event it names again (normalised, "و" cut): "وتزامنت الغارات مع ..."
@@ -556,6 +561,21 @@ def _one_protest_event(out: list[Event]) -> list[Event]:
             or e.sub_event_type not in ("Protest with intervention", "Peaceful protest")]
 
 
+def _new_subject_ar(words: list[str]) -> bool:
+    """After a comma, a verb with "و" (or "حيث" and a verb) and its own doer before a trigger a few words on: "،
+    وألقت المروحيات أكثر من عشرين برميلاً", "، حيث ألقت المروحيات ..." (not "، وبلدة X وقرية Y بقذائف": the list
+    going on)."""
+    if words[0] == "حيث":
+        return len(words) > 2 and normalize_ar(words[2]) in _DOERS_AR
+    return normalize_ar(words[1]) in _DOERS_AR and normalize_ar(words[0][1:]) not in _DEST_NOUNS
+
+
+#: doers named right after a verb (normalised): "، وألقت المروحيات ..."
+_DOERS_AR = frozenset(normalize_ar(w) for w in (
+    "المروحيات", "الطائرات", "الطيران", "المقاتلات", "القوات", "قوات", "الفصائل", "فصائل", "الجيش", "وحدات",
+    "عناصر", "مسلحون", "مسلحين", "مجهولون", "الثوار", "المعارضة", "الطائرة", "المروحية", "طائرات", "مروحيات"))
+
+
 def _words_before(norm: str, i: int, lo: int, n: int, reach: int = 40) -> list[str]:
     seg = norm[max(lo, i - reach):i]
     ws = seg.split()
@@ -683,6 +703,8 @@ class _Extractor:
         self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
         self._city_cues: dict[tuple[int, int], bool] = {}
         self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
+        #: the last day a count of days moved ("The next day, ..."): (paragraph, sentence, the day it moved from, to)
+        self._moved_day: tuple[int, int, str, str] | None = None
         self._qnames: dict[int, tuple[Mention, str]] = {}
         self._death: bool | None = None
         #: a place that is the target of one trigger of its clause only: (its span) -> that trigger's start
@@ -797,7 +819,11 @@ class _Extractor:
         if comma > start:
             words = self.text[comma + 1:o].split()
             if (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) or \
-                    (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)):
+                    (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)) or \
+                    (2 <= len(words) <= 6 and (words[0][:1] == "و" or words[0] == "حيث") and _new_subject_ar(words)
+                     and self._names_a_place(self.o2n(o), min(len(self.norm), self.o2n(o) + 45))):
+                # (the new act's own place right after its trigger: "وألقت المروحيات عشرين برميلاً على X"; not "،
+                # حيث ألقت المروحيات 40 برميلاً خلال 24 ساعة، بالتزامن مع غارات على Y": there, the first place's)
                 return comma, comma + 1
         if not cause:
             return None
@@ -1081,10 +1107,13 @@ class _Extractor:
         return _DENIAL_ENDS.isdisjoint(prev[last:])
 
     def _no_new_act(self, h: TriggerHit, prev: list[str]) -> bool:
-        """The trigger names no act of its clause: a drone seen overhead ("حلقت طائرة مسيرة إسرائيلية فوق X"), or,
-        with the article, an event the report told before: the subject of "تزامن" ("وتزامنت الغارات مع انفجار عبوة
-        في X") or what a response answers ("وفي أول رد على الهجوم"، "in response to the attack")."""
+        """The trigger names no act of its clause: a drone seen overhead ("حلقت طائرة مسيرة إسرائيلية فوق X"), a
+        demand refused ("رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في X"), or, with the article, an event
+        the report told before: the subject of "تزامن" ("وتزامنت الغارات مع انفجار عبوة في X") or what a response
+        answers ("وفي أول رد على الهجوم"، "in response to the attack")."""
         if h.label == "air_strike" and h.text.startswith("طاير") and not _FLEW_OVER.isdisjoint(prev[-2:]):
+            return True
+        if h.label in _REFUSABLE and not _REFUSED.isdisjoint(prev[-6:]):
             return True
         definite = self.norm.endswith(" ال", 0, h.start) or self.norm.startswith("ال", h.start) or \
             (prev[-1:] == ["the"])
@@ -1855,7 +1884,16 @@ class _Extractor:
             if shift and (mid or not self._dates.dated_within(cl.lo, cl.hi, acts_only=True)):
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
                 # (never past the publication: "two days later" with no day told before it is not a day to come)
-                got = (min(date.fromisoformat(got[0]) + timedelta(days=shift), self.pub).isoformat(), got[1])
+                moved = (min(date.fromisoformat(got[0]) + timedelta(days=shift), self.pub).isoformat(), got[1])
+                if shift > 0 and not mid:   # (the story moving on, not a flashback: "a day after rebels ...")
+                    self._moved_day = (cl.paragraph, cl.sent_index, got[0], moved[0])
+                got = moved
+            elif self._moved_day is not None and not shift and self._moved_day[0] == cl.paragraph and \
+                    self._moved_day[1] < cl.sent_index and got[0] == self._moved_day[2] and \
+                    not self._dates.dated_within(cl.sent_lo, cl.sent_hi):
+                # "On March 1, ... The next day, gunmen seized X. Protesters also cut the road near Y": the day the
+                # story moved to goes on, not the one it moved from
+                got = (self._moved_day[3], got[1])
             self._date_memo[key] = got
         return got
 

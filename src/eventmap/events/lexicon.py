@@ -505,7 +505,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                        r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)",
                        # "Syrian troops reached the Nasib crossing", "army units arrived in X"
                        r"(?:troops|forces|units|soldiers|army) (?:\w+ ){0,2}?(?:reached|arrived (?:in|at))"),
-    "siege": (r"besieg\w*", r"sieges?", r"encircl\w*", r"blockade\w*", r"surrounded"),
+    "siege": (r"besieg\w*", r"sieges?", r"encircl\w*", r"blockade\w*", r"surrounded",
+              # "peacekeepers were trapped at two positions near X" (not "trapped under the rubble")
+              r"(?:were|was|are|is|remain|remained|been) trapped(?! (?:under|beneath|in the rubble))"),
     "supply_cut": (r"cut (?:off )?(?:the |its |their )?(?:main )?(?:re)?supply (?:lines?|routes?|roads?)?",
                    r"cut off (?:the )?resupply", r"cutting off (?:the )?(?:re)?supply",
                    r"cut (?:off )?the (?:main )?(?:road|highway) (?:linking|between|to|connecting)"),
