@@ -1155,3 +1155,18 @@ def test_soldiers_and_their_allied_militiamen_are_one_count(text, n):
 ])
 def test_arabic_tolls_risen_since_dawn_one_and_companions(text, n):
     assert {e.fatalities for e in extract_events(text, "2025-02-03") if e.location == "إنخل"} == {n}
+
+
+@pytest.mark.parametrize("text, place, n", [
+    # a lead's toll placed no nearer than "the southern province of X" or "a village in south-western Syria", and
+    # the next sentence's attacker or "the dead in Y"
+    ("Seven policemen were killed when a gunman attacked a checkpoint in the southern province of Daraa on Monday, "
+     "a monitor said. The gunman opened fire at the checkpoint on the edge of Inkhil.", "Inkhil", 7),
+    ("Five people were killed in an Israeli drone strike on a village in south-western Syria, a monitor says. The "
+     "Observatory said the dead in Inkhil were all farmers.", "Inkhil", 5),
+    # "N of those" after a total: the part killed at one of its places
+    ("Jets struck Nawa and Inkhil on Monday, killing 12 civilians. Five of those were killed in a strike on a market "
+     "in Inkhil.", "Inkhil", 5),
+])
+def test_wire_leads_and_parts_of_a_total(text, place, n):
+    assert {e.fatalities for e in extract_events(text, "2024-06-04") if e.location == place} == {n}

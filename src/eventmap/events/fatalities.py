@@ -887,11 +887,11 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
                   not any(t.p for t in toks[k + 1:j]) and any(_is(t.w, _AR_UNIT) for t in toks[k + 1:j])), j)
     if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
         return VAGUE   # "five children are among those killed": a part of a toll
-    if not ar and j >= 3 and toks[j - 1].w in ("them", "whom") and toks[j - 2].w == "of":
+    if not ar and j >= 3 and toks[j - 1].w in ("them", "whom", "those", "these") and toks[j - 2].w == "of":
         num = next((got for k in (j - 3, j - 4) if k >= 0 and (got := _number(toks, k)) is not None
                     and got[1] == j - 2), None)
         if num is not None:
-            return num[0]   # "Two of them were killed": two of the people told before
+            return num[0]   # "Two of them were killed", "Eight of those were killed in X": of the people told before
     start = _back_span(toks, j, ar)
     for k in range(start, j):
         if toks[k].p:
@@ -1858,12 +1858,16 @@ def _lead_toll(text: str, sentence: Span) -> int | None:
 
 
 #: a sentence opening on the event the sentence before told: its weapon or its doers named again
-_SAME_EVENT_HEAD_RE = _rx(r"\W*(?:The|These|Those)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attack|attackers|"
-                          r"assailants|gunmen|bombing|blast|explosion|raids?|ambush|shelling|bombardment)\b"
+_SAME_EVENT_HEAD_RE = _rx(r"\W*(?:The|These|Those)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attack|attackers?|"
+                          r"assailants?|gunm[ae]n|bombing|blast|explosion|raids?|ambush|shelling|bombardment)\b"
+                          # "The Observatory said the dead in X were all civilians": the lead's dead, placed
+                          r"|\W*(?:The\s+)?(?:[A-Z][\w'-]*\s+){1,3}(?:said|says|reported)\s+(?:that\s+)?(?:the|all)\s+"
+                          r"(?:dead|victims|those\s+killed)\s+in\b"
                           r"|\W*[وف]?(?:كانت\s+|كان\s+)?ال(?:غارات|غارة|هجوم|مهاجمون|مسلحون|انفجار|قصف|تفجير)\s")
 #: where a lead places its toll no nearer than a province: "in a village in southern Syria", "in Daraa province"
-_VAGUE_WHERE_RE = _rx(r"\b(?:in|at|near)\s+(?:an?\s+\w+\s+in\s+)?(?:(?:southern|south|south-western|southwestern)\s+Syria|"
-                      r"Syria|the\s+south|[A-Z][\w'-]+\s+(?:province|governorate|countryside))\b")
+_VAGUE_WHERE_RE = _rx(r"\b(?:in|at|near|on)\s+(?:an?\s+\w+\s+in\s+)?(?:(?:southern|south|south-western|southwestern)\s+Syria|"
+                      r"Syria|the\s+south|[A-Z][\w'-]+\s+(?:province|governorate|countryside)|"
+                      r"(?:an?\s+\w+(?:\s+\w+)?\s+in\s+)?the\s+(?:southern\s+)?(?:province|governorate)\s+of\s+[A-Z][\w'-]+)\b")
 
 
 #: a figure told before and now replaced: "raising an earlier toll of nine", "up from a previous toll of 5"
@@ -1954,6 +1958,8 @@ def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause
             return None
         got = _follow_on(text, sentence)
         return got if got is not None else _lead_toll(text, sentence)
+    if not in_list and all(d.count == VAGUE for d in ds) and (lead := _lead_toll(text, sentence)) is not None:
+        return lead   # "The Observatory said the dead in X were all civilians": the lead's six, placed now
     ca, cb = clause if clause is not None else sentence
     rel_clause = (max(0, ca - sa), min(len(s), cb - sa))
     rel_place = (place[0] - sa, place[1] - sa)
