@@ -382,3 +382,18 @@ def test_days_later_never_dates_an_event_after_the_publication(text, day):
 ])
 def test_the_day_a_story_moved_to_goes_on_in_the_next_sentence(text, place):
     assert {e.event_date for e in extract_events(text, "2020-05-10") if e.location == place} == {"2020-05-04"}
+
+
+def test_a_month_in_a_where_clause_is_the_places_past_not_the_days_act():
+    text = ("Government forces entered Inkhil on Thursday. The flag was raised over the town hall in Inkhil, where "
+            "protests first broke out in April 2011.")
+    ev = extract_events(text, "2018-07-13")
+    assert {e.event_date for e in ev if e.trigger_label != "protest"} == {"2018-07-12"}
+    # the day of the act itself, told in a where-clause, still dates it
+    assert {e.event_date for e in extract_events("Rebels shelled the town of Inkhil, where two civilians were "
+                                                 "killed on Tuesday.", "2018-07-13")} == {"2018-07-10"}
+
+
+def test_the_next_day_right_after_the_act_before_its_place():
+    text = "On Oct. 10, gunmen shot dead a local leader in Inkhil, and a bomb exploded the next day outside a mosque in Nawa."
+    assert {e.event_date for e in extract_events(text, "2022-11-30") if e.location == "Nawa"} == {"2022-10-11"}

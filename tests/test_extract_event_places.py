@@ -1077,3 +1077,15 @@ def test_the_town_of_a_sub_districts_name_in_another_spelling_is_the_town():
 ])
 def test_places_of_evacuations_of_relative_clauses_and_not_of_hospitals(text, want):
     assert {e.location for e in extract_events(text, PUB)} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a news agency after its report, in capitals, is no place spelt like it
+    ("The army pressed on with its operations in the eastern countryside of Daraa, and its guns shelled militant "
+     "positions around the town of Busra al-Harir, SANA said.", {"Busra al-Harir"}),
+    # a province's possessive before a place: the place, not the province
+    ("Security forces launched a sweep in Daraa's al-Lajat region on Tuesday.", {"al-Lajat"}),
+    ("Israeli troops raided Quneitra's Khan Arnabeh on Tuesday.", {"Khan Arnabeh"}),
+])
+def test_agency_names_and_a_provinces_possessive(text, want):
+    assert {e.location for e in extract_events(text, PUB)} == want

@@ -1637,3 +1637,12 @@ def test_barrels_told_with_other_raids_far_after_them_stay_at_the_first_place():
 def test_peacekeepers_trapped_near_villages_are_besieged():
     text = "Another 40 peacekeepers were trapped at two positions near the villages of Breiqa and al-Ruwayhina."
     assert {e.location for e in extract_events(text, PUB) if e.trigger_label == "siege"} == {"Breiqa", "al-Ruwayhina"}
+
+
+@pytest.mark.parametrize("text, place, label", [
+    ("Army engineers began removing mines left by militants in the town of Inkhil on Thursday.", "Inkhil",
+     "explosive_defused"),
+    ("The army sent troops and tanks to Inkhil on Monday.", "Inkhil", "troop_movement"),
+])
+def test_demining_and_troops_sent(text, place, label):
+    assert _labels(text, place) == {label}

@@ -43,7 +43,7 @@ _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beg
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
 
 #: a relative pronoun (normalised) before a date: the date is told of the noun before it, not of the clause's event
-_RELATIVE_RE = re.compile(r"\b(?:which|that)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
+_RELATIVE_RE = re.compile(r"\b(?:which|that|where)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
 #: the same without its pronoun: the dead or the taken of a funeral or a family, their participle right before the
 #: date ("the funeral of a protester killed on Friday", "تشييع شاب قتل يوم الجمعة"); the participle is the span
 _PARTICIPLE_RE = re.compile(
@@ -130,7 +130,8 @@ class EventDates:
         participles = bool(self.dates) and _PARTICIPLE_GATE.possible(norm)
         for k, d in enumerate(self.dates):
             window = norm[max(0, d[0] - 60):d[0]]
-            if "which" not in window and "that" not in window and "لتي" not in window and "لذي" not in window:
+            if "which" not in window and "that" not in window and "where" not in window and "لتي" not in window and \
+                    "لذي" not in window:
                 part = _PARTICIPLE_RE.search(window) if participles else None
                 if part is not None:
                     w = "en" if part.group("en") else "ar"
@@ -139,7 +140,9 @@ class EventDates:
             rel = None
             for rel in _RELATIVE_RE.finditer(norm, max(0, d[0] - 60), d[0]):   # noqa: B007 - the last one
                 pass
-            if rel is not None:
+            if rel is not None and not (rel.group(0) == "where" and d[3] == 1):
+                # ("..., where protests first erupted in March 2011": a month of the place's past; not "..., where
+                # two civilians were killed on Tuesday", the day of the act itself)
                 self.told_after[k] = rel.span()
         # "a source said on Sunday that gunmen shot a man in X on Friday", "قالت الوزارة يوم الأحد إن ...": the
         # day of the saying, not of what was said, where the clause gives another

@@ -218,6 +218,7 @@ _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "
 #: the word before a settlement that makes it no settlement made (normalised)
 _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون", "رافضي", "رافضو", "بطاقه", "بطاقات", "خيار", "احتمال",
                          "لبحث", "بحث", "لمناقشه", "مناقشه", "بشان", "حول",   # "اجتماع لبحث تسوية أوضاع المدينة"
+                         "ابواب", "باب",   # "أبواب التسوية مفتوحة": the door open to it, no deal made
                          "refusing", "rejecting", "possible", "potential", "proposed"))
 #: acts told with a time to come after them are plans ("... الأسبوع المقبل", "next week")
 _PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settlement_entry", "territory_entered",
@@ -407,7 +408,9 @@ _DAYS_APART = (
 _DAYS_APART_N_RE = re.compile(r"\s*(?:(?:but|and|then|لكن|ولكن)\s+)?" + _DAYS_APART)   # ("..., but the next day")
 #: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause
 _DAY_AFTER_RE = re.compile(r"\s(?:on\s)?the\s(?:(?:(?P<next>next|following)|previous)\s(?:day|morning|evening|night)|"
-                           r"(?:day|night)\sbefore)(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b)"
+                           r"(?:day|night)\sbefore)(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b|"
+                           # "a bomb exploded the next day outside a mosque in X": where, right after it
+                           r"\s(?=(?:outside|inside|in|near|at|close\sto)\s))"
                            r"|\s(?:في\s)?اليوم\s(?:(?P<arnext>التالي)|السابق)\s*$")
 _DAY_AFTER_GATE = gate(_DAY_AFTER_RE)
 #: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
@@ -1885,7 +1888,9 @@ class _Extractor:
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
                 # (never past the publication: "two days later" with no day told before it is not a day to come)
                 moved = (min(date.fromisoformat(got[0]) + timedelta(days=shift), self.pub).isoformat(), got[1])
-                if shift > 0 and not mid:   # (the story moving on, not a flashback: "a day after rebels ...")
+                if shift > 0 and not mid and cl.lo == cl.sent_lo and _DAYS_APART_N_RE.match(self.norm, cl.lo):
+                    # (the story moving on at a sentence's start; not a flashback, "a day after rebels ...", nor
+                    # "a detachment, which surrendered the following day")
                     self._moved_day = (cl.paragraph, cl.sent_index, got[0], moved[0])
                 got = moved
             elif self._moved_day is not None and not shift and self._moved_day[0] == cl.paragraph and \

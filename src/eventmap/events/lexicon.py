@@ -437,7 +437,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "interception": (r"intercepted", r"interception",
                      r"(?:destroyed|intercepted|targeted|blew up) (?:a |an )?(?:car|truck|vehicle)[- ]bombs? before", r"patriot missiles?", r"iron dome", r"air defen[cs]es? (?:responded|intercepted|confronted|engaged)"),
     "explosive_defused": (r"defus\w*", r"dismantl\w* (?:an? )?(?:ieds?|bombs?|mines?|explosives?|landmines?)", r"demin\w*",
-                          r"cleared (?:of )?(?:land)?mines"),
+                          r"cleared (?:of )?(?:land)?mines",
+                          # "engineers began removing mines and explosive devices planted by militants in X"
+                          r"(?:remov|clear|sweep)\w* (?:\w+ ){0,2}?(?:land)?mines"),
     "ied": (r"ieds?", r"improvised explosive", r"roadside bombs?", r"land ?mines?", r"car bombs?",
             r"booby[- ]trap\w*", r"explosive devices?", r"bomb exploded",
             r"(?<!heard )(?<!sound of )(?<!sounds of )(?<!heard loud )(?<!heard heavy )(?<!heard several )explosions?",
@@ -504,7 +506,10 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                        r"massed", r"massing", r"took up positions", r"taking up positions", r"moved into (?:\w+ )?positions", r"sent (?:military )?reinforcements?",
                        r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)",
                        # "Syrian troops reached the Nasib crossing", "army units arrived in X"
-                       r"(?:troops|forces|units|soldiers|army) (?:\w+ ){0,2}?(?:reached|arrived (?:in|at))"),
+                       r"(?:troops|forces|units|soldiers|army) (?:\w+ ){0,2}?(?:reached|arrived (?:in|at))",
+                       # "the army sent troops and tanks to X"
+                       r"sent (?:\w+ ){0,2}?(?:troops|tanks|soldiers|units|armou?red vehicles)(?: and (?:\w+ )?"
+                       r"(?:tanks|troops|armou?red vehicles|artillery))? (?:to|into|towards)"),
     "siege": (r"besieg\w*", r"sieges?", r"encircl\w*", r"blockade\w*", r"surrounded",
               # "peacekeepers were trapped at two positions near X" (not "trapped under the rubble")
               r"(?:were|was|are|is|remain|remained|been) trapped(?! (?:under|beneath|in the rubble))"),

@@ -1769,6 +1769,9 @@ _CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", 
 #: people who speak from a town, up to its name, and their saying after it ("Residents in the village of X said")
 _EN_RESIDENTS_IN_RE = re.compile(r"\b(?:residents|witnesses)\s+(?:in|from)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$",
                                  re.I)
+#: a province's possessive right before a name ("Daraa's al-Lajat", "Quneitra’s Khan Arnabeh")
+_EN_OF_PROVINCE_RE = re.compile(r"\b(?:Daraa|Deraa|Dara'a|Quneitra|Qunaitra|Kuneitra)['’]s\s+$")
+_EN_POSSESSIVE_NAME_RE = re.compile(r"['’]s\s+(?:al-|el-|Al-|Al\s)?[A-Z]")
 _EN_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|told|say|says|reported)\b")
 _EN_REF_BEFORE_RE = re.compile(
     r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of)"
@@ -1927,6 +1930,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             m.cue, m.cue_kind = pw, "noun"
         elif pw in EN_PREPS:
             m.cue, m.cue_kind = pw, "prep"
+        elif _EN_OF_PROVINCE_RE.search(before):
+            m.cue, m.cue_kind = "'s", "prep"   # "in Daraa's al-Lajat region": the province's place
         else:
             # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
             gap = _EN_PREP_GAP_RE.search(before) if bw and bw[-1] in _EN_PREP_GAP_LAST else None
@@ -1940,6 +1945,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     key = latin_key(surface)
     if key in _EN_GOVERNORATE_KEYS and _EN_DIRECTION_BEFORE_RE.search(before):
         m.admin = True   # "in eastern Quneitra": a part of the province
+    if key in _EN_GOVERNORATE_KEYS and _EN_POSSESSIVE_NAME_RE.match(text, m.orig_end):
+        m.reference = True   # "in Daraa's al-Lajat region", "Quneitra's Khan Arnabeh": the province holding it
+        m.notes.append("reference")
     if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
         m.near = True
     ref = _EN_REF_BEFORE_RE.search(before) if may_contain_ci(before, _EN_REF_WORDS) else None
@@ -1970,6 +1978,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.notes.append("motorway")
     if pw in EN_TITLES or (bw and bw[-1][:1].isupper() and bw[-1].lower() in EN_TITLES):
         m.veto = "person name"
+    if surface.strip().isupper() and len(surface.strip()) >= 3 and _EN_SAID_AFTER_RE.match(text, m.orig_end):
+        m.veto = "an agency's name"   # "..., SANA said": the news agency, not a place spelt like it
     if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
         m.veto = "an armed group's name"   # "Hayaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
