@@ -397,3 +397,9 @@ def test_a_month_in_a_where_clause_is_the_places_past_not_the_days_act():
 def test_the_next_day_right_after_the_act_before_its_place():
     text = "On Oct. 10, gunmen shot dead a local leader in Inkhil, and a bomb exploded the next day outside a mosque in Nawa."
     assert {e.event_date for e in extract_events(text, "2022-11-30") if e.location == "Nawa"} == {"2022-10-11"}
+
+
+def test_fighting_going_on_in_a_sentence_of_its_own_is_the_reports_day():
+    text = "سيطر الثوار أمس على بلدة عقربا. وفي القنيطرة، تدور اشتباكات عنيفة على أطراف بلدة مسحرة."
+    ev = extract_events(text, "2014-10-06")
+    assert {e.location: e.event_date for e in ev} == {"عقربا": "2014-10-05", "مسحرة": "2014-10-06"}

@@ -1089,3 +1089,15 @@ def test_places_of_evacuations_of_relative_clauses_and_not_of_hospitals(text, wa
 ])
 def test_agency_names_and_a_provinces_possessive(text, want):
     assert {e.location for e in extract_events(text, PUB)} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a plural verb ends the list's last name
+    ("وأفاد المركز بأن المسلحين في بلدتي صيدا والطيبة سلموا أسلحتهم الثقيلة أمس.", {"صيدا", "الطيبة"}),
+    # where a cell's crimes were is not where it was arrested
+    ("ألقت قوى الأمن القبض على خلية في بلدة الحراك متورطة بزرع عبوات ناسفة في بلدة ناحتة.", {"الحراك"}),
+    ("Security forces arrested a cell in the town of al-Harak accused of planting bombs in the town of Nahta.",
+     {"al-Harak"}),
+])
+def test_a_verb_ends_a_list_and_a_cells_crimes_are_elsewhere(text, want):
+    assert {e.location for e in extract_events(text, PUB)} == want

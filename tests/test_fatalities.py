@@ -1170,3 +1170,12 @@ def test_arabic_tolls_risen_since_dawn_one_and_companions(text, n):
 ])
 def test_wire_leads_and_parts_of_a_total(text, place, n):
     assert {e.fatalities for e in extract_events(text, "2024-06-04") if e.location == place} == {n}
+
+
+@pytest.mark.parametrize("text, place, n", [
+    # village pages: the Levantine passive "انقتل", "شب" (a young man), "ع" for "على"
+    ("مبارح بالليل صار اشتباك بإنخل وانقتل فيه شابين وعنصر من الأمن العام.", "إنخل", 3),
+    ("انقتل شب اليوم العصر برصاص مجهولين ع طريق إنخل.", "إنخل", 1),
+])
+def test_levantine_village_pages(text, place, n):
+    assert {e.fatalities for e in extract_events(text, "2025-05-04") if e.location == place} == {n}

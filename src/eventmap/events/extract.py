@@ -90,6 +90,8 @@ _REFUSED = frozenset(("رفضت", "رفض", "رفضوا", "ترفض", "يرفض"
                       "refusing", "rejected", "rejecting"))
 _REFUSABLE = frozenset(("weapons_handover", "base_established", "evacuation", "settlement_entry", "agreement",
                         "territory_entered"))
+#: verbs of fighting going on now (normalised, without "و"/"ف"): "تدور اشتباكات", "تتواصل المعارك"
+_GOING_ON_AR = frozenset(("تدور", "تتواصل", "يتواصل", "تستمر", "يستمر", "تتجدد", "تشتد", "تجري", "يجري"))
 #: relative pronouns (normalised): what follows an event's noun tells it
 _RELATIVE = frozenset(("الذي", "التي", "الذين", "which", "that", "who"))
 #: "coincided" before the event it names again (normalised, "و" cut): "وتزامنت الغارات مع ..."
@@ -1109,6 +1111,16 @@ class _Extractor:
         # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
         return _DENIAL_ENDS.isdisjoint(prev[last:])
 
+    def _crimes_elsewhere(self, hit: TriggerHit, m: Mention, use: list[_Located]) -> bool:
+        """``m`` comes after the crimes the arrested are charged with, and the arrest has a place of its own before
+        them ("القبض على خلية في X متورطة بزرع عبوات في Y", "arrested a cell in X accused of bombings in Y")."""
+        words = self.norm[hit.end:m.start].split()
+        k = next((i for i, w in enumerate(words) if w in _CHARGED), None)
+        if k is None:
+            return False
+        charged_at = hit.end + len(" ".join(words[:k])) + 1
+        return any(hit.end <= o.mention.start < charged_at for o in use if o.mention is not m)
+
     def _no_new_act(self, h: TriggerHit, prev: list[str]) -> bool:
         """The trigger names no act of its clause: a drone seen overhead ("حلقت طائرة مسيرة إسرائيلية فوق X"), a
         demand refused ("رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في X"), or, with the article, an event
@@ -1771,6 +1783,8 @@ class _Extractor:
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
                 if lab in _TO_ELSEWHERE and self._destination(m, cl, lab, ms):
                     continue   # where the buses or the retreat went, not the place of the event
+                if lab == "arrests" and m.start > hit.end and self._crimes_elsewhere(hit, m, use):
+                    continue   # "القبض على خلية في X متورطة بزرع عبوات في Y": Y is where its crimes were
                 if fled and m.start > hit.end and _TOWARDS_RE.search(self.norm, hit.end, m.start):
                     continue   # "people have fled the fighting, heading to the Golan Heights": not fought there
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
@@ -1893,6 +1907,11 @@ class _Extractor:
                     # "a detachment, which surrendered the following day")
                     self._moved_day = (cl.paragraph, cl.sent_index, got[0], moved[0])
                 got = moved
+            elif not shift and not self._dates.dated_within(cl.sent_lo, cl.sent_hi) and \
+                    not _GOING_ON_AR.isdisjoint(w.lstrip("وف") for w in _words_before(self.norm, hit.start, cl.lo, 2)):
+                # "وفي القنيطرة، تدور اشتباكات عنيفة على أطراف X": fighting going on as the report is written, not
+                # the day an earlier sentence told
+                got = (self.pub.isoformat(), got[1])
             elif self._moved_day is not None and not shift and self._moved_day[0] == cl.paragraph and \
                     self._moved_day[1] < cl.sent_index and got[0] == self._moved_day[2] and \
                     not self._dates.dated_within(cl.sent_lo, cl.sent_hi):

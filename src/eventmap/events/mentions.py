@@ -94,7 +94,7 @@ PLACE_NOUNS_AR = """قرية بلدة مدينة مزرعة مزارع بلدا�
 أوتستراد اوتوستراد""".split()
 #: prepositions and locatives: a name right after one is probably a place
 PREPS_AR = """في على من الى إلى قرب بقرب نحو باتجاه اتجاه عند حول محيط أطراف داخل خارج بين تجاه شرقي غربي
-شمالي جنوبي جنوب شمال شرق غرب مشارف أرياف وسط أنحاء ضواحي مداخل مدخل شهدت تشهد""".split()
+شمالي جنوبي جنوب شمال شرق غرب مشارف أرياف وسط أنحاء ضواحي مداخل مدخل شهدت تشهد ع""".split()   # ("ع": colloquial "على")
 #: directions: "جنوب (شرق) مدينة X" after another place makes X a reference point
 DIRECTIONS_AR = ("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي")
 
@@ -639,10 +639,12 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
         cut = g
         for k, (_, _, w) in enumerate(g):
             if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS or w in _NOT_A_NAME_HEAD_AR or
-                          (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or (len(w) > 4 and _PRONOUN_END_RE.search(w))):
+                          (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or (len(w) > 4 and _PRONOUN_END_RE.search(w)) or
+                          (len(w) >= 4 and w.endswith("وا") and not w.startswith("ال"))):
                 cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"; "وتسيل
                 break         # أسلحتهم الثقيلة": before "their weapons" (no name of the area has such a word);
-                #               "والكرك الشرقي استهدفت سيارة": before the verb
+                #               "والكرك الشرقي استهدفت سيارة": before the verb (and "والطيبة سلموا الأسلحة": a
+                #               plural verb)
         if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER or cut[0][2] in _NOT_A_NAME_HEAD_AR:
             break   # (and "النعيمة وعتمان، ودمر مقرات قيادة ومستودعات للذخيرة": an act and what it hit, no town)
         if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and \
@@ -1697,7 +1699,7 @@ _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:\S+\s){
 
 #: one person, or a few, by what they are (normalised): "شاب من بلدة X" is where he comes from
 _PERSON_AR = frozenset(normalize_ar(w) for w in (
-    "شاب", "شابا", "شابان", "شابين", "شبان", "رجل", "رجلا", "رجلان", "رجلين", "امرأة", "سيدة", "طفل", "طفلا",
+    "شاب", "شابا", "شابان", "شابين", "شبان", "شب", "رجل", "رجلا", "رجلان", "رجلين", "امرأة", "سيدة", "طفل", "طفلا",
     "طفلة", "طفلين", "مواطن", "مواطنا", "مواطنة", "مدني", "مدنيا", "قيادي", "قياديا", "مقاتل", "مقاتلا", "شخص", "شخصا",
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا",
     "ناشط", "ناشطون", "ناشطين", "ناشطان",   # ("أفاد ناشط من X عن سقوط قتيلين في Y": the source's home)
