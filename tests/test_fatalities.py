@@ -1176,6 +1176,8 @@ def test_wire_leads_and_parts_of_a_total(text, place, n):
     # village pages: the Levantine passive "انقتل", "شب" (a young man), "ع" for "على"
     ("مبارح بالليل صار اشتباك بإنخل وانقتل فيه شابين وعنصر من الأمن العام.", "إنخل", 3),
     ("انقتل شب اليوم العصر برصاص مجهولين ع طريق إنخل.", "إنخل", 1),
+    # (and "شبان" is many young men, not two of "شب")
+    ("أعدمت قوات النظام ميدانياً عدداً من الشبان في إنخل أمام ذويهم.", "إنخل", None),
 ])
 def test_levantine_village_pages(text, place, n):
     assert {e.fatalities for e in extract_events(text, "2025-05-04") if e.location == place} == {n}

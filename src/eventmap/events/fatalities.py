@@ -229,6 +229,8 @@ _AR_PERSON = _n("""شاب شابة شقيق شقيقة رجل امرأة سيد�
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
 مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع رئيس متزعم زعيم أمير شب""")
+#: person nouns whose -ان form is no dual ("فتيان", "شبان": young men, many)
+_AR_AN_NOT_DUAL = _n("فتى شب")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
 _AR_DUAL_IN = _n("شاب رجل طفل شخص عنصر جندي ضابط قتيل شهيد شقيق ابن أخو مجند حارس سائق مرافق")
 _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأطفال مدنيين المدنيين مدنيون عناصر العناصر جنود الجنود
@@ -494,7 +496,7 @@ def _ar_person(w: str) -> int | None:
             return 1
         if core.endswith(("ها", "ه")) and core.rstrip("اه") in _AR_PERSON_OF:
             return 1   # "مقتل سائقها", "ومرافقه": his or its driver, companion, guard
-        if (core.endswith("ان") and core[:-2] in _AR_PERSON and core[:-2] != _norm("فتى")) or \
+        if (core.endswith("ان") and core[:-2] in _AR_PERSON and core[:-2] not in _AR_AN_NOT_DUAL) or \
                 (core.endswith("ين") and core[:-2] in _AR_DUAL_IN) or \
                 (core[-3:] in ("تان", "تين") and core[:-3] + "ه" in _AR_PERSON):
             return 2
