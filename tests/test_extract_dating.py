@@ -403,3 +403,8 @@ def test_fighting_going_on_in_a_sentence_of_its_own_is_the_reports_day():
     text = "سيطر الثوار أمس على بلدة عقربا. وفي القنيطرة، تدور اشتباكات عنيفة على أطراف بلدة مسحرة."
     ev = extract_events(text, "2014-10-06")
     assert {e.location: e.event_date for e in ev} == {"عقربا": "2014-10-05", "مسحرة": "2014-10-06"}
+
+
+def test_news_that_comes_a_week_after_another_dates_that_one_a_week_before():
+    ev = extract_events("The capture comes a week after rebels seized the town of Inkhil.", "2015-04-01")
+    assert {e.event_date for e in ev if e.location == "Inkhil"} == {"2015-03-25"}

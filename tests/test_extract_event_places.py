@@ -1101,3 +1101,18 @@ def test_agency_names_and_a_provinces_possessive(text, want):
 ])
 def test_a_verb_ends_a_list_and_a_cells_crimes_are_elsewhere(text, want):
     assert {e.location for e in extract_events(text, PUB)} == want
+
+
+def test_a_second_place_after_and_is_no_reference_of_the_first():
+    text = "Israeli forces advanced to the village of al-Hamidiyah, and to the outskirts of Khan Arnabah on Sunday."
+    assert {e.location for e in extract_events(text, PUB)} == {"al-Hamidiyah", "Khan Arnabah"}
+
+
+def test_an_adjective_after_a_quarters_name_is_not_part_of_it():
+    text = "شنت الفصائل أمس هجوماً على حي المنشية الاستراتيجي في درعا البلد."
+    assert "حي المنشية" in {e.location for e in extract_events(text, PUB)}
+
+
+def test_where_an_attack_was_launched_from_is_not_where_it_struck():
+    text = "Rebels launched an attack at dawn from the village of Jubata al-Khashab, storming army posts near Nawa."
+    assert {e.location for e in extract_events(text, PUB)} == {"Nawa"}

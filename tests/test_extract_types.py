@@ -1646,3 +1646,24 @@ def test_peacekeepers_trapped_near_villages_are_besieged():
 ])
 def test_demining_and_troops_sent(text, place, label):
     assert _labels(text, place) == {label}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال القائد الميداني إن الهدف المقبل هو السيطرة على بلدتي الصنمين وكفر شمس.",
+    "A rebel commander said the next target is to capture the towns of Sanamayn and Kafr Shams.",
+])
+def test_a_target_named_is_no_capture_yet(text):
+    assert not [e for e in extract_events(text, PUB) if e.trigger_label == "territory_taken"]
+
+
+def test_people_detained_by_an_unnamed_armed_group_are_abducted():
+    text = "The UN said 30 peacekeepers had been detained by an armed group near the village of Jubata al-Khashab."
+    assert {e.sub_event_type for e in extract_events(text, PUB)} == {"Abduction/forced disappearance"}
+
+
+def test_what_a_source_went_on_to_tell_is_an_act_of_its_own():
+    text = ("وتوغلت القوات الإسرائيلية أمس في بلدة جباتا الخشب وفتشت عدداً من المنازل، بحسب المرصد، الذي أشار أيضاً "
+            "إلى أن مسيرة إسرائيلية استهدفت مساء الثلاثاء أطراف مدينة نوى.")
+    ev = extract_events(text, "2025-03-26")
+    assert {e.trigger_label for e in ev if e.location == "جباتا الخشب"} == {"incursion"}
+    assert "incursion" not in {e.trigger_label for e in ev if e.location == "نوى"}

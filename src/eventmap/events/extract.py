@@ -90,6 +90,11 @@ _REFUSED = frozenset(("رفضت", "رفض", "رفضوا", "ترفض", "يرفض"
                       "refusing", "rejected", "rejecting"))
 _REFUSABLE = frozenset(("weapons_handover", "base_established", "evacuation", "settlement_entry", "agreement",
                         "territory_entered"))
+#: an unnamed armed group as the passive's agent (normalised): "detained by an armed group", "على يد مسلحين"
+_BY_GUNMEN_RE = re.compile(r"\s(?:by\s(?:an?\s)?(?:unknown\s|unidentified\s)?(?:armed\s(?:group|men|gang)|gunmen|"
+                           r"militants)|(?:علي\sيد|من\sقبل)\s(?:مسلحين|مجموعه\sمسلحه|عصابه))\b")
+#: "comes"/"came" right before a count of days ("The capture comes a week after ...")
+_COMES_RE = re.compile(r"\b(?:comes|came|come)\s$")
 #: verbs of fighting going on now (normalised, without "و"/"ف"): "تدور اشتباكات", "تتواصل المعارك"
 _GOING_ON_AR = frozenset(("تدور", "تتواصل", "يتواصل", "تستمر", "يستمر", "تتجدد", "تشتد", "تجري", "يجري"))
 #: relative pronouns (normalised): what follows an event's noun tells it
@@ -593,6 +598,9 @@ def _words_before(norm: str, i: int, lo: int, n: int, reach: int = 40) -> list[s
 _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|من المرتقب|is expected to|are expected to|"
                              r"is set to|are set to|plans to|plan to|is likely to)\s*$|"
                              r"(?:^|\s)(?:علي|على) ان [تي]\S+(?:\s\S+)?$|(?:^|\s)الحديث عن|"
+                             # a goal named: "الهدف المقبل هو السيطرة على X", "the next target is to take X"
+                             r"(?:^|\s)ال(?:هدف|خطوه)(?:\sال(?:مقبل|قادم|تالي|مقبله|قادمه|تاليه))?\s(?:هو|هي|سيكون|ستكون)"
+                             r"(?:\sال)?\s*$|\bnext (?:target|goal|step) (?:is|will be)(?: to)?\s*$|"
                              # a purpose: "pressed an offensive to retake the southwest", "بهدف السيطرة على"
                              r"(?:^|\s)(?:offensive|campaign|push|bid|drive|efforts?|aims?|aiming|seeks?|seeking|"
                              r"vowed|threatened|threatening|preparing|prepares|ready) to\s*$|"
@@ -1834,7 +1842,8 @@ class _Extractor:
                 sub = "Non-state actor overtakes territory"
         if lab == "cache_found" and mentions_weapons(seg):
             sub = "Disrupted weapons use"
-        if lab == "arrests" and a1 == A.UNK and _doer_named(ca, hit) == A.UNK:
+        if lab == "arrests" and (a1 == A.UNK and _doer_named(ca, hit) == A.UNK or
+                                 not a1 and _BY_GUNMEN_RE.match(self.norm, hit.end)):
             # "Gunmen detained two men", "اعتقل مسلحون مجهولون شاباً": unknown gunmen hold no one by any authority
             etype, sub = LABELS["abduction"].event_type, LABELS["abduction"].sub_event_type
         if lab == "attack" and a2 == A.PROTESTERS and a1 and a1 not in _UNARMED:
@@ -1930,8 +1939,10 @@ class _Extractor:
         mid = False
         if m is None and self._after_in(cl.lo, hit.start):
             cut = _DAYS_APART_MID_RE.search(self.norm, cl.lo, hit.start)
-            if cut is not None and self._dates.dated_within(cl.lo, cut.start()) and \
+            if cut is not None and (self._dates.dated_within(cl.lo, cut.start()) or _COMES_RE.search(
+                    self.norm, max(cl.lo, cut.start() - 8), cut.start() + 1)) and \
                     not self._dates.dated_within(cut.end(), hit.start):
+                # (and "The capture comes a week after rebels seized X": the day of the news it comes after)
                 m, mid = _DAYS_APART_N_RE.match(self.norm, cut.end()), True
         if m is None:
             # "..., while a commander survived an attempt in X the following day": the count told after the act

@@ -1239,7 +1239,8 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                 # (a home locates a place right after it, not one an act is told at: "two men from X, near Y" is
                 # X near Y; "a man who hails from X, dumped near Y" was found near Y)
                 (not p.reference or _NEAR_RIGHT_AFTER_RE.match(text, p.orig_end, m.orig_start) is not None) and
-                "motorway" not in p.notes and not _EN_ROAD_AFTER_RE.match(text, p.orig_end) for p in ms[:i]):
+                "motorway" not in p.notes and not _EN_ROAD_AFTER_RE.match(text, p.orig_end) and
+                not _AND_BETWEEN_RE.search(text, p.orig_end, m.orig_start) for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place (but "the Damascus
             #                        highway near Y": a road named by a far city is placed by Y)
     _join_road_ends(text, ms)
@@ -1771,6 +1772,8 @@ _CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", 
 #: people who speak from a town, up to its name, and their saying after it ("Residents in the village of X said")
 _EN_RESIDENTS_IN_RE = re.compile(r"\b(?:residents|witnesses)\s+(?:in|from)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$",
                                  re.I)
+#: "and" between two places: another place, not the one the first locates ("X, and to the outskirts of Y")
+_AND_BETWEEN_RE = re.compile(r"\band\b|(?:^|\s)و(?:قرب|بالقرب|على|عند|في|الى|إلى)?\s")
 #: a province's possessive right before a name ("Daraa's al-Lajat", "Quneitra’s Khan Arnabeh")
 _EN_OF_PROVINCE_RE = re.compile(r"\b(?:Daraa|Deraa|Dara'a|Quneitra|Qunaitra|Kuneitra)['’]s\s+$")
 _EN_POSSESSIVE_NAME_RE = re.compile(r"['’]s\s+(?:al-|el-|Al-|Al\s)?[A-Z]")
@@ -1794,6 +1797,9 @@ _EN_REF_BEFORE_RE = re.compile(
     # what a protest stood for: "rallied in X in solidarity with Y"
     r"|\bin\s+(?P<solidarity>solidarity\s+with|support\s+of)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
+    # "launched an offensive on Saturday morning from the villages of X and Y": where it set out from
+    r"|\blaunched\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:offensive|attack|assault|operation)\s+(?:\w+\s+){0,4}?from\s+"
+    r"(?:the\s+)?(?:(?:villages?|towns?|areas?|direction)\s+of\s+)?"
     # "shelled X from the area of Y", "coming from Y": where the fire or the man came from
     r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
     # "backed by reinforcements sent from the town of X": where the troops came from
