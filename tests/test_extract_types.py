@@ -1667,3 +1667,27 @@ def test_what_a_source_went_on_to_tell_is_an_act_of_its_own():
     ev = extract_events(text, "2025-03-26")
     assert {e.trigger_label for e in ev if e.location == "جباتا الخشب"} == {"incursion"}
     assert "incursion" not in {e.trigger_label for e in ev if e.location == "نوى"}
+
+
+@pytest.mark.parametrize("text", [
+    "نزح عشرات الأهالي من بلدة معرية باتجاه بلدة الشجرة خشية تجدد القصف.",
+    "Dozens of families fled the village of Maariyah for fear of renewed shelling.",
+])
+def test_an_act_feared_is_not_done(text):
+    assert not [e for e in extract_events(text, PUB) if e.trigger_label in ("shelling", "bombardment")]
+
+
+def test_a_new_month_after_a_comma_opens_another_act_with_its_own_toll():
+    text = ("ففي آذار شهدت بلدة الصنمين اشتباكات، وفي أيار من العام نفسه قتل سبعة من عناصر الشرطة في هجوم على مخفر "
+            "بلدة المزيريب.")
+    assert {e.location: e.fatalities for e in extract_events(text, "2020-06-20")} == {"الصنمين": None, "المزيريب": 7}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The army shelled Inkhil on Friday. Activists said troops had stormed the town on Wednesday with tanks.",
+     "Inkhil"),
+    ("قصف الجيش بلدة إنخل يوم الجمعة. وقال ناشطون إن الجيش اقتحم البلدة يوم الأربعاء بالمدرعات.", "إنخل"),
+])
+def test_an_entry_into_the_town_named_before(text, place):
+    ev = extract_events(text, "2012-04-20")
+    assert {(e.trigger_label, e.event_date) for e in ev if e.location == place} >= {("territory_entered", "2012-04-18")}

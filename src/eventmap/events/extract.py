@@ -85,6 +85,8 @@ _UNDERGOER_GAP_RE = re.compile(r" (?:(?:has|have|had|also|later|reportedly|forma
                                r"accepted|reached|joined|agreed to|entered into|concluded|struck) (?:on to |onto )?"
                                r"(?:a |an |the |its own |their own )?(?:[a-z-]+ ){0,2}|"
                                r"(?:came|come|comes|coming) under (?:[a-z-]+ ){0,2})")
+#: fear before an act (normalised, "و" cut): the act is feared, not done
+_FEARED = frozenset(("خشيه", "خوفا", "خوفاً", "تخوفا", "مخافه", "fear", "fearing", "fears", "feared"))
 #: a refusal before what was asked (normalised, "و" cut), and the acts it can refuse
 _REFUSED = frozenset(("رفضت", "رفض", "رفضوا", "ترفض", "يرفض", "يرفضون", "برفض", "لرفض", "refused", "refuse", "refuses",
                       "refusing", "rejected", "rejecting"))
@@ -357,6 +359,11 @@ _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village"
 #: with clashes on the outskirts of Y", "، تزامناً مع اشتباكات في Y"; "و" and "ف" glued to any word too)
 _NEXT_EVENT_WORDS = frozenset(("and", "then", "coinciding", "simultaneously", "amid", "تزامنا", "تزامناً", "بالتزامن",
                                "بالترافق", "ترافقا", "ترافقاً"))
+#: another month opening the words after a comma: "، وفي أيار من العام نفسه قُتل ...", ", and in May, gunmen ..."
+_NEW_MONTH_RE = re.compile(r"\s*(?:[وف](?:في|خلال)\s+(?:شهر\s+)?(?:كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|"
+                           r"اب|أيلول|ايلول|تشرين|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|"
+                           r"أكتوبر|اكتوبر|نوفمبر|ديسمبر)|and\s+in\s+(?:January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December))\b")
 #: what a protest's cause can be: an act with a place of its own (not "رفضاً للتسوية", a settlement refused)
 _CAUSE_EVENTS = frozenset(("arrests", "abduction", "killing", "attack", "attack_civilians", "shelling", "air_strike",
                            "bombardment", "ied", "armed_clash", "looting", "siege", "incursion"))
@@ -833,6 +840,7 @@ class _Extractor:
             words = self.text[comma + 1:o].split()
             if (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) or \
                     (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)) or \
+                    (len(words) <= 7 and _NEW_MONTH_RE.match(self.text, comma + 1)) or \
                     (2 <= len(words) <= 6 and (words[0][:1] == "و" or words[0] == "حيث") and _new_subject_ar(words)
                      and self._names_a_place(self.o2n(o), min(len(self.norm), self.o2n(o) + 45))):
                 # (the new act's own place right after its trigger: "وألقت المروحيات عشرين برميلاً على X"; not "،
@@ -1131,13 +1139,16 @@ class _Extractor:
 
     def _no_new_act(self, h: TriggerHit, prev: list[str]) -> bool:
         """The trigger names no act of its clause: a drone seen overhead ("حلقت طائرة مسيرة إسرائيلية فوق X"), a
-        demand refused ("رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في X"), or, with the article, an event
+        demand refused ("رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في X"), an act feared ("خشية تجدد
+        القصف"), or, with the article, an event
         the report told before: the subject of "تزامن" ("وتزامنت الغارات مع انفجار عبوة في X") or what a response
         answers ("وفي أول رد على الهجوم"، "in response to the attack")."""
         if h.label == "air_strike" and h.text.startswith("طاير") and not _FLEW_OVER.isdisjoint(prev[-2:]):
             return True
         if h.label in _REFUSABLE and not _REFUSED.isdisjoint(prev[-6:]):
             return True
+        if not _FEARED.isdisjoint(prev[-3:]):
+            return True   # "نزح أهالي X خشية تجدد القصف", "fled for fear of renewed shelling": feared, not done
         definite = self.norm.endswith(" ال", 0, h.start) or self.norm.startswith("ال", h.start) or \
             (prev[-1:] == ["the"])
         if not definite or not prev:
@@ -1783,7 +1794,9 @@ class _Extractor:
                 if self._target_of and (m.start, m.end) in self._target_of and all(
                         h.start != self._target_of[(m.start, m.end)] for h in self._label_hits.get(lab, [hit])):
                     continue   # the town whose areas the one trigger before them hit
-                if L.near_place and not self._near(L.near_place, hit, m) and not (
+                # (a town named in another sentence is here by the anaphor that names it again: "The army stormed
+                # the town on Wednesday")
+                if L.near_place and cl.lo <= m.start < cl.hi and not self._near(L.near_place, hit, m) and not (
                         m.list_id >= 0 and any(o.mention.list_id == m.list_id and 0 <= o.mention.start - hit.end <= L.near_place
                                                for o in use)):
                     continue   # (a list starting right after the trigger is all of it: "between A and B")
