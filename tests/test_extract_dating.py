@@ -408,3 +408,9 @@ def test_fighting_going_on_in_a_sentence_of_its_own_is_the_reports_day():
 def test_news_that_comes_a_week_after_another_dates_that_one_a_week_before():
     ev = extract_events("The capture comes a week after rebels seized the town of Inkhil.", "2015-04-01")
     assert {e.event_date for e in ev if e.location == "Inkhil"} == {"2015-03-25"}
+
+
+def test_the_latest_of_a_series_since_a_month_is_dated_by_its_own_day():
+    text = ("Protests against the arrests have continued since August 2019, the latest of which took place in Inkhil "
+            "on 12 May 2022.")
+    assert {e.event_date for e in extract_events(text, "2022-06-08") if e.location == "Inkhil"} == {"2022-05-12"}

@@ -1691,3 +1691,16 @@ def test_a_new_month_after_a_comma_opens_another_act_with_its_own_toll():
 def test_an_entry_into_the_town_named_before(text, place):
     ev = extract_events(text, "2012-04-20")
     assert {(e.trigger_label, e.event_date) for e in ev if e.location == place} >= {("territory_entered", "2012-04-18")}
+
+
+@pytest.mark.parametrize("text, place, label", [
+    ("The network documented the finding of the body of a young man on the road between Inkhil and Nawa on Thursday.",
+     "Inkhil", "attack_civilians"),
+    ("Israeli troops were seen moving through the village of al-Hamidiyah on Sunday.", "al-Hamidiyah",
+     "troop_movement"),
+    ("وكان العلم الوطني قد رفع أمس فوق مبنى البلدية في بلدة اليادودة.", "اليادودة", "flag_raised"),
+    # a shell the children found was the blast that killed them, not a cache seized
+    ("توفي طفلان أمس بانفجار قذيفة من مخلفات الحرب عثروا عليها أثناء لعبهم في بلدة زمرين.", "زمرين", "ied"),
+])
+def test_a_body_found_troops_seen_and_a_flag_raised_as_monitors_and_the_agency_write_them(text, place, label):
+    assert label in _labels(text, place)

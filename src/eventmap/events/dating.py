@@ -42,6 +42,8 @@ _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beg
 #: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
 
+#: "the latest of" right before "which": the relative clause tells the last of the acts before it
+_LATEST_OF_RE = re.compile(r"\b(?:the\s+)?(?:latest|last|most\s+recent)\s+of\s+$")
 #: a relative pronoun (normalised) before a date: the date is told of the noun before it, not of the clause's event
 _RELATIVE_RE = re.compile(r"\b(?:which|that|where)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
 #: the same without its pronoun: the dead or the taken of a funeral or a family, their participle right before the
@@ -173,6 +175,9 @@ class EventDates:
         agreement which was reached last month", "المظاهرات السلمية التي اندلعت في آذار"); not of a frame the
         clause's acts are told within ("clashes go on in X, within the battle which was launched on Sunday": the
         battle's first day, not the day of the clashes)."""
+        if 0 <= trigger_end <= pronoun and _LATEST_OF_RE.search(self.norm, max(trigger_end, pronoun - 24), pronoun):
+            return True   # "Protests ... have continued since July 2018, the latest of which took place in X on 20
+            #               May": the last of the trigger's own acts, and its day
         return 0 <= trigger_end <= pronoun and len(self.norm[trigger_end:pronoun].split()) <= 1 and \
             _FRAME_BEFORE_RE.search(self.norm, max(0, trigger_start - 16), trigger_start) is None
 

@@ -85,6 +85,8 @@ _UNDERGOER_GAP_RE = re.compile(r" (?:(?:has|have|had|also|later|reportedly|forma
                                r"accepted|reached|joined|agreed to|entered into|concluded|struck) (?:on to |onto )?"
                                r"(?:a |an |the |its own |their own )?(?:[a-z-]+ ){0,2}|"
                                r"(?:came|come|comes|coming) under (?:[a-z-]+ ){0,2})")
+#: an explosion told before a find (normalised, "و"/"ف" cut)
+_BLAST_WORDS = frozenset(("انفجار", "بانفجار", "exploded", "explosion", "blast", "detonated"))
 #: fear before an act (normalised, "و" cut): the act is feared, not done
 _FEARED = frozenset(("خشيه", "خوفا", "خوفاً", "تخوفا", "مخافه", "fear", "fearing", "fears", "feared"))
 #: a refusal before what was asked (normalised, "و" cut), and the acts it can refuse
@@ -1147,6 +1149,8 @@ class _Extractor:
             return True
         if h.label in _REFUSABLE and not _REFUSED.isdisjoint(prev[-6:]):
             return True
+        if h.label == "cache_found" and not _BLAST_WORDS.isdisjoint(prev[-8:]):
+            return True   # "بانفجار قذيفة من مخلفات الحرب عثروا عليها": the shell found was the blast, no cache
         if not _FEARED.isdisjoint(prev[-3:]):
             return True   # "نزح أهالي X خشية تجدد القصف", "fled for fear of renewed shelling": feared, not done
         definite = self.norm.endswith(" ال", 0, h.start) or self.norm.startswith("ال", h.start) or \

@@ -278,7 +278,9 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                 # than the bare "تستهدف", which it overrides)
                 r"حمل~\s(?:ال)?(?:عسكري~|امني~)\s(?:[^\s.،,؛:]+\s){0,5}?(?:تستهدف|استهدفت|يستهدف|استهدف|تطال|طالت)",
                 r"حمل~\s(?:ال)?امني~"),   # "بدأ الأمن العام حملة أمنية في مدينة X": a security sweep
-    "flag_raised": (r"رفع~\s(?:\S+\s){0,7}?(?:ال)?علم", r"يرفع~\s(?:\S+\s){0,5}?(?:ال)?علم", r"رفع\s(?:ال)?علم"),
+    "flag_raised": (r"رفع~\s(?:\S+\s){0,7}?(?:ال)?علم", r"يرفع~\s(?:\S+\s){0,5}?(?:ال)?علم", r"رفع\s(?:ال)?علم",
+                    # the passive, the flag first: "وكان العلم الوطني قد رفع أمس فوق مبنى ..."
+                    r"(?:ال)?علم\s(?:ال)?(?:وطني|سوري|السوري|الوطني)?\s?(?:قد\s)?(?:رفع|يرفع|رفرف|يرفرف)(?=\s)"),
     "sirens": (r"صافرات\s(?:ال)?انذار", r"صفارات\s(?:ال)?انذار", r"دوت\s(?:ال)?صافرات", r"دوت\s(?:ال)?صفارات"),
     "arrests": (r"اعتقل~", r"اعتقال~", r"حملة\sاعتقالات", r"اعتقالات", r"داهم~", r"مداهمة", r"مداهمات", r"تعتقل~",
                 r"يعتقل~", r"دهم~", r"حملة\sدهم", r"تداهم~", r"يداهم~", r"(?:اعتقل|احتجز|اوقف)" + _AR_OBJ,
@@ -476,7 +478,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign", r"detention of"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)",
                   r"(?:took|taken|taking|held|holding) (?:\w+ ){1,4}?(?:captive|hostages?)"),
-    "attack_civilians": (r"targeted killings?", r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
+    "attack_civilians": (r"targeted killings?", r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)",
+                         r"(?:finding|discovery|recovery) of (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),
     "sexual_violence": (r"rape\w*", r"sexual (?:violence|assault)"),
     "protest": (r"protest\w*", r"demonstrations?", r"demonstrators", r"demonstrat(?:ed|ing)", r"rall(?:y|ies|ied)",
@@ -508,6 +511,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                        r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)",
                        # "Syrian troops reached the Nasib crossing", "army units arrived in X"
                        r"(?:troops|forces|units|soldiers|army) (?:\w+ ){0,2}?(?:reached|arrived (?:in|at))",
+                       # "Israeli troops were seen moving through X"
+                       r"(?:seen|spotted|filmed|observed) (?:moving|patrolling|driving|advancing|deploying) (?:through|in|into|"
+                       r"near|towards?|around)",
                        # "the army sent troops and tanks to X"
                        r"sent (?:\w+ ){0,2}?(?:troops|tanks|soldiers|units|armou?red vehicles)(?: and (?:\w+ )?"
                        r"(?:tanks|troops|armou?red vehicles|artillery))? (?:to|into|towards)"),
