@@ -414,3 +414,10 @@ def test_the_latest_of_a_series_since_a_month_is_dated_by_its_own_day():
     text = ("Protests against the arrests have continued since August 2019, the latest of which took place in Inkhil "
             "on 12 May 2022.")
     assert {e.event_date for e in extract_events(text, "2022-06-08") if e.location == "Inkhil"} == {"2022-05-12"}
+
+
+def test_a_wire_leads_day_of_the_report_gives_way_to_the_acts_day_told_next():
+    text = ("أفاد مراسل وكالة في درعا، اليوم الثلاثاء، بمقتل سبعة من عناصر الشرطة في هجوم على مخفر بلدة إنخل. وقال "
+            "المراسل إن مسلحين هاجموا مساء أمس الاثنين مبنى ناحية إنخل.")
+    assert {(e.event_date, e.fatalities) for e in extract_events(text, "2020-05-05") if e.location == "إنخل"} == \
+        {("2020-05-04", 7)}

@@ -60,8 +60,10 @@ _PARTICIPLE_GATE = gate(_PARTICIPLE_RE)
 #: الوزارة يوم الأحد"
 _SAID_ON_RE = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)\s+(?:on\s+|late\s+|early\s+)?$"
-    r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:ه|ها)?(?:\s\S+){0,3}?\s(?:(?:يوم|مسا|صباح)\s)?$")
+    r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:ه|ها)?(?:\s+(?!ان\s|بان\s)\S+){0,4}?\s+(?:(?:يوم|مسا|صباح)\s)?$")
 _SAID_GATE = gate(_SAID_ON_RE)
+#: a sentence going on with a source's words (normalised, at its start): "وقال المراسل إن", "وأضاف المصدر أن"
+_WENT_ON_RE = re.compile(r"\s*[وف](?:قال|قالت|اضاف|اضافت|اوضح|اوضحت|ذكر|ذكرت|افاد|افادت)\s(?:\S+\s){0,3}?(?:ان|إن|أن|ب)")
 #: a clause told as happening with the one before (normalised, at its start): "تزامناً مع", "ترافق مع", "بالتزامن مع"
 _SAME_TIME_RE = re.compile(r"\s*[وف]?(?:ترافق|ترافقت|تزامن|تزامنا|تزامنت|بالتزامن)\s+مع\s")
 #: the words before a noun that frame the clause's acts (normalised, right before the noun): "within the battle",
@@ -151,6 +153,10 @@ class EventDates:
         self.said_on = {k for k, d in enumerate(self.dates)
                         if _SAID_GATE.possible(norm[max(0, d[0] - 40):d[0]]) and
                         _SAID_ON_RE.search(norm, max(0, d[0] - 40), d[0]) is not None}
+        for k in range(1, len(self.dates)):   # "أفاد مراسل ...، اليوم الثلاثاء،": the same day, restated
+            if k - 1 in self.said_on and self.dates[k][2] == self.dates[k - 1][2] and \
+                    0 <= self.dates[k][0] - self.dates[k - 1][1] <= 6:
+                self.said_on.add(k)
         # "DARAA, Dec 3 (Reuters) - Gunmen killed a man on Tuesday": the day the report was filed, not the day of
         # what it tells where a sentence gives another (it stays the report's lead date)
         self.datelines = {k for k, d in enumerate(self.dates)
@@ -246,6 +252,16 @@ class EventDates:
             return earlier[-1]
         return self.lead if self.lead is not None and self.lead[0] < cl.sent_lo else None
 
+    def _told_next(self, cl: ClauseSpan) -> DateHit | None:
+        """The act's day told by the sentence after ``cl``'s, when that one goes on with the same source's words
+        ("أفاد مراسل ... اليوم الثلاثاء بمقتل تسعة ... . وقال المراسل إن مسلحين هاجموا مساء أمس الاثنين ...")."""
+        nxt = next((c for c in self.clauses if c.sent_lo >= cl.sent_hi), None)
+        if nxt is None or nxt.paragraph != cl.paragraph or not _WENT_ON_RE.match(self.norm, nxt.sent_lo):
+            return None
+        days = [self.dates[k] for k in self._between(nxt.sent_lo, nxt.sent_hi)
+                if self.dates[k][3] == 1 and k not in self.said_on and k not in self.starts_of]
+        return days[0] if days else None
+
     def for_clause(self, cl: ClauseSpan, trigger_start: int, trigger_end: int = -1) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
         told = self.told_after
@@ -274,7 +290,7 @@ class EventDates:
             # "قالت مصادر اليوم السبت إن مجهولين أطلقوا النار على رجل في X", after a lead that gave the act "ليل
             # الجمعة": the day of the saying gives way to the act's own day told before it, a few days earlier at most
             said = self.dates[own[0]][2]
-            before = self._told_before(cl)
+            before = self._told_before(cl) or self._told_next(cl)
             if before is not None and said - timedelta(days=3) <= before[2] <= said:
                 return before[2].isoformat(), 1
         if own:   # (the nearest to the trigger, the first of equals: as min over the dates themselves; on the
