@@ -1116,3 +1116,12 @@ def test_an_adjective_after_a_quarters_name_is_not_part_of_it():
 def test_where_an_attack_was_launched_from_is_not_where_it_struck():
     text = "Rebels launched an attack at dawn from the village of Jubata al-Khashab, storming army posts near Nawa."
     assert {e.location for e in extract_events(text, PUB)} == {"Nawa"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a military post named by its weapon: the post, and no shelling
+    ("دارت اشتباكات عنيفة في محيط سرية المدفعية قرب بلدة تل شهاب.", {("سرية المدفعية", "Armed clash")}),
+    ("اندلعت اشتباكات عنيفة قرب كتيبة الصواريخ غرب بلدة إبطع.", {("كتيبة الصواريخ", "Armed clash")}),
+])
+def test_a_post_named_by_its_weapon(text, want):
+    assert {(e.location, e.sub_event_type) for e in extract_events(text, PUB)} == want

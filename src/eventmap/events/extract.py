@@ -580,6 +580,20 @@ def _one_protest_event(out: list[Event]) -> list[Event]:
             or e.sub_event_type not in ("Protest with intervention", "Peaceful protest")]
 
 
+def _outside_sites(hits: list[TriggerHit], ms: list[Mention]) -> list[TriggerHit]:
+    """The triggers that are not words of a site's name ("سرية المدفعية", "كتيبة الصواريخ": a post named by its
+    weapon)."""
+    sites = [(m.start, m.end) for m in ms if m.site in _UNIT_SITES]
+    if not sites:
+        return hits
+    return [h for h in hits if h.label not in _WEAPON_LABELS or not any(a <= h.start and h.end <= b for a, b in sites)]
+
+
+#: the sites a unit names, and the labels of the weapons it may be named by ("سرية المدفعية", "كتيبة الصواريخ")
+_UNIT_SITES = frozenset(("company", "battalion", "regiment", "brigade"))
+_WEAPON_LABELS = frozenset(("shelling", "air_strike", "bombardment"))
+
+
 def _new_subject_ar(words: list[str]) -> bool:
     """After a comma, a verb with "و" (or "حيث" and a verb) and its own doer before a trigger a few words on: "،
     وألقت المروحيات أكثر من عشرين برميلاً", "، حيث ألقت المروحيات ..." (not "، وبلدة X وقرية Y بقذائف": the list
@@ -770,7 +784,9 @@ class _Extractor:
             self._carry[cl.index] = sent_subject.get(cl.sent_index, "")
             if hits:
                 ms = find_mentions(text, norm, self.offs, self.idx, cl.lo, cl.hi, self.lang)
-                plans.append((cl, hits, ms, ca))
+                hits = _outside_sites(hits, ms)   # ("سرية المدفعية": a post named by its guns, no shelling)
+                if hits:
+                    plans.append((cl, hits, ms, ca))
             subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS, A.UNK)]
             if subj:
                 sent_subject.setdefault(cl.sent_index, subj[0])
