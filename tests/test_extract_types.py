@@ -1622,14 +1622,14 @@ def test_a_comma_and_a_verb_with_its_own_doer_start_a_clause_of_their_own():
 
 @pytest.mark.parametrize("text", [
     "رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في بلدة اليادودة.",
-    "Local leaders in al-Yadudah refused to hand over their heavy weapons.",
+    "Local leaders in al-Yadudah refused to hand over their remaining weapons.",
 ])
 def test_a_demand_refused_is_no_handover_and_no_post(text):
     assert not [e for e in extract_events(text, PUB) if e.trigger_label in ("weapons_handover", "base_established")]
 
 
 def test_barrels_told_with_other_raids_far_after_them_stay_at_the_first_place():
-    text = ("صعدت قوات النظام من قصفها على أحياء درعا البلد، حيث ألقت المروحيات أكثر من 30 برميلاً متفجراً خلال يوم "
+    text = ("كثفت قوات النظام قصف أحياء درعا البلد، حيث ألقت المروحيات أكثر من 30 برميلاً متفجراً خلال يوم "
             "واحد، بالتزامن مع غارات نفذتها طائرات روسية على مخيم درعا.")
     assert "Air/drone strike" in {e.sub_event_type for e in extract_events(text, PUB) if e.location == "درعا البلد"}
 

@@ -1158,9 +1158,9 @@ def test_arabic_tolls_risen_since_dawn_one_and_companions(text, n):
 
 
 @pytest.mark.parametrize("text, place, n", [
-    # a lead's toll placed no nearer than "the southern province of X" or "a village in south-western Syria", and
+    # a lead's toll placed no nearer than "the province of X" or "a village in south-western Syria", and
     # the next sentence's attacker or "the dead in Y"
-    ("Seven policemen were killed when a gunman attacked a checkpoint in the southern province of Daraa on Monday, "
+    ("Seven policemen were killed when a gunman attacked a checkpoint in the province of Quneitra on Sunday, "
      "a monitor said. The gunman opened fire at the checkpoint on the edge of Inkhil.", "Inkhil", 7),
     ("Five people were killed in an Israeli drone strike on a village in south-western Syria, a monitor says. The "
      "Observatory said the dead in Inkhil were all farmers.", "Inkhil", 5),

@@ -134,7 +134,7 @@ _CLAUSE_RE = re.compile(
 
 #: one of these is in every match of :data:`_CLAUSE_RE` (a semicolon or the first word of a connector)
 _CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت", "غضون", "ذلك", "جهة", "جهت", "كما", "ترافق", "تزامن",
-                    "شار", "ضاف")
+                    "أشار", "اشار", "أضاف", "اضاف")
 
 
 def _may_split(s: str) -> bool:
