@@ -1056,7 +1056,8 @@ def test_a_town_and_nearby_another():
     ("اندلعت اشتباكات بين عائلتين في بلدة داعل، قبل أن يتدخل وجهاء من مدينة طفس لحل الخلاف.", {"داعل"}),
     # noon, not a village named like it; "for the revolution", not a town of that name
     ("أصيب طفلان بانفجار قنبلة عنقودية في بلدة داعل، ظهر أمس.", {"داعل"}),
-    ("قتل شابان للثورة برصاص قوات الأمن خلال مظاهرة في بلدة داعل.", {"داعل"}),
+    ("أصيب طفلان بانفجار قنبلة عنقودية على الطريق بين بلدتي داعل وطفس، ظهر الثلاثاء.", {"داعل", "طفس"}),
+    ("وقتل شابان للثورة برصاص قوات الأمن خلال مظاهرة خرجت من مسجد الحمزة أمس.", {"مسجد الحمزة"}),
 ])
 def test_places_as_local_pages_and_the_agency_write_them(text, want):
     assert {e.location for e in extract_events(text, PUB)} == want

@@ -88,7 +88,7 @@ _UNDERGOER_GAP_RE = re.compile(r" (?:(?:has|have|had|also|later|reportedly|forma
 #: an explosion told before a find (normalised, "و"/"ف" cut)
 _BLAST_WORDS = frozenset(("انفجار", "بانفجار", "exploded", "explosion", "blast", "detonated"))
 #: fear before an act (normalised, "و" cut): the act is feared, not done
-_FEARED = frozenset(("خشيه", "خوفا", "خوفاً", "تخوفا", "مخافه", "fear", "fearing", "fears", "feared"))
+_FEARED = frozenset(("خشيه", "خوفا", "تخوفا", "مخافه", "fear", "fearing", "fears", "feared"))
 #: a refusal before what was asked (normalised, "و" cut), and the acts it can refuse
 _REFUSED = frozenset(("رفضت", "رفض", "رفضوا", "ترفض", "يرفض", "يرفضون", "برفض", "لرفض", "refused", "refuse", "refuses",
                       "refusing", "rejected", "rejecting"))
@@ -1157,10 +1157,10 @@ class _Extractor:
 
     def _no_new_act(self, h: TriggerHit, prev: list[str]) -> bool:
         """The trigger names no act of its clause: a drone seen overhead ("حلقت طائرة مسيرة إسرائيلية فوق X"), a
-        demand refused ("رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في X"), an act feared ("خشية تجدد
-        القصف"), or, with the article, an event
-        the report told before: the subject of "تزامن" ("وتزامنت الغارات مع انفجار عبوة في X") or what a response
-        answers ("وفي أول رد على الهجوم"، "in response to the attack")."""
+        demand refused ("رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في X"), a shell found that was the
+        blast, an act feared ("خشية تجدد القصف"), or, with the article, an event the report told before: the
+        subject of "تزامن" ("وتزامنت الغارات مع انفجار عبوة في X") or what a response answers ("وفي أول رد على
+        الهجوم"، "in response to the attack")."""
         if h.label == "air_strike" and h.text.startswith("طاير") and not _FLEW_OVER.isdisjoint(prev[-2:]):
             return True
         if h.label in _REFUSABLE and not _REFUSED.isdisjoint(prev[-6:]):

@@ -1661,9 +1661,11 @@ _REINFORCED_FROM_GATE = gate(_REINFORCED_FROM_AR_RE)
 _OWN_POSTS_AR = frozenset(("نقطتها", "نقطته", "نقاطها", "نقاطه", "مواقعها", "مواقعه", "قاعدتها", "قاعدته", "مقرها",
                            "مقره", "ثكنتها"))
 #: times of the day a village may be named like, and the words of a day after them (normalised)
-_TIME_OF_DAY_AR = frozenset(("ظهر", "عصر", "فجر", "صباح", "مساء", "ظهيره", "ليل", "ليله", "الظهر", "العصر", "الفجر"))
-_DAY_AFTER_AR = frozenset(("امس", "اليوم", "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-                           "الاحد", "البارحه", "الامس", "الغد"))
+_TIME_OF_DAY_AR = frozenset(normalize_ar(w) for w in ("ظهر", "عصر", "فجر", "صباح", "مساء", "ظهيرة", "ليل", "ليلة",
+                                                      "الظهر", "العصر", "الفجر"))
+_DAY_AFTER_AR = frozenset(normalize_ar(w) for w in ("أمس", "اليوم", "يوم", "الاثنين", "الإثنين", "الثلاثاء",
+                                                    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "البارحة",
+                                                    "الأمس", "الغد"))
 #: a relative clause after a name that tells what the place underwent (normalised): " التي تعرضت لقصف"
 _UNDERWENT_AFTER_AR_RE = re.compile(r"\s(?:التي|الذي)\s(?:تعرضت|تعرض|شهدت|شهد|تشهد|يشهد|تتعرض|يتعرض)\s")
 #: taking people out of a place (normalised, "و" cut): "إجلاء مدنيين من قرية X" names X as the evacuation's place
