@@ -1574,9 +1574,8 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("origin")   # "شاب من أبناء بلدة X": where the victim comes from
         return
-    if ("واقع" in norm[max(0, m.start - 60):m.start] or "تقع" in norm[max(0, m.start - 60):m.start] or
-            "يقع" in norm[max(0, m.start - 60):m.start]) and _ON_A_ROAD_AR_RE.search(norm, max(0, m.start - 60),
-                                                                                     m.start):
+    if "قع" in norm[max(0, m.start - 60):m.start] and _ON_A_ROAD_AR_RE.search(norm, max(0, m.start - 60), m.start):
+        # ("قع": in each of "الواقعة", "تقع", "يقع"; most names have none of them before)
         m.reference = True
         m.notes.append("locates a town")   # "بلدة X الواقعة على الطريق بين Y وZ": where X is, not events at Y, Z
         return
@@ -1663,9 +1662,7 @@ _OWN_POSTS_AR = frozenset(("نقطتها", "نقطته", "نقاطها", "نقا
 #: times of the day a village may be named like, and the words of a day after them (normalised)
 _TIME_OF_DAY_AR = frozenset(normalize_ar(w) for w in ("ظهر", "عصر", "فجر", "صباح", "مساء", "ظهيرة", "ليل", "ليلة",
                                                       "الظهر", "العصر", "الفجر"))
-_DAY_AFTER_AR = frozenset(normalize_ar(w) for w in ("أمس", "اليوم", "يوم", "الاثنين", "الإثنين", "الثلاثاء",
-                                                    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "البارحة",
-                                                    "الأمس", "الغد"))
+_DAY_AFTER_AR = TIME_AFTER_AR | frozenset(normalize_ar(w) for w in ("أمس", "اليوم", "يوم", "البارحة", "الأمس", "الغد"))
 #: a relative clause after a name that tells what the place underwent (normalised): " التي تعرضت لقصف"
 _UNDERWENT_AFTER_AR_RE = re.compile(r"\s(?:التي|الذي)\s(?:تعرضت|تعرض|شهدت|شهد|تشهد|يشهد|تتعرض|يتعرض)\s")
 #: taking people out of a place (normalised, "و" cut): "إجلاء مدنيين من قرية X" names X as the evacuation's place
@@ -1776,8 +1773,8 @@ _EN_RESIDENTS_IN_RE = re.compile(r"\b(?:residents|witnesses)\s+(?:in|from)\s+(?:
                                  re.I)
 #: "and" between two places: another place, not the one the first locates ("X, and to the outskirts of Y")
 _AND_BETWEEN_RE = re.compile(r"\band\b|(?:^|\s)و(?:قرب|بالقرب|على|عند|في|الى|إلى)?\s")
-#: a province's possessive right before a name ("Daraa's al-Lajat", "Quneitra’s Khan Arnabeh")
-_EN_OF_PROVINCE_RE = re.compile(r"\b(?:Daraa|Deraa|Dara'a|Quneitra|Qunaitra|Kuneitra)['’]s\s+$")
+#: a capitalised possessive right before a name ("Daraa's al-Lajat", "Quneitra’s Khan Arnabeh"): the owner's word
+_EN_POSSESSOR_RE = re.compile(r"\b([A-Z][\w'-]*)['’]s\s+$")
 _EN_POSSESSIVE_NAME_RE = re.compile(r"['’]s\s+(?:al-|el-|Al-|Al\s)?[A-Z]")
 _EN_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|told|say|says|reported)\b")
 _EN_REF_BEFORE_RE = re.compile(
@@ -1940,7 +1937,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             m.cue, m.cue_kind = pw, "noun"
         elif pw in EN_PREPS:
             m.cue, m.cue_kind = pw, "prep"
-        elif _EN_OF_PROVINCE_RE.search(before):
+        elif (owner := _EN_POSSESSOR_RE.search(before)) and latin_key(owner.group(1)) in _EN_GOVERNORATE_KEYS:
             m.cue, m.cue_kind = "'s", "prep"   # "in Daraa's al-Lajat region": the province's place
         else:
             # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
