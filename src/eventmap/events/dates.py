@@ -132,18 +132,28 @@ _E = r"(?![\w])"
 _CL = r"(?:[وف]?(?:ب|ل|ك)?)"  # proclitics before a word
 
 #: the year a month is of, told by a word ("في آب من العام الماضي", "August last year"): ``ly``
-_AR_WHICH_YEAR = r"(?:\s(?:من\s)?(?P<ly>العام\sالماضي|العام\sالفايت|العام\sالمنصرم|السنه\sالماضيه|العام\sالجاري|العام\sالحالي|هذا\sالعام))?"
-_EN_WHICH_YEAR = r"(?:,?\s(?:of\s)?(?P<ly>last\syear|the\sprevious\syear|the\syear\sbefore|this\syear))?"
+_AR_WHICH_YEAR = r"(?:\s(?:من\s)?(?P<ly>العام\sنفسه|العام\sذاته|نفس\sالعام|السنه\sنفسها|السنه\sذاتها|العام\sالماضي|العام\sالفايت|العام\sالمنصرم|السنه\sالماضيه|العام\sالجاري|العام\sالحالي|هذا\sالعام))?"
+_EN_WHICH_YEAR = r"(?:,?\s(?:of\s)?(?P<ly>that\syear|the\ssame\syear|last\syear|the\sprevious\syear|the\syear\sbefore|this\syear))?"
 _LAST_YEAR = frozenset(("العام الماضي", "العام الفايت", "العام المنصرم", "السنه الماضيه", "last year",
                         "the previous year", "the year before"))
 
 
+_SAME_YEAR = frozenset(("that year", "the same year", "العام نفسه", "العام ذاته", "نفس العام", "السنه نفسها",
+                        "السنه ذاتها"))
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _year_said(m: re.Match[str], pub: date) -> int | None:
-    """The year a month's word gives ("last year": the year before publication, "this year": its own), or None."""
+    """The year a month's word gives ("last year": the year before publication, "this year": its own, "of that
+    year", "من العام نفسه": the last year the text named before it), or None."""
     ly = m["ly"]
     if not ly:
         return None
-    return pub.year - 1 if re.sub(r"\s+", " ", ly) in _LAST_YEAR else pub.year
+    ly = re.sub(r"\s+", " ", ly)
+    if ly in _SAME_YEAR:
+        years = _YEAR_RE.findall(m.string, max(0, m.start() - 400), m.start())
+        return int(years[-1]) if years and int(years[-1]) <= pub.year else None
+    return pub.year - 1 if ly in _LAST_YEAR else pub.year
 
 
 # "11 تموز/ يوليو 2018", "يوم 20 تموز", "11 تموز الماضي", "19 من حزيران", "19 من شهر حزيران" (slashes are spaces
@@ -196,6 +206,10 @@ _AR_MONTH_WORD_REL = r"(?:ال)?شهر\s(?P<rel>" + _alt((*_AR_THIS_MONTH, "ال
 _AR_DAY_OF_MONTH_REL = re.compile(
     _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
     r"\s(?:من\s)?" + _AR_MONTH_WORD_REL)
+#: a day of the month a digest named before it ("وفي السابع من الشهر ذاته", "وفي 27 منه", "في العاشر من نفس الشهر")
+_AR_DAY_OF_SAME_MONTH = re.compile(
+    _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
+    r"\s(?:من\s(?:ال)?شهر\s(?:ذاته|نفسه)|من\sنفس\sالشهر|منه)" + _E)
 #: this month or the last, as a month ("منتصف الشهر الماضي", "خلال الشهر الجاري"; "منذ الشهر الماضي" too, which
 #: ``dating`` then reads as a start)
 _AR_MONTH_REL = re.compile(
@@ -273,6 +287,8 @@ _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 _DIGIT_RE = re.compile(r"\d")
 _LATIN_WORD_RE = re.compile(r"[a-z]{2}")
 _AR_MONTH_WORD_RE = re.compile(r"(?:" + _ARM + r")" + _E)
+#: a month's name and the year after it, if any (for :func:`_ar_same_month_dates`)
+_AR_MONTH_YEAR_RE = re.compile(_B + _CL + r"(?P<m>" + _ARM + r")(?:\s(?P<y>(?:19|20)\d\d))?" + _E)
 _EN_MONTH_WORD_RE = re.compile(r"\b(?:" + _ENM + r")\b")
 
 def _near_months(pattern: re.Pattern[str], norm: str) -> Iterator[re.Match[str]]:
@@ -473,6 +489,29 @@ def _ar_day_of_month_dates(norm: str, pub: date, add: Callable[[int, int, date |
         add(m.start(), m.end(), _relative_month(pub, m["rel"] in _AR_THIS_MONTH), 3, "month")
 
 
+def _count_after_month(m: re.Match[str], original: str | None, offs: list[int] | None) -> bool:
+    """A month, a comma, then a number: a count after the month ("during March, 4 of them in X", "In May, 12 people
+    were killed"), not its day (the comma is gone from the normalised text the patterns read)."""
+    return bool(m["m2"]) and original is not None and offs is not None and \
+        "," in original[offs[m.end("m2") - 1] + 1:offs[m.start("day2")]]
+
+
+def _ar_same_month_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
+    """"وفي السابع من الشهر ذاته", "وفي 27 منه": a day of the month last named before it (in the 600 characters
+    before; its year the one written after that month, else the latest not after publication)."""
+    if "منه" not in norm and "الشهر" not in norm:
+        return
+    for m in _AR_DAY_OF_SAME_MONTH.finditer(norm):
+        day_n = _ar_ordinal_day(m["ord"]) if m["ord"] else int(m["day"])
+        months = list(_AR_MONTH_YEAR_RE.finditer(norm, max(0, m.start() - 600), m.start()))
+        if not day_n or not months:
+            continue
+        last = months[-1]
+        mon = _AR_MONTHS[re.sub(r"\s+", " ", last["m"])]
+        d = _safe_date(int(last["y"]), mon, day_n) if last["y"] else _infer_year(mon, day_n, pub, False)
+        add(m.start(), m.end(), d, 1, "explicit")
+
+
 def _ar_month_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None],
                     original: str | None, offs: list[int] | None) -> None:
     """A month without its day: "في حزيران", "وفي تموز،", "آب الماضي", "شهر أيار 2014"."""
@@ -549,6 +588,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
         if ar_month:
             _ar_ordinal_dates(norm, pub, add)
             _ar_month_dates(norm, pub, add, original, offs)
+            _ar_same_month_dates(norm, pub, add)
         if "الشهر" in norm:
             _ar_day_of_month_dates(norm, pub, add)
         where = _word_places(norm)[2]     # (``w in norm`` for the words it holds)
@@ -576,6 +616,8 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
         if mname == "may" and original is not None and offs is not None and not _is_capital(original, offs, m.start("m1") if m["m1"] else m.start("m2")):
+            continue
+        if _count_after_month(m, original, offs):
             continue
         mon = _EN_MONTHS[mname]
         day = int(m["day"] or m["day2"])

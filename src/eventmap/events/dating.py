@@ -59,7 +59,9 @@ _PARTICIPLE_GATE = gate(_PARTICIPLE_RE)
 #: the words of a saying right before a date (normalised): "said on Sunday", "told Reuters on Sunday", "قالت
 #: الوزارة يوم الأحد"
 _SAID_ON_RE = re.compile(
-    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)\s+(?:on\s+|late\s+|early\s+)?$"
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|claimed|confirmed|denied)"
+    r"(?:\s+in\s+(?:a|an|its|their|the)\s+(?:\w+\s+)?(?:statement|communique|post|briefing|report|interview))?"
+    r"\s+(?:on\s+|late\s+|early\s+)?$"   # (and "said in a statement on Thursday")
     r"|(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|صرح|صرحت)(?:ه|ها)?(?:\s+(?!ان\s|بان\s)\S+){0,4}?\s+(?:(?:يوم|مسا|صباح)\s)?$")
 _SAID_GATE = gate(_SAID_ON_RE)
 #: a sentence going on with a source's words (normalised, at its start): "وقال المراسل إن", "وأضاف المصدر أن"

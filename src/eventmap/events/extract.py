@@ -439,6 +439,11 @@ _IN_CUSTODY_RE = re.compile(r"(?:تحت|بسبب|جراء|نتيجه|اثر)\sا
                             r"النظام|المخابرات|الامن)|\b(?:under|from|after)\s+torture\b|\bin\s+(?:custody|detention)\b")
 #: a force's units named by a pronoun ("دخلت وحداته", "its troops"): the force is one named before
 _OWN_UNITS_RE = re.compile(r"(?:^|\s)[وف]?(?:وحدات|قوات|مقاتلي|عناصر|جنود)(?:ه|ها|هم)(?=\s|$)|\b(?:its|their) (?:troops|units|forces|fighters)\b")
+#: a bare armed force as the subject right before a move ("tanks moved into X", "troops entered X"; normalised)
+_BARE_FORCE_RE = re.compile(r"(?:^|[\s,])(?:the\s)?(?:troops|tanks|soldiers|forces|armou?red\svehicles|military\s"
+                            r"vehicles|army\sunits)\s(?:(?:had|have|has|also|then|later|were|was|again)\s)?$")
+#: the moves a bare force can make: its side is the force the report names (the first state's force, else the army)
+_BARE_FORCE_LABELS = frozenset(("territory_entered", "troop_movement", "advance", "withdrawal", "siege"))
 #: acts that kill no one when a violent act is told beside them: the toll is that act's ("killing two members of
 #: the cell and arresting three others": the arrests took no lives)
 _NO_TOLL = frozenset(("arrests", "troop_movement", "base_established", "agreement", "settlement_entry", "evacuation",
@@ -544,6 +549,9 @@ _PATROL_DOERS = frozenset(("arrests", "abduction", "attack", "armed_clash", "att
 #: a targeting with small arms is gunfire, not shelling ("استهداف حاجز بالأسلحة الرشاشة", "targeted with gunfire")
 _SMALL_ARMS_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اسلحه\s(?:ال)?(?:رشاشه|خفيفه)|رصاص|قنص|قناص)(?!\w)"
                             r"|\b(?:gunfire|small arms|sniper|bullets|light weapons|rifles?)\b")
+#: machine guns a targeting is made with ("استهدف ... بالرشاشات الثقيلة مهربين"; not a vehicle that carries one,
+#: "سيارة مزودة برشاش"): gunfire when the trigger is a targeting (a "قصف بالرشاشات" stays shelling)
+_MACHINE_GUNS_RE = re.compile(r"(?<!مزوده\s)(?<!مزود\s)(?<!\w)[وب]?(?:ال)?رشاش(?:ات)?(?!\w)|\bmachine[- ]?guns?\b")
 #: gunmen (normalised text; not "المسلحين", the official agency's word for the rebels it shells): their bare
 #: "targeting" is an attack
 _GUNMEN_RE = re.compile(r"(?<!\w)[وف]?(?:مسلح(?:ون|ين)|مجهول(?:ون|ين))(?!\w)|\b(?:gunm[ae]n|assailants?)\b")
@@ -743,6 +751,8 @@ class _Extractor:
         self._moved_day: tuple[int, int, str, str] | None = None
         self._qnames: dict[int, tuple[Mention, str]] = {}
         self._death: bool | None = None
+        #: every actor named in the report (set by ``run``)
+        self._actors: list[A.ActorMention] = []
         #: a place that is the target of one trigger of its clause only: (its span) -> that trigger's start
         self._target_of: dict[tuple[int, int], int] = {}
 
@@ -756,7 +766,7 @@ class _Extractor:
         triggers = find_triggers(norm, 0, len(norm), "auto")   # a report in one language quotes the other
         if not triggers:
             return []
-        actors = A.find_actors(norm)
+        actors = self._actors = A.find_actors(norm)
         dates = _find_norm(norm, self.pub, text, self.offs)
         clauses: list[_Clause] = []
         para, prev_end = 0, 0
@@ -1076,7 +1086,7 @@ class _Extractor:
         if _kept_out(h, prev, self.norm[h.end + 1:min(cl.hi, h.end + 40)]):
             return True
         if not prev:
-            return False
+            return self._holds(h, prev)
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
@@ -1221,11 +1231,21 @@ class _Extractor:
         if h.label in ("territory_taken", "territory_entered") and _PURPOSE_TAKE_RE.match(
                 self.norm, self.norm.rfind(" ", 0, h.start) + 1):
             return True   # "معركة للسيطرة على X", "في محاولة لتحرير X": what they fight for, not (yet) taken
+        if self._holds(h, prev):
+            return True
         if h.label == "territory_taken" and prev and (
                 prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         return False
+
+    def _holds(self, h: TriggerHit, prev: list[str]) -> bool:
+        """"ويسيطر التنظيم على بلدات X وY", "المناطق التي يسيطر عليها": who holds what, a state (not a headline's
+        "قوات النظام تسيطر على X", nor "باتت تسيطر على X")."""
+        return h.label == "territory_taken" and h.text[:1] in "يت" and h.text.startswith("سيطر", 1) and \
+            not h.text.endswith("وا") and (   # ("قبل أن يقتحموا X ويسيطروا على Y": a subjunctive, the act told)
+            self.norm[h.start - 1:h.start] in ("و", "ف") or prev[-1:] in (["التي"], ["الذي"], ["زال"], ["زالت"],
+                                                                         ["يزال"], ["تزال"]))
 
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
@@ -1273,7 +1293,8 @@ class _Extractor:
             elif lab == "shelling" and self._last_op is not None and self._last_op[1] == "air_strike" and \
                     _THE_STRIKES_RE.search(self.norm, cl.lo, h.start):
                 lab = "air_strike"   # "Israeli jets struck X. The strikes targeted Y": the same strikes
-            if lab == "shelling" and (_GUNMEN_RE.search(seg) or _SMALL_ARMS_RE.search(seg)):
+            if lab == "shelling" and (_GUNMEN_RE.search(seg) or _SMALL_ARMS_RE.search(seg) or (
+                    ("استهدف" in h.text or "target" in h.text) and _MACHINE_GUNS_RE.search(seg))):
                 # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire (a shell, mortar or rocket
                 # named in the clause is a shelling hit, which has absorbed the bare targeting already)
                 lab = "attack"
@@ -2065,6 +2086,8 @@ class _Extractor:
             # named (which told no event of its own)
             if not a1 and _OWN_UNITS_RE.search(self.norm, cl.lo, cl.hi):
                 a1 = self._sent_subject.get(cl.sent_index - 1, "")
+        if not a1 and lab in _BARE_FORCE_LABELS and _BARE_FORCE_RE.search(self.norm[max(cl.lo, hit.start - 40):hit.start]):
+            a1 = next((a.actor for a in self._actors if a.actor in A.STATE_SIDE or a.actor == A.ISR), A.GOV)
         rest = [a for a in after if a.actor != a1 and a.role not in ("support", "other")] + \
             [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role not in ("support", "other")]
         if holds and a1 == holds[0].actor and holds[0].role == "support":

@@ -95,7 +95,7 @@ def _loose(pattern: str) -> str:
 #: any word that can state a death (a cheap first test of a sentence)
 _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
                     "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
-                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل ضحيت")
+                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل ضحيت ضحاي")
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
@@ -316,8 +316,8 @@ def _spread(s: str, a: int, b: int, place: Span | None = None) -> bool:
 
 
 #: after an end of a road named by its ends: the other end, then "road" ("Dael-Ibta' road", "Ibta' road")
-_ROAD_NAMED_BY_ENDS_RE = re.compile(r"(?:[-–][A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+road\b")
-_ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
+_ROAD_NAMED_BY_ENDS_RE = re.compile(r"(?:[-–][A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+(?:road|crossroads?|junction)\b")
+_ROAD = _rx(r"(?:\bbetween\b|\broad\b|\bhighway\b|\bcrossroads?\b|\bjunction\b|بين|طريق|الطريق|أوتوستراد|اوتوستراد)", re.IGNORECASE)
 _AR_PLACE_NOUN = _n("بلدة مدينة قرية حي مخيم بلدات قرى مناطق أحياء مزرعة ناحية")
 _MONTHS = _w("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""") | _n("""كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
@@ -406,7 +406,9 @@ def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
     return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or prev == "-" or _is(nxt, _UNIT_AFTER)
             or (nxt == "-" and nxt2 in ("year", "years", "km", "day")) or _after_age(toks, i)
             or (nxt in ("من", "of") and nxt2 in _MONTHS)   # "الثامن عشر من آذار", "the 18th of March": a day
-            or nxt in ("th", "st", "nd", "rd"))   # "the 8th Brigade", "the 5th Corps": an ordinal names a unit
+            or nxt in ("th", "st", "nd", "rd")   # "the 8th Brigade", "the 5th Corps": an ordinal names a unit
+            or (prev == nxt == "," and i > 1 and toks[i - 2].w.isascii() and toks[i - 2].w.isalpha()))
+            # "Ahmad al-Zoubi, 34, was shot dead": an age set off by commas after a name
 
 
 def _after_age(toks: list[_Tok], i: int) -> bool:
@@ -894,6 +896,23 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
                     and got[1] == j - 2), None)
         if num is not None:
             return num[0]   # "Two of them were killed", "Eight of those were killed in X": of the people told before
+    count = _phrase_count(toks, j, ar)
+    if not ar and j >= 3 and (count is None or toks[j - 1].w == ","):
+        # the head before an apposition or a relative clause: "Four people, among them three children, were
+        # killed", "two brothers, Mohammad and Khalil, were shot dead", "Two young men who had returned from X were
+        # killed"
+        if toks[j - 1].w == ",":
+            c = next((k for k in range(j - 2, max(-1, j - 14), -1) if toks[k].w == ","), None)
+        else:
+            c = next((k for k in range(j - 1, max(-1, j - 10), -1) if toks[k].w in ("who", "whom")), None)
+            c = None if c is None or any(t.p for t in toks[c:j]) else c
+        head = _phrase_count(toks, c, ar) if c is not None and c > 0 else None
+        count = head if head is not None else count
+    return count
+
+
+def _phrase_count(toks: list[_Tok], j: int, ar: bool) -> int | None:
+    """The count of the victim phrase that ends right before ``j``."""
     start = _back_span(toks, j, ar)
     for k in range(start, j):
         if toks[k].p:
@@ -1117,9 +1136,13 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     elif _is(w, _AR_PERISHED):
         # "قضى طفلان جراء انفجار لغم": the verb "perished", its dead and their cause after it (not "قضى ليلته")
         count, k = _victims(toks, i + 1, len(toks), True)
+        ranks = 3 if k + 1 < len(toks) and toks[k].w == "في" and toks[k + 1].w == "صفوف" else 0
         if count is not None and any(_is(t.w, _AR_CAUSE_AFTER) or t.w.startswith(_AR_CAUSE_PREFIXES)
-                                     for t in toks[i + 2:k + 4]):
-            return count, i, k
+                                     for t in toks[i + 2:k + 4 + ranks]):
+            return count, i, k   # (and past whose ranks: "قضى عنصر في صفوف اللواء الثامن متأثراً بجراحه")
+        if i + 1 < len(toks) and (_is(toks[i + 1].w, _AR_CAUSE_AFTER) or toks[i + 1].w.startswith(_AR_CAUSE_PREFIXES)) \
+                and (before := _phrase_count(toks, i, True)) is not None:
+            return before, i, i + 1   # "أن 3 أطفال قضوا بانفجار قذيفة": the dead before the verb
         return (-2, i, i + 1)
     elif _is(w, _AR_LIVES) or _is(w, _AR_ELIMINATE):
         return (-2, i, i + 1)       # another sense of the word: not a death statement
@@ -1133,6 +1156,7 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
 _AR_TOLL_HEAD = _n("حصيلة وحصيلة عدد وعدد")
 _AR_TOLL_ROSE = _n("ارتفع ارتفعت وارتفع وارتفعت فارتفع فارتفعت بلغ بلغت وبلغ وبلغت وصل وصلت ووصل ووصلت ترتفع يرتفع")
 _AR_TO = _n("إلى الى")
+_AR_VICTIMS = _n("ضحايا الضحايا")
 
 
 def _ar_risen_toll(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
@@ -1158,6 +1182,8 @@ def _ar_risen_toll(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
 def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     """A death statement at Arabic token ``i``: (count, first token, token after it), or None."""
     w = toks[i].w
+    if w in _AR_VICTIMS and not (i > 0 and toks[i - 1].w in _AR_TOLL_HEAD):
+        return None    # "ضحايا" states deaths only as a toll's ("ارتفعت إلى 6 حصيلة ضحايا الانفجار")
     if _is(w, _AR_NOUN_MANY) and i > 0 and (toks[i - 1].w in ("\"", "“", "«", "'") or _is(toks[i - 1].w, _AR_NAMED)):
         return None    # a name: لواء "شهداء اليرموك"، ساحة الشهداء، جمعة الشهداء
     if w in _AR_THE_MARTYR and i + 1 < len(toks) and not toks[i + 1].p and not (
@@ -1289,6 +1315,9 @@ def _en_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     if w == "fell" and nxt == "victim":
         n = _subject(toks, i, False)
         return (n if n is not None else _one_person_before(toks, i)), i, i + 2
+    if w in ("martyrs", "martyr") and nxt == "fell":   # "17 martyrs fell yesterday": the idiom of Arabic in English
+        n = _number_before(toks, i)
+        return (n if n is not None else 1 if w == "martyr" else VAGUE), i, i + 2
     if w in _EN_DIED:
         if prev in ("he", "she"):
             return 1, i - 1, i + 1
@@ -1356,6 +1385,8 @@ def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
             return _en_passive_count(toks, i), i, i + 1
         if prev == "shot":                                 # "gunmen shot dead two men"
             n, k = _after(toks, i, False)
+            if n is None and i >= 2 and toks[i - 2].w == ",":   # "X: 3 victims, shot dead by ...": the list's
+                n = _subject(toks, i, False)                    # count before the participle
             return (VAGUE if n is None else n), i - 1, k
         for j in range(i - 2, max(-1, i - 7), -1):         # "shot two men dead"
             if toks[j].w == "shot":
@@ -1559,7 +1590,9 @@ def _road(s: str, place: Span) -> bool:
 
 #: words that start another proposition inside a clause ("..., كما قتل ..."; "..., as ...")
 _TURN_RE = _rx(r"[،,]?\s+(?:[وف]?(?:كما|في وقت|في الوقت|في حين|بينما|فيما|إلى ذلك|الى ذلك|من جهة أخرى|"
-                      r"من جهة اخرى|بالتزامن|وفي سياق|إذ|اذ)|while|whereas|meanwhile|as well as|also in)\s", re.IGNORECASE)
+                      r"من جهة اخرى|بالتزامن|وفي سياق|إذ|اذ)|while(?!\s+(?:he|she|they)\s+(?:was|were)\s+\w+ing\b)|whereas|"
+                      r"meanwhile|as well as|also in)\s", re.IGNORECASE)
+# ("while he was playing on farmland near X": the victim's doing, where he died; not another proposition)
 
 
 def _turn(s: str, a: int, b: int) -> int | None:
@@ -1827,7 +1860,7 @@ def _follow_on(text: str, sentence: Span) -> int | None:
         return None
     s2 = text[nxt[0]:nxt[1]]
     ds = deaths(s2)
-    exact = [d for d in ds if d.count not in (VAGUE, 0) and not _EARLIER_TOLL_RE.search(s2, max(0, d.a - 40), d.a)]
+    exact = [d for d in ds if d.count not in (VAGUE, 0) and not _EARLIER_TOLL_RE.search(s2, max(0, d.a - 60), d.a)]
     if len(exact) != 1 or not (_BACK_RE.search(s2[:exact[0].a + 1]) or _BACK_AFTER_RE.match(s2, exact[0].b) or
                                _DURING_IT_RE.search(s2, exact[0].a, exact[0].b) or   # "قتل خلال المعارك 30"
                                _TOLL_ROSE_RE.match(s2) is not None or
@@ -1861,7 +1894,8 @@ def _lead_toll(text: str, sentence: Span) -> int | None:
 
 #: a sentence opening on the event the sentence before told: its weapon or its doers named again
 _SAME_EVENT_HEAD_RE = _rx(r"\W*(?:The|These|Those)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attack|attackers?|"
-                          r"assailants?|gunm[ae]n|bombing|blast|explosion|raids?|ambush|shelling|bombardment)\b"
+                          r"assailants?|gunm[ae]n|bombing|blast|explosion|raids?|ambush|shelling|bombardment|bomb|"
+                          r"device|explosives?|mine|landmine|shells?|missiles?|rockets?|drones?)\b"
                           # "The Observatory said the dead in X were all civilians": the lead's dead, placed
                           r"|\W*(?:The\s+)?(?:[A-Z][\w'-]*\s+){1,3}(?:said|says|reported)\s+(?:that\s+)?(?:the|all)\s+"
                           r"(?:dead|victims|those\s+killed)\s+in\b"
@@ -1873,7 +1907,12 @@ _VAGUE_WHERE_RE = _rx(r"\b(?:in|at|near|on)\s+(?:an?\s+\w+\s+in\s+)?(?:(?:southe
 
 
 #: a figure told before and now replaced: "raising an earlier toll of nine", "up from a previous toll of 5"
-_EARLIER_TOLL_RE = _rx(r"\b(?:earlier|previous|initial|first)\s+(?:death\s+)?(?:toll\s+of\s+)?$", re.IGNORECASE)
+_EARLIER_TOLL_RE = _rx(r"\b(?:earlier|previous|initial|first)\s+(?:death\s+)?(?:toll\s+of\s+)?$"
+                       # "Officials had initially put the toll at seven", "had earlier given a figure of 7"
+                       r"|\b(?:initially|earlier|previously|originally|at\s+first)\s+(?:put|given|gave|reported|"
+                       r"said|estimated|counted|set)\b[^.;]*$"
+                       r"|(?:حصيلة|الحصيلة)\s+(?:سابقة|أولية\s+سابقة)\b[^.]*$|بعد\s+أن\s+كانت\s+(?:الحصيلة\s+)?[^.]*$",
+                       re.IGNORECASE)
 #: a capitalised name after a preposition in an English toll sentence ("the raids on Jasim killed 22"): a place of its
 #: own (not a day or a month)
 _EN_OTHER_NAME_RE = re.compile(

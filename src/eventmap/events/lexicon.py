@@ -170,6 +170,8 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
         # (not the noun after "بعد" or a purpose: "عادت العائلات بعد إعادة الأمن والاستقرار إليها", "في إطار إعادة")
         r"(?<!بعد\s)(?<!اطار\s)(?<!اجل\s)(?<!بهدف\s)(?<!سبيل\s)(?:اعاد~|اعادة|يعيد~|تعيد~)\s(?:\S+\s){0,6}?"
         r"(?:ال)?امن\s(?:و)?(?:ال)?استقرار",
+        # and its noun: "أعلنت القيادة عودة الأمن والاستقرار إلى المناطق التالية" (not "بعد عودة ...": a time)
+        r"(?<!بعد\s)(?<!منذ\s)(?<!قبل\s)عودة\s(?:ال)?امن\s(?:و)?(?:ال)?استقرار\s(?:ل|الي|إلى)",
         # a place that fell ("سقطت بلدة X", "سقوط مدينة X بيد"), not a shell that fell on it
         r"(?:سقط~|تسقط|يسقط|سقوط)\s(?:ال)?(?:بلدة|بلدات|مدينة|قرية|قرى|مدن|تل|تلة|مطار|معبر|كتيبة|اللواء)",
         r"(?:سقط~|سقوط)\s(?:\S+\s){0,3}?(?:بيد|في\sيد|بايدي|في\sايدي)",
@@ -292,8 +294,13 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                   r"اختطاف(?:ه|ها|هم|هما)(?=(?:\s\S+){0,7}?\s(?:في|قرب|بالقرب|عند|امام)\s)",
                   r"(?<=علي\s)اختطاف(?:ه|ها|هم|هما)", r"خطف~", r"اختطف~", r"اخفاء\sقسري", r"تغييب\sقسري", r"مخطوف~",
                   # the present and the passive ("مسلحون يخطفون شاباً", "عصابة تخطف طفلاً", "اختُطف شاب")
-                  r"يخطف~", r"تخطف~", r"يختطف~", r"تختطف~", r"خطفت", r"اختطفت", r"(?:خطف|اختطف)" + _AR_OBJ),
-    "attack_civilians": (r"(?:عثر~|العثور|يعثر~)\s(?:\S+\s){0,4}?على\s(?:جثة|جثث|جثمان|جثتي|جثامين)", r"اغتيال~", r"اغتال~", r"اغتيل~", r"يغتال~", r"تغتال~", r"محاولة\sاغتيال~", r"fatally shot", r"اعدام", r"اعدم~", r"تصفية", r"استهداف\s(?:ال)?مدنيين",
+                  r"يخطف~", r"تخطف~", r"يختطف~", r"تختطف~", r"خطفت", r"اختطفت", r"(?:خطف|اختطف)" + _AR_OBJ,
+                  # the Levantine passive of village pages: "انخطف شب من الضيعة"
+                  r"انخطف~"),
+    "attack_civilians": (r"(?:عثر~|العثور|يعثر~)\s(?:\S+\s){0,4}?على\s(?:جثة|جثث|جثمان|جثتي|جثامين)",
+                         # and the Levantine "found": "انلقت جثة شب", "لقيوا جثته"
+                         r"(?:انلقت|انلقى|انلقو|لقيوا|لقيو)\s(?:\S+\s)?(?:جثة|جثث|جثته|جثتها|جثتو)",
+                         r"اغتيال~", r"اغتال~", r"اغتيل~", r"يغتال~", r"تغتال~", r"محاولة\sاغتيال~", r"fatally shot", r"اعدام", r"اعدم~", r"تصفية", r"استهداف\s(?:ال)?مدنيين",
                          r"مجزرة", r"مجازر"),
     "sexual_violence": (r"اغتصاب", r"اعتداء\sجنسي"),
     "protest": (r"مظاهرة", r"مظاهرات", r"تظاهر~", r"متظاهر~", r"وقفة\sاحتجاجية", r"وقفات\sاحتجاجية",
@@ -384,7 +391,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         # a place that fell ("the towns of X and Y also fell"), not shells that fell on it, nor a
                         # regime or prices that fell
                         r"(?<!regime )(?<!government )(?<!prices )(?<!price )(?<!rain )(?<!snow )(?<!shells )"
-                        r"(?<!shell )(?<!rockets )(?<!rocket )(?<!missiles )(?<!missile )(?<!bombs )(?<!mortars )"
+                        r"(?<!shell )(?<!rockets )(?<!rocket )(?<!missiles )(?<!missile )(?<!bombs )(?<!mortars )(?<!martyrs )(?<!martyr )(?<!victims )"
                         r"(?:fell|fallen)(?! (?:on (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)|upon|near|"
                         r"in(?! the hands)|inside|around|onto|into(?! the hands)|short|silent|ill|asleep|off|down|"
                         r"back|apart|victim|prey|behind|below|sharply|from|out|through|to (?:death|the ground))\b)"),
@@ -503,7 +510,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "looting": (r"loot\w*", r"plunder\w*", r"demolish\w*", r"bulldoz\w*", r"ransack\w*",
                 r"(?:burned|burnt|torched|set fire to|set ablaze) (?:\w+ ){0,2}?(?:houses|homes|house|home|shops|"
                 r"properties|property|crops|fields|farmland)"),
-    "group_change": (r"defect\w*", r"merged", r"disband\w*", r"formed a new (?:group|faction|brigade)"),
+    # ("a defected soldier": who he was, not a defection told)
+    "group_change": (r"defect\w*(?! (?:soldiers?|officers?|conscripts?|lieutenants?|colonels?|generals?|pilots?|"
+                     r"sergeants?|captains?|majors?|army officers?)\b)", r"merged", r"disband\w*", r"formed a new (?:group|faction|brigade)"),
     "incursion": (r"incursions?", r"incursion into", r"raiding operations?", r"incurs\w*", r"infiltrat\w*"),
     "troop_movement": (r"reinforcements?", r"reinforc(?:ed|ing)", r"deploy(?:ed|ing|s|ment|ments)?", r"redeploy\w*",
                        r"patrol(?:s|led|ling)?", r"convoys?", r"troop build-?up", r"build-?up", r"mobili[sz]\w+",

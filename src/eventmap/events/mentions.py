@@ -69,7 +69,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة المطل المطلة المشرف المشرفة التابعة الخاضعة الفور الإطلاق الاطلاق ذلك تلك هذا هذه
 هناك هنا جروح عليه عليها بدأ بدأت أبرز متفرقة المحافظة جيب السفح زيادة صدد جاءت تفتيش إستراتيجي استراتيجي بالكامل
 الكامل كامل أكثر اقل أقل حوالي نحو المنطقة الموقع القطاع الأوسط المحور المحاور
-إسقاط اسقاط الإفراج الافراج إطلاق اطلاق رحيل جنازة الجنازة تشييع""".split()
+إسقاط اسقاط الإفراج الافراج إطلاق اطلاق رحيل جنازة الجنازة تشييع الوقوف فوراً فورا التالية التالي الآتية الاتية""".split()
 
 #: names that are also personal names or words that often stand alone: a cue word or a list makes them places
 PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار عمر خالد إبراهيم جوزيف بنيامين الميادين حافظ ماهر محمد أحمد علي
@@ -530,13 +530,13 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
 
 _LIST_CUES_AR = _n("""قرى القرى بلدات البلدات مناطق المناطق مزارع المزارع البلدات والقرى القرى والبلدات قريتي بلدتي
 أحياء الأحياء التلال تلال""".split())
-_AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التالية|تشمل|وتشمل|منها|ومنها|وتضم|تضم|و?ابرزها|و?اهمها|"
+_AR_LIST_START_RE = re.compile(r"(?:^|\s)(?:و?هي|و?هما|وهم|:|التاليه|تشمل|وتشمل|منها|ومنها|وتضم|تضم|و?ابرزها|و?اهمها|"
                                r"و?من\s(?:بينها|ضمنها))\s")
 #: a list item that is a site of a town ("حواجز من بينها حاجز بلدة X"): the site and the town are read as such
 _SITE_OF_A_TOWN_RE = re.compile(r"\S+\s(?:بلده|مدينه|قريه|مخيم)\s")
 #: the words that open a list right after its plural noun ("عدة بلدات من بينها X وY", "بلدات أبرزها X وY"): the list
 #: starts after them
-_LIST_WORD_AT_RE = re.compile(r"(?:و?من\s)?(?:بينها|ضمنها)\s|و?(?:منها|ابرزها|اهمها)\s")
+_LIST_WORD_AT_RE = re.compile(r"(?:و?من\s)?(?:بينها|ضمنها)\s|و?(?:منها|ابرزها|اهمها)\s|(?:التاليه|الاتيه|التالي)\s")
 #: what opens a list of people, not places, just before it ("أسماؤهم:", "والشهداء هم:"): its names are the dead's or
 #: the arrested's
 _PERSONS_LIST_HEAD_RE = re.compile(r"(?:^|\s)(?:اسماو?هم|(?:و?ال)?(?:شهدا|قتلي|ضحايا|معتقلين|جرحي|مصابين)(?:\sهم)?)\s*$")
@@ -638,7 +638,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             continue
         cut = g
         for k, (_, _, w) in enumerate(g):
-            if k > 0 and (w in _AR_STOP_AFTER or w.startswith("بال") or w in _BI_WORDS or w in _NOT_A_NAME_HEAD_AR or
+            if k > 0 and (w in _AR_STOP_AFTER or w.startswith(("بال", "لل")) or w in _BI_WORDS or
+                          w in _NOT_A_NAME_HEAD_AR or w in _TO_FORCES_AR or
                           (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or (len(w) > 4 and _PRONOUN_END_RE.search(w)) or
                           (len(w) >= 4 and w.endswith("وا") and not w.startswith("ال"))):
                 cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"; "وتسيل
@@ -659,7 +660,10 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
 #: words that open no place's name (normalised): an act's verb, what it hit ("ودمر مقرات قيادة ومستودعات للذخيرة")
 _NOT_A_NAME_HEAD_AR = frozenset(normalize_ar(w) for w in """دمر دمرت قتل قتلت أصاب أصابت استهدف استهدفت سيطر سيطرت
 اعتقل اعتقلت أسقط أسقطت أوقع أوقعت مقرات مقر مستودعات مستودع مخازن آليات اليات أوكار تجمعات مواقع نقاط عربات دبابات
-منصات مدافع أسلحة ذخائر عناصر مسلحين""".split())
+منصات مدافع أسلحة ذخائر عناصر مسلحين
+أبرز أهم أكبر أكثر أقوى أحد إحدى كبرى أقدم آخر""".split())   # (and "X، أبرز معاقل التنظيم": what X is, no town)
+#: "to" a force, after a list's last name ("سلمت بلدات A وB لميليشيات النظام"): whom they went to, no name's word
+_TO_FORCES_AR = frozenset(normalize_ar("ل" + w) for w in "ميليشيات مليشيات قوات فصائل عناصر جيش تنظيم الجيش النظام".split())
 #: the dual place nouns (normalised): "بلدتي A وB" names two places
 _DUAL_NOUNS = frozenset(w + n for w in ("", "و", "ب", "وب") for n in ("بلدتي", "قريتي", "مدينتي", "حيي", "تلتي"))
 #: the place nouns that may open an item of a list (normalised, with "و" and "ب")
@@ -989,8 +993,8 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
                 k = bisect.bisect_left(offs, j + 1)
                 while k < hi and norm[k] == " ":
                     k += 1
-                if k < hi and not _names_people(norm, k):
-                    starts.append(k)
+                if k < hi and not _names_people(norm, k) and not text[j - 1:j].isdigit():
+                    starts.append(k)   # (not a time's: "12:20 — ...")
                 j = text.find(":", j + 1, ohi)
     seen: set[tuple[int, int]] = set()
     for st in sorted(set(starts)):
@@ -1277,7 +1281,7 @@ def _join_road_ends(text: str, ms: list[Mention]) -> None:
     for a, b in zip(ms, ms[1:]):
         if (a.lang == "ar" and a.cue.lstrip("وفبل") in _ROAD_NOUNS and b.veto in ("", "person name") and
                 _DASH_GAP_RE.fullmatch(text[a.orig_end:b.orig_start])) or (
-                a.lang == "en" and text[a.orig_end:b.orig_start] == "-" and not b.veto and
+                a.lang == "en" and text[a.orig_end:b.orig_start] == "-" and b.veto in ("", "person name") and
                 (road := _EN_ROAD_AFTER_RE.match(text, b.orig_end)) is not None and road.group("long") is None):
             # (and "the Nawa-Tafas road": the second end takes the first's cue; a name after the dash is no
             # person's: "طريق درعا – عتمان دون إصابات"; a motorway's other end is one too: "طريق دمشق – درعا الدولي")
@@ -1311,8 +1315,9 @@ def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
     before it: "وفي مدينة الصنمين، شمال درعا، سقط ثلاثة شهداء")."""
     for a, b in zip(ms, ms[1:]):
         gap = text[a.orig_end:b.orig_start]
-        if _LIST_GAP_RE.fullmatch(gap) and not (gap.strip() in ("،", ",") and
-                                                 _LOCATOR_HEAD_RE.match(text, b.orig_start)):
+        if _LIST_GAP_RE.fullmatch(gap) and not (gap.strip() in ("،", ",") and (
+                _LOCATOR_HEAD_RE.match(text, b.orig_start) or (b.lang == "ar" and b.name in _sets()["strict"]))):
+            # (nor an everyday word after a comma: "على بلدة الشجرة، أبرز معاقل التنظيم" says what the town is)
             if a.list_id < 0 and b.list_id < 0:
                 a.list_id = b.list_id = 10**9 + a.start
             elif a.list_id < 0:
@@ -1801,6 +1806,10 @@ _EN_REF_BEFORE_RE = re.compile(
     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|direction)\s+of\s+)?"
     # "shelled X from the area of Y", "coming from Y": where the fire or the man came from
     r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
+    # "shelled X from their positions in Y", "from the 12th Brigade's positions in Y" (not where troops withdrew from)
+    r"|(?<!withdrew\s)(?<!withdrawn\s)(?<!withdrawing\s)(?<!withdraw\s)(?<!withdraws\s)(?<!retreated\s)"
+    r"(?<!retreating\s)(?<!out\s)(?<!back\s)(?<!expelled\s)(?<!driven\s)(?<!fled\s)(?<!evacuated\s)"
+    r"\bfrom\s+(?:their|its|his|the\s+[\w-]+(?:\s+[\w-]+)?['’]s)\s+(?:\w+\s+)?(?:positions?|bases?|posts?)\s+(?:in|at|near)"
     # "backed by reinforcements sent from the town of X": where the troops came from
     r"|\b(?:sent|dispatched|brought\s+in|arriving|arrived|redeployed)\s+from"
     # "brought reinforcements from Izraa to X", "returning from fields near X were detained in Y": where they came
@@ -1829,6 +1838,20 @@ _EN_PERSON_FROM_RE = re.compile(
     r"|\b(?!(?:witness|resident|source|activist|journalist|correspondent)e?s?,)[A-Za-z]+,\s+(?:aged\s+)?(?:\d{1,2},\s+)?"
     r"from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
+#: armed men from a place ("Fighters from X", "tribesmen from the villages of X"): their home, not the event's place
+_EN_FORCE_FROM_RE = re.compile(r"\b(?:fighters|rebels|gunmen|militants|militiamen|tribesmen|volunteers|factions|youths)"
+                               r"\s+from\s+(?:the\s+)?(?:(?:cit(?:y|ies)|towns?|villages?)\s+of\s+)?$", re.I)
+#: the verbs that put armed men out of a place: "drove the rebels from X" names where the fight was
+_EN_DROVE_OUT_RE = re.compile(r"\b(?:drove|driven|driving|expel\w*|oust\w*|push\w*|clear\w*|evacuat\w*|flush\w*|"
+                              r"kick\w*|chas\w*|purg\w*|dislodg\w*|remov\w*)\b", re.I)
+
+
+def _forces_from(before: str) -> bool:
+    """Armed men from the place named next ("Fighters from X and Y took over their positions"), not driven from it
+    ("drove the fighters from X" names where the fighting was)."""
+    return _EN_FORCE_FROM_RE.search(before) is not None and _EN_DROVE_OUT_RE.search(before[-70:]) is None
+
+
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
@@ -1838,7 +1861,8 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "travel", "heading",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
                  "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
-                 "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat")
+                 "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat", "position", "base",
+                 "post")
 #: first names that start the names of people in English reports (never the first word of a village)
 EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
@@ -1870,7 +1894,8 @@ _EN_DIRECTION_BEFORE_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|w
 _BASED_RE = re.compile(r"-based\b")
 #: a road named by its two ends, "the Nawa-Sheikh Saad road": the ends are two places (an event on the road is at
 #: both), not one name; a motorway's ends ("the Daraa-Damascus highway") are cities far apart, neither the place
-_EN_ROAD_AFTER_RE = re.compile(r"\s+(?:(?P<long>highway|motorway|expressway|international\s+road)|road|railway)\b", re.I)
+_EN_ROAD_AFTER_RE = re.compile(r"\s+(?:(?P<long>highway|motorway|expressway|international\s+road)|road|railway|"
+                                r"crossroads?|junction|intersection)\b", re.I)
 #: two capitalised names joined by a hyphen ("Daraa-Damascus"; not "al-Harra", whose first part is an article)
 _EN_TWO_ENDS_RE = re.compile(r"(?!(?i:al|el|ad|ash|as|at|az|ar|an)-)[A-Z][a-z']+(?:\s[A-Za-z']+)?[-–][A-Z][a-z']+(?:\s[A-Za-z']+)?")
 _EN_END_BEFORE_RE = re.compile(r"[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?[-–]$")
@@ -1963,9 +1988,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.notes.append("residence" if ref and ref.group("origin") else
                        "posted" if ref and ref.group("posted") else
                        "where they withdrew to" if ref and ref.group("withdrew") else "reference")
-    elif "from" in before[-28:] and _EN_PERSON_FROM_RE.search(before):
-        m.reference = True   # "a young man from the town of X": where he comes from
-        m.notes.append("residence")
+    elif "from" in before[-28:] and (_EN_PERSON_FROM_RE.search(before) or _forces_from(before)):
+        m.reference = True   # "a young man from the town of X": where he comes from; "Fighters from X took over ...":
+        m.notes.append("residence" if _EN_PERSON_FROM_RE.search(before) else "reference")   # never the act's place
     elif ("esidents" in before[-40:] or "itnesses" in before[-40:]) and _EN_RESIDENTS_IN_RE.search(before) and \
             _EN_SAID_AFTER_RE.match(text, m.orig_end):
         m.reference = True   # "Residents in the village of X said an Israeli patrol entered Y": where they speak from
