@@ -193,3 +193,76 @@ def test_a_barrage_of_machine_guns_stays_shelling():
 def test_a_defected_soldier_is_who_died_not_a_defection():
     got = _by_place("Nawa: 3 victims, one of them a defected officer, killed in clashes on Friday.", "2012-05-12")
     assert got["Nawa"] == {("Armed clash", "2012-05-11", 3)}
+
+
+# --------------------------------------------------------------------------- the second pass of the round
+@pytest.mark.parametrize("text, pub, place, toll", [
+    # the toll in the sentence after, the event its hidden subject or the toll its head
+    ("اندلعت اشتباكات بين عشيرتين في بلدة المسيفرة أمس. وأسفرت عن مقتل أربعة شبان وإصابة ستة.", "2022-09-03",
+     "المسيفرة", 4),
+    ("اندلعت اشتباكات بين عشيرتين في بلدة المسيفرة أمس. الحصيلة مقتل أربعة شبان.", "2022-09-03", "المسيفرة", 4),
+    # "some of them executed" is a part of the dead told, not another toll
+    ("هاجم مسلحون في 9 آذار حاجزاً في بلدة الكرك الشرقي، قتل فيه سبعة من العناصر، جرى إعدام بعضهم ميدانياً.",
+     "2020-04-01", "الكرك الشرقي", 7),
+])
+def test_follow_up_tolls_in_arabic(text, pub, place, toll):
+    assert toll in {f for _, _, f in _by_place(text, pub)[place]}
+
+
+@pytest.mark.parametrize("text, pub, gone", [
+    # where the displaced went
+    ("أدت الاشتباكات في درعا البلد إلى نزوح مئات العائلات، أغلبها إلى بلدة اليادودة وبلدة المزيريب.", "2021-08-05",
+     {"اليادودة", "المزيريب"}),
+    # the way a capture opens
+    ("ويرى مراقبون أن السيطرة على التل تفتح الطريق أمام الفصائل نحو مدينة إنخل.", "2014-10-08", {"إنخل"}),
+    # a town's western quarter is not the village of al-Hara
+    ("مبارح انقتل شب بالحارة الغربية بجاسم.", "2022-08-20", {"الحارة"}),
+    # a set named before its members
+    ("دخلت القوات الإسرائيلية قرى المنطقة العازلة ومنها الحميدية والقحطانية.", "2024-12-12",
+     {"المنطقة العازلة", "منها الحميدية"}),
+    # a farmer wounded, a count of new towns, an everyday word after "بـ"
+    ("أُصيب مزارع بجروح خطيرة جراء انفجار لغم في أطراف بلدة علما.", "2026-02-14", {"جروح", "بجروح خطيرة"}),
+    ("أعلن المركز انضمام 9 بلدة جديدة في محافظة درعا إلى المصالحة.", "2018-07-12", {"جديدة"}),
+    ("وتطبق القوات قواعد الاشتباك بحزم على الحدود، بعد اشتباك مع مهربين قرب بلدة نصيب أمس.", "2024-02-22", {"حزم"}),
+    # a correction's wrong place
+    ("This story has been corrected to show that the blast happened in Nawa, not in the town of Jasim as an earlier "
+     "version said.", "2025-05-20", {"Jasim"}),
+])
+def test_places_that_are_not_where_it_happened(text, pub, gone):
+    assert not gone & set(_by_place(text, pub))
+
+
+def test_the_members_after_the_set_keep_their_events():
+    got = _by_place("دخلت القوات الإسرائيلية قرى المنطقة العازلة ومنها الحميدية والقحطانية.", "2024-12-12")
+    assert {"الحميدية", "القحطانية"} <= set(got)
+
+
+@pytest.mark.parametrize("text, pub, place, sub", [
+    ("نفذت طائرات حربية الجمعة عشرات الضربات على بلدات الجيزة والمسيفرة والغارية الشرقية.", "2018-07-08",
+     "المسيفرة", "Air/drone strike"),
+    ("شهدت بلدة المسيفرة اليوم انتشاراً لعناصر من الفرقة الرابعة.", "2022-02-01", "المسيفرة", "Other"),
+    ("بدأ المسلحون أمس تسليم دبابات ومدافع في بلدة الجيزة.", "2018-07-09", "الجيزة", "Other"),
+    # rebels holding peacekeepers abduct them
+    ("On 30 August, rebel fighters detained 40 UNDOF peacekeepers near al-Hamidiyah.", "2014-09-15", "al-Hamidiyah",
+     "Abduction/forced disappearance"),
+    ("واحتجزت الفصائل نحو 40 جندياً من قوات الأندوف قرب بلدة الحميدية.", "2014-09-15", "الحميدية",
+     "Abduction/forced disappearance"),
+])
+def test_kinds_of_act_in_statements_and_digests(text, pub, place, sub):
+    assert sub in {t for t, _, _ in _by_place(text, pub).get(place, set())}
+
+
+def test_the_clause_after_while_keeps_its_day_and_its_doer():
+    """The strikes' doer named as "they" in the clause of its own after "while"."""
+    got = _by_place("Jets pounded Inkhil on Friday, while on Thursday they struck Jasim.", "2018-07-10")
+    assert got["Jasim"] == {("Air/drone strike", "2018-07-05", None)}
+
+
+@pytest.mark.parametrize("text, pub, place, kinds", [
+    ("وخرجت مظاهرة في بلدة إنخل منددة باستمرار الاغتيالات والاعتقالات.", "2020-06-05", "إنخل", {"Peaceful protest"}),
+    ("وشارك المئات في تشييع عدد من القتلى في بلدة إنخل.", "2011-03-26", "إنخل", set()),
+    ("قتل مسلحون مجهولون الشاب فلان، وهو مقاتل سابق انضم إلى التسوية عام 2018، في مدينة إنخل أمس.", "2023-08-10",
+     "إنخل", {"Attack"}),
+])
+def test_what_a_protest_decries_a_funeral_s_dead_and_a_man_s_past_are_no_acts(text, pub, place, kinds):
+    assert {t for t, _, _ in _by_place(text, pub).get(place, set())} == kinds

@@ -87,6 +87,12 @@ _UNDERGOER_GAP_RE = re.compile(r" (?:(?:has|have|had|also|later|reportedly|forma
                                r"(?:came|come|comes|coming) under (?:[a-z-]+ ){0,2})")
 #: an explosion told before a find (normalised, "و"/"ف" cut)
 _BLAST_WORDS = frozenset(("انفجار", "بانفجار", "exploded", "explosion", "blast", "detonated"))
+#: a funeral's words (normalised, "و" cut) and the nouns of the dead it is held for
+_FUNERAL_OF = frozenset(("تشييع", "جنازه", "جنازات", "funeral", "funerals"))
+_DEAD_NOUNS = frozenset(("قتلي", "شهدا", "شهيد", "ضحايا", "dead", "victims"))
+#: the UN's peacekeepers (normalised text)
+_PEACEKEEPERS_RE = re.compile(r"peacekeep|\bundof\b|\bu\.?n\.? (?:troops|soldiers|personnel)|الاندوف|حفظ السلام|"
+                              r"(?:قوات|جنود|عناصر) (?:ال)?امم")
 #: fear before an act (normalised, "و" cut): the act is feared, not done
 _FEARED = frozenset(("خشيه", "خوفا", "تخوفا", "مخافه", "fear", "fearing", "fears", "feared"))
 #: a refusal before what was asked (normalised, "و" cut), and the acts it can refuse
@@ -127,13 +133,13 @@ _FLED_FROM = frozenset(("armed_clash", "shelling", "bombardment", "air_strike", 
 _ONE_SETTLED = frozenset(("اجري", "اجرت", "اجروا", "خضع", "خضعت", "خضعوا", "underwent", "undergone"))
 #: a man who joined a settlement ("who joined the reconciliation in 2018", "الذي انضم إلى التسوية")
 _JOINED = frozenset(("joined", "accepted", "signed", "entered", "انضم", "دخل"))
-_WHO = frozenset(("who", "الذي"))
+_WHO = frozenset(("who", "الذي", "وهو", "هو"))   # (and "وهو مقاتل سابق انضم إلى التسوية عام 2018")
 
 
 def _who_joined(prev: list[str]) -> bool:
     """The words before a settlement say a man joined it ("who joined the reconciliation", "who had signed up
     to the settlement"): his past, not a town's deal."""
-    if "who" not in prev and "الذي" not in prev:
+    if _WHO.isdisjoint(prev):
         return False
     k = next((k for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1) if prev[k] in _JOINED), None)
     return k is not None and any(w in _WHO for w in prev[max(0, k - 3):k])
@@ -378,8 +384,9 @@ _ALONG_WITH_RE = re.compile(r"(?:^|\s)(?:ترافق|ترافقا|تزامن|تز
 _PROTEST_PURPOSE_RE = re.compile(r"protest(?:ing)?|احتجاجا|تنديدا")
 #: the words before a protest's cause, ending right before it (normalised: "احتجاجا علي اعتقال")
 _CAUSE_BEFORE_RE = re.compile(r"(?:" + PROTEST_CAUSE_WORDS + r"|استنكارا|against|denouncing|condemning)"
-                              r"\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?(?:[بل]?ال|لل)?$")
-# (the trigger may follow its article, glued to a preposition: "تنديداً بالغارات", "استنكاراً لعمليات الاغتيال")
+                              r"\s(?:علي\s|[بل])?(?:the\s)?(?:\S+\s){0,5}?(?:و?[بل]?ال|لل|و)?$")
+# (the trigger may follow its article, glued to a preposition: "تنديداً بالغارات", "استنكاراً لعمليات الاغتيال"; or
+# "و" as the second of the causes: "منددة بالاغتيالات والاعتقالات")
 
 
 def _subordinate_scope(hit: TriggerHit, subs: tuple[list[TriggerHit], list[TriggerHit]],
@@ -653,7 +660,8 @@ _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|f
                          r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
 _REMNANT_GATE = gate(_REMNANT_RE)
 #: the strikes told before, named again as the subject of a bare "targeted"/"hit"
-_THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:strikes|raids)\b")
+_THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:strikes|raids)\b"
+                             r"|\b(?:they|it)\s+(?:also\s+|later\s+|then\s+)?$")   # (and "they struck Y", the jets)
 #: "since" before a taking or a deal: the time since it, not it ("منذ سيطرة", "منذ اتفاق التسوية")
 _SINCE = frozenset(("منذ", "since"))
 _SINCE_NOUNS = frozenset(("the", "its", "their", "اتفاق", "فرض", "بسط", "اعلان"))
@@ -867,6 +875,7 @@ class _Extractor:
         if comma > start:
             words = self.text[comma + 1:o].split()
             if (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) or \
+                    (1 <= len(words) <= 6 and words[0].lower() in ("while", "whereas")) or \
                     (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)) or \
                     (len(words) <= 7 and _NEW_MONTH_RE.match(self.text, comma + 1)) or \
                     (2 <= len(words) <= 6 and (words[0][:1] == "و" or words[0] == "حيث") and _new_subject_ar(words)
@@ -1179,6 +1188,8 @@ class _Extractor:
             return True   # "بانفجار قذيفة من مخلفات الحرب عثروا عليها": the shell found was the blast, no cache
         if not _FEARED.isdisjoint(prev[-3:]):
             return True   # "نزح أهالي X خشية تجدد القصف", "fled for fear of renewed shelling": feared, not done
+        if h.label == "killing" and h.text in _DEAD_NOUNS and not _FUNERAL_OF.isdisjoint(prev[-4:]):
+            return True   # "شارك الآلاف في تشييع عدد من القتلى في X": the funeral of the dead of another day
         definite = self.norm.endswith(" ال", 0, h.start) or self.norm.startswith("ال", h.start) or \
             (prev[-1:] == ["the"])
         if not definite or not prev:
@@ -1897,8 +1908,10 @@ class _Extractor:
         if lab == "cache_found" and mentions_weapons(seg):
             sub = "Disrupted weapons use"
         if lab == "arrests" and (a1 == A.UNK and _doer_named(ca, hit) == A.UNK or
-                                 not a1 and _BY_GUNMEN_RE.match(self.norm, hit.end)):
-            # "Gunmen detained two men", "اعتقل مسلحون مجهولون شاباً": unknown gunmen hold no one by any authority
+                                 not a1 and _BY_GUNMEN_RE.match(self.norm, hit.end) or
+                                 a1 in ("", A.OPP, A.HTS, A.ISIS) and _PEACEKEEPERS_RE.search(seg)):
+            # "Gunmen detained two men", "اعتقل مسلحون مجهولون شاباً": unknown gunmen hold no one by any authority,
+            # nor do rebels the UN's peacekeepers ("احتجزت الفصائل جنوداً من قوات الأندوف")
             etype, sub = LABELS["abduction"].event_type, LABELS["abduction"].sub_event_type
         if lab == "attack" and a2 == A.PROTESTERS and a1 and a1 not in _UNARMED:
             # "security forces opened fire on the protesters": ACLED's excessive force, not a battle, with the

@@ -1156,6 +1156,8 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
 _AR_TOLL_HEAD = _n("حصيلة وحصيلة عدد وعدد")
 _AR_TOLL_ROSE = _n("ارتفع ارتفعت وارتفع وارتفعت فارتفع فارتفعت بلغ بلغت وبلغ وبلغت وصل وصلت ووصل ووصلت ترتفع يرتفع")
 _AR_TO = _n("إلى الى")
+#: some or most of the dead told before (normalised)
+_SOME_OF_THEM = _n("بعضهم بعضهن بعضها معظمهم أغلبهم غالبيتهم")
 _AR_VICTIMS = _n("ضحايا الضحايا")
 
 
@@ -1421,6 +1423,11 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
             count = VAGUE if any(_is(t.w, _FIGURE_WITHHELD) for t in toks[max(0, min(first, i) - 3):min(first, i)]) \
                 else 0
         first, nxt = max(0, min(first, i)), min(len(toks), max(nxt, i + 1))
+        if count == VAGUE and out and out[-1].count not in (VAGUE, 0) and i + 1 < len(toks) and \
+                (toks[i + 1].w in _SOME_OF_THEM or (toks[i + 1].w == "some" and toks[i + 2:i + 4] and
+                                                    toks[i + 2].w == "of")):
+            i = nxt   # "قتل فيه تسعة من العناصر، جرى إعدام بعضهم": a part of the dead told, not another toll
+            continue
         if ar and count not in (VAGUE, 0) and nxt + 1 < len(toks) and toks[nxt].w == "مع":
             more = _item(toks, nxt + 1, min(len(toks), nxt + 5), ar)
             if more is not None and more[0] not in (VAGUE, 0):
@@ -1543,6 +1550,9 @@ _BACK_RE = _rx(
     r"(?:" + _EN_SAID_LEAD + r")?(?:the|this|that)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|air\s+strikes?|attacks?|clashes|shelling|bombing|"
     r"bombardment|raids?|blast|explosion|assault|fighting|ambush|incident|shooting)\b)"
     r"|^\W*.{0,60}?(?:خلالها|خلاله|جراءها|جراءه|جرائها|إثرها|اثرها|نتيجتها|on that day|in the attack|in the clashes)"
+    # the event before as the verb's hidden subject ("وأسفرت عن مقتل ثلاثة"), or the toll as the sentence's head
+    # ("الحصيلة مقتل ثلاثة شبان")
+    r"|^\W*[وف]?(?:أسفرت|اسفرت|أسفر|اسفر|أدت|ادت|أدى|ادى|خلفت|خلف)\s+(?:عن|إلى|الى)\s|^\W*[وف]?(?:ال)?حصيلة\s"
     # "وعقب يومين من الاختطاف، وُجدت ..." / "hours after the raid, ...": a time counted from the event before
     r"|^\W*.{0,20}?(?:بعد|عقب)\s+(?:\S+\s+){0,2}?(?:من\s+)?(?:الحادثة|الحادثه|الحادث|الهجوم|العملية|العمليه|الاقتحام|"
     r"الاختطاف|الخطف|الكمين)(?=[\s،,.]|$)"
@@ -1553,7 +1563,7 @@ _BACK_RE = _rx(
 
 #: the words that give what a protest is about ("احتجاجاً على اعتقال", "in protest at the arrest of"); compiled loose
 #: (harakat and letter forms as written), here and in ``extract``'s clause cut (:data:`PROTEST_CAUSE_CUT_RE`)
-_PROTEST_CAUSE_AR = "احتجاجا|تنديدا|رفضا|مطالبين|للمطالبة|للمطالبه"
+_PROTEST_CAUSE_AR = "احتجاجا|تنديدا|رفضا|مطالبين|للمطالبة|للمطالبه|منددة|مندده|منددين|منددا|تندد|ينددون|للتنديد|مستنكرين|مستنكرة|مستنكره"
 _PROTEST_CAUSE_EN = r"in\s+protest\s+(?:at|against|over)|to\s+protest|demanding|calling\s+for"
 #: the same as one alternation (on normalised text too: extract reads a protest's cause with it)
 PROTEST_CAUSE_WORDS = _PROTEST_CAUSE_EN + "|protesting|" + _PROTEST_CAUSE_AR

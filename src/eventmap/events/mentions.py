@@ -69,7 +69,8 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة المطل المطلة المشرف المشرفة التابعة الخاضعة الفور الإطلاق الاطلاق ذلك تلك هذا هذه
 هناك هنا جروح عليه عليها بدأ بدأت أبرز متفرقة المحافظة جيب السفح زيادة صدد جاءت تفتيش إستراتيجي استراتيجي بالكامل
 الكامل كامل أكثر اقل أقل حوالي نحو المنطقة الموقع القطاع الأوسط المحور المحاور
-إسقاط اسقاط الإفراج الافراج إطلاق اطلاق رحيل جنازة الجنازة تشييع الوقوف فوراً فورا التالية التالي الآتية الاتية""".split()
+إسقاط اسقاط الإفراج الافراج إطلاق اطلاق رحيل جنازة الجنازة تشييع الوقوف فوراً فورا التالية التالي الآتية الاتية
+حزم مؤكداً مؤكدة مؤكدين حياة""".split()
 
 #: names that are also personal names or words that often stand alone: a cue word or a list makes them places
 PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار عمر خالد إبراهيم جوزيف بنيامين الميادين حافظ ماهر محمد أحمد علي
@@ -504,7 +505,8 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     bare = w0[1:] if w0[:1] in "وف" else w0
     nouns = _sets()["nouns"]
     if w0 in _AR_STOP_AFTER or len(w0) < 2 or any(ch.isdigit() for ch in w0) or bare in nouns or w0 in nouns \
-            or bare in _GENERIC_PLURAL or w0 in _sets()["strict"] or w0 in KIND_ADJ_AR:
+            or bare in _GENERIC_PLURAL or w0 in _sets()["strict"] or w0 in KIND_ADJ_AR or \
+            (w0[:1] == "ب" and w0[1:] in _sets()["strict"]):   # ("أصيب مزارع بجروح": a farmer, wounded)
         return None
     end = e
     n_taken = 1
@@ -636,6 +638,9 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
     for g in groups:
         if not g:
             continue
+        if g[0][2] in _LIST_OPENERS_AR and len(g) > 1:
+            items.clear()   # "قرى المنطقة العازلة ومنها X وY": what came before names the set, its members follow
+            g = g[1:]
         cut = g
         for k, (_, _, w) in enumerate(g):
             if k > 0 and (w in _AR_STOP_AFTER or w.startswith(("بال", "لل")) or w in _BI_WORDS or
@@ -657,6 +662,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
     return items
 
 
+#: words that open the members of a set named before them (normalised, "و" cut): "ومنها X وY"
+_LIST_OPENERS_AR = frozenset(("منها", "بينها", "ابرزها", "اهمها"))
 #: words that open no place's name (normalised): an act's verb, what it hit ("ودمر مقرات قيادة ومستودعات للذخيرة")
 _NOT_A_NAME_HEAD_AR = frozenset(normalize_ar(w) for w in """دمر دمرت قتل قتلت أصاب أصابت استهدف استهدفت سيطر سيطرت
 اعتقل اعتقلت أسقط أسقطت أوقع أوقعت مقرات مقر مستودعات مستودع مخازن آليات اليات أوكار تجمعات مواقع نقاط عربات دبابات
@@ -1397,6 +1404,13 @@ _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الذخائر", "ذخائر", "القذائف", "العبوات")}
 
 
+def _noun_cue(pw: str, prev: list[str], clitic: str, sets: dict[str, set[str]]) -> bool:
+    """The word before a name is a place noun that names it ("بلدة X", "لبلدة X"), not a count of places ("12 بلدة
+    جديدة") nor a noun with a preposition glued to the name after it ("أصيب مزارع بجروح": a farmer, wounded)."""
+    return (pw in sets["nouns"] or (pw[:1] in "وفبل" and pw[1:] in sets["nouns"])) and \
+        not (len(prev) > 1 and prev[-2].isdigit()) and not clitic.endswith(("ب", "ل"))
+
+
 def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     prev7 = _prev_words(norm, m.start, 7, lo)   # (the reference rules read up to seven words back)
@@ -1405,7 +1419,7 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
     # clitic glued to the name: "بنوى" -> preposition cue
     clitic = norm[_word_start(norm, m.start):m.start]
     if not m.cue:
-        if pw in sets["nouns"] or (pw[:1] in "وفبل" and pw[1:] in sets["nouns"]):   # "لبلدة X": of the town X
+        if _noun_cue(pw, prev, clitic, sets):   # "لبلدة X": of the town X
             m.cue, m.cue_kind = pw, "noun"
         elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
             m.cue, m.cue_kind = pw or "ب", "prep"
@@ -1450,6 +1464,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
     if word in ("التل", "التله") and m.cue_kind != "noun" and nxt and nxt[0].startswith("ال"):
         m.veto = "a hill"                  # "مقر اللواء والتل الشمالي": the northern hill, not the town of al-Tall
+    elif word == "الحاره" and m.cue_kind != "noun" and nxt and nxt[0] in _QUARTER_SIDE_AR:
+        m.veto = "a quarter"               # "بالحارة الغربية بالحراك": a town's western quarter, not al-Hara
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR and not clitic.endswith(("ب", "ل")):
         #                                  (not "برصاص مجهولين بالمزيريب": the glued "ب" places the shooting)
         m.veto = "an attribute"            # "جثة رجل مجهول الهوية": of unknown identity, not the village al-Huwayyah
@@ -1534,7 +1550,7 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
     if len(bare) >= 2 and (bare[-2:] in _FROM_SIDE_AR or (bare[-1] in sets["nouns"] and bare[-3:-1] in _FROM_SIDE_AR)):
         return "where it came from"   # "اقتحمت الوحدات بلدة X من جهة Y", "التسلل من جهة حي Y"
     lo40 = max(0, m.start - 40)
-    if "لل" in norm[lo40:m.start] and _PURPOSE_GOAL_AR_RE.search(norm, lo40, m.start):
+    if ("لل" in norm[lo40:m.start] or "طريق" in norm[lo40:m.start]) and _PURPOSE_GOAL_AR_RE.search(norm, lo40, m.start):
         return "a goal"   # "ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة X": where they mean to go
     lo90 = max(0, m.start - 90)
     if ("من" in bare[-2:] or "ومن" in bare[-2:]) and _REINFORCED_FROM_GATE.possible(norm[lo90:m.start]) and \
@@ -1654,9 +1670,17 @@ _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب",
                                                    "لاذ", "لاذوا",
                                                    # and families' displacement: "نزوح عشرات العائلات باتجاه X"
                                                    "نزوح", "بنزوح", "نزحت", "نزح", "نزحوا", "تنزح", "ينزح"))
+#: the side a town's quarter ("حارة") is named by (normalised)
+_QUARTER_SIDE_AR = frozenset(normalize_ar(w) for w in "الغربية الشرقية الشمالية الجنوبية الفوقا التحتا القبلية".split())
+#: displacement's words (normalised, without "و"/"ف"): where people fled to is never the act's place
+_DISPLACED_AR = frozenset(normalize_ar(w) for w in ("نزوح", "بنزوح", "نزحت", "نزح", "نزحوا", "تنزح", "ينزح", "تهجير",
+                                                    "لجوء", "لجات", "لجا", "لجاوا"))
 #: a purpose and its goal right before a name (normalised): "للتقدم نحو بلدة X" (not "تعزيزات لاقتحام مدينة X":
 #: the reinforcements are massed there)
-_PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)[وف]?لل(?:تقدم|زحف)\s(?:نحو|باتجاه|صوب)\s(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
+_PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)(?:[وف]?لل(?:تقدم|زحف)|[وف]?(?:تفتح|يفتح|فتح|فتحت|تمهد|يمهد|مهد|مهدت)\s"
+                                 # ("تفتح الطريق أمام المعارضة نحو مدينة X": the way to X, a goal)
+                                 r"(?:ال)?طريق(?:\s\S+){0,3}?)\s(?:نحو|باتجاه|صوب|الي)\s"
+                                 r"(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
 #: reinforcements and where they came from (normalised), up to the place: "تعزيزات عسكرية إلى X من مدينة Y"
 _REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,10}?"
                                     r"[وف]?من\s(?:(?:ال)?(?:مدينه|بلده|قريه|مدينتي|بلدتي|قريتي|مدن|بلدات|قري)\s)?$")
@@ -1691,7 +1715,10 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
     w = w[-5:]
     # (the bare words have lost a "و"/"ف" they start with: "فرار" is "رار" here; "نزوح عشرات العائلات باتجاه X": the
     # verb or its noun, and up to three words of who moved)
-    return len(w) >= 2 and w[-1] in TOWARDS_AR and any(x in _WITHDRAW_AR or "ف" + x in _WITHDRAW_AR for x in w[-4:-1])
+    return len(w) >= 2 and w[-1] in TOWARDS_AR and (
+        any(x in _WITHDRAW_AR or "ف" + x in _WITHDRAW_AR for x in w[-4:-1]) or
+        # "إلى نزوح آلاف الأشخاص، معظمهم إلى X": where the displaced went, past who and how many of them
+        any(x in _DISPLACED_AR for x in bare[-8:-1]))
 
 
 #: a town told where it lies, on the road between two others (normalised, up to the name): "الواقعة على الطريق
@@ -1783,7 +1810,9 @@ _EN_POSSESSOR_RE = re.compile(r"\b([A-Z][\w'-]*)['’]s\s+$")
 _EN_POSSESSIVE_NAME_RE = re.compile(r"['’]s\s+(?:al-|el-|Al-|Al\s)?[A-Z]")
 _EN_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}?(?:said|told|say|says|reported)\b")
 _EN_REF_BEFORE_RE = re.compile(
-    r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of)"
+    r"(?:\b(?:except(?:\s+for)?|apart\s+from|other\s+than|excluding|with\s+the\s+exception\s+of|"
+    # a correction's wrong place: "the bombing happened in X, not in the town of Y as an earlier version said"
+    r"rather\s+than(?:\s+in)?|instead\s+of(?:\s+in)?)|,\s+not\s+(?:in|at|near)"
     r"|\b(?P<origin>native\s+of|hails?\s+from|hailing\s+from|originally\s+from|resident\s+of|residing\s+in|"
     r"lives\s+in|lived\s+in|living\s+in)"
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
@@ -1854,7 +1883,7 @@ def _forces_from(before: str) -> bool:
 
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
-_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "hail", "originally", "resident",
+_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "not", "rather", "instead", "hail", "originally", "resident",
                  "reinforcement", "return", "flee", "fled", "escap", "displaced", "way", "route",
                  "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed", "driving",
