@@ -359,6 +359,11 @@ def _display_name(surface: str) -> str:
 
 #: "the city", "the town", "المدينة", "البلدة": a place named before
 _ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>مدينه|بلده|قريه)(?=\s|$)|\bthe (?P<en>city|town|village)\b(?!\s+of\b)")
+#: a site called by its noun alone (normalised): "the crossing", "المعبر", "the checkpoint", "الحاجز"
+_SITE_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>معبر|حاجز|مطار|سد)(?=\s|$)|\bthe (?P<en>crossing|"
+                              r"checkpoint|airport|dam)\b(?!\s+(?:of|at|in|near)\b)")
+_SITE_ANAPHOR_KIND = {"معبر": "crossing", "حاجز": "checkpoint", "مطار": "airport", "سد": "dam", "crossing": "crossing",
+                      "checkpoint": "checkpoint", "airport": "airport", "dam": "dam"}
 #: the place noun of an anaphor and of a name's cue, as one word ("the village" refers back to "the village of X",
 #: "القرية" to "قرية X", before any other town named since)
 _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village", "city": "city", "town": "town",
@@ -947,6 +952,10 @@ class _Extractor:
                 # "قصفت القوات المتمركزة في كتيبة X غربي بلدة Y الأحياء السكنية في البلدة": the anaphor further on
                 # names where the act fell, not the unplaced site's town
                 site = None if all(m is own[0] or m.reference for m in own) and own[0].site else site
+            if ana is None and not own and any(h.label != "killing" for h in hits) and \
+                    (named := self._site_named_again(cl, cand, located)) is not None:
+                out.append((cl, hits, ms + [named], ca))   # "rebels took over the crossing": the one named before
+                continue
             if ana is None or (site is not None and ana.start() - site.end > 4):
                 out.append((cl, hits, ms, ca))
                 continue
@@ -967,6 +976,26 @@ class _Extractor:
                 continue
             out.append((cl, hits, ms + [ante] if ante is not None else ms, ca))
         return out
+
+    def _site_named_again(self, cl: _Clause, cand, located) -> Mention | None:
+        """"Fighting broke out at the X crossing. By evening, rebels had taken the crossing", "وسيطرت الفصائل على
+        المعبر": a clause that names no place of its own and calls a site by its noun alone is at the last site of
+        that kind named shortly before (the paragraph, or the two sentences before); not the dead alone ("two
+        soldiers at the checkpoint were killed" are the toll of the act told, read by ``fatalities``)."""
+        got = _SITE_ANAPHOR_RE.search(self.norm, cl.lo, cl.hi)
+        if got is None:
+            return None
+        kind = _SITE_ANAPHOR_KIND[got.group("ar") or got.group("en")]
+        ante = None
+        for cl2, m2 in cand:
+            if cl2.index >= cl.index:
+                break
+            if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 2:
+                continue
+            loc = located.get((m2.start, m2.end))
+            if m2.site == kind and not m2.reference and loc is not None and loc.lat is not None:
+                ante = m2
+        return ante
 
     def _pointed_town(self, cl: _Clause, ms: list[Mention], located, noun: str, upto: int) -> Mention | None:
         """"قصفت القوات المتمركزة غربي بلدة X الأحياء السكنية في البلدة": the town the clause named only as a point
