@@ -291,3 +291,23 @@ def test_the_dead_at_a_site_named_again_are_no_new_act():
 ])
 def test_about_a_week_or_two_ago(text, day):
     assert {d for _, d, _ in _by_place(text, "2020-06-01")["جاسم"]} == {day}
+
+
+def test_a_digest_s_headline_repeats_the_attack_its_body_dates():
+    text = ("حصاد نيسان في القنيطرة: هجوم دامٍ على عناصر الأمن في جباتا الخشب\n\n"
+            "هاجم مسلحون في 6 نيسان حاجزاً للأمن العسكري في بلدة جباتا الخشب، قُتل فيه أربعة عناصر.\n")
+    assert {d for _, d, _ in _by_place(text, "2021-05-01")["جباتا الخشب"]} == {"2021-04-06"}
+
+
+def test_a_relative_clause_s_day_is_not_carried_to_the_next_item():
+    text = ("Security forces killed 11 protesters in Jasim yesterday. In the town of Tafas, 2 protesters were killed, "
+            "one of whom died of his wounds this morning. In the town of Inkhil, one protester was shot by a sniper.")
+    got = _by_place(text, "2011-04-30")
+    assert {d for p in ("Tafas", "Inkhil") for _, d, _ in got[p]} == {"2011-04-29"}
+
+
+def test_a_headline_s_two_acts_joined_without_a_comma():
+    text = "الجيش يسيطر على تل الحارة بريف درعا وقتلى بقصف على بلدة نمر\n\nسيطر الجيش اليوم على تل الحارة.\n"
+    got = _by_place(text, "2018-07-16")
+    assert {t for t, _, _ in got.get("نمر", set())} <= {"Shelling/artillery/missile attack", "Attack"}
+    assert "Government regains territory" not in {t for t, _, _ in got.get("نمر", set())}

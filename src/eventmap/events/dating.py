@@ -45,7 +45,7 @@ _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء",
 #: "the latest of" right before "which": the relative clause tells the last of the acts before it
 _LATEST_OF_RE = re.compile(r"\b(?:the\s+)?(?:latest|last|most\s+recent)\s+of\s+$")
 #: a relative pronoun (normalised) before a date: the date is told of the noun before it, not of the clause's event
-_RELATIVE_RE = re.compile(r"\b(?:which|that|where)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
+_RELATIVE_RE = re.compile(r"\b(?:which|that|where|whom)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
 #: the same without its pronoun: the dead or the taken of a funeral or a family, their participle right before the
 #: date ("the funeral of a protester killed on Friday", "تشييع شاب قتل يوم الجمعة"); the participle is the span
 _PARTICIPLE_RE = re.compile(
@@ -136,8 +136,8 @@ class EventDates:
         participles = bool(self.dates) and _PARTICIPLE_GATE.possible(norm)
         for k, d in enumerate(self.dates):
             window = norm[max(0, d[0] - 60):d[0]]
-            if "which" not in window and "that" not in window and "where" not in window and "لتي" not in window and \
-                    "لذي" not in window:
+            if "which" not in window and "that" not in window and "where" not in window and "whom" not in window and \
+                    "لتي" not in window and "لذي" not in window:
                 part = _PARTICIPLE_RE.search(window) if participles else None
                 if part is not None:
                     w = "en" if part.group("en") else "ar"
@@ -316,6 +316,8 @@ class EventDates:
         earlier = [k for k in self._between(para_lo, cl.sent_lo) if self.dates[k][3] == 1 and k not in self.starts_of]
         if earlier:   # (the act's day before the day it was said: "هاجمت الطائرات الليلة الماضية ..., وفق ما أعلنه
             #           الجيش صباح اليوم. وطالت الغارات X")
+            # (nor a relative clause's: "3 were killed, one of whom died of his wounds this morning. In Y, ...")
+            earlier = [k for k in earlier if k not in told] or earlier
             return self.dates[([k for k in earlier if k not in self.said_on] or earlier)[-1]][2].isoformat(), 1
         story = [self.dates[k] for k in self._between(0, para_lo) if self.dates[k][3] == 1 and k not in self.starts_of
                  and k in self.claimed and abs((self.pub - self.dates[k][2]).days) <= CARRY_DAYS]

@@ -853,9 +853,11 @@ class _Extractor:
             start = c.start
             inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
             cause = len(inside) > 1 and _may_give_cause(self.text[c.start:c.end])
+            head = self._headline_end()
             for h in inside:
                 o = self.offs[h.start]
-                if not cause and max(self.text.rfind("،", start, o), self.text.rfind(",", start, o)) <= start:
+                if not cause and max(self.text.rfind("،", start, o), self.text.rfind(",", start, o)) <= start and \
+                        o >= head:
                     continue   # (no comma and no cause: most triggers)
                 cut = self._clause_cut(start, o, cause and h.label in _CAUSE_EVENTS)
                 if cut is None:
@@ -888,6 +890,8 @@ class _Extractor:
                 # (the new act's own place right after its trigger: "وألقت المروحيات عشرين برميلاً على X"; not "،
                 # حيث ألقت المروحيات 40 برميلاً خلال 24 ساعة، بالتزامن مع غارات على Y": there, the first place's)
                 return comma, comma + 1
+        if o < self._headline_end() and o > start + 1 and self.text[o - 1] == "و" and self.text[o - 2] == " ":
+            return o - 2, o - 1   # a headline's two acts, no comma: "قذائف على X ورتل للأمن العام يعبر Y"
         if not cause:
             return None
         m = None
@@ -2252,6 +2256,12 @@ class _Extractor:
         return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), place,
                           clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0, report_has_death=self._death)
 
+    def _headline_end(self) -> int:
+        """Where a headline ends: the first line when it is short and ends with no full stop (else 0)."""
+        nl = self.text.find("\n", 0, 240)
+        line = self.text[:nl].rstrip() if nl > 0 else ""
+        return nl if line and line[-1] not in ".!؟?" and self.text.startswith("\n", nl) else 0
+
     def _dedup(self, events: list[Event]) -> list[Event]:
         # the same event (type, place, date) said twice: keep the more confident, first-seen order
         best: dict[tuple, Event] = {}
@@ -2281,13 +2291,22 @@ class _Extractor:
                 dated.setdefault((e.event_type, e.sub_event_type, e.place_id or e.location), []).append(e.event_date)
         pub = self.pub.isoformat()
 
+        head = self._headline_end()
+
         def repeated(e: Event) -> bool:
             if e.time_precision != 2 or e.event_date != pub:
                 return False
-            return any(0 <= (self.pub - date.fromisoformat(d)).days <= 7
+            # (a week back; a headline's, a digest's month back: "حصاد أيار: هجوم دامٍ على مخفر X" over its 4 May)
+            days = 45 if e.evidence is not None and e.evidence.sentence_start < head else 7
+            return any(0 <= (self.pub - date.fromisoformat(d)).days <= days
                        for d in dated.get((e.event_type, e.sub_event_type, e.place_id or e.location), ()))
         out = _toll_to_the_dated(out, [e for e in out if e.fatalities and repeated(e)])
         out = [e for e in out if not repeated(e)]
+        if head:   # a headline's act the body tells too, at the same place: the body's telling (its day, its place)
+            body = {(e.event_type, e.sub_event_type, e.location) for e in out
+                    if e.evidence is not None and e.evidence.sentence_start >= head}
+            out = [e for e in out if e.evidence is None or e.evidence.sentence_start >= head or
+                   e.fatalities is not None or (e.event_type, e.sub_event_type, e.location) not in body]
         # region-level events whose type is coded at a finer place in the same report
         by_unit: dict[tuple[str, str], list[tuple[date, int]]] = {}
         unplaced: dict[str, list[Event]] = {}
