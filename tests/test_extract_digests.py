@@ -311,3 +311,52 @@ def test_a_headline_s_two_acts_joined_without_a_comma():
     got = _by_place(text, "2018-07-16")
     assert {t for t, _, _ in got.get("نمر", set())} <= {"Shelling/artillery/missile attack", "Attack"}
     assert "Government regains territory" not in {t for t, _, _ in got.get("نمر", set())}
+
+
+# --------------------------------------------------------------------------- the fifth pass: the agency's idiom
+@pytest.mark.parametrize("text, pub, place, sub", [
+    ("اعتدت مجموعة إرهابية مسلحة على حاجز للجيش في بلدة الغارية الغربية.", "2018-07-09", "الغارية الغربية",
+     "Armed clash"),
+    ("نفذ العدو الإسرائيلي عدواناً جوياً على محيط بلدة جملة مستهدفاً مواقع عسكرية.", "2025-03-20", "جملة",
+     "Air/drone strike"),
+    ("أزالت فرق الهندسة أمس عشرين قذيفة غير منفجرة من أراض زراعية قرب بلدة عتمان.", "2025-09-23", "عتمان",
+     "Disrupted weapons use"),
+    ("Fighters of the local factions entered Tafas on Saturday without a fight.", "2024-12-09", "Tafas",
+     "Non-violent transfer of territory"),
+    ("ودخلت وحدات الجيش بلدة عتمان دون قتال.", "2018-07-09", "عتمان", "Non-violent transfer of territory"),
+])
+def test_the_agency_s_and_the_wires_idioms(text, pub, place, sub):
+    assert sub in {t for t, _, _ in _by_place(text, pub).get(place, set())}
+
+
+@pytest.mark.parametrize("text, pub, gone", [
+    # the arms a force sent is made of
+    ("Since Monday, reinforcements of the Fourth Division, including tanks and rocket launchers, have reached "
+     "Tafas.", "2020-05-07", {"Shelling/artillery/missile attack"}),
+    ("وصلت تعزيزات عسكرية تضم دبابات وراجمات صواريخ إلى بلدة طفس.", "2020-05-07",
+     {"Shelling/artillery/missile attack"}),
+    # a report corrected or denied
+    ("وصححت القيادة ما تداولته بعض الصفحات عن سقوط قتلى في بلدة طفس.", "2026-02-11", {"Attack"}),
+    ("The ministry dismissed rumours that the army had shelled Tafas on Monday.", "2020-05-07",
+     {"Shelling/artillery/missile attack"}),
+])
+def test_no_fire_in_a_force_s_arms_nor_in_a_report_denied(text, pub, gone):
+    got = _by_place(text, pub)
+    assert not gone & {t for v in got.values() for t, _, _ in v}
+
+
+def test_a_faction_named_for_its_martyrs_is_no_place():
+    got = _by_place("Rebel factions, among them the Nawa Martyrs Brigade, have been fighting the army.", "2014-11-09")
+    assert not any("Martyrs" in p for p in got)
+
+
+@pytest.mark.parametrize("text, pub, place, toll", [
+    ("The number of soldiers killed in Sunday's ambush near Inkhil has risen to seven.", "2020-05-06", "Inkhil", 7),
+    ("ما أدى إلى ارتقاء أربعة عسكريين جراء غارات على رتل قرب بلدة إنخل.", "2025-07-17", "إنخل", 4),
+    ("استهدف المسلحون بالقذائف بلدة إنخل، ما أدى إلى استشهاد مدنيين اثنين هما فلان وابنه، وإصابة ثلاثة آخرين.",
+     "2017-06-21", "إنخل", 2),
+    ("وقتل ثلاثة أشخاص هم أحمد وخالد ومحمد في قصف على بلدة إنخل.", "2017-06-21", "إنخل", 3),
+    ("طفلين من عائلة واحدة فارقا الحياة صباح السبت إثر انفجار قنبلة في بلدة إنخل.", "2025-09-23", "إنخل", 2),
+])
+def test_tolls_the_agency_and_the_monitors_word_so(text, pub, place, toll):
+    assert toll in {f for _, _, f in _by_place(text, pub)[place]}

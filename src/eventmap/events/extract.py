@@ -90,6 +90,16 @@ _BLAST_WORDS = frozenset(("انفجار", "بانفجار", "exploded", "explosi
 #: a funeral's words (normalised, "و" cut) and the nouns of the dead it is held for
 _FUNERAL_OF = frozenset(("تشييع", "جنازه", "جنازات", "funeral", "funerals"))
 _DEAD_NOUNS = frozenset(("قتلي", "شهدا", "شهيد", "ضحايا", "dead", "victims"))
+#: what a force is made of (normalised, "و" cut), and the words of a force sent (its arms are named after them)
+_MADE_OF = frozenset(("including", "comprising", "with", "تضم", "يضم", "تشمل", "مؤلفه", "موالفه", "مزوده", "محمله",
+                      "ومنها"))
+_FORCES_SENT_RE = re.compile(r"\b(?:reinforcements|convoys?|column)\b|(?:^|\s)[وف]?(?:ال)?(?:تعزيزات|رتل|ارتال|حشود|قافله)\s")
+#: a report denied or corrected before the act (normalised, "و"/"ف" cut)
+_DENIED = frozenset(("صححت", "صحح", "نفت", "نفي", "كذبت", "تداولته", "تداولتها", "تداولها", "شايعات", "اشاعات",
+                     "denied", "dismissed", "rumours", "rumors"))
+#: an entry with no fight (normalised)
+_NO_FIGHT_RE = re.compile(r"\bwithout (?:a )?(?:fight|fighting|resistance|a shot)\b|\bpeacefully\b|"
+                          r"(?:^|\s)(?:دون|بدون|من\sدون)\s(?:اي\s)?(?:قتال|مقاومه|اشتباكات|معارك)(?:\s|$)|(?:^|\s)سلميا(?:\s|$)")
 #: the UN's peacekeepers (normalised text)
 _PEACEKEEPERS_RE = re.compile(r"peacekeep|\bundof\b|\bu\.?n\.? (?:troops|soldiers|personnel)|الاندوف|حفظ السلام|"
                               r"(?:قوات|جنود|عناصر) (?:ال)?امم")
@@ -1221,6 +1231,12 @@ class _Extractor:
             return True   # "بانفجار قذيفة من مخلفات الحرب عثروا عليها": the shell found was the blast, no cache
         if not _FEARED.isdisjoint(prev[-3:]):
             return True   # "نزح أهالي X خشية تجدد القصف", "fled for fear of renewed shelling": feared, not done
+        if h.label in _WEAPON_LABELS and not _MADE_OF.isdisjoint(prev[-4:]) and \
+                _FORCES_SENT_RE.search(self.norm, max(0, h.start - 90), h.start):
+            return True   # "reinforcements, including tanks and rocket launchers", "تعزيزات تضم راجمات صواريخ": the
+            #               force's arms, no fire
+        if not _DENIED.isdisjoint(prev[-6:]):
+            return True   # "صححت القيادة ما تداولته الصفحات عن سقوط قتلى في X", "denied reports of shelling": not so
         if h.label == "killing" and h.text in _DEAD_NOUNS and not _FUNERAL_OF.isdisjoint(prev[-4:]):
             return True   # "شارك الآلاف في تشييع عدد من القتلى في X": the funeral of the dead of another day
         definite = self.norm.endswith(" ال", 0, h.start) or self.norm.startswith("ال", h.start) or \
@@ -1938,6 +1954,9 @@ class _Extractor:
                 sub = "Armed clash"   # unknown gunmen storming a post, anyone storming a checkpoint: an attack
             elif a1 and a1 not in A.STATE_SIDE and a1 not in (A.CIV, A.PROTESTERS, A.ISR, A.USC, A.TUR, A.JOR):
                 sub = "Non-state actor overtakes territory"
+            if lab == "territory_entered" and _NO_FIGHT_RE.search(seg):
+                etype, sub = LABELS["withdrawal"].event_type, "Non-violent transfer of territory"   # "entered X
+                #                                                 without fighting", "دخلت X دون قتال": handed over
         if lab == "cache_found" and mentions_weapons(seg):
             sub = "Disrupted weapons use"
         if lab == "arrests" and (a1 == A.UNK and _doer_named(ca, hit) == A.UNK or

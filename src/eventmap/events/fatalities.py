@@ -181,7 +181,7 @@ def _death_automaton() -> Any:
 _AR_VERB = _n("""قتل قتلت قتلا قتلوا قتلتا يقتل تقتل يقتلون قتلن استشهد استشهدت استشهدا استشهدوا يستشهد
 ارتقى ارتقت ارتقيا ارتقوا يرتقي توفي توفيت توفيا توفوا أعدم أعدمت أعدموا اعدم صفيت صفي اغتال اغتالت اغتالوا
 اغتالا يغتال تغتال اغتيل اغتيلت انقتل انقتلت انقتلوا""")
-_AR_MASDAR = _n("مقتل استشهاد مصرع وفاة إعدام تصفية اغتيال قتل")
+_AR_MASDAR = _n("مقتل استشهاد مصرع وفاة إعدام تصفية اغتيال قتل ارتقاء")   # (and the agency's "ارتقاء ثلاثة")
 #: a relative pronoun of one person, and the intransitive verbs of one death after it ("الشهيد X، الذي ارتقى")
 _AR_WHO_ONE = _n("الذي التي")
 _AR_DIED_ONE = _n("ارتقى ارتقت استشهد استشهدت توفي توفيت")
@@ -679,11 +679,15 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
     if got is None:
         return None, j
     total, k = got
+    if ar and any(t.w in _AR_THEY_ARE for t in toks[j:k]):
+        return total, k   # "ثلاثة أشخاص هم أحمد وخالد ومحمد": the three counted, named
     if first is None and 0 < j and toks[j - 1].w in ("between", "بين") and total != VAGUE and k < end:
         upper = _range_end(toks, k, end, ar)
         if upper is not None:
             return total, upper   # "between seven and ten civilians", "ما بين سبعة وعشرة": its lower bound
     while k < end and total != VAGUE:
+        if ar and toks[k].w in _AR_THEY_ARE:
+            break   # "مدنيين اثنين هما فلان وابنته": the two counted, named
         comma = toks[k].w in (",", "،") and k + 1 < end
         n = k + 1 if comma else k
         if ar and not comma:
@@ -727,6 +731,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
     return total, k
 
 
+#: "they are" before the names of the dead counted (normalised)
+_AR_THEY_ARE = _n("هما هم هن وهما وهم")
 #: "one" after a counted noun ("شخص واحد", "امرأة واحدة"; normalised)
 _AR_ONE_AFTER = _n("واحد واحدة")
 
@@ -888,7 +894,8 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         j = next((k for k in range(j - 2, max(-1, j - 7), -1) if _en_unit_of(toks, k, j)), j)
     else:        # "إن 15 عنصراً من قوات النظام قتلوا": the same in Arabic
         j = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].w == "من" and
-                  not any(t.p for t in toks[k + 1:j]) and any(_is(t.w, _AR_UNIT) for t in toks[k + 1:j])), j)
+                  not any(t.p for t in toks[k + 1:j]) and any(_is(t.w, _AR_UNIT) or _is(t.w, _AR_FAMILY)
+                                                             for t in toks[k + 1:j])), j)   # ("طفلين من عائلة واحدة")
     if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
         return VAGUE   # "five children are among those killed": a part of a toll
     if not ar and j >= 3 and toks[j - 1].w in ("them", "whom", "those", "these") and toks[j - 2].w == "of":
@@ -1301,6 +1308,8 @@ def _en_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     if w in _EN_VERB or w == "fatally":
         if _shared_with_harm(toks, i + 1, False):
             return VAGUE, i, i + 3
+        if any(t.w == "number" for t in toks[max(0, i - 4):i]) and (risen := _risen_to(toks, i)) is not None:
+            return risen[0], i, risen[1]   # "The number of policemen killed in the attack has risen to nine"
         carried_out = w.startswith("execut")     # "the raid was executed", "executed an attack": no death
         if _passive(toks, i):
             n = _en_passive_count(toks, i)
@@ -1347,6 +1356,18 @@ def _en_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
 _EN_RISEN = _w("rose risen rises climbed climbs reached reaches jumped increased grew stands stood hit")
 
 
+def _risen_to(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The figure a toll rose to after ``i``, in the same clause: "... in X has risen to 9" (count, index after)."""
+    for j in range(i + 1, min(i + 24, len(toks) - 2)):
+        if toks[j].p and toks[j].w != "-":
+            return None
+        if toks[j].w in _EN_RISEN and toks[j + 1].w in ("to", "at"):
+            got = _number(toks, j + 2)
+            if got is not None:
+                return got
+    return None
+
+
 def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     w, end = toks[i].w, len(toks)
     nxt = toks[i + 1].w if i + 1 < end else ""
@@ -1360,14 +1381,8 @@ def _en_noun_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
                 return got[0], i, got[1]
             if toks[j].p:
                 break
-        for j in range(i + 1, min(i + 24, end - 2)):  # "the death toll from Tuesday's bombing in X has risen to 9"
-            if toks[j].p and toks[j].w != "-":
-                break
-            if toks[j].w in _EN_RISEN and toks[j + 1].w in ("to", "at"):
-                got = _number(toks, j + 2)
-                if got is not None:
-                    return got[0], i, got[1]
-        return VAGUE, i, i + 1
+        risen = _risen_to(toks, i)   # "the death toll from Tuesday's bombing in X has risen to 9"
+        return (risen[0], i, risen[1]) if risen is not None else (VAGUE, i, i + 1)
     if nxt == "of" and w in ("death", "deaths", "lives"):   # "the death of three people", "claimed the lives of"
         n, k = _victims(toks, i + 2, end, False)
         return (VAGUE if n is None else n), i, k
@@ -1442,7 +1457,8 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
             d = Death(first_toll.a, d.b, first_toll.count + count)   # "مقتله ومقتل عنصرين آخرين": 1 + 2
         out.append(d)
         i = nxt
-        extra = _elliptic(toks, nxt, ar)
+        # (not the names after "هم": "ثلاثة أشخاص هم أحمد وخالد ومحمد في قصف": no fourth dead)
+        extra = None if ar and any(t.w in _AR_THEY_ARE for t in toks[first:nxt]) else _elliptic(toks, nxt, ar)
         if extra is not None:
             out.append(extra[0])
             i = extra[1]

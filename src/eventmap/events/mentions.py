@@ -1228,6 +1228,10 @@ def _heading(text: str, m: Mention) -> bool:
          and m.source == "gazetteer" and m.common != "strict"))   # (not "عاجل:", urgent)
 
 
+#: "martyrs" in a unit's name (normalised or Latin-keyed): a faction named for its dead, not a base
+_MARTYRS_RE = re.compile(r"martir|martyr|shuhada|shohada|شهدا")
+
+
 def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int, sets: dict[str, set[str]]) -> None:
     """Fill offsets, cues, list ids, references, vetoes."""
     for m in ms:
@@ -1239,6 +1243,8 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
             _annotate_ar(text, norm, ms, i, lo, sets)
         else:
             _annotate_en(text, ms, i, sets)
+        if m.site in ("brigade", "battalion", "regiment", "company") and _MARTYRS_RE.search(m.name):
+            m.veto = "an armed group's name"   # "the Yarmuk Martyrs Brigade", "كتيبة شهداء X": a faction, no base
         if ":" in text[m.orig_end:m.orig_end + 3] and _heading(text, m):
             m.cue, m.cue_kind = "heading", "noun"   # "- طفس: مجهولون يطلقون النار ...": a bulletin item's place
             if m.veto == "person name":
