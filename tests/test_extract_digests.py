@@ -360,3 +360,24 @@ def test_a_faction_named_for_its_martyrs_is_no_place():
 ])
 def test_tolls_the_agency_and_the_monitors_word_so(text, pub, place, toll):
     assert toll in {f for _, _, f in _by_place(text, pub)[place]}
+
+
+def test_the_outskirts_an_advance_has_reached_are_no_capture():
+    got = _by_place("أعلنت غرفة العمليات تحرير بلدة عقربا اليوم، ليصبح الثوار على مشارف مدينة إنخل.", "2014-10-07")
+    assert "Non-state actor overtakes territory" not in {t for t, _, _ in got.get("إنخل", set())}
+
+
+def test_fighting_on_the_outskirts_stays_there():
+    """Guard: "اشتباكات على مشارف مدينة X" is a clash at X (passes before and after)."""
+    assert {t for t, _, _ in _by_place("دارت اشتباكات عنيفة على مشارف مدينة إنخل.", "2014-10-07")["إنخل"]} == {
+        "Armed clash"}
+
+
+@pytest.mark.parametrize("text, pub, place, sub", [
+    ("On Sunday, local fighters rose up, overrunning army checkpoints in Inkhil.", "2021-08-02", "Inkhil",
+     "Non-state actor overtakes territory"),
+    ("Jordanian jets struck southern Syria on Monday. The second strike, minutes later, hit a farm near Inkhil.",
+     "2023-05-09", "Inkhil", "Air/drone strike"),
+])
+def test_wire_verbs_and_a_strike_named_again(text, pub, place, sub):
+    assert sub in {t for t, _, _ in _by_place(text, pub).get(place, set())}

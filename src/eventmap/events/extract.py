@@ -675,7 +675,7 @@ _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|f
                          r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
 _REMNANT_GATE = gate(_REMNANT_RE)
 #: the strikes told before, named again as the subject of a bare "targeted"/"hit"
-_THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:strikes|raids)\b"
+_THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:strikes?|raids?)\b"
                              r"|\b(?:they|it)\s+(?:also\s+|later\s+|then\s+)?$")   # (and "they struck Y", the jets)
 #: "since" before a taking or a deal: the time since it, not it ("منذ سيطرة", "منذ اتفاق التسوية")
 _SINCE = frozenset(("منذ", "since"))

@@ -388,7 +388,7 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
                         r"seizing" + _NOT_GOODS_EN, r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
-                        r"took over", r"overran", r"overrun", r"gained control", r"wrested (?:control )?",
+                        r"took over", r"overran", r"overrun", r"overrunning", r"gained control", r"wrested (?:control )?",
                         # "took the town of X", "took the nearby village": a place's noun after it (not "took part")
                         r"took(?= (?:the |most of the |much of the )?(?:\w+ )?(?:towns?|villages?|city|hills?|"
                         r"hilltops?|crossing|base|neighbou?rhoods?|district)\b)",

@@ -1558,6 +1558,8 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
     lo40 = max(0, m.start - 40)
     if ("لل" in norm[lo40:m.start] or "طريق" in norm[lo40:m.start]) and _PURPOSE_GOAL_AR_RE.search(norm, lo40, m.start):
         return "a goal"   # "ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة X": where they mean to go
+    if "مشارف" in bare[-3:] and _OUTSKIRTS_REACHED_AR_RE.search(norm, lo40, m.start):
+        return "a goal"   # "ليصبح الثوار على مشارف مدينة X": where the advance has reached, no act there
     lo90 = max(0, m.start - 90)
     if ("من" in bare[-2:] or "ومن" in bare[-2:]) and _REINFORCED_FROM_GATE.possible(norm[lo90:m.start]) and \
             _REINFORCED_FROM_AR_RE.search(norm, lo90, m.start):
@@ -1678,6 +1680,10 @@ _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب",
                                                    "نزوح", "بنزوح", "نزحت", "نزح", "نزحوا", "تنزح", "ينزح"))
 #: the side a town's quarter ("حارة") is named by (normalised)
 _QUARTER_SIDE_AR = frozenset(normalize_ar(w) for w in "الغربية الشرقية الشمالية الجنوبية الفوقا التحتا القبلية".split())
+#: a force come to a town's outskirts as the result of its act (normalised, up to the name)
+_OUTSKIRTS_REACHED_AR_RE = re.compile(
+    r"(?:^|\s)[وفل]?(?:يصبح|تصبح|اصبح|اصبحت|اصبحوا|يصبحوا|بات|باتت|باتوا|صار|صارت|صاروا)\s(?:\S+\s){0,3}?علي\s"
+    r"(?:مشارف|ابواب)\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
 #: displacement's words (normalised, without "و"/"ف"): where people fled to is never the act's place
 _DISPLACED_AR = frozenset(normalize_ar(w) for w in ("نزوح", "بنزوح", "نزحت", "نزح", "نزحوا", "تنزح", "ينزح", "تهجير",
                                                     "لجوء", "لجات", "لجا", "لجاوا"))
