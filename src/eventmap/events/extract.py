@@ -92,7 +92,7 @@ _FUNERAL_OF = frozenset(("تشييع", "جنازه", "جنازات", "funeral", 
 _DEAD_NOUNS = frozenset(("قتلي", "شهدا", "شهيد", "ضحايا", "dead", "victims"))
 #: what a force is made of (normalised, "و" cut), and the words of a force sent (its arms are named after them)
 _MADE_OF = frozenset(("including", "comprising", "with", "تضم", "يضم", "تشمل", "مؤلفه", "موالفه", "مزوده", "محمله",
-                      "ومنها"))
+                      "منها"))
 _FORCES_SENT_RE = re.compile(r"\b(?:reinforcements|convoys?|column)\b|(?:^|\s)[وف]?(?:ال)?(?:تعزيزات|رتل|ارتال|حشود|قافله)\s")
 #: a report denied or corrected before the act (normalised, "و"/"ف" cut)
 _DENIED = frozenset(("صححت", "صحح", "نفت", "نفي", "كذبت", "تداولته", "تداولتها", "تداولها", "شايعات", "اشاعات",
@@ -774,6 +774,8 @@ class _Extractor:
         self._moved_day: tuple[int, int, str, str] | None = None
         self._qnames: dict[int, tuple[Mention, str]] = {}
         self._death: bool | None = None
+        #: where the report's headline ends (0: none)
+        self._head = _headline_end(text)
         #: every actor named in the report (set by ``run``)
         self._actors: list[A.ActorMention] = []
         #: a place that is the target of one trigger of its clause only: (its span) -> that trigger's start
@@ -863,7 +865,7 @@ class _Extractor:
             start = c.start
             inside = triggers[bisect.bisect_left(t_starts, lo):bisect.bisect_left(t_starts, hi)]
             cause = len(inside) > 1 and _may_give_cause(self.text[c.start:c.end])
-            head = self._headline_end()
+            head = self._head
             for h in inside:
                 o = self.offs[h.start]
                 if not cause and max(self.text.rfind("،", start, o), self.text.rfind(",", start, o)) <= start and \
@@ -900,7 +902,7 @@ class _Extractor:
                 # (the new act's own place right after its trigger: "وألقت المروحيات عشرين برميلاً على X"; not "،
                 # حيث ألقت المروحيات 40 برميلاً خلال 24 ساعة، بالتزامن مع غارات على Y": there, the first place's)
                 return comma, comma + 1
-        if o < self._headline_end() and o > start + 1 and self.text[o - 1] == "و" and self.text[o - 2] == " ":
+        if o < self._head and o > start + 1 and self.text[o - 1] == "و" and self.text[o - 2] == " ":
             return o - 2, o - 1   # a headline's two acts, no comma: "قذائف على X ورتل للأمن العام يعبر Y"
         if not cause:
             return None
@@ -2275,12 +2277,6 @@ class _Extractor:
         return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), place,
                           clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0, report_has_death=self._death)
 
-    def _headline_end(self) -> int:
-        """Where a headline ends: the first line when it is short and ends with no full stop (else 0)."""
-        nl = self.text.find("\n", 0, 240)
-        line = self.text[:nl].rstrip() if nl > 0 else ""
-        return nl if line and line[-1] not in ".!؟?" and self.text.startswith("\n", nl) else 0
-
     def _dedup(self, events: list[Event]) -> list[Event]:
         # the same event (type, place, date) said twice: keep the more confident, first-seen order
         best: dict[tuple, Event] = {}
@@ -2310,7 +2306,7 @@ class _Extractor:
                 dated.setdefault((e.event_type, e.sub_event_type, e.place_id or e.location), []).append(e.event_date)
         pub = self.pub.isoformat()
 
-        head = self._headline_end()
+        head = self._head
 
         def repeated(e: Event) -> bool:
             if e.time_precision != 2 or e.event_date != pub:
@@ -2394,6 +2390,14 @@ def _headline_toll_to_body(text: str, events: list[Event]) -> list[Event]:
         out[i] = dataclasses.replace(out[i], fatalities=h.fatalities)
     out[heads[0]] = dataclasses.replace(h, fatalities=None)
     return out
+
+
+def _headline_end(text: str) -> int:
+    """Where a headline ends: the first line when it is short (under 240 characters) and ends with no full stop, else
+    0 (a dateline's or a lead's first line is a sentence)."""
+    nl = text.find("\n", 0, 240)
+    line = text[:nl].rstrip() if nl > 0 else ""
+    return nl if line and line[-1] not in ".!؟?" else 0
 
 
 def _toll_to_the_dated(events: list[Event], repeats: list[Event]) -> list[Event]:

@@ -1895,7 +1895,7 @@ def _forces_from(before: str) -> bool:
 
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
-_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", "not", "rather", "instead", "hail", "originally", "resident",
+_EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", ", not", "rather", "instead", "hail", "originally", "resident",
                  "reinforcement", "return", "flee", "fled", "escap", "displaced", "way", "route",
                  "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed", "driving",
