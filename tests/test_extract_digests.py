@@ -381,3 +381,8 @@ def test_fighting_on_the_outskirts_stays_there():
 ])
 def test_wire_verbs_and_a_strike_named_again(text, pub, place, sub):
     assert sub in {t for t, _, _ in _by_place(text, pub).get(place, set())}
+
+
+def test_since_a_longer_noun_s_day_gives_way_to_the_act_s_month():
+    text = "ومنذ سقوط نظام الأسد في الثامن من كانون الأول 2024، شهدت بلدة إنخل في آب 2025 اشتباكات عنيفة."
+    assert {d for _, d, _ in _by_place(text, "2026-01-20")["إنخل"]} == {"2025-08-15"}

@@ -37,7 +37,9 @@ from eventmap.model import slot_init
 #: years ago does not date today's news)
 CARRY_DAYS = 92
 _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beginning)\b|(?:^|\s)[وف]?(?:منذ|بدا|بدات|بداه|"
-                       r"انطلقت|انطلق|انطلاق|اطلقت|اطلق|اطلاق|بدايه|بدء|مطلع)(?:\s|$))(?:\s*\S+){0,3}\s*$")
+                       r"انطلقت|انطلق|انطلاق|اطلقت|اطلق|اطلاق|بدايه|بدء|مطلع)(?:\s|$))(?:\s*\S+){0,3}\s*$"
+                       # "since" past a longer noun: "ومنذ سقوط نظام الأسد في الثامن من كانون الأول 2024"
+                       r"|(?:^|\s)[وف]?منذ\s(?:\S+\s+){3,5}?في\s*$")
 #: words one of which every match of :data:`_START_RE` holds (began, begun, beginning: "beg"; انطلقت, اطلق: "طلق";
 #: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
