@@ -208,11 +208,12 @@ def _doer_named(ca: list[A.ActorMention], hit: TriggerHit) -> str:
     return after[0] if after else before[-1] if before else ""
 
 
-def _kept_out(h: TriggerHit, prev: list[str], after: str) -> bool:
+def _kept_out(h: TriggerHit, prev: list[str], after: str, glued: str = "") -> bool:
     """The words around a trigger say it did not happen there that day: a deal the place was left out of ("Rebels
     in X were not part of Friday's deal", "لم تشملها التسوية"); a martyr named in his funeral; a force that took no
     part ("لم تشارك قوات النظام في الاشتباكات"); a battle to come ("المعركة المقبلة ستكون في X"); a control held
-    for years ("ويسيطر اللواء منذ عام 2014 على قرى ...")."""
+    for years ("ويسيطر اللواء منذ عام 2014 على قرى ..."), or held at all. ``glued``: the letter glued before the
+    trigger ("و" of "ويسيطر")."""
     label, text = h.label, h.text
     if label in ("agreement", "settlement_entry"):
         return _LEFT_OUT_RE.search(" ".join(prev[-6:])) is not None
@@ -221,8 +222,11 @@ def _kept_out(h: TriggerHit, prev: list[str], after: str) -> bool:
         #                                             (not "جثامين أربعة شهداء استهدفتهم ... في X": told with it)
     if after.split(" ", 1)[0] in _TO_COME:
         return True
-    if label == "territory_taken" and text.startswith(("يسيطر", "تسيطر")) and (" منذ " in after or "منذ" in prev[-2:]):
-        return True
+    if label == "territory_taken" and text.startswith(("يسيطر", "تسيطر")) and (
+            " منذ " in after or "منذ" in prev[-2:] or not text.endswith("وا") and (
+                glued in ("و", "ف") or prev[-1:] in (["التي"], ["الذي"], ["زال"], ["زالت"], ["يزال"], ["تزال"]))):
+        return True   # (and "ويسيطر التنظيم على بلدات X وY", "المناطق التي يسيطر عليها": who holds what; not a
+        #               headline's "قوات النظام تسيطر على X", "باتت تسيطر على X", a subjunctive "ويسيطروا")
     last = prev[-6:]
     return not _TOOK_PART.isdisjoint(last) and any(a.lstrip("وف") in _NEG_AR and b in _TOOK_PART
                                                    for a, b in zip(last, last[1:]))   # (and "ولم")
@@ -1137,10 +1141,10 @@ class _Extractor:
                 self.norm[h.end + 1:h.end + 12].split(" ", 1)[0] in _FUTURE_VERBS:
             return True   # "وقال المصدر إن التسوية ستنتقل إلى X": the deal's noun, then its verb in the future
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
-        if _kept_out(h, prev, self.norm[h.end + 1:min(cl.hi, h.end + 40)]):
+        if _kept_out(h, prev, self.norm[h.end + 1:min(cl.hi, h.end + 40)], self.norm[h.start - 1:h.start]):
             return True
         if not prev:
-            return self._holds(h, prev)
+            return False
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
@@ -1293,21 +1297,11 @@ class _Extractor:
         if h.label in ("territory_taken", "territory_entered") and _PURPOSE_TAKE_RE.match(
                 self.norm, self.norm.rfind(" ", 0, h.start) + 1):
             return True   # "معركة للسيطرة على X", "في محاولة لتحرير X": what they fight for, not (yet) taken
-        if self._holds(h, prev):
-            return True
         if h.label == "territory_taken" and prev and (
                 prev[-1] in ("تحت", "خاضعه", "الخاضعه", "مناطق", "under", "held") or
                 self.norm[h.start:h.start + 1] == "ل" and prev[-1] in ("خاضعه", "الخاضعه", "تخضع", "يخضع")):
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         return False
-
-    def _holds(self, h: TriggerHit, prev: list[str]) -> bool:
-        """"ويسيطر التنظيم على بلدات X وY", "المناطق التي يسيطر عليها": who holds what, a state (not a headline's
-        "قوات النظام تسيطر على X", nor "باتت تسيطر على X")."""
-        return h.label == "territory_taken" and h.text[:1] in "يت" and h.text.startswith("سيطر", 1) and \
-            not h.text.endswith("وا") and (   # ("قبل أن يقتحموا X ويسيطروا على Y": a subjunctive, the act told)
-            self.norm[h.start - 1:h.start] in ("و", "ف") or prev[-1:] in (["التي"], ["الذي"], ["زال"], ["زالت"],
-                                                                         ["يزال"], ["تزال"]))
 
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
@@ -2367,9 +2361,9 @@ def _headline_toll_to_body(text: str, events: list[Event]) -> list[Event]:
     """"Seven soldiers killed in attack in Syria's Daraa", then "Gunmen stormed a checkpoint in the town of X on
     Monday": the headline's toll, told at the governorate, is that of the one town the body tells a deadly act at
     (none of whose events gives a toll of its own); the headline's event keeps its place, without the figure."""
-    cut = text.find("\n")
-    if not 0 < cut <= _HEADLINE_CHARS or text[:cut].rstrip().endswith((".", "؟", "?", "!", ":", "،", ",")):
-        return events   # (a first line that ends a sentence is the story's own)
+    cut = _headline_end(text)
+    if not cut:
+        return events
     heads = [i for i, e in enumerate(events) if e.fatalities and e.geo_precision == 3 and
              e.evidence.sentence_start < cut and e.trigger_label in _KILLER_LABELS]
     if len(heads) != 1:
@@ -2393,11 +2387,12 @@ def _headline_toll_to_body(text: str, events: list[Event]) -> list[Event]:
 
 
 def _headline_end(text: str) -> int:
-    """Where a headline ends: the first line when it is short (under 240 characters) and ends with no full stop, else
-    0 (a dateline's or a lead's first line is a sentence)."""
-    nl = text.find("\n", 0, 240)
-    line = text[:nl].rstrip() if nl > 0 else ""
-    return nl if line and line[-1] not in ".!؟?" else 0
+    """Where a headline ends: the first line, when it is at most :data:`_HEADLINE_CHARS` long and ends no sentence,
+    else 0 (a first line that ends a sentence is the story's own)."""
+    cut = text.find("\n", 0, _HEADLINE_CHARS + 1)
+    if cut <= 0 or text[:cut].rstrip().endswith((".", "؟", "?", "!", ":", "،", ",")):
+        return 0
+    return cut
 
 
 def _toll_to_the_dated(events: list[Event], repeats: list[Event]) -> list[Event]:

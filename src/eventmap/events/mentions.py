@@ -1470,7 +1470,7 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         #                                    "أسلحتهم الخفيفة والمتوسطة": light and medium weapons
     if word in ("التل", "التله") and m.cue_kind != "noun" and nxt and nxt[0].startswith("ال"):
         m.veto = "a hill"                  # "مقر اللواء والتل الشمالي": the northern hill, not the town of al-Tall
-    elif word == "الحاره" and m.cue_kind != "noun" and nxt and nxt[0] in _QUARTER_SIDE_AR:
+    elif word == "الحاره" and m.cue_kind != "noun" and nxt and nxt[0] in _DIR_ADJ:
         m.veto = "a quarter"               # "بالحارة الغربية بالحراك": a town's western quarter, not al-Hara
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _QUALITY_ADJ_AR and not clitic.endswith(("ب", "ل")):
         #                                  (not "برصاص مجهولين بالمزيريب": the glued "ب" places the shooting)
@@ -1678,8 +1678,6 @@ _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب",
                                                    "لاذ", "لاذوا",
                                                    # and families' displacement: "نزوح عشرات العائلات باتجاه X"
                                                    "نزوح", "بنزوح", "نزحت", "نزح", "نزحوا", "تنزح", "ينزح"))
-#: the side a town's quarter ("حارة") is named by (normalised)
-_QUARTER_SIDE_AR = frozenset(normalize_ar(w) for w in "الغربية الشرقية الشمالية الجنوبية الفوقا التحتا القبلية".split())
 #: a force come to a town's outskirts as the result of its act (normalised, up to the name)
 _OUTSKIRTS_REACHED_AR_RE = re.compile(
     r"(?:^|\s)[وفل]?(?:يصبح|تصبح|اصبح|اصبحت|اصبحوا|يصبحوا|بات|باتت|باتوا|صار|صارت|صاروا)\s(?:\S+\s){0,3}?علي\s"
@@ -2029,9 +2027,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.notes.append("residence" if ref and ref.group("origin") else
                        "posted" if ref and ref.group("posted") else
                        "where they withdrew to" if ref and ref.group("withdrew") else "reference")
-    elif "from" in before[-28:] and (_EN_PERSON_FROM_RE.search(before) or _forces_from(before)):
+    elif "from" in before[-28:] and ((person := _EN_PERSON_FROM_RE.search(before)) or _forces_from(before)):
         m.reference = True   # "a young man from the town of X": where he comes from; "Fighters from X took over ...":
-        m.notes.append("residence" if _EN_PERSON_FROM_RE.search(before) else "reference")   # never the act's place
+        m.notes.append("residence" if person else "reference")   # never the act's place
     elif ("esidents" in before[-40:] or "itnesses" in before[-40:]) and _EN_RESIDENTS_IN_RE.search(before) and \
             _EN_SAID_AFTER_RE.match(text, m.orig_end):
         m.reference = True   # "Residents in the village of X said an Israeli patrol entered Y": where they speak from
