@@ -58,6 +58,9 @@ _PARTICIPLE_RE = re.compile(
     r"|(?:^|\s)(?:تشييع|جنازه|جثمان|ذوي|عائله|والد|والده)\s+(?:\S+\s+){0,2}?"
     r"(?P<ar>قتل|قضي|استشهد|اعتقل|اختطف)\s+(?:(?:يوم|في|مسا|صباح|ليل)\s+)?$")
 _PARTICIPLE_GATE = gate(_PARTICIPLE_RE)
+#: the dead named by their day (normalised, right before the date): "شيع أهالي X اليوم شهداء الجمعة", "جثامين ضحايا
+#: الأمس": the day they fell, not the day of the funeral or of what the clause tells next; the noun is the span
+_DEAD_OF_DAY_RE = re.compile(r"(?:^|\s)(?P<ar>شهدا|ضحايا|قتلي|جثامين)\s+(?:يوم\s+)?$")
 #: the words of a saying right before a date (normalised): "said on Sunday", "told Reuters on Sunday", "قالت
 #: الوزارة يوم الأحد"
 _SAID_ON_RE = re.compile(
@@ -135,14 +138,19 @@ class EventDates:
         # not the day of the event before it, unless that event is the noun it tells of (k -> the relative
         # pronoun's span)
         self.told_after: dict[int, tuple[int, int]] = {}
+        self.of_the_dead: set[int] = set()   # (the days the dead are named by: "شهداء الجمعة")
         participles = bool(self.dates) and _PARTICIPLE_GATE.possible(norm)
         for k, d in enumerate(self.dates):
             window = norm[max(0, d[0] - 60):d[0]]
             if "which" not in window and "that" not in window and "where" not in window and "whom" not in window and \
                     "لتي" not in window and "لذي" not in window:
                 part = _PARTICIPLE_RE.search(window) if participles else None
+                if part is None and ("شهدا" in window or "ضحايا" in window or "قتلي" in window or "جثامين" in window):
+                    part = _DEAD_OF_DAY_RE.search(window)
+                    if part is not None:
+                        self.of_the_dead.add(k)
                 if part is not None:
-                    w = "en" if part.group("en") else "ar"
+                    w = "en" if "en" in part.re.groupindex and part.group("en") else "ar"
                     self.told_after[k] = (max(0, d[0] - 60) + part.start(w), max(0, d[0] - 60) + part.end(w))
                 continue   # (most dates: no relative pronoun before them, and no search)
             rel = None
@@ -279,6 +287,8 @@ class EventDates:
             own = [k for k in own if k not in later]
         if len(own) > 1 and self.said_on:
             own = [k for k in own if k not in self.said_on] or own
+        if len(own) > 1 and self.of_the_dead:   # "شيع أهالي X اليوم شهداء الجمعة، وأطلق الأمن النار على المشيعين"
+            own = [k for k in own if k not in self.of_the_dead] or own
         if len(own) > 1 and self.starts_of:   # "يتوغل منذ الثامن من كانون الأول، وكان قد شن أواخر الشهر الماضي غارات":
             # a story's start gives way to another date nearer the trigger (not "بدأت أمس الأربعاء عملية تسوية في X،
             # على أن تنتقل اليوم إلى Y": the start is the day of the trigger it opens)

@@ -43,7 +43,7 @@ from eventmap.events.fatalities import (CHARGED_WITH_RE, KIN_WORDS_AR, PROTEST_C
 from eventmap.events.lexicon import (ABSORBS, KILLERS, LABELS, TriggerHit, find_triggers, mentions_aircraft,
                                      mentions_weapons)
 from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
-                                      Mention, find_mentions, index_for)
+                                      Mention, article_swallowed, find_mentions, index_for)
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
@@ -244,6 +244,9 @@ _LEFT_OUT_RE = re.compile(r"\b(?:not|never|neither|nor)\s(?:\S+\s)?(?:part|inclu
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))
+#: a confession a few words before the crime (normalised, without "و"/"ف"): the crime is owned, an event
+_CONFESSED = frozenset(("اعترف", "اعترفت", "اعترفوا", "اعترافه", "اعترافهم", "باعترافه", "باعترافهم", "اقر", "اقروا",
+                        "confessed", "admitted"))
 #: the same three words back, before "بعمليات" (its crimes): "معلومات عن تورط المجموعة بعمليات خطف"
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
 #: the word before a settlement that makes it no settlement made (normalised)
@@ -1257,6 +1260,9 @@ class _Extractor:
     def _charged(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
         """The trigger is a crime suspects are charged with ("متهمين بقتل", "يشتبه بتورطهم في مقتل", "wanted for
         killings", "متورطة بعمليات خطف") or a raid's targets ("حملة استهدفت مطلوبين")."""
+        if not _CONFESSED.isdisjoint(prev[-6:]):
+            return False   # "اعترف الموقوف بتورطه في اغتيال شاب في X يوم الجمعة", "confessed to involvement in": a
+            #                crime owned, told with its place and day
         return not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or \
             CHARGED_WITH_RE.search(self.norm, max(cl.lo, h.start - 24), h.start) is not None or (
                 prev[-1] in ("بعمليات", "بعمليه") and not _CHARGED_WITH.isdisjoint(prev[-4:-1])) or (
@@ -1488,7 +1494,7 @@ class _Extractor:
         return got[1]
 
     def _query_name_of(self, m: Mention) -> str:
-        name = self.text[m.orig_start:m.orig_end]
+        name = article_swallowed(self.norm, self.idx, m) + self.text[m.orig_start:m.orig_end]   # ("للمزيريب")
         if m.admin and m.lang == "ar" and not name.startswith(("ريف", "محافظ")):
             return "ريف " + name
         if m.admin and m.lang == "en" and not re.search(r"province|governorate|countryside", name, re.I):
@@ -2197,7 +2203,7 @@ class _Extractor:
         note = loc.note
         return Event(
             event_id=eid, event_date=date_, time_precision=tprec, event_type=etype, sub_event_type=sub,
-            actor1=a1, actor2=a2, location=_display_name(self.text[ms:me]),
+            actor1=a1, actor2=a2, location=_display_name(article_swallowed(self.norm, self.idx, m) + self.text[ms:me]),
             place_id=p.id if p is not None else None,
             place_name_ar=p.name_ar if p is not None else "", place_name_en=p.name_en if p is not None else "",
             admin1=admin.admin1_en if admin is not None else "", admin2=admin.admin2_en if admin is not None else "",

@@ -225,10 +225,11 @@ _AR_HUNDRED = {**dict.fromkeys(_n("مئة مائة"), 100), **dict.fromkeys(_n("
 #: person nouns (singular): one of them after a death word is one person killed
 _AR_PERSON = _n("""شاب شابة شقيق شقيقة رجل امرأة سيدة طفل طفلة فتى فتاة صبي رضيع رضيعة مدني مدنية مواطن مواطنة عنصر
 جندي مجند ضابط مقاتل مسلح عسكري شرطي شخص قيادي قائد ناشط إعلامي صحفي مصور مسعف متطوع طبيب ممرض معلم
-معلمة طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
+معلمة مدرس طالب طالبة عامل مزارع راعي سائق تاجر موظف حارس مختار وجيه شيخ إمام خطيب عجوز مسن مسنة منشق معتقل
 أسير لاجئ نازح عضو رقيب مساعد ملازم نقيب رائد مقدم عقيد عميد ابن ابنة قاصر عنصرا شابا رجلا طفلا مدنيا
 مواطنا جنديا ضابطا مقاتلا مسلحا شخصا قياديا ناشطا إرهابي إرهابيا مدعو محمد أحمد حسن حسين خالد يوسف إبراهيم
-مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع رئيس متزعم زعيم أمير شب""")
+مصطفى محمود عبد أبو والد جد مهرب مروج صيدلاني محام مهندس حلاق بائع راع رئيس متزعم زعيم أمير شب متظاهر محتج
+معتصم مشيع""")
 #: person nouns whose -ان form is no dual ("فتيان", "شبان": young men, many)
 _AR_AN_NOT_DUAL = _n("فتى شب")
 #: bases whose -ين form is only the dual (their plural is broken: شبان، عناصر، أطفال ...)
@@ -239,7 +240,8 @@ _AR_PLURAL_PERSON = _n("""شبان شباب رجال نساء أطفال الأ�
 #: a victim named by kinship with a pronoun (the second of "مدني وابنته"): one person, or two for the dual
 _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها زوجته زوجها شقيقه شقيقها شقيقته شقيقتها والده والدها
 والدته والدتها أخيه أخاه أخوه أخيها أخته أختها نجله نجلها طفله طفلها طفلته طفلتها حفيده حفيدها حفيدته
-عمه عمها خاله خالها أمهم أمهما والدتهم والدتهما والدهم والدهما أبوهم أبيهم أباهم"""), 1),
+عمه عمها خاله خالها أمهم أمهما والدتهم والدتهما والدهم والدهما أبوهم أبيهم أباهم
+مرافقه سائقه حارسه صديقه رفيقه"""), 1),   # (and who was with him: "مساعد في الأمن العسكري ومرافقه")
            **dict.fromkeys(_n("ولديه ولداه ابنيه ابناه ابنيها طفليه طفليها شقيقيه طفلاها طفلاه ابناها ولداها ولديها "
                               "شقيقاه شقيقاها شقيقيها ابنتاه ابنتاها ابنتيه ابنتيها"), 2)}
 
@@ -854,7 +856,10 @@ _AR_NAMED = _n("لواء ألوية الوية كتيبة كتائب سرايا 
                "مدرسة مشفى مستشفى توثيق")   # ("مكتب توثيق الشهداء": an office's name)
 _AR_PREPS = _n("من في على إلى الى عن مع بين قرب خلال بعد قبل عند")
 #: a doer named before its victim after an active verb: a group with its adjective, riders with their vehicle
-_AR_GROUP = _n("مجموعة مجموعات عصابة خلية")
+#: gunmen in the nominative, after a verb whose passive is written otherwise: the doers, not the dead
+_AR_DOERS_NOMINATIVE = _n("مسلحان مسلحون مجهولان مجهولون ملثمان ملثمون")
+_AR_ASSASSINATED = _n("اغتال اغتالت يغتال تغتال")
+_AR_GROUP = _n("مجموعة مجموعات عصابة خلية وحدة وحدات")   # ("قتلت وحدة من الجيش 13 إرهابياً")
 _AR_RIDING = _n("يستقلون يستقل تستقل يستقلان يركبون")
 
 
@@ -963,8 +968,10 @@ def _negated(toks: list[_Tok], i: int, ar: bool) -> bool:
 
 #: what suspects are charged with, right before a killing ("ممن يشتبه بتورطهم في مقتل عنصر", "متهمين بقتل", "accused of
 #: killing"): the crime of another day, not a death of the act told (nor, in ``extract``, an act of that day)
-CHARGED_WITH_RE = _rx(r"(?:بتورط\S*|متهم\S*|المتهم\S*|بتهمة|بتهمه)\s+(?:في\s+|ب)?$|\b(?:accused|suspected|charged)\s+"
+CHARGED_WITH_RE = _rx(r"(?:بتورط\S*|متورط\S*|المتورط\S*|متهم\S*|المتهم\S*|بتهمة|بتهمه)\s+(?:في\s+|ب)?$|\b(?:accused|suspected|charged)\s+"
                        r"(?:of|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
+#: a confession before the crime ("اعترف الموقوف بتورطه في قتل شاب"): the crime is owned and its dead counted
+_CONFESSED_RE = _rx(r"(?:^|\s)[وف]?(?:اعترف|اعترفت|اعترفوا|أقر|اقر|أقروا)\s|\b(?:confessed|admitted)\b", re.IGNORECASE)
 #: "ما لا يقل عن 25", "no fewer than 25", "not less than": a floor of the figure, no negation
 _NOT_LESS = frozenset(("fewer", "less")) | _n("يقل تقل يقلون")
 
@@ -1024,6 +1031,10 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             # the doer before the victim: "اغتالت مجموعة مسلحة القيادي", "مجهولون يستقلون دراجة نارية الشاب"
             stop = min(stop + (3 if toks[j].w in _AR_RIDING else 2), end)
             j += 2 if toks[j].w in _AR_GROUP else 3
+            continue
+        if ar and toks[j].w in _AR_DOERS_NOMINATIVE and _is(toks[i].w, _AR_ASSASSINATED):
+            stop = min(stop + 1, end)   # "اغتال مسلحان مجهولان شاباً": who killed him (the passive is "اغتيل")
+            j += 1
             continue
         if ar and (_is(toks[j].w, _AR_TIME) or (toks[j].w == "من" and j > i + 1 and toks[j - 1].w == "اول")):
             stop = min(stop + 1, end)   # "أعدم يوم السبت الماضي ثلاثة مدنيين": the day before the victims
@@ -1621,6 +1632,11 @@ _TURN_RE = _rx(r"[،,]?\s+(?:[وف]?(?:كما|في وقت|في الوقت|في �
 # ("while he was playing on farmland near X": the victim's doing, where he died; not another proposition)
 
 
+#: a comma and "ثم"/"then" or "و" with a verb: the next proposition, whose own toll may follow its place
+_NEXT_PROPOSITION_RE = _rx(r"[،,]\s*(?:ثم\s|و(?:سقط|قتل|استشهد|قضى|قضي|لقي|ارتقى|ارتقي|شهدت|شهد|امتدت)|then\s|and\s+then\s)",
+                           re.IGNORECASE)
+
+
 def _turn(s: str, a: int, b: int) -> int | None:
     """The first turn to another proposition between ``a`` and ``b``, or None."""
     m = _TURN_RE.search(s, a, b)
@@ -1737,7 +1753,7 @@ _NEXT_PART_RE = _rx(r"(?:[،,]\s*|\s)(?:و|and\s+)(?P<n>[^\s,،]+)\s+(?:(?:آخ�
 
 
 #: a figure of the toll placed right before the place: "including five in the town of X", "بينهم ثلاثة في بلدة X"
-_PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منهم)\s+(?:at least\s+)?(?P<n>\S+)\s+(?:[^\s,،]+\s+)?"
+_PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منهم)\s+(?:at least\s+)?(?P<n>\S+)\s+(?P<noun>[^\s,،]+\s+)?"
                       r"(?:in|at|في)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+|(?:بلدة|مدينة|قرية)\s+)?$",
                       re.IGNORECASE)
 
@@ -1747,6 +1763,22 @@ def _part_named_again(name: str, tail: str) -> int | None:
     C, killing eight civilians, including three children in A" (three at A; no figure for B or C)."""
     k = tail.find(name) if len(name) > 2 else -1
     return _placed_part(tail[:k]) if k > 0 and _SUBSET_RE.search(tail, 0, k) else None
+
+
+#: "in"/"في" in the text: a place given before a subset word ("مقتل 12 مدنياً في ريف درعا بينهم ...")
+_IN_WORD_RE = _rx(r"(?:^|\s)(?:في|in|at)\s", re.IGNORECASE)
+
+
+def _describes_the_dead(s: str, d: Death, between: str, place: Span) -> bool:
+    """"وقتل 9 مدنيين بينهم أربعة أطفال في صيدا", "killed nine civilians, including four children in Saida": the
+    subset tells who the dead were, the place is the whole toll's. Only where the part has a noun (a bare figure,
+    "including five in X", places a part), the place is named here first (after "بلدات A وB وC" a part goes to one
+    of them), nothing is placed before the subset word and no other part follows (a breakdown)."""
+    m = _PLACED_PART_RE.search(between)
+    if m is None or not m.group("noun") or _NEXT_PART_RE.search(between) is not None:
+        return False
+    sub = between[:m.start()]
+    return _IN_WORD_RE.search(sub) is None and s[place[0]:place[1]] not in s[:d.a]
 
 
 def _placed_part(between: str) -> int | None:
@@ -1768,9 +1800,12 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
     d, tail_end = ds[k], _tail_end(s, ds, k, clause)
     if place[0] >= tail_end:
         return False, None
+    if k + 1 < len(ds) and ds[k + 1].count not in (VAGUE, 0) and place[1] <= ds[k + 1].a < clause[1] and \
+            _NEXT_PROPOSITION_RE.search(s, d.b, place[0]) and not re.search(r"[.،,;؛]", s[place[1]:ds[k + 1].a]):
+        return False, None         # "التي قتل فيها متظاهران، ثم امتدت ...، وسقط في مدينة X نحو عشرين قتيلاً": X's own
     between = s[min(d.b, place[0]):place[0]]
     road = _road(s, place)
-    if _subset_here(between):
+    if _subset_here(between) and not _describes_the_dead(s, d, between, place):
         return True, _placed_part(between)   # "most of them in X" (no figure for X), "including five in X" (five)
     if in_list and not road and not _alone(s, d.b, place, tail_end):
         return True, None          # X is one of several places sharing the total
@@ -1788,6 +1823,10 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
     for k, d in enumerate(ds):
         if d.a < place[1] or d.a < clause[0] or d.a >= clause[1]:
             continue
+        if d.count == VAGUE and d.b <= trigger[0] and any(
+                x.count not in (VAGUE, 0) and trigger[1] <= x.a < clause[1] for x in ds[k + 1:]):
+            continue               # "شيع أهالي X شهداء الجمعة، وأطلق الأمن النار على المشيعين، ما أدى لسقوط شهيدين":
+            #                        the dead before the act are the funeral's, its own follow it
         tail_end = _tail_end(s, ds, k, clause)
         if trigger[0] >= tail_end and k + 1 < len(ds) and ds[k + 1].count == d.count and ds[k + 1].a - d.b <= 3:
             continue               # "- X: 4 شهداء، استشهدوا برصاص ...": the verb after it tells the same dead
@@ -1962,9 +2001,16 @@ def _told_after_clause(s: str, ds: list[Death], hi: int) -> int | None:
         return None
     d = exact[0]
     end = min(len(s), d.b + 60)
+    if d.a - hi <= 24 and _RESULT_NEXT_RE.match(s, hi) and not _OTHER_PLACE_RE.search(s, hi, end):
+        return _clean_toll(d, s, hi, end)   # "أطلق مسلحان النار عليه، فأردياه قتيلاً": what the act did, right after
     if not _DURING_IT_RE.search(s, hi, end) or _OTHER_PLACE_RE.search(s, hi, end):
         return None
     return _clean_toll(d, s, hi, end)
+
+
+#: the clause after an act opening with what it did (in the original text): "، فأرداه قتيلاً", "، ما أدى إلى مقتل"
+_RESULT_NEXT_RE = _rx(r"[\s،,]*(?:فأرد\S*|فارد\S*|فقتل\S*|فقضى|ما\s+أدى|ما\s+ادى|مما\s+أدى|مما\s+ادى|ما\s+أسفر|"
+                      r"ما\s+اسفر|مما\s+أسفر|مما\s+اسفر)(?:\s|$)")
 
 
 #: the new figure after a toll's rise: "ارتفعت الحصيلة إلى خمسة", "the toll rose to 12"
@@ -2035,7 +2081,7 @@ def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause
     funeral = "uneral" in s or "تشييع" in s or "جناز" in s
     ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))
           and not (funeral and _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a))
-          and not CHARGED_WITH_RE.search(s, max(0, d.a - 24), d.a)]
+          and not (CHARGED_WITH_RE.search(s, max(0, d.a - 24), d.a) and not _CONFESSED_RE.search(s, max(0, d.a - 48), d.a))]
     in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
     if not in_clause and rel_clause[1] < len(s):
         return _told_after_clause(s, ds, rel_clause[1])

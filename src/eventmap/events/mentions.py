@@ -715,6 +715,15 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
     return kept
 
 
+def article_swallowed(norm: str, idx: _Index | None, m: Mention) -> str:
+    """The letters of the article that a glued "ل" swallowed, to put back before the name as written: "ا" for
+    "للحراك" (ل + الحراك, read from "لحراك"), "ال" for "للجاة" (ل + اللجاة); "" for any other name."""
+    if idx is None or m.lang != "ar" or m.start < 1 or norm[m.start - 1] != "ل" or not m.name.startswith("ل"):
+        return ""
+    got = idx.ar.get("ل" + m.name, None)
+    return got[1][:len(got[1]) - len(m.name)] if got is not None and got[2] == 1 else ""
+
+
 _PAIRS = {"(": ")", "«": "»", "“": "”", '"': '"', "[": "]"}
 
 
@@ -1417,6 +1426,48 @@ def _noun_cue(pw: str, prev: list[str], clitic: str, sets: dict[str, set[str]]) 
         not (len(prev) > 1 and prev[-2].isdigit()) and not clitic.endswith(("ب", "ل"))
 
 
+#: a town's parts, named with their side and then the town after "ل" ("الأحياء الشرقية لنوى", "المدخل الشمالي
+#: لجاسم", "الأطراف الغربية للحراك": of Nawa, of Jasim, of al-Harak; normalised)
+_TOWN_PARTS_AR = frozenset(normalize_ar(w) for w in (
+    "الأطراف", "الأحياء", "الحي", "الحارة", "المدخل", "المداخل", "البوابة", "الجهة", "الجهات", "الضواحي",
+    "المشارف", "الأراضي", "المزارع", "البساتين", "السهول", "الحقول", "التلال", "الكتل", "الأبنية"))
+
+
+#: a place's people, named by the place after them (normalised): "أهالي X", "سكان X", "أبناء X" (whether X is their
+#: home elsewhere or where they gather is :func:`_native_of`'s)
+_PEOPLE_OF_AR = frozenset(normalize_ar(w) for w in ("أهالي", "أهل", "سكان", "أبناء", "وجهاء", "شباب"))
+
+
+#: the nouns a town is named again by (normalised): "الأحياء الجنوبية للمدينة" is the town named before
+_TOWN_NOUNS_AR = frozenset(normalize_ar(w) for w in ("المدينة", "البلدة", "القرية", "البلد", "المنطقة", "المخيم",
+                                                     "الحي", "البلدات", "القرى", "المدن"))
+
+
+def _side_of_town(prev: list[str]) -> bool:
+    """The two words before a name glued to "ل" are a town's part and its side ("الأطراف الشرقية لـ")."""
+    return len(prev) >= 2 and prev[-1] in _DIR_ADJ and (
+        prev[-2] in _TOWN_PARTS_AR or (prev[-2][:1] in "وفبل" and prev[-2][1:] in _TOWN_PARTS_AR))
+
+
+def _word_cue_ar(m: Mention, prev: list[str], clitic: str, sets: dict[str, set[str]]) -> None:
+    """The cue the word before an Arabic name (or the clitic glued to it) gives it: a place noun, a town's part,
+    its people, a preposition, a front."""
+    pw = prev[-1] if prev else ""
+    if _noun_cue(pw, prev, clitic, sets):   # "لبلدة X": of the town X
+        m.cue, m.cue_kind = pw, "noun"
+    elif clitic.endswith("ل") and _side_of_town(prev) and not _TOWN_NOUNS_AR & {m.name, "ا" + m.name}:
+        #    "الأطراف الشرقية لنوى": the town's eastern edge (not "للمدينة": the town named before)
+        m.cue, m.cue_kind = prev[-2], "noun"
+    elif pw.lstrip("و") in _PEOPLE_OF_AR and not clitic:
+        m.cue, m.cue_kind = pw, "prep"   # "خرج أهالي X في مظاهرة": X's people, a place (a cue a common word
+        #                                  with an adjective's meaning does not take: it needs a place noun)
+    elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
+        m.cue, m.cue_kind = pw or "ب", "prep"
+    elif pw in _FRONT_AR and len(prev) >= 2 and prev[-2] in ("علي", "في", "وعلي", "وفي", "الي"):
+        m.cue, m.cue_kind = pw, "prep"   # "اشتباكات على محور X", "على جبهة X": the fighting at X (and "تعزيزات
+        #                                 إلى جبهة X": where they went)
+
+
 def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     prev7 = _prev_words(norm, m.start, 7, lo)   # (the reference rules read up to seven words back)
@@ -1425,13 +1476,7 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
     # clitic glued to the name: "بنوى" -> preposition cue
     clitic = norm[_word_start(norm, m.start):m.start]
     if not m.cue:
-        if _noun_cue(pw, prev, clitic, sets):   # "لبلدة X": of the town X
-            m.cue, m.cue_kind = pw, "noun"
-        elif pw in sets["preps"] or (pw[:1] in "وف" and pw[1:] in sets["preps"]) or clitic.endswith("ب"):
-            m.cue, m.cue_kind = pw or "ب", "prep"
-        elif pw in _FRONT_AR and len(prev) >= 2 and prev[-2] in ("علي", "في", "وعلي", "وفي", "الي"):
-            m.cue, m.cue_kind = pw, "prep"   # "اشتباكات على محور X", "على جبهة X": the fighting at X (and "تعزيزات
-            #                                 إلى جبهة X": where they went)
+        _word_cue_ar(m, prev, clitic, sets)
     if not m.cue and _SAW_AFTER_RE.match(norm, m.end):
         m.cue, m.cue_kind = "شهدت", "prep"   # "وكانت الصنمين شهدت مواجهات": the town that saw the event
     if not m.cue and "طريق" in text[max(0, m.orig_start - 40):m.orig_start] and \
@@ -1612,6 +1657,10 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("where it came from")   # "قصف مصدره مواقع قوات النظام في بلدة X": X fired, not hit
         return
+    if _fired_from_ar(norm, m.start):
+        m.reference = True
+        m.notes.append("where it came from")   # "قصفت القوات من مواقعها في X بلدة Y": X fired, Y was hit
+        return
     # (not "فر المسلحون باتجاه بلدة X التي تعرضت لقصف عنيف": the place the next clause tells an event at)
     moved = "" if _UNDERWENT_AFTER_AR_RE.match(norm, m.end) else _moved_ar(m, bare, sets, norm)
     if moved:
@@ -1737,6 +1786,27 @@ _ON_A_ROAD_AR_RE = re.compile(r"(?:^|\s)(?:ال)?(?:واقعه|واقع|تقع|�
                               r"(?:\s[^\s.،,؛]+){0,5}?\s(?:[^\s.،,؛]+\s)?و?$")
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
 _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:\S+\s){0,5}$")
+#: a force's positions a place is named as, after "من" (normalised, up to the name): "قصفت قوات النظام من مواقعها في
+#: X بلدة Y", "من مواقع الجيش في محيط مدينة X", "المتمركزة في محيط مدينة X" (its word before "من": :func:`_fired_from_ar`)
+_FIRED_FROM_AR_RE = re.compile(
+    r"(?:^|\s)(?P<w>(?:\S+\s){1,3}?)من\s(?:مواقع|نقاط|ثكنات|مقرات|قواعد|مرابض|تمركزات)(?:ها|ه|هم|هما)?\s(?:\S+\s){0,3}?"
+    r"(?:في|داخل|ب)\s(?:(?:\S+\s){1,3}?(?:قرب|بالقرب\sمن|جنوب|شمال|شرق|غرب)\s)?(?:(?:محيط|اطراف|ريف)\s)?"
+    r"(?:(?:بلده|مدينه|قريه|منطقه)\s)?$"   # (and "في اللواء 52 قرب بلدة X": the post's town)
+    r"|(?:^|\s)(?:المتمركزه|المتمركزين|المتمركز|المتمركزون)\s(?:في|داخل)\s(?:محيط|اطراف)\s(?:(?:بلده|مدينه|قريه)\s)?$")
+#: the verbs of leaving a place, before "من مواقعها في X": the act is at X ("انسحبت القوات من مواقعها في X")
+_LEFT_AR = frozenset(normalize_ar(w) for w in (
+    "انسحبت", "انسحب", "انسحبوا", "انسحاب", "انسحابها", "انسحابه", "انسحابهم", "خرجت", "خرج", "خروج", "طردت", "طرد",
+    "طردها", "طردهم", "فرت", "فر", "فروا", "أخلت", "أخلى", "إخلاء", "تنسحب", "ينسحب", "وانسحبت", "وانسحب"))
+
+
+def _fired_from_ar(norm: str, start: int) -> bool:
+    """The name at ``start`` is where a force is posted, what it fired or set out from (:data:`_FIRED_FROM_AR_RE`),
+    not a place it left (a verb of leaving among the three words before "من")."""
+    window = norm[max(0, start - 60):start]
+    if "من " not in window and "متمركز" not in window:
+        return False
+    got = _FIRED_FROM_AR_RE.search(norm, max(0, start - 60), start)
+    return got is not None and _LEFT_AR.isdisjoint((got.group("w") or "").split())
 
 
 #: one person, or a few, by what they are (normalised): "شاب من بلدة X" is where he comes from

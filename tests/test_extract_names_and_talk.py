@@ -1,0 +1,136 @@
+"""Fourteenth round: how places are named and how the text is written (spellings, glued letters, local pages,
+state agencies' and monitors' stock phrases). Sentences written for these tests, in the outlets' styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap.events.extract import extract_events
+
+
+def _events(text: str, pub: str) -> list[tuple[str, str, str, int | None]]:
+    return [(e.location, e.sub_event_type, e.event_date, e.fatalities) for e in extract_events(text, pub)]
+
+
+# ------------------------------------------------------------------ tolls
+@pytest.mark.parametrize("text, n", [
+    # the subset tells who the dead were; the place is the whole toll's
+    ("قُتل سبعة مدنيين بينهم ثلاث نساء في بلدة الجيزة اليوم جراء قصف مدفعي.", 7),
+    ("أسفرت الغارات عن مقتل 11 شخصاً بينهم خمسة أطفال في بصر الحرير.", 11),
+])
+def test_a_subset_of_the_dead_before_the_place_describes_them(text, n):
+    assert {e.fatalities for e in extract_events(text, "2018-06-28")} == {n}
+
+
+def test_a_subset_placed_at_one_town_of_a_list_named_before_stays_a_part():
+    text = "قصفت المدفعية بلدات الجيزة والمسيفرة وكحيل، ما أدى إلى مقتل ثمانية مدنيين بينهم ثلاثة أطفال في كحيل."
+    assert {e.location: e.fatalities for e in extract_events(text, "2018-06-28")}["كحيل"] == 3
+
+
+@pytest.mark.parametrize("text, n", [
+    ("قضى متظاهران برصاص قوات الأمن في مدينة جاسم اليوم.", 2),                       # a dual of protesters
+    ("اغتال مسلحان مجهولان مدرساً في بلدة المسيفرة صباح اليوم.", 1),                  # the gunmen killed one
+    ("قتل ضابط في المخابرات الجوية وسائقه بانفجار عبوة ناسفة قرب بلدة الكرك الشرقي.", 2),   # he and his driver
+    ("قتلت وحدة من الجيش 9 إرهابيين قرب بلدة عتمان.", 9),                               # the unit before its dead
+])
+def test_who_and_how_many_were_killed(text, n):
+    assert {e.fatalities for e in extract_events(text, "2019-05-14")} == {n}
+
+
+def test_the_dead_after_a_turn_and_their_own_place_are_that_places():
+    text = ("وكانت مدينة نوى قد شهدت في نيسان مظاهرة كبيرة قتل فيها شابان برصاص الأمن، ثم امتدت الاحتجاجات إلى "
+            "القرى المجاورة، وسقط في بلدة تسيل يوم 20 من الشهر نفسه نحو ثلاثين قتيلاً بحسب ناشطين.")
+    tolls = {e.location: e.fatalities for e in extract_events(text, "2011-05-10")}
+    assert tolls["تسيل"] == 30
+
+
+def test_the_clause_right_after_the_shooting_tells_its_dead():
+    text = "وبينما كان الشاب عائداً إلى منزله في بلدة الغارية الغربية، أطلق ملثمان النار عليه، فأردياه قتيلاً."
+    assert {e.fatalities for e in extract_events(text, "2023-02-10")} == {1}
+
+
+def test_a_funerals_dead_named_by_their_day_are_not_the_shooting_at_it():
+    text = "شيّع أهالي نوى اليوم ضحايا الجمعة، وأطلقت قوات الأمن النار على المشيعين، ما أدى لمقتل ثلاثة منهم."
+    assert [(e.location, e.event_date, e.fatalities) for e in extract_events(text, "2011-04-30")] == [
+        ("نوى", "2011-04-30", 3)]
+
+
+# ------------------------------------------------------------------ places
+@pytest.mark.parametrize("text, place", [
+    ("داهمت دورية للأمن العسكري اليوم الأحياء الغربية لطفس واعتقلت شابين.", "طفس"),
+    ("انفجرت عبوة ناسفة صباح اليوم عند المدخل الجنوبي لداعل.", "داعل"),
+    ("سقطت قذائف هاون على الأطراف الشمالية للمزيريب.", "المزيريب"),   # ل + المزيريب, written with one alif gone
+])
+def test_a_town_glued_to_lam_after_its_part_and_side(text, place):
+    got = extract_events(text, "2022-03-09")
+    assert [e.location for e in got] == [place] and got[0].geo_precision == 1
+
+
+def test_the_town_named_again_by_its_noun_after_lam_is_no_new_place():
+    text = "اقتحمت قوات النظام بلدة طفس، وقصفت بالرشاشات الأحياء الجنوبية للمدينة."
+    assert {e.location for e in extract_events(text, "2020-09-22")} == {"طفس"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("خرج أهالي داعل في مظاهرة حاشدة بعد صلاة الجمعة.", "داعل"),
+    ("اعتصم أبناء نوى أمام مبنى البلدية للمطالبة بالإفراج عن المعتقلين.", "نوى"),
+])
+def test_a_towns_people_name_it_as_a_place(text, place):
+    assert [e.location for e in extract_events(text, "2012-01-13")] == [place]
+
+
+def test_a_man_from_a_towns_people_is_still_from_there():
+    text = "اعتقلت دورية شاباً من أهالي داعل على حاجز قرب مدينة إزرع."
+    assert [e.location for e in extract_events(text, "2020-01-13")] == ["إزرع"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("استهدفت قوات النظام من مواقعها في إزرع بلدة الحراك بالمدفعية الثقيلة.", "الحراك"),
+    ("قصفت القوات المتمركزة في محيط مدينة الشيخ مسكين بلدة نوى بقذائف الهاون.", "نوى"),
+    ("تعرضت بلدة المليحة الغربية لقصف صاروخي من مواقع قوات النظام في اللواء 52 قرب بلدة الحراك.", "المليحة الغربية"),
+])
+def test_where_the_guns_fired_from_is_no_place_of_the_shelling(text, place):
+    assert {e.location for e in extract_events(text, "2016-03-02")} == {place}
+
+
+def test_a_force_leaving_its_positions_in_a_town_is_there():
+    text = "انسحبت قوات النظام من مواقعها في بلدة نصيب صباح اليوم."
+    assert {e.location for e in extract_events(text, "2018-07-06")} == {"نصيب"}
+
+
+# ------------------------------------------------------------------ acts
+def test_towns_joining_the_cessation_of_hostilities_reach_an_agreement():
+    text = "انضمت خلال اليوم الماضي قرى عدوان وتسيل وسحم الجولان إلى نظام وقف الأعمال القتالية."
+    assert {(e.location, e.sub_event_type) for e in extract_events(text, "2018-07-20")} == {
+        ("عدوان", "Agreement"), ("تسيل", "Agreement"), ("سحم الجولان", "Agreement")}
+
+
+def test_armed_men_cutting_the_motorway_near_a_town():
+    text = "قطع مسلحون من أبناء العشائر صباح اليوم الطريق الدولي قرب بلدة خربة غزالة."
+    got = extract_events(text, "2025-07-16")
+    assert {e.location for e in got} == {"خربة غزالة"} and {e.event_type for e in got} == {"Strategic developments"}
+
+
+def test_a_confessed_killing_is_an_event_with_its_day_and_dead():
+    text = "واعترف أفراد الخلية بتورطهم في قتل شاب في بلدة نصيب يوم الثلاثاء الماضي."
+    assert _events(text, "2025-08-21") == [("نصيب", "Attack", "2025-08-19", 1)]
+
+
+def test_an_arrest_of_men_involved_in_a_killing_takes_no_toll():
+    text = "ألقت قوى الأمن الداخلي القبض على ثلاثة أشخاص متورطين باغتيال شاب في بلدة نصيب."
+    assert [(e.sub_event_type, e.fatalities) for e in extract_events(text, "2025-08-21")] == [("Arrests", None)]
+
+
+def test_gunfire_with_the_doer_and_the_time_before_the_fire():
+    text = "أطلقت مجموعة مسلحة مساء يوم الأحد الماضي النار على عناصر حاجز للجيش في بلدة الشيخ مسكين."
+    assert {(e.location, e.sub_event_type) for e in extract_events(text, "2012-03-07")} == {
+        ("الشيخ مسكين", "Armed clash")}
+
+
+@pytest.mark.parametrize("text", [
+    "أحبطت وحدة من الجيش محاولة مجموعة إرهابية الاعتداء على نقطة عسكرية قرب بلدة عتمان.",
+    "قتلت وحدة من الجيش ستة إرهابيين قرب بلدة عتمان.",
+    "قتلت وحدة من الجيش خمسة عشر إرهابياً قرب بلدة عتمان.",
+])
+def test_the_army_meeting_an_armed_group_is_a_clash(text):
+    assert {e.sub_event_type for e in extract_events(text, "2013-05-14")} == {"Armed clash"}
