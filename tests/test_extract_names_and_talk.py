@@ -134,3 +134,76 @@ def test_gunfire_with_the_doer_and_the_time_before_the_fire():
 ])
 def test_the_army_meeting_an_armed_group_is_a_clash(text):
     assert {e.sub_event_type for e in extract_events(text, "2013-05-14")} == {"Armed clash"}
+
+
+# ------------------------------------------------------------------ English spellings and roads
+@pytest.mark.parametrize("text, place", [
+    ("Rebels attacked an army post in Umm al-Mayathin on Wednesday.", "Umm al-Mayathin"),   # th written for ذ
+    ("Government shelling hit the village of Tel Shehab on Monday.", "Tel Shehab"),         # a hill-named village
+    ("Warplanes pounded Mliha al-Atash on Monday.", "Mliha al-Atash"),                       # Malihat: -at dropped
+])
+def test_an_outlets_spelling_of_a_village_the_data_holds_is_placed(text, place):
+    got = extract_events(text, "2016-05-10")
+    assert [(e.location, e.geo_precision) for e in got] == [(place, 1)]
+
+
+def test_a_name_right_after_hit_or_pounded_is_a_place():
+    text = "Shelling hit Inkhel and Jasem on Monday."
+    assert {e.location for e in extract_events(text, "2018-06-26")} == {"Inkhel", "Jasem"}
+
+
+@pytest.mark.parametrize("text", [
+    "The strike hit Thursday's market in Nawa.",
+    "Artillery pounded the Palestinian refugee camp in Daraa on Saturday.",
+])
+def test_a_day_or_a_people_before_a_site_is_no_place(text):
+    assert not {e.location for e in extract_events(text, "2018-06-23")} & {"Thursday's market", "Palestinian"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("A roadside bomb struck a bus on the road Nawa - Tasil on Tuesday.", {"Nawa", "Tasil"}),
+    ("A roadside bomb struck a bus on the Sheikh Saad - Nawa road on Tuesday.", {"Sheikh Saad", "Nawa"}),
+    ("An IED went off on the Izraa-Busra al-Harir road on Tuesday.", {"Izraa", "Busra al-Harir"}),
+])
+def test_a_local_roads_two_ends_joined_by_a_dash(text, places):
+    assert {e.location for e in extract_events(text, "2022-06-18")} == places
+
+
+def test_a_highways_far_cities_are_still_no_places():
+    text = "A roadside bomb struck a bus on the Daraa - Damascus highway near Khirbet Ghazaleh on Tuesday."
+    assert {e.location for e in extract_events(text, "2022-06-18")} == {"Khirbet Ghazaleh"}
+
+
+def test_a_list_item_after_as_well_as():
+    text = "Rebels seized Adwan and Tasil, as well as Jileen, on Monday."
+    assert {e.location for e in extract_events(text, "2017-02-22")} == {"Adwan", "Tasil", "Jileen"}
+
+
+def test_a_second_arabic_town_after_a_waw_written_apart():
+    text = "انفجرت عبوة ناسفة اليوم في نوى و تسيل"
+    assert {e.location for e in extract_events(text, "2021-06-02")} == {"نوى", "تسيل"}
+
+
+# ------------------------------------------------------------------ places that are no place of the act
+@pytest.mark.parametrize("text, places", [
+    ("A bomb killed a soldier in Nawa on Wednesday. The dead man is from the town of Tasil.", {"Nawa"}),
+    ("A roadside bomb went off near Jasim on Friday, wounding three fighters who were taken to the hospital of Inkhil.",
+     {"Jasim"}),
+    ("Gunmen shot dead a teacher in Tafas on Monday and fled in the direction of the town of Muzayrib.", {"Tafas"}),
+    ("Families displaced by the bombardment are sheltering in schools in Nasib.", set()),
+    ("Rebels captured a hill that overlooks the villages of Kudnah and Ruwayhinah on Sunday.", set()),
+    ("Six rebels were killed in the battle for Tal al-Jabiyeh, among them two commanders from Nawa.",
+     {"Tal al-Jabiyeh"}),
+])
+def test_home_towns_hospitals_flights_and_shelters_are_no_place_of_the_act(text, places):
+    assert {e.location for e in extract_events(text, "2019-11-22")} == places
+
+
+def test_the_towns_displaced_families_fled_towards_are_still_places():
+    text = "After the shelling, dozens of families fled Kuwayya towards the nearby towns of Bayt Ara and Jamla."
+    assert {"Bayt Ara", "Jamla"} <= {e.location for e in extract_events(text, "2025-03-26")}
+
+
+def test_shelters_for_the_displaced_are_no_place_of_the_act():
+    text = "أعلنت المحافظة استقبال 300 عائلة من المهجرين جرى توزيعها على مراكز إيواء في مدينة الصنمين."
+    assert extract_events(text, "2025-07-16") == []

@@ -367,6 +367,15 @@ _QUOTES_RE = re.compile(r"\s*[\"“”«»„‟]\s*")
 _QUOTE_CHAR_RE = re.compile(r"[\"“”«»„‟]")
 
 
+def _same_generic(c, surface: str) -> bool:
+    """A spelling variant of a site's whole name that keeps its generic first word and more ("Tel Shehab" for the
+    village Tall Shihab): the place named so, not one whose name only looks like the rest ("Tel Ahmar", Hamir)."""
+    if c.match != "variant":
+        return False
+    a, b = latin_key(c.matched_name).split(), latin_key(surface).split()
+    return len(a) >= 2 and len(b) >= 2 and a[0] == b[0]
+
+
 def _display_name(surface: str) -> str:
     """The place as written, without the quotation marks that set a name off ("دوار “الغبشة”")."""
     if not _QUOTE_CHAR_RE.search(surface):   # (the white space around a quote is optional)
@@ -1633,11 +1642,13 @@ class _Extractor:
         path resolves it), else its host ("نصيب" in "معبر نصيب") or the town the text puts it in,
         approximate, with the site's own name kept as the location."""
         surface = self.text[m.orig_start:m.orig_end]
-        full = _cached_lookup(self.g, surface) if self._is_gazetteer_name(surface) else None
+        full = _cached_lookup(self.g, surface) if self._is_gazetteer_name(surface) or \
+            self._variant_of_whole(surface) else None
         if full is None and m.site == "area":   # "the Lajat area": the region the gazetteer knows as "al-Lajat"
             core = _AREA_TAIL_RE.sub("", surface)
             full = _cached_lookup(self.g, core) if core != surface and self._is_gazetteer_name(core) else None
-        if full is not None and full.status in ("resolved", "ambiguous") and full.best and full.best.match in ("exact", "loose") and \
+        if full is not None and full.status in ("resolved", "ambiguous") and full.best and (
+                full.best.match in ("exact", "loose") or _same_generic(full.best, surface)) and \
                 (full.best.place.kind not in _ADMIN_KINDS or m.site == "area") and \
                 not self._far_unsupported(full.best.place, cl):
             return None   # the site's name is a gazetteer place ("منطقة صيدا", "تل شهاب", "the Lajat area"): as usual
@@ -1712,6 +1723,15 @@ class _Extractor:
         vouch for itself: "al-Hamidiya" is also a sub-district in Tartous)."""
         a, b = max(cl.sent.start, m.orig_start - 100), min(cl.sent.end, m.orig_end + 100)
         return self.text[a:m.orig_start] + " " * (m.orig_end - m.orig_start) + self.text[m.orig_end:b]
+
+    def _variant_of_whole(self, surface: str) -> bool:
+        """A Latin site name of two words or more that is one place's spelling variant in the area, with the same
+        generic first word ("Tel Shehab" for Tall Shihab)."""
+        if self.g is None or " " not in surface.strip() or not surface.isascii():
+            return False
+        vh = self.g.variant_hit(surface)
+        first = latin_key(surface).split()[:1]
+        return vh is not None and vh.unique and any(latin_key(n).split()[:1] == first for n in vh.matched_names)
 
     def _is_gazetteer_name(self, surface: str) -> bool:
         """An exact gazetteer name (the mention automaton's keys), without a fuzzy lookup's cost."""

@@ -127,7 +127,7 @@ EN_STOP = set("""The A An In On At By For From To Of And Or But With Without Int
 While Meanwhile However Also This That These Those There Here It Its He She They We I You His Her Their Our Mr Mrs
 Ms Dr Gen General President Minister Sheikh Colonel Col Major Brig Lt Capt Sgt King Prince Syrian Syria Syrians
 Israeli Israelis Russian Russians Iranian Jordanian Lebanese Turkish American Arab Arabs Kurdish Islamic Army
-Arabic English Hebrew French Persian Farsi
+Arabic English Hebrew French Persian Farsi Palestinian Palestinians Iraqi Iraqis Egyptian Saudi Qatari Emirati Bedouin Druze
 Government Forces Force Regime Rebels Rebel Opposition State Reuters AFP AP SANA SOHR Observatory Monday Tuesday
 Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
 November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Source Sources News Media
@@ -561,6 +561,7 @@ _EN_DIRECTION_HEADS = {"North", "South", "East", "West", "Upper", "Lower", "East
                        "Southern", "Central"}
 _EN_AFTER_VERB_RE = re.compile(
     r"\b(captured|recaptured|retook|took|seized|liberated|entered|stormed|overran|shelled|bombed|struck|raided|besieged|"
+    r"hit|hitting|pounded|pounding|targeted|targeting|attacked|"
     r"control of|residents of|outskirts of|people of|vicinity of|areas of|parts of|entrance to|entrance of|"
     r"edge of|edges of|centre of|center of|(?:road|highway|route|area|villages|towns) between|"
     r"shelling of|bombardment of|bombing of|capture of|storming of|"
@@ -1114,7 +1115,8 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
     # names after an event verb or a locative preposition: "seize control of Tal al-Jumua", "on Saham al-Golan and Jillin"
     for m in _EN_AFTER_VERB_RE.finditer(seg):
         items = [(a0, b0) for a0, b0 in _en_name_run(seg, m.end(), _EN_SEP_RE, stop=_en_stop_head)
-                 if _road_ends(seg, a0, b0) != "road"]   # a local road's ends are found as gazetteer names
+                 if _road_ends(seg, a0, b0) != "road" and not _two_road_ends(seg, a0, b0)]
+        #        (a local road's ends are found as gazetteer names, or as the road's two ends below)
         lid = olo * 1000 + m.start() + 3 if len(items) >= 2 else -1
         for a0, b0 in items:
             a, b = olo + a0, olo + b0
@@ -1140,8 +1142,31 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
                 a, b = olo + a0, olo + b0
                 s, e = to_norm(a, b)
                 res.append(Mention(s, e, latin_key(seg[a0:b0]), "list", "en", list_id=lid, orig_start=a, orig_end=b))
+    # a local road's two ends: "the Izraa-Busra al-Harir road", "on the road of Da'el - Abtaa" (each end looked up,
+    # by its spelling too; not a highway's far cities)
+    for m in (_EN_ROAD_PAIR_RE.finditer(seg) if "road" in seg or "route" in seg else ()):
+        lid = olo * 1000 + m.start() + 13
+        for g in (("a", "b") if m.group("a") else ("c", "d")):
+            a, b = olo + m.start(g), olo + m.end(g)
+            s, e = to_norm(a, b)
+            res.append(Mention(s, e, latin_key(m.group(g)), "cue", "en", cue="road", cue_kind="noun", list_id=lid,
+                               orig_start=a, orig_end=b))
     _en_list_between_names(seg, olo, res, to_norm)
     return res
+
+
+def _two_road_ends(seg: str, a: int, b: int) -> bool:
+    """``seg[a:b]`` is a road's two ends joined by a hyphen ("Izraa-Busra al-Harir" before "road")."""
+    pair = _EN_ROAD_PAIR_RE.match(seg, a) if "-" in seg[a:b] or "–" in seg[a:b] else None
+    return pair is not None and pair.group("c") is not None and pair.end("d") == b
+
+
+#: a road named by its two ends, joined by a dash (a hyphen between two names, not the article's "al-")
+_EN_ROAD_END = r"(?:" + _EN_ARTICLE + r")?" + _EN_WORD + r"(?:\s(?:" + _EN_ARTICLE + r")?" + _EN_WORD + r"|-(?:al|el)-" + \
+    _EN_WORD + r"){0,2}"
+_EN_ROAD_PAIR_RE = re.compile(
+    r"\broad\s+(?:of\s+|from\s+)?(?P<a>" + _EN_ROAD_END + r")\s*[-–—]\s*(?P<b>" + _EN_ROAD_END + r")(?![\w-])"
+    r"|(?<![\w-])(?P<c>" + _EN_ROAD_END + r")\s*[-–—]\s*(?P<d>" + _EN_ROAD_END + r")\s+(?:road|route)\b")
 
 
 def _en_list_between_names(seg: str, olo: int, res: list[Mention], to_norm) -> None:
@@ -1168,8 +1193,8 @@ def _en_list_between_names(seg: str, olo: int, res: list[Mention], to_norm) -> N
                                    orig_end=olo + y))
 
 
-_EN_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
-_EN_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_EN_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)")
+_EN_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*)")
 
 
 _DASH_OR_SPACE_RE = re.compile(r"[-\s]")
@@ -1215,8 +1240,8 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
     return items
 
 
-_LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و|and\s+|&\s*)?|\s+(?:و|and\s+(?:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+)?|"
-                          r"&\s*)"   # ("X and nearby Y": a second place)
+_LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و\s?|and\s+|&\s*)?|\s+(?:و\s?|and\s+(?:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+)?|"
+                          r"&\s*)"   # ("X and nearby Y": a second place; "X و Y": the و written apart)
                           r"|\s*[،,]?\s+و(?:بلد[ةه]|قري[ةه]|مدين[ةه]|بلدت[يى]|قريت[يى]|حي|مخيم)\s+")   # "X وبلدة Y"
 
 
@@ -1357,6 +1382,8 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه",    # "اللواء الواقع في بلدة X": X locates the site,
                 "المطل", "المطله", "المشرف", "المشرفه", "يطل", "تطل", "يشرف", "تشرف",   # and "التل المطل على X",
                 "المودي", "الموديه"),   # "حواجز على الطريق المؤدي إلى X": where a road goes
+    "shelter": ("ايوا", "الايوا"),   # "توزيع العائلات على مراكز إيواء في مدينة X": where the displaced stay (ء
+    #                                  is gone in normalised text)
 }
 _REF_KINDS = tuple(_REF_CUES_AR)
 #: a cue word -> the index in :data:`_REF_KINDS` of the first kind it is a cue of
@@ -1894,9 +1921,13 @@ _EN_REF_BEFORE_RE = re.compile(
     # a correction's wrong place: "the bombing happened in X, not in the town of Y as an earlier version said"
     r"rather\s+than(?:\s+in)?|instead\s+of(?:\s+in)?)|,\s+not\s+(?:in|at|near)"
     r"|\b(?P<origin>native\s+of|hails?\s+from|hailing\s+from|originally\s+from|resident\s+of|residing\s+in|"
-    r"lives\s+in|lived\s+in|living\s+in)"
+    r"lives\s+in|lived\s+in|living\s+in|(?:is|are|was|were)\s+(?:originally\s+)?from)"   # ("The dead man is from X")
     r"|\b(?:taken|transferred|rushed|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
-    r"(?:hospital\s+)?(?:in\s+)?"
+    r"(?:hospitals?\s+)?(?:in\s+|of\s+)?"   # (and "taken to the hospital of X")
+    # where the displaced stay: "families are sheltering in schools in X", "took refuge in X"
+    r"|\b(?:sheltering|sheltered|taking\s+refuge|took\s+refuge|housed)\s+(?:\w+\s+){0,3}?(?:in|at)"
+    # where the doers fled: "fled to the direction of the town of X"
+    r"|\b(?:fled|fleeing|escaped)\s+(?:\w+\s+){0,3}?(?:in\s+|to\s+)?the\s+direction\s+of"
     # (not the owners of what was hit: "houses belonging to activists in X", "the homes of activists in X")
     r"|(?<!belonging\sto\s)(?<!owned\sby\s)(?<!homes\sof\s)(?<!houses\sof\s)"
     r"\b(?:source|sources|correspondent|activist|activists)\s+(?:\w+\s+)?(?:in|from)|\baccording\s+to"
@@ -1934,11 +1965,12 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
     r"|\b(?P<withdrew>withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)(?:\s+\w+)?\s+(?:to|towards?|into))"
-    r"\s*(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|province|governorate)\s+of\s+)?$", re.I)
+    r"\s*(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|province|governorate)\s+of\s+)?$"
+    r"|\boverlook(?:s|ing|ed)?\s+(?:the\s+)?(?:towns|villages)\s+of\s+$", re.I)   # (and the towns a hill overlooks)
 #: a person from a place ("a young man from the town of X", "a shepherd from X"): his home, not the event's place
 _EN_PERSON_FROM_RE = re.compile(
     r"\b(?:man|woman|men|women|youth|youths|boy|girl|child|children|teenager|civilian|civilians|shepherd|farmer|"
-    r"person|people|brothers|father|mother|son|daughter|commander|fighter|member|officer|leader|soldier|policeman|"
+    r"person|people|brothers|father|mother|son|daughter|commanders?|fighter|members?|officers?|leaders?|soldiers?|policeman|"
     r"official|rebel|driver|worker|student|teacher|doctor|elder|detainee|merchant|trader|businessman|pharmacist|"
     r"engineer|lawyer|activist|journalist|mukhtar|dignitary|resident|residents|defector|refugee|nurse)\s+from\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+)?$"
@@ -1965,6 +1997,7 @@ def _forces_from(before: str) -> bool:
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", ", not", "rather", "instead", "hail", "originally", "resident",
                  "reinforcement", "return", "flee", "fled", "escap", "displaced", "way", "route",
+                 "is from", "are from", "was from", "were from", "shelter", "refuge", "housed",
                  "residing", "lives", "lived", "living", "taken", "transferred", "rushed", "evacuated", "transported", "according",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed", "driving",
                  "travel", "heading",
@@ -2007,8 +2040,8 @@ _EN_ROAD_AFTER_RE = re.compile(r"\s+(?:(?P<long>highway|motorway|expressway|inte
                                 r"crossroads?|junction|intersection)\b", re.I)
 #: two capitalised names joined by a hyphen ("Daraa-Damascus"; not "al-Harra", whose first part is an article)
 _EN_TWO_ENDS_RE = re.compile(r"(?!(?i:al|el|ad|ash|as|at|az|ar|an)-)[A-Z][a-z']+(?:\s[A-Za-z']+)?[-–][A-Z][a-z']+(?:\s[A-Za-z']+)?")
-_EN_END_BEFORE_RE = re.compile(r"[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?[-–]$")
-_EN_END_AFTER_RE = re.compile(r"[-–][A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?(?=\s)")
+_EN_END_BEFORE_RE = re.compile(r"[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?(?:[-–]| [-–] )$")   # (and "Daraa - Damascus")
+_EN_END_AFTER_RE = re.compile(r"(?:[-–]| [-–] )[A-Z][A-Za-z']*(?:\s[A-Z][A-Za-z']*)?(?=\s)")
 
 
 def _road_ends(text: str, a: int, b: int) -> str:
@@ -2025,9 +2058,9 @@ def _road_ends(text: str, a: int, b: int) -> str:
 def _motorway_end(text: str, a: int, b: int) -> bool:
     """The name at ``text[a:b]`` is one end of a motorway's name ("Daraa" or "Damascus" in "the Daraa-Damascus
     highway")."""
-    if "-" not in text[max(0, a - 1):b + 1] and "–" not in text[max(0, a - 1):b + 1]:
+    if "-" not in text[max(0, a - 2):b + 2] and "–" not in text[max(0, a - 2):b + 2]:
         return False
-    if text[a - 1:a] in ("-", "–"):
+    if text[a - 1:a] in ("-", "–") or text[a - 2:a] in ("- ", "– "):
         before = _EN_END_BEFORE_RE.search(text, max(0, a - 30), a)
         road = _EN_ROAD_AFTER_RE.match(text, b) if before else None
     else:
@@ -2058,6 +2091,29 @@ def _abroad_opening(text: str, at: int) -> bool:
         _ABROAD_OPENING_RE.match(text, start, at) is not None
 
 
+#: a name and a dash right before a mention, or a dash and a name right after it (the other end of a road)
+_EN_NAME_DASH_BEFORE_RE = re.compile(r"(?:^|\s)" + _EN_NAME_RE.pattern + r"\s*[-–—]\s*$")
+_EN_DASH_NAME_AFTER_RE = re.compile(r"\s*[-–—]\s*" + _EN_NAME_RE.pattern)
+#: "road" before a road's two ends ("on the road Nawa - Sheikh Saad", "the road of Da'el - Abtaa") or after them
+_EN_ROAD_WORD_BEFORE_RE = re.compile(r"\broad\s+(?:of\s+|from\s+)?$", re.I)
+_EN_ROAD_WORD_AFTER_RE = re.compile(r"\s+(?:road|route)\b", re.I)
+
+
+def _en_road_end(text: str, a: int, b: int, before: str) -> bool:
+    """``text[a:b]`` is one of a local road's two ends joined by a dash: "the Ibta - Dael road", "on the road
+    Nawa - Sheikh Saad", "the road of Da'el - Abtaa" (not a highway's far cities: :func:`_motorway_end`)."""
+    if "-" not in text[max(0, a - 60):b + 60] and "–" not in text[max(0, a - 60):b + 60]:
+        return False
+    other = _EN_DASH_NAME_AFTER_RE.match(text, b)
+    if other is not None:   # the first end
+        return bool(_EN_ROAD_WORD_AFTER_RE.match(text, other.end()) or _EN_ROAD_WORD_BEFORE_RE.search(before))
+    first = _EN_NAME_DASH_BEFORE_RE.search(before)
+    if first is None:       # (the second end)
+        return False
+    return bool(_EN_ROAD_WORD_AFTER_RE.match(text, b) or
+                _EN_ROAD_WORD_BEFORE_RE.search(before, 0, len(before) - len(first.group(0).lstrip())))
+
+
 def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     if _abroad_opening(text, m.orig_start):
@@ -2073,6 +2129,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             m.cue, m.cue_kind = pw, "prep"
         elif (owner := _EN_POSSESSOR_RE.search(before)) and latin_key(owner.group(1)) in _EN_GOVERNORATE_KEYS:
             m.cue, m.cue_kind = "'s", "prep"   # "in Daraa's al-Lajat region": the province's place
+        elif _en_road_end(text, m.orig_start, m.orig_end, before):
+            m.cue, m.cue_kind = "road", "noun"   # "the Ibta - Dael road", "on the road Nawa - Sheikh Saad": its ends
         else:
             # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
             gap = _EN_PREP_GAP_RE.search(before) if bw and bw[-1] in _EN_PREP_GAP_LAST else None
@@ -2133,7 +2191,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.common = "strict" if len(key) <= 2 else "person"
     # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")
     if m.source == "gazetteer" and bw and bw[-1][:1].isupper() and bw[-1].lower() not in EN_PREPS and \
-            before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
+            m.cue != "road" and before.endswith(" ") and not before.rstrip().endswith((",", ";", ":")) and \
             bw[-1] not in EN_STOP and bw[-1].lower() not in EN_PLACE_NOUNS:
         m.veto = m.veto or "person name"
 

@@ -127,7 +127,10 @@ _EN_NOT_NAME = {"the", "a", "an", "syrian", "russian", "israeli", "iranian", "go
                 "opposition", "military", "jordanian", "turkish", "american", "un", "u.n.", "this", "that", "its",
                 "their", "his", "her", "new", "old", "main", "one", "two", "three", "several", "another", "nearby",
                 "local", "security", "police", "intelligence", "air", "force", "forces", "regime's", "army's",
-                "hezbollah", "isis", "nusra", "daesh", "fsa", "hts", "state", "media"}
+                "hezbollah", "isis", "nusra", "daesh", "fsa", "hts", "state", "media",
+                # a day or a time is no name ("Monday's market", "Friday's protest square")
+                "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's",
+                "today's", "yesterday's", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: a formation named by an ordinal word is the force itself ("the Eighth Brigade" of the Fifth Corps)
 _EN_FORMATIONS = {"brigade", "division", "corps", "regiment", "battalion"}
 _EN_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",

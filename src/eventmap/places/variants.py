@@ -182,6 +182,10 @@ def _lat_word(w: str, fams: frozenset[str]) -> str:
     return re.sub(r"(.)\1+", r"\1", w).replace("$", "sh").replace("x", "kh")
 
 
+#: a word's construct-state ending (ة before the next word, romanised -at): "Malihat", "Khirbat"
+_CONSTRUCT_AT = re.compile(r"(?<=[^aeiou])at$")
+
+
 def variant_key_from_base(words: list[str], direction: str, script: str, families: Iterable[str],
                           min_letters: int | None = None) -> str:
     """The variant key of a name already split by :func:`ar_base` / :func:`lat_base`."""
@@ -190,6 +194,8 @@ def variant_key_from_base(words: list[str], direction: str, script: str, familie
         ws = [_ar_word(w, fams) for w in words]
         sep = "" if "ar_join" in fams else " "
     else:
+        if "lat_final" in fams and len(words) >= 2:   # the first word's construct ending -at is a final vowel too
+            words = [_CONSTRUCT_AT.sub("a", words[0]), *words[1:]]   # ("Malihat al Atash" / "Mliha al-Atash")
         ws = [_lat_word(w, fams) for w in words]
         sep = "" if "lat_join" in fams else " "
     ws = [w for w in ws if w]
@@ -342,7 +348,12 @@ class VariantIndex:
     def xs_entries(self, latin: str, direction: str, scope: Iterable[str]) -> list[tuple[int, str]]:
         """(place index, Arabic name) of every name in ``scope`` the Latin spelling ``latin`` (without its
         direction word) reads as, letter by letter (:func:`xs_latin`)."""
-        form = xs_latin(latin)
+        out = self._xs_entries(xs_latin(latin), direction, scope)
+        if not out and "th" in latin.lower():   # "th" writes ذ as well as ث ("Umm al-Mayathin" for أم المياذن)
+            out = self._xs_entries(xs_latin(re.sub("th", "dh", latin, flags=re.IGNORECASE)), direction, scope)
+        return out
+
+    def _xs_entries(self, form: XsForm | None, direction: str, scope: Iterable[str]) -> list[tuple[int, str]]:
         if form is None:
             return []
         out: list[tuple[int, str]] = []
