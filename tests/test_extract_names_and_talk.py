@@ -207,3 +207,30 @@ def test_the_towns_displaced_families_fled_towards_are_still_places():
 def test_shelters_for_the_displaced_are_no_place_of_the_act():
     text = "أعلنت المحافظة استقبال 300 عائلة من المهجرين جرى توزيعها على مراكز إيواء في مدينة الصنمين."
     assert extract_events(text, "2025-07-16") == []
+
+
+# ------------------------------------------------------------------ the pan-Arab outlets' sentence shapes
+def test_who_came_along_between_the_entry_and_the_town():
+    text = "دخلت قوات النظام ترافقها الشرطة العسكرية الروسية، صباح أمس، بلدة اليادودة."
+    assert [(e.location, e.actor1) for e in extract_events(text, "2018-07-21")] == [
+        ("اليادودة", "Syrian government forces")]
+
+
+def test_troops_accompanied_by_russian_police_are_the_doers():
+    text = "Government troops, accompanied by Russian military police, entered the town of Yadudah on Friday."
+    assert {e.actor1 for e in extract_events(text, "2018-07-21")} == {"Syrian government forces"}
+
+
+def test_one_dead_man_over_a_monitors_day_is_his_own_toll():
+    text = "قتل شاب خلال الساعات الـ24 الماضية برصاص مجهولين في بلدة المسيفرة."
+    assert {e.fatalities for e in extract_events(text, "2020-04-13")} == {1}
+
+
+def test_a_town_near_a_motorway_named_by_its_far_cities_places_the_act():
+    text = "انفجرت عبوة ناسفة على أوتوستراد دمشق - درعا قرب غباغب."
+    assert [e.location for e in extract_events(text, "2021-06-02")] == ["غباغب"]
+
+
+def test_tel_aviv_read_on_into_the_next_word_is_no_place():
+    text = "وقالت قوات الاحتلال في بيان نشرته تل أبيب إنها دمرت مستودع أسلحة قرب بلدة حضر."
+    assert {e.location for e in extract_events(text, "2025-01-10")} == {"حضر"}

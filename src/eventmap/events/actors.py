@@ -228,10 +228,13 @@ _AGAINST = frozenset(("ضد", "against", "targeting"))
 #: "تفجير نفذه تنظيم داعش")
 _AGENT_VERBS_AR = frozenset(ar(w) for w in ("شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها",
                                             "تبناه", "تبنته", "تبناها", "ارتكبه", "ارتكبها", "ارتكبته"))
-_SUPPORT_AR_1 = frozenset(("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء"))
+_SUPPORT_AR_1 = frozenset(("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء",
+                           # who came along: "دخلت قوات النظام ترافقها الشرطة العسكرية الروسية"
+                           "ترافقها", "ترافقه", "ترافقهم", "يرافقها", "يرافقه", "يرافقهم", "بمرافقه"))
 _SUPPORT_AR_2 = frozenset(("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"))
 _OBJECT_HEADS_AR = ("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "ثكنات", "فلول", "بقايا")
-_SUPPORT_EN_2 = frozenset(("backed by", "supported by", "aided by", "assisted by", "allied to", "allied with"))
+_SUPPORT_EN_2 = frozenset(("backed by", "supported by", "aided by", "assisted by", "allied to", "allied with",
+                           "accompanied by", "escorted by"))
 _HOLDERS_EN = frozenset(("controlled", "held", "run", "led", "affiliated", "besieged", "surrounded", "dominated"))
 _OTHER_EN_2 = frozenset(("loyal to", "affiliated with", "linked to", "tied to"))
 

@@ -367,6 +367,12 @@ _QUOTES_RE = re.compile(r"\s*[\"“”«»„‟]\s*")
 _QUOTE_CHAR_RE = re.compile(r"[\"“”«»„‟]")
 
 
+#: who came along with the force, between its verb and the place (normalised): "ترافقها الشرطة العسكرية الروسية",
+#: "بمرافقة", "accompanied by", "backed by"
+_ESCORTED_RE = re.compile(r"(?:^|\s)(?:ترافق\S*|يرافق\S*|بمرافقه|بمساند\S*|مدعوم\S*|بدعم)\s|"
+                          r"\b(?:accompanied|escorted|backed|supported)\s+by\b")
+
+
 def _same_generic(c, surface: str) -> bool:
     """A spelling variant of a site's whole name that keeps its generic first word and more ("Tel Shehab" for the
     village Tall Shihab): the place named so, not one whose name only looks like the rest ("Tel Ahmar", Hamir)."""
@@ -2039,7 +2045,10 @@ class _Extractor:
         """The place follows the trigger within ``most`` characters, or is the goal "إلى"/"into" names after a long
         subject ("دخلت وحدات كبيرة من قوات النظام يوم السبت إلى مدينة X")."""
         gap = m.start - hit.end
-        return 0 <= gap <= most or (gap <= 2 * most and _INTO_GOAL_RE.search(self.norm, hit.end, m.start) is not None)
+        return 0 <= gap <= most or (gap <= 2 * most and (
+            _INTO_GOAL_RE.search(self.norm, hit.end, m.start) is not None or
+            _ESCORTED_RE.search(self.norm, hit.end, m.start) is not None))   # ("دخلت قوات النظام ترافقها الشرطة
+        #                                                                    العسكرية الروسية بلدة X": who came along)
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
         key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only

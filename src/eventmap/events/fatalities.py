@@ -1650,7 +1650,8 @@ def _clean_toll(d: Death, s: str, lo: int, hi: int, place: Span | None = None) -
     if d.count == VAGUE:
         return None
     seg = max([lo] + [m.end() for m in _TURN_RE.finditer(s, lo, d.a)])   # this proposition only
-    if _over_days(s, seg, min(hi, d.b + 80)) or _spread(s, d.a, min(hi, d.b + 80), place):
+    # (one dead man is one incident's, however long the span told: "قتل شاب خلال الساعات الـ24 الماضية في X")
+    if (d.count != 1 and _over_days(s, seg, min(hi, d.b + 80))) or _spread(s, d.a, min(hi, d.b + 80), place):
         return None
     return d.count
 

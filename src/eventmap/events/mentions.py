@@ -1291,6 +1291,9 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                 # X near Y; "a man who hails from X, dumped near Y" was found near Y)
                 (not p.reference or _NEAR_RIGHT_AFTER_RE.match(text, p.orig_end, m.orig_start) is not None) and
                 "motorway" not in p.notes and not _EN_ROAD_AFTER_RE.match(text, p.orig_end) and
+                not _AR_SECOND_END_RE.search(text, max(0, p.orig_start - 40), p.orig_start) and
+                not (_AR_ROAD_BEFORE_RE.search(text, max(0, p.orig_start - 16), p.orig_start) and
+                     _DASH_AFTER_RE.match(text, p.orig_end)) and
                 not _AND_BETWEEN_RE.search(text, p.orig_end, m.orig_start) for p in ms[:i]):
             m.reference = True     # "X near Y": Y locates X, it is not a second event place (but "the Damascus
             #                        highway near Y": a road named by a far city is placed by Y)
@@ -1433,6 +1436,10 @@ _PRAYER_AR = frozenset(normalize_ar(w) for w in ("صلاة", "صلاتي", "وص
 #: a motorway named by its two end cities ("طريق درعا - عمان الدولي", "أوتوستراد دمشق - درعا"): the name after "طريق"
 #: and the dash and the other end, with "الدولي"/"السريع"/"القديم" after it, or after "أوتوستراد"
 _AR_ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|اوتوستراد|اتوستراد)\s+$")
+#: a road's first end and its dash right before a name: the name is the road's second end ("أوتوستراد دمشق - درعا قرب
+#: X": X places the road, the road's far ends place nothing)
+_DASH_AFTER_RE = re.compile(r"\s*[-–]\s*\S")
+_AR_SECOND_END_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|اوتوستراد|اتوستراد)\s+\S+(?:\s\S+)?\s*[-–]\s*$")
 #: the verb of a town that saw an event, right after its name ("وكانت جاسم (قد) شهدت مواجهات"), normalised
 _SAW_AFTER_RE = re.compile(r"\s(?:قد\s)?(?:شهدت|تشهد)(?!\S)")
 #: a road's first end and the dash before its other end ("طريق الرواضي – ")
@@ -1460,6 +1467,8 @@ _TOWN_PARTS_AR = frozenset(normalize_ar(w) for w in (
     "المشارف", "الأراضي", "المزارع", "البساتين", "السهول", "الحقول", "التلال", "الكتل", "الأبنية"))
 
 
+#: foreign names a name may be read on past (normalised, with the space after them)
+_FOREIGN_HEADS = tuple(normalize_ar(w) + " " for w in ("تل أبيب", "تل ابيب"))
 #: a place's people, named by the place after them (normalised): "أهالي X", "سكان X", "أبناء X" (whether X is their
 #: home elsewhere or where they gather is :func:`_native_of`'s)
 _PEOPLE_OF_AR = frozenset(normalize_ar(w) for w in ("أهالي", "أهل", "سكان", "أبناء", "وجهاء", "شباب"))
@@ -1526,8 +1535,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.common = "person"
     elif word and m.source == "gazetteer":
         m.common = "person"   # a single word: needs a cue word, a trigger right before it, or a list
-    if m.name in sets["foreign"]:
-        m.veto = "foreign"
+    if m.name in sets["foreign"] or m.name.startswith(_FOREIGN_HEADS):
+        m.veto = "foreign"   # (and "تل أبيب إنها", a name read on past Tel Aviv)
     if ("-" in text[m.orig_end:m.orig_end + 3] or "–" in text[m.orig_end:m.orig_end + 3]) and \
             _AR_MOTORWAY_END_RE.match(text, m.orig_end) and _AR_ROAD_BEFORE_RE.search(text, max(0, m.orig_start - 16),
                                                                                      m.orig_start):
