@@ -234,3 +234,21 @@ def test_a_town_near_a_motorway_named_by_its_far_cities_places_the_act():
 def test_tel_aviv_read_on_into_the_next_word_is_no_place():
     text = "وقالت قوات الاحتلال في بيان نشرته تل أبيب إنها دمرت مستودع أسلحة قرب بلدة حضر."
     assert {e.location for e in extract_events(text, "2025-01-10")} == {"حضر"}
+
+
+# ------------------------------------------------------------------ digests
+def test_a_digests_next_bullet_keeps_its_dead_to_itself():
+    text = ("- قصف مدفعي على بلدة الغارية الشرقية، تزامناً مع اشتباكات على أطراف بلدة الكرك.\n"
+            "- انفجار لغم أرضي بجرار زراعي في المسيفرة، ما أدى لمقتل مزارع وابنه.\n")
+    tolls = {e.location: e.fatalities for e in extract_events(text, "2016-04-11")}
+    assert tolls["المسيفرة"] == 2 and tolls["الغارية الشرقية"] is None
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("الأحد:\nاغتال مسلحون مجهولون شاباً في بلدة اليادودة.\n\nالإثنين:\nانفجرت عبوة ناسفة بدورية في مدينة إنخل.\n",
+     {"اليادودة": "2023-03-05", "إنخل": "2023-03-06"}),
+    ("SUNDAY\nUnknown gunmen killed a man in Yadudah.\n\nMONDAY\nAn IED hit a patrol in Inkhil.\n",
+     {"Yadudah": "2023-03-05", "Inkhil": "2023-03-06"}),
+])
+def test_a_digests_day_headings_date_the_items_under_them(text, dates):
+    assert {e.location: e.event_date for e in extract_events(text, "2023-03-09")} == dates

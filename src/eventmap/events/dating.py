@@ -187,6 +187,7 @@ class EventDates:
         for cl in clauses:
             self.para_start.setdefault(cl.paragraph, cl.sent_lo)
         self.lead = self._lead()
+        self._headings: list[int] | None = None   # (:meth:`_heading_day`, read when first asked)
 
     def _tells_of(self, trigger_start: int, trigger_end: int, pronoun: int) -> bool:
         """The relative clause at ``pronoun`` tells of the trigger's own noun: one word at most between them ("the
@@ -274,6 +275,21 @@ class EventDates:
                 if self.dates[k][3] == 1 and k not in self.said_on and k not in self.starts_of]
         return days[0] if days else None
 
+    def _heading_day(self, lo: int) -> DateHit | None:
+        """The last exact day before ``lo`` written as a sentence of its own (a digest's heading: "Tuesday",
+        "الثلاثاء:", "12 تموز"), when another such heading comes before it too (headings, not a dateline or a lead)."""
+        if self._headings is None:
+            sents = sorted({(cl.sent_lo, cl.sent_hi) for cl in self.clauses})
+            los = [a for a, _ in sents]
+            self._headings = []
+            for k, d in enumerate(self.dates):
+                j = bisect.bisect_right(los, d[0]) - 1
+                if d[3] == 1 and j >= 0 and d[1] <= sents[j][1] and not self.norm[sents[j][0]:d[0]].strip() and \
+                        not self.norm[d[1]:sents[j][1]].strip():   # (the normalised text keeps no line breaks)
+                    self._headings.append(k)
+        heads = [k for k in self._headings if self.starts[k] < lo]
+        return self.dates[heads[-1]] if len(heads) >= 2 else None
+
     def for_clause(self, cl: ClauseSpan, trigger_start: int, trigger_end: int = -1) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
         told = self.told_after
@@ -331,6 +347,9 @@ class EventDates:
             # (nor a relative clause's: "3 were killed, one of whom died of his wounds this morning. In Y, ...")
             earlier = [k for k in earlier if k not in told] or earlier
             return self.dates[([k for k in earlier if k not in self.said_on] or earlier)[-1]][2].isoformat(), 1
+        heading = self._heading_day(para_lo)
+        if heading is not None:   # a digest's day on a line of its own ("الثلاثاء:", "TUESDAY") dates the items under it
+            return heading[2].isoformat(), 1
         story = [self.dates[k] for k in self._between(0, para_lo) if self.dates[k][3] == 1 and k not in self.starts_of
                  and k in self.claimed and abs((self.pub - self.dates[k][2]).days) <= CARRY_DAYS]
         if story:

@@ -1916,14 +1916,18 @@ def _lone_toll_sentence(s2: str) -> bool:
     return len(body.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(body) is not None
 
 
+#: a line break and a list's bullet or number between two sentences: the next one is another item of a digest
+_NEW_ITEM_RE = _rx(r"[^\n]{0,3}\n\s*(?:[-–—•*▪●◾🔸🔹⚡📍✅]|\d{1,2}[.)])")
+
+
 @lru_cache(maxsize=256)
 def _follow_on(text: str, sentence: Span) -> int | None:
     """Rule 3: a sentence that names no death takes the toll of the next sentence when that one
     refers back to the event and names no place of its own ("The strikes killed three people.",
     "وأدت الاشتباكات إلى مقتل اثنين.")."""
     nxt = _next_sentence(text, sentence[1])
-    if nxt is None:
-        return None
+    if nxt is None or _NEW_ITEM_RE.match(text, sentence[1], nxt[0] + 3):
+        return None   # (a digest's next bullet is another incident: "- اشتباكات في X.\n- انفجار لغم في Y، ما أدى لمقتل شاب")
     s2 = text[nxt[0]:nxt[1]]
     ds = deaths(s2)
     exact = [d for d in ds if d.count not in (VAGUE, 0) and not _EARLIER_TOLL_RE.search(s2, max(0, d.a - 60), d.a)]
