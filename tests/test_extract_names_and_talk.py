@@ -252,3 +252,33 @@ def test_a_digests_next_bullet_keeps_its_dead_to_itself():
 ])
 def test_a_digests_day_headings_date_the_items_under_them(text, dates):
     assert {e.location: e.event_date for e in extract_events(text, "2023-03-09")} == dates
+
+
+# ------------------------------------------------------------------ days apart, raids, tolls told after
+@pytest.mark.parametrize("text, day", [
+    ("ويأتي ذلك بعد يومين من اغتيال مختار في بلدة المزيريب.", "2020-03-13"),
+    ("وجاء الهجوم بعد يوم واحد من مقتل شاب برصاص مجهولين في بلدة المزيريب.", "2020-03-14"),
+])
+def test_an_act_told_days_before_the_one_it_comes_after(text, day):
+    assert {e.event_date for e in extract_events(text, "2020-03-15")} == {day}
+
+
+def test_a_raid_that_took_men_away_is_an_arrest():
+    text = "On Sunday, an Air Force Intelligence patrol stormed a house in Nawa at dawn and took three men away."
+    assert {(e.location, e.sub_event_type) for e in extract_events(text, "2023-04-12")} == {("Nawa", "Arrests")}
+
+
+def test_the_dead_of_the_battle_for_the_site_taken_before():
+    text = ("Rebels overran the army base near the village of Nahta on Friday. A monitor said at least 12 people were "
+            "killed in the battle for the base.")
+    assert {e.fatalities for e in extract_events(text, "2014-05-10")} == {12}
+
+
+def test_last_months_dead_of_one_attack_are_its_toll():
+    text = "Last month, three policemen were killed in an ambush near the town of Tasil."
+    assert {e.fatalities for e in extract_events(text, "2019-08-14")} == {3}
+
+
+def test_a_security_agencys_checkpoint_is_in_the_town_fronted():
+    text = "In Inkhil, gunmen took control of the Military Security checkpoint on Saturday."
+    assert {e.location for e in extract_events(text, "2021-07-31")} == {"Inkhil"}

@@ -114,7 +114,8 @@ _REFUSABLE = frozenset(("weapons_handover", "base_established", "evacuation", "s
 _BY_GUNMEN_RE = re.compile(r"\s(?:by\s(?:an?\s)?(?:unknown\s|unidentified\s)?(?:armed\s(?:group|men|gang)|gunmen|"
                            r"militants)|(?:علي\sيد|من\sقبل)\s(?:مسلحين|مجموعه\sمسلحه|عصابه))\b")
 #: "comes"/"came" right before a count of days ("The capture comes a week after ...")
-_COMES_RE = re.compile(r"\b(?:comes|came|come)\s$")
+_COMES_RE = re.compile(r"\b(?:comes|came|come)\s$|(?:^|\s)[وف]?(?:ياتي|تاتي|جا|جات|جاءت|جاء)\s(?:(?:ذلك|هذا|الهجوم|"
+                       r"الحادث|الاعتدا|التفجير|الاغتيال)\s)?$")   # (and "ويأتي ذلك بعد يومين من")
 #: verbs of fighting going on now (normalised, without "و"/"ف"): "تدور اشتباكات", "تتواصل المعارك"
 _GOING_ON_AR = frozenset(("تدور", "تتواصل", "يتواصل", "تستمر", "يستمر", "تتجدد", "تشتد", "تجري", "يجري"))
 #: relative pronouns (normalised): what follows an event's noun tells it
@@ -460,7 +461,7 @@ _DAYS_APART_RE = re.compile(
 _DAYS_APART = (
     r"(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
     r"|(?P<hn>24|48|72)\s+hours\s+(?P<hd>after|before|earlier|later)\s"   # "24 hours after it seized X": a day
-    r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
+    r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:واحد\s+)?(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
     # "the next day", "وفي اليوم التالي": the day after the one the story gave last; "the day before": before it
     r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+(?:day|morning|evening|night|afternoon)\b"
     r"|(?:on\s+)?the\s+(?P<prev2>day|night|evening)\s+before\s(?!yesterday)"
@@ -1676,11 +1677,11 @@ class _Extractor:
             if c.site and c.container is not None and not c.container.site:
                 cc = c.container   # "the X block in the Y quarter of Daraa": the town that holds the quarter
                 hosts.append((self.text[cc.orig_start:cc.orig_end], "in"))
-        if m.container is None and m.site == "neighbourhood":
+        if m.container is None and (m.site == "neighbourhood" or not hosts or m.site in ("checkpoint", "post")):
             front = _FRONTED_TOWN_RE.match(self.text, cl.sent.start, m.orig_start)
             if front is not None:
                 hosts.append((front.group("town") or front.group("en"), "in"))   # "وفي مدينة درعا، ... على حي
-                #                                                                   المطار": the quarter's town
+                #    المطار": the quarter's town; "In Saida, fighters took the Military Security checkpoint": the post's
         loc = _Located(m)
         ctx = self._context(cl, m)
         for name, how in hosts:
@@ -2090,7 +2091,7 @@ class _Extractor:
         if m is None and self._after_in(cl.lo, hit.start):
             cut = _DAYS_APART_MID_RE.search(self.norm, cl.lo, hit.start)
             if cut is not None and (self._dates.dated_within(cl.lo, cut.start()) or _COMES_RE.search(
-                    self.norm, max(cl.lo, cut.start() - 8), cut.start() + 1)) and \
+                    self.norm, max(cl.lo, cut.start() - 20), cut.start() + 1)) and \
                     not self._dates.dated_within(cut.end(), hit.start):
                 # (and "The capture comes a week after rebels seized X": the day of the news it comes after)
                 m, mid = _DAYS_APART_N_RE.match(self.norm, cut.end()), True

@@ -1540,7 +1540,10 @@ _SITE_NOUNS_AR = "حاجز|معبر|نقطة|مقر|مطار|تل|كتيبة|ث�
 _BACK_AFTER_RE = _rx(
     r"\W*(?:\w+\s+){0,4}?(?:in|during|from)\s+(?:the|that|this|these|those)\s+(?:\w+\s+)?(?:battles?|fighting|clashes|"
     r"attacks?|assault|ambush|explosions?|blasts?|bombing|shelling|bombardment|strikes?|airstrikes?|air\s+strikes?|"
-    r"raids?|incident|shooting)\b(?!\s+(?:of|on|in|at|near|against)\s)"   # (not "in the bombardment of the town of X")
+    r"raids?|incident|shooting)\b(?!\s+(?:of|on|in|at|near|against|for)\s)"   # (not "in the bombardment of the town of X")
+    # the site named before, named again by its noun: "were killed in the battle for the base"
+    r"|\W*(?:\w+\s+){0,4}?(?:in|during)\s+the\s+(?:battle|fight|fighting|assault|attack|clashes)\s+(?:for|over|on|around)\s+"
+    r"the\s+(?:base|town|village|city|crossing|checkpoint|hill|post|airport|position)\b"
     r"|\W*(?:[^\s،,.]+\s+){0,4}?(?:في|خلال|جراء|إثر|اثر|نتيجة|ب)\s*ال(?:اشتباكات|معارك|مواجهات|هجوم|انفجار|قصف|غارات|غارة|"
     r"كمين|استهداف|حادثة|حادث|تفجير)(?=[\s،,.]|$)(?!\s+(?:على|في|ب|ل|قرب)\S*\s)"
     # the site named before, named again by its noun alone: "were killed when the rebels stormed the crossing",
@@ -1680,7 +1683,9 @@ _SUPERLATIVE_BEFORE_RE = _rx(r"\b(?:deadliest|worst|bloodiest|biggest|largest|he
 #: one incident after a vague time at the head of a sentence: "Last week, a roadside bomb ...", "Last month, gunmen ..."
 _ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:an?\s+(?!total\b)|one\s|unknown\s|unidentified\s|gunmen\s|masked\s|"
                              r"(?:the\s)?(?:israeli|russian|regime|government|syrian|jordanian|security|rebel|opposition)\s"
-                             r"(?:forces|troops|army|jets|warplanes|drones?|fighters|gunmen)\s(?!have\b|had\b))",
+                             r"(?:forces|troops|army|jets|warplanes|drones?|fighters|gunmen)\s(?!have\b|had\b)"
+                             # and the dead of one act: "Last month, four soldiers were killed in an attack on a post"
+                             r"|(?:[\w-]+\s+){1,4}?(?:was|were)\s+(?:killed|shot\s+dead)\s+(?:in|by|when)\s+(?:an?|one)\s)",
                              re.IGNORECASE)   # (and "Last month, Israeli forces shelled X": one act, not a total)
 #: a month's name right before "last year": "in March last year"
 _MONTH_BEFORE_RE = _rx(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"

@@ -502,7 +502,9 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "flag_raised": (r"rais(?:ed|ing) the (?:syrian |national |state )?flag", r"hoist(?:ed|ing) (?:the |a )?(?:\w+ ){0,3}flags?",
                     r"flag (?:was |has been |is )?(?:raised|hoisted)"),
     "sirens": (r"sirens?", r"red alert", r"air[- ]raid sirens?", r"rocket sirens?"),
-    "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign", r"detention of"),
+    "arrests": (r"arrest\w*", r"detain(?!ees?\b)\w*", r"raided", r"rounded up", r"detention campaign", r"detention of",
+                # a raid's "stormed a house in X and took two men (away)"
+                r"(?<=\band )(?:took|led|dragged) (?:away )?(?:two|three|four|five|several|\d+) (?:young )?(?:men|youths|people)\b"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)",
                   r"(?:took|taken|taking|held|holding) (?:\w+ ){1,4}?(?:captive|hostages?)"),
     "attack_civilians": (r"targeted killings?", r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)",

@@ -2123,6 +2123,25 @@ def _en_road_end(text: str, a: int, b: int, before: str) -> bool:
                 _EN_ROAD_WORD_BEFORE_RE.search(before, 0, len(before) - len(first.group(0).lstrip())))
 
 
+def _word_cue_en(text: str, m: Mention, before: str, bw: list[str]) -> None:
+    """The cue the words before an English name give it: a place noun, a preposition, a province's possessive, a
+    road's other end, or a preposition a few lower-case words back."""
+    pw = bw[-1].lower().rstrip(".") if bw else ""
+    if pw in EN_PLACE_NOUNS or (len(bw) > 1 and bw[-2].lower() in EN_PLACE_NOUNS and pw == "of"):
+        m.cue, m.cue_kind = pw, "noun"
+    elif pw in EN_PREPS:
+        m.cue, m.cue_kind = pw, "prep"
+    elif (owner := _EN_POSSESSOR_RE.search(before)) and latin_key(owner.group(1)) in _EN_GOVERNORATE_KEYS:
+        m.cue, m.cue_kind = "'s", "prep"   # "in Daraa's al-Lajat region": the province's place
+    elif _en_road_end(text, m.orig_start, m.orig_end, before):
+        m.cue, m.cue_kind = "road", "noun"   # "the Ibta - Dael road", "on the road Nawa - Sheikh Saad": its ends
+    else:
+        # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
+        gap = _EN_PREP_GAP_RE.search(before) if bw and bw[-1] in _EN_PREP_GAP_LAST else None
+        if gap and gap.group(1).lower() in EN_PREPS:
+            m.cue, m.cue_kind = gap.group(1).lower(), "prep"
+
+
 def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     if _abroad_opening(text, m.orig_start):
@@ -2132,19 +2151,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     bw = _EN_WORDS_RE.findall(before)
     pw = bw[-1].lower().rstrip(".") if bw else ""
     if not m.cue:
-        if pw in EN_PLACE_NOUNS or (len(bw) > 1 and bw[-2].lower() in EN_PLACE_NOUNS and pw == "of"):
-            m.cue, m.cue_kind = pw, "noun"
-        elif pw in EN_PREPS:
-            m.cue, m.cue_kind = pw, "prep"
-        elif (owner := _EN_POSSESSOR_RE.search(before)) and latin_key(owner.group(1)) in _EN_GOVERNORATE_KEYS:
-            m.cue, m.cue_kind = "'s", "prep"   # "in Daraa's al-Lajat region": the province's place
-        elif _en_road_end(text, m.orig_start, m.orig_end, before):
-            m.cue, m.cue_kind = "road", "noun"   # "the Ibta - Dael road", "on the road Nawa - Sheikh Saad": its ends
-        else:
-            # "in the occupied Golan", "near rebel-held Tafas": a preposition a few lower-case words back
-            gap = _EN_PREP_GAP_RE.search(before) if bw and bw[-1] in _EN_PREP_GAP_LAST else None
-            if gap and gap.group(1).lower() in EN_PREPS:
-                m.cue, m.cue_kind = gap.group(1).lower(), "prep"
+        _word_cue_en(text, m, before, bw)
     after = text[m.orig_end:m.orig_end + 25].lower()
     if _EN_ADMIN_AFTER_RE.match(after) or pw in ("countryside", "province", "rural") or \
             (may_contain_ci(before, _EN_ADMIN_WORDS) and _EN_ADMIN_BEFORE_RE.search(before)):
@@ -2188,6 +2195,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.veto = "person name"
     if surface.strip().isupper() and len(surface.strip()) >= 3 and _EN_SAID_AFTER_RE.match(text, m.orig_end):
         m.veto = "an agency's name"   # "..., SANA said": the news agency, not a place spelt like it
+    elif m.source == "cue" and _EN_AGENCY_WORDS.issuperset(surface.lower().split()):
+        m.veto = "an agency's name"   # "took control of the Military Security checkpoint": whose post, not where
     if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
         m.veto = "an armed group's name"   # "Hayaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
@@ -2205,6 +2214,9 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.veto = m.veto or "person name"
 
 
+#: the words of the security agencies' names ("Military Security", "Air Force Intelligence", "State Security")
+_EN_AGENCY_WORDS = frozenset(("military", "security", "intelligence", "air", "force", "state", "political", "general",
+                              "criminal", "national", "internal", "public"))
 #: a family or origin name after a name ("Abu Omar al-Muhajir"): the name is a man's (his kunya)
 _EN_NISBA_AFTER_RE = re.compile(r"\s+(?:al|el|Al|El)-[A-Z]")
 
