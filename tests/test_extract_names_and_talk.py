@@ -282,3 +282,13 @@ def test_last_months_dead_of_one_attack_are_its_toll():
 def test_a_security_agencys_checkpoint_is_in_the_town_fronted():
     text = "In Inkhil, gunmen took control of the Military Security checkpoint on Saturday."
     assert {e.location for e in extract_events(text, "2021-07-31")} == {"Inkhil"}
+
+
+def test_a_road_named_by_two_towns_near_a_third_is_at_the_third():
+    text = "Protesters cut the Daraa-Quneitra road near Sheikh Miskin on Tuesday, burning tires."
+    assert "Sheikh Miskin" in {e.location for e in extract_events(text, "2020-03-04")}
+
+
+def test_an_area_named_after_a_town_is_that_town():
+    text = "Israeli troops were operating in the Tasil area when gunmen opened fire on them."
+    assert {e.place_name_en for e in extract_events(text, "2025-04-03")} == {"Tasil"}

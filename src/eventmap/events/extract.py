@@ -1650,7 +1650,7 @@ class _Extractor:
         approximate, with the site's own name kept as the location."""
         surface = self.text[m.orig_start:m.orig_end]
         full = _cached_lookup(self.g, surface) if self._is_gazetteer_name(surface) or \
-            self._variant_of_whole(surface) else None
+            (m.site == "hill" and self._variant_of_whole(surface)) else None
         if full is None and m.site == "area":   # "the Lajat area": the region the gazetteer knows as "al-Lajat"
             core = _AREA_TAIL_RE.sub("", surface)
             full = _cached_lookup(self.g, core) if core != surface and self._is_gazetteer_name(core) else None

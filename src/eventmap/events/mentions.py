@@ -1291,6 +1291,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
                 # X near Y; "a man who hails from X, dumped near Y" was found near Y)
                 (not p.reference or _NEAR_RIGHT_AFTER_RE.match(text, p.orig_end, m.orig_start) is not None) and
                 "motorway" not in p.notes and not _EN_ROAD_AFTER_RE.match(text, p.orig_end) and
+                not _EN_ROAD_WORD_RE.search(text, p.orig_end, m.orig_start) and   # ("the A-B road near Y": Y places it)
                 not _AR_SECOND_END_RE.search(text, max(0, p.orig_start - 40), p.orig_start) and
                 not (_AR_ROAD_BEFORE_RE.search(text, max(0, p.orig_start - 16), p.orig_start) and
                      _DASH_AFTER_RE.match(text, p.orig_end)) and
@@ -2103,6 +2104,7 @@ def _abroad_opening(text: str, at: int) -> bool:
 #: a name and a dash right before a mention, or a dash and a name right after it (the other end of a road)
 _EN_NAME_DASH_BEFORE_RE = re.compile(r"(?:^|\s)" + _EN_NAME_RE.pattern + r"\s*[-–—]\s*$")
 _EN_DASH_NAME_AFTER_RE = re.compile(r"\s*[-–—]\s*" + _EN_NAME_RE.pattern)
+_EN_ROAD_WORD_RE = re.compile(r"\b(?:road|highway|motorway|route)\b", re.I)
 #: "road" before a road's two ends ("on the road Nawa - Sheikh Saad", "the road of Da'el - Abtaa") or after them
 _EN_ROAD_WORD_BEFORE_RE = re.compile(r"\broad\s+(?:of\s+|from\s+)?$", re.I)
 _EN_ROAD_WORD_AFTER_RE = re.compile(r"\s+(?:road|route)\b", re.I)
