@@ -855,10 +855,10 @@ _AR_THE_MARTYR = _n("الشهيد الشهيدة والشهيد والشهيدة
 _AR_NAMED = _n("لواء ألوية الوية كتيبة كتائب سرايا سرية تجمع حركة جيش ساحة دوار مقبرة جمعة يوم حي شارع مسجد "
                "مدرسة مشفى مستشفى توثيق")   # ("مكتب توثيق الشهداء": an office's name)
 _AR_PREPS = _n("من في على إلى الى عن مع بين قرب خلال بعد قبل عند")
-#: a doer named before its victim after an active verb: a group with its adjective, riders with their vehicle
 #: gunmen in the nominative, after a verb whose passive is written otherwise: the doers, not the dead
 _AR_DOERS_NOMINATIVE = _n("مسلحان مسلحون مجهولان مجهولون ملثمان ملثمون")
 _AR_ASSASSINATED = _n("اغتال اغتالت يغتال تغتال")
+#: a doer named before its victim after an active verb: a group with its adjective, riders with their vehicle
 _AR_GROUP = _n("مجموعة مجموعات عصابة خلية وحدة وحدات")   # ("قتلت وحدة من الجيش 13 إرهابياً")
 _AR_RIDING = _n("يستقلون يستقل تستقل يستقلان يركبون")
 

@@ -1437,9 +1437,10 @@ _PRAYER_AR = frozenset(normalize_ar(w) for w in ("صلاة", "صلاتي", "وص
 #: a motorway named by its two end cities ("طريق درعا - عمان الدولي", "أوتوستراد دمشق - درعا"): the name after "طريق"
 #: and the dash and the other end, with "الدولي"/"السريع"/"القديم" after it, or after "أوتوستراد"
 _AR_ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|اوتوستراد|اتوستراد)\s+$")
+#: a dash right after a name, and another word: the name is a road's first end ("أوتوستراد دمشق - درعا")
+_DASH_AFTER_RE = re.compile(r"\s*[-–]\s*\S")
 #: a road's first end and its dash right before a name: the name is the road's second end ("أوتوستراد دمشق - درعا قرب
 #: X": X places the road, the road's far ends place nothing)
-_DASH_AFTER_RE = re.compile(r"\s*[-–]\s*\S")
 _AR_SECOND_END_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|اوتوستراد|اتوستراد)\s+\S+(?:\s\S+)?\s*[-–]\s*$")
 #: the verb of a town that saw an event, right after its name ("وكانت جاسم (قد) شهدت مواجهات"), normalised
 _SAW_AFTER_RE = re.compile(r"\s(?:قد\s)?(?:شهدت|تشهد)(?!\S)")

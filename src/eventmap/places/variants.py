@@ -69,9 +69,10 @@ FAMILY_DESCRIPTIONS = {
     "lat_qkg": "q/k/g for one letter",
     "lat_dz": "dh/z/d for one letter",
     "lat_ts": "th/t/s for one letter",
-    "lat_final": "a word's final vowel written or left out (Busra al Hariri / Busr al-Harir)",
+    "lat_final": "a word's final vowel written or left out, and a first word's construct -at (Busra al Hariri / "
+                 "Busr al-Harir, Malihat al Atash / Mliha al-Atash)",
     "lat_ar": "the Latin spelling read letter by letter against the Arabic name (its consonants, and the "
-              "long vowels the Arabic writes)",
+              "long vowels the Arabic writes; \"th\" read as ث, then as ذ)",
 }
 
 #: The families the gazetteer uses: the choice of ``benchmarks/calibrate_variants.py`` (greedy on one
