@@ -292,3 +292,13 @@ def test_a_road_named_by_two_towns_near_a_third_is_at_the_third():
 def test_an_area_named_after_a_town_is_that_town():
     text = "Israeli troops were operating in the Tasil area when gunmen opened fire on them."
     assert {e.place_name_en for e in extract_events(text, "2025-04-03")} == {"Tasil"}
+
+
+def test_one_count_of_the_armed_men_of_both_sides():
+    text = "Rebels overran the army post near Nahta on Friday. A monitor said 14 rebels and soldiers were killed."
+    assert {e.fatalities for e in extract_events(text, "2014-05-10")} == {14}
+
+
+def test_a_village_pages_ain_glued_to_the_road():
+    text = "انفجرت عبوة ناسفة عطريق داعل - طفس اليوم"
+    assert {e.location for e in extract_events(text, "2022-10-18")} == {"داعل", "طفس"}

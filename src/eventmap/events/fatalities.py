@@ -751,9 +751,14 @@ def _same_count_more(toks: list[_Tok], j: int, end: int) -> int | None:
         if k < end and toks[k].w in _EN_ALLIED and not (k > j and (toks[j].p or _number(toks, j) is not None or
                                                                    toks[j].w in _EN_VAGUE)):
             return k + 1
+    if j >= 2 and j < end and toks[j - 2].w in _EN_COMBATANTS and toks[j].w in _EN_COMBATANTS:
+        return j + 1   # "18 rebels and soldiers were killed in the battle": the fight's dead on both sides, one count
     return None
 
 
+#: the armed men of either side ("18 rebels and soldiers": one count of both)
+_EN_COMBATANTS = _w("rebels soldiers fighters militants troops gunmen insurgents jihadists policemen combatants "
+                    "militiamen")
 #: fighters on the side of those counted before them, counted with them ("12 soldiers and allied militiamen")
 _EN_ALLIED = _w("militiamen militias mercenaries loyalists paramilitaries allies auxiliaries")
 

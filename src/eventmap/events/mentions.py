@@ -1445,7 +1445,7 @@ _AR_SECOND_END_RE = re.compile(r"(?:طريق|الطريق|أوتوستراد|ا�
 #: the verb of a town that saw an event, right after its name ("وكانت جاسم (قد) شهدت مواجهات"), normalised
 _SAW_AFTER_RE = re.compile(r"\s(?:قد\s)?(?:شهدت|تشهد)(?!\S)")
 #: a road's first end and the dash before its other end ("طريق الرواضي – ")
-_AR_ROAD_OTHER_END_RE = re.compile(r"(?<!\S)[وفب]?(?:ال)?طريق\s+\S+(?:\s\S+)?\s*[-–—]\s*$")
+_AR_ROAD_OTHER_END_RE = re.compile(r"(?<!\S)[وفبع]?(?:ال)?طريق\s+\S+(?:\s\S+)?\s*[-–—]\s*$")
 _AR_MOTORWAY_END_RE = re.compile(r"\s*[-–]\s*\S+(?:\s\S+)?\s+(?:الدولي|الدولية|السريع|القديم)(?!\S)")
 _ADJ_HEADS_AR = {normalize_ar(w) for w in (
     "الطائرات", "الطائرة", "الطيران", "المقاتلات", "المروحيات", "الطوافات", "القوات", "الميليشيات", "المليشيات",
@@ -1456,9 +1456,10 @@ _ADJ_HEADS_AR = {normalize_ar(w) for w in (
 
 
 def _noun_cue(pw: str, prev: list[str], clitic: str, sets: dict[str, set[str]]) -> bool:
-    """The word before a name is a place noun that names it ("بلدة X", "لبلدة X"), not a count of places ("12 بلدة
-    جديدة") nor a noun with a preposition glued to the name after it ("أصيب مزارع بجروح": a farmer, wounded)."""
-    return (pw in sets["nouns"] or (pw[:1] in "وفبل" and pw[1:] in sets["nouns"])) and \
+    """The word before a name is a place noun that names it ("بلدة X", "لبلدة X", a village page's "عطريق X"), not a
+    count of places ("12 بلدة جديدة") nor a noun with a preposition glued to the name after it ("أصيب مزارع بجروح": a
+    farmer, wounded)."""
+    return (pw in sets["nouns"] or (pw[:1] in "وفبلع" and pw[1:] in sets["nouns"])) and \
         not (len(prev) > 1 and prev[-2].isdigit()) and not clitic.endswith(("ب", "ل"))
 
 
