@@ -302,3 +302,19 @@ def test_one_count_of_the_armed_men_of_both_sides():
 def test_a_village_pages_ain_glued_to_the_road():
     text = "انفجرت عبوة ناسفة عطريق داعل - طفس اليوم"
     assert {e.location for e in extract_events(text, "2022-10-18")} == {"داعل", "طفس"}
+
+
+def test_a_fronts_two_word_town_in_a_common_misspelling():
+    text = "اشتباكات متقطعة على جبهة بصرى الحرير في الريف الشرقي."
+    assert {(e.location, e.place_name_en) for e in extract_events(text, "2015-06-22")} == {
+        ("بصرى الحرير", "Busra al Hariri")}
+
+
+def test_a_region_listed_beside_a_town_is_a_place_of_its_own():
+    text = "وسيطرت قوات النظام أمس على منطقة اللجاة وبلدة المليحة الشرقية."
+    assert {e.location for e in extract_events(text, "2018-07-07")} == {"منطقة اللجاة", "المليحة الشرقية"}
+
+
+def test_a_countryside_beside_a_town_is_still_no_place_of_its_own():
+    text = "وتتكرر حوادث الخطف بين السويداء وريف درعا الشرقي، وخطف مسلحون أمس شاباً في بلدة المليحة الشرقية."
+    assert "ريف درعا الشرقي" not in {e.location for e in extract_events(text, "2023-05-20")}

@@ -368,6 +368,8 @@ _QUOTES_RE = re.compile(r"\s*[\"“”«»„‟]\s*")
 _QUOTE_CHAR_RE = re.compile(r"[\"“”«»„‟]")
 
 
+#: a countryside's name ("ريف درعا الشرقي", "the western Daraa countryside"): no region of its own beside a town
+_COUNTRYSIDE_RE = re.compile(r"ريف|[Cc]ountryside|[Rr]ural")
 #: who came along with the force, between its verb and the place (normalised): "ترافقها الشرطة العسكرية الروسية",
 #: "بمرافقة", "accompanied by", "backed by"
 _ESCORTED_RE = re.compile(r"(?:^|\s)(?:ترافق\S*|يرافق\S*|بمرافقه|بمساند\S*|مدعوم\S*|بدعم)\s|"
@@ -1872,6 +1874,11 @@ class _Extractor:
         # people or arms were taken to is none: "الحافلات التي تقل المسلحين من القنيطرة إلى إدلب")
         fine = [l for l in locs if not (l.place is not None and l.place.kind in _ADMIN_KINDS
                                         and l.resolution in ("resolved", "ambiguous"))]
+        # (but a region listed beside a town is a place of its own: "سيطر الجيش على منطقة اللجاة وبلدة X")
+        fine += [l for l in locs if l not in fine and l.place is not None and l.place.kind == "region" and
+                 not l.mention.admin and not _COUNTRYSIDE_RE.search(self.text, l.mention.orig_start, l.mention.orig_end)
+                 and l.mention.list_id >= 0 and any(f.mention.list_id == l.mention.list_id for f in fine)]
+        #        (not a countryside: "بين السويداء وريف درعا الشرقي")
         away = [lab for lab, _ in labels if lab in _TO_ELSEWHERE]
         if fine and (not away or not all(self._destination(l.mention, cl, away[0], ms) for l in fine)):
             locs = fine

@@ -901,7 +901,8 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 
 #: a preposition and two words after it, the second with the article ("على بصر الحرير", "نحو الكرك الشرقي"): the
 #: span tried as a spelling variant of a two-word name (normalised)
-_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من)\s(?P<n>(?!ال)\S{2,}\sال\S{2,})(?!\S)")
+_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من|جبهه|محور|محيط|اطراف)\s"
+                                r"(?P<n>(?!ال)\S{2,}\sال\S{2,})(?!\S)")   # (and "على جبهة بصرى الحرير": a front's town)
 #: a two-word name written as one word ("كفرناسج" for كفر ناسج): its head and three letters or more, read as a name
 #: only when the data holds it split (:meth:`_Index.joined_variant`)
 _JOINED_HEAD_RE = re.compile(r"(?<!\S)[وفب]?(?P<n>(?:كفر|دير|عين|بير|بيت|تل|ام|ابو|خربه)(?!ال)\S{3,})(?=[\s.,،:؛]|$)")
