@@ -72,6 +72,15 @@ def test_actor_roles():
                                                   ("Jabhat al-Nusra / HTS", "object")]
 
 
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات النظام بمساندة الميليشيات الإيرانية على بلدة مسحرة.",   # (the ة of "بمساندة": a normalised match)
+    "سيطرت قوات النظام بغطاء من الميليشيات الإيرانية على بلدة مسحرة.",   # (the ء of "بغطاء")
+])
+def test_who_backs_a_force_is_its_support(text):
+    assert [(a.actor, a.role) for a in find_actors(normalize_ar(text))] == [
+        ("Syrian government forces", "subject"), ("Iranian forces", "support")]
+
+
 # --- sentences ------------------------------------------------------------------------------------
 
 def test_sentences_and_clauses_keep_offsets():

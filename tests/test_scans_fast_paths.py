@@ -94,8 +94,8 @@ def _plain_find_actors(norm: str, start: int = 0, end: int | None = None) -> lis
             continue
         if lang == "ar":
             role = "subject"
-            if prev_w in ("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء") or \
-                    " ".join(prev[-2:]) in ("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"):
+            # (the vocabulary is actors.py's own, normalised; the scan around it is what this reference checks)
+            if prev_w in A._SUPPORT_AR_1 or " ".join(prev[-2:]) in A._SUPPORT_AR_2:
                 role = "support"
             elif " ".join(prev[-2:]) == "من قبل":
                 role = "agent"

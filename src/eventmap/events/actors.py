@@ -228,13 +228,17 @@ _AGAINST = frozenset(("ضد", "against", "targeting"))
 #: "تفجير نفذه تنظيم داعش")
 _AGENT_VERBS_AR = frozenset(ar(w) for w in ("شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها",
                                             "تبناه", "تبنته", "تبناها", "ارتكبه", "ارتكبها", "ارتكبته"))
-_SUPPORT_AR_1 = frozenset(("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومه", "المدعومه", "حليفه", "حلفاء",
-                           # who came along: "دخلت قوات النظام ترافقها الشرطة العسكرية الروسية"
-                           "ترافقها", "ترافقه", "ترافقهم", "يرافقها", "يرافقه", "يرافقهم", "بمرافقه"))
-_SUPPORT_AR_2 = frozenset(("بدعم من", "بغطاء من", "مدعومه من", "المدعومه من", "بمساندة من"))
+#: (normalised, as the words before an actor are: "بمساندة" had been written with its ة and never matched)
+_SUPPORT_AR_1 = frozenset(ar(w) for w in ("بدعم", "بغطاء", "بمساندة", "بمشاركة", "مدعومة", "المدعومة", "حليفة",
+                                          "حلفاء",
+                                          # who came along: "دخلت قوات النظام ترافقها الشرطة العسكرية الروسية"
+                                          "ترافقها", "ترافقه", "ترافقهم", "يرافقها", "يرافقه", "يرافقهم", "بمرافقة"))
+_SUPPORT_AR_2 = frozenset(ar(w) for w in ("بدعم من", "بغطاء من", "مدعومة من", "المدعومة من", "بمساندة من"))
 _OBJECT_HEADS_AR = ("تجمعات", "مواقع", "نقاط", "مقرات", "تحصينات", "اوكار", "معاقل", "ثكنات", "فلول", "بقايا")
 _SUPPORT_EN_2 = frozenset(("backed by", "supported by", "aided by", "assisted by", "allied to", "allied with",
                            "accompanied by", "escorted by"))
+#: the words that bring in who backs or escorts a force (normalised): "مدعومة بالدبابات", "ترافقها", "backed by"
+SUPPORT_WORDS = _SUPPORT_AR_1 | frozenset(p.split()[0] for p in _SUPPORT_EN_2)
 _HOLDERS_EN = frozenset(("controlled", "held", "run", "led", "affiliated", "besieged", "surrounded", "dominated"))
 _OTHER_EN_2 = frozenset(("loyal to", "affiliated with", "linked to", "tied to"))
 

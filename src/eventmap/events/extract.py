@@ -38,7 +38,7 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import (CHARGED_WITH_RE, KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
+from eventmap.events.fatalities import (CHARGED_WITH_RE, CONFESSED_RE, KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
                                         norm_has_death)
 from eventmap.events.lexicon import (ABSORBS, KILLERS, LABELS, TriggerHit, find_triggers, mentions_aircraft,
                                      mentions_weapons)
@@ -245,9 +245,6 @@ _LEFT_OUT_RE = re.compile(r"\b(?:not|never|neither|nor)\s(?:\S+\s)?(?:part|inclu
 #: the words before the crimes a suspect is charged with (normalised, without "و"/"ف")
 _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المتورطين", "المتورطه", "بتهمه", "بتهم", "بجرايم", "بجريمه",
                       "involved", "accused", "charged", "suspected", "convicted"))
-#: a confession a few words before the crime (normalised, without "و"/"ف"): the crime is owned, an event
-_CONFESSED = frozenset(("اعترف", "اعترفت", "اعترفوا", "اعترافه", "اعترافهم", "باعترافه", "باعترافهم", "اقر", "اقروا",
-                        "confessed", "admitted"))
 #: the same three words back, before "بعمليات" (its crimes): "معلومات عن تورط المجموعة بعمليات خطف"
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
 #: the word before a settlement that makes it no settlement made (normalised)
@@ -370,11 +367,6 @@ _QUOTE_CHAR_RE = re.compile(r"[\"“”«»„‟]")
 
 #: a countryside's name ("ريف درعا الشرقي", "the western Daraa countryside"): no region of its own beside a town
 _COUNTRYSIDE_RE = re.compile(r"ريف|[Cc]ountryside|[Rr]ural")
-#: who came along with the force, between its verb and the place (normalised): "ترافقها الشرطة العسكرية الروسية",
-#: "بمرافقة", "accompanied by", "backed by"
-_ESCORTED_RE = re.compile(r"(?:^|\s)(?:ترافق\S*|يرافق\S*|بمرافقه|بمساند\S*|مدعوم\S*|بدعم)\s|"
-                          r"\b(?:accompanied|escorted|backed|supported)\s+by\b")
-
 
 def _same_generic(c, surface: str) -> bool:
     """A spelling variant of a site's whole name that keeps its generic first word and more ("Tel Shehab" for the
@@ -1278,7 +1270,7 @@ class _Extractor:
     def _charged(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
         """The trigger is a crime suspects are charged with ("متهمين بقتل", "يشتبه بتورطهم في مقتل", "wanted for
         killings", "متورطة بعمليات خطف") or a raid's targets ("حملة استهدفت مطلوبين")."""
-        if not _CONFESSED.isdisjoint(prev[-6:]):
+        if CONFESSED_RE.search(self.norm, max(cl.lo, h.start - 60), h.start):
             return False   # "اعترف الموقوف بتورطه في اغتيال شاب في X يوم الجمعة", "confessed to involvement in": a
             #                crime owned, told with its place and day
         return not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or \
@@ -2055,8 +2047,9 @@ class _Extractor:
         gap = m.start - hit.end
         return 0 <= gap <= most or (gap <= 2 * most and (
             _INTO_GOAL_RE.search(self.norm, hit.end, m.start) is not None or
-            _ESCORTED_RE.search(self.norm, hit.end, m.start) is not None))   # ("دخلت قوات النظام ترافقها الشرطة
-        #                                                                    العسكرية الروسية بلدة X": who came along)
+            # who or what came along, between the verb and the place: "دخلت قوات النظام ترافقها الشرطة العسكرية
+            # الروسية بلدة X", "اقتحمت وحدات من الجيش مدعومة بالدبابات فجر أمس مدينة X"
+            not A.SUPPORT_WORDS.isdisjoint(self.norm[hit.end:m.start].split())))
 
     def _date_for(self, cl: _Clause, dates, hit: TriggerHit) -> tuple[str, int]:
         key = (cl.index, hit.start)   # every place of a trigger asks again; the answer depends on these only

@@ -975,8 +975,10 @@ def _negated(toks: list[_Tok], i: int, ar: bool) -> bool:
 #: killing"): the crime of another day, not a death of the act told (nor, in ``extract``, an act of that day)
 CHARGED_WITH_RE = _rx(r"(?:بتورط\S*|متورط\S*|المتورط\S*|متهم\S*|المتهم\S*|بتهمة|بتهمه)\s+(?:في\s+|ب)?$|\b(?:accused|suspected|charged)\s+"
                        r"(?:of|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
-#: a confession before the crime ("اعترف الموقوف بتورطه في قتل شاب"): the crime is owned and its dead counted
-_CONFESSED_RE = _rx(r"(?:^|\s)[وف]?(?:اعترف|اعترفت|اعترفوا|أقر|اقر|أقروا)\s|\b(?:confessed|admitted)\b", re.IGNORECASE)
+#: a confession before the crime ("اعترف الموقوف بتورطه في قتل شاب", "وباعترافهم"): the crime is owned, an event with its
+#: dead (read on the original text here and on the normalised one in ``extract``)
+CONFESSED_RE = _rx(r"(?:^|\s)[وف]?(?:ب?اعتراف\S*|اعترف\S*|أقر|اقر|أقروا|اقروا)\s|\b(?:confessed|admitted)\b",
+                   re.IGNORECASE)
 #: "ما لا يقل عن 25", "no fewer than 25", "not less than": a floor of the figure, no negation
 _NOT_LESS = frozenset(("fewer", "less")) | _n("يقل تقل يقلون")
 
@@ -2096,7 +2098,7 @@ def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause
     funeral = "uneral" in s or "تشييع" in s or "جناز" in s
     ds = [d for d in ds if not (rel_trig[1] <= d.a and _PROTEST_CAUSE_RE.search(s, max(0, d.a - 40), d.a))
           and not (funeral and _FUNERAL_OF_RE.search(s, max(0, d.a - 40), d.a))
-          and not (CHARGED_WITH_RE.search(s, max(0, d.a - 24), d.a) and not _CONFESSED_RE.search(s, max(0, d.a - 48), d.a))]
+          and not (CHARGED_WITH_RE.search(s, max(0, d.a - 24), d.a) and not CONFESSED_RE.search(s, max(0, d.a - 48), d.a))]
     in_clause = [d for d in ds if rel_clause[0] <= d.a < rel_clause[1]]
     if not in_clause and rel_clause[1] < len(s):
         return _told_after_clause(s, ds, rel_clause[1])
