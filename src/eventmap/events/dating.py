@@ -101,6 +101,12 @@ def _starts_story(before: str) -> bool:
 DateHit = tuple[int, int, date, int, str]
 
 
+#: what a digest's day heading may hold before its date: a weekday's name ("Monday 4 August", "الاثنين 4 آب")
+_HEADING_REST_RE = re.compile(
+    r"\s*(?:(?:يوم\s+)?(?:ال)?(?:اثنين|اتنين|ثلاثا|اربعا|خميس|جمعه|سبت|احد)|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)?\s*")
+
+
 @slot_init   # (one per clause of a report)
 @dataclass(frozen=True, slots=True)
 class ClauseSpan:
@@ -277,18 +283,19 @@ class EventDates:
 
     def _heading_day(self, lo: int) -> DateHit | None:
         """The last exact day before ``lo`` written as a sentence of its own (a digest's heading: "Tuesday",
-        "الثلاثاء:", "12 تموز"), when another such heading comes before it too (headings, not a dateline or a lead)."""
+        "الثلاثاء:", "12 تموز"), when the report has another such heading (headings, not a dateline or a lead)."""
         if self._headings is None:
             sents = sorted({(cl.sent_lo, cl.sent_hi) for cl in self.clauses})
             los = [a for a, _ in sents]
             self._headings = []
             for k, d in enumerate(self.dates):
                 j = bisect.bisect_right(los, d[0]) - 1
-                if d[3] == 1 and j >= 0 and d[1] <= sents[j][1] and not self.norm[sents[j][0]:d[0]].strip() and \
-                        not self.norm[d[1]:sents[j][1]].strip():   # (the normalised text keeps no line breaks)
+                if d[3] == 1 and j >= 0 and d[1] <= sents[j][1] and _HEADING_REST_RE.fullmatch(
+                        self.norm, sents[j][0], d[0]) and not self.norm[d[1]:sents[j][1]].strip():
+                    # (the normalised text keeps no line breaks; "Monday 4 August": the weekday beside the day)
                     self._headings.append(k)
         heads = [k for k in self._headings if self.starts[k] < lo]
-        return self.dates[heads[-1]] if len(heads) >= 2 else None
+        return self.dates[heads[-1]] if heads and len(self._headings) >= 2 else None
 
     def for_clause(self, cl: ClauseSpan, trigger_start: int, trigger_end: int = -1) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
