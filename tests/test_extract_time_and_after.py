@@ -28,3 +28,43 @@ def _dated(text: str, pub: str) -> dict[str, set[str]]:
 def test_a_digests_heading_with_its_weekday_dates_the_items_under_it(text, pub, want):
     got = _dated(text, pub)
     assert {k: got.get(k) for k in want} == want
+
+
+# ------------------------------------------------------------------ places
+@pytest.mark.parametrize("text, pub, place", [
+    ("For a decade the old citadel of Busra al-Sham was the seat of the local force.\n\nThe force was dissolved on "
+     "Sunday.\n\nHeavy clashes broke out on Thursday at a checkpoint in the town, residents said.",
+     "2025-04-14", "Busra al-Sham"),
+    ("عاشت مدينة جاسم سنوات من الهدوء الحذر بعد اتفاق التسوية.\n\nوتغيرت الأمور مع بداية العام.\n\n"
+     "واندلعت اشتباكات عنيفة يوم الخميس في المدينة بين الأمن العام ومجموعة محلية.",
+     "2025-04-14", "جاسم"),
+])
+def test_the_town_named_again_paragraphs_after_its_name(text, pub, place):
+    assert {e.location for e in extract_events(text, pub)} == {place}
+
+
+def test_a_common_word_read_as_a_place_is_no_antecedent_of_the_town():
+    text = ("وقال سكان إن المدينة بدت شبه خالية طوال اليوم.\n\n"
+            "ولا تعد هذه المواجهات الأولى من نوعها في المدينة.")
+    assert extract_events(text, "2025-03-05") == []
+
+
+# ------------------------------------------------------------------ acts
+@pytest.mark.parametrize("text, pub, want", [
+    ("General Security arrested two men in Nawa suspected of involvement in the kidnapping of a trader.",
+     "2025-03-27", {("Nawa", "Arrests")}),
+    ("اعتقل الأمن العام في بلدة إنخل شاباً تتهمه عائلات في المنطقة بالمشاركة في عمليات خطف.",
+     "2025-03-27", {("إنخل", "Arrests")}),
+    ("داهمت دورية منزلاً في الحراك واعتقلت رجلين للاشتباه بتورطهما في عمليات الاغتيال.",
+     "2025-03-27", {("الحراك", "Arrests")}),
+])
+def test_what_suspects_are_accused_of_is_no_act_of_the_day(text, pub, want):
+    assert {(e.location, e.sub_event_type) for e in extract_events(text, pub)} == want
+
+
+@pytest.mark.parametrize("text", [
+    "The man, who was accused of collaboration, was shot dead by gunmen in Tafas on Monday.",
+    "Gunmen kidnapped a merchant suspected of smuggling in Nawa on Monday.",
+])
+def test_a_charge_told_of_a_victim_leaves_the_act_done_to_him(text):
+    assert extract_events(text, "2025-03-27") != []

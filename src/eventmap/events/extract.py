@@ -247,6 +247,18 @@ _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المت�
                       "involved", "accused", "charged", "suspected", "convicted"))
 #: the same three words back, before "بعمليات" (its crimes): "معلومات عن تورط المجموعة بعمليات خطف"
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
+#: words of suspicion or charge, a few words before a crime (:meth:`_Extraction._charged_before`): English words, and
+#: the starts of Arabic ones (normalised, "و"/"ف" off)
+_CHARGE_HEADS_EN = frozenset(("suspected", "accused", "charged", "wanted", "linked", "involvement", "involved",
+                              "convicted", "suspicion"))
+_CHARGE_HEADS_AR = ("يشتبه", "الاشتباه", "للاشتباه", "بالاشتباه", "تتهم", "يتهم", "متهم", "المتهم", "اتهام", "باتهام",
+                    "بتهم", "تورط", "بتورط", "متورط", "المتورط", "بالتورط", "ضلوع", "بضلوع", "بالضلوع", "لضلوع")
+#: words between the charge and the crime that tell another act: the charge is of someone else
+_CHARGE_GAP_STOPS = frozenset(("was", "were", "is", "are", "had", "has", "been", "who", "which", "then", "after",
+                               "when", "before", "قبل", "بعد", "ثم", "حيث", "الذي", "التي", "الذين", "قد", "وقد",
+                               "كان", "حين", "عندما"))
+#: the crimes a man can be charged with
+_CHARGEABLE = frozenset(("abduction", "killing", "attack", "attack_civilians", "ied", "suicide_bomb", "looting"))
 #: the word before a settlement that makes it no settlement made (normalised)
 _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون", "رافضي", "رافضو", "بطاقه", "بطاقات", "خيار", "احتمال",
                          "لبحث", "بحث", "لمناقشه", "مناقشه", "بشان", "حول",   # "اجتماع لبحث تسوية أوضاع المدينة"
@@ -975,6 +987,7 @@ class _Extractor:
         town named shortly before (same paragraph, or the sentence before): the event is there."""
         out = []
         told = {id(c) for c, *_ in plans}   # (the clauses read for places: an untold antecedent is in none of them)
+        chain: dict[int, Mention] = {}   # (clause index -> the town its anaphor named again)
         for cl, hits, ms, ca in plans:
             own = [m for m in ms if (m.start, m.end) in located]
             if own and any(m.container is not None for m in own):
@@ -999,6 +1012,10 @@ class _Extractor:
                 ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
             if ante is None and site is None:
                 ante = self._antecedent_untold(cl, told, located, noun)
+            if ante is None and site is None:
+                ante = self._antecedent_far(cl, located, noun, chain)
+            if ante is not None and site is None:
+                chain[cl.index] = ante
             if site is not None:
                 # "أمام الجامع الكبير في المدينة": the site is in the town named before
                 if ante is not None:
@@ -1114,6 +1131,35 @@ class _Extractor:
                 if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution == "resolved":
                     return _named_again(m, loc, located)
         return None
+
+    def _antecedent_far(self, cl: _Clause, located, noun: str, chain: dict[int, Mention]) -> Mention | None:
+        """The town an anaphor refers to when none was named shortly before: the last town named in this paragraph
+        or the two before, with the same noun or none ("For years the citadel of X was the seat of power. ... By
+        the afternoon, columns were driving into the town"), or the one an anaphor before named again; read only
+        when the other readings found none."""
+        for cl2 in reversed(self._clauses[:cl.index]):
+            if cl2.paragraph < cl.paragraph - 2:
+                break
+            if cl2.index in chain:
+                return chain[cl2.index]
+            for m in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, cl2.lo, cl2.hi, self.lang)):
+                if m.site and m.container is not None:
+                    m = m.container   # ("the Omari mosque in X": the town that holds the site)
+                elif m.site and m.host is not None and m.host != (m.start, m.end):
+                    m = self._host_mention(m)   # ("the citadel of X": the town the site is named after)
+                if m.admin or not m.supported or self._noun_before(m) not in (noun, ""):
+                    continue   # (not a common word's reading: "بدت المدينة شبه خالية")
+                loc = self._locate(cl2, m, self._anchors)
+                if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution == "resolved":
+                    return _named_again(m, loc, located)
+        return None
+
+    def _host_mention(self, m: Mention) -> Mention:
+        """The place named inside a site's name ("the citadel of X"), as a mention of its own."""
+        assert m.host is not None
+        a, b = self.n2o(*m.host)
+        return Mention(m.host[0], m.host[1], self.norm[m.host[0]:m.host[1]], "gazetteer", lang=m.lang,
+                       orig_start=a, orig_end=b)
 
     def _noun_before(self, m: Mention) -> str:
         """The place noun written right before a name ("the village of X", "بلدة X"), as :data:`_ANAPHOR_NOUN`
@@ -1267,12 +1313,28 @@ class _Extractor:
             return False   # ("in response to the roadside bomb that hit an army vehicle near X": told here, in full)
         return bool(last) and (last[-1] in _COINCIDED or last[-2:] in (["رد", "علي"], ["ردا", "علي"], ["response", "to"]))
 
+    @staticmethod
+    def _charged_before(prev: list[str]) -> bool:
+        """A word of suspicion or charge a few words before the crime, with nothing between that tells another
+        act ("suspected of involvement in a string of killings", "accused by residents of kidnappings", "تتهمه
+        عائلات في المنطقة بالمشاركة في عمليات خطف", "للاشتباه بتورطهم في عمليات الاغتيال")."""
+        for i in range(len(prev) - 1, -1, -1):
+            w = prev[i]
+            if w in _CHARGE_GAP_STOPS:
+                return False
+            if w in _CHARGE_HEADS_EN or w.startswith(_CHARGE_HEADS_AR):
+                return True
+        return False
+
     def _charged(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
         """The trigger is a crime suspects are charged with ("متهمين بقتل", "يشتبه بتورطهم في مقتل", "wanted for
         killings", "متورطة بعمليات خطف") or a raid's targets ("حملة استهدفت مطلوبين")."""
         if CONFESSED_RE.search(self.norm, max(cl.lo, h.start - 60), h.start):
             return False   # "اعترف الموقوف بتورطه في اغتيال شاب في X يوم الجمعة", "confessed to involvement in": a
             #                crime owned, told with its place and day
+        if h.label in _CHARGEABLE and self._charged_before(
+                [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 9, 80)]):
+            return True
         return not _CHARGED.isdisjoint(prev[-2:]) or prev[-2:] == ["wanted", "for"] or \
             CHARGED_WITH_RE.search(self.norm, max(cl.lo, h.start - 24), h.start) is not None or (
                 prev[-1] in ("بعمليات", "بعمليه") and not _CHARGED_WITH.isdisjoint(prev[-4:-1])) or (
