@@ -68,3 +68,50 @@ def test_what_suspects_are_accused_of_is_no_act_of_the_day(text, pub, want):
 ])
 def test_a_charge_told_of_a_victim_leaves_the_act_done_to_him(text):
     assert extract_events(text, "2025-03-27") != []
+
+
+@pytest.mark.parametrize("text, pub, place, day", [
+    ("بدأت الحملة في الأسبوع الأخير من حزيران 2018 بقصف مكثف على ريف درعا الشرقي. وفي 26 حزيران سيطرت قوات "
+     "النظام على بلدة بصر الحرير.", "2023-07-06", "بصر الحرير", "2018-06-26"),
+    ("The offensive began in mid-June 2018 with heavy air raids. On June 26, government troops captured the town "
+     "of Busra al-Harir.", "2023-07-06", "Busra al-Harir", "2018-06-26"),
+])
+def test_a_day_without_its_year_in_a_story_retold_takes_the_storys_year(text, pub, place, day):
+    assert _dated(text, pub)[place] == {day}
+
+
+def test_a_day_tied_to_the_publication_keeps_its_year_after_an_old_story():
+    text = ("وكانت المدينة قد دخلت التسوية في تموز 2018. وفي 26 حزيران الماضي اغتال مسلحون شاباً في مدينة طفس.")
+    assert _dated(text, "2023-07-06")["طفس"] == {"2023-06-26"}
+
+
+def test_the_years_that_followed_a_settlement_are_no_settlement():
+    text = ("قتل شاب في بلدة إنخل برصاص مجهولين، في سلسلة اغتيالات طالت معارضين سابقين خلال السنوات التي أعقبت "
+            "اتفاق التسوية صيف 2018.")
+    assert "Non-violent transfer of territory" not in {e.sub_event_type for e in extract_events(text, "2025-02-03")}
+
+
+# ------------------------------------------------------------------ quarters
+def _points(text: str, pub: str) -> dict[str, tuple[float | None, float | None]]:
+    return {e.location: (e.latitude, e.longitude) for e in extract_events(text, pub)}
+
+
+def _near_daraa(pt: tuple[float | None, float | None]) -> bool:
+    lat, lon = pt
+    return lat is not None and lon is not None and abs(lat - 32.62) < 0.05 and abs(lon - 36.10) < 0.05
+
+
+def test_a_quarter_the_gazetteer_lacks_is_placed_at_the_town_named_before_it():
+    text = "سيطرت الفصائل على كامل مدينة درعا بعد انسحاب قوات النظام من الأفرع الأمنية في حي المحطة."
+    assert _near_daraa(_points(text, "2024-12-07")["حي المحطة"])
+
+
+def test_a_quarter_named_after_its_town_is_placed_at_the_town():
+    assert _near_daraa(_points("وقصفت قوات النظام حي درعا البلد بقذائف الهاون اليوم.", "2021-07-30")["حي درعا البلد"])
+
+
+def test_a_quarter_in_the_city_is_in_the_city_named_before_not_where_men_went():
+    text = ("سيطرت الفصائل ليل الجمعة على كامل مدينة درعا.\n\n"
+            "وكانت الفصائل قد سيطرت ظهر الجمعة على معبر نصيب، بعد انسحاب عناصر الجمارك منه باتجاه دمشق.\n\n"
+            "وشهد حي الكاشف في المدينة اشتباكات عنيفة قبل الانسحاب.")
+    assert _near_daraa(_points(text, "2024-12-07")["حي الكاشف"])

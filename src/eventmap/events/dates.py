@@ -611,7 +611,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     has_en = _has_latin_word(norm)
     if not has_en:
         out.sort()
-        return _named_weekdays_out(out)
+        return _named_weekdays_out(_in_the_years_told(out, norm, pub))
     en_month = any(_EN_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
@@ -646,7 +646,39 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             norm, max(0, m.start() - 10), m.start()) else None   # "tomorrow, Sunday"
         add(m.start(), m.end(), _weekday(pub, EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
     out.sort()
-    return _named_weekdays_out(out)
+    return _named_weekdays_out(_in_the_years_told(out, norm, pub))
+
+
+#: how far back a retold story's year reaches a day written without one, in characters and in days
+_STORY_YEAR_CHARS = 300
+_STORY_YEAR_DAYS = 92
+#: words that tie a day without its year to the publication ("الماضي", "last")
+_OWN_YEAR_WORDS = ("الشهر", "منه", "الماضي", "الفايت", "المنصرم", "الجاري", "الحالي", "المقبل", "القادم")
+
+
+def _in_the_years_told(out: list[tuple[int, int, date, int, str]], norm: str,
+                       pub: date) -> list[tuple[int, int, date, int, str]]:
+    """A day written without its year right after a date of an earlier year, in a story retold ("بدأت الحملة في
+    الأسبوع الأخير من حزيران 2018 ... وفي 26 حزيران سيطرت القوات على X", "In June 2018 ... On July 6, rebels
+    signed"): that year, when the day falls within three months of the date told before it (not the latest such
+    day before the publication, five years on)."""
+    if len(out) < 2 or not _YEAR_RE.search(norm):
+        return out
+    res = list(out)
+    for k in range(1, len(res)):
+        a, b, d, prec, kind = res[k]
+        pa, pb, pd, _, pkind = res[k - 1]
+        if kind != "explicit" or pkind not in ("explicit", "month") or a - pb > _STORY_YEAR_CHARS:
+            continue
+        own = norm[a:b]
+        if _YEAR_RE.search(own) or any(w in own for w in _OWN_YEAR_WORDS) or not _YEAR_RE.search(norm, pa, pb):
+            continue   # (its own year, or one the words tie it to; the date before must have written its year)
+        if pd.year >= pub.year or pd.year == d.year:
+            continue
+        told = _safe_date(pd.year, d.month, d.day)
+        if told is not None and abs((told - pd).days) <= _STORY_YEAR_DAYS:
+            res[k] = (a, b, told, prec, kind)
+    return res
 
 
 #: "ليل الاثنين " / "ليله الاثنين-" before a second weekday (normalised)

@@ -259,6 +259,10 @@ _CHARGE_GAP_STOPS = frozenset(("was", "were", "is", "are", "had", "has", "been",
                                "كان", "حين", "عندما"))
 #: the crimes a man can be charged with
 _CHARGEABLE = frozenset(("abduction", "killing", "attack", "attack_civilians", "ied", "suicide_bomb", "looting"))
+#: the words before a deal that make it the start of a time ("السنوات التي أعقبت اتفاق التسوية", "since the deal")
+_SINCE_THE_DEAL = frozenset(("اعقبت", "اعقب", "تلت", "تلا", "منذ", "following", "followed", "since"))
+#: the cues of a place men went towards (normalised): no antecedent of "the city" named with another noun
+_WENT_TOWARDS = TOWARDS_AR | {"towards", "toward"}
 #: the word before a settlement that makes it no settlement made (normalised)
 _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون", "رافضي", "رافضو", "بطاقه", "بطاقات", "خيار", "احتمال",
                          "لبحث", "بحث", "لمناقشه", "مناقشه", "بشان", "حول",   # "اجتماع لبحث تسوية أوضاع المدينة"
@@ -1012,7 +1016,7 @@ class _Extractor:
                 ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
             if ante is None and site is None:
                 ante = self._antecedent_untold(cl, told, located, noun)
-            if ante is None and site is None:
+            if ante is None:
                 ante = self._antecedent_far(cl, located, noun, chain)
             if ante is not None and site is None:
                 chain[cl.index] = ante
@@ -1086,8 +1090,8 @@ class _Extractor:
     def _site_in_anaphor(own: list[Mention], located) -> Mention | None:
         """The clause's one named site the gazetteer does not know and no town was found to host: "المدينة"
         right after it may say which."""
-        sites = [m for m in own if m.site and m.container is None and m.host is None and
-                 located[(m.start, m.end)].resolution == "unresolved"]
+        sites = [m for m in own if m.site and m.container is None and
+                 located[(m.start, m.end)].resolution == "unresolved"]   # (its host, if any, not known either)
         return sites[-1] if len(sites) == 1 else None
 
     def _antecedent(self, cl: _Clause, cand, located, noun: str, upto: int) -> Mention | None:
@@ -1101,7 +1105,9 @@ class _Extractor:
                 continue
             loc = located.get((m2.start, m2.end))
             if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
-                    and loc.resolution in ("resolved", "ambiguous"):
+                    and loc.resolution in ("resolved", "ambiguous") and \
+                    (m2.cue not in _WENT_TOWARDS or self._noun_before(m2) == noun):
+                # (not where men went: "انسحب العناصر باتجاه دمشق ... وشهد حي الكاشف في المدينة")
                 ante = m2
                 if self._noun_before(m2) == noun:
                     same = m2
@@ -1134,25 +1140,38 @@ class _Extractor:
 
     def _antecedent_far(self, cl: _Clause, located, noun: str, chain: dict[int, Mention]) -> Mention | None:
         """The town an anaphor refers to when none was named shortly before: the last town named in this paragraph
-        or the two before, with the same noun or none ("For years the citadel of X was the seat of power. ... By
-        the afternoon, columns were driving into the town"), or the one an anaphor before named again; read only
-        when the other readings found none."""
+        or the two before ("For years the citadel of X was the seat of power. ... By the afternoon, columns were
+        driving into the town"), or the one an anaphor before named again; the last named with the same noun
+        first ("سيطرت الفصائل على مدينة درعا ... وكانت قد سيطرت على معبر نصيب ... وشهد حي الكاشف في المدينة"),
+        then one named with none; read only when the other readings found none."""
+        fallback: Mention | tuple[Mention, _Located] | None = None
         for cl2 in reversed(self._clauses[:cl.index]):
             if cl2.paragraph < cl.paragraph - 2:
                 break
             if cl2.index in chain:
-                return chain[cl2.index]
+                town = chain[cl2.index]
+                if self._noun_before(town) == noun:
+                    return town
+                fallback = fallback or town
+                continue
             for m in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, cl2.lo, cl2.hi, self.lang)):
                 if m.site and m.container is not None:
                     m = m.container   # ("the Omari mosque in X": the town that holds the site)
-                elif m.site and m.host is not None and m.host != (m.start, m.end):
-                    m = self._host_mention(m)   # ("the citadel of X": the town the site is named after)
-                if m.admin or not m.supported or self._noun_before(m) not in (noun, ""):
-                    continue   # (not a common word's reading: "بدت المدينة شبه خالية")
+                elif m.site and m.site != "neighbourhood" and m.host is not None and m.host != (m.start, m.end):
+                    m = self._host_mention(m)   # ("the citadel of X": the town the site is named after; not a
+                    #                              quarter's own name, "حي المحطة")
+                said = self._noun_before(m)
+                if m.admin or not m.supported or said not in (noun, "") or \
+                        (said == "" and (fallback is not None or m.reference or m.cue in _WENT_TOWARDS)):
+                    continue   # (not a common word's reading, "بدت المدينة شبه خالية"; nor a point of reference,
+                    #            "انسحبوا باتجاه دمشق", unless named with the same noun)
                 loc = self._locate(cl2, m, self._anchors)
-                if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution == "resolved":
-                    return _named_again(m, loc, located)
-        return None
+                if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution == "resolved" and \
+                        loc.place.admin1_pcode in _CORE:   # (a town of the south the report is about)
+                    if said == noun:
+                        return _named_again(m, loc, located)
+                    fallback = (m, loc)
+        return _named_again(*fallback, located) if isinstance(fallback, tuple) else fallback
 
     def _host_mention(self, m: Mention) -> Mention:
         """The place named inside a site's name ("the citadel of X"), as a mention of its own."""
@@ -1213,15 +1232,8 @@ class _Extractor:
         if self._charged(h, prev, cl):
             return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are
             #               charged with, and a raid's targets, are no acts of that day
-        if h.label == "settlement_entry" and prev[-1] in ("بعد", "قبل") and self.norm.endswith(" ال", 0, h.start):
-            return True   # "كان يعمل بعد التسوية ضمن مجموعة محلية": the settlement of years before, a time
-        if h.label in ("settlement_entry", "agreement") and "علي" in prev[-3:] and not _SPAN_OF_TIME.isdisjoint(prev[-5:]):
-            return True   # "بعد أكثر من عام على اتفاق التسوية": the time since a deal, no deal made
-        if h.label in ("agreement", "settlement_entry") and any(
-                w.isdigit() and len(w) == 4 and w != self._pub_iso[:4] for w in prev[-2:]):
-            return True   # "after the 2018 settlement agreements", "اتفاق 2018": a deal of another year, named
-        if h.label in ("agreement", "settlement_entry") and prev[-1] in _NOT_A_DEAL:
-            return True   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card, its prospect
+        if h.label in ("settlement_entry", "agreement") and self._no_deal_made(h, prev):
+            return True
         if h.label == "armed_clash" and prev[-1] in _DISENGAGE or h.label == "agreement" and (
                 not _BREACH.isdisjoint(prev[-4:]) or self.norm[h.end:h.end + 5].split()[:1] in (["فض"], ["فك"], ["فصل"])):
             return True   # "خط فك الاشتباك", "خرق لاتفاقية فض الاشتباك", "in breach of the disengagement agreement",
@@ -1312,6 +1324,19 @@ class _Extractor:
         if not _RELATIVE.isdisjoint(self.norm[h.end:h.end + 30].split()[:3]):
             return False   # ("in response to the roadside bomb that hit an army vehicle near X": told here, in full)
         return bool(last) and (last[-1] in _COINCIDED or last[-2:] in (["رد", "علي"], ["ردا", "علي"], ["response", "to"]))
+
+    def _no_deal_made(self, h: TriggerHit, prev: list[str]) -> bool:
+        """A settlement or a deal named as a time, of another year, or as what men refuse: no deal made here."""
+        if h.label == "settlement_entry" and prev[-1] in ("بعد", "قبل") and self.norm.endswith(" ال", 0, h.start):
+            return True   # "كان يعمل بعد التسوية ضمن مجموعة محلية": the settlement of years before, a time
+        if not _SINCE_THE_DEAL.isdisjoint(prev[-3:]):
+            return True   # "خلال السنوات التي أعقبت اتفاق التسوية", "in the years following the settlement": a time
+        if "علي" in prev[-3:] and not _SPAN_OF_TIME.isdisjoint(prev[-5:]):
+            return True   # "بعد أكثر من عام على اتفاق التسوية": the time since a deal, no deal made
+        if any(w.isdigit() and len(w) == 4 and w != self._pub_iso[:4] for w in prev[-2:]):
+            return True   # "after the 2018 settlement agreements", "اتفاق 2018": a deal of another year, named
+        return prev[-1] in _NOT_A_DEAL   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card,
+        #                                  its prospect
 
     @staticmethod
     def _charged_before(prev: list[str]) -> bool:
@@ -1719,6 +1744,9 @@ class _Extractor:
         if m.host is not None and m.host != (m.start, m.end):
             a, b = self.n2o(*m.host)
             hosts.append((self.text[a:b], "named after"))
+            head = self.text[a:b].split()
+            if m.site == "neighbourhood" and len(head) == 2:
+                hosts.append((head[0], "named after"))   # "حي درعا البلد": the old town of Daraa, in Daraa
         elif m.host is not None:
             hosts.append((self.text[m.orig_start:m.orig_end], "named"))
         if m.container is not None:
@@ -1738,6 +1766,10 @@ class _Extractor:
             if front is not None:
                 hosts.append((front.group("town") or front.group("en"), "in"))   # "وفي مدينة درعا، ... على حي
                 #    المطار": the quarter's town; "In Saida, fighters took the Military Security checkpoint": the post's
+        if m.site == "neighbourhood" and m.container is None and not any(how == "in" for _, how in hosts):
+            town = self._town_before_in_sentence(cl, m)   # "سيطرت الفصائل على مدينة درعا بعد انسحاب القوات من
+            if town is not None:                           # الأفرع الأمنية في حي المحطة": the quarter's town
+                hosts.append((town, "in"))
         loc = _Located(m)
         ctx = self._context(cl, m)
         for name, how in hosts:
@@ -1770,6 +1802,19 @@ class _Extractor:
                 return loc
         loc.note = f"unresolved: the {m.site} is not in the gazetteer and no town hosting it was found"
         return loc
+
+    def _town_before_in_sentence(self, cl: _Clause, m: Mention) -> str | None:
+        """The last town named before the quarter ``m`` in its sentence (a site's host for a site), as written."""
+        for t in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, cl.sent_lo, m.start, self.lang)):
+            if t.end > m.start or t.admin or not t.supported:
+                continue
+            if t.site:
+                if t.host is None or t.host == (t.start, t.end):
+                    continue
+                a, b = self.n2o(*t.host)
+                return self.text[a:b]
+            return self.text[t.orig_start:t.orig_end]
+        return None
 
     def _outside_container(self, p: Place, c: Mention) -> bool:
         """The place ``p`` is far (over :data:`_SITE_IN_TOWN_KM`) from the town the text puts a site in."""
