@@ -115,3 +115,40 @@ def test_a_quarter_in_the_city_is_in_the_city_named_before_not_where_men_went():
             "وكانت الفصائل قد سيطرت ظهر الجمعة على معبر نصيب، بعد انسحاب عناصر الجمارك منه باتجاه دمشق.\n\n"
             "وشهد حي الكاشف في المدينة اشتباكات عنيفة قبل الانسحاب.")
     assert _near_daraa(_points(text, "2024-12-07")["حي الكاشف"])
+
+
+# ------------------------------------------------------------------ names and common words
+@pytest.mark.parametrize("text", [
+    "تصدت وسائط الدفاع الجوي لصواريخ العدوان فوق ريف القنيطرة وأسقطت معظمها.",
+    "خرجت وقفة احتجاجية في مدينة نوى تنديداً بالعدوان الإسرائيلي على الجنوب.",
+])
+def test_the_aggression_of_state_media_and_protests_is_not_the_village_adwan(text):
+    assert "عدوان" not in {e.place_name_ar for e in extract_events(text, "2025-03-27")}
+
+
+def test_the_village_adwan_written_as_a_name_is_still_placed():
+    assert {e.place_name_ar for e in extract_events("قصفت قوات الاحتلال بلدة عدوان في حوض اليرموك.",
+                                                    "2025-03-27")} == {"عدوان"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أطلق مسلحون مجهولون النار على رجل خمسيني أمام منزله في بلدة المسيفرة.", "المسيفرة"),
+    ("تعرضت دورية للأمن العام لإطلاق نار من عدة مسلحين في بلدة الجيزة.", "الجيزة"),
+])
+def test_an_age_or_a_number_after_a_preposition_is_no_place(text, place):
+    assert {e.location for e in extract_events(text, "2025-03-27")} == {place}
+
+
+def test_an_outlets_spelling_with_its_alif_between_two_towns_of_a_road():
+    text = "قتل عنصران من الأمن العام بهجوم على الطريق الواصل بين ناحتة وبصر الحرير."
+    assert {e.place_name_ar for e in extract_events(text, "2025-07-18")} >= {"نحتة"}
+
+
+def test_shells_from_positions_on_a_town_fell_on_the_town():
+    text = "سقطت قذائف هاون مصدرها مواقع لمسلحين على بلدة الكرك الشرقي، ما أدى إلى مقتل طفلين."
+    assert [(e.location, e.fatalities) for e in extract_events(text, "2025-07-18")] == [("الكرك الشرقي", 2)]
+
+
+def test_the_destroyed_town_of_quneitra_is_the_town_not_the_governorate():
+    text = "وصلت دورية إسرائيلية إلى أطراف القنيطرة المهدمة صباح اليوم."
+    assert [(e.location, e.geo_precision) for e in extract_events(text, "2025-07-18")] == [("القنيطرة", 1)]

@@ -373,7 +373,8 @@ _BROAD_REGIONS = {"region:southern-syria", "region:hawran", "region:golan"}
 
 _CITY_BEFORE_RE = re.compile(r"(?:(?:^|\s)[وبلف]{0,2}(?:مدينه|المدينه|مدينتي|مدن|المدن|احيا|حي|وسط|مركز|داخل)|"
                              r"\b(?:city|cities|town|towns|centre|center|downtown|neighbou?rhoods?|districts?|quarters?)(?:\s+of)?(?:\s+the)?)\s*$")
-_CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه)\b")
+_CITY_AFTER_RE = re.compile(r"\s*(?:city|town|المدينه|مدينه|المهدمه|المدمره|القديمه)\b")   # ("القنيطرة المهدمة": the
+#                                                                             destroyed town, not the governorate)
 #: anchored at the end, the pattern is tried from every position of the window: skipped without its words
 _CITY_BEFORE_GATE = gate(_CITY_BEFORE_RE)
 

@@ -458,10 +458,12 @@ _AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خ
 بعدة بعدد بعشرات بقذائف بقذيفة بصواريخ بصاروخ بغارات بغارة بالبراميل ببراميل ببرميل برصاص بنيران بعبوة بعبوات
 بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح لليوم ليوم للمرة
 لقصف لهجوم لهجمات لغارات لغارة لاشتباكات لاستهداف لاقتحام لحملة لمداهمة لإطلاق
-المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
+المدمرة المهدمة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
 تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج
 المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة أدى أدت أسفر أسفرت
-بموجب وفق وفقا وفقاً تنفيذا تنفيذاً""".split()) | TIME_AFTER_AR
+بموجب وفق وفقا وفقاً تنفيذا تنفيذاً
+عدة بحسب حسب دون سابق الحياة تفتش تسأل سلسلة
+عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني عشرينية ثلاثينية أربعينية خمسينية ستينية سبعينية""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -901,13 +903,14 @@ _PLURAL_NOUN_RE = re.compile(r"(?<!\S)[وفب]?(?:قري|القري|بلدات|�
 
 #: a preposition and two words after it, the second with the article ("على بصر الحرير", "نحو الكرك الشرقي"): the
 #: span tried as a spelling variant of a two-word name (normalised)
-_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من|جبهه|محور|محيط|اطراف)\s"
+_PREP_TWO_WORDS_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من|بين|جبهه|محور|محيط|اطراف)\s"
                                 r"(?P<n>(?!ال)\S{2,}\sال\S{2,})(?!\S)")   # (and "على جبهة بصرى الحرير": a front's town)
 #: a two-word name written as one word ("كفرناسج" for كفر ناسج): its head and three letters or more, read as a name
 #: only when the data holds it split (:meth:`_Index.joined_variant`)
 _JOINED_HEAD_RE = re.compile(r"(?<!\S)[وفب]?(?P<n>(?:كفر|دير|عين|بير|بيت|تل|ام|ابو|خربه)(?!ال)\S{3,})(?=[\s.,،:؛]|$)")
-#: "قتل رجل في ناحتة": one word of four letters or more after the same prepositions
-_PREP_ONE_WORD_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من)\s(?P<n>(?!ال)\S{4,})(?=[\s.,،:؛]|$)")
+#: "قتل رجل في ناحتة": one word of four letters or more after the same prepositions ("الطريق بين ناحتة وX")
+_PREP_ONE_WORD_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|باتجاه|قرب|عند|من|بين|محيط)\s(?P<n>(?!ال)\S{4,})"
+                               r"(?=[\s.,،:؛]|$)")
 
 
 def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], idx: _Index) -> None:
@@ -1564,6 +1567,9 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.veto = "a time of day"           # "ظهر أمس", "بعد ظهر الثلاثاء": noon, not the village of Zahr
     if pw == "ردع" and m.cue_kind != "noun":
         m.veto = "an operation's name"     # "معركة ردع العدوان" (December 2024): deterring the aggression, no village
+    elif word == "العدوان" and m.cue_kind != "noun":
+        m.veto = "the aggression"          # "تنديداً بالعدوان", "صواريخ العدوان": a stock phrase of state media and
+        #                                    protests; the village is written without the article ("بلدة عدوان")
     if word in _GOD_AR and m.cue_kind != "noun":
         m.veto = "a prayer"                # "استشهد شاب بقصف على X، الله يرحمه": God, not a village of that name
     if word.startswith("ال") and m.cue_kind != "noun" and pw in _PRAYER_AR:
@@ -1824,8 +1830,9 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
 #: (الواصل) بين Y و", "التي تقع على طريق Y"
 _ON_A_ROAD_AR_RE = re.compile(r"(?:^|\s)(?:ال)?(?:واقعه|واقع|تقع|يقع)\s(?:علي|عند|في)\s(?:ال)?(?:طريق|اوتستراد|اوتوستراد)"
                               r"(?:\s[^\s.،,؛]+){0,5}?\s(?:[^\s.،,؛]+\s)?و?$")
-#: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from
-_FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:\S+\s){0,5}$")
+#: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from (not past "على", "إلى": "قذائف
+#: مصدرها مواقع المسلحين على بلدة X" fell on X)
+_FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:(?!(?:علي|الي|باتجاه|نحو)\s)\S+\s){0,5}$")
 #: a force's positions a place is named as, after "من" (normalised, up to the name): "قصفت قوات النظام من مواقعها في
 #: X بلدة Y", "من مواقع الجيش في محيط مدينة X", "المتمركزة في محيط مدينة X" (its word before "من": :func:`_fired_from_ar`)
 _FIRED_FROM_AR_RE = re.compile(

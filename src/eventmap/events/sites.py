@@ -203,7 +203,7 @@ _OPENING = frozenset("(«“\"[")
 
 
 #: a town's quarter named by the town and a word: "درعا البلد", "درعا المحطة", "القنيطرة المهدمة"
-_QUARTER_WORDS_AR = {"البلد", "المحطه", "المهدمه"}
+_QUARTER_WORDS_AR = {"البلد", "المحطه"}
 _QUARTER_EN_RE = re.compile(r"\b(?P<host>[A-Z][\w'’]+(?:[-\s][A-Z][\w'’]+)?)[-\s](?P<q>(?:[Aa]l|[Ee]l)[-\s](?:Balad|Mahatta|Mahatah|Mahata))\b")
 
 
