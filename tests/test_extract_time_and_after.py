@@ -152,3 +152,30 @@ def test_shells_from_positions_on_a_town_fell_on_the_town():
 def test_the_destroyed_town_of_quneitra_is_the_town_not_the_governorate():
     text = "وصلت دورية إسرائيلية إلى أطراف القنيطرة المهدمة صباح اليوم."
     assert [(e.location, e.geo_precision) for e in extract_events(text, "2025-07-18")] == [("القنيطرة", 1)]
+
+
+@pytest.mark.parametrize("text, pub, place, day", [
+    ("سيطرت قوات النظام على بلدة بصر الحرير في 26 حزيران 2018، ثم على بلدة الحراك بعد يومين.",
+     "2023-07-06", "الحراك", "2018-06-28"),
+    ("Government troops captured Busra al-Harir on June 26, 2018, and al-Hirak two days later.",
+     "2023-07-06", "al-Hirak", "2018-06-28"),
+    ("في الثالث من آب توغلت قوة إسرائيلية في قرية طرنجة.\n\nوفي العاشر من الشهر، أقامت القوات الإسرائيلية حاجزاً "
+     "مؤقتاً قرب خان أرنبة.", "2025-09-02", "خان أرنبة", "2025-08-10"),
+])
+def test_a_day_counted_from_the_day_told_before(text, pub, place, day):
+    assert _dated(text, pub)[place] == {day}
+
+
+def test_a_day_counted_in_the_next_clause_is_not_the_day_of_the_act_before():
+    text = ("Monday 4 August\n- Gunmen kidnapped a lorry driver near al-Sanamayn; he was released two days later "
+            "after a ransom was paid.\n\nTuesday 5 August\n- Gunmen shot dead a teacher in Nawa.\n")
+    assert _dated(text, "2025-08-11")["al-Sanamayn"] == {"2025-08-04"}
+
+
+def test_the_village_named_again_in_a_clause_that_names_only_its_source():
+    text = ("تقدمت قوة إسرائيلية صباح الثلاثاء بعدد من الآليات باتجاه أطراف قرية معرية، ما دفع شباناً من القرية إلى "
+            "التصدي لها.\n\nوردت القوات الإسرائيلية بقصف مدفعي وغارات بطائرات مسيرة استهدفت منازل في القرية، ما أدى إلى "
+            "مقتل أربعة أشخاص، "
+            "بحسب ما وثقته مديرية الصحة في درعا.")
+    got = {(e.location, e.sub_event_type, e.fatalities) for e in extract_events(text, "2025-03-27")}
+    assert ("معرية", "Shelling/artillery/missile attack", 4) in got

@@ -209,7 +209,9 @@ _AR_DAY_OF_MONTH_REL = re.compile(
 #: a day of the month a digest named before it ("وفي السابع من الشهر ذاته", "وفي 27 منه", "في العاشر من نفس الشهر")
 _AR_DAY_OF_SAME_MONTH = re.compile(
     _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
-    r"\s(?:من\s(?:ال)?شهر\s(?:ذاته|نفسه)|من\sنفس\sالشهر|منه)" + _E)
+    r"\s(?:من\s(?:ال)?شهر\s(?:ذاته|نفسه)|من\sنفس\sالشهر|منه|(?P<bare>من\sالشهر)(?!\s(?:" +
+    _alt((*_AR_THIS_MONTH, "الماضي", "الفايت", "المنصرم", "المقبل", "القادم")) + r")" + _E + r"))" + _E)
+#: (and "وفي العاشر من الشهر": the month told before it, else the month of publication)
 #: this month or the last, as a month ("منتصف الشهر الماضي", "خلال الشهر الجاري"; "منذ الشهر الماضي" too, which
 #: ``dating`` then reads as a start)
 _AR_MONTH_REL = re.compile(
@@ -504,6 +506,9 @@ def _ar_same_month_dates(norm: str, pub: date, add: Callable[[int, int, date | N
     for m in _AR_DAY_OF_SAME_MONTH.finditer(norm):
         day_n = _ar_ordinal_day(m["ord"]) if m["ord"] else int(m["day"])
         months = list(_AR_MONTH_YEAR_RE.finditer(norm, max(0, m.start() - 600), m.start()))
+        if day_n and not months and m["bare"]:
+            add(m.start(), m.end(), _day_of_month(pub, day_n, True), 1, "explicit")
+            continue
         if not day_n or not months:
             continue
         last = months[-1]

@@ -261,8 +261,6 @@ _CHARGE_GAP_STOPS = frozenset(("was", "were", "is", "are", "had", "has", "been",
 _CHARGEABLE = frozenset(("abduction", "killing", "attack", "attack_civilians", "ied", "suicide_bomb", "looting"))
 #: the words before a deal that make it the start of a time ("السنوات التي أعقبت اتفاق التسوية", "since the deal")
 _SINCE_THE_DEAL = frozenset(("اعقبت", "اعقب", "تلت", "تلا", "منذ", "following", "followed", "since"))
-#: the cues of a place men went towards (normalised): no antecedent of "the city" named with another noun
-_WENT_TOWARDS = TOWARDS_AR | {"towards", "toward"}
 #: the word before a settlement that makes it no settlement made (normalised)
 _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون", "رافضي", "رافضو", "بطاقه", "بطاقات", "خيار", "احتمال",
                          "لبحث", "بحث", "لمناقشه", "مناقشه", "بشان", "حول",   # "اجتماع لبحث تسوية أوضاع المدينة"
@@ -478,12 +476,29 @@ _DAYS_APART = (
     r"|(?:on\s+)?the\s+(?P<prev2>day|night|evening)\s+before\s(?!yesterday)"
     r"|[وف]?(?:في\s)?(?:(?:صباح|مسا|ليل|فجر)\s)?اليوم\s(?:(?P<arnext>التالي|الموالي)|(?P<arprev>السابق))(?!\S))")
 _DAYS_APART_N_RE = re.compile(r"\s*(?:(?:but|and|then|لكن|ولكن)\s+)?" + _DAYS_APART)   # ("..., but the next day")
-#: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause
-_DAY_AFTER_RE = re.compile(r"\s(?:on\s)?the\s(?:(?:(?P<next>next|following)|previous)\s(?:day|morning|evening|night)|"
-                           r"(?:day|night)\sbefore)(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b|"
+#: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause; and a count of days
+#: after the day told before ("captured X on June 26 and Y two days later", "ثم على بلدة Y بعد يومين")
+_DAY_AFTER_RE = re.compile(r"\s(?:on\s)?(?:the\s(?:(?:(?P<next>next|following)|previous)\s(?:day|morning|evening|night)|"
+                           r"(?:day|night)\sbefore)|(?P<cnt>a|one|two|three|four|five|six|seven|\d)\s(?P<cu>days?|weeks?)"
+                           r"\slater)(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b|"
                            # "a bomb exploded the next day outside a mosque in X": where, right after it
                            r"\s(?=(?:outside|inside|in|near|at|close\sto)\s))"
-                           r"|\s(?:في\s)?اليوم\s(?:(?P<arnext>التالي)|السابق)\s*$")
+                           r"|\s(?:في\s)?اليوم\s(?:(?P<arnext>التالي)|السابق)\s*$"
+                           r"|\s(?:ثم\s)?بعد\s(?P<arcnt>يوم\sواحد|يومين|ثلاثه\sايام|اربعه\sايام|خمسه\sايام|اسبوع)\s*$")
+#: the days of the Arabic counts of :data:`_DAY_AFTER_RE`
+_AR_DAY_COUNTS = {"يوم واحد": 1, "يومين": 2, "ثلاثه ايام": 3, "اربعه ايام": 4, "خمسه ايام": 5, "اسبوع": 7}
+#: the same count right after one place of a list: that place's day ("took X on June 26 and Y two days later")
+_PLACE_DAYS_LATER_RE = re.compile(r"\s(?:(?P<cnt>a|one|two|three|four|five|six|seven|\d)\s(?P<cu>days?|weeks?)\slater"
+                                  r"|(?:ثم\s)?بعد\s(?P<arcnt>يوم\sواحد|يومين|ثلاثه\sايام|اربعه\sايام|خمسه\sايام|اسبوع))"
+                                  r"(?!\s(?:من|علي)\s)(?!\S)")
+
+
+def _days_later(m: re.Match[str]) -> int:
+    """The days a count of :data:`_DAY_AFTER_RE` or :data:`_PLACE_DAYS_LATER_RE` gives ("two days later", "بعد يومين")."""
+    if m.group("arcnt"):
+        return _AR_DAY_COUNTS[re.sub(r"\s+", " ", m.group("arcnt"))]
+    n = int(m.group("cnt")) if m.group("cnt").isdigit() else _COUNT_WORDS[m.group("cnt")]
+    return n * (7 if m.group("cu").startswith("week") else 1)
 _DAY_AFTER_GATE = gate(_DAY_AFTER_RE)
 #: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
 _DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
@@ -998,7 +1013,9 @@ class _Extractor:
             if own and any(m.container is not None for m in own):
                 ms = self._areas_of_the_town(cl, hits, ms, located)
             site = self._site_in_anaphor(own, located) if own else None
-            ana = None if own and site is None else _ANAPHOR_RE.search(self.norm, site.end if site else cl.lo, cl.hi)
+            # (a clause that names only points of reference, "بحسب مديرية الصحة في X", may call its place "القرية")
+            named = [m for m in own if not m.reference]
+            ana = None if named and site is None else _ANAPHOR_RE.search(self.norm, site.end if site else cl.lo, cl.hi)
             if ana is not None and site is not None and ana.start() - site.end > 4:
                 # "قصفت القوات المتمركزة في كتيبة X غربي بلدة Y الأحياء السكنية في البلدة": the anaphor further on
                 # names where the act fell, not the unplaced site's town
@@ -1107,8 +1124,8 @@ class _Extractor:
             loc = located.get((m2.start, m2.end))
             if loc is not None and loc.place is not None and loc.place.kind in _TOWN_KINDS and not m2.reference \
                     and loc.resolution in ("resolved", "ambiguous") and \
-                    (m2.cue not in _WENT_TOWARDS or self._noun_before(m2) == noun):
-                # (not where men went: "انسحب العناصر باتجاه دمشق ... وشهد حي الكاشف في المدينة")
+                    (loc.place.admin1_pcode in _CORE or self._noun_before(m2) == noun):
+                # (not a town elsewhere named in passing: "انسحب العناصر باتجاه دمشق ... وشهد حي الكاشف في المدينة")
                 ante = m2
                 if self._noun_before(m2) == noun:
                     same = m2
@@ -1163,7 +1180,7 @@ class _Extractor:
                     #                              quarter's own name, "حي المحطة")
                 said = self._noun_before(m)
                 if m.admin or not m.supported or said not in (noun, "") or \
-                        (said == "" and (fallback is not None or m.reference or m.cue in _WENT_TOWARDS)):
+                        (said == "" and (fallback is not None or m.reference)):
                     continue   # (not a common word's reading, "بدت المدينة شبه خالية"; nor a point of reference,
                     #            "انسحبوا باتجاه دمشق", unless named with the same noun)
                 loc = self._locate(cl2, m, self._anchors)
@@ -2052,6 +2069,9 @@ class _Extractor:
                 if len(use) > 1:
                     # "... في بلدة X بتاريخ 12 كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني": each its day
                     date_, tprec = self._dates.own_day(m.start, m.end, cl.lo, cl.hi) or (date_, tprec)
+                    later = _PLACE_DAYS_LATER_RE.match(self.norm, m.end) if tprec == 1 else None
+                    if later is not None:   # "سيطرت على X في 26 حزيران، ثم على Y بعد يومين": Y's own day
+                        date_ = min(date.fromisoformat(date_) + timedelta(days=_days_later(later)), self.pub).isoformat()
                 if tprec == 1 and date_ > self._pub_iso:
                     continue   # "أن تشهد مدينة X يوم غد الأحد تشييعاً": a day still to come is no event yet
                 et, st = self._toll_kind_here(lab, loc, etype, sub)
@@ -2207,7 +2227,11 @@ class _Extractor:
             # "..., while a commander survived an attempt in X the following day": the count told after the act
             later = _DAY_AFTER_RE.search(self.norm, hit.end, cl.hi) if _DAY_AFTER_GATE.possible(
                 self.norm[hit.end:cl.hi]) else None
-            return (1 if later.group("next") or later.group("arnext") else -1, False) if later is not None else (0, False)
+            if later is None:
+                return 0, False
+            if later.group("cnt") or later.group("arcnt"):
+                return _days_later(later), False
+            return (1 if later.group("next") or later.group("arnext") else -1), False
         return self._day_count(m), mid
 
     @staticmethod
