@@ -179,3 +179,27 @@ def test_the_village_named_again_in_a_clause_that_names_only_its_source():
             "بحسب ما وثقته مديرية الصحة في درعا.")
     got = {(e.location, e.sub_event_type, e.fatalities) for e in extract_events(text, "2025-03-27")}
     assert ("معرية", "Shelling/artillery/missile attack", 4) in got
+
+
+# ------------------------------------------------------------------ war's leftovers and lone victims
+@pytest.mark.parametrize("text", [
+    "A shepherd was killed by a mine near Kafr Shams on Monday.",
+    "A tractor driver was killed on Monday when his plough hit an anti-tank mine near Kafr Shams.",
+    "Two children were killed by explosive remnants of war in Kafr Shams on Monday.",
+])
+def test_mines_and_remnants_of_war_are_explosions(text):
+    assert {e.sub_event_type for e in extract_events(text, "2025-05-12")} == {"Remote explosive/landmine/IED"}
+
+
+def test_a_mine_site_hit_by_rockets_is_no_mine_blast():
+    text = "Rockets hit a mine site near Kafr Shams on Monday."
+    assert "Remote explosive/landmine/IED" not in {e.sub_event_type for e in extract_events(text, "2025-05-12")}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Gunmen shot dead a 12-year-old boy in Nawa on Monday.", 1),
+    ("A 16-year-old boy was killed by a mine near Tafas on Monday.", 1),
+    ("Three 12-year-old boys were killed in Nawa on Monday.", 3),
+])
+def test_an_age_is_no_count_of_the_dead(text, n):
+    assert {e.fatalities for e in extract_events(text, "2025-05-12")} == {n}

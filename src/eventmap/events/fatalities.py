@@ -338,7 +338,8 @@ _UNIT_AFTER = _w("km kilometres kilometers kilometre metres meters year years ol
 
 # --------------------------------------------------------------------------- tokens
 _TOKEN_RE = re.compile(
-    r"\d+(?:[.,٬]\d{3})*"                                   # 12, 1,200, ١٢
+    r"(?P<age>\d+[-\s](?:year|month)s?[-\s]old)\b"           # an age, one word: "a 12-year-old boy" (no count)
+    r"|\d+(?:[.,٬]\d{3})*"                                  # 12, 1,200, ١٢
     r"|[A-Za-z]+(?:['’][A-Za-z]+)?"                          # English words
     r"|(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+"            # Arabic (and other) words with their marks
     r"|[^\w\s]")                                             # punctuation, one character each
@@ -361,7 +362,9 @@ def _tokens(s: str) -> list[_Tok]:
     for m in _TOKEN_RE.finditer(s):
         raw = m.group(0)
         punct = not (raw[0].isalnum() or raw[0] == "_")
-        if raw[0].isdigit():
+        if m.lastgroup == "age":
+            w = "young"   # (read as the adjective it is: "a young boy")
+        elif raw[0].isdigit():
             w = str(int(re.sub(r"[.,٬]", "", raw)))
         elif punct:
             w = raw

@@ -475,7 +475,11 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
             r"(?<!heard )(?<!sound of )(?<!sounds of )(?<!heard loud )(?<!heard heavy )(?<!heard several )explosions?",
             r"blast",
             r"(?:bombs?|devices?) (?:\w+ ){0,5}?(?:went off|blew up|was detonated|were detonated)", r"(?:motorcycle|motorbike|sticky|magnetic) bombs?",
-            r"explosive-laden", r"exploded", r"detonated"),
+            r"explosive-laden", r"exploded", r"detonated",
+            # war's leftovers: "killed by a mine", "an anti-tank mine", "explosive remnants of war", "unexploded ordnance"
+            r"(?:anti-?tank|anti-?personnel) mines?", r"(?<=\bby )(?:a |an )?(?:old |unexploded )?mines?\b(?! site| shaft)",
+            r"(?<=\bhit )(?:a |an )?(?:old )?mines?\b(?! site| shaft)", r"remnants? of (?:the )?war", r"war remnants?",
+            r"unexploded (?:ordnance|bombs?|shells?|munitions?|submunitions?|devices?)"),
     "suicide_bomb": (r"suicide (?:bomb\w*|attack\w*|car bomb\w*|vests?)",),
     "grenade": (r"grenades?",),
     "chemical": (r"chemical (?:weapons?|attack\w*)", r"chlorine", r"sarin", r"toxic gas"),
