@@ -203,3 +203,28 @@ def test_a_mine_site_hit_by_rockets_is_no_mine_blast():
 ])
 def test_an_age_is_no_count_of_the_dead(text, n):
     assert {e.fatalities for e in extract_events(text, "2025-05-12")} == {n}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Unknown gunmen shot dead a former fighter in al-Museifra, east of Daraa city (Daraa 24 website).",
+     {"al-Museifra"}),
+    ("وقال مراسل درعا 24 إن مسلحين اغتالوا شاباً في بلدة المسيفرة.", {"المسيفرة"}),
+])
+def test_a_local_outlet_named_after_its_town_is_no_place(text, places):
+    assert {e.location for e in extract_events(text, "2025-08-11")} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Government forces entered Daraa al-Balad on Monday under a Russian-brokered deal. Under the deal, similar "
+     "arrangements are expected to be extended to the neighbouring towns of Tafas and al-Muzayrib in the coming days.",
+     {"Daraa al-Balad"}),
+    ("وبموجب الاتفاق دخلت القوات درعا البلد اليوم، ومن المتوقع أن تمتد التسوية إلى طفس واليادودة.", {"درعا البلد"}),
+])
+def test_where_a_deal_is_expected_to_reach_is_no_place_of_it_yet(text, places):
+    assert {e.location for e in extract_events(text, "2021-09-06")} == places
+
+
+def test_the_town_a_quarter_is_told_to_be_part_of_is_no_place_of_the_entry():
+    text = ("Syrian government forces have entered Daraa al-Balad, the old quarter of the southern city of Daraa, "
+            "under a Russian-brokered agreement.")
+    assert {e.location for e in extract_events(text, "2021-09-06")} == {"Daraa al-Balad"}

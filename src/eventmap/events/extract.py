@@ -272,6 +272,10 @@ _PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settl
 _NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايام|الساعات|الفتره|المرحله)\s(?:المقبل|المقبله|القادم|القادمه)"
                            r"|\b(?:next|coming)\s(?:week|month|days|weeks|months|year)\b|\bin\sthe\scoming\s")
 _NEXT_TIME_GATE = gate(_NEXT_TIME_RE)
+#: words of a plan between a deal's or a movement's trigger and a place (normalised): the act there is yet to come
+_EXPECTED_RE = re.compile(r"\b(?:is|are)\s(?:also\s)?(?:expected|due|set|scheduled|planned)\sto\b|\bwill\s(?:also\s)?be\b"
+                          r"|(?:^|\s)[وف]?(?:من\sالمتوقع|من\sالمقرر|من\sالمفترض|سيتم|ستشمل|سيشمل|ستمتد|سيمتد)(?:\s|$)")
+_EXPECTED_GATE = gate(_EXPECTED_RE)
 #: a day told before a time to come ("... أمس، على أن تستمر خلال الأيام المقبلة"): the act took place
 _PAST_TIME_RE = re.compile(r"(?:^|\s)(?:امس|اليوم|ليله|فجر|صباح|مسا|ظهر)(?:\s|$)|\b(?:yesterday|today|tonight|last|on|earlier)\b")
 #: the nouns of a case or an incident between "any" and the act ("لم تسجل أي عملية خطف", "no incidents of")
@@ -2058,6 +2062,9 @@ class _Extractor:
                     continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
                 if lab in _TO_ELSEWHERE and self._destination(m, cl, lab, ms):
                     continue   # where the buses or the retreat went, not the place of the event
+                if lab in _PLANNED_LABELS and m.start > hit.end and _EXPECTED_GATE.possible(self.norm[hit.end:m.start]) \
+                        and _EXPECTED_RE.search(self.norm, hit.end, m.start):
+                    continue   # "under the deal, similar arrangements are expected to be extended to X": a plan at X
                 if lab == "arrests" and m.start > hit.end and self._crimes_elsewhere(hit, m, use):
                     continue   # "القبض على خلية في X متورطة بزرع عبوات في Y": Y is where its crimes were
                 if fled and m.start > hit.end and _TOWARDS_RE.search(self.norm, hit.end, m.start):

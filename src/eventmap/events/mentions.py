@@ -1544,6 +1544,8 @@ def _annotate_ar(text: str, norm: str, ms: list[Mention], i: int, lo: int, sets:
         m.common = "person"   # a single word: needs a cue word, a trigger right before it, or a list
     if m.name in sets["foreign"] or m.name.startswith(_FOREIGN_HEADS):
         m.veto = "foreign"   # (and "تل أبيب إنها", a name read on past Tel Aviv)
+    if _OUTLET_24_RE.match(text, m.orig_end):
+        m.veto = "an outlet's name"   # "بحسب شبكة درعا 24", "أفادت السويداء 24": the news page, not the place
     if ("-" in text[m.orig_end:m.orig_end + 3] or "–" in text[m.orig_end:m.orig_end + 3]) and \
             _AR_MOTORWAY_END_RE.match(text, m.orig_end) and _AR_ROAD_BEFORE_RE.search(text, max(0, m.orig_start - 16),
                                                                                      m.orig_start):
@@ -1830,6 +1832,11 @@ def _withdrew_to_ar(bare: list[str], sets: dict[str, set[str]]) -> bool:
 #: (الواصل) بين Y و", "التي تقع على طريق Y"
 _ON_A_ROAD_AR_RE = re.compile(r"(?:^|\s)(?:ال)?(?:واقعه|واقع|تقع|يقع)\s(?:علي|عند|في)\s(?:ال)?(?:طريق|اوتستراد|اوتوستراد)"
                               r"(?:\s[^\s.،,؛]+){0,5}?\s(?:[^\s.،,؛]+\s)?و?$")
+#: a quarter told as a part of its town, right before the town's name: "the old quarter of the city of X"
+_EN_QUARTER_OF_RE = re.compile(r"\b(?:quarter|district|neighbou?rhood|part|suburbs?)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
+                               r"(?:city|town)\s+of\s+$", re.I)
+#: a place's name then "24", the local outlets' way of naming themselves ("Daraa 24", "درعا 24"; not "24 hours")
+_OUTLET_24_RE = re.compile(r"[ \t]?(?:24|٢٤)(?!\d)(?![ \t]*(?:hours?|ساعه|ساعة|ساعات|km|كم|كيلو))")
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from (not past "على", "إلى": "قذائف
 #: مصدرها مواقع المسلحين على بلدة X" fell on X)
 _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:(?!(?:علي|الي|باتجاه|نحو)\s)\S+\s){0,5}$")
@@ -2196,8 +2203,13 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     elif pw in ("of", "in") and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
         m.reference = True   # "the Central Committee of Daraa said": a body's name; "a member of the local council
         m.notes.append("reference" if pw == "of" else "seat")   # in X was shot on the road to Y": its seat
+    if _EN_QUARTER_OF_RE.search(text, max(0, m.orig_start - 60), m.orig_start):
+        m.reference = True
+        m.notes.append("reference")   # "Daraa al-Balad, the old quarter of the southern city of Daraa": its town
     if key in sets["foreign_en"]:
         m.veto = "foreign"
+    if _OUTLET_24_RE.match(text, m.orig_end):
+        m.veto = "an outlet's name"   # "(Daraa 24 website)", "according to Suwayda 24": the news page, not the place
     if _motorway_end(text, m.orig_start, m.orig_end):
         m.veto = "a motorway's end"   # "the Daraa-Damascus highway": two cities a hundred km apart name the road
     elif m.source != "gazetteer" and _road_ends(text, m.orig_start, m.orig_end) == "motorway":
