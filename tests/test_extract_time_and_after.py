@@ -228,3 +228,10 @@ def test_the_town_a_quarter_is_told_to_be_part_of_is_no_place_of_the_entry():
     text = ("Syrian government forces have entered Daraa al-Balad, the old quarter of the southern city of Daraa, "
             "under a Russian-brokered agreement.")
     assert {e.location for e in extract_events(text, "2021-09-06")} == {"Daraa al-Balad"}
+
+
+def test_a_local_pages_emoji_bullets_and_hashtags_head_their_items():
+    text = ("📍 ملخص أحداث ريف درعا الغربي\n\n"
+            "🔹 #تسيل: اعتقال ثلاثة مطلوبين خلال حملة أمنية في الحي الغربي\n\n"
+            "🔸 #الشيخ_سعد: انفجار عبوة ناسفة بسيارة مدنية على أطراف البلدة\n")
+    assert {e.location.replace("_", " ") for e in extract_events(text, "2025-09-05")} == {"تسيل", "الشيخ سعد"}

@@ -1250,7 +1250,8 @@ _LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و\s?|and\s+|&\s*)?|\s+(?:و\s?|and\s+
 
 
 #: what may open a line before a bulletin item's place: a dash or bullet, or an item number
-_HEADING_OPEN_RE = re.compile(r"[ \t]*(?:[-–—•*▪◾]|\d{1,2}[ \t]*[-.)–])[ \t]*")   # (not a headline's "Daraa:")
+_HEADING_OPEN_RE = re.compile(r"[ \t]*(?:[-–—•*▪◾]|\d{1,2}[ \t]*[-.)–]|[^\w\s#:][\ufe0f]?)[ \t]*#?")   # (and a
+#                                  local page's emoji bullet and hashtag: "🔹 #جاسم: حملة أمنية ...")   # (not a headline's "Daraa:")
 _HEADING_CLOSE_RE = re.compile(r"[ \t]*:")
 
 
