@@ -235,3 +235,15 @@ def test_a_local_pages_emoji_bullets_and_hashtags_head_their_items():
             "🔹 #تسيل: اعتقال ثلاثة مطلوبين خلال حملة أمنية في الحي الغربي\n\n"
             "🔸 #الشيخ_سعد: انفجار عبوة ناسفة بسيارة مدنية على أطراف البلدة\n")
     assert {e.location.replace("_", " ") for e in extract_events(text, "2025-09-05")} == {"تسيل", "الشيخ سعد"}
+
+
+def test_crowds_going_out_with_banners_are_a_protest_in_each_town():
+    text = ("وخرج المئات في ساحة البلدة بالحراك، وفي مدن إنخل والصنمين، رافعين لافتات ترفض التوغل الإسرائيلي "
+            "وتطالب بحماية الجنوب.")
+    got = {(e.location, e.sub_event_type) for e in extract_events(text, "2025-02-26")}
+    assert {("إنخل", "Peaceful protest"), ("الصنمين", "Peaceful protest")} <= got
+
+
+def test_people_leaving_their_homes_under_shelling_is_no_protest():
+    text = "خرج الأهالي من منازلهم في بلدة نوى هرباً من القصف."
+    assert "Peaceful protest" not in {e.sub_event_type for e in extract_events(text, "2025-02-26")}
