@@ -247,3 +247,8 @@ def test_crowds_going_out_with_banners_are_a_protest_in_each_town():
 def test_people_leaving_their_homes_under_shelling_is_no_protest():
     text = "خرج الأهالي من منازلهم في بلدة نوى هرباً من القصف."
     assert "Peaceful protest" not in {e.sub_event_type for e in extract_events(text, "2025-02-26")}
+
+
+def test_a_count_after_a_town_is_no_outlet():
+    text = "سقط في نوى 24 قتيلاً بقصف مدفعي يوم الجمعة."
+    assert [(e.location, e.fatalities) for e in extract_events(text, "2018-06-30")] == [("نوى", 24)]

@@ -495,6 +495,10 @@ _AR_DAY_COUNTS = {"يوم واحد": 1, "يومين": 2, "ثلاثه ايام": 
 _PLACE_DAYS_LATER_RE = re.compile(r"\s(?:(?P<cnt>a|one|two|three|four|five|six|seven|\d)\s(?P<cu>days?|weeks?)\slater"
                                   r"|(?:ثم\s)?بعد\s(?P<arcnt>يوم\sواحد|يومين|ثلاثه\sايام|اربعه\sايام|خمسه\sايام|اسبوع))"
                                   r"(?!\s(?:من|علي)\s)(?!\S)")
+_DAY_AFTER_GATE = gate(_DAY_AFTER_RE)
+#: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
+_DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _days_later(m: re.Match[str]) -> int:
@@ -503,10 +507,8 @@ def _days_later(m: re.Match[str]) -> int:
         return _AR_DAY_COUNTS[re.sub(r"\s+", " ", m.group("arcnt"))]
     n = int(m.group("cnt")) if m.group("cnt").isdigit() else _COUNT_WORDS[m.group("cnt")]
     return n * (7 if m.group("cu").startswith("week") else 1)
-_DAY_AFTER_GATE = gate(_DAY_AFTER_RE)
-#: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
-_DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
-_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
 #: a death in custody (normalised): the prison is where it happened, not the dead man's home town
@@ -1828,8 +1830,8 @@ class _Extractor:
     def _town_before_in_sentence(self, cl: _Clause, m: Mention) -> str | None:
         """The last town named before the quarter ``m`` in its sentence (a site's host for a site), as written."""
         for t in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, cl.sent_lo, m.start, self.lang)):
-            if t.end > m.start or t.admin or not t.supported:
-                continue
+            if t.end > m.start or t.admin or not t.supported or t.site == "neighbourhood":
+                continue   # (a quarter named before is no town: "حي المحطة"'s host is its own name)
             if t.site:
                 if t.host is None or t.host == (t.start, t.end):
                     continue

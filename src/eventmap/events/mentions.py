@@ -1250,8 +1250,8 @@ _LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و\s?|and\s+|&\s*)?|\s+(?:و\s?|and\s+
 
 
 #: what may open a line before a bulletin item's place: a dash or bullet, or an item number
-_HEADING_OPEN_RE = re.compile(r"[ \t]*(?:[-–—•*▪◾]|\d{1,2}[ \t]*[-.)–]|[^\w\s#:][\ufe0f]?)[ \t]*#?")   # (and a
-#                                  local page's emoji bullet and hashtag: "🔹 #جاسم: حملة أمنية ...")   # (not a headline's "Daraa:")
+#: (not a headline's "Daraa:"; and a local page's emoji bullet and hashtag: "🔹 #جاسم: حملة أمنية ...")
+_HEADING_OPEN_RE = re.compile(r"[ \t]*(?:[-–—•*▪◾]|\d{1,2}[ \t]*[-.)–]|[^\w\s#:][\ufe0f]?)[ \t]*#?")
 _HEADING_CLOSE_RE = re.compile(r"[ \t]*:")
 
 
@@ -1837,7 +1837,9 @@ _ON_A_ROAD_AR_RE = re.compile(r"(?:^|\s)(?:ال)?(?:واقعه|واقع|تقع|�
 _EN_QUARTER_OF_RE = re.compile(r"\b(?:quarter|district|neighbou?rhood|part|suburbs?)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
                                r"(?:city|town)\s+of\s+$", re.I)
 #: a place's name then "24", the local outlets' way of naming themselves ("Daraa 24", "درعا 24"; not "24 hours")
-_OUTLET_24_RE = re.compile(r"[ \t]?(?:24|٢٤)(?!\d)(?![ \t]*(?:hours?|ساعه|ساعة|ساعات|km|كم|كيلو))")
+#: (then a stop, the outlet's noun or its saying: not "وثق المرصد في درعا 24 قتيلاً", a count)
+_OUTLET_24_RE = re.compile(r"[ \t]?(?:24|٢٤)(?!\d)[ \t]*(?:$|[)\].,،:؛\"'»”\n]|(?:website|page|network|news|channel|"
+                           r"reported|said|says|told|إن|ان|أن|بأن|عن|الإخباري|الاخباري|الإخبارية|الاخبارية)\b)")
 #: "مصدره" / "مصدرها" (its source) a few words before a name: where the fire came from (not past "على", "إلى": "قذائف
 #: مصدرها مواقع المسلحين على بلدة X" fell on X)
 _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:(?!(?:علي|الي|باتجاه|نحو)\s)\S+\s){0,5}$")
