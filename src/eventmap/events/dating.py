@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventmap.events._prefilter import gate
+from eventmap.events.dates import _AR_WEEKDAYS, EN_WEEKDAYS
 from eventmap.model import slot_init
 
 #: a story's last day is carried to later paragraphs only when it is this recent (a background date of
@@ -101,10 +102,11 @@ def _starts_story(before: str) -> bool:
 DateHit = tuple[int, int, date, int, str]
 
 
-#: what a digest's day heading may hold before its date: a weekday's name ("Monday 4 August", "الاثنين 4 آب")
+#: what a digest's day heading may hold before its date: a weekday's name ("Monday 4 August", "الاثنين 4 آب"), as
+#: ``dates`` knows them
 _HEADING_REST_RE = re.compile(
-    r"\s*(?:(?:يوم\s+)?(?:ال)?(?:اثنين|اتنين|ثلاثا|اربعا|خميس|جمعه|سبت|احد)|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)?\s*")
+    r"\s*(?:(?:يوم\s+)?(?:ال)?(?:" + "|".join(w.removeprefix("ال") for w in _AR_WEEKDAYS) + r")|" +
+    "|".join(EN_WEEKDAYS) + r")?\s*")
 
 
 @slot_init   # (one per clause of a report)

@@ -249,10 +249,10 @@ _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المت�
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
 #: words of suspicion or charge, a few words before a crime (:meth:`_Extraction._charged_before`): English words, and
 #: the starts of Arabic ones (normalised, "و"/"ف" off)
-_CHARGE_HEADS_EN = frozenset(("suspected", "accused", "charged", "wanted", "linked", "involvement", "involved",
-                              "convicted", "suspicion"))
-_CHARGE_HEADS_AR = ("يشتبه", "الاشتباه", "للاشتباه", "بالاشتباه", "تتهم", "يتهم", "متهم", "المتهم", "اتهام", "باتهام",
-                    "بتهم", "تورط", "بتورط", "متورط", "المتورط", "بالتورط", "ضلوع", "بضلوع", "بالضلوع", "لضلوع")
+_CHARGE_HEADS_EN = frozenset(w for w in _CHARGED if w.isascii()) | {"wanted", "linked", "involvement", "suspicion"}
+_CHARGE_HEADS_AR = tuple(sorted({w for w in _CHARGED | _CHARGED_WITH if not w.isascii()} | {
+    "يشتبه", "الاشتباه", "للاشتباه", "بالاشتباه", "تتهم", "يتهم", "متهم", "المتهم", "اتهام", "باتهام", "المتورط",
+    "بالتورط", "بالضلوع"}))   # (word starts: "متهم" is "متهمون" too)
 #: words between the charge and the crime that tell another act: the charge is of someone else
 _CHARGE_GAP_STOPS = frozenset(("was", "were", "is", "are", "had", "has", "been", "who", "which", "then", "after",
                                "when", "before", "قبل", "بعد", "ثم", "حيث", "الذي", "التي", "الذين", "قد", "وقد",
@@ -273,7 +273,7 @@ _NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايا�
                            r"|\b(?:next|coming)\s(?:week|month|days|weeks|months|year)\b|\bin\sthe\scoming\s")
 _NEXT_TIME_GATE = gate(_NEXT_TIME_RE)
 #: words of a plan between a deal's or a movement's trigger and a place (normalised): the act there is yet to come
-_EXPECTED_RE = re.compile(r"\b(?:is|are)\s(?:also\s)?(?:expected|due|set|scheduled|planned)\sto\b|\bwill\s(?:also\s)?be\b"
+_EXPECTED_RE = re.compile(r"\b(?:is|are)\s(?:also\s)?(?:expected|set|scheduled|planned)\sto\b|\bwill\s(?:also\s)?be\b"
                           r"|(?:^|\s)[وف]?(?:من\sالمتوقع|من\sالمقرر|من\sالمفترض|سيتم|ستشمل|سيشمل|ستمتد|سيمتد)(?:\s|$)")
 _EXPECTED_GATE = gate(_EXPECTED_RE)
 #: a day told before a time to come ("... أمس، على أن تستمر خلال الأيام المقبلة"): the act took place
@@ -482,19 +482,19 @@ _DAYS_APART = (
 _DAYS_APART_N_RE = re.compile(r"\s*(?:(?:but|and|then|لكن|ولكن)\s+)?" + _DAYS_APART)   # ("..., but the next day")
 #: "the following day", "the day before", "في اليوم التالي" told after the act, ending its clause; and a count of days
 #: after the day told before ("captured X on June 26 and Y two days later", "ثم على بلدة Y بعد يومين")
+#: the days of the Arabic counts of days after another day ("بعد يومين"), normalised
+_AR_DAY_COUNTS = {"يوم واحد": 1, "يومين": 2, "ثلاثه ايام": 3, "اربعه ايام": 4, "خمسه ايام": 5, "اسبوع": 7}
+#: a count of days after the day told before, in English and in Arabic (read by :func:`_days_later`)
+_EN_DAYS_LATER = r"(?P<cnt>a|one|two|three|four|five|six|seven|\d)\s(?P<cu>days?|weeks?)\slater"
+_AR_DAYS_LATER = r"(?:ثم\s)?بعد\s(?P<arcnt>" + "|".join(k.replace(" ", r"\s") for k in _AR_DAY_COUNTS) + ")"
 _DAY_AFTER_RE = re.compile(r"\s(?:on\s)?(?:the\s(?:(?:(?P<next>next|following)|previous)\s(?:day|morning|evening|night)|"
-                           r"(?:day|night)\sbefore)|(?P<cnt>a|one|two|three|four|five|six|seven|\d)\s(?P<cu>days?|weeks?)"
-                           r"\slater)(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b|"
+                           r"(?:day|night)\sbefore)|" + _EN_DAYS_LATER + r")(?:\s*$|\s(?:\S+\s){0,4}?(?:said|says|told|reported)\b|"
                            # "a bomb exploded the next day outside a mosque in X": where, right after it
                            r"\s(?=(?:outside|inside|in|near|at|close\sto)\s))"
                            r"|\s(?:في\s)?اليوم\s(?:(?P<arnext>التالي)|السابق)\s*$"
-                           r"|\s(?:ثم\s)?بعد\s(?P<arcnt>يوم\sواحد|يومين|ثلاثه\sايام|اربعه\sايام|خمسه\sايام|اسبوع)\s*$")
-#: the days of the Arabic counts of :data:`_DAY_AFTER_RE`
-_AR_DAY_COUNTS = {"يوم واحد": 1, "يومين": 2, "ثلاثه ايام": 3, "اربعه ايام": 4, "خمسه ايام": 5, "اسبوع": 7}
+                           r"|\s" + _AR_DAYS_LATER + r"\s*$")
 #: the same count right after one place of a list: that place's day ("took X on June 26 and Y two days later")
-_PLACE_DAYS_LATER_RE = re.compile(r"\s(?:(?P<cnt>a|one|two|three|four|five|six|seven|\d)\s(?P<cu>days?|weeks?)\slater"
-                                  r"|(?:ثم\s)?بعد\s(?P<arcnt>يوم\sواحد|يومين|ثلاثه\sايام|اربعه\sايام|خمسه\sايام|اسبوع))"
-                                  r"(?!\s(?:من|علي)\s)(?!\S)")
+_PLACE_DAYS_LATER_RE = re.compile(r"\s(?:" + _EN_DAYS_LATER + "|" + _AR_DAYS_LATER + r")(?!\s(?:من|علي)\s)(?!\S)")
 _DAY_AFTER_GATE = gate(_DAY_AFTER_RE)
 #: the same inside a clause, before its trigger ("X on Sunday, a day after thousands protested there"): where it starts
 _DAYS_APART_MID_RE = re.compile(r"\s(?=" + _DAYS_APART + ")")
@@ -1012,7 +1012,6 @@ class _Extractor:
         """"the city", "المدينة", "البلدة" in a clause that names no place of its own refer to the last
         town named shortly before (same paragraph, or the sentence before): the event is there."""
         out = []
-        told = {id(c) for c, *_ in plans}   # (the clauses read for places: an untold antecedent is in none of them)
         chain: dict[int, Mention] = {}   # (clause index -> the town its anaphor named again)
         for cl, hits, ms, ca in plans:
             own = [m for m in ms if (m.start, m.end) in located]
@@ -1038,8 +1037,6 @@ class _Extractor:
             ante = self._pointed_town(cl, ms, located, noun, ana.start()) if site is None else None
             if ante is None:
                 ante = self._antecedent(cl, cand, located, noun, site.start if site is not None else cl.lo)
-            if ante is None and site is None:
-                ante = self._antecedent_untold(cl, told, located, noun)
             if ante is None:
                 ante = self._antecedent_far(cl, located, noun, chain)
             if ante is not None and site is None:
@@ -1145,27 +1142,11 @@ class _Extractor:
                     ante = same = m2.container
         return same or ante
 
-    def _antecedent_untold(self, cl: _Clause, told: set[int], located, noun: str) -> Mention | None:
-        """The town an anaphor refers to, named with the same noun in a clause of the sentence before (same
-        paragraph) that tells no event and so was not read for places ("يعيش سكان قرية X في خوف. وفجر الخميس
-        اعتقلت قوة ثلاثة شبان في القرية"); read only when an anaphor found no other antecedent."""
-        for cl2 in reversed(self._clauses[:cl.index]):
-            if cl2.sent_index < cl.sent_index - 1 or cl2.paragraph != cl.paragraph:
-                break
-            if id(cl2) in told:
-                continue
-            for m in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, cl2.lo, cl2.hi, self.lang)):
-                if self._noun_before(m) != noun:
-                    continue
-                loc = self._locate(cl2, m, self._anchors)
-                if loc.place is not None and loc.place.kind in _TOWN_KINDS and loc.resolution == "resolved":
-                    return _named_again(m, loc, located)
-        return None
-
     def _antecedent_far(self, cl: _Clause, located, noun: str, chain: dict[int, Mention]) -> Mention | None:
         """The town an anaphor refers to when none was named shortly before: the last town named in this paragraph
-        or the two before ("For years the citadel of X was the seat of power. ... By the afternoon, columns were
-        driving into the town"), or the one an anaphor before named again; the last named with the same noun
+        or the two before, in a clause read for places or not ("For years the citadel of X was the seat of power.
+        ... By the afternoon, columns were driving into the town", "يعيش سكان قرية X في خوف. وفجر الخميس اعتقلت قوة
+        ثلاثة شبان في القرية"), or the one an anaphor before named again; the last named with the same noun
         first ("سيطرت الفصائل على مدينة درعا ... وكانت قد سيطرت على معبر نصيب ... وشهد حي الكاشف في المدينة"),
         then one named with none; read only when the other readings found none."""
         fallback: Mention | tuple[Mention, _Located] | None = None
