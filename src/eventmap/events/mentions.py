@@ -471,6 +471,9 @@ _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري �
 _DIR_ADJ = {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشماليه", "الجنوبيه", "الشرقيه", "الغربيه",
             "الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "القبلي", "الجديده", "القديمه",
             "الفوقا", "التحتا", "العليا", "السفلي", "الوسطاني"}   # not شرقي/غربي..: "شرقي درعا" is "east of Daraa"
+#: "تل" (a hill) right before a name, alone or with "و"/"ف"/"ب" glued (normalised, up to the name)
+_HILL_BEFORE_RE = re.compile(r"(?:^|\s)[وفب]?تل\s$")
+_SIDE_ADJ = frozenset(w for w in _DIR_ADJ if w.startswith(("الشمال", "الجنوب", "الشرق", "الغرب")))   # the four sides
 
 
 _NAME_BREAKS = re.compile(r"[,،–—/؛:()\[\]«»“”\".]|\s-\s")
@@ -710,12 +713,24 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
     kept = _merge(norm, out, idx)
     kept = _with_sites(text, norm, offs, kept, _site_mentions(text, norm, offs, lo, hi, olo, ohi, is_ar, is_en))
     _annotate(text, norm, offs, kept, lo, sets)
+    kept = _names_in_brackets(text, kept)
     _link_containers(text, norm, kept)
     _governorates_of(text, kept)
     for m in kept:
         if m.site:
             _close_brackets(text, m)
     return kept
+
+
+def _names_in_brackets(text: str, ms: list[Mention]) -> list[Mention]:
+    """"al-Ajami valley (Wadi al-Ajami)", "Tal al-Jumou' (تل الجموع)": a name in brackets right after another is
+    the same place written again, not a second one (dropped: the name after it may locate the first)."""
+    return [b for a, b in zip([None, *ms], ms) if a is None or a.veto or not (
+        _OPEN_BRACKET_RE.fullmatch(text, a.orig_end, b.orig_start) and _CLOSE_BRACKET_RE.match(text, b.orig_end))]
+
+
+_OPEN_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
+_CLOSE_BRACKET_RE = re.compile(r"\s*[)\]]")
 
 
 def article_swallowed(norm: str, idx: _Index | None, m: Mention) -> str:
@@ -771,7 +786,27 @@ def _merge(norm: str, out: list[Mention], idx: _Index | None = None) -> list[Men
                 if c.list_id < 0 and m.list_id >= 0:
                     c.list_id = m.list_id
     kept.sort(key=lambda m: m.start)
-    return kept
+    return _with_their_sides(norm, kept)
+
+
+def _with_their_sides(norm: str, kept: list[Mention]) -> list[Mention]:
+    """A name and the side after it are one name ("بين الكرك الشرقي ورخم"), not a second place "الشرقي" (the
+    name of a village elsewhere)."""
+    out: list[Mention] = []
+    for m in kept:
+        k = out[-1] if out else None
+        if m.source == "gazetteer" and " " not in m.name and _HILL_BEFORE_RE.search(norm, max(0, m.start - 5), m.start) \
+                and (k is None or k.end < m.start - 3):
+            m.start -= 3   # "وتل المال": the hill, named by its noun before a village's name (a common word here,
+            m.name = norm[m.start:m.end]   # which no cue reading takes), is the place
+        if k is not None and m.source == "gazetteer" and k.source == "gazetteer" and not k.site and \
+                k.name not in _sets()["strict"] and \
+                m.name in _SIDE_ADJ and norm[k.end:m.start] == " " and k.name.rsplit(" ", 1)[-1] not in _SIDE_ADJ and \
+                not k.name.startswith("ريف"):   # (not "ريف درعا الشمالي الشرقي", "السفح الشرقي")
+            k.end, k.name = m.end, norm[k.start:m.end]
+            continue
+        out.append(m)
+    return out
 
 
 def _names_more(tail: str, idx: _Index | None) -> bool:
@@ -824,10 +859,11 @@ def _with_sites(text: str, norm: str, offs: list[int], kept: list[Mention], site
 
 
 #: (an owner may come between: "حاجز الجمرك التابع لقوات النظام في درعا البلد")
-_CONTAINER_GAP_AR = re.compile(r"^\s*(?:(?:ال)?تابع(?:ه)?\s(?:ل\S+|الي)\s(?:\S+\s)?)?"
+_CONTAINER_GAP_AR = re.compile(r"^\s*(?:ال(?:مهجور|قديم|سابق|جديد|حدودي|عسكري|رئيسي)ه?\s)?"   # "مقر اللواء المهجور قرب"
+                               r"(?:(?:ال)?تابع(?:ه)?\s(?:ل\S+|الي)\s(?:\S+\s)?)?"
                                r"(?:(?:في|داخل|وسط|قرب|عند|ضمن|على\sاطراف|بالقرب\sمن)\s(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?"
                                r"|ب(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?)$")
-_CONTAINER_GAP_EN = re.compile(r"^\s*(?:(?:neighbou?rhood|district|quarter)\s*)?(?:,\s*)?(?:in|near|at|inside|of|on the outskirts of|outside)\s+(?:the\s+)?"
+_CONTAINER_GAP_EN = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:(?:neighbou?rhood|district|quarter|hill|valley)\s*)?(?:,\s*)?(?:in|near|at|inside|of|on the outskirts of|outside)\s+(?:the\s+)?"
                                r"(?:(?:town|village|city|area|neighbou?rhood)\s+(?:of\s+)?)?$"
                                r"|^\s*(?:neighbou?rhood|district|quarter)?,\s*(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)   # "X district, Daraa city"
 
@@ -1327,7 +1363,7 @@ def _annotate(text: str, norm: str, offs: list[int], ms: list[Mention], lo: int,
 
 
 #: a local road named by its two ends (a motorway's name is two cities a hundred km apart: not its places)
-_ROAD_NOUNS = {"طريق", "الطريق"}
+_ROAD_NOUNS = {"طريق", "الطريق", "محور"}   # (and a front's axis by its two ends: "على محور عقربا – كفرشمس")
 _DASH_GAP_RE = re.compile(r"\s*[-–—]\s*")
 
 
@@ -2226,6 +2262,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.veto = "an agency's name"   # "took control of the Military Security checkpoint": whose post, not where
     if key in _EN_GROUP_HEADS and _EN_NAME_GOES_ON_RE.match(text, m.orig_end):
         m.veto = "an armed group's name"   # "Hayaat Tahrir al-Sham", "Jaish al-Islam": the head word of a group
+    if _EN_KIN_AFTER_RE.match(text, m.orig_end):
+        m.veto = "a family's name"   # "members of the Mikdad family", "the Zoubi clan": kin, not a place
     first = _DASH_OR_SPACE_RE.split(surface.strip(), maxsplit=1)[0].lower()
     words = _DASH_OR_SPACE_RE.split(surface.strip())
     if m.source != "gazetteer" and not m.site and " " in surface.strip() and first in EN_FIRST_NAMES or (
@@ -2262,6 +2300,8 @@ def _en_named(bw: list[str]) -> bool:
 _EN_GROUP_HEADS = frozenset(latin_key(w) for w in (
     "Hayat", "Jabhat", "Jaish", "Liwa", "Alwiya", "Alwiyat", "Ahrar", "Harakat", "Tajammu", "Firqat", "Kataib",
     "Katibat", "Saraya", "Fawj", "Jamaat", "Ansar", "Shuhada", "Usud", "Quwat"))
+#: a family, a clan or a tribe after a name (its own words after it)
+_EN_KIN_AFTER_RE = re.compile(r"\s+(?:family|families|clan|clans|tribe|tribes)\b", re.I)
 #: only a comma and "near" between two names: the second locates the first
 _NEAR_RIGHT_AFTER_RE = re.compile(r"\s*[,،]?\s*(?:near|close\s+to|outside|قرب|بالقرب\s+من)\s+(?:the\s+)?(?:town\s+of\s+)?")
 _EN_NAME_GOES_ON_RE = re.compile(r"[ -](?:(?:al|el|Al|El)[- ])?[A-Z]")

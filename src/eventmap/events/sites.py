@@ -52,7 +52,7 @@ _GENERIC_AFTER_AR = {normalize_ar(w) for w in """عسكري عسكريه الع�
 اخر اخري الاخر الاخري اخرين ثان ثاني الثاني الثانيه الاول الاولي واحد واحدا الوحيد هام مهم استراتيجي
 الاستراتيجي الاستراتيجيه المجاور المجاوره القريب القريبه الواقع الواقعه المحيطه المحيط المذكور المذكوره
 ميداني ميدانيه الميداني الميدانيه متنقل متنقله طبي طبيه الطبي الطبيه ادويه للادويه اسلحه للاسلحه ذخيره ذخائر
-للذخيره مهجور مهجوره المهجور المهجوره سري سريه مدينه بلده قريه""".split()}
+للذخيره مهجور مهجوره المهجور المهجوره سري سريه مدينه بلده قريه ابنيه الابنيه""".split()}
 # ("حاجز مدينة نوى", "سوق بلدة الحراك": the town's checkpoint or market, named by the town: the town is the place)
 #: adjectives of kind after a place noun: "حي سكني" is a residential quarter, "سوق شعبي" a popular market, not names
 KIND_ADJ_AR = {normalize_ar(w) for w in """سكني سكنية السكني السكنية تجاري تجارية التجاري التجارية شعبي شعبية
@@ -84,7 +84,7 @@ _BARE_AR = {"منطقه"}
 _TRAIL_DROP_AR = {normalize_ar(w) for w in """الحدودي الحدودية العسكري العسكرية التابع التابعة الواقع الواقعة
 المجاور المجاورة القريب القريبة المحاذي المحاذية الرئيسي الرئيسية الشهير الشهيرة المعروف المعروفة
 المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة الاستراتيجي الاستراتيجية الإستراتيجي الإستراتيجية الحيوي
-الحيوية المهم المهمة الهام الهامة الملاصق الملاصقة المحيط المحيطة""".split()}
+الحيوية المهم المهمة الهام الهامة الملاصق الملاصقة المحيط المحيطة الفاصل الفاصلة الواصل الواصلة الرابط الرابطة""".split()}
 
 _NUMBER_WORDS_AR = {normalize_ar(w) for w in """واحد اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 احد عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين مئه
@@ -102,7 +102,7 @@ SITE_NOUNS_EN: dict[str, str] = {
     "quarter": "neighbourhood", "block": "block", "area": "area", "hills": "hill", "hill": "hill",
     "observatory": "observatory", "factory": "factory", "stadium": "stadium", "citadel": "citadel",
     "station": "station", "market": "market", "square": "square", "outpost": "post", "post": "post",
-    "headquarters": "headquarters", "housing": "housing", "silos": "silos", "press": "factory",
+    "headquarters": "headquarters", "housing": "housing", "silos": "silos", "press": "factory", "valley": "valley",
 }
 #: the names of agencies that end in a site noun ("The Associated Press", "Agence France-Presse"): outlets, no press
 _AGENCY_BEFORE_PRESS = frozenset(("associated", "france", "free", "united"))
@@ -121,7 +121,11 @@ _EN_TAIL_RE = re.compile(
 #: "the citadel of Bosra", "Brigade 132", "the roundabout of al-Sarayah"
 _EN_HEAD_RE = re.compile(
     r"\b(?P<noun>(?i:citadel|castle|roundabout|dam|bridge|fort))\s+of\s+(?:the\s+)?(?P<name>" + _EN_NAME + r")"
-    r"|\b(?P<unit>Brigade|Battalion|Regiment|Division)\s+(?P<num>\d{1,3})\b")
+    r"|\b(?P<unit>Brigade|Battalion|Regiment|Division)\s+(?P<num>\d{1,3})\b"
+    # "an air defence base of the 38th Brigade": the base named by its formation, a site (not "the 38th Brigade"
+    # alone, a force)
+    r"|\b(?:base|headquarters|HQ|barracks)\s+of\s+the\s+(?P<fm>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?P<fmunit>Brigade|Battalion|Regiment|Division))\b")
 #: capitalised words that are not a site's name ("the Syrian army base", "a Russian checkpoint")
 _EN_NOT_NAME = {"the", "a", "an", "syrian", "russian", "israeli", "iranian", "government", "regime", "army", "rebel",
                 "opposition", "military", "jordanian", "turkish", "american", "un", "u.n.", "this", "that", "its",
@@ -394,13 +398,13 @@ def _ar_dual_items(words: list[tuple[int, int, str]], i: int, kind: str) -> list
 
 
 _EN_ANY_RE = re.compile(r"\b(?:" + _EN_NOUN_ALT + r"|citadel|castle|fort|Brigade|Battalion|Regiment|Division|"
-                        r"[Bb]alad|[Mm]ahatt?a|tal|tel|tall|tell)\b", re.I)
+                        r"[Bb]alad|[Mm]ahatt?a|tal|tel|tall|tell|wadi)\b", re.I)
 #: a hill by its Arabic noun in English ("Tal al-Hara", "Tel Shihab"): the hill named after the village beside it
-_EN_TAL_RE = re.compile(r"\b(?P<noun>Tal|Tel|Tall|Tell)[-\s](?P<name>(?:(?:al|el|Al|El)[-\s])?[A-Z][\w'’`ʿ]*"
+_EN_TAL_RE = re.compile(r"\b(?P<noun>Tal|Tel|Tall|Tell|Wadi)[-\s](?P<name>(?:(?:al|el|Al|El)[-\s])?[A-Z][\w'’`ʿ]*"
                         r"(?:\s(?:(?:al|el)-)?[A-Z][\w'’`ʿ]*)?)")
 #: one of these is in every match of :data:`_EN_ANY_RE` (lower case; the pattern ignores case)
 _EN_ANY_WORDS = tuple(SITE_NOUNS_EN) + ("citadel", "castle", "fort", "brigade", "battalion", "regiment", "division",
-                                       "balad", "mahat", "tal", "tel")
+                                       "balad", "mahat", "tal", "tel", "wadi")
 
 
 def en_sites(text: str, lo: int, hi: int) -> list[Site]:
@@ -435,17 +439,23 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         host = (a, lo + m.end("name")) if not re.match(r"\d", core) else (-1, -1)
         if noun in _EN_BARE and _QUARTER_EN_RE.fullmatch(core):
             continue   # "the Daraa al-Balad district": the quarter of Daraa, read below with its host town
+        if noun in ("hill", "hills") and words[k].lower() in ("tal", "tel", "tall", "tell"):
+            continue   # "the Tal al-Hara hill": the hill by its own noun, read below as "Tal al-Hara"
         if noun in _EN_BARE:   # "the Sajna district": the quarter is called Sajna
             out.append(Site(a, lo + m.end("name"), SITE_NOUNS_EN[noun], host[0], host[1], bare=True))
         else:
             out.append(Site(a, lo + m.end("noun"), SITE_NOUNS_EN[noun], host[0], host[1]))
     for m in _QUARTER_EN_RE.finditer(seg):
         out.append(Site(lo + m.start("host"), lo + m.end("q"), "neighbourhood", lo + m.start("host"), lo + m.end("host")))
-    for m in _EN_TAL_RE.finditer(seg):
-        out.append(Site(lo + m.start(), lo + m.end("name"), "hill", lo + m.start("name"), lo + m.end("name")))
+    for m in _EN_TAL_RE.finditer(seg):   # (and a valley, "Wadi al-Ajami", named after the village above it)
+        out.append(Site(lo + m.start(), lo + m.end("name"), "valley" if m.group("noun") == "Wadi" else "hill",
+                        lo + m.start("name"), lo + m.end("name")))
     for m in _EN_HEAD_RE.finditer(seg):
         if m.group("unit"):
             out.append(Site(lo + m.start(), lo + m.end(), m.group("unit").lower()))
+            continue
+        if m.group("fm"):
+            out.append(Site(lo + m.start("fm"), lo + m.end("fm"), m.group("fmunit").lower()))
             continue
         a = lo + m.start("noun")
         if m.start() > 4 and seg[max(0, m.start() - 4):m.start()].lower().endswith("the "):
