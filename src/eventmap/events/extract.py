@@ -350,6 +350,18 @@ def _nearest_hit(hits: list[TriggerHit], m: Mention) -> TriggerHit:
     return min(hits, key=gap)
 
 
+def _hit_of(hits: list[TriggerHit], m: Mention, ms: list[Mention]) -> TriggerHit:
+    """The trigger a place belongs to: a list's members all belong to the trigger the list follows ("حررت اليوم
+    بلدات A وB وC، بعد أن سيطرت أمس على D": C is freed today, though the later verb is nearer to it); else the
+    nearest."""
+    if m.list_id >= 0:
+        first = min((o for o in ms if o.list_id == m.list_id), key=lambda o: o.start, default=m)
+        own = _nearest_hit(hits, first)
+        if own.end <= first.start and not any(first.start <= h.start < m.start for h in hits):
+            return own
+    return _nearest_hit(hits, m)
+
+
 def _lists_end_at_triggers(ms: list[Mention], hits: list[TriggerHit]) -> list[Mention]:
     """A list that runs into an event word has ended ("حيط وجلين وتسليم السلاح الخفيف والمتوسط": the
     handover and the weapons after it are not villages)."""
@@ -406,10 +418,11 @@ def _display_name(surface: str) -> str:
 #: "the city", "the town", "المدينة", "البلدة": a place named before
 _ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>مدينه|بلده|قريه)(?=\s|$)|\bthe (?P<en>city|town|village)\b(?!\s+of\b)")
 #: a site called by its noun alone (normalised): "the crossing", "المعبر", "the checkpoint", "الحاجز"
-_SITE_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>معبر|حاجز|مطار|سد)(?=\s|$)|\bthe (?P<en>crossing|"
-                              r"checkpoint|airport|dam)\b(?!\s+(?:of|at|in|near)\b)")
-_SITE_ANAPHOR_KIND = {"معبر": "crossing", "حاجز": "checkpoint", "مطار": "airport", "سد": "dam", "crossing": "crossing",
-                      "checkpoint": "checkpoint", "airport": "airport", "dam": "dam"}
+_SITE_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>معبر|حاجز|مطار|سد|تل)(?=\s|$)|\bthe (?P<en>crossing|"
+                              r"checkpoint|airport|dam|hill)\b(?!\s+(?:of|at|in|near)\b)")
+_SITE_ANAPHOR_KIND = {"معبر": "crossing", "حاجز": "checkpoint", "مطار": "airport", "سد": "dam", "تل": "hill",
+                      "crossing": "crossing", "checkpoint": "checkpoint", "airport": "airport", "dam": "dam",
+                      "hill": "hill"}
 #: the place noun of an anaphor and of a name's cue, as one word ("the village" refers back to "the village of X",
 #: "القرية" to "قرية X", before any other town named since)
 _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village", "city": "city", "town": "town",
@@ -474,7 +487,8 @@ _DAYS_APART_RE = re.compile(
 _DAYS_APART = (
     r"(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|earlier|later)\s"
     r"|(?P<hn>24|48|72)\s+hours\s+(?P<hd>after|before|earlier|later)\s"   # "24 hours after it seized X": a day
-    r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين)\s+(?:واحد\s+)?(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
+    r"|[وف]?(?P<ard>بعد|قبل)\s+(?P<aru>يوم|يومين|اسبوع|اسبوعين|(?P<arn>ثلاثه|اربعه|خمسه|\d)\s+ايام)\s+(?:واحد\s+)?"
+    r"(?:من|علي)\s|[وف]?(?P<eve>غداه)\s"
     # "the next day", "وفي اليوم التالي": the day after the one the story gave last; "the day before": before it
     r"|(?:on\s+)?the\s+(?:(?P<next>next|following)|(?P<prev>previous))\s+(?:day|morning|evening|night|afternoon)\b"
     r"|(?:on\s+)?the\s+(?P<prev2>day|night|evening)\s+before\s(?!yesterday)"
@@ -760,6 +774,10 @@ _WAR_BEGAN_RE = re.compile(r"\bsince\s+the\s+(?:syrian\s+)?(?:conflict|war|upris
                            r"(?:began|started|erupted|broke\s+out)\b"
                            r"|(?:^|\s)منذ\s(?:بدايه|بدء|اندلاع|انطلاق)\s(?:ال)?(?:ثوره|حرب|ازمه|احداث|نزاع)")
 _WAR_BEGAN_GATE = gate(_WAR_BEGAN_RE)
+#: superlatives that measure an act against the whole war ("the biggest gain since the war began", "الأعنف منذ")
+_SUPERLATIVE = frozenset(normalize_ar(w) for w in """biggest largest heaviest deadliest worst fiercest first major
+greatest bloodiest اكبر الاكبر أعنف الأعنف أشد الأشد أول الأول الأولى أقوى الأقوى أوسع الأوسع الأبرز أبرز""".split())
+#   (not "أكثر من", "most of": a count)
 #: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
 #: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
 #: "طالب", a student)
@@ -825,6 +843,8 @@ class _Extractor:
         self._sent_ctx: dict[tuple[int, int], list[Place]] = {}
         self._city_cues: dict[tuple[int, int], bool] = {}
         self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
+        #: where acts named as a time end ("منذ سيطرة المعارضة على"): the place right after is theirs
+        self._time_anchors: list[int] = []
         #: the last day a count of days moved ("The next day, ..."): (paragraph, sentence, the day it moved from, to)
         self._moved_day: tuple[int, int, str, str] | None = None
         self._qnames: dict[int, tuple[Mention, str]] = {}
@@ -1068,8 +1088,9 @@ class _Extractor:
             if cl2.paragraph != cl.paragraph and cl2.sent_index < cl.sent_index - 2:
                 continue
             loc = located.get((m2.start, m2.end))
-            if m2.site == kind and not m2.reference and loc is not None and loc.lat is not None:
-                ante = m2
+            if (m2.site == kind or kind == "hill" and m2.name.startswith("تل ")) and not m2.reference and \
+                    loc is not None and loc.lat is not None:
+                ante = m2   # (a hill is named by its noun as a cue, "تل الحارة", or as a site, "Tal al-Hara")
         return ante
 
     def _pointed_town(self, cl: _Clause, ms: list[Mention], located, noun: str, upto: int) -> Mention | None:
@@ -1204,7 +1225,11 @@ class _Extractor:
         March 2011 with protests in Daraa")."""
         if self.text[cl.sent.start:cl.sent.start + 1] == "[" and _CITATION_RE.match(self.text, cl.sent.start):
             return True
-        return _WAR_BEGAN_GATE.possible(self.norm[cl.lo:cl.hi]) and _WAR_BEGAN_RE.search(self.norm, cl.lo, cl.hi) is not None
+        if not _WAR_BEGAN_GATE.possible(self.norm[cl.lo:cl.hi]):
+            return False
+        began = _WAR_BEGAN_RE.search(self.norm, cl.lo, cl.hi)
+        # (not "captured the base, the biggest victory in the south since the war began": a measure of this act)
+        return began is not None and _SUPERLATIVE.isdisjoint(self.norm[max(cl.lo, began.start() - 80):began.start()].split())
 
     def _attempt_is_a_fight(self, h: TriggerHit, cl: _Clause) -> TriggerHit:
         """"حاولت قوات النظام اقتحام بلدة X من محورين", "صدوا محاولة لقوات النظام استعادة X", "repelled an attempt by
@@ -1228,6 +1253,9 @@ class _Extractor:
             return True
         if not prev:
             return False
+        if prev[-1] == "منذ" or prev[-2:] == ["since", "the"]:
+            self._time_anchors.append(h.end)
+            return True   # "الأكبر منذ سيطرة المعارضة على X", "the first since the capture of X": an act named as a time
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
@@ -1742,7 +1770,7 @@ class _Extractor:
             full = _cached_lookup(self.g, core) if core != surface and self._is_gazetteer_name(core) else None
         if full is not None and full.status in ("resolved", "ambiguous") and full.best and (
                 full.best.match in ("exact", "loose") or _same_generic(full.best, surface)) and \
-                (full.best.place.kind not in _ADMIN_KINDS or m.site == "area") and \
+                (full.best.place.kind not in _ADMIN_KINDS or m.site in ("area", "valley")) and \
                 not self._far_unsupported(full.best.place, cl):
             return None   # the site's name is a gazetteer place ("منطقة صيدا", "تل شهاب", "the Lajat area"): as usual
         hosts: list[tuple[str, str]] = []
@@ -1781,8 +1809,8 @@ class _Extractor:
             if _cached_lookup(self.g, name).reason.startswith("not in the gazetteer"):
                 continue   # no context makes an unknown host known (and its suggestions are not wanted here)
             r = self._lookup(name, "" if anchors else ctx, anchors or None)
-            if r.status == "unresolved":
-                r0 = _cached_lookup(self.g, name)
+            if r.status == "unresolved" or (r.best is not None and r.best.place.admin1_pcode not in _CORE):
+                r0 = _cached_lookup(self.g, name)   # (and a namesake in the north that the context chose)
                 if r0.best is not None and r0.status in ("resolved", "ambiguous") and r0.best.place.admin1_pcode in _CORE:
                     r = r0   # the far guard is for namesakes elsewhere ("DAMASCUS --" datelines a wire), not Dar'a's own
             if r.status in ("resolved", "ambiguous") and r.best is not None:
@@ -2041,8 +2069,9 @@ class _Extractor:
                         m.list_id >= 0 and any(o.mention.list_id == m.list_id and 0 <= o.mention.start - hit.end <= L.near_place
                                                for o in use)):
                     continue   # (a list starting right after the trigger is all of it: "between A and B")
-                if lab in _FINE_ONLY and _is_broad(loc):
-                    continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map
+                if lab in _FINE_ONLY and _is_broad(loc) or self._of_a_time_anchor(m, hits):
+                    continue   # troops moving "in Daraa province", people killed "in Quneitra": no place to map; the
+                    #            place of an act named as a time ("the heaviest since the capture of X")
                 if lab in _TO_ELSEWHERE and self._destination(m, cl, lab, ms):
                     continue   # where the buses or the retreat went, not the place of the event
                 if lab in _PLANNED_LABELS and m.start > hit.end and _EXPECTED_GATE.possible(self.norm[hit.end:m.start]) \
@@ -2054,7 +2083,7 @@ class _Extractor:
                     continue   # "people have fled the fighting, heading to the Golan Heights": not fought there
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
                 # date nearest to that trigger
-                own = _nearest_hit(self._label_hits.get(lab, [hit]), m)
+                own = _hit_of(self._label_hits.get(lab, [hit]), m, ms)
                 date_, tprec = self._date_for(cl, dates, own)
                 if len(use) > 1:
                     # "... في بلدة X بتاريخ 12 كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني": each its day
@@ -2074,6 +2103,11 @@ class _Extractor:
             out = [dataclasses.replace(e, fatalities=None) if e.trigger_label in _NO_TOLL and e.fatalities else e
                    for e in out]
         return _one_protest_event(out)
+
+    def _of_a_time_anchor(self, m: Mention, hits: list[TriggerHit]) -> bool:
+        """``m`` follows an act named as a time ("منذ سيطرة المعارضة على X") with no other trigger between."""
+        return bool(self._time_anchors) and any(0 <= m.start - a < 60 and not any(a <= h.start < m.start for h in hits)
+                                                for a in self._time_anchors)
 
     def _kind(self, lab: str, hit: TriggerHit, labels, ca, cl: _Clause, seg: str, a1: str, a2: str):
         """The event's label, kind (type, sub-type) and actors, where the trigger's own label is adjusted by what
@@ -2234,7 +2268,9 @@ class _Extractor:
             days = int(m.group("hn")) // 24
             return -days if m.group("hd") in ("after", "earlier") else days
         unit, count = m.group("u") or m.group("aru"), m.group("n") or "a"
-        n = 2 if unit.endswith("ين") else int(count) if count.isdigit() else _COUNT_WORDS[count]
+        arn = m.group("arn")   # ("بعد ثلاثة أيام من")
+        n = (int(arn) if arn.isdigit() else _AR_DAY_COUNTS[unit]) if arn else 2 if unit.endswith("ين") else \
+            int(count) if count.isdigit() else _COUNT_WORDS[count]
         days = n * (7 if unit.startswith(("week", "اسبوع")) else 1)
         # "a day after <what the clause tells>" and "two days earlier, <it>": it was before the sentence's day
         return -days if (m.group("d") or m.group("ard")) in ("after", "earlier", "بعد") else days
