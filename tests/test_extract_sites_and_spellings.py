@@ -169,3 +169,16 @@ def test_what_the_air_force_destroyed_or_struck_against_is_an_air_strike():
 def test_an_axis_named_by_its_two_ends_is_at_both():
     text = "ودارت اشتباكات عنيفة أمس على محور جاسم – نمر بين قوات النظام والفصائل."
     assert {"جاسم", "نمر"} <= set(_by_place(text, "2018-07-12"))
+
+
+def test_a_verb_and_its_pronoun_after_a_comma_do_not_continue_a_list():
+    text = ("توغلت قوة إسرائيلية صباح اليوم باتجاه مزارع معرية، فتصدى لها أهالي البلدة بالأسلحة الخفيفة، قبل أن "
+            "ترد القوة بقصف مدفعي.")
+    assert set(_by_place(text, "2025-03-25")) == {"معرية"}
+
+
+def test_a_quarter_or_a_checkpoint_named_by_a_side_alone_is_the_towns():
+    quarter = "داهمت دوريه من الامن العسكري حي الغربي في الصنمين فجر اليوم واعتقلت شابين."
+    assert set(_by_place(quarter, "2019-03-11")) == {"الصنمين"}
+    post = "سيطرت الفصائل على حاجز الشرقي في بلدة نوى أمس."
+    assert set(_by_place(post, "2019-03-11")) == {"نوى"}

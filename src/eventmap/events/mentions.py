@@ -647,6 +647,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
         if g[0][2] in _LIST_OPENERS_AR and len(g) > 1:
             items.clear()   # "قرى المنطقة العازلة ومنها X وY": what came before names the set, its members follow
             g = g[1:]
+        if any(w in _PREP_PRONOUNS_AR for _, _, w in g[1:3]):
+            break   # "كويا، فتصدى لها أهالي البلدة": a verb and its object's pronoun, the sentence going on
         cut = g
         for k, (_, _, w) in enumerate(g):
             if k > 0 and (w in _AR_STOP_AFTER or w.startswith(("بال", "لل")) or w in _BI_WORDS or
@@ -668,6 +670,9 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
     return items
 
 
+#: a preposition with a pronoun (normalised): no name of a place has one as its second or third word
+_PREP_PRONOUNS_AR = frozenset(normalize_ar(w) for w in """له لها لهم لهن لهما عليه عليها عليهم فيه فيها فيهم به بها
+بهم منه منها منهم عنه عنها عنهم إليه إليها إليهم""".split())
 #: words that open the members of a set named before them (normalised, "و" cut): "ومنها X وY"
 _LIST_OPENERS_AR = frozenset(("منها", "بينها", "ابرزها", "اهمها"))
 #: words that open no place's name (normalised): an act's verb, what it hit ("ودمر مقرات قيادة ومستودعات للذخيرة")
@@ -791,7 +796,7 @@ def _merge(norm: str, out: list[Mention], idx: _Index | None = None) -> list[Men
 
 def _with_their_sides(norm: str, kept: list[Mention]) -> list[Mention]:
     """A name and the side after it are one name ("بين الكرك الشرقي ورخم"), not a second place "الشرقي" (the
-    name of a village elsewhere)."""
+    name of a village elsewhere); a side alone is no place."""
     out: list[Mention] = []
     for m in kept:
         k = out[-1] if out else None
@@ -805,6 +810,8 @@ def _with_their_sides(norm: str, kept: list[Mention]) -> list[Mention]:
                 not k.name.startswith("ريف"):   # (not "ريف درعا الشمالي الشرقي", "السفح الشرقي")
             k.end, k.name = m.end, norm[k.start:m.end]
             continue
+        if m.name in _SIDE_ADJ:
+            m.veto = "a side"   # "حاجز الشرقي", "المدخل الغربي": a side of what is named, not a village called so
         out.append(m)
     return out
 
