@@ -182,3 +182,69 @@ def test_a_quarter_or_a_checkpoint_named_by_a_side_alone_is_the_towns():
     assert set(_by_place(quarter, "2019-03-11")) == {"الصنمين"}
     post = "سيطرت الفصائل على حاجز الشرقي في بلدة نوى أمس."
     assert set(_by_place(post, "2019-03-11")) == {"نوى"}
+
+
+# --- places where nothing happened ---------------------------------------------------------------------------------
+
+def test_where_the_dead_came_from_is_no_place_of_the_attack():
+    text = ("قتل سبعة من عناصر الشرطة أمس بهجوم على مخفر بلدة الشجرة. ويتحدر عدد من القتلى من بلدات نوى والشيخ سعد. "
+            "ومن بين القتلى مساعد أول من أبناء بلدة داعل، وآخر من بلدة إبطع.")
+    assert set(_by_place(text, "2025-06-02")) == {"الشجرة"}
+
+
+def test_gangs_named_by_their_crimes_commit_none():
+    text = "ويطالب الأهالي بتسيير دوريات على الطريق بين جاسم ونمر، حيث تنشط عصابات الخطف والسلب."
+    assert extract_events(text, "2025-06-02") == []
+
+
+def test_who_stands_where_in_the_present_is_no_event_but_a_deployment_today_is():
+    standing = "ولا تزال بلدة إنخل خارج سيطرة النظام، فيما تنتشر مجموعات من الفرقة الرابعة في الحارة وعقربا."
+    assert extract_events(standing, "2021-06-02") == []
+    today = "تنتشر وحدات من الأمن العام منذ صباح اليوم في بلدة الحارة."
+    assert "الحارة" in _by_place(today, "2025-06-02")
+
+
+def test_where_reinforcements_set_out_from_is_no_place_of_theirs():
+    ar = "استقدمت الفرقة الرابعة أمس تعزيزات عسكرية من مقرها في بلدة خربة غزالة إلى محيط بلدة اليادودة."
+    assert set(_by_place(ar, "2020-03-02")) == {"اليادودة"}
+    ar2 = ("أعلنت وزارة الدفاع اليوم وصول تعزيزات عسكرية إلى مدينة جاسم في ريف درعا الشمالي، انطلقت من مدينة "
+           "الصنمين ومن بلدة نمر.")
+    assert set(_by_place(ar2, "2020-03-02")) == {"جاسم"}
+    en = ("The army sent reinforcements, including armoured vehicles, from Izraa towards Jasim on Monday, and "
+          "aid convoys set out from Khirbet Ghazaleh.")
+    got = _by_place(en, "2020-03-04")
+    assert "Izraa" not in got and "Khirbet Ghazaleh" not in got
+
+
+def test_a_road_leading_to_a_town_is_not_an_event_there_but_a_road_between_two_is_at_both():
+    to = "وأكد المصدر أن السيطرة على تل الجابية تؤمن الطريق الواصل إلى مدينة نوى، بعد أن سيطر الجيش أمس على التل."
+    assert "نوى" not in _by_place(to, "2018-07-15")
+    between = "وأقامت قوة إسرائيلية أمس حاجزاً على الطريق الواصل بين قريتي العشة والرفيد."
+    assert {"العشة", "الرفيد"} <= set(_by_place(between, "2025-02-10"))
+
+
+def test_a_state_or_a_habit_of_the_past_and_a_threat_are_no_acts():
+    held = "وكانت الفصائل تسيطر منذ عام 2015 على معظم القرى الممتدة من نمر إلى الحارة."
+    assert extract_events(held, "2018-07-20") == []
+    used = "ويطل التل على ريف القنيطرة، وكانت قوات النظام تستخدمه منذ عام 2013 لقصف بلدات جاسم وإنخل."
+    assert extract_events(used, "2018-07-20") == []
+    threat = "وهددت الفرقة الرابعة، في بيان نشرته صفحات موالية، باقتحام مدينة طفس إذا لم تسلم المطلوبين."
+    assert extract_events(threat, "2021-08-01") == []
+    past = "وكانت قوات النظام قد سيطرت أمس على بلدة عقربا."
+    assert "عقربا" in _by_place(past, "2018-06-30")
+
+
+def test_no_entry_yet_is_no_entry():
+    text = "ويسكن معظم النازحين في بلدات خان أرنبة ومسحرة، التي لم تشهد حتى الآن أي دخول للقوات الإسرائيلية."
+    assert extract_events(text, "2025-01-10") == []
+
+
+def test_towns_given_as_examples_keep_their_own_names():
+    text = "وتطرح الحوادث أسئلة عن قدرة التسوية على ضبط الأمن في مدن مثل جاسم ونوى."
+    assert not any(e.location.startswith("مثل") for e in extract_events(text, "2024-03-01"))
+
+
+def test_where_a_blast_was_heard_is_no_place_of_it():
+    text = "انفجرت سيارة مفخخة أمس قرب دوار البريد في درعا المحطة، وسمع الانفجار في بلدتي عتمان واليادودة."
+    got = _by_place(text, "2023-05-02")
+    assert "عتمان" not in got and "اليادودة" not in got

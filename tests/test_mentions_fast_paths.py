@@ -216,6 +216,16 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
             m.reference = True
             m.notes.append(why)
             return
+    # further back: an origin's verb before "من", a hearing before "في"; and a road "الواصل" to a place (not between)
+    for why, far, near in (("origin", bare[-7:-2], "من"), ("heard", bare[-5:-2], "في")):
+        if near in bare[-3 if why == "heard" else -2:] and any(w in _REF_CUES_PLAIN[why] for w in far):
+            m.reference = True
+            m.notes.append(why)
+            return
+    if any(w in ("الواصل", "الواصله") for w in bare[-3:]) and "بين" not in bare[-3:]:
+        m.reference = True
+        m.notes.append("locator")
+        return
     # a person by what he is (and his unit: "مقاتل من الكتائب ... من"), then "من" (a place noun may come between):
     # his home
     w = bare[-7:]
@@ -244,7 +254,7 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
 _CUE_WORDS = tuple(sorted({w for cues in M._REF_CUES_AR.values() for w in cues} | M._DEPARTURE_AR |
                           M._CASUALTY_MOVE_AR | M._SOURCE_AR | {"من", "في", "الي", "لي", "جنوب", "شرق", "مدينه",
                                                                   "وعدا", "فالمقيم", "قصف", "بلده", "شاب",
-                                                                  "مختار"}))
+                                                                  "مختار", "الواصل", "بين", "عدد"}))
 
 
 @settings(max_examples=1500, deadline=None)

@@ -774,6 +774,15 @@ _WAR_BEGAN_RE = re.compile(r"\bsince\s+the\s+(?:syrian\s+)?(?:conflict|war|upris
                            r"(?:began|started|erupted|broke\s+out)\b"
                            r"|(?:^|\s)منذ\s(?:بدايه|بدء|اندلاع|انطلاق)\s(?:ال)?(?:ثوره|حرب|ازمه|احداث|نزاع)")
 _WAR_BEGAN_GATE = gate(_WAR_BEGAN_RE)
+#: a force's standing in the present tense (normalised): where it is, not where it went that day
+_STANDING_AR = ("ينتشر", "تنتشر", "يتمركز", "تتمركز", "يتواجد", "تتواجد", "يتحصن", "تتحصن")
+#: "was" before a verb of the present (normalised, "و" cut): a habit or a state of the past
+_WAS = frozenset(("كانت", "كان", "كانوا"))
+#: acts' verbs in the present (normalised; not a noun of the same letters, "تفجير", "تمشيط")
+_PRESENT_ACTS = ("تسيطر", "يسيطر", "تقصف", "يقصف", "تستهدف", "يستهدف", "تشن", "يشن", "تهاجم", "يهاجم", "تحاصر",
+                 "يحاصر", "تنتشر", "ينتشر", "تتمركز", "يتمركز", "تعتقل", "يعتقل", "تداهم", "يداهم")
+#: gangs and cells named by the acts they do (normalised): "عصابات الخطف", "خلايا الاغتيال"
+_GANGS_OF = frozenset(("عصابات", "عصابه", "خلايا", "خليه", "شبكات", "شبكه"))
 #: superlatives that measure an act against the whole war ("the biggest gain since the war began", "الأعنف منذ")
 _SUPERLATIVE = frozenset(normalize_ar(w) for w in """biggest largest heaviest deadliest worst fiercest first major
 greatest bloodiest اكبر الاكبر أعنف الأعنف أشد الأشد أول الأول الأولى أقوى الأقوى أوسع الأوسع الأبرز أبرز""".split())
@@ -781,7 +790,7 @@ greatest bloodiest اكبر الاكبر أعنف الأعنف أشد الأشد
 #: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
 #: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
 #: "طالب", a student)
-_DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
+_DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "لوح", "لوحت", "يلوح", "تلوح", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
                        "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
 def _everyday_word(m: Mention) -> bool:
     """An Arabic word of one word, with no place noun before it, that the gazetteer knows only as a far village:
@@ -845,6 +854,7 @@ class _Extractor:
         self._date_memo: dict[tuple[int, int], tuple[str, int]] = {}
         #: where acts named as a time end ("منذ سيطرة المعارضة على"): the place right after is theirs
         self._time_anchors: list[int] = []
+        self._date_starts: list[int] = []   # (the report's date mentions, by their start)
         #: the last day a count of days moved ("The next day, ..."): (paragraph, sentence, the day it moved from, to)
         self._moved_day: tuple[int, int, str, str] | None = None
         self._qnames: dict[int, tuple[Mention, str]] = {}
@@ -868,6 +878,7 @@ class _Extractor:
             return []
         actors = self._actors = A.find_actors(norm)
         dates = _find_norm(norm, self.pub, text, self.offs)
+        self._date_starts = [d[0] for d in dates]
         clauses: list[_Clause] = []
         para, prev_end = 0, 0
         for si, sent in enumerate(split_sentences(text)):
@@ -1253,9 +1264,8 @@ class _Extractor:
             return True
         if not prev:
             return False
-        if prev[-1] == "منذ" or prev[-2:] == ["since", "the"]:
-            self._time_anchors.append(h.end)
-            return True   # "الأكبر منذ سيطرة المعارضة على X", "the first since the capture of X": an act named as a time
+        if self._background(h, prev, cl):
+            return True
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
@@ -1300,7 +1310,7 @@ class _Extractor:
             return True   # "a day after the town fell": the capture told before, named as a time
         k = len(prev) - 1 if prev[-1] in ("اي", "any") else len(prev) - 2 if len(prev) > 1 and prev[-2] in (
             "اي", "any") and prev[-1] in _CASE_NOUNS else -1
-        if k >= 0 and not _NEG.isdisjoint(prev[max(0, k - 3):k]):
+        if k >= 0 and not _NEG.isdisjoint(prev[max(0, k - 5):k]):
             return True   # "لم ينفذ الطيران أي غارة على X", "لم تسجل أي عملية خطف", "has not carried out any strikes"
         if "صحه" in prev and prev.index("صحه") > 0 and prev[prev.index("صحه") - 1] in ("لا", "ولا"):
             return True   # "لا صحة للأنباء عن دخول قوات النظام إلى X": untrue
@@ -2103,6 +2113,35 @@ class _Extractor:
             out = [dataclasses.replace(e, fatalities=None) if e.trigger_label in _NO_TOLL and e.fatalities else e
                    for e in out]
         return _one_protest_event(out)
+
+    def _background(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
+        """The trigger tells who stands or holds where, what gangs do, a habit, a threat or a time, not an act."""
+        if h.label == "troop_movement" and self.norm.startswith(_STANDING_AR, h.start) and not any(
+                cl.sent_lo <= d < cl.sent_hi for d in self._date_starts):
+            return True   # "فيما تنتشر مجموعات أخرى في X", "تتمركز الفرقة الرابعة في Y": who stands where, no day's act
+        if self._habit_or_threat(h, prev):
+            return True
+        if h.label == "territory_taken" and prev[-1] in ("خارج", "تحت"):
+            return True   # "لا تزال X خارج سيطرة النظام", "تحت سيطرة الفصائل": who holds it, no taking
+        if prev[-1] in _GANGS_OF and "ال" in (self.norm[h.start:h.start + 2], self.norm[h.start - 2:h.start]):
+            return True   # "حيث تنشط عصابات الخطف والسلب", "خلايا الاغتيال": who does such acts, no act told
+        if prev[-1] == "منذ" or prev[-2:] == ["since", "the"]:
+            self._time_anchors.append(h.end)
+            return True   # "الأكبر منذ سيطرة المعارضة على X", "the first since the capture of X": an act named as a time
+        return False
+
+    def _habit_or_threat(self, h: TriggerHit, prev: list[str]) -> bool:
+        """"وكانت المجموعات تسيطر منذ 2014 على X", "كانت قوات النظام تستخدمه لقصف X": what went on or what a post was
+        used for, told as the background (a verb of the present after "كان"); "وهددت الفرقة ... باقتحام X": a threat
+        (its act glued to "ب")."""
+        w = self.norm[h.start:h.end]
+        before = self.norm[h.start - 1:h.start]
+        if w.startswith(_PRESENT_ACTS) and not _WAS.isdisjoint(prev[-4:]):
+            return True
+        if before == "ل" and any(x.startswith(("تستخدم", "يستخدم", "استخدم")) for x in prev):
+            return True
+        return before == "ب" and not _DEMANDED.isdisjoint(
+            x.lstrip("وف") for x in _words_before(self.norm, h.start, 0, 10, 90))
 
     def _of_a_time_anchor(self, m: Mention, hits: list[TriggerHit]) -> bool:
         """``m`` follows an act named as a time ("منذ سيطرة المعارضة على X") with no other trigger between."""

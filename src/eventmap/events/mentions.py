@@ -449,7 +449,7 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
 
 # --- cue-driven names -------------------------------------------------------------------------
 
-_AR_STOP_AFTER = _n("""في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي
+_AR_STOP_AFTER = _n("""مثل في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي
 بريف ريف التي الذي الذين حيث وسط التابعة التابع تابعة تابع المحاذية المحاذي محاذية المجاورة المجاور مجاورة
 القريبة القريب المتاخمة متاخمة الواقعة واقعة بمحافظة محافظة منطقة بين اثر إثر عقب بينما فيما كما لكن اذ إذ أن
 إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
@@ -1434,10 +1434,13 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
     "locator": ("الواقع", "الواقعه", "الكاين", "الكاينه",    # "اللواء الواقع في بلدة X": X locates the site,
                 "المطل", "المطله", "المشرف", "المشرفه", "يطل", "تطل", "يشرف", "تشرف",   # and "التل المطل على X",
                 "المودي", "الموديه"),   # "حواجز على الطريق المؤدي إلى X": where a road goes
+    "heard": ("سمع", "سمعت", "يسمع", "تسمع", "سماع", "سمعه"),   # "الانفجار سُمع في بلدتي X وY": heard there
     "shelter": ("ايوا", "الايوا"),   # "توزيع العائلات على مراكز إيواء في مدينة X": where the displaced stay (ء
     #                                  is gone in normalised text)
 }
 _REF_KINDS = tuple(_REF_CUES_AR)
+_ORIGIN_VERBS_AR = frozenset(_REF_CUES_AR["origin"])
+_HEARD_AR = frozenset(_REF_CUES_AR["heard"])   # ("وسمع الانفجار في بلدتي X وY": the verb before what was heard)
 #: a cue word -> the index in :data:`_REF_KINDS` of the first kind it is a cue of
 _REF_CUE_KIND: dict[str, int] = {}
 for _k, _cues in enumerate(_REF_CUES_AR.values()):
@@ -1454,7 +1457,7 @@ _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقل
                                            "تقدمها", "تقدمه", "تقدمهم", "قدومها", "قدومه", "قدومهم")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
 #: was shot": X is where it happened; "عبوة على الطريق الواقع بين بلدتي X وY": no site there for X to locate)
-WEAK_REFERENCES = ("origin", "residence", "motorway", "seat", "locator")
+WEAK_REFERENCES = ("origin", "residence", "motorway", "seat", "locator", "heard")
 #: bodies before "في" and the name of their seat ("عضو اللجنة المركزية في X", "مدير المكتب الإغاثي في X"),
 #: normalised; the seat gives way to the places where the event happened
 _BODY_AR = frozenset(("اللجنه", "لجنه", "المجلس", "مجلس", "فرع", "مكتب", "المكتب", "مديريه", "قياده", "نقابه",
@@ -1697,13 +1700,24 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
         return "a goal"   # "ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة X": where they mean to go
     if "مشارف" in bare[-3:] and _OUTSKIRTS_REACHED_AR_RE.search(norm, lo40, m.start):
         return "a goal"   # "ليصبح الثوار على مشارف مدينة X": where the advance has reached, no act there
-    lo90 = max(0, m.start - 90)
-    if ("من" in bare[-2:] or "ومن" in bare[-2:]) and _REINFORCED_FROM_GATE.possible(norm[lo90:m.start]) and \
+    lo90 = max(0, m.start - 120)
+    if ("من" in bare[-4:] or "ومن" in bare[-2:]) and _REINFORCED_FROM_GATE.possible(norm[lo90:m.start]) and \
             _REINFORCED_FROM_AR_RE.search(norm, lo90, m.start):
         return "where it came from"   # "استقدمت تعزيزات إلى X من مدينة Y ومن بلدة Z": Y and Z sent them
     if _withdrew_to_ar(bare, sets):
         return "where they withdrew to"   # "اعتقلت شابين ثم انسحبت باتجاه X": the arrest was not at X
     return ""
+
+
+def _cue_kinds(bare: list[str]) -> list[int]:
+    """The kinds of :data:`_REF_CUES_AR` the words before a name are cues of: one of the last three words; else an
+    origin's verb among the last seven before "من" ("ويتحدر عدد من الشهداء من بلدات X"), a hearing before "في"
+    ("وسمع الانفجار في X"), or a road "الواصل" to the name ("الطريق الواصل إلى X", as "المؤدي"; not "الواصل بين A
+    وB", a road at both)."""
+    return [_REF_CUE_KIND[w] for w in bare[-3:] if w in _REF_CUE_KIND] or \
+        [_REF_CUE_KIND[w] for w in bare[-7:-2] if w in _ORIGIN_VERBS_AR and "من" in bare[-2:]] or \
+        [_REF_CUE_KIND[w] for w in bare[-5:-2] if w in _HEARD_AR and "في" in bare[-3:]] or \
+        [_REF_KINDS.index("locator") for w in bare[-3:] if w in ("الواصل", "الواصله") and "بين" not in bare[-3:]]
 
 
 def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: str = "") -> None:
@@ -1720,8 +1734,7 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True   # "عضو اللجنة المركزية في X": the body's seat, not where he was shot
         m.notes.append("seat")
         return
-    # the first kind of :data:`_REF_CUES_AR` one of the last three words is a cue of
-    kinds = [_REF_CUE_KIND[w] for w in bare[-3:] if w in _REF_CUE_KIND]
+    kinds = _cue_kinds(bare)
     if kinds:
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
@@ -1833,8 +1846,9 @@ _PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)(?:[وف]?لل(?:تقدم|زحف)|[و
                                  r"(?:ال)?طريق(?:\s\S+){0,3}?)\s(?:نحو|باتجاه|صوب|الي)\s"
                                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
 #: reinforcements and where they came from (normalised), up to the place: "تعزيزات عسكرية إلى X من مدينة Y"
-_REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,10}?"
-                                    r"[وف]?من\s(?:(?:ال)?(?:مدينه|بلده|قريه|مدينتي|بلدتي|قريتي|مدن|بلدات|قري)\s)?$")
+_REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,14}?"
+                                    r"[وف]?من\s(?:(?:مقر|مواقع|قاعد|ثكن|نقاط)(?:ها|ه|هم)\s(?:في|ب)\s)?"   # "من مقرها في X"
+                                    r"(?:(?:ال)?(?:مدينه|بلده|قريه|مدينتي|بلدتي|قريتي|مدن|بلدات|قري)\s)?$")
 _REINFORCED_FROM_GATE = gate(_REINFORCED_FROM_AR_RE)
 #: a force's own posts, between where it withdrew to and the place (normalised): "باتجاه نقطتها في X"
 _OWN_POSTS_AR = frozenset(("نقطتها", "نقطته", "نقاطها", "نقاطه", "مواقعها", "مواقعه", "قاعدتها", "قاعدته", "مقرها",
@@ -1916,7 +1930,9 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا",
     "ناشط", "ناشطون", "ناشطين", "ناشطان",   # ("أفاد ناشط من X عن سقوط قتيلين في Y": the source's home)
     "مقاتلين", "مقاتلون", "مسلحين", "مسلحون",   # ("بمساندة مقاتلين من بلدتي X وY": where the helpers came from)
-    "وجهاء", "وجيه", "وجيها", "شيوخ", "وفد", "وفدا"))   # ("تدخل وجهاء من مدينة X": the mediators' home)
+    "وجهاء", "وجيه", "وجيها", "شيوخ", "وفد", "وفدا",   # ("تدخل وجهاء من مدينة X": the mediators' home)
+    # "مقاتل من أبناء مدينة X، وآخر من بلدة Y": the other man's home; a speaker's trade ("وهو مدرس من بلدة X")
+    "آخر", "وآخر", "آخرين", "مدرس", "معلم", "طبيب", "مزارع", "موظف", "سائق", "عامل", "تاجر", "محام"))
 
 
 _FAMILY_LINK_AR = frozenset(("ابو", "بن", "ابن", "بنت", "ام"))
@@ -2027,7 +2043,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:sent|dispatched|brought\s+in|arriving|arrived|redeployed)\s+from"
     # "brought reinforcements from Izraa to X", "returning from fields near X were detained in Y": where they came
     # from (not "an Israeli force advanced from X toward Y": it was at X too)
-    r"|\breinforcements?\s+(?:\w+\s+){0,3}?from"
+    r"|\breinforcements?[\s,]+(?:[\w,]+\s+){0,4}?from|\b(?:set(?:ting)?\s+out|departed|depart(?:ing)?)\s+from"
     r"|\breturn(?:ing|ed)\s+(?:home\s+)?from(?:\s+\w+){0,3}?\s+(?:near|in|outside|around)"
     # "forced thousands to flee to the town of X", "died on the way to the hospital in X": where they went
     r"|\b(?:flee|fled|fleeing|escaped?|escaping|displaced)\s+(?:\w+\s+){0,3}?(?:to|towards?|into)"
@@ -2077,7 +2093,7 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
                  "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
                  "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat", "position", "base",
-                 "post")
+                 "post", "set out", "setting out", "depart")
 #: first names that start the names of people in English reports (never the first word of a village)
 EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
