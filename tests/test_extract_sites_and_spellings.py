@@ -248,3 +248,10 @@ def test_where_a_blast_was_heard_is_no_place_of_it():
     text = "انفجرت سيارة مفخخة أمس قرب دوار البريد في درعا المحطة، وسمع الانفجار في بلدتي عتمان واليادودة."
     got = _by_place(text, "2023-05-02")
     assert "عتمان" not in got and "اليادودة" not in got
+
+
+def test_where_people_come_from_in_english_is_no_place_of_the_act():
+    text = "Protesters in Nawa on Friday carried banners naming detainees from Inkhil, Jasim and al-Harra."
+    assert set(_by_place(text, "2023-10-20")) == {"Nawa"}
+    text = "Gunmen on Monday stormed a checkpoint in Muzayrib where returnees from Tafas and Da'el were held."
+    assert set(_by_place(text, "2023-10-20")) == {"Muzayrib"}

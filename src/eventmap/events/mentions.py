@@ -2045,6 +2045,10 @@ _EN_REF_BEFORE_RE = re.compile(
     # from (not "an Israeli force advanced from X toward Y": it was at X too)
     r"|\breinforcements?[\s,]+(?:[\w,]+\s+){0,4}?from|\b(?:set(?:ting)?\s+out|departed|depart(?:ing)?)\s+from"
     r"|\breturn(?:ing|ed)\s+(?:home\s+)?from(?:\s+\w+){0,3}?\s+(?:near|in|outside|around)"
+    # "returnees from towns such as X", "detainees from X, Y and Z": where people come from (not "expelled the
+    # fighters from X", "withdrew from X": where the act was)
+    r"|\b(?:returnees|detainees|refugees|youths|natives)\s+from\s+"
+    r"(?:(?:towns|villages|cities|areas)\s+(?:such\s+as|like|including)\s+)?"
     # "forced thousands to flee to the town of X", "died on the way to the hospital in X": where they went
     r"|\b(?:flee|fled|fleeing|escaped?|escaping|displaced)\s+(?:\w+\s+){0,3}?(?:to|towards?|into)"
     r"|\b(?:on\s+the\s+way|en\s+route)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?hospital\s+(?:in\s+)?"
@@ -2093,7 +2097,7 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
                  "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
                  "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat", "position", "base",
-                 "post", "set out", "setting out", "depart")
+                 "post", "set out", "setting out", "depart", "returnee", "detainee", "refugee", "youth", "native")
 #: first names that start the names of people in English reports (never the first word of a village)
 EN_FIRST_NAMES = frozenset("""adel adil fawzi mohammed muhammad mohammad mohamad mohamed ahmad ahmed ali omar khaled khalid hassan hussein
 hussain youssef yousef yusuf ibrahim abdullah abdallah abdul abd mahmoud mustafa mostafa yasser yasir anas hamza saleh
