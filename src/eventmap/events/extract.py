@@ -790,8 +790,8 @@ greatest bloodiest اكبر الاكبر أعنف الأعنف أشد الأشد
 #: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
 #: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
 #: "طالب", a student)
-_DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "لوح", "لوحت", "يلوح", "تلوح", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
-                       "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
+_DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
+                       "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
 def _everyday_word(m: Mention) -> bool:
     """An Arabic word of one word, with no place noun before it, that the gazetteer knows only as a far village:
     no place of the text ("حملة تمشيط واسعة في منطقة اللجاة": واسعة, a village of Deir ez-Zor) when its lookup

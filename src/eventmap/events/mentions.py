@@ -796,7 +796,8 @@ def _merge(norm: str, out: list[Mention], idx: _Index | None = None) -> list[Men
 
 def _with_their_sides(norm: str, kept: list[Mention]) -> list[Mention]:
     """A name and the side after it are one name ("بين الكرك الشرقي ورخم"), not a second place "الشرقي" (the
-    name of a village elsewhere); a side alone is no place."""
+    name of a village elsewhere); a side alone is no place; "تل" before a village's name of one word is the hill's
+    own ("وتل المال")."""
     out: list[Mention] = []
     for m in kept:
         k = out[-1] if out else None
