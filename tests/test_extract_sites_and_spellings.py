@@ -88,7 +88,7 @@ def test_a_hill_named_with_tal_and_hill_is_named_once():
 
 
 def test_the_hill_named_again_is_the_hill():
-    text = ("سيطرت الفصائل صباح اليوم على تل الحارة في ريف درعا الشمالي الغربي. وقالت مصادر إن اشتباكات عنيفة دارت "
+    text = ("سيطرت الفصائل صباح اليوم على تل الحارة بريف درعا الشمالي الغربي. وقالت مصادر إن اشتباكات عنيفة دارت "
             "على التل، ما أدى إلى مقتل سبعة عناصر.")
     got = _by_place(text, "2014-10-05")
     assert "Armed clash" in {e.sub_event_type for e in got.get("تل الحارة", [])}
@@ -219,7 +219,7 @@ def test_where_reinforcements_set_out_from_is_no_place_of_theirs():
 def test_a_road_leading_to_a_town_is_not_an_event_there_but_a_road_between_two_is_at_both():
     to = "وأكد المصدر أن السيطرة على تل الجابية تؤمن الطريق الواصل إلى مدينة نوى، بعد أن سيطر الجيش أمس على التل."
     assert "نوى" not in _by_place(to, "2018-07-15")
-    between = "وأقامت قوة إسرائيلية أمس حاجزاً على الطريق الواصل بين قريتي العشة والرفيد."
+    between = "وأقامت قوة إسرائيلية أمس حاجزاً عند الطريق الواصل بين العشة والرفيد."
     assert {"العشة", "الرفيد"} <= set(_by_place(between, "2025-02-10"))
 
 
@@ -230,7 +230,7 @@ def test_a_state_or_a_habit_of_the_past_and_a_threat_are_no_acts():
     assert extract_events(used, "2018-07-20") == []
     threat = "وهددت الفرقة الرابعة، في بيان نشرته صفحات موالية، باقتحام مدينة طفس إذا لم تسلم المطلوبين."
     assert extract_events(threat, "2021-08-01") == []
-    past = "وكانت قوات النظام قد سيطرت أمس على بلدة عقربا."
+    past = "وكانت وحدات الجيش قد سيطرت أمس على بلدة عقربا."
     assert "عقربا" in _by_place(past, "2018-06-30")
 
 
