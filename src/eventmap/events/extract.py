@@ -38,8 +38,8 @@ from eventmap.events._prefilter import gate
 from eventmap.events.area import area_shape, split_by_area
 from eventmap.events.dates import _find_norm, parse_published
 from eventmap.events.dating import ClauseSpan, EventDates
-from eventmap.events.fatalities import (CHARGED_WITH_RE, CONFESSED_RE, KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS, fatalities, lone_toll,
-                                        norm_has_death)
+from eventmap.events.fatalities import (CHARGED_WITH_RE, CONFESSED_RE, KIN_WORDS_AR, PROTEST_CAUSE_CUT_RE, PROTEST_CAUSE_WORDS,
+                                        SUPERLATIVES_AR, SUPERLATIVES_EN, fatalities, lone_toll, norm_has_death)
 from eventmap.events.lexicon import (ABSORBS, KILLERS, LABELS, TriggerHit, find_triggers, mentions_aircraft,
                                      mentions_weapons)
 from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
@@ -780,13 +780,11 @@ _STANDING_AR = ("ينتشر", "تنتشر", "يتمركز", "تتمركز", "ي�
 _WAS = frozenset(("كانت", "كان", "كانوا"))
 #: acts' verbs in the present (normalised; not a noun of the same letters, "تفجير", "تمشيط")
 _PRESENT_ACTS = ("تسيطر", "يسيطر", "تقصف", "يقصف", "تستهدف", "يستهدف", "تشن", "يشن", "تهاجم", "يهاجم", "تحاصر",
-                 "يحاصر", "تنتشر", "ينتشر", "تتمركز", "يتمركز", "تعتقل", "يعتقل", "تداهم", "يداهم")
+                 "يحاصر", "تعتقل", "يعتقل", "تداهم", "يداهم") + _STANDING_AR
 #: gangs and cells named by the acts they do (normalised): "عصابات الخطف", "خلايا الاغتيال"
 _GANGS_OF = frozenset(("عصابات", "عصابه", "خلايا", "خليه", "شبكات", "شبكه"))
 #: superlatives that measure an act against the whole war ("the biggest gain since the war began", "الأعنف منذ")
-_SUPERLATIVE = frozenset(normalize_ar(w) for w in """biggest largest heaviest deadliest worst fiercest first major
-greatest bloodiest اكبر الاكبر أعنف الأعنف أشد الأشد أول الأول الأولى أقوى الأقوى أوسع الأوسع الأبرز أبرز""".split())
-#   (not "أكثر من", "most of": a count)
+_SUPERLATIVE = frozenset(normalize_ar(w) for w in SUPERLATIVES_EN + SUPERLATIVES_AR)
 #: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
 #: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
 #: "طالب", a student)

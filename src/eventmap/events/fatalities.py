@@ -1686,10 +1686,14 @@ def _over_days(s: str, a: int, b: int) -> bool:
     return False
 
 
-#: a comparison before "since": "the deadliest attack since 2018", "الهجوم الأعنف منذ"
-_SUPERLATIVE_BEFORE_RE = _rx(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+)\s+(?:\S+\s+){0,3}$"
-                             r"|(?:الأعنف|الاعنف|الأكثر|الاكثر|الأكبر|الاكبر|الأول|الاول|الأولى|الاولى)\s+(?:\S+\s+){0,3}$",
-                             re.IGNORECASE)
+#: superlatives, the words of a comparison: "the deadliest attack since 2018", "الهجوم الأعنف منذ", "the biggest gain
+#: since the war began" (read here before "since", and by the extractor before the war's start)
+SUPERLATIVES_EN = ("deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest", "fiercest", "greatest", "first")
+SUPERLATIVES_AR = ("الأعنف", "الأكثر", "الأكبر", "الأول", "الأولى", "الأشد", "الأقوى", "الأوسع", "الأبرز", "أعنف", "أكبر",
+                   "أشد", "أقوى", "أوسع", "أبرز")
+#: a comparison before "since"
+_SUPERLATIVE_BEFORE_RE = _rx(r"\b(?:" + "|".join(SUPERLATIVES_EN) + r"|most\s+\w+)\s+(?:\S+\s+){0,3}$"
+                             r"|(?:" + "|".join(SUPERLATIVES_AR) + r")\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 #: one incident after a vague time at the head of a sentence: "Last week, a roadside bomb ...", "Last month, gunmen ..."
 _ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:an?\s+(?!total\b)|one\s|unknown\s|unidentified\s|gunmen\s|masked\s|"
                              r"(?:the\s)?(?:israeli|russian|regime|government|syrian|jordanian|security|rebel|opposition)\s"

@@ -38,7 +38,7 @@ import ahocorasick
 
 from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import KIND_ADJ_AR, TIME_AFTER_AR, ar_sites, en_sites
+from eventmap.events.sites import KIND_ADJ_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -468,12 +468,10 @@ _AR_STOP_AFTER = _n("""مثل في من على الى إلى عن مع بعد ق
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
 مزرعة عشرات العديد عدد بعض كافة جميع اكثر أكثر""".split())
-_DIR_ADJ = {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشماليه", "الجنوبيه", "الشرقيه", "الغربيه",
-            "الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "القبلي", "الجديده", "القديمه",
+_DIR_ADJ = SIDES_AR | {"الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "القبلي", "الجديده", "القديمه",
             "الفوقا", "التحتا", "العليا", "السفلي", "الوسطاني"}   # not شرقي/غربي..: "شرقي درعا" is "east of Daraa"
 #: "تل" (a hill) right before a name, alone or with "و"/"ف"/"ب" glued (normalised, up to the name)
 _HILL_BEFORE_RE = re.compile(r"(?:^|\s)[وفب]?تل\s$")
-_SIDE_ADJ = frozenset(w for w in _DIR_ADJ if w.startswith(("الشمال", "الجنوب", "الشرق", "الغرب")))   # the four sides
 
 
 _NAME_BREAKS = re.compile(r"[,،–—/؛:()\[\]«»“”\".]|\s-\s")
@@ -807,11 +805,11 @@ def _with_their_sides(norm: str, kept: list[Mention]) -> list[Mention]:
             m.name = norm[m.start:m.end]   # which no cue reading takes), is the place
         if k is not None and m.source == "gazetteer" and k.source == "gazetteer" and not k.site and \
                 k.name not in _sets()["strict"] and \
-                m.name in _SIDE_ADJ and norm[k.end:m.start] == " " and k.name.rsplit(" ", 1)[-1] not in _SIDE_ADJ and \
+                m.name in SIDES_AR and norm[k.end:m.start] == " " and k.name.rsplit(" ", 1)[-1] not in SIDES_AR and \
                 not k.name.startswith("ريف"):   # (not "ريف درعا الشمالي الشرقي", "السفح الشرقي")
             k.end, k.name = m.end, norm[k.start:m.end]
             continue
-        if m.name in _SIDE_ADJ:
+        if m.name in SIDES_AR:
             m.veto = "a side"   # "حاجز الشرقي", "المدخل الغربي": a side of what is named, not a village called so
         out.append(m)
     return out
@@ -1442,6 +1440,7 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
 _REF_KINDS = tuple(_REF_CUES_AR)
 _ORIGIN_VERBS_AR = frozenset(_REF_CUES_AR["origin"])
 _HEARD_AR = frozenset(_REF_CUES_AR["heard"])   # ("وسمع الانفجار في بلدتي X وY": the verb before what was heard)
+_ORIGIN_KIND, _HEARD_KIND, _LOCATOR_KIND = (_REF_KINDS.index(k) for k in ("origin", "heard", "locator"))
 #: a cue word -> the index in :data:`_REF_KINDS` of the first kind it is a cue of
 _REF_CUE_KIND: dict[str, int] = {}
 for _k, _cues in enumerate(_REF_CUES_AR.values()):
@@ -1715,10 +1714,15 @@ def _cue_kinds(bare: list[str]) -> list[int]:
     origin's verb among the last seven before "من" ("ويتحدر عدد من الشهداء من بلدات X"), a hearing before "في"
     ("وسمع الانفجار في X"), or a road "الواصل" to the name ("الطريق الواصل إلى X", as "المؤدي"; not "الواصل بين A
     وB", a road at both)."""
-    return [_REF_CUE_KIND[w] for w in bare[-3:] if w in _REF_CUE_KIND] or \
-        [_REF_CUE_KIND[w] for w in bare[-7:-2] if w in _ORIGIN_VERBS_AR and "من" in bare[-2:]] or \
-        [_REF_CUE_KIND[w] for w in bare[-5:-2] if w in _HEARD_AR and "في" in bare[-3:]] or \
-        [_REF_KINDS.index("locator") for w in bare[-3:] if w in ("الواصل", "الواصله") and "بين" not in bare[-3:]]
+    last3 = bare[-3:]
+    kinds = [_REF_CUE_KIND[w] for w in last3 if w in _REF_CUE_KIND]
+    if kinds:
+        return kinds
+    if "من" in bare[-2:] and not _ORIGIN_VERBS_AR.isdisjoint(bare[-7:-2]):
+        return [_ORIGIN_KIND]
+    if "في" in last3 and not _HEARD_AR.isdisjoint(bare[-5:-2]):
+        return [_HEARD_KIND]
+    return [_LOCATOR_KIND] if "بين" not in last3 and ("الواصل" in last3 or "الواصله" in last3) else []
 
 
 def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: str = "") -> None:
