@@ -229,8 +229,9 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?(?:ال)?امس" + _E), 1, 1),
     # (and the Levantine "امبارح", "مبارح": yesterday, in local pages' posts)
     (re.compile(_B + _CL + r"(?:الليله\sالماضيه|ليل\sالبارحه|البارحه|امبارح|مبارح)" + _E), 1, 1),
-    # (not "اليوم التالي", "اليوم السابق", "اليوم ذاته": the day after, before or of another event)
-    (re.compile(_B + _CL + r"(?:(?:صباح|صبيحه|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s|هذا\s)?اليوم" + _E +
+    # (not "اليوم التالي", "اليوم السابق", "اليوم ذاته", "في ذلك اليوم", "في نفس اليوم": the day after, before or of
+    # another event)
+    (re.compile(r"(?<!ذلك\s)(?<!نفس\s)(?<!ذات\s)" + _B + _CL + r"(?:(?:صباح|صبيحه|مسا|ظهر|عصر|فجر|ليل|ظهيره)\s)?(?:يوم\s|هذا\s)?اليوم" + _E +
                 r"(?!\s(?:التالي|الموالي|السابق|ذاته|نفسه|الذي|الثاني|الاول)(?!\S))"), 0, 1),
     (re.compile(_B + _CL + r"(?:الاسبوع\sالماضي|الاسبوع\sالفايت|قبل\sايام|منذ\sايام|خلال\sالايام\sالماضيه|الايام\sالماضيه|"
                 r"قبل\s(?:نحو\s|حوالي\s|قرابه\s)?اسبوع)" + _E), 7, 2),   # (and "قبل نحو أسبوع": about a week ago)
@@ -616,7 +617,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     has_en = _has_latin_word(norm)
     if not has_en:
         out.sort()
-        return _named_weekdays_out(_in_the_years_told(out, norm, pub))
+        return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub))
     en_month = any(_EN_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
@@ -651,7 +652,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             norm, max(0, m.start() - 10), m.start()) else None   # "tomorrow, Sunday"
         add(m.start(), m.end(), _weekday(pub, EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
     out.sort()
-    return _named_weekdays_out(_in_the_years_told(out, norm, pub))
+    return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub))
 
 
 #: how far back a retold story's year reaches a day written without one, in characters and in days
@@ -659,6 +660,12 @@ _STORY_YEAR_CHARS = 300
 _STORY_YEAR_DAYS = 92
 #: words that tie a day without its year to the publication ("الماضي", "last")
 _OWN_YEAR_WORDS = ("الشهر", "منه", "الماضي", "الفايت", "المنصرم", "الجاري", "الحالي", "المقبل", "القادم")
+
+
+#: "since" or a deal's name right before a date, a word between at most (normalised): the date of a span to now or
+#: of a deal named ("منذ نيسان 2015", "بموجب اتفاق تموز 2018", "the July 2018 deal"), no story told in its year
+_SINCE_BEFORE_RE = re.compile(r"(?:^|\s)(?:since|منذ|ومنذ|اتفاق|اتفاقيه|تسويه|هدنه)\s(?:\S+\s)?$")
+_DEAL_AFTER_RE = re.compile(r"\s(?:deal|agreement|accord|settlement|truce)\b")
 
 
 def _in_the_years_told(out: list[tuple[int, int, date, int, str]], norm: str,
@@ -678,11 +685,34 @@ def _in_the_years_told(out: list[tuple[int, int, date, int, str]], norm: str,
         own = norm[a:b]
         if _YEAR_RE.search(own) or any(w in own for w in _OWN_YEAR_WORDS) or not _YEAR_RE.search(norm, pa, pb):
             continue   # (its own year, or one the words tie it to; the date before must have written its year)
-        if pd.year >= pub.year or pd.year == d.year:
-            continue
+        if pd.year >= pub.year or pd.year == d.year or norm.startswith(("since ", "منذ "), pa) or \
+                _SINCE_BEFORE_RE.search(norm, max(0, pa - 16), pa) or \
+                (norm.endswith("the ", 0, pa) and _DEAL_AFTER_RE.match(norm, pb)):
+            continue   # (nor after "since April 2015", "بموجب اتفاق تموز 2018": a span to now, a deal named)
         told = _safe_date(pd.year, d.month, d.day)
         if told is not None and abs((told - pd).days) <= _STORY_YEAR_DAYS:
             res[k] = (a, b, told, prec, kind)
+    return res
+
+
+#: the pluperfect right before a count of days back (normalised): "كان قد اختطف قبل يومين"
+_PLUPERFECT_RE = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|كانا)\sقد\s(?:\S+\s){0,3}$")
+
+
+def _days_before_the_told(out: list[tuple[int, int, date, int, str]], norm: str,
+                          pub: date) -> list[tuple[int, int, date, int, str]]:
+    """A count of days back in the pluperfect after a day told ("في العشرين من أيلول، حررت الوحدات مواطناً كان قد
+    اختطف قبل يومين"): the days before that day, not before the publication."""
+    if len(out) < 2 or "قد" not in norm:
+        return out
+    res = list(out)
+    for k in range(1, len(res)):
+        a, b, d, prec, kind = res[k]
+        pa, pb, pd, _, pkind = res[k - 1]
+        if kind != "relative" or pkind != "explicit" or a - pb > 200 or not norm.startswith("قبل", a) or \
+                not _PLUPERFECT_RE.search(norm, max(0, a - 40), a):
+            continue
+        res[k] = (a, b, pd - (pub - d), prec, kind)
     return res
 
 

@@ -48,7 +48,7 @@ _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء",
 #: "the latest of" right before "which": the relative clause tells the last of the acts before it
 _LATEST_OF_RE = re.compile(r"\b(?:the\s+)?(?:latest|last|most\s+recent)\s+of\s+$")
 #: a relative pronoun (normalised) before a date: the date is told of the noun before it, not of the clause's event
-_RELATIVE_RE = re.compile(r"\b(?:which|that|where|whom)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي)(?:\s|$)")
+_RELATIVE_RE = re.compile(r"\b(?:which|that|where|whom)\b|(?:^|\s)(?:التي|الذي|اللتي|اللذي|الذين|اللذين|اللواتي|اللاتي)(?:\s|$)")
 #: the same without its pronoun: the dead or the taken of a funeral or a family, their participle right before the
 #: date ("the funeral of a protester killed on Friday", "تشييع شاب قتل يوم الجمعة"); the participle is the span
 _PARTICIPLE_RE = re.compile(
@@ -73,6 +73,14 @@ _SAID_GATE = gate(_SAID_ON_RE)
 #: a sentence going on with a source's words (normalised, at its start): "وقال المراسل إن", "وأضاف المصدر أن"
 _WENT_ON_RE = re.compile(r"\s*[وف](?:قال|قالت|اضاف|اضافت|اوضح|اوضحت|ذكر|ذكرت|افاد|افادت)\s(?:\S+\s){0,3}?(?:ان|إن|أن|ب)")
 #: a clause told as happening with the one before (normalised, at its start): "تزامناً مع", "ترافق مع", "بالتزامن مع"
+#: the pluperfect a few words before a date (normalised): "كان قد اختطف قبل يومين"
+_PLUPERFECT_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|كانا)\sقد\s(?:\S+\s){0,3}$")
+#: "for the first time since" right before a date (normalised)
+_FIRST_SINCE_RE = re.compile(r"(?:(?:^|\s)(?:للمره\sالاولي|لاول\sمره|لاول\sمرة)|\bfor\sthe\sfirst\stime|\bthe\sfirst\s\w+)"
+                             r"\s(?:منذ|since)\s(?:(?:عام|العام|شهر|مطلع|اواخر|اوائل|منتصف|early|late|mid)\s)?$")
+#: a clause that opens on "the same day" (normalised)
+_SAME_DAY_RE = re.compile(r"\s*(?:[وف]?(?:في\s)?(?:اليوم\s(?:ذاته|نفسه)|نفس\sاليوم|ذات\sاليوم|ذلك\sاليوم)|"
+                          r"(?:on\s|later\s)?(?:the\ssame\sday|that\s(?:same\s)?day))(?=\s|$)")
 _SAME_TIME_RE = re.compile(r"\s*[وف]?(?:ترافق|ترافقت|تزامن|تزامنا|تزامنت|بالتزامن)\s+مع\s")
 #: the words before a noun that frame the clause's acts (normalised, right before the noun): "within the battle",
 #: "as part of the offensive", "ضمن معركة", "في اطار الحملة"
@@ -131,7 +139,10 @@ class EventDates:
                  norm: str = "") -> None:
         self.pub = pub
         self.norm = norm
-        self.dates = sorted(dates)
+        # ("استعادت السيطرة عليه للمرة الأولى منذ نيسان 2015", "for the first time since 2015": a date no act is of)
+        self.dates = sorted(d for d in dates if not ("منذ" in norm[max(0, d[0] - 8):d[0]] or
+                                                     "since" in norm[max(0, d[0] - 8):d[0]]) or
+                            not _FIRST_SINCE_RE.search(norm, max(0, d[0] - 40), d[0]))
         # "the battle launched on Sunday the 12th", "منذ يومين": a date a story starts from, not the day of
         # what the next clause tells
         # (since this morning: the story is today's, and today is what it tells)
@@ -299,14 +310,27 @@ class EventDates:
         heads = [k for k in self._headings if self.starts[k] < lo]
         return self.dates[heads[-1]] if heads and len(self._headings) >= 2 else None
 
+    def _first_act_day_before(self, cl: ClauseSpan) -> tuple[str, int] | None:
+        """The first day told in a clause with an event of the sentence before ``cl``'s, or None."""
+        lo = max((c.sent_lo for c in self.clauses if c.sent_lo < cl.sent_lo and c.paragraph == cl.paragraph),
+                 default=None)
+        if lo is None:
+            return None
+        days = [k for k in self._between(lo, cl.sent_lo) if k in self.claimed and k not in self.said_on and
+                self.dates[k][3] == 1]
+        return (self.dates[days[0]][2].isoformat(), 1) if days else None
+
     def for_clause(self, cl: ClauseSpan, trigger_start: int, trigger_end: int = -1) -> tuple[str, int]:
         own = self._undated(self._between(cl.lo, cl.hi))
         told = self.told_after
         # (and "وفي مدينة X، التي شهدت عملية مماثلة الأسبوع الماضي، انتشرت ... يوم أمس": a relative clause's date
         # before the trigger gives way to the clause's own)
+        # (nor a relative clause's past years before the trigger: "in front of the X mosque, where the first
+        # demonstrations took place in March 2011, as the flag was hoisted")
         later = {k for k in own if k in told and (trigger_start < told[k][1] or (
                      self.ends[k] <= trigger_start and
-                     any(j not in told and self.dates[j][3] == 1 and self.starts[j] > trigger_start for j in own))) and
+                     (any(j not in told and self.dates[j][3] == 1 and self.starts[j] > trigger_start for j in own) or
+                      self.dates[k][2].year < self.pub.year - 1 and told[k][0] >= cl.lo))) and
                  not self._tells_of(trigger_start, trigger_end, told[k][0])} if told else ()
         if later:
             own = [k for k in own if k not in later]
@@ -346,9 +370,17 @@ class EventDates:
         free = [self.dates[k] for k in self._undated(self._between(cl.sent_lo, cl.sent_hi))
                 if k not in self.starts_of and k not in later and
                 (self.claimed.get(k, cl.index) == cl.index or self.dates[k][0] < cl.lo)]
+        if len(free) > 1 and "قد" in self.norm:   # (not the days back of a pluperfect in a clause before: "في
+            # العشرين من أيلول، حررت الوحدات مواطناً كان قد اختطف قبل يومين، وألقت القبض على الخاطفين في X")
+            free = [d for d in free if d[0] > trigger_start or
+                    not _PLUPERFECT_BEFORE_RE.search(self.norm, max(0, d[0] - 40), d[0])] or free
         if free:
             d = min(free, key=lambda x: abs(x[0] - trigger_start))
             return d[2].isoformat(), d[3]
+        if _SAME_DAY_RE.match(self.norm, cl.lo):
+            first = self._first_act_day_before(cl)
+            if first is not None:   # "وفي اليوم ذاته": the day of the act the sentence before told first, not of
+                return first        # the night or the background it named after it
         para_lo = self.para_start.get(cl.paragraph, cl.sent_lo)
         earlier = [k for k in self._between(para_lo, cl.sent_lo) if self.dates[k][3] == 1 and k not in self.starts_of]
         if earlier:   # (the act's day before the day it was said: "هاجمت الطائرات الليلة الماضية ..., وفق ما أعلنه
