@@ -168,7 +168,7 @@ _FUTURE_AFTER_RE = re.compile(r"(?:\s+(?:for|in|on|over|with)\s+(?:the\s+)?[\w'-
                               r"did\s+not|has\s+not|have\s+not|had\s+not|doesn't|don't|didn't|hasn't|haven't)\b")
 _FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
 #: words before a trigger that make it a plan or an expectation, not an event
-_FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
+_FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "المنتظر", "المفترض", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
            # "الخطوة التالية ستكون اقتحام X", "المرحلة المقبلة ستشمل التقدم نحو X", "تنص الخريطة على تسليم السلاح"
            "ستكون", "سيكون", "ستشمل", "سيشمل", "ستتضمن", "سيتضمن", "تنص", "ينص", "تقضي", "يقضي",
@@ -418,11 +418,13 @@ def _display_name(surface: str) -> str:
 #: "the city", "the town", "المدينة", "البلدة": a place named before
 _ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>مدينه|بلده|قريه)(?=\s|$)|\bthe (?P<en>city|town|village)\b(?!\s+of\b)")
 #: a site called by its noun alone (normalised): "the crossing", "المعبر", "the checkpoint", "الحاجز"
-_SITE_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>معبر|حاجز|مطار|سد|تل)(?=\s|$)|\bthe (?P<en>crossing|"
-                              r"checkpoint|airport|dam|hill)\b(?!\s+(?:of|at|in|near)\b)")
+_SITE_ANAPHOR_RE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)(?P<ar>معبر|حاجز|مطار|سد|تل|حي)(?=\s|$)(?<!رصاص الحي)"
+                              r"(?<!ذخيره الحي)|\bthe (?P<en>crossing|checkpoint|airport|dam|hill|district|"
+                              r"neighbou?rhood|quarter)\b(?!\s+(?:of|at|in|near)\b)")
 _SITE_ANAPHOR_KIND = {"معبر": "crossing", "حاجز": "checkpoint", "مطار": "airport", "سد": "dam", "تل": "hill",
-                      "crossing": "crossing", "checkpoint": "checkpoint", "airport": "airport", "dam": "dam",
-                      "hill": "hill"}
+                      "حي": "neighbourhood", "crossing": "crossing", "checkpoint": "checkpoint", "airport": "airport",
+                      "dam": "dam", "hill": "hill", "district": "neighbourhood", "neighbourhood": "neighbourhood",
+                      "neighborhood": "neighbourhood", "quarter": "neighbourhood"}
 #: the place noun of an anaphor and of a name's cue, as one word ("the village" refers back to "the village of X",
 #: "القرية" to "قرية X", before any other town named since)
 _ANAPHOR_NOUN = {"مدينه": "city", "بلده": "town", "قريه": "village", "city": "city", "town": "town",
@@ -533,6 +535,8 @@ _OWN_UNITS_RE = re.compile(r"(?:^|\s)[وف]?(?:وحدات|قوات|مقاتلي|
 #: a bare armed force as the subject right before a move ("tanks moved into X", "troops entered X"; normalised)
 _BARE_FORCE_RE = re.compile(r"(?:^|[\s,])(?:the\s)?(?:troops|tanks|soldiers|forces|armou?red\svehicles|military\s"
                             r"vehicles|army\sunits)\s(?:(?:had|have|has|also|then|later|were|was|again)\s)?$")
+#: the same in Arabic, a bare force right after the verb ("دخلت القوات بلدة X", "توغلت قوة مؤللة في"; normalised)
+_BARE_FORCE_AFTER_RE = re.compile(r"\s(?:ال)?(?:قوات|قوه|وحدات|دبابات|اليات|جنود|ارتال|رتل)(?=\s|$)(?!\s(?:من|ل|الي|علي)\s)")
 #: the moves a bare force can make: its side is the force the report names (the first state's force, else the army)
 _BARE_FORCE_LABELS = frozenset(("territory_entered", "troop_movement", "advance", "withdrawal", "siege"))
 #: acts that kill no one when a violent act is told beside them: the toll is that act's ("killing two members of
@@ -767,8 +771,9 @@ def _since_they(prev: list[str]) -> bool:
 #: the labels :meth:`_Extractor._framed` has words about
 _FRAMED = frozenset(("settlement_entry", "agreement", "troop_movement", "territory_taken", "territory_entered", "arrests"))
 #: many of an act, over a span that runs until now: a tally, not an event
-_MANY = frozenset(("dozens", "scores", "hundreds", "عشرات", "العشرات", "مئات", "المئات"))
-_SINCE_RE = re.compile(r"(?:^|\s)(?:since|so far|منذ|حتي الان)(?=\s)")
+_MANY = frozenset(("dozens", "scores", "hundreds", "thousand", "thousands", "عشرات", "العشرات", "مئات", "المئات", "الف",
+                   "الاف"))
+_SINCE_RE = re.compile(r"(?:^|\s)(?:since|so far|و?منذ|حتي الان)(?=\s)")
 #: the war's own start, told as a time (normalised): its clause tells the war's story, not the day's events
 _WAR_BEGAN_RE = re.compile(r"\bsince\s+the\s+(?:syrian\s+)?(?:conflict|war|uprising|revolution|crisis)\s+"
                            r"(?:began|started|erupted|broke\s+out)\b"
@@ -952,10 +957,11 @@ class _Extractor:
             head = self._head
             for h in inside:
                 o = self.offs[h.start]
-                if not cause and max(self.text.rfind("،", start, o), self.text.rfind(",", start, o)) <= start and \
-                        o >= head:
+                days = self._two_days_cut(start, o, c.end)
+                if not cause and not days and max(self.text.rfind("،", start, o), self.text.rfind(",", start, o)) <= \
+                        start and o >= head:
                     continue   # (no comma and no cause: most triggers)
-                cut = self._clause_cut(start, o, cause and h.label in _CAUSE_EVENTS)
+                cut = days or self._clause_cut(start, o, cause and h.label in _CAUSE_EVENTS)
                 if cut is None:
                     continue
                 a, b = cut
@@ -969,6 +975,21 @@ class _Extractor:
                     start += 1
             out.append(Span(start, c.end))
         return out
+
+    def _two_days_cut(self, start: int, o: int, end: int) -> tuple[int, int] | None:
+        """"struck X on July 4 and hit Y the next day": "and" right before the trigger at ``o`` (offsets into the
+        text), a date on each side of it in the clause (or a count of days after): two acts of two days, cut
+        before "and"."""
+        if self.text[o - 5:o].lower() != " and " or not self._date_starts:
+            return None
+        lo, mid, hi = self.o2n(start), self.o2n(o), self.o2n(end)
+        k = bisect.bisect_left(self._date_starts, lo)
+        if k >= len(self._date_starts) or self._date_starts[k] >= mid:
+            return None
+        k = bisect.bisect_left(self._date_starts, mid)
+        if k < len(self._date_starts) and self._date_starts[k] < hi or _DAY_AFTER_RE.search(self.norm, mid, hi):
+            return o - 5, o   # (or a count of days from the first: "... the next day")
+        return None
 
     def _clause_cut(self, start: int, o: int, cause: bool = True) -> tuple[int, int] | None:
         """Where the clause before the trigger at ``o`` (an offset into the text) ends and the next begins: at a
@@ -1374,8 +1395,11 @@ class _Extractor:
             return True   # "خلال السنوات التي أعقبت اتفاق التسوية", "in the years following the settlement": a time
         if "علي" in prev[-3:] and not _SPAN_OF_TIME.isdisjoint(prev[-5:]):
             return True   # "بعد أكثر من عام على اتفاق التسوية": the time since a deal, no deal made
-        if any(w.isdigit() and len(w) == 4 and w != self._pub_iso[:4] for w in prev[-2:]):
-            return True   # "after the 2018 settlement agreements", "اتفاق 2018": a deal of another year, named
+        tail = self.norm[h.end:h.end + 30].split()[:3]   # (the deal's name: "اتفاق 2018", "اتفاق تموز 2018"; not
+        if tail and tail[0] in ("في", "in", "of", "من", "on"):   # "accepted an agreement in July 2018", an act retold)
+            tail = []
+        if any(w.isdigit() and len(w) == 4 and w != self._pub_iso[:4] for w in prev[-2:] + tail):
+            return True   # "after the 2018 settlement agreements", "اتفاق تموز 2018": a deal of another year, named
         return prev[-1] in _NOT_A_DEAL   # "الرافضين للتسوية", "بطاقة التسوية", "خيار التسوية": who refuse it, its card,
         #                                  its prospect
 
@@ -1490,9 +1514,11 @@ class _Extractor:
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
             if lab == "shelling" and self._bomb_story(h):
                 lab = "ied"   # "the death toll from Tuesday's bombing", told of a bomb planted in a car
-            elif lab == "shelling" and self._last_op is not None and self._last_op[1] == "air_strike" and \
-                    _THE_STRIKES_RE.search(self.norm, cl.lo, h.start):
-                lab = "air_strike"   # "Israeli jets struck X. The strikes targeted Y": the same strikes
+            elif lab == "shelling" and self._last_op is not None and self._last_op[1] == "air_strike" and (
+                    _THE_STRIKES_RE.search(self.norm, cl.lo, h.start) or
+                    self._last_op[0] == cl.sent_index and h.start == cl.lo):
+                lab = "air_strike"   # "Israeli jets struck X. The strikes targeted Y": the same strikes; "jets
+                #                      bombed X on July 4 and struck Y the next day": the same jets
             if lab == "shelling" and (_GUNMEN_RE.search(seg) or _SMALL_ARMS_RE.search(seg) or (
                     ("استهدف" in h.text or "target" in h.text) and _MACHINE_GUNS_RE.search(seg))):
                 # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire (a shell, mortar or rocket
@@ -2378,7 +2404,8 @@ class _Extractor:
             # named (which told no event of its own)
             if not a1 and _OWN_UNITS_RE.search(self.norm, cl.lo, cl.hi):
                 a1 = self._sent_subject.get(cl.sent_index - 1, "")
-        if not a1 and lab in _BARE_FORCE_LABELS and _BARE_FORCE_RE.search(self.norm[max(cl.lo, hit.start - 40):hit.start]):
+        if not a1 and lab in _BARE_FORCE_LABELS and (_BARE_FORCE_RE.search(self.norm[max(cl.lo, hit.start - 40):hit.start])
+                                                     or _BARE_FORCE_AFTER_RE.match(self.norm, hit.end)):
             a1 = next((a.actor for a in self._actors if a.actor in A.STATE_SIDE or a.actor == A.ISR), A.GOV)
         rest = [a for a in after if a.actor != a1 and a.role not in ("support", "other")] + \
             [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role not in ("support", "other")]

@@ -64,6 +64,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 المنزلة الميدان النهضة الهزيمة اليمامة الجديد الأهالي السكان الشمس القمر الماء المياه الزيتون التين العنب
 الرمان الورد المحطة المخفر الكهرباء جهاد خالد سعيد عادل علم ملك نعمان مدرسة مكتبة محطة معسكر ملح مجموعة
 مديرية مرشد منصور نايف هادي بشير سليم كريم عمار حسان فلسطين قطر الاحد الجمعة السبت رئيس مؤسسة
+حلول الجبانة الظهر ظهر
 عنيفة عنيف مكثفة مكثف متقطعة متبادلة متبادل جوية جوي مدفعية صاروخية كثيفة كثيف ثقيلة ثقيل مستمرة متواصلة
 محدودة عنيفين الاستراتيجي الاستراتيجية الحدودي الحدودية العسكري العسكرية الغربي الشرقي الجنوبي الشمالي
 المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة المطل المطلة المشرف المشرفة التابعة الخاضعة الفور الإطلاق الاطلاق ذلك تلك هذا هذه
@@ -645,6 +646,8 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
         if g[0][2] in _LIST_OPENERS_AR and len(g) > 1:
             items.clear()   # "قرى المنطقة العازلة ومنها X وY": what came before names the set, its members follow
             g = g[1:]
+        elif g[0][2] in _LIST_ADVERBS_AR and len(g) > 1:
+            g = g[1:]   # "على أن تشمل لاحقاً X وY": when, not a word of X's name
         if any(w in _PREP_PRONOUNS_AR for _, _, w in g[1:3]):
             break   # "كويا، فتصدى لها أهالي البلدة": a verb and its object's pronoun, the sentence going on
         cut = g
@@ -673,18 +676,23 @@ _PREP_PRONOUNS_AR = frozenset(normalize_ar(w) for w in """له لها لهم ل�
 بهم منه منها منهم عنه عنها عنهم إليه إليها إليهم""".split())
 #: words that open the members of a set named before them (normalised, "و" cut): "ومنها X وY"
 _LIST_OPENERS_AR = frozenset(("منها", "بينها", "ابرزها", "اهمها"))
+#: adverbs that may stand before a list's first name (normalised)
+_LIST_ADVERBS_AR = frozenset(normalize_ar(w) for w in "لاحقاً لاحقا أيضاً ايضا كذلك ثم بعدها تباعاً تباعا".split())
 #: words that open no place's name (normalised): an act's verb, what it hit ("ودمر مقرات قيادة ومستودعات للذخيرة")
 _NOT_A_NAME_HEAD_AR = frozenset(normalize_ar(w) for w in """دمر دمرت قتل قتلت أصاب أصابت استهدف استهدفت سيطر سيطرت
 اعتقل اعتقلت أسقط أسقطت أوقع أوقعت مقرات مقر مستودعات مستودع مخازن آليات اليات أوكار تجمعات مواقع نقاط عربات دبابات
 منصات مدافع أسلحة ذخائر عناصر مسلحين
-أبرز أهم أكبر أكثر أقوى أحد إحدى كبرى أقدم آخر""".split())   # (and "X، أبرز معاقل التنظيم": what X is, no town)
+أبرز أهم أكبر أكثر أقوى أحد إحدى كبرى أقدم آخر بقية باقي سائر جميع كافة معظم غالبية""".split())   # (and "X، أبرز معاقل التنظيم": what X is, no town)
 #: "to" a force, after a list's last name ("سلمت بلدات A وB لميليشيات النظام"): whom they went to, no name's word
 _TO_FORCES_AR = frozenset(normalize_ar("ل" + w) for w in "ميليشيات مليشيات قوات فصائل عناصر جيش تنظيم الجيش النظام".split())
 #: the dual place nouns (normalised): "بلدتي A وB" names two places
 _DUAL_NOUNS = frozenset(w + n for w in ("", "و", "ب", "وب") for n in ("بلدتي", "قريتي", "مدينتي", "حيي", "تلتي"))
 #: the place nouns that may open an item of a list (normalised, with "و" and "ب")
 _ITEM_NOUNS = _DUAL_NOUNS | frozenset(w + n for w in ("", "و", "ب", "وب") for n in ("بلده", "قريه", "مدينه", "بلدات", "قري"))
-_BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو"})
+_BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو",
+                       # "بين بلدتي A وB بسيارة تقل عناصر": what the blast hit, after the list
+                       "بسياره", "بسيارات", "بحافله", "بحافلات", "بدوريه", "بدراجه", "بعربه", "بمركبه", "بقذيفه",
+                       "بقذائف", "بصاروخ", "بصواريخ", "بعبوه", "بغاره", "بغارات", "برصاص", "بنيران"})
 _SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع", "تلتي", "تلت", "قريتي",
                          "بلدتي", "مدينتي", "حيي", "سدي", "تلال"})
 
@@ -1064,6 +1072,9 @@ def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: st
         if st >= hi:
             continue
         items = _ar_list_items(norm, st, hi, text, offs)
+        inner = [x for x in starts if items and items[0][0] < x < items[0][1]]
+        if inner:   # "الجمعة 29 حزيران: أعلنت بلدات A وB": the list the colon opens starts at the place noun's
+            items[0] = (inner[0], items[0][1])
         if st in duals:
             items = items[:2]
         elif len(items) > 2 and idx is not None and _unknown_after_comma(norm, items[-1], text, offs, idx):

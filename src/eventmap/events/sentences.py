@@ -111,6 +111,8 @@ _CLAUSE_RE = re.compile(
     r"\s*[;؛]\s*"
     r"|[،,]?\s+(?=(?:[وف]?(?:في\s+حين|فيما|بينما|في\s+الوقت\s+الذي|في\s+غضون\s+ذلك|إلى\s+ذلك|من\s+جهة\s+أخرى|من\s+جهتها?)\s))"
     r"|[،,]\s+(?=(?:و?كما)\s)"
+    # "، ومن المنتظر أن تشمل التسوية X": what is expected next, a clause of its own (and no act)
+    r"|[،,]\s+(?=(?:و?من\s+(?:المنتظر|المتوقع|المقرر|المفترض)\s+(?:أن|ان)\s|على\s+(?:أن|ان)\s))"
     # "، الذي أشار أيضاً إلى أن ...": what a source went on to tell, an act of its own (not ", مشيراً إلى أن ...",
     # which as often goes on with the act told before it, at its place)
     r"|[،,]\s+(?=(?:الذي|التي)\s+(?:أشار|اشار|أضاف|اضاف)(?:ت)?(?:\s+(?:أيضاً|أيضا|ايضا))?\s+(?:إلى\s+|الى\s+)?"
@@ -134,7 +136,7 @@ _CLAUSE_RE = re.compile(
 
 #: one of these is in every match of :data:`_CLAUSE_RE` (a semicolon or the first word of a connector)
 _CLAUSE_LITERALS = (";", "؛", "حين", "فيما", "بينما", "الوقت", "غضون", "ذلك", "جهة", "جهت", "كما", "ترافق", "تزامن",
-                    "أشار", "اشار", "أضاف", "اضاف")
+                    "أشار", "اشار", "أضاف", "اضاف", "المنتظر", "المتوقع", "المقرر", "المفترض", "على أن", "على ان")
 
 
 def _may_split(s: str) -> bool:

@@ -333,8 +333,9 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     for k, (_s2, e2, w2) in enumerate(nxt[1:limit], start=1):
         if not in_brackets and (not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2 in TIME_AFTER_AR or
                                 w2.startswith(("ب", "ل")) and
-                                not w2.startswith(("ال", "بير", "بيت", "لبن"))):
-            break
+                                not w2.startswith(("ال", "بير", "بيت", "لبن")) or
+                                len(w2) > 4 and w2.endswith(("ها", "هم", "هما")) and not w2.startswith("ال")):
+            break   # (and "في حي المنشية يومها الرابع": "its fourth day", a word with a pronoun, no name's)
         if not in_brackets and not w1.startswith("ال") and not w2.startswith("ال") and taken == 1 and \
                 not _is_direction(w2) and not inner and not _boundary_after(nxt, k):
             break   # "معبر نصيب" then a word without the article: the sentence goes on
