@@ -38,7 +38,7 @@ from typing import Any
 
 from eventmap.events._prefilter import may_contain_ci
 from eventmap.events.dates import EN_WEEKDAYS
-from eventmap.events.mentions import EN_FIRST_NAMES
+from eventmap.events.mentions import EN_FIRST_NAMES, FIRST_NAMES_AR
 from eventmap.text import CHAR_LIST
 
 Span = tuple[int, int]
@@ -408,7 +408,9 @@ def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
         prev = toks[i - 2].w   # "Jan. 2": an abbreviated month and its full stop
     nxt = toks[j].w if j < len(toks) else ""
     nxt2 = toks[j + 1].w if j + 1 < len(toks) else ""
-    return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or prev == "-" or _is(nxt, _UNIT_AFTER)
+    # (a hyphen glued to the number, "T-72", "2-3"; not a dash with spaces, "(Reuters) - Three children were killed")
+    return (prev in _MONTHS or nxt in _MONTHS or _is(prev, _UNIT_BEFORE) or (prev == "-" and toks[i - 1].b == toks[i].a)
+            or _is(nxt, _UNIT_AFTER)
             or (nxt == "-" and nxt2 in ("year", "years", "km", "day")) or _after_age(toks, i)
             or (nxt in ("من", "of") and nxt2 in _MONTHS)   # "الثامن عشر من آذار", "the 18th of March": a day
             or nxt in ("th", "st", "nd", "rd")   # "the 8th Brigade", "the 5th Corps": an ordinal names a unit
@@ -690,6 +692,7 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
         upper = _range_end(toks, k, end, ar)
         if upper is not None:
             return total, upper   # "between seven and ten civilians", "ما بين سبعة وعشرة": its lower bound
+    dual = ar and first is None and total == 2 and k == j + 1   # (one word for two: a dual noun)
     while k < end and total != VAGUE:
         if ar and toks[k].w in _AR_THEY_ARE:
             break   # "مدنيين اثنين هما فلان وابنته": the two counted, named
@@ -702,6 +705,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
             k = n + 1    # "قتل شخص واحد": the noun's "one", not "و" and another victim
             continue
         if ar and w[:1] == "و" and len(w) > 2:
+            if dual and n > k and toks[k].w in _AR_FIRST_NAMES and w[1:] in _AR_FIRST_NAMES:
+                return total, n + 1   # "الشابان أحمد وخالد", "الطفلين محمد وأحمد": the two, named
             if total >= 11 and _number(toks, n) is None and _item([_Tok(w[1:], 0, 0, False)], 0, 1, ar) == (1, 1):
                 break    # "280 مدني وعسكري": one count of civilians and soldiers, not one more person
             sub = [_Tok(w[1:], toks[n].a + 1, toks[n].b, False), *toks[n + 1:end]]
@@ -736,6 +741,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
     return total, k
 
 
+#: first names (normalised): after a dual, the two named ("الشابان أحمد وخالد")
+_AR_FIRST_NAMES = _n(" ".join(FIRST_NAMES_AR))
 #: "they are" before the names of the dead counted (normalised)
 _AR_THEY_ARE = _n("هما هم هن وهما وهم")
 #: "one" after a counted noun ("شخص واحد", "امرأة واحدة"; normalised)
@@ -1640,9 +1647,10 @@ def _road(s: str, place: Span) -> bool:
 
 #: words that start another proposition inside a clause ("..., كما قتل ..."; "..., as ...")
 _TURN_RE = _rx(r"[،,]?\s+(?:[وف]?(?:كما|في وقت|في الوقت|في حين|بينما|فيما|إلى ذلك|الى ذلك|من جهة أخرى|"
-                      r"من جهة اخرى|بالتزامن|وفي سياق|إذ|اذ)|while(?!\s+(?:he|she|they)\s+(?:was|were)\s+\w+ing\b)|whereas|"
+                      r"من جهة اخرى|بالتزامن|وفي سياق|إذ|اذ)|while(?!\s+(?:(?:he|she|they)\s+(?:was|were)\s+)?\w+ing\b)|whereas|"
                       r"meanwhile|as well as|also in)\s", re.IGNORECASE)
-# ("while he was playing on farmland near X": the victim's doing, where he died; not another proposition)
+# ("while he was playing on farmland near X", "while herding sheep near X": the victim's doing, where he died; not
+# another proposition)
 
 
 #: a comma and "ثم"/"then" or "و" with a verb: the next proposition, whose own toll may follow its place
@@ -1682,10 +1690,16 @@ def _over_days(s: str, a: int, b: int) -> bool:
             continue   # (and "Earlier this month, an Israeli strike killed nine people in X")
         if m.group(0).lower().startswith("last") and _MONTH_BEFORE_RE.search(s, max(0, m.start() - 16), m.start()):
             continue   # "In March last year, Israeli strikes on X killed six people": a month's day, one incident
+        if _ROUNDUP_BEFORE_RE.search(s, max(0, m.start() - 48), m.start()):
+            continue   # "ومن أبرز ما رصده المرصد خلال الشهر، استهداف ... ما أدى لمقتل عنصرين": one incident of a
+            #            month's round-up
         return True
     return False
 
 
+#: the words that open one incident of a round-up, before its period ("ومن أبرز ما رصده المرصد خلال الشهر", "Among the
+#: incidents recorded this month")
+_ROUNDUP_BEFORE_RE = re.compile(r"(?:أبرز|ابرز|أهم|اهم)\s+ما\s+(?:\S+\s+){0,4}$|\bamong\s+(?:the\s+)?(?:\w+\s+){0,4}$", re.I)
 #: superlatives, the words of a comparison: "the deadliest attack since 2018", "الهجوم الأعنف منذ", "the biggest gain
 #: since the war began" (read here before "since", and by the extractor before the war's start)
 SUPERLATIVES_EN = ("deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest", "fiercest", "greatest", "first")
