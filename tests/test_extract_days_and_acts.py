@@ -195,3 +195,40 @@ def test_one_incident_of_a_months_round_up_keeps_its_toll():
     text = ("ومن أبرز ما رصده المرصد السوري خلال الشهر، استهداف مسلحين مجهولين يوم الأحد الخامس من أيار، حاجزاً "
             "للأمن العسكري عند مدخل بلدة تسيل، ما أدى لمقتل عنصرين وإصابة ثالث.")
     assert {e.fatalities for e in _by_place(text, "2019-06-01")["تسيل"]} == {2}
+
+
+# --- plans, rumours, demands and slogans -------------------------------------------------------------------------
+
+def test_what_forces_prepare_for_is_no_act_yet():
+    assert extract_events("وتستعد قوات الأمن الداخلي لإطلاق حملة تمشيط في بلدة الحراك خلال الأيام المقبلة.",
+                          "2025-05-20") == []
+
+
+def test_unconfirmed_reports_tell_no_act():
+    assert extract_events("Unconfirmed reports said army tanks were massing near al-Sanamayn on Sunday.",
+                          "2025-05-20") == []
+    assert extract_events("وتحدثت أنباء غير مؤكدة عن اقتحام قوات النظام مدينة إنخل.", "2025-05-20") == []
+
+
+def test_a_demand_that_fighters_hand_over_weapons_is_no_handover():
+    assert extract_events("Officials repeated their demands that fighters in Inkhil hand over medium weapons.",
+                          "2021-09-06") == []
+
+
+def test_a_deal_yet_to_be_accepted_is_no_deal():
+    assert extract_events("The deal, which has yet to be accepted by the elders of Jasim, would see Russian "
+                          "police deploy in the town.", "2021-09-06") == []
+
+
+def test_what_a_banner_says_is_no_act_but_the_protest_is():
+    got = _by_place("تظاهر العشرات في بلدة الحراك أمس، ورفعوا لافتات كتب عليها أوقفوا الاغتيالات والاعتقالات.",
+                    "2023-04-02")
+    assert {e.sub_event_type for e in got["الحراك"]} == {"Peaceful protest"}
+
+
+def test_a_list_ends_at_a_plural_verb_or_a_count_of_people():
+    text = ("هاجم مسلحون محليون حواجز للجيش في بلدات صيدا والنعيمة وأم المياذن، وأسروا عدداً من عناصرها، "
+            "فيما خرجت مظاهرات في مدن نوى وطفس، وتوافد المئات إلى الساحات.")
+    locs = set(_by_place(text, "2021-07-30"))
+    assert {"صيدا", "أم المياذن", "نوى", "طفس"} <= locs
+    assert not any(loc.startswith(("أسروا", "توافد")) for loc in locs)

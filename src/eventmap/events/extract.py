@@ -165,7 +165,9 @@ _FUTURE_AFTER_RE = re.compile(r"(?:\s+(?:for|in|on|over|with)\s+(?:the\s+)?[\w'-
                               r"(?:\s+(?:said|say|says)\s+(?:they|it)|\s+(?:also|still))?\s+(?:will|would|plan|plans|planned|"
                               r"intend|intends|intended|are\s+expected|is\s+expected|are\s+set|is\s+set|does\s+not|do\s+not|"
                               r"is\s+likely|are\s+likely|is\s+poised|are\s+poised|"
-                              r"did\s+not|has\s+not|have\s+not|had\s+not|doesn't|don't|didn't|hasn't|haven't)\b")
+                              r"did\s+not|has\s+not|have\s+not|had\s+not|doesn't|don't|didn't|hasn't|haven't)\b"
+                              # ("the deal, which has yet to be accepted by fighters in X")
+                              r"|\s+which\s+(?:has|have)\s+yet\s+to\b")
 _FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "المنتظر", "المفترض", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
@@ -795,6 +797,27 @@ _SUPERLATIVE = frozenset(normalize_ar(w) for w in SUPERLATIVES_EN + SUPERLATIVES
 #: "طالب", a student)
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
                        "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
+#: what is prepared or readied (normalised): a plan, no act yet
+_PREPARING = frozenset(("تستعد", "يستعد", "تستعدان", "يستعدون", "استعدادا", "تتحضر", "يتحضر", "تتاهب", "يتاهب",
+                        "preparing", "prepares", "gearing"))
+#: a demand's word right before "that" ("renewed demands that fighters in X hand over their weapons")
+_DEMAND_THAT = frozenset(("demands", "demand", "demanded", "demanding", "calls", "called", "insisted", "insists"))
+#: banners, slogans and chants: what they say is no act ("رفعوا لافتات كتب عليها أوقفوا الاغتيالات")
+_SLOGAN = frozenset(("لافتات", "لافته", "شعارات", "شعار", "هتافات", "هتفوا", "رددوا", "يرددون", "عليها", "slogans",
+                     "banners", "placards", "chanting", "chanted", "chants", "reading"))
+
+
+def _voiced(h: TriggerHit, prev: list[str], before: str) -> bool:
+    """The trigger is what is prepared, rumoured, demanded or written on a banner, not an act: "تستعد القوات لإطلاق
+    حملة في X", "Unconfirmed reports said troops were massing near X", "demands that fighters in X hand over their
+    weapons", "لافتات كتب عليها أوقفوا الاغتيالات"."""
+    if not _PREPARING.isdisjoint(prev[-6:]) or "unconfirmed" in before or "غير موكده" in before:
+        return True   # (``before``: the clause's words before the trigger, a little further back than ``prev``)
+    if any(w in _DEMAND_THAT and prev[i + 1:i + 2] == ["that"] for i, w in enumerate(prev[-8:], len(prev) - len(prev[-8:]))):
+        return True
+    return h.label not in ("protest", "protest_intervention", "protest_excessive") and not _SLOGAN.isdisjoint(prev[-5:])
+
+
 def _everyday_word(m: Mention) -> bool:
     """An Arabic word of one word, with no place noun before it, that the gazetteer knows only as a far village:
     no place of the text ("حملة تمشيط واسعة في منطقة اللجاة": واسعة, a village of Deir ez-Zor) when its lookup
@@ -1321,6 +1344,8 @@ class _Extractor:
                 not _PREVENT.isdisjoint(prev[-5:]):
             return True   # announced, expected, threatened: not (yet) an event
         if h.label in _FRAMED and self._framed(h, prev, cl):
+            return True
+        if _voiced(h, prev, self.norm[max(cl.lo, h.start - 90):h.start]):
             return True
         if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
             return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally

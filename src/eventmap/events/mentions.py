@@ -64,7 +64,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 المنزلة الميدان النهضة الهزيمة اليمامة الجديد الأهالي السكان الشمس القمر الماء المياه الزيتون التين العنب
 الرمان الورد المحطة المخفر الكهرباء جهاد خالد سعيد عادل علم ملك نعمان مدرسة مكتبة محطة معسكر ملح مجموعة
 مديرية مرشد منصور نايف هادي بشير سليم كريم عمار حسان فلسطين قطر الاحد الجمعة السبت رئيس مؤسسة
-حلول الجبانة الظهر ظهر
+حلول الجبانة الظهر ظهر عدد
 عنيفة عنيف مكثفة مكثف متقطعة متبادلة متبادل جوية جوي مدفعية صاروخية كثيفة كثيف ثقيلة ثقيل مستمرة متواصلة
 محدودة عنيفين الاستراتيجي الاستراتيجية الحدودي الحدودية العسكري العسكرية الغربي الشرقي الجنوبي الشمالي
 المحتل المحتلة المحررة المجاورة المحيطة القريبة الواقعة المطل المطلة المشرف المشرفة التابعة الخاضعة الفور الإطلاق الاطلاق ذلك تلك هذا هذه
@@ -660,8 +660,11 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
                 break         # أسلحتهم الثقيلة": before "their weapons" (no name of the area has such a word);
                 #               "والكرك الشرقي استهدفت سيارة": before the verb (and "والطيبة سلموا الأسلحة": a
                 #               plural verb)
-        if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER or cut[0][2] in _NOT_A_NAME_HEAD_AR:
-            break   # (and "النعيمة وعتمان، ودمر مقرات قيادة ومستودعات للذخيرة": an act and what it hit, no town)
+        if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER or cut[0][2] in _NOT_A_NAME_HEAD_AR or \
+                (len(cut[0][2]) >= 4 and cut[0][2].endswith("وا") and not cut[0][2].startswith("ال")) or \
+                not _COUNT_WORDS_AR.isdisjoint(w for _, _, w in g):
+            break   # (and "النعيمة وعتمان، ودمر مقرات قيادة ومستودعات للذخيرة": an act and what it hit, no town;
+            #          "، وأسروا عدداً من عناصرها", "، وتوافد الآلاف": a plural verb, a count of people)
         if len(cut) == 1 and _PRONOUN_END_RE.search(cut[0][2]) and \
             _PRONOUN_END_RE.sub("", cut[0][2]) in _sets()["nouns"] | _SITE_STEMS:
             continue                   # "المقرز وسدها": "and its dam" is not another place
@@ -676,6 +679,8 @@ _PREP_PRONOUNS_AR = frozenset(normalize_ar(w) for w in """له لها لهم ل�
 بهم منه منها منهم عنه عنها عنهم إليه إليها إليهم""".split())
 #: words that open the members of a set named before them (normalised, "و" cut): "ومنها X وY"
 _LIST_OPENERS_AR = frozenset(("منها", "بينها", "ابرزها", "اهمها"))
+#: counts of people or things (normalised): no word of a place's name
+_COUNT_WORDS_AR = frozenset(normalize_ar(w) for w in "عدد عدداً عددا الآلاف آلاف عشرات العشرات مئات المئات".split())
 #: adverbs that may stand before a list's first name (normalised)
 _LIST_ADVERBS_AR = frozenset(normalize_ar(w) for w in "لاحقاً لاحقا أيضاً ايضا كذلك ثم بعدها تباعاً تباعا".split())
 #: words that open no place's name (normalised): an act's verb, what it hit ("ودمر مقرات قيادة ومستودعات للذخيرة")
