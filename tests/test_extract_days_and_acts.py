@@ -232,3 +232,60 @@ def test_a_list_ends_at_a_plural_verb_or_a_count_of_people():
     locs = set(_by_place(text, "2021-07-30"))
     assert {"صيدا", "أم المياذن", "نوى", "طفس"} <= locs
     assert not any(loc.startswith(("أسروا", "توافد")) for loc in locs)
+
+
+# --- nights, weeks and days counted from another day --------------------------------------------------------------
+
+def test_overnight_two_weekdays_is_the_first_night():
+    assert _days("Heavy clashes broke out overnight Monday-Tuesday in al-Hirak.", "2025-07-17", "al-Hirak") == {
+        "2025-07-14"}
+    assert _days("Heavy clashes broke out overnight Monday into Tuesday in al-Hirak.", "2025-07-17",
+                 "al-Hirak") == {"2025-07-14"}
+
+
+def test_the_friday_before_last():
+    assert _days("واعتقلت دورية للأمن شابين في بلدة نصيب يوم الجمعة قبل الماضي.", "2025-07-17", "نصيب") == {
+        "2025-07-04"}
+
+
+def test_two_days_before_that_counts_from_the_day_told():
+    text = "وفي 14 تموز، دخلت قوات النظام بلدة نصيب. وقبل يومين من ذلك، سيطرت على بلدة الطيبة."
+    assert _days(text, "2018-07-20", "الطيبة") == {"2018-07-12"}
+    text = "وفي 14 تموز، دخلت قوات النظام بلدة نصيب. وبعد يومين من ذلك، سيطرت على بلدة الطيبة."
+    assert _days(text, "2018-07-20", "الطيبة") == {"2018-07-16"}
+
+
+def test_a_count_of_a_towns_sons_before_the_passive_is_the_toll():
+    got = _by_place("وكان خمسة من أبناء بلدة المسيفرة قُتلوا في قصف على البلدة أمس.", "2025-07-17")
+    assert {e.fatalities for e in got["المسيفرة"]} == {5}
+
+
+def test_on_it_is_no_banner():
+    text = ("وحررت وحدات الجيش يوم الأربعاء بلدة حيط والتل المشرف عليها، بعد معارك عنيفة قتل فيها 12 مسلحاً في "
+            "البلدة.")
+    assert "Armed clash" in {e.sub_event_type for e in extract_events(text, "2018-07-28")}
+
+
+def test_the_wounded_after_a_toll_are_no_higher_toll():
+    text = ("ونفذت الفصائل المحلية أمس حملة تمشيط في المزارع المحيطة بمدينة إنخل. وبلغت حصيلة الاشتباكات 9 قتلى، "
+            "إضافة إلى أكثر من 30 جريحاً.")
+    assert 30 not in {e.fatalities for e in extract_events(text, "2022-10-18")}
+
+
+# --- who, and what kind -------------------------------------------------------------------------------------------
+
+def test_the_israeli_armys_own_names_are_israeli_forces():
+    got = extract_events("أعلن جيش الدفاع أن طائراته أغارت على مستودع أسلحة قرب بلدة جملة.", "2025-04-20")
+    assert {(e.sub_event_type, e.actor1) for e in got} == {("Air/drone strike", "Israeli forces")}
+
+
+def test_a_strikes_target_depot_is_no_cache_found():
+    got = extract_events("Israeli jets struck an arms depot near Jamla overnight.", "2025-04-20")
+    assert {e.sub_event_type for e in got} == {"Air/drone strike"}
+    found = extract_events("Security forces found an arms depot in Jamla on Saturday.", "2025-04-20")
+    assert {e.sub_event_type for e in found} == {"Disrupted weapons use"}
+
+
+def test_its_flag_raised_is_a_flag_raised():
+    got = extract_events("ورفعت قوات الأمن العام علمها على مبنى البلدية في بلدة الشيخ مسكين أمس.", "2025-04-20")
+    assert {e.sub_event_type for e in got} == {"Non-violent transfer of territory"}

@@ -223,7 +223,8 @@ _EN_MONTH_REL = re.compile(
     r"(?P<rel>last|past|previous|this)\smonth)" + _E)
 _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     # (pattern, days back, precision); longest expressions first
-    (re.compile(_B + _CL + r"(?:امس\sالاول|اول\sامس|اول\sمن\sامس|قبل\sيومين)" + _E), 2, 1),
+    # (not "قبل يومين من ذلك", "قبل يومين من سيطرتها": two days before another day, read where the clause is dated)
+    (re.compile(_B + _CL + r"(?:امس\sالاول|اول\sامس|اول\sمن\sامس|قبل\sيومين(?!\s(?:من|علي)\s))" + _E), 2, 1),
     (re.compile(_B + _CL + r"(?:منذ\sيومين)" + _E), 2, 2),   # "since two days": a campaign going on, not a day
     # "امس", "يوم امس", "بالامس", "مساء الامس"
     (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?(?:ال)?امس" + _E), 1, 1),
@@ -248,7 +249,7 @@ _AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
     ("امس", "يومين"), None, None, None, None, None, ("اسبوعين",), ("ساعات", "ساعه"), ("صباح", "الصباح", "فجر", "الفجر"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
-    r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم))?" + _E)
+    r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم|قبل\sالماضي))?" + _E)
 
 _EN_DAY_MONTH = re.compile(
     _B + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<m1>" + _ENM + r")"
@@ -259,7 +260,9 @@ _EN_MONTH_ONLY = re.compile(
     r"(?:\s(?P<year>(?:19|20)\d\d))?" + _EN_WHICH_YEAR + _E)
 _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(_B + r"(?:the\sday\sbefore\syesterday|two\sdays\sago)" + _E), 2, 1),
-    (re.compile(_B + r"(?:yesterday|last\snight|overnight|late\son\syesterday)" + _E), 1, 1),
+    # (not "overnight Tuesday", "overnight on Tuesday": the weekday says which night)
+    (re.compile(_B + r"(?:yesterday|last\snight|overnight(?!\s(?:on\s|into\s)?(?:" + _alt(EN_WEEKDAYS) + r"))|late\son\syesterday)"
+                + _E), 1, 1),
     (re.compile(_B + r"(?:today|tonight|this\smorning|this\safternoon|this\sevening|earlier\stoday|on\sthe\sday)" + _E), 0, 1),
     (re.compile(_B + r"(?:last\sweek|this\sweek|earlier\sthis\sweek|past\sweek|in\srecent\sdays|few\sdays\sago|days\sago|"
                 r"(?:a|one)\sweek\sago)" + _E), 7, 2),
@@ -271,8 +274,8 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
 _EN_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
     ("before", "ago"), None, ("day", "tonight", "morning", "afternoon", "evening"), ("week", "days"), ("weeks",))
 #: "قبل ثلاثة أيام", "four days ago": that many days back, a day (not "منذ ثلاثة أيام": a span until now)
-_DAYS_AGO_RE = re.compile(_B + r"(?:" + _CL + r"قبل\s(?P<ar>ثلاثه|اربعه|خمسه|3|4|5)\sايام|(?P<en>three|four|five|3|4|5)"
-                          r"\sdays\sago)" + _E)
+_DAYS_AGO_RE = re.compile(_B + r"(?:" + _CL + r"قبل\s(?P<ar>ثلاثه|اربعه|خمسه|3|4|5)\sايام(?!\s(?:من|علي)\s)|"
+                          r"(?P<en>three|four|five|3|4|5)\sdays\sago)" + _E)
 _DAYS_AGO_N = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "three": 3, "four": 4, "five": 5, "3": 3, "4": 4, "5": 5}
 _EN_WEEKDAY_RE = re.compile(
     _B + r"(?:(?P<pre>on|last|this|next|late|early)\s)?(?P<wd>" + _alt(EN_WEEKDAYS) + r")"
@@ -646,13 +649,19 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     for (pat, back, prec), words in zip(_EN_RELATIVE, _EN_RELATIVE_WORDS):
         for m in (_near_literals(pat, norm) if words is None else _near_words(pat, words, norm)):
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
+    _en_weekday_dates(norm, pub, add)
+    out.sort()
+    return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub))
+
+
+def _en_weekday_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
     for m in _near_literals(_EN_WEEKDAY_RE, norm):
+        if _EN_NIGHT_OF_BEFORE_RE.search(norm, max(0, m.start() - 32), m.start()):
+            continue   # "overnight Tuesday-Wednesday", "overnight Tuesday into Wednesday": the night the first names
         pre = m["pre"]
         rel = "last" if pre == "last" else "next" if pre == "next" or _TOMORROW_BEFORE_RE.search(
             norm, max(0, m.start() - 10), m.start()) else None   # "tomorrow, Sunday"
         add(m.start(), m.end(), _weekday(pub, EN_WEEKDAYS[m["wd"]], rel), 1, "weekday")
-    out.sort()
-    return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub))
 
 
 #: how far back a retold story's year reaches a day written without one, in characters and in days
@@ -716,6 +725,8 @@ def _days_before_the_told(out: list[tuple[int, int, date, int, str]], norm: str,
     return res
 
 
+#: "overnight Tuesday-" / "overnight Tuesday into " before a second weekday (normalised)
+_EN_NIGHT_OF_BEFORE_RE = re.compile(r"\b(?:overnight|the\snight\sof)\s(?:" + _alt(EN_WEEKDAYS) + r")\s?(?:-|/|into|to|and)\s?$")
 #: "ليل الاثنين " / "ليله الاثنين-" before a second weekday (normalised)
 _NIGHT_OF_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:ليل|ليله)\s(?:يوم\s)?(?:" + _alt(_AR_WEEKDAYS) + r")\s?[-/]?\s?$")
 
@@ -745,8 +756,10 @@ def _weekday(pub: date, wd: int, rel: str | None) -> date:
         delta = (wd - pub.weekday()) % 7 or 7
         return pub + timedelta(days=delta)
     back = (pub.weekday() - wd) % 7
-    if back == 0 and rel in ("الماضي", "الفايت", "المنصرم", "last"):
+    if back == 0 and rel in ("الماضي", "الفايت", "المنصرم", "last", "قبل الماضي"):
         back = 7
+    if rel == "قبل الماضي":
+        back += 7   # "الجمعة قبل الماضي": the Friday before last
     return pub - timedelta(days=back)
 
 

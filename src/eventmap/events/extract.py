@@ -797,14 +797,17 @@ _SUPERLATIVE = frozenset(normalize_ar(w) for w in SUPERLATIVES_EN + SUPERLATIVES
 #: "طالب", a student)
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
                        "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
+#: the words right before a strike's target (normalised)
+_STRUCK_AT = frozenset(("علي", "استهدف", "استهدفت", "استهدفوا", "قصف", "قصفت", "ضرب", "ضربت", "struck",
+                        "hit", "targeted", "bombed", "on"))
 #: what is prepared or readied (normalised): a plan, no act yet
 _PREPARING = frozenset(("تستعد", "يستعد", "تستعدان", "يستعدون", "استعدادا", "تتحضر", "يتحضر", "تتاهب", "يتاهب",
                         "preparing", "prepares", "gearing"))
 #: a demand's word right before "that" ("renewed demands that fighters in X hand over their weapons")
 _DEMAND_THAT = frozenset(("demands", "demand", "demanded", "demanding", "calls", "called", "insisted", "insists"))
 #: banners, slogans and chants: what they say is no act ("رفعوا لافتات كتب عليها أوقفوا الاغتيالات")
-_SLOGAN = frozenset(("لافتات", "لافته", "شعارات", "شعار", "هتافات", "هتفوا", "رددوا", "يرددون", "عليها", "slogans",
-                     "banners", "placards", "chanting", "chanted", "chants", "reading"))
+_SLOGAN = frozenset(("لافتات", "لافته", "شعارات", "شعار", "هتافات", "هتفوا", "رددوا", "يرددون", "كتب", "مكتوب",
+                     "slogans", "banners", "placards", "chanting", "chanted", "chants", "reading"))
 
 
 def _voiced(h: TriggerHit, prev: list[str], before: str) -> bool:
@@ -1393,6 +1396,9 @@ class _Extractor:
             return True
         if h.label == "cache_found" and not _BLAST_WORDS.isdisjoint(prev[-8:]):
             return True   # "بانفجار قذيفة من مخلفات الحرب عثروا عليها": the shell found was the blast, no cache
+        if h.label == "cache_found" and (prev[-1] in _STRUCK_AT or prev[-1] in ("a", "an", "the", "two", "three") and
+                                         prev[-2:-1] and prev[-2] in _STRUCK_AT):
+            return True   # "أغارت على مستودع أسلحة", "struck an arms depot": a strike's target, no cache found
         if not _FEARED.isdisjoint(prev[-3:]):
             return True   # "نزح أهالي X خشية تجدد القصف", "fled for fear of renewed shelling": feared, not done
         if h.label in _WEAPON_LABELS and not _MADE_OF.isdisjoint(prev[-4:]) and \
@@ -2360,7 +2366,10 @@ class _Extractor:
         n = (int(arn) if arn.isdigit() else _AR_DAY_COUNTS[unit]) if arn else 2 if unit.endswith("ين") else \
             int(count) if count.isdigit() else _COUNT_WORDS[count]
         days = n * (7 if unit.startswith(("week", "اسبوع")) else 1)
-        # "a day after <what the clause tells>" and "two days earlier, <it>": it was before the sentence's day
+        # "a day after <what the clause tells>" and "two days earlier, <it>": it was before the sentence's day; but
+        # "وقبل يومين من ذلك"، "two days after that": counted from the day told before
+        if m.string.startswith(("ذلك", "ذاك", "هذا", "that"), m.end()):
+            return -days if (m.group("d") or m.group("ard")) in ("before", "قبل") else days
         return -days if (m.group("d") or m.group("ard")) in ("after", "earlier", "بعد") else days
 
     def _doer_is_target(self, a1: str, named: str, lab: str, hit: TriggerHit, cl: _Clause,

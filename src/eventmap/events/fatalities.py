@@ -741,6 +741,8 @@ def _victims(toks: list[_Tok], j: int, end: int, ar: bool,
     return total, k
 
 
+#: the people of a place (normalised): "ستة من أبناء بلدة X قتلوا" counts six of them
+_AR_FOLK = _n("أبناء ابناء أهالي اهالي سكان")
 #: first names (normalised): after a dual, the two named ("الشابان أحمد وخالد")
 _AR_FIRST_NAMES = _n(" ".join(FIRST_NAMES_AR))
 #: "they are" before the names of the dead counted (normalised)
@@ -914,8 +916,9 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         j = next((k for k in range(j - 2, max(-1, j - 7), -1) if _en_unit_of(toks, k, j)), j)
     else:        # "إن 15 عنصراً من قوات النظام قتلوا": the same in Arabic
         j = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].w == "من" and
-                  not any(t.p for t in toks[k + 1:j]) and any(_is(t.w, _AR_UNIT) or _is(t.w, _AR_FAMILY)
-                                                             for t in toks[k + 1:j])), j)   # ("طفلين من عائلة واحدة")
+                  not any(t.p for t in toks[k + 1:j]) and any(_is(t.w, _AR_UNIT) or _is(t.w, _AR_FAMILY) or
+                                                             t.w in _AR_FOLK for t in toks[k + 1:j])), j)
+        # ("طفلين من عائلة واحدة", "ستة من أبناء بلدة X قتلوا")
     if j >= 2 and toks[j - 1].w == "those" and toks[j - 2].w == "among":
         return VAGUE   # "five children are among those killed": a part of a toll
     if not ar and j >= 3 and toks[j - 1].w in ("them", "whom", "those", "these") and toks[j - 2].w == "of":
@@ -2069,7 +2072,9 @@ def _toll_update(text: str, sentence: Span, n: int) -> int:
         return n
     toks = _tokens(s2[to.end():to.end() + 60])
     # (the victims counted: "put the toll at two soldiers and a civilian")
-    got = _victims(toks, 0, len(toks), not s2.isascii())[0] if toks else None
+    got, k = _victims(toks, 0, len(toks), not s2.isascii()) if toks else (None, 0)
+    if any(_is(t.w, _AR_WOUND) or t.w in _EN_WOUND for t in toks[:k + 1]):
+        return n   # ("13 قتيلاً، إضافة إلى أكثر من 20 جريحاً": the wounded, not a higher toll)
     return got if got is not None and got != VAGUE and got > n else n
 
 
