@@ -704,8 +704,8 @@ def _in_the_years_told(out: list[tuple[int, int, date, int, str]], norm: str,
     return res
 
 
-#: the pluperfect right before a count of days back (normalised): "كان قد اختطف قبل يومين"
-_PLUPERFECT_RE = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|كانا)\sقد\s(?:\S+\s){0,3}$")
+#: the pluperfect a few words before a date (normalised): "كان قد اختطف قبل يومين", of a day before the one told
+PLUPERFECT_RE = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|كانا)\sقد\s(?:\S+\s){0,3}$")
 
 
 def _days_before_the_told(out: list[tuple[int, int, date, int, str]], norm: str,
@@ -719,7 +719,7 @@ def _days_before_the_told(out: list[tuple[int, int, date, int, str]], norm: str,
         a, b, d, prec, kind = res[k]
         pa, pb, pd, _, pkind = res[k - 1]
         if kind != "relative" or pkind != "explicit" or a - pb > 200 or not norm.startswith("قبل", a) or \
-                not _PLUPERFECT_RE.search(norm, max(0, a - 40), a):
+                not PLUPERFECT_RE.search(norm, max(0, a - 40), a):
             continue
         res[k] = (a, b, pd - (pub - d), prec, kind)
     return res

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventmap.events._prefilter import gate
-from eventmap.events.dates import _AR_WEEKDAYS, EN_WEEKDAYS
+from eventmap.events.dates import _AR_WEEKDAYS, EN_WEEKDAYS, PLUPERFECT_RE
 from eventmap.model import slot_init
 
 #: a story's last day is carried to later paragraphs only when it is this recent (a background date of
@@ -72,15 +72,13 @@ _SAID_ON_RE = re.compile(
 _SAID_GATE = gate(_SAID_ON_RE)
 #: a sentence going on with a source's words (normalised, at its start): "وقال المراسل إن", "وأضاف المصدر أن"
 _WENT_ON_RE = re.compile(r"\s*[وف](?:قال|قالت|اضاف|اضافت|اوضح|اوضحت|ذكر|ذكرت|افاد|افادت)\s(?:\S+\s){0,3}?(?:ان|إن|أن|ب)")
-#: a clause told as happening with the one before (normalised, at its start): "تزامناً مع", "ترافق مع", "بالتزامن مع"
-#: the pluperfect a few words before a date (normalised): "كان قد اختطف قبل يومين"
-_PLUPERFECT_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:كان|كانت|كانوا|كانا)\sقد\s(?:\S+\s){0,3}$")
 #: "for the first time since" right before a date (normalised)
-_FIRST_SINCE_RE = re.compile(r"(?:(?:^|\s)(?:للمره\sالاولي|لاول\sمره|لاول\sمرة)|\bfor\sthe\sfirst\stime|\bthe\sfirst\s\w+)"
+_FIRST_SINCE_RE = re.compile(r"(?:(?:^|\s)(?:للمره\sالاولي|لاول\sمره)|\bfor\sthe\sfirst\stime|\bthe\sfirst\s\w+)"
                              r"\s(?:منذ|since)\s(?:(?:عام|العام|شهر|مطلع|اواخر|اوائل|منتصف|early|late|mid)\s)?$")
 #: a clause that opens on "the same day" (normalised)
 _SAME_DAY_RE = re.compile(r"\s*(?:[وف]?(?:في\s)?(?:اليوم\s(?:ذاته|نفسه)|نفس\sاليوم|ذات\sاليوم|ذلك\sاليوم)|"
                           r"(?:on\s|later\s)?(?:the\ssame\sday|that\s(?:same\s)?day))(?=\s|$)")
+#: a clause told as happening with the one before (normalised, at its start): "تزامناً مع", "ترافق مع", "بالتزامن مع"
 _SAME_TIME_RE = re.compile(r"\s*[وف]?(?:ترافق|ترافقت|تزامن|تزامنا|تزامنت|بالتزامن)\s+مع\s")
 #: the words before a noun that frame the clause's acts (normalised, right before the noun): "within the battle",
 #: "as part of the offensive", "ضمن معركة", "في اطار الحملة"
@@ -373,7 +371,7 @@ class EventDates:
         if len(free) > 1 and "قد" in self.norm:   # (not the days back of a pluperfect in a clause before: "في
             # العشرين من أيلول، حررت الوحدات مواطناً كان قد اختطف قبل يومين، وألقت القبض على الخاطفين في X")
             free = [d for d in free if d[0] > trigger_start or
-                    not _PLUPERFECT_BEFORE_RE.search(self.norm, max(0, d[0] - 40), d[0])] or free
+                    not PLUPERFECT_RE.search(self.norm, max(0, d[0] - 40), d[0])] or free
         if free:
             d = min(free, key=lambda x: abs(x[0] - trigger_start))
             return d[2].isoformat(), d[3]
