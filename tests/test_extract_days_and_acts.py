@@ -289,3 +289,10 @@ def test_a_strikes_target_depot_is_no_cache_found():
 def test_its_flag_raised_is_a_flag_raised():
     got = extract_events("ورفعت قوات الأمن العام علمها على مبنى البلدية في بلدة الشيخ مسكين أمس.", "2025-04-20")
     assert {e.sub_event_type for e in got} == {"Non-violent transfer of territory"}
+
+
+def test_officials_in_a_town_who_said_are_no_event_there():
+    got = _by_place("Officials in Nawa told AFP that artillery shells hit Tasil on Monday.", "2025-07-17")
+    assert set(got) == {"Tasil"}
+    still = _by_place("Officials in Nawa were killed when shelling hit the town on Monday.", "2025-07-17")
+    assert "Nawa" in still

@@ -2018,8 +2018,8 @@ _CROWD_AR = frozenset(normalize_ar(w) for w in ("العشرات", "عشرات", 
 
 
 #: people who speak from a town, up to its name, and their saying after it ("Residents in the village of X said")
-_EN_RESIDENTS_IN_RE = re.compile(r"\b(?:residents|witnesses)\s+(?:in|from)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$",
-                                 re.I)
+_EN_RESIDENTS_IN_RE = re.compile(r"\b(?:residents|witnesses|officials|medics|doctors)\s+(?:in|from)\s+(?:the\s+)?"
+                                 r"(?:(?:village|town|city)\s+of\s+)?$", re.I)
 #: "and" between two places: another place, not the one the first locates ("X, and to the outskirts of Y")
 _AND_BETWEEN_RE = re.compile(r"\band\b|(?:^|\s)و(?:قرب|بالقرب|على|عند|في|الى|إلى)?\s")
 #: a capitalised possessive right before a name ("Daraa's al-Lajat", "Quneitra’s Khan Arnabeh"): the owner's word
@@ -2280,9 +2280,10 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     elif "from" in before[-28:] and ((person := _EN_PERSON_FROM_RE.search(before)) or _forces_from(before)):
         m.reference = True   # "a young man from the town of X": where he comes from; "Fighters from X took over ...":
         m.notes.append("residence" if person else "reference")   # never the act's place
-    elif ("esidents" in before[-40:] or "itnesses" in before[-40:]) and _EN_RESIDENTS_IN_RE.search(before) and \
-            _EN_SAID_AFTER_RE.match(text, m.orig_end):
-        m.reference = True   # "Residents in the village of X said an Israeli patrol entered Y": where they speak from
+    elif may_contain_ci(before[-40:], ("esidents", "itnesses", "fficials", "edics", "octors")) and \
+            _EN_RESIDENTS_IN_RE.search(before) and _EN_SAID_AFTER_RE.match(text, m.orig_end):
+        m.reference = True   # "Residents in the village of X said an Israeli patrol entered Y", "Officials in X said
+        #                      ...": where they speak from
         m.notes.append("seat")   # (weak: "Witnesses in X said troops fired on the crowd" tells of X itself)
     elif pw == "from" and _en_named(bw):
         m.reference = True   # "the dead were named as Mohammed al-Zoubi from X": the man's home
