@@ -179,6 +179,9 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "will", "expected", "would", "could", "might", "threatened", "threatens", "planned", "plans", "likely",
            "poised",
            "aims", "aiming", "aimed", "intends", "intended", "seeks", "seeking",
+           # "تستعد القوات لإطلاق حملة في X", "troops were preparing an assault on X": readied, not done yet
+           "تستعد", "يستعد", "تستعدان", "يستعدون", "استعدادا", "تتحضر", "يتحضر", "تتاهب", "يتاهب", "preparing",
+           "prepares", "gearing",
            # "the suspects were planning attacks on troops from X", "خلية كانت تخطط لتنفيذ هجمات"
            "planning", "plotting", "تخطط", "يخطط", "يخططون", "تخطيط", "بالتخطيط", "للتخطيط",
            # "تتواصل المفاوضات لضم بلدتي X وY إلى اتفاق التسوية": towns to be brought into a deal
@@ -800,22 +803,19 @@ _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددو
 #: the words right before a strike's target (normalised)
 _STRUCK_AT = frozenset(("علي", "استهدف", "استهدفت", "استهدفوا", "قصف", "قصفت", "ضرب", "ضربت", "struck",
                         "hit", "targeted", "bombed", "on"))
-#: what is prepared or readied (normalised): a plan, no act yet
-_PREPARING = frozenset(("تستعد", "يستعد", "تستعدان", "يستعدون", "استعدادا", "تتحضر", "يتحضر", "تتاهب", "يتاهب",
-                        "preparing", "prepares", "gearing"))
 #: a demand's word right before "that" ("renewed demands that fighters in X hand over their weapons")
-_DEMAND_THAT = frozenset(("demands", "demand", "demanded", "demanding", "calls", "called", "insisted", "insists"))
+_DEMAND_THAT = frozenset(w for w in _DEMANDED if w.isascii()) | {"demands", "calls", "called", "insisted", "insists"}
 #: banners, slogans and chants: what they say is no act ("رفعوا لافتات كتب عليها أوقفوا الاغتيالات")
 _SLOGAN = frozenset(("لافتات", "لافته", "شعارات", "شعار", "هتافات", "هتفوا", "رددوا", "يرددون", "كتب", "مكتوب",
                      "slogans", "banners", "placards", "chanting", "chanted", "chants", "reading"))
 
 
-def _voiced(h: TriggerHit, prev: list[str], before: str) -> bool:
-    """The trigger is what is prepared, rumoured, demanded or written on a banner, not an act: "تستعد القوات لإطلاق
-    حملة في X", "Unconfirmed reports said troops were massing near X", "demands that fighters in X hand over their
-    weapons", "لافتات كتب عليها أوقفوا الاغتيالات"."""
-    if not _PREPARING.isdisjoint(prev[-6:]) or "unconfirmed" in before or "غير موكده" in before:
-        return True   # (``before``: the clause's words before the trigger, a little further back than ``prev``)
+def _voiced(h: TriggerHit, prev: list[str], norm: str, lo: int) -> bool:
+    """The trigger is what is rumoured, demanded or written on a banner, not an act: "Unconfirmed reports said troops
+    were massing near X", "demands that fighters in X hand over their weapons", "لافتات كتب عليها أوقفوا
+    الاغتيالات" (``norm[lo:h.start]``: the clause's words before the trigger, further back than ``prev``)."""
+    if norm.find("unconfirmed", lo, h.start) >= 0 or norm.find("غير موكده", lo, h.start) >= 0:
+        return True
     if any(w in _DEMAND_THAT and prev[i + 1:i + 2] == ["that"] for i, w in enumerate(prev[-8:], len(prev) - len(prev[-8:]))):
         return True
     return h.label not in ("protest", "protest_intervention", "protest_excessive") and not _SLOGAN.isdisjoint(prev[-5:])
@@ -1348,7 +1348,7 @@ class _Extractor:
             return True   # announced, expected, threatened: not (yet) an event
         if h.label in _FRAMED and self._framed(h, prev, cl):
             return True
-        if _voiced(h, prev, self.norm[max(cl.lo, h.start - 90):h.start]):
+        if _voiced(h, prev, self.norm, max(cl.lo, h.start - 90)):
             return True
         if not _MANY.isdisjoint(prev[-3:]) and _SINCE_RE.search(self.norm, cl.lo, cl.hi):
             return True   # "has seen dozens of assassinations since 2018", "عشرات عمليات الاغتيال منذ": a tally
