@@ -90,9 +90,9 @@ def _split_sentences(text: str) -> list[Span]:
 
 
 def _arabic_initial(text: str, start: int, dot: int) -> bool:
-    """The full stop at ``dot`` follows one Arabic letter standing alone: an initial ("(أ. ع)")."""
+    """The full stop at ``dot`` follows one Arabic letter standing alone: an initial ("(أ. ع)", "الشاب "م. ع"")."""
     c = text[dot - 1]
-    return "\u0621" <= c <= "\u064a" and c != "\u0640" and (dot - 1 == start or text[dot - 2] in " (")
+    return "\u0621" <= c <= "\u064a" and c != "\u0640" and (dot - 1 == start or text[dot - 2] in " (\"«“'")
 
 
 def _add(text: str, a: int, b: int, out: list[Span]) -> None:
