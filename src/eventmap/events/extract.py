@@ -569,6 +569,17 @@ _AFTER_NEAR_RE = re.compile(r"(?:^|\s)(?:after|[وف]?(?:بعد|عقب))\s(?:\S+
 _AFTER_WORDS = ("after ", "before ", "upon ", "next ", "following ", "previous ", "بعد ", "قبل ", "عقب ", "اثر ",
                 "اليوم التالي", "اليوم الموالي", "اليوم السابق")
 
+#: a side adjective right after a name (normalised): "كريم الجنوبي", the southern Kurayyim
+_SIDE_AFTER_RE = re.compile(r" (?:ال)?(شمالي|جنوبي|شرقي|غربي)(?:ه)?(?=\s|$|[،,.])")
+#: the side a name's English form says it is not: "Kurayyim ash Shamali" is no southern village
+_SIDE_OPPOSITE = {"شمالي": "south", "جنوبي": "north", "شرقي": "west", "غربي": "east",
+                  "south": "north", "north": "south", "west": "east", "east": "west"}
+_SIDE_WORDS_EN = {"north": re.compile(r"\b(?:[Aa][sl][- ])?(?:Shamali(?:yah?)?|North(?:ern)?)\b"),
+                  "south": re.compile(r"\b(?:[Aa][lj][- ])?(?:Janubi(?:yah?)?|Janoubi|Jinubi|South(?:ern)?)\b"),
+                  "east": re.compile(r"\b(?:[Aa][sl][- ])?(?:Sharqi(?:yah?)?|East(?:ern)?)\b"),
+                  "west": re.compile(r"\b(?:[Aa][lg][- ])?(?:Gharbi(?:yah?)?|West(?:ern)?)\b")}
+#: how far the twin of a village the gazetteer has may lie from it (km)
+_TWIN_KM = 5.0
 _RES_FACTOR = {"resolved": 1.0, "ambiguous": 0.8, "approximate": 0.65, "unresolved": 0.55}
 
 
@@ -1045,7 +1056,9 @@ class _Extractor:
         return None
 
     def _names_a_place(self, lo: int, hi: int) -> bool:
-        return any(not m.veto and not m.reference and not m.admin
+        # (not an everyday word with nothing to make it a place: "فاشتبكت مع أفراد المجموعة" fought where the
+        # clause before it named)
+        return any(not m.veto and not m.reference and not m.admin and (m.common != "strict" or m.supported)
                    for m in find_mentions(self.text, self.norm, self.offs, self.idx, lo, hi, self.lang))
 
     def _with_report_area(self, events: list[Event]) -> list[Event]:
@@ -1795,16 +1808,30 @@ class _Extractor:
             if r.status == "ambiguous":
                 notes.append("ambiguous: " + r.reason)
                 loc.alternatives = tuple(c.to_dict() for c in r.candidates[1:])
-            if r.qualifier:
-                notes.append(f"{r.qualifier} named after {p.name_ar or p.name_en}: located at that place")
-            if m.near:
-                notes.append("the report says near this place")
+            notes += [f"{r.qualifier} named after {p.name_ar or p.name_en}: located at that place"] if r.qualifier else []
+            notes += ["the report says near this place"] if m.near else []
+            if (twin := self._side_twin(m, p)) is not None:
+                loc.resolution, loc.geo_precision, loc.uncertainty_km = "approximate", 2, _TWIN_KM
+                notes.append(f"approximate: the {twin}ern namesake of {p.name_en}, not in the gazetteer; placed at it")
             loc.note = "; ".join(notes)
         else:
             loc.note = "unresolved: " + (r.reason if r else "no lookup")
             if r and r.suggestions:
                 loc.alternatives = tuple(c.to_dict() for c in r.suggestions[:3])
         return loc
+
+    def _side_twin(self, m: Mention, p: Place) -> str | None:
+        """"كريم الجنوبي" where the gazetteer's كريّم is Kurayyim ash Shamali: the text names the southern of two
+        villages and the gazetteer has only the northern. The side is then part of the name (``m`` is widened to
+        take it) and the place is its namesake's, approximately. Returns the side's English word, or None."""
+        if m.lang != "ar" or m.admin or m.site:
+            return None
+        side = _SIDE_AFTER_RE.match(self.norm, m.end)
+        if side is None or not _SIDE_WORDS_EN[_SIDE_OPPOSITE[side.group(1)]].search(p.name_en or ""):
+            return None
+        m.end = side.end()
+        m.orig_start, m.orig_end = self.n2o(m.start, m.end)
+        return _SIDE_OPPOSITE[_SIDE_OPPOSITE[side.group(1)]]
 
     def _longer_name(self, m: Mention, r: LookupResult) -> tuple[str, LookupResult] | None:
         """"towards Busra al-Harir": the gazetteer knows "Busra" (Busra ash-Sham) and only a spelling near "Busra al
@@ -2559,7 +2586,8 @@ class _Extractor:
             return None   # (what fatalities() answers first for a report that names no death)
         place = (m.orig_start, m.orig_end)
         if not cl.sent.start <= m.orig_start < cl.sent.end:
-            place = (ts, te)   # the town named before ("... على البلدة"): the toll is read at the event's words
+            place = (te, te)   # the town named before ("... على البلدة"): the toll is read at the event's words (and
+            #                    from them: "gunmen shot dead a commander in the town's west" names one dead)
         return fatalities(self.text, (cl.sent.start, cl.sent.end), (ts, te), place,
                           clause=(cl.span.start, cl.span.end), in_list=m.list_id >= 0, report_has_death=self._death)
 

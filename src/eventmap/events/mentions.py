@@ -1287,8 +1287,8 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
     items: list[tuple[int, int]] = []
     while True:
         nm = _EN_NAME_RE.match(seg, p)
-        if not nm or (stop is not None and stop(nm.group(0))):
-            break
+        if not nm or (stop is not None and stop(nm.group(0))) or (items and _PROVINCE_TAIL_RE.search(nm.group(0))):
+            break     # (nor the province that locates the name before it: "near Nawa, Dar'a Governorate")
         name = nm.group(0)
         end = nm.start() + (len(_EN_GENERIC_TAIL_RE.sub("", name)) if name.endswith(_EN_GENERIC_TAILS) else len(name))
         items.append((nm.start(), end))
@@ -1408,7 +1408,9 @@ def _join_road_ends(text: str, ms: list[Mention]) -> None:
 
 
 #: the head of a name that locates the name before it, after a comma ("الصنمين، شمال درعا،", "Nawa, western Daraa")
-_LOCATOR_HEAD_RE = re.compile(r"(?:شمال|جنوب|شرق|غرب|ريف|north|south|east|west)\w*\s", re.I)
+_LOCATOR_HEAD_RE = re.compile(r"(?:شمال|جنوب|شرق|غرب|ريف|محافظ[ةه]|north|south|east|west)\w*\s", re.I)
+#: ... or a province named as such after it ("Nawa, Dar'a Governorate", "Jasim, Daraa province")
+_PROVINCE_TAIL_RE = re.compile(r"\s(?:governorate|province)$", re.I)
 
 
 def _unlist_lone_places(ms: list[Mention]) -> None:
@@ -1430,7 +1432,8 @@ def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
     for a, b in zip(ms, ms[1:]):
         gap = text[a.orig_end:b.orig_start]
         if _LIST_GAP_RE.fullmatch(gap) and not (gap.strip() in ("،", ",") and (
-                _LOCATOR_HEAD_RE.match(text, b.orig_start) or (b.lang == "ar" and b.name in _sets()["strict"]))):
+                _LOCATOR_HEAD_RE.match(text, b.orig_start) or _PROVINCE_TAIL_RE.search(text, b.orig_start, b.orig_end) or
+                (b.lang == "ar" and b.name in _sets()["strict"]))):
             # (nor an everyday word after a comma: "على بلدة الشجرة، أبرز معاقل التنظيم" says what the town is)
             if a.list_id < 0 and b.list_id < 0:
                 a.list_id = b.list_id = 10**9 + a.start
@@ -1722,6 +1725,8 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
         return "where it came from"   # "استقدمت تعزيزات إلى X من مدينة Y ومن بلدة Z": Y and Z sent them
     if _withdrew_to_ar(bare, sets):
         return "where they withdrew to"   # "اعتقلت شابين ثم انسحبت باتجاه X": the arrest was not at X
+    if _FLED_TO_GATE.possible(norm[lo90:m.start]) and _FLED_TO_AR_RE.search(norm, max(0, m.start - 90), m.start):
+        return "where they fled to"   # "ونزحت عشرات العائلات من حي X إلى حي Y وبلدة Z", "إلى النزوح نحو بلدة Y"
     return ""
 
 
@@ -1880,6 +1885,13 @@ _TIME_OF_DAY_AR = frozenset(normalize_ar(w) for w in ("ظهر", "عصر", "فج�
 _DAY_AFTER_AR = TIME_AFTER_AR | frozenset(normalize_ar(w) for w in ("أمس", "اليوم", "يوم", "البارحة", "الأمس", "الغد"))
 #: a relative clause after a name that tells what the place underwent (normalised): " التي تعرضت لقصف"
 _UNDERWENT_AFTER_AR_RE = re.compile(r"\s(?:التي|الذي)\s(?:تعرضت|تعرض|شهدت|شهد|تشهد|يشهد|تتعرض|يتعرض)\s")
+#: people fleeing, then up to eight words (who, from where) and where to, up to the name (normalised): "ونزحت
+#: عشرات العائلات من حي X إلى"، "إلى النزوح نحو بلدة"، "فر مع عدد من عناصره باتجاه بلدة"
+_FLED_TO_AR_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:ب|لل?)?(?:ال)?(?:نزوح|نزحت|نزح|نزحوا|تنزح|ينزح|فرار|فرارهم|فراره|فر|فرت|فروا|يفر|يفرون|هروب|"
+    r"هروبهم|هرب|هربت|هربوا|يهربون)\s(?:\S+\s){0,8}?(?:الي|باتجاه|اتجاه|نحو|صوب)\s"
+    r"(?:(?:ال)?(?:بلده|بلدتي|بلدات|مدينه|مدينتي|مدن|قريه|قريتي|قري|حي|حيي|احيا|مخيم|منطقه|مناطق|ريف)\s)?$")
+_FLED_TO_GATE = gate(_FLED_TO_AR_RE)
 #: taking people out of a place (normalised, "و" cut): "إجلاء مدنيين من قرية X" names X as the evacuation's place
 _EVACUATED_AR = frozenset(("اجلا", "باجلا", "لاجلا", "تهجير", "ترحيل", "اخلا", "اخراج"))
 #: a front or an axis named by its town, after "على"/"في" (normalised): "على محور X", "على جبهة X"

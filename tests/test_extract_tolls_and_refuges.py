@@ -1,0 +1,81 @@
+"""The eighteenth round of extraction classes: tolls read where the act is told, and places that are no act's.
+
+Sentences written for these tests in the styles of the outlets (wire English, OCHA updates, local Arabic pages,
+monitors); none is taken from a report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap.events.extract import extract_events
+
+
+def _at(text: str, published: str, place: str) -> list:
+    return [e for e in extract_events(text, published) if e.location == place or e.place_name_en == place]
+
+
+def test_a_killing_told_after_its_town_keeps_its_one_dead():
+    # the town is named in the sentence before; "shot dead a former fighter" is one dead
+    text = ("The week opened with an assassination in Nawa. On 4 March, two gunmen on a motorbike shot dead a "
+            "former rebel fighter outside his home in the town's eastern quarter.")
+    evs = [e for e in _at(text, "2021-03-09", "Nawa") if e.event_date == "2021-03-04"]
+    assert evs and evs[0].fatalities == 1
+
+
+def test_a_province_after_a_comma_locates_the_town_and_shares_no_toll():
+    text = "On 9 June, three shepherds were killed by a landmine in fields near Jasim, Dar'a Governorate."
+    evs = _at(text, "2023-06-12", "Jasim")
+    assert evs and evs[0].fatalities == 3
+
+
+def test_an_arabic_initial_in_quotes_ends_no_sentence():
+    text = "قتل الشاب \"خ. م\" (27 عاماً) ليل الأحد برصاص مسلحين مجهولين في الحي الشمالي من بلدة داعل."
+    evs = _at(text, "2022-08-09", "داعل")
+    assert evs and evs[0].fatalities == 1
+
+
+def test_the_clash_the_next_sentence_names_after_a_long_saying_gives_its_toll():
+    text = ("اشتبكت دورية للأمن العام مع مهربين قرب بلدة نصيب ليل السبت. وقال مصدر في قيادة الشرطة بمحافظة درعا "
+            "لوكالة محلية إن الاشتباك أسفر عن مقتل اثنين من المهربين.")
+    evs = _at(text, "2025-06-23", "نصيب")
+    assert evs and evs[0].fatalities == 2
+
+
+def test_a_clause_of_what_followed_with_no_place_of_its_own_happened_at_the_place_before():
+    # "المجموعة" is an everyday word that names no village here: the clash was near the town
+    text = "رصدت دورية سيارة مشبوهة قرب بلدة زيزون، فاشتبكت مع أفراد المجموعة، ما أسفر عن مقتل أحدهم."
+    evs = [e for e in _at(text, "2025-08-04", "زيزون") if e.sub_event_type == "Armed clash"]
+    assert evs and evs[0].fatalities == 1
+
+
+def test_the_other_side_of_a_village_the_gazetteer_has_is_named_as_written_and_placed_approximately():
+    # the gazetteer's كريّم is Kurayyim ash Shamali: the southern village is not it
+    evs = extract_events("قتل مسلحون مجهولون شاباً في قرية كريم الجنوبي بمنطقة اللجاة.", "2025-11-02")
+    south = [e for e in evs if e.location == "كريم الجنوبي"]
+    assert south and south[0].resolution == "approximate" and south[0].geo_precision == 2
+    assert south[0].uncertainty_km == 5.0
+
+
+def test_the_side_the_gazetteer_has_stays_resolved():
+    evs = extract_events("قتل مسلحون مجهولون شاباً في قرية كريم الشمالي بمنطقة اللجاة.", "2025-11-02")
+    assert any(e.location == "كريم الشمالي" and e.resolution == "resolved" for e in evs)
+
+
+@pytest.mark.parametrize("text, hit, refuges", [
+    ("قصفت قوات النظام بلدة المسيفرة بالمدفعية، ونزحت عشرات العائلات من أحيائها الشرقية المكتظة بالسكان إلى بلدتي الجيزة وغصم.",
+     "المسيفرة", ("الجيزة", "غصم")),
+    ("تعرضت بلدة كحيل لقصف عنيف، ما دفع مئات العائلات إلى النزوح نحو بلدة السهوة.", "كحيل", ("السهوة",)),
+    ("اشتدت الاشتباكات في حي طريق السد، وهرب عشرات المدنيين مع أطفالهم باتجاه بلدة اليادودة.",
+     "حي طريق السد", ("اليادودة",)),
+])
+def test_where_families_fled_to_is_no_place_of_the_act(text, hit, refuges):
+    places = {e.location for e in extract_events(text, "2019-04-16")}
+    assert hit in places
+    assert places.isdisjoint(refuges)
+
+
+def test_a_town_fled_to_that_the_next_words_say_was_shelled_keeps_its_act():
+    # (guard) the place the fleeing went to is where the relative clause tells an act
+    text = "فر المسلحون باتجاه بلدة طفس التي تعرضت لقصف مدفعي عنيف مساء الأحد."
+    assert _at(text, "2018-07-02", "طفس")
