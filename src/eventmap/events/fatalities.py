@@ -243,7 +243,10 @@ _AR_KIN = {**dict.fromkeys(_n("""ابنه ابنها ابنته ابنتها ز�
 عمه عمها خاله خالها أمهم أمهما والدتهم والدتهما والدهم والدهما أبوهم أبيهم أباهم
 مرافقه سائقه حارسه صديقه رفيقه"""), 1),   # (and who was with him: "مساعد في الأمن العسكري ومرافقه")
            **dict.fromkeys(_n("ولديه ولداه ابنيه ابناه ابنيها طفليه طفليها شقيقيه طفلاها طفلاه ابناها ولداها ولديها "
-                              "شقيقاه شقيقاها شقيقيها ابنتاه ابنتاها ابنتيه ابنتيها"), 2)}
+                              "شقيقاه شقيقاها شقيقيها ابنتاه ابنتاها ابنتيه ابنتيها "
+                              # (and the other words for a son, a daughter, a grandchild, two of them)
+                              "نجلاه نجليه نجلاها نجليها طفلتاه طفلتيه طفلتاها طفلتيها حفيداه حفيديه حفيداها "
+                              "حفيديها شقيقتاه شقيقتيه شقيقتاها شقيقتيها أخواه أخويه أخواها أخويها"), 2)}
 
 #: the kin words (normalised), for ``extract``: "مقتل رجل وابنه" names no village
 KIN_WORDS_AR = frozenset(_AR_KIN)
@@ -291,7 +294,9 @@ _MULTI_DAY = _rx(
     r"in recent days|to date|over the (?:past|last)|a total of \d+ (?:assassination|attack))|"
     r"منذ (?!(?:ال)?(?:صباح|مساء|فجر|ظهر|ظهيرة|عصر|ليل|ليلة)|ساعات|منتصف الليل)|حتى الآن|حتى الان|خلال (?:الشهر|الأسبوع|الاسبوع|الأيام|الايام|"
     r"العام|السنة|الساعات|الـ ?\d+ ساعة|\d+ ساعة|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|الحصيلة الإجمالية|الحصيلة الاجمالية|"
-    r"منذ بدء|منذ بداية|في الأيام|في الايام",
+    r"منذ بدء|منذ بداية|في الأيام|في الايام|"
+    # a count of days: "خلال خمسة أيام", "over five days", "in three weeks"
+    r"خلال \S+ (?:أيام|ايام|أسابيع|اسابيع|أشهر|اشهر|يوما|يوماً)|\b(?:over|in|during) (?:the )?\w+ (?:days|weeks|months)\b",
     re.IGNORECASE)
 #: one total over several places
 _SPREAD = _rx(
@@ -1060,6 +1065,10 @@ def _after(toks: list[_Tok], i: int, ar: bool, skip: int = 3) -> tuple[int | Non
             stop = min(stop + 1, end)   # "أعدم يوم السبت الماضي ثلاثة مدنيين": the day before the victims
             j += 1
             continue
+        if ar and toks[j].w in (",", "،") and j + 1 < end and (_is(toks[j + 1].w, _AR_TIME) or _is(toks[j - 1].w, _AR_TIME)):
+            stop = min(stop + 1, end)   # "اغتال مسلحون مجهولون، مساء الأحد، قيادياً": the day set off by commas
+            j += 1
+            continue
         if ar and toks[j].w in _AR_BY_SHOOTER:
             break   # "عنصر استشهد برصاص مسلحين": who shot him comes after, not the dead (the subject before counts)
         if ar and j == i + 1 and toks[j].w == "في":
@@ -1175,6 +1184,9 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
         # "قضى طفلان جراء انفجار لغم": the verb "perished", its dead and their cause after it (not "قضى ليلته")
         count, k = _victims(toks, i + 1, len(toks), True)
         ranks = 3 if k + 1 < len(toks) and toks[k].w == "في" and toks[k + 1].w == "صفوف" else 0
+        if k + 1 < len(toks) and toks[k].w in (",", "،") and toks[k + 1].w in _AR_THEY_ARE:
+            # "قضى ثلاثة لاجئين، هم رجل وابنتاه، جراء سقوط قذيفة": past who they were, to the cause
+            ranks = next((j - k for j in range(k + 2, min(len(toks), k + 10)) if toks[j].w in (",", "،")), 0)
         if count is not None and any(_is(t.w, _AR_CAUSE_AFTER) or t.w.startswith(_AR_CAUSE_PREFIXES)
                                      for t in toks[i + 2:k + 4 + ranks]):
             return count, i, k   # (and past whose ranks: "قضى عنصر في صفوف اللواء الثامن متأثراً بجراحه")
@@ -1973,9 +1985,37 @@ def _follow_on(text: str, sentence: Span) -> int | None:
                                (exact[0].count == 1 and _names_the_victim(text[sentence[0]:sentence[1]], s2)) or
                                _lone_toll_sentence(s2)):
         return None
-    if _OTHER_PLACE_RE.search(s2) or _EN_OTHER_NAME_RE.search(s2):
-        return None
+    if _OTHER_PLACE_RE.search(s2) or _EN_OTHER_NAME_RE.search(s2) or _MULTI_DAY.search(s2, 0, exact[0].b):
+        return None   # (nor "أسفرت المواجهات خلال خمسة أيام عن مقتل 19": the days' total)
     return _clean_toll(exact[0], s2, 0, len(s2))
+
+
+#: a digest's bullet, its place and the colon after it: "- al-Msayfra: ", "• بلدة X: " (then the count of its dead)
+_BULLET_HEAD_RE = _rx(r"(?:[-–—•*▪◾]|\d{1,2}[.)])[ \t]*[^:\n]{2,40}?:[ \t]*")
+
+
+_BULLET_LEAD_CHARS = 400
+
+
+def _bullet_toll(text: str, sentence: Span) -> int | None:
+    """A digest's item that counts the dead of its place with no word of death, under a lead that has one ("The
+    victims were distributed as follows:\n- X: four civilians, among them two children, in shelling."; "وتوزع
+    الضحايا على النحو التالي:\n- بلدة X: ثلاثة مدنيين بينهم امرأة"): the count after the colon."""
+    head = _BULLET_HEAD_RE.match(text, sentence[0], sentence[1])
+    if head is None:
+        return None
+    line = sentence[0]
+    while line > 0:   # up past the items before this one, to the lead
+        prev = text.rfind("\n", 0, line - 1) + 1
+        if not _BULLET_HEAD_RE.match(text, prev, line):
+            break
+        line = prev
+    lead = text[max(0, line - _BULLET_LEAD_CHARS):line].rstrip()   # (the lead and the paragraph before it)
+    if not lead.endswith(":") or not _sentence_has_death(lead):
+        return None   # (items with no lead ending in a colon are lines of their own: "- X: 300 fighters settled")
+    toks = _tokens(text[head.end():sentence[1]])
+    got, _k = _victims(toks, 0, len(toks), not text[head.end():sentence[1]].isascii()) if toks else (None, 0)
+    return got if got is not None and got not in (VAGUE, 0) else None
 
 
 def _lead_toll(text: str, sentence: Span) -> int | None:
@@ -2078,13 +2118,35 @@ def _toll_update(text: str, sentence: Span, n: int) -> int:
     return got if got is not None and got != VAGUE and got > n else n
 
 
+#: a toll's rise told before its new figure, in the sentence of the first ("..., ليرتفع عدد ضحايا القذيفة إلى أربعة",
+#: "raising the toll to four")
+_ROSE_BEFORE_RE = _rx(r"(?:[لوف]?(?:يرتفع|ترتفع|ارتفع|ارتفعت)\s+(?:بذلك\s+)?(?:(?:عدد|حصيلة)\s+)?|(?:raising|bringing|rose|risen)\s+(?:\S+\s+){0,3})$",
+                      re.IGNORECASE)
+
+
+_SINCE_IN_TOLL_RE = _rx(r"(?:^|\s)(?:منذ|خلال|since|over|during)\s", re.IGNORECASE)
+
+
+def _rose_later_in_sentence(text: str, sentence: Span, place: Span, n: int) -> int | None:
+    """The higher figure the same sentence gives the toll after the place, as its rise ("قضى ثلاثة ... قرب X،
+    فيما توفي أحد الجرحى صباح اليوم، ليرتفع عدد الضحايا إلى أربعة"), or None."""
+    if not ("رتفع" in text[place[1]:sentence[1]] or "toll" in text[place[1]:sentence[1]]):
+        return None
+    s = text[sentence[0]:sentence[1]]
+    for d in deaths(s):
+        if d.a >= place[1] - sentence[0] and d.count not in (VAGUE, 0) and d.count > n and \
+                _ROSE_BEFORE_RE.search(s, max(0, d.a - 24), d.a) and not _SINCE_IN_TOLL_RE.search(s, d.a, d.b):
+            return d.count   # (not "ليرتفع عدد القتلى منذ الأحد إلى 23": the days' total, not this act's)
+    return None
+
+
 def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
                in_list: bool = False, report_has_death: bool | None = None) -> int | None:
     """The number killed in the event whose trigger and place mention are at ``trigger`` and ``place``: see
     :func:`_fatalities`; a figure the next sentence says rose is the higher one."""
     n = _fatalities(text, sentence, trigger, place, clause=clause, in_list=in_list, report_has_death=report_has_death)
     if n and ("حصيل" in text or "toll" in text or "عدد" in text):
-        return _toll_update(text, sentence, n)
+        return _rose_later_in_sentence(text, sentence, place, n) or _toll_update(text, sentence, n)
     if n is None and not in_list and ("حصيل" in text or "toll" in text) and \
             any(d.count == VAGUE for d in deaths(text[sentence[0]:sentence[1]])):
         # "an Israeli strike killed several people near X. A news site later put the toll at two soldiers and a
@@ -2112,7 +2174,7 @@ def _fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause
         #          At least 23 rebels were killed in the fighting.")
         if in_list and not _road(s, (place[0] - sa, place[1] - sa)):
             return None
-        got = _follow_on(text, sentence)
+        got = _follow_on(text, sentence) if (got := _bullet_toll(text, sentence)) is None else got
         return got if got is not None else _lead_toll(text, sentence)
     if not in_list and all(d.count == VAGUE for d in ds) and (lead := _lead_toll(text, sentence)) is not None:
         return lead   # "The Observatory said the dead in X were all civilians": the lead's six, placed now
