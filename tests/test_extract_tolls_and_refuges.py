@@ -79,3 +79,76 @@ def test_a_town_fled_to_that_the_next_words_say_was_shelled_keeps_its_act():
     # (guard) the place the fleeing went to is where the relative clause tells an act
     text = "فر المسلحون باتجاه بلدة طفس التي تعرضت لقصف مدفعي عنيف مساء الأحد."
     assert _at(text, "2018-07-02", "طفس")
+
+
+def test_a_man_and_his_two_sons_told_by_the_dual_are_three():
+    evs = _at("قتل رجل ونجلاه بقصف مدفعي على بلدة الغارية الشرقية مساء الأحد.", "2019-02-12", "الغارية الشرقية")
+    assert evs and evs[0].fatalities == 3
+
+
+def test_who_perished_set_off_by_commas_before_the_cause_are_counted():
+    text = "قضى أربعة مدنيين، هم امرأة وأطفالها الثلاثة، جراء سقوط قذيفة على بلدة علما."
+    evs = _at(text, "2019-02-12", "علما")
+    assert evs and evs[0].fatalities == 4
+
+
+def test_a_rise_told_later_in_the_same_sentence_is_the_toll():
+    text = ("Three civilians were killed in shelling on the town of Nawa on Saturday, and a fourth died of his wounds "
+            "in hospital, raising the toll to four.")
+    evs = _at(text, "2020-01-05", "Nawa")
+    assert evs and evs[0].fatalities == 4
+
+
+def test_a_rise_over_several_days_is_no_toll_of_the_act():
+    # (guard) the days' total after "منذ" stays off the day's act
+    text = ("قتل ثلاثة مسلحين اليوم الأربعاء في اشتباكات داخل حي طريق السد، ليرتفع عدد القتلى منذ الأحد إلى 21، "
+            "بحسب مصادر محلية.")
+    evs = _at(text, "2022-11-02", "حي طريق السد")
+    assert evs and all(e.fatalities == 3 for e in evs if e.fatalities)
+
+
+def test_the_next_sentences_total_over_five_days_is_no_toll_of_the_act():
+    text = ("سيطرت المجموعات المحلية على حي الكاشف في مدينة درعا مساء الخميس. وقالت مصادر محلية لموقع إخباري إن "
+            "المواجهات أسفرت خلال خمسة أيام عن مقتل 14 شخصاً.")
+    evs = extract_events(text, "2022-10-21")
+    assert evs and all(e.fatalities != 14 for e in evs)
+
+
+def test_a_day_set_off_by_commas_between_the_killers_and_their_victim():
+    text = "اغتال مسلحون مجهولون، مساء السبت، عنصراً سابقاً في الفصائل أثناء وجوده في بلدة المليحة الغربية."
+    evs = _at(text, "2023-05-07", "المليحة الغربية")
+    assert evs and evs[0].fatalities == 1
+
+
+def test_a_digests_items_count_the_dead_its_lead_announced():
+    text = ("The monitor documented the deaths of eleven civilians on Thursday in bombardment on the eastern "
+            "countryside. The victims were distributed as follows:\n"
+            "- Nasib: six civilians, among them three children, in a Russian airstrike.\n"
+            "- al-Taybah: five civilians in artillery shelling.")
+    evs = extract_events(text, "2018-07-06")
+    assert {e.location: e.fatalities for e in evs if e.location in ("Nasib", "al-Taybah")} == \
+        {"Nasib": 6, "al-Taybah": 5}
+
+
+def test_items_under_no_lead_of_deaths_count_no_dead():
+    # (guard) a digest's items of men and arms are no tolls
+    text = ("Settlement digest, Thursday:\n- Jasim: 300 fighters handed over their weapons.\n"
+            "- Inkhil: 120 men settled their status.")
+    assert all(not e.fatalities for e in extract_events(text, "2018-07-06"))
+
+
+@pytest.mark.parametrize("text, town", [
+    ("وقال رئيس مجلس بلدة كودنا للصحفيين إن دورية إسرائيلية توغلت في قرية الرفيد واعتقلت راعيين.", "كودنا"),
+    ("وقال عضو لجنة أهالي قرية أوفانيا إن القوات المتوغلة جرفت أراضي زراعية في قرية الحميدية.", "أوفانيا"),
+    ("ولم يشارك الفوج الذي يتخذ من مدينة إزرع مقراً له في الهجوم على بلدة بصر الحرير.", "إزرع"),
+    ("وأكد المصدر أن المهاجمين قدموا من بلدتي الكرك الشرقي والمسيفرة قبل أن يهاجموا حاجزاً في بلدة ناحتة.",
+     "الكرك الشرقي"),
+])
+def test_a_speakers_office_a_forces_base_and_where_attackers_came_from_are_no_places_of_the_act(text, town):
+    places = {e.location for e in extract_events(text, "2025-01-14")}
+    assert places and town not in places
+
+
+def test_a_threat_told_as_a_noun_is_no_storming():
+    text = "وتحدثت مصادر محلية عن تهديد الفرقة الرابعة باقتحام بلدة طفس في حال عدم تسليم المطلوبين."
+    assert not extract_events(text, "2020-05-06")

@@ -230,10 +230,15 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
     # his home
     w = bare[-7:]
     w = w[:-1] if w and w[-1] in M._sets()["nouns"] else w
-    # (a person noun bare or definite: "والشاب من بلدة X")
+    # (a person noun bare or definite: "والشاب من بلدة X"; an office, and the words of a town's body after it:
+    # "رئيس المجلس البلدي في بلدة X")
+    k = len(w) - 1
+    while k >= max(0, len(w) - 5) and w[k] in M._BODY_OF_TOWN_AR:
+        k -= 1
+    office = max(0, len(w) - 5) <= k < len(w) - 1 and w[k] in M._OFFICE_OR_MEMBER_AR
     if (len(w) >= 2 and w[-1] == "من" and (M._a_person(w[-2]) or any(
             M._a_person(w[k]) and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3)))) or \
-            (w and w[-1] in M._OFFICE_OF_AR):
+            (w and w[-1] in M._OFFICE_OF_AR) or office:
         m.reference = True
         m.notes.append("origin")
         return
@@ -254,7 +259,8 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
 _CUE_WORDS = tuple(sorted({w for cues in M._REF_CUES_AR.values() for w in cues} | M._DEPARTURE_AR |
                           M._CASUALTY_MOVE_AR | M._SOURCE_AR | {"من", "في", "الي", "لي", "جنوب", "شرق", "مدينه",
                                                                   "وعدا", "فالمقيم", "قصف", "بلده", "شاب",
-                                                                  "مختار", "الواصل", "بين", "عدد"}))
+                                                                  "مختار", "الواصل", "بين", "عدد", "رئيس", "عضو",
+                                                                  "المجلس", "البلدي", "لجنه", "قدموا"}))
 
 
 @settings(max_examples=1500, deadline=None)

@@ -810,7 +810,9 @@ _SUPERLATIVE = frozenset(normalize_ar(w) for w in SUPERLATIVES_EN + SUPERLATIVES
 #: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
 #: "طالب", a student)
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
-                       "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
+                       "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه",
+                       # the threat as a noun: "تحدثت مصادر عن تهديد الفرقة الرابعة باقتحام X"
+                       "تهديد", "بتهديد", "تهديدات", "تهديدها", "تهديده", "توعد", "توعدت", "متوعدا", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
 #: the words right before a strike's target (normalised)
 _STRUCK_AT = frozenset(("علي", "استهدف", "استهدفت", "استهدفوا", "قصف", "قصفت", "ضرب", "ضربت", "struck",
                         "hit", "targeted", "bombed", "on"))

@@ -1459,7 +1459,10 @@ _REF_CUES_AR: dict[str, tuple[str, ...]] = {
 _REF_KINDS = tuple(_REF_CUES_AR)
 _ORIGIN_VERBS_AR = frozenset(_REF_CUES_AR["origin"])
 _HEARD_AR = frozenset(_REF_CUES_AR["heard"])   # ("وسمع الانفجار في بلدتي X وY": the verb before what was heard)
-_ORIGIN_KIND, _HEARD_KIND, _LOCATOR_KIND = (_REF_KINDS.index(k) for k in ("origin", "heard", "locator"))
+_ORIGIN_KIND, _HEARD_KIND, _LOCATOR_KIND, _STATIONED_KIND = (_REF_KINDS.index(k) for k in (
+    "origin", "heard", "locator", "stationed"))
+#: "takes (X) as its base", before "من" (normalised)
+_TAKES_AS_BASE_AR = frozenset(("يتخذ", "تتخذ", "يتخذون", "اتخذ", "اتخذت", "اتخذوا", "المتخذ", "المتخذه"))
 #: a cue word -> the index in :data:`_REF_KINDS` of the first kind it is a cue of
 _REF_CUE_KIND: dict[str, int] = {}
 for _k, _cues in enumerate(_REF_CUES_AR.values()):
@@ -1472,6 +1475,8 @@ _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقل
                                            # "التعزيزات وصلت من بلدتي X وY": where they set out
                                            # (not "انطلقت": protests that started from X took place there)
                                            "وصلت", "وصل", "وصلوا", "جاءت",
+                                           # "معظم المهاجمين قدموا من بلدات X وY": where the attackers came from
+                                           "قدموا", "قدمت", "جاؤوا", "أتوا",
                                            # "وصلت القوات إلى X بعد تقدمها من بلدة Y": where its advance set out
                                            "تقدمها", "تقدمه", "تقدمهم", "قدومها", "قدومه", "قدومهم")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
@@ -1741,6 +1746,8 @@ def _cue_kinds(bare: list[str]) -> list[int]:
         return kinds
     if "من" in bare[-2:] and not _ORIGIN_VERBS_AR.isdisjoint(bare[-7:-2]):
         return [_ORIGIN_KIND]
+    if "من" in bare[-2:] and not _TAKES_AS_BASE_AR.isdisjoint(bare[-5:-1]):
+        return [_STATIONED_KIND]   # "اللواء الذي يتخذ من مدينة X مقراً له": where a force is based
     if "في" in last3 and not _HEARD_AR.isdisjoint(bare[-5:-2]):
         return [_HEARD_KIND]
     return [_LOCATOR_KIND] if "بين" not in last3 and ("الواصل" in last3 or "الواصله" in last3) else []
@@ -1765,7 +1772,7 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append(_REF_KINDS[min(kinds)])
         return
-    if ("من" in bare[-2:] or not _OFFICE_OF_AR.isdisjoint(bare[-2:])) and _person_from(bare, sets) and \
+    if ("من" in bare[-2:] or not _OFFICE_OR_MEMBER_AR.isdisjoint(bare[-7:])) and _person_from(bare, sets) and \
             _EVACUATED_AR.isdisjoint(bare):   # ("إجلاء 400 مدني من قرية X": where they were taken out of)
         m.reference = True
         m.notes.append("origin")   # "قتل شاب من بلدة X برصاص مجهولين في مدينة Y": his home, not where he was shot
@@ -1988,6 +1995,13 @@ def _named_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
 #: offices named by their town ("مختار بلدة X", "وجهاء قرية X"): the person's town, not the event's place
 _OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير", "وجهاء", "وجيه", "خطيب", "رئيس"))
 # ("رئيس بلدية X" too; not إمام: أمام)
+#: a member of a body, before it (normalised): "عضو لجنة أهالي قرية X"
+_MEMBER_AR = frozenset(normalize_ar(w) for w in ("عضو", "أعضاء", "عضوا"))
+_OFFICE_OR_MEMBER_AR = _OFFICE_OF_AR | _MEMBER_AR
+#: the words of a town's body between an office and the town's noun (normalised): "رئيس (المجلس البلدي في)"
+_BODY_OF_TOWN_AR = frozenset(normalize_ar(w) for w in ("مجلس", "المجلس", "بلدية", "البلدية", "البلدي", "المحلي",
+                                                      "لجنة", "اللجنة", "أهالي", "الأهالي", "السابق"))
+# (not "في": "قتل رئيس المجلس البلدي في بلدة X أمام منزله" was shot at home; "رئيس مجلس بلدة X" says his office)
 
 
 def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
@@ -1998,6 +2012,9 @@ def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
         w = w[:-1]
     if w[-1:] and w[-1] in _OFFICE_OF_AR:
         return True   # "جثة مختار بلدة X": the man's office names his town
+    body = next((k for k in range(len(w) - 1, max(-1, len(w) - 6), -1) if w[k] not in _BODY_OF_TOWN_AR), len(w))
+    if body < len(w) - 1 and w[body] in _OFFICE_OR_MEMBER_AR:
+        return True   # "رئيس مجلس بلدة X", "عضو لجنة أهالي قرية X": the man's office names his town
     if len(w) < 2 or w[-1] != "من":
         return False
     if _a_person(w[-2]):
