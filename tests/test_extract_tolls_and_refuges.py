@@ -152,3 +152,14 @@ def test_a_speakers_office_a_forces_base_and_where_attackers_came_from_are_no_pl
 def test_a_threat_told_as_a_noun_is_no_storming():
     text = "وتحدثت مصادر محلية عن تهديد الفرقة الرابعة باقتحام بلدة طفس في حال عدم تسليم المطلوبين."
     assert not extract_events(text, "2020-05-06")
+
+
+@pytest.mark.parametrize("text, items", [
+    ("نفذت قوى الأمن حملة دهم في مدينتي نوى وجاسم بحثاً عن مطلوبين بتهم جنائية.", {"نوى", "جاسم"}),
+    ("أرسلت الفصائل تعزيزات إلى بلدتي الشيخ سعد وحيط لمنع تقدم المهاجمين نحو الغرب.", {"الشيخ سعد", "حيط"}),
+    ("سقطت قذائف هاون على حيي المطار والكاشف بدرعا صباح اليوم.", {"المطار", "الكاشف"}),
+    ("استعادت وحدات الجيش بلدات عدوان وجلين وتل الجموع الاستراتيجي في ريف درعا الغربي.", {"عدوان", "جلين", "تل الجموع"}),
+])
+def test_a_lists_last_item_ends_before_an_adverb_a_purpose_the_city_or_an_adjective(text, items):
+    places = {e.location for e in extract_events(text, "2018-07-17")}
+    assert items <= places

@@ -71,7 +71,7 @@ COMMON_AR_STRICT = """الجنوب الشمال الشرق الغرب الشرق
 هناك هنا جروح عليه عليها بدأ بدأت أبرز متفرقة المحافظة جيب السفح زيادة صدد جاءت تفتيش إستراتيجي استراتيجي بالكامل
 الكامل كامل أكثر اقل أقل حوالي نحو المنطقة الموقع القطاع الأوسط المحور المحاور
 إسقاط اسقاط الإفراج الافراج إطلاق اطلاق رحيل جنازة الجنازة تشييع الوقوف فوراً فورا التالية التالي الآتية الاتية
-حزم مؤكداً مؤكدة مؤكدين حياة""".split()
+حزم مؤكداً مؤكدة مؤكدين حياة الوعرة الأثري الأثرية التاريخي التاريخية الحيوي الحيوية""".split()
 
 #: names that are also personal names or words that often stand alone: a cue word or a list makes them places
 PERSON_AR = """نوى جاسم الحارة المعلقة الأسد بشار عمر خالد إبراهيم جوزيف بنيامين الميادين حافظ ماهر محمد أحمد علي
@@ -464,7 +464,8 @@ _AR_STOP_AFTER = _n("""مثل في من على الى إلى عن مع بعد ق
 المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة أدى أدت أسفر أسفرت
 بموجب وفق وفقا وفقاً تنفيذا تنفيذاً
 عدة بحسب حسب دون سابق الحياة تفتش تسأل سلسلة
-عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني عشرينية ثلاثينية أربعينية خمسينية ستينية سبعينية""".split()) | TIME_AFTER_AR
+عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني عشرينية ثلاثينية أربعينية خمسينية ستينية سبعينية
+الاستراتيجي الاستراتيجية الإستراتيجي الإستراتيجية الحيوي الحيوية الوعرة الأثري الأثرية التاريخي التاريخية""".split()) | TIME_AFTER_AR
 
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
@@ -592,6 +593,32 @@ _LIST_END_CHARS = frozenset(")]»”[(")
 _PRONOUN_END_RE = re.compile(r"(?:ها|هما|هم)$")
 
 
+#: the seats of the south's governorates (normalised): "بدرعا" after a list item is where the list is, no word of it
+_GOVERNORATE_SEATS_AR = frozenset(normalize_ar(w) for w in ("درعا", "القنيطرة", "السويداء", "دمشق"))
+#: "in order to" a verbal noun (normalised): what a list item never goes on with ("وحيط لمنع تقدم المهاجمين")
+_PURPOSE_AR = frozenset(("لمنع", "لصد", "لتامين", "لحمايه", "لملاحقه", "لاعتقال", "لمواجهه", "لدعم", "لمسانده",
+                         "لاقتحام", "لتطويق", "لفرض", "لضبط", "لتمشيط"))
+
+
+def _tanween(text: str, offs: list[int] | None, a: int, b: int) -> bool:
+    """The word at normalised ``a:b`` carries a tanween in the original text ("بحثاً", "رداً"): an indefinite
+    noun or an adverb, never a word of a place's name."""
+    if not text or offs is None or b > len(offs) or a >= b:
+        return False
+    return any(c in text[offs[a]:offs[b - 1] + 2] for c in "\u064b\u064c\u064d")
+
+
+def _ends_an_item(w: str, text: str, offs: list[int] | None, a: int, b: int) -> bool:
+    """The word ``w`` (normalised, at ``a:b``) is none of a list item's name, which ends before it: a stop word, a
+    preposition's phrase ("بوابل"، "بالقذائف"), a purpose ("لمنع"), a word with a tanween ("بحثاً"), the city
+    ("بدرعا"), a word with a pronoun, a plural verb ("سلموا")."""
+    return (w in _AR_STOP_AFTER or w.startswith(("بال", "لل")) or w in _BI_WORDS or w in _PURPOSE_AR or
+            _tanween(text, offs, a, b) or (w[:1] == "ب" and w[1:] in _GOVERNORATE_SEATS_AR) or
+            w in _NOT_A_NAME_HEAD_AR or w in _TO_FORCES_AR or (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or
+            (len(w) > 4 and _PRONOUN_END_RE.search(w) is not None) or
+            (len(w) >= 4 and w.endswith("وا") and not w.startswith("ال")))
+
+
 def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] | None = None) -> list[tuple[int, int]]:
     """Items of a list that starts at ``lo`` ("المهير، والرفيد، ورسم الحسن"; "الشجرة وجملة وسحم الجولان";
     "(البكار – العبدلي – الجبيلية)").
@@ -650,16 +677,9 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             g = g[1:]   # "على أن تشمل لاحقاً X وY": when, not a word of X's name
         if any(w in _PREP_PRONOUNS_AR for _, _, w in g[1:3]):
             break   # "كويا، فتصدى لها أهالي البلدة": a verb and its object's pronoun, the sentence going on
-        cut = g
-        for k, (_, _, w) in enumerate(g):
-            if k > 0 and (w in _AR_STOP_AFTER or w.startswith(("بال", "لل")) or w in _BI_WORDS or
-                          w in _NOT_A_NAME_HEAD_AR or w in _TO_FORCES_AR or
-                          (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or (len(w) > 4 and _PRONOUN_END_RE.search(w)) or
-                          (len(w) >= 4 and w.endswith("وا") and not w.startswith("ال"))):
-                cut = g[:k]   # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"; "وتسيل
-                break         # أسلحتهم الثقيلة": before "their weapons" (no name of the area has such a word);
-                #               "والكرك الشرقي استهدفت سيارة": before the verb (and "والطيبة سلموا الأسلحة": a
-                #               plural verb)
+        # "والمسيكة بوابل من القذائف": the list item ends before "with a barrage"; "وتسيل أسلحتهم الثقيلة": before
+        # "their weapons" (no name of the area has such a word); "والكرك الشرقي استهدفت سيارة": before the verb
+        cut = next((g[:k] for k, (a, b, w) in enumerate(g) if k > 0 and _ends_an_item(w, text, offs, a, b)), g)
         if not cut or len(cut) > 4 or cut[0][2] in _AR_STOP_AFTER or cut[0][2] in _NOT_A_NAME_HEAD_AR or \
                 (len(cut[0][2]) >= 4 and cut[0][2].endswith("وا") and not cut[0][2].startswith("ال")) or \
                 not _COUNT_WORDS_AR.isdisjoint(w for _, _, w in g):
