@@ -51,14 +51,14 @@ def test_a_clause_of_what_followed_with_no_place_of_its_own_happened_at_the_plac
 
 def test_the_other_side_of_a_village_the_gazetteer_has_is_named_as_written_and_placed_approximately():
     # the gazetteer's كريّم is Kurayyim ash Shamali: the southern village is not it
-    evs = extract_events("قتل مسلحون مجهولون شاباً في قرية كريم الجنوبي بمنطقة اللجاة.", "2025-11-02")
+    evs = extract_events("اغتال مسلحون مجهولون عنصراً سابقاً في الفصائل داخل بلدة كريم الجنوبي مساء الجمعة.", "2025-11-02")
     south = [e for e in evs if e.location == "كريم الجنوبي"]
     assert south and south[0].resolution == "approximate" and south[0].geo_precision == 2
     assert south[0].uncertainty_km == 5.0
 
 
 def test_the_side_the_gazetteer_has_stays_resolved():
-    evs = extract_events("قتل مسلحون مجهولون شاباً في قرية كريم الشمالي بمنطقة اللجاة.", "2025-11-02")
+    evs = extract_events("اغتال مسلحون مجهولون عنصراً سابقاً في الفصائل داخل بلدة كريم الشمالي مساء الجمعة.", "2025-11-02")
     assert any(e.location == "كريم الشمالي" and e.resolution == "resolved" for e in evs)
 
 
@@ -93,7 +93,7 @@ def test_who_perished_set_off_by_commas_before_the_cause_are_counted():
 
 
 def test_a_rise_told_later_in_the_same_sentence_is_the_toll():
-    text = ("Three civilians were killed in shelling on the town of Nawa on Saturday, and a fourth died of his wounds "
+    text = ("Three civilians were killed when shells hit the town of Nawa on Saturday, and a fourth died of his wounds "
             "in hospital, raising the toll to four.")
     evs = _at(text, "2020-01-05", "Nawa")
     assert evs and evs[0].fatalities == 4
