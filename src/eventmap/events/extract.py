@@ -571,7 +571,8 @@ _AFTER_WORDS = ("after ", "before ", "upon ", "next ", "following ", "previous "
 
 #: a side adjective right after a name (normalised): "كريم الجنوبي", the southern Kurayyim
 _SIDE_AFTER_RE = re.compile(r" (?:ال)?(شمالي|جنوبي|شرقي|غربي)(?:ه)?(?=\s|$|[،,.])")
-#: the side a name's English form says it is not: "Kurayyim ash Shamali" is no southern village
+#: a side and its opposite, both ways: the English side a name must not carry for the Arabic side the text writes
+#: ("كريم الجنوبي" is no "Kurayyim ash Shamali"), and back to the text's own side
 _SIDE_OPPOSITE = {"شمالي": "south", "جنوبي": "north", "شرقي": "west", "غربي": "east",
                   "south": "north", "north": "south", "west": "east", "east": "west"}
 _SIDE_WORDS_EN = {"north": re.compile(r"\b(?:[Aa][sl][- ])?(?:Shamali(?:yah?)?|North(?:ern)?)\b"),
@@ -812,7 +813,8 @@ _SUPERLATIVE = frozenset(normalize_ar(w) for w in SUPERLATIVES_EN + SUPERLATIVES
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
                        "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه",
                        # the threat as a noun: "تحدثت مصادر عن تهديد الفرقة الرابعة باقتحام X"
-                       "تهديد", "بتهديد", "تهديدات", "تهديدها", "تهديده", "توعد", "توعدت", "متوعدا", "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
+                       "تهديد", "بتهديد", "تهديدات", "تهديدها", "تهديده", "توعد", "توعدت", "متوعدا",
+                       "threaten", "threatening", "demanded", "demanding", "demand", "urged", "calling"))
 #: the words right before a strike's target (normalised)
 _STRUCK_AT = frozenset(("علي", "استهدف", "استهدفت", "استهدفوا", "قصف", "قصفت", "ضرب", "ضربت", "struck",
                         "hit", "targeted", "bombed", "on"))

@@ -1994,6 +1994,7 @@ def _follow_on(text: str, sentence: Span) -> int | None:
 _BULLET_HEAD_RE = _rx(r"(?:[-–—•*▪◾]|\d{1,2}[.)])[ \t]*[^:\n]{2,40}?:[ \t]*")
 
 
+#: how far before a digest's first item its lead may be (characters): the lead line and the paragraph before it
 _BULLET_LEAD_CHARS = 400
 
 
@@ -2124,6 +2125,7 @@ _ROSE_BEFORE_RE = _rx(r"(?:[لوف]?(?:يرتفع|ترتفع|ارتفع|ارتف
                       re.IGNORECASE)
 
 
+#: a span of days inside a toll's phrase ("عدد القتلى منذ الأحد إلى 23", "the toll over the week to 30")
 _SINCE_IN_TOLL_RE = _rx(r"(?:^|\s)(?:منذ|خلال|since|over|during)\s", re.IGNORECASE)
 
 
