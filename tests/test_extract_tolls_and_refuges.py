@@ -23,23 +23,38 @@ def test_a_killing_told_after_its_town_keeps_its_one_dead():
     assert evs and evs[0].fatalities == 1
 
 
-def test_a_province_after_a_comma_locates_the_town_and_shares_no_toll():
-    text = "On 9 June, three shepherds were killed by a landmine in fields near Jasim, Dar'a Governorate."
-    evs = _at(text, "2023-06-12", "Jasim")
-    assert evs and evs[0].fatalities == 3
+#: (what the case shows, the text, the day it was published, the place, its dead)
+_TOLLS = [
+    ("a_province_after_a_comma_locates_the_town_and_shares_no_toll",
+     "On 9 June, three shepherds were killed by a landmine in fields near Jasim, Dar'a Governorate.",
+     "2023-06-12", "Jasim", 3),
+    ("an_arabic_initial_in_quotes_ends_no_sentence",
+     "قتل الشاب \"خ. م\" (27 عاماً) ليل الأحد برصاص مسلحين مجهولين في الحي الشمالي من بلدة داعل.",
+     "2022-08-09", "داعل", 1),
+    ("the_clash_the_next_sentence_names_after_a_long_saying_gives_its_toll",
+     "اشتبكت دورية للأمن العام مع مهربين قرب بلدة نصيب ليل السبت. وقال مصدر في قيادة الشرطة بمحافظة درعا "
+     "لوكالة محلية إن الاشتباك أسفر عن مقتل اثنين من المهربين.",
+     "2025-06-23", "نصيب", 2),
+    ("a_man_and_his_two_sons_told_by_the_dual_are_three",
+     "قتل رجل ونجلاه بقصف مدفعي على بلدة الغارية الشرقية مساء الأحد.",
+     "2019-02-12", "الغارية الشرقية", 3),
+    ("who_perished_set_off_by_commas_before_the_cause_are_counted",
+     "قضى أربعة مدنيين، هم امرأة وأطفالها الثلاثة، جراء سقوط قذيفة على بلدة علما.",
+     "2019-02-12", "علما", 4),
+    ("a_rise_told_later_in_the_same_sentence_is_the_toll",
+     "Three civilians were killed when shells hit the town of Nawa on Saturday, and a fourth died of his wounds "
+     "in hospital, raising the toll to four.",
+     "2020-01-05", "Nawa", 4),
+    ("a_day_set_off_by_commas_between_the_killers_and_their_victim",
+     "اغتال مسلحون مجهولون، مساء السبت، عنصراً سابقاً في الفصائل أثناء وجوده في بلدة المليحة الغربية.",
+     "2023-05-07", "المليحة الغربية", 1),
+]
 
 
-def test_an_arabic_initial_in_quotes_ends_no_sentence():
-    text = "قتل الشاب \"خ. م\" (27 عاماً) ليل الأحد برصاص مسلحين مجهولين في الحي الشمالي من بلدة داعل."
-    evs = _at(text, "2022-08-09", "داعل")
-    assert evs and evs[0].fatalities == 1
-
-
-def test_the_clash_the_next_sentence_names_after_a_long_saying_gives_its_toll():
-    text = ("اشتبكت دورية للأمن العام مع مهربين قرب بلدة نصيب ليل السبت. وقال مصدر في قيادة الشرطة بمحافظة درعا "
-            "لوكالة محلية إن الاشتباك أسفر عن مقتل اثنين من المهربين.")
-    evs = _at(text, "2025-06-23", "نصيب")
-    assert evs and evs[0].fatalities == 2
+@pytest.mark.parametrize("why, text, published, place, dead", _TOLLS, ids=[row[0] for row in _TOLLS])
+def test_the_toll_of_the_act_at_its_place(why, text, published, place, dead):
+    evs = _at(text, published, place)
+    assert evs and evs[0].fatalities == dead
 
 
 def test_a_clause_of_what_followed_with_no_place_of_its_own_happened_at_the_place_before():
@@ -81,24 +96,6 @@ def test_a_town_fled_to_that_the_next_words_say_was_shelled_keeps_its_act():
     assert _at(text, "2018-07-02", "طفس")
 
 
-def test_a_man_and_his_two_sons_told_by_the_dual_are_three():
-    evs = _at("قتل رجل ونجلاه بقصف مدفعي على بلدة الغارية الشرقية مساء الأحد.", "2019-02-12", "الغارية الشرقية")
-    assert evs and evs[0].fatalities == 3
-
-
-def test_who_perished_set_off_by_commas_before_the_cause_are_counted():
-    text = "قضى أربعة مدنيين، هم امرأة وأطفالها الثلاثة، جراء سقوط قذيفة على بلدة علما."
-    evs = _at(text, "2019-02-12", "علما")
-    assert evs and evs[0].fatalities == 4
-
-
-def test_a_rise_told_later_in_the_same_sentence_is_the_toll():
-    text = ("Three civilians were killed when shells hit the town of Nawa on Saturday, and a fourth died of his wounds "
-            "in hospital, raising the toll to four.")
-    evs = _at(text, "2020-01-05", "Nawa")
-    assert evs and evs[0].fatalities == 4
-
-
 def test_a_rise_over_several_days_is_no_toll_of_the_act():
     # (guard) the days' total after "منذ" stays off the day's act
     text = ("قتل ثلاثة مسلحين اليوم الأربعاء في اشتباكات داخل حي طريق السد، ليرتفع عدد القتلى منذ الأحد إلى 21، "
@@ -112,12 +109,6 @@ def test_the_next_sentences_total_over_five_days_is_no_toll_of_the_act():
             "المواجهات أسفرت خلال خمسة أيام عن مقتل 14 شخصاً.")
     evs = extract_events(text, "2022-10-21")
     assert evs and all(e.fatalities != 14 for e in evs)
-
-
-def test_a_day_set_off_by_commas_between_the_killers_and_their_victim():
-    text = "اغتال مسلحون مجهولون، مساء السبت، عنصراً سابقاً في الفصائل أثناء وجوده في بلدة المليحة الغربية."
-    evs = _at(text, "2023-05-07", "المليحة الغربية")
-    assert evs and evs[0].fatalities == 1
 
 
 def test_a_digests_items_count_the_dead_its_lead_announced():
