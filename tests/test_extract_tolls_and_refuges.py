@@ -154,3 +154,8 @@ def test_a_threat_told_as_a_noun_is_no_storming():
 def test_a_lists_last_item_ends_before_an_adverb_a_purpose_the_city_or_an_adjective(text, items):
     places = {e.location for e in extract_events(text, "2018-07-17")}
     assert items <= places
+
+
+def test_a_city_named_with_its_capitalised_word_is_the_city_not_the_province():
+    evs = extract_events("Government shelling hit Daraa City on Monday, killing two civilians.", "2020-01-05")
+    assert [(e.location, e.geo_precision, e.fatalities) for e in evs] == [("Daraa City", 1, 2)]

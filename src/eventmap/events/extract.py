@@ -2035,7 +2035,9 @@ class _Extractor:
         if got is None:
             before = self.norm[max(0, m.start - 40):m.start]   # the normalised text: no normalising per call
             after = self.norm[m.end:m.end + 20]
-            got = self._city_cues[key] = bool(_CITY_BEFORE_GATE.search(before) or _CITY_AFTER_RE.match(after))
+            got = self._city_cues[key] = bool(_CITY_BEFORE_GATE.search(before) or _CITY_AFTER_RE.match(after) or
+                                              self.text[m.orig_start:m.orig_end].lower().endswith(" city"))
+            #                                 ("Daraa City": the word of the city inside the name)
         return got
 
     def _approximate(self, located: dict[tuple[int, int], _Located], plans) -> None:
