@@ -369,7 +369,7 @@ def _tokens(s: str) -> list[_Tok]:
         punct = not (raw[0].isalnum() or raw[0] == "_")
         if m.lastgroup == "age":
             w = "young"   # (read as the adjective it is: "a young boy")
-        elif raw[0].isdigit():
+        elif raw[0].isdecimal():   # (as \d is: "²" is a digit to isdigit, not to int: "مصرع:²X" is a word)
             w = str(int(re.sub(r"[.,٬]", "", raw)))
         elif punct:
             w = raw
@@ -430,7 +430,7 @@ def _after_age(toks: list[_Tok], i: int) -> bool:
         w = toks[k].w
         if _is(w, _AGE_BEFORE):
             return True
-        if not (w.isdigit() or w in _AGE_RANGE_WORDS or (w[:1] == "و" and w[1:].isdigit())):
+        if not (w.isdecimal() or w in _AGE_RANGE_WORDS or (w[:1] == "و" and w[1:].isdecimal())):
             return False
         k -= 1
     return False
@@ -484,7 +484,7 @@ def _number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     if i >= len(toks) or toks[i].p:
         return None
     w = toks[i].w
-    if w.isdigit():
+    if w.isdecimal():
         v = int(w)
         if _date_or_unit(toks, i, i + 1) or v >= 1900 or v == 0:
             return None
@@ -828,7 +828,7 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
             words += 1
             m += 1
             continue
-        if toks[m].p or _is(w, _AR_VERB) or w[:1].isdigit() or (w in _AR_PREPS and w != "من") or _is(w, _AR_SUBSET):
+        if toks[m].p or _is(w, _AR_VERB) or w[:1].isdecimal() or (w in _AR_PREPS and w != "من") or _is(w, _AR_SUBSET):
             return n   # (only "من" of a unit may stand between: "عنصر من الفرقة الرابعة وآخر"; "4 مواطنين بينهم
             #            امرأة وطفلها": the woman and her child are of the four)
         unit = unit or w == "من"
@@ -1159,7 +1159,7 @@ def _on_after(toks: list[_Tok], i: int) -> int | None:
         if k > i + 1 and toks[i].w in ("القضا", "قضا"):
             return None   # (the noun takes "على" at once: "القضاء على")
         w = toks[k].w
-        if w.isdigit() or w in _AR_UNITS or _is(w, _AR_CAUSE_AFTER) or w.startswith(_AR_CAUSE_PREFIXES):
+        if w.isdecimal() or w in _AR_UNITS or _is(w, _AR_CAUSE_AFTER) or w.startswith(_AR_CAUSE_PREFIXES):
             return None   # "قضى ثلاثة أطفال جراء القصف على X": perished, and the shelling was on X
     return None
 
