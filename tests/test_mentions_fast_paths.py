@@ -231,7 +231,7 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
     w = bare[-7:]
     w = w[:-1] if w and w[-1] in M._sets()["nouns"] else w
     # (a person noun bare or definite: "والشاب من بلدة X"; an office, and the words of a town's body after it:
-    # "رئيس المجلس البلدي في بلدة X")
+    # "رئيس مجلس بلدة X", not "... في بلدة X")
     k = len(w) - 1
     while k >= max(0, len(w) - 5) and w[k] in M._BODY_OF_TOWN_AR:
         k -= 1

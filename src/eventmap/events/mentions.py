@@ -2018,7 +2018,7 @@ _OFFICE_OF_AR = frozenset(normalize_ar(w) for w in ("مختار", "مخاتير"
 #: a member of a body, before it (normalised): "عضو لجنة أهالي قرية X"
 _MEMBER_AR = frozenset(normalize_ar(w) for w in ("عضو", "أعضاء", "عضوا"))
 _OFFICE_OR_MEMBER_AR = _OFFICE_OF_AR | _MEMBER_AR
-#: the words of a town's body between an office and the town's noun (normalised): "رئيس (المجلس البلدي في)"
+#: the words of a town's body between an office and the town's noun (normalised): "رئيس (مجلس) بلدة"، "عضو (لجنة أهالي) قرية"
 _BODY_OF_TOWN_AR = frozenset(normalize_ar(w) for w in ("مجلس", "المجلس", "بلدية", "البلدية", "البلدي", "المحلي",
                                                       "لجنة", "اللجنة", "أهالي", "الأهالي", "السابق"))
 # (not "في": "قتل رئيس المجلس البلدي في بلدة X أمام منزله" was shot at home; "رئيس مجلس بلدة X" says his office)
