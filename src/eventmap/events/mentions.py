@@ -593,8 +593,6 @@ _LIST_END_CHARS = frozenset(")]»”[(")
 _PRONOUN_END_RE = re.compile(r"(?:ها|هما|هم)$")
 
 
-#: the seats of the south's governorates (normalised): "بدرعا" after a list item is where the list is, no word of it
-_GOVERNORATE_SEATS_AR = frozenset(normalize_ar(w) for w in ("درعا", "القنيطرة", "السويداء", "دمشق"))
 #: "in order to" a verbal noun (normalised): what a list item never goes on with ("وحيط لمنع تقدم المهاجمين")
 _PURPOSE_AR = frozenset(("لمنع", "لصد", "لتامين", "لحمايه", "لملاحقه", "لاعتقال", "لمواجهه", "لدعم", "لمسانده",
                          "لاقتحام", "لتطويق", "لفرض", "لضبط", "لتمشيط"))
@@ -613,7 +611,7 @@ def _ends_an_item(w: str, text: str, offs: list[int] | None, a: int, b: int) -> 
     preposition's phrase ("بوابل"، "بالقذائف"), a purpose ("لمنع"), a word with a tanween ("بحثاً"), the city
     ("بدرعا"), a word with a pronoun, a plural verb ("سلموا")."""
     return (w in _AR_STOP_AFTER or w.startswith(("بال", "لل")) or w in _BI_WORDS or w in _PURPOSE_AR or
-            _tanween(text, offs, a, b) or (w[:1] == "ب" and w[1:] in _GOVERNORATE_SEATS_AR) or
+            _tanween(text, offs, a, b) or (w[:1] == "ب" and (w[1:] in GOVERNORATE_KEYS or w[1:] == "دمشق")) or
             w in _NOT_A_NAME_HEAD_AR or w in _TO_FORCES_AR or (w[:1] == "ب" and w[1:] in _sets()["nouns"]) or
             (len(w) > 4 and _PRONOUN_END_RE.search(w) is not None) or
             (len(w) >= 4 and w.endswith("وا") and not w.startswith("ال")))
@@ -1750,7 +1748,8 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
         return "where it came from"   # "استقدمت تعزيزات إلى X من مدينة Y ومن بلدة Z": Y and Z sent them
     if _withdrew_to_ar(bare, sets):
         return "where they withdrew to"   # "اعتقلت شابين ثم انسحبت باتجاه X": the arrest was not at X
-    if _FLED_TO_GATE.possible(norm[lo90:m.start]) and _FLED_TO_AR_RE.search(norm, max(0, m.start - 90), m.start):
+    lo_fled = max(0, m.start - 90)
+    if _FLED_TO_GATE.possible(norm[lo_fled:m.start]) and _FLED_TO_AR_RE.search(norm, lo_fled, m.start):
         return "where they fled to"   # "ونزحت عشرات العائلات من حي X إلى حي Y وبلدة Z", "إلى النزوح نحو بلدة Y"
     return ""
 
