@@ -175,7 +175,9 @@ def test_reference_layer_toggle_draws_the_window_rows(page):
     frame = page.map_frame()
     frame.wait_for_function("() => window.emReference >= 1")
     assert frame.evaluate("() => window.emReference") == 1  # the 2018-07-12 row is outside the window
-    assert "ACLED" in page.page.locator('[data-testid="stSidebar"]').inner_text()
+    # the sidebar may still be re-rendering after st_folium's first answer: wait for the chip, not one read
+    chip = page.page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has_text="ACLED")
+    chip.first.wait_for(state="visible", timeout=20_000)
     page.open("")  # the toggle is off by default
     frame = page.map_frame()
     assert frame.evaluate("() => window.emReference || 0") == 0
