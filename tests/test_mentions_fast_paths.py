@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from eventmap.events import mentions as M
@@ -211,6 +211,12 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
         m.notes.append("direction")
         return
     bare = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in prev]
+    # a body, then "في": the body's seat ("عضو المجلس المحلي في X")
+    body = [w for w in bare[-3:-1] if w in M._BODY_AR]
+    if bare and bare[-1] == "في" and body and (bare[-2] in M._BODY_AR or bare[-2] in M._BODY_ADJ_AR):
+        m.reference = True
+        m.notes.append("seat")
+        return
     for why, cues in _REF_CUES_PLAIN.items():
         if any(w in cues for w in bare[-3:]):
             m.reference = True
@@ -242,7 +248,13 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
         m.reference = True
         m.notes.append("origin")
         return
-    if any(a in M._DEPARTURE_AR and b == "من" for a, b in zip(bare[-6:], bare[-6:][1:])):
+    # (a departure's "من" only after the last "إلى"/"نحو"/"باتجاه": "القادمين من X إلى Y", Y is where they went)
+    tail = bare[-6:]
+    for k in range(len(tail) - 1, -1, -1):
+        if tail[k] in ("الي", "نحو", "باتجاه"):
+            tail = tail[k + 1:]
+            break
+    if any(a in M._DEPARTURE_AR and b == "من" for a, b in zip(tail, tail[1:])):
         m.reference = True
         m.notes.append("where it came from")
         return
@@ -251,7 +263,12 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
             m.reference = True
             m.notes.append("casualties taken there")
             return
-    if bare and bare[-1] == "في" and len(bare) >= 2 and any(w in M._SOURCE_AR for w in bare[-4:-1]):
+    # a source, at most one word of it, "في" and the place's noun: "مصادر محلية في مدينة X"
+    before_noun = bare[:-1] if bare and bare[-1] in M._sets()["nouns"] else None
+    seat_of_source = before_noun is not None and len(before_noun) >= 2 and before_noun[-1] == "في" and (
+        before_noun[-2] in M._SOURCE_AR or (len(before_noun) >= 3 and before_noun[-3] in M._SOURCE_AR
+                                            and before_noun[-2] in M._SOURCE_ADJ_AR))
+    if (bare and bare[-1] == "في" and len(bare) >= 2 and any(w in M._SOURCE_AR for w in bare[-4:-1])) or seat_of_source:
         m.reference = True
         m.notes.append("where the source is")
 
@@ -260,11 +277,15 @@ _CUE_WORDS = tuple(sorted({w for cues in M._REF_CUES_AR.values() for w in cues} 
                           M._CASUALTY_MOVE_AR | M._SOURCE_AR | {"من", "في", "الي", "لي", "جنوب", "شرق", "مدينه",
                                                                   "وعدا", "فالمقيم", "قصف", "بلده", "شاب",
                                                                   "مختار", "الواصل", "بين", "عدد", "رئيس", "عضو",
-                                                                  "المجلس", "البلدي", "لجنه", "قدموا"}))
+                                                                  "المجلس", "البلدي", "المحلي", "محليه", "لجنه", "قدموا"}))
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_WORDS), max_size=4))
+@example(["المجلس", "في"])   # a seat (CI's draw found the oracle without that rule)
+@example(["عضو", "المجلس", "المحلي", "في"])
+@example(["قدومهم", "من", "الي"])   # where they were going, not where they came from
+@example(["مصادر", "في", "بلده"])
 def test_reference_cues_are_read_as_the_rules_read_them_one_kind_after_another(prev):
     a = M.Mention(0, 3, "نوي", "gazetteer")
     b = M.Mention(0, 3, "نوي", "gazetteer")
