@@ -110,9 +110,12 @@ DateHit = tuple[int, int, date, int, str]
 
 #: what a digest's day heading may hold before its date: a weekday's name ("Monday 4 August", "الاثنين 4 آب"), as
 #: ``dates`` knows them
-_HEADING_REST_RE = re.compile(
-    r"\s*(?:(?:يوم\s+)?(?:ال)?(?:" + "|".join(w.removeprefix("ال") for w in _AR_WEEKDAYS) + r")|" +
-    "|".join(EN_WEEKDAYS) + r")?\s*")
+_HEADING_REST_RE = re.compile(   # (a bullet or an emoji may open the line: "🔸 الاثنين 2 آذار", "• Tuesday, 3 March")
+    r"[\W_]*(?:(?:يوم\s+)?(?:ال)?(?:" + "|".join(w.removeprefix("ال") for w in _AR_WEEKDAYS) + r")|" +
+    "|".join(EN_WEEKDAYS) + r")?[\s,،]*")
+#: what may follow a heading's day on its line (normalised: no brackets, no colon): a clock time, symbols, two words
+#: at most ("الأحد 13 نيسان (اليوم):", "الأحد 1 آذار – 9:40 م (بعد التراويح)", "Sunday 1 March, 9:40 pm")
+_HEADING_TAIL_RE = re.compile(r"[\W\d_]*(?:(?:[ap]m|[مص])\b[\W\d_]*)?(?:[^\W\d_]+[\W\d_]*){0,2}")
 
 
 @slot_init   # (one per clause of a report)
@@ -302,7 +305,8 @@ class EventDates:
             for k, d in enumerate(self.dates):
                 j = bisect.bisect_right(los, d[0]) - 1
                 if d[3] == 1 and j >= 0 and d[1] <= sents[j][1] and _HEADING_REST_RE.fullmatch(
-                        self.norm, sents[j][0], d[0]) and not self.norm[d[1]:sents[j][1]].strip():
+                        self.norm, sents[j][0], d[0]) and sents[j][1] - d[1] <= 32 and \
+                        _HEADING_TAIL_RE.fullmatch(self.norm, d[1], sents[j][1]):
                     # (the normalised text keeps no line breaks; "Monday 4 August": the weekday beside the day)
                     self._headings.append(k)
         heads = [k for k in self._headings if self.starts[k] < lo]
