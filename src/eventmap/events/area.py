@@ -12,6 +12,7 @@ shown to the analyst, never hidden).  Events left out are counted, not silently 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -59,7 +60,7 @@ def in_area(event: Event, area: Sequence[str] | None,
         return True
     if shape is not None and event.latitude is not None and event.longitude is not None and \
             not (event.place_id or "").startswith(("region:", "ocha:")):
-        if shape.contains(event.latitude, event.longitude):
+        if shape.contains(event.latitude, event.longitude) and not named_in_own_governorate(event):
             return True
     if code:
         return False
@@ -70,6 +71,31 @@ def in_area(event: Event, area: Sequence[str] | None,
     if pid.startswith("ocha:"):
         return pid[5:9] in area
     return True   # no governorate known: unresolved, or a place we cannot judge
+
+
+#: how reports name a neighbouring governorate right after a village of it ("بلدة بيت جن بريف دمشق الغربي",
+#: "Beit Jinn in rural Damascus"): its OCHA p-code -> the words (a lexicon of this project's own)
+_NAMED_AFTER = {
+    "SY03": r"(?:ال)?ريف\s+دمشق|محافظه\s+ريف\s+دمشق|rural\s+damascus|damascus(?:'s)?\s+(?:countryside|suburbs|province)|"
+            r"(?:the\s+)?countryside\s+of\s+damascus|rif\s+dimashq|reef\s+damascus",
+    "SY13": r"(?:ال)?ريف\s+(?:ال)?سويداء|(?:محافظه\s+)?(?:ال)?سويداء|(?:as-?\s?)?(?:sweida|suwayda|suweida)(?:'s)?"
+            r"(?:\s+(?:province|governorate|countryside))?",
+    "SY01": r"(?:مدينه\s+)?دمشق(?!\s+(?:ال)?(?:غربي|شرقي|جنوبي|شمالي))|damascus\s+city",
+}
+_NAMED_AFTER_RE = {code: re.compile(r"\s*[,،]?\s*(?:(?:في|ب|من)\s*|(?:in|of)\s+(?:the\s+)?)(?:" + words + r")\b",
+                                    re.IGNORECASE) for code, words in _NAMED_AFTER.items()}
+
+
+def named_in_own_governorate(event: Event) -> bool:
+    """The report names the place's own governorate right after it ("... في بلدة كناكر بريف دمشق", "Beit Jinn in
+    rural Damascus"): a village of that governorate as the report means it, not one of the border villages that
+    reports count as Dar'a's or Quneitra's countryside."""
+    pattern = _NAMED_AFTER_RE.get(event.admin1_pcode or "")
+    ev = event.evidence
+    if pattern is None or ev is None or not (ev.sentence_start <= ev.mention_end <= ev.sentence_end):
+        return False
+    after = event.notes[ev.mention_end - ev.sentence_start:][:48]
+    return pattern.match(after.replace("ة", "ه").replace("ى", "ي")) is not None
 
 
 def split_by_area(events: Sequence[Event], area: Sequence[str] | None,
