@@ -94,6 +94,13 @@ _DEAD_NOUNS = frozenset(("قتلي", "شهدا", "شهيد", "ضحايا", "dead
 _MADE_OF = frozenset(("including", "comprising", "with", "تضم", "يضم", "تشمل", "مؤلفه", "موالفه", "مزوده", "محمله",
                       "منها"))
 _FORCES_SENT_RE = re.compile(r"\b(?:reinforcements|convoys?|column)\b|(?:^|\s)[وف]?(?:ال)?(?:تعزيزات|رتل|ارتال|حشود|قافله)\s")
+#: a report the rest of its sentence denies (normalised): "..., غير أن مصادر محلية نفت ذلك", "..., but residents
+#: denied it", "..., which the army denied"
+_DENIED_LATER_RE = re.compile(r"(?:^|\s)(?:غير ان|لكن|الا ان|بينما|في حين)\s(?:\S+\s){0,5}?[وف]?(?:نفت|نفوا|نفي|ينفي|تنفي|"
+                              r"كذبت|كذبوا)\s(?:ذلك|ها|صحه|صحتها|الخبر|الانبا|الامر|وقوع)(?:\s|$)|"
+                              r"\b(?:but|however|which|a report|reports)\b(?:\s\S+){0,6}?\s(?:later\s)?(?:denied|dismissed)"
+                              r"\b")
+_DENIED_LATER_GATE = gate(_DENIED_LATER_RE)
 #: a report denied or corrected before the act (normalised, "و"/"ف" cut)
 _DENIED = frozenset(("صححت", "صحح", "نفت", "نفي", "كذبت", "تداولته", "تداولتها", "تداولها", "شايعات", "اشاعات",
                      "denied", "dismissed", "rumours", "rumors"))
@@ -104,7 +111,7 @@ _NO_FIGHT_RE = re.compile(r"\bwithout (?:a )?(?:fight|fighting|resistance|a shot
 _PEACEKEEPERS_RE = re.compile(r"peacekeep|\bundof\b|\bu\.?n\.? (?:troops|soldiers|personnel)|الاندوف|حفظ السلام|"
                               r"(?:قوات|جنود|عناصر) (?:ال)?امم")
 #: fear before an act (normalised, "و" cut): the act is feared, not done
-_FEARED = frozenset(("خشيه", "خوفا", "تخوفا", "مخافه", "fear", "fearing", "fears", "feared"))
+_FEARED = frozenset(("خشيه", "خوفا", "تخوفا", "مخافه", "مخاوف", "تخوف", "تخوفات", "fear", "fearing", "fears", "feared"))
 #: a refusal before what was asked (normalised, "و" cut), and the acts it can refuse
 _REFUSED = frozenset(("رفضت", "رفض", "رفضوا", "ترفض", "يرفض", "يرفضون", "برفض", "لرفض", "refused", "refuse", "refuses",
                       "refusing", "rejected", "rejecting"))
@@ -172,6 +179,8 @@ _FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "المنتظر", "المفترض", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
+           # "تحدثت الأنباء عن نية القوات اقتحام X", "يخشى الأهالي من توسع التوغل ليشمل X": intended, feared
+           "نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون",
            # "الخطوة التالية ستكون اقتحام X", "المرحلة المقبلة ستشمل التقدم نحو X", "تنص الخريطة على تسليم السلاح"
            "ستكون", "سيكون", "ستشمل", "سيشمل", "ستتضمن", "سيتضمن", "تنص", "ينص", "تقضي", "يقضي",
            # expected (not "توقع", it inflicts: "غارات توقع قتلى")
@@ -194,6 +203,11 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            # "تكمن أهمية السيطرة على X في موقعها": why a place matters, no act
            "اهميه", "لاهميه", "باهميه"}
 #: the verbs of :data:`_FUTURE` in the future tense, and "سوف" ("التسوية ستنتقل": not "اتفاق يقضي بـ", what it provides)
+#: words of :data:`_FUTURE` that say an act is not done, feared or expected (not a purpose: "launched a battle to take
+#: X" is fought at X)
+_NOT_DONE = frozenset(("سوف", "سيتم", "المتوقع", "يتوقع", "تتوقع", "توقعت", "المقرر", "مرتقب", "المرتقب", "المنتظر",
+                       "نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون", "تعتزم", "يعتزم",
+                       "will", "expected", "would", "could", "might", "planned", "plans", "likely", "intends"))
 _FUTURE_VERBS = frozenset(w for w in _FUTURE if w[:2] in ("ست", "سي") or w == "سوف")
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
@@ -727,11 +741,32 @@ _DOERS_AR = frozenset(normalize_ar(w) for w in (
     "عناصر", "مسلحون", "مسلحين", "مجهولون", "الثوار", "المعارضة", "الطائرة", "المروحية", "طائرات", "مروحيات"))
 
 
+def _not_of_acts_not_done(ms: list[Mention], hits: list[TriggerHit], neg: list[TriggerHit]) -> list[Mention]:
+    """``ms`` without the places told after an act not done that follows the clause's first act, with no act done
+    after them ("توغلت قوة في قرية X، ويخشى الأهالي من توسع التوغل ليشمل قرية Y": Y is where it is feared, not where
+    it went; not "... will be evacuated from X on buses", where the buses are the act)."""
+    first = min(h.start for h in hits)
+    late = [h for h in neg if h.start > first]
+    if not late:
+        return ms
+    out = []
+    for m in ms:
+        last = max((h for h in (*hits, *neg) if h.end <= m.start), key=lambda h: h.start, default=None)
+        if last is None or last not in late or any(h.start >= m.end for h in hits):
+            out.append(m)
+    return out
+
+
 def _words_before(norm: str, i: int, lo: int, n: int, reach: int = 40) -> list[str]:
-    seg = norm[max(lo, i - reach):i]
+    """The last ``n`` whole words within ``reach`` characters before ``i`` (not before ``lo``): a word the reach cuts
+    is left out ("الأردنية" cut to "نيه" is no "نية"), as is a prefix glued to ``i``'s word."""
+    start = max(lo, i - reach)
+    seg = norm[start:i]
     ws = seg.split()
     if seg and not seg.endswith(" ") and ws:
         ws = ws[:-1]
+    if ws and start > lo and norm[start - 1] != " " and not seg.startswith(" "):
+        ws = ws[1:]
     return ws[-n:]
 
 
@@ -915,7 +950,7 @@ class _Extractor:
     # -- main ------------------------------------------------------------------------------
     def run(self) -> list[Event]:
         text, norm = self.text, self.norm
-        triggers = find_triggers(norm, 0, len(norm), "auto")   # a report in one language quotes the other
+        triggers = self._triggers = find_triggers(norm, 0, len(norm), "auto")   # a report in one language quotes the other
         if not triggers:
             return []
         actors = self._actors = A.find_actors(norm)
@@ -940,13 +975,17 @@ class _Extractor:
             ca = actors[bisect.bisect_left(a_starts, cl.lo):bisect.bisect_left(a_starts, cl.hi)]
             hits = triggers[bisect.bisect_left(t_starts, cl.lo):bisect.bisect_left(t_starts, cl.hi)]
             hits = [self._attempt_is_a_fight(h, cl) for h in hits if h.end <= cl.hi]
-            hits = [h for h in hits if not self._negated(h, cl)]
+            flags = [self._negated(h, cl) for h in hits]
+            neg = [h for h, f in zip(hits, flags) if f and self._irrealis(h, cl)]
+            hits = [h for h, f in zip(hits, flags) if not f]
             if hits and self._no_events_told(cl):
                 hits = []
             # an earlier clause of the same sentence may name the actor ("..., وحرر تل الجابية")
             self._carry[cl.index] = sent_subject.get(cl.sent_index, "")
             if hits:
                 ms = find_mentions(text, norm, self.offs, self.idx, cl.lo, cl.hi, self.lang)
+                if neg:
+                    ms = _not_of_acts_not_done(ms, hits, neg)
                 hits = _outside_sites(hits, ms)   # ("سرية المدفعية": a post named by its guns, no shelling)
                 if hits:
                     plans.append((cl, hits, ms, ca))
@@ -1091,6 +1130,7 @@ class _Extractor:
     _last_op: tuple[int, str, str] | None = None
     #: the report tells of a bomb planted or set off, not dropped or fired (asked once, if at all)
     _planted: bool | None = None
+    _triggers: list[TriggerHit] = []   # (the report's, set by run)
     #: where the words of "after", "before", "the next day" start (found once, if asked)
     _after_at: list[int] | None = None
     #: the acts whose dead may be told after them, by place id: (sentence, label)
@@ -1311,6 +1351,13 @@ class _Extractor:
         prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 6)]
         return TriggerHit("armed_clash", h.start, h.end, h.text) if not _ATTEMPT.isdisjoint(prev) else h
 
+    def _irrealis(self, h: TriggerHit, cl: _Clause) -> bool:
+        """A word of what is feared, intended, expected or demanded before the trigger ("يخشى الأهالي من توسع التوغل",
+        "نية القوات اقتحام", "expected to begin"): an act not done, whose places are its own (not a background act
+        told in passing, "who had joined the settlement in 2018, in Tafas", whose place is the clause's act's)."""
+        prev = [w[1:] if w[:1] in "وف" and len(w) > 3 else w for w in _words_before(self.norm, h.start, cl.lo, 8)]
+        return not (_NOT_DONE.isdisjoint(prev) and _FEARED.isdisjoint(prev) and _DEMANDED.isdisjoint(prev))
+
     def _negated(self, h: TriggerHit, cl: _Clause) -> bool:
         if self.norm[h.start:h.start + 1].isascii() and _FUTURE_AFTER_GATE.possible(self.norm[h.end:h.end + 90]) and \
                 _FUTURE_AFTER_RE.match(self.norm, h.end):
@@ -1330,7 +1377,7 @@ class _Extractor:
             return True   # (not "لم يسفر القصف عن إصابات": the shelling caused no harm, it took place)
         if prev[-1] in ("عن", "of") and len(prev) > 2 and prev[-2] in _NEWS and not _NEG.isdisjoint(prev[-4:-2]):
             return True   # "دون ورود أنباء عن سقوط ضحايا", "with no reports of deaths": none known
-        if self._no_new_act(h, prev):
+        if self._no_new_act(h, prev, cl):
             return True
         if self._charged(h, prev, cl):
             return True   # "خلية متورطة بعمليات خطف", "wanted for killings", "حملة استهدفت مطلوبين": what suspects are
@@ -1399,7 +1446,7 @@ class _Extractor:
         charged_at = hit.end + len(" ".join(words[:k])) + 1
         return any(hit.end <= o.mention.start < charged_at for o in use if o.mention is not m)
 
-    def _no_new_act(self, h: TriggerHit, prev: list[str]) -> bool:
+    def _no_new_act(self, h: TriggerHit, prev: list[str], cl: _Clause) -> bool:
         """The trigger names no act of its clause: a drone seen overhead ("حلقت طائرة مسيرة إسرائيلية فوق X"), a
         demand refused ("رفضت اللجنة المركزية تسليم السلاح وإقامة نقاط عسكرية في X"), a shell found that was the
         blast, an act feared ("خشية تجدد القصف"), or, with the article, an event the report told before: the
@@ -1416,12 +1463,19 @@ class _Extractor:
             return True   # "أغارت على مستودع أسلحة", "struck an arms depot": a strike's target, no cache found
         if not _FEARED.isdisjoint(prev[-3:]):
             return True   # "نزح أهالي X خشية تجدد القصف", "fled for fear of renewed shelling": feared, not done
+        if h.label == "ied" and self._heard(h, cl.sent_lo) and any(
+                t.label in ("air_strike", "shelling") and cl.sent_lo <= t.start < h.start for t in self._triggers):
+            return True   # "غارات على موقع قرب X، وسمعت أصوات الانفجارات حتى Y": the blasts heard were the strikes'
         if h.label in _WEAPON_LABELS and not _MADE_OF.isdisjoint(prev[-4:]) and \
                 _FORCES_SENT_RE.search(self.norm, max(0, h.start - 90), h.start):
             return True   # "reinforcements, including tanks and rocket launchers", "تعزيزات تضم راجمات صواريخ": the
             #               force's arms, no fire
         if not _DENIED.isdisjoint(prev[-6:]):
             return True   # "صححت القيادة ما تداولته الصفحات عن سقوط قتلى في X", "denied reports of shelling": not so
+        if not _NEWS.isdisjoint(prev[-4:]) and _DENIED_LATER_GATE.possible(self.norm[h.end:h.end + 200]) and \
+                _DENIED_LATER_RE.search(self.norm, h.end, h.end + 200):
+            return True   # "تحدثت صفحات عن مظاهرة في X، غير أن الأهالي نفوا ذلك", "reports of a raid on X, which
+            #               residents later denied": a report the sentence denies
         if h.label == "killing" and h.text in _DEAD_NOUNS and not _FUNERAL_OF.isdisjoint(prev[-4:]):
             return True   # "شارك الآلاف في تشييع عدد من القتلى في X": the funeral of the dead of another day
         definite = self.norm.endswith(" ال", 0, h.start) or self.norm.startswith("ال", h.start) or \
@@ -1609,11 +1663,16 @@ class _Extractor:
                 _CARRIED_OUT_STRIKES_RE.match(self.norm, h.start) for h in self._label_hits["air_strike"]):
             del out["air_strike"]   # "artillery carried out strikes on X": the strikes are the shelling
         if "ied" in out and ("shelling" in out or "air_strike" in out) and all(
-                _HEARD_RE.search(self.norm, max(cl.lo, h.start - 12), h.start) for h in self._label_hits["ied"]):
+                self._heard(h, cl.lo) for h in self._label_hits["ied"]):
             del out["ied"]   # "سمع دوي انفجارات ... ناجمة عن قصف مدفعي": the blasts heard were the shelling's
         if "attack" in out and not _GUNMEN_DOERS.isdisjoint(out) and all(
                 _GUNMEN_RE.fullmatch(self.norm, h.start, h.end) for h in self._label_hits["attack"]):
             del out["attack"]   # "unknown gunmen set fire to two houses": the gunmen are who burned them
+
+    def _heard(self, h: TriggerHit, lo: int) -> bool:
+        """The trigger is a sound heard: "سمع دوي انفجارات", "أصوات الانفجارات", "sounds of explosions"."""
+        at = h.start - 2 if self.norm.endswith(" ال", 0, h.start) else h.start
+        return _HEARD_RE.search(self.norm, max(lo, at - 12), at) is not None
 
     def _bomb_story(self, h: TriggerHit) -> bool:
         """An English "bombing" in a report of a planted bomb (a car bomb, an explosive device): the bomb's."""

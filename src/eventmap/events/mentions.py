@@ -1737,8 +1737,8 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
         #                               Y": where they were going, after it)
     if len(bare) >= 2 and (bare[-2:] in _FROM_SIDE_AR or (bare[-1] in sets["nouns"] and bare[-3:-1] in _FROM_SIDE_AR)):
         return "where it came from"   # "اقتحمت الوحدات بلدة X من جهة Y", "التسلل من جهة حي Y"
-    lo40 = max(0, m.start - 40)
-    if ("لل" in norm[lo40:m.start] or "طريق" in norm[lo40:m.start]) and _PURPOSE_GOAL_AR_RE.search(norm, lo40, m.start):
+    lo40, lo60 = max(0, m.start - 40), max(0, m.start - 60)   # ("ستفتح الطريق أمام تقدم الفصائل نحو مدينة X")
+    if ("لل" in norm[lo40:m.start] or "طريق" in norm[lo60:m.start]) and _PURPOSE_GOAL_AR_RE.search(norm, lo60, m.start):
         return "a goal"   # "ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة X": where they mean to go
     if "مشارف" in bare[-3:] and _OUTSKIRTS_REACHED_AR_RE.search(norm, lo40, m.start):
         return "a goal"   # "ليصبح الثوار على مشارف مدينة X": where the advance has reached, no act there
@@ -1767,7 +1767,7 @@ def _cue_kinds(bare: list[str]) -> list[int]:
         return [_ORIGIN_KIND]
     if "من" in bare[-2:] and not _TAKES_AS_BASE_AR.isdisjoint(bare[-5:-1]):
         return [_STATIONED_KIND]   # "اللواء الذي يتخذ من مدينة X مقراً له": where a force is based
-    if "في" in last3 and not _HEARD_AR.isdisjoint(bare[-5:-2]):
+    if ("في" in last3 or "حتي" in last3) and not _HEARD_AR.isdisjoint(bare[-5:-2]):   # (or "... حتى مدينة X")
         return [_HEARD_KIND]
     return [_LOCATOR_KIND] if "بين" not in last3 and ("الواصل" in last3 or "الواصله" in last3) else []
 
@@ -1893,7 +1893,7 @@ _DISPLACED_AR = frozenset(normalize_ar(w) for w in ("نزوح", "بنزوح", "�
                                                     "لجوء", "لجات", "لجا", "لجاوا"))
 #: a purpose and its goal right before a name (normalised): "للتقدم نحو بلدة X" (not "تعزيزات لاقتحام مدينة X":
 #: the reinforcements are massed there)
-_PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)(?:[وف]?لل(?:تقدم|زحف)|[وف]?(?:تفتح|يفتح|فتح|فتحت|تمهد|يمهد|مهد|مهدت)\s"
+_PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)(?:[وف]?لل(?:تقدم|زحف)|[وف]?س?(?:تفتح|يفتح|فتح|فتحت|تمهد|يمهد|مهد|مهدت)\s"
                                  # ("تفتح الطريق أمام المعارضة نحو مدينة X": the way to X, a goal)
                                  r"(?:ال)?طريق(?:\s\S+){0,3}?)\s(?:نحو|باتجاه|صوب|الي)\s"
                                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
@@ -2036,9 +2036,13 @@ def _person_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
         return True   # "رئيس مجلس بلدة X", "عضو لجنة أهالي قرية X": the man's office names his town
     if len(w) < 2 or w[-1] != "من":
         return False
-    if _a_person(w[-2]):
-        return True
+    if _a_person(w[-2]) or w[-2] in _HE_IS_AR:
+        return True   # (and "..., وهو من مدينة X": the man told before, and his home)
     return any(_a_person(w[k]) and w[k + 1] == "من" for k in range(max(0, len(w) - 6), len(w) - 3))
+
+
+#: a pronoun that names again the person told before (normalised): "وهو من بلدة X", "وهما من قرية X"
+_HE_IS_AR = frozenset(("هو", "وهو", "هي", "وهي", "هم", "وهم", "هما", "وهما"))
 
 
 def _a_person(word: str) -> bool:

@@ -1,0 +1,100 @@
+"""The nineteenth round of extraction classes: acts intended, feared or denied later; homes told by a pronoun;
+explosions heard far away; a digest's day headings under bullets; villages a report puts in a neighbouring
+governorate.
+
+Sentences written for these tests in the styles of the outlets (local Arabic pages, monitors, wire English); none
+is taken from a report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap.events.extract import _words_before, extract_events
+
+
+def _places(text: str, published: str) -> set[str]:
+    return {e.location for e in extract_events(text, published)}
+
+
+#: (what the case shows, the text, the day it was published, the place that must not be an event's, the place that
+#: must be, or "")
+_NO_ACT_THERE = [
+    ("an_intention_reported_is_no_act",
+     "وتحدثت مصادر أهلية عن نية القوات الحكومية اقتحام بلدة الجيزة، بينما داهمت دورية "
+     "منازل في بلدة المسيفرة.", "2025-05-02", "الجيزة", "المسيفرة"),
+    ("an_incursion_feared_is_no_act",
+     "توغلت قوة إسرائيلية في قرية عين زيوان، ويخشى الأهالي من توسع عمليات التوغل لتشمل قرية الرفيد.",
+     "2025-02-11", "الرفيد", "عين زيوان"),
+    ("the_town_an_advance_would_open_the_way_to_is_a_goal",
+     "سيطرت الفصائل على تل العلاقية، وهي خطوة ستفتح الطريق أمام تقدم المقاتلين نحو مدينة إزرع.",
+     "2015-06-20", "إزرع", "تل العلاقية"),
+    ("a_report_the_sentence_denies_later_is_no_act",
+     "وتداولت صفحات على مواقع التواصل أنباء عن خروج مظاهرة في بلدة إنخل، غير أن مصادر محلية نفت ذلك.",
+     "2012-03-02", "إنخل", ""),
+    ("a_home_told_by_he_is_from_is_no_place_of_the_killing",
+     "اغتال مسلحون مجهولون عنصراً سابقاً في فصائل التسوية قرب بلدة المزيريب، وهو من مدينة طفس.",
+     "2022-10-14", "طفس", "المزيريب"),
+    ("blasts_heard_as_far_as_a_town_are_no_act_there",
+     "استهدفت غارات إسرائيلية موقعاً عسكرياً قرب قرية الرفيد، وسمعت أصوات الانفجارات حتى مدينة نوى.",
+     "2025-03-04", "نوى", "الرفيد"),
+    ("a_village_said_to_be_in_rural_damascus_is_outside_the_area",
+     "وفي سياق متصل، توغلت قوة إسرائيلية في بلدة بيت جن بريف دمشق الغربي، واعتقلت شاباً في قرية الحميدية.",
+     "2025-06-12", "بيت جن", "الحميدية"),
+    ("a_village_said_to_be_in_rural_damascus_in_english",
+     "Israeli troops raided the town of Beit Jinn in rural Damascus on Thursday and detained two men.",
+     "2025-06-13", "Beit Jinn", ""),
+]
+
+
+@pytest.mark.parametrize("why, text, published, not_there, there", _NO_ACT_THERE, ids=[r[0] for r in _NO_ACT_THERE])
+def test_no_act_at_a_place_where_nothing_was_done(why, text, published, not_there, there):
+    places = _places(text, published)
+    assert not_there not in places
+    if there:
+        assert there in places
+
+
+#: guards: the same words around acts that did take place there
+_ACT_THERE = [
+    ("a_protest_with_a_denial_of_something_else",
+     "وخرجت مظاهرة في بلدة إنخل تطالب بالإفراج عن المعتقلين، فيما نفت مصادر محلية أنباء عن اعتقالات جديدة.",
+     "2012-03-02", "إنخل"),
+    ("a_border_village_named_with_no_governorate_stays",
+     "قصفت قوات النظام بلدة كناكر بقذائف الهاون صباح اليوم.", "2017-04-03", "كناكر"),
+    ("a_town_of_dar'a_followed_by_damascus_as_a_destination_stays",
+     "اعتقلت دورية شاباً في بلدة الصنمين في طريقه إلى دمشق.", "2020-01-20", "الصنمين"),
+]
+
+
+@pytest.mark.parametrize("why, text, published, place", _ACT_THERE, ids=[r[0] for r in _ACT_THERE])
+def test_an_act_stays_at_its_place(why, text, published, place):
+    assert place in _places(text, published)
+
+
+def test_a_heard_blast_adds_no_bombing_to_the_strike():
+    text = "استهدفت غارات إسرائيلية موقعاً عسكرياً قرب قرية الرفيد، وسمعت أصوات الانفجارات حتى مدينة نوى."
+    types = {e.sub_event_type for e in extract_events(text, "2025-03-04") if e.location == "الرفيد"}
+    assert types == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("حصيلة الأسبوع في ريف درعا\n\n🔸 الأحد 1 آذار – ⏰ 9:40 م (بعد التراويح)\nاغتال مسلحون مجهولون شاباً في مدينة "
+     "داعل.\n\n🔸 الاثنين 2 آذار\nانفجرت عبوة ناسفة بسيارة عسكرية في بلدة طفس.\n\n🔸 الثلاثاء 3 آذار (اليوم)\nخطف "
+     "مسلحون ملثمون سائقاً في بلدة نصيب.\n", "2026-03-08"),
+    ("Weekly security digest, Daraa\n\n• Sunday, 1 March – 9:40 pm\nGunmen shot dead a man in the town of Dael.\n\n"
+     "• Monday, 2 March\nA roadside bomb hit a patrol in the town of Tafas.\n\n• Tuesday, 3 March (afternoon)\n"
+     "Masked men abducted a driver near Nasib.\n", "2026-03-08"),
+])
+def test_a_digest_s_headings_under_bullets_date_the_items_below_them(text, published):
+    days = {e.location: e.event_date for e in extract_events(text, published)}
+    got = sorted(days.values())
+    assert got == ["2026-03-01", "2026-03-02", "2026-03-03"], days
+
+
+def test_the_words_before_a_trigger_leave_out_a_word_the_reach_cuts():
+    norm = "قصف جوي قرب الحدود الاردنيه واضاف ان امراه قتلت بقصف مدفعي"
+    i = norm.index("قتلت")
+    words = _words_before(norm, i, 0, 8, reach=30)
+    assert words and all(w in norm.split() for w in words)
+    assert words[-1] == "امراه"
