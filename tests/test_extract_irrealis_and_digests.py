@@ -83,7 +83,7 @@ def test_a_heard_blast_adds_no_bombing_to_the_strike():
      "داعل.\n\n🔸 الاثنين 2 آذار\nانفجرت عبوة ناسفة بسيارة عسكرية في بلدة طفس.\n\n🔸 الثلاثاء 3 آذار (اليوم)\nخطف "
      "مسلحون ملثمون سائقاً في بلدة نصيب.\n", "2026-03-08"),
     ("Weekly security digest, Daraa\n\n• Sunday, 1 March – 9:40 pm\nGunmen shot dead a man in the town of Dael.\n\n"
-     "• Monday, 2 March\nA roadside bomb hit a patrol in the town of Tafas.\n\n• Tuesday, 3 March (afternoon)\n"
+     "• Monday, 2 March\nA roadside bomb struck a patrol near Tafas.\n\n• Tuesday, 3 March (afternoon)\n"
      "Masked men abducted a driver near Nasib.\n", "2026-03-08"),
 ])
 def test_a_digest_s_headings_under_bullets_date_the_items_below_them(text, published):
@@ -98,3 +98,52 @@ def test_the_words_before_a_trigger_leave_out_a_word_the_reach_cuts():
     words = _words_before(norm, i, 0, 8, reach=30)
     assert words and all(w in norm.split() for w in words)
     assert words[-1] == "امراه"
+
+
+#: places where the wounded were taken, words after a list, who spoke, generic sites, headline words
+_NOT_AN_ACT_PLACE = [
+    ("field_hospitals_the_wounded_were_taken_to",
+     "قتل ثلاثة مقاتلين في اشتباكات مع قوات النظام على أطراف بلدة عتمان، ونقل الجرحى إلى مشاف ميدانية في بلدة "
+     "المزيريب.", "2016-04-02", "المزيريب", "عتمان"),
+    ("a_second_hospital_town_after_and_to",
+     "وأصيب خمسة مدنيين بقصف مدفعي على بلدة الحراك، ونقلوا إلى المشفى الوطني في مدينة إزرع وإلى مشافي مدينة درعا.",
+     "2016-04-02", "درعا", "الحراك"),
+    ("a_verb_and_its_object_after_a_comma_end_a_list",
+     "قتل أربعة عناصر من الفصائل في هجوم على حاجز قرب تل الحارة، وهم من بلدات جاسم وإنخل ونوى، ونقل الجرحى إلى "
+     "مشفى ميداني.", "2017-03-01", "نقل الجرحى", "تل الحارة"),
+    ("an_outlet_s_correspondent_after_a_comma_is_no_list_item",
+     "Local gunmen and the General Security traded fire on Monday within the town of Busra al-Harir, Enab "
+     "Baladi correspondent said.", "2025-03-04", "Enab Baladi", "Busra al-Harir"),
+    ("the_municipality_square_is_the_town_s",
+     "وتجمع عشرات الشبان ظهر اليوم في ساحة البلدية بمدينة خان أرنبة احتجاجاً على التوغلات الإسرائيلية.",
+     "2025-02-20", "ساحة البلدية", "خان أرنبة"),
+    ("an_assembly_point_is_no_site",
+     "وانطلقت الحافلات التي تقل المسلحين الرافضين للتسوية عصراً من نقطة التجمع قرب بلدة أم باطنة باتجاه الشمال.",
+     "2018-07-21", "نقطة التجمع", ""),
+    ("a_headline_s_mass_arrests_is_no_village",
+     "Syria: Troops Surround Mosque, Mass Arrests in Daraa\n\nSecurity forces detained dozens of men in Daraa on "
+     "Saturday, residents said.", "2011-04-24", "Mass", "Daraa"),
+]
+
+
+@pytest.mark.parametrize("why, text, published, not_there, there", _NOT_AN_ACT_PLACE,
+                         ids=[r[0] for r in _NOT_AN_ACT_PLACE])
+def test_no_act_at_a_place_only_named_beside_it(why, text, published, not_there, there):
+    places = _places(text, published)
+    assert not_there not in places
+    if there:
+        assert there in places
+
+
+@pytest.mark.parametrize("text, published, places", [
+    # a list's last name after a comma stays, though the data does not hold it
+    ("وسيطرت قوات النظام اليوم على قرى المال، والعالية، وأبو قرنين.", "2018-07-10", {"المال", "أبو قرنين"}),
+    # a list after "the villages of" with no speaker after it keeps every name
+    ("Government forces shelled the villages of Nawa, Tasil, Jillin and Sheikh Saad on Friday, activists said.",
+     "2018-07-06", {"Nawa", "Tasil", "Jillin", "Sheikh Saad"}),
+    # a hospital that was itself struck is the strike's place (a named site; its town locates it)
+    ("استهدفت غارة جوية المشفى الوطني في مدينة إزرع صباح اليوم.", "2017-05-02", {"المشفى الوطني"}),
+])
+def test_list_items_and_struck_hospitals_stay(text, published, places):
+    got = _places(text, published) | {e.place_name_ar for e in extract_events(text, published)}
+    assert places <= got, got

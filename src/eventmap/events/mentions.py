@@ -142,7 +142,7 @@ Damascus Idlib Aleppo Homs Hama Suwayda Sweida Deadly Road Press Telegram Kan TV
 Gathering Horan Houran Step Enab Baladi Jazeera Araby Sputnik Xinhua Reuters Anadolu North Syria Syria's Syria’s
 Israel's Israel’s Russia's Russia’s Many Several Some Two Three Four Five Six Seven Eight Nine Ten Hundreds Thousands
 Dozens Local Israeli Syrian's Palace Court Courthouse Directorate Department Building Branch Office Bakery Hospital
-School University Mosque Church""".split())
+School University Mosque Church Mass Man Sad""".split())   # (headline words a village is spelt like: "Mass Arrests")
 #: ... except these, which are places even when they head a sentence (kept out of EN_STOP's veto for multiword)
 _EN_STOP_BUT_PLACE = {"Golan", "Quneitra", "Daraa", "Deraa", "Dara", "Hauran", "Houran", "Yarmouk", "Damascus",
                       "Idlib", "Aleppo", "Homs", "Hama", "Suwayda", "Sweida"}
@@ -1127,10 +1127,19 @@ def _names_people(norm: str, st: int) -> bool:
 
 
 def _unknown_after_comma(norm: str, item: tuple[int, int], text: str, offs: list[int] | None, idx: _Index) -> bool:
-    """The list item after a comma and "و" is one word no place of the data is named or spelt like."""
+    """The list item after a comma and "و" is one word no place of the data is named or spelt like, or two such
+    words that open with no place noun ("جاسم وإنخل ونوى، ونقل الجرحى": a verb after the list, no town)."""
     s, e = item
-    if " " in norm[s:e] or not text or offs is None or s < 2 or e - s < 2:
+    if not text or offs is None or s < 2 or e - s < 2:
         return False
+    if " " in norm[s:e]:
+        words = norm[s:e].split()
+        first = words[0][2:] if words[0].startswith("ال") else words[0]
+        oe = offs[e - 1] + 1 if e - 1 < len(offs) else len(text)
+        if len(words) != 2 or words[0] in _sets()["nouns"] or first in _SITE_STEMS or \
+                (idx.has_ar and idx.ar.exists(words[0])) or idx.variant_ids(words[0]) or \
+                not text[oe:oe + 2].strip()[:1].isalpha():
+            return False   # (and the sentence goes on after it: a list's last name ends it, "... أبو حارتين.")
     o = offs[s - 1] if norm[s - 1] == "و" else offs[s]   # (the "و" glued to the word, or the word)
     gap = text[max(0, o - 3):o]
     return ("،" in gap or "," in gap) and not (idx.has_ar and idx.ar.exists(norm[s:e])) and not idx.variant_ids(norm[s:e])
@@ -1303,10 +1312,13 @@ _EN_GENERIC_TAIL_RE = re.compile(r"(?<=\w)\s+(?:" + "|".join(_EN_GENERIC_TAILS) 
 def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[int, int]]:
     """Spans of the capitalised names "X, Y and Z" starting at ``p`` (stopping at a non-name)."""
     items: list[tuple[int, int]] = []
+    bare_comma = False
     while True:
         nm = _EN_NAME_RE.match(seg, p)
         if not nm or (stop is not None and stop(nm.group(0))) or (items and _PROVINCE_TAIL_RE.search(nm.group(0))):
             break     # (nor the province that locates the name before it: "near Nawa, Dar'a Governorate")
+        if bare_comma and _EN_SPEAKER_TAIL_RE.match(seg, nm.end()):
+            break     # "in the town of X, Enab Baladi correspondent said": who speaks, after a comma, no item
         name = nm.group(0)
         end = nm.start() + (len(_EN_GENERIC_TAIL_RE.sub("", name)) if name.endswith(_EN_GENERIC_TAILS) else len(name))
         items.append((nm.start(), end))
@@ -1316,8 +1328,13 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
         sep = sep_re.match(seg, noun.end() if noun else nm.end())
         if not sep:
             break
+        bare_comma = sep.group(0).strip() in (",", "،")
         p = sep.end()
     return items
+
+
+#: after a name: the lower-case words of who says it ("Enab Baladi correspondent said", "Horan Free League reported")
+_EN_SPEAKER_TAIL_RE = re.compile(r"(?:\s+(?:[a-z][\w'’-]*))?\s+(?:said|says|told|reported|reports|added|stated)\b")
 
 
 _LIST_GAP_RE = re.compile(r"\s*[،,]\s*(?:و\s?|and\s+|&\s*)?|\s+(?:و\s?|and\s+(?:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+)?|"
@@ -1867,7 +1884,13 @@ _CORRESPONDENT_IN_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:ال)?مراسل\S*\s(?
 #: site), and a few words before a name: "ونقل الجرحى إلى المشفى الوطني في مدينة X"
 _TAKEN_TO_AR = r"(?:^|\s)[وف]?(?:نقل|اسعف|اسعاف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
 _TAKEN_TO_AR_RE = re.compile(_TAKEN_TO_AR + "$")
-_TAKEN_TO_HOSPITAL_AR_RE = re.compile(_TAKEN_TO_AR + r"(?:مشفي|مستشفي|مشافي)\s(?:\S+\s){0,4}$")
+#: where the wounded or the displaced are taken (normalised): a hospital, field hospitals ("مشافٍ ميدانية"), a medical
+#: point, a shelter
+_CARE_AR = r"(?:مشفي|مستشفي|مشافي|مشاف|مستشفيات|نقطه\sطبيه|نقاط\sطبيه|مراكز\s(?:ال)?ايواء|مركز\s(?:ال)?ايواء)"
+_TAKEN_TO_HOSPITAL_AR_RE = re.compile(_TAKEN_TO_AR + _CARE_AR + r"\s(?:(?!وفي\s)\S+\s){0,4}?"
+                                      # (and a second one: "... إلى المشفى الوطني في مدينة X وإلى مشافي مدينة Y"; not
+                                      # "... إلى مستشفيات مدينة X. وفي بلدة Y": the next sentence's place)
+                                      r"(?:[وف]?الي\s(?:ال)?" + _CARE_AR + r"\s(?:(?!وفي\s)\S+\s){0,2})?$")
 _TAKEN_TO_HOSPITAL_GATE = gate(_TAKEN_TO_HOSPITAL_AR_RE)
 #: the wounded who died in a hospital, up to its name or the hospital's noun (normalised)
 _DIED_IN_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:توفي|توفيت|توفيا|توفوا|فارق\S*\s(?:ال)?حياه|قضي|قضوا)\s(?:\S+\s){0,3}?"
