@@ -147,3 +147,16 @@ def test_no_act_at_a_place_only_named_beside_it(why, text, published, not_there,
 def test_list_items_and_struck_hospitals_stay(text, published, places):
     got = _places(text, published) | {e.place_name_ar for e in extract_events(text, published)}
     assert places <= got, got
+
+
+@pytest.mark.parametrize("text, published, place, sub", [
+    # a taking named by its noun, its doer after it in the construct state, in a sentence about the other side
+    ("وانسحبت قوات النظام من مقر الفرقة التاسعة في مدينة الصنمين بعد سيطرة الفصائل على الحواجز المحيطة.",
+     "2024-12-07", "الصنمين", "Non-state actor overtakes territory"),
+    # a post of a force is named by whose it is, not by a name: the town is the place
+    ("وسيطر مقاتلون محليون على حاجز للأمن العسكري في بلدة المسيفرة بعد اشتباكات مع عناصره.",
+     "2024-12-06", "المسيفرة", "Non-state actor overtakes territory"),
+])
+def test_a_taking_by_the_side_that_took_it(text, published, place, sub):
+    subs = {e.sub_event_type for e in extract_events(text, published) if e.location == place}
+    assert sub in subs and "Government regains territory" not in subs, subs

@@ -268,7 +268,8 @@ _CHARGED = frozenset(("متورطه", "متورطين", "متورط", "المت�
 _CHARGED_WITH = frozenset(("تورط", "بتورط", "لتورط", "ضلوع", "بضلوع", "لضلوع", "متهمه", "متهمين", "المتهمين"))
 #: words of suspicion or charge, a few words before a crime (:meth:`_Extraction._charged_before`): English words, and
 #: the starts of Arabic ones (normalised, "و"/"ف" off)
-_CHARGE_HEADS_EN = frozenset(w for w in _CHARGED if w.isascii()) | {"wanted", "linked", "involvement", "suspicion"}
+_CHARGE_HEADS_EN = frozenset(w for w in _CHARGED if w.isascii()) | {"wanted", "linked", "involvement", "suspicion",
+                                                                  "charges", "responsible", "blamed"}
 _CHARGE_HEADS_AR = tuple(sorted({w for w in _CHARGED | _CHARGED_WITH if not w.isascii()} | {
     "يشتبه", "الاشتباه", "للاشتباه", "بالاشتباه", "تتهم", "يتهم", "متهم", "المتهم", "اتهام", "باتهام", "المتورط",
     "بالتورط", "بالضلوع"}))   # (word starts: "متهم" is "متهمون" too)
@@ -803,6 +804,8 @@ _THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:s
 #: "since" before a taking or a deal: the time since it, not it ("منذ سيطرة", "منذ اتفاق التسوية")
 _SINCE = frozenset(("منذ", "since"))
 _SINCE_NOUNS = frozenset(("the", "its", "their", "اتفاق", "فرض", "بسط", "اعلان"))
+#: a taking named by its noun (normalised), whose doer follows it in the construct state ("سيطرة الفصائل")
+_TAKING_MASDAR = frozenset(("سيطره", "دخول", "تقدم", "اقتحام", "تحرير", "استعاده"))
 #: the nouns of a taking right after "منذ", a few words before its trigger: "منذ استعادة القوات الحكومية السيطرة"
 _TAKING_NOUNS = frozenset(("استعاده", "استعادت", "دخول", "تحرير", "بسط", "فرض", "سيطره"))
 _SINCE_TIME = frozenset(("monday tuesday wednesday thursday friday saturday sunday yesterday morning dawn night noon "
@@ -2478,6 +2481,31 @@ class _Extractor:
                     _PARTITIVE_RE.search(self.norm, max(cl.lo, subj_before[-1].start - 8), subj_before[-1].start)
                     and _HARMED_RE.search(self.norm, cl.lo, hit.start)))
 
+    def _doer_in_trigger(self, hit: TriggerHit, ca: list[A.ActorMention], after: list[A.ActorMention],
+                         lab: str) -> tuple[str, str]:
+        """(doer, the doer named) of an Arabic trigger that tells it: a taking's noun and its doer in the construct
+        state ("بعد سيطرة الفصائل على ..."), or a pronoun on the trigger ("أثناء قصفها": the nearest actor before)."""
+        if lab in ("territory_taken", "territory_entered", "advance"):
+            doer = self._masdar_doer(hit, after)
+            if doer:
+                return doer, doer
+        if hit.text.endswith(("ها", "هم", "ه")) and len(hit.text) > 4 and hit.text not in _TAKING_MASDAR:
+            prev_any = [a for a in ca if a.end <= hit.start]   # (no line break; "سيطره" is the noun's ة, no pronoun)
+            if prev_any:
+                return prev_any[-1].actor, ""
+        return "", ""
+
+    def _masdar_doer(self, hit: TriggerHit, after: list[A.ActorMention]) -> str:
+        """The actor right after a taking named by its noun, in the construct state ("انسحبت قوات النظام ... بعد سيطرة
+        الفصائل على الحواجز": the factions took them, not the forces the sentence is about), or ""."""
+        word = hit.text.split(" ", 1)[0]
+        word = word[1:] if word[:1] in "وفبل" and word[1:] in _TAKING_MASDAR else word
+        if word not in _TAKING_MASDAR:
+            return ""
+        nxt = next((a for a in after if a.start >= hit.end), None)
+        return nxt.actor if nxt is not None and not self.norm[hit.end:nxt.start].strip() and \
+            nxt.actor not in (A.CIV, A.PROTESTERS) else ""
+
     def _actors_for(self, hit: TriggerHit, ca: list[A.ActorMention], cl: _Clause, lab: str) -> tuple[str, str]:
         if lab in ("protest", "protest_intervention", "protest_excessive"):
             others = [a.actor for a in ca if a.actor not in (A.PROTESTERS, A.CIV)]
@@ -2487,10 +2515,8 @@ class _Extractor:
         after = [a for a in ca if a.start >= hit.start]
         agents = [a for a in ca if a.role == "agent"]
         a1 = named = ""   # named: the subject this clause gives (not the pronoun's, an agent's or a carried one)
-        if self.lang == "ar" and hit.text.endswith(("ها", "هم", "ه")) and len(hit.text) > 4:   # (no line break)
-            prev_any = [a for a in ca if a.end <= hit.start]
-            if prev_any:   # "أثناء قصفها": the pronoun points back to the nearest actor
-                a1 = prev_any[-1].actor
+        if self.lang == "ar":
+            a1, named = self._doer_in_trigger(hit, ca, after, lab)
         # an actor whose named form holds the trigger ("Russian airstrikes", "مروحية روسية"), not one inside it
         holds = [a for a in ca if a.start <= hit.start and a.end >= hit.end and a.role != "object"]
         if a1:

@@ -322,8 +322,9 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
                 w1 not in _NAME_STOP_AR and len(w1) > 3 and (w1 not in _CARDINAL_AR or base == "جمرك"):
             return Site(start, nxt[0][1], kind)
         return None
-    if w1 in _GENERIC_AFTER_AR or not _is_name_word(w1) or any(ch.isdigit() for ch in w1):
-        return None
+    if w1 in _GENERIC_AFTER_AR or not _is_name_word(w1) or any(ch.isdigit() for ch in w1) or \
+            (w1.startswith("لل") and len(w1) > 4):
+        return None   # (and whose it is: "حاجز للأمن العسكري", "مقر للفرقة الرابعة", a post of a force, no name)
     end = nxt[0][1]
     # ("حاجز مساكن جلين": a site named by another site of a town; the town after it is the host)
     host = (nxt[1][0], nxt[1][1]) if inner and len(nxt) > 1 and not nxt[1][2].startswith("ال") else (nxt[0][0], nxt[0][1])
