@@ -98,6 +98,8 @@ _FORCES_SENT_RE = re.compile(r"\b(?:reinforcements|convoys?|column)\b|(?:^|\s)[�
 #: denied it", "..., which the army denied"
 _DENIED_LATER_RE = re.compile(r"(?:^|\s)(?:غير ان|لكن|الا ان|بينما|في حين)\s(?:\S+\s){0,5}?[وف]?(?:نفت|نفوا|نفي|ينفي|تنفي|"
                               r"كذبت|كذبوا)\s(?:ذلك|ها|صحه|صحتها|الخبر|الانبا|الامر|وقوع)(?:\s|$)|"
+                              # "..., وهي أنباء غير صحيحة", "عارية عن الصحة", "لا أساس لها من الصحة"
+                              r"(?:^|\s)(?:غير صحيحه|عاريه عن الصحه|عار عن الصحه|لا اساس لها|لا صحه لها)(?:\s|$)|"
                               r"\b(?:but|however|which|a report|reports)\b(?:\s\S+){0,6}?\s(?:later\s)?(?:denied|dismissed)"
                               r"\b")
 _DENIED_LATER_GATE = gate(_DENIED_LATER_RE)

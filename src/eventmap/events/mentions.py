@@ -744,6 +744,8 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         out.extend(_mentions_en(text, norm, offs, idx, olo, ohi))
     nouns: frozenset[str] = _derived()["nouns_generic"]  # type: ignore[assignment]
     out = [m for m in out if not (m.source == "gazetteer" and m.name in nouns)]   # "مدينة" is the cue, not a place
+    if is_ar:   # "وكتيبة للدفاع الجوي قرب بلدة X": a unit's noun before whose it is, no village of that name
+        out = [m for m in out if not (m.source == "gazetteer" and _OWNED_FACILITY_RE.match(norm, m.start))]
     kept = _merge(norm, out, idx)
     kept = _with_sites(text, norm, offs, kept, _site_mentions(text, norm, offs, lo, hi, olo, ohi, is_ar, is_en))
     _annotate(text, norm, offs, kept, lo, sets)
@@ -754,6 +756,10 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         if m.site:
             _close_brackets(text, m)
     return kept
+
+
+#: a site's noun (a village may bear its name: "كتيبة") and the force that owns it (normalised): a facility
+_OWNED_FACILITY_RE = re.compile(r"[وفب]?(?:كتيبه|سريه|فوج|مقر|حاجز|نقطه|مفرزه|ثكنه|قاعده)\sلل\S{3,}")
 
 
 def _names_in_brackets(text: str, ms: list[Mention]) -> list[Mention]:
