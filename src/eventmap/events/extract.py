@@ -204,12 +204,12 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "ستخضع", "سيخضع", "ستعود", "سيعود",
            # "تكمن أهمية السيطرة على X في موقعها": why a place matters, no act
            "اهميه", "لاهميه", "باهميه"}
-#: the verbs of :data:`_FUTURE` in the future tense, and "سوف" ("التسوية ستنتقل": not "اتفاق يقضي بـ", what it provides)
 #: words of :data:`_FUTURE` that say an act is not done, feared or expected (not a purpose: "launched a battle to take
 #: X" is fought at X)
 _NOT_DONE = frozenset(("سوف", "سيتم", "المتوقع", "يتوقع", "تتوقع", "توقعت", "المقرر", "مرتقب", "المرتقب", "المنتظر",
                        "نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون", "تعتزم", "يعتزم",
                        "will", "expected", "would", "could", "might", "planned", "plans", "likely", "intends"))
+#: the verbs of :data:`_FUTURE` in the future tense, and "سوف" ("التسوية ستنتقل": not "اتفاق يقضي بـ", what it provides)
 _FUTURE_VERBS = frozenset(w for w in _FUTURE if w[:2] in ("ست", "سي") or w == "سوف")
 _NEG = frozenset(_NEG_AR | _NEG_EN)
 _HEDGE = frozenset(_HEDGE_AR | _HEDGE_EN)
@@ -1135,7 +1135,8 @@ class _Extractor:
     _last_op: tuple[int, str, str] | None = None
     #: the report tells of a bomb planted or set off, not dropped or fired (asked once, if at all)
     _planted: bool | None = None
-    _triggers: list[TriggerHit] = []   # (the report's, set by run)
+    #: the report's triggers (set by :meth:`run` before any clause is read)
+    _triggers: list[TriggerHit]
     #: where the words of "after", "before", "the next day" start (found once, if asked)
     _after_at: list[int] | None = None
     #: the acts whose dead may be told after them, by place id: (sentence, label)

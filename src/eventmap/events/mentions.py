@@ -1145,7 +1145,7 @@ def _unknown_after_comma(norm: str, item: tuple[int, int], text: str, offs: list
         if len(words) != 2 or words[0] in _sets()["nouns"] or first in _SITE_STEMS or \
                 (idx.has_ar and idx.ar.exists(words[0])) or idx.variant_ids(words[0]) or \
                 not text[oe:oe + 2].strip()[:1].isalpha():
-            return False   # (and the sentence goes on after it: a list's last name ends it, "... أبو حارتين.")
+            return False   # (and the sentence goes on after it: a list's last name ends it, "... وأبو قرنين.")
     o = offs[s - 1] if norm[s - 1] == "و" else offs[s]   # (the "و" glued to the word, or the word)
     gap = text[max(0, o - 3):o]
     return ("،" in gap or "," in gap) and not (idx.has_ar and idx.ar.exists(norm[s:e])) and not idx.variant_ids(norm[s:e])
