@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventmap.model import Event
+from eventmap.text import normalize_ar
 
 
 #: a place this close to the area's edge belongs to it: border villages that reports group with the
@@ -75,14 +76,14 @@ def in_area(event: Event, area: Sequence[str] | None,
 
 #: how reports name a neighbouring governorate right after a village of it ("بلدة بيت جن بريف دمشق الغربي",
 #: "Beit Jinn in rural Damascus"): its OCHA p-code -> the words (a lexicon of this project's own)
-_NAMED_AFTER = {
+_NAMED_AFTER = {   # (normalised by ``normalize_ar``: ة is ه, no hamza, no comma)
     "SY03": r"(?:ال)?ريف\s+دمشق|محافظه\s+ريف\s+دمشق|rural\s+damascus|damascus(?:'s)?\s+(?:countryside|suburbs|province)|"
             r"(?:the\s+)?countryside\s+of\s+damascus|rif\s+dimashq|reef\s+damascus",
-    "SY13": r"(?:ال)?ريف\s+(?:ال)?سويداء|(?:محافظه\s+)?(?:ال)?سويداء|(?:as-?\s?)?(?:sweida|suwayda|suweida)(?:'s)?"
+    "SY13": r"(?:ال)?ريف\s+(?:ال)?سويدا|(?:محافظه\s+)?(?:ال)?سويدا|(?:as-?\s?)?(?:sweida|suwayda|suweida)(?:'s)?"
             r"(?:\s+(?:province|governorate|countryside))?",
     "SY01": r"(?:مدينه\s+)?دمشق(?!\s+(?:ال)?(?:غربي|شرقي|جنوبي|شمالي))|damascus\s+city",
 }
-_NAMED_AFTER_RE = {code: re.compile(r"\s*[,،]?\s*(?:(?:في|ب|من)\s*|(?:in|of)\s+(?:the\s+)?)(?:" + words + r")\b",
+_NAMED_AFTER_RE = {code: re.compile(r"\s*(?:(?:في|ب|من)\s*|(?:in|of)\s+(?:the\s+)?)(?:" + words + r")\b",
                                     re.IGNORECASE) for code, words in _NAMED_AFTER.items()}
 
 
@@ -95,7 +96,7 @@ def named_in_own_governorate(event: Event) -> bool:
     if pattern is None or ev is None or not (ev.sentence_start <= ev.mention_end <= ev.sentence_end):
         return False
     after = event.notes[ev.mention_end - ev.sentence_start:][:48]
-    return pattern.match(after.replace("ة", "ه").replace("ى", "ي")) is not None
+    return pattern.match(normalize_ar(after)) is not None
 
 
 def split_by_area(events: Sequence[Event], area: Sequence[str] | None,

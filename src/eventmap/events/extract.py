@@ -178,11 +178,11 @@ _FUTURE_AFTER_RE = re.compile(r"(?:\s+(?:for|in|on|over|with)\s+(?:the\s+)?[\w'-
                               # ("the deal, which has yet to be accepted by fighters in X")
                               r"|\s+which\s+(?:has|have)\s+yet\s+to\b")
 _FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
+#: intended or feared (normalised): "تحدثت الأنباء عن نية القوات اقتحام X", "يخشى الأهالي من توسع التوغل ليشمل X"
+_INTENDED_OR_FEARED = frozenset(("نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون"))
 #: words before a trigger that make it a plan or an expectation, not an event
-_FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "المنتظر", "المفترض", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
+_FUTURE = _INTENDED_OR_FEARED | {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "المنتظر", "المفترض", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
-           # "تحدثت الأنباء عن نية القوات اقتحام X", "يخشى الأهالي من توسع التوغل ليشمل X": intended, feared
-           "نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون",
            # "الخطوة التالية ستكون اقتحام X", "المرحلة المقبلة ستشمل التقدم نحو X", "تنص الخريطة على تسليم السلاح"
            "ستكون", "سيكون", "ستشمل", "سيشمل", "ستتضمن", "سيتضمن", "تنص", "ينص", "تقضي", "يقضي",
            # expected (not "توقع", it inflicts: "غارات توقع قتلى")
@@ -206,9 +206,9 @@ _FUTURE = {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر",
            "اهميه", "لاهميه", "باهميه"}
 #: words of :data:`_FUTURE` that say an act is not done, feared or expected (not a purpose: "launched a battle to take
 #: X" is fought at X)
-_NOT_DONE = frozenset(("سوف", "سيتم", "المتوقع", "يتوقع", "تتوقع", "توقعت", "المقرر", "مرتقب", "المرتقب", "المنتظر",
-                       "نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون", "تعتزم", "يعتزم",
-                       "will", "expected", "would", "could", "might", "planned", "plans", "likely", "intends"))
+_NOT_DONE = _INTENDED_OR_FEARED | frozenset(("سوف", "سيتم", "المتوقع", "يتوقع", "تتوقع", "توقعت", "المقرر", "مرتقب",
+                                             "المرتقب", "المنتظر", "تعتزم", "يعتزم", "will", "expected", "would",
+                                             "could", "might", "planned", "plans", "likely", "intends"))
 #: the verbs of :data:`_FUTURE` in the future tense, and "سوف" ("التسوية ستنتقل": not "اتفاق يقضي بـ", what it provides)
 _FUTURE_VERBS = frozenset(w for w in _FUTURE if w[:2] in ("ست", "سي") or w == "سوف")
 _NEG = frozenset(_NEG_AR | _NEG_EN)

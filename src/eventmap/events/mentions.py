@@ -38,7 +38,7 @@ import ahocorasick
 
 from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import KIND_ADJ_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites
+from eventmap.events.sites import KIND_ADJ_AR, OWNED_SITE_AR_RE, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites
 from eventmap.text import latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -745,7 +745,7 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
     nouns: frozenset[str] = _derived()["nouns_generic"]  # type: ignore[assignment]
     out = [m for m in out if not (m.source == "gazetteer" and m.name in nouns)]   # "مدينة" is the cue, not a place
     if is_ar:   # "وكتيبة للدفاع الجوي قرب بلدة X": a unit's noun before whose it is, no village of that name
-        out = [m for m in out if not (m.source == "gazetteer" and _OWNED_FACILITY_RE.match(norm, m.start))]
+        out = [m for m in out if not (m.source == "gazetteer" and OWNED_SITE_AR_RE.match(norm, m.start))]
     kept = _merge(norm, out, idx)
     kept = _with_sites(text, norm, offs, kept, _site_mentions(text, norm, offs, lo, hi, olo, ohi, is_ar, is_en))
     _annotate(text, norm, offs, kept, lo, sets)
@@ -756,10 +756,6 @@ def find_mentions(text: str, norm: str, offs: list[int], idx: _Index | None, lo:
         if m.site:
             _close_brackets(text, m)
     return kept
-
-
-#: a site's noun (a village may bear its name: "كتيبة") and the force that owns it (normalised): a facility
-_OWNED_FACILITY_RE = re.compile(r"[وفب]?(?:كتيبه|سريه|فوج|مقر|حاجز|نقطه|مفرزه|ثكنه|قاعده)\sلل\S{3,}")
 
 
 def _names_in_brackets(text: str, ms: list[Mention]) -> list[Mention]:

@@ -40,6 +40,12 @@ SITE_NOUNS_AR: dict[str, str] = {
     "نقطه": "post", "مفرزه": "detachment", "فرع": "branch", "صوامع": "silos",
 }
 SITE_NOUNS_AR = {normalize_ar(k): v for k, v in SITE_NOUNS_AR.items()}
+#: whose a site is, right after its noun (normalised): "حاجز للأمن العسكري", "كتيبة للدفاع الجوي": a force's post,
+#: named by no name
+_OWNER_AR_RE = re.compile(r"لل\S{3,}")
+#: a site's noun and its owner (normalised); a village may bear the noun's name ("كتيبة"), not here
+OWNED_SITE_AR_RE = re.compile(r"[وفب]?(?:" + "|".join(sorted(SITE_NOUNS_AR, key=len, reverse=True)) + r")\s" +
+                              _OWNER_AR_RE.pattern)
 #: dual forms: "حاجزي العلان وجلين" names two checkpoints, each by its bare name
 SITE_DUALS_AR: dict[str, str] = {"حاجزي": "checkpoint", "حيي": "neighbourhood", "سدي": "dam", "معبري": "crossing"}
 
@@ -322,8 +328,7 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
                 w1 not in _NAME_STOP_AR and len(w1) > 3 and (w1 not in _CARDINAL_AR or base == "جمرك"):
             return Site(start, nxt[0][1], kind)
         return None
-    if w1 in _GENERIC_AFTER_AR or not _is_name_word(w1) or any(ch.isdigit() for ch in w1) or \
-            (w1.startswith("لل") and len(w1) > 4):
+    if w1 in _GENERIC_AFTER_AR or not _is_name_word(w1) or any(ch.isdigit() for ch in w1) or _OWNER_AR_RE.fullmatch(w1):
         return None   # (and whose it is: "حاجز للأمن العسكري", "مقر للفرقة الرابعة", a post of a force, no name)
     end = nxt[0][1]
     # ("حاجز مساكن جلين": a site named by another site of a town; the town after it is the host)
