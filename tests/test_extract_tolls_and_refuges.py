@@ -65,7 +65,7 @@ def test_a_clause_of_what_followed_with_no_place_of_its_own_happened_at_the_plac
 
 
 def test_the_other_side_of_a_village_the_gazetteer_has_is_named_as_written_and_placed_approximately():
-    # the gazetteer's كريّم is Kurayyim ash Shamali: the southern village is not it
+    # the gazetteer's كريّم is Kurayyim ash Shamali, its one side-named village with no twin: the southern one is not it
     evs = extract_events("اغتال مسلحون مجهولون عنصراً سابقاً في الفصائل داخل بلدة كريم الجنوبي مساء الجمعة.", "2025-11-02")
     south = [e for e in evs if e.location == "كريم الجنوبي"]
     assert south and south[0].resolution == "approximate" and south[0].geo_precision == 2

@@ -586,10 +586,10 @@ _AFTER_NEAR_RE = re.compile(r"(?:^|\s)(?:after|[وف]?(?:بعد|عقب))\s(?:\S+
 _AFTER_WORDS = ("after ", "before ", "upon ", "next ", "following ", "previous ", "بعد ", "قبل ", "عقب ", "اثر ",
                 "اليوم التالي", "اليوم الموالي", "اليوم السابق")
 
-#: a side adjective right after a name (normalised): "كريم الجنوبي", the southern Kurayyim
+#: a side adjective right after a name (normalised): "X الجنوبي", the southern X
 _SIDE_AFTER_RE = re.compile(r" (?:ال)?(شمالي|جنوبي|شرقي|غربي)(?:ه)?(?=\s|$|[،,.])")
 #: a side and its opposite, both ways: the English side a name must not carry for the Arabic side the text writes
-#: ("كريم الجنوبي" is no "Kurayyim ash Shamali"), and back to the text's own side
+#: ("X الجنوبي" is no "X ash Shamali"), and back to the text's own side
 _SIDE_OPPOSITE = {"شمالي": "south", "جنوبي": "north", "شرقي": "west", "غربي": "east",
                   "south": "north", "north": "south", "west": "east", "east": "west"}
 _SIDE_WORDS_EN = {"north": re.compile(r"\b(?:Shamali|North)"), "south": re.compile(r"\b(?:Janubi|Janoubi|Jinubi|South)"),
@@ -1888,7 +1888,7 @@ class _Extractor:
         return loc
 
     def _side_twin(self, m: Mention, p: Place) -> str | None:
-        """"كريم الجنوبي" where the gazetteer's كريّم is Kurayyim ash Shamali: the text names the southern of two
+        """"X الجنوبي" where the gazetteer's X is "X ash Shamali": the text names the southern of two
         villages and the gazetteer has only the northern. The side is then part of the name (``m`` is widened to
         take it) and the place is its namesake's, approximately. Returns the side's English word, or None."""
         if m.lang != "ar" or m.admin or m.site:
