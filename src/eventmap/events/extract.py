@@ -1234,8 +1234,8 @@ class _Extractor:
         if got is None or not any(h.end <= got.start() for h in hits):
             return ms
         noun = _ANAPHOR_NOUN[got.group("ar") or got.group("en")]
-        town = next((m.container for m in reversed(ms) if m.container is not None and m.container.end <= got.start()
-                     and self._noun_before(m.container) in (noun, "")), None)
+        town = next((m.container for m in reversed(ms) if m.container is not None and not m.beside and
+                     m.container.end <= got.start() and self._noun_before(m.container) in (noun, "")), None)
         if town is None or (town.start, town.end) in located:
             return ms
         loc = self._locate(cl, town, self._anchors)
@@ -1270,10 +1270,11 @@ class _Extractor:
                 ante = m2
                 if self._noun_before(m2) == noun:
                     same = m2
-            elif loc is not None and m2.container is not None and m2.container.end <= upto and \
+            elif loc is not None and m2.container is not None and not m2.beside and m2.container.end <= upto and \
                     self._noun_before(m2.container) in (noun, "") and noun != "village":
                 # "barrel bombs on the X district of Daraa city. ... the city's eastern neighbourhoods": the town
-                # named only as the container of a place before is the one "the city" names again
+                # named only as the container of a place before is the one "the city" names again (not the town a
+                # site is only told from, "the dam west of X": a point of reference, as X is in a clause of its own)
                 box = self._locate(cl2, m2.container, self._anchors)
                 if box.place is not None and box.place.kind in _TOWN_KINDS and box.resolution == "resolved":
                     located.setdefault((m2.container.start, m2.container.end), box)
@@ -1298,8 +1299,8 @@ class _Extractor:
                 fallback = fallback or town
                 continue
             for m in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, cl2.lo, cl2.hi, self.lang)):
-                if m.site and m.container is not None:
-                    m = m.container   # ("the Omari mosque in X": the town that holds the site)
+                if m.site and m.container is not None and not m.beside:
+                    m = m.container   # ("the Omari mosque in X": the town that holds the site; not "the dam west of X")
                 elif m.site and m.site != "neighbourhood" and m.host is not None and m.host != (m.start, m.end):
                     m = self._host_mention(m)   # ("the citadel of X": the town the site is named after; not a
                     #                              quarter's own name, "حي المحطة")
@@ -1946,7 +1947,8 @@ class _Extractor:
             #                    but "حي الكاشف في درعا": a quarter is a town's, and the bare name is the capital's)
             bare = self.text[c.orig_start:c.orig_end]
             quarter_of_town = m.site == "neighbourhood" and _ADMIN_WORD_RE.search(bare) is None
-            hosts.append((self._query_name(c) if c.admin and not quarter_of_town else bare, "in"))
+            hosts.append((self._query_name(c) if c.admin and not quarter_of_town else bare,
+                          "told from" if m.beside else "in"))
             if c.site and c.host is not None and c.host != (c.start, c.end):
                 a, b = self.n2o(*c.host)
                 hosts.append((self.text[a:b], "in"))   # a quarter not in the gazetteer: the town it is named after
@@ -1980,13 +1982,15 @@ class _Extractor:
                     continue   # "Tel Ahmar" (the red hill): a name that only looks like a village's (Hamir) is not after it
                 if self._far_unsupported(p, cl):
                     continue   # a namesake far away is not where this site is
-                if how == "named after" and m.container is not None and self._outside_container(p, m.container):
+                if how == "named after" and m.container is not None and not m.beside and \
+                        self._outside_container(p, m.container):
                     continue   # "the Kark block in the Sabil quarter of Daraa": a block of Daraa, not the village Kark
                 loc.result = r
                 loc.resolution = "approximate"
                 loc.lat, loc.lon = p.lat, p.lon
                 loc.geo_precision = 2 if p.kind not in _ADMIN_KINDS else 3
-                loc.uncertainty_km = 2.0 if p.kind not in _ADMIN_KINDS else 10.0
+                # (a site east of a town is a few km from it: "the dam 3 km west of the town")
+                loc.uncertainty_km = 10.0 if p.kind in _ADMIN_KINDS else 5.0 if how == "told from" else 2.0
                 loc.admin = p
                 loc.note = (f"approximate: the {m.site} is not in the gazetteer; placed at "
                             f"{p.name_ar or p.name_en} ({how}), uncertainty {loc.uncertainty_km:g} km")

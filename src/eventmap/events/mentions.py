@@ -204,6 +204,7 @@ class Mention:
     site: str = ""             # a named site's kind ("crossing", "checkpoint", ...), "" for a settlement
     host: tuple[int, int] | None = None   # normalised span of the place named inside a site's name
     container: Mention | None = None    # the town the text puts a site in ("حاجز X في بلدة Y")
+    beside: bool = False       # the container only locates the site ("سد X غربي بلدة Y", "a hill east of Y")
 
     @property
     def supported(self) -> bool:
@@ -907,6 +908,18 @@ _CONTAINER_GAP_EN = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:(?:neighbou?rhood
                                r"|^\s*(?:neighbou?rhood|district|quarter)?,\s*(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)   # "X district, Daraa city"
 
 
+_DIR_AR = r"(?:ال)?(?:شرق|غرب|شمال|جنوب)(?:ي|يه)?"
+#: a site told from a town, not in it: "سد X غربي مدينة Y", "الواقع إلى الشرق من بلدة Y", "تل X المطل على قرية Y"
+_BESIDE_GAP_AR = re.compile(r"^\s*(?:(?:ال)?واقعه?\s)?(?:(?:الي\s)?" + _DIR_AR + r"(?:\s(?:ال)?(?:شرق|غرب)(?:ي|يه)?)?(?:\sمن)?"
+                            r"|(?:ال)?مطله?\sعلي)\s(?:(?:بلده|مدينه|قريه|بلدتي|قريتي|مدينتي)\s)?$")
+#: "the X dam west of the village of Y", "Tal X, a hill east of Y", "the X base on the western edge of Y"
+_BESIDE_GAP_EN = re.compile(r"^\s*(?:(?:area|base|dam|hill|camp|lake|forest)\s*)?(?:,\s*)?(?:(?:which\s+(?:lies|is)|located|lying|"
+                            r"situated)\s+)?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?)?(?:(?:just|about|some|roughly|"
+                            r"\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles))\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+                            r"\s+of|overlooking|on\s+the\s+(?:north|south|east|west)\w*\s+(?:edge|outskirts|side)\s+of)\s+"
+                            r"(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
+
+
 def _governorates_of(text: str, ms: list[Mention]) -> None:
     """"the village of Nahta in Daraa", "قرية نحتة في درعا": the name after a place and "in" is the governorate
     holding it (an area, as "ريف درعا"), not a second event place at the governorate's capital."""
@@ -934,9 +947,15 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
         if m.lang == "ar" and nxt.lang == "ar":
             gap = norm[m.end:nxt.start].lstrip()   # "حي المنشية بدرعا": the clitic ب glued to the town
             ok = len(gap) <= 30 and bool(_CONTAINER_GAP_AR.match(gap))
+            beside = not ok and len(gap) <= 40 and bool(_BESIDE_GAP_AR.match(gap))
         else:
             gap = text[m.orig_end:nxt.orig_start]
             ok = len(gap) <= 40 and bool(_CONTAINER_GAP_EN.match(gap))
+            beside = not ok and len(gap) <= 50 and bool(_BESIDE_GAP_EN.match(gap))
+        if beside and not nxt.admin:   # the town it is told from locates a site the gazetteer lacks; it stays a
+            m.container, m.beside = nxt, True   # reference point, as "west of Y" makes it anyway
+            nxt.reference = True
+            continue
         if ok:
             m.container = nxt
             # (a site that is only a reference point, "west of the Manshiya mosque in the Manshiya quarter", leaves
