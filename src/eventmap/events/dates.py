@@ -620,7 +620,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     has_en = _has_latin_word(norm)
     if not has_en:
         out.sort()
-        return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub))
+        return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub), norm)
     en_month = any(_EN_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
@@ -651,7 +651,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
     _en_weekday_dates(norm, pub, add)
     out.sort()
-    return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub))
+    return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub), norm)
 
 
 def _en_weekday_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
@@ -686,14 +686,17 @@ def _in_the_years_told(out: list[tuple[int, int, date, int, str]], norm: str,
     if len(out) < 2 or not _YEAR_RE.search(norm):
         return out
     res = list(out)
+    moved: set[int] = set()   # (a timeline's days, each after the one before: "4 تموز 2018 ... 6 تموز ... 8 تموز")
     for k in range(1, len(res)):
         a, b, d, prec, kind = res[k]
         pa, pb, pd, _, pkind = res[k - 1]
         if kind != "explicit" or pkind not in ("explicit", "month") or a - pb > _STORY_YEAR_CHARS:
             continue
         own = norm[a:b]
-        if _YEAR_RE.search(own) or any(w in own for w in _OWN_YEAR_WORDS) or not _YEAR_RE.search(norm, pa, pb):
-            continue   # (its own year, or one the words tie it to; the date before must have written its year)
+        if _YEAR_RE.search(own) or any(w in own for w in _OWN_YEAR_WORDS) or \
+                not (k - 1 in moved or _YEAR_RE.search(norm, pa, pb)):
+            continue   # (its own year, or one the words tie it to; the date before must have written its year, or
+            #            taken it from the one before it)
         if pd.year >= pub.year or pd.year == d.year or norm.startswith(("since ", "منذ "), pa) or \
                 _SINCE_BEFORE_RE.search(norm, max(0, pa - 16), pa) or \
                 (norm.endswith("the ", 0, pa) and _DEAL_AFTER_RE.match(norm, pb)):
@@ -701,6 +704,8 @@ def _in_the_years_told(out: list[tuple[int, int, date, int, str]], norm: str,
         told = _safe_date(pd.year, d.month, d.day)
         if told is not None and abs((told - pd).days) <= _STORY_YEAR_DAYS:
             res[k] = (a, b, told, prec, kind)
+            if pkind == "explicit":   # (a day's date goes on to the next day's; a month named in passing does not)
+                moved.add(k)
     return res
 
 
@@ -731,14 +736,37 @@ _EN_NIGHT_OF_BEFORE_RE = re.compile(r"\b(?:overnight|the\snight\sof)\s(?:" + _al
 _NIGHT_OF_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:ليل|ليله)\s(?:يوم\s)?(?:" + _alt(_AR_WEEKDAYS) + r")\s?[-/]?\s?$")
 
 
-def _named_weekdays_out(out: list[tuple[int, int, date, int, str]]) -> list[tuple[int, int, date, int, str]]:
+def _named_weekdays_out(out: list[tuple[int, int, date, int, str]],
+                        norm: str | None = None) -> list[tuple[int, int, date, int, str]]:
     """``out`` (sorted) without a weekday written right before the date it names ("صباح السبت 1 آذار", "Saturday,
-    March 1"): the date says which Saturday, not the nearest one before the publication."""
+    March 1"): the date says which Saturday, not the nearest one before the publication; and the weekday says
+    which year, when the day has none written and the report names the year it falls on that weekday
+    (:func:`_year_of_the_weekday`)."""
     if len(out) < 2:
         return out
     drop = {k for k in range(len(out) - 1) if out[k][4] == "weekday" and out[k + 1][4] in ("explicit", "iso")
             and 0 <= out[k + 1][0] - out[k][1] <= 3}
-    return [d for k, d in enumerate(out) if k not in drop] if drop else out
+    if not drop:
+        return out
+    res = [d for k, d in enumerate(out) if k not in drop]
+    if norm is not None:
+        fixed = {out[k + 1][0]: _year_of_the_weekday(out[k][2].weekday(), out[k + 1], norm) for k in drop}
+        res = [fixed.get(d[0]) or d for d in res]
+    return res
+
+
+def _year_of_the_weekday(wd: int, told: tuple[int, int, date, int, str], norm: str) -> tuple | None:
+    """A day written without its year after a weekday it does not fall on, in a report that names the year it does
+    fall on, within ten years before ("الجمعة 6 تموز" in a report of a year later that told "4 تموز 2018"): that
+    year's day; None when the weekday fits, the year is written, or no such year is named."""
+    a, b, d, prec, kind = told
+    if kind != "explicit" or d.weekday() == wd or _YEAR_RE.search(norm, a, b):
+        return None
+    for y in range(d.year - 1, d.year - 11, -1):
+        day = _safe_date(y, d.month, d.day)
+        if day is not None and day.weekday() == wd and str(y) in norm:
+            return a, b, day, prec, kind
+    return None
 
 
 def _is_capital(original: str, offs: list[int], norm_idx: int) -> bool:

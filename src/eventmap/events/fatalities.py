@@ -95,7 +95,8 @@ def _loose(pattern: str) -> str:
 #: any word that can state a death (a cheap first test of a sentence)
 _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
                     "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
-                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل ضحيت ضحاي")
+                    "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل ضحيت ضحاي "
+                    "خسائر")   # (only as "حصيلة الخسائر البشرية" risen to a figure: _ar_death)
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
@@ -1223,17 +1224,24 @@ def _ar_risen_toll(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     if not any(t.w in _AR_TOLL_ROSE for t in toks[max(0, i - 3):i - 1]):
         return None
     for j in range(i + 1, min(i + 24, len(toks) - 1)):
-        if toks[j].p and toks[j].w != "-":
-            return None
+        if toks[j].p and toks[j].w != "-" and not (toks[j].w in ("،", ",") and toks[j + 1].w in _AR_TO):
+            return None   # (a comma right before "إلى": "... في X مساء أمس، إلى 5 مدنيين")
         if toks[j].w in _AR_TO:
             got = _number(toks, j + 1)
             return None if got is None else (got[0], i - 1, got[1])
     return None
 
 
+#: "حصيلة الخسائر البشرية": the toll of human losses, which outlets raise to the number of the dead
+_AR_LOSSES = _n("الخسائر خسائر")
+_AR_HUMAN = _n("البشرية")
+
+
 def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     """A death statement at Arabic token ``i``: (count, first token, token after it), or None."""
     w = toks[i].w
+    if w in _AR_LOSSES:   # "ارتفعت حصيلة الخسائر البشرية جراء القصف على X إلى 5 مدنيين": five dead
+        return _ar_risen_toll(toks, i) if i + 1 < len(toks) and toks[i + 1].w in _AR_HUMAN else None
     if w in _AR_VICTIMS and not (i > 0 and toks[i - 1].w in _AR_TOLL_HEAD):
         return None    # "ضحايا" states deaths only as a toll's ("ارتفعت إلى 6 حصيلة ضحايا الانفجار")
     if _is(w, _AR_NOUN_MANY) and i > 0 and (toks[i - 1].w in ("\"", "“", "«", "'") or _is(toks[i - 1].w, _AR_NAMED)):
@@ -1490,6 +1498,8 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
             more = _item(toks, nxt + 1, min(len(toks), nxt + 5), ar)
             if more is not None and more[0] not in (VAGUE, 0):
                 count, nxt = count + more[0], more[1]   # "مقتله مع زوجته": he and his wife
+        if ar and count not in (VAGUE, 0) and (more := _and_more(toks, nxt)) is not None:
+            count, nxt = count + more[0], more[1]   # "مقتل 7 عناصر من الأمن العام و9 مقاتلين من العشائر": 16
         d = Death(toks[first].a, toks[nxt - 1].b, count)
         if out and out[-1].count == VAGUE and count not in (VAGUE, 0) and d.a - out[-1].b <= 40 and \
                 not re.search(r"[.،,;؛:!?]", sentence[out[-1].b:d.a]):
@@ -1509,6 +1519,28 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
 
 
 _LOC_PREPS = frozenset(("in", "near", "at", "on", "outside", "inside")) | _n("في قرب بقرب داخل على عند")
+
+
+def _and_more(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The second count of the same Arabic death statement after "و", up to three words of whose the first were
+    between ("مقتل 7 عناصر من الأمن العام و9 مقاتلين", "قتل اثنان من أبناء العشائر وثلاثة مسلحين"): (count, index
+    after its person noun); None unless a number and a person noun follow, and no wound word after them."""
+    j = i
+    if j < len(toks) and toks[j].w == "من":
+        k = j = j + 1
+        while j < len(toks) and j - k < 3 and not toks[j].p and toks[j].w[:1] != "و":
+            j += 1
+    if j >= len(toks) or toks[j].p or toks[j].w[:1] != "و":
+        return None
+    # ("و 9": the conjunction a token of its own before digits; "وثلاثة": glued to the number word)
+    sub = toks[j + 1:j + 5] if toks[j].w == "و" else [_Tok(toks[j].w[1:], toks[j].a + 1, toks[j].b, False), *toks[j + 1:j + 4]]
+    num = _number(sub, 0)
+    if num is None or num[1] >= len(sub) or _ar_person(sub[num[1]].w) is None:
+        return None
+    after = j + num[1] + (2 if toks[j].w == "و" else 1)
+    if after < len(toks) and _is(toks[after].w, _AR_WOUND):
+        return None   # ("و3 مدنيين جرحى": the wounded)
+    return num[0], after
 
 
 def _elliptic(toks: list[_Tok], i: int, ar: bool) -> tuple[Death, int] | None:
@@ -2142,10 +2174,33 @@ def _rose_later_in_sentence(text: str, sentence: Span, place: Span, n: int) -> i
     return None
 
 
+#: "ثلاثة منهم في بلدة X", "four of them in X": the part of a toll over several places killed at one of them
+_PART_AT_RE = _rx(r"(?:منهم|منهن|of\s+them)\s+(?:في|in|at|near)\s+(?:(?:بلدة|مدينة|قرية|the\s+(?:town|village|city)\s+of)\s+)?",
+                  re.I)
+
+
+def _part_of_them(s: str, name: str) -> int | None:
+    """The figure before "منهم في"/"of them in" right before ``name`` in the sentence ``s``, else None."""
+    for m in _PART_AT_RE.finditer(s):
+        if not s.startswith(name, m.end()):
+            continue
+        toks = _tokens(s[max(0, m.start() - 40):m.start()])
+        for k in range(max(0, len(toks) - 3), len(toks)):
+            got = _number(toks, k)
+            if got is not None and got[1] == len(toks):
+                return got[0]
+    return None
+
+
 def fatalities(text: str, sentence: Span, trigger: Span, place: Span, *, clause: Span | None = None,
                in_list: bool = False, report_has_death: bool | None = None) -> int | None:
     """The number killed in the event whose trigger and place mention are at ``trigger`` and ``place``: see
-    :func:`_fatalities`; a figure the next sentence says rose is the higher one."""
+    :func:`_fatalities`; a figure the next sentence says rose is the higher one; the part of a toll a later
+    "N of them in X" gives its place (its list's other places keep none)."""
+    s = text[sentence[0]:sentence[1]]
+    if ("منهم" in s or "منهن" in s or "of them" in s) and \
+            (part := _part_of_them(s, text[place[0]:place[1]])) is not None:
+        return part
     n = _fatalities(text, sentence, trigger, place, clause=clause, in_list=in_list, report_has_death=report_has_death)
     if n and ("حصيل" in text or "toll" in text or "عدد" in text):
         return _rose_later_in_sentence(text, sentence, place, n) or _toll_update(text, sentence, n)
