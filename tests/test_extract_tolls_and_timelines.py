@@ -1,5 +1,6 @@
-"""The twentieth round of extraction classes: tolls told as a rise of "human losses", as a part of a total at one
-of the places listed ("ثلاثة منهم في X"), as two counts of one death joined by "و"; and a timeline's days whose
+"""The twentieth round of extraction classes: tolls told as a rise of "human losses" (or of a toll whose noun has
+a possessive apostrophe), as a part of a total at one of the places listed ("ثلاثة منهم في X"), as two counts of
+one death joined by "و", as a second place's toll after a part set off by commas; and a timeline's days whose
 year is told once, in the first day's date or by the weekday written before them.
 
 Sentences written for these tests in the styles of the outlets (monitors, local pages, wire English); none is
@@ -38,7 +39,18 @@ _TOLLS = [
     ("two_counts_of_one_death_joined_by_and_with_words",
      "قتل اثنان من أبناء العشائر وثلاثة مسلحين في اشتباكات عند أطراف بلدة المجيدل.", "2025-07-18",
      {"المجيدل": 5}),
-    # guards: the wounded after "و" are no second count of the dead
+    ("a_toll_risen_after_a_possessive_apostrophe",
+     "The death toll of the government forces' shelling on the town of Inkhil rose to seven civilians, among them "
+     "two children, after three people wounded on Monday died of their injuries.", "2018-06-21", {"Inkhil": 7}),
+    ("a_second_toll_after_a_part_set_off_by_commas",
+     "On Sunday, air strikes hit the towns of Jasim and Inkhil, killing at least nine civilians, including three "
+     "children, in Jasim and two civilians in Inkhil.", "2018-06-21", {"Jasim": 9, "Inkhil": 2}),
+    ("a_second_toll_after_a_part_set_off_by_commas_arabic",
+     "وقتل سبعة مدنيين، بينهم ثلاثة أطفال، في غارة على بلدة الحارة، وامرأة في بلدة كفرشمس.", "2014-10-06",
+     {"الحارة": 7, "كفرشمس": 1}),
+    # guards: a part with no comma after it is of the toll before; the wounded after "و" are no second count
+    ("a_part_with_no_closing_comma_adds_no_toll",
+     "قتل 4 مواطنين بينهم امرأة وطفلها في قصف على بلدة صيدا.", "2018-07-03", {"صيدا": 4}),
     ("the_wounded_after_and_are_not_added",
      "أسفر القصف على بلدة المسيفرة عن مقتل 4 مدنيين وإصابة 9 آخرين.", "2018-06-21", {"المسيفرة": 4}),
     ("wounded_persons_after_and_are_not_added",

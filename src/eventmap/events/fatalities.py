@@ -1410,8 +1410,8 @@ _EN_RISEN = _w("rose risen rises climbed climbs reached reaches jumped increased
 def _risen_to(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """The figure a toll rose to after ``i``, in the same clause: "... in X has risen to 9" (count, index after)."""
     for j in range(i + 1, min(i + 24, len(toks) - 2)):
-        if toks[j].p and toks[j].w != "-":
-            return None
+        if toks[j].p and toks[j].w not in ("-", "'", "’"):
+            return None   # (not a possessive's apostrophe: "the toll of the regime forces' shelling ... rose to 8")
         if toks[j].w in _EN_RISEN and toks[j + 1].w in ("to", "at"):
             got = _number(toks, j + 2)
             if got is not None:
@@ -1546,12 +1546,21 @@ def _and_more(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 def _elliptic(toks: list[_Tok], i: int, ar: bool) -> tuple[Death, int] | None:
     """A second toll that shares the verb of the first: "killed nine civilians in X and one near Y",
     "قتل ثلاثة في بلدة X واثنان في بلدة Y"."""
+    until = -1
     for j in range(i, min(i + 14, len(toks))):
         w = toks[j].w
+        if j <= until:
+            continue
         if (not toks[j].p and _DEATH_TOKEN_RE.search(w)) or _is(w, _AR_WOUND) or w in _EN_WOUND or w in (".", ";", "؛"):
             return None
         if _is(w, _AR_SUBSET) or w in _EN_SUBSET:
-            return None   # "4 مواطنين بينهم امرأة وطفلها في قصف": the woman and her child are of the four
+            # "4 مواطنين بينهم امرأة وطفلها في قصف": the woman and her child are of the four; a part set off by
+            # commas ends at the second: "11 civilians, including four children, in X and two civilians in Y"
+            end = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].w in (",", "،")), None)
+            if end is None or j == 0 or toks[j - 1].w not in (",", "،"):
+                return None
+            until = end
+            continue
         if ar and w[:1] == "و" and len(w) > 2:
             sub = [_Tok(w[1:], toks[j].a + 1, toks[j].b, False), *toks[j + 1:j + 8]]
             got, off = _item(sub, 0, len(sub), ar), j
