@@ -1,7 +1,8 @@
 """The twentieth round of extraction classes: tolls told as a rise of "human losses" (or of a toll whose noun has
 a possessive apostrophe), as a part of a total at one of the places listed ("ثلاثة منهم في X"), as two counts of
-one death joined by "و", as a second place's toll after a part set off by commas; and a timeline's days whose
-year is told once, in the first day's date or by the weekday written before them.
+one death joined by "و" or "as well as", as a second place's toll after a part set off by commas; and a timeline's
+days whose year is told once: in the first day's date, by the weekday written before them, or in a retrospective's
+opening ("في مثل هذه الأيام من العام الماضي").
 
 Sentences written for these tests in the styles of the outlets (monitors, local pages, wire English); none is
 taken from a report.
@@ -48,6 +49,9 @@ _TOLLS = [
     ("a_second_toll_after_a_part_set_off_by_commas_arabic",
      "وقتل سبعة مدنيين، بينهم ثلاثة أطفال، في غارة على بلدة الحارة، وامرأة في بلدة كفرشمس.", "2014-10-06",
      {"الحارة": 7, "كفرشمس": 1}),
+    ("more_dead_as_well_as",
+     "Government shelling killed a woman and her three children, as well as two others, in Nawa on Sunday.",
+     "2018-06-21", {"Nawa": 6}),
     # guards: a part with no comma after it is of the toll before; the wounded after "و" are no second count
     ("a_part_with_no_closing_comma_adds_no_toll",
      "قتل 4 مواطنين بينهم امرأة وطفلها في قصف على بلدة صيدا.", "2018-07-03", {"صيدا": 4}),
@@ -105,3 +109,28 @@ def test_a_month_named_in_passing_gives_no_year_to_the_days_after(  # guard
             "July 17, and shelled Nawa on July 18.")
     days = _days(text, "2018-07-20")
     assert "2018-07-17" in days and "2018-07-18" in days
+
+
+def test_a_retrospectives_day_headings_take_the_year_its_opening_names():
+    text = ("عامان على التسوية في حوران: تسلسل زمني\n\n"
+            "في مثل هذه الأيام من صيف عام 2018، كانت قوات النظام تتقدم في الريف الشرقي بغطاء جوي روسي.\n\n"
+            "🗓️ 20 حزيران/يونيو:\nقصف مدفعي عنيف على بلدة بصر الحرير.\n\n"
+            "🗓️ 7 تموز/يوليو:\nدخلت قوات النظام معبر نصيب بعد انسحاب الفصائل.")
+    assert _days(text, "2020-07-20") == ["2018-06-20", "2018-07-07"]
+
+
+def test_a_retrospective_of_last_year_in_english():
+    text = ("One year on: a timeline of the offensive that ended rebel rule in the south\n\n"
+            "These days last year, government forces were closing in on the towns of eastern Daraa.\n\n"
+            "June 20 - Shelling of Busra al-Harir begins.\n\n"
+            "July 7 - Government forces enter the Nasib crossing.")
+    assert _days(text, "2019-07-20") == ["2018-06-20", "2018-07-07"]
+
+
+def test_a_digest_of_this_week_keeps_its_days_though_it_names_an_old_year(  # guard
+):
+    # (no look back: the old year is a deal's, and the day headings are this year's)
+    text = ("ملخص أحداث الأسبوع في درعا\n\nتتواصل الاغتيالات في المحافظة منذ تسوية عام 2018.\n\n"
+            "🔸 2 آذار:\nاغتيال شاب برصاص مجهولين في بلدة الجيزة.\n\n"
+            "🔸 4 آذار:\nانفجار عبوة ناسفة في مدينة طفس.")
+    assert _days(text, "2025-03-06") == ["2025-03-02", "2025-03-04"]

@@ -620,7 +620,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
     has_en = _has_latin_word(norm)
     if not has_en:
         out.sort()
-        return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub), norm)
+        return _named_weekdays_out(_days_before_the_told(_in_the_years_told(_timeline_year(out, norm, pub, original, offs), norm, pub), norm, pub), norm)
     en_month = any(_EN_MONTH_WORD_RE.match(norm, s) for s in _month_starts(norm))
     for m in (_near_months(_EN_DAY_MONTH, norm) if en_month and has_digit else ()):
         mname = m["m1"] or m["m2"]
@@ -651,7 +651,7 @@ def _find_norm(norm: str, pub: date, original: str | None = None, offs: list[int
             add(m.start(), m.end(), pub - timedelta(days=back), prec, "relative")
     _en_weekday_dates(norm, pub, add)
     out.sort()
-    return _named_weekdays_out(_days_before_the_told(_in_the_years_told(out, norm, pub), norm, pub), norm)
+    return _named_weekdays_out(_days_before_the_told(_in_the_years_told(_timeline_year(out, norm, pub, original, offs), norm, pub), norm, pub), norm)
 
 
 def _en_weekday_dates(norm: str, pub: date, add: Callable[[int, int, date | None, int, str], None]) -> None:
@@ -675,6 +675,54 @@ _OWN_YEAR_WORDS = ("الشهر", "منه", "الماضي", "الفايت", "ال
 #: of a deal named ("منذ نيسان 2015", "بموجب اتفاق تموز 2018", "the July 2018 deal"), no story told in its year
 _SINCE_BEFORE_RE = re.compile(r"(?:^|\s)(?:since|منذ|ومنذ|اتفاق|اتفاقيه|تسويه|هدنه)\s(?:\S+\s)?$")
 _DEAL_AFTER_RE = re.compile(r"\s(?:deal|agreement|accord|settlement|truce)\b")
+
+
+#: a retrospective, in its title or opening: an anniversary, a timeline, "these days last year" (normalised)
+_RETRO_RE = re.compile(r"ذكري|سنوات علي|عام علي|عامان علي|عامين علي|تسلسل زمني|يوما بيوم|في مثل هذه الايام|"
+                       r"anniversary|timeline|years? (?:since|after|on)\b|day by day")
+#: the year a retrospective tells, before its first day ("صيف عام 2018", "in the summer of 2018") ...
+_FRAME_YEAR_RE = re.compile(r"(?:عام|سنه|صيف|ربيع|شتا|خريف|\bin|\bof|summer|spring|autumn|winter)\s(?P<y>(?:19|20)\d\d)(?!\d)")
+#: ... or "last year" ("من العام الماضي")
+_LAST_YEAR_RE = re.compile(r"(?:العام|السنه)\s(?:الماضي|المنصرم|الفايت)|last\syear")
+#: a day heading: at a line's start after bullets or emoji, a colon, dash or the line's end after it
+_HEAD_BEFORE_RE = re.compile(r"(?:^|\n)[^\w\n]{0,6}$")
+_HEAD_AFTER_RE = re.compile(r"\s*(?:[/(][^\n:]{0,20})?\s*(?:[:\u2013\u2014-]|\n)")
+
+
+def _timeline_year(out: list[tuple[int, int, date, int, str]], norm: str, pub: date, original: str | None,
+                   offs: list[int] | None) -> list[tuple[int, int, date, int, str]]:
+    """A retrospective's day headings written without a year ("🗓️ 19 حزيران/يونيو:", "26 June –"), in a report whose
+    opening says it looks back ("عام على التسوية"، "تسلسل زمني"، "anniversary") and names the year it tells before
+    the first heading ("في مثل هذه الأيام من العام الماضي", "صيف عام 2018"): that year, not the publication's."""
+    if original is None or offs is None or len(out) < 2 or "\n" not in original:
+        return out
+    heads = [k for k, (a, b, _d, prec, kind) in enumerate(out) if kind == "explicit" and prec == 1 and
+             _is_heading(original, offs, a, b) and not _YEAR_RE.search(norm, a, b)]
+    if len(heads) < 2:
+        return out
+    first = out[heads[0]][0]
+    if any(a < first and _YEAR_RE.search(norm, a, b) and _is_heading(original, offs, a, b) for a, b, *_ in out) or \
+            not _RETRO_RE.search(norm, 0, first):
+        return out   # (a first heading with its year: the days after it take it, _in_the_years_told)
+    years = [int(m["y"]) for m in _FRAME_YEAR_RE.finditer(norm, 0, first) if int(m["y"]) < pub.year]
+    year = years[-1] if years else pub.year - 1 if _LAST_YEAR_RE.search(norm, 0, first) else None
+    if year is None:
+        return out
+    res = list(out)
+    for k in heads:
+        a, b, d, prec, kind = res[k]
+        told = _safe_date(year, d.month, d.day)
+        if told is not None:
+            res[k] = (a, b, told, prec, kind)
+    return res
+
+
+def _is_heading(original: str, offs: list[int], a: int, b: int) -> bool:
+    """The date at normalised ``a:b`` heads a line of its own (or a line's text after a colon)."""
+    if b > len(offs) or a >= len(offs):
+        return False
+    oa, ob = offs[a], offs[b - 1] + 1
+    return bool(_HEAD_BEFORE_RE.search(original, max(0, oa - 8), oa)) and bool(_HEAD_AFTER_RE.match(original, ob))
 
 
 def _in_the_years_told(out: list[tuple[int, int, date, int, str]], norm: str,

@@ -1500,6 +1500,8 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
                 count, nxt = count + more[0], more[1]   # "مقتله مع زوجته": he and his wife
         if ar and count not in (VAGUE, 0) and (more := _and_more(toks, nxt)) is not None:
             count, nxt = count + more[0], more[1]   # "مقتل 7 عناصر من الأمن العام و9 مقاتلين من العشائر": 16
+        if not ar and count not in (VAGUE, 0) and (more := _as_well_as(toks, nxt)) is not None:
+            count, nxt = count + more[0], more[1]   # "killed a woman and her three children, as well as two others": 6
         d = Death(toks[first].a, toks[nxt - 1].b, count)
         if out and out[-1].count == VAGUE and count not in (VAGUE, 0) and d.a - out[-1].b <= 40 and \
                 not re.search(r"[.،,;؛:!?]", sentence[out[-1].b:d.a]):
@@ -1519,6 +1521,25 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
 
 
 _LOC_PREPS = frozenset(("in", "near", "at", "on", "outside", "inside")) | _n("في قرب بقرب داخل على عند")
+
+
+def _as_well_as(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """More dead after "as well as" / "along with" / "plus" right after an English death statement ("killed four
+    civilians, as well as two fighters,"): (count, index after them, past a closing comma); None for none."""
+    j = i + 1 if i < len(toks) and toks[i].w == "," else i
+    words = [t.w for t in toks[j:j + 3]]
+    if words == ["as", "well", "as"]:
+        j += 3
+    elif words[:2] == ["along", "with"]:
+        j += 2
+    elif words[:1] == ["plus"]:
+        j += 1
+    else:
+        return None
+    got = _item(toks, j, min(len(toks), j + 5), False)
+    if got is None or got[0] in (VAGUE, 0) or (got[1] < len(toks) and toks[got[1]].w in _EN_WOUND):
+        return None
+    return got[0], got[1]
 
 
 def _and_more(toks: list[_Tok], i: int) -> tuple[int, int] | None:
