@@ -163,6 +163,15 @@ def event_params(evs: Sequence[Event], cols: Sequence[str], geom_value: Callable
 # ---------------------------------------------------------------- column by column (plain Event rows)
 #: what JSON escapes in a string with ``ensure_ascii=False`` (``json.encoder.ESCAPE``)
 _ESCAPED = re.compile(r'[\x00-\x1f\\"]')
+#: those characters' bytes in UTF-8, where a character beyond ASCII has no byte below 0x80 (:func:`_plain`)
+_ESCAPED_BYTES = bytes(range(0x20)) + b'"\\'
+
+
+def _plain(text: str) -> bool:
+    """``_ESCAPED.search(text) is None``, from a deletion of those bytes over ``text``'s UTF-8: a column of 10,000
+    UCDP cells in a fifth of the expression's time (its search was a third of ``json_objects``' time, profiled)."""
+    b = text.encode("utf-8", "surrogatepass")
+    return len(b.translate(None, _ESCAPED_BYTES)) == len(b)
 #: value types JSON writes without quotes and without ", " inside (``None`` included)
 _SCALARS = frozenset({int, float, bool, type(None)})
 _TEXT_COLUMNS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "place_name_ar", "place_name_en",
@@ -171,7 +180,7 @@ _OR_EMPTY = ("report_id", "language", "trigger_label", "resolution_note", "admin
              "admin3_pcode", "extractor")
 
 
-def _json_column(values: Sequence[Any]) -> tuple[list[str], bool]:
+def _json_column(values: Sequence[Any], strings: bool = False) -> tuple[list[str], bool]:
     """Each value as ``_JSON`` writes it inside an object: ``(texts, quoted)``, where ``quoted`` means
     the strings' own quotes are left out (the row template puts them back).
 
@@ -180,11 +189,12 @@ def _json_column(values: Sequence[Any]) -> tuple[list[str], bool]:
     ending in ``", `` read as ``\\", "``) would be taken for one and hide the real boundary it overlaps: a column
     whose text holds ``\\", "`` anywhere (also after an escaped backslash, where it is harmless) has each value
     encoded alone, as does one whose count comes out wrong. A column with nothing to escape is its own text. A
-    column of numbers, booleans and None splits at ``", "`` likewise."""
+    column of numbers, booleans and None splits at ``", "`` likewise. ``strings``: the caller knows every value
+    is a ``str`` (their types are not looked at)."""
     n = len(values)
-    types = set(map(type, values))
+    types = {str} if strings else set(map(type, values))
     if types == {str}:
-        if _ESCAPED.search("".join(values)) is None:   # nothing to escape: JSON writes each string as it is
+        if _plain("".join(values)):   # nothing to escape: JSON writes each string as it is
             return list(values), True
         text = _JSON.encode(list(values))
         parts = text[2:-2].split('", "') if '\\", "' not in text else []
@@ -213,10 +223,11 @@ def _json_objects(keys: Sequence[str], columns: Sequence[tuple[list[str], bool]]
     return list(map("".join, zip(*pieces)))
 
 
-def json_objects(keys: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[str]:
+def json_objects(keys: Sequence[str], columns: Sequence[Sequence[Any]], strings: bool = False) -> list[str]:
     """Per row, ``json.dumps(dict(zip(keys, row)), ensure_ascii=False)`` of value ``columns`` (one per
-    key, in the order the object is to be written; keys distinct), a column at a time."""
-    return _json_objects(keys, [_json_column(c) for c in columns])
+    key, in the order the object is to be written; keys distinct), a column at a time. ``strings``: every
+    value is a ``str`` (as the caller made them; a column's types are then not looked at)."""
+    return _json_objects(keys, [_json_column(c, strings) for c in columns])
 
 
 def _coord(v: Any) -> float | None:
