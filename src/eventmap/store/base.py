@@ -1108,8 +1108,10 @@ class EventStore:
         geom_many = getattr(self._db, "geom_many", None)
         now = utc_now()
         n = 0
-        # one transaction (the file whole or nothing), read, mapped and stored a chunk of rows at a time
-        with self._db.write():
+        # one transaction (the file whole or nothing), read, mapped and stored a chunk of rows at a time; a chunk's
+        # cells, columns and parameter rows are new containers freed by reference counting (no cycle): nothing for
+        # the cyclic collector, which would walk the whole heap again and again as they are made
+        with paused_gc(), self._db.write():
             for got in reference.reference_chunks(kind, source, reference.CHUNK_ROWS):
                 k = len(got["ref_id"])
                 lat, lon = got["latitude"], got["longitude"]

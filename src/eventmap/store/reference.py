@@ -23,6 +23,7 @@ import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -182,22 +183,27 @@ def _columns(kind: str, df: pd.DataFrame, start: int) -> dict[str, list]:
         cols = _mapped(kind, cells, len(df))
     except (ValueError, TypeError, OverflowError):
         cols = None
-    bad = cols is None or not all(cols["ref_id"]) or any(
-        v is not None and not lo <= v <= hi for c, lo, hi in (("latitude", -90, 90), ("longitude", -180, 180))
-        for v in cols[c])
-    if bad:
+    if cols is None or not all(cols["ref_id"]) or not _within(cols["latitude"], 90) \
+            or not _within(cols["longitude"], 180):
         return _as_columns(_parse_rows(kind, df, start))   # raises, naming the first row at fault
-    assert cols is not None
     from eventmap.store.bulk import json_objects
-    cols["raw"] = json_objects(names, [cells[n] for n in names])
+    cols["raw"] = json_objects(names, [cells[n] for n in names], strings=True)
     return cols
 
 
+def _within(values: list[float | None], bound: float) -> bool:
+    """Every value None or within ``[-bound, bound]`` (none is NaN: ``_float`` made it None)."""
+    located = [v for v in values if v is not None] if None in values else cast("list[float]", values)
+    return not located or -bound <= min(located) and max(located) <= bound
+
+
 def _stripped(values: list) -> list[str]:
-    """``_str`` of each cell (a file's cells are all strings: ``str.strip`` alone)."""
-    if set(map(type, values)) == {str}:
+    """``_str`` of each cell, always a ``str`` (a file's cells are all strings: ``str.strip`` alone, which refuses
+    anything else with a ``TypeError``)."""
+    try:
         return list(map(str.strip, values))
-    return [v.strip() if type(v) is str else _str(v) for v in values]
+    except TypeError:
+        return [v.strip() if type(v) is str else _str(v) for v in values]
 
 
 def _as_columns(rows: list[dict]) -> dict[str, list]:
@@ -210,6 +216,18 @@ def _each(fn, values: list) -> list:
     return [seen[v] for v in values]
 
 
+def _floats(values: list[str]) -> list[float | None]:
+    """``[_float(v) for v in values]``: ``float`` of each at once when all are numbers, none of them NaN (their
+    sum is NaN then, or when infinities of both signs meet: then NaN is looked for in each)."""
+    try:
+        floats = list(map(float, values))
+    except (TypeError, ValueError):
+        return [_float(v) for v in values]
+    if not math.isnan(sum(floats)):
+        return cast("list[float | None]", floats)
+    return [None if math.isnan(v) else v for v in floats]
+
+
 def _mapped(kind: str, cells: dict[str, list[str]], n: int) -> dict[str, list]:
     """The reference-layer columns of stripped cell columns (everything but ``raw``)."""
     empty = [""] * n
@@ -217,8 +235,7 @@ def _mapped(kind: str, cells: dict[str, list[str]], n: int) -> dict[str, list]:
     def get(name: str) -> list[str]:
         return cells.get(name, empty)
 
-    out: dict[str, list] = {"latitude": [_float(v) for v in get("latitude")],
-                            "longitude": [_float(v) for v in get("longitude")]}
+    out: dict[str, list] = {"latitude": _floats(get("latitude")), "longitude": _floats(get("longitude"))}
     if kind == "acled":
         names = {"ref_id": "event_id_cnty", "event_type": "event_type", "sub_event_type": "sub_event_type",
                  "actor1": "actor1", "actor2": "actor2", "location": "location", "admin1": "admin1",
