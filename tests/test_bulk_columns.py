@@ -22,9 +22,25 @@ from hypothesis import strategies as st
 
 from eventmap.store import geopackage as gpkg
 from eventmap.store import open_store
-from eventmap.store.bulk import ROW_COLUMNS, _event_params_one_by_one, event_params, json_objects
+from eventmap.store.bulk import (
+    _ESCAPED,
+    ROW_COLUMNS,
+    _event_params_one_by_one,
+    _plain,
+    event_params,
+    json_objects,
+)
 from eventmap.store.records import utc_now
-from eventmap.store.reference import REFERENCE_COLUMNS, _frame, _parse_rows, parse_reference, reference_columns
+from eventmap.store.reference import (
+    REFERENCE_COLUMNS,
+    _float,
+    _floats,
+    _frame,
+    _parse_rows,
+    _within,
+    parse_reference,
+    reference_columns,
+)
 from eventmap.store.testing import backend_url, rafid_report_ar, rafid_report_en, synthetic_batch
 from eventmap.text import normalize_ar, normalize_ar_many
 
@@ -118,6 +134,39 @@ def test_a_value_ending_in_a_quote_and_a_comma_keeps_its_boundary():
         got = json_objects(["z"], [column])
         assert got == [json.dumps({"z": v}, ensure_ascii=False) for v in column]
         assert [json.loads(g)["z"] for g in got] == column
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=10) | _TEXT)
+def test_the_byte_test_for_nothing_to_escape_is_the_expressions(text):
+    """``_plain`` (a deletion of bytes over the UTF-8, for speed) says what ``_ESCAPED.search`` says."""
+    for t in (text, text + "\ud800", "".join(map(chr, range(0x80))), "\x7f\u2028\ud800x", "\\", '"'):
+        assert _plain(t) == (_ESCAPED.search(t) is None)
+
+
+_CELL = st.sampled_from(["32.5", "1", "", "nan", "NaN", "-inf", "inf", "1e999", "x", "1_0", "0x10", "-0", "91", "-181"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELL | st.floats().map(repr), max_size=6))
+def test_a_column_of_coordinates_is_each_cells_float(cells):
+    """``_floats`` (one ``map`` when all parse and none is NaN) gives ``_float`` of each cell; ``_within`` (min and
+    max) says what a test of each value said."""
+    got = _floats(cells)
+    assert got == [_float(v) for v in cells]
+    for bound in (90, 180):
+        assert _within(got, bound) == all(v is None or -bound <= v <= bound for v in got)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.none() | st.floats() | st.integers(-200, 200) | st.booleans(),
+                          st.none() | st.floats() | st.integers(-200, 200)), max_size=5))
+def test_a_batch_of_points_is_each_point(points):
+    """``point_blobs`` / ``wkb_points`` (one ``map`` of a prebuilt struct when every point is located) give each
+    point's blob or WKB as ``point_blob`` / ``wkb_point`` do, None for a point with None or NaN."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    for many, one in ((gpkg.point_blobs, gpkg.point_blob), (gpkg.wkb_points, gpkg.wkb_point)):
+        assert many(lats, lons) == [one(a, b) for a, b in zip(lats, lons)]
 
 
 def _tricky_csv(path, kind: str) -> None:
