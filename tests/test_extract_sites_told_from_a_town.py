@@ -88,3 +88,15 @@ def test_a_site_named_after_a_village_is_placed_at_that_village_not_at_the_town_
     events = extract_events("سيطرت الفصائل على حاجز صيدا شرقي مدينة درعا بعد اشتباكات عنيفة.", "2013-10-01")
     site = [e for e in events if e.location == "حاجز صيدا"]
     assert site and all((e.latitude, e.longitude) in _points("صيدا") for e in site)
+
+
+def test_a_town_after_the_numbered_unit_the_fire_came_from_is_the_target():
+    # "اللواء 61 بلدة X": the number is the brigade's name, not a count of towns ("12 بلدة")
+    events = extract_events("وقصفت قوات النظام من مواقعها في اللواء 61 بلدة الحراك بالمدفعية الثقيلة.", "2015-03-25")
+    assert [e.location for e in events] == ["الحراك"]
+
+
+def test_a_count_of_towns_is_still_no_town_s_noun():
+    # (guard) "12 بلدة جديدة": a count of towns names none of them
+    events = extract_events("سيطرت الفصائل على 12 بلدة جديدة في ريف درعا الشرقي.", "2015-03-25")
+    assert not [e for e in events if e.geo_precision in (1, 2)]

@@ -52,6 +52,8 @@ _TOLLS = [
     ("more_dead_as_well_as",
      "Government shelling killed a woman and her three children, as well as two others, in Nawa on Sunday.",
      "2018-06-21", {"Nawa": 6}),
+    ("the_one_wounded_died_later",
+     "أصيب شاب برصاص قناص في بلدة الحراك، وتوفي لاحقاً متأثراً بجراحه.", "2018-06-21", {"الحراك": 1}),
     # guards: a part with no comma after it is of the toll before; the wounded after "و" are no second count
     ("a_part_with_no_closing_comma_adds_no_toll",
      "قتل 4 مواطنين بينهم امرأة وطفلها في قصف على بلدة صيدا.", "2018-07-03", {"صيدا": 4}),

@@ -1484,6 +1484,8 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
             i += 1
             continue
         count, first, nxt = got
+        if ar and count == VAGUE and t.w in _AR_DIED and (hurt := _wounded_before(toks, i)) is not None:
+            count = hurt   # "أصيب شاب برصاص قناص في X، وتوفي لاحقاً متأثراً بجراحه": the one wounded died
         if _negated(toks, min(first, i), ar):
             # (not "without giving a toll", "دون ذكر حصيلة": no figure told, not none killed)
             count = VAGUE if any(_is(t.w, _FIGURE_WITHHELD) for t in toks[max(0, min(first, i) - 3):min(first, i)]) \
@@ -1521,6 +1523,23 @@ def _read(sentence: str) -> tuple[list[_Tok], list[Death]]:
 
 
 _LOC_PREPS = frozenset(("in", "near", "at", "on", "outside", "inside")) | _n("في قرب بقرب داخل على عند")
+
+
+#: "died" with its subject left out, and the passive "was wounded" whose subject it is (normalised)
+_AR_DIED = _n("توفي وتوفي فتوفي توفيت وتوفيت فتوفيت")
+_AR_WAS_WOUNDED = _n("أصيب وأصيب فأصيب أصيبت وأصيبت")
+
+
+def _wounded_before(toks: list[_Tok], i: int) -> int | None:
+    """The count of the wounded the sentence told before a "died" with no subject at ``i`` ("أصيب شاب ... وتوفي
+    لاحقاً", "أصيب طفلان ... وتوفيا"), when the passive "أصيب" comes right before them; None otherwise."""
+    for k in range(i - 1, max(-1, i - 16), -1):
+        if toks[k].w in _AR_WAS_WOUNDED:
+            got = _item(toks, k + 1, min(len(toks), k + 5), True)
+            return got[0] if got is not None and got[0] not in (VAGUE, 0) else None
+        if not toks[k].p and _DEATH_TOKEN_RE.search(toks[k].w):
+            return None
+    return None
 
 
 def _as_well_as(toks: list[_Tok], i: int) -> tuple[int, int] | None:

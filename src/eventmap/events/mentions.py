@@ -1591,7 +1591,20 @@ def _noun_cue(pw: str, prev: list[str], clitic: str, sets: dict[str, set[str]]) 
     count of places ("12 بلدة جديدة") nor a noun with a preposition glued to the name after it ("أصيب مزارع بجروح": a
     farmer, wounded)."""
     return (pw in sets["nouns"] or (pw[:1] in "وفبلع" and pw[1:] in sets["nouns"])) and \
-        not (len(prev) > 1 and prev[-2].isdigit()) and not clitic.endswith(("ب", "ل"))
+        not (len(prev) > 1 and prev[-2].isdigit() and not _numbered_unit(prev[:-2])) and not clitic.endswith(("ب", "ل"))
+
+
+#: units and posts named by a number ("اللواء 52", "الفوج 175", "النقطة 4"; normalised): the number is the name's
+_NUMBERED_UNITS_AR = frozenset(normalize_ar(w) for w in (
+    "اللواء", "لواء", "الفوج", "فوج", "الفرقة", "فرقة", "الكتيبة", "كتيبة", "السرية", "سرية", "النقطة", "نقطة",
+    "المحرس", "محرس"))
+
+
+def _numbered_unit(words: list[str]) -> bool:
+    """The words end with a unit's noun whose number comes next: "قصفت القوات من مواقعها في اللواء 52 بلدة X" names
+    the brigade, then the town (not "52 towns")."""
+    w = words[-1] if words else ""
+    return w in _NUMBERED_UNITS_AR or (w[:1] in "وفبل" and w[1:] in _NUMBERED_UNITS_AR)
 
 
 #: a town's parts, named with their side and then the town after "ل" ("الأحياء الشرقية لنوى", "المدخل الشمالي
