@@ -100,3 +100,19 @@ def test_a_count_of_towns_is_still_no_town_s_noun():
     # (guard) "12 بلدة جديدة": a count of towns names none of them
     events = extract_events("سيطرت الفصائل على 12 بلدة جديدة في ريف درعا الشرقي.", "2015-03-25")
     assert not [e for e in events if e.geo_precision in (1, 2)]
+
+
+@pytest.mark.parametrize("text, there, not_there", [
+    ("Gunmen attacked a checkpoint in Inkhil and then fled toward the western outskirts of Jasim.", "Inkhil", "Jasim"),
+    ("هاجم مسلحون حاجزاً في بلدة إنخل ثم فروا باتجاه الأطراف الغربية لمدينة جاسم.", "إنخل", "جاسم"),
+    ("هاجم مسلحون حاجزاً في بلدة إنخل ثم فروا باتجاه الأطراف الغربية لجاسم.", "إنخل", "جاسم"),
+])
+def test_the_edge_of_a_town_the_doers_fled_toward_is_no_place_of_the_act(text, there, not_there):
+    places = {e.location for e in extract_events(text, "2018-06-21")}
+    assert there in places and not_there not in places
+
+
+def test_the_outskirts_of_a_town_shelled_are_the_town_s():
+    # (guard) the outskirts as the target, not where anyone went
+    events = extract_events("Government forces shelled the western outskirts of Jasim on Monday.", "2018-06-21")
+    assert [e.location for e in events] == ["Jasim"]

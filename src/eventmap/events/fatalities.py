@@ -1532,7 +1532,7 @@ _AR_WAS_WOUNDED = _n("أصيب وأصيب فأصيب أصيبت وأصيبت")
 
 def _wounded_before(toks: list[_Tok], i: int) -> int | None:
     """The count of the wounded the sentence told before a "died" with no subject at ``i`` ("أصيب شاب ... وتوفي
-    لاحقاً", "أصيب طفلان ... وتوفيا"), when the passive "أصيب" comes right before them; None otherwise."""
+    لاحقاً"), when the passive "أصيب" comes right before them and no death word between; None otherwise."""
     for k in range(i - 1, max(-1, i - 16), -1):
         if toks[k].w in _AR_WAS_WOUNDED:
             got = _item(toks, k + 1, min(len(toks), k + 5), True)
@@ -1544,7 +1544,7 @@ def _wounded_before(toks: list[_Tok], i: int) -> int | None:
 
 def _as_well_as(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """More dead after "as well as" / "along with" / "plus" right after an English death statement ("killed four
-    civilians, as well as two fighters,"): (count, index after them, past a closing comma); None for none."""
+    civilians, as well as two fighters,"): (count, index after them); None for none, or for the wounded."""
     j = i + 1 if i < len(toks) and toks[i].w == "," else i
     words = [t.w for t in toks[j:j + 3]]
     if words == ["as", "well", "as"]:

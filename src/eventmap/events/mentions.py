@@ -908,6 +908,7 @@ _CONTAINER_GAP_EN = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:(?:neighbou?rhood
                                r"|^\s*(?:neighbou?rhood|district|quarter)?,\s*(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)   # "X district, Daraa city"
 
 
+#: a side of a town (normalised): "غربي", "الشرقيه", "جنوب"
 _DIR_AR = r"(?:ال)?(?:شرق|غرب|شمال|جنوب)(?:ي|يه)?"
 #: a site told from a town, not in it: "سد X غربي مدينة Y", "الواقع إلى الشرق من بلدة Y", "تل X المطل على قرية Y"
 _BESIDE_GAP_AR = re.compile(r"^\s*(?:(?:ال)?واقعه?\s)?(?:(?:الي\s)?" + _DIR_AR + r"(?:\s(?:ال)?(?:شرق|غرب)(?:ي|يه)?)?(?:\sمن)?"
@@ -1973,6 +1974,8 @@ _UNDERWENT_AFTER_AR_RE = re.compile(r"\s(?:التي|الذي)\s(?:تعرضت|ت�
 _FLED_TO_AR_RE = re.compile(
     r"(?:^|\s)[وف]?(?:ب|لل?)?(?:ال)?(?:نزوح|نزحت|نزح|نزحوا|تنزح|ينزح|فرار|فرارهم|فراره|فر|فرت|فروا|يفر|يفرون|هروب|"
     r"هروبهم|هرب|هربت|هربوا|يهربون)\s(?:\S+\s){0,8}?(?:الي|باتجاه|اتجاه|نحو|صوب)\s"
+    # (and a town's edge: "فروا باتجاه الأطراف الغربية لمدينة X")
+    r"(?:(?:ال)?(?:اطراف|مشارف|محيط|مداخل|مدخل|ضواحي)\s(?:ال\S+\s)?ل?)?"
     r"(?:(?:ال)?(?:بلده|بلدتي|بلدات|مدينه|مدينتي|مدن|قريه|قريتي|قري|حي|حيي|احيا|مخيم|منطقه|مناطق|ريف)\s)?$")
 _FLED_TO_GATE = gate(_FLED_TO_AR_RE)
 #: taking people out of a place (normalised, "و" cut): "إجلاء مدنيين من قرية X" names X as the evacuation's place
@@ -2188,7 +2191,9 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
     r"|\b(?P<withdrew>withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)(?:\s+\w+)?\s+(?:to|towards?|into))"
-    r"\s*(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|province|governorate)\s+of\s+)?$"
+    # (and a town's edge: "fled toward the western outskirts of X")
+    r"\s*(?:the\s+)?(?:(?:\w+\s+)?(?:outskirts|edges?|entrances?)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:\w+\s+)?(?:city|town|village|province|governorate)\s+of\s+)?$"
     r"|\boverlook(?:s|ing|ed)?\s+(?:the\s+)?(?:towns|villages)\s+of\s+$", re.I)   # (and the towns a hill overlooks)
 #: a person from a place ("a young man from the town of X", "a shepherd from X"): his home, not the event's place
 _EN_PERSON_FROM_RE = re.compile(
