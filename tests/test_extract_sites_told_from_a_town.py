@@ -116,3 +116,19 @@ def test_the_outskirts_of_a_town_shelled_are_the_town_s():
     # (guard) the outskirts as the target, not where anyone went
     events = extract_events("Government forces shelled the western outskirts of Jasim on Monday.", "2018-06-21")
     assert [e.location for e in events] == ["Jasim"]
+
+
+@pytest.mark.parametrize("text, there", [
+    ("قتل شاب برصاص مجهولين في بلدة الجيزة، وفارق الحياة قبل وصوله إلى المستشفى الوطني في مدينة درعا.", "الجيزة"),
+    ("Two civilians were killed in shelling on Tafas, a doctor at Daraa National Hospital said.", "Tafas"),
+])
+def test_a_hospital_where_the_wounded_went_or_a_doctor_spoke_is_no_place_of_the_act(text, there):
+    places = {e.location for e in extract_events(text, "2025-03-04")}
+    assert there in places
+    assert not [p for p in places if "المشفى" in p or "hospital" in p.lower()], places
+
+
+def test_a_hospital_the_act_was_done_to_is_its_place():
+    # (guard) the hospital shelled is the place
+    events = extract_events("قصفت قوات النظام المشفى الوطني في مدينة إزرع صباح اليوم.", "2016-01-25")
+    assert "المشفى الوطني" in {e.location for e in events}

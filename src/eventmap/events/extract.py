@@ -1443,6 +1443,21 @@ class _Extractor:
         # "denied that troops had entered the town and said the battle went on": the denial ends at "and said"
         return _DENIAL_ENDS.isdisjoint(prev[last:])
 
+    def _hospital_hit(self, m: Mention, hits: list[TriggerHit], ms: list[Mention]) -> bool:
+        """A hospital is an act's place when the act is done to it: right after a trigger that is no death ("قصفت
+        الطائرات المشفى الوطني", "stormed the hospital"; or its list, "استعادت مقر اللواء وحي X ومبنى المشفى
+        الوطني"), or right before one with no comma between ("the hospital was shelled"); not where the wounded were
+        taken or died, nor where a doctor spoke from."""
+        head = min((o for o in ms if m.list_id >= 0 and o.list_id == m.list_id), key=lambda o: o.start, default=m)
+        for h in hits:
+            if h.label == "killing":
+                continue
+            a, b = self.n2o(h.start, h.end)   # (the normalised text has no commas: the text's own between them)
+            if (0 <= head.start - h.end <= 30 and not _CLAUSE_PUNCT_RE.search(self.text, b, head.orig_start)) or \
+                    (0 <= h.start - m.end <= 30 and not _CLAUSE_PUNCT_RE.search(self.text, m.orig_end, a)):
+                return True
+        return False
+
     def _crimes_elsewhere(self, hit: TriggerHit, m: Mention, use: list[_Located]) -> bool:
         """``m`` comes after the crimes the arrested are charged with, and the arrest has a place of its own before
         them ("القبض على خلية في X متورطة بزرع عبوات في Y", "arrested a cell in X accused of bombings in Y")."""
@@ -1723,6 +1738,8 @@ class _Extractor:
             # place: "سلم عدد من أبناء بلدة X أسلحة متوسطة")
             if not weak or others:
                 return False
+        if m.site == "hospital" and not self._hospital_hit(m, hits, ms or [m]):
+            return False   # where the wounded were taken, died or a doctor spoke ("نقل مصابين إلى المشفى الوطني")
         if any(not (m.end <= a.start or m.start >= a.end) for a in ca):
             return False      # part of an actor name ("جيش خالد بن الوليد", "قوات الأسد")
         for h in hits:
