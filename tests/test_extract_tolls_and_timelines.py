@@ -41,7 +41,7 @@ _TOLLS = [
      "قتل اثنان من أبناء العشائر وثلاثة مسلحين في اشتباكات عند أطراف بلدة المجيدل.", "2025-07-18",
      {"المجيدل": 5}),
     ("a_toll_risen_after_a_possessive_apostrophe",
-     "The death toll of the government forces' shelling on the town of Inkhil rose to seven civilians, among them "
+     "The death toll of the government forces' artillery fire on Inkhil rose to seven civilians, among them "
      "two children, after three people wounded on Monday died of their injuries.", "2018-06-21", {"Inkhil": 7}),
     ("a_second_toll_after_a_part_set_off_by_commas",
      "On Sunday, air strikes hit the towns of Jasim and Inkhil, killing at least nine civilians, including three "
