@@ -54,6 +54,11 @@ _TOLLS = [
      "2018-06-21", {"Nawa": 6}),
     ("the_one_wounded_died_later",
      "أصيب شاب برصاص قناص في بلدة الحراك، وتوفي لاحقاً متأثراً بجراحه.", "2018-06-21", {"الحراك": 1}),
+    ("the_one_wounded_died_later_in_a_hospital_of_another_town",
+     "أصيب شاب برصاص قناص في بلدة الحراك، وتوفي لاحقاً متأثراً بجراحه في المشفى الوطني بمدينة إزرع.",
+     "2018-06-21", {"الحراك": 1}),
+    ("a_second_death_in_another_town_is_that_town_s",   # guard: not a hospital's town
+     "قتل شاب برصاص قناص في بلدة الحراك، وقتل آخر في مدينة إزرع.", "2018-06-21", {"الحراك": 1, "إزرع": 1}),
     # guards: a part with no comma after it is of the toll before; the wounded after "و" are no second count
     ("a_part_with_no_closing_comma_adds_no_toll",
      "قتل 4 مواطنين بينهم امرأة وطفلها في قصف على بلدة صيدا.", "2018-07-03", {"صيدا": 4}),

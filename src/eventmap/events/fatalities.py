@@ -1636,11 +1636,16 @@ _SOURCE_BEFORE_RE = _rx(r"(?:مصدر|مصادر|ناشط|مراسل|مكتب|و
                         r"(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 
 
+#: a hospital right before a place: "وتوفي متأثراً بجراحه في المشفى الوطني بمدينة X" (where he died, not the act)
+_HOSPITAL_BEFORE_RE = _rx(r"(?:مشفى|مستشفى|مشافي|hospital)\S*(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+
+
 def _other_place(tail: str) -> bool:
     """:data:`_OTHER_PLACE_RE` in ``tail``, not where a source speaks from ("قتل ثلاثة مدنيين، وفق مصدر طبي في
-    مدينة X": the toll stays the event's)."""
+    مدينة X": the toll stays the event's) nor the hospital's town where the wounded died."""
     for m in _OTHER_PLACE_RE.finditer(tail):
-        if _SOURCE_BEFORE_RE.search(tail, max(0, m.start() - 30), m.start()) is None:
+        if _SOURCE_BEFORE_RE.search(tail, max(0, m.start() - 30), m.start()) is None and \
+                _HOSPITAL_BEFORE_RE.search(tail, max(0, m.start() - 30), m.start()) is None:
             return True
     return False
 
