@@ -132,3 +132,25 @@ def test_a_hospital_the_act_was_done_to_is_its_place():
     # (guard) the hospital shelled is the place
     events = extract_events("قصفت قوات النظام المشفى الوطني في مدينة إزرع صباح اليوم.", "2016-01-25")
     assert "المشفى الوطني" in {e.location for e in events}
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("تمركزت قوة إسرائيلية صباح اليوم في محيط قرية الرفيد بريف القنيطرة الجنوبي.", "2025-01-14", "الرفيد"),
+    ("شوهدت دبابات إسرائيلية قرب بلدة خان أرنبة صباح اليوم.", "2025-01-14", "خان أرنبة"),
+    ("Israeli troops have taken up positions near Hader, residents said on Monday.", "2025-01-14", "Hader"),
+    ("Israeli tanks were seen near Khan Arnabeh on Sunday morning.", "2025-01-14", "Khan Arnabeh"),
+])
+def test_a_force_posted_or_seen_near_a_village_is_an_event_there(text, published, place):
+    assert place in {e.location for e in extract_events(text, published)}
+
+
+def test_a_force_stationed_in_a_village_since_a_day_is_a_state_not_an_act():
+    # (guard) the present: where a force has been since, told by the way of where families fled from
+    text = "ونزحت عائلات من قرية الحميدية التي تتمركز فيها قوات الاحتلال منذ التاسع من الشهر الجاري."
+    assert not [e for e in extract_events(text, "2024-12-20") if e.location == "الحميدية" and e.actor1 == "Israeli forces"]
+
+
+def test_bulldozers_seen_razing_land_still_raze_it():
+    # (guard) "bulldozers were seen" is no troop movement: their razing near the village is the act
+    text = "Israeli bulldozers were seen razing farmland near Hader on the edge of the buffer zone."
+    assert "Hader" in {e.location for e in extract_events(text, "2024-12-12")}

@@ -360,7 +360,11 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                        r"ينتشر~", r"تنتشر~", r"دورية", r"دوريات", r"رتل~?", r"ارتال", r"حشد~", r"حشود", r"استنفار",
                        r"انتشارا",   # "شهدت بلدة X انتشاراً لعناصر من الفرقة الرابعة"
                        # "تجمع مئات من مقاتلي العشائر في بلدة X": fighters massing (not people gathering)
-                       r"(?:تجمع~|تجمهر~|احتشد~)\s(?:\S+\s){0,3}?(?:مئات|عشرات|الاف)\s(?:من\s)?(?:ال)?(?:مقاتل~|مسلح~)"),
+                       r"(?:تجمع~|تجمهر~|احتشد~)\s(?:\S+\s){0,3}?(?:مئات|عشرات|الاف)\s(?:من\s)?(?:ال)?(?:مقاتل~|مسلح~)",
+                       # a force posted or seen ("تمركزت قوة إسرائيلية في محيط X", "شوهدت دبابات قرب X")
+                       # (not the present, a state: "القرية التي تتمركز فيها قوات الاحتلال منذ التاسع من الشهر")
+                       r"(?:تمركز~|شوهد~)\s(?:\S+\s){0,2}?(?:ال)?(?:قو~|قوات|دبابات|دبابه|اليات|اليه|"
+                       r"جرافات|عربات|مدرعات|دوري~|جنود|عناصر)(?=\s)"),
     "siege": (r"حصار~", r"حاصر~", r"يحاصر~", r"تحاصر~", r"محاصر~", r"محاصرة", r"تطويق", r"طوق~", r"يطوق~", r"حوصر~"),
     "supply_cut": (r"(?:قطع~|قطعت|يقطع~|تقطع~)\s(?:\S+\s){0,2}?(?:ال)?(?:طرق|طريق|خطوط|خط)\s(?:ال)?(?:امداد~|امدادات)",
                    r"(?:قطع~|قطعت|يقطع~|تقطع~)\s(?:\S+\s){0,2}?طرق\s(?:ال)?(?:فصائل|مقاتلي|المعارضه|المسلحين|قوات)",
@@ -550,7 +554,11 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "incursion": (r"incursions?", r"incursion into", r"raiding operations?", r"incurs\w*", r"infiltrat\w*"),
     "troop_movement": (r"reinforcements?", r"reinforc(?:ed|ing)", r"deploy(?:ed|ing|s|ment|ments)?", r"redeploy\w*",
                        r"patrol(?:s|led|ling)?", r"convoys?", r"troop build-?up", r"build-?up", r"mobili[sz]\w+",
-                       r"massed", r"massing", r"took up positions", r"taking up positions", r"moved into (?:\w+ )?positions", r"sent (?:military )?reinforcements?",
+                       r"massed", r"massing", r"took up positions", r"taking up positions", r"taken up positions",
+                       r"moved into (?:\w+ )?positions", r"sent (?:military )?reinforcements?",
+                       # a force seen: "Israeli tanks were seen near X" (not bulldozers: their razing is the act)
+                       r"(?:tanks|vehicles|troops|soldiers|patrols?|armou?red vehicles) (?:were|was) "
+                       r"(?:seen|spotted|observed)",
                        r"(?:trucks|vehicles|tanks|convoys?|armou?red vehicles) (?:\w+ ){0,3}(?:heading|headed|moving|arrived)",
                        # "Syrian troops reached the Nasib crossing", "army units arrived in X"
                        r"(?:troops|forces|units|soldiers|army) (?:\w+ ){0,2}?(?:reached|arrived (?:in|at))",
