@@ -154,3 +154,20 @@ def test_bulldozers_seen_razing_land_still_raze_it():
     # (guard) "bulldozers were seen" is no troop movement: their razing near the village is the act
     text = "Israeli bulldozers were seen razing farmland near Hader on the edge of the buffer zone."
     assert "Hader" in {e.location for e in extract_events(text, "2024-12-12")}
+
+
+@pytest.mark.parametrize("text, published, place, kind", [
+    ("Rebels seize Nasib crossing on the Jordanian border", "2015-04-02", "Nasib crossing",
+     "Non-state actor overtakes territory"),
+    ("July 6, 2018 - Government forces take back the Nasib crossing after a surrender deal.", "2019-07-06",
+     "Nasib crossing", "Government regains territory"),
+])
+def test_a_capture_in_the_present_of_headlines_and_timelines(text, published, place, kind):
+    events = extract_events(text, published)
+    assert kind in {e.sub_event_type for e in events if e.location == place}
+
+
+def test_goods_seized_in_the_present_are_no_ground_taken():
+    # (guard) "seize drugs": goods, no territory
+    events = extract_events("Police seize drugs and weapons in raid on a house in Tafas", "2025-03-04")
+    assert not [e for e in events if "territory" in e.sub_event_type]

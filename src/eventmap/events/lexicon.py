@@ -407,6 +407,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"seized control", r"seized" + _NOT_GOODS_EN, r"tighten(?:ed|s)? (?:their |its )?control", r"taken over", r"took (?:full )?control", r"taken (?:full )?control",
                         r"seiz(?:e|es|ing) (?:full )?control", r"tak(?:e|es|ing) (?:full )?control",
                         r"seizing" + _NOT_GOODS_EN, r"captur(?:ing)", r"pushed into", r"advanced on", r"stormed into",
+                        # the present of headlines and timelines: "Rebels seize X crossing", "forces take back X"
+                        r"seiz(?:es|e)\b" + _NOT_GOODS_EN, r"tak(?:es|e) back\b",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"overrunning", r"gained control", r"wrested (?:control )?",
                         # "took the town of X", "took the nearby village": a place's noun after it (not "took part")
