@@ -682,8 +682,8 @@ _RETRO_RE = re.compile(r"ذكري|سنوات علي|عام علي|عامان ع�
                        r"anniversary|timeline|years? (?:since|after|on)\b|day by day")
 #: the year a retrospective tells, before its first day ("صيف عام 2018", "in the summer of 2018") ...
 _FRAME_YEAR_RE = re.compile(r"(?:عام|سنه|صيف|ربيع|شتا|خريف|\bin|\bof|summer|spring|autumn|winter)\s(?P<y>(?:19|20)\d\d)(?!\d)")
-#: ... or "last year" ("من العام الماضي")
-_LAST_YEAR_RE = re.compile(r"(?:العام|السنه)\s(?:الماضي|المنصرم|الفايت)|last\syear")
+#: ... or "last year" ("من العام الماضي"): the words :data:`_LAST_YEAR` reads after a month
+_LAST_YEAR_RE = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(_LAST_YEAR)))
 #: a day heading: at a line's start after bullets or emoji, a colon, dash or the line's end after it
 _HEAD_BEFORE_RE = re.compile(r"(?:^|\n)[^\w\n]{0,6}$")
 _HEAD_AFTER_RE = re.compile(r"\s*(?:[/(][^\n:]{0,20})?\s*(?:[:\u2013\u2014-]|\n)")
