@@ -554,11 +554,19 @@ _IN_CUSTODY_RE = re.compile(r"(?:تحت|بسبب|جراء|نتيجه|اثر)\sا
                             r"النظام|المخابرات|الامن)|\b(?:under|from|after)\s+torture\b|\bin\s+(?:custody|detention)\b")
 #: a force's units named by a pronoun ("دخلت وحداته", "its troops"): the force is one named before
 _OWN_UNITS_RE = re.compile(r"(?:^|\s)[وف]?(?:وحدات|قوات|مقاتلي|عناصر|جنود)(?:ه|ها|هم)(?=\s|$)|\b(?:its|their) (?:troops|units|forces|fighters)\b")
+#: "outside" before a trigger's noun (normalised): "بقيت X خارج السيطرة", "remained outside the deal"
+_OUTSIDE = frozenset(("خارج", "outside"))
+#: words of taking part in a fight told elsewhere (normalised): the fighters' home town is where they came from
+_TOOK_PART = frozenset(normalize_ar(w) for w in """شارك شاركت شاركوا يشارك تشارك يشاركون مشاركه بمشاركه ساند ساندت
+ساندوا مسانده بمسانده انضم انضمت انضموا joined join joining participated participating""".split())
 #: a bare armed force as the subject right before a move ("tanks moved into X", "troops entered X"; normalised)
 _BARE_FORCE_RE = re.compile(r"(?:^|[\s,])(?:the\s)?(?:troops|tanks|soldiers|forces|armou?red\svehicles|military\s"
                             r"vehicles|army\sunits)\s(?:(?:had|have|has|also|then|later|were|was|again)\s)?$")
 #: the same in Arabic, a bare force right after the verb ("دخلت القوات بلدة X", "توغلت قوة مؤللة في"; normalised)
 _BARE_FORCE_AFTER_RE = re.compile(r"\s(?:ال)?(?:قوات|قوه|وحدات|دبابات|اليات|جنود|ارتال|رتل)(?=\s|$)(?!\s(?:من|ل|الي|علي)\s)")
+#: a body of troops the trigger names, said to be military ("وصلت تعزيزات عسكرية إلى X", "military reinforcements"):
+#: armed by its own words, whoever sent it
+_MILITARY_BODY_RE = re.compile(r"(?:تعزيزات|ارتال|رتل|حشود)\s(?:ال)?عسكري|military\s(?:reinforcements?|convoys?)\b")
 #: the moves a bare force can make: its side is the force the report names (the first state's force, else the army)
 _BARE_FORCE_LABELS = frozenset(("territory_entered", "troop_movement", "advance", "withdrawal", "siege"))
 #: acts that kill no one when a violent act is told beside them: the toll is that act's ("killing two members of
@@ -815,6 +823,16 @@ _SINCE_TIME = frozenset(("monday tuesday wednesday thursday friday saturday sund
                         "april may june july august september october november december early late").split())
 
 
+def _called_or_outside(prev: list[str]) -> bool:
+    """The words before a trigger (normalised, "و" cut) say it is no act: "outside" it ("وبقيت X خارج السيطرة"، "خارج
+    أي اتفاق", "outside government control": a state), or a call for it ("دعت فعاليات أهلية في مدينة X إلى وقفة
+    تضامنية", "activists called for a protest")."""
+    if prev[-1] in _OUTSIDE or len(prev) > 1 and prev[-2] in _OUTSIDE and prev[-1] in ("اي", "any", "the"):
+        return True
+    return (prev[-1] in ("الي", "for") or len(prev) > 1 and prev[-2] == "for" and prev[-1] in ("a", "an", "the")) and \
+        not _CALLED.isdisjoint(prev[-8:])
+
+
 def _since_they(prev: list[str]) -> bool:
     """"since the army retook", "since government forces took": "since" and the doer, no time between."""
     if "since" not in prev[-4:]:
@@ -848,6 +866,9 @@ _SUPERLATIVE = frozenset(normalize_ar(w) for w in SUPERLATIVES_EN + SUPERLATIVES
 #: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
 #: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
 #: "طالب", a student)
+#: a call, a few words before "إلى"/"for" and the act called for (normalised)
+_CALLED = frozenset(("دعت", "دعا", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه", "دعوه", "دعوات", "called", "calls",
+                     "calling", "call"))
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
                        "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه",
                        # the threat as a noun: "تحدثت مصادر عن تهديد الفرقة الرابعة باقتحام X"
@@ -1378,6 +1399,8 @@ class _Extractor:
             return True
         if not prev:
             return False
+        if _called_or_outside(prev):
+            return True
         if self._background(h, prev, cl):
             return True
         if not _NEG.isdisjoint(prev[-2:]) and prev[-1] not in _RESULT_VERBS:
@@ -1728,6 +1751,8 @@ class _Extractor:
             if weak and m.notes[-1] in ("origin", "residence") and _IN_CUSTODY_RE.search(self.norm, cl.sent_lo,
                                                                                         cl.sent_hi):
                 weak = False   # "وفاة معتقلين بسبب التعذيب، هما فلان من أبناء مدينة X": died in a prison, not at home
+            if weak and origin and not _TOOK_PART.isdisjoint(self.norm[cl.lo:m.start].split()):
+                weak = False   # "شاركت في المعارك مجموعات من مدينة X", "fighters from X joined": they came to the fight
             others = [o for o in (ms or ()) if o is not m and not o.reference and not o.veto and not o.admin and
                       not (o.name in GOVERNORATE_KEYS and o.cue not in _CITY_CUES) and   # "In Quneitra, ..."
                       not (origin and o.name.startswith("ريف ")) and
@@ -2421,7 +2446,11 @@ class _Extractor:
             got = self._dates.for_clause(
                 cl.dating or ClauseSpan(cl.index, cl.lo, cl.hi, cl.sent_lo, cl.sent_hi, cl.paragraph), hit.start, hit.end)
             shift, mid = self._days_apart(cl, hit)
-            if shift and (mid or not self._dates.dated_within(cl.lo, cl.hi, acts_only=True)):
+            # (a count told after the act counts from the day its clause gave before the act: "قتل 12 مدنياً بغارات
+            # على X يوم الخميس، قبل أن تسيطر عليها القوات مساء اليوم التالي")
+            tail = bool(shift) and not mid and _DAYS_APART_N_RE.match(self.norm, cl.lo) is None and \
+                not self._dates.dated_within(hit.end, cl.hi, acts_only=True) and self._own_tail(hit, cl)
+            if shift and (mid or tail or not self._dates.dated_within(cl.lo, cl.hi, acts_only=True)):
                 # "..., a day after rebels overran the checkpoints": the day before the one the sentence gives
                 # (never past the publication: "two days later" with no day told before it is not a day to come)
                 moved = (min(date.fromisoformat(got[0]) + timedelta(days=shift), self.pub).isoformat(), got[1])
@@ -2443,6 +2472,16 @@ class _Extractor:
                 got = (self._moved_day[3], got[1])
             self._date_memo[key] = got
         return got
+
+    def _own_tail(self, hit: TriggerHit, cl: _Clause) -> bool:
+        """The count of days told after the act (:data:`_DAY_AFTER_RE`) is of the act's own verb: a few words after it
+        with no comma between ("قبل أن تسيطر عليها القوات مساء اليوم التالي"; not "واعتقلت شابين، أفرج عنهما بعد
+        يومين", "arrested two, before releasing one the following day": another verb's day)."""
+        later = _DAY_AFTER_RE.search(self.norm, hit.end, cl.hi)
+        if later is None or later.start() - hit.end > 40:
+            return False
+        a, b = self.n2o(hit.end - 1, later.start() + 1)
+        return not _CLAUSE_PUNCT_RE.search(self.text, a, b)
 
     def _days_apart(self, cl: _Clause, hit: TriggerHit) -> tuple[int, bool]:
         """The days from the sentence's day to the clause's, when the clause opens with a count of them ("a day
@@ -2579,7 +2618,9 @@ class _Extractor:
             if not a1 and _OWN_UNITS_RE.search(self.norm, cl.lo, cl.hi):
                 a1 = self._sent_subject.get(cl.sent_index - 1, "")
         if not a1 and lab in _BARE_FORCE_LABELS and (_BARE_FORCE_RE.search(self.norm[max(cl.lo, hit.start - 40):hit.start])
-                                                     or _BARE_FORCE_AFTER_RE.match(self.norm, hit.end)):
+                                                     or _BARE_FORCE_AFTER_RE.match(self.norm, hit.end)
+                                                     or _MILITARY_BODY_RE.search(self.norm, max(cl.lo, hit.start - 10),
+                                                                                 min(cl.hi, hit.end + 12))):
             a1 = next((a.actor for a in self._actors if a.actor in A.STATE_SIDE or a.actor == A.ISR), A.GOV)
         rest = [a for a in after if a.actor != a1 and a.role not in ("support", "other")] + \
             [a for a in ca if a.end <= hit.start and a.actor != a1 and a.role not in ("support", "other")]

@@ -716,7 +716,11 @@ _ITEM_NOUNS = _DUAL_NOUNS | frozenset(w + n for w in ("", "و", "ب", "وب") fo
 _BI_WORDS = frozenset({"بوابل", "بعد", "بين", "بسبب", "بشكل", "بحسب", "بحجه", "بذريعه", "بعشرات", "بعدد", "بنحو",
                        # "بين بلدتي A وB بسيارة تقل عناصر": what the blast hit, after the list
                        "بسياره", "بسيارات", "بحافله", "بحافلات", "بدوريه", "بدراجه", "بعربه", "بمركبه", "بقذيفه",
-                       "بقذائف", "بصاروخ", "بصواريخ", "بعبوه", "بغاره", "بغارات", "برصاص", "بنيران"})
+                       "بقذائف", "بصاروخ", "بصواريخ", "بعبوه", "بغاره", "بغارات", "برصاص", "بنيران",
+                       # "قصفت بلدتي A وB براجمات الصواريخ": the weapon it was shelled with
+                       "براجمات", "براجمه", "بمدفعيه", "بمدافع", "بقنابل", "بطائرات", "بطايرات", "بطائره", "بطايره",
+                       "بمسيره", "بمسيرات", "بهاون", "ببراميل", "بعبوات", "بالغام", "بقذيفتين", "بقذيفتي",
+                       "بصاروخين", "بدبابات", "بمروحيات", "بمروحيه", "بصليات", "بصليه"})
 _SITE_STEMS = frozenset({"سد", "تل", "معبر", "جسر", "مطار", "حي", "قري", "بلد", "مزرع", "تلتي", "تلت", "قريتي",
                          "بلدتي", "مدينتي", "حيي", "سدي", "تلال"})
 
@@ -934,6 +938,15 @@ _IN_GAP_RE = re.compile(r",?\s+(?:in|في)\s+")
 _CITY_AFTER_RE = re.compile(r"\s+(?:city|al-balad|al-mahatta)\b|\s+(?:البلد|المحطه|المحطة)(?!\S)", re.I)
 
 
+def _city_half(text: str, m: Mention) -> bool:
+    """The mention is one of the two halves of Daraa city ("درعا المحطة", "Daraa al-Balad"), which hold quarters of
+    their own: "حي المطار في درعا المحطة" is a quarter of that half, the half only locating it."""
+    return " " in text[m.orig_start:m.orig_end].strip() and _CITY_HALF_RE.search(text, m.orig_start, m.orig_end) is not None
+
+
+_CITY_HALF_RE = re.compile(r"(?:\b(?:al|el)[- ]?(?:balad|mahatta|mahata|mahattah)|\s(?:البلد|المحطه|المحطة))$", re.I)
+
+
 def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
     """"حاجز القوس في مدينة الحراك", "the Omari mosque in Deraa": the town hosts the site and is
     only a reference point for this event."""
@@ -942,7 +955,11 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
         if not m.site:
             continue
         nxt = ms[i + 1]
-        if (nxt.site and (nxt.site != "neighbourhood" or m.site == "neighbourhood")) or \
+        # (a quarter of a city's half is inside it: "حي المطار في درعا المحطة"; not a quarter that only locates a
+        # site the act is told from, "جنوب غرب حارة X في حي Y بدرعا البلد": the act may lie outside Y, in the half)
+        quarter_of_half = m.site == "neighbourhood" and nxt.site == "neighbourhood" and _city_half(text, nxt) and \
+            not any(o.container is m and o.reference for o in ms[:i])
+        if (nxt.site and (nxt.site != "neighbourhood" or m.site == "neighbourhood") and not quarter_of_half) or \
                 nxt.list_id >= 0 and nxt.list_id == m.list_id:
             continue   # (a quarter hosts a mosque or a roundabout: "the Omari mosque in Daraa al-Balad")
         if m.lang == "ar" and nxt.lang == "ar":
@@ -1036,6 +1053,24 @@ def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], id
         if not any(a < e and s < b for a, b in taken) and idx.joined_variant(norm[s:e]):
             out.append(Mention(s, e, norm[s:e], "gazetteer", "ar", notes=["spelling variant"]))
     _verb_object_variants(norm, out, taken, nouns_dirs, idx)
+    _variants_between_names(norm, out, nouns_dirs, idx)
+
+
+#: one word between two names of a list, after "و" ("A وY وB"): the gap between the two names
+_BETWEEN_NAMES_RE = re.compile(r" و(\S{3,}) +و")
+
+
+def _variants_between_names(norm: str, out: list[Mention], nouns_dirs: frozenset[str], idx: _Index) -> None:
+    """"تتواصل الغارات على بصر الحرير وY ومليحة العطش": one word between two names joined by "و" on both sides is
+    the list's middle item when it is a calibrated spelling of a place the data holds (a name as written is found by
+    the automaton; the middle of a list has neither a place noun nor a preposition of its own to cue it)."""
+    ms = sorted(out, key=lambda m: m.start)
+    for a, b in zip(ms, ms[1:]):
+        g = _BETWEEN_NAMES_RE.fullmatch(norm, a.end, b.start)
+        if g is None or g.group(1) in _AR_STOP_AFTER or g.group(1) in nouns_dirs or not idx.variant_ids(g.group(1)):
+            continue
+        out.append(Mention(g.start(1), g.end(1), g.group(1), "cue", "ar", cue=a.cue or "و", cue_kind=a.cue_kind,
+                           notes=["spelling variant"]))
 
 
 def _verb_object_variants(norm: str, out: list[Mention], taken: list[tuple[int, int]], nouns_dirs: frozenset[str],
@@ -1897,7 +1932,8 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         return
     if bare and len(bare) >= 2 and (bare[-1] == "في" and any(w in _SOURCE_AR for w in bare[-4:-1]) or _source_in_town(bare) or (
             "مراسل" in norm[max(0, m.start - 50):m.start] and
-            _CORRESPONDENT_IN_AR_RE.search(norm, max(0, m.start - 50), m.start))):
+            _CORRESPONDENT_IN_AR_RE.search(norm, max(0, m.start - 50), m.start)) or
+            _NOTABLE_SAID_AR_RE.search(norm, max(0, m.start - 50), m.start)):
         m.reference = True
         m.notes.append("where the source is")
 
@@ -1913,6 +1949,9 @@ def _source_in_town(bare: list[str]) -> bool:
 _SOURCE_ADJ_AR = frozenset(("محليه", "مطلعه", "مطلع", "ميدانيه", "ميداني", "خاصه", "خاص", "اهليه", "اهلي", "عسكريه",
                             "طبي", "طبيه", "رسمي", "رسميه", "حكومي", "حكوميه", "مقرب", "مقربه",
                             "عسكري", "امنيه", "امني", "اعلاميه", "اعلامي", "معارضه", "معارض", "حقوقيه", "حقوقي"))
+#: a town's notable who speaks, up to the town (normalised): "وقال أحد وجهاء بلدة X لمراسل سانا إن ..."
+_NOTABLE_SAID_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:قال|قالت|افاد|اكد|اوضح|ذكر|صرح|اضاف|يقول)\s(?:احد\s)?(?:وجها|وجيه|شيوخ|"
+                                 r"شيخ|مختار|مخاتير)\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
 #: a correspondent and his outlet's name before "في" and a place (normalised): "مراسل شام إف إم في X"
 _CORRESPONDENT_IN_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:ال)?مراسل\S*\s(?:\S+\s){0,4}?في\s(?:(?:ال)?(?:مدينه|بلده|قريه)\s)?$")
 #: casualties taken somewhere, up to where the place is said (normalised): "ونقلا إلى مشفى X" (a hospital named as a
@@ -1931,8 +1970,10 @@ _TAKEN_TO_HOSPITAL_GATE = gate(_TAKEN_TO_HOSPITAL_AR_RE)
 _DIED_IN_HOSPITAL_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:توفي|توفيت|توفيا|توفوا|فارق\S*\s(?:ال)?حياه|قضي|قضوا)\s(?:\S+\s){0,3}?"
                                      r"في\s(?:(?:ال)?(?:مشفي|مستشفي)\s(?:\S+\s){0,3})?$")
 #: the town a protest stands with or demands something for, right before its name (normalised)
-_SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضامن|نصره|مناصره)\s(?:مع\s|ل)?(?:(?:ال)?(?:اهالي|اهل|اهلنا)\s)?"
-                               r"(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$")
+#: (and a sit-in's adjective, "وقفة تضامنية مع أبناء العشائر في X": the people it stands with, and where they are)
+_SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضامن|تضامنيه|نصره|مناصره)\s(?:مع\s|ل)?"
+                               r"(?:(?:ال)?(?:اهالي|اهل|اهلنا)\s|(?:ال)?(?:ابنا|ابناء|عايلات|اسر|نازحين|مهجرين)\s"
+                               r"(?:(?:ال)?\S+\s)?(?:في\s)?)?(?:(?:ال)?(?:مدينه|بلده|قريه|حي)\s)?$")
 _SOLIDARITY_AR_GATE = gate(_SOLIDARITY_AR_RE)
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
@@ -2022,10 +2063,12 @@ _FIRE_SOURCE_AR_RE = re.compile(r"(?:^|\s)مصدر(?:ه|ها|هما)\s(?:(?!(?:�
 #: a force's positions a place is named as, after "من" (normalised, up to the name): "قصفت قوات النظام من مواقعها في
 #: X بلدة Y", "من مواقع الجيش في محيط مدينة X", "المتمركزة في محيط مدينة X" (its word before "من": :func:`_fired_from_ar`)
 _FIRED_FROM_AR_RE = re.compile(
-    r"(?:^|\s)(?P<w>(?:\S+\s){1,3}?)من\s(?:مواقع|نقاط|ثكنات|مقرات|قواعد|مرابض|تمركزات)(?:ها|ه|هم|هما)?\s(?:\S+\s){0,3}?"
+    r"(?:^|\s)(?P<w>(?:\S+\s){1,3}?)من\s(?:مواقع|نقاط|ثكنات|مقرات|قواعد|مرابض|تمركزات|اوكار|معاقل)(?:ها|ه|هم|هما)?\s(?:\S+\s){0,3}?"
     r"(?:في|داخل|ب)\s(?:(?:\S+\s){1,3}?(?:قرب|بالقرب\sمن|جنوب|شمال|شرق|غرب)\s)?(?:(?:محيط|اطراف|ريف)\s)?"
     r"(?:(?:بلده|مدينه|قريه|منطقه)\s)?$"   # (and "في اللواء 52 قرب بلدة X": the post's town)
-    r"|(?:^|\s)(?:المتمركزه|المتمركزين|المتمركز|المتمركزون)\s(?:في|داخل)\s(?:محيط|اطراف)\s(?:(?:بلده|مدينه|قريه)\s)?$")
+    r"|(?:^|\s)(?:المتمركزه|المتمركزين|المتمركز|المتمركزون)\s(?:في|داخل)\s(?:محيط|اطراف)\s(?:(?:بلده|مدينه|قريه)\s)?$"
+    # (and the base it is posted at, with the town that hosts it: "المتمركزة في اللواء 12 بمدينة X")
+    r"|(?:^|\s)(?:المتمركزه|المتمركزين|المتمركز|المتمركزون)\s(?:في|داخل)\s(?:\S+\s){1,3}?(?:ب|في\s)(?:بلده|مدينه|قريه)\s$")
 #: the verbs of leaving a place, before "من مواقعها في X": the act is at X ("انسحبت القوات من مواقعها في X")
 _LEFT_AR = frozenset(normalize_ar(w) for w in (
     "انسحبت", "انسحب", "انسحبوا", "انسحاب", "انسحابها", "انسحابه", "انسحابهم", "خرجت", "خرج", "خروج", "طردت", "طرد",
@@ -2048,6 +2091,7 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "طفلة", "طفلين", "مواطن", "مواطنا", "مواطنة", "مدني", "مدنيا", "قيادي", "قياديا", "مقاتل", "مقاتلا", "شخص", "شخصا",
     "شخصين", "فتى", "فتاة", "معتقل", "معتقلا", "طالب", "طالبا", "مختار", "عسكري", "عسكريا", "منشق", "منشقا",
     "ناشط", "ناشطون", "ناشطين", "ناشطان",   # ("أفاد ناشط من X عن سقوط قتيلين في Y": the source's home)
+    "مجموعات", "مجموعة",   # ("شاركت في المعارك مجموعات من مدينة X": where the fighters came from)
     "مقاتلين", "مقاتلون", "مسلحين", "مسلحون",   # ("بمساندة مقاتلين من بلدتي X وY": where the helpers came from)
     "وجهاء", "وجيه", "وجيها", "شيوخ", "وفد", "وفدا",   # ("تدخل وجهاء من مدينة X": the mediators' home)
     # "مقاتل من أبناء مدينة X، وآخر من بلدة Y": the other man's home; a speaker's trade ("وهو مدرس من بلدة X")
@@ -2161,7 +2205,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:said|told\s+\w+|spoke)\s+(?:\w+\s+)?by\s+(?:tele)?phone\s+from|\bspeaking\s+(?:by\s+(?:tele)?phone\s+)?from"
     r"|\breached\s+by\s+(?:tele)?phone\s+(?:in|from)"
     # what a protest stood for: "rallied in X in solidarity with Y"
-    r"|\bin\s+(?P<solidarity>solidarity\s+with|support\s+of)"
+    r"|\bin\s+(?P<solidarity>solidarity\s+with(?:\s+(?:the\s+)?(?:people|residents|families)\s+(?:of|in))?|support\s+of)"
     r"|\b(?:took\s+off|taking\s+off|launched|fired)\s+from\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}"
     # "launched an offensive on Saturday morning from the villages of X and Y": where it set out from
     r"|\blaunched\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:offensive|attack|assault|operation)\s+(?:\w+\s+){0,4}?from\s+"
@@ -2188,6 +2232,9 @@ _EN_REF_BEFORE_RE = re.compile(
     # "a third man died of his wounds in the national hospital in X": where he was treated
     r"|\b(?:died|succumbed|treated|treatment)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:(?:a|the)\s+(?:\w+\s+)?)?hospital\s+(?:in\s+)?"
 
+    # "troops massed in preparation for an offensive against X": where it is to strike, a goal, not yet
+    r"|\b(?:preparations?\s+for|in\s+preparation\s+for|paving\s+the\s+way\s+for)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:operations?|offensives?|assaults?|attacks?|campaigns?|incursions?|storming)\s+(?:in|on|against|into|toward|towards)"
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\boverlook(?:s|ing|ed)?"
     # "detained two men before withdrawing towards X": where they went after, not where they acted
     r"|\b(?P<withdrew>withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)(?:\s+\w+)?\s+(?:to|towards?|into))"
