@@ -37,8 +37,8 @@ def test_a_word_between_two_names_that_is_no_place_stays_out():
 
 
 @pytest.mark.parametrize("text, published, quarter, half", [
-    ("سقطت ثلاث قذائف هاون على حي الكاشف في درعا المحطة مساء أمس دون وقوع إصابات.", "2017-03-21",
-     "حي الكاشف", "درعا المحطة"),
+    ("سقطت ثلاث قذائف هاون مساء أمس على حي الشياح في درعا المحطة دون وقوع إصابات.", "2017-03-21",
+     "حي الشياح", "درعا المحطة"),
     ("استهدف المسلحون بالقذائف الصاروخية حيي السحاري والقصور بدرعا المحطة منذ الصباح.", "2017-03-21",
      "السحاري", "درعا المحطة"),
     ("Mortar rounds fell on the Kashef neighbourhood in Daraa al-Mahatta on Sunday, state media said.", "2017-03-21",
@@ -135,3 +135,53 @@ def test_the_next_day_told_right_after_the_act_counts_from_its_clause_s_day():
 def test_the_next_day_of_another_verb_after_a_comma_leaves_the_act_its_day():
     got = _at("اعتقلت قوة إسرائيلية يوم الأحد راعيين في قرية كودنة، وأفرجت عنهما في اليوم التالي.", "2025-02-04")
     assert [e.event_date for e in got["كودنة"] if e.sub_event_type == "Arrests"] == ["2025-02-02"]
+
+
+# -- lists, sizes, units ----------------------------------------------------------------------------------------------
+
+def test_a_list_s_last_name_ends_before_the_verb_after_it():
+    got = _at("وأكد المراسل أن بلدات غصم ومعربة والجيزة انضمت صباح اليوم إلى اتفاق التسوية.", "2018-07-07")
+    assert "الجيزة" in got and not any(k.startswith("الجيزة ") for k in got), got.keys()
+
+
+def test_a_list_item_of_two_words_whose_first_is_a_village_too_stays_whole():
+    # ("خربة" alone is a village's name; "خربة X" is another place)
+    got = _at("سيطرت وحدات الجيش على بلدات الهبارية وخربة الشياح وحمريت بعد معارك عنيفة.", "2015-02-28")
+    assert "خربة" not in got and "خربة الشياح" in got, got.keys()
+
+
+def test_a_village_named_with_its_size_in_another_form_is_found():
+    # (the data holds "الصورة الكبرى"; "الصورة" alone, "the picture", is an everyday word and another village)
+    got = _at("أقامت قوات الأمن الداخلي حواجز عند مداخل بلدة الصورة الكبيرة ظهر اليوم.", "2025-07-19")
+    assert "الصورة الكبيرة" in got and got["الصورة الكبيرة"][0].place_name_ar == "الصورة الكبرى", got.keys()
+
+
+def test_a_numbered_battalion_is_a_site_near_the_town_that_locates_it():
+    got = _at("سيطرت كتائب المعارضة فجر اليوم على الكتيبة 49 للدفاع الجوي الواقعة قرب بلدة صيدا.", "2013-04-10")
+    assert "صيدا" not in got and "الكتيبة 49" in got, got.keys()
+    assert got["الكتيبة 49"][0].latitude is not None
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("قصفت قوات النظام من الفوج 175 مدينة إزرع بقذائف المدفعية الثقيلة.", "إزرع"),
+    ("قصفت قوات النظام من اللواء 12 بلدة الشيخ مسكين بالمدفعية الثقيلة.", "الشيخ مسكين"),
+])
+def test_the_post_a_town_was_shelled_from_is_no_place_it_hit(text, hit):
+    got = _at(text, "2013-04-10")
+    assert set(got) == {hit}, got.keys()
+
+
+def test_the_bombardment_named_again_after_air_strikes_is_theirs():
+    got = _at("شن الطيران الحربي الروسي غارات على بلدة الحراك، فيما تركز القصف على النعيمة وصيدا.", "2018-07-05")
+    assert {"النعيمة", "صيدا"} <= got.keys()
+    assert {e.sub_event_type for k in ("النعيمة", "صيدا") for e in got[k]} == {"Air/drone strike"}
+
+
+@pytest.mark.parametrize("text", [
+    "وصل وفد اللجنة الأمنية إلى بلدتي اليادودة وطفس لتطبيق اتفاقات مماثلة.",
+    "وتتصاعد مخاوف الأهالي من حملات اعتقال في بلدتي اليادودة وطفس.",
+    "وطالب الوجهاء في بلدتي اليادودة وطفس بتمديد مهل التسوية شهراً آخر.",
+])
+def test_a_purpose_a_fear_or_a_deadline_is_no_act(text):
+    got = _at(text, "2021-07-29")
+    assert not {"طفس", "اليادودة"} & got.keys(), got.keys()

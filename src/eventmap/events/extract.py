@@ -179,7 +179,11 @@ _FUTURE_AFTER_RE = re.compile(r"(?:\s+(?:for|in|on|over|with)\s+(?:the\s+)?[\w'-
                               r"|\s+which\s+(?:has|have)\s+yet\s+to\b")
 _FUTURE_AFTER_GATE = gate(_FUTURE_AFTER_RE)
 #: intended or feared (normalised): "تحدثت الأنباء عن نية القوات اقتحام X", "يخشى الأهالي من توسع التوغل ليشمل X"
-_INTENDED_OR_FEARED = frozenset(("نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون"))
+_INTENDED_OR_FEARED = frozenset(("نيه", "نوايا", "يخشي", "تخشي", "يخشون", "يتخوف", "تتخوف", "يتخوفون",
+                                 # "وسط مخاوف الأهالي من حملات اعتقال": feared (not "خوفاً من القصف", fled from it)
+                                 "مخاوف", "تخوفات",
+                                 # a purpose: "تنتقل اللجان إلى X لتطبيق اتفاقات مماثلة", "تعزيزات لتنفيذ هجوم"
+                                 "لتطبيق", "لتنفيذ", "لابرام", "لاتمام"))
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = _INTENDED_OR_FEARED | {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "المنتظر", "المفترض", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
@@ -808,6 +812,8 @@ _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
 _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|from\s+(?:past|previous|earlier|old)\s)"
                          r"|(?:^|\s)(?:من\s)?(?:مخلفات|بقايا)(?:\s|$)|غير\s(?:المنفجر|منفجر)")
 _REMNANT_GATE = gate(_REMNANT_RE)
+#: the article right before a trigger's word, with "و"/"ف" (normalised): "وتركز القصف", the act named again
+_DEFINITE_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?ال$")
 #: the strikes told before, named again as the subject of a bare "targeted"/"hit"
 _THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:strikes?|raids?)\b"
                              r"|\b(?:they|it)\s+(?:also\s+|later\s+|then\s+)?$")   # (and "they struck Y", the jets)
@@ -825,9 +831,11 @@ _SINCE_TIME = frozenset(("monday tuesday wednesday thursday friday saturday sund
 
 def _called_or_outside(prev: list[str]) -> bool:
     """The words before a trigger (normalised, "و" cut) say it is no act: "outside" it ("وبقيت X خارج السيطرة"، "خارج
-    أي اتفاق", "outside government control": a state), or a call for it ("دعت فعاليات أهلية في مدينة X إلى وقفة
-    تضامنية", "activists called for a protest")."""
+    أي اتفاق", "outside government control": a state), its deadline ("بعد انتهاء مهل التسوية"), or a call for it ("دعت
+    فعاليات أهلية في مدينة X إلى وقفة تضامنية", "activists called for a protest")."""
     if prev[-1] in _OUTSIDE or len(prev) > 1 and prev[-2] in _OUTSIDE and prev[-1] in ("اي", "any", "the"):
+        return True
+    if prev[-1] in ("مهله", "مهل", "مهلة"):
         return True
     return (prev[-1] in ("الي", "for") or len(prev) > 1 and prev[-2] == "for" and prev[-1] in ("a", "an", "the")) and \
         not _CALLED.isdisjoint(prev[-8:])
@@ -1661,9 +1669,11 @@ class _Extractor:
                 lab = "ied"   # "the death toll from Tuesday's bombing", told of a bomb planted in a car
             elif lab == "shelling" and self._last_op is not None and self._last_op[1] == "air_strike" and (
                     _THE_STRIKES_RE.search(self.norm, cl.lo, h.start) or
-                    self._last_op[0] == cl.sent_index and h.start == cl.lo):
+                    self._last_op[0] == cl.sent_index and (h.start == cl.lo or _DEFINITE_BEFORE_RE.search(
+                        self.norm, max(0, h.start - 4), h.start) is not None)):
                 lab = "air_strike"   # "Israeli jets struck X. The strikes targeted Y": the same strikes; "jets
-                #                      bombed X on July 4 and struck Y the next day": the same jets
+                #                      bombed X on July 4 and struck Y the next day": the same jets; "استأنف الطيران
+                #                      غاراته على X، وتركز القصف على Y": "the bombardment", the strikes named again
             if lab == "shelling" and (_GUNMEN_RE.search(seg) or _SMALL_ARMS_RE.search(seg) or (
                     ("استهدف" in h.text or "target" in h.text) and _MACHINE_GUNS_RE.search(seg))):
                 # "مسلحون مجهولون استهدفوا سيارة القيادي": gunmen's targeting is gunfire (a shell, mortar or rocket

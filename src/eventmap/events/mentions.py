@@ -471,8 +471,10 @@ _AR_STOP_AFTER = _n("""مثل في من على الى إلى عن مع بعد ق
 
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
 مزرعة عشرات العديد عدد بعض كافة جميع اكثر أكثر""".split())
-_DIR_ADJ = SIDES_AR | {"الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "القبلي", "الجديده", "القديمه",
+_DIR_ADJ = SIDES_AR | {"الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "الكبيره", "الصغيره", "القبلي", "الجديده", "القديمه",
             "الفوقا", "التحتا", "العليا", "السفلي", "الوسطاني"}   # not شرقي/غربي..: "شرقي درعا" is "east of Daraa"
+#: sizes after a name (normalised): "الصورة الكبيرة" and "الصورة الكبرى" are one village's names
+_SIZE_ADJ = frozenset(("الكبير", "الصغير", "الكبري", "الصغري", "الكبيره", "الصغيره"))
 #: "تل" (a hill) right before a name, alone or with "و"/"ف"/"ب" glued (normalised, up to the name)
 _HILL_BEFORE_RE = re.compile(r"(?:^|\s)[وفب]?تل\s$")
 
@@ -511,9 +513,11 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
     bare = w0[1:] if w0[:1] in "وف" else w0
     nouns = _sets()["nouns"]
     if w0 in _AR_STOP_AFTER or len(w0) < 2 or any(ch.isdigit() for ch in w0) or bare in nouns or w0 in nouns \
-            or bare in _GENERIC_PLURAL or w0 in _sets()["strict"] or w0 in KIND_ADJ_AR or \
+            or bare in _GENERIC_PLURAL or w0 in KIND_ADJ_AR or \
             (w0[:1] == "ب" and w0[1:] in _sets()["strict"]):   # ("أصيب مزارع بجروح": a farmer, wounded)
         return None
+    if w0 in _sets()["strict"]:   # an everyday word is no name, but with a size it is one ("بلدة الصورة الكبيرة"; not
+        return (s, words[1][1]) if len(words) > 1 and words[1][2] in _SIZE_ADJ else None   # a side: "الريف الشرقي")
     end = e
     n_taken = 1
     # construct state: a first word without the article takes the next (غدير البستان، أبو قليعة، رسم الحسن)
@@ -704,7 +708,8 @@ _COUNT_WORDS_AR = frozenset(normalize_ar(w) for w in "عدد عدداً عددا
 _LIST_ADVERBS_AR = frozenset(normalize_ar(w) for w in "لاحقاً لاحقا أيضاً ايضا كذلك ثم بعدها تباعاً تباعا".split())
 #: words that open no place's name (normalised): an act's verb, what it hit ("ودمر مقرات قيادة ومستودعات للذخيرة")
 _NOT_A_NAME_HEAD_AR = frozenset(normalize_ar(w) for w in """دمر دمرت قتل قتلت أصاب أصابت استهدف استهدفت سيطر سيطرت
-اعتقل اعتقلت أسقط أسقطت أوقع أوقعت مقرات مقر مستودعات مستودع مخازن آليات اليات أوكار تجمعات مواقع نقاط عربات دبابات
+اعتقل اعتقلت أسقط أسقطت أوقع أوقعت تركز تركزت تواصل تواصلت استمر استمرت تجدد تجددت شهد شهدت سقط سقطت قصف قصفت شن
+شنت اندلع اندلعت مقرات مقر مستودعات مستودع مخازن آليات اليات أوكار تجمعات مواقع نقاط عربات دبابات
 منصات مدافع أسلحة ذخائر عناصر مسلحين
 أبرز أهم أكبر أكثر أقوى أحد إحدى كبرى أقدم آخر بقية باقي سائر جميع كافة معظم غالبية""".split())   # (and "X، أبرز معاقل التنظيم": what X is, no town)
 #: "to" a force, after a list's last name ("سلمت بلدات A وB لميليشيات النظام"): whom they went to, no name's word
@@ -811,7 +816,11 @@ def _merge(norm: str, out: list[Mention], idx: _Index | None = None) -> list[Men
         k = clash[0]
         contains_all = all(m.start <= c.start and m.end >= c.end and (m.start, m.end) != (c.start, c.end) for c in clash)
         if contains_all and all(c.source == "gazetteer" for c in clash) and (
-                m.source == "list" or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))
+                # (a list's item is its whole name, but not a verb after a name the data holds: "بلدات X وY والجيزة
+                # انضمت إلى التسوية")
+                m.source == "list" and all(c.start > m.start or c.name in _NAME_HEADS_AR or
+                                           _names_more(norm[c.end:m.end].strip(), idx) for c in clash)
+                or (len(clash) == 1 and _extends(norm[m.start:m.end], norm[k.start:k.end]))
                 or (m.cue_kind == "noun" and all(c.start > m.start or (c.start == m.start and
                                                                          _names_more(norm[c.end:m.end].strip(), idx))
                                                  for c in clash))   # "قرية صيدا الحانوت", not "مدينة جاسم أطلق"
@@ -851,6 +860,11 @@ def _with_their_sides(norm: str, kept: list[Mention]) -> list[Mention]:
             m.veto = "a side"   # "حاجز الشرقي", "المدخل الغربي": a side of what is named, not a village called so
         out.append(m)
     return out
+
+
+#: words that open a name of two words and are villages' names alone too (normalised): "خربة سلطانة" is no "خربة"
+_NAME_HEADS_AR = frozenset(("خربه", "تل", "تله", "عين", "كفر", "دير", "بير", "بيت", "ام", "ابو", "رسم", "جبل", "وادي",
+                            "مزرعه", "نبع", "قرص", "ظهر", "سد", "حوش", "الشيخ"))
 
 
 def _names_more(tail: str, idx: _Index | None) -> bool:
@@ -903,7 +917,9 @@ def _with_sites(text: str, norm: str, offs: list[int], kept: list[Mention], site
 
 
 #: (an owner may come between: "حاجز الجمرك التابع لقوات النظام في درعا البلد")
-_CONTAINER_GAP_AR = re.compile(r"^\s*(?:ال(?:مهجور|قديم|سابق|جديد|حدودي|عسكري|رئيسي)ه?\s)?"   # "مقر اللواء المهجور قرب"
+_CONTAINER_GAP_AR = re.compile(r"^\s*(?:لل\S{3,}\s(?:ال\S+\s)?)?"   # (a unit's specialty: "الكتيبة 38 للدفاع الجوي قرب")
+                               r"(?:ال(?:مهجور|قديم|سابق|جديد|حدودي|عسكري|رئيسي)ه?\s)?"   # "مقر اللواء المهجور قرب"
+                               r"(?:(?:ال)?واقعه?\s)?"   # ("الواقع قرب بلدة X")
                                r"(?:(?:ال)?تابع(?:ه)?\s(?:ل\S+|الي)\s(?:\S+\s)?)?"
                                r"(?:(?:في|داخل|وسط|قرب|عند|ضمن|على\sاطراف|بالقرب\sمن)\s(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?"
                                r"|ب(?:(?:بلده|مدينه|قريه|حي|منطقه|ناحيه)\s)?)$")
@@ -1901,7 +1917,7 @@ def _ar_reference(m: Mention, prev: list[str], sets: dict[str, set[str]], norm: 
         m.reference = True
         m.notes.append("where it came from")   # "قصف مصدره مواقع قوات النظام في بلدة X": X fired, not hit
         return
-    if _fired_from_ar(norm, m.start):
+    if _fired_from_ar(norm, m.start, m.end):
         m.reference = True
         m.notes.append("where it came from")   # "قصفت القوات من مواقعها في X بلدة Y": X fired, Y was hit
         return
@@ -2069,18 +2085,26 @@ _FIRED_FROM_AR_RE = re.compile(
     r"|(?:^|\s)(?:المتمركزه|المتمركزين|المتمركز|المتمركزون)\s(?:في|داخل)\s(?:محيط|اطراف)\s(?:(?:بلده|مدينه|قريه)\s)?$"
     # (and the base it is posted at, with the town that hosts it: "المتمركزة في اللواء 12 بمدينة X")
     r"|(?:^|\s)(?:المتمركزه|المتمركزين|المتمركز|المتمركزون)\s(?:في|داخل)\s(?:\S+\s){1,3}?(?:ب|في\s)(?:بلده|مدينه|قريه)\s$")
+#: a shelling's verb and "من" right before a name (normalised): "قصفت قوات النظام من X بلدة Y"
+_SHELLED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:قصف|قصفت|قصفوا|تقصف|يقصف|استهدف|استهدفت|تستهدف|يستهدف)\s(?:\S+\s){0,3}?من\s$")
+#: a town's noun right after a name (normalised): the town that was shelled from it
+_TOWN_NEXT_AR_RE = re.compile(r"\s(?:بلده|مدينه|قريه|بلدتي|مدينتي|قريتي|بلدات|قري|مدن)\s")
 #: the verbs of leaving a place, before "من مواقعها في X": the act is at X ("انسحبت القوات من مواقعها في X")
 _LEFT_AR = frozenset(normalize_ar(w) for w in (
     "انسحبت", "انسحب", "انسحبوا", "انسحاب", "انسحابها", "انسحابه", "انسحابهم", "خرجت", "خرج", "خروج", "طردت", "طرد",
     "طردها", "طردهم", "فرت", "فر", "فروا", "أخلت", "أخلى", "إخلاء", "تنسحب", "ينسحب", "وانسحبت", "وانسحب"))
 
 
-def _fired_from_ar(norm: str, start: int) -> bool:
+def _fired_from_ar(norm: str, start: int, end: int = -1) -> bool:
     """The name at ``start`` is where a force is posted, what it fired or set out from (:data:`_FIRED_FROM_AR_RE`),
-    not a place it left (a verb of leaving among the three words before "من")."""
+    not a place it left (a verb of leaving among the three words before "من"); or, up to ``end``, the post right
+    after "shelled from" that the town shelled follows ("قصفت قوات النظام من الفوج 175 مدينة X")."""
     window = norm[max(0, start - 60):start]
     if "من " not in window and "متمركز" not in window:
         return False
+    if end > start and _SHELLED_FROM_AR_RE.search(norm, max(0, start - 40), start) and \
+            _TOWN_NEXT_AR_RE.match(norm, end):
+        return True
     got = _FIRED_FROM_AR_RE.search(norm, max(0, start - 60), start)
     return got is not None and _LEFT_AR.isdisjoint((got.group("w") or "").split())
 

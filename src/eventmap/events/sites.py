@@ -318,9 +318,9 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     inner = _strip_clitic(w1, _NOUN_FORMS)[0]
     if inner in _UNIT_NOUNS and kind != "neighbourhood":
         return None   # "مقر اللواء 38", "بوابة اللواء 52": the unit names the site ("حي المطار" is a quarter's name)
+    if base in _NUMBERED_UNITS_AR and (w1.isdigit() or w1 in _NUMBER_WORDS_AR):
+        return _ar_unit_number(words, i, start, kind)   # ("الكتيبة 38 للدفاع الجوي", "الفوج 175": a unit's base too)
     if base == "لوا" or base == normalize_ar("لواء"):
-        if w1.isdigit() or w1 in _NUMBER_WORDS_AR:
-            return _ar_unit_number(words, i, start, kind)
         return None
     if articled:
         # "الجامع العمري", "الجمرك القديم", "الشركة الليبية": the noun and one describing word
@@ -356,6 +356,8 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     return Site(start, end, kind, host[0], host[1])
 
 
+#: the units whose number names their base (normalised site nouns): "اللواء 52", "الكتيبة 38", "الفوج 175"
+_NUMBERED_UNITS_AR = frozenset(("لوا", normalize_ar("لواء"), normalize_ar("كتيبة"), "فوج", normalize_ar("سرية")))
 #: military units and bases: "مقر اللواء 38" is the brigade's base, named by the unit
 _UNIT_NOUNS = {normalize_ar(w) for w in "لواء كتيبة فوج سرية معسكر مطار قاعدة ثكنة فرقة".split()}
 
@@ -385,13 +387,19 @@ def _ar_unit_number(words: list[tuple[int, int, str]], i: int, start: int, kind:
                                               or words[j][2] in ("و" + x for x in _NUMBER_WORDS_AR)):
         end = words[j][1]
         j += 1
-    # one or two words of the unit's specialty ("ميكا", "دفاع جوي"), not the sentence
+    # one or two words of the unit's specialty ("ميكا", "دفاع جوي"), not the sentence (nor the town after it: "الفوج
+    # 175 مدينة X")
     for k in range(j, min(j + 2, len(words))):
         w = words[k][2]
-        if w in _NAME_STOP_AR or w.startswith(("و", "ب", "ل", "ف")) or w.startswith("ال") or len(w) < 2:
+        if w in _NAME_STOP_AR or w in _TOWN_NOUNS_AR or w.startswith(("و", "ب", "ل", "ف")) or w.startswith("ال") or \
+                len(w) < 2:
             break
         end = words[k][1]
     return Site(start, end, kind)
+
+
+#: the nouns of a town (normalised): a unit's number is never followed by one in its name
+_TOWN_NOUNS_AR = frozenset(normalize_ar(w) for w in "مدينة بلدة قرية بلدات قرى مخيم حي".split())
 
 
 def _ar_dual_items(words: list[tuple[int, int, str]], i: int, kind: str) -> list[Site]:
