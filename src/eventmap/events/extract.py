@@ -183,7 +183,9 @@ _INTENDED_OR_FEARED = frozenset(("نيه", "نوايا", "يخشي", "تخشي",
                                  # "وسط مخاوف الأهالي من حملات اعتقال": feared (not "خوفاً من القصف", fled from it)
                                  "مخاوف", "تخوفات",
                                  # a purpose: "تنتقل اللجان إلى X لتطبيق اتفاقات مماثلة", "تعزيزات لتنفيذ هجوم"
-                                 "لتطبيق", "لتنفيذ", "لابرام", "لاتمام"))
+                                 "لتطبيق", "لتنفيذ", "لابرام", "لاتمام",
+                                 # what is to be spared or avoided ("بهدف تجنيب بلدات مثل X العمليات العسكرية")
+                                 "تجنيب", "لتجنيب", "تجنب", "لتجنب"))
 #: words before a trigger that make it a plan or an expectation, not an event
 _FUTURE = _INTENDED_OR_FEARED | {"سوف", "سيتم", "المتوقع", "يتوقع", "المقرر", "مرتقب", "المرتقب", "المنتظر", "المفترض", "ستدخل", "سيدخل", "ستبدا", "سيبدا",
            "تهدف", "يهدف", "بهدف", "تهدفان", "هدفها", "لمحاوله", "تسعي", "يسعي", "تعتزم", "يعتزم",
@@ -2226,7 +2228,10 @@ class _Extractor:
         # (but a region listed beside a town is a place of its own: "سيطر الجيش على منطقة اللجاة وبلدة X")
         fine += [l for l in locs if l not in fine and l.place is not None and l.place.kind == "region" and
                  not l.mention.admin and not _COUNTRYSIDE_RE.search(self.text, l.mention.orig_start, l.mention.orig_end)
-                 and l.mention.list_id >= 0 and any(f.mention.list_id == l.mention.list_id for f in fine)]
+                 and (l.mention.list_id >= 0 and any(f.mention.list_id == l.mention.list_id for f in fine) or
+                      # (and a region an act is aimed at, by its own preposition: "بقصف مكثف على منطقة اللجاة، ثم
+                      # سيطرت على بلدة X"; not "في منطقة اللجاة", the frame of the towns after it)
+                      l.mention.cue_kind == "prep" and l.mention.cue.lstrip("وف") in ("علي", "الي", "نحو"))]
         #        (not a countryside: "بين السويداء وريف درعا الشرقي")
         away = [lab for lab, _ in labels if lab in _TO_ELSEWHERE]
         if fine and (not away or not all(self._destination(l.mention, cl, away[0], ms) for l in fine)):

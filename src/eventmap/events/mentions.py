@@ -1108,6 +1108,8 @@ def _verb_object_variants(norm: str, out: list[Mention], taken: list[tuple[int, 
             continue
         if not any(m.start <= j and b <= m.end and m.name != norm[a:b] for m in out):   # (read after a preposition)
             out.append(Mention(j, b, norm[j:b], "gazetteer", "ar", notes=["spelling variant"]))
+            # (and the namesake inside it is no second place: "طال القصف بصر الحرير ومليحة العطش")
+            out[:] = [m for m in out if not (m.source == "gazetteer" and m.start == a and m.end == b)]
 
 
 def _cue_candidates_ar(norm: str, lo: int, hi: int, out: list[Mention], text: str = "",
@@ -2251,7 +2253,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?:returnees|detainees|refugees|youths|natives)\s+from\s+"
     r"(?:(?:towns|villages|cities|areas)\s+(?:such\s+as|like|including)\s+)?"
     # "forced thousands to flee to the town of X", "died on the way to the hospital in X": where they went
-    r"|\b(?:flee|fled|fleeing|escaped?|escaping|displaced)\s+(?:\w+\s+){0,3}?(?:to|towards?|into)"
+    r"|\b(?:flee|fled|fleeing|escaped?|escaping|displaced)\s+(?:\w+\s+){0,6}?(?:to|towards?|into)"
     r"|\b(?:on\s+the\s+way|en\s+route)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?hospital\s+(?:in\s+)?"
     # "a third man died of his wounds in the national hospital in X": where he was treated
     r"|\b(?:died|succumbed|treated|treatment)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:(?:a|the)\s+(?:\w+\s+)?)?hospital\s+(?:in\s+)?"
@@ -2438,7 +2440,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
     if _abroad_opening(text, m.orig_start):
         m.veto = "foreign"
         return
-    before = text[max(0, m.orig_start - 60):m.orig_start]
+    before = text[max(0, m.orig_start - 90):m.orig_start]
     bw = _EN_WORDS_RE.findall(before)
     pw = bw[-1].lower().rstrip(".") if bw else ""
     if not m.cue:

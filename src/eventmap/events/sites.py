@@ -318,6 +318,8 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     inner = _strip_clitic(w1, _NOUN_FORMS)[0]
     if inner in _UNIT_NOUNS and kind != "neighbourhood":
         return None   # "مقر اللواء 38", "بوابة اللواء 52": the unit names the site ("حي المطار" is a quarter's name)
+    if kind == "square" and inner in _BUILDING_NOUNS_AR:
+        return None   # "ساحة المسجد العمري": the mosque's square, the mosque the named site
     if base in _NUMBERED_UNITS_AR and (w1.isdigit() or w1 in _NUMBER_WORDS_AR):
         return _ar_unit_number(words, i, start, kind)   # ("الكتيبة 38 للدفاع الجوي", "الفوج 175": a unit's base too)
     if base == "لوا" or base == normalize_ar("لواء"):
@@ -358,6 +360,8 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
 
 #: the units whose number names their base (normalised site nouns): "اللواء 52", "الكتيبة 38", "الفوج 175"
 _NUMBERED_UNITS_AR = frozenset(("لوا", normalize_ar("لواء"), normalize_ar("كتيبة"), "فوج", normalize_ar("سرية")))
+#: buildings whose square, yard or gate is told of by their own name (normalised site nouns)
+_BUILDING_NOUNS_AR = frozenset(normalize_ar(w) for w in "مسجد جامع كنيسه مشفي مستشفي مدرسه قلعه".split())
 #: military units and bases: "مقر اللواء 38" is the brigade's base, named by the unit
 _UNIT_NOUNS = {normalize_ar(w) for w in "لواء كتيبة فوج سرية معسكر مطار قاعدة ثكنة فرقة".split()}
 
