@@ -837,7 +837,7 @@ def _called_or_outside(prev: list[str]) -> bool:
     فعاليات أهلية في مدينة X إلى وقفة تضامنية", "activists called for a protest")."""
     if prev[-1] in _OUTSIDE or len(prev) > 1 and prev[-2] in _OUTSIDE and prev[-1] in ("اي", "any", "the"):
         return True
-    if prev[-1] in ("مهله", "مهل", "مهلة"):
+    if prev[-1] in ("مهله", "مهل"):
         return True
     return (prev[-1] in ("الي", "for") or len(prev) > 1 and prev[-2] == "for" and prev[-1] in ("a", "an", "the")) and \
         not _CALLED.isdisjoint(prev[-8:])
@@ -873,12 +873,12 @@ _PRESENT_ACTS = ("تسيطر", "يسيطر", "تقصف", "يقصف", "تستهد
 _GANGS_OF = frozenset(("عصابات", "عصابه", "خلايا", "خليه", "شبكات", "شبكه"))
 #: superlatives that measure an act against the whole war ("the biggest gain since the war began", "الأعنف منذ")
 _SUPERLATIVE = frozenset(normalize_ar(w) for w in SUPERLATIVES_EN + SUPERLATIVES_AR)
-#: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
-#: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
-#: "طالب", a student)
 #: a call, a few words before "إلى"/"for" and the act called for (normalised)
 _CALLED = frozenset(("دعت", "دعا", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه", "دعوه", "دعوات", "called", "calls",
                      "calling", "call"))
+#: threats and demands right before what they ask for (normalised): "يهدد ناشطون بتنظيم وقفات", "طالبت اللجنة بتسليم
+#: السلاح" (not further back: "خرج المئات في مظاهرة طالبوا فيها بإسقاط النظام، وأطلقت قوات الأمن الرصاص"; not
+#: "طالب", a student)
 _DEMANDED = frozenset(("يهدد", "تهدد", "هدد", "هددت", "يهددون", "طالبت", "يطالب", "تطالب", "طالبوا", "يطالبون",
                        "لوح", "لوحت", "يلوح", "تلوح", "مطالبين", "مطالبه",
                        # the threat as a noun: "تحدثت مصادر عن تهديد الفرقة الرابعة باقتحام X"

@@ -2294,6 +2294,8 @@ def _forces_from(before: str) -> bool:
     return _EN_FORCE_FROM_RE.search(before) is not None and _EN_DROVE_OUT_RE.search(before[-70:]) is None
 
 
+#: the words of a flight, whose destination may be told far after them (lower case)
+_FLED_WORDS = ("fled", "flee", "escap", "displaced")
 #: one of these is in every match of :data:`_EN_REF_BEFORE_RE` (lower case; the pattern ignores case): most
 #: windows have none, and the scan, anchored at the end, is tried from every position of the window
 _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native", ", not", "rather", "instead", "hail", "originally", "resident",
@@ -2435,12 +2437,22 @@ def _word_cue_en(text: str, m: Mention, before: str, bw: list[str]) -> None:
             m.cue, m.cue_kind = gap.group(1).lower(), "prep"
 
 
+def _en_reference_before(text: str, m: Mention, before: str) -> re.Match[str] | None:
+    """The words before an English name (``before``, the 60 characters before it) that make it a reference point
+    (:data:`_EN_REF_BEFORE_RE`); and a flight told further back ("had fled their homes in the eastern quarters
+    toward the nearby village of X")."""
+    ref = _EN_REF_BEFORE_RE.search(before) if may_contain_ci(before, _EN_REF_WORDS) else None
+    if ref is None and m.orig_start > 60 and may_contain_ci(text[max(0, m.orig_start - 120):m.orig_start - 50], _FLED_WORDS):
+        ref = _EN_REF_BEFORE_RE.search(text, max(0, m.orig_start - 120), m.orig_start)
+    return ref
+
+
 def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]) -> None:
     m = ms[i]
     if _abroad_opening(text, m.orig_start):
         m.veto = "foreign"
         return
-    before = text[max(0, m.orig_start - 90):m.orig_start]
+    before = text[max(0, m.orig_start - 60):m.orig_start]
     bw = _EN_WORDS_RE.findall(before)
     pw = bw[-1].lower().rstrip(".") if bw else ""
     if not m.cue:
@@ -2458,7 +2470,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.notes.append("reference")
     if pw == "near" or before.lower().rstrip().endswith(("outskirts of", "close to", "vicinity of")):
         m.near = True
-    ref = _EN_REF_BEFORE_RE.search(before) if may_contain_ci(before, _EN_REF_WORDS) else None
+    ref = _en_reference_before(text, m, before)
     if ref or _BASED_RE.match(text[m.orig_end:m.orig_end + 7]):
         m.reference = True   # "east of X", "except X", "taken to hospital in X", "a source in X", "X-based"
         m.notes.append("residence" if ref and ref.group("origin") else
