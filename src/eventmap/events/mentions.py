@@ -1041,6 +1041,10 @@ _PREP_ONE_WORD_RE = re.compile(r"(?<!\S)[وف]?(?P<p>في|علي|الي|نحو|�
                                r"(?=[\s.,،:؛]|$)")
 
 
+#: the dual of an area's noun (normalised): "ريفي القنيطرة ودرعا" is two governorates' countryside, no name
+_DUAL_AREAS_AR = frozenset(("ريفي", "محافظتي", "منطقتي"))
+
+
 def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], idx: _Index) -> None:
     """"سيطرت القوات على بصر الحرير": a two-word name after a preposition in a spelling the data holds only as a
     calibrated variant (the automaton finds names as written; a cue noun, "بلدة X", is not needed for these); and
@@ -1051,7 +1055,7 @@ def _prep_variant_candidates(norm: str, lo: int, hi: int, out: list[Mention], id
         s, e = m.span("n")
         first = norm[s:e].split()[0]
         if any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e)) for a, b in taken) or \
-                first in _AR_STOP_AFTER or first in nouns_dirs or first in ("ريفي", "محافظتي", "منطقتي"):
+                first in _AR_STOP_AFTER or first in nouns_dirs or first in _DUAL_AREAS_AR:
             continue   # (a name found inside it, "الحرير" of "بصر الحرير", gives way to the longer reading; "في ريفي
             #            القنيطرة ودرعا" is two governorates' countryside, no town)
         if idx.variant_ids(norm[s:e]):
@@ -1100,8 +1104,8 @@ def _verb_object_variants(norm: str, out: list[Mention], taken: list[tuple[int, 
         j = norm.rfind(" ", 0, a - 1) + 1
         first = norm[j:a - 1]
         if len(first) < 2 or first.startswith("ال") or first in _AR_STOP_AFTER or first in nouns_dirs or \
-                any(x < a - 1 and j < y for x, y in taken):
-            continue
+                first in _DUAL_AREAS_AR or any(x < a - 1 and j < y for x, y in taken):
+            continue   # (nor "بين ريفي القنيطرة ودرعا": two governorates' countryside, as after a preposition)
         if first[0] in "وفبل" and len(first) > 3 and idx.variant_ids(norm[j + 1:b]):
             j += 1   # "وبصر الحرير", "لبصر الحرير": the conjunction or preposition is not the name's
         elif not idx.variant_ids(norm[j:b]):
