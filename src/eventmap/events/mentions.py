@@ -38,8 +38,9 @@ import ahocorasick
 
 from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import KIND_ADJ_AR, OWNED_SITE_AR_RE, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites
-from eventmap.text import latin_key, normalize_ar
+from eventmap.events.sites import (KIND_ADJ_AR, OWNED_SITE_AR_RE, QUARTER_EN_RE, QUARTER_WORDS_AR, SIDES_AR,
+                                   TIME_AFTER_AR, ar_sites, en_sites)
+from eventmap.text import AR_DIRECTIONS, latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
 
@@ -473,8 +474,12 @@ _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري �
 مزرعة عشرات العديد عدد بعض كافة جميع اكثر أكثر""".split())
 _DIR_ADJ = SIDES_AR | {"الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "الكبيره", "الصغيره", "القبلي", "الجديده", "القديمه",
             "الفوقا", "التحتا", "العليا", "السفلي", "الوسطاني"}   # not شرقي/غربي..: "شرقي درعا" is "east of Daraa"
-#: sizes after a name (normalised): "الصورة الكبيرة" and "الصورة الكبرى" are one village's names
-_SIZE_ADJ = frozenset(("الكبير", "الصغير", "الكبري", "الصغري", "الكبيره", "الصغيره"))
+#: sizes after a name (normalised, the lookup's own words for them): "الصورة الكبيرة" and "الصورة الكبرى" are one
+#: village's names
+_SIZE_ADJ = frozenset(w for w, side in AR_DIRECTIONS.items() if side in ("big", "small") and w.startswith("ال"))
+#: the heads of names of two words (normalised), which are villages' names alone too ("خربة سلطانة" is no "خربة"), and
+#: which take a third word of side ("عين X الشرقية")
+_NAME_HEADS_AR = frozenset(("ابو", "ام", "تل", "عين", "بير", "خربه", "رسم", "كفر", "دير", "بيت", "جبل", "نبع", "مزرعه"))
 #: "تل" (a hill) right before a name, alone or with "و"/"ف"/"ب" glued (normalised, up to the name)
 _HILL_BEFORE_RE = re.compile(r"(?:^|\s)[وفب]?تل\s$")
 
@@ -529,7 +534,7 @@ def _ar_name_after(norm: str, i: int, hi: int) -> tuple[int, int] | None:
             and w1 not in _sets()["strict"] and w1 not in _GENERIC_PLURAL:   # ("طفس الأحياء السكنية": no name)
         end = words[1][1]
         n_taken = 2
-        if w0 in ("ابو", "ام", "تل", "عين", "بير", "خربه", "رسم", "كفر", "دير", "بيت", "جبل", "نبع", "تل", "مزرعه") and len(words) > 2 \
+        if w0 in _NAME_HEADS_AR and len(words) > 2 \
                 and words[2][2] in _DIR_ADJ:
             end = words[2][1]
             n_taken = 3
@@ -862,11 +867,6 @@ def _with_their_sides(norm: str, kept: list[Mention]) -> list[Mention]:
     return out
 
 
-#: words that open a name of two words and are villages' names alone too (normalised): "خربة سلطانة" is no "خربة"
-_NAME_HEADS_AR = frozenset(("خربه", "تل", "تله", "عين", "كفر", "دير", "بير", "بيت", "ام", "ابو", "رسم", "جبل", "وادي",
-                            "مزرعه", "نبع", "قرص", "ظهر", "سد", "حوش", "الشيخ"))
-
-
 def _names_more(tail: str, idx: _Index | None) -> bool:
     """The words a place noun's name adds to a gazetteer name are part of the name: a word with the article
     ("صيدا الحانوت") or a place name of its own ("تل كروم جبا"), not a verb ("مدينة جاسم أطلق")."""
@@ -955,12 +955,12 @@ _CITY_AFTER_RE = re.compile(r"\s+(?:city|al-balad|al-mahatta)\b|\s+(?:البلد
 
 
 def _city_half(text: str, m: Mention) -> bool:
-    """The mention is one of the two halves of Daraa city ("درعا المحطة", "Daraa al-Balad"), which hold quarters of
-    their own: "حي المطار في درعا المحطة" is a quarter of that half, the half only locating it."""
-    return " " in text[m.orig_start:m.orig_end].strip() and _CITY_HALF_RE.search(text, m.orig_start, m.orig_end) is not None
-
-
-_CITY_HALF_RE = re.compile(r"(?:\b(?:al|el)[- ]?(?:balad|mahatta|mahata|mahattah)|\s(?:البلد|المحطه|المحطة))$", re.I)
+    """The mention is one of the two halves of Daraa city ("درعا المحطة", "Daraa al-Balad": the quarter words of
+    :mod:`sites`), which hold quarters of their own: "حي المطار في درعا المحطة" is a quarter of that half, the half
+    only locating it."""
+    words = text[m.orig_start:m.orig_end].split()
+    return len(words) > 1 and (normalize_ar(words[-1]) in QUARTER_WORDS_AR or
+                               QUARTER_EN_RE.fullmatch(" ".join(words)) is not None)
 
 
 def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:

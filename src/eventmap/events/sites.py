@@ -217,14 +217,14 @@ _OPENING = frozenset("(«“\"[")
 
 
 #: a town's quarter named by the town and a word: "درعا البلد", "درعا المحطة", "القنيطرة المهدمة"
-_QUARTER_WORDS_AR = {"البلد", "المحطه"}
-_QUARTER_EN_RE = re.compile(r"\b(?P<host>[A-Z][\w'’]+(?:[-\s][A-Z][\w'’]+)?)[-\s](?P<q>(?:[Aa]l|[Ee]l)[-\s](?:Balad|Mahatta|Mahatah|Mahata))\b")
+QUARTER_WORDS_AR = {"البلد", "المحطه"}
+QUARTER_EN_RE = re.compile(r"\b(?P<host>[A-Z][\w'’]+(?:[-\s][A-Z][\w'’]+)?)[-\s](?P<q>(?:[Aa]l|[Ee]l)[-\s](?:Balad|Mahatta|Mahatah|Mahata))\b")
 
 
 @lru_cache(maxsize=1)
 def _ar_any_forms() -> frozenset[str]:
     """Every written form of a site noun, and the town quarter words."""
-    return frozenset(_NOUN_FORMS) | frozenset(_DUAL_FORMS) | frozenset(_QUARTER_WORDS_AR)
+    return frozenset(_NOUN_FORMS) | frozenset(_DUAL_FORMS) | frozenset(QUARTER_WORDS_AR)
 
 
 #: (the last text, the word starts of its site forms): the string is held, so its identity cannot be
@@ -275,7 +275,7 @@ def ar_sites(norm: str, lo: int, hi: int, text: str | None = None, offs: list[in
     i = 0
     while i < len(words):
         s, e, w = words[i]
-        if i + 1 < len(words) and words[i + 1][2] in _QUARTER_WORDS_AR and len(w) >= 3:
+        if i + 1 < len(words) and words[i + 1][2] in QUARTER_WORDS_AR and len(w) >= 3:
             clen = next((len(c) for c in _CLITICS if w.startswith(c) and len(w) - len(c) >= 3 and
                          not w.startswith("ال")), 0) if not w.startswith(("درع", "القن")) else 0
             out.append(Site(s + clen, words[i + 1][1], "neighbourhood", s + clen, e))
@@ -359,7 +359,7 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
 
 
 #: the units whose number names their base (normalised site nouns): "اللواء 52", "الكتيبة 38", "الفوج 175"
-_NUMBERED_UNITS_AR = frozenset(("لوا", normalize_ar("لواء"), normalize_ar("كتيبة"), "فوج", normalize_ar("سرية")))
+_NUMBERED_UNITS_AR = frozenset(normalize_ar(w) for w in "لواء كتيبة فوج سرية".split())
 #: buildings whose square, yard or gate is told of by their own name (normalised site nouns)
 _BUILDING_NOUNS_AR = frozenset(normalize_ar(w) for w in "مسجد جامع كنيسه مشفي مستشفي مدرسه قلعه".split())
 #: military units and bases: "مقر اللواء 38" is the brigade's base, named by the unit
@@ -459,7 +459,7 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
                 "southern", "northern", "eastern", "western", "rural"):
             continue
         host = (a, lo + m.end("name")) if not re.match(r"\d", core) else (-1, -1)
-        if noun in _EN_BARE and _QUARTER_EN_RE.fullmatch(core):
+        if noun in _EN_BARE and QUARTER_EN_RE.fullmatch(core):
             continue   # "the Daraa al-Balad district": the quarter of Daraa, read below with its host town
         if noun in ("hill", "hills") and words[k].lower() in ("tal", "tel", "tall", "tell"):
             continue   # "the Tal al-Hara hill": the hill by its own noun, read below as "Tal al-Hara"
@@ -467,7 +467,7 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
             out.append(Site(a, lo + m.end("name"), SITE_NOUNS_EN[noun], host[0], host[1], bare=True))
         else:
             out.append(Site(a, lo + m.end("noun"), SITE_NOUNS_EN[noun], host[0], host[1]))
-    for m in _QUARTER_EN_RE.finditer(seg):
+    for m in QUARTER_EN_RE.finditer(seg):
         out.append(Site(lo + m.start("host"), lo + m.end("q"), "neighbourhood", lo + m.start("host"), lo + m.end("host")))
     for m in _EN_TAL_RE.finditer(seg):   # (and a valley, "Wadi al-Ajami", named after the village above it)
         out.append(Site(lo + m.start(), lo + m.end("name"), "valley" if m.group("noun") == "Wadi" else "hill",
