@@ -33,3 +33,44 @@ def test_then_before_a_town_in_a_ranking_cuts_nothing():
               "2016-04-12")
     assert {"انخل", "جاسم", "نوى"} <= got.keys()
     assert {e.sub_event_type for k in ("جاسم", "نوى") for e in got[k]} == {"Shelling/artillery/missile attack"}
+
+
+def test_the_places_a_group_is_said_to_hold_are_not_the_places_of_its_formation():
+    got = _at("يذكر أن الفصيل تشكل العام الماضي من اندماج ثلاثة ألوية، ويسيطر على بلدات الشجرة وجملة وكويا قرب الحدود.",
+              "2017-02-21")
+    assert not {"الشجرة", "جملة", "كويا"} & got.keys(), got.keys()
+
+
+def test_quarters_a_battle_is_launched_for_stay_its_places_when_their_holder_is_told_after_them():
+    got = _at("أطلقت فصائل المعارضة اليوم معركة جديدة بهدف السيطرة على ما تبقى من أحياء تسيطر عليها القوات الحكومية في "
+              "مدينة درعا.", "2015-06-25")
+    assert "درعا" in got
+
+
+# -- where ------------------------------------------------------------------------------------------------------------
+
+def test_a_quarter_named_with_no_town_in_its_sentence_is_the_last_town_s_told_before():
+    got = _at("شنت القوات الحكومية حملة دهم واسعة في مدينة درعا صباح اليوم.\n"
+              "واعتقلت عناصر الأمن العسكري ثلاثة شبان في حي السبيل كانوا عائدين من عملهم.", "2013-05-13")
+    quarter = [e for k, v in got.items() if k.startswith("حي السبيل") for e in v]
+    assert [k for k in got if k.startswith("حي السبيل")] == ["حي السبيل"], got.keys()   # (the verb after it no part)
+    assert quarter[0].latitude is not None and abs(quarter[0].latitude - 32.62) < 0.05, quarter[0]
+    assert quarter[0].resolution == "approximate"
+
+
+def test_a_quarter_after_a_province_is_not_placed_at_an_earlier_town():
+    got = _at("Gunmen set up a checkpoint near Ghabagheb on Sunday.\n"
+              "By Monday the fighting had spread across Suwayda province, and clashes raged in the city's Maqwas "
+              "neighbourhood.", "2025-07-14")
+    assert "Ghabagheb" in got   # (the town told before, in Rural Damascus's edge of the area)
+    assert not [e for v in got.values() for e in v if "Maqwas" in e.location and e.latitude is not None and
+                abs(e.latitude - got["Ghabagheb"][0].latitude) < 0.05], got.keys()
+
+
+def test_the_article_written_a_before_a_sun_letter_opens_a_name():
+    # (Syria Direct's "a-": "a-Sanamein", "Tariq a-Sad")
+    got = _at("Regime forces shelled the towns of a-Sanamein and a-Shajara on Sunday, while clashes broke out in "
+              "the Tariq a-Sad neighborhood of Daraa city.", "2020-03-02")
+    assert {"a-Sanamein", "a-Shajara"} <= got.keys(), got.keys()
+    assert got["a-Sanamein"][0].resolution == "resolved" and abs(got["a-Sanamein"][0].latitude - 33.07) < 0.05
+    assert any("Tariq a-Sad" in k for k in got), got.keys()

@@ -230,7 +230,7 @@ def ar_loose_key(name: str) -> str:
 # --- Latin ----------------------------------------------------------------------------
 
 _LATIN_ARTICLES = {
-    "al", "el", " al-", "el-", "ad", "ed", "ash", "esh", "as", "es", "at", "et", "ath", "az", "ez",
+    "al", "el", " al-", "el-", "a", "ad", "ed", "ash", "esh", "as", "es", "at", "et", "ath", "az", "ez",
     "ar", "er", "an", "en", "adh", "dh", "l", "il", "ul", "ud", "us", "ut", "ush", "az-",
 }
 _LATIN_GENERIC_SPELLINGS = {

@@ -555,6 +555,10 @@ def _days_later(m: re.Match[str]) -> int:
 
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
+#: a quarter named by its own noun ("حي X", "حارة X", "the X neighbourhood", whose mention is the bare name; not a
+#: town's half read from "X البلد")
+_QUARTER_NAMED_RE = re.compile(r"(?:حي|حاره)\s")
+_QUARTER_NOUN_AFTER_RE = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\b", re.IGNORECASE)
 #: a death in custody (normalised): the prison is where it happened, not the dead man's home town
 _IN_CUSTODY_RE = re.compile(r"(?:تحت|بسبب|جراء|نتيجه|اثر)\sالتعذيب|(?:مراكز|مركز|سجون|سجن|اقبيه|معتقلات)\s(?:ال)?(?:احتجاز|اعتقال|"
                             r"النظام|المخابرات|الامن)|\b(?:under|from|after)\s+torture\b|\bin\s+(?:custody|detention)\b")
@@ -756,6 +760,15 @@ def _new_subject_ar(words: list[str]) -> bool:
 _DOERS_AR = frozenset(normalize_ar(w) for w in (
     "المروحيات", "الطائرات", "الطيران", "المقاتلات", "القوات", "قوات", "الفصائل", "فصائل", "الجيش", "وحدات",
     "عناصر", "مسلحون", "مسلحين", "مجهولون", "الثوار", "المعارضة", "الطائرة", "المروحية", "طائرات", "مروحيات"))
+
+
+def _held(h: TriggerHit, norm: str) -> bool:
+    """A control verb in the present with what is held after it ("ويسيطر التنظيم على بلدات X وY") that
+    :func:`_kept_out` found no act: who holds what, whose places are no other act's of the clause ("تشكل العام الماضي
+    من اندماج ثلاثة ألوية، ويسيطر على بلدات X وY": the merger was not in X or Y; not "معركة للسيطرة على أحياء تسيطر
+    عليها القوات في مدينة X", where the held quarters are the battle's)."""
+    return h.label == "territory_taken" and h.text.startswith(("يسيطر", "تسيطر")) and \
+        not {"على", "علي"}.isdisjoint(norm[h.end:h.end + 40].split()[:3])
 
 
 def _not_of_acts_not_done(ms: list[Mention], hits: list[TriggerHit], neg: list[TriggerHit]) -> list[Mention]:
@@ -1012,7 +1025,7 @@ class _Extractor:
             hits = triggers[bisect.bisect_left(t_starts, cl.lo):bisect.bisect_left(t_starts, cl.hi)]
             hits = [self._attempt_is_a_fight(h, cl) for h in hits if h.end <= cl.hi]
             flags = [self._negated(h, cl) for h in hits]
-            neg = [h for h, f in zip(hits, flags) if f and self._irrealis(h, cl)]
+            neg = [h for h, f in zip(hits, flags) if f and (self._irrealis(h, cl) or _held(h, self.norm))]
             hits = [h for h, f in zip(hits, flags) if not f]
             if hits and self._no_events_told(cl):
                 hits = []
@@ -1988,6 +2001,45 @@ class _Extractor:
                 (full.best.place.kind not in _ADMIN_KINDS or m.site in ("area", "valley")) and \
                 not self._far_unsupported(full.best.place, cl):
             return None   # the site's name is a gazetteer place ("منطقة صيدا", "تل شهاب", "the Lajat area"): as usual
+        hosts = self._site_hosts(cl, m)
+        loc = _Located(m)
+        ctx = self._context(cl, m)
+        for name, how in hosts:
+            if _cached_lookup(self.g, name).reason.startswith("not in the gazetteer"):
+                continue   # no context makes an unknown host known (and its suggestions are not wanted here)
+            r = self._lookup(name, "" if anchors else ctx, anchors or None)
+            if r.status == "unresolved" or (r.best is not None and r.best.place.admin1_pcode not in _CORE):
+                r0 = _cached_lookup(self.g, name)   # (and a namesake in the north that the context chose)
+                if r0.best is not None and r0.status in ("resolved", "ambiguous") and r0.best.place.admin1_pcode in _CORE:
+                    r = r0   # the far guard is for namesakes elsewhere ("DAMASCUS --" datelines a wire), not Dar'a's own
+            if r.status in ("resolved", "ambiguous") and r.best is not None:
+                p = r.best.place
+                if p.kind in _ADMIN_KINDS and how != "in":
+                    continue
+                if how == "named after" and (r.best.match == "fuzzy" or (m.site == "hill" and r.best.match == "variant")):
+                    continue   # "Tel Ahmar" (the red hill): a name that only looks like a village's (Hamir) is not after it
+                if self._far_unsupported(p, cl):
+                    continue   # a namesake far away is not where this site is
+                if how == "named after" and m.container is not None and not m.beside and \
+                        self._outside_container(p, m.container):
+                    continue   # "the Kark block in the Sabil quarter of Daraa": a block of Daraa, not the village Kark
+                loc.result = r
+                loc.resolution = "approximate"
+                loc.lat, loc.lon = p.lat, p.lon
+                loc.geo_precision = 2 if p.kind not in _ADMIN_KINDS else 3
+                # (a site east of a town is a few km from it: "the dam 3 km west of the town")
+                loc.uncertainty_km = 10.0 if p.kind in _ADMIN_KINDS else 5.0 if how in ("told from", "told before") else 2.0
+                loc.admin = p
+                loc.note = (f"approximate: the {m.site} is not in the gazetteer; placed at "
+                            f"{p.name_ar or p.name_en} ({how}), uncertainty {loc.uncertainty_km:g} km")
+                loc.alternatives = (r.best.to_dict(),)
+                return loc
+        loc.note = f"unresolved: the {m.site} is not in the gazetteer and no town hosting it was found"
+        return loc
+
+    def _site_hosts(self, cl: _Clause, m: Mention) -> list[tuple[str, str]]:
+        """The towns that may hold the site ``m``, as written, each with how the text ties them to it ("named after",
+        "named", "in", "told from", "told before"), in the order they are tried."""
         hosts: list[tuple[str, str]] = []
         if m.host is not None and m.host != (m.start, m.end):
             a, b = self.n2o(*m.host)
@@ -2019,40 +2071,11 @@ class _Extractor:
             town = self._town_before_in_sentence(cl, m)   # "سيطرت الفصائل على مدينة درعا بعد انسحاب القوات من
             if town is not None:                           # الأفرع الأمنية في حي المحطة": the quarter's town
                 hosts.append((town, "in"))
-        loc = _Located(m)
-        ctx = self._context(cl, m)
-        for name, how in hosts:
-            if _cached_lookup(self.g, name).reason.startswith("not in the gazetteer"):
-                continue   # no context makes an unknown host known (and its suggestions are not wanted here)
-            r = self._lookup(name, "" if anchors else ctx, anchors or None)
-            if r.status == "unresolved" or (r.best is not None and r.best.place.admin1_pcode not in _CORE):
-                r0 = _cached_lookup(self.g, name)   # (and a namesake in the north that the context chose)
-                if r0.best is not None and r0.status in ("resolved", "ambiguous") and r0.best.place.admin1_pcode in _CORE:
-                    r = r0   # the far guard is for namesakes elsewhere ("DAMASCUS --" datelines a wire), not Dar'a's own
-            if r.status in ("resolved", "ambiguous") and r.best is not None:
-                p = r.best.place
-                if p.kind in _ADMIN_KINDS and how != "in":
-                    continue
-                if how == "named after" and (r.best.match == "fuzzy" or (m.site == "hill" and r.best.match == "variant")):
-                    continue   # "Tel Ahmar" (the red hill): a name that only looks like a village's (Hamir) is not after it
-                if self._far_unsupported(p, cl):
-                    continue   # a namesake far away is not where this site is
-                if how == "named after" and m.container is not None and not m.beside and \
-                        self._outside_container(p, m.container):
-                    continue   # "the Kark block in the Sabil quarter of Daraa": a block of Daraa, not the village Kark
-                loc.result = r
-                loc.resolution = "approximate"
-                loc.lat, loc.lon = p.lat, p.lon
-                loc.geo_precision = 2 if p.kind not in _ADMIN_KINDS else 3
-                # (a site east of a town is a few km from it: "the dam 3 km west of the town")
-                loc.uncertainty_km = 10.0 if p.kind in _ADMIN_KINDS else 5.0 if how == "told from" else 2.0
-                loc.admin = p
-                loc.note = (f"approximate: the {m.site} is not in the gazetteer; placed at "
-                            f"{p.name_ar or p.name_en} ({how}), uncertainty {loc.uncertainty_km:g} km")
-                loc.alternatives = (r.best.to_dict(),)
-                return loc
-        loc.note = f"unresolved: the {m.site} is not in the gazetteer and no town hosting it was found"
-        return loc
+            elif (_QUARTER_NAMED_RE.match(m.name) or _QUARTER_NOUN_AFTER_RE.match(self.text, m.orig_end)) and \
+                    (town := self._town_told_before(m)) is not None:
+                hosts.append((town, "told before"))   # "... في مدينة درعا. وظهر اليوم خرجت مظاهرة في حي X": the
+                #                                          quarter of the town the report told of last
+        return hosts
 
     def _town_before_in_sentence(self, cl: _Clause, m: Mention) -> str | None:
         """The last town named before the quarter ``m`` in its sentence (a site's host for a site), as written."""
@@ -2065,6 +2088,22 @@ class _Extractor:
                 a, b = self.n2o(*t.host)
                 return self.text[a:b]
             return self.text[t.orig_start:t.orig_end]
+        return None
+
+    def _town_told_before(self, m: Mention) -> str | None:
+        """The last place named before the quarter ``m`` (in the report, its own sentence included), as written, when
+        it is a town of Dar'a or Quneitra (a city, town or village the gazetteer resolves there): a quarter named with
+        no town in its sentence is the report's last town's (not when the last place named is a province or a town
+        elsewhere: "fighting in Suwayda province ... in the city's X neighbourhood")."""
+        for t in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, 0, m.start, self.lang)):
+            if t.site or not t.supported or t.veto:
+                continue   # (a quarter or a site named before is no town)
+            name = self.text[t.orig_start:t.orig_end]
+            r = _cached_lookup(self.g, name)
+            if t.admin or r.status != "resolved" or r.best is None:
+                return None
+            p = r.best.place
+            return name if p.kind in _TOWN_KINDS and p.admin1_pcode in _CORE else None
         return None
 
     def _outside_container(self, p: Place, c: Mention) -> bool:

@@ -38,8 +38,8 @@ import ahocorasick
 
 from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import (KIND_ADJ_AR, OWNED_SITE_AR_RE, QUARTER_EN_RE, QUARTER_WORDS_AR, SIDES_AR,
-                                   TIME_AFTER_AR, ar_sites, en_sites)
+from eventmap.events.sites import (EN_ARTICLE, KIND_ADJ_AR, OWNED_SITE_AR_RE, QUARTER_EN_RE, QUARTER_WORDS_AR,
+                                   SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites)
 from eventmap.text import AR_DIRECTIONS, latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -455,14 +455,14 @@ def scan_gazetteer_en(text: str, idx: _Index, lo: int, hi: int) -> list[tuple[in
 _AR_STOP_AFTER = _n("""مثل في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي
 بريف ريف التي الذي الذين حيث وسط التابعة التابع تابعة تابع المحاذية المحاذي محاذية المجاورة المجاور مجاورة
 القريبة القريب المتاخمة متاخمة الواقعة واقعة بمحافظة محافظة منطقة بين اثر إثر عقب بينما فيما كما لكن اذ إذ أن
-إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
+إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت كانوا كانا يكون تكون يكونون يوم
 عند لدى مقابل عبر نحو باتجاه اتجاه صوب اليوم امس أمس صباح مساء فجر ليل ليلة ظهر عصر الليلة البارحة
 الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد مما ما بعدما اثناء أثناء خلال جراء بسبب اثر انطلاقا انطلاقاً
 بعدة بعدد بعشرات بقذائف بقذيفة بصواريخ بصاروخ بغارات بغارة بالبراميل ببراميل ببرميل برصاص بنيران بعبوة بعبوات
 بقصف بمدفعية بالمدفعية بالرشاشات بالأسلحة بشكل بحجة بتهمة بيد بأيدي لصالح لليوم ليوم للمرة
 لقصف لهجوم لهجمات لغارات لغارة لاشتباكات لاستهداف لاقتحام لحملة لمداهمة لإطلاق
 المدمرة المهدمة المنكوبة المحررة المحاصرة المشرفة المطلة المحيطة المحيط السكنية أكثر اكثر
-تنديداً رفضاً احتجاجاً تضامناً استنكاراً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج
+تنديداً رفضاً احتجاجاً تضامناً استنكاراً نصرة نصرةً المجاورتين المجاورين المتجاورتين القريبتين داخل خارج
 المقابلة المقابل القريبين الموافقة بواسطة الشهر الأسبوع الماضي الماضية إضافة بالإضافة علاوة أدى أدت أسفر أسفرت
 بموجب وفق وفقا وفقاً تنفيذا تنفيذاً
 عدة بحسب حسب دون سابق الحياة تفتش تسأل سلسلة
@@ -588,8 +588,7 @@ _EN_NOUN_CUE_RE = re.compile(r"\b(?:village|town|city|hamlet|hill|camp|area|neig
 #: one of these is in every match of :data:`_EN_NOUN_CUE_RE` and of :data:`_EN_LIST_CUE_RE` (case-blind gates)
 _EN_NOUN_CUE_WORDS = ("village", "town", "city", "hamlet", "hill", "camp", "area", "neighbo", "settlement")
 _EN_LIST_CUE_WORDS = ("village", "town", "area", "localities", "hamlets", "hills", "neighbo", "cities", "settlements")
-#: the Arabic article romanised: "al-", "Al ", "ash-"; "at", "as", "an" with a space are English words
-_EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
+_EN_ARTICLE = EN_ARTICLE
 #: a capitalised word; an apostrophe belongs to it ("Nab' al-Sakhr", "Ma’riya") unless it is the possessive 's
 #: (digits are no part of it, nor is a word glued to them one: "Daraa24" is an outlet, not Daraa)
 _EN_WORD = r"[A-Z](?:[^\W\d_`ʿ]|[`ʿ]|['’](?!s\b))+(?!\w)"

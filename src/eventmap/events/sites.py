@@ -73,10 +73,10 @@ _GENERIC_AFTER_AR |= KIND_ADJ_AR
 #: generic words that can follow an articled site noun without making a name ("المسجد الكبير" is a name, keep)
 _NAME_STOP_AR = {normalize_ar(w) for w in """في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب
 جنوبي شمالي شرقي غربي بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب
-بينما فيما كما لكن اذ إذ أن إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
+بينما فيما كما لكن اذ إذ أن إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت كانوا كانا يكون تكون يكونون يوم
 اليوم امس مساء صباح ليل فجر الواقع الواقعة المجاور المجاورة القريب القريبة المحاذي المحاذية ما مما بشكل عبر
 نحو باتجاه اتجاه لدى عند تجاه مقابل بالكامل كاملا كامل كليا جزئيا مجددا ايضا أيضا أثناء اثناء انطلاقا انطلاقاً جراء
-بسبب ظهر عصر ليلة تطالب يطالب تطالبان يطالبون تندد ينددون
+بسبب ظهر عصر ليلة نصرة نصرةً أدى أدت أسفر أسفرت تطالب يطالب تطالبان يطالبون تندد ينددون
 الخاضع الخاضعة الخاضعين الخاضعتين يحتوي تحتوي يضم تضم يقع تقع تعرض تعرضت شهد شهدت يشهد تشهد
 تمهيداً لاحقاً سابقاً مؤخراً حالياً مجدداً""".split()}   # (and a state or a verb after the name: "حي X الخاضع لسيطرة")
 #: words of time that end a name after its first word ("معبر نصيب الأربعاء", "حاجز السنتر طوال الليل"; a site's first
@@ -121,7 +121,10 @@ _EN_BARE = {"neighborhood", "neighbourhood", "district", "quarter"}
 #: site nouns that come first ("the citadel of Bosra", "Brigade 132")
 _EN_HEAD_FIRST = {"citadel", "castle", "roundabout", "dam", "bridge", "brigade", "battalion", "regiment",
                   "fort", "camp"}
-_EN_CAP = r"(?:\b(?:al|el)[-\s]|\b(?:ad|ash|as|at|az|ar|an)-|\b(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])?[A-Z][\w'’`ʿ]*"
+#: the Arabic article romanised: "al-", "Al ", "ash-", Syria Direct's "a-" ("a-Sanamein"); "at", "as", "an" with a space
+#: are English words
+EN_ARTICLE = r"(?:(?:al|el)[-\s]|(?:a|ad|ash|as|at|az|ar|an)-|(?:Al|El|Ad|Ash|As|At|Az|Ar|An)[-\s])"
+_EN_CAP = r"(?:\b" + EN_ARTICLE + r")?[A-Z][\w'’`ʿ]*"
 _EN_NAME = _EN_CAP + r"(?:[-\s]" + _EN_CAP + r"){0,3}"
 _EN_NOUN_ALT = "|".join(sorted(SITE_NOUNS_EN, key=len, reverse=True))
 #: "Nasib border crossing", "the al-Quneitra crossing", "Tel al-Jabia military base", "52nd Brigade base"
