@@ -6,6 +6,8 @@ Sentences written for these tests in the styles of the outlets; the towns are th
 
 from __future__ import annotations
 
+import pytest
+
 from eventmap.events.extract import extract_events
 
 
@@ -74,3 +76,32 @@ def test_the_article_written_a_before_a_sun_letter_opens_a_name():
     assert {"a-Sanamein", "a-Shajara"} <= got.keys(), got.keys()
     assert got["a-Sanamein"][0].resolution == "resolved" and abs(got["a-Sanamein"][0].latitude - 33.07) < 0.05
     assert any("Tariq a-Sad" in k for k in got), got.keys()
+
+
+def test_a_person_s_first_name_the_data_holds_as_a_village_is_no_place():
+    got = _at("Among the dead was Ali Khalaf al-Zoubi, a teacher who had gone to help the wounded in Daraa, residents "
+              "said.", "2011-03-23")
+    assert "Ali" not in got, got.keys()
+
+
+# -- what and when (continued) ----------------------------------------------------------------------------------------
+
+def test_a_bomb_that_hit_is_an_explosion_not_shelling():
+    got = _at("A bomb hit a bus carrying soldiers near Kahil on Thursday, killing nine.", "2020-06-20")
+    assert [e.sub_event_type for e in got["Kahil"]] == ["Remote explosive/landmine/IED"]
+
+
+def test_barrel_bombs_that_hit_stay_the_aircraft_s():
+    got = _at("Barrel bombs hit Kahil on Thursday, activists said.", "2020-06-20")
+    assert [e.sub_event_type for e in got["Kahil"]] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Regime forces shelled Busra al-Harir on Tuesday, activists said. On Thursday, rebels attacked a checkpoint in Nawa.",
+    "قصفت قوات النظام بلدة بصر الحرير يوم الثلاثاء، بحسب ما قاله ناشطون. يوم الخميس، هاجم الثوار حاجزاً في نوى.",
+])
+def test_a_day_opening_the_sentence_after_a_saying_is_the_next_act_s_not_the_saying_s(text):
+    # (normalising drops the full stop: "... activists said on thursday rebels attacked")
+    got = _at(text, "2013-03-22")
+    nawa = got.get("Nawa") or got.get("نوى")
+    assert nawa and [e.event_date for e in nawa] == ["2013-03-21"], got

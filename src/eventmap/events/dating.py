@@ -129,6 +129,12 @@ class ClauseSpan:
     paragraph: int
 
 
+def _sentence_start(sent_los: list[int], i: int) -> int:
+    """The start of the sentence holding the normalised offset ``i`` (0 before the first one)."""
+    k = bisect.bisect_right(sent_los, i)
+    return sent_los[k - 1] if k else 0
+
+
 class EventDates:
     """Date attribution for one report."""
 
@@ -182,9 +188,12 @@ class EventDates:
                 self.told_after[k] = rel.span()
         # "a source said on Sunday that gunmen shot a man in X on Friday", "قالت الوزارة يوم الأحد إن ...": the
         # day of the saying, not of what was said, where the clause gives another
+        # (within the date's sentence: "..., activists said. On Thursday, rebels attacked X", whose full stop
+        # normalising dropped, is Thursday's attack)
+        sent_los = sorted({c.sent_lo for c in clauses})
         self.said_on = {k for k, d in enumerate(self.dates)
                         if _SAID_GATE.possible(norm[max(0, d[0] - 40):d[0]]) and
-                        _SAID_ON_RE.search(norm, max(0, d[0] - 40), d[0]) is not None}
+                        _SAID_ON_RE.search(norm, max(0, d[0] - 40, _sentence_start(sent_los, d[0])), d[0]) is not None}
         for k in range(1, len(self.dates)):   # "أفاد مراسل ...، اليوم الثلاثاء،": the same day, restated
             if k - 1 in self.said_on and self.dates[k][2] == self.dates[k - 1][2] and \
                     0 <= self.dates[k][0] - self.dates[k - 1][1] <= 6:

@@ -829,6 +829,9 @@ _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|f
 _REMNANT_GATE = gate(_REMNANT_RE)
 #: the article right before a trigger's word, with "و"/"ف" (normalised): "وتركز القصف", the act named again
 _DEFINITE_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?ال$")
+#: a bomb as the subject of a bare "hit"/"struck"/"targeted" right after it (normalised): "a bomb hit a bus", "the
+#: bomb struck" (not "barrel bombs", "bombs dropped by helicopters", "cluster bombs": the aircraft's)
+_A_BOMB_DID_RE = re.compile(r"\b(?:a|the|another|second)\s+(?:(?:powerful|large|second|new)\s+)?bomb\s+(?:also\s+)?$")
 #: the strikes told before, named again as the subject of a bare "targeted"/"hit"
 _THE_STRIKES_RE = re.compile(r"\b(?:the|these|those|its|their)\s+(?:\w+\s+)?(?:strikes?|raids?)\b"
                              r"|\b(?:they|it)\s+(?:also\s+|later\s+|then\s+)?$")   # (and "they struck Y", the jets)
@@ -1681,8 +1684,10 @@ class _Extractor:
         if "bombardment" in out:   # a bare "قصف"/"targeted": from the air if aircraft are named, else shelling
             h = out.pop("bombardment")
             lab = "air_strike" if mentions_aircraft(seg) else "shelling"
-            if lab == "shelling" and self._bomb_story(h):
-                lab = "ied"   # "the death toll from Tuesday's bombing", told of a bomb planted in a car
+            if lab == "shelling" and (self._bomb_story(h) or _A_BOMB_DID_RE.search(self.norm, max(cl.lo, h.start - 30),
+                                                                                   h.start)):
+                lab = "ied"   # "the death toll from Tuesday's bombing", told of a bomb planted in a car; "the bomb hit
+                #               a bus" (not "barrel bombs hit X", the aircraft's)
             elif lab == "shelling" and self._last_op is not None and self._last_op[1] == "air_strike" and (
                     _THE_STRIKES_RE.search(self.norm, cl.lo, h.start) or
                     self._last_op[0] == cl.sent_index and (h.start == cl.lo or _DEFINITE_BEFORE_RE.search(

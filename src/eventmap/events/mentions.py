@@ -2521,6 +2521,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
             first in ("abu", "abou", "umm") and len(words) == 2 and words[1].lower() in EN_FIRST_NAMES and
             _EN_NISBA_AFTER_RE.match(text, m.orig_end)):
         m.veto = "person name"   # "opened fire on Muhammad Joudeh Rifai", "spokesman Abu Omar al-Muhajir": a person
+    elif m.source == "gazetteer" and surface.strip().lower() in EN_FIRST_NAMES and _EN_NAME_AFTER_RE.match(text, m.orig_end):
+        m.veto = "person name"   # "among the dead was Ali Khalaf al-Zoubi": a man's first name, not a village
     if " " not in surface.strip() and "-" not in surface and m.source == "gazetteer":
         m.common = "strict" if len(key) <= 2 else "person"
     # a capitalised name right after another capitalised word that is not a cue: a person ("Jasim Nawa")
@@ -2533,6 +2535,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
 #: the words of the security agencies' names ("Military Security", "Air Force Intelligence", "State Security")
 _EN_AGENCY_WORDS = frozenset(("military", "security", "intelligence", "air", "force", "state", "political", "general",
                               "criminal", "national", "internal", "public"))
+#: a father's or a family's name after a first name ("Ali Khalaf al-Zoubi", "Omar al-Hariri")
+_EN_NAME_AFTER_RE = re.compile(r"\s+(?:(?:al|el|Al|El|bin|ibn|Bin|Ibn)[-\s])?[A-Z][a-z]")
 #: a family or origin name after a name ("Abu Omar al-Muhajir"): the name is a man's (his kunya)
 _EN_NISBA_AFTER_RE = re.compile(r"\s+(?:al|el|Al|El)-[A-Z]")
 
