@@ -105,3 +105,21 @@ def test_a_day_opening_the_sentence_after_a_saying_is_the_next_act_s_not_the_say
     got = _at(text, "2013-03-22")
     nawa = got.get("Nawa") or got.get("نوى")
     assert nawa and [e.event_date for e in nawa] == ["2013-03-21"], got
+
+
+def test_gatherings_in_solidarity_are_protests_and_gatherings_of_fighters_are_targets():
+    got = _at("وشهدت بلدات إنخل وجاسم ونوى مساء أمس تجمعات تضامناً مع أهالي درعا.", "2011-03-19")
+    assert {"إنخل", "جاسم", "نوى"} <= got.keys()
+    assert {e.sub_event_type for v in got.values() for e in v} == {"Peaceful protest"}
+    got = _at("استهدف الطيران الحربي تجمعات المسلحين في بلدة نوى اليوم.", "2013-03-19")
+    assert [e.sub_event_type for e in got["نوى"]] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 18 March 2011, after Friday prayers, thousands of protesters marched from the Omari mosque in Daraa al-Balad.",
+    "في 18 آذار 2011، وبعد صلاة يوم الجمعة، خرج آلاف المتظاهرين من الجامع العمري في درعا البلد.",
+])
+def test_a_weekday_told_just_after_the_date_it_falls_on_is_that_date(text):
+    # (a retrospective published ten years on: the Friday is the date's, not the one before the publication)
+    got = _at(text, "2021-03-18")
+    assert {e.event_date for v in got.values() for e in v} == {"2011-03-18"}, got

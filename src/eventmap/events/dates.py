@@ -792,6 +792,11 @@ def _named_weekdays_out(out: list[tuple[int, int, date, int, str]],
     (:func:`_year_of_the_weekday`)."""
     if len(out) < 2:
         return out
+    # a weekday told just after the date it falls on ("On 18 March 2011, after Friday prayers", "في 18 آذار 2011، يوم
+    # الجمعة"): that date's, not the one before the publication
+    out = [(a, b, out[k - 1][2], prec, kind) if kind == "weekday" and k and out[k - 1][4] in ("explicit", "iso") and
+           0 <= a - out[k - 1][1] <= 40 and out[k - 1][2].weekday() == d.weekday() and out[k - 1][2] != d else
+           (a, b, d, prec, kind) for k, (a, b, d, prec, kind) in enumerate(out)]
     drop = {k for k in range(len(out) - 1) if out[k][4] == "weekday" and out[k + 1][4] in ("explicit", "iso")
             and 0 <= out[k + 1][0] - out[k][1] <= 3}
     if not drop:
