@@ -123,3 +123,20 @@ def test_a_weekday_told_just_after_the_date_it_falls_on_is_that_date(text):
     # (a retrospective published ten years on: the Friday is the date's, not the one before the publication)
     got = _at(text, "2021-03-18")
     assert {e.event_date for v in got.values() for e in v} == {"2011-03-18"}, got
+
+
+def test_taking_a_named_village_is_a_capture():
+    got = _at("On June 10, rebels followed up by taking the villages of Rakham and al Mlaiha al Gharbiyah, east of "
+              "the base.", "2015-06-11")
+    assert {"Rakham", "al Mlaiha al Gharbiyah"} <= got.keys(), got.keys()
+    assert {e.sub_event_type for v in got.values() for e in v} == {"Non-state actor overtakes territory"}
+
+
+def test_where_fighters_had_fled_from_is_not_where_they_fought():
+    got = _at("اندلعت اشتباكات عنيفة بين وحدات الجيش ومجموعات مسلحة فرت من خربة غزالة في محيط بلدة داعل.", "2013-05-13")
+    assert "داعل" in got and "خربة غزالة" not in got, got.keys()
+
+
+def test_deserters_settled_in_a_town_leave_it_the_settlement_s_place():
+    got = _at("وتمت تسوية أوضاع مئات المطلوبين والفارين من الخدمة في بلدة طفس اليوم.", "2018-08-20")
+    assert "طفس" in got, got.keys()

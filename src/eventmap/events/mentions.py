@@ -1590,6 +1590,9 @@ _DEPARTURE_AR = {normalize_ar(w) for w in ("أقلعت", "أقلع", "المقل
                                            "وصلت", "وصل", "وصلوا", "جاءت",
                                            # "معظم المهاجمين قدموا من بلدات X وY": where the attackers came from
                                            "قدموا", "قدمت", "جاؤوا", "أتوا",
+                                           # "اشتباكات مع مجموعات مسلحة فرت من X": where the fighters had fled from
+                                           # (not "الفارين من الخدمة في بلدة X": deserters, settled there)
+                                           "فرت", "فروا", "هربت", "هربوا",
                                            # "وصلت القوات إلى X بعد تقدمها من بلدة Y": where its advance set out
                                            "تقدمها", "تقدمه", "تقدمهم", "قدومها", "قدومه", "قدومهم")}
 #: kinds of reference that give way when they are the only place a sentence names ("a woman residing in X
