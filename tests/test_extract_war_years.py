@@ -140,3 +140,9 @@ def test_where_fighters_had_fled_from_is_not_where_they_fought():
 def test_deserters_settled_in_a_town_leave_it_the_settlement_s_place():
     got = _at("وتمت تسوية أوضاع مئات المطلوبين والفارين من الخدمة في بلدة طفس اليوم.", "2018-08-20")
     assert "طفس" in got, got.keys()
+
+
+def test_houses_the_wounded_were_taken_to_are_no_place_of_the_shooting():
+    got = _at("وأطلقت قوات الأمن النار على المشيعين قرب حي السبيل في درعا، ما أدى إلى مقتل سبعة منهم، ونقل بعض الجرحى "
+              "إلى منازل في بلدة اليادودة خوفاً من اعتقالهم في المشفى.", "2011-03-24")
+    assert "اليادودة" not in got, got.keys()

@@ -1983,8 +1983,8 @@ _CORRESPONDENT_IN_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:ال)?مراسل\S*\s(?
 _TAKEN_TO_AR = r"(?:^|\s)[وف]?(?:نقل|اسعف|اسعاف|ادخال|ادخل)\S*\s(?:\S+\s){0,3}?(?:الي\s|لل?)(?:ال)?"
 _TAKEN_TO_AR_RE = re.compile(_TAKEN_TO_AR + "$")
 #: where the wounded or the displaced are taken (normalised): a hospital, field hospitals ("مشافٍ ميدانية"), a medical
-#: point, a shelter
-_CARE_AR = r"(?:مشفي|مستشفي|مشافي|مشاف|مستشفيات|نقطه\sطبيه|نقاط\sطبيه|مراكز\s(?:ال)?ايواء|مركز\s(?:ال)?ايواء)"
+#: point, a shelter, houses ("ونقل بعض الجرحى إلى منازل في بلدة X" for fear of arrest in the hospitals)
+_CARE_AR = r"(?:مشفي|مستشفي|مشافي|مشاف|مستشفيات|نقطه\sطبيه|نقاط\sطبيه|مراكز\s(?:ال)?ايواء|مركز\s(?:ال)?ايواء|منازل|منزل|بيوت)"
 _TAKEN_TO_HOSPITAL_AR_RE = re.compile(_TAKEN_TO_AR + _CARE_AR + r"\s(?:(?!وفي\s)\S+\s){0,4}?"
                                       # (and a second one: "... إلى المشفى الوطني في مدينة X وإلى مشافي مدينة Y"; not
                                       # "... إلى مستشفيات مدينة X. وفي بلدة Y": the next sentence's place)
