@@ -146,3 +146,10 @@ def test_houses_the_wounded_were_taken_to_are_no_place_of_the_shooting():
     got = _at("وأطلقت قوات الأمن النار على المشيعين قرب حي السبيل في درعا، ما أدى إلى مقتل سبعة منهم، ونقل بعض الجرحى "
               "إلى منازل في بلدة اليادودة خوفاً من اعتقالهم في المشفى.", "2011-03-24")
     assert "اليادودة" not in got, got.keys()
+
+
+def test_a_quarter_after_a_half_of_daraa_is_daraa_s_not_an_earlier_village_s():
+    got = _at("سيطر التنظيم على بلدة جملة صباح اليوم.\nوشن الطيران الحربي غارات على مواقع المسلحين في درعا البلد وحي "
+              "السبيل.", "2017-02-21")
+    quarter = [e for k, v in got.items() if k.startswith("حي السبيل") for e in v]
+    assert quarter and abs(quarter[0].latitude - 32.62) < 0.05, got.keys()

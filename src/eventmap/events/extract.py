@@ -2101,9 +2101,13 @@ class _Extractor:
         no town in its sentence is the report's last town's (not when the last place named is a province or a town
         elsewhere: "fighting in Suwayda province ... in the city's X neighbourhood")."""
         for t in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, 0, m.start, self.lang)):
-            if t.site or not t.supported or t.veto:
-                continue   # (a quarter or a site named before is no town)
-            name = self.text[t.orig_start:t.orig_end]
+            if not t.supported or t.veto or t.site and (t.host is None or t.host == (t.start, t.end)):
+                continue   # (a quarter or a site named by its own name is no town)
+            if t.site:   # ("على مواقع في درعا البلد وحي X": the town a site is named after)
+                a, b = self.n2o(*t.host)
+                name = self.text[a:b]
+            else:
+                name = self.text[t.orig_start:t.orig_end]
             r = _cached_lookup(self.g, name)
             if t.admin or r.status != "resolved" or r.best is None:
                 return None
