@@ -153,3 +153,9 @@ def test_a_quarter_after_a_half_of_daraa_is_daraa_s_not_an_earlier_village_s():
               "السبيل.", "2017-02-21")
     quarter = [e for k, v in got.items() if k.startswith("حي السبيل") for e in v]
     assert quarter and abs(quarter[0].latitude - 32.62) < 0.05, got.keys()
+
+
+def test_a_taking_supposed_is_no_capture():
+    got = _at("Rebel commanders say taking the city of Daraa would leave the regime with only a thin strip of territory "
+              "along the highway, including Izraa and Sheikh Maskin.", "2015-06-28")
+    assert not {"Izraa", "Sheikh Maskin"} & got.keys(), got.keys()

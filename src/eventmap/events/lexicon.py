@@ -415,9 +415,10 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                         r"seiz(?:es|e)\b" + _NOT_GOODS_EN, r"tak(?:es|e) back\b",
                         r"regain\w* (?:full )?control", r"regained", r"liberat(?:ed|ion|ing|es)",
                         r"took over", r"overran", r"overrun", r"overrunning", r"gained control", r"wrested (?:control )?",
-                        # "took the town of X", "took the nearby village", "followed up by taking the villages of X":
-                        # a place's noun after it (not "took part")
-                        r"(?:took|taking)(?= (?:the |most of the |much of the )?(?:\w+ )?(?:towns?|villages?|city|hills?|"
+                        # "took the town of X", "took the nearby village", "followed up by taking the villages of X",
+                        # "a day after taking the town of X": a place's noun after it (not "took part"; nor "say
+                        # taking the city would leave the regime ...", a taking supposed)
+                        r"(?:took|(?:(?<=by )|(?<=after ))taking)(?= (?:the |most of the |much of the )?(?:\w+ )?(?:towns?|villages?|city|hills?|"
                         r"hilltops?|crossing|base|neighbou?rhoods?|district)\b)",
                         r"fell to", r"swept into", r"advanced into",
                         # "drove the rebels out of the town of X", "expelled IS fighters from X": who held it, out
