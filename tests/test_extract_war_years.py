@@ -159,3 +159,9 @@ def test_a_taking_supposed_is_no_capture():
     got = _at("Rebel commanders say taking the city of Daraa would leave the regime with only a thin strip of territory "
               "along the highway, including Izraa and Sheikh Maskin.", "2015-06-28")
     assert not {"Izraa", "Sheikh Maskin"} & got.keys(), got.keys()
+
+
+def test_strikes_named_again_with_the_article_keep_their_day_not_a_cause_s():
+    got = _at("شنت طائرات حربية فجر اليوم الإثنين غارات على مواقع في بلدة نوى، رداً على اشتباكات شهدتها بلدة جاسم مساء "
+              "السبت. وقالت مصادر محلية إن الغارات طالت أيضاً أطراف بلدة الشيخ سعد.", "2020-08-03")
+    assert [e.event_date for e in got["الشيخ سعد"]] == ["2020-08-03"], got["الشيخ سعد"]

@@ -986,6 +986,9 @@ class _Extractor:
         self._date_starts: list[int] = []   # (the report's date mentions, by their start)
         #: the last day a count of days moved ("The next day, ..."): (paragraph, sentence, the day it moved from, to)
         self._moved_day: tuple[int, int, str, str] | None = None
+        #: the day of the first act of each label in the last sentence that told one, and that sentence (an act named
+        #: again with the article is that one)
+        self._label_day: dict[str, tuple[int, str]] = {}
         self._qnames: dict[int, tuple[Mention, str]] = {}
         self._death: bool | None = None
         #: where the report's headline ends (0: none)
@@ -2103,7 +2106,7 @@ class _Extractor:
         for t in reversed(find_mentions(self.text, self.norm, self.offs, self.idx, 0, m.start, self.lang)):
             if not t.supported or t.veto or t.site and (t.host is None or t.host == (t.start, t.end)):
                 continue   # (a quarter or a site named by its own name is no town)
-            if t.site:   # ("على مواقع في درعا البلد وحي X": the town a site is named after)
+            if t.site and t.host is not None:   # ("على مواقع في درعا البلد وحي X": the town a site is named after)
                 a, b = self.n2o(*t.host)
                 name = self.text[a:b]
             else:
@@ -2303,6 +2306,10 @@ class _Extractor:
             self._last_op = (cl.sent_index, op[0], self._actors_for(op[1], ca, cl, op[0])[0])
         locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
         if not locs:
+            for lab, hit in labels:   # (an act with no place of its own may be named again with one: its day)
+                day = self._date_for(cl, dates, hit)
+                if day[1] == 1 and self._label_day.get(lab, (-1, ""))[0] != cl.sent_index:
+                    self._label_day[lab] = (cl.sent_index, day[0])
             return []
         locs = self._clause_places(locs, labels, cl, ms)
         seg = self.norm[cl.lo:cl.hi]
@@ -2355,7 +2362,7 @@ class _Extractor:
                 # two incidents told in one clause: each place takes the nearest trigger of the label, and the
                 # date nearest to that trigger
                 own = _hit_of(self._label_hits.get(lab, [hit]), m, ms)
-                date_, tprec = self._date_for(cl, dates, own)
+                date_, tprec = self._told_again(cl, lab, own) or self._date_for(cl, dates, own)
                 if len(use) > 1:
                     # "... في بلدة X بتاريخ 12 كانون الثاني، و... في مدينة Y بتاريخ 20 كانون الثاني": each its day
                     date_, tprec = self._dates.own_day(m.start, m.end, cl.lo, cl.hi) or (date_, tprec)
@@ -2366,6 +2373,8 @@ class _Extractor:
                     continue   # "أن تشهد مدينة X يوم غد الأحد تشييعاً": a day still to come is no event yet
                 et, st = self._toll_kind_here(lab, loc, etype, sub)
                 out.append(self._event(cl, lab, et, st, own, loc, a1, a2, date_, tprec, hedged, sent_text))
+                if tprec == 1 and self._label_day.get(lab, (-1, ""))[0] != cl.sent_index:
+                    self._label_day[lab] = (cl.sent_index, date_)   # (the first of its sentence: the one told)
                 if lab in _TOLL_OF and loc.place is not None:
                     self._op_at[loc.place.id] = (cl.sent_index, lab)
         if len(labels) > 1 and any(e.fatalities for e in out if e.trigger_label not in _NO_TOLL):
@@ -2536,6 +2545,19 @@ class _Extractor:
                 got = (self._moved_day[3], got[1])
             self._date_memo[key] = got
         return got
+
+    def _told_again(self, cl: _Clause, lab: str, hit: TriggerHit) -> tuple[str, int] | None:
+        """The day of the act a sentence with no day of its own names again with the article ("قصفت طائرات إسرائيلية
+        فجر اليوم الإثنين أهدافاً ... رداً على محاولة ... مساء الأحد. وذكرت الوكالة أن الغارات استهدفت مواقع في X":
+        the strikes' Monday, not the Sunday told last), or None."""
+        told = self._label_day.get(lab)
+        if told is None or told[0] >= cl.sent_index or not (
+                _DEFINITE_BEFORE_RE.search(self.norm, max(0, hit.start - 4), hit.start) or
+                self.norm.startswith("ال", hit.start)):   # (in Arabic: "the strikes" in English told too many apart)
+            return None
+        if self._dates.dated_within(cl.sent_lo, cl.sent_hi):
+            return None
+        return told[1], 1
 
     def _own_tail(self, hit: TriggerHit, cl: _Clause) -> bool:
         """The count of days told after the act (:data:`_DAY_AFTER_RE`) is of the act's own verb: a few words after it
