@@ -188,12 +188,12 @@ class EventDates:
                 self.told_after[k] = rel.span()
         # "a source said on Sunday that gunmen shot a man in X on Friday", "قالت الوزارة يوم الأحد إن ...": the
         # day of the saying, not of what was said, where the clause gives another
-        # (within the date's sentence: "..., activists said. On Thursday, rebels attacked X", whose full stop
-        # normalising dropped, is Thursday's attack)
+        # (within the date's sentence and the space before it, which the saying's pattern may open with: "...,
+        # activists said. On Thursday, rebels attacked X", whose full stop normalising dropped, is Thursday's attack)
         sent_los = sorted({c.sent_lo for c in clauses})
         self.said_on = {k for k, d in enumerate(self.dates)
                         if _SAID_GATE.possible(norm[max(0, d[0] - 40):d[0]]) and
-                        _SAID_ON_RE.search(norm, max(0, d[0] - 40, _sentence_start(sent_los, d[0])), d[0]) is not None}
+                        _SAID_ON_RE.search(norm, max(0, d[0] - 40, _sentence_start(sent_los, d[0]) - 1), d[0]) is not None}
         for k in range(1, len(self.dates)):   # "أفاد مراسل ...، اليوم الثلاثاء،": the same day, restated
             if k - 1 in self.said_on and self.dates[k][2] == self.dates[k - 1][2] and \
                     0 <= self.dates[k][0] - self.dates[k - 1][1] <= 6:

@@ -2297,19 +2297,25 @@ class _Extractor:
                 locs = [l for l in locs if l not in head]
         return locs
 
+    def _clause_locs(self, cl: _Clause, labels, ms, ca, located, dates) -> list[_Located]:
+        """The clause's located mentions; and, placed or not, the act whose dead may be told after it ("كثفت وحدات
+        الجيش ضرباتها على تجمعاتهم في الريف"), and each act's day when the clause has no place (an act with no place
+        of its own may be named again with one)."""
+        op = next(((lab, hit) for lab, hit in labels if lab in _TOLL_OF), None)
+        if op is not None:
+            self._last_op = (cl.sent_index, op[0], self._actors_for(op[1], ca, cl, op[0])[0])
+        locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
+        if not locs:
+            for lab, hit in labels:
+                self._remember_day(cl, lab, self._date_for(cl, dates, hit))
+        return locs
+
     def _events_for_clause(self, cl: _Clause, hits, ms, ca, located, dates) -> list[Event]:
         labels = self._labels(hits, cl)
         if not labels:
             return []
-        op = next(((lab, hit) for lab, hit in labels if lab in _TOLL_OF), None)
-        if op is not None:   # (placed or not: "كثفت وحدات الجيش ضرباتها على تجمعاتهم في الريف")
-            self._last_op = (cl.sent_index, op[0], self._actors_for(op[1], ca, cl, op[0])[0])
-        locs = [located[(m.start, m.end)] for m in ms if (m.start, m.end) in located]
+        locs = self._clause_locs(cl, labels, ms, ca, located, dates)
         if not locs:
-            for lab, hit in labels:   # (an act with no place of its own may be named again with one: its day)
-                day = self._date_for(cl, dates, hit)
-                if day[1] == 1 and self._label_day.get(lab, (-1, ""))[0] != cl.sent_index:
-                    self._label_day[lab] = (cl.sent_index, day[0])
             return []
         locs = self._clause_places(locs, labels, cl, ms)
         seg = self.norm[cl.lo:cl.hi]
@@ -2373,8 +2379,7 @@ class _Extractor:
                     continue   # "أن تشهد مدينة X يوم غد الأحد تشييعاً": a day still to come is no event yet
                 et, st = self._toll_kind_here(lab, loc, etype, sub)
                 out.append(self._event(cl, lab, et, st, own, loc, a1, a2, date_, tprec, hedged, sent_text))
-                if tprec == 1 and self._label_day.get(lab, (-1, ""))[0] != cl.sent_index:
-                    self._label_day[lab] = (cl.sent_index, date_)   # (the first of its sentence: the one told)
+                self._remember_day(cl, lab, (date_, tprec))
                 if lab in _TOLL_OF and loc.place is not None:
                     self._op_at[loc.place.id] = (cl.sent_index, lab)
         if len(labels) > 1 and any(e.fatalities for e in out if e.trigger_label not in _NO_TOLL):
@@ -2545,6 +2550,12 @@ class _Extractor:
                 got = (self._moved_day[3], got[1])
             self._date_memo[key] = got
         return got
+
+    def _remember_day(self, cl: _Clause, lab: str, day: tuple[str, int]) -> None:
+        """Keep the day of an act of ``lab`` told in ``cl`` for :meth:`_told_again`: the first of its sentence, the one
+        a later sentence names again."""
+        if day[1] == 1 and self._label_day.get(lab, (-1, ""))[0] != cl.sent_index:
+            self._label_day[lab] = (cl.sent_index, day[0])
 
     def _told_again(self, cl: _Clause, lab: str, hit: TriggerHit) -> tuple[str, int] | None:
         """The day of the act a sentence with no day of its own names again with the article ("قصفت طائرات إسرائيلية

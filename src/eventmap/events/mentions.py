@@ -2272,7 +2272,7 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\b(?P<withdrew>withdr[ae]w\w*|pull(?:ed|ing)\s+(?:back|out)|retreat(?:ed|ing)?)(?:\s+\w+)?\s+(?:to|towards?|into))"
     # (and a town's edge: "fled toward the western outskirts of X")
     r"\s*(?:the\s+)?(?:(?:\w+\s+)?(?:outskirts|edges?|entrances?)\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:\w+\s+)?(?:city|town|village|villages|towns|province|governorate)\s+of\s+)?$"
+    r"(?:(?:\w+\s+)?(?:city|town|village|province|governorate)\s+of\s+)?$"
     r"|\boverlook(?:s|ing|ed)?\s+(?:the\s+)?(?:towns|villages)\s+of\s+$", re.I)   # (and the towns a hill overlooks)
 #: a person from a place ("a young man from the town of X", "a shepherd from X"): his home, not the event's place
 _EN_PERSON_FROM_RE = re.compile(
