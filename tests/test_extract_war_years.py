@@ -22,7 +22,7 @@ def _at(text: str, published: str) -> dict[str, list]:
 
 def test_a_capture_told_after_then_is_its_own_act_with_its_own_day():
     # (one clause had given the later towns the first act's clashes and its day)
-    got = _at("سيطر الثوار أمس على تل الجابية بعد اشتباكات عنيفة مع قوات الأسد، ثم واصلوا تقدمهم وسيطروا صباح اليوم "
+    got = _at("سيطر الثوار أمس على تل الجابية إثر معارك ضارية خاضوها ضد قوات الأسد، ثم واصلوا تقدمهم وسيطروا صباح اليوم "
               "على بلدتي جلين وعدوان.", "2016-04-12")
     for town in ("جلين", "عدوان"):
         assert [(e.sub_event_type, e.event_date) for e in got[town]] == [
