@@ -165,3 +165,14 @@ def test_strikes_named_again_with_the_article_keep_their_day_not_a_cause_s():
     got = _at("شنت طائرات حربية فجر اليوم الإثنين غارات على مواقع في بلدة نوى، رداً على اشتباكات شهدتها بلدة جاسم مساء "
               "السبت. وقالت مصادر محلية إن الغارات طالت أيضاً أطراف بلدة الشيخ سعد.", "2020-08-03")
     assert [e.event_date for e in got["الشيخ سعد"]] == ["2020-08-03"], got["الشيخ سعد"]
+
+
+def test_how_a_group_was_formed_told_of_it_is_no_act_at_the_towns_it_holds():
+    got = _at("ويسيطر جيش خالد، الذي تشكل في أيار 2016 من اندماج ثلاثة فصائل، على بلدات الشجرة وجملة وكويا في منطقة "
+              "حوض اليرموك.", "2017-02-21")
+    assert not {"الشجرة", "جملة", "كويا"} & got.keys(), got.keys()
+
+
+def test_a_merger_announced_in_a_town_is_still_a_change_of_group_there():
+    got = _at("أعلنت ثلاثة فصائل اندماج في تشكيل واحد في بلدة الشجرة اليوم.", "2016-05-25")
+    assert [e.sub_event_type for e in got["الشجرة"]] == ["Change to group/activity"]

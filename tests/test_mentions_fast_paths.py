@@ -258,6 +258,11 @@ def _ar_reference_plain(m: M.Mention, prev: list[str]) -> None:
         m.reference = True
         m.notes.append("where it came from")
         return
+    # (a flight's verbs are departures too: "فروا باتجاه X" is where they went, as a withdrawal's)
+    if M._withdrew_to_ar(bare, M._sets()):
+        m.reference = True
+        m.notes.append("where they withdrew to")
+        return
     if (len(bare) >= 1 and bare[-1] in ("الي", "لي")) or (len(bare) >= 2 and bare[-2] == "الي"):
         if any(w in M._CASUALTY_MOVE_AR for w in bare[-4:]):
             m.reference = True
@@ -286,6 +291,7 @@ _CUE_WORDS = tuple(sorted({w for cues in M._REF_CUES_AR.values() for w in cues} 
 @example(["عضو", "المجلس", "المحلي", "في"])
 @example(["قدومهم", "من", "الي"])   # where they were going, not where they came from
 @example(["مصادر", "في", "بلده"])
+@example(["فروا", "باتجاه"])   # (a draw found the oracle without the withdrawal's rule once flights were departures)
 def test_reference_cues_are_read_as_the_rules_read_them_one_kind_after_another(prev):
     a = M.Mention(0, 3, "نوي", "gazetteer")
     b = M.Mention(0, 3, "نوي", "gazetteer")

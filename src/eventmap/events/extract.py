@@ -240,11 +240,13 @@ def _kept_out(h: TriggerHit, prev: list[str], after: str, glued: str = "") -> bo
     """The words around a trigger say it did not happen there that day: a deal the place was left out of ("Rebels
     in X were not part of Friday's deal", "لم تشملها التسوية"); a martyr named in his funeral; a force that took no
     part ("لم تشارك قوات النظام في الاشتباكات"); a battle to come ("المعركة المقبلة ستكون في X"); a control held
-    for years ("ويسيطر اللواء منذ عام 2014 على قرى ..."), or held at all. ``glued``: the letter glued before the
-    trigger ("و" of "ويسيطر")."""
+    for years ("ويسيطر اللواء منذ عام 2014 على قرى ..."), or held at all; how a group was formed, told of it. ``glued``:
+    the letter glued before the trigger ("و" of "ويسيطر")."""
     label, text = h.label, h.text
     if label in ("agreement", "settlement_entry"):
         return _LEFT_OUT_RE.search(" ".join(prev[-6:])) is not None
+    if label == "group_change" and not _RELATIVE_WORDS.isdisjoint(prev[-7:]) and not _FORMED.isdisjoint(prev[-6:]):
+        return True   # "جيش خالد، الذي تشكل في أيار 2016 من اندماج ثلاثة فصائل": how a group named was formed
     if label == "killing" and text in ("الشهيد", "للشهيد", "شهيد"):
         return not _FUNERAL.isdisjoint(prev[-6:])   # "شيّع أهالي X اليوم جثمان الشهيد Y": a burial, not the killing
         #                                             (not "جثامين أربعة شهداء استهدفتهم ... في X": told with it)
@@ -829,6 +831,9 @@ _REMNANT_RE = re.compile(r"\b(?:left\s?over|leftover|unexploded|remnants?\s+of|f
 _REMNANT_GATE = gate(_REMNANT_RE)
 #: the article right before a trigger's word, with "و"/"ف" (normalised): "وتركز القصف", the act named again
 _DEFINITE_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?ال$")
+#: a group formed, in a relative clause before a merger's word (normalised): how the group was formed, told of it
+_RELATIVE_WORDS = frozenset(("الذي", "التي", "which", "that"))
+_FORMED = frozenset(("تشكل", "تشكلت", "تاسس", "تاسست", "formed", "founded", "established", "created"))
 #: a bomb as the subject of a bare "hit"/"struck"/"targeted" right after it (normalised): "a bomb hit a bus", "the
 #: bomb struck" (not "barrel bombs", "bombs dropped by helicopters", "cluster bombs": the aircraft's)
 _A_BOMB_DID_RE = re.compile(r"\b(?:a|the|another|second)\s+(?:(?:powerful|large|second|new)\s+)?bomb\s+(?:also\s+)?$")
