@@ -45,6 +45,7 @@ from eventmap.events.lexicon import (ABSORBS, KILLERS, LABELS, TriggerHit, find_
 from eventmap.events.mentions import (EN_PLACE_NOUNS, GOVERNORATE_KEYS, PLACE_NOUNS_AR, TOWARDS_AR, WEAK_REFERENCES,
                                       Mention, article_swallowed, find_mentions, index_for)
 from eventmap.events.reader import MAX_TEXT_CHARS, InputError, detect_language, report_id_for
+from eventmap.events.sites import QUARTER_NOUNS_AR, QUARTER_NOUNS_EN
 from eventmap.events.sentences import Span, split_clauses, split_sentences
 from eventmap.events._spans import normalize_offsets, orig_span
 from eventmap.model import Event, Evidence, LookupResult, Place, Resolution
@@ -557,10 +558,8 @@ def _days_later(m: re.Match[str]) -> int:
 
 _NOUN_OF_RE = re.compile(r"\b(city|town|village)\s+of\s+(?:the\s+)?$", re.I)
 _TOWN_KINDS = {"city", "town", "village", "neighbourhood"}
-#: a quarter named by its own noun ("حي X", "حارة X", "the X neighbourhood", whose mention is the bare name; not a
-#: town's half read from "X البلد")
-_QUARTER_NAMED_RE = re.compile(r"(?:حي|حاره)\s")
-_QUARTER_NOUN_AFTER_RE = re.compile(r"\s+(?:neighbou?rhood|district|quarter)\b", re.IGNORECASE)
+#: a quarter's noun after its bare name ("the X neighbourhood"; "حي X" has it first, in the mention)
+_QUARTER_NOUN_AFTER_RE = re.compile(r"\s+(?:" + "|".join(sorted(QUARTER_NOUNS_EN)) + r")\b", re.IGNORECASE)
 #: a death in custody (normalised): the prison is where it happened, not the dead man's home town
 _IN_CUSTODY_RE = re.compile(r"(?:تحت|بسبب|جراء|نتيجه|اثر)\sالتعذيب|(?:مراكز|مركز|سجون|سجن|اقبيه|معتقلات)\s(?:ال)?(?:احتجاز|اعتقال|"
                             r"النظام|المخابرات|الامن)|\b(?:under|from|after)\s+torture\b|\bin\s+(?:custody|detention)\b")
@@ -2084,7 +2083,7 @@ class _Extractor:
             town = self._town_before_in_sentence(cl, m)   # "سيطرت الفصائل على مدينة درعا بعد انسحاب القوات من
             if town is not None:                           # الأفرع الأمنية في حي المحطة": the quarter's town
                 hosts.append((town, "in"))
-            elif (_QUARTER_NAMED_RE.match(m.name) or _QUARTER_NOUN_AFTER_RE.match(self.text, m.orig_end)) and \
+            elif (m.name.split(" ", 1)[0] in QUARTER_NOUNS_AR or _QUARTER_NOUN_AFTER_RE.match(self.text, m.orig_end)) and \
                     (town := self._town_told_before(m)) is not None:
                 hosts.append((town, "told before"))   # "... في مدينة درعا. وظهر اليوم خرجت مظاهرة في حي X": the
                 #                                          quarter of the town the report told of last

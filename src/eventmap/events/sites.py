@@ -48,6 +48,8 @@ OWNED_SITE_AR_RE = re.compile(r"[وفب]?(?:" + "|".join(sorted(SITE_NOUNS_AR, k
                               _OWNER_AR_RE.pattern)
 #: dual forms: "حاجزي العلان وجلين" names two checkpoints, each by its bare name
 SITE_DUALS_AR: dict[str, str] = {"حاجزي": "checkpoint", "حيي": "neighbourhood", "سدي": "dam", "معبري": "crossing"}
+#: the nouns a quarter is named by ("حي X")
+QUARTER_NOUNS_AR = frozenset(w for w, kind in (*SITE_NOUNS_AR.items(), *SITE_DUALS_AR.items()) if kind == "neighbourhood")
 
 #: words after a site noun that make it a generic facility, not a named site
 _GENERIC_AFTER_AR = {normalize_ar(w) for w in """عسكري عسكريه العسكري العسكريه للنظام لقوات للجيش تابع تابعه التابع
@@ -70,14 +72,18 @@ KIND_ADJ_AR = {normalize_ar(w) for w in """سكني سكنية السكني ال
 مأهول مأهولة المأهول المأهولة مجاور مجاورة قريب قريبة""".split()}
 _GENERIC_AFTER_AR |= KIND_ADJ_AR
 
+#: verbs and words of purpose a name runs into, which end it, after a site noun as after a place noun (``mentions``):
+#: "في حي X كانوا يعملون", "حي X تخضع لسيطرة", "مظاهرة في X نصرةً لـ", "قذيفة على حي X أدت إلى"
+NAME_ENDS_AR = frozenset(normalize_ar(w) for w in "كانوا كانا يكون تكون يكونون تخضع يخضع نصرة نصرةً أدى أدت أسفر أسفرت"
+                         .split())
 #: generic words that can follow an articled site noun without making a name ("المسجد الكبير" is a name, keep)
-_NAME_STOP_AR = {normalize_ar(w) for w in """في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب
+_NAME_STOP_AR = NAME_ENDS_AR | {normalize_ar(w) for w in """في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب
 جنوبي شمالي شرقي غربي بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب
-بينما فيما كما لكن اذ إذ أن إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت كانوا كانا يكون تكون يكونون يوم
+بينما فيما كما لكن اذ إذ أن إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
 اليوم امس مساء صباح ليل فجر الواقع الواقعة المجاور المجاورة القريب القريبة المحاذي المحاذية ما مما بشكل عبر
 نحو باتجاه اتجاه لدى عند تجاه مقابل بالكامل كاملا كامل كليا جزئيا مجددا ايضا أيضا أثناء اثناء انطلاقا انطلاقاً جراء
-بسبب ظهر عصر ليلة نصرة نصرةً أدى أدت أسفر أسفرت تطالب يطالب تطالبان يطالبون تندد ينددون
-الخاضع الخاضعة الخاضعين الخاضعتين تخضع يخضع يحتوي تحتوي يضم تضم يقع تقع تعرض تعرضت شهد شهدت يشهد تشهد
+بسبب ظهر عصر ليلة تطالب يطالب تطالبان يطالبون تندد ينددون
+الخاضع الخاضعة الخاضعين الخاضعتين يحتوي تحتوي يضم تضم يقع تقع تعرض تعرضت شهد شهدت يشهد تشهد
 تمهيداً لاحقاً سابقاً مؤخراً حالياً مجدداً""".split()}   # (and a state or a verb after the name: "حي X الخاضع لسيطرة")
 #: words of time that end a name after its first word ("معبر نصيب الأربعاء", "حاجز السنتر طوال الليل"; a site's first
 #: word may be one: "جامع الجمعة"); the names after a place noun end there too (``mentions``)
@@ -117,7 +123,7 @@ SITE_NOUNS_EN: dict[str, str] = {
 #: the names of agencies that end in a site noun ("The Associated Press", "Agence France-Presse"): outlets, no press
 _AGENCY_BEFORE_PRESS = frozenset(("associated", "france", "free", "united"))
 #: quarters are called by their bare name ("the Manshiya neighbourhood" is Manshiya)
-_EN_BARE = {"neighborhood", "neighbourhood", "district", "quarter"}
+QUARTER_NOUNS_EN = frozenset(("neighborhood", "neighbourhood", "district", "quarter"))
 #: site nouns that come first ("the citadel of Bosra", "Brigade 132")
 _EN_HEAD_FIRST = {"citadel", "castle", "roundabout", "dam", "bridge", "brigade", "battalion", "regiment",
                   "fort", "camp"}
@@ -462,11 +468,11 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
                 "southern", "northern", "eastern", "western", "rural"):
             continue
         host = (a, lo + m.end("name")) if not re.match(r"\d", core) else (-1, -1)
-        if noun in _EN_BARE and QUARTER_EN_RE.fullmatch(core):
+        if noun in QUARTER_NOUNS_EN and QUARTER_EN_RE.fullmatch(core):
             continue   # "the Daraa al-Balad district": the quarter of Daraa, read below with its host town
         if noun in ("hill", "hills") and words[k].lower() in ("tal", "tel", "tall", "tell"):
             continue   # "the Tal al-Hara hill": the hill by its own noun, read below as "Tal al-Hara"
-        if noun in _EN_BARE:   # "the Sajna district": the quarter is called Sajna
+        if noun in QUARTER_NOUNS_EN:   # "the Sajna district": the quarter is called Sajna
             out.append(Site(a, lo + m.end("name"), SITE_NOUNS_EN[noun], host[0], host[1], bare=True))
         else:
             out.append(Site(a, lo + m.end("noun"), SITE_NOUNS_EN[noun], host[0], host[1]))
