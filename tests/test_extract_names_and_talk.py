@@ -22,9 +22,11 @@ def test_a_subset_of_the_dead_before_the_place_describes_them(text, n):
     assert {e.fatalities for e in extract_events(text, "2018-06-28")} == {n}
 
 
-def test_a_subset_placed_at_one_town_of_a_list_named_before_stays_a_part():
+def test_who_the_dead_were_then_one_town_of_a_list_named_before_is_that_towns_whole_toll():
+    # (the fourteenth round read "ثلاثة أطفال" as the part placed there; every QA annotator reads it as who they were)
     text = "قصفت المدفعية بلدات الجيزة والمسيفرة وكحيل، ما أدى إلى مقتل ثمانية مدنيين بينهم ثلاثة أطفال في كحيل."
-    assert {e.location: e.fatalities for e in extract_events(text, "2018-06-28")}["كحيل"] == 3
+    assert {e.location: e.fatalities for e in extract_events(text, "2018-06-28")} == {
+        "الجيزة": None, "المسيفرة": None, "كحيل": 8}
 
 
 @pytest.mark.parametrize("text, n", [

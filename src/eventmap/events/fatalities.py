@@ -1893,27 +1893,54 @@ _PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منه�
                       re.IGNORECASE)
 
 
-def _part_named_again(name: str, tail: str) -> int | None:
-    """The part of a list's total that the tail places at one of the list's towns, named again: "shelled A, B and
-    C, killing eight civilians, including three children in A" (three at A; no figure for B or C)."""
+def _part_named_again(name: str, tail: str, whole: int | None) -> int | None:
+    """The toll a list's total gives one of the list's towns, named again in the tail: the whole of it where the
+    tail places the dead there ("قصفت A وB، ما أدى لمقتل أربعة مدنيين في B"; "... بينهم طفلان في B": who they were,
+    then where), a part where a bare figure or "of whom" places one ("killing eight, including three in A", "منهم
+    ثلاثة في A"); none for the list's other towns."""
     k = tail.find(name) if len(name) > 2 else -1
-    return _placed_part(tail[:k]) if k > 0 and _SUBSET_RE.search(tail, 0, k) else None
+    if k <= 0:
+        return None
+    head = tail[:k]
+    if _PLACED_HERE_RE.fullmatch(head):
+        return whole
+    if not _SUBSET_RE.search(head):
+        return None
+    return whole if _describes_the_dead(head) else _placed_part(head)
+
+
+def _tells_who(s: str, pos: int) -> bool:
+    """The subset word at ``pos`` says who the dead were before where they died ("بينهم طفلان في X", "including a
+    woman in X"): the place is the whole toll's. Not a bare figure placed ("including five in X") nor "منهم" / "of
+    whom" (a part of the dead)."""
+    m = _AMONG_UPTO_PLACE_RE.match(s, pos)
+    if m is None:
+        return False
+    toks = _tokens(m.group("who"))
+    got = _number(toks, 0)
+    return not (got is not None and got[1] == len(toks))
+
+
+#: the dead placed right after their figure: " في بلدة X", " in X"
+_PLACED_HERE_RE = _rx(r"[\s,،]*(?:(?:في|ب)\s*|(?:in|at)\s+(?:the\s+)?)(?:(?:town|village|city)\s+of\s+|"
+                      r"(?:ال)?(?:بلدة|مدينة|قرية|حي)\s+)?", re.IGNORECASE)
+#: a subset word that tells who the dead were, and what it says up to where they died ("بينهم امرأة وطفلاها في")
+_AMONG_UPTO_PLACE_RE = _rx(r"(?:\bincluding|\bamong them|بينهم)\s+(?:at least\s+)?(?P<who>(?:[^\s,،]+\s+){1,5}?)"
+                           r"[,،]?\s*(?:in|at|في)\s", re.IGNORECASE)
 
 
 #: "in"/"في" in the text: a place given before a subset word ("مقتل 12 مدنياً في ريف درعا بينهم ...")
 _IN_WORD_RE = _rx(r"(?:^|\s)(?:في|in|at)\s", re.IGNORECASE)
 
 
-def _describes_the_dead(s: str, d: Death, between: str, place: Span) -> bool:
+def _describes_the_dead(between: str) -> bool:
     """"وقتل 9 مدنيين بينهم أربعة أطفال في صيدا", "killed nine civilians, including four children in Saida": the
-    subset tells who the dead were, the place is the whole toll's. Only where the part has a noun (a bare figure,
-    "including five in X", places a part), the place is named here first (after "بلدات A وB وC" a part goes to one
-    of them), nothing is placed before the subset word and no other part follows (a breakdown)."""
-    m = _PLACED_PART_RE.search(between)
-    if m is None or not m.group("noun") or _NEXT_PART_RE.search(between) is not None:
-        return False
-    sub = between[:m.start()]
-    return _IN_WORD_RE.search(sub) is None and s[place[0]:place[1]] not in s[:d.a]
+    subset tells who the dead were (:func:`_tells_who`), the place is the whole toll's, also where it is one of a
+    list named before ("قصفت A وB، ما أدى لمقتل خمسة مدنيين بينهم طفلان في B"). Not where something is placed
+    before the subset word or another part follows (a breakdown)."""
+    sub = _SUBSET_RE.search(between)
+    return sub is not None and _tells_who(between, sub.start()) and _NEXT_PART_RE.search(between) is None and \
+        _IN_WORD_RE.search(between, 0, sub.start()) is None
 
 
 def _placed_part(between: str) -> int | None:
@@ -1940,7 +1967,7 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return False, None         # "التي قتل فيها متظاهران، ثم امتدت ...، وسقط في مدينة X نحو عشرين قتيلاً": X's own
     between = s[min(d.b, place[0]):place[0]]
     road = _road(s, place)
-    if _subset_here(between) and not _describes_the_dead(s, d, between, place):
+    if _subset_here(between) and not _describes_the_dead(between):
         return True, _placed_part(between)   # "most of them in X" (no figure for X), "including five in X" (five)
     if in_list and not road and not _alone(s, d.b, place, tail_end):
         return True, None          # X is one of several places sharing the total
@@ -1969,8 +1996,10 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
             return False, None     # the toll is another proposition's, not this event's
         tail = s[d.b:tail_end]
         sub = _SUBSET_RE.search(tail)       # "most of them in X" places a part of the toll, not all of it
+        if sub is not None and _tells_who(tail, sub.start()):
+            sub = None                      # (but "بينهم طفلان في X" says who, and the toll is X's)
         if in_list and not _road(s, place):
-            return True, _part_named_again(s[place[0]:place[1]], tail)   # one total over a list of places
+            return True, _part_named_again(s[place[0]:place[1]], tail, _clean_toll(d, s, clause[0], tail_end))   # one total over a list of places
         if _other_place(tail[:sub.start() if sub else None]):
             return True, None      # the toll is tied to another place
         return True, _clean_toll(d, s, clause[0], tail_end)
