@@ -32,3 +32,14 @@ def test_a_place_after_who_the_dead_were_is_not_the_earlier_towns_toll():
     text = ("قصفت قوات النظام بالمدفعية الثقيلة بلدة علما، ما أدى لمقتل أربعة مدنيين بينهم طفلان في بلدة الغارية "
             "الشرقية المجاورة.")
     assert _tolls(text, "2016-04-10").get("علما") is None
+
+
+# ------------------------------------------------------------------ a breakdown of the toll by town
+@pytest.mark.parametrize("text, tolls", [
+    ("Government forces killed at least 31 people in the province on Friday, among them 14 in Nawa, nine in Jasim, "
+     "five in Inkhil and three in Tafas.", {"Nawa": 14, "Jasim": 9, "Inkhil": 5, "Tafas": 3}),
+    ("ووثق ناشطون مقتل 12 شخصاً برصاص الأمن يوم الجمعة، بينهم 5 في نوى، 4 في جاسم و3 في إنخل.",
+     {"نوى": 5, "جاسم": 4, "إنخل": 3}),
+])
+def test_a_breakdown_by_town_with_commas_alone_between_its_parts(text, tolls):
+    assert {k: v for k, v in _tolls(text, "2011-04-23").items() if k in tolls} == tolls

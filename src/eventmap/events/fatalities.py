@@ -1882,8 +1882,9 @@ _IN_PLACE = r"(?:في|in|at)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+|(?:ب
 #: after the subset word: the part (a figure and its noun, "a woman", "most"; no comma: "including two children,
 #: in X" describes the dead) and "in" with the place's noun
 _PART_IN_RE = _rx(r"\s*(?:[^\s,،]+\s+){0,3}?" + _IN_PLACE, re.IGNORECASE)
-#: the next part of the same breakdown: "بينهم 17 في مدينة A و3 في بلدة B", "including five in A and two in B"
-_NEXT_PART_RE = _rx(r"(?:[،,]\s*|\s)(?:و|and\s+)(?P<n>[^\s,،]+)\s+(?:(?:آخرين|اخرين|آخرون|اخرون|others|more)\s+)?"
+#: the next part of the same breakdown: "بينهم 17 في مدينة A و3 في بلدة B", "including five in A and two in B", "19
+#: in A, seven in B, five in C"
+_NEXT_PART_RE = _rx(r"(?:[،,]\s*(?:و|and\s+)?|\s(?:و|and\s+))(?P<n>[^\s,،]+)\s+(?:(?:آخرين|اخرين|آخرون|اخرون|others|more)\s+)?"
                     + _IN_PLACE, re.IGNORECASE)   # ("وثلاثة آخرين في بلدة B", "and three others in B")
 
 
