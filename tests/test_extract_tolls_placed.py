@@ -43,3 +43,14 @@ def test_a_place_after_who_the_dead_were_is_not_the_earlier_towns_toll():
 ])
 def test_a_breakdown_by_town_with_commas_alone_between_its_parts(text, tolls):
     assert {k: v for k, v in _tolls(text, "2011-04-23").items() if k in tolls} == tolls
+
+
+# ------------------------------------------------------------------ the next sentence's toll and who the dead were
+@pytest.mark.parametrize("text, n", [
+    ("Security forces stormed the town of Inkhil before dawn on Wednesday. Four people were killed, among them a "
+     "pharmacist who had opened his shop to treat the wounded.", 4),
+    ("Regime helicopters dropped barrel bombs on the town of Alma on Monday. Nine civilians were killed, including "
+     "three children from one family.", 9),
+])
+def test_the_next_sentences_toll_with_who_the_dead_were(text, n):
+    assert {e.fatalities for e in extract_events(text, "2014-03-10")} == {n}

@@ -2077,7 +2077,13 @@ def _lone_toll_sentence(s2: str) -> bool:
     body = s2[lead.end():] if lead is not None else s2
     tail = _SAID_TAIL_RE.search(body) if "," in body or "،" in body else None
     body = body[:tail.start()] if tail is not None else body
+    who = _WHO_AFTER_RE.search(body)   # (and who they were: "Six people were killed, among them a doctor who ...")
+    body = body[:who.start()] if who is not None else body
     return len(body.split()) <= _LONE_TOLL_WORDS and _SUFFERED_RE.match(body) is not None
+
+
+#: who the dead were, after a comma: "..., among them a doctor", "، بينهم طفلان"
+_WHO_AFTER_RE = _rx(r"[,،]\s*(?:including|among them|(?:من\s+)?بينهم)\s", re.IGNORECASE)
 
 
 #: a line break and a list's bullet or number between two sentences: the next one is another item of a digest
