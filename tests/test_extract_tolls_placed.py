@@ -54,3 +54,17 @@ def test_a_breakdown_by_town_with_commas_alone_between_its_parts(text, tolls):
 ])
 def test_the_next_sentences_toll_with_who_the_dead_were(text, n):
     assert {e.fatalities for e in extract_events(text, "2014-03-10")} == {n}
+
+
+# ------------------------------------------------------------------ a body found: his body, and what was on it
+@pytest.mark.parametrize("text, n", [
+    ("وعثر الأهالي على جثته مساء أمس في أرض زراعية قرب بلدة علما.", 1),
+    ("وبعد ثلاثة أيام من اختفائهما، عُثر على جثتيهما قرب بلدة الغارية الشرقية.", 2),
+])
+def test_a_body_found_told_with_a_pronoun_is_a_killing_with_its_dead(text, n):
+    assert [(e.sub_event_type, e.fatalities) for e in extract_events(text, "2024-05-02")] == [("Attack", n)]
+
+
+def test_and_on_it_after_a_town_is_no_next_town_of_a_list():
+    text = "عُثر صباح اليوم على جثة شاب في مزارع بلدة علما وعليها آثار طلقات نارية."
+    assert [e.location for e in extract_events(text, "2024-05-02")] == ["علما"]

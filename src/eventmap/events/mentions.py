@@ -38,8 +38,8 @@ import ahocorasick
 
 from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import (EN_ARTICLE, KIND_ADJ_AR, NAME_ENDS_AR, OWNED_SITE_AR_RE, QUARTER_EN_RE,
-                                   QUARTER_WORDS_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites)
+from eventmap.events.sites import (EN_ARTICLE, KIND_ADJ_AR, NAME_ENDS_AR, OWNED_SITE_AR_RE, PRONOUN_PREPS_AR,
+                                   QUARTER_EN_RE, QUARTER_WORDS_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites)
 from eventmap.text import AR_DIRECTIONS, latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -660,8 +660,9 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             joined_by_wa = True
             groups.append([(ws, we, w)])
             continue
-        if w in _AR_STOP_AFTER and i > 0:
-            break                      # "والمليحة الشرقية، وسط أنباء عن قتلى": "amid", not a town "سط"
+        if i > 0 and (w in _AR_STOP_AFTER or (w[:1] == "و" and w[1:] in PRONOUN_PREPS_AR)):
+            break                      # "والمليحة الشرقية، وسط أنباء عن قتلى": "amid", not a town "سط"; "بلدة X
+            #                            وعليها آثار تعذيب": "and on it", no town
         conj = w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو")
         sep = bool(_LIST_SEP_CHARS.intersection(gap))
         if groups[-1] and sep and not conj and joined_by_wa and not joined_by_sep:
