@@ -68,3 +68,12 @@ def test_a_body_found_told_with_a_pronoun_is_a_killing_with_its_dead(text, n):
 def test_and_on_it_after_a_town_is_no_next_town_of_a_list():
     text = "عُثر صباح اليوم على جثة شاب في مزارع بلدة علما وعليها آثار طلقات نارية."
     assert [e.location for e in extract_events(text, "2024-05-02")] == ["علما"]
+
+
+# ------------------------------------------------------------------ "الـ" glued to a day's figure
+@pytest.mark.parametrize("text, day", [
+    ("قُتل شاب برصاص قناص في بلدة المسيفرة في الـ14 من حزيران، بحسب ناشطين.", "2019-06-14"),
+    ("وكانت دورية قد اعتقلت ثلاثة شبان في بلدة علما يوم الـ9 من الشهر الجاري.", "2019-07-09"),
+])
+def test_the_article_glued_to_the_days_figure(text, day):
+    assert {e.event_date for e in extract_events(text, "2019-07-20")} == {day}

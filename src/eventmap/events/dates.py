@@ -157,9 +157,9 @@ def _year_said(m: re.Match[str], pub: date) -> int | None:
 
 
 # "11 تموز/ يوليو 2018", "يوم 20 تموز", "11 تموز الماضي", "19 من حزيران", "19 من شهر حزيران" (slashes are spaces
-# after normalisation)
+# after normalisation), "في الـ29 من تموز" (the article glued to the figure: "ال29" once the tatweel is gone)
 _AR_DAY_MONTH = re.compile(
-    _B + r"(?P<day>[0-3]?\d)\s(?:من\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?"
+    _B + r"(?:" + _CL + r"ال)?(?P<day>[0-3]?\d)\s(?:من\s)?(?:شهر\s)?(?P<m1>" + _ARM + r")(?:\s(?P<m2>" + _ARM + r"))?"
     r"(?:\s(?:من\s)?(?:عام\s|العام\s|سنه\s)?(?P<year>(?:19|20)\d\d))?(?:\s(?P<rel>الماضي|الفايت|المنصرم|الجاري|الحالي|المقبل|القادم))?"
     + _AR_WHICH_YEAR + _E)
 # "شهر تموز الماضي", "في حزيران 2018", "منذ آب": month without a day
@@ -204,11 +204,11 @@ _AR_THIS_MONTH = ("الجاري", "الحالي")
 _AR_MONTH_WORD_REL = r"(?:ال)?شهر\s(?P<rel>" + _alt((*_AR_THIS_MONTH, "الماضي", "الفايت", "المنصرم")) + r")" + _E
 #: a day of this month or the last, by its number or ordinal ("في الثالث من الشهر الجاري", "يوم 20 من الشهر الماضي")
 _AR_DAY_OF_MONTH_REL = re.compile(
-    _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
+    _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?:ال)?(?P<day>[0-3]?\d))"
     r"\s(?:من\s)?" + _AR_MONTH_WORD_REL)
 #: a day of the month a digest named before it ("وفي السابع من الشهر ذاته", "وفي 27 منه", "في العاشر من نفس الشهر")
 _AR_DAY_OF_SAME_MONTH = re.compile(
-    _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?P<day>[0-3]?\d))"
+    _B + _CL + r"(?:(?P<ord>(?:" + _AR_ORD_WORD + r")(?:\s(?:عشر|و(?:" + _alt(_AR_TENS) + r")))?)|(?:ال)?(?P<day>[0-3]?\d))"
     r"\s(?:من\s(?:ال)?شهر\s(?:ذاته|نفسه)|من\sنفس\sالشهر|منه|(?P<bare>من\sالشهر)(?!\s(?:" +
     _alt((*_AR_THIS_MONTH, "الماضي", "الفايت", "المنصرم", "المقبل", "القادم")) + r")" + _E + r"))" + _E)
 #: (and "وفي العاشر من الشهر": the month told before it, else the month of publication)
