@@ -77,3 +77,12 @@ def test_and_on_it_after_a_town_is_no_next_town_of_a_list():
 ])
 def test_the_article_glued_to_the_days_figure(text, day):
     assert {e.event_date for e in extract_events(text, "2019-07-20")} == {day}
+
+
+# ------------------------------------------------------------------ where the dead or the held came from
+@pytest.mark.parametrize("text, where", [
+    ("اعتقلت دورية للأمن العسكري شابين ينحدران من بلدة علما على حاجز قرب مدينة الصنمين.", ["الصنمين"]),
+    ("قتل ثلاثة عناصر يتحدرون من بلدة الغارية الشرقية بانفجار عبوة ناسفة قرب مدينة إنخل.", ["إنخل"]),
+])
+def test_the_dual_and_plural_of_came_from_name_a_home_not_the_acts_place(text, where):
+    assert [e.location for e in extract_events(text, "2024-05-02")] == where
