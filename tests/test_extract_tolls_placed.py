@@ -86,3 +86,12 @@ def test_the_article_glued_to_the_days_figure(text, day):
 ])
 def test_the_dual_and_plural_of_came_from_name_a_home_not_the_acts_place(text, where):
     assert [e.location for e in extract_events(text, "2024-05-02")] == where
+
+
+# ------------------------------------------------------------------ an arrest with words inside "ألقى القبض على"
+@pytest.mark.parametrize("text, where", [
+    ("ألقت وحدات الأمن الداخلي في مدينة الصنمين القبض على شابين متهمين بترويج المخدرات.", "الصنمين"),
+    ("وألقى عناصر الأمن العام القبض مساء أمس على ثلاثة مطلوبين في بلدة علما.", "علما"),
+])
+def test_an_arrest_with_words_between_its_verb_and_its_object(text, where):
+    assert [(e.location, e.sub_event_type) for e in extract_events(text, "2025-02-12")] == [(where, "Arrests")]

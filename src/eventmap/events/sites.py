@@ -78,7 +78,7 @@ _GENERIC_AFTER_AR |= KIND_ADJ_AR
 PRONOUN_PREPS_AR = frozenset(normalize_ar(p + s) for p in ("علي", "في", "من", "ب", "ل", "مع", "عن", "إلي")
                              for s in ("ه", "ها", "هم", "هما", "هن"))
 NAME_ENDS_AR = frozenset(normalize_ar(w) for w in "كانوا كانا يكون تكون يكونون تخضع يخضع نصرة نصرةً أدى أدت أسفر أسفرت"
-                         .split())
+                         " القبض".split())   # ("في مدينة X القبض على": the arrest's words after the place)
 #: generic words that can follow an articled site noun without making a name ("المسجد الكبير" is a name, keep)
 _NAME_STOP_AR = NAME_ENDS_AR | {normalize_ar(w) for w in """في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب
 جنوبي شمالي شرقي غربي بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب
