@@ -95,3 +95,21 @@ def test_the_dual_and_plural_of_came_from_name_a_home_not_the_acts_place(text, w
 ])
 def test_an_arrest_with_words_between_its_verb_and_its_object(text, where):
     assert [(e.location, e.sub_event_type) for e in extract_events(text, "2025-02-12")] == [(where, "Arrests")]
+
+
+# ------------------------------------------------------------------ two tolls in one sentence, each with its town
+@pytest.mark.parametrize("text, tolls", [
+    ("استشهد 5 مدنيين في بلدة علما و2 في بلدة الغارية الشرقية جراء غارات روسية يوم الخميس.",
+     {"علما": 5, "الغارية الشرقية": 2}),
+    ("استشهد خمسة مدنيين في بلدة علما واثنان في بلدة الغارية الشرقية جراء غارات روسية يوم الخميس.",
+     {"علما": 5, "الغارية الشرقية": 2}),
+    ("Four civilians were killed in Alma and two in al-Ghariya al-Sharqiya by Russian air strikes on Thursday.",
+     {"Alma": 4, "al-Ghariya al-Sharqiya": 2}),
+])
+def test_each_town_of_a_sentence_keeps_its_own_toll(text, tolls):
+    assert _tolls(text, "2016-03-05") == tolls
+
+
+def test_a_passer_by_killed_beside_the_target_is_one_more_dead():
+    text = "Unknown gunmen shot dead a former opposition commander and a passer-by in the centre of Alma on Monday."
+    assert {e.fatalities for e in extract_events(text, "2020-05-06")} == {2}

@@ -276,12 +276,13 @@ resident youth teenager teacher student activist journalist farmer shepherd driv
 gunman policeman cooperator collaborator father mother son daughter brother sister wife husband elder cleric imam
 worker volunteer paramedic detainee prisoner defector infant baby toddler individual dignitary mukhtar sheikh
 trader merchant employee official agent informant conscript recruit combatant medic photographer cameraman
-refugee""")
+refugee passer passerby bystander""")   # ("passer-by": the hyphen splits the word)
 _EN_PLURAL_PERSON = _w("""men women children boys girls civilians soldiers fighters rebels members officers
 commanders leaders people persons residents youths teenagers students activists journalists farmers militants
 gunmen troops policemen workers volunteers detainees prisoners others infants babies individuals combatants
 recruits conscripts elements terrorists insurgents jihadists extremists gunmen sons daughters brothers sisters
 relatives cousins companions bodyguards escorts guards passengers pedestrians shepherds nurses doctors teachers
+passers passersby bystanders
 officials colonels lieutenants""")
 _EN_GROUP = _w("cell cells group groups position positions base bases headquarters hideout hideouts vehicle "
                "vehicles convoy checkpoint network gathering gatherings camp outpost")
@@ -1970,6 +1971,9 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
     road = _road(s, place)
     if _subset_here(between) and not _describes_the_dead(between):
         return True, _placed_part(between)   # "most of them in X" (no figure for X), "including five in X" (five)
+    if (nxt := _NEXT_PART_RE.search(between)) is not None and _IN_WORD_RE.search(between, 0, nxt.start()) and \
+            (part := _placed_part(between)) is not None:
+        return True, part   # "استشهد 6 مدنيين في مدينة A و3 في مدينة B": B's three, not A's six
     if in_list and not road and not _alone(s, d.b, place, tail_end):
         return True, None          # X is one of several places sharing the total
     if d.count != VAGUE and not road and _spread(s, d.a, place[1], place):
