@@ -113,3 +113,8 @@ def test_each_town_of_a_sentence_keeps_its_own_toll(text, tolls):
 def test_a_passer_by_killed_beside_the_target_is_one_more_dead():
     text = "Unknown gunmen shot dead a former opposition commander and a passer-by in the centre of Alma on Monday."
     assert {e.fatalities for e in extract_events(text, "2020-05-06")} == {2}
+
+
+def test_the_figure_a_toll_rose_to_beats_a_word_for_a_man_after_the_dead():
+    text = "وارتفع عدد ضحايا الهجوم الإرهابي بالقذائف على بلدة علما يوم أمس إلى 6 بعد وفاة طفل متأثراً بجراحه."
+    assert {e.fatalities for e in extract_events(text, "2018-06-28")} == {6}

@@ -1261,11 +1261,10 @@ def _ar_death(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
             return 2, i, i + 1
         if _is(w, _AR_NOUN_ONE):
             return 1, i, i + 1
+        risen = _ar_risen_toll(toks, i)   # the figure the toll rose to, first ("ارتفع عدد شهداء الاعتداء الإرهابي
+        if risen is not None:            # على X إلى 5": not "الإرهابي", one man, after the dead)
+            return risen
         count, k = _after(toks, i, True, skip=3)   # "جثث 3 أشخاص", "جثامين العناصر التسعة", "حصيلة القتلى إلى 9"
-        if count is None:
-            risen = _ar_risen_toll(toks, i)
-            if risen is not None:
-                return risen
         return (VAGUE if count is None else count), i, k
     claimed = _claimed_lives(toks, i)
     if claimed is not None:
