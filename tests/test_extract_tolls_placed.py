@@ -118,3 +118,16 @@ def test_a_passer_by_killed_beside_the_target_is_one_more_dead():
 def test_the_figure_a_toll_rose_to_beats_a_word_for_a_man_after_the_dead():
     text = "وارتفع عدد ضحايا الهجوم الإرهابي بالقذائف على بلدة علما يوم أمس إلى 6 بعد وفاة طفل متأثراً بجراحه."
     assert {e.fatalities for e in extract_events(text, "2018-06-28")} == {6}
+
+
+# ------------------------------------------------------------------ who the dead were, in longer words
+@pytest.mark.parametrize("text, n", [
+    # the victims' force with a hyphened adjective
+    ("Three members of the Iranian-backed Fourth Division were killed by a roadside bomb near Alma on Friday.", 3),
+    # remains found, with their count
+    ("وعثرت فرق الدفاع المدني يوم الخميس على رفات ما لا يقل عن 9 أشخاص في مقبرة جماعية قرب بلدة علما.", 9),
+    # a commander, his group's name in quotes, his name, and his companion
+    ("قُتل القيادي في \"لواء أحرار نوى\" خالد العمر ومرافقه، مساء الأحد، بانفجار عبوة ناسفة قرب بلدة علما.", 2),
+])
+def test_the_dead_counted_past_their_force_and_name(text, n):
+    assert {e.fatalities for e in extract_events(text, "2019-11-10")} == {n}

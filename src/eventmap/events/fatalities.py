@@ -96,7 +96,7 @@ def _loose(pattern: str) -> str:
 _DEATH_STEMS = _seq("قت شهد شهاد شهي لقي لقو فارق صرع ارتق حتف وفا توف جث إعدام أعدم تصفي الحياة "
                     "kill dead death died dies slain lives life fatal body bodies corpse execut toll shot fell "
                     "assassinat martyr eliminat neutrali حياة أرواح قضاء قضت قضى قضوا اغتال اغتيال يغتال تغتال اغتيل ضحيت ضحاي "
-                    "خسائر")   # (only as "حصيلة الخسائر البشرية" risen to a figure: _ar_death)
+                    "خسائر رفات")   # (only as "حصيلة الخسائر البشرية" risen to a figure: _ar_death; a body's remains)
 _DEATH_TOKEN_RE = re.compile("|".join(_norm(w) for w in _DEATH_STEMS))  # on normalised words
 
 
@@ -192,7 +192,7 @@ _AR_PRON_BASES = _n("مقتل استشهاد مصرع وفاة تصفية اغت
 #: nouns for the dead: a number comes before them (15 قتيلاً، سبعة شهداء); alone singular = 1, dual = 2
 _AR_NOUN_ONE = _n("قتيل قتيلا قتيلاً شهيد شهيدا شهيداً جثة جثمان ضحية جثته جثتها جثمانه جثمانها")
 _AR_NOUN_TWO = _n("قتيلان قتيلين شهيدان شهيدين جثتان جثتين جثتي جثمانين جثماني ضحيتين ضحيتان جثتيهما جثتاهما")
-_AR_NOUN_MANY = _n("قتلى القتلى شهداء الشهداء جثث الجثث جثامين الجثامين ضحايا الضحايا")
+_AR_NOUN_MANY = _n("قتلى القتلى شهداء الشهداء جثث الجثث جثامين الجثامين ضحايا الضحايا رفات")   # ("رفات 12 شخصاً")
 #: لقي حتفه / لقوا مصرعهم / فارق الحياة
 _AR_MET = _n("لقي لقيت لقيا لقوا فارق فارقت فارقا فارقوا")
 _AR_FATE: dict[str, int | None] = {
@@ -808,13 +808,20 @@ _AR_ANOTHER = _n("آخر اخر أخرى اخرى آخرين اخرين آخرا
 _AR_ONE_MORE = _n("آخر اخر أخرى اخرى")
 
 
+#: the quotes a group's name may stand in (not a bracket: an age)
+_NAME_QUOTES = frozenset('"“”«»')
+
+
 def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
     """Where the next victim of an Arabic list starts, past what may stand between it and the one before:
     adjectives ("مدنياً آخر وامرأة"), his name ("القيادي أحمد الخالد وشقيقه"), his age in brackets ("الطفل
     محمد (7 سنوات) وشقيقته"), his unit ("عنصر من الفرقة الرابعة وآخر من الأمن العسكري"); ``n`` when nothing."""
     m, words, unit, rank, prep = n, 0, False, False, False
-    while m < end and words < 5:
+    while m < end and words < 7:   # (past five words, only his kin or companions: "القيادي في "فرقة X" فلان ومرافقه")
         w = toks[m].w
+        if w in _NAME_QUOTES:
+            m += 1   # (his group's name in quotes)
+            continue
         if w == "(":
             close = next((k for k in range(m + 1, min(m + 6, end)) if toks[k].w == ")"), None)
             if close is None:
@@ -822,7 +829,7 @@ def _ar_next_victim(toks: list[_Tok], n: int, end: int) -> int:
             m = close + 1
             continue
         if w[:1] == "و" and len(w) > 2:
-            near = (m <= n + 1 or rank or (words <= 3 and not prep)) and not unit
+            near = (m <= n + 1 or rank or (words <= 3 and not prep)) and not unit and words < 5
             # ("ضابط برتبة ملازم أول وعنصر": his rank, then the next; "مقتل بلال الدروبي وعنصر": his name)
             return m if near or w[1:] in _AR_KIN or w[1:] in _AR_ANOTHER or _companions(toks, m, end) else n
         if w == "في" and not prep:
@@ -920,7 +927,7 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         if c is not None and any(_is(t.w, _AGE_BEFORE) for t in toks[c + 1:j - 1]):
             j = c
     if not ar:   # "three soldiers from the Fourth Division were killed": the victims end before their force
-        j = next((k for k in range(j - 2, max(-1, j - 7), -1) if _en_unit_of(toks, k, j)), j)
+        j = next((k for k in range(j - 2, max(-1, j - 9), -1) if _en_unit_of(toks, k, j)), j)
     else:        # "إن 15 عنصراً من قوات النظام قتلوا": the same in Arabic
         j = next((k for k in range(j - 2, max(-1, j - 6), -1) if toks[k].w == "من" and
                   not any(t.p for t in toks[k + 1:j]) and any(_is(t.w, _AR_UNIT) or _is(t.w, _AR_FAMILY) or
@@ -976,10 +983,10 @@ _AR_UNIT = _n("قوات النظام الجيش الفرقة اللواء الف
 def _en_unit_of(toks: list[_Tok], k: int, j: int) -> bool:
     """Only the force the victims belong to comes between them and the verb at ``j``: "from the Fourth
     Division", "of the regime forces", "with the Eighth Brigade"."""
-    if not (k < j <= k + 6 and toks[k].w in ("from", "of", "with")):
+    if not (k < j <= k + 8 and toks[k].w in ("from", "of", "with")):
         return False
-    between = toks[k + 1:j]
-    return any(t.w in _EN_UNIT for t in between) and not any(t.p for t in between)
+    between = toks[k + 1:j]   # (a hyphened word is three tokens: "of the Russian-backed Fifth Corps")
+    return any(t.w in _EN_UNIT for t in between) and not any(t.p and t.w != "-" for t in between)
 
 
 def _negated(toks: list[_Tok], i: int, ar: bool) -> bool:
