@@ -2010,7 +2010,8 @@ def _after_place(s: str, ds: list[Death], clause: Span, trigger: Span, place: Sp
         if sub is not None and _tells_who(tail, sub.start()):
             sub = None                      # (but "بينهم طفلان في X" says who, and the toll is X's)
         if in_list and not _road(s, place):
-            return True, _part_named_again(s[place[0]:place[1]], tail, _clean_toll(d, s, clause[0], tail_end))   # one total over a list of places
+            # one total over a list of places, and what the tail gives the one named again
+            return True, _part_named_again(s[place[0]:place[1]], tail, _clean_toll(d, s, clause[0], tail_end))
         if _other_place(tail[:sub.start() if sub else None]):
             return True, None      # the toll is tied to another place
         return True, _clean_toll(d, s, clause[0], tail_end)
