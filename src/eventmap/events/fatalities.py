@@ -1930,11 +1930,12 @@ def _tells_who(s: str, pos: int) -> bool:
 
 
 #: the dead placed right after their figure: " في بلدة X", " in X"
-_PLACED_HERE_RE = _rx(r"[\s,،]*(?:(?:في|ب)\s*|(?:in|at)\s+(?:the\s+)?)(?:(?:town|village|city)\s+of\s+|"
-                      r"(?:ال)?(?:بلدة|مدينة|قرية|حي)\s+)?", re.IGNORECASE)
+_PLACED_HERE_RE = _rx(r"[\s,،]*" + _IN_PLACE, re.IGNORECASE)
+#: the subset words that tell who the dead were (not "منهم", "of whom": a part of them)
+_AMONG = r"(?:\bincluding|\bamong them|بينهم)"
 #: a subset word that tells who the dead were, and what it says up to where they died ("بينهم امرأة وطفلاها في")
-_AMONG_UPTO_PLACE_RE = _rx(r"(?:\bincluding|\bamong them|بينهم)\s+(?:at least\s+)?(?P<who>(?:[^\s,،]+\s+){1,5}?)"
-                           r"[,،]?\s*(?:in|at|في)\s", re.IGNORECASE)
+_AMONG_UPTO_PLACE_RE = _rx(_AMONG + r"\s+(?:at least\s+)?(?P<who>(?:[^\s,،]+\s+){1,5}?)[,،]?\s*(?:in|at|في)\s",
+                           re.IGNORECASE)
 
 
 #: "in"/"في" in the text: a place given before a subset word ("مقتل 12 مدنياً في ريف درعا بينهم ...")
@@ -2094,7 +2095,7 @@ def _lone_toll_sentence(s2: str) -> bool:
 
 
 #: who the dead were, after a comma: "..., among them a doctor", "، بينهم طفلان"
-_WHO_AFTER_RE = _rx(r"[,،]\s*(?:including|among them|(?:من\s+)?بينهم)\s", re.IGNORECASE)
+_WHO_AFTER_RE = _rx(r"[,،]\s*(?:من\s+)?" + _AMONG + r"\s", re.IGNORECASE)
 
 
 #: a line break and a list's bullet or number between two sentences: the next one is another item of a digest

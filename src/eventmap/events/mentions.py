@@ -38,8 +38,8 @@ import ahocorasick
 
 from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import (EN_ARTICLE, KIND_ADJ_AR, NAME_ENDS_AR, OWNED_SITE_AR_RE, PRONOUN_PREPS_AR,
-                                   QUARTER_EN_RE, QUARTER_WORDS_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites)
+from eventmap.events.sites import (EN_ARTICLE, KIND_ADJ_AR, NAME_ENDS_AR, OWNED_SITE_AR_RE, QUARTER_EN_RE,
+                                   QUARTER_WORDS_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites)
 from eventmap.text import AR_DIRECTIONS, latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -470,6 +470,11 @@ _AR_STOP_AFTER = _n("""مثل في من على الى إلى عن مع بعد ق
 الاستراتيجي الاستراتيجية الإستراتيجي الإستراتيجية الحيوي الحيوية الوعرة الأثري الأثرية التاريخي التاريخية""".split()) | TIME_AFTER_AR | NAME_ENDS_AR
 
 
+#: a preposition with a pronoun after "و" ("بلدة X وعليها آثار تعذيب"): no next item of a list of places
+_PRONOUN_PREPS_AR = frozenset(normalize_ar(p + s) for p in ("علي", "في", "من", "ب", "ل", "مع", "عن", "إلي")
+                              for s in ("ه", "ها", "هم", "هما", "هن"))
+
+
 _GENERIC_PLURAL = _n("""حيا احيا الاحيا البلدات القري المزارع المناطق التلال المدن القرية البلدة المدينة المزرعة بلدة قرية مدينة
 مزرعة عشرات العديد عدد بعض كافة جميع اكثر أكثر""".split())
 _DIR_ADJ = SIDES_AR | {"الفوقاني", "التحتاني", "الكبير", "الصغير", "الكبري", "الصغري", "الكبيره", "الصغيره", "القبلي", "الجديده", "القديمه",
@@ -660,7 +665,7 @@ def _ar_list_items(norm: str, lo: int, hi: int, text: str = "", offs: list[int] 
             joined_by_wa = True
             groups.append([(ws, we, w)])
             continue
-        if i > 0 and (w in _AR_STOP_AFTER or (w[:1] == "و" and w[1:] in PRONOUN_PREPS_AR)):
+        if i > 0 and (w in _AR_STOP_AFTER or (w[:1] == "و" and w[1:] in _PRONOUN_PREPS_AR)):
             break                      # "والمليحة الشرقية، وسط أنباء عن قتلى": "amid", not a town "سط"; "بلدة X
             #                            وعليها آثار تعذيب": "and on it", no town
         conj = w.startswith("و") and len(w) > 2 and not w.startswith(("وادي", "ورد")) and w not in ("وهي", "وهو")

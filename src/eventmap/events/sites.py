@@ -72,9 +72,6 @@ KIND_ADJ_AR = {normalize_ar(w) for w in """سكني سكنية السكني ال
 مأهول مأهولة المأهول المأهولة مجاور مجاورة قريب قريبة""".split()}
 _GENERIC_AFTER_AR |= KIND_ADJ_AR
 
-#: a preposition with a pronoun after "و" ("بلدة X وعليها آثار تعذيب"): no next item of a list of places
-PRONOUN_PREPS_AR = frozenset(normalize_ar(p + s) for p in ("علي", "في", "من", "ب", "ل", "مع", "عن", "إلي")
-                             for s in ("ه", "ها", "هم", "هما", "هن"))
 #: verbs and words of purpose a name runs into, which end it, after a site noun as after a place noun (``mentions``):
 #: "في حي X كانوا يعملون", "حي X تخضع لسيطرة", "مظاهرة في X نصرةً لـ", "قذيفة على حي X أدت إلى"
 NAME_ENDS_AR = frozenset(normalize_ar(w) for w in "كانوا كانا يكون تكون يكونون تخضع يخضع نصرة نصرةً أدى أدت أسفر أسفرت"
