@@ -59,3 +59,17 @@ def test_documented_commands_exist():
     sub = next(a for a in parser._actions if a.dest == "command")
     for cmd in ("gazetteer", "extract", "ingest", "events", "reprocess", "places", "import", "export", "app"):
         assert cmd in sub.choices, f"`eventmap {cmd}` is documented but not registered"
+
+
+def test_the_extract_example_counts_what_extract_prints_for_the_sample():
+    """The README's `eventmap extract` example ends with the number of events the sample gives today."""
+    from eventmap.events.extract import extract_report
+    from eventmap.events.reader import read_report
+    from eventmap.settings import area_of_interest
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("$ eventmap extract sample/", 1)[1].split("```", 1)[0]
+    told = int(re.findall(r"^(\d+) events$", example, flags=re.M)[-1])
+    sample = ROOT / "sample" / "2018-07-25_southern-front.txt"
+    events = extract_report(read_report(sample, published="2018-07-25"), area=area_of_interest())
+    assert told == len(events), f"the README says {told} events, extract gives {len(events)}"
