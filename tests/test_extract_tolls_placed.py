@@ -45,6 +45,23 @@ def test_a_breakdown_by_town_with_commas_alone_between_its_parts(text, tolls):
     assert {k: v for k, v in _tolls(text, "2011-04-23").items() if k in tolls} == tolls
 
 
+# ------------------------------------------------------------------ a breakdown announced ("as follows:")
+@pytest.mark.parametrize("text, tolls", [
+    ("قصفت قوات النظام بالمدفعية الثقيلة أمس بلدات ريف درعا الشرقي، ما أدى لسقوط تسعة شهداء، وتوزع الشهداء على "
+     "الشكل التالي: 4 في مدينة الحراك، و3 في بلدة المليحة الغربية، و2 في بلدة ناحتة.",
+     {"الحراك": 4, "المليحة الغربية": 3, "ناحتة": 2}),
+    ("قصفت قوات النظام بالمدفعية الثقيلة أمس بلدات ريف درعا الشرقي، ما أدى لسقوط تسعة شهداء. والشهداء موزعون "
+     "كالتالي: 4 في مدينة الحراك، و3 في بلدة المليحة الغربية، و2 في بلدة ناحتة.",
+     {"الحراك": 4, "المليحة الغربية": 3, "ناحتة": 2}),
+    ("Government shelling killed nine civilians in eastern Daraa on Friday, broken down as follows: four in the town "
+     "of al-Harak, three in Mlaiha al-Gharbiya and two in Nahta.", {"al-Harak": 4, "Mlaiha al-Gharbiya": 3, "Nahta": 2}),
+    ("Shelling killed nine people in eastern Daraa on Friday. The dead were distributed as follows: four in "
+     "al-Harak, three in Mlaiha al-Gharbiya and two in Nahta.", {"al-Harak": 4, "Mlaiha al-Gharbiya": 3, "Nahta": 2}),
+])
+def test_a_breakdown_announced_gives_each_town_its_part(text, tolls):
+    assert {k: v for k, v in _tolls(text, "2013-05-18").items() if k in tolls} == tolls
+
+
 # ------------------------------------------------------------------ the next sentence's toll and who the dead were
 @pytest.mark.parametrize("text, n", [
     ("Security forces stormed the town of Inkhil before dawn on Wednesday. Four people were killed, among them a "

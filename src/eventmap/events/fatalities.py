@@ -1632,8 +1632,11 @@ def deaths(sentence: str) -> tuple[Death, ...]:
 
 
 # --------------------------------------------------------------------------- which event a figure belongs to
+#: the words that announce a breakdown of the dead by place ("وتوزع الشهداء على النحو التالي: 4 في A، و3 في B",
+#: "broken down as follows: four in A and three in B"): a subset word whose parts follow
+_BREAKDOWN = r"(?:(?:النحو|الشكل)\s+(?:التالي|الآتي|الاتي)|كالتالي|كالآتي|كالاتي|\bas\s+follows)\s*:?"
 _SUBSET_RE = _rx(r"\b(?:including|among them|most of them|of whom|mostly)\b|بينهم|منهم|معظمهم|أغلبهم|اغلبهم|"
-                        r"غالبيتهم|أكثرهم", re.IGNORECASE)
+                        r"غالبيتهم|أكثرهم|" + _BREAKDOWN, re.IGNORECASE)
 _OTHER_PLACE_RE = _rx(
     r"(?:^|\s)(?:[وف]?(?:في|قرب|داخل|على)\s+|[وف]?ب)(?:بلدة|مدينة|قرية|مخيم|حي|بلدات|قرى|مناطق|أحياء)\s"
     r"|\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|neighbou?rhood|camp|hamlet)s?\s+of\b",
@@ -1896,7 +1899,7 @@ _NEXT_PART_RE = _rx(r"(?:[،,]\s*(?:و|and\s+)?|\s(?:و|and\s+))(?P<n>[^\s,،]+)
 
 
 #: a figure of the toll placed right before the place: "including five in the town of X", "بينهم ثلاثة في بلدة X"
-_PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منهم)\s+(?:at least\s+)?(?P<n>\S+)\s+(?P<noun>[^\s,،]+\s+)?"
+_PLACED_PART_RE = _rx(r"(?:\bincluding|\bamong them|\bof whom|بينهم|منهم|" + _BREAKDOWN + r")\s+(?:at least\s+)?(?P<n>\S+)\s+(?P<noun>[^\s,،]+\s+)?"
                       r"(?:in|at|في)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+|(?:بلدة|مدينة|قرية)\s+)?$",
                       re.IGNORECASE)
 
@@ -1954,8 +1957,11 @@ def _describes_the_dead(between: str) -> bool:
 
 def _placed_part(between: str) -> int | None:
     m = _PLACED_PART_RE.search(between) or _NEXT_PART_RE.search(between)
-    if m is None:
-        return None
+    return None if m is None else _part_count(m)
+
+
+def _part_count(m: re.Match[str]) -> int | None:
+    """The figure of a part of the toll that a match of :data:`_PLACED_PART_RE` or :data:`_NEXT_PART_RE` holds."""
     got = _number(_tokens(m.group("n")), 0)
     return got[0] if got is not None and got[0] > 0 else None
 
@@ -1967,6 +1973,8 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return False, None
     k = before[-1]                  # only the last statement before the place can reach it
     if ds[k].count == VAGUE and k + 1 < len(ds) and ds[k + 1].a < clause[1] and ds[k + 1].count not in (VAGUE, 0):
+        if (part := _PLACED_PART_RE.search(s, ds[k].b, place[0])) is not None and (n := _part_count(part)):
+            return True, n          # "the dead were distributed as follows: four in X, three in Y": X's four
         return False, None          # "اغتال مسلحون قيادياً في X، ما أدى لمقتله": the figure the clause gives after
     d, tail_end = ds[k], _tail_end(s, ds, k, clause)
     if place[0] >= tail_end:
