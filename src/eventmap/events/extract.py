@@ -736,11 +736,12 @@ def _one_protest_event(out: list[Event]) -> list[Event]:
 
 def _outside_sites(hits: list[TriggerHit], ms: list[Mention]) -> list[TriggerHit]:
     """The triggers that are not words of a site's name ("سرية المدفعية", "كتيبة الصواريخ": a post named by its
-    weapon)."""
-    sites = [(m.start, m.end) for m in ms if m.site in _UNIT_SITES]
+    weapon; "مدرسة الشهيد X", "دوار الشهداء": a school or a square named after the dead)."""
+    sites = [(m.start, m.end, m.site in _UNIT_SITES) for m in ms if m.site]
     if not sites:
         return hits
-    return [h for h in hits if h.label not in _WEAPON_LABELS or not any(a <= h.start and h.end <= b for a, b in sites)]
+    return [h for h in hits if not any(a <= h.start and h.end <= b and (
+        h.label == "killing" or unit and h.label in _WEAPON_LABELS) for a, b, unit in sites)]
 
 
 #: the sites a unit names, and the labels of the weapons it may be named by ("سرية المدفعية", "كتيبة الصواريخ")
@@ -1803,8 +1804,10 @@ class _Extractor:
                 return False
         if m.site == "hospital" and not self._hospital_hit(m, hits, ms or [m]):
             return False   # where the wounded were taken, died or a doctor spoke ("نقل مصابين إلى المشفى الوطني")
-        if any(not (m.end <= a.start or m.start >= a.end) for a in ca):
-            return False      # part of an actor name ("جيش خالد بن الوليد", "قوات الأسد")
+        if any(not (m.end <= a.start or m.start >= a.end) and not (m.site and m.start < a.start and a.end <= m.end)
+               for a in ca):
+            return False      # part of an actor name ("جيش خالد بن الوليد", "قوات الأسد"; not a site named by the force
+            #                   after its noun: "مقر اللواء الثامن")
         for h in hits:
             if m.end <= h.start or m.start >= h.end:
                 continue

@@ -968,6 +968,10 @@ def _city_half(text: str, m: Mention) -> bool:
                                QUARTER_EN_RE.fullmatch(" ".join(words)) is not None)
 
 
+#: the sites that are parts of a town and hold sites of their own: a quarter, a camp ("مدرسة X في مخيم درعا")
+_HOSTING_SITES = frozenset(("neighbourhood", "camp"))
+
+
 def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
     """"حاجز القوس في مدينة الحراك", "the Omari mosque in Deraa": the town hosts the site and is
     only a reference point for this event."""
@@ -980,7 +984,7 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
         # site the act is told from, "جنوب غرب حارة X في حي Y بدرعا البلد": the act may lie outside Y, in the half)
         quarter_of_half = m.site == "neighbourhood" and nxt.site == "neighbourhood" and _city_half(text, nxt) and \
             not any(o.container is m and o.reference for o in ms[:i])
-        if (nxt.site and (nxt.site != "neighbourhood" or m.site == "neighbourhood") and not quarter_of_half) or \
+        if (nxt.site and (nxt.site not in _HOSTING_SITES or m.site in _HOSTING_SITES) and not quarter_of_half) or \
                 nxt.list_id >= 0 and nxt.list_id == m.list_id:
             continue   # (a quarter hosts a mosque or a roundabout: "the Omari mosque in Daraa al-Balad")
         if m.lang == "ar" and nxt.lang == "ar":

@@ -37,7 +37,8 @@ SITE_NOUNS_AR: dict[str, str] = {
     "ممر": "corridor", "شركه": "company", "ساحه": "square", "سوق": "market", "كتله": "block",
     "حاره": "quarter", "منطقه": "area", "مرصد": "observatory", "ملعب": "stadium", "قلعه": "citadel",
     "مصنع": "factory", "معمل": "factory", "كازيه": "petrol station", "بوابه": "gate", "مقر": "headquarters",
-    "نقطه": "post", "مفرزه": "detachment", "فرع": "branch", "صوامع": "silos",
+    "نقطه": "post", "مفرزه": "detachment", "فرع": "branch", "صوامع": "silos", "مخفر": "police station",
+    "وادي": "valley", "حرش": "woods",
 }
 SITE_NOUNS_AR = {normalize_ar(k): v for k, v in SITE_NOUNS_AR.items()}
 #: whose a site is, right after its noun (normalised): "حاجز للأمن العسكري", "كتيبة للدفاع الجوي": a force's post,
@@ -324,7 +325,12 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     if not nxt:
         return None
     w1 = nxt[0][2]
-    inner = _strip_clitic(w1, _NOUN_FORMS)[0]
+    inner, inner_clitic = _strip_clitic(w1, _NOUN_FORMS)
+    if inner and w1[:1] in "بلك" and inner_clitic:
+        return None   # "مدرسة بحي X": the noun names nothing, the quarter after it is the next site
+    if kind == "headquarters" and w1.startswith("ال") and w1[2:] in _UNIT_NOUNS and len(nxt) > 1 and \
+            nxt[1][2] in _ORDINALS_AR:
+        return Site(start, nxt[1][1], kind)   # "مقر اللواء الثامن", "مقر الفرقة التاسعة": a force's HQ, a site
     if inner in _UNIT_NOUNS and kind != "neighbourhood":
         return None   # "مقر اللواء 38", "بوابة اللواء 52": the unit names the site ("حي المطار" is a quarter's name)
     if kind == "square" and inner in _BUILDING_NOUNS_AR:
@@ -347,15 +353,17 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     # construct names of two or three words: "كتيبة الدفاع الجوي", "مسجد الدكتور غسان ابازيد", "طريق السد",
     # "كوم محيرس", "جسر خربة غزالة"; a name in brackets runs to the closing bracket
     taken = 1
-    limit = 6 if in_brackets else 3
+    # a man's name runs on past its first word ("مسجد أبو بكر الصديق", "جامع عمر بن الخطاب", "مدرسة عبد الله")
+    joined = w1 in _NAME_JOINERS_AR or any(w in _NAME_JOINERS_AR for _, _, w in nxt[1:3])
+    limit = 6 if in_brackets else 4 if joined else 3
     for k, (_s2, e2, w2) in enumerate(nxt[1:limit], start=1):
-        if not in_brackets and (not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2 in TIME_AFTER_AR or
-                                w2.startswith(("ب", "ل")) and
-                                not w2.startswith(("ال", "بير", "بيت", "لبن")) or
-                                len(w2) > 4 and w2.endswith(("ها", "هم", "هما")) and not w2.startswith("ال")):
+        if not in_brackets and w2 not in _NAME_JOINERS_AR and nxt[k - 1][2] not in _NAME_JOINERS_AR and (
+                not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2 in TIME_AFTER_AR or
+                w2.startswith(("ب", "ل")) and not w2.startswith(("ال", "بير", "بيت", "لبن")) or
+                len(w2) > 4 and w2.endswith(("ها", "هم", "هما")) and not w2.startswith("ال")):
             break   # (and "في حي المنشية يومها الرابع": "its fourth day", a word with a pronoun, no name's)
         if not in_brackets and not w1.startswith("ال") and not w2.startswith("ال") and taken == 1 and \
-                not _is_direction(w2) and not inner and not _boundary_after(nxt, k):
+                not _is_direction(w2) and not inner and not joined and not _boundary_after(nxt, k):
             break   # "معبر نصيب" then a word without the article: the sentence goes on
         end = e2
         taken += 1
@@ -367,6 +375,12 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     return Site(start, end, kind, host[0], host[1])
 
 
+#: the words that join a man's name to the next (normalised): a kunya ("أبو بكر", "أم كلثوم"), "son of" ("عمر بن
+#: الخطاب"), "servant of" ("عبد الكريم")
+_NAME_JOINERS_AR = frozenset(normalize_ar(w) for w in "أبو أبي أم ابن بن بنت عبد".split())
+#: ordinal words (normalised), masculine and feminine: a formation named by one ("اللواء الثامن", "الفرقة التاسعة")
+_ORDINALS_AR = frozenset(normalize_ar(w) for w in """الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع
+العاشر الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة""".split())
 #: the units whose number names their base (normalised site nouns): "اللواء 52", "الكتيبة 38", "الفوج 175"
 _NUMBERED_UNITS_AR = frozenset(normalize_ar(w) for w in "لواء كتيبة فوج سرية".split())
 #: buildings whose square, yard or gate is told of by their own name (normalised site nouns)

@@ -1,0 +1,64 @@
+"""Twenty-fourth round: named sites inside towns (a man's name in a mosque's or a school's name, a police post, a
+valley, a grove, a force's headquarters, a school in a camp) and the dead of a breakdown. Sentences written for
+these tests in the styles of the outlets; the towns are real entries of the committed gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap.events.extract import extract_events
+
+
+def _places(text: str, published: str = "2016-09-14") -> dict[str, list]:
+    out: dict[str, list] = {}
+    for e in extract_events(text, published):
+        out.setdefault(e.location, []).append(e)
+    return out
+
+
+# ------------------------------------------------------------------ a man's name in a site's name
+@pytest.mark.parametrize("text, site, town", [
+    ("سقطت قذيفتا هاون صباح اليوم على جامع عثمان بن عفان في مدينة الحراك.", "جامع عثمان بن عفان", "الحراك"),
+    ("استهدف قناص حي قرب مسجد أبو عبيدة الجراح في بلدة الكرك الشرقي.", "مسجد أبو عبيدة الجراح", "الكرك الشرقي"),
+    ("سقطت قذيفة على جامع أبي ذر الغفاري في بلدة المسيفرة.", "جامع أبي ذر الغفاري", "المسيفرة"),
+    ("أصيب طفلان بقصف طال مدرسة عبد الرحمن الداخل في مدينة الشيخ مسكين.", "مدرسة عبد الرحمن الداخل", "الشيخ مسكين"),
+])
+def test_a_site_named_after_a_man_keeps_his_whole_name_and_its_town_only_locates_it(text, site, town):
+    got = _places(text)
+    assert site in got
+    assert town not in got
+    assert {e.geo_precision for e in got[site]} == {2}   # placed at the town that holds it
+
+
+# ------------------------------------------------------------------ kinds of sites
+@pytest.mark.parametrize("text, site", [
+    ("هاجم مسلحون مجهولون ليل أمس مخفر الشيخ مسكين بالأسلحة الرشاشة.", "مخفر الشيخ مسكين"),
+    ("عثر أهالي بلدة المسيفرة على جثة رجل مجهول الهوية في وادي العجمي شرقي البلدة.", "وادي العجمي"),
+    ("دارت اشتباكات عنيفة في حرش الدلي قرب مدينة نوى بين فصائل المعارضة وجيش خالد بن الوليد.", "حرش الدلي"),
+    ("اندلعت اشتباكات مساء أمس في محيط مقر الفرقة الخامسة في مدينة إزرع.", "مقر الفرقة الخامسة"),
+    ("انسحبت قوات النظام فجر اليوم من مقر اللواء الثامن في بصرى الشام.", "مقر اللواء الثامن"),
+])
+def test_a_site_noun_and_its_name_are_the_place(text, site):
+    assert site in _places(text)
+
+
+def test_a_school_named_after_a_martyr_is_a_site_not_a_killing():
+    got = _places("قتل ستة مدنيين بسقوط صواريخ على مدرسة الشهيد خالد المحاميد في مخيم درعا أمس.")
+    assert list(got) == ["مدرسة الشهيد خالد المحاميد"]
+    assert [(e.sub_event_type, e.fatalities) for e in got["مدرسة الشهيد خالد المحاميد"]] == \
+        [("Shelling/artillery/missile attack", 6)]
+
+
+def test_a_site_noun_with_a_preposition_names_nothing_the_quarter_after_it_is_the_place():
+    got = _places("سقطت قذيفة هاون على مدرسة بحي المطار في مدينة درعا.")
+    assert "حي المطار" in got
+    assert not any(k.startswith("مدرسة") for k in got)
+
+
+# ------------------------------------------------------------------ guards
+@pytest.mark.parametrize("text, place", [
+    ("قصفت قوات النظام مقر اللواء 52 في ريف درعا الشرقي.", "اللواء 52"),   # a unit's number names its base
+    ("خرجت مظاهرة حاشدة في ساحة البلدية بمدينة نوى.", "نوى"),              # the town's square: the town
+])
+def test_guards_of_what_names_a_site(text, place):
+    assert place in _places(text)
