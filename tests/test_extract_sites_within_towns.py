@@ -62,3 +62,20 @@ def test_a_site_noun_with_a_preposition_names_nothing_the_quarter_after_it_is_th
 ])
 def test_guards_of_what_names_a_site(text, place):
     assert place in _places(text)
+
+
+# ------------------------------------------------------------------ the far ends of a movement
+@pytest.mark.parametrize("text, place, not_places", [
+    # reinforcements from a base in a town: neither the base nor its town
+    ("دفعت قوات النظام صباح اليوم بتعزيزات من مقر اللواء 15 في مدينة إنخل إلى بلدة الحارة.", "الحارة",
+     {"اللواء 15", "إنخل"}),
+    # reinforcements with the clitic ب, from two towns: no place of the act at all but the front
+    ("ودفعت فصائل المعارضة بتعزيزات من مدينتي جاسم وإنخل إلى محيط بلدة الحارة.", "الحارة", {"جاسم", "إنخل"}),
+    # a withdrawal told by its verbal noun: where they withdrew to is not where the capture was
+    ("سيطرت فصائل المعارضة على بلدة الكرك الشرقي، ما أجبر قوات النظام على الانسحاب باتجاه مدينة إزرع.",
+     "الكرك الشرقي", {"إزرع"}),
+])
+def test_the_far_ends_of_a_movement_are_no_event_places(text, place, not_places):
+    got = _places(text)
+    assert place in got
+    assert not_places.isdisjoint(got)

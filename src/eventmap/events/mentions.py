@@ -968,6 +968,8 @@ def _city_half(text: str, m: Mention) -> bool:
                                QUARTER_EN_RE.fullmatch(" ".join(words)) is not None)
 
 
+#: the kinds of reference a site is as the far end of a movement, which the town holding it shares
+_FAR_ENDS = frozenset(("where it came from", "where they withdrew to", "where they fled to"))
 #: the sites that are parts of a town and hold sites of their own: a quarter, a camp ("مدرسة X في مخيم درعا")
 _HOSTING_SITES = frozenset(("neighbourhood", "camp"))
 
@@ -1007,6 +1009,9 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
             if not nxt.reference and (not m.reference or id(m) in held):
                 nxt.reference = True
                 held.add(id(nxt))
+            elif not nxt.reference and m.notes and m.notes[-1] in _FAR_ENDS:
+                nxt.reference = True   # "بتعزيزات من مقر اللواء 12 في مدينة X": the town of the base they came from
+                nxt.notes.append(m.notes[-1])
             # "حاجزي X وY في بلدة Z": Z hosts every site of the list
             for other in ms[:i]:
                 if other.site and other.list_id >= 0 and other.list_id == m.list_id and other.container is None:
@@ -2014,6 +2019,8 @@ _SOLIDARITY_AR_RE = re.compile(r"(?:^|\s)(?:تضامنا|تضامن|التضام
 _SOLIDARITY_AR_GATE = gate(_SOLIDARITY_AR_RE)
 #: a withdrawal's verb (normalised, without "و"/"ف") and the words of where to
 _WITHDRAW_AR = frozenset(normalize_ar(w) for w in ("انسحبت", "انسحب", "انسحبوا", "تنسحب", "ينسحب", "انسحابها",
+                                                   # the verbal noun: "أجبرها على الانسحاب باتجاه X"
+                                                   "انسحاب", "الانسحاب", "بالانسحاب", "للانسحاب",
                                                    "انسحابه", "انسحابهم", "تراجعت", "تراجع", "انكفات",
                                                    # and a flight: "بعد فرار المسلحين باتجاه X"
                                                    "فرار", "فرارهم", "فر", "فروا", "هروب", "هروبهم", "هرب", "هربوا",
@@ -2034,8 +2041,8 @@ _PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)(?:[وف]?لل(?:تقدم|زحف)|[و
                                  r"(?:ال)?طريق(?:\s\S+){0,3}?)\s(?:نحو|باتجاه|صوب|الي)\s"
                                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
 #: reinforcements and where they came from (normalised), up to the place: "تعزيزات عسكرية إلى X من مدينة Y"
-_REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وف]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,14}?"
-                                    r"[وف]?من\s(?:(?:مقر|مواقع|قاعد|ثكن|نقاط)(?:ها|ه|هم)\s(?:في|ب)\s)?"   # "من مقرها في X"
+_REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وفب]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,14}?"
+                                    r"[وف]?من\s(?:(?:مقر|مواقع|قاعد|ثكن|نقاط)(?:ها|ه|هم)\s(?:في|ب)\s|مقر\s)?"   # "من مقرها في X", "من مقر X"
                                     r"(?:(?:ال)?(?:مدينه|بلده|قريه|مدينتي|بلدتي|قريتي|مدن|بلدات|قري)\s)?$")
 _REINFORCED_FROM_GATE = gate(_REINFORCED_FROM_AR_RE)
 #: a force's own posts, between where it withdrew to and the place (normalised): "باتجاه نقطتها في X"
