@@ -79,3 +79,20 @@ def test_the_far_ends_of_a_movement_are_no_event_places(text, place, not_places)
     got = _places(text)
     assert place in got
     assert not_places.isdisjoint(got)
+
+
+# ------------------------------------------------------------------ acts a word had hidden
+def test_a_village_whose_name_is_an_english_event_word_is_a_place_of_the_list():
+    got = _places("Government warplanes pounded the villages of Hit, Jamla and Saham al-Jawlan on Thursday.",
+                  "2018-07-20")
+    assert {"Jamla", "Saham al-Jawlan"} <= set(got)
+    assert all(e.sub_event_type == "Air/drone strike" for es in got.values() for e in es)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Israeli patrols entered the villages of Ruwayhinah and Ufaniyah on Saturday morning.",
+     {"Ruwayhinah", "Ufaniyah"}),
+    ("Government armored units rolled into Inkhil on Sunday after the rebels there accepted the deal.", {"Inkhil"}),
+])
+def test_a_forces_patrols_and_units_are_its_doers(text, places):
+    assert places <= set(_places(text, "2025-02-10"))

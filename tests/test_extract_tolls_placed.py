@@ -148,3 +148,15 @@ def test_the_figure_a_toll_rose_to_beats_a_word_for_a_man_after_the_dead():
 ])
 def test_the_dead_counted_past_their_force_and_name(text, n):
     assert {e.fatalities for e in extract_events(text, "2019-11-10")} == {n}
+
+
+# ------------------------------------------------------------------ "perished" past the day; a car's owner; a day
+@pytest.mark.parametrize("text, place, n", [
+    ("وقضى صباح اليوم 3 مدنيين جراء سقوط قذائف صاروخية على بلدة الغارية الغربية.", "الغارية الغربية", 3),
+    ("وقضى أمس طفل جراء انفجار لغم أرضي في بلدة المسيفرة.", "المسيفرة", 1),
+    ("انفجرت عبوة ناسفة بسيارة مدنية على أطراف بلدة اليادودة، ما أدى إلى استشهاد صاحبها.", "اليادودة", 1),
+    # the day of the month after the article and a space is no toll
+    ("وكان أربعة عناصر من الشرطة قد استشهدوا في الـ 9 من الشهر الجاري بهجوم على مخفر بلدة علما.", "علما", 4),
+])
+def test_the_dead_past_a_day_word_and_a_pronoun(text, place, n):
+    assert _tolls(text, "2019-03-20").get(place) == n

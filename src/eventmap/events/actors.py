@@ -164,8 +164,9 @@ _PLATFORMS_EN = ("drone", "drones", "helicopter", "helicopters", "warplane", "wa
                  "fighter jets", "artillery", "tank", "tanks", "soldiers", "troops", "shelling", "strike", "strikes",
                  "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "air raid", "air raids",
                  "missile", "missiles",
-                 "drone strike", "drone strikes", "patrol", "forces", "army", "military", "bulldozer", "bulldozers",
-                 "vehicles", "military vehicles")
+                 "drone strike", "drone strikes", "patrol", "patrols", "forces", "army", "military", "bulldozer",
+                 "bulldozers", "vehicles", "military vehicles", "units", "armored units", "armoured units", "convoy",
+                 "convoys", "force")
 _STATES_EN = {ISR: ("israeli",), RUS: ("russian",), GOV: ("syrian",), USC: ("american", "u.s."), IRN: ("iranian",),
               TUR: ("turkish",), JOR: ("jordanian",)}
 

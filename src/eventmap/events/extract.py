@@ -1047,6 +1047,7 @@ class _Extractor:
                 if neg:
                     ms = _not_of_acts_not_done(ms, hits, neg)
                 hits = _outside_sites(hits, ms)   # ("سرية المدفعية": a post named by its guns, no shelling)
+                hits = self._not_names(hits, ms)   # ("the villages of Hit, Sahm al-Jawlan and ...": a village)
                 if hits:
                     plans.append((cl, hits, ms, ca))
             subj = [a.actor for a in ca if a.role in ("subject", "agent") and a.actor not in (A.CIV, A.PROTESTERS, A.UNK)]
@@ -1393,6 +1394,15 @@ class _Extractor:
         return got.group(1).lower() if got else ""
 
     # -- triggers ------------------------------------------------------------------------------
+    def _not_names(self, hits: list[TriggerHit], ms: list[Mention]) -> list[TriggerHit]:
+        """The triggers that are not a place's name: an English event word written with a capital, a gazetteer's name
+        in a list of places or after a place noun ("pounded the villages of Hit, Sahm al-Jawlan and al-Shajara")."""
+        names = [m for m in ms if m.lang == "en" and m.source == "gazetteer" and (m.list_id >= 0 or m.cue_kind == "noun")]
+        if not names:
+            return hits
+        return [h for h in hits if not any(m.start <= h.start and h.end <= m.end for m in names) or
+                not self.text[self.n2o(h.start, h.end)[0]:][:1].isupper()]
+
     def _no_events_told(self, cl: _Clause) -> bool:
         """The whole clause tells no act of its own: a footnote's citation ('[4] "Islamic State confirms death of
         leader in Jasim," Long War Journal'), the war's toll since it began ("killed since the conflict began in

@@ -420,6 +420,7 @@ def _date_or_unit(toks: list[_Tok], i: int, j: int) -> bool:
             or _is(nxt, _UNIT_AFTER)
             or (nxt == "-" and nxt2 in ("year", "years", "km", "day")) or _after_age(toks, i)
             or (nxt in ("من", "of") and nxt2 in _MONTHS)   # "الثامن عشر من آذار", "the 18th of March": a day
+            or (nxt == "من" and nxt2 in ("الشهر", "شهر"))   # "في الـ 12 من الشهر الجاري", "من شهر تموز": a day
             or nxt in ("th", "st", "nd", "rd")   # "the 8th Brigade", "the 5th Corps": an ordinal names a unit
             or (prev == nxt == "," and i > 1 and toks[i - 2].w.isascii() and toks[i - 2].w.isalpha()))
             # "Ahmad al-Zoubi, 34, was shot dead": an age set off by commas after a name
@@ -499,7 +500,7 @@ def _number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- who was killed
 #: person nouns that take a possessive pronoun ("سائقها", "مرافقه", "حارسه")
-_AR_PERSON_OF = _n("سائق مرافق حارس مساعد صديق زميل جار قائد طيار")
+_AR_PERSON_OF = _n("سائق مرافق حارس مساعد صديق زميل جار قائد طيار صاحب مالك")   # ("استشهاد صاحبها": a car's)
 
 
 def _ar_person(w: str) -> int | None:
@@ -1190,8 +1191,10 @@ def _claimed_lives(toks: list[_Tok], i: int) -> tuple[int, int, int] | None:
     elif _is(w, _AR_ELIMINATE) and i + 1 < len(toks) and toks[i + 1].w in _ELIMINATED:
         return _ELIMINATED[toks[i + 1].w], i, i + 2   # "رصد مسلحاً ... وتم القضاء عليه": the one seen, killed
     elif _is(w, _AR_PERISHED):
-        # "قضى طفلان جراء انفجار لغم": the verb "perished", its dead and their cause after it (not "قضى ليلته")
-        count, k = _victims(toks, i + 1, len(toks), True)
+        # "قضى طفلان جراء انفجار لغم": the verb "perished", its dead and their cause after it (not "قضى ليلته"),
+        # past the day told between ("قضى اليوم 4 مواطنين", "قضى صباح اليوم طفل")
+        j = next((j for j in range(i + 1, min(len(toks), i + 4)) if toks[j].p or not _is(toks[j].w, _AR_TIME)), i + 1)
+        count, k = _victims(toks, j, len(toks), True)
         ranks = 3 if k + 1 < len(toks) and toks[k].w == "في" and toks[k + 1].w == "صفوف" else 0
         if k + 1 < len(toks) and toks[k].w in (",", "،") and toks[k + 1].w in _AR_THEY_ARE:
             # "قضى ثلاثة لاجئين، هم رجل وابنتاه، جراء سقوط قذيفة": past who they were, to the cause
