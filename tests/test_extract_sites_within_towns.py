@@ -96,3 +96,24 @@ def test_a_village_whose_name_is_an_english_event_word_is_a_place_of_the_list():
 ])
 def test_a_forces_patrols_and_units_are_its_doers(text, places):
     assert places <= set(_places(text, "2025-02-10"))
+
+
+# ------------------------------------------------------------------ a region whose villages were struck
+@pytest.mark.parametrize("text, region", [
+    ("قصفت المروحيات صباح اليوم قرى منطقة اللجاة، ولا سيما بلدات المدورة وإيب وشعارة.", "منطقة اللجاة"),
+    ("شنت الطائرات الحربية غارات على عدة بلدات في منطقة حوض اليرموك، أبرزها الشجرة ونافعة.", "منطقة حوض اليرموك"),
+])
+def test_a_region_whose_villages_the_act_struck_is_a_place_beside_them(text, region):
+    assert region in _places(text, "2018-07-02")
+
+
+def test_a_region_that_only_locates_a_town_stays_a_reference():
+    got = _places("قصفت الطائرات الحربية بلدة المدورة الواقعة في منطقة اللجاة.", "2018-07-02")
+    assert "المدورة" in got
+    assert "منطقة اللجاة" not in got
+
+
+def test_where_a_displaced_family_came_from_is_no_event_place():
+    got = _places("سقطت قذيفة هاون على منزل يؤوي عائلة نازحة من بلدة الشيخ مسكين في مدينة إزرع، ما أدى لإصابة طفلين.")
+    assert "إزرع" in got
+    assert "الشيخ مسكين" not in got

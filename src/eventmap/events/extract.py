@@ -393,6 +393,12 @@ def _hit_of(hits: list[TriggerHit], m: Mention, ms: list[Mention]) -> TriggerHit
     return _nearest_hit(hits, m)
 
 
+#: the villages, towns or areas of a region, right before its name (normalised): "قرى منطقة X", "عدة بلدات في منطقة
+#: X", "قرى وبلدات X", "مناطق في X" (not "بلدة Y في منطقة X", one town the region only locates)
+_VILLAGES_OF_RE = re.compile(r"(?:^|\s)[وبلف]?(?:ال)?(?:قري|بلدات|مناطق)(?:\s[وبلف]?(?:ال)?(?:قري|بلدات|مناطق))?"
+                             r"(?:\s(?:في|ب))?\s$")
+
+
 def _lists_end_at_triggers(ms: list[Mention], hits: list[TriggerHit]) -> list[Mention]:
     """A list that runs into an event word has ended ("حيط وجلين وتسليم السلاح الخفيف والمتوسط": the
     handover and the weapons after it are not villages)."""
@@ -2300,7 +2306,9 @@ class _Extractor:
                  and (l.mention.list_id >= 0 and any(f.mention.list_id == l.mention.list_id for f in fine) or
                       # (and a region an act is aimed at, by its own preposition: "بقصف مكثف على منطقة اللجاة، ثم
                       # سيطرت على بلدة X"; not "في منطقة اللجاة", the frame of the towns after it)
-                      l.mention.cue_kind == "prep" and l.mention.cue.lstrip("وف") in ("علي", "الي", "نحو"))]
+                      l.mention.cue_kind == "prep" and l.mention.cue.lstrip("وف") in ("علي", "الي", "نحو") or
+                      # (and a region whose villages the act struck: "استهدف الطيران قرى منطقة اللجاة، ولا سيما X")
+                      _VILLAGES_OF_RE.search(self.norm, max(0, l.mention.start - 30), l.mention.start) is not None)]
         #        (not a countryside: "بين السويداء وريف درعا الشرقي")
         away = [lab for lab, _ in labels if lab in _TO_ELSEWHERE]
         if fine and (not away or not all(self._destination(l.mention, cl, away[0], ms) for l in fine)):
