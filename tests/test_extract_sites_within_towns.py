@@ -117,3 +117,20 @@ def test_where_a_displaced_family_came_from_is_no_event_place():
     got = _places("سقطت قذيفة هاون على منزل يؤوي عائلة نازحة من بلدة الشيخ مسكين في مدينة إزرع، ما أدى لإصابة طفلين.")
     assert "إزرع" in got
     assert "الشيخ مسكين" not in got
+
+
+# ------------------------------------------------------------------ a place the act was meant to defend or reach
+@pytest.mark.parametrize("text, place, goal", [
+    ("اندلعت اشتباكات عنيفة في محيط بلدة عدوان لمنع تقدم عناصر التنظيم نحو بلدة تسيل.", "عدوان", "تسيل"),
+    ("استهدفت فصائل المعارضة بصاروخ موجه رتلاً قرب بلدة خربة غزالة كان في طريقه لتعزيز مواقع النظام في مدينة "
+     "إزرع.", "خربة غزالة", "إزرع"),
+])
+def test_the_place_a_purpose_aims_at_is_no_event_place(text, place, goal):
+    got = _places(text, "2015-06-10")
+    assert place in got
+    assert goal not in got
+
+
+def test_a_battle_launched_to_take_a_town_is_fought_there():   # (guard: the development set annotates it so)
+    got = _places("أطلقت فصائل المعارضة اليوم معركة جديدة بهدف السيطرة على مدينة الشيخ مسكين.", "2015-06-10")
+    assert "الشيخ مسكين" in got

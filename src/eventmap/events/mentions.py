@@ -1872,6 +1872,8 @@ def _moved_ar(m: Mention, bare: list[str], sets: dict[str, set[str]], norm: str)
     lo40, lo60 = max(0, m.start - 40), max(0, m.start - 60)   # ("ستفتح الطريق أمام تقدم الفصائل نحو مدينة X")
     if ("لل" in norm[lo40:m.start] or "طريق" in norm[lo60:m.start]) and _PURPOSE_GOAL_AR_RE.search(norm, lo60, m.start):
         return "a goal"   # "ما يفتح الطريق أمام الفصائل للتقدم نحو بلدة X": where they mean to go
+    if _PURPOSE_GATE.possible(norm[lo60:m.start]) and _PURPOSE_AR_RE.search(norm, lo60, m.start):
+        return "a goal"   # "اشتباكات لمنع تقدم التنظيم نحو بلدة Y", "رتل في طريقه لتعزيز مواقع النظام في Y"
     if "مشارف" in bare[-3:] and _OUTSKIRTS_REACHED_AR_RE.search(norm, lo40, m.start):
         return "a goal"   # "ليصبح الثوار على مشارف مدينة X": where the advance has reached, no act there
     lo90 = max(0, m.start - 120)
@@ -2043,6 +2045,13 @@ _PURPOSE_GOAL_AR_RE = re.compile(r"(?:^|\s)(?:[وف]?لل(?:تقدم|زحف)|[و
                                  # ("تفتح الطريق أمام المعارضة نحو مدينة X": the way to X, a goal)
                                  r"(?:ال)?طريق(?:\s\S+){0,3}?)\s(?:نحو|باتجاه|صوب|الي)\s"
                                  r"(?:(?:ال)?(?:مدينه|بلده|قريه|بلدات|قري)\s)?$")
+#: a purpose of defence, its verbal noun and up to four words, then the preposition of the place aimed at
+#: (normalised): "لمنع تقدم التنظيم نحو بلدة"، "لتعزيز مواقع النظام في مدينة" (not "بهدف السيطرة على مدينة X": a
+#: battle launched to take X is fought there, as the development set annotates it)
+_PURPOSE_AR_RE = re.compile(r"(?:^|\s)(?:لمنع|لتعزيز)\s(?:\S+\s){0,4}?"
+                            r"(?:علي|في|نحو|باتجاه|صوب|الي|بين)\s(?:(?:ال)?(?:مدينه|بلده|قريه|مدينتي|بلدتي|قريتي|بلدات|"
+                            r"قري|حي|احيا)\s)?$")
+_PURPOSE_GATE = gate(_PURPOSE_AR_RE)
 #: reinforcements and where they came from (normalised), up to the place: "تعزيزات عسكرية إلى X من مدينة Y"
 _REINFORCED_FROM_AR_RE = re.compile(r"(?:^|\s)[وفب]?(?:تعزيزات|استقدم\S*|ارسل\S*|ارسال|استقدام)\s(?:\S+\s){0,14}?"
                                     r"[وف]?من\s(?:(?:مقر|مواقع|قاعد|ثكن|نقاط)(?:ها|ه|هم)\s(?:في|ب)\s|مقر\s)?"   # "من مقرها في X", "من مقر X"
