@@ -134,3 +134,25 @@ def test_the_place_a_purpose_aims_at_is_no_event_place(text, place, goal):
 def test_a_battle_launched_to_take_a_town_is_fought_there():   # (guard: the development set annotates it so)
     got = _places("أطلقت فصائل المعارضة اليوم معركة جديدة بهدف السيطرة على مدينة الشيخ مسكين.", "2015-06-10")
     assert "الشيخ مسكين" in got
+
+
+# ------------------------------------------------------------------ the next act after "ثم"; acts called for or to come
+def test_the_act_after_then_takes_its_own_day_and_places():
+    got = _places("وكانت الفصائل قد سيطرت يوم الجمعة على مدينة جاسم وبلدة نمر، ثم دخلت مدينتي الشيخ مسكين وإزرع "
+                  "يوم السبت.", "2024-12-09")
+    assert {e.event_date for e in got["جاسم"]} == {"2024-12-06"}
+    assert {e.event_date for e in got["الشيخ مسكين"]} == {"2024-12-07"}
+    assert {e.event_date for e in got["إزرع"]} == {"2024-12-07"}
+
+
+def test_then_with_the_same_verbs_next_place_is_one_act():   # (guard)
+    got = _places("سيطرت الفصائل في آذار على مدينة بصرى الشام، ثم على معبر نصيب مطلع نيسان.", "2015-06-10")
+    assert {"بصرى الشام", "معبر نصيب"} <= set(got)
+
+
+@pytest.mark.parametrize("text", [
+    "Activists called for fresh protests on Friday in the towns of Jasim and Inkhil.",
+    "والاتصالات جارية لانضمام بلدات الكرك الشرقي والغارية الغربية إلى التسوية خلال الأيام القليلة المقبلة.",
+])
+def test_an_act_called_for_or_to_come_in_the_next_days_is_no_event(text):
+    assert _places(text, "2018-07-04") == {}

@@ -300,7 +300,8 @@ _NOT_A_DEAL = frozenset(("الرافضين", "رافضين", "الرافضون",
 #: acts told with a time to come after them are plans ("... الأسبوع المقبل", "next week")
 _PLANNED_LABELS = frozenset(("troop_movement", "evacuation", "agreement", "settlement_entry", "territory_entered",
                              "base_established", "protest", "weapons_handover", "advance", "territory_taken"))
-_NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايام|الساعات|الفتره|المرحله)\s(?:المقبل|المقبله|القادم|القادمه)"
+_NEXT_TIME_RE = re.compile(r"(?:الاسبوع|الشهر|العام|الايام|الساعات|الفتره|المرحله)\s(?:القليله\s|القريبه\s)?"
+                           r"(?:المقبل|المقبله|القادم|القادمه)"
                            r"|\b(?:next|coming)\s(?:week|month|days|weeks|months|year)\b|\bin\sthe\scoming\s")
 _NEXT_TIME_GATE = gate(_NEXT_TIME_RE)
 #: words of a plan between a deal's or a movement's trigger and a place (normalised): the act there is yet to come
@@ -828,6 +829,9 @@ _FUTURE_TAIL_RE = re.compile(r"(?:^|\s)(?:من المتوقع|من المقرر|
                              r"major|wider|broad|military|ground|full-scale))*\s*$|"
                              # a demand in talks: "insisted on deploying checkpoints", "إصرار النظام على نشر حواجز"
                              r"(?:^|\s)(?:insist(?:ed|ing|s)? on|demand(?:ed|ing|s)?|conditioned on)(?:\s(?:the|a|an))?\s*$|"
+                             # a call to act: "activists called for fresh protests on Friday", "urged a general strike"
+                             r"(?:^|\s)(?:called|calls|calling|call|urged|urging) for(?:\s(?:a|an|the|more|new|fresh|further|"
+                             r"mass|renewed|wider|nationwide|general))*\s*$|"
                              r"(?:^|\s)[وب]?(?:اصرار|اصر|اصرت|يصر|تصر|اشتراط|اشترط|اشترطت|يشترط|تشترط)(?:\s\S+){0,2}"
                              r"\s(?:علي|علي ان)\s*$")
 _FUTURE_TAIL_GATE = gate(_FUTURE_TAIL_RE)
