@@ -90,14 +90,20 @@ def test_victims_are_no_toll_without_a_toll_head():
     # "of that year": the year told before
     ("The mural was painted over in April 2012, after troops fired on mourners in Inkhil on April 9 of that year.",
      "2019-06-01", "Inkhil", "2012-04-09"),
-    ("استولت الفصائل على بلدة نوى في تشرين الثاني 2014، ثم قصفت قوات النظام البلدة في 6 كانون الأول من العام نفسه.",
-     "2019-03-14", "نوى", "2014-12-06"),
     # the day of a statement said "in a statement" is not the act's
     ("The Israeli army said in a statement on Friday that its soldiers came under fire near Kodana late on "
      "Thursday.", "2025-04-05", "Kodana", "2025-04-03"),
 ])
 def test_the_day_of_an_item(text, pub, place, day):
     assert {d for _, d, _ in _by_place(text, pub)[place]} == {day}
+
+
+def test_of_that_year_after_then_dates_the_next_act_and_the_first_keeps_its_month():
+    # ("، ثم" + a verb opens the next act: the taking keeps its month, the shelling has its day of that year)
+    text = "استولت الفصائل على بلدة نوى في تشرين الثاني 2014، ثم قصفت قوات النظام البلدة في 6 كانون الأول من العام نفسه."
+    got = _by_place(text, "2019-03-14")["نوى"]
+    assert {d for sub, d, _ in got if sub == "Shelling/artillery/missile attack"} == {"2014-12-06"}
+    assert {d[:7] for sub, d, _ in got if d and sub != "Shelling/artillery/missile attack"} == {"2014-11"}
 
 
 def test_a_count_after_a_month_and_its_comma_is_no_day():

@@ -156,3 +156,16 @@ def test_then_with_the_same_verbs_next_place_is_one_act():   # (guard)
 ])
 def test_an_act_called_for_or_to_come_in_the_next_days_is_no_event(text):
     assert _places(text, "2018-07-04") == {}
+
+
+# ------------------------------------------------------------------ a post between two towns
+def test_a_post_between_two_towns_is_the_place_and_the_towns_locate_it():
+    got = _places("هاجم مقاتلون محليون فجر اليوم حاجز \"المثلث\" الفاصل بين بلدتي تسيل وعدوان وسيطروا عليه.",
+                  "2020-03-02")
+    assert "حاجز المثلث" in got
+    assert {"تسيل", "عدوان"}.isdisjoint(got)
+
+
+def test_an_act_on_the_road_between_two_towns_is_at_both():   # (guard)
+    got = _places("استهدفت عبوة ناسفة سيارة عسكرية على الطريق بين بلدتي تسيل وعدوان صباح اليوم.", "2020-03-02")
+    assert {"تسيل", "عدوان"} <= set(got)

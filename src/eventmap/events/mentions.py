@@ -968,6 +968,12 @@ def _city_half(text: str, m: Mention) -> bool:
                                QUARTER_EN_RE.fullmatch(" ".join(words)) is not None)
 
 
+#: the sites a point on the map, which two towns "between" locate (not an area, a valley or a quarter: at both)
+_POINT_SITES = frozenset(("checkpoint", "post", "base", "headquarters", "brigade", "battalion", "regiment", "company",
+                          "barracks", "bridge", "roundabout", "junction", "police station", "detachment", "branch"))
+#: between a site and the first of two towns that locate it, and between the two (normalised)
+_BETWEEN_GAP_AR = re.compile(r"\s+(?:ال(?:فاصل|واقع|ممتد|موجود)ه?\s+)?بين\s+(?:(?:ال)?(?:بلدتي|مدينتي|قريتي)\s+)?$")
+_AND_GAP_AR = re.compile(r"\s+و?(?:(?:ال)?(?:بلده|مدينه|قريه)\s+)?$")
 #: the kinds of reference a site is as the far end of a movement, which the town holding it shares
 _FAR_ENDS = frozenset(("where it came from", "where they withdrew to", "where they fled to"))
 #: the sites that are parts of a town and hold sites of their own: a quarter, a camp ("مدرسة X في مخيم درعا")
@@ -989,6 +995,14 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
         if (nxt.site and (nxt.site not in _HOSTING_SITES or m.site in _HOSTING_SITES) and not quarter_of_half) or \
                 nxt.list_id >= 0 and nxt.list_id == m.list_id:
             continue   # (a quarter hosts a mosque or a roundabout: "the Omari mosque in Daraa al-Balad")
+        if m.lang == "ar" and nxt.lang == "ar" and m.site in _POINT_SITES and i + 2 < len(ms) and \
+                _BETWEEN_GAP_AR.match(norm, m.end, nxt.start) and _AND_GAP_AR.match(norm, nxt.end, ms[i + 2].start):
+            # "حاجز X الفاصل بين A وB": the two towns locate the post (not "the area between A and B": at both)
+            m.container, m.beside = nxt, True
+            for end in (nxt, ms[i + 2]):
+                end.reference = True
+                end.notes.append("locator")
+            continue
         if m.lang == "ar" and nxt.lang == "ar":
             gap = norm[m.end:nxt.start].lstrip()   # "حي المنشية بدرعا": the clitic ب glued to the town
             ok = len(gap) <= 30 and bool(_CONTAINER_GAP_AR.match(gap))
