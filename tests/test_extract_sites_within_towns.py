@@ -169,3 +169,21 @@ def test_a_post_between_two_towns_is_the_place_and_the_towns_locate_it():
 def test_an_act_on_the_road_between_two_towns_is_at_both():   # (guard)
     got = _places("استهدفت عبوة ناسفة سيارة عسكرية على الطريق بين بلدتي تسيل وعدوان صباح اليوم.", "2020-03-02")
     assert {"تسيل", "عدوان"} <= set(got)
+
+
+# ------------------------------------------------------------------ where a name ends
+@pytest.mark.parametrize("text, place", [
+    ("Government helicopters dropped barrel bombs on the Daraa refugee camp on Tuesday.", "Daraa refugee camp"),
+    ("Fighting raged on Tuesday around the al-Karak farms east of the town.", "al-Karak farms"),
+    ("A car bomb went off outside Busra al-Sham's Roman theatre on Tuesday.", "Roman theatre"),
+    ("Gunmen shot dead a former rebel in Daraa al-Balad's Sabil neighbourhood on Tuesday.", "Sabil"),
+    ("قصفت المدفعية صباح اليوم قريتي عين ذكر ونافعة الواقعتين في حوض اليرموك.", "نافعة"),
+    ("شنت الطائرات الحربية غارات على منطقة اللجاة الوعرة الممتدة بين ريفي درعا والسويداء.", "منطقة اللجاة"),
+])
+def test_a_name_ends_before_the_words_that_describe_it(text, place):
+    assert place in _places(text, "2016-02-09")
+
+
+def test_the_owner_of_a_site_only_locates_it():
+    got = _places("A car bomb went off outside Busra al-Sham's Roman theatre on Tuesday.", "2016-02-09")
+    assert "Busra al-Sham" not in got

@@ -984,6 +984,9 @@ def _link_containers(text: str, norm: str, ms: list[Mention]) -> None:
     """"حاجز القوس في مدينة الحراك", "the Omari mosque in Deraa": the town hosts the site and is
     only a reference point for this event."""
     held: set[int] = set()   # (ids of mentions that are references as the container of a site of the event)
+    for prv, m in zip(ms, ms[1:]):
+        if m.site and m.lang == "en" and text[prv.orig_end:m.orig_start] in ("'s ", "’s "):
+            m.container, prv.reference = prv, True   # "Daraa al-Balad's X neighbourhood": the owner holds the site
     for i, m in enumerate(ms[:-1]):
         if not m.site:
             continue

@@ -76,12 +76,14 @@ _GENERIC_AFTER_AR |= KIND_ADJ_AR
 #: verbs and words of purpose a name runs into, which end it, after a site noun as after a place noun (``mentions``):
 #: "في حي X كانوا يعملون", "حي X تخضع لسيطرة", "مظاهرة في X نصرةً لـ", "قذيفة على حي X أدت إلى"
 NAME_ENDS_AR = frozenset(normalize_ar(w) for w in "كانوا كانا يكون تكون يكونون تخضع يخضع نصرة نصرةً أدى أدت أسفر أسفرت"
-                         " القبض".split())   # ("في مدينة X القبض على": the arrest's words after the place)
+                         " القبض الواقعتين الواقعين الواقعتان الواقعان".split())
+# ("في مدينة X القبض على": the arrest's words after the place; "بلدتي A وB الواقعتين في": where the two lie)
 #: generic words that can follow an articled site noun without making a name ("المسجد الكبير" is a name, keep)
 _NAME_STOP_AR = NAME_ENDS_AR | {normalize_ar(w) for w in """في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب
 جنوبي شمالي شرقي غربي بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب
 بينما فيما كما لكن اذ إذ أن إن انه أنه وقد قد ثم حتى بعدما عندما منذ او أو و هو هي هم وهي وهو كان كانت يوم
-اليوم امس مساء صباح ليل فجر الواقع الواقعة المجاور المجاورة القريب القريبة المحاذي المحاذية ما مما بشكل عبر
+اليوم امس مساء صباح ليل فجر الواقع الواقعة الواقعتين الواقعين الواقعتان الواقعان الممتدة الممتد الوعرة
+المجاور المجاورة القريب القريبة المحاذي المحاذية ما مما بشكل عبر
 نحو باتجاه اتجاه لدى عند تجاه مقابل بالكامل كاملا كامل كليا جزئيا مجددا ايضا أيضا أثناء اثناء انطلاقا انطلاقاً جراء
 بسبب ظهر عصر ليلة تطالب يطالب تطالبان يطالبون تندد ينددون
 الخاضع الخاضعة الخاضعين الخاضعتين يحتوي تحتوي يضم تضم يقع تقع تعرض تعرضت شهد شهدت يشهد تشهد
@@ -99,6 +101,7 @@ _ARTICLED_NAMED = {normalize_ar(w) for w in ("جامع", "مسجد", "جمرك",
 _BARE_AR = {"منطقه"}
 #: trailing words that describe a site without naming it ("معبر نصيب الحدودي")
 _TRAIL_DROP_AR = {normalize_ar(w) for w in """الحدودي الحدودية العسكري العسكرية التابع التابعة الواقع الواقعة
+الواقعتين الواقعين الواقعتان الواقعان الممتدة الممتد الوعرة
 المجاور المجاورة القريب القريبة المحاذي المحاذية الرئيسي الرئيسية الشهير الشهيرة المعروف المعروفة
 المدمرة المنكوبة المحررة المحاصرة المشرفة المطلة الاستراتيجي الاستراتيجية الإستراتيجي الإستراتيجية الحيوي
 الحيوية المهم المهمة الهام الهامة الملاصق الملاصقة المحيط المحيطة الفاصل الفاصلة الواصل الواصلة الرابط الرابطة""".split()}
@@ -120,6 +123,7 @@ SITE_NOUNS_EN: dict[str, str] = {
     "observatory": "observatory", "factory": "factory", "stadium": "stadium", "citadel": "citadel",
     "station": "station", "market": "market", "square": "square", "outpost": "post", "post": "post",
     "headquarters": "headquarters", "housing": "housing", "silos": "silos", "press": "factory", "valley": "valley",
+    "farms": "farms", "theatre": "theatre", "theater": "theatre", "amphitheatre": "theatre",
 }
 #: the names of agencies that end in a site noun ("The Associated Press", "Agence France-Presse"): outlets, no press
 _AGENCY_BEFORE_PRESS = frozenset(("associated", "france", "free", "united"))
@@ -137,7 +141,7 @@ _EN_NOUN_ALT = "|".join(sorted(SITE_NOUNS_EN, key=len, reverse=True))
 #: "Nasib border crossing", "the al-Quneitra crossing", "Tel al-Jabia military base", "52nd Brigade base"
 _EN_TAIL_RE = re.compile(
     r"(?P<name>(?:\d{1,3}(?:st|nd|rd|th)\s+)?" + _EN_NAME + r")[\"“”’']?\s+(?:(?:border|military|air|army|main|old|new|"
-    r"local|police|checkpoint)\s+)?(?P<noun>(?i:" + _EN_NOUN_ALT + r"))\b")
+    r"local|police|checkpoint|refugee|displacement)\s+)?(?P<noun>(?i:" + _EN_NOUN_ALT + r"))\b")
 #: "the citadel of Bosra", "Brigade 132", "the roundabout of al-Sarayah"
 _EN_HEAD_RE = re.compile(
     r"\b(?P<noun>(?i:citadel|castle|roundabout|dam|bridge|fort))\s+of\s+(?:the\s+)?(?P<name>" + _EN_NAME + r")"
@@ -466,6 +470,10 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         k = 0
         while k < len(words) and words[k].lower() in _EN_NOT_NAME:
             k += 1
+        # (a possessive names where the site is: "Daraa al-Balad's Tariq al-Sad neighbourhood": the quarter is Tariq
+        # al-Sad, of Daraa al-Balad)
+        owner = max([0] + [j + 1 for j, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))])
+        k = max(k, owner)
         if k == len(words) or all(w.lower() in _EN_COMPASS for w in words[k:]):
             continue   # "North Press" is an outlet; a compass word alone names no host
         a = lo + m.start("name") + (len(" ".join(words[:k])) + 1 if k else 0)
@@ -482,6 +490,8 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
                 "southern", "northern", "eastern", "western", "rural"):
             continue
         host = (a, lo + m.end("name")) if not re.match(r"\d", core) else (-1, -1)
+        if owner:   # the owner is where to look for it: "Daraa al-Balad's X neighbourhood" is in Daraa al-Balad
+            host = (lo + m.start("name"), lo + m.start("name") + len(" ".join(words[:owner])) - 2)
         if noun in QUARTER_NOUNS_EN and QUARTER_EN_RE.fullmatch(core):
             continue   # "the Daraa al-Balad district": the quarter of Daraa, read below with its host town
         if noun in ("hill", "hills") and words[k].lower() in ("tal", "tel", "tall", "tell"):
@@ -491,6 +501,8 @@ def en_sites(text: str, lo: int, hi: int) -> list[Site]:
         else:
             out.append(Site(a, lo + m.end("noun"), SITE_NOUNS_EN[noun], host[0], host[1]))
     for m in QUARTER_EN_RE.finditer(seg):
+        if seg.startswith(("'s ", "’s "), m.end("q")):
+            continue   # ("Daraa al-Balad's X neighbourhood": the quarter owns the site, which is the place)
         out.append(Site(lo + m.start("host"), lo + m.end("q"), "neighbourhood", lo + m.start("host"), lo + m.end("host")))
     for m in _EN_TAL_RE.finditer(seg):   # (and a valley, "Wadi al-Ajami", named after the village above it)
         out.append(Site(lo + m.start(), lo + m.end("name"), "valley" if m.group("noun") == "Wadi" else "hill",
