@@ -187,3 +187,16 @@ def test_a_name_ends_before_the_words_that_describe_it(text, place):
 def test_the_owner_of_a_site_only_locates_it():
     got = _places("A car bomb went off outside Busra al-Sham's Roman theatre on Tuesday.", "2016-02-09")
     assert "Busra al-Sham" not in got
+
+
+# ------------------------------------------------------------------ a town heading the sentence frames its quarters
+def test_a_town_heading_the_sentence_frames_the_quarters_told_in_it():
+    got = _places("وفي مدينة درعا، تعرضت صباح اليوم أحياء السبيل والقصور لقصف بقذائف الهاون.", "2019-11-03")
+    assert {"السبيل", "القصور"} <= set(got)
+    assert "درعا" not in got
+    # (the quarters the gazetteer lacks are placed at the town, a few km of uncertainty)
+    assert {(e.geo_precision, e.resolution) for k in ("السبيل", "القصور") for e in got[k]} == {(2, "approximate")}
+
+
+def test_a_town_heading_the_sentence_with_no_quarter_is_the_place():   # (guard)
+    assert "جاسم" in _places("وفي مدينة جاسم، اغتال مسلحون مجهولون صباح اليوم عنصراً سابقاً في الفصائل.", "2019-11-03")

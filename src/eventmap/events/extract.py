@@ -717,6 +717,8 @@ _HEARD_RE = re.compile(r"(?:^|\s)(?:دوي|اصوات|صوت)\s$|\b(?:sound|soun
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
 _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
 #: a town put first in its sentence, before a comma ("وفي مدينة درعا، ...", "In Daraa city, ...")
+#: the plural noun of a list of quarters (normalised): "أحياء X وY"
+_QUARTERS_CUES = frozenset(("احيا", "الاحيا", "حيي"))
 _FRONTED_TOWN_RE = re.compile(r"\W*(?:[وف]?في\s+(?:مدينة|بلدة|قرية)\s+(?P<town>[^\s،,]+(?:\s[^\s،,]+)?)|In\s+(?:the\s+"
                               r"(?:city|town|village)\s+of\s+)?(?P<en>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)(?:\s+city)?)\s*[،,]")
 #: a hill named after the village beside it ("تل مسحرة", "Tal al-Hara"): a place of its own at the village's point
@@ -2268,6 +2270,7 @@ class _Extractor:
                           f"places listed with it ({names}), uncertainty {l.uncertainty_km} km; " + l.note)
                 if self.g is not None:
                     l.admin = self.g.admin_for_point(clat, clon)
+        self._quarters_of_town(located, plans)
         # region of the clause for the remaining unresolved ones
         for _cl, _hits, ms, _ca in plans:
             region = None
@@ -2289,6 +2292,28 @@ class _Extractor:
                     lo.extra["region"] = p
                     lo.note = (f"approximate: no place of this name in the area of the report; placed at the region named in the same clause "
                                f"({p.name_ar or p.name_en}), region precision; " + lo.note)
+
+    def _quarters_of_town(self, located: dict[tuple[int, int], _Located], plans) -> None:
+        """Unresolved quarters listed after "أحياء" ("وفي مدينة درعا، قُصفت أحياء X وY") -> the town named before them
+        in the clause, a few km of uncertainty."""
+        for _cl, _hits, ms, _ca in plans:
+            lists = {m.list_id for m in ms if m.cue in _QUARTERS_CUES and m.list_id >= 0}
+            if not lists:
+                continue
+            for m in ms:
+                lo = located.get((m.start, m.end))
+                if lo is None or lo.resolution != "unresolved" or m.list_id not in lists:
+                    continue
+                town = next((t for t in (located.get((o.start, o.end)) for o in reversed(ms) if o.end <= m.start)
+                             if t is not None and t.resolution == "resolved" and t.place is not None and
+                             t.place.kind in _TOWN_KINDS), None)
+                if town is None or town.place is None:
+                    continue
+                p = town.place
+                lo.resolution, lo.lat, lo.lon, lo.geo_precision, lo.uncertainty_km = "approximate", p.lat, p.lon, 2, 3.0
+                lo.admin = p
+                lo.note = f"approximate: a quarter not in the gazetteer; placed at {p.name_ar or p.name_en}, the town " \
+                          f"named before it, uncertainty 3 km; " + lo.note
 
     # -- events --------------------------------------------------------------------------------
     def _clause_places(self, locs: list[_Located], labels, cl: _Clause, ms) -> list[_Located]:
@@ -2317,6 +2342,14 @@ class _Extractor:
         away = [lab for lab, _ in labels if lab in _TO_ELSEWHERE]
         if fine and (not away or not all(self._destination(l.mention, cl, away[0], ms) for l in fine)):
             locs = fine
+        if len(locs) > 1 and (front := _FRONTED_TOWN_RE.match(self.text, cl.sent.start)) is not None:
+            # "وفي مدينة درعا، قصفت القوات أحياء X وY": the town heading the sentence frames the quarters and sites
+            # told in it, which are the places
+            framed = [l for l in locs if l.mention.orig_start < front.end()]
+            quarters = {l.mention.list_id for l in locs if l.mention.cue in _QUARTERS_CUES and l.mention.list_id >= 0}
+            if framed and any(l.mention.site or l.mention.cue in _QUARTERS_CUES or l.mention.list_id in quarters
+                              for l in locs if l not in framed):
+                locs = [l for l in locs if l not in framed]
         if len(locs) > 1:
             # "In Quneitra, ... the town of X": a governorate's seat heading the clause names the governorate
             head = [l for l in locs if l.place is not None and _is_seat(l.place) and not self._city_cue(l.mention)
