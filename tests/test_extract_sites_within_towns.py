@@ -200,3 +200,17 @@ def test_a_town_heading_the_sentence_frames_the_quarters_told_in_it():
 
 def test_a_town_heading_the_sentence_with_no_quarter_is_the_place():   # (guard)
     assert "جاسم" in _places("وفي مدينة جاسم، اغتال مسلحون مجهولون صباح اليوم عنصراً سابقاً في الفصائل.", "2019-11-03")
+
+
+# ------------------------------------------------------------------ an assault and the arms it was made with
+@pytest.mark.parametrize("text, place", [
+    ("هاجم مسلحون مجهولون فجر اليوم حاجز الري قرب بلدة المزيريب بالأسلحة الرشاشة والقذائف الصاروخية.", "حاجز الري"),
+    ("هاجم مقاتلو الفصائل من ثلاثة محاور حي سجنة، مستخدمين عربات مفخخة وقذائف صاروخية.", "حي سجنة"),
+])
+def test_a_ground_attack_made_with_shells_or_car_bombs_is_a_clash(text, place):
+    assert {e.sub_event_type for e in _places(text, "2017-02-12")[place]} == {"Armed clash"}
+
+
+def test_an_attack_with_artillery_shells_is_shelling():   # (guard)
+    got = _places("هاجمت قوات النظام بلدة النعيمة بقذائف المدفعية الثقيلة صباح اليوم.", "2017-02-12")
+    assert {e.sub_event_type for e in got["النعيمة"]} == {"Shelling/artillery/missile attack"}

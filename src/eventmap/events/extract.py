@@ -717,6 +717,10 @@ _HEARD_RE = re.compile(r"(?:^|\s)(?:دوي|اصوات|صوت)\s$|\b(?:sound|soun
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
 _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
 #: a town put first in its sentence, before a comma ("وفي مدينة درعا، ...", "In Daraa city, ...")
+#: the words of an attack's means before its weapons (normalised): "بالأسلحة الرشاشة والقذائف"، "مستخدمين عربات
+#: مفخخة"، "using car bombs"
+_MEANS_RE = re.compile(r"(?:^|\s)(?:[وف]?ب(?:ال)?(?:اسلحه|سلاح|رشاش\S*|عربات|عربه|سيارات|سياره|مفخخ\S*)|مستخدم\S*|"
+                       r"باستخدام|using)(?:\s|$)")   # (not "بقذائف المدفعية": an attack with artillery is shelling)
 #: the plural noun of a list of quarters (normalised): "أحياء X وY"
 _QUARTERS_CUES = frozenset(("احيا", "الاحيا", "حيي"))
 _FRONTED_TOWN_RE = re.compile(r"\W*(?:[وف]?في\s+(?:مدينة|بلدة|قرية)\s+(?P<town>[^\s،,]+(?:\s[^\s،,]+)?)|In\s+(?:the\s+"
@@ -1673,6 +1677,14 @@ class _Extractor:
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         return False
 
+    def _arms_of(self, attack: TriggerHit, out: dict[str, TriggerHit]) -> bool:
+        """The shells or bombs of the clause are the arms an attack told before them was made with ("هاجم مسلحون حاجز
+        X بالأسلحة الرشاشة والقذائف", "هاجموا حي X، مستخدمين عربات مفخخة وقذائف صاروخية"): every hit of theirs after
+        the attack's word, with the words of its means between."""
+        weapons = [h for lab in ("shelling", "ied") if lab in out for h in self._label_hits.get(lab, [])]
+        return bool(weapons) and all(h.start > attack.end and _MEANS_RE.search(self.norm, attack.end, h.end) is not None
+                                     and h.start - attack.end <= 90 for h in weapons)
+
     def _labels(self, hits: list[TriggerHit], cl: _Clause) -> list[tuple[str, TriggerHit]]:
         seg = self.norm[cl.lo:cl.hi]
         out: dict[str, TriggerHit] = {}
@@ -1693,6 +1705,10 @@ class _Extractor:
         if attack is not None and "attack" not in out and "shelling" in out and \
                 _ALONG_WITH_RE.search(self.norm, attack.end, out["shelling"].start):
             out["attack"] = attack   # "هجوماً على X ترافق مع قصف عنيف": an assault and the fire beside it, both
+        if attack is not None and "attack" not in out and self._arms_of(attack, out):
+            for lab in ("shelling", "ied"):
+                out.pop(lab, None)
+            out["attack"] = attack   # "هاجم مسلحون حاجز X بالأسلحة الرشاشة والقذائف": a ground attack and its arms
         if "protest" in out and len(self._label_hits["protest"]) > 1:
             # "staged a sit-in in X to protest the arrest of ... near Y": the words that give the protest's cause
             # are no second protest (where the cause happened is not where they protested)
