@@ -214,3 +214,18 @@ def test_a_ground_attack_made_with_shells_or_car_bombs_is_a_clash(text, place):
 def test_an_attack_with_artillery_shells_is_shelling():   # (guard)
     got = _places("هاجمت قوات النظام بلدة النعيمة بقذائف المدفعية الثقيلة صباح اليوم.", "2017-02-12")
     assert {e.sub_event_type for e in got["النعيمة"]} == {"Shelling/artillery/missile attack"}
+
+
+# ------------------------------------------------------------------ a quarter's name ends before the sentence's words
+@pytest.mark.parametrize("text, place", [
+    ("وسقطت قذائف صاروخية على حي السبيل طالت قرابة عشرة منازل.", "حي السبيل"),
+    ("وتعرض حي الكاشف لقصف عنيف أمس، وحي القصور دمر بالكامل.", "حي القصور"),
+    ("وخرجت من حي درعا البلد قافلة تهجير تقل مئات المقاتلين.", "حي درعا البلد"),
+    ("قصفت قوات النظام صباح اليوم أحياء المنشية وسجنة بأكثر من ثلاثين صاروخاً.", "سجنة"),
+])
+def test_a_quarters_name_ends_before_the_verb_or_noun_after_it(text, place):
+    assert place in _places(text, "2017-06-10")
+
+
+def test_a_quarter_named_after_a_title_and_a_name_keeps_both():   # (guard)
+    assert "حي الشيخ سعد" in _places("سقطت قذائف هاون على حي الشيخ سعد في مدينة نوى.", "2017-06-10")

@@ -1677,6 +1677,16 @@ class _Extractor:
             return True   # "تحت سيطرة الفصائل", "under rebel control": a state, not an event
         return False
 
+    def _assault_kept(self, attack: TriggerHit, out: dict[str, TriggerHit]) -> None:
+        """An assault the fire or the bombs of its clause had absorbed, kept: beside the fire ("هجوماً على X ترافق مع
+        قصف عنيف": both), or made with them ("هاجم مسلحون حاجز X بالأسلحة الرشاشة والقذائف": the assault alone)."""
+        if "shelling" in out and _ALONG_WITH_RE.search(self.norm, attack.end, out["shelling"].start):
+            out["attack"] = attack
+        elif self._arms_of(attack, out):
+            for lab in ("shelling", "ied"):
+                out.pop(lab, None)
+            out["attack"] = attack
+
     def _arms_of(self, attack: TriggerHit, out: dict[str, TriggerHit]) -> bool:
         """The shells or bombs of the clause are the arms an attack told before them was made with ("هاجم مسلحون حاجز
         X بالأسلحة الرشاشة والقذائف", "هاجموا حي X، مستخدمين عربات مفخخة وقذائف صاروخية"): every hit of theirs after
@@ -1702,13 +1712,8 @@ class _Extractor:
             for absorbed in ABSORBS.get(lab, ()):
                 if absorbed in out and absorbed != lab:
                     del out[absorbed]
-        if attack is not None and "attack" not in out and "shelling" in out and \
-                _ALONG_WITH_RE.search(self.norm, attack.end, out["shelling"].start):
-            out["attack"] = attack   # "هجوماً على X ترافق مع قصف عنيف": an assault and the fire beside it, both
-        if attack is not None and "attack" not in out and self._arms_of(attack, out):
-            for lab in ("shelling", "ied"):
-                out.pop(lab, None)
-            out["attack"] = attack   # "هاجم مسلحون حاجز X بالأسلحة الرشاشة والقذائف": a ground attack and its arms
+        if attack is not None and "attack" not in out:
+            self._assault_kept(attack, out)
         if "protest" in out and len(self._label_hits["protest"]) > 1:
             # "staged a sit-in in X to protest the arrest of ... near Y": the words that give the protest's cause
             # are no second protest (where the cause happened is not where they protested)

@@ -76,8 +76,9 @@ _GENERIC_AFTER_AR |= KIND_ADJ_AR
 #: verbs and words of purpose a name runs into, which end it, after a site noun as after a place noun (``mentions``):
 #: "في حي X كانوا يعملون", "حي X تخضع لسيطرة", "مظاهرة في X نصرةً لـ", "قذيفة على حي X أدت إلى"
 NAME_ENDS_AR = frozenset(normalize_ar(w) for w in "كانوا كانا يكون تكون يكونون تخضع يخضع نصرة نصرةً أدى أدت أسفر أسفرت"
-                         " القبض الواقعتين الواقعين الواقعتان الواقعان".split())
-# ("في مدينة X القبض على": the arrest's words after the place; "بلدتي A وB الواقعتين في": where the two lie)
+                         " القبض الواقعتين الواقعين الواقعتان الواقعان بأكثر بنحو بحوالي بأقل بعشرات بمئات".split())
+# ("في مدينة X القبض على": the arrest's words after the place; "بلدتي A وB الواقعتين في": where the two lie;
+# "أحياء A وB بأكثر من أربعين صاروخاً": how many)
 #: generic words that can follow an articled site noun without making a name ("المسجد الكبير" is a name, keep)
 _NAME_STOP_AR = NAME_ENDS_AR | {normalize_ar(w) for w in """في من على الى إلى عن مع بعد قبل خلال ضمن قرب جنوب شمال شرق غرب
 جنوبي شمالي شرقي غربي بريف ريف التي الذي الذين حيث وسط التابعة التابع بمحافظة محافظة منطقة بين اثر إثر عقب
@@ -369,6 +370,11 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
         if not in_brackets and not w1.startswith("ال") and not w2.startswith("ال") and taken == 1 and \
                 not _is_direction(w2) and not inner and not joined and not _boundary_after(nxt, k):
             break   # "معبر نصيب" then a word without the article: the sentence goes on
+        prev = nxt[k - 1][2]
+        if not in_brackets and prev.startswith("ال") and not w2.startswith("ال") and prev not in _TITLES_AR and \
+                not joined and not w2.isdigit():
+            break   # "حي السبيل طالت قرابة"، "حي درعا البلد قافلة": a verb or a noun of the sentence after the name
+            #         (not a title's name: "حي الشيخ سعد"; nor a man's: "مدرسة الشهيد عبد الكريم رافع")
         end = e2
         taken += 1
         host = (host[0], e2)
@@ -379,6 +385,8 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     return Site(start, end, kind, host[0], host[1])
 
 
+#: titles a man's name follows without the article (normalised): "حي الشيخ سعد", "جامع الإمام النووي"
+_TITLES_AR = frozenset(normalize_ar(w) for w in "الشيخ السيد السيدة الإمام الحاج الدكتور الشهيد الأمير الملك".split())
 #: the words that join a man's name to the next (normalised): a kunya ("أبو بكر", "أم كلثوم"), "son of" ("عمر بن
 #: الخطاب"), "servant of" ("عبد الكريم")
 _NAME_JOINERS_AR = frozenset(normalize_ar(w) for w in "أبو أبي أم ابن بن بنت عبد".split())
