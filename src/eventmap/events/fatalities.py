@@ -1976,7 +1976,7 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return False, None
     k = before[-1]                  # only the last statement before the place can reach it
     if ds[k].count == VAGUE and k + 1 < len(ds) and ds[k + 1].a < clause[1] and ds[k + 1].count not in (VAGUE, 0):
-        if (part := _PLACED_PART_RE.search(s, ds[k].b, place[0])) is not None and (n := _part_count(part)):
+        if (placed := _PLACED_PART_RE.search(s, ds[k].b, place[0])) is not None and (n := _part_count(placed)):
             return True, n          # "the dead were distributed as follows: four in X, three in Y": X's four
         return False, None          # "اغتال مسلحون قيادياً في X، ما أدى لمقتله": the figure the clause gives after
     d, tail_end = ds[k], _tail_end(s, ds, k, clause)
