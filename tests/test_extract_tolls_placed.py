@@ -160,3 +160,12 @@ def test_the_dead_counted_past_their_force_and_name(text, n):
 ])
 def test_the_dead_past_a_day_word_and_a_pronoun(text, place, n):
     assert _tolls(text, "2019-03-20").get(place) == n
+
+
+# ------------------------------------------------------------------ the dead of both sides
+@pytest.mark.parametrize("text, place, n", [
+    ("At least 17 fighters from both sides were killed in the fighting around Tafas on Tuesday.", "Tafas", 17),
+    ("Nineteen fighters on both sides died in clashes in the town of Jasim on Tuesday.", "Jasim", 19),
+])
+def test_the_dead_of_both_sides_are_counted_not_the_sides(text, place, n):
+    assert _tolls(text, "2018-06-27").get(place) == n

@@ -927,6 +927,7 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         c = next((k for k in range(j - 2, max(-1, j - 8), -1) if toks[k].w in (",", "،")), None)
         if c is not None and any(_is(t.w, _AGE_BEFORE) for t in toks[c + 1:j - 1]):
             j = c
+    j = _before_both_sides(toks, j)   # "23 fighters from both sides were killed": not the two sides
     if not ar:   # "three soldiers from the Fourth Division were killed": the victims end before their force
         j = next((k for k in range(j - 2, max(-1, j - 9), -1) if _en_unit_of(toks, k, j)), j)
     else:        # "إن 15 عنصراً من قوات النظام قتلوا": the same in Arabic
@@ -954,6 +955,20 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
         head = _phrase_count(toks, c, ar) if c is not None and c > 0 else None
         count = head if head is not None else count
     return count
+
+
+#: the sides the dead were of, after them: "from both sides", "on both sides", "من الطرفين", "من كلا الجانبين"
+_BOTH_SIDES = (("from", "both", "sides"), ("on", "both", "sides"), ("of", "both", "sides"), ("من", "الطرفين"),
+               ("من", "الجانبين"), ("من", "كلا", "الطرفين"), ("من", "كلا", "الجانبين"))
+
+
+def _before_both_sides(toks: list[_Tok], j: int) -> int:
+    """The end of the victims before "from both sides" ending at ``j`` (else ``j``)."""
+    for tail in _BOTH_SIDES:
+        k = j - len(tail)
+        if k > 0 and tuple(t.w for t in toks[k:j]) == tuple(_norm(w) if not w.isascii() else w for w in tail):
+            return k
+    return j
 
 
 def _phrase_count(toks: list[_Tok], j: int, ar: bool) -> int | None:
