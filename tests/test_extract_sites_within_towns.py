@@ -229,3 +229,10 @@ def test_a_quarters_name_ends_before_the_verb_or_noun_after_it(text, place):
 
 def test_a_quarter_named_after_a_title_and_a_name_keeps_both():   # (guard)
     assert "حي الشيخ سعد" in _places("سقطت قذائف هاون على حي الشيخ سعد في مدينة نوى.", "2017-06-10")
+
+
+# ------------------------------------------------------------------ a start told with "since" is no running day
+def test_a_start_told_since_a_longer_phrase_does_not_date_the_next_sentences():
+    got = _places("Government forces shelled Tafas on Wednesday, the heaviest bombardment since the offensive began on "
+                  "May 3. Later, clashes broke out in al-Muzayrib.", "2019-05-23")
+    assert {e.event_date for e in got["al-Muzayrib"]} == {"2019-05-22"}

@@ -40,7 +40,9 @@ CARRY_DAYS = 92
 _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beginning)\b|(?:^|\s)[وف]?(?:منذ|بدا|بدات|بداه|"
                        r"انطلقت|انطلق|انطلاق|اطلقت|اطلق|اطلاق|بدايه|بدء|مطلع)(?:\s|$))(?:\s*\S+){0,3}\s*$"
                        # "since" past a longer noun: "ومنذ سقوط نظام الأسد في الثامن من كانون الأول 2024"
-                       r"|(?:^|\s)[وف]?منذ\s(?:\S+\s+){3,5}?في\s*$")
+                       r"|(?:^|\s)[وف]?منذ\s(?:\S+\s+){3,5}?في\s*$"
+                       # and in English: "the heaviest since the siege imposed on", "since the offensive began in"
+                       r"|\bsince\s(?:\S+\s+){3,5}?(?:on|in)\s*$")
 #: words one of which every match of :data:`_START_RE` holds (began, begun, beginning: "beg"; انطلقت, اطلق: "طلق";
 #: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
@@ -154,7 +156,7 @@ class EventDates:
         # what the next clause tells
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
-                          if d[2] != pub and _starts_story(norm[max(0, d[0] - 30):d[0]])}
+                          if d[2] != pub and _starts_story(norm[max(0, d[0] - 45):d[0]])}
         for k in range(1, len(self.dates)):   # "التي أطلقت يوم أمس الأحد، الـ 12 من شباط": the same day, restated
             if k - 1 in self.starts_of and self.dates[k][2] == self.dates[k - 1][2] and \
                     0 <= self.dates[k][0] - self.dates[k - 1][1] <= 6:
