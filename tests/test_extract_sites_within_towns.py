@@ -233,6 +233,6 @@ def test_a_quarter_named_after_a_title_and_a_name_keeps_both():   # (guard)
 
 # ------------------------------------------------------------------ a start told with "since" is no running day
 def test_a_start_told_since_a_longer_phrase_does_not_date_the_next_sentences():
-    got = _places("Government forces shelled Tafas on Wednesday, the heaviest bombardment since the offensive began on "
+    got = _places("Government forces shelled Tafas on Wednesday, the heaviest bombardment since the blockade imposed on "
                   "May 3. Later, clashes broke out in al-Muzayrib.", "2019-05-23")
     assert {e.event_date for e in got["al-Muzayrib"]} == {"2019-05-22"}
