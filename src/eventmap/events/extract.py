@@ -394,8 +394,8 @@ def _hit_of(hits: list[TriggerHit], m: Mention, ms: list[Mention]) -> TriggerHit
     return _nearest_hit(hits, m)
 
 
-#: the villages, towns or areas of a region, right before its name (normalised): "قرى منطقة X", "عدة بلدات في منطقة
-#: X", "قرى وبلدات X", "مناطق في X" (not "بلدة Y في منطقة X", one town the region only locates)
+#: the villages, towns or areas of a region, right before its name (normalised): "قرى منطقة X", "بلدات في منطقة X",
+#: "قرى وبلدات X", "مناطق في X" (not "بلدة Y في منطقة X", one town the region only locates)
 _VILLAGES_OF_RE = re.compile(r"(?:^|\s)[وبلف]?(?:ال)?(?:قري|بلدات|مناطق)(?:\s[وبلف]?(?:ال)?(?:قري|بلدات|مناطق))?"
                              r"(?:\s(?:في|ب))?\s$")
 
