@@ -716,13 +716,13 @@ _CARRIED_OUT_STRIKES_RE = re.compile(r"(?:carried|conducted|launched|carries|con
 _HEARD_RE = re.compile(r"(?:^|\s)(?:دوي|اصوات|صوت)\s$|\b(?:sound|sounds) of\s$|\bheard\s(?:\w+\s)?$")
 #: acts that say what gunmen named by the bare word did (their name is then no attack of its own)
 _GUNMEN_DOERS = frozenset(("looting", "arrests", "supply_cut"))
-#: a town put first in its sentence, before a comma ("وفي مدينة درعا، ...", "In Daraa city, ...")
 #: the words of an attack's means before its weapons (normalised): "بالأسلحة الرشاشة والقذائف"، "مستخدمين عربات
 #: مفخخة"، "using car bombs"
 _MEANS_RE = re.compile(r"(?:^|\s)(?:[وف]?ب(?:ال)?(?:اسلحه|سلاح|رشاش\S*|عربات|عربه|سيارات|سياره|مفخخ\S*)|مستخدم\S*|"
                        r"باستخدام|using)(?:\s|$)")   # (not "بقذائف المدفعية": an attack with artillery is shelling)
 #: the plural noun of a list of quarters (normalised): "أحياء X وY"
 _QUARTERS_CUES = frozenset(("احيا", "الاحيا", "حيي"))
+#: a town put first in its sentence, before a comma ("وفي مدينة درعا، ...", "In Daraa city, ...")
 _FRONTED_TOWN_RE = re.compile(r"\W*(?:[وف]?في\s+(?:مدينة|بلدة|قرية)\s+(?P<town>[^\s،,]+(?:\s[^\s،,]+)?)|In\s+(?:the\s+"
                               r"(?:city|town|village)\s+of\s+)?(?P<en>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)(?:\s+city)?)\s*[،,]")
 #: a hill named after the village beside it ("تل مسحرة", "Tal al-Hara"): a place of its own at the village's point

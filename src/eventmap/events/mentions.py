@@ -968,7 +968,8 @@ def _city_half(text: str, m: Mention) -> bool:
                                QUARTER_EN_RE.fullmatch(" ".join(words)) is not None)
 
 
-#: the sites a point on the map, which two towns "between" locate (not an area, a valley or a quarter: at both)
+#: the sites that are a point on the map, which two towns "between" locate (not an area, a valley or a quarter: an
+#: act there is at both)
 _POINT_SITES = frozenset(("checkpoint", "post", "base", "headquarters", "brigade", "battalion", "regiment", "company",
                           "barracks", "bridge", "roundabout", "junction", "police station", "detachment", "branch"))
 #: between a site and the first of two towns that locate it, and between the two (normalised)
