@@ -958,15 +958,20 @@ def _subject(toks: list[_Tok], i: int, ar: bool) -> int | None:
 
 
 #: the sides the dead were of, after them: "from both sides", "on both sides", "من الطرفين", "من كلا الجانبين"
-_BOTH_SIDES = (("from", "both", "sides"), ("on", "both", "sides"), ("of", "both", "sides"), ("من", "الطرفين"),
-               ("من", "الجانبين"), ("من", "كلا", "الطرفين"), ("من", "كلا", "الجانبين"))
+#: (as tokens are: Arabic normalised), made once
+_BOTH_SIDES = tuple(tuple(w if w.isascii() else _norm(w) for w in tail) for tail in (
+    ("from", "both", "sides"), ("on", "both", "sides"), ("of", "both", "sides"), ("من", "الطرفين"),
+    ("من", "الجانبين"), ("من", "كلا", "الطرفين"), ("من", "كلا", "الجانبين")))
+_BOTH_SIDES_LAST = frozenset(tail[-1] for tail in _BOTH_SIDES)
 
 
 def _before_both_sides(toks: list[_Tok], j: int) -> int:
     """The end of the victims before "from both sides" ending at ``j`` (else ``j``)."""
+    if j < 2 or toks[j - 1].w not in _BOTH_SIDES_LAST:
+        return j   # (the common case, one look: no word of the sides ends the phrase)
     for tail in _BOTH_SIDES:
         k = j - len(tail)
-        if k > 0 and tuple(t.w for t in toks[k:j]) == tuple(_norm(w) if not w.isascii() else w for w in tail):
+        if k > 0 and tuple(t.w for t in toks[k:j]) == tail:
             return k
     return j
 

@@ -38,8 +38,8 @@ import ahocorasick
 
 from eventmap.events._prefilter import gate, may_contain_ci
 from eventmap.events._spans import orig_span
-from eventmap.events.sites import (EN_ARTICLE, KIND_ADJ_AR, NAME_ENDS_AR, OWNED_SITE_AR_RE, QUARTER_EN_RE,
-                                   QUARTER_WORDS_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites)
+from eventmap.events.sites import (EN_ARTICLE, KIND_ADJ_AR, NAME_ENDS_AR, NAME_JOINERS_AR, OWNED_SITE_AR_RE,
+                                   QUARTER_EN_RE, QUARTER_WORDS_AR, SIDES_AR, TIME_AFTER_AR, ar_sites, en_sites)
 from eventmap.text import AR_DIRECTIONS, latin_key, normalize_ar
 
 # --- word lists (written naturally; normalised when used) ---------------------------------
@@ -2180,8 +2180,6 @@ _PERSON_AR = frozenset(normalize_ar(w) for w in (
     "آخر", "وآخر", "آخرين", "مدرس", "معلم", "طبيب", "مزارع", "موظف", "سائق", "عامل", "تاجر", "محام"))
 
 
-_FAMILY_LINK_AR = frozenset(("ابو", "بن", "ابن", "بنت", "ام"))
-
 
 def _named_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
     """"محمد الزعبي من (بلدة) X", "وأحمد خالد الحريري من X": a named person's home, said after the name."""
@@ -2193,7 +2191,7 @@ def _named_from(bare: list[str], sets: dict[str, set[str]]) -> bool:
     names = w[:-1]
     for j in range(len(names) - 1, max(-1, len(names) - 4), -1):
         if names[j].lstrip("و") in sets["first_names"]:
-            return all(x.startswith("ال") or x in sets["first_names"] or x in _FAMILY_LINK_AR for x in names[j + 1:])
+            return all(x.startswith("ال") or x in sets["first_names"] or x in NAME_JOINERS_AR for x in names[j + 1:])
     return False
 
 

@@ -360,10 +360,10 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
     # "كوم محيرس", "جسر خربة غزالة"; a name in brackets runs to the closing bracket
     taken = 1
     # a man's name runs on past its first word ("مسجد أبو بكر الصديق", "جامع عمر بن الخطاب", "مدرسة عبد الله")
-    joined = w1 in _NAME_JOINERS_AR or any(w in _NAME_JOINERS_AR for _, _, w in nxt[1:3])
+    joined = w1 in NAME_JOINERS_AR or any(w in NAME_JOINERS_AR for _, _, w in nxt[1:3])
     limit = 6 if in_brackets else 4 if joined else 3
     for k, (_s2, e2, w2) in enumerate(nxt[1:limit], start=1):
-        if not in_brackets and w2 not in _NAME_JOINERS_AR and nxt[k - 1][2] not in _NAME_JOINERS_AR and (
+        if not in_brackets and w2 not in NAME_JOINERS_AR and nxt[k - 1][2] not in NAME_JOINERS_AR and (
                 not _is_name_word(w2) or w2 in _TRAIL_DROP_AR or w2 in TIME_AFTER_AR or
                 w2.startswith(("ب", "ل")) and not w2.startswith(("ال", "بير", "بيت", "لبن")) or
                 len(w2) > 4 and w2.endswith(("ها", "هم", "هما")) and not w2.startswith("ال")):
@@ -389,8 +389,8 @@ def _ar_site_name(words: list[tuple[int, int, str]], i: int, start: int, base: s
 #: titles a man's name follows without the article (normalised): "حي الشيخ سعد", "جامع الإمام النووي"
 _TITLES_AR = frozenset(normalize_ar(w) for w in "الشيخ السيد السيدة الإمام الحاج الدكتور الشهيد الأمير الملك".split())
 #: the words that join a man's name to the next (normalised): a kunya ("أبو بكر", "أم كلثوم"), "son of" ("عمر بن
-#: الخطاب"), "servant of" ("عبد الكريم")
-_NAME_JOINERS_AR = frozenset(normalize_ar(w) for w in "أبو أبي أم ابن بن بنت عبد".split())
+#: الخطاب"), "servant of" ("عبد الكريم"); in a site's name here, after a first name in ``mentions``
+NAME_JOINERS_AR = frozenset(normalize_ar(w) for w in "أبو أبي أم ابن بن بنت عبد".split())
 #: ordinal words (normalised), masculine and feminine: a formation named by one ("اللواء الثامن", "الفرقة التاسعة")
 _ORDINALS_AR = frozenset(normalize_ar(w) for w in """الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع
 العاشر الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة""".split())
