@@ -226,6 +226,8 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     # (not "قبل يومين من ذلك", "قبل يومين من سيطرتها": two days before another day, read where the clause is dated)
     (re.compile(_B + _CL + r"(?:امس\sالاول|اول\sامس|اول\sمن\sامس|قبل\sيومين(?!\s(?:من|علي)\s))" + _E), 2, 1),
     (re.compile(_B + _CL + r"(?:منذ\sيومين)" + _E), 2, 2),   # "since two days": a campaign going on, not a day
+    # "منذ منتصف ليل أمس": since the midnight that began today, today's acts (not "منتصف ليل أمس" alone: last night)
+    (re.compile(_B + r"منذ\sمنتصف\s(?:ليل\s(?:ال)?امس|الليله\sالماضيه)" + _E), 0, 1),
     # "امس", "يوم امس", "بالامس", "مساء الامس"
     (re.compile(_B + _CL + r"(?:(?:صباح|مسا|ظهر|عصر|فجر|ليل|ليله|ظهيره|منتصف\sليل)\s)?(?:يوم\s)?(?:ال)?امس" + _E), 1, 1),
     # (and the Levantine "امبارح", "مبارح": yesterday, in local pages' posts)
@@ -246,7 +248,8 @@ _AR_RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
 #: for each of :data:`_AR_RELATIVE`, words one of which every match holds, rarer than the ones ``_prefilter``
 #: reads off the pattern ("اول" of "اول امس", "خلال" of "خلال الساعات الماضيه"); ``None``: the pattern's own gate
 _AR_RELATIVE_WORDS: tuple[tuple[str, ...] | None, ...] = (
-    ("امس", "يومين"), None, None, None, None, None, ("اسبوعين",), ("ساعات", "ساعه"), ("صباح", "الصباح", "فجر", "الفجر"))
+    ("امس", "يومين"), None, ("منتصف",), None, None, None, None, ("اسبوعين",), ("ساعات", "ساعه"),
+    ("صباح", "الصباح", "فجر", "الفجر"))
 _AR_WEEKDAY_RE = re.compile(
     _B + r"(?:[وف]?(?:يوم|صباح|مسا|ليل|ليله|فجر|ظهر)\s)?" + _CL + r"(?P<wd>" + _alt(_AR_WEEKDAYS) + r")"
     r"(?:\s(?P<rel>الماضي|الفايت|المنصرم|المقبل|القادم|قبل\sالماضي))?" + _E)

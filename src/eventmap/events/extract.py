@@ -115,6 +115,11 @@ _PEACEKEEPERS_RE = re.compile(r"peacekeep|\bundof\b|\bu\.?n\.? (?:troops|soldier
                               r"(?:قوات|جنود|عناصر) (?:ال)?امم")
 #: fear before an act (normalised, "و" cut): the act is feared, not done
 _FEARED = frozenset(("خشيه", "خوفا", "تخوفا", "مخافه", "مخاوف", "تخوف", "تخوفات", "fear", "fearing", "fears", "feared"))
+#: a warning (normalised, "و" cut), or a fear, of what comes after "من"/"of": "حذرت الهيئة من مجزرة في X", "raised fears
+#: of a new assault on X", "warned against an offensive": the act is warned of, not done
+_WARNED_OF = frozenset(("حذر", "حذرت", "حذروا", "يحذر", "تحذر", "يحذرون", "محذرا", "محذره", "محذرين", "محذرون", "تحذير",
+                        "تحذيرات", "تحذيرا", "warned", "warn", "warns", "warning", "warnings")) | _FEARED
+_WARNED_OF_WHAT = frozenset(("من", "of", "against", "about"))
 #: a refusal before what was asked (normalised, "و" cut), and the acts it can refuse
 _REFUSED = frozenset(("رفضت", "رفض", "رفضوا", "ترفض", "يرفض", "يرفضون", "برفض", "لرفض", "refused", "refuse", "refuses",
                       "refusing", "rejected", "rejecting"))
@@ -1569,6 +1574,9 @@ class _Extractor:
             return True   # "أغارت على مستودع أسلحة", "struck an arms depot": a strike's target, no cache found
         if not _FEARED.isdisjoint(prev[-3:]):
             return True   # "نزح أهالي X خشية تجدد القصف", "fled for fear of renewed shelling": feared, not done
+        if any(prev[k] in _WARNED_OF_WHAT and not _WARNED_OF.isdisjoint(prev[max(0, k - 5):k])
+               for k in range(max(1, len(prev) - 5), len(prev))):
+            return True   # "حذرت الهيئة من مجزرة في X", "raised fears of a new assault on X": warned of, not done
         if h.label == "ied" and self._heard(h, cl.sent_lo) and any(
                 t.label in ("air_strike", "shelling") and cl.sent_lo <= t.start < h.start for t in self._triggers):
             return True   # "غارات على موقع قرب X، وسمعت أصوات الانفجارات حتى Y": the blasts heard were the strikes'

@@ -2107,8 +2107,8 @@ _SAID_LEAD_RE = _rx(r"\W*(?:[A-Z][\w'-]*(?:\s+[\w'-]+){0,4}?\s+(?:said|say|says|
                     r"|according\s+to\s+[^,]{1,60},\s*"
                     r"|[وف]?(?:قال|قالت|ذكر|ذكرت|أفاد|افاد|أفادت|افادت)\s+(?:\S+\s+){0,3}?(?:إن|ان|أن)\s+)", re.IGNORECASE)
 #: ... and closing it: "At least nine people were killed, an activist said.", "، بحسب ناشطين."
-_SAID_TAIL_RE = _rx(r"\s*[,،]\s*(?:(?:\w+\s+){0,4}?(?:said|says|reported|told\s+\w+)|(?:according\s+to|بحسب|وفق|حسب)"
-                    r"(?:\s+\S+){1,4})\s*[.!]?\s*$", re.IGNORECASE)
+_SAID_TAIL_RE = _rx(r"\s*[,،]\s*(?:(?:\w+\s+){0,7}?(?:said|says|reported|told\s+\w+)|(?:according\s+to|بحسب|وفق|حسب)"
+                    r"(?:\s+\S+){1,8})\s*[.!]?\s*$", re.IGNORECASE)
 _SUFFERED_RE = _rx(r"\W*(?:[وف]?(?:قتل|قُتل|لقي|سقط|استشهد|قضى)\s|(?:\w+\s+){0,5}?(?:were|was|have\s+been|had\s+been)\s+"
                    r"(?:\w+\s+)?killed\b|(?:\w+\s+){0,5}?died\b|(?:\S+\s+){1,4}?(?:قتلوا|قُتلوا|قتلا|استشهدوا|لقوا))",
                    re.IGNORECASE)

@@ -147,6 +147,9 @@ _NOT_A_HOSTAGE = (r"(?!\s(?:\S+\s){0,3}?(?:ال)?(?:طفل~|اطفال|مختط�
 #: not the martyrs a name is made of: "لواء شهداء اليرموك", "ساحة الشهداء", "مكتب توثيق الشهداء", "جمعة الشهداء"
 _NOT_A_NAME = "".join(rf"(?<!{w}\s)(?<!{w}\sال)" for w in ("لوا", "كتيبه", "كتايب", "ساحه", "توثيق", "جمعه", "مقبره",
                                                           "دوار", "تجمع", "سريه", "مكتب"))
+#: people a gunman seizes or holds (English, plural and singular)
+_EN_TAKEN_PEOPLE = (r"(?:m[ae]n|wom[ae]n|youths?|boys?|girls?|child(?:ren)?|civilians?|peacekeepers|pharmacists?|doctors?|"
+                    r"teachers?|activists?|merchants?|traders?|drivers?|farmers?|shepherds?|students?|journalists?)\b")
 _AR_SUFFIX = r"(?:ت|تا|وا|ن|نا|ه|ها|هم|هما|ات|ين|ون|يه|ا)?"
 #: a verb's person and its object pronoun together ("اعتقلته", "اعتقلوهم", "خطفوه"), for the verbs whose object is
 #: the victim (not "اعترضته سيارة", a car stopped him; nor "أحرقوه")
@@ -290,7 +293,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"(?:خرج~|خروج|غادر~|مغادرة)\s(?:\S+\s){0,2}?(?:ال)?دفع~",
                    r"اخراج\s(?:ال)?(?:مسلحين|مقاتلين|رافضين|ارهابيين)", r"حافلات", r"الباصات\sالخضر",
                    r"باصات", r"قافلة\s(?:ال)?مهجرين", r"المهجرين"),
-    "withdrawal": (r"انسحب~", r"انسحاب", r"اخلى", r"اخلت", r"اخلاء\s(?:ال)?مواقع"),
+    "withdrawal": (r"انسحب~", r"انسحاب(?:ه|ها|هم|هما)?", r"اخلى", r"اخلت", r"اخلاء\s(?:ال)?مواقع"),
     "combing": (r"تمشيط", r"مشط~", r"يمشط~", r"تطهير", r"عمليات\sالتثبيت",
                 # "حملة عسكرية تستهدف مزارع X": a campaign's targeting is its raids and sweeps, not fire (longer
                 # than the bare "تستهدف", which it overrides)
@@ -368,6 +371,7 @@ AR_TRIGGERS: dict[str, tuple[str, ...]] = {
                        r"تعزيزات", r"تعزيز~\s(?:\S+\s)?(?:عسكري~|قوات~|مواقع~)", r"استقدام", r"استقدم~", r"انتشر~", r"انتشار",
                        r"ينتشر~", r"تنتشر~", r"دورية", r"دوريات", r"رتل~?", r"ارتال", r"حشد~", r"حشود", r"تحشيد", r"استنفار",
                        r"انتشارا",   # "شهدت بلدة X انتشاراً لعناصر من الفرقة الرابعة"
+                       r"(?:اعاده|باعاده)\s(?:ال)?(?:تموضع|انتشار|تمركز)",   # "إعادة تموضع الوحدات في محيط X": a redeployment
                        # "تجمع مئات من مقاتلي العشائر في بلدة X": fighters massing (not people gathering)
                        r"(?:تجمع~|تجمهر~|احتشد~)\s(?:\S+\s){0,3}?(?:مئات|عشرات|الاف)\s(?:من\s)?(?:ال)?(?:مقاتل~|مسلح~)",
                        # a force posted or seen ("تمركزت قوة إسرائيلية في محيط X", "شوهدت دبابات قرب X")
@@ -535,7 +539,13 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                 # a raid's "stormed a house in X and took two men (away)"
                 r"(?<=\band )(?:took|led|dragged) (?:away )?(?:two|three|four|five|several|\d+) (?:young )?(?:men|youths|people)\b"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)",
-                  r"(?:took|taken|taking|held|holding) (?:\w+ ){1,4}?(?:captive|hostages?)"),
+                  r"(?:took|taken|taking|held|holding) (?:\w+ ){1,4}?(?:captive|hostages?)",
+                  # people seized or held for days (longer than the bare "seized" of a taking): "gunmen seized a
+                  # pharmacist from his shop", "after being seized from the police station", "held twenty
+                  # peacekeepers for four days"
+                  r"seized (?:an? |the |\w+ )?(?:\w+ )?" + _EN_TAKEN_PEOPLE, r"being seized",
+                  r"(?:held|holding) (?:\w+ ){0,3}?" + _EN_TAKEN_PEOPLE + r" (?:\w+ ){0,2}?for (?:\w+ ){0,2}?"
+                  r"(?:hours|days|weeks|months)"),
     "attack_civilians": (r"targeted killings?", r"(?:found|discovered|recovered) (?:the )?(?:bod(?:y|ies)|corpses?)",
                          r"(?:finding|discovery|recovery) of (?:the )?(?:bod(?:y|ies)|corpses?)", r"found (?:shot )?dead", r"bod(?:y|ies) (?:\w+ ){0,8}?(?:were|was|have been|has been) (?:found|discovered|recovered)", r"assassinat\w+", r"fatally shot", r"gunned down", r"executed", r"execution", r"gunmen (?:killed|shot)", r"shot dead",
                          r"massacre\w*"),

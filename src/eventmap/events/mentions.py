@@ -602,6 +602,12 @@ _EN_NAME_RE = re.compile(
     r"(?:[-\s](?:" + _EN_ARTICLE + r")?" + _EN_WORD + r"){0,3}")
 
 
+#: a name (with an article: a one-word name is found by the data's spellings) opening a clause, then a short
+#: aside, then the verb of what befell it ("X fell to", "X, in the eastern countryside, came under shelling")
+_EN_SUBJECT_NAME_RE = re.compile(r"\W{0,3}(?P<name>" + _EN_NAME_RE.pattern + r")(?:,\s[a-z][^,A-Z]{0,39},)?\s+"
+                                 r"(?:fell|came\s+under|witnessed|saw|(?:was|were|has\s+been|had\s+been)\s+(?:shelled|"
+                                 r"bombed|stormed|captured|retaken|recaptured|hit|struck|besieged|overrun|surrounded|"
+                                 r"seized|targeted|pounded|raided|encircled))\s")
 _LIST_SEP_CHARS = frozenset(",،–—-/؛")
 _LIST_END_CHARS = frozenset(")]»”[(")
 _PRONOUN_END_RE = re.compile(r"(?:ها|هما|هم)$")
@@ -1323,6 +1329,13 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
             s, e = to_norm(a, b)
             res.append(Mention(s, e, latin_key(seg[a0:b0]), "cue", "en", cue=m.group(1).lower(), cue_kind="prep",
                                list_id=lid, orig_start=a, orig_end=b))
+    # a name opening the clause before what befell it: "Busra al-Harir, in the eastern countryside, fell to ..."
+    if (sm := _EN_SUBJECT_NAME_RE.match(seg)) is not None and " al-" in sm.group("name").lower() and \
+            sm.group("name").split()[0].lower() not in EN_FIRST_NAMES and not sm.group("name").startswith("Abu "):
+        a, b = olo + sm.start("name"), olo + sm.end("name")
+        s, e = to_norm(a, b)
+        res.append(Mention(s, e, latin_key(sm.group("name")), "cue", "en", cue="subject", cue_kind="prep",
+                           orig_start=a, orig_end=b))
     # "captured a string of villages on Sunday, including X and Y": the list the plural noun announced
     for m in (_EN_INCLUDING_RE.finditer(seg) if "including" in seg and _EN_PLURAL_PLACES_RE.search(seg) else ()):
         items = _en_name_run(seg, m.end(), _EN_LIST_SEP_RE, stop=_en_stop_head)
@@ -2291,7 +2304,8 @@ _EN_REF_BEFORE_RE = re.compile(
     r"|\blaunched\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:offensive|attack|assault|operation)\s+(?:\w+\s+){0,4}?from\s+"
     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|direction)\s+of\s+)?"
     # "shelled X from the area of Y", "coming from Y": where the fire or the man came from
-    r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\bcoming\s+from"
+    r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\b(?:coming|came|come)\s+from(?:\s+the\s+(?:villages?|towns?|areas?|city|neighbou?rhoods?)\s+of"
+    r"(?:\s+the\s+[\w\s-]{1,30}?\s+[–—:-])?)?"
     # "shelled X from their positions in Y", "from the 12th Brigade's positions in Y" (not where troops withdrew from)
     r"|(?<!withdrew\s)(?<!withdrawn\s)(?<!withdrawing\s)(?<!withdraw\s)(?<!withdraws\s)(?<!retreated\s)"
     r"(?<!retreating\s)(?<!out\s)(?<!back\s)(?<!expelled\s)(?<!driven\s)(?<!fled\s)(?<!evacuated\s)"
@@ -2359,7 +2373,8 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed", "driving",
                  "travel", "heading",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
-                 "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
+                 "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming", "came from",
+                 "come from",
                  "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat", "position", "base",
                  "post", "set out", "setting out", "depart", "returnee", "detainee", "refugee", "youth", "native")
 #: first names that start the names of people in English reports (never the first word of a village)
