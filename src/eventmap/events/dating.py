@@ -40,9 +40,10 @@ CARRY_DAYS = 92
 _START_RE = re.compile(r"(?:\b(?:launched|began|begun|started|starting|since|beginning)\b|(?:^|\s)[وف]?(?:منذ|بدا|بدات|بداه|"
                        r"انطلقت|انطلق|انطلاق|اطلقت|اطلق|اطلاق|بدايه|بدء|مطلع)(?:\s|$))(?:\s*\S+){0,3}\s*$"
                        # "since" past a longer noun: "ومنذ سقوط نظام الأسد في الثامن من كانون الأول 2024"
-                       r"|(?:^|\s)[وف]?منذ\s(?:\S+\s+){3,5}?في\s*$"
-                       # and in English: "the heaviest since the siege imposed on", "since the offensive began in"
-                       r"|\bsince\s(?:\S+\s+){3,5}?(?:on|in)\s*$")
+                       r"|(?:^|\s)[وف]?منذ\s(?:\S+\s+){3,7}?في\s*$"
+                       # and in English: "the heaviest since the siege imposed on", "since the offensive began in",
+                       # "since the siege imposed on the town on"
+                       r"|\bsince\s(?:\S+\s+){3,7}?(?:on|in)\s*$")
 #: words one of which every match of :data:`_START_RE` holds (began, begun, beginning: "beg"; انطلقت, اطلق: "طلق";
 #: انطلاق, اطلاق: "طلاق"; بدات, بداه, بدايه: "بدا"): a window with none of them is no start
 _START_WORDS = ("launch", "beg", "start", "since", "منذ", "بدا", "بدء", "طلق", "طلاق", "مطلع")
@@ -78,8 +79,9 @@ _WENT_ON_RE = re.compile(r"\s*[وف](?:قال|قالت|اضاف|اضافت|او�
 _FIRST_SINCE_RE = re.compile(r"(?:(?:^|\s)(?:للمره\sالاولي|لاول\sمره)|\bfor\sthe\sfirst\stime|\bthe\sfirst\s\w+)"
                              r"\s(?:منذ|since)\s(?:(?:عام|العام|شهر|مطلع|اواخر|اوائل|منتصف|early|late|mid)\s)?$")
 #: a clause that opens on "the same day" (normalised)
-_SAME_DAY_RE = re.compile(r"\s*(?:[وف]?(?:في\s)?(?:اليوم\s(?:ذاته|نفسه)|نفس\sاليوم|ذات\sاليوم|ذلك\sاليوم)|"
-                          r"(?:on\s|later\s)?(?:the\ssame\sday|that\s(?:same\s)?day))(?=\s|$)")
+_SAME_DAY_RE = re.compile(r"\s*(?:[وف]?(?:في\s)?(?:اليوم\s(?:ذاته|نفسه)|نفس\sاليوم|ذات\sاليوم|ذلك\sاليوم|"
+                          r"الوقت\s(?:ذاته|نفسه)|نفس\sالوقت|ذات\sالوقت)|"   # ("وفي الوقت ذاته": at the same time)
+                          r"(?:on\s|later\s)?(?:the\ssame\sday|that\s(?:same\s)?day)|at\sthe\ssame\stime)(?=\s|$)")
 #: a clause told as happening with the one before (normalised, at its start): "تزامناً مع", "ترافق مع", "بالتزامن مع"
 _SAME_TIME_RE = re.compile(r"\s*[وف]?(?:ترافق|ترافقت|تزامن|تزامنا|تزامنت|بالتزامن)\s+مع\s")
 #: the words before a noun that frame the clause's acts (normalised, right before the noun): "within the battle",
@@ -156,7 +158,7 @@ class EventDates:
         # what the next clause tells
         # (since this morning: the story is today's, and today is what it tells)
         self.starts_of = {k for k, d in enumerate(self.dates)
-                          if d[2] != pub and _starts_story(norm[max(0, d[0] - 45):d[0]])}
+                          if d[2] != pub and _starts_story(norm[max(0, d[0] - 60):d[0]])}
         for k in range(1, len(self.dates)):   # "التي أطلقت يوم أمس الأحد، الـ 12 من شباط": the same day, restated
             if k - 1 in self.starts_of and self.dates[k][2] == self.dates[k - 1][2] and \
                     0 <= self.dates[k][0] - self.dates[k - 1][1] <= 6:
@@ -327,6 +329,8 @@ class EventDates:
         """The first day told in a clause with an event of the sentence before ``cl``'s, or None."""
         lo = max((c.sent_lo for c in self.clauses if c.sent_lo < cl.sent_lo and c.paragraph == cl.paragraph),
                  default=None)
+        if lo is None:   # (a paragraph opening on "وفي الوقت ذاته": the last sentence of the paragraph before)
+            lo = max((c.sent_lo for c in self.clauses if c.sent_lo < cl.sent_lo), default=None)
         if lo is None:
             return None
         days = [k for k in self._between(lo, cl.sent_lo) if k in self.claimed and k not in self.said_on and

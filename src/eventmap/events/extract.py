@@ -1160,7 +1160,7 @@ class _Extractor:
             words = self.text[comma + 1:o].split()
             if (1 <= len(words) <= 3 and (words[0][:1] in "وف" or words[0].lower() in _NEXT_EVENT_WORDS)) or \
                     (2 <= len(words) <= 5 and words[0] == "ثم" and normalize_ar(words[1]) not in _DEST_NOUNS) or \
-                    (1 <= len(words) <= 6 and words[0].lower() in ("while", "whereas")) or \
+                    (1 <= len(words) <= 6 and words[0].lower() in ("while", "whereas", "وذلك")) or \
                     (len(words) <= 6 and _DAYS_APART_RE.match(self.text, comma + 1)) or \
                     (len(words) <= 7 and _NEW_MONTH_RE.match(self.text, comma + 1)) or \
                     (2 <= len(words) <= 6 and (words[0][:1] == "و" or words[0] == "حيث") and _new_subject_ar(words)

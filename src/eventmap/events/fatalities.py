@@ -294,7 +294,7 @@ _MULTI_DAY = _rx(
     r"\b(?:since (?!(?:this |early |the )?(?:morning|dawn|noon|midnight|evening))|so far this|last (?:week|month|year)|"
     r"(?:past|previous|last|recent) (?:\w+ )?(?:days|weeks|months|years|24 hours|48 hours)|this (?:week|month|year)|"
     r"in recent days|to date|over the (?:past|last)|a total of \d+ (?:assassination|attack))|"
-    r"منذ (?!(?:ال)?(?:صباح|مساء|فجر|ظهر|ظهيرة|عصر|ليل|ليلة)|ساعات|منتصف الليل)|حتى الآن|حتى الان|خلال (?:الشهر|الأسبوع|الاسبوع|الأيام|الايام|"
+    r"منذ (?!(?:ال)?(?:صباح|مساء|فجر|ظهر|ظهيرة|عصر|ليل|ليلة)|ساعات|منتصف الليل|منتصف ليل)|حتى الآن|حتى الان|خلال (?:الشهر|الأسبوع|الاسبوع|الأيام|الايام|"
     r"العام|السنة|الساعات|الـ ?\d+ ساعة|\d+ ساعة|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|الحصيلة الإجمالية|الحصيلة الاجمالية|"
     r"منذ بدء|منذ بداية|في الأيام|في الايام|"
     # a count of days: "خلال خمسة أيام", "over five days", "in three weeks"
@@ -1841,11 +1841,15 @@ SUPERLATIVES_AR = ("الأعنف", "الأكثر", "الأكبر", "الأول",
                    "أشد", "أقوى", "أوسع", "أبرز")
 #: a comparison before "since"
 _SUPERLATIVE_BEFORE_RE = _rx(r"\b(?:" + "|".join(SUPERLATIVES_EN) + r"|most\s+\w+)\s+(?:\S+\s+){0,3}$"
-                             r"|(?:" + "|".join(SUPERLATIVES_AR) + r")\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+                             r"|(?:" + "|".join(SUPERLATIVES_AR) + r")\s+(?:\S+\s+){0,3}$"
+                             # an incident counted among its like: "في حادثة هي الثالثة من نوعها خلال أسبوع", "the
+                             # third such killing this month"
+                             r"|من\s+نوع(?:ها|ه)\s+$|\b(?:second|third|fourth|fifth|sixth)\s+such\s+\w+\s+$", re.IGNORECASE)
 #: one incident after a vague time at the head of a sentence: "Last week, a roadside bomb ...", "Last month, gunmen ..."
 _ONE_INCIDENT_AFTER_RE = _rx(r",\s+(?:an?\s+(?!total\b)|one\s|unknown\s|unidentified\s|gunmen\s|masked\s|"
                              r"(?:the\s)?(?:israeli|russian|regime|government|syrian|jordanian|security|rebel|opposition)\s"
-                             r"(?:forces|troops|army|jets|warplanes|drones?|fighters|gunmen)\s(?!have\b|had\b)"
+                             r"(?:forces|troops|army|jets|warplanes|aircraft|planes|helicopters|drones?|artillery|fighters|"
+                             r"gunmen)\s(?!have\b|had\b)"
                              # and the dead of one act: "Last month, four soldiers were killed in an attack on a post"
                              r"|(?:[\w-]+\s+){1,4}?(?:was|were)\s+(?:killed|shot\s+dead)\s+(?:in|by|when)\s+(?:an?|one)\s)",
                              re.IGNORECASE)   # (and "Last month, Israeli forces shelled X": one act, not a total)
@@ -2016,7 +2020,7 @@ def _in_tail(s: str, ds: list[Death], clause: Span, place: Span, in_list: bool) 
         return True, None          # X is one of several places sharing the total
     if d.count != VAGUE and not road and _spread(s, d.a, place[1], place):
         return True, None
-    if road and _MULTI_DAY.search(s, d.a, tail_end):
+    if road and _over_days(s, d.a, tail_end):
         return True, None          # "قتلوا منذ يوم الخميس جراء القصف على ... وطريق السد والمخيم": a total over days
     return True, _clean_toll(d, s, clause[0], tail_end, place) if not road else (None if d.count == VAGUE else
                                                                               _clean_toll(d, s, clause[0], d.b))

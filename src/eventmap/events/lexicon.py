@@ -164,7 +164,7 @@ _AIR_TARGETS_AR = ("سيارة|سيارات|سيارتين|منزل|منزلا|�
 
 AR_TRIGGERS: dict[str, tuple[str, ...]] = {
     "territory_taken": (
-        r"حرر~" + _NOT_A_HOSTAGE, r"يحرر~" + _NOT_A_HOSTAGE, r"احكم~\s(?:\S+\s){0,3}?سيطرت~", r"احكام\s(?:ال)?سيطرة", r"فرض~\s(?:\S+\s){0,3}?سيطرت~", r"تحرير~(?!\s(?:الشام|فلسطين|الوطني|الجولان))" + _NOT_A_HOSTAGE, r"محرر~", r"سيطر~", r"يسيطر~", r"سيطرة(?:ه|ها|هم)?",
+        r"حرر~" + _NOT_A_HOSTAGE, r"يحرر~" + _NOT_A_HOSTAGE, r"احكم~\s(?:\S+\s){0,3}?سيطرت~", r"احكام\s(?:ال)?سيطرة", r"فرض~\s(?:\S+\s){0,3}?سيطرت~", r"تحرير~(?!\s(?:الشام|فلسطين|الوطني|الجولان))" + _NOT_A_HOSTAGE, r"محرر~", r"سيطر~", r"يسيطر~", r"سيطرة(?:ه|ها|هم)?", r"سيطرت(?:ها|ه|هم)(?=\s(?:\S+\s){0,5}?على\s)",
         r"استعاد~", r"يستعيد~", r"(?:حرر|استعاد)" + _AR_OBJ, r"استعادة", r"استولى", r"استولت", r"استولوا", r"الاستيلاء", r"بسط~\sسيطرت~",
         r"سيطرت~", r"بسط~\s(?:\S+\s){0,3}?سيطرت~", r"تسيطر~", r"تحرر~", r"نحرر~", r"تستعيد~", r"تستعيدان",
         r"تبسط\s(?:\S+\s){0,3}?سيطرت~", r"تتقدم\sوتسيطر", r"تنتزع~",
@@ -477,7 +477,8 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                    r"(?:warplanes?|jets?|helicopters?|aircraft) (?:carried out|conducted|launched) (?:\w+ (?:of )?)?raids? (?:on|against)",
                    r"drone (?:strike|attack)s?",
                    # "the Israeli military carried out strikes on weapons depots near X" (not "a strike by workers")
-                   r"(?:carried out|conducted|launched|carries out|conducts|launches) (?:a |an )?(?:series of |several |new |"
+                   r"(?:carried out|conducted|launched|carries out|conducts|launches) (?:a |an )?"
+                   r"(?:at least |more than |nearly |about |around |some |over )?(?:series of |several |new |"
                    r"fresh |multiple |numerous |dozens of |scores of |a number of |\d+ |two |three |four |five |six |seven |"
                    r"eight |nine |ten |a wave of )?(?:precision )?strikes? (?:on|against|targeting|in|near)",
                    # "Syrian media reported strikes near X": strikes reported, whoever flew them; "after a strike hit
@@ -539,6 +540,10 @@ EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                 # a raid's "stormed a house in X and took two men (away)"
                 r"(?<=\band )(?:took|led|dragged) (?:away )?(?:two|three|four|five|several|\d+) (?:young )?(?:men|youths|people)\b"),
     "abduction": (r"abduct\w*", r"kidnap\w*", r"forcibly disappeared", r"enforced disappearance", r"snatch(?:ed|ing)",
+                  # "captured 12 soldiers at a checkpoint and took them to an unknown destination" (not "raided a house
+                  # and took its owner to ...": the raid's arrest)
+                  r"(?:captured|seized|grabbed) (?:\S+ ){0,7}?and (?:took|drove|led) (?:them|him|her) to an unknown "
+                  r"(?:destination|location|place)",
                   r"(?:took|taken|taking|held|holding) (?:\w+ ){1,4}?(?:captive|hostages?)",
                   # people seized or held for days (longer than the bare "seized" of a taking): "gunmen seized a
                   # pharmacist from his shop", "after being seized from the police station", "held twenty

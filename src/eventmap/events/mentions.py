@@ -2443,6 +2443,8 @@ def _motorway_end(text: str, a: int, b: int) -> bool:
 
 #: bodies named after a place ("the Central Committee of Daraa", "the Governor of Quneitra"): the place is not an
 #: event place of what the body says or does
+#: the words that make a body a town's own ("a member of the local council of X": the town he serves, its seat)
+_LOCAL_BODY = frozenset(("local", "town", "municipal", "village"))
 _EN_BODY_NOUNS = frozenset(("committee", "committees", "council", "governor", "directorate", "university", "union",
                             "chamber", "command", "police", "court", "municipality", "office", "department",
                             "notables", "elders", "dignitaries"))
@@ -2557,8 +2559,8 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.reference = True   # "the dead were named as Mohammed al-Zoubi from X": the man's home
         m.notes.append("residence")
     elif pw in ("of", "in") and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
-        m.reference = True   # "the Central Committee of Daraa said": a body's name; "a member of the local council
-        m.notes.append("reference" if pw == "of" else "seat")   # in X was shot on the road to Y": its seat
+        m.reference = True   # "the Central Committee of Daraa said": a body's name; "the local council of X": its seat
+        m.notes.append("reference" if pw == "of" and _LOCAL_BODY.isdisjoint(w.lower() for w in bw[-3:-2]) else "seat")
     if _EN_QUARTER_OF_RE.search(text, max(0, m.orig_start - 60), m.orig_start):
         m.reference = True
         m.notes.append("reference")   # "Daraa al-Balad, the old quarter of the southern city of Daraa": its town
