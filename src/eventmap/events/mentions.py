@@ -2303,8 +2303,10 @@ _EN_REF_BEFORE_RE = re.compile(
     # "launched an offensive on Saturday morning from the villages of X and Y": where it set out from
     r"|\blaunched\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:offensive|attack|assault|operation)\s+(?:\w+\s+){0,4}?from\s+"
     r"(?:the\s+)?(?:(?:villages?|towns?|areas?|direction)\s+of\s+)?"
-    # "shelled X from the area of Y", "coming from Y": where the fire or the man came from
-    r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)|\b(?:coming|came|come)\s+from(?:\s+the\s+(?:villages?|towns?|areas?|city|neighbou?rhoods?)\s+of"
+    # "shelled X from the area of Y", "coming from Y": where the fire or the man came from; "the marchers came from the
+    # villages of X", "... of the eastern plain – X, Y": where they live
+    r"|\bfrom\s+(?:the\s+)?(?:area|direction|positions?|outskirts)\s+(?:of|in)"
+    r"|\b(?:coming|came|come)\s+from(?:\s+the\s+(?:villages?|towns?|areas?|city|neighbou?rhoods?)\s+of"
     r"(?:\s+the\s+[\w\s-]{1,30}?\s+[–—:-])?)?"
     # "shelled X from their positions in Y", "from the 12th Brigade's positions in Y" (not where troops withdrew from)
     r"|(?<!withdrew\s)(?<!withdrawn\s)(?<!withdrawing\s)(?<!withdraw\s)(?<!withdraws\s)(?<!retreated\s)"
@@ -2373,8 +2375,8 @@ _EN_REF_WORDS = ("except", "apart", "other", "excluding", "exception", "native",
                  "admitted", "source", "correspondent", "activist", "stationed", "based", "positioned", "deployed", "driving",
                  "travel", "heading",
                  "took", "taking", "launched", "fired", "north", "south", "east", "west", "withdr", "pull", "retreat",
-                 "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming", "came from",
-                 "come from",
+                 "overlook", "phone", "speaking", "solidarity", "support", "area", "direction", "outskirts", "coming",
+                 "came from", "come from",
                  "sent", "dispatched", "brought", "arriv", "redeployed", "died", "succumbed", "treat", "position", "base",
                  "post", "set out", "setting out", "depart", "returnee", "detainee", "refugee", "youth", "native")
 #: first names that start the names of people in English reports (never the first word of a village)
@@ -2443,11 +2445,11 @@ def _motorway_end(text: str, a: int, b: int) -> bool:
 
 #: bodies named after a place ("the Central Committee of Daraa", "the Governor of Quneitra"): the place is not an
 #: event place of what the body says or does
-#: the words that make a body a town's own ("a member of the local council of X": the town he serves, its seat)
-_LOCAL_BODY = frozenset(("local", "town", "municipal", "village"))
 _EN_BODY_NOUNS = frozenset(("committee", "committees", "council", "governor", "directorate", "university", "union",
                             "chamber", "command", "police", "court", "municipality", "office", "department",
                             "notables", "elders", "dignitaries"))
+#: the words that make a body a town's own ("a member of the local council of X": the town he serves, its seat)
+_LOCAL_BODY = frozenset(("local", "town", "municipal", "village"))
 
 
 #: a sentence that opens in a country abroad ("In Iraq, security forces fired on protesters in X"): its places are
