@@ -195,3 +195,18 @@ def test_a_taking_told_after_wadhalika_by_its_noun_has_its_own_places_and_day():
     for town in ("بصر الحرير", "مليحة العطش"):
         assert {(e.sub_event_type, e.event_date) for e in got[town]} == {("Government regains territory", "2018-06-26")}
 
+
+
+# ------------------------------------------------------------------ a town and its province after it
+@pytest.mark.parametrize("text, town, toll", [
+    ("A roadside bomb hit a military bus near Inkhil, Daraa Province, on Tuesday, killing three soldiers.", "Inkhil", 3),
+    ("Gunmen shot dead a police officer in Nawa, Daraa governorate, on Monday.", "Nawa", 1),
+])
+def test_a_province_named_after_the_town_makes_no_list_of_two_places(text, town, toll):
+    got = _places(text, "2025-11-12")
+    assert [e.fatalities for e in got[town]] == [toll]
+
+
+def test_one_total_over_a_list_of_towns_stays_vague():
+    got = _places("Shelling killed five civilians in Nawa, Jasim and Inkhil on Monday, activists said.", "2025-11-12")
+    assert {e.fatalities for town in ("Nawa", "Jasim", "Inkhil") for e in got[town]} == {None}

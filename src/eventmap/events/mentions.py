@@ -1323,7 +1323,8 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
         items = [(a0, b0) for a0, b0 in _en_name_run(seg, m.end(), _EN_SEP_RE, stop=_en_stop_head)
                  if _road_ends(seg, a0, b0) != "road" and not _two_road_ends(seg, a0, b0)]
         #        (a local road's ends are found as gazetteer names, or as the road's two ends below)
-        lid = olo * 1000 + m.start() + 3 if len(items) >= 2 else -1
+        towns = sum(not (_PROVINCE_TAIL_RE.search(seg, a0, b0) or _PROVINCE_AFTER_RE.match(seg, b0)) for a0, b0 in items)
+        lid = olo * 1000 + m.start() + 3 if towns >= 2 else -1   # (not "in X, Daraa governorate, on ...")
         for a0, b0 in items:
             a, b = olo + a0, olo + b0
             s, e = to_norm(a, b)
@@ -1568,8 +1569,10 @@ def _join_road_ends(text: str, ms: list[Mention]) -> None:
 
 #: the head of a name that locates the name before it, after a comma ("الصنمين، شمال درعا،", "Nawa, western Daraa")
 _LOCATOR_HEAD_RE = re.compile(r"(?:شمال|جنوب|شرق|غرب|ريف|محافظ[ةه]|north|south|east|west)\w*\s", re.I)
-#: ... or a province named as such after it ("Nawa, Dar'a Governorate", "Jasim, Daraa province")
+#: ... or a province named as such after it ("Nawa, Dar'a Governorate", "Jasim, Daraa province"), its word in the
+#: name or right after it ("Jasim, Daraa Province, on November 11")
 _PROVINCE_TAIL_RE = re.compile(r"\s(?:governorate|province)$", re.I)
+_PROVINCE_AFTER_RE = re.compile(r"\s+(?:governorate|province)\b", re.I)
 
 
 def _unlist_lone_places(ms: list[Mention]) -> None:
@@ -1592,6 +1595,7 @@ def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
         gap = text[a.orig_end:b.orig_start]
         if _LIST_GAP_RE.fullmatch(gap) and not (gap.strip() in ("،", ",") and (
                 _LOCATOR_HEAD_RE.match(text, b.orig_start) or _PROVINCE_TAIL_RE.search(text, b.orig_start, b.orig_end) or
+                _PROVINCE_AFTER_RE.match(text, b.orig_end) or
                 (b.lang == "ar" and b.name in _sets()["strict"]))):
             # (nor an everyday word after a comma: "على بلدة الشجرة، أبرز معاقل التنظيم" says what the town is)
             if a.list_id < 0 and b.list_id < 0:
