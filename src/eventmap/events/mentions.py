@@ -1323,8 +1323,7 @@ def _mentions_en(text: str, norm: str, offs: list[int], idx: _Index | None, olo:
         items = [(a0, b0) for a0, b0 in _en_name_run(seg, m.end(), _EN_SEP_RE, stop=_en_stop_head)
                  if _road_ends(seg, a0, b0) != "road" and not _two_road_ends(seg, a0, b0)]
         #        (a local road's ends are found as gazetteer names, or as the road's two ends below)
-        towns = sum(not (_PROVINCE_TAIL_RE.search(seg, a0, b0) or _PROVINCE_AFTER_RE.match(seg, b0)) for a0, b0 in items)
-        lid = olo * 1000 + m.start() + 3 if towns >= 2 else -1   # (not "in X, Daraa governorate, on ...")
+        lid = olo * 1000 + m.start() + 3 if len(items) >= 2 else -1
         for a0, b0 in items:
             a, b = olo + a0, olo + b0
             s, e = to_norm(a, b)
@@ -1440,7 +1439,7 @@ def _en_name_run(seg: str, p: int, sep_re: re.Pattern, stop=None) -> list[tuple[
     bare_comma = False
     while True:
         nm = _EN_NAME_RE.match(seg, p)
-        if not nm or (stop is not None and stop(nm.group(0))) or (items and _PROVINCE_TAIL_RE.search(nm.group(0))):
+        if not nm or (stop is not None and stop(nm.group(0))) or (items and _province_named(seg, nm.start(), nm.end())):
             break     # (nor the province that locates the name before it: "near Nawa, Dar'a Governorate")
         if bare_comma and _EN_SPEAKER_TAIL_RE.match(seg, nm.end()):
             break     # "in the town of X, Enab Baladi correspondent said": who speaks, after a comma, no item
@@ -1569,10 +1568,15 @@ def _join_road_ends(text: str, ms: list[Mention]) -> None:
 
 #: the head of a name that locates the name before it, after a comma ("الصنمين، شمال درعا،", "Nawa, western Daraa")
 _LOCATOR_HEAD_RE = re.compile(r"(?:شمال|جنوب|شرق|غرب|ريف|محافظ[ةه]|north|south|east|west)\w*\s", re.I)
-#: ... or a province named as such after it ("Nawa, Dar'a Governorate", "Jasim, Daraa province"), its word in the
-#: name or right after it ("Jasim, Daraa Province, on November 11")
+#: ... or a province named as such after it: its word ends the name ("Nawa, Dar'a Governorate") or follows it ("Jasim,
+#: Daraa province, on November 11")
 _PROVINCE_TAIL_RE = re.compile(r"\s(?:governorate|province)$", re.I)
 _PROVINCE_AFTER_RE = re.compile(r"\s+(?:governorate|province)\b", re.I)
+
+
+def _province_named(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` is a province named as such, its word in the name or right after it."""
+    return _PROVINCE_TAIL_RE.search(text, a, b) is not None or _PROVINCE_AFTER_RE.match(text, b) is not None
 
 
 def _unlist_lone_places(ms: list[Mention]) -> None:
@@ -1594,8 +1598,7 @@ def _join_adjacent_lists(text: str, ms: list[Mention]) -> None:
     for a, b in zip(ms, ms[1:]):
         gap = text[a.orig_end:b.orig_start]
         if _LIST_GAP_RE.fullmatch(gap) and not (gap.strip() in ("،", ",") and (
-                _LOCATOR_HEAD_RE.match(text, b.orig_start) or _PROVINCE_TAIL_RE.search(text, b.orig_start, b.orig_end) or
-                _PROVINCE_AFTER_RE.match(text, b.orig_end) or
+                _LOCATOR_HEAD_RE.match(text, b.orig_start) or _province_named(text, b.orig_start, b.orig_end) or
                 (b.lang == "ar" and b.name in _sets()["strict"]))):
             # (nor an everyday word after a comma: "على بلدة الشجرة، أبرز معاقل التنظيم" says what the town is)
             if a.list_id < 0 and b.list_id < 0:
@@ -2566,7 +2569,7 @@ def _annotate_en(text: str, ms: list[Mention], i: int, sets: dict[str, set[str]]
         m.notes.append("residence")
     elif pw in ("of", "in") and len(bw) >= 2 and bw[-2].lower() in _EN_BODY_NOUNS:
         m.reference = True   # "the Central Committee of Daraa said": a body's name; "the local council of X": its seat
-        m.notes.append("reference" if pw == "of" and _LOCAL_BODY.isdisjoint(w.lower() for w in bw[-3:-2]) else "seat")
+        m.notes.append("reference" if pw == "of" and (len(bw) < 3 or bw[-3].lower() not in _LOCAL_BODY) else "seat")
     if _EN_QUARTER_OF_RE.search(text, max(0, m.orig_start - 60), m.orig_start):
         m.reference = True
         m.notes.append("reference")   # "Daraa al-Balad, the old quarter of the southern city of Daraa": its town
